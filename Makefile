@@ -1,0 +1,51 @@
+# haiku-advisor: two commands on a fresh Debian/Ubuntu machine.
+#   make serve   installs what is missing, builds in release mode, indexes content/ and serves on 127.0.0.1:8080
+#   make test    the same set-up, then the whole test suite
+SHELL := /bin/bash
+DEB_PACKAGES := libmicrohttpd-dev libsqlite3-dev libcmark-dev pkg-config
+# The browser tests drive Debian's headless Chromium.
+TEST_PACKAGES := chromium fonts-dejavu-core
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PORT ?= 8080
+HOST ?= 127.0.0.1
+
+.PHONY: serve test build release deps test-deps check index bench clean
+
+## Install the Debian packages that are missing (apt-get as root, or through sudo).
+deps:
+	@missing=""; for p in $(DEB_PACKAGES) $(EXTRA_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+test-deps:
+	@$(MAKE) --no-print-directory deps EXTRA_PACKAGES="$(TEST_PACKAGES)"
+
+release: deps
+	swift build -c release --product haiku-advisor
+
+build: deps
+	swift build
+
+serve: release
+	.build/release/haiku-advisor serve --host $(HOST) --port $(PORT)
+
+test: test-deps
+	swift build --build-tests
+	swift test --skip-build
+
+check: build
+	.build/debug/haiku-advisor check
+
+index: build
+	.build/debug/haiku-advisor index
+
+## Throughput and latency against a bare C libmicrohttpd server (see bench/README.md).
+bench: release
+	bench/run
+
+clean:
+	rm -rf .build haiku-advisor.db

@@ -1,0 +1,566 @@
+// # Advisor: the decision engine
+//
+// Pure Swift, no C, no I/O. The content layer reads pages and hands the engine their typed blocks; the engine
+// answers "should this workload run on Claude Haiku, and if not, on what". Every number it uses comes from
+// content: questions and rules from `content/criteria/*.md`, thresholds from `criteria/_index.md` (`engine:`),
+// prices from `content/models/*.md`, warnings from `content/failure-modes/*.md`.
+//
+// ## Using it
+//
+// ```swift
+// let knowledge = try Knowledge(settings: settings, criteria: criteria, models: models, failureModes: modes)
+//                                                   // throws KnowledgeError(slug, section, field, message)
+// let engine = Engine(knowledge: knowledge)
+// let answers = try knowledge.answers(fromQuery: [("task_type", "classification")])  // or fromJSON: bytes
+//                                                   // throws AnswerError(code, message, field)
+// let assessment = engine.assess(answers)           // Encodable: INTERFACE.md's assessment JSON (+ extra keys)
+// let lines = engine.costs(answers)                 // [CostLine] for the calculator page
+// knowledge.questionnaire                           // [Question], ordered; `QuestionnaireDocument` for the API
+// answers.queryString                               // canonical `a=b&c=d` for shareable result links
+// ```
+//
+// ## Files
+// - `Spec.swift`: the front-matter types (Codable, with public memberwise inits) as docs/content-format.md describes them.
+// - `Advisor.swift` (this file): answer ids, the inputs (`*Entry`), `Knowledge` and its cross-checks, questions.
+// - `Conditions.swift`: conditions compiled to index/bitmask tests over a flat `[Double]` of answers.
+// - `Answers.swift`: `Answers`, `AnswerError`, validation of query strings, JSON bodies and values.
+// - `JSONReader.swift`: a small strict JSON reader (so errors can name the field, and 1e309 is caught).
+// - `Engine.swift`: scoring, verdict, models, warnings, what would change, assumptions; `Assessment`.
+// - `Costs.swift`: monthly cost of a workload on every model; `CostLine`.
+//
+// ## Answer representation
+// Answers are a flat array of 13 `Double`s indexed by `AnswerID.rawValue`: a choice is the index of its value in
+// INTERFACE.md's list (`AnswerID.choices`), a boolean is 0 or 1, a number is itself. Conditions are compiled to
+// tests on those indices, so scoring never touches a dictionary or a string.
+
+/// The 13 answers INTERFACE.md fixes, in its order (which is also the canonical query-string order).
+public enum AnswerID: Int, CaseIterable, Sendable, Comparable, Hashable {
+    case taskType, monthlyRequests, avgInputTokens, avgOutputTokens, cachedInputShare, latency, accuracy
+    case reviewCapacity, costPriority, developerHourlyUSD, complexShare, fallbackReady, canSelfHost
+
+    /// The id as INTERFACE.md spells it (`task_type`).
+    public var name: String { Self.names[rawValue] }
+
+    /// The kind of value the answer takes.
+    public var kind: AnswerKind { Self.kinds[rawValue] }
+
+    /// For `choice` answers, the allowed values in INTERFACE.md's order (ordinal answers run from one end to the
+    /// other: `realtime, interactive, batch`); empty for other kinds.
+    public var choices: [String] { Self.choiceLists[rawValue] }
+
+    /// The id for a name, or nil.
+    public init?(name: String) {
+        guard let index = Self.names.firstIndex(of: name) else { return nil }
+        self.init(rawValue: index)
+    }
+
+    public static func < (lhs: AnswerID, rhs: AnswerID) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    static let count = allCases.count
+
+    private static let names = [
+        "task_type", "monthly_requests", "avg_input_tokens", "avg_output_tokens", "cached_input_share", "latency",
+        "accuracy", "review_capacity", "cost_priority", "developer_hourly_usd", "complex_share", "fallback_ready",
+        "can_self_host",
+    ]
+    private static let kinds: [AnswerKind] = [
+        .choice, .integer, .integer, .integer, .number, .choice, .choice, .choice, .choice, .number, .number,
+        .boolean, .boolean,
+    ]
+    private static let choiceLists: [[String]] = [
+        ["classification", "extraction", "summarization", "moderation", "chat", "code_completion",
+         "autonomous_coding", "complex_reasoning", "rag", "other"],
+        [], [], [], [],
+        ["realtime", "interactive", "batch"],
+        ["first_time_right", "reviewed", "tolerant"],
+        ["none", "sampled", "systematic"],
+        ["primary", "balanced", "secondary"],
+        [], [], [], [],
+    ]
+
+    /// Upper bound INTERFACE.md itself puts on a number (the shares are 0..1); content may set a lower `max`.
+    var interfaceMax: Double? {
+        switch self {
+        case .cachedInputShare, .complexShare: return 1
+        default: return nil
+        }
+    }
+}
+
+/// The kind of a question and its answer.
+public enum AnswerKind: String, Sendable, Codable {
+    case choice, integer, number, boolean
+}
+
+/// The three verdicts.
+public enum Verdict: String, Sendable, Codable, CaseIterable {
+    case chooseHaiku = "choose_haiku"
+    case tieredRouting = "tiered_routing"
+    case chooseAlternative = "choose_alternative"
+}
+
+// MARK: - Inputs
+
+/// A criteria/ page as the engine sees it.
+public struct CriterionEntry: Sendable {
+    public let slug: String
+    public let title: String
+    public let spec: CriterionSpec
+    public init(slug: String, title: String, spec: CriterionSpec) {
+        self.slug = slug
+        self.title = title
+        self.spec = spec
+    }
+}
+
+/// A models/ page as the engine sees it.
+public struct ModelEntry: Sendable {
+    public let slug: String
+    public let title: String
+    public let spec: ModelSpec
+    public init(slug: String, title: String, spec: ModelSpec) {
+        self.slug = slug
+        self.title = title
+        self.spec = spec
+    }
+}
+
+/// A failure-modes/ page as the engine sees it.
+public struct FailureModeEntry: Sendable {
+    public let slug: String
+    public let title: String
+    public let spec: FailureModeSpec
+    public init(slug: String, title: String, spec: FailureModeSpec) {
+        self.slug = slug
+        self.title = title
+        self.spec = spec
+    }
+}
+
+/// Content the engine cannot use, located well enough to find the line: the page (`section`/`slug`, e.g.
+/// `criteria`/`volume`; settings are `criteria`/`_index`) and the `field` path inside its front matter
+/// (`criterion.rules[2].when.answer`, `engine.haiku_model`). The path's first component is the block key.
+public struct KnowledgeError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let slug: String
+    public let section: String
+    public let field: String
+    public let message: String
+
+    public init(slug: String, section: String, field: String = "", message: String) {
+        self.slug = slug
+        self.section = section
+        self.field = field
+        self.message = message
+    }
+
+    public var description: String {
+        "\(section)/\(slug)\(field.isEmpty ? "" : " \(field)"): \(message)"
+    }
+}
+
+// MARK: - Questions
+
+/// One questionnaire question, as `/api/questionnaire` lists it.
+/// JSON: `{"id", "text", "kind", "options" | "min"/"max", "unit"?, "default", "help_url"}`.
+public struct Question: Sendable, Encodable {
+    public let id: AnswerID
+    public let text: String
+    public let kind: AnswerKind
+    /// For `choice`: the options in the page's order; `boolean` questions list none.
+    public let options: [QuestionOption]?
+    public let min: Double?
+    public let max: Double?
+    public let unit: String?
+    public let defaultValue: AnswerValue
+    public let order: Int
+    /// The criteria page that declares and explains the question.
+    public let criterion: String
+    /// `/criteria/<slug>`.
+    public let helpURL: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, text, kind, options, min, max, unit, `default`, help_url
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id.name, forKey: .id)
+        try c.encode(text, forKey: .text)
+        try c.encode(kind, forKey: .kind)
+        if let options { try c.encode(options, forKey: .options) }
+        if let min { try c.encode(AnswerValue.number(min), forKey: .min) }
+        if let max { try c.encode(AnswerValue.number(max), forKey: .max) }
+        try c.encodeIfPresent(unit, forKey: .unit)
+        try c.encode(defaultValue, forKey: .default)
+        try c.encode(helpURL, forKey: .help_url)
+    }
+}
+
+/// `GET /api/questionnaire`: `{"questions": [...]}`.
+public struct QuestionnaireDocument: Sendable, Encodable {
+    public let questions: [Question]
+    public init(questions: [Question]) { self.questions = questions }
+}
+
+// MARK: - Knowledge
+
+/// Everything the engine knows, cross-checked and compiled once. Build it whenever content changes.
+public struct Knowledge: Sendable {
+    public let settings: EngineSettings
+    public let criteria: [CriterionEntry]
+    public let models: [ModelEntry]
+    public let failureModes: [FailureModeEntry]
+    /// The questions, by `order` then id.
+    public let questionnaire: [Question]
+
+    // Compiled forms.
+    let questionsByID: [Question]          // indexed by AnswerID.rawValue
+    let defaults: [Double]                 // indexed by AnswerID.rawValue
+    let rules: [CompiledRule]
+    let compiledModels: [CompiledModel]
+    let exposures: [CompiledExposure]
+    let haikuIndex: Int
+    let escalationIndex: Int
+    /// For each answer, values worth trying when searching for a change of verdict (numbers only).
+    let numericCandidates: [[Double]]
+
+    /// `{"questions": [...]}` for `GET /api/questionnaire`.
+    public var questionnaireDocument: QuestionnaireDocument { QuestionnaireDocument(questions: questionnaire) }
+
+    /// The question for an answer.
+    public func question(_ id: AnswerID) -> Question { questionsByID[id.rawValue] }
+
+    /// The model page for a slug, if there is one.
+    public func model(_ slug: String) -> ModelEntry? { models.first { $0.slug == slug } }
+
+    /// Cross-checks and compiles the content.
+    ///
+    /// Checked: the criteria declare exactly INTERFACE.md's 13 questions (each once, with its kind, its exact
+    /// value set, `min` 0 and a finite `max`, a default inside them); every condition names a known answer and
+    /// compares it with values of its kind; `decide` is `choose_alternative` or `tiered_routing`; every model
+    /// slug (`prefer`, settings, failure-mode `models`) exists; thresholds lie in 0...100 with
+    /// `tiered_routing_at <= choose_haiku_at`; model prices are finite and positive, `batch_discount` in 0..1,
+    /// `task_fit` covers every task type with `strong`/`good`/`weak`/`poor`, and the block its `hosting` needs
+    /// is there.
+    /// - Throws: the first problem found, as a `KnowledgeError`.
+    public init(settings: EngineSettings, criteria: [CriterionEntry], models: [ModelEntry],
+                failureModes: [FailureModeEntry]) throws(KnowledgeError) {
+        self.settings = settings
+        self.criteria = criteria
+        self.models = models
+        self.failureModes = failureModes
+
+        // Models first: rules refer to them.
+        var modelIndex: [String: Int] = [:]
+        var compiledModels: [CompiledModel] = []
+        for (i, entry) in models.enumerated() {
+            if modelIndex[entry.slug] != nil {
+                throw KnowledgeError(slug: entry.slug, section: "models", message: "model '\(entry.slug)' appears twice")
+            }
+            modelIndex[entry.slug] = i
+            compiledModels.append(try CompiledModel(entry))
+        }
+        self.compiledModels = compiledModels
+
+        // Settings.
+        func settingsError(_ field: String, _ message: String) -> KnowledgeError {
+            KnowledgeError(slug: "_index", section: "criteria", field: "engine.\(field)", message: message)
+        }
+        for (name, value) in [("base_score", settings.base_score), ("choose_haiku_at", settings.choose_haiku_at),
+                              ("tiered_routing_at", settings.tiered_routing_at)] {
+            guard value.isFinite, value >= 0, value <= 100 else { throw settingsError(name, "must be between 0 and 100") }
+        }
+        guard settings.tiered_routing_at <= settings.choose_haiku_at else {
+            throw settingsError("tiered_routing_at", "must not exceed choose_haiku_at (\(settings.choose_haiku_at))")
+        }
+        guard let haiku = modelIndex[settings.haiku_model] else {
+            throw settingsError("haiku_model", "unknown model '\(settings.haiku_model)'\(Self.known(modelIndex))")
+        }
+        guard let escalation = modelIndex[settings.escalation_model] else {
+            throw settingsError("escalation_model", "unknown model '\(settings.escalation_model)'\(Self.known(modelIndex))")
+        }
+        guard models[haiku].spec.hosting == "api" else {
+            throw settingsError("haiku_model", "'\(settings.haiku_model)' must be an API model")
+        }
+        haikuIndex = haiku
+        escalationIndex = escalation
+
+        // Questions.
+        var byID: [Question?] = Array(repeating: nil, count: AnswerID.count)
+        var seenSlugs = Set<String>()
+        for entry in criteria {
+            guard seenSlugs.insert(entry.slug).inserted else {
+                throw KnowledgeError(slug: entry.slug, section: "criteria", message: "criterion '\(entry.slug)' appears twice")
+            }
+            guard let spec = entry.spec.question else { continue }
+            let question = try Self.compileQuestion(spec, entry: entry)
+            if let other = byID[question.id.rawValue] {
+                throw KnowledgeError(slug: entry.slug, section: "criteria", field: "criterion.question.id",
+                                     message: "question '\(spec.id)' is already declared on criteria/\(other.criterion)")
+            }
+            byID[question.id.rawValue] = question
+        }
+        let missing = AnswerID.allCases.filter { byID[$0.rawValue] == nil }.map(\.name)
+        guard missing.isEmpty else {
+            throw KnowledgeError(slug: "_index", section: "criteria", field: "criterion.question",
+                                 message: "no criterion page declares the question(s) \(missing.joined(separator: ", ")); "
+                                     + "each of INTERFACE.md's 13 answers needs one")
+        }
+        let questions = byID.map { $0! }
+        questionsByID = questions
+        questionnaire = questions.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
+        defaults = questions.map { Self.encode($0.defaultValue, for: $0.id)! }
+
+        // Rules.
+        var rules: [CompiledRule] = []
+        var thresholds: [[Double]] = Array(repeating: [], count: AnswerID.count)
+        for (c, entry) in criteria.enumerated() {
+            for (r, rule) in entry.spec.rules.enumerated() {
+                let field = "criterion.rules[\(r)]"
+                func ruleError(_ sub: String, _ message: String) -> KnowledgeError {
+                    KnowledgeError(slug: entry.slug, section: "criteria", field: field + sub, message: message)
+                }
+                let condition: CompiledCondition
+                do throws(ConditionError) {
+                    condition = try CompiledCondition(rule.when, questions: questions, thresholds: &thresholds)
+                } catch {
+                    throw ruleError(".when" + error.path, error.message)
+                }
+                guard rule.effect.isFinite, abs(rule.effect) <= 100 else {
+                    throw ruleError(".effect", "must be a number between -100 and 100")
+                }
+                var decide: Verdict?
+                if let d = rule.decide {
+                    guard let v = Verdict(rawValue: d), v != .chooseHaiku else {
+                        throw ruleError(".decide", "must be choose_alternative or tiered_routing, not '\(d)'")
+                    }
+                    decide = v
+                }
+                var prefer: [Int] = []
+                for (p, slug) in (rule.prefer ?? []).enumerated() {
+                    guard let m = modelIndex[slug] else {
+                        throw ruleError(".prefer[\(p)]", "unknown model '\(slug)'\(Self.known(modelIndex))")
+                    }
+                    prefer.append(m)
+                }
+                guard !rule.text.isEmpty else { throw ruleError(".text", "must not be empty") }
+                rules.append(CompiledRule(criterion: c, index: r, condition: condition, effect: rule.effect,
+                                          decide: decide, prefer: prefer, reads: condition.reads))
+            }
+        }
+        self.rules = rules
+        numericCandidates = AnswerID.allCases.map { id in
+            Self.candidates(for: questions[id.rawValue], thresholds: thresholds[id.rawValue])
+        }
+
+        // Failure modes.
+        var exposures: [CompiledExposure] = []
+        var seenModes = Set<String>()
+        for (f, entry) in failureModes.enumerated() {
+            guard seenModes.insert(entry.slug).inserted else {
+                throw KnowledgeError(slug: entry.slug, section: "failure-modes", message: "failure mode '\(entry.slug)' appears twice")
+            }
+            for (m, slug) in entry.spec.models.enumerated() where modelIndex[slug] == nil {
+                throw KnowledgeError(slug: entry.slug, section: "failure-modes", field: "failure_mode.models[\(m)]",
+                                     message: "unknown model '\(slug)'\(Self.known(modelIndex))")
+            }
+            for (e, exposure) in (entry.spec.exposure ?? []).enumerated() {
+                var ignored: [[Double]] = Array(repeating: [], count: AnswerID.count)
+                do throws(ConditionError) {
+                    let condition = try CompiledCondition(exposure.when, questions: questions, thresholds: &ignored)
+                    exposures.append(CompiledExposure(failureMode: f, condition: condition, text: exposure.text))
+                } catch {
+                    throw KnowledgeError(slug: entry.slug, section: "failure-modes",
+                                         field: "failure_mode.exposure[\(e)].when" + error.path, message: error.message)
+                }
+            }
+        }
+        self.exposures = exposures
+    }
+
+    private static func known(_ index: [String: Int]) -> String {
+        index.isEmpty ? " (no model pages were loaded)" : " (known: \(index.keys.sorted().joined(separator: ", ")))"
+    }
+
+    /// Checks one `criterion.question` against INTERFACE.md.
+    private static func compileQuestion(_ spec: QuestionSpec, entry: CriterionEntry) throws(KnowledgeError) -> Question {
+        func problem(_ field: String, _ message: String) -> KnowledgeError {
+            KnowledgeError(slug: entry.slug, section: "criteria", field: "criterion.question" + field, message: message)
+        }
+        guard let id = AnswerID(name: spec.id) else {
+            throw problem(".id", "'\(spec.id)' is not one of INTERFACE.md's answers ("
+                + AnswerID.allCases.map(\.name).joined(separator: ", ") + ")")
+        }
+        guard let kind = AnswerKind(rawValue: spec.kind), kind == id.kind else {
+            throw problem(".kind", "'\(spec.id)' is a \(id.kind.rawValue) question, not '\(spec.kind)'")
+        }
+        guard !spec.text.isEmpty else { throw problem(".text", "must not be empty") }
+        var options: [QuestionOption]? = nil
+        var min: Double? = nil
+        var max: Double? = nil
+        switch kind {
+        case .choice:
+            guard let list = spec.options, !list.isEmpty else { throw problem(".options", "a choice question needs options") }
+            let values = list.map(\.value)
+            guard Set(values).count == values.count else { throw problem(".options", "an option value appears twice") }
+            guard Set(values) == Set(id.choices) else {
+                throw problem(".options", "the values must be exactly \(id.choices.joined(separator: ", ")) (INTERFACE.md)")
+            }
+            options = list
+            if spec.min != nil || spec.max != nil { throw problem(".min", "a choice question has no min/max") }
+        case .boolean:
+            if spec.options != nil { throw problem(".options", "a boolean question has no options") }
+            if spec.min != nil || spec.max != nil { throw problem(".min", "a boolean question has no min/max") }
+        case .integer, .number:
+            if spec.options != nil { throw problem(".options", "a numeric question has no options") }
+            guard spec.min == 0 else { throw problem(".min", "must be 0 (INTERFACE.md: '\(spec.id)' >= 0)") }
+            guard let top = spec.max, top.isFinite, top > 0, top <= 1e15 else {
+                throw problem(".max", "a numeric question needs a finite max between 0 and 1e15")
+            }
+            if let limit = id.interfaceMax, top != limit {
+                throw problem(".max", "must be \(limit) (INTERFACE.md: '\(spec.id)' is 0..1)")
+            }
+            if kind == .integer, top.rounded() != top { throw problem(".max", "must be a whole number") }
+            min = 0
+            max = top
+        }
+        let question = Question(id: id, text: spec.text, kind: kind, options: options, min: min, max: max,
+                                unit: spec.unit, defaultValue: spec.default, order: spec.order,
+                                criterion: entry.slug, helpURL: "/criteria/\(entry.slug)")
+        guard let value = encode(spec.default, for: id), inBounds(value, question) else {
+            throw problem(".default", "'\(spec.default)' is not a valid \(kind.rawValue) answer for '\(spec.id)'")
+        }
+        return Question(id: id, text: spec.text, kind: kind, options: options, min: min, max: max, unit: spec.unit,
+                        defaultValue: decode(value, for: id), order: spec.order, criterion: entry.slug,
+                        helpURL: question.helpURL)
+    }
+
+    /// An answer value as the engine stores it (choice index, 0/1, number), or nil when the kind does not match.
+    static func encode(_ value: AnswerValue, for id: AnswerID) -> Double? {
+        switch (id.kind, value) {
+        case (.choice, .text(let text)):
+            return id.choices.firstIndex(of: text).map(Double.init)
+        case (.boolean, .bool(let flag)):
+            return flag ? 1 : 0
+        case (.integer, .number(let number)):
+            return number.isFinite && number.rounded() == number ? number + 0 : nil
+        case (.number, .number(let number)):
+            return number.isFinite ? number + 0 : nil
+        default:
+            return nil
+        }
+    }
+
+    /// The stored value back as an `AnswerValue`.
+    static func decode(_ value: Double, for id: AnswerID) -> AnswerValue {
+        switch id.kind {
+        case .choice: return .text(id.choices[Int(value)])
+        case .boolean: return .bool(value != 0)
+        case .integer, .number: return .number(value)
+        }
+    }
+
+    static func inBounds(_ value: Double, _ question: Question) -> Bool {
+        if let min = question.min, value < min { return false }
+        if let max = question.max, value > max { return false }
+        return true
+    }
+
+    /// Values of a numeric answer on both sides of every threshold the rules compare it with, plus the bounds.
+    /// Between two thresholds no rule changes its mind, so these are the only places the verdict can change.
+    private static func candidates(for question: Question, thresholds: [Double]) -> [Double] {
+        guard let min = question.min, let max = question.max else { return [] }
+        var values: Set<Double> = [min, max]
+        let integral = question.kind == .integer
+        let step = max <= 1 ? 0.01 : 1
+        for t in thresholds {
+            let near: [Double] = integral
+                ? [t.rounded(.down) - 1, t.rounded(.down), t.rounded(.up), t.rounded(.up) + 1]
+                : [t - step, t, t + step].map { ($0 * 1e9).rounded() / 1e9 }
+            for v in near where v >= min && v <= max { values.insert(v + 0) }
+        }
+        return values.sorted()
+    }
+}
+
+// MARK: - Compiled pieces
+
+struct CompiledRule: Sendable {
+    let criterion: Int
+    let index: Int
+    let condition: CompiledCondition
+    let effect: Double
+    let decide: Verdict?
+    let prefer: [Int]
+    /// Bit i set when the condition reads AnswerID(rawValue: i).
+    let reads: UInt16
+}
+
+struct CompiledExposure: Sendable {
+    let failureMode: Int
+    let condition: CompiledCondition
+    let text: String
+}
+
+/// A model's task fit and prices, checked.
+struct CompiledModel: Sendable {
+    enum Fit: Int, Sendable { case strong = 0, good, weak, poor }
+    /// Indexed by the task_type choice index.
+    let fit: [Fit]
+    let isHaikuFamily: Bool
+    let selfHosted: Bool
+
+    init(_ entry: ModelEntry) throws(KnowledgeError) {
+        func problem(_ field: String, _ message: String) -> KnowledgeError {
+            KnowledgeError(slug: entry.slug, section: "models", field: "model." + field, message: message)
+        }
+        let spec = entry.spec
+        var fits: [Fit] = []
+        for task in AnswerID.taskType.choices {
+            guard let f = spec.task_fit[task] else { throw problem("task_fit", "missing the task type '\(task)'") }
+            let fit: Fit
+            switch f.fit {
+            case "strong": fit = .strong
+            case "good": fit = .good
+            case "weak": fit = .weak
+            case "poor": fit = .poor
+            default: throw problem("task_fit.\(task).fit", "must be strong, good, weak or poor, not '\(f.fit)'")
+            }
+            fits.append(fit)
+        }
+        for key in spec.task_fit.keys where !AnswerID.taskType.choices.contains(key) {
+            throw problem("task_fit.\(key)", "'\(key)' is not a task type")
+        }
+        fit = fits
+        isHaikuFamily = spec.family == "haiku"
+        switch spec.hosting {
+        case "api":
+            guard let prices = spec.prices else { throw problem("prices", "an API model needs prices") }
+            for (name, figure) in [("input", prices.input), ("output", prices.output)]
+                + [("cache_read", prices.cache_read), ("cache_write", prices.cache_write)].compactMap({ pair in
+                    pair.1.map { (pair.0, $0) } }) {
+                guard figure.value.isFinite, figure.value > 0, figure.value < 1e6 else {
+                    throw problem("prices.\(name)", "must be a positive price in USD per million tokens")
+                }
+            }
+            if let d = prices.batch_discount, !(d.value >= 0 && d.value < 1) {
+                throw problem("prices.batch_discount", "must be a share between 0 and 1")
+            }
+            selfHosted = false
+        case "self_hosted":
+            guard let s = spec.self_hosting else { throw problem("self_hosting", "a self-hosted model needs a self_hosting block") }
+            for (name, figure) in [("gpu_hour_usd", s.gpu_hour_usd), ("ops_hours_per_month", s.ops_hours_per_month),
+                                   ("min_gpus", s.min_gpus)] {
+                guard figure.value.isFinite, figure.value >= 0, figure.value < 1e9 else {
+                    throw problem("self_hosting.\(name)", "must be a finite number >= 0")
+                }
+            }
+            guard s.tokens_per_second.value.isFinite, s.tokens_per_second.value > 0 else {
+                throw problem("self_hosting.tokens_per_second", "must be a positive number")
+            }
+            selfHosted = true
+        default:
+            throw problem("hosting", "must be api or self_hosted, not '\(spec.hosting)'")
+        }
+    }
+}

@@ -1,0 +1,292 @@
+// Answers: validated values for all 13 questions, and where they came from.
+//
+// ## Rules for input
+// - Unknown ids are refused (`unknown_answer`); an id given twice is refused (`duplicate_answer`).
+// - A missing answer takes the questionnaire default and is listed under `assumptions`. In a query string an
+//   empty value (`task_type=`) counts as missing, which is what an HTML form sends for an untouched field; in
+//   JSON `null` counts as missing.
+// - Choices: exactly one of INTERFACE.md's values, case-sensitive (`invalid_choice`).
+// - Booleans: JSON `true`/`false` only. Query strings: `true`/`false`, plus `on` (what a checked checkbox sends),
+//   `off`, `1`, `0` (`invalid_boolean`).
+// - Numbers: query strings take plain decimal notation (`1000`, `0.25`, `1e6`; no `nan`, `inf`, hex, spaces or
+//   leading `+`) (`invalid_number`); JSON takes JSON numbers only, a string like `"1000"` is `wrong_type`.
+//   Values must be finite and within the question's `min`...`max` (`out_of_range`, which is also what 1e309
+//   gets); integer answers must be whole (`not_an_integer`).
+// - A JSON body must be an object (`not_an_object`), syntactically valid (`invalid_json`).
+
+/// Why answers were refused; `field` names the answer when there is one.
+/// The web layer answers `400 {"error": {"code", "message", "field"}}`.
+public struct AnswerError: Error, Sendable, Equatable, CustomStringConvertible, Encodable {
+    public let code: String
+    public let message: String
+    public let field: String?
+
+    public init(code: String, message: String, field: String? = nil) {
+        self.code = code
+        self.message = message
+        self.field = field
+    }
+
+    public var description: String { field.map { "\($0): \(message)" } ?? message }
+}
+
+/// A complete, validated set of answers: every one of the 13 ids has a value.
+public struct Answers: Sendable, Equatable, Hashable {
+    /// Indexed by `AnswerID.rawValue`; see Advisor.swift for the encoding.
+    var values: [Double]
+    /// Bit i set when answer i was left to its default.
+    var assumedMask: UInt16
+
+    init(values: [Double], assumedMask: UInt16) {
+        self.values = values
+        self.assumedMask = assumedMask
+    }
+
+    /// The value of one answer.
+    public subscript(id: AnswerID) -> AnswerValue { Knowledge.decode(values[id.rawValue], for: id) }
+
+    /// Whether the answer was left to its default.
+    public func isAssumed(_ id: AnswerID) -> Bool { assumedMask & (1 << UInt16(id.rawValue)) != 0 }
+
+    /// The answers left to defaults, in INTERFACE.md's order.
+    public var assumed: [AnswerID] { AnswerID.allCases.filter(isAssumed) }
+
+    /// Every answer with its value, in INTERFACE.md's order.
+    public var all: [(id: AnswerID, value: AnswerValue)] { AnswerID.allCases.map { ($0, self[$0]) } }
+
+    /// The canonical query string of the answers that were given (defaults left out, so the link reproduces the
+    /// same assessment, assumptions included): INTERFACE.md's order, `id=value` joined by `&`, percent-encoded
+    /// (only `A-Z a-z 0-9 - . _ ~` stay as they are). Empty when everything is assumed.
+    public var queryString: String { queryString(includingAssumed: false) }
+
+    /// As `queryString`, optionally with the assumed answers written out too.
+    public func queryString(includingAssumed: Bool) -> String {
+        var parts: [String] = []
+        for id in AnswerID.allCases where includingAssumed || !isAssumed(id) {
+            parts.append(id.name + "=" + Self.percentEncode(Self.text(values[id.rawValue], for: id)))
+        }
+        return parts.joined(separator: "&")
+    }
+
+    /// The value as a query string writes it.
+    static func text(_ value: Double, for id: AnswerID) -> String {
+        switch id.kind {
+        case .choice: return id.choices[Int(value)]
+        case .boolean: return value != 0 ? "true" : "false"
+        case .integer, .number:
+            if value.rounded() == value, abs(value) < 9.0e15 { return String(Int64(value)) }
+            return String(value)
+        }
+    }
+
+    static func percentEncode(_ text: String) -> String {
+        var out = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                 UInt8(ascii: "~"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = Array("0123456789ABCDEF".utf8)
+                out += "%" + String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 15)]], as: UTF8.self)
+            }
+        }
+        return out
+    }
+}
+
+// MARK: - Building answers
+
+extension Knowledge {
+    /// The defaults of every question, all marked assumed.
+    public var defaultAnswers: Answers { Answers(values: defaults, assumedMask: (1 << UInt16(AnswerID.count)) - 1) }
+
+    /// Answers from form or query-string pairs, already percent-decoded (`+` as space is the caller's business).
+    /// - Throws: `AnswerError` naming the field; see the rules at the top of Answers.swift.
+    public func answers(fromQuery pairs: [(String, String)]) throws(AnswerError) -> Answers {
+        var builder = Builder(knowledge: self)
+        for (key, value) in pairs {
+            let id = try builder.claim(key)
+            if value.isEmpty { continue }
+            builder.set(id, try parseQueryValue(value, for: id))
+        }
+        return builder.answers
+    }
+
+    /// Answers from a JSON body (`POST /api/assess`, `haiku-advisor assess --answers FILE`): an object of
+    /// answer ids to values.
+    /// - Throws: `AnswerError` naming the field; see the rules at the top of Answers.swift.
+    public func answers(fromJSON data: [UInt8]) throws(AnswerError) -> Answers {
+        let document: JSONValue
+        do throws(JSONSyntaxError) {
+            document = try JSONReader.parse(data)
+        } catch {
+            throw AnswerError(code: "invalid_json", message: "the body is not valid JSON: \(error.message) at byte \(error.offset)")
+        }
+        guard case .object(let members) = document else {
+            throw AnswerError(code: "not_an_object", message: "the body must be a JSON object of answers, not \(document.typeName)")
+        }
+        var builder = Builder(knowledge: self)
+        for (key, value) in members {
+            let id = try builder.claim(key)
+            if value == .null { continue }
+            builder.set(id, try parseJSONValue(value, for: id))
+        }
+        return builder.answers
+    }
+
+    /// Answers from typed values (tools and tests). Missing ids take their defaults.
+    /// - Throws: `AnswerError` as for the other forms.
+    public func answers(from given: [String: AnswerValue]) throws(AnswerError) -> Answers {
+        var builder = Builder(knowledge: self)
+        for key in given.keys.sorted() {
+            let id = try builder.claim(key)
+            builder.set(id, try check(given[key]!, for: id))
+        }
+        return builder.answers
+    }
+
+    /// A copy of `answers` with one answer replaced (and no longer assumed).
+    /// - Throws: `AnswerError` when the value is not valid for that answer.
+    public func replacing(_ id: AnswerID, with value: AnswerValue, in answers: Answers) throws(AnswerError) -> Answers {
+        var copy = answers
+        copy.values[id.rawValue] = try check(value, for: id)
+        copy.assumedMask &= ~(1 << UInt16(id.rawValue))
+        return copy
+    }
+
+    private struct Builder {
+        let knowledge: Knowledge
+        var answers: Answers
+        var seen: UInt16 = 0
+
+        init(knowledge: Knowledge) {
+            self.knowledge = knowledge
+            answers = knowledge.defaultAnswers
+        }
+
+        mutating func claim(_ key: String) throws(AnswerError) -> AnswerID {
+            guard let id = AnswerID(name: key) else {
+                let shown = key.count > 64 ? String(key.prefix(64)) + "..." : key
+                throw AnswerError(code: "unknown_answer", message: "'\(shown)' is not a question; the answers are "
+                    + AnswerID.allCases.map(\.name).joined(separator: ", "), field: shown)
+            }
+            let bit: UInt16 = 1 << UInt16(id.rawValue)
+            guard seen & bit == 0 else {
+                throw AnswerError(code: "duplicate_answer", message: "'\(key)' is given more than once", field: key)
+            }
+            seen |= bit
+            return id
+        }
+
+        mutating func set(_ id: AnswerID, _ value: Double) {
+            answers.values[id.rawValue] = value
+            answers.assumedMask &= ~(1 << UInt16(id.rawValue))
+        }
+    }
+
+    private func parseQueryValue(_ text: String, for id: AnswerID) throws(AnswerError) -> Double {
+        switch id.kind {
+        case .choice:
+            return try choice(text, for: id)
+        case .boolean:
+            switch text {
+            case "true", "on", "1": return 1
+            case "false", "off", "0": return 0
+            default:
+                throw AnswerError(code: "invalid_boolean", message: "'\(id.name)' must be true or false", field: id.name)
+            }
+        case .integer, .number:
+            guard Self.isDecimal(text), let number = Double(text) else {
+                throw AnswerError(code: "invalid_number", message: "'\(id.name)' must be a number written in decimal digits"
+                    + " (no NaN or infinity)", field: id.name)
+            }
+            return try bounded(number, for: id)
+        }
+    }
+
+    private func parseJSONValue(_ value: JSONValue, for id: AnswerID) throws(AnswerError) -> Double {
+        switch (id.kind, value) {
+        case (.choice, .string(let text)):
+            return try choice(text, for: id)
+        case (.boolean, .bool(let flag)):
+            return flag ? 1 : 0
+        case (.integer, .number(let text)), (.number, .number(let text)):
+            guard let number = Double(text) else {
+                throw AnswerError(code: "invalid_number", message: "'\(id.name)' is not a usable number", field: id.name)
+            }
+            return try bounded(number, for: id)
+        default:
+            let wanted: String
+            switch id.kind {
+            case .choice: wanted = "a string"
+            case .boolean: wanted = "true or false"
+            case .integer: wanted = "an integer"
+            case .number: wanted = "a number"
+            }
+            throw AnswerError(code: "wrong_type", message: "'\(id.name)' must be \(wanted), not \(value.typeName)", field: id.name)
+        }
+    }
+
+    private func check(_ value: AnswerValue, for id: AnswerID) throws(AnswerError) -> Double {
+        switch (id.kind, value) {
+        case (.choice, .text(let text)): return try choice(text, for: id)
+        case (.boolean, .bool(let flag)): return flag ? 1 : 0
+        case (.integer, .number(let n)), (.number, .number(let n)):
+            guard !n.isNaN else {
+                throw AnswerError(code: "invalid_number", message: "'\(id.name)' must be a number, not NaN", field: id.name)
+            }
+            return try bounded(n, for: id)
+        default:
+            throw AnswerError(code: "wrong_type", message: "'\(id.name)' takes a \(id.kind.rawValue) value", field: id.name)
+        }
+    }
+
+    private func choice(_ text: String, for id: AnswerID) throws(AnswerError) -> Double {
+        guard let index = id.choices.firstIndex(of: text) else {
+            throw AnswerError(code: "invalid_choice", message: "'\(id.name)' must be one of "
+                + id.choices.joined(separator: ", "), field: id.name)
+        }
+        return Double(index)
+    }
+
+    /// Range and integrality; infinities fail the range (1e309 parses as +infinity).
+    private func bounded(_ number: Double, for id: AnswerID) throws(AnswerError) -> Double {
+        let q = question(id)
+        let lower = q.min ?? 0
+        let upper = q.max ?? 0
+        guard number.isFinite, number >= lower, number <= upper else {
+            throw AnswerError(code: "out_of_range", message: "'\(id.name)' must be between \(Answers.text(lower, for: id))"
+                + " and \(Answers.text(upper, for: id))", field: id.name)
+        }
+        if id.kind == .integer, number.rounded() != number {
+            throw AnswerError(code: "not_an_integer", message: "'\(id.name)' must be a whole number", field: id.name)
+        }
+        return number + 0 // -0 becomes 0
+    }
+
+    /// `-?(digits[.digits*] | .digits)([eE][+-]?digits)?`, at most 64 characters.
+    static func isDecimal(_ text: String) -> Bool {
+        let b = Array(text.utf8)
+        guard !b.isEmpty, b.count <= 64 else { return false }
+        var i = 0
+        func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
+        if b[i] == UInt8(ascii: "-") { i += 1 }
+        var mantissa = 0
+        while i < b.count, isDigit(b[i]) { i += 1; mantissa += 1 }
+        if i < b.count, b[i] == UInt8(ascii: ".") {
+            i += 1
+            while i < b.count, isDigit(b[i]) { i += 1; mantissa += 1 }
+        }
+        guard mantissa > 0 else { return false }
+        if i < b.count, b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E") {
+            i += 1
+            if i < b.count, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") { i += 1 }
+            var exponent = 0
+            while i < b.count, isDigit(b[i]) { i += 1; exponent += 1 }
+            guard exponent > 0 else { return false }
+        }
+        return i == b.count
+    }
+}

@@ -1,0 +1,137 @@
+// Conditions compiled to tests over the flat answer array (see Advisor.swift, "Answer representation").
+
+struct ConditionError: Error {
+    /// Path below the condition (`.all[1].answer`), empty for the condition itself.
+    let path: String
+    let message: String
+}
+
+/// A condition with answer ids turned into indices and choice/boolean sets into bitmasks.
+indirect enum CompiledCondition: Sendable {
+    /// The value's bit (choice index, or 0/1 for booleans) is in the mask; `negate` for `not_in`.
+    case mask(Int, UInt64, negate: Bool)
+    /// Number equal to one of the values; `negate` for `not_in`.
+    case oneOf(Int, [Double], negate: Bool)
+    case atLeast(Int, Double)
+    case above(Int, Double)
+    case atMost(Int, Double)
+    case below(Int, Double)
+    case all([CompiledCondition])
+    case any([CompiledCondition])
+
+    /// Compiles and checks a condition; records numeric thresholds per answer in `thresholds`.
+    init(_ condition: Condition, questions: [Question],
+         thresholds: inout [[Double]]) throws(ConditionError) {
+        let comparisons = [condition.is != nil, condition.in != nil, condition.not_in != nil,
+                           condition.at_least != nil, condition.above != nil, condition.at_most != nil,
+                           condition.below != nil].filter { $0 }.count
+        let groups = [condition.all != nil, condition.any != nil].filter { $0 }.count
+
+        if groups > 0 {
+            guard groups == 1, comparisons == 0, condition.answer == nil else {
+                throw ConditionError(path: "", message: "a condition is either {answer, <one test>} or {all: [...]} or {any: [...]}, not a mix")
+            }
+            let key = condition.all != nil ? "all" : "any"
+            let list = condition.all ?? condition.any ?? []
+            guard !list.isEmpty else { throw ConditionError(path: ".\(key)", message: "'\(key)' needs at least one condition") }
+            var compiled: [CompiledCondition] = []
+            for (i, sub) in list.enumerated() {
+                do throws(ConditionError) {
+                    compiled.append(try CompiledCondition(sub, questions: questions, thresholds: &thresholds))
+                } catch {
+                    throw ConditionError(path: ".\(key)[\(i)]" + error.path, message: error.message)
+                }
+            }
+            self = condition.all != nil ? .all(compiled) : .any(compiled)
+            return
+        }
+
+        guard let name = condition.answer else {
+            throw ConditionError(path: "", message: "a condition needs 'answer' (or 'all' / 'any')")
+        }
+        guard let id = AnswerID(name: name) else {
+            throw ConditionError(path: ".answer", message: "unknown answer '\(name)' (known: "
+                + AnswerID.allCases.map(\.name).joined(separator: ", ") + ")")
+        }
+        guard comparisons == 1 else {
+            throw ConditionError(path: "", message: "a condition on '\(name)' needs exactly one of is, in, not_in, at_least, above, at_most, below")
+        }
+        let i = id.rawValue
+        let question = questions[i]
+
+        func values(_ list: [AnswerValue], key: String) throws(ConditionError) -> [Double] {
+            guard !list.isEmpty else { throw ConditionError(path: ".\(key)", message: "needs at least one value") }
+            var result: [Double] = []
+            for (n, value) in list.enumerated() {
+                guard let v = Knowledge.encode(value, for: id), Knowledge.inBounds(v, question) else {
+                    let allowed = id.kind == .choice ? " (values: \(id.choices.joined(separator: ", ")))" : ""
+                    let path = key == "is" ? ".is" : ".\(key)[\(n)]"
+                    throw ConditionError(path: path, message: "'\(value)' is not a \(id.kind.rawValue) value of '\(name)'\(allowed)")
+                }
+                result.append(v)
+            }
+            return result
+        }
+
+        func set(_ list: [AnswerValue], key: String, negate: Bool) throws(ConditionError) -> CompiledCondition {
+            let numbers = try values(list, key: key)
+            switch id.kind {
+            case .choice, .boolean:
+                return .mask(i, numbers.reduce(UInt64(0)) { $0 | (1 << UInt64($1)) }, negate: negate)
+            case .integer, .number:
+                return .oneOf(i, numbers, negate: negate)
+            }
+        }
+
+        func threshold(_ value: Double, key: String) throws(ConditionError) -> Double {
+            guard id.kind == .integer || id.kind == .number else {
+                throw ConditionError(path: ".\(key)", message: "'\(key)' compares numbers; '\(name)' is a \(id.kind.rawValue) answer")
+            }
+            guard value.isFinite else { throw ConditionError(path: ".\(key)", message: "must be a finite number") }
+            thresholds[i].append(value)
+            return value
+        }
+
+        if let v = condition.is { self = try set([v], key: "is", negate: false) }
+        else if let list = condition.in { self = try set(list, key: "in", negate: false) }
+        else if let list = condition.not_in { self = try set(list, key: "not_in", negate: true) }
+        else if let t = condition.at_least { self = .atLeast(i, try threshold(t, key: "at_least")) }
+        else if let t = condition.above { self = .above(i, try threshold(t, key: "above")) }
+        else if let t = condition.at_most { self = .atMost(i, try threshold(t, key: "at_most")) }
+        else { self = .below(i, try threshold(condition.below!, key: "below")) }
+    }
+
+    /// Evaluates with answer `override` replaced by `value` (pass -1 for none): lets the what-would-change
+    /// search try values without copying the array.
+    @inline(__always)
+    func holds(_ answers: UnsafeBufferPointer<Double>, override: Int, value: Double) -> Bool {
+        @inline(__always) func get(_ i: Int) -> Double { i == override ? value : answers[i] }
+        switch self {
+        case .mask(let i, let mask, let negate):
+            return ((mask >> UInt64(Int(get(i)))) & 1 == 1) != negate
+        case .oneOf(let i, let list, let negate):
+            return list.contains(get(i)) != negate
+        case .atLeast(let i, let t): return get(i) >= t
+        case .above(let i, let t): return get(i) > t
+        case .atMost(let i, let t): return get(i) <= t
+        case .below(let i, let t): return get(i) < t
+        case .all(let list):
+            for c in list where !c.holds(answers, override: override, value: value) { return false }
+            return true
+        case .any(let list):
+            for c in list where c.holds(answers, override: override, value: value) { return true }
+            return false
+        }
+    }
+
+    /// Bit i set when the condition reads answer i.
+    var reads: UInt16 {
+        switch self {
+        case .mask(let i, _, _), .oneOf(let i, _, _), .atLeast(let i, _), .above(let i, _), .atMost(let i, _),
+             .below(let i, _):
+            return 1 << UInt16(i)
+        case .all(let list), .any(let list):
+            return list.reduce(0) { $0 | $1.reads }
+        }
+    }
+}

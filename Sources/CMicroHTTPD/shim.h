@@ -1,0 +1,46 @@
+#ifndef HAIKU_ADVISOR_MHD_SHIM_H
+#define HAIKU_ADVISOR_MHD_SHIM_H
+
+#include <stdint.h>
+#include <stddef.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+#include <microhttpd.h>
+
+/* Swift cannot call C variadic functions: MHD_start_daemon takes its options as varargs, so this wrapper passes
+   every option the server uses, type-checked by the C compiler. See
+   https://www.gnu.org/software/libmicrohttpd/manual/html_node/microhttpd_002dinit.html */
+static inline struct MHD_Daemon *ha_start_daemon(const char *host, uint16_t port, unsigned int threads,
+                                                 unsigned int connection_limit, unsigned int per_ip_limit,
+                                                 unsigned int timeout_seconds, size_t memory_limit,
+                                                 MHD_AccessHandlerCallback handler, void *handler_cls,
+                                                 MHD_RequestCompletedCallback completed, void *completed_cls) {
+    struct sockaddr_in addr;
+    memset(&addr, 0, sizeof addr);
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(port);
+    if (inet_pton(AF_INET, host, &addr.sin_addr) != 1) {
+        return NULL;
+    }
+    return MHD_start_daemon(MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG, port, NULL, NULL,
+                            handler, handler_cls,
+                            MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+                            MHD_OPTION_THREAD_POOL_SIZE, threads,
+                            MHD_OPTION_CONNECTION_LIMIT, connection_limit,
+                            MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_ip_limit,
+                            MHD_OPTION_CONNECTION_TIMEOUT, timeout_seconds,
+                            MHD_OPTION_CONNECTION_MEMORY_LIMIT, memory_limit,
+                            MHD_OPTION_NOTIFY_COMPLETED, completed, completed_cls,
+                            MHD_OPTION_END);
+}
+
+/* MHD_get_daemon_info is variadic too: this reads the bound port (useful with port 0). */
+static inline uint16_t ha_daemon_port(struct MHD_Daemon *daemon) {
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
+    return info == NULL ? 0 : info->port;
+}
+
+#endif

@@ -1,0 +1,103 @@
+import Foundation
+
+/// All pages of a content directory, parsed, rendered and validated together.
+public struct ContentLibrary: Sendable {
+    /// Every page, by section in site order, then by `order`, then by title.
+    public let pages: [Page]
+    /// The `_index.md` of each section that has one.
+    public let sectionIntros: [Section: Page]
+    private let bySectionAndSlug: [String: Int]
+
+    init(pages: [Page], sectionIntros: [Section: Page]) {
+        let sectionRank = Dictionary(uniqueKeysWithValues: Section.allCases.enumerated().map { ($1, $0) })
+        self.pages = pages.sorted { a, b in
+            (sectionRank[a.section]!, a.frontMatter.order ?? Int.max, a.title, a.slug)
+                < (sectionRank[b.section]!, b.frontMatter.order ?? Int.max, b.title, b.slug)
+        }
+        self.sectionIntros = sectionIntros
+        var index: [String: Int] = [:]
+        for (position, page) in self.pages.enumerated() { index[page.url] = position }
+        bySectionAndSlug = index
+    }
+
+    public func page(_ section: Section, _ slug: String) -> Page? {
+        bySectionAndSlug["/\(section.rawValue)/\(slug)"].map { pages[$0] }
+    }
+
+    public func pages(in section: Section) -> [Page] {
+        pages.filter { $0.section == section }
+    }
+
+    /// Reads, renders and validates every page under `directory`.
+    /// - Throws: every problem found, each as `path:line: message`; nothing is returned unless all is well.
+    public static func load(directory: String) throws(ContentErrors) -> ContentLibrary {
+        var errors: [ContentError] = []
+        var parsed: [(page: Page, node: ParsedNode, links: [BodyLink])] = []
+        var intros: [Section: Page] = [:]
+        let fileManager = FileManager.default
+        let root = URL(fileURLWithPath: directory)
+        let display = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+
+        guard let entries = try? fileManager.contentsOfDirectory(atPath: directory) else {
+            throw ContentErrors([ContentError(path: display, line: 1, message: "content directory not found",
+                                              hint: "pass --content DIR or run from the repository root")])
+        }
+        for entry in entries.sorted() where !entry.hasPrefix(".") {
+            guard let section = Section(rawValue: entry) else {
+                errors.append(ContentError(path: "\(display)/\(entry)", line: 1,
+                                           message: "unknown section `\(entry)`",
+                                           hint: "sections are \(Section.allCases.map(\.rawValue).joined(separator: ", "))"))
+                continue
+            }
+            let folder = root.appendingPathComponent(entry)
+            let files = (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []
+            for file in files.sorted() where !file.hasPrefix(".") {
+                let path = "\(display)/\(entry)/\(file)"
+                guard file.hasSuffix(".md") else {
+                    errors.append(ContentError(path: path, line: 1, message: "not a Markdown page",
+                                               hint: "content files end in .md"))
+                    continue
+                }
+                let slug = String(file.dropLast(3))
+                let isIntro = slug == "_index"
+                guard isIntro || isValidSlug(slug) else {
+                    errors.append(ContentError(path: path, line: 1, message: "`\(slug)` is not a valid slug",
+                                               hint: "use lower-case letters, digits and single hyphens"))
+                    continue
+                }
+                guard let data = fileManager.contents(atPath: folder.appendingPathComponent(file).path),
+                      let text = String(data: data, encoding: .utf8) else {
+                    errors.append(ContentError(path: path, line: 1, message: "not readable as UTF-8 text"))
+                    continue
+                }
+                do {
+                    let result = try FrontMatterParser(path: path).parse(text)
+                    let rendered = MarkdownRenderer.render(result.body, firstLine: result.bodyFirstLine)
+                    let page = Page(section: section, slug: slug, path: path, frontMatter: result.frontMatter,
+                                    html: rendered.html, headings: rendered.headings, plainText: rendered.plainText,
+                                    fieldLines: FieldLines(node: result.node))
+                    if isIntro {
+                        intros[section] = page
+                    }
+                    parsed.append((page, ParsedNode(node: result.node, isIntro: isIntro), rendered.links))
+                } catch {
+                    errors.append(error)
+                }
+            }
+        }
+
+        let library = ContentLibrary(pages: parsed.filter { !$0.node.isIntro }.map(\.page), sectionIntros: intros)
+        var validator = ContentValidator(library: library)
+        for item in parsed {
+            validator.validate(item.page, node: item.node, links: item.links)
+        }
+        errors += validator.errors
+        if !errors.isEmpty { throw ContentErrors(errors) }
+        return library
+    }
+
+    static func isValidSlug(_ slug: String) -> Bool {
+        !slug.isEmpty && !slug.hasPrefix("-") && !slug.hasSuffix("-") && !slug.contains("--")
+            && slug.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+}

@@ -1,0 +1,324 @@
+import Advisor
+import Foundation
+import Yams
+
+/// A page's YAML tree, kept after decoding so that checks can point at the line of a field.
+struct ParsedNode {
+    let node: Node
+    let isIntro: Bool
+
+    func line(_ path: [PathKey]) -> Int { NodePath.line(of: path, in: node) }
+}
+
+/// A coding-path element written by hand: `"model"`, `"prices"`, `0`.
+struct PathKey: CodingKey, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
+    let stringValue: String
+    let intValue: Int?
+    init(stringValue: String) { self.stringValue = stringValue; intValue = nil }
+    init(intValue: Int) { stringValue = "\(intValue)"; self.intValue = intValue }
+    init(stringLiteral value: String) { self.init(stringValue: value) }
+    init(integerLiteral value: Int) { self.init(intValue: value) }
+}
+
+/// The rules docs/content-format.md states beyond what decoding checks: required blocks per section, every
+/// figure's source, dates, positive prices, enumerations, and every internal link.
+struct ContentValidator {
+    let library: ContentLibrary
+    private(set) var errors: [ContentError] = []
+
+    static let taskTypes = ["classification", "extraction", "summarization", "moderation", "chat", "code_completion",
+                            "autonomous_coding", "complex_reasoning", "rag", "other"]
+    static let fits: Set<String> = ["strong", "good", "weak", "poor"]
+    static let accessChannels: Set<String> = ["anthropic_api", "bedrock", "vertex", "web_app", "openai_api",
+                                              "google_ai", "mistral_api", "cohere_api", "self_hosted"]
+    static let percentiles: Set<String> = ["p50", "p95", "p99", "typical", "best", "worst"]
+    static let severities: Set<String> = ["low", "medium", "high"]
+    /// Site routes that are not content pages but may be linked from it.
+    static let routes: Set<String> = ["/", "/search", "/assess", "/assess/result", "/calculator", "/compare",
+                                      "/api/openapi.json", "/api/models", "/api/questionnaire", "/api/pages"]
+
+    init(library: ContentLibrary) {
+        self.library = library
+    }
+
+    mutating func validate(_ page: Page, node: ParsedNode, links: [BodyLink]) {
+        var check = PageCheck(page: page, node: node, library: library)
+        check.run(links: links)
+        errors += check.errors
+    }
+}
+
+/// The checks on one page; collects every problem rather than stopping at the first.
+private struct PageCheck {
+    let page: Page
+    let node: ParsedNode
+    let library: ContentLibrary
+    var errors: [ContentError] = []
+
+    private var fm: FrontMatter { page.frontMatter }
+    private var sourceIDs: Set<String> { Set((fm.sources ?? []).map(\.id)) }
+
+    init(page: Page, node: ParsedNode, library: ContentLibrary) {
+        self.page = page
+        self.node = node
+        self.library = library
+    }
+
+    mutating func run(links: [BodyLink]) {
+        common()
+        blocks()
+        if let model = fm.model { modelBlock(model) }
+        if let failure = fm.failure_mode { failureModeBlock(failure) }
+        if let resource = fm.resource { resourceBlock(resource) }
+        if let criterion = fm.criterion { criterionBlock(criterion) }
+        if let engine = fm.engine { engineBlock(engine) }
+        for link in links { bodyLink(link) }
+    }
+
+    private mutating func fail(_ path: [PathKey], _ message: String, hint: String? = nil) {
+        errors.append(ContentError(path: page.path, line: node.line(path), message: message, hint: hint))
+    }
+
+    // MARK: - Common fields
+
+    private mutating func common() {
+        if fm.title.trimmingCharacters(in: .whitespaces).isEmpty { fail(["title"], "`title` is empty") }
+        if fm.summary.trimmingCharacters(in: .whitespaces).isEmpty { fail(["summary"], "`summary` is empty") }
+        date(fm.updated, at: ["updated"], field: "updated")
+        let needsSources = page.section.requiresSources && !node.isIntro
+        if needsSources && (fm.sources ?? []).isEmpty {
+            fail(["title"], "a \(page.section.rawValue) page needs `sources`",
+                 hint: "list where its facts come from: {id, title, url, checked}")
+        }
+        var seen: Set<String> = []
+        for (index, source) in (fm.sources ?? []).enumerated() {
+            let at: [PathKey] = ["sources", PathKey(intValue: index)]
+            if !seen.insert(source.id).inserted { fail(at + ["id"], "source id `\(source.id)` is used twice") }
+            date(source.checked, at: at + ["checked"], field: "sources[\(index)].checked")
+            url(source.url, at: at + ["url"], field: "sources[\(index)].url")
+        }
+    }
+
+    /// Each section carries its own block and no other's; only criteria/_index.md carries `engine`.
+    private mutating func blocks() {
+        let present: [(String, Bool)] = [("model", fm.model != nil), ("failure_mode", fm.failure_mode != nil),
+                                         ("resource", fm.resource != nil), ("criterion", fm.criterion != nil)]
+        let required = node.isIntro ? nil : page.section.requiredBlock
+        for (name, isPresent) in present {
+            if isPresent && name != required {
+                fail([PathKey(stringValue: name)], "`\(name)` does not belong on a \(page.section.rawValue) page")
+            } else if !isPresent && name == required {
+                fail(["title"], "a \(page.section.rawValue) page needs a `\(name):` block",
+                     hint: "see docs/content-format.md")
+            }
+        }
+        if fm.engine != nil && !(node.isIntro && page.section == .criteria) {
+            fail(["engine"], "`engine` belongs in criteria/_index.md only")
+        }
+        if page.section == .criteria && node.isIntro && fm.engine == nil {
+            fail(["title"], "criteria/_index.md needs the `engine:` block", hint: "base_score, thresholds, models")
+        }
+    }
+
+    // MARK: - Section blocks
+
+    private mutating func modelBlock(_ model: ModelSpec) {
+        let at: [PathKey] = ["model"]
+        figure(model.released, at: at + ["released"])
+        date(model.released.value, at: at + ["released", "value"], field: "model.released")
+        positive(model.context_window, at: at + ["context_window"], field: "model.context_window")
+        switch model.hosting {
+        case "api":
+            if let prices = model.prices {
+                let p = at + ["prices"]
+                positive(prices.input, at: p + ["input"], field: "model.prices.input")
+                positive(prices.output, at: p + ["output"], field: "model.prices.output")
+                if let read = prices.cache_read { positive(read, at: p + ["cache_read"], field: "model.prices.cache_read") }
+                if let write = prices.cache_write { positive(write, at: p + ["cache_write"], field: "model.prices.cache_write") }
+                if let batch = prices.batch_discount {
+                    figure(batch, at: p + ["batch_discount"])
+                    if !(batch.value > 0 && batch.value < 1) {
+                        fail(p + ["batch_discount", "value"], "`model.prices.batch_discount` must be between 0 and 1 (a share)")
+                    }
+                }
+            } else {
+                fail(at + ["hosting"], "an `api` model needs `prices`", hint: "input and output USD per million tokens")
+            }
+        case "self_hosted":
+            if let hosting = model.self_hosting {
+                let s = at + ["self_hosting"]
+                positive(hosting.gpu_hour_usd, at: s + ["gpu_hour_usd"], field: "model.self_hosting.gpu_hour_usd")
+                positive(hosting.tokens_per_second, at: s + ["tokens_per_second"], field: "model.self_hosting.tokens_per_second")
+                positive(hosting.min_gpus, at: s + ["min_gpus"], field: "model.self_hosting.min_gpus")
+                figure(hosting.ops_hours_per_month, at: s + ["ops_hours_per_month"])
+                if hosting.ops_hours_per_month.value < 0 {
+                    fail(s + ["ops_hours_per_month", "value"], "`ops_hours_per_month` cannot be negative")
+                }
+            } else {
+                fail(at + ["hosting"], "a `self_hosted` model needs `self_hosting`",
+                     hint: "gpu_hour_usd, tokens_per_second, min_gpus, ops_hours_per_month")
+            }
+        default:
+            fail(at + ["hosting"], "`model.hosting` must be `api` or `self_hosted`")
+        }
+        for (index, latency) in (model.latency ?? []).enumerated() {
+            let l = at + ["latency", PathKey(intValue: index)]
+            if !ContentValidator.percentiles.contains(latency.percentile) {
+                fail(l + ["percentile"], "unknown percentile `\(latency.percentile)`",
+                     hint: ContentValidator.percentiles.sorted().joined(separator: ", "))
+            }
+            if !(latency.ms > 0) || (latency.ms_high.map { $0 < latency.ms } ?? false) {
+                fail(l + ["ms"], "latency must be positive, and `ms_high` at least `ms`")
+            }
+            sourceID(latency.source, at: l + ["source"])
+            if let asOf = latency.as_of { date(asOf, at: l + ["as_of"], field: "latency as_of") }
+        }
+        for (name, score) in (model.benchmarks ?? [:]).sorted(by: { $0.key < $1.key }) {
+            figure(score, at: at + ["benchmarks", PathKey(stringValue: name)])
+        }
+        for (index, channel) in model.access.enumerated() where !ContentValidator.accessChannels.contains(channel) {
+            fail(at + ["access", PathKey(intValue: index)], "unknown access channel `\(channel)`",
+                 hint: ContentValidator.accessChannels.sorted().joined(separator: ", "))
+        }
+        for task in ContentValidator.taskTypes where model.task_fit[task] == nil {
+            fail(at + ["task_fit"], "`model.task_fit` has no entry for `\(task)`")
+        }
+        for (task, fit) in model.task_fit.sorted(by: { $0.key < $1.key }) {
+            let f = at + ["task_fit", PathKey(stringValue: task)]
+            if !ContentValidator.taskTypes.contains(task) { fail(f, "unknown task type `\(task)`") }
+            if !ContentValidator.fits.contains(fit.fit) {
+                fail(f + ["fit"], "fit must be strong, good, weak or poor, not `\(fit.fit)`")
+            }
+            sourceID(fit.source, at: f + ["source"])
+        }
+    }
+
+    private mutating func failureModeBlock(_ failure: FailureModeSpec) {
+        let at: [PathKey] = ["failure_mode"]
+        if !ContentValidator.severities.contains(failure.severity) {
+            fail(at + ["severity"], "`severity` must be low, medium or high")
+        }
+        if failure.detect.isEmpty { fail(at + ["detect"], "`detect` needs at least one metric to watch") }
+        if failure.mitigation.isEmpty { fail(at + ["mitigation"], "`mitigation` needs at least one step") }
+        for (index, slug) in failure.models.enumerated() where library.page(.models, slug) == nil {
+            fail(at + ["models", PathKey(intValue: index)], "no model page `\(slug)`")
+        }
+    }
+
+    private mutating func resourceBlock(_ resource: ResourceSpec) {
+        let at: [PathKey] = ["resource"]
+        if !ResourceSpec.kinds.contains(resource.kind) {
+            fail(at + ["kind"], "unknown resource kind `\(resource.kind)`",
+                 hint: ResourceSpec.kinds.sorted().joined(separator: ", "))
+        }
+        if let address = resource.url {
+            if !address.hasPrefix("https://") && !address.hasPrefix("http://") {
+                fail(at + ["url"], "`resource.url` must be a public http(s) address")
+            }
+        } else if resource.kind != "source_document" {
+            fail(at + ["kind"], "a resource needs `url` (only a source_document may go without)")
+        }
+    }
+
+    private mutating func criterionBlock(_ criterion: CriterionSpec) {
+        let at: [PathKey] = ["criterion"]
+        for (index, rule) in criterion.rules.enumerated() {
+            let r = at + ["rules", PathKey(intValue: index)]
+            if let source = rule.source { sourceID(source, at: r + ["source"]) }
+            if !rule.effect.isFinite { fail(r + ["effect"], "`effect` must be a finite number") }
+            if let decide = rule.decide, !["choose_alternative", "tiered_routing"].contains(decide) {
+                fail(r + ["decide"], "`decide` must be choose_alternative or tiered_routing")
+            }
+            for (position, slug) in (rule.prefer ?? []).enumerated() where library.page(.models, slug) == nil {
+                fail(r + ["prefer", PathKey(intValue: position)], "no model page `\(slug)`")
+            }
+        }
+    }
+
+    private mutating func engineBlock(_ engine: EngineSettings) {
+        for (field, slug) in [("haiku_model", engine.haiku_model), ("escalation_model", engine.escalation_model)]
+        where library.page(.models, slug) == nil {
+            fail(["engine", PathKey(stringValue: field)], "no model page `\(slug)`")
+        }
+        if !(engine.tiered_routing_at <= engine.choose_haiku_at) {
+            fail(["engine", "tiered_routing_at"], "`tiered_routing_at` must not exceed `choose_haiku_at`")
+        }
+    }
+
+    // MARK: - Pieces
+
+    private mutating func figure<V>(_ figure: Figure<V>, at path: [PathKey]) {
+        sourceID(figure.source, at: path + ["source"])
+        if let asOf = figure.as_of { date(asOf, at: path + ["as_of"], field: "as_of") }
+    }
+
+    private mutating func positive(_ value: NumberFigure, at path: [PathKey], field: String) {
+        figure(value, at: path)
+        if !(value.value > 0 && value.value.isFinite) { fail(path + ["value"], "`\(field)` must be a positive number") }
+    }
+
+    private mutating func sourceID(_ id: String, at path: [PathKey]) {
+        if !sourceIDs.contains(id) {
+            fail(path, "source `\(id)` is not in this page's `sources`",
+                 hint: "add {id: \(id), title, url, checked} to `sources`, or fix the id")
+        }
+    }
+
+    private mutating func date(_ text: String, at path: [PathKey], field: String) {
+        if !Dates.isValid(text) { fail(path, "`\(field)` must be a real date as YYYY-MM-DD, not `\(text)`") }
+    }
+
+    private mutating func url(_ address: String, at path: [PathKey], field: String) {
+        if address.hasPrefix("/") {
+            if !resolves(address) { fail(path, "`\(field)` links to `\(address)`, which is no page here") }
+        } else if !address.hasPrefix("https://") && !address.hasPrefix("http://") {
+            fail(path, "`\(field)` must be an http(s) address or an internal path like /resources/slug")
+        }
+    }
+
+    private mutating func bodyLink(_ link: BodyLink) {
+        let address = link.url
+        if address.hasPrefix("#") {
+            if !page.headings.contains(where: { "#\($0.anchor)" == address }) {
+                errors.append(ContentError(path: page.path, line: link.line,
+                                           message: "link to `\(address)`: no such heading on this page"))
+            }
+        } else if address.hasPrefix("/") {
+            if !resolves(address) {
+                errors.append(ContentError(path: page.path, line: link.line,
+                                           message: "broken internal link `\(address)`",
+                                           hint: "link to /section/slug of an existing page"))
+            }
+        } else if !(address.hasPrefix("https://") || address.hasPrefix("http://") || address.hasPrefix("mailto:")) {
+            errors.append(ContentError(path: page.path, line: link.line,
+                                       message: "link `\(address)` is neither internal (/section/slug) nor http(s)"))
+        }
+    }
+
+    /// Whether an internal path (with an optional `#fragment`) names a page, a section, or a site route.
+    private func resolves(_ address: String) -> Bool {
+        let parts = address.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let path = String(parts[0])
+        let fragment = parts.count > 1 ? String(parts[1]) : nil
+        if ContentValidator.routes.contains(path) { return fragment == nil }
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        guard let first = segments.first, let section = Section(rawValue: String(first)) else { return false }
+        if segments.count == 2 && segments.last == "" { return fragment == nil }  // /section/
+        guard segments.count == 2, let target = library.page(section, String(segments.last!)) else { return false }
+        guard let fragment else { return true }
+        return target.headings.contains { $0.anchor == fragment }
+    }
+}
+
+/// Dates are kept as `YYYY-MM-DD` strings: YAML would otherwise turn `2024-13-45` into a real date silently.
+enum Dates {
+    static func isValid(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard text.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month), day >= 1 else { return false }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return day <= days[month - 1]
+    }
+}

@@ -1,0 +1,29 @@
+import Advisor
+
+/// The `resource:` block of a resources/ page.
+public struct ResourceSpec: Codable, Sendable, Equatable {
+    public var url: String?
+    public var kind: String
+    public var publisher: String
+
+    public static let kinds: Set<String> = [
+        "status", "docs", "console", "sdk", "pricing", "platform", "comparison", "leaderboard", "tool", "guide",
+        "support", "community", "source_document",
+    ]
+}
+
+/// Everything a page's YAML front matter may say (docs/content-format.md). Section blocks are optional here;
+/// `ContentValidator` requires the one each section needs.
+public struct FrontMatter: Codable, Sendable, Equatable {
+    public var title: String
+    public var summary: String
+    public var tags: [String]?
+    public var updated: String
+    public var order: Int?
+    public var sources: [Source]?
+    public var model: ModelSpec?
+    public var failure_mode: FailureModeSpec?
+    public var resource: ResourceSpec?
+    public var criterion: CriterionSpec?
+    public var engine: EngineSettings?
+}

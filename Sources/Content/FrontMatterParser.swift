@@ -1,0 +1,143 @@
+import Foundation
+import Yams
+
+/// Splits a page into YAML front matter and Markdown body, and decodes the front matter with errors that name
+/// the file line (Yams counts from the start of the YAML, so the opening `---` is added back).
+struct FrontMatterParser {
+    struct Parsed {
+        let frontMatter: FrontMatter
+        /// The YAML tree, kept for line look-ups by later checks.
+        let node: Node
+        let body: String
+        /// The file line on which the body starts (1-based).
+        let bodyFirstLine: Int
+    }
+
+    let path: String
+
+    func parse(_ rawText: String) throws(ContentError) -> Parsed {
+        // "\r\n" is a single Character in Swift: normalise line endings before splitting.
+        let text = rawText.replacingOccurrences(of: "\r\n", with: "\n")
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.first.map({ $0.hasPrefix("\u{FEFF}") }) == true { lines[0] = lines[0].dropFirst() }
+        guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true else {
+            throw ContentError(path: path, line: 1, message: "missing front matter",
+                               hint: "start the file with a line `---`, the YAML fields, then another `---`")
+        }
+        guard let close = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
+            throw ContentError(path: path, line: 1, message: "front matter is not closed",
+                               hint: "did you forget the second `---` line after the YAML fields?")
+        }
+        let yaml = lines[1..<close].joined(separator: "\n")
+        let body = lines[(close + 1)...].joined(separator: "\n")
+        let node = try compose(yaml)
+        let frontMatter = try decode(node)
+        try UnknownKeyCheck(path: path).check(node: node, against: frontMatter)
+        return Parsed(frontMatter: frontMatter, node: node, body: body, bodyFirstLine: close + 2)
+    }
+
+    private func compose(_ yaml: String) throws(ContentError) -> Node {
+        do {
+            guard let node = try Yams.compose(yaml: yaml), node.mapping != nil else {
+                throw ContentError(path: path, line: 2, message: "front matter must be a YAML mapping of fields",
+                                   hint: "write `title: ...`, `summary: ...` and the other fields, one per line")
+            }
+            return node
+        } catch let error as ContentError {
+            throw error
+        } catch let error as YamlError {
+            throw ContentError(path: path, line: Self.line(of: error) + 1, message: "YAML syntax: \(Self.reason(error))",
+                               hint: "quote values that contain `: ` or start with a special character")
+        } catch {
+            throw ContentError(path: path, line: 2, message: "YAML syntax: \(error)")
+        }
+    }
+
+    private func decode(_ node: Node) throws(ContentError) -> FrontMatter {
+        do {
+            return try YAMLDecoder().decode(FrontMatter.self, from: node)
+        } catch let error as DecodingError {
+            throw describe(error, in: node)
+        } catch {
+            throw ContentError(path: path, line: 2, message: "front matter: \(error)")
+        }
+    }
+
+    /// Turns a DecodingError into a message at the line of the field it is about.
+    private func describe(_ error: DecodingError, in root: Node) -> ContentError {
+        switch error {
+        case .keyNotFound(let key, let context):
+            let at = NodePath.line(of: context.codingPath, in: root)
+            let field = NodePath.dotted(context.codingPath + [key])
+            return ContentError(path: path, line: at, message: "missing required field `\(field)`",
+                                hint: "see docs/content-format.md for the fields this section needs")
+        case .typeMismatch(let type, let context):
+            return ContentError(path: path, line: NodePath.line(of: context.codingPath, in: root),
+                                message: "`\(NodePath.dotted(context.codingPath))` should be \(Self.describe(type))")
+        case .valueNotFound(let type, let context):
+            return ContentError(path: path, line: NodePath.line(of: context.codingPath, in: root),
+                                message: "`\(NodePath.dotted(context.codingPath))` is empty; expected \(Self.describe(type))")
+        case .dataCorrupted(let context):
+            return ContentError(path: path, line: NodePath.line(of: context.codingPath, in: root),
+                                message: "`\(NodePath.dotted(context.codingPath))`: \(context.debugDescription)")
+        @unknown default:
+            return ContentError(path: path, line: 2, message: "front matter: \(error)")
+        }
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        let name = String(describing: type)
+        switch name {
+        case "String": return "text"
+        case "Double", "Float": return "a number"
+        case "Int": return "a whole number"
+        case "Bool": return "true or false"
+        default:
+            if name.hasPrefix("Array") { return "a list" }
+            if name.hasPrefix("Dictionary") { return "a mapping of fields" }
+            return "a mapping of fields (\(name))"
+        }
+    }
+
+    private static func line(of error: YamlError) -> Int {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            return mark.line
+        default:
+            return 1
+        }
+    }
+
+    private static func reason(_ error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
+            return problem
+        default:
+            return "\(error)"
+        }
+    }
+}
+
+/// Line look-ups in a composed YAML tree by coding path.
+enum NodePath {
+    /// The file line (YAML line + 1 for the opening `---`) of the deepest node the path reaches.
+    static func line(of path: [CodingKey], in root: Node) -> Int {
+        var node = root
+        for key in path {
+            if let index = key.intValue, let sequence = node.sequence, index < sequence.count {
+                node = sequence[index]
+            } else if let child = node.mapping?[key.stringValue] {
+                node = child
+            } else {
+                break
+            }
+        }
+        return (node.mark?.line ?? 1) + 1
+    }
+
+    static func dotted(_ path: [CodingKey]) -> String {
+        path.map { key in key.intValue.map { "[\($0)]" } ?? key.stringValue }
+            .joined(separator: ".")
+            .replacingOccurrences(of: ".[", with: "[")
+    }
+}

@@ -1,0 +1,145 @@
+import CCMark
+import Foundation
+
+/// One entry of a page's table of contents.
+public struct Heading: Sendable, Equatable, Codable {
+    public let level: Int
+    public let text: String
+    public let anchor: String
+}
+
+/// A link found in a page body, with the file line it stands on (for `check`).
+public struct BodyLink: Sendable, Equatable {
+    public let url: String
+    public let line: Int
+}
+
+/// What cmark made of a Markdown body, copied into Swift values: no C pointer escapes this file.
+public struct RenderedMarkdown: Sendable, Equatable {
+    public let html: String
+    public let headings: [Heading]
+    public let plainText: String
+    public let links: [BodyLink]
+}
+
+/// Renders CommonMark with cmark's safe default (raw HTML omitted, `javascript:` links emptied), anchors on every
+/// heading, and the plain text the search index needs.
+public enum MarkdownRenderer {
+    /// - Parameters:
+    ///   - markdown: the body.
+    ///   - firstLine: the file line the body starts on, so link lines point into the file.
+    public static func render(_ markdown: String, firstLine: Int = 1) -> RenderedMarkdown {
+        // VALIDATE_UTF8: without it an invalid byte reaches the output. SMART: typographic quotes and dashes.
+        let options = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SMART
+        let bytes = Array(markdown.utf8)
+        guard let root = cmark_parse_document(bytes, bytes.count, options) else {
+            return RenderedMarkdown(html: "", headings: [], plainText: "", links: [])
+        }
+        defer { cmark_node_free(root) }
+
+        var headingNodes: [OpaquePointer] = []
+        var links: [BodyLink] = []
+        var text = ""
+        walk(root) { node, event in
+            let type = cmark_node_get_type(node)
+            guard event == CMARK_EVENT_ENTER else {
+                if isBlock(type) { text += "\n" }
+                return
+            }
+            switch type {
+            case CMARK_NODE_HEADING:
+                headingNodes.append(node)
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                let url = string(cmark_node_get_url(node))
+                links.append(BodyLink(url: url, line: Int(cmark_node_get_start_line(node)) + firstLine - 1))
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                text += string(cmark_node_get_literal(node))
+            case CMARK_NODE_CODE_BLOCK:
+                text += string(cmark_node_get_literal(node)) + "\n"
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default:
+                break
+            }
+        }
+
+        // Anchors are added after the walk: cmark's iterator must not see the tree change under it.
+        var used: [String: Int] = [:]
+        var headings: [Heading] = []
+        for node in headingNodes {
+            let title = inlineText(node)
+            var anchor = slugify(title)
+            if anchor.isEmpty { anchor = "section" }
+            if let count = used[anchor] {
+                used[anchor] = count + 1
+                anchor += "-\(count + 1)"
+            } else {
+                used[anchor] = 1
+            }
+            headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: title, anchor: anchor))
+            // A custom inline is emitted verbatim even in safe mode: the anchor is built from [a-z0-9-] only.
+            if let link = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) {
+                cmark_node_set_on_enter(link, "<a class=\"anchor\" href=\"#\(anchor)\" id=\"\(anchor)\" aria-hidden=\"true\">#</a> ")
+                cmark_node_prepend_child(node, link)
+            }
+        }
+
+        let html: String
+        if let rendered = cmark_render_html(root, options) {
+            html = String(cString: rendered)
+            free(rendered)
+        } else {
+            html = ""
+        }
+        let plain = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return RenderedMarkdown(html: html, headings: headings, plainText: plain, links: links)
+    }
+
+    /// Lower-case ASCII letters and digits joined by single hyphens: safe in an `id` and a URL fragment.
+    public static func slugify(_ text: String) -> String {
+        var slug = ""
+        var pendingHyphen = false
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
+                if pendingHyphen && !slug.isEmpty { slug += "-" }
+                pendingHyphen = false
+                slug.unicodeScalars.append(scalar)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return slug
+    }
+
+    // MARK: - cmark helpers
+
+    private static func walk(_ root: OpaquePointer, _ visit: (OpaquePointer, cmark_event_type) -> Void) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if let node = cmark_iter_get_node(iterator) { visit(node, event) }
+        }
+    }
+
+    private static func inlineText(_ node: OpaquePointer) -> String {
+        var text = ""
+        walk(node) { child, event in
+            guard event == CMARK_EVENT_ENTER else { return }
+            let type = cmark_node_get_type(child)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE { text += string(cmark_node_get_literal(child)) }
+            if type == CMARK_NODE_SOFTBREAK { text += " " }
+        }
+        return text
+    }
+
+    private static func isBlock(_ type: cmark_node_type) -> Bool {
+        type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || type == CMARK_NODE_ITEM
+            || type == CMARK_NODE_BLOCK_QUOTE
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+}

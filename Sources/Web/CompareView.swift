@@ -1,0 +1,55 @@
+import Advisor
+import Content
+
+/// Models side by side: prices, latency, context, benchmarks, access, fit per task type, and the cost of the
+/// default workload on each.
+struct CompareView {
+    let library: ContentLibrary
+    let engine: Engine
+
+    func context(_ slugs: [String]) -> [String: Any] {
+        let pages = slugs.compactMap { library.page(.models, $0) }
+        let specs = pages.compactMap(\.frontMatter.model)
+        let costs = Dictionary(engine.costs(engine.knowledge.defaultAnswers).map { ($0.model, $0.monthly_usd) },
+                               uniquingKeysWith: { a, _ in a })
+        func row(_ label: String, _ value: (Page, ModelSpec) -> String) -> [String: Any] {
+            ["label": label, "cells": zip(pages, specs).map { ["value": value($0, $1)] }]
+        }
+        func price(_ pick: @escaping (ModelPrices) -> NumberFigure?) -> (Page, ModelSpec) -> String {
+            { _, spec in spec.prices.flatMap(pick).map { Format.usd($0.value) } ?? "—" }
+        }
+        var rows: [[String: Any]] = [
+            row("Provider") { _, spec in spec.provider },
+            row("Released") { _, spec in spec.released.value },
+            row("Input, per M tokens", price { $0.input }),
+            row("Output, per M tokens", price { $0.output }),
+            row("Cached input read", price { $0.cache_read }),
+            row("Cache write", price { $0.cache_write }),
+            row("Batch discount") { _, spec in spec.prices?.batch_discount.map { Format.percent($0.value) } ?? "—" },
+            row("Self-hosting") { _, spec in
+                spec.self_hosting.map { "\(Format.usd($0.gpu_hour_usd.value))/GPU h, \(Format.count($0.tokens_per_second.value)) tokens/s" } ?? "—"
+            },
+            row("Context window") { _, spec in "\(Format.count(spec.context_window.value)) tokens" },
+            row("Latency") { _, spec in
+                (spec.latency ?? []).map { l in
+                    "\(l.percentile): \(Format.count(l.ms))\(l.ms_high.map { "–\(Format.count($0))" } ?? "") ms"
+                }.joined(separator: "; ").nonEmpty ?? "—"
+            },
+            row("SWE-bench Verified") { _, spec in spec.benchmarks?["swe_bench_verified"].map { "\(Format.number($0.value)) %" } ?? "—" },
+            row("Access") { _, spec in spec.access.map(AccessChannel.label).joined(separator: ", ") },
+            row("Default workload, a month") { page, _ in costs[page.slug].map(Format.usd) ?? "—" },
+        ]
+        for task in AnswerID.taskType.choices {
+            rows.append(row("Fit: \(task.replacingOccurrences(of: "_", with: " "))") { _, spec in spec.task_fit[task]?.fit ?? "—" })
+        }
+        return [
+            "models": pages.map { ["title": $0.title, "url": $0.url] },
+            "rows": rows,
+            "workload": ResultView.workloadSummary(engine.knowledge.defaultAnswers),
+        ]
+    }
+}
+
+extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
+}

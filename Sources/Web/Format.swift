@@ -1,0 +1,40 @@
+import Foundation
+
+/// Number formatting for people: dollars, token counts, milliseconds.
+enum Format {
+    /// `$1,234.56`; small amounts keep the digits that matter (`$0.075`).
+    static func usd(_ value: Double) -> String {
+        if value != 0 && abs(value) < 0.01 { return "$" + trimmed(value, digits: 4) }
+        if abs(value) < 1 { return "$" + trimmed(value, digits: 3, minimum: 2) }
+        return "$" + grouped(value, digits: 2)
+    }
+
+    static func count(_ value: Double) -> String { grouped(value, digits: 0) }
+
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? grouped(value, digits: 0) : trimmed(value, digits: 4)
+    }
+
+    static func percent(_ share: Double) -> String { trimmed(share * 100, digits: 1) + " %" }
+
+    static func grouped(_ value: Double, digits: Int) -> String {
+        let formatter = NumberFormatter()
+        formatter.numberStyle = .decimal
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.usesGroupingSeparator = true
+        formatter.groupingSeparator = ","
+        formatter.groupingSize = 3
+        formatter.minimumFractionDigits = digits
+        formatter.maximumFractionDigits = digits
+        return formatter.string(from: NSNumber(value: value)) ?? String(value)
+    }
+
+    static func trimmed(_ value: Double, digits: Int, minimum: Int = 0) -> String {
+        var text = String(format: "%.\(digits)f", value)
+        if text.contains(".") {
+            while text.hasSuffix("0"), text.split(separator: ".").last!.count > minimum { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text
+    }
+}

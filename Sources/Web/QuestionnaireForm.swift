@@ -1,0 +1,77 @@
+import Advisor
+
+/// The questionnaire as an HTML form: every question with its help link, the current answers filled in, and an
+/// error beside the field at fault. Answers left to their defaults stay blank so that they remain assumptions.
+struct QuestionnaireForm {
+    let knowledge: Knowledge
+
+    /// - Parameters:
+    ///   - values: what to show in each field: the raw text the person sent, so a bad value is kept for fixing.
+    ///   - only: restrict to these questions (the calculator asks only what prices a workload).
+    func fields(values: [String: String], error: AnswerError?, only: Set<AnswerID>? = nil) -> [[String: Any]] {
+        knowledge.questionnaire.filter { only?.contains($0.id) ?? true }.map { question in
+            let id = question.id.name
+            let current = values[id] ?? ""
+            var field: [String: Any] = [
+                "id": id,
+                "text": question.text,
+                "help_url": question.helpURL,
+                "default_label": label(question.defaultValue, for: question),
+                "value": current,
+                "is_choice": question.kind == .choice,
+                "is_boolean": question.kind == .boolean,
+                "is_number": question.kind == .integer || question.kind == .number,
+                "unit": question.unit ?? "",
+            ]
+            if error?.field == id { field["error"] = error?.message ?? "" }
+            switch question.kind {
+            case .choice:
+                field["options"] = (question.options ?? []).map { ["value": $0.value, "label": $0.label, "selected": $0.value == current] }
+            case .boolean:
+                field["options"] = [("true", "Yes"), ("false", "No")].map { ["value": $0.0, "label": $0.1, "selected": $0.0 == current] }
+            case .integer, .number:
+                field["min"] = question.min.map(Format.plain) ?? ""
+                field["max"] = question.max.map(Format.plain) ?? ""
+                field["step"] = question.kind == .integer ? "1" : "any"
+            }
+            return field
+        }
+    }
+
+    /// The values a form shows for validated answers: given ones written out, assumed ones left blank.
+    static func values(of answers: Answers) -> [String: String] {
+        var values: [String: String] = [:]
+        for (id, value) in answers.all where !answers.isAssumed(id) {
+            values[id.name] = Format.answer(value)
+        }
+        return values
+    }
+
+    /// The raw pairs a person sent, for redisplay after an error.
+    static func values(of pairs: [(String, String)]) -> [String: String] {
+        Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+    }
+
+    func label(_ value: AnswerValue, for question: Question) -> String {
+        switch value {
+        case .text(let text): question.options?.first { $0.value == text }?.label ?? text
+        case .bool(let flag): flag ? "yes" : "no"
+        case .number(let number): Format.number(number) + (question.unit.map { " \($0)" } ?? "")
+        }
+    }
+}
+
+extension Format {
+    /// A number as a form field or query string holds it: no grouping.
+    static func plain(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 9e15 ? String(Int64(value)) : String(value)
+    }
+
+    static func answer(_ value: AnswerValue) -> String {
+        switch value {
+        case .text(let text): text
+        case .bool(let flag): flag ? "true" : "false"
+        case .number(let number): plain(number)
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Advisor
+import Content
+
+/// The verdict page's context: verdict, score, reasons, warnings, costs, what would change, assumptions.
+struct ResultView {
+    let knowledge: Knowledge
+    let library: ContentLibrary
+
+    static func verdictLabel(_ verdict: Verdict) -> String {
+        switch verdict {
+        case .chooseHaiku: "Run it on Haiku"
+        case .tieredRouting: "Haiku in front, escalate the hard requests"
+        case .chooseAlternative: "Use another model"
+        }
+    }
+
+    func context(_ assessment: Assessment, answers: Answers) -> [String: Any] {
+        let form = QuestionnaireForm(knowledge: knowledge)
+        let share = answers.queryString
+        return [
+            "verdict": assessment.verdict.rawValue,
+            "verdict_label": Self.verdictLabel(assessment.verdict),
+            "verdict_class": assessment.verdict.rawValue.replacingOccurrences(of: "_", with: "-"),
+            "score": Format.number(assessment.score.rounded()),
+            "score_percent": Int(assessment.score.rounded()),
+            "choose_haiku_at": Format.number(assessment.chooseHaikuAt),
+            "tiered_routing_at": Format.number(assessment.tieredRoutingAt),
+            "base_score": Format.number(assessment.baseScore),
+            "decided_by": assessment.decidedBy.map { slug in
+                ["title": library.page(.criteria, slug)?.title ?? slug, "url": "/criteria/\(slug)"]
+            } as Any,
+            "primary": modelLink(assessment.primaryModel),
+            "alternatives": assessment.alternatives.map(modelLink),
+            "has_alternatives": !assessment.alternatives.isEmpty,
+            "reasons": assessment.reasons.map { reason -> [String: Any] in
+                [
+                    "title": reason.title, "url": reason.url, "text": reason.text,
+                    "effect": Format.signed(reason.effect),
+                    "effect_class": reason.effect > 0 ? "plus" : (reason.effect < 0 ? "minus" : "zero"),
+                    "decides": reason.decide.map { Self.verdictLabel(Verdict(rawValue: $0) ?? .chooseAlternative) } ?? "",
+                ]
+            },
+            "warnings": assessment.warnings.map { ["title": $0.title, "url": $0.url, "text": $0.text, "severity": $0.severity] },
+            "has_warnings": !assessment.warnings.isEmpty,
+            "changes": assessment.whatWouldChange.map { change -> [String: Any] in
+                let question = knowledge.question(change.answer)
+                return [
+                    "question": question.text, "help_url": question.helpURL,
+                    "from": form.label(answers[change.answer], for: question),
+                    "to": form.label(change.to, for: question),
+                    "verdict": Self.verdictLabel(change.verdict),
+                ]
+            },
+            "has_changes": !assessment.whatWouldChange.isEmpty,
+            "assumptions": assessment.assumptions.map { assumption -> [String: Any] in
+                let question = knowledge.question(assumption.answer)
+                return ["question": question.text, "value": form.label(assumption.value, for: question), "help_url": question.helpURL]
+            },
+            "has_assumptions": !assessment.assumptions.isEmpty,
+            "resting": Format.number(assessment.scoreRestingOnAssumptions),
+            "share_url": "/assess/result" + (share.isEmpty ? "" : "?" + share),
+            "api_url": "/api/assess" + (share.isEmpty ? "" : "?" + share),
+            "calculator_url": "/calculator" + (share.isEmpty ? "" : "?" + share),
+            "workload": Self.workloadSummary(answers),
+        ].merging(CostTable(library: library).context(assessment.costs, answers: answers)) { a, _ in a }
+    }
+
+    private func modelLink(_ slug: String) -> [String: Any] {
+        ["slug": slug, "title": library.page(.models, slug)?.title ?? slug, "url": "/models/\(slug)"]
+    }
+
+    static func workloadSummary(_ answers: Answers) -> String {
+        func number(_ id: AnswerID) -> Double {
+            if case .number(let value) = answers[id] { return value }
+            return 0
+        }
+        let requests = number(.monthlyRequests)
+        let share = number(.cachedInputShare)
+        return "\(Format.count(requests)) requests a month × \(Format.count(number(.avgInputTokens))) input tokens"
+            + " (\(Format.percent(share)) cacheable) and \(Format.count(number(.avgOutputTokens))) output tokens"
+    }
+}
+
+/// The cost table shared by the result page and the calculator: every model, cheapest first, with the rates used.
+struct CostTable {
+    let library: ContentLibrary
+
+    func context(_ costs: [CostLine], answers: Answers) -> [String: Any] {
+        let cheapest = costs.map(\.monthly_usd).min() ?? 0
+        return [
+            "costs": costs.map { line -> [String: Any] in
+                [
+                    "title": line.title, "url": line.url, "model": line.model,
+                    "monthly": Format.usd(line.monthly_usd),
+                    "input": line.hosting == "api" ? Format.usd(line.input_usd) : "—",
+                    "output": line.hosting == "api" ? Format.usd(line.output_usd) : "—",
+                    "cache": line.hosting == "api" ? Format.usd(line.cache_usd) : "—",
+                    "per_request": perRequest(line, answers: answers),
+                    "rates": rates(line),
+                    "cheapest": line.monthly_usd == cheapest,
+                    "multiple": cheapest > 0 ? "\(Format.trimmed(line.monthly_usd / cheapest, digits: 1))×" : "",
+                ]
+            },
+        ]
+    }
+
+    private func perRequest(_ line: CostLine, answers: Answers) -> String {
+        guard case .number(let requests) = answers[.monthlyRequests], requests > 0 else { return "—" }
+        return Format.usd(line.monthly_usd / requests)
+    }
+
+    /// The rates behind a line, in words, so that anyone can redo the arithmetic.
+    private func rates(_ line: CostLine) -> String {
+        let r = line.rates
+        if line.hosting == "self_hosted" {
+            var parts: [String] = []
+            if let hours = r.gpu_hours, let rate = r.gpu_hour_usd {
+                parts.append("\(Format.number(hours.rounded())) GPU h × \(Format.usd(rate))")
+            }
+            if let tps = r.tokens_per_second, let gpus = r.min_gpus {
+                parts.append("\(Format.count(tps)) tokens/s per GPU, \(Format.number(gpus)) always on")
+            }
+            if let ops = r.ops_hours_per_month, let rate = r.developer_hourly_usd {
+                parts.append("\(Format.number(ops)) ops h × \(Format.usd(rate))/h")
+            }
+            return parts.joined(separator: "; ")
+        }
+        var parts: [String] = []
+        if let input = r.input_per_mtok { parts.append("in \(Format.usd(input))") }
+        if let output = r.output_per_mtok { parts.append("out \(Format.usd(output))") }
+        if let read = r.cache_read_per_mtok { parts.append("cache read \(Format.usd(read))") }
+        if let write = r.cache_write_per_mtok { parts.append("write \(Format.usd(write))") }
+        var text = parts.joined(separator: ", ") + " per M tokens"
+        if let batch = r.batch_discount { text += "; batch −\(Format.percent(batch))" }
+        switch r.caching {
+        case "not_offered": text += "; no cache pricing, cached share billed as input"
+        case "not_worth_it": text += "; caching would not pay at this volume"
+        default: break
+        }
+        return text
+    }
+}

@@ -1,0 +1,81 @@
+import Content
+
+/// Maps a request to a response. Pure: no sockets, so tests call it in-process; the server calls it the same way.
+public struct Router: Sendable {
+    public let site: Site
+
+    public init(site: Site) {
+        self.site = site
+    }
+
+    /// The methods each family of route answers; HEAD goes wherever GET does.
+    static let readOnly = "GET, HEAD"
+    static let assessAPI = "GET, HEAD, POST"
+
+    public func respond(to request: Request) -> Response {
+        let isAPI = request.path == "/api" || request.path.hasPrefix("/api/")
+        do {
+            return try route(request)
+        } catch {
+            return isAPI ? JSON.error(error) : errorPage(error)
+        }
+    }
+
+    private func route(_ request: Request) throws(HTTPError) -> Response {
+        let path = request.path
+        guard let allowed = allowedMethods(for: path) else {
+            throw .notFound("There is no page at this address.")
+        }
+        let method = request.method == "HEAD" ? "GET" : request.method
+        guard allowed.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == method }) else {
+            var response = path.hasPrefix("/api/")
+                ? JSON.error(HTTPError(405, code: "method_not_allowed", "\(request.method) is not allowed here; use \(allowed)"))
+                : errorPage(HTTPError(405, code: "method_not_allowed", "\(request.method) is not allowed here; use \(allowed)."))
+            response.headers.append(("Allow", allowed))
+            return response
+        }
+        // Pages whose query changes them (a prefilled questionnaire) are prebuilt only for the bare path.
+        if let response = site.prebuilt[path], request.query.isEmpty || !AdvisorViews.routes.contains(path) {
+            return response
+        }
+        if path.hasPrefix("/public/") {
+            if let response = site.staticFiles.respond(to: request) { return response }
+            throw .notFound("There is no such file.")
+        }
+        switch path {
+        case "/search": return SearchViews(site: site).html(request)
+        case "/api/search": return try SearchViews(site: site).json(request)
+        default: break
+        }
+        if let response = try site.advisor.respond(to: request) { return response }
+        if let section = sectionWithoutSlash(path) {
+            return Response(status: 301, headers: Response.securityHeaders + [("Location", "/\(section.rawValue)/")],
+                            body: Array("Moved to /\(section.rawValue)/\n".utf8))
+        }
+        throw .notFound(path.hasPrefix("/api/") ? "No such API route or page." : "There is no page at this address.")
+    }
+
+    /// The methods a path answers, or nil when nothing lives there. Known shapes only: no path is trusted.
+    private func allowedMethods(for path: String) -> String? {
+        if path == "/api/assess" { return Self.assessAPI }
+        if site.prebuilt[path] != nil || path.hasPrefix("/public/") || AdvisorViews.routes.contains(path)
+            || ["/search", "/api/search"].contains(path) || sectionWithoutSlash(path) != nil {
+            return Self.readOnly
+        }
+        return nil
+    }
+
+    private func sectionWithoutSlash(_ path: String) -> Section? {
+        path.hasPrefix("/") ? Section(rawValue: String(path.dropFirst())) : nil
+    }
+
+    func respondError(_ error: HTTPError) -> Response { errorPage(error) }
+
+    private func errorPage(_ error: HTTPError) -> Response {
+        let titles = [400: "That request could not be answered", 404: "Page not found", 405: "Method not allowed",
+                      413: "Request too large"]
+        let title = titles[error.status] ?? "Something went wrong"
+        let context: [String: Any] = ["status": error.status, "heading": title, "message": error.message]
+        return .html(site.templates.page("error", title: title, context: context), status: error.status)
+    }
+}

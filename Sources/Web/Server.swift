@@ -1,0 +1,193 @@
+import CMicroHTTPD
+import Foundation
+import Synchronization
+
+/// Limits that protect the server from clients that hold connections or memory.
+public struct ServerLimits: Sendable {
+    public var threads = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    public var connections: UInt32 = 1_000
+    public var connectionsPerIP: UInt32 = 200
+    public var timeoutSeconds: UInt32 = 15
+    /// Per connection; also caps the request line and headers (MHD answers 414/431 beyond it).
+    public var memoryPerConnection = 128 * 1024
+    public var maxBodyBytes = 64 * 1024
+
+    public init() {}
+}
+
+public enum ServerError: Error, CustomStringConvertible {
+    case cannotStart(host: String, port: UInt16)
+
+    public var description: String {
+        switch self {
+        case .cannotStart(let host, let port):
+            "cannot listen on \(host):\(port) (is the port in use, or the host not an IPv4 address of this machine?)"
+        }
+    }
+}
+
+/// The libmicrohttpd server: epoll with a thread pool, answering from the current `Site`. The site can be
+/// swapped while serving (`--watch`); requests in flight finish on the generation they started with.
+public final class Server: Sendable {
+    private let current: Mutex<Router>
+    let limits: ServerLimits
+    private let daemon: Mutex<Daemon?> = Mutex(nil)
+
+    public init(site: Site, limits: ServerLimits = ServerLimits()) {
+        current = Mutex(Router(site: site))
+        self.limits = limits
+    }
+
+    public var router: Router { current.withLock { $0 } }
+
+    public func replace(site: Site) {
+        current.withLock { $0 = Router(site: site) }
+    }
+
+    /// Starts listening. - Returns: the bound port (the one chosen when `port` is 0).
+    public func start(host: String, port: UInt16) throws(ServerError) -> UInt16 {
+        let cls = Unmanaged.passUnretained(self).toOpaque()
+        // SIGPIPE from a client that hung up must not kill the process.
+        signal(SIGPIPE, SIG_IGN)
+        let started = ha_start_daemon(host, port, UInt32(limits.threads), limits.connections, limits.connectionsPerIP,
+                                      limits.timeoutSeconds, limits.memoryPerConnection,
+                                      handleRequest, cls, requestCompleted, nil)
+        guard let started else { throw .cannotStart(host: host, port: port) }
+        daemon.withLock { $0 = Daemon(handle: started) }
+        return ha_daemon_port(started)
+    }
+
+    /// Stops accepting, lets MHD finish, and frees the daemon. The server must outlive this call.
+    public func stop() {
+        guard let running = daemon.withLock({ value -> Daemon? in defer { value = nil }; return value }) else { return }
+        let socket = MHD_quiesce_daemon(running.handle)
+        MHD_stop_daemon(running.handle)
+        if socket >= 0 { close(socket) }
+    }
+
+    deinit {
+        stop()
+    }
+
+    // MARK: - Request handling (called on MHD's threads)
+
+    fileprivate func handle(connection: OpaquePointer, url: String, method: String, state: RequestState) -> MHD_Result {
+        let router = self.router
+        let isAPI = url.hasPrefix("/api/")
+        if state.tooLarge {
+            return queue(router.reject(HTTPError(413, code: "too_large", "The request body is larger than \(limits.maxBodyBytes / 1024) KiB."), api: isAPI),
+                         on: connection)
+        }
+        let query = QueryCollector()
+        MHD_get_connection_values_n(connection, .GET_ARGUMENT_KIND, collectValue, Unmanaged.passUnretained(query).toOpaque())
+        if let field = query.invalidField {
+            return queue(router.reject(.badRequest("`\(field)` is not valid UTF-8 text.", field: field), api: isAPI), on: connection)
+        }
+        var headers: [String: String] = [:]
+        for name in ["If-None-Match", "Content-Type", "Accept"] {
+            if let value = MHD_lookup_connection_value(connection, .HEADER_KIND, name) {
+                headers[name] = String(cString: value)
+            }
+        }
+        let request = Request(method: method, path: url, query: query.pairs, headers: headers, body: state.body)
+        return queue(router.respond(to: request), on: connection)
+    }
+
+    private func queue(_ response: Response, on connection: OpaquePointer) -> MHD_Result {
+        if let prebuilt = response.reusable {
+            return MHD_queue_response(connection, UInt32(response.status), prebuilt.handle)
+        }
+        guard let built = Prebuilt(response) else { return .NO }
+        return MHD_queue_response(connection, UInt32(response.status), built.handle)
+    }
+}
+
+/// The running daemon; only `start` and `stop` touch it, under the server's lock.
+final class Daemon: @unchecked Sendable {
+    let handle: OpaquePointer
+
+    init(handle: OpaquePointer) {
+        self.handle = handle
+    }
+}
+
+/// What one request accumulates across libmicrohttpd's calls: its body and whether it overflowed.
+final class RequestState {
+    var body: [UInt8] = []
+    var tooLarge = false
+}
+
+/// Collects decoded query parameters; a value that is not UTF-8 is reported rather than silently replaced.
+final class QueryCollector {
+    var pairs: [(String, String)] = []
+    var invalidField: String?
+}
+
+private func collectValue(_ cls: UnsafeMutableRawPointer?, _ kind: MHD_ValueKind, _ key: UnsafePointer<CChar>?,
+                          _ keySize: Int, _ value: UnsafePointer<CChar>?, _ valueSize: Int) -> MHD_Result {
+    guard let cls, let key else { return .YES }
+    let collector = Unmanaged<QueryCollector>.fromOpaque(cls).takeUnretainedValue()
+    let keyBytes = UnsafeRawBufferPointer(start: key, count: keySize)
+    let valueBytes = value.map { UnsafeRawBufferPointer(start: $0, count: valueSize) } ?? UnsafeRawBufferPointer(start: nil, count: 0)
+    guard let name = String(validating: keyBytes, as: UTF8.self) else {
+        collector.invalidField = String(decoding: keyBytes, as: UTF8.self)
+        return .NO
+    }
+    guard let text = String(validating: valueBytes, as: UTF8.self) else {
+        collector.invalidField = name
+        return .NO
+    }
+    collector.pairs.append((name, text))
+    return .YES
+}
+
+/// MHD calls this for the headers, each body chunk, then once more: the response is queued on that last call,
+/// never the first, so that keep-alive survives (answering on the first call makes MHD close the connection).
+private func handleRequest(_ cls: UnsafeMutableRawPointer?, _ connection: OpaquePointer?, _ url: UnsafePointer<CChar>?,
+                           _ method: UnsafePointer<CChar>?, _ version: UnsafePointer<CChar>?,
+                           _ uploadData: UnsafePointer<CChar>?, _ uploadSize: UnsafeMutablePointer<Int>?,
+                           _ context: UnsafeMutablePointer<UnsafeMutableRawPointer?>?) -> MHD_Result {
+    guard let cls, let connection, let url, let method, let context else { return .NO }
+    let server = Unmanaged<Server>.fromOpaque(cls).takeUnretainedValue()
+    guard let stored = context.pointee else {
+        context.pointee = Unmanaged.passRetained(RequestState()).toOpaque()
+        return .YES
+    }
+    let state = Unmanaged<RequestState>.fromOpaque(stored).takeUnretainedValue()
+    if let uploadSize, uploadSize.pointee > 0 {
+        if !state.tooLarge, let uploadData, state.body.count + uploadSize.pointee <= server.limits.maxBodyBytes {
+            state.body.append(contentsOf: UnsafeRawBufferPointer(start: uploadData, count: uploadSize.pointee))
+        } else {
+            // Over the limit: drop the rest and answer 413 on the final call.
+            state.tooLarge = true
+            state.body = []
+        }
+        uploadSize.pointee = 0
+        return .YES
+    }
+    guard let path = String(validating: UnsafeRawBufferPointer(start: url, count: strlen(url)), as: UTF8.self) else {
+        return server.rejectUndecodablePath(connection)
+    }
+    return server.handle(connection: connection, url: path, method: String(cString: method), state: state)
+}
+
+private func requestCompleted(_ cls: UnsafeMutableRawPointer?, _ connection: OpaquePointer?,
+                              _ context: UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
+                              _ reason: MHD_RequestTerminationCode) {
+    guard let context, let stored = context.pointee else { return }
+    Unmanaged<RequestState>.fromOpaque(stored).release()
+    context.pointee = nil
+}
+
+extension Server {
+    fileprivate func rejectUndecodablePath(_ connection: OpaquePointer) -> MHD_Result {
+        queue(router.reject(.badRequest("The address is not valid UTF-8 text."), api: false), on: connection)
+    }
+}
+
+extension Router {
+    /// The error response for a request the server refused before routing it.
+    public func reject(_ error: HTTPError, api: Bool) -> Response {
+        api ? JSON.error(error) : respondError(error)
+    }
+}

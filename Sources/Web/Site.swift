@@ -1,0 +1,103 @@
+import Advisor
+import Content
+import Foundation
+import Search
+
+/// One consistent generation of the site: content, search index, engine, and every response that can be built
+/// ahead of time. Immutable; `--watch` swaps in a new one when the content changes and checks out.
+public final class Site: Sendable {
+    public let library: ContentLibrary
+    public let index: SearchIndex
+    public let advisor: AdvisorViews
+    let templates: Templates
+    let staticFiles: StaticFiles
+    /// Responses built once at start-up, by exact path: pages, section indexes, JSON documents.
+    let prebuilt: [String: Response]
+
+    public init(library: ContentLibrary, index: SearchIndex, engine: Engine, templates: Templates, publicDirectory: String) throws(TemplateError) {
+        self.library = library
+        self.index = index
+        self.templates = templates
+        staticFiles = try StaticFiles(directory: publicDirectory)
+        advisor = AdvisorViews(engine: engine, library: library, templates: templates)
+
+        var responses: [String: Response] = [:]
+        let views = PageViews(library: library)
+        responses["/"] = .html(templates.page("home", title: "Should this workload run on Claude Haiku?",
+                                              context: Self.homeContext(library)))
+        for section in Section.allCases {
+            let intro = library.sectionIntros[section]
+            let context: [String: Any] = [
+                "section_title": section.title,
+                "intro_html": intro?.html ?? "",
+                "summary": intro?.summary ?? "",
+                "section": section.rawValue,
+                "pages": library.pages(in: section).map { Self.listItem($0) },
+            ]
+            responses["/\(section.rawValue)/"] = .html(templates.page("section", title: section.title, context: context,
+                                                                      activeSection: section.rawValue))
+        }
+        for page in library.pages {
+            responses[page.url] = .html(templates.page("page", title: page.title, context: views.context(for: page),
+                                                       activeSection: page.section.rawValue))
+            responses["/api/pages\(page.url)"] = JSON.response(PageDocument(page: page, withBody: true))
+        }
+        responses["/api/pages"] = JSON.response(library.pages.map { PageDocument(page: $0, withBody: false) })
+        responses["/healthz"] = .text("ok\n")
+        responses.merge(advisor.prebuiltResponses()) { _, new in new }
+        // The OpenAPI document is a file in public/, also served where API clients look for it.
+        if let document = staticFiles.respond(to: Request(path: "/public/openapi.json")) {
+            responses["/api/openapi.json"] = .json(document.body)
+        }
+        prebuilt = responses.mapValues { $0.prebuilt() }
+    }
+
+    static func listItem(_ page: Page) -> [String: Any] {
+        var item: [String: Any] = ["title": page.title, "url": page.url, "summary": page.summary]
+        if let prices = page.frontMatter.model?.prices {
+            item["meta"] = "\(Format.usd(prices.input.value)) in / \(Format.usd(prices.output.value)) out per M tokens"
+        } else if let failure = page.frontMatter.failure_mode {
+            item["meta"] = "Severity: \(failure.severity)"
+        } else if let resource = page.frontMatter.resource {
+            item["meta"] = resource.kind.replacingOccurrences(of: "_", with: " ")
+        }
+        return item
+    }
+
+    static func homeContext(_ library: ContentLibrary) -> [String: Any] {
+        [
+            "sections": Section.allCases.map { section -> [String: Any] in
+                let pages = library.pages(in: section)
+                return [
+                    "title": section.title,
+                    "url": "/\(section.rawValue)/",
+                    "count": pages.count,
+                    "summary": library.sectionIntros[section]?.summary ?? "",
+                    "pages": pages.prefix(6).map { ["title": $0.title, "url": $0.url] },
+                ]
+            },
+            "page_count": library.pages.count,
+        ]
+    }
+}
+
+/// A page as `/api/pages` and `/api/pages/{section}/{slug}` describe it.
+struct PageDocument: Encodable {
+    let page: Page
+    let withBody: Bool
+
+    enum CodingKeys: String, CodingKey { case section, slug, title, url, summary, meta, html }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(page.section.rawValue, forKey: .section)
+        try container.encode(page.slug, forKey: .slug)
+        try container.encode(page.title, forKey: .title)
+        try container.encode(page.url, forKey: .url)
+        try container.encode(page.summary, forKey: .summary)
+        if withBody {
+            try container.encode(page.frontMatter, forKey: .meta)
+            try container.encode(page.html, forKey: .html)
+        }
+    }
+}

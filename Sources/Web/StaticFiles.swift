@@ -1,0 +1,70 @@
+import Foundation
+
+/// The files under `public/`, read once into a table keyed by their URL. A request is answered only when its
+/// path is a key of that table, so no URL can reach outside `public/` (no path is ever joined onto a folder).
+struct StaticFiles: Sendable {
+    struct File: Sendable {
+        let response: Response
+        let etag: String
+    }
+
+    private let files: [String: File]
+
+    init(directory: String) throws(TemplateError) {
+        var files: [String: File] = [:]
+        let root = URL(fileURLWithPath: directory).standardizedFileURL
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else {
+            throw TemplateError(description: "\(directory):1: public directory not found")
+        }
+        for case let url as URL in walker {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true,
+                  let data = try? Data(contentsOf: url) else { continue }
+            let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
+            guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+            let bytes = [UInt8](data)
+            let etag = "\"\(String(Self.fnv1a(bytes), radix: 16))\""
+            let headers = Response.securityHeaders + [
+                ("Content-Type", Self.contentType(of: relative)),
+                ("ETag", etag),
+                ("Cache-Control", "public, max-age=300"),
+            ]
+            files["/public/\(relative)"] = File(response: Response(status: 200, headers: headers, body: bytes).prebuilt(),
+                                                etag: etag)
+        }
+        self.files = files
+    }
+
+    /// The file for a request path, or 304 when the client's copy (If-None-Match) is current.
+    func respond(to request: Request) -> Response? {
+        guard let file = files[request.path] else { return nil }
+        if let validators = request.headers["if-none-match"],
+           validators == "*" || validators.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == file.etag }) {
+            return Response(status: 304, headers: Response.securityHeaders + [("ETag", file.etag)], body: [])
+        }
+        return file.response
+    }
+
+    static func contentType(of path: String) -> String {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "css": "text/css; charset=utf-8"
+        case "js": "text/javascript; charset=utf-8"
+        case "svg": "image/svg+xml"
+        case "png": "image/png"
+        case "ico": "image/x-icon"
+        case "json": "application/json"
+        case "txt": "text/plain; charset=utf-8"
+        case "woff2": "font/woff2"
+        default: "application/octet-stream"
+        }
+    }
+
+    /// A content hash for the ETag: the same bytes give the same validator across restarts.
+    static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return hash
+    }
+}

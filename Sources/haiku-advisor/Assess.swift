@@ -1,0 +1,95 @@
+import Advisor
+import ArgumentParser
+import Content
+import Foundation
+
+struct Assess: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Assess a workload, as the web does.",
+        discussion: "The answers are a JSON object (see GET /api/questionnaire); missing answers take their defaults.")
+
+    @Option(help: "A JSON file of answers, or - for standard input. Without it every answer takes its default.")
+    var answers: String?
+    @Flag(help: "Print the assessment as JSON (the same document as GET /api/assess).") var json = false
+    @OptionGroup var contentOptions: ContentOptions
+
+    func run() throws {
+        let knowledge: Knowledge
+        do {
+            knowledge = try ContentLibrary.load(directory: contentOptions.content).knowledge()
+        } catch {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+        let given: Answers
+        do {
+            given = try knowledge.answers(fromJSON: try readAnswers())
+        } catch let error as AnswerError {
+            printError("error: \(error.field.map { "\($0): " } ?? "")\(error.message)")
+            throw ExitCode(2)
+        }
+        let assessment = Engine(knowledge: knowledge).assess(given)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
+            print(String(decoding: try encoder.encode(assessment), as: UTF8.self))
+        } else {
+            print(AssessmentText.render(assessment, knowledge: knowledge))
+        }
+    }
+
+    private func readAnswers() throws -> [UInt8] {
+        guard let answers else { return Array("{}".utf8) }
+        let data = answers == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: answers)
+        guard let data else {
+            printError("error: cannot read \(answers)")
+            throw ExitCode(2)
+        }
+        guard data.count <= 64 * 1024 else {
+            printError("error: \(answers) is larger than 64 KiB")
+            throw ExitCode(2)
+        }
+        return [UInt8](data)
+    }
+}
+
+/// The assessment for a terminal: verdict, reasons, warnings, costs, what would change, assumptions.
+enum AssessmentText {
+    static func render(_ a: Assessment, knowledge: Knowledge) -> String {
+        var lines = ["Verdict: \(a.verdict.rawValue)  (Haiku fit \(Int(a.score.rounded()))/100)",
+                     "Primary model: \(a.primaryModel)" + (a.alternatives.isEmpty ? "" : "; alternatives: \(a.alternatives.joined(separator: ", "))")]
+        if let decided = a.decidedBy { lines.append("Decided by the hard limit in /criteria/\(decided)") }
+        lines.append("\nReasons:")
+        for reason in a.reasons {
+            let effect = reason.effect > 0 ? "+\(Int(reason.effect))" : "\(Int(reason.effect))"
+            lines.append("  \(effect.padding(toLength: 5, withPad: " ", startingAt: 0)) \(reason.text)  [\(reason.url)]")
+        }
+        if !a.warnings.isEmpty {
+            lines.append("\nWarnings:")
+            for warning in a.warnings { lines.append("  - \(warning.title): \(warning.text)  [\(warning.url)]") }
+        }
+        lines.append("\nMonthly cost:")
+        for cost in a.costs {
+            lines.append("  \(cost.model.padding(toLength: 26, withPad: " ", startingAt: 0)) $\(String(format: "%.2f", cost.monthly_usd))")
+        }
+        if !a.whatWouldChange.isEmpty {
+            lines.append("\nWhat would change the verdict:")
+            for change in a.whatWouldChange {
+                lines.append("  \(change.answer.name) -> \(describe(change.to)) gives \(change.verdict.rawValue)")
+            }
+        }
+        if !a.assumptions.isEmpty {
+            lines.append("\nAssumed (left to defaults; \(Int(a.scoreRestingOnAssumptions)) points rest on them):")
+            for assumption in a.assumptions { lines.append("  \(assumption.answer.name) = \(describe(assumption.value))") }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func describe(_ value: AnswerValue) -> String {
+        switch value {
+        case .text(let text): text
+        case .bool(let flag): flag ? "true" : "false"
+        case .number(let number): number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+        }
+    }
+}
