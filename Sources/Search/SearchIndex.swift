@@ -111,15 +111,16 @@ final class Searcher: @unchecked Sendable {
 
     init(connection: Connection) throws(SQLiteError) {
         self.connection = connection
-        // Title weighs most, then summary and tags, then the body (bm25: lower is better).
+        // Title weighs most, then summary and tags, then the body (bm25: lower is better). bm25 and snippet must run
+        // in the inner query: FTS5 refuses them where a window function (the total) is evaluated.
         statement = try connection.prepare("""
-            SELECT p.section, p.slug, p.title, p.url,
-                   snippet(pages_fts, -1, '\(Searcher.open)', '\(Searcher.close)', '…', 14),
-                   bm25(pages_fts, 10.0, 4.0, 4.0, 1.0) AS rank,
-                   count(*) OVER () AS total
-            FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid
-            WHERE pages_fts MATCH ?1 AND (?2 = '' OR p.section = ?2)
-            ORDER BY rank, p.title
+            SELECT section, slug, title, url, snippet, rank, count(*) OVER () AS total FROM (
+                SELECT p.section, p.slug, p.title, p.url,
+                       snippet(pages_fts, -1, '\(Searcher.open)', '\(Searcher.close)', '…', 14) AS snippet,
+                       bm25(pages_fts, 10.0, 4.0, 4.0, 1.0) AS rank
+                FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid
+                WHERE pages_fts MATCH ?1 AND (?2 = '' OR p.section = ?2))
+            ORDER BY rank, title
             LIMIT ?3 OFFSET ?4
             """, persistent: true)
     }
@@ -136,7 +137,7 @@ final class Searcher: @unchecked Sendable {
             total = statement.int(6)
             hits.append(SearchHit(section: statement.text(0), slug: statement.text(1), title: statement.text(2),
                                   url: statement.text(3), snippet: Self.markup(statement.text(4)),
-                                  score: (-statement.double(5) * 1000).rounded() / 1000))
+                                  score: -statement.double(5)))
         }
         if hits.isEmpty && query.offset > 0 {
             // Paged past the end: the window count came with no row, so count on its own.

@@ -1,0 +1,93 @@
+import Testing
+@testable import Content
+
+struct ContentLibraryTests {
+    @Test func loadsAndOrdersPages() throws {
+        let content = try TemporaryContent([
+            "guides/b.md": guide(title: "Beta", extra: "order: 1\n"),
+            "guides/a.md": guide(title: "Alpha", extra: "order: 2\n"),
+            "guides/_index.md": guide(title: "Guides", body: "Intro."),
+        ])
+        let library = try ContentLibrary.load(directory: content.root)
+        #expect(library.pages.map(\.slug) == ["b", "a"])
+        #expect(library.sectionIntros[.guides]?.html.contains("Intro.") == true)
+        #expect(library.page(.guides, "a")?.url == "/guides/a")
+    }
+
+    @Test func reportsEveryErrorInOneRun() throws {
+        let content = try TemporaryContent([
+            "guides/one.md": guide(body: "A [broken](/guides/missing) link."),
+            "guides/two.md": guide(body: "Line one.\n\n[anchor](/guides/one#nowhere)"),
+            "guides/Bad_Slug.md": guide(),
+            "guides/notes.txt": "x",
+            "recipes/x.md": guide(),
+        ])
+        #expect {
+            try ContentLibrary.load(directory: content.root)
+        } throws: { error in
+            guard let errors = error as? ContentErrors else { return false }
+            let text = errors.description
+            return errors.errors.count == 5
+                && text.contains("guides/one.md:6: broken internal link `/guides/missing`")
+                && text.contains("guides/two.md:8: broken internal link `/guides/one#nowhere`")
+                && text.contains("not a valid slug") && text.contains("not a Markdown page")
+                && text.contains("unknown section `recipes`")
+        }
+    }
+
+    @Test func anchorsOnOtherPagesResolve() throws {
+        let content = try TemporaryContent([
+            "guides/one.md": guide(body: "## Backoff\n\ntext"),
+            "guides/two.md": guide(body: "[see](/guides/one#backoff) and [home](/) and [ask](/assess)"),
+        ])
+        #expect(try ContentLibrary.load(directory: content.root).pages.count == 2)
+    }
+
+    static let resource = """
+    ---
+    title: Status page
+    summary: Where outages are announced.
+    updated: "2026-11-21"
+    sources:
+      - {id: ref, title: Reference, url: "https://example.com", checked: "2026-11-21"}
+    resource:
+      url: https://status.example.com
+      kind: status
+      publisher: Example
+    ---
+    Body.
+    """
+
+    @Test func typedSectionsNeedTheirBlockAndSources() throws {
+        let content = try TemporaryContent([
+            "resources/status.md": Self.resource,
+            "resources/bare.md": guide(),
+            "guides/wrong.md": guide(extra: "resource: {url: \"https://x.example\", kind: docs, publisher: X}\n"),
+        ])
+        #expect {
+            try ContentLibrary.load(directory: content.root)
+        } throws: { error in
+            let text = (error as? ContentErrors)?.description ?? ""
+            return text.contains("resources/bare.md:2: a resources page needs `sources`")
+                && text.contains("resources/bare.md:2: a resources page needs a `resource:` block")
+                && text.contains("guides/wrong.md:5: `resource` does not belong on a guides page")
+                && !text.contains("status.md")
+        }
+    }
+
+    @Test func checksSourcesDatesAndEnumerations() throws {
+        let broken = Self.resource
+            .replacingOccurrences(of: "checked: \"2026-11-21\"", with: "checked: \"2026-02-30\"")
+            .replacingOccurrences(of: "kind: status", with: "kind: blog")
+            .replacingOccurrences(of: "url: \"https://example.com\"", with: "url: /resources/nowhere")
+        let content = try TemporaryContent(["resources/status.md": broken])
+        #expect {
+            try ContentLibrary.load(directory: content.root)
+        } throws: { error in
+            let text = (error as? ContentErrors)?.description ?? ""
+            return text.contains("status.md:6: `sources[0].checked` must be a real date")
+                && text.contains("status.md:6: `sources[0].url` links to `/resources/nowhere`")
+                && text.contains("status.md:9: unknown resource kind `blog`")
+        }
+    }
+}

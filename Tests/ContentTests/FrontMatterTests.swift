@@ -1,0 +1,70 @@
+import Testing
+@testable import Content
+
+struct FrontMatterTests {
+    let parser = FrontMatterParser(path: "content/guides/x.md")
+
+    @Test func parsesCommonFieldsAndBody() throws {
+        let parsed = try parser.parse(guide(title: "Pacing", body: "# Heading\n\nBody text.", extra: "tags: [a, b]\norder: 3\n"))
+        #expect(parsed.frontMatter.title == "Pacing")
+        #expect(parsed.frontMatter.tags == ["a", "b"])
+        #expect(parsed.frontMatter.order == 3)
+        #expect(parsed.body.contains("Body text."))
+        #expect(parsed.bodyFirstLine == 8)
+    }
+
+    @Test func acceptsWindowsLineEndings() throws {
+        let text = guide().replacingOccurrences(of: "\n", with: "\r\n")
+        #expect(try parser.parse(text).frontMatter.title == "A guide")
+    }
+
+    @Test(arguments: [
+        ("no front matter here", 1, "missing front matter"),
+        ("---\ntitle: x\n", 1, "front matter is not closed"),
+        ("---\ntitle: x\nsummary: y\n---\n", 2, "missing required field `updated`"),
+        ("---\ntitle: x\nsummary: y\nupdated: \"2026-01-01\"\norder: many\n---\n", 5, "`order` should be a whole number"),
+        ("---\ntitle: x\nsummary: y\nupdated: \"2026-01-01\"\nsumary: typo\n---\n", 5, "unknown field `sumary`"),
+        ("---\ntitle: x\nsummary: [unclosed\nupdated: \"2026-01-01\"\n---\n", 4, "YAML syntax"),
+        ("---\n- a\n- b\n---\n", 2, "front matter must be a YAML mapping"),
+    ])
+    func reportsErrorsAtTheirLine(text: String, line: Int, message: String) {
+        #expect {
+            try parser.parse(text)
+        } throws: { error in
+            guard let error = error as? ContentError else { return false }
+            return error.line == line && error.message.contains(message) && error.path == "content/guides/x.md"
+        }
+    }
+
+    @Test func nestedUnknownKeyPointsAtItsLine() {
+        let text = """
+        ---
+        title: x
+        summary: y
+        updated: "2026-01-01"
+        sources:
+          - id: a
+            title: A
+            url: https://example.com
+            checked: "2026-01-01"
+            chekced: "2026-01-01"
+        ---
+        """
+        #expect {
+            try parser.parse(text)
+        } throws: { error in
+            (error as? ContentError).map { $0.line == 10 && $0.message.contains("sources[0].chekced") } ?? false
+        }
+    }
+
+    @Test func errorDescriptionIsPathLineMessage() {
+        let error = ContentError(path: "content/models/x.md", line: 7, message: "bad", hint: "fix it")
+        #expect(error.description == "content/models/x.md:7: bad (hint: fix it)")
+    }
+
+    @Test(arguments: [("2024-02-29", true), ("2023-02-29", false), ("2024-13-01", false), ("2024-1-01", false),
+                      ("2024-04-31", false), ("2026-11-21", true), ("yesterday", false)])
+    func validatesDates(text: String, valid: Bool) {
+        #expect(Dates.isValid(text) == valid)
+    }
+}

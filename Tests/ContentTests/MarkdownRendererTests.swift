@@ -1,0 +1,47 @@
+import Testing
+@testable import Content
+
+struct MarkdownRendererTests {
+    @Test func headingsGetUniqueAnchorsAndAnOutline() {
+        let rendered = MarkdownRenderer.render("## Rate limits\n\ntext\n\n### Rate limits\n\n## What's next?\n")
+        #expect(rendered.headings.map(\.anchor) == ["rate-limits", "rate-limits-2", "what-s-next"])
+        #expect(rendered.headings.map(\.level) == [2, 3, 2])
+        #expect(rendered.html.contains(##"<h2><a class="anchor" href="#rate-limits" id="rate-limits" aria-hidden="true">#</a> Rate limits</h2>"##))
+    }
+
+    @Test func rawHTMLIsOmittedAndScriptLinksEmptied() {
+        let rendered = MarkdownRenderer.render("<script>alert(1)</script>\n\n[x](javascript:alert(1)) <b onclick=x>hi</b>")
+        #expect(!rendered.html.contains("<script"))
+        #expect(!rendered.html.contains("onclick"))
+        #expect(!rendered.html.contains("javascript:"))
+        #expect(rendered.html.contains("raw HTML omitted"))
+    }
+
+    @Test func headingTextIsEscapedInTheOutlineSource() {
+        let rendered = MarkdownRenderer.render("## <img src=x onerror=alert(1)> & \"quotes\"\n")
+        #expect(rendered.headings.first?.anchor.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } == true)
+        #expect(!rendered.html.contains("onerror=alert(1)>"))
+    }
+
+    @Test func plainTextDropsMarkupAndKeepsCode() {
+        let rendered = MarkdownRenderer.render("Some **bold** and `code`.\n\n```\nlet x = 1\n```\n")
+        #expect(rendered.plainText == "Some bold and code. let x = 1")
+    }
+
+    @Test func linksKeepTheirFileLine() {
+        let rendered = MarkdownRenderer.render("first\n\nsee [a](/models/x) and\n[b](https://example.com)", firstLine: 10)
+        #expect(rendered.links == [BodyLink(url: "/models/x", line: 12), BodyLink(url: "https://example.com", line: 13)])
+    }
+
+    @Test func invalidUTF8DoesNotReachTheOutput() {
+        let bytes: [UInt8] = Array("ok ".utf8) + [0xFF, 0xFE] + Array(" done".utf8)
+        let rendered = MarkdownRenderer.render(String(decoding: bytes, as: UTF8.self))
+        #expect(rendered.html.contains("ok"))
+        #expect(String(validating: Array(rendered.html.utf8), as: UTF8.self) != nil)
+    }
+
+    @Test func slugify() {
+        #expect(MarkdownRenderer.slugify("Prompt caching: 90% off?") == "prompt-caching-90-off")
+        #expect(MarkdownRenderer.slugify("Café") == "caf")
+    }
+}
