@@ -24,7 +24,7 @@ public struct SearchHit: Sendable, Equatable, Codable {
     public let url: String
     /// HTML: the matched text escaped, the matches in `<mark>`.
     public let snippet: String
-    /// bm25 relevance, higher is better.
+    /// Relevance, higher is better: 20 for a title holding every word, 10 for the summary or tags, plus bm25.
     public let score: Double
 }
 
@@ -111,44 +111,53 @@ final class Searcher: @unchecked Sendable {
 
     init(connection: Connection) throws(SQLiteError) {
         self.connection = connection
-        // Title weighs most, then summary and tags, then the body (bm25: lower is better). bm25 and snippet must run
-        // in the inner query: FTS5 refuses them where a window function (the total) is evaluated.
+        // Ranking, in tiers: pages whose title holds every word (shorter titles first: closer to what was asked),
+        // then pages whose summary or tags hold them all, then the rest, each tier by bm25 with the title weighted
+        // above the body. The tiers matter because words common across this corpus ("rate", "Haiku") get almost
+        // no IDF weight, and bm25 alone then ranks short pages that mention them first.
+        // bm25 and snippet run in the inner query: FTS5 refuses them where a window function is evaluated.
         statement = try connection.prepare("""
-            SELECT section, slug, title, url, snippet, rank, count(*) OVER () AS total FROM (
+            SELECT section, slug, title, url, snippet, rank, count(*) OVER () AS total, tier FROM (
                 SELECT p.section, p.slug, p.title, p.url,
                        snippet(pages_fts, -1, '\(Searcher.open)', '\(Searcher.close)', '…', 14) AS snippet,
-                       bm25(pages_fts, 10.0, 4.0, 4.0, 1.0) AS rank
+                       bm25(pages_fts, 10.0, 4.0, 4.0, 1.0) AS rank,
+                       CASE WHEN p.id IN (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?5) THEN 2
+                            WHEN p.id IN (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?6) THEN 1
+                            ELSE 0 END AS tier
                 FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid
                 WHERE pages_fts MATCH ?1 AND (?2 = '' OR p.section = ?2))
-            ORDER BY rank, title
+            ORDER BY tier DESC, CASE WHEN tier = 2 THEN length(title) ELSE 0 END, rank, title
             LIMIT ?3 OFFSET ?4
             """, persistent: true)
     }
 
     func search(match: String, query: SearchQuery) throws(SQLiteError) -> SearchResults {
         defer { statement.reset() }
-        statement.bind(1, match)
-        statement.bind(2, query.section?.rawValue ?? "")
-        statement.bind(3, query.limit)
-        statement.bind(4, query.offset)
+        bind(match: match, section: query.section, limit: query.limit, offset: query.offset)
         var hits: [SearchHit] = []
         var total = 0
         while try statement.step() {
             total = statement.int(6)
             hits.append(SearchHit(section: statement.text(0), slug: statement.text(1), title: statement.text(2),
                                   url: statement.text(3), snippet: Self.markup(statement.text(4)),
-                                  score: -statement.double(5)))
+                                  score: Double(statement.int(7)) * 10 - statement.double(5)))
         }
         if hits.isEmpty && query.offset > 0 {
             // Paged past the end: the window count came with no row, so count on its own.
             statement.reset()
-            statement.bind(1, match)
-            statement.bind(2, query.section?.rawValue ?? "")
-            statement.bind(3, 1)
-            statement.bind(4, 0)
+            bind(match: match, section: query.section, limit: 1, offset: 0)
             if try statement.step() { total = statement.int(6) }
         }
         return SearchResults(total: total, hits: hits)
+    }
+
+    private func bind(match: String, section: Section?, limit: Int, offset: Int) {
+        statement.bind(1, match)
+        statement.bind(2, section?.rawValue ?? "")
+        statement.bind(3, limit)
+        statement.bind(4, offset)
+        statement.bind(5, "{title} : (\(match))")
+        statement.bind(6, "{summary tags} : (\(match))")
     }
 
     static func markup(_ snippet: String) -> String {

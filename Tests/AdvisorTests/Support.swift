@@ -31,7 +31,11 @@ enum Fixture {
             settings: file.settings,
             criteria: file.criteria.map { CriterionEntry(slug: $0.slug, title: $0.title, spec: $0.spec) },
             models: models ?? file.models.map { ModelEntry(slug: $0.slug, title: $0.title, spec: $0.spec) },
-            failureModes: file.failureModes.map { FailureModeEntry(slug: $0.slug, title: $0.title, spec: $0.spec) })
+            failureModes: file.failureModes.map { entry in
+                var spec = entry.spec
+                if let models { spec.models = spec.models.filter { slug in models.contains { $0.slug == slug } } }
+                return FailureModeEntry(slug: entry.slug, title: entry.title, spec: spec)
+            })
     }
 
     /// The real content, compiled once.

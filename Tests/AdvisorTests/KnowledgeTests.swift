@@ -1,0 +1,173 @@
+import Foundation
+import Testing
+@testable import Advisor
+
+/// The Knowledge init cross-checks content; the questionnaire and the assessment encode as INTERFACE.md says.
+struct KnowledgeTests {
+    func expectError(_ field: String, slug: String, _ mutate: (inout FixtureFile) -> Void) throws {
+        var file = try Fixture.file()
+        mutate(&file)
+        #expect {
+            _ = try Fixture.knowledge(file)
+        } throws: { error in
+            guard let e = error as? KnowledgeError else { return false }
+            return e.slug == slug && e.field.hasPrefix(field)
+        }
+    }
+
+    func criterion(_ file: inout FixtureFile, _ slug: String, _ change: (inout CriterionSpec) -> Void) {
+        let i = file.criteria.firstIndex { $0.slug == slug }!
+        var spec = file.criteria[i].spec
+        change(&spec)
+        file.criteria[i] = FixtureEntry(slug: slug, title: file.criteria[i].title, spec: spec)
+    }
+
+    @Test func theRealContentLoads() throws {
+        let k = try Fixture.knowledge(try Fixture.file())
+        #expect(k.questionnaire.count == 13)
+        #expect(Set(k.questionnaire.map(\.id)) == Set(AnswerID.allCases))
+        #expect(k.questionnaire.allSatisfy { $0.helpURL == "/criteria/\($0.criterion)" })
+        #expect(zip(k.questionnaire, k.questionnaire.dropFirst()).allSatisfy { $0.order <= $1.order })
+    }
+
+    @Test func unknownAnswerInACondition() throws {
+        try expectError("criterion.rules[0].when.answer", slug: "volume") { file in
+            criterion(&file, "volume") { $0.rules[0].when = Condition(answer: "budget", is: .number(1)) }
+        }
+    }
+
+    @Test func unknownValueInACondition() throws {
+        try expectError("criterion.rules[0].when.in[1]", slug: "task-type-fit") { file in
+            criterion(&file, "task-type-fit") { $0.rules[0].when = Condition(answer: "task_type", in: ["chat", "poetry"]) }
+        }
+        try expectError("criterion.rules[0].when.at_least", slug: "task-type-fit") { file in
+            criterion(&file, "task-type-fit") { $0.rules[0].when = Condition(answer: "task_type", at_least: 3) }
+        }
+        try expectError("criterion.rules[0].when.is", slug: "fallback-readiness") { file in
+            criterion(&file, "fallback-readiness") { $0.rules[0].when = Condition(answer: "fallback_ready", is: "no") }
+        }
+        try expectError("criterion.rules[0].when.all[1]", slug: "volume") { file in
+            criterion(&file, "volume") {
+                $0.rules[0].when = Condition(all: [Condition(answer: "latency", is: "batch"),
+                                                   Condition(answer: "latency", is: "batch", in: ["realtime"])])
+            }
+        }
+    }
+
+    @Test func unknownModels() throws {
+        try expectError("criterion.rules[0].prefer[0]", slug: "reasoning-depth") { file in
+            criterion(&file, "reasoning-depth") { $0.rules[0].prefer = ["gpt-5-ultra"] }
+        }
+        try expectError("engine.haiku_model", slug: "_index") { file in file.settings.haiku_model = "claude-haiku-9" }
+        try expectError("engine.escalation_model", slug: "_index") { file in file.settings.escalation_model = "nope" }
+    }
+
+    @Test func badDecideAndThresholds() throws {
+        try expectError("criterion.rules[0].decide", slug: "autonomous-coding") { file in
+            criterion(&file, "autonomous-coding") { $0.rules[0].decide = "choose_haiku" }
+        }
+        try expectError("engine.tiered_routing_at", slug: "_index") { file in file.settings.tiered_routing_at = 90 }
+        try expectError("engine.base_score", slug: "_index") { file in file.settings.base_score = 150 }
+    }
+
+    @Test func questionsMustMatchTheInterface() throws {
+        // Missing.
+        try expectError("criterion.question", slug: "_index") { file in
+            criterion(&file, "volume") { $0.question = nil }
+        }
+        // Duplicated.
+        try expectError("criterion.question.id", slug: "volume") { file in
+            let latency = file.criteria.first { $0.slug == "latency-need" }!.spec.question
+            criterion(&file, "volume") { $0.question = latency }
+        }
+        // Unknown id, wrong kind, wrong option set, missing max, default out of bounds or options.
+        try expectError("criterion.question.id", slug: "volume") { file in
+            criterion(&file, "volume") { $0.question!.id = "requests" }
+        }
+        try expectError("criterion.question.kind", slug: "volume") { file in
+            criterion(&file, "volume") { $0.question!.kind = "number" }
+        }
+        try expectError("criterion.question.options", slug: "latency-need") { file in
+            criterion(&file, "latency-need") { $0.question!.options!.removeLast() }
+        }
+        try expectError("criterion.question.max", slug: "volume") { file in
+            criterion(&file, "volume") { $0.question!.max = nil }
+        }
+        try expectError("criterion.question.max", slug: "cacheable-prompt-share") { file in
+            criterion(&file, "cacheable-prompt-share") { $0.question!.max = 2 }
+        }
+        try expectError("criterion.question.min", slug: "long-context") { file in
+            criterion(&file, "long-context") { $0.question!.min = 1 }
+        }
+        try expectError("criterion.question.default", slug: "volume") { file in
+            criterion(&file, "volume") { $0.question!.default = .number(2e12) }
+        }
+        try expectError("criterion.question.default", slug: "volume") { file in
+            criterion(&file, "volume") { $0.question!.default = .number(10.5) }
+        }
+        try expectError("criterion.question.default", slug: "latency-need") { file in
+            criterion(&file, "latency-need") { $0.question!.default = "soon" }
+        }
+        try expectError("criterion.question.default", slug: "fallback-readiness") { file in
+            criterion(&file, "fallback-readiness") { $0.question!.default = "false" }
+        }
+    }
+
+    @Test func modelsAreChecked() throws {
+        try expectError("model.task_fit", slug: "gpt-4o-mini") { file in
+            let i = file.models.firstIndex { $0.slug == "gpt-4o-mini" }!
+            var spec = file.models[i].spec
+            spec.task_fit["rag"] = nil
+            file.models[i] = FixtureEntry(slug: "gpt-4o-mini", title: "x", spec: spec)
+        }
+        try expectError("model.prices.batch_discount", slug: "gpt-4o-mini") { file in
+            let i = file.models.firstIndex { $0.slug == "gpt-4o-mini" }!
+            var spec = file.models[i].spec
+            spec.prices!.batch_discount = NumberFigure(value: 1.5, source: "x")
+            file.models[i] = FixtureEntry(slug: "gpt-4o-mini", title: "x", spec: spec)
+        }
+        try expectError("failure_mode.exposure[0].when", slug: "rate-limits") { file in
+            let i = file.failureModes.firstIndex { $0.slug == "rate-limits" }!
+            var spec = file.failureModes[i].spec
+            spec.exposure = [Exposure(when: Condition(answer: "speed", is: "fast"), text: "x")]
+            file.failureModes[i] = FixtureEntry(slug: "rate-limits", title: "x", spec: spec)
+        }
+    }
+
+    @Test func questionnaireJSON() throws {
+        let data = try JSONEncoder().encode(Fixture.real.questionnaireDocument)
+        let object = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        let questions = object["questions"] as! [[String: Any]]
+        #expect(questions.count == 13)
+        for q in questions {
+            #expect(q["id"] is String && q["text"] is String && q["kind"] is String && q["help_url"] is String)
+            #expect(q["default"] != nil)
+            switch q["kind"] as! String {
+            case "choice": #expect(q["options"] is [[String: Any]] && q["min"] == nil)
+            case "boolean": #expect(q["options"] == nil && q["max"] == nil)
+            default: #expect(q["min"] != nil && q["max"] != nil && q["options"] == nil)
+            }
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains("\"default\":100000"))  // integers stay integers
+    }
+
+    @Test func assessmentJSONHasTheInterfaceKeys() throws {
+        let k = Fixture.real
+        let a = Engine(knowledge: k).assess(k.answers(["task_type": "chat", "complex_share": 0.15]))
+        let object = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(a)) as! [String: Any]
+        for key in ["verdict", "score", "primary_model", "alternatives", "reasons", "warnings", "costs",
+                    "what_would_change", "assumptions"] {
+            #expect(object[key] != nil, "missing \(key)")
+        }
+        let reason = (object["reasons"] as! [[String: Any]]).first!
+        #expect(Set(["criterion", "effect", "text", "url"]).isSubset(of: reason.keys))
+        let cost = (object["costs"] as! [[String: Any]]).first!
+        #expect(Set(["model", "monthly_usd", "input_usd", "output_usd"]).isSubset(of: cost.keys))
+        let change = (object["what_would_change"] as! [[String: Any]]).first!
+        #expect(Set(["answer", "to", "verdict"]).isSubset(of: change.keys))
+        let assumption = (object["assumptions"] as! [[String: Any]]).first!
+        #expect(Set(["answer", "value"]).isSubset(of: assumption.keys))
+        #expect(["choose_haiku", "tiered_routing", "choose_alternative"].contains(object["verdict"] as! String))
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+import Testing
+@testable import Advisor
+
+/// Every answer is validated by type, range and enumeration; errors name the field.
+struct ValidationTests {
+    let k = Fixture.real
+
+    struct QueryCase: CustomTestStringConvertible, Sendable {
+        let pairs: [String]
+        let code: String
+        let field: String?
+        var testDescription: String { pairs.joined(separator: "&") }
+    }
+
+    static let badQueries: [QueryCase] = [
+        QueryCase(pairs: ["task_type=poetry"], code: "invalid_choice", field: "task_type"),
+        QueryCase(pairs: ["task_type=Classification"], code: "invalid_choice", field: "task_type"),
+        QueryCase(pairs: ["latency=instant"], code: "invalid_choice", field: "latency"),
+        QueryCase(pairs: ["accuracy=perfect"], code: "invalid_choice", field: "accuracy"),
+        QueryCase(pairs: ["review_capacity=some"], code: "invalid_choice", field: "review_capacity"),
+        QueryCase(pairs: ["cost_priority=1"], code: "invalid_choice", field: "cost_priority"),
+        QueryCase(pairs: ["monthly_requests=nan"], code: "invalid_number", field: "monthly_requests"),
+        QueryCase(pairs: ["monthly_requests=NaN"], code: "invalid_number", field: "monthly_requests"),
+        QueryCase(pairs: ["monthly_requests=inf"], code: "invalid_number", field: "monthly_requests"),
+        QueryCase(pairs: ["monthly_requests=-inf"], code: "invalid_number", field: "monthly_requests"),
+        QueryCase(pairs: ["monthly_requests=Infinity"], code: "invalid_number", field: "monthly_requests"),
+        QueryCase(pairs: ["monthly_requests=0x10"], code: "invalid_number", field: "monthly_requests"),
+        QueryCase(pairs: ["monthly_requests= 10"], code: "invalid_number", field: "monthly_requests"),
+        QueryCase(pairs: ["monthly_requests=+10"], code: "invalid_number", field: "monthly_requests"),
+        QueryCase(pairs: ["monthly_requests=10k"], code: "invalid_number", field: "monthly_requests"),
+        QueryCase(pairs: ["monthly_requests=1e309"], code: "out_of_range", field: "monthly_requests"),
+        QueryCase(pairs: ["monthly_requests=1e13"], code: "out_of_range", field: "monthly_requests"),
+        QueryCase(pairs: ["monthly_requests=-1"], code: "out_of_range", field: "monthly_requests"),
+        QueryCase(pairs: ["monthly_requests=1.5"], code: "not_an_integer", field: "monthly_requests"),
+        QueryCase(pairs: ["avg_input_tokens=10000001"], code: "out_of_range", field: "avg_input_tokens"),
+        QueryCase(pairs: ["avg_input_tokens=2.5"], code: "not_an_integer", field: "avg_input_tokens"),
+        QueryCase(pairs: ["avg_output_tokens=-5"], code: "out_of_range", field: "avg_output_tokens"),
+        QueryCase(pairs: ["avg_output_tokens=abc"], code: "invalid_number", field: "avg_output_tokens"),
+        QueryCase(pairs: ["cached_input_share=1.01"], code: "out_of_range", field: "cached_input_share"),
+        QueryCase(pairs: ["cached_input_share=-0.1"], code: "out_of_range", field: "cached_input_share"),
+        QueryCase(pairs: ["cached_input_share=nan"], code: "invalid_number", field: "cached_input_share"),
+        QueryCase(pairs: ["complex_share=2"], code: "out_of_range", field: "complex_share"),
+        QueryCase(pairs: ["complex_share=."], code: "invalid_number", field: "complex_share"),
+        QueryCase(pairs: ["developer_hourly_usd=100001"], code: "out_of_range", field: "developer_hourly_usd"),
+        QueryCase(pairs: ["developer_hourly_usd=-20"], code: "out_of_range", field: "developer_hourly_usd"),
+        QueryCase(pairs: ["developer_hourly_usd=1e"], code: "invalid_number", field: "developer_hourly_usd"),
+        QueryCase(pairs: ["fallback_ready=yes"], code: "invalid_boolean", field: "fallback_ready"),
+        QueryCase(pairs: ["can_self_host=TRUE"], code: "invalid_boolean", field: "can_self_host"),
+        QueryCase(pairs: ["budget=10"], code: "unknown_answer", field: "budget"),
+        QueryCase(pairs: ["task_type=chat", "task_type=rag"], code: "duplicate_answer", field: "task_type"),
+    ]
+
+    func pairs(_ list: [String]) -> [(String, String)] {
+        list.map { item in
+            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            return (parts[0], parts.count > 1 ? parts[1] : "")
+        }
+    }
+
+    @Test("bad query values are refused with a code and the field", arguments: badQueries)
+    func badQuery(_ c: QueryCase) {
+        #expect {
+            _ = try k.answers(fromQuery: pairs(c.pairs))
+        } throws: { error in
+            guard let e = error as? AnswerError else { return false }
+            return e.code == c.code && e.field == c.field && !e.message.isEmpty
+        }
+    }
+
+    @Test func goodQueryValues() throws {
+        let a = try k.answers(fromQuery: pairs([
+            "task_type=rag", "monthly_requests=1e6", "avg_input_tokens=0", "avg_output_tokens=10000000",
+            "cached_input_share=.5", "latency=batch", "accuracy=tolerant", "review_capacity=systematic",
+            "cost_priority=secondary", "developer_hourly_usd=99.5", "complex_share=1", "fallback_ready=on",
+            "can_self_host=0",
+        ]))
+        #expect(a[.taskType] == "rag")
+        #expect(a[.monthlyRequests] == 1_000_000)
+        #expect(a[.avgOutputTokens] == 10_000_000)
+        #expect(a[.cachedInputShare] == 0.5)
+        #expect(a[.developerHourlyUSD] == 99.5)
+        #expect(a[.fallbackReady] == true)
+        #expect(a[.canSelfHost] == false)
+        #expect(a.assumed.isEmpty)
+    }
+
+    @Test func emptyQueryValuesTakeTheDefault() throws {
+        let a = try k.answers(fromQuery: [("task_type", ""), ("monthly_requests", ""), ("latency", "realtime")])
+        #expect(a[.taskType] == k.question(.taskType).defaultValue)
+        #expect(a.isAssumed(.taskType) && a.isAssumed(.monthlyRequests) && !a.isAssumed(.latency))
+        #expect(a.assumed.count == 12)
+        for word in ["true", "on", "1"] { #expect(try k.answers(fromQuery: [("fallback_ready", word)])[.fallbackReady] == true) }
+        for word in ["false", "off", "0"] { #expect(try k.answers(fromQuery: [("can_self_host", word)])[.canSelfHost] == false) }
+    }
+
+    struct BodyCase: CustomTestStringConvertible, Sendable {
+        let body: String
+        let code: String
+        let field: String?
+        var testDescription: String { body }
+    }
+
+    static let badBodies: [BodyCase] = [
+        BodyCase(body: "", code: "invalid_json", field: nil),
+        BodyCase(body: "{", code: "invalid_json", field: nil),
+        BodyCase(body: "{\"task_type\": \"chat\",}", code: "invalid_json", field: nil),
+        BodyCase(body: "{\"task_type\": 'chat'}", code: "invalid_json", field: nil),
+        BodyCase(body: "{\"monthly_requests\": NaN}", code: "invalid_json", field: nil),
+        BodyCase(body: "{\"monthly_requests\": Infinity}", code: "invalid_json", field: nil),
+        BodyCase(body: "{\"monthly_requests\": 01}", code: "invalid_json", field: nil),
+        BodyCase(body: "{} {}", code: "invalid_json", field: nil),
+        BodyCase(body: String(repeating: "[", count: 100) + String(repeating: "]", count: 100), code: "invalid_json", field: nil),
+        BodyCase(body: "[]", code: "not_an_object", field: nil),
+        BodyCase(body: "[{\"task_type\": \"chat\"}]", code: "not_an_object", field: nil),
+        BodyCase(body: "\"task_type\"", code: "not_an_object", field: nil),
+        BodyCase(body: "42", code: "not_an_object", field: nil),
+        BodyCase(body: "null", code: "not_an_object", field: nil),
+        BodyCase(body: "{\"task_type\": 3}", code: "wrong_type", field: "task_type"),
+        BodyCase(body: "{\"task_type\": [\"chat\"]}", code: "wrong_type", field: "task_type"),
+        BodyCase(body: "{\"task_type\": \"poetry\"}", code: "invalid_choice", field: "task_type"),
+        BodyCase(body: "{\"monthly_requests\": \"1000\"}", code: "wrong_type", field: "monthly_requests"),
+        BodyCase(body: "{\"monthly_requests\": true}", code: "wrong_type", field: "monthly_requests"),
+        BodyCase(body: "{\"monthly_requests\": 1e309}", code: "out_of_range", field: "monthly_requests"),
+        BodyCase(body: "{\"monthly_requests\": -1e309}", code: "out_of_range", field: "monthly_requests"),
+        BodyCase(body: "{\"monthly_requests\": 1000000000001}", code: "out_of_range", field: "monthly_requests"),
+        BodyCase(body: "{\"monthly_requests\": 10.5}", code: "not_an_integer", field: "monthly_requests"),
+        BodyCase(body: "{\"avg_input_tokens\": {\"value\": 5}}", code: "wrong_type", field: "avg_input_tokens"),
+        BodyCase(body: "{\"cached_input_share\": 1.5}", code: "out_of_range", field: "cached_input_share"),
+        BodyCase(body: "{\"complex_share\": \"0.2\"}", code: "wrong_type", field: "complex_share"),
+        BodyCase(body: "{\"developer_hourly_usd\": 1e6}", code: "out_of_range", field: "developer_hourly_usd"),
+        BodyCase(body: "{\"fallback_ready\": \"true\"}", code: "wrong_type", field: "fallback_ready"),
+        BodyCase(body: "{\"fallback_ready\": 1}", code: "wrong_type", field: "fallback_ready"),
+        BodyCase(body: "{\"can_self_host\": \"on\"}", code: "wrong_type", field: "can_self_host"),
+        BodyCase(body: "{\"latency\": \"fast\"}", code: "invalid_choice", field: "latency"),
+        BodyCase(body: "{\"accuracy\": false}", code: "wrong_type", field: "accuracy"),
+        BodyCase(body: "{\"review_capacity\": \"lots\"}", code: "invalid_choice", field: "review_capacity"),
+        BodyCase(body: "{\"cost_priority\": \"PRIMARY\"}", code: "invalid_choice", field: "cost_priority"),
+        BodyCase(body: "{\"surprise\": 1}", code: "unknown_answer", field: "surprise"),
+        BodyCase(body: "{\"latency\": \"batch\", \"latency\": \"realtime\"}", code: "duplicate_answer", field: "latency"),
+    ]
+
+    @Test("bad JSON bodies are refused with a code and, where there is one, the field", arguments: badBodies)
+    func badBody(_ c: BodyCase) {
+        #expect {
+            _ = try k.answers(fromJSON: Array(c.body.utf8))
+        } throws: { error in
+            guard let e = error as? AnswerError else { return false }
+            return e.code == c.code && e.field == c.field && !e.message.isEmpty
+        }
+    }
+
+    @Test func goodBodies() throws {
+        let a = try k.answers(fromJSON: Array("""
+            {"task_type": "moderation", "monthly_requests": 5e6, "cached_input_share": 0, "fallback_ready": true,
+             "latency": null, "developer_hourly_usd": 250.75, "avg_input_tokens": -0, "can_self_host": false}
+            """.utf8))
+        #expect(a[.taskType] == "moderation")
+        #expect(a[.monthlyRequests] == 5_000_000)
+        #expect(a[.avgInputTokens] == 0)
+        #expect(a[.developerHourlyUSD] == 250.75)
+        #expect(a.isAssumed(.latency))
+        #expect(!a.isAssumed(.canSelfHost))
+        #expect(try k.answers(fromJSON: Array("  {}\n".utf8)) == k.defaultAnswers)
+        // Escapes in keys are decoded before lookup.
+        #expect(try k.answers(fromJSON: Array(#"{"task\u005ftype": "chat"}"#.utf8))[.taskType] == "chat")
+    }
+
+    @Test func typedValuesAreCheckedToo() {
+        #expect(throws: AnswerError.self) { try k.answers(from: ["monthly_requests": .number(.nan)]) }
+        #expect(throws: AnswerError.self) { try k.answers(from: ["monthly_requests": .number(.infinity)]) }
+        #expect(throws: AnswerError.self) { try k.answers(from: ["latency": .bool(true)]) }
+        #expect(throws: AnswerError.self) { try k.replacing(.complexShare, with: .number(-1), in: k.defaultAnswers) }
+    }
+
+    @Test func errorsEncodeForTheAPI() throws {
+        let error = AnswerError(code: "out_of_range", message: "too big", field: "monthly_requests")
+        let json = String(decoding: try JSONEncoder().encode(error), as: UTF8.self)
+        #expect(json.contains("\"code\":\"out_of_range\"") && json.contains("\"field\":\"monthly_requests\""))
+    }
+
+    @Test func canonicalQueryString() throws {
+        let a = k.answers(["can_self_host": true, "task_type": "code_completion", "monthly_requests": 1_000_000,
+                           "cached_input_share": 0.25])
+        // INTERFACE order, assumed answers left out, integers without ".0".
+        #expect(a.queryString == "task_type=code_completion&monthly_requests=1000000&cached_input_share=0.25&can_self_host=true")
+        #expect(k.defaultAnswers.queryString == "")
+        #expect(a.queryString(includingAssumed: true).split(separator: "&").count == 13)
+        #expect(Answers.percentEncode("a b+c&d=é") == "a%20b%2Bc%26d%3D%C3%A9")
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+@testable import Web
+
+/// The questionnaire, verdict, calculator and compare pages, and the assessment API, over the real content.
+struct AdvisorRoutesTests {
+    static let workload = "task_type=classification&monthly_requests=3000000&avg_input_tokens=600&avg_output_tokens=20&latency=interactive&review_capacity=sampled&fallback_ready=true"
+
+    @Test func questionnaireServesEveryAnswerWithAHelpPage() throws {
+        let body = try #require(json(get("/api/questionnaire")) as? [String: Any])
+        let questions = try #require(body["questions"] as? [[String: Any]])
+        let ids = Set(questions.compactMap { $0["id"] as? String })
+        #expect(ids == ["task_type", "monthly_requests", "avg_input_tokens", "avg_output_tokens", "cached_input_share", "latency",
+                        "accuracy", "review_capacity", "cost_priority", "developer_hourly_usd", "complex_share",
+                        "fallback_ready", "can_self_host"])
+        for question in questions {
+            let help = try #require(question["help_url"] as? String)
+            #expect(get(help).status == 200, "\(help)")
+            #expect(question["default"] != nil)
+            #expect(question["options"] != nil || question["min"] != nil || question["kind"] as? String == "boolean")
+        }
+    }
+
+    @Test func theFormWorksWithoutJavaScript() {
+        let html = get("/assess").text
+        #expect(html.contains("<form class=\"questionnaire\" action=\"/assess/result\" method=\"get\">"))
+        #expect(html.contains("name=\"task_type\""))
+        #expect(html.contains("name=\"fallback_ready\""))
+        #expect(!html.contains("<script"))
+    }
+
+    @Test func resultPageExplainsAndLinksEverything() throws {
+        let response = get("/assess/result", pairs(Self.workload))
+        #expect(response.status == 200)
+        let html = response.text
+        for fragment in ["Verdict", "Why", "Monthly cost on every model", "Adjust the answers", "/assess/result?task_type=classification"] {
+            #expect(html.contains(fragment), "\(fragment)")
+        }
+        for link in internalLinks(html) where link.hasPrefix("/criteria/") || link.hasPrefix("/failure-modes/") || link.hasPrefix("/models/") {
+            #expect(get(String(link.split(separator: "#")[0])).status == 200, "\(link)")
+        }
+    }
+
+    @Test func theURLAloneReproducesTheVerdict() throws {
+        let api = try #require(json(get("/api/assess", pairs(Self.workload))) as? [String: Any])
+        let shared = get("/assess/result", pairs(Self.workload)).text
+        let verdict = try #require(api["verdict"] as? String)
+        #expect(["choose_haiku", "tiered_routing", "choose_alternative"].contains(verdict))
+        let label = ["choose_haiku": "Run it on Haiku", "tiered_routing": "Haiku in front", "choose_alternative": "Use another model"][verdict]!
+        #expect(shared.contains(label))
+        #expect(get("/assess/result", pairs(Self.workload)).text == shared)
+    }
+
+    @Test func getAndPostGiveTheSameAssessment() throws {
+        let viaGet = get("/api/assess", pairs(Self.workload))
+        let body = #"{"task_type":"classification","monthly_requests":3000000,"avg_input_tokens":600,"avg_output_tokens":20,"latency":"interactive","review_capacity":"sampled","fallback_ready":true}"#
+        let viaPost = router.respond(to: Request(method: "POST", path: "/api/assess", body: Array(body.utf8)))
+        #expect(viaGet.status == 200 && viaPost.status == 200)
+        #expect(viaGet.body == viaPost.body)
+        let assessment = try #require(json(viaPost) as? [String: Any])
+        for key in ["verdict", "score", "primary_model", "alternatives", "reasons", "warnings", "costs", "what_would_change", "assumptions"] {
+            #expect(assessment[key] != nil, "\(key)")
+        }
+        let costs = try #require(assessment["costs"] as? [[String: Any]])
+        #expect(costs.count == realSite.library.pages(in: .models).count)
+    }
+
+    @Test(arguments: [
+        ("monthly_requests=-5", "monthly_requests"), ("monthly_requests=abc", "monthly_requests"),
+        ("cached_input_share=1.5", "cached_input_share"), ("latency=sometimes", "latency"), ("task_type=poetry", "task_type"),
+        ("fallback_ready=maybe", "fallback_ready"), ("complex_share=nan", "complex_share"), ("avg_input_tokens=1e309", "avg_input_tokens"),
+        ("developer_hourly_usd=inf", "developer_hourly_usd"), ("colour=blue", "colour"),
+    ])
+    func invalidAnswersAre400NamingTheField(query: String, field: String) throws {
+        let api = get("/api/assess", pairs(query))
+        #expect(api.status == 400)
+        let error = try #require((json(api) as? [String: Any])?["error"] as? [String: Any])
+        #expect(error["field"] as? String == field)
+        #expect((error["message"] as? String)?.isEmpty == false)
+        let page = get("/assess/result", pairs(query))
+        #expect(page.status == 400)
+        #expect(page.text.contains("class=\"field-error\"") || field == "colour")
+        #expect(page.text.contains("<form class=\"questionnaire\""))
+    }
+
+    @Test(arguments: ["[]", "\"text\"", "{", "{\"task_type\": 5}", "{\"monthly_requests\": 1.5}", "{\"latency\": null, \"x\": 1}", "1e999"])
+    func invalidBodiesAre400(body: String) {
+        let response = router.respond(to: Request(method: "POST", path: "/api/assess", body: Array(body.utf8)))
+        #expect(response.status == 400, "\(body)")
+        #expect((json(response) as? [String: Any])?["error"] != nil)
+    }
+
+    @Test func errorsKeepWhatWasTypedAndEscapeIt() {
+        let page = get("/assess/result", [("monthly_requests", "<b>lots</b>")])
+        #expect(page.status == 400)
+        #expect(page.text.contains("value=\"&lt;b&gt;lots&lt;/b&gt;\""))
+        #expect(!page.text.contains("<b>lots</b>"))
+    }
+
+    @Test func calculatorPricesEveryModel() {
+        let page = get("/calculator", pairs("monthly_requests=1000000&avg_input_tokens=1000&avg_output_tokens=200"))
+        #expect(page.status == 200)
+        for model in realSite.library.pages(in: .models) {
+            #expect(page.text.contains("href=\"\(model.url)\""), "\(model.slug)")
+        }
+        #expect(get("/calculator", [("monthly_requests", "-1")]).status == 400)
+    }
+
+    @Test func compareShowsChosenModelsAndRefusesUnknownOnes() {
+        let page = get("/compare", [("models", "claude-haiku-4-5,gpt-4o-mini")])
+        #expect(page.status == 200)
+        #expect(page.text.contains("SWE-bench Verified"))
+        #expect(page.text.contains("href=\"/models/gpt-4o-mini\""))
+        let bad = get("/compare", [("models", "<script>x</script>")])
+        #expect(bad.status == 400)
+        #expect(!bad.text.contains("<script>x"))
+        #expect(get("/compare").status == 200)
+    }
+
+    @Test func modelsAPICarriesPricesAndSources() throws {
+        let models = try #require(json(get("/api/models")) as? [[String: Any]])
+        #expect(models.count == realSite.library.pages(in: .models).count)
+        for model in models {
+            #expect(model["prices"] != nil || model["self_hosting"] != nil)
+            #expect((model["sources"] as? [Any])?.isEmpty == false)
+            #expect(model["context_window"] != nil)
+        }
+    }
+
+    @Test func openAPIDocumentDescribesEveryAPIRoute() throws {
+        let response = get("/api/openapi.json")
+        #expect(response.header("Content-Type") == "application/json")
+        let document = try #require(json(response) as? [String: Any])
+        #expect((document["openapi"] as? String)?.hasPrefix("3.1") == true)
+        let paths = try #require(document["paths"] as? [String: Any])
+        for route in ["/api/search", "/api/pages", "/api/pages/{section}/{slug}", "/api/models", "/api/questionnaire", "/api/assess", "/api/openapi.json"] {
+            #expect(paths[route] != nil, "\(route)")
+        }
+    }
+}

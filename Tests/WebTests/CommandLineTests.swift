@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+@testable import Web
+
+/// The `haiku-advisor` executable, run as a person or a script would run it.
+@Suite(.serialized) struct CommandLineTests {
+    static let binary = repositoryRoot + "/.build/debug/haiku-advisor"
+
+    struct Run {
+        let status: Int32
+        let output: String
+        let errors: String
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], input: String? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: repositoryRoot)
+        let output = Pipe(), errors = Pipe(), stdin = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = stdin
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try stdin.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self), errors: String(decoding: err, as: UTF8.self))
+    }
+
+    @Test func checkPassesOnTheRealContent() throws {
+        let result = try run(["check"])
+        #expect(result.status == 0, "\(result.output)")
+    }
+
+    @Test func checkReportsEveryBrokenFileAsPathLine() throws {
+        let root = NSTemporaryDirectory() + "haiku-cli-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/guides", withIntermediateDirectories: true)
+        try "---\ntitle: x\nsummary: y\nupdated: \"2026-11-21\"\n---\n[x](/guides/gone)\n".write(toFile: root + "/guides/a.md", atomically: true, encoding: .utf8)
+        try "---\ntitle: x\nsumary: y\n---\n".write(toFile: root + "/guides/b.md", atomically: true, encoding: .utf8)
+        let result = try run(["check", "--content", root])
+        #expect(result.status == 1)
+        #expect(result.output.contains("\(root)/guides/a.md:6: broken internal link `/guides/gone`"))
+        #expect(result.output.contains("\(root)/guides/b.md:"))
+    }
+
+    @Test func searchPrintsResultsAndJSON() throws {
+        let text = try run(["search", "rate limits", "--limit", "3"])
+        #expect(text.status == 0)
+        #expect(text.output.contains("/failure-modes/rate-limits"))
+        let json = try run(["search", "prompt caching", "--json", "--section", "guides"])
+        let body = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
+        #expect((body?["results"] as? [[String: Any]])?.allSatisfy { ($0["section"] as? String) == "guides" } == true)
+        #expect(try run(["search", "x", "--section", "nope"]).status != 0)
+    }
+
+    @Test func assessMatchesTheAPI() throws {
+        let answers = #"{"task_type":"autonomous_coding","monthly_requests":20000,"avg_input_tokens":8000,"avg_output_tokens":1500}"#
+        let result = try run(["assess", "--answers", "-", "--json"], input: answers)
+        #expect(result.status == 0, "\(result.errors)")
+        let cli = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+        let api = json(router.respond(to: Request(method: "POST", path: "/api/assess", body: Array(answers.utf8)))) as? [String: Any]
+        #expect(cli?["verdict"] as? String == api?["verdict"] as? String)
+        #expect(cli?["score"] as? Double == api?["score"] as? Double)
+        #expect(cli?["primary_model"] as? String == api?["primary_model"] as? String)
+        let bad = try run(["assess", "--answers", "-"], input: #"{"monthly_requests": -1}"#)
+        #expect(bad.status == 2)
+        #expect(bad.errors.contains("monthly_requests"))
+    }
+
+    @Test func indexWritesADatabase() throws {
+        let path = NSTemporaryDirectory() + "haiku-cli-\(UUID().uuidString).db"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try run(["index", "--db", path]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: path))
+        let found = try run(["search", "token bucket", "--db", path])
+        #expect(found.output.contains("result"))
+    }
+
+    @Test func serveAnnouncesItsPortAndStopsCleanlyOnSIGTERM() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = ["serve", "--port", "0", "--db", ":memory:"]
+        process.currentDirectoryURL = URL(fileURLWithPath: repositoryRoot)
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = Pipe()
+        try process.run()
+        var line = ""
+        while !line.hasSuffix("\n") {
+            let byte = output.fileHandleForReading.readData(ofLength: 1)
+            guard !byte.isEmpty else { break }
+            line += String(decoding: byte, as: UTF8.self)
+        }
+        let prefix = "listening on http://127.0.0.1:"
+        #expect(line.hasPrefix(prefix))
+        let port = try #require(UInt16(line.dropFirst(prefix.count).trimmingCharacters(in: .whitespacesAndNewlines)))
+        let reply = try HTTPConnection(port: port).request("GET", "/healthz")
+        #expect(reply.status == 200 && reply.text == "ok\n")
+        process.terminate()  // SIGTERM
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 0)
+    }
+}

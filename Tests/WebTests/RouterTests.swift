@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+@testable import Web
+
+/// The router in-process over the real content: status, headers and key fragments of every kind of page.
+struct RouterTests {
+    @Test func homePageHasTheSecurityHeadersAndTheWayIn() {
+        let response = get("/")
+        #expect(response.status == 200)
+        #expect(response.header("Content-Type") == "text/html; charset=utf-8")
+        #expect(response.header("X-Content-Type-Options") == "nosniff")
+        #expect(response.header("Referrer-Policy") == "no-referrer")
+        #expect(response.header("Content-Security-Policy")?.contains("script-src 'self'") == true)
+        #expect(response.text.contains("href=\"/assess\""))
+        #expect(response.text.contains("action=\"/search\""))
+    }
+
+    @Test func everyPageAndSectionRendersAndEveryInternalLinkResolves() {
+        var checked: Set<String> = []
+        let starts = ["/"] + realSite.library.pages.map(\.url) + ["/models/", "/failure-modes/", "/guides/", "/resources/", "/criteria/"]
+        for path in starts {
+            let response = get(path)
+            #expect(response.status == 200, "\(path)")
+            for link in internalLinks(response.text) {
+                let bare = String(link.split(separator: "#", maxSplits: 1)[0])
+                guard !bare.contains("?"), checked.insert(bare).inserted else { continue }
+                #expect(get(bare).status == 200, "\(path) links to \(bare)")
+            }
+        }
+        #expect(checked.count > 50)
+    }
+
+    @Test func pageShowsItsFactsAndSources() throws {
+        let page = try #require(realSite.library.pages.first { $0.section == .models })
+        let html = get(page.url).text
+        #expect(html.contains("Key facts"))
+        #expect(html.contains("Sources"))
+        #expect(html.contains("On this page") == (page.headings.count >= 3))
+    }
+
+    @Test func sectionWithoutSlashRedirects() {
+        let response = get("/models")
+        #expect(response.status == 301)
+        #expect(response.header("Location") == "/models/")
+    }
+
+    @Test func unknownPathsAre404InTheirOwnFormat() {
+        #expect(get("/nope").status == 404)
+        #expect(get("/nope").header("Content-Type") == "text/html; charset=utf-8")
+        #expect(get("/models/no-such-model").status == 404)
+        let api = get("/api/nope")
+        #expect(api.status == 404)
+        #expect(api.header("Content-Type") == "application/json")
+        #expect((json(api) as? [String: Any])?["error"] != nil)
+    }
+
+    @Test func wrongMethodIs405WithAllow() {
+        let page = router.respond(to: Request(method: "POST", path: "/"))
+        #expect(page.status == 405)
+        #expect(page.header("Allow") == "GET, HEAD")
+        let api = router.respond(to: Request(method: "DELETE", path: "/api/assess"))
+        #expect(api.status == 405)
+        #expect(api.header("Allow") == "GET, HEAD, POST")
+        #expect(router.respond(to: Request(method: "HEAD", path: "/")).status == 200)
+    }
+
+    @Test func staticFilesHaveTypesValidatorsAndNoWayOut() throws {
+        let css = get("/public/style.css")
+        #expect(css.status == 200)
+        #expect(css.header("Content-Type") == "text/css; charset=utf-8")
+        let etag = try #require(css.header("ETag"))
+        #expect(get("/public/style.css", headers: ["If-None-Match": etag]).status == 304)
+        #expect(get("/public/style.css", headers: ["If-None-Match": "\"other\""]).status == 200)
+        for path in ["/public/../Package.swift", "/public/%2e%2e/Package.swift", "/public/", "/public//etc/passwd", "/public/../../etc/passwd"] {
+            #expect(get(path).status == 404, "\(path)")
+        }
+    }
+
+    @Test func searchPageHighlightsAndEscapes() {
+        let found = get("/search", [("q", "429")])
+        #expect(found.status == 200)
+        #expect(found.text.contains("<mark>"))
+        let hostile = get("/search", [("q", "<script>alert(1)</script> \"x")])
+        #expect(hostile.status == 200)
+        #expect(!hostile.text.contains("<script>alert"))
+        #expect(hostile.text.contains("&lt;script&gt;"))
+        #expect(get("/search", [("q", "x"), ("section", "bogus")]).status == 400)
+    }
+
+    @Test func searchAPIShapeAndValidation() throws {
+        let response = get("/api/search", [("q", "rate limits"), ("limit", "3")])
+        #expect(response.status == 200)
+        #expect(response.header("Content-Type") == "application/json")
+        let body = try #require(json(response) as? [String: Any])
+        #expect(body["query"] as? String == "rate limits")
+        let results = try #require(body["results"] as? [[String: Any]])
+        #expect(results.count == 3)
+        #expect((body["total"] as? Int ?? 0) >= 3)
+        for key in ["section", "slug", "title", "url", "snippet", "score"] { #expect(results[0][key] != nil, "\(key)") }
+        for (name, value) in [("limit", "0"), ("limit", "abc"), ("offset", "-1"), ("section", "nope"), ("q", String(repeating: "x", count: 2000))] {
+            let bad = get("/api/search", name == "q" ? [(name, value)] : [("q", "rate"), (name, value)])
+            #expect(bad.status == 400, "\(name)=\(value)")
+            let error = (json(bad) as? [String: Any])?["error"] as? [String: Any]
+            #expect(error?["field"] as? String == name)
+        }
+    }
+
+    @Test func pagesAPIListsEveryPageAndServesEachOne() throws {
+        let list = try #require(json(get("/api/pages")) as? [[String: Any]])
+        #expect(list.count == realSite.library.pages.count)
+        let first = try #require(list.first)
+        for key in ["section", "slug", "title", "url", "summary"] { #expect(first[key] != nil, "\(key)") }
+        let url = try #require(first["url"] as? String)
+        let page = try #require(json(get("/api/pages" + url)) as? [String: Any])
+        #expect(page["meta"] is [String: Any])
+        #expect((page["html"] as? String)?.isEmpty == false)
+    }
+
+    @Test func healthz() {
+        #expect(get("/healthz").text == "ok\n")
+    }
+}

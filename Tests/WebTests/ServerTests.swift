@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import Web
+
+/// The real libmicrohttpd server on a free port, spoken to over TCP.
+@Suite(.serialized) struct ServerTests {
+    static let server = Server(site: realSite)
+    static let port: UInt16 = {
+        do { return try server.start(host: "127.0.0.1", port: 0) } catch { fatalError("\(error)") }
+    }()
+
+    func connect() throws -> HTTPConnection { try HTTPConnection(port: Self.port) }
+
+    @Test func servesAPageWithCorrectLength() throws {
+        let reply = try connect().request("GET", "/")
+        #expect(reply.status == 200)
+        #expect(reply.headers["content-type"] == "text/html; charset=utf-8")
+        #expect(Int(reply.headers["content-length"] ?? "") == reply.body.count)
+        #expect(reply.headers["x-content-type-options"] == "nosniff")
+        #expect(reply.text.contains("</html>"))
+    }
+
+    @Test func keepsTheConnectionAliveBetweenRequests() throws {
+        let connection = try connect()
+        for path in ["/", "/models/", "/api/search?q=rate", "/public/style.css", "/nope"] {
+            let reply = try connection.request("GET", path)
+            #expect(reply.status == (path == "/nope" ? 404 : 200), "\(path)")
+            #expect(reply.headers["connection"]?.lowercased() != "close", "\(path)")
+        }
+        #expect(!connection.isClosedByServer())
+    }
+
+    @Test func searchOverHTTPDecodesTheQuery() throws {
+        let reply = try connect().request("GET", "/api/search?q=rate+limits&limit=2")
+        #expect(reply.status == 200)
+        let body = try #require(try JSONSerialization.jsonObject(with: Data(reply.body)) as? [String: Any])
+        #expect(body["query"] as? String == "rate limits")
+    }
+
+    @Test func staticFileAndConditionalRequest() throws {
+        let connection = try connect()
+        let first = try connection.request("GET", "/public/style.css")
+        #expect(first.status == 200)
+        #expect(first.headers["content-type"] == "text/css; charset=utf-8")
+        let etag = try #require(first.headers["etag"])
+        let second = try connection.request("GET", "/public/style.css", headers: ["If-None-Match": etag])
+        #expect(second.status == 304)
+        #expect(try connection.request("GET", "/public/%2e%2e/Package.swift").status == 404)
+    }
+
+    @Test func notFoundAndMethodNotAllowed() throws {
+        let connection = try connect()
+        #expect(try connection.request("GET", "/no/such/page").status == 404)
+        let post = try connection.request("POST", "/models/", body: Array("x".utf8))
+        #expect(post.status == 405)
+        #expect(post.headers["allow"] == "GET, HEAD")
+    }
+
+    @Test func headHasTheHeadersButNoBody() throws {
+        let connection = try connect()
+        let get = try connection.request("GET", "/guides/")
+        let head = try connection.request("HEAD", "/guides/")
+        #expect(head.status == 200)
+        #expect(head.headers["content-length"] == get.headers["content-length"])
+        #expect(head.body.isEmpty)
+    }
+
+    @Test func oversizedBodyIs413() throws {
+        let body = [UInt8](repeating: UInt8(ascii: "a"), count: 70 * 1024)
+        let reply = try connect().request("POST", "/api/assess", headers: ["Content-Type": "application/json"], body: body)
+        #expect(reply.status == 413)
+        #expect(reply.headers["content-type"] == "application/json")
+    }
+
+    @Test func invalidUTF8InTheQueryIs400() throws {
+        let reply = try connect().request("GET", "/api/search?q=%FF%FE")
+        #expect(reply.status == 400)
+        let page = try connect().request("GET", "/search?q=%C3%28")
+        #expect(page.status == 400)
+        #expect(page.headers["content-type"] == "text/html; charset=utf-8")
+    }
+
+    @Test func nulAndHostileBytesNeverCauseA5xx() throws {
+        let connection = try connect()
+        for target in ["/search?q=%00", "/api/search?q=%22%00NEAR(", "/assess/result?task_type=%00", "/compare?models=%3Cscript%3E",
+                       "/calculator?monthly_requests=1e400", "/api/assess?latency=%27%22%3E"] {
+            let reply = try connection.request("GET", target)
+            #expect(reply.status < 500, "\(target)")
+            #expect(!reply.text.contains("<script>"), "\(target)")
+        }
+    }
+}
