@@ -34,7 +34,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "AdvisorTests", dependencies: ["Advisor"]),
+        .testTarget(name: "AdvisorTests", dependencies: ["Advisor"], exclude: ["Fixtures"]),
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Content"]),
         .testTarget(name: "WebTests", dependencies: ["Web", "Content", "Search", "Advisor"]),

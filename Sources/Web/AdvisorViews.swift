@@ -55,7 +55,7 @@ public struct AdvisorViews: Sendable {
     func assessPage(values: [String: String], error: AnswerError?, status: Int) -> Response {
         let context: [String: Any] = [
             "fields": form.fields(values: values, error: error),
-            "error": error.map(Self.summary) ?? "",
+            "form_error": error.map(Self.summary) ?? "",
         ]
         return .html(templates.page("assess", title: "Should this workload run on Haiku?", context: context,
                                     activeSection: "assess"), status: status)
@@ -96,7 +96,7 @@ public struct AdvisorViews: Sendable {
         let values = error == nil ? QuestionnaireForm.values(of: answers) : QuestionnaireForm.values(of: request.query)
         var context: [String: Any] = [
             "fields": form.fields(values: values, error: error, only: Self.costQuestions),
-            "error": error?.message ?? "",
+            "form_error": error.map(Self.summary) ?? "",
         ]
         if error == nil {
             let costs = engine.costs(answers)
@@ -130,7 +130,7 @@ public struct AdvisorViews: Sendable {
             chosen.append(chosen[0] == knowledge.settings.haiku_model ? knowledge.settings.escalation_model : knowledge.settings.haiku_model)
         }
         var context = CompareView(library: library, engine: engine).context(chosen)
-        context["error"] = error
+        context["form_error"] = error
         context["choices"] = models.map { ["slug": $0.slug, "title": $0.title, "checked": chosen.contains($0.slug)] }
         return .html(templates.page("compare", title: "Compare models", context: context, activeSection: "compare"),
                      status: error.isEmpty ? 200 : 400)

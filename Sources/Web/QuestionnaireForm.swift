@@ -30,8 +30,8 @@ struct QuestionnaireForm {
             case .boolean:
                 field["options"] = [("true", "Yes"), ("false", "No")].map { ["value": $0.0, "label": $0.1, "selected": $0.0 == current] }
             case .integer, .number:
-                field["min"] = question.min.map(Format.plain) ?? ""
-                field["max"] = question.max.map(Format.plain) ?? ""
+                field["min"] = question.min.map(Format.number) ?? ""
+                field["max"] = question.max.map(Format.number) ?? ""
                 field["step"] = question.kind == .integer ? "1" : "any"
             }
             return field
