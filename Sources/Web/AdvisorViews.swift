@@ -11,6 +11,9 @@ public struct AdvisorViews: Sendable {
     static let routes: Set<String> = ["/assess", "/assess/result", "/calculator", "/compare", "/api/assess",
                                       "/api/models", "/api/questionnaire", "/api/openapi.json"]
 
+    /// Prebuilt for the bare path only: a query string prefills the questionnaire.
+    static let queryDependent: Set<String> = ["/assess"]
+
     var knowledge: Knowledge { engine.knowledge }
     var form: QuestionnaireForm { QuestionnaireForm(knowledge: knowledge) }
 

@@ -35,7 +35,7 @@ public struct Router: Sendable {
             return response
         }
         // Pages whose query changes them (a prefilled questionnaire) are prebuilt only for the bare path.
-        if let response = site.prebuilt[path], request.query.isEmpty || !AdvisorViews.routes.contains(path) {
+        if let response = site.prebuilt[path], request.query.isEmpty || !AdvisorViews.queryDependent.contains(path) {
             return response
         }
         if path.hasPrefix("/public/") {

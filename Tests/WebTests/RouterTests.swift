@@ -116,6 +116,13 @@ struct RouterTests {
         #expect((page["html"] as? String)?.isEmpty == false)
     }
 
+    @Test func anIgnoredQueryStringDoesNotHideAPage() {
+        for path in ["/", "/models/", "/api/models", "/api/questionnaire", "/api/openapi.json", "/api/pages", "/healthz"] {
+            #expect(get(path, [("utm", "x")]).status == 200, "\(path)")
+        }
+        #expect(get("/assess", [("task_type", "chat")]).text.contains("<option value=\"chat\" selected>"))
+    }
+
     @Test func healthz() {
         #expect(get("/healthz").text == "ok\n")
     }
