@@ -20,7 +20,7 @@
 // ```
 //
 // ## Files
-// - `Spec.swift`: the front-matter types (Codable, with public memberwise inits) as docs/content-format.md describes them.
+// - `Spec.swift`: the front-matter types (Codable, with public memberwise inits) as README.md (Content format) describes them.
 // - `Advisor.swift` (this file): answer ids, the inputs (`*Entry`), `Knowledge` and its cross-checks, questions.
 // - `Conditions.swift`: conditions compiled to index/bitmask tests over a flat `[Double]` of answers.
 // - `Answers.swift`: `Answers`, `AnswerError`, validation of query strings, JSON bodies and values.

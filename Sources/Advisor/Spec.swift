@@ -1,4 +1,4 @@
-// The typed front-matter blocks that the decision engine reads, exactly as docs/content-format.md describes them.
+// The typed front-matter blocks that the decision engine reads, exactly as README.md (Content format) describes them.
 // They are plain Codable values: the Content module decodes them from YAML, the engine only reads them.
 
 /// Where a page's facts come from.

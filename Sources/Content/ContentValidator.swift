@@ -20,7 +20,7 @@ struct PathKey: CodingKey, ExpressibleByStringLiteral, ExpressibleByIntegerLiter
     init(integerLiteral value: Int) { self.init(intValue: value) }
 }
 
-/// The rules docs/content-format.md states beyond what decoding checks: required blocks per section, every
+/// The rules README.md (Content format) states beyond what decoding checks: required blocks per section, every
 /// figure's source, dates, positive prices, enumerations, and every internal link.
 struct ContentValidator {
     let library: ContentLibrary
@@ -109,7 +109,7 @@ private struct PageCheck {
                 fail([PathKey(stringValue: name)], "`\(name)` does not belong on a \(page.section.rawValue) page")
             } else if !isPresent && name == required {
                 fail(["title"], "a \(page.section.rawValue) page needs a `\(name):` block",
-                     hint: "see docs/content-format.md")
+                     hint: "see README.md (Content format)")
             }
         }
         if fm.engine != nil && !(node.isIntro && page.section == .criteria) {

@@ -12,7 +12,7 @@ public struct ResourceSpec: Codable, Sendable, Equatable {
     ]
 }
 
-/// Everything a page's YAML front matter may say (docs/content-format.md). Section blocks are optional here;
+/// Everything a page's YAML front matter may say (README.md (Content format)). Section blocks are optional here;
 /// `ContentValidator` requires the one each section needs.
 public struct FrontMatter: Codable, Sendable, Equatable {
     public var title: String

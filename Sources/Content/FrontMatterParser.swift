@@ -70,7 +70,7 @@ struct FrontMatterParser {
             let at = NodePath.line(of: context.codingPath, in: root)
             let field = NodePath.dotted(context.codingPath + [key])
             return ContentError(path: path, line: at, message: "missing required field `\(field)`",
-                                hint: "see docs/content-format.md for the fields this section needs")
+                                hint: "see README.md (Content format) for the fields this section needs")
         case .typeMismatch(let type, let context):
             return ContentError(path: path, line: NodePath.line(of: context.codingPath, in: root),
                                 message: "`\(NodePath.dotted(context.codingPath))` should be \(Self.describe(type))")

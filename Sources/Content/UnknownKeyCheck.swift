@@ -24,7 +24,7 @@ struct UnknownKeyCheck {
                     if valueNode.null != nil { continue }
                     return ContentError(path: path, line: (keyNode.mark?.line ?? 1) + 1,
                                         message: "unknown field `\(field)`",
-                                        hint: "check the spelling against docs/content-format.md")
+                                        hint: "check the spelling against README.md (Content format)")
                 }
                 if let error = firstUnknown(valueNode, value, prefix: field) { return error }
             }
