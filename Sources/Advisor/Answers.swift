@@ -79,7 +79,8 @@ public struct Answers: Sendable, Equatable, Hashable {
         }
     }
 
-    static func percentEncode(_ text: String) -> String {
+    /// Percent-encodes a query-string value: only `A-Z a-z 0-9 - . _ ~` stay as they are (RFC 3986 unreserved).
+    public static func percentEncode(_ text: String) -> String {
         var out = ""
         for byte in text.utf8 {
             switch byte {

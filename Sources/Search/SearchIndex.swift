@@ -78,18 +78,19 @@ public final class SearchIndex: Sendable {
     /// Runs one search: one execution of a prepared statement on a connection no other thread holds.
     public func search(_ query: SearchQuery) throws(SQLiteError) -> SearchResults {
         guard let match = MatchExpression.build(from: query.text) else { return SearchResults(total: 0, hits: []) }
+        if inMemory {
+            // An in-memory database lives in its one connection: searches take turns on it.
+            return try pool.withLock { searchers throws(SQLiteError) in try searchers[0].search(match: match, query: query) }
+        }
         let searcher = try acquire()
         defer { release(searcher) }
         return try searcher.search(match: match, query: query)
     }
 
+    /// A free connection from the pool, or a new one: the pool grows to the number of serving threads.
     private func acquire() throws(SQLiteError) -> Searcher {
-        while true {
-            if let searcher = pool.withLock({ $0.popLast() }) { return searcher }
-            if !inMemory { return try makeSearcher() }
-            // The in-memory index has exactly one connection: wait for it.
-            sched_yield()
-        }
+        if let searcher = pool.withLock({ $0.popLast() }) { return searcher }
+        return try makeSearcher()
     }
 
     private func release(_ searcher: Searcher) {

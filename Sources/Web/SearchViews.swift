@@ -1,3 +1,4 @@
+import Advisor
 import Content
 import Search
 
@@ -87,7 +88,7 @@ struct SearchViews {
             }
             context["none"] = found.total == 0
             context["plural"] = found.total != 1
-            let base = "/search?q=\(QueryEncoding.encode(query))" + (section.map { "&section=\($0.rawValue)" } ?? "")
+            let base = "/search?q=\(Answers.percentEncode(query))" + (section.map { "&section=\($0.rawValue)" } ?? "")
             if parameters.offset > 0 {
                 context["previous"] = base + "&offset=\(max(0, parameters.offset - parameters.limit))"
             }
@@ -105,23 +106,5 @@ struct SearchViews {
         let query: String
         let total: Int
         let results: [SearchHit]
-    }
-}
-
-/// Percent-encoding for values placed in a query string.
-enum QueryEncoding {
-    static func encode(_ value: String) -> String {
-        var out = ""
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                 UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                out += String(format: "%%%02X", byte)
-            }
-        }
-        return out
     }
 }
