@@ -35,7 +35,7 @@ serve: release
 
 test: test-deps
 	swift build --build-tests
-	swift test --skip-build
+	swift test --skip-build --disable-xctest
 
 check: build
 	.build/debug/haiku-advisor check
