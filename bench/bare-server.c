@@ -10,7 +10,7 @@
  *   and writes the same JSON document ({"query","total","results":[{section,slug,title,url,snippet,score}]}).
  *
  * The response is queued on the second handler call (never the first), so that keep-alive holds.
- * Prints `listening on http://127.0.0.1:PORT` (port chosen by the kernel), stops on SIGINT/SIGTERM.
+ * Prints `listening on http://127.0.0.1:PORT` (port chosen by the kernel), exits on SIGINT/SIGTERM.
  */
 #include <arpa/inet.h>
 #include <ctype.h>
@@ -27,17 +27,21 @@ static const char *db_path;
 
 /* The statement of Sources/Search/SearchIndex.swift (Searcher), markers U+E000/U+E001 around matches. */
 static const char *SEARCH_SQL =
-    "SELECT section, slug, title, url, snippet, rank, count(*) OVER () AS total, tier FROM ("
-    " SELECT p.section, p.slug, p.title, p.url,"
-    "  snippet(pages_fts, -1, '\xee\x80\x80', '\xee\x80\x81', '\xe2\x80\xa6', 14) AS snippet,"
-    "  bm25(pages_fts, 10.0, 4.0, 4.0, 1.0) AS rank,"
-    "  CASE WHEN p.id IN (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?5) THEN 2"
-    "       WHEN p.id IN (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?6) THEN 1"
-    "       ELSE 0 END AS tier"
-    " FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid"
-    " WHERE pages_fts MATCH ?1 AND (?2 = '' OR p.section = ?2))"
-    " ORDER BY tier DESC, CASE WHEN tier = 2 THEN length(title) ELSE 0 END, rank, title"
-    " LIMIT ?3 OFFSET ?4";
+    "SELECT p.section, p.slug, p.title, p.url, "
+    "       snippet(pages_fts, -1, '\xee\x80\x80', '\xee\x80\x81', '\xe2\x80\xa6', 14), "
+    "       top.rank, top.total, top.tier "
+    "FROM (SELECT id, rank, tier, title_length, count(*) OVER () AS total FROM ( "
+    "        SELECT pages_fts.rowid AS id, bm25(pages_fts, 10.0, 4.0, 4.0, 1.0) AS rank, length(q.title) AS title_length, "
+    "               CASE WHEN pages_fts.rowid IN (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?5) THEN 2 "
+    "                    WHEN pages_fts.rowid IN (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?6) THEN 1 "
+    "                    ELSE 0 END AS tier "
+    "        FROM pages_fts JOIN pages q ON q.id = pages_fts.rowid "
+    "        WHERE pages_fts MATCH ?1 AND (?2 = '' OR q.section = ?2)) "
+    "      ORDER BY tier DESC, CASE WHEN tier = 2 THEN title_length ELSE 0 END, rank, id "
+    "      LIMIT ?3 OFFSET ?4) AS top "
+    "JOIN pages p ON p.id = top.id "
+    "JOIN pages_fts ON pages_fts.rowid = top.id AND pages_fts MATCH ?1 "
+    "ORDER BY top.tier DESC, CASE WHEN top.tier = 2 THEN top.title_length ELSE 0 END, top.rank, top.id ";
 
 /* One connection and statement per MHD thread. */
 static __thread sqlite3 *thread_db;
@@ -198,6 +202,11 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *connection, con
     return MHD_queue_response(connection, MHD_HTTP_OK, page_response);
 }
 
+static void on_stop(int sig) {
+    (void)sig;
+    _exit(0);
+}
+
 int main(int argc, char **argv) {
     if (argc < 2 || argc > 3) {
         fprintf(stderr, "usage: %s PAGE_FILE [DB_PATH]\n", argv[0]);
@@ -216,11 +225,12 @@ int main(int argc, char **argv) {
     page_response = MHD_create_response_from_buffer((size_t)size, page, MHD_RESPMEM_PERSISTENT);
     MHD_add_response_header(page_response, "Content-Type", "text/html; charset=utf-8");
 
-    sigset_t signals;
-    sigemptyset(&signals);
-    sigaddset(&signals, SIGINT);
-    sigaddset(&signals, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &signals, NULL);  /* MHD's threads inherit the mask; main waits below */
+    /* A baseline needs no graceful shutdown: SIGINT/SIGTERM end the process at once. */
+    struct sigaction stop;
+    memset(&stop, 0, sizeof stop);
+    stop.sa_handler = on_stop;
+    sigaction(SIGINT, &stop, NULL);
+    sigaction(SIGTERM, &stop, NULL);
     signal(SIGPIPE, SIG_IGN);
 
     struct sockaddr_in addr;
@@ -243,12 +253,5 @@ int main(int argc, char **argv) {
     printf("listening on http://127.0.0.1:%u\n", info ? info->port : 0);
     fflush(stdout);
 
-    int sig;
-    sigwait(&signals, &sig);
-    MHD_socket s = MHD_quiesce_daemon(d);
-    MHD_stop_daemon(d);
-    if (s >= 0) close(s);
-    MHD_destroy_response(page_response);
-    free(page);
-    return 0;
+    for (;;) pause();
 }

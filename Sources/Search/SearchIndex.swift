@@ -9,7 +9,7 @@ public struct SearchQuery: Sendable, Equatable {
     public var limit: Int
     public var offset: Int
 
-    public init(text: String, section: Section? = nil, limit: Int = 20, offset: Int = 0) {
+    public init(text: String, section: Section? = nil, limit: Int = 10, offset: Int = 0) {
         self.text = text
         self.section = section
         self.limit = limit
@@ -116,19 +116,25 @@ final class Searcher: @unchecked Sendable {
         // then pages whose summary or tags hold them all, then the rest, each tier by bm25 with the title weighted
         // above the body. The tiers matter because words common across this corpus ("rate", "Haiku") get almost
         // no IDF weight, and bm25 alone then ranks short pages that mention them first.
-        // bm25 and snippet run in the inner query: FTS5 refuses them where a window function is evaluated.
+        // The inner query ranks and counts (bm25 must run where FTS5 evaluates the MATCH, below the window
+        // function); snippet() runs in the outer query for the returned rows only: it re-reads a whole body, by
+        // far the costliest part of a search.
         statement = try connection.prepare("""
-            SELECT section, slug, title, url, snippet, rank, count(*) OVER () AS total, tier FROM (
-                SELECT p.section, p.slug, p.title, p.url,
-                       snippet(pages_fts, -1, '\(Searcher.open)', '\(Searcher.close)', '…', 14) AS snippet,
-                       bm25(pages_fts, 10.0, 4.0, 4.0, 1.0) AS rank,
-                       CASE WHEN p.id IN (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?5) THEN 2
-                            WHEN p.id IN (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?6) THEN 1
-                            ELSE 0 END AS tier
-                FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid
-                WHERE pages_fts MATCH ?1 AND (?2 = '' OR p.section = ?2))
-            ORDER BY tier DESC, CASE WHEN tier = 2 THEN length(title) ELSE 0 END, rank, title
-            LIMIT ?3 OFFSET ?4
+            SELECT p.section, p.slug, p.title, p.url,
+                   snippet(pages_fts, -1, '\(Searcher.open)', '\(Searcher.close)', '…', 14),
+                   top.rank, top.total, top.tier
+            FROM (SELECT id, rank, tier, title_length, count(*) OVER () AS total FROM (
+                    SELECT pages_fts.rowid AS id, bm25(pages_fts, 10.0, 4.0, 4.0, 1.0) AS rank, length(q.title) AS title_length,
+                           CASE WHEN pages_fts.rowid IN (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?5) THEN 2
+                                WHEN pages_fts.rowid IN (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?6) THEN 1
+                                ELSE 0 END AS tier
+                    FROM pages_fts JOIN pages q ON q.id = pages_fts.rowid
+                    WHERE pages_fts MATCH ?1 AND (?2 = '' OR q.section = ?2))
+                  ORDER BY tier DESC, CASE WHEN tier = 2 THEN title_length ELSE 0 END, rank, id
+                  LIMIT ?3 OFFSET ?4) AS top
+            JOIN pages p ON p.id = top.id
+            JOIN pages_fts ON pages_fts.rowid = top.id AND pages_fts MATCH ?1
+            ORDER BY top.tier DESC, CASE WHEN top.tier = 2 THEN top.title_length ELSE 0 END, top.rank, top.id
             """, persistent: true)
     }
 

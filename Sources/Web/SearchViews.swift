@@ -27,7 +27,7 @@ struct SearchViews {
             }
             section = known
         }
-        let limit = try integer(request, "limit", default: 20, range: 1...100)
+        let limit = try integer(request, "limit", default: 10, range: 1...100)
         let offset = try integer(request, "offset", default: 0, range: 0...10_000)
         return Parameters(text: text, section: section, limit: limit, offset: offset)
     }

@@ -15,8 +15,10 @@ final class ContentWatcher: Sendable {
     }
 
     func start() {
+        // The baseline is taken now, before the server announces itself, so no edit made after that is missed.
+        let baseline = fingerprint()
         let thread = Thread { [self] in
-            var last = fingerprint()
+            var last = baseline
             while running.load(ordering: .relaxed) {
                 Thread.sleep(forTimeInterval: 1)
                 let now = fingerprint()

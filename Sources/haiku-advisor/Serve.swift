@@ -37,10 +37,10 @@ struct Serve: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode.failure
         }
-        print("listening on http://\(host):\(bound)")
-        fflush(nil)
         let watcher = watch ? ContentWatcher(paths: paths, server: server) : nil
         watcher?.start()
+        print("listening on http://\(host):\(bound)")
+        fflush(nil)
 
         var received: Int32 = 0
         sigwait(&stopSignals, &received)
