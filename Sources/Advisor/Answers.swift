@@ -63,20 +63,9 @@ public struct Answers: Sendable, Equatable, Hashable {
     public func queryString(includingAssumed: Bool) -> String {
         var parts: [String] = []
         for id in AnswerID.allCases where includingAssumed || !isAssumed(id) {
-            parts.append(id.name + "=" + Self.percentEncode(Self.text(values[id.rawValue], for: id)))
+            parts.append(id.name + "=" + Self.percentEncode(self[id].text))
         }
         return parts.joined(separator: "&")
-    }
-
-    /// The value as a query string writes it.
-    static func text(_ value: Double, for id: AnswerID) -> String {
-        switch id.kind {
-        case .choice: return id.choices[Int(value)]
-        case .boolean: return value != 0 ? "true" : "false"
-        case .integer, .number:
-            if value.rounded() == value, abs(value) < 9.0e15 { return String(Int64(value)) }
-            return String(value)
-        }
     }
 
     /// Percent-encodes a query-string value: only `A-Z a-z 0-9 - . _ ~` stay as they are (RFC 3986 unreserved).
@@ -258,8 +247,8 @@ extension Knowledge {
         let lower = q.min ?? 0
         let upper = q.max ?? 0
         guard number.isFinite, number >= lower, number <= upper else {
-            throw AnswerError(code: "out_of_range", message: "'\(id.name)' must be between \(Answers.text(lower, for: id))"
-                + " and \(Answers.text(upper, for: id))", field: id.name)
+            throw AnswerError(code: "out_of_range", message: "'\(id.name)' must be between \(AnswerValue.number(lower).text)"
+                + " and \(AnswerValue.number(upper).text)", field: id.name)
         }
         if id.kind == .integer, number.rounded() != number {
             throw AnswerError(code: "not_an_integer", message: "'\(id.name)' must be a whole number", field: id.name)

@@ -102,6 +102,18 @@ public enum AnswerValue: Codable, Sendable, Equatable, Hashable {
     }
 }
 
+extension AnswerValue {
+    /// The value as a query string, a form field or a terminal writes it: `chat`, `true`, `1000`, `0.25`.
+    public var text: String {
+        switch self {
+        case .text(let text): text
+        case .bool(let flag): flag ? "true" : "false"
+        case .number(let number):
+            number == number.rounded() && abs(number) < 9e15 ? String(Int64(number)) : String(number)
+        }
+    }
+}
+
 // MARK: - Models
 
 public struct ModelPrices: Codable, Sendable, Equatable {

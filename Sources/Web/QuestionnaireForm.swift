@@ -42,7 +42,7 @@ struct QuestionnaireForm {
     static func values(of answers: Answers) -> [String: String] {
         var values: [String: String] = [:]
         for (id, value) in answers.all where !answers.isAssumed(id) {
-            values[id.name] = Format.answer(value)
+            values[id.name] = value.text
         }
         return values
     }
@@ -57,21 +57,6 @@ struct QuestionnaireForm {
         case .text(let text): question.options?.first { $0.value == text }?.label ?? text
         case .bool(let flag): flag ? "yes" : "no"
         case .number(let number): Format.number(number) + (question.unit.map { " \($0)" } ?? "")
-        }
-    }
-}
-
-extension Format {
-    /// A number as a form field or query string holds it: no grouping.
-    static func plain(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 9e15 ? String(Int64(value)) : String(value)
-    }
-
-    static func answer(_ value: AnswerValue) -> String {
-        switch value {
-        case .text(let text): text
-        case .bool(let flag): flag ? "true" : "false"
-        case .number(let number): plain(number)
         }
     }
 }

@@ -9,34 +9,34 @@ public struct Router: Sendable {
     }
 
     /// The methods each family of route answers; HEAD goes wherever GET does.
-    static let readOnly = "GET, HEAD"
-    static let assessAPI = "GET, HEAD, POST"
+    static let readOnly = ["GET", "HEAD"]
+    static let assessAPI = ["GET", "HEAD", "POST"]
 
     public func respond(to request: Request) -> Response {
         let isAPI = request.path == "/api" || request.path.hasPrefix("/api/")
         do {
             return try route(request)
         } catch {
-            return isAPI ? JSON.error(error) : errorPage(error)
+            return reject(error, api: isAPI)
         }
     }
 
     private func route(_ request: Request) throws(HTTPError) -> Response {
         let path = request.path
-        guard let allowed = allowedMethods(for: path) else {
+        let prebuilt = site.prebuilt[path]
+        guard let allowed = prebuilt != nil ? Self.readOnly : allowedMethods(for: path) else {
             throw .notFound("There is no page at this address.")
         }
-        let method = request.method == "HEAD" ? "GET" : request.method
-        guard allowed.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == method }) else {
-            var response = path.hasPrefix("/api/")
-                ? JSON.error(HTTPError(405, code: "method_not_allowed", "\(request.method) is not allowed here; use \(allowed)"))
-                : errorPage(HTTPError(405, code: "method_not_allowed", "\(request.method) is not allowed here; use \(allowed)."))
-            response.headers.append(("Allow", allowed))
+        guard allowed.contains(request.method) else {
+            let list = allowed.joined(separator: ", ")
+            var response = reject(HTTPError(405, code: "method_not_allowed", "\(request.method) is not allowed here; use \(list)."),
+                                  api: path.hasPrefix("/api/"))
+            response.headers.append(("Allow", list))
             return response
         }
         // Pages whose query changes them (a prefilled questionnaire) are prebuilt only for the bare path.
-        if let response = site.prebuilt[path], request.query.isEmpty || !AdvisorViews.queryDependent.contains(path) {
-            return response
+        if let prebuilt, request.query.isEmpty || !AdvisorViews.queryDependent.contains(path) {
+            return prebuilt
         }
         if path.hasPrefix("/public/") {
             if let response = site.staticFiles.respond(to: request) { return response }
@@ -55,10 +55,11 @@ public struct Router: Sendable {
         throw .notFound(path.hasPrefix("/api/") ? "No such API route or page." : "There is no page at this address.")
     }
 
-    /// The methods a path answers, or nil when nothing lives there. Known shapes only: no path is trusted.
-    private func allowedMethods(for path: String) -> String? {
+    /// The methods a path that has no prebuilt response answers, or nil when nothing lives there.
+    /// Known shapes only: no path is trusted.
+    private func allowedMethods(for path: String) -> [String]? {
         if path == "/api/assess" { return Self.assessAPI }
-        if site.prebuilt[path] != nil || path.hasPrefix("/public/") || AdvisorViews.routes.contains(path)
+        if path.hasPrefix("/public/") || AdvisorViews.routes.contains(path)
             || ["/search", "/api/search"].contains(path) || sectionWithoutSlash(path) != nil {
             return Self.readOnly
         }
@@ -69,7 +70,11 @@ public struct Router: Sendable {
         path.hasPrefix("/") ? Section(rawValue: String(path.dropFirst())) : nil
     }
 
-    func respondError(_ error: HTTPError) -> Response { errorPage(error) }
+    /// The error response in the form the route calls for: JSON under /api, the error page elsewhere.
+    /// The server uses it too, for requests it refuses before routing (413, undecodable bytes).
+    public func reject(_ error: HTTPError, api: Bool) -> Response {
+        api ? JSON.error(error) : errorPage(error)
+    }
 
     private func errorPage(_ error: HTTPError) -> Response {
         let titles = [400: "That request could not be answered", 404: "Page not found", 405: "Method not allowed",

@@ -184,10 +184,3 @@ extension Server {
         queue(router.reject(.badRequest("The address is not valid UTF-8 text."), api: false), on: connection)
     }
 }
-
-extension Router {
-    /// The error response for a request the server refused before routing it.
-    public func reject(_ error: HTTPError, api: Bool) -> Response {
-        api ? JSON.error(error) : respondError(error)
-    }
-}

@@ -75,21 +75,13 @@ enum AssessmentText {
         if !a.whatWouldChange.isEmpty {
             lines.append("\nWhat would change the verdict:")
             for change in a.whatWouldChange {
-                lines.append("  \(change.answer.name) -> \(describe(change.to)) gives \(change.verdict.rawValue)")
+                lines.append("  \(change.answer.name) -> \(change.to.text) gives \(change.verdict.rawValue)")
             }
         }
         if !a.assumptions.isEmpty {
             lines.append("\nAssumed (left to defaults; \(Int(a.scoreRestingOnAssumptions)) points rest on them):")
-            for assumption in a.assumptions { lines.append("  \(assumption.answer.name) = \(describe(assumption.value))") }
+            for assumption in a.assumptions { lines.append("  \(assumption.answer.name) = \(assumption.value.text)") }
         }
         return lines.joined(separator: "\n")
-    }
-
-    private static func describe(_ value: AnswerValue) -> String {
-        switch value {
-        case .text(let text): text
-        case .bool(let flag): flag ? "true" : "false"
-        case .number(let number): number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
-        }
     }
 }
