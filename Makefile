@@ -9,7 +9,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8080
 HOST ?= 127.0.0.1
 
-.PHONY: serve test build release deps test-deps check index bench clean
+.PHONY: serve test build release deps test-deps check index bench clean audit-prices
 
 ## Install the Debian packages that are missing (apt-get as root, or through sudo).
 deps:
@@ -46,6 +46,19 @@ index: build
 ## Throughput and latency against a bare C libmicrohttpd server (see bench/README.md).
 bench: release
 	bench/run
+
+## Second opinion on every model price from the genai-prices database (see docs/audit-prices.md).
+## A report: it lists disagreements and exits 0; it fails only when it cannot run.
+audit-prices:
+	@if [ ! -x tools/.venv/bin/pip ]; then \
+	  rm -rf tools/.venv; \
+	  python3 -m venv tools/.venv >/dev/null 2>&1 || { \
+	    rm -rf tools/.venv; \
+	    $(MAKE) --no-print-directory deps DEB_PACKAGES="python3-venv" && python3 -m venv tools/.venv; \
+	  }; \
+	fi
+	@tools/.venv/bin/pip install -q --disable-pip-version-check --upgrade 'genai-prices>=0.2.3' PyYAML
+	@tools/.venv/bin/python tools/audit-prices.py
 
 clean:
 	rm -rf .build haiku-advisor.db

@@ -1,3 +1,5 @@
+import Foundation
+
 // # Advisor: the decision engine
 //
 // Pure Swift, no C, no I/O. The content layer reads pages and hands the engine their typed blocks; the engine
@@ -33,19 +35,21 @@
 // INTERFACE.md's list (`AnswerID.choices`), a boolean is 0 or 1, a number is itself. Conditions are compiled to
 // tests on those indices, so scoring never touches a dictionary or a string.
 
-/// The 13 answers INTERFACE.md fixes, in its order (which is also the canonical query-string order).
+/// The answers the questionnaire asks (README.md, "Answers"), in its order (which is also the canonical
+/// query-string order).
 public enum AnswerID: Int, CaseIterable, Sendable, Comparable, Hashable {
     case taskType, monthlyRequests, avgInputTokens, avgOutputTokens, cachedInputShare, latency, accuracy
     case reviewCapacity, costPriority, developerHourlyUSD, complexShare, fallbackReady, canSelfHost
+    case tokensCountedWith, peakToAverage, asOf, latencyBudgetSeconds
 
-    /// The id as INTERFACE.md spells it (`task_type`).
+    /// The id as the interface spells it (`task_type`).
     public var name: String { Self.names[rawValue] }
 
     /// The kind of value the answer takes.
     public var kind: AnswerKind { Self.kinds[rawValue] }
 
-    /// For `choice` answers, the allowed values in INTERFACE.md's order (ordinal answers run from one end to the
-    /// other: `realtime, interactive, batch`); empty for other kinds.
+    /// For `choice` answers, the allowed values in the interface's order (ordinal answers run from one end to the
+    /// other: `realtime, interactive, batch`); empty for other kinds (`model` answers take the model slugs).
     public var choices: [String] { Self.choiceLists[rawValue] }
 
     /// The id for a name, or nil.
@@ -58,14 +62,17 @@ public enum AnswerID: Int, CaseIterable, Sendable, Comparable, Hashable {
 
     static let count = allCases.count
 
+    /// The bit of this answer in an answer mask.
+    var bit: UInt32 { 1 << UInt32(rawValue) }
+
     private static let names = [
         "task_type", "monthly_requests", "avg_input_tokens", "avg_output_tokens", "cached_input_share", "latency",
         "accuracy", "review_capacity", "cost_priority", "developer_hourly_usd", "complex_share", "fallback_ready",
-        "can_self_host",
+        "can_self_host", "tokens_counted_with", "peak_to_average", "as_of", "latency_budget_s",
     ]
     private static let kinds: [AnswerKind] = [
         .choice, .integer, .integer, .integer, .number, .choice, .choice, .choice, .choice, .number, .number,
-        .boolean, .boolean,
+        .boolean, .boolean, .model, .number, .date, .number,
     ]
     private static let choiceLists: [[String]] = [
         ["classification", "extraction", "summarization", "moderation", "chat", "code_completion",
@@ -75,10 +82,12 @@ public enum AnswerID: Int, CaseIterable, Sendable, Comparable, Hashable {
         ["first_time_right", "reviewed", "tolerant"],
         ["none", "sampled", "systematic"],
         ["primary", "balanced", "secondary"],
-        [], [], [], [],
+        [], [], [], [], [], [], [], [],
     ]
 
-    /// Upper bound INTERFACE.md itself puts on a number (the shares are 0..1); content may set a lower `max`.
+    /// Bounds the interface itself puts on a number (the shares are 0..1, peaks are at least the average);
+    /// content sets the rest.
+    var interfaceMin: Double { self == .peakToAverage ? 1 : 0 }
     var interfaceMax: Double? {
         switch self {
         case .cachedInputShare, .complexShare: return 1
@@ -87,9 +96,10 @@ public enum AnswerID: Int, CaseIterable, Sendable, Comparable, Hashable {
     }
 }
 
-/// The kind of a question and its answer.
+/// The kind of a question and its answer. `model` takes a model slug (stored as the model's index); `date` a
+/// `YYYY-MM-DD` day (stored as days since 1970-01-01), whose default `today` means the day it is asked.
 public enum AnswerKind: String, Sendable, Codable {
-    case choice, integer, number, boolean
+    case choice, integer, number, boolean, model, date
 }
 
 /// The three verdicts.
@@ -113,15 +123,17 @@ public struct CriterionEntry: Sendable {
     }
 }
 
-/// A models/ page as the engine sees it.
+/// A models/ page as the engine sees it: its `model:` block and its `sources` (for the dates figures were checked).
 public struct ModelEntry: Sendable {
     public let slug: String
     public let title: String
     public let spec: ModelSpec
-    public init(slug: String, title: String, spec: ModelSpec) {
+    public let sources: [Source]
+    public init(slug: String, title: String, spec: ModelSpec, sources: [Source] = []) {
         self.slug = slug
         self.title = title
         self.spec = spec
+        self.sources = sources
     }
 }
 
@@ -205,6 +217,8 @@ public struct QuestionnaireDocument: Sendable, Encodable {
 // MARK: - Knowledge
 
 /// Everything the engine knows, cross-checked and compiled once. Build it whenever content changes.
+/// This is the one place where the content's values are checked (decoding already refused words outside the
+/// closed sets): `haiku-advisor check` reports the first problem here at its file and line.
 public struct Knowledge: Sendable {
     public let settings: EngineSettings
     public let criteria: [CriterionEntry]
@@ -212,15 +226,23 @@ public struct Knowledge: Sendable {
     public let failureModes: [FailureModeEntry]
     /// The questions, by `order` then id.
     public let questionnaire: [Question]
+    /// Today's day number (days since 1970-01-01): the default of the `as_of` answer. Tests pin it.
+    public var clock: @Sendable () -> Int = { CivilDate.today() }
 
     // Compiled forms.
     let questionsByID: [Question]          // indexed by AnswerID.rawValue
-    let defaults: [Double]                 // indexed by AnswerID.rawValue
+    let defaults: [Double]                 // indexed by AnswerID.rawValue; as_of is filled from `clock`
     let rules: [CompiledRule]
+    let policies: [CompiledPolicy]
     let compiledModels: [CompiledModel]
     let exposures: [CompiledExposure]
-    let haikuIndex: Int
-    let escalationIndex: Int
+    let haikuIndices: [Int]
+    let escalationIndices: [Int]
+    let warningTexts: [ComputedWarning: (failureMode: Int, text: String)]
+    /// Model slugs by index, and the reverse.
+    public let modelSlugs: [String]
+    let modelIndex: [String: Int]
+    /// The model the `tokens_counted_with` default names (the reference tokenizer).
     /// For each answer, values worth trying when searching for a change of verdict (numbers only).
     let numericCandidates: [[Double]]
 
@@ -231,17 +253,16 @@ public struct Knowledge: Sendable {
     public func question(_ id: AnswerID) -> Question { questionsByID[id.rawValue] }
 
     /// The model page for a slug, if there is one.
-    public func model(_ slug: String) -> ModelEntry? { models.first { $0.slug == slug } }
+    public func model(_ slug: String) -> ModelEntry? { modelIndex[slug].map { models[$0] } }
 
     /// Cross-checks and compiles the content.
     ///
-    /// Checked: the criteria declare exactly INTERFACE.md's 13 questions (each once, with its kind, its exact
-    /// value set, `min` 0 and a finite `max`, a default inside them); every condition names a known answer and
-    /// compares it with values of its kind; `decide` is `choose_alternative` or `tiered_routing`; every model
-    /// slug (`prefer`, settings, failure-mode `models`) exists; thresholds lie in 0...100 with
-    /// `tiered_routing_at <= choose_haiku_at`; model prices are finite and positive, `batch_discount` in 0..1,
-    /// `task_fit` covers every task type with `strong`/`good`/`weak`/`poor`, and the block its `hosting` needs
-    /// is there.
+    /// Checked: the criteria declare exactly the interface's questions (each once, with its kind, its exact
+    /// value set, bounds, a default inside them); every condition names a known answer and compares it with
+    /// values of its kind; `decide` is `choose_alternative` or `tiered_routing`; every model slug (`prefer`,
+    /// settings, lifecycle replacements, failure-mode `models`) exists; thresholds lie in 0...100 with
+    /// `tiered_routing_at <= choose_haiku_at`; every model's figures (CompiledModel); policies and computed
+    /// warning texts (known placeholders, known failure modes).
     /// - Throws: the first problem found, as a `KnowledgeError`.
     public init(settings: EngineSettings, criteria: [CriterionEntry], models: [ModelEntry],
                 failureModes: [FailureModeEntry]) throws(KnowledgeError) {
@@ -250,15 +271,19 @@ public struct Knowledge: Sendable {
         self.models = models
         self.failureModes = failureModes
 
-        // Models first: rules refer to them.
+        // Models first: everything else refers to them.
         var modelIndex: [String: Int] = [:]
-        var compiledModels: [CompiledModel] = []
         for (i, entry) in models.enumerated() {
             if modelIndex[entry.slug] != nil {
                 throw KnowledgeError(slug: entry.slug, section: "models", message: "model '\(entry.slug)' appears twice")
             }
             modelIndex[entry.slug] = i
-            compiledModels.append(try CompiledModel(entry))
+        }
+        self.modelIndex = modelIndex
+        modelSlugs = models.map(\.slug)
+        var compiledModels: [CompiledModel] = []
+        for entry in models {
+            compiledModels.append(try CompiledModel(entry, modelIndex: modelIndex))
         }
         self.compiledModels = compiledModels
 
@@ -273,17 +298,50 @@ public struct Knowledge: Sendable {
         guard settings.tiered_routing_at <= settings.choose_haiku_at else {
             throw settingsError("tiered_routing_at", "must not exceed choose_haiku_at (\(settings.choose_haiku_at))")
         }
-        guard let haiku = modelIndex[settings.haiku_model] else {
-            throw settingsError("haiku_model", "unknown model '\(settings.haiku_model)'\(Self.known(modelIndex))")
+        guard settings.stale_after_days.isFinite, settings.stale_after_days > 0 else {
+            throw settingsError("stale_after_days", "must be a positive number of days")
         }
-        guard let escalation = modelIndex[settings.escalation_model] else {
-            throw settingsError("escalation_model", "unknown model '\(settings.escalation_model)'\(Self.known(modelIndex))")
+        func modelList(_ field: String, _ slugs: [String]) throws(KnowledgeError) -> [Int] {
+            guard !slugs.isEmpty else { throw settingsError(field, "needs at least one model slug") }
+            var result: [Int] = []
+            for (n, slug) in slugs.enumerated() {
+                guard let m = modelIndex[slug] else {
+                    throw settingsError("\(field)[\(n)]", "unknown model '\(slug)'\(Self.known(modelIndex))")
+                }
+                result.append(m)
+            }
+            return result
         }
-        guard models[haiku].spec.hosting == "api" else {
-            throw settingsError("haiku_model", "'\(settings.haiku_model)' must be an API model")
+        haikuIndices = try modelList("haiku_models", settings.haiku_models)
+        for (n, m) in haikuIndices.enumerated() where !compiledModels[m].isHaikuFamily || compiledModels[m].selfHosted {
+            throw settingsError("haiku_models[\(n)]", "'\(models[m].slug)' must be an API model of the haiku family")
         }
-        haikuIndex = haiku
-        escalationIndex = escalation
+        escalationIndices = try modelList("escalation_models", settings.escalation_models)
+        _ = try modelList("compare_models", settings.compare_models)
+
+        var failureModeIndex: [String: Int] = [:]
+        for (f, entry) in failureModes.enumerated() {
+            guard failureModeIndex[entry.slug] == nil else {
+                throw KnowledgeError(slug: entry.slug, section: "failure-modes", message: "failure mode '\(entry.slug)' appears twice")
+            }
+            failureModeIndex[entry.slug] = f
+        }
+        var warningTexts: [ComputedWarning: (failureMode: Int, text: String)] = [:]
+        for kind in ComputedWarning.allCases {
+            guard let entry = settings.warnings[kind] else {
+                throw settingsError("warnings", "needs the text of the '\(kind.rawValue)' warning"
+                    + " (placeholders: \(kind.placeholders.map { "{\($0)}" }.joined(separator: ", ")))")
+            }
+            guard let f = failureModeIndex[entry.failure_mode] else {
+                throw settingsError("warnings.\(kind.rawValue).failure_mode", "no failure mode '\(entry.failure_mode)'")
+            }
+            if let unknown = Template.placeholders(in: entry.text).first(where: { !kind.placeholders.contains($0) }) {
+                throw settingsError("warnings.\(kind.rawValue).text", "unknown placeholder {\(unknown)}; this warning knows "
+                    + kind.placeholders.map { "{\($0)}" }.joined(separator: ", "))
+            }
+            warningTexts[kind] = (f, entry.text)
+        }
+        self.warningTexts = warningTexts
 
         // Questions.
         var byID: [Question?] = Array(repeating: nil, count: AnswerID.count)
@@ -293,7 +351,7 @@ public struct Knowledge: Sendable {
                 throw KnowledgeError(slug: entry.slug, section: "criteria", message: "criterion '\(entry.slug)' appears twice")
             }
             guard let spec = entry.spec.question else { continue }
-            let question = try Self.compileQuestion(spec, entry: entry)
+            let question = try Self.compileQuestion(spec, entry: entry, models: models)
             if let other = byID[question.id.rawValue] {
                 throw KnowledgeError(slug: entry.slug, section: "criteria", field: "criterion.question.id",
                                      message: "question '\(spec.id)' is already declared on criteria/\(other.criterion)")
@@ -304,15 +362,16 @@ public struct Knowledge: Sendable {
         guard missing.isEmpty else {
             throw KnowledgeError(slug: "_index", section: "criteria", field: "criterion.question",
                                  message: "no criterion page declares the question(s) \(missing.joined(separator: ", ")); "
-                                     + "each of INTERFACE.md's 13 answers needs one")
+                                     + "each answer needs one")
         }
         let questions = byID.map { $0! }
         questionsByID = questions
         questionnaire = questions.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
-        defaults = questions.map { Self.encode($0.defaultValue, for: $0.id)! }
+        defaults = questions.map { Self.encode($0.defaultValue, for: $0.id, models: models.map(\.slug)) ?? 0 }
 
-        // Rules.
+        // Rules and policies.
         var rules: [CompiledRule] = []
+        var policies: [CompiledPolicy] = []
         var thresholds: [[Double]] = Array(repeating: [], count: AnswerID.count)
         for (c, entry) in criteria.enumerated() {
             for (r, rule) in entry.spec.rules.enumerated() {
@@ -347,19 +406,20 @@ public struct Knowledge: Sendable {
                 rules.append(CompiledRule(criterion: c, index: r, condition: condition, effect: rule.effect,
                                           decide: decide, prefer: prefer, reads: condition.reads))
             }
+            for (p, policy) in (entry.spec.policies ?? []).enumerated() {
+                policies.append(try CompiledPolicy(policy, criterion: c, index: p, entry: entry, questions: questions,
+                                                   thresholds: &thresholds))
+            }
         }
         self.rules = rules
+        self.policies = policies
         numericCandidates = AnswerID.allCases.map { id in
             Self.candidates(for: questions[id.rawValue], thresholds: thresholds[id.rawValue])
         }
 
         // Failure modes.
         var exposures: [CompiledExposure] = []
-        var seenModes = Set<String>()
         for (f, entry) in failureModes.enumerated() {
-            guard seenModes.insert(entry.slug).inserted else {
-                throw KnowledgeError(slug: entry.slug, section: "failure-modes", message: "failure mode '\(entry.slug)' appears twice")
-            }
             for (m, slug) in entry.spec.models.enumerated() where modelIndex[slug] == nil {
                 throw KnowledgeError(slug: entry.slug, section: "failure-modes", field: "failure_mode.models[\(m)]",
                                      message: "unknown model '\(slug)'\(Self.known(modelIndex))")
@@ -378,17 +438,18 @@ public struct Knowledge: Sendable {
         self.exposures = exposures
     }
 
-    private static func known(_ index: [String: Int]) -> String {
+    static func known(_ index: [String: Int]) -> String {
         index.isEmpty ? " (no model pages were loaded)" : " (known: \(index.keys.sorted().joined(separator: ", ")))"
     }
 
-    /// Checks one `criterion.question` against INTERFACE.md.
-    private static func compileQuestion(_ spec: QuestionSpec, entry: CriterionEntry) throws(KnowledgeError) -> Question {
+    /// Checks one `criterion.question` against the interface.
+    private static func compileQuestion(_ spec: QuestionSpec, entry: CriterionEntry,
+                                        models: [ModelEntry]) throws(KnowledgeError) -> Question {
         func problem(_ field: String, _ message: String) -> KnowledgeError {
             KnowledgeError(slug: entry.slug, section: "criteria", field: "criterion.question" + field, message: message)
         }
         guard let id = AnswerID(name: spec.id) else {
-            throw problem(".id", "'\(spec.id)' is not one of INTERFACE.md's answers ("
+            throw problem(".id", "'\(spec.id)' is not one of the answers ("
                 + AnswerID.allCases.map(\.name).joined(separator: ", ") + ")")
         }
         guard let kind = AnswerKind(rawValue: spec.kind), kind == id.kind else {
@@ -404,42 +465,55 @@ public struct Knowledge: Sendable {
             let values = list.map(\.value)
             guard Set(values).count == values.count else { throw problem(".options", "an option value appears twice") }
             guard Set(values) == Set(id.choices) else {
-                throw problem(".options", "the values must be exactly \(id.choices.joined(separator: ", ")) (INTERFACE.md)")
+                throw problem(".options", "the values must be exactly \(id.choices.joined(separator: ", "))")
             }
             options = list
             if spec.min != nil || spec.max != nil { throw problem(".min", "a choice question has no min/max") }
-        case .boolean:
-            if spec.options != nil { throw problem(".options", "a boolean question has no options") }
-            if spec.min != nil || spec.max != nil { throw problem(".min", "a boolean question has no min/max") }
+        case .boolean, .model, .date:
+            if spec.options != nil {
+                throw problem(".options", kind == .model ? "a model question lists the model pages itself"
+                    : "a \(kind.rawValue) question has no options")
+            }
+            if spec.min != nil || spec.max != nil { throw problem(".min", "a \(kind.rawValue) question has no min/max") }
+            if kind == .model { options = models.map { QuestionOption(value: $0.slug, label: $0.title) } }
         case .integer, .number:
             if spec.options != nil { throw problem(".options", "a numeric question has no options") }
-            guard spec.min == 0 else { throw problem(".min", "must be 0 (INTERFACE.md: '\(spec.id)' >= 0)") }
-            guard let top = spec.max, top.isFinite, top > 0, top <= 1e15 else {
-                throw problem(".max", "a numeric question needs a finite max between 0 and 1e15")
+            guard spec.min == id.interfaceMin else {
+                throw problem(".min", "must be \(AnswerValue.number(id.interfaceMin).text) ('\(spec.id)' >= \(AnswerValue.number(id.interfaceMin).text))")
+            }
+            guard let top = spec.max, top.isFinite, top > id.interfaceMin, top <= 1e15 else {
+                throw problem(".max", "a numeric question needs a finite max above its min, at most 1e15")
             }
             if let limit = id.interfaceMax, top != limit {
-                throw problem(".max", "must be \(limit) (INTERFACE.md: '\(spec.id)' is 0..1)")
+                throw problem(".max", "must be \(limit) ('\(spec.id)' is 0..1)")
             }
             if kind == .integer, top.rounded() != top { throw problem(".max", "must be a whole number") }
-            min = 0
+            min = id.interfaceMin
             max = top
         }
         let question = Question(id: id, text: spec.text, kind: kind, options: options, min: min, max: max,
                                 unit: spec.unit, defaultValue: spec.default, order: spec.order,
                                 criterion: entry.slug, helpURL: "/criteria/\(entry.slug)")
-        guard let value = encode(spec.default, for: id), inBounds(value, question) else {
-            throw problem(".default", "'\(spec.default)' is not a valid \(kind.rawValue) answer for '\(spec.id)'")
+        if kind == .date, spec.default == .text("today") { return question }
+        guard let value = encode(spec.default, for: id, models: models.map(\.slug)), inBounds(value, question) else {
+            let hint = kind == .date ? " (a date YYYY-MM-DD, or today)" : kind == .model ? " (a model slug)" : ""
+            throw problem(".default", "'\(spec.default.text)' is not a valid \(kind.rawValue) answer for '\(spec.id)'\(hint)")
         }
         return Question(id: id, text: spec.text, kind: kind, options: options, min: min, max: max, unit: spec.unit,
-                        defaultValue: decode(value, for: id), order: spec.order, criterion: entry.slug,
-                        helpURL: question.helpURL)
+                        defaultValue: decode(value, for: id, models: models.map(\.slug)), order: spec.order,
+                        criterion: entry.slug, helpURL: question.helpURL)
     }
 
-    /// An answer value as the engine stores it (choice index, 0/1, number), or nil when the kind does not match.
-    static func encode(_ value: AnswerValue, for id: AnswerID) -> Double? {
+    /// An answer value as the engine stores it (choice or model index, 0/1, number, day number), or nil when the
+    /// kind does not match.
+    static func encode(_ value: AnswerValue, for id: AnswerID, models: [String]) -> Double? {
         switch (id.kind, value) {
         case (.choice, .text(let text)):
             return id.choices.firstIndex(of: text).map(Double.init)
+        case (.model, .text(let slug)):
+            return models.firstIndex(of: slug).map(Double.init)
+        case (.date, .text(let text)):
+            return CivilDate.day(text).map(Double.init)
         case (.boolean, .bool(let flag)):
             return flag ? 1 : 0
         case (.integer, .number(let number)):
@@ -452,13 +526,17 @@ public struct Knowledge: Sendable {
     }
 
     /// The stored value back as an `AnswerValue`.
-    static func decode(_ value: Double, for id: AnswerID) -> AnswerValue {
+    static func decode(_ value: Double, for id: AnswerID, models: [String]) -> AnswerValue {
         switch id.kind {
         case .choice: return .text(id.choices[Int(value)])
+        case .model: return .text(models[Int(value)])
+        case .date: return .text(CivilDate.text(Int(value)))
         case .boolean: return .bool(value != 0)
         case .integer, .number: return .number(value)
         }
     }
+
+    func decode(_ value: Double, for id: AnswerID) -> AnswerValue { Self.decode(value, for: id, models: modelSlugs) }
 
     static func inBounds(_ value: Double, _ question: Question) -> Bool {
         if let min = question.min, value < min { return false }
@@ -493,7 +571,7 @@ struct CompiledRule: Sendable {
     let decide: Verdict?
     let prefer: [Int]
     /// Bit i set when the condition reads AnswerID(rawValue: i).
-    let reads: UInt16
+    let reads: UInt32
 }
 
 struct CompiledExposure: Sendable {
@@ -502,65 +580,86 @@ struct CompiledExposure: Sendable {
     let text: String
 }
 
-/// A model's task fit and prices, checked.
-struct CompiledModel: Sendable {
-    enum Fit: Int, Sendable { case strong = 0, good, weak, poor }
-    /// Indexed by the task_type choice index.
-    let fit: [Fit]
-    let isHaikuFamily: Bool
-    let selfHosted: Bool
+/// A checked policy (see Engine.swift, "Policies").
+struct CompiledPolicy: Sendable {
+    let kind: PolicyKind
+    let criterion: Int
+    let index: Int
+    /// nil: always.
+    let condition: CompiledCondition?
+    let minFit: Fit
+    let buildHours: Double
+    let upkeepHoursPerMonth: Double
+    let text: String
 
-    init(_ entry: ModelEntry) throws(KnowledgeError) {
+    /// The placeholders each kind's text may use.
+    static func placeholders(_ kind: PolicyKind) -> [String] {
+        switch kind {
+        case .cheapest_fit: ["model", "monthly", "min_fit"]
+        case .routing_payback: ["saving_per_year", "routing_cost_per_year", "build_hours", "upkeep_hours_per_month", "model"]
+        case .alternatives_min_fit: ["min_fit"]
+        }
+    }
+
+    init(_ spec: PolicySpec, criterion: Int, index: Int, entry: CriterionEntry, questions: [Question],
+         thresholds: inout [[Double]]) throws(KnowledgeError) {
         func problem(_ field: String, _ message: String) -> KnowledgeError {
-            KnowledgeError(slug: entry.slug, section: "models", field: "model." + field, message: message)
+            KnowledgeError(slug: entry.slug, section: "criteria", field: "criterion.policies[\(index)]" + field, message: message)
         }
-        let spec = entry.spec
-        var fits: [Fit] = []
-        for task in AnswerID.taskType.choices {
-            guard let f = spec.task_fit[task] else { throw problem("task_fit", "missing the task type '\(task)'") }
-            let fit: Fit
-            switch f.fit {
-            case "strong": fit = .strong
-            case "good": fit = .good
-            case "weak": fit = .weak
-            case "poor": fit = .poor
-            default: throw problem("task_fit.\(task).fit", "must be strong, good, weak or poor, not '\(f.fit)'")
+        kind = spec.kind
+        self.criterion = criterion
+        self.index = index
+        if let when = spec.when {
+            do throws(ConditionError) {
+                condition = try CompiledCondition(when, questions: questions, thresholds: &thresholds)
+            } catch {
+                throw problem(".when" + error.path, error.message)
             }
-            fits.append(fit)
+        } else {
+            condition = nil
         }
-        for key in spec.task_fit.keys where !AnswerID.taskType.choices.contains(key) {
-            throw problem("task_fit.\(key)", "'\(key)' is not a task type")
+        switch kind {
+        case .cheapest_fit, .alternatives_min_fit:
+            guard let fit = spec.min_fit else { throw problem(".min_fit", "\(kind.rawValue) needs min_fit") }
+            minFit = fit
+            buildHours = 0
+            upkeepHoursPerMonth = 0
+        case .routing_payback:
+            guard let build = spec.build_hours, build.isFinite, build >= 0 else {
+                throw problem(".build_hours", "routing_payback needs build_hours >= 0")
+            }
+            guard let upkeep = spec.upkeep_hours_per_month, upkeep.isFinite, upkeep >= 0 else {
+                throw problem(".upkeep_hours_per_month", "routing_payback needs upkeep_hours_per_month >= 0")
+            }
+            minFit = .poor
+            buildHours = build
+            upkeepHoursPerMonth = upkeep
         }
-        fit = fits
-        isHaikuFamily = spec.family == "haiku"
-        switch spec.hosting {
-        case "api":
-            guard let prices = spec.prices else { throw problem("prices", "an API model needs prices") }
-            for (name, figure) in [("input", prices.input), ("output", prices.output)]
-                + [("cache_read", prices.cache_read), ("cache_write", prices.cache_write)].compactMap({ pair in
-                    pair.1.map { (pair.0, $0) } }) {
-                guard figure.value.isFinite, figure.value > 0, figure.value < 1e6 else {
-                    throw problem("prices.\(name)", "must be a positive price in USD per million tokens")
-                }
-            }
-            if let d = prices.batch_discount, !(d.value >= 0 && d.value < 1) {
-                throw problem("prices.batch_discount", "must be a share between 0 and 1")
-            }
-            selfHosted = false
-        case "self_hosted":
-            guard let s = spec.self_hosting else { throw problem("self_hosting", "a self-hosted model needs a self_hosting block") }
-            for (name, figure) in [("gpu_hour_usd", s.gpu_hour_usd), ("ops_hours_per_month", s.ops_hours_per_month),
-                                   ("min_gpus", s.min_gpus)] {
-                guard figure.value.isFinite, figure.value >= 0, figure.value < 1e9 else {
-                    throw problem("self_hosting.\(name)", "must be a finite number >= 0")
-                }
-            }
-            guard s.tokens_per_second.value.isFinite, s.tokens_per_second.value > 0 else {
-                throw problem("self_hosting.tokens_per_second", "must be a positive number")
-            }
-            selfHosted = true
-        default:
-            throw problem("hosting", "must be api or self_hosted, not '\(spec.hosting)'")
+        guard !spec.text.isEmpty else { throw problem(".text", "must not be empty") }
+        let allowed = Self.placeholders(kind)
+        if let unknown = Template.placeholders(in: spec.text).first(where: { !allowed.contains($0) }) {
+            throw problem(".text", "unknown placeholder {\(unknown)}; \(kind.rawValue) knows "
+                + allowed.map { "{\($0)}" }.joined(separator: ", "))
         }
+        text = spec.text
+    }
+}
+
+/// `{name}` placeholders in content texts.
+enum Template {
+    static func placeholders(in text: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            names.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+
+    static func fill(_ text: String, _ values: [String: String]) -> String {
+        var out = text
+        for (name, value) in values { out = out.replacingOccurrences(of: "{\(name)}", with: value) }
+        return out
     }
 }

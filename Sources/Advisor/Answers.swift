@@ -30,23 +30,32 @@ public struct AnswerError: Error, Sendable, Equatable, CustomStringConvertible, 
     public var description: String { field.map { "\($0): \(message)" } ?? message }
 }
 
-/// A complete, validated set of answers: every one of the 13 ids has a value.
+/// A complete, validated set of answers: every id has a value.
 public struct Answers: Sendable, Equatable, Hashable {
     /// Indexed by `AnswerID.rawValue`; see Advisor.swift for the encoding.
     var values: [Double]
     /// Bit i set when answer i was left to its default.
-    var assumedMask: UInt16
+    var assumedMask: UInt32
+    /// The model slugs, to read `model` answers back (shared with the Knowledge, not copied).
+    let modelSlugs: [String]
 
-    init(values: [Double], assumedMask: UInt16) {
+    init(values: [Double], assumedMask: UInt32, modelSlugs: [String]) {
         self.values = values
         self.assumedMask = assumedMask
+        self.modelSlugs = modelSlugs
+    }
+
+    public static func == (a: Answers, b: Answers) -> Bool { a.values == b.values && a.assumedMask == b.assumedMask }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(values)
+        hasher.combine(assumedMask)
     }
 
     /// The value of one answer.
-    public subscript(id: AnswerID) -> AnswerValue { Knowledge.decode(values[id.rawValue], for: id) }
+    public subscript(id: AnswerID) -> AnswerValue { Knowledge.decode(values[id.rawValue], for: id, models: modelSlugs) }
 
     /// Whether the answer was left to its default.
-    public func isAssumed(_ id: AnswerID) -> Bool { assumedMask & (1 << UInt16(id.rawValue)) != 0 }
+    public func isAssumed(_ id: AnswerID) -> Bool { assumedMask & id.bit != 0 }
 
     /// The answers left to defaults, in INTERFACE.md's order.
     public var assumed: [AnswerID] { AnswerID.allCases.filter(isAssumed) }
@@ -90,7 +99,11 @@ public struct Answers: Sendable, Equatable, Hashable {
 
 extension Knowledge {
     /// The defaults of every question, all marked assumed.
-    public var defaultAnswers: Answers { Answers(values: defaults, assumedMask: (1 << UInt16(AnswerID.count)) - 1) }
+    public var defaultAnswers: Answers {
+        var values = defaults
+        if question(.asOf).defaultValue == .text("today") { values[AnswerID.asOf.rawValue] = Double(clock()) }
+        return Answers(values: values, assumedMask: (1 << UInt32(AnswerID.count)) - 1, modelSlugs: modelSlugs)
+    }
 
     /// Answers from form or query-string pairs, already percent-decoded (`+` as space is the caller's business).
     /// - Throws: `AnswerError` naming the field; see the rules at the top of Answers.swift.
@@ -142,14 +155,14 @@ extension Knowledge {
     public func replacing(_ id: AnswerID, with value: AnswerValue, in answers: Answers) throws(AnswerError) -> Answers {
         var copy = answers
         copy.values[id.rawValue] = try check(value, for: id)
-        copy.assumedMask &= ~(1 << UInt16(id.rawValue))
+        copy.assumedMask &= ~id.bit
         return copy
     }
 
     private struct Builder {
         let knowledge: Knowledge
         var answers: Answers
-        var seen: UInt16 = 0
+        var seen: UInt32 = 0
 
         init(knowledge: Knowledge) {
             self.knowledge = knowledge
@@ -162,7 +175,7 @@ extension Knowledge {
                 throw AnswerError(code: "unknown_answer", message: "'\(shown)' is not a question; the answers are "
                     + AnswerID.allCases.map(\.name).joined(separator: ", "), field: shown)
             }
-            let bit: UInt16 = 1 << UInt16(id.rawValue)
+            let bit = id.bit
             guard seen & bit == 0 else {
                 throw AnswerError(code: "duplicate_answer", message: "'\(key)' is given more than once", field: key)
             }
@@ -172,7 +185,7 @@ extension Knowledge {
 
         mutating func set(_ id: AnswerID, _ value: Double) {
             answers.values[id.rawValue] = value
-            answers.assumedMask &= ~(1 << UInt16(id.rawValue))
+            answers.assumedMask &= ~id.bit
         }
     }
 
@@ -187,6 +200,10 @@ extension Knowledge {
             default:
                 throw AnswerError(code: "invalid_boolean", message: "'\(id.name)' must be true or false", field: id.name)
             }
+        case .model:
+            return try model(text, for: id)
+        case .date:
+            return try date(text, for: id)
         case .integer, .number:
             guard Self.isDecimal(text), let number = Double(text) else {
                 throw AnswerError(code: "invalid_number", message: "'\(id.name)' must be a number written in decimal digits"
@@ -200,6 +217,10 @@ extension Knowledge {
         switch (id.kind, value) {
         case (.choice, .string(let text)):
             return try choice(text, for: id)
+        case (.model, .string(let text)):
+            return try model(text, for: id)
+        case (.date, .string(let text)):
+            return try date(text, for: id)
         case (.boolean, .bool(let flag)):
             return flag ? 1 : 0
         case (.integer, .number(let text)), (.number, .number(let text)):
@@ -210,7 +231,8 @@ extension Knowledge {
         default:
             let wanted: String
             switch id.kind {
-            case .choice: wanted = "a string"
+            case .choice, .model: wanted = "a string"
+            case .date: wanted = "a date string YYYY-MM-DD"
             case .boolean: wanted = "true or false"
             case .integer: wanted = "an integer"
             case .number: wanted = "a number"
@@ -222,6 +244,8 @@ extension Knowledge {
     private func check(_ value: AnswerValue, for id: AnswerID) throws(AnswerError) -> Double {
         switch (id.kind, value) {
         case (.choice, .text(let text)): return try choice(text, for: id)
+        case (.model, .text(let text)): return try model(text, for: id)
+        case (.date, .text(let text)): return try date(text, for: id)
         case (.boolean, .bool(let flag)): return flag ? 1 : 0
         case (.integer, .number(let n)), (.number, .number(let n)):
             guard !n.isNaN else {
@@ -239,6 +263,24 @@ extension Knowledge {
                 + id.choices.joined(separator: ", "), field: id.name)
         }
         return Double(index)
+    }
+
+    private func model(_ text: String, for id: AnswerID) throws(AnswerError) -> Double {
+        guard let index = modelIndex[text] else {
+            let shown = text.count > 64 ? String(text.prefix(64)) + "..." : text
+            throw AnswerError(code: "invalid_choice", message: "'\(id.name)' must be a model slug, not '\(shown)' (known: "
+                + modelSlugs.joined(separator: ", ") + ")", field: id.name)
+        }
+        return Double(index)
+    }
+
+    private func date(_ text: String, for id: AnswerID) throws(AnswerError) -> Double {
+        if text == "today" { return Double(clock()) }
+        guard let day = CivilDate.day(text) else {
+            throw AnswerError(code: "invalid_date", message: "'\(id.name)' must be a date written YYYY-MM-DD (or today)",
+                              field: id.name)
+        }
+        return Double(day)
     }
 
     /// Range and integrality; infinities fail the range (1e309 parses as +infinity).

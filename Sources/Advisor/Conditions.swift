@@ -58,12 +58,15 @@ indirect enum CompiledCondition: Sendable {
         }
         let i = id.rawValue
         let question = questions[i]
+        guard id.kind != .model && id.kind != .date else {
+            throw ConditionError(path: ".answer", message: "'\(name)' is a \(id.kind.rawValue) answer; conditions cannot test it")
+        }
 
         func values(_ list: [AnswerValue], key: String) throws(ConditionError) -> [Double] {
             guard !list.isEmpty else { throw ConditionError(path: ".\(key)", message: "needs at least one value") }
             var result: [Double] = []
             for (n, value) in list.enumerated() {
-                guard let v = Knowledge.encode(value, for: id), Knowledge.inBounds(v, question) else {
+                guard let v = Knowledge.encode(value, for: id, models: []), Knowledge.inBounds(v, question) else {
                     let allowed = id.kind == .choice ? " (values: \(id.choices.joined(separator: ", ")))" : ""
                     let path = key == "is" ? ".is" : ".\(key)[\(n)]"
                     throw ConditionError(path: path, message: "'\(value)' is not a \(id.kind.rawValue) value of '\(name)'\(allowed)")
@@ -78,7 +81,7 @@ indirect enum CompiledCondition: Sendable {
             switch id.kind {
             case .choice, .boolean:
                 return .mask(i, numbers.reduce(UInt64(0)) { $0 | (1 << UInt64($1)) }, negate: negate)
-            case .integer, .number:
+            case .integer, .number, .model, .date:
                 return .oneOf(i, numbers, negate: negate)
             }
         }
@@ -125,11 +128,11 @@ indirect enum CompiledCondition: Sendable {
     }
 
     /// Bit i set when the condition reads answer i.
-    var reads: UInt16 {
+    var reads: UInt32 {
         switch self {
         case .mask(let i, _, _), .oneOf(let i, _, _), .atLeast(let i, _), .above(let i, _), .atMost(let i, _),
              .below(let i, _):
-            return 1 << UInt16(i)
+            return 1 << UInt32(i)
         case .all(let list), .any(let list):
             return list.reduce(0) { $0 | $1.reads }
         }

@@ -1,48 +1,52 @@
 // Monthly cost of a workload on every model, from the models' `prices` / `self_hosting` blocks.
 //
-// ## The cost model (shown on the calculator and result pages through `CostLine.rates`)
+// ## The cost model (README.md, "The price model"; shown per model on the calculator and result pages)
 // Let R = monthly_requests, I = avg_input_tokens, O = avg_output_tokens, c = cached_input_share; prices are USD
-// per million tokens.
+// per million tokens. Every request is priced at the average size.
 //
-// API models:
-// - output_usd = R × O × output / 1e6.
-// - input_usd = R × I × (1 − c) × input / 1e6: the part of each prompt that is not a stable prefix.
-// - The cached prefix (I × c tokens a request) is **written once per cache lifetime and read otherwise**. We
-//   assume one shared prefix kept warm by steady traffic, with a five-minute cache lifetime: at most
-//   730 h × 12 = 8,760 writes a month, and never more writes than requests. So W = min(R, 8,760) requests write
-//   the prefix at `cache_write` (the input price when the model lists none) and R − W read it at `cache_read`;
-//   cache_usd = (W × cache_write + (R − W) × cache_read) × I × c / 1e6. More distinct prefixes, or bursty
-//   traffic, mean more writes than this.
-// - Caching is assumed switched on only when it pays: if that cache_usd would exceed paying the input price for
-//   the same tokens (few requests, expensive writes), the cached share is billed at the input price instead
-//   (`rates.caching == "not_worth_it"`). A model without a `cache_read` price bills the cached share at the
-//   input price (`"not_offered"`). So a larger cacheable share never raises a cost.
-// - With latency `batch` and a model that offers `batch_discount`, input, output and cache costs are all
-//   reduced by that share (the batch APIs discount every token class).
-// - monthly_usd = input_usd + output_usd + cache_usd.
+// 1. **Tokens on the model's own count.** The answers' token counts were measured with the tokenizer of
+//    `tokens_counted_with`; model m counts I_m = I × ratio_m / ratio_counted (and O_m likewise), where ratio is a
+//    model's `tokenizer.ratio` against Claude Haiku 4.5's tokenizer (1.0 when the page publishes none).
+// 2. **Does it fit?** I_m + O_m must fit the context window, and O_m the `max_output`; a model that cannot hold
+//    the request is "does not fit": still priced, listed last, never recommended.
+// 3. **Price band.** With a `long_context` tier, the prompt tokens of the classes it `counts` are compared with
+//    its threshold; above it, `whole_request` bills every token at the higher rates (else only the input beyond
+//    the threshold). A prompt pushed over the threshold by the tokenizer alone is priced above it.
+// 4. **Caching.** The prefix P = I_m × c can be cached only if the model has a cache and P reaches its
+//    `cache_min_tokens`; otherwise it is billed as input (`below_minimum`, `not_offered`). Steady traffic keeps one
+//    shared prefix warm: with the 5-minute cache it is written min(R, 8,760) times a month (730 h × 12), with the
+//    1-hour cache min(R, 730) times, and read by every other request. The cheapest of 5-minute, 1-hour and no
+//    caching is taken, and named (`cache_ttl`); caching is never assumed when it would cost more (`not_worth_it`).
+// 5. **Batch.** With latency `batch` and a `batch_discount`, the discount comes off each token class in
+//    `batch_applies_to`.
+// 6. input_usd = fresh input (+ the prefix when not cached), cache_usd = writes + reads, output_usd = R × O_m ×
+//    output; monthly_usd is their sum.
 //
-// Self-hosted models:
-// - gpu_hours = max(min_gpus × 730, R × (I + O) ÷ tokens_per_second ÷ 3600): always-on GPUs, or more when the
-//   tokens need them.
-// - gpu_usd = gpu_hours × gpu_hour_usd; ops_usd = ops_hours_per_month × developer_hourly_usd (the answer).
-// - monthly_usd = gpu_usd + ops_usd; input_usd, output_usd and cache_usd are 0 (the GPUs are paid by the hour,
-//   not by the token).
+// Self-hosted models: gpu_hours = max(min_gpus × 730, R × (I_m + O_m) ÷ tokens_per_second ÷ 3600); gpu_usd =
+// gpu_hours × gpu_hour_usd; ops_usd = ops_hours_per_month × developer_hourly_usd; monthly_usd = gpu_usd + ops_usd.
 //
-// Dollar amounts are rounded to 1/100 of a cent (4 decimals) for display; comparisons use unrounded values.
+// Dollar amounts are rounded to 1/100 of a cent for display; comparisons use unrounded values.
 
-/// The rates and quantities a cost line was computed from.
+/// The rates and quantities a cost line was computed from, and why.
 public struct CostRates: Sendable, Encodable, Equatable {
-    // API models: USD per million tokens.
+    /// `standard`, or `long_context` when the prompt is above the model's threshold.
+    public var band: String?
+    public var long_context_threshold: Double?
+    // API models: USD per million tokens, of the band used.
     public var input_per_mtok: Double?
     public var output_per_mtok: Double?
     public var cache_read_per_mtok: Double?
+    /// The write rate of the cache lifetime used.
     public var cache_write_per_mtok: Double?
-    /// The batch discount when it was applied (latency `batch` and the model offers one), else nil.
-    public var batch_discount: Double?
-    /// `used`, `none` (no cacheable share), `not_offered` (no cache_read price), `not_worth_it`.
+    /// `5m` or `1h` when caching is used.
+    public var cache_ttl: String?
+    /// `used`, `none` (no cacheable share), `not_offered`, `below_minimum`, `not_worth_it`.
     public var caching: String?
-    /// The number of requests assumed to write the cached prefix (min(requests, 8,760)).
+    public var cache_min_tokens: Double?
     public var cache_writes_per_month: Double?
+    /// The batch discount when it was applied, and the classes it applied to.
+    public var batch_discount: Double?
+    public var batch_applies_to: [TokenClass]?
     // Self-hosted models.
     public var gpu_hour_usd: Double?
     public var tokens_per_second: Double?
@@ -51,12 +55,48 @@ public struct CostRates: Sendable, Encodable, Equatable {
     public var ops_hours_per_month: Double?
     public var developer_hourly_usd: Double?
     // Both.
+    /// Tokens this model counts per token of the `tokens_counted_with` tokenizer.
+    public var token_ratio: Double
+    /// False when this model's tokenizer ratio is not published and 1.0 is assumed.
+    public var token_ratio_published: Bool
+    public var input_tokens_per_request: Double
+    public var output_tokens_per_request: Double
+    /// Monthly totals on this model's count.
     public var input_tokens: Double
     public var output_tokens: Double
+    /// Plain-language reasons for the numbers above (tokenizer, band, cache, batch, fit).
+    public var notes: [String]
 }
 
-/// One model's monthly cost for a workload. JSON keys: `model`, `title`, `monthly_usd`, `input_usd`,
-/// `output_usd`, `cache_usd`, `gpu_usd`, `ops_usd`, `hosting`, `url`, `rates`.
+/// A model's lifecycle on the assessment's `as_of` date. JSON: `state`, `since`, `retires`, `replacement`.
+public struct ModelStatus: Sendable, Encodable, Equatable {
+    public let state: LifecycleState
+    /// The day the state began (the release day for `active`).
+    public let since: String
+    public let retires: String?
+    public let replacement: String?
+
+    enum CodingKeys: String, CodingKey { case state, since, retires, replacement }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(state, forKey: .state)
+        try c.encode(since, forKey: .since)
+        try c.encode(retires, forKey: .retires)
+        try c.encode(replacement, forKey: .replacement)
+    }
+}
+
+/// A model's documented latency against the workload's budget.
+public struct LatencyCheck: Sendable, Encodable, Equatable {
+    /// `meets`, `misses` or `unknown` (no source documents the latency).
+    public let verdict: String
+    public let percentile: String?
+    public let ms: Double?
+    public let budget_ms: Double
+}
+
+/// One model's monthly cost for a workload.
 public struct CostLine: Sendable, Encodable, Equatable {
     public let model: String
     public let title: String
@@ -67,42 +107,86 @@ public struct CostLine: Sendable, Encodable, Equatable {
     /// Self-hosted only: GPU hours × rate, and operations time × developer rate. 0 for API models.
     public let gpu_usd: Double
     public let ops_usd: Double
-    /// `api` or `self_hosted`.
-    public let hosting: String
+    public let hosting: Hosting
     /// `/models/<slug>`.
     public let url: String
+    /// False when the request does not fit the model's context window or output limit.
+    public let fits: Bool
+    public let status: ModelStatus
+    /// Only when the workload states a latency budget.
+    public let latency: LatencyCheck?
+    /// The oldest date the model's price figures were checked.
+    public let prices_checked: String?
     public let rates: CostRates
 }
 
-/// The month and cache lifetime the cost model assumes.
+/// The month and cache lifetimes the cost model assumes.
 public enum CostAssumptions {
     public static let hoursPerMonth = 730.0
-    public static let cacheLifetimeMinutes = 5.0
-    /// 730 h × 60 / 5 = 8,760 cache lifetimes a month.
-    public static let cacheWindowsPerMonth = hoursPerMonth * 60 / cacheLifetimeMinutes
+    /// 730 h × 12 five-minute lifetimes.
+    public static let fiveMinuteWindowsPerMonth = hoursPerMonth * 12
+    /// 730 one-hour lifetimes.
+    public static let oneHourWindowsPerMonth = hoursPerMonth
 }
 
 extension Knowledge {
-    /// Unrounded monthly cost of model `m` (hot path: no allocation).
+    /// Unrounded monthly cost of model `m`.
     func monthlyCost(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Double {
-        let parts = costParts(model: m, v)
-        return parts.input + parts.output + parts.cache + parts.gpu + parts.ops
+        costParts(model: m, v, explain: false).total
     }
 
     struct CostParts {
         var input = 0.0, output = 0.0, cache = 0.0, gpu = 0.0, ops = 0.0
+        var fits = true
         var rates: CostRates
+        var total: Double { input + output + cache + gpu + ops }
     }
 
-    func costParts(model m: Int, _ v: UnsafeBufferPointer<Double>) -> CostParts {
+    /// Tokens model `m` counts per token of the tokenizer the answers were counted with.
+    func tokenScale(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Double {
+        let counted = Int(v[AnswerID.tokensCountedWith.rawValue])
+        return compiledModels[m].tokenRatio / compiledModels[counted].tokenRatio
+    }
+
+    /// Whether model `m` can hold the average request.
+    func fits(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
+        let model = compiledModels[m]
+        let scale = tokenScale(model: m, v)
+        let inTokens = v[AnswerID.avgInputTokens.rawValue] * scale
+        let outTokens = v[AnswerID.avgOutputTokens.rawValue] * scale
+        return inTokens + outTokens <= model.contextWindow && (model.maxOutput.map { outTokens <= $0 } ?? true)
+    }
+
+    func costParts(model m: Int, _ v: UnsafeBufferPointer<Double>, explain: Bool) -> CostParts {
+        let model = compiledModels[m]
         let spec = models[m].spec
         let requests = v[AnswerID.monthlyRequests.rawValue]
-        let inTokens = v[AnswerID.avgInputTokens.rawValue]
-        let outTokens = v[AnswerID.avgOutputTokens.rawValue]
+        let scale = tokenScale(model: m, v)
+        let inTokens = v[AnswerID.avgInputTokens.rawValue] * scale
+        let outTokens = v[AnswerID.avgOutputTokens.rawValue] * scale
         let share = v[AnswerID.cachedInputShare.rawValue]
-        var parts = CostParts(rates: CostRates(input_tokens: requests * inTokens, output_tokens: requests * outTokens))
+        var parts = CostParts(rates: CostRates(
+            token_ratio: scale, token_ratio_published: model.ratioPublished
+                && compiledModels[Int(v[AnswerID.tokensCountedWith.rawValue])].ratioPublished,
+            input_tokens_per_request: inTokens, output_tokens_per_request: outTokens,
+            input_tokens: requests * inTokens, output_tokens: requests * outTokens, notes: []))
+        func note(_ text: @autoclosure () -> String) { if explain { parts.rates.notes.append(text()) } }
 
-        if compiledModels[m].selfHosted, let s = spec.self_hosting {
+        if scale != 1 {
+            let counted = models[Int(v[AnswerID.tokensCountedWith.rawValue])].title
+            note("Counts \(Self.figure(scale, digits: 2))x the tokens \(counted) counts for the same text: "
+                 + "\(Self.figure(inTokens)) in and \(Self.figure(outTokens)) out per request.")
+        } else if !model.ratioPublished {
+            note("No published tokenizer ratio: token counts are taken as given.")
+        }
+        parts.fits = fits(model: m, v)
+        if !parts.fits {
+            note("Does not fit: \(Self.figure(inTokens + outTokens)) tokens per request against a "
+                 + "\(Self.figure(model.contextWindow))-token window"
+                 + (model.maxOutput.map { outTokens > $0 ? " and \(Self.figure($0)) output tokens at most" : "" } ?? "") + ".")
+        }
+
+        if model.selfHosted, let s = spec.self_hosting {
             let tokens = requests * (inTokens + outTokens)
             let hours = Swift.max(s.min_gpus.value * CostAssumptions.hoursPerMonth, tokens / s.tokens_per_second.value / 3600)
             let developer = v[AnswerID.developerHourlyUSD.rawValue]
@@ -116,54 +200,171 @@ extension Knowledge {
             parts.rates.developer_hourly_usd = developer
             return parts
         }
-        guard let prices = spec.prices else { return parts }
-        let input = prices.input.value
-        let cachedTokens = requests * inTokens * share
-        parts.input = requests * inTokens * (1 - share) * input / 1e6
-        parts.output = requests * outTokens * prices.output.value / 1e6
-        parts.rates.input_per_mtok = input
-        parts.rates.output_per_mtok = prices.output.value
+        guard let base = model.rates else { return parts }
 
-        if let read = prices.cache_read?.value {
-            let write = prices.cache_write?.value ?? input
-            let writes = Swift.min(requests, CostAssumptions.cacheWindowsPerMonth)
-            parts.rates.cache_read_per_mtok = read
-            parts.rates.cache_write_per_mtok = write
-            // Per-token rate of the cached share: writes for W requests, reads for the rest.
-            let rate = requests > 0 ? (writes * write + (requests - writes) * read) / requests : input
-            if cachedTokens > 0, rate < input {
-                parts.cache = cachedTokens * rate / 1e6
-                parts.rates.caching = "used"
-                parts.rates.cache_writes_per_month = writes
-            } else {
-                parts.input += cachedTokens * input / 1e6
-                parts.rates.caching = cachedTokens > 0 ? "not_worth_it" : "none"
-            }
+        // Caching possible at all?
+        let prefix = inTokens * share
+        var cacheStatus: String
+        if share == 0 || prefix == 0 {
+            cacheStatus = "none"
+        } else if base.cacheRead == nil {
+            cacheStatus = "not_offered"
+        } else if prefix < model.cacheMinTokens {
+            cacheStatus = "below_minimum"
+            note("The cacheable prefix of \(Self.figure(prefix)) tokens is below the \(Self.figure(model.cacheMinTokens))-token "
+                 + "minimum: it is billed as input.")
         } else {
-            parts.input += cachedTokens * input / 1e6
-            parts.rates.caching = cachedTokens > 0 ? "not_offered" : "none"
+            cacheStatus = "candidate"
         }
 
-        if v[AnswerID.latency.rawValue] == Double(AnswerID.latency.choices.firstIndex(of: "batch")!),
-           let discount = prices.batch_discount?.value {
+        // Price band.
+        var r = base
+        var overflow = 0.0
+        parts.rates.band = "standard"
+        if let long = model.longContext {
+            let cachedClassesCount = cacheStatus == "candidate"
+                ? (long.counts.contains(.cache_read) || long.counts.contains(.cache_write))
+                : long.counts.contains(.input)
+            let counted = (long.counts.contains(.input) ? inTokens - prefix : 0) + (cachedClassesCount ? prefix : 0)
+            parts.rates.long_context_threshold = long.threshold
+            if counted > long.threshold {
+                parts.rates.band = "long_context"
+                if long.wholeRequest {
+                    r = long.rates
+                    note("A prompt of \(Self.figure(counted)) tokens is above the \(Self.figure(long.threshold))-token "
+                         + "threshold: the whole request is billed at the long-context rates.")
+                } else {
+                    overflow = counted - long.threshold
+                    note("\(Self.figure(overflow)) prompt tokens above the \(Self.figure(long.threshold))-token threshold "
+                         + "are billed at the long-context input rate.")
+                }
+            }
+        }
+
+        parts.output = requests * outTokens * r.output / 1e6
+        parts.rates.input_per_mtok = r.input
+        parts.rates.output_per_mtok = r.output
+        parts.rates.cache_read_per_mtok = r.cacheRead
+        parts.rates.cache_min_tokens = model.cacheMinTokens > 0 ? model.cacheMinTokens : nil
+        let fresh = inTokens - prefix
+        parts.input = requests * fresh * r.input / 1e6
+        if overflow > 0, let long = model.longContext {
+            parts.input += requests * overflow * (long.rates.input - r.input) / 1e6
+        }
+
+        var prefixAsInput = requests * prefix * r.input / 1e6
+        if cacheStatus == "candidate", let read = r.cacheRead {
+            // The cheapest way to hold the prefix: 5-minute cache, 1-hour cache, or none.
+            let w5 = Swift.min(requests, CostAssumptions.fiveMinuteWindowsPerMonth)
+            var best = (cost: prefixAsInput, ttl: "", writes: 0.0, write: 0.0)
+            let cost5 = (w5 * r.cacheWrite + (requests - w5) * read) * prefix / 1e6
+            if cost5 < best.cost { best = (cost5, "5m", w5, r.cacheWrite) }
+            if let write1h = r.cacheWrite1h {
+                let w1 = Swift.min(requests, CostAssumptions.oneHourWindowsPerMonth)
+                let cost1 = (w1 * write1h + (requests - w1) * read) * prefix / 1e6
+                if cost1 < best.cost { best = (cost1, "1h", w1, write1h) }
+            }
+            if best.ttl.isEmpty {
+                cacheStatus = "not_worth_it"
+                note("Caching would cost more than it saves at this volume: the prefix is billed as input.")
+            } else {
+                cacheStatus = "used"
+                parts.cache = best.cost
+                prefixAsInput = 0
+                parts.rates.cache_ttl = best.ttl
+                parts.rates.cache_write_per_mtok = best.write
+                parts.rates.cache_writes_per_month = best.writes
+                note("Prefix cached with the \(best.ttl == "5m" ? "5-minute" : "1-hour") cache: about "
+                     + "\(Self.figure(best.writes)) writes a month, every other request reads it.")
+            }
+        }
+        parts.input += prefixAsInput
+        parts.rates.caching = cacheStatus
+
+        if v[AnswerID.latency.rawValue] == Self.batchLatency, let discount = model.batchDiscount {
             let keep = 1 - discount
-            parts.input *= keep
-            parts.output *= keep
-            parts.cache *= keep
+            if model.batchClasses.contains(.input) { parts.input *= keep }
+            if model.batchClasses.contains(.output) { parts.output *= keep }
+            if parts.cache > 0 {
+                // Reads and writes are separate classes: discount each share of the cache bill it applies to.
+                let writes = (parts.rates.cache_writes_per_month ?? 0) * (parts.rates.cache_write_per_mtok ?? 0) * prefix / 1e6
+                let reads = parts.cache - writes
+                parts.cache = (model.batchClasses.contains(.cache_write) ? writes * keep : writes)
+                    + (model.batchClasses.contains(.cache_read) ? reads * keep : reads)
+            }
             parts.rates.batch_discount = discount
+            parts.rates.batch_applies_to = TokenClass.allCases.filter { model.batchClasses.contains($0) }
+            note("Batch API: \(Self.figure(discount * 100))% off "
+                 + (parts.rates.batch_applies_to!.count == 4 ? "every token class." :
+                    parts.rates.batch_applies_to!.map(\.rawValue).joined(separator: ", ") + "."))
         }
         return parts
     }
 
+    static let batchLatency = Double(AnswerID.latency.choices.firstIndex(of: "batch")!)
+
+    /// The model's lifecycle on the as-of day of the answers.
+    func status(model m: Int, _ v: UnsafeBufferPointer<Double>) -> ModelStatus {
+        let model = compiledModels[m]
+        let (state, since) = model.lifecycle(on: Int(v[AnswerID.asOf.rawValue]))
+        return ModelStatus(state: state, since: CivilDate.text(since), retires: model.retiresDay.map(CivilDate.text),
+                           replacement: model.replacement.map { models[$0].slug })
+    }
+
+    /// The model's documented latency against the budget, or nil when the workload states none.
+    func latencyCheck(model m: Int, _ v: UnsafeBufferPointer<Double>) -> LatencyCheck? {
+        let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
+        guard budget > 0 else { return nil }
+        guard let figure = compiledModels[m].latencyForBudget else {
+            return LatencyCheck(verdict: "unknown", percentile: nil, ms: nil, budget_ms: budget * 1000)
+        }
+        let ms = figure.ms_high ?? figure.ms
+        return LatencyCheck(verdict: ms <= budget * 1000 ? "meets" : "misses", percentile: figure.percentile.rawValue,
+                            ms: ms, budget_ms: budget * 1000)
+    }
+
     /// The cost line of model `m`, rounded for display.
     func costLine(model m: Int, _ v: UnsafeBufferPointer<Double>) -> CostLine {
-        let p = costParts(model: m, v)
+        let p = costParts(model: m, v, explain: true)
         func r(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
         let entry = models[m]
-        return CostLine(model: entry.slug, title: entry.title,
-                        monthly_usd: r(p.input + p.output + p.cache + p.gpu + p.ops),
+        return CostLine(model: entry.slug, title: entry.title, monthly_usd: r(p.total),
                         input_usd: r(p.input), output_usd: r(p.output), cache_usd: r(p.cache),
                         gpu_usd: r(p.gpu), ops_usd: r(p.ops), hosting: entry.spec.hosting,
-                        url: "/models/\(entry.slug)", rates: p.rates)
+                        url: "/models/\(entry.slug)", fits: p.fits, status: status(model: m, v),
+                        latency: latencyCheck(model: m, v),
+                        prices_checked: compiledModels[m].pricesCheckedDay.map(CivilDate.text), rates: p.rates)
+    }
+
+    /// A token count or percentage as prose writes it: `104,000`, `1.3`.
+    static func figure(_ x: Double, digits: Int = 0) -> String {
+        if digits > 0 && x.rounded() != x {
+            let scale = Double([1, 10, 100, 1000][Swift.min(digits, 3)])
+            return String((x * scale).rounded() / scale)
+        }
+        let whole = Int64(x.rounded())
+        var s = String(abs(whole))
+        var i = s.count - 3
+        while i > 0 { s.insert(",", at: s.index(s.startIndex, offsetBy: i)); i -= 3 }
+        return (whole < 0 ? "-" : "") + s
+    }
+}
+
+extension Knowledge {
+    /// Today's day number, as the `as_of` default sees it.
+    public var today: Int { clock() }
+
+    /// A model's lifecycle on a day (nil for an unknown slug).
+    public func status(of slug: String, on day: Int) -> ModelStatus? {
+        guard let m = modelIndex[slug] else { return nil }
+        let model = compiledModels[m]
+        let (state, since) = model.lifecycle(on: day)
+        return ModelStatus(state: state, since: CivilDate.text(since), retires: model.retiresDay.map(CivilDate.text),
+                           replacement: model.replacement.map { models[$0].slug })
+    }
+
+    /// The oldest date on which the model's price figures were checked.
+    public func pricesChecked(of slug: String) -> String? {
+        modelIndex[slug].flatMap { compiledModels[$0].pricesCheckedDay }.map(CivilDate.text)
     }
 }

@@ -6,25 +6,42 @@
 // otherwise score >= choose_haiku_at → choose_haiku, >= tiered_routing_at → tiered_routing, else
 // choose_alternative.
 //
-// ## Models
-// A model is *suitable* for a workload when its `task_fit` for the task type is not `poor` and, if it is
-// self-hosted, the team can self-host (`can_self_host`).
-// - choose_haiku and tiered_routing: primary_model = settings.haiku_model.
-// - choose_alternative: the first suitable, non-Haiku model named in `prefer` by the firing rules, taken in order
-//   of effect (most negative first, then page order); when no firing rule prefers one, the cheapest suitable
-//   non-Haiku model, models that fit the task `strong`/`good` before `weak` ones, then by monthly cost.
+// ## Which models may be named (on the `as_of` day)
+// *Usable* (may be the primary): lifecycle `active` or `legacy`, the request fits its context window and output
+// limit (on its own token count), its task fit is not `poor`, and self-hosted only when the team can self-host.
+// *Offerable* (may be an alternative): usable, or `deprecated` but otherwise usable, with a warning that names
+// the retirement date and the replacement. Retired and unreleased models are never named.
+// "The Haiku" is the first usable model of `haiku_models`; the escalation model the first usable of
+// `escalation_models`. No usable Haiku means choose_alternative, with the `haiku_ruled_out` warning.
 //
-// Alternatives (at most three, never the primary, never a Haiku-family model, only suitable ones), in order:
-// 1. with tiered_routing, settings.escalation_model (it takes the requests Haiku should not);
-// 2. models the firing rules `prefer`, most negative rule first: the content's own advice for this workload;
-// 3. the other suitable models, `strong`/`good` fit before `weak`, then cheapest first.
+// ## Policies (content: `criterion.policies`; README.md, "How the verdict is made")
+// - `cheapest_fit` (when its condition holds): the primary is the cheapest usable model whose fit is at least
+//   `min_fit` (self-hosted ones priced with operations, so they win only when cheapest in total); without a hard
+//   limit the verdict follows it: a Haiku-family model means choose_haiku (tiered_routing stays tiered), any other
+//   choose_alternative. Under a hard choose_alternative, Haikus are left out.
+// - `routing_payback`: a tiered_routing verdict stands only if a year's saving, 12 × (1 − complex_share) ×
+//   (escalation cost − Haiku cost), reaches the router's cost, (build_hours + 12 × upkeep_hours_per_month) ×
+//   developer_hourly_usd; otherwise the escalation model takes everything (choose_alternative).
+// - `alternatives_min_fit` (when its condition holds): every alternative fits the task at least `min_fit`.
+//
+// ## Models
+// - choose_haiku and tiered_routing: the Haiku (unless cheapest_fit chose another Haiku).
+// - choose_alternative: the policy's model, else the first usable non-Haiku model named in `prefer` by the
+//   firing rules (most negative rule first), else the cheapest usable non-Haiku model, `strong`/`good` fits before
+//   `weak`.
+// Alternatives (at most three, never the primary, never a Haiku-family model, offerable only, at least the
+// policies' minimum fit): with tiered_routing the escalation model first; then models the firing rules `prefer`;
+// then the rest, better fit first, current before deprecated, cheapest first.
+//
+// ## Warnings
+// Failure modes whose `exposure` condition holds, then computed ones (texts in `engine.warnings`): deprecated
+// alternatives, the current Haiku ruled out, the rate-limit tier the primary's peak traffic needs, a latency
+// budget the primary misses or cannot be shown to meet, prices older than `stale_after_days` on the as-of day.
 //
 // ## What would change
-// For every answer, the nearest other value that gives a different verdict, found by re-running the scoring:
-// choices try every other value, nearest in INTERFACE.md's order first (the ordinal answers run from one end
-// to the other); booleans try the other value; numbers try both sides of every threshold the rules compare the
-// answer with, plus the bounds (between thresholds no rule can change its mind), nearest to the current value
-// first. Only answers with a flip are listed.
+// For every workload answer, the nearest other value that gives a different verdict, found by re-running the
+// decision: choices try every other value, nearest in the interface's order first; booleans the other value;
+// numbers both sides of every threshold the rules and policies compare the answer with, plus the bounds.
 //
 // ## Assumptions
 // Every answer left to its default, with its value; `score_resting_on_assumptions` is Σ |effect| of the firing
@@ -65,7 +82,9 @@ public struct Warning: Sendable, Encodable, Equatable {
     /// `/failure-modes/<slug>`.
     public let url: String
     public let title: String
-    public let severity: String
+    public let severity: Severity
+    /// The model a computed warning is about (lifecycle, rate limits, latency, freshness), else nil.
+    public let model: String?
 }
 
 /// One answer change that flips the verdict. JSON: `answer`, `to`, `verdict` (+ `score`).
@@ -101,38 +120,55 @@ public struct Assumption: Sendable, Encodable, Equatable {
     }
 }
 
-/// The engine's answer for one workload. Encodes INTERFACE.md's keys (`verdict`, `score`, `primary_model`,
+/// The rate-limit tier the primary model needs at peak traffic.
+public struct Capacity: Sendable, Encodable, Equatable {
+    public let model: String
+    public let peak_rpm: Double
+    public let peak_itpm: Double
+    public let peak_otpm: Double
+    /// The lowest published tier that carries the peak and the month's spend; nil when none does.
+    public let tier: RateTierName?
+    public let requires: String?
+}
+
+/// The engine's answer for one workload. Encodes the interface's keys (`verdict`, `score`, `primary_model`,
 /// `alternatives`, `reasons`, `warnings`, `costs`, `what_would_change`, `assumptions`) plus, for the HTML page:
-/// `score_resting_on_assumptions`, `decided_by` (criterion slug of the hard limit, or null),
-/// `primary_model_basis` (`haiku_model`, `prefer`, `cheapest_suitable`), `base_score`, `choose_haiku_at`,
-/// `tiered_routing_at`.
+/// `score_resting_on_assumptions`, `decided_by` (criterion slug of the hard limit or policy, or null),
+/// `primary_model_basis` (`haiku_model`, `prefer`, `cheapest_suitable`, `cheapest_fit`, `routing_does_not_pay`),
+/// `base_score`, `choose_haiku_at`, `tiered_routing_at`, `as_of`, `haiku_model`, `figures_checked`, `capacity`.
 public struct Assessment: Sendable, Encodable, Equatable {
     public let verdict: Verdict
     /// 0...100: Haiku's fit for this workload.
     public let score: Double
     public let primaryModel: String
     public let alternatives: [String]
-    /// Hard limits first, then by |effect|, largest first.
+    /// Decisive reasons first (hard limits, policies), then by |effect|, largest first.
     public let reasons: [Reason]
     public let warnings: [Warning]
-    /// Every model, cheapest first.
+    /// Every model: those that fit first, cheapest first.
     public let costs: [CostLine]
     public let whatWouldChange: [Change]
     public let assumptions: [Assumption]
     /// Σ |effect| of the firing rules that read an assumed answer.
     public let scoreRestingOnAssumptions: Double
-    /// The criterion whose hard limit set the verdict, if one did.
+    /// The criterion whose hard limit or policy set the verdict, if one did.
     public let decidedBy: String?
-    /// Why the primary model: `haiku_model`, `prefer` (a firing rule named it) or `cheapest_suitable`.
     public let primaryModelBasis: String
     public let baseScore: Double
     public let chooseHaikuAt: Double
     public let tieredRoutingAt: Double
+    /// The day lifecycle and freshness were judged on.
+    public let asOf: String
+    /// The current Haiku for this workload (nil when none can take it).
+    public let haikuModel: String?
+    /// The oldest date on which the prices of the named models were checked.
+    public let figuresChecked: String?
+    public let capacity: Capacity?
 
     enum CodingKeys: String, CodingKey {
         case verdict, score, primary_model, alternatives, reasons, warnings, costs, what_would_change, assumptions
         case score_resting_on_assumptions, decided_by, primary_model_basis, base_score, choose_haiku_at
-        case tiered_routing_at
+        case tiered_routing_at, as_of, haiku_model, figures_checked, capacity
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -147,12 +183,37 @@ public struct Assessment: Sendable, Encodable, Equatable {
         try c.encode(whatWouldChange, forKey: .what_would_change)
         try c.encode(assumptions, forKey: .assumptions)
         try c.encode(AnswerValue.number(scoreRestingOnAssumptions), forKey: .score_resting_on_assumptions)
-        if let decidedBy { try c.encode(decidedBy, forKey: .decided_by) } else { try c.encodeNil(forKey: .decided_by) }
+        try c.encode(decidedBy, forKey: .decided_by)
         try c.encode(primaryModelBasis, forKey: .primary_model_basis)
         try c.encode(AnswerValue.number(baseScore), forKey: .base_score)
         try c.encode(AnswerValue.number(chooseHaikuAt), forKey: .choose_haiku_at)
         try c.encode(AnswerValue.number(tieredRoutingAt), forKey: .tiered_routing_at)
+        try c.encode(asOf, forKey: .as_of)
+        try c.encode(haikuModel, forKey: .haiku_model)
+        try c.encode(figuresChecked, forKey: .figures_checked)
+        try c.encode(capacity, forKey: .capacity)
     }
+}
+
+/// What the decision settled, before it is explained.
+struct Decision {
+    var score: Double
+    var verdict: Verdict
+    var primary: Int
+    var basis: String
+    /// Rules that fired, by index into `Knowledge.rules`.
+    var firing: [Int]
+    /// The rule whose hard limit set the verdict.
+    var hardRule: Int?
+    /// Policies that decided something, with the values their texts need.
+    var policyReasons: [(policy: Int, values: [String: String])]
+    /// The policy that set the verdict, if one did.
+    var decidingPolicy: Int?
+    var alternativesMinFit: Fit
+    var haiku: Int?
+    var escalation: Int?
+    var preferred: [Int]
+    var monthly: [Double]
 }
 
 /// Runs assessments against one `Knowledge`. Cheap to copy; safe to share between threads.
@@ -168,57 +229,194 @@ public struct Engine: Sendable {
         answers.values.withUnsafeBufferPointer { v in assess(answers, v) }
     }
 
-    /// The monthly cost of the workload on every model, cheapest first (then by slug).
+    /// The monthly cost of the workload on every model: models that fit first, cheapest first (then by slug).
     public func costs(_ answers: Answers) -> [CostLine] {
         answers.values.withUnsafeBufferPointer { v in
-            knowledge.models.indices.map { knowledge.costLine(model: $0, v) }
-                .sorted { ($0.monthly_usd, $0.model) < ($1.monthly_usd, $1.model) }
+            Self.ordered(knowledge.models.indices.map { knowledge.costLine(model: $0, v) })
         }
+    }
+
+    static func ordered(_ lines: [CostLine]) -> [CostLine] {
+        lines.sorted { ($0.fits ? 0 : 1, $0.monthly_usd, $0.model) < ($1.fits ? 0 : 1, $1.monthly_usd, $1.model) }
     }
 
     /// Just the score and verdict (what the what-would-change search runs).
     public func verdict(_ answers: Answers) -> (score: Double, verdict: Verdict) {
-        answers.values.withUnsafeBufferPointer { v in evaluate(v, override: -1, value: 0) }
+        answers.values.withUnsafeBufferPointer { v in
+            let d = decide(v)
+            return (d.score, d.verdict)
+        }
     }
 
-    // MARK: - Scoring
+    // MARK: - Deciding
 
-    @inline(__always)
-    func evaluate(_ v: UnsafeBufferPointer<Double>, override: Int, value: Double) -> (score: Double, verdict: Verdict) {
+    /// Whether model m may be the primary for this workload on the as-of day.
+    func usable(_ m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
+        let state = knowledge.compiledModels[m].lifecycle(on: Int(v[AnswerID.asOf.rawValue])).state
+        return (state == .active || state == .legacy) && suitable(m, v)
+    }
+
+    /// Whether model m may be offered as an alternative (deprecated ones with a warning).
+    func offerable(_ m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
+        let state = knowledge.compiledModels[m].lifecycle(on: Int(v[AnswerID.asOf.rawValue])).state
+        return (state == .active || state == .legacy || state == .deprecated) && suitable(m, v)
+    }
+
+    /// Fits the task (not `poor`), the request fits the model, and self-hosting only when the team can.
+    private func suitable(_ m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
+        let model = knowledge.compiledModels[m]
+        return model.fit[Int(v[AnswerID.taskType.rawValue])] != .poor
+            && (!model.selfHosted || v[AnswerID.canSelfHost.rawValue] != 0)
+            && knowledge.fits(model: m, v)
+    }
+
+    func decide(_ v: UnsafeBufferPointer<Double>) -> Decision {
         let k = knowledge
+        let task = Int(v[AnswerID.taskType.rawValue])
         var sum = k.settings.base_score
         var hard: Verdict? = nil
-        for rule in k.rules where rule.condition.holds(v, override: override, value: value) {
-            sum += rule.effect
-            if let d = rule.decide, hard != .chooseAlternative { hard = d }
-        }
-        let score = Swift.min(100, Swift.max(0, sum))
-        if let hard { return (score, hard) }
-        if score >= k.settings.choose_haiku_at { return (score, .chooseHaiku) }
-        if score >= k.settings.tiered_routing_at { return (score, .tieredRouting) }
-        return (score, .chooseAlternative)
-    }
-
-    private func assess(_ answers: Answers, _ v: UnsafeBufferPointer<Double>) -> Assessment {
-        let k = knowledge
-        let (score, verdict) = evaluate(v, override: -1, value: 0)
-
-        // Firing rules.
+        var hardRule: Int? = nil
         var firing: [Int] = []
-        var resting = 0.0
-        var decidedBy: (rule: Int, verdict: Verdict)? = nil
         for (r, rule) in k.rules.enumerated() where rule.condition.holds(v, override: -1, value: 0) {
             firing.append(r)
-            if rule.reads & answers.assumedMask != 0 { resting += abs(rule.effect) }
-            if let d = rule.decide {
-                if decidedBy == nil || (d == .chooseAlternative && decidedBy!.verdict != .chooseAlternative) {
-                    decidedBy = (r, d)
+            sum += rule.effect
+            if let d = rule.decide, hard != .chooseAlternative {
+                if hard == nil || d == .chooseAlternative { hardRule = r }
+                hard = d
+            }
+        }
+        let score = Swift.min(100, Swift.max(0, sum))
+        var verdict = hard ?? (score >= k.settings.choose_haiku_at ? .chooseHaiku
+            : score >= k.settings.tiered_routing_at ? .tieredRouting : .chooseAlternative)
+        let monthly = k.models.indices.map { k.monthlyCost(model: $0, v) }
+        let haiku = k.haikuIndices.first { usable($0, v) }
+        let escalation = k.escalationIndices.first { usable($0, v) }
+        if haiku == nil { verdict = .chooseAlternative }
+        if verdict == .tieredRouting && escalation == nil { verdict = .chooseHaiku }
+
+        let preferred = firing.sorted { (k.rules[$0].effect, $0) < (k.rules[$1].effect, $1) }
+            .flatMap { k.rules[$0].prefer }
+            .filter { usable($0, v) && !k.compiledModels[$0].isHaikuFamily }
+        var primary: Int? = nil
+        var basis = "haiku_model"
+        var policyReasons: [(Int, [String: String])] = []
+        var decidingPolicy: Int? = nil
+        var alternativesMinFit = Fit.poor
+
+        for (p, policy) in k.policies.enumerated()
+        where policy.condition?.holds(v, override: -1, value: 0) ?? true {
+            switch policy.kind {
+            case .alternatives_min_fit:
+                alternativesMinFit = Swift.min(alternativesMinFit, policy.minFit)
+                policyReasons.append((p, ["min_fit": policy.minFit.rawValue]))
+            case .cheapest_fit:
+                let excludeHaikus = hard == .chooseAlternative
+                let candidates = k.models.indices.filter { m in
+                    usable(m, v) && k.compiledModels[m].fit[task] <= policy.minFit
+                        && !(excludeHaikus && k.compiledModels[m].isHaikuFamily)
+                }
+                guard let cheapest = candidates.min(by: { (monthly[$0], $0) < (monthly[$1], $1) }) else { continue }
+                primary = cheapest
+                basis = "cheapest_fit"
+                if hard == nil {
+                    if !k.compiledModels[cheapest].isHaikuFamily {
+                        verdict = .chooseAlternative
+                    } else if verdict == .chooseAlternative {
+                        verdict = .chooseHaiku
+                    }
+                    decidingPolicy = p
+                }
+                policyReasons.append((p, ["model": k.models[cheapest].title, "monthly": Self.usd(monthly[cheapest]),
+                                          "min_fit": policy.minFit.rawValue]))
+            case .routing_payback:
+                continue  // after the primary is known
+            }
+        }
+
+        if verdict == .tieredRouting, let esc = escalation,
+           let (p, policy) = k.policies.enumerated().first(where: { $0.element.kind == .routing_payback
+               && ($0.element.condition?.holds(v, override: -1, value: 0) ?? true) }) {
+            let h = primary ?? haiku!
+            let complex = v[AnswerID.complexShare.rawValue]
+            let saving = 12 * (1 - complex) * (monthly[esc] - monthly[h])
+            let rate = v[AnswerID.developerHourlyUSD.rawValue]
+            let cost = (policy.buildHours + 12 * policy.upkeepHoursPerMonth) * rate
+            if saving < cost {
+                verdict = .chooseAlternative
+                primary = esc
+                basis = "routing_does_not_pay"
+                decidingPolicy = p
+                policyReasons.append((p, ["saving_per_year": Self.usd(Swift.max(0, saving)),
+                                          "routing_cost_per_year": Self.usd(cost),
+                                          "build_hours": AnswerValue.number(policy.buildHours).text,
+                                          "upkeep_hours_per_month": AnswerValue.number(policy.upkeepHoursPerMonth).text,
+                                          "model": k.models[esc].title]))
+            }
+        }
+
+        if primary == nil {
+            switch verdict {
+            case .chooseHaiku, .tieredRouting:
+                primary = haiku
+            case .chooseAlternative:
+                if let first = preferred.first {
+                    primary = first
+                    basis = "prefer"
+                } else if let first = otherModels(v, monthly: monthly, minFit: .weak, excludingHaikus: true).first {
+                    primary = first
+                    basis = "cheapest_suitable"
+                } else {
+                    primary = escalation ?? otherModels(v, monthly: monthly, minFit: .weak, excludingHaikus: false).first
+                    basis = "cheapest_suitable"
                 }
             }
         }
-        let reasons = firing.sorted { a, b in
+        return Decision(score: score, verdict: verdict, primary: primary ?? k.haikuIndices[0], basis: basis,
+                        firing: firing, hardRule: hardRule, policyReasons: policyReasons,
+                        decidingPolicy: decidingPolicy, alternativesMinFit: alternativesMinFit, haiku: haiku,
+                        escalation: escalation, preferred: preferred, monthly: monthly)
+    }
+
+    /// Usable models at least `minFit`, strong/good before weak, current before deprecated, then cheapest.
+    private func otherModels(_ v: UnsafeBufferPointer<Double>, monthly: [Double], minFit: Fit, excludingHaikus: Bool,
+                             offerableToo: Bool = false) -> [Int] {
+        let k = knowledge
+        let task = Int(v[AnswerID.taskType.rawValue])
+        let day = Int(v[AnswerID.asOf.rawValue])
+        return k.models.indices.filter { m in
+            (offerableToo ? offerable(m, v) : usable(m, v)) && k.compiledModels[m].fit[task] <= minFit
+                && !(excludingHaikus && k.compiledModels[m].isHaikuFamily)
+        }.sorted { a, b in
+            func key(_ m: Int) -> (Int, Int, Double, Int) {
+                let model = k.compiledModels[m]
+                return (model.fit[task] <= .good ? 0 : 1, model.lifecycle(on: day).state == .deprecated ? 1 : 0, monthly[m], m)
+            }
+            return key(a) < key(b)
+        }
+    }
+
+    /// `$1,234.56`.
+    static func usd(_ x: Double) -> String {
+        let cents = Int64((x * 100).rounded())
+        return "$" + Knowledge.figure(Double(cents / 100)) + "." + String(format: "%02d", Int(cents % 100))
+    }
+
+    // MARK: - Explaining
+
+    private func assess(_ answers: Answers, _ v: UnsafeBufferPointer<Double>) -> Assessment {
+        let k = knowledge
+        let d = decide(v)
+        let verdict = d.verdict
+        let primary = d.primary
+        let task = Int(v[AnswerID.taskType.rawValue])
+
+        var resting = 0.0
+        for r in d.firing where k.rules[r].reads & answers.assumedMask != 0 { resting += abs(k.rules[r].effect) }
+        let hardDecided = d.hardRule.map { k.rules[$0].decide == verdict } ?? false
+        var reasons: [Reason] = d.policyReasons.filter { $0.policy == d.decidingPolicy }.map { policyReason($0) }
+        reasons += d.firing.sorted { a, b in
             let ra = k.rules[a], rb = k.rules[b]
-            let ha = ra.decide == verdict && decidedBy != nil, hb = rb.decide == verdict && decidedBy != nil
+            let ha = hardDecided && a == d.hardRule, hb = hardDecided && b == d.hardRule
             if ha != hb { return ha }
             if abs(ra.effect) != abs(rb.effect) { return abs(ra.effect) > abs(rb.effect) }
             return a < b
@@ -229,8 +427,20 @@ public struct Engine: Sendable {
             return Reason(criterion: entry.slug, effect: rule.effect, text: spec.text, url: "/criteria/\(entry.slug)",
                           title: entry.title, decide: spec.decide, source: spec.source)
         }
+        reasons += d.policyReasons.filter { $0.policy != d.decidingPolicy }.map { policyReason($0) }
 
-        // Warnings: each failure mode once, with the text of its first exposure that holds.
+        // Alternatives.
+        var alternatives: [Int] = []
+        let lead = verdict == .tieredRouting ? [d.escalation].compactMap { $0 } : []
+        let pool = lead + d.preferred
+            + otherModels(v, monthly: d.monthly, minFit: .weak, excludingHaikus: true, offerableToo: true)
+        for m in pool where m != primary && !alternatives.contains(m) && !k.compiledModels[m].isHaikuFamily
+            && offerable(m, v) && k.compiledModels[m].fit[task] <= d.alternativesMinFit {
+            alternatives.append(m)
+            if alternatives.count == 3 { break }
+        }
+
+        // Warnings: exposures first, then computed ones.
         var warnings: [Warning] = []
         var warned = Set<Int>()
         for exposure in k.exposures where !warned.contains(exposure.failureMode)
@@ -238,78 +448,139 @@ public struct Engine: Sendable {
             warned.insert(exposure.failureMode)
             let entry = k.failureModes[exposure.failureMode]
             warnings.append(Warning(failure_mode: entry.slug, text: exposure.text, url: "/failure-modes/\(entry.slug)",
-                                    title: entry.title, severity: entry.spec.severity))
+                                    title: entry.title, severity: entry.spec.severity, model: nil))
         }
-
-        // Costs and models.
-        let monthly = k.models.indices.map { k.monthlyCost(model: $0, v) }
-        let task = Int(v[AnswerID.taskType.rawValue])
-        let canSelfHost = v[AnswerID.canSelfHost.rawValue] != 0
-        func suitable(_ m: Int) -> Bool {
+        func computed(_ kind: ComputedWarning, model: Int, _ values: [String: String]) {
+            let (f, text) = k.warningTexts[kind]!
+            let entry = k.failureModes[f]
+            var filled = values
+            filled["model"] = k.models[model].title
+            warnings.append(Warning(failure_mode: entry.slug, text: Template.fill(text, filled),
+                                    url: "/failure-modes/\(entry.slug)", title: entry.title,
+                                    severity: entry.spec.severity, model: k.models[model].slug))
+        }
+        let day = Int(v[AnswerID.asOf.rawValue])
+        let firstHaiku = k.haikuIndices[0]
+        if d.haiku != firstHaiku {
+            computed(.haiku_ruled_out, model: firstHaiku, ["why": whyNotUsable(firstHaiku, v)])
+        }
+        for m in alternatives {
             let model = k.compiledModels[m]
-            return model.fit[task] != .poor && (!model.selfHosted || canSelfHost)
-        }
-        // Firing rules' preferences, most negative rule first.
-        let preferred = firing.sorted { (k.rules[$0].effect, $0) < (k.rules[$1].effect, $1) }
-            .flatMap { k.rules[$0].prefer }
-            .filter { suitable($0) && !k.compiledModels[$0].isHaikuFamily }
-        let others = k.models.indices.filter { suitable($0) && !k.compiledModels[$0].isHaikuFamily }.sorted { a, b in
-            let fa = k.compiledModels[a].fit[task].rawValue <= 1 ? 0 : 1
-            let fb = k.compiledModels[b].fit[task].rawValue <= 1 ? 0 : 1
-            return (fa, monthly[a], k.models[a].slug) < (fb, monthly[b], k.models[b].slug)
-        }
-        let primary: Int
-        let basis: String
-        switch verdict {
-        case .chooseHaiku, .tieredRouting:
-            primary = k.haikuIndex
-            basis = "haiku_model"
-        case .chooseAlternative:
-            if let first = preferred.first {
-                primary = first
-                basis = "prefer"
-            } else if let first = others.first {
-                primary = first
-                basis = "cheapest_suitable"
-            } else {
-                primary = k.escalationIndex
-                basis = "cheapest_suitable"
+            if model.lifecycle(on: day).state == .deprecated {
+                computed(.deprecated_alternative, model: m, [
+                    "retires": model.retiresDay.map(CivilDate.text) ?? "",
+                    "replacement": model.replacement.map { k.models[$0].title } ?? ""])
             }
         }
-        var alternatives: [Int] = []
-        let lead = verdict == .tieredRouting && suitable(k.escalationIndex) ? [k.escalationIndex] : []
-        for m in lead + preferred + others where m != primary && !alternatives.contains(m) {
-            alternatives.append(m)
-            if alternatives.count == 3 { break }
+        let capacity = self.capacity(model: primary, v, monthly: d.monthly[primary])
+        if let capacity {
+            let values = ["rpm": Knowledge.figure(capacity.peak_rpm), "itpm": Knowledge.figure(capacity.peak_itpm),
+                          "otpm": Knowledge.figure(capacity.peak_otpm)]
+            if let tier = capacity.tier {
+                if tier != k.models[primary].spec.rate_limits?.tiers.first?.tier {
+                    computed(.rate_limit_tier, model: primary, values.merging(
+                        ["tier": Self.tierName(tier), "requires": capacity.requires ?? ""]) { $1 })
+                }
+            } else {
+                computed(.rate_limit_beyond_tiers, model: primary, values)
+            }
+        }
+        if let check = k.latencyCheck(model: primary, v) {
+            let budget = AnswerValue.number(check.budget_ms / 1000).text
+            if check.verdict == "misses" {
+                computed(.latency_budget_missed, model: primary, ["percentile": check.percentile ?? "",
+                                                                  "ms": Knowledge.figure(check.ms ?? 0), "budget": budget])
+            } else if check.verdict == "unknown" {
+                computed(.latency_unknown, model: primary, ["budget": budget])
+            }
+        }
+        let named = [primary] + alternatives
+        for m in named {
+            if let checked = k.compiledModels[m].pricesCheckedDay, Double(day - checked) > k.settings.stale_after_days {
+                computed(.stale_price, model: m, ["checked": CivilDate.text(checked),
+                                                  "days": AnswerValue.number(k.settings.stale_after_days).text,
+                                                  "as_of": CivilDate.text(day)])
+            }
         }
 
-        let costs = k.models.indices.map { k.costLine(model: $0, v) }
-            .sorted { ($0.monthly_usd, $0.model) < ($1.monthly_usd, $1.model) }
-
+        let costs = Self.ordered(k.models.indices.map { k.costLine(model: $0, v) })
         let assumptions = answers.assumed.map { Assumption(answer: $0, value: answers[$0]) }
+        let decidedBy = d.decidingPolicy.map { k.criteria[k.policies[$0].criterion].slug }
+            ?? (hardDecided ? d.hardRule.map { k.criteria[k.rules[$0].criterion].slug } : nil)
 
         return Assessment(
-            verdict: verdict, score: score, primaryModel: k.models[primary].slug,
+            verdict: verdict, score: d.score, primaryModel: k.models[primary].slug,
             alternatives: alternatives.map { k.models[$0].slug }, reasons: reasons, warnings: warnings, costs: costs,
-            whatWouldChange: whatWouldChange(v, current: verdict), assumptions: assumptions,
-            scoreRestingOnAssumptions: resting,
-            decidedBy: decidedBy.map { k.criteria[k.rules[$0.rule].criterion].slug },
-            primaryModelBasis: basis, baseScore: k.settings.base_score,
-            chooseHaikuAt: k.settings.choose_haiku_at, tieredRoutingAt: k.settings.tiered_routing_at)
+            whatWouldChange: whatWouldChange(answers, current: verdict), assumptions: assumptions,
+            scoreRestingOnAssumptions: resting, decidedBy: decidedBy,
+            primaryModelBasis: d.basis, baseScore: k.settings.base_score,
+            chooseHaikuAt: k.settings.choose_haiku_at, tieredRoutingAt: k.settings.tiered_routing_at,
+            asOf: CivilDate.text(day), haikuModel: d.haiku.map { k.models[$0].slug },
+            figuresChecked: named.compactMap { k.compiledModels[$0].pricesCheckedDay }.min().map(CivilDate.text),
+            capacity: capacity)
+    }
+
+    private func policyReason(_ item: (policy: Int, values: [String: String])) -> Reason {
+        let policy = knowledge.policies[item.policy]
+        let entry = knowledge.criteria[policy.criterion]
+        return Reason(criterion: entry.slug, effect: 0, text: Template.fill(policy.text, item.values),
+                      url: "/criteria/\(entry.slug)", title: entry.title, decide: nil, source: nil)
+    }
+
+    /// Why a model cannot be the primary, in a few words.
+    private func whyNotUsable(_ m: Int, _ v: UnsafeBufferPointer<Double>) -> String {
+        let k = knowledge
+        let model = k.compiledModels[m]
+        let (state, since) = model.lifecycle(on: Int(v[AnswerID.asOf.rawValue]))
+        switch state {
+        case .retired: return "it was retired on \(CivilDate.text(since))"
+        case .unreleased: return "it is not released until \(CivilDate.text(since))"
+        case .deprecated: return "it is deprecated and retires on \(model.retiresDay.map(CivilDate.text) ?? "")"
+        case .active, .legacy: break
+        }
+        if !k.fits(model: m, v) {
+            return "the request does not fit its \(Knowledge.figure(model.contextWindow))-token window"
+        }
+        if model.fit[Int(v[AnswerID.taskType.rawValue])] == .poor { return "it fits this task poorly" }
+        return "it cannot take this workload"
+    }
+
+    /// Peak traffic on model m and the lowest tier that carries it (nil when the model publishes no limits).
+    func capacity(model m: Int, _ v: UnsafeBufferPointer<Double>, monthly: Double) -> Capacity? {
+        let k = knowledge
+        guard let limits = k.models[m].spec.rate_limits else { return nil }
+        let scale = k.tokenScale(model: m, v)
+        let rpm = v[AnswerID.monthlyRequests.rawValue] / (CostAssumptions.hoursPerMonth * 60) * v[AnswerID.peakToAverage.rawValue]
+        let parts = k.costParts(model: m, v, explain: false)
+        let cachedOut = parts.rates.caching == "used" && !limits.cache_reads_count ? v[AnswerID.cachedInputShare.rawValue] : 0
+        let itpm = rpm * v[AnswerID.avgInputTokens.rawValue] * scale * (1 - cachedOut)
+        let otpm = rpm * v[AnswerID.avgOutputTokens.rawValue] * scale
+        let tier = limits.tiers.first { t in
+            t.rpm >= rpm && t.itpm >= itpm && t.otpm >= otpm && (t.monthly_spend_cap_usd.map { $0 >= monthly } ?? true)
+        }
+        return Capacity(model: k.models[m].slug, peak_rpm: (rpm * 10).rounded() / 10, peak_itpm: itpm.rounded(),
+                        peak_otpm: otpm.rounded(), tier: tier?.tier, requires: tier?.requires)
+    }
+
+    public static func tierName(_ tier: RateTierName) -> String {
+        tier.rawValue.replacingOccurrences(of: "_", with: " ").capitalized
     }
 
     // MARK: - What would change
 
-    private func whatWouldChange(_ v: UnsafeBufferPointer<Double>, current: Verdict) -> [Change] {
+    private func whatWouldChange(_ answers: Answers, current: Verdict) -> [Change] {
+        var values = answers.values
         var changes: [Change] = []
-        for id in AnswerID.allCases {
+        for id in AnswerID.allCases where id.kind != .model && id.kind != .date {
             let i = id.rawValue
-            let now = v[i]
+            let now = values[i]
             var best: (value: Double, distance: Double, score: Double, verdict: Verdict)? = nil
             func consider(_ candidate: Double, distance: Double) {
                 guard candidate != now else { return }
                 if let best, best.distance <= distance { return }
-                let result = evaluate(v, override: i, value: candidate)
+                values[i] = candidate
+                let result = values.withUnsafeBufferPointer { decide($0) }
+                values[i] = now
                 if result.verdict != current { best = (candidate, distance, result.score, result.verdict) }
             }
             switch id.kind {
@@ -324,9 +595,11 @@ public struct Engine: Sendable {
                 for candidate in knowledge.numericCandidates[i] {
                     consider(candidate, distance: abs(candidate - now) + (candidate < now ? 1e-9 : 0))
                 }
+            case .model, .date:
+                break
             }
             if let best {
-                changes.append(Change(answer: id, to: Knowledge.decode(best.value, for: id), verdict: best.verdict,
+                changes.append(Change(answer: id, to: knowledge.decode(best.value, for: id), verdict: best.verdict,
                                       score: best.score))
             }
         }

@@ -114,22 +114,123 @@ extension AnswerValue {
     }
 }
 
+// MARK: - Closed sets
+
+/// A closed set of words in content. Decoding rejects any other word and names the allowed ones, so a typo fails
+/// `check` at its file and line (the content layer maps the coding path to a line).
+public protocol ClosedSet: RawRepresentable, CaseIterable, Codable, Sendable, Hashable where RawValue == String {}
+
+extension ClosedSet {
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let word = try container.decode(String.self)
+        guard let value = Self(rawValue: word) else {
+            throw DecodingError.dataCorruptedError(
+                in: container,
+                debugDescription: "must be one of \(Self.allCases.map(\.rawValue).joined(separator: ", ")), not '\(word)'")
+        }
+        self = value
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
+/// How a model is priced: per token through an API, or by the GPU hour when you run it yourself.
+public enum Hosting: String, ClosedSet { case api, self_hosted }
+
+/// How well a model does one task type, best first.
+public enum Fit: String, ClosedSet, Comparable {
+    case strong, good, weak, poor
+    var rank: Int { Self.allCases.firstIndex(of: self)! }
+    /// `strong < good`: a smaller fit is a better one.
+    public static func < (a: Fit, b: Fit) -> Bool { a.rank < b.rank }
+}
+
+/// A model's state on a given day (see `Lifecycle`).
+public enum LifecycleState: String, ClosedSet { case unreleased, active, legacy, deprecated, retired }
+
+/// The token classes a bill is made of.
+public enum TokenClass: String, ClosedSet { case input, output, cache_read, cache_write }
+
+/// Names of providers' rate-limit tiers.
+public enum RateTierName: String, ClosedSet {
+    case evaluation, start, build, scale, custom, free, tier_1, tier_2, tier_3, tier_4, tier_5
+}
+
+/// What a latency figure describes.
+public enum Percentile: String, ClosedSet { case p50, p95, p99, typical, average, best, worst }
+
+/// Ways to reach a model.
+public enum AccessChannel: String, ClosedSet {
+    case anthropic_api, bedrock, vertex, web_app, openai_api, google_ai, mistral_api, cohere_api, deepseek_api
+    case hosted_open_weights, self_hosted
+}
+
+/// How much harm a failure mode does.
+public enum Severity: String, ClosedSet { case low, medium, high }
+
 // MARK: - Models
+
+/// Prices above a prompt-length threshold (Claude Haiku 5.5 above 100,000 prompt tokens, GPT-6 Luna above 272K).
+public struct LongContextPrices: Codable, Sendable, Equatable {
+    /// Prompts with more tokens than this (summed over `counts`) take the higher rates.
+    public var threshold: NumberFigure
+    /// The token classes summed against the threshold.
+    public var counts: [TokenClass]
+    /// True: every token of such a request, output included, is billed at the higher rates. False: only the
+    /// input tokens beyond the threshold are.
+    public var whole_request: Bool
+    public var input: NumberFigure
+    public var output: NumberFigure
+    public var cache_read: NumberFigure?
+    public var cache_write: NumberFigure?
+    public var cache_write_1h: NumberFigure?
+
+    public init(threshold: NumberFigure, counts: [TokenClass], whole_request: Bool, input: NumberFigure,
+                output: NumberFigure, cache_read: NumberFigure? = nil, cache_write: NumberFigure? = nil,
+                cache_write_1h: NumberFigure? = nil) {
+        self.threshold = threshold
+        self.counts = counts
+        self.whole_request = whole_request
+        self.input = input
+        self.output = output
+        self.cache_read = cache_read
+        self.cache_write = cache_write
+        self.cache_write_1h = cache_write_1h
+    }
+}
 
 public struct ModelPrices: Codable, Sendable, Equatable {
     public var input: NumberFigure
     public var output: NumberFigure
     public var cache_read: NumberFigure?
+    /// A write into the 5-minute cache; absent means writes cost the input price.
     public var cache_write: NumberFigure?
+    /// A write into the 1-hour cache; absent means there is no 1-hour cache.
+    public var cache_write_1h: NumberFigure?
+    /// The shortest prefix that is cached at all, in tokens.
+    public var cache_min_tokens: NumberFigure?
     public var batch_discount: NumberFigure?
+    /// The token classes the batch discount applies to; absent means all four.
+    public var batch_applies_to: [TokenClass]?
+    public var long_context: LongContextPrices?
 
     public init(input: NumberFigure, output: NumberFigure, cache_read: NumberFigure? = nil,
-                cache_write: NumberFigure? = nil, batch_discount: NumberFigure? = nil) {
+                cache_write: NumberFigure? = nil, cache_write_1h: NumberFigure? = nil,
+                cache_min_tokens: NumberFigure? = nil, batch_discount: NumberFigure? = nil,
+                batch_applies_to: [TokenClass]? = nil, long_context: LongContextPrices? = nil) {
         self.input = input
         self.output = output
         self.cache_read = cache_read
         self.cache_write = cache_write
+        self.cache_write_1h = cache_write_1h
+        self.cache_min_tokens = cache_min_tokens
         self.batch_discount = batch_discount
+        self.batch_applies_to = batch_applies_to
+        self.long_context = long_context
     }
 }
 
@@ -149,14 +250,14 @@ public struct SelfHosting: Codable, Sendable, Equatable {
 }
 
 public struct LatencyFigure: Codable, Sendable, Equatable {
-    public var percentile: String
+    public var percentile: Percentile
     public var ms: Double
     public var ms_high: Double?
     public var conditions: String
     public var source: String
     public var as_of: String?
 
-    public init(percentile: String, ms: Double, ms_high: Double? = nil, conditions: String, source: String,
+    public init(percentile: Percentile, ms: Double, ms_high: Double? = nil, conditions: String, source: String,
                 as_of: String? = nil) {
         self.percentile = percentile
         self.ms = ms
@@ -168,12 +269,72 @@ public struct LatencyFigure: Codable, Sendable, Equatable {
 }
 
 public struct TaskFit: Codable, Sendable, Equatable {
-    public var fit: String
+    public var fit: Fit
     public var source: String
 
-    public init(fit: String, source: String) {
+    public init(fit: Fit, source: String) {
         self.fit = fit
         self.source = source
+    }
+}
+
+/// The dates that decide a model's state on any day; see README.md (Content format, Lifecycle).
+public struct Lifecycle: Codable, Sendable, Equatable {
+    public var legacy: TextFigure?
+    public var deprecated: TextFigure?
+    public var retires: TextFigure?
+    public var replacement: String?
+    public var note: String?
+
+    public init(legacy: TextFigure? = nil, deprecated: TextFigure? = nil, retires: TextFigure? = nil,
+                replacement: String? = nil, note: String? = nil) {
+        self.legacy = legacy
+        self.deprecated = deprecated
+        self.retires = retires
+        self.replacement = replacement
+        self.note = note
+    }
+}
+
+/// How many tokens this model counts for a text that is 1.0 token on the reference tokenizer (Claude Haiku 4.5's).
+public struct Tokenizer: Codable, Sendable, Equatable {
+    public var ratio: NumberFigure
+    public init(ratio: NumberFigure) { self.ratio = ratio }
+}
+
+/// One rate-limit tier of a model.
+public struct RateTier: Codable, Sendable, Equatable {
+    public var tier: RateTierName
+    public var rpm: Double
+    public var itpm: Double
+    public var otpm: Double
+    /// The most an organisation on this tier may spend in a month; nil means no cap.
+    public var monthly_spend_cap_usd: Double?
+    /// How an organisation reaches the tier.
+    public var requires: String
+
+    public init(tier: RateTierName, rpm: Double, itpm: Double, otpm: Double, monthly_spend_cap_usd: Double? = nil,
+                requires: String) {
+        self.tier = tier
+        self.rpm = rpm
+        self.itpm = itpm
+        self.otpm = otpm
+        self.monthly_spend_cap_usd = monthly_spend_cap_usd
+        self.requires = requires
+    }
+}
+
+public struct RateLimits: Codable, Sendable, Equatable {
+    public var source: String
+    /// Whether cached reads count against the input-tokens-per-minute limit.
+    public var cache_reads_count: Bool
+    /// Lowest first.
+    public var tiers: [RateTier]
+
+    public init(source: String, cache_reads_count: Bool, tiers: [RateTier]) {
+        self.source = source
+        self.cache_reads_count = cache_reads_count
+        self.tiers = tiers
     }
 }
 
@@ -181,26 +342,38 @@ public struct TaskFit: Codable, Sendable, Equatable {
 public struct ModelSpec: Codable, Sendable, Equatable {
     public var provider: String
     public var family: String
+    public var api_id: String?
     public var released: TextFigure
-    public var hosting: String
+    public var lifecycle: Lifecycle
+    public var hosting: Hosting
     public var prices: ModelPrices?
     public var self_hosting: SelfHosting?
+    public var tokenizer: Tokenizer?
     public var context_window: NumberFigure
+    public var max_output: NumberFigure?
+    public var rate_limits: RateLimits?
     public var latency: [LatencyFigure]?
     public var benchmarks: [String: NumberFigure]?
-    public var access: [String]
+    public var access: [AccessChannel]
     public var task_fit: [String: TaskFit]
 
-    public init(provider: String, family: String, released: TextFigure, hosting: String, prices: ModelPrices? = nil,
-                self_hosting: SelfHosting? = nil, context_window: NumberFigure, latency: [LatencyFigure]? = nil,
-                benchmarks: [String: NumberFigure]? = nil, access: [String], task_fit: [String: TaskFit]) {
+    public init(provider: String, family: String, api_id: String? = nil, released: TextFigure,
+                lifecycle: Lifecycle = Lifecycle(), hosting: Hosting, prices: ModelPrices? = nil,
+                self_hosting: SelfHosting? = nil, tokenizer: Tokenizer? = nil, context_window: NumberFigure,
+                max_output: NumberFigure? = nil, rate_limits: RateLimits? = nil, latency: [LatencyFigure]? = nil,
+                benchmarks: [String: NumberFigure]? = nil, access: [AccessChannel], task_fit: [String: TaskFit]) {
         self.provider = provider
         self.family = family
+        self.api_id = api_id
         self.released = released
+        self.lifecycle = lifecycle
         self.hosting = hosting
         self.prices = prices
         self.self_hosting = self_hosting
+        self.tokenizer = tokenizer
         self.context_window = context_window
+        self.max_output = max_output
+        self.rate_limits = rate_limits
         self.latency = latency
         self.benchmarks = benchmarks
         self.access = access
@@ -234,13 +407,13 @@ public struct Exposure: Codable, Sendable, Equatable {
 public struct FailureModeSpec: Codable, Sendable, Equatable {
     public var frequency: String
     public var impact: String
-    public var severity: String
+    public var severity: Severity
     public var detect: [Detection]
     public var mitigation: [String]
     public var models: [String]
     public var exposure: [Exposure]?
 
-    public init(frequency: String, impact: String, severity: String, detect: [Detection], mitigation: [String],
+    public init(frequency: String, impact: String, severity: Severity, detect: [Detection], mitigation: [String],
                 models: [String], exposure: [Exposure]? = nil) {
         self.frequency = frequency
         self.impact = impact
@@ -309,31 +482,120 @@ public struct Rule: Codable, Sendable, Equatable {
     }
 }
 
+/// An engine policy: a principle an expert applies after scoring, declared as data on the criterion page that
+/// explains it. The kinds are the engine's (Engine.swift, "Policies"); when they apply, their numbers and their
+/// words are content.
+public enum PolicyKind: String, ClosedSet {
+    /// The primary model is the cheapest available model whose fit is at least `min_fit`.
+    case cheapest_fit
+    /// Tiered routing is proposed only when a year's saving outweighs building and running the router.
+    case routing_payback
+    /// Every alternative offered fits the task at least `min_fit`.
+    case alternatives_min_fit
+}
+
+public struct PolicySpec: Codable, Sendable, Equatable {
+    public var kind: PolicyKind
+    /// When the policy applies; absent: always (routing_payback applies whenever the verdict is tiered routing).
+    public var when: Condition?
+    public var min_fit: Fit?
+    public var build_hours: Double?
+    public var upkeep_hours_per_month: Double?
+    /// The reason shown when the policy decides something; `{placeholders}` as README.md lists per kind.
+    public var text: String
+
+    public init(kind: PolicyKind, when: Condition? = nil, min_fit: Fit? = nil, build_hours: Double? = nil,
+                upkeep_hours_per_month: Double? = nil, text: String) {
+        self.kind = kind
+        self.when = when
+        self.min_fit = min_fit
+        self.build_hours = build_hours
+        self.upkeep_hours_per_month = upkeep_hours_per_month
+        self.text = text
+    }
+}
+
 /// The `criterion:` block of a criteria/ page.
 public struct CriterionSpec: Codable, Sendable, Equatable {
     public var question: QuestionSpec?
     public var rules: [Rule]
+    public var policies: [PolicySpec]?
 
-    public init(question: QuestionSpec? = nil, rules: [Rule]) {
+    public init(question: QuestionSpec? = nil, rules: [Rule], policies: [PolicySpec]? = nil) {
         self.question = question
         self.rules = rules
+        self.policies = policies
     }
 }
 
-/// The `engine:` block of criteria/_index.md: thresholds and the models the verdicts name.
+/// The warnings the engine computes rather than reads from a failure mode's `exposure` conditions.
+public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
+    /// An alternative is deprecated: {model}, {retires}, {replacement}.
+    case deprecated_alternative
+    /// The current Haiku cannot take this workload: {model}, {why}.
+    case haiku_ruled_out
+    /// Peak traffic needs a higher rate-limit tier: {model}, {rpm}, {itpm}, {otpm}, {tier}, {requires}.
+    case rate_limit_tier
+    /// Peak traffic exceeds every published tier: {model}, {rpm}, {itpm}, {otpm}.
+    case rate_limit_beyond_tiers
+    /// The model's documented latency misses the budget: {model}, {percentile}, {ms}, {budget}.
+    case latency_budget_missed
+    /// No source documents the model's latency: {model}, {budget}.
+    case latency_unknown
+    /// A price used is older than `stale_after_days` on the as-of date: {model}, {checked}, {days}, {as_of}.
+    case stale_price
+
+    /// The placeholders the text may use.
+    public var placeholders: [String] {
+        switch self {
+        case .deprecated_alternative: ["model", "retires", "replacement"]
+        case .haiku_ruled_out: ["model", "why"]
+        case .rate_limit_tier: ["model", "rpm", "itpm", "otpm", "tier", "requires"]
+        case .rate_limit_beyond_tiers: ["model", "rpm", "itpm", "otpm"]
+        case .latency_budget_missed: ["model", "percentile", "ms", "budget"]
+        case .latency_unknown: ["model", "budget"]
+        case .stale_price: ["model", "checked", "days", "as_of"]
+        }
+    }
+}
+
+/// A computed warning's words and the failure-mode page that explains it.
+public struct WarningText: Codable, Sendable, Equatable {
+    public var failure_mode: String
+    public var text: String
+
+    public init(failure_mode: String, text: String) {
+        self.failure_mode = failure_mode
+        self.text = text
+    }
+}
+
+/// The `engine:` block of criteria/_index.md: thresholds, the models the verdicts name, computed warnings.
 public struct EngineSettings: Codable, Sendable, Equatable {
     public var base_score: Double
     public var choose_haiku_at: Double
     public var tiered_routing_at: Double
-    public var haiku_model: String
-    public var escalation_model: String
+    /// The Haikus the verdict "choose Haiku" may name, preferred first: the first one available on the as-of
+    /// date that can take the workload is "the Haiku".
+    public var haiku_models: [String]
+    /// The models that take the hard requests under tiered routing, preferred first.
+    public var escalation_models: [String]
+    /// The models `/compare` shows when none are asked for.
+    public var compare_models: [String]
+    /// A price older than this many days on the as-of date is flagged.
+    public var stale_after_days: Double
+    public var warnings: [ComputedWarning: WarningText]
 
-    public init(base_score: Double, choose_haiku_at: Double, tiered_routing_at: Double, haiku_model: String,
-                escalation_model: String) {
+    public init(base_score: Double, choose_haiku_at: Double, tiered_routing_at: Double, haiku_models: [String],
+                escalation_models: [String], compare_models: [String] = [], stale_after_days: Double = 90,
+                warnings: [ComputedWarning: WarningText] = [:]) {
         self.base_score = base_score
         self.choose_haiku_at = choose_haiku_at
         self.tiered_routing_at = tiered_routing_at
-        self.haiku_model = haiku_model
-        self.escalation_model = escalation_model
+        self.haiku_models = haiku_models
+        self.escalation_models = escalation_models
+        self.compare_models = compare_models
+        self.stale_after_days = stale_after_days
+        self.warnings = warnings
     }
 }

@@ -14,7 +14,7 @@ extension ContentLibrary {
             page.frontMatter.criterion.map { CriterionEntry(slug: page.slug, title: page.title, spec: $0) }
         }
         let models = pages(in: .models).compactMap { page in
-            page.frontMatter.model.map { ModelEntry(slug: page.slug, title: page.title, spec: $0) }
+            page.frontMatter.model.map { ModelEntry(slug: page.slug, title: page.title, spec: $0, sources: page.frontMatter.sources ?? []) }
         }
         let failureModes = pages(in: .failureModes).compactMap { page in
             page.frontMatter.failure_mode.map { FailureModeEntry(slug: page.slug, title: page.title, spec: $0) }

@@ -22,7 +22,7 @@ public struct AdvisorViews: Sendable {
         [
             "/assess": assessPage(values: [:], error: nil, status: 200),
             "/api/questionnaire": JSON.response(knowledge.questionnaireDocument),
-            "/api/models": JSON.response(library.pages(in: .models).compactMap(ModelDocument.init)),
+            "/api/models": JSON.response(library.pages(in: .models).compactMap { ModelDocument($0, knowledge: knowledge) }),
         ]
     }
 
@@ -112,8 +112,8 @@ public struct AdvisorViews: Sendable {
 
     private func compare(_ request: Request) -> Response {
         let models = library.pages(in: .models)
-        let defaults = [knowledge.settings.haiku_model, "claude-3-5-haiku", "gpt-4o-mini", "gemini-flash",
-                        knowledge.settings.escalation_model]
+        let defaults = knowledge.settings.compare_models
+        let haiku = knowledge.settings.haiku_models[0], escalation = knowledge.settings.escalation_models[0]
         var chosen: [String] = []
         var error = ""
         let requested = request.query.filter { $0.0 == "models" || $0.0 == "model" }
@@ -130,38 +130,47 @@ public struct AdvisorViews: Sendable {
         if requested.isEmpty { chosen = defaults.filter { slug in models.contains { $0.slug == slug } } }
         if chosen.count == 1 {
             // One model alone compares with nothing: set it beside the default Haiku.
-            chosen.append(chosen[0] == knowledge.settings.haiku_model ? knowledge.settings.escalation_model : knowledge.settings.haiku_model)
+            chosen.append(chosen[0] == haiku ? escalation : haiku)
         }
         var context = CompareView(library: library, engine: engine).context(chosen)
         context["form_error"] = error
-        context["choices"] = models.map { ["slug": $0.slug, "title": $0.title, "checked": chosen.contains($0.slug)] }
+        let today = knowledge.today
+        context["choices"] = models.map { page -> [String: Any] in
+            ["slug": page.slug, "title": page.title, "checked": chosen.contains(page.slug),
+             "badge": LifecycleText.badge(knowledge.status(of: page.slug, on: today), library: library)]
+        }
         return .html(templates.page("compare", title: "Compare models", context: context, activeSection: "compare"),
                      status: error.isEmpty ? 200 : 400)
     }
 }
 
-/// A model as `/api/models` lists it: its typed front matter, its sources and where its page is.
+/// A model as `/api/models` lists it: its typed front matter, its lifecycle today, its sources and its page.
 struct ModelDocument: Encodable {
     let slug: String
     let title: String
     let url: String
     let summary: String
     let model: ModelSpec
+    let status: ModelStatus?
+    let pricesChecked: String?
     let sources: [Source]
 
-    init?(_ page: Page) {
+    init?(_ page: Page, knowledge: Knowledge) {
         guard let model = page.frontMatter.model else { return nil }
         slug = page.slug
         title = page.title
         url = page.url
         summary = page.summary
         self.model = model
+        status = knowledge.status(of: page.slug, on: knowledge.today)
+        pricesChecked = knowledge.pricesChecked(of: page.slug)
         sources = page.frontMatter.sources ?? []
     }
 
     enum CodingKeys: String, CodingKey {
-        case slug, title, url, summary, provider, family, released, hosting, prices, self_hosting, context_window
-        case latency, benchmarks, access, task_fit, sources
+        case slug, title, url, summary, provider, family, api_id, released, lifecycle, status, hosting, prices
+        case self_hosting, tokenizer, context_window, max_output, rate_limits, latency, benchmarks, access, task_fit
+        case prices_checked, sources
     }
 
     func encode(to encoder: Encoder) throws {
@@ -172,15 +181,22 @@ struct ModelDocument: Encodable {
         try c.encode(summary, forKey: .summary)
         try c.encode(model.provider, forKey: .provider)
         try c.encode(model.family, forKey: .family)
+        try c.encode(model.api_id, forKey: .api_id)
         try c.encode(model.released, forKey: .released)
+        try c.encode(model.lifecycle, forKey: .lifecycle)
+        try c.encode(status, forKey: .status)
         try c.encode(model.hosting, forKey: .hosting)
         try c.encodeIfPresent(model.prices, forKey: .prices)
         try c.encodeIfPresent(model.self_hosting, forKey: .self_hosting)
+        try c.encode(model.tokenizer, forKey: .tokenizer)
         try c.encode(model.context_window, forKey: .context_window)
+        try c.encode(model.max_output, forKey: .max_output)
+        try c.encode(model.rate_limits, forKey: .rate_limits)
         try c.encode(model.latency ?? [], forKey: .latency)
         try c.encode(model.benchmarks ?? [:], forKey: .benchmarks)
         try c.encode(model.access, forKey: .access)
         try c.encode(model.task_fit, forKey: .task_fit)
+        try c.encode(pricesChecked, forKey: .prices_checked)
         try c.encode(sources, forKey: .sources)
     }
 }

@@ -21,6 +21,15 @@ struct CompareView {
         var rows: [[String: Any]] = [
             row("Provider") { _, spec in spec.provider },
             row("Released") { _, spec in spec.released.value },
+            row("Lifecycle today") { page, _ in
+                engine.knowledge.status(of: page.slug, on: engine.knowledge.today)
+                    .map { LifecycleText.sentence($0, library: library) } ?? "—"
+            },
+            row("Long-context tier") { _, spec in
+                spec.prices?.long_context.map { "above \(Format.count($0.threshold.value)) tokens: \(Format.usd($0.input.value)) / \(Format.usd($0.output.value))" } ?? "none"
+            },
+            row("Shortest cacheable prefix") { _, spec in spec.prices?.cache_min_tokens.map { "\(Format.count($0.value)) tokens" } ?? "—" },
+            row("Tokens per Haiku 4.5 token") { _, spec in spec.tokenizer.map { Format.number($0.ratio.value) } ?? "not published" },
             row("Input, per M tokens", price { $0.input }),
             row("Output, per M tokens", price { $0.output }),
             row("Cached input read", price { $0.cache_read }),
@@ -30,17 +39,18 @@ struct CompareView {
                 spec.self_hosting.map { "\(Format.usd($0.gpu_hour_usd.value))/GPU h, \(Format.count($0.tokens_per_second.value)) tokens/s" } ?? "—"
             },
             row("Context window") { _, spec in "\(Format.count(spec.context_window.value)) tokens" },
+            row("Longest output") { _, spec in spec.max_output.map { "\(Format.count($0.value)) tokens" } ?? "—" },
             row("Latency") { _, spec in
                 (spec.latency ?? []).map { l in
-                    "\(l.percentile): \(Format.count(l.ms))\(l.ms_high.map { "–\(Format.count($0))" } ?? "") ms"
+                    "\(l.percentile.rawValue): \(Format.count(l.ms))\(l.ms_high.map { "–\(Format.count($0))" } ?? "") ms"
                 }.joined(separator: "; ").nonEmpty ?? "—"
             },
             row("SWE-bench Verified") { _, spec in spec.benchmarks?["swe_bench_verified"].map { "\(Format.number($0.value)) %" } ?? "—" },
-            row("Access") { _, spec in spec.access.map(AccessChannel.label).joined(separator: ", ") },
+            row("Access") { _, spec in spec.access.map(AccessChannelText.label).joined(separator: ", ") },
             row("Default workload, a month") { page, _ in costs[page.slug].map(Format.usd) ?? "—" },
         ]
         for task in AnswerID.taskType.choices {
-            rows.append(row("Fit: \(task.replacingOccurrences(of: "_", with: " "))") { _, spec in spec.task_fit[task]?.fit ?? "—" })
+            rows.append(row("Fit: \(task.replacingOccurrences(of: "_", with: " "))") { _, spec in spec.task_fit[task]?.fit.rawValue ?? "—" })
         }
         return [
             "models": pages.map { ["title": $0.title, "url": $0.url] },

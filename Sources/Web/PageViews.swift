@@ -1,3 +1,4 @@
+import Foundation
 import Advisor
 import Content
 
@@ -5,6 +6,7 @@ import Content
 /// laid out as facts with their sources (plain cmark has no tables, so figures are rendered here).
 struct PageViews {
     let library: ContentLibrary
+    let knowledge: Knowledge
 
     func context(for page: Page) -> [String: Any] {
         let sources = page.frontMatter.sources ?? []
@@ -13,11 +15,16 @@ struct PageViews {
         var lists: [[String: Any]] = []
         var link: [String: Any]?
 
+        var lifecycle: [String: Any] = [:]
         if let model = page.frontMatter.model {
+            let today = knowledge.today
+            lifecycle = LifecycleText.badge(knowledge.status(of: page.slug, on: today), library: library)
+            lifecycle["as_of"] = CivilDate.text(today)
+            lifecycle["checked"] = knowledge.pricesChecked(of: page.slug) ?? ""
             describe(model, into: &facts, lists: &lists)
         }
         if let failure = page.frontMatter.failure_mode {
-            facts.add("Severity", failure.severity.capitalized)
+            facts.add("Severity", failure.severity.rawValue.capitalized)
             facts.add("How often", failure.frequency)
             facts.add("Impact", failure.impact)
             lists.append(list("How to detect it", failure.detect.map { ["text": "\($0.metric): act when \($0.threshold)"] }))
@@ -68,19 +75,49 @@ struct PageViews {
             },
             "has_sources": !sources.isEmpty,
             "is_model": page.section == .models,
+            "lifecycle": lifecycle.isEmpty ? NSNull() : lifecycle as Any,
             "slug": page.slug,
         ]
     }
 
     private func describe(_ model: ModelSpec, into facts: inout FactTable, lists: inout [[String: Any]]) {
         facts.add("Provider", model.provider)
+        if let id = model.api_id { facts.add("API id", id) }
         facts.add("Released", model.released.value, figure: model.released)
+        let life = model.lifecycle
+        if let legacy = life.legacy { facts.add("Legacy since", legacy.value, figure: legacy) }
+        if let deprecated = life.deprecated { facts.add("Deprecation announced", deprecated.value, figure: deprecated) }
+        if let retires = life.retires { facts.add("Retires", retires.value, figure: retires) }
+        if let slug = life.replacement {
+            facts.add("Replacement", library.page(.models, slug)?.title ?? slug)
+        }
+        if let note = life.note { facts.add("Lifecycle note", note) }
+        func perM(_ value: Double) -> String { "\(Format.usd(value)) per million tokens" }
         if let prices = model.prices {
-            facts.add("Input", "\(Format.usd(prices.input.value)) per million tokens", figure: prices.input)
-            facts.add("Output", "\(Format.usd(prices.output.value)) per million tokens", figure: prices.output)
-            if let read = prices.cache_read { facts.add("Cached input (read)", "\(Format.usd(read.value)) per million tokens", figure: read) }
-            if let write = prices.cache_write { facts.add("Cache write", "\(Format.usd(write.value)) per million tokens", figure: write) }
-            if let batch = prices.batch_discount { facts.add("Batch discount", "\(Format.percent(batch.value)) off", figure: batch) }
+            facts.add("Input", perM(prices.input.value), figure: prices.input)
+            facts.add("Output", perM(prices.output.value), figure: prices.output)
+            if let read = prices.cache_read { facts.add("Cached input (read)", perM(read.value), figure: read) }
+            if let write = prices.cache_write { facts.add("Cache write (5 minutes)", perM(write.value), figure: write) }
+            if let write = prices.cache_write_1h { facts.add("Cache write (1 hour)", perM(write.value), figure: write) }
+            if let minimum = prices.cache_min_tokens {
+                facts.add("Shortest cacheable prefix", "\(Format.count(minimum.value)) tokens", figure: minimum)
+            }
+            if let batch = prices.batch_discount {
+                let classes = (prices.batch_applies_to ?? TokenClass.allCases).map { $0.rawValue.replacingOccurrences(of: "_", with: " ") }
+                facts.add("Batch discount", "\(Format.percent(batch.value)) off \(classes.count == 4 ? "every token class" : classes.joined(separator: ", "))",
+                          figure: batch)
+            }
+            if let long = prices.long_context {
+                let counted = long.counts.map { $0.rawValue.replacingOccurrences(of: "_", with: " ") }.joined(separator: " + ")
+                facts.add("Long-context threshold", "prompts above \(Format.count(long.threshold.value)) tokens (\(counted))"
+                          + (long.whole_request ? "; the whole request at the higher rates" : "; only the tokens above it"),
+                          figure: long.threshold)
+                facts.add("Long-context input", perM(long.input.value), figure: long.input)
+                facts.add("Long-context output", perM(long.output.value), figure: long.output)
+                if let read = long.cache_read { facts.add("Long-context cache read", perM(read.value), figure: read) }
+                if let write = long.cache_write { facts.add("Long-context cache write (5 minutes)", perM(write.value), figure: write) }
+                if let write = long.cache_write_1h { facts.add("Long-context cache write (1 hour)", perM(write.value), figure: write) }
+            }
         }
         if let hosting = model.self_hosting {
             facts.add("GPU hour", Format.usd(hosting.gpu_hour_usd.value), figure: hosting.gpu_hour_usd)
@@ -88,18 +125,37 @@ struct PageViews {
             facts.add("Always-on GPUs", Format.number(hosting.min_gpus.value), figure: hosting.min_gpus)
             facts.add("Operations time", "\(Format.number(hosting.ops_hours_per_month.value)) hours a month", figure: hosting.ops_hours_per_month)
         }
+        if let ratio = model.tokenizer?.ratio {
+            facts.add("Tokens per Haiku 4.5 token", "\(Format.number(ratio.value)) (the same text counts \(Format.number(ratio.value))x the tokens it does on Claude Haiku 4.5)",
+                      figure: ratio)
+        } else {
+            facts.add("Tokens per Haiku 4.5 token", "not published; the calculator assumes 1.0")
+        }
         facts.add("Context window", "\(Format.count(model.context_window.value)) tokens", figure: model.context_window)
+        if let out = model.max_output { facts.add("Longest output", "\(Format.count(out.value)) tokens", figure: out) }
         for latency in model.latency ?? [] {
             let range = latency.ms_high.map { "\(Format.count(latency.ms))–\(Format.count($0)) ms" } ?? "\(Format.count(latency.ms)) ms"
-            facts.add("Latency (\(latency.percentile))", "\(range), \(latency.conditions)", sourceID: latency.source, asOf: latency.as_of)
+            facts.add("Latency (\(latency.percentile.rawValue))", "\(range), \(latency.conditions)", sourceID: latency.source, asOf: latency.as_of)
         }
+        if (model.latency ?? []).isEmpty { facts.add("Latency", "no source publishes a figure") }
         for (name, score) in (model.benchmarks ?? [:]).sorted(by: { $0.key < $1.key }) {
             facts.add(name.replacingOccurrences(of: "_", with: " ").capitalized.replacingOccurrences(of: "Swe", with: "SWE"),
                       "\(Format.number(score.value)) %", figure: score)
         }
-        facts.add("Access", model.access.map(AccessChannel.label).joined(separator: ", "))
+        facts.add("Access", model.access.map(AccessChannelText.label).joined(separator: ", "))
+        if let limits = model.rate_limits {
+            var items: [[String: Any]] = limits.tiers.map { tier in
+                let cap = tier.monthly_spend_cap_usd.map { "; spend up to \(Format.usd($0)) a month" } ?? "; no monthly cap"
+                let numbers = "\(Format.count(tier.rpm)) / \(Format.count(tier.itpm)) / \(Format.count(tier.otpm))"
+                let text: String = Engine.tierName(tier.tier) + ": " + numbers + cap + ". " + tier.requires
+                return ["text": text]
+            }
+            items.append(["text": limits.cache_reads_count ? "Cached reads count against the input-token limit."
+                    : "Cached reads do not count against the input-token limit."])
+            lists.append(list("Rate limits by tier (requests / input tokens / output tokens a minute)", items))
+        }
         lists.append(list("Fit by task type", model.task_fit.sorted { $0.key < $1.key }.map { task, fit in
-            ["text": "\(task.replacingOccurrences(of: "_", with: " ")): \(fit.fit)"]
+            ["text": "\(task.replacingOccurrences(of: "_", with: " ")): \(fit.fit.rawValue)"]
         }))
     }
 
@@ -137,19 +193,20 @@ struct FactTable {
     }
 }
 
-enum AccessChannel {
-    static func label(_ channel: String) -> String {
+enum AccessChannelText {
+    static func label(_ channel: AccessChannel) -> String {
         switch channel {
-        case "anthropic_api": "Anthropic API"
-        case "bedrock": "Amazon Bedrock"
-        case "vertex": "Google Vertex AI"
-        case "web_app": "Claude.ai web app"
-        case "openai_api": "OpenAI API"
-        case "google_ai": "Google AI Studio / Gemini API"
-        case "mistral_api": "Mistral API"
-        case "cohere_api": "Cohere API"
-        case "self_hosted": "Self-hosted"
-        default: channel
+        case .anthropic_api: "Anthropic API"
+        case .bedrock: "Amazon Bedrock"
+        case .vertex: "Google Vertex AI"
+        case .web_app: "Claude.ai web app"
+        case .openai_api: "OpenAI API"
+        case .google_ai: "Google AI Studio / Gemini API"
+        case .mistral_api: "Mistral API"
+        case .cohere_api: "Cohere API"
+        case .deepseek_api: "DeepSeek API"
+        case .hosted_open_weights: "Hosted open weights (third-party inference providers)"
+        case .self_hosted: "Self-hosted"
         }
     }
 }

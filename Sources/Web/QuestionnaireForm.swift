@@ -21,6 +21,8 @@ struct QuestionnaireForm {
                 "is_choice": question.kind == .choice,
                 "is_boolean": question.kind == .boolean,
                 "is_number": question.kind == .integer || question.kind == .number,
+                "is_model": question.kind == .model,
+                "is_date": question.kind == .date,
                 "unit": question.unit ?? "",
             ]
             if error?.field == id { field["error"] = error?.message ?? "" }
@@ -29,6 +31,10 @@ struct QuestionnaireForm {
                 field["options"] = (question.options ?? []).map { ["value": $0.value, "label": $0.label, "selected": $0.value == current] }
             case .boolean:
                 field["options"] = [("true", "Yes"), ("false", "No")].map { ["value": $0.0, "label": $0.1, "selected": $0.0 == current] }
+            case .model:
+                field["options"] = (question.options ?? []).map { ["value": $0.value, "label": $0.label, "selected": $0.value == current] }
+            case .date:
+                break
             case .integer, .number:
                 field["min"] = question.min.map(Format.number) ?? ""
                 field["max"] = question.max.map(Format.number) ?? ""

@@ -1,3 +1,4 @@
+import Foundation
 import Advisor
 import Content
 
@@ -29,8 +30,18 @@ struct ResultView {
             "decided_by": assessment.decidedBy.map { slug in
                 ["title": library.page(.criteria, slug)?.title ?? slug, "url": "/criteria/\(slug)"]
             } as Any,
-            "primary": modelLink(assessment.primaryModel),
-            "alternatives": assessment.alternatives.map(modelLink),
+            "primary": modelLink(assessment.primaryModel, assessment),
+            "alternatives": assessment.alternatives.map { modelLink($0, assessment) },
+            "as_of": assessment.asOf,
+            "figures_checked": assessment.figuresChecked ?? "",
+            "capacity": assessment.capacity.map { c -> [String: Any] in
+                [
+                    "model": library.page(.models, c.model)?.title ?? c.model,
+                    "rpm": Format.number(c.peak_rpm), "itpm": Format.count(c.peak_itpm), "otpm": Format.count(c.peak_otpm),
+                    "tier": c.tier.map(Engine.tierName) ?? "beyond every published tier (Custom)",
+                    "requires": c.requires ?? "",
+                ]
+            } ?? NSNull(),
             "has_alternatives": !assessment.alternatives.isEmpty,
             "reasons": assessment.reasons.map { reason -> [String: Any] in
                 [
@@ -40,7 +51,7 @@ struct ResultView {
                     "decides": reason.decide.map { Self.verdictLabel(Verdict(rawValue: $0) ?? .chooseAlternative) } ?? "",
                 ]
             },
-            "warnings": assessment.warnings.map { ["title": $0.title, "url": $0.url, "text": $0.text, "severity": $0.severity] },
+            "warnings": assessment.warnings.map { ["title": $0.title, "url": $0.url, "text": $0.text, "severity": $0.severity.rawValue] },
             "has_warnings": !assessment.warnings.isEmpty,
             "changes": assessment.whatWouldChange.map { change -> [String: Any] in
                 let question = knowledge.question(change.answer)
@@ -65,8 +76,10 @@ struct ResultView {
         ].merging(CostTable(library: library).context(assessment.costs, answers: answers)) { a, _ in a }
     }
 
-    private func modelLink(_ slug: String) -> [String: Any] {
-        ["slug": slug, "title": library.page(.models, slug)?.title ?? slug, "url": "/models/\(slug)"]
+    private func modelLink(_ slug: String, _ assessment: Assessment) -> [String: Any] {
+        let status = assessment.costs.first { $0.model == slug }?.status
+        return ["slug": slug, "title": library.page(.models, slug)?.title ?? slug, "url": "/models/\(slug)",
+                "badge": LifecycleText.badge(status, library: library)]
     }
 
     static func workloadSummary(_ answers: Answers) -> String {
@@ -81,27 +94,44 @@ struct ResultView {
     }
 }
 
-/// The cost table shared by the result page and the calculator: every model, cheapest first, with the rates used.
+/// The cost table shared by the result page and the calculator: every model, those that fit first, cheapest first,
+/// with its lifecycle, the rates and token counts used, and why.
 struct CostTable {
     let library: ContentLibrary
 
     func context(_ costs: [CostLine], answers: Answers) -> [String: Any] {
-        let cheapest = costs.map(\.monthly_usd).min() ?? 0
+        let cheapest = costs.filter(\.fits).map(\.monthly_usd).min() ?? 0
+        let api = Hosting.api
         return [
             "costs": costs.map { line -> [String: Any] in
                 [
                     "title": line.title, "url": line.url, "model": line.model,
-                    "monthly": Format.usd(line.monthly_usd),
-                    "input": line.hosting == "api" ? Format.usd(line.input_usd) : "—",
-                    "output": line.hosting == "api" ? Format.usd(line.output_usd) : "—",
-                    "cache": line.hosting == "api" ? Format.usd(line.cache_usd) : "—",
-                    "per_request": perRequest(line, answers: answers),
+                    "monthly": line.fits ? Format.usd(line.monthly_usd) : "does not fit",
+                    "fits": line.fits,
+                    "input": line.hosting == api ? Format.usd(line.input_usd) : "—",
+                    "output": line.hosting == api ? Format.usd(line.output_usd) : "—",
+                    "cache": line.hosting == api ? Format.usd(line.cache_usd) : "—",
+                    "per_request": line.fits ? perRequest(line, answers: answers) : "—",
                     "rates": rates(line),
-                    "cheapest": line.monthly_usd == cheapest,
-                    "multiple": cheapest > 0 ? "\(Format.trimmed(line.monthly_usd / cheapest, digits: 1))×" : "",
+                    "notes": line.rates.notes,
+                    "tokens": "\(Format.count(line.rates.input_tokens_per_request)) in / \(Format.count(line.rates.output_tokens_per_request)) out",
+                    "cheapest": line.fits && line.monthly_usd == cheapest,
+                    "multiple": line.fits && cheapest > 0 ? "\(Format.trimmed(line.monthly_usd / cheapest, digits: 1))×" : "",
+                    "badge": LifecycleText.badge(line.status, library: library),
+                    "unavailable": line.status.state == .retired || line.status.state == .unreleased,
+                    "latency": line.latency.map(latencyText) ?? "",
+                    "checked": line.prices_checked ?? "",
                 ]
             },
         ]
+    }
+
+    private func latencyText(_ check: LatencyCheck) -> String {
+        switch check.verdict {
+        case "meets": return "meets the \(Format.number(check.budget_ms / 1000)) s budget (\(check.percentile ?? "") \(Format.count(check.ms ?? 0)) ms)"
+        case "misses": return "misses the \(Format.number(check.budget_ms / 1000)) s budget (\(check.percentile ?? "") \(Format.count(check.ms ?? 0)) ms)"
+        default: return "no published latency to judge the \(Format.number(check.budget_ms / 1000)) s budget"
+        }
     }
 
     private func perRequest(_ line: CostLine, answers: Answers) -> String {
@@ -112,7 +142,7 @@ struct CostTable {
     /// The rates behind a line, in words, so that anyone can redo the arithmetic.
     private func rates(_ line: CostLine) -> String {
         let r = line.rates
-        if line.hosting == "self_hosted" {
+        if line.hosting == .self_hosted {
             var parts: [String] = []
             if let hours = r.gpu_hours, let rate = r.gpu_hour_usd {
                 parts.append("\(Format.number(hours.rounded())) GPU h × \(Format.usd(rate))")
@@ -128,13 +158,15 @@ struct CostTable {
         var parts: [String] = []
         if let input = r.input_per_mtok { parts.append("in \(Format.usd(input))") }
         if let output = r.output_per_mtok { parts.append("out \(Format.usd(output))") }
-        if let read = r.cache_read_per_mtok { parts.append("cache read \(Format.usd(read))") }
-        if let write = r.cache_write_per_mtok { parts.append("write \(Format.usd(write))") }
+        if let read = r.cache_read_per_mtok, r.caching == "used" { parts.append("cache read \(Format.usd(read))") }
+        if let write = r.cache_write_per_mtok, let ttl = r.cache_ttl { parts.append("\(ttl) write \(Format.usd(write))") }
         var text = parts.joined(separator: ", ") + " per M tokens"
+        if r.band == "long_context" { text += " (long-context rates)" }
         if let batch = r.batch_discount { text += "; batch −\(Format.percent(batch))" }
         switch r.caching {
-        case "not_offered": text += "; no cache pricing, cached share billed as input"
+        case "not_offered": text += "; no prompt cache, cached share billed as input"
         case "not_worth_it": text += "; caching would not pay at this volume"
+        case "below_minimum": text += "; prefix below the cache minimum, billed as input"
         default: break
         }
         return text

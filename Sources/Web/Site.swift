@@ -22,7 +22,7 @@ public final class Site: Sendable {
         advisor = AdvisorViews(engine: engine, library: library, templates: templates)
 
         var responses: [String: Response] = [:]
-        let views = PageViews(library: library)
+        let views = PageViews(library: library, knowledge: engine.knowledge)
         responses["/"] = .html(templates.page("home", title: "Should this workload run on Claude Haiku?",
                                               context: Self.homeContext(library)))
         for section in Section.allCases {
@@ -32,7 +32,7 @@ public final class Site: Sendable {
                 "intro_html": intro?.html ?? "",
                 "summary": intro?.summary ?? "",
                 "section": section.rawValue,
-                "pages": library.pages(in: section).map { Self.listItem($0) },
+                "pages": library.pages(in: section).map { Self.listItem($0, library: library, knowledge: engine.knowledge) },
             ]
             responses["/\(section.rawValue)/"] = .html(templates.page("section", title: section.title, context: context,
                                                                       activeSection: section.rawValue))
@@ -52,10 +52,16 @@ public final class Site: Sendable {
         prebuilt = responses.mapValues { $0.prebuilt() }
     }
 
-    static func listItem(_ page: Page) -> [String: Any] {
+    static func listItem(_ page: Page, library: ContentLibrary, knowledge: Knowledge?) -> [String: Any] {
         var item: [String: Any] = ["title": page.title, "url": page.url, "summary": page.summary]
-        if let prices = page.frontMatter.model?.prices {
-            item["meta"] = "\(Format.usd(prices.input.value)) in / \(Format.usd(prices.output.value)) out per M tokens"
+        if let model = page.frontMatter.model, let knowledge {
+            let status = knowledge.status(of: page.slug, on: knowledge.today)
+            item["badge"] = LifecycleText.badge(status, library: library)
+            if let prices = model.prices {
+                item["meta"] = "\(Format.usd(prices.input.value)) in / \(Format.usd(prices.output.value)) out per M tokens"
+            } else if let hosting = model.self_hosting {
+                item["meta"] = "self-hosted: \(Format.usd(hosting.gpu_hour_usd.value)) per GPU hour"
+            }
         } else if let failure = page.frontMatter.failure_mode {
             item["meta"] = "Severity: \(failure.severity)"
         } else if let resource = page.frontMatter.resource {

@@ -1,0 +1,38 @@
+import Advisor
+import Content
+
+/// A model's lifecycle in words and as a badge: wherever a model is named, its state on the day is shown.
+enum LifecycleText {
+    static func label(_ state: LifecycleState) -> String {
+        switch state {
+        case .unreleased: "Not yet released"
+        case .active: "Active"
+        case .legacy: "Legacy"
+        case .deprecated: "Deprecated"
+        case .retired: "Retired"
+        }
+    }
+
+    /// `Deprecated since 2026-09-30, retires 2026-11-30 → Claude Sonnet 5.5`.
+    static func sentence(_ status: ModelStatus, library: ContentLibrary) -> String {
+        let replacement = status.replacement.map { library.page(.models, $0)?.title ?? $0 }
+        switch status.state {
+        case .active: return "Active since \(status.since)"
+        case .legacy: return "Legacy since \(status.since): a newer model took its place; still served"
+            + (status.retires.map { ", retires \($0)" } ?? "")
+        case .deprecated:
+            return "Deprecated since \(status.since); retires \(status.retires ?? "?")"
+                + (replacement.map { "; replacement: \($0)" } ?? "")
+        case .retired:
+            return "Retired on \(status.since)" + (replacement.map { "; replacement: \($0)" } ?? "")
+        case .unreleased: return "Released on \(status.since)"
+        }
+    }
+
+    /// `{"label", "class", "text"}` for templates.
+    static func badge(_ status: ModelStatus?, library: ContentLibrary) -> [String: Any] {
+        guard let status else { return [:] }
+        return ["label": label(status.state), "class": "life-\(status.state.rawValue)",
+                "text": sentence(status, library: library)]
+    }
+}
