@@ -1,3 +1,5 @@
+import Foundation
+
 // Monthly cost of a workload on every model, from the models' `prices` / `self_hosting` blocks.
 //
 // ## The cost model (README.md, "The price model"; shown per model on the calculator and result pages)
@@ -13,10 +15,13 @@
 //    its threshold; above it, `whole_request` bills every token at the higher rates (else only the input beyond
 //    the threshold). A prompt pushed over the threshold by the tokenizer alone is priced above it.
 // 4. **Caching.** The prefix P = I_m × c can be cached only if the model has a cache and P reaches its
-//    `cache_min_tokens`; otherwise it is billed as input (`below_minimum`, `not_offered`). Steady traffic keeps one
-//    shared prefix warm: with the 5-minute cache it is written min(R, 8,760) times a month (730 h × 12), with the
-//    1-hour cache min(R, 730) times, and read by every other request. The cheapest of 5-minute, 1-hour and no
-//    caching is taken, and named (`cache_ttl`); caching is never assumed when it would cost more (`not_worth_it`).
+//    `cache_min_tokens`; otherwise it is billed as input (`below_minimum`, `not_offered`). One shared prefix is
+//    kept warm by the traffic itself: every use refreshes the cache's lifetime T, so the prefix is written again
+//    only after a gap longer than T. With R requests a month arriving at random (a Poisson stream of
+//    λ = R / 43,800 a minute), a gap exceeds T with probability e^(−λT), so writes W = max(1, R × e^(−λT)), capped
+//    at R; every other request reads. The cheaper of the 5-minute and 1-hour caches, or none, is taken and named
+//    (`cache_ttl`): dense traffic keeps even the 5-minute cache warm, sparse traffic needs the hour. Caching is never
+//    assumed when it would cost more than plain input (`not_worth_it`).
 // 5. **Batch.** With latency `batch` and a `batch_discount`, the discount comes off each token class in
 //    `batch_applies_to`.
 // 6. input_usd = fresh input (+ the prefix when not cached), cache_usd = writes + reads, output_usd = R × O_m ×
@@ -123,10 +128,15 @@ public struct CostLine: Sendable, Encodable, Equatable {
 /// The month and cache lifetimes the cost model assumes.
 public enum CostAssumptions {
     public static let hoursPerMonth = 730.0
-    /// 730 h × 12 five-minute lifetimes.
-    public static let fiveMinuteWindowsPerMonth = hoursPerMonth * 12
-    /// 730 one-hour lifetimes.
-    public static let oneHourWindowsPerMonth = hoursPerMonth
+    public static let minutesPerMonth = hoursPerMonth * 60
+
+    /// Cache writes a month for a prefix shared by `requests` random arrivals, with a lifetime of `minutes`
+    /// refreshed on every use: the expected number of gaps longer than the lifetime, at least one.
+    public static func cacheWrites(requests: Double, lifetimeMinutes minutes: Double) -> Double {
+        guard requests > 0 else { return 0 }
+        let expected = requests * exp(-requests / minutesPerMonth * minutes)
+        return Swift.min(requests, Swift.max(1, expected))
+    }
 }
 
 extension Knowledge {
@@ -252,16 +262,28 @@ extension Knowledge {
             parts.input += requests * overflow * (long.rates.input - r.input) / 1e6
         }
 
-        var prefixAsInput = requests * prefix * r.input / 1e6
+        // The batch discount, per token class, when the workload runs in batch.
+        let batch = v[AnswerID.latency.rawValue] == Self.batchLatency ? model.batchDiscount : nil
+        func keep(_ tokenClass: TokenClass) -> Double {
+            guard let batch, model.batchClasses.contains(tokenClass) else { return 1 }
+            return 1 - batch
+        }
+        parts.input *= keep(.input)
+        parts.output *= keep(.output)
+
+        var prefixAsInput = requests * prefix * r.input / 1e6 * keep(.input)
         if cacheStatus == "candidate", let read = r.cacheRead {
-            // The cheapest way to hold the prefix: 5-minute cache, 1-hour cache, or none.
-            let w5 = Swift.min(requests, CostAssumptions.fiveMinuteWindowsPerMonth)
+            // The cheapest way to hold the prefix, after any batch discount: 5-minute cache, 1-hour cache, or none.
+            func cost(writes: Double, write: Double) -> Double {
+                (writes * write * keep(.cache_write) + (requests - writes) * read * keep(.cache_read)) * prefix / 1e6
+            }
+            let w5 = CostAssumptions.cacheWrites(requests: requests, lifetimeMinutes: 5)
             var best = (cost: prefixAsInput, ttl: "", writes: 0.0, write: 0.0)
-            let cost5 = (w5 * r.cacheWrite + (requests - w5) * read) * prefix / 1e6
+            let cost5 = cost(writes: w5, write: r.cacheWrite)
             if cost5 < best.cost { best = (cost5, "5m", w5, r.cacheWrite) }
             if let write1h = r.cacheWrite1h {
-                let w1 = Swift.min(requests, CostAssumptions.oneHourWindowsPerMonth)
-                let cost1 = (w1 * write1h + (requests - w1) * read) * prefix / 1e6
+                let w1 = CostAssumptions.cacheWrites(requests: requests, lifetimeMinutes: 60)
+                let cost1 = cost(writes: w1, write: write1h)
                 if cost1 < best.cost { best = (cost1, "1h", w1, write1h) }
             }
             if best.ttl.isEmpty {
@@ -274,27 +296,17 @@ extension Knowledge {
                 parts.rates.cache_ttl = best.ttl
                 parts.rates.cache_write_per_mtok = best.write
                 parts.rates.cache_writes_per_month = best.writes
-                note("Prefix cached with the \(best.ttl == "5m" ? "5-minute" : "1-hour") cache: about "
-                     + "\(Self.figure(best.writes)) writes a month, every other request reads it.")
+                note("Prefix of \(Self.figure(prefix)) tokens cached with the \(best.ttl == "5m" ? "5-minute" : "1-hour") "
+                     + "cache: about \(Self.figure(best.writes)) writes a month at your request rate; every other request reads it.")
             }
         }
         parts.input += prefixAsInput
         parts.rates.caching = cacheStatus
 
-        if v[AnswerID.latency.rawValue] == Self.batchLatency, let discount = model.batchDiscount {
-            let keep = 1 - discount
-            if model.batchClasses.contains(.input) { parts.input *= keep }
-            if model.batchClasses.contains(.output) { parts.output *= keep }
-            if parts.cache > 0 {
-                // Reads and writes are separate classes: discount each share of the cache bill it applies to.
-                let writes = (parts.rates.cache_writes_per_month ?? 0) * (parts.rates.cache_write_per_mtok ?? 0) * prefix / 1e6
-                let reads = parts.cache - writes
-                parts.cache = (model.batchClasses.contains(.cache_write) ? writes * keep : writes)
-                    + (model.batchClasses.contains(.cache_read) ? reads * keep : reads)
-            }
-            parts.rates.batch_discount = discount
+        if let batch {
+            parts.rates.batch_discount = batch
             parts.rates.batch_applies_to = TokenClass.allCases.filter { model.batchClasses.contains($0) }
-            note("Batch API: \(Self.figure(discount * 100))% off "
+            note("Batch API: \(Self.figure(batch * 100))% off "
                  + (parts.rates.batch_applies_to!.count == 4 ? "every token class." :
                     parts.rates.batch_applies_to!.map(\.rawValue).joined(separator: ", ") + "."))
         }

@@ -134,7 +134,8 @@ public struct Capacity: Sendable, Encodable, Equatable {
 /// The engine's answer for one workload. Encodes the interface's keys (`verdict`, `score`, `primary_model`,
 /// `alternatives`, `reasons`, `warnings`, `costs`, `what_would_change`, `assumptions`) plus, for the HTML page:
 /// `score_resting_on_assumptions`, `decided_by` (criterion slug of the hard limit or policy, or null),
-/// `primary_model_basis` (`haiku_model`, `prefer`, `cheapest_suitable`, `cheapest_fit`, `routing_does_not_pay`),
+/// `primary_model_basis` (`haiku_model`, `prefer`, `cheapest_suitable`, `cheapest_fit`, `routing_does_not_pay`,
+/// `nothing_fits`),
 /// `base_score`, `choose_haiku_at`, `tiered_routing_at`, `as_of`, `haiku_model`, `figures_checked`, `capacity`.
 public struct Assessment: Sendable, Encodable, Equatable {
     public let verdict: Verdict
@@ -371,6 +372,16 @@ public struct Engine: Sendable {
                 }
             }
         }
+        if primary == nil {
+            // Nothing can hold this request: name the current model with the largest window (the cost table marks
+            // every model "does not fit"), never a retired or unreleased one.
+            let day = Int(v[AnswerID.asOf.rawValue])
+            primary = k.models.indices.filter { m in
+                let state = k.compiledModels[m].lifecycle(on: day).state
+                return state == .active || state == .legacy
+            }.max { (k.compiledModels[$0].contextWindow, -$0) < (k.compiledModels[$1].contextWindow, -$1) }
+            basis = "nothing_fits"
+        }
         return Decision(score: score, verdict: verdict, primary: primary ?? k.haikuIndices[0], basis: basis,
                         firing: firing, hardRule: hardRule, policyReasons: policyReasons,
                         decidingPolicy: decidingPolicy, alternativesMinFit: alternativesMinFit, haiku: haiku,
@@ -592,8 +603,38 @@ public struct Engine: Sendable {
             case .boolean:
                 consider(now == 0 ? 1 : 0, distance: 1)
             case .integer, .number:
-                for candidate in knowledge.numericCandidates[i] {
+                // No requests at all is no workload: every cost is zero and the comparison says nothing.
+                for candidate in knowledge.numericCandidates[i] where !(id == .monthlyRequests && candidate == 0) {
                     consider(candidate, distance: abs(candidate - now) + (candidate < now ? 1e-9 : 0))
+                }
+                // Policies compare costs, which move continuously with the numbers: the flip may lie between two
+                // rule thresholds. Bisect from the current value to the flip found, for the nearest boundary.
+                if let found = best {
+                    var lo = now, hi = found.value
+                    var result = (score: found.score, verdict: found.verdict)
+                    func verdictAt(_ x: Double) -> (score: Double, verdict: Verdict) {
+                        values[i] = x
+                        let d = values.withUnsafeBufferPointer { decide($0) }
+                        values[i] = now
+                        return (d.score, d.verdict)
+                    }
+                    let integral = id.kind == .integer
+                    for _ in 0..<60 {
+                        let gap = abs(hi - lo)
+                        if integral ? gap <= 1 : gap <= Swift.max(1e-6, abs(hi) * 1e-9) { break }
+                        var mid = (lo + hi) / 2
+                        if integral { mid = mid.rounded(hi > lo ? .down : .up) }
+                        if mid == lo || mid == hi { break }
+                        let r = verdictAt(mid)
+                        if r.verdict != current { hi = mid; result = r } else { lo = mid }
+                    }
+                    if !integral {
+                        // A value people write: two decimals, if it still flips.
+                        let nice = (hi > lo ? (hi * 100).rounded(.up) : (hi * 100).rounded(.down)) / 100
+                        let r = verdictAt(nice)
+                        if r.verdict != current, abs(nice - now) <= abs(found.value - now) { hi = nice; result = r }
+                    }
+                    best = (hi, abs(hi - now), result.score, result.verdict)
                 }
             case .model, .date:
                 break

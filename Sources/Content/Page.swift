@@ -23,6 +23,7 @@ public struct Page: Sendable {
 final class FieldLines: @unchecked Sendable {
     // Immutable after init; Yams' Node is a value tree that is only read.
     private let node: Node
+    var root: Node { node }
 
     init(node: Node) {
         self.node = node

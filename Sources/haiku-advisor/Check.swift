@@ -1,3 +1,4 @@
+import Advisor
 import ArgumentParser
 import Content
 
@@ -6,12 +7,34 @@ struct Check: ParsableCommand {
 
     @OptionGroup var contentOptions: ContentOptions
 
+    @Option(name: .customLong("stale"), help: "Also list every figure whose source was last checked more than DAYS days ago (exit 1 if any).")
+    var staleDays: Int?
+
+    @Option(help: "The day to judge staleness on (YYYY-MM-DD); default today.")
+    var today: String?
+
+    func validate() throws {
+        if let staleDays, staleDays < 0 { throw ValidationError("--stale takes a number of days >= 0") }
+        if let today, CivilDate.day(today) == nil { throw ValidationError("--today takes a date YYYY-MM-DD") }
+    }
+
     func run() throws {
         do {
             let library = try ContentLibrary.load(directory: contentOptions.content)
             _ = try library.knowledge()
+            if let staleDays {
+                let day = today.flatMap(CivilDate.day) ?? CivilDate.today()
+                let stale = StaleFigures.find(in: library, olderThan: staleDays, today: day)
+                for figure in stale { print(figure.description) }
+                if !stale.isEmpty {
+                    printError("\(stale.count) figure(s) not checked for more than \(staleDays) days")
+                    throw ExitCode.failure
+                }
+                print("ok: no figure older than \(staleDays) days on \(CivilDate.text(day))")
+                return
+            }
             print("ok: \(library.pages.count) pages checked")
-        } catch {
+        } catch let error as ContentErrors {
             print(error.description)
             printError("\(error.errors.count) error(s)")
             throw ExitCode.failure

@@ -1,15 +1,19 @@
+import Foundation
 import Testing
 @testable import Advisor
 
 /// Cost arithmetic against hand computations, on hand-priced models (Support.swift) so the figures stay put when
-/// the real model pages change.
+/// the real model pages change. Token counts are given as Claude Haiku 4.5 counts them (the default tokenizer).
 struct CostTests {
     let k = Fixture.handPriced
     var engine: Engine { Engine(knowledge: k) }
 
-    func line(_ model: String, _ given: [String: AnswerValue]) -> CostLine {
-        engine.costs(k.answers(given)).first { $0.model == model }!
+    func line(_ model: String, _ given: [String: AnswerValue], in knowledge: Knowledge? = nil) -> CostLine {
+        let kk = knowledge ?? k
+        return Engine(knowledge: kk).costs(kk.answers(given)).first { $0.model == model }!
     }
+
+    func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-6) -> Bool { abs(a - b) <= tolerance * max(1, abs(b)) }
 
     @Test func plainInputAndOutput() {
         // 1,000,000 requests × 1,000 input tokens × $1/M = $1,000; × 200 output tokens × $5/M = $1,000.
@@ -21,45 +25,101 @@ struct CostTests {
         #expect(l.monthly_usd == 2_000)
         #expect(l.rates.input_per_mtok == 1 && l.rates.output_per_mtok == 5)
         #expect(l.rates.caching == "none")
+        #expect(l.rates.band == "standard")
         #expect(l.url == "/models/claude-haiku-4-5")
+        #expect(l.fits)
     }
 
-    @Test func cachedShareWithWrites() {
-        // Half of 1,000 tokens cached, 1,000,000 requests.
-        // uncached: 1,000,000 × 500 × $1/M = $500
-        // writes: min(1,000,000, 8,760) = 8,760 requests × 500 tokens × $1.25/M = $5.475
-        // reads: (1,000,000 − 8,760) × 500 × $0.10/M = 991,240 × 500 × 0.1 / 1e6 = $49.562
-        // cache: $55.037; output 1,000,000 × 100 × $5/M = $500
-        let l = line("claude-haiku-4-5", ["monthly_requests": 1_000_000, "avg_input_tokens": 1_000,
+    @Test func eachModelIsPricedOnItsOwnTokenCount() {
+        // Haiku 5.5 counts 1.3 tokens per Haiku 4.5 token: 1,000 → 1,300 in, 200 → 260 out.
+        // 1,000,000 × 1,300 × $0.10/M = $130; 1,000,000 × 260 × $0.50/M = $130.
+        let given: [String: AnswerValue] = ["monthly_requests": 1_000_000, "avg_input_tokens": 1_000, "avg_output_tokens": 200]
+        let l = line("claude-haiku-5-5", given)
+        #expect(close(l.input_usd, 130) && close(l.output_usd, 130))
+        #expect(close(l.rates.token_ratio, 1.3))
+        #expect(close(l.rates.input_tokens_per_request, 1_300))
+        // Counted with Haiku 5.5's own tokenizer: no scaling there, and Haiku 4.5 now counts 1 / 1.3 as many.
+        var own = given
+        own["tokens_counted_with"] = "claude-haiku-5-5"
+        #expect(close(line("claude-haiku-5-5", own).monthly_usd, 100 + 100))
+        #expect(close(line("claude-haiku-4-5", own).input_usd, 1_000 / 1.3, 1e-4))
+        // A model without a published ratio is taken at 1.0, and says so.
+        let luna = line("gpt-6-luna", given)
+        #expect(luna.rates.token_ratio == 1 && !luna.rates.token_ratio_published)
+        #expect(luna.rates.notes.contains { $0.contains("No published tokenizer ratio") })
+    }
+
+    @Test func aPromptPushedOverTheCliffByTheTokenizerIsPricedAboveIt() {
+        // 80,000 Haiku 4.5 tokens are 104,000 on Haiku 5.5: above the 100,000 threshold, so the whole request,
+        // output included, is at $0.50 / $2.50. 1,000 requests: 1,000 × 104,000 × 0.5 / 1e6 = $52;
+        // 1,000 × 1,300 × 2.5 / 1e6 = $3.25.
+        let over = line("claude-haiku-5-5", ["monthly_requests": 1_000, "avg_input_tokens": 80_000, "avg_output_tokens": 1_000])
+        #expect(over.rates.band == "long_context")
+        #expect(close(over.input_usd, 52) && close(over.output_usd, 3.25))
+        #expect(over.rates.input_per_mtok == 0.5 && over.rates.output_per_mtok == 2.5)
+        #expect(over.rates.notes.contains { $0.contains("104,000") && $0.contains("100,000") })
+        // 76,000 → 98,800: below the line. 1,000 × 98,800 × 0.1 / 1e6 = $9.88; 1,000 × 1,300 × 0.5 / 1e6 = $0.65.
+        let under = line("claude-haiku-5-5", ["monthly_requests": 1_000, "avg_input_tokens": 76_000, "avg_output_tokens": 1_000])
+        #expect(under.rates.band == "standard")
+        #expect(close(under.monthly_usd, 10.53))
+        // The same 80,000 counted on Haiku 5.5 itself stays below it: 1,000 × 80,000 × 0.1 / 1e6 = $8.
+        let own = line("claude-haiku-5-5", ["monthly_requests": 1_000, "avg_input_tokens": 80_000, "avg_output_tokens": 1_000,
+                                            "tokens_counted_with": "claude-haiku-5-5"])
+        #expect(own.rates.band == "standard" && close(own.input_usd, 8))
+    }
+
+    @Test func aPrefixBelowTheCacheMinimumIsNotCached() {
+        // 2,000 tokens, three quarters cacheable: a 1,500-token prefix, under Haiku 4.5's 4,096 minimum. Billed as
+        // input: 100,000 × 2,000 × $1/M = $200, no cache cost.
+        let l = line("claude-haiku-4-5", ["monthly_requests": 100_000, "avg_input_tokens": 2_000, "avg_output_tokens": 0,
+                                          "cached_input_share": 0.75])
+        #expect(l.rates.caching == "below_minimum")
+        #expect(l.input_usd == 200 && l.cache_usd == 0)
+        // On Haiku 5.5 the same prefix is 1,950 tokens, above its 512 minimum: cached.
+        #expect(line("claude-haiku-5-5", ["monthly_requests": 100_000, "avg_input_tokens": 2_000, "avg_output_tokens": 0,
+                                          "cached_input_share": 0.75]).rates.caching == "used")
+    }
+
+    @Test func denseTrafficKeepsTheFiveMinuteCacheWarm() {
+        // 1,000,000 requests a month: 22.8 a minute, so a 5-minute gap essentially never happens (e^-114): one
+        // write at $1.25/M, the rest read at $0.10/M. Prefix 5,000 of 10,000 tokens.
+        // cache = (1 × 1.25 + 999,999 × 0.10) × 5,000 / 1e6 = $500.00575; fresh input 1,000,000 × 5,000 × $1/M = $5,000.
+        let l = line("claude-haiku-4-5", ["monthly_requests": 1_000_000, "avg_input_tokens": 10_000,
                                           "avg_output_tokens": 100, "cached_input_share": 0.5])
-        #expect(l.input_usd == 500)
-        #expect(l.cache_usd == 55.037)
+        #expect(l.rates.caching == "used" && l.rates.cache_ttl == "5m")
+        #expect(l.rates.cache_writes_per_month == 1)
+        #expect(close(l.cache_usd, 500.00575, 1e-6))
+        #expect(l.input_usd == 5_000)
         #expect(l.output_usd == 500)
-        #expect(l.monthly_usd == 1_055.037)
-        #expect(l.rates.caching == "used")
-        #expect(l.rates.cache_writes_per_month == 8_760)
-        #expect(l.rates.cache_read_per_mtok == 0.1 && l.rates.cache_write_per_mtok == 1.25)
     }
 
-    @Test func batchDiscountAppliesToEveryTokenClass() {
-        // The same workload in batch: everything halves. $500 → $250, $55.037 → $27.5185, $500 → $250.
-        let l = line("claude-haiku-4-5", ["monthly_requests": 1_000_000, "avg_input_tokens": 1_000,
-                                          "avg_output_tokens": 100, "cached_input_share": 0.5, "latency": "batch"])
-        #expect(l.input_usd == 250)
-        #expect(l.cache_usd == 27.5185)
-        #expect(l.output_usd == 250)
-        #expect(l.rates.batch_discount == 0.5)
-        // Not in batch: no discount recorded.
-        let interactive = line("claude-haiku-4-5", ["monthly_requests": 1_000, "latency": "realtime"])
-        #expect(interactive.rates.batch_discount == nil)
+    @Test func sparseTrafficNeedsTheOneHourCache() {
+        // 3,000 requests a month on Haiku 5.5: 10,000 tokens (13,000 on its count), 80 % cacheable: prefix 10,400.
+        // λ = 3,000 / 43,800 a minute. 5-minute writes: 3,000 × e^(−0.34247) = 2,129.9; 1-hour writes:
+        // 3,000 × e^(−4.10959) = 49.25.
+        // 5-minute: (2,129.9 × 0.125 + 870.1 × 0.01) × 10,400 / 1e6 = $2.859
+        // 1-hour:   (49.25 × 0.20 + 2,950.75 × 0.01) × 10,400 / 1e6 = $0.409  ← cheapest
+        // none:     3,000 × 10,400 × 0.10 / 1e6 = $3.12
+        let l = line("claude-haiku-5-5", ["monthly_requests": 3_000, "avg_input_tokens": 10_000, "avg_output_tokens": 0,
+                                          "cached_input_share": 0.8])
+        #expect(l.rates.cache_ttl == "1h")
+        #expect(l.rates.cache_write_per_mtok == 0.2)
+        let w1 = 3_000 * exp(-3_000.0 / 43_800 * 60)
+        #expect(close(l.rates.cache_writes_per_month!, w1))
+        #expect(close(l.cache_usd, ((w1 * 0.2 + (3_000 - w1) * 0.01) * 10_400 / 1e6 * 10_000).rounded() / 10_000))
+        // Haiku 4.5 has a 1-hour cache too; a model without one falls back to 5 minutes or nothing.
+        let noHour = line("gpt-6-luna", ["monthly_requests": 3_000, "avg_input_tokens": 10_000, "avg_output_tokens": 0,
+                                         "cached_input_share": 0.8])
+        #expect(noHour.rates.cache_ttl != "1h")
     }
 
-    @Test func noBatchDiscountWhenTheModelOffersNone() {
-        // mistral-small lists no batch discount: 1,000,000 × 1,000 × $0.1/M = $100 in batch as well.
-        let l = line("mistral-small", ["monthly_requests": 1_000_000, "avg_input_tokens": 1_000,
-                                       "avg_output_tokens": 0, "latency": "batch"])
-        #expect(l.input_usd == 100)
-        #expect(l.rates.batch_discount == nil)
+    @Test func cachingThatDoesNotPayIsLeftOff() {
+        // 10 requests a month on Haiku 4.5, 10,000 tokens, half cacheable: every request writes (gaps of days),
+        // and a write costs more than input: the prefix is billed as input. 10 × 10,000 × $1/M = $0.10.
+        let l = line("claude-haiku-4-5", ["monthly_requests": 10, "avg_input_tokens": 10_000, "avg_output_tokens": 0,
+                                          "cached_input_share": 0.5])
+        #expect(l.rates.caching == "not_worth_it")
+        #expect(l.input_usd == 0.1 && l.cache_usd == 0)
     }
 
     @Test func noCachePriceMeansFullInputPrice() {
@@ -71,25 +131,59 @@ struct CostTests {
         #expect(l.rates.caching == "not_offered")
     }
 
-    @Test func missingWritePriceWritesAtInputPrice() {
-        // gpt-4o-mini has cache_read $0.075 and no cache_write: writes at the $0.15 input price.
-        // 100,000 requests × 1,000 tokens, all cached: 8,760 writes × 1,000 × 0.15 / 1e6 = $1.314;
-        // 91,240 reads × 1,000 × 0.075 / 1e6 = $6.843; total $8.157.
-        let l = line("gpt-4o-mini", ["monthly_requests": 100_000, "avg_input_tokens": 1_000,
-                                     "avg_output_tokens": 0, "cached_input_share": 1])
-        #expect(l.cache_usd == 8.157)
-        #expect(l.input_usd == 0)
-        #expect(l.rates.cache_write_per_mtok == 0.15)
+    @Test func batchDiscountAppliesToCacheTokensToo() {
+        // The dense workload above in batch: every class halves. $5,000 → $2,500; $500.00575 → $250.002875;
+        // $500 → $250.
+        let l = line("claude-haiku-4-5", ["monthly_requests": 1_000_000, "avg_input_tokens": 10_000,
+                                          "avg_output_tokens": 100, "cached_input_share": 0.5, "latency": "batch"])
+        #expect(l.input_usd == 2_500 && l.output_usd == 250)
+        #expect(close(l.cache_usd, 250.0029, 1e-6))
+        #expect(l.rates.batch_discount == 0.5 && l.rates.batch_applies_to == TokenClass.allCases)
+        // Not in batch: no discount recorded.
+        #expect(line("claude-haiku-4-5", ["monthly_requests": 1_000, "latency": "realtime"]).rates.batch_discount == nil)
+        // No batch price at all: full price in batch as well.
+        #expect(line("mistral-small", ["monthly_requests": 1_000_000, "avg_input_tokens": 1_000, "avg_output_tokens": 0,
+                                       "latency": "batch"]).input_usd == 100)
     }
 
-    @Test func cachingThatDoesNotPayIsLeftOff() {
-        // 100 requests: every one writes ($1.25/M > $1/M input), so caching is assumed off:
-        // 100 × 1,000 × $1/M = $0.10 of input, no cache cost.
-        let l = line("claude-haiku-4-5", ["monthly_requests": 100, "avg_input_tokens": 1_000,
-                                          "avg_output_tokens": 0, "cached_input_share": 0.5])
-        #expect(l.input_usd == 0.1)
-        #expect(l.cache_usd == 0)
-        #expect(l.rates.caching == "not_worth_it")
+    @Test func batchDiscountOnlyOnTheClassesItCovers() throws {
+        // A variant of Haiku 4.5 whose batch discount covers input and output only: the cache bill stays whole.
+        let partial = TestModels.api("claude-haiku-4-5", family: "haiku", input: 1, output: 5, cacheRead: 0.1,
+                                     cacheWrite: 1.25, cacheWrite1h: 2, cacheMin: 4_096, batch: 0.5,
+                                     batchClasses: [.input, .output], ratio: 1, fits: TestModels.weakAtHardWork)
+        let knowledge = try Fixture.knowledge(try Fixture.file(),
+                                              models: TestModels.all.map { $0.slug == partial.slug ? partial : $0 })
+        let l = line("claude-haiku-4-5", ["monthly_requests": 1_000_000, "avg_input_tokens": 10_000,
+                                          "avg_output_tokens": 100, "cached_input_share": 0.5, "latency": "batch"],
+                     in: knowledge)
+        #expect(l.input_usd == 2_500 && l.output_usd == 250)
+        #expect(close(l.cache_usd, 500.0058, 1e-6))
+        #expect(l.rates.batch_applies_to == [.input, .output])
+    }
+
+    @Test func aPromptLargerThanTheWindowDoesNotFit() {
+        // mistral-small has a 128,000-token window: 250,000 input tokens cannot be sent at all.
+        let lines = engine.costs(k.answers(["monthly_requests": 1_000, "avg_input_tokens": 250_000, "avg_output_tokens": 500]))
+        let mistral = lines.first { $0.model == "mistral-small" }!
+        #expect(!mistral.fits)
+        #expect(mistral.rates.notes.contains { $0.contains("Does not fit") })
+        // Models that do not fit come after every model that does, however cheap they are.
+        let firstMisfit = lines.firstIndex { !$0.fits }!
+        #expect(lines[firstMisfit...].allSatisfy { !$0.fits })
+        // Haiku 4.5's 200,000 window: 250,000 does not fit either; Haiku 5.5's 1M does (325,650 tokens).
+        #expect(!lines.first { $0.model == "claude-haiku-4-5" }!.fits)
+        #expect(lines.first { $0.model == "claude-haiku-5-5" }!.fits)
+        // And it is never recommended, whatever the verdict.
+        let a = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 1_000,
+                                         "avg_input_tokens": 250_000, "avg_output_tokens": 500, "cost_priority": "primary"]))
+        #expect(a.primaryModel != "mistral-small" && !a.alternatives.contains("mistral-small"))
+        #expect(a.primaryModel != "claude-haiku-4-5")
+    }
+
+    @Test func outputBeyondTheModelsLimitDoesNotFit() {
+        // Haiku 4.5 writes at most 64,000 tokens.
+        let l = line("claude-haiku-4-5", ["monthly_requests": 10, "avg_input_tokens": 1_000, "avg_output_tokens": 70_000])
+        #expect(!l.fits)
     }
 
     @Test func selfHostedAtTheAlwaysOnMinimum() {
@@ -102,38 +196,33 @@ struct CostTests {
         #expect(l.monthly_usd == 2_460)
         #expect(l.input_usd == 0 && l.output_usd == 0 && l.cache_usd == 0)
         #expect(l.rates.gpu_hours == 730)
-        #expect(l.rates.developer_hourly_usd == 100)
     }
 
     @Test func selfHostedBeyondTheMinimum() {
-        // 15,000,000 requests × 120 tokens = 1.8e9 tokens ÷ 1,000 ÷ 3,600 = 500 h... below 730, so raise volume:
         // 36,000,000 × 120 = 4.32e9 tokens ÷ 1,000 ÷ 3,600 = 1,200 h × $2 = $2,400; ops 10 h × $250 = $2,500.
         let l = line("llama-3-1-8b-self-hosted", ["monthly_requests": 36_000_000, "avg_input_tokens": 100,
                                                    "avg_output_tokens": 20, "developer_hourly_usd": 250])
         #expect(l.rates.gpu_hours == 1_200)
-        #expect(l.gpu_usd == 2_400)
-        #expect(l.ops_usd == 2_500)
         #expect(l.monthly_usd == 4_900)
     }
 
-    @Test func costsAreSortedCheapestFirstAndCoverEveryModel() {
+    @Test func costsCoverEveryModelThoseThatFitFirstCheapestFirst() {
         let lines = engine.costs(k.answers(["monthly_requests": 10_000]))
         #expect(lines.count == TestModels.all.count)
-        #expect(zip(lines, lines.dropFirst()).allSatisfy { $0.monthly_usd <= $1.monthly_usd })
+        let fitting = lines.filter(\.fits)
+        #expect(zip(fitting, fitting.dropFirst()).allSatisfy { $0.monthly_usd <= $1.monthly_usd })
     }
 
-    @Test func cheapestSuitableWhenNoRulePrefers() {
-        // Cost-first chat with nobody reviewing: P1 prefers gpt-4o-mini. Without any prefer, the cheapest
-        // strong/good model wins: check with a complex-reasoning workload where only Sonnet and Opus fit,
-        // and no firing rule names a model other than those.
-        let a = engine.assess(k.answers(["task_type": "other", "cost_priority": "balanced", "fallback_ready": false,
-                                         "review_capacity": "none", "complex_share": 0.08, "avg_output_tokens": 1000]))
-        // 50 + 5 (interactive) − 8 (no fallback) − 10 (no review) = 37: an alternative, nobody prefers one.
-        #expect(a.verdict == .chooseAlternative)
-        #expect(a.primaryModelBasis == "cheapest_suitable")
-        // Cheapest non-Haiku model with good fit for "other": mistral-small ($0.1/$0.3) in the hand-priced set.
-        #expect(a.primaryModel == "mistral-small")
-        // Self-hosted models only when the team can self-host.
-        #expect(!a.alternatives.contains("llama-3-1-8b-self-hosted"))
+    @Test func everyLineCarriesItsLifecycleOnTheDay() {
+        let lines = engine.costs(k.answers(["as_of": "2026-11-28"]))
+        func state(_ slug: String) -> LifecycleState { lines.first { $0.model == slug }!.status.state }
+        #expect(state("gemini-flash") == .retired)
+        #expect(state("claude-sonnet-4-5") == .deprecated)
+        #expect(state("claude-haiku-4-5") == .legacy)
+        #expect(state("claude-haiku-5-5") == .active)
+        let sonnet = lines.first { $0.model == "claude-sonnet-4-5" }!.status
+        #expect(sonnet.retires == "2026-11-30" && sonnet.replacement == "claude-sonnet-5-5" && sonnet.since == "2026-09-30")
+        let later = engine.costs(k.answers(["as_of": "2026-12-01"]))
+        #expect(later.first { $0.model == "claude-sonnet-4-5" }!.status.state == .retired)
     }
 }

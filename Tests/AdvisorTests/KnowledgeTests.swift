@@ -24,7 +24,7 @@ struct KnowledgeTests {
 
     @Test func theRealContentLoads() throws {
         let k = try Fixture.knowledge(try Fixture.file())
-        #expect(k.questionnaire.count == 13)
+        #expect(k.questionnaire.count == AnswerID.allCases.count)
         #expect(Set(k.questionnaire.map(\.id)) == Set(AnswerID.allCases))
         #expect(k.questionnaire.allSatisfy { $0.helpURL == "/criteria/\($0.criterion)" })
         #expect(zip(k.questionnaire, k.questionnaire.dropFirst()).allSatisfy { $0.order <= $1.order })
@@ -58,8 +58,9 @@ struct KnowledgeTests {
         try expectError("criterion.rules[0].prefer[0]", slug: "reasoning-depth") { file in
             criterion(&file, "reasoning-depth") { $0.rules[0].prefer = ["gpt-5-ultra"] }
         }
-        try expectError("engine.haiku_model", slug: "_index") { file in file.settings.haiku_model = "claude-haiku-9" }
-        try expectError("engine.escalation_model", slug: "_index") { file in file.settings.escalation_model = "nope" }
+        try expectError("engine.haiku_models[0]", slug: "_index") { file in file.settings.haiku_models = ["claude-haiku-9"] }
+        try expectError("engine.escalation_models[2]", slug: "_index") { file in file.settings.escalation_models.append("nope") }
+        try expectError("engine.haiku_models[0]", slug: "_index") { file in file.settings.haiku_models = ["claude-sonnet-5-5"] }
     }
 
     @Test func badDecideAndThresholds() throws {
@@ -138,13 +139,14 @@ struct KnowledgeTests {
         let data = try JSONEncoder().encode(Fixture.real.questionnaireDocument)
         let object = try JSONSerialization.jsonObject(with: data) as! [String: Any]
         let questions = object["questions"] as! [[String: Any]]
-        #expect(questions.count == 13)
+        #expect(questions.count == AnswerID.allCases.count)
         for q in questions {
             #expect(q["id"] is String && q["text"] is String && q["kind"] is String && q["help_url"] is String)
             #expect(q["default"] != nil)
             switch q["kind"] as! String {
             case "choice": #expect(q["options"] is [[String: Any]] && q["min"] == nil)
-            case "boolean": #expect(q["options"] == nil && q["max"] == nil)
+            case "boolean", "date": #expect(q["options"] == nil && q["max"] == nil)
+            case "model": #expect((q["options"] as? [[String: Any]])?.count == Fixture.real.models.count)
             default: #expect(q["min"] != nil && q["max"] != nil && q["options"] == nil)
             }
         }

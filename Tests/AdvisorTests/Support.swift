@@ -8,6 +8,7 @@ struct FixtureEntry<Spec: Decodable>: Decodable {
     let slug: String
     let title: String
     let spec: Spec
+    var sources: [Source]? = nil
 }
 
 struct FixtureFile: Decodable {
@@ -26,16 +27,21 @@ enum Fixture {
         try JSONDecoder().decode(FixtureFile.self, from: Data(contentsOf: url))
     }
 
+    /// The day the tests judge lifecycles on, unless an answer says otherwise.
+    static let today = CivilDate.day("2026-11-28")!
+
     static func knowledge(_ file: FixtureFile, models: [ModelEntry]? = nil) throws(KnowledgeError) -> Knowledge {
-        try Knowledge(
+        var knowledge = try Knowledge(
             settings: file.settings,
             criteria: file.criteria.map { CriterionEntry(slug: $0.slug, title: $0.title, spec: $0.spec) },
-            models: models ?? file.models.map { ModelEntry(slug: $0.slug, title: $0.title, spec: $0.spec) },
+            models: models ?? file.models.map { ModelEntry(slug: $0.slug, title: $0.title, spec: $0.spec, sources: $0.sources ?? []) },
             failureModes: file.failureModes.map { entry in
                 var spec = entry.spec
                 if let models { spec.models = spec.models.filter { slug in models.contains { $0.slug == slug } } }
                 return FailureModeEntry(slug: entry.slug, title: entry.title, spec: spec)
             })
+        knowledge.clock = { today }
+        return knowledge
     }
 
     /// The real content, compiled once.
@@ -49,46 +55,89 @@ enum Fixture {
     }()
 }
 
-/// Models with round numbers; slugs are the ones the real criteria `prefer`.
+/// Models with round numbers; slugs are the ones the real criteria and settings name.
 enum TestModels {
     static func fig(_ v: Double) -> NumberFigure { NumberFigure(value: v, source: "test") }
+    static func day(_ d: String) -> TextFigure { TextFigure(value: d, source: "test") }
 
     static func api(_ slug: String, family: String, input: Double, output: Double, cacheRead: Double? = nil,
-                    cacheWrite: Double? = nil, batch: Double? = nil, fit: String = "good",
-                    fits: [String: String] = [:]) -> ModelEntry {
+                    cacheWrite: Double? = nil, cacheWrite1h: Double? = nil, cacheMin: Double? = nil,
+                    batch: Double? = nil, batchClasses: [TokenClass]? = nil, long: LongContextPrices? = nil,
+                    ratio: Double? = nil, window: Double = 200_000, maxOutput: Double? = nil,
+                    released: String = "2025-01-01", lifecycle: Lifecycle = Lifecycle(), fit: Fit = .good,
+                    fits: [String: Fit] = [:], latency: [LatencyFigure]? = nil, limits: RateLimits? = nil,
+                    checked: String = "2026-11-20") -> ModelEntry {
         ModelEntry(slug: slug, title: slug.uppercased(), spec: ModelSpec(
-            provider: "Test", family: family, released: TextFigure(value: "2025-01-01", source: "test"), hosting: "api",
+            provider: "Test", family: family, released: day(released), lifecycle: lifecycle, hosting: .api,
             prices: ModelPrices(input: fig(input), output: fig(output), cache_read: cacheRead.map(fig),
-                                cache_write: cacheWrite.map(fig), batch_discount: batch.map(fig)),
-            context_window: fig(200_000), access: ["anthropic_api"],
+                                cache_write: cacheWrite.map(fig), cache_write_1h: cacheWrite1h.map(fig),
+                                cache_min_tokens: cacheMin.map(fig), batch_discount: batch.map(fig),
+                                batch_applies_to: batchClasses, long_context: long),
+            tokenizer: ratio.map { Tokenizer(ratio: fig($0)) }, context_window: fig(window),
+            max_output: maxOutput.map(fig), rate_limits: limits, latency: latency, access: [.anthropic_api],
             task_fit: Dictionary(uniqueKeysWithValues: AnswerID.taskType.choices.map {
-                ($0, TaskFit(fit: fits[$0] ?? fit, source: "test")) })))
+                ($0, TaskFit(fit: fits[$0] ?? fit, source: "test")) })),
+            sources: [Source(id: "test", title: "test", url: "https://example.com", checked: checked)])
     }
 
-    static let haiku = api("claude-haiku-4-5", family: "haiku", input: 1, output: 5, cacheRead: 0.1, cacheWrite: 1.25,
-                           batch: 0.5, fits: ["autonomous_coding": "poor", "complex_reasoning": "weak"])
-    static let sonnet = api("claude-sonnet-4-5", family: "sonnet", input: 3, output: 15, cacheRead: 0.3, cacheWrite: 3.75,
-                            batch: 0.5, fit: "strong")
-    static let opus = api("claude-opus-4-5", family: "opus", input: 5, output: 25, cacheRead: 0.5, cacheWrite: 6.25,
-                          batch: 0.5, fit: "strong")
-    static let mini = api("gpt-4o-mini", family: "gpt", input: 0.15, output: 0.6, cacheRead: 0.075, batch: 0.5,
-                          fits: ["autonomous_coding": "poor", "complex_reasoning": "poor"])
-    static let flash = api("gemini-flash", family: "gemini", input: 0.1, output: 0.4, cacheRead: 0.025, batch: 0.5,
-                           fits: ["autonomous_coding": "poor", "complex_reasoning": "poor"])
-    /// No cache and no batch prices at all.
-    static let mistral = api("mistral-small", family: "mistral", input: 0.1, output: 0.3,
-                             fits: ["autonomous_coding": "poor", "complex_reasoning": "poor"])
+    static let weakAtHardWork: [String: Fit] = ["autonomous_coding": .poor, "complex_reasoning": .weak]
+    static let poorAtHardWork: [String: Fit] = ["autonomous_coding": .poor, "complex_reasoning": .poor]
+
+    /// The legacy Haiku: $1 / $5, the reference tokenizer, a 4,096-token cache minimum.
+    static let haiku45 = api("claude-haiku-4-5", family: "haiku", input: 1, output: 5, cacheRead: 0.1, cacheWrite: 1.25,
+                             cacheWrite1h: 2, cacheMin: 4_096, batch: 0.5, ratio: 1, maxOutput: 64_000,
+                             released: "2025-10-15", lifecycle: Lifecycle(legacy: day("2026-10-07")), fits: weakAtHardWork,
+                             latency: [LatencyFigure(percentile: .p95, ms: 600, ms_high: 900, conditions: "test", source: "test")])
+    /// The current Haiku: $0.10 / $0.50 to 100,000 prompt tokens, the whole request at $0.50 / $2.50 above;
+    /// 1.3 tokens per Haiku 4.5 token; 512-token cache minimum; rate-limit tiers.
+    static let haiku55 = api("claude-haiku-5-5", family: "haiku", input: 0.1, output: 0.5, cacheRead: 0.01,
+                             cacheWrite: 0.125, cacheWrite1h: 0.2, cacheMin: 512, batch: 0.5,
+                             long: LongContextPrices(threshold: fig(100_000), counts: [.input, .cache_read, .cache_write],
+                                                     whole_request: true, input: fig(0.5), output: fig(2.5),
+                                                     cache_read: fig(0.05), cache_write: fig(0.625), cache_write_1h: fig(1)),
+                             ratio: 1.3, window: 1_000_000, maxOutput: 128_000, released: "2026-10-07",
+                             fits: weakAtHardWork,
+                             limits: RateLimits(source: "test", cache_reads_count: false, tiers: [
+                                 RateTier(tier: .start, rpm: 1_000, itpm: 2_000_000, otpm: 400_000, monthly_spend_cap_usd: 500,
+                                          requires: "a first credit purchase"),
+                                 RateTier(tier: .build, rpm: 5_000, itpm: 5_000_000, otpm: 1_000_000,
+                                          monthly_spend_cap_usd: 1_000, requires: "build history"),
+                                 RateTier(tier: .scale, rpm: 10_000, itpm: 10_000_000, otpm: 2_000_000,
+                                          monthly_spend_cap_usd: 200_000, requires: "scale history"),
+                             ]))
+    static let sonnet55 = api("claude-sonnet-5-5", family: "sonnet", input: 2, output: 10, cacheRead: 0.1, cacheWrite: 2.5,
+                              cacheWrite1h: 4, cacheMin: 512, batch: 0.5, ratio: 1.3, window: 1_000_000,
+                              released: "2026-09-28", fit: .strong)
+    static let opus55 = api("claude-opus-5-5", family: "opus", input: 4, output: 20, cacheRead: 0.2, cacheWrite: 5,
+                            cacheWrite1h: 8, cacheMin: 512, batch: 0.5, ratio: 1.3, window: 1_000_000,
+                            released: "2026-09-22", fit: .strong)
+    /// Deprecated on 2026-09-30, retires 2026-11-30.
+    static let sonnet45 = api("claude-sonnet-4-5", family: "sonnet", input: 3, output: 15, cacheRead: 0.3, cacheWrite: 3.75,
+                              batch: 0.5, ratio: 1, released: "2025-09-29",
+                              lifecycle: Lifecycle(deprecated: day("2026-09-30"), retires: day("2026-11-30"),
+                                                   replacement: "claude-sonnet-5-5"), fit: .strong)
+    static let luna = api("gpt-6-luna", family: "gpt", input: 0.1, output: 0.5, cacheRead: 0.01, batch: 0.5,
+                          window: 1_050_000, released: "2026-09-22", fits: poorAtHardWork)
+    static let flashLite = api("gemini-3-5-flash-lite", family: "gemini", input: 0.3, output: 2.5, cacheRead: 0.03,
+                               batch: 0.5, window: 1_048_576, released: "2026-07-21", fits: poorAtHardWork)
+    /// Retired on 2026-06-01, and the cheapest per token: must never be named.
+    static let flash20 = api("gemini-flash", family: "gemini", input: 0.05, output: 0.2, cacheRead: 0.01, batch: 0.5,
+                             window: 1_000_000, released: "2025-02-05",
+                             lifecycle: Lifecycle(retires: day("2026-06-01"), replacement: "gemini-3-5-flash-lite"),
+                             fit: .strong)
+    /// No cache and no batch prices at all; a 128K window.
+    static let mistral = api("mistral-small", family: "mistral", input: 0.1, output: 0.3, window: 128_000,
+                             fits: poorAtHardWork)
     static let llama = ModelEntry(slug: "llama-3-1-8b-self-hosted", title: "Llama", spec: ModelSpec(
-        provider: "Meta", family: "llama", released: TextFigure(value: "2024-07-23", source: "test"),
-        hosting: "self_hosted",
+        provider: "Meta", family: "llama", released: day("2024-07-23"), hosting: .self_hosted,
         self_hosting: SelfHosting(gpu_hour_usd: fig(2), tokens_per_second: fig(1000), min_gpus: fig(1),
                                   ops_hours_per_month: fig(10)),
-        context_window: fig(128_000), access: ["self_hosted"],
+        context_window: fig(128_000), access: [.self_hosted],
         task_fit: Dictionary(uniqueKeysWithValues: AnswerID.taskType.choices.map {
-            ($0, TaskFit(fit: ["classification", "extraction", "moderation"].contains($0) ? "good" : "poor", source: "test"))
-        })))
+            ($0, TaskFit(fit: ["classification", "extraction", "moderation"].contains($0) ? .good : .poor, source: "test"))
+        })), sources: [Source(id: "test", title: "test", url: "https://example.com", checked: "2026-11-20")])
 
-    static let all = [haiku, sonnet, opus, mini, flash, mistral, llama]
+    static let all = [haiku45, haiku55, sonnet55, opus55, sonnet45, luna, flashLite, flash20, mistral, llama]
 }
 
 /// SplitMix64: small, fast, and the same sequence on every platform.
@@ -111,6 +160,8 @@ enum RandomAnswers {
         switch id.kind {
         case .choice: return .text(id.choices.randomElement(using: &rng)!)
         case .boolean: return .bool(Bool.random(using: &rng))
+        case .model: return .text(knowledge.modelSlugs.randomElement(using: &rng)!)
+        case .date: return .text(CivilDate.text(Fixture.today + Int.random(in: -400...400, using: &rng)))
         case .integer, .number:
             let candidates = knowledge.numericCandidates[id.rawValue]
             let max = q.max!
@@ -120,7 +171,7 @@ enum RandomAnswers {
             case 1: v = Double.random(in: 0...max, using: &rng)
             default: v = max <= 1 ? Double.random(in: 0...1, using: &rng) : pow(10, Double.random(in: 0...log10(max), using: &rng))
             }
-            v = Swift.min(max, Swift.max(0, v))
+            v = Swift.min(max, Swift.max(q.min ?? 0, v))
             if id.kind == .integer { v = v.rounded(.down) }
             return .number(v)
         }

@@ -73,7 +73,8 @@ struct ValidationTests {
             "task_type=rag", "monthly_requests=1e6", "avg_input_tokens=0", "avg_output_tokens=10000000",
             "cached_input_share=.5", "latency=batch", "accuracy=tolerant", "review_capacity=systematic",
             "cost_priority=secondary", "developer_hourly_usd=99.5", "complex_share=1", "fallback_ready=on",
-            "can_self_host=0",
+            "can_self_host=0", "tokens_counted_with=claude-haiku-5-5", "peak_to_average=2.5", "as_of=2027-01-14",
+            "latency_budget_s=1.5",
         ]))
         #expect(a[.taskType] == "rag")
         #expect(a[.monthlyRequests] == 1_000_000)
@@ -82,6 +83,9 @@ struct ValidationTests {
         #expect(a[.developerHourlyUSD] == 99.5)
         #expect(a[.fallbackReady] == true)
         #expect(a[.canSelfHost] == false)
+        #expect(a[.tokensCountedWith] == "claude-haiku-5-5")
+        #expect(a[.asOf] == "2027-01-14")
+        #expect(a[.peakToAverage] == 2.5)
         #expect(a.assumed.isEmpty)
     }
 
@@ -89,7 +93,7 @@ struct ValidationTests {
         let a = try k.answers(fromQuery: [("task_type", ""), ("monthly_requests", ""), ("latency", "realtime")])
         #expect(a[.taskType] == k.question(.taskType).defaultValue)
         #expect(a.isAssumed(.taskType) && a.isAssumed(.monthlyRequests) && !a.isAssumed(.latency))
-        #expect(a.assumed.count == 12)
+        #expect(a.assumed.count == AnswerID.allCases.count - 1)
         for word in ["true", "on", "1"] { #expect(try k.answers(fromQuery: [("fallback_ready", word)])[.fallbackReady] == true) }
         for word in ["false", "off", "0"] { #expect(try k.answers(fromQuery: [("can_self_host", word)])[.canSelfHost] == false) }
     }
@@ -185,7 +189,20 @@ struct ValidationTests {
         // INTERFACE order, assumed answers left out, integers without ".0".
         #expect(a.queryString == "task_type=code_completion&monthly_requests=1000000&cached_input_share=0.25&can_self_host=true")
         #expect(k.defaultAnswers.queryString == "")
-        #expect(a.queryString(includingAssumed: true).split(separator: "&").count == 13)
+        #expect(a.queryString(includingAssumed: true).split(separator: "&").count == AnswerID.allCases.count)
         #expect(Answers.percentEncode("a b+c&d=é") == "a%20b%2Bc%26d%3D%C3%A9")
+    }
+
+    @Test func modelDateAndPeakAnswers() throws {
+        #expect(throws: AnswerError.self) { try k.answers(fromQuery: [("tokens_counted_with", "gpt-9")]) }
+        #expect(throws: AnswerError.self) { try k.answers(fromQuery: [("as_of", "2026-02-30")]) }
+        #expect(throws: AnswerError.self) { try k.answers(fromQuery: [("as_of", "next week")]) }
+        #expect(throws: AnswerError.self) { try k.answers(fromQuery: [("peak_to_average", "0.5")]) }
+        #expect(throws: AnswerError.self) { try k.answers(fromJSON: Array(#"{"as_of": 20261128}"#.utf8)) }
+        // The default date is the knowledge's today; "today" is accepted and means the same.
+        #expect(k.defaultAnswers[.asOf] == .text(CivilDate.text(Fixture.today)))
+        #expect(try k.answers(fromQuery: [("as_of", "today")])[.asOf] == .text(CivilDate.text(Fixture.today)))
+        let json = try k.answers(fromJSON: Array(#"{"as_of": "2026-12-01", "tokens_counted_with": "gpt-6-luna"}"#.utf8))
+        #expect(json[.asOf] == "2026-12-01" && json[.tokensCountedWith] == "gpt-6-luna")
     }
 }

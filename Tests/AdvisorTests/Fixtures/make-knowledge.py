@@ -38,7 +38,10 @@ def pages(section, block):
             continue
         meta = front_matter(os.path.join(folder, name))
         if block in meta:
-            result.append({"slug": name[:-3], "title": meta["title"], "spec": meta[block]})
+            entry = {"slug": name[:-3], "title": meta["title"], "spec": meta[block]}
+            if block == "model":
+                entry["sources"] = meta.get("sources", [])
+            result.append(entry)
     return result
 
 

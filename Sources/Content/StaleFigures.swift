@@ -1,0 +1,44 @@
+import Advisor
+import Yams
+
+/// Figures whose source was last checked too long ago (`haiku-advisor check --stale DAYS`).
+///
+/// A figure is any front-matter mapping with a `source` key (prices, dates, latency, task fit, rate limits); its
+/// date is the `checked` date of that source in the page's `sources`. Each stale figure is reported once, at its
+/// line, as `path:line: model.prices.input: source `pricing` last checked 2026-05-01, 211 days before 2026-11-28`.
+public enum StaleFigures {
+    public static func find(in library: ContentLibrary, olderThan days: Int, today: Int) -> [ContentError] {
+        var found: [ContentError] = []
+        for page in library.pages + Array(library.sectionIntros.values) {
+            let checked = Dictionary((page.frontMatter.sources ?? []).map { ($0.id, $0.checked) }, uniquingKeysWith: { a, _ in a })
+            page.fieldLines.visitSources { field, sourceID, line in
+                guard let date = checked[sourceID], let day = CivilDate.day(date), today - day > days else { return }
+                found.append(ContentError(path: page.path, line: line,
+                                          message: "\(field): source `\(sourceID)` last checked \(date), "
+                                              + "\(today - day) days before \(CivilDate.text(today))",
+                                          hint: "read the source again and update the figure and `checked`"))
+            }
+        }
+        return ContentErrors(found).errors
+    }
+}
+
+extension FieldLines {
+    /// Calls `visit(fieldPath, sourceID, line)` for every mapping in the front matter that names a `source`.
+    func visitSources(_ visit: (String, String, Int) -> Void) {
+        func walk(_ node: Node, _ path: String) {
+            if let mapping = node.mapping {
+                if let source = mapping["source"]?.string, path != "" {
+                    visit(path, source, (node.mark?.line ?? 0) + 1)
+                }
+                for (key, child) in mapping {
+                    guard let name = key.string, name != "sources" || path != "" else { continue }
+                    walk(child, path.isEmpty ? name : "\(path).\(name)")
+                }
+            } else if let sequence = node.sequence {
+                for (i, child) in sequence.enumerated() { walk(child, "\(path)[\(i)]") }
+            }
+        }
+        walk(root, "")
+    }
+}

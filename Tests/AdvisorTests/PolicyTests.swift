@@ -1,0 +1,202 @@
+import Testing
+@testable import Advisor
+
+/// The principles an expert would sign, written as criteria data (cost-priority, routing-payback,
+/// review-capacity), the lifecycle rules, and the computed warnings; on the real criteria with hand-priced models.
+struct PolicyCase: CustomTestStringConvertible, Sendable {
+    let name: String
+    let answers: [String: AnswerValue]
+    let verdict: Verdict
+    let primary: String
+    let basis: String
+    var testDescription: String { name }
+}
+
+let policyCases: [PolicyCase] = [
+    // Cost first and self-hosting allowed: the cheapest good-fit model in total wins. Llama costs
+    // 1,270.8 GPU h × $2 + 10 ops h × $100 = $3,541.67; mistral-small 15M × (300 × 0.1 + 5 × 0.3) / 1e6 = $472.50;
+    // gpt-6-luna $487.50; Haiku 5.5 (1.3× tokens) $633.75. The retired gemini-flash ($240) is never a candidate.
+    PolicyCase(name: "cost first, 15M classifications, team can self-host",
+               answers: ["task_type": "classification", "monthly_requests": 15_000_000, "avg_input_tokens": 300,
+                         "avg_output_tokens": 5, "cost_priority": "primary", "can_self_host": true, "fallback_ready": true],
+               verdict: .chooseAlternative, primary: "mistral-small", basis: "cheapest_fit"),
+    // Cost-first batch summaries: batch halves Luna to $45 and Haiku 5.5 to $58.50; mistral-small has no batch
+    // price ($78). The cheapest model that summarises well is Luna.
+    PolicyCase(name: "cost-first overnight summaries",
+               answers: ["task_type": "summarization", "monthly_requests": 300_000, "avg_input_tokens": 2_000,
+                         "avg_output_tokens": 200, "latency": "batch", "cost_priority": "primary",
+                         "accuracy": "tolerant", "fallback_ready": true],
+               verdict: .chooseAlternative, primary: "gpt-6-luna", basis: "cheapest_fit"),
+    // 3,000 chats a month, cost secondary: the score says tiered routing, but routing would save about
+    // 12 × 0.85 × ($15.60 − $0.78) ≈ $151 a year against a router costing (40 + 48) h × $100 = $8,800.
+    PolicyCase(name: "3,000 chats a month, cost does not matter",
+               answers: ["task_type": "chat", "monthly_requests": 3_000, "complex_share": 0.15,
+                         "cost_priority": "secondary", "fallback_ready": true, "review_capacity": "sampled"],
+               verdict: .chooseAlternative, primary: "claude-sonnet-5-5", basis: "routing_does_not_pay"),
+    // The same at 3,000,000 a month: routing saves about $151,000 a year and stands.
+    PolicyCase(name: "3,000,000 chats a month, cost does not matter",
+               answers: ["task_type": "chat", "monthly_requests": 3_000_000, "complex_share": 0.15,
+                         "cost_priority": "secondary", "fallback_ready": true, "review_capacity": "sampled"],
+               verdict: .tieredRouting, primary: "claude-haiku-5-5", basis: "haiku_model"),
+    // Simple work on default answers: "choose Haiku" names the current Haiku.
+    PolicyCase(name: "plain extraction names Haiku 5.5",
+               answers: ["task_type": "extraction", "monthly_requests": 1_500_000, "fallback_ready": true],
+               verdict: .chooseHaiku, primary: "claude-haiku-5-5", basis: "haiku_model"),
+    // Before Haiku 5.5 existed the same answers name Haiku 4.5.
+    PolicyCase(name: "the same on 2026-09-01 names Haiku 4.5",
+               answers: ["task_type": "extraction", "monthly_requests": 1_500_000, "fallback_ready": true,
+                         "as_of": "2026-09-01"],
+               verdict: .chooseHaiku, primary: "claude-haiku-4-5", basis: "haiku_model"),
+]
+
+struct PolicyTests {
+    let k = Fixture.handPriced
+    var engine: Engine { Engine(knowledge: k) }
+
+    @Test("expert principles", arguments: policyCases)
+    func principle(_ c: PolicyCase) {
+        let a = engine.assess(k.answers(c.answers))
+        #expect(a.verdict == c.verdict, "score \(a.score); reasons \(a.reasons.map { "\($0.criterion) \($0.effect)" })")
+        #expect(a.primaryModel == c.primary, "costs \(a.costs.map { "\($0.model) \($0.monthly_usd)" })")
+        #expect(a.primaryModelBasis == c.basis)
+        #expect(a.primaryModel != "gemini-flash" && !a.alternatives.contains("gemini-flash"))
+    }
+
+    @Test func whenTheCheapestGoodFitIsAHaikuTheVerdictIsHaiku() throws {
+        // With GPT-6 Luna and Mistral Small priced like Haiku 4.5, the cheapest good moderation model is Haiku 5.5:
+        // 400 in + 10 out (520 + 13 on its count) costs 520 × 0.1 / 1e6 + 13 × 0.5 / 1e6 = $0.0000585 a request,
+        // against $0.000145 on Gemini 3.5 Flash-Lite.
+        let dear = TestModels.all.map { entry -> ModelEntry in
+            switch entry.slug {
+            case "gpt-6-luna", "mistral-small":
+                return TestModels.api(entry.slug, family: entry.spec.family, input: 1, output: 5, fits: TestModels.poorAtHardWork)
+            default: return entry
+            }
+        }
+        let knowledge = try Fixture.knowledge(try Fixture.file(), models: dear)
+        let a = Engine(knowledge: knowledge).assess(knowledge.answers(
+            ["task_type": "moderation", "monthly_requests": 1_000_000, "avg_input_tokens": 400, "avg_output_tokens": 10,
+             "cost_priority": "primary", "fallback_ready": true]))
+        #expect(a.verdict == .chooseHaiku)
+        #expect(a.primaryModel == "claude-haiku-5-5")
+        #expect(a.primaryModelBasis == "cheapest_fit")
+    }
+
+    @Test func thePolicyThatDecidesIsTheFirstReasonAndNamesItsPage() {
+        let a = engine.assess(k.answers(policyCases[2].answers))
+        #expect(a.decidedBy == "routing-payback")
+        #expect(a.reasons.first?.criterion == "routing-payback")
+        #expect(a.reasons.first?.text.contains("$8,800.00") == true)
+        let cheapest = engine.assess(k.answers(policyCases[1].answers))
+        #expect(cheapest.decidedBy == "cost-priority")
+        #expect(cheapest.reasons.first?.text.contains("GPT-6-LUNA") == true)
+    }
+
+    @Test func rightFirstTimeWithNobodyReviewingOffersOnlyStrongAlternatives() {
+        let a = engine.assess(k.answers(["task_type": "extraction", "accuracy": "first_time_right",
+                                         "review_capacity": "none", "as_of": "2026-11-28"]))
+        #expect(a.verdict == .chooseAlternative)
+        #expect(a.primaryModel == "claude-sonnet-5-5")
+        let strong: Set = ["claude-opus-5-5", "claude-sonnet-4-5"]
+        #expect(!a.alternatives.isEmpty && a.alternatives.allSatisfy(strong.contains), "\(a.alternatives)")
+    }
+
+    @Test func aDeprecatedModelIsOnlyAWarnedAlternative() {
+        let given: [String: AnswerValue] = ["task_type": "extraction", "accuracy": "first_time_right", "review_capacity": "none"]
+        var before = given
+        before["as_of"] = "2026-11-29"
+        let a = engine.assess(k.answers(before))
+        #expect(a.alternatives.contains("claude-sonnet-4-5"))
+        let warning = a.warnings.first { $0.model == "claude-sonnet-4-5" }
+        #expect(warning?.failure_mode == "model-retirement")
+        #expect(warning?.text.contains("2026-11-30") == true && warning?.text.contains("CLAUDE-SONNET-5-5") == true)
+        // On its retirement day it is gone.
+        var after = given
+        after["as_of"] = "2026-11-30"
+        let b = engine.assess(k.answers(after))
+        #expect(!b.alternatives.contains("claude-sonnet-4-5"))
+        #expect(!b.warnings.contains { $0.model == "claude-sonnet-4-5" })
+    }
+
+    @Test func beforeTheDeprecationTheOlderModelIsUsable() {
+        // On 2026-09-01 neither 5.5 model exists: the escalation tier is missing, Sonnet 4.5 is active.
+        let a = engine.assess(k.answers(["task_type": "complex_reasoning", "complex_share": 0.8, "as_of": "2026-09-01"]))
+        #expect(a.verdict == .chooseAlternative)
+        #expect(a.primaryModel == "claude-sonnet-4-5")
+        #expect(a.haikuModel == "claude-haiku-4-5")
+        #expect(a.warnings.contains { $0.failure_mode == "model-retirement" && $0.model == "claude-haiku-5-5" })
+        #expect(a.asOf == "2026-09-01")
+    }
+
+    @Test func retiredAndDeprecatedModelsAreNeverThePrimaryModel() throws {
+        var rng = SeededRNG(seed: 11)
+        for _ in 0..<2_000 {
+            let answers = RandomAnswers.make(k, &rng)
+            let a = engine.assess(answers)
+            let day = Int(answers.values[AnswerID.asOf.rawValue])
+            let models = Dictionary(uniqueKeysWithValues: k.models.indices.map { (k.models[$0].slug, k.compiledModels[$0]) })
+            let primaryState = models[a.primaryModel]!.lifecycle(on: day).state
+            do {
+                #expect(primaryState == .active || primaryState == .legacy, "\(a.primaryModel) is \(primaryState) on \(CivilDate.text(day)) \(a.verdict) \(a.primaryModelBasis) \(answers.queryString)")
+            }
+            for alternative in a.alternatives {
+                let state = models[alternative]!.lifecycle(on: day).state
+                #expect(state != .retired && state != .unreleased, "\(alternative) is \(state)")
+                if state == .deprecated { #expect(a.warnings.contains { $0.model == alternative }) }
+            }
+        }
+    }
+
+    @Test func peakTrafficNeedsATier() {
+        // 10M requests a month of 100 in + 10 out: $195 a month on Haiku 5.5 (1.3× tokens).
+        // Peak 3×: 10,000,000 / 43,800 × 3 = 684.9 requests a minute: the Start tier (1,000) carries it.
+        let calm = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 10_000_000,
+                                            "avg_input_tokens": 100, "avg_output_tokens": 10, "fallback_ready": true]))
+        #expect(calm.primaryModel == "claude-haiku-5-5")
+        #expect(calm.capacity?.tier == .start)
+        #expect(calm.capacity.map { abs($0.peak_rpm - 684.9) < 0.1 } == true)
+        #expect(!calm.warnings.contains { $0.model == "claude-haiku-5-5" && $0.failure_mode == "rate-limits" })
+        // Peak 10×: 2,283 a minute needs Build.
+        let spiky = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 10_000_000,
+                                             "avg_input_tokens": 100, "avg_output_tokens": 10, "fallback_ready": true,
+                                             "peak_to_average": 10]))
+        #expect(spiky.capacity?.tier == .build)
+        #expect(spiky.warnings.contains { $0.failure_mode == "rate-limits" && $0.text.contains("Build") })
+        // 100M a month at 10×: 22,831 a minute, beyond every listed tier.
+        let huge = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 100_000_000,
+                                            "avg_input_tokens": 100, "avg_output_tokens": 10, "fallback_ready": true,
+                                            "peak_to_average": 10]))
+        #expect(huge.capacity?.tier == nil)
+        #expect(huge.warnings.contains { $0.failure_mode == "rate-limits" && $0.model == "claude-haiku-5-5" })
+    }
+
+    @Test func theMonthlySpendCapCountsToo() {
+        // 2M requests of 10,000 in + 500 out on Haiku 5.5: 2M × (13,000 × 0.1 + 650 × 0.5) / 1e6 = $3,250 a month,
+        // over the Start ($500) and Build ($1,000) caps although 137 requests a minute is nothing: Scale.
+        let a = engine.assess(k.answers(["task_type": "extraction", "monthly_requests": 2_000_000,
+                                         "avg_input_tokens": 10_000, "avg_output_tokens": 500, "fallback_ready": true]))
+        #expect(a.primaryModel == "claude-haiku-5-5")
+        #expect(a.capacity?.tier == .scale)
+    }
+
+    @Test func latencyBudgets() {
+        let lines = engine.costs(k.answers(["latency_budget_s": 0.5]))
+        #expect(lines.first { $0.model == "claude-haiku-4-5" }?.latency?.verdict == "misses")  // p95 up to 900 ms
+        #expect(lines.first { $0.model == "claude-haiku-5-5" }?.latency?.verdict == "unknown")
+        #expect(engine.costs(k.answers(["latency_budget_s": 1])).first { $0.model == "claude-haiku-4-5" }?.latency?.verdict == "meets")
+        #expect(engine.costs(k.answers([:])).allSatisfy { $0.latency == nil })
+        // The primary model without published latency is flagged, not passed.
+        let a = engine.assess(k.answers(["task_type": "classification", "latency_budget_s": 2, "fallback_ready": true]))
+        #expect(a.primaryModel == "claude-haiku-5-5")
+        #expect(a.warnings.contains { $0.failure_mode == "latency-spikes" && $0.model == "claude-haiku-5-5" })
+    }
+
+    @Test func stalePricesAreFlaggedOnTheAsOfDate() {
+        // The hand-priced models were "checked" on 2026-11-20.
+        let fresh = engine.assess(k.answers(["task_type": "classification", "as_of": "2026-12-01"]))
+        #expect(!fresh.warnings.contains { $0.failure_mode == "cost-overruns" && $0.text.contains("last checked") })
+        #expect(fresh.figuresChecked == "2026-11-20")
+        let old = engine.assess(k.answers(["task_type": "classification", "as_of": "2027-03-01"]))
+        #expect(old.warnings.contains { $0.model == old.primaryModel && $0.text.contains("2026-11-20") })
+    }
+}
