@@ -12,12 +12,14 @@ struct AdvisorRoutesTests {
         let ids = Set(questions.compactMap { $0["id"] as? String })
         #expect(ids == ["task_type", "monthly_requests", "avg_input_tokens", "avg_output_tokens", "cached_input_share", "latency",
                         "accuracy", "review_capacity", "cost_priority", "developer_hourly_usd", "complex_share",
-                        "fallback_ready", "can_self_host"])
+                        "fallback_ready", "can_self_host", "tokens_counted_with", "peak_to_average", "as_of",
+                        "latency_budget_s"])
         for question in questions {
             let help = try #require(question["help_url"] as? String)
             #expect(get(help).status == 200, "\(help)")
             #expect(question["default"] != nil)
-            #expect(question["options"] != nil || question["min"] != nil || question["kind"] as? String == "boolean")
+            #expect(question["options"] != nil || question["min"] != nil
+                    || ["boolean", "date"].contains(question["kind"] as? String ?? ""))
         }
     }
 
@@ -109,7 +111,8 @@ struct AdvisorRoutesTests {
     @Test func compareShowsChosenModelsAndRefusesUnknownOnes() {
         let page = get("/compare", [("models", "claude-haiku-4-5,gpt-4o-mini")])
         #expect(page.status == 200)
-        #expect(page.text.contains("SWE-bench Verified"))
+        #expect(page.text.contains("Lifecycle today"))
+        #expect(page.text.contains("Long-context tier"))
         #expect(page.text.contains("href=\"/models/gpt-4o-mini\""))
         let bad = get("/compare", [("models", "<script>x</script>")])
         #expect(bad.status == 400)
@@ -120,11 +123,55 @@ struct AdvisorRoutesTests {
     @Test func modelsAPICarriesPricesAndSources() throws {
         let models = try #require(json(get("/api/models")) as? [[String: Any]])
         #expect(models.count == realSite.library.pages(in: .models).count)
+        let states: Set = ["active", "legacy", "deprecated", "retired"]
         for model in models {
             #expect(model["prices"] != nil || model["self_hosting"] != nil)
             #expect((model["sources"] as? [Any])?.isEmpty == false)
             #expect(model["context_window"] != nil)
+            let status = try #require(model["status"] as? [String: Any])
+            #expect(states.contains(status["state"] as? String ?? ""), "\(model["slug"] ?? "")")
+            #expect(status["since"] is String && status.keys.contains("retires") && status.keys.contains("replacement"))
         }
+        // Prices carry the whole price model: Haiku 5.5's long-context tier, cache minimum and tokenizer ratio.
+        let haiku = try #require(models.first { $0["slug"] as? String == "claude-haiku-5-5" })
+        let prices = try #require(haiku["prices"] as? [String: Any])
+        let long = try #require(prices["long_context"] as? [String: Any])
+        #expect((long["threshold"] as? [String: Any])?["value"] as? Double == 100_000)
+        #expect(prices["cache_min_tokens"] != nil)
+        #expect(((haiku["tokenizer"] as? [String: Any])?["ratio"] as? [String: Any])?["value"] != nil)
+        #expect((haiku["rate_limits"] as? [String: Any])?["tiers"] != nil)
+        // A retired model says since when.
+        let flash = try #require(models.first { $0["slug"] as? String == "gemini-flash" })
+        #expect((flash["status"] as? [String: Any])?["state"] as? String == "retired")
+    }
+
+    @Test func lifecycleShowsWhereverAModelIsNamed() {
+        let index = get("/models/").text
+        #expect(index.contains("life-retired") && index.contains("life-deprecated") && index.contains("life-active"))
+        let page = get("/models/claude-sonnet-4-5").text
+        #expect(page.contains("class=\"lifecycle\""))
+        #expect(page.contains("retires 2026-11-30") || page.contains("Retired on 2026-11-30"))
+        let result = get("/assess/result", pairs(Self.workload)).text
+        #expect(result.contains("Models and lifecycles as of"))
+        #expect(result.contains("class=\"badge life-"))
+        // A verdict pinned to a past day reproduces it: before Haiku 5.5's release the Haiku is 4.5.
+        let past = try? json(get("/api/assess", pairs(Self.workload + "&as_of=2026-09-01"))) as? [String: Any]
+        #expect(past?["primary_model"] as? String == "claude-haiku-4-5")
+        #expect(past?["as_of"] as? String == "2026-09-01")
+        let now = try? json(get("/api/assess", pairs(Self.workload))) as? [String: Any]
+        #expect(now?["primary_model"] as? String == "claude-haiku-5-5")
+    }
+
+    @Test func costTablesMarkWhatDoesNotFit() {
+        let page = get("/calculator", pairs("monthly_requests=1000&avg_input_tokens=250000&avg_output_tokens=500"))
+        #expect(page.status == 200)
+        #expect(page.text.contains("does not fit"))
+        #expect(page.text.contains("Does not fit:"))
+        let assessment = try? json(get("/api/assess", pairs("monthly_requests=1000&avg_input_tokens=250000&avg_output_tokens=500"))) as? [String: Any]
+        let costs = assessment?["costs"] as? [[String: Any]] ?? []
+        let misfits = costs.filter { $0["fits"] as? Bool == false }.compactMap { $0["model"] as? String }
+        #expect(misfits.contains("gpt-4o-mini"))
+        #expect(!misfits.contains(assessment?["primary_model"] as? String ?? ""))
     }
 
     @Test func openAPIDocumentDescribesEveryAPIRoute() throws {
