@@ -15,7 +15,7 @@ import Foundation
 // let engine = Engine(knowledge: knowledge)
 // let answers = try knowledge.answers(fromQuery: [("task_type", "classification")])  // or fromJSON: bytes
 //                                                   // throws AnswerError(code, message, field)
-// let assessment = engine.assess(answers)           // Encodable: INTERFACE.md's assessment JSON (+ extra keys)
+// let assessment = engine.assess(answers)           // Encodable: README.md's assessment JSON (+ extra keys)
 // let lines = engine.costs(answers)                 // [CostLine] for the calculator page
 // knowledge.questionnaire                           // [Question], ordered; `QuestionnaireDocument` for the API
 // answers.queryString                               // canonical `a=b&c=d` for shareable result links
@@ -31,8 +31,8 @@ import Foundation
 // - `Costs.swift`: monthly cost of a workload on every model; `CostLine`.
 //
 // ## Answer representation
-// Answers are a flat array of 13 `Double`s indexed by `AnswerID.rawValue`: a choice is the index of its value in
-// INTERFACE.md's list (`AnswerID.choices`), a boolean is 0 or 1, a number is itself. Conditions are compiled to
+// Answers are a flat array of `Double`s indexed by `AnswerID.rawValue`: a choice is the index of its value in
+// README.md's list (`AnswerID.choices`), a boolean is 0 or 1, a number is itself. Conditions are compiled to
 // tests on those indices, so scoring never touches a dictionary or a string.
 
 /// The answers the questionnaire asks (README.md, "Answers"), in its order (which is also the canonical

@@ -1,11 +1,11 @@
-// Answers: validated values for all 13 questions, and where they came from.
+// Answers: validated values for every question, and where they came from.
 //
 // ## Rules for input
 // - Unknown ids are refused (`unknown_answer`); an id given twice is refused (`duplicate_answer`).
 // - A missing answer takes the questionnaire default and is listed under `assumptions`. In a query string an
 //   empty value (`task_type=`) counts as missing, which is what an HTML form sends for an untouched field; in
 //   JSON `null` counts as missing.
-// - Choices: exactly one of INTERFACE.md's values, case-sensitive (`invalid_choice`).
+// - Choices: exactly one of README.md's values, case-sensitive (`invalid_choice`).
 // - Booleans: JSON `true`/`false` only. Query strings: `true`/`false`, plus `on` (what a checked checkbox sends),
 //   `off`, `1`, `0` (`invalid_boolean`).
 // - Numbers: query strings take plain decimal notation (`1000`, `0.25`, `1e6`; no `nan`, `inf`, hex, spaces or
@@ -57,14 +57,14 @@ public struct Answers: Sendable, Equatable, Hashable {
     /// Whether the answer was left to its default.
     public func isAssumed(_ id: AnswerID) -> Bool { assumedMask & id.bit != 0 }
 
-    /// The answers left to defaults, in INTERFACE.md's order.
+    /// The answers left to defaults, in README.md's order.
     public var assumed: [AnswerID] { AnswerID.allCases.filter(isAssumed) }
 
-    /// Every answer with its value, in INTERFACE.md's order.
+    /// Every answer with its value, in README.md's order.
     public var all: [(id: AnswerID, value: AnswerValue)] { AnswerID.allCases.map { ($0, self[$0]) } }
 
     /// The canonical query string of the answers that were given (defaults left out, so the link reproduces the
-    /// same assessment, assumptions included): INTERFACE.md's order, `id=value` joined by `&`, percent-encoded
+    /// same assessment, assumptions included): README.md's order, `id=value` joined by `&`, percent-encoded
     /// (only `A-Z a-z 0-9 - . _ ~` stay as they are). Empty when everything is assumed.
     public var queryString: String { queryString(includingAssumed: false) }
 

@@ -230,15 +230,21 @@ public struct Engine: Sendable {
         answers.values.withUnsafeBufferPointer { v in assess(answers, v) }
     }
 
-    /// The monthly cost of the workload on every model: models that fit first, cheapest first (then by slug).
+    /// The monthly cost of the workload on every model, in `ordered`'s order.
     public func costs(_ answers: Answers) -> [CostLine] {
         answers.values.withUnsafeBufferPointer { v in
             Self.ordered(knowledge.models.indices.map { knowledge.costLine(model: $0, v) })
         }
     }
 
+    /// Models that can take the workload on the day first (cheapest first), then retired or unreleased ones that
+    /// would fit, then those that cannot hold the request.
     static func ordered(_ lines: [CostLine]) -> [CostLine] {
-        lines.sorted { ($0.fits ? 0 : 1, $0.monthly_usd, $0.model) < ($1.fits ? 0 : 1, $1.monthly_usd, $1.model) }
+        func group(_ line: CostLine) -> Int {
+            guard line.fits else { return 2 }
+            return line.status.state == .retired || line.status.state == .unreleased ? 1 : 0
+        }
+        return lines.sorted { (group($0), $0.monthly_usd, $0.model) < (group($1), $1.monthly_usd, $1.model) }
     }
 
     /// Just the score and verdict (what the what-would-change search runs).

@@ -65,6 +65,7 @@ struct PageViews {
             "toc": page.headings.filter { $0.level <= 3 }.map { ["text": $0.text, "anchor": $0.anchor, "sub": $0.level == 3] },
             "has_toc": page.headings.count >= 3,
             "tags": page.tags,
+            "has_tags": !page.tags.isEmpty,
             "updated": page.frontMatter.updated,
             "facts": facts.rows,
             "has_facts": !facts.rows.isEmpty,

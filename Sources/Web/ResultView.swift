@@ -114,6 +114,7 @@ struct CostTable {
                     "per_request": line.fits ? perRequest(line, answers: answers) : "—",
                     "rates": rates(line),
                     "notes": line.rates.notes,
+                    "has_notes": !line.rates.notes.isEmpty,
                     "tokens": "\(Format.count(line.rates.input_tokens_per_request)) in / \(Format.count(line.rates.output_tokens_per_request)) out",
                     "cheapest": line.fits && line.monthly_usd == cheapest,
                     "multiple": line.fits && cheapest > 0 ? "\(Format.trimmed(line.monthly_usd / cheapest, digits: 1))×" : "",

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Advisor
 
-/// The Knowledge init cross-checks content; the questionnaire and the assessment encode as INTERFACE.md says.
+/// The Knowledge init cross-checks content; the questionnaire and the assessment encode as README.md says.
 struct KnowledgeTests {
     func expectError(_ field: String, slug: String, _ mutate: (inout FixtureFile) -> Void) throws {
         var file = try Fixture.file()

@@ -36,6 +36,37 @@ import Testing
         #expect(result.status == 0, "\(result.output)")
     }
 
+    @Test func checkStaleListsFiguresNotCheckedForDays() throws {
+        // Every figure was checked in November 2026: none is stale the day after, all of them half a year later.
+        let fresh = try run(["check", "--stale", "90", "--today", "2026-11-29"])
+        #expect(fresh.status == 0, "\(fresh.output)")
+        let later = try run(["check", "--stale", "90", "--today", "2027-06-01"])
+        #expect(later.status == 1)
+        #expect(later.output.contains("content/models/claude-haiku-5-5.md:"))
+        #expect(later.output.contains("model.prices.input: source `"))
+        #expect(later.errors.contains("not checked for more than 90 days"))
+        #expect(try run(["check", "--stale", "-1"]).status != 0)
+    }
+
+    @Test func engineRulesOnModelValuesReportTheirLine() throws {
+        // A copy of the real content where Sonnet 4.5 loses its retirement date: the engine's loader refuses it.
+        let root = NSTemporaryDirectory() + "haiku-cli-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.copyItem(atPath: "content", toPath: root)
+        let path = root + "/models/claude-sonnet-4-5.md"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let lines = text.components(separatedBy: "\n")
+        let start = try #require(lines.firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix("retires:") })
+        var kept = lines
+        kept.remove(at: start)
+        while start < kept.count, kept[start].hasPrefix("      ") { kept.remove(at: start) }
+        try kept.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try run(["check", "--content", root])
+        #expect(result.status == 1)
+        #expect(result.output.contains("\(path):"), "\(result.output)")
+        #expect(result.output.contains("a deprecated model needs its retirement date"), "\(result.output)")
+    }
+
     @Test func checkReportsEveryBrokenFileAsPathLine() throws {
         let root = NSTemporaryDirectory() + "haiku-cli-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -1,0 +1,85 @@
+import Testing
+@testable import Content
+
+/// The model schema: closed sets are refused by decoding at their line, and every value rule is checked once, by
+/// the engine's loader, and still reported as `path:line`.
+struct ModelSchemaTests {
+    static func model(_ block: String) -> String {
+        """
+        ---
+        title: Test model
+        summary: A model.
+        updated: "2026-11-28"
+        sources:
+          - {id: p, title: Pricing, url: "https://example.com", checked: "2026-11-28"}
+        model:
+          provider: Test
+          family: haiku
+        \(block)
+          access: [anthropic_api]
+          task_fit:
+            classification: {fit: strong, source: p}
+            extraction: {fit: strong, source: p}
+            summarization: {fit: strong, source: p}
+            moderation: {fit: strong, source: p}
+            chat: {fit: good, source: p}
+            code_completion: {fit: good, source: p}
+            autonomous_coding: {fit: poor, source: p}
+            complex_reasoning: {fit: weak, source: p}
+            rag: {fit: good, source: p}
+            other: {fit: good, source: p}
+        ---
+        Body.
+        """
+    }
+
+    static let good = """
+      released: {value: "2026-10-07", source: p}
+      lifecycle:
+        legacy: {value: "2026-12-01", source: p}
+      hosting: api
+      prices:
+        input: {value: 0.10, source: p}
+        output: {value: 0.50, source: p}
+        cache_read: {value: 0.01, source: p}
+        cache_min_tokens: {value: 512, source: p}
+        long_context:
+          threshold: {value: 100000, source: p}
+          counts: [input, cache_read, cache_write]
+          whole_request: true
+          input: {value: 0.50, source: p}
+          output: {value: 2.50, source: p}
+          cache_read: {value: 0.05, source: p}
+      tokenizer:
+        ratio: {value: 1.3, source: p}
+      context_window: {value: 1000000, source: p}
+    """
+
+    func errors(_ block: String) -> String {
+        do {
+            _ = try ContentLibrary.load(directory: try TemporaryContent(["models/test-model.md": Self.model(block)]).root)
+            return ""
+        } catch {
+            return error.description
+        }
+    }
+
+    @Test func theFullSchemaLoads() throws {
+        let content = try TemporaryContent(["models/test-model.md": Self.model(Self.good)])
+        let library = try ContentLibrary.load(directory: content.root)
+        let spec = try #require(library.page(.models, "test-model")?.frontMatter.model)
+        #expect(spec.prices?.long_context?.threshold.value == 100_000)
+        #expect(spec.tokenizer?.ratio.value == 1.3)
+        #expect(spec.lifecycle.legacy?.value == "2026-12-01")
+    }
+
+    @Test func closedSetsAreRefusedAtTheirLine() {
+        let text = errors(Self.good.replacingOccurrences(of: "hosting: api", with: "hosting: cloud"))
+        #expect(text.contains("models/test-model.md:15:"), "\(text)")
+        #expect(text.contains("must be one of api, self_hosted, not 'cloud'"), "\(text)")
+        let counts = errors(Self.good.replacingOccurrences(of: "counts: [input, cache_read, cache_write]", with: "counts: [input, prompt]"))
+        #expect(counts.contains("must be one of input, output, cache_read, cache_write, not 'prompt'"), "\(counts)")
+        let fit = errors(Self.good).isEmpty ? "" : "the good block must load"
+        #expect(fit.isEmpty)
+    }
+}
