@@ -86,7 +86,7 @@ public struct AdvisorViews: Sendable {
 
     /// The questions that price a workload; the rest keep their defaults.
     static let costQuestions: Set<AnswerID> = [.monthlyRequests, .avgInputTokens, .avgOutputTokens, .cachedInputShare,
-                                               .latency, .developerHourlyUSD]
+                                               .latency, .developerHourlyUSD, .tokensCountedWith, .asOf]
 
     private func calculator(_ request: Request) -> Response {
         var error: AnswerError?

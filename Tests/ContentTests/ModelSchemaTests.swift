@@ -57,10 +57,11 @@ struct ModelSchemaTests {
 
     func errors(_ block: String) -> String {
         do {
-            _ = try ContentLibrary.load(directory: try TemporaryContent(["models/test-model.md": Self.model(block)]).root)
+            let content = try TemporaryContent(["models/test-model.md": Self.model(block)])
+            try withExtendedLifetime(content) { _ = try ContentLibrary.load(directory: content.root) }
             return ""
         } catch {
-            return error.description
+            return "\(error)"
         }
     }
 
@@ -75,7 +76,7 @@ struct ModelSchemaTests {
 
     @Test func closedSetsAreRefusedAtTheirLine() {
         let text = errors(Self.good.replacingOccurrences(of: "hosting: api", with: "hosting: cloud"))
-        #expect(text.contains("models/test-model.md:15:"), "\(text)")
+        #expect(text.contains("models/test-model.md:13:"), "\(text)")  // the `hosting:` line
         #expect(text.contains("must be one of api, self_hosted, not 'cloud'"), "\(text)")
         let counts = errors(Self.good.replacingOccurrences(of: "counts: [input, cache_read, cache_write]", with: "counts: [input, prompt]"))
         #expect(counts.contains("must be one of input, output, cache_read, cache_write, not 'prompt'"), "\(counts)")
