@@ -17,7 +17,9 @@ static inline struct MHD_Daemon *ha_start_daemon(const char *host, uint16_t port
                                                  unsigned int connection_limit, unsigned int per_ip_limit,
                                                  unsigned int timeout_seconds, size_t memory_limit,
                                                  MHD_AccessHandlerCallback handler, void *handler_cls,
-                                                 MHD_RequestCompletedCallback completed, void *completed_cls) {
+                                                 MHD_RequestCompletedCallback completed, void *completed_cls,
+                                                 void *(*uri_log)(void *cls, const char *uri, struct MHD_Connection *con),
+                                                 void *uri_log_cls) {
     struct sockaddr_in addr;
     memset(&addr, 0, sizeof addr);
     addr.sin_family = AF_INET;
@@ -34,6 +36,7 @@ static inline struct MHD_Daemon *ha_start_daemon(const char *host, uint16_t port
                             MHD_OPTION_CONNECTION_TIMEOUT, timeout_seconds,
                             MHD_OPTION_CONNECTION_MEMORY_LIMIT, memory_limit,
                             MHD_OPTION_NOTIFY_COMPLETED, completed, completed_cls,
+                            MHD_OPTION_URI_LOG_CALLBACK, uri_log, uri_log_cls,
                             MHD_OPTION_END);
 }
 
@@ -41,6 +44,12 @@ static inline struct MHD_Daemon *ha_start_daemon(const char *host, uint16_t port
 static inline uint16_t ha_daemon_port(struct MHD_Daemon *daemon) {
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
     return info == NULL ? 0 : info->port;
+}
+
+/* MHD_get_connection_info is variadic: this reads the connection's socket (-1 when unknown). */
+static inline int ha_connection_fd(struct MHD_Connection *connection) {
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+    return info == NULL ? -1 : info->connect_fd;
 }
 
 #endif

@@ -8,8 +8,12 @@ public struct ServerLimits: Sendable {
     public var connections: UInt32 = 1_000
     public var connectionsPerIP: UInt32 = 200
     public var timeoutSeconds: UInt32 = 15
-    /// Per connection; also caps the request line and headers (MHD answers 414/431 beyond it).
+    /// Per connection; also caps the request line and headers.
     public var memoryPerConnection = 128 * 1024
+    /// Longest request target (path and query) answered; longer ones, or ones with more query parameters than
+    /// `maxQueryParameters`, get 414 at once (see `refuseOversizedURI`).
+    public var maxURIBytes = 8 * 1024
+    public var maxQueryParameters = 256
     public var maxBodyBytes = 64 * 1024
 
     public init() {}
@@ -51,7 +55,7 @@ public final class Server: Sendable {
         signal(SIGPIPE, SIG_IGN)
         let started = ha_start_daemon(host, port, UInt32(limits.threads), limits.connections, limits.connectionsPerIP,
                                       limits.timeoutSeconds, limits.memoryPerConnection,
-                                      handleRequest, cls, requestCompleted, nil)
+                                      handleRequest, cls, requestCompleted, nil, refuseOversizedURI, cls)
         guard let started else { throw .cannotStart(host: host, port: port) }
         daemon.withLock { $0 = Daemon(handle: started) }
         return ha_daemon_port(started)
@@ -169,6 +173,41 @@ private func handleRequest(_ cls: UnsafeMutableRawPointer?, _ connection: Opaque
         return server.rejectUndecodablePath(connection)
     }
     return server.handle(connection: connection, url: path, method: String(cString: method), state: state)
+}
+
+/// Called by MHD with the request target before it parses the query. libmicrohttpd 0.9.75 stores every query
+/// parameter in the connection's memory pool; thousands of them exhaust it, and MHD then neither answers nor closes
+/// until the connection times out. So an oversized target is answered here, on the raw socket, with 414 and
+/// `Connection: close`, and the socket is shut down so MHD drops the connection at once.
+private func refuseOversizedURI(_ cls: UnsafeMutableRawPointer?, _ uri: UnsafePointer<CChar>?,
+                                _ connection: OpaquePointer?) -> UnsafeMutableRawPointer? {
+    guard let cls, let uri, let connection else { return nil }
+    let server = Unmanaged<Server>.fromOpaque(cls).takeUnretainedValue()
+    let length = strlen(uri)
+    var parameters = 0
+    if length <= server.limits.maxURIBytes {
+        var p = uri
+        while p.pointee != 0 {
+            if p.pointee == CChar(UInt8(ascii: "&")) || p.pointee == CChar(UInt8(ascii: ";")) { parameters += 1 }
+            p += 1
+        }
+        if parameters < server.limits.maxQueryParameters { return nil }
+    }
+    let fd = ha_connection_fd(connection)
+    guard fd >= 0 else { return nil }
+    let isAPI = strncmp(uri, "/api/", 5) == 0
+    let message = "The address is too long: at most \(server.limits.maxURIBytes / 1024) KiB and "
+        + "\(server.limits.maxQueryParameters) query parameters."
+    let body = isAPI
+        ? #"{"error":{"code":"uri_too_long","field":null,"message":"\#(message)"}}"#
+        : "<!doctype html><html lang=\"en\"><title>Address too long</title><h1>414 Address too long</h1><p>\(message)</p></html>"
+    let headers = isAPI ? Response.securityHeaders + [("Content-Type", "application/json")] : Response.htmlHeaders
+    let head = "HTTP/1.1 414 URI Too Long\r\n" + headers.map { "\($0.0): \($0.1)\r\n" }.joined()
+        + "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n"
+    let bytes = Array((head + body).utf8)
+    _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+    shutdown(fd, Int32(SHUT_RDWR))
+    return nil
 }
 
 private func requestCompleted(_ cls: UnsafeMutableRawPointer?, _ connection: OpaquePointer?,

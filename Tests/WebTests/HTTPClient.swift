@@ -78,7 +78,9 @@ final class HTTPConnection {
     /// True when the server has closed its side (a read returns 0 bytes).
     func isClosedByServer() -> Bool {
         var byte: UInt8 = 0
-        return recv(socket, &byte, 1, Int32(MSG_PEEK)) == 0
+        // Non-blocking: an open connection with nothing to read answers EAGAIN at once instead of waiting for the
+        // receive timeout.
+        return recv(socket, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT)) == 0
     }
 
     private func fill() throws {

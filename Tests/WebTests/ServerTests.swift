@@ -72,6 +72,21 @@ import Testing
         #expect(reply.headers["content-type"] == "application/json")
     }
 
+    @Test func aRequestLineWithThousandsOfParametersGets414AtOnce() throws {
+        let query = (0..<2_000).map { "a\($0)=\($0)" }.joined(separator: "&")
+        for (path, type) in [("/api/assess?" + query, "application/json"), ("/assess/result?" + query, "text/html; charset=utf-8"),
+                             ("/search?q=" + String(repeating: "a", count: 9_000), "text/html; charset=utf-8")] {
+            let started = Date()
+            let reply = try connect().request("GET", path)
+            #expect(reply.status == 414, "\(path.prefix(20))")
+            #expect(reply.headers["content-type"] == type)
+            #expect(reply.headers["connection"]?.lowercased() == "close")
+            #expect(Date().timeIntervalSince(started) < 2, "answered at once, not after the connection timeout")
+        }
+        // The server goes on serving, and an ordinary long result link is fine.
+        #expect(try connect().request("GET", "/assess/result?task_type=chat&monthly_requests=3000&complex_share=0.15").status == 200)
+    }
+
     @Test func invalidUTF8InTheQueryIs400() throws {
         let reply = try connect().request("GET", "/api/search?q=%FF%FE")
         #expect(reply.status == 400)
