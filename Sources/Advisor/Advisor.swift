@@ -35,6 +35,14 @@ import Foundation
 // README.md's list (`AnswerID.choices`), a boolean is 0 or 1, a number is itself. Conditions are compiled to
 // tests on those indices, so scoring never touches a dictionary or a string.
 
+/// An answer id encodes as its name (`task_type`).
+extension AnswerID: Encodable {
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(name)
+    }
+}
+
 /// The answers the questionnaire asks (README.md, "Answers"), in its order (which is also the canonical
 /// query-string order).
 public enum AnswerID: Int, CaseIterable, Sendable, Comparable, Hashable {
@@ -190,21 +198,9 @@ public struct Question: Sendable, Encodable {
     /// `/criteria/<slug>`.
     public let helpURL: String
 
+    /// The keys `/api/questionnaire` lists (`order` and `criterion` are for the pages only).
     enum CodingKeys: String, CodingKey {
-        case id, text, kind, options, min, max, unit, `default`, help_url
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id.name, forKey: .id)
-        try c.encode(text, forKey: .text)
-        try c.encode(kind, forKey: .kind)
-        if let options { try c.encode(options, forKey: .options) }
-        if let min { try c.encode(AnswerValue.number(min), forKey: .min) }
-        if let max { try c.encode(AnswerValue.number(max), forKey: .max) }
-        try c.encodeIfPresent(unit, forKey: .unit)
-        try c.encode(defaultValue, forKey: .default)
-        try c.encode(helpURL, forKey: .help_url)
+        case id, text, kind, options, min, max, unit, defaultValue = "default", helpURL
     }
 }
 

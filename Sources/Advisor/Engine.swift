@@ -61,18 +61,6 @@ public struct Reason: Sendable, Encodable, Equatable {
     /// The source id on the criterion page that the rule rests on.
     public let source: String?
 
-    enum CodingKeys: String, CodingKey { case criterion, effect, text, url, title, decide, source }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(criterion, forKey: .criterion)
-        try c.encode(AnswerValue.number(effect), forKey: .effect)
-        try c.encode(text, forKey: .text)
-        try c.encode(url, forKey: .url)
-        try c.encode(title, forKey: .title)
-        try c.encodeIfPresent(decide, forKey: .decide)
-        try c.encodeIfPresent(source, forKey: .source)
-    }
 }
 
 /// A failure mode the workload is exposed to. JSON: `failure_mode`, `text`, `url` (+ `title`, `severity`).
@@ -95,15 +83,6 @@ public struct Change: Sendable, Encodable, Equatable {
     /// The score with the change applied.
     public let score: Double
 
-    enum CodingKeys: String, CodingKey { case answer, to, verdict, score }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(answer.name, forKey: .answer)
-        try c.encode(to, forKey: .to)
-        try c.encode(verdict, forKey: .verdict)
-        try c.encode(AnswerValue.number(score), forKey: .score)
-    }
 }
 
 /// An answer left to its default. JSON: `answer`, `value`.
@@ -111,13 +90,6 @@ public struct Assumption: Sendable, Encodable, Equatable {
     public let answer: AnswerID
     public let value: AnswerValue
 
-    enum CodingKeys: String, CodingKey { case answer, value }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(answer.name, forKey: .answer)
-        try c.encode(value, forKey: .value)
-    }
 }
 
 /// The rate-limit tier the primary model needs at peak traffic.
@@ -166,32 +138,35 @@ public struct Assessment: Sendable, Encodable, Equatable {
     public let figuresChecked: String?
     public let capacity: Capacity?
 
+    // Written by hand for one reason: `decided_by`, `haiku_model`, `figures_checked` and `capacity` are always
+    // present, as `null` when empty, so that a client can rely on every key (AssessmentJSONTests). Everything else
+    // is what the synthesized encoder would write; JSON.encoder() turns the names into snake_case.
     enum CodingKeys: String, CodingKey {
-        case verdict, score, primary_model, alternatives, reasons, warnings, costs, what_would_change, assumptions
-        case score_resting_on_assumptions, decided_by, primary_model_basis, base_score, choose_haiku_at
-        case tiered_routing_at, as_of, haiku_model, figures_checked, capacity
+        case verdict, score, primaryModel, alternatives, reasons, warnings, costs, whatWouldChange, assumptions
+        case scoreRestingOnAssumptions, decidedBy, primaryModelBasis, baseScore, chooseHaikuAt, tieredRoutingAt
+        case asOf, haikuModel, figuresChecked, capacity
     }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(verdict, forKey: .verdict)
-        try c.encode(AnswerValue.number(score), forKey: .score)
-        try c.encode(primaryModel, forKey: .primary_model)
+        try c.encode(score, forKey: .score)
+        try c.encode(primaryModel, forKey: .primaryModel)
         try c.encode(alternatives, forKey: .alternatives)
         try c.encode(reasons, forKey: .reasons)
         try c.encode(warnings, forKey: .warnings)
         try c.encode(costs, forKey: .costs)
-        try c.encode(whatWouldChange, forKey: .what_would_change)
+        try c.encode(whatWouldChange, forKey: .whatWouldChange)
         try c.encode(assumptions, forKey: .assumptions)
-        try c.encode(AnswerValue.number(scoreRestingOnAssumptions), forKey: .score_resting_on_assumptions)
-        try c.encode(decidedBy, forKey: .decided_by)
-        try c.encode(primaryModelBasis, forKey: .primary_model_basis)
-        try c.encode(AnswerValue.number(baseScore), forKey: .base_score)
-        try c.encode(AnswerValue.number(chooseHaikuAt), forKey: .choose_haiku_at)
-        try c.encode(AnswerValue.number(tieredRoutingAt), forKey: .tiered_routing_at)
-        try c.encode(asOf, forKey: .as_of)
-        try c.encode(haikuModel, forKey: .haiku_model)
-        try c.encode(figuresChecked, forKey: .figures_checked)
+        try c.encode(scoreRestingOnAssumptions, forKey: .scoreRestingOnAssumptions)
+        try c.encode(decidedBy, forKey: .decidedBy)
+        try c.encode(primaryModelBasis, forKey: .primaryModelBasis)
+        try c.encode(baseScore, forKey: .baseScore)
+        try c.encode(chooseHaikuAt, forKey: .chooseHaikuAt)
+        try c.encode(tieredRoutingAt, forKey: .tieredRoutingAt)
+        try c.encode(asOf, forKey: .asOf)
+        try c.encode(haikuModel, forKey: .haikuModel)
+        try c.encode(figuresChecked, forKey: .figuresChecked)
         try c.encode(capacity, forKey: .capacity)
     }
 }

@@ -1,12 +1,14 @@
+import Advisor
 import Foundation
 
 /// JSON bodies: stable key order so that responses are reproducible and diff-able.
-enum JSON {
+public enum JSON {
+    /// See Advisor's `JSONStyle`.
+    public static func encoder(pretty: Bool = false) -> JSONEncoder { JSONStyle.encoder(pretty: pretty) }
+
     static func encode<T: Encodable>(_ value: T) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Encoding our own values cannot fail except by a programmer's mistake (a non-finite number).
-        guard let data = try? encoder.encode(value) else { preconditionFailure("unencodable \(T.self)") }
+        guard let data = try? encoder().encode(value) else { preconditionFailure("unencodable \(T.self)") }
         return [UInt8](data)
     }
 

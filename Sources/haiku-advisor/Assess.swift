@@ -1,4 +1,5 @@
 import Advisor
+import Web
 import ArgumentParser
 import Content
 import Foundation
@@ -30,9 +31,7 @@ struct Assess: ParsableCommand {
         }
         let assessment = Engine(knowledge: knowledge).assess(given)
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
-            print(String(decoding: try encoder.encode(assessment), as: UTF8.self))
+            print(String(decoding: try JSON.encoder(pretty: true).encode(assessment), as: UTF8.self))
         } else {
             print(AssessmentText.render(assessment, knowledge: knowledge))
         }

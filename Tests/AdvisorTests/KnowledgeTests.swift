@@ -136,7 +136,7 @@ struct KnowledgeTests {
     }
 
     @Test func questionnaireJSON() throws {
-        let data = try JSONEncoder().encode(Fixture.real.questionnaireDocument)
+        let data = try JSONStyle.encoder().encode(Fixture.real.questionnaireDocument)
         let object = try JSONSerialization.jsonObject(with: data) as! [String: Any]
         let questions = object["questions"] as! [[String: Any]]
         #expect(questions.count == AnswerID.allCases.count)
@@ -157,11 +157,19 @@ struct KnowledgeTests {
     @Test func assessmentJSONHasTheInterfaceKeys() throws {
         let k = Fixture.real
         let a = Engine(knowledge: k).assess(k.answers(["task_type": "chat", "complex_share": 0.15]))
-        let object = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(a)) as! [String: Any]
+        let object = try JSONSerialization.jsonObject(with: try JSONStyle.encoder().encode(a)) as! [String: Any]
         for key in ["verdict", "score", "primary_model", "alternatives", "reasons", "warnings", "costs",
-                    "what_would_change", "assumptions"] {
+                    "what_would_change", "assumptions", "as_of"] {
             #expect(object[key] != nil, "missing \(key)")
         }
+        // Why Assessment writes its own encode(to:): these keys are present as null when empty.
+        let plain = Engine(knowledge: k).assess(k.answers(["task_type": "classification", "fallback_ready": true]))
+        let text = String(decoding: try JSONStyle.encoder().encode(plain), as: UTF8.self)
+        #expect(text.contains("\"decided_by\":null"))
+        // And ModelStatus's: `retires` and `replacement` are always there.
+        #expect(text.contains("\"replacement\":null"))
+        // Whole numbers carry no ".0" (Foundation's encoder), so no hand-written number encoding is needed.
+        #expect(text.contains("\"base_score\":50,"))
         let reason = (object["reasons"] as! [[String: Any]]).first!
         #expect(Set(["criterion", "effect", "text", "url"]).isSubset(of: reason.keys))
         let cost = (object["costs"] as! [[String: Any]]).first!
