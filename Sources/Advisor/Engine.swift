@@ -1,3 +1,5 @@
+import Foundation
+
 // The decision engine: score, verdict, models, warnings, costs, what would change, assumptions.
 //
 // ## Scoring
@@ -181,15 +183,25 @@ struct Decision {
     var firing: [Int]
     /// The rule whose hard limit set the verdict.
     var hardRule: Int?
-    /// Policies that decided something, with the values their texts need.
-    var policyReasons: [(policy: Int, values: [String: String])]
+    /// Policies that decided something, with the numbers their texts need (formatted only when explained).
+    var policyReasons: [PolicyOutcome]
     /// The policy that set the verdict, if one did.
     var decidingPolicy: Int?
     var alternativesMinFit: Fit
     var haiku: Int?
     var escalation: Int?
     var preferred: [Int]
-    var monthly: [Double]
+    /// Monthly cost per model, when the decision needed them.
+    var monthly: [Double]?
+}
+
+/// What a policy found: the model it names and the amounts its text quotes.
+struct PolicyOutcome {
+    let policy: Int
+    var model: Int? = nil
+    var monthly = 0.0
+    var saving = 0.0
+    var cost = 0.0
 }
 
 /// Runs assessments against one `Knowledge`. Cheap to copy; safe to share between threads.
@@ -270,7 +282,15 @@ public struct Engine: Sendable {
         let score = Swift.min(100, Swift.max(0, sum))
         var verdict = hard ?? (score >= k.settings.choose_haiku_at ? .chooseHaiku
             : score >= k.settings.tiered_routing_at ? .tieredRouting : .chooseAlternative)
-        let monthly = k.models.indices.map { k.monthlyCost(model: $0, v) }
+        // Costs are computed only when a policy or the choice of an alternative needs them: the what-would-change
+        // search runs this function many times.
+        var monthlyCache: [Double]? = nil
+        func monthly() -> [Double] {
+            if let monthlyCache { return monthlyCache }
+            let computed = k.models.indices.map { k.monthlyCost(model: $0, v) }
+            monthlyCache = computed
+            return computed
+        }
         let haiku = k.haikuIndices.first { usable($0, v) }
         let escalation = k.escalationIndices.first { usable($0, v) }
         if haiku == nil { verdict = .chooseAlternative }
@@ -281,7 +301,7 @@ public struct Engine: Sendable {
             .filter { usable($0, v) && !k.compiledModels[$0].isHaikuFamily }
         var primary: Int? = nil
         var basis = "haiku_model"
-        var policyReasons: [(Int, [String: String])] = []
+        var policyReasons: [PolicyOutcome] = []
         var decidingPolicy: Int? = nil
         var alternativesMinFit = Fit.poor
 
@@ -290,14 +310,15 @@ public struct Engine: Sendable {
             switch policy.kind {
             case .alternatives_min_fit:
                 alternativesMinFit = Swift.min(alternativesMinFit, policy.minFit)
-                policyReasons.append((p, ["min_fit": policy.minFit.rawValue]))
+                policyReasons.append(PolicyOutcome(policy: p))
             case .cheapest_fit:
                 let excludeHaikus = hard == .chooseAlternative
                 let candidates = k.models.indices.filter { m in
                     usable(m, v) && k.compiledModels[m].fit[task] <= policy.minFit
                         && !(excludeHaikus && k.compiledModels[m].isHaikuFamily)
                 }
-                guard let cheapest = candidates.min(by: { (monthly[$0], $0) < (monthly[$1], $1) }) else { continue }
+                let costs = monthly()
+                guard let cheapest = candidates.min(by: { (costs[$0], $0) < (costs[$1], $1) }) else { continue }
                 primary = cheapest
                 basis = "cheapest_fit"
                 if hard == nil {
@@ -308,8 +329,7 @@ public struct Engine: Sendable {
                     }
                     decidingPolicy = p
                 }
-                policyReasons.append((p, ["model": k.models[cheapest].title, "monthly": Self.usd(monthly[cheapest]),
-                                          "min_fit": policy.minFit.rawValue]))
+                policyReasons.append(PolicyOutcome(policy: p, model: cheapest, monthly: costs[cheapest]))
             case .routing_payback:
                 continue  // after the primary is known
             }
@@ -320,7 +340,8 @@ public struct Engine: Sendable {
                && ($0.element.condition?.holds(v, override: -1, value: 0) ?? true) }) {
             let h = primary ?? haiku!
             let complex = v[AnswerID.complexShare.rawValue]
-            let saving = 12 * (1 - complex) * (monthly[esc] - monthly[h])
+            let costs = monthly()
+            let saving = 12 * (1 - complex) * (costs[esc] - costs[h])
             let rate = v[AnswerID.developerHourlyUSD.rawValue]
             let cost = (policy.buildHours + 12 * policy.upkeepHoursPerMonth) * rate
             if saving < cost {
@@ -328,11 +349,7 @@ public struct Engine: Sendable {
                 primary = esc
                 basis = "routing_does_not_pay"
                 decidingPolicy = p
-                policyReasons.append((p, ["saving_per_year": Self.usd(Swift.max(0, saving)),
-                                          "routing_cost_per_year": Self.usd(cost),
-                                          "build_hours": AnswerValue.number(policy.buildHours).text,
-                                          "upkeep_hours_per_month": AnswerValue.number(policy.upkeepHoursPerMonth).text,
-                                          "model": k.models[esc].title]))
+                policyReasons.append(PolicyOutcome(policy: p, model: esc, saving: Swift.max(0, saving), cost: cost))
             }
         }
 
@@ -344,11 +361,11 @@ public struct Engine: Sendable {
                 if let first = preferred.first {
                     primary = first
                     basis = "prefer"
-                } else if let first = otherModels(v, monthly: monthly, minFit: .weak, excludingHaikus: true).first {
+                } else if let first = otherModels(v, monthly: monthly(), minFit: .weak, excludingHaikus: true).first {
                     primary = first
                     basis = "cheapest_suitable"
                 } else {
-                    primary = escalation ?? otherModels(v, monthly: monthly, minFit: .weak, excludingHaikus: false).first
+                    primary = escalation ?? otherModels(v, monthly: monthly(), minFit: .weak, excludingHaikus: false).first
                     basis = "cheapest_suitable"
                 }
             }
@@ -366,7 +383,7 @@ public struct Engine: Sendable {
         return Decision(score: score, verdict: verdict, primary: primary ?? k.haikuIndices[0], basis: basis,
                         firing: firing, hardRule: hardRule, policyReasons: policyReasons,
                         decidingPolicy: decidingPolicy, alternativesMinFit: alternativesMinFit, haiku: haiku,
-                        escalation: escalation, preferred: preferred, monthly: monthly)
+                        escalation: escalation, preferred: preferred, monthly: monthlyCache)
     }
 
     /// Usable models at least `minFit`, strong/good before weak, current before deprecated, then cheapest.
@@ -387,6 +404,16 @@ public struct Engine: Sendable {
         }
     }
 
+    /// `x` rounded to two significant digits, on the side away from `towards` (so a flip found at `x` stays
+    /// beyond the boundary): 174,645 → 180,000 when coming from below; shares to two decimals.
+    static func roundish(_ x: Double, towards other: Double, integral: Bool) -> Double {
+        guard x != 0, x.isFinite else { return x }
+        let magnitude = pow(10, (log10(abs(x)).rounded(.down)) - 1)
+        let step = integral ? Swift.max(1, magnitude) : Swift.max(0.01, magnitude)
+        let scaled = x / step
+        return (x > other ? scaled.rounded(.up) : scaled.rounded(.down)) * step
+    }
+
     /// `$1,234.56`.
     static func usd(_ x: Double) -> String {
         let cents = Int64((x * 100).rounded())
@@ -400,6 +427,7 @@ public struct Engine: Sendable {
         let d = decide(v)
         let verdict = d.verdict
         let primary = d.primary
+        let monthly = d.monthly ?? k.models.indices.map { k.monthlyCost(model: $0, v) }
         let task = Int(v[AnswerID.taskType.rawValue])
 
         var resting = 0.0
@@ -425,7 +453,7 @@ public struct Engine: Sendable {
         var alternatives: [Int] = []
         let lead = verdict == .tieredRouting ? [d.escalation].compactMap { $0 } : []
         let pool = lead + d.preferred
-            + otherModels(v, monthly: d.monthly, minFit: .weak, excludingHaikus: true, offerableToo: true)
+            + otherModels(v, monthly: monthly, minFit: .weak, excludingHaikus: true, offerableToo: true)
         for m in pool where m != primary && !alternatives.contains(m) && !k.compiledModels[m].isHaikuFamily
             && offerable(m, v) && k.compiledModels[m].fit[task] <= d.alternativesMinFit {
             alternatives.append(m)
@@ -464,7 +492,7 @@ public struct Engine: Sendable {
                     "replacement": model.replacement.map { k.models[$0].title } ?? ""])
             }
         }
-        let capacity = self.capacity(model: primary, v, monthly: d.monthly[primary])
+        let capacity = self.capacity(model: primary, v, monthly: monthly[primary])
         if let capacity {
             let values = ["rpm": Knowledge.figure(capacity.peak_rpm), "itpm": Knowledge.figure(capacity.peak_itpm),
                           "otpm": Knowledge.figure(capacity.peak_otpm)]
@@ -512,10 +540,15 @@ public struct Engine: Sendable {
             capacity: capacity)
     }
 
-    private func policyReason(_ item: (policy: Int, values: [String: String])) -> Reason {
-        let policy = knowledge.policies[item.policy]
+    private func policyReason(_ outcome: PolicyOutcome) -> Reason {
+        let policy = knowledge.policies[outcome.policy]
         let entry = knowledge.criteria[policy.criterion]
-        return Reason(criterion: entry.slug, effect: 0, text: Template.fill(policy.text, item.values),
+        var values = ["min_fit": policy.minFit.rawValue, "monthly": Self.usd(outcome.monthly),
+                      "saving_per_year": Self.usd(outcome.saving), "routing_cost_per_year": Self.usd(outcome.cost),
+                      "build_hours": AnswerValue.number(policy.buildHours).text,
+                      "upkeep_hours_per_month": AnswerValue.number(policy.upkeepHoursPerMonth).text]
+        if let m = outcome.model { values["model"] = knowledge.models[m].title }
+        return Reason(criterion: entry.slug, effect: 0, text: Template.fill(policy.text, values),
                       url: "/criteria/\(entry.slug)", title: entry.title, decide: nil, source: nil)
     }
 
@@ -600,20 +633,21 @@ public struct Engine: Sendable {
                         return (d.score, d.verdict)
                     }
                     let integral = id.kind == .integer
-                    for _ in 0..<60 {
+                    // Half a percent is as near as a person reads a volume or a rate; then a rounder value if it
+                    // still flips.
+                    for _ in 0..<24 {
                         let gap = abs(hi - lo)
-                        if integral ? gap <= 1 : gap <= Swift.max(1e-6, abs(hi) * 1e-9) { break }
+                        if gap <= Swift.max(integral ? 1 : 1e-4, abs(hi) * 0.005) { break }
                         var mid = (lo + hi) / 2
                         if integral { mid = mid.rounded(hi > lo ? .down : .up) }
                         if mid == lo || mid == hi { break }
                         let r = verdictAt(mid)
                         if r.verdict != current { hi = mid; result = r } else { lo = mid }
                     }
-                    if !integral {
-                        // A value people write: two decimals, if it still flips.
-                        let nice = (hi > lo ? (hi * 100).rounded(.up) : (hi * 100).rounded(.down)) / 100
+                    let nice = Self.roundish(hi, towards: lo, integral: integral)
+                    if nice != hi, abs(nice - now) <= abs(found.value - now) {
                         let r = verdictAt(nice)
-                        if r.verdict != current, abs(nice - now) <= abs(found.value - now) { hi = nice; result = r }
+                        if r.verdict != current { hi = nice; result = r }
                     }
                     best = (hi, abs(hi - now), result.score, result.verdict)
                 }

@@ -1,0 +1,355 @@
+#!/usr/bin/env python3
+"""make bench: every kind of page as a ratio to a static page, measured in one run (see bench/README.md).
+
+Run through bench/run, which installs wrk and Datasette first. Everything is measured against servers this script
+starts on 127.0.0.1 and stops again; every load is bounded in time. Writes bench/results.txt.
+"""
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BENCH = os.path.join(ROOT, "bench")
+WORK = os.path.join(BENCH, ".work")
+BIN = os.environ.get("HAIKU_BIN", os.path.join(ROOT, ".build/release/haiku-advisor"))
+DURATION = os.environ.get("BENCH_DURATION", "5s")
+WARMUP = os.environ.get("BENCH_WARMUP", "1s")
+CORPUS_PAGES = int(os.environ.get("BENCH_CORPUS_PAGES", "10000"))
+PYTHON = os.path.join(BENCH, ".venv", "bin", "python")
+STATIC_PATH = "/guides/monitoring"
+
+# The targets of issue 8 and 9, as (workload, ratio to the static page, p99 at 16 connections in ms).
+TARGETS = {
+    "api/assess": (0.25, 10.0),
+    "assess/result": (0.10, 10.0),
+    "api/search": (0.15, 10.0),
+    "search": (0.10, 10.0),
+}
+
+SERVERS = []
+
+
+def log(*args):
+    print("bench:", *args, file=sys.stderr, flush=True)
+
+
+def stop_servers():
+    for proc in SERVERS:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+    for proc in SERVERS:
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_haiku(content, db, extra=()):
+    """Starts `serve --port 0`; returns (process, base URL, seconds until it announced its port)."""
+    started = time.monotonic()
+    proc = subprocess.Popen([BIN, "serve", "--host", "127.0.0.1", "--port", "0", "--content", content,
+                             "--db", db, *extra], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    SERVERS.append(proc)
+    line = proc.stdout.readline()
+    match = re.match(r"listening on (http://127\.0\.0\.1:\d+)", line)
+    if not match:
+        raise SystemExit(f"bench: haiku-advisor did not start: {line!r}")
+    return proc, match.group(1), time.monotonic() - started
+
+
+def memory_mib(pid, field="VmRSS"):
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def get(url):
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return response.status, response.read()
+
+
+# ------------------------------------------------------------------------------------------------ rotating inputs
+
+def answer_sets(base, count, seed=8):
+    """`count` different, valid answer sets drawn from /api/questionnaire (seeded: the same every run)."""
+    rng = random.Random(seed)
+    questions = json.loads(get(base + "/api/questionnaire")[1])["questions"]
+    sets = []
+    for _ in range(count):
+        pairs = []
+        for q in questions:
+            if q["id"] == "as_of" or rng.random() < 0.25:
+                continue
+            if q["kind"] in ("choice", "model"):
+                value = rng.choice(q["options"])["value"]
+            elif q["kind"] == "boolean":
+                value = rng.choice(["true", "false"])
+            elif q["kind"] == "integer":
+                value = str(int(10 ** rng.uniform(0, min(7.5, __import__("math").log10(max(q["max"], 10))))))
+            else:
+                top = q["max"]
+                value = f"{rng.uniform(q.get('min', 0), min(top, 1 if top <= 1 else 400)):.3g}"
+            pairs.append((q["id"], value))
+        sets.append(urllib.parse.urlencode(pairs))
+    return sets
+
+
+QUERIES = [
+    "rate limits", "429", "prompt caching", "hallucination", "halucination", "overloaded", "529 overloaded",
+    "empty response", "latency", "timeout", "cost", "how do I cut my bill", "batch api", "haiku 5.5", "haiku4.5",
+    "gpt-4o-mini", "ratelimit", "tiered routing", "self-hosting", "llama", "json error", "malformed json",
+    "tool use", "ssl errors", "retry backoff", "spend limit", "tokenizer", "long context", "context window",
+    "migration", "deprecated", "retirement", "sonnet 5.5", "opus", "gemini flash", "mistral", "cohere",
+    "deepseek", "classification", "extraction", "summarization", "moderation", "rag", "code completion",
+    "autonomous coding", "review", "monitoring", "fallback provider", "outage", "status page", "bedrock",
+    "vertex", "cache minimum", "thinking tokens", "effort", "temperature", "prefill", "price cliff",
+    "quality degradation", "is haiku good at coding",
+]
+
+
+def write_paths(name, paths):
+    path = os.path.join(WORK, name + ".paths")
+    with open(path, "w") as f:
+        f.write("\n".join(paths) + "\n")
+    return path
+
+
+ROTATE_LUA = """
+local paths = {}
+for line in io.lines(os.getenv("BENCH_PATHS")) do paths[#paths + 1] = line end
+local i = 0
+setup = function(thread) thread:set("offset", math.random(#paths)) end
+init = function(args) i = tonumber(offset) or 0 end
+request = function()
+  i = i % #paths + 1
+  return wrk.format("GET", paths[i])
+end
+"""
+
+
+def wrk(base, paths_file, connections, duration=DURATION):
+    """Runs wrk over the rotating paths; returns (req/s, p50 ms, p99 ms, problems)."""
+    script = os.path.join(WORK, "rotate.lua")
+    if not os.path.exists(script):
+        with open(script, "w") as f:
+            f.write(ROTATE_LUA)
+    env = dict(os.environ, BENCH_PATHS=paths_file)
+    threads = str(min(2, connections))
+    subprocess.run(["wrk", "-t", threads, "-c", str(connections), "-d", WARMUP, "-s", script, base],
+                   env=env, capture_output=True, text=True)
+    out = subprocess.run(["wrk", "-t", threads, "-c", str(connections), "-d", duration, "--latency", "-s", script, base],
+                         env=env, capture_output=True, text=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+    def percentile(p):
+        m = re.search(rf"\s{p}%\s+([\d.]+)(us|ms|s)", out)
+        if not m:
+            return float("nan")
+        value, unit = float(m.group(1)), m.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    problems = []
+    for pattern in (r"Socket errors: [^\n]+", r"Non-2xx or 3xx responses: \d+"):
+        m = re.search(pattern, out)
+        if m:
+            problems.append(m.group(0))
+    return rps, percentile(50), percentile(99), problems
+
+
+def match_expression(query):
+    """The FTS5 MATCH expression haiku-advisor builds from a query (Sources/Search/MatchExpression.swift): each
+    word quoted, the last one as a prefix."""
+    words = re.findall(r"[\w.-]+", query.lower())
+    return " ".join(f'"{w}"' for w in words[:-1]) + (f' "{words[-1]}"*' if words else "")
+
+
+# ------------------------------------------------------------------------------------------------ the corpus
+
+WORDS = ("rate limit retry backoff latency cost cache prompt token model haiku sonnet opus batch queue request "
+         "response error timeout budget review monitoring alert fallback provider region context window output "
+         "input price month volume throughput classification extraction summary routing escalation evaluation "
+         "dataset quality regression incident outage status header spend tier deployment migration").split()
+
+
+def make_corpus(pages):
+    """The real content plus `pages` generated guides of several sections each."""
+    corpus = os.path.join(WORK, "corpus")
+    shutil.copytree(os.path.join(ROOT, "content"), corpus)
+    rng = random.Random(10)
+    for n in range(pages):
+        body = []
+        for s in range(rng.randint(3, 6)):
+            body.append(f"## {rng.choice(WORDS).capitalize()} {rng.choice(WORDS)} {s}\n")
+            for _ in range(rng.randint(2, 4)):
+                body.append(" ".join(rng.choice(WORDS) for _ in range(rng.randint(30, 60))).capitalize() + ".\n")
+        title = f"Generated guide {n}: {rng.choice(WORDS)} and {rng.choice(WORDS)}"
+        with open(os.path.join(corpus, "guides", f"generated-{n:05d}.md"), "w") as f:
+            f.write(f"---\ntitle: \"{title}\"\nsummary: \"A generated page for the benchmark.\"\n"
+                    f"updated: \"2026-11-28\"\n---\n" + "\n".join(body))
+    return corpus
+
+
+def run_measured(args):
+    """Runs a command to completion; returns (seconds, peak RSS MiB, stdout)."""
+    started = time.monotonic()
+    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    peak = 0.0
+    while proc.poll() is None:
+        try:
+            peak = max(peak, memory_mib(proc.pid, "VmHWM"))
+        except (FileNotFoundError, ProcessLookupError):
+            pass
+        time.sleep(0.05)
+    out = proc.stdout.read()
+    if proc.returncode != 0:
+        raise SystemExit(f"bench: {' '.join(args)} failed:\n{out}")
+    return time.monotonic() - started, peak, out
+
+
+# ------------------------------------------------------------------------------------------------ main
+
+def main():
+    shutil.rmtree(WORK, ignore_errors=True)
+    os.makedirs(WORK)
+    rows, notes, problems = [], [], []
+    haiku, base, _ = start_haiku("content", os.path.join(WORK, "serve.db"))
+    log("server", base)
+
+    sets = answer_sets(base, 600)
+    workloads = {
+        "static page": write_paths("static", [STATIC_PATH]),
+        "api/assess": write_paths("api-assess", ["/api/assess?" + q for q in sets]),
+        "assess/result": write_paths("result", ["/assess/result?" + q for q in sets]),
+        "api/search": write_paths("api-search", ["/api/search?q=" + urllib.parse.quote_plus(q) for q in QUERIES]),
+        "search": write_paths("search", ["/search?q=" + urllib.parse.quote_plus(q) for q in QUERIES]),
+    }
+    for name, path in workloads.items():
+        with open(path) as f:
+            first = f.readline().strip()
+        status, _ = get(base + first)
+        if status != 200:
+            problems.append(f"{name}: {first} answered {status}")
+
+    results = {}
+    for name, path in workloads.items():
+        log("load", name)
+        rps, _, _, p64 = wrk(base, path, 64)
+        _, p50_16, p99_16, p16 = wrk(base, path, 16)
+        _, p50_128, p99_128, p128 = wrk(base, path, 128)
+        results[name] = (rps, p50_16, p99_16, p50_128, p99_128)
+        problems += [f"{name}: {p}" for p in p64 + p16 + p128]
+    static = results["static page"][0]
+
+    # Datasette runs the same search SQL on the same database file (bench/search.sql), rotating over the same
+    # queries, against haiku-advisor's own index.
+    datasette_rps = None
+    if os.path.exists(PYTHON) and os.path.exists(os.path.join(BENCH, "search.sql")):
+        db = os.path.join(WORK, "index.db")
+        subprocess.run([BIN, "index", "--content", "content", "--db", db], cwd=ROOT, check=True, capture_output=True)
+        with open(os.path.join(BENCH, "search.sql")) as f:
+            sql = f.read()
+        with open(os.path.join(WORK, "metadata.json"), "w") as f:
+            json.dump({"databases": {"index": {"queries": {"search": {"sql": sql}}}}}, f)
+        port = free_port()
+        proc = subprocess.Popen([PYTHON, os.path.join(BENCH, "datasette-serve.py"), db,
+                                 os.path.join(WORK, "metadata.json"), str(port)],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        SERVERS.append(proc)
+        ds = f"http://127.0.0.1:{port}"
+        for _ in range(300):
+            try:
+                get(ds + "/-/versions.json")
+                break
+            except OSError:
+                time.sleep(0.1)
+        paths = [f"/index/search.json?_shape=array&match={urllib.parse.quote_plus(match_expression(q))}"
+                 for q in QUERIES]
+        try:
+            get(ds + paths[0])
+            log("load Datasette")
+            datasette_rps, _, ds_p99, ds_problems = wrk(ds, write_paths("datasette", paths), 64)
+            problems += [f"Datasette: {p}" for p in ds_problems]
+        except OSError as error:
+            notes.append(f"Datasette could not run the search SQL: {error}")
+    serve_rss = memory_mib(haiku.pid, "VmHWM")
+    haiku.send_signal(signal.SIGTERM)
+    haiku.wait(timeout=10)
+
+    # The 10,000-page corpus.
+    log(f"corpus of {CORPUS_PAGES} generated pages")
+    corpus = make_corpus(CORPUS_PAGES)
+    index_s, index_mib, _ = run_measured([BIN, "index", "--content", corpus, "--db", os.path.join(WORK, "corpus.db")])
+    big, big_base, ready_s = start_haiku(corpus, os.path.join(WORK, "corpus-serve.db"))
+    ready_mib = memory_mib(big.pid)
+    broad = write_paths("broad", ["/api/search?q=" + w for w in WORDS[:40]])
+    _, _, broad_p99, broad_problems = wrk(big_base, broad, 32)
+    problems += [f"corpus search: {p}" for p in broad_problems]
+    big_mib = memory_mib(big.pid, "VmHWM")
+
+    # ---------------------------------------------------------------------------------------------- report
+    lines = [f"haiku-advisor benchmark, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
+             f"{os.uname().machine}, {os.cpu_count()} cores; wrk on the same cores; loads of {DURATION} after {WARMUP}",
+             f"inputs rotate: 600 answer sets, {len(QUERIES)} queries; no response cache", "",
+             f"{'workload':<16}{'req/s @64':>11}{'ratio':>8}{'target':>8}{'p50/p99 @16 ms':>17}"
+             f"{'p50/p99 @128 ms':>17}{'result':>8}"]
+    verdicts = []
+    for name, (rps, p50_16, p99_16, p50_128, p99_128) in results.items():
+        ratio = rps / static if static else 0
+        target = TARGETS.get(name)
+        if name == "static page":
+            ok = p99_128 < 5
+            target_text = "p99<5"
+        else:
+            ok = ratio >= target[0] and p99_16 < target[1]
+            target_text = f">={target[0]:.2f}"
+        verdicts.append(ok)
+        lines.append(f"{name:<16}{rps:>11.0f}{ratio:>8.3f}{target_text:>8}{p50_16:>8.2f}/{p99_16:<8.2f}"
+                     f"{p50_128:>8.2f}/{p99_128:<8.2f}{'PASS' if ok else 'FAIL':>8}")
+    if datasette_rps:
+        ratio = results["api/search"][0] / datasette_rps
+        lines.append(f"{'Datasette search':<16}{datasette_rps:>11.0f}   api/search = {ratio:.1f}x Datasette "
+                     f"(target >= 10x)  {'PASS' if ratio >= 10 else 'FAIL'}")
+        verdicts.append(ratio >= 10)
+    lines += ["", f"{CORPUS_PAGES:,}-page corpus ({CORPUS_PAGES + 100:,} pages with the real content):",
+              f"  index      {index_s:6.1f} s  peak {index_mib:6.0f} MiB   target < 3 s          "
+              f"{'PASS' if index_s < 3 else 'FAIL'}",
+              f"  serve      {ready_s:6.1f} s to ready, {ready_mib:.0f} MiB resident   target < 5 s, < 150 MiB  "
+              f"{'PASS' if ready_s < 5 and ready_mib < 150 else 'FAIL'}",
+              f"  broad search p99 at 32 connections {broad_p99:.1f} ms   target < 50 ms   "
+              f"{'PASS' if broad_p99 < 50 else 'FAIL'} (peak {big_mib:.0f} MiB after the load)",
+              "", f"memory: the server on the real content peaked at {serve_rss:.0f} MiB (VmHWM)"]
+    verdicts += [index_s < 3, ready_s < 5 and ready_mib < 150, broad_p99 < 50]
+    lines += notes
+    lines += ["", "problems:" if problems else "problems: none"] + [f"  - {p}" for p in problems]
+    report = "\n".join(lines)
+    print(report)
+    with open(os.path.join(BENCH, "results.txt"), "w") as f:
+        f.write(report + "\n")
+    mrr = os.path.join(BENCH, "search-quality")
+    if os.path.exists(mrr):
+        subprocess.run([mrr], cwd=ROOT)
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    finally:
+        stop_servers()
