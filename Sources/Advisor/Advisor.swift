@@ -200,7 +200,7 @@ public struct Question: Sendable, Encodable {
 
     /// The keys `/api/questionnaire` lists (`order` and `criterion` are for the pages only).
     enum CodingKeys: String, CodingKey {
-        case id, text, kind, options, min, max, unit, defaultValue = "default", helpURL
+        case id, text, kind, options, min, max, unit, defaultValue = "default", helpURL = "help_url"
     }
 }
 
@@ -213,9 +213,11 @@ public struct QuestionnaireDocument: Sendable, Encodable {
 // MARK: - Knowledge
 
 /// Everything the engine knows, cross-checked and compiled once. Build it whenever content changes.
+/// A class so that the engine's hot paths share it instead of copying a few dozen arrays per call; immutable once
+/// built except `clock`, which is set before it is shared (tests pin it), hence `@unchecked Sendable`.
 /// This is the one place where the content's values are checked (decoding already refused words outside the
 /// closed sets): `haiku-advisor check` reports the first problem here at its file and line.
-public struct Knowledge: Sendable {
+public final class Knowledge: @unchecked Sendable {
     public let settings: EngineSettings
     public let criteria: [CriterionEntry]
     public let models: [ModelEntry]
@@ -223,7 +225,7 @@ public struct Knowledge: Sendable {
     /// The questions, by `order` then id.
     public let questionnaire: [Question]
     /// Today's day number (days since 1970-01-01): the default of the `as_of` answer. Tests pin it.
-    public var clock: @Sendable () -> Int = { CivilDate.today() }
+    nonisolated(unsafe) public var clock: @Sendable () -> Int = { CivilDate.today() }
 
     // Compiled forms.
     let questionsByID: [Question]          // indexed by AnswerID.rawValue

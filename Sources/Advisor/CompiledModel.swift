@@ -21,7 +21,8 @@ struct LongContextTier: Sendable {
     let rates: Rates
 }
 
-struct CompiledModel: Sendable {
+/// A class: the engine reads these in its hot loops, and a struct of arrays would be copied (retained) per read.
+final class CompiledModel: Sendable {
     /// Indexed by the task_type choice index.
     let fit: [Fit]
     let isHaikuFamily: Bool
@@ -47,6 +48,9 @@ struct CompiledModel: Sendable {
 
     let contextWindow: Double
     let maxOutput: Double?
+
+    /// Self-hosted: GPU price and throughput, always-on GPUs, operations hours (nil for API models).
+    let selfHosting: (gpuHourUSD: Double, tokensPerSecond: Double, minGPUs: Double, opsHours: Double)?
 
     /// The tail latency figure a budget is judged against: the highest percentile the page documents.
     let latencyForBudget: LatencyFigure?
@@ -183,6 +187,7 @@ struct CompiledModel: Sendable {
                 longContext = nil
             }
             if spec.self_hosting != nil { throw problem("self_hosting", "an API model has prices, not self_hosting") }
+            selfHosting = nil
         case .self_hosted:
             guard let s = spec.self_hosting else {
                 throw problem("self_hosting", "a self-hosted model needs a self_hosting block")
@@ -196,6 +201,7 @@ struct CompiledModel: Sendable {
             }
             if spec.prices != nil { throw problem("prices", "a self-hosted model is priced by self_hosting, not prices") }
             rates = nil
+            selfHosting = (s.gpu_hour_usd.value, s.tokens_per_second.value, s.min_gpus.value, s.ops_hours_per_month.value)
             cacheMinTokens = 0
             batchDiscount = nil
             batchClasses = []

@@ -169,7 +169,6 @@ extension Knowledge {
 
     func costParts(model m: Int, _ v: UnsafeBufferPointer<Double>, explain: Bool) -> CostParts {
         let model = compiledModels[m]
-        let spec = models[m].spec
         let requests = v[AnswerID.monthlyRequests.rawValue]
         let scale = tokenScale(model: m, v)
         let inTokens = v[AnswerID.avgInputTokens.rawValue] * scale
@@ -196,17 +195,17 @@ extension Knowledge {
                  + (model.maxOutput.map { outTokens > $0 ? " and \(Self.figure($0)) output tokens at most" : "" } ?? "") + ".")
         }
 
-        if model.selfHosted, let s = spec.self_hosting {
+        if let s = model.selfHosting {
             let tokens = requests * (inTokens + outTokens)
-            let hours = Swift.max(s.min_gpus.value * CostAssumptions.hoursPerMonth, tokens / s.tokens_per_second.value / 3600)
+            let hours = Swift.max(s.minGPUs * CostAssumptions.hoursPerMonth, tokens / s.tokensPerSecond / 3600)
             let developer = v[AnswerID.developerHourlyUSD.rawValue]
-            parts.gpu = hours * s.gpu_hour_usd.value
-            parts.ops = s.ops_hours_per_month.value * developer
-            parts.rates.gpu_hour_usd = s.gpu_hour_usd.value
-            parts.rates.tokens_per_second = s.tokens_per_second.value
-            parts.rates.min_gpus = s.min_gpus.value
+            parts.gpu = hours * s.gpuHourUSD
+            parts.ops = s.opsHours * developer
+            parts.rates.gpu_hour_usd = s.gpuHourUSD
+            parts.rates.tokens_per_second = s.tokensPerSecond
+            parts.rates.min_gpus = s.minGPUs
             parts.rates.gpu_hours = hours
-            parts.rates.ops_hours_per_month = s.ops_hours_per_month.value
+            parts.rates.ops_hours_per_month = s.opsHours
             parts.rates.developer_hourly_usd = developer
             return parts
         }

@@ -142,11 +142,14 @@ public struct Assessment: Sendable, Encodable, Equatable {
 
     // Written by hand for one reason: `decided_by`, `haiku_model`, `figures_checked` and `capacity` are always
     // present, as `null` when empty, so that a client can rely on every key (AssessmentJSONTests). Everything else
-    // is what the synthesized encoder would write; JSON.encoder() turns the names into snake_case.
+    // is what the synthesized encoder would write.
     enum CodingKeys: String, CodingKey {
-        case verdict, score, primaryModel, alternatives, reasons, warnings, costs, whatWouldChange, assumptions
-        case scoreRestingOnAssumptions, decidedBy, primaryModelBasis, baseScore, chooseHaikuAt, tieredRoutingAt
-        case asOf, haikuModel, figuresChecked, capacity
+        case verdict, score, alternatives, reasons, warnings, costs, assumptions, capacity
+        case primaryModel = "primary_model", whatWouldChange = "what_would_change"
+        case scoreRestingOnAssumptions = "score_resting_on_assumptions", decidedBy = "decided_by"
+        case primaryModelBasis = "primary_model_basis", baseScore = "base_score", chooseHaikuAt = "choose_haiku_at"
+        case tieredRoutingAt = "tiered_routing_at", asOf = "as_of", haikuModel = "haiku_model"
+        case figuresChecked = "figures_checked"
     }
 
     public func encode(to encoder: Encoder) throws {
