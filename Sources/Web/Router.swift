@@ -23,7 +23,7 @@ public struct Router: Sendable {
 
     private func route(_ request: Request) throws(HTTPError) -> Response {
         let path = request.path
-        let prebuilt = site.prebuilt[path]
+        let prebuilt = site.prebuilt[path] ?? site.contentPage(path)
         guard let allowed = prebuilt != nil ? Self.readOnly : allowedMethods(for: path) else {
             throw .notFound("There is no page at this address.")
         }

@@ -11,8 +11,11 @@ public final class Site: Sendable {
     public let advisor: AdvisorViews
     let templates: Templates
     let staticFiles: StaticFiles
-    /// Responses built once at start-up, by exact path: pages, section indexes, JSON documents.
+    /// Responses built once at start-up, by exact path: the home page, section indexes, JSON documents.
     let prebuilt: [String: Response]
+    /// Content pages and their JSON (`/section/slug`, `/api/pages/section/slug`), rendered on first use.
+    let pages = PageCache(capacity: 512)
+    private let views: PageViews
 
     public init(library: ContentLibrary, index: SearchIndex, engine: Engine, templates: Templates, publicDirectory: String) throws(TemplateError) {
         self.library = library
@@ -23,6 +26,7 @@ public final class Site: Sendable {
 
         var responses: [String: Response] = [:]
         let views = PageViews(library: library, knowledge: engine.knowledge)
+        self.views = views
         responses["/"] = .html(templates.page("home", title: "Should this workload run on Claude Haiku?",
                                               context: Self.homeContext(library)))
         for section in Section.allCases {
@@ -37,11 +41,6 @@ public final class Site: Sendable {
             responses["/\(section.rawValue)/"] = .html(templates.page("section", title: section.title, context: context,
                                                                       activeSection: section.rawValue))
         }
-        for page in library.pages {
-            responses[page.url] = .html(templates.page("page", title: page.title, context: views.context(for: page),
-                                                       activeSection: page.section.rawValue))
-            responses["/api/pages\(page.url)"] = JSON.response(PageDocument(page: page, withBody: true))
-        }
         responses["/api/pages"] = JSON.response(library.pages.map { PageDocument(page: $0, withBody: false) })
         responses["/healthz"] = .text("ok\n")
         responses.merge(advisor.prebuiltResponses()) { _, new in new }
@@ -50,6 +49,20 @@ public final class Site: Sendable {
             responses["/api/openapi.json"] = .json(document.body)
         }
         prebuilt = responses.mapValues { $0.prebuilt() }
+    }
+
+    /// A content page or its JSON, rendered on first use and cached; nil when no page lives at `path`.
+    func contentPage(_ path: String) -> Response? {
+        let api = path.hasPrefix("/api/pages/")
+        let url = api ? String(path.dropFirst("/api/pages".count)) : path
+        let parts = url.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].isEmpty, let section = Section(rawValue: String(parts[1])),
+              let page = library.page(section, String(parts[2])) else { return nil }
+        return pages.response(for: path) {
+            api ? JSON.response(PageDocument(page: page, withBody: true))
+                : .html(templates.page("page", title: page.title, context: views.context(for: page),
+                                       activeSection: page.section.rawValue))
+        }
     }
 
     static func listItem(_ page: Page, library: ContentLibrary, knowledge: Knowledge?) -> [String: Any] {
