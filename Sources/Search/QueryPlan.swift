@@ -117,11 +117,14 @@ struct QueryPlan: Equatable {
         return tokens
     }
 
-    /// Two one-token words whose join is a known word the first is not (`time out` -> timeout).
+    /// Two one-token words whose join is a word at least as common as the rarer of them (`time out` -> timeout);
+    /// a rare join of two common words (`rate limit` -> a header's `ratelimit`) is left alone.
     private static func join(_ first: QueryWord, _ second: QueryWord, _ vocabulary: Vocabulary) -> String? {
         guard first.tokens.count == 1, second.tokens.count == 1 else { return nil }
         let joined = first.tokens[0] + second.tokens[0]
-        return vocabulary.contains(joined) ? joined : nil
+        let joinedCount = vocabulary.count(joined)
+        return joinedCount > 0 && joinedCount >= min(vocabulary.count(first.tokens[0]), vocabulary.count(second.tokens[0]))
+            ? joined : nil
     }
 
     /// The word's tokens with every unknown one cut into known ones, or nil when none could be.
@@ -129,7 +132,7 @@ struct QueryPlan: Equatable {
         var changed = false
         var result: [String] = []
         for (position, token) in tokens.enumerated() {
-            let typing = last && position == tokens.count - 1 && vocabulary.hasPrefix(token)
+            let typing = last && position == tokens.count - 1 && !vocabulary.contains(token) && vocabulary.hasPrefix(token)
             if !typing, let parts = vocabulary.split(token) {
                 result += parts
                 changed = true
@@ -152,6 +155,6 @@ enum StopWords {
         "how", "what", "why", "when", "where", "which", "who", "whom", "whose",
         "i", "me", "my", "we", "us", "our", "you", "your", "it", "its", "this", "that", "these", "those", "there",
         "if", "so", "than", "then", "any", "some", "there", "their", "they", "them", "he", "she", "his", "her",
-        "not", "no", "vs", "versus", "please", "way", "ways", "best", "good", "much", "many",
+        "use", "using", "not", "no", "vs", "versus", "please", "way", "ways", "best", "good", "much", "many",
     ]
 }

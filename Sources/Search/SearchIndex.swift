@@ -82,6 +82,8 @@ struct Catalog: Sendable {
         let summary: String
         /// The title's and each alias's tokens, to recognise a query that is exactly one of them.
         let names: Set<String>
+        /// Words in the title: of two titles holding every word, the shorter is closer to what was asked.
+        let titleWords: Int
     }
 
     struct SectionInfo: Sendable {
@@ -105,7 +107,8 @@ struct Catalog: Sendable {
             let names = [title] + pageRows.text(5).split(separator: "\n").map(String.init)
             pages.append(PageInfo(section: Section(rawValue: pageRows.text(1)) ?? .guides, slug: pageRows.text(2),
                                   title: title, summary: pageRows.text(4),
-                                  names: Set(names.map { QueryPlan.tokenize($0).joined(separator: " ") })))
+                                  names: Set(names.map { QueryPlan.tokenize($0).joined(separator: " ") }),
+                                  titleWords: QueryPlan.tokenize(title).count))
         }
         var sections: [SectionInfo?] = [nil]
         let sectionRows = try connection.prepare("SELECT id, page_id, anchor, heading FROM sections ORDER BY id")

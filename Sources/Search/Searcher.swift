@@ -165,7 +165,11 @@ struct Search {
             // what a page or section is called must decide first.
             var score = -row.bm25
             if info.names.contains(key) { score += 60 }
-            if row.inTitle { score += 30 }
+            if row.inTitle {
+                score += 30 - Double(info.titleWords) / 2
+                // A match on what the page is called opens the page, not some section of it.
+                if catalog.sections[row.id]?.anchor.isEmpty == true { score += 5 }
+            }
             if row.inHeading { score += 12 }
             byPage[page, default: PageMatch(page: page, rows: [], expression: expression)].rows.append((row, score))
         }

@@ -36,11 +36,12 @@ struct Vocabulary: Sendable {
         return low < sorted.count && sorted[low].hasPrefix(prefix)
     }
 
-    /// A word that is not in the vocabulary cut into known words (`ratelimit` -> rate limit, `gpt4o` -> gpt 4o,
-    /// `haiku4` -> haiku 4), at most three parts; the cut whose rarest part is most common wins.
+    /// A word cut into known words (`ratelimit` -> rate limit, `gpt4o` -> gpt 4o, `haiku4` -> haiku 4), at most
+    /// three parts; the cut whose rarest part is most common wins. A known word is cut only when it is rare and its
+    /// parts are common (`ratelimit` from a header name, against "rate limit" everywhere).
     func split(_ word: String) -> [String]? {
-        guard word.count <= Self.longestWord, !contains(word) else { return nil }
-        return bestSplit(Array(word), parts: 3)?.words
+        guard word.count <= Self.longestWord, let best = bestSplit(Array(word), parts: 3) else { return nil }
+        return count(word) == 0 || best.weight >= 10 * count(word) ? best.words : nil
     }
 
     private func bestSplit(_ characters: [Character], parts: Int) -> (words: [String], weight: Int)? {
