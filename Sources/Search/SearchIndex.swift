@@ -134,8 +134,9 @@ struct Catalog: Sendable {
 struct IndexWriter {
     let connection: Connection
 
-    // Column weights for bm25 (title, aliases, heading, keywords, body, code): what a section is called counts most.
-    static let weights = "8.0, 8.0, 5.0, 3.0, 1.0, 0.4"
+    // Column weights for bm25 (title, aliases, heading, summary, tags, body, code): what a section is called counts
+    // most, code least.
+    static let weights = "8.0, 8.0, 5.0, 3.0, 3.0, 1.0, 0.4"
 
     func write(_ library: ContentLibrary) throws(SQLiteError) {
         // `pages` and `pages_fts` keep the page-level schema of earlier versions for tools that query the file.
@@ -149,16 +150,16 @@ struct IndexWriter {
                                                       tokenize='porter unicode61 remove_diacritics 2', prefix='2 3');
             CREATE TABLE sections(id INTEGER PRIMARY KEY, page_id INTEGER NOT NULL, anchor TEXT NOT NULL,
                                   heading TEXT NOT NULL, title TEXT NOT NULL, aliases TEXT NOT NULL,
-                                  keywords TEXT NOT NULL, body TEXT NOT NULL, code TEXT NOT NULL);
-            CREATE VIRTUAL TABLE sections_fts USING fts5(title, aliases, heading, keywords, body, code,
+                                  summary TEXT NOT NULL, tags TEXT NOT NULL, body TEXT NOT NULL, code TEXT NOT NULL);
+            CREATE VIRTUAL TABLE sections_fts USING fts5(title, aliases, heading, summary, tags, body, code,
                 content='sections', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2', prefix='2 3');
             CREATE VIRTUAL TABLE words_fts USING fts5(text, content='', tokenize='unicode61 remove_diacritics 2');
             """)
         let insertPage = try connection.prepare(
             "INSERT INTO pages(id, section, slug, title, summary, tags, body, url, aliases) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
         let insertSection = try connection.prepare("""
-            INSERT INTO sections(id, page_id, anchor, heading, title, aliases, keywords, body, code)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+            INSERT INTO sections(id, page_id, anchor, heading, title, aliases, summary, tags, body, code)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
             """)
         let insertWords = try connection.prepare("INSERT INTO words_fts(rowid, text) VALUES (?1, ?2)")
         var sectionID = 0
@@ -179,8 +180,9 @@ struct IndexWriter {
             // Haiku 4.5 page; the summary and tags only with the top of the page.
             for (position, section) in SectionSplitter.split(html: page.html).enumerated() {
                 sectionID += 1
-                let keywords = position == 0 ? ([page.summary] + page.tags).joined(separator: " ") : ""
-                let columns = [page.title, aliases.joined(separator: " ; "), keywords, section.prose, section.code]
+                let top = position == 0
+                let columns = [page.title, aliases.joined(separator: " ; "), top ? page.summary : "",
+                               top ? page.tags.joined(separator: " ; ") : "", section.prose, section.code]
                 insertSection.bind(1, sectionID)
                 insertSection.bind(2, pageID)
                 insertSection.bind(3, section.anchor)

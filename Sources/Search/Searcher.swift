@@ -33,11 +33,11 @@ final class Searcher: @unchecked Sendable {
             FROM sections_fts WHERE sections_fts MATCH ?1
             """, persistent: true)
         rowids = try connection.prepare("SELECT rowid FROM sections_fts WHERE sections_fts MATCH ?1", persistent: true)
-        // Sections are short: snippet() re-reads a few hundred bytes. Prose first, then summary and tags, then code.
+        // Sections are short: snippet() re-reads a few hundred bytes. Columns: body, summary, code.
         let (o, c) = (Self.open, Self.close)
         snippet = try connection.prepare("""
-            SELECT snippet(sections_fts, 4, '\(o)', '\(c)', '…', 24), snippet(sections_fts, 3, '\(o)', '\(c)', '…', 24),
-                   snippet(sections_fts, 5, '\(o)', '\(c)', '…', 16)
+            SELECT snippet(sections_fts, 5, '\(o)', '\(c)', '…', 24), snippet(sections_fts, 3, '\(o)', '\(c)', '…', 24),
+                   snippet(sections_fts, 6, '\(o)', '\(c)', '…', 16)
             FROM sections_fts WHERE sections_fts MATCH ?1 AND rowid = ?2
             """, persistent: true)
     }
@@ -48,7 +48,7 @@ final class Searcher: @unchecked Sendable {
         rank.bind(1, expression)
         rank.bind(2, "{title aliases} : (\(expression))")
         rank.bind(3, "{heading} : (\(expression))")
-        rank.bind(4, "{heading keywords body code} : (\(any))")
+        rank.bind(4, "{heading summary tags body code} : (\(any))")
         var rows: [Row] = []
         while try rank.step() {
             rows.append(Row(id: rank.int(0), bm25: rank.double(1), inTitle: rank.int(2) != 0, inHeading: rank.int(3) != 0,
@@ -65,15 +65,16 @@ final class Searcher: @unchecked Sendable {
         return ids
     }
 
-    /// The best excerpt of one section for `expression`: prose with a match, else summary and tags, else code;
-    /// with no match anywhere (a title match), the start of the prose.
+    /// The best excerpt of one section for `expression`, prose before code: the prose with a match, else the page
+    /// summary with one, else the prose as it starts, else the code (with a match if it has one).
     func snippet(section id: Int, expression: String) throws(SQLiteError) -> Snippet? {
         defer { snippet.reset() }
         snippet.bind(1, expression)
         snippet.bind(2, id)
         guard try snippet.step() else { return nil }
-        let candidates = (0..<3).map { Snippet(marked: snippet.text(Int32($0)), open: Self.open, close: Self.close) }
-        return candidates.first(where: \.hasMarks) ?? candidates.first { !$0.parts.isEmpty }
+        let columns = (0..<3).map { Snippet(marked: snippet.text(Int32($0)), open: Self.open, close: Self.close) }
+        let (body, summary) = (columns[0], columns[1])
+        return [body, summary].first(where: \.hasMarks) ?? columns.first { !$0.parts.isEmpty }
     }
 }
 
