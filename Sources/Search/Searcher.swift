@@ -38,7 +38,8 @@ final class Searcher: @unchecked Sendable {
         snippet = try connection.prepare("""
             SELECT snippet(sections_fts, 5, '\(o)', '\(c)', '…', 24), snippet(sections_fts, 3, '\(o)', '\(c)', '…', 24),
                    snippet(sections_fts, 6, '\(o)', '\(c)', '…', 16)
-            FROM sections_fts WHERE sections_fts MATCH ?1 AND rowid = ?2
+                   , rowid
+            FROM sections_fts WHERE sections_fts MATCH ?1 AND +rowid IN (SELECT value FROM json_each(?2))
             """, persistent: true)
     }
 
@@ -65,16 +66,21 @@ final class Searcher: @unchecked Sendable {
         return ids
     }
 
-    /// The best excerpt of one section for `expression`, prose before code: the prose with a match, else the page
-    /// summary with one, else the prose as it starts, else the code (with a match if it has one).
-    func snippet(section id: Int, expression: String) throws(SQLiteError) -> Snippet? {
+    /// The best excerpt of each section for `expression`, prose before code: the prose with a match, else the
+    /// page summary with one, else the prose as it starts, else the code (with a match if it has one).
+    /// One MATCH for all of them: `+rowid` keeps FTS5 from re-running the query once per id.
+    func snippets(sections ids: [Int], expression: String) throws(SQLiteError) -> [Int: Snippet] {
+        guard !ids.isEmpty else { return [:] }
         defer { snippet.reset() }
         snippet.bind(1, expression)
-        snippet.bind(2, id)
-        guard try snippet.step() else { return nil }
-        let columns = (0..<3).map { Snippet(marked: snippet.text(Int32($0)), open: Self.open, close: Self.close) }
-        let (body, summary) = (columns[0], columns[1])
-        return [body, summary].first(where: \.hasMarks) ?? columns.first { !$0.parts.isEmpty }
+        snippet.bind(2, "[" + ids.map(String.init).joined(separator: ",") + "]")
+        var found: [Int: Snippet] = [:]
+        while try snippet.step() {
+            let columns = (0..<3).map { Snippet(marked: snippet.text(Int32($0)), open: Self.open, close: Self.close) }
+            let (body, summary) = (columns[0], columns[1])
+            found[snippet.int(3)] = [body, summary].first(where: \.hasMarks) ?? columns.first { !$0.parts.isEmpty }
+        }
+        return found
     }
 }
 
@@ -209,16 +215,23 @@ struct Search {
         }
         let filtered = outcome.pages.filter { query.section == nil || catalog.pages[$0.page]?.section == query.section }
         let window = filtered.dropFirst(query.offset).prefix(query.limit)
+        // The best section, then up to two more whose own text matched (not only the title they carry).
+        let shownRows = window.map { match in
+            [match.rows[0].row.id] + match.rows.dropFirst().filter { $0.row.inContent || $0.row.inHeading }.prefix(2).map(\.row.id)
+        }
+        var snippets: [Int: Snippet] = [:]
+        for expression in Set(window.map(\.expression)) {
+            let ids = zip(window, shownRows).filter { $0.0.expression == expression }.flatMap(\.1)
+            snippets.merge(try searcher.snippets(sections: ids, expression: expression)) { first, _ in first }
+        }
         var hits: [SearchHit] = []
-        for match in window {
+        for (match, shown) in zip(window, shownRows) {
             guard let info = catalog.pages[match.page] else { continue }
             let pageURL = "/\(info.section.rawValue)/\(info.slug)"
-            // The best section, then up to two more whose own text matched (not only the title they carry).
-            let shown = [match.rows[0]] + match.rows.dropFirst().filter { $0.row.inContent || $0.row.inHeading }.prefix(2)
             var sections: [SectionHit] = []
-            for (row, _) in shown {
-                guard let section = catalog.sections[row.id] else { continue }
-                var snippet = try searcher.snippet(section: row.id, expression: match.expression) ?? Snippet(plain: "")
+            for id in shown {
+                guard let section = catalog.sections[id] else { continue }
+                var snippet = snippets[id] ?? Snippet(plain: "")
                 if snippet.parts.isEmpty { snippet = Snippet(plain: info.summary) }
                 sections.append(SectionHit(title: section.heading.isEmpty ? nil : section.heading,
                                            url: section.anchor.isEmpty ? pageURL : "\(pageURL)#\(section.anchor)",
