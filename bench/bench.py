@@ -289,6 +289,9 @@ def main():
             problems += [f"Datasette: {p}" for p in ds_problems]
         except OSError as error:
             notes.append(f"Datasette could not run the search SQL: {error}")
+    quality = subprocess.run([sys.executable, os.path.join(BENCH, "mrr.py"), base,
+                              os.path.join(ROOT, "Tests/SearchTests/Fixtures/queries.tsv")],
+                             capture_output=True, text=True).stdout.strip()
     serve_rss = memory_mib(haiku.pid, "VmHWM")
     haiku.send_signal(signal.SIGTERM)
     haiku.wait(timeout=10)
@@ -337,15 +340,13 @@ def main():
               f"{'PASS' if broad_p99 < 50 else 'FAIL'} (peak {big_mib:.0f} MiB after the load)",
               "", f"memory: the server on the real content peaked at {serve_rss:.0f} MiB (VmHWM)"]
     verdicts += [index_s < 3, ready_s < 5 and ready_mib < 150, broad_p99 < 50]
+    lines += ["", "search quality: " + quality] if quality else []
     lines += notes
     lines += ["", "problems:" if problems else "problems: none"] + [f"  - {p}" for p in problems]
     report = "\n".join(lines)
     print(report)
     with open(os.path.join(BENCH, "results.txt"), "w") as f:
         f.write(report + "\n")
-    mrr = os.path.join(BENCH, "search-quality")
-    if os.path.exists(mrr):
-        subprocess.run([mrr], cwd=ROOT)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,8 @@ public struct FrontMatter: Codable, Sendable, Equatable {
     public var title: String
     public var summary: String
     public var tags: [String]?
+    /// Other names people search for (`429`, `too many requests`): indexed with the weight of the title.
+    public var aliases: [String]?
     public var updated: String
     public var order: Int?
     public var sources: [Source]?

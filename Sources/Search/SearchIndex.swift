@@ -2,43 +2,14 @@ import Content
 import Foundation
 import Synchronization
 
-/// What a search asks for. `limit` and `offset` are clamped by the caller's validation.
-public struct SearchQuery: Sendable, Equatable {
-    public var text: String
-    public var section: Section?
-    public var limit: Int
-    public var offset: Int
-
-    public init(text: String, section: Section? = nil, limit: Int = 10, offset: Int = 0) {
-        self.text = text
-        self.section = section
-        self.limit = limit
-        self.offset = offset
-    }
-}
-
-public struct SearchHit: Sendable, Equatable, Codable {
-    public let section: String
-    public let slug: String
-    public let title: String
-    public let url: String
-    /// HTML: the matched text escaped, the matches in `<mark>`.
-    public let snippet: String
-    /// Relevance, higher is better: 20 for a title holding every word, 10 for the summary or tags, plus bm25.
-    public let score: Double
-}
-
-public struct SearchResults: Sendable, Equatable {
-    public let total: Int
-    public let hits: [SearchHit]
-}
-
-/// The FTS5 index over every page: built once into a fresh file that is renamed into place, then searched
-/// through a small pool of read-only connections, each holding its prepared statement.
+/// The FTS5 index over every heading section of every page: built once into a fresh file that is renamed into
+/// place, then searched through a small pool of read-only connections, each holding its prepared statements.
+/// What is needed to show a result (titles, URLs, anchors) and the vocabulary live in memory.
 public final class SearchIndex: Sendable {
     public let path: String
     private let pool: Mutex<[Searcher]>
     private let inMemory: Bool
+    let catalog: Catalog
 
     /// Builds the index for `library` at `path` (`:memory:` keeps it in this process).
     /// A file is written under a temporary name and renamed over the old one, so no reader ever sees half of it.
@@ -46,7 +17,8 @@ public final class SearchIndex: Sendable {
         if path == ":memory:" {
             let connection = try Connection(path: path)
             try IndexWriter(connection: connection).write(library)
-            return try SearchIndex(path: path, searchers: [Searcher(connection: connection)], inMemory: true)
+            let catalog = try Catalog(connection: connection)
+            return SearchIndex(path: path, searchers: [try Searcher(connection: connection)], catalog: catalog, inMemory: true)
         }
         let temporary = "\(path).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         do {
@@ -59,168 +31,179 @@ public final class SearchIndex: Sendable {
             unlink(temporary)
             throw SQLiteError(code: -1, message: "cannot move the new index to \(path): \(String(cString: strerror(errno)))", sql: nil)
         }
-        return try SearchIndex(path: path, searchers: [], inMemory: false)
+        return try open(at: path)
     }
 
     /// Opens an index file that `build` wrote earlier.
     public static func open(at path: String) throws(SQLiteError) -> SearchIndex {
-        let index = try SearchIndex(path: path, searchers: [], inMemory: false)
-        index.release(try index.makeSearcher())  // fail now, not on the first search
-        return index
+        let connection = try Connection(path: path, readOnly: true)
+        let catalog = try Catalog(connection: connection)
+        return SearchIndex(path: path, searchers: [try Searcher(connection: connection)], catalog: catalog, inMemory: false)
     }
 
-    private init(path: String, searchers: [Searcher], inMemory: Bool) throws(SQLiteError) {
+    private init(path: String, searchers: [Searcher], catalog: Catalog, inMemory: Bool) {
         self.path = path
         self.inMemory = inMemory
+        self.catalog = catalog
         pool = Mutex(searchers)
     }
 
-    /// Runs one search: one execution of a prepared statement on a connection no other thread holds.
+    /// Runs one search on a connection no other thread holds.
     public func search(_ query: SearchQuery) throws(SQLiteError) -> SearchResults {
-        guard let match = MatchExpression.build(from: query.text) else { return SearchResults(total: 0, hits: []) }
+        let started = ContinuousClock.now
         if inMemory {
             // An in-memory database lives in its one connection: searches take turns on it.
-            return try pool.withLock { searchers throws(SQLiteError) in try searchers[0].search(match: match, query: query) }
+            return try pool.withLock { searchers throws(SQLiteError) in
+                try Search(searcher: searchers[0], catalog: catalog, query: query, started: started).run()
+            }
         }
         let searcher = try acquire()
         defer { release(searcher) }
-        return try searcher.search(match: match, query: query)
+        return try Search(searcher: searcher, catalog: catalog, query: query, started: started).run()
     }
 
     /// A free connection from the pool, or a new one: the pool grows to the number of serving threads.
     private func acquire() throws(SQLiteError) -> Searcher {
         if let searcher = pool.withLock({ $0.popLast() }) { return searcher }
-        return try makeSearcher()
+        return try Searcher(connection: Connection(path: path, readOnly: true))
     }
 
     private func release(_ searcher: Searcher) {
         pool.withLock { $0.append(searcher) }
     }
-
-    private func makeSearcher() throws(SQLiteError) -> Searcher {
-        try Searcher(connection: Connection(path: path, readOnly: true))
-    }
 }
 
-/// One connection and its prepared search statement; owned by one thread at a time through the pool.
-final class Searcher: @unchecked Sendable {
-    private let connection: Connection
-    private let statement: Statement
+/// The part of the index a result is made of, in memory: pages, sections (by id) and the vocabulary.
+struct Catalog: Sendable {
+    struct PageInfo: Sendable {
+        let section: Section
+        let slug: String
+        let title: String
+        let summary: String
+        /// The title's and each alias's tokens, to recognise a query that is exactly one of them.
+        let names: Set<String>
+        /// Words in the title: of two titles holding every word, the shorter is closer to what was asked.
+        let titleWords: Int
+    }
 
-    // Marks that cannot occur in page text: the snippet is HTML-escaped, then they become <mark> tags.
-    static let open = "\u{E000}", close = "\u{E001}"
+    struct SectionInfo: Sendable {
+        let page: Int
+        let anchor: String
+        let heading: String
+    }
+
+    /// By id: the ids are 1...n (index 0 unused).
+    let pages: [PageInfo?]
+    let sections: [SectionInfo?]
+    let vocabulary: Vocabulary
 
     init(connection: Connection) throws(SQLiteError) {
-        self.connection = connection
-        // Ranking, in tiers: pages whose title holds every word (shorter titles first: closer to what was asked),
-        // then pages whose summary or tags hold them all, then the rest, each tier by bm25 with the title weighted
-        // above the body. The tiers matter because words common across this corpus ("rate", "Haiku") get almost
-        // no IDF weight, and bm25 alone then ranks short pages that mention them first.
-        // The inner query ranks and counts (bm25 must run where FTS5 evaluates the MATCH, below the window
-        // function); snippet() runs in the outer query for the returned rows only: it re-reads a whole body, by
-        // far the costliest part of a search.
-        statement = try connection.prepare("""
-            SELECT p.section, p.slug, p.title, p.url,
-                   snippet(pages_fts, -1, '\(Searcher.open)', '\(Searcher.close)', '…', 14),
-                   top.rank, top.total, top.tier
-            FROM (SELECT id, rank, tier, title_length, count(*) OVER () AS total FROM (
-                    SELECT pages_fts.rowid AS id, bm25(pages_fts, 10.0, 4.0, 4.0, 1.0) AS rank, length(q.title) AS title_length,
-                           CASE WHEN pages_fts.rowid IN (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?5) THEN 2
-                                WHEN pages_fts.rowid IN (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?6) THEN 1
-                                ELSE 0 END AS tier
-                    FROM pages_fts JOIN pages q ON q.id = pages_fts.rowid
-                    WHERE pages_fts MATCH ?1 AND (?2 = '' OR q.section = ?2))
-                  ORDER BY tier DESC, CASE WHEN tier = 2 THEN title_length ELSE 0 END, rank, id
-                  LIMIT ?3 OFFSET ?4) AS top
-            JOIN pages p ON p.id = top.id
-            JOIN pages_fts ON pages_fts.rowid = top.id AND pages_fts MATCH ?1
-            ORDER BY top.tier DESC, CASE WHEN top.tier = 2 THEN top.title_length ELSE 0 END, top.rank, top.id
-            """, persistent: true)
-    }
-
-    func search(match: String, query: SearchQuery) throws(SQLiteError) -> SearchResults {
-        defer { statement.reset() }
-        bind(match: match, section: query.section, limit: query.limit, offset: query.offset)
-        var hits: [SearchHit] = []
-        var total = 0
-        while try statement.step() {
-            total = statement.int(6)
-            hits.append(SearchHit(section: statement.text(0), slug: statement.text(1), title: statement.text(2),
-                                  url: statement.text(3), snippet: Self.markup(statement.text(4)),
-                                  score: Double(statement.int(7)) * 10 - statement.double(5)))
+        var pages: [PageInfo?] = [nil]
+        let pageRows = try connection.prepare("SELECT id, section, slug, title, summary, aliases FROM pages ORDER BY id")
+        while try pageRows.step() {
+            let id = pageRows.int(0)
+            while pages.count < id { pages.append(nil) }
+            let title = pageRows.text(3)
+            let names = [title] + pageRows.text(5).split(separator: "\n").map(String.init)
+            pages.append(PageInfo(section: Section(rawValue: pageRows.text(1)) ?? .guides, slug: pageRows.text(2),
+                                  title: title, summary: pageRows.text(4),
+                                  names: Set(names.map { QueryPlan.tokenize($0).joined(separator: " ") }),
+                                  titleWords: QueryPlan.tokenize(title).count))
         }
-        if hits.isEmpty && query.offset > 0 {
-            // Paged past the end: the window count came with no row, so count on its own.
-            statement.reset()
-            bind(match: match, section: query.section, limit: 1, offset: 0)
-            if try statement.step() { total = statement.int(6) }
+        var sections: [SectionInfo?] = [nil]
+        let sectionRows = try connection.prepare("SELECT id, page_id, anchor, heading FROM sections ORDER BY id")
+        while try sectionRows.step() {
+            let id = sectionRows.int(0)
+            while sections.count < id { sections.append(nil) }
+            sections.append(SectionInfo(page: sectionRows.int(1), anchor: sectionRows.text(2), heading: sectionRows.text(3)))
         }
-        return SearchResults(total: total, hits: hits)
+        var counts: [String: Int] = [:]
+        let words = try connection.prepare("SELECT term, sections FROM vocabulary")
+        while try words.step() { counts[words.text(0)] = words.int(1) }
+        self.pages = pages
+        self.sections = sections
+        vocabulary = Vocabulary(counts)
     }
 
-    private func bind(match: String, section: Section?, limit: Int, offset: Int) {
-        statement.bind(1, match)
-        statement.bind(2, section?.rawValue ?? "")
-        statement.bind(3, limit)
-        statement.bind(4, offset)
-        statement.bind(5, "{title} : (\(match))")
-        statement.bind(6, "{summary tags} : (\(match))")
-    }
-
-    static func markup(_ snippet: String) -> String {
-        HTMLText.escape(snippet)
-            .replacingOccurrences(of: open, with: "<mark>")
-            .replacingOccurrences(of: close, with: "</mark>")
+    func page(ofSection id: Int) -> Int? {
+        id > 0 && id < sections.count ? sections[id]?.page : nil
     }
 }
 
-/// HTML escaping for text placed between tags or in attribute values.
-public enum HTMLText {
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
-}
-
-/// Writes the schema and every page's searchable text in one transaction.
+/// Writes the schema, every page and every heading section in one transaction.
 struct IndexWriter {
     let connection: Connection
 
+    // Column weights for bm25 (title, aliases, heading, summary, tags, body, code): what a section is called counts
+    // most, code least.
+    static let weights = "8.0, 8.0, 5.0, 3.0, 3.0, 1.0, 0.4"
+
     func write(_ library: ContentLibrary) throws(SQLiteError) {
+        // `pages` and `pages_fts` keep the page-level schema of earlier versions for tools that query the file.
         try connection.execute("""
             PRAGMA journal_mode = OFF;
             BEGIN;
             CREATE TABLE pages(id INTEGER PRIMARY KEY, section TEXT NOT NULL, slug TEXT NOT NULL, title TEXT NOT NULL,
-                               summary TEXT NOT NULL, tags TEXT NOT NULL, body TEXT NOT NULL, url TEXT NOT NULL);
+                               summary TEXT NOT NULL, tags TEXT NOT NULL, body TEXT NOT NULL, url TEXT NOT NULL,
+                               aliases TEXT NOT NULL);
             CREATE VIRTUAL TABLE pages_fts USING fts5(title, summary, tags, body, content='pages', content_rowid='id',
                                                       tokenize='porter unicode61 remove_diacritics 2', prefix='2 3');
+            CREATE TABLE sections(id INTEGER PRIMARY KEY, page_id INTEGER NOT NULL, anchor TEXT NOT NULL,
+                                  heading TEXT NOT NULL, title TEXT NOT NULL, aliases TEXT NOT NULL,
+                                  summary TEXT NOT NULL, tags TEXT NOT NULL, body TEXT NOT NULL, code TEXT NOT NULL);
+            CREATE VIRTUAL TABLE sections_fts USING fts5(title, aliases, heading, summary, tags, body, code,
+                content='sections', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2', prefix='2 3');
+            CREATE VIRTUAL TABLE words_fts USING fts5(text, content='', tokenize='unicode61 remove_diacritics 2');
             """)
-        let insert = try connection.prepare(
-            "INSERT INTO pages(section, slug, title, summary, tags, body, url) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-        for page in library.pages {
-            insert.bind(1, page.section.rawValue)
-            insert.bind(2, page.slug)
-            insert.bind(3, page.title)
-            insert.bind(4, page.summary)
-            insert.bind(5, page.tags.joined(separator: " "))
-            insert.bind(6, page.plainText)
-            insert.bind(7, page.url)
-            try insert.run()
+        let insertPage = try connection.prepare(
+            "INSERT INTO pages(id, section, slug, title, summary, tags, body, url, aliases) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+        let insertSection = try connection.prepare("""
+            INSERT INTO sections(id, page_id, anchor, heading, title, aliases, summary, tags, body, code)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+            """)
+        let insertWords = try connection.prepare("INSERT INTO words_fts(rowid, text) VALUES (?1, ?2)")
+        var sectionID = 0
+        for (offset, page) in library.pages.enumerated() {
+            let pageID = offset + 1
+            let aliases = page.frontMatter.aliases ?? []
+            insertPage.bind(1, pageID)
+            insertPage.bind(2, page.section.rawValue)
+            insertPage.bind(3, page.slug)
+            insertPage.bind(4, page.title)
+            insertPage.bind(5, page.summary)
+            insertPage.bind(6, page.tags.joined(separator: " "))
+            insertPage.bind(7, page.plainText)
+            insertPage.bind(8, page.url)
+            insertPage.bind(9, aliases.joined(separator: "\n"))
+            try insertPage.run()
+            // The title and aliases go with every section, so "haiku 4.5 prices" finds the prices section of the
+            // Haiku 4.5 page; the summary and tags only with the top of the page.
+            for (position, section) in SectionSplitter.split(html: page.html).enumerated() {
+                sectionID += 1
+                let top = position == 0
+                let columns = [page.title, aliases.joined(separator: " ; "), top ? page.summary : "",
+                               top ? page.tags.joined(separator: " ; ") : "", section.prose, section.code]
+                insertSection.bind(1, sectionID)
+                insertSection.bind(2, pageID)
+                insertSection.bind(3, section.anchor)
+                insertSection.bind(4, section.heading)
+                for (column, text) in columns.enumerated() { insertSection.bind(Int32(column + 5), text) }
+                try insertSection.run()
+                insertWords.bind(1, sectionID)
+                insertWords.bind(2, ([section.heading] + columns).joined(separator: " \n "))
+                try insertWords.run()
+            }
         }
         try connection.execute("""
             INSERT INTO pages_fts(pages_fts) VALUES ('rebuild');
             INSERT INTO pages_fts(pages_fts) VALUES ('optimize');
+            INSERT INTO sections_fts(sections_fts) VALUES ('rebuild');
+            INSERT INTO sections_fts(sections_fts) VALUES ('optimize');
+            CREATE VIRTUAL TABLE temp.words_vocab USING fts5vocab(main, words_fts, 'row');
+            CREATE TABLE vocabulary(term TEXT PRIMARY KEY, sections INTEGER NOT NULL) WITHOUT ROWID;
+            INSERT INTO vocabulary SELECT term, doc FROM temp.words_vocab;
+            DROP TABLE temp.words_vocab;
+            DROP TABLE words_fts;
             COMMIT;
             """)
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Content
 import Foundation
 import Search
+import Web
 
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "search", abstract: "Search the content, as the web does.")
@@ -36,23 +37,16 @@ struct SearchCommand: ParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
-            struct Output: Encodable { let query: String; let total: Int; let results: [SearchHit] }
-            print(String(decoding: try encoder.encode(Output(query: query, total: results.total, results: results.hits)), as: UTF8.self))
+            print(String(decoding: try encoder.encode(SearchDocument(query: query, results: results)), as: UTF8.self))
             return
+        }
+        if let suggestion = results.suggestion {
+            print(results.showingSuggestion ? "Showing results for \"\(suggestion)\"" : "Did you mean \"\(suggestion)\"?")
         }
         print("\(results.total) result(s) for \"\(query)\"")
         for hit in results.hits {
-            let snippet = hit.snippet.replacingOccurrences(of: "<mark>", with: "[").replacingOccurrences(of: "</mark>", with: "]")
-            print("\n\(hit.title)  \(hit.url)\n  \(HTMLEntities.decode(snippet))")
+            let snippet = hit.snippet.rendered(open: "[", close: "]") { $0 }
+            print("\n\(hit.title)\(hit.sectionTitle.map { " > \($0)" } ?? "")  \(hit.url)\n  \(snippet)")
         }
-    }
-}
-
-/// The snippet is HTML (escaped text plus marks): turn the entities back into characters for a terminal.
-enum HTMLEntities {
-    static func decode(_ text: String) -> String {
-        text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&amp;", with: "&")
     }
 }

@@ -35,12 +35,13 @@ struct SearchIndexTests {
         #expect(results.hits[0].score > results.hits[1].score)
     }
 
-    @Test func snippetsAreEscapedHTMLWithMarks() throws {
+    @Test func snippetsArePlainTextWithMarkedMatches() throws {
         let results = try makeIndex(Self.pages).search(SearchQuery(text: "script alert"))
         let snippet = try #require(results.hits.first?.snippet)
-        #expect(snippet.contains("<mark>"))
-        #expect(!snippet.contains("<script>"))
-        #expect(snippet.contains("&lt;"))
+        #expect(snippet.hasMarks)
+        #expect(snippet.parts.filter(\.marked).map { $0.text.lowercased() }.contains("script"))
+        #expect(snippet.text.contains("<script>alert(1)</script>"))  // escaping is the web layer's
+        #expect(snippet.rendered(open: "[", close: "]") { $0 }.contains("[alert]"))
     }
 
     @Test func prefixStemmingAndDiacritics() throws {
@@ -64,7 +65,7 @@ struct SearchIndexTests {
 }
 
 /// Hostile inputs: each becomes a MATCH expression that FTS5 accepts, run against a real FTS5 table.
-struct MatchExpressionTests {
+struct QueryPlanTests {
     static let hostile: [String] = [
         "\"", "\"\"\"", "AND", "OR NOT", "rate AND", "NEAR(", "NEAR(rate limits, 2)", "*", "-", "-rate", "title:rate",
         "col:", "((rate", "rate)))", "rate\u{0}limits", "\u{0}", "", "   ", "C++", "it's", "^rate", "rate*", "{title}: x",
@@ -86,12 +87,16 @@ struct MatchExpressionTests {
     }
 
     @Test func quotesEveryTokenAndPrefixesTheLast() {
-        #expect(MatchExpression.build(from: "rate limits") == "\"rate\" \"limits\"*")
-        #expect(MatchExpression.build(from: "say \"hi\"") == "\"say\" \"\"\"hi\"\"\"*")
-        #expect(MatchExpression.build(from: "C++") == "\"C++\"")
-        #expect(MatchExpression.build(from: "*** - ") == nil)
-        #expect(MatchExpression.build(from: "") == nil)
-        #expect(MatchExpression.build(from: String(repeating: "word ", count: 50))?.split(separator: " ").count == MatchExpression.maxTokens)
+        #expect(QueryPlan("rate limits", vocabulary: nil).all == "\"rate\" AND \"limits\"*")
+        #expect(QueryPlan("rate limits ", vocabulary: nil).all == "\"rate\" AND \"limits\"")
+        #expect(QueryPlan("say \"hi\"", vocabulary: nil).all == "\"say\" AND \"hi\"*")
+        #expect(QueryPlan("gpt-4o-mini", vocabulary: nil).all == "\"gpt\" + \"4o\" + \"mini\"*")
+        #expect(QueryPlan("C++", vocabulary: nil).all == "\"c\"")
+        #expect(QueryPlan("*** - ", vocabulary: nil).all == nil)
+        #expect(QueryPlan("", vocabulary: nil).all == nil)
+        #expect(QueryPlan(String(repeating: "word ", count: 50), vocabulary: nil).groups.count == QueryPlan.maxWords)
+        #expect(QueryPlan("how do I cut my bill", vocabulary: nil).groups.map(\.text) == ["cut", "bill"])
+        #expect(QueryPlan("how do I", vocabulary: nil).groups.count == 3)
     }
 
     @Test func findsWhatWasMeant() throws {

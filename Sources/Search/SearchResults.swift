@@ -1,0 +1,122 @@
+import Content
+
+/// What a search asks for. `limit` and `offset` are clamped by the caller's validation; they count pages.
+public struct SearchQuery: Sendable, Equatable {
+    public var text: String
+    public var section: Section?
+    public var limit: Int
+    public var offset: Int
+    /// When the words find nothing, show the results of their correction (and say so). False: the words as typed.
+    public var correct: Bool
+
+    public init(text: String, section: Section? = nil, limit: Int = 10, offset: Int = 0, correct: Bool = true) {
+        self.text = text
+        self.section = section
+        self.limit = limit
+        self.offset = offset
+        self.correct = correct
+    }
+}
+
+/// Plain text with the matched words marked: whoever shows it escapes it for its medium.
+public struct Snippet: Sendable, Equatable {
+    public struct Part: Sendable, Equatable {
+        public let text: String
+        public let marked: Bool
+    }
+
+    public let parts: [Part]
+
+    public var text: String { parts.map(\.text).joined() }
+    public var hasMarks: Bool { parts.contains(where: \.marked) }
+
+    /// The snippet in some markup: `escape` applied to every part, marked parts between `open` and `close`.
+    public func rendered(open: String, close: String, escape: (String) -> String) -> String {
+        parts.map { $0.marked ? open + escape($0.text) + close : escape($0.text) }.joined()
+    }
+
+    /// Splits text in which FTS5's snippet() put `open` and `close` around each match.
+    init(marked text: String, open: Character, close: Character) {
+        var parts: [Part] = []
+        var current = "", inMark = false
+        for character in text {
+            if character == open || character == close {
+                if !current.isEmpty { parts.append(Part(text: current, marked: inMark)) }
+                current = ""
+                inMark = character == open
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { parts.append(Part(text: current, marked: inMark)) }
+        self.parts = parts
+    }
+
+    init(plain text: String) {
+        parts = text.isEmpty ? [] : [Part(text: text, marked: false)]
+    }
+}
+
+/// One heading section of a page that matched.
+public struct SectionHit: Sendable, Equatable {
+    /// The heading; nil for the top of the page (the text before the first heading, the summary, the title).
+    public let title: String?
+    public let url: String
+    public let snippet: Snippet
+}
+
+/// One page that matched: its best section first, then up to two more of its sections that matched.
+public struct SearchHit: Sendable, Equatable {
+    public let section: String
+    public let slug: String
+    public let title: String
+    /// The best section's heading, nil when the page as a whole (title, summary, introduction) matched best.
+    public let sectionTitle: String?
+    /// `/{section}/{slug}`, with `#anchor` when a section matched.
+    public let url: String
+    public let snippet: Snippet
+    /// Higher is better: tiers for an exact title or alias, every word in the title or aliases, every word in the
+    /// heading, plus bm25. Pages with only some of the words score by how many they hold.
+    public let score: Double
+    /// Further sections of the page that matched, best first.
+    public let more: [SectionHit]
+    /// False for a page from the any-word fallback ("pages with some of your words").
+    public let hasEveryWord: Bool
+
+    /// The page's own URL, without the anchor.
+    public var pageURL: String { "/\(section)/\(slug)" }
+}
+
+public struct SearchResults: Sendable, Equatable {
+    public enum Matched: String, Sendable {
+        /// Every page holds every word.
+        case all
+        /// Fewer than three pages held every word: pages with most of the words follow them.
+        case any
+    }
+
+    /// Pages that match, after the section filter, regardless of limit and offset.
+    public let total: Int
+    public let hits: [SearchHit]
+    public let matched: Matched
+    /// A corrected query ("did you mean"), or nil.
+    public let suggestion: String?
+    /// The query found nothing and these are the results of `suggestion` instead.
+    public let showingSuggestion: Bool
+    /// Pages that match in each section, before the section filter (sections with none are left out).
+    public let facets: [(section: Section, count: Int)]
+    /// The words to mark on a result's page (what the query's words became, splits included).
+    public let terms: [String]
+    public let tookMs: Double
+
+    public static func == (a: SearchResults, b: SearchResults) -> Bool {
+        a.total == b.total && a.hits == b.hits && a.matched == b.matched && a.suggestion == b.suggestion
+            && a.showingSuggestion == b.showingSuggestion && a.terms == b.terms
+            && a.facets.map(\.section) == b.facets.map(\.section) && a.facets.map(\.count) == b.facets.map(\.count)
+    }
+
+    static func empty(tookMs: Double) -> SearchResults {
+        SearchResults(total: 0, hits: [], matched: .all, suggestion: nil, showingSuggestion: false, facets: [], terms: [],
+                      tookMs: tookMs)
+    }
+}

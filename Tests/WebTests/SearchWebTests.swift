@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+@testable import Web
+
+/// `/search` and `/api/search` on the real content: the new fields, the page's notices and filters, hostile input.
+struct SearchWebTests {
+    func document(_ query: [(String, String)]) throws -> [String: Any] {
+        let response = get("/api/search", query)
+        #expect(response.status == 200)
+        return try #require(json(response) as? [String: Any])
+    }
+
+    @Test func theAnswerCarriesMatchedSuggestionFacetsAndTiming() throws {
+        let body = try document([("q", "rate limit")])
+        #expect(body["matched"] as? String == "all")
+        #expect(body.keys.contains("suggestion") && body["suggestion"] is NSNull)
+        let facets = try #require(body["facets"] as? [String: Int])
+        #expect(facets["failure-modes"] ?? 0 >= 2)
+        #expect(facets.values.reduce(0, +) == body["total"] as? Int)
+        #expect(body["took_ms"] is Double || body["took_ms"] is Int)
+        let results = try #require(body["results"] as? [[String: Any]])
+        for key in ["section", "slug", "title", "section_title", "url", "snippet", "score", "more"] {
+            #expect(results[0].keys.contains(key), "\(key)")
+        }
+        #expect(results[0]["url"] as? String == "/failure-modes/rate-limits")
+    }
+
+    @Test func aSectionMatchLinksToItsAnchor() throws {
+        let results = try #require(try document([("q", "circuit breaker")])["results"] as? [[String: Any]])
+        let first = try #require(results.first)
+        #expect((first["url"] as? String)?.hasPrefix("/failure-modes/service-outages#") == true)
+        #expect(first["section_title"] as? String != nil)
+    }
+
+    @Test func aTypoShowsTheCorrectionsResultsUnlessExact() throws {
+        let corrected = try document([("q", "halucination")])
+        #expect(corrected["suggestion"] as? String == "hallucination")
+        #expect(((corrected["results"] as? [[String: Any]])?.first?["slug"] as? String) == "hallucinations")
+        let exact = try document([("q", "halucination"), ("exact", "1")])
+        #expect(exact["total"] as? Int == 0 && exact["suggestion"] as? String == "hallucination")
+
+        let page = get("/search", [("q", "halucination")]).text
+        #expect(page.contains("Showing results for <strong>hallucination</strong>; search instead for <a href=\"/search?q=halucination&amp;exact=1\">halucination</a>"))
+    }
+
+    @Test func fewMatchesFallBackToSomeOfTheWords() throws {
+        let body = try document([("q", "empty reply with status 200 zzzq")])
+        #expect(body["matched"] as? String == "any")
+        #expect(get("/search", [("q", "empty reply with status 200 zzzq")]).text.contains("Pages with some of your words"))
+    }
+
+    @Test func facetsAreFiltersWhoseStateIsInTheURL() {
+        let html = get("/search", [("q", "429"), ("section", "guides")]).text
+        #expect(html.contains("<a href=\"/search?q=429&amp;section=guides\" aria-current=\"true\">Guides"))
+        #expect(html.contains("href=\"/search?q=429\""))
+        #expect(html.contains("<input type=\"hidden\" name=\"section\" value=\"guides\">"))
+    }
+
+    @Test func theSearchPageHasOneSearchBoxAndResultsOpenHighlighted() {
+        let html = get("/search", [("q", "circuit breaker")]).text
+        #expect(html.components(separatedBy: "type=\"search\"").count == 2)
+        #expect(html.contains("href=\"/failure-modes/service-outages?h=circuit%20breaker#"))
+        #expect(get("/guides/", []).text.contains("id=\"site-search\""))
+    }
+
+    @Test func theScriptIsServedFromPublicAndAllowedByTheCSP() {
+        let script = get("/public/search.js")
+        #expect(script.status == 200)
+        #expect(script.header("Content-Type")?.contains("javascript") == true)
+        let page = get("/guides/")
+        #expect(page.text.contains("<script src=\"/public/search.js\" defer></script>"))
+        #expect(page.header("Content-Security-Policy")?.contains("script-src 'self'") == true)
+    }
+
+    static let hostile = [
+        "\"", "NEAR(", "NEAR(rate limits, 2)", "rate*", "^rate", "-rate", "title:rate", "{title}: x", "a\"b\"c", "C++",
+        "<script>alert(1)</script>", "\u{0}", "'; DROP TABLE pages; --", String(repeating: "hallucinaton ", count: 76),
+        String(repeating: "x", count: 1_000), "😀", "ratelimit\"*", "AND OR NOT",
+    ]
+
+    @Test(arguments: hostile)
+    func hostileQueriesNeverFailAndAreEscaped(_ text: String) throws {
+        for path in ["/api/search", "/search"] {
+            let response = get(path, [("q", text)])
+            #expect(response.status == 200, "\(path) \(text.prefix(40))")
+            if path == "/search" { #expect(!response.text.contains("<script>alert")) }
+        }
+        let suggestion = get("/search", [("q", "<scrpt>halucination")]).text
+        #expect(!suggestion.contains("<scrpt>"))
+    }
+}
+
+/// The script in a real browser: a result opened with `?h=` has the words marked.
+@Suite(.serialized) struct SearchBrowserTests {
+    @Test func aResultOpensWithTheSearchedWordsMarked() throws {
+        let dom = try BrowserTests().dumpDOM("/failure-modes/rate-limits?h=bucket#why-a-bucket-not-a-counter")
+        #expect(dom.contains("<mark class=\"search-hit\">bucket</mark>"))
+    }
+}
