@@ -34,6 +34,7 @@ public struct ContentLibrary: Sendable {
         var errors: [ContentError] = []
         var parsed: [(page: Page, node: ParsedNode, links: [BodyLink])] = []
         var intros: [Section: Page] = [:]
+        var files_: [PageFile] = []
         let fileManager = FileManager.default
         let root = URL(fileURLWithPath: directory)
         let display = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
@@ -59,30 +60,28 @@ public struct ContentLibrary: Sendable {
                     continue
                 }
                 let slug = String(file.dropLast(3))
-                let isIntro = slug == "_index"
-                guard isIntro || isValidSlug(slug) else {
+                guard slug == "_index" || isValidSlug(slug) else {
                     errors.append(ContentError(path: path, line: 1, message: "`\(slug)` is not a valid slug",
                                                hint: "use lower-case letters, digits and single hyphens"))
                     continue
                 }
-                guard let data = fileManager.contents(atPath: folder.appendingPathComponent(file).path),
-                      let text = String(data: data, encoding: .utf8) else {
-                    errors.append(ContentError(path: path, line: 1, message: "not readable as UTF-8 text"))
-                    continue
-                }
-                do {
-                    let result = try FrontMatterParser(path: path).parse(text)
-                    let rendered = MarkdownRenderer.render(result.body, firstLine: result.bodyFirstLine)
-                    let page = Page(section: section, slug: slug, path: path, frontMatter: result.frontMatter,
-                                    html: rendered.html, headings: rendered.headings, plainText: rendered.plainText,
-                                    fieldLines: FieldLines(node: result.node))
-                    if isIntro {
-                        intros[section] = page
-                    }
-                    parsed.append((page, ParsedNode(node: result.node, isIntro: isIntro), rendered.links))
-                } catch {
-                    errors.append(error)
-                }
+                files_.append((section, slug, path, folder.appendingPathComponent(file).path))
+            }
+        }
+
+        // Reading, parsing and rendering are independent per file: spread them over the cores.
+        let files = files_
+        let results = LoadResults(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            results.store(i, loadPage(files[i]))
+        }
+        for result in results.all {
+            switch result {
+            case .success(let item):
+                if item.node.isIntro { intros[item.page.section] = item.page }
+                parsed.append(item)
+            case .failure(let error):
+                errors.append(error)
             }
         }
 
@@ -96,8 +95,45 @@ public struct ContentLibrary: Sendable {
         return library
     }
 
+    typealias PageFile = (section: Section, slug: String, path: String, file: String)
+    typealias LoadedPage = (page: Page, node: ParsedNode, links: [BodyLink])
+
+    /// Reads, parses and renders one file; safe to run on any thread.
+    static func loadPage(_ file: PageFile) -> Result<LoadedPage, ContentError> {
+        guard let data = FileManager.default.contents(atPath: file.file),
+              let text = String(data: data, encoding: .utf8) else {
+            return .failure(ContentError(path: file.path, line: 1, message: "not readable as UTF-8 text"))
+        }
+        do {
+            let result = try FrontMatterParser(path: file.path).parse(text)
+            let rendered = MarkdownRenderer.render(result.body, firstLine: result.bodyFirstLine)
+            let page = Page(section: file.section, slug: file.slug, path: file.path, frontMatter: result.frontMatter,
+                            html: rendered.html, headings: rendered.headings, plainText: rendered.plainText,
+                            fieldLines: FieldLines(node: result.node))
+            return .success((page, ParsedNode(node: result.node, isIntro: file.slug == "_index"), rendered.links))
+        } catch {
+            return .failure(error)
+        }
+    }
+
     static func isValidSlug(_ slug: String) -> Bool {
         !slug.isEmpty && !slug.hasPrefix("-") && !slug.hasSuffix("-") && !slug.contains("--")
             && slug.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
+}
+
+/// One slot per file, written by the worker that loaded it (each index by exactly one thread).
+private final class LoadResults: @unchecked Sendable {
+    private var slots: [Result<ContentLibrary.LoadedPage, ContentError>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ index: Int, _ result: Result<ContentLibrary.LoadedPage, ContentError>) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    var all: [Result<ContentLibrary.LoadedPage, ContentError>] { slots.compactMap { $0 } }
 }

@@ -17,7 +17,7 @@ struct FrontMatterParser {
 
     func parse(_ rawText: String) throws(ContentError) -> Parsed {
         // "\r\n" is a single Character in Swift: normalise line endings before splitting.
-        let text = rawText.replacingOccurrences(of: "\r\n", with: "\n")
+        let text = rawText.utf8.contains(13) ? rawText.replacingOccurrences(of: "\r\n", with: "\n") : rawText
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.first.map({ $0.hasPrefix("\u{FEFF}") }) == true { lines[0] = lines[0].dropFirst() }
         guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true else {
@@ -38,7 +38,8 @@ struct FrontMatterParser {
 
     private func compose(_ yaml: String) throws(ContentError) -> Node {
         do {
-            guard let node = try Yams.compose(yaml: yaml), node.mapping != nil else {
+            // An explicit encoding: the default one reads the process environment on every parse.
+            guard let node = try Yams.compose(yaml: yaml, .default, .default, .utf8), node.mapping != nil else {
                 throw ContentError(path: path, line: 2, message: "front matter must be a YAML mapping of fields",
                                    hint: "write `title: ...`, `summary: ...` and the other fields, one per line")
             }

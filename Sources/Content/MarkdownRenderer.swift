@@ -91,7 +91,7 @@ public enum MarkdownRenderer {
         } else {
             html = ""
         }
-        let plain = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let plain = Whitespace.squeeze(text)
         return RenderedMarkdown(html: html, headings: headings, plainText: plain, links: links)
     }
 

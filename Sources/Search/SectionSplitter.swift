@@ -1,3 +1,4 @@
+import Content
 import Foundation
 
 /// One heading section of a page as the index stores it: the text before the first heading is the section with
@@ -12,17 +13,19 @@ struct SectionText: Equatable {
 /// Cuts a page's rendered HTML (cmark's output, with the anchors MarkdownRenderer adds) at every h1, h2 and h3.
 /// Working on the HTML keeps the anchors exactly those of the page, and cmark's HTML is regular: tags, text with
 /// `&amp; &lt; &gt; &quot;` and numeric entities, `<pre>` for code blocks.
+/// Works on UTF-8 bytes (every delimiter is ASCII): walking `Character`s and `range(of:)` took most of indexing.
 enum SectionSplitter {
     static func split(html: String) -> [SectionText] {
-        var sections = [SectionText(anchor: "", heading: "", prose: "", code: "")]
+        var sections = [Parts()]
         var inHeading = false, inPre = false, inAnchorLink = false
-        var text = ""
+        var text: [UInt8] = []
+        let bytes = Array(html.utf8)
 
         func flushText() {
             guard !text.isEmpty else { return }
-            let decoded = decodeEntities(text)
-            text = ""
+            defer { text.removeAll(keepingCapacity: true) }
             if inAnchorLink { return }
+            let decoded = decodeEntities(text)
             if inHeading {
                 sections[sections.count - 1].heading += decoded
             } else if inPre {
@@ -33,37 +36,40 @@ enum SectionSplitter {
         }
         func separate() {
             flushText()
-            if inPre { sections[sections.count - 1].code += "\n" } else if !inHeading { sections[sections.count - 1].prose += " " }
+            if inPre { sections[sections.count - 1].code.append(0x0A) } else if !inHeading { sections[sections.count - 1].prose.append(0x20) }
         }
 
-        var index = html.startIndex
-        while index < html.endIndex {
-            guard html[index] == "<", let close = html[index...].firstIndex(of: ">") else {
-                text.append(html[index])
-                index = html.index(after: index)
+        var i = 0
+        while i < bytes.count {
+            guard bytes[i] == UInt8(ascii: "<"), let close = bytes[i...].firstIndex(of: UInt8(ascii: ">")) else {
+                text.append(bytes[i])
+                i += 1
                 continue
             }
-            let tag = html[html.index(after: index)..<close]
-            index = html.index(after: close)
-            let closing = tag.hasPrefix("/")
-            let name = (closing ? tag.dropFirst() : tag).prefix { $0.isLetter || $0.isNumber }.lowercased()
+            let tag = bytes[(i + 1)..<close]
+            i = close + 1
+            let closing = tag.first == UInt8(ascii: "/")
+            let nameStart = closing ? tag.startIndex + 1 : tag.startIndex
+            var nameEnd = nameStart
+            while nameEnd < tag.endIndex, isAlphanumeric(tag[nameEnd]) { nameEnd += 1 }
+            let name = String(decoding: tag[nameStart..<nameEnd].map(lowercase), as: UTF8.self)
             switch name {
             case "h1", "h2", "h3":
                 flushText()
                 if closing {
                     inHeading = false
                 } else {
-                    sections.append(SectionText(anchor: "", heading: "", prose: "", code: ""))
+                    sections.append(Parts())
                     inHeading = true
                 }
-            case "a" where !closing && tag.contains("class=\"anchor\""):
+            case "a" where !closing && contains(tag, #"class="anchor""#):
                 flushText()
                 inAnchorLink = true
                 if inHeading, sections[sections.count - 1].anchor.isEmpty, let id = attribute("id", in: tag) {
                     sections[sections.count - 1].anchor = id
                 }
             case "a" where closing && inAnchorLink:
-                text = ""
+                text.removeAll(keepingCapacity: true)
                 inAnchorLink = false
             case "pre":
                 separate()
@@ -76,42 +82,81 @@ enum SectionSplitter {
         }
         flushText()
         return sections.map { section in
-            SectionText(anchor: section.anchor, heading: squeeze(section.heading), prose: squeeze(section.prose),
-                        code: section.code.trimmingCharacters(in: .whitespacesAndNewlines))
+            SectionText(anchor: section.anchor,
+                        heading: Whitespace.squeeze(String(decoding: section.heading, as: UTF8.self)),
+                        prose: Whitespace.squeeze(String(decoding: section.prose, as: UTF8.self)),
+                        code: String(decoding: section.code, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
         }
     }
 
-    private static func attribute(_ name: String, in tag: Substring) -> String? {
-        guard let start = tag.range(of: " \(name)=\"") else { return nil }
-        let rest = tag[start.upperBound...]
-        guard let end = rest.firstIndex(of: "\"") else { return nil }
-        return String(rest[..<end])
+    /// A section while it is being collected, as bytes.
+    private struct Parts {
+        var anchor = ""
+        var heading: [UInt8] = []
+        var prose: [UInt8] = []
+        var code: [UInt8] = []
+    }
+
+    private static func isAlphanumeric(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+    }
+
+    private static func lowercase(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 32 : b }
+
+    private static func contains(_ haystack: ArraySlice<UInt8>, _ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        guard n.count <= haystack.count else { return false }
+        var i = haystack.startIndex
+        while i + n.count <= haystack.endIndex {
+            if haystack[i..<(i + n.count)].elementsEqual(n) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    private static func attribute(_ name: String, in tag: ArraySlice<UInt8>) -> String? {
+        let key = Array(" \(name)=\"".utf8)
+        var i = tag.startIndex
+        while i + key.count <= tag.endIndex {
+            if tag[i..<(i + key.count)].elementsEqual(key) {
+                let start = i + key.count
+                guard let end = tag[start...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+                return String(decoding: tag[start..<end], as: UTF8.self)
+            }
+            i += 1
+        }
+        return nil
     }
 
     static func squeeze(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        Whitespace.squeeze(text)
     }
 
-    static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        var out = ""
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index] == "&", let semicolon = text[index...].prefix(12).firstIndex(of: ";") {
-                let entity = text[text.index(after: index)..<semicolon]
-                if let character = decode(entity) {
-                    out.append(character)
-                    index = text.index(after: semicolon)
-                    continue
-                }
+    /// `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, `&nbsp;` and numeric entities, as cmark writes them.
+    static func decodeEntities(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.contains(UInt8(ascii: "&")) else { return bytes }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "&"),
+               let semicolon = bytes[i..<min(bytes.count, i + 12)].firstIndex(of: UInt8(ascii: ";")),
+               let decoded = decode(String(decoding: bytes[(i + 1)..<semicolon], as: UTF8.self)) {
+                out += Array(String(decoded).utf8)
+                i = semicolon + 1
+                continue
             }
-            out.append(text[index])
-            index = text.index(after: index)
+            out.append(bytes[i])
+            i += 1
         }
         return out
     }
 
-    private static func decode(_ entity: Substring) -> Character? {
+    static func decodeEntities(_ text: String) -> String {
+        String(decoding: decodeEntities(Array(text.utf8)), as: UTF8.self)
+    }
+
+    private static func decode(_ entity: String) -> Character? {
         switch entity {
         case "amp": return "&"
         case "lt": return "<"
