@@ -315,7 +315,9 @@ extension Knowledge {
         if !exponent.isEmpty { body = body.dropLast() }
         if body.contains(",") {
             // Every group after the first has exactly three digits, and none is in the fraction.
-            let whole = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[0]
+            let halves = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            let whole = halves[0]
+            guard halves.count == 1 || !halves[1].contains(",") else { return nil }
             let groups = whole.drop { $0 == "-" }.split(separator: ",", omittingEmptySubsequences: false)
             guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
             body = Substring(body.filter { $0 != "," })
