@@ -179,7 +179,7 @@ struct ScoreScale {
             svg += "<line class=\"threshold\" x1=\"\(x(value))\" x2=\"\(x(value))\" y1=\"26\" y2=\"48\"></line>"
             svg += "<text class=\"tick-label\" x=\"\(x(value))\" y=\"78\" text-anchor=\"middle\">\(label)</text>"
         }
-        svg += "<line class=\"start\" x1=\"\(x(base))\" x2=\"\(x(base))\" y1=\"30\" y2=\"44\"></line>"
+        svg += "<line class=\"start\" x1=\"\(x(base))\" x2=\"\(x(base))\" y1=\"24\" y2=\"50\"></line>"
         for change in changes {
             svg += "<circle class=\"change-point\" cx=\"\(x(change.score))\" cy=\"37\" r=\"7\"></circle>"
             svg += "<text class=\"change-number\" x=\"\(x(change.score))\" y=\"41\" text-anchor=\"middle\">\(change.number)</text>"
