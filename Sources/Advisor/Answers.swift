@@ -9,7 +9,8 @@
 // - Booleans: JSON `true`/`false` only. Query strings: `true`/`false`, plus `on` (what a checked checkbox sends),
 //   `off`, `1`, `0` (`invalid_boolean`).
 // - Numbers: query strings take plain decimal notation (`1000`, `0.25`, `1e6`; no `nan`, `inf`, hex, spaces or
-//   leading `+`) (`invalid_number`); JSON takes JSON numbers only, a string like `"1000"` is `wrong_type`.
+//   leading `+`), digits grouped by commas (`3,000,000`) and a `k`/`M`/`B` suffix (`20k`, `1.5M`), what people
+//   type into a form (`invalid_number`); JSON takes JSON numbers only, a string like `"1000"` is `wrong_type`.
 //   Values must be finite and within the question's `min`...`max` (`out_of_range`, which is also what 1e309
 //   gets); integer answers must be whole (`not_an_integer`).
 // - A JSON body must be an object (`not_an_object`), syntactically valid (`invalid_json`).
@@ -205,7 +206,7 @@ extension Knowledge {
         case .date:
             return try date(text, for: id)
         case .integer, .number:
-            guard Self.isDecimal(text), let number = Double(text) else {
+            guard let number = Self.queryNumber(text) else {
                 throw AnswerError(code: "invalid_number", message: "'\(id.name)' must be a number written in decimal digits"
                     + " (no NaN or infinity)", field: id.name)
             }
@@ -296,6 +297,34 @@ extension Knowledge {
             throw AnswerError(code: "not_an_integer", message: "'\(id.name)' must be a whole number", field: id.name)
         }
         return number + 0 // -0 becomes 0
+    }
+
+    /// A number as a person types it into a form: plain decimal notation (`isDecimal`), or digits grouped in
+    /// threes by commas (`3,000,000`), optionally followed by `k`, `M` or `B` (thousand, million, billion:
+    /// `20k`, `1.5M`). Query strings only; JSON keeps to JSON numbers.
+    static func queryNumber(_ text: String) -> Double? {
+        if isDecimal(text) { return Double(text) }
+        var body = Substring(text)
+        var exponent = ""
+        switch body.last {
+        case "k", "K": exponent = "e3"
+        case "m", "M": exponent = "e6"
+        case "b", "B": exponent = "e9"
+        default: break
+        }
+        if !exponent.isEmpty { body = body.dropLast() }
+        if body.contains(",") {
+            // Every group after the first has exactly three digits, and none is in the fraction.
+            let halves = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            let whole = halves[0]
+            guard halves.count == 1 || !halves[1].contains(",") else { return nil }
+            let groups = whole.drop { $0 == "-" }.split(separator: ",", omittingEmptySubsequences: false)
+            guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+            body = Substring(body.filter { $0 != "," })
+        }
+        // The suffix becomes an exponent so that `1.1M` is exactly 1,100,000.
+        guard !body.isEmpty, !body.contains(where: { $0 == "e" || $0 == "E" }), isDecimal(String(body)) else { return nil }
+        return Double(body + exponent)
     }
 
     /// `-?(digits[.digits*] | .digits)([eE][+-]?digits)?`, at most 64 characters.

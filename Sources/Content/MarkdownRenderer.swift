@@ -78,9 +78,11 @@ public enum MarkdownRenderer {
             }
             headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: title, anchor: anchor))
             // A custom inline is emitted verbatim even in safe mode: the anchor is built from [a-z0-9-] only.
+            // The link follows the title (so the heading reads as its title first) and is a real, named link: an
+            // `aria-hidden` link would still take keyboard focus (axe `aria-hidden-focus`).
             if let link = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) {
-                cmark_node_set_on_enter(link, "<a class=\"anchor\" href=\"#\(anchor)\" id=\"\(anchor)\" aria-hidden=\"true\">#</a> ")
-                cmark_node_prepend_child(node, link)
+                cmark_node_set_on_enter(link, " <a class=\"anchor\" href=\"#\(anchor)\" id=\"\(anchor)\" aria-label=\"Link to this section\">#</a>")
+                cmark_node_append_child(node, link)
             }
         }
 

@@ -9,10 +9,11 @@ public struct AdvisorViews: Sendable {
     let templates: Templates
 
     static let routes: Set<String> = ["/assess", "/assess/result", "/calculator", "/compare", "/api/assess",
-                                      "/api/models", "/api/questionnaire", "/api/openapi.json"]
+                                      "/api/models", "/api/questionnaire", "/api/openapi.json", "/timeline",
+                                      "/assess/result.md", "/assess/result.csv", "/calculator.md", "/calculator.csv"]
 
-    /// Prebuilt for the bare path only: a query string prefills the questionnaire.
-    static let queryDependent: Set<String> = ["/assess"]
+    /// Prebuilt for the bare path only: a query string prefills the questionnaire or sorts the models index.
+    static let queryDependent: Set<String> = ["/assess", "/models/"]
 
     var knowledge: Knowledge { engine.knowledge }
     var form: QuestionnaireForm { QuestionnaireForm(knowledge: knowledge) }
@@ -32,6 +33,9 @@ public struct AdvisorViews: Sendable {
         case "/assess/result": return result(request)
         case "/calculator": return calculator(request)
         case "/compare": return compare(request)
+        case "/timeline": return timeline()
+        case "/models/": return modelsIndex(request)
+        case "/assess/result.md", "/assess/result.csv", "/calculator.md", "/calculator.csv": return export(request)
         case "/api/assess": return try apiAssess(request)
         default: return nil
         }
@@ -58,16 +62,17 @@ public struct AdvisorViews: Sendable {
     func assessPage(values: [String: String], error: AnswerError?, status: Int) -> Response {
         let context: [String: Any] = [
             "fields": form.fields(values: values, error: error),
-            "form_error": error.map(Self.summary) ?? "",
+            "form_error": error.map(form.message) ?? "",
         ]
         return .html(templates.page("assess", title: "Should this workload run on Haiku?", context: context,
                                     activeSection: "assess"), status: status)
     }
 
-    /// One line above the form; the full message also stands beside the field.
-    static func summary(_ error: AnswerError) -> String {
-        guard let field = error.field else { return error.message }
-        return "Please check “\(field.replacingOccurrences(of: "_", with: " "))”: \(error.message)"
+    /// `http://host:port` from the request's Host header, for absolute links; "" when it is missing or odd.
+    static func origin(_ request: Request) -> String {
+        guard let host = request.headers["host"], !host.isEmpty, host.count <= 255,
+              host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || ".-:[]".contains($0)) }) else { return "" }
+        return "http://" + host
     }
 
     private func result(_ request: Request) -> Response {
@@ -78,7 +83,7 @@ public struct AdvisorViews: Sendable {
             return assessPage(values: QuestionnaireForm.values(of: request.query), error: error, status: 400)
         }
         let assessment = engine.assess(answers)
-        let context = ResultView(knowledge: knowledge, library: library).context(assessment, answers: answers)
+        let context = ResultView(engine: engine, library: library).context(assessment, answers: answers, origin: Self.origin(request))
             .merging(["fields": form.fields(values: QuestionnaireForm.values(of: answers), error: nil)]) { a, _ in a }
         return .html(templates.page("result", title: "Verdict: \(ResultView.verdictLabel(assessment.verdict))",
                                     context: context, activeSection: "assess"))
@@ -99,12 +104,19 @@ public struct AdvisorViews: Sendable {
         let values = error == nil ? QuestionnaireForm.values(of: answers) : QuestionnaireForm.values(of: request.query)
         var context: [String: Any] = [
             "fields": form.fields(values: values, error: error, only: Self.costQuestions),
-            "form_error": error.map(Self.summary) ?? "",
+            "form_error": error.map(form.message) ?? "",
         ]
         if error == nil {
             let costs = engine.costs(answers)
+            let cheapest = costs.first { $0.fits && $0.status.state != .retired && $0.status.state != .unreleased }
             context.merge(CostTable(library: library).context(costs, answers: answers)) { a, _ in a }
+            context.merge(CostChart(lines: costs, marked: cheapest?.model, markLabel: "cheapest")
+                .context(title: "Monthly cost on every usable model that fits, cheapest first", id: "cost-chart")) { a, _ in a }
             context["workload"] = ResultView.workloadSummary(answers)
+            let share = answers.queryString
+            context["export_md"] = "/calculator.md" + (share.isEmpty ? "" : "?" + share)
+            context["export_csv"] = "/calculator.csv" + (share.isEmpty ? "" : "?" + share)
+            context["priced"] = !request.query.isEmpty
         }
         return .html(templates.page("calculator", title: "Cost calculator", context: context, activeSection: "calculator"),
                      status: error == nil ? 200 : 400)
@@ -127,20 +139,66 @@ public struct AdvisorViews: Sendable {
             }
         }
         if chosen.count > 8 { error = "Compare at most eight models at once."; chosen = Array(chosen.prefix(8)) }
-        if requested.isEmpty { chosen = defaults.filter { slug in models.contains { $0.slug == slug } } }
+        let today = knowledge.today
+        // Preselected: the default models that are current today (neither legacy, deprecated nor retired).
+        if requested.isEmpty {
+            chosen = defaults.filter { slug in
+                models.contains { $0.slug == slug } && knowledge.status(of: slug, on: today)?.state == .active
+            }
+        }
         if chosen.count == 1 {
             // One model alone compares with nothing: set it beside the default Haiku.
             chosen.append(chosen[0] == haiku ? escalation : haiku)
         }
         var context = CompareView(library: library, engine: engine).context(chosen)
         context["form_error"] = error
-        let today = knowledge.today
         context["choices"] = models.map { page -> [String: Any] in
             ["slug": page.slug, "title": page.title, "checked": chosen.contains(page.slug),
              "badge": LifecycleText.badge(knowledge.status(of: page.slug, on: today), library: library)]
         }
         return .html(templates.page("compare", title: "Compare models", context: context, activeSection: "compare"),
                      status: error.isEmpty ? 200 : 400)
+    }
+
+    /// Rendered per request: "today" moves while the server runs.
+    private func timeline() -> Response {
+        let context = TimelineView(library: library, knowledge: knowledge).context(today: knowledge.today)
+        return .html(templates.page("timeline", title: "Model lifecycles", context: context, activeSection: "timeline"))
+    }
+
+    /// `/models/?sort=input&order=desc`: the models index sorted by a column of its table.
+    private func modelsIndex(_ request: Request) -> Response {
+        let index = ModelsIndex(library: library, knowledge: knowledge)
+        let sort = request.parameter("sort") ?? ""
+        let known = ModelsIndex.Column(rawValue: sort) != nil
+        let context = index.sectionContext(sort: ModelsIndex.Column(rawValue: sort) ?? .provider,
+                                           descending: request.parameter("order") == "desc")
+        return .html(templates.page("section", title: Section.models.title, context: context, activeSection: "models"),
+                     status: known || sort.isEmpty ? 200 : 400)
+    }
+
+    /// The verdict or the cost table as Markdown or CSV, from the same query string as the page.
+    private func export(_ request: Request) -> Response {
+        let answers: Answers
+        do {
+            answers = try knowledge.answers(fromQuery: request.query)
+        } catch {
+            return .text(form.message(for: error) + "\n", status: 400)
+        }
+        switch request.path {
+        case "/assess/result.md":
+            let text = Exports.verdictMarkdown(engine.assess(answers), answers: answers, engine: engine, library: library,
+                                               origin: Self.origin(request))
+            return Exports.markdown(text, filename: "haiku-verdict.md")
+        case "/assess/result.csv":
+            return Exports.csv(Exports.costsCSV(engine.assess(answers).costs, answers: answers), filename: "haiku-verdict-costs.csv")
+        case "/calculator.md":
+            let text = "# Monthly cost: \(ResultView.workloadSummary(answers))\n\n"
+                + Exports.costsMarkdown(engine.costs(answers), answers: answers)
+            return Exports.markdown(text, filename: "haiku-costs.md")
+        default:
+            return Exports.csv(Exports.costsCSV(engine.costs(answers), answers: answers), filename: "haiku-costs.csv")
+        }
     }
 }
 

@@ -10,8 +10,11 @@ struct CompareView {
     func context(_ slugs: [String]) -> [String: Any] {
         let pages = slugs.compactMap { library.page(.models, $0) }
         let specs = pages.compactMap(\.frontMatter.model)
-        let costs = Dictionary(engine.costs(engine.knowledge.defaultAnswers).map { ($0.model, $0.monthly_usd) },
-                               uniquingKeysWith: { a, _ in a })
+        let lines = engine.costs(engine.knowledge.defaultAnswers)
+        let costs = Dictionary(lines.map { ($0.model, $0.monthly_usd) }, uniquingKeysWith: { a, _ in a })
+        let chosenLines = lines.filter { slugs.contains($0.model) }
+        let cheapest = chosenLines.first { $0.fits && $0.status.state != .retired && $0.status.state != .unreleased }
+        let chart = CostChart(lines: chosenLines, marked: cheapest?.model, markLabel: "cheapest")
         func row(_ label: String, _ value: (Page, ModelSpec) -> String) -> [String: Any] {
             ["label": label, "cells": zip(pages, specs).map { ["value": value($0, $1)] }]
         }
@@ -52,11 +55,15 @@ struct CompareView {
         for task in AnswerID.taskType.choices {
             rows.append(row("Fit: \(task.replacingOccurrences(of: "_", with: " "))") { _, spec in spec.task_fit[task]?.fit.rawValue ?? "—" })
         }
+        let today = engine.knowledge.today
         return [
-            "models": pages.map { ["title": $0.title, "url": $0.url] },
+            "models": pages.map { page -> [String: Any] in
+                ["title": page.title, "url": page.url,
+                 "badge": LifecycleText.badge(engine.knowledge.status(of: page.slug, on: today), library: library)]
+            },
             "rows": rows,
             "workload": ResultView.workloadSummary(engine.knowledge.defaultAnswers),
-        ]
+        ].merging(chart.context(title: "Monthly cost of the default workload on the chosen models", id: "cost-chart")) { a, _ in a }
     }
 }
 

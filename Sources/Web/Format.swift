@@ -2,9 +2,13 @@ import Foundation
 
 /// Number formatting for people: dollars, token counts, milliseconds.
 enum Format {
-    /// `$1,234.56`; small amounts keep the digits that matter (`$0.075`).
+    /// `$1,234.56` (cents always shown); small amounts keep the digits that matter (`$0.075`, `$0.0000472`):
+    /// three significant digits below a cent, so that a per-request cost is never shown as `$0`.
     static func usd(_ value: Double) -> String {
-        if value != 0 && abs(value) < 0.01 { return "$" + trimmed(value, digits: 4) }
+        if value != 0 && abs(value) < 0.01 {
+            let digits = min(12, Int(-log10(abs(value)).rounded(.down)) + 3)
+            return "$" + trimmed(value, digits: digits)
+        }
         if abs(value) < 1 { return "$" + trimmed(value, digits: 3, minimum: 2) }
         return "$" + grouped(value, digits: 2)
     }

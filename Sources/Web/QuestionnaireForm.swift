@@ -25,7 +25,7 @@ struct QuestionnaireForm {
                 "is_date": question.kind == .date,
                 "unit": question.unit ?? "",
             ]
-            if error?.field == id { field["error"] = error?.message ?? "" }
+            if let error, error.field == id { field["error"] = message(for: error) }
             switch question.kind {
             case .choice:
                 field["options"] = (question.options ?? []).map { ["value": $0.value, "label": $0.label, "selected": $0.value == current] }
@@ -56,6 +56,35 @@ struct QuestionnaireForm {
     /// The raw pairs a person sent, for redisplay after an error.
     static func values(of pairs: [(String, String)]) -> [String: String] {
         Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// An answer error worded for a person: it names the question as the form asks it, not the field id, and
+    /// says what to type.
+    func message(for error: AnswerError) -> String {
+        guard let name = error.field, let id = AnswerID(name: name) else { return error.message }
+        let question = knowledge.question(id)
+        let asked = "“\(question.text)”"
+        let unit = question.unit.map { " \($0)" } ?? ""
+        switch error.code {
+        case "invalid_number":
+            return id.kind == .integer
+                ? "\(asked) needs a whole number, such as 3,000,000, 3M or 20k."
+                : "\(asked) needs a number, such as 0.25 or 1,500."
+        case "out_of_range":
+            return "\(asked) must be between \(Format.number(question.min ?? 0)) and \(Format.number(question.max ?? 0))\(unit)."
+        case "not_an_integer":
+            return "\(asked) needs a whole number (no decimals)."
+        case "invalid_choice":
+            return "\(asked): choose one of the listed answers."
+        case "invalid_boolean":
+            return "\(asked): answer yes or no."
+        case "invalid_date":
+            return "\(asked) needs a date written as YYYY-MM-DD, such as 2026-12-01."
+        case "duplicate_answer":
+            return "\(asked) is answered more than once in this link; keep one answer."
+        default:
+            return error.message.replacingOccurrences(of: "'\(name)'", with: asked)
+        }
     }
 
     func label(_ value: AnswerValue, for question: Question) -> String {

@@ -4,8 +4,9 @@ import Content
 
 /// The verdict page's context: verdict, score, reasons, warnings, costs, what would change, assumptions.
 struct ResultView {
-    let knowledge: Knowledge
+    let engine: Engine
     let library: ContentLibrary
+    var knowledge: Knowledge { engine.knowledge }
 
     static func verdictLabel(_ verdict: Verdict) -> String {
         switch verdict {
@@ -15,9 +16,18 @@ struct ResultView {
         }
     }
 
-    func context(_ assessment: Assessment, answers: Answers) -> [String: Any] {
+    /// - Parameter origin: `http://host:port` of the request, so that the share link is absolute ("" when unknown).
+    func context(_ assessment: Assessment, answers: Answers, origin: String = "") -> [String: Any] {
         let form = QuestionnaireForm(knowledge: knowledge)
         let share = answers.queryString
+        let query = share.isEmpty ? "" : "?" + share
+        let changes = changeLines(assessment, answers: answers, form: form)
+        let scale = ScoreScale(score: assessment.score, base: assessment.baseScore, tieredAt: assessment.tieredRoutingAt,
+                               haikuAt: assessment.chooseHaikuAt, verdict: assessment.verdict,
+                               changes: changes.compactMap { line in
+                                   (line["score"] as? Double).map { (line["number"] as! Int, $0) }
+                               })
+        let chart = CostChart(lines: assessment.costs, marked: assessment.primaryModel, markLabel: "recommended")
         return [
             "verdict": assessment.verdict.rawValue,
             "verdict_label": Self.verdictLabel(assessment.verdict),
@@ -53,27 +63,47 @@ struct ResultView {
             },
             "warnings": assessment.warnings.map { ["title": $0.title, "url": $0.url, "text": $0.text, "severity": $0.severity.rawValue] },
             "has_warnings": !assessment.warnings.isEmpty,
-            "changes": assessment.whatWouldChange.map { change -> [String: Any] in
-                let question = knowledge.question(change.answer)
-                return [
-                    "question": question.text, "help_url": question.helpURL,
-                    "from": form.label(answers[change.answer], for: question),
-                    "to": form.label(change.to, for: question),
-                    "verdict": Self.verdictLabel(change.verdict),
-                ]
-            },
-            "has_changes": !assessment.whatWouldChange.isEmpty,
+            "changes": changes,
+            "has_changes": !changes.isEmpty,
+            "score_svg": scale.svg(id: "score-scale"),
             "assumptions": assessment.assumptions.map { assumption -> [String: Any] in
                 let question = knowledge.question(assumption.answer)
                 return ["question": question.text, "value": form.label(assumption.value, for: question), "help_url": question.helpURL]
             },
             "has_assumptions": !assessment.assumptions.isEmpty,
             "resting": Format.number(assessment.scoreRestingOnAssumptions),
-            "share_url": "/assess/result" + (share.isEmpty ? "" : "?" + share),
-            "api_url": "/api/assess" + (share.isEmpty ? "" : "?" + share),
-            "calculator_url": "/calculator" + (share.isEmpty ? "" : "?" + share),
+            "share_url": origin + "/assess/result" + query,
+            "api_url": "/api/assess" + query,
+            "calculator_url": "/calculator" + query,
+            "export_md": "/assess/result.md" + query,
+            "export_csv": "/assess/result.csv" + query,
             "workload": Self.workloadSummary(answers),
         ].merging(CostTable(library: library).context(assessment.costs, answers: answers)) { a, _ in a }
+            .merging(chart.context(title: "Monthly cost on every usable model that fits, cheapest first", id: "cost-chart")) { a, _ in a }
+    }
+
+    /// "What would change the verdict", numeric answers first (a volume or a share is easier to act on than a
+    /// different task), each a link to the verdict with that one answer changed, with the score it would give.
+    func changeLines(_ assessment: Assessment, answers: Answers, form: QuestionnaireForm) -> [[String: Any]] {
+        let numeric = assessment.whatWouldChange.filter { $0.answer.kind == .integer || $0.answer.kind == .number }
+        let others = assessment.whatWouldChange.filter { $0.answer.kind != .integer && $0.answer.kind != .number }
+        return (numeric + others).enumerated().map { index, change -> [String: Any] in
+            let question = knowledge.question(change.answer)
+            var line: [String: Any] = [
+                "number": index + 1,
+                "question": question.text, "help_url": question.helpURL,
+                "from": form.label(answers[change.answer], for: question),
+                "to": form.label(change.to, for: question),
+                "verdict": Self.verdictLabel(change.verdict),
+            ]
+            if let changed = try? knowledge.replacing(change.answer, with: change.to, in: answers) {
+                line["url"] = "/assess/result?" + changed.queryString
+                let score = engine.verdict(changed).score
+                line["score"] = score
+                line["score_text"] = Format.number(score.rounded())
+            }
+            return line
+        }
     }
 
     private func modelLink(_ slug: String, _ assessment: Assessment) -> [String: Any] {

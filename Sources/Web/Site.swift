@@ -31,7 +31,8 @@ public final class Site: Sendable {
                                               context: Self.homeContext(library)))
         for section in Section.allCases {
             let intro = library.sectionIntros[section]
-            let context: [String: Any] = [
+            let context: [String: Any] = section == .models
+                ? ModelsIndex(library: library, knowledge: engine.knowledge).sectionContext(sort: .order, descending: false) : [
                 "section_title": section.title,
                 "intro_html": intro?.html ?? "",
                 "summary": intro?.summary ?? "",

@@ -28,7 +28,14 @@ struct ValidationTests {
         QueryCase(pairs: ["monthly_requests=0x10"], code: "invalid_number", field: "monthly_requests"),
         QueryCase(pairs: ["monthly_requests= 10"], code: "invalid_number", field: "monthly_requests"),
         QueryCase(pairs: ["monthly_requests=+10"], code: "invalid_number", field: "monthly_requests"),
-        QueryCase(pairs: ["monthly_requests=10k"], code: "invalid_number", field: "monthly_requests"),
+        QueryCase(pairs: ["monthly_requests=10kk"], code: "invalid_number", field: "monthly_requests"),
+        QueryCase(pairs: ["monthly_requests=k"], code: "invalid_number", field: "monthly_requests"),
+        QueryCase(pairs: ["monthly_requests=1,00"], code: "invalid_number", field: "monthly_requests"),
+        QueryCase(pairs: ["monthly_requests=1000,000"], code: "invalid_number", field: "monthly_requests"),
+        QueryCase(pairs: ["monthly_requests=,000"], code: "invalid_number", field: "monthly_requests"),
+        QueryCase(pairs: ["monthly_requests=1e3k"], code: "invalid_number", field: "monthly_requests"),
+        QueryCase(pairs: ["monthly_requests=1.000,5"], code: "invalid_number", field: "monthly_requests"),
+        QueryCase(pairs: ["monthly_requests=2.5"], code: "not_an_integer", field: "monthly_requests"),
         QueryCase(pairs: ["monthly_requests=1e309"], code: "out_of_range", field: "monthly_requests"),
         QueryCase(pairs: ["monthly_requests=1e13"], code: "out_of_range", field: "monthly_requests"),
         QueryCase(pairs: ["monthly_requests=-1"], code: "out_of_range", field: "monthly_requests"),
@@ -87,6 +94,22 @@ struct ValidationTests {
         #expect(a[.asOf] == "2027-01-14")
         #expect(a[.peakToAverage] == 2.5)
         #expect(a.assumed.isEmpty)
+    }
+
+    @Test("numbers as people type them into a form", arguments: [
+        ("3,000,000", 3_000_000.0), ("3M", 3_000_000), ("3m", 3_000_000), ("20k", 20_000), ("20K", 20_000),
+        ("1.1M", 1_100_000), ("1,500k", 1_500_000), ("2B", 2_000_000_000), ("1,234.5", 1_234.5), ("0.5k", 500),
+    ])
+    func humanNumbersInQueries(text: String, value: Double) throws {
+        let field = value.rounded() == value ? "monthly_requests" : "developer_hourly_usd"
+        let id: AnswerID = field == "monthly_requests" ? .monthlyRequests : .developerHourlyUSD
+        #expect(try k.answers(fromQuery: [(field, text)])[id] == .number(value))
+    }
+
+    @Test func jsonStaysStrictAboutNumbers() {
+        for body in [#"{"monthly_requests": "3M"}"#, #"{"monthly_requests": "3,000,000"}"#] {
+            #expect(throws: AnswerError.self) { _ = try k.answers(fromJSON: Array(body.utf8)) }
+        }
     }
 
     @Test func emptyQueryValuesTakeTheDefault() throws {

@@ -28,8 +28,9 @@ struct AdvisorRoutesTests {
         #expect(html.contains("<form class=\"questionnaire\" action=\"/assess/result\" method=\"get\">"))
         #expect(html.contains("name=\"task_type\""))
         #expect(html.contains("name=\"fallback_ready\""))
-        // The one script is the search box's enhancement (public/search.js): the form needs none.
-        #expect(!html.replacingOccurrences(of: "<script src=\"/public/search.js\" defer></script>", with: "").contains("<script"))
+        // Scripts only enhance (theme toggle, copy buttons): external same-origin files, nothing inline.
+        let scripts = html.components(separatedBy: "<script").dropFirst()
+        #expect(scripts.allSatisfy { $0.hasPrefix(" src=\"/public/") && $0.contains("></script>") })
     }
 
     @Test func resultPageExplainsAndLinksEverything() throws {

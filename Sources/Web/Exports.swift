@@ -1,0 +1,123 @@
+import Advisor
+import Content
+
+/// The verdict and the cost table as files to download: Markdown to paste into a design document, CSV for a
+/// spreadsheet. Plain GET URLs beside the pages (`/assess/result.md`, `/assess/result.csv`, `/calculator.md`,
+/// `/calculator.csv`) that take the same query string, so an export reproduces from the answers like the page does.
+enum Exports {
+    static func markdown(_ text: String, filename: String) -> Response {
+        download(text, type: "text/markdown; charset=utf-8", filename: filename)
+    }
+
+    static func csv(_ text: String, filename: String) -> Response {
+        download(text, type: "text/csv; charset=utf-8", filename: filename)
+    }
+
+    private static func download(_ text: String, type: String, filename: String) -> Response {
+        Response(status: 200, headers: Response.securityHeaders + [
+            ("Content-Type", type), ("Content-Disposition", "attachment; filename=\"\(filename)\""),
+        ], body: Array(text.utf8))
+    }
+
+    // MARK: - CSV
+
+    /// One row per model, in the table's order; amounts in US dollars with full precision (no `$`, no separators).
+    static func costsCSV(_ lines: [CostLine], answers: Answers) -> String {
+        var requests = 0.0
+        if case .number(let value) = answers[.monthlyRequests] { requests = value }
+        var rows = [["model", "title", "lifecycle", "fits", "monthly_usd", "input_usd", "output_usd", "cache_usd",
+                     "gpu_usd", "ops_usd", "per_request_usd", "input_tokens_per_request", "output_tokens_per_request",
+                     "input_per_mtok", "output_per_mtok", "prices_checked"]]
+        for line in lines {
+            rows.append([
+                line.model, line.title, line.status.state.rawValue, line.fits ? "yes" : "no",
+                plain(line.monthly_usd), plain(line.input_usd), plain(line.output_usd), plain(line.cache_usd),
+                plain(line.gpu_usd), plain(line.ops_usd), requests > 0 ? plain(line.monthly_usd / requests) : "",
+                plain(line.rates.input_tokens_per_request), plain(line.rates.output_tokens_per_request),
+                line.rates.input_per_mtok.map(plain) ?? "", line.rates.output_per_mtok.map(plain) ?? "",
+                line.prices_checked ?? "",
+            ])
+        }
+        return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// RFC 4180: quoted when it holds a comma, a quote or a line break; a leading `=`, `+`, `-` or `@` is
+    /// prefixed with `'` so that a spreadsheet does not run it as a formula.
+    static func field(_ text: String) -> String {
+        var value = text
+        if let first = value.first, "=+@".contains(first) || (first == "-" && Double(value) == nil) { value = "'" + value }
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    private static func plain(_ value: Double) -> String { Format.trimmed(value, digits: 8) }
+
+    // MARK: - Markdown
+
+    /// The cost table as a Markdown table, with lifecycle and the rates used.
+    static func costsMarkdown(_ lines: [CostLine], answers: Answers) -> String {
+        var requests = 0.0
+        if case .number(let value) = answers[.monthlyRequests] { requests = value }
+        var text = "| Model | Lifecycle | Per month | Input | Output | Cache | Per request |\n|---|---|--:|--:|--:|--:|--:|\n"
+        for line in lines {
+            let monthly = line.fits ? Format.usd(line.monthly_usd) : "does not fit"
+            let perRequest = line.fits && requests > 0 ? Format.usd(line.monthly_usd / requests) : "—"
+            let cells = [cell(line.title), LifecycleText.label(line.status.state), monthly, Format.usd(line.input_usd),
+                         Format.usd(line.output_usd), Format.usd(line.cache_usd), perRequest]
+            text += "| " + cells.joined(separator: " | ") + " |\n"
+        }
+        return text
+    }
+
+    /// The verdict as a section of a design document: verdict and score, models, reasons, warnings, costs, what
+    /// would change it, assumptions, and the link that reproduces it.
+    static func verdictMarkdown(_ a: Assessment, answers: Answers, engine: Engine, library: ContentLibrary,
+                                origin: String) -> String {
+        let knowledge = engine.knowledge
+        let form = QuestionnaireForm(knowledge: knowledge)
+        let title = { (slug: String) in library.page(.models, slug)?.title ?? slug }
+        let query = answers.queryString
+        var md = "# Verdict: \(ResultView.verdictLabel(a.verdict))\n\n"
+        md += "- Haiku fit score: **\(Format.number(a.score.rounded())) / 100** (tiered routing from "
+            + "\(Format.number(a.tieredRoutingAt)), Haiku from \(Format.number(a.chooseHaikuAt)); start \(Format.number(a.baseScore)))\n"
+        md += "- Primary model: **\(cell(title(a.primaryModel)))**"
+            + (a.costs.first { $0.model == a.primaryModel }.map { " (\(LifecycleText.label($0.status.state)))" } ?? "") + "\n"
+        if !a.alternatives.isEmpty { md += "- Alternatives: \(a.alternatives.map(title).map(cell).joined(separator: ", "))\n" }
+        md += "- Workload: \(ResultView.workloadSummary(answers))\n"
+        md += "- Models and lifecycles as of \(a.asOf)" + (a.figuresChecked.map { "; prices last checked \($0)" } ?? "") + "\n"
+        md += "- Reproduce: <\(origin)/assess/result\(query.isEmpty ? "" : "?" + query)>\n\n"
+        md += "## Why\n\n"
+        for reason in a.reasons {
+            md += "- **\(Format.signed(reason.effect))** [\(cell(reason.title))](\(origin)\(reason.url)): \(reason.text)\n"
+        }
+        if !a.warnings.isEmpty {
+            md += "\n## What will bite you\n\n"
+            for warning in a.warnings {
+                md += "- [\(cell(warning.title))](\(origin)\(warning.url)) (\(warning.severity.rawValue)): \(warning.text)\n"
+            }
+        }
+        md += "\n## Monthly cost on every model\n\n" + costsMarkdown(a.costs, answers: answers)
+        let changes = ResultView(engine: engine, library: library).changeLines(a, answers: answers, form: form)
+        if !changes.isEmpty {
+            md += "\n## What would change the verdict\n\n"
+            for change in changes {
+                md += "- \(change["question"] as! String): \(change["from"] as! String) → **\(change["to"] as! String)**"
+                    + " gives “\(change["verdict"] as! String)”\n"
+            }
+        }
+        if !a.assumptions.isEmpty {
+            md += "\n## What was assumed\n\n"
+            for assumption in a.assumptions {
+                let question = knowledge.question(assumption.answer)
+                md += "- \(question.text): \(form.label(assumption.value, for: question))\n"
+            }
+        }
+        return md
+    }
+
+    /// Text safe inside a Markdown table cell or link text.
+    private static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "[", with: "\\[")
+            .replacingOccurrences(of: "]", with: "\\]")
+    }
+}

