@@ -155,23 +155,7 @@ struct SearchViews {
 /// A snippet as HTML: the text escaped, the matches in `<mark>`.
 enum SnippetHTML {
     static func render(_ snippet: Snippet) -> String {
-        snippet.rendered(open: "<mark>", close: "</mark>", escape: escape)
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
+        snippet.rendered(open: "<mark>", close: "</mark>", escape: HTMLText.escape)
     }
 }
 

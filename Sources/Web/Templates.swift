@@ -11,7 +11,7 @@ public struct TemplateError: Error, Sendable, CustomStringConvertible {
 public struct Templates: Sendable {
     /// The templates the responders render; start-up fails if one is missing.
     public static let required = ["layout", "home", "section", "page", "search", "error", "assess", "result",
-                                  "calculator", "compare"]
+                                  "calculator", "compare", "timeline"]
 
     private let library: MustacheLibrary
 
@@ -94,6 +94,7 @@ enum Navigation {
             ("models", "/models/", "Models"),
             ("compare", "/compare", "Compare"),
             ("calculator", "/calculator", "Cost calculator"),
+            ("timeline", "/timeline", "Timeline"),
             ("failure-modes", "/failure-modes/", "Failure modes"),
             ("guides", "/guides/", "Guides"),
             ("criteria", "/criteria/", "Criteria"),

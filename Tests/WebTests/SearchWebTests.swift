@@ -89,11 +89,3 @@ struct SearchWebTests {
         #expect(!suggestion.contains("<scrpt>"))
     }
 }
-
-/// The script in a real browser: a result opened with `?h=` has the words marked.
-@Suite(.serialized) struct SearchBrowserTests {
-    @Test func aResultOpensWithTheSearchedWordsMarked() throws {
-        let dom = try BrowserTests().dumpDOM("/failure-modes/rate-limits?h=bucket#why-a-bucket-not-a-counter")
-        #expect(dom.contains("<mark class=\"search-hit\">bucket</mark>"))
-    }
-}

@@ -342,6 +342,39 @@ def test_forms_and_layout(driver):
     check(picker < table, "/compare puts its picker above the table")
 
 
+def test_search_script(driver):
+    """public/search.js: the header box suggests as you type, keys work, and a result opens with its words marked."""
+    from selenium.webdriver.support.ui import WebDriverWait
+    emulate(driver)
+    driver.get(BASE + "/failure-modes/rate-limits?h=bucket#why-a-bucket-not-a-counter")
+    marks = [m.get_attribute("textContent").lower() for m in driver.find_elements(By.CSS_SELECTOR, "mark.search-hit")]
+    check("bucket" in marks, f"a result opened with ?h= has the searched word marked ({marks[:5]})")
+    driver.get(BASE + "/guides/monitoring")
+    driver.find_element(By.TAG_NAME, "body").send_keys("/")
+    active = driver.execute_script("return document.activeElement.id")
+    check(active == "site-search", f"/ focuses the search box ({active})")
+    box = driver.find_element(By.ID, "site-search")
+    box.send_keys("rate lim")
+    try:
+        WebDriverWait(driver, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".suggestions [role=option]"))
+    except Exception:
+        check(False, "typing shows suggestions under the box")
+        return
+    options = driver.find_elements(By.CSS_SELECTOR, ".suggestions [role=option]")
+    check(0 < len(options) <= 6, f"at most five results and a 'see all' line ({len(options)})")
+    check(box.get_attribute("aria-expanded") == "true", "the combobox says it is expanded")
+    box.send_keys(Keys.ARROW_DOWN)
+    check(options[0].get_attribute("aria-selected") == "true", "the down arrow selects the first result")
+    box.send_keys(Keys.ESCAPE)
+    check(box.get_attribute("aria-expanded") == "false", "Escape closes the list")
+    box.send_keys(Keys.ARROW_DOWN)
+    WebDriverWait(driver, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".suggestions [role=option]"))
+    box.send_keys(Keys.ENTER)
+    WebDriverWait(driver, 5).until(lambda d: "/guides/monitoring" not in d.current_url)
+    check("/search" in driver.current_url or "h=" in driver.current_url or "#" in driver.current_url,
+          f"Enter opens the chosen result ({driver.current_url})")
+
+
 def test_screenshots(driver):
     shots = [("home", "/"), ("result", RESULT), ("calculator", CALCULATOR), ("compare", "/compare"),
              ("timeline", "/timeline"), ("models", "/models/"), ("model-page", "/models/claude-haiku-5-5")]
@@ -355,7 +388,7 @@ def test_screenshots(driver):
 
 
 TESTS = [test_axe_every_page_both_schemes, test_charts, test_score_scale, test_timeline, test_models_index,
-         test_dark_scheme, test_print, test_exports, test_forms_and_layout, test_screenshots]
+         test_dark_scheme, test_print, test_exports, test_forms_and_layout, test_search_script, test_screenshots]
 
 
 def main():
@@ -363,6 +396,7 @@ def main():
     driver = make_driver()
     try:
         only = os.environ.get("BROWSER_TESTS", "")
+        passed = failed = 0
         for test in TESTS:
             if only and only not in test.__name__:
                 continue
@@ -371,16 +405,21 @@ def main():
                 test(driver)
             except Exception:
                 failures.append(f"{test.__name__} raised:\n{traceback.format_exc()}")
-            print(f"{'ok  ' if len(failures) == before else 'FAIL'} {test.__name__}", flush=True)
+            ok = len(failures) == before
+            passed, failed = passed + ok, failed + (not ok)
+            print(f"{'ok  ' if ok else 'FAIL'} {test.__name__}", flush=True)
         if not only or "html" in only:
             before = len(failures)
             test_html_checker()
-            print(f"{'ok  ' if len(failures) == before else 'FAIL'} test_html_checker", flush=True)
+            ok = len(failures) == before
+            passed, failed = passed + ok, failed + (not ok)
+            print(f"{'ok  ' if ok else 'FAIL'} test_html_checker", flush=True)
     finally:
         driver.quit()
     for failure in failures:
         print("  " + failure)
-    print(f"browser suite: {len(failures)} failure(s); screenshots in {SHOTS}")
+    print(f"screenshots in {SHOTS}")
+    print(f"browser: {passed} passed, {failed} failed")
     return 1 if failures else 0
 
 

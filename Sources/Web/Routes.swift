@@ -1,0 +1,147 @@
+import Content
+
+/// One address or family of addresses the site answers.
+struct Route: Sendable {
+    enum Pattern: Sendable, Equatable {
+        /// Exactly this path.
+        case exact(String)
+        /// Any path under this prefix (`/public/`).
+        case prefix(String)
+        /// `/{section}/{slug}` of a content page.
+        case contentPage
+        /// `/api/pages/{section}/{slug}`.
+        case contentPageAPI
+    }
+
+    /// How errors are answered: JSON under /api, the error page elsewhere.
+    enum Format: Sendable { case page, api, file }
+
+    let pattern: Pattern
+    /// Methods besides HEAD, which goes wherever GET does.
+    let methods: [String]
+    let format: Format
+    /// Shown in the header navigation, in table order: `(key, label)`; the key marks the active item.
+    var navigation: (key: String, label: String)? = nil
+    /// May content link to it (`haiku-advisor check` accepts `[..](/path)`)?
+    var linkable = false
+    /// The response, or nil for "nothing here" (404). Throws for bad input (4xx).
+    let handle: @Sendable (Site, Request) throws(HTTPError) -> Response?
+
+    var allowed: [String] { methods.contains("GET") ? methods + ["HEAD"] : methods }
+}
+
+/// Every route of the site, in one place. The router's 404 and 405 (with `Allow`), HEAD, the header navigation and
+/// the set of addresses content may link to are all derived from this table.
+enum Routes {
+    static let get = ["GET"]
+
+    static let table: [Route] = {
+        var routes: [Route] = [
+            Route(pattern: .exact("/"), methods: get, format: .page, linkable: true) { site, _ in site.prebuilt["/"] },
+            Route(pattern: .exact("/assess"), methods: get, format: .page, navigation: ("assess", "Should I use Haiku?"),
+                  linkable: true) { site, request in
+                request.query.isEmpty ? site.prebuilt["/assess"] : site.advisor.assess(request)
+            },
+            Route(pattern: .exact("/assess/result"), methods: get, format: .page, linkable: true) { site, request in
+                site.advisor.result(request)
+            },
+        ]
+        for section in Section.allCases {
+            let index = "/\(section.rawValue)/"
+            routes.append(Route(pattern: .exact(index), methods: get, format: .page,
+                                navigation: navigationLabel(section).map { (section.rawValue, $0) }, linkable: true) { site, request in
+                section == .models && !request.query.isEmpty ? site.advisor.modelsIndex(request) : site.prebuilt[index]
+            })
+            // `/models` without its slash: where a person would expect the section.
+            routes.append(Route(pattern: .exact("/\(section.rawValue)"), methods: get, format: .page) { _, _ in
+                Response(status: 301, headers: Response.securityHeaders + [("Location", index)],
+                         body: Array("Moved to \(index)\n".utf8))
+            })
+        }
+        routes += [
+            Route(pattern: .exact("/compare"), methods: get, format: .page, navigation: ("compare", "Compare"),
+                  linkable: true) { site, request in site.advisor.compare(request) },
+            Route(pattern: .exact("/calculator"), methods: get, format: .page, navigation: ("calculator", "Cost calculator"),
+                  linkable: true) { site, request in site.advisor.calculator(request) },
+            Route(pattern: .exact("/timeline"), methods: get, format: .page, navigation: ("timeline", "Timeline"),
+                  linkable: true) { site, _ in site.advisor.timeline() },
+            Route(pattern: .exact("/search"), methods: get, format: .page, linkable: true) { site, request in
+                SearchViews(site: site).html(request)
+            },
+        ]
+        for export in ["/assess/result.md", "/assess/result.csv", "/calculator.md", "/calculator.csv"] {
+            routes.append(Route(pattern: .exact(export), methods: get, format: .page) { site, request in
+                site.advisor.export(request)
+            })
+        }
+        routes += [
+            Route(pattern: .exact("/healthz"), methods: get, format: .page) { site, _ in site.prebuilt["/healthz"] },
+            Route(pattern: .exact("/api/search"), methods: get, format: .api, linkable: true) { site, request throws(HTTPError) in
+                try SearchViews(site: site).json(request)
+            },
+            Route(pattern: .exact("/api/assess"), methods: ["GET", "POST"], format: .api) { site, request throws(HTTPError) in
+                try site.advisor.apiAssess(request)
+            },
+        ]
+        for path in ["/api/pages", "/api/models", "/api/questionnaire", "/api/openapi.json"] {
+            routes.append(Route(pattern: .exact(path), methods: get, format: .api, linkable: true) { site, _ in site.prebuilt[path] })
+        }
+        routes += [
+            Route(pattern: .contentPageAPI, methods: get, format: .api) { site, request in site.contentPage(request.path) },
+            Route(pattern: .contentPage, methods: get, format: .page) { site, request in site.contentPage(request.path) },
+            Route(pattern: .prefix("/public/"), methods: get, format: .file) { site, request in
+                site.staticFiles.respond(to: request)
+            },
+        ]
+        return routes
+    }()
+
+    /// Exact paths, for a lookup by dictionary; patterns are tried in table order after them.
+    private static let exact: [String: Route] = {
+        var byPath: [String: Route] = [:]
+        for route in table { if case .exact(let path) = route.pattern { byPath[path] = route } }
+        return byPath
+    }()
+    private static let patterns = table.filter { if case .exact = $0.pattern { return false } else { return true } }
+
+    /// The route a path belongs to, or nil (404).
+    static func match(_ path: String) -> Route? {
+        if let route = exact[path] { return route }
+        for route in patterns {
+            switch route.pattern {
+            case .prefix(let prefix) where path.hasPrefix(prefix): return route
+            case .contentPageAPI where path.hasPrefix("/api/pages/"): return route
+            case .contentPage where !path.hasPrefix("/api/") && isSectionAndSlug(path): return route
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// The header navigation, in table order.
+    static let navigation: [(key: String, url: String, label: String)] = table.compactMap { route in
+        guard let item = route.navigation, case .exact(let path) = route.pattern else { return nil }
+        return (item.key, path, item.label)
+    }
+
+    /// The site routes content may link to (besides its own pages).
+    static let linkable: Set<String> = Set(table.compactMap { route in
+        guard route.linkable, case .exact(let path) = route.pattern else { return nil }
+        return path
+    })
+
+    private static func navigationLabel(_ section: Section) -> String? {
+        switch section {
+        case .models: "Models"
+        case .failureModes: "Failure modes"
+        case .guides: "Guides"
+        case .criteria: "Criteria"
+        case .resources: "Resources"
+        }
+    }
+
+    private static func isSectionAndSlug(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        return parts.count == 3 && parts[0].isEmpty && Section(rawValue: String(parts[1])) != nil && !parts[2].isEmpty
+    }
+}
