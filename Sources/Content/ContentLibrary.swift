@@ -28,9 +28,10 @@ public struct ContentLibrary: Sendable {
         pages.filter { $0.section == section }
     }
 
-    /// Reads, renders and validates every page under `directory`.
+    /// Reads, renders and validates every page under `directory`. `routes`: the site's addresses content may link
+    /// to besides its pages (the web layer's route table, `Site.linkableRoutes`); nil leaves such links unchecked.
     /// - Throws: every problem found, each as `path:line: message`; nothing is returned unless all is well.
-    public static func load(directory: String) throws(ContentErrors) -> ContentLibrary {
+    public static func load(directory: String, routes: Set<String>? = nil) throws(ContentErrors) -> ContentLibrary {
         var errors: [ContentError] = []
         var parsed: [(page: Page, node: ParsedNode, links: [BodyLink])] = []
         var intros: [Section: Page] = [:]
@@ -86,7 +87,7 @@ public struct ContentLibrary: Sendable {
         }
 
         let library = ContentLibrary(pages: parsed.filter { !$0.node.isIntro }.map(\.page), sectionIntros: intros)
-        var validator = ContentValidator(library: library)
+        var validator = ContentValidator(library: library, routes: routes)
         for item in parsed {
             validator.validate(item.page, node: item.node, links: item.links)
         }

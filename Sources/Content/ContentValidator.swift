@@ -24,18 +24,18 @@ struct PathKey: CodingKey, ExpressibleByStringLiteral, ExpressibleByIntegerLiter
 /// figure's source, dates, positive prices, enumerations, and every internal link.
 struct ContentValidator {
     let library: ContentLibrary
+    /// The site's addresses that content may link to besides its pages (the web layer's route table); nil leaves
+    /// such links unchecked, for tools that load content without the site.
+    let routes: Set<String>?
     private(set) var errors: [ContentError] = []
 
-    /// Site routes that are not content pages but may be linked from it.
-    static let routes: Set<String> = ["/", "/search", "/assess", "/assess/result", "/calculator", "/compare",
-                                      "/api/openapi.json", "/api/models", "/api/questionnaire", "/api/pages"]
-
-    init(library: ContentLibrary) {
+    init(library: ContentLibrary, routes: Set<String>?) {
         self.library = library
+        self.routes = routes
     }
 
     mutating func validate(_ page: Page, node: ParsedNode, links: [BodyLink]) {
-        var check = PageCheck(page: page, node: node, library: library)
+        var check = PageCheck(page: page, node: node, library: library, routes: routes)
         check.run(links: links)
         errors += check.errors
     }
@@ -46,15 +46,17 @@ private struct PageCheck {
     let page: Page
     let node: ParsedNode
     let library: ContentLibrary
+    let routes: Set<String>?
     var errors: [ContentError] = []
 
     private var fm: FrontMatter { page.frontMatter }
     private var sourceIDs: Set<String> { Set((fm.sources ?? []).map(\.id)) }
 
-    init(page: Page, node: ParsedNode, library: ContentLibrary) {
+    init(page: Page, node: ParsedNode, library: ContentLibrary, routes: Set<String>?) {
         self.page = page
         self.node = node
         self.library = library
+        self.routes = routes
     }
 
     mutating func run(links: [BodyLink]) {
@@ -264,9 +266,11 @@ private struct PageCheck {
         let parts = address.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let path = String(parts[0])
         let fragment = parts.count > 1 ? String(parts[1]) : nil
-        if ContentValidator.routes.contains(path) { return fragment == nil }
         let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-        guard let first = segments.first, let section = Section(rawValue: String(first)) else { return false }
+        guard let first = segments.first, let section = Section(rawValue: String(first)) else {
+            // Not a content address: one of the site's routes, when the caller says which they are.
+            return fragment == nil && (routes?.contains(path) ?? true)
+        }
         if segments.count == 2 && segments.last == "" { return fragment == nil }  // /section/
         guard segments.count == 2, let target = library.page(section, String(segments.last!)) else { return false }
         guard let fragment else { return true }

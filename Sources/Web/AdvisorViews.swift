@@ -1,19 +1,12 @@
 import Advisor
 import Content
 
-/// The decision engine's pages and API: `/assess`, `/assess/result`, `/calculator`, `/compare`, `/api/assess`,
-/// `/api/models`, `/api/questionnaire`. Every one goes through the same `Engine`.
+/// The decision engine's pages and API (their addresses are in Routes.swift). Every one goes through the same
+/// `Engine`.
 public struct AdvisorViews: Sendable {
     public let engine: Engine
     let library: ContentLibrary
     let templates: Templates
-
-    static let routes: Set<String> = ["/assess", "/assess/result", "/calculator", "/compare", "/api/assess",
-                                      "/api/models", "/api/questionnaire", "/api/openapi.json", "/timeline",
-                                      "/assess/result.md", "/assess/result.csv", "/calculator.md", "/calculator.csv"]
-
-    /// Prebuilt for the bare path only: a query string prefills the questionnaire or sorts the models index.
-    static let queryDependent: Set<String> = ["/assess", "/models/"]
 
     var knowledge: Knowledge { engine.knowledge }
     var form: QuestionnaireForm { QuestionnaireForm(knowledge: knowledge) }
@@ -27,23 +20,14 @@ public struct AdvisorViews: Sendable {
         ]
     }
 
-    func respond(to request: Request) throws(HTTPError) -> Response? {
-        switch request.path {
-        case "/assess": return assessPage(values: QuestionnaireForm.values(of: request.query), error: nil, status: 200)
-        case "/assess/result": return result(request)
-        case "/calculator": return calculator(request)
-        case "/compare": return compare(request)
-        case "/timeline": return timeline()
-        case "/models/": return modelsIndex(request)
-        case "/assess/result.md", "/assess/result.csv", "/calculator.md", "/calculator.csv": return export(request)
-        case "/api/assess": return try apiAssess(request)
-        default: return nil
-        }
+    /// The questionnaire prefilled from the query string (the bare `/assess` is prebuilt).
+    func assess(_ request: Request) -> Response {
+        assessPage(values: QuestionnaireForm.values(of: request.query), error: nil, status: 200)
     }
 
     // MARK: - API
 
-    private func apiAssess(_ request: Request) throws(HTTPError) -> Response {
+    func apiAssess(_ request: Request) throws(HTTPError) -> Response {
         let answers: Answers
         do {
             if request.method == "POST" {
@@ -75,7 +59,7 @@ public struct AdvisorViews: Sendable {
         return "http://" + host
     }
 
-    private func result(_ request: Request) -> Response {
+    func result(_ request: Request) -> Response {
         let answers: Answers
         do {
             answers = try knowledge.answers(fromQuery: request.query)
@@ -93,7 +77,7 @@ public struct AdvisorViews: Sendable {
     static let costQuestions: Set<AnswerID> = [.monthlyRequests, .avgInputTokens, .avgOutputTokens, .cachedInputShare,
                                                .latency, .developerHourlyUSD, .tokensCountedWith, .asOf]
 
-    private func calculator(_ request: Request) -> Response {
+    func calculator(_ request: Request) -> Response {
         var error: AnswerError?
         var answers = knowledge.defaultAnswers
         do {
@@ -122,7 +106,7 @@ public struct AdvisorViews: Sendable {
                      status: error == nil ? 200 : 400)
     }
 
-    private func compare(_ request: Request) -> Response {
+    func compare(_ request: Request) -> Response {
         let models = library.pages(in: .models)
         let defaults = knowledge.settings.compare_models
         let haiku = knowledge.settings.haiku_models[0], escalation = knowledge.settings.escalation_models[0]
@@ -161,13 +145,13 @@ public struct AdvisorViews: Sendable {
     }
 
     /// Rendered per request: "today" moves while the server runs.
-    private func timeline() -> Response {
+    func timeline() -> Response {
         let context = TimelineView(library: library, knowledge: knowledge).context(today: knowledge.today)
         return .html(templates.page("timeline", title: "Model lifecycles", context: context, activeSection: "timeline"))
     }
 
     /// `/models/?sort=input&order=desc`: the models index sorted by a column of its table.
-    private func modelsIndex(_ request: Request) -> Response {
+    func modelsIndex(_ request: Request) -> Response {
         let index = ModelsIndex(library: library, knowledge: knowledge)
         let sort = request.parameter("sort") ?? ""
         let known = ModelsIndex.Column(rawValue: sort) != nil
@@ -178,7 +162,7 @@ public struct AdvisorViews: Sendable {
     }
 
     /// The verdict or the cost table as Markdown or CSV, from the same query string as the page.
-    private func export(_ request: Request) -> Response {
+    func export(_ request: Request) -> Response {
         let answers: Answers
         do {
             answers = try knowledge.answers(fromQuery: request.query)

@@ -27,7 +27,8 @@ struct Route: Sendable {
     /// The response, or nil for "nothing here" (404). Throws for bad input (4xx).
     let handle: @Sendable (Site, Request) throws(HTTPError) -> Response?
 
-    var allowed: [String] { methods.contains("GET") ? methods + ["HEAD"] : methods }
+    /// `GET, HEAD, POST`: HEAD right after GET.
+    var allowed: [String] { methods.flatMap { $0 == "GET" ? ["GET", "HEAD"] : [$0] } }
 }
 
 /// Every route of the site, in one place. The router's 404 and 405 (with `Allow`), HEAD, the header navigation and
@@ -46,18 +47,8 @@ enum Routes {
                 site.advisor.result(request)
             },
         ]
-        for section in Section.allCases {
-            let index = "/\(section.rawValue)/"
-            routes.append(Route(pattern: .exact(index), methods: get, format: .page,
-                                navigation: navigationLabel(section).map { (section.rawValue, $0) }, linkable: true) { site, request in
-                section == .models && !request.query.isEmpty ? site.advisor.modelsIndex(request) : site.prebuilt[index]
-            })
-            // `/models` without its slash: where a person would expect the section.
-            routes.append(Route(pattern: .exact("/\(section.rawValue)"), methods: get, format: .page) { _, _ in
-                Response(status: 301, headers: Response.securityHeaders + [("Location", index)],
-                         body: Array("Moved to \(index)\n".utf8))
-            })
-        }
+        // In navigation order: the questionnaire, models, the tools, then the other sections.
+        routes += sectionRoutes(.models)
         routes += [
             Route(pattern: .exact("/compare"), methods: get, format: .page, navigation: ("compare", "Compare"),
                   linkable: true) { site, request in site.advisor.compare(request) },
@@ -65,10 +56,11 @@ enum Routes {
                   linkable: true) { site, request in site.advisor.calculator(request) },
             Route(pattern: .exact("/timeline"), methods: get, format: .page, navigation: ("timeline", "Timeline"),
                   linkable: true) { site, _ in site.advisor.timeline() },
-            Route(pattern: .exact("/search"), methods: get, format: .page, linkable: true) { site, request in
-                SearchViews(site: site).html(request)
-            },
         ]
+        for section in [Section.failureModes, .guides, .criteria, .resources] { routes += sectionRoutes(section) }
+        routes.append(Route(pattern: .exact("/search"), methods: get, format: .page, linkable: true) { site, request in
+            SearchViews(site: site).html(request)
+        })
         for export in ["/assess/result.md", "/assess/result.csv", "/calculator.md", "/calculator.csv"] {
             routes.append(Route(pattern: .exact(export), methods: get, format: .page) { site, request in
                 site.advisor.export(request)
@@ -95,6 +87,22 @@ enum Routes {
         ]
         return routes
     }()
+
+    /// A section's index (the models index re-sorts by its query string) and its address without the slash.
+    private static func sectionRoutes(_ section: Section) -> [Route] {
+        let index = "/\(section.rawValue)/"
+        return [
+            Route(pattern: .exact(index), methods: get, format: .page,
+                  navigation: (section.rawValue, section.title), linkable: true) { site, request in
+                section == .models && !request.query.isEmpty ? site.advisor.modelsIndex(request) : site.prebuilt[index]
+            },
+            // `/models` without its slash: where a person would expect the section.
+            Route(pattern: .exact("/\(section.rawValue)"), methods: get, format: .page) { _, _ in
+                Response(status: 301, headers: Response.securityHeaders + [("Location", index)],
+                         body: Array("Moved to \(index)\n".utf8))
+            },
+        ]
+    }
 
     /// Exact paths, for a lookup by dictionary; patterns are tried in table order after them.
     private static let exact: [String: Route] = {
@@ -130,18 +138,13 @@ enum Routes {
         return path
     })
 
-    private static func navigationLabel(_ section: Section) -> String? {
-        switch section {
-        case .models: "Models"
-        case .failureModes: "Failure modes"
-        case .guides: "Guides"
-        case .criteria: "Criteria"
-        case .resources: "Resources"
-        }
-    }
-
     private static func isSectionAndSlug(_ path: String) -> Bool {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         return parts.count == 3 && parts[0].isEmpty && Section(rawValue: String(parts[1])) != nil && !parts[2].isEmpty
     }
+}
+
+extension Site {
+    /// The site's addresses content may link to besides its own pages (for `ContentLibrary.load(routes:)`).
+    public static var linkableRoutes: Set<String> { Routes.linkable }
 }

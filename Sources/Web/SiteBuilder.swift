@@ -29,7 +29,7 @@ public enum SiteBuilder {
     /// Nothing is replaced unless all of it succeeds.
     public static func build(_ paths: SitePaths) throws(SiteBuildError) -> Site {
         do {
-            let library = try ContentLibrary.load(directory: paths.content)
+            let library = try ContentLibrary.load(directory: paths.content, routes: Site.linkableRoutes)
             let engine = Engine(knowledge: try library.knowledge())
             let templates = try Templates(directory: paths.templates)
             let index = try SearchIndex.build(library, at: paths.database)

@@ -89,17 +89,7 @@ extension Templates {
 /// The site-wide navigation links.
 enum Navigation {
     static func items(active: String?) -> [[String: Any]] {
-        let links: [(String, String, String)] = [
-            ("assess", "/assess", "Should I use Haiku?"),
-            ("models", "/models/", "Models"),
-            ("compare", "/compare", "Compare"),
-            ("calculator", "/calculator", "Cost calculator"),
-            ("timeline", "/timeline", "Timeline"),
-            ("failure-modes", "/failure-modes/", "Failure modes"),
-            ("guides", "/guides/", "Guides"),
-            ("criteria", "/criteria/", "Criteria"),
-            ("resources", "/resources/", "Resources"),
-        ]
+        let links = Routes.navigation
         return links.map { key, url, label in ["url": url, "label": label, "active": key == active] }
     }
 }

@@ -1,3 +1,4 @@
+import Web
 import Advisor
 import ArgumentParser
 import Content
@@ -20,7 +21,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         do {
-            let library = try ContentLibrary.load(directory: contentOptions.content)
+            let library = try ContentLibrary.load(directory: contentOptions.content, routes: Site.linkableRoutes)
             _ = try library.knowledge()
             if let staleDays {
                 let day = today.flatMap(CivilDate.day) ?? CivilDate.today()

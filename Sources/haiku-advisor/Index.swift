@@ -1,3 +1,4 @@
+import Web
 import ArgumentParser
 import Content
 import Search
@@ -11,7 +12,7 @@ struct Index: ParsableCommand {
     func run() throws {
         let library: ContentLibrary
         do {
-            library = try ContentLibrary.load(directory: contentOptions.content)
+            library = try ContentLibrary.load(directory: contentOptions.content, routes: Site.linkableRoutes)
             _ = try library.knowledge()
         } catch {
             printError(error.description)

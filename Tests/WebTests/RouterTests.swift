@@ -127,3 +127,46 @@ struct RouterTests {
         #expect(get("/healthz").text == "ok\n")
     }
 }
+
+/// The route table is the one place routes live: what it says is what the router answers.
+struct RouteTableTests {
+    func request(_ method: String, _ path: String) -> Response {
+        router.respond(to: Request(method: method, path: path))
+    }
+
+    @Test func everyExactRouteAnswersItsMethodsAndRefusesOthersWithAllow() {
+        for route in Routes.table {
+            guard case .exact(let path) = route.pattern else { continue }
+            if route.methods.contains("GET") {
+                let response = request("GET", path)
+                #expect(response.status != 404 && response.status != 405, "GET \(path): \(response.status)")
+            }
+            let refused = request("DELETE", path)
+            #expect(refused.status == 405, "DELETE \(path)")
+            #expect(refused.header("Allow") == route.allowed.joined(separator: ", "), "\(path)")
+            #expect(refused.header("Content-Type") == (route.format == .api ? "application/json" : "text/html; charset=utf-8"))
+        }
+        #expect(request("POST", "/api/assess").status == 400)  // allowed; an empty body is not a JSON object
+        #expect(request("POST", "/timeline").header("Allow") == "GET, HEAD")
+    }
+
+    @Test func patternsCoverPagesFilesAndNothingElse() {
+        #expect(request("GET", "/guides/monitoring").status == 200)
+        #expect(request("GET", "/api/pages/guides/monitoring").status == 200)
+        #expect(request("GET", "/guides/no-such-guide").status == 404)
+        #expect(request("GET", "/api/pages/guides/no-such-guide").header("Content-Type") == "application/json")
+        #expect(request("GET", "/recipes/soup").status == 404)
+        #expect(request("GET", "/public/style.css").status == 200)
+        #expect(request("POST", "/guides/monitoring").status == 405)
+    }
+
+    @Test func navigationAndLinkableRoutesComeFromTheTable() {
+        let html = get("/").text
+        for item in Routes.navigation {
+            #expect(html.contains("href=\"\(item.url)\""), "\(item.url) in the navigation")
+        }
+        #expect(Routes.navigation.first?.url == "/assess")
+        #expect(Site.linkableRoutes.isSuperset(of: ["/", "/assess", "/calculator", "/compare", "/timeline", "/search"]))
+        #expect(!Site.linkableRoutes.contains("/healthz"))
+    }
+}
