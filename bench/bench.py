@@ -175,8 +175,8 @@ def wrk(base, paths_file, connections, duration=DURATION):
 
 
 def match_expression(query):
-    """The FTS5 MATCH expression haiku-advisor builds from a query (Sources/Search/MatchExpression.swift): each
-    word quoted, the last one as a prefix."""
+    """The every-word MATCH expression for a query, close to what haiku-advisor's QueryPlan builds for words it
+    knows (Sources/Search/QueryPlan.swift): each word quoted, the last one as a prefix."""
     words = re.findall(r"[\w.-]+", query.lower())
     return " ".join(f'"{w}"' for w in words[:-1]) + (f' "{words[-1]}"*' if words else "")
 
