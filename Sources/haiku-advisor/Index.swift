@@ -1,6 +1,7 @@
 import Web
 import ArgumentParser
 import Content
+import Foundation
 import Search
 
 struct Index: ParsableCommand {
@@ -10,20 +11,72 @@ struct Index: ParsableCommand {
     @Option(help: "The SQLite index file, or :memory:.") var db = "haiku-advisor.db"
 
     func run() throws {
+        let started = Date()
+        let progress = Progress(started: started)
+        defer { progress.stop() }
         let library: ContentLibrary
         do {
+            progress.phase("reading and rendering pages")
             library = try ContentLibrary.load(directory: contentOptions.content, routes: Site.linkableRoutes)
             _ = try library.knowledge()
         } catch {
+            progress.stop()
             printError(error.description)
             throw ExitCode.failure
         }
         do {
+            progress.phase("writing \(library.pages.count) pages to the index")
             _ = try SearchIndex.build(library, at: db)
         } catch {
+            progress.stop()
             printError("error: \(error)")
             throw ExitCode.failure
         }
-        print("indexed \(library.pages.count) pages into \(db)")
+        progress.stop()
+        let seconds = Date().timeIntervalSince(started)
+        let size = (try? FileManager.default.attributesOfItem(atPath: db)[.size] as? Int).flatMap { $0 }
+        print("indexed \(library.pages.count) pages into \(db) in \(String(format: "%.1f", seconds)) s"
+              + (size.map { String(format: ", %.1f MiB", Double($0) / 1_048_576) } ?? ""))
+    }
+}
+
+/// On a terminal, once a run has taken more than two seconds, a line on stderr that says what it is doing and
+/// for how long (redrawn each second). Quiet when stderr is not a terminal (CI, pipes).
+final class Progress: @unchecked Sendable {
+    private let started: Date
+    private let lock = NSLock()
+    private var current = ""
+    private var shown = false
+    private var timer: DispatchSourceTimer?
+
+    init(started: Date) {
+        self.started = started
+        guard isatty(STDERR_FILENO) != 0 else { return }
+        let timer = DispatchSource.makeTimerSource(queue: .global())
+        timer.schedule(deadline: .now() + 2, repeating: 1)
+        timer.setEventHandler { [weak self] in self?.draw() }
+        timer.resume()
+        self.timer = timer
+    }
+
+    func phase(_ text: String) {
+        lock.withLock { current = text }
+    }
+
+    private func draw() {
+        lock.withLock {
+            let seconds = Int(Date().timeIntervalSince(started))
+            FileHandle.standardError.write(Data("\r\u{1B}[2K\(current)… \(seconds) s".utf8))
+            shown = true
+        }
+    }
+
+    func stop() {
+        timer?.cancel()
+        timer = nil
+        lock.withLock {
+            if shown { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+            shown = false
+        }
     }
 }
