@@ -209,7 +209,7 @@ struct ValidationTests {
     @Test func canonicalQueryString() throws {
         let a = k.answers(["can_self_host": true, "task_type": "code_completion", "monthly_requests": 1_000_000,
                            "cached_input_share": 0.25])
-        // INTERFACE order, assumed answers left out, integers without ".0".
+        // The interface order (README.md, Answers), assumed answers left out, integers without ".0".
         #expect(a.queryString == "task_type=code_completion&monthly_requests=1000000&cached_input_share=0.25&can_self_host=true")
         #expect(k.defaultAnswers.queryString == "")
         #expect(a.queryString(includingAssumed: true).split(separator: "&").count == AnswerID.allCases.count)
