@@ -183,16 +183,16 @@ extension Knowledge {
 
         if scale != 1 {
             let counted = models[Int(v[AnswerID.tokensCountedWith.rawValue])].title
-            note("Counts \(Self.figure(scale, digits: 2))x the tokens \(counted) counts for the same text: "
-                 + "\(Self.figure(inTokens)) in and \(Self.figure(outTokens)) out per request.")
+            note("Counts \(Format.figure(scale, digits: 2))x the tokens \(counted) counts for the same text: "
+                 + "\(Format.figure(inTokens)) in and \(Format.figure(outTokens)) out per request.")
         } else if !model.ratioPublished {
             note("No published tokenizer ratio: token counts are taken as given.")
         }
         parts.fits = fits(model: m, v)
         if !parts.fits {
-            note("Does not fit: \(Self.figure(inTokens + outTokens)) tokens per request against a "
-                 + "\(Self.figure(model.contextWindow))-token window"
-                 + (model.maxOutput.map { outTokens > $0 ? " and \(Self.figure($0)) output tokens at most" : "" } ?? "") + ".")
+            note("Does not fit: \(Format.figure(inTokens + outTokens)) tokens per request against a "
+                 + "\(Format.figure(model.contextWindow))-token window"
+                 + (model.maxOutput.map { outTokens > $0 ? " and \(Format.figure($0)) output tokens at most" : "" } ?? "") + ".")
         }
 
         if let s = model.selfHosting {
@@ -220,7 +220,7 @@ extension Knowledge {
             cacheStatus = "not_offered"
         } else if prefix < model.cacheMinTokens {
             cacheStatus = "below_minimum"
-            note("The cacheable prefix of \(Self.figure(prefix)) tokens is below the \(Self.figure(model.cacheMinTokens))-token "
+            note("The cacheable prefix of \(Format.figure(prefix)) tokens is below the \(Format.figure(model.cacheMinTokens))-token "
                  + "minimum: it is billed as input.")
         } else {
             cacheStatus = "candidate"
@@ -240,11 +240,11 @@ extension Knowledge {
                 parts.rates.band = "long_context"
                 if long.wholeRequest {
                     r = long.rates
-                    note("A prompt of \(Self.figure(counted)) tokens is above the \(Self.figure(long.threshold))-token "
+                    note("A prompt of \(Format.figure(counted)) tokens is above the \(Format.figure(long.threshold))-token "
                          + "threshold: the whole request is billed at the long-context rates.")
                 } else {
                     overflow = counted - long.threshold
-                    note("\(Self.figure(overflow)) prompt tokens above the \(Self.figure(long.threshold))-token threshold "
+                    note("\(Format.figure(overflow)) prompt tokens above the \(Format.figure(long.threshold))-token threshold "
                          + "are billed at the long-context input rate.")
                 }
             }
@@ -295,8 +295,8 @@ extension Knowledge {
                 parts.rates.cache_ttl = best.ttl
                 parts.rates.cache_write_per_mtok = best.write
                 parts.rates.cache_writes_per_month = best.writes
-                note("Prefix of \(Self.figure(prefix)) tokens cached with the \(best.ttl == "5m" ? "5-minute" : "1-hour") "
-                     + "cache: about \(Self.figure(best.writes)) writes a month at your request rate; every other request reads it.")
+                note("Prefix of \(Format.figure(prefix)) tokens cached with the \(best.ttl == "5m" ? "5-minute" : "1-hour") "
+                     + "cache: about \(Format.figure(best.writes)) writes a month at your request rate; every other request reads it.")
             }
         }
         parts.input += prefixAsInput
@@ -305,7 +305,7 @@ extension Knowledge {
         if let batch {
             parts.rates.batch_discount = batch
             parts.rates.batch_applies_to = TokenClass.allCases.filter { model.batchClasses.contains($0) }
-            note("Batch API: \(Self.figure(batch * 100))% off "
+            note("Batch API: \(Format.figure(batch * 100))% off "
                  + (parts.rates.batch_applies_to!.count == 4 ? "every token class." :
                     parts.rates.batch_applies_to!.map(\.rawValue).joined(separator: ", ") + "."))
         }
@@ -345,19 +345,6 @@ extension Knowledge {
                         url: "/models/\(entry.slug)", fits: p.fits, status: status(model: m, v),
                         latency: latencyCheck(model: m, v),
                         prices_checked: compiledModels[m].pricesCheckedDay.map(CivilDate.text), rates: p.rates)
-    }
-
-    /// A token count or percentage as prose writes it: `104,000`, `1.3`.
-    static func figure(_ x: Double, digits: Int = 0) -> String {
-        if digits > 0 && x.rounded() != x {
-            let scale = Double([1, 10, 100, 1000][Swift.min(digits, 3)])
-            return String((x * scale).rounded() / scale)
-        }
-        let whole = Int64(x.rounded())
-        var s = String(abs(whole))
-        var i = s.count - 3
-        while i > 0 { s.insert(",", at: s.index(s.startIndex, offsetBy: i)); i -= 3 }
-        return (whole < 0 ? "-" : "") + s
     }
 }
 

@@ -417,12 +417,6 @@ public struct Engine: Sendable {
         return (x > other ? scaled.rounded(.up) : scaled.rounded(.down)) * step
     }
 
-    /// `$1,234.56`.
-    static func usd(_ x: Double) -> String {
-        let cents = Int64((x * 100).rounded())
-        return "$" + Knowledge.figure(Double(cents / 100)) + "." + String(format: "%02d", Int(cents % 100))
-    }
-
     // MARK: - Explaining
 
     private func assess(_ answers: Answers, _ v: UnsafeBufferPointer<Double>) -> Assessment {
@@ -497,8 +491,8 @@ public struct Engine: Sendable {
         }
         let capacity = self.capacity(model: primary, v, monthly: monthly[primary])
         if let capacity {
-            let values = ["rpm": Knowledge.figure(capacity.peak_rpm), "itpm": Knowledge.figure(capacity.peak_itpm),
-                          "otpm": Knowledge.figure(capacity.peak_otpm)]
+            let values = ["rpm": Format.figure(capacity.peak_rpm), "itpm": Format.figure(capacity.peak_itpm),
+                          "otpm": Format.figure(capacity.peak_otpm)]
             if let tier = capacity.tier {
                 if tier != k.models[primary].spec.rate_limits?.tiers.first?.tier {
                     computed(.rate_limit_tier, model: primary, values.merging(
@@ -512,7 +506,7 @@ public struct Engine: Sendable {
             let budget = AnswerValue.number(check.budget_ms / 1000).text
             if check.verdict == "misses" {
                 computed(.latency_budget_missed, model: primary, ["percentile": check.percentile ?? "",
-                                                                  "ms": Knowledge.figure(check.ms ?? 0), "budget": budget])
+                                                                  "ms": Format.figure(check.ms ?? 0), "budget": budget])
             } else if check.verdict == "unknown" {
                 computed(.latency_unknown, model: primary, ["budget": budget])
             }
@@ -546,8 +540,8 @@ public struct Engine: Sendable {
     private func policyReason(_ outcome: PolicyOutcome) -> Reason {
         let policy = knowledge.policies[outcome.policy]
         let entry = knowledge.criteria[policy.criterion]
-        var values = ["min_fit": policy.minFit.rawValue, "monthly": Self.usd(outcome.monthly),
-                      "saving_per_year": Self.usd(outcome.saving), "routing_cost_per_year": Self.usd(outcome.cost),
+        var values = ["min_fit": policy.minFit.rawValue, "monthly": Format.cents(outcome.monthly),
+                      "saving_per_year": Format.cents(outcome.saving), "routing_cost_per_year": Format.cents(outcome.cost),
                       "build_hours": AnswerValue.number(policy.buildHours).text,
                       "upkeep_hours_per_month": AnswerValue.number(policy.upkeepHoursPerMonth).text]
         if let m = outcome.model { values["model"] = knowledge.models[m].title }
@@ -567,7 +561,7 @@ public struct Engine: Sendable {
         case .active, .legacy: break
         }
         if !k.fits(model: m, v) {
-            return "the request does not fit its \(Knowledge.figure(model.contextWindow))-token window"
+            return "the request does not fit its \(Format.figure(model.contextWindow))-token window"
         }
         if model.fit[Int(v[AnswerID.taskType.rawValue])] == .poor { return "it fits this task poorly" }
         return "it cannot take this workload"

@@ -44,11 +44,9 @@ public struct AdvisorViews: Sendable {
     // MARK: - Pages
 
     func assessPage(values: [String: String], error: AnswerError?, status: Int) -> Response {
-        let context: [String: Any] = [
-            "fields": form.fields(values: values, error: error),
-            "form_error": error.map(form.message) ?? "",
-        ]
-        return .html(templates.page("assess", title: "Should this workload run on Haiku?", context: context,
+        let view = QuestionnairePage(fields: form.fields(values: values, error: error),
+                                     formError: error.map(form.message) ?? "")
+        return .html(templates.page("assess", title: "Should this workload run on Haiku?", view: view,
                                     activeSection: "assess"), status: status)
     }
 
@@ -67,10 +65,10 @@ public struct AdvisorViews: Sendable {
             return assessPage(values: QuestionnaireForm.values(of: request.query), error: error, status: 400)
         }
         let assessment = engine.assess(answers)
-        let context = ResultView(engine: engine, library: library).context(assessment, answers: answers, origin: Self.origin(request))
-            .merging(["fields": form.fields(values: QuestionnaireForm.values(of: answers), error: nil)]) { a, _ in a }
+        var view = ResultView(engine: engine, library: library).page(assessment, answers: answers, origin: Self.origin(request))
+        view.fields = form.fields(values: QuestionnaireForm.values(of: answers), error: nil)
         return .html(templates.page("result", title: "Verdict: \(ResultView.verdictLabel(assessment.verdict))",
-                                    context: context, activeSection: "assess"))
+                                    view: view, activeSection: "assess"))
     }
 
     /// The questions that price a workload; the rest keep their defaults.
@@ -86,23 +84,22 @@ public struct AdvisorViews: Sendable {
             error = failure
         }
         let values = error == nil ? QuestionnaireForm.values(of: answers) : QuestionnaireForm.values(of: request.query)
-        var context: [String: Any] = [
-            "fields": form.fields(values: values, error: error, only: Self.costQuestions),
-            "form_error": error.map(form.message) ?? "",
-        ]
+        var priced: CalculatorPage.PricedWorkload?
         if error == nil {
             let costs = engine.costs(answers)
             let cheapest = costs.first { $0.fits && $0.status.state != .retired && $0.status.state != .unreleased }
-            context.merge(CostTable(library: library).context(costs, answers: answers)) { a, _ in a }
-            context.merge(CostChart(lines: costs, marked: cheapest?.model, markLabel: "cheapest")
-                .context(title: "Monthly cost on every usable model that fits, cheapest first", id: "cost-chart")) { a, _ in a }
-            context["workload"] = ResultView.workloadSummary(answers)
             let share = answers.queryString
-            context["export_md"] = "/calculator.md" + (share.isEmpty ? "" : "?" + share)
-            context["export_csv"] = "/calculator.csv" + (share.isEmpty ? "" : "?" + share)
-            context["priced"] = !request.query.isEmpty
+            let query = share.isEmpty ? "" : "?" + share
+            priced = .init(workload: ResultView.workloadSummary(answers),
+                           costs: CostTable(library: library).rows(costs, answers: answers),
+                           chart: CostChart(lines: costs, marked: cheapest?.model, markLabel: "cheapest")
+                               .view(title: "Monthly cost on every usable model that fits, cheapest first", id: "cost-chart"),
+                           exportMarkdown: "/calculator.md" + query, exportCSV: "/calculator.csv" + query,
+                           asked: !request.query.isEmpty)
         }
-        return .html(templates.page("calculator", title: "Cost calculator", context: context, activeSection: "calculator"),
+        let view = CalculatorPage(fields: form.fields(values: values, error: error, only: Self.costQuestions),
+                                  formError: error.map(form.message) ?? "", priced: priced)
+        return .html(templates.page("calculator", title: "Cost calculator", view: view, activeSection: "calculator"),
                      status: error == nil ? 200 : 400)
     }
 

@@ -79,9 +79,9 @@ struct CostChart {
     }
 
     /// The parts that occur on some bar, in legend order.
-    var legend: [[String: Any]] {
+    var legend: [LegendItem] {
         let used = Set(bars.flatMap { $0.parts.map(\.0) })
-        return Part.allCases.filter(used.contains).map { ["class": "seg-\($0.rawValue)", "label": $0.label] }
+        return Part.allCases.filter(used.contains).map { LegendItem(cssClass: "seg-\($0.rawValue)", label: $0.label) }
     }
 
     static let rowHeight = 46
@@ -128,10 +128,9 @@ struct CostChart {
         return svg + "</svg>"
     }
 
-    /// The template context: `chart_svg` (raw), `chart_legend`, `has_chart`.
-    func context(title: String, id: String) -> [String: Any] {
-        let svg = svg(title: title, id: id)
-        return ["chart_svg": svg, "chart_legend": legend, "has_chart": !svg.isEmpty]
+    /// The chart for `_cost_chart.mustache`: the SVG and its legend.
+    func view(title: String, id: String) -> CostChartView {
+        CostChartView(svg: svg(title: title, id: id), legend: legend)
     }
 }
 

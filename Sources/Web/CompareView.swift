@@ -56,6 +56,7 @@ struct CompareView {
             rows.append(row("Fit: \(task.replacingOccurrences(of: "_", with: " "))") { _, spec in spec.task_fit[task]?.fit.rawValue ?? "—" })
         }
         let today = engine.knowledge.today
+        let chartView = chart.view(title: "Monthly cost of the default workload on the chosen models", id: "cost-chart")
         return [
             "models": pages.map { page -> [String: Any] in
                 ["title": page.title, "url": page.url,
@@ -63,7 +64,8 @@ struct CompareView {
             },
             "rows": rows,
             "workload": ResultView.workloadSummary(engine.knowledge.defaultAnswers),
-        ].merging(chart.context(title: "Monthly cost of the default workload on the chosen models", id: "cost-chart")) { a, _ in a }
+            "chart_svg": chartView.svg, "chart_legend": chartView.legend, "has_chart": !chartView.svg.isEmpty,
+        ]
     }
 }
 

@@ -101,8 +101,7 @@ enum Exports {
         if !changes.isEmpty {
             md += "\n## What would change the verdict\n\n"
             for change in changes {
-                md += "- \(change["question"] as! String): \(change["from"] as! String) → **\(change["to"] as! String)**"
-                    + " gives “\(change["verdict"] as! String)”\n"
+                md += "- \(change.question): \(change.from) → **\(change.to)** gives “\(change.verdict)”\n"
             }
         }
         if !a.assumptions.isEmpty {

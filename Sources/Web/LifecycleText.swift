@@ -29,10 +29,10 @@ enum LifecycleText {
         }
     }
 
-    /// `{"label", "class", "text"}` for templates.
-    static func badge(_ status: ModelStatus?, library: ContentLibrary) -> [String: Any] {
-        guard let status else { return [:] }
-        return ["label": label(status.state), "class": "life-\(status.state.rawValue)",
-                "text": sentence(status, library: library)]
+    /// The badge templates show beside a model's name (empty when its lifecycle is unknown).
+    static func badge(_ status: ModelStatus?, library: ContentLibrary) -> Badge {
+        guard let status else { return .none }
+        return Badge(label: label(status.state), cssClass: "life-\(status.state.rawValue)",
+                     text: sentence(status, library: library))
     }
 }

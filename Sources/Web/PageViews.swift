@@ -18,7 +18,8 @@ struct PageViews {
         var lifecycle: [String: Any] = [:]
         if let model = page.frontMatter.model {
             let today = knowledge.today
-            lifecycle = LifecycleText.badge(knowledge.status(of: page.slug, on: today), library: library)
+            let badge = LifecycleText.badge(knowledge.status(of: page.slug, on: today), library: library)
+            lifecycle = ["label": badge.label, "class": badge.cssClass, "text": badge.text]
             lifecycle["as_of"] = CivilDate.text(today)
             lifecycle["checked"] = knowledge.pricesChecked(of: page.slug) ?? ""
             describe(model, into: &facts, lists: &lists)
@@ -236,10 +237,6 @@ enum ConditionText {
         case .bool(let flag): flag ? "yes" : "no"
         }
     }
-}
-
-extension Format {
-    static func signed(_ value: Double) -> String { (value > 0 ? "+" : "") + number(value) }
 }
 
 /// The models index: a table of every model (provider, lifecycle, prices, context, cache minimum) above the

@@ -8,39 +8,40 @@ struct QuestionnaireForm {
     /// - Parameters:
     ///   - values: what to show in each field: the raw text the person sent, so a bad value is kept for fixing.
     ///   - only: restrict to these questions (the calculator asks only what prices a workload).
-    func fields(values: [String: String], error: AnswerError?, only: Set<AnswerID>? = nil) -> [[String: Any]] {
+    func fields(values: [String: String], error: AnswerError?, only: Set<AnswerID>? = nil) -> [FormField] {
         knowledge.questionnaire.filter { only?.contains($0.id) ?? true }.map { question in
             let id = question.id.name
             let current = values[id] ?? ""
-            var field: [String: Any] = [
-                "id": id,
-                "text": question.text,
-                "help_url": question.helpURL,
-                "default_label": label(question.defaultValue, for: question),
-                "value": current,
-                "is_choice": question.kind == .choice,
-                "is_boolean": question.kind == .boolean,
-                "is_number": question.kind == .integer || question.kind == .number,
-                "is_model": question.kind == .model,
-                "is_date": question.kind == .date,
-                "unit": question.unit ?? "",
-            ]
-            if let error, error.field == id { field["error"] = message(for: error) }
+            let isNumber = question.kind == .integer || question.kind == .number
+            func options(_ pairs: [(value: String, label: String)]) -> [FieldOption] {
+                pairs.map { FieldOption(value: $0.value, label: $0.label, selected: $0.value == current) }
+            }
+            let kind: FormField.Kind
+            var choices: [FieldOption] = []
             switch question.kind {
             case .choice:
-                field["options"] = (question.options ?? []).map { ["value": $0.value, "label": $0.label, "selected": $0.value == current] }
+                kind = .choice
+                choices = options((question.options ?? []).map { ($0.value, $0.label) })
             case .boolean:
-                field["options"] = [("true", "Yes"), ("false", "No")].map { ["value": $0.0, "label": $0.1, "selected": $0.0 == current] }
+                kind = .boolean
+                choices = options([("true", "Yes"), ("false", "No")])
             case .model:
-                field["options"] = (question.options ?? []).map { ["value": $0.value, "label": $0.label, "selected": $0.value == current] }
+                kind = .model
+                choices = options((question.options ?? []).map { ($0.value, $0.label) })
             case .date:
-                break
+                kind = .date
             case .integer, .number:
-                field["min"] = question.min.map(Format.number) ?? ""
-                field["max"] = question.max.map(Format.number) ?? ""
-                field["step"] = question.kind == .integer ? "1" : "any"
+                kind = .number
             }
-            return field
+            return FormField(
+                id: id, text: question.text, helpURL: question.helpURL,
+                defaultLabel: label(question.defaultValue, for: question), value: current, kind: kind,
+                unit: question.unit ?? "",
+                error: error.flatMap { $0.field == id ? message(for: $0) : nil } ?? "",
+                options: choices,
+                min: isNumber ? question.min.map(Format.number) ?? "" : "",
+                max: isNumber ? question.max.map(Format.number) ?? "" : "",
+                step: isNumber ? (question.kind == .integer ? "1" : "any") : "")
         }
     }
 

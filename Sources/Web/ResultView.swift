@@ -2,7 +2,7 @@ import Foundation
 import Advisor
 import Content
 
-/// The verdict page's context: verdict, score, reasons, warnings, costs, what would change, assumptions.
+/// Builds the verdict page's view model (ViewModels/ResultPage.swift): verdict, score, reasons, warnings, costs, what would change, assumptions.
 struct ResultView {
     let engine: Engine
     let library: ContentLibrary
@@ -17,99 +17,86 @@ struct ResultView {
     }
 
     /// - Parameter origin: `http://host:port` of the request, so that the share link is absolute ("" when unknown).
-    func context(_ assessment: Assessment, answers: Answers, origin: String = "") -> [String: Any] {
+    func page(_ assessment: Assessment, answers: Answers, origin: String = "") -> ResultPage {
         let form = QuestionnaireForm(knowledge: knowledge)
         let share = answers.queryString
         let query = share.isEmpty ? "" : "?" + share
         let changes = changeLines(assessment, answers: answers, form: form)
         let scale = ScoreScale(score: assessment.score, base: assessment.baseScore, tieredAt: assessment.tieredRoutingAt,
                                haikuAt: assessment.chooseHaikuAt, verdict: assessment.verdict,
-                               changes: changes.compactMap { line in
-                                   (line["score"] as? Double).map { (line["number"] as! Int, $0) }
-                               })
+                               changes: changes.compactMap { line in line.score.map { (line.number, $0) } })
         let chart = CostChart(lines: assessment.costs, marked: assessment.primaryModel, markLabel: "recommended")
-        return [
-            "verdict": assessment.verdict.rawValue,
-            "verdict_label": Self.verdictLabel(assessment.verdict),
-            "verdict_class": assessment.verdict.rawValue.replacingOccurrences(of: "_", with: "-"),
-            "score": Format.number(assessment.score.rounded()),
-            "score_percent": Int(assessment.score.rounded()),
-            "choose_haiku_at": Format.number(assessment.chooseHaikuAt),
-            "tiered_routing_at": Format.number(assessment.tieredRoutingAt),
-            "base_score": Format.number(assessment.baseScore),
-            "decided_by": assessment.decidedBy.map { slug in
-                ["title": library.page(.criteria, slug)?.title ?? slug, "url": "/criteria/\(slug)"]
-            } as Any,
-            "primary": modelLink(assessment.primaryModel, assessment),
-            "alternatives": assessment.alternatives.map { modelLink($0, assessment) },
-            "as_of": assessment.asOf,
-            "figures_checked": assessment.figuresChecked ?? "",
-            "capacity": assessment.capacity.map { c -> [String: Any] in
-                [
-                    "model": library.page(.models, c.model)?.title ?? c.model,
-                    "rpm": Format.number(c.peak_rpm), "itpm": Format.count(c.peak_itpm), "otpm": Format.count(c.peak_otpm),
-                    "tier": c.tier.map(Engine.tierName) ?? "beyond every published tier (Custom)",
-                    "requires": c.requires ?? "",
-                ]
-            } ?? NSNull(),
-            "has_alternatives": !assessment.alternatives.isEmpty,
-            "reasons": assessment.reasons.map { reason -> [String: Any] in
-                [
-                    "title": reason.title, "url": reason.url, "text": reason.text,
-                    "effect": Format.signed(reason.effect),
-                    "effect_class": reason.effect > 0 ? "plus" : (reason.effect < 0 ? "minus" : "zero"),
-                    "decides": reason.decide.map { Self.verdictLabel(Verdict(rawValue: $0) ?? .chooseAlternative) } ?? "",
-                ]
+        return ResultPage(
+            verdict: assessment.verdict.rawValue,
+            verdictLabel: Self.verdictLabel(assessment.verdict),
+            verdictClass: assessment.verdict.rawValue.replacingOccurrences(of: "_", with: "-"),
+            score: Format.number(assessment.score.rounded()),
+            scorePercent: Int(assessment.score.rounded()),
+            chooseHaikuAt: Format.number(assessment.chooseHaikuAt),
+            tieredRoutingAt: Format.number(assessment.tieredRoutingAt),
+            baseScore: Format.number(assessment.baseScore),
+            decidedBy: assessment.decidedBy.map { slug in
+                PageLink(title: library.page(.criteria, slug)?.title ?? slug, url: "/criteria/\(slug)")
             },
-            "warnings": assessment.warnings.map { ["title": $0.title, "url": $0.url, "text": $0.text, "severity": $0.severity.rawValue] },
-            "has_warnings": !assessment.warnings.isEmpty,
-            "changes": changes,
-            "has_changes": !changes.isEmpty,
-            "score_svg": scale.svg(id: "score-scale"),
-            "assumptions": assessment.assumptions.map { assumption -> [String: Any] in
+            primary: modelLink(assessment.primaryModel, assessment),
+            alternatives: assessment.alternatives.map { modelLink($0, assessment) },
+            asOf: assessment.asOf,
+            figuresChecked: assessment.figuresChecked ?? "",
+            capacity: assessment.capacity.map { c in
+                CapacityLine(model: library.page(.models, c.model)?.title ?? c.model,
+                             rpm: Format.number(c.peak_rpm), itpm: Format.count(c.peak_itpm), otpm: Format.count(c.peak_otpm),
+                             tier: c.tier.map(Engine.tierName) ?? "beyond every published tier (Custom)",
+                             requires: c.requires ?? "")
+            },
+            reasons: assessment.reasons.map { reason in
+                ReasonLine(title: reason.title, url: reason.url, text: reason.text,
+                           effect: Format.signed(reason.effect),
+                           effectClass: reason.effect > 0 ? "plus" : (reason.effect < 0 ? "minus" : "zero"),
+                           decides: reason.decide.map { Self.verdictLabel(Verdict(rawValue: $0) ?? .chooseAlternative) } ?? "")
+            },
+            warnings: assessment.warnings.map {
+                WarningLine(title: $0.title, url: $0.url, text: $0.text, severity: $0.severity.rawValue)
+            },
+            changes: changes,
+            scoreSVG: scale.svg(id: "score-scale"),
+            assumptions: assessment.assumptions.map { assumption in
                 let question = knowledge.question(assumption.answer)
-                return ["question": question.text, "value": form.label(assumption.value, for: question), "help_url": question.helpURL]
+                return AssumptionLine(question: question.text, value: form.label(assumption.value, for: question),
+                                      helpURL: question.helpURL)
             },
-            "has_assumptions": !assessment.assumptions.isEmpty,
-            "resting": Format.number(assessment.scoreRestingOnAssumptions),
-            "share_url": origin + "/assess/result" + query,
-            "api_url": "/api/assess" + query,
-            "calculator_url": "/calculator" + query,
-            "export_md": "/assess/result.md" + query,
-            "export_csv": "/assess/result.csv" + query,
-            "workload": Self.workloadSummary(answers),
-        ].merging(CostTable(library: library).context(assessment.costs, answers: answers)) { a, _ in a }
-            .merging(chart.context(title: "Monthly cost on every usable model that fits, cheapest first", id: "cost-chart")) { a, _ in a }
+            resting: Format.number(assessment.scoreRestingOnAssumptions),
+            shareURL: origin + "/assess/result" + query,
+            apiURL: "/api/assess" + query,
+            calculatorURL: "/calculator" + query,
+            exportMarkdown: "/assess/result.md" + query,
+            exportCSV: "/assess/result.csv" + query,
+            workload: Self.workloadSummary(answers),
+            costs: CostTable(library: library).rows(assessment.costs, answers: answers),
+            chart: chart.view(title: "Monthly cost on every usable model that fits, cheapest first", id: "cost-chart"))
     }
 
     /// "What would change the verdict", numeric answers first (a volume or a share is easier to act on than a
     /// different task), each a link to the verdict with that one answer changed, with the score it would give.
-    func changeLines(_ assessment: Assessment, answers: Answers, form: QuestionnaireForm) -> [[String: Any]] {
+    func changeLines(_ assessment: Assessment, answers: Answers, form: QuestionnaireForm) -> [ChangeLine] {
         let numeric = assessment.whatWouldChange.filter { $0.answer.kind == .integer || $0.answer.kind == .number }
         let others = assessment.whatWouldChange.filter { $0.answer.kind != .integer && $0.answer.kind != .number }
-        return (numeric + others).enumerated().map { index, change -> [String: Any] in
+        return (numeric + others).enumerated().map { index, change in
             let question = knowledge.question(change.answer)
-            var line: [String: Any] = [
-                "number": index + 1,
-                "question": question.text, "help_url": question.helpURL,
-                "from": form.label(answers[change.answer], for: question),
-                "to": form.label(change.to, for: question),
-                "verdict": Self.verdictLabel(change.verdict),
-            ]
-            if let changed = try? knowledge.replacing(change.answer, with: change.to, in: answers) {
-                line["url"] = "/assess/result?" + changed.queryString
-                let score = engine.verdict(changed).score
-                line["score"] = score
-                line["score_text"] = Format.number(score.rounded())
-            }
-            return line
+            let changed = try? knowledge.replacing(change.answer, with: change.to, in: answers)
+            let score = changed.map { engine.verdict($0).score }
+            return ChangeLine(number: index + 1, question: question.text, helpURL: question.helpURL,
+                              from: form.label(answers[change.answer], for: question),
+                              to: form.label(change.to, for: question),
+                              verdict: Self.verdictLabel(change.verdict),
+                              url: changed.map { "/assess/result?" + $0.queryString },
+                              score: score, scoreText: score.map { Format.number($0.rounded()) })
         }
     }
 
-    private func modelLink(_ slug: String, _ assessment: Assessment) -> [String: Any] {
+    private func modelLink(_ slug: String, _ assessment: Assessment) -> ModelLink {
         let status = assessment.costs.first { $0.model == slug }?.status
-        return ["slug": slug, "title": library.page(.models, slug)?.title ?? slug, "url": "/models/\(slug)",
-                "badge": LifecycleText.badge(status, library: library)]
+        return ModelLink(slug: slug, title: library.page(.models, slug)?.title ?? slug, url: "/models/\(slug)",
+                         badge: LifecycleText.badge(status, library: library))
     }
 
     static func workloadSummary(_ answers: Answers) -> String {
@@ -129,32 +116,28 @@ struct ResultView {
 struct CostTable {
     let library: ContentLibrary
 
-    func context(_ costs: [CostLine], answers: Answers) -> [String: Any] {
+    func rows(_ costs: [CostLine], answers: Answers) -> [CostRow] {
         let cheapest = costs.filter(\.fits).map(\.monthly_usd).min() ?? 0
         let api = Hosting.api
-        return [
-            "costs": costs.map { line -> [String: Any] in
-                [
-                    "title": line.title, "url": line.url, "model": line.model,
-                    "monthly": line.fits ? Format.usd(line.monthly_usd) : "does not fit",
-                    "fits": line.fits,
-                    "input": line.hosting == api ? Format.usd(line.input_usd) : "—",
-                    "output": line.hosting == api ? Format.usd(line.output_usd) : "—",
-                    "cache": line.hosting == api ? Format.usd(line.cache_usd) : "—",
-                    "per_request": line.fits ? perRequest(line, answers: answers) : "—",
-                    "rates": rates(line),
-                    "notes": line.rates.notes,
-                    "has_notes": !line.rates.notes.isEmpty,
-                    "tokens": "\(Format.count(line.rates.input_tokens_per_request)) in / \(Format.count(line.rates.output_tokens_per_request)) out",
-                    "cheapest": line.fits && line.monthly_usd == cheapest,
-                    "multiple": line.fits && cheapest > 0 ? "\(Format.trimmed(line.monthly_usd / cheapest, digits: 1))×" : "",
-                    "badge": LifecycleText.badge(line.status, library: library),
-                    "unavailable": line.status.state == .retired || line.status.state == .unreleased,
-                    "latency": line.latency.map(latencyText) ?? "",
-                    "checked": line.prices_checked ?? "",
-                ]
-            },
-        ]
+        return costs.map { line in
+            CostRow(
+                title: line.title, url: line.url, model: line.model,
+                monthly: line.fits ? Format.usd(line.monthly_usd) : "does not fit",
+                fits: line.fits,
+                input: line.hosting == api ? Format.usd(line.input_usd) : "—",
+                output: line.hosting == api ? Format.usd(line.output_usd) : "—",
+                cache: line.hosting == api ? Format.usd(line.cache_usd) : "—",
+                perRequest: line.fits ? perRequest(line, answers: answers) : "—",
+                rates: rates(line),
+                notes: line.rates.notes,
+                tokens: "\(Format.count(line.rates.input_tokens_per_request)) in / \(Format.count(line.rates.output_tokens_per_request)) out",
+                cheapest: line.fits && line.monthly_usd == cheapest,
+                multiple: line.fits && cheapest > 0 ? "\(Format.trimmed(line.monthly_usd / cheapest, digits: 1))×" : "",
+                badge: LifecycleText.badge(line.status, library: library),
+                unavailable: line.status.state == .retired || line.status.state == .unreleased,
+                latency: line.latency.map(latencyText) ?? "",
+                checked: line.prices_checked ?? "")
+        }
     }
 
     private func latencyText(_ check: LatencyCheck) -> String {

@@ -37,7 +37,7 @@ public struct Router: Sendable {
         let titles = [400: "That request could not be answered", 404: "Page not found", 405: "Method not allowed",
                       413: "Request too large"]
         let title = titles[error.status] ?? "Something went wrong"
-        let context: [String: Any] = ["status": error.status, "heading": title, "message": error.message]
-        return .html(site.templates.page("error", title: title, context: context), status: error.status)
+        let view = ErrorPage(status: error.status, heading: title, message: error.message)
+        return .html(site.templates.page("error", title: title, view: view), status: error.status)
     }
 }

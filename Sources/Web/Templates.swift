@@ -44,14 +44,15 @@ public struct Templates: Sendable {
     }
 
     /// Renders `name` and wraps it in the layout. `{{x}}` escapes; only cmark's HTML goes through `{{{x}}}`.
-    func page(_ name: String, title: String, context: [String: Any], activeSection: String? = nil) -> String {
-        let context = Self.withoutBlanks(context)
-        let content = library.render(context, withTemplate: name) ?? ""
-        var layout = context
-        layout["title"] = title
-        layout["content"] = content
-        layout["nav"] = Navigation.items(active: activeSection)
+    func page(_ name: String, title: String, view: any ViewModel, activeSection: String? = nil) -> String {
+        let content = library.render(view, withTemplate: name) ?? ""
+        let layout = LayoutView(title: title, content: content, nav: Navigation.links(active: activeSection), page: view)
         return library.render(layout, withTemplate: "layout") ?? content
+    }
+
+    /// A page whose context is still a dictionary, cleaned of blanks first (see `withoutBlanks`).
+    func page(_ name: String, title: String, context: [String: Any], activeSection: String? = nil) -> String {
+        page(name, title: title, view: Self.withoutBlanks(context), activeSection: activeSection)
     }
 }
 
@@ -88,8 +89,7 @@ extension Templates {
 
 /// The site-wide navigation links.
 enum Navigation {
-    static func items(active: String?) -> [[String: Any]] {
-        let links = Routes.navigation
-        return links.map { key, url, label in ["url": url, "label": label, "active": key == active] }
+    static func links(active: String?) -> [NavigationLink] {
+        Routes.navigation.map { key, url, label in NavigationLink(url: url, label: label, active: key == active) }
     }
 }

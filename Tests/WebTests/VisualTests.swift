@@ -32,9 +32,9 @@ struct VisualTests {
         let lines = view.changeLines(engine.assess(answers), answers: answers, form: QuestionnaireForm(knowledge: engine.knowledge))
         #expect(!lines.isEmpty)
         let numericQuestions = Set(engine.knowledge.questionnaire.filter { $0.kind == .integer || $0.kind == .number }.map(\.text))
-        let numeric = lines.map { numericQuestions.contains($0["question"] as! String) }
+        let numeric = lines.map { numericQuestions.contains($0.question) }
         #expect(numeric == numeric.sorted { $0 && !$1 }, "numeric changes come first: \(numeric)")
-        #expect(lines.allSatisfy { ($0["url"] as? String)?.hasPrefix("/assess/result?") == true })
+        #expect(lines.allSatisfy { $0.url?.hasPrefix("/assess/result?") == true })
         let page = get(Self.result, pairs(AdvisorRoutesTests.workload)).text
         #expect(count("class=\"apply\" href=\"/assess/result?", in: page) == lines.count)
     }

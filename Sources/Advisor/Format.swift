@@ -1,0 +1,73 @@
+import Foundation
+
+/// Number formatting for people, in one place for the engine's sentences and the web pages: dollars, token counts,
+/// shares, scores. Built by hand on `String(format:)`: a NumberFormatter per call costs tens of microseconds, and
+/// swift-corelibs-foundation's ignored the fraction-digit limits.
+public enum Format {
+    /// `$1,234.56` (cents always shown); small amounts keep the digits that matter (`$0.075`, `$0.0000472`):
+    /// three significant digits below a cent, so that a per-request cost is never shown as `$0`.
+    public static func usd(_ value: Double) -> String {
+        if value != 0 && abs(value) < 0.01 {
+            let digits = min(12, Int(-log10(abs(value)).rounded(.down)) + 3)
+            return "$" + trimmed(value, digits: digits)
+        }
+        if abs(value) < 1 { return "$" + trimmed(value, digits: 3, minimum: 2) }
+        return "$" + grouped(value, digits: 2)
+    }
+
+    /// `$1,234.56` rounded to whole cents, as the engine's reasons quote a budget or a saving.
+    public static func cents(_ value: Double) -> String {
+        let cents = Int64((value * 100).rounded())
+        return "$" + figure(Double(cents / 100)) + "." + String(format: "%02d", Int(cents % 100))
+    }
+
+    public static func count(_ value: Double) -> String { grouped(value, digits: 0) }
+
+    public static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? grouped(value, digits: 0) : trimmed(value, digits: 4)
+    }
+
+    /// `+5`, `-3`, `0`: a rule's effect on the score.
+    public static func signed(_ value: Double) -> String { (value > 0 ? "+" : "") + number(value) }
+
+    public static func percent(_ share: Double) -> String { trimmed(share * 100, digits: 1) + " %" }
+
+    /// A token count or a factor as the engine's notes write it: `104,000` (rounded half away from zero), `1.3`.
+    public static func figure(_ value: Double, digits: Int = 0) -> String {
+        if digits > 0 && value.rounded() != value {
+            let scale = Double([1, 10, 100, 1000][Swift.min(digits, 3)])
+            return String((value * scale).rounded() / scale)
+        }
+        let whole = Int64(value.rounded())
+        return (whole < 0 ? "-" : "") + thousands(String(whole.magnitude))
+    }
+
+    /// `1,234.57`: fixed decimals with thousands separators.
+    public static func grouped(_ value: Double, digits: Int) -> String {
+        let text = String(format: "%.\(digits)f", abs(value))
+        let parts = text.split(separator: ".", maxSplits: 1)
+        let negative = value < 0 && text.contains { $0 != "0" && $0 != "." }
+        return (negative ? "-" : "") + thousands(String(parts[0])) + (parts.count > 1 ? "." + parts[1] : "")
+    }
+
+    /// `1234.5000` → `1234.5`: at most `digits` decimals, at least `minimum`, no trailing zeros beyond.
+    public static func trimmed(_ value: Double, digits: Int, minimum: Int = 0) -> String {
+        var text = String(format: "%.\(digits)f", value)
+        if text.contains(".") {
+            while text.hasSuffix("0"), text.split(separator: ".").last!.count > minimum { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text
+    }
+
+    /// `1234567` → `1,234,567`: a comma before every third digit from the right.
+    private static func thousands(_ digits: String) -> String {
+        var text = digits
+        var i = text.count - 3
+        while i > 0 {
+            text.insert(",", at: text.index(text.startIndex, offsetBy: i))
+            i -= 3
+        }
+        return text
+    }
+}
