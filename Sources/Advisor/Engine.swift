@@ -267,7 +267,13 @@ public struct Engine: Sendable {
             && knowledge.fits(model: m, v)
     }
 
-    func decide(_ v: UnsafeBufferPointer<Double>) -> Decision {
+    /// The answers a model's monthly cost reads (Costs.swift); changing any other answer leaves every cost as it was.
+    static let costInputs: Set<AnswerID> = [.monthlyRequests, .avgInputTokens, .avgOutputTokens, .cachedInputShare,
+                                            .latency, .developerHourlyUSD, .tokensCountedWith]
+
+    /// - Parameter costs: the monthly cost per model when the caller knows them already (the what-would-change
+    ///   search, for answers costs do not read).
+    func decide(_ v: UnsafeBufferPointer<Double>, costs known: [Double]? = nil) -> Decision {
         let k = knowledge
         let task = Int(v[AnswerID.taskType.rawValue])
         var sum = k.settings.base_score
@@ -287,7 +293,7 @@ public struct Engine: Sendable {
             : score >= k.settings.tiered_routing_at ? .tieredRouting : .chooseAlternative)
         // Costs are computed only when a policy or the choice of an alternative needs them: the what-would-change
         // search runs this function many times.
-        var monthlyCache: [Double]? = nil
+        var monthlyCache: [Double]? = known
         func monthly() -> [Double] {
             if let monthlyCache { return monthlyCache }
             let computed = k.models.indices.map { k.monthlyCost(model: $0, v) }
@@ -593,15 +599,17 @@ public struct Engine: Sendable {
     private func whatWouldChange(_ answers: Answers, current: Verdict) -> [Change] {
         var values = answers.values
         var changes: [Change] = []
+        let baseCosts = values.withUnsafeBufferPointer { v in knowledge.models.indices.map { knowledge.monthlyCost(model: $0, v) } }
         for id in AnswerID.allCases where id.kind != .model && id.kind != .date {
             let i = id.rawValue
             let now = values[i]
+            let known = Self.costInputs.contains(id) ? nil : baseCosts
             var best: (value: Double, distance: Double, score: Double, verdict: Verdict)? = nil
             func consider(_ candidate: Double, distance: Double) {
                 guard candidate != now else { return }
                 if let best, best.distance <= distance { return }
                 values[i] = candidate
-                let result = values.withUnsafeBufferPointer { decide($0) }
+                let result = values.withUnsafeBufferPointer { decide($0, costs: known) }
                 values[i] = now
                 if result.verdict != current { best = (candidate, distance, result.score, result.verdict) }
             }
@@ -625,7 +633,7 @@ public struct Engine: Sendable {
                     var result = (score: found.score, verdict: found.verdict)
                     func verdictAt(_ x: Double) -> (score: Double, verdict: Verdict) {
                         values[i] = x
-                        let d = values.withUnsafeBufferPointer { decide($0) }
+                        let d = values.withUnsafeBufferPointer { decide($0, costs: known) }
                         values[i] = now
                         return (d.score, d.verdict)
                     }
