@@ -131,20 +131,19 @@ public struct AdvisorViews: Sendable {
             // One model alone compares with nothing: set it beside the default Haiku.
             chosen.append(chosen[0] == haiku ? escalation : haiku)
         }
-        var context = CompareView(library: library, engine: engine).context(chosen)
-        context["form_error"] = error
-        context["choices"] = models.map { page -> [String: Any] in
-            ["slug": page.slug, "title": page.title, "checked": chosen.contains(page.slug),
-             "badge": LifecycleText.badge(knowledge.status(of: page.slug, on: today), library: library)]
+        let choices = models.map { page in
+            ModelChoice(slug: page.slug, title: page.title, checked: chosen.contains(page.slug),
+                        badge: LifecycleText.badge(knowledge.status(of: page.slug, on: today), library: library))
         }
-        return .html(templates.page("compare", title: "Compare models", context: context, activeSection: "compare"),
+        let view = CompareView(library: library, engine: engine).page(chosen, choices: choices, formError: error)
+        return .html(templates.page("compare", title: "Compare models", view: view, activeSection: "compare"),
                      status: error.isEmpty ? 200 : 400)
     }
 
     /// Rendered per request: "today" moves while the server runs.
     func timeline() -> Response {
-        let context = TimelineView(library: library, knowledge: knowledge).context(today: knowledge.today)
-        return .html(templates.page("timeline", title: "Model lifecycles", context: context, activeSection: "timeline"))
+        let view = TimelineView(library: library, knowledge: knowledge).page(today: knowledge.today)
+        return .html(templates.page("timeline", title: "Model lifecycles", view: view, activeSection: "timeline"))
     }
 
     /// `/models/?sort=input&order=desc`: the models index sorted by a column of its table.
@@ -152,9 +151,9 @@ public struct AdvisorViews: Sendable {
         let index = ModelsIndex(library: library, knowledge: knowledge)
         let sort = request.parameter("sort") ?? ""
         let known = ModelsIndex.Column(rawValue: sort) != nil
-        let context = index.sectionContext(sort: ModelsIndex.Column(rawValue: sort) ?? .provider,
-                                           descending: request.parameter("order") == "desc")
-        return .html(templates.page("section", title: Section.models.title, context: context, activeSection: "models"),
+        let view = index.page(sort: ModelsIndex.Column(rawValue: sort) ?? .provider,
+                              descending: request.parameter("order") == "desc")
+        return .html(templates.page("section", title: Section.models.title, view: view, activeSection: "models"),
                      status: known || sort.isEmpty ? 200 : 400)
     }
 

@@ -7,7 +7,7 @@ struct CompareView {
     let library: ContentLibrary
     let engine: Engine
 
-    func context(_ slugs: [String]) -> [String: Any] {
+    func page(_ slugs: [String], choices: [ModelChoice], formError: String) -> ComparePage {
         let pages = slugs.compactMap { library.page(.models, $0) }
         let specs = pages.compactMap(\.frontMatter.model)
         let lines = engine.costs(engine.knowledge.defaultAnswers)
@@ -15,13 +15,13 @@ struct CompareView {
         let chosenLines = lines.filter { slugs.contains($0.model) }
         let cheapest = chosenLines.first { $0.fits && $0.status.state != .retired && $0.status.state != .unreleased }
         let chart = CostChart(lines: chosenLines, marked: cheapest?.model, markLabel: "cheapest")
-        func row(_ label: String, _ value: (Page, ModelSpec) -> String) -> [String: Any] {
-            ["label": label, "cells": zip(pages, specs).map { ["value": value($0, $1)] }]
+        func row(_ label: String, _ value: (Page, ModelSpec) -> String) -> CompareRow {
+            CompareRow(label: label, cells: zip(pages, specs).map { CompareCell(value: value($0, $1)) })
         }
         func price(_ pick: @escaping (ModelPrices) -> NumberFigure?) -> (Page, ModelSpec) -> String {
             { _, spec in spec.prices.flatMap(pick).map { Format.usd($0.value) } ?? "—" }
         }
-        var rows: [[String: Any]] = [
+        var rows: [CompareRow] = [
             row("Provider") { _, spec in spec.provider },
             row("Released") { _, spec in spec.released.value },
             row("Lifecycle today") { page, _ in
@@ -56,16 +56,14 @@ struct CompareView {
             rows.append(row("Fit: \(task.replacingOccurrences(of: "_", with: " "))") { _, spec in spec.task_fit[task]?.fit.rawValue ?? "—" })
         }
         let today = engine.knowledge.today
-        let chartView = chart.view(title: "Monthly cost of the default workload on the chosen models", id: "cost-chart")
-        return [
-            "models": pages.map { page -> [String: Any] in
-                ["title": page.title, "url": page.url,
-                 "badge": LifecycleText.badge(engine.knowledge.status(of: page.slug, on: today), library: library)]
+        return ComparePage(
+            choices: choices, formError: formError,
+            models: pages.map { page in
+                ModelLink(slug: page.slug, title: page.title, url: page.url,
+                          badge: LifecycleText.badge(engine.knowledge.status(of: page.slug, on: today), library: library))
             },
-            "rows": rows,
-            "workload": ResultView.workloadSummary(engine.knowledge.defaultAnswers),
-            "chart_svg": chartView.svg, "chart_legend": chartView.legend, "has_chart": !chartView.svg.isEmpty,
-        ]
+            rows: rows, workload: ResultView.workloadSummary(engine.knowledge.defaultAnswers),
+            chart: chart.view(title: "Monthly cost of the default workload on the chosen models", id: "cost-chart"))
     }
 }
 

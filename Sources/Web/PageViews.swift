@@ -2,42 +2,39 @@ import Foundation
 import Advisor
 import Content
 
-/// Builds the template contexts of content pages: the rendered body, its outline, and the typed front matter
+/// Builds the view models of content pages: the rendered body, its outline, and the typed front matter
 /// laid out as facts with their sources (plain cmark has no tables, so figures are rendered here).
 struct PageViews {
     let library: ContentLibrary
     let knowledge: Knowledge
 
-    func context(for page: Page) -> [String: Any] {
+    func page(_ page: Page) -> ContentPage {
         let sources = page.frontMatter.sources ?? []
         let sourceByID = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var facts = FactTable(sources: sourceByID)
-        var lists: [[String: Any]] = []
-        var link: [String: Any]?
-
-        var lifecycle: [String: Any] = [:]
+        var lists: [FactList] = []
+        var link: ExternalLink?
+        var lifecycle: LifecycleNote?
         if let model = page.frontMatter.model {
             let today = knowledge.today
             let badge = LifecycleText.badge(knowledge.status(of: page.slug, on: today), library: library)
-            lifecycle = ["label": badge.label, "class": badge.cssClass, "text": badge.text]
-            lifecycle["as_of"] = CivilDate.text(today)
-            lifecycle["checked"] = knowledge.pricesChecked(of: page.slug) ?? ""
+            lifecycle = LifecycleNote(badge: badge, asOf: CivilDate.text(today), checked: knowledge.pricesChecked(of: page.slug) ?? "")
             describe(model, into: &facts, lists: &lists)
         }
         if let failure = page.frontMatter.failure_mode {
             facts.add("Severity", failure.severity.rawValue.capitalized)
             facts.add("How often", failure.frequency)
             facts.add("Impact", failure.impact)
-            lists.append(list("How to detect it", failure.detect.map { ["text": "\($0.metric): act when \($0.threshold)"] }))
-            lists.append(list("Mitigation, step by step", failure.mitigation.map { ["text": $0] }))
+            lists.append(list("How to detect it", failure.detect.map { FactListItem(text: "\($0.metric): act when \($0.threshold)") }))
+            lists.append(list("Mitigation, step by step", failure.mitigation.map { FactListItem(text: $0) }))
             lists.append(list("Models it is documented for", failure.models.map { slug in
-                ["text": library.page(.models, slug)?.title ?? slug, "url": "/models/\(slug)"]
+                FactListItem(text: library.page(.models, slug)?.title ?? slug, url: "/models/\(slug)")
             }))
         }
         if let resource = page.frontMatter.resource {
             facts.add("Kind", resource.kind.replacingOccurrences(of: "_", with: " ").capitalized)
             facts.add("Publisher", resource.publisher)
-            if let url = resource.url { link = ["url": url, "label": url] }
+            if let url = resource.url { link = ExternalLink(url: url) }
         }
         if let criterion = page.frontMatter.criterion {
             if let question = criterion.question {
@@ -53,36 +50,23 @@ struct PageViews {
             lists.append(list("How the engine applies it", criterion.rules.map { rule in
                 var text = "When \(ConditionText.describe(rule.when)): \(Format.signed(rule.effect)) points. \(rule.text)"
                 if let decide = rule.decide { text += " Decides the verdict on its own: \(decide.replacingOccurrences(of: "_", with: " "))." }
-                return ["text": text]
+                return FactListItem(text: text)
             }))
         }
 
-        return [
-            "page_title": page.title,
-            "summary": page.summary,
-            "section_title": page.section.title,
-            "section_url": "/\(page.section.rawValue)/",
-            "html": page.html,
-            "toc": page.headings.filter { $0.level <= 3 }.map { ["text": $0.text, "anchor": $0.anchor, "sub": $0.level == 3] },
-            "has_toc": page.headings.count >= 3,
-            "tags": page.tags,
-            "has_tags": !page.tags.isEmpty,
-            "updated": page.frontMatter.updated,
-            "facts": facts.rows,
-            "has_facts": !facts.rows.isEmpty,
-            "lists": lists.filter { !(($0["items"] as? [Any])?.isEmpty ?? true) },
-            "link": link as Any,
-            "sources": sources.map { source in
-                ["title": source.title, "url": source.url, "checked": source.checked, "note": source.note ?? ""]
+        return ContentPage(
+            title: page.title, summary: page.summary, sectionTitle: page.section.title,
+            sectionURL: "/\(page.section.rawValue)/", html: page.html,
+            toc: page.headings.filter { $0.level <= 3 }.map { TocEntry(text: $0.text, anchor: $0.anchor, sub: $0.level == 3) },
+            hasTOC: page.headings.count >= 3, tags: page.tags, updated: page.frontMatter.updated,
+            facts: facts.rows, lists: lists.filter { !$0.items.isEmpty }, link: link,
+            sources: sources.map { source in
+                SourceNote(link: SourceLink(title: source.title, url: source.url, checked: source.checked), note: source.note ?? "")
             },
-            "has_sources": !sources.isEmpty,
-            "is_model": page.section == .models,
-            "lifecycle": lifecycle.isEmpty ? NSNull() : lifecycle as Any,
-            "slug": page.slug,
-        ]
+            isModel: page.section == .models, lifecycle: lifecycle, slug: page.slug)
     }
 
-    private func describe(_ model: ModelSpec, into facts: inout FactTable, lists: inout [[String: Any]]) {
+    private func describe(_ model: ModelSpec, into facts: inout FactTable, lists: inout [FactList]) {
         facts.add("Provider", model.provider)
         if let id = model.api_id { facts.add("API id", id) }
         facts.add("Released", model.released.value, figure: model.released)
@@ -146,37 +130,37 @@ struct PageViews {
         }
         facts.add("Access", model.access.map(AccessChannelText.label).joined(separator: ", "))
         if let limits = model.rate_limits {
-            var items: [[String: Any]] = limits.tiers.map { tier in
+            var items: [FactListItem] = limits.tiers.map { tier in
                 let cap = tier.monthly_spend_cap_usd.map { "; spend up to \(Format.usd($0)) a month" } ?? "; no monthly cap"
                 let numbers = "\(Format.count(tier.rpm)) / \(Format.count(tier.itpm)) / \(Format.count(tier.otpm))"
                 let text: String = Engine.tierName(tier.tier) + ": " + numbers + cap + ". " + tier.requires
-                return ["text": text]
+                return FactListItem(text: text)
             }
-            items.append(["text": limits.cache_reads_count ? "Cached reads count against the input-token limit."
-                    : "Cached reads do not count against the input-token limit."])
+            items.append(FactListItem(text: limits.cache_reads_count ? "Cached reads count against the input-token limit."
+                    : "Cached reads do not count against the input-token limit."))
             lists.append(list("Rate limits by tier (requests / input tokens / output tokens a minute)", items))
         }
         lists.append(list("Fit by task type", model.task_fit.sorted { $0.key < $1.key }.map { task, fit in
-            ["text": "\(task.replacingOccurrences(of: "_", with: " ")): \(fit.fit.rawValue)"]
+            FactListItem(text: "\(task.replacingOccurrences(of: "_", with: " ")): \(fit.fit.rawValue)")
         }))
     }
 
-    private func list(_ heading: String, _ items: [[String: Any]]) -> [String: Any] {
-        ["heading": heading, "items": items]
+    private func list(_ heading: String, _ items: [FactListItem]) -> FactList {
+        FactList(heading: heading, items: items)
     }
 }
 
 /// Rows of label, value and the source behind the value.
 struct FactTable {
     let sources: [String: Source]
-    private(set) var rows: [[String: Any]] = []
+    private(set) var rows: [FactRow] = []
 
     init(sources: [String: Source]) {
         self.sources = sources
     }
 
     mutating func add(_ label: String, _ value: String) {
-        rows.append(["label": label, "value": value])
+        rows.append(FactRow(label: label, value: value, source: nil, asOf: nil, derived: nil, note: nil))
     }
 
     mutating func add<V>(_ label: String, _ value: String, figure: Figure<V>) {
@@ -184,14 +168,8 @@ struct FactTable {
     }
 
     mutating func add(_ label: String, _ value: String, sourceID: String, asOf: String?, derived: String? = nil, note: String? = nil) {
-        var row: [String: Any] = ["label": label, "value": value]
-        if let source = sources[sourceID] {
-            row["source"] = ["title": source.title, "url": source.url, "checked": source.checked]
-        }
-        if let asOf { row["as_of"] = asOf }
-        if let derived { row["derived"] = derived }
-        if let note { row["note"] = note }
-        rows.append(row)
+        let source = sources[sourceID].map { SourceLink(title: $0.title, url: $0.url, checked: $0.checked) }
+        rows.append(FactRow(label: label, value: value, source: source, asOf: asOf, derived: derived, note: note))
     }
 }
 
@@ -236,95 +214,5 @@ enum ConditionText {
         case .number(let number): Format.number(number)
         case .bool(let flag): flag ? "yes" : "no"
         }
-    }
-}
-
-/// The models index: a table of every model (provider, lifecycle, prices, context, cache minimum) above the
-/// section's prose, sortable by any column through plain links (`/models/?sort=input&order=desc`).
-struct ModelsIndex {
-    let library: ContentLibrary
-    let knowledge: Knowledge
-
-    enum Column: String, CaseIterable {
-        case order, name, provider, lifecycle, input, output, context, cache_min
-
-        var heading: String {
-            switch self {
-            case .order: "Default order"
-            case .name: "Model"
-            case .provider: "Provider"
-            case .lifecycle: "Lifecycle today"
-            case .input: "Input, per M tokens"
-            case .output: "Output, per M tokens"
-            case .context: "Context window"
-            case .cache_min: "Shortest cacheable prefix"
-            }
-        }
-
-        var numeric: Bool { [.input, .output, .context, .cache_min].contains(self) }
-    }
-
-    struct Row {
-        let page: Page
-        let model: ModelSpec
-        let status: ModelStatus?
-        let position: Int
-
-        func key(_ column: Column) -> (Double, String) {
-            switch column {
-            case .order: (Double(position), "")
-            case .name: (0, page.title)
-            case .provider: (0, model.provider + " " + page.title)
-            case .lifecycle: (Double(status.map { LifecycleState.allCases.firstIndex(of: $0.state) ?? 0 } ?? 0), page.title)
-            // A missing price (self-hosted) or cache sorts last.
-            case .input: (model.prices?.input.value ?? .infinity, page.title)
-            case .output: (model.prices?.output.value ?? .infinity, page.title)
-            case .context: (model.context_window.value, page.title)
-            case .cache_min: (model.prices?.cache_min_tokens?.value ?? .infinity, page.title)
-            }
-        }
-    }
-
-    /// The `section` template's context for `/models/`, sorted by `sort`.
-    func sectionContext(sort: Column, descending: Bool) -> [String: Any] {
-        let intro = library.sectionIntros[.models]
-        let today = knowledge.today
-        let rows = library.pages(in: .models).enumerated().compactMap { index, page in
-            page.frontMatter.model.map { Row(page: page, model: $0, status: knowledge.status(of: page.slug, on: today), position: index) }
-        }
-        let sorted = rows.sorted { a, b in
-            let (x, y) = (a.key(sort), b.key(sort))
-            return descending ? (x.0, x.1) > (y.0, y.1) : (x.0, x.1) < (y.0, y.1)
-        }
-        return [
-            "section_title": Section.models.title,
-            "intro_html": intro?.html ?? "",
-            "summary": intro?.summary ?? "",
-            "section": Section.models.rawValue,
-            "pages": library.pages(in: .models).map { Site.listItem($0, library: library, knowledge: knowledge) },
-            "is_models": true,
-            "columns": Column.allCases.filter { $0 != .order }.map { column -> [String: Any] in
-                let current = column == sort
-                let nextDescending = current && !descending
-                return [
-                    "label": column.heading,
-                    "url": "/models/?sort=\(column.rawValue)" + (nextDescending ? "&order=desc" : ""),
-                    "sort": current ? (descending ? "descending" : "ascending") : "",
-                    "numeric": column.numeric,
-                ]
-            },
-            "table_rows": sorted.map { row -> [String: Any] in
-                let prices = row.model.prices
-                return [
-                    "title": row.page.title, "url": row.page.url, "provider": row.model.provider,
-                    "badge": LifecycleText.badge(row.status, library: library),
-                    "input": prices.map { Format.usd($0.input.value) } ?? "self-hosted",
-                    "output": prices.map { Format.usd($0.output.value) } ?? "self-hosted",
-                    "context": Format.count(row.model.context_window.value),
-                    "cache_min": prices?.cache_min_tokens.map { Format.count($0.value) } ?? "—",
-                ]
-            },
-            "sorted_by": sort == .order ? "" : "Sorted by \(sort.heading.lowercased())\(descending ? ", highest first" : "").",
-        ]
     }
 }

@@ -77,18 +77,12 @@ struct SearchViews {
     }
 
     private func page(query: String, section: Section?, results: (SearchResults, Parameters)?, error: String?) -> String {
-        var context: [String: Any] = [
-            "query": query,
-            "section": section?.rawValue ?? "",
-            "error": error ?? "",
-            "has_query": !query.trimmingCharacters(in: .whitespaces).isEmpty,
-            "search_page": true,  // the layout leaves out the header's box: one search box on this page
-        ]
-        if let (found, parameters) = results {
-            context.merge(Self.resultsContext(found, query: query, section: section, parameters: parameters)) { _, new in new }
-        }
+        let view = SearchPage(query: query, section: section?.rawValue ?? "", error: error ?? "",
+                              results: results.map { found, parameters in
+                                  Self.resultsView(found, query: query, section: section, parameters: parameters)
+                              })
         let title = query.isEmpty ? "Search" : "Search: \(query)"
-        return site.templates.page("search", title: title, context: context)
+        return site.templates.page("search", title: title, view: view)
     }
 
     static func link(_ query: String, section: Section?, offset: Int = 0, exact: Bool = false) -> String {
@@ -96,8 +90,7 @@ struct SearchViews {
             + (exact ? "&exact=1" : "") + (offset > 0 ? "&offset=\(offset)" : "")
     }
 
-    private static func resultsContext(_ found: SearchResults, query: String, section: Section?, parameters: Parameters) -> [String: Any] {
-        var context: [String: Any] = [:]
+    private static func resultsView(_ found: SearchResults, query: String, section: Section?, parameters: Parameters) -> SearchResultsView {
         let shownQuery = found.showingSuggestion ? found.suggestion ?? query : query
         // The page a result opens marks these words (public/search.js reads `h`).
         let highlight = found.terms.isEmpty ? "" : "?h=" + Answers.percentEncode(found.terms.joined(separator: " "))
@@ -105,50 +98,40 @@ struct SearchViews {
             guard let hash = url.firstIndex(of: "#") else { return url + highlight }
             return url[..<hash] + highlight + url[hash...]
         }
-        func hitContext(_ hit: SearchHit) -> [String: Any] {
-            [
-                "title": hit.title, "url": withHighlight(hit.url), "section_title": hit.sectionTitle ?? "",
-                "snippet": SnippetHTML.render(hit.snippet), "section": Section(rawValue: hit.section)?.title ?? hit.section,
-                "has_more": !hit.more.isEmpty,
-                "more": hit.more.map { more -> [String: Any] in
-                    ["title": more.title ?? hit.title, "url": withHighlight(more.url), "snippet": SnippetHTML.render(more.snippet)]
-                },
-            ]
+        func hitView(_ hit: SearchHit) -> SearchHitView {
+            SearchHitView(title: hit.title, url: withHighlight(hit.url), sectionTitle: hit.sectionTitle ?? "",
+                          snippetHTML: SnippetHTML.render(hit.snippet),
+                          section: Section(rawValue: hit.section)?.title ?? hit.section,
+                          more: hit.more.map { more in
+                              MoreSectionView(title: more.title ?? hit.title, url: withHighlight(more.url),
+                                              snippetHTML: SnippetHTML.render(more.snippet))
+                          })
         }
-        context["results"] = found.hits.filter(\.hasEveryWord).map(hitContext)
-        context["some_results"] = found.hits.filter { !$0.hasEveryWord }.map(hitContext)
-        context["has_some"] = found.hits.contains { !$0.hasEveryWord }
-        context["total"] = found.total
-        context["none"] = found.total == 0
-        context["plural"] = found.total != 1
-        context["took_ms"] = "\((found.tookMs * 10).rounded() / 10) ms"
-        if let suggestion = found.suggestion {
+        var showing: ShownCorrection?
+        var suggestion: SuggestedCorrection?
+        if let suggested = found.suggestion {
             if found.showingSuggestion {
-                context["showing"] = ["text": suggestion, "instead": query,
-                                      "instead_url": link(query, section: section, exact: true)]
+                showing = ShownCorrection(text: suggested, instead: query, insteadURL: link(query, section: section, exact: true))
             } else {
-                context["suggestion"] = ["text": suggestion, "url": link(suggestion, section: section)]
+                suggestion = SuggestedCorrection(text: suggested, url: link(suggested, section: section))
             }
         }
         let all = found.facets.reduce(0) { $0 + $1.count }
-        context["has_facets"] = all > 0
-        if all > 0 {
-            context["facets"] = [["label": "All sections", "count": all, "url": link(shownQuery, section: nil, exact: parameters.exact),
-                                  "current": section == nil]]
-                + found.facets.map { facet -> [String: Any] in
-                    ["label": facet.section.title, "count": facet.count,
-                     "url": link(shownQuery, section: facet.section, exact: parameters.exact), "current": facet.section == section]
-                }
-        }
-        if parameters.offset > 0 {
-            context["previous"] = link(query, section: section, offset: max(0, parameters.offset - parameters.limit), exact: parameters.exact)
-        }
-        if parameters.offset + parameters.limit < found.total {
-            context["next"] = link(query, section: section, offset: parameters.offset + parameters.limit, exact: parameters.exact)
-        }
-        context["first"] = found.total == 0 ? 0 : parameters.offset + 1
-        context["last"] = parameters.offset + found.hits.count
-        return context
+        let facets = all == 0 ? [] : [FacetLink(label: "All sections", count: all,
+                                                url: link(shownQuery, section: nil, exact: parameters.exact), current: section == nil)]
+            + found.facets.map { facet in
+                FacetLink(label: facet.section.title, count: facet.count,
+                          url: link(shownQuery, section: facet.section, exact: parameters.exact), current: facet.section == section)
+            }
+        let (offset, limit) = (parameters.offset, parameters.limit)
+        return SearchResultsView(
+            hits: found.hits.filter(\.hasEveryWord).map(hitView),
+            partialHits: found.hits.filter { !$0.hasEveryWord }.map(hitView),
+            total: found.total, took: "\((found.tookMs * 10).rounded() / 10) ms",
+            showing: showing, suggestion: suggestion, facets: facets,
+            previous: offset > 0 ? link(query, section: section, offset: max(0, offset - limit), exact: parameters.exact) : nil,
+            next: offset + limit < found.total ? link(query, section: section, offset: offset + limit, exact: parameters.exact) : nil,
+            first: found.total == 0 ? 0 : offset + 1, last: offset + found.hits.count)
     }
 }
 

@@ -28,18 +28,12 @@ public final class Site: Sendable {
         let views = PageViews(library: library, knowledge: engine.knowledge)
         self.views = views
         responses["/"] = .html(templates.page("home", title: "Should this workload run on Claude Haiku?",
-                                              context: Self.homeContext(library)))
+                                              view: Self.homePage(library)))
         for section in Section.allCases {
-            let intro = library.sectionIntros[section]
-            let context: [String: Any] = section == .models
-                ? ModelsIndex(library: library, knowledge: engine.knowledge).sectionContext(sort: .order, descending: false) : [
-                "section_title": section.title,
-                "intro_html": intro?.html ?? "",
-                "summary": intro?.summary ?? "",
-                "section": section.rawValue,
-                "pages": library.pages(in: section).map { Self.listItem($0, library: library, knowledge: engine.knowledge) },
-            ]
-            responses["/\(section.rawValue)/"] = .html(templates.page("section", title: section.title, context: context,
+            let view = section == .models
+                ? ModelsIndex(library: library, knowledge: engine.knowledge).page(sort: .order, descending: false)
+                : Self.sectionPage(section, library: library, knowledge: engine.knowledge)
+            responses["/\(section.rawValue)/"] = .html(templates.page("section", title: section.title, view: view,
                                                                       activeSection: section.rawValue))
         }
         responses["/api/pages"] = JSON.response(library.pages.map { PageDocument(page: $0, withBody: false) })
@@ -61,43 +55,45 @@ public final class Site: Sendable {
               let page = library.page(section, String(parts[2])) else { return nil }
         return pages.response(for: path) {
             api ? JSON.response(PageDocument(page: page, withBody: true))
-                : .html(templates.page("page", title: page.title, context: views.context(for: page),
+                : .html(templates.page("page", title: page.title, view: views.page(page),
                                        activeSection: page.section.rawValue))
         }
     }
 
-    static func listItem(_ page: Page, library: ContentLibrary, knowledge: Knowledge?) -> [String: Any] {
-        var item: [String: Any] = ["title": page.title, "url": page.url, "summary": page.summary]
-        if let model = page.frontMatter.model, let knowledge {
-            let status = knowledge.status(of: page.slug, on: knowledge.today)
-            item["badge"] = LifecycleText.badge(status, library: library)
-            if let prices = model.prices {
-                item["meta"] = "\(Format.usd(prices.input.value)) in / \(Format.usd(prices.output.value)) out per M tokens"
-            } else if let hosting = model.self_hosting {
-                item["meta"] = "self-hosted: \(Format.usd(hosting.gpu_hour_usd.value)) per GPU hour"
-            }
-        } else if let failure = page.frontMatter.failure_mode {
-            item["meta"] = "Severity: \(failure.severity)"
-        } else if let resource = page.frontMatter.resource {
-            item["meta"] = resource.kind.replacingOccurrences(of: "_", with: " ")
-        }
-        return item
+    /// A section's index: its intro and every page in it (the models section adds its table: `ModelsIndex`).
+    static func sectionPage(_ section: Section, library: ContentLibrary, knowledge: Knowledge?, modelsTable: ModelsTable? = nil) -> SectionPage {
+        let intro = library.sectionIntros[section]
+        return SectionPage(title: section.title, introHTML: intro?.html ?? "", summary: intro?.summary ?? "",
+                           section: section.rawValue,
+                           pages: library.pages(in: section).map { listItem($0, library: library, knowledge: knowledge) },
+                           modelsTable: modelsTable)
     }
 
-    static func homeContext(_ library: ContentLibrary) -> [String: Any] {
-        [
-            "sections": Section.allCases.map { section -> [String: Any] in
-                let pages = library.pages(in: section)
-                return [
-                    "title": section.title,
-                    "url": "/\(section.rawValue)/",
-                    "count": pages.count,
-                    "summary": library.sectionIntros[section]?.summary ?? "",
-                    "pages": pages.prefix(6).map { ["title": $0.title, "url": $0.url] },
-                ]
-            },
-            "page_count": library.pages.count,
-        ]
+    static func listItem(_ page: Page, library: ContentLibrary, knowledge: Knowledge?) -> PageListItem {
+        var badge: Badge?
+        var meta = ""
+        if let model = page.frontMatter.model, let knowledge {
+            badge = LifecycleText.badge(knowledge.status(of: page.slug, on: knowledge.today), library: library)
+            if let prices = model.prices {
+                meta = "\(Format.usd(prices.input.value)) in / \(Format.usd(prices.output.value)) out per M tokens"
+            } else if let hosting = model.self_hosting {
+                meta = "self-hosted: \(Format.usd(hosting.gpu_hour_usd.value)) per GPU hour"
+            }
+        } else if let failure = page.frontMatter.failure_mode {
+            meta = "Severity: \(failure.severity)"
+        } else if let resource = page.frontMatter.resource {
+            meta = resource.kind.replacingOccurrences(of: "_", with: " ")
+        }
+        return PageListItem(title: page.title, url: page.url, summary: page.summary, badge: badge, meta: meta)
+    }
+
+    static func homePage(_ library: ContentLibrary) -> HomePage {
+        HomePage(sections: Section.allCases.map { section in
+            let pages = library.pages(in: section)
+            return SectionCard(title: section.title, url: "/\(section.rawValue)/", count: pages.count,
+                               summary: library.sectionIntros[section]?.summary ?? "",
+                               pages: pages.prefix(6).map { PageLink(title: $0.title, url: $0.url) })
+        }, pageCount: library.pages.count)
     }
 }
 

@@ -49,42 +49,6 @@ public struct Templates: Sendable {
         let layout = LayoutView(title: title, content: content, nav: Navigation.links(active: activeSection), page: view)
         return library.render(layout, withTemplate: "layout") ?? content
     }
-
-    /// A page whose context is still a dictionary, cleaned of blanks first (see `withoutBlanks`).
-    func page(_ name: String, title: String, context: [String: Any], activeSection: String? = nil) -> String {
-        page(name, title: title, view: Self.withoutBlanks(context), activeSection: activeSection)
-    }
-}
-
-extension Templates {
-    /// Drops empty strings and nils from a context, recursively. Mustache renders `{{#x}}` for any string, even
-    /// an empty one, and for a boxed nil: without this an absent error or note would still open its section.
-    static func withoutBlanks(_ context: [String: Any]) -> [String: Any] {
-        var clean: [String: Any] = [:]
-        for (key, value) in context {
-            if let kept = keep(value) { clean[key] = kept }
-        }
-        return clean
-    }
-
-    private static func keep(_ value: Any) -> Any? {
-        switch value {
-        case let text as String:
-            return text.isEmpty ? nil : text
-        case let dictionary as [String: Any]:
-            return withoutBlanks(dictionary)
-        case let array as [[String: Any]]:
-            return array.map(withoutBlanks)
-        case let array as [Any]:
-            return array.compactMap(keep)
-        default:
-            let mirror = Mirror(reflecting: value)
-            if mirror.displayStyle == .optional {
-                return mirror.children.first.flatMap { keep($0.value) }
-            }
-            return value
-        }
-    }
 }
 
 /// The site-wide navigation links.

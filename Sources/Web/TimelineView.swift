@@ -32,39 +32,31 @@ struct TimelineView {
         }.sorted { ($0.released, $0.title) < ($1.released, $1.title) }
     }
 
-    func context(today: Int) -> [String: Any] {
+    func page(today: Int) -> TimelinePage {
         let entries = entries
         let badge = { (slug: String) in LifecycleText.badge(knowledge.status(of: slug, on: today), library: library) }
         let title = { (slug: String) in library.page(.models, slug)?.title ?? slug }
         let upcoming = entries.filter { ($0.retires ?? Int.min) >= today }.sorted { $0.retires! < $1.retires! }
         let recent = entries.filter { ($0.retires ?? Int.max) < today }.sorted { $0.retires! > $1.retires! }
-        func line(_ e: Entry) -> [String: Any] {
+        func line(_ e: Entry) -> RetirementLine {
             let days = (e.retires ?? today) - today
-            return [
-                "title": e.title, "url": "/models/\(e.slug)", "badge": badge(e.slug),
-                "retires": e.retires.map(CivilDate.text) ?? "",
-                "when": days == 0 ? "today" : days > 0 ? "in \(days) day\(days == 1 ? "" : "s")" : "\(-days) days ago",
-                "replacement": e.replacement.map { ["title": title($0), "url": "/models/\($0)", "badge": badge($0)] } as Any,
-            ]
+            return RetirementLine(
+                title: e.title, url: "/models/\(e.slug)", badge: badge(e.slug),
+                retires: e.retires.map(CivilDate.text) ?? "",
+                when: days == 0 ? "today" : days > 0 ? "in \(days) day\(days == 1 ? "" : "s")" : "\(-days) days ago",
+                replacement: e.replacement.map { ModelLink(slug: $0, title: title($0), url: "/models/\($0)", badge: badge($0)) })
         }
-        return [
-            "today": CivilDate.text(today),
-            "upcoming": upcoming.map(line),
-            "has_upcoming": !upcoming.isEmpty,
-            "recent": recent.map(line),
-            "has_recent": !recent.isEmpty,
-            "timeline_svg": svg(entries, today: today),
-            "rows": entries.map { e -> [String: Any] in
-                [
-                    "title": e.title, "url": "/models/\(e.slug)", "provider": e.provider, "badge": badge(e.slug),
-                    "released": CivilDate.text(e.released),
-                    "legacy": e.legacy.map(CivilDate.text) ?? "—",
-                    "deprecated": e.deprecated.map(CivilDate.text) ?? "—",
-                    "retires": e.retires.map(CivilDate.text) ?? "—",
-                    "replacement": e.replacement.map(title) ?? "—",
-                ]
-            },
-        ]
+        return TimelinePage(
+            today: CivilDate.text(today), upcoming: upcoming.map(line), recent: recent.map(line),
+            svg: svg(entries, today: today),
+            rows: entries.map { e in
+                TimelineRow(title: e.title, url: "/models/\(e.slug)", provider: e.provider, badge: badge(e.slug),
+                            released: CivilDate.text(e.released),
+                            legacy: e.legacy.map(CivilDate.text) ?? "—",
+                            deprecated: e.deprecated.map(CivilDate.text) ?? "—",
+                            retires: e.retires.map(CivilDate.text) ?? "—",
+                            replacement: e.replacement.map(title) ?? "—")
+            })
     }
 
     static let rowHeight = 40

@@ -1,7 +1,7 @@
 import Mustache
 
-/// Every page's view model is a struct that answers Mustache by name (`MustacheParent`): a `switch`, where a
-/// `[String: Any]` context cost a hash, a dynamic cast and a `Mirror` clean-up per look-up.
+/// Every page's view model is a struct that answers Mustache by name (`MustacheParent`): a `switch`, cheaper than
+/// a dictionary look-up with a dynamic cast, and checked by the compiler.
 ///
 /// Rules the templates rely on, kept by every view model:
 /// - an unknown name answers nil, so Mustache looks it up in the enclosing context;

@@ -1,0 +1,81 @@
+import Advisor
+import Content
+
+/// The models index: a table of every model (provider, lifecycle, prices, context, cache minimum) above the
+/// section's prose, sortable by any column through plain links (`/models/?sort=input&order=desc`).
+struct ModelsIndex {
+    let library: ContentLibrary
+    let knowledge: Knowledge
+
+    enum Column: String, CaseIterable {
+        case order, name, provider, lifecycle, input, output, context, cache_min
+
+        var heading: String {
+            switch self {
+            case .order: "Default order"
+            case .name: "Model"
+            case .provider: "Provider"
+            case .lifecycle: "Lifecycle today"
+            case .input: "Input, per M tokens"
+            case .output: "Output, per M tokens"
+            case .context: "Context window"
+            case .cache_min: "Shortest cacheable prefix"
+            }
+        }
+
+        var numeric: Bool { [.input, .output, .context, .cache_min].contains(self) }
+    }
+
+    struct Row {
+        let page: Page
+        let model: ModelSpec
+        let status: ModelStatus?
+        let position: Int
+
+        func key(_ column: Column) -> (Double, String) {
+            switch column {
+            case .order: (Double(position), "")
+            case .name: (0, page.title)
+            case .provider: (0, model.provider + " " + page.title)
+            case .lifecycle: (Double(status.map { LifecycleState.allCases.firstIndex(of: $0.state) ?? 0 } ?? 0), page.title)
+            // A missing price (self-hosted) or cache sorts last.
+            case .input: (model.prices?.input.value ?? .infinity, page.title)
+            case .output: (model.prices?.output.value ?? .infinity, page.title)
+            case .context: (model.context_window.value, page.title)
+            case .cache_min: (model.prices?.cache_min_tokens?.value ?? .infinity, page.title)
+            }
+        }
+    }
+
+    /// The `section` template's view of `/models/`, the table sorted by `sort`.
+    func page(sort: Column, descending: Bool) -> SectionPage {
+        let today = knowledge.today
+        let rows = library.pages(in: .models).enumerated().compactMap { index, page in
+            page.frontMatter.model.map { Row(page: page, model: $0, status: knowledge.status(of: page.slug, on: today), position: index) }
+        }
+        let sorted = rows.sorted { a, b in
+            let (x, y) = (a.key(sort), b.key(sort))
+            return descending ? (x.0, x.1) > (y.0, y.1) : (x.0, x.1) < (y.0, y.1)
+        }
+        let table = ModelsTable(
+            columns: Column.allCases.filter { $0 != .order }.map { column in
+                let current = column == sort
+                let nextDescending = current && !descending
+                return ColumnHeading(label: column.heading,
+                                     url: "/models/?sort=\(column.rawValue)" + (nextDescending ? "&order=desc" : ""),
+                                     sort: current ? (descending ? "descending" : "ascending") : "",
+                                     numeric: column.numeric)
+            },
+            rows: sorted.map { row in
+                let prices = row.model.prices
+                return ModelsTableRow(title: row.page.title, url: row.page.url, provider: row.model.provider,
+                                      badge: LifecycleText.badge(row.status, library: library),
+                                      input: prices.map { Format.usd($0.input.value) } ?? "self-hosted",
+                                      output: prices.map { Format.usd($0.output.value) } ?? "self-hosted",
+                                      context: Format.count(row.model.context_window.value),
+                                      cacheMin: prices?.cache_min_tokens.map { Format.count($0.value) } ?? "—")
+            },
+            sortedBy: sort == .order ? "" : "Sorted by \(sort.heading.lowercased())\(descending ? ", highest first" : "").")
+        return Site.sectionPage(.models, library: library, knowledge: knowledge, modelsTable: table)
+    }
+}
