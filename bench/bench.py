@@ -340,7 +340,7 @@ def main():
               f"{'PASS' if broad_p99 < 50 else 'FAIL'} (peak {big_mib:.0f} MiB after the load)",
               "", f"memory: the server on the real content peaked at {serve_rss:.0f} MiB (VmHWM)"]
     verdicts += [index_s < 3, ready_s < 5 and ready_mib < 150, broad_p99 < 50]
-    lines += ["", "search quality: " + quality] if quality else []
+    lines += ["", quality] if quality else []
     lines += notes
     lines += ["", "problems:" if problems else "problems: none"] + [f"  - {p}" for p in problems]
     report = "\n".join(lines)
