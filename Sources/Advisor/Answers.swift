@@ -1,3 +1,5 @@
+import Foundation
+
 // Answers: validated values for every question, and where they came from.
 //
 // ## Rules for input
@@ -78,22 +80,14 @@ public struct Answers: Sendable, Equatable, Hashable {
         return parts.joined(separator: "&")
     }
 
-    /// Percent-encodes a query-string value: only `A-Z a-z 0-9 - . _ ~` stay as they are (RFC 3986 unreserved).
+    /// Percent-encodes a query-string value with Foundation's encoder: only `A-Z a-z 0-9 - . _ ~` stay as they are
+    /// (RFC 3986 unreserved), so `&`, `=`, `+` and spaces can never break a link. The site's one percent-encoder.
     public static func percentEncode(_ text: String) -> String {
-        var out = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                 UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = Array("0123456789ABCDEF".utf8)
-                out += "%" + String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 15)]], as: UTF8.self)
-            }
-        }
-        return out
+        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
     }
+
+    private static let unreserved = CharacterSet(charactersIn:
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 }
 
 // MARK: - Building answers
