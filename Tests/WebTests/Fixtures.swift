@@ -1,4 +1,5 @@
 import Foundation
+import Advisor
 import Web
 
 /// The repository root, found from this file's place in it.
@@ -13,7 +14,11 @@ let realSite: Site = {
     let paths = SitePaths(content: repositoryRoot + "/content", templates: repositoryRoot + "/templates",
                           publicFiles: repositoryRoot + "/public", database: ":memory:")
     do {
-        return try SiteBuilder.build(paths)
+        let site = try SiteBuilder.build(paths)
+        // Pages computed per request (verdicts, the timeline, content pages) judge lifecycles on the day the
+        // content was last checked, so that tests about "retires in two days" keep meaning the same thing later.
+        site.advisor.engine.knowledge.clock = { CivilDate.day("2026-11-28")! }
+        return site
     } catch {
         fatalError("the real content does not build:\n\(error)")
     }
