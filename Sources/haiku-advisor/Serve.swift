@@ -1,3 +1,4 @@
+import Advisor
 import ArgumentParser
 import Foundation
 import Web
@@ -12,9 +13,16 @@ struct Serve: ParsableCommand {
     @Option(name: .customLong("public"), help: "The static files directory.") var publicDirectory = "public"
     @Option(help: "The SQLite index file, or :memory:.") var db = "haiku-advisor.db"
     @Flag(help: "Re-index when the content changes; a broken edit keeps the last good site serving.") var watch = false
+    @Option(help: "Judge lifecycles and freshness on this day (YYYY-MM-DD) instead of today: a reproducible site.")
+    var today: String?
+
+    func validate() throws {
+        if let today, CivilDate.day(today) == nil { throw ValidationError("--today takes a date YYYY-MM-DD") }
+    }
 
     func run() throws {
-        let paths = SitePaths(content: contentOptions.content, templates: templates, publicFiles: publicDirectory, database: db)
+        let paths = SitePaths(content: contentOptions.content, templates: templates, publicFiles: publicDirectory,
+                              database: db, today: today.flatMap(CivilDate.day))
         let site: Site
         do {
             site = try SiteBuilder.build(paths)

@@ -113,9 +113,24 @@ import Testing
     }
 
     @Test func serveAnnouncesItsPortAndStopsCleanlyOnSIGTERM() throws {
+        try serve(["--today", "2027-06-01"]) { port in
+            let reply = try HTTPConnection(port: port).request("GET", "/healthz")
+            #expect(reply.status == 200 && reply.text == "ok\n")
+            // `--today` pins the day lifecycles are judged on: by then Sonnet 4.5 has retired.
+            let models = try HTTPConnection(port: port).request("GET", "/api/models")
+            let list = try #require(try JSONSerialization.jsonObject(with: Data(models.body)) as? [[String: Any]])
+            let sonnet = list.first { $0["slug"] as? String == "claude-sonnet-4-5" }
+            #expect((sonnet?["status"] as? [String: Any])?["state"] as? String == "retired")
+        }
+        #expect(try run(["serve", "--today", "someday"]).status != 0)
+    }
+
+    /// Starts `serve --port 0` with extra arguments, hands the announced port to `body`, then stops it with
+    /// SIGTERM and expects a clean exit.
+    private func serve(_ extra: [String], _ body: (UInt16) throws -> Void) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["serve", "--port", "0", "--db", ":memory:"]
+        process.arguments = ["serve", "--port", "0", "--db", ":memory:"] + extra
         process.currentDirectoryURL = URL(fileURLWithPath: repositoryRoot)
         let output = Pipe()
         process.standardOutput = output
@@ -130,8 +145,13 @@ import Testing
         let prefix = "listening on http://127.0.0.1:"
         #expect(line.hasPrefix(prefix))
         let port = try #require(UInt16(line.dropFirst(prefix.count).trimmingCharacters(in: .whitespacesAndNewlines)))
-        let reply = try HTTPConnection(port: port).request("GET", "/healthz")
-        #expect(reply.status == 200 && reply.text == "ok\n")
+        do {
+            try body(port)
+        } catch {
+            process.terminate()
+            process.waitUntilExit()
+            throw error
+        }
         process.terminate()  // SIGTERM
         process.waitUntilExit()
         #expect(process.terminationReason == .exit)

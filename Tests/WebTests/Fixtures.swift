@@ -12,13 +12,12 @@ let repositoryRoot: String = {
 /// The real site (content, templates, public files), built once for all tests with an in-memory index.
 let realSite: Site = {
     let paths = SitePaths(content: repositoryRoot + "/content", templates: repositoryRoot + "/templates",
-                          publicFiles: repositoryRoot + "/public", database: ":memory:")
+                          publicFiles: repositoryRoot + "/public", database: ":memory:",
+                          // Lifecycles judged on the day the content was last checked, so that tests about
+                          // "retires in two days" keep meaning the same thing later.
+                          today: CivilDate.day("2026-11-28"))
     do {
-        let site = try SiteBuilder.build(paths)
-        // Pages computed per request (verdicts, the timeline, content pages) judge lifecycles on the day the
-        // content was last checked, so that tests about "retires in two days" keep meaning the same thing later.
-        site.advisor.engine.knowledge.clock = { CivilDate.day("2026-11-28")! }
-        return site
+        return try SiteBuilder.build(paths)
     } catch {
         fatalError("the real content does not build:\n\(error)")
     }
