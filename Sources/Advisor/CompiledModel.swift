@@ -246,6 +246,11 @@ final class CompiledModel: Sendable {
         pricesCheckedDay = checked.min()
     }
 
+    /// Whether one request of these sizes (on this model's own token count) fits the window and the output limit.
+    func holds(input: Double, output: Double) -> Bool {
+        input + output <= contextWindow && (maxOutput.map { output <= $0 } ?? true)
+    }
+
     /// The model's state on a day, with the day it began.
     func lifecycle(on day: Int) -> (state: LifecycleState, since: Int) {
         if let r = retiresDay, day >= r { return (.retired, r) }

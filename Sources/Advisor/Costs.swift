@@ -73,6 +73,15 @@ public struct CostRates: Sendable, Encodable, Equatable {
     public var notes: [String]
 }
 
+/// A model's lifecycle dates (days since 1970-01-01).
+public struct LifecycleDays: Sendable {
+    public let released: Int
+    public let legacy: Int?
+    public let deprecated: Int?
+    public let retires: Int?
+    public let replacement: String?
+}
+
 /// A model's lifecycle on the assessment's `as_of` date. JSON: `state`, `since`, `retires`, `replacement`.
 public struct ModelStatus: Sendable, Encodable, Equatable {
     public let state: LifecycleState
@@ -160,11 +169,9 @@ extension Knowledge {
 
     /// Whether model `m` can hold the average request.
     func fits(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
-        let model = compiledModels[m]
         let scale = tokenScale(model: m, v)
-        let inTokens = v[AnswerID.avgInputTokens.rawValue] * scale
-        let outTokens = v[AnswerID.avgOutputTokens.rawValue] * scale
-        return inTokens + outTokens <= model.contextWindow && (model.maxOutput.map { outTokens <= $0 } ?? true)
+        return compiledModels[m].holds(input: v[AnswerID.avgInputTokens.rawValue] * scale,
+                                       output: v[AnswerID.avgOutputTokens.rawValue] * scale)
     }
 
     func costParts(model m: Int, _ v: UnsafeBufferPointer<Double>, explain: Bool) -> CostParts {
@@ -188,7 +195,7 @@ extension Knowledge {
         } else if !model.ratioPublished {
             note("No published tokenizer ratio: token counts are taken as given.")
         }
-        parts.fits = fits(model: m, v)
+        parts.fits = model.holds(input: inTokens, output: outTokens)
         if !parts.fits {
             note("Does not fit: \(Format.figure(inTokens + outTokens)) tokens per request against a "
                  + "\(Format.figure(model.contextWindow))-token window"
@@ -316,8 +323,12 @@ extension Knowledge {
 
     /// The model's lifecycle on the as-of day of the answers.
     func status(model m: Int, _ v: UnsafeBufferPointer<Double>) -> ModelStatus {
+        status(model: m, on: Int(v[AnswerID.asOf.rawValue]))
+    }
+
+    func status(model m: Int, on day: Int) -> ModelStatus {
         let model = compiledModels[m]
-        let (state, since) = model.lifecycle(on: Int(v[AnswerID.asOf.rawValue]))
+        let (state, since) = model.lifecycle(on: day)
         return ModelStatus(state: state, since: CivilDate.text(since), retires: model.retiresDay.map(CivilDate.text),
                            replacement: model.replacement.map { models[$0].slug })
     }
@@ -354,11 +365,16 @@ extension Knowledge {
 
     /// A model's lifecycle on a day (nil for an unknown slug).
     public func status(of slug: String, on day: Int) -> ModelStatus? {
-        guard let m = modelIndex[slug] else { return nil }
-        let model = compiledModels[m]
-        let (state, since) = model.lifecycle(on: day)
-        return ModelStatus(state: state, since: CivilDate.text(since), retires: model.retiresDay.map(CivilDate.text),
-                           replacement: model.replacement.map { models[$0].slug })
+        modelIndex[slug].map { status(model: $0, on: day) }
+    }
+
+    /// A model's lifecycle dates as day numbers, checked when the content was loaded (CompiledModel).
+    public func lifecycleDays(of slug: String) -> LifecycleDays? {
+        modelIndex[slug].map { m in
+            let model = compiledModels[m]
+            return LifecycleDays(released: model.releasedDay, legacy: model.legacyDay, deprecated: model.deprecatedDay,
+                                 retires: model.retiresDay, replacement: model.replacement.map { models[$0].slug })
+        }
     }
 
     /// The oldest date on which the model's price figures were checked.

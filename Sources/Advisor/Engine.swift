@@ -300,14 +300,16 @@ public struct Engine: Sendable {
             monthlyCache = computed
             return computed
         }
-        let haiku = k.haikuIndices.first { usable($0, v) }
-        let escalation = k.escalationIndices.first { usable($0, v) }
+        // Lifecycle, fit and context checked once per model: the checks below all read this.
+        let isUsable = k.models.indices.map { usable($0, v) }
+        let haiku = k.haikuIndices.first { isUsable[$0] }
+        let escalation = k.escalationIndices.first { isUsable[$0] }
         if haiku == nil { verdict = .chooseAlternative }
         if verdict == .tieredRouting && escalation == nil { verdict = .chooseHaiku }
 
         let preferred = firing.sorted { (k.rules[$0].effect, $0) < (k.rules[$1].effect, $1) }
             .flatMap { k.rules[$0].prefer }
-            .filter { usable($0, v) && !k.compiledModels[$0].isHaikuFamily }
+            .filter { isUsable[$0] && !k.compiledModels[$0].isHaikuFamily }
         var primary: Int? = nil
         var basis = "haiku_model"
         var policyReasons: [PolicyOutcome] = []
@@ -323,7 +325,7 @@ public struct Engine: Sendable {
             case .cheapest_fit:
                 let excludeHaikus = hard == .chooseAlternative
                 let candidates = k.models.indices.filter { m in
-                    usable(m, v) && k.compiledModels[m].fit[task] <= policy.minFit
+                    isUsable[m] && k.compiledModels[m].fit[task] <= policy.minFit
                         && !(excludeHaikus && k.compiledModels[m].isHaikuFamily)
                 }
                 let costs = monthly()
@@ -370,11 +372,11 @@ public struct Engine: Sendable {
                 if let first = preferred.first {
                     primary = first
                     basis = "prefer"
-                } else if let first = otherModels(v, monthly: monthly(), minFit: .weak, excludingHaikus: true).first {
+                } else if let first = otherModels(v, monthly: monthly(), minFit: .weak, excludingHaikus: true, usable: isUsable).first {
                     primary = first
                     basis = "cheapest_suitable"
                 } else {
-                    primary = escalation ?? otherModels(v, monthly: monthly(), minFit: .weak, excludingHaikus: false).first
+                    primary = escalation ?? otherModels(v, monthly: monthly(), minFit: .weak, excludingHaikus: false, usable: isUsable).first
                     basis = "cheapest_suitable"
                 }
             }
@@ -397,12 +399,12 @@ public struct Engine: Sendable {
 
     /// Usable models at least `minFit`, strong/good before weak, current before deprecated, then cheapest.
     private func otherModels(_ v: UnsafeBufferPointer<Double>, monthly: [Double], minFit: Fit, excludingHaikus: Bool,
-                             offerableToo: Bool = false) -> [Int] {
+                             offerableToo: Bool = false, usable known: [Bool]? = nil) -> [Int] {
         let k = knowledge
         let task = Int(v[AnswerID.taskType.rawValue])
         let day = Int(v[AnswerID.asOf.rawValue])
         return k.models.indices.filter { m in
-            (offerableToo ? offerable(m, v) : usable(m, v)) && k.compiledModels[m].fit[task] <= minFit
+            (offerableToo ? offerable(m, v) : known?[m] ?? usable(m, v)) && k.compiledModels[m].fit[task] <= minFit
                 && !(excludingHaikus && k.compiledModels[m].isHaikuFamily)
         }.sorted { a, b in
             func key(_ m: Int) -> (Int, Int, Double, Int) {
@@ -578,7 +580,7 @@ public struct Engine: Sendable {
         let k = knowledge
         guard let limits = k.models[m].spec.rate_limits else { return nil }
         let scale = k.tokenScale(model: m, v)
-        let rpm = v[AnswerID.monthlyRequests.rawValue] / (CostAssumptions.hoursPerMonth * 60) * v[AnswerID.peakToAverage.rawValue]
+        let rpm = v[AnswerID.monthlyRequests.rawValue] / CostAssumptions.minutesPerMonth * v[AnswerID.peakToAverage.rawValue]
         let parts = k.costParts(model: m, v, explain: false)
         let cachedOut = parts.rates.caching == "used" && !limits.cache_reads_count ? v[AnswerID.cachedInputShare.rawValue] : 0
         let itpm = rpm * v[AnswerID.avgInputTokens.rawValue] * scale * (1 - cachedOut)

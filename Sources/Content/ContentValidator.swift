@@ -66,7 +66,6 @@ private struct PageCheck {
         if let failure = fm.failure_mode { failureModeBlock(failure) }
         if let resource = fm.resource { resourceBlock(resource) }
         if let criterion = fm.criterion { criterionBlock(criterion) }
-        if let engine = fm.engine { engineBlock(engine) }
         for link in links { bodyLink(link) }
     }
 
@@ -171,9 +170,7 @@ private struct PageCheck {
         let at: [PathKey] = ["failure_mode"]
         if failure.detect.isEmpty { fail(at + ["detect"], "`detect` needs at least one metric to watch") }
         if failure.mitigation.isEmpty { fail(at + ["mitigation"], "`mitigation` needs at least one step") }
-        for (index, slug) in failure.models.enumerated() where library.page(.models, slug) == nil {
-            fail(at + ["models", PathKey(intValue: index)], "no model page `\(slug)`")
-        }
+        // `models` names model pages: the engine checks them (Knowledge.init).
     }
 
     private mutating func resourceBlock(_ resource: ResourceSpec) {
@@ -195,20 +192,9 @@ private struct PageCheck {
         let at: [PathKey] = ["criterion"]
         for (index, rule) in criterion.rules.enumerated() {
             let r = at + ["rules", PathKey(intValue: index)]
+            // Effects, `decide` and `prefer` are the engine's to check (Advisor.swift, Knowledge.init).
             if let source = rule.source { sourceID(source, at: r + ["source"]) }
-            if !rule.effect.isFinite { fail(r + ["effect"], "`effect` must be a finite number") }
-            if let decide = rule.decide, !["choose_alternative", "tiered_routing"].contains(decide) {
-                fail(r + ["decide"], "`decide` must be choose_alternative or tiered_routing")
-            }
-            for (position, slug) in (rule.prefer ?? []).enumerated() where library.page(.models, slug) == nil {
-                fail(r + ["prefer", PathKey(intValue: position)], "no model page `\(slug)`")
-            }
         }
-    }
-
-    private mutating func engineBlock(_ engine: EngineSettings) {
-        // The engine's loader checks the settings (Advisor.swift, Knowledge.init).
-        _ = engine
     }
 
     // MARK: - Pieces
@@ -216,11 +202,6 @@ private struct PageCheck {
     private mutating func figure<V>(_ figure: Figure<V>, at path: [PathKey]) {
         sourceID(figure.source, at: path + ["source"])
         if let asOf = figure.as_of { date(asOf, at: path + ["as_of"], field: "as_of") }
-    }
-
-    private mutating func positive(_ value: NumberFigure, at path: [PathKey], field: String) {
-        figure(value, at: path)
-        if !(value.value > 0 && value.value.isFinite) { fail(path + ["value"], "`\(field)` must be a positive number") }
     }
 
     private mutating func sourceID(_ id: String, at path: [PathKey]) {

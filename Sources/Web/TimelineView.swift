@@ -20,15 +20,13 @@ struct TimelineView {
         let replacement: String?
     }
 
-    /// Every model with a parsable release date, oldest release first.
+    /// Every model, oldest release first, with the dates the engine checked when the content was loaded.
     var entries: [Entry] {
         library.pages(in: .models).compactMap { page -> Entry? in
-            guard let model = page.frontMatter.model, let released = CivilDate.day(model.released.value) else { return nil }
-            let life = model.lifecycle
-            return Entry(slug: page.slug, title: page.title, provider: model.provider, released: released,
-                         legacy: life.legacy.flatMap { CivilDate.day($0.value) },
-                         deprecated: life.deprecated.flatMap { CivilDate.day($0.value) },
-                         retires: life.retires.flatMap { CivilDate.day($0.value) }, replacement: life.replacement)
+            guard let model = page.frontMatter.model, let days = knowledge.lifecycleDays(of: page.slug) else { return nil }
+            return Entry(slug: page.slug, title: page.title, provider: model.provider, released: days.released,
+                         legacy: days.legacy, deprecated: days.deprecated, retires: days.retires,
+                         replacement: days.replacement)
         }.sorted { ($0.released, $0.title) < ($1.released, $1.title) }
     }
 
