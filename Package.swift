@@ -34,7 +34,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "AdvisorTests", dependencies: ["Advisor"], exclude: ["Fixtures"]),
+        // The engine's tests read the real content through Content, as the server does.
+        .testTarget(name: "AdvisorTests", dependencies: ["Advisor", "Content"]),
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Content"]),
         .testTarget(name: "WebTests", dependencies: ["Web", "Content", "Search", "Advisor"]),

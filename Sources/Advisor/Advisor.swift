@@ -44,11 +44,62 @@ extension AnswerID: Encodable {
 }
 
 /// The answers the questionnaire asks (README.md, "Answers"), in its order (which is also the canonical
-/// query-string order).
+/// query-string order). Each answer is declared once, in `declaration`: its name, kind, values and the bounds the
+/// interface puts on it. The questionnaire's texts and defaults are content (criteria pages); validation, the API
+/// schema test and the README's table all follow from this one declaration.
 public enum AnswerID: Int, CaseIterable, Sendable, Comparable, Hashable {
     case taskType, monthlyRequests, avgInputTokens, avgOutputTokens, cachedInputShare, latency, accuracy
     case reviewCapacity, costPriority, developerHourlyUSD, complexShare, fallbackReady, canSelfHost
-    case tokensCountedWith, peakToAverage, asOf, latencyBudgetSeconds
+    case tokensCountedWith, peakToAverage, asOf, latencyBudgetSeconds, reasoningEffort, requiredFit
+
+    /// What the interface says of one answer.
+    public struct Declaration: Sendable {
+        /// The id as the interface spells it (`task_type`).
+        public let name: String
+        public let kind: AnswerKind
+        /// For `choice` answers, the allowed values in the interface's order (ordinal answers run from one end to
+        /// the other: `realtime, interactive, batch`).
+        public let choices: [String]
+        /// Bounds the interface itself puts on a number (shares are 0..1, peaks at least the average); content
+        /// sets the rest.
+        public let min: Double
+        public let max: Double?
+
+        static func choice(_ name: String, _ choices: [String]) -> Declaration {
+            Declaration(name: name, kind: .choice, choices: choices, min: 0, max: nil)
+        }
+        static func of(_ name: String, _ kind: AnswerKind, min: Double = 0, max: Double? = nil) -> Declaration {
+            Declaration(name: name, kind: kind, choices: [], min: min, max: max)
+        }
+    }
+
+    /// The one declaration of each answer.
+    public var declaration: Declaration {
+        switch self {
+        case .taskType: .choice("task_type", ["classification", "extraction", "summarization", "moderation", "chat",
+                                              "code_completion", "autonomous_coding", "complex_reasoning", "rag", "other"])
+        case .monthlyRequests: .of("monthly_requests", .integer)
+        case .avgInputTokens: .of("avg_input_tokens", .integer)
+        case .avgOutputTokens: .of("avg_output_tokens", .integer)
+        case .cachedInputShare: .of("cached_input_share", .number, max: 1)
+        case .latency: .choice("latency", ["realtime", "interactive", "batch"])
+        case .accuracy: .choice("accuracy", ["first_time_right", "reviewed", "tolerant"])
+        case .reviewCapacity: .choice("review_capacity", ["none", "sampled", "systematic"])
+        case .costPriority: .choice("cost_priority", ["primary", "balanced", "secondary"])
+        case .developerHourlyUSD: .of("developer_hourly_usd", .number)
+        case .complexShare: .of("complex_share", .number, max: 1)
+        case .fallbackReady: .of("fallback_ready", .boolean)
+        case .canSelfHost: .of("can_self_host", .boolean)
+        case .tokensCountedWith: .of("tokens_counted_with", .model)
+        case .peakToAverage: .of("peak_to_average", .number, min: 1)
+        case .asOf: .of("as_of", .date)
+        case .latencyBudgetSeconds: .of("latency_budget_s", .number)
+        // `default` is each model's own default level (Reasoning.default_effort).
+        case .reasoningEffort: .choice("reasoning_effort", ["none", "low", "medium", "high", "default"])
+        // The least task fit the primary model may have (`strong` trades cost for a margin of quality).
+        case .requiredFit: .choice("required_fit", ["any", "good", "strong"])
+        }
+    }
 
     /// The id as the interface spells it (`task_type`).
     public var name: String { Self.names[rawValue] }
@@ -56,14 +107,14 @@ public enum AnswerID: Int, CaseIterable, Sendable, Comparable, Hashable {
     /// The kind of value the answer takes.
     public var kind: AnswerKind { Self.kinds[rawValue] }
 
-    /// For `choice` answers, the allowed values in the interface's order (ordinal answers run from one end to the
-    /// other: `realtime, interactive, batch`); empty for other kinds (`model` answers take the model slugs).
+    /// For `choice` answers, the allowed values in the interface's order; empty for other kinds (`model` answers
+    /// take the model slugs).
     public var choices: [String] { Self.choiceLists[rawValue] }
 
     /// The id for a name, or nil.
     public init?(name: String) {
-        guard let index = Self.names.firstIndex(of: name) else { return nil }
-        self.init(rawValue: index)
+        guard let id = Self.byName[name] else { return nil }
+        self = id
     }
 
     public static func < (lhs: AnswerID, rhs: AnswerID) -> Bool { lhs.rawValue < rhs.rawValue }
@@ -73,35 +124,14 @@ public enum AnswerID: Int, CaseIterable, Sendable, Comparable, Hashable {
     /// The bit of this answer in an answer mask.
     var bit: UInt32 { 1 << UInt32(rawValue) }
 
-    private static let names = [
-        "task_type", "monthly_requests", "avg_input_tokens", "avg_output_tokens", "cached_input_share", "latency",
-        "accuracy", "review_capacity", "cost_priority", "developer_hourly_usd", "complex_share", "fallback_ready",
-        "can_self_host", "tokens_counted_with", "peak_to_average", "as_of", "latency_budget_s",
-    ]
-    private static let kinds: [AnswerKind] = [
-        .choice, .integer, .integer, .integer, .number, .choice, .choice, .choice, .choice, .number, .number,
-        .boolean, .boolean, .model, .number, .date, .number,
-    ]
-    private static let choiceLists: [[String]] = [
-        ["classification", "extraction", "summarization", "moderation", "chat", "code_completion",
-         "autonomous_coding", "complex_reasoning", "rag", "other"],
-        [], [], [], [],
-        ["realtime", "interactive", "batch"],
-        ["first_time_right", "reviewed", "tolerant"],
-        ["none", "sampled", "systematic"],
-        ["primary", "balanced", "secondary"],
-        [], [], [], [], [], [], [], [],
-    ]
+    // Read in hot loops: computed once from the declarations.
+    private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name, $0) })
+    private static let choiceLists = allCases.map(\.declaration.choices)
+    private static let names = allCases.map(\.declaration.name)
+    private static let kinds = allCases.map(\.declaration.kind)
 
-    /// Bounds the interface itself puts on a number (the shares are 0..1, peaks are at least the average);
-    /// content sets the rest.
-    var interfaceMin: Double { self == .peakToAverage ? 1 : 0 }
-    var interfaceMax: Double? {
-        switch self {
-        case .cachedInputShare, .complexShare: return 1
-        default: return nil
-        }
-    }
+    var interfaceMin: Double { declaration.min }
+    var interfaceMax: Double? { declaration.max }
 }
 
 /// The kind of a question and its answer. `model` takes a model slug (stored as the model's index); `date` a
@@ -237,6 +267,8 @@ public final class Knowledge: @unchecked Sendable {
     let haikuIndices: [Int]
     let escalationIndices: [Int]
     let warningTexts: [ComputedWarning: (failureMode: Int, text: String)]
+    /// The largest share of a window one recommended request may fill.
+    let contextHeadroom: Double
     /// Model slugs by index, and the reverse.
     public let modelSlugs: [String]
     let modelIndex: [String: Int]
@@ -298,6 +330,16 @@ public final class Knowledge: @unchecked Sendable {
         }
         guard settings.stale_after_days.isFinite, settings.stale_after_days > 0 else {
             throw settingsError("stale_after_days", "must be a positive number of days")
+        }
+        contextHeadroom = settings.context_headroom ?? 0.8
+        guard contextHeadroom.isFinite, contextHeadroom > 0, contextHeadroom <= 1 else {
+            throw settingsError("context_headroom", "must be a share of the window above 0 and at most 1 (0.8 is 80 %)")
+        }
+        let providers = settings.providers ?? [:]
+        for (m, entry) in models.enumerated() where !compiledModels[m].selfHosted && providers[entry.spec.provider] == nil {
+            throw KnowledgeError(slug: entry.slug, section: "models", field: "model.provider",
+                                 message: "provider '\(entry.spec.provider)' is not in criteria/_index.md engine.providers "
+                                     + "(its status page and error documentation)")
         }
         func modelList(_ field: String, _ slugs: [String]) throws(KnowledgeError) -> [Int] {
             guard !slugs.isEmpty else { throw settingsError(field, "needs at least one model slug") }
@@ -423,10 +465,22 @@ public final class Knowledge: @unchecked Sendable {
                                      message: "unknown model '\(slug)'\(Self.known(modelIndex))")
             }
             for (e, exposure) in (entry.spec.exposure ?? []).enumerated() {
+                for (p, name) in (exposure.providers ?? []).enumerated() where (settings.providers ?? [:])[name] == nil {
+                    throw KnowledgeError(slug: entry.slug, section: "failure-modes",
+                                         field: "failure_mode.exposure[\(e)].providers[\(p)]",
+                                         message: "unknown provider '\(name)' (engine.providers lists "
+                                             + (settings.providers ?? [:]).keys.sorted().joined(separator: ", ") + ")")
+                }
+                if let unknown = Template.placeholders(in: exposure.text).first(where: { !Self.providerKeys.contains($0) }) {
+                    throw KnowledgeError(slug: entry.slug, section: "failure-modes", field: "failure_mode.exposure[\(e)].text",
+                                         message: "unknown placeholder {\(unknown)}; exposure texts know "
+                                             + Self.providerKeys.map { "{\($0)}" }.joined(separator: ", "))
+                }
                 var ignored: [[Double]] = Array(repeating: [], count: AnswerID.count)
                 do throws(ConditionError) {
                     let condition = try CompiledCondition(exposure.when, questions: questions, thresholds: &ignored)
-                    exposures.append(CompiledExposure(failureMode: f, condition: condition, text: exposure.text))
+                    exposures.append(CompiledExposure(failureMode: f, condition: condition, text: exposure.text,
+                                                      providers: exposure.providers))
                 } catch {
                     throw KnowledgeError(slug: entry.slug, section: "failure-modes",
                                          field: "failure_mode.exposure[\(e)].when" + error.path, message: error.message)
@@ -434,6 +488,15 @@ public final class Knowledge: @unchecked Sendable {
             }
         }
         self.exposures = exposures
+    }
+
+    static let providerKeys = ["provider", "status_page", "error_docs"]
+
+    /// The values of `{provider}`, `{status_page}` and `{error_docs}` for a provider.
+    func providerPlaceholders(_ provider: String) -> [String: String] {
+        let info = settings.providers?[provider]
+        return ["provider": provider, "status_page": info?.status_page ?? "its status page",
+                "error_docs": info?.error_docs ?? "its error documentation"]
     }
 
     static func known(_ index: [String: Int]) -> String {
@@ -576,6 +639,8 @@ struct CompiledExposure: Sendable {
     let failureMode: Int
     let condition: CompiledCondition
     let text: String
+    /// nil: whatever the primary model's provider.
+    let providers: [String]?
 }
 
 /// A checked policy (see Engine.swift, "Policies").
@@ -588,6 +653,8 @@ struct CompiledPolicy: Sendable {
     let minFit: Fit
     let buildHours: Double
     let upkeepHoursPerMonth: Double
+    /// effort_before_escalation: the level the Haiku is priced at.
+    let effort: Effort
     let text: String
 
     /// The placeholders each kind's text may use.
@@ -596,6 +663,7 @@ struct CompiledPolicy: Sendable {
         case .cheapest_fit: ["model", "monthly", "min_fit"]
         case .routing_payback: ["saving_per_year", "routing_cost_per_year", "build_hours", "upkeep_hours_per_month", "model"]
         case .alternatives_min_fit: ["min_fit"]
+        case .effort_before_escalation: ["haiku", "effort", "haiku_monthly", "escalation", "escalation_monthly"]
         }
     }
 
@@ -616,10 +684,18 @@ struct CompiledPolicy: Sendable {
         } else {
             condition = nil
         }
+        effort = spec.effort ?? .high
         switch kind {
         case .cheapest_fit, .alternatives_min_fit:
             guard let fit = spec.min_fit else { throw problem(".min_fit", "\(kind.rawValue) needs min_fit") }
             minFit = fit
+            buildHours = 0
+            upkeepHoursPerMonth = 0
+        case .effort_before_escalation:
+            guard spec.effort != nil, spec.effort != Effort.none else {
+                throw problem(".effort", "effort_before_escalation needs the effort to price the Haiku at (low, medium, high)")
+            }
+            minFit = .poor
             buildHours = 0
             upkeepHoursPerMonth = 0
         case .routing_payback:

@@ -21,6 +21,46 @@ struct LongContextTier: Sendable {
     let rates: Rates
 }
 
+/// One price set of an API model and the day it began (`prices`, or one of its `previous` sets).
+struct PriceSet: Sendable {
+    /// nil: as far back as the page goes.
+    let sinceDay: Int?
+    let rates: Rates
+    let cacheMinTokens: Double
+    let batchDiscount: Double?
+    let batchClasses: Set<TokenClass>
+    let longContext: LongContextTier?
+}
+
+/// One rate-limit scheme and the day it began (`rate_limits`, or one of its `previous` schemes).
+struct RateScheme: Sendable {
+    /// nil: as far back as the page goes.
+    let sinceDay: Int?
+    let kind: RateLimitKind
+    /// Lowest first (empty unless `kind` is `tiers`).
+    let tiers: [RateTier]
+    let cacheReadsCount: Bool
+}
+
+/// A reasoning model's effort levels and the tokens each spends per request.
+struct CompiledReasoning: Sendable {
+    let defaultEffort: Effort
+    let levels: [Effort]
+    /// Reasoning tokens per request at each level, indexed by `Effort.rank` (0 for `none`).
+    let tokens: [Double]
+    /// Whether each level's figure is a documented one (false: an assumption).
+    let assumed: [Bool]
+    let billedAs: TokenClass
+
+    /// The level a request runs at for the `reasoning_effort` answer (`default` is the model's own): the asked
+    /// level when the API accepts it, else the nearest accepted one (lower first).
+    func effort(forAnswer index: Int) -> Effort {
+        let asked = index < Effort.allCases.count ? Effort.allCases[index] : defaultEffort
+        if levels.contains(asked) { return asked }
+        return levels.min { (abs($0.rank - asked.rank), $0.rank) < (abs($1.rank - asked.rank), $1.rank) } ?? defaultEffort
+    }
+}
+
 /// A class: the engine reads these in its hot loops, and a struct of arrays would be copied (retained) per read.
 final class CompiledModel: Sendable {
     /// Indexed by the task_type choice index.
@@ -39,12 +79,11 @@ final class CompiledModel: Sendable {
     let tokenRatio: Double
     let ratioPublished: Bool
 
-    // API price model (nil for self-hosted).
-    let rates: Rates?
-    let cacheMinTokens: Double
-    let batchDiscount: Double?
-    let batchClasses: Set<TokenClass>
-    let longContext: LongContextTier?
+    /// The provider, as the page names it (`Anthropic`, `Cohere`).
+    let provider: String
+
+    /// API price sets, newest first (empty for self-hosted models).
+    let priceSets: [PriceSet]
 
     let contextWindow: Double
     let maxOutput: Double?
@@ -54,7 +93,12 @@ final class CompiledModel: Sendable {
 
     /// The tail latency figure a budget is judged against: the highest percentile the page documents.
     let latencyForBudget: LatencyFigure?
-    let rateLimits: RateLimits?
+    /// Rate-limit schemes, newest first (empty: the page gives none).
+    let rateSchemes: [RateScheme]
+    /// nil: the page does not say whether the model reasons (treated as not reasoning, and said so).
+    let reasoning: CompiledReasoning?
+    /// Whether the page has a `reasoning` block at all.
+    let reasoningKnown: Bool
 
     /// The oldest `checked` date among the sources of the price figures (day number), and its text.
     let pricesCheckedDay: Int?
@@ -74,6 +118,7 @@ final class CompiledModel: Sendable {
             throw problem("task_fit.\(key)", "'\(key)' is not a task type (\(AnswerID.taskType.choices.joined(separator: ", ")))")
         }
         fit = fits
+        provider = spec.provider
         isHaikuFamily = spec.family == "haiku"
         selfHosted = spec.hosting == .self_hosted
 
@@ -83,6 +128,11 @@ final class CompiledModel: Sendable {
             guard let d = CivilDate.day(figure.value) else {
                 throw problem(field + ".value", "must be a real date as YYYY-MM-DD, not '\(figure.value)'")
             }
+            return d
+        }
+        func plainDay(_ text: String?, _ field: String) throws(KnowledgeError) -> Int? {
+            guard let text else { return nil }
+            guard let d = CivilDate.day(text) else { throw problem(field, "must be a real date as YYYY-MM-DD, not '\(text)'") }
             return d
         }
         releasedDay = try day(spec.released, "released")!
@@ -140,52 +190,64 @@ final class CompiledModel: Sendable {
                          cacheWrite: try positive(write, p + "cache_write", max: 1e6) ?? inRate,
                          cacheWrite1h: try positive(write1h, p + "cache_write_1h", max: 1e6))
         }
+        func priceSet(_ prices: ModelPrices, at path: String) throws(KnowledgeError) -> PriceSet {
+            let base = try band(input: prices.input, output: prices.output, read: prices.cache_read,
+                                 write: prices.cache_write, write1h: prices.cache_write_1h, at: path)
+            if base.cacheRead == nil && (prices.cache_write != nil || prices.cache_write_1h != nil) {
+                throw problem(path + ".cache_read", "cache write prices need the cache read price too")
+            }
+            let minTokens = try positive(prices.cache_min_tokens, path + ".cache_min_tokens", max: 1e7) ?? 0
+            var discount: Double? = nil
+            if let d = prices.batch_discount {
+                guard d.value > 0, d.value < 1 else {
+                    throw problem(path + ".batch_discount.value", "must be a share between 0 and 1 (0.5 is half price)")
+                }
+                discount = d.value
+            } else if prices.batch_applies_to != nil {
+                throw problem(path + ".batch_applies_to", "only makes sense with a batch_discount")
+            }
+            let classes = prices.batch_applies_to ?? TokenClass.allCases
+            guard !classes.isEmpty else { throw problem(path + ".batch_applies_to", "needs at least one token class") }
+            var longTier: LongContextTier? = nil
+            if let long = prices.long_context {
+                let lpath = path + ".long_context"
+                let threshold = try positive(long.threshold, lpath + ".threshold", max: 1e9)!
+                guard !long.counts.isEmpty, !long.counts.contains(.output) else {
+                    throw problem(lpath + ".counts", "lists the prompt's token classes (input, cache_read, cache_write)")
+                }
+                let high = try band(input: long.input, output: long.output, read: long.cache_read,
+                                     write: long.cache_write, write1h: long.cache_write_1h, at: lpath)
+                if base.cacheRead != nil && long.cache_read == nil {
+                    throw problem(lpath + ".cache_read", "the long-context tier needs its cache read price too")
+                }
+                if prices.cache_write != nil && long.cache_write == nil {
+                    throw problem(lpath + ".cache_write", "the long-context tier needs its cache write price too")
+                }
+                if base.cacheWrite1h != nil && long.cache_write_1h == nil {
+                    throw problem(lpath + ".cache_write_1h", "the long-context tier needs its 1-hour write price too")
+                }
+                longTier = LongContextTier(threshold: threshold, counts: Set(long.counts),
+                                           wholeRequest: long.whole_request, rates: high)
+            }
+            return PriceSet(sinceDay: try plainDay(prices.since, path + ".since"),
+                            rates: base, cacheMinTokens: minTokens, batchDiscount: discount, batchClasses: Set(classes),
+                            longContext: longTier)
+        }
         switch spec.hosting {
         case .api:
             guard let prices = spec.prices else { throw problem("prices", "an API model needs prices") }
-            let base = try band(input: prices.input, output: prices.output, read: prices.cache_read,
-                                 write: prices.cache_write, write1h: prices.cache_write_1h, at: "prices")
-            if base.cacheRead == nil && (prices.cache_write != nil || prices.cache_write_1h != nil) {
-                throw problem("prices.cache_read", "cache write prices need the cache read price too")
+            var sets = [try priceSet(prices, at: "prices")]
+            for (i, older) in (prices.previous ?? []).enumerated() {
+                let path = "prices.previous[\(i)]"
+                if older.previous != nil { throw problem(path + ".previous", "list every older price set under the newest one") }
+                let set = try priceSet(older, at: path)
+                guard let newer = sets.last!.sinceDay, set.sinceDay.map({ $0 < newer }) ?? true else {
+                    throw problem(path + ".since", "older price sets come newest first, each before the one above it, "
+                        + "and every set above an older one needs its own since")
+                }
+                sets.append(set)
             }
-            rates = base
-            cacheMinTokens = try positive(prices.cache_min_tokens, "prices.cache_min_tokens", max: 1e7) ?? 0
-            if let d = prices.batch_discount {
-                guard d.value > 0, d.value < 1 else {
-                    throw problem("prices.batch_discount.value", "must be a share between 0 and 1 (0.5 is half price)")
-                }
-                batchDiscount = d.value
-            } else {
-                batchDiscount = nil
-                if prices.batch_applies_to != nil {
-                    throw problem("prices.batch_applies_to", "only makes sense with a batch_discount")
-                }
-            }
-            let classes = prices.batch_applies_to ?? TokenClass.allCases
-            guard !classes.isEmpty else { throw problem("prices.batch_applies_to", "needs at least one token class") }
-            batchClasses = Set(classes)
-            if let long = prices.long_context {
-                let path = "prices.long_context"
-                let threshold = try positive(long.threshold, path + ".threshold", max: 1e9)!
-                guard !long.counts.isEmpty, !long.counts.contains(.output) else {
-                    throw problem(path + ".counts", "lists the prompt's token classes (input, cache_read, cache_write)")
-                }
-                let high = try band(input: long.input, output: long.output, read: long.cache_read,
-                                     write: long.cache_write, write1h: long.cache_write_1h, at: path)
-                if base.cacheRead != nil && long.cache_read == nil {
-                    throw problem(path + ".cache_read", "the long-context tier needs its cache read price too")
-                }
-                if prices.cache_write != nil && long.cache_write == nil {
-                    throw problem(path + ".cache_write", "the long-context tier needs its cache write price too")
-                }
-                if base.cacheWrite1h != nil && long.cache_write_1h == nil {
-                    throw problem(path + ".cache_write_1h", "the long-context tier needs its 1-hour write price too")
-                }
-                longContext = LongContextTier(threshold: threshold, counts: Set(long.counts),
-                                              wholeRequest: long.whole_request, rates: high)
-            } else {
-                longContext = nil
-            }
+            priceSets = sets
             if spec.self_hosting != nil { throw problem("self_hosting", "an API model has prices, not self_hosting") }
             selfHosting = nil
         case .self_hosted:
@@ -200,12 +262,8 @@ final class CompiledModel: Sendable {
                 throw problem("self_hosting.ops_hours_per_month.value", "must be a number of hours >= 0")
             }
             if spec.prices != nil { throw problem("prices", "a self-hosted model is priced by self_hosting, not prices") }
-            rates = nil
+            priceSets = []
             selfHosting = (s.gpu_hour_usd.value, s.tokens_per_second.value, s.min_gpus.value, s.ops_hours_per_month.value)
-            cacheMinTokens = 0
-            batchDiscount = nil
-            batchClasses = []
-            longContext = nil
         }
 
         // Latency: the highest percentile documented is what a budget is judged against.
@@ -219,26 +277,93 @@ final class CompiledModel: Sendable {
             (tailOrder.firstIndex(of: a.percentile)!, -(a.ms_high ?? a.ms)) < (tailOrder.firstIndex(of: b.percentile)!, -(b.ms_high ?? b.ms))
         }
 
-        if let limits = spec.rate_limits {
-            guard !limits.tiers.isEmpty else { throw problem("rate_limits.tiers", "needs at least one tier") }
-            for (i, tier) in limits.tiers.enumerated() {
-                for (name, value) in [("rpm", tier.rpm), ("itpm", tier.itpm), ("otpm", tier.otpm)]
-                where !(value.isFinite && value > 0) {
-                    throw problem("rate_limits.tiers[\(i)].\(name)", "must be a positive number")
-                }
-                if let cap = tier.monthly_spend_cap_usd, !(cap.isFinite && cap > 0) {
-                    throw problem("rate_limits.tiers[\(i)].monthly_spend_cap_usd", "must be a positive amount (omit it for no cap)")
+        func scheme(_ limits: RateLimits, at path: String) throws(KnowledgeError) -> RateScheme {
+            let kind = limits.kind ?? .tiers
+            let tiers = limits.tiers ?? []
+            switch kind {
+            case .tiers:
+                guard !tiers.isEmpty else { throw problem(path + ".tiers", "needs at least one tier (or kind: dynamic / unpublished)") }
+            case .dynamic, .unpublished:
+                guard tiers.isEmpty else { throw problem(path + ".tiers", "a \(kind.rawValue) scheme lists no tiers") }
+                guard !(limits.note ?? "").isEmpty else {
+                    throw problem(path + ".note", "say what the provider publishes about a \(kind.rawValue) limit")
                 }
             }
+            for (i, tier) in tiers.enumerated() {
+                let tpath = path + ".tiers[\(i)]"
+                guard tier.tier.range(of: "^[a-z][a-z0-9_]*$", options: .regularExpression) != nil else {
+                    throw problem(tpath + ".tier", "must be a lowercase identifier such as start or tier_1, not '\(tier.tier)'")
+                }
+                let limits = [("rpm", tier.rpm), ("itpm", tier.itpm), ("otpm", tier.otpm), ("tpm", tier.tpm),
+                              ("rpd", tier.rpd), ("batch_queue_tokens", tier.batch_queue_tokens),
+                              ("monthly_spend_cap_usd", tier.monthly_spend_cap_usd)]
+                for (name, value) in limits {
+                    if let value, !(value.isFinite && value > 0) { throw problem(tpath + ".\(name)", "must be a positive number") }
+                }
+                guard tier.rpm != nil || tier.itpm != nil || tier.otpm != nil || tier.tpm != nil || tier.rpd != nil
+                    || tier.monthly_spend_cap_usd != nil else {
+                    throw problem(tpath, "needs at least one limit (rpm, itpm, otpm, tpm, rpd or monthly_spend_cap_usd)")
+                }
+            }
+            return RateScheme(sinceDay: try plainDay(limits.since, path + ".since"),
+                              kind: kind, tiers: tiers, cacheReadsCount: limits.cache_reads_count ?? true)
         }
-        rateLimits = spec.rate_limits
+        var schemes: [RateScheme] = []
+        if let limits = spec.rate_limits {
+            schemes.append(try scheme(limits, at: "rate_limits"))
+            for (i, older) in (limits.previous ?? []).enumerated() {
+                let path = "rate_limits.previous[\(i)]"
+                if older.previous != nil { throw problem(path + ".previous", "list every older scheme under the newest one") }
+                let s = try scheme(older, at: path)
+                guard let newer = schemes.last!.sinceDay, s.sinceDay.map({ $0 < newer }) ?? true else {
+                    throw problem(path + ".since", "older schemes come newest first, each before the one above it, "
+                        + "and every scheme above an older one needs its own since")
+                }
+                schemes.append(s)
+            }
+        }
+        rateSchemes = schemes
+
+        // Reasoning.
+        reasoningKnown = spec.reasoning != nil
+        if let r = spec.reasoning, r.reasons {
+            guard let levels = r.levels, !levels.isEmpty else { throw problem("reasoning.levels", "a reasoning model lists its effort levels") }
+            guard let d = r.default_effort, levels.contains(d) else {
+                throw problem("reasoning.default_effort", "needs the default level, one of the levels")
+            }
+            var tokens = Array(repeating: 0.0, count: Effort.allCases.count)
+            var assumed = Array(repeating: false, count: Effort.allCases.count)
+            for level in levels where level != .none {
+                guard let figure = r.tokens?[level.rawValue] else {
+                    throw problem("reasoning.tokens.\(level.rawValue)", "needs the reasoning tokens a request spends at \(level.rawValue)")
+                }
+                guard figure.value.isFinite, figure.value >= 0, figure.value < 1e7 else {
+                    throw problem("reasoning.tokens.\(level.rawValue).value", "must be a number of tokens >= 0")
+                }
+                tokens[level.rank] = figure.value
+                assumed[level.rank] = figure.source == "assumption"
+            }
+            for key in (r.tokens ?? [:]).keys.sorted() where Effort(rawValue: key).map({ !levels.contains($0) || $0 == .none }) ?? true {
+                throw problem("reasoning.tokens.\(key)", "'\(key)' is not one of the levels (\(levels.filter { $0 != .none }.map(\.rawValue).joined(separator: ", ")))")
+            }
+            if let billed = r.billed_as, billed != .output, billed != .input {
+                throw problem("reasoning.billed_as", "reasoning tokens are billed as output or input, not \(billed.rawValue)")
+            }
+            reasoning = CompiledReasoning(defaultEffort: d, levels: levels.sorted(), tokens: tokens, assumed: assumed,
+                                          billedAs: r.billed_as ?? .output)
+        } else {
+            reasoning = nil
+        }
 
         // Freshness of the prices: the oldest check among the sources their figures cite.
         var priceSources: [String] = []
         if let p = spec.prices {
             priceSources = [p.input.source, p.output.source] + [p.cache_read, p.cache_write, p.cache_write_1h,
                                                                  p.cache_min_tokens, p.batch_discount].compactMap { $0?.source }
-            if let l = p.long_context { priceSources += [l.threshold.source, l.input.source, l.output.source] }
+            if let l = p.long_context {
+                priceSources += [l.threshold.source, l.input.source, l.output.source]
+                    + [l.cache_read, l.cache_write, l.cache_write_1h].compactMap { $0?.source }
+            }
         } else if let s = spec.self_hosting {
             priceSources = [s.gpu_hour_usd.source, s.tokens_per_second.source]
         }
@@ -249,6 +374,16 @@ final class CompiledModel: Sendable {
     /// Whether one request of these sizes (on this model's own token count) fits the window and the output limit.
     func holds(input: Double, output: Double) -> Bool {
         input + output <= contextWindow && (maxOutput.map { output <= $0 } ?? true)
+    }
+
+    /// The price set in force on a day: the newest that began on or before it (the oldest before any began).
+    func prices(on day: Int) -> PriceSet? {
+        priceSets.first { ($0.sinceDay ?? Int.min) <= day } ?? priceSets.last
+    }
+
+    /// The rate-limit scheme in force on a day; nil when the page records none for that day.
+    func rateScheme(on day: Int) -> RateScheme? {
+        rateSchemes.first { ($0.sinceDay ?? Int.min) <= day }
     }
 
     /// The model's state on a day, with the day it began.

@@ -9,8 +9,13 @@ import Foundation
 // 1. **Tokens on the model's own count.** The answers' token counts were measured with the tokenizer of
 //    `tokens_counted_with`; model m counts I_m = I × ratio_m / ratio_counted (and O_m likewise), where ratio is a
 //    model's `tokenizer.ratio` against Claude Haiku 4.5's tokenizer (1.0 when the page publishes none).
-// 2. **Does it fit?** I_m + O_m must fit the context window, and O_m the `max_output`; a model that cannot hold
-//    the request is "does not fit": still priced, listed last, never recommended.
+// 2. **Reasoning.** A reasoning model spends T_m reasoning tokens a request at the effort the `reasoning_effort`
+//    answer asks for (its own default for `default`; the nearest level the API accepts otherwise), as its page
+//    documents or assumes them. They are billed as output (the page's `billed_as`) and count toward the output
+//    limit and the window.
+// 3. **Does it fit?** I_m + O_m + T_m must fit the context window, and O_m + T_m the `max_output`; a model that
+//    cannot hold the request is "does not fit": still priced, listed last, never recommended. One that fits but
+//    fills more than `engine.context_headroom` (80 %) of its window is priced and shown, never recommended.
 // 3. **Price band.** With a `long_context` tier, the prompt tokens of the classes it `counts` are compared with
 //    its threshold; above it, `whole_request` bills every token at the higher rates (else only the input beyond
 //    the threshold). A prompt pushed over the threshold by the tokenizer alone is priced above it.
@@ -69,6 +74,14 @@ public struct CostRates: Sendable, Encodable, Equatable {
     /// Monthly totals on this model's count.
     public var input_tokens: Double
     public var output_tokens: Double
+    /// The reasoning effort the request runs at (nil: the model does not reason, or its page does not say).
+    public var reasoning_effort: Effort?
+    /// Reasoning tokens per request at that effort (0 when none), billed as output.
+    public var reasoning_tokens_per_request: Double
+    /// Whether that figure is our stated assumption rather than a documented one.
+    public var reasoning_tokens_assumed: Bool
+    /// The share of the context window one request fills (prompt + output + reasoning).
+    public var window_use: Double
     /// Plain-language reasons for the numbers above (tokenizer, band, cache, batch, fit).
     public var notes: [String]
 }
@@ -126,12 +139,16 @@ public struct CostLine: Sendable, Encodable, Equatable {
     public let url: String
     /// False when the request does not fit the model's context window or output limit.
     public let fits: Bool
+    /// False when the request fills more of the window than `engine.context_headroom` allows (or does not fit).
+    public let within_headroom: Bool
     public let status: ModelStatus
     /// Only when the workload states a latency budget.
     public let latency: LatencyCheck?
     /// The oldest date the model's price figures were checked.
     public let prices_checked: String?
     public let rates: CostRates
+    /// The workload's peak against the model's rate limits (nil for self-hosted models).
+    public let capacity: Capacity?
 }
 
 /// The month and cache lifetimes the cost model assumes.
@@ -157,6 +174,7 @@ extension Knowledge {
     struct CostParts {
         var input = 0.0, output = 0.0, cache = 0.0, gpu = 0.0, ops = 0.0
         var fits = true
+        var withinHeadroom = true
         var rates: CostRates
         var total: Double { input + output + cache + gpu + ops }
     }
@@ -167,11 +185,32 @@ extension Knowledge {
         return compiledModels[m].tokenRatio / compiledModels[counted].tokenRatio
     }
 
-    /// Whether model `m` can hold the average request.
-    func fits(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
+    /// The reasoning effort and tokens per request model `m` spends for these answers.
+    func reasoning(model m: Int, _ v: UnsafeBufferPointer<Double>) -> (effort: Effort?, tokens: Double, assumed: Bool) {
+        guard let r = compiledModels[m].reasoning else { return (nil, 0, false) }
+        let effort = r.effort(forAnswer: Int(v[AnswerID.reasoningEffort.rawValue]))
+        return (effort, r.tokens[effort.rank], r.assumed[effort.rank])
+    }
+
+    /// Tokens of one request on model `m`'s own count: prompt, visible output, reasoning.
+    func requestTokens(model m: Int, _ v: UnsafeBufferPointer<Double>) -> (input: Double, output: Double, reasoning: Double) {
         let scale = tokenScale(model: m, v)
-        return compiledModels[m].holds(input: v[AnswerID.avgInputTokens.rawValue] * scale,
-                                       output: v[AnswerID.avgOutputTokens.rawValue] * scale)
+        return (v[AnswerID.avgInputTokens.rawValue] * scale, v[AnswerID.avgOutputTokens.rawValue] * scale,
+                reasoning(model: m, v).tokens)
+    }
+
+    /// Whether model `m` can hold the average request at all.
+    func fits(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
+        let t = requestTokens(model: m, v)
+        return compiledModels[m].holds(input: t.input, output: t.output + t.reasoning)
+    }
+
+    /// Whether the request leaves the headroom `engine.context_headroom` asks for in model `m`'s window.
+    func withinHeadroom(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
+        let t = requestTokens(model: m, v)
+        let model = compiledModels[m]
+        return model.holds(input: t.input, output: t.output + t.reasoning)
+            && t.input + t.output + t.reasoning <= contextHeadroom * model.contextWindow
     }
 
     func costParts(model m: Int, _ v: UnsafeBufferPointer<Double>, explain: Bool) -> CostParts {
@@ -179,27 +218,45 @@ extension Knowledge {
         let requests = v[AnswerID.monthlyRequests.rawValue]
         let scale = tokenScale(model: m, v)
         let inTokens = v[AnswerID.avgInputTokens.rawValue] * scale
-        let outTokens = v[AnswerID.avgOutputTokens.rawValue] * scale
+        let visibleOut = v[AnswerID.avgOutputTokens.rawValue] * scale
+        let thinking = reasoning(model: m, v)
+        let reasoningAsOutput = model.reasoning?.billedAs != .input
+        // Reasoning billed as output is priced with the output; billed as input, with the fresh input.
+        let outTokens = visibleOut + (reasoningAsOutput ? thinking.tokens : 0)
+        let extraInput = reasoningAsOutput ? 0 : thinking.tokens
         let share = v[AnswerID.cachedInputShare.rawValue]
+        let windowUse = (inTokens + visibleOut + thinking.tokens) / model.contextWindow
         var parts = CostParts(rates: CostRates(
             token_ratio: scale, token_ratio_published: model.ratioPublished
                 && compiledModels[Int(v[AnswerID.tokensCountedWith.rawValue])].ratioPublished,
-            input_tokens_per_request: inTokens, output_tokens_per_request: outTokens,
-            input_tokens: requests * inTokens, output_tokens: requests * outTokens, notes: []))
+            input_tokens_per_request: inTokens, output_tokens_per_request: visibleOut,
+            input_tokens: requests * inTokens, output_tokens: requests * outTokens,
+            reasoning_effort: thinking.effort, reasoning_tokens_per_request: thinking.tokens,
+            reasoning_tokens_assumed: thinking.assumed, window_use: windowUse, notes: []))
         func note(_ text: @autoclosure () -> String) { if explain { parts.rates.notes.append(text()) } }
 
         if scale != 1 {
             let counted = models[Int(v[AnswerID.tokensCountedWith.rawValue])].title
             note("Counts \(Format.figure(scale, digits: 2))x the tokens \(counted) counts for the same text: "
-                 + "\(Format.figure(inTokens)) in and \(Format.figure(outTokens)) out per request.")
-        } else if !model.ratioPublished {
-            note("No published tokenizer ratio: token counts are taken as given.")
+                 + "\(Format.figure(inTokens)) in and \(Format.figure(visibleOut)) out per request.")
         }
-        parts.fits = model.holds(input: inTokens, output: outTokens)
+        if let effort = thinking.effort {
+            note(thinking.tokens == 0 ? "Reasoning off (effort \(effort.rawValue))."
+                 : "Reasoning at \(effort.rawValue) effort: \(thinking.assumed ? "about " : "")\(Format.figure(thinking.tokens)) "
+                   + "tokens a request, billed as \(reasoningAsOutput ? "output" : "input")"
+                   + (thinking.assumed ? " (our assumption; see the model page)." : "."))
+        } else if !model.reasoningKnown && !model.selfHosted {
+            note("Its page does not say whether it reasons: no reasoning tokens counted.")
+        }
+        parts.fits = model.holds(input: inTokens, output: visibleOut + thinking.tokens)
+        parts.withinHeadroom = parts.fits && windowUse <= contextHeadroom
         if !parts.fits {
-            note("Does not fit: \(Format.figure(inTokens + outTokens)) tokens per request against a "
+            note("Does not fit: \(Format.figure(inTokens + visibleOut + thinking.tokens)) tokens per request against a "
                  + "\(Format.figure(model.contextWindow))-token window"
-                 + (model.maxOutput.map { outTokens > $0 ? " and \(Format.figure($0)) output tokens at most" : "" } ?? "") + ".")
+                 + (model.maxOutput.map { visibleOut + thinking.tokens > $0 ? " and \(Format.figure($0)) output tokens at most" : "" } ?? "") + ".")
+        } else if !parts.withinHeadroom {
+            note("Fills \(Format.figure(windowUse * 100))% of its \(Format.figure(model.contextWindow))-token window, over the "
+                 + "\(Format.figure(contextHeadroom * 100))% headroom: not recommended.")
         }
 
         if let s = model.selfHosting {
@@ -216,7 +273,8 @@ extension Knowledge {
             parts.rates.developer_hourly_usd = developer
             return parts
         }
-        guard let base = model.rates else { return parts }
+        guard let priceSet = model.prices(on: Int(v[AnswerID.asOf.rawValue])) else { return parts }
+        let base = priceSet.rates
 
         // Caching possible at all?
         let prefix = inTokens * share
@@ -225,9 +283,9 @@ extension Knowledge {
             cacheStatus = "none"
         } else if base.cacheRead == nil {
             cacheStatus = "not_offered"
-        } else if prefix < model.cacheMinTokens {
+        } else if prefix < priceSet.cacheMinTokens {
             cacheStatus = "below_minimum"
-            note("The cacheable prefix of \(Format.figure(prefix)) tokens is below the \(Format.figure(model.cacheMinTokens))-token "
+            note("The cacheable prefix of \(Format.figure(prefix)) tokens is below the \(Format.figure(priceSet.cacheMinTokens))-token "
                  + "minimum: it is billed as input.")
         } else {
             cacheStatus = "candidate"
@@ -237,7 +295,7 @@ extension Knowledge {
         var r = base
         var overflow = 0.0
         parts.rates.band = "standard"
-        if let long = model.longContext {
+        if let long = priceSet.longContext {
             let cachedClassesCount = cacheStatus == "candidate"
                 ? (long.counts.contains(.cache_read) || long.counts.contains(.cache_write))
                 : long.counts.contains(.input)
@@ -261,17 +319,17 @@ extension Knowledge {
         parts.rates.input_per_mtok = r.input
         parts.rates.output_per_mtok = r.output
         parts.rates.cache_read_per_mtok = r.cacheRead
-        parts.rates.cache_min_tokens = model.cacheMinTokens > 0 ? model.cacheMinTokens : nil
-        let fresh = inTokens - prefix
+        parts.rates.cache_min_tokens = priceSet.cacheMinTokens > 0 ? priceSet.cacheMinTokens : nil
+        let fresh = inTokens - prefix + extraInput
         parts.input = requests * fresh * r.input / 1e6
-        if overflow > 0, let long = model.longContext {
+        if overflow > 0, let long = priceSet.longContext {
             parts.input += requests * overflow * (long.rates.input - r.input) / 1e6
         }
 
         // The batch discount, per token class, when the workload runs in batch.
-        let batch = v[AnswerID.latency.rawValue] == Self.batchLatency ? model.batchDiscount : nil
+        let batch = v[AnswerID.latency.rawValue] == Self.batchLatency ? priceSet.batchDiscount : nil
         func keep(_ tokenClass: TokenClass) -> Double {
-            guard let batch, model.batchClasses.contains(tokenClass) else { return 1 }
+            guard let batch, priceSet.batchClasses.contains(tokenClass) else { return 1 }
             return 1 - batch
         }
         parts.input *= keep(.input)
@@ -311,7 +369,7 @@ extension Knowledge {
 
         if let batch {
             parts.rates.batch_discount = batch
-            parts.rates.batch_applies_to = TokenClass.allCases.filter { model.batchClasses.contains($0) }
+            parts.rates.batch_applies_to = TokenClass.allCases.filter { priceSet.batchClasses.contains($0) }
             note("Batch API: \(Format.figure(batch * 100))% off "
                  + (parts.rates.batch_applies_to!.count == 4 ? "every token class." :
                     parts.rates.batch_applies_to!.map(\.rawValue).joined(separator: ", ") + "."))
@@ -353,9 +411,11 @@ extension Knowledge {
         return CostLine(model: entry.slug, title: entry.title, monthly_usd: r(p.total),
                         input_usd: r(p.input), output_usd: r(p.output), cache_usd: r(p.cache),
                         gpu_usd: r(p.gpu), ops_usd: r(p.ops), hosting: entry.spec.hosting,
-                        url: "/models/\(entry.slug)", fits: p.fits, status: status(model: m, v),
+                        url: "/models/\(entry.slug)", fits: p.fits, within_headroom: p.withinHeadroom,
+                        status: status(model: m, v),
                         latency: latencyCheck(model: m, v),
-                        prices_checked: compiledModels[m].pricesCheckedDay.map(CivilDate.text), rates: p.rates)
+                        prices_checked: compiledModels[m].pricesCheckedDay.map(CivilDate.text), rates: p.rates,
+                        capacity: capacity(model: m, v, monthly: p.total))
     }
 }
 

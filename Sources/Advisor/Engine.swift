@@ -94,15 +94,21 @@ public struct Assumption: Sendable, Encodable, Equatable {
 
 }
 
-/// The rate-limit tier the primary model needs at peak traffic.
-public struct Capacity: Sendable, Encodable, Equatable {
+/// When the cost-first primary fits the task only `good`: the cheapest model that fits it `strong`, and what the
+/// margin of quality costs a month.
+public struct QualityMargin: Sendable, Encodable, Equatable {
     public let model: String
-    public let peak_rpm: Double
-    public let peak_itpm: Double
-    public let peak_otpm: Double
-    /// The lowest published tier that carries the peak and the month's spend; nil when none does.
-    public let tier: RateTierName?
-    public let requires: String?
+    public let monthly_usd: Double
+    public let difference_usd: Double
+}
+
+/// The Haiku at a higher reasoning effort, priced beside the escalation model it would otherwise hand work to.
+public struct EffortOption: Sendable, Encodable, Equatable {
+    public let haiku_model: String
+    public let effort: Effort
+    public let haiku_monthly_usd: Double
+    public let escalation_model: String
+    public let escalation_monthly_usd: Double
 }
 
 /// The engine's answer for one workload. Encodes the interface's keys (`verdict`, `score`, `primary_model`,
@@ -139,8 +145,13 @@ public struct Assessment: Sendable, Encodable, Equatable {
     /// The oldest date on which the prices of the named models were checked.
     public let figuresChecked: String?
     public let capacity: Capacity?
+    /// Only when the cost-first primary fits the task `good` and a `strong` model is usable.
+    public let qualityMargin: QualityMargin?
+    /// Only when the effort_before_escalation policy applies.
+    public let effortOption: EffortOption?
 
-    // Written by hand for one reason: `decided_by`, `haiku_model`, `figures_checked` and `capacity` are always
+    // Written by hand for one reason: `decided_by`, `haiku_model`, `figures_checked`, `capacity`, `quality_margin`
+    // and `effort_option` are always
     // present, as `null` when empty, so that a client can rely on every key (AssessmentJSONTests). Everything else
     // is what the synthesized encoder would write.
     enum CodingKeys: String, CodingKey {
@@ -149,7 +160,7 @@ public struct Assessment: Sendable, Encodable, Equatable {
         case scoreRestingOnAssumptions = "score_resting_on_assumptions", decidedBy = "decided_by"
         case primaryModelBasis = "primary_model_basis", baseScore = "base_score", chooseHaikuAt = "choose_haiku_at"
         case tieredRoutingAt = "tiered_routing_at", asOf = "as_of", haikuModel = "haiku_model"
-        case figuresChecked = "figures_checked"
+        case figuresChecked = "figures_checked", qualityMargin = "quality_margin", effortOption = "effort_option"
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -173,6 +184,8 @@ public struct Assessment: Sendable, Encodable, Equatable {
         try c.encode(haikuModel, forKey: .haikuModel)
         try c.encode(figuresChecked, forKey: .figuresChecked)
         try c.encode(capacity, forKey: .capacity)
+        try c.encode(qualityMargin, forKey: .qualityMargin)
+        try c.encode(effortOption, forKey: .effortOption)
     }
 }
 
@@ -194,6 +207,8 @@ struct Decision {
     var haiku: Int?
     var escalation: Int?
     var preferred: [Int]
+    /// Whether each model may be the primary (lifecycle, fit, headroom, capacity).
+    var usable: [Bool]
     /// Monthly cost per model, when the decision needed them.
     var monthly: [Double]?
 }
@@ -259,17 +274,28 @@ public struct Engine: Sendable {
         return (state == .active || state == .legacy || state == .deprecated) && suitable(m, v)
     }
 
-    /// Fits the task (not `poor`), the request fits the model, and self-hosting only when the team can.
+    /// Fits the task (not `poor`, and at least the `required_fit` answer), the request fits the model with the
+    /// headroom the engine settings ask for, and self-hosting only when the team can.
     private func suitable(_ m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
         let model = knowledge.compiledModels[m]
-        return model.fit[Int(v[AnswerID.taskType.rawValue])] != .poor
+        let fit = model.fit[Int(v[AnswerID.taskType.rawValue])]
+        return fit != .poor && fit <= Self.requiredFit(v)
             && (!model.selfHosted || v[AnswerID.canSelfHost.rawValue] != 0)
-            && knowledge.fits(model: m, v)
+            && knowledge.withinHeadroom(model: m, v)
+    }
+
+    /// The least fit the `required_fit` answer accepts (`any`: anything but poor).
+    static func requiredFit(_ v: UnsafeBufferPointer<Double>) -> Fit {
+        switch AnswerID.requiredFit.choices[Int(v[AnswerID.requiredFit.rawValue])] {
+        case "strong": .strong
+        case "good": .good
+        default: .weak
+        }
     }
 
     /// The answers a model's monthly cost reads (Costs.swift); changing any other answer leaves every cost as it was.
     static let costInputs: Set<AnswerID> = [.monthlyRequests, .avgInputTokens, .avgOutputTokens, .cachedInputShare,
-                                            .latency, .developerHourlyUSD, .tokensCountedWith]
+                                            .latency, .developerHourlyUSD, .tokensCountedWith, .reasoningEffort, .asOf]
 
     /// - Parameter costs: the monthly cost per model when the caller knows them already (the what-would-change
     ///   search, for answers costs do not read).
@@ -300,8 +326,14 @@ public struct Engine: Sendable {
             monthlyCache = computed
             return computed
         }
-        // Lifecycle, fit and context checked once per model: the checks below all read this.
-        let isUsable = k.models.indices.map { usable($0, v) }
+        // Lifecycle, fit, headroom and capacity checked once per model: the checks below all read this. A model
+        // whose published tiers cannot carry the peak is not usable, unless no usable model can (then the
+        // warnings say so for the one named).
+        let basic = k.models.indices.map { usable($0, v) }
+        let carried = k.models.indices.map { m in
+            basic[m] && !k.exceedsEveryTier(model: m, v, monthly: monthlyCache?[m])
+        }
+        let isUsable = carried.contains(true) ? carried : basic
         let haiku = k.haikuIndices.first { isUsable[$0] }
         let escalation = k.escalationIndices.first { isUsable[$0] }
         if haiku == nil { verdict = .chooseAlternative }
@@ -325,7 +357,7 @@ public struct Engine: Sendable {
             case .cheapest_fit:
                 let excludeHaikus = hard == .chooseAlternative
                 let candidates = k.models.indices.filter { m in
-                    isUsable[m] && k.compiledModels[m].fit[task] <= policy.minFit
+                    isUsable[m] && k.compiledModels[m].fit[task] <= Swift.min(policy.minFit, Self.requiredFit(v))
                         && !(excludeHaikus && k.compiledModels[m].isHaikuFamily)
                 }
                 let costs = monthly()
@@ -341,8 +373,8 @@ public struct Engine: Sendable {
                     decidingPolicy = p
                 }
                 policyReasons.append(PolicyOutcome(policy: p, model: cheapest, monthly: costs[cheapest]))
-            case .routing_payback:
-                continue  // after the primary is known
+            case .routing_payback, .effort_before_escalation:
+                continue  // after the primary is known; effort_before_escalation only explains
             }
         }
 
@@ -375,9 +407,15 @@ public struct Engine: Sendable {
                 } else if let first = otherModels(v, monthly: monthly(), minFit: .weak, excludingHaikus: true, usable: isUsable).first {
                     primary = first
                     basis = "cheapest_suitable"
-                } else {
-                    primary = escalation ?? otherModels(v, monthly: monthly(), minFit: .weak, excludingHaikus: false, usable: isUsable).first
+                } else if let esc = escalation {
+                    primary = esc
                     basis = "cheapest_suitable"
+                } else if let only = otherModels(v, monthly: monthly(), minFit: .weak, excludingHaikus: false, usable: isUsable).first {
+                    // Nothing but a Haiku can take the workload: naming it under "choose an alternative" would
+                    // contradict itself, so the verdict says what is left.
+                    primary = only
+                    basis = "only_usable"
+                    if k.compiledModels[only].isHaikuFamily { verdict = .chooseHaiku }
                 }
             }
         }
@@ -394,7 +432,7 @@ public struct Engine: Sendable {
         return Decision(score: score, verdict: verdict, primary: primary ?? k.haikuIndices[0], basis: basis,
                         firing: firing, hardRule: hardRule, policyReasons: policyReasons,
                         decidingPolicy: decidingPolicy, alternativesMinFit: alternativesMinFit, haiku: haiku,
-                        escalation: escalation, preferred: preferred, monthly: monthlyCache)
+                        escalation: escalation, preferred: preferred, usable: isUsable, monthly: monthlyCache)
     }
 
     /// Usable models at least `minFit`, strong/good before weak, current before deprecated, then cheapest.
@@ -465,21 +503,26 @@ public struct Engine: Sendable {
             if alternatives.count == 3 { break }
         }
 
-        // Warnings: exposures first, then computed ones.
+        // Warnings: exposures first (those for the primary's provider), then computed ones.
         var warnings: [Warning] = []
         var warned = Set<Int>()
+        let provider = k.compiledModels[primary].provider
+        let providerValues = k.providerPlaceholders(provider)
         for exposure in k.exposures where !warned.contains(exposure.failureMode)
+            && (exposure.providers.map { $0.contains(provider) } ?? true)
             && exposure.condition.holds(v, override: -1, value: 0) {
             warned.insert(exposure.failureMode)
             let entry = k.failureModes[exposure.failureMode]
-            warnings.append(Warning(failure_mode: entry.slug, text: exposure.text, url: "/failure-modes/\(entry.slug)",
-                                    title: entry.title, severity: entry.spec.severity, model: nil))
+            warnings.append(Warning(failure_mode: entry.slug, text: Template.fill(exposure.text, providerValues),
+                                    url: "/failure-modes/\(entry.slug)", title: entry.title,
+                                    severity: entry.spec.severity, model: nil))
         }
         func computed(_ kind: ComputedWarning, model: Int, _ values: [String: String]) {
             let (f, text) = k.warningTexts[kind]!
             let entry = k.failureModes[f]
             var filled = values
             filled["model"] = k.models[model].title
+            filled["provider"] = k.compiledModels[model].provider
             warnings.append(Warning(failure_mode: entry.slug, text: Template.fill(text, filled),
                                     url: "/failure-modes/\(entry.slug)", title: entry.title,
                                     severity: entry.spec.severity, model: k.models[model].slug))
@@ -487,7 +530,7 @@ public struct Engine: Sendable {
         let day = Int(v[AnswerID.asOf.rawValue])
         let firstHaiku = k.haikuIndices[0]
         if d.haiku != firstHaiku {
-            computed(.haiku_ruled_out, model: firstHaiku, ["why": whyNotUsable(firstHaiku, v)])
+            computed(.haiku_ruled_out, model: firstHaiku, ["why": whyNotUsable(firstHaiku, v, monthly: monthly)])
         }
         for m in alternatives {
             let model = k.compiledModels[m]
@@ -497,17 +540,27 @@ public struct Engine: Sendable {
                     "replacement": model.replacement.map { k.models[$0].title } ?? ""])
             }
         }
-        let capacity = self.capacity(model: primary, v, monthly: monthly[primary])
+        let capacity = k.capacity(model: primary, v, monthly: monthly[primary])
         if let capacity {
-            let values = ["rpm": Format.figure(capacity.peak_rpm), "itpm": Format.figure(capacity.peak_itpm),
+            let values = ["rpm": Format.figure(capacity.peak_rpm, digits: capacity.peak_rpm < 10 ? 1 : 0),
+                          "itpm": Format.figure(capacity.peak_itpm),
                           "otpm": Format.figure(capacity.peak_otpm)]
-            if let tier = capacity.tier {
-                if tier != k.models[primary].spec.rate_limits?.tiers.first?.tier {
+            switch capacity.status {
+            case .carried:
+                if let tier = capacity.tier, tier != k.compiledModels[primary].rateScheme(on: day)?.tiers.first?.tier {
                     computed(.rate_limit_tier, model: primary, values.merging(
-                        ["tier": Self.tierName(tier), "requires": capacity.requires ?? ""]) { $1 })
+                        ["tier": Knowledge.tierName(tier), "requires": capacity.requires ?? ""]) { $1 })
                 }
-            } else {
-                computed(.rate_limit_beyond_tiers, model: primary, values)
+            case .beyond_tiers:
+                computed(.rate_limit_beyond_tiers, model: primary, values.merging(
+                    ["gap": capacity.gap ?? "", "top_tier": capacity.top_tier.map(Knowledge.tierName) ?? ""]) { $1 })
+            case .unknown:
+                let why = capacity.tier.map { "the month's spend needs at least its \(Knowledge.tierName($0)) tier, whose "
+                    + "per-minute limits for this model its page does not give" }
+                    ?? "\(k.compiledModels[primary].provider) publishes no limits we could check for that day"
+                computed(.rate_limit_unknown, model: primary, values.merging(["why": why]) { $1 })
+            case .dynamic:
+                computed(.rate_limit_dynamic, model: primary, values)
             }
         }
         if let check = k.latencyCheck(model: primary, v) {
@@ -519,6 +572,19 @@ public struct Engine: Sendable {
                 computed(.latency_unknown, model: primary, ["budget": budget])
             }
         }
+        // The quality margin: a cost-first pick that fits only `good`, against the cheapest `strong` one.
+        var qualityMargin: QualityMargin? = nil
+        if d.basis == "cheapest_fit", k.compiledModels[primary].fit[task] == .good,
+           let strong = k.models.indices.filter({ d.usable[$0] && k.compiledModels[$0].fit[task] == .strong })
+               .min(by: { (monthly[$0], $0) < (monthly[$1], $1) }) {
+            let difference = monthly[strong] - monthly[primary]
+            qualityMargin = QualityMargin(model: k.models[strong].slug, monthly_usd: Format.rounded(monthly[strong]),
+                                          difference_usd: Format.rounded(difference))
+            computed(.quality_margin, model: primary, [
+                "strong_model": k.models[strong].title, "strong_monthly": Format.cents(monthly[strong]),
+                "difference": Format.cents(difference), "monthly": Format.cents(monthly[primary])])
+        }
+        let effortOption = self.effortOption(d, answers: answers, v, monthly: monthly, reasons: &reasons)
         let named = [primary] + alternatives
         for m in named {
             if let checked = k.compiledModels[m].pricesCheckedDay, Double(day - checked) > k.settings.stale_after_days {
@@ -542,7 +608,7 @@ public struct Engine: Sendable {
             chooseHaikuAt: k.settings.choose_haiku_at, tieredRoutingAt: k.settings.tiered_routing_at,
             asOf: CivilDate.text(day), haikuModel: d.haiku.map { k.models[$0].slug },
             figuresChecked: named.compactMap { k.compiledModels[$0].pricesCheckedDay }.min().map(CivilDate.text),
-            capacity: capacity)
+            capacity: capacity, qualityMargin: qualityMargin, effortOption: effortOption)
     }
 
     private func policyReason(_ outcome: PolicyOutcome) -> Reason {
@@ -558,7 +624,7 @@ public struct Engine: Sendable {
     }
 
     /// Why a model cannot be the primary, in a few words.
-    private func whyNotUsable(_ m: Int, _ v: UnsafeBufferPointer<Double>) -> String {
+    private func whyNotUsable(_ m: Int, _ v: UnsafeBufferPointer<Double>, monthly: [Double]) -> String {
         let k = knowledge
         let model = k.compiledModels[m]
         let (state, since) = model.lifecycle(on: Int(v[AnswerID.asOf.rawValue]))
@@ -569,31 +635,53 @@ public struct Engine: Sendable {
         case .active, .legacy: break
         }
         if !k.fits(model: m, v) {
+            let t = k.requestTokens(model: m, v)
+            if let limit = model.maxOutput, t.output + t.reasoning > limit {
+                return "\(Format.figure(t.output + t.reasoning)) output tokens a request exceed its \(Format.figure(limit))-token output limit"
+            }
             return "the request does not fit its \(Format.figure(model.contextWindow))-token window"
         }
-        if model.fit[Int(v[AnswerID.taskType.rawValue])] == .poor { return "it fits this task poorly" }
+        if !k.withinHeadroom(model: m, v) {
+            let t = k.requestTokens(model: m, v)
+            return "one request fills \(Format.figure((t.input + t.output + t.reasoning) / model.contextWindow * 100))% of its "
+                + "\(Format.figure(model.contextWindow))-token window, over the \(Format.figure(k.contextHeadroom * 100))% headroom"
+        }
+        let fit = model.fit[Int(v[AnswerID.taskType.rawValue])]
+        if fit == .poor { return "it fits this task poorly" }
+        if fit > Self.requiredFit(v) {
+            return "it fits this task only '\(fit.rawValue)' and the workload requires '\(Self.requiredFit(v).rawValue)'"
+        }
+        if model.selfHosted && v[AnswerID.canSelfHost.rawValue] == 0 { return "the team cannot self-host" }
+        if let c = k.capacity(model: m, v, monthly: monthly[m]), c.status == .beyond_tiers {
+            return "its published rate limits cannot carry the peak (\(c.gap ?? "") at its \(c.top_tier.map(Knowledge.tierName) ?? "highest") tier)"
+        }
         return "it cannot take this workload"
     }
 
-    /// Peak traffic on model m and the lowest tier that carries it (nil when the model publishes no limits).
-    func capacity(model m: Int, _ v: UnsafeBufferPointer<Double>, monthly: Double) -> Capacity? {
+    /// The effort_before_escalation policy: when the escalation model takes work from a usable Haiku (tiered
+    /// routing, or routing that does not pay), the Haiku priced at the policy's higher effort beside it.
+    private func effortOption(_ d: Decision, answers: Answers, _ v: UnsafeBufferPointer<Double>, monthly: [Double],
+                              reasons: inout [Reason]) -> EffortOption? {
         let k = knowledge
-        guard let limits = k.models[m].spec.rate_limits else { return nil }
-        let scale = k.tokenScale(model: m, v)
-        let rpm = v[AnswerID.monthlyRequests.rawValue] / CostAssumptions.minutesPerMonth * v[AnswerID.peakToAverage.rawValue]
-        let parts = k.costParts(model: m, v, explain: false)
-        let cachedOut = parts.rates.caching == "used" && !limits.cache_reads_count ? v[AnswerID.cachedInputShare.rawValue] : 0
-        let itpm = rpm * v[AnswerID.avgInputTokens.rawValue] * scale * (1 - cachedOut)
-        let otpm = rpm * v[AnswerID.avgOutputTokens.rawValue] * scale
-        let tier = limits.tiers.first { t in
-            t.rpm >= rpm && t.itpm >= itpm && t.otpm >= otpm && (t.monthly_spend_cap_usd.map { $0 >= monthly } ?? true)
-        }
-        return Capacity(model: k.models[m].slug, peak_rpm: (rpm * 10).rounded() / 10, peak_itpm: itpm.rounded(),
-                        peak_otpm: otpm.rounded(), tier: tier?.tier, requires: tier?.requires)
-    }
-
-    public static func tierName(_ tier: RateTierName) -> String {
-        tier.rawValue.replacingOccurrences(of: "_", with: " ").capitalized
+        guard let haiku = d.haiku, let escalation = d.escalation,
+              d.verdict == .tieredRouting || d.basis == "routing_does_not_pay",
+              let reasoning = k.compiledModels[haiku].reasoning,
+              let p = k.policies.firstIndex(where: { $0.kind == .effort_before_escalation
+                  && ($0.condition?.holds(v, override: -1, value: 0) ?? true) && reasoning.levels.contains($0.effort) })
+        else { return nil }
+        let policy = k.policies[p]
+        var raised = answers.values
+        raised[AnswerID.reasoningEffort.rawValue] = Double(policy.effort.rank)
+        let haikuMonthly = raised.withUnsafeBufferPointer { k.monthlyCost(model: haiku, $0) }
+        let entry = k.criteria[policy.criterion]
+        let text = Template.fill(policy.text, [
+            "haiku": k.models[haiku].title, "effort": policy.effort.rawValue, "haiku_monthly": Format.cents(haikuMonthly),
+            "escalation": k.models[escalation].title, "escalation_monthly": Format.cents(monthly[escalation])])
+        reasons.append(Reason(criterion: entry.slug, effect: 0, text: text, url: "/criteria/\(entry.slug)",
+                              title: entry.title, decide: nil, source: nil))
+        return EffortOption(haiku_model: k.models[haiku].slug, effort: policy.effort,
+                            haiku_monthly_usd: Format.rounded(haikuMonthly), escalation_model: k.models[escalation].slug,
+                            escalation_monthly_usd: Format.rounded(monthly[escalation]))
     }
 
     // MARK: - What would change

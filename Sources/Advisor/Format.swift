@@ -21,6 +21,9 @@ public enum Format {
         return "$" + figure(Double(cents / 100)) + "." + String(format: "%02d", Int(cents % 100))
     }
 
+    /// A dollar amount rounded to 1/100 of a cent, as cost lines carry them (comparisons use unrounded values).
+    public static func rounded(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
+
     public static func count(_ value: Double) -> String { grouped(value, digits: 0) }
 
     public static func number(_ value: Double) -> String {

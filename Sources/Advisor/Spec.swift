@@ -144,7 +144,9 @@ public enum Hosting: String, ClosedSet { case api, self_hosted }
 /// How well a model does one task type, best first.
 public enum Fit: String, ClosedSet, Comparable {
     case strong, good, weak, poor
-    var rank: Int { Self.allCases.firstIndex(of: self)! }
+    var rank: Int {
+        switch self { case .strong: 0; case .good: 1; case .weak: 2; case .poor: 3 }
+    }
     /// `strong < good`: a smaller fit is a better one.
     public static func < (a: Fit, b: Fit) -> Bool { a.rank < b.rank }
 }
@@ -155,9 +157,24 @@ public enum LifecycleState: String, ClosedSet { case unreleased, active, legacy,
 /// The token classes a bill is made of.
 public enum TokenClass: String, ClosedSet { case input, output, cache_read, cache_write }
 
-/// Names of providers' rate-limit tiers.
-public enum RateTierName: String, ClosedSet {
-    case evaluation, start, build, scale, custom, free, tier_1, tier_2, tier_3, tier_4, tier_5
+/// How a provider limits a model's traffic.
+public enum RateLimitKind: String, ClosedSet {
+    /// Published tiers with per-minute (and per-day) limits.
+    case tiers
+    /// The provider says there is no fixed limit: it serves what capacity allows.
+    case dynamic
+    /// The provider publishes no figures.
+    case unpublished
+}
+
+/// A reasoning-effort level a request can ask for (`none`: thinking or reasoning off).
+public enum Effort: String, ClosedSet, Comparable {
+    case none, low, medium, high
+    /// The index in `allCases`, which is also the `reasoning_effort` answer's index for this level.
+    var rank: Int {
+        switch self { case .none: 0; case .low: 1; case .medium: 2; case .high: 3 }
+    }
+    public static func < (a: Effort, b: Effort) -> Bool { a.rank < b.rank }
 }
 
 /// What a latency figure describes.
@@ -204,6 +221,8 @@ public struct LongContextPrices: Codable, Sendable, Equatable {
 }
 
 public struct ModelPrices: Codable, Sendable, Equatable {
+    /// The day these prices began (absent: as far back as the page goes).
+    public var since: String?
     public var input: NumberFigure
     public var output: NumberFigure
     public var cache_read: NumberFigure?
@@ -217,11 +236,17 @@ public struct ModelPrices: Codable, Sendable, Equatable {
     /// The token classes the batch discount applies to; absent means all four.
     public var batch_applies_to: [TokenClass]?
     public var long_context: LongContextPrices?
+    /// Older price sets, newest first, each with its own `since` (the earliest may have none): what an `as_of`
+    /// before `since` is priced with.
+    public var previous: [ModelPrices]?
 
-    public init(input: NumberFigure, output: NumberFigure, cache_read: NumberFigure? = nil,
+    public init(since: String? = nil, input: NumberFigure, output: NumberFigure, cache_read: NumberFigure? = nil,
                 cache_write: NumberFigure? = nil, cache_write_1h: NumberFigure? = nil,
                 cache_min_tokens: NumberFigure? = nil, batch_discount: NumberFigure? = nil,
-                batch_applies_to: [TokenClass]? = nil, long_context: LongContextPrices? = nil) {
+                batch_applies_to: [TokenClass]? = nil, long_context: LongContextPrices? = nil,
+                previous: [ModelPrices]? = nil) {
+        self.since = since
+        self.previous = previous
         self.input = input
         self.output = output
         self.cache_read = cache_read
@@ -302,39 +327,95 @@ public struct Tokenizer: Codable, Sendable, Equatable {
     public init(ratio: NumberFigure) { self.ratio = ratio }
 }
 
-/// One rate-limit tier of a model.
+/// One rate-limit tier of a model. Every limit is optional (providers publish different ones), but a tier has at
+/// least one per-minute limit.
 public struct RateTier: Codable, Sendable, Equatable {
-    public var tier: RateTierName
-    public var rpm: Double
-    public var itpm: Double
-    public var otpm: Double
+    /// The provider's name for the tier, as a lowercase identifier (`start`, `tier_1`, `production`).
+    public var tier: String
+    /// Requests per minute.
+    public var rpm: Double?
+    /// Input tokens per minute.
+    public var itpm: Double?
+    /// Output tokens per minute.
+    public var otpm: Double?
+    /// Total tokens per minute (input + output), where the provider counts them together.
+    public var tpm: Double?
+    /// Requests per day.
+    public var rpd: Double?
+    /// Tokens that may wait in the batch queue at once.
+    public var batch_queue_tokens: Double?
     /// The most an organisation on this tier may spend in a month; nil means no cap.
     public var monthly_spend_cap_usd: Double?
     /// How an organisation reaches the tier.
     public var requires: String
 
-    public init(tier: RateTierName, rpm: Double, itpm: Double, otpm: Double, monthly_spend_cap_usd: Double? = nil,
+    public init(tier: String, rpm: Double? = nil, itpm: Double? = nil, otpm: Double? = nil, tpm: Double? = nil,
+                rpd: Double? = nil, batch_queue_tokens: Double? = nil, monthly_spend_cap_usd: Double? = nil,
                 requires: String) {
         self.tier = tier
         self.rpm = rpm
         self.itpm = itpm
         self.otpm = otpm
+        self.tpm = tpm
+        self.rpd = rpd
+        self.batch_queue_tokens = batch_queue_tokens
         self.monthly_spend_cap_usd = monthly_spend_cap_usd
         self.requires = requires
     }
 }
 
+/// A provider's rate-limit scheme for a model, as of `since`; older schemes in `previous`.
 public struct RateLimits: Codable, Sendable, Equatable {
     public var source: String
-    /// Whether cached reads count against the input-tokens-per-minute limit.
-    public var cache_reads_count: Bool
-    /// Lowest first.
-    public var tiers: [RateTier]
+    /// `tiers` when absent.
+    public var kind: RateLimitKind?
+    /// The day this scheme began.
+    public var since: String?
+    /// What the provider says; required for `dynamic` and `unpublished`.
+    public var note: String?
+    /// Whether cached reads count against the input-tokens-per-minute limit (true when absent).
+    public var cache_reads_count: Bool?
+    /// Lowest first; only for `tiers`.
+    public var tiers: [RateTier]?
+    /// Older schemes, newest first, each with its own `since`.
+    public var previous: [RateLimits]?
 
-    public init(source: String, cache_reads_count: Bool, tiers: [RateTier]) {
+    public init(source: String, kind: RateLimitKind? = nil, since: String? = nil, note: String? = nil,
+                cache_reads_count: Bool? = nil, tiers: [RateTier]? = nil, previous: [RateLimits]? = nil) {
         self.source = source
+        self.kind = kind
+        self.since = since
+        self.note = note
         self.cache_reads_count = cache_reads_count
         self.tiers = tiers
+        self.previous = previous
+    }
+}
+
+/// Whether and how a model reasons before it answers, and what that costs in tokens.
+public struct Reasoning: Codable, Sendable, Equatable {
+    public var source: String
+    /// False: the model does not reason; nothing else is needed.
+    public var reasons: Bool
+    /// The level a request that sets none gets.
+    public var default_effort: Effort?
+    /// The levels the API accepts (`none`: reasoning can be switched off).
+    public var levels: [Effort]?
+    /// The token class reasoning tokens are billed as (`output` on every provider we know).
+    public var billed_as: TokenClass?
+    /// Reasoning tokens one request spends at each level (`low`, `medium`, `high`), on the model's own count.
+    public var tokens: [String: NumberFigure]?
+    public var note: String?
+
+    public init(source: String, reasons: Bool, default_effort: Effort? = nil, levels: [Effort]? = nil,
+                billed_as: TokenClass? = nil, tokens: [String: NumberFigure]? = nil, note: String? = nil) {
+        self.source = source
+        self.reasons = reasons
+        self.default_effort = default_effort
+        self.levels = levels
+        self.billed_as = billed_as
+        self.tokens = tokens
+        self.note = note
     }
 }
 
@@ -352,6 +433,7 @@ public struct ModelSpec: Codable, Sendable, Equatable {
     public var context_window: NumberFigure
     public var max_output: NumberFigure?
     public var rate_limits: RateLimits?
+    public var reasoning: Reasoning?
     public var latency: [LatencyFigure]?
     public var benchmarks: [String: NumberFigure]?
     public var access: [AccessChannel]
@@ -360,7 +442,7 @@ public struct ModelSpec: Codable, Sendable, Equatable {
     public init(provider: String, family: String, api_id: String? = nil, released: TextFigure,
                 lifecycle: Lifecycle = Lifecycle(), hosting: Hosting, prices: ModelPrices? = nil,
                 self_hosting: SelfHosting? = nil, tokenizer: Tokenizer? = nil, context_window: NumberFigure,
-                max_output: NumberFigure? = nil, rate_limits: RateLimits? = nil, latency: [LatencyFigure]? = nil,
+                max_output: NumberFigure? = nil, rate_limits: RateLimits? = nil, reasoning: Reasoning? = nil, latency: [LatencyFigure]? = nil,
                 benchmarks: [String: NumberFigure]? = nil, access: [AccessChannel], task_fit: [String: TaskFit]) {
         self.provider = provider
         self.family = family
@@ -374,6 +456,7 @@ public struct ModelSpec: Codable, Sendable, Equatable {
         self.context_window = context_window
         self.max_output = max_output
         self.rate_limits = rate_limits
+        self.reasoning = reasoning
         self.latency = latency
         self.benchmarks = benchmarks
         self.access = access
@@ -393,13 +476,18 @@ public struct Detection: Codable, Sendable, Equatable {
     }
 }
 
+/// When a workload is exposed to a failure mode, and what to tell it. `text` may name the primary model's
+/// provider: `{provider}`, `{status_page}`, `{error_docs}` (from `engine.providers`).
 public struct Exposure: Codable, Sendable, Equatable {
     public var when: Condition
     public var text: String
+    /// Only when the primary model's provider is one of these (absent: any provider).
+    public var providers: [String]?
 
-    public init(when: Condition, text: String) {
+    public init(when: Condition, text: String, providers: [String]? = nil) {
         self.when = when
         self.text = text
+        self.providers = providers
     }
 }
 
@@ -492,6 +580,8 @@ public enum PolicyKind: String, ClosedSet {
     case routing_payback
     /// Every alternative offered fits the task at least `min_fit`.
     case alternatives_min_fit
+    /// When the escalation model takes work from the Haiku, price the Haiku at a higher `effort` beside it.
+    case effort_before_escalation
 }
 
 public struct PolicySpec: Codable, Sendable, Equatable {
@@ -501,11 +591,14 @@ public struct PolicySpec: Codable, Sendable, Equatable {
     public var min_fit: Fit?
     public var build_hours: Double?
     public var upkeep_hours_per_month: Double?
+    /// effort_before_escalation: the level the Haiku is priced at.
+    public var effort: Effort?
     /// The reason shown when the policy decides something; `{placeholders}` as README.md lists per kind.
     public var text: String
 
     public init(kind: PolicyKind, when: Condition? = nil, min_fit: Fit? = nil, build_hours: Double? = nil,
-                upkeep_hours_per_month: Double? = nil, text: String) {
+                upkeep_hours_per_month: Double? = nil, effort: Effort? = nil, text: String) {
+        self.effort = effort
         self.kind = kind
         self.when = when
         self.min_fit = min_fit
@@ -544,14 +637,25 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     case latency_unknown
     /// A price used is older than `stale_after_days` on the as-of date: {model}, {checked}, {days}, {as_of}.
     case stale_price
+    /// The provider publishes no rate limits for the model (or none in force on the day, or not for the tier the
+    /// month's spend needs): {model}, {provider}, {rpm}, {itpm}, {otpm}, {why}.
+    case rate_limit_unknown
+    /// The provider sets no fixed limit and serves what capacity allows: {model}, {provider}, {rpm}.
+    case rate_limit_dynamic
+    /// The cost-first primary fits the task only `good`; the cheapest `strong` model and what it adds:
+    /// {model}, {strong_model}, {strong_monthly}, {difference}, {monthly}.
+    case quality_margin
 
     /// The placeholders the text may use.
     public var placeholders: [String] {
         switch self {
         case .deprecated_alternative: ["model", "retires", "replacement"]
         case .haiku_ruled_out: ["model", "why"]
-        case .rate_limit_tier: ["model", "rpm", "itpm", "otpm", "tier", "requires"]
-        case .rate_limit_beyond_tiers: ["model", "rpm", "itpm", "otpm"]
+        case .rate_limit_tier: ["model", "provider", "rpm", "itpm", "otpm", "tier", "requires"]
+        case .rate_limit_beyond_tiers: ["model", "provider", "rpm", "itpm", "otpm", "gap", "top_tier"]
+        case .rate_limit_unknown: ["model", "provider", "rpm", "itpm", "otpm", "why"]
+        case .rate_limit_dynamic: ["model", "provider", "rpm"]
+        case .quality_margin: ["model", "strong_model", "strong_monthly", "difference", "monthly"]
         case .latency_budget_missed: ["model", "percentile", "ms", "budget"]
         case .latency_unknown: ["model", "budget"]
         case .stale_price: ["model", "checked", "days", "as_of"]
@@ -570,6 +674,16 @@ public struct WarningText: Codable, Sendable, Equatable {
     }
 }
 
+/// What the warnings say of a provider: where it reports incidents and how its errors read.
+public struct ProviderInfo: Codable, Sendable, Equatable {
+    public var status_page: String
+    public var error_docs: String
+    public init(status_page: String, error_docs: String) {
+        self.status_page = status_page
+        self.error_docs = error_docs
+    }
+}
+
 /// The `engine:` block of criteria/_index.md: thresholds, the models the verdicts name, computed warnings.
 public struct EngineSettings: Codable, Sendable, Equatable {
     public var base_score: Double
@@ -584,11 +698,19 @@ public struct EngineSettings: Codable, Sendable, Equatable {
     public var compare_models: [String]
     /// A price older than this many days on the as-of date is flagged.
     public var stale_after_days: Double
+    /// The largest share of a model's context window one request (prompt, output and reasoning, on the model's
+    /// own count) may fill for the model to be recommended; 0.8 when absent.
+    public var context_headroom: Double?
+    /// Every provider a model page names: its status page and error documentation.
+    public var providers: [String: ProviderInfo]?
     public var warnings: [ComputedWarning: WarningText]
 
     public init(base_score: Double, choose_haiku_at: Double, tiered_routing_at: Double, haiku_models: [String],
                 escalation_models: [String], compare_models: [String] = [], stale_after_days: Double = 90,
+                context_headroom: Double? = nil, providers: [String: ProviderInfo]? = nil,
                 warnings: [ComputedWarning: WarningText] = [:]) {
+        self.context_headroom = context_headroom
+        self.providers = providers
         self.base_score = base_score
         self.choose_haiku_at = choose_haiku_at
         self.tiered_routing_at = tiered_routing_at

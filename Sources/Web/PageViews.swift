@@ -130,15 +130,10 @@ struct PageViews {
         }
         facts.add("Access", model.access.map(AccessChannelText.label).joined(separator: ", "))
         if let limits = model.rate_limits {
-            var items: [FactListItem] = limits.tiers.map { tier in
-                let cap = tier.monthly_spend_cap_usd.map { "; spend up to \(Format.usd($0)) a month" } ?? "; no monthly cap"
-                let numbers = "\(Format.count(tier.rpm)) / \(Format.count(tier.itpm)) / \(Format.count(tier.otpm))"
-                let text: String = Engine.tierName(tier.tier) + ": " + numbers + cap + ". " + tier.requires
-                return FactListItem(text: text)
-            }
-            items.append(FactListItem(text: limits.cache_reads_count ? "Cached reads count against the input-token limit."
-                    : "Cached reads do not count against the input-token limit."))
-            lists.append(list("Rate limits by tier (requests / input tokens / output tokens a minute)", items))
+            lists.append(list(RateLimitText.heading(limits), RateLimitText.lines(limits).map { FactListItem(text: $0) }))
+        }
+        if let reasoning = model.reasoning {
+            lists.append(list("Reasoning", ReasoningText.lines(reasoning).map { FactListItem(text: $0) }))
         }
         lists.append(list("Fit by task type", model.task_fit.sorted { $0.key < $1.key }.map { task, fit in
             FactListItem(text: "\(task.replacingOccurrences(of: "_", with: " ")): \(fit.fit.rawValue)")

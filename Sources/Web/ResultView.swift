@@ -45,7 +45,7 @@ struct ResultView {
             capacity: assessment.capacity.map { c in
                 CapacityLine(model: library.page(.models, c.model)?.title ?? c.model,
                              rpm: Format.number(c.peak_rpm), itpm: Format.count(c.peak_itpm), otpm: Format.count(c.peak_otpm),
-                             tier: c.tier.map(Engine.tierName) ?? "beyond every published tier (Custom)",
+                             tier: CapacityText.tier(c),
                              requires: c.requires ?? "")
             },
             reasons: assessment.reasons.map { reason in

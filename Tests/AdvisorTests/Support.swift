@@ -1,17 +1,20 @@
 import Foundation
 @testable import Advisor
+import Content
 
-// Shared fixtures: the real content as JSON (regenerate with Fixtures/make-knowledge.py), a seeded RNG,
+// Shared fixtures: the real content loaded through Content (as `serve` and `check` load it), a seeded RNG,
 // random answer sets and hand-built models with round prices for arithmetic checks.
 
-struct FixtureEntry<Spec: Decodable>: Decodable {
+/// One page's engine block, changeable by a test.
+struct FixtureEntry<Spec> {
     let slug: String
     let title: String
-    let spec: Spec
+    var spec: Spec
     var sources: [Source]? = nil
 }
 
-struct FixtureFile: Decodable {
+/// The engine's inputs from the real content.
+struct FixtureFile {
     var settings: EngineSettings
     var criteria: [FixtureEntry<CriterionSpec>]
     var models: [FixtureEntry<ModelSpec>]
@@ -19,19 +22,30 @@ struct FixtureFile: Decodable {
 }
 
 enum Fixture {
-    /// Tests/AdvisorTests/Fixtures/knowledge.json, found from this file's path (no Package.swift resources).
-    static let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/knowledge.json")
-
-    static func file() throws -> FixtureFile {
-        try JSONDecoder().decode(FixtureFile.self, from: Data(contentsOf: url))
-    }
+    /// content/ of this repository, found from this file's path.
+    static let contentDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../content").standardizedFileURL.path
 
     /// The day the tests judge lifecycles on, unless an answer says otherwise.
-    static let today = CivilDate.day("2026-11-28")!
+    static let today = CivilDate.day("2026-12-02")!
+
+    /// The real content's library (pages, criteria, models, failure modes).
+    static let library: ContentLibrary = {
+        do { return try ContentLibrary.load(directory: contentDirectory) } catch { fatalError("content does not load: \(error)") }
+    }()
+
+    /// The real content's engine inputs, as values a test may change before compiling them again.
+    static func file() throws -> FixtureFile {
+        let base = real
+        return FixtureFile(
+            settings: base.settings,
+            criteria: base.criteria.map { FixtureEntry(slug: $0.slug, title: $0.title, spec: $0.spec) },
+            models: base.models.map { FixtureEntry(slug: $0.slug, title: $0.title, spec: $0.spec, sources: $0.sources) },
+            failureModes: base.failureModes.map { FixtureEntry(slug: $0.slug, title: $0.title, spec: $0.spec) })
+    }
 
     static func knowledge(_ file: FixtureFile, models: [ModelEntry]? = nil) throws(KnowledgeError) -> Knowledge {
-        var knowledge = try Knowledge(
+        let knowledge = try Knowledge(
             settings: file.settings,
             criteria: file.criteria.map { CriterionEntry(slug: $0.slug, title: $0.title, spec: $0.spec) },
             models: models ?? file.models.map { ModelEntry(slug: $0.slug, title: $0.title, spec: $0.spec, sources: $0.sources ?? []) },
@@ -46,12 +60,16 @@ enum Fixture {
 
     /// The real content, compiled once.
     static let real: Knowledge = {
-        do { return try knowledge(try file()) } catch { fatalError("fixture does not load: \(error)") }
+        do {
+            let knowledge = try library.knowledge()
+            knowledge.clock = { today }
+            return knowledge
+        } catch { fatalError("content does not compile: \(error)") }
     }()
 
     /// The real criteria with hand-made models whose prices make the arithmetic easy to follow.
     static let handPriced: Knowledge = {
-        do { return try knowledge(try file(), models: TestModels.all) } catch { fatalError("fixture does not load: \(error)") }
+        do { return try knowledge(try file(), models: TestModels.all) } catch { fatalError("hand-priced models do not load: \(error)") }
     }()
 }
 
@@ -68,7 +86,7 @@ enum TestModels {
                     fits: [String: Fit] = [:], latency: [LatencyFigure]? = nil, limits: RateLimits? = nil,
                     checked: String = "2026-11-20") -> ModelEntry {
         ModelEntry(slug: slug, title: slug.uppercased(), spec: ModelSpec(
-            provider: "Test", family: family, released: day(released), lifecycle: lifecycle, hosting: .api,
+            provider: "Anthropic", family: family, released: day(released), lifecycle: lifecycle, hosting: .api,
             prices: ModelPrices(input: fig(input), output: fig(output), cache_read: cacheRead.map(fig),
                                 cache_write: cacheWrite.map(fig), cache_write_1h: cacheWrite1h.map(fig),
                                 cache_min_tokens: cacheMin.map(fig), batch_discount: batch.map(fig),
@@ -98,11 +116,11 @@ enum TestModels {
                              ratio: 1.3, window: 1_000_000, maxOutput: 128_000, released: "2026-10-07",
                              fits: weakAtHardWork,
                              limits: RateLimits(source: "test", cache_reads_count: false, tiers: [
-                                 RateTier(tier: .start, rpm: 1_000, itpm: 2_000_000, otpm: 400_000, monthly_spend_cap_usd: 500,
+                                 RateTier(tier: "start", rpm: 1_000, itpm: 2_000_000, otpm: 400_000, monthly_spend_cap_usd: 500,
                                           requires: "a first credit purchase"),
-                                 RateTier(tier: .build, rpm: 5_000, itpm: 5_000_000, otpm: 1_000_000,
+                                 RateTier(tier: "build", rpm: 5_000, itpm: 5_000_000, otpm: 1_000_000,
                                           monthly_spend_cap_usd: 1_000, requires: "build history"),
-                                 RateTier(tier: .scale, rpm: 10_000, itpm: 10_000_000, otpm: 2_000_000,
+                                 RateTier(tier: "scale", rpm: 10_000, itpm: 10_000_000, otpm: 2_000_000,
                                           monthly_spend_cap_usd: 200_000, requires: "scale history"),
                              ]))
     static let sonnet55 = api("claude-sonnet-5-5", family: "sonnet", input: 2, output: 10, cacheRead: 0.1, cacheWrite: 2.5,
@@ -164,10 +182,14 @@ enum RandomAnswers {
         case .date: return .text(CivilDate.text(Fixture.today + Int.random(in: -400...400, using: &rng)))
         case .integer, .number:
             let candidates = knowledge.numericCandidates[id.rawValue]
-            let max = q.max!
+            // Spread values stay within what workloads really send (a billion requests a month, prompts up to
+            // 300K tokens, peaks up to 20x); the thresholds the rules use still reach the bounds.
+            let realistic: [AnswerID: Double] = [.monthlyRequests: 1e9, .avgInputTokens: 300_000,
+                                                 .avgOutputTokens: 32_000, .peakToAverage: 20]
+            let max = Swift.min(q.max!, realistic[id] ?? q.max!)
             var v: Double
             switch Int.random(in: 0..<3, using: &rng) {
-            case 0: v = candidates.randomElement(using: &rng)!
+            case 0: v = candidates.filter { $0 <= max }.randomElement(using: &rng) ?? max
             case 1: v = Double.random(in: 0...max, using: &rng)
             default: v = max <= 1 ? Double.random(in: 0...1, using: &rng) : pow(10, Double.random(in: 0...log10(max), using: &rng))
             }

@@ -1,0 +1,68 @@
+import Advisor
+
+/// A model's rate limits and reasoning in words, for its page (README.md, "Content format").
+enum RateLimitText {
+    static func heading(_ limits: RateLimits) -> String {
+        switch limits.kind ?? .tiers {
+        case .tiers: "Rate limits by tier" + (limits.since.map { " (since \($0))" } ?? "")
+        case .dynamic: "Rate limits: dynamic, no fixed limit"
+        case .unpublished: "Rate limits: not published"
+        }
+    }
+
+    /// One line per tier (every limit the provider publishes), then the scheme's note and the older schemes.
+    static func lines(_ limits: RateLimits) -> [String] {
+        var lines = (limits.tiers ?? []).map(tierLine)
+        if let note = limits.note { lines.append(note) }
+        if (limits.kind ?? .tiers) == .tiers {
+            lines.append((limits.cache_reads_count ?? true) ? "Cached reads count against the input-token limit."
+                         : "Cached reads do not count against the input-token limit.")
+        }
+        for older in limits.previous ?? [] {
+            lines.append("Before \(limits.since ?? "then"): " + (older.tiers ?? []).map(tierLine).joined(separator: " ")
+                         + (older.note.map { " " + $0 } ?? ""))
+        }
+        return lines
+    }
+
+    static func tierLine(_ tier: RateTier) -> String {
+        let parts: [(Double?, String)] = [(tier.rpm, "requests"), (tier.itpm, "input tokens"), (tier.otpm, "output tokens"),
+                                          (tier.tpm, "tokens")]
+        var text = Knowledge.tierName(tier.tier) + ": "
+            + parts.compactMap { value, unit in value.map { "\(Format.count($0)) \(unit)" } }.joined(separator: ", ")
+        if tier.rpm != nil || tier.itpm != nil || tier.otpm != nil || tier.tpm != nil { text += " a minute" }
+        if let rpd = tier.rpd { text += "; \(Format.count(rpd)) requests a day" }
+        if let queue = tier.batch_queue_tokens { text += "; \(Format.count(queue)) tokens in the batch queue" }
+        text += tier.monthly_spend_cap_usd.map { "; spend up to \(Format.usd($0)) a month" } ?? ""
+        return text + ". " + tier.requires
+    }
+}
+
+enum ReasoningText {
+    static func lines(_ reasoning: Reasoning) -> [String] {
+        guard reasoning.reasons else { return ["Does not reason: no reasoning tokens."] + (reasoning.note.map { [$0] } ?? []) }
+        var lines = ["Reasons by default at \(reasoning.default_effort?.rawValue ?? "its default") effort; levels: "
+                     + (reasoning.levels ?? []).map(\.rawValue).joined(separator: ", ")
+                     + ". Reasoning tokens are billed as \((reasoning.billed_as ?? .output).rawValue)."]
+        for level in Effort.allCases where level != .none {
+            if let figure = reasoning.tokens?[level.rawValue] {
+                lines.append("\(level.rawValue): \(Format.count(figure.value)) reasoning tokens a request"
+                             + (figure.source == "assumption" ? " (our assumption)" : "") + (figure.note.map { ": " + $0 } ?? ""))
+            }
+        }
+        if let note = reasoning.note { lines.append(note) }
+        return lines
+    }
+}
+
+enum CapacityText {
+    /// The tier a peak needs, or what stands in its place.
+    static func tier(_ c: Capacity) -> String {
+        switch c.status {
+        case .carried: c.tier.map(Knowledge.tierName) ?? ""
+        case .beyond_tiers: "beyond every tier its page lists" + (c.top_tier.map { " (highest: \(Knowledge.tierName($0)))" } ?? "")
+        case .dynamic: "no fixed limit (the provider serves what capacity allows)"
+        case .unknown: "unknown: no published limits for that day"
+        }
+    }
+}
