@@ -6,9 +6,13 @@ public struct ContentLibrary: Sendable {
     public let pages: [Page]
     /// The `_index.md` of each section that has one.
     public let sectionIntros: [Section: Page]
+    /// A digest of every file's path and bytes: the search index records it, so a server that cannot write a new
+    /// index can tell whether the one on disk is current.
+    public let fingerprint: String
     private let bySectionAndSlug: [String: Int]
 
-    init(pages: [Page], sectionIntros: [Section: Page]) {
+    init(pages: [Page], sectionIntros: [Section: Page], fingerprint: String = "") {
+        self.fingerprint = fingerprint
         let sectionRank = Dictionary(uniqueKeysWithValues: Section.allCases.enumerated().map { ($1, $0) })
         self.pages = pages.sorted { a, b in
             (sectionRank[a.section]!, a.frontMatter.order ?? Int.max, a.title, a.slug)
@@ -31,7 +35,9 @@ public struct ContentLibrary: Sendable {
     /// Reads, renders and validates every page under `directory`. `routes`: the site's addresses content may link
     /// to besides its pages (the web layer's route table, `Site.linkableRoutes`); nil leaves such links unchecked.
     /// - Throws: every problem found, each as `path:line: message`; nothing is returned unless all is well.
-    public static func load(directory: String, routes: Set<String>? = nil) throws(ContentErrors) -> ContentLibrary {
+    /// `limits` bound each file (size, front-matter size, depth and nodes).
+    public static func load(directory: String, routes: Set<String>? = nil,
+                            limits: ContentLimits = ContentLimits()) throws(ContentErrors) -> ContentLibrary {
         var errors: [ContentError] = []
         var parsed: [(page: Page, node: ParsedNode, links: [BodyLink])] = []
         var intros: [Section: Page] = [:]
@@ -74,19 +80,23 @@ public struct ContentLibrary: Sendable {
         let files = files_
         let results = LoadResults(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            results.store(i, loadPage(files[i]))
+            results.store(i, loadPage(files[i], limits: limits))
         }
+        var digest = Digest()
         for result in results.all {
             switch result {
             case .success(let item):
+                digest.add(item.page.path)
+                digest.add(item.digest)
                 if item.node.isIntro { intros[item.page.section] = item.page }
-                parsed.append(item)
+                parsed.append((item.page, item.node, item.links))
             case .failure(let error):
                 errors.append(error)
             }
         }
 
-        let library = ContentLibrary(pages: parsed.filter { !$0.node.isIntro }.map(\.page), sectionIntros: intros)
+        let library = ContentLibrary(pages: parsed.filter { !$0.node.isIntro }.map(\.page), sectionIntros: intros,
+                                     fingerprint: digest.hex)
         var validator = ContentValidator(library: library, routes: routes)
         for item in parsed {
             validator.validate(item.page, node: item.node, links: item.links)
@@ -97,21 +107,25 @@ public struct ContentLibrary: Sendable {
     }
 
     typealias PageFile = (section: Section, slug: String, path: String, file: String)
-    typealias LoadedPage = (page: Page, node: ParsedNode, links: [BodyLink])
+    typealias LoadedPage = (page: Page, node: ParsedNode, links: [BodyLink], digest: UInt64)
 
     /// Reads, parses and renders one file; safe to run on any thread.
-    static func loadPage(_ file: PageFile) -> Result<LoadedPage, ContentError> {
-        guard let data = FileManager.default.contents(atPath: file.file),
-              let text = String(data: data, encoding: .utf8) else {
-            return .failure(ContentError(path: file.path, line: 1, message: "not readable as UTF-8 text"))
+    static func loadPage(_ file: PageFile, limits: ContentLimits = ContentLimits()) -> Result<LoadedPage, ContentError> {
+        let bytes: [UInt8]
+        switch ContentFile.read(file.file, display: file.path, limits: limits) {
+        case .success(let read): bytes = read
+        case .failure(let error): return .failure(error)
         }
+        let text = String(decoding: bytes, as: UTF8.self)
+        var digest = Digest()
+        digest.add(bytes)
         do {
-            let result = try FrontMatterParser(path: file.path).parse(text)
+            let result = try FrontMatterParser(path: file.path, limits: limits).parse(text)
             let rendered = MarkdownRenderer.render(result.body, firstLine: result.bodyFirstLine)
             let page = Page(section: file.section, slug: file.slug, path: file.path, frontMatter: result.frontMatter,
                             html: rendered.html, headings: rendered.headings, plainText: rendered.plainText,
                             fieldLines: FieldLines(node: result.node))
-            return .success((page, ParsedNode(node: result.node, isIntro: file.slug == "_index"), rendered.links))
+            return .success((page, ParsedNode(node: result.node, isIntro: file.slug == "_index"), rendered.links, digest.value))
         } catch {
             return .failure(error)
         }
@@ -137,4 +151,21 @@ private final class LoadResults: @unchecked Sendable {
     }
 
     var all: [Result<ContentLibrary.LoadedPage, ContentError>] { slots.compactMap { $0 } }
+}
+
+/// FNV-1a, 64 bits: a fast digest to tell two versions of the content apart (not a security measure).
+struct Digest {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ bytes: some Sequence<UInt8>) {
+        for byte in bytes {
+            value ^= UInt64(byte)
+            value = value &* 0x100_0000_01b3
+        }
+    }
+
+    mutating func add(_ text: String) { add(text.utf8) }
+    mutating func add(_ number: UInt64) { withUnsafeBytes(of: number.littleEndian) { add($0) } }
+
+    var hex: String { String(value, radix: 16) }
 }

@@ -14,6 +14,7 @@ struct FrontMatterParser {
     }
 
     let path: String
+    var limits = ContentLimits()
 
     func parse(_ rawText: String) throws(ContentError) -> Parsed {
         // "\r\n" is a single Character in Swift: normalise line endings before splitting.
@@ -30,7 +31,10 @@ struct FrontMatterParser {
         }
         let yaml = lines[1..<close].joined(separator: "\n")
         let body = lines[(close + 1)...].joined(separator: "\n")
+        let bounds = YAMLBounds(path: path, limits: limits)
+        try bounds.checkText(yaml)
         let node = try compose(yaml)
+        try bounds.checkTree(node)
         let frontMatter = try decode(node)
         try UnknownKeyCheck(path: path).check(node: node, against: frontMatter)
         return Parsed(frontMatter: frontMatter, node: node, body: body, bodyFirstLine: close + 2)
