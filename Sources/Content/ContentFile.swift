@@ -39,7 +39,8 @@ enum ContentFile {
                                          message: "the page is \(Self.size(bytes.count)), over the limit of \(Self.size(limits.maxPageBytes))",
                                          hint: "split it into several pages, or raise --max-page-kib"))
         }
-        if let bad = firstInvalidUTF8(bytes) {
+        // The standard library's validation is fast; the byte-by-byte scan runs only to place an error.
+        if String(validating: bytes, as: UTF8.self) == nil, let bad = firstInvalidUTF8(bytes) {
             return .failure(ContentError(path: path, line: bad.line,
                                          message: "not UTF-8 text: byte 0x\(String(bytes[bad.offset], radix: 16, uppercase: true)) at column \(bad.column) is not valid UTF-8",
                                          hint: "save the file as UTF-8"))

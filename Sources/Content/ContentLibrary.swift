@@ -86,7 +86,9 @@ public struct ContentLibrary: Sendable {
         for result in results.all {
             switch result {
             case .success(let item):
-                digest.add(item.page.path)
+                // The page's place, not the directory it was read from: `index --content /abs/content` and
+                // `serve --content content` agree.
+                digest.add("\(item.page.section.rawValue)/\(item.page.slug)")
                 digest.add(item.digest)
                 if item.node.isIntro { intros[item.page.section] = item.page }
                 parsed.append((item.page, item.node, item.links))
