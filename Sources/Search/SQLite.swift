@@ -12,13 +12,22 @@ public struct SQLiteError: Error, Sendable, CustomStringConvertible {
     public var path: String?
     /// What was being done: "open", "read", "write", "replace".
     public var operation: String?
+    /// The operating system's errno behind an I/O error (0 when none).
+    public var systemErrno: Int32 = 0
 
-    public init(code: Int32, message: String, sql: String? = nil, path: String? = nil, operation: String? = nil) {
+    public init(code: Int32, message: String, sql: String? = nil, path: String? = nil, operation: String? = nil,
+                systemErrno: Int32 = 0) {
         self.code = code
         self.message = message
         self.sql = sql
         self.path = path
         self.operation = operation
+        self.systemErrno = systemErrno
+    }
+
+    /// No space: SQLITE_FULL, or an I/O error whose cause is ENOSPC, EDQUOT or EFBIG (the file size limit).
+    public var isDiskFull: Bool {
+        primaryCode == SQLITE_FULL || [ENOSPC, EDQUOT, EFBIG].contains(systemErrno)
     }
 
     /// The primary result code (SQLITE_IOERR_WRITE is SQLITE_IOERR).
@@ -34,17 +43,19 @@ public struct SQLiteError: Error, Sendable, CustomStringConvertible {
         operation == "replace" || [SQLITE_FULL, SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_IOERR, SQLITE_PERM].contains(primaryCode)
     }
 
-    /// The same error, said of `path` and `operation` (kept when already set by a deeper call).
+    /// The same error, said of `path` and `operation`: a failure anywhere while building an index is a failure to
+    /// write the file the user named, not to open or read its temporary twin.
     func at(_ path: String, _ operation: String) -> SQLiteError {
         var copy = self
-        if copy.path == nil { copy.path = path }
-        if copy.operation == nil { copy.operation = operation }
+        copy.path = path
+        copy.operation = operation
         return copy
     }
 
     public var description: String {
-        let reason = Self.reasons[primaryCode] ?? message
-        let detail = reason == message || Self.reasons[primaryCode] == nil ? "" : " [\(message)]"
+        let reason = isDiskFull ? "disk full" : Self.reasons[primaryCode] ?? message
+        var detail = reason == message ? "" : " [\(message)]"
+        if systemErrno != 0 { detail += " [\(String(cString: strerror(systemErrno)))]" }
         let subject = path.map { "cannot \(operation ?? "use") \($0): " } ?? ""
         // Code 0: a system call (rename), not SQLite, failed.
         return "\(subject)\(reason)\(detail)" + (code == 0 ? "" : " (SQLite \(code))")
@@ -131,8 +142,10 @@ final class Connection {
     func error(_ code: Int32, _ sql: String?) -> SQLiteError {
         // The extended code tells a full disk (SQLITE_FULL) from a failed write (SQLITE_IOERR_WRITE).
         let extended = sqlite3_extended_errcode(handle)
+        let isIO = [SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN].contains(code & 0xFF)
         return SQLiteError(code: extended & 0xFF == code & 0xFF ? extended : code,
-                           message: String(cString: sqlite3_errmsg(handle)), sql: sql, path: path, operation: "read")
+                           message: String(cString: sqlite3_errmsg(handle)), sql: sql, path: path, operation: "read",
+                           systemErrno: isIO ? sqlite3_system_errno(handle) : 0)
     }
 }
 

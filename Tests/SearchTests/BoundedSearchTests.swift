@@ -63,6 +63,8 @@ struct BoundedSearchTests {
     @Test func errorsNameThePathAndTheOperation() {
         let full = SQLiteError(code: 13, message: "database or disk is full", sql: "INSERT ...", path: "/srv/site.db", operation: "write")
         #expect(full.description == "cannot write /srv/site.db: disk full [database or disk is full] (SQLite 13)")
+        let efbig = SQLiteError(code: 778, message: "disk I/O error", path: "/srv/site.db", operation: "write", systemErrno: EFBIG)
+        #expect(efbig.description == "cannot write /srv/site.db: disk full [disk I/O error] [File too large] (SQLite 778)")
         #expect(full.isWriteFailure && !full.isCorruption)
         #expect(!full.description.contains("INSERT"))
         #expect(throws: SQLiteError.self) { try SearchIndex.open(at: "/nonexistent-dir/site.db") }
