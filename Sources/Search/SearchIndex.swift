@@ -3,39 +3,6 @@ import CSQLite
 import Foundation
 import Synchronization
 
-/// How searches are bounded.
-public struct SearchSettings: Sendable {
-    /// The most one search may take, in milliseconds: SQLite's progress handler interrupts it after that and the
-    /// search fails with `SearchError.overBudget` (a 503 with Retry-After on the web).
-    public var queryBudgetMs = 1_000
-    /// Searches that may run at once, one read-only connection each, all opened together on the same file.
-    /// The server gives search one thread fewer than it has, so pages keep being served while searches are slow.
-    public var connections = 2
-
-    public init(queryBudgetMs: Int = 1_000, connections: Int = 2) {
-        self.queryBudgetMs = queryBudgetMs
-        self.connections = max(1, connections)
-    }
-}
-
-/// Why a search gave no results. Never the user's fault: the query text cannot make SQLite fail.
-public enum SearchError: Error, Sendable, CustomStringConvertible {
-    /// The search ran out of its time budget.
-    case overBudget(milliseconds: Int)
-    /// Every search connection stayed busy for a whole budget.
-    case busy
-    /// The index cannot be read (corrupt, overwritten, unreadable).
-    case unusable(SQLiteError)
-
-    public var description: String {
-        switch self {
-        case .overBudget(let ms): "the search took longer than its budget of \(ms) ms"
-        case .busy: "every search connection is busy"
-        case .unusable(let error): "the search index cannot be read: \(error)"
-        }
-    }
-}
-
 /// The FTS5 index over every heading section of every page: built once into a fresh file that is renamed into
 /// place, then searched through a fixed set of read-only connections opened together and checked to be on the same
 /// file (one generation: the ids in `catalog` are those of the file every connection reads, even after another
@@ -96,25 +63,23 @@ public final class SearchIndex: Sendable {
         do {
             return (try build(library, at: path, settings: settings), nil)
         } catch where error.isWriteFailure && path != ":memory:" {
-            guard let existing = try? open(at: path, settings: settings, verify: true),
+            guard let existing = try? open(at: path, settings: settings),
                   !existing.contentFingerprint.isEmpty, existing.contentFingerprint == library.fingerprint else { throw error }
             return (existing, "\(error); the index already there was built from this content: serving it read-only")
         }
     }
 
-    /// Opens an index file that `build` wrote earlier; `verify` runs `PRAGMA quick_check` first.
-    public static func open(at path: String, settings: SearchSettings = SearchSettings(),
-                            verify: Bool = false) throws(SQLiteError) -> SearchIndex {
+    /// Opens an index file that `build` wrote earlier, after `PRAGMA quick_check` (a damaged file is refused at
+    /// the start rather than failing searches later).
+    public static func open(at path: String, settings: SearchSettings = SearchSettings()) throws(SQLiteError) -> SearchIndex {
         // Another process may rename a new file over `path` between two opens: start again until every
         // connection reads the same generation (bounded: three tries).
         for _ in 0..<3 {
             let identity = FileIdentity(path: path)
             let first = try Connection(path: path, readOnly: true)
-            if verify {
-                let result = (try first.scalar("PRAGMA quick_check")) ?? ""
-                guard result == "ok" else {
-                    throw SQLiteError(code: SQLITE_CORRUPT, message: result, path: path, operation: "check")
-                }
+            let result = (try first.scalar("PRAGMA quick_check")) ?? ""
+            guard result == "ok" else {
+                throw SQLiteError(code: SQLITE_CORRUPT, message: result, path: path, operation: "check")
             }
             let meta = try IndexMeta(connection: first)
             let catalog = try Catalog(connection: first)
@@ -186,41 +151,6 @@ public final class SearchIndex: Sendable {
 
     /// A read failure that means the file is damaged (nil while none was seen): the server rebuilds the index.
     public var damaged: SQLiteError? { damage.withLock { $0 } }
-}
-
-/// A file's identity and version as `stat` sees it: a rename over the path changes the inode.
-public struct FileIdentity: Sendable, Equatable {
-    let device: UInt64
-    let inode: UInt64
-    let size: Int64
-    let modified: Int
-
-    public init?(path: String) {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        device = UInt64(info.st_dev)
-        inode = UInt64(info.st_ino)
-        size = Int64(info.st_size)
-        modified = info.st_mtim.tv_sec * 1_000_000_000 + info.st_mtim.tv_nsec
-    }
-}
-
-/// What an index file says about itself (the `meta` table; files from before it have none).
-struct IndexMeta {
-    var generation = ""
-    var content = ""
-
-    init(connection: Connection) throws(SQLiteError) {
-        guard try connection.scalar("SELECT name FROM sqlite_schema WHERE name = 'meta'") != nil else { return }
-        let rows = try connection.prepare("SELECT key, value FROM meta")
-        while try rows.step() {
-            switch rows.text(0) {
-            case "generation": generation = rows.text(1)
-            case "content": content = rows.text(1)
-            default: break
-            }
-        }
-    }
 }
 
 /// The part of the index a result is made of, in memory: pages, sections (by id) and the vocabulary.

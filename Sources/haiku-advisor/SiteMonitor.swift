@@ -128,7 +128,7 @@ final class SiteMonitor: Sendable {
         let site = server.router.site
         guard let generation = SearchIndex.generation(at: paths.database), generation != site.index.generation else { return }
         do {
-            let index = try SearchIndex.open(at: paths.database, settings: paths.search, verify: true)
+            let index = try SearchIndex.open(at: paths.database, settings: paths.search)
             server.replace(site: try site.replacing(index: index))
             printError("a new index was written to \(paths.database) (generation \(index.generation), was \(site.index.generation)): now serving it")
         } catch {

@@ -4,7 +4,8 @@ import Testing
 
 /// The `haiku-advisor` executable, run as a person or a script would run it.
 @Suite(.serialized) struct CommandLineTests {
-    static let binary = repositoryRoot + "/.build/debug/haiku-advisor"
+    /// `HAIKU_ADVISOR_BINARY` runs these tests against another build (say, an older one, to see a test fail).
+    static let binary = ProcessInfo.processInfo.environment["HAIKU_ADVISOR_BINARY"] ?? repositoryRoot + "/.build/debug/haiku-advisor"
 
     struct Run {
         let status: Int32
