@@ -11,24 +11,25 @@ public final class Site: Sendable {
     public let advisor: AdvisorViews
     let templates: Templates
     let staticFiles: StaticFiles
-    private let publicDirectory: String
     /// Responses built once at start-up, by exact path: the home page, section indexes, JSON documents.
     let prebuilt: [String: Response]
     /// Content pages and their JSON (`/section/slug`, `/api/pages/section/slug`), rendered on first use.
     let pages = PageCache(capacity: 512)
     private let views: PageViews
+    /// Kept to build the same site on another index (`replacing(index:)`).
+    private let publicDirectory: String
 
     public init(library: ContentLibrary, index: SearchIndex, engine: Engine, templates: Templates, publicDirectory: String) throws(TemplateError) {
         self.library = library
         self.index = index
         self.templates = templates
-        self.publicDirectory = publicDirectory
         staticFiles = try StaticFiles(directory: publicDirectory)
         advisor = AdvisorViews(engine: engine, library: library, templates: templates)
 
         var responses: [String: Response] = [:]
         let views = PageViews(library: library, knowledge: engine.knowledge)
         self.views = views
+        self.publicDirectory = publicDirectory
         responses["/"] = .html(templates.page("home", title: "Should this workload run on Claude Haiku?",
                                               view: Self.homePage(library)))
         for section in Section.allCases {
