@@ -22,6 +22,7 @@ public final class Site: Sendable {
     public init(library: ContentLibrary, index: SearchIndex, engine: Engine, templates: Templates, publicDirectory: String) throws(TemplateError) {
         self.library = library
         self.index = index
+        self.publicDirectory = publicDirectory
         self.templates = templates
         staticFiles = try StaticFiles(directory: publicDirectory)
         advisor = AdvisorViews(engine: engine, library: library, templates: templates)
@@ -29,7 +30,6 @@ public final class Site: Sendable {
         var responses: [String: Response] = [:]
         let views = PageViews(library: library, knowledge: engine.knowledge)
         self.views = views
-        self.publicDirectory = publicDirectory
         responses["/"] = .html(templates.page("home", title: "Should this workload run on Claude Haiku?",
                                               view: Self.homePage(library)))
         for section in Section.allCases {
