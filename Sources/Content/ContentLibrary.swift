@@ -80,18 +80,20 @@ public struct ContentLibrary: Sendable {
         let files = files_
         let results = LoadResults(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            results.store(i, loadPage(files[i], limits: limits))
+            results.store(i, loadPage(files[i], limits: limits) { results.store(i, digest: $0) })
         }
+        // Each file's place, not the directory it was read from (`index --content /abs/content` and
+        // `serve --content content` agree), and its bytes.
         var digest = Digest()
+        for (file, bytes) in zip(files, results.digests) {
+            digest.add("\(file.section.rawValue)/\(file.slug)")
+            digest.add(bytes)
+        }
         for result in results.all {
             switch result {
             case .success(let item):
-                // The page's place, not the directory it was read from: `index --content /abs/content` and
-                // `serve --content content` agree.
-                digest.add("\(item.page.section.rawValue)/\(item.page.slug)")
-                digest.add(item.digest)
                 if item.node.isIntro { intros[item.page.section] = item.page }
-                parsed.append((item.page, item.node, item.links))
+                parsed.append(item)
             case .failure(let error):
                 errors.append(error)
             }
@@ -109,25 +111,27 @@ public struct ContentLibrary: Sendable {
     }
 
     typealias PageFile = (section: Section, slug: String, path: String, file: String)
-    typealias LoadedPage = (page: Page, node: ParsedNode, links: [BodyLink], digest: UInt64)
+    typealias LoadedPage = (page: Page, node: ParsedNode, links: [BodyLink])
 
-    /// Reads, parses and renders one file; safe to run on any thread.
-    static func loadPage(_ file: PageFile, limits: ContentLimits = ContentLimits()) -> Result<LoadedPage, ContentError> {
+    /// Reads, parses and renders one file; safe to run on any thread. `digested` receives the digest of its bytes.
+    static func loadPage(_ file: PageFile, limits: ContentLimits = ContentLimits(),
+                         digested: (UInt64) -> Void = { _ in }) -> Result<LoadedPage, ContentError> {
         let bytes: [UInt8]
         switch ContentFile.read(file.file, display: file.path, limits: limits) {
         case .success(let read): bytes = read
         case .failure(let error): return .failure(error)
         }
-        let text = String(decoding: bytes, as: UTF8.self)
         var digest = Digest()
         digest.add(bytes)
+        digested(digest.value)
+        let text = String(decoding: bytes, as: UTF8.self)
         do {
             let result = try FrontMatterParser(path: file.path, limits: limits).parse(text)
             let rendered = MarkdownRenderer.render(result.body, firstLine: result.bodyFirstLine)
             let page = Page(section: file.section, slug: file.slug, path: file.path, frontMatter: result.frontMatter,
                             html: rendered.html, headings: rendered.headings, plainText: rendered.plainText,
                             fieldLines: FieldLines(node: result.node))
-            return .success((page, ParsedNode(node: result.node, isIntro: file.slug == "_index"), rendered.links, digest.value))
+            return .success((page, ParsedNode(node: result.node, isIntro: file.slug == "_index"), rendered.links))
         } catch {
             return .failure(error)
         }
@@ -144,7 +148,12 @@ private final class LoadResults: @unchecked Sendable {
     private var slots: [Result<ContentLibrary.LoadedPage, ContentError>?]
     private let lock = NSLock()
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    private var digestSlots: [UInt64]
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+        digestSlots = Array(repeating: 0, count: count)
+    }
 
     func store(_ index: Int, _ result: Result<ContentLibrary.LoadedPage, ContentError>) {
         lock.lock()
@@ -153,21 +162,13 @@ private final class LoadResults: @unchecked Sendable {
     }
 
     var all: [Result<ContentLibrary.LoadedPage, ContentError>] { slots.compactMap { $0 } }
-}
 
-/// FNV-1a, 64 bits: a fast digest to tell two versions of the content apart (not a security measure).
-struct Digest {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func add(_ bytes: some Sequence<UInt8>) {
-        for byte in bytes {
-            value ^= UInt64(byte)
-            value = value &* 0x100_0000_01b3
-        }
+    func store(_ index: Int, digest: UInt64) {
+        lock.lock()
+        digestSlots[index] = digest
+        lock.unlock()
     }
 
-    mutating func add(_ text: String) { add(text.utf8) }
-    mutating func add(_ number: UInt64) { withUnsafeBytes(of: number.littleEndian) { add($0) } }
-
-    var hex: String { String(value, radix: 16) }
+    /// Each file's digest, by index (0 for a file that could not be read).
+    var digests: [UInt64] { lock.withLock { digestSlots } }
 }
