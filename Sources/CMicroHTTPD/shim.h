@@ -19,7 +19,7 @@ static inline struct MHD_Daemon *ha_start_daemon(const char *host, uint16_t port
                                                  MHD_AccessHandlerCallback handler, void *handler_cls,
                                                  MHD_RequestCompletedCallback completed, void *completed_cls,
                                                  void *(*uri_log)(void *cls, const char *uri, struct MHD_Connection *con),
-                                                 void *uri_log_cls) {
+                                                 void *uri_log_cls, MHD_LogCallback logger, void *logger_cls) {
     struct sockaddr_in addr;
     memset(&addr, 0, sizeof addr);
     addr.sin_family = AF_INET;
@@ -29,6 +29,8 @@ static inline struct MHD_Daemon *ha_start_daemon(const char *host, uint16_t port
     }
     return MHD_start_daemon(MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG, port, NULL, NULL,
                             handler, handler_cls,
+                            /* First, so that MHD's own start-up messages go through it too. */
+                            MHD_OPTION_EXTERNAL_LOGGER, logger, logger_cls,
                             MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
                             MHD_OPTION_THREAD_POOL_SIZE, threads,
                             MHD_OPTION_CONNECTION_LIMIT, connection_limit,

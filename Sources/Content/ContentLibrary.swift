@@ -6,9 +6,13 @@ public struct ContentLibrary: Sendable {
     public let pages: [Page]
     /// The `_index.md` of each section that has one.
     public let sectionIntros: [Section: Page]
+    /// A digest of every file's path and bytes: the search index records it, so a server that cannot write a new
+    /// index can tell whether the one on disk is current.
+    public let fingerprint: String
     private let bySectionAndSlug: [String: Int]
 
-    init(pages: [Page], sectionIntros: [Section: Page]) {
+    init(pages: [Page], sectionIntros: [Section: Page], fingerprint: String = "") {
+        self.fingerprint = fingerprint
         let sectionRank = Dictionary(uniqueKeysWithValues: Section.allCases.enumerated().map { ($1, $0) })
         self.pages = pages.sorted { a, b in
             (sectionRank[a.section]!, a.frontMatter.order ?? Int.max, a.title, a.slug)
@@ -31,7 +35,9 @@ public struct ContentLibrary: Sendable {
     /// Reads, renders and validates every page under `directory`. `routes`: the site's addresses content may link
     /// to besides its pages (the web layer's route table, `Site.linkableRoutes`); nil leaves such links unchecked.
     /// - Throws: every problem found, each as `path:line: message`; nothing is returned unless all is well.
-    public static func load(directory: String, routes: Set<String>? = nil) throws(ContentErrors) -> ContentLibrary {
+    /// `limits` bound each file (size, front-matter size, depth and nodes).
+    public static func load(directory: String, routes: Set<String>? = nil,
+                            limits: ContentLimits = ContentLimits()) throws(ContentErrors) -> ContentLibrary {
         var errors: [ContentError] = []
         var parsed: [(page: Page, node: ParsedNode, links: [BodyLink])] = []
         var intros: [Section: Page] = [:]
@@ -74,7 +80,14 @@ public struct ContentLibrary: Sendable {
         let files = files_
         let results = LoadResults(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            results.store(i, loadPage(files[i]))
+            results.store(i, loadPage(files[i], limits: limits) { results.store(i, digest: $0) })
+        }
+        // Each file's place, not the directory it was read from (`index --content /abs/content` and
+        // `serve --content content` agree), and its bytes.
+        var digest = Digest()
+        for (file, bytes) in zip(files, results.digests) {
+            digest.add("\(file.section.rawValue)/\(file.slug)")
+            digest.add(bytes)
         }
         for result in results.all {
             switch result {
@@ -86,7 +99,8 @@ public struct ContentLibrary: Sendable {
             }
         }
 
-        let library = ContentLibrary(pages: parsed.filter { !$0.node.isIntro }.map(\.page), sectionIntros: intros)
+        let library = ContentLibrary(pages: parsed.filter { !$0.node.isIntro }.map(\.page), sectionIntros: intros,
+                                     fingerprint: digest.hex)
         var validator = ContentValidator(library: library, routes: routes)
         for item in parsed {
             validator.validate(item.page, node: item.node, links: item.links)
@@ -99,14 +113,20 @@ public struct ContentLibrary: Sendable {
     typealias PageFile = (section: Section, slug: String, path: String, file: String)
     typealias LoadedPage = (page: Page, node: ParsedNode, links: [BodyLink])
 
-    /// Reads, parses and renders one file; safe to run on any thread.
-    static func loadPage(_ file: PageFile) -> Result<LoadedPage, ContentError> {
-        guard let data = FileManager.default.contents(atPath: file.file),
-              let text = String(data: data, encoding: .utf8) else {
-            return .failure(ContentError(path: file.path, line: 1, message: "not readable as UTF-8 text"))
+    /// Reads, parses and renders one file; safe to run on any thread. `digested` receives the digest of its bytes.
+    static func loadPage(_ file: PageFile, limits: ContentLimits = ContentLimits(),
+                         digested: (UInt64) -> Void = { _ in }) -> Result<LoadedPage, ContentError> {
+        let bytes: [UInt8]
+        switch ContentFile.read(file.file, display: file.path, limits: limits) {
+        case .success(let read): bytes = read
+        case .failure(let error): return .failure(error)
         }
+        var digest = Digest()
+        digest.add(bytes)
+        digested(digest.value)
+        let text = String(decoding: bytes, as: UTF8.self)
         do {
-            let result = try FrontMatterParser(path: file.path).parse(text)
+            let result = try FrontMatterParser(path: file.path, limits: limits).parse(text)
             let rendered = MarkdownRenderer.render(result.body, firstLine: result.bodyFirstLine)
             let page = Page(section: file.section, slug: file.slug, path: file.path, frontMatter: result.frontMatter,
                             html: rendered.html, headings: rendered.headings, plainText: rendered.plainText,
@@ -128,7 +148,12 @@ private final class LoadResults: @unchecked Sendable {
     private var slots: [Result<ContentLibrary.LoadedPage, ContentError>?]
     private let lock = NSLock()
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    private var digestSlots: [UInt64]
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+        digestSlots = Array(repeating: 0, count: count)
+    }
 
     func store(_ index: Int, _ result: Result<ContentLibrary.LoadedPage, ContentError>) {
         lock.lock()
@@ -137,4 +162,13 @@ private final class LoadResults: @unchecked Sendable {
     }
 
     var all: [Result<ContentLibrary.LoadedPage, ContentError>] { slots.compactMap { $0 } }
+
+    func store(_ index: Int, digest: UInt64) {
+        lock.lock()
+        digestSlots[index] = digest
+        lock.unlock()
+    }
+
+    /// Each file's digest, by index (0 for a file that could not be read).
+    var digests: [UInt64] { lock.withLock { digestSlots } }
 }

@@ -14,6 +14,7 @@ struct FrontMatterParser {
     }
 
     let path: String
+    var limits = ContentLimits()
 
     func parse(_ rawText: String) throws(ContentError) -> Parsed {
         // "\r\n" is a single Character in Swift: normalise line endings before splitting.
@@ -30,19 +31,25 @@ struct FrontMatterParser {
         }
         let yaml = lines[1..<close].joined(separator: "\n")
         let body = lines[(close + 1)...].joined(separator: "\n")
-        let node = try compose(yaml)
+        let bounds = YAMLBounds(path: path, limits: limits)
+        try bounds.checkText(yaml)
+        let node = try compose(yaml, bounds: bounds)
         let frontMatter = try decode(node)
         try UnknownKeyCheck(path: path).check(node: node, against: frontMatter)
         return Parsed(frontMatter: frontMatter, node: node, body: body, bodyFirstLine: close + 2)
     }
 
-    private func compose(_ yaml: String) throws(ContentError) -> Node {
+    /// Parses the YAML and checks its bounds before anything walks or decodes it.
+    private func compose(_ yaml: String, bounds: YAMLBounds) throws(ContentError) -> Node {
         do {
             // An explicit encoding: the default one reads the process environment on every parse.
-            guard let node = try Yams.compose(yaml: yaml, .default, .default, .utf8), node.mapping != nil else {
+            let parser = try Parser(yaml: yaml, resolver: .default, constructor: .default, encoding: .utf8)
+            guard let node = try parser.singleRoot(), node.mapping != nil else {
                 throw ContentError(path: path, line: 2, message: "front matter must be a YAML mapping of fields",
                                    hint: "write `title: ...`, `summary: ...` and the other fields, one per line")
             }
+            // Yams keeps a node's anchor weakly and the parser owns it: check the tree while the parser lives.
+            try withExtendedLifetime(parser) { try bounds.checkTree(node) }
             return node
         } catch let error as ContentError {
             throw error

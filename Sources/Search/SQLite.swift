@@ -1,36 +1,123 @@
 import CSQLite
+import Foundation
 
-/// A failed SQLite call, with SQLite's own message and the statement it was running.
+/// A failed SQLite call: what was being done to which file, SQLite's code and message, and the statement.
+/// Printed for a person ("cannot write /srv/site.db: disk full (SQLite 13)"): the path and the operation first,
+/// the SQL left out (it is kept in `sql` for a debugger).
 public struct SQLiteError: Error, Sendable, CustomStringConvertible {
     public let code: Int32
     public let message: String
     public let sql: String?
+    /// The database file, as the user named it (not a temporary name).
+    public var path: String?
+    /// What was being done: "open", "read", "write", "replace".
+    public var operation: String?
+    /// The operating system's errno behind an I/O error (0 when none).
+    public var systemErrno: Int32 = 0
 
-    public var description: String { sql.map { "SQLite error \(code): \(message) in `\($0)`" } ?? "SQLite error \(code): \(message)" }
+    public init(code: Int32, message: String, sql: String? = nil, path: String? = nil, operation: String? = nil,
+                systemErrno: Int32 = 0) {
+        self.code = code
+        self.message = message
+        self.sql = sql
+        self.path = path
+        self.operation = operation
+        self.systemErrno = systemErrno
+    }
+
+    /// No space: SQLITE_FULL, or an I/O error whose cause is ENOSPC, EDQUOT or EFBIG (the file size limit).
+    public var isDiskFull: Bool {
+        primaryCode == SQLITE_FULL || [ENOSPC, EDQUOT, EFBIG].contains(systemErrno)
+    }
+
+    /// The primary result code (SQLITE_IOERR_WRITE is SQLITE_IOERR).
+    public var primaryCode: Int32 { code & 0xFF }
+
+    /// The file is not a usable database any more (overwritten, truncated): rebuild it rather than retry.
+    public var isCorruption: Bool { primaryCode == SQLITE_CORRUPT || primaryCode == SQLITE_NOTADB }
+    /// The query ran out of its time budget (the progress handler interrupted it).
+    public var isInterrupted: Bool { primaryCode == SQLITE_INTERRUPT }
+    /// The file or its directory cannot be written (read-only, no space, no permission): worth retrying later,
+    /// and not the content's fault.
+    public var isWriteFailure: Bool {
+        operation == "replace" || [SQLITE_FULL, SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_IOERR, SQLITE_PERM].contains(primaryCode)
+    }
+
+    /// The same error, said of `path` and `operation`: a failure anywhere while building an index is a failure to
+    /// write the file the user named, not to open or read its temporary twin.
+    func at(_ path: String, _ operation: String) -> SQLiteError {
+        var copy = self
+        copy.path = path
+        copy.operation = operation
+        return copy
+    }
+
+    public var description: String {
+        let reason = isDiskFull ? "disk full" : Self.reasons[primaryCode] ?? message
+        var detail = reason == message ? "" : " [\(message)]"
+        if systemErrno != 0 { detail += " [\(String(cString: strerror(systemErrno)))]" }
+        let subject = path.map { "cannot \(operation ?? "use") \($0): " } ?? ""
+        // Code 0: a system call (rename), not SQLite, failed.
+        return "\(subject)\(reason)\(detail)" + (code == 0 ? "" : " (SQLite \(code))")
+    }
+
+    /// Short words for the failures an operator meets, instead of SQLite's generic ones.
+    private static let reasons: [Int32: String] = [
+        SQLITE_FULL: "disk full", SQLITE_READONLY: "read-only", SQLITE_CANTOPEN: "cannot open the file or create it in its directory",
+        SQLITE_CORRUPT: "the database is corrupt", SQLITE_NOTADB: "not a database (overwritten or truncated?)",
+        SQLITE_PERM: "permission denied", SQLITE_INTERRUPT: "the query ran out of its time budget",
+    ]
 }
 
 /// SQLite copies text bound with TRANSIENT: a Swift String's C form lives only for the call.
 private let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
+/// A deadline for the statement running on a connection, read by SQLite's progress handler.
+/// Written and read by the one thread that holds the connection.
+final class QueryBudget {
+    /// DispatchTime nanoseconds; `.max` means no limit.
+    var deadline: UInt64 = .max
+}
+
 /// One SQLite connection. Not Sendable: a connection is used by one thread at a time (opened NOMUTEX).
 final class Connection {
     let handle: OpaquePointer
+    /// The file as the user named it, for messages.
+    let path: String
+    let budget = QueryBudget()
 
-    init(path: String, readOnly: Bool = false) throws(SQLiteError) {
+    init(path: String, readOnly: Bool = false, displayPath: String? = nil) throws(SQLiteError) {
+        self.path = displayPath ?? path
         var db: OpaquePointer?
         let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
         let code = sqlite3_open_v2(path, &db, flags, nil)
         guard code == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             sqlite3_close(db)
-            throw SQLiteError(code: code, message: message, sql: nil)
+            throw SQLiteError(code: code, message: message, path: displayPath ?? path, operation: "open")
         }
         handle = db
+        // Every VM step checks the budget every 1,000 instructions: a query over its time is interrupted
+        // (SQLITE_INTERRUPT) instead of holding a worker thread. https://sqlite.org/c3ref/progress_handler.html
+        sqlite3_progress_handler(db, 1_000, { context in
+            guard let context else { return 0 }
+            let budget = Unmanaged<QueryBudget>.fromOpaque(context).takeUnretainedValue()
+            return DispatchTime.now().uptimeNanoseconds > budget.deadline ? 1 : 0
+        }, Unmanaged.passUnretained(budget).toOpaque())
         if readOnly { try execute("PRAGMA query_only = 1") }
     }
 
     deinit {
         sqlite3_close_v2(handle)
+    }
+
+    /// Runs `body` with at most `milliseconds` for the statements it steps (nil: no limit).
+    func withBudget<T>(milliseconds: Int?, _ body: () throws(SQLiteError) -> T) throws(SQLiteError) -> T {
+        if let milliseconds {
+            budget.deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, milliseconds)) * 1_000_000
+        }
+        defer { budget.deadline = .max }
+        return try body()
     }
 
     func execute(_ sql: String) throws(SQLiteError) {
@@ -46,8 +133,19 @@ final class Connection {
         return Statement(handle: statement, connection: self, sql: sql)
     }
 
+    /// The first column of the first row of `sql`, as text (nil when there is no row).
+    func scalar(_ sql: String) throws(SQLiteError) -> String? {
+        let statement = try prepare(sql)
+        return try statement.step() ? statement.text(0) : nil
+    }
+
     func error(_ code: Int32, _ sql: String?) -> SQLiteError {
-        SQLiteError(code: code, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+        // The extended code tells a full disk (SQLITE_FULL) from a failed write (SQLITE_IOERR_WRITE).
+        let extended = sqlite3_extended_errcode(handle)
+        let isIO = [SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN].contains(code & 0xFF)
+        return SQLiteError(code: extended & 0xFF == code & 0xFF ? extended : code,
+                           message: String(cString: sqlite3_errmsg(handle)), sql: sql, path: path, operation: "read",
+                           systemErrno: isIO ? sqlite3_system_errno(handle) : 0)
     }
 }
 

@@ -1,76 +1,156 @@
 import Content
+import CSQLite
 import Foundation
 import Synchronization
 
 /// The FTS5 index over every heading section of every page: built once into a fresh file that is renamed into
-/// place, then searched through a small pool of read-only connections, each holding its prepared statements.
-/// What is needed to show a result (titles, URLs, anchors) and the vocabulary live in memory.
+/// place, then searched through a fixed set of read-only connections opened together and checked to be on the same
+/// file (one generation: the ids in `catalog` are those of the file every connection reads, even after another
+/// process renames a new index over the path). What is needed to show a result (titles, URLs, anchors) and the
+/// vocabulary live in memory. When the last `Site` holding it goes, its connections close and the file's space is
+/// freed.
 public final class SearchIndex: Sendable {
     public let path: String
-    private let pool: Mutex<[Searcher]>
+    /// A random id written into each index file: two connections with the same one read the same file.
+    public let generation: String
+    /// The fingerprint of the content the index was built from (`ContentLibrary.fingerprint`).
+    public let contentFingerprint: String
+    /// The file's identity (device, inode, size, modification time) when it was opened, to notice a replacement.
+    public let identity: FileIdentity?
+    let settings: SearchSettings
+    private let pool: ConnectionPool<Searcher>
     private let inMemory: Bool
+    /// The first read failure that means the file is damaged: health reports it and the server rebuilds.
+    private let damage = Mutex<SQLiteError?>(nil)
     let catalog: Catalog
 
     /// Builds the index for `library` at `path` (`:memory:` keeps it in this process).
-    /// A file is written under a temporary name and renamed over the old one, so no reader ever sees half of it.
-    public static func build(_ library: ContentLibrary, at path: String) throws(SQLiteError) -> SearchIndex {
+    /// A file is written under a temporary name, given the old file's permissions, and renamed over the old one,
+    /// so no reader ever sees half of it.
+    /// - Throws: an error naming `path` and the operation ("cannot write /srv/site.db: disk full (SQLite 13)").
+    public static func build(_ library: ContentLibrary, at path: String,
+                             settings: SearchSettings = SearchSettings()) throws(SQLiteError) -> SearchIndex {
         if path == ":memory:" {
             let connection = try Connection(path: path)
             try IndexWriter(connection: connection).write(library)
-            let catalog = try Catalog(connection: connection)
-            return SearchIndex(path: path, searchers: [try Searcher(connection: connection)], catalog: catalog, inMemory: true)
+            let meta = try IndexMeta(connection: connection)
+            return SearchIndex(path: path, meta: meta, identity: nil, searchers: [try Searcher(connection: connection)],
+                               catalog: try Catalog(connection: connection), settings: settings, inMemory: true)
         }
         let temporary = "\(path).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         do {
-            try IndexWriter(connection: Connection(path: temporary)).write(library)
+            try IndexWriter(connection: Connection(path: temporary, displayPath: path)).write(library)
         } catch {
             unlink(temporary)
-            throw error
+            throw error.at(path, "write")
         }
+        // `index` over a file someone made read-only (0444) keeps it read-only.
+        var old = stat()
+        if stat(path, &old) == 0 { chmod(temporary, old.st_mode & 0o7777) }
         guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
             unlink(temporary)
-            throw SQLiteError(code: -1, message: "cannot move the new index to \(path): \(String(cString: strerror(errno)))", sql: nil)
+            throw SQLiteError(code: 0, message: reason, path: path, operation: "replace")
         }
-        return try open(at: path)
+        return try open(at: path, settings: settings)
     }
 
-    /// Opens an index file that `build` wrote earlier.
-    public static func open(at path: String) throws(SQLiteError) -> SearchIndex {
-        let connection = try Connection(path: path, readOnly: true)
-        let catalog = try Catalog(connection: connection)
-        return SearchIndex(path: path, searchers: [try Searcher(connection: connection)], catalog: catalog, inMemory: false)
+    /// Builds the index; when the file cannot be written (read-only directory, disk full) but the one already
+    /// there was built from this very content, opens that one instead.
+    /// - Returns: the index, and a line for the log when the existing file is served instead of a new one.
+    public static func buildOrReuse(_ library: ContentLibrary, at path: String,
+                                    settings: SearchSettings = SearchSettings()) throws(SQLiteError) -> (SearchIndex, String?) {
+        do {
+            return (try build(library, at: path, settings: settings), nil)
+        } catch where error.isWriteFailure && path != ":memory:" {
+            guard let existing = try? open(at: path, settings: settings),
+                  !existing.contentFingerprint.isEmpty, existing.contentFingerprint == library.fingerprint else { throw error }
+            return (existing, "\(error); the index already there was built from this content: serving it read-only")
+        }
     }
 
-    private init(path: String, searchers: [Searcher], catalog: Catalog, inMemory: Bool) {
+    /// Opens an index file that `build` wrote earlier, after `PRAGMA quick_check` (a damaged file is refused at
+    /// the start rather than failing searches later).
+    public static func open(at path: String, settings: SearchSettings = SearchSettings()) throws(SQLiteError) -> SearchIndex {
+        // Another process may rename a new file over `path` between two opens: start again until every
+        // connection reads the same generation (bounded: three tries).
+        for _ in 0..<3 {
+            let identity = FileIdentity(path: path)
+            let first = try Connection(path: path, readOnly: true)
+            let result = (try first.scalar("PRAGMA quick_check")) ?? ""
+            guard result == "ok" else {
+                throw SQLiteError(code: SQLITE_CORRUPT, message: result, path: path, operation: "check")
+            }
+            let meta = try IndexMeta(connection: first)
+            let catalog = try Catalog(connection: first)
+            var searchers = [try Searcher(connection: first)]
+            while searchers.count < settings.connections {
+                let connection = try Connection(path: path, readOnly: true)
+                guard try IndexMeta(connection: connection).generation == meta.generation else { break }
+                searchers.append(try Searcher(connection: connection))
+            }
+            guard searchers.count == settings.connections else { continue }
+            return SearchIndex(path: path, meta: meta, identity: identity, searchers: searchers, catalog: catalog,
+                               settings: settings, inMemory: false)
+        }
+        throw SQLiteError(code: SQLITE_BUSY, message: "the file kept being replaced while it was opened",
+                          path: path, operation: "open")
+    }
+
+    /// The generation written in the file now at `path`, without opening a whole index (nil if unreadable).
+    public static func generation(at path: String) -> String? {
+        guard let connection = try? Connection(path: path, readOnly: true) else { return nil }
+        return try? IndexMeta(connection: connection).generation
+    }
+
+    private init(path: String, meta: IndexMeta, identity: FileIdentity?, searchers: [Searcher], catalog: Catalog,
+                 settings: SearchSettings, inMemory: Bool) {
         self.path = path
+        generation = meta.generation
+        contentFingerprint = meta.content
+        self.identity = identity
         self.inMemory = inMemory
         self.catalog = catalog
-        pool = Mutex(searchers)
+        self.settings = settings
+        pool = ConnectionPool(searchers)
     }
 
-    /// Runs one search on a connection no other thread holds.
-    public func search(_ query: SearchQuery) throws(SQLiteError) -> SearchResults {
+    /// Runs one search on a connection no other thread holds, within the time budget.
+    public func search(_ query: SearchQuery) throws(SearchError) -> SearchResults {
         let started = ContinuousClock.now
-        if inMemory {
-            // An in-memory database lives in its one connection: searches take turns on it.
-            return try pool.withLock { searchers throws(SQLiteError) in
-                try Search(searcher: searchers[0], catalog: catalog, query: query, started: started).run()
+        let budget = settings.queryBudgetMs
+        // An in-memory database lives in its one connection: searches take turns on it.
+        guard let searcher = pool.acquire(waitingMilliseconds: budget) else { throw .busy }
+        defer { pool.release(searcher) }
+        do {
+            return try searcher.withBudget(milliseconds: budget) { () throws(SQLiteError) in
+                try Search(searcher: searcher, catalog: catalog, query: query, started: started).run()
             }
+        } catch {
+            if error.isInterrupted { throw .overBudget(milliseconds: budget) }
+            if error.isCorruption { damage.withLock { if $0 == nil { $0 = error } } }
+            throw .unusable(error)
         }
-        let searcher = try acquire()
-        defer { release(searcher) }
-        return try Search(searcher: searcher, catalog: catalog, query: query, started: started).run()
     }
 
-    /// A free connection from the pool, or a new one: the pool grows to the number of serving threads.
-    private func acquire() throws(SQLiteError) -> Searcher {
-        if let searcher = pool.withLock({ $0.popLast() }) { return searcher }
-        return try Searcher(connection: Connection(path: path, readOnly: true))
+    /// Whether the index can answer: a damage seen by a search, else a small query on one connection (a busy
+    /// pool is not a failure). - Returns: nil when usable, else what is wrong.
+    public func healthProblem() -> SQLiteError? {
+        if let seen = damage.withLock({ $0 }) { return seen }
+        guard let searcher = pool.acquire(waitingMilliseconds: settings.queryBudgetMs) else { return nil }
+        defer { pool.release(searcher) }
+        do {
+            try searcher.withBudget(milliseconds: settings.queryBudgetMs) { () throws(SQLiteError) in try searcher.probe(generation: generation) }
+            return nil
+        } catch {
+            if error.isInterrupted { return nil }
+            damage.withLock { if $0 == nil { $0 = error } }
+            return error
+        }
     }
 
-    private func release(_ searcher: Searcher) {
-        pool.withLock { $0.append(searcher) }
-    }
+    /// A read failure that means the file is damaged (nil while none was seen): the server rebuilds the index.
+    public var damaged: SQLiteError? { damage.withLock { $0 } }
 }
 
 /// The part of the index a result is made of, in memory: pages, sections (by id) and the vocabulary.
@@ -130,81 +210,3 @@ struct Catalog: Sendable {
     }
 }
 
-/// Writes the schema, every page and every heading section in one transaction.
-struct IndexWriter {
-    let connection: Connection
-
-    // Column weights for bm25 (title, aliases, heading, summary, tags, body, code): what a section is called counts
-    // most, code least.
-    static let weights = "8.0, 8.0, 5.0, 3.0, 3.0, 1.0, 0.4"
-
-    func write(_ library: ContentLibrary) throws(SQLiteError) {
-        // `pages` and `pages_fts` keep the page-level schema of earlier versions for tools that query the file.
-        try connection.execute("""
-            PRAGMA journal_mode = OFF;
-            BEGIN;
-            CREATE TABLE pages(id INTEGER PRIMARY KEY, section TEXT NOT NULL, slug TEXT NOT NULL, title TEXT NOT NULL,
-                               summary TEXT NOT NULL, tags TEXT NOT NULL, body TEXT NOT NULL, url TEXT NOT NULL,
-                               aliases TEXT NOT NULL);
-            CREATE VIRTUAL TABLE pages_fts USING fts5(title, summary, tags, body, content='pages', content_rowid='id',
-                                                      tokenize='porter unicode61 remove_diacritics 2', prefix='2 3');
-            CREATE TABLE sections(id INTEGER PRIMARY KEY, page_id INTEGER NOT NULL, anchor TEXT NOT NULL,
-                                  heading TEXT NOT NULL, title TEXT NOT NULL, aliases TEXT NOT NULL,
-                                  summary TEXT NOT NULL, tags TEXT NOT NULL, body TEXT NOT NULL, code TEXT NOT NULL);
-            CREATE VIRTUAL TABLE sections_fts USING fts5(title, aliases, heading, summary, tags, body, code,
-                content='sections', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2', prefix='2 3');
-            CREATE VIRTUAL TABLE words_fts USING fts5(text, content='', tokenize='unicode61 remove_diacritics 2');
-            """)
-        let insertPage = try connection.prepare(
-            "INSERT INTO pages(id, section, slug, title, summary, tags, body, url, aliases) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
-        let insertSection = try connection.prepare("""
-            INSERT INTO sections(id, page_id, anchor, heading, title, aliases, summary, tags, body, code)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-            """)
-        let insertWords = try connection.prepare("INSERT INTO words_fts(rowid, text) VALUES (?1, ?2)")
-        var sectionID = 0
-        for (offset, page) in library.pages.enumerated() {
-            let pageID = offset + 1
-            let aliases = page.frontMatter.aliases ?? []
-            insertPage.bind(1, pageID)
-            insertPage.bind(2, page.section.rawValue)
-            insertPage.bind(3, page.slug)
-            insertPage.bind(4, page.title)
-            insertPage.bind(5, page.summary)
-            insertPage.bind(6, page.tags.joined(separator: " "))
-            insertPage.bind(7, page.plainText)
-            insertPage.bind(8, page.url)
-            insertPage.bind(9, aliases.joined(separator: "\n"))
-            try insertPage.run()
-            // The title and aliases go with every section, so "haiku 4.5 prices" finds the prices section of the
-            // Haiku 4.5 page; the summary and tags only with the top of the page.
-            for (position, section) in SectionSplitter.split(html: page.html).enumerated() {
-                sectionID += 1
-                let top = position == 0
-                let columns = [page.title, aliases.joined(separator: " ; "), top ? page.summary : "",
-                               top ? page.tags.joined(separator: " ; ") : "", section.prose, section.code]
-                insertSection.bind(1, sectionID)
-                insertSection.bind(2, pageID)
-                insertSection.bind(3, section.anchor)
-                insertSection.bind(4, section.heading)
-                for (column, text) in columns.enumerated() { insertSection.bind(Int32(column + 5), text) }
-                try insertSection.run()
-                insertWords.bind(1, sectionID)
-                insertWords.bind(2, ([section.heading] + columns).joined(separator: " \n "))
-                try insertWords.run()
-            }
-        }
-        try connection.execute("""
-            INSERT INTO pages_fts(pages_fts) VALUES ('rebuild');
-            INSERT INTO pages_fts(pages_fts) VALUES ('optimize');
-            INSERT INTO sections_fts(sections_fts) VALUES ('rebuild');
-            INSERT INTO sections_fts(sections_fts) VALUES ('optimize');
-            CREATE VIRTUAL TABLE temp.words_vocab USING fts5vocab(main, words_fts, 'row');
-            CREATE TABLE vocabulary(term TEXT PRIMARY KEY, sections INTEGER NOT NULL) WITHOUT ROWID;
-            INSERT INTO vocabulary SELECT term, doc FROM temp.words_vocab;
-            DROP TABLE temp.words_vocab;
-            DROP TABLE words_fts;
-            COMMIT;
-            """)
-    }
-}

@@ -1,4 +1,5 @@
 import Content
+import CSQLite
 
 /// One connection and its prepared statements; owned by one thread at a time through the pool.
 final class Searcher: @unchecked Sendable {
@@ -41,6 +42,19 @@ final class Searcher: @unchecked Sendable {
                    , rowid
             FROM sections_fts WHERE sections_fts MATCH ?1 AND +rowid IN (SELECT value FROM json_each(?2))
             """, persistent: true)
+    }
+
+    /// Runs `body` with its statements bounded to `milliseconds` (SQLite's progress handler).
+    func withBudget<T>(milliseconds: Int, _ body: () throws(SQLiteError) -> T) throws(SQLiteError) -> T {
+        try connection.withBudget(milliseconds: milliseconds, body)
+    }
+
+    /// A small read of the file's own tables: fails when the file was overwritten, truncated or replaced in place.
+    func probe(generation: String) throws(SQLiteError) {
+        _ = try connection.scalar("SELECT count(*) FROM sections")
+        guard try IndexMeta(connection: connection).generation == generation else {
+            throw SQLiteError(code: SQLITE_CORRUPT, message: "the file was changed in place", path: connection.path, operation: "read")
+        }
     }
 
     /// Every section that matches `expression`, with its bm25 and flags. `any` is the any-word form of the query.
@@ -215,9 +229,14 @@ struct Search {
         }
         let filtered = outcome.pages.filter { query.section == nil || catalog.pages[$0.page]?.section == query.section }
         let window = filtered.dropFirst(query.offset).prefix(query.limit)
-        // The best section, then up to two more whose own text matched (not only the title they carry).
+        // The best section, then up to two more whose own text matched (not only the title they carry); a long
+        // section is indexed as several chunks under one anchor, and is shown once.
         let shownRows = window.map { match in
-            [match.rows[0].row.id] + match.rows.dropFirst().filter { $0.row.inContent || $0.row.inHeading }.prefix(2).map(\.row.id)
+            var anchors: Set<String> = [catalog.sections[match.rows[0].row.id]?.anchor ?? ""]
+            let more = match.rows.dropFirst().filter { $0.row.inContent || $0.row.inHeading }.filter {
+                anchors.insert(catalog.sections[$0.row.id]?.anchor ?? "").inserted
+            }
+            return [match.rows[0].row.id] + more.prefix(2).map(\.row.id)
         }
         var snippets: [Int: Snippet] = [:]
         for expression in Set(window.map(\.expression)) {

@@ -102,12 +102,15 @@ public struct HTTPError: Error, Sendable {
     public let code: String
     public let message: String
     public let field: String?
+    /// Seconds after which trying again may work (a 503 from a busy or rebuilding index): sent as `Retry-After`.
+    public var retryAfter: Int?
 
-    public init(_ status: Int, code: String, _ message: String, field: String? = nil) {
+    public init(_ status: Int, code: String, _ message: String, field: String? = nil, retryAfter: Int? = nil) {
         self.status = status
         self.code = code
         self.message = message
         self.field = field
+        self.retryAfter = retryAfter
     }
 
     public static func notFound(_ what: String) -> HTTPError { HTTPError(404, code: "not_found", what) }

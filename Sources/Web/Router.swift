@@ -30,12 +30,14 @@ public struct Router: Sendable {
     /// The error response in the form the route calls for: JSON under /api, the error page elsewhere.
     /// The server uses it too, for requests it refuses before routing (413, undecodable bytes).
     public func reject(_ error: HTTPError, api: Bool) -> Response {
-        api ? JSON.error(error) : errorPage(error)
+        var response = api ? JSON.error(error) : errorPage(error)
+        if let seconds = error.retryAfter { response.headers.append(("Retry-After", String(seconds))) }
+        return response
     }
 
     private func errorPage(_ error: HTTPError) -> Response {
         let titles = [400: "That request could not be answered", 404: "Page not found", 405: "Method not allowed",
-                      413: "Request too large"]
+                      413: "Request too large", 503: "Try again in a moment"]
         let title = titles[error.status] ?? "Something went wrong"
         let view = ErrorPage(status: error.status, heading: title, message: error.message)
         return .html(site.templates.page("error", title: title, view: view), status: error.status)

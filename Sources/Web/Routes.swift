@@ -67,7 +67,7 @@ enum Routes {
             })
         }
         routes += [
-            Route(pattern: .exact("/healthz"), methods: get, format: .page) { site, _ in site.prebuilt["/healthz"] },
+            Route(pattern: .exact("/healthz"), methods: get, format: .page) { site, _ in Health.response(site) },
             Route(pattern: .exact("/api/search"), methods: get, format: .api, linkable: true) { site, request throws(HTTPError) in
                 try SearchViews(site: site).json(request)
             },

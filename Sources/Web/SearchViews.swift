@@ -49,8 +49,19 @@ struct SearchViews {
                                                      limit: parameters.limit, offset: parameters.offset,
                                                      correct: !parameters.exact))
         } catch {
-            // The MATCH expressions are built so that no input can fail them: an error here is ours, not the user's.
-            throw HTTPError(500, code: "search_failed", "the search index failed: \(error.message)")
+            // The MATCH expressions are built so that no input can fail them: an error here is ours, not the user's,
+            // and passes (the budget resets, a connection frees, a damaged index is rebuilt): 503, try again.
+            switch error {
+            case .overBudget(let ms):
+                throw HTTPError(503, code: "search_over_budget",
+                                "The search took longer than its budget of \(ms) ms and was stopped. Try fewer or more precise words.",
+                                retryAfter: 1)
+            case .busy:
+                throw HTTPError(503, code: "search_busy", "Every search slot is busy. Try again in a second.", retryAfter: 1)
+            case .unusable:
+                throw HTTPError(503, code: "search_unavailable",
+                                "The search index cannot be read; it is being rebuilt. Try again in a few seconds.", retryAfter: 5)
+            }
         }
     }
 
@@ -71,8 +82,10 @@ struct SearchViews {
             let results = try run(parameters)
             return .html(page(query: parameters.text, section: parameters.section, results: (results, parameters), error: nil))
         } catch {
-            return .html(page(query: parameters.text, section: parameters.section, results: nil, error: error.message),
-                         status: error.status)
+            var response = Response.html(page(query: parameters.text, section: parameters.section, results: nil, error: error.message),
+                                         status: error.status)
+            if let seconds = error.retryAfter { response.headers.append(("Retry-After", String(seconds))) }
+            return response
         }
     }
 

@@ -4,7 +4,9 @@ import Synchronization
 
 /// Limits that protect the server from clients that hold connections or memory.
 public struct ServerLimits: Sendable {
-    public var threads = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    /// Worker threads: twice the cores, at least four, so that a few slow requests cannot hold every thread.
+    /// Search runs on at most `threads - 1` of them at once (`searchConnections`): one is always left for pages.
+    public var threads = max(4, 2 * ProcessInfo.processInfo.activeProcessorCount)
     public var connections: UInt32 = 1_000
     public var connectionsPerIP: UInt32 = 200
     public var timeoutSeconds: UInt32 = 15
@@ -17,6 +19,9 @@ public struct ServerLimits: Sendable {
     public var maxBodyBytes = 64 * 1024
 
     public init() {}
+
+    /// Searches that may run at once: every worker but one.
+    public var searchConnections: Int { max(1, threads - 1) }
 }
 
 public enum ServerError: Error, CustomStringConvertible {
@@ -36,6 +41,10 @@ public final class Server: Sendable {
     private let current: Mutex<Router>
     let limits: ServerLimits
     private let daemon: Mutex<Daemon?> = Mutex(nil)
+    /// Requests whose request line has arrived and whose answer is not yet sent (what shutdown waits for).
+    public let inFlight = Atomic<Int>(0)
+    /// Connections that ended before their answer was sent (client gone, reset, timed out): counted, not logged.
+    public let aborted = Atomic<Int>(0)
 
     public init(site: Site, limits: ServerLimits = ServerLimits()) {
         current = Mutex(Router(site: site))
@@ -55,18 +64,30 @@ public final class Server: Sendable {
         signal(SIGPIPE, SIG_IGN)
         let started = ha_start_daemon(host, port, UInt32(limits.threads), limits.connections, limits.connectionsPerIP,
                                       limits.timeoutSeconds, limits.memoryPerConnection,
-                                      handleRequest, cls, requestCompleted, nil, refuseOversizedURI, cls)
+                                      handleRequest, cls, requestCompleted, cls, refuseOversizedURI, cls, logMessage, cls)
         guard let started else { throw .cannotStart(host: host, port: port) }
         daemon.withLock { $0 = Daemon(handle: started) }
         return ha_daemon_port(started)
     }
 
-    /// Stops accepting, lets MHD finish, and frees the daemon. The server must outlive this call.
-    public func stop() {
-        guard let running = daemon.withLock({ value -> Daemon? in defer { value = nil }; return value }) else { return }
+    /// Stops accepting at once (the listening socket is closed, so new connections are refused rather than left
+    /// waiting), lets the requests in flight finish until `deadline`, then closes every connection and frees the
+    /// daemon. The server must outlive this call.
+    /// - Returns: how many requests were still in flight at the deadline (cut short).
+    @discardableResult
+    public func stop(deadline: Duration = .zero) -> Int {
+        guard let running = daemon.withLock({ value -> Daemon? in defer { value = nil }; return value }) else { return 0 }
         let socket = MHD_quiesce_daemon(running.handle)
-        MHD_stop_daemon(running.handle)
         if socket >= 0 { close(socket) }
+        let clock = ContinuousClock()
+        let end = clock.now + deadline
+        while inFlight.load(ordering: .acquiring) > 0 && clock.now < end {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        let cut = max(0, inFlight.load(ordering: .acquiring))
+        // Joins the worker threads: a handler still running ends within the search budget.
+        MHD_stop_daemon(running.handle)
+        return cut
     }
 
     deinit {
@@ -183,6 +204,8 @@ private func refuseOversizedURI(_ cls: UnsafeMutableRawPointer?, _ uri: UnsafePo
                                 _ connection: OpaquePointer?) -> UnsafeMutableRawPointer? {
     guard let cls, let uri, let connection else { return nil }
     let server = Unmanaged<Server>.fromOpaque(cls).takeUnretainedValue()
+    // Called once per request, with its request line: from here until `requestCompleted` it is in flight.
+    server.inFlight.add(1, ordering: .relaxed)
     let length = strlen(uri)
     var parameters = 0
     if length <= server.limits.maxURIBytes {
@@ -195,6 +218,8 @@ private func refuseOversizedURI(_ cls: UnsafeMutableRawPointer?, _ uri: UnsafePo
     }
     let fd = ha_connection_fd(connection)
     guard fd >= 0 else { return nil }
+    // The shut-down socket ends this request with an error; it was refused, not aborted by its client.
+    server.aborted.subtract(1, ordering: .relaxed)
     let isAPI = strncmp(uri, "/api/", 5) == 0
     let message = "The address is too long: at most \(server.limits.maxURIBytes / 1024) KiB and "
         + "\(server.limits.maxQueryParameters) query parameters."
@@ -213,6 +238,14 @@ private func refuseOversizedURI(_ cls: UnsafeMutableRawPointer?, _ uri: UnsafePo
 private func requestCompleted(_ cls: UnsafeMutableRawPointer?, _ connection: OpaquePointer?,
                               _ context: UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
                               _ reason: MHD_RequestTerminationCode) {
+    if let cls {
+        let server = Unmanaged<Server>.fromOpaque(cls).takeUnretainedValue()
+        server.inFlight.subtract(1, ordering: .releasing)
+        // 0: MHD_REQUEST_TERMINATED_COMPLETED_OK, 3: MHD_REQUEST_TERMINATED_DAEMON_SHUTDOWN (counted by `stop`).
+        if reason.rawValue != 0 && reason.rawValue != 3 {
+            server.aborted.add(1, ordering: .relaxed)
+        }
+    }
     guard let context, let stored = context.pointee else { return }
     Unmanaged<RequestState>.fromOpaque(stored).release()
     context.pointee = nil
@@ -222,4 +255,17 @@ extension Server {
     fileprivate func rejectUndecodablePath(_ connection: OpaquePointer) -> MHD_Result {
         queue(router.reject(.badRequest("The address is not valid UTF-8 text."), api: false), on: connection)
     }
+}
+
+/// libmicrohttpd's own messages. Those about one client's connection (reset, gone, timed out) are what thousands
+/// of aborted clients produce: they are counted in `aborted` (see `requestCompleted`) and not printed one per line;
+/// anything else goes to stderr.
+private func logMessage(_ cls: UnsafeMutableRawPointer?, _ format: UnsafePointer<CChar>?, _ arguments: CVaListPointer?) {
+    guard let format, let arguments else { return }
+    var buffer = [CChar](repeating: 0, count: 512)
+    _ = vsnprintf(&buffer, buffer.count, format, arguments)
+    let message = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let perClient = ["remote peer", "request for", "connection", "socket", "timed out", "reset"]
+    guard !perClient.contains(where: { message.lowercased().contains($0) }) else { return }
+    FileHandle.standardError.write(Data(("libmicrohttpd: " + message.trimmingCharacters(in: .whitespacesAndNewlines) + "\n").utf8))
 }

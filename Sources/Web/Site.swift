@@ -16,10 +16,13 @@ public final class Site: Sendable {
     /// Content pages and their JSON (`/section/slug`, `/api/pages/section/slug`), rendered on first use.
     let pages = PageCache(capacity: 512)
     private let views: PageViews
+    /// Kept to build the same site on another index (`replacing(index:)`).
+    private let publicDirectory: String
 
     public init(library: ContentLibrary, index: SearchIndex, engine: Engine, templates: Templates, publicDirectory: String) throws(TemplateError) {
         self.library = library
         self.index = index
+        self.publicDirectory = publicDirectory
         self.templates = templates
         staticFiles = try StaticFiles(directory: publicDirectory)
         advisor = AdvisorViews(engine: engine, library: library, templates: templates)
@@ -37,13 +40,17 @@ public final class Site: Sendable {
                                                                       activeSection: section.rawValue))
         }
         responses["/api/pages"] = JSON.response(library.pages.map { PageDocument(page: $0, withBody: false) })
-        responses["/healthz"] = .text("ok\n")
         responses.merge(advisor.prebuiltResponses()) { _, new in new }
         // The OpenAPI document is a file in public/, also served where API clients look for it.
         if let document = staticFiles.respond(to: Request(path: "/public/openapi.json")) {
             responses["/api/openapi.json"] = .json(document.body)
         }
         prebuilt = responses.mapValues { $0.prebuilt() }
+    }
+
+    /// The same site searching another index (one `index` wrote, or a rebuild of a damaged one).
+    public func replacing(index: SearchIndex) throws(TemplateError) -> Site {
+        try Site(library: library, index: index, engine: advisor.engine, templates: templates, publicDirectory: publicDirectory)
     }
 
     /// A content page or its JSON, rendered on first use and cached; nil when no page lives at `path`.

@@ -1,5 +1,6 @@
 import Advisor
 import Content
+import Foundation
 import Search
 
 /// Where the site's inputs live.
@@ -11,38 +12,58 @@ public struct SitePaths: Sendable {
     /// The day lifecycles and freshness are judged on when an assessment gives no `as_of` (days since 1970-01-01);
     /// nil: the real day. Pinned for reproducible runs (`serve --today`, the browser tests).
     public var today: Int?
+    /// The search's time budget and connections.
+    public var search: SearchSettings
+    /// What one content file may cost (size, front-matter size and depth).
+    public var limits: ContentLimits
 
     public init(content: String = "content", templates: String = "templates", publicFiles: String = "public",
-                database: String = "haiku-advisor.db", today: Int? = nil) {
+                database: String = "haiku-advisor.db", today: Int? = nil, search: SearchSettings = SearchSettings(),
+                limits: ContentLimits = ContentLimits()) {
         self.content = content
         self.templates = templates
         self.publicFiles = publicFiles
         self.database = database
         self.today = today
+        self.search = search
+        self.limits = limits
     }
 }
 
 /// Why a site could not be built: every message already reads `path:line: message`.
 public struct SiteBuildError: Error, CustomStringConvertible {
     public let messages: [String]
+    /// The content is fine but the index could not be written (disk full, read-only): worth retrying as is.
+    public var isWriteFailure = false
     public var description: String { messages.joined(separator: "\n") }
 }
 
 public enum SiteBuilder {
     /// Loads and checks the content, builds the index and the engine, loads the templates, renders every page.
     /// Nothing is replaced unless all of it succeeds.
-    public static func build(_ paths: SitePaths) throws(SiteBuildError) -> Site {
+    /// `log` receives what a person should know that is not an error (an existing index served read-only).
+    public static func build(_ paths: SitePaths, log: (String) -> Void = { _ in }) throws(SiteBuildError) -> Site {
+        // A missing directory would otherwise give a site with no styles or no pages: refuse it at once.
+        for (directory, flag) in [(paths.templates, "--templates"), (paths.publicFiles, "--public")] {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw SiteBuildError(messages: ["\(directory): directory not found (pass \(flag) DIR, or run from the repository root)"])
+            }
+        }
         do {
-            let library = try ContentLibrary.load(directory: paths.content, routes: Site.linkableRoutes)
+            let library = try ContentLibrary.load(directory: paths.content, routes: Site.linkableRoutes, limits: paths.limits)
             let knowledge = try library.knowledge()
             if let today = paths.today { knowledge.clock = { today } }
             let engine = Engine(knowledge: knowledge)
             let templates = try Templates(directory: paths.templates)
-            let index = try SearchIndex.build(library, at: paths.database)
+            let (index, note) = try SearchIndex.buildOrReuse(library, at: paths.database, settings: paths.search)
+            if let note { log(note) }
             return try Site(library: library, index: index, engine: engine, templates: templates,
                             publicDirectory: paths.publicFiles)
         } catch let errors as ContentErrors {
             throw SiteBuildError(messages: errors.errors.map(\.description))
+        } catch let error as SQLiteError {
+            throw SiteBuildError(messages: ["\(error)"], isWriteFailure: error.isWriteFailure)
         } catch {
             throw SiteBuildError(messages: ["\(error)"])
         }

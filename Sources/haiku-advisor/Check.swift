@@ -21,7 +21,8 @@ struct Check: ParsableCommand {
 
     func run() throws {
         do {
-            let library = try ContentLibrary.load(directory: contentOptions.content, routes: Site.linkableRoutes)
+            let library = try ContentLibrary.load(directory: contentOptions.content, routes: Site.linkableRoutes,
+                                                 limits: contentOptions.limits)
             _ = try library.knowledge()
             if let staleDays {
                 let day = today.flatMap(CivilDate.day) ?? CivilDate.today()

@@ -17,7 +17,8 @@ struct Index: ParsableCommand {
         let library: ContentLibrary
         do {
             progress.phase("reading and rendering pages")
-            library = try ContentLibrary.load(directory: contentOptions.content, routes: Site.linkableRoutes)
+            library = try ContentLibrary.load(directory: contentOptions.content, routes: Site.linkableRoutes,
+                                                 limits: contentOptions.limits)
             _ = try library.knowledge()
         } catch {
             progress.stop()

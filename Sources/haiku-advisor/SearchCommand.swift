@@ -27,7 +27,7 @@ struct SearchCommand: ParsableCommand {
             if let db {
                 index = try SearchIndex.open(at: db)
             } else {
-                index = try SearchIndex.build(try ContentLibrary.load(directory: contentOptions.content), at: ":memory:")
+                index = try SearchIndex.build(try ContentLibrary.load(directory: contentOptions.content, limits: contentOptions.limits), at: ":memory:")
             }
         } catch {
             printError("\(error)")

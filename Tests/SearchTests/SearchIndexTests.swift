@@ -5,14 +5,7 @@ import Testing
 
 /// Builds a small library in a temporary directory and indexes it in memory.
 func makeIndex(_ pages: [String: String]) throws -> SearchIndex {
-    let root = NSTemporaryDirectory() + "haiku-search-\(UUID().uuidString)"
-    defer { try? FileManager.default.removeItem(atPath: root) }
-    for (path, text) in pages {
-        let url = URL(fileURLWithPath: root).appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-    }
-    return try SearchIndex.build(try ContentLibrary.load(directory: root), at: ":memory:")
+    try SearchIndex.build(try makeLibrary(pages), at: ":memory:")
 }
 
 func page(_ title: String, summary: String = "A page.", body: String) -> String {

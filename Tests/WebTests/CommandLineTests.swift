@@ -4,7 +4,8 @@ import Testing
 
 /// The `haiku-advisor` executable, run as a person or a script would run it.
 @Suite(.serialized) struct CommandLineTests {
-    static let binary = repositoryRoot + "/.build/debug/haiku-advisor"
+    /// `HAIKU_ADVISOR_BINARY` runs these tests against another build (say, an older one, to see a test fail).
+    static let binary = ProcessInfo.processInfo.environment["HAIKU_ADVISOR_BINARY"] ?? repositoryRoot + "/.build/debug/haiku-advisor"
 
     struct Run {
         let status: Int32
@@ -162,55 +163,24 @@ import Testing
 /// `serve --watch`: an edit is served within seconds; a broken edit keeps the last good site serving.
 @Suite(.serialized) struct WatchTests {
     @Test func editsAreServedAndBrokenEditsKeepTheLastGoodSite() throws {
-        let root = NSTemporaryDirectory() + "haiku-watch-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        for folder in ["content", "templates", "public"] {
-            try FileManager.default.copyItem(atPath: repositoryRoot + "/" + folder, toPath: root + "/" + folder)
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLineTests.binary)
-        process.arguments = ["serve", "--port", "0", "--db", ":memory:", "--watch"]
-        process.currentDirectoryURL = URL(fileURLWithPath: root)
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        defer { if process.isRunning { process.terminate(); process.waitUntilExit() } }
-        var line = ""
-        while !line.hasSuffix("\n") {
-            let byte = output.fileHandleForReading.readData(ofLength: 1)
-            guard !byte.isEmpty else { break }
-            line += String(decoding: byte, as: UTF8.self)
-        }
-        let port = try #require(UInt16(line.split(separator: ":").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""))
-        let page = root + "/content/guides/monitoring.md"
+        let site = try SiteCopy()
+        let server = try ServerProcess(["--db", ":memory:", "--watch"], in: site.root)
+        let page = site.root + "/content/guides/monitoring.md"
         let original = try String(contentsOfFile: page, encoding: .utf8)
 
-        func fetch() throws -> String { try HTTPConnection(port: port).request("GET", "/guides/monitoring").text }
-        func waitFor(_ condition: () throws -> Bool) throws -> Bool {
-            for _ in 0..<40 {
-                if try condition() { return true }
-                Thread.sleep(forTimeInterval: 0.25)
-            }
-            return false
-        }
-
+        func fetch() throws -> String { try server.get("/guides/monitoring").text }
         func replacingFirst(_ target: String, with replacement: String) -> String {
             guard let range = original.range(of: target) else { return original }
             return original.replacingCharacters(in: range, with: replacement)
         }
         try replacingFirst("\n---\n", with: "\n---\nA freshly watched sentence.\n\n").write(toFile: page, atomically: true, encoding: .utf8)
-        #expect(try waitFor { try fetch().contains("A freshly watched sentence.") })
+        #expect(try server.eventually { try fetch().contains("A freshly watched sentence.") })
 
         try replacingFirst("title:", with: "titel:").write(toFile: page, atomically: true, encoding: .utf8)
-        Thread.sleep(forTimeInterval: 2.5)
-        let served = try fetch()
-        #expect(served.contains("A freshly watched sentence."))
-        #expect(try HTTPConnection(port: port).request("GET", "/healthz").status == 200)
-        process.terminate()
-        process.waitUntilExit()
-        let log = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(log.contains("still serving the last good version"))
-        #expect(log.contains("content/guides/monitoring.md:"))
+        // Waits for the watcher's verdict on the broken edit rather than for a fixed time (slow machines).
+        #expect(server.eventually(seconds: 20) { server.log.contains("still serving the last good version") }, "\(server.log)")
+        #expect(server.log.contains("content/guides/monitoring.md:"))
+        #expect(try fetch().contains("A freshly watched sentence."))
+        #expect(try server.get("/healthz").status == 200)
     }
 }

@@ -75,6 +75,13 @@ final class HTTPConnection {
         return Reply(status: status, headers: headers, body: body)
     }
 
+    /// Resets the connection (SO_LINGER 0, then close): a client that goes away without waiting for its answer.
+    func abort() {
+        var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
+        setsockopt(socket, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
+        shutdown(socket, Int32(SHUT_RDWR))
+    }
+
     /// True when the server has closed its side (a read returns 0 bytes).
     func isClosedByServer() -> Bool {
         var byte: UInt8 = 0

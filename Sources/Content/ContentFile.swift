@@ -1,0 +1,78 @@
+import Foundation
+
+/// Reads one content file as UTF-8 text, refusing what is not a page with a message that says what it is: a FIFO
+/// (reading one would block forever), a symbolic link loop, a directory, a file over the size limit, or bytes that
+/// are not UTF-8 (with the line and column of the first bad byte).
+enum ContentFile {
+    static func read(_ file: String, display path: String, limits: ContentLimits) -> Result<[UInt8], ContentError> {
+        var info = stat()
+        // stat follows links: a loop fails with ELOOP, a dangling link with ENOENT.
+        guard stat(file, &info) == 0 else {
+            let reason = errno == ELOOP ? "is a symbolic link loop (a link that points back to itself)"
+                : "cannot be read: \(String(cString: strerror(errno)))"
+            return .failure(ContentError(path: path, line: 1, message: reason,
+                                         hint: errno == ELOOP ? "point the link at a real file or remove it" : nil))
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            break
+        case S_IFIFO:
+            return .failure(ContentError(path: path, line: 1, message: "is a FIFO (named pipe), not a file",
+                                         hint: "content pages are regular files; remove the pipe"))
+        case S_IFDIR:
+            return .failure(ContentError(path: path, line: 1, message: "is a directory, not a page"))
+        default:
+            return .failure(ContentError(path: path, line: 1, message: "is not a regular file (a device or socket)"))
+        }
+        guard Int(info.st_size) <= limits.maxPageBytes else {
+            return .failure(ContentError(path: path, line: 1,
+                                         message: "the page is \(Self.size(Int(info.st_size))), over the limit of \(Self.size(limits.maxPageBytes))",
+                                         hint: "split it into several pages, or raise --max-page-kib"))
+        }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            return .failure(ContentError(path: path, line: 1, message: "cannot be read: \(String(cString: strerror(errno)))"))
+        }
+        let bytes = [UInt8](data)
+        // Re-checked after reading: the file may have grown since stat.
+        guard bytes.count <= limits.maxPageBytes else {
+            return .failure(ContentError(path: path, line: 1,
+                                         message: "the page is \(Self.size(bytes.count)), over the limit of \(Self.size(limits.maxPageBytes))",
+                                         hint: "split it into several pages, or raise --max-page-kib"))
+        }
+        // The standard library's validation is fast; the byte-by-byte scan runs only to place an error.
+        if String(validating: bytes, as: UTF8.self) == nil, let bad = firstInvalidUTF8(bytes) {
+            return .failure(ContentError(path: path, line: bad.line,
+                                         message: "not UTF-8 text: byte 0x\(String(bytes[bad.offset], radix: 16, uppercase: true)) at column \(bad.column) is not valid UTF-8",
+                                         hint: "save the file as UTF-8"))
+        }
+        return .success(bytes)
+    }
+
+    /// The offset, line and column (both 1-based, the column in bytes) of the first byte that is not UTF-8.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> (offset: Int, line: Int, column: Int)? {
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var offset = 0, line = 1, lineStart = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                let length = UTF8.width(scalar)
+                if scalar == "\n" {
+                    line += 1
+                    lineStart = offset + 1
+                }
+                offset += length
+            case .emptyInput:
+                return nil
+            case .error:
+                return (offset, line, offset - lineStart + 1)
+            }
+        }
+    }
+
+    /// "2.0 MB", "512 KiB": sizes as a person reads them.
+    static func size(_ bytes: Int) -> String {
+        bytes >= 1024 * 1024 ? String(format: "%.1f MiB (%d bytes)", Double(bytes) / 1_048_576, bytes)
+            : String(format: "%.1f KiB (%d bytes)", Double(bytes) / 1024, bytes)
+    }
+}

@@ -1,0 +1,100 @@
+import Yams
+
+/// Keeps a front matter's YAML within `ContentLimits`: a size, a nesting depth and a number of nodes, and no
+/// anchors or aliases at all. Content never needs them, and six levels of aliases in 1.5 KB expand to billions of
+/// nodes in the decoder: refusing them at the anchor, with its line, is simpler than metering the expansion.
+struct YAMLBounds {
+    let path: String
+    let limits: ContentLimits
+
+    /// Before parsing: the size, and a cheap scan of the text that keeps the recursive parser off deep nesting.
+    /// `yaml` starts on file line 2.
+    func checkText(_ yaml: String) throws(ContentError) {
+        let bytes = yaml.utf8.count
+        guard bytes <= limits.maxFrontMatterBytes else {
+            throw ContentError(path: path, line: 2,
+                               message: "the front matter is \(bytes) bytes, over the limit of \(limits.maxFrontMatterBytes)",
+                               hint: "move long text into the page body")
+        }
+        var flowDepth = 0
+        for (offset, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let indent = line.prefix { $0 == " " || $0 == "-" || $0 == "?" }.count
+            if line.first.map({ $0 != " " && $0 != "#" }) == true { flowDepth = 0 }
+            flowDepth = Self.flowDepth(after: line, startingAt: flowDepth)
+            // Each nesting level needs at least one more column of indentation or one more bracket.
+            if indent > 4 * limits.maxFrontMatterDepth || flowDepth > limits.maxFrontMatterDepth {
+                throw tooDeep(line: offset + 2)
+            }
+        }
+    }
+
+    /// After parsing, before decoding: anchors, depth and node count, walking in document order and stopping at
+    /// the first problem (so an alias is caught at its anchor, before any expansion is walked).
+    func checkTree(_ root: Node) throws(ContentError) {
+        var nodes = 0
+        var stack: [(node: Node, depth: Int)] = [(root, 1)]
+        while let (node, depth) = stack.popLast() {
+            nodes += 1
+            let line = (node.mark?.line ?? 1) + 1
+            if let anchor = node.anchor {
+                throw ContentError(path: path, line: line,
+                                   message: "YAML anchor `&\(anchor.rawValue)`: anchors and aliases (`*name`) are not allowed in content",
+                                   hint: "write the value out in full where it is used")
+            }
+            guard depth <= limits.maxFrontMatterDepth else { throw tooDeep(line: line) }
+            guard nodes <= limits.maxFrontMatterNodes else {
+                throw ContentError(path: path, line: line,
+                                   message: "the front matter has more than \(limits.maxFrontMatterNodes) values",
+                                   hint: "split the page, or move data into the body")
+            }
+            switch node {
+            case .mapping(let mapping):
+                for (key, value) in mapping.reversed() {
+                    stack.append((value, depth + 1))
+                    stack.append((key, depth + 1))
+                }
+            case .sequence(let sequence):
+                for child in sequence.reversed() { stack.append((child, depth + 1)) }
+            default:
+                break
+            }
+        }
+    }
+
+    private func tooDeep(line: Int) -> ContentError {
+        ContentError(path: path, line: line,
+                     message: "the front matter nests deeper than \(limits.maxFrontMatterDepth) levels",
+                     hint: "flatten the structure; no content type needs this depth")
+    }
+
+    /// The depth of open flow collections (`[`, `{`) after `line`, counting only brackets where a YAML value can
+    /// start (after `:`, `-`, `,`, `?`, another bracket or the line start) and none inside quotes or comments, so
+    /// "see [the guide]" in plain text does not count.
+    static func flowDepth(after line: Substring, startingAt depth: Int) -> Int {
+        var depth = depth
+        var quote: Character?
+        var previous: Character = " "
+        var lastSignificant: Character = ":"
+        for character in line {
+            defer { previous = character }
+            if let open = quote {
+                if character == open && previous != "\\" { quote = nil }
+                continue
+            }
+            switch character {
+            case "\"", "'":
+                if ":-,?[{".contains(lastSignificant) { quote = character }
+            case "#" where previous == " ":
+                return depth
+            case "[", "{":
+                if ":-,?[{".contains(lastSignificant) { depth += 1 }
+            case "]", "}":
+                if depth > 0 { depth -= 1 }
+            default:
+                break
+            }
+            if character != " " { lastSignificant = character }
+        }
+        return depth
+    }
+}

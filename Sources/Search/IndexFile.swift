@@ -1,0 +1,36 @@
+import Foundation
+
+/// A file's identity and version as `stat` sees it: a rename over the path changes the inode.
+public struct FileIdentity: Sendable, Equatable {
+    let device: UInt64
+    let inode: UInt64
+    let size: Int64
+    let modified: Int
+
+    public init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        modified = info.st_mtim.tv_sec * 1_000_000_000 + info.st_mtim.tv_nsec
+    }
+}
+
+/// What an index file says about itself (the `meta` table; files from before it have none).
+struct IndexMeta {
+    var generation = ""
+    var content = ""
+
+    init(connection: Connection) throws(SQLiteError) {
+        guard try connection.scalar("SELECT name FROM sqlite_schema WHERE name = 'meta'") != nil else { return }
+        let rows = try connection.prepare("SELECT key, value FROM meta")
+        while try rows.step() {
+            switch rows.text(0) {
+            case "generation": generation = rows.text(1)
+            case "content": content = rows.text(1)
+            default: break
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import Search
+import Synchronization
+import Web
+
+/// Keeps a running server's site current and truthful, on one thread, once a second:
+/// - with `--watch`, or on SIGHUP, rebuilds the site from content/, templates/ and public/; a build with errors
+///   prints them and the last good site keeps serving; a build that could not write the index (disk full,
+///   read-only) is retried every second until it can;
+/// - when another process (`haiku-advisor index`) renames a new index over the database file, opens it and
+///   switches to it whole (the in-memory ids come from the new file), with a log line;
+/// - when a search finds the index damaged (overwritten, truncated), rebuilds it from the content it serves;
+/// - once a minute, says how many clients went away before their answer (instead of a line each).
+/// Every switch is `Server.replace`: requests in flight finish on the site they started with, and the old index
+/// is closed when the last of them ends.
+final class SiteMonitor: Sendable {
+    private let paths: SitePaths
+    private let server: Server
+    private let watch: Bool
+    private let running = Atomic<Bool>(true)
+    private let reloadRequested = Atomic<Bool>(false)
+    private let wake = DispatchSemaphore(value: 0)
+    private let reportedAborted = Atomic<Int>(0)
+
+    init(paths: SitePaths, server: Server, watch: Bool) {
+        self.paths = paths
+        self.server = server
+        self.watch = watch
+    }
+
+    func start() {
+        // The baseline is taken now, before the server announces itself, so no edit made after that is missed.
+        let baseline = watch ? fingerprint() : []
+        let thread = Thread { [self] in
+            var last = baseline
+            var retry = false
+            var lastFailure = ""
+            var seenIdentity = server.router.site.index.identity
+            var lastReport = ContinuousClock.now
+            while running.load(ordering: .relaxed) {
+                _ = wake.wait(timeout: .now() + 1)
+                guard running.load(ordering: .relaxed) else { break }
+                var reason: String?
+                if reloadRequested.exchange(false, ordering: .relaxed) { reason = "SIGHUP" }
+                if watch {
+                    let now = fingerprint()
+                    if now != last {
+                        last = now
+                        reason = reason ?? "content changed"
+                    }
+                }
+                if reason == nil && retry { reason = "retrying" }
+                if let reason {
+                    retry = rebuild(reason: reason, lastFailure: &lastFailure)
+                    seenIdentity = server.router.site.index.identity
+                } else if let damage = server.router.site.index.damaged {
+                    rebuildIndex(damage: damage)
+                    seenIdentity = server.router.site.index.identity
+                } else if paths.database != ":memory:", let identity = FileIdentity(path: paths.database), identity != seenIdentity {
+                    seenIdentity = identity
+                    switchToNewIndex()
+                }
+                if ContinuousClock.now - lastReport >= .seconds(60) {
+                    lastReport = ContinuousClock.now
+                    reportAbortedClients()
+                }
+            }
+        }
+        thread.start()
+    }
+
+    /// Re-reads everything on the monitor's thread, as `--watch` does on a change (SIGHUP).
+    func requestReload() {
+        reloadRequested.store(true, ordering: .relaxed)
+        wake.signal()
+    }
+
+    func stop() {
+        running.store(false, ordering: .relaxed)
+        wake.signal()
+    }
+
+    /// "N clients closed their connection before their answer was sent", when there are new ones.
+    func reportAbortedClients() {
+        let total = server.aborted.load(ordering: .relaxed)
+        let new = total - reportedAborted.exchange(total, ordering: .relaxed)
+        if new > 0 {
+            printError("\(new) client connection(s) ended before their answer was sent (closed, reset or timed out; \(total) since start)")
+        }
+    }
+
+    /// - Returns: whether to try again on the next tick (the index could not be written).
+    private func rebuild(reason: String, lastFailure: inout String) -> Bool {
+        do {
+            server.replace(site: try SiteBuilder.build(paths, log: printError))
+            printError("\(reason): site rebuilt")
+            lastFailure = ""
+            return false
+        } catch {
+            // The same failure is said once, not every second while it lasts.
+            if error.description != lastFailure {
+                lastFailure = error.description
+                if error.isWriteFailure {
+                    printError("\(reason): the content is fine but the index cannot be written; still serving the last good version, retrying every second:\n\(error)")
+                } else {
+                    printError("\(reason) but the content has errors; still serving the last good version:\n\(error)")
+                }
+            }
+            return error.isWriteFailure
+        }
+    }
+
+    /// A damaged index is rebuilt from the content the site already holds (no re-read of the files).
+    private func rebuildIndex(damage: SQLiteError) {
+        let site = server.router.site
+        printError("the search index is damaged (\(damage)); rebuilding it from the content")
+        do {
+            let index = try SearchIndex.build(site.library, at: paths.database, settings: paths.search)
+            server.replace(site: try site.replacing(index: index))
+            printError("search index rebuilt: \(paths.database)")
+        } catch {
+            printError("cannot rebuild the search index: \(error); searches answer 503 until it can be")
+        }
+    }
+
+    /// Another process wrote a new index at the database path: serve it, ids and all, from now on.
+    private func switchToNewIndex() {
+        let site = server.router.site
+        guard let generation = SearchIndex.generation(at: paths.database), generation != site.index.generation else { return }
+        do {
+            let index = try SearchIndex.open(at: paths.database, settings: paths.search)
+            server.replace(site: try site.replacing(index: index))
+            printError("a new index was written to \(paths.database) (generation \(index.generation), was \(site.index.generation)): now serving it")
+        } catch {
+            printError("a new index was written to \(paths.database) but cannot be used (\(error)); still serving the one opened before")
+        }
+    }
+
+    /// Names, sizes and modification times of every file the site is built from.
+    private func fingerprint() -> [String] {
+        var entries: [String] = []
+        for directory in [paths.content, paths.templates, paths.publicFiles] {
+            guard let walker = FileManager.default.enumerator(atPath: directory) else { continue }
+            for case let relative as String in walker {
+                let path = "\(directory)/\(relative)"
+                if let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
+                    let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+                    let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+                    entries.append("\(path):\(size):\(modified)")
+                }
+            }
+        }
+        return entries.sorted()
+    }
+}
