@@ -14,7 +14,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8080
 HOST ?= 127.0.0.1
 
-.PHONY: serve test build release deps test-deps check index bench clean audit-prices
+.PHONY: serve test build release deps test-deps check index bench clean audit-landscape audit-prices
 
 ## Install the Debian packages that are missing (apt-get as root, or through sudo).
 deps:
@@ -59,9 +59,10 @@ index: build
 bench: release
 	bench/run
 
-## Second opinion on every model price from the genai-prices database (see docs/audit-prices.md).
-## A report: it lists disagreements and exits 0; it fails only when it cannot run.
-audit-prices:
+## What the genai-prices database knows that content/models does not: price disagreements, new models from the
+## providers we cover, deprecations a page lacks (see docs/audit-landscape.md). A report: it exits 0 whatever it
+## lists; it fails only when it cannot run. audit-prices is the old name, kept as an alias.
+audit-landscape:
 	@if [ ! -x tools/.venv/bin/pip ]; then \
 	  rm -rf tools/.venv; \
 	  python3 -m venv tools/.venv >/dev/null 2>&1 || { \
@@ -70,7 +71,9 @@ audit-prices:
 	  }; \
 	fi
 	@tools/.venv/bin/pip install -q --disable-pip-version-check --upgrade 'genai-prices>=0.2.3' PyYAML
-	@tools/.venv/bin/python tools/audit-prices.py
+	@tools/.venv/bin/python tools/audit-landscape.py $(AUDIT_ARGS)
+
+audit-prices: audit-landscape
 
 clean:
 	rm -rf .build haiku-advisor.db

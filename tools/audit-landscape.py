@@ -1,15 +1,24 @@
 #!/usr/bin/env python3
-"""Second opinion on every model price: compare content/models/*.md with the genai-prices database.
+"""Notice the world moving: compare content/models/*.md with the genai-prices database.
 
-A report, not a test: it prints one line per disagreement and exits 0 whether or not there are any.
-It exits non-zero only when it cannot run (genai-prices or PyYAML missing, no content/models folder).
-Run it through `make audit-prices`, which installs both into tools/.venv. See docs/audit-prices.md.
+Three lists, each a question for a person to answer (docs/audit-landscape.md):
 
-Usage: tools/audit-prices.py [CONTENT_MODELS_DIR]
+1. prices: every figure where a page and genai-prices disagree (and price changes genai-prices dates in the future);
+2. new models: models genai-prices knows, from the providers our pages cover, that no page describes and that
+   tools/landscape-known.yaml does not explain;
+3. lifecycle: deprecations or shutdown dates genai-prices knows that a page lacks.
+
+A report, not a test: it exits 0 whatever it finds, and non-zero only when it cannot run (genai-prices or PyYAML
+missing, no content/models folder). Run it through `make audit-landscape` (alias `make audit-prices`), which installs
+both into tools/.venv.
+
+Usage: tools/audit-landscape.py [CONTENT_MODELS_DIR] [--all]   (--all also prints the explained new-model lines)
 """
 
 from __future__ import annotations
 
+import fnmatch
+import re
 import sys
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -19,10 +28,11 @@ from pathlib import Path
 try:
     import yaml
     import genai_prices
+    import genai_prices.data
     from genai_prices import Usage, calc_price
     from genai_prices.types import ModelInfo, ModelPrice, TieredPrices, TimeOfDateConstraint
 except ImportError as e:  # cannot run: say why and fail
-    sys.exit(f'audit-prices: {e}; run it with `make audit-prices`, which installs genai-prices and PyYAML')
+    sys.exit(f'audit-landscape: {e}; run it with `make audit-landscape`, which installs genai-prices and PyYAML')
 
 # Our `model.provider` -> genai-prices provider id. Anything not listed is lower-cased and tried as is.
 PROVIDERS = {
@@ -35,6 +45,17 @@ PROVIDERS = {
     'DeepSeek': 'deepseek',
     'Meta': 'meta',
     'xAI': 'x-ai',
+    'Groq': 'groq',
+}
+
+# Pages that price a model on a host other than its maker: slug -> (genai-prices provider, model ref).
+# The page's `provider` names the maker (for the new-model list); the prices are the host's.
+HOSTED = {
+    'gpt-oss-120b': ('groq', 'openai/gpt-oss-120b'),  # OpenAI's open weights, priced as sold by Groq
+    'gpt-oss-20b': ('groq', 'openai/gpt-oss-20b'),
+    # V4 Flash is priced on Novita, which genai-prices does not cover; Fireworks sells the same weights at the same
+    # list price ($0.14 / $0.28). genai-prices' deepseek/deepseek-v4-flash is DeepSeek's alias, now billed as V4.1 Flash.
+    'deepseek-v4-flash': ('fireworks', 'accounts/fireworks/models/deepseek-v4-flash'),
 }
 
 # (genai-prices provider, our id) -> the model ref genai-prices knows, only where the two differ.
@@ -45,6 +66,7 @@ MODELS = {
     ('google', 'gemini-3-5-flash'): 'gemini-3.5-flash',  # slug: hyphen where Google's id has a dot
     ('cohere', 'cohere-command-r'): 'command-r-08-2024',  # slug has a vendor prefix; the 08-2024 version is priced
     ('cohere', 'cohere-command-r7b'): 'command-r7b-12-2024',  # slug has a vendor prefix; Cohere's dated id
+    ('deepseek', 'deepseek-flash'): 'deepseek-flash',  # V4.1 Flash, sold under DeepSeek's moving name
     # Deliberately absent: Mistral Small 3.1 (mistral-small-2503). genai-prices has no Mistral-published price for
     # it, only `mistral-small-3.1-24b-instruct` imported from OpenRouter; mapping to it would compare with a
     # reseller's price. `mistral-small-latest` there is Mistral Small 4 since 2026-03-16.
@@ -351,6 +373,102 @@ def audit_batch(page: Page, theirs: Theirs) -> list[Row]:
     return [(page.slug, f'batch_discount ({cls})', o, t, url) for cls, o, t in pairs]
 
 
+# --- the landscape: new models and lifecycle ---------------------------------------------------------------------
+
+# Model ids that are not text-generation models a workload would run on (embeddings, speech, images, moderation, ...).
+NOT_CHAT = re.compile(
+    r'(embed|tts|whisper|transcri|audio|realtime|image|imagen|veo|nano-banana|moderation|search|ocr|live|robotics|'
+    r'voxtral|rerank|guard|safeguard|computer-use|deep-research|^ft:|\.ft-|babbage|davinci|curie|^ada$|codex|cyber|'
+    r'rosalind|omni|vision|-tts)', re.I)
+DATE = re.compile(r'(20\d\d-\d\d-\d\d)')
+# a date said to be a retirement, shutdown or deprecation day: "retires on 2026-10-30", "shut down 2026-06-01"
+RETIRES_ON = re.compile(r'(?:retir\w*|shut ?down|sunset|deprecated)\s+(?:on\s+|from\s+)?(20\d\d-\d\d-\d\d)', re.I)
+
+
+def norm(model_id: str) -> str:
+    """An id compared across sources: lower case, no host prefix, dots as hyphens (gemini-3.1-flash-lite)."""
+    s = model_id.lower().strip()
+    s = s.split('/')[-1]
+    return s.replace('.', '-').replace('_', '-')
+
+
+def known_file(root: Path) -> list[tuple[str, str]]:
+    """tools/landscape-known.yaml: `provider/model-glob: why no page` (fnmatch patterns, first match wins)."""
+    path = root / 'tools' / 'landscape-known.yaml'
+    if not path.exists():
+        return []
+    data = yaml.safe_load(path.read_text(encoding='utf-8')) or {}
+    return [(str(k), str(v)) for k, v in data.items()]
+
+
+def new_models(makers: set[str], covered: set[str], root: Path) -> tuple[list, list[str], list[str]]:
+    known = known_file(root)
+    unexplained: list[str] = []
+    explained: list[str] = []
+    for provider in genai_prices.data.providers:
+        if provider.id not in makers:
+            continue
+        for model in provider.models:
+            if model.deprecated or NOT_CHAT.search(model.id):
+                continue
+            if norm(model.id) in covered or (model.name and norm(model.name) in covered):
+                continue
+            key = f'{provider.id}/{model.id}'
+            why = next((reason for pattern, reason in known if fnmatch.fnmatch(key, pattern)), None)
+            label = f'{key}' + (f' ({model.name})' if model.name and model.name != model.id else '')
+            if why is None:
+                unexplained.append(f'new: {label}')
+            else:
+                explained.append(f'known: {label}: {why}')
+    return known, unexplained, explained
+
+
+def page_dates(page: Page) -> dict[str, str]:
+    life = page.model.get('lifecycle') or {}
+    out = {}
+    for key in ('legacy', 'deprecated', 'retires'):
+        value = life.get(key)
+        if isinstance(value, dict):
+            value = value.get('value')
+        if value:
+            out[key] = str(value)
+    return out
+
+
+def lifecycle_gaps(page: Page, theirs: 'Theirs') -> list[str]:
+    """genai-prices' deprecated flag and any retirement date in its price comments, against the page's lifecycle."""
+    ours = page_dates(page)
+    lines = []
+    comment = theirs.model.price_comments or ''
+    said = RETIRES_ON.findall(comment)
+    ref = f'{theirs.provider.id}/{theirs.model.id}'
+    if theirs.model.deprecated and not ({'deprecated', 'retires'} & ours.keys()):
+        lines.append(f'{page.slug}: genai-prices marks {ref} deprecated; the page has no deprecated or retires date'
+                     + (f' (its comment: "{comment[:120]}")' if comment else ''))
+    for d in said:
+        if d not in ours.values():
+            lines.append(f'{page.slug}: genai-prices comment on {ref} dates {d} ("{comment[:120]}"); '
+                         f'the page\'s lifecycle dates: {", ".join(f"{k} {v}" for k, v in ours.items()) or "none"}')
+    return lines
+
+
+def upcoming_prices(page: Page, theirs: 'Theirs', today: date) -> list[str]:
+    """Price sets genai-prices starts after today: a scheduled change the page should mention."""
+    prices = theirs.model.prices
+    if isinstance(prices, ModelPrice):
+        return []
+    out = []
+    for p in prices:
+        c = getattr(p, 'constraint', None)
+        start = getattr(c, 'start_date', None)
+        if start is not None and start > today:
+            inp = getattr(p.prices, 'input_mtok', None)
+            outp = getattr(p.prices, 'output_mtok', None)
+            out.append(f'{page.slug}: {theirs.provider.id}/{theirs.model.id} from {start}: input {fmt(inp)}, '
+                       f'output {fmt(outp)} (ours: input {fmt(page.figure("input").value if page.figure("input") else None)})')
+    return out
+
+
 # --- main -----------------------------------------------------------------------------------------------------
 
 
@@ -359,11 +477,17 @@ def main(argv: list[str]) -> int:
     folder = Path(argv[1]) if len(argv) > 1 else root / 'content' / 'models'
     paths = sorted(p for p in folder.glob('*.md') if not p.name.startswith('_'))
     if not paths:
-        print(f'audit-prices: no model pages in {folder}', file=sys.stderr)
+        print(f'audit-landscape: no model pages in {folder}', file=sys.stderr)
         return 2
     today = datetime.now(UTC).date()
 
     rows: list[Row] = []
+    future: list[str] = []
+    life: list[str] = []
+    makers: set[str] = set()
+    covered: set[str] = set()
+    show_all = '--all' in argv
+    argv = [a for a in argv if a != '--all']
     missing: list[str] = []
     notes: list[str] = []
     matched: list[str] = []
@@ -375,6 +499,10 @@ def main(argv: list[str]) -> int:
             notes.append(f'unreadable: {path.name}: {str(e).splitlines()[0]}')
             continue
         page = Page(slug, data)
+        for key in ('api_id',):
+            if page.model.get(key):
+                covered.add(norm(str(page.model[key])))
+        covered.add(norm(slug))
         if page.model.get('hosting') != 'api':
             continue
         if not page.prices:
@@ -382,9 +510,13 @@ def main(argv: list[str]) -> int:
             continue
         provider = str(page.model.get('provider') or '')
         provider_id = PROVIDERS.get(provider, provider.lower())
+        makers.add(provider_id)
         api_id = page.model.get('api_id')
         our_id = str(api_id) if api_id else slug
         ref = MODELS.get((provider_id, our_id), our_id)
+        covered.update({norm(our_id), norm(slug), norm(ref)})
+        if slug in HOSTED:
+            provider_id, ref = HOSTED[slug]
         shown = api_id if api_id else 'no api_id; tried the slug'
         try:
             theirs = Theirs(provider_id, ref, today)
@@ -392,6 +524,7 @@ def main(argv: list[str]) -> int:
             why = f": no provider {provider_id!r} (add it to PROVIDERS)" if 'find provider' in str(e) else ''
             missing.append(f'not in genai-prices: {slug} ({shown}){why}')
             continue
+        covered.add(norm(theirs.model.id))
         matched.append(
             f'  {slug} -> {theirs.provider.id}/{theirs.model.id}'
             + (f' ({theirs.model.name})' if theirs.model.name else '')
@@ -401,8 +534,12 @@ def main(argv: list[str]) -> int:
             rows += audit(page, theirs)
         except (ValueError, ArithmeticError, TypeError) as e:
             notes.append(f'could not compare: {slug}: {e}')
+        future += upcoming_prices(page, theirs, today)
+        life += lifecycle_gaps(page, theirs)
 
-    print(f'# audit-prices: our model prices against genai-prices {genai_prices.__version__} (bundled data), {today}')
+    print(f'# audit-landscape: content/models against genai-prices {genai_prices.__version__} (bundled data), {today}')
+    print()
+    print('## 1. prices: where a page and genai-prices disagree')
     print('# USD per million tokens; shares for batch_discount; equal within 0.5 %. none (=x): not listed, billed at x.')
     print()
     if rows:
@@ -421,10 +558,39 @@ def main(argv: list[str]) -> int:
         print('compared:')
         for line in matched:
             print(line)
+    if future:
+        print()
+        print('price changes genai-prices dates after today (check the page says so):')
+        for line in future:
+            print('  ' + line)
+
+    known, unexplained, explained = new_models(makers, covered, root)
+    print()
+    print('## 2. new models: genai-prices knows them, from providers we cover, and no page describes them')
+    print(f'# providers: {", ".join(sorted(makers))}. Explained lines live in tools/landscape-known.yaml '
+          f'({len(explained)} explained{"" if show_all else ", shown with --all"}).')
+    print()
+    for line in unexplained:
+        print(line)
+    if not unexplained:
+        print('none unexplained')
+    if show_all:
+        for line in explained:
+            print(line)
+
+    print()
+    print('## 3. lifecycle: deprecations or shutdown dates genai-prices knows that a page lacks')
+    print()
+    for line in life:
+        print(line)
+    if not life:
+        print('none')
+
     print()
     models = len({r[0] for r in rows})
-    print(f'{len(rows)} disagreement(s) on {models} model(s), {len(matched)} model(s) compared, '
-          f'{len(missing)} not in genai-prices')
+    print(f'{len(rows)} price disagreement(s) on {models} model(s), {len(matched)} model(s) compared, '
+          f'{len(missing)} not in genai-prices; {len(unexplained)} new model(s) to look at; '
+          f'{len(life)} lifecycle line(s)')
     return 0
 
 
