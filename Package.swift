@@ -29,8 +29,10 @@ let package = Package(
             "CMicroHTTPD", "Content", "Search", "Advisor",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
+        // The lifecycle lint (`haiku-advisor scan`): model ids in files, judged by the engine's lifecycle.
+        .target(name: "Scan", dependencies: ["Advisor", "Content"]),
         .executableTarget(name: "haiku-advisor", dependencies: [
-            "Web", "Content", "Search", "Advisor",
+            "Web", "Content", "Search", "Advisor", "Scan",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -38,5 +40,6 @@ let package = Package(
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Content"]),
         .testTarget(name: "WebTests", dependencies: ["Web", "Content", "Search", "Advisor"]),
+        .testTarget(name: "ScanTests", dependencies: ["Scan", "Content", "Advisor"]),
     ]
 )
