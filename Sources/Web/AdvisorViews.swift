@@ -72,7 +72,7 @@ public struct AdvisorViews: Sendable {
     }
 
     /// The questions that price a workload; the rest keep their defaults.
-    static let costQuestions: Set<AnswerID> = [.monthlyRequests, .avgInputTokens, .avgOutputTokens, .cachedInputShare,
+    public static let costQuestions: Set<AnswerID> = [.monthlyRequests, .avgInputTokens, .avgOutputTokens, .cachedInputShare,
                                                .latency, .developerHourlyUSD, .tokensCountedWith, .asOf]
 
     func calculator(_ request: Request) -> Response {
