@@ -48,6 +48,8 @@ public struct Finding: Sendable, Encodable {
         /// The id to write instead (`api_id`), when the page gives one.
         public let api_id: String?
         public let url: String
+        /// Its own state on the as-of day (for a replacement: is it itself on its way out?).
+        public let state: LifecycleState
     }
 
     public let path: String
@@ -85,9 +87,10 @@ public struct Finding: Sendable, Encodable {
         if let days = days_to_retirement, days >= 0 { text += " (in \(days) day\(days == 1 ? "" : "s"))" }
         if let replacement {
             text += "; replacement: \(replacement.title)" + (replacement.api_id.map { " (\($0))" } ?? "")
+            if replacement.state != .active { text += ", itself \(replacement.state.rawValue)" }
         }
         if let migrate_to {
-            text += ", itself no longer active: migrate to \(migrate_to.title)" + (migrate_to.api_id.map { " (\($0))" } ?? "")
+            text += ": migrate to \(migrate_to.title)" + (migrate_to.api_id.map { " (\($0))" } ?? "")
         }
         if let guide { text += "; guide: \(guide.title) (\(guide.url))" }
         return text
@@ -113,8 +116,9 @@ public struct ScanReport: Sendable, Encodable {
     /// Judges each hit on `day` with the engine's lifecycle.
     public init(result: Scanner.Result, catalog: ModelCatalog, day: Int, policy: ScanPolicy) {
         func ref(_ slug: String) -> Finding.ModelRef? {
-            catalog.model(slug: slug).map { Finding.ModelRef(slug: $0.slug, title: $0.title, api_id: $0.apiID,
-                                                             url: "/models/\($0.slug)") }
+            guard let model = catalog.model(slug: slug), let status = catalog.status(of: slug, on: day) else { return nil }
+            return Finding.ModelRef(slug: model.slug, title: model.title, api_id: model.apiID, url: "/models/\(model.slug)",
+                                    state: status.state)
         }
         var findings: [Finding] = []
         var counts: [String: Int] = [:]
