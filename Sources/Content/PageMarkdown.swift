@@ -8,29 +8,26 @@ public enum PageMarkdown {
     /// The common fields, shown in the header and the sources list rather than in the figures table.
     static let commonFields: Set<String> = ["title", "summary", "tags", "aliases", "updated", "order", "sources"]
 
-    /// - Parameter headingOffset: levels added to every heading (1 inside `llms-full.txt`, where the page title
-    ///   is an H2).
-    public static func render(_ page: Page, headingOffset: Int = 0) -> String {
-        let h = String(repeating: "#", count: headingOffset)
-        var out = "\(h)# \(page.title)\n\n> \(oneLine(page.summary))\n\n"
+    public static func render(_ page: Page) -> String {
+        var out = "# \(page.title)\n\n> \(oneLine(page.summary))\n\n"
         var facts = ["Section: \(page.section.title)", "Updated: \(page.frontMatter.updated)", "Page: \(page.url)"]
         if !page.tags.isEmpty { facts.append("Tags: " + page.tags.joined(separator: ", ")) }
         out += facts.joined(separator: " · ") + "\n\n"
 
         let rows = figureRows(page.fieldLines.root)
         if !rows.isEmpty {
-            out += "\(h)## Figures\n\n| Field | Value | Source | As of | Note |\n|---|---|---|---|---|\n"
+            out += "## Figures\n\n| Field | Value | Source | As of | Note |\n|---|---|---|---|---|\n"
             for row in rows {
                 out += "| " + [row.field, row.value, row.source, row.asOf, row.note].map(cell).joined(separator: " | ") + " |\n"
             }
             out += "\n"
         }
 
-        let body = demoted(page.markdown, by: headingOffset).trimmingCharacters(in: .whitespacesAndNewlines)
+        let body = page.markdown.trimmingCharacters(in: .whitespacesAndNewlines)
         if !body.isEmpty { out += body + "\n\n" }
 
         if let sources = page.frontMatter.sources, !sources.isEmpty {
-            out += "\(h)## Sources\n\n"
+            out += "## Sources\n\n"
             for source in sources {
                 // The URL written out in full (an autolink for web addresses), never hidden behind link text.
                 let url = source.url.hasPrefix("http") ? "<\(source.url)>" : source.url
@@ -99,8 +96,9 @@ public enum PageMarkdown {
         text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
     }
 
-    /// The body with every ATX heading moved `levels` down (code blocks left alone).
-    static func demoted(_ markdown: String, by levels: Int) -> String {
+    /// Markdown with every ATX heading moved `levels` down (code blocks left alone): a page inside
+    /// `llms-full.txt`, where its title is an H2.
+    public static func demoted(_ markdown: String, by levels: Int) -> String {
         guard levels > 0 else { return markdown }
         var fence: Substring?
         let extra = String(repeating: "#", count: levels)

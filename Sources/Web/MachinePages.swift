@@ -16,13 +16,15 @@ struct MachinePages: Sendable {
 
     init(library: ContentLibrary) {
         var files: [String: StaticFiles.File] = [:]
-        for page in library.pages {
-            files[page.url + ".md"] = StaticFiles.File(bytes: Array(PageMarkdown.render(page).utf8),
-                                                       contentType: Self.markdownType, cacheControl: Self.cacheControl)
+        // Each page is rendered once: its twin, and (headings one level down) its part of llms-full.txt.
+        let twins = library.pages.map(PageMarkdown.render)
+        for (page, twin) in zip(library.pages, twins) {
+            files[page.url + ".md"] = StaticFiles.File(bytes: Array(twin.utf8), contentType: Self.markdownType,
+                                                       cacheControl: Self.cacheControl)
         }
         files["/llms.txt"] = StaticFiles.File(bytes: Array(LLMsText.index(library).utf8), contentType: Self.textType,
                                               cacheControl: Self.cacheControl)
-        files["/llms-full.txt"] = StaticFiles.File(bytes: Array(LLMsText.full(library).utf8), contentType: Self.textType,
+        files["/llms-full.txt"] = StaticFiles.File(bytes: Array(LLMsText.full(twins).utf8), contentType: Self.textType,
                                                    cacheControl: Self.cacheControl)
         self.files = files
     }
@@ -67,9 +69,10 @@ enum LLMsText {
         }.joined()
     }
 
-    static func full(_ library: ContentLibrary) -> String {
+    /// The header, then every page's twin with its headings one level down.
+    static func full(_ twins: [String]) -> String {
         var out = "\(title)\n\n\(summary)\n"
-        for page in library.pages { out += "\n" + PageMarkdown.render(page, headingOffset: 1) }
+        for twin in twins { out += "\n" + PageMarkdown.demoted(twin, by: 1) }
         return out
     }
 }
