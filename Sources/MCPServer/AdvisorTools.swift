@@ -112,7 +112,7 @@ struct AdvisorTools: Sendable {
                      "Primary model: \(assessment.primaryModel)"
                         + (assessment.alternatives.isEmpty ? "" : "; alternatives: " + assessment.alternatives.joined(separator: ", "))]
         lines.append("Reasons:")
-        lines += assessment.reasons.map { "- \($0.effect > 0 ? "+" : "")\(Format.figure($0.effect)) \($0.text) [\($0.url)]" }
+        lines += assessment.reasons.map { "- \(Format.signed($0.effect)) \($0.text) [\($0.url)]" }
         if !assessment.warnings.isEmpty {
             lines.append("Warnings:")
             lines += assessment.warnings.map { "- \($0.title): \($0.text) [\($0.url)]" }
@@ -187,11 +187,9 @@ struct AdvisorTools: Sendable {
                                    output_per_mtok: spec.prices?.output.value))
         }
         let lines = ["Models on \(CivilDate.text(day)):"] + models.map { model in
-            "- \(model.title) (\(model.provider)\(model.api_id.map { ", \($0)" } ?? "")): \(model.status.state.rawValue)"
-                + (model.status.retires.map { ", retires \($0)" } ?? "")
-                + (model.status.replacement.map { ", replacement \($0)" } ?? "")
-                + (model.input_per_mtok.map { "; $\(Format.figure($0)) in" } ?? "")
-                + (model.output_per_mtok.map { " / $\(Format.figure($0)) out per M tokens" } ?? "")
+            "- \(model.title) (\(model.provider)\(model.api_id.map { ", \($0)" } ?? "")): \(lifecycle(model.status))"
+                + (model.input_per_mtok.map { "; \(Format.usd($0)) in" } ?? "")
+                + (model.output_per_mtok.map { " / \(Format.usd($0)) out per million tokens" } ?? "")
                 + " [\(model.url)]"
         }
         return try result(lines, ModelList(as_of: CivilDate.text(day), models: models))
@@ -268,6 +266,14 @@ struct AdvisorTools: Sendable {
         let parts = path.split(separator: "/")
         guard parts.count == 2, let section = Section(rawValue: String(parts[0])) else { return nil }
         return library.page(section, String(parts[1]))
+    }
+
+    /// `retired since 2026-11-30, replacement claude-sonnet-5-5`.
+    private func lifecycle(_ status: ModelStatus) -> String {
+        var text = status.state.rawValue + (status.state == .unreleased ? " until " : " since ") + status.since
+        if status.state != .retired, let retires = status.retires { text += ", retires \(retires)" }
+        if let replacement = status.replacement { text += ", replacement \(replacement)" }
+        return text
     }
 
     private func costLines(_ costs: ArraySlice<CostLine>) -> [String] {
