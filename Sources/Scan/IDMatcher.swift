@@ -26,6 +26,10 @@ public struct IDMatcher: Sendable {
 
     /// Names grouped by first byte, longest first, so the longest name at a position wins.
     private let byFirstByte: [[[UInt8]]]
+    /// 1 where a byte can start a name: the hot loop reads this flat table, not the nested arrays.
+    private let startsName: [UInt8]
+    /// 1 for bytes that continue an identifier (`isIDByte`), as a table.
+    private static let idBytes: [UInt8] = (0..<256).map { isIDByte(UInt8($0)) ? 1 : 0 }
     private let names: [[UInt8]: String]
 
     public init(names: [String]) {
@@ -38,6 +42,7 @@ public struct IDMatcher: Sendable {
             table[bytes] = name
         }
         byFirstByte = groups.map { $0.sorted { $0.count > $1.count } }
+        startsName = groups.map { $0.isEmpty ? 0 : 1 }
         self.names = table
     }
 
@@ -45,26 +50,29 @@ public struct IDMatcher: Sendable {
     public func matches(in text: UnsafeBufferPointer<UInt8>) -> [Match] {
         var found: [Match] = []
         let count = text.count
-        var i = 0
-        while i < count {
-            let byte = text[i]
-            let candidates = byFirstByte[Int(byte)]
-            if candidates.isEmpty || (i > 0 && Self.isIDByte(text[i - 1])) {
-                i += 1
-                continue
-            }
-            var matched: Match?
-            for name in candidates where Self.hasPrefix(text, at: i, name) {
-                if let match = extend(text, start: i, length: name.count, name: name) {
-                    matched = match
-                    break
+        startsName.withUnsafeBufferPointer { starts in
+            Self.idBytes.withUnsafeBufferPointer { idBytes in
+                var i = 0
+                while i < count {
+                    // Only a byte that can start a name, not preceded by one that continues an identifier.
+                    guard starts[Int(text[i])] != 0, i == 0 || idBytes[Int(text[i - 1])] == 0 else {
+                        i += 1
+                        continue
+                    }
+                    var matched: Match?
+                    for name in byFirstByte[Int(text[i])] where Self.hasPrefix(text, at: i, name) {
+                        if let match = extend(text, start: i, length: name.count, name: name) {
+                            matched = match
+                            break
+                        }
+                    }
+                    if let match = matched {
+                        found.append(match)
+                        i = match.end
+                    } else {
+                        i += 1
+                    }
                 }
-            }
-            if let match = matched {
-                found.append(match)
-                i = match.end
-            } else {
-                i += 1
             }
         }
         return found

@@ -55,7 +55,8 @@ public struct Scanner: Sendable {
         let chunk = 256
         let chunks = (files.count + chunk - 1) / chunk
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            var buffer = [UInt8](repeating: 0, count: Self.maxFileBytes + 1)
+            // Grown to the largest file of the chunk (most are small): zeroing 1 MiB per chunk would cost more.
+            var buffer = [UInt8](repeating: 0, count: 64 * 1024)
             for i in (c * chunk)..<min(files.count, (c + 1) * chunk) {
                 slots.set(i, scanFile(files[i], buffer: &buffer))
             }
@@ -87,14 +88,18 @@ public struct Scanner: Sendable {
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .unreadable }
         guard Int(info.st_size) <= Self.maxFileBytes else { return .large }
+        // One byte more than the size, to see a file that grew since fstat.
+        if buffer.count < Int(info.st_size) + 2 {
+            buffer = [UInt8](repeating: 0, count: min(Self.maxFileBytes + 1, Int(info.st_size) * 2 + 2))
+        }
         var count = 0
-        while count <= Self.maxFileBytes {
+        while count < buffer.count {
             let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, $0.count - count) }
             if n < 0 { return .unreadable }
             if n == 0 { break }
             count += n
         }
-        // The file grew between fstat and read.
+        // A file that grew past the limit since fstat is too large; one that grew less is scanned as far as read.
         if count > Self.maxFileBytes { return .large }
         return buffer.withUnsafeBufferPointer { all -> Outcome in
             let text = UnsafeBufferPointer(rebasing: all[0..<count])
