@@ -2,14 +2,22 @@ import Foundation
 
 /// Where the content is for commands that run in other folders (`scan` in someone's repository, `mcp` started
 /// by an editor): the `--content` given, else `content/` here, else the `content/` of the checkout the binary
-/// was built in (`.build/<config>/haiku-advisor` sits three levels below it).
+/// was built in (the binary sits in `.build/<triple>/<config>/`, so the first folder above it that holds
+/// `content/models`).
 enum ContentLocation {
     static func resolve(_ given: String?) -> String {
         if let given { return given }
         if FileManager.default.fileExists(atPath: "content/models") { return "content" }
-        guard let binary = Bundle.main.executableURL?.resolvingSymlinksInPath() else { return "content" }
-        let checkout = binary.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let candidate = checkout.appendingPathComponent("content").path
-        return FileManager.default.fileExists(atPath: candidate + "/models") ? candidate : "content"
+        guard var folder = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent() else {
+            return "content"
+        }
+        for _ in 0..<5 {
+            folder.deleteLastPathComponent()
+            let candidate = folder.appendingPathComponent("content")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("models").path) {
+                return candidate.path
+            }
+        }
+        return "content"
     }
 }

@@ -44,10 +44,10 @@ import Testing
         let errors: String
     }
 
-    func scan(_ arguments: [String]) throws -> Run {
+    func scan(_ arguments: [String], content: Bool = true) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.root + "/.build/debug/haiku-advisor")
-        process.arguments = ["scan", "--content", Self.root + "/content", "--as-of", "2026-12-02"] + arguments
+        process.arguments = ["scan"] + (content ? ["--content", Self.root + "/content"] : []) + ["--as-of", "2026-12-02"] + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: Self.repository)
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
@@ -123,6 +123,13 @@ import Testing
         #expect(try scan(["--within", "60", "config/models.yaml"]).status == 1)
         // A file named on the command line is read even when a .gitignore lists it.
         #expect(try scan(["config/secret.yaml"]).status == 1)
+    }
+
+    @Test func withoutContentItFindsTheCheckoutItWasBuiltIn() throws {
+        // The fixture repository has no content/: the binary's own checkout supplies it.
+        let run = try scan(["src/app.py"], content: false)
+        #expect(run.status == 1, "\(run.errors)")
+        #expect(run.output.contains("claude-3-5-haiku-20241022 is Claude 3.5 Haiku, retired"))
     }
 
     @Test func badInputExitsTwoNamingWhatWasWrong() throws {
