@@ -44,5 +44,9 @@ import Testing
     @Test func theMigrationTargetIsTheReplacementWhileItIsActive() {
         #expect(Self.catalog.migrationTarget(of: "claude-sonnet-4-5", on: day) == "claude-sonnet-5-5")
         #expect(Self.catalog.migrationTarget(of: "gpt-4o-mini", on: day) == "gpt-6-luna")
+        // Gemini 2.0 Flash's replacement, Gemini 3.1 Flash-Lite, is itself deprecated: on to Gemini 3.5 Flash-Lite.
+        #expect(Self.catalog.migrationTarget(of: "gemini-flash", on: day) == "gemini-3-5-flash-lite")
+        // Claude 3.5 Haiku's replacement is legacy and names none: the chain stops there.
+        #expect(Self.catalog.migrationTarget(of: "claude-3-5-haiku", on: day) == "claude-haiku-4-5")
     }
 }
