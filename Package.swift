@@ -11,6 +11,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // The official Model Context Protocol SDK, for `haiku-advisor mcp`.
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
     ],
     targets: [
         // The three C libraries: a modulemap and a shim header each, nothing else.
@@ -29,8 +31,14 @@ let package = Package(
             "CMicroHTTPD", "Content", "Search", "Advisor",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
+        // The lifecycle lint (`haiku-advisor scan`): model ids in files, judged by the engine's lifecycle.
+        .target(name: "Scan", dependencies: ["Advisor", "Content"]),
+        // The MCP server (`haiku-advisor mcp`): the engine, search, pages and scan as MCP tools and resources.
+        .target(name: "MCPServer", dependencies: [
+            "Advisor", "Content", "Search", "Scan", "Web", .product(name: "MCP", package: "swift-sdk"),
+        ]),
         .executableTarget(name: "haiku-advisor", dependencies: [
-            "Web", "Content", "Search", "Advisor",
+            "Web", "Content", "Search", "Advisor", "Scan", "MCPServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -39,5 +47,6 @@ let package = Package(
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Content"]),
         .testTarget(name: "WebTests", dependencies: ["Web", "Content", "Search", "Advisor"]),
+        .testTarget(name: "ScanTests", dependencies: ["Scan", "Content", "Advisor"]),
     ]
 )

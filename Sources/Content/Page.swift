@@ -10,6 +10,8 @@ public struct Page: Sendable {
     public let html: String
     public let headings: [Heading]
     public let plainText: String
+    /// The Markdown body as written (after the front matter), for the page's `.md` twin.
+    public let markdown: String
     /// The front matter's YAML tree, to point later checks (the engine's) at a line.
     let fieldLines: FieldLines
 

@@ -72,8 +72,10 @@ public struct AdvisorViews: Sendable {
     }
 
     /// The questions that price a workload; the rest keep their defaults.
-    static let costQuestions: Set<AnswerID> = [.monthlyRequests, .avgInputTokens, .avgOutputTokens, .cachedInputShare,
-                                               .latency, .developerHourlyUSD, .tokensCountedWith, .asOf]
+    /// Public for the MCP server's `price` tool, which takes the same questions.
+    public static let costQuestions: Set<AnswerID> = [.monthlyRequests, .avgInputTokens, .avgOutputTokens,
+                                                      .cachedInputShare, .latency, .developerHourlyUSD,
+                                                      .tokensCountedWith, .asOf]
 
     func calculator(_ request: Request) -> Response {
         var error: AnswerError?

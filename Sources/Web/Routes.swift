@@ -11,6 +11,8 @@ struct Route: Sendable {
         case contentPage
         /// `/api/pages/{section}/{slug}`.
         case contentPageAPI
+        /// `/{section}/{slug}.md`: a page's Markdown twin.
+        case contentPageMarkdown
     }
 
     /// How errors are answered: JSON under /api, the error page elsewhere.
@@ -78,7 +80,16 @@ enum Routes {
         for path in ["/api/pages", "/api/models", "/api/questionnaire", "/api/openapi.json"] {
             routes.append(Route(pattern: .exact(path), methods: get, format: .api, linkable: true) { site, _ in site.prebuilt[path] })
         }
+        // Pages for machines (MachinePages): prebuilt, with ETags.
+        for path in ["/llms.txt", "/llms-full.txt"] {
+            routes.append(Route(pattern: .exact(path), methods: get, format: .file, linkable: true) { site, request in
+                site.machinePages.respond(to: request)
+            })
+        }
         routes += [
+            Route(pattern: .contentPageMarkdown, methods: get, format: .file) { site, request in
+                site.machinePages.respond(to: request)
+            },
             Route(pattern: .contentPageAPI, methods: get, format: .api) { site, request in site.contentPage(request.path) },
             Route(pattern: .contentPage, methods: get, format: .page) { site, request in site.contentPage(request.path) },
             Route(pattern: .prefix("/public/"), methods: get, format: .file) { site, request in
@@ -119,6 +130,7 @@ enum Routes {
             switch route.pattern {
             case .prefix(let prefix) where path.hasPrefix(prefix): return route
             case .contentPageAPI where path.hasPrefix("/api/pages/"): return route
+            case .contentPageMarkdown where path.hasSuffix(".md") && isSectionAndSlug(path): return route
             case .contentPage where !path.hasPrefix("/api/") && isSectionAndSlug(path): return route
             default: continue
             }

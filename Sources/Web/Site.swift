@@ -11,6 +11,8 @@ public final class Site: Sendable {
     public let advisor: AdvisorViews
     let templates: Templates
     let staticFiles: StaticFiles
+    /// The `.md` twins of the pages, `/llms.txt` and `/llms-full.txt`, built here once.
+    let machinePages: MachinePages
     /// Responses built once at start-up, by exact path: the home page, section indexes, JSON documents.
     let prebuilt: [String: Response]
     /// Content pages and their JSON (`/section/slug`, `/api/pages/section/slug`), rendered on first use.
@@ -25,6 +27,7 @@ public final class Site: Sendable {
         self.publicDirectory = publicDirectory
         self.templates = templates
         staticFiles = try StaticFiles(directory: publicDirectory)
+        machinePages = MachinePages(library: library)
         advisor = AdvisorViews(engine: engine, library: library, templates: templates)
 
         var responses: [String: Response] = [:]

@@ -3,9 +3,27 @@ import Foundation
 /// The files under `public/`, read once into a table keyed by their URL. A request is answered only when its
 /// path is a key of that table, so no URL can reach outside `public/` (no path is ever joined onto a folder).
 struct StaticFiles: Sendable {
+    /// A body built once, with its content-hash validator; also the `.md` twins and llms.txt (MachinePages).
     struct File: Sendable {
         let response: Response
         let etag: String
+
+        /// Built from bytes: the ETag is their hash, the libmicrohttpd response made now.
+        init(bytes: [UInt8], contentType: String, cacheControl: String) {
+            etag = "\"\(String(StaticFiles.fnv1a(bytes), radix: 16))\""
+            let headers = Response.securityHeaders + [("Content-Type", contentType), ("ETag", etag),
+                                                      ("Cache-Control", cacheControl)]
+            response = Response(status: 200, headers: headers, body: bytes).prebuilt()
+        }
+
+        /// The file, or 304 when the client's copy (If-None-Match) is current.
+        func respond(to request: Request) -> Response {
+            if let validators = request.headers["if-none-match"],
+               validators == "*" || validators.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == etag }) {
+                return Response(status: 304, headers: Response.securityHeaders + [("ETag", etag)], body: [])
+            }
+            return response
+        }
     }
 
     private let files: [String: File]
@@ -21,15 +39,8 @@ struct StaticFiles: Sendable {
                   let data = try? Data(contentsOf: url) else { continue }
             let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
             guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
-            let bytes = [UInt8](data)
-            let etag = "\"\(String(Self.fnv1a(bytes), radix: 16))\""
-            let headers = Response.securityHeaders + [
-                ("Content-Type", Self.contentType(of: relative)),
-                ("ETag", etag),
-                ("Cache-Control", "public, max-age=300"),
-            ]
-            files["/public/\(relative)"] = File(response: Response(status: 200, headers: headers, body: bytes).prebuilt(),
-                                                etag: etag)
+            files["/public/\(relative)"] = File(bytes: [UInt8](data), contentType: Self.contentType(of: relative),
+                                                cacheControl: "public, max-age=300")
         }
         self.files = files
     }
@@ -37,11 +48,7 @@ struct StaticFiles: Sendable {
     /// The file for a request path, or 304 when the client's copy (If-None-Match) is current.
     func respond(to request: Request) -> Response? {
         guard let file = files[request.path] else { return nil }
-        if let validators = request.headers["if-none-match"],
-           validators == "*" || validators.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == file.etag }) {
-            return Response(status: 304, headers: Response.securityHeaders + [("ETag", file.etag)], body: [])
-        }
-        return file.response
+        return file.respond(to: request)
     }
 
     static func contentType(of path: String) -> String {

@@ -6,7 +6,7 @@ struct HaikuAdvisor: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "haiku-advisor",
         abstract: "Should this workload run on Claude Haiku, and if not, on what?",
-        subcommands: [Serve.self, Index.self, Check.self, SearchCommand.self, Assess.self]
+        subcommands: [Serve.self, Index.self, Check.self, SearchCommand.self, Assess.self, ScanCommand.self, MCPCommand.self]
     )
 }
 

@@ -1,0 +1,130 @@
+"""`haiku-advisor mcp` driven by the official Python MCP client (PyPI `mcp`, pinned in the Makefile's test-deps).
+
+Starts the server over stdio, initializes, lists the tools and checks their input schemas against
+/api/questionnaire's questions (run through `haiku-advisor assess --json`'s sibling, the questionnaire the content
+declares), calls every tool, reads a page resource, and checks that bad arguments come back as tool errors naming
+the argument. Run by Tests/machines/run.
+"""
+import asyncio
+import json
+import os
+import sys
+import tempfile
+
+from mcp import ClientSession, StdioServerParameters
+from mcp.client.stdio import stdio_client
+
+failures: list[str] = []
+
+
+def check(condition: bool, message: str) -> None:
+    if not condition:
+        failures.append(message)
+
+
+def text_of(result) -> str:
+    return "\n".join(block.text for block in result.content if getattr(block, "type", "") == "text")
+
+
+async def drive(binary: str, content: str, repo: str) -> None:
+    params = StdioServerParameters(command=binary, args=["mcp", "--content", content], cwd=repo)
+    async with stdio_client(params) as (read, write):
+        async with ClientSession(read, write) as session:
+            init = await session.initialize()
+            check(init.server_info.name == "haiku-advisor", f"server name: {init.server_info.name}")
+            check(init.capabilities.tools is not None and init.capabilities.resources is not None,
+                  "tools and resources capabilities")
+
+            tools = {tool.name: tool for tool in (await session.list_tools()).tools}
+            check(sorted(tools) == ["assess", "get_page", "list_models", "price", "scan", "search"],
+                  f"tools: {sorted(tools)}")
+
+            # The schemas follow the questionnaire the content declares.
+            assess_schema = tools["assess"].input_schema
+            properties = assess_schema["properties"]
+            check("task_type" in properties and "monthly_requests" in properties, "assess takes the answers")
+            check("classification" in properties["task_type"]["enum"], "task_type lists its options")
+            check(properties["monthly_requests"]["type"] == "integer" and properties["monthly_requests"]["minimum"] == 0,
+                  f"monthly_requests schema: {properties['monthly_requests']}")
+            check(properties["cached_input_share"]["maximum"] == 1, "shares are 0..1")
+            check("claude-haiku-5-5" in properties["tokens_counted_with"]["enum"], "model answers list the model pages")
+            check(assess_schema.get("additionalProperties") is False, "unknown answers are refused")
+            price_properties = set(tools["price"].input_schema["properties"])
+            check("monthly_requests" in price_properties and "task_type" not in price_properties,
+                  f"price takes the pricing questions only: {sorted(price_properties)}")
+            check("as_of" in tools["list_models"].input_schema["properties"], "list_models takes as_of")
+
+            # Every tool, called.
+            assess = await session.call_tool("assess", {"task_type": "classification", "monthly_requests": 3000000,
+                                                        "as_of": "2026-11-28"})
+            check(not assess.is_error, f"assess failed: {text_of(assess)}")
+            check(assess.structured_content["verdict"] in ("choose_haiku", "tiered_routing", "choose_alternative"),
+                  "assess returns a verdict")
+            check(len(assess.structured_content["costs"]) > 5, "assess prices every model")
+            check("/assess/result?" in text_of(assess) and "task_type=classification" in text_of(assess),
+                  "assess links to the result page")
+            check("Verdict: " in text_of(assess), "assess says the verdict in words")
+
+            price = await session.call_tool("price", {"monthly_requests": 1000000, "avg_input_tokens": 2000,
+                                                      "avg_output_tokens": 300, "as_of": "2026-11-28"})
+            costs = price.structured_content["costs"]
+            check(not price.is_error and len(costs) > 5, "price returns costs on every model")
+            usable = [c["monthly_usd"] for c in costs
+                      if c["fits"] and c["status"]["state"] not in ("retired", "unreleased")]
+            check(usable == sorted(usable) and usable == [c["monthly_usd"] for c in costs[:len(usable)]],
+                  "usable models first, cheapest first")
+
+            search = await session.call_tool("search", {"query": "429 rate limit", "limit": 3})
+            check(not search.is_error and search.structured_content["results"], "search finds pages")
+            check(any(r["url"].startswith("/failure-modes/rate-limits") for r in search.structured_content["results"]),
+                  "search finds the rate-limit page")
+
+            page = await session.call_tool("get_page", {"page": "/models/claude-haiku-5-5"})
+            check(not page.is_error and text_of(page).startswith("# Claude Haiku 5.5\n"), "get_page returns Markdown")
+            check("| model.prices.input | 0.10 |" in text_of(page), "get_page has the figures table")
+
+            models = await session.call_tool("list_models", {"as_of": "2026-12-02"})
+            by_slug = {m["slug"]: m for m in models.structured_content["models"]}
+            check(by_slug["claude-sonnet-4-5"]["status"]["state"] == "retired", "Sonnet 4.5 retired on 2026-12-02")
+            check(by_slug["claude-haiku-5-5"]["status"]["state"] == "active", "Haiku 5.5 active")
+
+            scan = await session.call_tool("scan", {"paths": ["."], "as_of": "2026-12-02"})
+            check(not scan.is_error, f"scan failed: {text_of(scan)}")
+            findings = scan.structured_content["findings"]
+            check([f["id"] for f in findings] == ["claude-3-5-haiku-20241022"], f"scan findings: {findings}")
+            check("app.py:1:10: error:" in text_of(scan), "scan reports path:line:col")
+
+            # Pages are resources.
+            resources = (await session.list_resources()).resources
+            uris = [str(r.uri) for r in resources]
+            check("haiku-advisor://models/claude-haiku-5-5" in uris, f"page resources: {uris[:3]}")
+            read = await session.read_resource("haiku-advisor://guides/tiered-routing")
+            check(read.contents[0].text.startswith("# "), "a resource reads as Markdown")
+
+            # Bad arguments: tool errors that name the argument.
+            bad = await session.call_tool("assess", {"monthly_requests": -5})
+            check(bad.is_error is True and "monthly_requests" in text_of(bad), f"bad number: {text_of(bad)}")
+            bad = await session.call_tool("assess", {"task_type": "poetry"})
+            check(bad.is_error is True and "task_type" in text_of(bad), f"bad choice: {text_of(bad)}")
+            bad = await session.call_tool("price", {"task_type": "chat"})
+            check(bad.is_error is True and "task_type" in text_of(bad), f"price with a non-price answer: {text_of(bad)}")
+            bad = await session.call_tool("get_page", {"page": "/models/no-such-model"})
+            check(bad.is_error is True and "no page at" in text_of(bad), f"unknown page: {text_of(bad)}")
+            bad = await session.call_tool("scan", {"paths": ["no-such-folder"]})
+            check(bad.is_error is True and "no-such-folder" in text_of(bad), f"missing path: {text_of(bad)}")
+
+
+def main() -> int:
+    binary, content = sys.argv[1], sys.argv[2]
+    with tempfile.TemporaryDirectory() as repo:
+        with open(os.path.join(repo, "app.py"), "w") as f:
+            f.write('MODEL = "claude-3-5-haiku-20241022"\n')
+        asyncio.run(asyncio.wait_for(drive(binary, content, repo), timeout=120))
+    for failure in failures:
+        print("FAIL mcp:", failure)
+    print("mcp: every check passed" if not failures else f"mcp: {len(failures)} check(s) failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
