@@ -10,7 +10,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The three C libraries: a modulemap and a shim header each, nothing else.
@@ -27,8 +26,10 @@ let package = Package(
         // Routing, responders, templates, static files and the libmicrohttpd server (the only MHD user).
         .target(name: "Web", dependencies: [
             "CMicroHTTPD", "Content", "Search", "Advisor",
-            .product(name: "Mustache", package: "swift-mustache"),
-        ]),
+        ], plugins: ["CompileTemplates"]),
+        // templates/*.mustache compiled into Swift at build time: the compiler, and the plugin that runs it for Web.
+        .executableTarget(name: "TemplateCompiler"),
+        .plugin(name: "CompileTemplates", capability: .buildTool(), dependencies: ["TemplateCompiler"]),
         .executableTarget(name: "haiku-advisor", dependencies: [
             "Web", "Content", "Search", "Advisor",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -38,5 +39,6 @@ let package = Package(
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Content"]),
         .testTarget(name: "WebTests", dependencies: ["Web", "Content", "Search", "Advisor"]),
+        .testTarget(name: "TemplateCompilerTests", dependencies: ["TemplateCompiler"]),
     ]
 )

@@ -37,7 +37,7 @@ public enum SiteBuilder {
             let knowledge = try library.knowledge()
             if let today = paths.today { knowledge.clock = { today } }
             let engine = Engine(knowledge: knowledge)
-            let templates = try Templates(directory: paths.templates)
+            let templates = Templates()
             let index = try SearchIndex.build(library, at: paths.database)
             return try Site(library: library, index: index, engine: engine, templates: templates,
                             publicDirectory: paths.publicFiles)
