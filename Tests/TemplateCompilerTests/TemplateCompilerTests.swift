@@ -28,22 +28,38 @@ struct TemplateCompilerTests {
         }
         """
 
-    /// Compiles `template` as the page `tiny`, then type-checks the generated Swift with the view model above;
-    /// returns swiftc's exit status and messages.
-    func typecheck(_ template: String) throws -> (status: Int32, output: String) {
+    /// Compiles `template` as the page `tiny` (with `partials`, by name), then type-checks the generated Swift with
+    /// the view model above; returns swiftc's exit status and messages. With `main`, builds and runs it instead, and
+    /// returns what it prints.
+    func swiftc(_ template: String, partials: [String: String] = [:], main: String? = nil) throws -> (status: Int32, output: String) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let templatePath = directory.appendingPathComponent("tiny.mustache").path
-        let generated = try TemplateCompiler.compile(["tiny": (templatePath, template)])
+        var templates = ["tiny": (directory.appendingPathComponent("tiny.mustache").path, template)]
+        for (name, source) in partials { templates[name] = (directory.appendingPathComponent("\(name).mustache").path, source) }
+        let generated = try TemplateCompiler.compile(templates)
         let generatedPath = directory.appendingPathComponent("Generated.swift").path
         let modelPath = directory.appendingPathComponent("Model.swift").path
         try generated.write(toFile: generatedPath, atomically: true, encoding: .utf8)
         try Self.model.write(toFile: modelPath, atomically: true, encoding: .utf8)
+        var arguments = [generatedPath, modelPath] + Self.runtime
+        let executable = directory.appendingPathComponent("tiny").path
+        if let main {
+            let mainPath = directory.appendingPathComponent("main.swift").path
+            try main.write(toFile: mainPath, atomically: true, encoding: .utf8)
+            arguments = ["-o", executable, mainPath] + arguments
+        } else {
+            arguments = ["-typecheck", "-parse-as-library"] + arguments
+        }
+        let compiled = try run("/usr/bin/env", ["swiftc"] + arguments)
+        guard main != nil, compiled.status == 0 else { return compiled }
+        return try run(executable, [])
+    }
 
+    private func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["swiftc", "-typecheck", "-parse-as-library", generatedPath, modelPath] + Self.runtime
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
@@ -52,6 +68,8 @@ struct TemplateCompilerTests {
         process.waitUntilExit()
         return (process.terminationStatus, output)
     }
+
+    func typecheck(_ template: String) throws -> (status: Int32, output: String) { try swiftc(template) }
 
     @Test func correctKeysTypeCheck() throws {
         let result = try typecheck("""
@@ -80,6 +98,43 @@ struct TemplateCompilerTests {
         #expect(result.status != 0)
         #expect(result.output.contains("tiny.mustache:2"), "\(result.output)")
         #expect(result.output.contains("no member 'summary'"), "\(result.output)")
+    }
+
+    /// Rendering, run for real: escaping, sections by type, and a partial included alone on an indented line,
+    /// indented per tag as swift-mustache did (so each element after the first starts its first line unindented,
+    /// as the questionnaire's fields always have).
+    @Test func rendersAsSwiftMustacheDid() throws {
+        let result = try swiftc("""
+            {{! view: Tiny }}
+            <ul title="{{title}}">
+              {{> _items}}
+            </ul>
+            {{#note}}<p>{{note}}</p>{{/note}}{{^note}}no note{{/note}}{{#shown}} shown{{/shown}}
+            """, partials: ["_items": """
+            {{#items}}
+            <li>
+              {{label}}{{#badge}} [{{text}}]{{/badge}}
+            </li>
+            {{/items}}
+
+            """], main: """
+            var out = HTMLBuffer()
+            Tiny(title: "a \\u{22}quoted\\u{22} <title>", helpURL: "", items: [Item(label: "Tom & 'Jerry'", badge: nil),
+                 Item(label: "b", badge: Badge(text: "new"))], note: nil, shown: true).render(into: &out)
+            print(String(decoding: out.bytes, as: UTF8.self), terminator: "")
+            """)
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output == """
+            <ul title="a &quot;quoted&quot; &lt;title&gt;">
+              <li>
+                Tom &amp; &#39;Jerry&#39;
+              </li>
+            <li>
+                b [new]
+              </li>
+            </ul>
+            no note shown
+            """)
     }
 
     @Test func pageTemplateMustDeclareItsView() {
