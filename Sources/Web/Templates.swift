@@ -1,13 +1,50 @@
-/// A problem in a file the site serves, as `path:line: message`.
+import Foundation
+
+/// A problem in a template or another file the site serves, as `path:line: message`.
 public struct TemplateError: Error, Sendable, CustomStringConvertible {
     public let description: String
 }
 
 /// The pages' templates, compiled into the binary: each page template in templates/ declares its view model
 /// (`{{! view: ResultPage }}`), and Plugins/CompileTemplates turns it into that view model's `render(into:)` at
-/// build time. Nothing is read or parsed at run time.
+/// build time. Nothing is parsed at run time.
 public struct Templates: Sendable {
-    public init() {}
+    /// Checks that `directory` holds the templates this binary was built from, so that an edited template is not
+    /// silently ignored: a template changed, added or removed since the build is an error that says to rebuild
+    /// (with `--watch`, the last good site keeps serving).
+    public init(directory: String) throws(TemplateError) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+            throw TemplateError(description: "\(directory):1: templates directory not found")
+        }
+        var found: Set<String> = []
+        for file in names.sorted() where file.hasSuffix(".mustache") {
+            let name = String(file.dropLast(".mustache".count))
+            let path = "\(directory)/\(file)"
+            found.insert(name)
+            guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw TemplateError(description: "\(path):1: not readable as UTF-8")
+            }
+            guard let digest = compiledTemplateDigests[name] else {
+                throw TemplateError(description: "\(path):1: a template this binary was not built with: run `swift build`")
+            }
+            guard Self.digest(source) == digest else {
+                throw TemplateError(description: "\(path):1: changed since this binary was built: run `swift build`")
+            }
+        }
+        for name in compiledTemplateDigests.keys.sorted() where !found.contains(name) {
+            throw TemplateError(description: "\(directory)/\(name).mustache:1: missing, but compiled into this binary: run `swift build`")
+        }
+    }
+
+    /// FNV-1a over the UTF-8 bytes, as the template compiler computes it.
+    static func digest(_ source: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in source.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return hash
+    }
 
     /// Renders `view` with its template and wraps it in the layout.
     func page(title: String, view: some CompiledTemplate, activeSection: String? = nil) -> [UInt8] {

@@ -2,9 +2,8 @@ import Foundation
 import Synchronization
 import Web
 
-/// Polls the content and public files once a second; on a change it rebuilds the whole site and swaps it in. A
-/// build that fails prints its errors and leaves the last good site serving. (Templates are compiled into the
-/// binary: a template edit takes a `swift build`.)
+/// Polls the content, templates and public files once a second; on a change it rebuilds the whole site and swaps
+/// it in. A build that fails prints its errors and leaves the last good site serving.
 final class ContentWatcher: Sendable {
     private let paths: SitePaths
     private let server: Server
@@ -43,7 +42,7 @@ final class ContentWatcher: Sendable {
     /// Names, sizes and modification times of every file the site is built from.
     private func fingerprint() -> [String] {
         var entries: [String] = []
-        for directory in [paths.content, paths.publicFiles] {
+        for directory in [paths.content, paths.templates, paths.publicFiles] {
             guard let walker = FileManager.default.enumerator(atPath: directory) else { continue }
             for case let relative as String in walker {
                 let path = "\(directory)/\(relative)"

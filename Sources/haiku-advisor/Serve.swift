@@ -9,6 +9,7 @@ struct Serve: ParsableCommand {
     @Option(help: "The address to listen on (IPv4).") var host = "127.0.0.1"
     @Option(help: "The port; 0 takes a free one.") var port: UInt16 = 8080
     @OptionGroup var contentOptions: ContentOptions
+    @Option(help: "The Mustache templates directory.") var templates = "templates"
     @Option(name: .customLong("public"), help: "The static files directory.") var publicDirectory = "public"
     @Option(help: "The SQLite index file, or :memory:.") var db = "haiku-advisor.db"
     @Flag(help: "Re-index when the content changes; a broken edit keeps the last good site serving.") var watch = false
@@ -20,7 +21,7 @@ struct Serve: ParsableCommand {
     }
 
     func run() throws {
-        let paths = SitePaths(content: contentOptions.content, publicFiles: publicDirectory,
+        let paths = SitePaths(content: contentOptions.content, templates: templates, publicFiles: publicDirectory,
                               database: db, today: today.flatMap(CivilDate.day))
         let site: Site
         do {

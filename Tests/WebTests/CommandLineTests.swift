@@ -164,7 +164,7 @@ import Testing
     @Test func editsAreServedAndBrokenEditsKeepTheLastGoodSite() throws {
         let root = NSTemporaryDirectory() + "haiku-watch-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: root) }
-        for folder in ["content", "public"] {
+        for folder in ["content", "templates", "public"] {
             try FileManager.default.copyItem(atPath: repositoryRoot + "/" + folder, toPath: root + "/" + folder)
         }
         let process = Process()

@@ -9,11 +9,10 @@ let repositoryRoot: String = {
     return url.path
 }()
 
-/// The real site (content and public files; the templates are compiled in), built once for all tests with an
-/// in-memory index.
+/// The real site (content, templates, public files), built once for all tests with an in-memory index.
 let realSite: Site = {
-    let paths = SitePaths(content: repositoryRoot + "/content", publicFiles: repositoryRoot + "/public",
-                          database: ":memory:",
+    let paths = SitePaths(content: repositoryRoot + "/content", templates: repositoryRoot + "/templates",
+                          publicFiles: repositoryRoot + "/public", database: ":memory:",
                           // Lifecycles judged on the day the content was last checked, so that tests about
                           // "retires in two days" keep meaning the same thing later.
                           today: CivilDate.day("2026-11-28"))
