@@ -24,26 +24,16 @@ public struct Templates: Sendable {
             guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
                 throw TemplateError(description: "\(path):1: not readable as UTF-8")
             }
-            guard let digest = compiledTemplateDigests[name] else {
+            guard let compiled = compiledTemplateSources[name] else {
                 throw TemplateError(description: "\(path):1: a template this binary was not built with: run `swift build`")
             }
-            guard Self.digest(source) == digest else {
+            guard source == compiled else {
                 throw TemplateError(description: "\(path):1: changed since this binary was built: run `swift build`")
             }
         }
-        for name in compiledTemplateDigests.keys.sorted() where !found.contains(name) {
+        for name in compiledTemplateSources.keys.sorted() where !found.contains(name) {
             throw TemplateError(description: "\(directory)/\(name).mustache:1: missing, but compiled into this binary: run `swift build`")
         }
-    }
-
-    /// FNV-1a over the UTF-8 bytes, as the template compiler computes it.
-    static func digest(_ source: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in source.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return hash
     }
 
     /// Renders `view` with its template and wraps it in the layout.
