@@ -23,13 +23,14 @@ let package = Package(
         .target(name: "Content", dependencies: ["CCMark", "Advisor", "Yams"]),
         // SQLite and the FTS5 index (the only sqlite3 user).
         .target(name: "Search", dependencies: ["CSQLite", "Content"]),
+        // templates/*.mustache compiled into Swift at build time: the compiler, and the plugin that runs it for Web.
+        .executableTarget(name: "TemplateCompiler"),
+        .plugin(name: "CompileTemplates", capability: .buildTool(), dependencies: ["TemplateCompiler"]),
+
         // Routing, responders, templates, static files and the libmicrohttpd server (the only MHD user).
         .target(name: "Web", dependencies: [
             "CMicroHTTPD", "Content", "Search", "Advisor",
         ], plugins: ["CompileTemplates"]),
-        // templates/*.mustache compiled into Swift at build time: the compiler, and the plugin that runs it for Web.
-        .executableTarget(name: "TemplateCompiler"),
-        .plugin(name: "CompileTemplates", capability: .buildTool(), dependencies: ["TemplateCompiler"]),
         .executableTarget(name: "haiku-advisor", dependencies: [
             "Web", "Content", "Search", "Advisor",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -37,8 +38,8 @@ let package = Package(
 
         .testTarget(name: "AdvisorTests", dependencies: ["Advisor"], exclude: ["Fixtures"]),
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
+        .testTarget(name: "TemplateCompilerTests", dependencies: ["TemplateCompiler"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Content"]),
         .testTarget(name: "WebTests", dependencies: ["Web", "Content", "Search", "Advisor"]),
-        .testTarget(name: "TemplateCompilerTests", dependencies: ["TemplateCompiler"]),
     ]
 )
