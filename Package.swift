@@ -10,7 +10,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // The official Model Context Protocol SDK, for `haiku-advisor mcp`.
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
     ],
@@ -26,11 +25,14 @@ let package = Package(
         .target(name: "Content", dependencies: ["CCMark", "Advisor", "Yams"]),
         // SQLite and the FTS5 index (the only sqlite3 user).
         .target(name: "Search", dependencies: ["CSQLite", "Content"]),
+        // templates/*.mustache compiled into Swift at build time: the compiler, and the plugin that runs it for Web.
+        .executableTarget(name: "TemplateCompiler"),
+        .plugin(name: "CompileTemplates", capability: .buildTool(), dependencies: ["TemplateCompiler"]),
+
         // Routing, responders, templates, static files and the libmicrohttpd server (the only MHD user).
         .target(name: "Web", dependencies: [
             "CMicroHTTPD", "Content", "Search", "Advisor",
-            .product(name: "Mustache", package: "swift-mustache"),
-        ]),
+        ], plugins: ["CompileTemplates"]),
         // The lifecycle lint (`haiku-advisor scan`): model ids in files, judged by the engine's lifecycle.
         .target(name: "Scan", dependencies: ["Advisor", "Content"]),
         // The MCP server (`haiku-advisor mcp`): the engine, search, pages and scan as MCP tools and resources.
@@ -45,6 +47,7 @@ let package = Package(
         // The engine's tests read the real content through Content, as the server does.
         .testTarget(name: "AdvisorTests", dependencies: ["Advisor", "Content"]),
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
+        .testTarget(name: "TemplateCompilerTests", dependencies: ["TemplateCompiler"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Content"]),
         .testTarget(name: "WebTests", dependencies: ["Web", "Content", "Search", "Advisor"]),
         .testTarget(name: "ScanTests", dependencies: ["Scan", "Content", "Advisor"]),

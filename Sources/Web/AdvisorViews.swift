@@ -46,7 +46,7 @@ public struct AdvisorViews: Sendable {
     func assessPage(values: [String: String], error: AnswerError?, status: Int) -> Response {
         let view = QuestionnairePage(fields: form.fields(values: values, error: error),
                                      formError: error.map(form.message) ?? "")
-        return .html(templates.page("assess", title: "Should this workload run on Haiku?", view: view,
+        return .html(templates.page(title: "Should this workload run on Haiku?", view: view,
                                     activeSection: "assess"), status: status)
     }
 
@@ -67,7 +67,7 @@ public struct AdvisorViews: Sendable {
         let assessment = engine.assess(answers)
         var view = ResultView(engine: engine, library: library).page(assessment, answers: answers, origin: Self.origin(request))
         view.fields = form.fields(values: QuestionnaireForm.values(of: answers), error: nil)
-        return .html(templates.page("result", title: "Verdict: \(ResultView.verdictLabel(assessment.verdict))",
+        return .html(templates.page(title: "Verdict: \(ResultView.verdictLabel(assessment.verdict))",
                                     view: view, activeSection: "assess"))
     }
 
@@ -101,7 +101,7 @@ public struct AdvisorViews: Sendable {
         }
         let view = CalculatorPage(fields: form.fields(values: values, error: error, only: Self.costQuestions),
                                   formError: error.map(form.message) ?? "", priced: priced)
-        return .html(templates.page("calculator", title: "Cost calculator", view: view, activeSection: "calculator"),
+        return .html(templates.page(title: "Cost calculator", view: view, activeSection: "calculator"),
                      status: error == nil ? 200 : 400)
     }
 
@@ -138,14 +138,14 @@ public struct AdvisorViews: Sendable {
                         badge: LifecycleText.badge(knowledge.status(of: page.slug, on: today), library: library))
         }
         let view = CompareView(library: library, engine: engine).page(chosen, choices: choices, formError: error)
-        return .html(templates.page("compare", title: "Compare models", view: view, activeSection: "compare"),
+        return .html(templates.page(title: "Compare models", view: view, activeSection: "compare"),
                      status: error.isEmpty ? 200 : 400)
     }
 
     /// Rendered per request: "today" moves while the server runs.
     func timeline() -> Response {
         let view = TimelineView(library: library, knowledge: knowledge).page(today: knowledge.today)
-        return .html(templates.page("timeline", title: "Model lifecycles", view: view, activeSection: "timeline"))
+        return .html(templates.page(title: "Model lifecycles", view: view, activeSection: "timeline"))
     }
 
     /// `/models/?sort=input&order=desc`: the models index sorted by a column of its table.
@@ -155,7 +155,7 @@ public struct AdvisorViews: Sendable {
         let known = ModelsIndex.Column(rawValue: sort) != nil
         let view = index.page(sort: ModelsIndex.Column(rawValue: sort) ?? .provider,
                               descending: request.parameter("order") == "desc")
-        return .html(templates.page("section", title: Section.models.title, view: view, activeSection: "models"),
+        return .html(templates.page(title: Section.models.title, view: view, activeSection: "models"),
                      status: known || sort.isEmpty ? 200 : 400)
     }
 

@@ -65,6 +65,10 @@ public struct Response: Sendable {
         Response(status: status, headers: htmlHeaders, body: Array(text.utf8))
     }
 
+    public static func html(_ bytes: [UInt8], status: Int = 200) -> Response {
+        Response(status: status, headers: htmlHeaders, body: bytes)
+    }
+
     public static func json(_ bytes: [UInt8], status: Int = 200) -> Response {
         Response(status: status, headers: securityHeaders + [("Content-Type", "application/json")], body: bytes)
     }

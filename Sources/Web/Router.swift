@@ -40,6 +40,6 @@ public struct Router: Sendable {
                       413: "Request too large", 503: "Try again in a moment"]
         let title = titles[error.status] ?? "Something went wrong"
         let view = ErrorPage(status: error.status, heading: title, message: error.message)
-        return .html(site.templates.page("error", title: title, view: view), status: error.status)
+        return .html(site.templates.page(title: title, view: view), status: error.status)
     }
 }

@@ -89,13 +89,13 @@ struct SearchViews {
         }
     }
 
-    private func page(query: String, section: Section?, results: (SearchResults, Parameters)?, error: String?) -> String {
+    private func page(query: String, section: Section?, results: (SearchResults, Parameters)?, error: String?) -> [UInt8] {
         let view = SearchPage(query: query, section: section?.rawValue ?? "", error: error ?? "",
                               results: results.map { found, parameters in
                                   Self.resultsView(found, query: query, section: section, parameters: parameters)
                               })
         let title = query.isEmpty ? "Search" : "Search: \(query)"
-        return site.templates.page("search", title: title, view: view)
+        return site.templates.page(title: title, view: view)
     }
 
     static func link(_ query: String, section: Section?, offset: Int = 0, exact: Bool = false) -> String {

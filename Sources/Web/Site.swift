@@ -33,13 +33,13 @@ public final class Site: Sendable {
         var responses: [String: Response] = [:]
         let views = PageViews(library: library, knowledge: engine.knowledge)
         self.views = views
-        responses["/"] = .html(templates.page("home", title: "Should this workload run on Claude Haiku?",
+        responses["/"] = .html(templates.page(title: "Should this workload run on Claude Haiku?",
                                               view: Self.homePage(library)))
         for section in Section.allCases {
             let view = section == .models
                 ? ModelsIndex(library: library, knowledge: engine.knowledge).page(sort: .order, descending: false)
                 : Self.sectionPage(section, library: library, knowledge: engine.knowledge)
-            responses["/\(section.rawValue)/"] = .html(templates.page("section", title: section.title, view: view,
+            responses["/\(section.rawValue)/"] = .html(templates.page(title: section.title, view: view,
                                                                       activeSection: section.rawValue))
         }
         responses["/api/pages"] = JSON.response(library.pages.map { PageDocument(page: $0, withBody: false) })
@@ -65,7 +65,7 @@ public final class Site: Sendable {
               let page = library.page(section, String(parts[2])) else { return nil }
         return pages.response(for: path) {
             api ? JSON.response(PageDocument(page: page, withBody: true))
-                : .html(templates.page("page", title: page.title, view: views.page(page),
+                : .html(templates.page(title: page.title, view: views.page(page),
                                        activeSection: page.section.rawValue))
         }
     }

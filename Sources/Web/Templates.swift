@@ -1,53 +1,50 @@
 import Foundation
-import Mustache
 
-/// A problem in a template file, as `path:line: message`.
+/// A problem in a template or another file the site serves, as `path:line: message`.
 public struct TemplateError: Error, Sendable, CustomStringConvertible {
     public let description: String
 }
 
-/// The Mustache templates of `templates/`, loaded and checked once: every template the site renders must exist
-/// (swift-mustache renders nothing, silently, for a missing one).
+/// The pages' templates, compiled into the binary: each page template in templates/ declares its view model
+/// (`{{! view: ResultPage }}`), and Plugins/CompileTemplates turns it into that view model's `render(into:)` at
+/// build time. Nothing is parsed at run time.
 public struct Templates: Sendable {
-    /// The templates the responders render; start-up fails if one is missing.
-    public static let required = ["layout", "home", "section", "page", "search", "error", "assess", "result",
-                                  "calculator", "compare", "timeline"]
-
-    private let library: MustacheLibrary
-
+    /// Checks that `directory` holds the templates this binary was built from, so that an edited template is not
+    /// silently ignored: a template changed, added or removed since the build is an error that says to rebuild
+    /// (with `--watch`, the last good site keeps serving).
     public init(directory: String) throws(TemplateError) {
-        var library = MustacheLibrary()
-        let root = URL(fileURLWithPath: directory)
-        guard let walker = FileManager.default.enumerator(atPath: directory) else {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
             throw TemplateError(description: "\(directory):1: templates directory not found")
         }
-        var names: Set<String> = []
-        for case let relative as String in walker where relative.hasSuffix(".mustache") {
-            let name = String(relative.dropLast(".mustache".count))
-            let path = "\(directory)/\(relative)"
-            guard let text = try? String(contentsOf: root.appendingPathComponent(relative), encoding: .utf8) else {
+        var found: Set<String> = []
+        for file in names.sorted() where file.hasSuffix(".mustache") {
+            let name = String(file.dropLast(".mustache".count))
+            let path = "\(directory)/\(file)"
+            found.insert(name)
+            guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
                 throw TemplateError(description: "\(path):1: not readable as UTF-8")
             }
-            do {
-                library.register(try MustacheTemplate(string: text), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                throw TemplateError(description: "\(path):\(error.context.lineNumber): \(error.error)")
-            } catch {
-                throw TemplateError(description: "\(path):1: \(error)")
+            guard let compiled = compiledTemplateSources[name] else {
+                throw TemplateError(description: "\(path):1: a template this binary was not built with: run `swift build`")
             }
-            names.insert(name)
+            guard source == compiled else {
+                throw TemplateError(description: "\(path):1: changed since this binary was built: run `swift build`")
+            }
         }
-        for name in Self.required where !names.contains(name) {
-            throw TemplateError(description: "\(directory)/\(name).mustache:1: missing template `\(name)`")
+        for name in compiledTemplateSources.keys.sorted() where !found.contains(name) {
+            throw TemplateError(description: "\(directory)/\(name).mustache:1: missing, but compiled into this binary: run `swift build`")
         }
-        self.library = library
     }
 
-    /// Renders `name` and wraps it in the layout. `{{x}}` escapes; only cmark's HTML goes through `{{{x}}}`.
-    func page(_ name: String, title: String, view: any ViewModel, activeSection: String? = nil) -> String {
-        let content = library.render(view, withTemplate: name) ?? ""
-        let layout = LayoutView(title: title, content: content, nav: Navigation.links(active: activeSection), page: view)
-        return library.render(layout, withTemplate: "layout") ?? content
+    /// Renders `view` with its template and wraps it in the layout.
+    func page(title: String, view: some CompiledTemplate, activeSection: String? = nil) -> [UInt8] {
+        var body = HTMLBuffer()
+        view.render(into: &body)
+        let layout = LayoutView(title: title, content: body.bytes, nav: Navigation.links(active: activeSection),
+                                searchPage: view is SearchPage)
+        var page = HTMLBuffer(capacity: body.count + 4096)
+        layout.render(into: &page)
+        return page.bytes
     }
 }
 

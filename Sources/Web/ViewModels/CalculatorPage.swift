@@ -1,5 +1,5 @@
 /// The cost calculator (`calculator.mustache`): the form, and once the answers are valid, the priced workload.
-struct CalculatorPage: ViewModel {
+struct CalculatorPage: ViewModel, ChartedPage {
     let fields: [FormField]
     let formError: String
     /// Nil when the answers do not validate: the page shows the form and the error only.
@@ -15,16 +15,11 @@ struct CalculatorPage: ViewModel {
         let asked: Bool
     }
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "fields": fields
-        case "form_error": present(formError)
-        case "priced": priced?.asked
-        case "workload": priced.flatMap { present($0.workload) }
-        case "costs": priced?.costs
-        case "export_md": priced.flatMap { present($0.exportMarkdown) }
-        case "export_csv": priced.flatMap { present($0.exportCSV) }
-        default: priced?.chart.child(named: name)
-        }
-    }
+    /// The answers were asked (not the bare page's defaults): the results come before the form.
+    var asked: Bool { priced?.asked ?? false }
+    var workload: String { priced?.workload ?? "" }
+    var costs: [CostRow] { priced?.costs ?? [] }
+    var exportMD: String { priced?.exportMarkdown ?? "" }
+    var exportCSV: String { priced?.exportCSV ?? "" }
+    var costChart: CostChartView? { priced?.chart }
 }

@@ -20,30 +20,10 @@ struct ContentPage: ViewModel {
     let lifecycle: LifecycleNote?
     let slug: String
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "page_title": present(title)
-        case "summary": present(summary)
-        case "section_title": present(sectionTitle)
-        case "section_url": present(sectionURL)
-        case "html": present(html)
-        case "toc": toc
-        case "has_toc": hasTOC
-        case "tags": tags
-        case "has_tags": !tags.isEmpty
-        case "updated": present(updated)
-        case "facts": facts
-        case "has_facts": !facts.isEmpty
-        case "lists": lists
-        case "link": link
-        case "sources": sources
-        case "has_sources": !sources.isEmpty
-        case "is_model": isModel
-        case "lifecycle": lifecycle
-        case "slug": present(slug)
-        default: nil
-        }
-    }
+    var pageTitle: String { title }
+    var hasTags: Bool { !tags.isEmpty }
+    var hasFacts: Bool { !facts.isEmpty }
+    var hasSources: Bool { !sources.isEmpty }
 }
 
 /// A heading of the page's outline; level-3 headings are indented.
@@ -51,15 +31,6 @@ struct TocEntry: ViewModel {
     let text: String
     let anchor: String
     let sub: Bool
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "text": present(text)
-        case "anchor": present(anchor)
-        case "sub": sub
-        default: nil
-        }
-    }
 }
 
 /// A row of the key facts: a label, a value, and where the value comes from.
@@ -70,18 +41,6 @@ struct FactRow: ViewModel {
     let asOf: String?
     let derived: String?
     let note: String?
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "label": present(label)
-        case "value": present(value)
-        case "source": source
-        case "as_of": asOf.flatMap(present)
-        case "derived": derived.flatMap(present)
-        case "note": note.flatMap(present)
-        default: nil
-        }
-    }
 }
 
 /// The source behind a fact, and when it was last checked.
@@ -89,15 +48,6 @@ struct SourceLink: ViewModel {
     let title: String
     let url: String
     let checked: String
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": present(title)
-        case "url": present(url)
-        case "checked": present(checked)
-        default: nil
-        }
-    }
 }
 
 /// A source in the page's list of sources, with its note.
@@ -105,49 +55,28 @@ struct SourceNote: ViewModel {
     let link: SourceLink
     let note: String
 
-    func child(named name: String) -> Any? {
-        name == "note" ? present(note) : link.child(named: name)
-    }
+    var title: String { link.title }
+    var url: String { link.url }
+    var checked: String { link.checked }
 }
 
 /// A headed list of facts, such as the mitigation steps of a failure mode.
 struct FactList: ViewModel {
     let heading: String
     let items: [FactListItem]
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "heading": present(heading)
-        case "items": items
-        default: nil
-        }
-    }
 }
 
 /// An item of a fact list: a text, a link when `url` is given.
 struct FactListItem: ViewModel {
     let text: String
     var url: String = ""
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "text": present(text)
-        case "url": present(url)
-        default: nil
-        }
-    }
 }
 
 /// A resource's own address, as the page's main action.
 struct ExternalLink: ViewModel {
     let url: String
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "url", "label": present(url)
-        default: nil
-        }
-    }
+    var label: String { url }
 }
 
 /// A model's lifecycle today, above its page: the badge, its sentence, and the dates behind it.
@@ -157,11 +86,7 @@ struct LifecycleNote: ViewModel {
     /// Empty when the prices carry no check date.
     let checked: String
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "as_of": present(asOf)
-        case "checked": present(checked)
-        default: badge.child(named: name)
-        }
-    }
+    var label: String { badge.label }
+    var `class`: String { badge.cssClass }
+    var text: String { badge.text }
 }

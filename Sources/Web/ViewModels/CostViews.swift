@@ -19,46 +19,13 @@ struct CostRow: ViewModel {
     let latency: String
     let checked: String
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": present(title)
-        case "url": present(url)
-        case "model": present(model)
-        case "monthly": present(monthly)
-        case "fits": fits
-        case "input": present(input)
-        case "output": present(output)
-        case "cache": present(cache)
-        case "per_request": present(perRequest)
-        case "rates": present(rates)
-        case "notes": notes
-        case "has_notes": !notes.isEmpty
-        case "tokens": present(tokens)
-        case "cheapest": cheapest
-        case "multiple": present(multiple)
-        case "badge": badge
-        case "unavailable": unavailable
-        case "latency": present(latency)
-        case "checked": present(checked)
-        default: nil
-        }
-    }
+    var hasNotes: Bool { !notes.isEmpty }
 }
 
 /// The cost chart of `_cost_chart.mustache`: the SVG (raw markup) and its legend.
 struct CostChartView {
     let svg: String
     let legend: [LegendItem]
-
-    /// The names `_cost_chart.mustache` reads, for the page that embeds the chart.
-    func child(named name: String) -> Any? {
-        switch name {
-        case "chart_svg": present(svg)
-        case "chart_legend": legend
-        case "has_chart": !svg.isEmpty
-        default: nil
-        }
-    }
 }
 
 /// One entry of a chart legend: the swatch's class and its words.
@@ -66,11 +33,5 @@ struct LegendItem: ViewModel {
     let cssClass: String
     let label: String
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "class": present(cssClass)
-        case "label": present(label)
-        default: nil
-        }
-    }
+    var `class`: String { cssClass }
 }

@@ -3,13 +3,4 @@ struct ErrorPage: ViewModel {
     let status: Int
     let heading: String
     let message: String
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "status": status
-        case "heading": present(heading)
-        case "message": present(message)
-        default: nil
-        }
-    }
 }

@@ -16,27 +16,11 @@ struct FormField: ViewModel {
     let max: String
     let step: String
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "id": present(id)
-        case "text": present(text)
-        case "help_url": present(helpURL)
-        case "default_label": present(defaultLabel)
-        case "value": present(value)
-        case "is_choice": kind == .choice
-        case "is_boolean": kind == .boolean
-        case "is_number": kind == .number
-        case "is_model": kind == .model
-        case "is_date": kind == .date
-        case "unit": present(unit)
-        case "error": present(error)
-        case "options": kind == .number || kind == .date ? nil : options
-        case "min": present(min)
-        case "max": present(max)
-        case "step": present(step)
-        default: nil
-        }
-    }
+    var isChoice: Bool { kind == .choice }
+    var isBoolean: Bool { kind == .boolean }
+    var isNumber: Bool { kind == .number }
+    var isModel: Bool { kind == .model }
+    var isDate: Bool { kind == .date }
 }
 
 /// One answer of a select.
@@ -44,13 +28,4 @@ struct FieldOption: ViewModel {
     let value: String
     let label: String
     let selected: Bool
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "value": present(value)
-        case "label": present(label)
-        case "selected": selected
-        default: nil
-        }
-    }
 }

@@ -2,14 +2,6 @@
 struct HomePage: ViewModel {
     let sections: [SectionCard]
     let pageCount: Int
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "sections": sections
-        case "page_count": pageCount
-        default: nil
-        }
-    }
 }
 
 /// A section as the home page shows it: its name, size, summary and first pages.
@@ -19,16 +11,5 @@ struct SectionCard: ViewModel {
     let count: Int
     let summary: String
     let pages: [PageLink]
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": present(title)
-        case "url": present(url)
-        case "count": count
-        case "summary": present(summary)
-        case "pages": pages
-        default: nil
-        }
-    }
 }
 

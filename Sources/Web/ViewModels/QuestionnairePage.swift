@@ -2,12 +2,4 @@
 struct QuestionnairePage: ViewModel {
     let fields: [FormField]
     let formError: String
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "fields": fields
-        case "form_error": present(formError)
-        default: nil
-        }
-    }
 }

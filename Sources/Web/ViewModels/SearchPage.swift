@@ -9,16 +9,22 @@ struct SearchPage: ViewModel {
     /// Nil when the query was refused or the search failed.
     let results: SearchResultsView?
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "query": present(query)
-        case "section": present(section)
-        case "error": present(error)
-        case "has_query": !query.trimmingCharacters(in: .whitespaces).isEmpty
-        case "search_page": true  // the layout leaves out the header's box: one search box on this page
-        default: results?.child(named: name)
-        }
-    }
+    var hasQuery: Bool { !query.trimmingCharacters(in: .whitespaces).isEmpty }
+    // What the search found; nil, false or empty when it did not run.
+    var hits: [SearchHitView] { results?.hits ?? [] }
+    var someResults: [SearchHitView] { results?.partialHits ?? [] }
+    var hasSome: Bool { results.map { !$0.partialHits.isEmpty } ?? false }
+    var total: Int? { results?.total }
+    var none: Bool { results?.total == 0 }
+    var tookMs: String? { results?.took }
+    var showing: ShownCorrection? { results?.showing }
+    var suggestion: SuggestedCorrection? { results?.suggestion }
+    var hasFacets: Bool { results.map { !$0.facets.isEmpty } ?? false }
+    var facets: [FacetLink] { results?.facets ?? [] }
+    var previous: String? { results?.previous ?? nil }
+    var next: String? { results?.next ?? nil }
+    var first: Int? { results?.first }
+    var last: Int? { results?.last }
 }
 
 /// What a search found, as the page shows it: the hits with every word, then those with some, the facets, the
@@ -37,28 +43,6 @@ struct SearchResultsView {
     /// Positions of the first and last hit shown, counted from 1 (0 and 0 when nothing matched).
     let first: Int
     let last: Int
-
-    /// The names `search.mustache` reads when the search ran.
-    func child(named name: String) -> Any? {
-        switch name {
-        case "results": hits
-        case "some_results": partialHits
-        case "has_some": !partialHits.isEmpty
-        case "total": total
-        case "none": total == 0
-        case "plural": total != 1
-        case "took_ms": present(took)
-        case "showing": showing
-        case "suggestion": suggestion
-        case "has_facets": !facets.isEmpty
-        case "facets": facets
-        case "previous": previous.flatMap(present)
-        case "next": next.flatMap(present)
-        case "first": first
-        case "last": last
-        default: nil
-        }
-    }
 }
 
 /// A page found: its title, where it is, the snippet (HTML with `<mark>`), and its other matching sections.
@@ -72,18 +56,8 @@ struct SearchHitView: ViewModel {
     let section: String
     let more: [MoreSectionView]
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": present(title)
-        case "url": present(url)
-        case "section_title": present(sectionTitle)
-        case "snippet": present(snippetHTML)
-        case "section": present(section)
-        case "has_more": !more.isEmpty
-        case "more": more
-        default: nil
-        }
-    }
+    var snippet: String { snippetHTML }
+    var hasMore: Bool { !more.isEmpty }
 }
 
 /// Another matching part of a page found.
@@ -92,14 +66,7 @@ struct MoreSectionView: ViewModel {
     let url: String
     let snippetHTML: String
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": present(title)
-        case "url": present(url)
-        case "snippet": present(snippetHTML)
-        default: nil
-        }
-    }
+    var snippet: String { snippetHTML }
 }
 
 /// The results shown are a correction's: what was searched, and a link to the words as typed.
@@ -107,29 +74,12 @@ struct ShownCorrection: ViewModel {
     let text: String
     let instead: String
     let insteadURL: String
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "text": present(text)
-        case "instead": present(instead)
-        case "instead_url": present(insteadURL)
-        default: nil
-        }
-    }
 }
 
 /// "Did you mean": a correction and the link that searches it.
 struct SuggestedCorrection: ViewModel {
     let text: String
     let url: String
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "text": present(text)
-        case "url": present(url)
-        default: nil
-        }
-    }
 }
 
 /// A section to narrow the search to, with its count of hits.
@@ -138,14 +88,4 @@ struct FacetLink: ViewModel {
     let count: Int
     let url: String
     let current: Bool
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "label": present(label)
-        case "count": count
-        case "url": present(url)
-        case "current": current
-        default: nil
-        }
-    }
 }

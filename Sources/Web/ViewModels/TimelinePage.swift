@@ -7,18 +7,9 @@ struct TimelinePage: ViewModel {
     let svg: String
     let rows: [TimelineRow]
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "today": present(today)
-        case "upcoming": upcoming
-        case "has_upcoming": !upcoming.isEmpty
-        case "recent": recent
-        case "has_recent": !recent.isEmpty
-        case "timeline_svg": present(svg)
-        case "rows": rows
-        default: nil
-        }
-    }
+    var hasUpcoming: Bool { !upcoming.isEmpty }
+    var hasRecent: Bool { !recent.isEmpty }
+    var timelineSVG: String { svg }
 }
 
 /// A retirement, ahead or past: the model, the date, how far it is from today, and the replacement if named.
@@ -30,18 +21,6 @@ struct RetirementLine: ViewModel {
     /// "in 12 days", "today", "40 days ago".
     let when: String
     let replacement: ModelLink?
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": present(title)
-        case "url": present(url)
-        case "badge": badge
-        case "retires": present(retires)
-        case "when": present(when)
-        case "replacement": replacement
-        default: nil
-        }
-    }
 }
 
 /// A model's row of the table of dates; a missing date reads "—".
@@ -56,19 +35,4 @@ struct TimelineRow: ViewModel {
     let retires: String
     /// The replacement's title.
     let replacement: String
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": present(title)
-        case "url": present(url)
-        case "provider": present(provider)
-        case "badge": badge
-        case "released": present(released)
-        case "legacy": present(legacy)
-        case "deprecated": present(deprecated)
-        case "retires": present(retires)
-        case "replacement": present(replacement)
-        default: nil
-        }
-    }
 }

@@ -1,34 +1,18 @@
-import Mustache
+/// Every page's view model is a struct whose properties are its template's keys: the template compiler
+/// (Plugins/CompileTemplates) turns `{{help_url}}` into `helpURL`, so a key the struct lacks is a build error.
+/// Where a template's key differs from the stored field (`{{class}}` for `cssClass`, `{{has_notes}}` for a
+/// non-empty list), a computed property beside the struct answers it.
 
-/// Every page's view model is a struct that answers Mustache by name (`MustacheParent`): a `switch`, cheaper than
-/// a dictionary look-up with a dynamic cast, and checked by the compiler.
-///
-/// Rules the templates rely on, kept by every view model:
-/// - an unknown name answers nil, so Mustache looks it up in the enclosing context;
-/// - an empty text answers nil (see `present`), and so does an absent optional: Mustache opens `{{#x}}` for any
-///   string, even an empty one, and an absent note or error must not open its section.
-typealias ViewModel = MustacheParent
-
-/// A text for a template: nil when empty, so that `{{#x}}` stays closed and `{{x}}` renders nothing.
-@inline(__always)
-func present(_ text: String) -> Any? { text.isEmpty ? nil : text }
-
-/// What the layout shows around a page: the title, the rendered page, the navigation; any other name (such as
-/// `search_page`) is the page's own.
+/// What the layout shows around a page: the title, the rendered page, the navigation, and whether the page has its
+/// own search box (the header's is left out).
 struct LayoutView: ViewModel {
     let title: String
-    let content: String
+    let content: [UInt8]
     let nav: [NavigationLink]
-    let page: any ViewModel
+    let searchPage: Bool
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": present(title)
-        case "content": present(content)
-        case "nav": nav
-        default: page.child(named: name)
-        }
-    }
+    /// The header's search box starts empty (the search page has its own, with the query).
+    var query: String { "" }
 }
 
 /// One link of the site navigation.
@@ -36,15 +20,6 @@ struct NavigationLink: ViewModel {
     let url: String
     let label: String
     let active: Bool
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "url": present(url)
-        case "label": present(label)
-        case "active": active
-        default: nil
-        }
-    }
 }
 
 /// A model's lifecycle as a badge; all texts empty when the lifecycle is unknown (`{{#badge.label}}` stays closed).
@@ -55,12 +30,16 @@ struct Badge: ViewModel {
 
     static let none = Badge(label: "", cssClass: "", text: "")
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "label": present(label)
-        case "class": present(cssClass)
-        case "text": present(text)
-        default: nil
-        }
-    }
+    var `class`: String { cssClass }
+}
+
+/// A page whose template includes `_cost_chart`: the chart's keys, from its `CostChartView` (nil: no chart).
+protocol ChartedPage {
+    var costChart: CostChartView? { get }
+}
+
+extension ChartedPage {
+    var hasChart: Bool { costChart.map { !$0.svg.isEmpty } ?? false }
+    var chartSVG: String { costChart?.svg ?? "" }
+    var chartLegend: [LegendItem] { costChart?.legend ?? [] }
 }
