@@ -70,15 +70,28 @@ public final class Server: Sendable {
         return ha_daemon_port(started)
     }
 
+    /// Closes the listening socket, so new connections are refused at once; requests in flight go on. Safe to call
+    /// more than once (`stop` calls it too).
+    public func stopAccepting() {
+        daemon.withLock { value in
+            guard let running = value, !quiesced else { return }
+            let socket = MHD_quiesce_daemon(running.handle)
+            if socket >= 0 { close(socket) }
+            quiesced = true
+        }
+    }
+
+    /// Set once the listening socket is closed (guarded by `daemon`'s lock).
+    nonisolated(unsafe) private var quiesced = false
+
     /// Stops accepting at once (the listening socket is closed, so new connections are refused rather than left
     /// waiting), lets the requests in flight finish until `deadline`, then closes every connection and frees the
     /// daemon. The server must outlive this call.
     /// - Returns: how many requests were still in flight at the deadline (cut short).
     @discardableResult
     public func stop(deadline: Duration = .zero) -> Int {
+        stopAccepting()
         guard let running = daemon.withLock({ value -> Daemon? in defer { value = nil }; return value }) else { return 0 }
-        let socket = MHD_quiesce_daemon(running.handle)
-        if socket >= 0 { close(socket) }
         let clock = ContinuousClock()
         let end = clock.now + deadline
         while inFlight.load(ordering: .acquiring) > 0 && clock.now < end {

@@ -72,6 +72,8 @@ struct Serve: ParsableCommand {
             printError("SIGHUP: re-reading the content")
             monitor.requestReload()
         }
+        // Refuse new connections before saying so: a client that reads the line may rely on it.
+        server.stopAccepting()
         let waiting = server.inFlight.load(ordering: .relaxed)
         printError("stopping (signal \(received)): new connections refused; waiting up to \(Self.seconds(shutdownDeadline)) for \(waiting) request(s) in flight")
         monitor.stop()

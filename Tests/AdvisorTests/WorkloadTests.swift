@@ -172,10 +172,12 @@ struct WorkloadTests {
             #expect(assessment.primaryModelBasis == basis)
         }
         if assessment.primaryModelBasis == "cheapest_fit" {
-            // Nothing usable with a good or strong fit is cheaper than the primary model.
+            // Nothing usable with a good or strong fit is cheaper than the primary model: usable includes rate limits
+            // that carry the peak (a model whose every listed tier falls short is not the primary).
             let task = knowledge.answers(workload.answers).values[AnswerID.taskType.rawValue]
             let primaryCost = assessment.costs.first { $0.model == assessment.primaryModel }!.monthly_usd
-            for line in assessment.costs where line.fits && [.active, .legacy].contains(line.status.state) {
+            for line in assessment.costs where line.fits && [.active, .legacy].contains(line.status.state)
+                && line.capacity?.status != .beyond_tiers {
                 let model = knowledge.compiledModels[knowledge.modelSlugs.firstIndex(of: line.model)!]
                 guard model.fit[Int(task)] <= .good, !model.selfHosted || workload.answers["can_self_host"] == true else { continue }
                 #expect(primaryCost <= line.monthly_usd, "\(line.model) at \(line.monthly_usd) is cheaper than \(assessment.primaryModel)")
