@@ -1,0 +1,164 @@
+import Testing
+@testable import Advisor
+
+/// What an engineer who chooses models checks first (issue 13), on the real content with figures worked by hand:
+/// reasoning tokens, headroom, capacity on a non-Claude primary, the quality margin, provider-true warnings, the
+/// effort-versus-escalation branch and `as_of` replays of prices and rate-limit schemes.
+struct ExpertChecksTests {
+    let k = Fixture.real
+    var engine: Engine { Engine(knowledge: k) }
+
+    func line(_ model: String, _ given: [String: AnswerValue]) -> CostLine {
+        engine.costs(k.answers(given)).first { $0.model == model }!
+    }
+
+    func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-6 * max(1, abs(b)) }
+
+    @Test("reasoning tokens at each effort, billed as output", arguments: [
+        // 1M requests, 500 in and 20 out on the model's own count; input 1M × 500 × 0.10 / 1e6 = $50.
+        // Output 1M × (20 + reasoning) × 0.50 / 1e6: none 0 → $10; low 300 → $160; medium 1,200 → $610;
+        // high 3,000 → $1,510. `default` is medium on both.
+        ("none", 60.0), ("low", 210.0), ("medium", 660.0), ("high", 1_560.0), ("default", 660.0),
+    ])
+    func reasoningAtEachEffort(effort: String, monthly: Double) {
+        for (model, counted) in [("claude-haiku-5-5", "claude-haiku-5-5"), ("gpt-6-luna", "gpt-6-luna")] {
+            let l = line(model, ["task_type": "classification", "monthly_requests": 1_000_000, "avg_input_tokens": 500,
+                                 "avg_output_tokens": 20, "reasoning_effort": .text(effort),
+                                 "tokens_counted_with": .text(counted)])
+            #expect(close(l.monthly_usd, monthly), "\(model) at \(effort): \(l.monthly_usd)")
+            #expect(l.rates.reasoning_effort?.rawValue == (effort == "default" ? "medium" : effort))
+            #expect(l.rates.reasoning_tokens_assumed == (effort != "none"))
+            if effort != "none" { #expect(l.rates.notes.contains { $0.contains("Reasoning at") && $0.contains("billed as output") }) }
+        }
+    }
+
+    @Test func aModelThatCannotSwitchThinkingOffIsPricedAtItsLowestLevel() {
+        // Sonnet 5.5 accepts low to high: `none` is priced as low (300 tokens), not as free.
+        let l = line("claude-sonnet-5-5", ["monthly_requests": 1_000, "avg_input_tokens": 100, "avg_output_tokens": 10,
+                                           "reasoning_effort": "none", "tokens_counted_with": "claude-sonnet-5-5"])
+        #expect(l.rates.reasoning_effort == .low)
+        #expect(l.rates.reasoning_tokens_per_request == 300)
+    }
+
+    @Test func headroomKeepsAModelFromBeingRecommended() {
+        // 120,000 prompt + 500 output tokens on Command R7B's 128,000-token window: 94 % full. It fits, is priced,
+        // and is never the primary (80 % headroom).
+        let answers = k.answers(["task_type": "rag", "monthly_requests": 50_000, "avg_input_tokens": 120_000,
+                                 "avg_output_tokens": 500, "cost_priority": "primary", "fallback_ready": true])
+        let a = engine.assess(answers)
+        let r7b = a.costs.first { $0.model == "cohere-command-r7b" }!
+        #expect(r7b.fits && !r7b.within_headroom)
+        #expect(abs(r7b.rates.window_use - 120_500.0 / 128_000) < 1e-9)
+        #expect(r7b.rates.notes.contains { $0.contains("over the 80% headroom") })
+        #expect(a.primaryModel != "cohere-command-r7b" && !a.alternatives.contains("cohere-command-r7b"))
+        let primary = a.costs.first { $0.model == a.primaryModel }!
+        #expect(primary.within_headroom && primary.rates.window_use <= 0.8)
+    }
+
+    @Test func capacityOnANonClaudePrimary() {
+        // 15M classification requests a month at 3× peak: 15,000,000 / 43,800 × 3 = 1,027.4 requests a minute.
+        // Cohere's production key allows 500: Command R7B is refused as the primary, and its line says why.
+        let a = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 15_000_000,
+                                         "avg_input_tokens": 300, "avg_output_tokens": 5, "cost_priority": "primary",
+                                         "fallback_ready": true]))
+        let r7b = a.costs.first { $0.model == "cohere-command-r7b" }!.capacity!
+        #expect(r7b.status == .beyond_tiers)
+        #expect(r7b.gap == "1,027 requests a minute against 500")
+        #expect(a.primaryModel != "cohere-command-r7b")
+        // At 1M a month (68.5 a minute) the production tier carries it, and the warning names that tier.
+        let small = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 1_000_000,
+                                             "avg_input_tokens": 300, "avg_output_tokens": 5, "cost_priority": "primary",
+                                             "fallback_ready": true]))
+        if small.primaryModel == "cohere-command-r7b" {
+            #expect(small.capacity?.status == .carried && small.capacity?.tier == "production")
+            #expect(small.warnings.contains { $0.failure_mode == "rate-limits" && $0.text.contains("Production") })
+        }
+        // A primary whose provider publishes nothing is unknown, and said so.
+        for line in a.costs where line.capacity?.status == .unknown && line.model == a.primaryModel {
+            #expect(a.warnings.contains { $0.model == line.model && $0.text.contains("Unknown is not fine") })
+        }
+    }
+
+    @Test func theQualityMarginNamesTheCheapestStrongModel() {
+        // Cost-first extraction, 2M requests of 1,500 in and 200 out. Command R7B ($0.0375 / $0.15, no reasoning):
+        // 2M × (1,500 × 0.0375 + 200 × 0.15) / 1e6 = $172.50, fit good. GPT-6 Luna ($0.10 / $0.50, 1,200 reasoning
+        // tokens at medium): 2M × (1,500 × 0.10 + 1,400 × 0.50) / 1e6 = $1,700, fit strong. Margin: $1,527.50.
+        let given: [String: AnswerValue] = ["task_type": "extraction", "monthly_requests": 2_000_000,
+                                            "avg_input_tokens": 1_500, "avg_output_tokens": 200,
+                                            "cost_priority": "primary", "fallback_ready": true]
+        let a = engine.assess(k.answers(given))
+        #expect(a.primaryModel == "cohere-command-r7b")
+        #expect(a.qualityMargin == QualityMargin(model: "gpt-6-luna", monthly_usd: 1_700, difference_usd: 1_527.5))
+        #expect(a.warnings.contains { $0.text.contains("GPT-6 Luna at $1,700.00, $1,527.50 more a month") })
+        // Asking for a strong fit takes the margin.
+        var strong = given
+        strong["required_fit"] = "strong"
+        let b = engine.assess(k.answers(strong))
+        #expect(k.compiledModels[k.modelSlugs.firstIndex(of: b.primaryModel)!].fit[1] == .strong)
+        #expect(b.qualityMargin == nil)
+    }
+
+    @Test func warningsSpeakOfThePrimarysProvider() {
+        let a = engine.assess(k.answers(["task_type": "extraction", "monthly_requests": 2_000_000,
+                                         "avg_input_tokens": 1_500, "avg_output_tokens": 200,
+                                         "cost_priority": "primary", "fallback_ready": false]))
+        #expect(a.primaryModel == "cohere-command-r7b")
+        #expect(!a.warnings.contains { $0.text.contains("Anthropic") || $0.text.contains("cache_control") })
+        #expect(a.warnings.contains { $0.failure_mode == "service-outages" && $0.text.contains("every Cohere outage")
+            && $0.text.contains("https://status.cohere.com") })
+        // The same workload on a Claude primary keeps the Anthropic record.
+        let claude = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 100_000,
+                                              "avg_input_tokens": 500, "avg_output_tokens": 20, "fallback_ready": false]))
+        #expect(claude.primaryModel == "claude-haiku-5-5")
+        #expect(claude.warnings.contains { $0.failure_mode == "service-outages" && $0.text.contains("every Anthropic outage") })
+    }
+
+    @Test func effortBeforeEscalationIsPricedBesideTheEscalationModel() {
+        // Chat, 300,000 requests, 2,000 in and 300 out counted on Haiku 4.5 (×1.3 on the 5.5 models: 2,600 / 390).
+        // Haiku 5.5 at high: 0.3M × (2,600 × 0.10 + (390 + 3,000) × 0.50) / 1e6 = $586.50.
+        // Sonnet 5.5 at its default high: 0.3M × (2,600 × 2 + (390 + 3,000) × 10) / 1e6 = $11,730.
+        let a = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 300_000, "avg_input_tokens": 2_000,
+                                         "avg_output_tokens": 300, "complex_share": 0.3, "fallback_ready": true]))
+        #expect(a.verdict == .tieredRouting)
+        #expect(a.effortOption == EffortOption(haiku_model: "claude-haiku-5-5", effort: .high, haiku_monthly_usd: 586.5,
+                                               escalation_model: "claude-sonnet-5-5", escalation_monthly_usd: 11_730))
+        #expect(a.reasons.contains { $0.criterion == "reasoning-effort" && $0.text.contains("$586.50") && $0.text.contains("$11,730.00") })
+        // Work Haiku keeps on its own gets no such branch.
+        let plain = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 300_000,
+                                             "avg_input_tokens": 500, "avg_output_tokens": 20, "fallback_ready": true]))
+        #expect(plain.verdict == .chooseHaiku && plain.effortOption == nil)
+    }
+
+    @Test func replaysUseThePricesAndTiersOfTheirDay() {
+        // Sonnet 5.5's cache reads were $0.20 from its release (2026-09-28) and $0.10 from 2026-10-07.
+        let given: [String: AnswerValue] = ["monthly_requests": 1_000_000, "avg_input_tokens": 10_000,
+                                            "avg_output_tokens": 100, "cached_input_share": 0.9]
+        var before = given, after = given
+        before["as_of"] = "2026-10-01"
+        after["as_of"] = "2026-12-02"
+        #expect(line("claude-sonnet-5-5", before).rates.cache_read_per_mtok == 0.20)
+        #expect(line("claude-sonnet-5-5", after).rates.cache_read_per_mtok == 0.10)
+        // Haiku 4.5's Start/Build/Scale scheme began on 2026-06-26; the page records none before it, so a replay
+        // on 2026-06-15 names no tier (unknown), and one on 2026-07-01 names one.
+        let load: [String: AnswerValue] = ["task_type": "classification", "monthly_requests": 10_000_000,
+                                           "avg_input_tokens": 100, "avg_output_tokens": 10]
+        var june = load, july = load
+        june["as_of"] = "2026-06-15"
+        july["as_of"] = "2026-07-01"
+        let early = line("claude-haiku-4-5", june).capacity!
+        #expect(early.status == .unknown && early.tier == nil && early.scheme_since == nil)
+        let late = line("claude-haiku-4-5", july).capacity!
+        #expect(late.status == .carried && late.scheme_since == "2026-06-26")
+    }
+
+    @Test func everyUsableHostedModelHasLimitsReasoningAndAFreshLifecycle() {
+        let today = Fixture.today
+        for (m, entry) in k.models.enumerated() where entry.spec.hosting == .api {
+            let state = k.compiledModels[m].lifecycle(on: today).state
+            guard state == .active || state == .legacy else { continue }
+            #expect(entry.spec.rate_limits != nil, "\(entry.slug) has no rate_limits")
+            #expect(entry.spec.reasoning != nil, "\(entry.slug) does not say whether it reasons")
+            if let checked = k.compiledModels[m].pricesCheckedDay { #expect(today - checked <= 30, "\(entry.slug) prices") }
+        }
+    }
+}
