@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Web
+import Advisor
 
 /// The questionnaire, verdict, calculator and compare pages, and the assessment API, over the real content.
 struct AdvisorRoutesTests {
@@ -185,6 +186,36 @@ struct AdvisorRoutesTests {
         let paths = try #require(document["paths"] as? [String: Any])
         for route in ["/api/search", "/api/pages", "/api/pages/{section}/{slug}", "/api/models", "/api/questionnaire", "/api/assess", "/api/openapi.json"] {
             #expect(paths[route] != nil, "\(route)")
+        }
+    }
+
+    /// The OpenAPI document's answers follow the one declaration of each answer (AnswerID.declaration): the same
+    /// ids, the JSON type of each kind, the choices in order, the interface's bounds.
+    @Test func openAPIAnswersFollowTheAnswerDeclarations() throws {
+        let document = try #require(json(get("/api/openapi.json")) as? [String: Any])
+        let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+        let properties = try #require((schemas["Answers"] as? [String: Any])?["properties"] as? [String: [String: Any]])
+        #expect(Set(properties.keys) == Set(AnswerID.allCases.map(\.name)))
+        let ids = try #require((schemas["AnswerId"] as? [String: Any])?["enum"] as? [String])
+        #expect(ids == AnswerID.allCases.map(\.name))
+        for id in AnswerID.allCases {
+            let property = try #require(properties[id.name], "\(id.name)")
+            let types = (property["type"] as? [String]) ?? [property["type"] as? String].compactMap { $0 }
+            let expected: String = switch id.kind {
+            case .choice, .model, .date: "string"
+            case .integer: "integer"
+            case .number: "number"
+            case .boolean: "boolean"
+            }
+            #expect(types.contains(expected), "\(id.name): \(types) lacks \(expected)")
+            if id.kind == .choice {
+                let values = (property["enum"] as? [Any])?.compactMap { $0 as? String }
+                #expect(values == id.choices, "\(id.name): \(values ?? [])")
+            }
+            if id.kind == .integer || id.kind == .number {
+                #expect((property["minimum"] as? Double) == id.declaration.min, "\(id.name) minimum")
+                if let max = id.declaration.max { #expect((property["maximum"] as? Double) == max, "\(id.name) maximum") }
+            }
         }
     }
 }
