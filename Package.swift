@@ -45,7 +45,7 @@ let package = Package(
         ]),
 
         // The engine's tests read the real content through Content, as the server does.
-        .testTarget(name: "AdvisorTests", dependencies: ["Advisor", "Content"]),
+        .testTarget(name: "AdvisorTests", dependencies: ["Advisor", "Content"], exclude: ["Fixtures"]),
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         .testTarget(name: "TemplateCompilerTests", dependencies: ["TemplateCompiler"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Content"]),

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import Advisor
+
+/// The expert review set (Fixtures/review-set.json): workloads nobody wrote the engine for, each with the primaries
+/// an engineer would accept, the picks they would refuse and one line of why, reasoned from the content. When
+/// someone disagrees with a verdict, they add a case here (README.md, "The expert review set").
+struct ReviewSetTests {
+    struct Case: Decodable, CustomTestStringConvertible {
+        let name: String
+        let answers: [String: AnswerValue]
+        var verdicts: [String]? = nil
+        var acceptable: [String]? = nil
+        var forbidden: [String]? = nil
+        var min_fit: String? = nil
+        let why: String
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/review-set.json")
+        do { return try JSONDecoder().decode([Case].self, from: Data(contentsOf: url)) } catch { fatalError("review set: \(error)") }
+    }()
+
+    @Test func theSetSpansWhatItClaims() {
+        let set = Self.cases
+        #expect(set.count >= 30)
+        let tasks = Set(set.compactMap { if case .text(let t) = $0.answers["task_type"] { t } else { nil } })
+        #expect(tasks == Set(AnswerID.taskType.choices))
+        let volumes = set.compactMap { if case .number(let n) = $0.answers["monthly_requests"] { n } else { nil } }
+        #expect(volumes.min()! <= 1_000 && volumes.max()! >= 1_000_000_000)
+        let prompts = set.compactMap { if case .number(let n) = $0.answers["avg_input_tokens"] { n } else { nil } }
+        #expect(prompts.min()! <= 200 && prompts.max()! >= 500_000)
+        for (id, values) in [("latency", ["realtime", "batch"]), ("cost_priority", ["primary", "secondary"]),
+                             ("accuracy", ["first_time_right", "tolerant"])] {
+            for value in values { #expect(set.contains { $0.answers[id] == .text(value) }, "\(id)=\(value)") }
+        }
+        #expect(set.contains { $0.answers["can_self_host"] == .bool(true) } && set.contains { $0.answers["can_self_host"] == .bool(false) })
+    }
+
+    @Test("an expert signs the verdict", arguments: cases)
+    func anExpertSigns(_ c: Case) throws {
+        let k = Fixture.real
+        let a = Engine(knowledge: k).assess(try k.answers(from: c.answers))
+        if let verdicts = c.verdicts { #expect(verdicts.contains(a.verdict.rawValue), "\(a.verdict.rawValue): \(c.why)") }
+        if let acceptable = c.acceptable { #expect(acceptable.contains(a.primaryModel), "\(a.primaryModel): \(c.why)") }
+        #expect(!(c.forbidden ?? []).contains(a.primaryModel), "\(a.primaryModel): \(c.why)")
+        // What every verdict must hold, whatever the case: the primary is current on the day, holds the request
+        // with headroom, and is not ruled out by its rate limits while another model is not.
+        let primary = try #require(a.costs.first { $0.model == a.primaryModel })
+        #expect([.active, .legacy].contains(primary.status.state), "\(a.primaryModel) is \(primary.status.state)")
+        let anyHolds = a.costs.contains { $0.within_headroom && [.active, .legacy].contains($0.status.state) }
+        if anyHolds { #expect(primary.within_headroom, "\(a.primaryModel) fills \(primary.rates.window_use) of its window") }
+        let anyCarries = a.costs.contains { $0.within_headroom && [.active, .legacy].contains($0.status.state)
+            && $0.capacity?.status != .beyond_tiers }
+        if anyCarries { #expect(primary.capacity?.status != .beyond_tiers, "\(a.primaryModel) cannot carry the peak") }
+        for alternative in a.alternatives {
+            let line = try #require(a.costs.first { $0.model == alternative })
+            #expect(line.status.state != .retired && line.status.state != .unreleased, "\(alternative)")
+        }
+        if let fit = c.min_fit, let task = c.answers["task_type"], case .text(let t) = task {
+            let m = k.modelSlugs.firstIndex(of: a.primaryModel)!
+            #expect(k.compiledModels[m].fit[AnswerID.taskType.choices.firstIndex(of: t)!].rawValue == fit)
+        }
+    }
+}
