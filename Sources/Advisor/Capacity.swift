@@ -43,38 +43,65 @@ public struct Capacity: Sendable, Encodable, Equatable {
     public let scheme_since: String?
 }
 
+/// What a workload asks of one model's rate limits at its busiest (the formulas at the top of this file).
+struct PeakNeed {
+    let rpm: Double, itpm: Double, otpm: Double, daily: Double, queue: Double
+
+    /// The first published limit of `tier` this need exceeds, in words; nil when every one holds. `spend` is read
+    /// only when the tier has a spend cap.
+    func exceeded(_ tier: RateTier, spend: () -> Double) -> String? {
+        let checks: [(Double?, Double, String)] = [
+            (tier.rpm, rpm, "requests a minute"), (tier.itpm, itpm, "input tokens a minute"),
+            (tier.otpm, otpm, "output tokens a minute"), (tier.tpm, itpm + otpm, "tokens a minute"),
+            (tier.rpd, daily, "requests a day"), (tier.batch_queue_tokens, queue, "tokens in the batch queue"),
+        ]
+        for (limit, need, unit) in checks {
+            if let limit, need > limit { return "\(Format.figure(need)) \(unit) against \(Format.figure(limit))" }
+        }
+        if let cap = tier.monthly_spend_cap_usd {
+            let month = spend()
+            if month > cap { return "\(Format.cents(month)) a month against a \(Format.cents(cap)) spend cap" }
+        }
+        return nil
+    }
+}
+
 extension Knowledge {
+    /// The peak need on model m; `cachedPrefix` true takes the cached share out of the input (for providers that
+    /// do not count cache reads against their input limit).
+    func peakNeed(model m: Int, _ v: UnsafeBufferPointer<Double>, cachedPrefix: Bool) -> PeakNeed {
+        let requests = v[AnswerID.monthlyRequests.rawValue]
+        let rpm = requests / CostAssumptions.minutesPerMonth * v[AnswerID.peakToAverage.rawValue]
+        let t = requestTokens(model: m, v)
+        let input = cachedPrefix ? t.input * (1 - v[AnswerID.cachedInputShare.rawValue]) : t.input
+        let daily = requests / (CostAssumptions.hoursPerMonth / 24)
+        return PeakNeed(rpm: rpm, itpm: rpm * input, otpm: rpm * (t.output + t.reasoning), daily: daily,
+                        queue: v[AnswerID.latency.rawValue] == Self.batchLatency ? daily * t.input : 0)
+    }
+
     /// Peak traffic on model m against its rate limits on the as-of day; nil for self-hosted models.
-    /// - Parameter monthly: the model's monthly cost when the caller knows it (read only when a spend cap matters).
-    func capacity(model m: Int, _ v: UnsafeBufferPointer<Double>, monthly known: Double? = nil) -> Capacity? {
+    /// - Parameter known: the model's cost parts when the caller has them (the cost line); else they are computed
+    ///   only if a spend cap or a cached prefix needs them.
+    func capacity(model m: Int, _ v: UnsafeBufferPointer<Double>, parts known: CostParts? = nil) -> Capacity? {
         let model = compiledModels[m]
         guard !model.selfHosted else { return nil }
-        // The cost parts are needed only for a spend cap or a cached prefix: computed at most once, on demand.
-        var partsCache: CostParts? = nil
+        var partsCache = known
         func parts() -> CostParts {
             if let partsCache { return partsCache }
             let computed = costParts(model: m, v, explain: false)
             partsCache = computed
             return computed
         }
-        func monthly() -> Double { known ?? parts().total }
-        let requests = v[AnswerID.monthlyRequests.rawValue]
-        let rpm = requests / CostAssumptions.minutesPerMonth * v[AnswerID.peakToAverage.rawValue]
-        let tokens = requestTokens(model: m, v)
         let scheme = model.rateScheme(on: Int(v[AnswerID.asOf.rawValue]))
-        var inputPerRequest = tokens.input
-        if let scheme, !scheme.cacheReadsCount, v[AnswerID.cachedInputShare.rawValue] > 0, parts().rates.caching == "used" {
-            inputPerRequest *= 1 - v[AnswerID.cachedInputShare.rawValue]
-        }
-        let itpm = rpm * inputPerRequest
-        let otpm = rpm * (tokens.output + tokens.reasoning)
-        let daily = requests / (CostAssumptions.hoursPerMonth / 24)
-        let queue = v[AnswerID.latency.rawValue] == Self.batchLatency ? daily * tokens.input : 0
+        let cached = scheme.map { !$0.cacheReadsCount } == true && v[AnswerID.cachedInputShare.rawValue] > 0
+            && parts().rates.caching == "used"
+        let need = peakNeed(model: m, v, cachedPrefix: cached)
 
         func result(_ status: CapacityStatus, tier: RateTier? = nil, gap: String? = nil) -> Capacity {
-            Capacity(model: models[m].slug, status: status, peak_rpm: (rpm * 10).rounded() / 10, peak_itpm: itpm.rounded(),
-                     peak_otpm: otpm.rounded(), daily_requests: daily.rounded(), tier: tier?.tier, requires: tier?.requires,
-                     top_tier: scheme?.tiers.last?.tier, gap: gap, scheme_since: scheme?.sinceDay.map(CivilDate.text))
+            Capacity(model: models[m].slug, status: status, peak_rpm: (need.rpm * 10).rounded() / 10,
+                     peak_itpm: need.itpm.rounded(), peak_otpm: need.otpm.rounded(), daily_requests: need.daily.rounded(),
+                     tier: tier?.tier, requires: tier?.requires, top_tier: scheme?.tiers.last?.tier, gap: gap,
+                     scheme_since: scheme?.sinceDay.map(CivilDate.text))
         }
         guard let scheme else { return result(.unknown) }
         switch scheme.kind {
@@ -82,57 +109,29 @@ extension Knowledge {
         case .unpublished: return result(.unknown)
         case .tiers: break
         }
-        /// The first published limit of `tier` that the peak exceeds, in words; nil when every one holds.
-        func exceeded(_ tier: RateTier, spend: Double?) -> String? {
-            let checks: [(Double?, Double, String)] = [
-                (tier.rpm, rpm, "requests a minute"), (tier.itpm, itpm, "input tokens a minute"),
-                (tier.otpm, otpm, "output tokens a minute"), (tier.tpm, itpm + otpm, "tokens a minute"),
-                (tier.rpd, daily, "requests a day"), (tier.batch_queue_tokens, queue, "tokens in the batch queue"),
-            ]
-            for (limit, need, unit) in checks {
-                if let limit, need > limit { return "\(Format.figure(need)) \(unit) against \(Format.figure(limit))" }
-            }
-            if let cap = tier.monthly_spend_cap_usd, let spend, spend > cap {
-                return "\(Format.cents(spend)) a month against a \(Format.cents(cap)) spend cap"
-            }
-            return nil
-        }
-        var spend: Double? = nil
-        for tier in scheme.tiers {
-            if tier.monthly_spend_cap_usd != nil && spend == nil { spend = monthly() }
-            guard exceeded(tier, spend: spend) == nil else { continue }
+        for tier in scheme.tiers where need.exceeded(tier, spend: { parts().total }) == nil {
             // A tier whose page gives only its spend cap may or may not carry the peak: unknown, not fine.
             let publishesLimits = tier.rpm != nil || tier.itpm != nil || tier.otpm != nil || tier.tpm != nil
             return result(publishesLimits ? .carried : .unknown, tier: tier)
         }
-        return result(.beyond_tiers, gap: exceeded(scheme.tiers.last!, spend: spend ?? monthly()))
+        return result(.beyond_tiers, gap: need.exceeded(scheme.tiers.last!, spend: { parts().total }))
     }
 
     /// Whether no published tier carries the peak: what keeps a model from being the primary. The decision runs
     /// this for every model many times per assessment, so it first tries the highest tier against upper bounds
     /// (every input token uncached, every token at the dearest rate) and prices the model only when those fail.
-    func exceedsEveryTier(model m: Int, _ v: UnsafeBufferPointer<Double>, monthly known: Double?) -> Bool {
+    func exceedsEveryTier(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
         let model = compiledModels[m]
         let day = Int(v[AnswerID.asOf.rawValue])
         guard !model.selfHosted, let scheme = model.rateScheme(on: day), scheme.kind == .tiers,
               let top = scheme.tiers.last, let prices = model.prices(on: day) else { return false }
-        let requests = v[AnswerID.monthlyRequests.rawValue]
-        let rpm = requests / CostAssumptions.minutesPerMonth * v[AnswerID.peakToAverage.rawValue]
         let t = requestTokens(model: m, v)
-        let daily = requests / (CostAssumptions.hoursPerMonth / 24)
-        let queue = v[AnswerID.latency.rawValue] == Self.batchLatency ? daily * t.input : 0
-        let itpm = rpm * t.input, otpm = rpm * (t.output + t.reasoning)
-        let limits: [(Double?, Double)] = [(top.rpm, rpm), (top.itpm, itpm), (top.otpm, otpm), (top.tpm, itpm + otpm),
-                                           (top.rpd, daily), (top.batch_queue_tokens, queue)]
-        var holds = limits.allSatisfy { limit, need in limit.map { need <= $0 } ?? true }
-        if holds, let cap = top.monthly_spend_cap_usd {
-            let bands = [prices.rates] + (prices.longContext.map { [$0.rates] } ?? [])
-            let inRate = bands.map { Swift.max($0.input, $0.cacheWrite, $0.cacheWrite1h ?? 0) }.max()!
-            let outRate = bands.map(\.output).max()!
-            let bound = known ?? requests * (t.input * inRate + (t.output + t.reasoning) * outRate) / 1e6
-            holds = bound <= cap
-        }
-        return holds ? false : capacity(model: m, v, monthly: known)?.status == .beyond_tiers
+        let bands = [prices.rates] + (prices.longContext.map { [$0.rates] } ?? [])
+        let inRate = bands.map { Swift.max($0.input, $0.cacheWrite, $0.cacheWrite1h ?? 0) }.max()!
+        let outRate = bands.map(\.output).max()!
+        let bound = { v[AnswerID.monthlyRequests.rawValue] * (t.input * inRate + (t.output + t.reasoning) * outRate) / 1e6 }
+        let holds = peakNeed(model: m, v, cachedPrefix: false).exceeded(top, spend: bound) == nil
+        return holds ? false : capacity(model: m, v)?.status == .beyond_tiers
     }
 
     /// A tier identifier as people write it: `tier_1` → "Tier 1", `start` → "Start".

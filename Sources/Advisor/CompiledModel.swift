@@ -54,8 +54,11 @@ struct CompiledReasoning: Sendable {
 
     /// The level a request runs at for the `reasoning_effort` answer (`default` is the model's own): the asked
     /// level when the API accepts it, else the nearest accepted one (lower first).
+    /// The `reasoning_effort` choices as levels, by answer index (nil for `default`).
+    private static let answerLevels = AnswerID.reasoningEffort.choices.map { Effort(rawValue: $0) }
+
     func effort(forAnswer index: Int) -> Effort {
-        let asked = index < Effort.allCases.count ? Effort.allCases[index] : defaultEffort
+        let asked = Self.answerLevels[index] ?? defaultEffort  // nil: `default`
         if levels.contains(asked) { return asked }
         return levels.min { (abs($0.rank - asked.rank), $0.rank) < (abs($1.rank - asked.rank), $1.rank) } ?? defaultEffort
     }

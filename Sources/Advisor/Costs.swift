@@ -415,7 +415,7 @@ extension Knowledge {
                         status: status(model: m, v),
                         latency: latencyCheck(model: m, v),
                         prices_checked: compiledModels[m].pricesCheckedDay.map(CivilDate.text), rates: p.rates,
-                        capacity: capacity(model: m, v, monthly: p.total))
+                        capacity: capacity(model: m, v, parts: p))
     }
 }
 

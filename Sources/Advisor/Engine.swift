@@ -285,13 +285,10 @@ public struct Engine: Sendable {
     }
 
     /// The least fit the `required_fit` answer accepts (`any`: anything but poor).
-    static func requiredFit(_ v: UnsafeBufferPointer<Double>) -> Fit {
-        switch AnswerID.requiredFit.choices[Int(v[AnswerID.requiredFit.rawValue])] {
-        case "strong": .strong
-        case "good": .good
-        default: .weak
-        }
-    }
+    static func requiredFit(_ v: UnsafeBufferPointer<Double>) -> Fit { requiredFits[Int(v[AnswerID.requiredFit.rawValue])] }
+
+    /// The `required_fit` choices as fits, by answer index (read in the decision's hot loop).
+    private static let requiredFits: [Fit] = AnswerID.requiredFit.choices.map { Fit(rawValue: $0) ?? .weak }
 
     /// The answers a model's monthly cost reads (Costs.swift); changing any other answer leaves every cost as it was.
     static let costInputs: Set<AnswerID> = [.monthlyRequests, .avgInputTokens, .avgOutputTokens, .cachedInputShare,
@@ -331,7 +328,7 @@ public struct Engine: Sendable {
         // warnings say so for the one named).
         let basic = k.models.indices.map { usable($0, v) }
         let carried = k.models.indices.map { m in
-            basic[m] && !k.exceedsEveryTier(model: m, v, monthly: monthlyCache?[m])
+            basic[m] && !k.exceedsEveryTier(model: m, v)
         }
         let isUsable = carried.contains(true) ? carried : basic
         let haiku = k.haikuIndices.first { isUsable[$0] }
@@ -503,6 +500,7 @@ public struct Engine: Sendable {
             if alternatives.count == 3 { break }
         }
 
+        let costs = Self.ordered(k.models.indices.map { k.costLine(model: $0, v) })
         // Warnings: exposures first (those for the primary's provider), then computed ones.
         var warnings: [Warning] = []
         var warned = Set<Int>()
@@ -530,7 +528,7 @@ public struct Engine: Sendable {
         let day = Int(v[AnswerID.asOf.rawValue])
         let firstHaiku = k.haikuIndices[0]
         if d.haiku != firstHaiku {
-            computed(.haiku_ruled_out, model: firstHaiku, ["why": whyNotUsable(firstHaiku, v, monthly: monthly)])
+            computed(.haiku_ruled_out, model: firstHaiku, ["why": whyNotUsable(firstHaiku, v)])
         }
         for m in alternatives {
             let model = k.compiledModels[m]
@@ -540,7 +538,7 @@ public struct Engine: Sendable {
                     "replacement": model.replacement.map { k.models[$0].title } ?? ""])
             }
         }
-        let capacity = k.capacity(model: primary, v, monthly: monthly[primary])
+        let capacity = costs.first { $0.model == k.models[primary].slug }?.capacity
         if let capacity {
             let values = ["rpm": Format.figure(capacity.peak_rpm, digits: capacity.peak_rpm < 10 ? 1 : 0),
                           "itpm": Format.figure(capacity.peak_itpm),
@@ -594,7 +592,6 @@ public struct Engine: Sendable {
             }
         }
 
-        let costs = Self.ordered(k.models.indices.map { k.costLine(model: $0, v) })
         let assumptions = answers.assumed.map { Assumption(answer: $0, value: answers[$0]) }
         let decidedBy = d.decidingPolicy.map { k.criteria[k.policies[$0].criterion].slug }
             ?? (hardDecided ? d.hardRule.map { k.criteria[k.rules[$0].criterion].slug } : nil)
@@ -624,7 +621,7 @@ public struct Engine: Sendable {
     }
 
     /// Why a model cannot be the primary, in a few words.
-    private func whyNotUsable(_ m: Int, _ v: UnsafeBufferPointer<Double>, monthly: [Double]) -> String {
+    private func whyNotUsable(_ m: Int, _ v: UnsafeBufferPointer<Double>) -> String {
         let k = knowledge
         let model = k.compiledModels[m]
         let (state, since) = model.lifecycle(on: Int(v[AnswerID.asOf.rawValue]))
@@ -652,7 +649,7 @@ public struct Engine: Sendable {
             return "it fits this task only '\(fit.rawValue)' and the workload requires '\(Self.requiredFit(v).rawValue)'"
         }
         if model.selfHosted && v[AnswerID.canSelfHost.rawValue] == 0 { return "the team cannot self-host" }
-        if let c = k.capacity(model: m, v, monthly: monthly[m]), c.status == .beyond_tiers {
+        if let c = k.capacity(model: m, v), c.status == .beyond_tiers {
             return "its published rate limits cannot carry the peak (\(c.gap ?? "") at its \(c.top_tier.map(Knowledge.tierName) ?? "highest") tier)"
         }
         return "it cannot take this workload"
@@ -671,7 +668,7 @@ public struct Engine: Sendable {
         else { return nil }
         let policy = k.policies[p]
         var raised = answers.values
-        raised[AnswerID.reasoningEffort.rawValue] = Double(policy.effort.rank)
+        raised[AnswerID.reasoningEffort.rawValue] = Double(AnswerID.reasoningEffort.choices.firstIndex(of: policy.effort.rawValue)!)
         let haikuMonthly = raised.withUnsafeBufferPointer { k.monthlyCost(model: haiku, $0) }
         let entry = k.criteria[policy.criterion]
         let text = Template.fill(policy.text, [

@@ -170,7 +170,7 @@ public enum RateLimitKind: String, ClosedSet {
 /// A reasoning-effort level a request can ask for (`none`: thinking or reasoning off).
 public enum Effort: String, ClosedSet, Comparable {
     case none, low, medium, high
-    /// The index in `allCases`, which is also the `reasoning_effort` answer's index for this level.
+    /// The index in `allCases` (CompiledReasoning.tokens is indexed by it).
     var rank: Int {
         switch self { case .none: 0; case .low: 1; case .medium: 2; case .high: 3 }
     }
