@@ -344,6 +344,10 @@ public struct Engine: Sendable {
         var policyReasons: [PolicyOutcome] = []
         var decidingPolicy: Int? = nil
         var alternativesMinFit = Fit.poor
+        // The fit every model offered must have (alternatives_min_fit): the cost-first primary is held to it too,
+        // or "nobody reviews" would buy strong alternatives behind a merely good primary.
+        let offeredFloor = k.policies.filter { $0.kind == .alternatives_min_fit && ($0.condition?.holds(v, override: -1, value: 0) ?? true) }
+            .map(\.minFit).min() ?? .poor
 
         for (p, policy) in k.policies.enumerated()
         where policy.condition?.holds(v, override: -1, value: 0) ?? true {
@@ -354,7 +358,7 @@ public struct Engine: Sendable {
             case .cheapest_fit:
                 let excludeHaikus = hard == .chooseAlternative
                 let candidates = k.models.indices.filter { m in
-                    isUsable[m] && k.compiledModels[m].fit[task] <= Swift.min(policy.minFit, Self.requiredFit(v))
+                    isUsable[m] && k.compiledModels[m].fit[task] <= Swift.min(policy.minFit, Self.requiredFit(v), offeredFloor)
                         && !(excludeHaikus && k.compiledModels[m].isHaikuFamily)
                 }
                 let costs = monthly()
