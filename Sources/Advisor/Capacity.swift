@@ -11,7 +11,7 @@
 // tier whose every published limit holds, and whose monthly spend cap covers the month's cost, carries it.
 
 /// How a model's published limits meet the workload's peak.
-public enum CapacityStatus: String, Sendable, Encodable, Equatable {
+public enum CapacityStatus: String, Sendable, Encodable, Equatable, CaseIterable {
     /// A published tier carries the peak (`tier` names the lowest).
     case carried
     /// The peak exceeds every tier the page lists (`gap` says which limit).
@@ -41,6 +41,11 @@ public struct Capacity: Sendable, Encodable, Equatable {
     public let gap: String?
     /// The day the scheme used began, when the page says.
     public let scheme_since: String?
+    /// The kind of scheme in force on the day (nil: the page records none).
+    public let scheme_kind: RateLimitKind?
+    /// Only when the tier has a concurrency cap: the longest average request, in seconds, that the cap allows at
+    /// the peak (max_concurrent ÷ peak requests a second).
+    public let max_request_seconds: Double?
 }
 
 /// What a workload asks of one model's rate limits at its busiest (the formulas at the top of this file).
@@ -94,23 +99,26 @@ extension Knowledge {
         }
         let scheme = model.rateScheme(on: Int(v[AnswerID.asOf.rawValue]))
         let cached = scheme.map { !$0.cacheReadsCount } == true && v[AnswerID.cachedInputShare.rawValue] > 0
-            && parts().rates.caching == "used"
+            && parts().rates.caching == .used
         let need = peakNeed(model: m, v, cachedPrefix: cached)
 
         func result(_ status: CapacityStatus, tier: RateTier? = nil, gap: String? = nil) -> Capacity {
             Capacity(model: models[m].slug, status: status, peak_rpm: (need.rpm * 10).rounded() / 10,
                      peak_itpm: need.itpm.rounded(), peak_otpm: need.otpm.rounded(), daily_requests: need.daily.rounded(),
                      tier: tier?.tier, requires: tier?.requires, top_tier: scheme?.tiers.last?.tier, gap: gap,
-                     scheme_since: scheme?.sinceDay.map(CivilDate.text))
+                     scheme_since: scheme?.sinceDay.map(CivilDate.text), scheme_kind: scheme?.kind,
+                     max_request_seconds: tier?.max_concurrent.map { need.rpm > 0 ? ($0 / (need.rpm / 60) * 10).rounded() / 10 : .infinity }
+                        .flatMap { $0.isFinite ? $0 : nil })
         }
         guard let scheme else { return result(.unknown) }
         switch scheme.kind {
         case .dynamic: return result(.dynamic)
-        case .unpublished: return result(.unknown)
+        case .unpublished, .not_read: return result(.unknown)
         case .tiers: break
         }
         for tier in scheme.tiers where need.exceeded(tier, spend: { parts().total }) == nil {
-            // A tier whose page gives only its spend cap may or may not carry the peak: unknown, not fine.
+            // A tier whose page gives only its spend cap, or only a concurrency cap, may or may not carry the peak:
+            // unknown, not fine.
             let publishesLimits = tier.rpm != nil || tier.itpm != nil || tier.otpm != nil || tier.tpm != nil
             return result(publishesLimits ? .carried : .unknown, tier: tier)
         }

@@ -285,8 +285,8 @@ final class CompiledModel: Sendable {
             let tiers = limits.tiers ?? []
             switch kind {
             case .tiers:
-                guard !tiers.isEmpty else { throw problem(path + ".tiers", "needs at least one tier (or kind: dynamic / unpublished)") }
-            case .dynamic, .unpublished:
+                guard !tiers.isEmpty else { throw problem(path + ".tiers", "needs at least one tier (or kind: dynamic, unpublished or not_read)") }
+            case .dynamic, .unpublished, .not_read:
                 guard tiers.isEmpty else { throw problem(path + ".tiers", "a \(kind.rawValue) scheme lists no tiers") }
                 guard !(limits.note ?? "").isEmpty else {
                     throw problem(path + ".note", "say what the provider publishes about a \(kind.rawValue) limit")
@@ -299,13 +299,13 @@ final class CompiledModel: Sendable {
                 }
                 let limits = [("rpm", tier.rpm), ("itpm", tier.itpm), ("otpm", tier.otpm), ("tpm", tier.tpm),
                               ("rpd", tier.rpd), ("batch_queue_tokens", tier.batch_queue_tokens),
-                              ("monthly_spend_cap_usd", tier.monthly_spend_cap_usd)]
+                              ("max_concurrent", tier.max_concurrent), ("monthly_spend_cap_usd", tier.monthly_spend_cap_usd)]
                 for (name, value) in limits {
                     if let value, !(value.isFinite && value > 0) { throw problem(tpath + ".\(name)", "must be a positive number") }
                 }
                 guard tier.rpm != nil || tier.itpm != nil || tier.otpm != nil || tier.tpm != nil || tier.rpd != nil
-                    || tier.monthly_spend_cap_usd != nil else {
-                    throw problem(tpath, "needs at least one limit (rpm, itpm, otpm, tpm, rpd or monthly_spend_cap_usd)")
+                    || tier.max_concurrent != nil || tier.monthly_spend_cap_usd != nil else {
+                    throw problem(tpath, "needs at least one limit (rpm, itpm, otpm, tpm, rpd, max_concurrent or monthly_spend_cap_usd)")
                 }
             }
             return RateScheme(sinceDay: try plainDay(limits.since, path + ".since"),
@@ -359,17 +359,7 @@ final class CompiledModel: Sendable {
         }
 
         // Freshness of the prices: the oldest check among the sources their figures cite.
-        var priceSources: [String] = []
-        if let p = spec.prices {
-            priceSources = [p.input.source, p.output.source] + [p.cache_read, p.cache_write, p.cache_write_1h,
-                                                                 p.cache_min_tokens, p.batch_discount].compactMap { $0?.source }
-            if let l = p.long_context {
-                priceSources += [l.threshold.source, l.input.source, l.output.source]
-                    + [l.cache_read, l.cache_write, l.cache_write_1h].compactMap { $0?.source }
-            }
-        } else if let s = spec.self_hosting {
-            priceSources = [s.gpu_hour_usd.source, s.tokens_per_second.source]
-        }
+        let priceSources = spec.figures.filter(\.isPrice).map(\.source)
         let checked = Set(priceSources).compactMap { id in entry.sources.first { $0.id == id }.flatMap { CivilDate.day($0.checked) } }
         pricesCheckedDay = checked.min()
     }

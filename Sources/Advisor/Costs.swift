@@ -39,8 +39,7 @@ import Foundation
 
 /// The rates and quantities a cost line was computed from, and why.
 public struct CostRates: Sendable, Encodable, Equatable {
-    /// `standard`, or `long_context` when the prompt is above the model's threshold.
-    public var band: String?
+    public var band: PriceBand?
     public var long_context_threshold: Double?
     // API models: USD per million tokens, of the band used.
     public var input_per_mtok: Double?
@@ -48,10 +47,9 @@ public struct CostRates: Sendable, Encodable, Equatable {
     public var cache_read_per_mtok: Double?
     /// The write rate of the cache lifetime used.
     public var cache_write_per_mtok: Double?
-    /// `5m` or `1h` when caching is used.
-    public var cache_ttl: String?
-    /// `used`, `none` (no cacheable share), `not_offered`, `below_minimum`, `not_worth_it`.
-    public var caching: String?
+    /// Only when caching is used.
+    public var cache_ttl: CacheTTL?
+    public var caching: CachingMode?
     public var cache_min_tokens: Double?
     public var cache_writes_per_month: Double?
     /// The batch discount when it was applied, and the classes it applied to.
@@ -116,8 +114,7 @@ public struct ModelStatus: Sendable, Encodable, Equatable {
 
 /// A model's documented latency against the workload's budget.
 public struct LatencyCheck: Sendable, Encodable, Equatable {
-    /// `meets`, `misses` or `unknown` (no source documents the latency).
-    public let verdict: String
+    public let verdict: LatencyVerdict
     public let percentile: String?
     public let ms: Double?
     public let budget_ms: Double
@@ -278,31 +275,30 @@ extension Knowledge {
 
         // Caching possible at all?
         let prefix = inTokens * share
-        var cacheStatus: String
+        // nil while caching is still a candidate, settled below once its cost is known.
+        var cacheStatus: CachingMode?
         if share == 0 || prefix == 0 {
-            cacheStatus = "none"
+            cacheStatus = .noCacheableShare
         } else if base.cacheRead == nil {
-            cacheStatus = "not_offered"
+            cacheStatus = .not_offered
         } else if prefix < priceSet.cacheMinTokens {
-            cacheStatus = "below_minimum"
+            cacheStatus = .below_minimum
             note("The cacheable prefix of \(Format.figure(prefix)) tokens is below the \(Format.figure(priceSet.cacheMinTokens))-token "
                  + "minimum: it is billed as input.")
-        } else {
-            cacheStatus = "candidate"
         }
 
         // Price band.
         var r = base
         var overflow = 0.0
-        parts.rates.band = "standard"
+        parts.rates.band = .standard
         if let long = priceSet.longContext {
-            let cachedClassesCount = cacheStatus == "candidate"
+            let cachedClassesCount = cacheStatus == nil
                 ? (long.counts.contains(.cache_read) || long.counts.contains(.cache_write))
                 : long.counts.contains(.input)
             let counted = (long.counts.contains(.input) ? inTokens - prefix : 0) + (cachedClassesCount ? prefix : 0)
             parts.rates.long_context_threshold = long.threshold
             if counted > long.threshold {
-                parts.rates.band = "long_context"
+                parts.rates.band = .long_context
                 if long.wholeRequest {
                     r = long.rates
                     note("A prompt of \(Format.figure(counted)) tokens is above the \(Format.figure(long.threshold))-token "
@@ -336,36 +332,37 @@ extension Knowledge {
         parts.output *= keep(.output)
 
         var prefixAsInput = requests * prefix * r.input / 1e6 * keep(.input)
-        if cacheStatus == "candidate", let read = r.cacheRead {
+        if cacheStatus == nil, let read = r.cacheRead {
             // The cheapest way to hold the prefix, after any batch discount: 5-minute cache, 1-hour cache, or none.
             func cost(writes: Double, write: Double) -> Double {
                 (writes * write * keep(.cache_write) + (requests - writes) * read * keep(.cache_read)) * prefix / 1e6
             }
-            let w5 = CostAssumptions.cacheWrites(requests: requests, lifetimeMinutes: 5)
-            var best = (cost: prefixAsInput, ttl: "", writes: 0.0, write: 0.0)
+            let w5 = CostAssumptions.cacheWrites(requests: requests, lifetimeMinutes: CacheTTL.fiveMinutes.minutes)
+            var best = (cost: prefixAsInput, ttl: CacheTTL?.none, writes: 0.0, write: 0.0)
             let cost5 = cost(writes: w5, write: r.cacheWrite)
-            if cost5 < best.cost { best = (cost5, "5m", w5, r.cacheWrite) }
+            if cost5 < best.cost { best = (cost5, .fiveMinutes, w5, r.cacheWrite) }
             if let write1h = r.cacheWrite1h {
-                let w1 = CostAssumptions.cacheWrites(requests: requests, lifetimeMinutes: 60)
+                let w1 = CostAssumptions.cacheWrites(requests: requests, lifetimeMinutes: CacheTTL.oneHour.minutes)
                 let cost1 = cost(writes: w1, write: write1h)
-                if cost1 < best.cost { best = (cost1, "1h", w1, write1h) }
+                if cost1 < best.cost { best = (cost1, .oneHour, w1, write1h) }
             }
-            if best.ttl.isEmpty {
-                cacheStatus = "not_worth_it"
-                note("Caching would cost more than it saves at this volume: the prefix is billed as input.")
-            } else {
-                cacheStatus = "used"
+            if let ttl = best.ttl {
+                cacheStatus = .used
                 parts.cache = best.cost
                 prefixAsInput = 0
-                parts.rates.cache_ttl = best.ttl
+                parts.rates.cache_ttl = ttl
                 parts.rates.cache_write_per_mtok = best.write
                 parts.rates.cache_writes_per_month = best.writes
-                note("Prefix of \(Format.figure(prefix)) tokens cached with the \(best.ttl == "5m" ? "5-minute" : "1-hour") "
+                note("Prefix of \(Format.figure(prefix)) tokens cached with the \(ttl.spoken) "
                      + "cache: about \(Format.figure(best.writes)) writes a month at your request rate; every other request reads it.")
+            } else {
+                cacheStatus = .not_worth_it
+                note("Caching would cost more than it saves at this volume: the prefix is billed as input.")
             }
         }
         parts.input += prefixAsInput
-        parts.rates.caching = cacheStatus
+        // A band without a cache-read rate leaves the candidate unsettled: no cache is offered at that band.
+        parts.rates.caching = cacheStatus ?? .not_offered
 
         if let batch {
             parts.rates.batch_discount = batch
@@ -396,10 +393,10 @@ extension Knowledge {
         let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
         guard budget > 0 else { return nil }
         guard let figure = compiledModels[m].latencyForBudget else {
-            return LatencyCheck(verdict: "unknown", percentile: nil, ms: nil, budget_ms: budget * 1000)
+            return LatencyCheck(verdict: .unknown, percentile: nil, ms: nil, budget_ms: budget * 1000)
         }
         let ms = figure.ms_high ?? figure.ms
-        return LatencyCheck(verdict: ms <= budget * 1000 ? "meets" : "misses", percentile: figure.percentile.rawValue,
+        return LatencyCheck(verdict: ms <= budget * 1000 ? .meets : .misses, percentile: figure.percentile.rawValue,
                             ms: ms, budget_ms: budget * 1000)
     }
 

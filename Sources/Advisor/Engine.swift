@@ -134,7 +134,7 @@ public struct Assessment: Sendable, Encodable, Equatable {
     public let scoreRestingOnAssumptions: Double
     /// The criterion whose hard limit or policy set the verdict, if one did.
     public let decidedBy: String?
-    public let primaryModelBasis: String
+    public let primaryModelBasis: PrimaryBasis
     public let baseScore: Double
     public let chooseHaikuAt: Double
     public let tieredRoutingAt: Double
@@ -194,7 +194,7 @@ struct Decision {
     var score: Double
     var verdict: Verdict
     var primary: Int
-    var basis: String
+    var basis: PrimaryBasis
     /// Rules that fired, by index into `Knowledge.rules`.
     var firing: [Int]
     /// The rule whose hard limit set the verdict.
@@ -340,7 +340,7 @@ public struct Engine: Sendable {
             .flatMap { k.rules[$0].prefer }
             .filter { isUsable[$0] && !k.compiledModels[$0].isHaikuFamily }
         var primary: Int? = nil
-        var basis = "haiku_model"
+        var basis = PrimaryBasis.haiku_model
         var policyReasons: [PolicyOutcome] = []
         var decidingPolicy: Int? = nil
         var alternativesMinFit = Fit.poor
@@ -364,7 +364,7 @@ public struct Engine: Sendable {
                 let costs = monthly()
                 guard let cheapest = candidates.min(by: { (costs[$0], $0) < (costs[$1], $1) }) else { continue }
                 primary = cheapest
-                basis = "cheapest_fit"
+                basis = .cheapest_fit
                 if hard == nil {
                     if !k.compiledModels[cheapest].isHaikuFamily {
                         verdict = .chooseAlternative
@@ -391,7 +391,7 @@ public struct Engine: Sendable {
             if saving < cost {
                 verdict = .chooseAlternative
                 primary = esc
-                basis = "routing_does_not_pay"
+                basis = .routing_does_not_pay
                 decidingPolicy = p
                 policyReasons.append(PolicyOutcome(policy: p, model: esc, saving: Swift.max(0, saving), cost: cost))
             }
@@ -404,18 +404,18 @@ public struct Engine: Sendable {
             case .chooseAlternative:
                 if let first = preferred.first {
                     primary = first
-                    basis = "prefer"
+                    basis = .prefer
                 } else if let first = otherModels(v, monthly: monthly(), minFit: .weak, excludingHaikus: true, usable: isUsable).first {
                     primary = first
-                    basis = "cheapest_suitable"
+                    basis = .cheapest_suitable
                 } else if let esc = escalation {
                     primary = esc
-                    basis = "cheapest_suitable"
+                    basis = .cheapest_suitable
                 } else if let only = otherModels(v, monthly: monthly(), minFit: .weak, excludingHaikus: false, usable: isUsable).first {
                     // Nothing but a Haiku can take the workload: naming it under "choose an alternative" would
                     // contradict itself, so the verdict says what is left.
                     primary = only
-                    basis = "only_usable"
+                    basis = .only_usable
                     if k.compiledModels[only].isHaikuFamily { verdict = .chooseHaiku }
                 }
             }
@@ -428,7 +428,7 @@ public struct Engine: Sendable {
                 let state = k.compiledModels[m].lifecycle(on: day).state
                 return state == .active || state == .legacy
             }.max { (k.compiledModels[$0].contextWindow, -$0) < (k.compiledModels[$1].contextWindow, -$1) }
-            basis = "nothing_fits"
+            basis = .nothing_fits
         }
         return Decision(score: score, verdict: verdict, primary: primary ?? k.haikuIndices[0], basis: basis,
                         firing: firing, hardRule: hardRule, policyReasons: policyReasons,
@@ -520,12 +520,17 @@ public struct Engine: Sendable {
                                     severity: entry.spec.severity, model: nil))
         }
         func computed(_ kind: ComputedWarning, model: Int, _ values: [String: String]) {
-            let (f, text) = k.warningTexts[kind]!
+            let (f, template) = k.warningTexts[kind]!
             let entry = k.failureModes[f]
             var filled = values
             filled["model"] = k.models[model].title
             filled["provider"] = k.compiledModels[model].provider
-            warnings.append(Warning(failure_mode: entry.slug, text: Template.fill(text, filled),
+            var text = Template.fill(template, filled)
+            // One warning per failure mode: the computed figures come first, the exposure's general advice after.
+            if let general = warnings.firstIndex(where: { $0.failure_mode == entry.slug && $0.model == nil }) {
+                text += " " + warnings.remove(at: general).text
+            }
+            warnings.append(Warning(failure_mode: entry.slug, text: text,
                                     url: "/failure-modes/\(entry.slug)", title: entry.title,
                                     severity: entry.spec.severity, model: k.models[model].slug))
         }
@@ -557,9 +562,19 @@ public struct Engine: Sendable {
                 computed(.rate_limit_beyond_tiers, model: primary, values.merging(
                     ["gap": capacity.gap ?? "", "top_tier": capacity.top_tier.map(Knowledge.tierName) ?? ""]) { $1 })
             case .unknown:
-                let why = capacity.tier.map { "the month's spend needs at least its \(Knowledge.tierName($0)) tier, whose "
-                    + "per-minute limits for this model its page does not give" }
-                    ?? "\(k.compiledModels[primary].provider) publishes no limits we could check for that day"
+                let provider = k.compiledModels[primary].provider
+                let why: String
+                if let seconds = capacity.max_request_seconds, let tier = capacity.tier {
+                    why = "its \(Knowledge.tierName(tier)) tier caps the requests in flight rather than a rate: at this peak "
+                        + "that holds only while requests average under \(Format.number(seconds)) seconds each"
+                } else if let tier = capacity.tier {
+                    why = "the month's spend needs at least its \(Knowledge.tierName(tier)) tier, whose per-minute limits "
+                        + "for this model its page does not give"
+                } else if capacity.scheme_kind == .not_read {
+                    why = "\(provider) publishes per-model limits that we have not been able to read; check them in your account"
+                } else {
+                    why = "\(provider) publishes no limits we could check for that day"
+                }
                 computed(.rate_limit_unknown, model: primary, values.merging(["why": why]) { $1 })
             case .dynamic:
                 computed(.rate_limit_dynamic, model: primary, values)
@@ -567,16 +582,16 @@ public struct Engine: Sendable {
         }
         if let check = k.latencyCheck(model: primary, v) {
             let budget = AnswerValue.number(check.budget_ms / 1000).text
-            if check.verdict == "misses" {
+            if check.verdict == .misses {
                 computed(.latency_budget_missed, model: primary, ["percentile": check.percentile ?? "",
                                                                   "ms": Format.figure(check.ms ?? 0), "budget": budget])
-            } else if check.verdict == "unknown" {
+            } else if check.verdict == .unknown {
                 computed(.latency_unknown, model: primary, ["budget": budget])
             }
         }
         // The quality margin: a cost-first pick that fits only `good`, against the cheapest `strong` one.
         var qualityMargin: QualityMargin? = nil
-        if d.basis == "cheapest_fit", k.compiledModels[primary].fit[task] == .good,
+        if d.basis == .cheapest_fit, k.compiledModels[primary].fit[task] == .good,
            let strong = k.models.indices.filter({ d.usable[$0] && k.compiledModels[$0].fit[task] == .strong })
                .min(by: { (monthly[$0], $0) < (monthly[$1], $1) }) {
             let difference = monthly[strong] - monthly[primary]
@@ -665,7 +680,7 @@ public struct Engine: Sendable {
                               reasons: inout [Reason]) -> EffortOption? {
         let k = knowledge
         guard let haiku = d.haiku, let escalation = d.escalation,
-              d.verdict == .tieredRouting || d.basis == "routing_does_not_pay",
+              d.verdict == .tieredRouting || d.basis == .routing_does_not_pay,
               let reasoning = k.compiledModels[haiku].reasoning,
               let p = k.policies.firstIndex(where: { $0.kind == .effort_before_escalation
                   && ($0.condition?.holds(v, override: -1, value: 0) ?? true) && reasoning.levels.contains($0.effort) })

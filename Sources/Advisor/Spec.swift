@@ -165,6 +165,9 @@ public enum RateLimitKind: String, ClosedSet {
     case dynamic
     /// The provider publishes no figures.
     case unpublished
+    /// The provider publishes figures, but we have not been able to read them: capacity is unknown to us, not to the
+    /// provider. The note says where they are.
+    case not_read
 }
 
 /// A reasoning-effort level a request can ask for (`none`: thinking or reasoning off).
@@ -344,14 +347,18 @@ public struct RateTier: Codable, Sendable, Equatable {
     public var rpd: Double?
     /// Tokens that may wait in the batch queue at once.
     public var batch_queue_tokens: Double?
+    /// Requests in flight at once (a concurrency cap, as DeepSeek publishes). How many requests a minute it allows
+    /// depends on how long each takes, which no page gives per workload: the capacity says the longest average
+    /// request the cap allows at the peak, and a tier with no other limit counts as unknown.
+    public var max_concurrent: Double?
     /// The most an organisation on this tier may spend in a month; nil means no cap.
     public var monthly_spend_cap_usd: Double?
     /// How an organisation reaches the tier.
     public var requires: String
 
     public init(tier: String, rpm: Double? = nil, itpm: Double? = nil, otpm: Double? = nil, tpm: Double? = nil,
-                rpd: Double? = nil, batch_queue_tokens: Double? = nil, monthly_spend_cap_usd: Double? = nil,
-                requires: String) {
+                rpd: Double? = nil, batch_queue_tokens: Double? = nil, max_concurrent: Double? = nil,
+                monthly_spend_cap_usd: Double? = nil, requires: String) {
         self.tier = tier
         self.rpm = rpm
         self.itpm = itpm
@@ -359,6 +366,7 @@ public struct RateTier: Codable, Sendable, Equatable {
         self.tpm = tpm
         self.rpd = rpd
         self.batch_queue_tokens = batch_queue_tokens
+        self.max_concurrent = max_concurrent
         self.monthly_spend_cap_usd = monthly_spend_cap_usd
         self.requires = requires
     }
@@ -371,7 +379,7 @@ public struct RateLimits: Codable, Sendable, Equatable {
     public var kind: RateLimitKind?
     /// The day this scheme began.
     public var since: String?
-    /// What the provider says; required for `dynamic` and `unpublished`.
+    /// What the provider says; required for `dynamic`, `unpublished` and `not_read`.
     public var note: String?
     /// Whether cached reads count against the input-tokens-per-minute limit (true when absent).
     public var cache_reads_count: Bool?

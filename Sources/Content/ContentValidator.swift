@@ -119,50 +119,16 @@ private struct PageCheck {
     /// Source references only: the values themselves are checked in one place, by the engine's loader
     /// (Advisor/CompiledModel.swift), and closed sets by decoding.
     private mutating func modelBlock(_ model: ModelSpec) {
-        let at: [PathKey] = ["model"]
-        figure(model.released, at: at + ["released"])
-        let life = at + ["lifecycle"]
-        for (name, value) in [("legacy", model.lifecycle.legacy), ("deprecated", model.lifecycle.deprecated),
-                              ("retires", model.lifecycle.retires)] {
-            if let value { figure(value, at: life + [PathKey(stringValue: name)]) }
-        }
-        figure(model.context_window, at: at + ["context_window"])
-        if let out = model.max_output { figure(out, at: at + ["max_output"]) }
-        if let ratio = model.tokenizer?.ratio { figure(ratio, at: at + ["tokenizer", "ratio"]) }
-        if let prices = model.prices {
-            let p = at + ["prices"]
-            let optional: [(String, NumberFigure?)] = [
-                ("input", prices.input), ("output", prices.output), ("cache_read", prices.cache_read),
-                ("cache_write", prices.cache_write), ("cache_write_1h", prices.cache_write_1h),
-                ("cache_min_tokens", prices.cache_min_tokens), ("batch_discount", prices.batch_discount)]
-            for (name, value) in optional { if let value { figure(value, at: p + [PathKey(stringValue: name)]) } }
-            if let long = prices.long_context {
-                let l = p + ["long_context"]
-                let tier: [(String, NumberFigure?)] = [
-                    ("threshold", long.threshold), ("input", long.input), ("output", long.output),
-                    ("cache_read", long.cache_read), ("cache_write", long.cache_write),
-                    ("cache_write_1h", long.cache_write_1h)]
-                for (name, value) in tier { if let value { figure(value, at: l + [PathKey(stringValue: name)]) } }
+        // Every sourced figure, from the one walk of the model tree (Advisor/ModelFigures.swift).
+        for figure in model.figures {
+            let at: [PathKey] = ["model"] + figure.path.map { key in
+                switch key {
+                case .key(let name): PathKey(stringValue: name)
+                case .index(let i): PathKey(intValue: i)
+                }
             }
-        }
-        if let hosting = model.self_hosting {
-            let s = at + ["self_hosting"]
-            for (name, value) in [("gpu_hour_usd", hosting.gpu_hour_usd), ("tokens_per_second", hosting.tokens_per_second),
-                                  ("min_gpus", hosting.min_gpus), ("ops_hours_per_month", hosting.ops_hours_per_month)] {
-                figure(value, at: s + [PathKey(stringValue: name)])
-            }
-        }
-        if let limits = model.rate_limits { sourceID(limits.source, at: at + ["rate_limits", "source"]) }
-        for (index, latency) in (model.latency ?? []).enumerated() {
-            let l = at + ["latency", PathKey(intValue: index)]
-            sourceID(latency.source, at: l + ["source"])
-            if let asOf = latency.as_of { date(asOf, at: l + ["as_of"], field: "latency as_of") }
-        }
-        for (name, score) in (model.benchmarks ?? [:]).sorted(by: { $0.key < $1.key }) {
-            figure(score, at: at + ["benchmarks", PathKey(stringValue: name)])
-        }
-        for (task, fit) in model.task_fit.sorted(by: { $0.key < $1.key }) {
-            sourceID(fit.source, at: at + ["task_fit", PathKey(stringValue: task), "source"])
+            sourceID(figure.source, at: at + ["source"])
+            if let asOf = figure.asOf { date(asOf, at: at + ["as_of"], field: "as_of") }
         }
     }
 
@@ -198,11 +164,6 @@ private struct PageCheck {
     }
 
     // MARK: - Pieces
-
-    private mutating func figure<V>(_ figure: Figure<V>, at path: [PathKey]) {
-        sourceID(figure.source, at: path + ["source"])
-        if let asOf = figure.as_of { date(asOf, at: path + ["as_of"], field: "as_of") }
-    }
 
     private mutating func sourceID(_ id: String, at path: [PathKey]) {
         if !sourceIDs.contains(id) {

@@ -7,6 +7,7 @@ enum RateLimitText {
         case .tiers: "Rate limits by tier" + (limits.since.map { " (since \($0))" } ?? "")
         case .dynamic: "Rate limits: dynamic, no fixed limit"
         case .unpublished: "Rate limits: not published"
+        case .not_read: "Rate limits: published by the provider, not read by us"
         }
     }
 
@@ -26,15 +27,16 @@ enum RateLimitText {
     }
 
     static func tierLine(_ tier: RateTier) -> String {
-        let parts: [(Double?, String)] = [(tier.rpm, "requests"), (tier.itpm, "input tokens"), (tier.otpm, "output tokens"),
-                                          (tier.tpm, "tokens")]
-        var text = Knowledge.tierName(tier.tier) + ": "
-            + parts.compactMap { value, unit in value.map { "\(Format.count($0)) \(unit)" } }.joined(separator: ", ")
-        if tier.rpm != nil || tier.itpm != nil || tier.otpm != nil || tier.tpm != nil { text += " a minute" }
-        if let rpd = tier.rpd { text += "; \(Format.count(rpd)) requests a day" }
-        if let queue = tier.batch_queue_tokens { text += "; \(Format.count(queue)) tokens in the batch queue" }
-        text += tier.monthly_spend_cap_usd.map { "; spend up to \(Format.usd($0)) a month" } ?? ""
-        return text + ". " + tier.requires
+        let perMinute: [(Double?, String)] = [(tier.rpm, "requests"), (tier.itpm, "input tokens"),
+                                              (tier.otpm, "output tokens"), (tier.tpm, "tokens")]
+        var limits: [String] = []
+        let minute = perMinute.compactMap { value, unit in value.map { "\(Format.count($0)) \(unit)" } }
+        if !minute.isEmpty { limits.append(minute.joined(separator: ", ") + " a minute") }
+        if let rpd = tier.rpd { limits.append("\(Format.count(rpd)) requests a day") }
+        if let queue = tier.batch_queue_tokens { limits.append("\(Format.count(queue)) tokens in the batch queue") }
+        if let inFlight = tier.max_concurrent { limits.append("at most \(Format.count(inFlight)) requests in flight") }
+        if let cap = tier.monthly_spend_cap_usd { limits.append("spend up to \(Format.usd(cap)) a month") }
+        return Knowledge.tierName(tier.tier) + ": " + limits.joined(separator: "; ") + ". " + tier.requires
     }
 }
 
@@ -62,7 +64,16 @@ enum CapacityText {
         case .carried: c.tier.map(Knowledge.tierName) ?? ""
         case .beyond_tiers: "beyond every tier its page lists" + (c.top_tier.map { " (highest: \(Knowledge.tierName($0)))" } ?? "")
         case .dynamic: "no fixed limit (the provider serves what capacity allows)"
-        case .unknown: "unknown: no published limits for that day"
+        case .unknown:
+            if let seconds = c.max_request_seconds {
+                "unknown: the cap on requests in flight allows requests averaging up to \(Format.number(seconds)) s at the peak"
+            } else if c.scheme_kind == .not_read {
+                "unknown: the provider publishes limits we have not read"
+            } else if let tier = c.tier {
+                "unknown: the \(Knowledge.tierName(tier)) tier's per-minute limits are not given"
+            } else {
+                "unknown: no published limits for that day"
+            }
         }
     }
 }

@@ -142,9 +142,9 @@ struct CostTable {
 
     private func latencyText(_ check: LatencyCheck) -> String {
         switch check.verdict {
-        case "meets": return "meets the \(Format.number(check.budget_ms / 1000)) s budget (\(check.percentile ?? "") \(Format.count(check.ms ?? 0)) ms)"
-        case "misses": return "misses the \(Format.number(check.budget_ms / 1000)) s budget (\(check.percentile ?? "") \(Format.count(check.ms ?? 0)) ms)"
-        default: return "no published latency to judge the \(Format.number(check.budget_ms / 1000)) s budget"
+        case .meets: return "meets the \(Format.number(check.budget_ms / 1000)) s budget (\(check.percentile ?? "") \(Format.count(check.ms ?? 0)) ms)"
+        case .misses: return "misses the \(Format.number(check.budget_ms / 1000)) s budget (\(check.percentile ?? "") \(Format.count(check.ms ?? 0)) ms)"
+        case .unknown: return "no published latency to judge the \(Format.number(check.budget_ms / 1000)) s budget"
         }
     }
 
@@ -172,15 +172,15 @@ struct CostTable {
         var parts: [String] = []
         if let input = r.input_per_mtok { parts.append("in \(Format.usd(input))") }
         if let output = r.output_per_mtok { parts.append("out \(Format.usd(output))") }
-        if let read = r.cache_read_per_mtok, r.caching == "used" { parts.append("cache read \(Format.usd(read))") }
-        if let write = r.cache_write_per_mtok, let ttl = r.cache_ttl { parts.append("\(ttl) write \(Format.usd(write))") }
+        if let read = r.cache_read_per_mtok, r.caching == .used { parts.append("cache read \(Format.usd(read))") }
+        if let write = r.cache_write_per_mtok, let ttl = r.cache_ttl { parts.append("\(ttl.rawValue) write \(Format.usd(write))") }
         var text = parts.joined(separator: ", ") + " per M tokens"
-        if r.band == "long_context" { text += " (long-context rates)" }
+        if r.band == .long_context { text += " (long-context rates)" }
         if let batch = r.batch_discount { text += "; batch −\(Format.percent(batch))" }
         switch r.caching {
-        case "not_offered": text += "; no prompt cache, cached share billed as input"
-        case "not_worth_it": text += "; caching would not pay at this volume"
-        case "below_minimum": text += "; prefix below the cache minimum, billed as input"
+        case .not_offered: text += "; no prompt cache, cached share billed as input"
+        case .not_worth_it: text += "; caching would not pay at this volume"
+        case .below_minimum: text += "; prefix below the cache minimum, billed as input"
         default: break
         }
         return text

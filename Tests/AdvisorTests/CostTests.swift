@@ -24,8 +24,8 @@ struct CostTests {
         #expect(l.cache_usd == 0)
         #expect(l.monthly_usd == 2_000)
         #expect(l.rates.input_per_mtok == 1 && l.rates.output_per_mtok == 5)
-        #expect(l.rates.caching == "none")
-        #expect(l.rates.band == "standard")
+        #expect(l.rates.caching == .noCacheableShare)
+        #expect(l.rates.band == .standard)
         #expect(l.url == "/models/claude-haiku-4-5")
         #expect(l.fits)
     }
@@ -55,18 +55,18 @@ struct CostTests {
         // output included, is at $0.50 / $2.50. 1,000 requests: 1,000 × 104,000 × 0.5 / 1e6 = $52;
         // 1,000 × 1,300 × 2.5 / 1e6 = $3.25.
         let over = line("claude-haiku-5-5", ["monthly_requests": 1_000, "avg_input_tokens": 80_000, "avg_output_tokens": 1_000])
-        #expect(over.rates.band == "long_context")
+        #expect(over.rates.band == .long_context)
         #expect(close(over.input_usd, 52) && close(over.output_usd, 3.25))
         #expect(over.rates.input_per_mtok == 0.5 && over.rates.output_per_mtok == 2.5)
         #expect(over.rates.notes.contains { $0.contains("104,000") && $0.contains("100,000") })
         // 76,000 → 98,800: below the line. 1,000 × 98,800 × 0.1 / 1e6 = $9.88; 1,000 × 1,300 × 0.5 / 1e6 = $0.65.
         let under = line("claude-haiku-5-5", ["monthly_requests": 1_000, "avg_input_tokens": 76_000, "avg_output_tokens": 1_000])
-        #expect(under.rates.band == "standard")
+        #expect(under.rates.band == .standard)
         #expect(close(under.monthly_usd, 10.53))
         // The same 80,000 counted on Haiku 5.5 itself stays below it: 1,000 × 80,000 × 0.1 / 1e6 = $8.
         let own = line("claude-haiku-5-5", ["monthly_requests": 1_000, "avg_input_tokens": 80_000, "avg_output_tokens": 1_000,
                                             "tokens_counted_with": "claude-haiku-5-5"])
-        #expect(own.rates.band == "standard" && close(own.input_usd, 8))
+        #expect(own.rates.band == .standard && close(own.input_usd, 8))
     }
 
     @Test func aPrefixBelowTheCacheMinimumIsNotCached() {
@@ -74,11 +74,11 @@ struct CostTests {
         // input: 100,000 × 2,000 × $1/M = $200, no cache cost.
         let l = line("claude-haiku-4-5", ["monthly_requests": 100_000, "avg_input_tokens": 2_000, "avg_output_tokens": 0,
                                           "cached_input_share": 0.75])
-        #expect(l.rates.caching == "below_minimum")
+        #expect(l.rates.caching == .below_minimum)
         #expect(l.input_usd == 200 && l.cache_usd == 0)
         // On Haiku 5.5 the same prefix is 1,950 tokens, above its 512 minimum: cached.
         #expect(line("claude-haiku-5-5", ["monthly_requests": 100_000, "avg_input_tokens": 2_000, "avg_output_tokens": 0,
-                                          "cached_input_share": 0.75]).rates.caching == "used")
+                                          "cached_input_share": 0.75]).rates.caching == .used)
     }
 
     @Test func denseTrafficKeepsTheFiveMinuteCacheWarm() {
@@ -87,7 +87,7 @@ struct CostTests {
         // cache = (1 × 1.25 + 999,999 × 0.10) × 5,000 / 1e6 = $500.00575; fresh input 1,000,000 × 5,000 × $1/M = $5,000.
         let l = line("claude-haiku-4-5", ["monthly_requests": 1_000_000, "avg_input_tokens": 10_000,
                                           "avg_output_tokens": 100, "cached_input_share": 0.5])
-        #expect(l.rates.caching == "used" && l.rates.cache_ttl == "5m")
+        #expect(l.rates.caching == .used && l.rates.cache_ttl == .fiveMinutes)
         #expect(l.rates.cache_writes_per_month == 1)
         #expect(close(l.cache_usd, 500.00575, 1e-6))
         #expect(l.input_usd == 5_000)
@@ -103,7 +103,7 @@ struct CostTests {
         // none:     3,000 × 10,400 × 0.10 / 1e6 = $3.12
         let l = line("claude-haiku-5-5", ["monthly_requests": 3_000, "avg_input_tokens": 10_000, "avg_output_tokens": 0,
                                           "cached_input_share": 0.8])
-        #expect(l.rates.cache_ttl == "1h")
+        #expect(l.rates.cache_ttl == .oneHour)
         #expect(l.rates.cache_write_per_mtok == 0.2)
         let w1 = 3_000 * exp(-3_000.0 / 43_800 * 60)
         #expect(close(l.rates.cache_writes_per_month!, w1))
@@ -111,7 +111,7 @@ struct CostTests {
         // Haiku 4.5 has a 1-hour cache too; a model without one falls back to 5 minutes or nothing.
         let noHour = line("gpt-6-luna", ["monthly_requests": 3_000, "avg_input_tokens": 10_000, "avg_output_tokens": 0,
                                          "cached_input_share": 0.8])
-        #expect(noHour.rates.cache_ttl != "1h")
+        #expect(noHour.rates.cache_ttl != .oneHour)
     }
 
     @Test func cachingThatDoesNotPayIsLeftOff() {
@@ -119,7 +119,7 @@ struct CostTests {
         // and a write costs more than input: the prefix is billed as input. 10 × 10,000 × $1/M = $0.10.
         let l = line("claude-haiku-4-5", ["monthly_requests": 10, "avg_input_tokens": 10_000, "avg_output_tokens": 0,
                                           "cached_input_share": 0.5])
-        #expect(l.rates.caching == "not_worth_it")
+        #expect(l.rates.caching == .not_worth_it)
         #expect(l.input_usd == 0.1 && l.cache_usd == 0)
     }
 
@@ -129,7 +129,7 @@ struct CostTests {
                                        "avg_output_tokens": 0, "cached_input_share": 0.8])
         #expect(l.input_usd == 100)
         #expect(l.cache_usd == 0)
-        #expect(l.rates.caching == "not_offered")
+        #expect(l.rates.caching == .not_offered)
     }
 
     @Test func batchDiscountAppliesToCacheTokensToo() {

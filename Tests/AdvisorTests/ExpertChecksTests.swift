@@ -79,6 +79,25 @@ struct ExpertChecksTests {
         }
     }
 
+    @Test func aConcurrencyCapIsReadAsTheLongestRequestItAllows() {
+        // 100M moderation requests a month at 5× peak: 100,000,000 / 43,800 × 5 = 11,415.5 a minute, 190.26 a second.
+        // DeepSeek caps deepseek-flash at 2,500 requests in flight: 2,500 / 190.26 = 13.1 s per request at most.
+        // The cap is not a rate, so the tier is unknown (never carried), and the capacity says how long requests may take.
+        let given: [String: AnswerValue] = ["task_type": "moderation", "monthly_requests": 100_000_000,
+                                            "avg_input_tokens": 400, "avg_output_tokens": 10, "peak_to_average": 5,
+                                            "reasoning_effort": "none"]
+        let deepseek = line("deepseek-v4-1-flash", given).capacity!
+        #expect(deepseek.status == .unknown && deepseek.tier == "standard" && deepseek.scheme_kind == .tiers)
+        #expect(deepseek.max_request_seconds == 13.1)
+        // OpenAI publishes per-model limits that we have not read: unknown, and the kind says why.
+        let luna = line("gpt-6-luna", given).capacity!
+        #expect(luna.status == .unknown && luna.scheme_kind == .not_read && luna.max_request_seconds == nil)
+        let a = engine.assess(k.answers(given.merging(["cost_priority": "primary"]) { $1 }))
+        if a.primaryModel == "gpt-6-luna" {
+            #expect(a.warnings.contains { $0.model == "gpt-6-luna" && $0.text.contains("have not been able to read") })
+        }
+    }
+
     @Test func theQualityMarginNamesTheCheapestStrongModel() {
         // Cost-first extraction, 2M requests of 1,500 in and 200 out. Command R7B ($0.0375 / $0.15, no reasoning):
         // 2M × (1,500 × 0.0375 + 200 × 0.15) / 1e6 = $172.50, fit good. GPT-6 Luna ($0.10 / $0.50, 1,200 reasoning

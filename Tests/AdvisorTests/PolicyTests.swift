@@ -8,7 +8,7 @@ struct PolicyCase: CustomTestStringConvertible, Sendable {
     let answers: [String: AnswerValue]
     let verdict: Verdict
     let primary: String
-    let basis: String
+    let basis: PrimaryBasis
     var testDescription: String { name }
 }
 
@@ -19,34 +19,34 @@ let policyCases: [PolicyCase] = [
     PolicyCase(name: "cost first, 15M classifications, team can self-host",
                answers: ["task_type": "classification", "monthly_requests": 15_000_000, "avg_input_tokens": 300,
                          "avg_output_tokens": 5, "cost_priority": "primary", "can_self_host": true, "fallback_ready": true],
-               verdict: .chooseAlternative, primary: "mistral-small", basis: "cheapest_fit"),
+               verdict: .chooseAlternative, primary: "mistral-small", basis: .cheapest_fit),
     // Cost-first batch summaries: batch halves Luna to $45 and Haiku 5.5 to $58.50; mistral-small has no batch
     // price ($78). The cheapest model that summarises well is Luna.
     PolicyCase(name: "cost-first overnight summaries",
                answers: ["task_type": "summarization", "monthly_requests": 300_000, "avg_input_tokens": 2_000,
                          "avg_output_tokens": 200, "latency": "batch", "cost_priority": "primary",
                          "accuracy": "tolerant", "fallback_ready": true],
-               verdict: .chooseAlternative, primary: "gpt-6-luna", basis: "cheapest_fit"),
+               verdict: .chooseAlternative, primary: "gpt-6-luna", basis: .cheapest_fit),
     // 3,000 chats a month, cost secondary: the score says tiered routing, but routing would save about
     // 12 × 0.85 × ($15.60 − $0.78) ≈ $151 a year against a router costing (40 + 48) h × $100 = $8,800.
     PolicyCase(name: "3,000 chats a month, cost does not matter",
                answers: ["task_type": "chat", "monthly_requests": 3_000, "complex_share": 0.15,
                          "cost_priority": "secondary", "fallback_ready": true, "review_capacity": "sampled"],
-               verdict: .chooseAlternative, primary: "claude-sonnet-5-5", basis: "routing_does_not_pay"),
+               verdict: .chooseAlternative, primary: "claude-sonnet-5-5", basis: .routing_does_not_pay),
     // The same at 3,000,000 a month: routing saves about $151,000 a year and stands.
     PolicyCase(name: "3,000,000 chats a month, cost does not matter",
                answers: ["task_type": "chat", "monthly_requests": 3_000_000, "complex_share": 0.15,
                          "cost_priority": "secondary", "fallback_ready": true, "review_capacity": "sampled"],
-               verdict: .tieredRouting, primary: "claude-haiku-5-5", basis: "haiku_model"),
+               verdict: .tieredRouting, primary: "claude-haiku-5-5", basis: .haiku_model),
     // Simple work on default answers: "choose Haiku" names the current Haiku.
     PolicyCase(name: "plain extraction names Haiku 5.5",
                answers: ["task_type": "extraction", "monthly_requests": 1_500_000, "fallback_ready": true],
-               verdict: .chooseHaiku, primary: "claude-haiku-5-5", basis: "haiku_model"),
+               verdict: .chooseHaiku, primary: "claude-haiku-5-5", basis: .haiku_model),
     // Before Haiku 5.5 existed the same answers name Haiku 4.5.
     PolicyCase(name: "the same on 2026-09-01 names Haiku 4.5",
                answers: ["task_type": "extraction", "monthly_requests": 1_500_000, "fallback_ready": true,
                          "as_of": "2026-09-01"],
-               verdict: .chooseHaiku, primary: "claude-haiku-4-5", basis: "haiku_model"),
+               verdict: .chooseHaiku, primary: "claude-haiku-4-5", basis: .haiku_model),
 ]
 
 struct PolicyTests {
@@ -79,7 +79,7 @@ struct PolicyTests {
              "cost_priority": "primary", "fallback_ready": true]))
         #expect(a.verdict == .chooseHaiku)
         #expect(a.primaryModel == "claude-haiku-5-5")
-        #expect(a.primaryModelBasis == "cheapest_fit")
+        #expect(a.primaryModelBasis == .cheapest_fit)
     }
 
     @Test func thePolicyThatDecidesIsTheFirstReasonAndNamesItsPage() {
@@ -188,9 +188,9 @@ struct PolicyTests {
 
     @Test func latencyBudgets() {
         let lines = engine.costs(k.answers(["latency_budget_s": 0.5]))
-        #expect(lines.first { $0.model == "claude-haiku-4-5" }?.latency?.verdict == "misses")  // p95 up to 900 ms
-        #expect(lines.first { $0.model == "claude-haiku-5-5" }?.latency?.verdict == "unknown")
-        #expect(engine.costs(k.answers(["latency_budget_s": 1])).first { $0.model == "claude-haiku-4-5" }?.latency?.verdict == "meets")
+        #expect(lines.first { $0.model == "claude-haiku-4-5" }?.latency?.verdict == .misses)  // p95 up to 900 ms
+        #expect(lines.first { $0.model == "claude-haiku-5-5" }?.latency?.verdict == .unknown)
+        #expect(engine.costs(k.answers(["latency_budget_s": 1])).first { $0.model == "claude-haiku-4-5" }?.latency?.verdict == .meets)
         #expect(engine.costs(k.answers([:])).allSatisfy { $0.latency == nil })
         // The primary model without published latency is flagged, not passed.
         let a = engine.assess(k.answers(["task_type": "classification", "latency_budget_s": 2, "fallback_ready": true]))

@@ -58,6 +58,13 @@ struct ReviewSetTests {
             let line = try #require(a.costs.first { $0.model == alternative })
             #expect(line.status.state != .retired && line.status.state != .unreleased, "\(alternative)")
         }
+        // One warning per failure mode and model: a computed warning absorbs the general one, never repeats it.
+        let warned = a.warnings.map { "\($0.failure_mode) \($0.model ?? "")" }
+        #expect(Set(warned).count == warned.count, "repeated warnings: \(warned)")
+        // A warning speaks of the provider it names: no other provider's status page beside a primary's warning.
+        if k.compiledModels[k.modelSlugs.firstIndex(of: a.primaryModel)!].provider != "Anthropic" {
+            #expect(!a.warnings.contains { $0.text.contains("status.anthropic.com") }, "\(a.primaryModel): Anthropic's status page")
+        }
         if let fit = c.min_fit, let task = c.answers["task_type"], case .text(let t) = task {
             let m = k.modelSlugs.firstIndex(of: a.primaryModel)!
             #expect(k.compiledModels[m].fit[AnswerID.taskType.choices.firstIndex(of: t)!].rawValue == fit)

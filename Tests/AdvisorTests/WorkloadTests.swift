@@ -11,7 +11,7 @@ struct Workload: CustomTestStringConvertible, Sendable {
     let primary: [String]?
     let why: String
     /// How the primary model must have been chosen, when that is the point.
-    var basis: String? = nil
+    var basis: PrimaryBasis? = nil
     var alsoExpect: [String] = []
 
     var testDescription: String { name }
@@ -47,7 +47,7 @@ let workloads: [Workload] = [
                   "fallback_ready": true],
         verdict: .chooseAlternative, primary: nil,
         why: "Reference (3.5 Haiku): cost first and batch acceptable means the cheapest adequate model; since Haiku 5.5 that is settled on the computed bill.",
-        basis: "cheapest_fit"),
+        basis: .cheapest_fit),
     Workload(
         name: "real-time content moderation, 5M/month",
         answers: ["task_type": "moderation", "monthly_requests": 5_000_000, "avg_input_tokens": 300,
@@ -94,7 +94,7 @@ let workloads: [Workload] = [
                   "fallback_ready": true],
         verdict: .chooseAlternative, primary: nil,
         why: "Reference: high-volume, low-margin work belongs on the cheapest adequate model; the computed bill decides which.",
-        basis: "cheapest_fit"),
+        basis: .cheapest_fit),
     Workload(
         name: "same extraction with cost balanced",
         answers: ["task_type": "extraction", "monthly_requests": 2_000_000, "avg_input_tokens": 1_200,
@@ -109,7 +109,7 @@ let workloads: [Workload] = [
                   "complex_share": 0.0, "fallback_ready": true],
         verdict: .chooseAlternative, primary: nil,
         why: "Blog: one team moved 500K simple calls a day to a fine-tuned Llama 3.1 8B; with GPU and operations time counted, hosted models at $0.10 / $0.50 are cheaper.",
-        basis: "cheapest_fit"),
+        basis: .cheapest_fit),
     Workload(
         name: "500K classification calls/day, team self-hosts, cost balanced",
         answers: ["task_type": "classification", "monthly_requests": 15_000_000, "avg_input_tokens": 300,
@@ -124,7 +124,7 @@ let workloads: [Workload] = [
                   "review_capacity": "none", "fallback_ready": false],
         verdict: .chooseAlternative, primary: nil,
         why: "Reference: bootstrapped startups should pick the cheapest adequate model; blog: small teams without review should be cautious.",
-        basis: "cheapest_fit",
+        basis: .cheapest_fit,
         alsoExpect: ["service-outages", "silent-quality-degradation"]),
     Workload(
         name: "real-time writing suggestions",
@@ -171,7 +171,7 @@ struct WorkloadTests {
         if let basis = workload.basis {
             #expect(assessment.primaryModelBasis == basis)
         }
-        if assessment.primaryModelBasis == "cheapest_fit" {
+        if assessment.primaryModelBasis == .cheapest_fit {
             // Nothing usable with a good or strong fit is cheaper than the primary model: usable includes rate limits
             // that carry the peak (a model whose every listed tier falls short is not the primary).
             let task = knowledge.answers(workload.answers).values[AnswerID.taskType.rawValue]
@@ -201,7 +201,7 @@ struct WorkloadTests {
         #expect(unreviewed.decidedBy == "review-capacity")
         let batch = engine.assess(knowledge.answers(["cost_priority": "primary", "latency": "batch"]))
         #expect(batch.decidedBy == "cost-priority")
-        #expect(batch.primaryModelBasis == "cheapest_fit")
+        #expect(batch.primaryModelBasis == .cheapest_fit)
     }
 
     @Test func defaultsAreAllAssumed() {

@@ -83,4 +83,47 @@ struct ModelSchemaTests {
         let fit = errors(Self.good).isEmpty ? "" : "the good block must load"
         #expect(fit.isEmpty)
     }
+
+    /// Every sourced figure is found by the one walk of the model tree (Advisor/ModelFigures.swift), older prices,
+    /// older rate-limit schemes and reasoning tokens included: a source missing from `sources` is an error at its line.
+    @Test(arguments: [
+        ("prices previous", """
+          prices:
+            since: "2026-10-01"
+            input: {value: 0.10, source: p}
+            output: {value: 0.50, source: p}
+            previous:
+              - {since: "2026-01-01", input: {value: 0.2, source: old-pricing}, output: {value: 1, source: p}}
+        """, 19),
+        ("rate limits previous", """
+          prices:
+            input: {value: 0.10, source: p}
+            output: {value: 0.50, source: p}
+          rate_limits:
+            source: p
+            since: "2026-06-01"
+            tiers: [{tier: start, rpm: 50, requires: "Any account."}]
+            previous:
+              - {source: old-limits, tiers: [{tier: start, rpm: 5, requires: "Any account."}]}
+        """, 22),
+        ("reasoning tokens", """
+          prices:
+            input: {value: 0.10, source: p}
+            output: {value: 0.50, source: p}
+          reasoning:
+            source: p
+            reasons: true
+            default_effort: low
+            levels: [low]
+            tokens:
+              low: {value: 300, source: guess}
+        """, 23),
+    ])
+    func everyFigureCitesAListedSource(_ name: String, _ block: String, _ line: Int) {
+        let base = "  released: {value: \"2026-10-07\", source: p}\n  lifecycle: {}\n  hosting: api\n"
+            + "  context_window: {value: 1000000, source: p}\n"
+        let text = errors(base + block)
+        #expect(text.contains("is not in this page's `sources`"), "\(name): \(text)")
+        #expect(text.contains("models/test-model.md:\(line): source"), "\(name): \(text)")  // the figure's own line
+    }
 }

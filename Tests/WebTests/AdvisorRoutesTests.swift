@@ -218,4 +218,21 @@ struct AdvisorRoutesTests {
             }
         }
     }
+
+    /// The closed sets the assessment writes are the engine's enums (Sources/Advisor/OutputSets.swift): the document
+    /// lists exactly their values, so a new case cannot reach clients undocumented.
+    @Test func openAPIClosedSetsFollowTheEngineEnums() throws {
+        let document = try #require(json(get("/api/openapi.json")) as? [String: Any])
+        let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+        func values(_ schema: String, _ property: String) -> [String]? {
+            let properties = (schemas[schema] as? [String: Any])?["properties"] as? [String: [String: Any]]
+            return properties?[property]?["enum"] as? [String]
+        }
+        #expect(values("CostRates", "band") == PriceBand.allCases.map(\.rawValue))
+        #expect(values("CostRates", "caching") == CachingMode.allCases.map(\.rawValue))
+        #expect(values("CostRates", "cache_ttl") == CacheTTL.allCases.map(\.rawValue))
+        #expect(values("LatencyCheck", "verdict") == LatencyVerdict.allCases.map(\.rawValue))
+        #expect(values("Assessment", "primary_model_basis") == PrimaryBasis.allCases.map(\.rawValue))
+        #expect(values("Capacity", "status") == CapacityStatus.allCases.map(\.rawValue))
+    }
 }

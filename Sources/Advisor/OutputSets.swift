@@ -1,0 +1,57 @@
+// The closed sets in the engine's outputs. Each raw value is the string the JSON carries; public/openapi.json lists
+// the same values, and OpenAPIClosedSetsTests holds the two together.
+
+/// Which price band a request is billed in.
+public enum PriceBand: String, Sendable, Encodable, CaseIterable {
+    case standard
+    /// The prompt is above the model's long-context threshold.
+    case long_context
+}
+
+/// The cache lifetime a workload's request rate needs.
+public enum CacheTTL: String, Sendable, Encodable, CaseIterable {
+    case fiveMinutes = "5m"
+    case oneHour = "1h"
+
+    /// How people say it: "5-minute", "1-hour".
+    public var spoken: String { self == .fiveMinutes ? "5-minute" : "1-hour" }
+    public var minutes: Double { self == .fiveMinutes ? 5 : 60 }
+}
+
+/// Whether the cacheable share of a prompt was billed at cache prices, and if not, why not.
+public enum CachingMode: String, Sendable, Encodable, CaseIterable {
+    case used
+    /// The workload has no cacheable share. (Not `none`, which an optional's nil would shadow.)
+    case noCacheableShare = "none"
+    /// The model has no prompt cache.
+    case not_offered
+    /// The cacheable prefix is shorter than the model's minimum cacheable length.
+    case below_minimum
+    /// Cache writes would cost more than the reads save at this request rate.
+    case not_worth_it
+}
+
+/// A model's documented latency against the workload's budget.
+public enum LatencyVerdict: String, Sendable, Encodable, CaseIterable {
+    case meets, misses
+    /// No source documents the model's latency.
+    case unknown
+}
+
+/// Why the primary model was chosen.
+public enum PrimaryBasis: String, Sendable, Encodable, CaseIterable {
+    /// The current Haiku for the workload.
+    case haiku_model
+    /// A criterion prefers a named model (`prefer`).
+    case prefer
+    /// The cheapest model whose fit the criteria require.
+    case cheapest_suitable
+    /// Cost comes first: the cheapest model with a good fit (policy `cheapest_fit`).
+    case cheapest_fit
+    /// Tiered routing was called for but the router does not pay for itself (policy).
+    case routing_does_not_pay
+    /// Only one model can carry the workload.
+    case only_usable
+    /// No model holds the request within its headroom: the one with the largest window is named.
+    case nothing_fits
+}

@@ -1,0 +1,117 @@
+"""Every JSON document the server writes, against the schema the server's own OpenAPI document gives for it.
+
+The server is started on a free port on the real content; /api/assess is asked for each workload of the expert review
+set (Tests/AdvisorTests/Fixtures/review-set.json) plus edge cases, and every other JSON route once. Each answer is
+validated with jsonschema (Draft 2020-12, the dialect of OpenAPI 3.1) against the response schema of its path, so a
+key the engine writes that the document does not describe (the schemas say additionalProperties: false), or a value
+outside a documented closed set, fails here. Run by Tests/machines/run.
+"""
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import jsonschema
+from referencing import Registry
+from referencing.jsonschema import DRAFT202012
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+TODAY = "2026-12-02"
+
+# Workloads beyond the review set that reach the rarer keys: latency budgets, reasoning effort, self-hosting,
+# batch with caching, a request nothing holds, a cost-first good fit (quality margin), a required strong fit.
+EXTRA = [
+    {"task_type": "chat", "monthly_requests": 200000, "avg_input_tokens": 90000, "avg_output_tokens": 600,
+     "latency_budget_s": 1.5, "cached_input_share": 0.6},
+    {"task_type": "extraction", "monthly_requests": 5000000, "avg_input_tokens": 2000, "avg_output_tokens": 300,
+     "cost_priority": "primary", "latency": "batch", "cached_input_share": 0.8, "reasoning_effort": "high"},
+    {"task_type": "classification", "monthly_requests": 100000000, "avg_input_tokens": 300, "avg_output_tokens": 5,
+     "peak_to_average": 5, "can_self_host": True},
+    {"task_type": "rag", "monthly_requests": 10, "avg_input_tokens": 900000, "avg_output_tokens": 1000},
+    {"task_type": "extraction", "monthly_requests": 40000, "avg_input_tokens": 1500, "avg_output_tokens": 200,
+     "cost_priority": "primary", "required_fit": "strong"},
+    {"task_type": "autonomous_coding", "monthly_requests": 3000, "avg_input_tokens": 20000, "avg_output_tokens": 2000,
+     "as_of": "2026-06-15", "reasoning_effort": "none"},
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(base: str, path: str, query: dict | None = None):
+    """The JSON answer; an HTTP error becomes an exception whose text is the server's error body."""
+    url = base + path + ("?" + urllib.parse.urlencode(query) if query else "")
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        raise RuntimeError(f"{error.code} from {url}: {error.read().decode()[:300]}") from None
+
+
+def query_of(answers: dict) -> dict:
+    return {k: ("true" if v is True else "false" if v is False else v) for k, v in answers.items()}
+
+
+def check(binary: str, content: str) -> list[str]:
+    problems = []
+    with tempfile.TemporaryDirectory() as work:
+        port = free_port()
+        server = subprocess.Popen(
+            [binary, "serve", "--port", str(port), "--content", content, "--db", os.path.join(work, "index.db"),
+             "--templates", os.path.join(ROOT, "templates"), "--public", os.path.join(ROOT, "public"),
+             "--today", TODAY], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            for _ in range(600):
+                try:
+                    urllib.request.urlopen(base + "/healthz", timeout=2)
+                    break
+                except OSError:
+                    if server.poll() is not None:
+                        return [f"server exited: {server.stderr.read().decode()}"]
+                    time.sleep(0.1)
+            document = get(base, "/api/openapi.json")
+            registry = Registry().with_resource("urn:openapi", DRAFT202012.create_resource(document))
+
+            def validate(path: str, value, label: str):
+                schema = document["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+                rooted = json.loads(json.dumps(schema).replace('"#/components', '"urn:openapi#/components'))
+                validator = jsonschema.Draft202012Validator(rooted, registry=registry)
+                for error in sorted(validator.iter_errors(value), key=lambda e: list(e.absolute_path))[:5]:
+                    where = "/".join(map(str, error.absolute_path))
+                    problems.append(f"{label}: {where}: {error.message[:300]} (schema {'/'.join(map(str, error.absolute_schema_path))})")
+
+            cases = json.load(open(os.path.join(ROOT, "Tests/AdvisorTests/Fixtures/review-set.json")))
+            workloads = [(c["name"], c["answers"]) for c in cases] + [(f"extra {i}", a) for i, a in enumerate(EXTRA)]
+            for name, answers in workloads:
+                answers = {"as_of": TODAY, **answers}
+                try:
+                    validate("/api/assess", get(base, "/api/assess", query_of(answers)), f"/api/assess ({name})")
+                except RuntimeError as error:
+                    problems.append(f"/api/assess ({name}): {error}")
+            validate("/api/search", get(base, "/api/search", {"q": "rate limit 429"}), "/api/search")
+            validate("/api/pages", get(base, "/api/pages"), "/api/pages")
+            validate("/api/pages/{section}/{slug}", get(base, "/api/pages/models/claude-haiku-5-5"), "/api/pages/models/...")
+            validate("/api/models", get(base, "/api/models"), "/api/models")
+            validate("/api/questionnaire", get(base, "/api/questionnaire"), "/api/questionnaire")
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    return problems
+
+
+if __name__ == "__main__":
+    found = check(sys.argv[1], sys.argv[2])
+    for problem in found:
+        print("openapi_check:", problem)
+    print(f"openapi_check: {'ok' if not found else f'{len(found)} problems'}")
+    sys.exit(1 if found else 0)
