@@ -655,6 +655,9 @@ struct CompiledPolicy: Sendable {
     let upkeepHoursPerMonth: Double
     /// effort_before_escalation: the level the Haiku is priced at.
     let effort: Effort
+    /// cost_ceiling: the largest ratio of the Haiku's cost to an equal-fit model's, and the smallest saving that counts.
+    let maxRatio: Double
+    let minSaving: Double
     let text: String
 
     /// The placeholders each kind's text may use.
@@ -664,6 +667,7 @@ struct CompiledPolicy: Sendable {
         case .routing_payback: ["saving_per_year", "routing_cost_per_year", "build_hours", "upkeep_hours_per_month", "model"]
         case .alternatives_min_fit: ["min_fit"]
         case .effort_before_escalation: ["haiku", "effort", "haiku_monthly", "escalation", "escalation_monthly"]
+        case .cost_ceiling: ["haiku", "haiku_monthly", "model", "monthly", "ratio", "saving"]
         }
     }
 
@@ -685,10 +689,22 @@ struct CompiledPolicy: Sendable {
             condition = nil
         }
         effort = spec.effort ?? .high
+        maxRatio = spec.max_ratio ?? 0
+        minSaving = spec.min_saving_usd ?? 0
         switch kind {
         case .cheapest_fit, .alternatives_min_fit:
             guard let fit = spec.min_fit else { throw problem(".min_fit", "\(kind.rawValue) needs min_fit") }
             minFit = fit
+            buildHours = 0
+            upkeepHoursPerMonth = 0
+        case .cost_ceiling:
+            guard let ratio = spec.max_ratio, ratio.isFinite, ratio > 1 else {  // read below as maxRatio
+                throw problem(".max_ratio", "cost_ceiling needs max_ratio > 1 (how many times the cheaper model's cost the Haiku may cost)")
+            }
+            guard let saving = spec.min_saving_usd, saving.isFinite, saving >= 0 else {
+                throw problem(".min_saving_usd", "cost_ceiling needs min_saving_usd >= 0")
+            }
+            minFit = .poor
             buildHours = 0
             upkeepHoursPerMonth = 0
         case .effort_before_escalation:

@@ -25,6 +25,11 @@ import Foundation
 //   (escalation cost − Haiku cost), reaches the router's cost, (build_hours + 12 × upkeep_hours_per_month) ×
 //   developer_hourly_usd; otherwise the escalation model takes everything (choose_alternative).
 // - `alternatives_min_fit` (when its condition holds): every alternative fits the task at least `min_fit`.
+// - `cost_ceiling` (when its condition holds, with no hard limit and no other policy deciding): a choose_haiku or
+//   tiered_routing verdict whose Haiku costs more than `max_ratio` × the cheapest usable non-Haiku model that fits
+//   the task at least as well (and as the required and offered fits), and at least `min_saving_usd` a month more,
+//   becomes choose_alternative with that model as the primary. A long-context cliff or thinking tokens can make the
+//   Haiku the dear choice; a balanced buyer does not pay several times over for the same fit.
 //
 // ## Models
 // - choose_haiku and tiered_routing: the Haiku (unless cheapest_fit chose another Haiku).
@@ -220,6 +225,8 @@ struct PolicyOutcome {
     var monthly = 0.0
     var saving = 0.0
     var cost = 0.0
+    /// cost_ceiling: the Haiku it compared.
+    var haiku: Int? = nil
 }
 
 /// Runs assessments against one `Knowledge`. Cheap to copy; safe to share between threads.
@@ -374,7 +381,7 @@ public struct Engine: Sendable {
                     decidingPolicy = p
                 }
                 policyReasons.append(PolicyOutcome(policy: p, model: cheapest, monthly: costs[cheapest]))
-            case .routing_payback, .effort_before_escalation:
+            case .routing_payback, .effort_before_escalation, .cost_ceiling:
                 continue  // after the primary is known; effort_before_escalation only explains
             }
         }
@@ -397,6 +404,23 @@ public struct Engine: Sendable {
             }
         }
 
+        if primary == nil, hard == nil, decidingPolicy == nil, verdict != .chooseAlternative, let h = haiku,
+           let (p, policy) = k.policies.enumerated().first(where: { $0.element.kind == .cost_ceiling
+               && ($0.element.condition?.holds(v, override: -1, value: 0) ?? true) }) {
+            let costs = monthly()
+            let floor = Swift.min(k.compiledModels[h].fit[task], Self.requiredFit(v), offeredFloor)
+            if let cheaper = k.models.indices.filter({ isUsable[$0] && !k.compiledModels[$0].isHaikuFamily
+                    && k.compiledModels[$0].fit[task] <= floor })
+                .min(by: { (costs[$0], $0) < (costs[$1], $1) }),
+               costs[h] > policy.maxRatio * costs[cheaper], costs[h] - costs[cheaper] >= policy.minSaving {
+                verdict = .chooseAlternative
+                primary = cheaper
+                basis = .cost_ceiling
+                decidingPolicy = p
+                policyReasons.append(PolicyOutcome(policy: p, model: cheaper, monthly: costs[cheaper],
+                                                   saving: costs[h] - costs[cheaper], cost: costs[h], haiku: h))
+            }
+        }
         if primary == nil {
             switch verdict {
             case .chooseHaiku, .tieredRouting:
@@ -635,6 +659,12 @@ public struct Engine: Sendable {
                       "build_hours": AnswerValue.number(policy.buildHours).text,
                       "upkeep_hours_per_month": AnswerValue.number(policy.upkeepHoursPerMonth).text]
         if let m = outcome.model { values["model"] = knowledge.models[m].title }
+        if let h = outcome.haiku {
+            values["haiku"] = knowledge.models[h].title
+            values["haiku_monthly"] = Format.cents(outcome.cost)
+            values["saving"] = Format.cents(outcome.saving)
+            values["ratio"] = Format.number((outcome.cost / Swift.max(outcome.monthly, 0.0001) * 10).rounded() / 10)
+        }
         return Reason(criterion: entry.slug, effect: 0, text: Template.fill(policy.text, values),
                       url: "/criteria/\(entry.slug)", title: entry.title, decide: nil, source: nil)
     }

@@ -50,6 +50,8 @@ public enum PrimaryBasis: String, Sendable, Encodable, CaseIterable {
     case cheapest_fit
     /// Tiered routing was called for but the router does not pay for itself (policy).
     case routing_does_not_pay
+    /// The Haiku would cost more than the policy's ratio times a model that fits as well (policy `cost_ceiling`).
+    case cost_ceiling
     /// Only one model can carry the workload.
     case only_usable
     /// No model holds the request within its headroom: the one with the largest window is named.

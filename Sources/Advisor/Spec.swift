@@ -590,6 +590,9 @@ public enum PolicyKind: String, ClosedSet {
     case alternatives_min_fit
     /// When the escalation model takes work from the Haiku, price the Haiku at a higher `effort` beside it.
     case effort_before_escalation
+    /// A Haiku verdict does not stand when the Haiku costs more than `max_ratio` times a usable model that fits the
+    /// task at least as well, and the difference is at least `min_saving_usd` a month: that model is the primary.
+    case cost_ceiling
 }
 
 public struct PolicySpec: Codable, Sendable, Equatable {
@@ -601,12 +604,19 @@ public struct PolicySpec: Codable, Sendable, Equatable {
     public var upkeep_hours_per_month: Double?
     /// effort_before_escalation: the level the Haiku is priced at.
     public var effort: Effort?
+    /// cost_ceiling: how many times the cheaper equal-fit model's cost the Haiku may cost, and the smallest monthly
+    /// difference worth a change of model.
+    public var max_ratio: Double?
+    public var min_saving_usd: Double?
     /// The reason shown when the policy decides something; `{placeholders}` as README.md lists per kind.
     public var text: String
 
     public init(kind: PolicyKind, when: Condition? = nil, min_fit: Fit? = nil, build_hours: Double? = nil,
-                upkeep_hours_per_month: Double? = nil, effort: Effort? = nil, text: String) {
+                upkeep_hours_per_month: Double? = nil, effort: Effort? = nil, max_ratio: Double? = nil,
+                min_saving_usd: Double? = nil, text: String) {
         self.effort = effort
+        self.max_ratio = max_ratio
+        self.min_saving_usd = min_saving_usd
         self.kind = kind
         self.when = when
         self.min_fit = min_fit
