@@ -28,7 +28,7 @@ import Foundation
 // - `cost_ceiling` (when its condition holds, with no hard limit and no other policy deciding): a choose_haiku or
 //   tiered_routing verdict whose Haiku costs more than `max_ratio` × the cheapest usable non-Haiku model that fits
 //   the task at least as well (and as the required and offered fits), and at least `min_saving_usd` a month more,
-//   becomes choose_alternative with that model as the primary. A long-context cliff or thinking tokens can make the
+//   both priced with reasoning at its cheapest setting, becomes choose_alternative with that model as the primary. A long-context cliff or thinking tokens can make the
 //   Haiku the dear choice; a balanced buyer does not pay several times over for the same fit.
 //
 // ## Models
@@ -232,6 +232,8 @@ struct PolicyOutcome {
 /// Runs assessments against one `Knowledge`. Cheap to copy; safe to share between threads.
 public struct Engine: Sendable {
     public let knowledge: Knowledge
+    /// The `reasoning_effort` answer's value for `none` (each model maps it to its lowest level).
+    static let noEffort = Double(AnswerID.reasoningEffort.choices.firstIndex(of: "none")!)
 
     public init(knowledge: Knowledge) {
         self.knowledge = knowledge
@@ -407,7 +409,11 @@ public struct Engine: Sendable {
         if primary == nil, hard == nil, decidingPolicy == nil, verdict != .chooseAlternative, let h = haiku,
            let (p, policy) = k.policies.enumerated().first(where: { $0.element.kind == .cost_ceiling
                && ($0.element.condition?.holds(v, override: -1, value: 0) ?? true) }) {
-            let costs = monthly()
+            // Compared with reasoning at its cheapest setting on every model: thinking is a setting a team can
+            // turn down, so only what no setting fixes (a price cliff, a tokenizer, list prices) moves the verdict.
+            var lean = Array(v)
+            lean[AnswerID.reasoningEffort.rawValue] = Self.noEffort
+            let costs = lean.withUnsafeBufferPointer { lv in k.models.indices.map { k.monthlyCost(model: $0, lv) } }
             let floor = Swift.min(k.compiledModels[h].fit[task], Self.requiredFit(v), offeredFloor)
             if let cheaper = k.models.indices.filter({ isUsable[$0] && !k.compiledModels[$0].isHaikuFamily
                     && k.compiledModels[$0].fit[task] <= floor })

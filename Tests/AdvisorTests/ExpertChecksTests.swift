@@ -98,6 +98,34 @@ struct ExpertChecksTests {
         }
     }
 
+    @Test func aPriceCliffThatMultipliesTheBillMeetsTheCostCeiling() {
+        // 200,000 chats of 95,000 prompt and 600 output tokens (Haiku 4.5's count), cost balanced, reasoning off.
+        // Haiku 5.5 counts 1.3×: 123,500 in, 780 out, over its 100,000 threshold, so the whole request is billed at
+        // $0.50 / $2.50: 200,000 × (123,500 × 0.50 + 780 × 2.50) / 1e6 = $12,740. GPT-6 Luna ($0.10 / $0.50, chat fit
+        // at least Haiku's): 200,000 × (95,000 × 0.10 + 600 × 0.50) / 1e6 = $1,960. 6.5 times, $10,780 more: over the
+        // policy's 5× and $500.
+        var given: [String: AnswerValue] = ["task_type": "chat", "monthly_requests": 200_000, "avg_input_tokens": 95_000,
+                                            "avg_output_tokens": 600, "reasoning_effort": "none"]
+        let a = engine.assess(k.answers(given))
+        #expect(a.verdict == .chooseAlternative && a.primaryModel == "gpt-6-luna" && a.primaryModelBasis == .cost_ceiling)
+        #expect(a.reasons.first?.text.contains("$12,740.00 a month on your numbers, 6.5 times the $1,960.00 of GPT-6 Luna") == true,
+                "\(a.reasons.first?.text ?? "")")
+        #expect(a.decidedBy == "cost-priority")
+        // The thinking the default effort adds is not what moves it: the comparison is at the cheapest setting, so
+        // the default-effort verdict is the same.
+        given["reasoning_effort"] = "default"
+        #expect(engine.assess(k.answers(given)).primaryModelBasis == .cost_ceiling)
+        // Trimmed to 60,000 (78,000 on Haiku 5.5, under the threshold): $1,638 against $1,260, 1.3 times. The score decides.
+        given["avg_input_tokens"] = 60_000
+        given["reasoning_effort"] = "none"
+        let trimmed = engine.assess(k.answers(given))
+        #expect(trimmed.primaryModel == "claude-haiku-5-5" && trimmed.primaryModelBasis == .haiku_model)
+        // Cost first or quality first, the ceiling does not apply (cheapest_fit or the score decide).
+        given["avg_input_tokens"] = 95_000
+        given["cost_priority"] = "secondary"
+        #expect(engine.assess(k.answers(given)).primaryModelBasis != .cost_ceiling)
+    }
+
     @Test func theQualityMarginNamesTheCheapestStrongModel() {
         // Cost-first extraction, 2M requests of 1,500 in and 200 out. Command R7B ($0.0375 / $0.15, no reasoning):
         // 2M × (1,500 × 0.0375 + 200 × 0.15) / 1e6 = $172.50, fit good. GPT-6 Luna ($0.10 / $0.50, 1,200 reasoning

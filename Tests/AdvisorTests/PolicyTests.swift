@@ -42,11 +42,18 @@ let policyCases: [PolicyCase] = [
     PolicyCase(name: "plain extraction names Haiku 5.5",
                answers: ["task_type": "extraction", "monthly_requests": 1_500_000, "fallback_ready": true],
                verdict: .chooseHaiku, primary: "claude-haiku-5-5", basis: .haiku_model),
-    // Before Haiku 5.5 existed the same answers name Haiku 4.5.
+    // Before Haiku 5.5 existed the same answers name Haiku 4.5. (Cost secondary: at balanced cost the cost ceiling
+    // applies; that is the next case.)
     PolicyCase(name: "the same on 2026-09-01 names Haiku 4.5",
                answers: ["task_type": "extraction", "monthly_requests": 1_500_000, "fallback_ready": true,
-                         "as_of": "2026-09-01"],
+                         "as_of": "2026-09-01", "cost_priority": "secondary"],
                verdict: .chooseHaiku, primary: "claude-haiku-4-5", basis: .haiku_model),
+    // Balanced cost on that day: the hand-priced Haiku 4.5 costs over five times the hand-priced Mistral Small for
+    // an extraction fit at least as good, and over $500 a month more: the cost ceiling names Mistral Small.
+    PolicyCase(name: "balanced cost on 2026-09-01 meets the cost ceiling",
+               answers: ["task_type": "extraction", "monthly_requests": 1_500_000, "fallback_ready": true,
+                         "as_of": "2026-09-01"],
+               verdict: .chooseAlternative, primary: "mistral-small", basis: .cost_ceiling),
 ]
 
 struct PolicyTests {

@@ -136,7 +136,8 @@ struct PropertyTests {
             #expect(abs(a.score - min(100, max(0, sum))) < 1e-9)
         }
         // The generator reaches every verdict, so the properties above say something about each.
-        #expect(Verdict.allCases.allSatisfy { verdicts[$0, default: 0] > 50 }, "\(verdicts)")
+        // (Tiered routing is the rarest: the cost ceiling turns the tiered verdicts over a price threshold into another model.)
+        #expect(Verdict.allCases.allSatisfy { verdicts[$0, default: 0] >= 30 }, "\(verdicts)")
     }
 
     @Test func queryStringsAndJSONRoundTrip() throws {
