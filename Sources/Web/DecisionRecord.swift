@@ -66,7 +66,7 @@ struct DecisionRecord {
         var md = "## Decision Drivers\n\n"
         for reason in assessment.reasons {
             let effect = reason.effect == 0 ? "" : " (\(Format.signed(reason.effect)) points)"
-            md += "* [\(Exports.cell(reason.title))](\(base)\(reason.url))\(effect): \(reason.text)\n"
+            md += "* \(siteLink(reason.title, reason.url))\(effect): \(reason.text)\n"
         }
         return md + "\n"
     }
@@ -80,7 +80,7 @@ struct DecisionRecord {
         md += "\n\nVerdict: **\(ResultView.verdictLabel(assessment.verdict))**, Haiku fit score "
             + "\(Format.number(assessment.score.rounded())) / 100 (tiered routing from \(Format.number(assessment.tieredRoutingAt)), "
             + "Haiku from \(Format.number(assessment.chooseHaikuAt)))"
-            + (assessment.decidedBy.map { ", decided by [\($0)](\(base)/criteria/\($0)) whatever the score" } ?? "") + ".\n\n"
+            + (assessment.decidedBy.map { ", decided by \(siteLink($0, "/criteria/\($0)")) whatever the score" } ?? "") + ".\n\n"
         md += "### Consequences\n\n"
         if let primary {
             md += "* Good, because it costs \(Format.usd(primary.cost.monthly_usd)) a month at this volume\(cheaperThan(primary, options)).\n"
@@ -91,7 +91,7 @@ struct DecisionRecord {
                 : "* Neutral, because \(lowerFirst(fit.sentence))\n"
         }
         for warning in assessment.warnings {
-            md += "* Bad, because [\(Exports.cell(warning.title))](\(base)\(warning.url)) (\(warning.severity.rawValue)): \(warning.text)\n"
+            md += "* Bad, because \(siteLink(warning.title, warning.url)) (\(warning.severity.rawValue)): \(warning.text)\n"
         }
         md += levers()
         md += "\n### Confirmation\n\n" + confirmation(options)
@@ -131,7 +131,7 @@ struct DecisionRecord {
         for option in options.options {
             let line = option.cost
             md += "### \(optionTitle(option))\n\n"
-            md += "[\(Exports.cell(option.entry.title))](\(base)/models/\(option.slug)), \(option.entry.spec.provider)"
+            md += "\(siteLink(option.entry.title, "/models/\(option.slug)")), \(option.entry.spec.provider)"
                 + (option.entry.spec.api_id.map { ", API id `\($0)`" } ?? "") + ".\n\n"
             md += "* Cost: " + (line.fits ? "\(Format.usd(line.monthly_usd)) a month" : "does not fit this request")
                 + (line.hosting == .api
@@ -209,6 +209,12 @@ struct DecisionRecord {
         let dearer = options.options.filter { $0.slug != primary.slug && $0.cost.fits && $0.cost.monthly_usd > primary.cost.monthly_usd }
         guard let most = dearer.max(by: { $0.cost.monthly_usd < $1.cost.monthly_usd }) else { return "" }
         return ", \(Format.usd(most.cost.monthly_usd - primary.cost.monthly_usd)) a month less than \(most.entry.title)"
+    }
+
+    /// A page of this site: a link against the public URL, or its title and path (a relative link in a file
+    /// leads nowhere).
+    private func siteLink(_ title: String, _ path: String) -> String {
+        base.isEmpty ? "\(Exports.cell(title)) (`\(path)`)" : "[\(Exports.cell(title))](\(base)\(path))"
     }
 
     /// A vendor's page as is; one of this site's pages against the public URL, or as a path.

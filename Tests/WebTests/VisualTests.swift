@@ -97,7 +97,7 @@ struct VisualTests {
         #expect(csv.header("Content-Type") == "text/csv; charset=utf-8")
         let lines = csv.text.split(separator: "\r\n")
         #expect(lines.count == realSite.library.pages(in: .models).count + 1)
-        #expect(lines[0].hasPrefix("model,title,lifecycle,fits,monthly_usd"))
+        #expect(lines[0].hasPrefix("model,title,recommended,lifecycle,fits,monthly_usd"))
         #expect(get("/assess/result.csv", pairs("monthly_requests=lots")).status == 400)
     }
 
