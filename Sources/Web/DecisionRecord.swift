@@ -75,8 +75,11 @@ struct DecisionRecord {
         let primary = options.first(.primary)
         var md = "## Decision Outcome\n\n"
         md += "Chosen option: \"\(primary.map(optionTitle) ?? assessment.primaryModel)\", because "
-        let decisive = assessment.reasons.first { $0.decide != nil || $0.effect == 0 } ?? assessment.reasons.first
-        md += decisive.map { lowerFirst($0.text) } ?? "it is the best fit the content knows for this workload."
+        // The hard limits and policies that settled it, else the strongest reason.
+        let decisive = assessment.reasons.filter { $0.decide != nil || $0.effect == 0 }
+        let because = decisive.isEmpty ? Array(assessment.reasons.prefix(1)) : decisive
+        md += because.isEmpty ? "it is the best fit the content knows for this workload."
+            : because.map { lowerFirst($0.text) }.joined(separator: " ")
         md += "\n\nVerdict: **\(ResultView.verdictLabel(assessment.verdict))**, Haiku fit score "
             + "\(Format.number(assessment.score.rounded())) / 100 (tiered routing from \(Format.number(assessment.tieredRoutingAt)), "
             + "Haiku from \(Format.number(assessment.chooseHaikuAt)))"
@@ -117,7 +120,7 @@ struct DecisionRecord {
         }
         let names = options.options.map { $0.entry.title }.joined(separator: ", ")
         var md = "Run the evaluation plan (`/assess/result.eval.py` with the same answers, an Inspect AI task) on at least "
-            + "**\(size.perModel) of your own samples**, through \(names). "
+            + "**\(Format.count(Double(size.perModel))) of your own samples**, through \(names). "
         md += "The decision is confirmed when the recommended model's error rate is at most "
             + "\(Format.percent(size.tolerance)) (what \"\(QuestionnaireForm(knowledge: knowledge).label(answers[.accuracy], for: knowledge.question(.accuracy)))\" tolerates) "
             + "and no more than \(Format.percent(size.tolerance)) above the escalation model's. The arithmetic:\n\n"
