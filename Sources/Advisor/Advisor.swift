@@ -335,6 +335,22 @@ public final class Knowledge: @unchecked Sendable {
         guard contextHeadroom.isFinite, contextHeadroom > 0, contextHeadroom <= 1 else {
             throw settingsError("context_headroom", "must be a share of the window above 0 and at most 1 (0.8 is 80 %)")
         }
+        if let evaluation = settings.evaluation {
+            // Outside these bounds the sample-size formula has no meaning (EvaluationPlan.swift).
+            guard evaluation.alpha > 0, evaluation.alpha < 1 else { throw settingsError("evaluation.alpha", "must lie between 0 and 1 (0.05)") }
+            guard evaluation.power > 0, evaluation.power < 1 else { throw settingsError("evaluation.power", "must lie between 0 and 1 (0.8)") }
+            for choice in AnswerID.accuracy.choices {
+                guard let share = evaluation.tolerated_error[choice] else {
+                    throw settingsError("evaluation.tolerated_error", "needs a share for the accuracy answer '\(choice)'")
+                }
+                guard share > 0, share < 0.5 else {
+                    throw settingsError("evaluation.tolerated_error.\(choice)", "must lie above 0 and below 0.5 (0.05 is 5 %)")
+                }
+            }
+            for key in evaluation.tolerated_error.keys.sorted() where !AnswerID.accuracy.choices.contains(key) {
+                throw settingsError("evaluation.tolerated_error.\(key)", "'\(key)' is not an accuracy answer (\(AnswerID.accuracy.choices.joined(separator: ", ")))")
+            }
+        }
         let providers = settings.providers ?? [:]
         for (m, entry) in models.enumerated() where !compiledModels[m].selfHosted && providers[entry.spec.provider] == nil {
             throw KnowledgeError(slug: entry.slug, section: "models", field: "model.provider",

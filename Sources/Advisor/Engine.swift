@@ -154,9 +154,11 @@ public struct Assessment: Sendable, Encodable, Equatable {
     public let qualityMargin: QualityMargin?
     /// Only when the effort_before_escalation policy applies.
     public let effortOption: EffortOption?
+    /// The primary's task-fit rating and its basis (nil only for content without one, which the engine refuses).
+    public let primaryFit: FitRating?
 
-    // Written by hand for one reason: `decided_by`, `haiku_model`, `figures_checked`, `capacity`, `quality_margin`
-    // and `effort_option` are always
+    // Written by hand for one reason: `decided_by`, `haiku_model`, `figures_checked`, `capacity`, `quality_margin`,
+    // `effort_option` and `primary_fit` are always
     // present, as `null` when empty, so that a client can rely on every key (AssessmentJSONTests). Everything else
     // is what the synthesized encoder would write.
     enum CodingKeys: String, CodingKey {
@@ -166,6 +168,7 @@ public struct Assessment: Sendable, Encodable, Equatable {
         case primaryModelBasis = "primary_model_basis", baseScore = "base_score", chooseHaikuAt = "choose_haiku_at"
         case tieredRoutingAt = "tiered_routing_at", asOf = "as_of", haikuModel = "haiku_model"
         case figuresChecked = "figures_checked", qualityMargin = "quality_margin", effortOption = "effort_option"
+        case primaryFit = "primary_fit"
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -191,6 +194,7 @@ public struct Assessment: Sendable, Encodable, Equatable {
         try c.encode(capacity, forKey: .capacity)
         try c.encode(qualityMargin, forKey: .qualityMargin)
         try c.encode(effortOption, forKey: .effortOption)
+        try c.encode(primaryFit, forKey: .primaryFit)
     }
 }
 
@@ -654,7 +658,8 @@ public struct Engine: Sendable {
             chooseHaikuAt: k.settings.choose_haiku_at, tieredRoutingAt: k.settings.tiered_routing_at,
             asOf: CivilDate.text(day), haikuModel: d.haiku.map { k.models[$0].slug },
             figuresChecked: named.compactMap { k.compiledModels[$0].pricesCheckedDay }.min().map(CivilDate.text),
-            capacity: capacity, qualityMargin: qualityMargin, effortOption: effortOption)
+            capacity: capacity, qualityMargin: qualityMargin, effortOption: effortOption,
+            primaryFit: FitRating(k.models[primary], task: AnswerID.taskType.choices[task]))
     }
 
     private func policyReason(_ outcome: PolicyOutcome) -> Reason {

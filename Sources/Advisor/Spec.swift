@@ -296,15 +296,50 @@ public struct LatencyFigure: Codable, Sendable, Equatable {
     }
 }
 
+/// One task-fit rating and what it rests on (README.md, Content format: `task_fit`). Most ratings are the content's
+/// own judgement; the basis says so, so that nobody reads a judgement as a measurement.
 public struct TaskFit: Codable, Sendable, Equatable {
     public var fit: Fit
     public var source: String
+    public var basis: FitBasis
+    public var confidence: Confidence
+    /// With `basis: benchmark`: the benchmark's key in the page's `benchmarks` map.
+    public var benchmark: String?
 
-    public init(fit: Fit, source: String) {
+    public init(fit: Fit, source: String, basis: FitBasis = .judgement, confidence: Confidence = .low,
+                benchmark: String? = nil) {
         self.fit = fit
         self.source = source
+        self.basis = basis
+        self.confidence = confidence
+        self.benchmark = benchmark
     }
 }
+
+/// Where a task-fit rating comes from, strongest evidence first.
+public enum FitBasis: String, ClosedSet {
+    /// A published benchmark result, named in `benchmark`.
+    case benchmark
+    /// The vendor's own statement that the model suits the task (a public page, cited as the source).
+    case vendor_statement
+    /// Teams' reports from production (the seed documents, community write-ups).
+    case field_reports
+    /// This site's own reading of the evidence; no source rates the task directly.
+    case judgement
+
+    /// Words for a sentence: "our judgement", "a published benchmark".
+    public var phrase: String {
+        switch self {
+        case .benchmark: "a published benchmark"
+        case .vendor_statement: "the vendor's statement"
+        case .field_reports: "field reports"
+        case .judgement: "our judgement"
+        }
+    }
+}
+
+/// How sure the content is of a rating.
+public enum Confidence: String, ClosedSet { case high, medium, low }
 
 /// The dates that decide a model's state on any day; see README.md (Content format, Lifecycle).
 public struct Lifecycle: Codable, Sendable, Equatable {
@@ -696,9 +731,13 @@ public struct WarningText: Codable, Sendable, Equatable {
 public struct ProviderInfo: Codable, Sendable, Equatable {
     public var status_page: String
     public var error_docs: String
-    public init(status_page: String, error_docs: String) {
+    /// The provider's name in Inspect AI's `provider/model` ids (`anthropic`, `openai-api/cohere`), for the
+    /// evaluation plan; nil when Inspect cannot reach it.
+    public var inspect: String?
+    public init(status_page: String, error_docs: String, inspect: String? = nil) {
         self.status_page = status_page
         self.error_docs = error_docs
+        self.inspect = inspect
     }
 }
 
@@ -721,6 +760,8 @@ public struct EngineSettings: Codable, Sendable, Equatable {
     public var context_headroom: Double?
     /// Every provider a model page names: its status page and error documentation.
     public var providers: [String: ProviderInfo]?
+    /// The statistics of the evaluation plan (EvaluationPlan.swift); the plan is not offered without them.
+    public var evaluation: EvaluationSettings?
     public var warnings: [ComputedWarning: WarningText]
 
     public init(base_score: Double, choose_haiku_at: Double, tiered_routing_at: Double, haiku_models: [String],

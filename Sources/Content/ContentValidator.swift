@@ -130,6 +130,9 @@ private struct PageCheck {
             sourceID(figure.source, at: at + ["source"])
             if let asOf = figure.asOf { date(asOf, at: at + ["as_of"], field: "as_of") }
         }
+        for (task, fit) in model.task_fit.sorted(by: { $0.key < $1.key }) {
+            taskFit(fit, at: ["model", "task_fit", PathKey(stringValue: task)], benchmarks: model.benchmarks ?? [:])
+        }
     }
 
     private mutating func failureModeBlock(_ failure: FailureModeSpec) {
@@ -160,6 +163,36 @@ private struct PageCheck {
             let r = at + ["rules", PathKey(intValue: index)]
             // Effects, `decide` and `prefer` are the engine's to check (Advisor.swift, Knowledge.init).
             if let source = rule.source { sourceID(source, at: r + ["source"]) }
+        }
+    }
+
+    /// A rating's basis must be checkable: a benchmark named on the page, a vendor statement on a public page; and
+    /// a judgement is never sure (README.md, Content format: `task_fit`).
+    /// (Its source id is checked with every other figure's.)
+    private mutating func taskFit(_ fit: TaskFit, at path: [PathKey], benchmarks: [String: NumberFigure]) {
+        switch fit.basis {
+        case .benchmark:
+            if let name = fit.benchmark {
+                if benchmarks[name] == nil {
+                    fail(path + ["benchmark"], "benchmark `\(name)` is not in this model's `benchmarks`",
+                         hint: "add its figure under `benchmarks`, or name one of: \(benchmarks.keys.sorted().joined(separator: ", "))")
+                }
+            } else {
+                fail(path + ["basis"], "`basis: benchmark` needs `benchmark`: the benchmark's key in `benchmarks`")
+            }
+        case .vendor_statement, .field_reports, .judgement:
+            if fit.benchmark != nil {
+                fail(path + ["benchmark"], "`benchmark` is only for `basis: benchmark`, not `\(fit.basis.rawValue)`")
+            }
+        }
+        let source = (fm.sources ?? []).first { $0.id == fit.source }
+        if fit.basis == .vendor_statement, let source, !source.url.hasPrefix("https://") {
+            fail(path + ["source"], "a vendor statement cites the vendor's public page, not `\(source.url)`",
+                 hint: "point `source` at a source whose url is the vendor's https:// page")
+        }
+        if fit.basis == .judgement, fit.confidence == .high {
+            fail(path + ["confidence"], "a judgement cannot have `confidence: high`",
+                 hint: "name the benchmark, statement or reports it rests on in `basis`, or lower the confidence")
         }
     }
 

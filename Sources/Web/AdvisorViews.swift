@@ -7,6 +7,8 @@ public struct AdvisorViews: Sendable {
     public let engine: Engine
     let library: ContentLibrary
     let templates: Templates
+    /// The public base of links and the content version share links carry.
+    let links: ShareLinks
 
     var knowledge: Knowledge { engine.knowledge }
     var form: QuestionnaireForm { QuestionnaireForm(knowledge: knowledge) }
@@ -29,11 +31,13 @@ public struct AdvisorViews: Sendable {
 
     func apiAssess(_ request: Request) throws(HTTPError) -> Response {
         let answers: Answers
+        // A share link's query works here too: its content version is not an answer.
+        let pairs = try ShareLinks.split(request.query).answers
         do {
             if request.method == "POST" {
                 answers = try knowledge.answers(fromJSON: request.body)
             } else {
-                answers = try knowledge.answers(fromQuery: request.query)
+                answers = try knowledge.answers(fromQuery: pairs)
             }
         } catch {
             throw HTTPError(400, code: error.code, error.message, field: error.field)
@@ -59,13 +63,23 @@ public struct AdvisorViews: Sendable {
 
     func result(_ request: Request) -> Response {
         let answers: Answers
+        let linkVersion: String?
         do {
-            answers = try knowledge.answers(fromQuery: request.query)
-        } catch {
+            let split = try ShareLinks.split(request.query)
+            linkVersion = split.version
+            answers = try knowledge.answers(fromQuery: split.answers)
+        } catch let error as HTTPError {
+            return assessPage(values: QuestionnaireForm.values(of: request.query),
+                              error: AnswerError(code: error.code, message: error.message, field: error.field), status: 400)
+        } catch let error as AnswerError {
             return assessPage(values: QuestionnaireForm.values(of: request.query), error: error, status: 400)
+        } catch {
+            preconditionFailure("only HTTPError and AnswerError are thrown here")
         }
         let assessment = engine.assess(answers)
-        var view = ResultView(engine: engine, library: library).page(assessment, answers: answers, origin: Self.origin(request))
+        var view = ResultView(engine: engine, library: library).page(assessment, answers: answers, links: links,
+                                                                     base: links.pageBase(request))
+        view.contentNotice = links.notice(linkVersion: linkVersion, asOf: assessment.asOf) ?? ""
         view.fields = form.fields(values: QuestionnaireForm.values(of: answers), error: nil)
         return .html(templates.page(title: "Verdict: \(ResultView.verdictLabel(assessment.verdict))",
                                     view: view, activeSection: "assess"))
@@ -159,28 +173,53 @@ public struct AdvisorViews: Sendable {
                      status: known || sort.isEmpty ? 200 : 400)
     }
 
-    /// The verdict or the cost table as Markdown or CSV, from the same query string as the page.
+    /// The verdict or the cost table as Markdown, CSV, a decision record or an evaluation plan, from the same query
+    /// string as the page (a share link's `content` version included).
     func export(_ request: Request) -> Response {
         let answers: Answers
         do {
-            answers = try knowledge.answers(fromQuery: request.query)
-        } catch {
+            answers = try knowledge.answers(fromQuery: ShareLinks.split(request.query).answers)
+        } catch let error as HTTPError {
+            return .text(error.message + "\n", status: error.status)
+        } catch let error as AnswerError {
             return .text(form.message(for: error) + "\n", status: 400)
+        } catch {
+            preconditionFailure("only HTTPError and AnswerError are thrown here")
         }
+        let base = links.exportBase
         switch request.path {
         case "/assess/result.md":
             let text = Exports.verdictMarkdown(engine.assess(answers), answers: answers, engine: engine, library: library,
-                                               origin: Self.origin(request))
+                                               origin: base, shareQuery: links.shareQuery(answers, knowledge: knowledge))
             return Exports.markdown(text, filename: "haiku-verdict.md")
+        case "/assess/result.madr.md":
+            let record = DecisionRecord(assessment: engine.assess(answers), answers: answers, engine: engine,
+                                        library: library, links: links)
+            return Exports.markdown(record.markdown(), filename: "decision-record.md")
+        case "/assess/result.eval.py":
+            guard let plan = EvaluationExport(assessment: engine.assess(answers), answers: answers, engine: engine,
+                                              library: library, links: links) else { return noPlan() }
+            return Exports.download(plan.python(), type: "text/x-python; charset=utf-8", filename: "haiku_eval.py")
+        case "/assess/result.samples.jsonl":
+            guard let plan = EvaluationExport(assessment: engine.assess(answers), answers: answers, engine: engine,
+                                              library: library, links: links) else { return noPlan() }
+            return Exports.download(plan.samplesTemplate(), type: "application/jsonl; charset=utf-8", filename: "samples.jsonl")
         case "/assess/result.csv":
-            return Exports.csv(Exports.costsCSV(engine.assess(answers).costs, answers: answers), filename: "haiku-verdict-costs.csv")
+            let assessment = engine.assess(answers)
+            return Exports.csv(Exports.costsCSV(assessment.costs, answers: answers, recommended: assessment.primaryModel),
+                               filename: "haiku-verdict-costs.csv")
         case "/calculator.md":
             let text = "# Monthly cost: \(ResultView.workloadSummary(answers))\n\n"
                 + Exports.costsMarkdown(engine.costs(answers), answers: answers)
             return Exports.markdown(text, filename: "haiku-costs.md")
         default:
-            return Exports.csv(Exports.costsCSV(engine.costs(answers), answers: answers), filename: "haiku-costs.csv")
+            return Exports.csv(Exports.costsCSV(engine.costs(answers), answers: answers, recommended: nil), filename: "haiku-costs.csv")
         }
+    }
+
+    /// Content without `engine.evaluation` offers no plan: say why instead of guessing the statistics.
+    private func noPlan() -> Response {
+        .text("This content gives no evaluation settings (criteria/_index.md, engine.evaluation), so there is no plan to export.\n", status: 404)
     }
 }
 

@@ -13,7 +13,7 @@ enum Exports {
         download(text, type: "text/csv; charset=utf-8", filename: filename)
     }
 
-    private static func download(_ text: String, type: String, filename: String) -> Response {
+    static func download(_ text: String, type: String, filename: String) -> Response {
         Response(status: 200, headers: Response.securityHeaders + [
             ("Content-Type", type), ("Content-Disposition", "attachment; filename=\"\(filename)\""),
         ], body: Array(text.utf8))
@@ -21,18 +21,25 @@ enum Exports {
 
     // MARK: - CSV
 
-    /// One row per model, in the table's order; amounts in US dollars with full precision (no `$`, no separators).
-    static func costsCSV(_ lines: [CostLine], answers: Answers) -> String {
+    /// One row per model, in the table's order. Monthly amounts in US dollars rounded to cents (no `$`, no
+    /// separators); the per-request cost and the rates keep their precision, since a cent would round them to 0.
+    /// `recommended` is `yes` on the verdict's primary model (the page's and the chart's mark), `no` elsewhere; the
+    /// calculator recommends nothing and leaves it empty. A self-hosted model has no per-token input, output or
+    /// cache bill: those cells are empty, and its cost is in `gpu_usd` and `ops_usd`.
+    static func costsCSV(_ lines: [CostLine], answers: Answers, recommended: String?) -> String {
         var requests = 0.0
         if case .number(let value) = answers[.monthlyRequests] { requests = value }
-        var rows = [["model", "title", "lifecycle", "fits", "monthly_usd", "input_usd", "output_usd", "cache_usd",
-                     "gpu_usd", "ops_usd", "per_request_usd", "input_tokens_per_request", "output_tokens_per_request",
-                     "input_per_mtok", "output_per_mtok", "prices_checked"]]
+        var rows = [["model", "title", "recommended", "lifecycle", "fits", "monthly_usd", "input_usd", "output_usd",
+                     "cache_usd", "gpu_usd", "ops_usd", "per_request_usd", "input_tokens_per_request",
+                     "output_tokens_per_request", "input_per_mtok", "output_per_mtok", "prices_checked"]]
         for line in lines {
+            let api = line.hosting == .api
             rows.append([
-                line.model, line.title, line.status.state.rawValue, line.fits ? "yes" : "no",
-                plain(line.monthly_usd), plain(line.input_usd), plain(line.output_usd), plain(line.cache_usd),
-                plain(line.gpu_usd), plain(line.ops_usd), requests > 0 ? plain(line.monthly_usd / requests) : "",
+                line.model, line.title, recommended.map { $0 == line.model ? "yes" : "no" } ?? "",
+                line.status.state.rawValue, line.fits ? "yes" : "no",
+                cents(line.monthly_usd), api ? cents(line.input_usd) : "", api ? cents(line.output_usd) : "",
+                api ? cents(line.cache_usd) : "",
+                cents(line.gpu_usd), cents(line.ops_usd), requests > 0 ? plain(line.monthly_usd / requests) : "",
                 plain(line.rates.input_tokens_per_request), plain(line.rates.output_tokens_per_request),
                 line.rates.input_per_mtok.map(plain) ?? "", line.rates.output_per_mtok.map(plain) ?? "",
                 line.prices_checked ?? "",
@@ -51,19 +58,27 @@ enum Exports {
     }
 
     private static func plain(_ value: Double) -> String { Format.trimmed(value, digits: 8) }
+    /// Two decimals always (`12.50`), so a column of money reads and sums as money.
+    static func cents(_ value: Double) -> String { Format.trimmed(value, digits: 2, minimum: 2) }
 
     // MARK: - Markdown
 
-    /// The cost table as a Markdown table, with lifecycle and the rates used.
-    static func costsMarkdown(_ lines: [CostLine], answers: Answers) -> String {
+    /// The cost table as a Markdown table, with lifecycle and the rates used. A self-hosted model's input, output
+    /// and cache cells are "—" (it is billed by the GPU hour), and its GPU and operations time has its own column.
+    /// `recommended` marks the verdict's primary model with ★, as the page's chart does.
+    static func costsMarkdown(_ lines: [CostLine], answers: Answers, recommended: String? = nil) -> String {
         var requests = 0.0
         if case .number(let value) = answers[.monthlyRequests] { requests = value }
-        var text = "| Model | Lifecycle | Per month | Input | Output | Cache | Per request |\n|---|---|--:|--:|--:|--:|--:|\n"
+        var text = "| Model | Lifecycle | Per month | Input | Output | Cache | GPU + ops | Per request |\n|---|---|--:|--:|--:|--:|--:|--:|\n"
         for line in lines {
             let monthly = line.fits ? Format.usd(line.monthly_usd) : "does not fit"
             let perRequest = line.fits && requests > 0 ? Format.usd(line.monthly_usd / requests) : "—"
-            let cells = [cell(line.title), LifecycleText.label(line.status.state), monthly, Format.usd(line.input_usd),
-                         Format.usd(line.output_usd), Format.usd(line.cache_usd), perRequest]
+            let api = line.hosting == .api
+            let title = line.model == recommended ? "★ " + cell(line.title) + " (recommended)" : cell(line.title)
+            let cells = [title, LifecycleText.label(line.status.state), monthly,
+                         api ? Format.usd(line.input_usd) : "—", api ? Format.usd(line.output_usd) : "—",
+                         api ? Format.usd(line.cache_usd) : "—", api ? "—" : Format.usd(line.gpu_usd + line.ops_usd),
+                         perRequest]
             text += "| " + cells.joined(separator: " | ") + " |\n"
         }
         return text
@@ -71,12 +86,14 @@ enum Exports {
 
     /// The verdict as a section of a design document: verdict and score, models, reasons, warnings, costs, what
     /// would change it, assumptions, and the link that reproduces it.
+    /// - Parameters:
+    ///   - origin: the public URL, or "" for site paths (an export never links to the server that wrote it).
+    ///   - shareQuery: the share link's query (as_of pinned, content version).
     static func verdictMarkdown(_ a: Assessment, answers: Answers, engine: Engine, library: ContentLibrary,
-                                origin: String) -> String {
+                                origin: String, shareQuery: String) -> String {
         let knowledge = engine.knowledge
         let form = QuestionnaireForm(knowledge: knowledge)
         let title = { (slug: String) in library.page(.models, slug)?.title ?? slug }
-        let query = answers.queryString
         var md = "# Verdict: \(ResultView.verdictLabel(a.verdict))\n\n"
         md += "- Haiku fit score: **\(Format.number(a.score.rounded())) / 100** (tiered routing from "
             + "\(Format.number(a.tieredRoutingAt)), Haiku from \(Format.number(a.chooseHaikuAt)); start \(Format.number(a.baseScore)))\n"
@@ -85,7 +102,8 @@ enum Exports {
         if !a.alternatives.isEmpty { md += "- Alternatives: \(a.alternatives.map(title).map(cell).joined(separator: ", "))\n" }
         md += "- Workload: \(ResultView.workloadSummary(answers))\n"
         md += "- Models and lifecycles as of \(a.asOf)" + (a.figuresChecked.map { "; prices last checked \($0)" } ?? "") + "\n"
-        md += "- Reproduce: <\(origin)/assess/result\(query.isEmpty ? "" : "?" + query)>\n\n"
+        md += origin.isEmpty ? "- Reproduce: `/assess/result?\(shareQuery)` on a haiku-advisor server\n\n"
+                             : "- Reproduce: <\(origin)/assess/result?\(shareQuery)>\n\n"
         md += "## Why\n\n"
         for reason in a.reasons {
             md += "- **\(Format.signed(reason.effect))** [\(cell(reason.title))](\(origin)\(reason.url)): \(reason.text)\n"
@@ -96,7 +114,7 @@ enum Exports {
                 md += "- [\(cell(warning.title))](\(origin)\(warning.url)) (\(warning.severity.rawValue)): \(warning.text)\n"
             }
         }
-        md += "\n## Monthly cost on every model\n\n" + costsMarkdown(a.costs, answers: answers)
+        md += "\n## Monthly cost on every model\n\n" + costsMarkdown(a.costs, answers: answers, recommended: a.primaryModel)
         let changes = ResultView(engine: engine, library: library).changeLines(a, answers: answers, form: form)
         if !changes.isEmpty {
             md += "\n## What would change the verdict\n\n"
@@ -115,7 +133,7 @@ enum Exports {
     }
 
     /// Text safe inside a Markdown table cell or link text.
-    private static func cell(_ text: String) -> String {
+    static func cell(_ text: String) -> String {
         text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "[", with: "\\[")
             .replacingOccurrences(of: "]", with: "\\]")
     }

@@ -136,7 +136,9 @@ struct PageViews {
             lists.append(list("Reasoning", ReasoningText.lines(reasoning).map { FactListItem(text: $0) }))
         }
         lists.append(list("Fit by task type", model.task_fit.sorted { $0.key < $1.key }.map { task, fit in
-            FactListItem(text: "\(task.replacingOccurrences(of: "_", with: " ")): \(fit.fit.rawValue)")
+            // The basis beside every rating: most are our judgement, and the page must not read as a measurement.
+            FactListItem(text: "\(task.replacingOccurrences(of: "_", with: " ")): \(fit.fit.rawValue) ("
+                + (fit.benchmark.map { "\(fit.basis.phrase), \($0)" } ?? fit.basis.phrase) + "; \(fit.confidence.rawValue) confidence)")
         }))
     }
 

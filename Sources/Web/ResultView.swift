@@ -16,8 +16,11 @@ struct ResultView {
         }
     }
 
-    /// - Parameter origin: `http://host:port` of the request, so that the share link is absolute ("" when unknown).
-    func page(_ assessment: Assessment, answers: Answers, origin: String = "") -> ResultPage {
+    /// - Parameters:
+    ///   - links: the content version and public URL the share link is built with.
+    ///   - base: the public URL, else `http://host:port` of the request, so that the share link is absolute ("" when
+    ///     unknown).
+    func page(_ assessment: Assessment, answers: Answers, links: ShareLinks, base: String = "") -> ResultPage {
         let form = QuestionnaireForm(knowledge: knowledge)
         let share = answers.queryString
         let query = share.isEmpty ? "" : "?" + share
@@ -65,11 +68,16 @@ struct ResultView {
                                       helpURL: question.helpURL)
             },
             resting: Format.number(assessment.scoreRestingOnAssumptions),
-            shareURL: origin + "/assess/result" + query,
+            shareURL: base + "/assess/result?" + links.shareQuery(answers, knowledge: knowledge),
             apiURL: "/api/assess" + query,
             calculatorURL: "/calculator" + query,
             exportMarkdown: "/assess/result.md" + query,
             exportCSV: "/assess/result.csv" + query,
+            exportMadr: "/assess/result.madr.md" + query,
+            exportEval: knowledge.settings.evaluation == nil ? "" : "/assess/result.eval.py" + query,
+            exportSamples: knowledge.settings.evaluation == nil ? "" : "/assess/result.samples.jsonl" + query,
+            fitBasis: assessment.primaryFit?.sentence ?? "",
+            fitJudgement: assessment.primaryFit?.rests_on_judgement ?? false,
             workload: Self.workloadSummary(answers),
             costs: CostTable(library: library).rows(assessment.costs, answers: answers),
             chart: chart.view(title: "Monthly cost on every usable model that fits, cheapest first", id: "cost-chart"))

@@ -63,7 +63,10 @@ enum Routes {
         routes.append(Route(pattern: .exact("/search"), methods: get, format: .page, linkable: true) { site, request in
             SearchViews(site: site).html(request)
         })
-        for export in ["/assess/result.md", "/assess/result.csv", "/calculator.md", "/calculator.csv"] {
+        // The verdict's exports: Markdown, the cost table, the decision record (MADR) and the evaluation plan (an
+        // Inspect AI task and its samples template); the calculator's two.
+        for export in ["/assess/result.md", "/assess/result.csv", "/assess/result.madr.md", "/assess/result.eval.py",
+                       "/assess/result.samples.jsonl", "/calculator.md", "/calculator.csv"] {
             routes.append(Route(pattern: .exact(export), methods: get, format: .page) { site, request in
                 site.advisor.export(request)
             })

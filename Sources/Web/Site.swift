@@ -20,15 +20,21 @@ public final class Site: Sendable {
     private let views: PageViews
     /// Kept to build the same site on another index (`replacing(index:)`).
     private let publicDirectory: String
+    private let publicURL: String?
 
-    public init(library: ContentLibrary, index: SearchIndex, engine: Engine, templates: Templates, publicDirectory: String) throws(TemplateError) {
+    /// - Parameter publicURL: the base of share links and exports (`serve --public-url`); nil: the request's origin
+    ///   on pages, paths in exports.
+    public init(library: ContentLibrary, index: SearchIndex, engine: Engine, templates: Templates, publicDirectory: String,
+                publicURL: String? = nil) throws(TemplateError) {
         self.library = library
         self.index = index
         self.publicDirectory = publicDirectory
+        self.publicURL = publicURL
         self.templates = templates
         staticFiles = try StaticFiles(directory: publicDirectory)
         machinePages = MachinePages(library: library)
-        advisor = AdvisorViews(engine: engine, library: library, templates: templates)
+        advisor = AdvisorViews(engine: engine, library: library, templates: templates,
+                               links: ShareLinks(publicURL: publicURL, fingerprint: library.fingerprint))
 
         var responses: [String: Response] = [:]
         let views = PageViews(library: library, knowledge: engine.knowledge)
@@ -53,7 +59,8 @@ public final class Site: Sendable {
 
     /// The same site searching another index (one `index` wrote, or a rebuild of a damaged one).
     public func replacing(index: SearchIndex) throws(TemplateError) -> Site {
-        try Site(library: library, index: index, engine: advisor.engine, templates: templates, publicDirectory: publicDirectory)
+        try Site(library: library, index: index, engine: advisor.engine, templates: templates, publicDirectory: publicDirectory,
+                 publicURL: publicURL)
     }
 
     /// A content page or its JSON, rendered on first use and cached; nil when no page lives at `path`.

@@ -16,10 +16,13 @@ public struct SitePaths: Sendable {
     public var search: SearchSettings
     /// What one content file may cost (size, front-matter size and depth).
     public var limits: ContentLimits
+    /// The base of share links and exports (`serve --public-url`), without a trailing slash.
+    public var publicURL: String?
 
     public init(content: String = "content", templates: String = "templates", publicFiles: String = "public",
                 database: String = "haiku-advisor.db", today: Int? = nil, search: SearchSettings = SearchSettings(),
-                limits: ContentLimits = ContentLimits()) {
+                limits: ContentLimits = ContentLimits(), publicURL: String? = nil) {
+        self.publicURL = publicURL
         self.content = content
         self.templates = templates
         self.publicFiles = publicFiles
@@ -59,7 +62,7 @@ public enum SiteBuilder {
             let (index, note) = try SearchIndex.buildOrReuse(library, at: paths.database, settings: paths.search)
             if let note { log(note) }
             return try Site(library: library, index: index, engine: engine, templates: templates,
-                            publicDirectory: paths.publicFiles)
+                            publicDirectory: paths.publicFiles, publicURL: paths.publicURL)
         } catch let errors as ContentErrors {
             throw SiteBuildError(messages: errors.errors.map(\.description))
         } catch let error as SQLiteError {

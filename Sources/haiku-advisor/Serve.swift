@@ -26,11 +26,30 @@ struct Serve: ParsableCommand {
     var shutdownDeadline: Double = 10
     @Option(name: .customLong("query-budget-ms"), help: "The most milliseconds one search may take; past it the answer is 503 with Retry-After.")
     var queryBudgetMs = 1_000
+    @Option(name: .customLong("public-url"),
+            help: "The address people reach this site at (https://advisor.example.com): the base of share links and exports. Default: $HAIKU_ADVISOR_PUBLIC_URL; without either, pages link to the address the browser used and exports to paths.")
+    var publicURL: String?
+
+    /// The flag, else the environment; without a trailing slash.
+    private var resolvedPublicURL: String? {
+        let value = publicURL ?? ProcessInfo.processInfo.environment["HAIKU_ADVISOR_PUBLIC_URL"]
+        guard var url = value, !url.isEmpty else { return nil }
+        while url.hasSuffix("/") { url.removeLast() }
+        return url
+    }
 
     func validate() throws {
         if let today, CivilDate.day(today) == nil { throw ValidationError("--today takes a date YYYY-MM-DD") }
         guard shutdownDeadline >= 0 && shutdownDeadline <= 3600 else { throw ValidationError("--shutdown-deadline takes 0 to 3600 seconds") }
         guard (1...60_000).contains(queryBudgetMs) else { throw ValidationError("--query-budget-ms takes 1 to 60000") }
+        if let url = resolvedPublicURL {
+            // It is written into links and files: only a plain http(s) origin with an optional path.
+            let scheme = url.hasPrefix("https://") ? "https://" : (url.hasPrefix("http://") ? "http://" : nil)
+            guard let scheme, url.count > scheme.count, url.count <= 200,
+                  url.allSatisfy({ $0.isASCII && !$0.isWhitespace && !"?#\"'<>\\`".contains($0) }) else {
+                throw ValidationError("--public-url (or HAIKU_ADVISOR_PUBLIC_URL) takes an http:// or https:// address without query or fragment, such as https://advisor.example.com")
+            }
+        }
     }
 
     func run() throws {
@@ -38,7 +57,7 @@ struct Serve: ParsableCommand {
         let paths = SitePaths(content: contentOptions.content, templates: templates, publicFiles: publicDirectory,
                               database: db, today: today.flatMap(CivilDate.day),
                               search: SearchSettings(queryBudgetMs: queryBudgetMs, connections: limits.searchConnections),
-                              limits: contentOptions.limits)
+                              limits: contentOptions.limits, publicURL: resolvedPublicURL)
         // No local keeps the first site: once a rebuild replaces it, its index file is closed (and its space freed).
         let server: Server
         do {

@@ -4,30 +4,31 @@ import Testing
 /// The model schema: closed sets are refused by decoding at their line, and every value rule is checked once, by
 /// the engine's loader, and still reported as `path:line`.
 struct ModelSchemaTests {
-    static func model(_ block: String) -> String {
+    static func model(_ block: String, classification: String = "{fit: strong, source: p, basis: judgement, confidence: low}",
+                      sources: String = "") -> String {
         """
         ---
         title: Test model
         summary: A model.
         updated: "2026-11-28"
         sources:
-          - {id: p, title: Pricing, url: "https://example.com", checked: "2026-11-28"}
+          - {id: p, title: Pricing, url: "https://example.com", checked: "2026-11-28"}\(sources)
         model:
           provider: Test
           family: haiku
         \(block)
           access: [anthropic_api]
           task_fit:
-            classification: {fit: strong, source: p}
-            extraction: {fit: strong, source: p}
-            summarization: {fit: strong, source: p}
-            moderation: {fit: strong, source: p}
-            chat: {fit: good, source: p}
-            code_completion: {fit: good, source: p}
-            autonomous_coding: {fit: poor, source: p}
-            complex_reasoning: {fit: weak, source: p}
-            rag: {fit: good, source: p}
-            other: {fit: good, source: p}
+            classification: \(classification)
+            extraction: {fit: strong, source: p, basis: judgement, confidence: low}
+            summarization: {fit: strong, source: p, basis: judgement, confidence: low}
+            moderation: {fit: strong, source: p, basis: judgement, confidence: low}
+            chat: {fit: good, source: p, basis: judgement, confidence: low}
+            code_completion: {fit: good, source: p, basis: judgement, confidence: low}
+            autonomous_coding: {fit: poor, source: p, basis: judgement, confidence: low}
+            complex_reasoning: {fit: weak, source: p, basis: judgement, confidence: low}
+            rag: {fit: good, source: p, basis: judgement, confidence: low}
+            other: {fit: good, source: p, basis: judgement, confidence: low}
         ---
         Body.
         """
@@ -55,9 +56,10 @@ struct ModelSchemaTests {
       context_window: {value: 1000000, source: p}
     """
 
-    func errors(_ block: String) -> String {
+    func errors(_ block: String, classification: String? = nil, sources: String = "") -> String {
         do {
-            let content = try TemporaryContent(["models/test-model.md": Self.model(block)])
+            let text = classification.map { Self.model(block, classification: $0, sources: sources) } ?? Self.model(block, sources: sources)
+            let content = try TemporaryContent(["models/test-model.md": text])
             try withExtendedLifetime(content) { _ = try ContentLibrary.load(directory: content.root) }
             return ""
         } catch {
@@ -125,5 +127,34 @@ struct ModelSchemaTests {
         let text = errors(base + block)
         #expect(text.contains("is not in this page's `sources`"), "\(name): \(text)")
         #expect(text.contains("models/test-model.md:\(line): source"), "\(name): \(text)")  // the figure's own line
+    }
+
+    // MARK: - Where each rating comes from
+
+    /// Every rating names its basis and confidence; each rule of README.md's `task_fit` row fails `check` at its line.
+    @Test(arguments: [
+        ("{fit: strong, source: p}", "basis"),
+        ("{fit: strong, source: p, basis: judgement}", "confidence"),
+        ("{fit: strong, source: p, basis: hunch, confidence: low}", "must be one of benchmark, vendor_statement, field_reports, judgement, not 'hunch'"),
+        ("{fit: strong, source: p, basis: judgement, confidence: certain}", "must be one of high, medium, low, not 'certain'"),
+        ("{fit: strong, source: p, basis: judgement, confidence: high}", "a judgement cannot have `confidence: high`"),
+        ("{fit: strong, source: p, basis: benchmark, confidence: medium}", "`basis: benchmark` needs `benchmark`"),
+        ("{fit: strong, source: p, basis: benchmark, confidence: medium, benchmark: mmlu}", "benchmark `mmlu` is not in this model's `benchmarks`"),
+        ("{fit: strong, source: p, basis: field_reports, confidence: medium, benchmark: swe_bench_verified}", "`benchmark` is only for `basis: benchmark`"),
+        ("{fit: strong, source: ours, basis: vendor_statement, confidence: medium}", "a vendor statement cites the vendor's public page, not `/criteria/task-type-fit`"),
+    ])
+    func ratingBasisIsChecked(rating: String, message: String) {
+        let ours = "\n  - {id: ours, title: Our judgement, url: /criteria/task-type-fit, checked: \"2026-11-28\"}"
+        let text = errors(Self.good + "\n  benchmarks:\n    swe_bench_verified: {value: 70, source: p}",
+                          classification: rating, sources: ours)
+        #expect(text.contains(message), "\(rating): \(text)")
+        #expect(text.contains("models/test-model.md:"), "\(text)")
+    }
+
+    @Test func aRatingOnANamedBenchmarkOrAVendorPageLoads() throws {
+        let block = Self.good + "\n  benchmarks:\n    swe_bench_verified: {value: 70, source: p}"
+        #expect(errors(block, classification: "{fit: strong, source: p, basis: benchmark, confidence: high, benchmark: swe_bench_verified}") == "")
+        #expect(errors(block, classification: "{fit: strong, source: p, basis: vendor_statement, confidence: medium}") == "")
+        #expect(errors(block, classification: "{fit: strong, source: p, basis: field_reports, confidence: medium}") == "")
     }
 }

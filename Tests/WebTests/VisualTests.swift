@@ -92,12 +92,12 @@ struct VisualTests {
         #expect(md.header("Content-Type") == "text/markdown; charset=utf-8")
         #expect(md.header("Content-Disposition")?.hasPrefix("attachment") == true)
         #expect(md.text.hasPrefix("# Verdict: "))
-        #expect(md.text.contains("| Claude Haiku 5.5 | Active |"))
+        #expect(md.text.contains("| ★ Claude Haiku 5.5 (recommended) | Active |"), "the one recommended mark, as in the chart")
         let csv = get("/calculator.csv", pairs("monthly_requests=20k"))
         #expect(csv.header("Content-Type") == "text/csv; charset=utf-8")
         let lines = csv.text.split(separator: "\r\n")
         #expect(lines.count == realSite.library.pages(in: .models).count + 1)
-        #expect(lines[0].hasPrefix("model,title,lifecycle,fits,monthly_usd"))
+        #expect(lines[0].hasPrefix("model,title,recommended,lifecycle,fits,monthly_usd"))
         #expect(get("/assess/result.csv", pairs("monthly_requests=lots")).status == 400)
     }
 

@@ -278,21 +278,27 @@ def test_print(driver):
 
 def test_exports(driver):
     emulate(driver)
-    for page, expected in [(RESULT, ["text/markdown", "text/csv"]), (CALCULATOR, ["text/markdown", "text/csv"])]:
+    # The verdict also exports its decision record (MADR) and its evaluation plan (an Inspect AI task and samples).
+    result_kinds = ["text/markdown", "text/csv", "text/markdown", "text/x-python", "application/jsonl"]
+    for page, expected in [(RESULT, result_kinds), (CALCULATOR, ["text/markdown", "text/csv"])]:
         driver.get(BASE + page)
         links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "a[download]")]
-        check(len(links) == 2, f"{page}: two export links ({links})")
+        check(len(links) == len(expected), f"{page}: {len(expected)} export links ({links})")
         for link, kind in zip(links, expected):
             status, headers, body = fetch(link[len(BASE):])
             text = body.decode("utf-8")
             check(status == 200 and headers["Content-Type"].startswith(kind), f"{link}: {status} {headers['Content-Type']}")
             check("attachment" in headers.get("Content-Disposition", ""), f"{link}: downloads as a file")
             if kind == "text/csv":
-                check(text.startswith("model,title,lifecycle,fits,monthly_usd"), f"{link}: CSV header")
+                check(text.startswith("model,title,recommended,lifecycle,fits,monthly_usd"), f"{link}: CSV header")
                 check(len(text.strip().splitlines()) >= 10, f"{link}: a CSV row per model")
-            else:
+            elif "result.madr.md" in link:
+                check(text.startswith("---\nstatus: proposed") and "## Considered Options" in text, f"{link}: a MADR record")
+            elif kind == "text/markdown":
                 check(text.startswith("# "), f"{link}: a Markdown document")
                 check("| Model |" in text, f"{link}: the cost table in Markdown")
+            elif kind == "text/x-python":
+                check("@task" in text and "SAMPLES_NEEDED" in text, f"{link}: an Inspect AI task")
     _, _, body = fetch("/assess/result.md?" + WORKLOAD)
     check("3,000,000 requests a month" in body.decode(), "the Markdown verdict reproduces from the answers")
 

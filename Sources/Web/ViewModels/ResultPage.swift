@@ -27,10 +27,20 @@ struct ResultPage: ViewModel, ChartedPage {
     let calculatorURL: String
     let exportMarkdown: String
     let exportCSV: String
+    /// The decision record (MADR) and the evaluation plan's two files; the plan's are "" when the content has no
+    /// evaluation settings.
+    let exportMadr: String
+    let exportEval: String
+    let exportSamples: String
+    /// Where the primary's task-fit rating comes from, in one sentence; and whether it is only our judgement.
+    let fitBasis: String
+    let fitJudgement: Bool
     let workload: String
     let costs: [CostRow]
     let chart: CostChartView
     var fields: [FormField] = []
+    /// Set when a share link was made with other content (ShareLinks.notice).
+    var contentNotice = ""
 
     var hasAlternatives: Bool { !alternatives.isEmpty }
     var hasWarnings: Bool { !warnings.isEmpty }

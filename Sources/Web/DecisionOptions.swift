@@ -1,0 +1,53 @@
+import Advisor
+
+/// The models a decision is weighed between, each once with every role it plays: the primary, the current Haiku,
+/// the runner-up and the escalation model. The decision record lists them as its options and the evaluation plan
+/// runs them.
+///
+/// The runner-up is the first alternative the engine offers besides the primary. The verdict page's own runner-up
+/// (with the one reason it lost) is being built beside this (issue 15, item 1); when it lands in the engine, read it
+/// here instead, so that the page, the record and the plan name the same model.
+struct DecisionOptions {
+    enum Role: String {
+        case primary = "recommended"
+        case currentHaiku = "current Haiku"
+        case runnerUp = "runner-up"
+        case escalation = "escalation model"
+    }
+
+    struct Option {
+        let slug: String
+        var roles: [Role]
+        let entry: ModelEntry
+        /// The model's cost line in this assessment.
+        let cost: CostLine
+    }
+
+    let options: [Option]
+
+    init(_ a: Assessment, knowledge: Knowledge) {
+        func usable(_ slug: String) -> Bool {
+            guard let line = a.costs.first(where: { $0.model == slug }) else { return false }
+            return line.fits && [.active, .legacy].contains(line.status.state)
+        }
+        var picks: [(String, Role)] = [(a.primaryModel, .primary)]
+        if let haiku = a.haikuModel { picks.append((haiku, .currentHaiku)) }
+        let escalation = knowledge.settings.escalation_models.first(where: usable)
+        if let runnerUp = a.alternatives.first(where: { $0 != a.primaryModel && $0 != escalation })
+            ?? a.alternatives.first(where: { $0 != a.primaryModel }) {
+            picks.append((runnerUp, .runnerUp))
+        }
+        if let escalation { picks.append((escalation, .escalation)) }
+        var options: [Option] = []
+        for (slug, role) in picks {
+            if let i = options.firstIndex(where: { $0.slug == slug }) {
+                options[i].roles.append(role)
+            } else if let entry = knowledge.model(slug), let cost = a.costs.first(where: { $0.model == slug }) {
+                options.append(Option(slug: slug, roles: [role], entry: entry, cost: cost))
+            }
+        }
+        self.options = options
+    }
+
+    func first(_ role: Role) -> Option? { options.first { $0.roles.contains(role) } }
+}

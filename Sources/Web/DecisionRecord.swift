@@ -1,0 +1,233 @@
+import Advisor
+import Content
+
+/// The verdict as a decision record in MADR 4.0's form (Markdown Architectural Decision Records,
+/// https://adr.github.io/madr/): front matter (status, date, decision-makers, ...), then "Context and Problem
+/// Statement", "Decision Drivers", "Considered Options", "Decision Outcome" with "Consequences" and "Confirmation",
+/// "Pros and Cons of the Options" and "More Information". `/assess/result.madr.md`; `/assess/result.md` stays the
+/// verdict as a section of a design document.
+///
+/// What a tech lead files needs to survive the site: every link is to the public URL or a vendor's page, never to
+/// the server that wrote it; the record carries the content version and the day it was judged on, and a review date.
+struct DecisionRecord {
+    let assessment: Assessment
+    let answers: Answers
+    let engine: Engine
+    let library: ContentLibrary
+    let links: ShareLinks
+
+    private var knowledge: Knowledge { engine.knowledge }
+    private var base: String { links.exportBase }
+
+    func markdown() -> String {
+        let options = DecisionOptions(assessment, knowledge: knowledge)
+        let primary = options.first(.primary)
+        let title = primary.map { $0.entry.title } ?? assessment.primaryModel
+        var md = frontMatter()
+        md += "# \(ResultView.verdictLabel(assessment.verdict)): \(Exports.cell(title)) for \(taskName)\n\n"
+        md += context()
+        md += drivers()
+        md += "## Considered Options\n\n"
+        for option in options.options { md += "* \(optionTitle(option))\n" }
+        md += "\n" + outcome(options)
+        md += prosAndCons(options)
+        md += moreInformation(options)
+        return md
+    }
+
+    // MARK: - Sections
+
+    private func frontMatter() -> String {
+        "---\nstatus: proposed\ndate: \(assessment.asOf)\ndecision-makers: \nconsulted: \ninformed: \n"
+            + "review-by: \(reviewDate().day)\ncontent-version: \(links.contentVersion)\nas-of: \(assessment.asOf)\n---\n\n"
+    }
+
+    private var taskName: String { answers[.taskType].text.replacingOccurrences(of: "_", with: " ") }
+
+    private func context() -> String {
+        let form = QuestionnaireForm(knowledge: knowledge)
+        var md = "## Context and Problem Statement\n\n"
+        md += "Which model should serve this \(taskName) workload in production, and can we defend the choice? "
+            + "Workload: \(ResultView.workloadSummary(answers)). Judged on \(assessment.asOf) with haiku-advisor content "
+            + "version `\(links.contentVersion)`"
+            + (assessment.figuresChecked.map { "; the named models' prices were last checked \($0)" } ?? "") + ".\n\n"
+        let given = answers.all.filter { !answers.isAssumed($0.id) }
+        md += "Answers given:\n\n"
+        md += given.isEmpty ? "* none: every answer below is a default\n"
+            : given.map { "* \(knowledge.question($0.id).text) **\(form.label($0.value, for: knowledge.question($0.id)))**\n" }.joined()
+        md += "\nAnswers assumed (the questionnaire's defaults; \(Format.number(assessment.scoreRestingOnAssumptions)) "
+            + "points of the score rest on them):\n\n"
+        md += assessment.assumptions.isEmpty ? "* none\n"
+            : assessment.assumptions.map { "* \(knowledge.question($0.answer).text) \(form.label($0.value, for: knowledge.question($0.answer)))\n" }.joined()
+        return md + "\n"
+    }
+
+    private func drivers() -> String {
+        var md = "## Decision Drivers\n\n"
+        for reason in assessment.reasons {
+            let effect = reason.effect == 0 ? "" : " (\(Format.signed(reason.effect)) points)"
+            md += "* \(siteLink(reason.title, reason.url))\(effect): \(reason.text)\n"
+        }
+        return md + "\n"
+    }
+
+    private func outcome(_ options: DecisionOptions) -> String {
+        let primary = options.first(.primary)
+        var md = "## Decision Outcome\n\n"
+        md += "Chosen option: \"\(primary.map(optionTitle) ?? assessment.primaryModel)\", because "
+        // The hard limits and policies that settled it, else the strongest reason.
+        let decisive = assessment.reasons.filter { $0.decide != nil || $0.effect == 0 }
+        let because = decisive.isEmpty ? Array(assessment.reasons.prefix(1)) : decisive
+        md += because.isEmpty ? "it is the best fit the content knows for this workload."
+            : because.map { lowerFirst($0.text) }.joined(separator: " ")
+        md += "\n\nVerdict: **\(ResultView.verdictLabel(assessment.verdict))**, Haiku fit score "
+            + "\(Format.number(assessment.score.rounded())) / 100 (tiered routing from \(Format.number(assessment.tieredRoutingAt)), "
+            + "Haiku from \(Format.number(assessment.chooseHaikuAt)))"
+            + (assessment.decidedBy.map { ", decided by \(siteLink($0, "/criteria/\($0)")) whatever the score" } ?? "") + ".\n\n"
+        md += "### Consequences\n\n"
+        if let primary {
+            md += "* Good, because it costs \(Format.usd(primary.cost.monthly_usd)) a month at this volume\(cheaperThan(primary, options)).\n"
+        }
+        if let fit = assessment.primaryFit {
+            md += fit.rests_on_judgement
+                ? "* Bad, because its fit for the task is our judgement (\(fit.confidence.rawValue) confidence), not a measurement: confirm it below before relying on it.\n"
+                : "* Neutral, because \(lowerFirst(fit.sentence))\n"
+        }
+        for warning in assessment.warnings {
+            md += "* Bad, because \(siteLink(warning.title, warning.url)) (\(warning.severity.rawValue)): \(warning.text)\n"
+        }
+        md += levers()
+        md += "\n### Confirmation\n\n" + confirmation(options)
+        return md + "\n"
+    }
+
+    /// The levers that would change the decision. Seam: issue 15's levers (Sources/Advisor/Levers.swift, built by
+    /// the verdict page's work) replace these "what would change" lines once they are in the engine.
+    private func levers() -> String {
+        let form = QuestionnaireForm(knowledge: knowledge)
+        let changes = ResultView(engine: engine, library: library).changeLines(assessment, answers: answers, form: form)
+        guard !changes.isEmpty else { return "" }
+        var md = "\nWhat would change the decision:\n\n"
+        for change in changes {
+            md += "* \(change.question) \(change.from) → **\(change.to)** gives “\(change.verdict)”\n"
+        }
+        return md
+    }
+
+    private func confirmation(_ options: DecisionOptions) -> String {
+        guard let size = knowledge.sampleSize(for: answers) else {
+            return "Run your own samples through the options before committing; this content gives no sample-size settings.\n"
+        }
+        let names = options.options.map { $0.entry.title }.joined(separator: ", ")
+        var md = "Run the evaluation plan (`/assess/result.eval.py` with the same answers, an Inspect AI task) on at least "
+            + "**\(Format.count(Double(size.perModel))) of your own samples**, through \(names). "
+        md += "The decision is confirmed when the recommended model's error rate is at most "
+            + "\(Format.percent(size.tolerance)) (what \"\(QuestionnaireForm(knowledge: knowledge).label(answers[.accuracy], for: knowledge.question(.accuracy)))\" tolerates) "
+            + "and no more than \(Format.percent(size.tolerance)) above the escalation model's. The arithmetic:\n\n"
+        for line in size.lines { md += "    \(line)\n" }
+        return md
+    }
+
+    private func prosAndCons(_ options: DecisionOptions) -> String {
+        var md = "## Pros and Cons of the Options\n\n"
+        let task = answers[.taskType].text
+        for option in options.options {
+            let line = option.cost
+            md += "### \(optionTitle(option))\n\n"
+            md += "\(siteLink(option.entry.title, "/models/\(option.slug)")), \(option.entry.spec.provider)"
+                + (option.entry.spec.api_id.map { ", API id `\($0)`" } ?? "") + ".\n\n"
+            md += "* Cost: " + (line.fits ? "\(Format.usd(line.monthly_usd)) a month" : "does not fit this request")
+                + (line.hosting == .api
+                    ? " (input \(Format.usd(line.input_usd)), output \(Format.usd(line.output_usd)), cache \(Format.usd(line.cache_usd)))"
+                    : " (GPU \(Format.usd(line.gpu_usd)), operations \(Format.usd(line.ops_usd)); no per-token bill)") + "\n"
+            if let rating = FitRating(option.entry, task: task) {
+                md += "* Fit for \(taskName): \(rating.fit.rawValue); basis: \(rating.basis.phrase)"
+                    + (rating.benchmark.map { " (\($0))" } ?? "") + ", \(rating.confidence.rawValue) confidence"
+                    + (rating.source_url.map { "; source: \(sourceLink(title: rating.source_title ?? $0, url: $0))" } ?? "") + "\n"
+            }
+            md += "* Lifecycle on \(assessment.asOf): \(LifecycleText.label(line.status.state)) since \(line.status.since)"
+                + (line.status.retires.map { ", retires \($0)" } ?? "")
+                + (line.status.replacement.map { ", replacement \(knowledge.model($0)?.title ?? $0)" } ?? "") + "\n"
+            if let capacity = line.capacity {
+                md += "* Capacity: \(CapacityText.tier(capacity)) at peak" + (capacity.requires.map { " (\($0))" } ?? "") + "\n"
+            }
+            for warning in assessment.warnings where warning.model == option.slug {
+                md += "* Risk: \(warning.text)\n"
+            }
+            if !line.within_headroom { md += "* Risk: one request fills more of its context window than the headroom allows.\n" }
+            md += "\n"
+        }
+        return md
+    }
+
+    private func moreInformation(_ options: DecisionOptions) -> String {
+        var md = "## More Information\n\n"
+        let review = reviewDate()
+        md += "**Review by \(review.day)**: \(review.why)\n\n"
+        md += "Reproduce: " + (base.isEmpty
+            ? "`/assess/result?\(links.shareQuery(answers, knowledge: knowledge))` on a haiku-advisor server "
+                + "(this file was written without `--public-url`, so site links are paths)"
+            : "<\(base)/assess/result?\(links.shareQuery(answers, knowledge: knowledge))>") + ".\n\n"
+        md += "Content version `\(links.contentVersion)` (a hash of the content/ directory), judged as of \(assessment.asOf).\n\n"
+        md += "### Sources\n\n"
+        for option in options.options {
+            let sources = library.page(.models, option.slug)?.frontMatter.sources ?? []
+            guard !sources.isEmpty else { continue }
+            md += "\(Exports.cell(option.entry.title)):\n\n"
+            for source in sources {
+                md += "* \(sourceLink(title: source.title, url: source.url)), checked \(source.checked)\n"
+            }
+            md += "\n"
+        }
+        return md
+    }
+
+    // MARK: - Pieces
+
+    /// The earliest retirement among the options, or `stale_after_days` after the oldest price check, whichever
+    /// comes first.
+    func reviewDate() -> (day: String, why: String) {
+        let options = DecisionOptions(assessment, knowledge: knowledge).options
+        var best: (day: Int, why: String)?
+        for option in options {
+            if let text = option.cost.status.retires, let day = CivilDate.day(text), best.map({ day < $0.day }) ?? true {
+                best = (day, "\(option.entry.title) (\(option.roles.map(\.rawValue).joined(separator: ", "))) retires on \(text).")
+            }
+        }
+        if let checked = assessment.figuresChecked, let day = CivilDate.day(checked) {
+            let due = day + Int(knowledge.settings.stale_after_days)
+            if best.map({ due < $0.day }) ?? true {
+                best = (due, "\(Format.number(knowledge.settings.stale_after_days)) days after the options' prices were last checked (\(checked)); prices and lifecycles move that fast.")
+            }
+        }
+        guard let best else { return (assessment.asOf, "no retirement or price date is known: review now.") }
+        return (CivilDate.text(best.day), best.why)
+    }
+
+    private func optionTitle(_ option: DecisionOptions.Option) -> String {
+        "\(option.entry.title) (\(option.roles.map(\.rawValue).joined(separator: ", ")))"
+    }
+
+    private func cheaperThan(_ primary: DecisionOptions.Option, _ options: DecisionOptions) -> String {
+        let dearer = options.options.filter { $0.slug != primary.slug && $0.cost.fits && $0.cost.monthly_usd > primary.cost.monthly_usd }
+        guard let most = dearer.max(by: { $0.cost.monthly_usd < $1.cost.monthly_usd }) else { return "" }
+        return ", \(Format.usd(most.cost.monthly_usd - primary.cost.monthly_usd)) a month less than \(most.entry.title)"
+    }
+
+    /// A page of this site: a link against the public URL, or its title and path (a relative link in a file
+    /// leads nowhere).
+    private func siteLink(_ title: String, _ path: String) -> String {
+        base.isEmpty ? "\(Exports.cell(title)) (`\(path)`)" : "[\(Exports.cell(title))](\(base)\(path))"
+    }
+
+    /// A vendor's page as is; one of this site's pages against the public URL, or as a path.
+    private func sourceLink(title: String, url: String) -> String {
+        let address = url.hasPrefix("/") ? base + url : url
+        return address.hasPrefix("http") ? "[\(Exports.cell(title))](\(address))" : "\(Exports.cell(title)) (`\(address)` on this site)"
+    }
+
+    private func lowerFirst(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.lowercased() + text.dropFirst()
+    }
+}

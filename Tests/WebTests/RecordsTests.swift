@@ -1,0 +1,199 @@
+import Foundation
+import Testing
+@testable import Advisor
+@testable import Web
+
+/// The decision record (MADR), the evaluation plan's files, the cost CSV, and share links that pin `as_of` and carry
+/// the content version (issue 15, items 5 to 8).
+struct RecordsTests {
+    static let workload = "task_type=classification&monthly_requests=3000000&avg_input_tokens=1500&avg_output_tokens=20&accuracy=reviewed"
+
+    @Test func theDecisionRecordHasMADRsSections() throws {
+        let reply = get("/assess/result.madr.md", pairs(Self.workload), headers: ["Host": "127.0.0.1:8080"])
+        #expect(reply.status == 200)
+        #expect(reply.header("Content-Type") == "text/markdown; charset=utf-8")
+        #expect(reply.header("Content-Disposition") == "attachment; filename=\"decision-record.md\"")
+        let md = reply.text
+        // MADR 4.0's front matter and sections, in its order.
+        let sections = ["---\nstatus: proposed\ndate: 2026-11-28\n", "\n# ", "\n## Context and Problem Statement\n",
+                        "\n## Decision Drivers\n", "\n## Considered Options\n", "\n## Decision Outcome\n",
+                        "\n### Consequences\n", "\n### Confirmation\n", "\n## Pros and Cons of the Options\n",
+                        "\n## More Information\n", "\n### Sources\n"]
+        var cursor = md.startIndex
+        for section in sections {
+            let found = try #require(md.range(of: section, range: cursor..<md.endIndex), "missing or out of order: \(section)")
+            cursor = found.upperBound
+        }
+        let version = String(realSite.library.fingerprint.prefix(12))
+        #expect(md.contains("content-version: \(version)\nas-of: 2026-11-28\n"))
+        // Context: the answers given and the ones assumed, apart.
+        #expect(md.contains("Answers given:\n\n* What does the workload mostly do? **Classification, routing or triage**"))
+        #expect(md.contains("Answers assumed (the questionnaire's defaults;"))
+        // The options, each with its role, cost, fit with its basis, lifecycle.
+        #expect(md.contains("* Claude Haiku 5.5 (recommended, current Haiku)\n"))
+        #expect(md.contains("### Claude Haiku 5.5 (recommended, current Haiku)\n"))
+        #expect(md.contains("* Fit for classification: strong; basis: our judgement, low confidence"))
+        #expect(md.contains("* Lifecycle on 2026-11-28: Active since 2026-10-07"))
+        #expect(md.contains("(escalation model)"))
+        // The decision, its review date (90 days after the prices were checked: no option retires sooner).
+        #expect(md.contains("Chosen option: \"Claude Haiku 5.5 (recommended, current Haiku)\", because"))
+        #expect(md.contains("review-by: 2027-02-26\n"))
+        #expect(md.contains("**Review by 2027-02-26**: 90 days after the options' prices were last checked (2026-11-28)"))
+        #expect(md.contains("435 of your own samples"))
+        // Sources are the vendors' public pages with their checked dates; no link to the server that wrote it.
+        #expect(md.contains("* [Pricing (Anthropic documentation)](https://platform.claude.com/docs/en/about-claude/pricing), checked 2026-11-28"))
+        #expect(!md.contains("127.0.0.1"))
+        #expect(!md.contains("](/"), "without --public-url, site pages are named as paths, not as links to nowhere")
+    }
+
+    @Test func theReviewDateIsTheEarliestRetirementWhenItComesFirst() throws {
+        // On 2026-12-20 GPT-4o mini is deprecated (retires 2027-01-14), earlier than 90 days after the price checks.
+        let knowledge = realSite.advisor.engine.knowledge
+        let answers = try knowledge.answers(fromQuery: pairs(Self.workload + "&as_of=2026-12-20"))
+        let assessment = realSite.advisor.engine.assess(answers)
+        let record = DecisionRecord(assessment: assessment, answers: answers, engine: realSite.advisor.engine,
+                                    library: realSite.library, links: realSite.advisor.links)
+        let options = DecisionOptions(assessment, knowledge: knowledge).options
+        let retirements = options.compactMap { $0.cost.status.retires }.sorted()
+        let review = record.reviewDate()
+        if let first = retirements.first, first < "2027-02-26" {
+            #expect(review.day == first && review.why.contains("retires on \(first)"))
+        } else {
+            #expect(review.day == "2027-02-26")
+        }
+    }
+
+    @Test func costCSVMarksTheRecommendedRowAndRoundsToCents() throws {
+        let csv = get("/assess/result.csv", pairs(Self.workload + "&can_self_host=true")).text
+        let rows = csv.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = rows[0]
+        #expect(header[2] == "recommended")
+        let column = { (name: String) in header.firstIndex(of: name)! }
+        #expect(rows.dropFirst().filter { $0[column("recommended")] == "yes" }.count == 1)
+        let primary = realSite.advisor.engine.assess(try realSite.advisor.engine.knowledge.answers(fromQuery: pairs(Self.workload + "&can_self_host=true"))).primaryModel
+        #expect(rows.first { $0[0] == primary }?[column("recommended")] == "yes")
+        for row in rows.dropFirst() {
+            for name in ["monthly_usd", "gpu_usd", "ops_usd"] {
+                let cell = row[column(name)]
+                #expect(cell.split(separator: ".").last?.count == 2, "\(row[0]) \(name) = \(cell): cents")
+            }
+        }
+        // The self-hosted row has no per-token bill: empty cells, not $0; its cost is GPU and operations time.
+        let selfHosted = try #require(rows.first { $0[0] == "llama-3-1-8b-self-hosted" })
+        #expect(selfHosted[column("input_usd")] == "" && selfHosted[column("output_usd")] == "")
+        #expect(Double(selfHosted[column("gpu_usd")])! > 0)
+        // The calculator recommends nothing: the column is there, empty.
+        let calculator = get("/calculator.csv", pairs("monthly_requests=20k")).text.split(separator: "\r\n")
+        #expect(calculator[1].split(separator: ",", omittingEmptySubsequences: false)[2] == "")
+    }
+
+    @Test func markdownExportsNeverLinkToTheServerThatWroteThem() {
+        let md = get("/assess/result.md", pairs(Self.workload + "&can_self_host=true"), headers: ["Host": "127.0.0.1:8080"]).text
+        #expect(!md.contains("127.0.0.1"))
+        #expect(md.contains("- Reproduce: `/assess/result?task_type=classification"))
+        #expect(md.contains("&as_of=2026-11-28&content=\(String(realSite.library.fingerprint.prefix(12)))`"))
+        // Self-hosted: no $0 input and output, its GPU and operations cost in their own column.
+        let line = md.split(separator: "\n").first { $0.contains("Llama 3.1 8B") } ?? ""
+        #expect(line.contains("| — | — | — | $"), "\(line)")
+        #expect(md.contains("★ Claude Haiku 5.5 (recommended)"))
+    }
+
+    @Test func theEvaluationPlanIsAPythonFileAndASamplesTemplate() {
+        let py = get("/assess/result.eval.py", pairs(Self.workload))
+        #expect(py.status == 200)
+        #expect(py.header("Content-Type") == "text/x-python; charset=utf-8")
+        #expect(py.text.contains("\"recommended\": \"anthropic/claude-haiku-5-5\","))
+        #expect(py.text.contains("\"escalation model\": \"anthropic/claude-sonnet-5-5\","))
+        #expect(py.text.contains("SAMPLES_NEEDED = 435"))
+        #expect(py.text.contains("TOLERANCE = 0.05"))
+        #expect(py.text.contains("= 434.4 → 435 samples per model"))
+        #expect(py.text.contains("Scorer: exact match"))
+        let graded = get("/assess/result.eval.py", pairs("task_type=summarization")).text
+        #expect(graded.contains("Scorer: model-graded against a rubric"))
+        #expect(graded.contains("TASK_TYPE = \"summarization\""))
+        let jsonl = get("/assess/result.samples.jsonl", pairs("task_type=extraction")).text
+        let lines = jsonl.split(separator: "\n")
+        #expect(lines.count == 3)
+        for line in lines {
+            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String]
+            #expect(object?["input"] != nil && object?["target"] != nil, "\(line)")
+            #expect((try? JSONSerialization.jsonObject(with: Data((object?["target"] ?? "").utf8))) != nil,
+                    "an extraction target is a JSON object: \(line)")
+        }
+    }
+
+    @Test func theVerdictSaysWhenTheRatingIsOurJudgement() {
+        let page = get("/assess/result", pairs(Self.workload)).text
+        #expect(page.contains("Its strong fit for classification rests on our judgement, low confidence."))
+        #expect(page.contains("href=\"/assess/result.madr.md?"))
+        #expect(page.contains("href=\"/assess/result.eval.py?"))
+        let json = get("/api/assess", pairs(Self.workload)).text
+        #expect(json.contains("\"primary_fit\":{"))
+        #expect(json.contains("\"rests_on_judgement\":true"))
+    }
+
+    @Test(arguments: ["ZZZ", "<script>", "ABCDEF", String(repeating: "a", count: 65)])
+    func aMangledContentVersionIsA400(version: String) {
+        let page = get("/assess/result", pairs(Self.workload) + [("content", version)])
+        #expect(page.status == 400)
+        #expect(page.text.contains("content version a share link carries"))
+        #expect(!page.text.contains("<script>"))
+        #expect(get("/assess/result.madr.md", pairs(Self.workload) + [("content", version)]).status == 400)
+        #expect(get("/api/assess", pairs(Self.workload) + [("content", version)]).status == 400)
+        #expect(get("/assess/result", pairs(Self.workload) + [("content", "abc"), ("content", "abd")]).status == 400)
+    }
+}
+
+/// A share link made on one day, opened later on a real server after the content changed.
+@Suite(.serialized) struct ShareLinkTests {
+    static func shareLink(in page: String) throws -> String {
+        let marker = "id=\"share-link\" href=\""
+        let start = try #require(page.range(of: marker)).upperBound
+        let end = try #require(page[start...].firstIndex(of: "\""))
+        return page[start..<end].replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    @Test func aLinkOpenedAfterAContentChangeShowsThePinnedDayAndSaysNewerContentExists() throws {
+        let site = try SiteCopy()
+        var link = ""
+        do {
+            let server = try ServerProcess(["--db", ":memory:", "--today", "2026-12-02",
+                                            "--public-url", "https://advisor.example.com/"], in: site.root)
+            let page = try server.get("/assess/result?" + RecordsTests.workload).text
+            link = try Self.shareLink(in: page)
+            #expect(link.hasPrefix("https://advisor.example.com/assess/result?task_type=classification"), "\(link)")
+            #expect(link.contains("&as_of=2026-12-02&content="))
+            // The same content: no notice.
+            let same = try server.get(String(link.dropFirst("https://advisor.example.com".count))).text
+            #expect(!same.contains("content-notice"))
+            // Exports link to the public URL.
+            let md = try server.get("/assess/result.madr.md?" + RecordsTests.workload).text
+            #expect(md.contains("](https://advisor.example.com/criteria/"))
+            #expect(!md.contains("127.0.0.1"))
+        }
+        let version = try #require(link.components(separatedBy: "content=").last)
+
+        // The content changes (a guide gains a sentence), and the site is opened months later.
+        let guide = site.root + "/content/guides/monitoring.md"
+        let text = try String(contentsOfFile: guide, encoding: .utf8)
+        try text.replacingOccurrences(of: "\n---\n", with: "\n---\nA sentence added after the link was shared.\n\n", options: [], range: text.range(of: "\n---\n"))
+            .write(toFile: guide, atomically: true, encoding: .utf8)
+        let later = try ServerProcess(["--db", ":memory:", "--today", "2027-03-15"], in: site.root)
+        let page = try later.get(String(link.dropFirst("https://advisor.example.com".count)))
+        #expect(page.status == 200)
+        #expect(page.text.contains("Models and lifecycles as of 2026-12-02"), "the pinned day's answer")
+        #expect(page.text.contains("Newer content exists: this link was made with content version \(version)"))
+        let newVersion = try Self.shareLink(in: page.text).components(separatedBy: "content=").last ?? ""
+        #expect(newVersion != version && newVersion.count == 12)
+        #expect(page.text.contains("the site now runs \(newVersion)"))
+        // Without the pin, the same answers are judged on the later day.
+        let unpinned = try later.get("/assess/result?" + RecordsTests.workload).text
+        #expect(unpinned.contains("Models and lifecycles as of 2027-03-15"))
+    }
+
+    @Test func aBadPublicURLIsRefused() throws {
+        let run = try runCommand(["haiku-advisor", "serve", "--port", "0", "--db", ":memory:", "--public-url", "ftp://x"])
+        #expect(run.status != 0)
+        #expect(run.errors.contains("--public-url (or HAIKU_ADVISOR_PUBLIC_URL) takes an http:// or https:// address"))
+    }
+}
