@@ -33,7 +33,13 @@ public struct AdvisorViews: Sendable {
             if request.method == "POST" {
                 answers = try knowledge.answers(fromJSON: request.body)
             } else {
-                answers = try knowledge.answers(fromQuery: request.query)
+                let (pairs, profile) = try Self.usageParameter(request.query)
+                answers = try knowledge.answers(fromQuery: pairs)
+                if let profile {
+                    // A link from an imported verdict: the same document, plus `usage.comparison`.
+                    let (assessment, comparison) = engine.assess(answers, usage: profile, currentModel: Self.currentModel(of: answers))
+                    return JSON.response(UsageLinkDocument(assessment: assessment, comparison: comparison))
+                }
             }
         } catch {
             throw HTTPError(400, code: error.code, error.message, field: error.field)
@@ -43,9 +49,9 @@ public struct AdvisorViews: Sendable {
 
     // MARK: - Pages
 
-    func assessPage(values: [String: String], error: AnswerError?, status: Int) -> Response {
+    func assessPage(values: [String: String], error: AnswerError?, status: Int, usage: UsageSection? = nil) -> Response {
         let view = QuestionnairePage(fields: form.fields(values: values, error: error),
-                                     formError: error.map(form.message) ?? "")
+                                     formError: error.map(form.message) ?? "", usage: usage)
         return .html(templates.page(title: "Should this workload run on Haiku?", view: view,
                                     activeSection: "assess"), status: status)
     }
@@ -59,10 +65,17 @@ public struct AdvisorViews: Sendable {
 
     func result(_ request: Request) -> Response {
         let answers: Answers
+        let usage: UsageProfile?
         do {
-            answers = try knowledge.answers(fromQuery: request.query)
+            let (pairs, profile) = try Self.usageParameter(request.query)
+            answers = try knowledge.answers(fromQuery: pairs)
+            usage = profile
         } catch {
             return assessPage(values: QuestionnaireForm.values(of: request.query), error: error, status: 400)
+        }
+        if let usage {
+            return usageResult(answers, profile: usage, currentModel: Self.currentModel(of: answers), summary: nil,
+                               origin: Self.origin(request))
         }
         let assessment = engine.assess(answers)
         var view = ResultView(engine: engine, library: library).page(assessment, answers: answers, origin: Self.origin(request))
@@ -162,18 +175,22 @@ public struct AdvisorViews: Sendable {
     /// The verdict or the cost table as Markdown or CSV, from the same query string as the page.
     func export(_ request: Request) -> Response {
         let answers: Answers
+        let assessment: () -> Assessment
         do {
-            answers = try knowledge.answers(fromQuery: request.query)
+            let (pairs, profile) = try Self.usageParameter(request.query)
+            answers = try knowledge.answers(fromQuery: pairs)
+            let current = Self.currentModel(of: answers)
+            assessment = { profile.map { engine.assess(answers, usage: $0, currentModel: current).assessment } ?? engine.assess(answers) }
         } catch {
             return .text(form.message(for: error) + "\n", status: 400)
         }
         switch request.path {
         case "/assess/result.md":
-            let text = Exports.verdictMarkdown(engine.assess(answers), answers: answers, engine: engine, library: library,
+            let text = Exports.verdictMarkdown(assessment(), answers: answers, engine: engine, library: library,
                                                origin: Self.origin(request))
             return Exports.markdown(text, filename: "haiku-verdict.md")
         case "/assess/result.csv":
-            return Exports.csv(Exports.costsCSV(engine.assess(answers).costs, answers: answers), filename: "haiku-verdict-costs.csv")
+            return Exports.csv(Exports.costsCSV(assessment().costs, answers: answers), filename: "haiku-verdict-costs.csv")
         case "/calculator.md":
             let text = "# Monthly cost: \(ResultView.workloadSummary(answers))\n\n"
                 + Exports.costsMarkdown(engine.costs(answers), answers: answers)

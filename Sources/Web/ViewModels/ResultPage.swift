@@ -31,6 +31,8 @@ struct ResultPage: ViewModel, ChartedPage {
     let costs: [CostRow]
     let chart: CostChartView
     var fields: [FormField] = []
+    /// Set when the verdict is priced on imported usage (UsageViews.swift).
+    var usage: UsageSection? = nil
 
     var hasAlternatives: Bool { !alternatives.isEmpty }
     var hasWarnings: Bool { !warnings.isEmpty }
