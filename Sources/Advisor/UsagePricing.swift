@@ -149,6 +149,14 @@ extension Engine {
     public func assess(_ answers: Answers, usage profile: UsageProfile, currentModel: String?)
         -> (assessment: Assessment, comparison: UsageComparison) {
         let profile = profile.compacted(to: Self.usageGroups)
+        // Sizes left blank are the distribution's own means, not the questionnaire's defaults (which would shrink
+        // every imported request to the default size).
+        var filled = answers
+        for (id, mean) in [(AnswerID.avgInputTokens, profile.meanPrompt.rounded()), (.avgOutputTokens, profile.meanOutput.rounded()),
+                           (.cachedInputShare, (profile.cachedShare * 100).rounded() / 100)] where answers.isAssumed(id) {
+            if let replaced = try? knowledge.replacing(id, with: .number(mean), in: filled) { filled = replaced }
+        }
+        let answers = filled
         return answers.values.withUnsafeBufferPointer { v in
             let prices = knowledge.usagePrices(profile, v)
             let lines = knowledge.models.indices.map {
