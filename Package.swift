@@ -31,16 +31,19 @@ let package = Package(
 
         // Routing, responders, templates, static files and the libmicrohttpd server (the only MHD user).
         .target(name: "Web", dependencies: [
-            "CMicroHTTPD", "Content", "Search", "Advisor",
+            "CMicroHTTPD", "Content", "Search", "Advisor", "Scan", "Usage",
         ], plugins: ["CompileTemplates"]),
         // The lifecycle lint (`haiku-advisor scan`): model ids in files, judged by the engine's lifecycle.
         .target(name: "Scan", dependencies: ["Advisor", "Content"]),
+        // The usage import (`assess --usage`, the upload on /assess): one reader per file format, and what is derived
+        // from a file (distribution, peak, models in use with their lifecycle through the scan's catalog).
+        .target(name: "Usage", dependencies: ["Advisor", "Scan"]),
         // The MCP server (`haiku-advisor mcp`): the engine, search, pages and scan as MCP tools and resources.
         .target(name: "MCPServer", dependencies: [
             "Advisor", "Content", "Search", "Scan", "Web", .product(name: "MCP", package: "swift-sdk"),
         ]),
         .executableTarget(name: "haiku-advisor", dependencies: [
-            "Web", "Content", "Search", "Advisor", "Scan", "MCPServer",
+            "Web", "Content", "Search", "Advisor", "Scan", "MCPServer", "Usage",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -51,5 +54,6 @@ let package = Package(
         .testTarget(name: "SearchTests", dependencies: ["Search", "Content"]),
         .testTarget(name: "WebTests", dependencies: ["Web", "Content", "Search", "Advisor"]),
         .testTarget(name: "ScanTests", dependencies: ["Scan", "Content", "Advisor"]),
+        .testTarget(name: "UsageTests", dependencies: ["Usage", "Scan", "Content", "Advisor"], exclude: ["Fixtures"]),
     ]
 )

@@ -309,7 +309,8 @@ public struct Engine: Sendable {
 
     /// - Parameter costs: the monthly cost per model when the caller knows them already (the what-would-change
     ///   search, for answers costs do not read).
-    func decide(_ v: UnsafeBufferPointer<Double>, costs known: [Double]? = nil) -> Decision {
+    /// - Parameter headroom: per model, whether an imported distribution fits it (UsagePricing); nil: averages only.
+    func decide(_ v: UnsafeBufferPointer<Double>, costs known: [Double]? = nil, headroom: [Bool]? = nil) -> Decision {
         let k = knowledge
         let task = Int(v[AnswerID.taskType.rawValue])
         var sum = k.settings.base_score
@@ -339,7 +340,7 @@ public struct Engine: Sendable {
         // Lifecycle, fit, headroom and capacity checked once per model: the checks below all read this. A model
         // whose published tiers cannot carry the peak is not usable, unless no usable model can (then the
         // warnings say so for the one named).
-        let basic = k.models.indices.map { usable($0, v) }
+        let basic = k.models.indices.map { usable($0, v) && (headroom?[$0] ?? true) }
         let carried = k.models.indices.map { m in
             basic[m] && !k.exceedsEveryTier(model: m, v)
         }
@@ -500,9 +501,12 @@ public struct Engine: Sendable {
 
     // MARK: - Explaining
 
-    private func assess(_ answers: Answers, _ v: UnsafeBufferPointer<Double>) -> Assessment {
+    /// - Parameter usage: an imported distribution already priced (UsagePricing.swift): its costs and fit replace
+    ///   the average request's, and `search` prices the what-would-change candidates.
+    func assess(_ answers: Answers, _ v: UnsafeBufferPointer<Double>,
+                usage: (prices: UsagePrices, lines: [CostLine], search: UsageProfile)? = nil) -> Assessment {
         let k = knowledge
-        let d = decide(v)
+        let d = decide(v, costs: usage?.prices.monthly, headroom: usage?.prices.withinHeadroom)
         let verdict = d.verdict
         let primary = d.primary
         let monthly = d.monthly ?? k.models.indices.map { k.monthlyCost(model: $0, v) }
@@ -533,12 +537,12 @@ public struct Engine: Sendable {
         let pool = lead + d.preferred
             + otherModels(v, monthly: monthly, minFit: .weak, excludingHaikus: true, offerableToo: true)
         for m in pool where m != primary && !alternatives.contains(m) && !k.compiledModels[m].isHaikuFamily
-            && offerable(m, v) && k.compiledModels[m].fit[task] <= d.alternativesMinFit {
+            && offerable(m, v) && (usage?.prices.withinHeadroom[m] ?? true) && k.compiledModels[m].fit[task] <= d.alternativesMinFit {
             alternatives.append(m)
             if alternatives.count == 3 { break }
         }
 
-        let costs = Self.ordered(k.models.indices.map { k.costLine(model: $0, v) })
+        let costs = usage?.lines ?? Self.ordered(k.models.indices.map { k.costLine(model: $0, v) })
         // Warnings: exposures first (those for the primary's provider), then computed ones.
         var warnings: [Warning] = []
         var warned = Set<Int>()
@@ -652,7 +656,8 @@ public struct Engine: Sendable {
         return Assessment(
             verdict: verdict, score: d.score, primaryModel: k.models[primary].slug,
             alternatives: alternatives.map { k.models[$0].slug }, reasons: reasons, warnings: warnings, costs: costs,
-            whatWouldChange: whatWouldChange(answers, current: verdict), assumptions: assumptions,
+            whatWouldChange: whatWouldChange(answers, current: verdict, usage: usage.map { ($0.prices, $0.search) }),
+            assumptions: assumptions,
             scoreRestingOnAssumptions: resting, decidedBy: decidedBy,
             primaryModelBasis: d.basis, baseScore: k.settings.base_score,
             chooseHaikuAt: k.settings.choose_haiku_at, tieredRoutingAt: k.settings.tiered_routing_at,
@@ -743,20 +748,28 @@ public struct Engine: Sendable {
 
     // MARK: - What would change
 
-    private func whatWouldChange(_ answers: Answers, current: Verdict) -> [Change] {
+    private func whatWouldChange(_ answers: Answers, current: Verdict,
+                                 usage: (prices: UsagePrices, search: UsageProfile)? = nil) -> [Change] {
         var values = answers.values
         var changes: [Change] = []
-        let baseCosts = values.withUnsafeBufferPointer { v in knowledge.models.indices.map { knowledge.monthlyCost(model: $0, v) } }
+        let baseCosts = usage?.prices.monthly
+            ?? values.withUnsafeBufferPointer { v in knowledge.models.indices.map { knowledge.monthlyCost(model: $0, v) } }
         for id in AnswerID.allCases where id.kind != .model && id.kind != .date {
             let i = id.rawValue
             let now = values[i]
             let known = Self.costInputs.contains(id) ? nil : baseCosts
+            // With imported usage, a changed cost answer re-prices the distribution (in fewer groups).
+            func decideChanged(_ v: UnsafeBufferPointer<Double>) -> Decision {
+                guard known == nil, let usage else { return decide(v, costs: known, headroom: usage?.prices.withinHeadroom) }
+                let prices = knowledge.usagePrices(usage.search, v)
+                return decide(v, costs: prices.monthly, headroom: prices.withinHeadroom)
+            }
             var best: (value: Double, distance: Double, score: Double, verdict: Verdict)? = nil
             func consider(_ candidate: Double, distance: Double) {
                 guard candidate != now else { return }
                 if let best, best.distance <= distance { return }
                 values[i] = candidate
-                let result = values.withUnsafeBufferPointer { decide($0, costs: known) }
+                let result = values.withUnsafeBufferPointer { decideChanged($0) }
                 values[i] = now
                 if result.verdict != current { best = (candidate, distance, result.score, result.verdict) }
             }
@@ -780,7 +793,7 @@ public struct Engine: Sendable {
                     var result = (score: found.score, verdict: found.verdict)
                     func verdictAt(_ x: Double) -> (score: Double, verdict: Verdict) {
                         values[i] = x
-                        let d = values.withUnsafeBufferPointer { decide($0, costs: known) }
+                        let d = values.withUnsafeBufferPointer { decideChanged($0) }
                         values[i] = now
                         return (d.score, d.verdict)
                     }

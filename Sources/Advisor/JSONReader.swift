@@ -1,8 +1,8 @@
-// A small strict JSON reader (RFC 8259) for answer bodies. Numbers keep their text so that a value like 1e309
+// A small strict JSON reader (RFC 8259) for answer bodies and usage imports. Numbers keep their text so that a value like 1e309
 // is reported against its field instead of failing the whole document; objects keep their key order and
 // duplicates so that a repeated answer can be refused.
 
-enum JSONValue: Equatable {
+public enum JSONValue: Equatable, Sendable {
     case object([(String, JSONValue)])
     case array([JSONValue])
     case string(String)
@@ -10,7 +10,7 @@ enum JSONValue: Equatable {
     case bool(Bool)
     case null
 
-    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.object(let a), .object(let b)):
             return a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
@@ -24,7 +24,7 @@ enum JSONValue: Equatable {
     }
 
     /// What a person would call this type, for error messages.
-    var typeName: String {
+    public var typeName: String {
         switch self {
         case .object: return "an object"
         case .array: return "an array"
@@ -36,19 +36,19 @@ enum JSONValue: Equatable {
     }
 }
 
-struct JSONSyntaxError: Error {
-    let offset: Int
-    let message: String
+public struct JSONSyntaxError: Error {
+    public let offset: Int
+    public let message: String
 }
 
-struct JSONReader {
+public struct JSONReader {
     private let bytes: [UInt8]
     private var at = 0
     private var depth = 0
     static let maxDepth = 32
 
     /// Parses one JSON document (surrounding whitespace allowed, nothing else).
-    static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
         var reader = JSONReader(bytes: bytes)
         reader.skipSpace()
         let value = try reader.value()

@@ -37,7 +37,13 @@ public struct AdvisorViews: Sendable {
             if request.method == "POST" {
                 answers = try knowledge.answers(fromJSON: request.body)
             } else {
-                answers = try knowledge.answers(fromQuery: pairs)
+                let (answerPairs, profile) = try Self.usageParameter(pairs)
+                answers = try knowledge.answers(fromQuery: answerPairs)
+                if let profile {
+                    // A link from an imported verdict: the same document, plus `usage.comparison`.
+                    let (assessment, comparison) = engine.assess(answers, usage: profile, currentModel: Self.currentModel(of: answers))
+                    return JSON.response(UsageLinkDocument(assessment: assessment, comparison: comparison))
+                }
             }
         } catch {
             throw HTTPError(400, code: error.code, error.message, field: error.field)
@@ -47,9 +53,9 @@ public struct AdvisorViews: Sendable {
 
     // MARK: - Pages
 
-    func assessPage(values: [String: String], error: AnswerError?, status: Int) -> Response {
+    func assessPage(values: [String: String], error: AnswerError?, status: Int, usage: UsageSection? = nil) -> Response {
         let view = QuestionnairePage(fields: form.fields(values: values, error: error),
-                                     formError: error.map(form.message) ?? "")
+                                     formError: error.map(form.message) ?? "", usage: usage)
         return .html(templates.page(title: "Should this workload run on Haiku?", view: view,
                                     activeSection: "assess"), status: status)
     }
@@ -64,10 +70,13 @@ public struct AdvisorViews: Sendable {
     func result(_ request: Request) -> Response {
         let answers: Answers
         let linkVersion: String?
+        let usage: UsageProfile?
         do {
             let split = try ShareLinks.split(request.query)
             linkVersion = split.version
-            answers = try knowledge.answers(fromQuery: split.answers)
+            let (pairs, profile) = try Self.usageParameter(split.answers)
+            answers = try knowledge.answers(fromQuery: pairs)
+            usage = profile
         } catch let error as HTTPError {
             return assessPage(values: QuestionnaireForm.values(of: request.query),
                               error: AnswerError(code: error.code, message: error.message, field: error.field), status: 400)
@@ -75,6 +84,10 @@ public struct AdvisorViews: Sendable {
             return assessPage(values: QuestionnaireForm.values(of: request.query), error: error, status: 400)
         } catch {
             preconditionFailure("only HTTPError and AnswerError are thrown here")
+        }
+        if let usage {
+            return usageResult(answers, profile: usage, currentModel: Self.currentModel(of: answers), summary: nil,
+                               base: links.pageBase(request))
         }
         let assessment = engine.assess(answers)
         var view = ResultView(engine: engine, library: library).page(assessment, answers: answers, links: links,
@@ -177,8 +190,12 @@ public struct AdvisorViews: Sendable {
     /// string as the page (a share link's `content` version included).
     func export(_ request: Request) -> Response {
         let answers: Answers
+        let assessment: () -> Assessment
         do {
-            answers = try knowledge.answers(fromQuery: ShareLinks.split(request.query).answers)
+            let (pairs, profile) = try Self.usageParameter(ShareLinks.split(request.query).answers)
+            answers = try knowledge.answers(fromQuery: pairs)
+            let current = Self.currentModel(of: answers)
+            assessment = { profile.map { engine.assess(answers, usage: $0, currentModel: current).assessment } ?? engine.assess(answers) }
         } catch let error as HTTPError {
             return .text(error.message + "\n", status: error.status)
         } catch let error as AnswerError {
@@ -189,23 +206,23 @@ public struct AdvisorViews: Sendable {
         let base = links.exportBase
         switch request.path {
         case "/assess/result.md":
-            let text = Exports.verdictMarkdown(engine.assess(answers), answers: answers, engine: engine, library: library,
+            let text = Exports.verdictMarkdown(assessment(), answers: answers, engine: engine, library: library,
                                                origin: base, shareQuery: links.shareQuery(answers, knowledge: knowledge))
             return Exports.markdown(text, filename: "haiku-verdict.md")
         case "/assess/result.madr.md":
-            let record = DecisionRecord(assessment: engine.assess(answers), answers: answers, engine: engine,
+            let record = DecisionRecord(assessment: assessment(), answers: answers, engine: engine,
                                         library: library, links: links)
             return Exports.markdown(record.markdown(), filename: "decision-record.md")
         case "/assess/result.eval.py":
-            guard let plan = EvaluationExport(assessment: engine.assess(answers), answers: answers, engine: engine,
+            guard let plan = EvaluationExport(assessment: assessment(), answers: answers, engine: engine,
                                               library: library, links: links) else { return noPlan() }
             return Exports.download(plan.python(), type: "text/x-python; charset=utf-8", filename: "haiku_eval.py")
         case "/assess/result.samples.jsonl":
-            guard let plan = EvaluationExport(assessment: engine.assess(answers), answers: answers, engine: engine,
+            guard let plan = EvaluationExport(assessment: assessment(), answers: answers, engine: engine,
                                               library: library, links: links) else { return noPlan() }
             return Exports.download(plan.samplesTemplate(), type: "application/jsonl; charset=utf-8", filename: "samples.jsonl")
         case "/assess/result.csv":
-            let assessment = engine.assess(answers)
+            let assessment = assessment()
             return Exports.csv(Exports.costsCSV(assessment.costs, answers: answers, recommended: assessment.primaryModel),
                                filename: "haiku-verdict-costs.csv")
         case "/calculator.md":

@@ -20,11 +20,12 @@ struct ResultView {
     ///   - links: the content version and public URL the share link is built with.
     ///   - base: the public URL, else `http://host:port` of the request, so that the share link is absolute ("" when
     ///     unknown).
-    func page(_ assessment: Assessment, answers: Answers, links: ShareLinks, base: String = "") -> ResultPage {
+    ///   - carry: query text every link keeps beside the answers (`usage=...` for an imported distribution).
+    func page(_ assessment: Assessment, answers: Answers, links: ShareLinks, base: String = "", carry: String = "") -> ResultPage {
         let form = QuestionnaireForm(knowledge: knowledge)
-        let share = answers.queryString
+        let share = [answers.queryString, carry].filter { !$0.isEmpty }.joined(separator: "&")
         let query = share.isEmpty ? "" : "?" + share
-        let changes = changeLines(assessment, answers: answers, form: form)
+        let changes = changeLines(assessment, answers: answers, form: form, carry: carry)
         let scale = ScoreScale(score: assessment.score, base: assessment.baseScore, tieredAt: assessment.tieredRoutingAt,
                                haikuAt: assessment.chooseHaikuAt, verdict: assessment.verdict,
                                changes: changes.compactMap { line in line.score.map { (line.number, $0) } })
@@ -68,7 +69,8 @@ struct ResultView {
                                       helpURL: question.helpURL)
             },
             resting: Format.number(assessment.scoreRestingOnAssumptions),
-            shareURL: base + "/assess/result?" + links.shareQuery(answers, knowledge: knowledge),
+            shareURL: base + "/assess/result?" + [links.shareQuery(answers, knowledge: knowledge), carry]
+                .filter { !$0.isEmpty }.joined(separator: "&"),
             apiURL: "/api/assess" + query,
             calculatorURL: "/calculator" + query,
             exportMarkdown: "/assess/result.md" + query,
@@ -85,7 +87,7 @@ struct ResultView {
 
     /// "What would change the verdict", numeric answers first (a volume or a share is easier to act on than a
     /// different task), each a link to the verdict with that one answer changed, with the score it would give.
-    func changeLines(_ assessment: Assessment, answers: Answers, form: QuestionnaireForm) -> [ChangeLine] {
+    func changeLines(_ assessment: Assessment, answers: Answers, form: QuestionnaireForm, carry: String = "") -> [ChangeLine] {
         let numeric = assessment.whatWouldChange.filter { $0.answer.kind == .integer || $0.answer.kind == .number }
         let others = assessment.whatWouldChange.filter { $0.answer.kind != .integer && $0.answer.kind != .number }
         return (numeric + others).enumerated().map { index, change in
@@ -96,7 +98,7 @@ struct ResultView {
                               from: form.label(answers[change.answer], for: question),
                               to: form.label(change.to, for: question),
                               verdict: Self.verdictLabel(change.verdict),
-                              url: changed.map { "/assess/result?" + $0.queryString },
+                              url: changed.map { "/assess/result?" + [$0.queryString, carry].filter { !$0.isEmpty }.joined(separator: "&") },
                               score: score, scoreText: score.map { Format.number($0.rounded()) })
         }
     }

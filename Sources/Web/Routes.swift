@@ -41,9 +41,11 @@ enum Routes {
     static let table: [Route] = {
         var routes: [Route] = [
             Route(pattern: .exact("/"), methods: get, format: .page, linkable: true) { site, _ in site.prebuilt["/"] },
-            Route(pattern: .exact("/assess"), methods: get, format: .page, navigation: ("assess", "Should I use Haiku?"),
-                  linkable: true) { site, request in
-                request.query.isEmpty ? site.prebuilt["/assess"] : site.advisor.assess(request)
+            // POST: a usage file to import (UsageViews.swift).
+            Route(pattern: .exact("/assess"), methods: ["GET", "POST"], format: .page,
+                  navigation: ("assess", "Should I use Haiku?"), linkable: true) { site, request in
+                if request.method == "POST" { return site.advisor.upload(request) }
+                return request.query.isEmpty ? site.prebuilt["/assess"] : site.advisor.assess(request)
             },
             Route(pattern: .exact("/assess/result"), methods: get, format: .page, linkable: true) { site, request in
                 site.advisor.result(request)

@@ -17,6 +17,12 @@ public struct ServerLimits: Sendable {
     public var maxURIBytes = 8 * 1024
     public var maxQueryParameters = 256
     public var maxBodyBytes = 64 * 1024
+    /// A usage file uploaded to `POST /assess` (UsageViews.swift) may be larger: a month of 1-minute buckets.
+    public var maxUploadBytes = 32 * 1024 * 1024
+    public static let uploadPath = "/assess"
+
+    /// The most body bytes a request to `path` may send.
+    public func bodyLimit(for path: String) -> Int { path == Self.uploadPath ? maxUploadBytes : maxBodyBytes }
 
     public init() {}
 
@@ -113,7 +119,9 @@ public final class Server: Sendable {
         let router = self.router
         let isAPI = url.hasPrefix("/api/")
         if state.tooLarge {
-            return queue(router.reject(HTTPError(413, code: "too_large", "The request body is larger than \(limits.maxBodyBytes / 1024) KiB."), api: isAPI),
+            let limit = limits.bodyLimit(for: url)
+            let size = limit >= 1024 * 1024 ? "\(limit / 1024 / 1024) MiB" : "\(limit / 1024) KiB"
+            return queue(router.reject(HTTPError(413, code: "too_large", "The request body is larger than \(size)."), api: isAPI),
                          on: connection)
         }
         let query = QueryCollector()
@@ -193,7 +201,8 @@ private func handleRequest(_ cls: UnsafeMutableRawPointer?, _ connection: Opaque
     }
     let state = Unmanaged<RequestState>.fromOpaque(stored).takeUnretainedValue()
     if let uploadSize, uploadSize.pointee > 0 {
-        if !state.tooLarge, let uploadData, state.body.count + uploadSize.pointee <= server.limits.maxBodyBytes {
+        if !state.tooLarge, let uploadData,
+           state.body.count + uploadSize.pointee <= server.limits.bodyLimit(for: String(cString: url)) {
             state.body.append(contentsOf: UnsafeRawBufferPointer(start: uploadData, count: uploadSize.pointee))
         } else {
             // Over the limit: drop the rest and answer 413 on the final call.

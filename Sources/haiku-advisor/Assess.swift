@@ -3,6 +3,8 @@ import Web
 import ArgumentParser
 import Content
 import Foundation
+import Scan
+import Usage
 
 struct Assess: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,13 +13,18 @@ struct Assess: ParsableCommand {
 
     @Option(help: "A JSON file of answers, or - for standard input. Without it every answer takes its default.")
     var answers: String?
+    @Option(help: ArgumentHelp("A usage file to assess the real traffic: Anthropic's or OpenAI's usage API JSON, OTLP/JSON GenAI spans, or a CSV.",
+                               valueName: "FILE"))
+    var usage: String?
     @Flag(help: "Print the assessment as JSON (the same document as GET /api/assess).") var json = false
     @OptionGroup var contentOptions: ContentOptions
 
     func run() throws {
         let knowledge: Knowledge
+        let library: ContentLibrary
         do {
-            knowledge = try ContentLibrary.load(directory: contentOptions.content).knowledge()
+            library = try ContentLibrary.load(directory: contentOptions.content)
+            knowledge = try library.knowledge()
         } catch {
             printError(error.description)
             throw ExitCode.failure
@@ -29,10 +36,51 @@ struct Assess: ParsableCommand {
             printError("error: \(error.field.map { "\($0): " } ?? "")\(error.message)")
             throw ExitCode(2)
         }
+        if let usage {
+            try assessUsage(usage, given: given, knowledge: knowledge, library: library)
+            return
+        }
         let assessment = Engine(knowledge: knowledge).assess(given)
         if json {
             print(String(decoding: try JSON.encoder(pretty: true).encode(assessment), as: UTF8.self))
         } else {
+            print(AssessmentText.render(assessment, knowledge: knowledge))
+        }
+    }
+
+    /// `--usage FILE`: the import fills the answers left blank, and the distribution is priced request by request.
+    private func assessUsage(_ path: String, given: Answers, knowledge: Knowledge, library: ContentLibrary) throws {
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+              let data = FileManager.default.contents(atPath: path) else {
+            printError("error: cannot read \(path)")
+            throw ExitCode(2)
+        }
+        guard size <= UsageFile.maxBytes else {
+            printError("error: \(path) is larger than \(UsageFile.maxBytes / 1024 / 1024) MiB; export a shorter period")
+            throw ExitCode(2)
+        }
+        let imported: UsageImport
+        do {
+            imported = try UsageImport.load([UInt8](data), catalog: ModelCatalog(library: library, knowledge: knowledge),
+                                            monthlyRequests: UsageImport.givenMonthlyRequests(given),
+                                            on: UsageImport.day(of: given, knowledge: knowledge))
+        } catch {
+            printError("error: \(path): \(error.description)")
+            throw ExitCode(2)
+        }
+        guard let profile = imported.profile else {
+            printError("error: \(path): \(imported.summary.requests_note ?? "no requests to price")"
+                       + " (answer monthly_requests with --answers)")
+            throw ExitCode(2)
+        }
+        let answers = imported.filling(given, knowledge: knowledge)
+        let (assessment, comparison) = Engine(knowledge: knowledge).assess(answers, usage: profile,
+                                                                           currentModel: imported.currentModel)
+        if json {
+            let document = UsageAssessmentDocument(assessment: assessment, summary: imported.summary, comparison: comparison)
+            print(String(decoding: try JSON.encoder(pretty: true).encode(document), as: UTF8.self))
+        } else {
+            print(UsageText.render(imported.summary, comparison: comparison) + "\n")
             print(AssessmentText.render(assessment, knowledge: knowledge))
         }
     }

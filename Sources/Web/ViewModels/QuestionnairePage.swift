@@ -2,4 +2,6 @@
 struct QuestionnairePage: ViewModel {
     let fields: [FormField]
     let formError: String
+    /// What an upload found, when it still needs an answer (a file that counts no requests).
+    var usage: UsageSection? = nil
 }

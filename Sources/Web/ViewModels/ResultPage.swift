@@ -41,6 +41,8 @@ struct ResultPage: ViewModel, ChartedPage {
     var fields: [FormField] = []
     /// Set when a share link was made with other content (ShareLinks.notice).
     var contentNotice = ""
+    /// Set when the verdict is priced on imported usage (UsageViews.swift).
+    var usage: UsageSection? = nil
 
     var hasAlternatives: Bool { !alternatives.isEmpty }
     var hasWarnings: Bool { !warnings.isEmpty }

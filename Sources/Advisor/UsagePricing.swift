@@ -1,0 +1,179 @@
+// Pricing an imported distribution (README.md, "Usage import"): every group of requests is priced on its own, on
+// every model, by the same per-request rules as the averages (Costs.swift: tokenizer, reasoning, window, long-context
+// band, cache minimum and lifetime, batch), so a cliff that 8 % of requests cross costs what those 8 % cost.
+//
+// For each group g with a share f_g of the requests, the answers vector is copied with the group's prompt, output
+// and cached share in place of the averages and priced as if every request of the month were that size; the
+// model's monthly cost is Σ f_g × cost_g. `monthly_requests` stays the month's total in every copy, so the cache's
+// warmth follows the real traffic density.
+//
+// The answers still steer the distribution, so a person can change any of them after an import:
+// `monthly_requests` sets the volume; `avg_input_tokens` and `avg_output_tokens` stretch every request by the
+// ratio of the answer to the imported mean; `cached_input_share` scales each request's cached share the same way
+// (at most 1).
+
+/// What the import's distribution means for one model.
+public struct UsageModelFacts: Sendable, Encodable, Equatable {
+    public let model: String
+    /// Shares of the requests (0...1).
+    public let long_context_share: Double
+    public let over_window_share: Double
+    public let over_headroom_share: Double
+    /// Requests with a cacheable prefix too short for the model's cache minimum.
+    public let below_cache_minimum_share: Double
+}
+
+/// The distribution priced on every model: the monthly costs the decision compares, and the facts a cost line shows.
+struct UsagePrices {
+    /// Unrounded monthly cost per model index.
+    var monthly: [Double]
+    var parts: [Knowledge.CostParts]
+    var facts: [UsageModelFacts]
+    /// A model may be the primary only if every request fits its window and at most `headroomTolerance` of them
+    /// go over the headroom.
+    var withinHeadroom: [Bool]
+
+    /// The share of requests allowed over the headroom (but inside the window) before a model stops being usable:
+    /// the rare long request is retried elsewhere; a whole percentile is a design problem.
+    static let headroomTolerance = 0.01
+}
+
+extension Knowledge {
+    /// The profile priced on every model for answers `v`.
+    func usagePrices(_ profile: UsageProfile, _ v: UnsafeBufferPointer<Double>) -> UsagePrices {
+        var scratch = Array(v)
+        let inputScale = profile.meanPrompt > 0 ? v[AnswerID.avgInputTokens.rawValue] / profile.meanPrompt : 1
+        let outputScale = profile.meanOutput > 0 ? v[AnswerID.avgOutputTokens.rawValue] / profile.meanOutput : 1
+        let answeredShare = v[AnswerID.cachedInputShare.rawValue]
+        let shareScale = profile.cachedShare > 0 ? answeredShare / profile.cachedShare : 1
+        var prices = UsagePrices(monthly: [], parts: [], facts: [], withinHeadroom: [])
+        for m in models.indices {
+            var total: CostParts? = nil
+            var long = 0.0, over = 0.0, overHeadroom = 0.0, belowMinimum = 0.0
+            for sample in profile.samples {
+                let f = sample.requests / profile.requests
+                scratch[AnswerID.avgInputTokens.rawValue] = sample.prompt * inputScale
+                scratch[AnswerID.avgOutputTokens.rawValue] = sample.output * outputScale
+                scratch[AnswerID.cachedInputShare.rawValue] = profile.cachedShare > 0
+                    ? Swift.min(1, sample.cachedShare * shareScale) : answeredShare
+                let parts = scratch.withUnsafeBufferPointer { costParts(model: m, $0, explain: false) }
+                if parts.rates.band == "long_context" { long += f }
+                if !parts.fits { over += f } else if !parts.withinHeadroom { overHeadroom += f }
+                if parts.rates.caching == "below_minimum" { belowMinimum += f }
+                if var sum = total {
+                    sum.input += f * parts.input
+                    sum.output += f * parts.output
+                    sum.cache += f * parts.cache
+                    sum.gpu += f * parts.gpu
+                    sum.ops += f * parts.ops
+                    total = sum
+                } else {
+                    var first = parts
+                    first.input *= f; first.output *= f; first.cache *= f; first.gpu *= f; first.ops *= f
+                    total = first
+                }
+            }
+            let sum = total ?? costParts(model: m, v, explain: false)
+            prices.monthly.append(sum.total)
+            prices.parts.append(sum)
+            prices.facts.append(UsageModelFacts(model: models[m].slug, long_context_share: long, over_window_share: over,
+                                                over_headroom_share: overHeadroom, below_cache_minimum_share: belowMinimum))
+            prices.withinHeadroom.append(over == 0 && overHeadroom <= UsagePrices.headroomTolerance)
+        }
+        return prices
+    }
+
+    /// Model `m`'s cost line for the distribution: the average request's line (rates, lifecycle, capacity) with the
+    /// distribution's amounts, fit and a note for every rule that bit part of the requests.
+    func usageCostLine(model m: Int, _ v: UnsafeBufferPointer<Double>, prices: UsagePrices, groups: Int) -> CostLine {
+        let average = costLine(model: m, v)
+        let p = prices.parts[m]
+        let facts = prices.facts[m]
+        func r(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
+        func percent(_ share: Double) -> String { Format.figure(share * 100, digits: share < 0.1 ? 1 : 0) + "%" }
+        var rates = average.rates
+        var notes = ["Priced request by request from the imported usage (\(Format.figure(Double(groups))) "
+                     + "group\(groups == 1 ? "" : "s") of requests), not at the average size."]
+        if facts.long_context_share > 0, let threshold = rates.long_context_threshold {
+            notes.append("\(percent(facts.long_context_share)) of requests are above the \(Format.figure(threshold))-token "
+                         + "threshold and are billed at the long-context rates.")
+            rates.band = facts.long_context_share >= 1 ? "long_context" : "mixed"
+        } else if facts.long_context_share == 0, rates.band != nil {
+            rates.band = "standard"
+        }
+        if facts.over_window_share > 0 {
+            notes.append("\(percent(facts.over_window_share)) of requests do not fit its window or output limit.")
+        }
+        if facts.over_headroom_share > 0 {
+            notes.append("\(percent(facts.over_headroom_share)) of requests fill more than "
+                         + "\(Format.figure(contextHeadroom * 100))% of its window.")
+        }
+        if facts.below_cache_minimum_share > 0 {
+            notes.append("\(percent(facts.below_cache_minimum_share)) of requests have a cacheable prefix below its "
+                         + "cache minimum: billed as input.")
+        }
+        rates.notes = notes + average.rates.notes.filter { !$0.hasPrefix("A prompt of") && !$0.hasPrefix("Does not fit")
+            && !$0.hasPrefix("Fills ") && !$0.hasPrefix("The cacheable prefix") }
+        return CostLine(model: average.model, title: average.title, monthly_usd: r(p.total), input_usd: r(p.input),
+                        output_usd: r(p.output), cache_usd: r(p.cache), gpu_usd: r(p.gpu), ops_usd: r(p.ops),
+                        hosting: average.hosting, url: average.url, fits: facts.over_window_share == 0,
+                        within_headroom: prices.withinHeadroom[m], status: average.status, latency: average.latency,
+                        prices_checked: average.prices_checked, rates: rates, capacity: average.capacity)
+    }
+}
+
+/// What an assessment from imported usage adds: the distribution's facts per model, and what the workload costs now
+/// on the model it runs on.
+public struct UsageComparison: Sendable, Encodable, Equatable {
+    /// The model the traffic runs on now (the import's busiest model), when the content knows it.
+    public let current_model: String?
+    /// Its monthly cost for this distribution, and the recommended model's; nil without a current model.
+    public let current_monthly_usd: Double?
+    public let recommended_monthly_usd: Double
+    /// Recommended minus current (negative: a saving).
+    public let difference_usd: Double?
+    /// Groups of requests priced.
+    public let groups: Int
+    /// The models where a price rule bites part of the requests (long-context band, window, headroom, cache minimum).
+    public let models: [UsageModelFacts]
+}
+
+extension Engine {
+    /// Groups priced for the verdict (one per distinct request size up to this many), and for each step of the
+    /// what-would-change search, which prices the distribution dozens of times.
+    public static let usageGroups = 4_096
+    static let searchGroups = 32
+
+    /// The assessment of a workload whose requests were imported: every cost, the choice of model and what would
+    /// change are priced on the distribution, and `comparison` sets the result against the current model.
+    public func assess(_ answers: Answers, usage profile: UsageProfile, currentModel: String?)
+        -> (assessment: Assessment, comparison: UsageComparison) {
+        let profile = profile.compacted(to: Self.usageGroups)
+        // Sizes left blank are the distribution's own means, not the questionnaire's defaults (which would shrink
+        // every imported request to the default size).
+        var filled = answers
+        for (id, mean) in [(AnswerID.avgInputTokens, profile.meanPrompt.rounded()), (.avgOutputTokens, profile.meanOutput.rounded()),
+                           (.cachedInputShare, (profile.cachedShare * 100).rounded() / 100)] where answers.isAssumed(id) {
+            if let replaced = try? knowledge.replacing(id, with: .number(mean), in: filled) { filled = replaced }
+        }
+        let answers = filled
+        return answers.values.withUnsafeBufferPointer { v in
+            let prices = knowledge.usagePrices(profile, v)
+            let lines = knowledge.models.indices.map {
+                knowledge.usageCostLine(model: $0, v, prices: prices, groups: profile.samples.count)
+            }
+            let search = profile.compacted(to: Self.searchGroups)
+            let assessment = assess(answers, v, usage: (prices, Self.ordered(lines), search))
+            let current = currentModel.flatMap { knowledge.modelIndex[$0] }
+            let recommended = knowledge.modelIndex[assessment.primaryModel].map { prices.monthly[$0] } ?? 0
+            return (assessment, UsageComparison(
+                current_model: current.map { knowledge.models[$0].slug },
+                current_monthly_usd: current.map { Format.rounded(prices.monthly[$0]) },
+                recommended_monthly_usd: Format.rounded(recommended),
+                difference_usd: current.map { Format.rounded(recommended - prices.monthly[$0]) },
+                groups: profile.samples.count, models: prices.facts.filter {
+                    $0.long_context_share + $0.over_window_share + $0.over_headroom_share + $0.below_cache_minimum_share > 0
+                }))
+        }
+    }
+}

@@ -1,0 +1,135 @@
+// The distribution of a workload's requests, as an import measured it: what the engine prices request by request
+// instead of the averages (UsagePricing.swift). Built by the Usage module from a provider's report, OpenTelemetry
+// spans or a CSV; carried in a result link as `usage=` (`encoded`), so it is never stored on the server.
+
+/// Requests of one size: how many were observed, and their tokens as the current model counted them.
+public struct UsageSample: Sendable, Equatable, Hashable {
+    /// Requests observed with these tokens (a bucket's request count, or 1 for a span or a CSV row).
+    public var requests: Double
+    /// Prompt tokens neither read from nor written to the cache.
+    public var uncachedInput: Double
+    public var cacheRead: Double
+    public var cacheWrite: Double
+    public var output: Double
+
+    public init(requests: Double, uncachedInput: Double, cacheRead: Double, cacheWrite: Double, output: Double) {
+        self.requests = requests
+        self.uncachedInput = uncachedInput
+        self.cacheRead = cacheRead
+        self.cacheWrite = cacheWrite
+        self.output = output
+    }
+
+    /// The whole prompt: uncached input, cache reads and cache writes.
+    public var prompt: Double { uncachedInput + cacheRead + cacheWrite }
+    /// The share of the prompt that is a cached (or cacheable) prefix.
+    public var cachedShare: Double { prompt > 0 ? (cacheRead + cacheWrite) / prompt : 0 }
+}
+
+/// The observed requests, grouped by size. Immutable once built.
+public struct UsageProfile: Sendable, Equatable {
+    public let samples: [UsageSample]
+    /// Requests observed in all (the weights' sum).
+    public let requests: Double
+    /// Request-weighted means, which the answers scale (see UsagePricing).
+    public let meanPrompt: Double
+    public let meanOutput: Double
+    public let cachedShare: Double
+
+    /// Merges samples of identical size; drops those with no requests.
+    public init(_ samples: [UsageSample]) {
+        var merged: [UsageSample] = []
+        var index: [UsageSample: Int] = [:]
+        for sample in samples where sample.requests > 0 {
+            var key = sample
+            key.requests = 0
+            if let at = index[key] {
+                merged[at].requests += sample.requests
+            } else {
+                index[key] = merged.count
+                merged.append(sample)
+            }
+        }
+        self.samples = merged
+        let total = merged.reduce(0) { $0 + $1.requests }
+        requests = total
+        let prompt = merged.reduce(0) { $0 + $1.requests * $1.prompt }
+        let cached = merged.reduce(0) { $0 + $1.requests * ($1.cacheRead + $1.cacheWrite) }
+        meanPrompt = total > 0 ? prompt / total : 0
+        meanOutput = total > 0 ? merged.reduce(0) { $0 + $1.requests * $1.output } / total : 0
+        cachedShare = prompt > 0 ? cached / prompt : 0
+    }
+
+    /// At most `limit` groups: the samples themselves when there are few enough, else groups of nearly equal request
+    /// counts taken in order of prompt size, each priced at its request-weighted mean. A group that straddles a
+    /// price threshold is priced on the side its mean falls; with many groups that is a small share of requests.
+    public func compacted(to limit: Int) -> UsageProfile {
+        guard samples.count > limit, limit > 0 else { return self }
+        let sorted = samples.sorted { ($0.prompt, $0.output) < ($1.prompt, $1.output) }
+        let perGroup = requests / Double(limit)
+        var groups: [UsageSample] = []
+        var current = UsageSample(requests: 0, uncachedInput: 0, cacheRead: 0, cacheWrite: 0, output: 0)
+        func close() {
+            guard current.requests > 0 else { return }
+            let n = current.requests
+            groups.append(UsageSample(requests: n, uncachedInput: current.uncachedInput / n, cacheRead: current.cacheRead / n,
+                                      cacheWrite: current.cacheWrite / n, output: current.output / n))
+            current = UsageSample(requests: 0, uncachedInput: 0, cacheRead: 0, cacheWrite: 0, output: 0)
+        }
+        for sample in sorted {
+            // Sums for now; divided by the group's requests when it closes.
+            current.requests += sample.requests
+            current.uncachedInput += sample.requests * sample.uncachedInput
+            current.cacheRead += sample.requests * sample.cacheRead
+            current.cacheWrite += sample.requests * sample.cacheWrite
+            current.output += sample.requests * sample.output
+            if current.requests >= perGroup * Double(groups.count + 1) - 1e-9 * requests { close() }
+        }
+        close()
+        return UsageProfile(groups.map { sample in
+            // Whole tokens, so that the profile survives a trip through a link unchanged.
+            UsageSample(requests: sample.requests, uncachedInput: sample.uncachedInput.rounded(),
+                        cacheRead: sample.cacheRead.rounded(), cacheWrite: sample.cacheWrite.rounded(),
+                        output: sample.output.rounded())
+        })
+    }
+
+    // MARK: - In a link
+
+    /// Groups at most in a link: 64 groups of five numbers stay well inside the server's 8 KiB address limit.
+    public static let linkGroups = 64
+
+    /// `requests-uncached-cacheRead-cacheWrite-output` per group, groups joined by `_`: only characters a query
+    /// string keeps as they are. Compacted to `linkGroups` first.
+    public var encoded: String {
+        compacted(to: Self.linkGroups).samples.map { s in
+            [s.requests, s.uncachedInput, s.cacheRead, s.cacheWrite, s.output]
+                .map { String(Int64($0.rounded())) }.joined(separator: "-")
+        }.joined(separator: "_")
+    }
+
+    /// The profile a link carries.
+    /// - Throws: `AnswerError` (field `usage`) naming the group that is not five whole numbers.
+    public init(encoded text: String) throws(AnswerError) {
+        var samples: [UsageSample] = []
+        let groups = text.split(separator: "_", omittingEmptySubsequences: false)
+        guard groups.count <= Self.linkGroups * 4 else {
+            throw AnswerError(code: "invalid_usage", message: "the usage profile has more than \(Self.linkGroups * 4) groups",
+                              field: "usage")
+        }
+        for (n, group) in groups.enumerated() {
+            let numbers = group.split(separator: "-", omittingEmptySubsequences: false).map { Double(String($0)) }
+            guard numbers.count == 5, numbers.allSatisfy({ $0 != nil && $0! >= 0 && $0! <= 1e12 && $0! == $0!.rounded() }) else {
+                throw AnswerError(code: "invalid_usage", message: "usage group \(n + 1) (`\(group.prefix(60))`) must be five "
+                                  + "whole numbers joined by `-`: requests, uncached input, cache reads, cache writes, output",
+                                  field: "usage")
+            }
+            samples.append(UsageSample(requests: numbers[0]!, uncachedInput: numbers[1]!, cacheRead: numbers[2]!,
+                                       cacheWrite: numbers[3]!, output: numbers[4]!))
+        }
+        self.init(samples)
+        guard requests > 0 else {
+            throw AnswerError(code: "invalid_usage", message: "the usage profile holds no requests", field: "usage")
+        }
+    }
+}

@@ -1,0 +1,77 @@
+/// OpenTelemetry spans in OTLP/JSON (an `ExportTraceServiceRequest`: `{"resourceSpans": [{"scopeSpans": [{"spans":
+/// [...]}]}]}`), one model request per span, read through the GenAI semantic conventions:
+/// `gen_ai.request.model` (else `gen_ai.response.model`), `gen_ai.usage.input_tokens` (all prompt tokens, cached
+/// ones included), `gen_ai.usage.output_tokens`, `gen_ai.usage.cache_read.input_tokens`,
+/// `gen_ai.usage.cache_creation.input_tokens`, and reasoning tokens where present. Spans without token usage (an
+/// HTTP span, a parent) are not model calls and are skipped. Field names are accepted in both spellings protobuf's
+/// JSON mapping allows (`scopeSpans` and `scope_spans`); 64-bit integers as strings or numbers.
+/// Reference: docs/usage-import.md.
+enum OTLPSpanReader {
+    static let inputTokens = "gen_ai.usage.input_tokens"
+    static let outputTokens = "gen_ai.usage.output_tokens"
+    static let cacheRead = "gen_ai.usage.cache_read.input_tokens"
+    static let cacheCreation = "gen_ai.usage.cache_creation.input_tokens"
+    /// Not yet settled in the conventions: both spellings seen in instrumentations.
+    static let reasoning = ["gen_ai.usage.reasoning.output_tokens", "gen_ai.usage.reasoning_tokens"]
+
+    /// - Parameter documents: one request, or one per line of a JSON Lines file (as the collector's file exporter
+    ///   writes them).
+    static func read(_ documents: [JSONNode]) throws(UsageError) -> UsageReading {
+        var records: [UsageRecord] = []
+        for document in documents {
+            for resource in try field(document, "resourceSpans", "resource_spans").array() {
+                for scope in try field(resource, "scopeSpans", "scope_spans").array() {
+                    for span in try field(scope, "spans", "spans").array() {
+                        if let record = try request(span) { records.append(record) }
+                    }
+                }
+            }
+        }
+        guard !records.isEmpty else {
+            throw UsageError("the file", "no span carries `\(inputTokens)` and `\(outputTokens)`: nothing to import "
+                             + "(is the GenAI instrumentation recording token usage?)")
+        }
+        return UsageReading(format: .otlp, records: records, buckets: [])
+    }
+
+    /// A required member under either of protobuf's JSON names.
+    static func field(_ node: JSONNode, _ camel: String, _ snake: String) throws(UsageError) -> JSONNode {
+        if let found = node.member(camel) ?? node.member(snake) { return found }
+        guard node.members != nil else { throw node.fail("an object") }
+        throw UsageError(node.path, "expected a member `\(camel)`")
+    }
+
+    private static func request(_ span: JSONNode) throws(UsageError) -> UsageRecord? {
+        var attributes: [String: JSONNode] = [:]
+        if let list = span.member("attributes") {
+            for attribute in try list.array() {
+                let key = try attribute.required("key").string()
+                attributes[key] = try attribute.required("value")
+            }
+        }
+        guard let input = attributes[inputTokens], let output = attributes[outputTokens] else { return nil }
+        var tokens = UsageTokens()
+        let prompt = try number(input)
+        tokens.cacheRead = try attributes[cacheRead].map { node throws(UsageError) in try number(node) } ?? 0
+        tokens.cacheWrite = try attributes[cacheCreation].map { node throws(UsageError) in try number(node) } ?? 0
+        // The conventions count cached tokens inside input_tokens; an instrumentation that does not is read as
+        // having no uncached input rather than a negative one.
+        tokens.uncachedInput = Swift.max(0, prompt - tokens.cacheRead - tokens.cacheWrite)
+        tokens.output = try number(output)
+        for name in reasoning {
+            if let node = attributes[name] { tokens.reasoning = try number(node); break }
+        }
+        let modelNode = attributes["gen_ai.request.model"] ?? attributes["gen_ai.response.model"]
+        let model = try modelNode.map { node throws(UsageError) in try field(node, "stringValue", "string_value").string() }
+        let startNode = try field(span, "startTimeUnixNano", "start_time_unix_nano")
+        let start = try startNode.count(allowString: true, max: 1e20) / 1e9
+        return UsageRecord(start: start, end: start, model: model, requests: 1, tokens: tokens)
+    }
+
+    /// An attribute value holding a count: `{"intValue": "1200"}` (or a double).
+    private static func number(_ value: JSONNode) throws(UsageError) -> Double {
+        if let node = value.member("intValue") ?? value.member("int_value") { return try node.count(allowString: true) }
+        if let node = value.member("doubleValue") ?? value.member("double_value") { return try node.count(allowString: true) }
+        throw UsageError(value.path, "expected a token count (`intValue`)")
+    }
+}

@@ -1,0 +1,37 @@
+/// OpenAI's usage API for completions (`GET /v1/organization/usage/completions`), as the API returns it:
+/// `{"object": "page", "data": [{"object": "bucket", "start_time", "end_time", "results": [{"object":
+/// "organization.usage.completions.result", "input_tokens", "output_tokens", "input_cached_tokens",
+/// "num_model_requests", "model", ...}]}], "has_more", "next_page"}`, or an array of such pages. `input_tokens`
+/// includes the cached tokens. Reference: docs/usage-import.md.
+enum OpenAIUsageReader {
+    static func read(_ document: JSONNode) throws(UsageError) -> UsageReading {
+        var records: [UsageRecord] = []
+        var buckets: [(start: Double, end: Double)] = []
+        for page in try AnthropicUsageReader.pages(document) {
+            for bucket in try page.required("data").array() {
+                let start = try bucket.required("start_time").count()
+                let end = try bucket.required("end_time").count()
+                guard end > start else { throw UsageError(bucket.path + ".end_time", "expected a time after `start_time`") }
+                buckets.append((start, end))
+                for result in try bucket.required("results").array() {
+                    let input = try result.required("input_tokens").count()
+                    let cached = try result.optionalCount("input_cached_tokens")
+                    guard cached <= input else {
+                        throw UsageError(result.path + ".input_cached_tokens", "expected at most `input_tokens` (\(Int(input))), "
+                                         + "which already includes the cached tokens")
+                    }
+                    var tokens = UsageTokens()
+                    tokens.uncachedInput = input - cached
+                    tokens.cacheRead = cached
+                    tokens.output = try result.required("output_tokens").count()
+                    let requests = try result.required("num_model_requests").count()
+                    let model = try result.member("model").flatMap { node throws(UsageError) in
+                        node.value == .null ? nil : try node.string()
+                    }
+                    records.append(UsageRecord(start: start, end: end, model: model, requests: requests, tokens: tokens))
+                }
+            }
+        }
+        return UsageReading(format: .openai, records: records, buckets: buckets)
+    }
+}

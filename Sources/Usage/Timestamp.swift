@@ -1,0 +1,51 @@
+import Advisor
+
+/// Times in usage files, as seconds since 1970-01-01 UTC.
+enum Timestamp {
+    /// RFC 3339 (`2026-11-01T00:00:00Z`, `2026-11-01T09:30:00.250+02:00`), the same with a space for the `T`,
+    /// or a bare date (midnight UTC). Nil for anything else.
+    static func parse(_ text: String) -> Double? {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 10, let day = CivilDate.day(String(decoding: bytes.prefix(10), as: UTF8.self)) else { return nil }
+        var seconds = Double(day) * 86_400
+        if bytes.count == 10 { return seconds }
+        guard bytes.count >= 19, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t") || bytes[10] == UInt8(ascii: " "),
+              bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+              let h = digits(bytes[11..<13]), let m = digits(bytes[14..<16]), let s = digits(bytes[17..<19]),
+              h < 24, m < 60, s < 61 else { return nil }
+        seconds += Double(h * 3600 + m * 60 + s)
+        var i = 19
+        if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+            let start = i + 1
+            i = start
+            while i < bytes.count, bytes[i] >= 48, bytes[i] <= 57 { i += 1 }
+            guard i > start, let fraction = Double("0." + String(decoding: bytes[start..<i], as: UTF8.self)) else { return nil }
+            seconds += fraction
+        }
+        let zone = bytes[i...]
+        if zone.elementsEqual("Z".utf8) || zone.elementsEqual("z".utf8) { return seconds }
+        guard zone.count == 6, zone.first == UInt8(ascii: "+") || zone.first == UInt8(ascii: "-"),
+              zone[zone.startIndex + 3] == UInt8(ascii: ":"),
+              let zh = digits(zone[(zone.startIndex + 1)..<(zone.startIndex + 3)]),
+              let zm = digits(zone[(zone.startIndex + 4)..<(zone.startIndex + 6)]) else { return nil }
+        let offset = Double(zh * 3600 + zm * 60)
+        return zone.first == UInt8(ascii: "+") ? seconds - offset : seconds + offset
+    }
+
+    /// `2026-11-01T00:00:00Z` for a time.
+    static func text(_ seconds: Double) -> String {
+        let day = Int((seconds / 86_400).rounded(.down))
+        let rest = Int(seconds - Double(day) * 86_400)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(CivilDate.text(day))T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))Z"
+    }
+
+    private static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var n = 0
+        for b in bytes {
+            guard b >= 48, b <= 57 else { return nil }
+            n = n * 10 + Int(b - 48)
+        }
+        return n
+    }
+}

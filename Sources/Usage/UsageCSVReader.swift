@@ -1,0 +1,96 @@
+/// A plain CSV, one request per line, with a header naming at least `timestamp, model, input_tokens,
+/// output_tokens, cache_read_tokens, cache_write_tokens` (in any order; other columns are ignored).
+/// `input_tokens` is the prompt tokens neither read from nor written to the cache (the Messages API's
+/// `input_tokens`); `timestamp` is RFC 3339 or Unix seconds. Fields may be quoted.
+enum UsageCSVReader {
+    static let columns = ["timestamp", "model", "input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens"]
+
+    static func read(_ text: String) throws(UsageError) -> UsageReading {
+        var records: [UsageRecord] = []
+        var positions: [Int] = []
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            let fields = try split(line, lineNumber: lineNumber)
+            if positions.isEmpty {
+                let header = fields.map { $0.trimmingSpaces.lowercased() }
+                for column in columns {
+                    guard let at = header.firstIndex(of: column) else {
+                        throw UsageError("line \(lineNumber)", "expected a header naming the columns \(columns.joined(separator: ", "))"
+                                         + "; `\(column)` is missing")
+                    }
+                    positions.append(at)
+                }
+                continue
+            }
+            func field(_ n: Int) throws(UsageError) -> String {
+                guard positions[n] < fields.count else {
+                    throw UsageError("line \(lineNumber)", "expected \(positions.max()! + 1) fields, found \(fields.count)")
+                }
+                return fields[positions[n]].trimmingSpaces
+            }
+            func count(_ n: Int) throws(UsageError) -> Double {
+                let text = try field(n)
+                if text.isEmpty && n >= 4 { return 0 }
+                guard let value = Double(text), value.isFinite, value >= 0, value <= 1e15, value == value.rounded() else {
+                    throw UsageError("line \(lineNumber)", "`\(columns[n])` must be a whole number of tokens, found `\(text.prefix(40))`")
+                }
+                return value
+            }
+            let stamp = try field(0)
+            guard let time = Timestamp.parse(stamp) ?? Double(stamp).flatMap({ $0.isFinite && $0 >= 0 ? $0 : nil }) else {
+                throw UsageError("line \(lineNumber)", "`timestamp` must be an RFC 3339 time (2026-11-01T09:30:00Z) or Unix "
+                                 + "seconds, found `\(stamp.prefix(40))`")
+            }
+            let model = try field(1)
+            var tokens = UsageTokens()
+            tokens.uncachedInput = try count(2)
+            tokens.output = try count(3)
+            tokens.cacheRead = try count(4)
+            tokens.cacheWrite = try count(5)
+            records.append(UsageRecord(start: time, end: time, model: model.isEmpty ? nil : model, requests: 1, tokens: tokens))
+        }
+        guard !positions.isEmpty else { throw UsageError("the file", "expected a CSV header and rows; the file is empty") }
+        guard !records.isEmpty else { throw UsageError("the file", "expected at least one request after the header") }
+        return UsageReading(format: .csv, records: records, buckets: [])
+    }
+
+    /// Fields of one line; `"..."` quotes a field, `""` is a quote inside one.
+    private static func split(_ line: Substring, lineNumber: Int) throws(UsageError) -> [String] {
+        var fields: [String] = []
+        var current = ""
+        var quoted = false
+        var iterator = line.makeIterator()
+        while let c = iterator.next() {
+            if quoted {
+                if c == "\"" {
+                    var lookahead = iterator
+                    if lookahead.next() == "\"" { current.append("\""); iterator = lookahead } else { quoted = false }
+                } else {
+                    current.append(c)
+                }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == "," {
+                fields.append(current)
+                current = ""
+            } else {
+                current.append(c)
+            }
+        }
+        guard !quoted else { throw UsageError("line \(lineNumber)", "a quoted field is not closed") }
+        fields.append(current)
+        return fields
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
+        return String(s)
+    }
+}

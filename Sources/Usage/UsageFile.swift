@@ -1,0 +1,71 @@
+/// Reads a usage file of any supported format, recognised by its content (not its name or content type, which
+/// uploads do not reliably carry).
+public enum UsageFile {
+    /// Largest file read: a month of 1-minute buckets from Anthropic's report, pretty-printed, is about 20 MB.
+    public static let maxBytes = 32 * 1024 * 1024
+
+    /// - Throws: `UsageError` naming the line or JSON path and what was expected there.
+    public static func read(_ bytes: [UInt8]) throws(UsageError) -> UsageReading {
+        guard bytes.count <= maxBytes else {
+            throw UsageError("the file", "larger than \(maxBytes / 1024 / 1024) MiB; export a shorter period")
+        }
+        guard !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self) else {
+            throw UsageError("the file", "a binary file, not a usage report: expected JSON (Anthropic or OpenAI usage API, "
+                             + "OTLP spans) or CSV text")
+        }
+        let body = bytes.drop { $0 == 0xEF || $0 == 0xBB || $0 == 0xBF || $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        guard let first = body.first else { throw UsageError("the file", "empty: expected a usage report") }
+        guard first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else {
+            return try UsageCSVReader.read(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+        }
+        let documents = try jsonDocuments(Array(body))
+        let sample = firstPage(documents[0])
+        if sample.member("resourceSpans") != nil || sample.member("resource_spans") != nil {
+            return try OTLPSpanReader.read(documents)
+        }
+        guard documents.count == 1 else {
+            throw UsageError("line 2", "expected one JSON document; JSON Lines are read only for OTLP spans")
+        }
+        let bucket = sample.member("data").flatMap { data -> JSONNode? in
+            guard case .array(let items) = data.value, let first = items.first else { return nil }
+            return JSONNode(value: first, path: data.path + "[0]")
+        }
+        if bucket?.member("starting_at") != nil { return try AnthropicUsageReader.read(documents[0]) }
+        if bucket?.member("start_time") != nil || sample.member("object").map({ $0.value == .string("page") }) == true {
+            return try OpenAIUsageReader.read(documents[0])
+        }
+        if sample.member("data") != nil {
+            throw UsageError(sample.path + ".data", "expected usage buckets with `starting_at` (Anthropic) or `start_time` (OpenAI)")
+        }
+        throw UsageError(sample.path, "not a usage report: expected `data` (Anthropic or OpenAI usage API) or "
+                         + "`resourceSpans` (OTLP/JSON spans)")
+    }
+
+    /// One JSON document, or JSON Lines (one document per line).
+    private static func jsonDocuments(_ bytes: [UInt8]) throws(UsageError) -> [JSONNode] {
+        do throws(UsageError) {
+            return [try JSONNode.parse(bytes)]
+        } catch let whole {
+            let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            guard lines.count > 1, (try? JSONNode.parse(Array(lines[0]))) != nil else { throw whole }
+            var documents: [JSONNode] = []
+            for (n, line) in lines.enumerated() where line.contains(where: { $0 > 0x20 }) {
+                do throws(UsageError) {
+                    let node = try JSONNode.parse(Array(line))
+                    documents.append(JSONNode(value: node.value, path: "line \(n + 1): $"))
+                } catch {
+                    throw UsageError("line \(n + 1)", error.message)
+                }
+            }
+            return documents
+        }
+    }
+
+    /// The first page of an array of pages, or the document itself.
+    private static func firstPage(_ document: JSONNode) -> JSONNode {
+        if case .array(let items) = document.value, let first = items.first {
+            return JSONNode(value: first, path: document.path + "[0]")
+        }
+        return document
+    }
+}

@@ -1,0 +1,162 @@
+import Advisor
+import Scan
+
+/// What an import yields: the summary to show, the distribution to price, the model the traffic runs on now and
+/// the answers it fills in (a person may still change any of them).
+public struct UsageImport: Sendable {
+    public let summary: UsageSummary
+    /// Nil when the file counts no requests and no monthly number was given (then `summary.requests_note` asks).
+    public let profile: UsageProfile?
+    /// The slug of the busiest model the content knows.
+    public let currentModel: String?
+    /// Answers derived from the file, in the interface's order.
+    public let answers: [(id: AnswerID, value: AnswerValue)]
+
+    /// Reads and derives in one step.
+    /// - Parameters:
+    ///   - monthlyRequests: the person's number, for files that do not count requests (Anthropic's report).
+    ///   - day: the day lifecycles are judged on.
+    /// - Throws: `UsageError`; nothing of a file that fails is used.
+    public static func load(_ bytes: [UInt8], catalog: ModelCatalog, monthlyRequests: Double? = nil, on day: Int)
+        throws(UsageError) -> UsageImport {
+        try derive(UsageFile.read(bytes), catalog: catalog, monthlyRequests: monthlyRequests, on: day)
+    }
+
+    public static func derive(_ reading: UsageReading, catalog: ModelCatalog, monthlyRequests given: Double?,
+                              on day: Int) throws(UsageError) -> UsageImport {
+        let records = reading.records
+        let totals = records.reduce(UsageTokens()) { $0 + $1.tokens }
+        guard !records.isEmpty, totals.prompt + totals.output > 0 else {
+            throw UsageError("the file", "no tokens in it: expected at least one request or bucket with usage")
+        }
+        let monthSeconds = CostAssumptions.minutesPerMonth * 60
+
+        // The span covered: the buckets' bounds, or the first to the last request plus one average gap.
+        let span: (start: Double, end: Double)
+        if let first = reading.buckets.map(\.start).min(), let last = reading.buckets.map(\.end).max() {
+            span = (first, last)
+        } else {
+            let times = records.map(\.start)
+            let first = times.min()!, last = times.max()!
+            let n = Double(records.count)
+            span = (first, n > 1 ? first + (last - first) * n / (n - 1) : last)
+        }
+        let seconds = span.end - span.start
+
+        // Requests: counted by the file, or spread over the rows from the number given.
+        let counted = records.allSatisfy { $0.requests != nil }
+        var requestsPerRow: [Double]? = counted ? records.map { $0.requests! } : nil
+        var note: String? = nil
+        var monthly: Double? = nil
+        if counted {
+            let observed = requestsPerRow!.reduce(0, +)
+            if seconds > 0 { monthly = observed * monthSeconds / seconds }
+            else { note = "The file covers a single instant, so it cannot be scaled to a month: give the monthly requests." }
+        } else if let given, given > 0, seconds > 0 {
+            monthly = given
+            // Output per request is taken as steady and the prompt as what varies between buckets, so each
+            // bucket's requests follow its output tokens (its prompt tokens when nothing was output).
+            let observed = given * seconds / monthSeconds
+            let useOutput = totals.output > 0
+            let weight = records.map { useOutput ? $0.tokens.output : $0.tokens.prompt }
+            let sum = weight.reduce(0, +)
+            requestsPerRow = weight.map { observed * $0 / sum }
+            note = "\(reading.format.title) counts tokens, not requests: the \(Int(given)) monthly requests given are "
+                + "spread over its buckets in proportion to their output tokens."
+        } else {
+            note = "\(reading.format.title) counts tokens, not requests: give the monthly requests to price it."
+        }
+
+        // The distribution: one sample per request or bucket row.
+        var samples: [UsageSample] = []
+        if let requestsPerRow {
+            for (record, requests) in zip(records, requestsPerRow) where requests > 0 {
+                let t = record.tokens
+                samples.append(UsageSample(requests: requests, uncachedInput: t.uncachedInput / requests,
+                                           cacheRead: t.cacheRead / requests, cacheWrite: t.cacheWrite / requests,
+                                           output: t.output / requests))
+            }
+        }
+        let profile = samples.isEmpty ? nil : UsageProfile(samples)
+        let observedRequests = counted ? requestsPerRow?.reduce(0, +) : nil
+
+        // Models: by requests where counted, else by tokens.
+        var weights: [String: Double] = [:]
+        for (i, record) in records.enumerated() {
+            weights[record.model ?? "(not given)", default: 0]
+                += requestsPerRow.map { $0[i] } ?? (record.tokens.prompt + record.tokens.output)
+        }
+        let models = ModelsInUse(catalog: catalog).list(weights, on: day)
+        let current = models.first { $0.model != nil }?.model
+
+        let peak = Self.peak(reading, requestsPerRow: counted ? requestsPerRow : nil, span: span)
+        let summary = UsageSummary(
+            format: reading.format, format_title: reading.format.title,
+            period_start: Timestamp.text(span.start), period_end: Timestamp.text(span.end),
+            period_days: (seconds / 86_400 * 100).rounded() / 100,
+            observed_requests: observedRequests.map { $0.rounded() }, monthly_requests: monthly.map { $0.rounded() },
+            requests_note: note, distribution_of: reading.buckets.isEmpty ? "requests" : "buckets",
+            prompt_tokens: distribution(samples) { $0.prompt }, output_tokens: distribution(samples) { $0.output },
+            cached_input_share: totals.prompt > 0 ? (totals.cacheRead + totals.cacheWrite) / totals.prompt : 0,
+            reasoning_share: totals.reasoning > 0 && totals.output > 0 ? totals.reasoning / totals.output : nil,
+            peak_to_average: peak.ratio, peak_basis: peak.basis, models: models)
+
+        var answers: [(id: AnswerID, value: AnswerValue)] = []
+        if let monthly { answers.append((.monthlyRequests, .number(monthly.rounded()))) }
+        if let profile {
+            answers.append((.avgInputTokens, .number(profile.meanPrompt.rounded())))
+            answers.append((.avgOutputTokens, .number(profile.meanOutput.rounded())))
+        }
+        answers.append((.cachedInputShare, .number((summary.cached_input_share * 100).rounded() / 100)))
+        if let current { answers.append((.tokensCountedWith, .text(current))) }
+        if let ratio = peak.ratio { answers.append((.peakToAverage, .number((ratio * 10).rounded() / 10))) }
+        return UsageImport(summary: summary, profile: profile, currentModel: current,
+                           answers: answers.sorted { $0.id < $1.id })
+    }
+
+    /// Request-weighted percentiles (the smallest value with at least that share of requests at or below it).
+    static func distribution(_ samples: [UsageSample], _ value: (UsageSample) -> Double) -> TokenDistribution {
+        let sorted = samples.map { (value($0), $0.requests) }.sorted { $0.0 < $1.0 }
+        let total = sorted.reduce(0) { $0 + $1.1 }
+        guard total > 0 else { return TokenDistribution(mean: 0, p50: 0, p90: 0, p99: 0, max: 0) }
+        func percentile(_ p: Double) -> Double {
+            var seen = 0.0
+            for (v, w) in sorted {
+                seen += w
+                if seen >= p * total - 1e-9 * total { return v.rounded() }
+            }
+            return sorted.last!.0.rounded()
+        }
+        let mean = sorted.reduce(0) { $0 + $1.0 * $1.1 } / total
+        return TokenDistribution(mean: mean.rounded(), p50: percentile(0.5), p90: percentile(0.9), p99: percentile(0.99),
+                                 max: sorted.last!.0.rounded())
+    }
+
+    /// The busiest interval over the average: the finest buckets of a report (by requests, or by tokens when it
+    /// counts none), or 1-minute bins of single requests.
+    static func peak(_ reading: UsageReading, requestsPerRow: [Double]?, span: (start: Double, end: Double))
+        -> (ratio: Double?, basis: String) {
+        let seconds = span.end - span.start
+        let records = reading.records
+        func amount(_ i: Int) -> Double { requestsPerRow?[i] ?? (records[i].tokens.prompt + records[i].tokens.output) }
+        let unit = requestsPerRow == nil ? "tokens" : "requests"
+        if !reading.buckets.isEmpty {
+            var byStart: [Double: Double] = [:]
+            for i in records.indices { byStart[records[i].start, default: 0] += amount(i) }
+            let width = reading.buckets.map { $0.end - $0.start }.min() ?? 60
+            let total = byStart.values.reduce(0, +)
+            var busiest = 0.0
+            for bucket in reading.buckets { busiest = Swift.max(busiest, (byStart[bucket.start] ?? 0) / (bucket.end - bucket.start)) }
+            let name = width <= 60 ? "1-minute" : width <= 3600 ? "1-hour" : "1-day"
+            let basis = "\(name) buckets of \(unit)" + (width > 60 ? " (the busiest minute is at least this)" : "")
+            guard total > 0, seconds > 0 else { return (nil, basis) }
+            return (Swift.max(1, busiest / (total / seconds)), basis)
+        }
+        guard seconds >= 60 else { return (nil, "the file covers less than a minute") }
+        var perMinute: [Int: Double] = [:]
+        for i in records.indices { perMinute[Int((records[i].start - span.start) / 60), default: 0] += amount(i) }
+        let total = perMinute.values.reduce(0, +)
+        let busiest = perMinute.values.max() ?? 0
+        return (Swift.max(1, busiest / (total / (seconds / 60))), "1-minute bins of \(unit)")
+    }
+}

@@ -1,0 +1,58 @@
+/// Tokens of one request, or the sums over a bucket of requests, on the counting of the model that served them.
+public struct UsageTokens: Sendable, Equatable {
+    /// Prompt tokens neither read from nor written to the cache.
+    public var uncachedInput = 0.0
+    public var cacheRead = 0.0
+    public var cacheWrite = 0.0
+    /// Output tokens, reasoning included where the source counts it as output.
+    public var output = 0.0
+    /// Reasoning tokens, where the source reports them (already part of `output`).
+    public var reasoning = 0.0
+
+    public var prompt: Double { uncachedInput + cacheRead + cacheWrite }
+
+    static func + (a: UsageTokens, b: UsageTokens) -> UsageTokens {
+        UsageTokens(uncachedInput: a.uncachedInput + b.uncachedInput, cacheRead: a.cacheRead + b.cacheRead,
+                    cacheWrite: a.cacheWrite + b.cacheWrite, output: a.output + b.output, reasoning: a.reasoning + b.reasoning)
+    }
+}
+
+/// One row of usage: a single request (a span, a CSV line) or one model's line in a provider's time bucket.
+public struct UsageRecord: Sendable, Equatable {
+    /// Seconds since 1970 (UTC): the request's time, or the bucket's start and end.
+    public var start: Double
+    public var end: Double
+    /// The model id as the source wrote it (nil when a report is not grouped by model).
+    public var model: String?
+    /// Requests the row stands for; nil when the source does not count them (Anthropic's usage report).
+    public var requests: Double?
+    public var tokens: UsageTokens
+}
+
+/// Which kind of file was read.
+public enum UsageFormat: String, Sendable, Encodable, CaseIterable {
+    case anthropic = "anthropic_usage_report"
+    case openai = "openai_usage_completions"
+    case otlp = "otlp_json_spans"
+    case csv
+
+    /// For people.
+    public var title: String {
+        switch self {
+        case .anthropic: "Anthropic Admin API messages usage report"
+        case .openai: "OpenAI usage API (completions)"
+        case .otlp: "OpenTelemetry GenAI spans (OTLP/JSON)"
+        case .csv: "CSV"
+        }
+    }
+}
+
+/// Everything a reader found, before anything is derived from it.
+public struct UsageReading: Sendable {
+    public let format: UsageFormat
+    /// One per request or per (bucket, model).
+    public let records: [UsageRecord]
+    /// For bucketed reports: every bucket's start and end, empty buckets included (they count for the span and the
+    /// peak). Empty for per-request files.
+    public let buckets: [(start: Double, end: Double)]
+}

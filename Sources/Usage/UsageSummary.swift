@@ -1,0 +1,54 @@
+import Advisor
+
+/// What an import found, as the page, the command line and the JSON show it.
+public struct UsageSummary: Sendable, Encodable, Equatable {
+    public let format: UsageFormat
+    public let format_title: String
+    /// The span the file covers (RFC 3339), and its length in days.
+    public let period_start: String
+    public let period_end: String
+    public let period_days: Double
+    /// Requests in the file; nil when the source does not count them.
+    public let observed_requests: Double?
+    /// Scaled to a month from the span covered (or the number given, when the file has no request count).
+    public let monthly_requests: Double?
+    /// Why the request count is missing or assumed, and what to do about it.
+    public let requests_note: String?
+    /// `requests` (one row per request) or `buckets` (each bucket's average request).
+    public let distribution_of: String
+    public let prompt_tokens: TokenDistribution
+    public let output_tokens: TokenDistribution
+    /// Cache reads and writes over all prompt tokens.
+    public let cached_input_share: Double
+    /// Reasoning tokens over all output tokens, where the source reports them.
+    public let reasoning_share: Double?
+    /// The busiest interval's request rate over the average (nil when the span is too short to tell).
+    public let peak_to_average: Double?
+    /// What the peak was measured on (`1-minute bins of requests`, `1-hour buckets of tokens`, ...).
+    public let peak_basis: String
+    public let models: [ModelInUse]
+}
+
+/// Request-weighted mean and percentiles of one token count.
+public struct TokenDistribution: Sendable, Encodable, Equatable {
+    public let mean: Double
+    public let p50: Double
+    public let p90: Double
+    public let p99: Double
+    public let max: Double
+}
+
+/// A model the traffic used, and its lifecycle on the assessment's day.
+public struct ModelInUse: Sendable, Encodable, Equatable {
+    /// The id as the file wrote it.
+    public let id: String
+    /// The content's model page, when the id is known (dated snapshots, Bedrock and Vertex forms included).
+    public let model: String?
+    public let title: String?
+    /// Its share of the requests (of the tokens when the file does not count requests).
+    public let share: Double
+    public let status: ModelStatus?
+    /// Where to move when it is deprecated or retired, and the guide for the move.
+    public let migrate_to: String?
+    public let guide_url: String?
+}

@@ -1,0 +1,169 @@
+import Advisor
+import Content
+import Scan
+import Usage
+
+// The usage import on the web (README.md, "Usage import"): `POST /assess` takes a usage file as
+// multipart/form-data, reads it in memory (never stored, never sent anywhere) and answers the verdict priced on its
+// distribution, with the questionnaire pre-filled from it. The distribution travels on in the links as `usage=`
+// (UsageProfile.encoded), so that changing any answer, sharing the link or opening it as JSON keeps it.
+extension AdvisorViews {
+    /// `POST /assess`: the upload.
+    func upload(_ request: Request) -> Response {
+        guard let type = request.headers["content-type"], let boundary = Multipart.boundary(ofContentType: type) else {
+            return uploadRefused("Send the usage file as multipart/form-data with a boundary, as the upload form on this "
+                                 + "page does (Content-Type was \(request.headers["content-type"].map { "`\($0.prefix(80))`" } ?? "missing")).",
+                                 status: 415)
+        }
+        let form: Multipart
+        do {
+            form = try Multipart(body: request.body, boundary: boundary)
+        } catch {
+            return uploadRefused("The upload is not well-formed multipart/form-data: \(error.message).", status: 400)
+        }
+        guard let file = form.parts.first(where: { $0.name == "usage" }), !file.body.isEmpty else {
+            return uploadRefused("Choose a usage file to upload (the form field `usage`).", status: 400)
+        }
+        var pairs: [(String, String)] = []
+        for part in form.parts where part.name != "usage" {
+            guard let text = String(validating: part.body, as: UTF8.self) else {
+                return uploadRefused("The field `\(part.name.prefix(40))` is not UTF-8 text.", status: 400)
+            }
+            pairs.append((part.name, text))
+        }
+        let given: Answers
+        do {
+            given = try knowledge.answers(fromQuery: pairs)
+        } catch {
+            return assessPage(values: QuestionnaireForm.values(of: pairs), error: error, status: 400)
+        }
+        let imported: UsageImport
+        do {
+            imported = try UsageImport.load(Array(file.body), catalog: ModelCatalog(library: library, knowledge: knowledge),
+                                            monthlyRequests: UsageImport.givenMonthlyRequests(given),
+                                            on: UsageImport.day(of: given, knowledge: knowledge))
+        } catch {
+            let name = file.filename.map { "`\($0.prefix(80))`" } ?? "The file"
+            return uploadRefused("\(name) could not be imported: \(error.description). Nothing of it was used.", status: 400)
+        }
+        let answers = imported.filling(given, knowledge: knowledge)
+        guard let profile = imported.profile else {
+            // The file counts no requests: ask for the monthly number and keep everything else it gave.
+            let ask = AnswerError(code: "usage_needs_requests", message: (imported.summary.requests_note ?? "")
+                                  + " Enter the monthly requests and upload the file again.", field: AnswerID.monthlyRequests.name)
+            return assessPage(values: QuestionnaireForm.values(of: answers), error: ask, status: 400,
+                              usage: usageSection(imported.summary, comparison: nil, profile: nil))
+        }
+        return usageResult(answers, profile: profile, currentModel: imported.currentModel, summary: imported.summary,
+                           base: links.pageBase(request))
+    }
+
+    /// The verdict priced on a distribution: from an upload (with its summary) or from a link's `usage=`.
+    func usageResult(_ answers: Answers, profile: UsageProfile, currentModel: String?, summary: UsageSummary?,
+                     base: String) -> Response {
+        let (assessment, comparison) = engine.assess(answers, usage: profile, currentModel: currentModel)
+        let carried = "usage=" + profile.encoded
+        var view = ResultView(engine: engine, library: library).page(assessment, answers: answers, links: links,
+                                                                     base: base, carry: carried)
+        view.fields = form.fields(values: QuestionnaireForm.values(of: answers), error: nil)
+        view.usage = usageSection(summary, comparison: comparison, profile: profile)
+        return .html(templates.page(title: "Verdict: \(ResultView.verdictLabel(assessment.verdict))",
+                                    view: view, activeSection: "assess"))
+    }
+
+    /// A refused upload: the questionnaire with the reason at the top, and a 4xx.
+    func uploadRefused(_ message: String, status: Int) -> Response {
+        assessPage(values: [:], error: AnswerError(code: "usage_refused", message: message), status: status)
+    }
+
+    /// The distribution a link carries, and the answers without it. - Throws: `AnswerError` for a bad `usage=`.
+    static func usageParameter(_ query: [(String, String)]) throws(AnswerError) -> (pairs: [(String, String)], profile: UsageProfile?) {
+        let carried = query.filter { $0.0 == "usage" }
+        guard let text = carried.first?.1, !text.isEmpty else { return (query, nil) }
+        guard carried.count == 1 else {
+            throw AnswerError(code: "duplicate_answer", message: "`usage` is given more than once", field: "usage")
+        }
+        return (query.filter { $0.0 != "usage" }, try UsageProfile(encoded: text))
+    }
+
+    /// The model a link's distribution runs on now: the tokenizer answer, which the import set to it.
+    static func currentModel(of answers: Answers) -> String? {
+        guard !answers.isAssumed(.tokensCountedWith), case .text(let slug) = answers[.tokensCountedWith] else { return nil }
+        return slug
+    }
+
+    func usageSection(_ summary: UsageSummary?, comparison: UsageComparison?, profile: UsageProfile?) -> UsageSection {
+        var facts: [UsageFact] = []
+        var models: [ModelUsageLine] = []
+        var source = "your imported usage"
+        var note = ""
+        if let s = summary {
+            source = "\(s.format_title), \(s.period_start) to \(s.period_end)"
+            note = s.requests_note ?? ""
+            if let observed = s.observed_requests { facts.append(UsageFact(label: "Requests in the file", value: Format.count(observed))) }
+            if let monthly = s.monthly_requests { facts.append(UsageFact(label: "Monthly requests (scaled to a month)", value: Format.count(monthly))) }
+            let per = s.distribution_of == "buckets" ? " (bucket averages)" : ""
+            for (name, d) in [("Prompt tokens", s.prompt_tokens), ("Output tokens", s.output_tokens)] {
+                facts.append(UsageFact(label: name + per, value: "mean \(Format.count(d.mean)) · p50 \(Format.count(d.p50)) · "
+                                       + "p90 \(Format.count(d.p90)) · p99 \(Format.count(d.p99)) · max \(Format.count(d.max))"))
+            }
+            facts.append(UsageFact(label: "Cached share of the prompt", value: Format.figure(s.cached_input_share * 100, digits: 1) + "%"))
+            facts.append(UsageFact(label: "Peak to average", value: (s.peak_to_average.map { Format.figure($0, digits: 1) } ?? "unknown")
+                                   + " (\(s.peak_basis))"))
+            models = s.models.map { m in
+                ModelUsageLine(m, library: library)
+            }
+        }
+        var comparisonText = ""
+        if let c = comparison {
+            if let current = c.current_model, let now = c.current_monthly_usd, let difference = c.difference_usd {
+                let title = library.page(.models, current)?.title ?? current
+                comparisonText = "On \(title), this traffic costs \(Format.cents(now)) a month; the recommendation costs "
+                    + "\(Format.cents(c.recommended_monthly_usd)), "
+                    + (difference <= 0 ? "\(Format.cents(-difference)) a month less." : "\(Format.cents(difference)) a month more.")
+            }
+            for fact in c.models where fact.long_context_share > 0 || fact.over_window_share > 0 {
+                let title = library.page(.models, fact.model)?.title ?? fact.model
+                if fact.long_context_share > 0 {
+                    facts.append(UsageFact(label: "Above \(title)'s long-context threshold",
+                                           value: Format.figure(fact.long_context_share * 100, digits: 1) + "% of requests"))
+                }
+                if fact.over_window_share > 0 {
+                    facts.append(UsageFact(label: "Too long for \(title)'s window",
+                                           value: Format.figure(fact.over_window_share * 100, digits: 1) + "% of requests"))
+                }
+            }
+        }
+        return UsageSection(source: source, facts: facts, models: models, comparison: comparisonText, note: note,
+                            groups: comparison.map { Format.count(Double($0.groups)) } ?? "",
+                            profile: profile?.encoded ?? "")
+    }
+}
+
+extension ModelUsageLine {
+    init(_ m: ModelInUse, library: ContentLibrary) {
+        id = m.id
+        title = m.title ?? ""
+        url = m.model.map { "/models/\($0)" } ?? ""
+        share = Format.figure(m.share * 100, digits: 1) + "%"
+        badge = LifecycleText.badge(m.status, library: library)
+        migrate = m.migrate_to.map { library.page(.models, $0)?.title ?? $0 } ?? ""
+        guideURL = m.guide_url ?? ""
+    }
+}
+
+/// `GET /api/assess?...&usage=...`: the assessment document with `usage.comparison` beside it.
+struct UsageLinkDocument: Encodable {
+    let assessment: Assessment
+    let comparison: UsageComparison
+
+    private enum Key: String, CodingKey { case usage }
+    private enum UsageKey: String, CodingKey { case comparison }
+
+    func encode(to encoder: Encoder) throws {
+        try assessment.encode(to: encoder)
+        var outer = encoder.container(keyedBy: Key.self)
+        var usage = outer.nestedContainer(keyedBy: UsageKey.self, forKey: .usage)
+        try usage.encode(comparison, forKey: .comparison)
+    }
+}

@@ -1,0 +1,35 @@
+/// What an import found, on the verdict page and the questionnaire (`{{#usage}}` in result.mustache and
+/// assess.mustache).
+struct UsageSection: ViewModel {
+    /// `Anthropic Admin API messages usage report, 2026-11-02T00:00:00Z to ...`.
+    let source: String
+    let facts: [UsageFact]
+    let models: [ModelUsageLine]
+    /// What the traffic costs now against the recommendation; empty without a current model.
+    let comparison: String
+    /// Why the request count is missing or assumed.
+    let note: String
+    /// Groups of requests priced, as text.
+    let groups: String
+    /// The distribution as a link carries it; empty when there is none yet.
+    let profile: String
+
+    var hasModels: Bool { !models.isEmpty }
+}
+
+/// One figure of the import.
+struct UsageFact: ViewModel {
+    let label: String
+    let value: String
+}
+
+/// A model the imported traffic used, with its lifecycle badge and where to move.
+struct ModelUsageLine: ViewModel {
+    let id: String
+    let title: String
+    let url: String
+    let share: String
+    let badge: Badge
+    let migrate: String
+    let guideURL: String
+}

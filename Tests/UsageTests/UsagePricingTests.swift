@@ -1,0 +1,99 @@
+import Testing
+import Advisor
+import Usage
+
+/// The distribution priced request by request (Sources/Advisor/UsagePricing.swift).
+@Suite struct UsagePricingTests {
+    /// Claude Haiku 5.5, counted with its own tokenizer, no reasoning, no cache, interactive: the price rules that
+    /// remain are the long-context cliff at 100,000 prompt tokens ($0.10 / $0.50 below, $0.50 / $2.50 above,
+    /// whole request).
+    static let plain: [String: AnswerValue] = [
+        "monthly_requests": .number(100_000), "tokens_counted_with": .text("claude-haiku-5-5"),
+        "reasoning_effort": .text("none"), "cached_input_share": .number(0), "latency": .text("interactive"),
+    ]
+
+    /// 92 % of requests at 20,000 prompt tokens, 8 % at 150,000; 500 output tokens each.
+    static let cliff = UsageProfile([
+        UsageSample(requests: 92, uncachedInput: 20_000, cacheRead: 0, cacheWrite: 0, output: 500),
+        UsageSample(requests: 8, uncachedInput: 150_000, cacheRead: 0, cacheWrite: 0, output: 500),
+    ])
+
+    @Test func theEightPercentOverTheCliffCostWhatTheyCost() throws {
+        let answers = try UsageFixture.answers(Self.plain)
+        let (assessment, comparison) = UsageFixture.engine.assess(answers, usage: Self.cliff, currentModel: "claude-haiku-5-5")
+        let haiku = try #require(assessment.costs.first { $0.model == "claude-haiku-5-5" })
+        // By hand: 100,000 × (0.92 × (20,000 × $0.10 + 500 × $0.50) + 0.08 × (150,000 × $0.50 + 500 × $2.50)) / 1e6
+        //        = 100,000 × (0.92 × 2,250 + 0.08 × 76,250) / 1e6 = $817.00.
+        #expect(abs(haiku.monthly_usd - 817.0) < 0.01, "\(haiku.monthly_usd)")
+        #expect(haiku.rates.band == "mixed")
+        #expect(haiku.rates.notes.contains { $0.contains("8% of requests are above the 100,000-token threshold") }, "\(haiku.rates.notes)")
+        #expect(comparison.current_monthly_usd.map { abs($0 - 817.0) < 0.01 } == true)
+        let facts = try #require(comparison.models.first { $0.model == "claude-haiku-5-5" })
+        #expect(abs(facts.long_context_share - 0.08) < 1e-9)
+    }
+
+    @Test func theSameAveragesTypedByHandMissTheCliff() throws {
+        // The mean prompt, 0.92 × 20,000 + 0.08 × 150,000 = 30,400 tokens, is below the threshold:
+        // 100,000 × (30,400 × $0.10 + 500 × $0.50) / 1e6 = $329.00.
+        var typed = Self.plain
+        typed["avg_input_tokens"] = .number(30_400)
+        typed["avg_output_tokens"] = .number(500)
+        let costs = UsageFixture.engine.costs(try UsageFixture.answers(typed))
+        let haiku = try #require(costs.first { $0.model == "claude-haiku-5-5" })
+        #expect(abs(haiku.monthly_usd - 329.0) < 0.01, "\(haiku.monthly_usd)")
+        #expect(haiku.rates.band == "standard")
+    }
+
+    @Test func answersStretchTheDistribution() throws {
+        // Doubling monthly_requests doubles the bill; halving avg_input_tokens halves every prompt, and 150,000
+        // becomes 75,000: below the cliff. 100,000 × 2 × (0.92 × (10,000 × 0.10 + 250) + 0.08 × (75,000 × 0.10 + 250)) / 1e6.
+        var changed = Self.plain
+        changed["monthly_requests"] = .number(200_000)
+        changed["avg_input_tokens"] = .number(15_200)
+        let (assessment, _) = UsageFixture.engine.assess(try UsageFixture.answers(changed), usage: Self.cliff, currentModel: nil)
+        let haiku = try #require(assessment.costs.first { $0.model == "claude-haiku-5-5" })
+        let expected = 200_000 * (0.92 * (10_000 * 0.10 + 250) + 0.08 * (75_000 * 0.10 + 250)) / 1e6
+        #expect(abs(haiku.monthly_usd - expected) < 0.01, "\(haiku.monthly_usd) vs \(expected)")
+    }
+
+    @Test func aLinkCarriesTheDistributionUnchanged() throws {
+        let text = Self.cliff.encoded
+        #expect(text == "92-20000-0-0-500_8-150000-0-0-500")
+        #expect(try UsageProfile(encoded: text) == Self.cliff)
+        #expect(throws: AnswerError.self) { try UsageProfile(encoded: "92-20000-0-0") }
+        #expect(throws: AnswerError.self) { try UsageProfile(encoded: "1-nan-0-0-5") }
+        #expect(throws: AnswerError.self) { try UsageProfile(encoded: "0-1-0-0-5") }
+    }
+
+    @Test func compactingKeepsTheRequestsAndTheMeans() {
+        let many = UsageProfile((0..<1_000).map {
+            UsageSample(requests: 1, uncachedInput: Double($0 * 100), cacheRead: 0, cacheWrite: 0, output: Double($0))
+        })
+        let small = many.compacted(to: 64)
+        #expect(small.samples.count <= 64)
+        #expect(small.requests == many.requests)
+        #expect(abs(small.meanPrompt - many.meanPrompt) < 1)
+    }
+
+    /// The acceptance case of the import: the same averages typed by hand recommend Command R7B, whose window
+    /// cannot take the 8 % of 150,000-token requests with headroom; priced request by request, the recommendation
+    /// moves to a model that can, and Claude Haiku 5.5 pays its cliff on those 8 %.
+    @Test(arguments: ["usage.csv", "otlp-spans.json", "openai-usage-1m.json", "anthropic-usage-1m.json"])
+    func theDistributionChangesTheRecommendationAgainstTheSameAverages(_ name: String) throws {
+        let imported = try UsageFixture.load(name, monthlyRequests: name.hasPrefix("anthropic") ? 448_950 : nil)
+        let given = try UsageFixture.answers([
+            "task_type": .text("classification"), "cost_priority": .text("primary"), "accuracy": .text("tolerant"),
+            "fallback_ready": .bool(true), "latency": .text("realtime"), "reasoning_effort": .text("none"),
+        ])
+        let answers = imported.filling(given, knowledge: UsageFixture.knowledge)
+        let byHand = UsageFixture.engine.assess(answers)
+        let (imported_, _) = UsageFixture.engine.assess(answers, usage: imported.profile!, currentModel: imported.currentModel)
+        #expect(byHand.primaryModel == "cohere-command-r7b")
+        #expect(imported_.primaryModel != "cohere-command-r7b")
+        let r7b = try #require(imported_.costs.first { $0.model == "cohere-command-r7b" })
+        #expect(!r7b.within_headroom)
+        let haikuByHand = try #require(byHand.costs.first { $0.model == "claude-haiku-5-5" })
+        let haikuImported = try #require(imported_.costs.first { $0.model == "claude-haiku-5-5" })
+        #expect(haikuImported.monthly_usd > haikuByHand.monthly_usd * 2, "\(haikuImported.monthly_usd) vs \(haikuByHand.monthly_usd)")
+    }
+}

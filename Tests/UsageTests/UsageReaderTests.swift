@@ -1,0 +1,141 @@
+import Testing
+import Advisor
+import Usage
+
+/// Each reader on the fixtures (one workload written in four formats; make-fixtures.py) and on broken files.
+@Suite struct UsageReaderTests {
+    /// The fixture workload: 1,230 requests in two hours, 8.1 % of them with a 150,000-token prompt.
+    static let requestFiles = ["usage.csv", "otlp-spans.json", "openai-usage-1m.json"]
+
+    @Test(arguments: requestFiles)
+    func readsTheWorkloadWithItsRequestCountDistributionAndPeak(_ name: String) throws {
+        let imported = try UsageFixture.load(name)
+        let s = imported.summary
+        #expect(s.observed_requests == 1_230)
+        // 1,230 requests in 120 minutes, scaled to 43,800 minutes.
+        #expect(abs(s.monthly_requests! - 1_230.0 * 43_800 / 120) < 200, "\(s.monthly_requests!)")
+        #expect(s.prompt_tokens.p50 == 20_000 && s.prompt_tokens.p90 == 20_000)
+        #expect(s.prompt_tokens.p99 == 150_000 && s.prompt_tokens.max == 150_000)
+        #expect(s.output_tokens.max == 500 && s.output_tokens.mean == 500)
+        // The burst of 40 in one minute against 10.25 a minute on average.
+        #expect(abs(s.peak_to_average! - 40 / 10.25) < 0.05, "\(s.peak_to_average!)")
+        #expect(imported.profile!.requests == 1_230)
+        #expect(abs(imported.profile!.meanPrompt - 30_569) < 1)
+    }
+
+    @Test(arguments: ["usage.csv", "otlp-spans.json"])
+    func namesTheModelsInUseWithTheirLifecycle(_ name: String) throws {
+        let imported = try UsageFixture.load(name)
+        let models = imported.summary.models
+        #expect(models.map(\.model) == ["claude-haiku-5-5", "claude-sonnet-4-5"])
+        #expect(models[1].id == "claude-sonnet-4-5-20250929" && models[1].status?.state == .retired)
+        #expect(models[1].migrate_to == "claude-sonnet-5-5")
+        #expect(imported.currentModel == "claude-haiku-5-5")
+        #expect(imported.answers.contains { $0.id == .tokensCountedWith && $0.value == .text("claude-haiku-5-5") })
+    }
+
+    @Test func otlpSpansWithoutTokenUsageAreNotRequests() throws {
+        // The fixture has a parent HTTP span for every tenth request; only the 1,230 model calls count.
+        #expect(try UsageFixture.load("otlp-spans.json").summary.format == .otlp)
+        #expect(try UsageFixture.load("otlp-spans.json").profile?.requests == 1_230)
+    }
+
+    @Test func openAICachedTokensAreInsideInputTokens() throws {
+        let s = try UsageFixture.load("openai-usage-1m.json").summary
+        // 15,000 of every prompt is cached: 1,229 reads of the prefix (the first request wrote it, which OpenAI
+        // does not report), over 1,230 prompts averaging 30,569 tokens.
+        #expect(abs(s.cached_input_share - 1_229.0 * 15_000 / (1_230 * 30_569)) < 0.001, "\(s.cached_input_share)")
+        #expect(s.models.first?.model == "gpt-5-mini")
+    }
+
+    @Test func anthropicReportCountsNoRequestsAndAsksForThem() throws {
+        let imported = try UsageFixture.load("anthropic-usage-1m.json")
+        #expect(imported.profile == nil && imported.summary.monthly_requests == nil)
+        #expect(imported.summary.requests_note?.contains("counts tokens, not requests") == true)
+        #expect(imported.summary.peak_basis == "1-minute buckets of tokens")
+    }
+
+    @Test func anthropicReportWithTheMonthlyRequestsGivenRecoversTheDistribution() throws {
+        let imported = try UsageFixture.load("anthropic-usage-1m.json", monthlyRequests: 448_950)
+        let s = imported.summary
+        #expect(s.monthly_requests == 448_950)
+        // Output per request is steady in the fixture, so spreading requests by output tokens is exact.
+        #expect(s.prompt_tokens.p99 == 150_000 && s.prompt_tokens.p50 == 20_000)
+        #expect(abs(imported.profile!.meanPrompt - 30_569) < 1)
+        // Cache writes (ephemeral_5m) count as cached prompt: every request's 15,000-token prefix.
+        #expect(abs(s.cached_input_share - 15_000.0 / 30_569) < 0.001)
+    }
+
+    // MARK: - Broken files: the place and what was expected
+
+    static let broken: [(name: String, text: String, location: String, words: String)] = [
+        ("anthropic string count", """
+         {"data": [{"starting_at": "2026-11-02T00:00:00Z", "ending_at": "2026-11-02T00:01:00Z", "results": [
+           {"model": "claude-haiku-5-5", "uncached_input_tokens": "12", "output_tokens": 5}]}]}
+         """, "$.data[0].results[0].uncached_input_tokens", "expected a number, found a string"),
+        ("anthropic bad time", """
+         {"data": [{"starting_at": "yesterday", "ending_at": "2026-11-02T00:01:00Z", "results": []}]}
+         """, "$.data[0].starting_at", "RFC 3339"),
+        ("openai no request count", """
+         {"object": "page", "data": [{"object": "bucket", "start_time": 1793577600, "end_time": 1793577660,
+           "results": [{"input_tokens": 10, "output_tokens": 2, "model": "gpt-5-mini"}]}]}
+         """, "$.data[0].results[0]", "expected a member `num_model_requests`"),
+        ("openai cached over input", """
+         {"object": "page", "data": [{"object": "bucket", "start_time": 1793577600, "end_time": 1793577660,
+           "results": [{"input_tokens": 10, "input_cached_tokens": 20, "output_tokens": 2, "num_model_requests": 1}]}]}
+         """, "$.data[0].results[0].input_cached_tokens", "already includes the cached tokens"),
+        ("otlp bad count", """
+         {"resourceSpans": [{"scopeSpans": [{"spans": [{"startTimeUnixNano": "1793577600000000000", "attributes": [
+           {"key": "gen_ai.usage.input_tokens", "value": {"intValue": "ten"}},
+           {"key": "gen_ai.usage.output_tokens", "value": {"intValue": "5"}}]}]}]}]}
+         """, "$.resourceSpans[0].scopeSpans[0].spans[0].attributes[0].value.intValue", "expected a non-negative number"),
+        ("otlp no usage", """
+         {"resourceSpans": [{"scopeSpans": [{"spans": [{"startTimeUnixNano": "1", "attributes": []}]}]}]}
+         """, "the file", "no span carries `gen_ai.usage.input_tokens`"),
+        ("json syntax", "{\"data\": [\n  {\"starting_at\": }\n]}", "line 2, column 19", "not valid JSON"),
+        ("csv bad number", """
+         timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens
+         2026-11-02T00:00:00Z,claude-haiku-5-5,100,20,0,0
+         2026-11-02T00:00:05Z,claude-haiku-5-5,1.5k,20,0,0
+         """, "line 3", "`input_tokens` must be a whole number of tokens, found `1.5k`"),
+        ("csv no header", "2026-11-02T00:00:00Z,claude-haiku-5-5,100,20,0,0\n", "line 1", "`timestamp` is missing"),
+        ("csv bad time", """
+         timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens
+         noon,claude-haiku-5-5,100,20,0,0
+         """, "line 2", "`timestamp` must be an RFC 3339 time"),
+        ("csv short row", """
+         timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens
+         2026-11-02T00:00:00Z,claude-haiku-5-5,100
+         """, "line 2", "expected 6 fields, found 3"),
+        ("unknown json", "{\"hello\": 1}", "$", "not a usage report"),
+        ("empty", "  \n", "the file", "empty"),
+    ]
+
+    @Test(arguments: broken.indices)
+    func brokenFileIsRefusedWithItsPlaceAndWhatWasExpected(_ i: Int) {
+        let case_ = Self.broken[i]
+        do {
+            _ = try UsageImport.load(Array(case_.text.utf8), catalog: UsageFixture.catalog, on: UsageFixture.day)
+            Issue.record("\(case_.name): accepted")
+        } catch {
+            #expect(error.location == case_.location, "\(case_.name): \(error)")
+            #expect(error.message.contains(case_.words), "\(case_.name): \(error)")
+        }
+    }
+
+    @Test func binaryFileIsRefused() {
+        #expect(throws: UsageError("the file", "a binary file, not a usage report: expected JSON (Anthropic or OpenAI usage API, OTLP spans) or CSV text")) {
+            try UsageFile.read([0x7F, 0x45, 0x4C, 0x46, 0, 1, 2])
+        }
+    }
+
+    @Test func aFileWithAnErrorAfterGoodRowsYieldsNothing() {
+        // A long valid file broken on its last line: the whole file is refused, nothing half-imported.
+        var text = "timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens\n"
+        for n in 0..<500 { text += "2026-11-02T00:\(n / 60 < 10 ? "0" : "")\(n / 60):\(n % 60 < 10 ? "0" : "")\(n % 60)Z,claude-haiku-5-5,100,20,0,0\n" }
+        text += "2026-11-02T01:00:00Z,claude-haiku-5-5,100,-20,0,0\n"
+        #expect(throws: UsageError.self) {
+            try UsageImport.load(Array(text.utf8), catalog: UsageFixture.catalog, on: UsageFixture.day)
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+/// The usage import end to end: the real server, a multipart upload, hostile uploads, and the command line.
+@Suite(.serialized) struct UsageUploadTests {
+    static let fixtures = repositoryRoot + "/Tests/UsageTests/Fixtures/"
+
+    static func multipart(_ parts: [(name: String, filename: String?, body: [UInt8])], boundary: String = "haikuBoundary42") -> [UInt8] {
+        var body: [UInt8] = []
+        for part in parts {
+            var head = "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(part.name)\""
+            if let filename = part.filename { head += "; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream" }
+            body += Array((head + "\r\n\r\n").utf8) + part.body + Array("\r\n".utf8)
+        }
+        return body + Array("--\(boundary)--\r\n".utf8)
+    }
+
+    static func upload(_ port: UInt16, _ body: [UInt8], type: String = "multipart/form-data; boundary=haikuBoundary42") throws -> HTTPConnection.Reply {
+        let client = try HTTPConnection(port: port)
+        return try client.request("POST", "/assess", headers: ["Content-Type": type], body: body)
+    }
+
+    @Test func uploadThroughMultipartAnswersTheVerdictPricedOnTheDistribution() throws {
+        let server = try ServerProcess(["--db", ":memory:", "--today", "2026-12-02"], in: repositoryRoot)
+        let csv = [UInt8](FileManager.default.contents(atPath: Self.fixtures + "usage.csv")!)
+        let reply = try Self.upload(server.port, Self.multipart([("usage", "usage.csv", csv),
+                                                                  ("task_type", nil, Array("classification".utf8))]))
+        #expect(reply.status == 200)
+        let page = reply.text
+        #expect(page.contains("Your imported usage"))
+        #expect(page.contains("On Claude Haiku 5.5, this traffic costs"))
+        #expect(page.contains("claude-sonnet-4-5-20250929") && page.contains("Retired"))
+        // The form is pre-filled from the import and keeps the distribution for the next verdict.
+        #expect(page.contains("value=\"448959\""))
+        let hidden = try #require(page.range(of: "name=\"usage\" value=\"")).upperBound
+        let profile = String(page[hidden...].prefix { $0 != "\"" })
+        #expect(profile == "1-135000-0-15000-500_99-135000-15000-0-500_1130-5000-15000-0-500")
+        // The link carries it: a changed answer is still priced on the distribution.
+        let link = try HTTPConnection(port: server.port).request(
+            "GET", "/api/assess?monthly_requests=448959&tokens_counted_with=claude-haiku-5-5&usage=\(profile)")
+        #expect(link.status == 200)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(link.body)) as? [String: Any])
+        let comparison = try #require((document["usage"] as? [String: Any])?["comparison"] as? [String: Any])
+        #expect(comparison["current_model"] as? String == "claude-haiku-5-5")
+        #expect(abs((comparison["current_monthly_usd"] as? Double ?? 0) - 3_266.12) < 0.01)
+    }
+
+    @Test func hostileUploadsGetA4xxWithAUsefulMessage() throws {
+        let server = try ServerProcess(["--db", ":memory:"], in: repositoryRoot)
+        let port = server.port
+        let cases: [(String, HTTPConnection.Reply, Int, String)] = [
+            ("wrong type", try Self.upload(port, Array("a,b\n".utf8), type: "text/csv"), 415, "multipart/form-data"),
+            ("broken multipart", try Self.upload(port, Array("--haikuBoundary42\r\nno end".utf8)), 400, "not well-formed multipart"),
+            ("no file", try Self.upload(port, Self.multipart([("task_type", nil, Array("chat".utf8))])), 400, "Choose a usage file"),
+            ("binary", try Self.upload(port, Self.multipart([("usage", "x.bin", [0x7F, 0x45, 0x4C, 0x46, 0, 0, 1])])), 400, "a binary file"),
+            ("bad csv", try Self.upload(port, Self.multipart([("usage", "u.csv", Array("timestamp,model\n".utf8))])), 400,
+             "line 1: expected a header naming the columns"),
+            ("bad answer", try Self.upload(port, Self.multipart([("usage", "u.csv", Array("x".utf8)), ("latency", nil, Array("soon".utf8))])),
+             400, "choose one of the listed answers"),
+        ]
+        for (name, reply, status, words) in cases {
+            #expect(reply.status == status, "\(name): \(reply.status)")
+            #expect(reply.text.contains(words), "\(name): \(reply.text.prefix(300))")
+        }
+        // Over the limit: refused while receiving, 413, and the server goes on serving.
+        let big = [UInt8](repeating: UInt8(ascii: "a"), count: 33 * 1024 * 1024)
+        let tooLarge = try Self.upload(port, Self.multipart([("usage", "big.csv", big)]))
+        #expect(tooLarge.status == 413 && tooLarge.text.contains("32 MiB"))
+        #expect(try HTTPConnection(port: port).request("GET", "/healthz").status == 200)
+        // Other routes keep the 64 KiB limit.
+        let api = try HTTPConnection(port: port).request("POST", "/api/assess", headers: [:],
+                                                         body: [UInt8](repeating: 32, count: 70_000))
+        #expect(api.status == 413)
+    }
+
+    @Test func commandLineAssessesAUsageFile() throws {
+        let answers = NSTemporaryDirectory() + "usage-answers-\(UUID().uuidString).json"
+        try Data(#"{"as_of": "2026-12-02", "monthly_requests": 448950}"#.utf8).write(to: URL(fileURLWithPath: answers))
+        defer { try? FileManager.default.removeItem(atPath: answers) }
+        let run = try runCommand(["haiku-advisor", "assess", "--usage", Self.fixtures + "anthropic-usage-1m.json",
+                                  "--answers", answers, "--json"])
+        #expect(run.status == 0, "\(run.errors)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        let summary = try #require((document["usage"] as? [String: Any])?["summary"] as? [String: Any])
+        #expect(summary["format"] as? String == "anthropic_usage_report")
+        #expect(summary["monthly_requests"] as? Double == 448_950)
+        #expect(document["verdict"] != nil && document["costs"] != nil)
+
+        let text = try runCommand(["haiku-advisor", "assess", "--usage", Self.fixtures + "usage.csv"])
+        #expect(text.status == 0)
+        #expect(text.output.contains("prompt tokens (per request): mean 30,569, p50 20,000, p90 20,000, p99 150,000, max 150,000"))
+
+        let missing = try runCommand(["haiku-advisor", "assess", "--usage", Self.fixtures + "anthropic-usage-1m.json"])
+        #expect(missing.status == 2 && missing.errors.contains("counts tokens, not requests"))
+        let broken = try runCommand(["haiku-advisor", "assess", "--usage", Self.fixtures + "make-fixtures.py"])
+        #expect(broken.status == 2 && broken.errors.contains("line 1: expected a header naming the columns"), "\(broken.errors)")
+    }
+}
