@@ -6,6 +6,8 @@ public enum PriceBand: String, Sendable, Encodable, CaseIterable {
     case standard
     /// The prompt is above the model's long-context threshold.
     case long_context
+    /// Priced from imported usage: some requests are above the threshold, some below.
+    case mixed
 }
 
 /// The cache lifetime a workload's request rate needs.

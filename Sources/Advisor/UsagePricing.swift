@@ -57,9 +57,9 @@ extension Knowledge {
                 scratch[AnswerID.cachedInputShare.rawValue] = profile.cachedShare > 0
                     ? Swift.min(1, sample.cachedShare * shareScale) : answeredShare
                 let parts = scratch.withUnsafeBufferPointer { costParts(model: m, $0, explain: false) }
-                if parts.rates.band == "long_context" { long += f }
+                if parts.rates.band == .long_context { long += f }
                 if !parts.fits { over += f } else if !parts.withinHeadroom { overHeadroom += f }
-                if parts.rates.caching == "below_minimum" { belowMinimum += f }
+                if parts.rates.caching == .below_minimum { belowMinimum += f }
                 if var sum = total {
                     sum.input += f * parts.input
                     sum.output += f * parts.output
@@ -97,9 +97,9 @@ extension Knowledge {
         if facts.long_context_share > 0, let threshold = rates.long_context_threshold {
             notes.append("\(percent(facts.long_context_share)) of requests are above the \(Format.figure(threshold))-token "
                          + "threshold and are billed at the long-context rates.")
-            rates.band = facts.long_context_share >= 1 ? "long_context" : "mixed"
+            rates.band = facts.long_context_share >= 1 ? .long_context : .mixed
         } else if facts.long_context_share == 0, rates.band != nil {
-            rates.band = "standard"
+            rates.band = .standard
         }
         if facts.over_window_share > 0 {
             notes.append("\(percent(facts.over_window_share)) of requests do not fit its window or output limit.")

@@ -25,7 +25,7 @@ import Usage
         // By hand: 100,000 × (0.92 × (20,000 × $0.10 + 500 × $0.50) + 0.08 × (150,000 × $0.50 + 500 × $2.50)) / 1e6
         //        = 100,000 × (0.92 × 2,250 + 0.08 × 76,250) / 1e6 = $817.00.
         #expect(abs(haiku.monthly_usd - 817.0) < 0.01, "\(haiku.monthly_usd)")
-        #expect(haiku.rates.band == "mixed")
+        #expect(haiku.rates.band == .mixed)
         #expect(haiku.rates.notes.contains { $0.contains("8% of requests are above the 100,000-token threshold") }, "\(haiku.rates.notes)")
         #expect(comparison.current_monthly_usd.map { abs($0 - 817.0) < 0.01 } == true)
         let facts = try #require(comparison.models.first { $0.model == "claude-haiku-5-5" })
@@ -41,7 +41,7 @@ import Usage
         let costs = UsageFixture.engine.costs(try UsageFixture.answers(typed))
         let haiku = try #require(costs.first { $0.model == "claude-haiku-5-5" })
         #expect(abs(haiku.monthly_usd - 329.0) < 0.01, "\(haiku.monthly_usd)")
-        #expect(haiku.rates.band == "standard")
+        #expect(haiku.rates.band == .standard)
     }
 
     @Test func answersStretchTheDistribution() throws {
