@@ -267,6 +267,10 @@ public final class Knowledge: @unchecked Sendable {
     let haikuIndices: [Int]
     let escalationIndices: [Int]
     let warningTexts: [ComputedWarning: (failureMode: Int, text: String)]
+    /// Levers' plausible ranges and words (LeverRules.swift); nil when the content declares none.
+    let leverRules: LeverRules?
+    /// The questions asked first (`engine.essential_questions`), in that order; empty: all are asked alike.
+    public let essentialQuestions: [AnswerID]
     /// The largest share of a window one recommended request may fill.
     let contextHeadroom: Double
     /// Model slugs by index, and the reverse.
@@ -382,6 +386,19 @@ public final class Knowledge: @unchecked Sendable {
             warningTexts[kind] = (f, entry.text)
         }
         self.warningTexts = warningTexts
+        if let levers = settings.levers {
+            leverRules = try LeverRules(levers, problem: settingsError)
+        } else {
+            leverRules = nil
+        }
+        var essential: [AnswerID] = []
+        for (i, name) in (settings.essential_questions ?? []).enumerated() {
+            guard let id = AnswerID(name: name), !essential.contains(id) else {
+                throw settingsError("essential_questions[\(i)]", "'\(name)' is not an answer id, or appears twice")
+            }
+            essential.append(id)
+        }
+        essentialQuestions = essential
 
         // Questions.
         var byID: [Question?] = Array(repeating: nil, count: AnswerID.count)

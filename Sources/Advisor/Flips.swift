@@ -1,0 +1,139 @@
+import Foundation
+
+// What would change the verdict: for every workload answer, the nearest value within its plausible range
+// (LeverRules.swift) that gives a different verdict, found by re-running the decision: ordered choices try their
+// neighbours, booleans the other value; numbers both sides of every threshold the rules and policies compare the
+// answer with, plus the ends of the range, then bisect towards the current value for the nearest boundary.
+// Monthly requests scale every bill in proportion, so their boundaries are solved: where two models' bills cross
+// and where tiered routing starts or stops paying for itself.
+
+extension Engine {
+    func whatWouldChange(_ answers: Answers, current: Verdict) -> [Change] {
+        var values = answers.values
+        var changes: [Change] = []
+        let baseCosts = values.withUnsafeBufferPointer { v in knowledge.models.indices.map { knowledge.monthlyCost(model: $0, v) } }
+        for id in AnswerID.allCases where id.kind != .model && id.kind != .date {
+            let i = id.rawValue
+            let now = values[i]
+            let known = Self.costInputs.contains(id) ? nil : baseCosts
+            var best: (value: Double, distance: Double, score: Double, verdict: Verdict)? = nil
+            func consider(_ candidate: Double, distance: Double) {
+                guard candidate != now else { return }
+                if let best, best.distance <= distance { return }
+                values[i] = candidate
+                let result = values.withUnsafeBufferPointer { decide($0, costs: known) }
+                values[i] = now
+                if result.verdict != current { best = (candidate, distance, result.score, result.verdict) }
+            }
+            switch id.kind {
+            case .choice:
+                for index in id.choices.indices where knowledge.plausibleChoice(id, from: now, to: Double(index)) {
+                    // Ties (one step up, one step down) go to the lower index: add a small bias.
+                    consider(Double(index), distance: abs(Double(index) - now) + Double(index) * 1e-6)
+                }
+            case .boolean:
+                consider(now == 0 ? 1 : 0, distance: 1)
+            case .integer, .number:
+                guard let range = knowledge.plausibleRange(id, around: now) else { break }
+                let integral = id.kind == .integer
+                let bounds = integral ? [range.lowerBound.rounded(.up), range.upperBound.rounded(.down)]
+                    : [range.lowerBound, range.upperBound]
+                var candidates = knowledge.numericCandidates[i].filter(range.contains) + bounds.filter(range.contains)
+                if id == .monthlyRequests { candidates += solvedRequests(values, in: range) }
+                // Nearest first, so that once a flip is found the farther candidates cost nothing.
+                candidates.sort { (abs($0 - now), $0) < (abs($1 - now), $1) }
+                // No requests at all is no workload: every cost is zero and the comparison says nothing.
+                for candidate in candidates where !(id == .monthlyRequests && candidate == 0) {
+                    consider(candidate, distance: abs(candidate - now) + (candidate < now ? 1e-9 : 0))
+                }
+                // Monthly requests move every bill in proportion: its boundaries were solved, not searched.
+                if id == .monthlyRequests {
+                    if let found = best {
+                        let nice = Self.roundish(found.value, towards: now, integral: true)
+                        if nice != found.value, range.contains(nice), abs(nice - now) <= abs(found.value - now) * 1.05 {
+                            values[i] = nice
+                            let d = values.withUnsafeBufferPointer { decide($0) }
+                            values[i] = now
+                            if d.verdict != current { best = (nice, abs(nice - now), d.score, d.verdict) }
+                        }
+                    }
+                    break
+                }
+                // Policies compare costs, which move continuously with the numbers: the flip may lie between two
+                // rule thresholds. Bisect from the current value to the flip found, for the nearest boundary.
+                if let found = best {
+                    var lo = now, hi = found.value
+                    var result = (score: found.score, verdict: found.verdict)
+                    func verdictAt(_ x: Double) -> (score: Double, verdict: Verdict) {
+                        values[i] = x
+                        let d = values.withUnsafeBufferPointer { decide($0, costs: known) }
+                        values[i] = now
+                        return (d.score, d.verdict)
+                    }
+                    // Half a percent is as near as a person reads a volume or a rate; then a rounder value if it
+                    // still flips.
+                    for _ in 0..<24 {
+                        let gap = abs(hi - lo)
+                        if gap <= Swift.max(integral ? 1 : 1e-4, abs(hi) * 0.005) { break }
+                        var mid = (lo + hi) / 2
+                        if integral { mid = mid.rounded(hi > lo ? .down : .up) }
+                        if mid == lo || mid == hi { break }
+                        let r = verdictAt(mid)
+                        if r.verdict != current { hi = mid; result = r } else { lo = mid }
+                    }
+                    let nice = Self.roundish(hi, towards: lo, integral: integral)
+                    if nice != hi, abs(nice - now) <= abs(found.value - now) {
+                        let r = verdictAt(nice)
+                        if r.verdict != current { hi = nice; result = r }
+                    }
+                    best = (hi, abs(hi - now), result.score, result.verdict)
+                }
+            case .model, .date:
+                break
+            }
+            if let best {
+                changes.append(Change(answer: id, to: knowledge.decode(best.value, for: id), verdict: best.verdict,
+                                      score: best.score))
+            }
+        }
+        return changes
+    }
+
+    /// The request volumes inside `range` where the decision's cost comparisons tip: each model's bill is a line in
+    /// the volume (fixed part plus a rate, read from two cost lines), so the cheaper of two models changes where
+    /// their lines cross, and routing stops or starts paying where its year's saving meets the router's cost.
+    /// Each root is returned as the whole numbers on both sides of it.
+    private func solvedRequests(_ values: [Double], in range: ClosedRange<Double>) -> [Double] {
+        let k = knowledge
+        let i = AnswerID.monthlyRequests.rawValue
+        let now = values[i]
+        guard now > 0 else { return [] }
+        var doubled = values
+        doubled[i] = 2 * now
+        let here = values.withUnsafeBufferPointer { v in k.models.indices.map { k.monthlyCost(model: $0, v) } }
+        let there = doubled.withUnsafeBufferPointer { v in k.models.indices.map { k.monthlyCost(model: $0, v) } }
+        let rate = zip(here, there).map { ($1 - $0) / now }
+        let fixed = zip(here, rate).map { $0 - $1 * now }
+        let d = values.withUnsafeBufferPointer { decide($0) }
+        var roots: [Double] = []
+        // The bills that matter: the primary's, the Haikus' and the escalation models' against every other.
+        let anchors = Set([d.primary] + k.haikuIndices + k.escalationIndices)
+        for a in anchors {
+            for b in k.models.indices where b != a && rate[a] != rate[b] {
+                roots.append((fixed[b] - fixed[a]) / (rate[a] - rate[b]))
+            }
+        }
+        // Routing payback: 12 × (1 − complex) × (E(R) − H(R)) = (build + 12 × upkeep) × hourly rate.
+        let complex = values[AnswerID.complexShare.rawValue]
+        for policy in k.policies where policy.kind == .routing_payback && complex < 1 {
+            let cost = (policy.buildHours + 12 * policy.upkeepHoursPerMonth) * values[AnswerID.developerHourlyUSD.rawValue]
+            for h in k.haikuIndices {
+                for e in k.escalationIndices where rate[e] != rate[h] {
+                    roots.append((cost / (12 * (1 - complex)) - (fixed[e] - fixed[h])) / (rate[e] - rate[h]))
+                }
+            }
+        }
+        return roots.filter { $0.isFinite && range.contains($0) }.flatMap { [$0.rounded(.down), $0.rounded(.up) + 1] }
+            .filter(range.contains)
+    }
+}
