@@ -105,8 +105,7 @@ extension Engine {
             url = "/models/\(k.models[m].slug)"
         } else if d.basis == "haiku_model" {
             let priority = AnswerID.costPriority.choices[Int(answers.values[AnswerID.costPriority.rawValue])]
-            reason = "cost is not your first priority (cost priority: \(priority)), so the score's verdict for the Haiku "
-                + "stands; with cost first, the cheapest model that fits well would be the primary"
+            reason = "cost is not your first priority (cost priority: \(priority)), so the score's verdict for the Haiku stands"
             url = "/criteria/cost-priority"
         } else if let basisCriterion {
             let title = k.criteria.first { $0.slug == basisCriterion }?.title ?? basisCriterion

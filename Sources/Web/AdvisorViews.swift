@@ -92,8 +92,12 @@ public struct AdvisorViews: Sendable {
             let cheapest = costs.first { $0.fits && $0.status.state != .retired && $0.status.state != .unreleased }
             let share = answers.queryString
             let query = share.isEmpty ? "" : "?" + share
+            let table = CostTable(library: library)
+            let shared = table.sharedNotes(costs)
             priced = .init(workload: ResultView.workloadSummary(answers),
-                           costs: CostTable(library: library).rows(costs, answers: answers),
+                           costs: table.rows(costs, answers: answers, marked: cheapest?.model, markLabel: "cheapest",
+                                             shared: shared),
+                           sharedNotes: shared,
                            chart: CostChart(lines: costs, marked: cheapest?.model, markLabel: "cheapest")
                                .view(title: "Monthly cost on every usable model that fits, cheapest first", id: "cost-chart"),
                            exportMarkdown: "/calculator.md" + query, exportCSV: "/calculator.csv" + query,

@@ -8,6 +8,7 @@ struct CalculatorPage: ViewModel, ChartedPage {
     struct PricedWorkload {
         let workload: String
         let costs: [CostRow]
+        let sharedNotes: [SharedNote]
         let chart: CostChartView
         let exportMarkdown: String
         let exportCSV: String
@@ -19,6 +20,8 @@ struct CalculatorPage: ViewModel, ChartedPage {
     var asked: Bool { priced?.asked ?? false }
     var workload: String { priced?.workload ?? "" }
     var costs: [CostRow] { priced?.costs ?? [] }
+    var sharedNotes: [SharedNote] { priced?.sharedNotes ?? [] }
+    var hasSharedNotes: Bool { !sharedNotes.isEmpty }
     var exportMD: String { priced?.exportMarkdown ?? "" }
     var exportCSV: String { priced?.exportCSV ?? "" }
     var costChart: CostChartView? { priced?.chart }
