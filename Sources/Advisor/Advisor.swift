@@ -51,6 +51,7 @@ public enum AnswerID: Int, CaseIterable, Sendable, Comparable, Hashable {
     case taskType, monthlyRequests, avgInputTokens, avgOutputTokens, cachedInputShare, latency, accuracy
     case reviewCapacity, costPriority, developerHourlyUSD, complexShare, fallbackReady, canSelfHost
     case tokensCountedWith, peakToAverage, asOf, latencyBudgetSeconds, reasoningEffort, requiredFit
+    case systemPromptTokens
 
     /// What the interface says of one answer.
     public struct Declaration: Sendable {
@@ -98,6 +99,9 @@ public enum AnswerID: Int, CaseIterable, Sendable, Comparable, Hashable {
         case .reasoningEffort: .choice("reasoning_effort", ["none", "low", "medium", "high", "default"])
         // The least task fit the primary model may have (`strong` trades cost for a margin of quality).
         case .requiredFit: .choice("required_fit", ["any", "good", "strong"])
+        // The prefix every request starts with, in tokens: when above 0, the cacheable share is derived from it
+        // (Answers.swift, "Derived answers").
+        case .systemPromptTokens: .of("system_prompt_tokens", .integer)
         }
     }
 

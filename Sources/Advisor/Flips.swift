@@ -9,7 +9,7 @@ import Foundation
 
 extension Engine {
     func whatWouldChange(_ answers: Answers, current: Verdict) -> [Change] {
-        var values = answers.values
+        let values = answers.values
         var changes: [Change] = []
         let baseCosts = values.withUnsafeBufferPointer { v in knowledge.models.indices.map { knowledge.monthlyCost(model: $0, v) } }
         for id in AnswerID.allCases where id.kind != .model && id.kind != .date {
@@ -20,9 +20,7 @@ extension Engine {
             func consider(_ candidate: Double, distance: Double) {
                 guard candidate != now else { return }
                 if let best, best.distance <= distance { return }
-                values[i] = candidate
-                let result = values.withUnsafeBufferPointer { decide($0, costs: known) }
-                values[i] = now
+                let result = trial(values, i, candidate) { decide($0, costs: known) }
                 if result.verdict != current { best = (candidate, distance, result.score, result.verdict) }
             }
             switch id.kind {
@@ -51,9 +49,7 @@ extension Engine {
                     if let found = best {
                         let nice = Self.roundish(found.value, towards: now, integral: true)
                         if nice != found.value, range.contains(nice), abs(nice - now) <= abs(found.value - now) * 1.05 {
-                            values[i] = nice
-                            let d = values.withUnsafeBufferPointer { decide($0) }
-                            values[i] = now
+                            let d = trial(values, i, nice) { decide($0) }
                             if d.verdict != current { best = (nice, abs(nice - now), d.score, d.verdict) }
                         }
                     }
@@ -65,9 +61,7 @@ extension Engine {
                     var lo = now, hi = found.value
                     var result = (score: found.score, verdict: found.verdict)
                     func verdictAt(_ x: Double) -> (score: Double, verdict: Verdict) {
-                        values[i] = x
-                        let d = values.withUnsafeBufferPointer { decide($0, costs: known) }
-                        values[i] = now
+                        let d = trial(values, i, x) { decide($0, costs: known) }
                         return (d.score, d.verdict)
                     }
                     // Half a percent is as near as a person reads a volume or a rate; then a rounder value if it
@@ -97,6 +91,16 @@ extension Engine {
             }
         }
         return changes
+    }
+
+    /// Runs `body` on the answers with answer `i` set to `x`, the derived ones worked out again (a new prompt
+    /// length changes the share a system prompt makes of it), as the link that applies the change will.
+    private func trial<T>(_ values: [Double], _ i: Int, _ x: Double, _ body: (UnsafeBufferPointer<Double>) -> T) -> T {
+        var w = values
+        w[i] = x
+        if i == AnswerID.cachedInputShare.rawValue { w[AnswerID.systemPromptTokens.rawValue] = 0 }
+        Answers.derive(&w)
+        return w.withUnsafeBufferPointer(body)
     }
 
     /// The request volumes inside `range` where the decision's cost comparisons tip: each model's bill is a line in

@@ -73,6 +73,9 @@ extension Engine {
         func apply(_ changes: [(AnswerID, Double)]) -> (monthly: Double, verdict: Verdict, score: Double) {
             var w = v
             for (id, x) in changes { w[id.rawValue] = x }
+            // As the link that applies it will: a share given outright replaces a system prompt's.
+            if changes.contains(where: { $0.0 == .cachedInputShare }) { w[AnswerID.systemPromptTokens.rawValue] = 0 }
+            Answers.derive(&w)
             return w.withUnsafeBufferPointer { p in
                 let cost = k.monthlyCost(model: primary, p)
                 let decision = decide(p)

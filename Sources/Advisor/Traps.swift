@@ -49,6 +49,7 @@ extension Engine {
         func cost(with changes: [(AnswerID, Double)]) -> Double {
             var w = v
             for (id, x) in changes { w[id.rawValue] = x }
+            Answers.derive(&w)
             return w.withUnsafeBufferPointer { k.monthlyCost(model: m, $0) }
         }
         /// The part of a class's price left after a batch discount.

@@ -141,7 +141,18 @@ public struct AdvisorViews: Sendable {
             ModelChoice(slug: page.slug, title: page.title, checked: chosen.contains(page.slug),
                         badge: LifecycleText.badge(knowledge.status(of: page.slug, on: today), library: library))
         }
-        let view = CompareView(library: library, engine: engine).page(chosen, choices: choices, formError: error)
+        // The workload's answers, when the verdict links here: the costs are this workload's, not the defaults'.
+        let answerPairs = request.query.filter { $0.0 != "models" && $0.0 != "model" }
+        var workload: Answers? = nil
+        if !answerPairs.isEmpty {
+            do {
+                workload = try knowledge.answers(fromQuery: answerPairs)
+            } catch let failure {
+                error = form.message(for: failure)
+            }
+        }
+        let view = CompareView(library: library, engine: engine).page(chosen, choices: choices, formError: error,
+                                                                      workload: workload)
         return .html(templates.page(title: "Compare models", view: view, activeSection: "compare"),
                      status: error.isEmpty ? 200 : 400)
     }

@@ -247,7 +247,18 @@ struct ScoreScale {
                     : "Change \(change.number) gives \(Format.number(change.score.rounded())), “\(label)”"
             }.joined(separator: "; ") + "."
         }
-        var svg = "<svg class=\"chart score-scale\" role=\"img\" width=\"100%\" height=\"92\""
+        // Points closer than a circle's width go on the next row down, so that every number stays readable; the
+        // labels below the scale move down with the rows.
+        var rowsEnd: [Double] = []
+        var points: [(change: (number: Int, score: Double, lands: Verdict), at: Double, overridden: Bool, row: Int)] = []
+        for change in changes.sorted(by: { ($0.score, $0.number) < ($1.score, $1.number) }) {
+            let (at, overridden) = position(score: change.score, lands: change.lands)
+            let row = rowsEnd.firstIndex { at - $0 >= 3.2 } ?? rowsEnd.count
+            if row == rowsEnd.count { rowsEnd.append(at) } else { rowsEnd[row] = at }
+            points.append((change, at, overridden, row))
+        }
+        let drop = 17 * Swift.max(0, rowsEnd.count - 1)
+        var svg = "<svg class=\"chart score-scale\" role=\"img\" width=\"100%\" height=\"\(92 + drop)\""
             + " aria-labelledby=\"\(id)-title \(id)-desc\">"
             + "<title id=\"\(id)-title\">Haiku fit score and the thresholds of the verdict</title>"
             + "<desc id=\"\(id)-desc\">\(HTMLText.escape(description))</desc>"
@@ -257,18 +268,18 @@ struct ScoreScale {
             svg += "<rect class=\"region region-\(slug)\(current ? " current" : "")\" x=\"\(x(from))\" y=\"30\""
                 + " width=\"\(x(to - from))\" height=\"14\"></rect>"
             if current {
-                svg += "<text class=\"region-label\" x=\"\(x((from + to) / 2))\" y=\"60\" text-anchor=\"middle\">\(HTMLText.escape(label))</text>"
+                svg += "<text class=\"region-label\" x=\"\(x((from + to) / 2))\" y=\"\(60 + drop)\" text-anchor=\"middle\">\(HTMLText.escape(label))</text>"
             }
         }
         for (value, label) in [(tieredAt, "\(Format.number(tieredAt)) tiered"), (haikuAt, "\(Format.number(haikuAt)) Haiku")] {
             svg += "<line class=\"threshold\" x1=\"\(x(value))\" x2=\"\(x(value))\" y1=\"26\" y2=\"48\"></line>"
-            svg += "<text class=\"tick-label\" x=\"\(x(value))\" y=\"78\" text-anchor=\"middle\">\(label)</text>"
+            svg += "<text class=\"tick-label\" x=\"\(x(value))\" y=\"\(78 + drop)\" text-anchor=\"middle\">\(label)</text>"
         }
         svg += "<line class=\"start\" x1=\"\(x(base))\" x2=\"\(x(base))\" y1=\"24\" y2=\"50\"></line>"
-        for change in changes {
-            let (at, overridden) = position(score: change.score, lands: change.lands)
-            svg += "<circle class=\"change-point\(overridden ? " overridden" : "")\" cx=\"\(x(at))\" cy=\"37\" r=\"7\"></circle>"
-            svg += "<text class=\"change-number\" x=\"\(x(at))\" y=\"41\" text-anchor=\"middle\">\(change.number)</text>"
+        for (change, at, overridden, row) in points {
+            let cy = 37 + 17 * row
+            svg += "<circle class=\"change-point\(overridden ? " overridden" : "")\" cx=\"\(x(at))\" cy=\"\(cy)\" r=\"7\"></circle>"
+            svg += "<text class=\"change-number\" x=\"\(x(at))\" y=\"\(cy + 4)\" text-anchor=\"middle\">\(change.number)</text>"
         }
         // A nested <svg> places the pointer at a percentage, which a transform cannot.
         svg += "<svg class=\"score-pointer\" x=\"\(x(score))\" y=\"0\" overflow=\"visible\">"

@@ -134,7 +134,15 @@ struct LeverTests {
                 for change in lever.changes {
                     let now = answers.values[change.answer.rawValue]
                     let to = try #require(Knowledge.encode(change.to, for: change.answer, models: k.modelSlugs))
-                    if change.answer.kind == .choice {
+                    if change.answer == .reasoningEffort {
+                        // One level along the levels the model's API accepts.
+                        let m = k.modelIndex[lever.model]!
+                        let levels = k.compiledModels[m].reasoning!.levels.sorted()
+                        let line = a.costs.first { $0.model == lever.model }!
+                        let from = levels.firstIndex(of: line.rates.reasoning_effort!)!
+                        let target = levels.firstIndex(of: Effort(rawValue: AnswerID.reasoningEffort.choices[Int(to)])!)!
+                        #expect(abs(target - from) == 1, "\(lever.kind): one level")
+                    } else if change.answer.kind == .choice {
                         #expect(k.plausibleChoice(change.answer, from: now, to: to))
                     } else {
                         #expect(k.plausibleRange(change.answer, around: now)?.contains(to) == true,

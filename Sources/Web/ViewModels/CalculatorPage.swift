@@ -1,5 +1,5 @@
 /// The cost calculator (`calculator.mustache`): the form, and once the answers are valid, the priced workload.
-struct CalculatorPage: ViewModel, ChartedPage {
+struct CalculatorPage: ViewModel, ChartedPage, QuestionFields {
     let fields: [FormField]
     let formError: String
     /// Nil when the answers do not validate: the page shows the form and the error only.

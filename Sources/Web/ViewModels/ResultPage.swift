@@ -2,7 +2,7 @@ import Advisor
 
 /// The verdict page (`result.mustache`): verdict, score, reasons, warnings, costs, what would change, assumptions,
 /// and the form to adjust the answers.
-struct ResultPage: ViewModel, ChartedPage {
+struct ResultPage: ViewModel, ChartedPage, QuestionFields {
     let verdict: String
     let verdictLabel: String
     let verdictClass: String
