@@ -206,11 +206,9 @@ enum RandomAnswers {
         for id in AnswerID.allCases where Double.random(in: 0..<1, using: &rng) >= missing {
             given[id.name] = value(id, knowledge, &rng)
         }
-        // The system prompt's length and the cacheable share are two ways to say one thing: keep one of them.
-        if given["system_prompt_tokens"] != nil && given["cached_input_share"] != nil {
-            // Mostly the share, which the rules compare; the system prompt a quarter of the time.
-            given.removeValue(forKey: Double.random(in: 0..<1, using: &rng) < 0.75 ? "system_prompt_tokens" : "cached_input_share")
-        }
+        // The system prompt's length and the cacheable share are two ways to say one thing: keep one of them, the
+        // share when both were drawn (so the workloads drawn before the system prompt existed stay the same).
+        if given["cached_input_share"] != nil { given.removeValue(forKey: "system_prompt_tokens") }
         do { return try knowledge.answers(from: given) } catch { fatalError("generated invalid answers: \(error)") }
     }
 }
