@@ -391,8 +391,9 @@ public struct Engine: Sendable {
                && ($0.element.condition?.holds(v, override: -1, value: 0) ?? true) }) {
             let h = primary ?? haiku!
             let complex = v[AnswerID.complexShare.rawValue]
-            let costs = monthly()
-            let saving = 12 * (1 - complex) * (costs[esc] - costs[h])
+            // Two bills, not the whole table (this runs for every tiered candidate of the what-would-change search).
+            func cost(_ m: Int) -> Double { monthlyCache?[m] ?? k.monthlyCost(model: m, v) }
+            let saving = 12 * (1 - complex) * (cost(esc) - cost(h))
             let rate = v[AnswerID.developerHourlyUSD.rawValue]
             let cost = (policy.buildHours + 12 * policy.upkeepHoursPerMonth) * rate
             if saving < cost {

@@ -4,8 +4,9 @@ import Foundation
 // (LeverRules.swift) that gives a different verdict, found by re-running the decision: ordered choices try their
 // neighbours, booleans the other value; numbers both sides of every threshold the rules and policies compare the
 // answer with, plus the ends of the range, then bisect towards the current value for the nearest boundary.
-// Monthly requests scale every bill in proportion, so their boundaries are solved: where two models' bills cross
-// and where tiered routing starts or stops paying for itself.
+// Monthly requests, the developer rate and the complex share move the cost comparisons along straight lines, so
+// their boundaries are solved, not searched: where another model's bill crosses the primary's and where tiered
+// routing starts or stops paying for itself (`solvedBoundaries`).
 
 extension Engine {
     func whatWouldChange(_ answers: Answers, current: Verdict) -> [Change] {
@@ -37,16 +38,17 @@ extension Engine {
                 let bounds = integral ? [range.lowerBound.rounded(.up), range.upperBound.rounded(.down)]
                     : [range.lowerBound, range.upperBound]
                 var candidates = knowledge.numericCandidates[i].filter(range.contains) + bounds.filter(range.contains)
-                if id == .monthlyRequests { candidates += solvedRequests(values, in: range) }
+                let solved = Self.linearAnswers.contains(id)
+                if solved { candidates += solvedBoundaries(values, id, in: range) }
                 // Nearest first, so that once a flip is found the farther candidates cost nothing.
                 candidates.sort { (abs($0 - now), $0) < (abs($1 - now), $1) }
                 // No requests at all is no workload: every cost is zero and the comparison says nothing.
                 for candidate in candidates where !(id == .monthlyRequests && candidate == 0) {
                     consider(candidate, distance: abs(candidate - now) + (candidate < now ? 1e-9 : 0))
                 }
-                // Monthly requests move every bill in proportion: its boundaries were solved, not searched.
-                if id == .monthlyRequests {
-                    if let found = best {
+                // The linear answers' boundaries were solved, not searched; a rounder value if it still flips.
+                if solved {
+                    if let found = best, integral {
                         let nice = Self.roundish(found.value, towards: now, integral: true)
                         if nice != found.value, range.contains(nice), abs(nice - now) <= abs(found.value - now) * 1.05 {
                             let d = trial(values, i, nice) { decide($0) }
@@ -103,41 +105,64 @@ extension Engine {
         return w.withUnsafeBufferPointer(body)
     }
 
-    /// The request volumes inside `range` where the decision's cost comparisons tip: each model's bill is a line in
-    /// the volume (fixed part plus a rate, read from two cost lines), so the cheaper of two models changes where
-    /// their lines cross, and routing stops or starts paying where its year's saving meets the router's cost.
-    /// Each root is returned as the whole numbers on both sides of it.
-    private func solvedRequests(_ values: [Double], in range: ClosedRange<Double>) -> [Double] {
+    /// Answers that move the decision's cost comparisons along straight lines, so that their boundaries can be
+    /// solved: volume scales every bill, the developer rate the self-hosted bills and the router's cost, the
+    /// complex share routing's saving.
+    static let linearAnswers: Set<AnswerID> = [.monthlyRequests, .developerHourlyUSD, .complexShare]
+
+    /// The values of a linear answer inside `range` where the decision's cost comparisons tip. Each model's bill is
+    /// a line in the answer (read from two cost lines), so the cost-first primary changes where another usable
+    /// model's line crosses the primary's; tiered routing starts or stops paying where a year's saving,
+    /// 12 × (1 − complex) × (escalation − Haiku), meets the router's cost, (build + 12 × upkeep) × hourly rate.
+    /// Each root is returned as the values just on both sides of it (whole numbers, or hundredths of a share).
+    private func solvedBoundaries(_ values: [Double], _ id: AnswerID, in range: ClosedRange<Double>) -> [Double] {
         let k = knowledge
-        let i = AnswerID.monthlyRequests.rawValue
+        let i = id.rawValue
         let now = values[i]
-        guard now > 0 else { return [] }
-        var doubled = values
-        doubled[i] = 2 * now
+        let step = now > 0 ? now : 1
+        var moved = values
+        moved[i] = now + step
         let here = values.withUnsafeBufferPointer { v in k.models.indices.map { k.monthlyCost(model: $0, v) } }
-        let there = doubled.withUnsafeBufferPointer { v in k.models.indices.map { k.monthlyCost(model: $0, v) } }
-        let rate = zip(here, there).map { ($1 - $0) / now }
+        let there = moved.withUnsafeBufferPointer { v in k.models.indices.map { k.monthlyCost(model: $0, v) } }
+        let rate = zip(here, there).map { ($1 - $0) / step }
         let fixed = zip(here, rate).map { $0 - $1 * now }
         let d = values.withUnsafeBufferPointer { decide($0) }
         var roots: [Double] = []
-        // The bills that matter: the primary's, the Haikus' and the escalation models' against every other.
-        let anchors = Set([d.primary] + k.haikuIndices + k.escalationIndices)
-        for a in anchors {
-            for b in k.models.indices where b != a && rate[a] != rate[b] {
-                roots.append((fixed[b] - fixed[a]) / (rate[a] - rate[b]))
-            }
+        let a = d.primary
+        for b in k.models.indices where b != a && d.usable[b] && rate[a] != rate[b] {
+            roots.append((fixed[b] - fixed[a]) / (rate[a] - rate[b]))
         }
-        // Routing payback: 12 × (1 − complex) × (E(R) − H(R)) = (build + 12 × upkeep) × hourly rate.
         let complex = values[AnswerID.complexShare.rawValue]
-        for policy in k.policies where policy.kind == .routing_payback && complex < 1 {
-            let cost = (policy.buildHours + 12 * policy.upkeepHoursPerMonth) * values[AnswerID.developerHourlyUSD.rawValue]
+        let hourly = values[AnswerID.developerHourlyUSD.rawValue]
+        for policy in k.policies where policy.kind == .routing_payback {
+            let hours = policy.buildHours + 12 * policy.upkeepHoursPerMonth
             for h in k.haikuIndices {
-                for e in k.escalationIndices where rate[e] != rate[h] {
-                    roots.append((cost / (12 * (1 - complex)) - (fixed[e] - fixed[h])) / (rate[e] - rate[h]))
+                for e in k.escalationIndices {
+                    let gapFixed = fixed[e] - fixed[h], gapRate = rate[e] - rate[h]
+                    switch id {
+                    case .complexShare:
+                        let gap = gapFixed + gapRate * now
+                        if gap != 0 { roots.append(1 - hours * hourly / (12 * gap)) }
+                    case .developerHourlyUSD:
+                        let denominator = hours - 12 * (1 - complex) * gapRate
+                        if denominator != 0 { roots.append(12 * (1 - complex) * gapFixed / denominator) }
+                    default:
+                        if gapRate != 0 && complex < 1 { roots.append((hours * hourly / (12 * (1 - complex)) - gapFixed) / gapRate) }
+                    }
                 }
             }
         }
-        return roots.filter { $0.isFinite && range.contains($0) }.flatMap { [$0.rounded(.down), $0.rounded(.up) + 1] }
-            .filter(range.contains)
+        let unit: Double = id.kind == .integer ? 1 : id.interfaceMax == 1 ? 0.01 : 1
+        let beyond: Double = id.kind == .integer ? 1 : 0
+        var sides: [Double] = []
+        for root in roots where root.isFinite && range.contains(root) {
+            let below: Double = (root / unit).rounded(.down) * unit
+            let above: Double = (root / unit).rounded(.up) * unit + beyond
+            for x in [below, above] {
+                let clean: Double = (x * 1e9).rounded() / 1e9
+                if range.contains(clean) { sides.append(clean) }
+            }
+        }
+        return sides
     }
 }
