@@ -51,6 +51,7 @@ public enum AnswerID: Int, CaseIterable, Sendable, Comparable, Hashable {
     case taskType, monthlyRequests, avgInputTokens, avgOutputTokens, cachedInputShare, latency, accuracy
     case reviewCapacity, costPriority, developerHourlyUSD, complexShare, fallbackReady, canSelfHost
     case tokensCountedWith, peakToAverage, asOf, latencyBudgetSeconds, reasoningEffort, requiredFit
+    case systemPromptTokens
 
     /// What the interface says of one answer.
     public struct Declaration: Sendable {
@@ -98,6 +99,9 @@ public enum AnswerID: Int, CaseIterable, Sendable, Comparable, Hashable {
         case .reasoningEffort: .choice("reasoning_effort", ["none", "low", "medium", "high", "default"])
         // The least task fit the primary model may have (`strong` trades cost for a margin of quality).
         case .requiredFit: .choice("required_fit", ["any", "good", "strong"])
+        // The prefix every request starts with, in tokens: when above 0, the cacheable share is derived from it
+        // (Answers.swift, "Derived answers").
+        case .systemPromptTokens: .of("system_prompt_tokens", .integer)
         }
     }
 
@@ -267,6 +271,10 @@ public final class Knowledge: @unchecked Sendable {
     let haikuIndices: [Int]
     let escalationIndices: [Int]
     let warningTexts: [ComputedWarning: (failureMode: Int, text: String)]
+    /// Levers' plausible ranges and words (LeverRules.swift); nil when the content declares none.
+    let leverRules: LeverRules?
+    /// The questions asked first (`engine.essential_questions`), in that order; empty: all are asked alike.
+    public let essentialQuestions: [AnswerID]
     /// The largest share of a window one recommended request may fill.
     let contextHeadroom: Double
     /// Model slugs by index, and the reverse.
@@ -398,6 +406,19 @@ public final class Knowledge: @unchecked Sendable {
             warningTexts[kind] = (f, entry.text)
         }
         self.warningTexts = warningTexts
+        if let levers = settings.levers {
+            leverRules = try LeverRules(levers, problem: settingsError)
+        } else {
+            leverRules = nil
+        }
+        var essential: [AnswerID] = []
+        for (i, name) in (settings.essential_questions ?? []).enumerated() {
+            guard let id = AnswerID(name: name), !essential.contains(id) else {
+                throw settingsError("essential_questions[\(i)]", "'\(name)' is not an answer id, or appears twice")
+            }
+            essential.append(id)
+        }
+        essentialQuestions = essential
 
         // Questions.
         var byID: [Question?] = Array(repeating: nil, count: AnswerID.count)

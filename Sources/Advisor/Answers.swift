@@ -16,6 +16,12 @@ import Foundation
 //   Values must be finite and within the question's `min`...`max` (`out_of_range`, which is also what 1e309
 //   gets); integer answers must be whole (`not_an_integer`).
 // - A JSON body must be an object (`not_an_object`), syntactically valid (`invalid_json`).
+//
+// ## Derived answers
+// People know their system prompt's length, not the share of an average prompt it makes: `system_prompt_tokens`
+// above 0 sets `cached_input_share` to system prompt ÷ input tokens (at most 1). The share is then *derived*:
+// neither given nor assumed, left out of query strings and forms (the system prompt carries it), and recomputed
+// whenever the input tokens change. Giving both is refused (`conflicting_answers`): they could disagree.
 
 /// Why answers were refused; `field` names the answer when there is one.
 /// The web layer answers `400 {"error": {"code", "message", "field"}}`.
@@ -39,6 +45,8 @@ public struct Answers: Sendable, Equatable, Hashable {
     var values: [Double]
     /// Bit i set when answer i was left to its default.
     var assumedMask: UInt32
+    /// Bit i set when answer i was worked out from others (see "Derived answers").
+    var derivedMask: UInt32 = 0
     /// The model slugs, to read `model` answers back (shared with the Knowledge, not copied).
     let modelSlugs: [String]
 
@@ -60,6 +68,27 @@ public struct Answers: Sendable, Equatable, Hashable {
     /// Whether the answer was left to its default.
     public func isAssumed(_ id: AnswerID) -> Bool { assumedMask & id.bit != 0 }
 
+    /// Whether the answer was worked out from others (the cacheable share from the system prompt's length).
+    public func isDerived(_ id: AnswerID) -> Bool { derivedMask & id.bit != 0 }
+
+    /// Sets the cacheable share from the system prompt's length, when one is given (see "Derived answers").
+    static func derive(_ values: inout [Double]) {
+        let system = values[AnswerID.systemPromptTokens.rawValue]
+        guard system > 0 else { return }
+        let input = values[AnswerID.avgInputTokens.rawValue]
+        values[AnswerID.cachedInputShare.rawValue] = input > 0 ? Swift.min(1, system / input) : 0
+    }
+
+    mutating func deriveShare() {
+        guard values[AnswerID.systemPromptTokens.rawValue] > 0 else {
+            derivedMask &= ~AnswerID.cachedInputShare.bit
+            return
+        }
+        Self.derive(&values)
+        derivedMask |= AnswerID.cachedInputShare.bit
+        assumedMask &= ~AnswerID.cachedInputShare.bit
+    }
+
     /// The answers left to defaults, in README.md's order.
     public var assumed: [AnswerID] { AnswerID.allCases.filter(isAssumed) }
 
@@ -74,7 +103,7 @@ public struct Answers: Sendable, Equatable, Hashable {
     /// As `queryString`, optionally with the assumed answers written out too.
     public func queryString(includingAssumed: Bool) -> String {
         var parts: [String] = []
-        for id in AnswerID.allCases where includingAssumed || !isAssumed(id) {
+        for id in AnswerID.allCases where !isDerived(id) && (includingAssumed || !isAssumed(id)) {
             parts.append(id.name + "=" + Self.percentEncode(self[id].text))
         }
         return parts.joined(separator: "&")
@@ -109,7 +138,7 @@ extension Knowledge {
             if value.isEmpty { continue }
             builder.set(id, try parseQueryValue(value, for: id))
         }
-        return builder.answers
+        return try builder.finished()
     }
 
     /// Answers from a JSON body (`POST /api/assess`, `haiku-advisor assess --answers FILE`): an object of
@@ -131,7 +160,7 @@ extension Knowledge {
             if value == .null { continue }
             builder.set(id, try parseJSONValue(value, for: id))
         }
-        return builder.answers
+        return try builder.finished()
     }
 
     /// Answers from typed values (tools and tests). Missing ids take their defaults.
@@ -142,7 +171,7 @@ extension Knowledge {
             let id = try builder.claim(key)
             builder.set(id, try check(given[key]!, for: id))
         }
-        return builder.answers
+        return try builder.finished()
     }
 
     /// A copy of `answers` with one answer replaced (and no longer assumed).
@@ -151,6 +180,12 @@ extension Knowledge {
         var copy = answers
         copy.values[id.rawValue] = try check(value, for: id)
         copy.assumedMask &= ~id.bit
+        if id == .cachedInputShare {
+            // A share given outright replaces the system prompt it was derived from.
+            copy.values[AnswerID.systemPromptTokens.rawValue] = 0
+            copy.assumedMask |= AnswerID.systemPromptTokens.bit
+        }
+        copy.deriveShare()
         return copy
     }
 
@@ -182,6 +217,19 @@ extension Knowledge {
             answers.values[id.rawValue] = value
             answers.assumedMask &= ~id.bit
         }
+
+        /// The answers, with the derived ones worked out.
+        /// - Throws: `conflicting_answers` when both the system prompt and the cacheable share are given.
+        func finished() throws(AnswerError) -> Answers {
+            var result = answers
+            if result.values[AnswerID.systemPromptTokens.rawValue] > 0 && !result.isAssumed(.cachedInputShare) {
+                throw AnswerError(code: "conflicting_answers", message: "give either 'system_prompt_tokens' or "
+                    + "'cached_input_share', not both: the share is worked out from the system prompt",
+                                  field: AnswerID.cachedInputShare.name)
+            }
+            result.deriveShare()
+            return result
+        }
     }
 
     private func parseQueryValue(_ text: String, for id: AnswerID) throws(AnswerError) -> Double {
@@ -200,11 +248,18 @@ extension Knowledge {
         case .date:
             return try date(text, for: id)
         case .integer, .number:
-            guard let number = Self.queryNumber(text) else {
+            // A share may be written as a percentage, as people say it: `80%` is 0.8.
+            let percent = text.hasSuffix("%")
+            if percent && id.interfaceMax != 1 {
+                throw AnswerError(code: "invalid_number", message: "'\(id.name)' is not a share: write it without %",
+                                  field: id.name)
+            }
+            let digits = percent ? String(text.dropLast()).trimmingCharacters(in: .whitespaces) : text
+            guard let number = Self.queryNumber(digits) else {
                 throw AnswerError(code: "invalid_number", message: "'\(id.name)' must be a number written in decimal digits"
                     + " (no NaN or infinity)", field: id.name)
             }
-            return try bounded(number, for: id)
+            return try bounded(percent ? number / 100 : number, for: id)
         }
     }
 

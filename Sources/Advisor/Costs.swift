@@ -41,6 +41,8 @@ import Foundation
 public struct CostRates: Sendable, Encodable, Equatable {
     public var band: PriceBand?
     public var long_context_threshold: Double?
+    /// The prompt tokens compared with that threshold (the classes the tier `counts`), on this model's count.
+    public var long_context_counted: Double?
     // API models: USD per million tokens, of the band used.
     public var input_per_mtok: Double?
     public var output_per_mtok: Double?
@@ -297,6 +299,7 @@ extension Knowledge {
                 : long.counts.contains(.input)
             let counted = (long.counts.contains(.input) ? inTokens - prefix : 0) + (cachedClassesCount ? prefix : 0)
             parts.rates.long_context_threshold = long.threshold
+            parts.rates.long_context_counted = counted
             if counted > long.threshold {
                 parts.rates.band = .long_context
                 if long.wholeRequest {

@@ -156,6 +156,10 @@ public struct Assessment: Sendable, Encodable, Equatable {
     public let effortOption: EffortOption?
     /// The primary's task-fit rating and its basis (nil only for content without one, which the engine refuses).
     public let primaryFit: FitRating?
+    /// Realistic what-ifs, priced and ranked (Levers.swift).
+    public let levers: [Lever]
+    /// The decision on one screen (DecisionSummary.swift); `decision.recommended` is the recommended model.
+    public let decision: DecisionSummary
 
     // Written by hand for one reason: `decided_by`, `haiku_model`, `figures_checked`, `capacity`, `quality_margin`,
     // `effort_option` and `primary_fit` are always
@@ -169,6 +173,7 @@ public struct Assessment: Sendable, Encodable, Equatable {
         case tieredRoutingAt = "tiered_routing_at", asOf = "as_of", haikuModel = "haiku_model"
         case figuresChecked = "figures_checked", qualityMargin = "quality_margin", effortOption = "effort_option"
         case primaryFit = "primary_fit"
+        case levers, decision
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -195,6 +200,8 @@ public struct Assessment: Sendable, Encodable, Equatable {
         try c.encode(qualityMargin, forKey: .qualityMargin)
         try c.encode(effortOption, forKey: .effortOption)
         try c.encode(primaryFit, forKey: .primaryFit)
+        try c.encode(levers, forKey: .levers)
+        try c.encode(decision, forKey: .decision)
     }
 }
 
@@ -398,8 +405,9 @@ public struct Engine: Sendable {
                && ($0.element.condition?.holds(v, override: -1, value: 0) ?? true) }) {
             let h = primary ?? haiku!
             let complex = v[AnswerID.complexShare.rawValue]
-            let costs = monthly()
-            let saving = 12 * (1 - complex) * (costs[esc] - costs[h])
+            // Two bills, not the whole table (this runs for every tiered candidate of the what-would-change search).
+            func cost(_ m: Int) -> Double { monthlyCache?[m] ?? k.monthlyCost(model: m, v) }
+            let saving = 12 * (1 - complex) * (cost(esc) - cost(h))
             let rate = v[AnswerID.developerHourlyUSD.rawValue]
             let cost = (policy.buildHours + 12 * policy.upkeepHoursPerMonth) * rate
             if saving < cost {
@@ -649,6 +657,10 @@ public struct Engine: Sendable {
             }
         }
 
+        let primaryLine = costs.first { $0.model == k.models[primary].slug }!
+        let levers = self.levers(d, answers: answers, line: primaryLine, monthly: monthly)
+        let decision = summary(d, answers: answers, alternatives: alternatives, costs: costs, monthly: monthly,
+                               warnings: warnings, levers: levers)
         let assumptions = answers.assumed.map { Assumption(answer: $0, value: answers[$0]) }
         let decidedBy = d.decidingPolicy.map { k.criteria[k.policies[$0].criterion].slug }
             ?? (hardDecided ? d.hardRule.map { k.criteria[k.rules[$0].criterion].slug } : nil)
@@ -664,7 +676,8 @@ public struct Engine: Sendable {
             asOf: CivilDate.text(day), haikuModel: d.haiku.map { k.models[$0].slug },
             figuresChecked: named.compactMap { k.compiledModels[$0].pricesCheckedDay }.min().map(CivilDate.text),
             capacity: capacity, qualityMargin: qualityMargin, effortOption: effortOption,
-            primaryFit: FitRating(k.models[primary], task: AnswerID.taskType.choices[task]))
+            primaryFit: FitRating(k.models[primary], task: AnswerID.taskType.choices[task]), levers: levers,
+            decision: decision)
     }
 
     private func policyReason(_ outcome: PolicyOutcome) -> Reason {
@@ -686,7 +699,7 @@ public struct Engine: Sendable {
     }
 
     /// Why a model cannot be the primary, in a few words.
-    private func whyNotUsable(_ m: Int, _ v: UnsafeBufferPointer<Double>) -> String {
+    func whyNotUsable(_ m: Int, _ v: UnsafeBufferPointer<Double>) -> String {
         let k = knowledge
         let model = k.compiledModels[m]
         let (state, since) = model.lifecycle(on: Int(v[AnswerID.asOf.rawValue]))
@@ -744,86 +757,5 @@ public struct Engine: Sendable {
         return EffortOption(haiku_model: k.models[haiku].slug, effort: policy.effort,
                             haiku_monthly_usd: Format.rounded(haikuMonthly), escalation_model: k.models[escalation].slug,
                             escalation_monthly_usd: Format.rounded(monthly[escalation]))
-    }
-
-    // MARK: - What would change
-
-    private func whatWouldChange(_ answers: Answers, current: Verdict,
-                                 usage: (prices: UsagePrices, search: UsageProfile)? = nil) -> [Change] {
-        var values = answers.values
-        var changes: [Change] = []
-        let baseCosts = usage?.prices.monthly
-            ?? values.withUnsafeBufferPointer { v in knowledge.models.indices.map { knowledge.monthlyCost(model: $0, v) } }
-        for id in AnswerID.allCases where id.kind != .model && id.kind != .date {
-            let i = id.rawValue
-            let now = values[i]
-            let known = Self.costInputs.contains(id) ? nil : baseCosts
-            // With imported usage, a changed cost answer re-prices the distribution (in fewer groups).
-            func decideChanged(_ v: UnsafeBufferPointer<Double>) -> Decision {
-                guard known == nil, let usage else { return decide(v, costs: known, headroom: usage?.prices.withinHeadroom) }
-                let prices = knowledge.usagePrices(usage.search, v)
-                return decide(v, costs: prices.monthly, headroom: prices.withinHeadroom)
-            }
-            var best: (value: Double, distance: Double, score: Double, verdict: Verdict)? = nil
-            func consider(_ candidate: Double, distance: Double) {
-                guard candidate != now else { return }
-                if let best, best.distance <= distance { return }
-                values[i] = candidate
-                let result = values.withUnsafeBufferPointer { decideChanged($0) }
-                values[i] = now
-                if result.verdict != current { best = (candidate, distance, result.score, result.verdict) }
-            }
-            switch id.kind {
-            case .choice:
-                for index in id.choices.indices {
-                    // Ties (one step up, one step down) go to the lower index: add a small bias.
-                    consider(Double(index), distance: abs(Double(index) - now) + Double(index) * 1e-6)
-                }
-            case .boolean:
-                consider(now == 0 ? 1 : 0, distance: 1)
-            case .integer, .number:
-                // No requests at all is no workload: every cost is zero and the comparison says nothing.
-                for candidate in knowledge.numericCandidates[i] where !(id == .monthlyRequests && candidate == 0) {
-                    consider(candidate, distance: abs(candidate - now) + (candidate < now ? 1e-9 : 0))
-                }
-                // Policies compare costs, which move continuously with the numbers: the flip may lie between two
-                // rule thresholds. Bisect from the current value to the flip found, for the nearest boundary.
-                if let found = best {
-                    var lo = now, hi = found.value
-                    var result = (score: found.score, verdict: found.verdict)
-                    func verdictAt(_ x: Double) -> (score: Double, verdict: Verdict) {
-                        values[i] = x
-                        let d = values.withUnsafeBufferPointer { decideChanged($0) }
-                        values[i] = now
-                        return (d.score, d.verdict)
-                    }
-                    let integral = id.kind == .integer
-                    // Half a percent is as near as a person reads a volume or a rate; then a rounder value if it
-                    // still flips.
-                    for _ in 0..<24 {
-                        let gap = abs(hi - lo)
-                        if gap <= Swift.max(integral ? 1 : 1e-4, abs(hi) * 0.005) { break }
-                        var mid = (lo + hi) / 2
-                        if integral { mid = mid.rounded(hi > lo ? .down : .up) }
-                        if mid == lo || mid == hi { break }
-                        let r = verdictAt(mid)
-                        if r.verdict != current { hi = mid; result = r } else { lo = mid }
-                    }
-                    let nice = Self.roundish(hi, towards: lo, integral: integral)
-                    if nice != hi, abs(nice - now) <= abs(found.value - now) {
-                        let r = verdictAt(nice)
-                        if r.verdict != current { hi = nice; result = r }
-                    }
-                    best = (hi, abs(hi - now), result.score, result.verdict)
-                }
-            case .model, .date:
-                break
-            }
-            if let best {
-                changes.append(Change(answer: id, to: knowledge.decode(best.value, for: id), verdict: best.verdict,
-                                      score: best.score))
-            }
-        }
-        return changes
     }
 }

@@ -21,6 +21,11 @@ public enum Format {
         return "$" + figure(Double(cents / 100)) + "." + String(format: "%02d", Int(cents % 100))
     }
 
+    /// A monthly amount in a sentence: whole dollars from $100 up (`$12,025`), cents below (`$41.50`).
+    public static func money(_ value: Double) -> String {
+        abs(value) >= 100 ? "$" + figure(value.rounded()) : cents(value)
+    }
+
     /// A dollar amount rounded to 1/100 of a cent, as cost lines carry them (comparisons use unrounded values).
     public static func rounded(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
 

@@ -741,6 +741,105 @@ public struct ProviderInfo: Codable, Sendable, Equatable {
     }
 }
 
+/// A what-if the verdict offers (Levers.swift), each with its words and the page that explains it.
+public enum LeverKind: String, ClosedSet, CodingKeyRepresentable {
+    /// Trim prompts below a long-context price line: {model}, {tokens}, {counted_with}, {threshold}, {before}, {after}, {saving}.
+    case trim_below_cliff
+    /// Cache the stable prefix (the system prompt): {model}, {share}, {before}, {after}, {saving}.
+    case cache_prefix
+    /// Send the work through the batch API: {model}, {discount}, {before}, {after}, {saving}.
+    case batch
+    /// One reasoning level lower: {model}, {effort}, {before}, {after}, {saving}.
+    case lower_effort
+    /// One reasoning level higher: {model}, {effort}, {before}, {after}, {extra}.
+    case raise_effort
+    /// The complex share to the escalation model: {model}, {escalation}, {share}, {before}, {after}, {extra}.
+    case route_complex
+
+    /// The placeholders the text may use.
+    public var placeholders: [String] {
+        switch self {
+        case .trim_below_cliff: ["model", "tokens", "counted_with", "threshold", "before", "after", "saving"]
+        case .cache_prefix: ["model", "share", "before", "after", "saving"]
+        case .batch: ["model", "discount", "before", "after", "saving"]
+        case .lower_effort: ["model", "effort", "before", "after", "saving"]
+        case .raise_effort: ["model", "effort", "before", "after", "extra"]
+        case .route_complex: ["model", "escalation", "share", "before", "after", "extra"]
+        }
+    }
+}
+
+/// A rule of the price model that changes a model's monthly figure in a way a reader would not expect (Traps.swift).
+public enum TrapKind: String, ClosedSet, CodingKeyRepresentable {
+    /// The prompt is above a long-context price line: {model}, {prompt}, {threshold}, {amount}, {tokens}, {counted_with}.
+    case long_context_cliff
+    /// The model counts more tokens than the tokenizer the answers were counted with: {model}, {ratio}, {counted_with}, {amount}.
+    case tokenizer_ratio
+    /// The model's page publishes no tokenizer ratio, so its count is assumed equal: {model}, {counted_with}.
+    case tokenizer_unpublished
+    /// Reasoning tokens billed on top of the visible answer: {model}, {effort}, {tokens}, {amount}.
+    case thinking_tokens
+    /// The cacheable prefix is shorter than the model's cache minimum: {model}, {prefix}, {minimum}, {amount}.
+    case cache_minimum
+    /// Traffic too sparse for the 5-minute cache, so the 1-hour cache is priced: {model}, {writes}, {amount}.
+    case cache_1h
+    /// A day's batch input exceeds the batch queue the model's tiers allow: {model}, {gap}, {amount}.
+    case batch_limit
+
+    /// The placeholders the text may use.
+    public var placeholders: [String] {
+        switch self {
+        case .long_context_cliff: ["model", "prompt", "threshold", "amount", "tokens", "counted_with"]
+        case .tokenizer_ratio: ["model", "ratio", "counted_with", "amount"]
+        case .tokenizer_unpublished: ["model", "counted_with"]
+        case .thinking_tokens: ["model", "effort", "tokens", "amount"]
+        case .cache_minimum: ["model", "prefix", "minimum", "amount"]
+        case .cache_1h: ["model", "writes", "amount"]
+        case .batch_limit: ["model", "gap", "amount"]
+        }
+    }
+}
+
+/// How far a what-if may move a numeric answer from the one given: `factor` for amounts (from answer ÷ factor to
+/// answer × factor), `spread` for shares (answer ± spread, within 0..1). Exactly one of the two.
+public struct AnswerRange: Codable, Sendable, Equatable {
+    public var factor: Double?
+    public var spread: Double?
+    public init(factor: Double? = nil, spread: Double? = nil) {
+        self.factor = factor
+        self.spread = spread
+    }
+}
+
+/// Words with a link: a lever's or a trap's sentence and the page that explains it (a site path).
+public struct LinkedText: Codable, Sendable, Equatable {
+    public var url: String
+    public var text: String
+    public init(url: String, text: String) {
+        self.url = url
+        self.text = text
+    }
+}
+
+/// `engine.levers` of criteria/_index.md: the plausible range of every numeric answer (levers and changes of
+/// verdict outside it are not offered), how many steps an ordered choice may move, and the words of each lever
+/// and trap.
+public struct LeverSettings: Codable, Sendable, Equatable {
+    /// By answer id (`monthly_requests`); a numeric answer without a range is not moved.
+    public var ranges: [String: AnswerRange]
+    /// How many steps along its list an ordered choice (latency, effort) may move.
+    public var choice_steps: Int
+    public var levers: [LeverKind: LinkedText]
+    public var traps: [TrapKind: LinkedText]
+    public init(ranges: [String: AnswerRange], choice_steps: Int, levers: [LeverKind: LinkedText],
+                traps: [TrapKind: LinkedText]) {
+        self.ranges = ranges
+        self.choice_steps = choice_steps
+        self.levers = levers
+        self.traps = traps
+    }
+}
+
 /// The `engine:` block of criteria/_index.md: thresholds, the models the verdicts name, computed warnings.
 public struct EngineSettings: Codable, Sendable, Equatable {
     public var base_score: Double
@@ -763,11 +862,18 @@ public struct EngineSettings: Codable, Sendable, Equatable {
     /// The statistics of the evaluation plan (EvaluationPlan.swift); the plan is not offered without them.
     public var evaluation: EvaluationSettings?
     public var warnings: [ComputedWarning: WarningText]
+    /// Levers, traps and the plausible ranges of what-ifs; without it the verdict offers none.
+    public var levers: LeverSettings?
+    /// The questions the questionnaire asks first; the rest are under "refine".
+    public var essential_questions: [String]?
 
     public init(base_score: Double, choose_haiku_at: Double, tiered_routing_at: Double, haiku_models: [String],
                 escalation_models: [String], compare_models: [String] = [], stale_after_days: Double = 90,
                 context_headroom: Double? = nil, providers: [String: ProviderInfo]? = nil,
-                warnings: [ComputedWarning: WarningText] = [:]) {
+                warnings: [ComputedWarning: WarningText] = [:], levers: LeverSettings? = nil,
+                essential_questions: [String]? = nil) {
+        self.levers = levers
+        self.essential_questions = essential_questions
         self.context_headroom = context_headroom
         self.providers = providers
         self.base_score = base_score

@@ -119,8 +119,12 @@ public struct AdvisorViews: Sendable {
             let cheapest = costs.first { $0.fits && $0.status.state != .retired && $0.status.state != .unreleased }
             let share = answers.queryString
             let query = share.isEmpty ? "" : "?" + share
+            let table = CostTable(library: library)
+            let shared = table.sharedNotes(costs)
             priced = .init(workload: ResultView.workloadSummary(answers),
-                           costs: CostTable(library: library).rows(costs, answers: answers),
+                           costs: table.rows(costs, answers: answers, marked: cheapest?.model, markLabel: "cheapest",
+                                             shared: shared),
+                           sharedNotes: shared,
                            chart: CostChart(lines: costs, marked: cheapest?.model, markLabel: "cheapest")
                                .view(title: "Monthly cost on every usable model that fits, cheapest first", id: "cost-chart"),
                            exportMarkdown: "/calculator.md" + query, exportCSV: "/calculator.csv" + query,
@@ -164,7 +168,18 @@ public struct AdvisorViews: Sendable {
             ModelChoice(slug: page.slug, title: page.title, checked: chosen.contains(page.slug),
                         badge: LifecycleText.badge(knowledge.status(of: page.slug, on: today), library: library))
         }
-        let view = CompareView(library: library, engine: engine).page(chosen, choices: choices, formError: error)
+        // The workload's answers, when the verdict links here: the costs are this workload's, not the defaults'.
+        let answerPairs = request.query.filter { $0.0 != "models" && $0.0 != "model" }
+        var workload: Answers? = nil
+        if !answerPairs.isEmpty {
+            do {
+                workload = try knowledge.answers(fromQuery: answerPairs)
+            } catch let failure {
+                error = form.message(for: failure)
+            }
+        }
+        let view = CompareView(library: library, engine: engine).page(chosen, choices: choices, formError: error,
+                                                                      workload: workload)
         return .html(templates.page(title: "Compare models", view: view, activeSection: "compare"),
                      status: error.isEmpty ? 200 : 400)
     }

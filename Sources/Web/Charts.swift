@@ -1,3 +1,4 @@
+import Foundation
 import Advisor
 import Search
 
@@ -47,8 +48,13 @@ struct CostChart {
     /// Models left out (do not fit, retired, not released), for the description.
     let leftOut: [String]
 
+    /// Drawable models left out of a shortlist: how many, and the range of their monthly costs.
+    let collapsed: (count: Int, low: Double, high: Double)?
+
     /// The usable lines that fit, cheapest first; a batch discount is drawn as the part of the bar not paid.
-    init(lines: [CostLine], marked: String?, markLabel: String) {
+    /// - Parameter shortlist: when given, only these models get a bar; the others that could be drawn are
+    ///   summed up as "N more, from $X to $Y" (the table lists them).
+    init(lines: [CostLine], marked: String?, markLabel: String, shortlist: Set<String>? = nil) {
         var bars: [Bar] = []
         var leftOut: [String] = []
         for line in lines {
@@ -72,7 +78,10 @@ struct CostChart {
             }
             bars.append(Bar(model: line.model, title: line.title, parts: parts.filter { $0.1 > 0 }, total: line.monthly_usd))
         }
-        self.bars = bars.sorted { $0.total < $1.total }
+        let drawn = shortlist.map { list in bars.filter { list.contains($0.model) } } ?? bars
+        let rest = bars.filter { bar in !drawn.contains { $0.model == bar.model } }.map(\.total)
+        collapsed = rest.isEmpty ? nil : (rest.count, rest.min()!, rest.max()!)
+        self.bars = drawn.sorted { $0.total < $1.total }
         self.marked = marked
         self.markLabel = markLabel
         self.leftOut = leftOut
@@ -89,16 +98,40 @@ struct CostChart {
 
     /// The chart as an `<svg role="img">` with a title and a description naming every bar's value.
     /// - Parameter id: a prefix for the title and description ids, unique in the page.
+    /// Costs further apart than this are drawn on a logarithmic axis: on a linear one the dearest model (Opus at
+    /// $24,000) leaves the plausible ones as slivers of a few pixels.
+    static let logarithmicAbove = 10.0
+
+    /// Whether the bars are drawn on a logarithmic axis.
+    var logarithmic: Bool {
+        let totals = bars.map(\.total).filter { $0 > 0 }
+        guard let low = totals.min(), let high = totals.max() else { return false }
+        return high / low > Self.logarithmicAbove
+    }
+
+    /// Where an amount ends on the axis, as a share of the width: the longest bar spans 72 %, the value label goes
+    /// after it. On the logarithmic axis the axis starts at a third of the cheapest bar, so that it still shows.
+    private func axis() -> (Double) -> Double {
+        let longest = bars.map { $0.parts.reduce(0) { $0 + $1.1 } }.max() ?? 0
+        guard logarithmic, let cheapest = bars.map(\.total).filter({ $0 > 0 }).min() else {
+            let scale = longest > 0 ? 0.72 / longest : 0
+            return { $0 * scale }
+        }
+        let origin = log10(cheapest / 3), span = log10(longest) - origin
+        return { amount in amount <= 0 ? 0 : Swift.max(0, (log10(amount) - origin) / span * 0.72) }
+    }
+
     func svg(title: String, id: String) -> String {
         guard !bars.isEmpty else { return "" }
-        // The longest bar (paid and saved) spans 72 % of the width; the value label goes after it.
-        let longest = bars.map { $0.parts.reduce(0) { $0 + $1.1 } }.max() ?? 0
-        let scale = longest > 0 ? 0.72 / longest : 0
-        let height = bars.count * Self.rowHeight + 8
-        var description = "Monthly cost, cheapest first: "
+        let position = axis()
+        let ticks = logarithmic ? powersOfTen() : []
+        let height = bars.count * Self.rowHeight + 8 + (ticks.isEmpty ? 0 : 22)
+        var description = (logarithmic ? "Monthly cost on a logarithmic axis (each step of the scale is ten times the last), cheapest first: "
+            : "Monthly cost, cheapest first: ")
         description += bars.map { bar in
             "\(bar.title) \(Format.usd(bar.total))" + (bar.model == marked ? " (\(markLabel))" : "")
         }.joined(separator: "; ") + "."
+        if let collapsed { description += " " + collapsedText(collapsed) }
         if !leftOut.isEmpty { description += " Not drawn (does not fit, retired or not released): \(leftOut.joined(separator: ", "))." }
 
         var svg = "<svg class=\"chart cost-chart\" role=\"img\" width=\"100%\" height=\"\(height)\""
@@ -111,9 +144,19 @@ struct CostChart {
             let name = bar.title + (isMarked ? " · \(markLabel)" : "")
             svg += "<g class=\"bar\(isMarked ? " marked" : "")\" data-model=\"\(HTMLText.escape(bar.model))\">"
             svg += "<text class=\"bar-label\" x=\"0\" y=\"\(top + 15)\">\(isMarked ? "★ " : "")\(HTMLText.escape(name))</text>"
+            // Parts keep their share of the bar on either axis; on the logarithmic one the bar's length is the
+            // paid total's, and a batch saving extends it to where the undiscounted total would end.
+            let paidEnd = position(bar.total)
             var start = 0.0
+            var sum = 0.0
             for (part, value) in bar.parts {
-                let width = value * scale
+                let width: Double
+                if logarithmic {
+                    width = part == .saving ? position(bar.total + value) - paidEnd : (bar.total > 0 ? value / bar.total * paidEnd : 0)
+                } else {
+                    width = position(sum + value) - position(sum)
+                }
+                sum += value
                 svg += "<rect class=\"seg seg-\(part.rawValue)\" x=\"\(Markup.percent(start))\" y=\"\(top + 21)\""
                     + " width=\"\(Markup.percent(width))\" height=\"\(Self.barHeight)\"></rect>"
                 start += width
@@ -125,12 +168,38 @@ struct CostChart {
             svg += "<text class=\"bar-value\" x=\"\(Markup.percent(start))\" dx=\"6\" y=\"\(top + 34)\">\(Format.usd(bar.total))</text>"
             svg += "</g>"
         }
+        if !ticks.isEmpty {
+            let y = bars.count * Self.rowHeight + 8
+            for amount in ticks {
+                let x = Markup.percent(position(amount))
+                svg += "<line class=\"tick\" x1=\"\(x)\" x2=\"\(x)\" y1=\"0\" y2=\"\(y)\"></line>"
+                svg += "<text class=\"tick-label\" x=\"\(x)\" y=\"\(y + 16)\" text-anchor=\"middle\">\(Format.usd(amount).replacingOccurrences(of: ".00", with: ""))</text>"
+            }
+        }
         return svg + "</svg>"
     }
 
-    /// The chart for `_cost_chart.mustache`: the SVG and its legend.
+    /// The powers of ten inside the logarithmic axis, for its ticks.
+    private func powersOfTen() -> [Double] {
+        let totals = bars.map(\.total).filter { $0 > 0 }
+        guard let low = totals.min(), let high = bars.map({ $0.parts.reduce(0) { $0 + $1.1 } }).max() else { return [] }
+        let first = Int(log10(low / 3).rounded(.up)), last = Int(log10(high).rounded(.down))
+        guard first <= last else { return [] }
+        return (first...last).map { pow(10, Double($0)) }
+    }
+
+    private func collapsedText(_ c: (count: Int, low: Double, high: Double)) -> String {
+        c.count == 1 ? "One more model, at \(Format.usd(c.low)), is in the table below."
+            : "\(c.count) more models, from \(Format.usd(c.low)) to \(Format.usd(c.high)) a month, are in the table below."
+    }
+
+    /// The chart for `_cost_chart.mustache`: the SVG, its legend, the models the shortlist leaves out and a word
+    /// on the axis.
     func view(title: String, id: String) -> CostChartView {
-        CostChartView(svg: svg(title: title, id: id), legend: legend)
+        CostChartView(svg: svg(title: title, id: id), legend: legend, collapsed: collapsed.map(collapsedText) ?? "",
+                      axisNote: logarithmic && !bars.isEmpty
+                          ? "Logarithmic axis: each tick is ten times the one before, so models far apart in price stay readable; the segments keep each part's share of its bar."
+                          : "")
     }
 }
 
@@ -142,46 +211,75 @@ struct ScoreScale {
     let tieredAt: Double
     let haikuAt: Double
     let verdict: Verdict
-    /// Numbered points for the changes: the score each change would give.
-    let changes: [(number: Int, score: Double)]
+    /// Numbered points for the changes: the score each change would give, and the verdict it gives.
+    let changes: [(number: Int, score: Double, lands: Verdict)]
+
+    /// The verdicts' regions of the scale, lowest first.
+    var regions: [(verdict: Verdict, from: Double, to: Double, label: String)] {
+        [(.chooseAlternative, 0, tieredAt, "Use another model"),
+         (.tieredRouting, tieredAt, haikuAt, "Tiered routing"),
+         (.chooseHaiku, haikuAt, 100, "Haiku")]
+    }
+
+    /// Where a change's point is drawn: at its score when the score gives its verdict; otherwise (a hard limit or a
+    /// policy decides, whatever the score) inside the region of the verdict it gives, at the edge nearest its score,
+    /// so that the point never sits in a verdict it does not give.
+    func position(score: Double, lands: Verdict) -> (x: Double, overridden: Bool) {
+        let region = regions.first { $0.verdict == lands }!
+        let inside = score >= region.from && (score < region.to || (region.to == 100 && score <= 100))
+        if inside { return (score, false) }
+        let margin = Swift.min(3, (region.to - region.from) / 2)
+        return (Swift.min(region.to - margin, Swift.max(region.from + margin, score)), true)
+    }
 
     private func x(_ value: Double) -> String { Markup.percent(value / 100) }
 
     func svg(id: String) -> String {
-        let regions: [(Verdict, Double, Double, String)] = [
-            (.chooseAlternative, 0, tieredAt, "Use another model"),
-            (.tieredRouting, tieredAt, haikuAt, "Tiered routing"),
-            (.chooseHaiku, haikuAt, 100, "Haiku"),
-        ]
-        let region = regions.first { $0.0 == verdict }!
-        var description = "Score \(Format.number(score.rounded())) out of 100, in the “\(region.3)” region. "
+        let region = regions.first { $0.verdict == verdict }!
+        var description = "Score \(Format.number(score.rounded())) out of 100, in the “\(region.label)” region. "
             + "Tiered routing from \(Format.number(tieredAt)), Haiku from \(Format.number(haikuAt)); every workload "
             + "starts at \(Format.number(base))."
         if !changes.isEmpty {
-            description += " " + changes.map { "Change \($0.number) gives \(Format.number($0.score.rounded()))" }
-                .joined(separator: "; ") + "."
+            description += " " + changes.map { change in
+                let label = regions.first { $0.verdict == change.lands }!.label
+                return position(score: change.score, lands: change.lands).overridden
+                    ? "Change \(change.number) gives “\(label)” whatever the score (\(Format.number(change.score.rounded())))"
+                    : "Change \(change.number) gives \(Format.number(change.score.rounded())), “\(label)”"
+            }.joined(separator: "; ") + "."
         }
-        var svg = "<svg class=\"chart score-scale\" role=\"img\" width=\"100%\" height=\"92\""
+        // Points closer than a circle's width go on the next row down, so that every number stays readable; the
+        // labels below the scale move down with the rows.
+        var rowsEnd: [Double] = []
+        var points: [(change: (number: Int, score: Double, lands: Verdict), at: Double, overridden: Bool, row: Int)] = []
+        for change in changes.sorted(by: { ($0.score, $0.number) < ($1.score, $1.number) }) {
+            let (at, overridden) = position(score: change.score, lands: change.lands)
+            let row = rowsEnd.firstIndex { at - $0 >= 3.2 } ?? rowsEnd.count
+            if row == rowsEnd.count { rowsEnd.append(at) } else { rowsEnd[row] = at }
+            points.append((change, at, overridden, row))
+        }
+        let drop = 17 * Swift.max(0, rowsEnd.count - 1)
+        var svg = "<svg class=\"chart score-scale\" role=\"img\" width=\"100%\" height=\"\(92 + drop)\""
             + " aria-labelledby=\"\(id)-title \(id)-desc\">"
             + "<title id=\"\(id)-title\">Haiku fit score and the thresholds of the verdict</title>"
             + "<desc id=\"\(id)-desc\">\(HTMLText.escape(description))</desc>"
-        for (kind, from, to, label) in regions {
+        for (kind, from, to, label) in regions.map({ ($0.verdict, $0.from, $0.to, $0.label) }) {
             let slug = kind.rawValue.replacingOccurrences(of: "_", with: "-")
             let current = kind == verdict
             svg += "<rect class=\"region region-\(slug)\(current ? " current" : "")\" x=\"\(x(from))\" y=\"30\""
                 + " width=\"\(x(to - from))\" height=\"14\"></rect>"
             if current {
-                svg += "<text class=\"region-label\" x=\"\(x((from + to) / 2))\" y=\"60\" text-anchor=\"middle\">\(HTMLText.escape(label))</text>"
+                svg += "<text class=\"region-label\" x=\"\(x((from + to) / 2))\" y=\"\(60 + drop)\" text-anchor=\"middle\">\(HTMLText.escape(label))</text>"
             }
         }
         for (value, label) in [(tieredAt, "\(Format.number(tieredAt)) tiered"), (haikuAt, "\(Format.number(haikuAt)) Haiku")] {
             svg += "<line class=\"threshold\" x1=\"\(x(value))\" x2=\"\(x(value))\" y1=\"26\" y2=\"48\"></line>"
-            svg += "<text class=\"tick-label\" x=\"\(x(value))\" y=\"78\" text-anchor=\"middle\">\(label)</text>"
+            svg += "<text class=\"tick-label\" x=\"\(x(value))\" y=\"\(78 + drop)\" text-anchor=\"middle\">\(label)</text>"
         }
         svg += "<line class=\"start\" x1=\"\(x(base))\" x2=\"\(x(base))\" y1=\"24\" y2=\"50\"></line>"
-        for change in changes {
-            svg += "<circle class=\"change-point\" cx=\"\(x(change.score))\" cy=\"37\" r=\"7\"></circle>"
-            svg += "<text class=\"change-number\" x=\"\(x(change.score))\" y=\"41\" text-anchor=\"middle\">\(change.number)</text>"
+        for (change, at, overridden, row) in points {
+            let cy = 37 + 17 * row
+            svg += "<circle class=\"change-point\(overridden ? " overridden" : "")\" cx=\"\(x(at))\" cy=\"\(cy)\" r=\"7\"></circle>"
+            svg += "<text class=\"change-number\" x=\"\(x(at))\" y=\"\(cy + 4)\" text-anchor=\"middle\">\(change.number)</text>"
         }
         // A nested <svg> places the pointer at a percentage, which a transform cannot.
         svg += "<svg class=\"score-pointer\" x=\"\(x(score))\" y=\"0\" overflow=\"visible\">"

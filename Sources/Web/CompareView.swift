@@ -7,10 +7,12 @@ struct CompareView {
     let library: ContentLibrary
     let engine: Engine
 
-    func page(_ slugs: [String], choices: [ModelChoice], formError: String) -> ComparePage {
+    /// - Parameter workload: the answers to price (the verdict's link passes its own); nil: the defaults.
+    func page(_ slugs: [String], choices: [ModelChoice], formError: String, workload: Answers? = nil) -> ComparePage {
         let pages = slugs.compactMap { library.page(.models, $0) }
         let specs = pages.compactMap(\.frontMatter.model)
-        let lines = engine.costs(engine.knowledge.defaultAnswers)
+        let answers = workload ?? engine.knowledge.defaultAnswers
+        let lines = engine.costs(answers)
         let costs = Dictionary(lines.map { ($0.model, $0.monthly_usd) }, uniquingKeysWith: { a, _ in a })
         let chosenLines = lines.filter { slugs.contains($0.model) }
         let cheapest = chosenLines.first { $0.fits && $0.status.state != .retired && $0.status.state != .unreleased }
@@ -50,7 +52,7 @@ struct CompareView {
             },
             row("SWE-bench Verified") { _, spec in spec.benchmarks?["swe_bench_verified"].map { "\(Format.number($0.value)) %" } ?? "—" },
             row("Access") { _, spec in spec.access.map(AccessChannelText.label).joined(separator: ", ") },
-            row("Default workload, a month") { page, _ in costs[page.slug].map(Format.usd) ?? "—" },
+            row(workload == nil ? "Default workload, a month" : "This workload, a month") { page, _ in costs[page.slug].map(Format.usd) ?? "—" },
         ]
         for task in AnswerID.taskType.choices {
             rows.append(row("Fit: \(task.replacingOccurrences(of: "_", with: " "))") { _, spec in spec.task_fit[task]?.fit.rawValue ?? "—" })
@@ -62,8 +64,13 @@ struct CompareView {
                 ModelLink(slug: page.slug, title: page.title, url: page.url,
                           badge: LifecycleText.badge(engine.knowledge.status(of: page.slug, on: today), library: library))
             },
-            rows: rows, workload: ResultView.workloadSummary(engine.knowledge.defaultAnswers),
-            chart: chart.view(title: "Monthly cost of the default workload on the chosen models", id: "cost-chart"))
+            rows: rows, workload: ResultView.workloadSummary(answers), given: workload != nil,
+            hiddenAnswers: workload.map { w in
+                QuestionnaireForm.values(of: w).sorted { $0.key < $1.key }.map { HiddenAnswer(name: $0.key, value: $0.value) }
+            } ?? [],
+            verdictURL: workload.map { "/assess/result?" + $0.queryString } ?? "",
+            chart: chart.view(title: "Monthly cost of \(workload == nil ? "the default workload" : "this workload") on the chosen models",
+                              id: "cost-chart"))
     }
 }
 

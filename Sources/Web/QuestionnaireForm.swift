@@ -35,6 +35,7 @@ struct QuestionnaireForm {
             }
             return FormField(
                 id: id, text: question.text, helpURL: question.helpURL,
+                essential: knowledge.essentialQuestions.isEmpty || knowledge.essentialQuestions.contains(question.id),
                 defaultLabel: label(question.defaultValue, for: question), value: current, kind: kind,
                 unit: question.unit ?? "",
                 error: error.flatMap { $0.field == id ? message(for: $0) : nil } ?? "",
@@ -48,7 +49,7 @@ struct QuestionnaireForm {
     /// The values a form shows for validated answers: given ones written out, assumed ones left blank.
     static func values(of answers: Answers) -> [String: String] {
         var values: [String: String] = [:]
-        for (id, value) in answers.all where !answers.isAssumed(id) {
+        for (id, value) in answers.all where !answers.isAssumed(id) && !answers.isDerived(id) {
             values[id.name] = value.text
         }
         return values
@@ -68,9 +69,7 @@ struct QuestionnaireForm {
         let unit = question.unit.map { " \($0)" } ?? ""
         switch error.code {
         case "invalid_number":
-            return id.kind == .integer
-                ? "\(asked) needs a whole number, such as 3,000,000, 3M or 20k."
-                : "\(asked) needs a number, such as 0.25 or 1,500."
+            return "\(asked) needs \(id.kind == .integer ? "a whole number" : "a number"), such as \(examples(question))."
         case "out_of_range":
             return "\(asked) must be between \(Format.number(question.min ?? 0)) and \(Format.number(question.max ?? 0))\(unit)."
         case "not_an_integer":
@@ -81,11 +80,23 @@ struct QuestionnaireForm {
             return "\(asked): answer yes or no."
         case "invalid_date":
             return "\(asked) needs a date written as YYYY-MM-DD, such as 2026-12-01."
+        case "conflicting_answers":
+            return "Give either the system prompt's length or the cacheable share, not both: the share is worked out from the system prompt."
         case "duplicate_answer":
             return "\(asked) is answered more than once in this link; keep one answer."
         default:
             return error.message.replacingOccurrences(of: "'\(name)'", with: asked)
         }
+    }
+
+    /// Values a person could type for a numeric question, all inside its range: a share as a decimal and a
+    /// percentage, an amount as digits and, when the range reaches that far, with a suffix.
+    func examples(_ question: Question) -> String {
+        let low = question.min ?? 0, high = question.max ?? 0
+        if high <= 1 { return "0.8 or 80%" }
+        if low <= 20_000 && high >= 3_000_000 { return "3,000,000, 3M or 20k" }
+        if low <= 20_000 && high >= 20_000 { return "20,000 or 20k" }
+        return Format.number(((low + high) / 2).rounded())
     }
 
     func label(_ value: AnswerValue, for question: Question) -> String {

@@ -28,8 +28,14 @@ struct ResultView {
         let changes = changeLines(assessment, answers: answers, form: form, carry: carry)
         let scale = ScoreScale(score: assessment.score, base: assessment.baseScore, tieredAt: assessment.tieredRoutingAt,
                                haikuAt: assessment.chooseHaikuAt, verdict: assessment.verdict,
-                               changes: changes.compactMap { line in line.score.map { (line.number, $0) } })
-        let chart = CostChart(lines: assessment.costs, marked: assessment.primaryModel, markLabel: "recommended")
+                               changes: changes.compactMap { line in line.score.map { (line.number, $0, line.lands) } })
+        let decision = assessment.decision
+        let recommended = decision.recommended
+        let table = CostTable(library: library)
+        let shared = table.sharedNotes(assessment.costs)
+        let chart = CostChart(lines: assessment.costs, marked: recommended, markLabel: "recommended",
+                              shortlist: Set(shortlist(assessment)))
+        let levers = assessment.levers.enumerated().map { leverLine($1, number: $0 + 1, answers: answers, assessment) }
         return ResultPage(
             verdict: assessment.verdict.rawValue,
             verdictLabel: Self.verdictLabel(assessment.verdict),
@@ -43,6 +49,26 @@ struct ResultView {
                 PageLink(title: library.page(.criteria, slug)?.title ?? slug, url: "/criteria/\(slug)")
             },
             primary: modelLink(assessment.primaryModel, assessment),
+            monthly: Format.money(decision.monthly_usd),
+            combined: decision.combined.map { c in
+                let escalation = assessment.costs.first { $0.model == c.escalation_model }
+                return CombinedLine(monthly: Format.money(c.monthly_usd),
+                                    escalation: modelLink(c.escalation_model, assessment),
+                                    share: Format.percent(c.complex_share),
+                                    escalationMonthly: Format.money(escalation?.monthly_usd ?? 0))
+            },
+            runnerUp: decision.runner_up.map { r in
+                RunnerUpLine(model: modelLink(r.model, assessment), monthly: Format.money(r.monthly_usd),
+                             difference: r.difference_usd < 0 ? "\(Format.money(-r.difference_usd)) a month less"
+                                 : r.difference_usd > 0 ? "\(Format.money(r.difference_usd)) a month more" : "the same a month",
+                             reason: r.reason, reasonURL: r.url, reasonTitle: pageTitle(r.url))
+            },
+            topLever: levers.first,
+            topRisk: decision.top_risk.map { w in
+                WarningLine(title: w.title, url: w.url, text: w.text, severity: w.severity.rawValue)
+            },
+            traps: decision.traps.map { t in TrapLine(text: t.text, url: t.url, kind: t.kind.rawValue) },
+            compareURL: compareURL(assessment, answers: answers),
             alternatives: assessment.alternatives.map { modelLink($0, assessment) },
             asOf: assessment.asOf,
             figuresChecked: assessment.figuresChecked ?? "",
@@ -61,6 +87,7 @@ struct ResultView {
             warnings: assessment.warnings.map {
                 WarningLine(title: $0.title, url: $0.url, text: $0.text, severity: $0.severity.rawValue)
             },
+            levers: levers,
             changes: changes,
             scoreSVG: scale.svg(id: "score-scale"),
             assumptions: assessment.assumptions.map { assumption in
@@ -81,8 +108,56 @@ struct ResultView {
             fitBasis: assessment.primaryFit?.sentence ?? "",
             fitJudgement: assessment.primaryFit?.rests_on_judgement ?? false,
             workload: Self.workloadSummary(answers),
-            costs: CostTable(library: library).rows(assessment.costs, answers: answers),
-            chart: chart.view(title: "Monthly cost on every usable model that fits, cheapest first", id: "cost-chart"))
+            costs: table.rows(assessment.costs, answers: answers, marked: recommended, markLabel: "recommended",
+                              shared: shared),
+            sharedNotes: shared,
+            chart: chart.view(title: "Monthly cost of the shortlist: the recommended model, the runner-up, the current Haiku, "
+                                  + "the escalation model and anything cheaper", id: "cost-chart"))
+    }
+
+    /// The title of a site page named by its path (`/criteria/cost-priority`), or the path.
+    func pageTitle(_ url: String) -> String {
+        let parts = url.split(separator: "/").map(String.init)
+        guard parts.count == 2, let section = Section(rawValue: parts[0]) else {
+            return parts.count == 1 ? (Section(rawValue: parts[0])?.title ?? url) : url
+        }
+        return library.page(section, parts[1])?.title ?? url
+    }
+
+    /// The models the chart draws: the recommended one, the runner-up, the current Haiku, the escalation model,
+    /// and every model cheaper than the recommended one.
+    func shortlist(_ assessment: Assessment) -> [String] {
+        let decision = assessment.decision
+        let escalation = decision.combined?.escalation_model
+            ?? knowledge.settings.escalation_models.first { slug in assessment.costs.contains { $0.model == slug && $0.fits } }
+        let primaryCost = decision.monthly_usd
+        let cheaper = assessment.costs.filter { $0.fits && $0.monthly_usd < primaryCost }.map(\.model)
+        return [decision.recommended, decision.runner_up?.model, assessment.haikuModel, escalation].compactMap { $0 } + cheaper
+    }
+
+    /// `/compare` with the shortlist's models and this workload's answers.
+    func compareURL(_ assessment: Assessment, answers: Answers) -> String {
+        let decision = assessment.decision
+        var models: [String] = []
+        for slug in [decision.recommended, decision.runner_up?.model, assessment.haikuModel,
+                     decision.combined?.escalation_model].compactMap({ $0 }) where !models.contains(slug) {
+            models.append(slug)
+        }
+        let query = answers.queryString
+        return "/compare?models=" + models.joined(separator: ",") + (query.isEmpty ? "" : "&" + query)
+    }
+
+    /// A lever as the page shows it: its sentence, what it does to the verdict, and the link that applies it.
+    func leverLine(_ lever: Lever, number: Int, answers: Answers, _ assessment: Assessment) -> LeverLine {
+        var changed: Answers? = answers
+        for change in lever.changes {
+            changed = changed.flatMap { try? knowledge.replacing(change.answer, with: change.to, in: $0) }
+        }
+        let outcome = lever.verdict == assessment.verdict ? "The verdict stays."
+            : "The verdict becomes “\(Self.verdictLabel(lever.verdict))”."
+        return LeverLine(number: number, text: lever.text, guideURL: lever.url,
+                         applyURL: lever.changes.isEmpty ? nil : changed.map { "/assess/result?" + $0.queryString },
+                         outcome: outcome, saves: lever.difference < 0)
     }
 
     /// "What would change the verdict", numeric answers first (a volume or a share is easier to act on than a
@@ -93,13 +168,12 @@ struct ResultView {
         return (numeric + others).enumerated().map { index, change in
             let question = knowledge.question(change.answer)
             let changed = try? knowledge.replacing(change.answer, with: change.to, in: answers)
-            let score = changed.map { engine.verdict($0).score }
             return ChangeLine(number: index + 1, question: question.text, helpURL: question.helpURL,
                               from: form.label(answers[change.answer], for: question),
                               to: form.label(change.to, for: question),
                               verdict: Self.verdictLabel(change.verdict),
                               url: changed.map { "/assess/result?" + [$0.queryString, carry].filter { !$0.isEmpty }.joined(separator: "&") },
-                              score: score, scoreText: score.map { Format.number($0.rounded()) })
+                              score: change.score, scoreText: Format.number(change.score.rounded()), lands: change.verdict)
         }
     }
 
@@ -126,9 +200,15 @@ struct ResultView {
 struct CostTable {
     let library: ContentLibrary
 
-    func rows(_ costs: [CostLine], answers: Answers) -> [CostRow] {
+    /// - Parameters:
+    ///   - marked: the model the page marks (the verdict's recommended model, the calculator's cheapest), with
+    ///     the same word as its chart.
+    ///   - shared: notes said once above the table (`sharedNotes`), left out of the rows.
+    func rows(_ costs: [CostLine], answers: Answers, marked: String?, markLabel: String,
+              shared: [SharedNote] = []) -> [CostRow] {
         let cheapest = costs.filter(\.fits).map(\.monthly_usd).min() ?? 0
         let api = Hosting.api
+        let said = Set(shared.map(\.text))
         return costs.map { line in
             CostRow(
                 title: line.title, url: line.url, model: line.model,
@@ -139,14 +219,32 @@ struct CostTable {
                 cache: line.hosting == api ? Format.usd(line.cache_usd) : "—",
                 perRequest: line.fits ? perRequest(line, answers: answers) : "—",
                 rates: rates(line),
-                notes: line.rates.notes,
+                notes: line.rates.notes.filter { !said.contains($0) },
                 tokens: "\(Format.count(line.rates.input_tokens_per_request)) in / \(Format.count(line.rates.output_tokens_per_request)) out",
-                cheapest: line.fits && line.monthly_usd == cheapest,
+                marked: line.model == marked,
+                markLabel: markLabel,
                 multiple: line.fits && cheapest > 0 ? "\(Format.trimmed(line.monthly_usd / cheapest, digits: 1))×" : "",
                 badge: LifecycleText.badge(line.status, library: library),
                 unavailable: line.status.state == .retired || line.status.state == .unreleased,
                 latency: line.latency.map(latencyText) ?? "",
                 checked: line.prices_checked ?? "")
+        }
+    }
+
+    /// Notes that several models share word for word (a tokenizer ratio, a batch discount), said once with the
+    /// models they apply to instead of on every row.
+    func sharedNotes(_ costs: [CostLine]) -> [SharedNote] {
+        var models: [String: [String]] = [:]
+        var order: [String] = []
+        for line in costs {
+            for note in line.rates.notes {
+                if models[note] == nil { order.append(note) }
+                models[note, default: []].append(line.title)
+            }
+        }
+        return order.filter { models[$0]!.count >= 2 }.map { note in
+            let names = models[note]!
+            return SharedNote(text: note, models: names.count == costs.count ? "every model" : names.joined(separator: ", "))
         }
     }
 

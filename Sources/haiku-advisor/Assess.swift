@@ -106,6 +106,14 @@ enum AssessmentText {
         var lines = ["Verdict: \(a.verdict.rawValue)  (Haiku fit \(Int(a.score.rounded()))/100)",
                      "Primary model: \(a.primaryModel)" + (a.alternatives.isEmpty ? "" : "; alternatives: \(a.alternatives.joined(separator: ", "))")]
         if let decided = a.decidedBy { lines.append("Decided by the hard limit in /criteria/\(decided)") }
+        let d = a.decision
+        lines.append("Recommended: \(d.recommended), $\(String(format: "%.2f", d.monthly_usd)) a month"
+            + (d.combined.map { "; with \($0.escalation_model) taking the complex share, $\(String(format: "%.2f", $0.monthly_usd)) in all" } ?? ""))
+        if let r = d.runner_up {
+            lines.append("Runner-up: \(r.model), $\(String(format: "%.2f", r.monthly_usd)) a month (\(r.difference_usd < 0 ? "" : "+")"
+                + "\(String(format: "%.2f", r.difference_usd))); lost because \(r.reason)  [\(r.url)]")
+        }
+        for trap in d.traps { lines.append("Cost trap: \(trap.text)  [\(trap.url)]") }
         lines.append("\nReasons:")
         for reason in a.reasons {
             let effect = reason.effect > 0 ? "+\(Int(reason.effect))" : "\(Int(reason.effect))"
@@ -118,6 +126,10 @@ enum AssessmentText {
         lines.append("\nMonthly cost:")
         for cost in a.costs {
             lines.append("  \(cost.model.padding(toLength: 26, withPad: " ", startingAt: 0)) $\(String(format: "%.2f", cost.monthly_usd))")
+        }
+        if !a.levers.isEmpty {
+            lines.append("\nLevers:")
+            for lever in a.levers { lines.append("  - \(lever.text)  [\(lever.url)]") }
         }
         if !a.whatWouldChange.isEmpty {
             lines.append("\nWhat would change the verdict:")

@@ -73,7 +73,9 @@ struct PropertyTests {
                 flips += 1
             }
         }
-        #expect(flips > Self.sets, "the search should find flips for most workloads")
+        // Flips are searched only within a plausible range of each answer (engine.levers.ranges), so a workload far
+        // from every boundary has none; most still have one.
+        #expect(flips > Self.sets / 2, "the search should find flips for most workloads")
     }
 
     @Test func numericChangesAreTheNearestFlip() throws {
@@ -151,7 +153,7 @@ struct PropertyTests {
             }
             #expect(try k.answers(fromQuery: pairs) == answers, "\(answers.queryString)")
             var object: [String: Any] = [:]
-            for id in AnswerID.allCases where !answers.isAssumed(id) {
+            for id in AnswerID.allCases where !answers.isAssumed(id) && !answers.isDerived(id) {
                 switch answers[id] {
                 case .text(let t): object[id.name] = t
                 case .bool(let b): object[id.name] = b

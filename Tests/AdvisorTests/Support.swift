@@ -185,7 +185,8 @@ enum RandomAnswers {
             // Spread values stay within what workloads really send (a billion requests a month, prompts up to
             // 300K tokens, peaks up to 20x); the thresholds the rules use still reach the bounds.
             let realistic: [AnswerID: Double] = [.monthlyRequests: 1e9, .avgInputTokens: 300_000,
-                                                 .avgOutputTokens: 32_000, .peakToAverage: 20]
+                                                 .avgOutputTokens: 32_000, .peakToAverage: 20,
+                                                 .systemPromptTokens: 20_000]
             let max = Swift.min(q.max!, realistic[id] ?? q.max!)
             var v: Double
             switch Int.random(in: 0..<3, using: &rng) {
@@ -205,6 +206,9 @@ enum RandomAnswers {
         for id in AnswerID.allCases where Double.random(in: 0..<1, using: &rng) >= missing {
             given[id.name] = value(id, knowledge, &rng)
         }
+        // The system prompt's length and the cacheable share are two ways to say one thing: keep one of them, the
+        // share when both were drawn (so the workloads drawn before the system prompt existed stay the same).
+        if given["cached_input_share"] != nil { given.removeValue(forKey: "system_prompt_tokens") }
         do { return try knowledge.answers(from: given) } catch { fatalError("generated invalid answers: \(error)") }
     }
 }

@@ -14,11 +14,19 @@ struct VisualTests {
         let page = get(Self.result, pairs(AdvisorRoutesTests.workload)).text
         #expect(count("<svg class=\"chart cost-chart\" role=\"img\"", in: page) == 1)
         #expect(page.contains("<title id=\"cost-chart-title\">") && page.contains("<desc id=\"cost-chart-desc\">"))
-        // One bar per usable model that fits: the rows of the table that are neither misfits nor unavailable.
-        let rows = count("<tr class=\"", in: page) - count("no-fit", in: page) - count(" unavailable\"", in: page)
-        #expect(count("<g class=\"bar", in: page) == rows)
+        // One bar per model of the shortlist; the other drawable models are summed up in one line.
+        let engine = realSite.advisor.engine
+        let answers = try! engine.knowledge.answers(fromQuery: pairs(AdvisorRoutesTests.workload))
+        let assessment = engine.assess(answers)
+        let shortlist = Set(ResultView(engine: engine, library: realSite.library).shortlist(assessment))
+        let drawable = assessment.costs.filter { $0.fits && $0.status.state != .retired && $0.status.state != .unreleased }
+        #expect(count("<g class=\"bar", in: page) == drawable.filter { shortlist.contains($0.model) }.count)
+        #expect(page.contains("more models, from $"))
         #expect(count("<g class=\"bar marked\"", in: page) == 1)
         #expect(page.contains("★ Claude Haiku 5.5 · recommended"))
+        // The same model, and only it, is marked in the table.
+        #expect(count("<tr class=\"marked", in: page) == 1)
+        #expect(page.contains("<span class=\"mark-label\">★ recommended</span> <a href=\"/models/claude-haiku-5-5\">"))
         #expect(count("<svg class=\"chart score-scale\" role=\"img\"", in: page) == 1)
         #expect(count("class=\"threshold\"", in: page) == 2)
         #expect(page.contains("class=\"region region-choose-haiku current\""))
@@ -36,7 +44,8 @@ struct VisualTests {
         #expect(numeric == numeric.sorted { $0 && !$1 }, "numeric changes come first: \(numeric)")
         #expect(lines.allSatisfy { $0.url?.hasPrefix("/assess/result?") == true })
         let page = get(Self.result, pairs(AdvisorRoutesTests.workload)).text
-        #expect(count("class=\"apply\" href=\"/assess/result?", in: page) == lines.count)
+        let list = page.components(separatedBy: "<ul class=\"changes\">")[1].components(separatedBy: "</ul>")[0]
+        #expect(count("class=\"apply\" href=\"/assess/result?", in: list) == lines.count)
     }
 
     @Test func shareLinkIsAbsoluteWithTheHost() {
@@ -113,6 +122,9 @@ struct VisualTests {
         #expect(page.contains("“How many requests a month do you expect?” needs a whole number, such as 3,000,000, 3M or 20k."))
         #expect(!page.contains("'monthly_requests'"))
         #expect(get("/calculator", [("monthly_requests", "3,000,000")]).status == 200)
+        // Examples lie inside the question's range: a share is not "1,500".
+        let share = get("/calculator", [("cached_input_share", "lots")]).text
+        #expect(share.contains("needs a number, such as 0.8 or 80%."))
     }
 
     @Test func moneyShowsCentsAndTinyAmountsStayNonZero() {
@@ -121,5 +133,129 @@ struct VisualTests {
         #expect(Format.usd(0.0000472) == "$0.0000472")
         #expect(Format.usd(0.0034) == "$0.0034")
         #expect(Format.usd(0.075) == "$0.075")
+    }
+}
+
+/// The decision on one screen, levers, traps, the shortlist chart and the score scale's overridden points (issue 15).
+struct DecisionPageTests {
+    static let rag = "task_type=rag&monthly_requests=200000&avg_input_tokens=90000&avg_output_tokens=400&latency=interactive&review_capacity=sampled&fallback_ready=true"
+
+    func count(_ needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
+
+    /// The part of the page between two markers.
+    func part(_ page: String, from: String, to: String) -> String {
+        guard let a = page.range(of: from), let b = page.range(of: to, range: a.upperBound..<page.endIndex) else { return "" }
+        return String(page[a.lowerBound..<b.lowerBound])
+    }
+
+    @Test func theDecisionBoxHoldsTheDecision() {
+        let page = get(VisualTests.result, pairs(AdvisorRoutesTests.workload)).text
+        let box = part(page, from: "<dl class=\"decision\">", to: "</dl>")
+        #expect(box.contains("<a class=\"model\" href=\"/models/claude-haiku-5-5\">Claude Haiku 5.5</a>"))
+        #expect(box.contains("<strong class=\"monthly\">$"))
+        #expect(box.contains("<dt>Runner-up</dt>") && box.contains(" a month less</strong>. It lost because "))
+        #expect(box.contains("<dt>Top lever</dt>") && box.contains("class=\"apply\" href=\"/assess/result?"))
+        #expect(box.contains("<dt>Biggest risk</dt>") && box.contains("href=\"/failure-modes/"))
+        // The decision comes before the reasons, and the levers before the 4,000-pixel cost table.
+        #expect(page.range(of: "<dl class=\"decision\">")!.lowerBound < page.range(of: "reasons-heading")!.lowerBound)
+        #expect(page.range(of: "levers-heading")!.lowerBound < page.range(of: "<table class=\"costs\"")!.lowerBound)
+        // /compare is linked with the shortlist and the answers.
+        #expect(page.contains("href=\"/compare?models=claude-haiku-5-5,"))
+        #expect(page.contains("&amp;task_type=classification&amp;monthly_requests=3000000"))
+    }
+
+    @Test func theRAGCaseStatesTheCliffAndOffersTheTrim() {
+        let page = get(VisualTests.result, pairs(Self.rag)).text
+        let box = part(page, from: "<dl class=\"decision\">", to: "</dl>")
+        #expect(box.contains("<li class=\"trap-long_context_cliff\">Claude Haiku 5.5 bills the whole request at its long-context rates above 100,000 prompt tokens, and this prompt is 117,000 tokens on its count"))
+        #expect(box.contains("Prompts of 76,900 tokens"))
+        #expect(box.contains("<a href=\"/guides/long-context-price-cliff\">Guide</a>"))
+        let lever = part(box, from: "<dt>Top lever</dt>", to: "</dd>")
+        #expect(lever.contains("Trim prompts to 76,900 tokens"))
+        #expect(lever.contains("href=\"/assess/result?task_type=rag&amp;monthly_requests=200000&amp;avg_input_tokens=76900&amp;"))
+        // Following it lands under the line: the trap is gone.
+        let trimmed = get(VisualTests.result, pairs(Self.rag.replacingOccurrences(of: "90000", with: "76900"))).text
+        #expect(!trimmed.contains("trap-long_context_cliff"))
+    }
+
+    @Test func notesSharedByModelsAreSaidOnce() {
+        let page = get(VisualTests.result, pairs(Self.rag)).text
+        let table = part(page, from: "<table class=\"costs\">", to: "</table>")
+        let notes = table.components(separatedBy: "<li>").dropFirst().map { $0.components(separatedBy: "</li>")[0] }
+        #expect(Set(notes).count == notes.count, "a note repeated in the table")
+        #expect(page.contains("<ul class=\"shared-notes\""))
+    }
+
+    @Test func overriddenChangesLandInTheirVerdictsRegion() {
+        let scale = ScoreScale(score: 70, base: 50, tieredAt: 40, haikuAt: 60, verdict: .chooseHaiku,
+                               changes: [(1, 72, .chooseAlternative), (2, 50, .tieredRouting), (3, 30, .chooseAlternative)])
+        // A policy sends the workload elsewhere although the score stays 72: the point is drawn below 40.
+        let moved = scale.position(score: 72, lands: .chooseAlternative)
+        #expect(moved.overridden && moved.x < 40)
+        #expect(scale.position(score: 50, lands: .tieredRouting) == (50, false))
+        #expect(scale.position(score: 30, lands: .chooseAlternative) == (30, false))
+        let hard = scale.position(score: 10, lands: .tieredRouting)
+        #expect(hard.overridden && hard.x >= 40 && hard.x < 60)
+        let svg = scale.svg(id: "s")
+        #expect(count("change-point overridden", in: svg) == 1)
+        #expect(svg.contains("Change 1 gives “Use another model” whatever the score (72)"))
+    }
+
+    @Test func theChartKeepsTheShortlistApartOnALogAxis() {
+        let page = get(VisualTests.result, pairs(Self.rag)).text
+        #expect(page.contains("Logarithmic axis"))
+        #expect(page.contains("<line class=\"tick\""))
+        // The escalation model is on the shortlist even when it costs many times the rest.
+        let chart = part(page, from: "<svg class=\"chart cost-chart\"", to: "</svg>")
+        #expect(chart.contains("data-model=\"claude-sonnet-5-5\""))
+        #expect(chart.contains("data-model=\"claude-haiku-5-5\""))
+    }
+}
+
+/// The questionnaire in the user's units (issue 15, item 9).
+struct QuestionnaireUnitsTests {
+    @Test func essentialQuestionsFirstTheRestUnderRefine() {
+        let page = get("/assess").text
+        let essential = page.components(separatedBy: "<details class=\"refine\"")[0]
+        for id in ["task_type", "monthly_requests", "avg_input_tokens", "avg_output_tokens", "cost_priority"] {
+            #expect(essential.contains("id=\"f-\(id)\""), "\(id) is asked first")
+        }
+        #expect(!essential.contains("id=\"f-latency\""))
+        #expect(page.contains("<details class=\"refine\">"), "closed while nothing in it is answered")
+        let answered = get("/assess", [("latency", "batch")]).text
+        #expect(answered.contains("<details class=\"refine\" open>"))
+        // One Tab stop per question: the help links are out of the Tab order.
+        #expect(!page.contains("class=\"help\" href=\"/criteria/task-type-fit\">"))
+        #expect(page.contains("class=\"help\" href=\"/criteria/task-type-fit\" tabindex=\"-1\">"))
+    }
+
+    @Test func sharesTakePercentagesAndSystemPromptsGiveTheShare() throws {
+        let k = realSite.advisor.engine.knowledge
+        let percent = try k.answers(fromQuery: [("cached_input_share", "80%")])
+        #expect(percent[.cachedInputShare] == .number(0.8))
+        #expect(throws: AnswerError.self) { try k.answers(fromQuery: [("monthly_requests", "80%")]) }
+        #expect(throws: AnswerError.self) { try k.answers(fromQuery: [("cached_input_share", "180%")]) }
+        let derived = try k.answers(fromQuery: [("avg_input_tokens", "4000"), ("system_prompt_tokens", "3000")])
+        #expect(derived[.cachedInputShare] == .number(0.75))
+        #expect(derived.isDerived(.cachedInputShare) && !derived.isAssumed(.cachedInputShare))
+        // The link carries the system prompt, not the share it gives; it reproduces the same answers.
+        #expect(!derived.queryString.contains("cached_input_share"))
+        #expect(try k.answers(fromQuery: pairs(derived.queryString)) == derived)
+        // A shorter prompt with the same system prompt caches a larger share of it.
+        let trimmed = try k.replacing(.avgInputTokens, with: .number(3000), in: derived)
+        #expect(trimmed[.cachedInputShare] == .number(1))
+        // Both at once could disagree: refused, with a message that says what to do.
+        let both = get("/assess/result", [("system_prompt_tokens", "3000"), ("cached_input_share", "0.2")])
+        #expect(both.status == 400)
+        #expect(both.text.contains("Give either the system prompt&#39;s length or the cacheable share, not both"))
+    }
+
+    @Test func compareTakesTheWorkload() {
+        let page = get("/compare", pairs("models=claude-haiku-5-5,gpt-6-luna&monthly_requests=200000&avg_input_tokens=90000")).text
+        #expect(page.contains("<h2>Cost of this workload</h2>"))
+        #expect(page.contains("This workload, a month"))
+        #expect(page.contains("200,000 requests a month"))
+        #expect(page.contains("<input type=\"hidden\" name=\"monthly_requests\" value=\"200000\">"))
+        #expect(get("/compare", pairs("models=claude-haiku-5-5&monthly_requests=lots")).status == 400)
     }
 }

@@ -30,11 +30,14 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 WORKLOAD = ("task_type=classification&monthly_requests=3%2C000%2C000&avg_input_tokens=600&avg_output_tokens=20"
             "&latency=interactive&review_capacity=sampled&fallback_ready=true")
 RESULT = "/assess/result?" + WORKLOAD
+# Issue 15's RAG assistant: 90K-token prompts counted on Haiku 4.5 are ~117K on Haiku 5.5, over its 100K line.
+RAG = ("/assess/result?task_type=rag&monthly_requests=200000&avg_input_tokens=90000&avg_output_tokens=400"
+       "&latency=interactive&review_capacity=sampled&fallback_ready=true")
 CALCULATOR = "/calculator?monthly_requests=3M&avg_input_tokens=2000&avg_output_tokens=300&cached_input_share=0.5"
 
 # Every kind of page the site serves.
 PAGES = [
-    "/", "/assess", RESULT, "/assess/result?task_type=autonomous_coding", CALCULATOR, "/calculator",
+    "/", "/assess", RESULT, RAG, "/assess/result?task_type=autonomous_coding", "/assess?cached_input_share=0.5", CALCULATOR, "/calculator",
     "/calculator?monthly_requests=lots", "/compare", "/compare?models=claude-haiku-5-5,gemini-flash,llama-3-1-8b-self-hosted",
     "/timeline", "/models/", "/models/?sort=input&order=desc", "/models/claude-haiku-5-5", "/models/gemini-flash",
     "/failure-modes/", "/failure-modes/rate-limits", "/guides/", "/guides/tiered-routing", "/criteria/",
@@ -154,8 +157,12 @@ def check_cost_chart(driver, path):
     check(title.strip() != "", f"{path}: the chart has a title")
     bars = chart.find_elements(By.CSS_SELECTOR, "g.bar")
     priced = driver.find_elements(By.CSS_SELECTOR, "table.costs tbody tr:not(.no-fit):not(.unavailable)")
-    if priced:  # result and calculator: the chart draws every priced model of the table
+    collapsed = driver.find_elements(By.CSS_SELECTOR, ".chart-figure .collapsed")
+    if priced and not collapsed:  # the calculator: the chart draws every priced model of the table
         check(len(bars) == len(priced), f"{path}: one bar per priced model ({len(bars)} bars, {len(priced)} rows)")
+    elif priced:  # a verdict: the shortlist, and the rest counted in one line
+        rest = int(collapsed[0].text.split()[0]) if collapsed[0].text.split()[0].isdigit() else 1
+        check(len(bars) + rest == len(priced), f"{path}: shortlist plus the rest ({len(bars)} + {rest}, {len(priced)} rows)")
     check(len(bars) >= 2, f"{path}: bars drawn ({len(bars)})")
     values = []
     for bar in bars:
@@ -179,6 +186,102 @@ def test_charts(driver):
     marked = driver.find_element(By.CSS_SELECTOR, "svg.cost-chart g.bar.marked").get_attribute("data-model")
     primary = driver.find_element(By.CSS_SELECTOR, "a.model").get_attribute("href").rsplit("/", 1)[-1]
     check(marked == primary, f"result: the recommended model is marked ({marked} vs {primary})")
+
+
+def visible_in_first_screen(driver, selector, height):
+    """The element exists and its top lies within the first `height` pixels of the page."""
+    elements = driver.find_elements(By.CSS_SELECTOR, selector)
+    if not elements:
+        return False
+    top = driver.execute_script("var r = arguments[0].getBoundingClientRect(); return r.top + window.scrollY;", elements[0])
+    return elements[0].is_displayed() and top < height
+
+
+def test_decision_on_one_screen(driver):
+    """Issue 15: verdict, model, monthly cost, runner-up and difference, top risk and top lever in the first viewport
+    at 1280x800 and at the top of the 390 px page; one recommended mark; a lever applied in one click; the cliff."""
+    parts = [("verdict", "#verdict-heading"), ("model", ".decision-primary a.model"), ("monthly cost", ".decision-primary .monthly"),
+             ("runner-up", ".decision-runner-up a"), ("top lever", ".decision-lever a.apply"), ("top risk", ".decision-risk a")]
+    for width, height, screens in ((1280, 800, 1), (390, 844, 2)):
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
+        for path in (RESULT, RAG):
+            driver.get(BASE + path)
+            for name, selector in parts:
+                check(visible_in_first_screen(driver, selector, height * screens),
+                      f"{path} at {width}x{height}: {name} ({selector}) within the first {screens} screen(s)")
+            difference = driver.find_element(By.CSS_SELECTOR, ".decision-runner-up strong").text
+            check("a month" in difference and "$" in difference, f"{path}: the runner-up's difference ({difference!r})")
+        driver.get(BASE + RAG)
+        check(visible_in_first_screen(driver, ".trap-long_context_cliff", height * (screens + 1)),
+              f"RAG at {width}: the cliff sentence near the top")
+    emulate(driver)
+    # One recommended mark, the same model in the decision, the chart and the table.
+    for path in (RESULT, RAG):
+        driver.get(BASE + path)
+        primary = driver.find_element(By.CSS_SELECTOR, ".decision-primary a.model").get_attribute("href").rsplit("/", 1)[-1]
+        charted = [g.get_attribute("data-model") for g in driver.find_elements(By.CSS_SELECTOR, "svg.cost-chart g.bar.marked")]
+        rows = driver.find_elements(By.CSS_SELECTOR, "table.costs tbody tr.marked")
+        tabled = [r.find_element(By.CSS_SELECTOR, "th a").get_attribute("href").rsplit("/", 1)[-1] for r in rows]
+        check(charted == [primary] and tabled == [primary], f"{path}: one recommended mark ({primary}; chart {charted}, table {tabled})")
+        check("recommended" in rows[0].text if rows else False, f"{path}: the table says recommended")
+    # The cliff sentence on the RAG case, linked to its guide, in the decision.
+    driver.get(BASE + RAG)
+    traps = driver.find_elements(By.CSS_SELECTOR, ".verdict .decision .trap-long_context_cliff")
+    if check(traps, "RAG: the long-context cliff is stated in the decision"):
+        text = traps[0].text
+        check(all(n in text for n in ("100,000", "117,000", "76,900", "$")), f"RAG: the cliff sentence has its figures ({text!r})")
+        check(traps[0].find_elements(By.CSS_SELECTOR, "a[href='/guides/long-context-price-cliff']"), "RAG: the cliff links its guide")
+    # A lever applied in one click: the trim takes the prompt under the line and the bill down.
+    before = driver.find_element(By.CSS_SELECTOR, ".decision-primary .monthly").text
+    lever = driver.find_element(By.CSS_SELECTOR, ".decision-lever")
+    check("76,900" in lever.text, f"RAG: the top lever is the trim ({lever.text!r})")
+    lever.find_element(By.CSS_SELECTOR, "a.apply").click()
+    check("avg_input_tokens=76900" in driver.current_url, f"the lever's link changes the answer ({driver.current_url})")
+    after = driver.find_element(By.CSS_SELECTOR, ".decision-primary .monthly").text
+    money = lambda t: float(t.split()[0].replace("$", "").replace(",", ""))
+    check(money(after) < money(before), f"applying the trim lowers the bill ({before} -> {after})")
+    check(not driver.find_elements(By.CSS_SELECTOR, ".trap-long_context_cliff"), "after the trim, no cliff")
+    # /compare with this workload, from the verdict.
+    driver.get(BASE + RAG)
+    driver.find_element(By.CSS_SELECTOR, ".decision-links a[href^='/compare']").click()
+    heading = [h.text for h in driver.find_elements(By.CSS_SELECTOR, "main h2")]
+    check("Cost of this workload" in heading, f"/compare prices the verdict's workload ({heading})")
+    check("200,000 requests a month" in driver.page_source, "/compare names the workload")
+
+
+def test_questionnaire_units(driver):
+    emulate(driver)
+    driver.get(BASE + "/assess")
+    fields = driver.find_elements(By.CSS_SELECTOR, "form.questionnaire > .field")
+    check(len(fields) == 5, f"/assess: five essential questions first ({len(fields)})")
+    details = driver.find_elements(By.CSS_SELECTOR, "form.questionnaire details.refine")
+    check(details and details[0].get_attribute("open") is None, "/assess: the rest under a closed 'Refine'")
+    # One Tab stop per question: Tab through the form and count.
+    first = driver.find_element(By.ID, "f-task_type")
+    driver.execute_script("arguments[0].focus()", first)
+    stops = []
+    for _ in range(30):
+        active = driver.execute_script("var e = document.activeElement; return [e.tagName, e.id || e.className || e.textContent.slice(0, 20)]")
+        stops.append(tuple(active))
+        if active[0] == "BUTTON":
+            break
+        driver.switch_to.active_element.send_keys(Keys.TAB)
+    check(stops[-1][0] == "BUTTON" and len(stops) == 5 + 1 + 1,
+          f"/assess: one Tab stop per question, then 'Refine' and the button ({len(stops)}: {stops})")
+    # Percentages are taken; an answered refine question opens the section.
+    driver.get(BASE + "/assess/result?task_type=rag&cached_input_share=80%25")
+    check(not driver.find_elements(By.CSS_SELECTOR, ".field-error"), "80% is accepted as a share")
+    opened = driver.find_elements(By.CSS_SELECTOR, "details.refine[open]")
+    check(opened, "an answered refine question opens 'Refine'")
+    # Error examples lie inside the allowed range.
+    driver.get(BASE + "/assess/result?cached_input_share=lots")
+    error = driver.find_element(By.CSS_SELECTOR, ".field-error").text
+    check("80%" in error and "1,500" not in error, f"a share's error gives share examples ({error!r})")
+    # The system prompt's length instead of the share.
+    driver.get(BASE + "/assess/result?task_type=chat&avg_input_tokens=4000&system_prompt_tokens=3000")
+    check(not driver.find_elements(By.CSS_SELECTOR, ".field-error"), "the system prompt's length is taken")
+    check("75 % cacheable" in driver.page_source, "the share is worked out from the system prompt (3,000 of 4,000)")
 
 
 def test_score_scale(driver):
@@ -382,7 +485,7 @@ def test_search_script(driver):
 
 
 def test_screenshots(driver):
-    shots = [("home", "/"), ("result", RESULT), ("calculator", CALCULATOR), ("compare", "/compare"),
+    shots = [("home", "/"), ("result", RESULT), ("rag", RAG), ("assess", "/assess"), ("calculator", CALCULATOR), ("compare", "/compare"),
              ("timeline", "/timeline"), ("models", "/models/"), ("model-page", "/models/claude-haiku-5-5")]
     for name, path in shots:
         for scheme in ("light", "dark"):
@@ -393,7 +496,7 @@ def test_screenshots(driver):
     emulate(driver)
 
 
-TESTS = [test_axe_every_page_both_schemes, test_charts, test_score_scale, test_timeline, test_models_index,
+TESTS = [test_axe_every_page_both_schemes, test_charts, test_decision_on_one_screen, test_questionnaire_units, test_score_scale, test_timeline, test_models_index,
          test_dark_scheme, test_print, test_exports, test_forms_and_layout, test_search_script, test_screenshots]
 
 

@@ -1,5 +1,5 @@
 /// The cost calculator (`calculator.mustache`): the form, and once the answers are valid, the priced workload.
-struct CalculatorPage: ViewModel, ChartedPage {
+struct CalculatorPage: ViewModel, ChartedPage, QuestionFields {
     let fields: [FormField]
     let formError: String
     /// Nil when the answers do not validate: the page shows the form and the error only.
@@ -8,6 +8,7 @@ struct CalculatorPage: ViewModel, ChartedPage {
     struct PricedWorkload {
         let workload: String
         let costs: [CostRow]
+        let sharedNotes: [SharedNote]
         let chart: CostChartView
         let exportMarkdown: String
         let exportCSV: String
@@ -19,6 +20,8 @@ struct CalculatorPage: ViewModel, ChartedPage {
     var asked: Bool { priced?.asked ?? false }
     var workload: String { priced?.workload ?? "" }
     var costs: [CostRow] { priced?.costs ?? [] }
+    var sharedNotes: [SharedNote] { priced?.sharedNotes ?? [] }
+    var hasSharedNotes: Bool { !sharedNotes.isEmpty }
     var exportMD: String { priced?.exportMarkdown ?? "" }
     var exportCSV: String { priced?.exportCSV ?? "" }
     var costChart: CostChartView? { priced?.chart }

@@ -6,8 +6,14 @@ struct ComparePage: ViewModel, ChartedPage {
     let formError: String
     let models: [ModelLink]
     let rows: [CompareRow]
-    /// The default workload in words.
+    /// The workload priced, in words.
     let workload: String
+    /// Whether the workload's answers were given (the verdict's link) rather than the defaults.
+    let given: Bool
+    /// The answers, kept through the model picker.
+    let hiddenAnswers: [HiddenAnswer]
+    /// The verdict of the given workload ("" for the defaults).
+    let verdictURL: String
     let chart: CostChartView
 
     var costChart: CostChartView? { chart }
@@ -29,5 +35,11 @@ struct CompareRow: ViewModel {
 
 /// One model's value of a figure, formatted.
 struct CompareCell: ViewModel {
+    let value: String
+}
+
+/// An answer carried through a form as a hidden field.
+struct HiddenAnswer: ViewModel {
+    let name: String
     let value: String
 }

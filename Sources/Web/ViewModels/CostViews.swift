@@ -12,7 +12,9 @@ struct CostRow: ViewModel {
     let rates: String
     let notes: [String]
     let tokens: String
-    let cheapest: Bool
+    /// The one marked row (the recommended model on a verdict, the cheapest on the calculator), as the chart marks it.
+    let marked: Bool
+    let markLabel: String
     let multiple: String
     let badge: Badge
     let unavailable: Bool
@@ -26,6 +28,10 @@ struct CostRow: ViewModel {
 struct CostChartView {
     let svg: String
     let legend: [LegendItem]
+    /// "N more models, from $X to $Y": those a shortlist leaves out ("" when none).
+    var collapsed: String = ""
+    /// What the axis is, when it is not the plain linear one ("" otherwise).
+    var axisNote: String = ""
 }
 
 /// One entry of a chart legend: the swatch's class and its words.
@@ -34,4 +40,11 @@ struct LegendItem: ViewModel {
     let label: String
 
     var `class`: String { cssClass }
+}
+
+/// A note of the cost table that applies to several models, said once above it.
+struct SharedNote: ViewModel {
+    let text: String
+    /// The models it applies to, by title (or "every model").
+    let models: String
 }

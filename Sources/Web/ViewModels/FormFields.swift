@@ -5,6 +5,8 @@ struct FormField: ViewModel {
     let id: String
     let text: String
     let helpURL: String
+    /// Asked first; the others wait under "refine".
+    let essential: Bool
     let defaultLabel: String
     let value: String
     let kind: Kind
@@ -21,6 +23,8 @@ struct FormField: ViewModel {
     var isNumber: Bool { kind == .number }
     var isModel: Bool { kind == .model }
     var isDate: Bool { kind == .date }
+    /// A share (0 to 1), which also takes a percentage.
+    var isShare: Bool { kind == .number && max == "1" }
 }
 
 /// One answer of a select.
@@ -28,4 +32,18 @@ struct FieldOption: ViewModel {
     let value: String
     let label: String
     let selected: Bool
+}
+
+/// A page whose form includes `_question_fields`: the essential questions first, the rest under "refine", open
+/// when one of them is answered (or wrong).
+protocol QuestionFields {
+    var fields: [FormField] { get }
+}
+
+extension QuestionFields {
+    var essentialFields: [FormField] { fields.filter(\.essential) }
+    var refineFields: [FormField] { fields.filter { !$0.essential } }
+    var hasRefineFields: Bool { !refineFields.isEmpty }
+    var refineOpen: Bool { refineFields.contains { !$0.value.isEmpty || !$0.error.isEmpty } }
+    var refineCount: Int { refineFields.count }
 }

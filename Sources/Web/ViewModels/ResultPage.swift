@@ -1,6 +1,8 @@
+import Advisor
+
 /// The verdict page (`result.mustache`): verdict, score, reasons, warnings, costs, what would change, assumptions,
 /// and the form to adjust the answers.
-struct ResultPage: ViewModel, ChartedPage {
+struct ResultPage: ViewModel, ChartedPage, QuestionFields {
     let verdict: String
     let verdictLabel: String
     let verdictClass: String
@@ -11,12 +13,23 @@ struct ResultPage: ViewModel, ChartedPage {
     let baseScore: String
     let decidedBy: PageLink?
     let primary: ModelLink
+    /// The recommended model's monthly cost (the decision on one screen, with the next five).
+    let monthly: String
+    let combined: CombinedLine?
+    let runnerUp: RunnerUpLine?
+    let topLever: LeverLine?
+    let topRisk: WarningLine?
+    /// Cost traps in the recommended model's and the runner-up's figures, each said once.
+    let traps: [TrapLine]
+    /// `/compare` with the shortlist and this workload.
+    let compareURL: String
     let alternatives: [ModelLink]
     let asOf: String
     let figuresChecked: String
     let capacity: CapacityLine?
     let reasons: [ReasonLine]
     let warnings: [WarningLine]
+    let levers: [LeverLine]
     let changes: [ChangeLine]
     /// The score scale as SVG markup, rendered raw.
     let scoreSVG: String
@@ -37,6 +50,7 @@ struct ResultPage: ViewModel, ChartedPage {
     let fitJudgement: Bool
     let workload: String
     let costs: [CostRow]
+    let sharedNotes: [SharedNote]
     let chart: CostChartView
     var fields: [FormField] = []
     /// Set when a share link was made with other content (ShareLinks.notice).
@@ -47,6 +61,10 @@ struct ResultPage: ViewModel, ChartedPage {
     var hasAlternatives: Bool { !alternatives.isEmpty }
     var hasWarnings: Bool { !warnings.isEmpty }
     var hasChanges: Bool { !changes.isEmpty }
+    var hasLevers: Bool { !levers.isEmpty }
+    var hasWhatIfs: Bool { hasLevers || hasChanges }
+    var hasTraps: Bool { !traps.isEmpty }
+    var hasSharedNotes: Bool { !sharedNotes.isEmpty }
     var hasAssumptions: Bool { !assumptions.isEmpty }
     var exportMD: String { exportMarkdown }
     var costChart: CostChartView? { chart }
@@ -108,6 +126,48 @@ struct ChangeLine: ViewModel {
     let url: String?
     let score: Double?
     let scoreText: String?
+    /// The verdict the change gives: the score scale draws it in that verdict's region even when a rule or a
+    /// policy, not the score, decides it.
+    let lands: Verdict
+}
+
+/// A tiered verdict's combined bill.
+struct CombinedLine: ViewModel {
+    let monthly: String
+    let escalation: ModelLink
+    let share: String
+    let escalationMonthly: String
+}
+
+/// The runner-up, what it costs against the recommended model, and the one reason it lost.
+struct RunnerUpLine: ViewModel {
+    let model: ModelLink
+    let monthly: String
+    /// "$465 a month less" / "... more".
+    let difference: String
+    let reason: String
+    let reasonURL: String
+    /// The title of the page the reason links to.
+    let reasonTitle: String
+}
+
+/// A priced what-if, ranked; applied with one click when answers express it.
+struct LeverLine: ViewModel {
+    let number: Int
+    let text: String
+    let guideURL: String
+    /// The verdict page with the lever's answers changed; nil when no answer expresses it (routing).
+    let applyURL: String?
+    /// What it does to the verdict, in words.
+    let outcome: String
+    let saves: Bool
+}
+
+/// A cost trap in one of the figures the decision compares.
+struct TrapLine: ViewModel {
+    let text: String
+    let url: String
+    let kind: String
 }
 
 /// An answer left blank, and the default it took.

@@ -42,4 +42,6 @@ extension ChartedPage {
     var hasChart: Bool { costChart.map { !$0.svg.isEmpty } ?? false }
     var chartSVG: String { costChart?.svg ?? "" }
     var chartLegend: [LegendItem] { costChart?.legend ?? [] }
+    var chartCollapsed: String { costChart?.collapsed ?? "" }
+    var chartAxisNote: String { costChart?.axisNote ?? "" }
 }

@@ -1,0 +1,121 @@
+// The decision on one screen: what is recommended and what it costs, the runner-up and why it lost, the combined
+// cost of a tiered verdict, the biggest risk, the top lever and the cost traps in the figures compared.
+//
+// `recommended` is the one place that says which model the verdict recommends: the result page's chart and table
+// and the exports mark that model, and no other.
+
+/// The runner-up: the cheapest other model that fits the task at least as well as the primary (so a cheaper
+/// equal is never hidden), else the first alternative. JSON: `model`, `monthly_usd`, `difference_usd` (runner-up
+/// minus primary), `reason`, `url`.
+public struct RunnerUp: Sendable, Encodable, Equatable {
+    public let model: String
+    public let monthly_usd: Double
+    public let difference_usd: Double
+    /// Why it is not the primary, in one clause.
+    public let reason: String
+    /// The page that explains the reason.
+    public let url: String
+}
+
+/// A tiered verdict's bill: the simple share on the Haiku, the complex share on the escalation model.
+public struct CombinedCost: Sendable, Encodable, Equatable {
+    public let escalation_model: String
+    public let complex_share: Double
+    public let monthly_usd: Double
+}
+
+/// JSON `decision`: `recommended`, `monthly_usd`, `combined`, `runner_up`, `top_risk`, `top_lever`, `traps`.
+public struct DecisionSummary: Sendable, Encodable, Equatable {
+    /// The model the verdict recommends (the primary model).
+    public let recommended: String
+    public let monthly_usd: Double
+    public let combined: CombinedCost?
+    public let runner_up: RunnerUp?
+    /// The most severe warning (the first of the most severe).
+    public let top_risk: Warning?
+    public let top_lever: Lever?
+    /// Traps in the figures of the recommended model and the runner-up, each said once.
+    public let traps: [Trap]
+
+    enum CodingKeys: String, CodingKey { case recommended, monthly_usd, combined, runner_up, top_risk, top_lever, traps }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(recommended, forKey: .recommended)
+        try c.encode(monthly_usd, forKey: .monthly_usd)
+        try c.encode(combined, forKey: .combined)
+        try c.encode(runner_up, forKey: .runner_up)
+        try c.encode(top_risk, forKey: .top_risk)
+        try c.encode(top_lever, forKey: .top_lever)
+        try c.encode(traps, forKey: .traps)
+    }
+}
+
+extension Engine {
+    func summary(_ d: Decision, answers: Answers, alternatives: [Int], costs: [CostLine], monthly: [Double],
+                 warnings: [Warning], levers: [Lever]) -> DecisionSummary {
+        let k = knowledge
+        let primary = d.primary
+        let line: (Int) -> CostLine? = { m in costs.first { $0.model == k.models[m].slug } }
+        var combined: CombinedCost? = nil
+        if d.verdict == .tieredRouting, let escalation = d.escalation, escalation != primary {
+            let share = answers.values[AnswerID.complexShare.rawValue]
+            combined = CombinedCost(escalation_model: k.models[escalation].slug, complex_share: share,
+                                    monthly_usd: Format.rounded((1 - share) * monthly[primary] + share * monthly[escalation]))
+        }
+        let runner = runnerUp(d, answers: answers, alternatives: alternatives, monthly: monthly)
+        var traps: [Trap] = []
+        for m in [primary] + (runner.map { [$0.model] } ?? []) {
+            if let l = line(m) { traps += self.traps(model: m, line: l, answers: answers) }
+        }
+        let severities: [Severity] = [.high, .medium, .low]
+        let risk = severities.lazy.compactMap { s in warnings.first { $0.severity == s } }.first
+        return DecisionSummary(recommended: k.models[primary].slug, monthly_usd: Format.rounded(monthly[primary]),
+                               combined: combined, runner_up: runner?.summary, top_risk: risk, top_lever: levers.first,
+                               traps: traps)
+    }
+
+    /// The runner-up and why it lost (see RunnerUp).
+    private func runnerUp(_ d: Decision, answers: Answers, alternatives: [Int],
+                          monthly: [Double]) -> (model: Int, summary: RunnerUp)? {
+        let k = knowledge
+        let primary = d.primary
+        let task = Int(answers.values[AnswerID.taskType.rawValue])
+        let primaryFit = k.compiledModels[primary].fit[task]
+        let sameFamily = k.compiledModels[primary].isHaikuFamily
+        let equals = k.models.indices.filter { m in
+            m != primary && d.usable[m] && k.compiledModels[m].fit[task] <= primaryFit
+                && !(sameFamily && k.compiledModels[m].isHaikuFamily)
+        }
+        guard let m = equals.min(by: { (monthly[$0], $0) < (monthly[$1], $1) }) ?? alternatives.first else { return nil }
+        let difference = monthly[m] - monthly[primary]
+        let fit = k.compiledModels[m].fit[task]
+        let taskName = AnswerID.taskType.choices[task].replacingOccurrences(of: "_", with: " ")
+        let reason: String, url: String
+        let basisCriterion = d.decidingPolicy.map { k.criteria[k.policies[$0].criterion].slug }
+            ?? d.hardRule.map { k.criteria[k.rules[$0].criterion].slug }
+        if !d.usable[m] {
+            reason = "it cannot be the primary: \(answers.values.withUnsafeBufferPointer { whyNotUsable(m, $0) })"
+            url = "/models/\(k.models[m].slug)"
+        } else if fit > primaryFit {
+            reason = "it fits \(taskName) only '\(fit.rawValue)', \(k.models[primary].title) '\(primaryFit.rawValue)'"
+            url = "/criteria/task-type-fit"
+        } else if difference >= 0 {
+            reason = "it costs \(Format.money(difference)) more a month for the same fit"
+            url = "/models/\(k.models[m].slug)"
+        } else if d.basis == .haiku_model {
+            let priority = AnswerID.costPriority.choices[Int(answers.values[AnswerID.costPriority.rawValue])]
+            reason = "cost is not your first priority (cost priority: \(priority)), so the score's verdict for the Haiku stands"
+            url = "/criteria/cost-priority"
+        } else if let basisCriterion {
+            let title = k.criteria.first { $0.slug == basisCriterion }?.title ?? basisCriterion
+            reason = "\(title) decided the primary, whatever the price"
+            url = "/criteria/\(basisCriterion)"
+        } else {
+            reason = "the rules that fired for this workload prefer \(k.models[primary].title)"
+            url = "/criteria/"
+        }
+        return (m, RunnerUp(model: k.models[m].slug, monthly_usd: Format.rounded(monthly[m]),
+                            difference_usd: Format.rounded(difference), reason: reason, url: url))
+    }
+}

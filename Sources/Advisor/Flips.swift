@@ -1,0 +1,178 @@
+import Foundation
+
+// What would change the verdict: for every workload answer, the nearest value within its plausible range
+// (LeverRules.swift) that gives a different verdict, found by re-running the decision: ordered choices try their
+// neighbours, booleans the other value; numbers both sides of every threshold the rules and policies compare the
+// answer with, plus the ends of the range, then bisect towards the current value for the nearest boundary.
+// Monthly requests, the developer rate and the complex share move the cost comparisons along straight lines, so
+// their boundaries are solved, not searched: where another model's bill crosses the primary's and where tiered
+// routing starts or stops paying for itself (`solvedBoundaries`).
+
+extension Engine {
+    /// - Parameter usage: an imported distribution: its prices replace the average request's, and a changed cost
+    ///   answer re-prices it (UsagePricing.swift).
+    func whatWouldChange(_ answers: Answers, current: Verdict,
+                         usage: (prices: UsagePrices, search: UsageProfile)? = nil) -> [Change] {
+        let values = answers.values
+        var changes: [Change] = []
+        let baseCosts = usage?.prices.monthly
+            ?? values.withUnsafeBufferPointer { v in knowledge.models.indices.map { knowledge.monthlyCost(model: $0, v) } }
+        func decideChanged(_ v: UnsafeBufferPointer<Double>, _ known: [Double]?) -> Decision {
+            guard let usage else { return decide(v, costs: known) }
+            if let known { return decide(v, costs: known, headroom: usage.prices.withinHeadroom) }
+            let prices = knowledge.usagePrices(usage.search, v)
+            return decide(v, costs: prices.monthly, headroom: prices.withinHeadroom)
+        }
+        for id in AnswerID.allCases where id.kind != .model && id.kind != .date {
+            let i = id.rawValue
+            let now = values[i]
+            let known = Self.costInputs.contains(id) ? nil : baseCosts
+            var best: (value: Double, distance: Double, score: Double, verdict: Verdict)? = nil
+            func consider(_ candidate: Double, distance: Double) {
+                guard candidate != now else { return }
+                if let best, best.distance <= distance { return }
+                let result = trial(values, i, candidate) { decideChanged($0, known) }
+                if result.verdict != current { best = (candidate, distance, result.score, result.verdict) }
+            }
+            switch id.kind {
+            case .choice:
+                for index in id.choices.indices where knowledge.plausibleChoice(id, from: now, to: Double(index)) {
+                    // Ties (one step up, one step down) go to the lower index: add a small bias.
+                    consider(Double(index), distance: abs(Double(index) - now) + Double(index) * 1e-6)
+                }
+            case .boolean:
+                consider(now == 0 ? 1 : 0, distance: 1)
+            case .integer, .number:
+                guard let range = knowledge.plausibleRange(id, around: now) else { break }
+                let integral = id.kind == .integer
+                let bounds = integral ? [range.lowerBound.rounded(.up), range.upperBound.rounded(.down)]
+                    : [range.lowerBound, range.upperBound]
+                var candidates = knowledge.numericCandidates[i].filter(range.contains) + bounds.filter(range.contains)
+                let solved = Self.linearAnswers.contains(id)
+                if solved { candidates += solvedBoundaries(values, id, in: range) }
+                // Nearest first, so that once a flip is found the farther candidates cost nothing.
+                candidates.sort { (abs($0 - now), $0) < (abs($1 - now), $1) }
+                // No requests at all is no workload: every cost is zero and the comparison says nothing.
+                for candidate in candidates where !(id == .monthlyRequests && candidate == 0) {
+                    consider(candidate, distance: abs(candidate - now) + (candidate < now ? 1e-9 : 0))
+                }
+                // The linear answers' boundaries were solved, not searched; a rounder value if it still flips.
+                if solved {
+                    if let found = best, integral {
+                        let nice = Self.roundish(found.value, towards: now, integral: true)
+                        if nice != found.value, range.contains(nice), abs(nice - now) <= abs(found.value - now) * 1.05 {
+                            let d = trial(values, i, nice) { decideChanged($0, nil) }
+                            if d.verdict != current { best = (nice, abs(nice - now), d.score, d.verdict) }
+                        }
+                    }
+                    break
+                }
+                // Policies compare costs, which move continuously with the numbers: the flip may lie between two
+                // rule thresholds. Bisect from the current value to the flip found, for the nearest boundary.
+                if let found = best {
+                    var lo = now, hi = found.value
+                    var result = (score: found.score, verdict: found.verdict)
+                    func verdictAt(_ x: Double) -> (score: Double, verdict: Verdict) {
+                        let d = trial(values, i, x) { decideChanged($0, known) }
+                        return (d.score, d.verdict)
+                    }
+                    // Half a percent is as near as a person reads a volume or a rate; then a rounder value if it
+                    // still flips.
+                    for _ in 0..<24 {
+                        let gap = abs(hi - lo)
+                        if gap <= Swift.max(integral ? 1 : 1e-4, abs(hi) * 0.005) { break }
+                        var mid = (lo + hi) / 2
+                        if integral { mid = mid.rounded(hi > lo ? .down : .up) }
+                        if mid == lo || mid == hi { break }
+                        let r = verdictAt(mid)
+                        if r.verdict != current { hi = mid; result = r } else { lo = mid }
+                    }
+                    let nice = Self.roundish(hi, towards: lo, integral: integral)
+                    if nice != hi, abs(nice - now) <= abs(found.value - now) {
+                        let r = verdictAt(nice)
+                        if r.verdict != current { hi = nice; result = r }
+                    }
+                    best = (hi, abs(hi - now), result.score, result.verdict)
+                }
+            case .model, .date:
+                break
+            }
+            if let best {
+                changes.append(Change(answer: id, to: knowledge.decode(best.value, for: id), verdict: best.verdict,
+                                      score: best.score))
+            }
+        }
+        return changes
+    }
+
+    /// Runs `body` on the answers with answer `i` set to `x`, the derived ones worked out again (a new prompt
+    /// length changes the share a system prompt makes of it), as the link that applies the change will.
+    private func trial<T>(_ values: [Double], _ i: Int, _ x: Double, _ body: (UnsafeBufferPointer<Double>) -> T) -> T {
+        var w = values
+        w[i] = x
+        if i == AnswerID.cachedInputShare.rawValue { w[AnswerID.systemPromptTokens.rawValue] = 0 }
+        Answers.derive(&w)
+        return w.withUnsafeBufferPointer(body)
+    }
+
+    /// Answers that move the decision's cost comparisons along straight lines, so that their boundaries can be
+    /// solved: volume scales every bill, the developer rate the self-hosted bills and the router's cost, the
+    /// complex share routing's saving.
+    static let linearAnswers: Set<AnswerID> = [.monthlyRequests, .developerHourlyUSD, .complexShare]
+
+    /// The values of a linear answer inside `range` where the decision's cost comparisons tip. Each model's bill is
+    /// a line in the answer (read from two cost lines), so the cost-first primary changes where another usable
+    /// model's line crosses the primary's; tiered routing starts or stops paying where a year's saving,
+    /// 12 × (1 − complex) × (escalation − Haiku), meets the router's cost, (build + 12 × upkeep) × hourly rate.
+    /// Each root is returned as the values just on both sides of it (whole numbers, or hundredths of a share).
+    private func solvedBoundaries(_ values: [Double], _ id: AnswerID, in range: ClosedRange<Double>) -> [Double] {
+        let k = knowledge
+        let i = id.rawValue
+        let now = values[i]
+        let step = now > 0 ? now : 1
+        var moved = values
+        moved[i] = now + step
+        let here = values.withUnsafeBufferPointer { v in k.models.indices.map { k.monthlyCost(model: $0, v) } }
+        let there = moved.withUnsafeBufferPointer { v in k.models.indices.map { k.monthlyCost(model: $0, v) } }
+        let rate = zip(here, there).map { ($1 - $0) / step }
+        let fixed = zip(here, rate).map { $0 - $1 * now }
+        let d = values.withUnsafeBufferPointer { decide($0) }
+        var roots: [Double] = []
+        let a = d.primary
+        for b in k.models.indices where b != a && d.usable[b] && rate[a] != rate[b] {
+            roots.append((fixed[b] - fixed[a]) / (rate[a] - rate[b]))
+        }
+        let complex = values[AnswerID.complexShare.rawValue]
+        let hourly = values[AnswerID.developerHourlyUSD.rawValue]
+        for policy in k.policies where policy.kind == .routing_payback {
+            let hours = policy.buildHours + 12 * policy.upkeepHoursPerMonth
+            for h in k.haikuIndices {
+                for e in k.escalationIndices {
+                    let gapFixed = fixed[e] - fixed[h], gapRate = rate[e] - rate[h]
+                    switch id {
+                    case .complexShare:
+                        let gap = gapFixed + gapRate * now
+                        if gap != 0 { roots.append(1 - hours * hourly / (12 * gap)) }
+                    case .developerHourlyUSD:
+                        let denominator = hours - 12 * (1 - complex) * gapRate
+                        if denominator != 0 { roots.append(12 * (1 - complex) * gapFixed / denominator) }
+                    default:
+                        if gapRate != 0 && complex < 1 { roots.append((hours * hourly / (12 * (1 - complex)) - gapFixed) / gapRate) }
+                    }
+                }
+            }
+        }
+        let unit: Double = id.kind == .integer ? 1 : id.interfaceMax == 1 ? 0.01 : 1
+        let beyond: Double = id.kind == .integer ? 1 : 0
+        var sides: [Double] = []
+        for root in roots where root.isFinite && range.contains(root) {
+            let below: Double = (root / unit).rounded(.down) * unit
+            let above: Double = (root / unit).rounded(.up) * unit + beyond
+            for x in [below, above] {
+                let clean: Double = (x * 1e9).rounded() / 1e9
+                if range.contains(clean) { sides.append(clean) }
+            }
+        }
+        return sides
+    }
+}

@@ -1,0 +1,104 @@
+// The plausible range of a what-if, compiled from `engine.levers` (criteria/_index.md).
+//
+// A lever or a change of verdict is offered only when every answer it moves stays within a range a team could
+// really move it: amounts by a `factor` either way (a third to three times the monthly requests), shares by a
+// `spread`, ordered choices by `choice_steps`. Outside it a "flip" is arithmetic, not advice.
+
+/// `engine.levers`, checked: ranges by answer, and the words of every lever and trap.
+struct LeverRules: Sendable {
+    /// Indexed by `AnswerID.rawValue`; nil: the answer is not moved.
+    let ranges: [AnswerRange?]
+    let choiceSteps: Int
+    let levers: [LeverKind: LinkedText]
+    let traps: [TrapKind: LinkedText]
+
+    init(_ spec: LeverSettings, problem: (String, String) -> KnowledgeError) throws(KnowledgeError) {
+        var ranges: [AnswerRange?] = Array(repeating: nil, count: AnswerID.count)
+        for name in spec.ranges.keys.sorted() {
+            let range = spec.ranges[name]!
+            let field = "levers.ranges.\(name)"
+            guard let id = AnswerID(name: name), id.kind == .integer || id.kind == .number else {
+                throw problem(field, "'\(name)' is not a numeric answer")
+            }
+            switch (range.factor, range.spread) {
+            case (let factor?, nil):
+                guard factor.isFinite, factor > 1 else { throw problem(field + ".factor", "must be a number above 1") }
+            case (nil, let spread?):
+                guard id.interfaceMax == 1 else { throw problem(field + ".spread", "a spread is for shares (0..1); use a factor") }
+                guard spread.isFinite, spread > 0, spread <= 1 else { throw problem(field + ".spread", "must be in (0, 1]") }
+            default:
+                throw problem(field, "needs exactly one of factor (amounts) or spread (shares)")
+            }
+            ranges[id.rawValue] = range
+        }
+        guard spec.choice_steps >= 1 else { throw problem("levers.choice_steps", "must be at least 1") }
+        for kind in LeverKind.allCases {
+            guard let words = spec.levers[kind] else { throw problem("levers.levers", "needs the '\(kind.rawValue)' lever") }
+            try Self.check(words, allowed: kind.placeholders, field: "levers.levers.\(kind.rawValue)", problem: problem)
+        }
+        for kind in TrapKind.allCases {
+            guard let words = spec.traps[kind] else { throw problem("levers.traps", "needs the '\(kind.rawValue)' trap") }
+            try Self.check(words, allowed: kind.placeholders, field: "levers.traps.\(kind.rawValue)", problem: problem)
+        }
+        self.ranges = ranges
+        choiceSteps = spec.choice_steps
+        levers = spec.levers
+        traps = spec.traps
+    }
+
+    private static func check(_ words: LinkedText, allowed: [String], field: String,
+                              problem: (String, String) -> KnowledgeError) throws(KnowledgeError) {
+        guard words.url.hasPrefix("/"), !words.url.hasPrefix("//") else {
+            throw problem(field + ".url", "must be a path on this site, such as /guides/long-context-price-cliff")
+        }
+        guard !words.text.isEmpty else { throw problem(field + ".text", "must not be empty") }
+        if let unknown = Template.placeholders(in: words.text).first(where: { !allowed.contains($0) }) {
+            throw problem(field + ".text", "unknown placeholder {\(unknown)}; it knows " + allowed.map { "{\($0)}" }.joined(separator: ", "))
+        }
+    }
+
+    /// The values answer `id` may take in a what-if, given its current value and its question's bounds; nil when
+    /// the answer is not moved at all.
+    func range(_ id: AnswerID, around value: Double, min lower: Double, max upper: Double) -> ClosedRange<Double>? {
+        guard let range = ranges[id.rawValue] else { return nil }
+        var low: Double, high: Double
+        if let factor = range.factor {
+            low = value / factor
+            high = value * factor
+        } else {
+            let spread = range.spread ?? 0
+            low = value - spread
+            high = value + spread
+        }
+        low = Swift.max(lower, low)
+        high = Swift.min(upper, high)
+        return low <= high ? low...high : nil
+    }
+
+    /// Whether an ordered choice may move from index `from` to `to`.
+    func allows(choice from: Double, to: Double) -> Bool { abs(to - from) <= Double(choiceSteps) }
+}
+
+extension Knowledge {
+    /// The plausible values of a numeric answer around `value` (LeverRules); without lever rules, the whole
+    /// question's range (what the engine offered before ranges were content).
+    func plausibleRange(_ id: AnswerID, around value: Double) -> ClosedRange<Double>? {
+        let q = question(id)
+        let lower = q.min ?? 0, upper = q.max ?? 0
+        guard let rules = leverRules else { return lower...upper }
+        return rules.range(id, around: value, min: lower, max: upper)
+    }
+
+    /// Whether a choice answer may move from `from` to `to` in a what-if: an ordered one by at most `choice_steps`;
+    /// a category (the task type) not at all, since no team changes what its workload is to get another verdict.
+    func plausibleChoice(_ id: AnswerID, from: Double, to: Double) -> Bool {
+        guard let rules = leverRules else { return true }
+        guard Self.orderedChoices.contains(id) else { return false }
+        return rules.allows(choice: from, to: to)
+    }
+
+    /// Choices whose values run from one end to the other (README.md, "Answers"); the others (task type) are
+    /// categories, where "one step" means nothing.
+    static let orderedChoices: Set<AnswerID> = [.latency, .accuracy, .reviewCapacity, .costPriority, .reasoningEffort,
+                                                .requiredFit]
+}

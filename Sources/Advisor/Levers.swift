@@ -1,0 +1,160 @@
+// Levers: the realistic what-ifs of a verdict, each priced on the primary model.
+//
+// A lever is something a team can do this week: trim prompts under a long-context price line, cache the system
+// prompt, move to the batch API, lower or raise the reasoning effort, route the complex share. Each one moves at
+// most the answers it names, within their plausible range (LeverRules.swift), and is priced by one cost line of the
+// primary model with the answers changed, never by re-running the cost table; its verdict by one decision.
+// Ranked: levers that save money first, the largest saving first; then levers that buy a margin of quality,
+// the cheapest first.
+
+/// One answer a lever changes.
+public struct LeverChange: Sendable, Encodable, Equatable {
+    public let answer: AnswerID
+    public let to: AnswerValue
+}
+
+/// A priced what-if. JSON: `kind`, `text`, `url`, `model`, `changes`, `monthly_before`, `monthly_after`,
+/// `verdict`, `score`.
+public struct Lever: Sendable, Encodable, Equatable {
+    public let kind: LeverKind
+    public let text: String
+    /// The page that explains the lever.
+    public let url: String
+    /// The model it is priced on (the primary).
+    public let model: String
+    /// The answers it changes; empty when no answer expresses it (routing), and then it is read, not applied.
+    public let changes: [LeverChange]
+    public let monthly_before: Double
+    public let monthly_after: Double
+    /// The verdict and score with the changes applied.
+    public let verdict: Verdict
+    public let score: Double
+
+    /// Negative: a saving.
+    public var difference: Double { monthly_after - monthly_before }
+}
+
+extension Knowledge {
+    /// The prompt length, in the answers' own tokens (`tokens_counted_with`), that keeps a request under a
+    /// long-context threshold: the tier counts `counted` tokens of a prompt given as `input`, and counting is
+    /// proportional to the prompt, so `input × threshold / counted`, rounded down to a hundred to stay under it.
+    /// nil when the prompt is not over the line.
+    public static func trimTarget(input: Double, counted: Double, threshold: Double) -> Double? {
+        guard input > 0, counted > threshold, threshold > 0 else { return nil }
+        return (input * threshold / counted / 100).rounded(.down) * 100
+    }
+
+    /// The trim that takes model `m`'s request under its long-context line, from its cost line; nil when the
+    /// request is not over it.
+    func trimTarget(_ line: CostLine, _ v: UnsafeBufferPointer<Double>) -> Double? {
+        guard line.rates.band == .long_context, let threshold = line.rates.long_context_threshold,
+              let counted = line.rates.long_context_counted else { return nil }
+        return Self.trimTarget(input: v[AnswerID.avgInputTokens.rawValue], counted: counted, threshold: threshold)
+    }
+}
+
+extension Engine {
+    /// The levers of a decision, ranked (see the top of this file).
+    /// - Parameters:
+    ///   - line: the primary model's cost line (its rates say which levers apply).
+    ///   - monthly: every model's monthly cost, for routing.
+    func levers(_ d: Decision, answers: Answers, line: CostLine, monthly: [Double]) -> [Lever] {
+        let k = knowledge
+        guard let rules = k.leverRules else { return [] }
+        let primary = d.primary
+        let title = k.models[primary].title
+        let before = monthly[primary]
+        var found: [Lever] = []
+        let v = answers.values
+
+        func value(_ id: AnswerID) -> Double { v[id.rawValue] }
+        func inRange(_ id: AnswerID, _ to: Double) -> Bool { k.plausibleRange(id, around: value(id))?.contains(to) ?? false }
+        /// The primary's monthly cost, the verdict and the score with `changes` applied.
+        func apply(_ changes: [(AnswerID, Double)]) -> (monthly: Double, verdict: Verdict, score: Double) {
+            var w = v
+            for (id, x) in changes { w[id.rawValue] = x }
+            // As the link that applies it will: a share given outright replaces a system prompt's.
+            if changes.contains(where: { $0.0 == .cachedInputShare }) { w[AnswerID.systemPromptTokens.rawValue] = 0 }
+            Answers.derive(&w)
+            return w.withUnsafeBufferPointer { p in
+                let cost = k.monthlyCost(model: primary, p)
+                let decision = decide(p)
+                return (cost, decision.verdict, decision.score)
+            }
+        }
+        func add(_ kind: LeverKind, _ changes: [(AnswerID, Double)], _ values: [String: String],
+                 priced: (monthly: Double, verdict: Verdict, score: Double)) {
+            let words = rules.levers[kind]!
+            var filled = values
+            filled["model"] = title
+            filled["before"] = Format.money(before)
+            filled["after"] = Format.money(priced.monthly)
+            filled["saving"] = Format.money(before - priced.monthly)
+            filled["extra"] = Format.money(priced.monthly - before)
+            found.append(Lever(kind: kind, text: Template.fill(words.text, filled), url: words.url,
+                               model: k.models[primary].slug,
+                               changes: changes.map { LeverChange(answer: $0.0, to: k.decode($0.1, for: $0.0)) },
+                               monthly_before: Format.rounded(before), monthly_after: Format.rounded(priced.monthly),
+                               verdict: priced.verdict, score: priced.score))
+        }
+
+        // Trim prompts under the long-context line.
+        v.withUnsafeBufferPointer { p in
+            if let target = k.trimTarget(line, p), inRange(.avgInputTokens, target) {
+                let priced = apply([(.avgInputTokens, target)])
+                if priced.monthly < before {
+                    add(.trim_below_cliff, [(.avgInputTokens, target)], [
+                        "tokens": Format.count(target), "threshold": Format.count(line.rates.long_context_threshold ?? 0),
+                        "counted_with": k.models[Int(value(.tokensCountedWith))].title], priced: priced)
+                }
+            }
+        }
+        // Cache the stable prefix, when the model caches and nothing is cached yet.
+        if line.hosting == .api, line.rates.cache_read_per_mtok != nil, line.rates.caching == .noCacheableShare || line.rates.caching == .not_worth_it,
+           let range = k.plausibleRange(.cachedInputShare, around: value(.cachedInputShare)),
+           range.upperBound > value(.cachedInputShare) {
+            let share = (range.upperBound * 100).rounded(.down) / 100
+            let priced = apply([(.cachedInputShare, share)])
+            if priced.monthly < before {
+                add(.cache_prefix, [(.cachedInputShare, share)], ["share": Format.percent(share)], priced: priced)
+            }
+        }
+        // Batch, one step from interactive work.
+        let batch = Knowledge.batchLatency
+        if value(.latency) != batch, k.plausibleChoice(.latency, from: value(.latency), to: batch) {
+            let priced = apply([(.latency, batch)])
+            if priced.monthly < before, let discount = k.compiledModels[primary].prices(on: Int(value(.asOf)))?.batchDiscount {
+                add(.batch, [(.latency, batch)], ["discount": Format.percent(discount)], priced: priced)
+            }
+        }
+        // One reasoning level down (a saving) or up (a margin), among the levels the model's API accepts.
+        if let reasoning = k.compiledModels[primary].reasoning, let effort = line.rates.reasoning_effort {
+            let levels = reasoning.levels.sorted()
+            let lower = levels.last { $0 < effort }
+            let higher = levels.first { $0 > effort }
+            func answer(_ level: Effort) -> Double { Double(AnswerID.reasoningEffort.choices.firstIndex(of: level.rawValue)!) }
+            if let lower {
+                let priced = apply([(.reasoningEffort, answer(lower))])
+                if priced.monthly < before {
+                    add(.lower_effort, [(.reasoningEffort, answer(lower))], ["effort": lower.rawValue], priced: priced)
+                }
+            }
+            let needsMargin = value(.complexShare) >= 0.1
+                || value(.accuracy) == Double(AnswerID.accuracy.choices.firstIndex(of: "first_time_right")!)
+            if let higher, needsMargin {
+                add(.raise_effort, [(.reasoningEffort, answer(higher))], ["effort": higher.rawValue],
+                    priced: apply([(.reasoningEffort, answer(higher))]))
+            }
+        }
+        // Route the complex share, when everything runs on the Haiku and an escalation model can take the hard part.
+        if d.verdict == .chooseHaiku, let escalation = d.escalation, escalation != primary, value(.complexShare) > 0 {
+            let share = value(.complexShare)
+            let combined = (1 - share) * before + share * monthly[escalation]
+            add(.route_complex, [], ["escalation": k.models[escalation].title, "share": Format.percent(share)],
+                priced: (combined, d.verdict, d.score))
+        }
+
+        // Savings (negative) first, the largest first; then margins, the cheapest first.
+        return found.sorted { $0.difference < $1.difference }
+    }
+}

@@ -1,0 +1,93 @@
+// Cost traps: the rules of the price model (Costs.swift) that change a model's monthly figure in ways a reader
+// would not expect, stated once per model with their amount, where the decision is.
+//
+// Every amount is read from the model's cost line (its rates, tokens and band), except the two that need the
+// figure without the trap: the long-context cliff (the line priced at the trimmed prompt) and the tokenizer ratio
+// (the line priced on the answers' own count). Two cost lines per model at most; the decision is not re-run.
+
+/// One trap on one model. JSON: `kind`, `model`, `amount_usd` (null when not priced), `text`, `url`.
+public struct Trap: Sendable, Encodable, Equatable {
+    public let kind: TrapKind
+    public let model: String
+    /// What the trap adds to the model's monthly figure; nil when it makes the figure uncertain rather than higher.
+    public let amount_usd: Double?
+    public let text: String
+    /// The page that explains it.
+    public let url: String
+
+    enum CodingKeys: String, CodingKey { case kind, model, amount_usd, text, url }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(model, forKey: .model)
+        try c.encode(amount_usd, forKey: .amount_usd)
+        try c.encode(text, forKey: .text)
+        try c.encode(url, forKey: .url)
+    }
+}
+
+extension Engine {
+    /// The traps in model `m`'s figure, in the order of TrapKind.
+    func traps(model m: Int, line: CostLine, answers: Answers) -> [Trap] {
+        let k = knowledge
+        guard let rules = k.leverRules, line.hosting == .api, line.fits else { return [] }
+        let v = answers.values
+        let r = line.rates
+        let requests = v[AnswerID.monthlyRequests.rawValue]
+        let counted = Int(v[AnswerID.tokensCountedWith.rawValue])
+        var found: [Trap] = []
+        func add(_ kind: TrapKind, _ amount: Double?, _ values: [String: String]) {
+            let words = rules.traps[kind]!
+            var filled = values
+            filled["model"] = line.title
+            filled["counted_with"] = k.models[counted].title
+            if let amount { filled["amount"] = Format.money(amount) }
+            found.append(Trap(kind: kind, model: line.model, amount_usd: amount.map(Format.rounded),
+                              text: Template.fill(words.text, filled), url: words.url))
+        }
+        func cost(with changes: [(AnswerID, Double)]) -> Double {
+            var w = v
+            for (id, x) in changes { w[id.rawValue] = x }
+            Answers.derive(&w)
+            return w.withUnsafeBufferPointer { k.monthlyCost(model: m, $0) }
+        }
+        /// The part of a class's price left after a batch discount.
+        func keep(_ tokenClass: TokenClass) -> Double {
+            guard let discount = r.batch_discount, r.batch_applies_to?.contains(tokenClass) ?? false else { return 1 }
+            return 1 - discount
+        }
+
+        if let target = v.withUnsafeBufferPointer({ k.trimTarget(line, $0) }) {
+            add(.long_context_cliff, line.monthly_usd - cost(with: [(.avgInputTokens, target)]), [
+                "prompt": Format.count(r.long_context_counted ?? 0), "threshold": Format.count(r.long_context_threshold ?? 0),
+                "tokens": Format.count(target)])
+        }
+        if m != counted {
+            if !r.token_ratio_published {
+                add(.tokenizer_unpublished, nil, [:])
+            } else if r.token_ratio > 1.005 {
+                let own = line.monthly_usd - cost(with: [(.tokensCountedWith, Double(m))])
+                if own > 0 { add(.tokenizer_ratio, own, ["ratio": Format.figure(r.token_ratio, digits: 2)]) }
+            }
+        }
+        if r.reasoning_tokens_per_request > 0, let effort = r.reasoning_effort {
+            let asInput = k.compiledModels[m].reasoning?.billedAs == .input
+            let rate = (asInput ? r.input_per_mtok : r.output_per_mtok) ?? 0
+            let amount = requests * r.reasoning_tokens_per_request * rate / 1e6 * keep(asInput ? .input : .output)
+            add(.thinking_tokens, amount, ["effort": effort.rawValue, "tokens": Format.count(r.reasoning_tokens_per_request)])
+        }
+        let prefix = r.input_tokens_per_request * v[AnswerID.cachedInputShare.rawValue]
+        if r.caching == .below_minimum, let input = r.input_per_mtok, let read = r.cache_read_per_mtok {
+            add(.cache_minimum, requests * prefix * (input - read) / 1e6 * keep(.input), [
+                "prefix": Format.count(prefix), "minimum": Format.count(r.cache_min_tokens ?? 0)])
+        }
+        if r.cache_ttl == .oneHour, let writes = r.cache_writes_per_month, let write = r.cache_write_per_mtok {
+            add(.cache_1h, writes * prefix * write / 1e6 * keep(.cache_write), ["writes": Format.count(writes)])
+        }
+        if let discount = r.batch_discount, let gap = line.capacity?.gap, gap.contains("batch queue") {
+            add(.batch_limit, line.monthly_usd * discount / (1 - discount), ["gap": gap])
+        }
+        return found
+    }
+}

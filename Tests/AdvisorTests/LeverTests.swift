@@ -1,0 +1,231 @@
+import Testing
+@testable import Advisor
+
+/// Levers (Levers.swift), their plausible ranges (LeverRules.swift), the trim target's arithmetic, the cost traps
+/// (Traps.swift) and the decision summary, on the real content.
+struct LeverTests {
+    /// The RAG case of issue 15: 90K-token prompts counted on Haiku 4.5 are about 117K on Haiku 5.5, over its
+    /// 100K long-context line.
+    static let rag: [String: AnswerValue] = [
+        "task_type": "rag", "monthly_requests": 200_000, "avg_input_tokens": 90_000, "avg_output_tokens": 400,
+        "latency": "interactive", "review_capacity": "sampled", "fallback_ready": true]
+
+    // MARK: - The trim target
+
+    @Test func trimTargetKeepsThePromptUnderTheLine() {
+        // 90,000 tokens on Haiku 4.5 count 117,000 on Haiku 5.5 (ratio 1.3): 100,000 × 90,000 / 117,000 = 76,923,
+        // rounded down to the hundred.
+        #expect(Knowledge.trimTarget(input: 90_000, counted: 117_000, threshold: 100_000) == 76_900)
+        #expect(76_900 * 1.3 <= 100_000)
+        // Only the counted classes count: half the prompt cached and not counted halves what is compared.
+        #expect(Knowledge.trimTarget(input: 300_000, counted: 150_000, threshold: 100_000) == 200_000)
+        // Under the line there is nothing to trim.
+        #expect(Knowledge.trimTarget(input: 50_000, counted: 65_000, threshold: 100_000) == nil)
+        #expect(Knowledge.trimTarget(input: 0, counted: 0, threshold: 100_000) == nil)
+    }
+
+    @Test func trimTargetHoldsForEveryPromptOverTheLine() {
+        var rng = SeededRNG(seed: 15)
+        for _ in 0..<2_000 {
+            let threshold = [100_000.0, 128_000, 200_000, 272_000].randomElement(using: &rng)!
+            let ratio = Double.random(in: 0.8...1.6, using: &rng)
+            let input = Double.random(in: (threshold / ratio)...(4 * threshold), using: &rng).rounded()
+            let counted = input * ratio
+            guard let target = Knowledge.trimTarget(input: input, counted: counted, threshold: threshold) else {
+                #expect(counted <= threshold)
+                continue
+            }
+            #expect(target * ratio <= threshold, "\(target) × \(ratio) must stay under \(threshold)")
+            #expect((target + 100) * ratio > threshold - 100 * ratio, "the target is the largest hundred under the line")
+            #expect(target.truncatingRemainder(dividingBy: 100) == 0)
+        }
+    }
+
+    @Test func ragCaseStatesTheCliffAndTheTrimThatAvoidsIt() throws {
+        let k = Fixture.real
+        let a = Engine(knowledge: k).assess(k.answers(Self.rag))
+        let haiku = try #require(a.costs.first { $0.model == "claude-haiku-5-5" })
+        #expect(haiku.rates.band == .long_context)
+        #expect(abs(haiku.rates.input_tokens_per_request - 117_000) < 1)
+        // The trap is stated in the decision whenever Haiku 5.5 is the primary or the runner-up.
+        let named = [a.decision.recommended, a.decision.runner_up?.model].compactMap { $0 }
+        #expect(named.contains("claude-haiku-5-5"), "Haiku 5.5 is compared in the decision: \(named)")
+        let cliff = try #require(a.decision.traps.first { $0.kind == .long_context_cliff && $0.model == "claude-haiku-5-5" })
+        #expect(cliff.text.contains("100,000") && cliff.text.contains("76,900") && cliff.text.contains("117,000"), "\(cliff.text)")
+        #expect(cliff.url == "/guides/long-context-price-cliff")
+        // The amount is the bill over the line less the bill at the trimmed prompt.
+        let trimmed = try k.replacing(.avgInputTokens, with: .number(76_900), in: k.answers(Self.rag))
+        let under = Engine(knowledge: k).costs(trimmed).first { $0.model == "claude-haiku-5-5" }!
+        #expect(under.rates.band == .standard)
+        #expect(abs((cliff.amount_usd ?? 0) - (haiku.monthly_usd - under.monthly_usd)) < 0.01)
+        if a.primaryModel == "claude-haiku-5-5" {
+            let lever = try #require(a.levers.first)
+            #expect(lever.kind == .trim_below_cliff)
+            #expect(lever.changes == [LeverChange(answer: .avgInputTokens, to: .number(76_900))])
+            #expect(abs(lever.monthly_after - under.monthly_usd) < 0.01)
+        }
+    }
+
+    // MARK: - Plausible ranges
+
+    @Test func rangesComeFromContentAndStayInsideTheQuestion() throws {
+        let k = Fixture.real
+        let rules = try #require(k.leverRules)
+        #expect(k.plausibleRange(.monthlyRequests, around: 3_000_000) == 1_000_000...9_000_000)
+        #expect(k.plausibleRange(.avgInputTokens, around: 1_500) == 750...3_000)
+        // Shares move by a spread and stay within 0..1.
+        #expect(k.plausibleRange(.cachedInputShare, around: 0.1) == 0...0.5)
+        #expect(k.plausibleRange(.cachedInputShare, around: 0.9) == 0.5...1)
+        // An answer without a range is not moved.
+        #expect(rules.ranges[AnswerID.asOf.rawValue] == nil)
+        // Ordered choices move one step; categories not at all.
+        #expect(k.plausibleChoice(.latency, from: 1, to: 2))
+        #expect(!k.plausibleChoice(.latency, from: 0, to: 2))
+        #expect(!k.plausibleChoice(.taskType, from: 0, to: 1))
+    }
+
+    @Test(arguments: [
+        ("monthly_requests", AnswerRange(factor: 1), "must be a number above 1"),
+        ("avg_input_tokens", AnswerRange(spread: 0.2), "a spread is for shares"),
+        ("cached_input_share", AnswerRange(factor: 2, spread: 0.2), "exactly one of"),
+        ("task_type", AnswerRange(factor: 2), "is not a numeric answer"),
+        ("no_such_answer", AnswerRange(factor: 2), "is not a numeric answer"),
+    ])
+    func badRangesAreRefusedWithTheirField(name: String, range: AnswerRange, message: String) throws {
+        var file = try Fixture.file()
+        file.settings.levers!.ranges[name] = range
+        #expect {
+            _ = try Fixture.knowledge(file)
+        } throws: { error in
+            let e = error as! KnowledgeError
+            return e.field == "engine.levers.ranges.\(name)" || e.field.hasPrefix("engine.levers.ranges.\(name).")
+                ? e.message.contains(message) : false
+        }
+    }
+
+    @Test func leverAndTrapWordsAreChecked() throws {
+        var file = try Fixture.file()
+        file.settings.levers!.levers[.batch] = LinkedText(url: "/criteria/latency-need", text: "{model} at {nonsense}")
+        #expect(throws: KnowledgeError.self) { _ = try Fixture.knowledge(file) }
+        file = try Fixture.file()
+        file.settings.levers!.traps.removeValue(forKey: .cache_1h)
+        #expect(throws: KnowledgeError.self) { _ = try Fixture.knowledge(file) }
+        file = try Fixture.file()
+        file.settings.levers!.traps[.cache_1h]!.url = "https://example.com"
+        #expect(throws: KnowledgeError.self) { _ = try Fixture.knowledge(file) }
+    }
+
+    // MARK: - Levers and flips on many workloads
+
+    @Test func leversStayInRangeAndReproduceWhenApplied() throws {
+        let k = Fixture.real
+        let engine = Engine(knowledge: k)
+        var rng = SeededRNG(seed: 16)
+        var seen = Set<LeverKind>()
+        for _ in 0..<300 {
+            let answers = RandomAnswers.make(k, &rng)
+            let a = engine.assess(answers)
+            #expect(a.decision.top_lever == a.levers.first)
+            #expect(a.levers.map(\.difference) == a.levers.map(\.difference).sorted(), "ranked: savings first")
+            for lever in a.levers {
+                seen.insert(lever.kind)
+                #expect(lever.model == a.primaryModel)
+                var changed = answers
+                for change in lever.changes {
+                    let now = answers.values[change.answer.rawValue]
+                    let to = try #require(Knowledge.encode(change.to, for: change.answer, models: k.modelSlugs))
+                    if change.answer == .reasoningEffort {
+                        // One level along the levels the model's API accepts.
+                        let m = k.modelIndex[lever.model]!
+                        let levels = k.compiledModels[m].reasoning!.levels.sorted()
+                        let line = a.costs.first { $0.model == lever.model }!
+                        let from = levels.firstIndex(of: line.rates.reasoning_effort!)!
+                        let target = levels.firstIndex(of: Effort(rawValue: AnswerID.reasoningEffort.choices[Int(to)])!)!
+                        #expect(abs(target - from) == 1, "\(lever.kind): one level")
+                    } else if change.answer.kind == .choice {
+                        #expect(k.plausibleChoice(change.answer, from: now, to: to))
+                    } else {
+                        #expect(k.plausibleRange(change.answer, around: now)?.contains(to) == true,
+                                "\(lever.kind): \(change.answer.name) \(now) → \(to)")
+                    }
+                    changed = try k.replacing(change.answer, with: change.to, in: changed)
+                }
+                guard !lever.changes.isEmpty else { continue }
+                let after = engine.costs(changed).first { $0.model == lever.model }!
+                #expect(abs(after.monthly_usd - lever.monthly_after) < 0.01, "\(lever.kind) is priced as applied")
+                #expect(engine.verdict(changed).verdict == lever.verdict)
+            }
+        }
+        #expect(seen.isSuperset(of: [.trim_below_cliff, .cache_prefix, .batch]), "levers found: \(seen)")
+    }
+
+    @Test func flipsStayWithinThePlausibleRange() throws {
+        let k = Fixture.real
+        let engine = Engine(knowledge: k)
+        var rng = SeededRNG(seed: 17)
+        for _ in 0..<200 {
+            let answers = RandomAnswers.make(k, &rng)
+            for change in engine.assess(answers).whatWouldChange {
+                let now = answers.values[change.answer.rawValue]
+                let to = try #require(Knowledge.encode(change.to, for: change.answer, models: k.modelSlugs))
+                #expect(change.answer != .taskType, "a task type is not a what-if")
+                if change.answer.kind == .integer || change.answer.kind == .number {
+                    #expect(k.plausibleRange(change.answer, around: now)?.contains(to) == true,
+                            "\(change.answer.name): \(now) → \(to)")
+                }
+            }
+        }
+    }
+
+    /// Issue 15's classifier: a 1,500-token prompt must not be "780,000 tokens" from a flip.
+    @Test func noAbsurdFlips() {
+        let k = Fixture.real
+        let a = Engine(knowledge: k).assess(k.answers([
+            "task_type": "classification", "monthly_requests": 3_000_000, "avg_input_tokens": 1_500,
+            "avg_output_tokens": 20, "latency": "interactive", "review_capacity": "sampled", "fallback_ready": true]))
+        for change in a.whatWouldChange {
+            if change.answer == .avgInputTokens, case .number(let to) = change.to { #expect(to <= 3_000) }
+            if change.answer == .avgOutputTokens, case .number(let to) = change.to { #expect(to <= 40) }
+        }
+    }
+
+    // MARK: - The decision summary
+
+    @Test func runnerUpIsTheCheaperEqualAndSaysWhyItLost() throws {
+        let k = Fixture.real
+        let a = Engine(knowledge: k).assess(k.answers([
+            "task_type": "classification", "monthly_requests": 3_000_000, "avg_input_tokens": 600,
+            "avg_output_tokens": 20, "latency": "interactive", "review_capacity": "sampled", "fallback_ready": true,
+            "cost_priority": "balanced"]))
+        #expect(a.decision.recommended == a.primaryModel)
+        let runner = try #require(a.decision.runner_up)
+        #expect(runner.model != a.primaryModel)
+        #expect(!runner.reason.isEmpty && runner.url.hasPrefix("/"))
+        let primary = a.costs.first { $0.model == a.primaryModel }!
+        let other = a.costs.first { $0.model == runner.model }!
+        #expect(abs(runner.difference_usd - (other.monthly_usd - primary.monthly_usd)) < 0.01)
+        if runner.difference_usd < 0 && a.primaryModelBasis == .haiku_model {
+            #expect(runner.reason.contains("cost priority: balanced"))
+        }
+    }
+
+    @Test func tieredVerdictsCarryTheCombinedCost() {
+        let k = Fixture.real
+        let engine = Engine(knowledge: k)
+        var rng = SeededRNG(seed: 18)
+        var tiered = 0
+        for _ in 0..<300 {
+            let a = engine.assess(RandomAnswers.make(k, &rng))
+            guard a.verdict == .tieredRouting, let combined = a.decision.combined else {
+                #expect(a.decision.combined == nil || a.verdict == .tieredRouting)
+                continue
+            }
+            tiered += 1
+            let haiku = a.costs.first { $0.model == a.primaryModel }!.monthly_usd
+            let escalation = a.costs.first { $0.model == combined.escalation_model }!.monthly_usd
+            let expected = (1 - combined.complex_share) * haiku + combined.complex_share * escalation
+            #expect(abs(combined.monthly_usd - expected) < 0.01)
+        }
+        #expect(tiered > 0)
+    }
+}
