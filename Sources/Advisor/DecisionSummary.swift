@@ -65,7 +65,11 @@ extension Engine {
         }
         let runner = runnerUp(d, answers: answers, alternatives: alternatives, monthly: monthly)
         var traps: [Trap] = []
-        for m in [primary] + (runner.map { [$0.model] } ?? []) {
+        // The primary's and the runner-up's traps; and the Haiku's when the cost ceiling turned it down, since its
+        // trap (a price cliff, most often) is the reason and its trim the way back.
+        var priced = [primary] + (runner.map { [$0.model] } ?? [])
+        if d.basis == .cost_ceiling, let h = d.haiku, !priced.contains(h) { priced.append(h) }
+        for m in priced {
             if let l = line(m) { traps += self.traps(model: m, line: l, answers: answers) }
         }
         let severities: [Severity] = [.high, .medium, .low]

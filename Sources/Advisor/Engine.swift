@@ -658,7 +658,8 @@ public struct Engine: Sendable {
         }
 
         let primaryLine = costs.first { $0.model == k.models[primary].slug }!
-        let levers = self.levers(d, answers: answers, line: primaryLine, monthly: monthly)
+        let haikuLine = d.haiku.flatMap { h in costs.first { $0.model == k.models[h].slug } }
+        let levers = self.levers(d, answers: answers, line: primaryLine, haikuLine: haikuLine, monthly: monthly)
         let decision = summary(d, answers: answers, alternatives: alternatives, costs: costs, monthly: monthly,
                                warnings: warnings, levers: levers)
         let assumptions = answers.assumed.map { Assumption(answer: $0, value: answers[$0]) }

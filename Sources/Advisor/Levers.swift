@@ -58,41 +58,44 @@ extension Engine {
     /// - Parameters:
     ///   - line: the primary model's cost line (its rates say which levers apply).
     ///   - monthly: every model's monthly cost, for routing.
-    func levers(_ d: Decision, answers: Answers, line: CostLine, monthly: [Double]) -> [Lever] {
+    ///   - haikuLine: the current Haiku's cost line, for the trim that brings it back when the cost ceiling turned
+    ///     it down.
+    func levers(_ d: Decision, answers: Answers, line: CostLine, haikuLine: CostLine? = nil, monthly: [Double]) -> [Lever] {
         let k = knowledge
         guard let rules = k.leverRules else { return [] }
         let primary = d.primary
-        let title = k.models[primary].title
         let before = monthly[primary]
         var found: [Lever] = []
         let v = answers.values
 
         func value(_ id: AnswerID) -> Double { v[id.rawValue] }
         func inRange(_ id: AnswerID, _ to: Double) -> Bool { k.plausibleRange(id, around: value(id))?.contains(to) ?? false }
-        /// The primary's monthly cost, the verdict and the score with `changes` applied.
-        func apply(_ changes: [(AnswerID, Double)]) -> (monthly: Double, verdict: Verdict, score: Double) {
+        /// The primary's (or `model`'s) monthly cost, the verdict and the score with `changes` applied.
+        func apply(_ changes: [(AnswerID, Double)], on model: Int? = nil) -> (monthly: Double, verdict: Verdict, score: Double) {
             var w = v
             for (id, x) in changes { w[id.rawValue] = x }
             // As the link that applies it will: a share given outright replaces a system prompt's.
             if changes.contains(where: { $0.0 == .cachedInputShare }) { w[AnswerID.systemPromptTokens.rawValue] = 0 }
             Answers.derive(&w)
             return w.withUnsafeBufferPointer { p in
-                let cost = k.monthlyCost(model: primary, p)
+                let cost = k.monthlyCost(model: model ?? primary, p)
                 let decision = decide(p)
                 return (cost, decision.verdict, decision.score)
             }
         }
         func add(_ kind: LeverKind, _ changes: [(AnswerID, Double)], _ values: [String: String],
-                 priced: (monthly: Double, verdict: Verdict, score: Double)) {
+                 priced: (monthly: Double, verdict: Verdict, score: Double), on model: Int? = nil) {
             let words = rules.levers[kind]!
+            let pricedOn = model ?? primary
+            let before = monthly[pricedOn]
             var filled = values
-            filled["model"] = title
+            filled["model"] = k.models[pricedOn].title
             filled["before"] = Format.money(before)
             filled["after"] = Format.money(priced.monthly)
             filled["saving"] = Format.money(before - priced.monthly)
             filled["extra"] = Format.money(priced.monthly - before)
             found.append(Lever(kind: kind, text: Template.fill(words.text, filled), url: words.url,
-                               model: k.models[primary].slug,
+                               model: k.models[pricedOn].slug,
                                changes: changes.map { LeverChange(answer: $0.0, to: k.decode($0.1, for: $0.0)) },
                                monthly_before: Format.rounded(before), monthly_after: Format.rounded(priced.monthly),
                                verdict: priced.verdict, score: priced.score))
@@ -106,6 +109,17 @@ extension Engine {
                     add(.trim_below_cliff, [(.avgInputTokens, target)], [
                         "tokens": Format.count(target), "threshold": Format.count(line.rates.long_context_threshold ?? 0),
                         "counted_with": k.models[Int(value(.tokensCountedWith))].title], priced: priced)
+                }
+            }
+        }
+        // Under the cost ceiling the Haiku lost on a price line: its trim is the way back, priced on the Haiku.
+        if d.basis == .cost_ceiling, let h = d.haiku, h != primary, let haikuLine {
+            v.withUnsafeBufferPointer { p in
+                if let target = k.trimTarget(haikuLine, p), inRange(.avgInputTokens, target) {
+                    add(.trim_below_cliff, [(.avgInputTokens, target)], [
+                        "tokens": Format.count(target), "threshold": Format.count(haikuLine.rates.long_context_threshold ?? 0),
+                        "counted_with": k.models[Int(value(.tokensCountedWith))].title],
+                        priced: apply([(.avgInputTokens, target)], on: h), on: h)
                 }
             }
         }
