@@ -206,11 +206,13 @@ public struct AdvisorViews: Sendable {
     func export(_ request: Request) -> Response {
         let answers: Answers
         let assessment: () -> Assessment
+        let usage: UsageProfile?
         do {
             let (pairs, profile) = try Self.usageParameter(ShareLinks.split(request.query).answers)
             answers = try knowledge.answers(fromQuery: pairs)
             let current = Self.currentModel(of: answers)
             assessment = { profile.map { engine.assess(answers, usage: $0, currentModel: current).assessment } ?? engine.assess(answers) }
+            usage = profile
         } catch let error as HTTPError {
             return .text(error.message + "\n", status: error.status)
         } catch let error as AnswerError {
@@ -226,7 +228,7 @@ public struct AdvisorViews: Sendable {
             return Exports.markdown(text, filename: "haiku-verdict.md")
         case "/assess/result.madr.md":
             let record = DecisionRecord(assessment: assessment(), answers: answers, engine: engine,
-                                        library: library, links: links)
+                                        library: library, links: links, usage: usage)
             return Exports.markdown(record.markdown(), filename: "decision-record.md")
         case "/assess/result.eval.py":
             guard let plan = EvaluationExport(assessment: assessment(), answers: answers, engine: engine,

@@ -15,6 +15,8 @@ struct DecisionRecord {
     let engine: Engine
     let library: ContentLibrary
     let links: ShareLinks
+    /// The imported request distribution the verdict was priced on, when there is one (`usage=` in the link).
+    var usage: UsageProfile? = nil
 
     private var knowledge: Knowledge { engine.knowledge }
     private var base: String { links.exportBase }
@@ -59,7 +61,30 @@ struct DecisionRecord {
             + "points of the score rest on them):\n\n"
         md += assessment.assumptions.isEmpty ? "* none\n"
             : assessment.assumptions.map { "* \(knowledge.question($0.answer).text) \(form.label($0.value, for: knowledge.question($0.answer)))\n" }.joined()
+        if let usage { md += "\n" + Self.usageSummary(usage) }
         return md + "\n"
+    }
+
+    /// The imported usage in a few lines: what was observed, and the spread the averages hide.
+    static func usageSummary(_ usage: UsageProfile) -> String {
+        func percentile(_ q: Double, _ value: (UsageSample) -> Double) -> Double {
+            let sorted = usage.samples.sorted { value($0) < value($1) }
+            var seen = 0.0
+            for sample in sorted {
+                seen += sample.requests
+                if seen >= q * usage.requests { return value(sample) }
+            }
+            return sorted.last.map(value) ?? 0
+        }
+        func spread(_ value: (UsageSample) -> Double) -> String {
+            "p50 \(Format.count(percentile(0.5, value))), p90 \(Format.count(percentile(0.9, value))), "
+                + "p99 \(Format.count(percentile(0.99, value))), max \(Format.count(usage.samples.map(value).max() ?? 0))"
+        }
+        return "Usage imported (priced request by request, not at the averages):\n\n"
+            + "* \(Format.count(usage.requests)) requests observed, in \(usage.samples.count) group\(usage.samples.count == 1 ? "" : "s") of sizes\n"
+            + "* prompt tokens: mean \(Format.count(usage.meanPrompt)); \(spread { $0.prompt })\n"
+            + "* output tokens: mean \(Format.count(usage.meanOutput)); \(spread { $0.output })\n"
+            + "* cached share of the prompt: \(Format.percent(usage.cachedShare))\n"
     }
 
     private func drivers() -> String {

@@ -43,6 +43,14 @@ import Testing
         let comparison = try #require((document["usage"] as? [String: Any])?["comparison"] as? [String: Any])
         #expect(comparison["current_model"] as? String == "claude-haiku-5-5")
         #expect(abs((comparison["current_monthly_usd"] as? Double ?? 0) - 3_266.12) < 0.01)
+        // The decision record keeps it too: its context says what was imported. 1 + 99 + 1,130 = 1,230 requests;
+        // 100 prompts of 150,000 tokens (the max) and 1,130 of 20,000; outputs of 500.
+        let record = try HTTPConnection(port: server.port).request(
+            "GET", "/assess/result.madr.md?task_type=classification&usage=\(profile)")
+        #expect(record.status == 200)
+        #expect(record.text.contains("Usage imported (priced request by request"), "\(record.text.prefix(2000))")
+        #expect(record.text.contains("1,230 requests observed"))
+        #expect(record.text.contains("max 150,000"))
     }
 
     @Test func hostileUploadsGetA4xxWithAUsefulMessage() throws {
