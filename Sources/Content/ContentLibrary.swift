@@ -129,7 +129,7 @@ public struct ContentLibrary: Sendable {
             let result = try FrontMatterParser(path: file.path, limits: limits).parse(text)
             let rendered = MarkdownRenderer.render(result.body, firstLine: result.bodyFirstLine)
             let page = Page(section: file.section, slug: file.slug, path: file.path, frontMatter: result.frontMatter,
-                            html: rendered.html, headings: rendered.headings, plainText: rendered.plainText,
+                            html: rendered.html, headings: rendered.headings, sections: rendered.sections,
                             markdown: result.body, fieldLines: FieldLines(node: result.node))
             return .success((page, ParsedNode(node: result.node, isIntro: file.slug == "_index"), rendered.links))
         } catch {

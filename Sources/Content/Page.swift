@@ -1,6 +1,7 @@
 import Yams
 
-/// One rendered content page: its front matter, its HTML (rendered once, at load), its outline and its plain text.
+/// One rendered content page: its front matter, its HTML (rendered once, at load), its outline and its sections
+/// as plain text (for the index).
 public struct Page: Sendable {
     public let section: Section
     public let slug: String
@@ -9,7 +10,7 @@ public struct Page: Sendable {
     public let frontMatter: FrontMatter
     public let html: String
     public let headings: [Heading]
-    public let plainText: String
+    public let sections: [TextSection]
     /// The Markdown body as written (after the front matter), for the page's `.md` twin.
     public let markdown: String
     /// The front matter's YAML tree, to point later checks (the engine's) at a line.

@@ -21,6 +21,8 @@ public struct FileIdentity: Sendable, Equatable {
 struct IndexMeta {
     var generation = ""
     var content = ""
+    /// `IndexWriter.schemaVersion` of the binary that wrote it ("" before versions were recorded).
+    var schema = ""
 
     init(connection: Connection) throws(SQLiteError) {
         guard try connection.scalar("SELECT name FROM sqlite_schema WHERE name = 'meta'") != nil else { return }
@@ -29,6 +31,7 @@ struct IndexMeta {
             switch rows.text(0) {
             case "generation": generation = rows.text(1)
             case "content": content = rows.text(1)
+            case "schema": schema = rows.text(1)
             default: break
             }
         }

@@ -56,7 +56,7 @@ public enum SiteBuilder {
             if let today = paths.today { knowledge.clock = { today } }
             let engine = Engine(knowledge: knowledge)
             let templates = try Templates(directory: paths.templates)
-            let (index, note) = try SearchIndex.buildOrReuse(library, at: paths.database, settings: paths.search)
+            let (index, note) = try SearchIndex.openOrBuild(library, at: paths.database, settings: paths.search, log: log)
             if let note { log(note) }
             return try Site(library: library, index: index, engine: engine, templates: templates,
                             publicDirectory: paths.publicFiles)

@@ -1,0 +1,200 @@
+import CSQLite
+import Foundation
+
+/// Two FTS5 auxiliary functions, so that one MATCH pass ranks and flags every matching chunk and SQLite keeps only
+/// the top k (`ORDER BY advisor_rank(...) LIMIT k`), instead of four MATCH passes and every row scored in Swift:
+/// - `advisor_rank(sections_fts, groups, every, bonuses)`: minus the score (lower is better, as `ORDER BY` wants);
+/// - `advisor_flags(sections_fts, groups, every)`: `RankFlags` as an integer.
+///
+/// The score is the search's tiers above bm25: words common across this corpus ("rate", "haiku") carry almost no
+/// IDF weight, so what a page or section is called must decide first. It is the old ranking exactly:
+/// `-bm25` (FTS5's own formula and column weights), +30 minus half the title's words when the words are in the
+/// title or aliases (+5 more on the top of the page: a match on what the page is called opens the page), +12 when
+/// they are in the heading, plus the page's bonus from Swift (an exact title or alias, a fallback's word count).
+///
+/// Arguments: `groups` gives each phrase of the MATCH expression its word group ("0 0 1": the first word has two
+/// alternatives); `every` is 1 when every group must be in a column for its flag (the every-word query), 0 when
+/// one is enough (the any-word fallback); `bonuses` is "pageKey:bonus pageKey:bonus" (`SectionKey.pageKey`).
+enum RankFunction {
+    /// Column weights for bm25 (title, aliases, heading, summary, tags, body, code): what a section is called
+    /// counts most, code least.
+    static let weights: [Double] = [8.0, 8.0, 5.0, 3.0, 3.0, 1.0, 0.4]
+    static let titleColumns: Set<Int32> = [0, 1], headingColumn: Int32 = 2, contentColumns: ClosedRange<Int32> = 2...6
+
+    /// Registers both functions on `connection`; `titleWords[page]` is the number of words in each page's title.
+    static func register(on connection: Connection, titleWords: [UInt8]) throws(SQLiteError) {
+        let api = try fts5API(connection)
+        let pages = Unmanaged.passRetained(PageTitleWords(titleWords)).toOpaque()
+        let destroy: @convention(c) (UnsafeMutableRawPointer?) -> Void = { pointer in
+            if let pointer { Unmanaged<PageTitleWords>.fromOpaque(pointer).release() }
+        }
+        guard api.pointee.xCreateFunction(api, "advisor_rank", pages, rank, destroy) == SQLITE_OK,
+              api.pointee.xCreateFunction(api, "advisor_flags", nil, flags, nil) == SQLITE_OK else {
+            throw connection.error(SQLITE_ERROR, "fts5 xCreateFunction")
+        }
+    }
+
+    /// FTS5's extension API for this connection (https://sqlite.org/fts5.html#extending_fts5).
+    private static func fts5API(_ connection: Connection) throws(SQLiteError) -> UnsafeMutablePointer<fts5_api> {
+        let statement = try connection.prepare("SELECT fts5(?1)")
+        var api: UnsafeMutablePointer<fts5_api>?
+        try withUnsafeMutablePointer(to: &api) { pointer throws(SQLiteError) in
+            sqlite3_bind_pointer(statement.handle, 1, pointer, "fts5_api_ptr", nil)
+            _ = try statement.step()
+        }
+        guard let api, api.pointee.iVersion >= 2 else {
+            throw SQLiteError(code: SQLITE_ERROR, message: "FTS5 is not available", path: connection.path, operation: "open")
+        }
+        return api
+    }
+}
+
+/// What `advisor_flags` says of one chunk.
+struct RankFlags: OptionSet {
+    let rawValue: Int
+    /// The words (every group, or one in the fallback) are in the page title or an alias.
+    static let inTitle = RankFlags(rawValue: 1)
+    /// The words are in the heading.
+    static let inHeading = RankFlags(rawValue: 2)
+    /// Some word is in the chunk's own text (heading, summary, tags, body, code), not only in the title it carries.
+    static let inContent = RankFlags(rawValue: 4)
+}
+
+/// Each page's title length in words, by page id: the rank function's user data, one per connection.
+private final class PageTitleWords {
+    let words: [UInt8]
+    init(_ words: [UInt8]) { self.words = words }
+}
+
+/// What one query needs on every row, computed on its first row and kept as FTS5 auxiliary data.
+private final class QueryState {
+    var groupOfPhrase: [Int] = []
+    var groupCount = 0
+    var every = true
+    var bonuses: [Int: Double] = [:]
+    var idf: [Double] = []
+    var averageLength = 1.0
+    /// Scratch space for one row's per-phrase frequencies and per-group column hits.
+    var frequency: [Double] = []
+    var groupHits: [UInt8] = []
+}
+
+private typealias API = UnsafePointer<Fts5ExtensionApi>
+
+private let keepState: @convention(c) (UnsafeMutableRawPointer?) -> Void = { pointer in
+    if let pointer { Unmanaged<QueryState>.fromOpaque(pointer).release() }
+}
+
+/// The query's state, made on the first row (IDF per phrase as FTS5's bm25 computes it).
+private func state(_ api: API, _ context: OpaquePointer?, _ values: UnsafeMutablePointer<OpaquePointer?>?, _ count: Int32,
+                   withIDF: Bool) -> QueryState? {
+    if let kept = api.pointee.xGetAuxdata(context, 0) {
+        return Unmanaged<QueryState>.fromOpaque(kept).takeUnretainedValue()
+    }
+    let state = QueryState()
+    let phrases = Int(api.pointee.xPhraseCount(context))
+    if count >= 1, let values, let text = sqlite3_value_text(values[0]) {
+        state.groupOfPhrase = String(cString: text).split(separator: " ").compactMap { Int($0) }
+    }
+    // A phrase the caller did not describe is a group of its own (never expected; keeps indexes in range).
+    while state.groupOfPhrase.count < phrases { state.groupOfPhrase.append((state.groupOfPhrase.max() ?? -1) + 1) }
+    state.groupCount = (state.groupOfPhrase.max() ?? -1) + 1
+    if count >= 2, let values { state.every = sqlite3_value_int(values[1]) != 0 }
+    if count >= 3, let values, let text = sqlite3_value_text(values[2]) {
+        for pair in String(cString: text).split(separator: " ") {
+            let parts = pair.split(separator: ":")
+            if parts.count == 2, let key = Int(parts[0]), let bonus = Double(parts[1]) { state.bonuses[key, default: 0] += bonus }
+        }
+    }
+    if withIDF {
+        var rows: Int64 = 0, tokens: Int64 = 0
+        _ = api.pointee.xRowCount(context, &rows)
+        _ = api.pointee.xColumnTotalSize(context, -1, &tokens)
+        state.averageLength = rows > 0 ? Double(tokens) / Double(rows) : 1
+        for phrase in 0..<phrases {
+            var hits: Int64 = 0
+            _ = api.pointee.xQueryPhrase(context, Int32(phrase), &hits) { _, _, user in
+                user?.assumingMemoryBound(to: Int64.self).pointee += 1
+                return SQLITE_OK
+            }
+            // FTS5's bm25: a phrase in more than half the rows would get a negative IDF; it gets 1e-6 instead.
+            let idf = log((Double(rows) - Double(hits) + 0.5) / (Double(hits) + 0.5))
+            state.idf.append(idf <= 0 ? 1e-6 : idf)
+        }
+    }
+    state.frequency = Array(repeating: 0, count: phrases)
+    state.groupHits = Array(repeating: 0, count: state.groupCount)
+    _ = api.pointee.xSetAuxdata(context, Unmanaged.passRetained(state).toOpaque(), keepState)
+    return state
+}
+
+/// Bits of `groupHits`: the group has an instance in the title or aliases, in the heading, in the chunk's own text.
+private let hitTitle: UInt8 = 1, hitHeading: UInt8 = 2, hitContent: UInt8 = 4
+
+/// Walks the row's phrase instances once: per-phrase weighted frequencies (for bm25) and where each group occurs.
+private func scan(_ api: API, _ context: OpaquePointer?, _ state: QueryState) {
+    for index in state.frequency.indices { state.frequency[index] = 0 }
+    for index in state.groupHits.indices { state.groupHits[index] = 0 }
+    var instances: Int32 = 0
+    _ = api.pointee.xInstCount(context, &instances)
+    for instance in 0..<instances {
+        var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
+        guard api.pointee.xInst(context, instance, &phrase, &column, &offset) == SQLITE_OK else { continue }
+        let p = Int(phrase)
+        if Int(column) < RankFunction.weights.count { state.frequency[p] += RankFunction.weights[Int(column)] }
+        let group = state.groupOfPhrase[p]
+        if RankFunction.titleColumns.contains(column) { state.groupHits[group] |= hitTitle }
+        if column == RankFunction.headingColumn { state.groupHits[group] |= hitHeading }
+        if RankFunction.contentColumns.contains(column) { state.groupHits[group] |= hitContent }
+    }
+}
+
+private func rowFlags(_ state: QueryState) -> RankFlags {
+    func holds(_ bit: UInt8) -> Bool {
+        state.every ? state.groupHits.allSatisfy { $0 & bit != 0 } : state.groupHits.contains { $0 & bit != 0 }
+    }
+    var flags: RankFlags = []
+    if state.groupCount > 0 && holds(hitTitle) { flags.insert(.inTitle) }
+    if state.groupCount > 0 && holds(hitHeading) { flags.insert(.inHeading) }
+    if state.groupHits.contains(where: { $0 & hitContent != 0 }) { flags.insert(.inContent) }
+    return flags
+}
+
+private let rank: fts5_extension_function = { api, context, result, count, values in
+    guard let api, let state = state(api, context, values, count, withIDF: true) else {
+        sqlite3_result_error(result, "advisor_rank: no query state", -1)
+        return
+    }
+    scan(api, context, state)
+    // FTS5's bm25 (fts5_aux.c): k1 = 1.2, b = 0.75, D the row's tokens in all columns.
+    var tokens: Int32 = 0
+    _ = api.pointee.xColumnSize(context, -1, &tokens)
+    let (k1, b) = (1.2, 0.75)
+    let lengthNorm = k1 * (1 - b + b * Double(tokens) / state.averageLength)
+    var bm25 = 0.0
+    for (phrase, frequency) in state.frequency.enumerated() {
+        bm25 += state.idf[phrase] * (frequency * (k1 + 1)) / (frequency + lengthNorm)
+    }
+    let key = SectionKey(rawValue: Int(api.pointee.xRowid(context)))
+    var score = bm25
+    let flags = rowFlags(state)
+    if flags.contains(.inTitle) {
+        let words = api.pointee.xUserData(context).map { pointer -> [UInt8] in
+            Unmanaged<PageTitleWords>.fromOpaque(pointer).takeUnretainedValue().words
+        } ?? []
+        score += 30 - Double(key.page < words.count ? words[key.page] : 0) / 2
+        if key.isTop { score += 5 }
+    }
+    if flags.contains(.inHeading) { score += 12 }
+    score += state.bonuses[key.pageKey] ?? 0
+    sqlite3_result_double(result, -score)
+}
+
+private let flags: fts5_extension_function = { api, context, result, count, values in
+    guard let api, let state = state(api, context, values, count, withIDF: false) else {
+        sqlite3_result_error(result, "advisor_flags: no query state", -1)
+        return
+    }
+    scan(api, context, state)
+    sqlite3_result_int(result, Int32(rowFlags(state).rawValue))
+}
