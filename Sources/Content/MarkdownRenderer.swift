@@ -9,7 +9,7 @@ public struct Heading: Sendable, Equatable, Codable {
 }
 
 /// A link found in a page body, with the file line it stands on (for `check`).
-public struct BodyLink: Sendable, Equatable {
+public struct BodyLink: Sendable, Equatable, Codable {
     public let url: String
     public let line: Int
 }

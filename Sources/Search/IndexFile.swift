@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 
 /// A file's identity and version as `stat` sees it: a rename over the path changes the inode.
@@ -34,6 +35,15 @@ struct IndexMeta {
             case "schema": schema = rows.text(1)
             default: break
             }
+        }
+    }
+
+    /// - Throws: unless the file was written by this version's `IndexWriter` (`SQLiteError.isOtherSchema`).
+    func requireCurrentSchema(path: String) throws(SQLiteError) {
+        guard schema == IndexWriter.schemaVersion else {
+            throw SQLiteError(code: SQLITE_FORMAT, message: "written by another version of haiku-advisor (schema "
+                              + "\(schema.isEmpty ? "1" : schema); this one reads \(IndexWriter.schemaVersion))",
+                              path: path, operation: "use")
         }
     }
 }

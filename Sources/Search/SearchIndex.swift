@@ -38,20 +38,8 @@ public final class SearchIndex: Sendable {
             return SearchIndex(path: path, meta: meta, identity: nil, searchers: [try Searcher(connection: connection, titleWords: catalog.titleWords)],
                                catalog: catalog, settings: settings, inMemory: true)
         }
-        let temporary = "\(path).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        do {
+        try replace(path) { temporary throws(SQLiteError) in
             try IndexWriter(connection: Connection(path: temporary, displayPath: path)).write(library)
-        } catch {
-            unlink(temporary)
-            throw error.at(path, "write")
-        }
-        // `index` over a file someone made read-only (0444) keeps it read-only.
-        var old = stat()
-        if stat(path, &old) == 0 { chmod(temporary, old.st_mode & 0o7777) }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw SQLiteError(code: 0, message: reason, path: path, operation: "replace")
         }
         return try open(at: path, settings: settings)
     }
@@ -72,22 +60,53 @@ public final class SearchIndex: Sendable {
     }
 
     /// Opens the index at `path` when it is current with `library` (its content fingerprint and this binary's
-    /// schema version), else builds it. A file that is damaged or was written by another version is rebuilt,
-    /// never served, and `log` says why.
-    /// - Returns: the index, and a line for the log when the existing file is served read-only instead of a new one.
-    public static func openOrBuild(_ library: ContentLibrary, at path: String, settings: SearchSettings = SearchSettings(),
-                                   log: (String) -> Void = { _ in }) throws(SQLiteError) -> (SearchIndex, String?) {
-        if path != ":memory:", FileManager.default.fileExists(atPath: path) {
-            do {
-                let existing = try open(at: path, settings: settings)
-                if existing.contentFingerprint == library.fingerprint { return (existing, nil) }
-            } catch where error.isCorruption || error.isOtherSchema {
-                log("\(error): rebuilding it from the content")
-            } catch {
-                log("\(error): rebuilding it")
-            }
+    /// schema version); when only some pages changed (`library` was loaded from this file's `PageStore`, and the
+    /// pages parsed in this run are the new and changed ones), writes just those into a copy of the file and
+    /// renames it into place.
+    /// - Returns: nil when the index must be built from a library parsed in full (no file, another schema, a
+    ///   damaged file: `log` says which).
+    public static func openOrUpdate(_ library: ContentLibrary, at path: String, settings: SearchSettings = SearchSettings(),
+                                    log: (String) -> Void = { _ in }) throws(SQLiteError) -> SearchIndex? {
+        guard path != ":memory:", FileManager.default.fileExists(atPath: path) else { return nil }
+        do {
+            let existing = try open(at: path, settings: settings)
+            if existing.contentFingerprint == library.fingerprint { return existing }
+        } catch {
+            log("\(error): rebuilding it from the content")
+            return nil
         }
-        return try buildOrReuse(library, at: path, settings: settings)
+        guard library.pages.contains(where: { $0.body.sections == nil }) else { return nil }
+        try replace(path) { temporary throws(SQLiteError) in
+            guard copyfile(from: path, to: temporary) else {
+                throw SQLiteError(code: SQLITE_CANTOPEN, message: String(cString: strerror(errno)), path: path, operation: "copy")
+            }
+            try IndexUpdate(connection: Connection(path: temporary, displayPath: path)).apply(library)
+        }
+        return try open(at: path, settings: settings)
+    }
+
+    /// Writes a new file under a temporary name with `write`, gives it the old file's permissions and renames it
+    /// over `path`, so no reader ever sees half of it.
+    private static func replace(_ path: String, _ write: (String) throws(SQLiteError) -> Void) throws(SQLiteError) {
+        let temporary = "\(path).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        do {
+            try write(temporary)
+        } catch {
+            unlink(temporary)
+            throw error.at(path, "write")
+        }
+        // `index` over a file someone made read-only (0444) keeps it read-only.
+        var old = stat()
+        if stat(path, &old) == 0 { chmod(temporary, old.st_mode & 0o7777) }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw SQLiteError(code: 0, message: reason, path: path, operation: "replace")
+        }
+    }
+
+    private static func copyfile(from source: String, to destination: String) -> Bool {
+        (try? FileManager.default.copyItem(atPath: source, toPath: destination)) != nil
     }
 
     /// Opens an index file that `build` wrote earlier, after `PRAGMA quick_check` (a damaged file is refused at
@@ -104,11 +123,7 @@ public final class SearchIndex: Sendable {
                 throw SQLiteError(code: SQLITE_CORRUPT, message: result, path: path, operation: "check")
             }
             let meta = try IndexMeta(connection: first)
-            guard meta.schema == IndexWriter.schemaVersion else {
-                throw SQLiteError(code: SQLITE_FORMAT, message: "written by another version of haiku-advisor (schema "
-                                  + "\(meta.schema.isEmpty ? "1" : meta.schema); this one reads \(IndexWriter.schemaVersion))",
-                                  path: path, operation: "use")
-            }
+            try meta.requireCurrentSchema(path: path)
             let catalog = try Catalog(connection: first)
             var searchers = [try Searcher(connection: first, titleWords: catalog.titleWords)]
             while searchers.count < settings.connections {
@@ -203,7 +218,7 @@ struct Catalog: Sendable {
         var pages: [PageInfo?] = [nil]
         var named: [String: [Int]] = [:]
         var titleWords: [UInt8] = [0]
-        let pageRows = try connection.prepare("SELECT id, section, slug, title, summary, aliases FROM pages ORDER BY id")
+        let pageRows = try connection.prepare("SELECT id, section, slug, title, summary, aliases FROM pages WHERE intro = 0 ORDER BY id")
         while try pageRows.step() {
             let id = pageRows.int(0)
             while pages.count < id { pages.append(nil); titleWords.append(0) }
