@@ -28,10 +28,16 @@ public struct ContentLibrary: Sendable {
     }
 
     /// The same library with every page that `stored` keeps unchanged reading its body from there, so that the
-    /// bodies parsed in this run leave memory once they are in the index file.
+    /// bodies parsed in this run leave memory once they are in the index file. A page `stored` does not keep, whose
+    /// body is read from another file, keeps its Markdown in memory: that file can then be closed.
     public func readingBodies(from stored: StoredPages) -> ContentLibrary {
         func moved(_ page: Page) -> Page {
-            guard let record = stored.pages[page.key], record.digest == page.digest, record.size == page.size else { return page }
+            guard let record = stored.pages[page.key], record.digest == page.digest, record.size == page.size else {
+                guard page.body.isStored else { return page }
+                return Page(section: page.section, slug: page.slug, path: page.path, frontMatter: page.frontMatter,
+                            headings: page.headings, links: page.links, body: PageBody(markdown: page.markdown),
+                            digest: page.digest, size: page.size, fieldLines: page.fieldLines)
+            }
             return Page(section: page.section, slug: page.slug, path: page.path, frontMatter: page.frontMatter,
                         headings: page.headings, links: page.links, body: PageBody(source: stored.source, id: record.id),
                         digest: page.digest, size: page.size, fieldLines: FieldLines(yaml: page.yaml))

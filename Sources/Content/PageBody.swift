@@ -12,6 +12,8 @@ public final class PageBody: Sendable {
     private enum Storage {
         case parsed(html: String, markdown: String, sections: [TextSection])
         case stored(source: any PageBodySource, id: Int)
+        /// Read back from a file that is being let go, kept as Markdown.
+        case held(markdown: String)
     }
 
     private let storage: Storage
@@ -24,12 +26,23 @@ public final class PageBody: Sendable {
         storage = .stored(source: source, id: id)
     }
 
+    init(markdown: String) {
+        storage = .held(markdown: markdown)
+    }
+
+    /// Whether the body is read from an index file.
+    var isStored: Bool {
+        if case .stored = storage { return true }
+        return false
+    }
+
     public var html: String {
         switch storage {
         case .parsed(let html, _, _): html
         // Rendered again from the Markdown (about a millisecond for the longest page) rather than stored twice:
         // the web layer caches the page it makes from it.
         case .stored(let source, let id): MarkdownRenderer.render(source.markdown(ofPage: id)).html
+        case .held(let markdown): MarkdownRenderer.render(markdown).html
         }
     }
 
@@ -37,6 +50,7 @@ public final class PageBody: Sendable {
         switch storage {
         case .parsed(_, let markdown, _): markdown
         case .stored(let source, let id): source.markdown(ofPage: id)
+        case .held(let markdown): markdown
         }
     }
 

@@ -51,9 +51,14 @@ public final class Site: Sendable {
         prebuilt = responses.mapValues { $0.prebuilt() }
     }
 
-    /// The same site searching another index (one `index` wrote, or a rebuild of a damaged one).
+    /// The same site searching another index (one `index` wrote). Pages read their bodies from the new file
+    /// where it keeps them unchanged, so the old file is closed once the last request using it ends.
     public func replacing(index: SearchIndex) throws(TemplateError) -> Site {
-        try Site(library: library, index: index, engine: advisor.engine, templates: templates, publicDirectory: publicDirectory)
+        var library = library
+        if let store = try? PageStore.open(at: index.path), store.generation == index.generation, let stored = try? store.pages() {
+            library = library.readingBodies(from: stored)
+        }
+        return try Site(library: library, index: index, engine: advisor.engine, templates: templates, publicDirectory: publicDirectory)
     }
 
     /// A content page or its JSON, rendered on first use and cached; nil when no page lives at `path`.
