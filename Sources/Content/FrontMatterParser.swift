@@ -18,6 +18,10 @@ struct FrontMatterParser {
     let path: String
     var limits = ContentLimits()
 
+    /// One decoder for every page: making one reads the process environment (Yams' default encoding), a tenth
+    /// of indexing when it was made per page. Decoding from a node reads nothing but its options.
+    nonisolated(unsafe) private static let decoder = YAMLDecoder(encoding: .utf8)
+
     func parse(_ rawText: String) throws(ContentError) -> Parsed {
         // "\r\n" is a single Character in Swift: normalise line endings before splitting.
         let text = rawText.utf8.contains(13) ? rawText.replacingOccurrences(of: "\r\n", with: "\n") : rawText
@@ -84,8 +88,7 @@ struct FrontMatterParser {
 
     private func decode(_ node: Node) throws(ContentError) -> FrontMatter {
         do {
-            // An explicit encoding, as for the parser: the default one reads the process environment each time.
-            return try YAMLDecoder(encoding: .utf8).decode(FrontMatter.self, from: node)
+            return try Self.decoder.decode(FrontMatter.self, from: node)
         } catch let error as DecodingError {
             throw describe(error, in: node)
         } catch {

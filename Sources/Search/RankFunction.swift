@@ -1,10 +1,12 @@
+import Content
 import CSQLite
 import Foundation
 
-/// Two FTS5 auxiliary functions, so that one MATCH pass ranks and flags every matching chunk and SQLite keeps only
-/// the top k (`ORDER BY advisor_rank(...) LIMIT k`), instead of four MATCH passes and every row scored in Swift:
-/// - `advisor_rank(sections_fts, groups, every, bonuses)`: minus the score (lower is better, as `ORDER BY` wants);
-/// - `advisor_flags(sections_fts, groups, every)`: `RankFlags` as an integer.
+/// An FTS5 auxiliary function, so that one MATCH pass ranks and flags every matching chunk and SQLite keeps only
+/// the top k (`ORDER BY advisor_rank(...) LIMIT k`), instead of four MATCH passes and every row scored in Swift.
+/// `advisor_rank(sections_fts, groups, every, bonuses)` returns minus the score (lower is better, as `ORDER BY`
+/// wants); on the way it notes each row's `RankFlags` and counts the pages of each kind in the connection's
+/// `RankPass` (rows come in rowid order, so a page's chunks are consecutive), which Swift reads after the query.
 ///
 /// The score is the search's tiers above bm25: words common across this corpus ("rate", "haiku") carry almost no
 /// IDF weight, so what a page or section is called must decide first. It is the old ranking exactly:
@@ -19,17 +21,15 @@ enum RankFunction {
     /// Column weights for bm25 (title, aliases, heading, summary, tags, body, code): what a section is called
     /// counts most, code least.
     static let weights: [Double] = [8.0, 8.0, 5.0, 3.0, 3.0, 1.0, 0.4]
-    static let titleColumns: Set<Int32> = [0, 1], headingColumn: Int32 = 2, contentColumns: ClosedRange<Int32> = 2...6
 
-    /// Registers both functions on `connection`; `titleWords[page]` is the number of words in each page's title.
-    static func register(on connection: Connection, titleWords: [UInt8]) throws(SQLiteError) {
+    /// Registers the function on `connection`, with the pass it reports into.
+    static func register(on connection: Connection, pass: RankPass) throws(SQLiteError) {
         let api = try fts5API(connection)
-        let pages = Unmanaged.passRetained(PageTitleWords(titleWords)).toOpaque()
+        let context = Unmanaged.passRetained(pass).toOpaque()
         let destroy: @convention(c) (UnsafeMutableRawPointer?) -> Void = { pointer in
-            if let pointer { Unmanaged<PageTitleWords>.fromOpaque(pointer).release() }
+            if let pointer { Unmanaged<RankPass>.fromOpaque(pointer).release() }
         }
-        guard api.pointee.xCreateFunction(api, "advisor_rank", pages, rank, destroy) == SQLITE_OK,
-              api.pointee.xCreateFunction(api, "advisor_flags", nil, flags, nil) == SQLITE_OK else {
+        guard api.pointee.xCreateFunction(api, "advisor_rank", context, rank, destroy) == SQLITE_OK else {
             throw connection.error(SQLITE_ERROR, "fts5 xCreateFunction")
         }
     }
@@ -60,10 +60,56 @@ struct RankFlags: OptionSet {
     static let inContent = RankFlags(rawValue: 4)
 }
 
-/// Each page's title length in words, by page id: the rank function's user data, one per connection.
-private final class PageTitleWords {
-    let words: [UInt8]
-    init(_ words: [UInt8]) { self.words = words }
+/// What one ranked pass leaves behind for Swift, per connection (one query at a time): each row's flags, in rowid
+/// order, and the number of pages of each kind. Also each page's title length, the ranking's one per-page input.
+final class RankPass {
+    /// Words in each page's title, by page id.
+    let titleWords: [UInt8]
+    private(set) var keys: [Int] = []
+    private(set) var flags: [UInt8] = []
+    /// Pages by kind number (`SectionKey.kindNumber`).
+    private(set) var pages = [Int](repeating: 0, count: Section.allCases.count + 2)
+    private var lastPage = -1
+
+    init(titleWords: [UInt8]) {
+        self.titleWords = titleWords
+    }
+
+    func start() {
+        keys.removeAll(keepingCapacity: true)
+        flags.removeAll(keepingCapacity: true)
+        for index in pages.indices { pages[index] = 0 }
+        lastPage = -1
+    }
+
+    fileprivate func note(_ key: SectionKey, _ rowFlags: RankFlags) {
+        keys.append(key.rawValue)
+        flags.append(UInt8(rowFlags.rawValue))
+        if key.pageKey != lastPage {
+            lastPage = key.pageKey
+            let kind = key.rawValue >> 48
+            if kind < pages.count { pages[kind] += 1 }
+        }
+    }
+
+    /// The flags noted for `key` in this pass (empty when it was not seen).
+    func flags(of key: SectionKey) -> RankFlags {
+        var low = 0, high = keys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle] < key.rawValue { low = middle + 1 } else { high = middle }
+        }
+        return low < keys.count && keys[low] == key.rawValue ? RankFlags(rawValue: Int(flags[low])) : []
+    }
+
+    /// The pages of each kind the pass saw.
+    var pageCounts: [Section: Int] {
+        var counts: [Section: Int] = [:]
+        for (number, count) in pages.enumerated() where count > 0 {
+            if let kind = SectionKey.kind(number: number) { counts[kind] = count }
+        }
+        return counts
+    }
 }
 
 /// What one query needs on every row, computed on its first row and kept as FTS5 auxiliary data.
@@ -74,9 +120,17 @@ private final class QueryState {
     var bonuses: [Int: Double] = [:]
     var idf: [Double] = []
     var averageLength = 1.0
-    /// Scratch space for one row's per-phrase frequencies and per-group column hits.
-    var frequency: [Double] = []
-    var groupHits: [UInt8] = []
+    /// Scratch space for one row's per-phrase frequencies and per-group column hits (buffers: no exclusivity
+    /// checks on the hot path).
+    var frequency = UnsafeMutableBufferPointer<Double>.allocate(capacity: 0)
+    var groupHits = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 0)
+    var phraseGroup = UnsafeMutableBufferPointer<Int>.allocate(capacity: 0)
+
+    deinit {
+        frequency.deallocate()
+        groupHits.deallocate()
+        phraseGroup.deallocate()
+    }
 }
 
 private typealias API = UnsafePointer<Fts5ExtensionApi>
@@ -122,8 +176,13 @@ private func state(_ api: API, _ context: OpaquePointer?, _ values: UnsafeMutabl
             state.idf.append(idf <= 0 ? 1e-6 : idf)
         }
     }
-    state.frequency = Array(repeating: 0, count: phrases)
-    state.groupHits = Array(repeating: 0, count: state.groupCount)
+    state.frequency.deallocate()
+    state.groupHits.deallocate()
+    state.phraseGroup.deallocate()
+    state.frequency = .allocate(capacity: phrases)
+    state.groupHits = .allocate(capacity: state.groupCount)
+    state.phraseGroup = .allocate(capacity: phrases)
+    for phrase in 0..<phrases { state.phraseGroup[phrase] = state.groupOfPhrase[phrase] }
     _ = api.pointee.xSetAuxdata(context, Unmanaged.passRetained(state).toOpaque(), keepState)
     return state
 }
@@ -133,19 +192,23 @@ private let hitTitle: UInt8 = 1, hitHeading: UInt8 = 2, hitContent: UInt8 = 4
 
 /// Walks the row's phrase instances once: per-phrase weighted frequencies (for bm25) and where each group occurs.
 private func scan(_ api: API, _ context: OpaquePointer?, _ state: QueryState) {
-    for index in state.frequency.indices { state.frequency[index] = 0 }
-    for index in state.groupHits.indices { state.groupHits[index] = 0 }
+    let frequency = state.frequency, groupHits = state.groupHits, phraseGroup = state.phraseGroup
+    for index in frequency.indices { frequency[index] = 0 }
+    for index in groupHits.indices { groupHits[index] = 0 }
     var instances: Int32 = 0
     _ = api.pointee.xInstCount(context, &instances)
+    let weights = RankFunction.weights
     for instance in 0..<instances {
         var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
         guard api.pointee.xInst(context, instance, &phrase, &column, &offset) == SQLITE_OK else { continue }
         let p = Int(phrase)
-        if Int(column) < RankFunction.weights.count { state.frequency[p] += RankFunction.weights[Int(column)] }
-        let group = state.groupOfPhrase[p]
-        if RankFunction.titleColumns.contains(column) { state.groupHits[group] |= hitTitle }
-        if column == RankFunction.headingColumn { state.groupHits[group] |= hitHeading }
-        if RankFunction.contentColumns.contains(column) { state.groupHits[group] |= hitContent }
+        if column >= 0 && Int(column) < weights.count { frequency[p] += weights[Int(column)] }
+        let group = phraseGroup[p]
+        switch column {
+        case 0, 1: groupHits[group] |= hitTitle
+        case 2: groupHits[group] |= hitHeading | hitContent
+        default: groupHits[group] |= hitContent
+        }
     }
 }
 
@@ -161,10 +224,12 @@ private func rowFlags(_ state: QueryState) -> RankFlags {
 }
 
 private let rank: fts5_extension_function = { api, context, result, count, values in
-    guard let api, let state = state(api, context, values, count, withIDF: true) else {
+    guard let api, let state = state(api, context, values, count, withIDF: true),
+          let user = api.pointee.xUserData(context) else {
         sqlite3_result_error(result, "advisor_rank: no query state", -1)
         return
     }
+    let pass = Unmanaged<RankPass>.fromOpaque(user).takeUnretainedValue()
     scan(api, context, state)
     // FTS5's bm25 (fts5_aux.c): k1 = 1.2, b = 0.75, D the row's tokens in all columns.
     var tokens: Int32 = 0
@@ -172,29 +237,20 @@ private let rank: fts5_extension_function = { api, context, result, count, value
     let (k1, b) = (1.2, 0.75)
     let lengthNorm = k1 * (1 - b + b * Double(tokens) / state.averageLength)
     var bm25 = 0.0
-    for (phrase, frequency) in state.frequency.enumerated() {
+    for phrase in state.frequency.indices {
+        let frequency = state.frequency[phrase]
         bm25 += state.idf[phrase] * (frequency * (k1 + 1)) / (frequency + lengthNorm)
     }
     let key = SectionKey(rawValue: Int(api.pointee.xRowid(context)))
     var score = bm25
     let flags = rowFlags(state)
     if flags.contains(.inTitle) {
-        let words = api.pointee.xUserData(context).map { pointer -> [UInt8] in
-            Unmanaged<PageTitleWords>.fromOpaque(pointer).takeUnretainedValue().words
-        } ?? []
+        let words = pass.titleWords
         score += 30 - Double(key.page < words.count ? words[key.page] : 0) / 2
         if key.isTop { score += 5 }
     }
     if flags.contains(.inHeading) { score += 12 }
-    score += state.bonuses[key.pageKey] ?? 0
+    if !state.bonuses.isEmpty { score += state.bonuses[key.pageKey] ?? 0 }
+    pass.note(key, flags)
     sqlite3_result_double(result, -score)
-}
-
-private let flags: fts5_extension_function = { api, context, result, count, values in
-    guard let api, let state = state(api, context, values, count, withIDF: false) else {
-        sqlite3_result_error(result, "advisor_flags: no query state", -1)
-        return
-    }
-    scan(api, context, state)
-    sqlite3_result_int(result, Int32(rowFlags(state).rawValue))
 }

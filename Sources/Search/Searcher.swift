@@ -8,6 +8,8 @@ final class Searcher: @unchecked Sendable {
     private let counts: Statement
     private let pageKeys: Statement
     private let snippet: Statement
+    /// What the last ranked pass noted: each row's flags and the pages of each kind.
+    private let pass: RankPass
 
     // Marks that cannot occur in page text: snippet() puts them around matches, Snippet splits on them.
     static let open: Character = "\u{E000}", close: Character = "\u{E001}"
@@ -22,11 +24,13 @@ final class Searcher: @unchecked Sendable {
     /// The statements, and the rank functions with each page's title length (`titleWords[page]`).
     init(connection: Connection, titleWords: [UInt8]) throws(SQLiteError) {
         self.connection = connection
-        try RankFunction.register(on: connection, titleWords: titleWords)
-        // One MATCH pass: FTS5 walks its doclists, the rank and flags are computed in C callbacks for each match,
-        // and SQLite's sorter keeps the best ?6 rows. The rowid bounds are the section filter (`SectionKey`).
+        pass = RankPass(titleWords: titleWords)
+        try RankFunction.register(on: connection, pass: pass)
+        // One MATCH pass: FTS5 walks its doclists, the rank is computed in a callback for each match (which notes
+        // its flags and counts pages on the way), and SQLite's sorter keeps the best ?6 rows. The rowid bounds are
+        // the section filter (`SectionKey`).
         rank = try connection.prepare("""
-            SELECT rowid, advisor_rank(sections_fts, ?2, ?3, ?4) AS r, advisor_flags(sections_fts, ?2, ?3)
+            SELECT rowid, advisor_rank(sections_fts, ?2, ?3, ?4) AS r
             FROM sections_fts WHERE sections_fts MATCH ?1 AND rowid BETWEEN ?7 AND ?8
             ORDER BY r, rowid LIMIT ?6
             """, persistent: true)
@@ -74,13 +78,17 @@ final class Searcher: @unchecked Sendable {
         rank.bind(6, limit)
         rank.bind(7, bounds.low)
         rank.bind(8, bounds.high)
+        pass.start()
         var rows: [Row] = []
         while try rank.step() {
-            rows.append(Row(key: SectionKey(rawValue: rank.int(0)), score: -rank.double(1),
-                            flags: RankFlags(rawValue: rank.int(2))))
+            let key = SectionKey(rawValue: rank.int(0))
+            rows.append(Row(key: key, score: -rank.double(1), flags: pass.flags(of: key)))
         }
         return rows
     }
+
+    /// The pages of each kind the last `top` matched (counted in its pass: exact when it had no section filter).
+    var lastPageCounts: [Section: Int] { pass.pageCounts }
 
     /// How many pages of each kind match `expression`.
     func pageCounts(matching expression: String) throws(SQLiteError) -> [Section: Int] {
@@ -187,9 +195,10 @@ struct Search {
         guard let all = plan.all, let any = plan.any else { return Outcome() }
         var outcome = Outcome()
         let wanted = query.offset + query.limit
-        outcome.counts = try searcher.pageCounts(matching: all)
         let named = Dictionary(catalog.pages(named: plan.key).map { ($0, 60.0) }) { a, _ in a }
         outcome.pages = try topPages(plan, every: true, bonuses: named, wanted: wanted, expression: all)
+        // The ranked pass counted the pages it saw; with a section filter it saw one kind only.
+        outcome.counts = query.section == nil ? searcher.lastPageCounts : try searcher.pageCounts(matching: all)
         guard outcome.counts.values.reduce(0, +) < 3 else { return outcome }
 
         let groupPages = try plan.groups.map { group throws(SQLiteError) in try searcher.pages(matching: group.expression) }
