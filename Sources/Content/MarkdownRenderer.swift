@@ -6,12 +6,23 @@ public struct Heading: Sendable, Equatable, Codable {
     public let level: Int
     public let text: String
     public let anchor: String
+
+    public init(level: Int, text: String, anchor: String) {
+        self.level = level
+        self.text = text
+        self.anchor = anchor
+    }
 }
 
 /// A link found in a page body, with the file line it stands on (for `check`).
-public struct BodyLink: Sendable, Equatable, Codable {
+public struct BodyLink: Sendable, Equatable {
     public let url: String
     public let line: Int
+
+    public init(url: String, line: Int) {
+        self.url = url
+        self.line = line
+    }
 }
 
 /// One heading section of a page as plain text, for the search index: the text before the first h1-h3 is the

@@ -8,7 +8,7 @@ struct IndexWriter {
     let connection: Connection
 
     /// The layout of the file (tables, rowids, tokenizers). A file written with another is rebuilt, never read.
-    static let schemaVersion = "3"
+    static let schemaVersion = "4"
 
     func write(_ library: ContentLibrary) throws(SQLiteError) {
         try connection.execute("""
@@ -18,7 +18,8 @@ struct IndexWriter {
             CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
             CREATE TABLE pages(id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, intro INTEGER NOT NULL,
                                section TEXT NOT NULL, slug TEXT NOT NULL, title TEXT NOT NULL, summary TEXT NOT NULL,
-                               aliases TEXT NOT NULL, digest INTEGER NOT NULL, size INTEGER NOT NULL,
+                               aliases TEXT NOT NULL, names TEXT NOT NULL, title_words INTEGER NOT NULL,
+                               digest INTEGER NOT NULL, size INTEGER NOT NULL,
                                front_matter TEXT NOT NULL, yaml TEXT NOT NULL, headings TEXT NOT NULL,
                                links TEXT NOT NULL, markdown TEXT NOT NULL);
             CREATE TABLE sections(id INTEGER PRIMARY KEY, anchor TEXT NOT NULL, title TEXT NOT NULL, aliases TEXT NOT NULL,
@@ -69,9 +70,9 @@ struct PageWriter {
                                                           tokenize='unicode61 remove_diacritics 2');
             """)
         insertPage = try connection.prepare("""
-            INSERT INTO pages(id, key, intro, section, slug, title, summary, aliases, digest, size, front_matter, yaml,
-                              headings, links, markdown)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+            INSERT INTO pages(id, key, intro, section, slug, title, summary, aliases, names, title_words, digest, size,
+                              front_matter, yaml, headings, links, markdown)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
             """, persistent: true)
         insertSection = try connection.prepare("""
             INSERT INTO sections(id, anchor, title, aliases, heading, summary, tags, body, code)
@@ -91,10 +92,14 @@ struct PageWriter {
             preconditionFailure("\(page.path) was not parsed in this run: its sections are not in memory")
         }
         let aliases = page.frontMatter.aliases ?? []
+        // What search needs of the page, worked out once here: the title's and each alias's tokens (a query that
+        // is exactly one of them), and the title's length in words.
+        let names = Set(([page.title] + aliases).map { QueryPlan.tokenize($0).joined(separator: " ") })
         let values: [Any] = [id, page.key, isIntro ? 1 : 0, page.section.rawValue, page.slug, page.title, page.summary,
-                             aliases.joined(separator: "\n"), Int(bitPattern: UInt(page.digest)), page.size,
-                             Self.json(page.frontMatter), page.yaml, Self.json(page.headings),
-                             Self.json(page.links), page.markdown]
+                             aliases.joined(separator: "\n"), names.sorted().joined(separator: "\n"),
+                             QueryPlan.tokenize(page.title).count, Int(bitPattern: UInt(page.digest)), page.size,
+                             Self.json(page.frontMatter), page.yaml, StoredLists.headings(page.headings),
+                             StoredLists.links(page.links), page.markdown]
         for (index, value) in values.enumerated() {
             if let number = value as? Int { insertPage.bind(Int32(index + 1), number) } else { insertPage.bind(Int32(index + 1), value as! String) }
         }

@@ -112,24 +112,63 @@ final class RankPass {
     }
 }
 
-/// What one query needs on every row, computed on its first row and kept as FTS5 auxiliary data.
+/// What one query needs on every row, computed on its first row and kept as FTS5 auxiliary data. Every field is
+/// a constant (no exclusivity checks on the hot path); the scratch buffers are rewritten on each row.
 private final class QueryState {
-    var groupOfPhrase: [Int] = []
-    var groupCount = 0
-    var every = true
-    var bonuses: [Int: Double] = [:]
-    var idf: [Double] = []
-    var averageLength = 1.0
-    /// Scratch space for one row's per-phrase frequencies and per-group column hits (buffers: no exclusivity
-    /// checks on the hot path).
-    var frequency = UnsafeMutableBufferPointer<Double>.allocate(capacity: 0)
-    var groupHits = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 0)
-    var phraseGroup = UnsafeMutableBufferPointer<Int>.allocate(capacity: 0)
+    let groupCount: Int
+    let every: Bool
+    let bonuses: [Int: Double]
+    let averageLength: Double
+    /// Per phrase: its IDF (as FTS5's bm25 computes it) and its group; per row: its weighted frequency.
+    let idf, frequency: UnsafeMutableBufferPointer<Double>
+    let phraseGroup: UnsafeMutableBufferPointer<Int>
+    /// Per group, on each row: where it occurs (`hitTitle`...).
+    let groupHits: UnsafeMutableBufferPointer<UInt8>
+
+    init(_ api: API, _ context: OpaquePointer?, _ values: UnsafeMutablePointer<OpaquePointer?>?, _ count: Int32) {
+        let phrases = Int(api.pointee.xPhraseCount(context))
+        var groups: [Int] = []
+        if count >= 1, let values, let text = sqlite3_value_text(values[0]) {
+            groups = String(cString: text).split(separator: " ").compactMap { Int($0) }
+        }
+        // A phrase the caller did not describe is a group of its own (never expected; keeps indexes in range).
+        while groups.count < phrases { groups.append((groups.max() ?? -1) + 1) }
+        groupCount = (groups.max() ?? -1) + 1
+        every = count >= 2 && values.map { sqlite3_value_int($0[1]) != 0 } ?? true
+        var bonuses: [Int: Double] = [:]
+        if count >= 3, let values, let text = sqlite3_value_text(values[2]) {
+            for pair in String(cString: text).split(separator: " ") {
+                let parts = pair.split(separator: ":")
+                if parts.count == 2, let key = Int(parts[0]), let bonus = Double(parts[1]) { bonuses[key, default: 0] += bonus }
+            }
+        }
+        self.bonuses = bonuses
+        var rows: Int64 = 0, tokens: Int64 = 0
+        _ = api.pointee.xRowCount(context, &rows)
+        _ = api.pointee.xColumnTotalSize(context, -1, &tokens)
+        averageLength = rows > 0 ? Double(tokens) / Double(rows) : 1
+        idf = .allocate(capacity: phrases)
+        frequency = .allocate(capacity: phrases)
+        phraseGroup = .allocate(capacity: phrases)
+        groupHits = .allocate(capacity: groupCount)
+        for phrase in 0..<phrases {
+            phraseGroup[phrase] = groups[phrase]
+            var hits: Int64 = 0
+            _ = api.pointee.xQueryPhrase(context, Int32(phrase), &hits) { _, _, user in
+                user?.assumingMemoryBound(to: Int64.self).pointee += 1
+                return SQLITE_OK
+            }
+            // FTS5's bm25: a phrase in more than half the rows would get a negative IDF; it gets 1e-6 instead.
+            let value = log((Double(rows) - Double(hits) + 0.5) / (Double(hits) + 0.5))
+            idf[phrase] = value <= 0 ? 1e-6 : value
+        }
+    }
 
     deinit {
+        idf.deallocate()
         frequency.deallocate()
-        groupHits.deallocate()
         phraseGroup.deallocate()
+        groupHits.deallocate()
     }
 }
 
@@ -139,50 +178,13 @@ private let keepState: @convention(c) (UnsafeMutableRawPointer?) -> Void = { poi
     if let pointer { Unmanaged<QueryState>.fromOpaque(pointer).release() }
 }
 
-/// The query's state, made on the first row (IDF per phrase as FTS5's bm25 computes it).
-private func state(_ api: API, _ context: OpaquePointer?, _ values: UnsafeMutablePointer<OpaquePointer?>?, _ count: Int32,
-                   withIDF: Bool) -> QueryState? {
+/// The query's state, made on its first row.
+private func state(_ api: API, _ context: OpaquePointer?, _ values: UnsafeMutablePointer<OpaquePointer?>?,
+                   _ count: Int32) -> QueryState {
     if let kept = api.pointee.xGetAuxdata(context, 0) {
         return Unmanaged<QueryState>.fromOpaque(kept).takeUnretainedValue()
     }
-    let state = QueryState()
-    let phrases = Int(api.pointee.xPhraseCount(context))
-    if count >= 1, let values, let text = sqlite3_value_text(values[0]) {
-        state.groupOfPhrase = String(cString: text).split(separator: " ").compactMap { Int($0) }
-    }
-    // A phrase the caller did not describe is a group of its own (never expected; keeps indexes in range).
-    while state.groupOfPhrase.count < phrases { state.groupOfPhrase.append((state.groupOfPhrase.max() ?? -1) + 1) }
-    state.groupCount = (state.groupOfPhrase.max() ?? -1) + 1
-    if count >= 2, let values { state.every = sqlite3_value_int(values[1]) != 0 }
-    if count >= 3, let values, let text = sqlite3_value_text(values[2]) {
-        for pair in String(cString: text).split(separator: " ") {
-            let parts = pair.split(separator: ":")
-            if parts.count == 2, let key = Int(parts[0]), let bonus = Double(parts[1]) { state.bonuses[key, default: 0] += bonus }
-        }
-    }
-    if withIDF {
-        var rows: Int64 = 0, tokens: Int64 = 0
-        _ = api.pointee.xRowCount(context, &rows)
-        _ = api.pointee.xColumnTotalSize(context, -1, &tokens)
-        state.averageLength = rows > 0 ? Double(tokens) / Double(rows) : 1
-        for phrase in 0..<phrases {
-            var hits: Int64 = 0
-            _ = api.pointee.xQueryPhrase(context, Int32(phrase), &hits) { _, _, user in
-                user?.assumingMemoryBound(to: Int64.self).pointee += 1
-                return SQLITE_OK
-            }
-            // FTS5's bm25: a phrase in more than half the rows would get a negative IDF; it gets 1e-6 instead.
-            let idf = log((Double(rows) - Double(hits) + 0.5) / (Double(hits) + 0.5))
-            state.idf.append(idf <= 0 ? 1e-6 : idf)
-        }
-    }
-    state.frequency.deallocate()
-    state.groupHits.deallocate()
-    state.phraseGroup.deallocate()
-    state.frequency = .allocate(capacity: phrases)
-    state.groupHits = .allocate(capacity: state.groupCount)
-    state.phraseGroup = .allocate(capacity: phrases)
-    for phrase in 0..<phrases { state.phraseGroup[phrase] = state.groupOfPhrase[phrase] }
+    let state = QueryState(api, context, values, count)
     _ = api.pointee.xSetAuxdata(context, Unmanaged.passRetained(state).toOpaque(), keepState)
     return state
 }
@@ -224,11 +226,11 @@ private func rowFlags(_ state: QueryState) -> RankFlags {
 }
 
 private let rank: fts5_extension_function = { api, context, result, count, values in
-    guard let api, let state = state(api, context, values, count, withIDF: true),
-          let user = api.pointee.xUserData(context) else {
+    guard let api, let user = api.pointee.xUserData(context) else {
         sqlite3_result_error(result, "advisor_rank: no query state", -1)
         return
     }
+    let state = state(api, context, values, count)
     let pass = Unmanaged<RankPass>.fromOpaque(user).takeUnretainedValue()
     scan(api, context, state)
     // FTS5's bm25 (fts5_aux.c): k1 = 1.2, b = 0.75, D the row's tokens in all columns.

@@ -218,18 +218,16 @@ struct Catalog: Sendable {
         var pages: [PageInfo?] = [nil]
         var named: [String: [Int]] = [:]
         var titleWords: [UInt8] = [0]
-        let pageRows = try connection.prepare("SELECT id, section, slug, title, summary, aliases FROM pages WHERE intro = 0 ORDER BY id")
+        let pageRows = try connection.prepare(
+            "SELECT id, section, slug, title, summary, names, title_words FROM pages WHERE intro = 0 ORDER BY id")
         while try pageRows.step() {
             let id = pageRows.int(0)
             while pages.count < id { pages.append(nil); titleWords.append(0) }
-            let title = pageRows.text(3)
             let section = Section(rawValue: pageRows.text(1)) ?? .guides
-            pages.append(PageInfo(section: section, slug: pageRows.text(2), title: title, summary: pageRows.text(4)))
-            titleWords.append(UInt8(min(255, QueryPlan.tokenize(title).count)))
+            pages.append(PageInfo(section: section, slug: pageRows.text(2), title: pageRows.text(3), summary: pageRows.text(4)))
+            titleWords.append(UInt8(min(255, pageRows.int(6))))
             let key = SectionKey(kind: section, page: id, section: 0, chunk: 0).pageKey
-            let names = Set(([title] + pageRows.text(5).split(separator: "\n").map(String.init))
-                .map { QueryPlan.tokenize($0).joined(separator: " ") })
-            for name in names { named[name, default: []].append(key) }
+            for name in pageRows.text(5).split(separator: "\n") { named[String(name), default: []].append(key) }
         }
         var counts: [String: Int] = [:]
         let words = try connection.prepare("SELECT term, sections FROM vocabulary")

@@ -5,13 +5,11 @@ import Content
 /// - `/{section}/{slug}.md`: every content page as Markdown (`PageMarkdown`), made on first request and kept in a
 ///   bounded cache (the Markdown is read from the index file: memory does not grow with the content);
 /// - `/llms.txt`: the site's map in the llms.txt convention (llmstxt.org): an H1, a blockquote summary, a
-///   paragraph, then H2 lists of `[title](url): summary` links to the `.md` twins; resources under `Optional`.
-///   Built at start (titles and summaries only);
-/// - `/llms-full.txt`: the same header, then every page in full, each under an H2: made on first request and
-///   kept (its size is the content's).
+///   paragraph, then H2 lists of `[title](url): summary` links to the `.md` twins; resources under `Optional`;
+/// - `/llms-full.txt`: the same header, then every page in full, each under an H2.
+/// Each is made on first request and kept in a bounded cache (`/llms-full.txt` is as large as the content).
 struct MachinePages: Sendable {
     private let library: ContentLibrary
-    private let index: StaticFiles.File
     private let made = BoundedCache<StaticFiles.File>(capacity: 256)
 
     static let markdownType = "text/markdown; charset=utf-8"
@@ -21,15 +19,16 @@ struct MachinePages: Sendable {
 
     init(library: ContentLibrary) {
         self.library = library
-        index = StaticFiles.File(bytes: Array(LLMsText.index(library).utf8), contentType: Self.textType,
-                                 cacheControl: Self.cacheControl)
     }
 
     /// The answer for a path, or nil (404).
     func respond(to request: Request) -> Response? {
         let path = request.path
-        if path == "/llms.txt" { return index.respond(to: request) }
         let file = made.value(for: path) { () -> StaticFiles.File? in
+            if path == "/llms.txt" {
+                return StaticFiles.File(bytes: Array(LLMsText.index(library).utf8), contentType: Self.textType,
+                                        cacheControl: Self.cacheControl)
+            }
             if path == "/llms-full.txt" {
                 return StaticFiles.File(bytes: Array(LLMsText.full(library.pages.map(PageMarkdown.render)).utf8),
                                         contentType: Self.textType, cacheControl: Self.cacheControl)
