@@ -41,14 +41,16 @@ final class Searcher: @unchecked Sendable {
         pageKeys = try connection.prepare(
             "SELECT DISTINCT rowid >> 24 FROM sections_fts WHERE sections_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3",
             persistent: true)
-        // Chunks are short: snippet() re-reads a few hundred bytes. Columns: body, summary, code. FTS5 seeks each
-        // shown row by its rowid; the anchor comes from the content table.
+        // Chunks are short: snippet() re-reads a few hundred bytes. Columns: body, summary, code. One MATCH for
+        // every row shown (a MATCH per row set FTS5's query up thirty times): the rowid bounds let FTS5 seek to the
+        // first one, `+rowid IN` keeps the rest. The anchor comes from the content table.
         let (o, c) = (Self.open, Self.close)
         snippet = try connection.prepare("""
             SELECT snippet(sections_fts, 5, '\(o)', '\(c)', '…', 24), snippet(sections_fts, 3, '\(o)', '\(c)', '…', 24),
                    snippet(sections_fts, 6, '\(o)', '\(c)', '…', 16), heading,
-                   (SELECT anchor FROM sections WHERE id = ?2)
-            FROM sections_fts WHERE sections_fts MATCH ?1 AND rowid = ?2
+                   (SELECT anchor FROM sections WHERE id = sections_fts.rowid), rowid
+            FROM sections_fts WHERE sections_fts MATCH ?1 AND rowid BETWEEN ?3 AND ?4
+                AND +rowid IN (SELECT value FROM json_each(?2))
             """, persistent: true)
     }
 
@@ -113,17 +115,23 @@ final class Searcher: @unchecked Sendable {
         return found
     }
 
-    /// A shown chunk: its heading, its anchor and its best excerpt for `expression`, prose before code: the prose
-    /// with a match, else the page summary with one, else the prose as it starts, else the code.
-    func shown(_ key: SectionKey, expression: String) throws(SQLiteError) -> (heading: String, anchor: String, snippet: Snippet)? {
+    /// The chunks shown: each one's heading, anchor and best excerpt for `expression`, prose before code: the
+    /// prose with a match, else the page summary with one, else the prose as it starts, else the code.
+    func shown(_ keys: [SectionKey], expression: String) throws(SQLiteError) -> [SectionKey: (heading: String, anchor: String, snippet: Snippet)] {
+        guard let low = keys.min(), let high = keys.max() else { return [:] }
         defer { snippet.reset() }
         snippet.bind(1, expression)
-        snippet.bind(2, key.rawValue)
-        guard try snippet.step() else { return nil }
-        let columns = (0..<3).map { Snippet(marked: snippet.text(Int32($0)), open: Self.open, close: Self.close) }
-        let (body, summary) = (columns[0], columns[1])
-        let best = [body, summary].first(where: \.hasMarks) ?? columns.first { !$0.parts.isEmpty } ?? Snippet(plain: "")
-        return (snippet.text(3), snippet.text(4), best)
+        snippet.bind(2, "[" + keys.map { String($0.rawValue) }.joined(separator: ",") + "]")
+        snippet.bind(3, low.rawValue)
+        snippet.bind(4, high.rawValue)
+        var found: [SectionKey: (heading: String, anchor: String, snippet: Snippet)] = [:]
+        while try snippet.step() {
+            let columns = (0..<3).map { Snippet(marked: snippet.text(Int32($0)), open: Self.open, close: Self.close) }
+            let (body, summary) = (columns[0], columns[1])
+            let best = [body, summary].first(where: \.hasMarks) ?? columns.first { !$0.parts.isEmpty } ?? Snippet(plain: "")
+            found[SectionKey(rawValue: snippet.int(5))] = (snippet.text(3), snippet.text(4), best)
+        }
+        return found
     }
 }
 
@@ -277,21 +285,29 @@ struct Search {
     private func results(_ outcome: Outcome, terms: [String], suggestion: String?, showingSuggestion: Bool) throws(SQLiteError) -> SearchResults {
         let total = query.section.map { outcome.counts[$0] ?? 0 } ?? outcome.counts.values.reduce(0, +)
         let window = outcome.pages.dropFirst(query.offset).prefix(query.limit)
-        var hits: [SearchHit] = []
-        for match in window {
-            guard let info = catalog.page(match.pageKey) else { continue }
-            // The best chunk, then up to two more whose own text matched (not only the title they carry); a long
-            // section is indexed as several chunks, and is shown once.
+        // The best chunk of each page, then up to two more whose own text matched (not only the title they carry);
+        // a long section is indexed as several chunks, and is shown once.
+        let chosen = window.map { match -> [Searcher.Row] in
             var sections: Set<Int> = [match.rows[0].key.sectionKey]
             let more = match.rows.dropFirst().filter { !$0.flags.isDisjoint(with: [.inContent, .inHeading]) }
                 .filter { sections.insert($0.key.sectionKey).inserted }.prefix(2)
+            return [match.rows[0]] + more
+        }
+        var found: [SectionKey: (heading: String, anchor: String, snippet: Snippet)] = [:]
+        for expression in Set(window.map(\.expression)) {
+            let keys = zip(window, chosen).filter { $0.0.expression == expression }.flatMap { $0.1.map(\.key) }
+            found.merge(try searcher.shown(keys, expression: expression)) { first, _ in first }
+        }
+        var hits: [SearchHit] = []
+        for (match, rows) in zip(window, chosen) {
+            guard let info = catalog.page(match.pageKey) else { continue }
             let pageURL = "/\(info.section.rawValue)/\(info.slug)"
             var shown: [SectionHit] = []
-            for row in [match.rows[0]] + more {
-                guard let found = try searcher.shown(row.key, expression: match.expression) else { continue }
-                let snippet = found.snippet.parts.isEmpty ? Snippet(plain: info.summary) : found.snippet
-                shown.append(SectionHit(title: found.heading.isEmpty ? nil : found.heading,
-                                        url: found.anchor.isEmpty ? pageURL : "\(pageURL)#\(found.anchor)", snippet: snippet))
+            for row in rows {
+                guard let section = found[row.key] else { continue }
+                let snippet = section.snippet.parts.isEmpty ? Snippet(plain: info.summary) : section.snippet
+                shown.append(SectionHit(title: section.heading.isEmpty ? nil : section.heading,
+                                        url: section.anchor.isEmpty ? pageURL : "\(pageURL)#\(section.anchor)", snippet: snippet))
             }
             guard let best = shown.first else { continue }
             let score = match.hasEveryWord ? match.score : Double(match.words) + match.score / 1000
