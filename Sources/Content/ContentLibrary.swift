@@ -9,10 +9,13 @@ public struct ContentLibrary: Sendable {
     /// A digest of every file's path and bytes: the search index records it, so a server that cannot write a new
     /// index can tell whether the one on disk is current.
     public let fingerprint: String
+    /// The bytes of every file read (the Markdown with its front matter), for `index`'s MB/s.
+    public let byteCount: Int
     private let bySectionAndSlug: [String: Int]
 
-    init(pages: [Page], sectionIntros: [Section: Page], fingerprint: String = "") {
+    init(pages: [Page], sectionIntros: [Section: Page], fingerprint: String = "", byteCount: Int = 0) {
         self.fingerprint = fingerprint
+        self.byteCount = byteCount
         let sectionRank = Dictionary(uniqueKeysWithValues: Section.allCases.enumerated().map { ($1, $0) })
         self.pages = pages.sorted { a, b in
             (sectionRank[a.section]!, a.frontMatter.order ?? Int.max, a.title, a.slug)
@@ -22,6 +25,25 @@ public struct ContentLibrary: Sendable {
         var index: [String: Int] = [:]
         for (position, page) in self.pages.enumerated() { index[page.url] = position }
         bySectionAndSlug = index
+    }
+
+    /// The same library with every page that `stored` keeps unchanged reading its body from there, so that the
+    /// bodies parsed in this run leave memory once they are in the index file. A page `stored` does not keep, whose
+    /// body is read from another file, keeps its Markdown in memory: that file can then be closed.
+    public func readingBodies(from stored: StoredPages) -> ContentLibrary {
+        func moved(_ page: Page) -> Page {
+            guard let record = stored.pages[page.key], record.digest == page.digest, record.size == page.size else {
+                guard page.body.isStored else { return page }
+                return Page(section: page.section, slug: page.slug, path: page.path, frontMatter: page.frontMatter,
+                            headings: page.headings, links: page.links, body: PageBody(markdown: page.markdown),
+                            digest: page.digest, size: page.size, fieldLines: page.fieldLines)
+            }
+            return Page(section: page.section, slug: page.slug, path: page.path, frontMatter: page.frontMatter,
+                        headings: page.headings, links: page.links, body: PageBody(source: stored.source, id: record.id),
+                        digest: page.digest, size: page.size, fieldLines: FieldLines(yaml: page.yaml))
+        }
+        return ContentLibrary(pages: pages.map(moved), sectionIntros: sectionIntros.mapValues(moved),
+                              fingerprint: fingerprint, byteCount: byteCount)
     }
 
     public func page(_ section: Section, _ slug: String) -> Page? {
@@ -35,9 +57,10 @@ public struct ContentLibrary: Sendable {
     /// Reads, renders and validates every page under `directory`. `routes`: the site's addresses content may link
     /// to besides its pages (the web layer's route table, `Site.linkableRoutes`); nil leaves such links unchecked.
     /// - Throws: every problem found, each as `path:line: message`; nothing is returned unless all is well.
-    /// `limits` bound each file (size, front-matter size, depth and nodes).
-    public static func load(directory: String, routes: Set<String>? = nil,
-                            limits: ContentLimits = ContentLimits()) throws(ContentErrors) -> ContentLibrary {
+    /// `limits` bound each file (size, front-matter size, depth and nodes). `stored`: the pages an index file
+    /// keeps; a file whose digest and size match its stored page is not parsed again (its body stays in the file).
+    public static func load(directory: String, routes: Set<String>? = nil, limits: ContentLimits = ContentLimits(),
+                            stored: StoredPages? = nil) throws(ContentErrors) -> ContentLibrary {
         var errors: [ContentError] = []
         var parsed: [(page: Page, node: ParsedNode, links: [BodyLink])] = []
         var intros: [Section: Page] = [:]
@@ -80,7 +103,7 @@ public struct ContentLibrary: Sendable {
         let files = files_
         let results = LoadResults(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            results.store(i, loadPage(files[i], limits: limits) { results.store(i, digest: $0) })
+            results.store(i, loadPage(files[i], limits: limits, stored: stored) { results.store(i, digest: $0, size: $1) })
         }
         // Each file's place, not the directory it was read from (`index --content /abs/content` and
         // `serve --content content` agree), and its bytes.
@@ -100,10 +123,14 @@ public struct ContentLibrary: Sendable {
         }
 
         let library = ContentLibrary(pages: parsed.filter { !$0.node.isIntro }.map(\.page), sectionIntros: intros,
-                                     fingerprint: digest.hex)
+                                     fingerprint: digest.hex, byteCount: results.sizes.reduce(0, +))
         var validator = ContentValidator(library: library, routes: routes)
+        // A stored page passed every check when it was indexed and its file is unchanged: only its links can have
+        // broken (a heading or page they point to changed). When a page was added or removed, everything is
+        // checked again (a block may name a page that is gone).
+        let samePages = stored.map { Set($0.pages.keys) == Set(files.map { "\($0.section.rawValue)/\($0.slug)" }) } ?? false
         for item in parsed {
-            validator.validate(item.page, node: item.node, links: item.links)
+            validator.validate(item.page, node: item.node, links: item.links, linksOnly: item.node.isStored && samePages)
         }
         errors += validator.errors
         if !errors.isEmpty { throw ContentErrors(errors) }
@@ -113,9 +140,10 @@ public struct ContentLibrary: Sendable {
     typealias PageFile = (section: Section, slug: String, path: String, file: String)
     typealias LoadedPage = (page: Page, node: ParsedNode, links: [BodyLink])
 
-    /// Reads, parses and renders one file; safe to run on any thread. `digested` receives the digest of its bytes.
-    static func loadPage(_ file: PageFile, limits: ContentLimits = ContentLimits(),
-                         digested: (UInt64) -> Void = { _ in }) -> Result<LoadedPage, ContentError> {
+    /// Reads, parses and renders one file; safe to run on any thread. `digested` receives the digest of its bytes
+    /// and their number.
+    static func loadPage(_ file: PageFile, limits: ContentLimits = ContentLimits(), stored: StoredPages? = nil,
+                         digested: (UInt64, Int) -> Void = { _, _ in }) -> Result<LoadedPage, ContentError> {
         let bytes: [UInt8]
         switch ContentFile.read(file.file, display: file.path, limits: limits) {
         case .success(let read): bytes = read
@@ -123,15 +151,27 @@ public struct ContentLibrary: Sendable {
         }
         var digest = Digest()
         digest.add(bytes)
-        digested(digest.value)
+        digested(digest.value, bytes.count)
+        let isIntro = file.slug == "_index"
+        if let stored, let page = stored.pages["\(file.section.rawValue)/\(file.slug)"],
+           page.digest == digest.value, page.size == bytes.count {
+            let lines = FieldLines(yaml: page.yaml)
+            return .success((Page(section: file.section, slug: file.slug, path: file.path, frontMatter: page.frontMatter,
+                                  headings: page.headings, links: page.links,
+                                  body: PageBody(source: stored.source, id: page.id),
+                                  digest: digest.value, size: bytes.count, fieldLines: lines),
+                             ParsedNode(lines: lines, isIntro: isIntro, isStored: true), page.links))
+        }
         let text = String(decoding: bytes, as: UTF8.self)
         do {
             let result = try FrontMatterParser(path: file.path, limits: limits).parse(text)
             let rendered = MarkdownRenderer.render(result.body, firstLine: result.bodyFirstLine)
+            let lines = FieldLines(node: result.node, yaml: result.yaml)
             let page = Page(section: file.section, slug: file.slug, path: file.path, frontMatter: result.frontMatter,
-                            html: rendered.html, headings: rendered.headings, plainText: rendered.plainText,
-                            markdown: result.body, fieldLines: FieldLines(node: result.node))
-            return .success((page, ParsedNode(node: result.node, isIntro: file.slug == "_index"), rendered.links))
+                            headings: rendered.headings, links: rendered.links,
+                            body: PageBody(html: rendered.html, markdown: result.body, sections: rendered.sections),
+                            digest: digest.value, size: bytes.count, fieldLines: lines)
+            return .success((page, ParsedNode(lines: lines, isIntro: isIntro), rendered.links))
         } catch {
             return .failure(error)
         }
@@ -149,10 +189,12 @@ private final class LoadResults: @unchecked Sendable {
     private let lock = NSLock()
 
     private var digestSlots: [UInt64]
+    private var sizeSlots: [Int]
 
     init(count: Int) {
         slots = Array(repeating: nil, count: count)
         digestSlots = Array(repeating: 0, count: count)
+        sizeSlots = Array(repeating: 0, count: count)
     }
 
     func store(_ index: Int, _ result: Result<ContentLibrary.LoadedPage, ContentError>) {
@@ -163,12 +205,14 @@ private final class LoadResults: @unchecked Sendable {
 
     var all: [Result<ContentLibrary.LoadedPage, ContentError>] { slots.compactMap { $0 } }
 
-    func store(_ index: Int, digest: UInt64) {
+    func store(_ index: Int, digest: UInt64, size: Int) {
         lock.lock()
         digestSlots[index] = digest
+        sizeSlots[index] = size
         lock.unlock()
     }
 
     /// Each file's digest, by index (0 for a file that could not be read).
     var digests: [UInt64] { lock.withLock { digestSlots } }
+    var sizes: [Int] { lock.withLock { sizeSlots } }
 }

@@ -2,10 +2,15 @@ import Advisor
 import Foundation
 import Yams
 
-/// A page's YAML tree, kept after decoding so that checks can point at the line of a field.
+/// A page's YAML tree, kept after decoding so that checks can point at the line of a field (composed again on
+/// first use for a page read back from the index).
 struct ParsedNode {
-    let node: Node
+    let lines: FieldLines
     let isIntro: Bool
+    /// Read back from the index (its file unchanged since), not parsed in this run.
+    var isStored = false
+
+    var node: Node { lines.root }
 
     func line(_ path: [PathKey]) -> Int { NodePath.line(of: path, in: node) }
 }
@@ -34,9 +39,15 @@ struct ContentValidator {
         self.routes = routes
     }
 
-    mutating func validate(_ page: Page, node: ParsedNode, links: [BodyLink]) {
+    /// - Parameter linksOnly: check only the page's links (a page unchanged since it passed every check: what
+    ///   it links to may have changed).
+    mutating func validate(_ page: Page, node: ParsedNode, links: [BodyLink], linksOnly: Bool = false) {
         var check = PageCheck(page: page, node: node, library: library, routes: routes)
-        check.run(links: links)
+        if linksOnly {
+            for link in links { check.bodyLink(link) }
+        } else {
+            check.run(links: links)
+        }
         errors += check.errors
     }
 }
@@ -217,7 +228,7 @@ private struct PageCheck {
         }
     }
 
-    private mutating func bodyLink(_ link: BodyLink) {
+    mutating func bodyLink(_ link: BodyLink) {
         let address = link.url
         if address.hasPrefix("#") {
             if !page.headings.contains(where: { "#\($0.anchor)" == address }) {

@@ -6,24 +6,53 @@ public struct Heading: Sendable, Equatable, Codable {
     public let level: Int
     public let text: String
     public let anchor: String
+
+    public init(level: Int, text: String, anchor: String) {
+        self.level = level
+        self.text = text
+        self.anchor = anchor
+    }
 }
 
 /// A link found in a page body, with the file line it stands on (for `check`).
 public struct BodyLink: Sendable, Equatable {
     public let url: String
     public let line: Int
+
+    public init(url: String, line: Int) {
+        self.url = url
+        self.line = line
+    }
+}
+
+/// One heading section of a page as plain text, for the search index: the text before the first h1-h3 is the
+/// section with no anchor; deeper headings stay in their section's prose. Prose and code are apart so that a
+/// snippet can prefer prose.
+public struct TextSection: Sendable, Equatable {
+    public var anchor: String
+    public var heading: String
+    public var prose: String
+    public var code: String
+
+    public init(anchor: String, heading: String, prose: String, code: String) {
+        self.anchor = anchor
+        self.heading = heading
+        self.prose = prose
+        self.code = code
+    }
 }
 
 /// What cmark made of a Markdown body, copied into Swift values: no C pointer escapes this file.
 public struct RenderedMarkdown: Sendable, Equatable {
     public let html: String
     public let headings: [Heading]
-    public let plainText: String
+    /// The page cut at every h1, h2 and h3 while cmark walks it (the HTML is never parsed again).
+    public let sections: [TextSection]
     public let links: [BodyLink]
 }
 
 /// Renders CommonMark with cmark's safe default (raw HTML omitted, `javascript:` links emptied), anchors on every
-/// heading, and the plain text the search index needs.
+/// heading, and the sections of plain text the search index needs.
 public enum MarkdownRenderer {
     /// - Parameters:
     ///   - markdown: the body.
@@ -33,33 +62,55 @@ public enum MarkdownRenderer {
         let options = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SMART
         let bytes = Array(markdown.utf8)
         guard let root = cmark_parse_document(bytes, bytes.count, options) else {
-            return RenderedMarkdown(html: "", headings: [], plainText: "", links: [])
+            return RenderedMarkdown(html: "", headings: [], sections: [], links: [])
         }
         defer { cmark_node_free(root) }
 
         var headingNodes: [OpaquePointer] = []
         var links: [BodyLink] = []
-        var text = ""
+        // Sections as bytes while they are collected; `cut[i]` is the section heading node i opened (h1-h3 only).
+        var sections = [SectionBytes()]
+        var cut: [Int?] = []
+        var inSectionHeading = false
         walk(root) { node, event in
             let type = cmark_node_get_type(node)
+            let last = sections.count - 1
             guard event == CMARK_EVENT_ENTER else {
-                if isBlock(type) { text += "\n" }
+                if type == CMARK_NODE_HEADING && inSectionHeading {
+                    inSectionHeading = false
+                } else if isBlock(type) {
+                    sections[last].prose.append(0x20)
+                }
                 return
             }
             switch type {
             case CMARK_NODE_HEADING:
                 headingNodes.append(node)
+                if cmark_node_get_heading_level(node) <= 3 {
+                    cut.append(sections.count)
+                    sections.append(SectionBytes())
+                    inSectionHeading = true
+                } else {
+                    cut.append(nil)
+                    sections[last].prose.append(0x20)
+                }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = string(cmark_node_get_url(node))
                 links.append(BodyLink(url: url, line: Int(cmark_node_get_start_line(node)) + firstLine - 1))
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                text += string(cmark_node_get_literal(node))
+                if inSectionHeading {
+                    append(cmark_node_get_literal(node), to: &sections[last].heading)
+                } else {
+                    append(cmark_node_get_literal(node), to: &sections[last].prose)
+                }
             case CMARK_NODE_CODE_BLOCK:
-                text += string(cmark_node_get_literal(node)) + "\n"
+                sections[last].prose.append(0x20)
+                append(cmark_node_get_literal(node), to: &sections[last].code)
+                sections[last].code.append(0x0A)
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                text += " "
+                if inSectionHeading { sections[last].heading.append(0x20) } else { sections[last].prose.append(0x20) }
             default:
-                break
+                if isBlock(type) { sections[last].prose.append(0x20) }
             }
         }
 
@@ -77,6 +128,7 @@ public enum MarkdownRenderer {
                 used[anchor] = 1
             }
             headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: title, anchor: anchor))
+            if let section = cut[headings.count - 1] { sections[section].anchor = anchor }
             // A custom inline is emitted verbatim even in safe mode: the anchor is built from [a-z0-9-] only.
             // The link follows the title (so the heading reads as its title first) and is a real, named link: an
             // `aria-hidden` link would still take keyboard focus (axe `aria-hidden-focus`).
@@ -93,8 +145,7 @@ public enum MarkdownRenderer {
         } else {
             html = ""
         }
-        let plain = Whitespace.squeeze(text)
-        return RenderedMarkdown(html: html, headings: headings, plainText: plain, links: links)
+        return RenderedMarkdown(html: html, headings: headings, sections: sections.map(\.text), links: links)
     }
 
     /// Lower-case ASCII letters and digits joined by single hyphens: safe in an `id` and a URL fragment.
@@ -136,9 +187,31 @@ public enum MarkdownRenderer {
         return text
     }
 
+    /// Blocks separate words (HTML would put a tag between them); inlines (emphasis, links, code) do not.
     private static func isBlock(_ type: cmark_node_type) -> Bool {
         type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || type == CMARK_NODE_ITEM
-            || type == CMARK_NODE_BLOCK_QUOTE
+            || type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_LIST || type == CMARK_NODE_THEMATIC_BREAK
+    }
+
+    /// A section while cmark walks it, as bytes.
+    private struct SectionBytes {
+        var anchor = ""
+        var heading: [UInt8] = []
+        var prose: [UInt8] = []
+        var code: [UInt8] = []
+
+        var text: TextSection {
+            TextSection(anchor: anchor, heading: Whitespace.squeeze(String(decoding: heading, as: UTF8.self)),
+                        prose: Whitespace.squeeze(String(decoding: prose, as: UTF8.self)),
+                        code: Whitespace.trim(String(decoding: code, as: UTF8.self)))
+        }
+    }
+
+    private static func append(_ literal: UnsafePointer<CChar>?, to bytes: inout [UInt8]) {
+        guard let literal else { return }
+        literal.withMemoryRebound(to: UInt8.self, capacity: 1) { pointer in
+            bytes.append(contentsOf: UnsafeBufferPointer(start: pointer, count: strlen(literal)))
+        }
     }
 
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String {

@@ -1,17 +1,21 @@
+import Foundation
 import Yams
 
-/// One rendered content page: its front matter, its HTML (rendered once, at load), its outline and its plain text.
+/// One content page: its front matter and outline in memory, its rendered parts in `body` (in memory after
+/// parsing, else read back from the index file).
 public struct Page: Sendable {
     public let section: Section
     public let slug: String
     /// The file it came from, relative to the content directory's parent (as errors print it).
     public let path: String
     public let frontMatter: FrontMatter
-    public let html: String
     public let headings: [Heading]
-    public let plainText: String
-    /// The Markdown body as written (after the front matter), for the page's `.md` twin.
-    public let markdown: String
+    /// The links of its body, with their lines (checked against every page's headings at each load).
+    public let links: [BodyLink]
+    public let body: PageBody
+    /// The file's digest and size (`ContentLibrary`), recorded in the index to tell a current page.
+    public let digest: UInt64
+    public let size: Int
     /// The front matter's YAML tree, to point later checks (the engine's) at a line.
     let fieldLines: FieldLines
 
@@ -19,16 +23,39 @@ public struct Page: Sendable {
     public var summary: String { frontMatter.summary }
     public var tags: [String] { frontMatter.tags ?? [] }
     public var url: String { "/\(section.rawValue)/\(slug)" }
+    /// `section/slug`: the page's key in the index file.
+    public var key: String { "\(section.rawValue)/\(slug)" }
+    public var html: String { body.html }
+    /// The Markdown body as written (after the front matter), for the page's `.md` twin.
+    public var markdown: String { body.markdown }
+    /// The front matter as written.
+    public var yaml: String { fieldLines.yaml }
 }
 
 /// Finds the file line of a front-matter field from a path such as `criterion.rules[2].when.answer`.
 final class FieldLines: @unchecked Sendable {
-    // Immutable after init; Yams' Node is a value tree that is only read.
-    private let node: Node
-    var root: Node { node }
+    let yaml: String
+    // Composed on first use for a page read back from the index (most never need it), under the lock; Yams'
+    // Node is a value tree that is only read.
+    private var node: Node?
+    private let lock = NSLock()
 
-    init(node: Node) {
+    var root: Node {
+        lock.withLock {
+            if let node { return node }
+            let composed = (try? Yams.compose(yaml: yaml)).flatMap { $0 } ?? Node([] as [(Node, Node)])
+            node = composed
+            return composed
+        }
+    }
+
+    init(node: Node, yaml: String) {
         self.node = node
+        self.yaml = yaml
+    }
+
+    init(yaml: String) {
+        self.yaml = yaml
     }
 
     func line(of field: String) -> Int {
@@ -43,6 +70,6 @@ final class FieldLines: @unchecked Sendable {
             if !name.isEmpty { keys.append(PathKey(stringValue: String(name))) }
             keys += indexes.map { PathKey(intValue: $0) }
         }
-        return NodePath.line(of: keys, in: node)
+        return NodePath.line(of: keys, in: root)
     }
 }

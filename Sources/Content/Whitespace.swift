@@ -17,4 +17,12 @@ public enum Whitespace {
         }
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// ASCII whitespace removed from both ends.
+    public static func trim(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(decoding: bytes[first...last], as: UTF8.self)
+    }
 }

@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 
 /// A file's identity and version as `stat` sees it: a rename over the path changes the inode.
@@ -21,6 +22,8 @@ public struct FileIdentity: Sendable, Equatable {
 struct IndexMeta {
     var generation = ""
     var content = ""
+    /// `IndexWriter.schemaVersion` of the binary that wrote it ("" before versions were recorded).
+    var schema = ""
 
     init(connection: Connection) throws(SQLiteError) {
         guard try connection.scalar("SELECT name FROM sqlite_schema WHERE name = 'meta'") != nil else { return }
@@ -29,8 +32,18 @@ struct IndexMeta {
             switch rows.text(0) {
             case "generation": generation = rows.text(1)
             case "content": content = rows.text(1)
+            case "schema": schema = rows.text(1)
             default: break
             }
+        }
+    }
+
+    /// - Throws: unless the file was written by this version's `IndexWriter` (`SQLiteError.isOtherSchema`).
+    func requireCurrentSchema(path: String) throws(SQLiteError) {
+        guard schema == IndexWriter.schemaVersion else {
+            throw SQLiteError(code: SQLITE_FORMAT, message: "written by another version of haiku-advisor (schema "
+                              + "\(schema.isEmpty ? "1" : schema); this one reads \(IndexWriter.schemaVersion))",
+                              path: path, operation: "use")
         }
     }
 }

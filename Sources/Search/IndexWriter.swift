@@ -1,90 +1,169 @@
 import Content
+import Foundation
 
-/// Writes the schema, every page and every heading section in one transaction.
+/// Writes the schema, every page and every heading section in one transaction, through prepared statements on
+/// one connection. Each chunk goes straight into the FTS5 index as it is written (no `rebuild` that reads the
+/// content table back).
 struct IndexWriter {
     let connection: Connection
 
-    // Column weights for bm25 (title, aliases, heading, summary, tags, body, code): what a section is called counts
-    // most, code least.
-    static let weights = "8.0, 8.0, 5.0, 3.0, 3.0, 1.0, 0.4"
+    /// The layout of the file (tables, rowids, tokenizers). A file written with another is rebuilt, never read.
+    static let schemaVersion = "4"
 
     func write(_ library: ContentLibrary) throws(SQLiteError) {
-        // `pages` and `pages_fts` keep the page-level schema of earlier versions for tools that query the file.
         try connection.execute("""
             PRAGMA journal_mode = OFF;
+            PRAGMA synchronous = OFF;
             BEGIN;
-            CREATE TABLE pages(id INTEGER PRIMARY KEY, section TEXT NOT NULL, slug TEXT NOT NULL, title TEXT NOT NULL,
-                               summary TEXT NOT NULL, tags TEXT NOT NULL, body TEXT NOT NULL, url TEXT NOT NULL,
-                               aliases TEXT NOT NULL);
-            CREATE VIRTUAL TABLE pages_fts USING fts5(title, summary, tags, body, content='pages', content_rowid='id',
-                                                      tokenize='porter unicode61 remove_diacritics 2', prefix='2 3');
-            CREATE TABLE sections(id INTEGER PRIMARY KEY, page_id INTEGER NOT NULL, anchor TEXT NOT NULL,
-                                  heading TEXT NOT NULL, title TEXT NOT NULL, aliases TEXT NOT NULL,
-                                  summary TEXT NOT NULL, tags TEXT NOT NULL, body TEXT NOT NULL, code TEXT NOT NULL);
+            CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+            CREATE TABLE pages(id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, intro INTEGER NOT NULL,
+                               section TEXT NOT NULL, slug TEXT NOT NULL, title TEXT NOT NULL, summary TEXT NOT NULL,
+                               aliases TEXT NOT NULL, names TEXT NOT NULL, title_words INTEGER NOT NULL,
+                               digest INTEGER NOT NULL, size INTEGER NOT NULL,
+                               front_matter TEXT NOT NULL, yaml TEXT NOT NULL, headings TEXT NOT NULL,
+                               links TEXT NOT NULL, markdown TEXT NOT NULL);
+            CREATE TABLE sections(id INTEGER PRIMARY KEY, anchor TEXT NOT NULL, title TEXT NOT NULL, aliases TEXT NOT NULL,
+                                  heading TEXT NOT NULL, summary TEXT NOT NULL, tags TEXT NOT NULL, body TEXT NOT NULL,
+                                  code TEXT NOT NULL);
             CREATE VIRTUAL TABLE sections_fts USING fts5(title, aliases, heading, summary, tags, body, code,
                 content='sections', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2', prefix='2 3');
-            CREATE VIRTUAL TABLE words_fts USING fts5(text, content='', tokenize='unicode61 remove_diacritics 2');
-            CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+            CREATE TABLE vocabulary(term TEXT PRIMARY KEY, sections INTEGER NOT NULL) WITHOUT ROWID;
             """)
-        // A random generation tells one file from its replacement; the content fingerprint tells whether an
-        // existing file is current (served read-only when a new one cannot be written).
-        let insertMeta = try connection.prepare("INSERT INTO meta(key, value) VALUES (?1, ?2)")
-        for (key, value) in [("generation", String(UInt64.random(in: 1...UInt64.max), radix: 16)),
-                             ("content", library.fingerprint)] {
+        let pages = try PageWriter(connection: connection)
+        for (offset, page) in library.pages.enumerated() { try pages.insert(page, id: offset + 1) }
+        for (offset, intro) in Section.allCases.compactMap({ library.sectionIntros[$0] }).enumerated() {
+            try pages.insert(intro, id: library.pages.count + offset + 1, isIntro: true)
+        }
+        try pages.addWordsToVocabulary()
+        try Self.writeMeta(connection, fingerprint: library.fingerprint)
+        try connection.execute("""
+            INSERT INTO sections_fts(sections_fts) VALUES ('optimize');
+            COMMIT;
+            """)
+    }
+
+    /// The schema version says whether this binary can read the file; a random generation tells one file from
+    /// its replacement; the content fingerprint says whether the file is current with the content.
+    static func writeMeta(_ connection: Connection, fingerprint: String) throws(SQLiteError) {
+        let insertMeta = try connection.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)")
+        for (key, value) in [("schema", schemaVersion), ("generation", String(UInt64.random(in: 1...UInt64.max), radix: 16)),
+                             ("content", fingerprint)] {
             insertMeta.bind(1, key)
             insertMeta.bind(2, value)
             try insertMeta.run()
         }
-        let insertPage = try connection.prepare(
-            "INSERT INTO pages(id, section, slug, title, summary, tags, body, url, aliases) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
-        let insertSection = try connection.prepare("""
-            INSERT INTO sections(id, page_id, anchor, heading, title, aliases, summary, tags, body, code)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-            """)
-        let insertWords = try connection.prepare("INSERT INTO words_fts(rowid, text) VALUES (?1, ?2)")
-        var sectionID = 0
-        for (offset, page) in library.pages.enumerated() {
-            let pageID = offset + 1
-            let aliases = page.frontMatter.aliases ?? []
-            insertPage.bind(1, pageID)
-            insertPage.bind(2, page.section.rawValue)
-            insertPage.bind(3, page.slug)
-            insertPage.bind(4, page.title)
-            insertPage.bind(5, page.summary)
-            insertPage.bind(6, page.tags.joined(separator: " "))
-            insertPage.bind(7, page.plainText)
-            insertPage.bind(8, page.url)
-            insertPage.bind(9, aliases.joined(separator: "\n"))
-            try insertPage.run()
-            // The title and aliases go with every section, so "haiku 4.5 prices" finds the prices section of the
-            // Haiku 4.5 page; the summary and tags only with the top of the page.
-            for (position, section) in SectionChunker.chunks(SectionSplitter.split(html: page.html)).enumerated() {
-                sectionID += 1
-                let top = position == 0
-                let columns = [page.title, aliases.joined(separator: " ; "), top ? page.summary : "",
-                               top ? page.tags.joined(separator: " ; ") : "", section.prose, section.code]
-                insertSection.bind(1, sectionID)
-                insertSection.bind(2, pageID)
-                insertSection.bind(3, section.anchor)
-                insertSection.bind(4, section.heading)
-                for (column, text) in columns.enumerated() { insertSection.bind(Int32(column + 5), text) }
-                try insertSection.run()
-                insertWords.bind(1, sectionID)
-                insertWords.bind(2, ([section.heading] + columns).joined(separator: " \n "))
-                try insertWords.run()
-            }
-        }
+    }
+}
+
+/// Inserts and deletes one page at a time (its record, its chunks in the content table and in FTS5, its words),
+/// through statements prepared once: what a full write and an update share.
+struct PageWriter {
+    private let connection: Connection
+    private let insertPage, insertSection, insertIndexed, insertWords: Statement
+
+    init(connection: Connection) throws(SQLiteError) {
+        self.connection = connection
+        // The words of every chunk, unstemmed, in a table that lives for this write only: fts5vocab counts them
+        // into `vocabulary` ("did you mean" and run-together words), then it goes.
         try connection.execute("""
-            INSERT INTO pages_fts(pages_fts) VALUES ('rebuild');
-            INSERT INTO pages_fts(pages_fts) VALUES ('optimize');
-            INSERT INTO sections_fts(sections_fts) VALUES ('rebuild');
-            INSERT INTO sections_fts(sections_fts) VALUES ('optimize');
-            CREATE VIRTUAL TABLE temp.words_vocab USING fts5vocab(main, words_fts, 'row');
-            CREATE TABLE vocabulary(term TEXT PRIMARY KEY, sections INTEGER NOT NULL) WITHOUT ROWID;
-            INSERT INTO vocabulary SELECT term, doc FROM temp.words_vocab;
-            DROP TABLE temp.words_vocab;
-            DROP TABLE words_fts;
-            COMMIT;
+            CREATE VIRTUAL TABLE temp.words_fts USING fts5(text, content='', detail='none', columnsize=0,
+                                                          tokenize='unicode61 remove_diacritics 2');
             """)
+        insertPage = try connection.prepare("""
+            INSERT INTO pages(id, key, intro, section, slug, title, summary, aliases, names, title_words, digest, size,
+                              front_matter, yaml, headings, links, markdown)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+            """, persistent: true)
+        insertSection = try connection.prepare("""
+            INSERT INTO sections(id, anchor, title, aliases, heading, summary, tags, body, code)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+            """, persistent: true)
+        insertIndexed = try connection.prepare("""
+            INSERT INTO sections_fts(rowid, title, aliases, heading, summary, tags, body, code)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            """, persistent: true)
+        insertWords = try connection.prepare("INSERT INTO temp.words_fts(rowid, text) VALUES (?1, ?2)", persistent: true)
+    }
+
+    /// Writes a page that was parsed in this run (its sections are in memory). An intro is stored (its body is
+    /// shown on its section's page) but not searched.
+    func insert(_ page: Page, id: Int, isIntro: Bool = false) throws(SQLiteError) {
+        guard let sections = page.body.sections else {
+            preconditionFailure("\(page.path) was not parsed in this run: its sections are not in memory")
+        }
+        let aliases = page.frontMatter.aliases ?? []
+        // What search needs of the page, worked out once here: the title's and each alias's tokens (a query that
+        // is exactly one of them), and the title's length in words.
+        let names = Set(([page.title] + aliases).map { QueryPlan.tokenize($0).joined(separator: " ") })
+        let values: [Any] = [id, page.key, isIntro ? 1 : 0, page.section.rawValue, page.slug, page.title, page.summary,
+                             aliases.joined(separator: "\n"), names.sorted().joined(separator: "\n"),
+                             QueryPlan.tokenize(page.title).count, Int(bitPattern: UInt(page.digest)), page.size,
+                             Self.json(page.frontMatter), page.yaml, StoredLists.headings(page.headings),
+                             StoredLists.links(page.links), page.markdown]
+        for (index, value) in values.enumerated() {
+            if let number = value as? Int { insertPage.bind(Int32(index + 1), number) } else { insertPage.bind(Int32(index + 1), value as! String) }
+        }
+        try insertPage.run()
+        guard !isIntro else { return }
+        // The title and aliases go with every section, so "haiku 4.5 prices" finds the prices section of the
+        // Haiku 4.5 page; the summary and tags only with the top of the page.
+        for chunk in SectionChunker.keyedChunks(sections) {
+            let key = SectionKey(kind: page.section, page: id, section: chunk.section, chunk: chunk.chunk)
+            let top = chunk.section == 0 && chunk.chunk == 0
+            let text = chunk.text
+            let columns = [page.title, aliases.joined(separator: " ; "), text.heading, top ? page.summary : "",
+                           top ? page.tags.joined(separator: " ; ") : "", text.prose, text.code]
+            insertSection.bind(1, key.rawValue)
+            insertSection.bind(2, text.anchor)
+            insertIndexed.bind(1, key.rawValue)
+            for (column, value) in columns.enumerated() {
+                insertSection.bind(Int32(column + 3), value)
+                insertIndexed.bind(Int32(column + 2), value)
+            }
+            try insertSection.run()
+            try insertIndexed.run()
+            insertWords.bind(1, key.rawValue)
+            insertWords.bind(2, columns.joined(separator: " \n "))
+            try insertWords.run()
+        }
+    }
+
+    /// Removes a page and its chunks; its chunks' words are queued to be taken from the vocabulary.
+    func delete(pageID id: Int, kind: Section) throws(SQLiteError) {
+        let low = SectionKey(kind: kind, page: id, section: 0, chunk: 0).rawValue, high = low + (1 << 24) - 1
+        // An external-content FTS5 table forgets a row only when told its old values.
+        try connection.execute("""
+            INSERT INTO temp.words_fts(rowid, text)
+                SELECT id, title || ' \n ' || aliases || ' \n ' || heading || ' \n ' || summary || ' \n ' || tags
+                       || ' \n ' || body || ' \n ' || code FROM sections WHERE id BETWEEN \(low) AND \(high);
+            INSERT INTO sections_fts(sections_fts, rowid, title, aliases, heading, summary, tags, body, code)
+                SELECT 'delete', id, title, aliases, heading, summary, tags, body, code FROM sections
+                WHERE id BETWEEN \(low) AND \(high);
+            DELETE FROM sections WHERE id BETWEEN \(low) AND \(high);
+            DELETE FROM pages WHERE id = \(id);
+            """)
+    }
+
+    /// Adds the words written since the last call to `vocabulary` (as many chunks as each is in).
+    func addWordsToVocabulary() throws(SQLiteError) { try countWords(sign: "+") }
+
+    /// Takes the words of the chunks deleted since the last call from `vocabulary`.
+    func removeWordsFromVocabulary() throws(SQLiteError) { try countWords(sign: "-") }
+
+    private func countWords(sign: String) throws(SQLiteError) {
+        try connection.execute("""
+            CREATE VIRTUAL TABLE temp.words_vocab USING fts5vocab(temp, words_fts, 'row');
+            INSERT INTO vocabulary(term, sections) SELECT term, \(sign)doc FROM temp.words_vocab WHERE true
+                ON CONFLICT(term) DO UPDATE SET sections = sections + excluded.sections;
+            DELETE FROM vocabulary WHERE sections <= 0;
+            DROP TABLE temp.words_vocab;
+            INSERT INTO temp.words_fts(words_fts) VALUES ('delete-all');
+            """)
+    }
+
+    private static func json<T: Encodable>(_ value: T) -> String {
+        // Our own values: encoding cannot fail but by a programmer's mistake (a non-finite number).
+        guard let data = try? JSONEncoder().encode(value) else { preconditionFailure("unencodable \(T.self)") }
+        return String(decoding: data, as: UTF8.self)
     }
 }

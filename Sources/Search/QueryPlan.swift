@@ -39,6 +39,12 @@ struct QueryPlan: Equatable {
     var all: String? { groups.isEmpty ? nil : groups.map(\.expression).joined(separator: " AND ") }
     /// Any group may match (OR).
     var any: String? { groups.isEmpty ? nil : groups.map(\.expression).joined(separator: " OR ") }
+    /// Each phrase of `all` and `any`, in order, as the number of its group ("0 0 1": the first word has two
+    /// alternatives): what `RankFunction` needs to tell which words a column holds.
+    var phraseGroups: String {
+        groups.enumerated().flatMap { index, group in Array(repeating: String(index), count: group.alternatives.count) }
+            .joined(separator: " ")
+    }
     /// The words to mark in a page: every token of every alternative.
     var terms: [String] {
         var seen = Set<String>()

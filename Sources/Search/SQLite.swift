@@ -35,6 +35,8 @@ public struct SQLiteError: Error, Sendable, CustomStringConvertible {
 
     /// The file is not a usable database any more (overwritten, truncated): rebuild it rather than retry.
     public var isCorruption: Bool { primaryCode == SQLITE_CORRUPT || primaryCode == SQLITE_NOTADB }
+    /// The file was written by another version of haiku-advisor (another `IndexWriter.schemaVersion`).
+    public var isOtherSchema: Bool { primaryCode == SQLITE_FORMAT }
     /// The query ran out of its time budget (the progress handler interrupted it).
     public var isInterrupted: Bool { primaryCode == SQLITE_INTERRUPT }
     /// The file or its directory cannot be written (read-only, no space, no permission): worth retrying later,
@@ -97,9 +99,11 @@ final class Connection {
             throw SQLiteError(code: code, message: message, path: displayPath ?? path, operation: "open")
         }
         handle = db
-        // Every VM step checks the budget every 1,000 instructions: a query over its time is interrupted
-        // (SQLITE_INTERRUPT) instead of holding a worker thread. https://sqlite.org/c3ref/progress_handler.html
-        sqlite3_progress_handler(db, 1_000, { context in
+        // Every VM step checks the budget every 100 instructions: a query over its time is interrupted
+        // (SQLITE_INTERRUPT) instead of holding a worker thread. A ranked MATCH takes a dozen instructions a row
+        // (the ranking runs in callbacks), so 1,000 would let thousands of rows by unchecked.
+        // https://sqlite.org/c3ref/progress_handler.html
+        sqlite3_progress_handler(db, 100, { context in
             guard let context else { return 0 }
             let budget = Unmanaged<QueryBudget>.fromOpaque(context).takeUnretainedValue()
             return DispatchTime.now().uptimeNanoseconds > budget.deadline ? 1 : 0

@@ -34,23 +34,12 @@ public final class SearchIndex: Sendable {
             let connection = try Connection(path: path)
             try IndexWriter(connection: connection).write(library)
             let meta = try IndexMeta(connection: connection)
-            return SearchIndex(path: path, meta: meta, identity: nil, searchers: [try Searcher(connection: connection)],
-                               catalog: try Catalog(connection: connection), settings: settings, inMemory: true)
+            let catalog = try Catalog(connection: connection)
+            return SearchIndex(path: path, meta: meta, identity: nil, searchers: [try Searcher(connection: connection, titleWords: catalog.titleWords)],
+                               catalog: catalog, settings: settings, inMemory: true)
         }
-        let temporary = "\(path).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        do {
+        try replace(path) { temporary throws(SQLiteError) in
             try IndexWriter(connection: Connection(path: temporary, displayPath: path)).write(library)
-        } catch {
-            unlink(temporary)
-            throw error.at(path, "write")
-        }
-        // `index` over a file someone made read-only (0444) keeps it read-only.
-        var old = stat()
-        if stat(path, &old) == 0 { chmod(temporary, old.st_mode & 0o7777) }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw SQLiteError(code: 0, message: reason, path: path, operation: "replace")
         }
         return try open(at: path, settings: settings)
     }
@@ -65,12 +54,64 @@ public final class SearchIndex: Sendable {
         } catch where error.isWriteFailure && path != ":memory:" {
             guard let existing = try? open(at: path, settings: settings),
                   !existing.contentFingerprint.isEmpty, existing.contentFingerprint == library.fingerprint else { throw error }
+            // (An existing file of another schema or damaged is not served: `open` refused it.)
             return (existing, "\(error); the index already there was built from this content: serving it read-only")
         }
     }
 
+    /// Opens the index at `path` when it is current with `library` (its content fingerprint and this binary's
+    /// schema version); when only some pages changed (`library` was loaded from this file's `PageStore`, and the
+    /// pages parsed in this run are the new and changed ones), writes just those into a copy of the file and
+    /// renames it into place.
+    /// - Returns: nil when the index must be built from a library parsed in full (no file, another schema, a
+    ///   damaged file: `log` says which).
+    public static func openOrUpdate(_ library: ContentLibrary, at path: String, settings: SearchSettings = SearchSettings(),
+                                    log: (String) -> Void = { _ in }) throws(SQLiteError) -> SearchIndex? {
+        guard path != ":memory:", FileManager.default.fileExists(atPath: path) else { return nil }
+        do {
+            let existing = try open(at: path, settings: settings)
+            if existing.contentFingerprint == library.fingerprint { return existing }
+        } catch {
+            log("\(error): rebuilding it from the content")
+            return nil
+        }
+        guard library.pages.contains(where: { $0.body.sections == nil }) else { return nil }
+        try replace(path) { temporary throws(SQLiteError) in
+            guard copyfile(from: path, to: temporary) else {
+                throw SQLiteError(code: SQLITE_CANTOPEN, message: String(cString: strerror(errno)), path: path, operation: "copy")
+            }
+            try IndexUpdate(connection: Connection(path: temporary, displayPath: path)).apply(library)
+        }
+        return try open(at: path, settings: settings)
+    }
+
+    /// Writes a new file under a temporary name with `write`, gives it the old file's permissions and renames it
+    /// over `path`, so no reader ever sees half of it.
+    private static func replace(_ path: String, _ write: (String) throws(SQLiteError) -> Void) throws(SQLiteError) {
+        let temporary = "\(path).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        do {
+            try write(temporary)
+        } catch {
+            unlink(temporary)
+            throw error.at(path, "write")
+        }
+        // `index` over a file someone made read-only (0444) keeps it read-only.
+        var old = stat()
+        if stat(path, &old) == 0 { chmod(temporary, old.st_mode & 0o7777) }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw SQLiteError(code: 0, message: reason, path: path, operation: "replace")
+        }
+    }
+
+    private static func copyfile(from source: String, to destination: String) -> Bool {
+        (try? FileManager.default.copyItem(atPath: source, toPath: destination)) != nil
+    }
+
     /// Opens an index file that `build` wrote earlier, after `PRAGMA quick_check` (a damaged file is refused at
-    /// the start rather than failing searches later).
+    /// the start rather than failing searches later) and a look at its schema version (a file another version
+    /// wrote is refused: its rowids or columns may mean something else).
     public static func open(at path: String, settings: SearchSettings = SearchSettings()) throws(SQLiteError) -> SearchIndex {
         // Another process may rename a new file over `path` between two opens: start again until every
         // connection reads the same generation (bounded: three tries).
@@ -82,12 +123,13 @@ public final class SearchIndex: Sendable {
                 throw SQLiteError(code: SQLITE_CORRUPT, message: result, path: path, operation: "check")
             }
             let meta = try IndexMeta(connection: first)
+            try meta.requireCurrentSchema(path: path)
             let catalog = try Catalog(connection: first)
-            var searchers = [try Searcher(connection: first)]
+            var searchers = [try Searcher(connection: first, titleWords: catalog.titleWords)]
             while searchers.count < settings.connections {
                 let connection = try Connection(path: path, readOnly: true)
                 guard try IndexMeta(connection: connection).generation == meta.generation else { break }
-                searchers.append(try Searcher(connection: connection))
+                searchers.append(try Searcher(connection: connection, titleWords: catalog.titleWords))
             }
             guard searchers.count == settings.connections else { continue }
             return SearchIndex(path: path, meta: meta, identity: identity, searchers: searchers, catalog: catalog,
@@ -153,60 +195,53 @@ public final class SearchIndex: Sendable {
     public var damaged: SQLiteError? { damage.withLock { $0 } }
 }
 
-/// The part of the index a result is made of, in memory: pages, sections (by id) and the vocabulary.
+/// What a result needs of each page, in memory (a few hundred bytes a page): kind, slug, title, summary, and the
+/// names a query may be exactly. Sections, anchors and text stay in the file and are read for the rows shown.
 struct Catalog: Sendable {
     struct PageInfo: Sendable {
         let section: Section
         let slug: String
         let title: String
         let summary: String
-        /// The title's and each alias's tokens, to recognise a query that is exactly one of them.
-        let names: Set<String>
-        /// Words in the title: of two titles holding every word, the shorter is closer to what was asked.
-        let titleWords: Int
     }
 
-    struct SectionInfo: Sendable {
-        let page: Int
-        let anchor: String
-        let heading: String
-    }
-
-    /// By id: the ids are 1...n (index 0 unused).
+    /// By page id: the ids are 1...n (index 0 unused).
     let pages: [PageInfo?]
-    let sections: [SectionInfo?]
+    /// Pages (`SectionKey.pageKey`) by a title's or alias's tokens, to recognise a query that is exactly one of them.
+    let named: [String: [Int]]
+    /// Words in each page's title, by page id: of two titles holding every word, the shorter is closer to what was
+    /// asked (`RankFunction`).
+    let titleWords: [UInt8]
     let vocabulary: Vocabulary
 
     init(connection: Connection) throws(SQLiteError) {
         var pages: [PageInfo?] = [nil]
-        let pageRows = try connection.prepare("SELECT id, section, slug, title, summary, aliases FROM pages ORDER BY id")
+        var named: [String: [Int]] = [:]
+        var titleWords: [UInt8] = [0]
+        let pageRows = try connection.prepare(
+            "SELECT id, section, slug, title, summary, names, title_words FROM pages WHERE intro = 0 ORDER BY id")
         while try pageRows.step() {
             let id = pageRows.int(0)
-            while pages.count < id { pages.append(nil) }
-            let title = pageRows.text(3)
-            let names = [title] + pageRows.text(5).split(separator: "\n").map(String.init)
-            pages.append(PageInfo(section: Section(rawValue: pageRows.text(1)) ?? .guides, slug: pageRows.text(2),
-                                  title: title, summary: pageRows.text(4),
-                                  names: Set(names.map { QueryPlan.tokenize($0).joined(separator: " ") }),
-                                  titleWords: QueryPlan.tokenize(title).count))
-        }
-        var sections: [SectionInfo?] = [nil]
-        let sectionRows = try connection.prepare("SELECT id, page_id, anchor, heading FROM sections ORDER BY id")
-        while try sectionRows.step() {
-            let id = sectionRows.int(0)
-            while sections.count < id { sections.append(nil) }
-            sections.append(SectionInfo(page: sectionRows.int(1), anchor: sectionRows.text(2), heading: sectionRows.text(3)))
+            while pages.count < id { pages.append(nil); titleWords.append(0) }
+            let section = Section(rawValue: pageRows.text(1)) ?? .guides
+            pages.append(PageInfo(section: section, slug: pageRows.text(2), title: pageRows.text(3), summary: pageRows.text(4)))
+            titleWords.append(UInt8(min(255, pageRows.int(6))))
+            let key = SectionKey(kind: section, page: id, section: 0, chunk: 0).pageKey
+            for name in pageRows.text(5).split(separator: "\n") { named[String(name), default: []].append(key) }
         }
         var counts: [String: Int] = [:]
         let words = try connection.prepare("SELECT term, sections FROM vocabulary")
         while try words.step() { counts[words.text(0)] = words.int(1) }
         self.pages = pages
-        self.sections = sections
+        self.named = named
+        self.titleWords = titleWords
         vocabulary = Vocabulary(counts)
     }
 
-    func page(ofSection id: Int) -> Int? {
-        id > 0 && id < sections.count ? sections[id]?.page : nil
+    func page(_ pageKey: Int) -> PageInfo? {
+        let id = pageKey & SectionKey.maxPages
+        return id > 0 && id < pages.count ? pages[id] : nil
     }
-}
 
+    func pages(named key: String) -> [Int] { named[key] ?? [] }
+}

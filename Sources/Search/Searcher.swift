@@ -5,42 +5,52 @@ import CSQLite
 final class Searcher: @unchecked Sendable {
     private let connection: Connection
     private let rank: Statement
-    private let rowids: Statement
+    private let counts: Statement
+    private let pageKeys: Statement
     private let snippet: Statement
+    /// What the last ranked pass noted: each row's flags and the pages of each kind.
+    private let pass: RankPass
 
     // Marks that cannot occur in page text: snippet() puts them around matches, Snippet splits on them.
     static let open: Character = "\u{E000}", close: Character = "\u{E001}"
 
     struct Row {
-        let id: Int
-        let bm25: Double
-        /// Every word in the page title or an alias.
-        let inTitle: Bool
-        /// Every word in the heading.
-        let inHeading: Bool
-        /// Some word in the section's own text (not only in the page title the section carries).
-        let inContent: Bool
+        let key: SectionKey
+        /// Higher is better (`RankFunction`).
+        let score: Double
+        let flags: RankFlags
     }
 
-    init(connection: Connection) throws(SQLiteError) {
+    /// The statements, and the rank functions with each page's title length (`titleWords[page]`).
+    init(connection: Connection, titleWords: [UInt8]) throws(SQLiteError) {
         self.connection = connection
-        // bm25 runs where FTS5 evaluates the MATCH; the three flags are uncorrelated subqueries, each evaluated
-        // once into a set. No snippet here: only the rows shown get one.
+        pass = RankPass(titleWords: titleWords)
+        try RankFunction.register(on: connection, pass: pass)
+        // One MATCH pass: FTS5 walks its doclists, the rank is computed in a callback for each match (which notes
+        // its flags and counts pages on the way), and SQLite's sorter keeps the best ?6 rows. The rowid bounds are
+        // the section filter (`SectionKey`).
         rank = try connection.prepare("""
-            SELECT rowid, bm25(sections_fts, \(IndexWriter.weights)),
-                   rowid IN (SELECT rowid FROM sections_fts WHERE sections_fts MATCH ?2),
-                   rowid IN (SELECT rowid FROM sections_fts WHERE sections_fts MATCH ?3),
-                   rowid IN (SELECT rowid FROM sections_fts WHERE sections_fts MATCH ?4)
-            FROM sections_fts WHERE sections_fts MATCH ?1
+            SELECT rowid, advisor_rank(sections_fts, ?2, ?3, ?4) AS r
+            FROM sections_fts WHERE sections_fts MATCH ?1 AND rowid BETWEEN ?7 AND ?8
+            ORDER BY r, rowid LIMIT ?6
             """, persistent: true)
-        rowids = try connection.prepare("SELECT rowid FROM sections_fts WHERE sections_fts MATCH ?1", persistent: true)
-        // Sections are short: snippet() re-reads a few hundred bytes. Columns: body, summary, code.
+        // Pages per kind, counted on rowids alone: no rank, no content read.
+        counts = try connection.prepare("""
+            SELECT rowid >> 48, count(DISTINCT rowid >> 24) FROM sections_fts WHERE sections_fts MATCH ?1 GROUP BY 1
+            """, persistent: true)
+        pageKeys = try connection.prepare(
+            "SELECT DISTINCT rowid >> 24 FROM sections_fts WHERE sections_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3",
+            persistent: true)
+        // Chunks are short: snippet() re-reads a few hundred bytes. Columns: body, summary, code. One MATCH for
+        // every row shown (a MATCH per row set FTS5's query up thirty times): the rowid bounds let FTS5 seek to the
+        // first one, `+rowid IN` keeps the rest. The anchor comes from the content table.
         let (o, c) = (Self.open, Self.close)
         snippet = try connection.prepare("""
             SELECT snippet(sections_fts, 5, '\(o)', '\(c)', '…', 24), snippet(sections_fts, 3, '\(o)', '\(c)', '…', 24),
-                   snippet(sections_fts, 6, '\(o)', '\(c)', '…', 16)
-                   , rowid
-            FROM sections_fts WHERE sections_fts MATCH ?1 AND +rowid IN (SELECT value FROM json_each(?2))
+                   snippet(sections_fts, 6, '\(o)', '\(c)', '…', 16), heading,
+                   (SELECT anchor FROM sections WHERE id = sections_fts.rowid), rowid
+            FROM sections_fts WHERE sections_fts MATCH ?1 AND rowid BETWEEN ?3 AND ?4
+                AND +rowid IN (SELECT value FROM json_each(?2))
             """, persistent: true)
     }
 
@@ -51,65 +61,95 @@ final class Searcher: @unchecked Sendable {
 
     /// A small read of the file's own tables: fails when the file was overwritten, truncated or replaced in place.
     func probe(generation: String) throws(SQLiteError) {
-        _ = try connection.scalar("SELECT count(*) FROM sections")
+        _ = try connection.scalar("SELECT count(*) FROM pages")
         guard try IndexMeta(connection: connection).generation == generation else {
             throw SQLiteError(code: SQLITE_CORRUPT, message: "the file was changed in place", path: connection.path, operation: "read")
         }
     }
 
-    /// Every section that matches `expression`, with its bm25 and flags. `any` is the any-word form of the query.
-    func rows(matching expression: String, any: String) throws(SQLiteError) -> [Row] {
+    /// The best `limit` chunks matching `plan`'s expression (`every`: the every-word form), ranked and flagged.
+    /// `bonuses` are added to a page's score (`SectionKey.pageKey`).
+    func top(_ plan: QueryPlan, every: Bool, bonuses: [Int: Double], kind: Section?, limit: Int) throws(SQLiteError) -> [Row] {
+        guard let expression = every ? plan.all : plan.any else { return [] }
         defer { rank.reset() }
+        let bounds = SectionKey.bounds(kind)
         rank.bind(1, expression)
-        rank.bind(2, "{title aliases} : (\(expression))")
-        rank.bind(3, "{heading} : (\(expression))")
-        rank.bind(4, "{heading summary tags body code} : (\(any))")
+        rank.bind(2, plan.phraseGroups)
+        rank.bind(3, every ? 1 : 0)
+        rank.bind(4, bonuses.map { "\($0.key):\($0.value)" }.joined(separator: " "))
+        rank.bind(6, limit)
+        rank.bind(7, bounds.low)
+        rank.bind(8, bounds.high)
+        pass.start()
         var rows: [Row] = []
         while try rank.step() {
-            rows.append(Row(id: rank.int(0), bm25: rank.double(1), inTitle: rank.int(2) != 0, inHeading: rank.int(3) != 0,
-                            inContent: rank.int(4) != 0))
+            let key = SectionKey(rawValue: rank.int(0))
+            rows.append(Row(key: key, score: -rank.double(1), flags: pass.flags(of: key)))
         }
         return rows
     }
 
-    func ids(matching expression: String) throws(SQLiteError) -> [Int] {
-        defer { rowids.reset() }
-        rowids.bind(1, expression)
-        var ids: [Int] = []
-        while try rowids.step() { ids.append(rowids.int(0)) }
-        return ids
+    /// The pages of each kind the last `top` matched (counted in its pass: exact when it had no section filter).
+    var lastPageCounts: [Section: Int] { pass.pageCounts }
+
+    /// How many pages of each kind match `expression`.
+    func pageCounts(matching expression: String) throws(SQLiteError) -> [Section: Int] {
+        defer { counts.reset() }
+        counts.bind(1, expression)
+        var found: [Section: Int] = [:]
+        while try counts.step() {
+            if let kind = SectionKey.kind(number: counts.int(0)) { found[kind] = counts.int(1) }
+        }
+        return found
     }
 
-    /// The best excerpt of each section for `expression`, prose before code: the prose with a match, else the
-    /// page summary with one, else the prose as it starts, else the code (with a match if it has one).
-    /// One MATCH for all of them: `+rowid` keeps FTS5 from re-running the query once per id.
-    func snippets(sections ids: [Int], expression: String) throws(SQLiteError) -> [Int: Snippet] {
-        guard !ids.isEmpty else { return [:] }
+    /// The pages (`SectionKey.pageKey`) that match `expression`, at most `limit` of them.
+    func pages(matching expression: String, kind: Section? = nil) throws(SQLiteError) -> Set<Int> {
+        defer { pageKeys.reset() }
+        let bounds = SectionKey.bounds(kind)
+        pageKeys.bind(1, expression)
+        pageKeys.bind(2, bounds.low)
+        pageKeys.bind(3, bounds.high)
+        var found = Set<Int>()
+        while try pageKeys.step() { found.insert(pageKeys.int(0)) }
+        return found
+    }
+
+    /// The chunks shown: each one's heading, anchor and best excerpt for `expression`, prose before code: the
+    /// prose with a match, else the page summary with one, else the prose as it starts, else the code.
+    func shown(_ keys: [SectionKey], expression: String) throws(SQLiteError) -> [SectionKey: (heading: String, anchor: String, snippet: Snippet)] {
+        guard let low = keys.min(), let high = keys.max() else { return [:] }
         defer { snippet.reset() }
         snippet.bind(1, expression)
-        snippet.bind(2, "[" + ids.map(String.init).joined(separator: ",") + "]")
-        var found: [Int: Snippet] = [:]
+        snippet.bind(2, "[" + keys.map { String($0.rawValue) }.joined(separator: ",") + "]")
+        snippet.bind(3, low.rawValue)
+        snippet.bind(4, high.rawValue)
+        var found: [SectionKey: (heading: String, anchor: String, snippet: Snippet)] = [:]
         while try snippet.step() {
             let columns = (0..<3).map { Snippet(marked: snippet.text(Int32($0)), open: Self.open, close: Self.close) }
             let (body, summary) = (columns[0], columns[1])
-            found[snippet.int(3)] = [body, summary].first(where: \.hasMarks) ?? columns.first { !$0.parts.isEmpty }
+            let best = [body, summary].first(where: \.hasMarks) ?? columns.first { !$0.parts.isEmpty } ?? Snippet(plain: "")
+            found[SectionKey(rawValue: snippet.int(5))] = (snippet.text(3), snippet.text(4), best)
         }
         return found
     }
 }
 
 /// One search: the every-word query, the any-word fallback, the correction, then the window of pages.
+/// Each query is one ranked MATCH pass that keeps the best chunks (`Searcher.top`) and one count of pages per kind;
+/// pages are ranked by their best chunk, so only the chunks of the pages shown are ever read into Swift.
 struct Search {
     let searcher: Searcher
     let catalog: Catalog
     let query: SearchQuery
     let started: ContinuousClock.Instant
 
-    /// A page and the sections of it that matched, best first.
+    /// A page and the chunks of it that ranked, best first.
     struct PageMatch {
-        let page: Int
-        var rows: [(row: Searcher.Row, score: Double)]
-        var score: Double { rows.first?.score ?? 0 }
+        let pageKey: Int
+        var rows: [Searcher.Row]
+        /// The page's score without the fallback's word-count bonus.
+        var score: Double
         /// How many of the query's words the page holds (the fallback's order).
         var words = 0
         var hasEveryWord = true
@@ -117,11 +157,19 @@ struct Search {
     }
 
     struct Outcome {
+        /// The pages of the window's kind, best first, as many as the window needs.
         var pages: [PageMatch] = []
+        /// Pages that match, by kind, before the section filter.
+        var counts: [Section: Int] = [:]
         /// For each word group, how many pages it matches alone (computed when few pages hold every word).
         var groupCounts: [Int]?
         var matched: SearchResults.Matched = .all
     }
+
+    /// The fallback's bonus per word a page holds: above any score a page can have otherwise.
+    static let wordBonus = 1_000.0
+    /// Pages the fallback must not list (they hold every word, or too few): below every other page.
+    static let excluded = -1e9
 
     func run() throws(SQLiteError) -> SearchResults {
         let plan = QueryPlan(query.text, vocabulary: catalog.vocabulary)
@@ -154,52 +202,64 @@ struct Search {
     private func evaluate(_ plan: QueryPlan) throws(SQLiteError) -> Outcome {
         guard let all = plan.all, let any = plan.any else { return Outcome() }
         var outcome = Outcome()
-        outcome.pages = group(try searcher.rows(matching: all, any: any), plan: plan, expression: all)
-        guard outcome.pages.count < 3 else { return outcome }
-        let groupPages = try plan.groups.map { group throws(SQLiteError) in
-            Set(try searcher.ids(matching: group.expression).compactMap(catalog.page(ofSection:)))
-        }
+        let wanted = query.offset + query.limit
+        let named = Dictionary(catalog.pages(named: plan.key).map { ($0, 60.0) }) { a, _ in a }
+        outcome.pages = try topPages(plan, every: true, bonuses: named, wanted: wanted, expression: all)
+        // The ranked pass counted the pages it saw; with a section filter it saw one kind only.
+        outcome.counts = query.section == nil ? searcher.lastPageCounts : try searcher.pageCounts(matching: all)
+        guard outcome.counts.values.reduce(0, +) < 3 else { return outcome }
+
+        let groupPages = try plan.groups.map { group throws(SQLiteError) in try searcher.pages(matching: group.expression) }
         outcome.groupCounts = groupPages.map(\.count)
         guard plan.groups.count > 1 else { return outcome }
-        let found = Set(outcome.pages.map(\.page))
+        let found = try searcher.pages(matching: all)
         let needed = (plan.groups.count + 1) / 2
-        var some = group(try searcher.rows(matching: any, any: any), plan: plan, expression: any).compactMap { match -> PageMatch? in
-            guard !found.contains(match.page) else { return nil }
-            var match = match
-            match.words = groupPages.filter { $0.contains(match.page) }.count
-            match.hasEveryWord = false
-            return match.words >= needed ? match : nil
+        var words: [Int: Int] = [:]
+        for pages in groupPages { for page in pages { words[page, default: 0] += 1 } }
+        let candidates = words.filter { $0.value >= needed && !found.contains($0.key) }
+        guard !candidates.isEmpty else { return outcome }
+        var bonuses = candidates.mapValues { Double($0) * Self.wordBonus }
+        for (page, bonus) in named where bonuses[page] != nil { bonuses[page]! += bonus }
+        for page in found { bonuses[page] = Self.excluded }
+        for (page, count) in words where count < needed { bonuses[page] = Self.excluded }
+        for page in candidates.keys {
+            if let kind = SectionKey(rawValue: page << 24).kind { outcome.counts[kind, default: 0] += 1 }
         }
-        some.sort { ($0.words, $0.score, -$0.page) > ($1.words, $1.score, -$1.page) }
-        if !some.isEmpty { outcome.matched = .any }
+        let stillWanted = max(0, wanted - outcome.pages.count)
+        var some = try topPages(plan, every: false, bonuses: bonuses, wanted: stillWanted, expression: any)
+            .filter { candidates[$0.pageKey] != nil }
+        for index in some.indices {
+            some[index].words = candidates[some[index].pageKey] ?? 0
+            some[index].score -= Double(some[index].words) * Self.wordBonus
+            some[index].hasEveryWord = false
+        }
+        outcome.matched = .any
         outcome.pages += some
         return outcome
     }
 
-    /// Sections grouped by page, pages best first.
-    private func group(_ rows: [Searcher.Row], plan: QueryPlan, expression: String) -> [PageMatch] {
-        var byPage: [Int: PageMatch] = [:]
-        let key = plan.key
-        for row in rows {
-            guard let page = catalog.page(ofSection: row.id), let info = catalog.pages[page] else { continue }
-            // Tiers above bm25: words common across this corpus ("rate", "haiku") carry almost no IDF weight, so
-            // what a page or section is called must decide first.
-            var score = -row.bm25
-            if info.names.contains(key) { score += 60 }
-            if row.inTitle {
-                score += 30 - Double(info.titleWords) / 2
-                // A match on what the page is called opens the page, not some section of it.
-                if catalog.sections[row.id]?.anchor.isEmpty == true { score += 5 }
+    /// The best `wanted` pages of the query's kind by their best chunk. The top k chunks hold the top pages as
+    /// soon as they hold `wanted` different ones (a page outside them scores at most the k-th chunk); k grows
+    /// until they do or every match is in.
+    private func topPages(_ plan: QueryPlan, every: Bool, bonuses: [Int: Double], wanted: Int,
+                          expression: String) throws(SQLiteError) -> [PageMatch] {
+        guard wanted > 0 else { return [] }
+        var limit = max(64, wanted * 6)
+        while true {
+            let rows = try searcher.top(plan, every: every, bonuses: bonuses, kind: query.section, limit: limit)
+            var pages: [PageMatch] = []
+            var position: [Int: Int] = [:]
+            for row in rows {
+                if let index = position[row.key.pageKey] {
+                    pages[index].rows.append(row)
+                } else {
+                    position[row.key.pageKey] = pages.count
+                    pages.append(PageMatch(pageKey: row.key.pageKey, rows: [row], score: row.score, expression: expression))
+                }
             }
-            if row.inHeading { score += 12 }
-            byPage[page, default: PageMatch(page: page, rows: [], expression: expression)].rows.append((row, score))
+            if pages.count >= wanted || rows.count < limit { return pages }
+            limit *= 4
         }
-        var pages = Array(byPage.values)
-        for index in pages.indices {
-            pages[index].rows.sort { ($0.score, -$0.row.id) > ($1.score, -$1.row.id) }
-        }
-        pages.sort { ($0.score, -$0.page) > ($1.score, -$1.page) }
-        return pages
     }
 
     /// Corrections for words that match no page (and, offered only, words that match one page where a close word
@@ -223,47 +283,40 @@ struct Search {
     }
 
     private func results(_ outcome: Outcome, terms: [String], suggestion: String?, showingSuggestion: Bool) throws(SQLiteError) -> SearchResults {
-        var facetCounts: [Section: Int] = [:]
-        for match in outcome.pages {
-            if let section = catalog.pages[match.page]?.section { facetCounts[section, default: 0] += 1 }
+        let total = query.section.map { outcome.counts[$0] ?? 0 } ?? outcome.counts.values.reduce(0, +)
+        let window = outcome.pages.dropFirst(query.offset).prefix(query.limit)
+        // The best chunk of each page, then up to two more whose own text matched (not only the title they carry);
+        // a long section is indexed as several chunks, and is shown once.
+        let chosen = window.map { match -> [Searcher.Row] in
+            var sections: Set<Int> = [match.rows[0].key.sectionKey]
+            let more = match.rows.dropFirst().filter { !$0.flags.isDisjoint(with: [.inContent, .inHeading]) }
+                .filter { sections.insert($0.key.sectionKey).inserted }.prefix(2)
+            return [match.rows[0]] + more
         }
-        let filtered = outcome.pages.filter { query.section == nil || catalog.pages[$0.page]?.section == query.section }
-        let window = filtered.dropFirst(query.offset).prefix(query.limit)
-        // The best section, then up to two more whose own text matched (not only the title they carry); a long
-        // section is indexed as several chunks under one anchor, and is shown once.
-        let shownRows = window.map { match in
-            var anchors: Set<String> = [catalog.sections[match.rows[0].row.id]?.anchor ?? ""]
-            let more = match.rows.dropFirst().filter { $0.row.inContent || $0.row.inHeading }.filter {
-                anchors.insert(catalog.sections[$0.row.id]?.anchor ?? "").inserted
-            }
-            return [match.rows[0].row.id] + more.prefix(2).map(\.row.id)
-        }
-        var snippets: [Int: Snippet] = [:]
+        var found: [SectionKey: (heading: String, anchor: String, snippet: Snippet)] = [:]
         for expression in Set(window.map(\.expression)) {
-            let ids = zip(window, shownRows).filter { $0.0.expression == expression }.flatMap(\.1)
-            snippets.merge(try searcher.snippets(sections: ids, expression: expression)) { first, _ in first }
+            let keys = zip(window, chosen).filter { $0.0.expression == expression }.flatMap { $0.1.map(\.key) }
+            found.merge(try searcher.shown(keys, expression: expression)) { first, _ in first }
         }
         var hits: [SearchHit] = []
-        for (match, shown) in zip(window, shownRows) {
-            guard let info = catalog.pages[match.page] else { continue }
+        for (match, rows) in zip(window, chosen) {
+            guard let info = catalog.page(match.pageKey) else { continue }
             let pageURL = "/\(info.section.rawValue)/\(info.slug)"
-            var sections: [SectionHit] = []
-            for id in shown {
-                guard let section = catalog.sections[id] else { continue }
-                var snippet = snippets[id] ?? Snippet(plain: "")
-                if snippet.parts.isEmpty { snippet = Snippet(plain: info.summary) }
-                sections.append(SectionHit(title: section.heading.isEmpty ? nil : section.heading,
-                                           url: section.anchor.isEmpty ? pageURL : "\(pageURL)#\(section.anchor)",
-                                           snippet: snippet))
+            var shown: [SectionHit] = []
+            for row in rows {
+                guard let section = found[row.key] else { continue }
+                let snippet = section.snippet.parts.isEmpty ? Snippet(plain: info.summary) : section.snippet
+                shown.append(SectionHit(title: section.heading.isEmpty ? nil : section.heading,
+                                        url: section.anchor.isEmpty ? pageURL : "\(pageURL)#\(section.anchor)", snippet: snippet))
             }
-            guard let best = sections.first else { continue }
+            guard let best = shown.first else { continue }
             let score = match.hasEveryWord ? match.score : Double(match.words) + match.score / 1000
             hits.append(SearchHit(section: info.section.rawValue, slug: info.slug, title: info.title, sectionTitle: best.title,
                                   url: best.url, snippet: best.snippet, score: (score * 1000).rounded() / 1000,
-                                  more: Array(sections.dropFirst()), hasEveryWord: match.hasEveryWord))
+                                  more: Array(shown.dropFirst()), hasEveryWord: match.hasEveryWord))
         }
-        let facets = Section.allCases.compactMap { section in facetCounts[section].map { (section, $0) } }
-        return SearchResults(total: filtered.count, hits: hits, matched: outcome.matched, suggestion: suggestion,
+        let facets = Section.allCases.compactMap { section in outcome.counts[section].map { (section, $0) } }
+        return SearchResults(total: total, hits: hits, matched: outcome.matched, suggestion: suggestion,
                              showingSuggestion: showingSuggestion, facets: facets, terms: terms, tookMs: elapsed())
     }
 

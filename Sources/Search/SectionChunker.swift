@@ -1,3 +1,5 @@
+import Content
+
 /// Cuts long sections into chunks of a bounded size before they are indexed, so that FTS5's `snippet()` (whose
 /// time grows with the square of the text it reads) and bm25 never read a whole huge page: one 2 MB section took
 /// 13-18 s a search, its 8 KiB chunks take milliseconds. Each chunk keeps its section's anchor and heading;
@@ -6,13 +8,34 @@ enum SectionChunker {
     /// The most bytes of prose, and of code, in one indexed chunk.
     static let maxBytes = 8 * 1024
 
-    static func chunks(_ sections: [SectionText], maxBytes: Int = maxBytes) -> [SectionText] {
-        sections.flatMap { section -> [SectionText] in
+    /// Each section's chunks with their place in the page (`SectionKey`'s section and chunk numbers). Past the
+    /// key's limits (8,191 headings in a page, 2,047 chunks in a section: far beyond any page `--max-page-kib`
+    /// lets in by default), later sections join the last one and later chunks are left out of the index.
+    static func keyedChunks(_ sections: [TextSection]) -> [(section: Int, chunk: Int, text: TextSection)] {
+        var kept = Array(sections.prefix(SectionKey.maxSections + 1))
+        if sections.count > kept.count, var last = kept.popLast() {
+            for extra in sections[kept.count...].dropFirst() {
+                last.prose += " " + extra.heading + " " + extra.prose
+                if !extra.code.isEmpty { last.code += "\n" + extra.code }
+            }
+            kept.append(last)
+        }
+        var keyed: [(section: Int, chunk: Int, text: TextSection)] = []
+        for (number, section) in kept.enumerated() {
+            for (chunk, text) in chunks([section]).prefix(SectionKey.maxChunks + 1).enumerated() {
+                keyed.append((number, chunk, text))
+            }
+        }
+        return keyed
+    }
+
+    static func chunks(_ sections: [TextSection], maxBytes: Int = maxBytes) -> [TextSection] {
+        sections.flatMap { section -> [TextSection] in
             guard section.prose.utf8.count > maxBytes || section.code.utf8.count > maxBytes else { return [section] }
             let prose = pieces(section.prose, maxBytes: maxBytes)
             let code = pieces(section.code, maxBytes: maxBytes)
             return (0..<max(prose.count, code.count)).map { i in
-                SectionText(anchor: section.anchor, heading: section.heading,
+                TextSection(anchor: section.anchor, heading: section.heading,
                             prose: i < prose.count ? prose[i] : "", code: i < code.count ? code[i] : "")
             }
         }

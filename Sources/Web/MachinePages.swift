@@ -1,13 +1,16 @@
 import Content
 
-/// Pages for machines, built once with the site and served like static files (bytes and libmicrohttpd response made
-/// at start-up, a content-hash ETag, 304 for a current copy):
-/// - `/{section}/{slug}.md`: every content page as Markdown (`PageMarkdown`);
+/// Pages for machines, served like static files (bytes and libmicrohttpd response made once, a content-hash ETag,
+/// 304 for a current copy):
+/// - `/{section}/{slug}.md`: every content page as Markdown (`PageMarkdown`), made on first request and kept in a
+///   bounded cache (the Markdown is read from the index file: memory does not grow with the content);
 /// - `/llms.txt`: the site's map in the llms.txt convention (llmstxt.org): an H1, a blockquote summary, a
 ///   paragraph, then H2 lists of `[title](url): summary` links to the `.md` twins; resources under `Optional`;
 /// - `/llms-full.txt`: the same header, then every page in full, each under an H2.
+/// Each is made on first request and kept in a bounded cache (`/llms-full.txt` is as large as the content).
 struct MachinePages: Sendable {
-    private let files: [String: StaticFiles.File]
+    private let library: ContentLibrary
+    private let made = BoundedCache<StaticFiles.File>(capacity: 256)
 
     static let markdownType = "text/markdown; charset=utf-8"
     static let textType = "text/plain; charset=utf-8"
@@ -15,23 +18,28 @@ struct MachinePages: Sendable {
     static let cacheControl = "public, max-age=300"
 
     init(library: ContentLibrary) {
-        var files: [String: StaticFiles.File] = [:]
-        // Each page is rendered once: its twin, and (headings one level down) its part of llms-full.txt.
-        let twins = library.pages.map(PageMarkdown.render)
-        for (page, twin) in zip(library.pages, twins) {
-            files[page.url + ".md"] = StaticFiles.File(bytes: Array(twin.utf8), contentType: Self.markdownType,
-                                                       cacheControl: Self.cacheControl)
-        }
-        files["/llms.txt"] = StaticFiles.File(bytes: Array(LLMsText.index(library).utf8), contentType: Self.textType,
-                                              cacheControl: Self.cacheControl)
-        files["/llms-full.txt"] = StaticFiles.File(bytes: Array(LLMsText.full(twins).utf8), contentType: Self.textType,
-                                                   cacheControl: Self.cacheControl)
-        self.files = files
+        self.library = library
     }
 
-    /// The prebuilt answer for a path, or nil (404).
+    /// The answer for a path, or nil (404).
     func respond(to request: Request) -> Response? {
-        files[request.path]?.respond(to: request)
+        let path = request.path
+        let file = made.value(for: path) { () -> StaticFiles.File? in
+            if path == "/llms.txt" {
+                return StaticFiles.File(bytes: Array(LLMsText.index(library).utf8), contentType: Self.textType,
+                                        cacheControl: Self.cacheControl)
+            }
+            if path == "/llms-full.txt" {
+                return StaticFiles.File(bytes: Array(LLMsText.full(library.pages.map(PageMarkdown.render)).utf8),
+                                        contentType: Self.textType, cacheControl: Self.cacheControl)
+            }
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            guard path.hasSuffix(".md"), parts.count == 3, parts[0].isEmpty, let section = Section(rawValue: String(parts[1])),
+                  let page = library.page(section, String(parts[2].dropLast(3))) else { return nil }
+            return StaticFiles.File(bytes: Array(PageMarkdown.render(page).utf8), contentType: Self.markdownType,
+                                    cacheControl: Self.cacheControl)
+        }
+        return file?.respond(to: request)
     }
 }
 

@@ -67,7 +67,7 @@ struct SearchViews {
 
     func json(_ request: Request) throws(HTTPError) -> Response {
         let parameters = try Self.parameters(request)
-        return JSON.response(SearchDocument(query: parameters.text, results: try run(parameters)))
+        return .json(SearchDocument(query: parameters.text, results: try run(parameters)).bytes)
     }
 
     func html(_ request: Request) -> Response {
@@ -155,7 +155,9 @@ enum SnippetHTML {
     }
 }
 
-/// The `/api/search` document (and `haiku-advisor search --json`).
+/// The `/api/search` document (and `haiku-advisor search --json`). The web writes it with `bytes` (a streaming
+/// writer, on every search); `Encodable` serves the CLI's pretty form and the MCP server, and is the reference the
+/// writer's bytes are tested against.
 public struct SearchDocument: Encodable {
     let query: String
     let results: SearchResults
@@ -205,5 +207,60 @@ public struct SearchDocument: Encodable {
         try container.encode(Dictionary(uniqueKeysWithValues: results.facets.map { ($0.section.rawValue, $0.count) }), forKey: .facets)
         try container.encode(results.tookMs, forKey: .took_ms)
         try container.encode(results.hits.map(Hit.init), forKey: .results)
+    }
+
+    /// The document as `JSON.encoder()` would write it, byte for byte (keys in sorted order).
+    var bytes: [UInt8] {
+        var writer = JSONWriter()
+        writer.object { json in
+            json.key("facets")
+            json.object { json in
+                for (section, count) in results.facets.sorted(by: { $0.section.rawValue < $1.section.rawValue }) {
+                    json.key(section.rawValue)
+                    json.number(count)
+                }
+            }
+            json.key("matched")
+            json.string(results.matched.rawValue)
+            json.key("query")
+            json.string(query)
+            json.key("results")
+            json.array(results.hits) { json, hit in
+                json.object { json in
+                    json.key("more")
+                    json.array(hit.more) { json, more in
+                        json.object { json in
+                            json.key("section_title")
+                            json.string(more.title)
+                            json.key("snippet")
+                            json.string(SnippetHTML.render(more.snippet))
+                            json.key("url")
+                            json.string(more.url)
+                        }
+                    }
+                    json.key("score")
+                    json.number(hit.score)
+                    json.key("section")
+                    json.string(hit.section)
+                    json.key("section_title")
+                    json.string(hit.sectionTitle)
+                    json.key("slug")
+                    json.string(hit.slug)
+                    json.key("snippet")
+                    json.string(SnippetHTML.render(hit.snippet))
+                    json.key("title")
+                    json.string(hit.title)
+                    json.key("url")
+                    json.string(hit.url)
+                }
+            }
+            json.key("suggestion")
+            json.string(results.suggestion)
+            json.key("took_ms")
+            json.number(results.tookMs)
+            json.key("total")
+            json.number(results.total)
+        }
+        return writer.bytes
     }
 }

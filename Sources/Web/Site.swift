@@ -16,7 +16,7 @@ public final class Site: Sendable {
     /// Responses built once at start-up, by exact path: the home page, section indexes, JSON documents.
     let prebuilt: [String: Response]
     /// Content pages and their JSON (`/section/slug`, `/api/pages/section/slug`), rendered on first use.
-    let pages = PageCache(capacity: 512)
+    let pages = BoundedCache<Response>(capacity: 512)
     private let views: PageViews
     /// Kept to build the same site on another index (`replacing(index:)`).
     private let publicDirectory: String
@@ -57,10 +57,15 @@ public final class Site: Sendable {
         prebuilt = responses.mapValues { $0.prebuilt() }
     }
 
-    /// The same site searching another index (one `index` wrote, or a rebuild of a damaged one).
+    /// The same site searching another index (one `index` wrote). Pages read their bodies from the new file
+    /// where it keeps them unchanged, so the old file is closed once the last request using it ends.
     public func replacing(index: SearchIndex) throws(TemplateError) -> Site {
-        try Site(library: library, index: index, engine: advisor.engine, templates: templates, publicDirectory: publicDirectory,
-                 publicURL: publicURL)
+        var library = library
+        if let store = try? PageStore.open(at: index.path), store.generation == index.generation, let stored = try? store.pages() {
+            library = library.readingBodies(from: stored)
+        }
+        return try Site(library: library, index: index, engine: advisor.engine, templates: templates, publicDirectory: publicDirectory,
+                        publicURL: publicURL)
     }
 
     /// A content page or its JSON, rendered on first use and cached; nil when no page lives at `path`.
@@ -70,10 +75,10 @@ public final class Site: Sendable {
         let parts = url.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].isEmpty, let section = Section(rawValue: String(parts[1])),
               let page = library.page(section, String(parts[2])) else { return nil }
-        return pages.response(for: path) {
-            api ? JSON.response(PageDocument(page: page, withBody: true))
-                : .html(templates.page(title: page.title, view: views.page(page),
-                                       activeSection: page.section.rawValue))
+        return pages.value(for: path) {
+            (api ? JSON.response(PageDocument(page: page, withBody: true))
+                 : .html(templates.page(title: page.title, view: views.page(page),
+                                        activeSection: page.section.rawValue))).prebuilt()
         }
     }
 

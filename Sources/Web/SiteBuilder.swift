@@ -44,8 +44,12 @@ public struct SiteBuildError: Error, CustomStringConvertible {
 public enum SiteBuilder {
     /// Loads and checks the content, builds the index and the engine, loads the templates, renders every page.
     /// Nothing is replaced unless all of it succeeds.
-    /// `log` receives what a person should know that is not an error (an existing index served read-only).
-    public static func build(_ paths: SitePaths, log: (String) -> Void = { _ in }) throws(SiteBuildError) -> Site {
+    /// When the index file is current with the content it is opened as it is; when some pages changed, only those
+    /// are parsed and written into it (`reuseIndex: false` parses and writes everything: a damaged file).
+    /// `log` receives what a person should know that is not an error (an existing index served read-only, a file
+    /// rebuilt because another version wrote it).
+    public static func build(_ paths: SitePaths, reuseIndex: Bool = true,
+                             log: (String) -> Void = { _ in }) throws(SiteBuildError) -> Site {
         // A missing directory would otherwise give a site with no styles or no pages: refuse it at once.
         for (directory, flag) in [(paths.templates, "--templates"), (paths.publicFiles, "--public")] {
             var isDirectory: ObjCBool = false
@@ -54,13 +58,29 @@ public enum SiteBuilder {
             }
         }
         do {
-            let library = try ContentLibrary.load(directory: paths.content, routes: Site.linkableRoutes, limits: paths.limits)
+            // What the index file already keeps: pages whose files are unchanged are not parsed again. A file
+            // that cannot be read back (damaged, another version) is rebuilt; `openOrUpdate` says why.
+            let stored = reuseIndex ? try? PageStore.open(at: paths.database)?.pages() : nil
+            var library = try load(paths, stored: stored)
             let knowledge = try library.knowledge()
             if let today = paths.today { knowledge.clock = { today } }
             let engine = Engine(knowledge: knowledge)
             let templates = try Templates(directory: paths.templates)
-            let (index, note) = try SearchIndex.buildOrReuse(library, at: paths.database, settings: paths.search)
-            if let note { log(note) }
+            let index: SearchIndex
+            if reuseIndex, let current = try SearchIndex.openOrUpdate(library, at: paths.database, settings: paths.search, log: log) {
+                index = current
+            } else {
+                if stored != nil { library = try load(paths, stored: nil) }
+                let (built, note) = try SearchIndex.buildOrReuse(library, at: paths.database, settings: paths.search)
+                if let note { log(note) }
+                index = built
+            }
+            // The pages parsed in this run hold their bodies in memory: from now on they are read from the file,
+            // like the others, so that memory does not grow with the content.
+            if library.pages.contains(where: { $0.body.sections != nil }), let written = try? PageStore.open(at: paths.database),
+               written.generation == index.generation {
+                library = library.readingBodies(from: try written.pages())
+            }
             return try Site(library: library, index: index, engine: engine, templates: templates,
                             publicDirectory: paths.publicFiles, publicURL: paths.publicURL)
         } catch let errors as ContentErrors {
@@ -70,5 +90,9 @@ public enum SiteBuilder {
         } catch {
             throw SiteBuildError(messages: ["\(error)"])
         }
+    }
+
+    private static func load(_ paths: SitePaths, stored: StoredPages?) throws(ContentErrors) -> ContentLibrary {
+        try ContentLibrary.load(directory: paths.content, routes: Site.linkableRoutes, limits: paths.limits, stored: stored)
     }
 }

@@ -36,8 +36,10 @@ struct Index: ParsableCommand {
         progress.stop()
         let seconds = Date().timeIntervalSince(started)
         let size = (try? FileManager.default.attributesOfItem(atPath: db)[.size] as? Int).flatMap { $0 }
-        print("indexed \(library.pages.count) pages into \(db) in \(String(format: "%.1f", seconds)) s"
-              + (size.map { String(format: ", %.1f MiB", Double($0) / 1_048_576) } ?? ""))
+        let megabytes = Double(library.byteCount) / 1e6
+        print("indexed \(library.pages.count) pages (\(String(format: "%.1f", megabytes)) MB of Markdown) into \(db) in "
+              + String(format: "%.2f s, %.1f MB/s", seconds, megabytes / max(seconds, 0.001))
+              + (size.map { String(format: "; the file is %.1f MiB", Double($0) / 1_048_576) } ?? ""))
     }
 }
 

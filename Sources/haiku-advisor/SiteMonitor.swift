@@ -110,13 +110,12 @@ final class SiteMonitor: Sendable {
         }
     }
 
-    /// A damaged index is rebuilt from the content the site already holds (no re-read of the files).
+    /// A damaged index is rebuilt from the content, parsed in full (the damaged file keeps the bodies of the
+    /// pages the site did not parse).
     private func rebuildIndex(damage: SQLiteError) {
-        let site = server.router.site
         printError("the search index is damaged (\(damage)); rebuilding it from the content")
         do {
-            let index = try SearchIndex.build(site.library, at: paths.database, settings: paths.search)
-            server.replace(site: try site.replacing(index: index))
+            server.replace(site: try SiteBuilder.build(paths, reuseIndex: false, log: printError))
             printError("search index rebuilt: \(paths.database)")
         } catch {
             printError("cannot rebuild the search index: \(error); searches answer 503 until it can be")

@@ -24,9 +24,21 @@ struct MarkdownRendererTests {
         #expect(!rendered.html.contains("onerror=alert(1)>"))
     }
 
-    @Test func plainTextDropsMarkupAndKeepsCode() {
+    @Test func sectionTextDropsMarkupAndKeepsCodeApart() {
         let rendered = MarkdownRenderer.render("Some **bold** and `code`.\n\n```\nlet x = 1\n```\n")
-        #expect(rendered.plainText == "Some bold and code. let x = 1")
+        #expect(rendered.sections == [TextSection(anchor: "", heading: "", prose: "Some bold and code.", code: "let x = 1")])
+    }
+
+    @Test func sectionsAreCutAtHeadingsWithTheirAnchors() {
+        let rendered = MarkdownRenderer.render("Intro &amp; more.\n\n## First *one*\n\nText with `code` and \"quotes\".\n\n```\nlet x = 1 < 2\n```\n\n#### Deeper\n\nStill first.\n\n### Second\n\n- Last\n- item.")
+        let sections = rendered.sections
+        #expect(sections.map(\.anchor) == ["", "first-one", "second"])
+        #expect(sections[0].prose == "Intro & more.")
+        #expect(sections[1].heading == "First one")
+        #expect(sections[1].prose.contains("Text with code and"))
+        #expect(sections[1].prose.contains("Deeper Still first."))
+        #expect(sections[1].code == "let x = 1 < 2")
+        #expect(sections[2].prose == "Last item.")
     }
 
     @Test func linksKeepTheirFileLine() {

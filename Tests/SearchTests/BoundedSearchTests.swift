@@ -27,7 +27,7 @@ struct BoundedSearchTests {
     }
 
     @Test func longSectionsAreIndexedInChunksThatKeepTheirAnchor() {
-        let long = SectionText(anchor: "a", heading: "H", prose: String(repeating: "word ", count: 10_000), code: "")
+        let long = TextSection(anchor: "a", heading: "H", prose: String(repeating: "word ", count: 10_000), code: "")
         let chunks = SectionChunker.chunks([long])
         #expect(chunks.count == 7)
         #expect(chunks.allSatisfy { $0.prose.utf8.count <= SectionChunker.maxBytes && $0.anchor == "a" && $0.heading == "H" })

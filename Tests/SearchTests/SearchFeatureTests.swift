@@ -121,20 +121,6 @@ struct SearchFeatureTests {
     }
 }
 
-struct SectionSplitterTests {
-    @Test func cutsAtHeadingsKeepsAnchorsAndSeparatesCode() {
-        let html = MarkdownRenderer.render("Intro &amp; more.\n\n## First *one*\n\nText with `code` and \"quotes\".\n\n```\nlet x = 1 < 2\n```\n\n#### Deeper\n\nStill first.\n\n### Second\n\nLast.").html
-        let sections = SectionSplitter.split(html: html)
-        #expect(sections.map(\.anchor) == ["", "first-one", "second"])
-        #expect(sections[0].prose == "Intro & more.")
-        #expect(sections[1].heading == "First one")
-        #expect(sections[1].prose.contains("Text with code and"))
-        #expect(sections[1].prose.contains("Deeper Still first."))
-        #expect(sections[1].code == "let x = 1 < 2")
-        #expect(sections[2].prose == "Last.")
-    }
-}
-
 struct VocabularyTests {
     let vocabulary = Vocabulary(["rate": 50, "limit": 40, "hallucination": 9, "hallucinations": 3, "overloaded": 4, "gpt": 5, "4o": 5,
                                  "haiku": 80, "4": 30, "ratelimit": 1])

@@ -1,0 +1,98 @@
+import Yams
+
+/// Reads a stored page's Markdown back from where the last index put it (`Search.PageStore`).
+public protocol PageBodySource: Sendable {
+    func markdown(ofPage id: Int) -> String
+}
+
+/// A page's rendered parts (HTML, Markdown, the sections the index cuts): in memory right after its file was
+/// parsed; read back from the index file for a page that was current there, so that a server's resident memory
+/// does not grow with the content (pages are read per request, behind the web layer's bounded cache).
+public final class PageBody: Sendable {
+    private enum Storage {
+        case parsed(html: String, markdown: String, sections: [TextSection])
+        case stored(source: any PageBodySource, id: Int)
+        /// Read back from a file that is being let go, kept as Markdown.
+        case held(markdown: String)
+    }
+
+    private let storage: Storage
+
+    init(html: String, markdown: String, sections: [TextSection]) {
+        storage = .parsed(html: html, markdown: markdown, sections: sections)
+    }
+
+    public init(source: any PageBodySource, id: Int) {
+        storage = .stored(source: source, id: id)
+    }
+
+    init(markdown: String) {
+        storage = .held(markdown: markdown)
+    }
+
+    /// Whether the body is read from an index file.
+    var isStored: Bool {
+        if case .stored = storage { return true }
+        return false
+    }
+
+    public var html: String {
+        switch storage {
+        case .parsed(let html, _, _): html
+        // Rendered again from the Markdown (about a millisecond for the longest page) rather than stored twice:
+        // the web layer caches the page it makes from it.
+        case .stored(let source, let id): MarkdownRenderer.render(source.markdown(ofPage: id)).html
+        case .held(let markdown): MarkdownRenderer.render(markdown).html
+        }
+    }
+
+    public var markdown: String {
+        switch storage {
+        case .parsed(_, let markdown, _): markdown
+        case .stored(let source, let id): source.markdown(ofPage: id)
+        case .held(let markdown): markdown
+        }
+    }
+
+    /// The sections to index; nil for a stored page (its sections are in the index already).
+    public var sections: [TextSection]? {
+        if case .parsed(_, _, let sections) = storage { return sections }
+        return nil
+    }
+}
+
+/// A page as the index file keeps it: enough to list, link to and check it without reading its file again.
+public struct StoredPage: Sendable {
+    /// The page's id in the file (for `PageBodySource`).
+    public let id: Int
+    /// `ContentLibrary`'s digest of the file's bytes, and their number: the page is current when both match.
+    public let digest: UInt64
+    public let size: Int
+    public let frontMatter: FrontMatter
+    /// The front matter as written, parsed again only when a check needs a field's line.
+    public let yaml: String
+    public let headings: [Heading]
+    public let links: [BodyLink]
+
+    public init(id: Int, digest: UInt64, size: Int, frontMatter: FrontMatter, yaml: String, headings: [Heading],
+                links: [BodyLink]) {
+        self.id = id
+        self.digest = digest
+        self.size = size
+        self.frontMatter = frontMatter
+        self.yaml = yaml
+        self.headings = headings
+        self.links = links
+    }
+}
+
+/// Every page an index file keeps, by `section/slug`, and where to read their bodies.
+public struct StoredPages: Sendable {
+    public let pages: [String: StoredPage]
+    public let source: any PageBodySource
+
+    public init(pages: [String: StoredPage], source: any PageBodySource) {
+        self.pages = pages
+        self.source = source
+    }
+}

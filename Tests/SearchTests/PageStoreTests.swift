@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import Content
+@testable import Search
+
+/// The index outlives the process: pages read back from it equal the parsed ones, an unchanged content is not
+/// parsed again, and a changed page is written into the file alone, with the same search results as a full build.
+struct PageStoreTests {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    @Test func theRealPagesReadBackAsTheyWereParsed() throws {
+        let path = NSTemporaryDirectory() + "haiku-store-\(UUID().uuidString).db"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let parsed = try ContentLibrary.load(directory: Self.root + "/content")
+        _ = try SearchIndex.build(parsed, at: path)
+        let stored = try #require(try PageStore.open(at: path)?.pages())
+        let again = try ContentLibrary.load(directory: Self.root + "/content", stored: stored)
+        #expect(again.fingerprint == parsed.fingerprint)
+        #expect(again.pages.allSatisfy { $0.body.sections == nil })  // nothing parsed again
+        for (a, b) in zip(parsed.pages, again.pages) {
+            #expect(a.key == b.key && a.frontMatter == b.frontMatter && a.headings == b.headings && a.links == b.links)
+            #expect(a.html == b.html && a.markdown == b.markdown && a.yaml == b.yaml)
+        }
+        #expect(again.sectionIntros.mapValues(\.html) == parsed.sectionIntros.mapValues(\.html))
+        _ = try again.knowledge()  // the engine's cross-checks hold on pages read back
+    }
+
+    @Test func aChangedPageIsWrittenAloneAndSearchesAsAFullBuildWould() throws {
+        let directory = NSTemporaryDirectory() + "haiku-update-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.createDirectory(atPath: directory + "/content/guides", withIntermediateDirectories: true)
+        let pages = ["a": page("Rate limits", body: "## Bucket\n\nA token bucket refills."),
+                     "b": page("Pacing", body: "Spread requests across the minute."),
+                     "c": page("Latency", body: "Streaming hides latency.")]
+        for (slug, text) in pages { try text.write(toFile: "\(directory)/content/guides/\(slug).md", atomically: true, encoding: .utf8) }
+        let content = directory + "/content", path = directory + "/index.db"
+        _ = try SearchIndex.build(try ContentLibrary.load(directory: content), at: path)
+
+        // One page changes, one goes, one comes.
+        try page("Pacing", body: "Spread requests across the minute; a gateway queues them.")
+            .write(toFile: content + "/guides/b.md", atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: content + "/guides/c.md")
+        try page("Gateways", body: "A gateway in front of the API.").write(toFile: content + "/guides/d.md", atomically: true, encoding: .utf8)
+        let stored = try #require(try PageStore.open(at: path)?.pages())
+        let library = try ContentLibrary.load(directory: content, stored: stored)
+        #expect(library.pages.filter { $0.body.sections != nil }.map(\.slug).sorted() == ["b", "d"])
+        let updated = try #require(try SearchIndex.openOrUpdate(library, at: path))
+        #expect(updated.contentFingerprint == library.fingerprint)
+
+        let full = try SearchIndex.build(try ContentLibrary.load(directory: content), at: ":memory:")
+        for query in ["gateway", "bucket", "latency", "spread minute", "requests"] {
+            let a = try updated.search(SearchQuery(text: query)), b = try full.search(SearchQuery(text: query))
+            #expect(a.hits.map(\.url) == b.hits.map(\.url) && a.total == b.total, "\(query)")
+            #expect(a.hits.map(\.snippet) == b.hits.map(\.snippet), "\(query)")
+        }
+        // The vocabulary forgot the page that went and learnt the new one.
+        #expect(updated.catalog.vocabulary.count("streaming") == 0)
+        #expect(updated.catalog.vocabulary.count("gateway") == 2)
+        // Current now: opened as it is.
+        #expect(try SearchIndex.openOrUpdate(try ContentLibrary.load(directory: content, stored: try PageStore.open(at: path)?.pages()),
+                                             at: path)?.generation == updated.generation)
+    }
+
+    @Test func aFileOfAnotherVersionIsRefusedAndRebuilt() throws {
+        let path = NSTemporaryDirectory() + "haiku-schema-\(UUID().uuidString).db"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let library = try makeLibrary(["guides/a.md": page("Rate limits", body: "bucket")])
+        _ = try SearchIndex.build(library, at: path)
+        let connection = try Connection(path: path)
+        try connection.execute("UPDATE meta SET value = '2' WHERE key = 'schema'")
+        #expect { try SearchIndex.open(at: path) } throws: { ($0 as? SQLiteError)?.isOtherSchema == true }
+        var said: [String] = []
+        #expect(try SearchIndex.openOrUpdate(library, at: path) { said.append($0) } == nil)
+        #expect(said.first?.contains("written by another version of haiku-advisor (schema 2; this one reads 4)") == true)
+    }
+}
