@@ -107,8 +107,8 @@ extension Knowledge {
                      peak_itpm: need.itpm.rounded(), peak_otpm: need.otpm.rounded(), daily_requests: need.daily.rounded(),
                      tier: tier?.tier, requires: tier?.requires, top_tier: scheme?.tiers.last?.tier, gap: gap,
                      scheme_since: scheme?.sinceDay.map(CivilDate.text), scheme_kind: scheme?.kind,
-                     max_request_seconds: tier?.max_concurrent.map { need.rpm > 0 ? ($0 / (need.rpm / 60) * 10).rounded() / 10 : .infinity }
-                        .flatMap { $0.isFinite ? $0 : nil })
+                     max_request_seconds: tier?.max_concurrent.flatMap { cap in
+                         need.rpm > 0 ? (cap / (need.rpm / 60) * 10).rounded() / 10 : nil })
         }
         guard let scheme else { return result(.unknown) }
         switch scheme.kind {

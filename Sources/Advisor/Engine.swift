@@ -426,18 +426,21 @@ public struct Engine: Sendable {
             // turn down, so only what no setting fixes (a price cliff, a tokenizer, list prices) moves the verdict.
             var lean = Array(v)
             lean[AnswerID.reasoningEffort.rawValue] = Self.noEffort
-            let costs = lean.withUnsafeBufferPointer { lv in k.models.indices.map { k.monthlyCost(model: $0, lv) } }
+            // The decision runs many times per assessment (what would change): price the Haiku first, and the
+            // candidates only when the Haiku alone costs enough for the saving to reach the policy's floor.
+            let haikuCost = lean.withUnsafeBufferPointer { k.monthlyCost(model: h, $0) }
             let floor = Swift.min(k.compiledModels[h].fit[task], Self.requiredFit(v), offeredFloor)
-            if let cheaper = k.models.indices.filter({ isUsable[$0] && !k.compiledModels[$0].isHaikuFamily
-                    && k.compiledModels[$0].fit[task] <= floor })
-                .min(by: { (costs[$0], $0) < (costs[$1], $1) }),
-               costs[h] > policy.maxRatio * costs[cheaper], costs[h] - costs[cheaper] >= policy.minSaving {
+            let candidates = haikuCost < policy.minSaving ? [] : k.models.indices.filter { isUsable[$0]
+                && !k.compiledModels[$0].isHaikuFamily && k.compiledModels[$0].fit[task] <= floor }
+            let costs = lean.withUnsafeBufferPointer { lv in candidates.map { (model: $0, monthly: k.monthlyCost(model: $0, lv)) } }
+            if let cheaper = costs.min(by: { ($0.monthly, $0.model) < ($1.monthly, $1.model) }),
+               haikuCost > policy.maxRatio * cheaper.monthly, haikuCost - cheaper.monthly >= policy.minSaving {
                 verdict = .chooseAlternative
-                primary = cheaper
+                primary = cheaper.model
                 basis = .cost_ceiling
                 decidingPolicy = p
-                policyReasons.append(PolicyOutcome(policy: p, model: cheaper, monthly: costs[cheaper],
-                                                   saving: costs[h] - costs[cheaper], cost: costs[h], haiku: h))
+                policyReasons.append(PolicyOutcome(policy: p, model: cheaper.model, monthly: cheaper.monthly,
+                                                   saving: haikuCost - cheaper.monthly, cost: haikuCost, haiku: h))
             }
         }
         if primary == nil {
