@@ -109,14 +109,29 @@ public struct Answers: Sendable, Equatable, Hashable {
         return parts.joined(separator: "&")
     }
 
-    /// Percent-encodes a query-string value with Foundation's encoder: only `A-Z a-z 0-9 - . _ ~` stay as they are
-    /// (RFC 3986 unreserved), so `&`, `=`, `+` and spaces can never break a link. The site's one percent-encoder.
+    /// Percent-encodes a query-string value: only `A-Z a-z 0-9 - . _ ~` stay as they are (RFC 3986 unreserved),
+    /// every other UTF-8 byte becomes `%XX` (upper-case hex, as Foundation's encoder writes it), so `&`, `=`, `+` and
+    /// spaces can never break a link. The site's one percent-encoder; by hand, because every verdict page writes
+    /// dozens of links and Foundation's encoder went through NSString each time.
     public static func percentEncode(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            if unreserved[Int(byte)] {
+                out.append(byte)
+            } else {
+                out += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static let unreserved = CharacterSet(charactersIn:
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+    private static let unreserved: [Bool] = (0..<256).map { byte in
+        let c = UInt8(byte)
+        return (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39)
+            || c == UInt8(ascii: "-") || c == UInt8(ascii: ".") || c == UInt8(ascii: "_") || c == UInt8(ascii: "~")
+    }
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
 }
 
 // MARK: - Building answers

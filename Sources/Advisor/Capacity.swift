@@ -55,6 +55,7 @@ struct PeakNeed {
     /// The first published limit of `tier` this need exceeds, in words; nil when every one holds. `spend` is read
     /// only when the tier has a spend cap.
     func exceeded(_ tier: RateTier, spend: () -> Double) -> String? {
+        guard !holds(tier, spend: spend) else { return nil }
         let checks: [(Double?, Double, String)] = [
             (tier.rpm, rpm, "requests a minute"), (tier.itpm, itpm, "input tokens a minute"),
             (tier.otpm, otpm, "output tokens a minute"), (tier.tpm, itpm + otpm, "tokens a minute"),
@@ -68,6 +69,14 @@ struct PeakNeed {
             if month > cap { return "\(Format.cents(month)) a month against a \(Format.cents(cap)) spend cap" }
         }
         return nil
+    }
+
+    /// Whether every published limit of `tier` holds (what the decision asks, many times per assessment: no text).
+    func holds(_ tier: RateTier, spend: () -> Double) -> Bool {
+        func within(_ limit: Double?, _ need: Double) -> Bool { limit.map { need <= $0 } ?? true }
+        guard within(tier.rpm, rpm), within(tier.itpm, itpm), within(tier.otpm, otpm), within(tier.tpm, itpm + otpm),
+              within(tier.rpd, daily), within(tier.batch_queue_tokens, queue) else { return false }
+        return tier.monthly_spend_cap_usd.map { spend() <= $0 } ?? true
     }
 }
 
@@ -116,7 +125,7 @@ extension Knowledge {
         case .unpublished, .not_read: return result(.unknown)
         case .tiers: break
         }
-        for tier in scheme.tiers where need.exceeded(tier, spend: { parts().total }) == nil {
+        for tier in scheme.tiers where need.holds(tier, spend: { parts().total }) {
             // A tier whose page gives only its spend cap, or only a concurrency cap, may or may not carry the peak:
             // unknown, not fine.
             let publishesLimits = tier.rpm != nil || tier.itpm != nil || tier.otpm != nil || tier.tpm != nil
@@ -134,11 +143,12 @@ extension Knowledge {
         guard !model.selfHosted, let scheme = model.rateScheme(on: day), scheme.kind == .tiers,
               let top = scheme.tiers.last, let prices = model.prices(on: day) else { return false }
         let t = requestTokens(model: m, v)
-        let bands = [prices.rates] + (prices.longContext.map { [$0.rates] } ?? [])
-        let inRate = bands.map { Swift.max($0.input, $0.cacheWrite, $0.cacheWrite1h ?? 0) }.max()!
-        let outRate = bands.map(\.output).max()!
+        func dearestInput(_ r: Rates) -> Double { Swift.max(r.input, r.cacheWrite, r.cacheWrite1h ?? 0) }
+        let long = prices.longContext?.rates
+        let inRate = Swift.max(dearestInput(prices.rates), long.map(dearestInput) ?? 0)
+        let outRate = Swift.max(prices.rates.output, long?.output ?? 0)
         let bound = { v[AnswerID.monthlyRequests.rawValue] * (t.input * inRate + (t.output + t.reasoning) * outRate) / 1e6 }
-        let holds = peakNeed(model: m, v, cachedPrefix: false).exceeded(top, spend: bound) == nil
+        let holds = peakNeed(model: m, v, cachedPrefix: false).holds(top, spend: bound)
         return holds ? false : capacity(model: m, v)?.status == .beyond_tiers
     }
 

@@ -404,18 +404,21 @@ extension Knowledge {
     }
 
     /// The cost line of model `m`, rounded for display.
-    func costLine(model m: Int, _ v: UnsafeBufferPointer<Double>) -> CostLine {
+    func costLine(model m: Int, _ v: UnsafeBufferPointer<Double>) -> CostLine { pricedLine(model: m, v).line }
+
+    /// The cost line and its unrounded total (what decisions compare; the line carries it rounded).
+    func pricedLine(model m: Int, _ v: UnsafeBufferPointer<Double>) -> (line: CostLine, total: Double) {
         let p = costParts(model: m, v, explain: true)
         func r(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
         let entry = models[m]
-        return CostLine(model: entry.slug, title: entry.title, monthly_usd: r(p.total),
+        return (CostLine(model: entry.slug, title: entry.title, monthly_usd: r(p.total),
                         input_usd: r(p.input), output_usd: r(p.output), cache_usd: r(p.cache),
                         gpu_usd: r(p.gpu), ops_usd: r(p.ops), hosting: entry.spec.hosting,
                         url: "/models/\(entry.slug)", fits: p.fits, within_headroom: p.withinHeadroom,
                         status: status(model: m, v),
                         latency: latencyCheck(model: m, v),
                         prices_checked: compiledModels[m].pricesCheckedDay.map(CivilDate.text), rates: p.rates,
-                        capacity: capacity(model: m, v, parts: p))
+                        capacity: capacity(model: m, v, parts: p)), p.total)
     }
 }
 

@@ -269,7 +269,13 @@ public struct Engine: Sendable {
             guard line.fits else { return 2 }
             return line.status.state == .retired || line.status.state == .unreleased ? 1 : 0
         }
-        return lines.sorted { (group($0), $0.monthly_usd, $0.model) < (group($1), $1.monthly_usd, $1.model) }
+        // Sorted as keys, then gathered: moving whole cost lines through the sort cost more than the comparisons.
+        let keys = lines.indices.map { (group: group(lines[$0]), monthly: lines[$0].monthly_usd, index: $0) }
+            .sorted { a, b in
+                (a.group, a.monthly) != (b.group, b.monthly) ? (a.group, a.monthly) < (b.group, b.monthly)
+                    : lines[a.index].model < lines[b.index].model
+            }
+        return keys.map { lines[$0.index] }
     }
 
     /// Just the score and verdict (what the what-would-change search runs).
@@ -314,10 +320,19 @@ public struct Engine: Sendable {
     static let costInputs: Set<AnswerID> = [.monthlyRequests, .avgInputTokens, .avgOutputTokens, .cachedInputShare,
                                             .latency, .developerHourlyUSD, .tokensCountedWith, .reasoningEffort, .asOf]
 
+    /// The answers that which models are usable reads: lifecycle, fit, self-hosting, the request's size against the
+    /// window, and the peak against the rate limits (with the month's spend against a tier's cap). Changing any
+    /// other answer leaves every model as usable as it was.
+    static let usabilityInputs: Set<AnswerID> = costInputs.union([.taskType, .requiredFit, .canSelfHost,
+                                                                   .peakToAverage, .systemPromptTokens])
+
     /// - Parameter costs: the monthly cost per model when the caller knows them already (the what-would-change
     ///   search, for answers costs do not read).
     /// - Parameter headroom: per model, whether an imported distribution fits it (UsagePricing); nil: averages only.
-    func decide(_ v: UnsafeBufferPointer<Double>, costs known: [Double]? = nil, headroom: [Bool]? = nil) -> Decision {
+    /// - Parameter usableKnown: which models are usable, when the caller knows it already (the what-would-change
+    ///   search, for answers that `usabilityInputs` leaves out).
+    func decide(_ v: UnsafeBufferPointer<Double>, costs known: [Double]? = nil, headroom: [Bool]? = nil,
+                usable usableKnown: [Bool]? = nil) -> Decision {
         let k = knowledge
         let task = Int(v[AnswerID.taskType.rawValue])
         var sum = k.settings.base_score
@@ -347,11 +362,13 @@ public struct Engine: Sendable {
         // Lifecycle, fit, headroom and capacity checked once per model: the checks below all read this. A model
         // whose published tiers cannot carry the peak is not usable, unless no usable model can (then the
         // warnings say so for the one named).
-        let basic = k.models.indices.map { usable($0, v) && (headroom?[$0] ?? true) }
-        let carried = k.models.indices.map { m in
-            basic[m] && !k.exceedsEveryTier(model: m, v)
-        }
-        let isUsable = carried.contains(true) ? carried : basic
+        let isUsable = usableKnown ?? {
+            let basic = k.models.indices.map { usable($0, v) && (headroom?[$0] ?? true) }
+            let carried = k.models.indices.map { m in
+                basic[m] && !k.exceedsEveryTier(model: m, v)
+            }
+            return carried.contains(true) ? carried : basic
+        }()
         let haiku = k.haikuIndices.first { isUsable[$0] }
         let escalation = k.escalationIndices.first { isUsable[$0] }
         if haiku == nil { verdict = .chooseAlternative }
@@ -517,10 +534,13 @@ public struct Engine: Sendable {
     func assess(_ answers: Answers, _ v: UnsafeBufferPointer<Double>,
                 usage: (prices: UsagePrices, lines: [CostLine], search: UsageProfile)? = nil) -> Assessment {
         let k = knowledge
-        let d = decide(v, costs: usage?.prices.monthly, headroom: usage?.prices.withinHeadroom)
+        // One cost vector per assessment: each model's cost line is worked out once, and its unrounded total is what
+        // the decision, the what-would-change search and the levers compare.
+        let priced = usage == nil ? k.models.indices.map { k.pricedLine(model: $0, v) } : []
+        let monthly = usage?.prices.monthly ?? priced.map(\.total)
+        let d = decide(v, costs: monthly, headroom: usage?.prices.withinHeadroom)
         let verdict = d.verdict
         let primary = d.primary
-        let monthly = d.monthly ?? k.models.indices.map { k.monthlyCost(model: $0, v) }
         let task = Int(v[AnswerID.taskType.rawValue])
 
         var resting = 0.0
@@ -553,7 +573,7 @@ public struct Engine: Sendable {
             if alternatives.count == 3 { break }
         }
 
-        let costs = usage?.lines ?? Self.ordered(k.models.indices.map { k.costLine(model: $0, v) })
+        let costs = usage?.lines ?? Self.ordered(priced.map(\.line))
         // Warnings: exposures first (those for the primary's provider), then computed ones.
         var warnings: [Warning] = []
         var warned = Set<Int>()
@@ -672,7 +692,7 @@ public struct Engine: Sendable {
         return Assessment(
             verdict: verdict, score: d.score, primaryModel: k.models[primary].slug,
             alternatives: alternatives.map { k.models[$0].slug }, reasons: reasons, warnings: warnings, costs: costs,
-            whatWouldChange: whatWouldChange(answers, current: verdict, usage: usage.map { ($0.prices, $0.search) }),
+            whatWouldChange: whatWouldChange(answers, current: d, monthly: monthly, usage: usage.map { ($0.prices, $0.search) }),
             assumptions: assumptions,
             scoreRestingOnAssumptions: resting, decidedBy: decidedBy,
             primaryModelBasis: d.basis, baseScore: k.settings.base_score,

@@ -11,15 +11,17 @@ import Foundation
 extension Engine {
     /// - Parameter usage: an imported distribution: its prices replace the average request's, and a changed cost
     ///   answer re-prices it (UsagePricing.swift).
-    func whatWouldChange(_ answers: Answers, current: Verdict,
+    /// - Parameters:
+    ///   - decision: the decision on the answers as given; `monthly`: every model's cost for them (the
+    ///     assessment's one cost vector).
+    func whatWouldChange(_ answers: Answers, current decision: Decision, monthly baseCosts: [Double],
                          usage: (prices: UsagePrices, search: UsageProfile)? = nil) -> [Change] {
         let values = answers.values
+        let current = decision.verdict
         var changes: [Change] = []
-        let baseCosts = usage?.prices.monthly
-            ?? values.withUnsafeBufferPointer { v in knowledge.models.indices.map { knowledge.monthlyCost(model: $0, v) } }
-        func decideChanged(_ v: UnsafeBufferPointer<Double>, _ known: [Double]?) -> Decision {
-            guard let usage else { return decide(v, costs: known) }
-            if let known { return decide(v, costs: known, headroom: usage.prices.withinHeadroom) }
+        func decideChanged(_ v: UnsafeBufferPointer<Double>, _ known: [Double]?, _ usable: [Bool]?) -> Decision {
+            guard let usage else { return decide(v, costs: known, usable: usable) }
+            if let known { return decide(v, costs: known, headroom: usage.prices.withinHeadroom, usable: usable) }
             let prices = knowledge.usagePrices(usage.search, v)
             return decide(v, costs: prices.monthly, headroom: prices.withinHeadroom)
         }
@@ -27,11 +29,12 @@ extension Engine {
             let i = id.rawValue
             let now = values[i]
             let known = Self.costInputs.contains(id) ? nil : baseCosts
+            let usable = Self.usabilityInputs.contains(id) ? nil : decision.usable
             var best: (value: Double, distance: Double, score: Double, verdict: Verdict)? = nil
             func consider(_ candidate: Double, distance: Double) {
                 guard candidate != now else { return }
                 if let best, best.distance <= distance { return }
-                let result = trial(values, i, candidate) { decideChanged($0, known) }
+                let result = trial(values, i, candidate) { decideChanged($0, known, usable) }
                 if result.verdict != current { best = (candidate, distance, result.score, result.verdict) }
             }
             switch id.kind {
@@ -49,7 +52,11 @@ extension Engine {
                     : [range.lowerBound, range.upperBound]
                 var candidates = knowledge.numericCandidates[i].filter(range.contains) + bounds.filter(range.contains)
                 let solved = Self.linearAnswers.contains(id)
-                if solved { candidates += solvedBoundaries(values, id, in: range) }
+                if solved {
+                    // The lines are the average request's, so an imported distribution's costs are not their points.
+                    candidates += solvedBoundaries(values, id, in: range, decision: usage == nil ? decision : nil,
+                                                   here: usage == nil ? baseCosts : nil)
+                }
                 // Nearest first, so that once a flip is found the farther candidates cost nothing.
                 candidates.sort { (abs($0 - now), $0) < (abs($1 - now), $1) }
                 // No requests at all is no workload: every cost is zero and the comparison says nothing.
@@ -61,7 +68,7 @@ extension Engine {
                     if let found = best, integral {
                         let nice = Self.roundish(found.value, towards: now, integral: true)
                         if nice != found.value, range.contains(nice), abs(nice - now) <= abs(found.value - now) * 1.05 {
-                            let d = trial(values, i, nice) { decideChanged($0, nil) }
+                            let d = trial(values, i, nice) { decideChanged($0, nil, nil) }
                             if d.verdict != current { best = (nice, abs(nice - now), d.score, d.verdict) }
                         }
                     }
@@ -73,7 +80,7 @@ extension Engine {
                     var lo = now, hi = found.value
                     var result = (score: found.score, verdict: found.verdict)
                     func verdictAt(_ x: Double) -> (score: Double, verdict: Verdict) {
-                        let d = trial(values, i, x) { decideChanged($0, known) }
+                        let d = trial(values, i, x) { decideChanged($0, known, usable) }
                         return (d.score, d.verdict)
                     }
                     // Half a percent is as near as a person reads a volume or a rate; then a rounder value if it
@@ -125,18 +132,19 @@ extension Engine {
     /// model's line crosses the primary's; tiered routing starts or stops paying where a year's saving,
     /// 12 × (1 − complex) × (escalation − Haiku), meets the router's cost, (build + 12 × upkeep) × hourly rate.
     /// Each root is returned as the values just on both sides of it (whole numbers, or hundredths of a share).
-    private func solvedBoundaries(_ values: [Double], _ id: AnswerID, in range: ClosedRange<Double>) -> [Double] {
+    private func solvedBoundaries(_ values: [Double], _ id: AnswerID, in range: ClosedRange<Double>,
+                                  decision known: Decision?, here knownCosts: [Double]?) -> [Double] {
         let k = knowledge
         let i = id.rawValue
         let now = values[i]
         let step = now > 0 ? now : 1
         var moved = values
         moved[i] = now + step
-        let here = values.withUnsafeBufferPointer { v in k.models.indices.map { k.monthlyCost(model: $0, v) } }
+        let here = knownCosts ?? values.withUnsafeBufferPointer { v in k.models.indices.map { k.monthlyCost(model: $0, v) } }
+        let d = known ?? values.withUnsafeBufferPointer { decide($0) }
         let there = moved.withUnsafeBufferPointer { v in k.models.indices.map { k.monthlyCost(model: $0, v) } }
         let rate = zip(here, there).map { ($1 - $0) / step }
         let fixed = zip(here, rate).map { $0 - $1 * now }
-        let d = values.withUnsafeBufferPointer { decide($0) }
         var roots: [Double] = []
         let a = d.primary
         for b in k.models.indices where b != a && d.usable[b] && rate[a] != rate[b] {

@@ -18,7 +18,9 @@ public enum Format {
     /// `$1,234.56` rounded to whole cents, as the engine's reasons quote a budget or a saving.
     public static func cents(_ value: Double) -> String {
         let cents = Int64((value * 100).rounded())
-        return "$" + figure(Double(cents / 100)) + "." + String(format: "%02d", Int(cents % 100))
+        // As `%02d` would print the remainder, without a format string parsed per call.
+        let rest = Int(cents % 100)
+        return "$" + figure(Double(cents / 100)) + "." + (0..<10 ~= rest ? "0" : "") + String(rest)
     }
 
     /// A monthly amount in a sentence: whole dollars from $100 up (`$12,025`), cents below (`$41.50`).
@@ -52,7 +54,7 @@ public enum Format {
 
     /// `1,234.57`: fixed decimals with thousands separators.
     public static func grouped(_ value: Double, digits: Int) -> String {
-        let text = String(format: "%.\(digits)f", abs(value))
+        let text = fixed(abs(value), digits: digits)
         let parts = text.split(separator: ".", maxSplits: 1)
         let negative = value < 0 && text.contains { $0 != "0" && $0 != "." }
         return (negative ? "-" : "") + thousands(String(parts[0])) + (parts.count > 1 ? "." + parts[1] : "")
@@ -60,13 +62,38 @@ public enum Format {
 
     /// `1234.5000` → `1234.5`: at most `digits` decimals, at least `minimum`, no trailing zeros beyond.
     public static func trimmed(_ value: Double, digits: Int, minimum: Int = 0) -> String {
-        var text = String(format: "%.\(digits)f", value)
+        var text = fixed(value, digits: digits)
         if text.contains(".") {
             while text.hasSuffix("0"), text.split(separator: ".").last!.count > minimum { text.removeLast() }
             if text.hasSuffix(".") { text.removeLast() }
         }
         return text
     }
+
+    /// What `String(format: "%.<digits>f", value)` prints, without parsing a format string and boxing the argument
+    /// per call (a fifth of a verdict page's time went there). The value is scaled and rounded half to even, as
+    /// printf rounds the exact binary value; when the scaled value lies so near a half that the scaling's own
+    /// rounding could tip it, or is too large for exact integers, printf itself decides.
+    public static func fixed(_ value: Double, digits: Int) -> String {
+        guard (0...9).contains(digits) else { return String(format: "%.\(digits)f", value) }
+        let power = powersOfTen[digits]
+        let scaled = abs(value) * Double(power)
+        let fraction = scaled - scaled.rounded(.down)
+        // The product is within half an ulp (scaled × 2⁻⁵³) of the exact one; below 2⁵³ whole numbers are exact.
+        guard value.isFinite, scaled < 9e15, abs(fraction - 0.5) > scaled * 4e-16 + 1e-12 else {
+            return String(format: "%.\(digits)f", value)
+        }
+        let units = Int64(scaled.rounded(.toNearestOrEven))
+        var text = value.sign == .minus ? "-" : ""
+        text += String(units / power)
+        if digits > 0 {
+            let rest = String(units % power)
+            text += "." + String(repeating: "0", count: digits - rest.count) + rest
+        }
+        return text
+    }
+
+    private static let powersOfTen: [Int64] = (0...9).map { Int64(pow(10, Double($0))) }
 
     /// `1234567` → `1,234,567`: a comma before every third digit from the right.
     private static func thousands(_ digits: String) -> String {

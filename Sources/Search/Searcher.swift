@@ -12,7 +12,7 @@ final class Searcher: @unchecked Sendable {
     private let pass: RankPass
 
     // Marks that cannot occur in page text: snippet() puts them around matches, Snippet splits on them.
-    static let open: Character = "\u{E000}", close: Character = "\u{E001}"
+    static let open: Unicode.Scalar = "\u{E000}", close: Unicode.Scalar = "\u{E001}"
 
     struct Row {
         let key: SectionKey
@@ -126,9 +126,12 @@ final class Searcher: @unchecked Sendable {
         snippet.bind(4, high.rawValue)
         var found: [SectionKey: (heading: String, anchor: String, snippet: Snippet)] = [:]
         while try snippet.step() {
-            let columns = (0..<3).map { Snippet(marked: snippet.text(Int32($0)), open: Self.open, close: Self.close) }
-            let (body, summary) = (columns[0], columns[1])
-            let best = [body, summary].first(where: \.hasMarks) ?? columns.first { !$0.parts.isEmpty } ?? Snippet(plain: "")
+            // Columns read in order of preference, each only when the ones before it do not serve.
+            func column(_ i: Int32) -> Snippet { Snippet(marked: snippet.text(i), open: Self.open, close: Self.close) }
+            let body = column(0)
+            let summary = body.hasMarks ? body : column(1)
+            let best = body.hasMarks || summary.hasMarks ? (body.hasMarks ? body : summary)
+                : [body, summary, column(2)].first { !$0.parts.isEmpty } ?? Snippet(plain: "")
             found[SectionKey(rawValue: snippet.int(5))] = (snippet.text(3), snippet.text(4), best)
         }
         return found

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import Advisor
+
+/// The hand-written formatting on the hot path says exactly what Foundation's did.
+struct FormatTests {
+    /// `Format.fixed` prints what `%.Nf` prints: random magnitudes, exact halves, values just either side of a half,
+    /// negatives, negative zero and sizes past its fast path.
+    @Test func fixedMatchesPrintf() {
+        var rng = SeededRNG(seed: 14)
+        var values: [Double] = [0, -0.0, 0.5, 1.5, 2.5, -2.5, 0.125, 0.375, 1.005, 2.675, 1e-9, 123456.785, 9.995,
+                                0.045, 1e15, 9.007e15, 1e20, 12_025.0, -0.001, 0.0049999, 86.125, 1234.5678]
+        for _ in 0..<20_000 {
+            let magnitude = pow(10, Double.random(in: -6...12, using: &rng))
+            let value = Double.random(in: 0...1, using: &rng) * magnitude * (Bool.random(using: &rng) ? 1 : -1)
+            values.append(value)
+            // Two-decimal amounts and their neighbours: the halves printf rounds by the binary value.
+            let cents = (value * 100).rounded() / 100 + 0.005
+            values += [cents, cents.nextUp, cents.nextDown]
+        }
+        for value in values {
+            for digits in 0...6 {
+                #expect(Format.fixed(value, digits: digits) == String(format: "%.\(digits)f", value), "\(value) \(digits)")
+            }
+        }
+    }
+
+    @Test func centsMatchesTheFormatItReplaced() {
+        for value in [0, 0.05, -0.05, 0.5, 12.3, -12.34, 1234.567, -0.004, 99.995, 1e9 + 0.07] as [Double] {
+            let cents = Int64((value * 100).rounded())
+            let old = "$" + Format.figure(Double(cents / 100)) + "." + String(format: "%02d", Int(cents % 100))
+            #expect(Format.cents(value) == old, "\(value)")
+        }
+    }
+
+    /// One pass: every known placeholder filled, unknown ones and stray braces kept, a value never read again.
+    @Test func templateFillsInOnePass() {
+        let filled = Template.fill("{model} costs {monthly} {unknown} { {a}} and {model}{", ["model": "Haiku {monthly}",
+                                                                                               "monthly": "$5", "a": "é"])
+        #expect(filled == "Haiku {monthly} costs $5 {unknown} { é} and Haiku {monthly}{")
+        #expect(Template.fill("", ["a": "b"]) == "")
+        #expect(Template.fill("no placeholders", [:]) == "no placeholders")
+    }
+}
+
+extension FormatTests {
+    /// The hand-written percent-encoder writes what Foundation's wrote with the RFC 3986 unreserved set.
+    @Test func percentEncodingMatchesFoundation() {
+        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        let texts = ["", "plain-text_1.2~", "a b&c=d+e/f?g#h%i", "café 🙂 日本", "\u{0}\u{1F}\u{7F}",
+                     String((32..<127).map { Character(UnicodeScalar($0)!) })]
+        for text in texts {
+            #expect(Answers.percentEncode(text) == text.addingPercentEncoding(withAllowedCharacters: unreserved), "\(text)")
+        }
+    }
+}
