@@ -55,19 +55,20 @@ public enum Format {
     /// `1,234.57`: fixed decimals with thousands separators.
     public static func grouped(_ value: Double, digits: Int) -> String {
         let text = fixed(abs(value), digits: digits)
-        let parts = text.split(separator: ".", maxSplits: 1)
-        let negative = value < 0 && text.contains { $0 != "0" && $0 != "." }
-        return (negative ? "-" : "") + thousands(String(parts[0])) + (parts.count > 1 ? "." + parts[1] : "")
+        let point = text.utf8.firstIndex(of: UInt8(ascii: ".")) ?? text.utf8.endIndex
+        let negative = value < 0 && text.utf8.contains { $0 != UInt8(ascii: "0") && $0 != UInt8(ascii: ".") }
+        return (negative ? "-" : "") + thousands(String(text[..<point])) + String(text[point...])
     }
 
     /// `1234.5000` → `1234.5`: at most `digits` decimals, at least `minimum`, no trailing zeros beyond.
     public static func trimmed(_ value: Double, digits: Int, minimum: Int = 0) -> String {
-        var text = fixed(value, digits: digits)
-        if text.contains(".") {
-            while text.hasSuffix("0"), text.split(separator: ".").last!.count > minimum { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
-        }
-        return text
+        let text = fixed(value, digits: digits)
+        let utf8 = Array(text.utf8)
+        guard let point = utf8.firstIndex(of: UInt8(ascii: ".")) else { return text }
+        var end = utf8.count
+        while end - point - 1 > minimum, utf8[end - 1] == UInt8(ascii: "0") { end -= 1 }
+        if end == point + 1 { end = point }
+        return end == utf8.count ? text : String(decoding: utf8[..<end], as: UTF8.self)
     }
 
     /// What `String(format: "%.<digits>f", value)` prints, without parsing a format string and boxing the argument
@@ -97,12 +98,14 @@ public enum Format {
 
     /// `1234567` → `1,234,567`: a comma before every third digit from the right.
     private static func thousands(_ digits: String) -> String {
-        var text = digits
-        var i = text.count - 3
-        while i > 0 {
-            text.insert(",", at: text.index(text.startIndex, offsetBy: i))
-            i -= 3
+        let utf8 = Array(digits.utf8)
+        guard utf8.count > 3 else { return digits }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + utf8.count / 3)
+        for (i, byte) in utf8.enumerated() {
+            if i > 0 && (utf8.count - i) % 3 == 0 { out.append(UInt8(ascii: ",")) }
+            out.append(byte)
         }
-        return text
+        return String(decoding: out, as: UTF8.self)
     }
 }

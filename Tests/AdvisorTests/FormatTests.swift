@@ -54,3 +54,49 @@ extension FormatTests {
         }
     }
 }
+
+extension FormatTests {
+    /// `grouped` and `trimmed` work on bytes now; these are the String-based versions they replaced.
+    static func groupedBefore(_ value: Double, digits: Int) -> String {
+        let text = String(format: "%.\(digits)f", abs(value))
+        let parts = text.split(separator: ".", maxSplits: 1)
+        let negative = value < 0 && text.contains { $0 != "0" && $0 != "." }
+        return (negative ? "-" : "") + thousandsBefore(String(parts[0])) + (parts.count > 1 ? "." + parts[1] : "")
+    }
+
+    static func trimmedBefore(_ value: Double, digits: Int, minimum: Int = 0) -> String {
+        var text = String(format: "%.\(digits)f", value)
+        if text.contains(".") {
+            while text.hasSuffix("0"), text.split(separator: ".").last!.count > minimum { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text
+    }
+
+    static func thousandsBefore(_ digits: String) -> String {
+        var text = digits
+        var i = text.count - 3
+        while i > 0 {
+            text.insert(",", at: text.index(text.startIndex, offsetBy: i))
+            i -= 3
+        }
+        return text
+    }
+
+    @Test func groupedAndTrimmedSayWhatTheyDidBefore() {
+        var rng = SeededRNG(seed: 15)
+        var values: [Double] = [0, -0.0, 1, 10, 100, 999.995, 1000, -1000.5, 123456789, 0.1, 0.105, -0.004, 1e14]
+        for _ in 0..<5_000 {
+            values.append(Double.random(in: -1...1, using: &rng) * pow(10, Double.random(in: -5...13, using: &rng)))
+        }
+        for value in values {
+            for digits in 0...4 {
+                #expect(Format.grouped(value, digits: digits) == Self.groupedBefore(value, digits: digits), "\(value) \(digits)")
+                for minimum in 0...2 {
+                    #expect(Format.trimmed(value, digits: digits, minimum: minimum)
+                                == Self.trimmedBefore(value, digits: digits, minimum: minimum), "\(value) \(digits) \(minimum)")
+                }
+            }
+        }
+    }
+}
