@@ -42,13 +42,14 @@ public struct AdvisorViews: Sendable {
                 if let profile {
                     // A link from an imported verdict: the same document, plus `usage.comparison`.
                     let (assessment, comparison) = engine.assess(answers, usage: profile, currentModel: Self.currentModel(of: answers))
-                    return JSON.response(UsageLinkDocument(assessment: assessment, comparison: comparison))
+                    return .json(assessment.jsonBytes(usage: comparison))
                 }
             }
         } catch {
             throw HTTPError(400, code: error.code, error.message, field: error.field)
         }
-        return JSON.response(engine.assess(answers))
+        // Written by a streaming writer (AssessmentJSON.swift), byte-identical to `JSON.encode`'s document.
+        return .json(engine.assess(answers).jsonBytes())
     }
 
     // MARK: - Pages

@@ -1,4 +1,5 @@
-/// Writes JSON straight into one byte buffer, for the documents written on every request (`SearchDocument`):
+/// Writes JSON straight into one byte buffer, for the documents written on every request (`SearchDocument`, the
+/// assessment of `/api/assess`: AssessmentJSON.swift):
 /// no `Encodable` containers, no intermediate values. The bytes are `JSONStyle`'s (`JSONEncoder` with sorted keys,
 /// slashes unescaped): the caller writes keys in sorted order, strings are escaped as `JSONEncoder` escapes them,
 /// and numbers are printed as it prints them (a test compares the two on the fixtures).
@@ -34,7 +35,8 @@ struct JSONWriter {
         separate()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
         needsComma = false
     }
 
@@ -85,9 +87,17 @@ struct JSONWriter {
     mutating func number(_ value: Double) {
         precondition(value.isFinite, "JSON has no \(value)")
         separate()
-        var text = value.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        bytes.append(contentsOf: text.utf8)
+        // A short description is a small string (no allocation); its ".0" is dropped on the bytes, not the String.
+        let text = value.description.utf8
+        let end = text.count >= 2 && text.last == UInt8(ascii: "0")
+            && text[text.index(text.endIndex, offsetBy: -2)] == UInt8(ascii: ".") ? text.count - 2 : text.count
+        bytes.append(contentsOf: text.prefix(end))
+        needsComma = true
+    }
+
+    mutating func bool(_ value: Bool) {
+        separate()
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
         needsComma = true
     }
 

@@ -152,7 +152,8 @@ extension ModelUsageLine {
     }
 }
 
-/// `GET /api/assess?...&usage=...`: the assessment document with `usage.comparison` beside it.
+/// `GET /api/assess?...&usage=...`: the assessment document with `usage.comparison` beside it. The route writes it
+/// with `Assessment.jsonBytes(usage:)`; this encoding is the reference AssessmentJSONTests holds those bytes to.
 struct UsageLinkDocument: Encodable {
     let assessment: Assessment
     let comparison: UsageComparison

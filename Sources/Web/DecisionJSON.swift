@@ -1,0 +1,71 @@
+import Advisor
+
+// The decision summary and the levers of `/api/assess` written by `JSONWriter` (AssessmentJSON.swift says the
+// rules). `DecisionSummary` and `Trap` write their absent members as `null`; the rest are synthesized encoders.
+
+extension JSONWriter {
+    mutating func write(_ d: DecisionSummary) {
+        object { json in
+            json.key("combined")
+            if let combined = d.combined {
+                json.object { json in
+                    json.field("complex_share", combined.complex_share)
+                    json.field("escalation_model", combined.escalation_model)
+                    json.field("monthly_usd", combined.monthly_usd)
+                }
+            } else {
+                json.null()
+            }
+            json.field("monthly_usd", d.monthly_usd)
+            json.field("recommended", d.recommended)
+            json.key("runner_up")
+            if let runner = d.runner_up {
+                json.object { json in
+                    json.field("difference_usd", runner.difference_usd)
+                    json.field("model", runner.model)
+                    json.field("monthly_usd", runner.monthly_usd)
+                    json.field("reason", runner.reason)
+                    json.field("url", runner.url)
+                }
+            } else {
+                json.null()
+            }
+            json.key("top_lever")
+            if let lever = d.top_lever { json.write(lever) } else { json.null() }
+            json.key("top_risk")
+            if let risk = d.top_risk { json.write(risk) } else { json.null() }
+            json.key("traps")
+            json.array(d.traps) { json, trap in
+                json.object { json in
+                    json.key("amount_usd")
+                    if let amount = trap.amount_usd { json.number(amount) } else { json.null() }
+                    json.field("kind", trap.kind)
+                    json.field("model", trap.model)
+                    json.field("text", trap.text)
+                    json.field("url", trap.url)
+                }
+            }
+        }
+    }
+
+    mutating func write(_ lever: Lever) {
+        object { json in
+            json.key("changes")
+            json.array(lever.changes) { json, change in
+                json.object { json in
+                    json.field("answer", change.answer.name)
+                    json.key("to")
+                    json.write(change.to)
+                }
+            }
+            json.field("kind", lever.kind)
+            json.field("model", lever.model)
+            json.field("monthly_after", lever.monthly_after)
+            json.field("monthly_before", lever.monthly_before)
+            json.field("score", lever.score)
+            json.field("text", lever.text)
+            json.field("url", lever.url)
+            json.field("verdict", lever.verdict)
+        }
+    }
+}
