@@ -51,7 +51,7 @@ public enum AnswerID: Int, CaseIterable, Sendable, Comparable, Hashable {
     case taskType, monthlyRequests, avgInputTokens, avgOutputTokens, cachedInputShare, latency, accuracy
     case reviewCapacity, costPriority, developerHourlyUSD, complexShare, fallbackReady, canSelfHost
     case tokensCountedWith, peakToAverage, asOf, latencyBudgetSeconds, reasoningEffort, requiredFit
-    case systemPromptTokens
+    case systemPromptTokens, routing
 
     /// What the interface says of one answer.
     public struct Declaration: Sendable {
@@ -102,6 +102,9 @@ public enum AnswerID: Int, CaseIterable, Sendable, Comparable, Hashable {
         // The prefix every request starts with, in tokens: when above 0, the cacheable share is derived from it
         // (Answers.swift, "Derived answers").
         case .systemPromptTokens: .of("system_prompt_tokens", .integer)
+        // The team's routing plan: `auto` leaves the verdict to the engine; `tiered` says the team routes the
+        // complex share to the escalation model and the rest to the Haiku (Engine.swift, "The routing plan").
+        case .routing: .choice("routing", ["auto", "tiered"])
         }
     }
 
@@ -488,6 +491,16 @@ public final class Knowledge: @unchecked Sendable {
                                                    thresholds: &thresholds))
             }
         }
+        // The routing answer is explained in words only a routing_plan policy carries: exactly one, please.
+        let plans = policies.filter { $0.kind == .routing_plan }
+        if plans.count != 1 {
+            let asking = questions[AnswerID.routing.rawValue].criterion
+            let where_ = plans.count > 1 ? criteria[plans[1].criterion].slug : asking
+            throw KnowledgeError(slug: where_, section: "criteria", field: "criterion.policies",
+                                 message: plans.isEmpty
+                                     ? "needs a routing_plan policy: the words for the 'routing' answer (text, ignored_text)"
+                                     : "a second routing_plan policy; keep one")
+        }
         self.rules = rules
         self.policies = policies
         numericCandidates = AnswerID.allCases.map { id in
@@ -696,6 +709,10 @@ struct CompiledPolicy: Sendable {
     let maxRatio: Double
     let minSaving: Double
     let text: String
+    /// What the policy found, in the words said when the routing plan overrules it ("" for kinds it cannot).
+    let routedText: String
+    /// routing_plan: the sentence when the plan's conditions fail ("" for other kinds).
+    let ignoredText: String
 
     /// The placeholders each kind's text may use.
     static func placeholders(_ kind: PolicyKind) -> [String] {
@@ -705,6 +722,16 @@ struct CompiledPolicy: Sendable {
         case .alternatives_min_fit: ["min_fit"]
         case .effort_before_escalation: ["haiku", "effort", "haiku_monthly", "escalation", "escalation_monthly"]
         case .cost_ceiling: ["haiku", "haiku_monthly", "model", "monthly", "ratio", "saving"]
+        case .routing_plan: ["haiku", "escalation", "share", "haiku_monthly", "escalation_monthly", "combined", "advisor"]
+        }
+    }
+
+    /// The kinds whose finding the routing plan can overrule, and so need a `routed_text`; the placeholders it may
+    /// use (the kind's own, plus the Haiku the plan keeps and its monthly cost).
+    static func routedPlaceholders(_ kind: PolicyKind) -> [String]? {
+        switch kind {
+        case .cheapest_fit, .routing_payback, .cost_ceiling: placeholders(kind) + ["haiku", "haiku_monthly"]
+        case .alternatives_min_fit, .effort_before_escalation, .routing_plan: nil
         }
     }
 
@@ -761,14 +788,38 @@ struct CompiledPolicy: Sendable {
             minFit = .poor
             buildHours = build
             upkeepHoursPerMonth = upkeep
+        case .routing_plan:
+            minFit = .poor
+            buildHours = 0
+            upkeepHoursPerMonth = 0
         }
-        guard !spec.text.isEmpty else { throw problem(".text", "must not be empty") }
-        let allowed = Self.placeholders(kind)
-        if let unknown = Template.placeholders(in: spec.text).first(where: { !allowed.contains($0) }) {
-            throw problem(".text", "unknown placeholder {\(unknown)}; \(kind.rawValue) knows "
-                + allowed.map { "{\($0)}" }.joined(separator: ", "))
+        func checked(_ text: String?, _ field: String, _ allowed: [String]) throws(KnowledgeError) -> String {
+            guard let text, !text.isEmpty else { throw problem(field, "must not be empty") }
+            if let unknown = Template.placeholders(in: text).first(where: { !allowed.contains($0) }) {
+                throw problem(field, "unknown placeholder {\(unknown)}; \(spec.kind.rawValue) knows "
+                    + allowed.map { "{\($0)}" }.joined(separator: ", "))
+            }
+            return text
         }
-        text = spec.text
+        text = try checked(spec.text, ".text", Self.placeholders(spec.kind))
+        if let allowed = Self.routedPlaceholders(spec.kind) {
+            guard spec.routed_text != nil else {
+                throw problem(".routed_text", "\(spec.kind.rawValue) needs routed_text: what it found, said when the team routes anyway")
+            }
+            routedText = try checked(spec.routed_text, ".routed_text", allowed)
+        } else if spec.routed_text != nil {
+            throw problem(".routed_text", "only cheapest_fit, routing_payback and cost_ceiling can be overruled by the routing plan")
+        } else {
+            routedText = ""
+        }
+        if spec.kind == .routing_plan {
+            guard spec.ignored_text != nil else { throw problem(".ignored_text", "routing_plan needs ignored_text (with {why})") }
+            ignoredText = try checked(spec.ignored_text, ".ignored_text", ["why"])
+        } else if spec.ignored_text != nil {
+            throw problem(".ignored_text", "only a routing_plan policy has ignored_text")
+        } else {
+            ignoredText = ""
+        }
     }
 }
 

@@ -107,6 +107,9 @@ extension Engine {
         } else if difference >= 0 {
             reason = "it costs \(Format.money(difference)) more a month for the same fit"
             url = "/models/\(k.models[m].slug)"
+        } else if d.basis == .routing_plan, let plan = d.decidingPolicy {
+            reason = "you route the simple share to \(k.models[primary].title) yourself (routing: tiered), so your plan, not the price, put it in front"
+            url = "/criteria/\(k.criteria[k.policies[plan].criterion].slug)"
         } else if d.basis == .haiku_model {
             let priority = AnswerID.costPriority.choices[Int(answers.values[AnswerID.costPriority.rawValue])]
             reason = "cost is not your first priority (cost priority: \(priority)), so the score's verdict for the Haiku stands"

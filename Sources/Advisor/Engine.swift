@@ -16,6 +16,21 @@ import Foundation
 // "The Haiku" is the first usable model of `haiku_models`; the escalation model the first usable of
 // `escalation_models`. No usable Haiku means choose_alternative, with the `haiku_ruled_out` warning.
 //
+// ## The routing plan (answer `routing`; policy `routing_plan`, criteria/routing-plan)
+// `auto` (the default) changes nothing. `tiered` says the team routes the complex share to the escalation model and
+// the rest to the Haiku. It is honoured when a Haiku is usable, an escalation model other than it is usable,
+// complex_share > 0 and no hard limit sets choose_alternative: the verdict is tiered_routing whatever the score,
+// the Haiku is the primary (basis `routing_plan`; a Haiku that cheapest_fit picked stays), the escalation model
+// leads the alternatives, and the plan's policy is `decided_by`, its reason first with the combined bill
+// ((1 − complex_share) × Haiku + complex_share × escalation model, as `decision.combined`) and what the verdict
+// would be without the plan (the same decision with `auto`). The policies below
+// still run: when cheapest_fit would name a non-Haiku model, routing_payback would send everything to the
+// escalation model, or cost_ceiling would name a cheaper equal, the verdict keeps the plan and the policy's finding
+// is said with its figures (its `routed_text`), right after the plan's reason. When a condition fails, the plan is
+// set aside: the verdict is the engine's own, and the plan's `ignored_text` says why in one sentence, first among
+// the reasons (the first of: no Haiku, a hard limit, nothing complex, no escalation model, an escalation model that
+// is the Haiku). It is not a what-if (the route_complex lever offers it).
+//
 // ## Policies (content: `criterion.policies`; README.md, "How the verdict is made")
 // - `cheapest_fit` (when its condition holds): the primary is the cheapest usable model whose fit is at least
 //   `min_fit` (self-hosted ones priced with operations, so they win only when cheapest in total); without a hard
@@ -120,7 +135,7 @@ public struct EffortOption: Sendable, Encodable, Equatable {
 /// `alternatives`, `reasons`, `warnings`, `costs`, `what_would_change`, `assumptions`) plus, for the HTML page:
 /// `score_resting_on_assumptions`, `decided_by` (criterion slug of the hard limit or policy, or null),
 /// `primary_model_basis` (`haiku_model`, `prefer`, `cheapest_suitable`, `cheapest_fit`, `routing_does_not_pay`,
-/// `nothing_fits`),
+/// `cost_ceiling`, `routing_plan`, `only_usable`, `nothing_fits`),
 /// `base_score`, `choose_haiku_at`, `tiered_routing_at`, `as_of`, `haiku_model`, `figures_checked`, `capacity`.
 public struct Assessment: Sendable, Encodable, Equatable {
     public let verdict: Verdict
@@ -236,8 +251,31 @@ struct PolicyOutcome {
     var monthly = 0.0
     var saving = 0.0
     var cost = 0.0
-    /// cost_ceiling: the Haiku it compared.
+    /// cost_ceiling: the Haiku it compared; under the routing plan, the Haiku the plan keeps in front.
     var haiku: Int? = nil
+    /// The Haiku's monthly cost when it is not `cost` (cost_ceiling's `cost` is the Haiku's).
+    var haikuMonthly: Double? = nil
+    /// The team's routing plan kept the verdict this policy would have changed: its finding is said
+    /// (`routed_text`), not applied.
+    var overruled = false
+    /// routing_plan: why the plan was set aside (nil: it was honoured).
+    var obstacle: PlanObstacle? = nil
+    /// routing_plan: the complex share routed.
+    var share = 0.0
+}
+
+/// Why the team's routing plan (`routing = tiered`) cannot be honoured, first found first.
+enum PlanObstacle {
+    /// No Haiku is usable on the day.
+    case noHaiku
+    /// A hard limit sets choose_alternative (the rule's index).
+    case hardLimit(Int)
+    /// complex_share is 0.
+    case nothingComplex
+    /// No escalation model is usable on the day.
+    case noEscalation
+    /// The first usable escalation model is the Haiku itself.
+    case escalationIsHaiku
 }
 
 /// Runs assessments against one `Knowledge`. Cheap to copy; safe to share between threads.
@@ -245,6 +283,8 @@ public struct Engine: Sendable {
     public let knowledge: Knowledge
     /// The `reasoning_effort` answer's value for `none` (each model maps it to its lowest level).
     static let noEffort = Double(AnswerID.reasoningEffort.choices.firstIndex(of: "none")!)
+    /// The `routing` answer's value for `tiered`: the team routes.
+    static let tieredPlan = Double(AnswerID.routing.choices.firstIndex(of: "tiered")!)
 
     public init(knowledge: Knowledge) {
         self.knowledge = knowledge
@@ -374,12 +414,31 @@ public struct Engine: Sendable {
         if haiku == nil { verdict = .chooseAlternative }
         if verdict == .tieredRouting && escalation == nil { verdict = .chooseHaiku }
 
+        var policyReasons: [PolicyOutcome] = []
+        // The routing plan (header, "The routing plan"): honoured when a usable Haiku, a usable escalation model
+        // other than it, a complex share and no hard choose_alternative allow it; else said why and set aside.
+        var routed = false
+        let plan = v[AnswerID.routing.rawValue] == Self.tieredPlan ? k.policies.firstIndex { $0.kind == .routing_plan } : nil
+        if let plan {
+            let obstacle: PlanObstacle? = if haiku == nil { .noHaiku }
+                else if hard == .chooseAlternative, let hardRule { .hardLimit(hardRule) }
+                else if v[AnswerID.complexShare.rawValue] <= 0 { .nothingComplex }
+                else if escalation == nil { .noEscalation }
+                else if escalation == haiku { .escalationIsHaiku }
+                else { nil }
+            if let obstacle {
+                policyReasons.append(PolicyOutcome(policy: plan, obstacle: obstacle))
+            } else {
+                routed = true
+                verdict = .tieredRouting
+            }
+        }
+
         let preferred = firing.sorted { (k.rules[$0].effect, $0) < (k.rules[$1].effect, $1) }
             .flatMap { k.rules[$0].prefer }
             .filter { isUsable[$0] && !k.compiledModels[$0].isHaikuFamily }
         var primary: Int? = nil
         var basis = PrimaryBasis.haiku_model
-        var policyReasons: [PolicyOutcome] = []
         var decidingPolicy: Int? = nil
         var alternativesMinFit = Fit.poor
         // The fit every model offered must have (alternatives_min_fit): the cost-first primary is held to it too,
@@ -401,9 +460,15 @@ public struct Engine: Sendable {
                 }
                 let costs = monthly()
                 guard let cheapest = candidates.min(by: { (costs[$0], $0) < (costs[$1], $1) }) else { continue }
+                if routed && !k.compiledModels[cheapest].isHaikuFamily {
+                    // The plan keeps a Haiku in front: what the policy found is said, not applied.
+                    policyReasons.append(PolicyOutcome(policy: p, model: cheapest, monthly: costs[cheapest],
+                                                       haiku: haiku, haikuMonthly: costs[haiku!], overruled: true))
+                    continue
+                }
                 primary = cheapest
                 basis = .cheapest_fit
-                if hard == nil {
+                if hard == nil && !routed {
                     if !k.compiledModels[cheapest].isHaikuFamily {
                         verdict = .chooseAlternative
                     } else if verdict == .chooseAlternative {
@@ -412,7 +477,7 @@ public struct Engine: Sendable {
                     decidingPolicy = p
                 }
                 policyReasons.append(PolicyOutcome(policy: p, model: cheapest, monthly: costs[cheapest]))
-            case .routing_payback, .effort_before_escalation, .cost_ceiling:
+            case .routing_payback, .effort_before_escalation, .cost_ceiling, .routing_plan:
                 continue  // after the primary is known; effort_before_escalation only explains
             }
         }
@@ -424,15 +489,20 @@ public struct Engine: Sendable {
             let complex = v[AnswerID.complexShare.rawValue]
             // Two bills, not the whole table (this runs for every tiered candidate of the what-would-change search).
             func cost(_ m: Int) -> Double { monthlyCache?[m] ?? k.monthlyCost(model: m, v) }
-            let saving = 12 * (1 - complex) * (cost(esc) - cost(h))
+            let haikuMonthly = cost(h)
+            let saving = 12 * (1 - complex) * (cost(esc) - haikuMonthly)
             let rate = v[AnswerID.developerHourlyUSD.rawValue]
             let cost = (policy.buildHours + 12 * policy.upkeepHoursPerMonth) * rate
             if saving < cost {
-                verdict = .chooseAlternative
-                primary = esc
-                basis = .routing_does_not_pay
-                decidingPolicy = p
-                policyReasons.append(PolicyOutcome(policy: p, model: esc, saving: Swift.max(0, saving), cost: cost))
+                // Under the routing plan the finding is said (with the Haiku the plan keeps), not applied.
+                policyReasons.append(PolicyOutcome(policy: p, model: esc, saving: Swift.max(0, saving), cost: cost,
+                                                   haiku: routed ? h : nil, haikuMonthly: haikuMonthly, overruled: routed))
+                if !routed {
+                    verdict = .chooseAlternative
+                    primary = esc
+                    basis = .routing_does_not_pay
+                    decidingPolicy = p
+                }
             }
         }
 
@@ -452,13 +522,29 @@ public struct Engine: Sendable {
             let costs = lean.withUnsafeBufferPointer { lv in candidates.map { (model: $0, monthly: k.monthlyCost(model: $0, lv)) } }
             if let cheaper = costs.min(by: { ($0.monthly, $0.model) < ($1.monthly, $1.model) }),
                haikuCost > policy.maxRatio * cheaper.monthly, haikuCost - cheaper.monthly >= policy.minSaving {
-                verdict = .chooseAlternative
-                primary = cheaper.model
-                basis = .cost_ceiling
-                decidingPolicy = p
+                // Under the routing plan the finding is said, not applied.
                 policyReasons.append(PolicyOutcome(policy: p, model: cheaper.model, monthly: cheaper.monthly,
-                                                   saving: haikuCost - cheaper.monthly, cost: haikuCost, haiku: h))
+                                                   saving: haikuCost - cheaper.monthly, cost: haikuCost, haiku: h,
+                                                   overruled: routed))
+                if !routed {
+                    verdict = .chooseAlternative
+                    primary = cheaper.model
+                    basis = .cost_ceiling
+                    decidingPolicy = p
+                }
             }
+        }
+        if routed, let plan, let h = haiku, let esc = escalation {
+            // The plan set the verdict; a Haiku cheapest_fit picked stays in front, else the Haiku.
+            if primary == nil {
+                primary = h
+                basis = .routing_plan
+            }
+            decidingPolicy = plan
+            let front = primary!
+            func cost(_ m: Int) -> Double { monthlyCache?[m] ?? k.monthlyCost(model: m, v) }
+            policyReasons.append(PolicyOutcome(policy: plan, model: esc, monthly: cost(esc), haiku: front,
+                                               haikuMonthly: cost(front), share: v[AnswerID.complexShare.rawValue]))
         }
         if primary == nil {
             switch verdict {
@@ -546,7 +632,24 @@ public struct Engine: Sendable {
         var resting = 0.0
         for r in d.firing where k.rules[r].reads & answers.assumedMask != 0 { resting += abs(k.rules[r].effect) }
         let hardDecided = d.hardRule.map { k.rules[$0].decide == verdict } ?? false
-        var reasons: [Reason] = d.policyReasons.filter { $0.policy == d.decidingPolicy }.map { policyReason($0) }
+        // The deciding policy first, and the routing plan's sentence (honoured or set aside); then what a policy
+        // found that the plan overruled.
+        let isPlan = { (o: PolicyOutcome) in k.policies[o.policy].kind == .routing_plan }
+        // An honoured plan says what the advisor would have said without it: the same decision with `auto`.
+        var own: String? = nil
+        if d.policyReasons.contains(where: { isPlan($0) && $0.obstacle == nil }) {
+            var auto = Array(v)
+            auto[AnswerID.routing.rawValue] = 0
+            let a = auto.withUnsafeBufferPointer { decide($0, costs: usage?.prices.monthly, headroom: usage?.prices.withinHeadroom) }
+            let title = k.models[a.primary].title
+            own = switch a.verdict {
+            case .chooseHaiku: "run everything on \(title)"
+            case .tieredRouting: a.primary == primary ? "recommend the same routing" : "route with \(title) in front"
+            case .chooseAlternative: "send everything to \(title)"
+            }
+        }
+        var reasons: [Reason] = d.policyReasons.filter { $0.policy == d.decidingPolicy || isPlan($0) }.map { policyReason($0, v, own: own) }
+        reasons += d.policyReasons.filter { $0.overruled }.map { policyReason($0, v) }
         reasons += d.firing.sorted { a, b in
             let ra = k.rules[a], rb = k.rules[b]
             let ha = hardDecided && a == d.hardRule, hb = hardDecided && b == d.hardRule
@@ -560,7 +663,7 @@ public struct Engine: Sendable {
             return Reason(criterion: entry.slug, effect: rule.effect, text: spec.text, url: "/criteria/\(entry.slug)",
                           title: entry.title, decide: spec.decide, source: spec.source)
         }
-        reasons += d.policyReasons.filter { $0.policy != d.decidingPolicy }.map { policyReason($0) }
+        reasons += d.policyReasons.filter { $0.policy != d.decidingPolicy && !isPlan($0) && !$0.overruled }.map { policyReason($0, v) }
 
         // Alternatives.
         var alternatives: [Int] = []
@@ -704,7 +807,8 @@ public struct Engine: Sendable {
             decision: decision)
     }
 
-    private func policyReason(_ outcome: PolicyOutcome) -> Reason {
+    /// - Parameter own: for an honoured routing plan, what the advisor would say without it (`{advisor}`).
+    private func policyReason(_ outcome: PolicyOutcome, _ v: UnsafeBufferPointer<Double>, own: String? = nil) -> Reason {
         let policy = knowledge.policies[outcome.policy]
         let entry = knowledge.criteria[policy.criterion]
         var values = ["min_fit": policy.minFit.rawValue, "monthly": Format.cents(outcome.monthly),
@@ -714,12 +818,51 @@ public struct Engine: Sendable {
         if let m = outcome.model { values["model"] = knowledge.models[m].title }
         if let h = outcome.haiku {
             values["haiku"] = knowledge.models[h].title
-            values["haiku_monthly"] = Format.cents(outcome.cost)
+            values["haiku_monthly"] = Format.cents(outcome.haikuMonthly ?? outcome.cost)
             values["saving"] = Format.cents(outcome.saving)
             values["ratio"] = Format.number((outcome.cost / Swift.max(outcome.monthly, 0.0001) * 10).rounded() / 10)
         }
-        return Reason(criterion: entry.slug, effect: 0, text: Template.fill(policy.text, values),
+        var text = outcome.overruled ? policy.routedText : policy.text
+        if policy.kind == .routing_plan {
+            if let obstacle = outcome.obstacle {
+                text = policy.ignoredText
+                values["why"] = why(obstacle, v)
+            } else if let m = outcome.model, let front = outcome.haiku {
+                let haikuMonthly = outcome.haikuMonthly ?? 0
+                values["escalation"] = knowledge.models[m].title
+                values["escalation_monthly"] = Format.cents(outcome.monthly)
+                values["share"] = Format.percent(outcome.share)
+                values["combined"] = Format.cents((1 - outcome.share) * haikuMonthly + outcome.share * outcome.monthly)
+                values["haiku"] = knowledge.models[front].title
+                values["advisor"] = own ?? ""
+            }
+        }
+        return Reason(criterion: entry.slug, effect: 0, text: Template.fill(text, values),
                       url: "/criteria/\(entry.slug)", title: entry.title, decide: nil, source: nil)
+    }
+
+    /// Why the routing plan was set aside, as a clause for `ignored_text`: for a missing model, why the first one
+    /// listed cannot take the workload.
+    private func why(_ obstacle: PlanObstacle, _ v: UnsafeBufferPointer<Double>) -> String {
+        let k = knowledge
+        func none(_ kind: String, _ indices: [Int]) -> String {
+            let first = indices[0]
+            let others = indices.dropFirst().map { k.models[$0].title }
+            return "no \(kind) model can take this workload (\(k.models[first].title): \(whyNotUsable(first, v))"
+                + (others.isEmpty ? "" : "; \(others.joined(separator: " and ")) cannot either") + ")"
+        }
+        switch obstacle {
+        case .noHaiku:
+            return none("Haiku", k.haikuIndices)
+        case .hardLimit(let r):
+            return "a hard limit on \(k.criteria[k.rules[r].criterion].title.lowercased()) rules Haiku out whatever the plan"
+        case .nothingComplex:
+            return "no request needs the escalation model (complex share 0), so there is nothing to route"
+        case .noEscalation:
+            return none("escalation", k.escalationIndices)
+        case .escalationIsHaiku:
+            return "the escalation model is the Haiku itself"
+        }
     }
 
     /// Why a model cannot be the primary, in a few words.

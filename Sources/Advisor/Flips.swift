@@ -25,7 +25,8 @@ extension Engine {
             let prices = knowledge.usagePrices(usage.search, v)
             return decide(v, costs: prices.monthly, headroom: prices.withinHeadroom)
         }
-        for id in AnswerID.allCases where id.kind != .model && id.kind != .date {
+        // The routing plan is not a what-if of the workload: the route_complex lever offers it, priced.
+        for id in AnswerID.allCases where id.kind != .model && id.kind != .date && id != .routing {
             let i = id.rawValue
             let now = values[i]
             let known = Self.costInputs.contains(id) ? nil : baseCosts

@@ -22,7 +22,7 @@ public struct Lever: Sendable, Encodable, Equatable {
     public let url: String
     /// The model it is priced on (the primary).
     public let model: String
-    /// The answers it changes; empty when no answer expresses it (routing), and then it is read, not applied.
+    /// The answers it changes (routing: `routing = tiered`).
     public let changes: [LeverChange]
     public let monthly_before: Double
     public let monthly_after: Double
@@ -160,12 +160,16 @@ extension Engine {
                     priced: apply([(.reasoningEffort, answer(higher))]))
             }
         }
-        // Route the complex share, when everything runs on the Haiku and an escalation model can take the hard part.
-        if d.verdict == .chooseHaiku, let escalation = d.escalation, escalation != primary, value(.complexShare) > 0 {
+        // Route the complex share, when everything runs on the Haiku and an escalation model can take the hard part:
+        // the routing plan, priced at the combined bill a tiered verdict shows (DecisionSummary).
+        let tiered = Engine.tieredPlan
+        if d.verdict == .chooseHaiku, let escalation = d.escalation, escalation != primary, value(.complexShare) > 0,
+           value(.routing) != tiered {
             let share = value(.complexShare)
             let combined = (1 - share) * before + share * monthly[escalation]
-            add(.route_complex, [], ["escalation": k.models[escalation].title, "share": Format.percent(share)],
-                priced: (combined, d.verdict, d.score))
+            let routed = apply([(.routing, tiered)])
+            add(.route_complex, [(.routing, tiered)], ["escalation": k.models[escalation].title, "share": Format.percent(share)],
+                priced: (combined, routed.verdict, routed.score))
         }
 
         // Savings (negative) first, the largest first; then margins, the cheapest first.

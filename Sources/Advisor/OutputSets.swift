@@ -54,6 +54,8 @@ public enum PrimaryBasis: String, Sendable, Encodable, CaseIterable {
     case routing_does_not_pay
     /// The Haiku would cost more than the policy's ratio times a model that fits as well (policy `cost_ceiling`).
     case cost_ceiling
+    /// The team routes (`routing = tiered`): the Haiku takes the simple share, the escalation model the complex one.
+    case routing_plan
     /// Only one model can carry the workload.
     case only_usable
     /// No model holds the request within its headroom: the one with the largest window is named.

@@ -628,6 +628,9 @@ public enum PolicyKind: String, ClosedSet {
     /// A Haiku verdict does not stand when the Haiku costs more than `max_ratio` times a usable model that fits the
     /// task at least as well, and the difference is at least `min_saving_usd` a month: that model is the primary.
     case cost_ceiling
+    /// The team's routing plan (the `routing` answer): its words when it is honoured (`text`) and when its
+    /// conditions fail (`ignored_text`). Exactly one, on the page that asks the question.
+    case routing_plan
 }
 
 public struct PolicySpec: Codable, Sendable, Equatable {
@@ -645,10 +648,17 @@ public struct PolicySpec: Codable, Sendable, Equatable {
     public var min_saving_usd: Double?
     /// The reason shown when the policy decides something; `{placeholders}` as README.md lists per kind.
     public var text: String
+    /// cheapest_fit, routing_payback, cost_ceiling: what the policy found, said when the team's routing plan
+    /// (`routing = tiered`) keeps the verdict it would have changed. Required for those kinds.
+    public var routed_text: String?
+    /// routing_plan: the sentence when the plan's conditions fail, with `{why}`.
+    public var ignored_text: String?
 
     public init(kind: PolicyKind, when: Condition? = nil, min_fit: Fit? = nil, build_hours: Double? = nil,
                 upkeep_hours_per_month: Double? = nil, effort: Effort? = nil, max_ratio: Double? = nil,
-                min_saving_usd: Double? = nil, text: String) {
+                min_saving_usd: Double? = nil, text: String, routed_text: String? = nil, ignored_text: String? = nil) {
+        self.routed_text = routed_text
+        self.ignored_text = ignored_text
         self.effort = effort
         self.max_ratio = max_ratio
         self.min_saving_usd = min_saving_usd

@@ -145,6 +145,9 @@ struct LeverTests {
                         let from = levels.firstIndex(of: line.rates.reasoning_effort!)!
                         let target = levels.firstIndex(of: Effort(rawValue: AnswerID.reasoningEffort.choices[Int(to)])!)!
                         #expect(abs(target - from) == 1, "\(lever.kind): one level")
+                    } else if change.answer == .routing {
+                        // The routing plan: only route_complex sets it, and only from auto.
+                        #expect(lever.kind == .route_complex && now == 0 && change.to == "tiered")
                     } else if change.answer.kind == .choice {
                         #expect(k.plausibleChoice(change.answer, from: now, to: to))
                     } else {
@@ -153,13 +156,21 @@ struct LeverTests {
                     }
                     changed = try k.replacing(change.answer, with: change.to, in: changed)
                 }
-                guard !lever.changes.isEmpty else { continue }
+                #expect(!lever.changes.isEmpty, "\(lever.kind): every lever applies with one click")
+                if lever.kind == .route_complex {
+                    // Priced at the combined bill the routed verdict shows.
+                    let routed = engine.assess(changed)
+                    #expect(routed.verdict == .tieredRouting && lever.verdict == .tieredRouting)
+                    #expect(abs((routed.decision.combined?.monthly_usd ?? -1) - lever.monthly_after) < 0.01,
+                            "route_complex is priced as the routed verdict's combined cost")
+                    continue
+                }
                 let after = engine.costs(changed).first { $0.model == lever.model }!
                 #expect(abs(after.monthly_usd - lever.monthly_after) < 0.01, "\(lever.kind) is priced as applied")
                 #expect(engine.verdict(changed).verdict == lever.verdict)
             }
         }
-        #expect(seen.isSuperset(of: [.trim_below_cliff, .cache_prefix, .batch]), "levers found: \(seen)")
+        #expect(seen.isSuperset(of: [.trim_below_cliff, .cache_prefix, .batch, .route_complex]), "levers found: \(seen)")
     }
 
     @Test func flipsStayWithinThePlausibleRange() throws {
@@ -190,6 +201,28 @@ struct LeverTests {
             if change.answer == .avgInputTokens, case .number(let to) = change.to { #expect(to <= 3_000) }
             if change.answer == .avgOutputTokens, case .number(let to) = change.to { #expect(to <= 40) }
         }
+    }
+
+    /// Issue 15's classifier with a tenth of its requests hard: the route lever carries `routing = tiered`, is
+    /// priced at the combined bill, and applying it gives the tiered verdict with the escalation model.
+    @Test func routeComplexAppliesWithOneClick() throws {
+        let k = Fixture.real
+        let engine = Engine(knowledge: k)
+        let answers = k.answers(RoutingPlanTests.classifier)
+        let a = engine.assess(answers)
+        #expect(a.verdict == .chooseHaiku)
+        let lever = try #require(a.levers.first { $0.kind == .route_complex })
+        #expect(lever.changes == [LeverChange(answer: .routing, to: "tiered")])
+        #expect(lever.verdict == .tieredRouting && lever.model == "claude-haiku-5-5")
+        let haiku = a.costs.first { $0.model == "claude-haiku-5-5" }!.monthly_usd
+        let sonnet = a.costs.first { $0.model == "claude-sonnet-5-5" }!.monthly_usd
+        #expect(abs(lever.monthly_after - (0.9 * haiku + 0.1 * sonnet)) < 0.01)
+        #expect(lever.text.contains("Route the complex 10 % of requests to Claude Sonnet 5.5"))
+        let routed = engine.assess(try k.replacing(.routing, with: "tiered", in: answers))
+        #expect(routed.verdict == .tieredRouting && routed.primaryModel == "claude-haiku-5-5")
+        #expect(routed.alternatives.first == "claude-sonnet-5-5")
+        #expect(routed.decision.combined?.monthly_usd == lever.monthly_after)
+        #expect(!routed.levers.contains { $0.kind == .route_complex }, "not offered once routing is tiered")
     }
 
     // MARK: - The decision summary

@@ -14,7 +14,7 @@ struct AdvisorRoutesTests {
         #expect(ids == ["task_type", "monthly_requests", "avg_input_tokens", "avg_output_tokens", "cached_input_share", "latency",
                         "accuracy", "review_capacity", "cost_priority", "developer_hourly_usd", "complex_share",
                         "fallback_ready", "can_self_host", "tokens_counted_with", "peak_to_average", "as_of",
-                        "latency_budget_s", "reasoning_effort", "required_fit", "system_prompt_tokens"])
+                        "latency_budget_s", "reasoning_effort", "required_fit", "system_prompt_tokens", "routing"])
         for question in questions {
             let help = try #require(question["help_url"] as? String)
             #expect(get(help).status == 200, "\(help)")
@@ -74,7 +74,7 @@ struct AdvisorRoutesTests {
         ("monthly_requests=-5", "monthly_requests"), ("monthly_requests=abc", "monthly_requests"),
         ("cached_input_share=1.5", "cached_input_share"), ("latency=sometimes", "latency"), ("task_type=poetry", "task_type"),
         ("fallback_ready=maybe", "fallback_ready"), ("complex_share=nan", "complex_share"), ("avg_input_tokens=1e309", "avg_input_tokens"),
-        ("developer_hourly_usd=inf", "developer_hourly_usd"), ("colour=blue", "colour"),
+        ("developer_hourly_usd=inf", "developer_hourly_usd"), ("colour=blue", "colour"), ("routing=always", "routing"),
     ])
     func invalidAnswersAre400NamingTheField(query: String, field: String) throws {
         let api = get("/api/assess", pairs(query))

@@ -178,6 +178,37 @@ struct DecisionPageTests {
         #expect(!trimmed.contains("trap-long_context_cliff"))
     }
 
+    /// Issue 15's classifier with a tenth of its requests hard: the route lever applies with one click, like the
+    /// others, and the page it opens is the tiered verdict with the combined bill.
+    @Test func theRouteLeverAppliesWithOneClick() throws {
+        let query = "task_type=classification&monthly_requests=3000000&avg_input_tokens=1500&avg_output_tokens=20&accuracy=first_time_right&review_capacity=sampled&complex_share=0.1&fallback_ready=true"
+        let page = get(VisualTests.result, pairs(query)).text
+        let levers = part(page, from: "levers-heading", to: "</ol>")
+        let route = part(levers, from: "Route the complex 10 % of requests to Claude Sonnet 5.5", to: "</li>")
+        #expect(route.contains("The verdict becomes “"), "\(route)")
+        let href = try #require(route.components(separatedBy: "<a class=\"apply\" href=\"").dropFirst().first?
+            .components(separatedBy: "\"").first)
+        #expect(href == "/assess/result?" + query.replacingOccurrences(of: "&", with: "&amp;") + "&amp;routing=tiered")
+        // Follow it.
+        let applied = href.replacingOccurrences(of: "&amp;", with: "&")
+        let routedQuery = String(applied.dropFirst("/assess/result?".count))
+        let routed = get(VisualTests.result, pairs(routedQuery)).text
+        let api = try #require(json(get("/api/assess", pairs(routedQuery))) as? [String: Any])
+        #expect(api["verdict"] as? String == "tiered_routing")
+        #expect((api["alternatives"] as? [String])?.first == "claude-sonnet-5-5")
+        let combined = try #require((api["decision"] as? [String: Any])?["combined"] as? [String: Any])
+        let amount = Format.money(try #require(combined["monthly_usd"] as? Double))
+        let box = part(routed, from: "<dl class=\"decision\">", to: "</dl>")
+        #expect(routed.contains("Haiku in front, escalate the hard requests"))
+        #expect(box.contains("<strong class=\"combined\">\(amount) a month</strong>"), "\(amount)")
+        #expect(!part(routed, from: "levers-heading", to: "</ol>").contains("Route the complex"))
+        // The form keeps the plan; the JSON POST gives the same assessment.
+        #expect(routed.contains("<option value=\"tiered\" selected"))
+        let body = #"{"task_type":"classification","monthly_requests":3000000,"avg_input_tokens":1500,"avg_output_tokens":20,"accuracy":"first_time_right","review_capacity":"sampled","complex_share":0.1,"fallback_ready":true,"routing":"tiered"}"#
+        let viaPost = router.respond(to: Request(method: "POST", path: "/api/assess", body: Array(body.utf8)))
+        #expect(viaPost.status == 200 && viaPost.body == get("/api/assess", pairs(routedQuery)).body)
+    }
+
     @Test func notesSharedByModelsAreSaidOnce() {
         let page = get(VisualTests.result, pairs(Self.rag)).text
         let table = part(page, from: "<table class=\"costs\">", to: "</table>")

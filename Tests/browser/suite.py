@@ -33,6 +33,9 @@ RESULT = "/assess/result?" + WORKLOAD
 # Issue 15's RAG assistant: 90K-token prompts counted on Haiku 4.5 are ~117K on Haiku 5.5, over its 100K line.
 RAG = ("/assess/result?task_type=rag&monthly_requests=200000&avg_input_tokens=90000&avg_output_tokens=400"
        "&latency=interactive&review_capacity=sampled&fallback_ready=true")
+# Issue 15's classifier with a tenth of its requests hard: Haiku alone, with the route lever on offer.
+ROUTE = ("/assess/result?task_type=classification&monthly_requests=3000000&avg_input_tokens=1500&avg_output_tokens=20"
+         "&accuracy=first_time_right&review_capacity=sampled&complex_share=0.1&fallback_ready=true")
 CALCULATOR = "/calculator?monthly_requests=3M&avg_input_tokens=2000&avg_output_tokens=300&cached_input_share=0.5"
 
 # Every kind of page the site serves.
@@ -243,6 +246,34 @@ def test_decision_on_one_screen(driver):
     primary = driver.find_element(By.CSS_SELECTOR, ".decision-primary").text
     check("Haiku" in primary, f"after the trim, Haiku is recommended again ({before} -> {primary!r})")
     check(not driver.find_elements(By.CSS_SELECTOR, ".trap-long_context_cliff"), "after the trim, no cliff")
+    # The route lever applies in one click too: the classifier that runs on Haiku alone routes its hard tenth to the
+    # escalation model, and the page it opens is the tiered verdict with the combined bill.
+    driver.get(BASE + ROUTE)
+    heading = driver.find_element(By.CSS_SELECTOR, "#verdict-heading").text
+    check("Run it on Haiku" in heading, f"route case: Haiku alone before routing ({heading!r})")
+    screenshot(driver, "route-before-1280", 1280)
+    routes = [li for li in driver.find_elements(By.CSS_SELECTOR, "ol.levers li")
+              if "Route the complex 10 % of requests" in li.text and li.find_elements(By.CSS_SELECTOR, "a.apply")]
+    if check(routes, "route case: the route lever has an apply link"):
+        routes[0].find_element(By.CSS_SELECTOR, "a.apply").click()
+        query = driver.current_url.split("?", 1)[1]
+        check("routing=tiered" in query, f"the route lever's link sets routing=tiered ({driver.current_url})")
+        heading = driver.find_element(By.CSS_SELECTOR, "#verdict-heading").text
+        check("Haiku in front" in heading, f"after routing, the tiered verdict ({heading!r})")
+        api = json.loads(fetch("/api/assess?" + query)[2])
+        combined = api["decision"]["combined"]
+        costs = {c["model"]: c["monthly_usd"] for c in api["costs"]}
+        share = combined["complex_share"]
+        by_hand = (1 - share) * costs[api["primary_model"]] + share * costs[combined["escalation_model"]]
+        check(api["alternatives"][0] == combined["escalation_model"] == "claude-sonnet-5-5",
+              f"after routing, Sonnet 5.5 leads the alternatives ({api['alternatives']})")
+        check(abs(combined["monthly_usd"] - by_hand) < 0.01, f"the combined bill adds up ({combined} vs {by_hand:.2f})")
+        shown = driver.find_element(By.CSS_SELECTOR, ".decision-primary .combined").text
+        check(shown == f"${round(by_hand):,} a month", f"after routing, the combined cost is shown ({shown!r}, by hand {by_hand:.2f})")
+        check(not [li for li in driver.find_elements(By.CSS_SELECTOR, "ol.levers li") if "Route the complex" in li.text],
+              "after routing, the route lever is not offered again")
+        screenshot(driver, "route-after-1280", 1280)
+    emulate(driver)
     # /compare with this workload, from the verdict.
     driver.get(BASE + RAG)
     driver.find_element(By.CSS_SELECTOR, ".decision-links a[href^='/compare']").click()

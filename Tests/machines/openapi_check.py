@@ -38,6 +38,13 @@ EXTRA = [
      "cost_priority": "primary", "required_fit": "strong"},
     {"task_type": "autonomous_coding", "monthly_requests": 3000, "avg_input_tokens": 20000, "avg_output_tokens": 2000,
      "as_of": "2026-06-15", "reasoning_effort": "none"},
+    # The routing plan: honoured, honoured over a policy (routing does not pay back), and set aside.
+    {"task_type": "classification", "monthly_requests": 3000000, "avg_input_tokens": 1500, "avg_output_tokens": 20,
+     "complex_share": 0.1, "accuracy": "first_time_right", "review_capacity": "sampled", "fallback_ready": True,
+     "routing": "tiered"},
+    {"task_type": "chat", "monthly_requests": 3000, "complex_share": 0.15, "cost_priority": "secondary",
+     "routing": "tiered"},
+    {"task_type": "summarization", "monthly_requests": 500000, "complex_share": 0, "routing": "tiered"},
 ]
 
 

@@ -1,0 +1,186 @@
+import Testing
+@testable import Advisor
+
+/// The routing plan (answer `routing`, policy `routing_plan` on criteria/routing-plan; Engine.swift, "The
+/// routing plan"): a team that routes gets the tiered verdict it planned, the policies it overrules are still
+/// said with their figures, and a plan with nothing to route is set aside in one sentence. On the real content.
+struct RoutingPlanTests {
+    let k = Fixture.real
+    var engine: Engine { Engine(knowledge: k) }
+
+    /// Issue 15's classifier with a tenth of its requests hard: Haiku alone (choose_haiku, score 62).
+    static let classifier: [String: AnswerValue] = [
+        "task_type": "classification", "monthly_requests": 3_000_000, "avg_input_tokens": 1_500,
+        "avg_output_tokens": 20, "complex_share": 0.1, "accuracy": "first_time_right", "latency": "interactive",
+        "review_capacity": "sampled", "fallback_ready": true]
+
+    func with(_ answers: [String: AnswerValue], _ more: [String: AnswerValue]) -> [String: AnswerValue] {
+        answers.merging(more) { $1 }
+    }
+
+    func monthly(_ a: Assessment, _ model: String) -> Double { a.costs.first { $0.model == model }!.monthly_usd }
+
+    @Test func tieredIsHonouredWithTheCombinedBill() throws {
+        let auto = engine.assess(k.answers(Self.classifier))
+        #expect(auto.verdict == .chooseHaiku)
+        let a = engine.assess(k.answers(with(Self.classifier, ["routing": "tiered"])))
+        #expect(a.verdict == .tieredRouting)
+        #expect(a.primaryModel == "claude-haiku-5-5")
+        #expect(a.alternatives.first == "claude-sonnet-5-5")
+        #expect(a.decidedBy == "routing-plan")
+        #expect(a.primaryModelBasis == .routing_plan)
+        #expect(a.score == auto.score, "the plan sets the verdict, not the score")
+        // (1 − 0.1) × Haiku + 0.1 × Sonnet, as the decision shows for every tiered verdict.
+        let combined = try #require(a.decision.combined)
+        #expect(combined.escalation_model == "claude-sonnet-5-5")
+        let haiku = monthly(a, "claude-haiku-5-5"), sonnet = monthly(a, "claude-sonnet-5-5")
+        #expect(abs(combined.monthly_usd - (0.9 * haiku + 0.1 * sonnet)) < 0.01)
+        // The plan's reason comes first and quotes the same figures.
+        let first = try #require(a.reasons.first)
+        #expect(first.criterion == "routing-plan" && first.text.hasPrefix("You route: the complex 10 % of requests"))
+        #expect(first.text.contains(Format.cents(combined.monthly_usd)) && first.text.contains(Format.cents(sonnet)))
+        #expect(first.text.hasSuffix("left to itself, the advisor would run everything on Claude Haiku 5.5."), "\(first.text)")
+        // The runner-up says the plan, not the price, put the Haiku in front.
+        #expect(a.decision.runner_up?.reason.contains("routing: tiered") == true)
+        // Costs are the same table: the plan changes the verdict, not a price.
+        #expect(a.costs == auto.costs)
+    }
+
+    @Test func autoChangesNothing() {
+        var rng = SeededRNG(seed: 1515)
+        for _ in 0..<150 {
+            let answers = RandomAnswers.make(k, &rng)
+            guard answers[.routing] == "auto" else { continue }
+            let given = try! k.replacing(.routing, with: "auto", in: answers)
+            let a = engine.assess(answers), b = engine.assess(given)
+            #expect(a.verdict == b.verdict && a.primaryModel == b.primaryModel && a.alternatives == b.alternatives)
+            #expect(a.reasons == b.reasons && a.warnings == b.warnings && a.levers == b.levers)
+            #expect(a.whatWouldChange == b.whatWouldChange && a.decision == b.decision)
+            #expect(!a.reasons.contains { $0.text.hasPrefix("You route") || $0.text.hasPrefix("You plan to route") })
+        }
+    }
+
+    @Test func tieredEverywhereIsHonouredOrSaysWhyNot() {
+        var rng = SeededRNG(seed: 1516)
+        var honoured = 0, ignored = 0
+        for _ in 0..<200 {
+            let answers = try! k.replacing(.routing, with: "tiered", in: RandomAnswers.make(k, &rng))
+            let a = engine.assess(answers)
+            if a.decidedBy == "routing-plan" && a.verdict == .tieredRouting {
+                honoured += 1
+                #expect(k.model(a.primaryModel)!.spec.family == "haiku")
+                let combined = a.decision.combined
+                #expect(combined != nil && a.alternatives.first == combined?.escalation_model)
+                #expect(a.reasons.first?.text.hasPrefix("You route") == true)
+                #expect(!a.levers.contains { $0.kind == .route_complex }, "not offered when routing is already tiered")
+            } else {
+                ignored += 1
+                let first = a.reasons.first { $0.text.hasPrefix("You plan to route, but ") }
+                #expect(first != nil, "a plan set aside says why")
+                // One sentence.
+                #expect(first.map { !$0.text.dropLast().contains(". ") && $0.text.hasSuffix(".") } ?? false, "\(first?.text ?? "")")
+            }
+        }
+        #expect(honoured > 20 && ignored > 5, "honoured \(honoured), ignored \(ignored)")
+    }
+
+    @Test(arguments: [
+        // No request is complex: nothing to route.
+        (["complex_share": 0.0], "nothing to route"),
+        // A hard limit: autonomous coding rules Haiku out.
+        (["task_type": "autonomous_coding", "complex_share": 0.3], "hard limit"),
+        // Before Sonnet 5.5 and Opus 5.5 were released there is no escalation model.
+        (["as_of": "2026-09-01", "cost_priority": "secondary"], "no escalation model"),
+        // A 400,000-token prompt is past every Haiku's headroom.
+        (["avg_input_tokens": 400_000, "task_type": "rag"], "no Haiku"),
+    ] as [([String: AnswerValue], String)])
+    func aPlanWithNothingToRouteIsSetAside(more: [String: AnswerValue], why: String) throws {
+        let base = with(Self.classifier, more)
+        let auto = engine.assess(k.answers(base))
+        let a = engine.assess(k.answers(with(base, ["routing": "tiered"])))
+        #expect(a.verdict == auto.verdict && a.primaryModel == auto.primaryModel && a.alternatives == auto.alternatives)
+        #expect(a.decidedBy == auto.decidedBy && a.primaryModelBasis == auto.primaryModelBasis)
+        let first = try #require(a.reasons.first)
+        #expect(first.text.hasPrefix("You plan to route, but ") && first.text.contains(why), "\(first.text)")
+        #expect(first.url == "/criteria/routing-plan")
+        #expect(Array(a.reasons.dropFirst()) == auto.reasons, "otherwise the advisor's own reasons, unchanged")
+    }
+
+    /// 3,000 chats a month: routing saves about $151 a year against a router costing $8,800. The plan stands, and
+    /// the finding is said with both figures.
+    @Test func routingThatDoesNotPayIsSaidWithItsFigures() throws {
+        let chats: [String: AnswerValue] = ["task_type": "chat", "monthly_requests": 3_000, "complex_share": 0.15,
+                                            "cost_priority": "secondary", "fallback_ready": true, "review_capacity": "sampled"]
+        let auto = engine.assess(k.answers(chats))
+        #expect(auto.verdict == .chooseAlternative && auto.primaryModelBasis == .routing_does_not_pay)
+        let a = engine.assess(k.answers(with(chats, ["routing": "tiered"])))
+        #expect(a.verdict == .tieredRouting && a.primaryModel == "claude-haiku-5-5")
+        #expect(a.alternatives.first == "claude-sonnet-5-5")
+        let finding = try #require(a.reasons.first { $0.text.hasPrefix("Routing does not pay back") })
+        #expect(a.reasons.firstIndex(of: finding) == 1, "said right after the plan")
+        let haiku = monthly(a, "claude-haiku-5-5"), sonnet = monthly(a, "claude-sonnet-5-5")
+        let saving = 12 * 0.85 * (sonnet - haiku)
+        #expect(finding.text.contains("saves about \(Format.cents(saving)) a year"), "\(finding.text)")
+        #expect(finding.text.contains("the $8,800.00 a year the router costs"), "\(finding.text)")
+        #expect(finding.text.contains("Claude Haiku 5.5") && finding.text.contains("Claude Sonnet 5.5"))
+        #expect(a.reasons[0].text.hasSuffix("the advisor would send everything to Claude Sonnet 5.5."), "\(a.reasons[0].text)")
+        // The auto verdict's reason is the same finding in its own words.
+        #expect(auto.reasons.first?.text.contains(Format.cents(saving)) == true)
+    }
+
+    /// The 90K-token RAG case: the cost ceiling names another model on auto; a routing plan keeps Haiku 5.5 in
+    /// front and says what the ceiling found.
+    @Test func aCostCeilingOverruledIsSaid() throws {
+        let auto = engine.assess(k.answers(LeverTests.rag))
+        #expect(auto.primaryModelBasis == .cost_ceiling)
+        let a = engine.assess(k.answers(with(LeverTests.rag, ["routing": "tiered"])))
+        #expect(a.verdict == .tieredRouting && a.primaryModel == "claude-haiku-5-5")
+        let finding = try #require(a.reasons.first { $0.criterion == "cost-priority" && $0.text.contains("times the") })
+        #expect(finding.text.contains(auto.primaryModel.isEmpty ? "" : k.model(auto.primaryModel)!.title))
+        #expect(finding.text.contains("The verdict keeps your plan"))
+        // The Haiku's long-context cliff is still a trap of the decision (it is the primary).
+        #expect(a.decision.traps.contains { $0.kind == .long_context_cliff && $0.model == "claude-haiku-5-5" })
+    }
+
+    /// Cost first, 1.5M short classifications: cheapest_fit names a non-Haiku on auto; the plan keeps the Haiku.
+    @Test func aCheaperFitOverruledIsSaid() throws {
+        let cheap: [String: AnswerValue] = ["task_type": "classification", "monthly_requests": 1_500_000,
+                                            "avg_input_tokens": 300, "avg_output_tokens": 5, "cost_priority": "primary",
+                                            "fallback_ready": true, "complex_share": 0.1]
+        let auto = engine.assess(k.answers(cheap))
+        #expect(auto.primaryModelBasis == .cheapest_fit && auto.verdict == .chooseAlternative)
+        let a = engine.assess(k.answers(with(cheap, ["routing": "tiered"])))
+        #expect(a.verdict == .tieredRouting && k.model(a.primaryModel)!.spec.family == "haiku")
+        let finding = try #require(a.reasons.first { $0.text.hasPrefix("Cost comes first, and the cheapest model") })
+        #expect(finding.text.contains(k.model(auto.primaryModel)!.title) && finding.text.contains(Format.cents(monthly(a, auto.primaryModel))))
+        #expect(finding.text.contains(Format.cents(monthly(a, a.primaryModel))))
+    }
+
+    @Test func theRoutingAnswerIsValidatedAndWrittenBack() throws {
+        let given = try k.answers(fromQuery: [("routing", "tiered")])
+        #expect(given[.routing] == "tiered" && !given.isAssumed(.routing))
+        #expect(given.queryString == "routing=tiered")
+        #expect(k.defaultAnswers[.routing] == "auto")
+        #expect(try k.answers(fromJSON: Array(#"{"routing": "tiered"}"#.utf8))[.routing] == "tiered")
+        #expect(throws: AnswerError(code: "invalid_choice", message: "'routing' must be one of auto, tiered", field: "routing")) {
+            _ = try k.answers(fromQuery: [("routing", "yes")])
+        }
+        // Under "Refine", right after the complex share.
+        #expect(!k.essentialQuestions.contains(.routing))
+        let order = k.questionnaire.map(\.id)
+        #expect(order.firstIndex(of: .routing) == order.firstIndex(of: .complexShare)! + 1)
+        #expect(k.question(.routing).helpURL == "/criteria/routing-plan")
+    }
+
+    @Test func contentWithoutThePlansWordsIsRefused() throws {
+        var file = try Fixture.file()
+        let plan = file.criteria.firstIndex { $0.slug == "routing-plan" }!
+        file.criteria[plan].spec.policies!.removeAll { $0.kind == .routing_plan }
+        #expect { _ = try Fixture.knowledge(file) } throws: { ($0 as! KnowledgeError).message.contains("routing_plan") }
+        // A policy the plan can overrule must say what it found in the plan's case.
+        file = try Fixture.file()
+        let c = file.criteria.firstIndex { $0.slug == "routing-payback" }!
+        file.criteria[c].spec.policies![0].routed_text = nil
+        #expect { _ = try Fixture.knowledge(file) } throws: { ($0 as! KnowledgeError).field.hasSuffix(".routed_text") }
+    }
+}
