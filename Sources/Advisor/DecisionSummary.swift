@@ -61,7 +61,8 @@ extension Engine {
         if d.verdict == .tieredRouting, let escalation = d.escalation, escalation != primary {
             let share = answers.values[AnswerID.complexShare.rawValue]
             combined = CombinedCost(escalation_model: k.models[escalation].slug, complex_share: share,
-                                    monthly_usd: Format.rounded((1 - share) * monthly[primary] + share * monthly[escalation]))
+                                    monthly_usd: Format.rounded(Engine.tieredMonthly(haiku: monthly[primary],
+                                                                                       escalation: monthly[escalation], share: share)))
         }
         let runner = runnerUp(d, answers: answers, alternatives: alternatives, monthly: monthly)
         var traps: [Trap] = []

@@ -22,7 +22,8 @@ import Foundation
 // complex_share > 0 and no hard limit sets choose_alternative: the verdict is tiered_routing whatever the score,
 // the Haiku is the primary (basis `routing_plan`; a Haiku that cheapest_fit picked stays), the escalation model
 // leads the alternatives, and the plan's policy is `decided_by`, its reason first with the combined bill
-// ((1 − complex_share) × Haiku + complex_share × escalation model, as `decision.combined`) and what the verdict
+// (Haiku + complex_share × escalation model: the Haiku answers every request, the escalated ones are answered again;
+// as `decision.combined`) and what the verdict
 // would be without the plan (the same decision with `auto`). The policies below
 // still run: when cheapest_fit would name a non-Haiku model, routing_payback would send everything to the
 // escalation model, or cost_ceiling would name a cheaper equal, the verdict keeps the plan and the policy's finding
@@ -36,8 +37,8 @@ import Foundation
 //   `min_fit` (self-hosted ones priced with operations, so they win only when cheapest in total); without a hard
 //   limit the verdict follows it: a Haiku-family model means choose_haiku (tiered_routing stays tiered), any other
 //   choose_alternative. Under a hard choose_alternative, Haikus are left out.
-// - `routing_payback`: a tiered_routing verdict stands only if a year's saving, 12 × (1 − complex_share) ×
-//   (escalation cost − Haiku cost), reaches the router's cost, (build_hours + 12 × upkeep_hours_per_month) ×
+// - `routing_payback`: a tiered_routing verdict stands only if a year's saving against sending everything to the
+//   escalation model, 12 × ((1 − complex_share) × escalation cost − Haiku cost), reaches the router's cost, (build_hours + 12 × upkeep_hours_per_month) ×
 //   developer_hourly_usd; otherwise the escalation model takes everything (choose_alternative).
 // - `alternatives_min_fit` (when its condition holds): every alternative fits the task at least `min_fit`.
 // - `cost_ceiling` (when its condition holds, with no hard limit and no other policy deciding): a choose_haiku or
@@ -281,6 +282,15 @@ enum PlanObstacle {
 /// Runs assessments against one `Knowledge`. Cheap to copy; safe to share between threads.
 public struct Engine: Sendable {
     public let knowledge: Knowledge
+    /// A tiered month: the Haiku answers every request and the escalation model answers the complex share again,
+    /// so an escalated request pays for both (the tiered-routing guide's arithmetic).
+    static func tieredMonthly(haiku: Double, escalation: Double, share: Double) -> Double { haiku + share * escalation }
+
+    /// A year's saving of routing against sending everything to the escalation model: 12 × (escalation − tiered).
+    static func routingSavingPerYear(haiku: Double, escalation: Double, share: Double) -> Double {
+        12 * ((1 - share) * escalation - haiku)
+    }
+
     /// The `reasoning_effort` answer's value for `none` (each model maps it to its lowest level).
     static let noEffort = Double(AnswerID.reasoningEffort.choices.firstIndex(of: "none")!)
     /// The `routing` answer's value for `tiered`: the team routes.
@@ -490,7 +500,7 @@ public struct Engine: Sendable {
             // Two bills, not the whole table (this runs for every tiered candidate of the what-would-change search).
             func cost(_ m: Int) -> Double { monthlyCache?[m] ?? k.monthlyCost(model: m, v) }
             let haikuMonthly = cost(h)
-            let saving = 12 * (1 - complex) * (cost(esc) - haikuMonthly)
+            let saving = Self.routingSavingPerYear(haiku: haikuMonthly, escalation: cost(esc), share: complex)
             let rate = v[AnswerID.developerHourlyUSD.rawValue]
             let cost = (policy.buildHours + 12 * policy.upkeepHoursPerMonth) * rate
             if saving < cost {
@@ -832,7 +842,8 @@ public struct Engine: Sendable {
                 values["escalation"] = knowledge.models[m].title
                 values["escalation_monthly"] = Format.cents(outcome.monthly)
                 values["share"] = Format.percent(outcome.share)
-                values["combined"] = Format.cents((1 - outcome.share) * haikuMonthly + outcome.share * outcome.monthly)
+                values["combined"] = Format.cents(Self.tieredMonthly(haiku: haikuMonthly, escalation: outcome.monthly,
+                                                                     share: outcome.share))
                 values["haiku"] = knowledge.models[front].title
                 values["advisor"] = own ?? ""
             }

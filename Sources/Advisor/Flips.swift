@@ -131,7 +131,7 @@ extension Engine {
     /// The values of a linear answer inside `range` where the decision's cost comparisons tip. Each model's bill is
     /// a line in the answer (read from two cost lines), so the cost-first primary changes where another usable
     /// model's line crosses the primary's; tiered routing starts or stops paying where a year's saving,
-    /// 12 × (1 − complex) × (escalation − Haiku), meets the router's cost, (build + 12 × upkeep) × hourly rate.
+    /// 12 × ((1 − complex) × escalation − Haiku), meets the router's cost, (build + 12 × upkeep) × hourly rate.
     /// Each root is returned as the values just on both sides of it (whole numbers, or hundredths of a share).
     private func solvedBoundaries(_ values: [Double], _ id: AnswerID, in range: ClosedRange<Double>,
                                   decision known: Decision?, here knownCosts: [Double]?) -> [Double] {
@@ -157,16 +157,17 @@ extension Engine {
             let hours = policy.buildHours + 12 * policy.upkeepHoursPerMonth
             for h in k.haikuIndices {
                 for e in k.escalationIndices {
-                    let gapFixed = fixed[e] - fixed[h], gapRate = rate[e] - rate[h]
+                    // The month's saving, (1 − complex) × escalation − Haiku, as a line in the answer.
+                    let savingFixed = (1 - complex) * fixed[e] - fixed[h], savingRate = (1 - complex) * rate[e] - rate[h]
                     switch id {
                     case .complexShare:
-                        let gap = gapFixed + gapRate * now
-                        if gap != 0 { roots.append(1 - hours * hourly / (12 * gap)) }
+                        // Bills do not move with the share: 12 × ((1 − s) × E − H) = router's cost.
+                        if here[e] != 0 { roots.append(1 - (hours * hourly / 12 + here[h]) / here[e]) }
                     case .developerHourlyUSD:
-                        let denominator = hours - 12 * (1 - complex) * gapRate
-                        if denominator != 0 { roots.append(12 * (1 - complex) * gapFixed / denominator) }
+                        let denominator = hours - 12 * savingRate
+                        if denominator != 0 { roots.append(12 * savingFixed / denominator) }
                     default:
-                        if gapRate != 0 && complex < 1 { roots.append((hours * hourly / (12 * (1 - complex)) - gapFixed) / gapRate) }
+                        if savingRate != 0 { roots.append((hours * hourly / 12 - savingFixed) / savingRate) }
                     }
                 }
             }

@@ -166,7 +166,7 @@ extension Engine {
         if d.verdict == .chooseHaiku, let escalation = d.escalation, escalation != primary, value(.complexShare) > 0,
            value(.routing) != tiered {
             let share = value(.complexShare)
-            let combined = (1 - share) * before + share * monthly[escalation]
+            let combined = Engine.tieredMonthly(haiku: before, escalation: monthly[escalation], share: share)
             let routed = apply([(.routing, tiered)])
             add(.route_complex, [(.routing, tiered)], ["escalation": k.models[escalation].title, "share": Format.percent(share)],
                 priced: (combined, routed.verdict, routed.score))

@@ -125,6 +125,15 @@ struct AssessmentJSONTests {
         fixtures.append(Fixture(name: "beyond every tier", query: [
             ("monthly_requests", most(.monthlyRequests)), ("peak_to_average", most(.peakToAverage)),
             ("avg_input_tokens", "150000"), ("avg_output_tokens", "8000")]))
+        // The primary itself beyond every tier (`capacity.gap` at the top): moderation at 22 billion requests a month
+        // with a 186× peak, on a day when every usable model has published tiers (found among the random sets).
+        fixtures.append(Fixture(name: "primary beyond every tier", query: [
+            ("task_type", "moderation"), ("monthly_requests", "22459268482"), ("avg_input_tokens", "21"),
+            ("avg_output_tokens", "8515"), ("cached_input_share", "0.7152971975265738"), ("latency", "realtime"),
+            ("accuracy", "tolerant"), ("latency_budget_s", "600.0"), ("required_fit", "strong"),
+            ("cost_priority", "secondary"), ("complex_share", "0.0"), ("fallback_ready", "false"),
+            ("can_self_host", "true"), ("tokens_counted_with", "gpt-oss-120b"),
+            ("peak_to_average", "186.1465755106208"), ("as_of", "2029-01-01")]))
         return fixtures
     }()
 
