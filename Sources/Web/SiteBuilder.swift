@@ -3,6 +3,7 @@ import Content
 import Foundation
 import Search
 
+
 /// Where the site's inputs live.
 public struct SitePaths: Sendable {
     public var content: String
@@ -81,8 +82,13 @@ public enum SiteBuilder {
                written.generation == index.generation {
                 library = library.readingBodies(from: try written.pages())
             }
-            return try Site(library: library, index: index, engine: engine, templates: templates,
-                            publicDirectory: paths.publicFiles, publicURL: paths.publicURL)
+            let site = try Site(library: library, index: index, engine: engine, templates: templates,
+                                publicDirectory: paths.publicFiles, publicURL: paths.publicURL)
+            // Building the site allocates far more than it keeps (every page's record read back, checked and
+            // rendered into section lists): give the freed heap back to the system, or resident memory keeps the
+            // build's peak for the server's lifetime.
+            releaseFreedMemory()
+            return site
         } catch let errors as ContentErrors {
             throw SiteBuildError(messages: errors.errors.map(\.description))
         } catch let error as SQLiteError {
@@ -96,3 +102,16 @@ public enum SiteBuilder {
         try ContentLibrary.load(directory: paths.content, routes: Site.linkableRoutes, limits: paths.limits, stored: stored)
     }
 }
+
+/// Returns the heap's free pages to the system: glibc's `malloc_trim` (declared in malloc.h, which the Glibc module
+/// does not export); nothing on other C libraries.
+func releaseFreedMemory() {
+    #if os(Linux)
+    _ = glibcMallocTrim(0)
+    #endif
+}
+
+#if os(Linux)
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif
