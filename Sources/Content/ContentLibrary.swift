@@ -30,7 +30,7 @@ public struct ContentLibrary: Sendable {
     /// The same library with every page that `stored` keeps unchanged reading its body from there, so that the
     /// bodies parsed in this run leave memory once they are in the index file. A page `stored` does not keep, whose
     /// body is read from another file, keeps its Markdown in memory: that file can then be closed.
-    public func readingBodies(from stored: StoredPages) -> ContentLibrary {
+    public func readingBodies(from stored: StoredBodies) -> ContentLibrary {
         func moved(_ page: Page) -> Page {
             guard let record = stored.pages[page.key], record.digest == page.digest, record.size == page.size else {
                 guard page.body.isStored else { return page }

@@ -86,6 +86,18 @@ public struct StoredPage: Sendable {
     }
 }
 
+/// Where an index file keeps each page's body, by `section/slug`: its id there and the digest and size of the file
+/// it was read from. All that pointing pages at a new file needs; reading it decodes no page's record.
+public struct StoredBodies: Sendable {
+    public let pages: [String: (id: Int, digest: UInt64, size: Int)]
+    public let source: any PageBodySource
+
+    public init(pages: [String: (id: Int, digest: UInt64, size: Int)], source: any PageBodySource) {
+        self.pages = pages
+        self.source = source
+    }
+}
+
 /// Every page an index file keeps, by `section/slug`, and where to read their bodies.
 public struct StoredPages: Sendable {
     public let pages: [String: StoredPage]

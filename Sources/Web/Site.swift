@@ -61,7 +61,7 @@ public final class Site: Sendable {
     /// where it keeps them unchanged, so the old file is closed once the last request using it ends.
     public func replacing(index: SearchIndex) throws(TemplateError) -> Site {
         var library = library
-        if let store = try? PageStore.open(at: index.path), store.generation == index.generation, let stored = try? store.pages() {
+        if let store = try? PageStore.open(at: index.path), store.generation == index.generation, let stored = try? store.bodies() {
             library = library.readingBodies(from: stored)
         }
         return try Site(library: library, index: index, engine: advisor.engine, templates: templates, publicDirectory: publicDirectory,

@@ -80,7 +80,7 @@ public enum SiteBuilder {
             // like the others, so that memory does not grow with the content.
             if library.pages.contains(where: { $0.body.sections != nil }), let written = try? PageStore.open(at: paths.database),
                written.generation == index.generation {
-                library = library.readingBodies(from: try written.pages())
+                library = library.readingBodies(from: try written.bodies())
             }
             let site = try Site(library: library, index: index, engine: engine, templates: templates,
                                 publicDirectory: paths.publicFiles, publicURL: paths.publicURL)

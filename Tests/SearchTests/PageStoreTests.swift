@@ -29,6 +29,25 @@ struct PageStoreTests {
         _ = try again.knowledge()  // the engine's cross-checks hold on pages read back
     }
 
+    /// Where bodies lie, read without decoding records, agrees with the records; pages parsed in this run, pointed
+    /// at the file that way, read the same Markdown and HTML back from it.
+    @Test func bodyLocationsAgreeWithTheRecordsAndServeTheSameBodies() throws {
+        let path = NSTemporaryDirectory() + "haiku-store-\(UUID().uuidString).db"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let parsed = try ContentLibrary.load(directory: Self.root + "/content")
+        _ = try SearchIndex.build(parsed, at: path)
+        let store = try #require(try PageStore.open(at: path))
+        let records = try store.pages(), bodies = try store.bodies()
+        #expect(Set(records.pages.keys) == Set(bodies.pages.keys))
+        for (key, record) in records.pages {
+            let body = try #require(bodies.pages[key])
+            #expect(body.id == record.id && body.digest == record.digest && body.size == record.size, "\(key)")
+        }
+        let moved = parsed.readingBodies(from: bodies)
+        #expect(moved.pages.allSatisfy { $0.body.isStored })
+        for (a, b) in zip(parsed.pages, moved.pages) { #expect(a.markdown == b.markdown && a.html == b.html, "\(a.key)") }
+    }
+
     @Test func aChangedPageIsWrittenAloneAndSearchesAsAFullBuildWould() throws {
         let directory = NSTemporaryDirectory() + "haiku-update-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: directory) }
