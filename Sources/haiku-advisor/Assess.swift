@@ -108,7 +108,7 @@ enum AssessmentText {
         if let decided = a.decidedBy { lines.append("Decided by the hard limit in /criteria/\(decided)") }
         let d = a.decision
         lines.append("Recommended: \(d.recommended), $\(String(format: "%.2f", d.monthly_usd)) a month"
-            + (d.combined.map { "; with \($0.escalation_model) taking the complex share, $\(String(format: "%.2f", $0.monthly_usd)) in all" } ?? ""))
+            + (d.combined.map { "; with \($0.escalation_model) answering the complex share again, $\(String(format: "%.2f", $0.monthly_usd)) in all" } ?? ""))
         if let r = d.runner_up {
             lines.append("Runner-up: \(r.model), $\(String(format: "%.2f", r.monthly_usd)) a month (\(r.difference_usd < 0 ? "" : "+")"
                 + "\(String(format: "%.2f", r.difference_usd))); lost because \(r.reason)  [\(r.url)]")
