@@ -166,40 +166,9 @@ extension JSONWriter {
             json.field("recommended_monthly_usd", comparison.recommended_monthly_usd)
         }
     }
-
-    // MARK: - Members
-
-    mutating func field<Value: JSONScalar>(_ name: StaticString, _ value: Value) {
-        key(name)
-        value.write(to: &self)
-    }
-
-    /// Left out when nil, as the synthesized `Encodable` does (`encodeIfPresent`).
-    mutating func fieldIfPresent<Value: JSONScalar>(_ name: StaticString, _ value: Value?) {
-        if let value { field(name, value) }
-    }
 }
 
-/// A value written as one JSON string, number or boolean; a closed set as its raw value.
-protocol JSONScalar {
-    func write(to json: inout JSONWriter)
-}
-
-extension String: JSONScalar {
-    func write(to json: inout JSONWriter) { json.string(self) }
-}
-
-extension Double: JSONScalar {
-    func write(to json: inout JSONWriter) { json.number(self) }
-}
-
-extension Bool: JSONScalar {
-    func write(to json: inout JSONWriter) { json.bool(self) }
-}
-
-extension RawRepresentable where RawValue == String {
-    func write(to json: inout JSONWriter) { json.string(rawValue) }
-}
+/// The engine's closed sets, written as their raw values (`JSONScalar`, JSONWriter.swift).
 
 extension Verdict: JSONScalar {}
 extension PrimaryBasis: JSONScalar {}

@@ -112,3 +112,41 @@ struct JSONWriter {
         needsComma = false
     }
 }
+
+extension JSONWriter {
+    /// A member whose value is one scalar; keys in sorted order, as `key` says.
+    mutating func field<Value: JSONScalar>(_ name: StaticString, _ value: Value) {
+        key(name)
+        value.write(to: &self)
+    }
+
+    /// Left out when nil, as the synthesized `Encodable` does (`encodeIfPresent`).
+    mutating func fieldIfPresent<Value: JSONScalar>(_ name: StaticString, _ value: Value?) {
+        if let value { field(name, value) }
+    }
+}
+
+/// A value written as one JSON string, number or boolean; a closed set as its raw value.
+protocol JSONScalar {
+    func write(to json: inout JSONWriter)
+}
+
+extension String: JSONScalar {
+    func write(to json: inout JSONWriter) { json.string(self) }
+}
+
+extension Double: JSONScalar {
+    func write(to json: inout JSONWriter) { json.number(self) }
+}
+
+extension Int: JSONScalar {
+    func write(to json: inout JSONWriter) { json.number(self) }
+}
+
+extension Bool: JSONScalar {
+    func write(to json: inout JSONWriter) { json.bool(self) }
+}
+
+extension RawRepresentable where RawValue == String {
+    func write(to json: inout JSONWriter) { json.string(rawValue) }
+}

@@ -220,10 +220,8 @@ public struct SearchDocument: Encodable {
                     json.number(count)
                 }
             }
-            json.key("matched")
-            json.string(results.matched.rawValue)
-            json.key("query")
-            json.string(query)
+            json.field("matched", results.matched.rawValue)
+            json.field("query", query)
             json.key("results")
             json.array(results.hits) { json, hit in
                 json.object { json in
@@ -231,35 +229,25 @@ public struct SearchDocument: Encodable {
                     json.array(hit.more) { json, more in
                         json.object { json in
                             json.key("section_title")
-                            json.string(more.title)
-                            json.key("snippet")
-                            json.string(SnippetHTML.render(more.snippet))
-                            json.key("url")
-                            json.string(more.url)
+                            json.string(more.title)  // null for the top of a page
+                            json.field("snippet", SnippetHTML.render(more.snippet))
+                            json.field("url", more.url)
                         }
                     }
-                    json.key("score")
-                    json.number(hit.score)
-                    json.key("section")
-                    json.string(hit.section)
+                    json.field("score", hit.score)
+                    json.field("section", hit.section)
                     json.key("section_title")
-                    json.string(hit.sectionTitle)
-                    json.key("slug")
-                    json.string(hit.slug)
-                    json.key("snippet")
-                    json.string(SnippetHTML.render(hit.snippet))
-                    json.key("title")
-                    json.string(hit.title)
-                    json.key("url")
-                    json.string(hit.url)
+                    json.string(hit.sectionTitle)  // null for the top of a page
+                    json.field("slug", hit.slug)
+                    json.field("snippet", SnippetHTML.render(hit.snippet))
+                    json.field("title", hit.title)
+                    json.field("url", hit.url)
                 }
             }
             json.key("suggestion")
-            json.string(results.suggestion)
-            json.key("took_ms")
-            json.number(results.tookMs)
-            json.key("total")
-            json.number(results.total)
+            json.string(results.suggestion)  // null when there is none
+            json.field("took_ms", results.tookMs)
+            json.field("total", results.total)
         }
         return writer.bytes
     }
