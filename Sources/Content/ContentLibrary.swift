@@ -11,11 +11,15 @@ public struct ContentLibrary: Sendable {
     public let fingerprint: String
     /// The bytes of every file read (the Markdown with its front matter), for `index`'s MB/s.
     public let byteCount: Int
+    /// When the files were read (`FileStamp.now()`): the index records it, so that a later start can trust the
+    /// stamps of files modified well before it.
+    public let readAt: Int64
     private let bySectionAndSlug: [String: Int]
 
-    init(pages: [Page], sectionIntros: [Section: Page], fingerprint: String = "", byteCount: Int = 0) {
+    init(pages: [Page], sectionIntros: [Section: Page], fingerprint: String = "", byteCount: Int = 0, readAt: Int64 = 0) {
         self.fingerprint = fingerprint
         self.byteCount = byteCount
+        self.readAt = readAt
         let sectionRank = Dictionary(uniqueKeysWithValues: Section.allCases.enumerated().map { ($1, $0) })
         self.pages = pages.sorted { a, b in
             (sectionRank[a.section]!, a.frontMatter.order ?? Int.max, a.title, a.slug)
@@ -34,16 +38,12 @@ public struct ContentLibrary: Sendable {
         func moved(_ page: Page) -> Page {
             guard let record = stored.pages[page.key], record.digest == page.digest, record.size == page.size else {
                 guard page.body.isStored else { return page }
-                return Page(section: page.section, slug: page.slug, path: page.path, frontMatter: page.frontMatter,
-                            headings: page.headings, links: page.links, body: PageBody(markdown: page.markdown),
-                            digest: page.digest, size: page.size, fieldLines: page.fieldLines)
+                return page.with(body: PageBody(markdown: page.markdown))
             }
-            return Page(section: page.section, slug: page.slug, path: page.path, frontMatter: page.frontMatter,
-                        headings: page.headings, links: page.links, body: PageBody(source: stored.source, id: record.id),
-                        digest: page.digest, size: page.size, fieldLines: FieldLines(yaml: page.yaml))
+            return page.with(body: PageBody(source: stored.source, id: record.id), fieldLines: FieldLines(yaml: page.yaml))
         }
         return ContentLibrary(pages: pages.map(moved), sectionIntros: sectionIntros.mapValues(moved),
-                              fingerprint: fingerprint, byteCount: byteCount)
+                              fingerprint: fingerprint, byteCount: byteCount, readAt: readAt)
     }
 
     public func page(_ section: Section, _ slug: String) -> Page? {
@@ -61,6 +61,7 @@ public struct ContentLibrary: Sendable {
     /// keeps; a file whose digest and size match its stored page is not parsed again (its body stays in the file).
     public static func load(directory: String, routes: Set<String>? = nil, limits: ContentLimits = ContentLimits(),
                             stored: StoredPages? = nil) throws(ContentErrors) -> ContentLibrary {
+        let readAt = FileStamp.now()
         var errors: [ContentError] = []
         var parsed: [(page: Page, node: ParsedNode, links: [BodyLink])] = []
         var intros: [Section: Page] = [:]
@@ -80,8 +81,8 @@ public struct ContentLibrary: Sendable {
                                            hint: "sections are \(Section.allCases.map(\.rawValue).joined(separator: ", "))"))
                 continue
             }
-            let folder = root.appendingPathComponent(entry)
-            let files = (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []
+            let folderPath = root.appendingPathComponent(entry).path
+            let files = (try? fileManager.contentsOfDirectory(atPath: folderPath)) ?? []
             for file in files.sorted() where !file.hasPrefix(".") {
                 let path = "\(display)/\(entry)/\(file)"
                 guard file.hasSuffix(".md") else {
@@ -95,7 +96,7 @@ public struct ContentLibrary: Sendable {
                                                hint: "use lower-case letters, digits and single hyphens"))
                     continue
                 }
-                files_.append((section, slug, path, folder.appendingPathComponent(file).path))
+                files_.append((section, slug, path, "\(folderPath)/\(file)"))
             }
         }
 
@@ -106,11 +107,12 @@ public struct ContentLibrary: Sendable {
             results.store(i, loadPage(files[i], limits: limits, stored: stored) { results.store(i, digest: $0, size: $1) })
         }
         // Each file's place, not the directory it was read from (`index --content /abs/content` and
-        // `serve --content content` agree), and its bytes.
+        // `serve --content content` agree), and the digest and size of its bytes.
         var digest = Digest()
-        for (file, bytes) in zip(files, results.digests) {
+        for (file, (fileDigest, size)) in zip(files, zip(results.digests, results.sizes)) {
             digest.add("\(file.section.rawValue)/\(file.slug)")
-            digest.add(bytes)
+            digest.add(fileDigest)
+            digest.add(UInt64(size))
         }
         for result in results.all {
             switch result {
@@ -123,7 +125,7 @@ public struct ContentLibrary: Sendable {
         }
 
         let library = ContentLibrary(pages: parsed.filter { !$0.node.isIntro }.map(\.page), sectionIntros: intros,
-                                     fingerprint: digest.hex, byteCount: results.sizes.reduce(0, +))
+                                     fingerprint: digest.hex, byteCount: results.sizes.reduce(0, +), readAt: readAt)
         var validator = ContentValidator(library: library, routes: routes)
         // A stored page passed every check when it was indexed and its file is unchanged: only its links can have
         // broken (a heading or page they point to changed). When a page was added or removed, everything is
@@ -144,6 +146,15 @@ public struct ContentLibrary: Sendable {
     /// and their number.
     static func loadPage(_ file: PageFile, limits: ContentLimits = ContentLimits(), stored: StoredPages? = nil,
                          digested: (UInt64, Int) -> Void = { _, _ in }) -> Result<LoadedPage, ContentError> {
+        let isIntro = file.slug == "_index"
+        let storedPage = stored?.pages["\(file.section.rawValue)/\(file.slug)"]
+        let stamp = FileStamp(path: file.file)
+        // Unchanged since the index read it (the stamp it recorded, well before that read): neither read nor hashed.
+        if let stored, let storedPage, let stamp, stamp.size <= limits.maxPageBytes,
+           storedPage.stamp.isTrusted(current: stamp, readAt: stored.readAt) {
+            digested(storedPage.digest, storedPage.size)
+            return .success(storedPage.page(file, source: stored.source, isIntro: isIntro))
+        }
         let bytes: [UInt8]
         switch ContentFile.read(file.file, display: file.path, limits: limits) {
         case .success(let read): bytes = read
@@ -152,15 +163,10 @@ public struct ContentLibrary: Sendable {
         var digest = Digest()
         digest.add(bytes)
         digested(digest.value, bytes.count)
-        let isIntro = file.slug == "_index"
-        if let stored, let page = stored.pages["\(file.section.rawValue)/\(file.slug)"],
-           page.digest == digest.value, page.size == bytes.count {
-            let lines = FieldLines(yaml: page.yaml)
-            return .success((Page(section: file.section, slug: file.slug, path: file.path, frontMatter: page.frontMatter,
-                                  headings: page.headings, links: page.links,
-                                  body: PageBody(source: stored.source, id: page.id),
-                                  digest: digest.value, size: bytes.count, fieldLines: lines),
-                             ParsedNode(lines: lines, isIntro: isIntro, isStored: true), page.links))
+        // Written to the index with the stamp it had before the read: a change during the read shows next time.
+        let readStamp = stamp ?? FileStamp(size: bytes.count, modified: 0, inode: 0)
+        if let stored, let storedPage, storedPage.digest == digest.value, storedPage.size == bytes.count {
+            return .success(storedPage.page(file, source: stored.source, isIntro: isIntro))
         }
         let text = String(decoding: bytes, as: UTF8.self)
         do {
@@ -170,7 +176,7 @@ public struct ContentLibrary: Sendable {
             let page = Page(section: file.section, slug: file.slug, path: file.path, frontMatter: result.frontMatter,
                             headings: rendered.headings, links: rendered.links,
                             body: PageBody(html: rendered.html, markdown: result.body, sections: rendered.sections),
-                            digest: digest.value, size: bytes.count, fieldLines: lines)
+                            digest: digest.value, size: bytes.count, stamp: readStamp, fieldLines: lines)
             return .success((page, ParsedNode(lines: lines, isIntro: isIntro), rendered.links))
         } catch {
             return .failure(error)

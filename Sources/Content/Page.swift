@@ -2,8 +2,10 @@ import Foundation
 import Yams
 
 /// One content page: its front matter and outline in memory, its rendered parts in `body` (in memory after
-/// parsing, else read back from the index file).
-public struct Page: Sendable {
+/// parsing, else read back from the index file). A class: the library, the site's lists and every section page
+/// share one instance, where copying a struct this wide (the front matter's dozens of fields) took a fifth of a
+/// start on 10,000 pages.
+public final class Page: Sendable {
     public let section: Section
     public let slug: String
     /// The file it came from, relative to the content directory's parent (as errors print it).
@@ -16,8 +18,32 @@ public struct Page: Sendable {
     /// The file's digest and size (`ContentLibrary`), recorded in the index to tell a current page.
     public let digest: UInt64
     public let size: Int
+    /// The file's modification time and inode when it was read: a later start trusts an unchanged stamp instead
+    /// of reading and hashing the file again (`FileStamp`).
+    public let stamp: FileStamp
     /// The front matter's YAML tree, to point later checks (the engine's) at a line.
     let fieldLines: FieldLines
+
+    init(section: Section, slug: String, path: String, frontMatter: FrontMatter, headings: [Heading], links: [BodyLink],
+         body: PageBody, digest: UInt64, size: Int, stamp: FileStamp, fieldLines: FieldLines) {
+        self.section = section
+        self.slug = slug
+        self.path = path
+        self.frontMatter = frontMatter
+        self.headings = headings
+        self.links = links
+        self.body = body
+        self.digest = digest
+        self.size = size
+        self.stamp = stamp
+        self.fieldLines = fieldLines
+    }
+
+    /// The same page with its body read from elsewhere.
+    func with(body: PageBody, fieldLines: FieldLines? = nil) -> Page {
+        Page(section: section, slug: slug, path: path, frontMatter: frontMatter, headings: headings, links: links,
+             body: body, digest: digest, size: size, stamp: stamp, fieldLines: fieldLines ?? self.fieldLines)
+    }
 
     public var title: String { frontMatter.title }
     public var summary: String { frontMatter.summary }

@@ -68,21 +68,33 @@ public struct StoredPage: Sendable {
     /// `ContentLibrary`'s digest of the file's bytes, and their number: the page is current when both match.
     public let digest: UInt64
     public let size: Int
+    /// The file's stamp when it was read for the index: trusted without a read when the file still has it.
+    public let stamp: FileStamp
     public let frontMatter: FrontMatter
     /// The front matter as written, parsed again only when a check needs a field's line.
     public let yaml: String
     public let headings: [Heading]
     public let links: [BodyLink]
 
-    public init(id: Int, digest: UInt64, size: Int, frontMatter: FrontMatter, yaml: String, headings: [Heading],
-                links: [BodyLink]) {
+    public init(id: Int, digest: UInt64, size: Int, stamp: FileStamp, frontMatter: FrontMatter, yaml: String,
+                headings: [Heading], links: [BodyLink]) {
         self.id = id
         self.digest = digest
         self.size = size
+        self.stamp = stamp
         self.frontMatter = frontMatter
         self.yaml = yaml
         self.headings = headings
         self.links = links
+    }
+
+    /// The page of `file` as the index keeps it, its body read from `source`.
+    func page(_ file: ContentLibrary.PageFile, source: any PageBodySource, isIntro: Bool) -> ContentLibrary.LoadedPage {
+        let lines = FieldLines(yaml: yaml)
+        return (Page(section: file.section, slug: file.slug, path: file.path, frontMatter: frontMatter,
+                     headings: headings, links: links, body: PageBody(source: source, id: id),
+                     digest: digest, size: size, stamp: stamp, fieldLines: lines),
+                ParsedNode(lines: lines, isIntro: isIntro, isStored: true), links)
     }
 }
 
@@ -102,9 +114,13 @@ public struct StoredBodies: Sendable {
 public struct StoredPages: Sendable {
     public let pages: [String: StoredPage]
     public let source: any PageBodySource
+    /// When the index's files were read (`ContentLibrary.readAt`): the stamps are trusted for files modified
+    /// well before it.
+    public let readAt: Int64
 
-    public init(pages: [String: StoredPage], source: any PageBodySource) {
+    public init(pages: [String: StoredPage], source: any PageBodySource, readAt: Int64) {
         self.pages = pages
         self.source = source
+        self.readAt = readAt
     }
 }

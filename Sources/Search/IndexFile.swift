@@ -24,6 +24,8 @@ struct IndexMeta {
     var content = ""
     /// `IndexWriter.schemaVersion` of the binary that wrote it ("" before versions were recorded).
     var schema = ""
+    /// When the files were read (`ContentLibrary.readAt`, nanoseconds); 0 trusts no stamp.
+    var readAt: Int64 = 0
 
     init(connection: Connection) throws(SQLiteError) {
         guard try connection.scalar("SELECT name FROM sqlite_schema WHERE name = 'meta'") != nil else { return }
@@ -33,6 +35,7 @@ struct IndexMeta {
             case "generation": generation = rows.text(1)
             case "content": content = rows.text(1)
             case "schema": schema = rows.text(1)
+            case "read_at": readAt = Int64(rows.text(1)) ?? 0
             default: break
             }
         }

@@ -29,7 +29,7 @@ struct IndexUpdate {
             try writer.insert(page, id: id, isIntro: introKeys.contains(page.key))
         }
         try writer.addWordsToVocabulary()
-        try IndexWriter.writeMeta(connection, fingerprint: library.fingerprint)
+        try IndexWriter.writeMeta(connection, library: library)
         try connection.execute("COMMIT")
     }
 }

@@ -8,7 +8,7 @@ struct IndexWriter {
     let connection: Connection
 
     /// The layout of the file (tables, rowids, tokenizers). A file written with another is rebuilt, never read.
-    static let schemaVersion = "4"
+    static let schemaVersion = "5"
 
     func write(_ library: ContentLibrary) throws(SQLiteError) {
         try connection.execute("""
@@ -19,9 +19,12 @@ struct IndexWriter {
             CREATE TABLE pages(id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, intro INTEGER NOT NULL,
                                section TEXT NOT NULL, slug TEXT NOT NULL, title TEXT NOT NULL, summary TEXT NOT NULL,
                                aliases TEXT NOT NULL, names TEXT NOT NULL, title_words INTEGER NOT NULL,
-                               digest INTEGER NOT NULL, size INTEGER NOT NULL,
-                               front_matter TEXT NOT NULL, yaml TEXT NOT NULL, headings TEXT NOT NULL,
-                               links TEXT NOT NULL, markdown TEXT NOT NULL);
+                               digest INTEGER NOT NULL, size INTEGER NOT NULL, modified INTEGER NOT NULL,
+                               inode INTEGER NOT NULL, front_matter TEXT NOT NULL, yaml TEXT NOT NULL,
+                               headings TEXT NOT NULL, links TEXT NOT NULL);
+            -- Apart from the records: a start reads every record, and Markdown inline spread them over four times
+            -- the file pages.
+            CREATE TABLE bodies(id INTEGER PRIMARY KEY, markdown TEXT NOT NULL);
             CREATE TABLE sections(id INTEGER PRIMARY KEY, anchor TEXT NOT NULL, title TEXT NOT NULL, aliases TEXT NOT NULL,
                                   heading TEXT NOT NULL, summary TEXT NOT NULL, tags TEXT NOT NULL, body TEXT NOT NULL,
                                   code TEXT NOT NULL);
@@ -35,7 +38,7 @@ struct IndexWriter {
             try pages.insert(intro, id: library.pages.count + offset + 1, isIntro: true)
         }
         try pages.addWordsToVocabulary()
-        try Self.writeMeta(connection, fingerprint: library.fingerprint)
+        try Self.writeMeta(connection, library: library)
         try connection.execute("""
             INSERT INTO sections_fts(sections_fts) VALUES ('optimize');
             COMMIT;
@@ -44,10 +47,11 @@ struct IndexWriter {
 
     /// The schema version says whether this binary can read the file; a random generation tells one file from
     /// its replacement; the content fingerprint says whether the file is current with the content.
-    static func writeMeta(_ connection: Connection, fingerprint: String) throws(SQLiteError) {
+    /// `read_at`: when the library's files were read, for the stamps (`FileStamp.isTrusted`).
+    static func writeMeta(_ connection: Connection, library: ContentLibrary) throws(SQLiteError) {
         let insertMeta = try connection.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)")
         for (key, value) in [("schema", schemaVersion), ("generation", String(UInt64.random(in: 1...UInt64.max), radix: 16)),
-                             ("content", fingerprint)] {
+                             ("content", library.fingerprint), ("read_at", String(library.readAt))] {
             insertMeta.bind(1, key)
             insertMeta.bind(2, value)
             try insertMeta.run()
@@ -59,7 +63,7 @@ struct IndexWriter {
 /// through statements prepared once: what a full write and an update share.
 struct PageWriter {
     private let connection: Connection
-    private let insertPage, insertSection, insertIndexed, insertWords: Statement
+    private let insertPage, insertBody, insertSection, insertIndexed, insertWords: Statement
 
     init(connection: Connection) throws(SQLiteError) {
         self.connection = connection
@@ -71,9 +75,10 @@ struct PageWriter {
             """)
         insertPage = try connection.prepare("""
             INSERT INTO pages(id, key, intro, section, slug, title, summary, aliases, names, title_words, digest, size,
-                              front_matter, yaml, headings, links, markdown)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+                              modified, inode, front_matter, yaml, headings, links)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
             """, persistent: true)
+        insertBody = try connection.prepare("INSERT INTO bodies(id, markdown) VALUES (?1, ?2)", persistent: true)
         insertSection = try connection.prepare("""
             INSERT INTO sections(id, anchor, title, aliases, heading, summary, tags, body, code)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
@@ -98,12 +103,16 @@ struct PageWriter {
         let values: [Any] = [id, page.key, isIntro ? 1 : 0, page.section.rawValue, page.slug, page.title, page.summary,
                              aliases.joined(separator: "\n"), names.sorted().joined(separator: "\n"),
                              QueryPlan.tokenize(page.title).count, Int(bitPattern: UInt(page.digest)), page.size,
+                             Int(page.stamp.modified), Int(bitPattern: UInt(page.stamp.inode)),
                              Self.json(page.frontMatter), page.yaml, StoredLists.headings(page.headings),
-                             StoredLists.links(page.links), page.markdown]
+                             StoredLists.links(page.links)]
         for (index, value) in values.enumerated() {
             if let number = value as? Int { insertPage.bind(Int32(index + 1), number) } else { insertPage.bind(Int32(index + 1), value as! String) }
         }
         try insertPage.run()
+        insertBody.bind(1, id)
+        insertBody.bind(2, page.markdown)
+        try insertBody.run()
         guard !isIntro else { return }
         // The title and aliases go with every section, so "haiku 4.5 prices" finds the prices section of the
         // Haiku 4.5 page; the summary and tags only with the top of the page.
@@ -141,6 +150,7 @@ struct PageWriter {
                 WHERE id BETWEEN \(low) AND \(high);
             DELETE FROM sections WHERE id BETWEEN \(low) AND \(high);
             DELETE FROM pages WHERE id = \(id);
+            DELETE FROM bodies WHERE id = \(id);
             """)
     }
 

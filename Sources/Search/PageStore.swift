@@ -13,6 +13,8 @@ public final class PageStore: PageBodySource, @unchecked Sendable {
     public let path: String
     /// The generation of the file it reads (`SearchIndex.generation`).
     public let generation: String
+    /// When the file's pages were read from their files (`ContentLibrary.readAt`).
+    let readAt: Int64
 
     /// Opens the store of the index at `path`; nil when there is no file there.
     /// - Throws: when the file is damaged or was written by another version (`SQLiteError.isOtherSchema`).
@@ -27,28 +29,57 @@ public final class PageStore: PageBodySource, @unchecked Sendable {
         let meta = try IndexMeta(connection: connection)
         try meta.requireCurrentSchema(path: path)
         generation = meta.generation
-        markdown = try connection.prepare("SELECT markdown FROM pages WHERE id = ?1", persistent: true)
+        readAt = meta.readAt
+        markdown = try connection.prepare("SELECT markdown FROM bodies WHERE id = ?1", persistent: true)
     }
 
-    /// Every page the file keeps, by `section/slug`, with this store as their bodies' source.
+    /// Every page the file keeps, by `section/slug`, with this store as their bodies' source. The rows are read in
+    /// turn and decoded on every core (JSON decoding is most of the time).
     public func pages() throws(SQLiteError) -> StoredPages {
-        let rows = try connection.prepare("SELECT id, key, digest, size, front_matter, yaml, headings, links FROM pages")
-        let decoder = JSONDecoder()
-        var pages: [String: StoredPage] = [:]
-        while try rows.step() {
-            do {
-                let page = StoredPage(id: rows.int(0), digest: UInt64(bitPattern: Int64(rows.int(2))), size: rows.int(3),
-                                      frontMatter: try decoder.decode(FrontMatter.self, from: Data(rows.text(4).utf8)),
-                                      yaml: rows.text(5),
-                                      headings: try StoredLists.headings(rows.text(6)),
-                                      links: try StoredLists.links(rows.text(7)))
-                pages[rows.text(1)] = page
-            } catch {
-                throw SQLiteError(code: SQLITE_CORRUPT, message: "page \(rows.text(1)) cannot be read back: \(error)",
-                                  path: path, operation: "read")
+        struct Row {
+            let id: Int, key: String, digest: UInt64, size: Int, stamp: FileStamp
+            let frontMatter: String, yaml: String, headings: String, links: String
+        }
+        let statement = try connection.prepare("""
+            SELECT id, key, digest, size, modified, inode, front_matter, yaml, headings, links FROM pages
+            """)
+        var rows: [Row] = []
+        while try statement.step() {
+            let size = statement.int(3)
+            rows.append(Row(id: statement.int(0), key: statement.text(1), digest: UInt64(bitPattern: Int64(statement.int(2))),
+                            size: size, stamp: FileStamp(size: size, modified: Int64(statement.int(4)),
+                                                         inode: UInt64(bitPattern: Int64(statement.int(5)))),
+                            frontMatter: statement.text(6), yaml: statement.text(7), headings: statement.text(8),
+                            links: statement.text(9)))
+        }
+        let decoded = DecodedSlots(count: rows.count)
+        let rowsRead = rows
+        let chunks = max(1, min(rows.count / 256, ProcessInfo.processInfo.activeProcessorCount * 4))
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let decoder = JSONDecoder()
+            for index in stride(from: chunk, to: rowsRead.count, by: chunks) {
+                let row = rowsRead[index]
+                do {
+                    decoded.store(index, .success(StoredPage(
+                        id: row.id, digest: row.digest, size: row.size, stamp: row.stamp,
+                        frontMatter: try decoder.decode(FrontMatter.self, from: Data(row.frontMatter.utf8)),
+                        yaml: row.yaml, headings: try StoredLists.headings(row.headings),
+                        links: try StoredLists.links(row.links))))
+                } catch {
+                    decoded.store(index, .failure(SQLiteError(code: SQLITE_CORRUPT, message: "page \(row.key) cannot be read back: \(error)",
+                                                              path: path, operation: "read")))
+                }
             }
         }
-        return StoredPages(pages: pages, source: self)
+        var pages: [String: StoredPage] = [:]
+        pages.reserveCapacity(rows.count)
+        for (row, result) in zip(rows, decoded.all) {
+            switch result {
+            case .success(let page): pages[row.key] = page
+            case .failure(let error): throw error
+            }
+        }
+        return StoredPages(pages: pages, source: self, readAt: readAt)
     }
 
     /// Where each page's body lies in the file, without decoding any record (a start after one page changed
@@ -73,6 +104,18 @@ public final class PageStore: PageBodySource, @unchecked Sendable {
     }
 }
 
+/// One slot per row, written by the worker that decoded it.
+private final class DecodedSlots: @unchecked Sendable {
+    private var slots: [Result<StoredPage, SQLiteError>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ index: Int, _ result: Result<StoredPage, SQLiteError>) { lock.withLock { slots[index] = result } }
+
+    var all: [Result<StoredPage, SQLiteError>] { lock.withLock { slots.map { $0! } } }
+}
+
 /// A page's outline and links as the file keeps them: a line each, fields apart by tabs (read back for every
 /// page at start, where JSON decoding took a fifth of the time). Headings: `level<TAB>anchor<TAB>text`; links:
 /// `line<TAB>url`. Neither a heading's text nor a URL holds a tab or a line break once cmark has read it.
@@ -91,38 +134,53 @@ enum StoredLists {
     }
 
     static func headings(_ text: String) throws -> [Heading] {
-        try fields(text, count: 3).map { fields throws in
-            guard let level = Int(fields[0]) else { throw Unreadable(line: fields.joined(separator: "\t")) }
-            return Heading(level: level, text: fields[2], anchor: fields[1])
+        var headings: [Heading] = []
+        try lines(text, fields: 3) { fields, line throws in
+            guard let level = Int(fields[0]) else { throw Unreadable(line: line()) }
+            headings.append(Heading(level: level, text: fields[2], anchor: fields[1]))
         }
+        return headings
     }
 
     static func links(_ text: String) throws -> [BodyLink] {
-        try fields(text, count: 2).map { fields throws in
-            guard let line = Int(fields[0]) else { throw Unreadable(line: fields.joined(separator: "\t")) }
-            return BodyLink(url: fields[1], line: line)
+        var links: [BodyLink] = []
+        try lines(text, fields: 2) { fields, line throws in
+            guard let number = Int(fields[0]) else { throw Unreadable(line: line()) }
+            links.append(BodyLink(url: fields[1], line: number))
         }
+        return links
     }
 
-    /// Lines split on tabs into `count` fields (the last one keeps any further tab), on UTF-8 bytes.
-    private static func fields(_ text: String, count: Int) throws -> [[String]] {
-        var lines: [[String]] = []
-        for line in text.utf8.split(separator: 0x0A) {
+    /// Each line split on tabs into `count` fields (the last one keeps any further tab), on UTF-8 bytes, handed to
+    /// `body` with the line's text (for an error): every page's outline is read back at each start.
+    private static func lines(_ text: String, fields count: Int,
+                              _ body: (_ fields: [String], _ line: @autoclosure () -> String) throws -> Void) throws {
+        var text = text
+        try text.withUTF8 { utf8 throws in
             var fields: [String] = []
-            var start = line.startIndex
-            var index = line.startIndex
-            while index < line.endIndex && fields.count < count - 1 {
-                if line[index] == 0x09 {
-                    fields.append(String(decoding: line[start..<index], as: UTF8.self))
-                    start = line.index(after: index)
-                }
-                index = line.index(after: index)
+            fields.reserveCapacity(count)
+            var lineStart = 0, start = 0, index = 0
+            func flush(_ end: Int) throws {
+                fields.append(String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<end]), as: UTF8.self))
+                let line = { String(decoding: UnsafeBufferPointer(rebasing: utf8[lineStart..<end]), as: UTF8.self) }
+                guard fields.count == count else { throw Unreadable(line: line()) }
+                try body(fields, line())
+                fields.removeAll(keepingCapacity: true)
             }
-            fields.append(String(decoding: line[start...], as: UTF8.self))
-            guard fields.count == count else { throw Unreadable(line: String(decoding: line, as: UTF8.self)) }
-            lines.append(fields)
+            while index < utf8.count {
+                let byte = utf8[index]
+                if byte == 0x0A {
+                    if index > lineStart { try flush(index) }
+                    lineStart = index + 1
+                    start = lineStart
+                } else if byte == 0x09 && fields.count < count - 1 {
+                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<index]), as: UTF8.self))
+                    start = index + 1
+                }
+                index += 1
+            }
+            if utf8.count > lineStart { try flush(utf8.count) }
         }
-        return lines
     }
 
     /// Tabs and line breaks as spaces (never expected: a safeguard for the format).

@@ -68,11 +68,12 @@ public final class SearchIndex: Sendable {
     /// renames it into place.
     /// - Returns: nil when the index must be built from a library parsed in full (no file, another schema, a
     ///   damaged file: `log` says which).
+    /// `check`: the file's `quick_check`, started before the content was read (`IndexCheck`).
     public static func openOrUpdate(_ library: ContentLibrary, at path: String, settings: SearchSettings = SearchSettings(),
-                                    log: (String) -> Void = { _ in }) throws(SQLiteError) -> SearchIndex? {
+                                    check: IndexCheck? = nil, log: (String) -> Void = { _ in }) throws(SQLiteError) -> SearchIndex? {
         guard path != ":memory:", FileManager.default.fileExists(atPath: path) else { return nil }
         do {
-            let existing = try open(at: path, settings: settings)
+            let existing = try open(at: path, settings: settings, checked: check)
             if existing.contentFingerprint == library.fingerprint { return existing }
         } catch {
             log("\(error): rebuilding it from the content")
@@ -138,16 +139,20 @@ public final class SearchIndex: Sendable {
     /// the start rather than failing searches later) and a look at its schema version (a file another version
     /// wrote is refused: its rowids or columns may mean something else).
     /// - Parameter check: false only for a file this process has just written from one it checked.
+    /// - Parameter checked: a `quick_check` already under way; its verdict is used when it read this very file.
     public static func open(at path: String, settings: SearchSettings = SearchSettings(),
-                            check: Bool = true) throws(SQLiteError) -> SearchIndex {
+                            check: Bool = true, checked: IndexCheck? = nil) throws(SQLiteError) -> SearchIndex {
         // Another process may rename a new file over `path` between two opens: start again until every
         // connection reads the same generation (bounded: three tries).
         for _ in 0..<3 {
             let identity = FileIdentity(path: path)
             let first = try Connection(path: path, readOnly: true)
-            let result = check ? (try first.scalar("PRAGMA quick_check")) ?? "" : "ok"
-            guard result == "ok" else {
-                throw SQLiteError(code: SQLITE_CORRUPT, message: result, path: path, operation: "check")
+            if check {
+                if let checked, identity != nil, checked.identity == identity {
+                    try checked.verdict()
+                } else {
+                    try IndexCheck.run(first, path: path)
+                }
             }
             let meta = try IndexMeta(connection: first)
             try meta.requireCurrentSchema(path: path)

@@ -48,7 +48,7 @@ public final class Site: Sendable {
             responses["/\(section.rawValue)/"] = .html(templates.page(title: section.title, view: view,
                                                                       activeSection: section.rawValue))
         }
-        responses["/api/pages"] = JSON.response(library.pages.map { PageDocument(page: $0, withBody: false) })
+        responses["/api/pages"] = .json(PageDocument.listBytes(library.pages))
         responses.merge(advisor.prebuiltResponses()) { _, new in new }
         // The OpenAPI document is a file in public/, also served where API clients look for it.
         if let document = staticFiles.respond(to: Request(path: "/public/openapi.json")) {
@@ -125,6 +125,22 @@ struct PageDocument: Encodable {
     let withBody: Bool
 
     enum CodingKeys: String, CodingKey { case section, slug, title, url, summary, meta, html }
+
+    /// `/api/pages`: every page without its body, as `JSONEncoder` writes `[PageDocument]` (a test holds the
+    /// bytes the same), by the streaming writer: encoding 10,000 pages was a tenth of a start.
+    static func listBytes(_ pages: [Page]) -> [UInt8] {
+        var json = JSONWriter(capacity: pages.count * 160)
+        json.array(pages) { json, page in
+            json.object { json in
+                json.field("section", page.section.rawValue)
+                json.field("slug", page.slug)
+                json.field("summary", page.summary)
+                json.field("title", page.title)
+                json.field("url", page.url)
+            }
+        }
+        return json.bytes
+    }
 
     func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)

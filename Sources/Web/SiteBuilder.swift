@@ -61,14 +61,21 @@ public enum SiteBuilder {
         do {
             // What the index file already keeps: pages whose files are unchanged are not parsed again. A file
             // that cannot be read back (damaged, another version) is rebuilt; `openOrUpdate` says why.
+            var timer = PhaseTimer()
+            // The file's integrity check reads all of it: under way while the content is read.
+            let check = reuseIndex ? IndexCheck.start(path: paths.database) : nil
             let stored = reuseIndex ? try? PageStore.open(at: paths.database)?.pages() : nil
+            timer.lap("stored pages")
             var library = try load(paths, stored: stored)
+            timer.lap("content")
             let knowledge = try library.knowledge()
             if let today = paths.today { knowledge.clock = { today } }
             let engine = Engine(knowledge: knowledge)
             let templates = try Templates(directory: paths.templates)
+            timer.lap("knowledge, engine, templates")
             let index: SearchIndex
-            if reuseIndex, let current = try SearchIndex.openOrUpdate(library, at: paths.database, settings: paths.search, log: log) {
+            if reuseIndex, let current = try SearchIndex.openOrUpdate(library, at: paths.database, settings: paths.search,
+                                                                              check: check, log: log) {
                 index = current
             } else {
                 if stored != nil { library = try load(paths, stored: nil) }
@@ -76,18 +83,22 @@ public enum SiteBuilder {
                 if let note { log(note) }
                 index = built
             }
+            timer.lap("index")
             // The pages parsed in this run hold their bodies in memory: from now on they are read from the file,
             // like the others, so that memory does not grow with the content.
             if library.pages.contains(where: { $0.body.sections != nil }), let written = try? PageStore.open(at: paths.database),
                written.generation == index.generation {
                 library = library.readingBodies(from: try written.bodies())
+                timer.lap("bodies re-pointed")
             }
             let site = try Site(library: library, index: index, engine: engine, templates: templates,
                                 publicDirectory: paths.publicFiles, publicURL: paths.publicURL)
             // Building the site allocates far more than it keeps (every page's record read back, checked and
             // rendered into section lists): give the freed heap back to the system, or resident memory keeps the
             // build's peak for the server's lifetime.
+            timer.lap("site")
             releaseFreedMemory()
+            timer.lap("memory released")
             return site
         } catch let errors as ContentErrors {
             throw SiteBuildError(messages: errors.errors.map(\.description))

@@ -94,6 +94,74 @@ struct PageStoreTests {
         #expect { try SearchIndex.open(at: path) } throws: { ($0 as? SQLiteError)?.isOtherSchema == true }
         var said: [String] = []
         #expect(try SearchIndex.openOrUpdate(library, at: path) { said.append($0) } == nil)
-        #expect(said.first?.contains("written by another version of haiku-advisor (schema 2; this one reads 4)") == true)
+        #expect(said.first?.contains("written by another version of haiku-advisor (schema 2; this one reads 5)") == true)
+    }
+
+    /// A file whose stamp (size, modification time, inode) is the one recorded, well before the index read it, is
+    /// trusted without a read, as git trusts its index: rewritten in place to other bytes of the same size with its
+    /// time put back, it is not noticed. Any other change of stamp is: the file is read and hashed again.
+    @Test func anUnchangedStampIsTrustedAndAnyOtherChangeIsRead() throws {
+        let directory = NSTemporaryDirectory() + "haiku-stamp-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.createDirectory(atPath: directory + "/content/guides", withIntermediateDirectories: true)
+        let content = directory + "/content", path = directory + "/index.db", file = content + "/guides/a.md"
+        try page("Pacing", body: "Spread requests across the minute.").write(toFile: file, atomically: true, encoding: .utf8)
+        try setModified(file, secondsAgo: 60)
+        _ = try SearchIndex.build(try ContentLibrary.load(directory: content), at: path)
+
+        // Same size, same time, same inode (written in place): trusted, the stored page is used.
+        let original = try String(contentsOfFile: file, encoding: .utf8)
+        let stamp = try #require(FileStamp(path: file))
+        let handle = try #require(FileHandle(forWritingAtPath: file))
+        try handle.write(contentsOf: Data(original.replacingOccurrences(of: "minute", with: "MINUTE").utf8))
+        try handle.close()
+        try setModified(file, nanoseconds: stamp.modified)
+        #expect(FileStamp(path: file) == stamp)
+        var library = try ContentLibrary.load(directory: content, stored: try PageStore.open(at: path)?.pages())
+        #expect(library.pages[0].body.sections == nil && library.pages[0].markdown.contains("minute"))
+
+        // A new modification time: read, hashed, found changed, parsed again.
+        try setModified(file, secondsAgo: 30)
+        library = try ContentLibrary.load(directory: content, stored: try PageStore.open(at: path)?.pages())
+        #expect(library.pages[0].body.sections != nil && library.pages[0].markdown.contains("MINUTE"))
+    }
+
+    @Test func aStampTooCloseToTheReadIsNotTrusted() {
+        let read: Int64 = 1_800_000_000_000_000_000
+        let fine = FileStamp(size: 10, modified: read - 50_000_000, inode: 7)  // 50 ms before, nanosecond clock
+        #expect(!fine.isTrusted(current: fine, readAt: read))
+        let older = FileStamp(size: 10, modified: read - 500_000_000, inode: 7)
+        #expect(older.isTrusted(current: older, readAt: read))
+        // Whole seconds (a file system without nanoseconds): two seconds of margin.
+        let coarse = FileStamp(size: 10, modified: read - 1_000_000_000 - read % 1_000_000_000, inode: 7)
+        #expect(!coarse.isTrusted(current: coarse, readAt: read))
+        for other in [FileStamp(size: 11, modified: older.modified, inode: 7), FileStamp(size: 10, modified: older.modified + 1, inode: 7),
+                      FileStamp(size: 10, modified: older.modified, inode: 8)] {
+            #expect(!older.isTrusted(current: other, readAt: read))
+        }
+    }
+
+    @Test func outlinesAndLinksReadBackAsWritten() throws {
+        let headings = [Heading(level: 2, text: "Rate limits: 50 RPM", anchor: "rate-limits-50-rpm"),
+                        Heading(level: 3, text: "Tabs\tand\nbreaks", anchor: "tabs-and-breaks"),
+                        Heading(level: 2, text: "", anchor: "empty")]
+        let read = try StoredLists.headings(StoredLists.headings(headings))
+        #expect(read.map(\.level) == [2, 3, 2] && read.map(\.anchor) == headings.map(\.anchor))
+        #expect(read.map(\.text) == ["Rate limits: 50 RPM", "Tabs and breaks", ""])
+        let links = [BodyLink(url: "/guides/a#b", line: 12), BodyLink(url: "https://example.com/?q=1", line: 40)]
+        #expect(try StoredLists.links(StoredLists.links(links)) == links)
+        #expect(try StoredLists.headings("") == [])
+        #expect(throws: StoredLists.Unreadable.self) { try StoredLists.headings("2\tonly-two") }
+        #expect(throws: StoredLists.Unreadable.self) { try StoredLists.links("x\t/url") }
+    }
+
+    private func setModified(_ file: String, secondsAgo: Int64) throws {
+        try setModified(file, nanoseconds: FileStamp.now() - secondsAgo * 1_000_000_000 + 123_456)
+    }
+
+    private func setModified(_ file: String, nanoseconds: Int64) throws {
+        let time = timespec(tv_sec: Int(nanoseconds / 1_000_000_000), tv_nsec: Int(nanoseconds % 1_000_000_000))
+        var times = [time, time]
+        #expect(utimensat(AT_FDCWD, file, &times, 0) == 0)
     }
 }

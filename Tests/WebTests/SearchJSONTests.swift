@@ -29,6 +29,12 @@ struct SearchJSONTests {
         }
     }
 
+    @Test func thePageListMatchesJSONEncoder() {
+        let pages = realSite.library.pages
+        #expect(pages.count > 50)
+        #expect(PageDocument.listBytes(pages) == JSON.encode(pages.map { PageDocument(page: $0, withBody: false) }))
+    }
+
     @Test func stringsAndNumbersAsJSONEncoderWritesThem() throws {
         struct Probe: Encodable { let s: String; let d: Double; let i: Int }
         let strings = ["", "plain", "\"\\/", (0..<0x20).map { String(UnicodeScalar($0)!) }.joined(), "\u{7F}\u{2028}é🙂"]
