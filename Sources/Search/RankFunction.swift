@@ -21,6 +21,8 @@ enum RankFunction {
     /// Column weights for bm25 (title, aliases, heading, summary, tags, body, code): what a section is called
     /// counts most, code least.
     static let weights: [Double] = [8.0, 8.0, 5.0, 3.0, 3.0, 1.0, 0.4]
+    /// FTS5's bm25 parameters (fts5_aux.c).
+    static let k1 = 1.2, b = 0.75
 
     /// Registers the function on `connection`, with the pass it reports into.
     static func register(on connection: Connection, pass: RankPass) throws(SQLiteError) {
@@ -70,12 +72,15 @@ final class RankPass {
     /// Pages by kind number (`SectionKey.kindNumber`).
     private(set) var pages = [Int](repeating: 0, count: Section.allCases.count + 2)
     private var lastPage = -1
+    /// What bm25 cannot reach on any row of the last pass: the sum over its phrases of IDF × (k1 + 1).
+    fileprivate(set) var bm25Bound = Double.infinity
 
     init(titleWords: [UInt8]) {
         self.titleWords = titleWords
     }
 
     func start() {
+        bm25Bound = .infinity
         keys.removeAll(keepingCapacity: true)
         flags.removeAll(keepingCapacity: true)
         for index in pages.indices { pages[index] = 0 }
@@ -119,6 +124,8 @@ private final class QueryState {
     let every: Bool
     let bonuses: [Int: Double]
     let averageLength: Double
+    /// bm25's bound on any row: each phrase adds less than IDF × (k1 + 1).
+    let bm25Bound: Double
     /// Per phrase: its IDF (as FTS5's bm25 computes it) and its group; per row: its weighted frequency.
     let idf, frequency: UnsafeMutableBufferPointer<Double>
     let phraseGroup: UnsafeMutableBufferPointer<Int>
@@ -162,6 +169,7 @@ private final class QueryState {
             let value = log((Double(rows) - Double(hits) + 0.5) / (Double(hits) + 0.5))
             idf[phrase] = value <= 0 ? 1e-6 : value
         }
+        bm25Bound = idf.reduce(0, +) * (RankFunction.k1 + 1)
     }
 
     deinit {
@@ -236,7 +244,7 @@ private let rank: fts5_extension_function = { api, context, result, count, value
     // FTS5's bm25 (fts5_aux.c): k1 = 1.2, b = 0.75, D the row's tokens in all columns.
     var tokens: Int32 = 0
     _ = api.pointee.xColumnSize(context, -1, &tokens)
-    let (k1, b) = (1.2, 0.75)
+    let (k1, b) = (RankFunction.k1, RankFunction.b)
     let lengthNorm = k1 * (1 - b + b * Double(tokens) / state.averageLength)
     var bm25 = 0.0
     for phrase in state.frequency.indices {
@@ -254,5 +262,6 @@ private let rank: fts5_extension_function = { api, context, result, count, value
     if flags.contains(.inHeading) { score += 12 }
     if !state.bonuses.isEmpty { score += state.bonuses[key.pageKey] ?? 0 }
     pass.note(key, flags)
+    pass.bm25Bound = state.bm25Bound
     sqlite3_result_double(result, -score)
 }

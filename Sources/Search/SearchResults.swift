@@ -8,6 +8,9 @@ public struct SearchQuery: Sendable, Equatable {
     public var offset: Int
     /// When the words find nothing, show the results of their correction (and say so). False: the words as typed.
     public var correct: Bool
+    /// Rank every matching chunk, never the titled rows alone (`Searcher.top`'s shortcut): what the tests compare
+    /// the shortcut with.
+    var rankEveryMatch = false
 
     public init(text: String, section: Section? = nil, limit: Int = 10, offset: Int = 0, correct: Bool = true) {
         self.text = text

@@ -5,6 +5,8 @@ import CSQLite
 final class Searcher: @unchecked Sendable {
     private let connection: Connection
     private let rank: Statement
+    private let rankAmong: Statement
+    private let rowids: Statement
     private let counts: Statement
     private let pageKeys: Statement
     private let snippet: Statement
@@ -34,6 +36,16 @@ final class Searcher: @unchecked Sendable {
             FROM sections_fts WHERE sections_fts MATCH ?1 AND rowid BETWEEN ?7 AND ?8
             ORDER BY r, rowid LIMIT ?6
             """, persistent: true)
+        // The same pass over a set of candidate rows: FTS5 still walks the doclists, but the rank (the instances and
+        // the row's length, most of a broad query's time) is computed for the candidates alone.
+        rankAmong = try connection.prepare("""
+            SELECT rowid, advisor_rank(sections_fts, ?2, ?3, ?4) AS r
+            FROM sections_fts WHERE sections_fts MATCH ?1 AND rowid BETWEEN ?7 AND ?8
+                AND +rowid IN (SELECT value FROM json_each(?9))
+            ORDER BY r, rowid LIMIT ?6
+            """, persistent: true)
+        rowids = try connection.prepare(
+            "SELECT rowid FROM sections_fts WHERE sections_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3", persistent: true)
         // Pages per kind, counted on rowids alone: no rank, no content read.
         counts = try connection.prepare("""
             SELECT rowid >> 48, count(DISTINCT rowid >> 24) FROM sections_fts WHERE sections_fts MATCH ?1 GROUP BY 1
@@ -69,22 +81,64 @@ final class Searcher: @unchecked Sendable {
 
     /// The best `limit` chunks matching `plan`'s expression (`every`: the every-word form), ranked and flagged.
     /// `bonuses` are added to a page's score (`SectionKey.pageKey`).
-    func top(_ plan: QueryPlan, every: Bool, bonuses: [Int: Double], kind: Section?, limit: Int) throws(SQLiteError) -> [Row] {
+    func top(_ plan: QueryPlan, every: Bool, bonuses: [Int: Double], kind: Section?, limit: Int,
+             shortcut: Bool = true) throws(SQLiteError) -> [Row] {
         guard let expression = every ? plan.all : plan.any else { return [] }
-        defer { rank.reset() }
+        if every && shortcut, let rows = try topOfTitledRows(plan, expression: expression, bonuses: bonuses, kind: kind, limit: limit) {
+            lastPassSawEveryMatch = false
+            return rows
+        }
+        lastPassSawEveryMatch = true
+        return try ranked(rank, plan, expression: expression, every: every, bonuses: bonuses, kind: kind, limit: limit)
+    }
+
+    /// Whether the last `top` ranked every match (its page counts are then complete), or only the named rows.
+    private(set) var lastPassSawEveryMatch = true
+
+    /// A broad query's shortcut, exact or nil. The score puts a chunk whose heading, title or alias holds every
+    /// word (+12, +30) above bm25, and bm25 is below the sum over phrases of IDF × (k1 + 1). So the chunks that
+    /// hold every word in those columns are ranked alone, and when the `limit` best of them all score above that
+    /// bound (plus the bonus of any page none of them is on), no other chunk can be among the `limit` best: the
+    /// rows are those of the full pass, in its order. Nil (the full pass runs) when that does not hold.
+    private func topOfTitledRows(_ plan: QueryPlan, expression: String, bonuses: [Int: Double], kind: Section?,
+                               limit: Int) throws(SQLiteError) -> [Row]? {
         let bounds = SectionKey.bounds(kind)
-        rank.bind(1, expression)
-        rank.bind(2, plan.phraseGroups)
-        rank.bind(3, every ? 1 : 0)
-        rank.bind(4, bonuses.map { "\($0.key):\($0.value)" }.joined(separator: " "))
-        rank.bind(6, limit)
-        rank.bind(7, bounds.low)
-        rank.bind(8, bounds.high)
+        var keys: [Int] = []
+        do {
+            defer { rowids.reset() }
+            rowids.bind(1, "{title aliases heading} : (\(expression))")
+            rowids.bind(2, bounds.low)
+            rowids.bind(3, bounds.high)
+            while try rowids.step() { keys.append(rowids.int(0)) }
+        }
+        // Too few to fill the list, or too many to be worth it (ranking most rows twice).
+        guard keys.count >= limit, keys.count <= 20_000 else { return nil }
+        let rows = try ranked(rankAmong, plan, expression: expression, every: true, bonuses: bonuses, kind: kind, limit: limit) {
+            $0.bind(9, "[" + keys.map(String.init).joined(separator: ",") + "]")
+        }
+        let titledPages = Set(keys.map { SectionKey(rawValue: $0).pageKey })
+        let otherBonus = bonuses.filter { !titledPages.contains($0.key) }.values.max() ?? 0
+        guard rows.count == limit, let last = rows.last, last.score > pass.bm25Bound + max(0, otherBonus) else { return nil }
+        return rows
+    }
+
+    private func ranked(_ statement: Statement, _ plan: QueryPlan, expression: String, every: Bool, bonuses: [Int: Double],
+                        kind: Section?, limit: Int, bind: (Statement) -> Void = { _ in }) throws(SQLiteError) -> [Row] {
+        defer { statement.reset() }
+        let bounds = SectionKey.bounds(kind)
+        statement.bind(1, expression)
+        statement.bind(2, plan.phraseGroups)
+        statement.bind(3, every ? 1 : 0)
+        statement.bind(4, bonuses.map { "\($0.key):\($0.value)" }.joined(separator: " "))
+        statement.bind(6, limit)
+        statement.bind(7, bounds.low)
+        statement.bind(8, bounds.high)
+        bind(statement)
         pass.start()
         var rows: [Row] = []
-        while try rank.step() {
-            let key = SectionKey(rawValue: rank.int(0))
-            rows.append(Row(key: key, score: -rank.double(1), flags: pass.flags(of: key)))
+        while try statement.step() {
+            let key = SectionKey(rawValue: statement.int(0))
+            rows.append(Row(key: key, score: -statement.double(1), flags: pass.flags(of: key)))
         }
         return rows
     }
@@ -208,8 +262,10 @@ struct Search {
         let wanted = query.offset + query.limit
         let named = Dictionary(catalog.pages(named: plan.key).map { ($0, 60.0) }) { a, _ in a }
         outcome.pages = try topPages(plan, every: true, bonuses: named, wanted: wanted, expression: all)
-        // The ranked pass counted the pages it saw; with a section filter it saw one kind only.
-        outcome.counts = query.section == nil ? searcher.lastPageCounts : try searcher.pageCounts(matching: all)
+        // The ranked pass counted the pages it saw, unless it saw one kind only (a section filter) or only the rows
+        // named by the query's words (`Searcher.top`).
+        outcome.counts = query.section == nil && searcher.lastPassSawEveryMatch ? searcher.lastPageCounts
+            : try searcher.pageCounts(matching: all)
         guard outcome.counts.values.reduce(0, +) < 3 else { return outcome }
 
         let groupPages = try plan.groups.map { group throws(SQLiteError) in try searcher.pages(matching: group.expression) }
@@ -249,7 +305,8 @@ struct Search {
         guard wanted > 0 else { return [] }
         var limit = max(64, wanted * 6)
         while true {
-            let rows = try searcher.top(plan, every: every, bonuses: bonuses, kind: query.section, limit: limit)
+            let rows = try searcher.top(plan, every: every, bonuses: bonuses, kind: query.section, limit: limit,
+                                        shortcut: !query.rankEveryMatch)
             var pages: [PageMatch] = []
             var position: [Int: Int] = [:]
             for row in rows {

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import Content
+@testable import Search
+
+/// A broad query ranks only the chunks whose title, alias or heading holds every word when that provably gives
+/// the full pass's rows (`Searcher.top`): on a corpus built like the benchmark's, where every word is on most
+/// pages, the shortcut is taken and changes nothing a person sees.
+struct TitledShortcutTests {
+    static let words = ("rate limit retry backoff latency cost cache prompt token model batch queue request response "
+                        + "error timeout budget review alert fallback").split(separator: " ").map(String.init)
+
+    /// Pages of a few headed sections, titles and headings of two words each, bodies of many.
+    static let index: (path: String, search: SearchIndex) = {
+        var generator = SeededGenerator(seed: 14)
+        var pages: [String: String] = [:]
+        for n in 0..<300 {
+            func word() -> String { words[Int.random(in: 0..<words.count, using: &generator)] }
+            var body = ""
+            for section in 0..<Int.random(in: 1...5, using: &generator) {
+                body += "## \(word().capitalized) \(word()) \(section)\n\n"
+                body += (0..<40).map { _ in word() }.joined(separator: " ") + ".\n\n"
+            }
+            pages["guides/page-\(n).md"] = page("Guide \(n): \(word()) and \(word())", body: body)
+        }
+        pages["guides/retry-backoff.md"] = page("Retry backoff", body: "Wait longer after each retry.")
+        let path = NSTemporaryDirectory() + "haiku-shortcut-\(UUID().uuidString).db"
+        let library = try! makeLibrary(pages)
+        return (path, try! SearchIndex.build(library, at: path))
+    }()
+
+    static let queries = words + ["rate limit", "retry backoff", "cache prompt token", "lat", "model batch", "xyzzy",
+                                  "latency cost budget"]
+
+    @Test(arguments: queries)
+    func theShortcutRanksAsTheFullPass(query: String) throws {
+        for (section, limit, offset) in [(nil, 10, 0), (Section.guides, 5, 20), (nil, 3, 40)] as [(Section?, Int, Int)] {
+            let short = try Self.index.search.search(SearchQuery(text: query, section: section, limit: limit, offset: offset))
+            var every = SearchQuery(text: query, section: section, limit: limit, offset: offset)
+            every.rankEveryMatch = true
+            let full = try Self.index.search.search(every)
+            #expect(short.hits == full.hits, "\(query)")
+            #expect(short.total == full.total && short.facets.map(\.count) == full.facets.map(\.count), "\(query)")
+            #expect(short.suggestion == full.suggestion && short.matched == full.matched, "\(query)")
+        }
+    }
+
+    @Test func theShortcutIsTakenOnBroadWordsAndRowsAgree() throws {
+        let connection = try Connection(path: Self.index.path, readOnly: true)
+        let catalog = try Catalog(connection: connection)
+        let searcher = try Searcher(connection: connection, titleWords: catalog.titleWords)
+        var taken = 0
+        for query in Self.queries {
+            let plan = QueryPlan(query, vocabulary: catalog.vocabulary)
+            let short = try searcher.top(plan, every: true, bonuses: [:], kind: nil, limit: 64)
+            if !searcher.lastPassSawEveryMatch { taken += 1 }
+            let full = try searcher.top(plan, every: true, bonuses: [:], kind: nil, limit: 64, shortcut: false)
+            #expect(short.map(\.key) == full.map(\.key) && short.map(\.score) == full.map(\.score), "\(query)")
+            #expect(short.map(\.flags.rawValue) == full.map(\.flags.rawValue), "\(query)")
+        }
+        #expect(taken >= Self.words.count / 2, "the shortcut was taken on \(taken) of \(Self.queries.count) queries")
+    }
+}
+
+/// A repeatable generator (SplitMix64): the corpus is the same on every run.
+private struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
