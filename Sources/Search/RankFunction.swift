@@ -74,12 +74,18 @@ final class RankPass {
     private var lastPage = -1
     /// What bm25 cannot reach on any row of the last pass: the sum over its phrases of IDF × (k1 + 1).
     fileprivate(set) var bm25Bound = Double.infinity
+    /// The rows to rank, ascending (nil: every row); the others are counted and placed last. `next` walks them
+    /// as the rows come, in rowid order.
+    private var only: [Int]?
+    private var next = 0
 
     init(titleWords: [UInt8]) {
         self.titleWords = titleWords
     }
 
-    func start() {
+    func start(only rows: [Int]? = nil) {
+        only = rows
+        next = 0
         bm25Bound = .infinity
         keys.removeAll(keepingCapacity: true)
         flags.removeAll(keepingCapacity: true)
@@ -95,6 +101,13 @@ final class RankPass {
             let kind = key.rawValue >> 48
             if kind < pages.count { pages[kind] += 1 }
         }
+    }
+
+    /// Whether the row is to be ranked (always, unless the pass was given its rows); rows come in rowid order.
+    fileprivate func ranks(_ rowid: Int) -> Bool {
+        guard let only else { return true }
+        while next < only.count && only[next] < rowid { next += 1 }
+        return next < only.count && only[next] == rowid
     }
 
     /// The flags noted for `key` in this pass (empty when it was not seen).
@@ -240,6 +253,14 @@ private let rank: fts5_extension_function = { api, context, result, count, value
     }
     let state = state(api, context, values, count)
     let pass = Unmanaged<RankPass>.fromOpaque(user).takeUnretainedValue()
+    let key = SectionKey(rawValue: Int(api.pointee.xRowid(context)))
+    pass.bm25Bound = state.bm25Bound
+    guard pass.ranks(key.rawValue) else {
+        // Counted, not ranked: after every ranked row.
+        pass.note(key, [])
+        sqlite3_result_double(result, Double.greatestFiniteMagnitude)
+        return
+    }
     scan(api, context, state)
     // FTS5's bm25 (fts5_aux.c): k1 = 1.2, b = 0.75, D the row's tokens in all columns.
     var tokens: Int32 = 0
@@ -251,7 +272,6 @@ private let rank: fts5_extension_function = { api, context, result, count, value
         let frequency = state.frequency[phrase]
         bm25 += state.idf[phrase] * (frequency * (k1 + 1)) / (frequency + lengthNorm)
     }
-    let key = SectionKey(rawValue: Int(api.pointee.xRowid(context)))
     var score = bm25
     let flags = rowFlags(state)
     if flags.contains(.inTitle) {
@@ -262,6 +282,5 @@ private let rank: fts5_extension_function = { api, context, result, count, value
     if flags.contains(.inHeading) { score += 12 }
     if !state.bonuses.isEmpty { score += state.bonuses[key.pageKey] ?? 0 }
     pass.note(key, flags)
-    pass.bm25Bound = state.bm25Bound
     sqlite3_result_double(result, -score)
 }

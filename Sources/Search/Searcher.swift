@@ -5,7 +5,6 @@ import CSQLite
 final class Searcher: @unchecked Sendable {
     private let connection: Connection
     private let rank: Statement
-    private let rankAmong: Statement
     private let rowids: Statement
     private let counts: Statement
     private let pageKeys: Statement
@@ -34,14 +33,6 @@ final class Searcher: @unchecked Sendable {
         rank = try connection.prepare("""
             SELECT rowid, advisor_rank(sections_fts, ?2, ?3, ?4) AS r
             FROM sections_fts WHERE sections_fts MATCH ?1 AND rowid BETWEEN ?7 AND ?8
-            ORDER BY r, rowid LIMIT ?6
-            """, persistent: true)
-        // The same pass over a set of candidate rows: FTS5 still walks the doclists, but the rank (the instances and
-        // the row's length, most of a broad query's time) is computed for the candidates alone.
-        rankAmong = try connection.prepare("""
-            SELECT rowid, advisor_rank(sections_fts, ?2, ?3, ?4) AS r
-            FROM sections_fts WHERE sections_fts MATCH ?1 AND rowid BETWEEN ?7 AND ?8
-                AND +rowid IN (SELECT value FROM json_each(?9))
             ORDER BY r, rowid LIMIT ?6
             """, persistent: true)
         rowids = try connection.prepare(
@@ -84,24 +75,26 @@ final class Searcher: @unchecked Sendable {
     func top(_ plan: QueryPlan, every: Bool, bonuses: [Int: Double], kind: Section?, limit: Int,
              shortcut: Bool = true) throws(SQLiteError) -> [Row] {
         guard let expression = every ? plan.all : plan.any else { return [] }
+        lastPassRankedTitledRowsOnly = false
         if every && shortcut, let rows = try topOfTitledRows(plan, expression: expression, bonuses: bonuses, kind: kind, limit: limit) {
-            lastPassSawEveryMatch = false
+            lastPassRankedTitledRowsOnly = true
             return rows
         }
-        lastPassSawEveryMatch = true
-        return try ranked(rank, plan, expression: expression, every: every, bonuses: bonuses, kind: kind, limit: limit)
+        return try ranked(plan, expression: expression, every: every, bonuses: bonuses, kind: kind, limit: limit)
     }
 
-    /// Whether the last `top` ranked every match (its page counts are then complete), or only the named rows.
-    private(set) var lastPassSawEveryMatch = true
+    /// Whether the last `top` took the shortcut (for the tests).
+    private(set) var lastPassRankedTitledRowsOnly = false
 
     /// A broad query's shortcut, exact or nil. The score puts a chunk whose heading, title or alias holds every
-    /// word (+12, +30) above bm25, and bm25 is below the sum over phrases of IDF × (k1 + 1). So the chunks that
-    /// hold every word in those columns are ranked alone, and when the `limit` best of them all score above that
-    /// bound (plus the bonus of any page none of them is on), no other chunk can be among the `limit` best: the
-    /// rows are those of the full pass, in its order. Nil (the full pass runs) when that does not hold.
+    /// word (+12, +30) above bm25, and bm25 is below the sum over phrases of IDF × (k1 + 1). So only the chunks
+    /// that hold every word in those columns are ranked (the others are counted, as the full pass counts them),
+    /// and when the `limit` best of them all score above that bound, plus the bonus of any page none of them is on,
+    /// no other chunk can be among the `limit` best: the rows are the full pass's, in its order. A page's bonus
+    /// (its title or an alias is the query) puts every chunk of it among these, since each chunk carries the title
+    /// and aliases. Nil (the full pass runs) when that does not hold.
     private func topOfTitledRows(_ plan: QueryPlan, expression: String, bonuses: [Int: Double], kind: Section?,
-                               limit: Int) throws(SQLiteError) -> [Row]? {
+                                 limit: Int) throws(SQLiteError) -> [Row]? {
         let bounds = SectionKey.bounds(kind)
         var keys: [Int] = []
         do {
@@ -111,34 +104,33 @@ final class Searcher: @unchecked Sendable {
             rowids.bind(3, bounds.high)
             while try rowids.step() { keys.append(rowids.int(0)) }
         }
-        // Too few to fill the list, or too many to be worth it (ranking most rows twice).
+        // Too few to fill the list, or too many to be worth it.
         guard keys.count >= limit, keys.count <= 20_000 else { return nil }
-        let rows = try ranked(rankAmong, plan, expression: expression, every: true, bonuses: bonuses, kind: kind, limit: limit) {
-            $0.bind(9, "[" + keys.map(String.init).joined(separator: ",") + "]")
-        }
+        let rows = try ranked(plan, expression: expression, every: true, bonuses: bonuses, kind: kind, limit: limit,
+                              only: keys)
         let titledPages = Set(keys.map { SectionKey(rawValue: $0).pageKey })
         let otherBonus = bonuses.filter { !titledPages.contains($0.key) }.values.max() ?? 0
         guard rows.count == limit, let last = rows.last, last.score > pass.bm25Bound + max(0, otherBonus) else { return nil }
         return rows
     }
 
-    private func ranked(_ statement: Statement, _ plan: QueryPlan, expression: String, every: Bool, bonuses: [Int: Double],
-                        kind: Section?, limit: Int, bind: (Statement) -> Void = { _ in }) throws(SQLiteError) -> [Row] {
-        defer { statement.reset() }
+    /// One ranked pass; `only`: the rows to rank, ascending (the others are counted, not ranked).
+    private func ranked(_ plan: QueryPlan, expression: String, every: Bool, bonuses: [Int: Double], kind: Section?,
+                        limit: Int, only: [Int]? = nil) throws(SQLiteError) -> [Row] {
+        defer { rank.reset() }
         let bounds = SectionKey.bounds(kind)
-        statement.bind(1, expression)
-        statement.bind(2, plan.phraseGroups)
-        statement.bind(3, every ? 1 : 0)
-        statement.bind(4, bonuses.map { "\($0.key):\($0.value)" }.joined(separator: " "))
-        statement.bind(6, limit)
-        statement.bind(7, bounds.low)
-        statement.bind(8, bounds.high)
-        bind(statement)
-        pass.start()
+        rank.bind(1, expression)
+        rank.bind(2, plan.phraseGroups)
+        rank.bind(3, every ? 1 : 0)
+        rank.bind(4, bonuses.map { "\($0.key):\($0.value)" }.joined(separator: " "))
+        rank.bind(6, limit)
+        rank.bind(7, bounds.low)
+        rank.bind(8, bounds.high)
+        pass.start(only: only)
         var rows: [Row] = []
-        while try statement.step() {
-            let key = SectionKey(rawValue: statement.int(0))
-            rows.append(Row(key: key, score: -statement.double(1), flags: pass.flags(of: key)))
+        while try rank.step() {
+            let key = SectionKey(rawValue: rank.int(0))
+            rows.append(Row(key: key, score: -rank.double(1), flags: pass.flags(of: key)))
         }
         return rows
     }
@@ -262,10 +254,8 @@ struct Search {
         let wanted = query.offset + query.limit
         let named = Dictionary(catalog.pages(named: plan.key).map { ($0, 60.0) }) { a, _ in a }
         outcome.pages = try topPages(plan, every: true, bonuses: named, wanted: wanted, expression: all)
-        // The ranked pass counted the pages it saw, unless it saw one kind only (a section filter) or only the rows
-        // named by the query's words (`Searcher.top`).
-        outcome.counts = query.section == nil && searcher.lastPassSawEveryMatch ? searcher.lastPageCounts
-            : try searcher.pageCounts(matching: all)
+        // The ranked pass counted the pages it saw; with a section filter it saw one kind only.
+        outcome.counts = query.section == nil ? searcher.lastPageCounts : try searcher.pageCounts(matching: all)
         guard outcome.counts.values.reduce(0, +) < 3 else { return outcome }
 
         let groupPages = try plan.groups.map { group throws(SQLiteError) in try searcher.pages(matching: group.expression) }
