@@ -67,17 +67,19 @@ struct RankFlags: OptionSet {
 final class RankPass {
     /// Words in each page's title, by page id.
     let titleWords: [UInt8]
-    private(set) var keys: [Int] = []
-    private(set) var flags: [UInt8] = []
+    // Called for every matching row of a pass, one query at a time on one connection: no dynamic exclusivity
+    // checks (they were a tenth of a broad search).
+    @exclusivity(unchecked) private(set) var keys: [Int] = []
+    @exclusivity(unchecked) private(set) var flags: [UInt8] = []
     /// Pages by kind number (`SectionKey.kindNumber`).
-    private(set) var pages = [Int](repeating: 0, count: Section.allCases.count + 2)
-    private var lastPage = -1
+    @exclusivity(unchecked) private(set) var pages = [Int](repeating: 0, count: Section.allCases.count + 2)
+    @exclusivity(unchecked) private var lastPage = -1
     /// What bm25 cannot reach on any row of the last pass: the sum over its phrases of IDF × (k1 + 1).
-    fileprivate(set) var bm25Bound = Double.infinity
+    @exclusivity(unchecked) fileprivate(set) var bm25Bound = Double.infinity
     /// The rows to rank, ascending (nil: every row); the others are counted and placed last. `next` walks them
     /// as the rows come, in rowid order.
-    private var only: [Int]?
-    private var next = 0
+    @exclusivity(unchecked) private var only: [Int]?
+    @exclusivity(unchecked) private var next = 0
 
     init(titleWords: [UInt8]) {
         self.titleWords = titleWords
@@ -93,9 +95,15 @@ final class RankPass {
         lastPage = -1
     }
 
+    /// A ranked row: its flags, and its page counted.
     fileprivate func note(_ key: SectionKey, _ rowFlags: RankFlags) {
         keys.append(key.rawValue)
         flags.append(UInt8(rowFlags.rawValue))
+        count(key)
+    }
+
+    /// A row's page counted (a row that is not ranked is never shown: its flags are not needed).
+    fileprivate func count(_ key: SectionKey) {
         if key.pageKey != lastPage {
             lastPage = key.pageKey
             let kind = key.rawValue >> 48
@@ -257,7 +265,7 @@ private let rank: fts5_extension_function = { api, context, result, count, value
     pass.bm25Bound = state.bm25Bound
     guard pass.ranks(key.rawValue) else {
         // Counted, not ranked: after every ranked row.
-        pass.note(key, [])
+        pass.count(key)
         sqlite3_result_double(result, Double.greatestFiniteMagnitude)
         return
     }
