@@ -22,8 +22,8 @@ public struct ContentLibrary: Sendable {
         self.readAt = readAt
         let sectionRank = Dictionary(uniqueKeysWithValues: Section.allCases.enumerated().map { ($1, $0) })
         self.pages = pages.sorted { a, b in
-            (sectionRank[a.section]!, a.frontMatter.order ?? Int.max, a.title, a.slug)
-                < (sectionRank[b.section]!, b.frontMatter.order ?? Int.max, b.title, b.slug)
+            (sectionRank[a.section]!, a.order ?? Int.max, a.title, a.slug)
+                < (sectionRank[b.section]!, b.order ?? Int.max, b.title, b.slug)
         }
         self.sectionIntros = sectionIntros
         var index: [String: Int] = [:]

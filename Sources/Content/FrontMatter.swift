@@ -28,4 +28,11 @@ public struct FrontMatter: Codable, Sendable, Equatable {
     public var resource: ResourceSpec?
     public var criterion: CriterionSpec?
     public var engine: EngineSettings?
+
+    init(title: String, summary: String, updated: String, order: Int? = nil) {
+        self.title = title
+        self.summary = summary
+        self.updated = updated
+        self.order = order
+    }
 }

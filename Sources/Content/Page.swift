@@ -10,7 +10,18 @@ public final class Page: Sendable {
     public let slug: String
     /// The file it came from, relative to the content directory's parent (as errors print it).
     public let path: String
-    public let frontMatter: FrontMatter
+    /// The front matter: decoded when the file was parsed, else on first use from the index (`StoredFrontMatter`).
+    public var frontMatter: FrontMatter {
+        switch frontMatterSource {
+        case .parsed(let value): value
+        case .stored(let stored): stored.value
+        }
+    }
+    /// What every list and the order need, without decoding the rest.
+    public let title: String
+    public let summary: String
+    public let order: Int?
+    private let frontMatterSource: FrontMatterSource
     public let headings: [Heading]
     /// The links of its body, with their lines (checked against every page's headings at each load).
     public let links: [BodyLink]
@@ -24,12 +35,28 @@ public final class Page: Sendable {
     /// The front matter's YAML tree, to point later checks (the engine's) at a line.
     let fieldLines: FieldLines
 
-    init(section: Section, slug: String, path: String, frontMatter: FrontMatter, headings: [Heading], links: [BodyLink],
-         body: PageBody, digest: UInt64, size: Int, stamp: FileStamp, fieldLines: FieldLines) {
+    enum FrontMatterSource {
+        case parsed(FrontMatter)
+        case stored(StoredFrontMatter)
+    }
+
+    convenience init(section: Section, slug: String, path: String, frontMatter: FrontMatter, headings: [Heading],
+                     links: [BodyLink], body: PageBody, digest: UInt64, size: Int, stamp: FileStamp, fieldLines: FieldLines) {
+        self.init(section: section, slug: slug, path: path, title: frontMatter.title, summary: frontMatter.summary,
+                  order: frontMatter.order, frontMatter: .parsed(frontMatter), headings: headings, links: links, body: body,
+                  digest: digest, size: size, stamp: stamp, fieldLines: fieldLines)
+    }
+
+    init(section: Section, slug: String, path: String, title: String, summary: String, order: Int?,
+         frontMatter: FrontMatterSource, headings: [Heading], links: [BodyLink], body: PageBody, digest: UInt64,
+         size: Int, stamp: FileStamp, fieldLines: FieldLines) {
         self.section = section
         self.slug = slug
         self.path = path
-        self.frontMatter = frontMatter
+        self.title = title
+        self.summary = summary
+        self.order = order
+        self.frontMatterSource = frontMatter
         self.headings = headings
         self.links = links
         self.body = body
@@ -41,12 +68,11 @@ public final class Page: Sendable {
 
     /// The same page with its body read from elsewhere.
     func with(body: PageBody, fieldLines: FieldLines? = nil) -> Page {
-        Page(section: section, slug: slug, path: path, frontMatter: frontMatter, headings: headings, links: links,
-             body: body, digest: digest, size: size, stamp: stamp, fieldLines: fieldLines ?? self.fieldLines)
+        Page(section: section, slug: slug, path: path, title: title, summary: summary, order: order,
+             frontMatter: frontMatterSource, headings: headings, links: links, body: body, digest: digest, size: size,
+             stamp: stamp, fieldLines: fieldLines ?? self.fieldLines)
     }
 
-    public var title: String { frontMatter.title }
-    public var summary: String { frontMatter.summary }
     public var tags: [String] { frontMatter.tags ?? [] }
     public var url: String { "/\(section.rawValue)/\(slug)" }
     /// `section/slug`: the page's key in the index file.

@@ -70,19 +70,24 @@ public struct StoredPage: Sendable {
     public let size: Int
     /// The file's stamp when it was read for the index: trusted without a read when the file still has it.
     public let stamp: FileStamp
-    public let frontMatter: FrontMatter
+    /// The front matter as the file keeps it (JSON), decoded when a page needs more than these three.
+    public let frontMatterJSON: String
+    public let title: String, summary: String, order: Int?
     /// The front matter as written, parsed again only when a check needs a field's line.
     public let yaml: String
     public let headings: [Heading]
     public let links: [BodyLink]
 
-    public init(id: Int, digest: UInt64, size: Int, stamp: FileStamp, frontMatter: FrontMatter, yaml: String,
-                headings: [Heading], links: [BodyLink]) {
+    public init(id: Int, digest: UInt64, size: Int, stamp: FileStamp, frontMatterJSON: String, title: String,
+                summary: String, order: Int?, yaml: String, headings: [Heading], links: [BodyLink]) {
         self.id = id
         self.digest = digest
         self.size = size
         self.stamp = stamp
-        self.frontMatter = frontMatter
+        self.frontMatterJSON = frontMatterJSON
+        self.title = title
+        self.summary = summary
+        self.order = order
         self.yaml = yaml
         self.headings = headings
         self.links = links
@@ -91,9 +96,10 @@ public struct StoredPage: Sendable {
     /// The page of `file` as the index keeps it, its body read from `source`.
     func page(_ file: ContentLibrary.PageFile, source: any PageBodySource, isIntro: Bool) -> ContentLibrary.LoadedPage {
         let lines = FieldLines(yaml: yaml)
-        return (Page(section: file.section, slug: file.slug, path: file.path, frontMatter: frontMatter,
-                     headings: headings, links: links, body: PageBody(source: source, id: id),
-                     digest: digest, size: size, stamp: stamp, fieldLines: lines),
+        let frontMatter = StoredFrontMatter(json: frontMatterJSON, title: title, summary: summary, order: order)
+        return (Page(section: file.section, slug: file.slug, path: file.path, title: title, summary: summary, order: order,
+                     frontMatter: .stored(frontMatter), headings: headings, links: links,
+                     body: PageBody(source: source, id: id), digest: digest, size: size, stamp: stamp, fieldLines: lines),
                 ParsedNode(lines: lines, isIntro: isIntro, isStored: true), links)
     }
 }

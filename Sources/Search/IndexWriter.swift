@@ -18,7 +18,7 @@ struct IndexWriter {
             CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
             CREATE TABLE pages(id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, intro INTEGER NOT NULL,
                                section TEXT NOT NULL, slug TEXT NOT NULL, title TEXT NOT NULL, summary TEXT NOT NULL,
-                               aliases TEXT NOT NULL, names TEXT NOT NULL, title_words INTEGER NOT NULL,
+                               aliases TEXT NOT NULL, names TEXT NOT NULL, title_words INTEGER NOT NULL, ord INTEGER,
                                digest INTEGER NOT NULL, size INTEGER NOT NULL, modified INTEGER NOT NULL,
                                inode INTEGER NOT NULL, front_matter TEXT NOT NULL, yaml TEXT NOT NULL,
                                headings TEXT NOT NULL, links TEXT NOT NULL);
@@ -75,8 +75,8 @@ struct PageWriter {
             """)
         insertPage = try connection.prepare("""
             INSERT INTO pages(id, key, intro, section, slug, title, summary, aliases, names, title_words, digest, size,
-                              modified, inode, front_matter, yaml, headings, links)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+                              modified, inode, front_matter, yaml, headings, links, ord)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
             """, persistent: true)
         insertBody = try connection.prepare("INSERT INTO bodies(id, markdown) VALUES (?1, ?2)", persistent: true)
         insertSection = try connection.prepare("""
@@ -109,6 +109,7 @@ struct PageWriter {
         for (index, value) in values.enumerated() {
             if let number = value as? Int { insertPage.bind(Int32(index + 1), number) } else { insertPage.bind(Int32(index + 1), value as! String) }
         }
+        if let order = page.order { insertPage.bind(19, order) } else { insertPage.bindNull(19) }
         try insertPage.run()
         insertBody.bind(1, id)
         insertBody.bind(2, page.markdown)

@@ -33,15 +33,18 @@ public final class PageStore: PageBodySource, @unchecked Sendable {
         markdown = try connection.prepare("SELECT markdown FROM bodies WHERE id = ?1", persistent: true)
     }
 
-    /// Every page the file keeps, by `section/slug`, with this store as their bodies' source. The rows are read in
-    /// turn and decoded on every core (JSON decoding is most of the time).
+    /// Every page the file keeps, by `section/slug`, with this store as their bodies' source. The outlines and
+    /// links are decoded on every core; each front matter stays JSON until a page needs more than its title,
+    /// summary and order (`StoredFrontMatter`).
     public func pages() throws(SQLiteError) -> StoredPages {
         struct Row {
             let id: Int, key: String, digest: UInt64, size: Int, stamp: FileStamp
-            let frontMatter: String, yaml: String, headings: String, links: String
+            let frontMatter: String, title: String, summary: String, order: Int?
+            let yaml: String, headings: String, links: String
         }
         let statement = try connection.prepare("""
-            SELECT id, key, digest, size, modified, inode, front_matter, yaml, headings, links FROM pages
+            SELECT id, key, digest, size, modified, inode, front_matter, title, summary, ord, yaml, headings, links
+            FROM pages
             """)
         var rows: [Row] = []
         while try statement.step() {
@@ -49,22 +52,21 @@ public final class PageStore: PageBodySource, @unchecked Sendable {
             rows.append(Row(id: statement.int(0), key: statement.text(1), digest: UInt64(bitPattern: Int64(statement.int(2))),
                             size: size, stamp: FileStamp(size: size, modified: Int64(statement.int(4)),
                                                          inode: UInt64(bitPattern: Int64(statement.int(5)))),
-                            frontMatter: statement.text(6), yaml: statement.text(7), headings: statement.text(8),
-                            links: statement.text(9)))
+                            frontMatter: statement.text(6), title: statement.text(7), summary: statement.text(8),
+                            order: statement.isNull(9) ? nil : statement.int(9),
+                            yaml: statement.text(10), headings: statement.text(11), links: statement.text(12)))
         }
         let decoded = DecodedSlots(count: rows.count)
         let rowsRead = rows
         let chunks = max(1, min(rows.count / 256, ProcessInfo.processInfo.activeProcessorCount * 4))
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let decoder = JSONDecoder()
             for index in stride(from: chunk, to: rowsRead.count, by: chunks) {
                 let row = rowsRead[index]
                 do {
                     decoded.store(index, .success(StoredPage(
-                        id: row.id, digest: row.digest, size: row.size, stamp: row.stamp,
-                        frontMatter: try decoder.decode(FrontMatter.self, from: Data(row.frontMatter.utf8)),
-                        yaml: row.yaml, headings: try StoredLists.headings(row.headings),
-                        links: try StoredLists.links(row.links))))
+                        id: row.id, digest: row.digest, size: row.size, stamp: row.stamp, frontMatterJSON: row.frontMatter,
+                        title: row.title, summary: row.summary, order: row.order, yaml: row.yaml,
+                        headings: try StoredLists.headings(row.headings), links: try StoredLists.links(row.links))))
                 } catch {
                     decoded.store(index, .failure(SQLiteError(code: SQLITE_CORRUPT, message: "page \(row.key) cannot be read back: \(error)",
                                                               path: path, operation: "read")))

@@ -182,6 +182,12 @@ final class Statement {
         }
     }
 
+    func bindNull(_ index: Int32) {
+        guard sqlite3_bind_null(handle, index) == SQLITE_OK else { preconditionFailure("bind \(index) failed for \(sql)") }
+    }
+
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+
     /// Steps once: true while a row is available.
     func step() throws(SQLiteError) -> Bool {
         let code = sqlite3_step(handle)

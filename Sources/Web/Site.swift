@@ -94,17 +94,24 @@ public final class Site: Sendable {
     static func listItem(_ page: Page, library: ContentLibrary, knowledge: Knowledge?) -> PageListItem {
         var badge: Badge?
         var meta = ""
-        if let model = page.frontMatter.model, let knowledge {
-            badge = LifecycleText.badge(knowledge.status(of: page.slug, on: knowledge.today), library: library)
-            if let prices = model.prices {
-                meta = "\(Format.usd(prices.input.value)) in / \(Format.usd(prices.output.value)) out per M tokens"
-            } else if let hosting = model.self_hosting {
-                meta = "self-hosted: \(Format.usd(hosting.gpu_hour_usd.value)) per GPU hour"
+        // Each section's pages carry its block and no other's (ContentValidator): a guide's front matter is not
+        // decoded to list it.
+        switch page.section {
+        case .models:
+            if let model = page.frontMatter.model, let knowledge {
+                badge = LifecycleText.badge(knowledge.status(of: page.slug, on: knowledge.today), library: library)
+                if let prices = model.prices {
+                    meta = "\(Format.usd(prices.input.value)) in / \(Format.usd(prices.output.value)) out per M tokens"
+                } else if let hosting = model.self_hosting {
+                    meta = "self-hosted: \(Format.usd(hosting.gpu_hour_usd.value)) per GPU hour"
+                }
             }
-        } else if let failure = page.frontMatter.failure_mode {
-            meta = "Severity: \(failure.severity)"
-        } else if let resource = page.frontMatter.resource {
-            meta = resource.kind.replacingOccurrences(of: "_", with: " ")
+        case .failureModes:
+            if let failure = page.frontMatter.failure_mode { meta = "Severity: \(failure.severity)" }
+        case .resources:
+            if let resource = page.frontMatter.resource { meta = resource.kind.replacingOccurrences(of: "_", with: " ") }
+        case .guides, .criteria:
+            break
         }
         return PageListItem(title: page.title, url: page.url, summary: page.summary, badge: badge, meta: meta)
     }
