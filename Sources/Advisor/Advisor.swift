@@ -169,7 +169,8 @@ public struct CriterionEntry: Sendable {
 }
 
 /// A models/ page as the engine sees it: its `model:` block and its `sources` (for the dates figures were checked).
-public struct ModelEntry: Sendable {
+/// A class: the engine reads entries in its hot loops, where copying the spec retained every field of it.
+public final class ModelEntry: Sendable {
     public let slug: String
     public let title: String
     public let spec: ModelSpec
@@ -674,7 +675,8 @@ public final class Knowledge: @unchecked Sendable {
 
 // MARK: - Compiled pieces
 
-struct CompiledRule: Sendable {
+/// A class, like `CompiledPolicy`: every decision walks the rules, and copying one retained its condition and list.
+final class CompiledRule: Sendable {
     let criterion: Int
     let index: Int
     let condition: CompiledCondition
@@ -683,6 +685,17 @@ struct CompiledRule: Sendable {
     let prefer: [Int]
     /// Bit i set when the condition reads AnswerID(rawValue: i).
     let reads: UInt32
+
+    init(criterion: Int, index: Int, condition: CompiledCondition, effect: Double, decide: Verdict?, prefer: [Int],
+         reads: UInt32) {
+        self.criterion = criterion
+        self.index = index
+        self.condition = condition
+        self.effect = effect
+        self.decide = decide
+        self.prefer = prefer
+        self.reads = reads
+    }
 }
 
 struct CompiledExposure: Sendable {
@@ -694,7 +707,8 @@ struct CompiledExposure: Sendable {
 }
 
 /// A checked policy (see Engine.swift, "Policies").
-struct CompiledPolicy: Sendable {
+/// A class: every decision walks the policies, and a struct of texts and conditions was copied per step.
+final class CompiledPolicy: Sendable {
     let kind: PolicyKind
     let criterion: Int
     let index: Int

@@ -21,8 +21,9 @@ struct LongContextTier: Sendable {
     let rates: Rates
 }
 
-/// One price set of an API model and the day it began (`prices`, or one of its `previous` sets).
-struct PriceSet: Sendable {
+/// One price set of an API model and the day it began (`prices`, or one of its `previous` sets). A class, like
+/// `CompiledModel`: every cost line reads one, and copying its sets retained each of them.
+final class PriceSet: Sendable {
     /// nil: as far back as the page goes.
     let sinceDay: Int?
     let rates: Rates
@@ -30,6 +31,16 @@ struct PriceSet: Sendable {
     let batchDiscount: Double?
     let batchClasses: Set<TokenClass>
     let longContext: LongContextTier?
+
+    init(sinceDay: Int?, rates: Rates, cacheMinTokens: Double, batchDiscount: Double?, batchClasses: Set<TokenClass>,
+         longContext: LongContextTier?) {
+        self.sinceDay = sinceDay
+        self.rates = rates
+        self.cacheMinTokens = cacheMinTokens
+        self.batchDiscount = batchDiscount
+        self.batchClasses = batchClasses
+        self.longContext = longContext
+    }
 }
 
 /// One rate-limit scheme and the day it began (`rate_limits`, or one of its `previous` schemes).
@@ -42,8 +53,8 @@ struct RateScheme: Sendable {
     let cacheReadsCount: Bool
 }
 
-/// A reasoning model's effort levels and the tokens each spends per request.
-struct CompiledReasoning: Sendable {
+/// A reasoning model's effort levels and the tokens each spends per request (a class: read per cost line).
+final class CompiledReasoning: Sendable {
     let defaultEffort: Effort
     let levels: [Effort]
     /// Reasoning tokens per request at each level, indexed by `Effort.rank` (0 for `none`).
@@ -51,6 +62,14 @@ struct CompiledReasoning: Sendable {
     /// Whether each level's figure is a documented one (false: an assumption).
     let assumed: [Bool]
     let billedAs: TokenClass
+
+    init(defaultEffort: Effort, levels: [Effort], tokens: [Double], assumed: [Bool], billedAs: TokenClass) {
+        self.defaultEffort = defaultEffort
+        self.levels = levels
+        self.tokens = tokens
+        self.assumed = assumed
+        self.billedAs = billedAs
+    }
 
     /// The level a request runs at for the `reasoning_effort` answer (`default` is the model's own): the asked
     /// level when the API accepts it, else the nearest accepted one (lower first).
