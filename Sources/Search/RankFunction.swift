@@ -37,7 +37,7 @@ enum RankFunction {
     }
 
     /// FTS5's extension API for this connection (https://sqlite.org/fts5.html#extending_fts5).
-    private static func fts5API(_ connection: Connection) throws(SQLiteError) -> UnsafeMutablePointer<fts5_api> {
+    static func fts5API(_ connection: Connection) throws(SQLiteError) -> UnsafeMutablePointer<fts5_api> {
         let statement = try connection.prepare("SELECT fts5(?1)")
         var api: UnsafeMutablePointer<fts5_api>?
         try withUnsafeMutablePointer(to: &api) { pointer throws(SQLiteError) in

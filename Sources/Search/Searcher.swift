@@ -27,6 +27,7 @@ final class Searcher: @unchecked Sendable {
         self.connection = connection
         pass = RankPass(titleWords: titleWords)
         try RankFunction.register(on: connection, pass: pass)
+        try SnippetFunction.register(on: connection, api: try RankFunction.fts5API(connection))
         // One MATCH pass: FTS5 walks its doclists, the rank is computed in a callback for each match (which notes
         // its flags and counts pages on the way), and SQLite's sorter keeps the best ?6 rows. The rowid bounds are
         // the section filter (`SectionKey`).
@@ -44,13 +45,14 @@ final class Searcher: @unchecked Sendable {
         pageKeys = try connection.prepare(
             "SELECT DISTINCT rowid >> 24 FROM sections_fts WHERE sections_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3",
             persistent: true)
-        // Chunks are short: snippet() re-reads a few hundred bytes. Columns: body, summary, code. One MATCH for
+        // Excerpts by `SnippetFunction` (FTS5's snippet() tokenized whole chunks twice). Columns: body, summary, code. One MATCH for
         // every row shown (a MATCH per row set FTS5's query up thirty times): the rowid bounds let FTS5 seek to the
         // first one, `+rowid IN` keeps the rest. The anchor comes from the content table.
         let (o, c) = (Self.open, Self.close)
         snippet = try connection.prepare("""
-            SELECT snippet(sections_fts, 5, '\(o)', '\(c)', '…', 24), snippet(sections_fts, 3, '\(o)', '\(c)', '…', 24),
-                   snippet(sections_fts, 6, '\(o)', '\(c)', '…', 16), heading,
+            SELECT advisor_snippet(sections_fts, 5, '\(o)', '\(c)', '…', 24),
+                   advisor_snippet(sections_fts, 3, '\(o)', '\(c)', '…', 24),
+                   advisor_snippet(sections_fts, 6, '\(o)', '\(c)', '…', 16), heading,
                    (SELECT anchor FROM sections WHERE id = sections_fts.rowid), rowid
             FROM sections_fts WHERE sections_fts MATCH ?1 AND rowid BETWEEN ?3 AND ?4
                 AND +rowid IN (SELECT value FROM json_each(?2))

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import Content
+@testable import Search
+
+/// `advisor_snippet` makes the choice FTS5's `snippet()` makes, byte for byte, while tokenizing less: every
+/// column a result shows, on every matching chunk of the real content, for the search-quality queries and texts
+/// that stress the tokenizer (punctuation, sentence ends, non-ASCII, long pages).
+struct SnippetFunctionTests {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    static let index: String = {
+        let path = NSTemporaryDirectory() + "haiku-snippets-\(UUID().uuidString).db"
+        _ = try! SearchIndex.build(try! ContentLibrary.load(directory: root + "/content"), at: path)
+        return path
+    }()
+
+    static let queries: [String] = {
+        let text = try! String(contentsOfFile: root + "/Tests/SearchTests/Fixtures/queries.tsv", encoding: .utf8)
+        return text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.isEmpty }
+            .map { String($0.split(separator: "\t")[0]) }
+            + ["rate limits", "haiku 5.5", "tokenizer", "cost", "tiered routing", "the", "a", "prompt caching retry"]
+    }()
+
+    @Test func theExcerptsAreFTS5sOnTheRealContent() throws {
+        let connection = try Connection(path: Self.index, readOnly: true)
+        let catalog = try Catalog(connection: connection)
+        _ = try Searcher(connection: connection, titleWords: catalog.titleWords)  // registers the functions
+        var compared = 0
+        for query in Self.queries {
+            let plan = QueryPlan(query, vocabulary: catalog.vocabulary)
+            for expression in [plan.all, plan.any].compactMap({ $0 }) {
+                for (column, size) in [(5, 24), (3, 24), (6, 16), (5, 5), (2, 64)] {
+                    let statement = try connection.prepare("""
+                        SELECT snippet(sections_fts, \(column), '[', ']', '…', \(size)),
+                               advisor_snippet(sections_fts, \(column), '[', ']', '…', \(size)), rowid
+                        FROM sections_fts WHERE sections_fts MATCH ?1 LIMIT 400
+                        """)
+                    statement.bind(1, expression)
+                    while try statement.step() {
+                        #expect(statement.text(0) == statement.text(1), "\(query) column \(column) row \(statement.int(2))")
+                        compared += 1
+                    }
+                }
+            }
+        }
+        #expect(compared > 5_000)
+    }
+
+    @Test func excerptsOfPunctuationSentencesAndLongTexts() throws {
+        let long = (0..<400).map { "Sentence \($0) speaks of latency: then retries. " }.joined()
+        let library = try makeLibrary([
+            "guides/a.md": page("Marks", body: "Odd text: «quoted» latency… — “smart” latency!  Two  spaces.\tTab.\n\nNew latency paragraph"),
+            "guides/b.md": page("Long", body: long + " Final latency"),
+            "guides/c.md": page("Few", body: "...:::"),
+            "guides/d.md": page("Café", body: "Naïve café latency, déjà vu; latency latency latency."),
+        ])
+        let path = NSTemporaryDirectory() + "haiku-snippets-\(UUID().uuidString).db"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        _ = try SearchIndex.build(library, at: path)
+        let connection = try Connection(path: path, readOnly: true)
+        _ = try Searcher(connection: connection, titleWords: try Catalog(connection: connection).titleWords)
+        for expression in ["\"latency\"", "\"latency\" OR \"retries\"", "\"then\" + \"retries\"", "\"cafe\"", "\"marks\"", "\"few\""] {
+            for size in [2, 3, 24, 64] {  // (a one-token window is an FTS5 corner the search never asks for)
+                let statement = try connection.prepare("""
+                    SELECT snippet(sections_fts, 5, '<', '>', '...', \(size)), advisor_snippet(sections_fts, 5, '<', '>', '...', \(size))
+                    FROM sections_fts WHERE sections_fts MATCH ?1
+                    """)
+                statement.bind(1, expression)
+                while try statement.step() { #expect(statement.text(0) == statement.text(1), "\(expression) \(size)") }
+            }
+        }
+    }
+}
