@@ -6,11 +6,7 @@ import Testing
 /// The index outlives the process: pages read back from it equal the parsed ones, an unchanged content is not
 /// parsed again, and a changed page is written into the file alone, with the same search results as a full build.
 struct PageStoreTests {
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path
-    }()
+    static let root = repositoryRoot
 
     @Test func theRealPagesReadBackAsTheyWereParsed() throws {
         let path = NSTemporaryDirectory() + "haiku-store-\(UUID().uuidString).db"

@@ -14,11 +14,7 @@ struct QuerySetTests {
         var testDescription: String { "\(kind): \(query)" }
     }
 
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path
-    }()
+    static let root = repositoryRoot
 
     static let cases: [Case] = {
         let path = root + "/Tests/SearchTests/Fixtures/queries.tsv"

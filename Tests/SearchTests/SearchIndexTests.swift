@@ -3,6 +3,13 @@ import Testing
 @testable import Content
 @testable import Search
 
+/// The repository's root: the real content and the query fixtures live under it.
+let repositoryRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.path
+}()
+
 /// Builds a small library in a temporary directory and indexes it in memory.
 func makeIndex(_ pages: [String: String]) throws -> SearchIndex {
     try SearchIndex.build(try makeLibrary(pages), at: ":memory:")

@@ -7,11 +7,7 @@ import Testing
 /// column a result shows, on every matching chunk of the real content, for the search-quality queries and texts
 /// that stress the tokenizer (punctuation, sentence ends, non-ASCII, long pages).
 struct SnippetFunctionTests {
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path
-    }()
+    static let root = repositoryRoot
 
     static let index: String = {
         let path = NSTemporaryDirectory() + "haiku-snippets-\(UUID().uuidString).db"
