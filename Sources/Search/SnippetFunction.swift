@@ -24,8 +24,9 @@ enum SnippetFunction {
 private final class Tokens {
     let limit: Int
     let text: UnsafePointer<UInt8>
-    var starts: [Int32] = [], ends: [Int32] = []
-    var sentences: [Int] = []
+    // Written for every token, by the one callback of one call: no dynamic exclusivity checks.
+    @exclusivity(unchecked) var starts: [Int32] = [], ends: [Int32] = []
+    @exclusivity(unchecked) var sentences: [Int] = []
 
     init(limit: Int, text: UnsafePointer<UInt8>) {
         self.limit = limit
@@ -46,7 +47,7 @@ private let onToken: @convention(c) (UnsafeMutableRawPointer?, Int32, UnsafePoin
     } else {
         // fts5SentenceFinderCb: white space, then before it a full stop or a colon.
         var index = Int(start) - 1
-        while index >= 0, [0x20, 0x09, 0x0A, 0x0D].contains(tokens.text[index]) { index -= 1 }
+        while index >= 0, isSpace(tokens.text[index]) { index -= 1 }
         if index != Int(start) - 1, index >= 0, tokens.text[index] == UInt8(ascii: ".") || tokens.text[index] == UInt8(ascii: ":") {
             tokens.sentences.append(position)
         }
@@ -54,6 +55,11 @@ private let onToken: @convention(c) (UnsafeMutableRawPointer?, Int32, UnsafePoin
     tokens.starts.append(start)
     tokens.ends.append(end)
     return SQLITE_OK
+}
+
+/// fts5SentenceFinderCb's white space: space, tab, line feed, carriage return.
+@inline(__always) private func isSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
 }
 
 private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
