@@ -5,6 +5,14 @@ import Foundation
 /// 260 MB), so a start runs it while the content is read, and opening the index waits for its verdict. A damaged
 /// file is still refused before anything is served.
 public final class IndexCheck: @unchecked Sendable {
+    /// When opening an index runs the check: now, by this one started earlier (when it read the same file), or
+    /// not at all (a file this process has just written from a checked one).
+    public enum When {
+        case now
+        case startedBefore(IndexCheck)
+        case skip
+    }
+
     /// The file it checks, as it was when the check began: a verdict on another file is not used.
     let identity: FileIdentity?
     private let done = DispatchSemaphore(value: 0)

@@ -1,20 +1,18 @@
+import Content
 import CSQLite
 import Foundation
 
-/// A file's identity and version as `stat` sees it: a rename over the path changes the inode.
+/// A file's identity and version as `stat` sees it: its device and stamp (size, modification time, inode). A
+/// rename over the path changes the inode.
 public struct FileIdentity: Sendable, Equatable {
     let device: UInt64
-    let inode: UInt64
-    let size: Int64
-    let modified: Int
+    let stamp: FileStamp
 
     public init?(path: String) {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         device = UInt64(info.st_dev)
-        inode = UInt64(info.st_ino)
-        size = Int64(info.st_size)
-        modified = info.st_mtim.tv_sec * 1_000_000_000 + info.st_mtim.tv_nsec
+        stamp = FileStamp(info)
     }
 }
 

@@ -73,7 +73,7 @@ public final class SearchIndex: Sendable {
                                     check: IndexCheck? = nil, log: (String) -> Void = { _ in }) throws(SQLiteError) -> SearchIndex? {
         guard path != ":memory:", FileManager.default.fileExists(atPath: path) else { return nil }
         do {
-            let existing = try open(at: path, settings: settings, checked: check)
+            let existing = try open(at: path, settings: settings, check: check.map { .startedBefore($0) } ?? .now)
             if existing.contentFingerprint == library.fingerprint { return existing }
         } catch {
             log("\(error): rebuilding it from the content")
@@ -87,7 +87,7 @@ public final class SearchIndex: Sendable {
             try IndexUpdate(connection: Connection(path: temporary, displayPath: path)).apply(library)
         }
         // The copy was checked when it was opened above, and the rest is this process's own writes.
-        return try open(at: path, settings: settings, check: false)
+        return try open(at: path, settings: settings, check: .skip)
     }
 
     /// Writes a new file under a temporary name with `write`, gives it the old file's permissions and renames it
@@ -138,21 +138,21 @@ public final class SearchIndex: Sendable {
     /// Opens an index file that `build` wrote earlier, after `PRAGMA quick_check` (a damaged file is refused at
     /// the start rather than failing searches later) and a look at its schema version (a file another version
     /// wrote is refused: its rowids or columns may mean something else).
-    /// - Parameter check: false only for a file this process has just written from one it checked.
-    /// - Parameter checked: a `quick_check` already under way; its verdict is used when it read this very file.
+    /// - Parameter check: `.skip` only for a file this process has just written from one it checked.
     public static func open(at path: String, settings: SearchSettings = SearchSettings(),
-                            check: Bool = true, checked: IndexCheck? = nil) throws(SQLiteError) -> SearchIndex {
+                            check: IndexCheck.When = .now) throws(SQLiteError) -> SearchIndex {
         // Another process may rename a new file over `path` between two opens: start again until every
         // connection reads the same generation (bounded: three tries).
         for _ in 0..<3 {
             let identity = FileIdentity(path: path)
             let first = try Connection(path: path, readOnly: true)
-            if check {
-                if let checked, identity != nil, checked.identity == identity {
-                    try checked.verdict()
-                } else {
-                    try IndexCheck.run(first, path: path)
-                }
+            switch check {
+            case .startedBefore(let started) where identity != nil && started.identity == identity:
+                try started.verdict()
+            case .skip:
+                break
+            case .now, .startedBefore:
+                try IndexCheck.run(first, path: path)
             }
             let meta = try IndexMeta(connection: first)
             try meta.requireCurrentSchema(path: path)
