@@ -345,6 +345,13 @@ extension Knowledge {
             throw AnswerError(code: "invalid_date", message: "'\(id.name)' must be a date written YYYY-MM-DD (or today)",
                               field: id.name)
         }
+        // Before the first Haiku there is no Haiku to weigh, and every model the verdict could name is unreleased.
+        if let first = haikuIndices.min(by: { compiledModels[$0].releasedDay < compiledModels[$1].releasedDay }),
+           day < compiledModels[first].releasedDay {
+            let released = CivilDate.text(compiledModels[first].releasedDay)
+            throw AnswerError(code: "out_of_range", message: "'\(id.name)' must be \(released) or later, the day "
+                + "\(models[first].title), the first Haiku we list, was released", field: id.name)
+        }
         return Double(day)
     }
 

@@ -398,6 +398,12 @@ final class CompiledModel: Sendable {
         rateSchemes.first { ($0.sinceDay ?? Int.min) <= day }
     }
 
+    /// Released and not yet retired on `day`: the model answers requests, whatever else rules it out.
+    func isServed(on day: Int) -> Bool {
+        let state = lifecycle(on: day).state
+        return state != .unreleased && state != .retired
+    }
+
     /// The model's state on a day, with the day it began.
     func lifecycle(on day: Int) -> (state: LifecycleState, since: Int) {
         if let r = retiresDay, day >= r { return (.retired, r) }

@@ -717,7 +717,8 @@ public struct Engine: Sendable {
                                     severity: entry.spec.severity, model: k.models[model].slug))
         }
         let day = Int(v[AnswerID.asOf.rawValue])
-        let firstHaiku = k.haikuIndices[0]
+        // The Haiku a team would expect that day: the first served one (on a past day, not today's).
+        let firstHaiku = k.haikuIndices.first { k.compiledModels[$0].isServed(on: day) } ?? k.haikuIndices[0]
         if d.haiku != firstHaiku {
             computed(.haiku_ruled_out, model: firstHaiku, ["why": whyNotUsable(firstHaiku, v)])
         }
@@ -856,11 +857,19 @@ public struct Engine: Sendable {
     /// listed cannot take the workload.
     private func why(_ obstacle: PlanObstacle, _ v: UnsafeBufferPointer<Double>) -> String {
         let k = knowledge
+        // Each model served that day, with its own reason. A model not yet released or already retired is no
+        // reason on that day; when none was served, the sentence says so and when the first one came.
         func none(_ kind: String, _ indices: [Int]) -> String {
-            let first = indices[0]
-            let others = indices.dropFirst().map { k.models[$0].title }
-            return "no \(kind) model can take this workload (\(k.models[first].title): \(whyNotUsable(first, v))"
-                + (others.isEmpty ? "" : "; \(others.joined(separator: " and ")) cannot either") + ")"
+            let day = Int(v[AnswerID.asOf.rawValue])
+            let served = indices.filter { k.compiledModels[$0].isServed(on: day) }
+            guard !served.isEmpty else {
+                let next = indices.filter { k.compiledModels[$0].releasedDay > day }
+                    .min { k.compiledModels[$0].releasedDay < k.compiledModels[$1].releasedDay }
+                return "no \(kind) model we list was served on \(CivilDate.text(day))"
+                    + (next.map { " (the first, \(k.models[$0].title), came on \(CivilDate.text(k.compiledModels[$0].releasedDay)))" } ?? "")
+            }
+            return "no \(kind) model can take this workload ("
+                + served.map { "\(k.models[$0].title): \(whyNotUsable($0, v))" }.joined(separator: "; ") + ")"
         }
         switch obstacle {
         case .noHaiku:

@@ -75,6 +75,14 @@ extension Engine {
                     }
                     break
                 }
+                // A bill that changes course between here and the flip found (a cache minimum reached, a window
+                // outgrown) can flip the verdict nearer: try those points too, nearest first, before bisecting.
+                if best != nil {
+                    let kinks = sides(of: costKinks(values, id, usable: decision.usable), id, in: range)
+                    for kink in Set(kinks).sorted(by: { (abs($0 - now), $0) < (abs($1 - now), $1) }) {
+                        consider(kink, distance: abs(kink - now) + (kink < now ? 1e-9 : 0))
+                    }
+                }
                 // Policies compare costs, which move continuously with the numbers: the flip may lie between two
                 // rule thresholds. Bisect from the current value to the flip found, for the nearest boundary.
                 if let found = best {
@@ -172,6 +180,11 @@ extension Engine {
                 }
             }
         }
+        return sides(of: roots, id, in: range)
+    }
+
+    /// The values just on both sides of each root inside `range` (whole numbers, or hundredths of a share).
+    private func sides(of roots: [Double], _ id: AnswerID, in range: ClosedRange<Double>) -> [Double] {
         let unit: Double = id.kind == .integer ? 1 : id.interfaceMax == 1 ? 0.01 : 1
         let beyond: Double = id.kind == .integer ? 1 : 0
         var sides: [Double] = []
@@ -184,5 +197,52 @@ extension Engine {
             }
         }
         return sides
+    }
+
+    /// Where a model's bill or fit changes course as the prompt, the output or the cached share moves: the cache
+    /// minimum, a long-context threshold, the output limit, the window and its headroom. Between two such values
+    /// every bill is a line, so a verdict the costs decide flips at most where lines cross; without them the
+    /// search, which tries the rules' thresholds and bisects, can step over a short stretch where it flips (a
+    /// Haiku that starts caching at 41 % of a 10,000-token prompt).
+    /// Only models that can sway the verdict count: a bill matters only for a model usable now, a window or an
+    /// output limit only for a model served that day.
+    private func costKinks(_ values: [Double], _ id: AnswerID, usable: [Bool]) -> [Double] {
+        guard id == .cachedInputShare || id == .avgInputTokens || id == .avgOutputTokens else { return [] }
+        let k = knowledge
+        let day = Int(values[AnswerID.asOf.rawValue])
+        let share = values[AnswerID.cachedInputShare.rawValue]
+        var kinks: [Double] = []
+        values.withUnsafeBufferPointer { v in
+            for m in k.models.indices where k.compiledModels[m].isServed(on: day) {
+                let model = k.compiledModels[m]
+                let t = k.requestTokens(model: m, v)
+                let scale = k.tokenScale(model: m, v)
+                guard scale > 0 else { continue }
+                switch id {
+                case .cachedInputShare:
+                    guard usable[m], t.input > 0, let prices = model.prices(on: day) else { continue }
+                    if prices.cacheMinTokens > 0 { kinks.append(prices.cacheMinTokens / t.input) }
+                    if let long = prices.longContext {
+                        kinks.append(long.threshold / t.input)
+                        kinks.append(1 - long.threshold / t.input)
+                    }
+                case .avgInputTokens:
+                    let room = model.contextWindow - t.output - t.reasoning
+                    kinks += [room / scale, (k.contextHeadroom * model.contextWindow - t.output - t.reasoning) / scale]
+                    guard usable[m], let prices = model.prices(on: day) else { continue }
+                    if prices.cacheMinTokens > 0, share > 0 { kinks.append(prices.cacheMinTokens / (share * scale)) }
+                    if let long = prices.longContext {
+                        kinks.append(long.threshold / scale)
+                        if share < 1 { kinks.append(long.threshold / ((1 - share) * scale)) }
+                        if share > 0 { kinks.append(long.threshold / (share * scale)) }
+                    }
+                default:
+                    kinks.append((model.contextWindow - t.input - t.reasoning) / scale)
+                    kinks.append((k.contextHeadroom * model.contextWindow - t.input - t.reasoning) / scale)
+                    if let limit = model.maxOutput { kinks.append((limit - t.reasoning) / scale) }
+                }
+            }
+        }
+        return kinks
     }
 }

@@ -70,6 +70,8 @@ struct QuestionnaireForm {
         switch error.code {
         case "invalid_number":
             return "\(asked) needs \(id.kind == .integer ? "a whole number" : "a number"), such as \(examples(question))."
+        case "out_of_range" where id.kind == .date:
+            return error.message.replacingOccurrences(of: "'\(name)'", with: asked) + "."
         case "out_of_range":
             return "\(asked) must be between \(Format.number(question.min ?? 0)) and \(Format.number(question.max ?? 0))\(unit)."
         case "not_an_integer":

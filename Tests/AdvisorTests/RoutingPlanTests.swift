@@ -89,8 +89,9 @@ struct RoutingPlanTests {
         (["complex_share": 0.0], "nothing to route"),
         // A hard limit: autonomous coding rules Haiku out.
         (["task_type": "autonomous_coding", "complex_share": 0.3], "hard limit"),
-        // Before Sonnet 5.5 and Opus 5.5 were released there is no escalation model.
-        (["as_of": "2026-09-01", "cost_priority": "secondary"], "no escalation model"),
+        // On 2025-06-01 Claude 3.5 Haiku serves, but no listed escalation model was released yet (Sonnet 4.5
+        // came on 2025-09-29).
+        (["as_of": "2025-06-01", "cost_priority": "secondary"], "no escalation model"),
         // A 400,000-token prompt is past every Haiku's headroom.
         (["avg_input_tokens": 400_000, "task_type": "rag"], "no Haiku"),
     ] as [([String: AnswerValue], String)])

@@ -45,9 +45,24 @@ enum Fixture {
     }
 
     static func knowledge(_ file: FixtureFile, models: [ModelEntry]? = nil) throws(KnowledgeError) -> Knowledge {
+        // Hand-made models stand in for some of the real ones: the settings name only those.
+        var settings = file.settings
+        if let models {
+            let known = Set(models.map(\.slug))
+            settings.haiku_models = settings.haiku_models.filter(known.contains)
+            settings.escalation_models = settings.escalation_models.filter(known.contains)
+        }
         let knowledge = try Knowledge(
-            settings: file.settings,
-            criteria: file.criteria.map { CriterionEntry(slug: $0.slug, title: $0.title, spec: $0.spec) },
+            settings: settings,
+            criteria: file.criteria.map { entry in
+                var spec = entry.spec
+                if let models {
+                    for r in spec.rules.indices {
+                        spec.rules[r].prefer = spec.rules[r].prefer?.filter { slug in models.contains { $0.slug == slug } }
+                    }
+                }
+                return CriterionEntry(slug: entry.slug, title: entry.title, spec: spec)
+            },
             models: models ?? file.models.map { ModelEntry(slug: $0.slug, title: $0.title, spec: $0.spec, sources: $0.sources ?? []) },
             failureModes: file.failureModes.map { entry in
                 var spec = entry.spec

@@ -75,6 +75,7 @@ struct AdvisorRoutesTests {
         ("cached_input_share=1.5", "cached_input_share"), ("latency=sometimes", "latency"), ("task_type=poetry", "task_type"),
         ("fallback_ready=maybe", "fallback_ready"), ("complex_share=nan", "complex_share"), ("avg_input_tokens=1e309", "avg_input_tokens"),
         ("developer_hourly_usd=inf", "developer_hourly_usd"), ("colour=blue", "colour"), ("routing=always", "routing"),
+        ("as_of=2026-13-01", "as_of"), ("as_of=2023-01-01", "as_of"),
     ])
     func invalidAnswersAre400NamingTheField(query: String, field: String) throws {
         let api = get("/api/assess", pairs(query))
@@ -86,6 +87,13 @@ struct AdvisorRoutesTests {
         #expect(page.status == 400)
         #expect(page.text.contains("class=\"field-error\"") || field == "colour")
         #expect(page.text.contains("<form class=\"questionnaire\""))
+    }
+
+    /// A day before the first Haiku is refused in words a person reads: the day it may start, and why.
+    @Test func aDayBeforeTheFirstHaikuSaysFromWhen() {
+        let page = get("/assess/result", [("as_of", "2023-01-01")])
+        #expect(page.status == 400)
+        #expect(page.text.contains("must be 2024-03-13 or later, the day Claude 3 Haiku, the first Haiku we list, was released."))
     }
 
     @Test(arguments: ["[]", "\"text\"", "{", "{\"task_type\": 5}", "{\"monthly_requests\": 1.5}", "{\"latency\": null, \"x\": 1}", "1e999"])

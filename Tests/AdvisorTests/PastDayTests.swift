@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import Advisor
+
+/// Verdicts on a past day (a share link pins `as_of`) weigh the models served that day: the older Haikus and
+/// Sonnets follow the current ones in `haiku_models`, `escalation_models` and the rules' `prefer` lists.
+struct PastDayTests {
+    let k = Fixture.real
+    var engine: Engine { Engine(knowledge: k) }
+
+    func served(_ slug: String, on day: Int) -> Bool {
+        k.models.firstIndex { $0.slug == slug }.map { k.compiledModels[$0].isServed(on: day) } ?? false
+    }
+
+    /// A deprecated Haiku is never the Haiku; a model released later is no reason for a warning that day.
+    @Test(arguments: [("2024-06-01", "claude-3-haiku"), ("2025-06-01", "claude-3-5-haiku"),
+                      ("2025-10-01", "claude-3-5-haiku"), ("2026-01-01", "claude-haiku-4-5"),
+                      ("2026-09-01", "claude-haiku-4-5"), ("2026-11-28", "claude-haiku-5-5")])
+    func eachDayWeighsTheHaikuServedThen(day: String, haiku: String) throws {
+        let a = engine.assess(k.answers(["task_type": "chat", "as_of": .text(day)]))
+        #expect(a.haikuModel == haiku)
+        let judged = try #require(CivilDate.day(day))
+        for w in a.warnings where w.failure_mode == "model-retirement" {
+            #expect(w.model.map { served($0, on: judged) } ?? true, "\(w.text)")
+        }
+        #expect(served(a.primaryModel, on: judged))
+        #expect(a.alternatives.allSatisfy { served($0, on: judged) })
+    }
+
+    /// On 2026-03-01 a tiered plan routes to Sonnet 4.5, the Sonnet of that day; on 2025-06-01 no stronger Claude
+    /// model was served, and the plan is set aside with that reason and the day the first came.
+    @Test func aPastDaysPlanUsesThatDaysModels() throws {
+        let plan: [String: AnswerValue] = ["task_type": "chat", "routing": "tiered", "complex_share": 0.4]
+        let march = engine.assess(k.answers(plan.merging(["as_of": "2026-03-01"]) { $1 }))
+        #expect(march.verdict == .tieredRouting)
+        #expect(march.primaryModel == "claude-haiku-4-5" && march.alternatives.first == "claude-sonnet-4-5")
+        let june = engine.assess(k.answers(plan.merging(["as_of": "2025-06-01"]) { $1 }))
+        #expect(june.haikuModel == "claude-3-5-haiku")
+        let first = try #require(june.reasons.first).text
+        #expect(first.contains("no escalation model we list was served on 2025-06-01 (the first, Claude Sonnet 4.5, came on 2025-09-29)"),
+                "\(first)")
+    }
+
+    /// When a rule prefers a stronger model, a past day's verdict names that day's Sonnet.
+    @Test func aPreferredSonnetIsThatDaysSonnet() {
+        let a = engine.assess(k.answers(["task_type": "chat", "complex_share": 0.6, "as_of": "2026-03-01"]))
+        #expect(a.verdict == .chooseAlternative)
+        #expect(a.primaryModel == "claude-sonnet-4-5" && a.primaryModelBasis == .prefer)
+    }
+
+    /// Today a Haiku that cannot take the work is explained by the Haikus served today, each with its reason; the
+    /// retired ones are not reasons.
+    @Test func aHaikuRuledOutTodayNamesTodaysHaikus() throws {
+        let a = engine.assess(k.answers(["task_type": "rag", "avg_input_tokens": 700_000, "routing": "tiered",
+                                         "as_of": "2026-12-03"]))
+        let first = try #require(a.reasons.first).text
+        #expect(first.contains("no Haiku model can take this workload (Claude Haiku 5.5: ")
+                && first.contains("; Claude Haiku 4.5: "), "\(first)")
+        #expect(!first.contains("Claude 3"), "\(first)")
+    }
+
+    /// Before the first Haiku there is nothing to weigh: the day is refused, not answered with unreleased models.
+    @Test func aDayBeforeTheFirstHaikuIsRefused() {
+        #expect(throws: AnswerError.self) { _ = try k.answers(fromQuery: [("as_of", "2024-03-12")]) }
+        #expect((try? k.answers(fromQuery: [("as_of", "2024-03-13")])) != nil)
+        do {
+            _ = try k.answers(fromQuery: [("as_of", "2023-01-01")])
+        } catch {
+            #expect(error.message.contains("2024-03-13") && error.message.contains("Claude 3 Haiku"), "\(error.message)")
+        }
+    }
+}
