@@ -785,7 +785,9 @@ public enum TrapKind: String, ClosedSet, CodingKeyRepresentable {
     case long_context_cliff
     /// The model counts more tokens than the tokenizer the answers were counted with: {model}, {ratio}, {counted_with}, {amount}.
     case tokenizer_ratio
-    /// The model's page publishes no tokenizer ratio, so its count is assumed equal: {model}, {counted_with}.
+    /// The model's page, or that of the tokenizer the answers were counted with, publishes no ratio, so that model is
+    /// taken to count what the reference tokenizer counts: {model}, {counted_with}, {unpublished} (the model whose page
+    /// lacks it), {reference} (the default of `tokens_counted_with`, ratio 1 by definition).
     case tokenizer_unpublished
     /// Reasoning tokens billed on top of the visible answer: {model}, {effort}, {tokens}, {amount}.
     case thinking_tokens
@@ -801,7 +803,7 @@ public enum TrapKind: String, ClosedSet, CodingKeyRepresentable {
         switch self {
         case .long_context_cliff: ["model", "prompt", "threshold", "amount", "tokens", "counted_with"]
         case .tokenizer_ratio: ["model", "ratio", "counted_with", "amount"]
-        case .tokenizer_unpublished: ["model", "counted_with"]
+        case .tokenizer_unpublished: ["model", "counted_with", "unpublished", "reference"]
         case .thinking_tokens: ["model", "effort", "tokens", "amount"]
         case .cache_minimum: ["model", "prefix", "minimum", "amount"]
         case .cache_1h: ["model", "writes", "amount"]

@@ -65,7 +65,10 @@ extension Engine {
         }
         if m != counted {
             if !r.token_ratio_published {
-                add(.tokenizer_unpublished, nil, [:])
+                // An unpublished ratio is taken as 1, the reference tokenizer's: name the page that lacks it.
+                let lacking = k.compiledModels[m].ratioPublished ? k.models[counted].title : line.title
+                let reference = k.models[Int(k.defaults[AnswerID.tokensCountedWith.rawValue])].title
+                add(.tokenizer_unpublished, nil, ["unpublished": lacking, "reference": reference])
             } else if r.token_ratio > 1.005 {
                 let own = line.monthly_usd - cost(with: [(.tokensCountedWith, Double(m))])
                 if own > 0 { add(.tokenizer_ratio, own, ["ratio": Format.figure(r.token_ratio, digits: 2)]) }

@@ -208,4 +208,26 @@ struct ExpertChecksTests {
             if let checked = k.compiledModels[m].pricesCheckedDay { #expect(today - checked <= 30, "\(entry.slug) prices") }
         }
     }
+
+    /// A missing ratio is taken as 1, Claude Haiku 4.5's (the reference). The trap names the page that lacks it:
+    /// counted with Claude 3 Haiku (none published), Haiku 5.5's figure rests on Claude 3 Haiku's count being
+    /// Haiku 4.5's; counted with Haiku 5.5, GPT-6 Luna is taken to count what Haiku 4.5 counts, not what Haiku 5.5
+    /// counts (its figure is 1 / 1.3 of the answer's tokens).
+    @Test func anUnpublishedRatioNamesThePageThatLacksIt() throws {
+        let a = engine.assess(k.answers(["task_type": "classification", "tokens_counted_with": "claude-3-haiku"]))
+        let haiku = try #require(a.decision.traps.first { $0.kind == .tokenizer_unpublished && $0.model == "claude-haiku-5-5" })
+        #expect(haiku.text.hasPrefix("Claude 3 Haiku's page publishes no tokenizer ratio, so it is taken to count what "
+                                     + "Claude Haiku 4.5 counts, and Claude Haiku 5.5's figure rests on that"), "\(haiku.text)")
+        let given: [String: AnswerValue] = ["task_type": "classification", "tokens_counted_with": "claude-haiku-5-5",
+                                            "monthly_requests": 1_000_000, "avg_input_tokens": 1_300, "avg_output_tokens": 13,
+                                            "reasoning_effort": "none"]
+        #expect(close(line("gpt-6-luna", given).rates.input_tokens_per_request, 1_000))
+        let engine = Engine(knowledge: k)
+        let answers = k.answers(given)
+        let luna = try #require(engine.costs(answers).first { $0.model == "gpt-6-luna" })
+        let trap = try #require(engine.traps(model: k.models.firstIndex { $0.slug == "gpt-6-luna" }!, line: luna, answers: answers)
+            .first { $0.kind == .tokenizer_unpublished })
+        #expect(trap.text.hasPrefix("GPT-6 Luna's page publishes no tokenizer ratio, so it is taken to count what Claude Haiku 4.5 counts"),
+                "\(trap.text)")
+    }
 }
