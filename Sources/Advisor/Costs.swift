@@ -25,8 +25,10 @@ import Foundation
 //    only after a gap longer than T. With R requests a month arriving at random (a Poisson stream of
 //    λ = R / 43,800 a minute), a gap exceeds T with probability e^(−λT), so writes W = max(1, R × e^(−λT)), capped
 //    at R; every other request reads. The cheaper of the 5-minute and 1-hour caches, or none, is taken and named
-//    (`cache_ttl`): dense traffic keeps even the 5-minute cache warm, sparse traffic needs the hour. Caching is never
-//    assumed when it would cost more than plain input (`not_worth_it`).
+//    (`cache_ttl`): dense traffic keeps even the 5-minute cache warm, sparse traffic needs the hour. In batch, a model
+//    that sells the hour is priced with it only: a batch can run longer than five minutes, and Anthropic's batch guide
+//    advises the hour for shared context (guides/prompt-caching-economics). Caching is never assumed when it would
+//    cost more than plain input (`not_worth_it`).
 // 5. **Batch.** With latency `batch` and a `batch_discount`, the discount comes off each token class in
 //    `batch_applies_to`.
 // 6. input_usd = fresh input (+ the prefix when not cached), cache_usd = writes + reads, output_usd = R × O_m ×
@@ -342,8 +344,11 @@ extension Knowledge {
             }
             let w5 = CostAssumptions.cacheWrites(requests: requests, lifetimeMinutes: CacheTTL.fiveMinutes.minutes)
             var best = (cost: prefixAsInput, ttl: CacheTTL?.none, writes: 0.0, write: 0.0)
+            // A batch can run for longer than five minutes, so a 5-minute entry may lapse between its requests;
+            // where the hour is sold, the provider's batch guide advises it, and only it is priced.
+            let batchNeedsHour = batch != nil && r.cacheWrite1h != nil
             let cost5 = cost(writes: w5, write: r.cacheWrite)
-            if cost5 < best.cost { best = (cost5, .fiveMinutes, w5, r.cacheWrite) }
+            if cost5 < best.cost && !batchNeedsHour { best = (cost5, .fiveMinutes, w5, r.cacheWrite) }
             if let write1h = r.cacheWrite1h {
                 let w1 = CostAssumptions.cacheWrites(requests: requests, lifetimeMinutes: CacheTTL.oneHour.minutes)
                 let cost1 = cost(writes: w1, write: write1h)
@@ -357,7 +362,8 @@ extension Knowledge {
                 parts.rates.cache_write_per_mtok = best.write
                 parts.rates.cache_writes_per_month = best.writes
                 note("Prefix of \(Format.figure(prefix)) tokens cached with the \(ttl.spoken) "
-                     + "cache: about \(Format.figure(best.writes)) writes a month at your request rate; every other request reads it.")
+                     + "cache: about \(Format.figure(best.writes)) writes a month at your request rate; every other request reads it."
+                     + (batchNeedsHour ? " Batches can run longer than five minutes, so the hour is priced, as the batch guide advises." : ""))
             } else {
                 cacheStatus = .not_worth_it
                 note("Caching would cost more than it saves at this volume: the prefix is billed as input.")

@@ -85,7 +85,9 @@ extension Engine {
             add(.cache_minimum, requests * prefix * (input - read) / 1e6 * keep(.input), [
                 "prefix": Format.count(prefix), "minimum": Format.count(r.cache_min_tokens ?? 0)])
         }
-        if r.cache_ttl == .oneHour, let writes = r.cache_writes_per_month, let write = r.cache_write_per_mtok {
+        // In batch the hour is the guide's advice, not a price of sparse traffic (Costs.swift, step 4).
+        if r.cache_ttl == .oneHour, r.batch_discount == nil, let writes = r.cache_writes_per_month,
+           let write = r.cache_write_per_mtok {
             add(.cache_1h, writes * prefix * write / 1e6 * keep(.cache_write), ["writes": Format.count(writes)])
         }
         if let discount = r.batch_discount, let gap = line.capacity?.gap, gap.contains("batch queue") {

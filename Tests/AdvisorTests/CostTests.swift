@@ -133,12 +133,19 @@ struct CostTests {
     }
 
     @Test func batchDiscountAppliesToCacheTokensToo() {
-        // The dense workload above in batch: every class halves. $5,000 → $2,500; $500.00575 → $250.002875;
-        // $500 → $250.
+        // The dense workload above in batch: every class halves. $5,000 → $2,500; $500 → $250. The cache is the
+        // 1-hour one, as the batch guide advises (a batch can outlast a 5-minute entry): one write at $2/M and the
+        // rest read at $0.10/M, halved: (1 × 2 + 999,999 × 0.10) × 0.5 × 5,000 / 1e6 = $250.00475.
         let l = line("claude-haiku-4-5", ["monthly_requests": 1_000_000, "avg_input_tokens": 10_000,
                                           "avg_output_tokens": 100, "cached_input_share": 0.5, "latency": "batch"])
         #expect(l.input_usd == 2_500 && l.output_usd == 250)
-        #expect(close(l.cache_usd, 250.0029, 1e-6))
+        #expect(l.rates.cache_ttl == .oneHour && l.rates.cache_write_per_mtok == 2)
+        #expect(close(l.cache_usd, 250.0048, 1e-6))
+        #expect(l.rates.notes.contains { $0.contains("Batches can run longer than five minutes") })
+        // A model without a 1-hour cache keeps the 5-minute one in batch.
+        let noHour = line("gpt-6-luna", ["monthly_requests": 1_000_000, "avg_input_tokens": 10_000,
+                                         "avg_output_tokens": 100, "cached_input_share": 0.5, "latency": "batch"])
+        #expect(noHour.rates.cache_ttl != .oneHour)
         #expect(l.rates.batch_discount == 0.5 && l.rates.batch_applies_to == TokenClass.allCases)
         // Not in batch: no discount recorded.
         #expect(line("claude-haiku-4-5", ["monthly_requests": 1_000, "latency": "realtime"]).rates.batch_discount == nil)
@@ -158,7 +165,8 @@ struct CostTests {
                                           "avg_output_tokens": 100, "cached_input_share": 0.5, "latency": "batch"],
                      in: knowledge)
         #expect(l.input_usd == 2_500 && l.output_usd == 250)
-        #expect(close(l.cache_usd, 500.0058, 1e-6))
+        // (1 × 2 + 999,999 × 0.10) × 5,000 / 1e6 = $500.0095, the 1-hour cache at full price.
+        #expect(close(l.cache_usd, 500.0095, 1e-6))
         #expect(l.rates.batch_applies_to == [.input, .output])
     }
 
