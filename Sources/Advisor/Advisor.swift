@@ -727,6 +727,9 @@ final class CompiledPolicy: Sendable {
     let routedText: String
     /// routing_plan: the sentence when the plan's conditions fail ("" for other kinds).
     let ignoredText: String
+    /// routing_payback: the words when routing loses money before the router's cost ("" for other kinds).
+    let lossText: String
+    let routedLossText: String
 
     /// The placeholders each kind's text may use.
     static func placeholders(_ kind: PolicyKind) -> [String] {
@@ -825,6 +828,20 @@ final class CompiledPolicy: Sendable {
             throw problem(".routed_text", "only cheapest_fit, routing_payback and cost_ceiling can be overruled by the routing plan")
         } else {
             routedText = ""
+        }
+        if spec.kind == .routing_payback {
+            let loss = Self.placeholders(spec.kind) + ["loss_per_year"]
+            guard spec.loss_text != nil, spec.routed_loss_text != nil else {
+                throw problem(spec.loss_text == nil ? ".loss_text" : ".routed_loss_text",
+                              "routing_payback needs loss_text and routed_loss_text: the words when routing saves nothing at all")
+            }
+            lossText = try checked(spec.loss_text, ".loss_text", loss)
+            routedLossText = try checked(spec.routed_loss_text, ".routed_loss_text", loss + ["haiku", "haiku_monthly"])
+        } else if spec.loss_text != nil || spec.routed_loss_text != nil {
+            throw problem(spec.loss_text != nil ? ".loss_text" : ".routed_loss_text", "only a routing_payback policy has loss texts")
+        } else {
+            lossText = ""
+            routedLossText = ""
         }
         if spec.kind == .routing_plan {
             guard spec.ignored_text != nil else { throw problem(".ignored_text", "routing_plan needs ignored_text (with {why})") }

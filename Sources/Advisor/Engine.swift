@@ -505,7 +505,7 @@ public struct Engine: Sendable {
             let cost = (policy.buildHours + 12 * policy.upkeepHoursPerMonth) * rate
             if saving < cost {
                 // Under the routing plan the finding is said (with the Haiku the plan keeps), not applied.
-                policyReasons.append(PolicyOutcome(policy: p, model: esc, saving: Swift.max(0, saving), cost: cost,
+                policyReasons.append(PolicyOutcome(policy: p, model: esc, saving: saving, cost: cost,
                                                    haiku: routed ? h : nil, haikuMonthly: haikuMonthly, overruled: routed))
                 if !routed {
                     verdict = .chooseAlternative
@@ -833,7 +833,11 @@ public struct Engine: Sendable {
             values["saving"] = Format.cents(outcome.saving)
             values["ratio"] = Format.number((outcome.cost / Swift.max(outcome.monthly, 0.0001) * 10).rounded() / 10)
         }
-        var text = outcome.overruled ? policy.routedText : policy.text
+        // Routing that loses money before the router is built says so, not "saves $0".
+        let loses = policy.kind == .routing_payback && outcome.saving < 0
+        var text = loses ? (outcome.overruled ? policy.routedLossText : policy.lossText)
+            : (outcome.overruled ? policy.routedText : policy.text)
+        if loses { values["loss_per_year"] = Format.cents(-outcome.saving) }
         if policy.kind == .routing_plan {
             if let obstacle = outcome.obstacle {
                 text = policy.ignoredText

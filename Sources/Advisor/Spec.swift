@@ -653,10 +653,18 @@ public struct PolicySpec: Codable, Sendable, Equatable {
     public var routed_text: String?
     /// routing_plan: the sentence when the plan's conditions fail, with `{why}`.
     public var ignored_text: String?
+    /// routing_payback: the reason (and, under a routing plan, the finding) when routing saves nothing at all: the
+    /// Haiku's bill is more than the escalation model's bill for the simple share, so routing loses `{loss_per_year}`
+    /// before the router is even built. Required for that kind.
+    public var loss_text: String?
+    public var routed_loss_text: String?
 
     public init(kind: PolicyKind, when: Condition? = nil, min_fit: Fit? = nil, build_hours: Double? = nil,
                 upkeep_hours_per_month: Double? = nil, effort: Effort? = nil, max_ratio: Double? = nil,
-                min_saving_usd: Double? = nil, text: String, routed_text: String? = nil, ignored_text: String? = nil) {
+                min_saving_usd: Double? = nil, text: String, routed_text: String? = nil, ignored_text: String? = nil,
+                loss_text: String? = nil, routed_loss_text: String? = nil) {
+        self.loss_text = loss_text
+        self.routed_loss_text = routed_loss_text
         self.routed_text = routed_text
         self.ignored_text = ignored_text
         self.effort = effort

@@ -183,5 +183,23 @@ struct RoutingPlanTests {
         let c = file.criteria.firstIndex { $0.slug == "routing-payback" }!
         file.criteria[c].spec.policies![0].routed_text = nil
         #expect { _ = try Fixture.knowledge(file) } throws: { ($0 as! KnowledgeError).field.hasSuffix(".routed_text") }
+        // Routing payback must also have words for a plan that loses money outright.
+        file = try Fixture.file()
+        file.criteria[c].spec.policies![0].loss_text = nil
+        #expect { _ = try Fixture.knowledge(file) } throws: { ($0 as! KnowledgeError).field.hasSuffix(".loss_text") }
+    }
+
+    /// Every request complex: Haiku answers all of them and Sonnet answers all again, so the plan costs the Haiku's
+    /// whole bill more than Sonnet alone, 12 × $86 = $1,032 a year, before the router. The finding says it loses
+    /// that much; it used to say the plan "saves about $0.00".
+    @Test func aPlanThatLosesMoneySaysHowMuch() throws {
+        let a = engine.assess(k.answers(["task_type": "chat", "complex_share": 1.0, "routing": "tiered"]))
+        #expect(a.verdict == .tieredRouting)
+        let haiku = monthly(a, "claude-haiku-5-5")
+        let finding = try #require(a.reasons.first { $0.criterion == "routing-payback" }).text
+        #expect(finding.hasPrefix("Routing loses money: Claude Haiku 5.5 answers every request"), "\(finding)")
+        #expect(finding.contains("costs about \(Format.cents(12 * haiku)) a year more than sending everything to Claude Sonnet 5.5"),
+                "\(finding)")
+        #expect(!finding.contains("$0.00"))
     }
 }
