@@ -17,6 +17,10 @@ struct EvaluationExport {
     let links: ShareLinks
     let size: SampleSize
     let options: DecisionOptions
+    /// The candidates as they run today (`runnable`): a link pinned to a past day still exports a plan that runs.
+    let runs: [DecisionOptions.Option]
+    /// One sentence per candidate that gave way to its replacement, or that nothing served today replaces.
+    let substitutions: [String]
 
     /// nil when the content gives no evaluation settings.
     init?(assessment: Assessment, answers: Answers, engine: Engine, library: ContentLibrary, links: ShareLinks) {
@@ -28,6 +32,49 @@ struct EvaluationExport {
         self.links = links
         self.size = size
         options = DecisionOptions(assessment, knowledge: engine.knowledge)
+        (runs, substitutions) = Self.runnable(options.options, knowledge: engine.knowledge, judgedOn: assessment.asOf)
+    }
+
+    /// The plan is run today, whatever day the verdict was judged on: a candidate not served today (retired since,
+    /// or not yet released) gives way to its page's replacement, followed until one is served. A candidate that
+    /// nothing served replaces stays, and the sentence says it cannot be run today.
+    static func runnable(_ options: [DecisionOptions.Option], knowledge: Knowledge,
+                         judgedOn: String) -> ([DecisionOptions.Option], [String]) {
+        let today = knowledge.today
+        func served(_ slug: String) -> Bool {
+            guard let state = knowledge.status(of: slug, on: today)?.state else { return false }
+            return state != .retired && state != .unreleased
+        }
+        var runs: [DecisionOptions.Option] = []
+        var notes: [String] = []
+        for option in options {
+            var run = option
+            if !served(option.slug) {
+                var slug = option.slug
+                var seen: Set<String> = [slug]
+                while !served(slug), let next = knowledge.status(of: slug, on: today)?.replacement, seen.insert(next).inserted {
+                    slug = next
+                }
+                let status = knowledge.status(of: option.slug, on: today)
+                let why = status?.state == .retired ? "retired on \(status?.since ?? "")"
+                    : "is not released until \(status?.since ?? "")"
+                let roles = option.roles.map(\.rawValue).joined(separator: " and ")
+                if served(slug), let entry = knowledge.model(slug) {
+                    run = DecisionOptions.Option(slug: slug, roles: option.roles, entry: entry, cost: option.cost)
+                    notes.append("\(option.entry.title), the \(roles) on \(judgedOn), \(why); the plan runs its "
+                                 + "replacement, \(entry.title), in its place.")
+                } else {
+                    notes.append("\(option.entry.title), the \(roles) on \(judgedOn), \(why), and no model served "
+                                 + "today replaces it: its line will fail until you change it.")
+                }
+            }
+            if let i = runs.firstIndex(where: { $0.slug == run.slug }) {
+                runs[i].roles += run.roles
+            } else {
+                runs.append(run)
+            }
+        }
+        return (runs, notes)
     }
 
     private var knowledge: Knowledge { engine.knowledge }
@@ -57,6 +104,7 @@ struct EvaluationExport {
         doc += "Exported by haiku-advisor for the verdict judged on \(assessment.asOf) (content version \(links.contentVersion)):\n"
         doc += (links.exportBase.isEmpty ? "/assess/result?\(share) on a haiku-advisor server" : "\(links.exportBase)/assess/result?\(share)") + "\n"
         doc += "Verdict: \(ResultView.verdictLabel(assessment.verdict)); recommended: \(options.first(.primary)?.entry.title ?? assessment.primaryModel).\n"
+        for note in substitutions { doc += note + "\n" }
         if let fit = assessment.primaryFit { doc += fit.sentence + " This plan is how you find out.\n" }
         doc += """
 
@@ -66,7 +114,7 @@ struct EvaluationExport {
                 pip install inspect-ai anthropic openai google-genai   # and the SDK of any other provider below
                 python haiku_eval.py samples.jsonl                      # runs every candidate, then checks the pass rule
                 # or one model at a time:
-                inspect eval haiku_eval.py --model \(modelID(options.options[0])) -T samples=samples.jsonl
+                inspect eval haiku_eval.py --model \(modelID(runs[0])) -T samples=samples.jsonl
 
             Scorer: \(scorerText)
 
@@ -86,7 +134,7 @@ struct EvaluationExport {
         var py = "\"\"\"" + docstring(doc) + "\n\"\"\"\n"
         py += Self.imports
         py += "# Inspect model ids (provider/model), from the content's API ids, by the role each model plays.\nCANDIDATES = {\n"
-        for option in options.options {
+        for option in runs {
             for role in option.roles {
                 py += "    \(pyString(role.rawValue)): \(pyString(modelID(option))),\(modelNote(option))\n"
             }
@@ -179,9 +227,9 @@ struct EvaluationExport {
 
     /// The escalation model grades, unless it is the recommended one; then the strongest other option.
     private func graderID() -> String {
-        let primary = assessment.primaryModel
-        let pick = options.options.last { $0.slug != primary && $0.roles.contains(.escalation) }
-            ?? options.options.last { $0.slug != primary } ?? options.options[0]
+        let primary = runs.first { $0.roles.contains(.primary) }?.slug ?? assessment.primaryModel
+        let pick = runs.last { $0.slug != primary && $0.roles.contains(.escalation) }
+            ?? runs.last { $0.slug != primary } ?? runs[0]
         return modelID(pick)
     }
 

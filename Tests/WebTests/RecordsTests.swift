@@ -122,6 +122,19 @@ struct RecordsTests {
         }
     }
 
+    /// A plan is run on the day it is exported (the fixture's today, 2026-11-28). Pinned to 2026-03-01, a routed chat
+    /// verdict names Gemini 2.0 Flash (retired 2026-06-01) as its runner-up: the plan runs its replacement and says
+    /// which stood in for which. Sonnet 4.5, that day's escalation model, retires only on 2026-11-30: it still runs.
+    @Test func anEvaluationPlanForAPastDayRunsTodaysModels() {
+        let py = get("/assess/result.eval.py", pairs("task_type=chat&complex_share=0.4&routing=tiered&as_of=2026-03-01")).text
+        #expect(py.contains("Gemini 2.0 Flash, the runner-up on 2026-03-01, retired on 2026-06-01; the plan runs its "
+                            + "replacement, Gemini 3.1 Flash-Lite, in its place."))
+        #expect(py.contains("\"runner-up\": \"google/gemini-3.1-flash-lite\","))
+        #expect(!py.contains("gemini-2.0-flash\""))
+        #expect(py.contains("\"escalation model\": \"anthropic/claude-sonnet-4-5-20250929\","))
+        #expect(py.contains("\"recommended\": \"anthropic/claude-haiku-4-5-20251001\","))
+    }
+
     @Test func theVerdictSaysWhenTheRatingIsOurJudgement() {
         let page = get("/assess/result", pairs(Self.workload)).text
         #expect(page.contains("Its strong fit for classification rests on our judgement, low confidence."))
