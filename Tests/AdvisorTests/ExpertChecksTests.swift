@@ -230,4 +230,14 @@ struct ExpertChecksTests {
         #expect(trap.text.hasPrefix("GPT-6 Luna's page publishes no tokenizer ratio, so it is taken to count what Claude Haiku 4.5 counts"),
                 "\(trap.text)")
     }
+
+    /// A runner-up that lost to a rule's preference links the rule's own page, not the criteria index.
+    @Test func aRunnerUpBeatenByAPreferenceNamesTheRule() throws {
+        let a = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 100_000, "complex_share": 0.6]))
+        #expect(a.primaryModel == "claude-sonnet-5-5" && a.primaryModelBasis == .prefer)
+        let runnerUp = try #require(a.decision.runner_up)
+        #expect(runnerUp.reason == "the share of complex requests rule that fired prefers Claude Sonnet 5.5 for this workload",
+                "\(runnerUp.reason)")
+        #expect(runnerUp.url == "/criteria/complex-request-share")
+    }
 }
