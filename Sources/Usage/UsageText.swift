@@ -19,7 +19,8 @@ public enum UsageText {
         for m in s.models {
             var line = "    \(m.id): \(Format.figure(m.share * 100, digits: 1))%"
             if let status = m.status {
-                line += ", \(status.state.rawValue)" + (status.retires.map { ", retires \($0)" } ?? "")
+                line += status.state == .retired ? ", retired on \(status.since)"
+                    : ", \(status.state.rawValue)" + (status.retires.map { ", retires \($0)" } ?? "")
             } else {
                 line += ", not a model this site knows"
             }

@@ -25,7 +25,7 @@ enum LifecycleText {
                 + (replacement.map { "; replacement: \($0)" } ?? "")
         case .retired:
             return "Retired on \(status.since)" + (replacement.map { "; replacement: \($0)" } ?? "")
-        case .unreleased: return "Released on \(status.since)"
+        case .unreleased: return "Not released until \(status.since)"
         }
     }
 

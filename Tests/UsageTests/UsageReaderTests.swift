@@ -32,6 +32,9 @@ import Usage
         #expect(models[1].migrate_to == "claude-sonnet-5-5")
         #expect(imported.currentModel == "claude-haiku-5-5")
         #expect(imported.answers.contains { $0.id == .tokensCountedWith && $0.value == .text("claude-haiku-5-5") })
+        // The text summary says when a retired model went, not "retired, retires".
+        let text = UsageText.render(imported.summary, comparison: nil)
+        #expect(text.contains("claude-sonnet-4-5-20250929: 4.9%, retired on 2026-11-30; move to claude-sonnet-5-5"), "\(text)")
     }
 
     @Test func otlpSpansWithoutTokenUsageAreNotRequests() throws {
