@@ -94,6 +94,7 @@ public struct AdvisorViews: Sendable {
         var view = ResultView(engine: engine, library: library).page(assessment, answers: answers, links: links,
                                                                      base: links.pageBase(request))
         view.contentNotice = links.notice(linkVersion: linkVersion, asOf: assessment.asOf) ?? ""
+        view.pastDay = PastDayNotice(assessment, answers: answers, knowledge: knowledge)
         view.fields = form.fields(values: QuestionnaireForm.values(of: answers), error: nil)
         return .html(templates.page(title: "Verdict: \(ResultView.verdictLabel(assessment.verdict))",
                                     view: view, activeSection: "assess"))

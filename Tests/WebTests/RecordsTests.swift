@@ -135,6 +135,21 @@ struct RecordsTests {
         #expect(py.contains("\"recommended\": \"anthropic/claude-haiku-4-5-20251001\","))
     }
 
+    /// A verdict pinned to a past day names that day's models; read today (the fixture's 2026-11-28), the page says
+    /// which of them retired since, with the replacement, and links today's verdict for the same answers. Today's
+    /// own verdict has no such notice.
+    @Test func aPastDaysVerdictSaysWhichOfItsModelsRetiredSince() {
+        let past = get("/assess/result", pairs("task_type=chat&complex_share=0.4&routing=tiered&as_of=2026-03-01")).text
+        #expect(past.contains("Judged on 2026-03-01. Since then, Gemini 2.0 Flash (the runner-up here) retired on "
+                              + "2026-06-01 (replacement: Gemini 3.1 Flash-Lite)."))
+        #expect(past.contains("<a href=\"/assess/result?task_type=chat&amp;complex_share=0.4&amp;routing=tiered\">Today's verdict for the same answers</a>"))
+        let today = get("/assess/result", pairs("task_type=chat&complex_share=0.4&routing=tiered")).text
+        #expect(!today.contains("past-day-notice"))
+        // A past day whose models are all still served says nothing.
+        let served = get("/assess/result", pairs("task_type=chat&as_of=2026-11-01")).text
+        #expect(!served.contains("past-day-notice"))
+    }
+
     @Test func theVerdictSaysWhenTheRatingIsOurJudgement() {
         let page = get("/assess/result", pairs(Self.workload)).text
         #expect(page.contains("Its strong fit for classification rests on our judgement, low confidence."))

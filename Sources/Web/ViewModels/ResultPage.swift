@@ -55,6 +55,8 @@ struct ResultPage: ViewModel, ChartedPage, QuestionFields {
     var fields: [FormField] = []
     /// Set when a share link was made with other content (ShareLinks.notice).
     var contentNotice = ""
+    /// Set when the verdict was judged on a past day and a model it names is retired today (PastDayNotice).
+    var pastDay: PastDayNotice? = nil
     /// Set when the verdict is priced on imported usage (UsageViews.swift).
     var usage: UsageSection? = nil
 

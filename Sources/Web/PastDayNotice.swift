@@ -1,0 +1,32 @@
+import Advisor
+
+/// A verdict judged on a past day (a share link pins `as_of`) names that day's models. Read later, some of them may
+/// be retired: the page says which, with their replacements, and links today's verdict for the same answers, so a
+/// retired model is never shown as recommended without a word on the day the page is read.
+struct PastDayNotice: ViewModel {
+    let text: String
+    /// `/assess/result` with the same answers and no `as_of`: today's verdict.
+    let todayURL: String
+
+    /// nil when the verdict is today's (or later), or when every model it names is still served today.
+    init?(_ a: Assessment, answers: Answers, knowledge: Knowledge) {
+        let today = knowledge.today
+        guard let judged = CivilDate.day(a.asOf), judged < today else { return nil }
+        var named: [(slug: String, role: String)] = [(a.primaryModel, "recommended")]
+        if let runnerUp = a.decision.runner_up?.model { named.append((runnerUp, "the runner-up")) }
+        if let escalation = a.decision.combined?.escalation_model { named.append((escalation, "the escalation model")) }
+        named += a.alternatives.map { ($0, "an alternative") }
+        var seen: Set<String> = []
+        var gone: [String] = []
+        for (slug, role) in named where seen.insert(slug).inserted {
+            guard let status = knowledge.status(of: slug, on: today), status.state == .retired,
+                  let title = knowledge.model(slug)?.title else { continue }
+            let replacement = status.replacement.flatMap { knowledge.model($0)?.title }
+            gone.append("\(title) (\(role) here) retired on \(status.since)" + (replacement.map { " (replacement: \($0))" } ?? ""))
+        }
+        guard !gone.isEmpty else { return nil }
+        text = "Judged on \(a.asOf). Since then, " + gone.joined(separator: ", and ") + "."
+        let query = answers.queryString.split(separator: "&").filter { !$0.hasPrefix("as_of=") }.joined(separator: "&")
+        todayURL = "/assess/result" + (query.isEmpty ? "" : "?" + query)
+    }
+}
