@@ -102,6 +102,9 @@ enum Exports {
         if !a.alternatives.isEmpty { md += "- Alternatives: \(a.alternatives.map(title).map(cell).joined(separator: ", "))\n" }
         md += "- Workload: \(ResultView.workloadSummary(answers))\n"
         md += "- Models and lifecycles as of \(a.asOf)" + (a.figuresChecked.map { "; prices last checked \($0)" } ?? "") + "\n"
+        if let since = PastDayNotice(a, answers: answers, knowledge: knowledge) {
+            md += "- **\(since.text)** Today's verdict: `\(since.todayURL)`\n"
+        }
         md += origin.isEmpty ? "- Reproduce: `/assess/result?\(shareQuery)` on a haiku-advisor server\n\n"
                              : "- Reproduce: <\(origin)/assess/result?\(shareQuery)>\n\n"
         md += "## Why\n\n"

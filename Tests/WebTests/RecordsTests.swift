@@ -145,6 +145,10 @@ struct RecordsTests {
         #expect(past.contains("<a href=\"/assess/result?task_type=chat&amp;complex_share=0.4&amp;routing=tiered\">Today's verdict for the same answers</a>"))
         let today = get("/assess/result", pairs("task_type=chat&complex_share=0.4&routing=tiered")).text
         #expect(!today.contains("past-day-notice"))
+        // The Markdown export says it too.
+        let md = get("/assess/result.md", pairs("task_type=chat&complex_share=0.4&routing=tiered&as_of=2026-03-01")).text
+        #expect(md.contains("- **Judged on 2026-03-01. Since then, Gemini 2.0 Flash (the runner-up here) retired on 2026-06-01"))
+        #expect(md.contains("Today's verdict: `/assess/result?task_type=chat&complex_share=0.4&routing=tiered`"))
         // A past day whose models are all still served says nothing.
         let served = get("/assess/result", pairs("task_type=chat&as_of=2026-11-01")).text
         #expect(!served.contains("past-day-notice"))
