@@ -362,7 +362,7 @@ extension Knowledge {
                 parts.rates.cache_write_per_mtok = best.write
                 parts.rates.cache_writes_per_month = best.writes
                 note("Prefix of \(Format.figure(prefix)) tokens cached with the \(ttl.spoken) "
-                     + "cache: about \(Format.figure(best.writes)) writes a month at your request rate; every other request reads it."
+                     + "cache: about \(Format.figure(best.writes)) \(Format.figure(best.writes) == "1" ? "write" : "writes") a month at your request rate; every other request reads it."
                      + (batchNeedsHour ? " Batches can run longer than five minutes, so the hour is priced, as the batch guide advises." : ""))
             } else {
                 cacheStatus = .not_worth_it

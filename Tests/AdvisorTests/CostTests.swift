@@ -89,6 +89,7 @@ struct CostTests {
                                           "avg_output_tokens": 100, "cached_input_share": 0.5])
         #expect(l.rates.caching == .used && l.rates.cache_ttl == .fiveMinutes)
         #expect(l.rates.cache_writes_per_month == 1)
+        #expect(l.rates.notes.contains { $0.contains("about 1 write a month") })
         #expect(close(l.cache_usd, 500.00575, 1e-6))
         #expect(l.input_usd == 5_000)
         #expect(l.output_usd == 500)
