@@ -92,7 +92,8 @@ struct SearchViews {
     private func page(query: String, section: Section?, results: (SearchResults, Parameters)?, error: String?) -> [UInt8] {
         let view = SearchPage(query: query, section: section?.rawValue ?? "", error: error ?? "",
                               results: results.map { found, parameters in
-                                  Self.resultsView(found, query: query, section: section, parameters: parameters)
+                                  Self.resultsView(found, query: query, section: section, parameters: parameters,
+                                                   badge: modelBadge)
                               })
         let title = query.isEmpty ? "Search" : "Search: \(query)"
         return site.templates.page(title: title, view: view)
@@ -103,7 +104,18 @@ struct SearchViews {
             + (exact ? "&exact=1" : "") + (offset > 0 ? "&offset=\(offset)" : "")
     }
 
-    private static func resultsView(_ found: SearchResults, query: String, section: Section?, parameters: Parameters) -> SearchResultsView {
+    /// A model page found carries its lifecycle today, as every page that names a model does (a search for a retired
+    /// model must not read as a current one).
+    private func modelBadge(_ hit: SearchHit) -> Badge {
+        guard hit.section == Section.models.rawValue, let slug = hit.url.split(separator: "/").dropFirst().first
+        else { return .none }
+        let knowledge = site.advisor.knowledge
+        return LifecycleText.badge(knowledge.status(of: String(slug.prefix { $0 != "#" && $0 != "?" }), on: knowledge.today),
+                                   library: site.library)
+    }
+
+    private static func resultsView(_ found: SearchResults, query: String, section: Section?, parameters: Parameters,
+                                    badge: (SearchHit) -> Badge) -> SearchResultsView {
         let shownQuery = found.showingSuggestion ? found.suggestion ?? query : query
         // The page a result opens marks these words (public/search.js reads `h`).
         let highlight = found.terms.isEmpty ? "" : "?h=" + Answers.percentEncode(found.terms.joined(separator: " "))
@@ -112,7 +124,7 @@ struct SearchViews {
             return url[..<hash] + highlight + url[hash...]
         }
         func hitView(_ hit: SearchHit) -> SearchHitView {
-            SearchHitView(title: hit.title, url: withHighlight(hit.url), sectionTitle: hit.sectionTitle ?? "",
+            SearchHitView(title: hit.title, url: withHighlight(hit.url), badge: badge(hit), sectionTitle: hit.sectionTitle ?? "",
                           snippetHTML: SnippetHTML.render(hit.snippet),
                           section: Section(rawValue: hit.section)?.title ?? hit.section,
                           more: hit.more.map { more in

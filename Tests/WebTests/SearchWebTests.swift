@@ -63,6 +63,15 @@ struct SearchWebTests {
         #expect(get("/guides/", []).text.contains("id=\"site-search\""))
     }
 
+    /// A model found carries its lifecycle today (the fixture's 2026-11-28), as every page naming a model does: a
+    /// search for Gemini 2.0 Flash must not read as a current model. Other pages carry no badge.
+    @Test func aModelFoundShowsItsLifecycleToday() {
+        let html = get("/search", [("q", "gemini 2.0 flash")]).text
+        #expect(html.contains(">Gemini 2.0 Flash</a> <span class=\"badge life-retired\" title=\"Retired on 2026-06-01"), "\(html.prefix(4000))")
+        let guides = get("/search", [("q", "circuit breaker")]).text
+        #expect(!guides.contains("class=\"badge life-"))
+    }
+
     @Test func theScriptIsServedFromPublicAndAllowedByTheCSP() {
         let script = get("/public/search.js")
         #expect(script.status == 200)

@@ -49,6 +49,8 @@ struct SearchResultsView {
 struct SearchHitView: ViewModel {
     let title: String
     let url: String
+    /// A model page's lifecycle today; empty for other pages.
+    let badge: Badge
     /// The heading of the matching part of the page, if the match is not in its introduction.
     let sectionTitle: String
     let snippetHTML: String
