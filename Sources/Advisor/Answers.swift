@@ -346,14 +346,22 @@ extension Knowledge {
                               field: id.name)
         }
         // Before the first Haiku there is no Haiku to weigh, and every model the verdict could name is unreleased.
-        if let first = haikuIndices.min(by: { compiledModels[$0].releasedDay < compiledModels[$1].releasedDay }),
-           day < compiledModels[first].releasedDay {
+        if let first = firstHaiku, day < compiledModels[first].releasedDay {
             let released = CivilDate.text(compiledModels[first].releasedDay)
             throw AnswerError(code: "out_of_range", message: "'\(id.name)' must be \(released) or later, the day "
                 + "\(models[first].title), the first Haiku we list, was released", field: id.name)
         }
         return Double(day)
     }
+
+    /// The earliest-released model of `haiku_models`: no verdict is judged before its release.
+    private var firstHaiku: Int? {
+        haikuIndices.min { compiledModels[$0].releasedDay < compiledModels[$1].releasedDay }
+    }
+
+    /// The first day a verdict can be judged on (`YYYY-MM-DD`): the first Haiku's release. The form's date field
+    /// starts there.
+    public var earliestJudgedDay: String? { firstHaiku.map { CivilDate.text(compiledModels[$0].releasedDay) } }
 
     /// Range and integrality; infinities fail the range (1e309 parses as +infinity).
     private func bounded(_ number: Double, for id: AnswerID) throws(AnswerError) -> Double {

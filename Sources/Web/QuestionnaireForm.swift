@@ -40,7 +40,7 @@ struct QuestionnaireForm {
                 unit: question.unit ?? "",
                 error: error.flatMap { $0.field == id ? message(for: $0) : nil } ?? "",
                 options: choices,
-                min: isNumber ? question.min.map(Format.number) ?? "" : "",
+                min: isNumber ? question.min.map(Format.number) ?? "" : kind == .date ? knowledge.earliestJudgedDay ?? "" : "",
                 max: isNumber ? question.max.map(Format.number) ?? "" : "",
                 step: isNumber ? (question.kind == .integer ? "1" : "any") : "")
         }

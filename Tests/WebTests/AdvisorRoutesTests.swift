@@ -94,6 +94,10 @@ struct AdvisorRoutesTests {
         let page = get("/assess/result", [("as_of", "2023-01-01")])
         #expect(page.status == 400)
         #expect(page.text.contains("must be 2024-03-13 or later, the day Claude 3 Haiku, the first Haiku we list, was released."))
+        // The form's date field starts there, so a browser does not offer the days it would refuse.
+        let form = get("/assess", []).text
+        #expect(form.contains("type=\"date\" value=\"\" min=\"2024-03-13\""))
+        #expect(form.contains("Blank means today; from 2024-03-13, the first Haiku's release."))
     }
 
     @Test(arguments: ["[]", "\"text\"", "{", "{\"task_type\": 5}", "{\"monthly_requests\": 1.5}", "{\"latency\": null, \"x\": 1}", "1e999"])
