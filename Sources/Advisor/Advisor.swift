@@ -297,6 +297,11 @@ public final class Knowledge: @unchecked Sendable {
     /// The model page for a slug, if there is one.
     public func model(_ slug: String) -> ModelEntry? { modelIndex[slug].map { models[$0] } }
 
+    /// Rules in the order their `prefer` lists are read: the most negative effect first, then content order.
+    func byEffect(_ rules: [Int]) -> [Int] {
+        rules.sorted { (self.rules[$0].effect, $0) < (self.rules[$1].effect, $1) }
+    }
+
     /// Cross-checks and compiles the content.
     ///
     /// Checked: the criteria declare exactly the interface's questions (each once, with its kind, its exact
@@ -830,7 +835,8 @@ final class CompiledPolicy: Sendable {
             routedText = ""
         }
         if spec.kind == .routing_payback {
-            let loss = Self.placeholders(spec.kind) + ["loss_per_year"]
+            // The saving is below zero here: a loss text says {loss_per_year}, never {saving_per_year}.
+            let loss = Self.placeholders(spec.kind).filter { $0 != "saving_per_year" } + ["loss_per_year"]
             guard spec.loss_text != nil, spec.routed_loss_text != nil else {
                 throw problem(spec.loss_text == nil ? ".loss_text" : ".routed_loss_text",
                               "routing_payback needs loss_text and routed_loss_text: the words when routing saves nothing at all")

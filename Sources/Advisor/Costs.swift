@@ -437,6 +437,11 @@ extension Knowledge {
         modelIndex[slug].map { status(model: $0, on: day) }
     }
 
+    /// Whether the model answers requests on `day`: released and not retired (false for an unknown slug).
+    public func isServed(_ slug: String, on day: Int) -> Bool {
+        modelIndex[slug].map { compiledModels[$0].isServed(on: day) } ?? false
+    }
+
     /// A model's lifecycle dates as day numbers, checked when the content was loaded (CompiledModel).
     public func lifecycleDays(of slug: String) -> LifecycleDays? {
         modelIndex[slug].map { m in

@@ -119,8 +119,7 @@ extension Engine {
             let title = k.criteria.first { $0.slug == basisCriterion }?.title ?? basisCriterion
             reason = "\(title) decided the primary, whatever the price"
             url = "/criteria/\(basisCriterion)"
-        } else if let rule = d.firing.sorted(by: { (k.rules[$0].effect, $0) < (k.rules[$1].effect, $1) })
-                    .first(where: { k.rules[$0].prefer.contains(primary) }) {
+        } else if let rule = k.byEffect(d.firing).first(where: { k.rules[$0].prefer.contains(primary) }) {
             // The rule that named the primary (most negative first, as the engine reads `prefer`), with its page.
             let criterion = k.criteria[k.rules[rule].criterion]
             reason = "the \(criterion.title.lowercased()) rule that fired prefers \(k.models[primary].title) for this workload"

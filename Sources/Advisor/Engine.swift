@@ -444,8 +444,7 @@ public struct Engine: Sendable {
             }
         }
 
-        let preferred = firing.sorted { (k.rules[$0].effect, $0) < (k.rules[$1].effect, $1) }
-            .flatMap { k.rules[$0].prefer }
+        let preferred = k.byEffect(firing).flatMap { k.rules[$0].prefer }
             .filter { isUsable[$0] && !k.compiledModels[$0].isHaikuFamily }
         var primary: Int? = nil
         var basis = PrimaryBasis.haiku_model

@@ -216,8 +216,7 @@ extension Engine {
             for m in k.models.indices where k.compiledModels[m].isServed(on: day) {
                 let model = k.compiledModels[m]
                 let t = k.requestTokens(model: m, v)
-                let scale = k.tokenScale(model: m, v)
-                guard scale > 0 else { continue }
+                let scale = k.tokenScale(model: m, v)  // a ratio of positive ratios
                 switch id {
                 case .cachedInputShare:
                     guard usable[m], t.input > 0, let prices = model.prices(on: day) else { continue }

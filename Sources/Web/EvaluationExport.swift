@@ -41,10 +41,7 @@ struct EvaluationExport {
     static func runnable(_ options: [DecisionOptions.Option], knowledge: Knowledge,
                          judgedOn: String) -> ([DecisionOptions.Option], [String]) {
         let today = knowledge.today
-        func served(_ slug: String) -> Bool {
-            guard let state = knowledge.status(of: slug, on: today)?.state else { return false }
-            return state != .retired && state != .unreleased
-        }
+        func served(_ slug: String) -> Bool { knowledge.isServed(slug, on: today) }
         var runs: [DecisionOptions.Option] = []
         var notes: [String] = []
         for option in options {
@@ -60,6 +57,7 @@ struct EvaluationExport {
                     : "is not released until \(status?.since ?? "")"
                 let roles = option.roles.map(\.rawValue).joined(separator: " and ")
                 if served(slug), let entry = knowledge.model(slug) {
+                    // The cost stays the judged day's line: the plan runs models, it does not price them.
                     run = DecisionOptions.Option(slug: slug, roles: option.roles, entry: entry, cost: option.cost)
                     notes.append("\(option.entry.title), the \(roles) on \(judgedOn), \(why); the plan runs its "
                                  + "replacement, \(entry.title), in its place.")

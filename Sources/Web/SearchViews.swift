@@ -107,11 +107,9 @@ struct SearchViews {
     /// A model page found carries its lifecycle today, as every page that names a model does (a search for a retired
     /// model must not read as a current one).
     private func modelBadge(_ hit: SearchHit) -> Badge {
-        guard hit.section == Section.models.rawValue, let slug = hit.url.split(separator: "/").dropFirst().first
-        else { return .none }
+        guard hit.section == Section.models.rawValue else { return .none }
         let knowledge = site.advisor.knowledge
-        return LifecycleText.badge(knowledge.status(of: String(slug.prefix { $0 != "#" && $0 != "?" }), on: knowledge.today),
-                                   library: site.library)
+        return LifecycleText.badge(knowledge.status(of: hit.slug, on: knowledge.today), library: site.library)
     }
 
     private static func resultsView(_ found: SearchResults, query: String, section: Section?, parameters: Parameters,
