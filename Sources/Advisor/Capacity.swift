@@ -152,6 +152,13 @@ extension Knowledge {
         return holds ? false : capacity(model: m, v)?.status == .beyond_tiers
     }
 
+    /// As above, for the `share` of the requests a model answers (the escalation model under routing).
+    func exceedsEveryTier(model m: Int, _ v: UnsafeBufferPointer<Double>, share: Double) -> Bool {
+        var part = Array(v)
+        part[AnswerID.monthlyRequests.rawValue] *= share
+        return part.withUnsafeBufferPointer { exceedsEveryTier(model: m, $0) }
+    }
+
     /// A tier identifier as people write it: `tier_1` → "Tier 1", `start` → "Start".
     public static func tierName(_ tier: String) -> String {
         tier.replacingOccurrences(of: "_", with: " ").capitalized

@@ -420,7 +420,13 @@ public struct Engine: Sendable {
             return carried.contains(true) ? carried : basic
         }()
         let haiku = k.haikuIndices.first { isUsable[$0] }
-        let escalation = k.escalationIndices.first { isUsable[$0] }
+        // The escalation model answers only the complex share, so its rate limits are held to that share's peak,
+        // not the whole workload's: 8M chats overrun Sonnet's top tier, their 12 % escalated does not.
+        let escalationShare = v[AnswerID.complexShare.rawValue]
+        let escalation = k.escalationIndices.first { m in
+            isUsable[m] || (escalationShare > 0 && usable(m, v) && (headroom?[m] ?? true)
+                            && !k.exceedsEveryTier(model: m, v, share: escalationShare))
+        }
         if haiku == nil { verdict = .chooseAlternative }
         if verdict == .tieredRouting && escalation == nil { verdict = .chooseHaiku }
 
@@ -502,7 +508,8 @@ public struct Engine: Sendable {
             let saving = Self.routingSavingPerYear(haiku: haikuMonthly, escalation: cost(esc), share: complex)
             let rate = v[AnswerID.developerHourlyUSD.rawValue]
             let cost = (policy.buildHours + 12 * policy.upkeepHoursPerMonth) * rate
-            if saving < cost {
+            // "Everything to the escalation model" is an option only if it can carry everything.
+            if saving < cost, isUsable[esc] {
                 // Under the routing plan the finding is said (with the Haiku the plan keeps), not applied.
                 policyReasons.append(PolicyOutcome(policy: p, model: esc, saving: saving, cost: cost,
                                                    haiku: routed ? h : nil, haikuMonthly: haikuMonthly, overruled: routed))

@@ -180,6 +180,17 @@ extension Engine {
                 }
             }
         }
+        // The escalation model's rate limits are held to the complex share's peak (Engine.decide): where a model that
+        // cannot carry the whole workload stops carrying the escalated part, the escalation model changes.
+        if id == .complexShare {
+            values.withUnsafeBufferPointer { v in
+                for e in k.escalationIndices where !d.usable[e] && usable(e, v) && k.exceedsEveryTier(model: e, v, share: 1) {
+                    var lo = 0.0, hi = 1.0  // carried at lo, not at hi: the load grows with the share
+                    for _ in 0..<30 { let mid = (lo + hi) / 2; if k.exceedsEveryTier(model: e, v, share: mid) { hi = mid } else { lo = mid } }
+                    roots.append(hi)
+                }
+            }
+        }
         return sides(of: roots, id, in: range)
     }
 
