@@ -125,7 +125,10 @@ enum AssessmentText {
         }
         lines.append("\nMonthly cost:")
         for cost in a.costs {
-            lines.append("  \(cost.model.padding(toLength: 26, withPad: " ", startingAt: 0)) $\(String(format: "%.2f", cost.monthly_usd))")
+            let price = "$\(String(format: "%.2f", cost.monthly_usd))"
+            let remarks = costRemarks(cost)
+            lines.append("  \(cost.model.padding(toLength: 26, withPad: " ", startingAt: 0)) "
+                + (remarks.isEmpty ? price : "\(price.padding(toLength: 12, withPad: " ", startingAt: 0)) \(remarks.joined(separator: "; "))"))
         }
         if !a.levers.isEmpty {
             lines.append("\nLevers:")
@@ -142,5 +145,26 @@ enum AssessmentText {
             for assumption in a.assumptions { lines.append("  \(assumption.answer.name) = \(assumption.value.text)") }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// What the web's cost table shows beside a price: a lifecycle other than active, and a request that does not
+    /// fit or leaves too little headroom. A retired model must never sit in the list unmarked.
+    static func costRemarks(_ cost: CostLine) -> [String] {
+        var remarks: [String] = []
+        let status = cost.status
+        let replacement = status.replacement.map { ", replacement \($0)" } ?? ""
+        switch status.state {
+        case .active: break
+        case .legacy: remarks.append("legacy" + (status.retires.map { ", retires \($0)" } ?? ""))
+        case .deprecated: remarks.append("deprecated, retires \(status.retires ?? "on a day not announced")\(replacement)")
+        case .retired: remarks.append("retired on \(status.since)\(replacement)")
+        case .unreleased: remarks.append("not released until \(status.since)")
+        }
+        if !cost.fits {
+            remarks.append("the request does not fit its context window or output limit")
+        } else if !cost.within_headroom {
+            remarks.append("the request fills more of its context window than the headroom allows")
+        }
+        return remarks
     }
 }

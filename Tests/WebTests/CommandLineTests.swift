@@ -104,6 +104,40 @@ import Testing
         #expect(bad.errors.contains("monthly_requests"))
     }
 
+    /// The terminal's cost list names what the web's table shows beside a price: a retired or deprecated model, and
+    /// a request that does not fit. 185K-token prompts fit some windows and not others.
+    @Test func assessTextMarksEveryModelThatCannotCarryTheWork() throws {
+        let answers = #"{"task_type":"summarization","monthly_requests":40000,"avg_input_tokens":185000,"avg_output_tokens":4000,"as_of":"2026-12-03"}"#
+        let result = try run(["assess", "--answers", "-"], input: answers)
+        #expect(result.status == 0, "\(result.errors)")
+        let api = json(router.respond(to: Request(method: "POST", path: "/api/assess", body: Array(answers.utf8)))) as? [String: Any]
+        let costs = try #require(api?["costs"] as? [[String: Any]])
+        let list = result.output.components(separatedBy: "Monthly cost:\n").last?.components(separatedBy: "\n\n").first ?? ""
+        var states: Set<String> = [], unfit = 0
+        for cost in costs {
+            let model = try #require(cost["model"] as? String)
+            let status = try #require(cost["status"] as? [String: Any])
+            let state = try #require(status["state"] as? String)
+            let line = try #require(list.split(separator: "\n").first { $0.split(separator: " ").first.map(String.init) == model },
+                                    "\(model) is not in the list")
+            states.insert(state)
+            switch state {
+            case "retired": #expect(line.contains("retired on \(status["since"] as? String ?? "?")"), "\(line)")
+            case "deprecated": #expect(line.contains("deprecated, retires \(status["retires"] as? String ?? "?")"), "\(line)")
+            case "active": #expect(!line.contains("retire") && !line.contains("legacy"), "\(line)")
+            default: break
+            }
+            if cost["fits"] as? Bool == false {
+                unfit += 1
+                #expect(line.contains("does not fit"), "\(line)")
+            } else {
+                #expect(!line.contains("does not fit"), "\(line)")
+            }
+        }
+        // The case says something only when it holds each kind of line.
+        #expect(states.isSuperset(of: ["retired", "deprecated", "active"]) && unfit > 0)
+    }
+
     @Test func indexWritesADatabase() throws {
         let path = NSTemporaryDirectory() + "haiku-cli-\(UUID().uuidString).db"
         defer { try? FileManager.default.removeItem(atPath: path) }
