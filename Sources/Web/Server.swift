@@ -188,7 +188,8 @@ private func collectValue(_ cls: UnsafeMutableRawPointer?, _ kind: MHD_ValueKind
 }
 
 /// MHD calls this for the headers, each body chunk, then once more: the response is queued on that last call,
-/// never the first, so that keep-alive survives (answering on the first call makes MHD close the connection).
+/// never the first, so that keep-alive survives (answering on the first call makes MHD close the connection);
+/// the one exception is a body over the limit that the client asks leave to send.
 private func handleRequest(_ cls: UnsafeMutableRawPointer?, _ connection: OpaquePointer?, _ url: UnsafePointer<CChar>?,
                            _ method: UnsafePointer<CChar>?, _ version: UnsafePointer<CChar>?,
                            _ uploadData: UnsafePointer<CChar>?, _ uploadSize: UnsafeMutablePointer<Int>?,
@@ -196,7 +197,22 @@ private func handleRequest(_ cls: UnsafeMutableRawPointer?, _ connection: Opaque
     guard let cls, let connection, let url, let method, let context else { return .NO }
     let server = Unmanaged<Server>.fromOpaque(cls).takeUnretainedValue()
     guard let stored = context.pointee else {
-        context.pointee = Unmanaged.passRetained(RequestState()).toOpaque()
+        let state = RequestState()
+        context.pointee = Unmanaged.passRetained(state).toOpaque()
+        // A client that asks before it sends (`Expect: 100-continue`, as curl does for large bodies) and declares a
+        // body over the limit is refused now: it learns at once and sends nothing. Answering on the first call
+        // closes the connection. Without that header the body is already on its way, and closing on it would make
+        // the kernel reset the connection, so a browser would show a reset instead of the 413 page: it is read and
+        // dropped, and the 413 comes on the final call.
+        if let expect = MHD_lookup_connection_value(connection, .HEADER_KIND, "Expect"),
+           String(cString: expect).lowercased() == "100-continue",
+           let declared = MHD_lookup_connection_value(connection, .HEADER_KIND, "Content-Length").map({ String(cString: $0) }),
+           let length = Int(declared) ?? (!declared.isEmpty && declared.utf8.allSatisfy { (48...57).contains($0) } ? Int.max : nil),
+           let path = String(validating: UnsafeRawBufferPointer(start: url, count: strlen(url)), as: UTF8.self),
+           length > server.limits.bodyLimit(for: path) {
+            state.tooLarge = true
+            return server.handle(connection: connection, url: path, method: String(cString: method), state: state)
+        }
         return .YES
     }
     let state = Unmanaged<RequestState>.fromOpaque(stored).takeUnretainedValue()

@@ -72,6 +72,32 @@ import Testing
         #expect(reply.headers["content-type"] == "application/json")
     }
 
+    /// A client that asks leave to send (`Expect: 100-continue`) a body over the limit is refused before it sends
+    /// any: it is not told to go on and upload it all for nothing. (Without the header the body is read and dropped,
+    /// `oversizedBodyIs413`.)
+    @Test func aBodyOverTheLimitIsRefusedBeforeItIsSentWhenTheClientAsksFirst() throws {
+        for (path, length, type, limit) in [("/api/assess", "10000000000", "application/json", "64 KiB"),
+                                            ("/assess", "41943040", "text/html; charset=utf-8", "32 MiB")] {
+            let connection = try connect()
+            try connection.send(Array(("POST \(path) HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                                       + "Expect: 100-continue\r\nContent-Length: \(length)\r\n\r\n").utf8))
+            let reply = try connection.readReply()
+            #expect(reply.status == 413, "\(path) \(length)")
+            #expect(reply.headers["content-type"] == type)
+            #expect(reply.text.contains(limit), "\(reply.text.prefix(200))")
+            #expect(reply.headers["connection"]?.lowercased() == "close")
+        }
+        // Within the limit, the client is told to go on, and its body is read and answered.
+        let connection = try connect()
+        let body = #"{"task_type":"chat"}"#
+        try connection.send(Array(("POST /api/assess HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                                   + "Expect: 100-continue\r\nContent-Length: \(body.utf8.count)\r\n\r\n").utf8))
+        let goOn = try connection.readReply()
+        #expect(goOn.status == 100)
+        try connection.send(Array(body.utf8))
+        #expect(try connection.readReply().status == 200)
+    }
+
     @Test func aRequestLineWithThousandsOfParametersGets414AtOnce() throws {
         let query = (0..<2_000).map { "a\($0)=\($0)" }.joined(separator: "&")
         for (path, type) in [("/api/assess?" + query, "application/json"), ("/assess/result?" + query, "text/html; charset=utf-8"),
