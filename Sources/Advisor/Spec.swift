@@ -801,7 +801,8 @@ public enum TrapKind: String, ClosedSet, CodingKeyRepresentable {
     case thinking_tokens
     /// The cacheable prefix is shorter than the model's cache minimum: {model}, {prefix}, {minimum}, {amount}.
     case cache_minimum
-    /// Traffic too sparse for the 5-minute cache, so the 1-hour cache is priced: {model}, {writes}, {amount}.
+    /// Traffic too sparse for the 5-minute cache, so the 1-hour cache is priced: {model}, {writes} (a number),
+    /// {prefix_writes} (`1 prefix write`, `12 prefix writes`), {amount}.
     case cache_1h
     /// A day's batch input exceeds the batch queue the model's tiers allow: {model}, {gap}, {amount}.
     case batch_limit
@@ -814,7 +815,7 @@ public enum TrapKind: String, ClosedSet, CodingKeyRepresentable {
         case .tokenizer_unpublished: ["model", "counted_with", "unpublished", "reference"]
         case .thinking_tokens: ["model", "effort", "tokens", "amount"]
         case .cache_minimum: ["model", "prefix", "minimum", "amount"]
-        case .cache_1h: ["model", "writes", "amount"]
+        case .cache_1h: ["model", "writes", "prefix_writes", "amount"]
         case .batch_limit: ["model", "gap", "amount"]
         }
     }

@@ -88,7 +88,9 @@ extension Engine {
         // In batch the hour is the guide's advice, not a price of sparse traffic (Costs.swift, step 4).
         if r.cache_ttl == .oneHour, r.batch_discount == nil, let writes = r.cache_writes_per_month,
            let write = r.cache_write_per_mtok {
-            add(.cache_1h, writes * prefix * write / 1e6 * keep(.cache_write), ["writes": Format.count(writes)])
+            let count = Format.count(writes)
+            add(.cache_1h, writes * prefix * write / 1e6 * keep(.cache_write),
+                ["writes": count, "prefix_writes": "\(count) prefix \(count == "1" ? "write" : "writes")"])
         }
         if let discount = r.batch_discount, let gap = line.capacity?.gap, gap.contains("batch queue") {
             add(.batch_limit, line.monthly_usd * discount / (1 - discount), ["gap": gap])

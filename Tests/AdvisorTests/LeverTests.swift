@@ -67,6 +67,21 @@ struct LeverTests {
         }
     }
 
+    /// The 1-hour cache trap counts its writes in words that agree with the number: at 50,000 requests a month the
+    /// hour stays warm (one write), at 1,000 it lapses between requests (hundreds).
+    @Test func theOneHourCacheTrapSaysWriteOrWritesByItsCount() throws {
+        let k = Fixture.real
+        for (requests, words) in [(50_000.0, "about 1 prefix write a month"), (1_000.0, " prefix writes a month")] {
+            let answers: [String: AnswerValue] = [
+                "task_type": "autonomous_coding", "monthly_requests": .number(requests), "avg_input_tokens": 200_000,
+                "avg_output_tokens": 3_000, "cached_input_share": 0.9, "as_of": "2026-12-03"]
+            let a = Engine(knowledge: k).assess(k.answers(answers))
+            let trap = try #require(a.decision.traps.first { $0.kind == .cache_1h }, "\(requests): \(a.decision.traps.map(\.kind))")
+            #expect(trap.text.contains(words), "\(trap.text)")
+            #expect(!trap.text.contains("1 prefix writes") && !trap.text.contains("{"), "\(trap.text)")
+        }
+    }
+
     // MARK: - Plausible ranges
 
     @Test func rangesComeFromContentAndStayInsideTheQuestion() throws {
