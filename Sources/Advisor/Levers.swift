@@ -141,12 +141,23 @@ extension Engine {
                 add(.batch, [(.latency, batch)], ["discount": Format.percent(discount)], priced: priced)
             }
         }
-        // One reasoning level down (a saving) or up (a margin), among the levels the model's API accepts.
+        // One reasoning level down (a saving) or up (a margin), among the levels the model's API accepts. Where
+        // answers must be fast and the model can stop thinking, thinking off instead of one level down: the
+        // reasoning tokens are written before the first word of the answer (/criteria/reasoning-effort).
         if let reasoning = k.compiledModels[primary].reasoning, let effort = line.rates.reasoning_effort {
             let levels = reasoning.levels.sorted()
-            let lower = levels.last { $0 < effort }
             let higher = levels.first { $0 > effort }
             func answer(_ level: Effort) -> Double { Double(AnswerID.reasoningEffort.choices.firstIndex(of: level.rawValue)!) }
+            let budget = value(.latencyBudgetSeconds)
+            let realtime = value(.latency) == Double(AnswerID.latency.choices.firstIndex(of: "realtime")!)
+            var lower = levels.last { $0 < effort }
+            if budget > 0 || realtime, effort != .none, levels.contains(.none), line.rates.reasoning_tokens_per_request > 0 {
+                let priced = apply([(.reasoningEffort, answer(.none))])
+                add(.thinking_off, [(.reasoningEffort, answer(.none))], [
+                    "effort": effort.rawValue, "tokens": Format.count(line.rates.reasoning_tokens_per_request),
+                    "need": budget > 0 ? "a \(Format.number(budget)) s budget" : "realtime answers"], priced: priced)
+                lower = nil
+            }
             if let lower {
                 let priced = apply([(.reasoningEffort, answer(lower))])
                 if priced.monthly < before {

@@ -771,6 +771,9 @@ public enum LeverKind: String, ClosedSet, CodingKeyRepresentable {
     case lower_effort
     /// One reasoning level higher: {model}, {effort}, {before}, {after}, {extra}.
     case raise_effort
+    /// Thinking switched off (effort none) where answers must be fast: {model}, {effort} (the level now), {tokens}
+    /// (its reasoning tokens a request), {need} (`realtime answers`, `a 0.3 s budget`), {before}, {after}, {saving}.
+    case thinking_off
     /// The complex share to the escalation model: {model}, {escalation}, {share}, {before}, {after}, {extra}.
     case route_complex
 
@@ -782,6 +785,7 @@ public enum LeverKind: String, ClosedSet, CodingKeyRepresentable {
         case .batch: ["model", "discount", "before", "after", "saving"]
         case .lower_effort: ["model", "effort", "before", "after", "saving"]
         case .raise_effort: ["model", "effort", "before", "after", "extra"]
+        case .thinking_off: ["model", "effort", "tokens", "need", "before", "after", "saving"]
         case .route_complex: ["model", "escalation", "share", "before", "after", "extra"]
         }
     }

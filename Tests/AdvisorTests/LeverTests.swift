@@ -82,6 +82,43 @@ struct LeverTests {
         }
     }
 
+    /// Where answers must be fast, a model that can stop thinking is offered thinking off, not one level down:
+    /// its reasoning tokens come before the first word of the answer. Elsewhere the step down stays one level.
+    @Test func fastWorkloadsAreOfferedThinkingOffWhereTheModelAllowsIt() throws {
+        let k = Fixture.real
+        func assess(_ extra: [String: AnswerValue], task: String = "code_completion") -> Assessment {
+            var answers: [String: AnswerValue] = [
+                "task_type": .text(task), "monthly_requests": 20_000_000, "avg_input_tokens": 1_500,
+                "avg_output_tokens": 40, "as_of": "2026-12-03"]
+            answers.merge(extra) { $1 }
+            return Engine(knowledge: k).assess(k.answers(answers))
+        }
+        for (extra, need) in [(["latency": "realtime", "latency_budget_s": 0.3] as [String: AnswerValue], "a 0.3 s budget"),
+                              (["latency": "realtime"], "realtime answers"),
+                              (["latency": "interactive", "latency_budget_s": 2], "a 2 s budget")] {
+            let a = assess(extra)
+            #expect(a.primaryModel == "claude-haiku-5-5", "\(extra)")
+            let lever = try #require(a.levers.first { $0.kind == .thinking_off }, "\(extra): \(a.levers.map(\.kind))")
+            #expect(lever.changes == [LeverChange(answer: .reasoningEffort, to: .text("none"))])
+            #expect(lever.text.contains(need) && lever.text.contains("1,200 reasoning tokens"), "\(lever.text)")
+            #expect(!a.levers.contains { $0.kind == .lower_effort }, "thinking off replaces the one-level step")
+            // Priced as the cost table prices Haiku 5.5 with thinking off.
+            let off = try k.replacing(.reasoningEffort, with: .text("none"), in: k.answers([
+                "task_type": "code_completion", "monthly_requests": 20_000_000, "avg_input_tokens": 1_500,
+                "avg_output_tokens": 40, "as_of": "2026-12-03"].merging(extra) { $1 }))
+            let priced = try #require(Engine(knowledge: k).costs(off).first { $0.model == "claude-haiku-5-5" })
+            #expect(priced.rates.reasoning_tokens_per_request == 0)
+            #expect(abs(lever.monthly_after - priced.monthly_usd) < 0.01)
+        }
+        // Interactive, no budget: one level down, as before.
+        let interactive = assess(["latency": "interactive"])
+        #expect(!interactive.levers.contains { $0.kind == .thinking_off })
+        let lower = try #require(interactive.levers.first { $0.kind == .lower_effort }, "\(interactive.levers.map(\.kind))")
+        #expect(lower.changes == [LeverChange(answer: .reasoningEffort, to: .text("low"))])
+        // Already off: nothing to switch off.
+        #expect(!assess(["latency": "realtime", "reasoning_effort": "none"]).levers.contains { $0.kind == .thinking_off })
+    }
+
     // MARK: - Plausible ranges
 
     @Test func rangesComeFromContentAndStayInsideTheQuestion() throws {
@@ -159,7 +196,14 @@ struct LeverTests {
                         let line = a.costs.first { $0.model == lever.model }!
                         let from = levels.firstIndex(of: line.rates.reasoning_effort!)!
                         let target = levels.firstIndex(of: Effort(rawValue: AnswerID.reasoningEffort.choices[Int(to)])!)!
-                        #expect(abs(target - from) == 1, "\(lever.kind): one level")
+                        if lever.kind == .thinking_off {
+                            // Thinking off: the lowest level, for a workload that must answer fast.
+                            #expect(target == 0 && levels[0] == .none && target < from)
+                            #expect(answers.values[AnswerID.latencyBudgetSeconds.rawValue] > 0
+                                    || AnswerID.latency.choices[Int(answers.values[AnswerID.latency.rawValue])] == "realtime")
+                        } else {
+                            #expect(abs(target - from) == 1, "\(lever.kind): one level")
+                        }
                     } else if change.answer == .routing {
                         // The routing plan: only route_complex sets it, and only from auto.
                         #expect(lever.kind == .route_complex && now == 0 && change.to == "tiered")
