@@ -74,7 +74,9 @@ extension Engine {
             if let l = line(m) { traps += self.traps(model: m, line: l, answers: answers) }
         }
         let severities: [Severity] = [.high, .medium, .low]
-        let risk = severities.lazy.compactMap { s in warnings.first { $0.severity == s } }.first
+        // When no model can take the workload, that is the risk, whatever its failure mode's severity.
+        let risk = d.basis == .nothing_fits || d.basis == .nothing_usable ? warnings.first
+            : severities.lazy.compactMap { s in warnings.first { $0.severity == s } }.first
         return DecisionSummary(recommended: k.models[primary].slug, monthly_usd: Format.rounded(monthly[primary]),
                                combined: combined, runner_up: runner?.summary, top_risk: risk, top_lever: levers.first,
                                traps: traps)

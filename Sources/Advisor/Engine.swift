@@ -586,14 +586,25 @@ public struct Engine: Sendable {
             }
         }
         if primary == nil {
-            // Nothing can hold this request: name the current model with the largest window (the cost table marks
-            // every model "does not fit"), never a retired or unreleased one.
+            // No model can take the workload. Never a retired or unreleased one is named; which one, and why, the
+            // verdict's first warning says (`nothing_fits`, `nothing_usable`).
             let day = Int(v[AnswerID.asOf.rawValue])
-            primary = k.models.indices.filter { m in
+            let task = Int(v[AnswerID.taskType.rawValue])
+            let served = k.models.indices.filter { m in
                 let state = k.compiledModels[m].lifecycle(on: day).state
                 return state == .active || state == .legacy
-            }.max { (k.compiledModels[$0].contextWindow, -$0) < (k.compiledModels[$1].contextWindow, -$1) }
-            basis = .nothing_fits
+            }
+            let holding = served.filter { k.withinHeadroom(model: $0, v) }
+            if holding.isEmpty {
+                // Nothing holds the request: the largest window (the cost table marks every model "does not fit").
+                primary = served.max { (k.compiledModels[$0].contextWindow, -$0) < (k.compiledModels[$1].contextWindow, -$1) }
+                basis = .nothing_fits
+            } else {
+                // Models hold it but miss a requirement: the closest, best fit first, then the cheapest.
+                let costs = monthly()
+                primary = holding.min { (k.compiledModels[$0].fit[task], costs[$0], $0) < (k.compiledModels[$1].fit[task], costs[$1], $1) }
+                basis = .nothing_usable
+            }
         }
         return Decision(score: score, verdict: verdict, primary: primary ?? k.haikuIndices[0], basis: basis,
                         firing: firing, hardRule: hardRule, policyReasons: policyReasons,
@@ -723,6 +734,26 @@ public struct Engine: Sendable {
                                     severity: entry.spec.severity, model: k.models[model].slug))
         }
         let day = Int(v[AnswerID.asOf.rawValue])
+        // No model holds the request: that comes before anything else the verdict says.
+        if d.basis == .nothing_fits {
+            let model = k.compiledModels[primary]
+            let t = k.requestTokens(model: primary, v)
+            if let target = k.fitTarget(model: primary, v) {
+                computed(.nothing_fits, model: primary, [
+                    "window": Format.count(model.contextWindow), "tokens": Format.count(t.input + t.output + t.reasoning),
+                    "fit_tokens": Format.count(target), "counted_with": k.models[Int(v[AnswerID.tokensCountedWith.rawValue])].title,
+                    "headroom": Format.percent(k.contextHeadroom), "as_of": CivilDate.text(day)])
+            } else {
+                computed(.nothing_fits_output, model: primary, [
+                    "window": Format.count(model.contextWindow), "output": Format.count(t.output + t.reasoning),
+                    "max_output": model.maxOutput.map(Format.count) ?? Format.count(model.contextWindow),
+                    "as_of": CivilDate.text(day)])
+            }
+            warnings.insert(warnings.removeLast(), at: 0)
+        } else if d.basis == .nothing_usable {
+            computed(.nothing_usable, model: primary, ["why": whyNotUsable(primary, v), "as_of": CivilDate.text(day)])
+            warnings.insert(warnings.removeLast(), at: 0)
+        }
         // The Haiku a team would expect that day: the first served one (on a past day, not today's).
         let firstHaiku = k.haikuIndices.first { k.compiledModels[$0].isServed(on: day) } ?? k.haikuIndices[0]
         if d.haiku != firstHaiku {

@@ -44,6 +44,19 @@ extension Knowledge {
         return (input * threshold / counted / 100).rounded(.down) * 100
     }
 
+    /// The longest prompt, as the answers count it (rounded down to the hundred), with which model `m`'s request
+    /// fits its window with the headroom `engine.context_headroom` asks for; nil when the answer and reasoning
+    /// alone leave no room or are over the output limit.
+    func fitTarget(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Double? {
+        let model = compiledModels[m]
+        let t = requestTokens(model: m, v)
+        let output = t.output + t.reasoning
+        guard model.maxOutput.map({ output <= $0 }) ?? true else { return nil }
+        let room = contextHeadroom * model.contextWindow - output
+        let target = (room / tokenScale(model: m, v) / 100).rounded(.down) * 100
+        return target > 0 ? target : nil
+    }
+
     /// The trim that takes model `m`'s request under its long-context line, from its cost line; nil when the
     /// request is not over it.
     func trimTarget(_ line: CostLine, _ v: UnsafeBufferPointer<Double>) -> Double? {
@@ -67,6 +80,8 @@ extension Engine {
         let before = monthly[primary]
         var found: [Lever] = []
         let v = answers.values
+        // When no model holds the request, the one lever that matters is the cut that makes it fit.
+        let nothingFits = d.basis == .nothing_fits
 
         func value(_ id: AnswerID) -> Double { v[id.rawValue] }
         func inRange(_ id: AnswerID, _ to: Double) -> Bool { k.plausibleRange(id, around: value(id))?.contains(to) ?? false }
@@ -101,6 +116,14 @@ extension Engine {
                                verdict: priced.verdict, score: priced.score))
         }
 
+        if nothingFits {
+            let target = v.withUnsafeBufferPointer { k.fitTarget(model: primary, $0) }
+            guard let target else { return [] }
+            add(.trim_to_fit, [(.avgInputTokens, target)], [
+                "tokens": Format.count(target), "counted_with": k.models[Int(value(.tokensCountedWith))].title,
+                "window": Format.count(k.compiledModels[primary].contextWindow)], priced: apply([(.avgInputTokens, target)]))
+            return found
+        }
         // Trim prompts under the long-context line.
         v.withUnsafeBufferPointer { p in
             if let target = k.trimTarget(line, p), inRange(.avgInputTokens, target) {

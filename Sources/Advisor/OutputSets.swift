@@ -60,4 +60,7 @@ public enum PrimaryBasis: String, Sendable, Encodable, CaseIterable {
     case only_usable
     /// No model holds the request within its headroom: the one with the largest window is named.
     case nothing_fits
+    /// Models hold the request, but none meets every requirement (the fit asked for, the rate limits at peak): the
+    /// closest is named (best fit, then cheapest), with the requirement it misses.
+    case nothing_usable
 }

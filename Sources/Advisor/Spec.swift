@@ -717,9 +717,24 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// {model}, {strong_model}, {strong_monthly}, {difference}, {monthly}.
     case quality_margin
 
+    /// No model can hold the request; trimming the prompt would make it fit the largest window with headroom:
+    /// {model} (the largest window), {window}, {tokens} (the request on its count), {fit_tokens} (the longest prompt
+    /// that fits, as the answers count), {counted_with}, {headroom}, {as_of}.
+    case nothing_fits
+    /// No model can hold the request, and its answer alone (with reasoning) leaves no room for a prompt in the
+    /// largest window or is over every output limit: {model}, {window}, {output} (answer and reasoning on its
+    /// count), {max_output}, {as_of}.
+    case nothing_fits_output
+    /// Models hold the request, but none meets every requirement: {model} (the closest), {why} (what it misses),
+    /// {as_of}.
+    case nothing_usable
+
     /// The placeholders the text may use.
     public var placeholders: [String] {
         switch self {
+        case .nothing_usable: ["model", "why", "as_of"]
+        case .nothing_fits: ["model", "window", "tokens", "fit_tokens", "counted_with", "headroom", "as_of"]
+        case .nothing_fits_output: ["model", "window", "output", "max_output", "as_of"]
         case .deprecated_alternative: ["model", "retires", "replacement"]
         case .haiku_ruled_out: ["model", "why"]
         case .rate_limit_tier: ["model", "provider", "rpm", "itpm", "otpm", "tier", "requires"]
@@ -776,6 +791,9 @@ public enum LeverKind: String, ClosedSet, CodingKeyRepresentable {
     case thinking_off
     /// The complex share to the escalation model: {model}, {escalation}, {share}, {before}, {after}, {extra}.
     case route_complex
+    /// Nothing holds the request: cut prompts to what fits the largest window with headroom: {model}, {tokens},
+    /// {counted_with}, {window}, {before}, {after}.
+    case trim_to_fit
 
     /// The placeholders the text may use.
     public var placeholders: [String] {
@@ -787,6 +805,7 @@ public enum LeverKind: String, ClosedSet, CodingKeyRepresentable {
         case .raise_effort: ["model", "effort", "before", "after", "extra"]
         case .thinking_off: ["model", "effort", "tokens", "need", "before", "after", "saving"]
         case .route_complex: ["model", "escalation", "share", "before", "after", "extra"]
+        case .trim_to_fit: ["model", "tokens", "counted_with", "window", "before", "after"]
         }
     }
 }

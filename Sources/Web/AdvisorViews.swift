@@ -96,7 +96,7 @@ public struct AdvisorViews: Sendable {
         view.contentNotice = links.notice(linkVersion: linkVersion, asOf: assessment.asOf) ?? ""
         view.pastDay = PastDayNotice(assessment, answers: answers, knowledge: knowledge)
         view.fields = form.fields(values: QuestionnaireForm.values(of: answers), error: nil)
-        return .html(templates.page(title: "Verdict: \(ResultView.verdictLabel(assessment.verdict))",
+        return .html(templates.page(title: "Verdict: \(ResultView.verdictLabel(assessment))",
                                     view: view, activeSection: "assess"))
     }
 

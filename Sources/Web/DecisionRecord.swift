@@ -26,7 +26,7 @@ struct DecisionRecord {
         let primary = options.first(.primary)
         let title = primary.map { $0.entry.title } ?? assessment.primaryModel
         var md = frontMatter()
-        md += "# \(ResultView.verdictLabel(assessment.verdict)): \(Exports.cell(title)) for \(taskName)\n\n"
+        md += "# \(ResultView.verdictLabel(assessment)): \(Exports.cell(title)) for \(taskName)\n\n"
         md += context()
         md += drivers()
         md += "## Considered Options\n\n"
@@ -105,7 +105,7 @@ struct DecisionRecord {
         let because = decisive.isEmpty ? Array(assessment.reasons.prefix(1)) : decisive
         md += because.isEmpty ? "it is the best fit the content knows for this workload."
             : because.map { lowerFirst($0.text) }.joined(separator: " ")
-        md += "\n\nVerdict: **\(ResultView.verdictLabel(assessment.verdict))**, Haiku fit score "
+        md += "\n\nVerdict: **\(ResultView.verdictLabel(assessment))**, Haiku fit score "
             + "\(Format.number(assessment.score.rounded())) / 100 (tiered routing from \(Format.number(assessment.tieredRoutingAt)), "
             + "Haiku from \(Format.number(assessment.chooseHaikuAt)))"
             + (assessment.decidedBy.map { ", decided by \(siteLink($0, "/criteria/\($0)")) whatever the score" } ?? "") + ".\n\n"

@@ -94,7 +94,7 @@ enum Exports {
         let knowledge = engine.knowledge
         let form = QuestionnaireForm(knowledge: knowledge)
         let title = { (slug: String) in library.page(.models, slug)?.title ?? slug }
-        var md = "# Verdict: \(ResultView.verdictLabel(a.verdict))\n\n"
+        var md = "# Verdict: \(ResultView.verdictLabel(a))\n\n"
         md += "- Haiku fit score: **\(Format.number(a.score.rounded())) / 100** (tiered routing from "
             + "\(Format.number(a.tieredRoutingAt)), Haiku from \(Format.number(a.chooseHaikuAt)); start \(Format.number(a.baseScore)))\n"
         md += "- Primary model: **\(cell(title(a.primaryModel)))**"

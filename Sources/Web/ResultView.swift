@@ -8,6 +8,15 @@ struct ResultView {
     let library: ContentLibrary
     var knowledge: Knowledge { engine.knowledge }
 
+    /// The verdict's heading: a workload no model can take says so, whatever the score's verdict.
+    static func verdictLabel(_ assessment: Assessment) -> String {
+        switch assessment.primaryModelBasis {
+        case .nothing_fits: "No model can take this request"
+        case .nothing_usable: "No model meets every requirement"
+        default: verdictLabel(assessment.verdict)
+        }
+    }
+
     static func verdictLabel(_ verdict: Verdict) -> String {
         switch verdict {
         case .chooseHaiku: "Run it on Haiku"
@@ -38,7 +47,7 @@ struct ResultView {
         let levers = assessment.levers.enumerated().map { leverLine($1, number: $0 + 1, answers: answers, assessment) }
         return ResultPage(
             verdict: assessment.verdict.rawValue,
-            verdictLabel: Self.verdictLabel(assessment.verdict),
+            verdictLabel: Self.verdictLabel(assessment),
             verdictClass: assessment.verdict.rawValue.replacingOccurrences(of: "_", with: "-"),
             score: Format.number(assessment.score.rounded()),
             scorePercent: Int(assessment.score.rounded()),
@@ -48,6 +57,8 @@ struct ResultView {
             decidedBy: assessment.decidedBy.map { slug in
                 PageLink(title: library.page(.criteria, slug)?.title ?? slug, url: "/criteria/\(slug)")
             },
+            primaryLabel: assessment.primaryModelBasis == .nothing_fits ? "Largest window"
+                : assessment.primaryModelBasis == .nothing_usable ? "Closest" : "Recommended",
             primary: modelLink(assessment.primaryModel, assessment),
             monthly: Format.money(decision.monthly_usd),
             combined: decision.combined.map { c in

@@ -67,7 +67,7 @@ extension AdvisorViews {
                                                                      base: base, carry: carried)
         view.fields = form.fields(values: QuestionnaireForm.values(of: answers), error: nil)
         view.usage = usageSection(summary, comparison: comparison, profile: profile)
-        return .html(templates.page(title: "Verdict: \(ResultView.verdictLabel(assessment.verdict))",
+        return .html(templates.page(title: "Verdict: \(ResultView.verdictLabel(assessment))",
                                     view: view, activeSection: "assess"))
     }
 

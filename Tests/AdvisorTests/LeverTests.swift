@@ -209,6 +209,11 @@ struct LeverTests {
                         #expect(lever.kind == .route_complex && now == 0 && change.to == "tiered")
                     } else if change.answer.kind == .choice {
                         #expect(k.plausibleChoice(change.answer, from: now, to: to))
+                    } else if lever.kind == .trim_to_fit {
+                        // The cut that makes a request no model holds fit, however far that is: it is the only lever.
+                        #expect(a.primaryModelBasis == .nothing_fits && change.answer == .avgInputTokens && to < now,
+                                "\(answers.queryString) \(a.costs.map { "\($0.model) \($0.fits) \($0.within_headroom)" })")
+                        #expect(a.levers.count == 1)
                     } else {
                         #expect(k.plausibleRange(change.answer, around: now)?.contains(to) == true,
                                 "\(lever.kind): \(change.answer.name) \(now) → \(to)")

@@ -46,6 +46,17 @@ struct AdvisorRoutesTests {
         }
     }
 
+    /// A request no model holds: the heading and the decision say so, not "Recommended".
+    @Test func aRequestNoModelHoldsIsSaidInTheHeading() throws {
+        let html = get("/assess/result", [("task_type", "rag"), ("monthly_requests", "1000"),
+                                          ("avg_input_tokens", "1200000"), ("avg_output_tokens", "1000")]).text
+        #expect(html.contains("<h1 id=\"verdict-heading\">No model can take this request</h1>"))
+        #expect(html.contains("★ Largest window") && !html.contains("★ Recommended"))
+        #expect(html.contains("No model we list can take one of these requests"))
+        let ordinary = get("/assess/result", pairs(Self.workload)).text
+        #expect(ordinary.contains("★ Recommended") && !ordinary.contains("No model can take"))
+    }
+
     @Test func theURLAloneReproducesTheVerdict() throws {
         let api = try #require(json(get("/api/assess", pairs(Self.workload))) as? [String: Any])
         let shared = get("/assess/result", pairs(Self.workload)).text

@@ -1,0 +1,80 @@
+import Testing
+@testable import Advisor
+
+/// A request no model can hold (Engine.decide's `nothing_fits`): the verdict says so first, names the model with
+/// the largest window only so the figures have one, and offers the one lever that helps, the cut that makes it fit.
+struct NothingFitsTests {
+    static func answers(_ input: Double, _ output: Double) -> [String: AnswerValue] {
+        ["task_type": "rag", "monthly_requests": 1_000, "avg_input_tokens": .number(input),
+         "avg_output_tokens": .number(output), "as_of": "2026-12-03"]
+    }
+
+    @Test func aPromptLongerThanEveryWindowIsSaidFirstAndCutToFit() throws {
+        let k = Fixture.real
+        let a = Engine(knowledge: k).assess(k.answers(Self.answers(1_200_000, 1_000)))
+        #expect(a.primaryModelBasis == .nothing_fits)
+        #expect(a.costs.allSatisfy { !$0.fits }, "the case holds only while no window takes 1.2M tokens")
+        // The largest window among the models served that day.
+        let primary = try #require(a.costs.first { $0.model == a.primaryModel })
+        let largest = a.costs.filter { $0.status.state == .active || $0.status.state == .legacy }
+            .map { k.compiledModels[k.modelIndex[$0.model]!].contextWindow }.max()!
+        #expect(k.compiledModels[k.modelIndex[primary.model]!].contextWindow == largest)
+        // Said first, and it is the biggest risk whatever its failure mode's severity.
+        let first = try #require(a.warnings.first)
+        #expect(first.text.hasPrefix("No model we list can take one of these requests on 2026-12-03"), "\(first.text)")
+        #expect(a.decision.top_risk == first)
+        // The cut: 80 % of the window, less the answer and the reasoning, in the answers' count, to the hundred.
+        let window = k.compiledModels[k.modelIndex[primary.model]!].contextWindow
+        let room = 0.8 * window - primary.rates.output_tokens_per_request - primary.rates.reasoning_tokens_per_request
+        let target = (room / primary.rates.token_ratio / 100).rounded(.down) * 100
+        #expect(first.text.contains("Cut each prompt to \(Format.count(target)) tokens"), "\(first.text)")
+        #expect(a.levers.map(\.kind) == [.trim_to_fit])
+        let lever = try #require(a.levers.first)
+        #expect(lever.changes == [LeverChange(answer: .avgInputTokens, to: .number(target))])
+        // Applied, the cut fits that model with the headroom, and the verdict is an ordinary one again.
+        let cut = Engine(knowledge: k).assess(k.answers(Self.answers(target, 1_000)))
+        #expect(cut.primaryModelBasis != .nothing_fits)
+        let line = try #require(cut.costs.first { $0.model == primary.model })
+        #expect(line.fits && line.within_headroom)
+        #expect(abs(lever.monthly_after - line.monthly_usd) < 0.01)
+    }
+
+    @Test func anAnswerLongerThanEveryOutputLimitHasNoCutToOffer() throws {
+        let k = Fixture.real
+        let a = Engine(knowledge: k).assess(k.answers(Self.answers(1_000, 2_000_000)))
+        #expect(a.primaryModelBasis == .nothing_fits)
+        let first = try #require(a.warnings.first)
+        #expect(first.text.contains("Ask for shorter answers"), "\(first.text)")
+        #expect(!first.text.contains("{"))
+        #expect(a.levers.isEmpty, "trimming the prompt cannot help: \(a.levers.map(\.kind))")
+    }
+
+    /// The request fits, but no model served that day meets the fit asked for: on 2026-04-07 no model rated
+    /// 'strong' for code completion was released yet. The closest is named with what it misses, not the largest
+    /// window.
+    @Test func aRequirementNoModelMeetsNamesTheClosestAndWhatItMisses() throws {
+        let k = Fixture.real
+        let a = Engine(knowledge: k).assess(k.answers([
+            "task_type": "code_completion", "monthly_requests": 10_000, "avg_input_tokens": 2_000,
+            "avg_output_tokens": 200, "required_fit": "strong", "as_of": "2026-04-07"]))
+        #expect(a.primaryModelBasis == .nothing_usable)
+        let day = CivilDate.day("2026-04-07")!
+        let task = AnswerID.taskType.choices.firstIndex(of: "code_completion")!
+        #expect(!k.compiledModels.contains { $0.fit[task] == .strong && $0.isServed(on: day) }, "the case needs no strong model that day")
+        let primary = try #require(a.costs.first { $0.model == a.primaryModel })
+        #expect(primary.within_headroom && [.active, .legacy].contains(primary.status.state))
+        #expect(k.compiledModels[k.modelIndex[a.primaryModel]!].fit[task] == .good, "the best fit served that day")
+        let first = try #require(a.warnings.first)
+        #expect(first.text.hasPrefix("No model we list meets every requirement of this workload on 2026-04-07"), "\(first.text)")
+        #expect(first.text.contains("only 'good' and the workload requires 'strong'"), "\(first.text)")
+        #expect(a.decision.top_risk == first)
+    }
+
+    @Test func aRequestThatFitsSaysNothingOfIt() {
+        let k = Fixture.real
+        let a = Engine(knowledge: k).assess(k.answers(Self.answers(50_000, 1_000)))
+        #expect(a.primaryModelBasis != .nothing_fits)
+        #expect(!a.warnings.contains { $0.text.contains("No model we list") })
+        #expect(!a.levers.contains { $0.kind == .trim_to_fit })
+    }
+}
