@@ -38,6 +38,8 @@ extension Engine {
         let counted = Int(v[AnswerID.tokensCountedWith.rawValue])
         var found: [Trap] = []
         func add(_ kind: TrapKind, _ amount: Double?, _ values: [String: String]) {
+            // A trap worth less than a cent a month is not worth a sentence ("$0.00 of its monthly figure").
+            if let amount, amount < 0.005 { return }
             let words = rules.traps[kind]!
             var filled = values
             filled["model"] = line.title

@@ -119,6 +119,23 @@ struct LeverTests {
         #expect(!assess(["latency": "realtime", "reasoning_effort": "none"]).levers.contains { $0.kind == .thinking_off })
     }
 
+    /// A trap is stated only when it is worth at least a cent a month: one 50K-token summary a month costs Haiku 5.5
+    /// less than a cent more for its tokenizer, and Sonnet 5.5 a few cents.
+    @Test func aTrapWorthLessThanACentIsNotStated() throws {
+        let k = Fixture.real
+        let a = Engine(knowledge: k).assess(k.answers([
+            "task_type": "summarization", "monthly_requests": 1, "avg_input_tokens": 50_000, "avg_output_tokens": 2_000,
+            "as_of": "2026-12-03"]))
+        let named = Set([a.decision.recommended, a.decision.runner_up?.model].compactMap { $0 })
+        #expect(named.contains("claude-haiku-5-5"), "the case needs Haiku 5.5 in the decision: \(named)")
+        for trap in a.decision.traps {
+            if let amount = trap.amount_usd { #expect(amount >= 0.005, "\(trap.text)") }
+            #expect(!trap.text.contains("$0.00 "), "\(trap.text)")
+        }
+        #expect(a.decision.traps.contains { $0.kind == .tokenizer_ratio && $0.model == "claude-sonnet-5-5" })
+        #expect(!a.decision.traps.contains { $0.kind == .tokenizer_ratio && $0.model == "claude-haiku-5-5" })
+    }
+
     // MARK: - Plausible ranges
 
     @Test func rangesComeFromContentAndStayInsideTheQuestion() throws {
