@@ -107,6 +107,10 @@ extension Engine {
         } else if fit > primaryFit {
             reason = "it fits \(taskName) only '\(fit.rawValue)', \(k.models[primary].title) '\(primaryFit.rawValue)'"
             url = "/criteria/task-type-fit"
+        } else if difference >= 0 && difference < 0.005 {
+            // A tie to the cent: the primary won by a fraction of a cent or by the order of the models.
+            reason = "it costs the same to the cent for the same fit, so either will do"
+            url = "/models/\(k.models[m].slug)"
         } else if difference >= 0 {
             reason = "it costs \(Format.money(difference)) more a month for the same fit"
             url = "/models/\(k.models[m].slug)"

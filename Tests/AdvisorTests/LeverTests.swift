@@ -136,6 +136,17 @@ struct LeverTests {
         #expect(!a.decision.traps.contains { $0.kind == .tokenizer_ratio && $0.model == "claude-haiku-5-5" })
     }
 
+    /// A runner-up that costs the same to the cent did not lose on price: it says so instead of "$0.00 more".
+    @Test func aRunnerUpTiedToTheCentSaysEitherWillDo() throws {
+        let k = Fixture.real
+        let a = Engine(knowledge: k).assess(k.answers([
+            "complex_share": 0.13, "fallback_ready": false, "can_self_host": true, "peak_to_average": 26,
+            "as_of": "2026-12-03"]))
+        let runner = try #require(a.decision.runner_up)
+        #expect(abs(runner.monthly_usd - a.decision.monthly_usd) < 0.005, "the case needs a tie: \(runner)")
+        #expect(runner.reason == "it costs the same to the cent for the same fit, so either will do")
+    }
+
     // MARK: - Plausible ranges
 
     @Test func rangesComeFromContentAndStayInsideTheQuestion() throws {
