@@ -281,6 +281,8 @@ public final class Knowledge: @unchecked Sendable {
     public let essentialQuestions: [AnswerID]
     /// The largest share of a window one recommended request may fill.
     let contextHeadroom: Double
+    /// Days before its retirement from which a deprecated model is no longer offered (`engine.deprecated_offer_days`).
+    let deprecatedOfferDays: Int
     /// Model slugs by index, and the reverse.
     public let modelSlugs: [String]
     let modelIndex: [String: Int]
@@ -349,6 +351,11 @@ public final class Knowledge: @unchecked Sendable {
             throw settingsError("stale_after_days", "must be a positive number of days")
         }
         contextHeadroom = settings.context_headroom ?? 0.8
+        let offerDays = settings.deprecated_offer_days ?? 60
+        guard offerDays.isFinite, offerDays >= 0, offerDays == offerDays.rounded() else {
+            throw settingsError("deprecated_offer_days", "must be a whole number of days, 0 or more (60)")
+        }
+        deprecatedOfferDays = Int(offerDays)
         guard contextHeadroom.isFinite, contextHeadroom > 0, contextHeadroom <= 1 else {
             throw settingsError("context_headroom", "must be a share of the window above 0 and at most 1 (0.8 is 80 %)")
         }

@@ -344,10 +344,18 @@ public struct Engine: Sendable {
         return (state == .active || state == .legacy) && suitable(m, v)
     }
 
-    /// Whether model m may be offered as an alternative (deprecated ones with a warning).
+    /// Whether model m may be offered as an alternative: deprecated ones with a warning, and only while their
+    /// retirement is more than `engine.deprecated_offer_days` away (nearer, a team should be moving off them).
     func offerable(_ m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
-        let state = knowledge.compiledModels[m].lifecycle(on: Int(v[AnswerID.asOf.rawValue])).state
-        return (state == .active || state == .legacy || state == .deprecated) && suitable(m, v)
+        let model = knowledge.compiledModels[m]
+        let day = Int(v[AnswerID.asOf.rawValue])
+        switch model.lifecycle(on: day).state {
+        case .active, .legacy: break
+        case .deprecated:
+            guard let retires = model.retiresDay, retires - day > knowledge.deprecatedOfferDays else { return false }
+        case .retired, .unreleased: return false
+        }
+        return suitable(m, v)
     }
 
     /// Fits the task (not `poor`, and at least the `required_fit` answer), the request fits the model with the

@@ -901,6 +901,9 @@ public struct EngineSettings: Codable, Sendable, Equatable {
     /// The largest share of a model's context window one request (prompt, output and reasoning, on the model's
     /// own count) may fill for the model to be recommended; 0.8 when absent.
     public var context_headroom: Double?
+    /// A deprecated model is offered as an alternative only while it retires more than this many days after the
+    /// as-of date; nearer, a team should be moving off it, not onto it. 60 when absent.
+    public var deprecated_offer_days: Double?
     /// Every provider a model page names: its status page and error documentation.
     public var providers: [String: ProviderInfo]?
     /// The statistics of the evaluation plan (EvaluationPlan.swift); the plan is not offered without them.
@@ -913,9 +916,11 @@ public struct EngineSettings: Codable, Sendable, Equatable {
 
     public init(base_score: Double, choose_haiku_at: Double, tiered_routing_at: Double, haiku_models: [String],
                 escalation_models: [String], compare_models: [String] = [], stale_after_days: Double = 90,
-                context_headroom: Double? = nil, providers: [String: ProviderInfo]? = nil,
+                context_headroom: Double? = nil, deprecated_offer_days: Double? = nil,
+                providers: [String: ProviderInfo]? = nil,
                 warnings: [ComputedWarning: WarningText] = [:], levers: LeverSettings? = nil,
                 essential_questions: [String]? = nil) {
+        self.deprecated_offer_days = deprecated_offer_days
         self.levers = levers
         self.essential_questions = essential_questions
         self.context_headroom = context_headroom

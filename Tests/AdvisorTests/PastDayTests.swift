@@ -69,4 +69,49 @@ struct PastDayTests {
             #expect(error.message.contains("2024-03-13") && error.message.contains("Claude 3 Haiku"), "\(error.message)")
         }
     }
+
+    /// A deprecated model is offered as an alternative only while its retirement is more than
+    /// `engine.deprecated_offer_days` (60) away; nearer, a team should be moving off it.
+    @Test func aDeprecatedModelNearItsRetirementIsNotOffered() throws {
+        #expect(k.deprecatedOfferDays == 60)
+        // Strong-fit autonomous coding today: Opus 4.5 retires 2027-01-22, 50 days on. It was offered before.
+        let coding: [String: AnswerValue] = [
+            "task_type": "autonomous_coding", "monthly_requests": 29_915_180, "avg_input_tokens": 74_935,
+            "avg_output_tokens": 67, "required_fit": "strong", "accuracy": "tolerant", "review_capacity": "none"]
+        var today = coding
+        today["as_of"] = "2026-12-03"
+        let a = engine.assess(k.answers(today))
+        #expect(!a.alternatives.contains("claude-opus-4-5"), "\(a.alternatives)")
+        #expect(!a.warnings.contains { $0.model == "claude-opus-4-5" && $0.failure_mode == "model-retirement" })
+        // The setting is what keeps it out: at 0 days it is offered again, with its warning.
+        var file = try Fixture.file()
+        file.settings.deprecated_offer_days = 0
+        let anyDay = try Fixture.knowledge(file)
+        let b = Engine(knowledge: anyDay).assess(anyDay.answers(today))
+        #expect(b.alternatives.contains("claude-opus-4-5"), "\(b.alternatives)")
+        #expect(b.warnings.contains { $0.model == "claude-opus-4-5" && $0.text.contains("2027-01-22") })
+        // A setting that is not a whole number of days, 0 or more, is refused by name.
+        for bad in [-1.0, 1.5, .infinity] {
+            file.settings.deprecated_offer_days = bad
+            #expect(throws: KnowledgeError.self) { _ = try Fixture.knowledge(file) }
+            do { _ = try Fixture.knowledge(file) } catch { #expect("\(error)".contains("deprecated_offer_days"), "\(error)") }
+        }
+        // Every alternative on many days and workloads: never deprecated within the window.
+        var rng = SeededRNG(seed: 60)
+        for _ in 0..<300 {
+            let answers = RandomAnswers.make(k, &rng)
+            let day = Int(answers.values[AnswerID.asOf.rawValue])
+            for slug in engine.assess(answers).alternatives {
+                let model = k.compiledModels[k.modelIndex[slug]!]
+                guard model.lifecycle(on: day).state == .deprecated else { continue }
+                #expect((model.retiresDay ?? day) - day > 60, "\(slug) offered \((model.retiresDay ?? day) - day) days before it retires")
+            }
+        }
+        // A deprecated model far from its retirement is still offered: Gemini 3.1 Flash-Lite (retires 2027-05-07)
+        // for a strong-fit classification on 2026-10-01.
+        let far = engine.assess(k.answers([
+            "task_type": "classification", "monthly_requests": 1_245, "avg_input_tokens": 23_924, "avg_output_tokens": 366,
+            "cost_priority": "secondary", "required_fit": "strong", "as_of": "2026-10-01"]))
+        #expect(far.alternatives.contains("gemini-3-1-flash-lite"), "\(far.alternatives)")
+    }
 }

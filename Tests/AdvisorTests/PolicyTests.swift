@@ -111,13 +111,21 @@ struct PolicyTests {
 
     @Test func aDeprecatedModelIsOnlyAWarnedAlternative() {
         let given: [String: AnswerValue] = ["task_type": "extraction", "accuracy": "first_time_right", "review_capacity": "none"]
+        // Offered while its retirement (2026-11-30) is more than `deprecated_offer_days` (60) away: on the day it
+        // was deprecated, 61 days before.
         var before = given
-        before["as_of"] = "2026-11-29"
+        before["as_of"] = "2026-09-30"
         let a = engine.assess(k.answers(before))
-        #expect(a.alternatives.contains("claude-sonnet-4-5"))
+        #expect(a.alternatives.contains("claude-sonnet-4-5"), "\(a.alternatives)")
         let warning = a.warnings.first { $0.model == "claude-sonnet-4-5" }
         #expect(warning?.failure_mode == "model-retirement")
         #expect(warning?.text.contains("2026-11-30") == true && warning?.text.contains("CLAUDE-SONNET-5-5") == true)
+        // From 60 days before, a team should be moving off it: no longer offered (nor warned about).
+        var near = given
+        near["as_of"] = "2026-10-01"
+        let n = engine.assess(k.answers(near))
+        #expect(!n.alternatives.contains("claude-sonnet-4-5"), "\(n.alternatives)")
+        #expect(!n.warnings.contains { $0.model == "claude-sonnet-4-5" })
         // On its retirement day it is gone.
         var after = given
         after["as_of"] = "2026-11-30"
