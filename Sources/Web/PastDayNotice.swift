@@ -1,14 +1,15 @@
 import Advisor
 
 /// A verdict judged on a past day (a share link pins `as_of`) names that day's models. Read later, some of them may
-/// be retired: the page says which, with their replacements, and links today's verdict for the same answers, so a
-/// retired model is never shown as recommended without a word on the day the page is read.
+/// be retired, or deprecated since: the page says which, with their dates and replacements, and links today's
+/// verdict for the same answers, so a retired or leaving model is never shown as recommended without a word on the
+/// day the page is read.
 struct PastDayNotice: ViewModel {
     let text: String
     /// `/assess/result` with the same answers and no `as_of`: today's verdict.
     let todayURL: String
 
-    /// nil when the verdict is today's (or later), or when every model it names is still served today.
+    /// nil when the verdict is today's (or later), or when no model it names has retired or been deprecated since.
     init?(_ a: Assessment, answers: Answers, knowledge: Knowledge) {
         let today = knowledge.today
         guard let judged = CivilDate.day(a.asOf), judged < today else { return nil }
@@ -17,15 +18,22 @@ struct PastDayNotice: ViewModel {
         if let escalation = a.decision.combined?.escalation_model { named.append((escalation, "the escalation model")) }
         named += a.alternatives.map { ($0, "an alternative") }
         var seen: Set<String> = []
-        var gone: [String] = []
+        var gone: [String] = [], going: [String] = []
         for (slug, role) in named where seen.insert(slug).inserted {
-            guard let status = knowledge.status(of: slug, on: today), status.state == .retired,
-                  let title = knowledge.model(slug)?.title else { continue }
-            let replacement = status.replacement.flatMap { knowledge.model($0)?.title }
-            gone.append("\(title) (\(role) here) retired on \(status.since)" + (replacement.map { " (replacement: \($0))" } ?? ""))
+            guard let status = knowledge.status(of: slug, on: today), let title = knowledge.model(slug)?.title else { continue }
+            let replacement = status.replacement.flatMap { knowledge.model($0)?.title }.map { " (replacement: \($0))" } ?? ""
+            switch status.state {
+            case .retired:
+                gone.append("\(title) (\(role) here) retired on \(status.since)" + replacement)
+            case .deprecated where knowledge.status(of: slug, on: judged)?.state != .deprecated:
+                // Deprecated since that day: still served, but leaving, so not a model to start on.
+                going.append("\(title) (\(role) here) was deprecated on \(status.since) and retires on "
+                             + "\(status.retires ?? "a day not announced")" + replacement)
+            default: continue
+            }
         }
-        guard !gone.isEmpty else { return nil }
-        text = "Judged on \(a.asOf). Since then, " + gone.joined(separator: ", and ") + "."
+        guard !gone.isEmpty || !going.isEmpty else { return nil }
+        text = "Judged on \(a.asOf). Since then: " + (gone + going).joined(separator: "; ") + "."
         let query = answers.queryString.split(separator: "&").filter { !$0.hasPrefix("as_of=") }.joined(separator: "&")
         todayURL = "/assess/result" + (query.isEmpty ? "" : "?" + query)
     }

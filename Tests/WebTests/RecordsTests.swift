@@ -136,20 +136,24 @@ struct RecordsTests {
     }
 
     /// A verdict pinned to a past day names that day's models; read today (the fixture's 2026-11-28), the page says
-    /// which of them retired since, with the replacement, and links today's verdict for the same answers. Today's
-    /// own verdict has no such notice.
+    /// which of them retired or were deprecated since, with dates and replacements, and links today's verdict for the
+    /// same answers. Today's own verdict has no such notice.
     @Test func aPastDaysVerdictSaysWhichOfItsModelsRetiredSince() {
         let past = get("/assess/result", pairs("task_type=chat&complex_share=0.4&routing=tiered&as_of=2026-03-01")).text
-        #expect(past.contains("Judged on 2026-03-01. Since then, Gemini 2.0 Flash (the runner-up here) retired on "
-                              + "2026-06-01 (replacement: Gemini 3.1 Flash-Lite)."))
+        #expect(past.contains("Judged on 2026-03-01. Since then: Gemini 2.0 Flash (the runner-up here) retired on "
+                              + "2026-06-01 (replacement: Gemini 3.1 Flash-Lite); Claude Sonnet 4.5 (the escalation model "
+                              + "here) was deprecated on 2026-09-30 and retires on 2026-11-30 (replacement: Claude Sonnet 5.5); "
+                              + "GPT-4o mini (an alternative here) was deprecated on 2026-10-14 and retires on 2027-01-14 "
+                              + "(replacement: GPT-6 Luna)."), "the retired first, then the models deprecated since that day")
         #expect(past.contains("<a href=\"/assess/result?task_type=chat&amp;complex_share=0.4&amp;routing=tiered\">Today's verdict for the same answers</a>"))
         let today = get("/assess/result", pairs("task_type=chat&complex_share=0.4&routing=tiered")).text
         #expect(!today.contains("past-day-notice"))
         // The Markdown export says it too.
         let md = get("/assess/result.md", pairs("task_type=chat&complex_share=0.4&routing=tiered&as_of=2026-03-01")).text
-        #expect(md.contains("- **Judged on 2026-03-01. Since then, Gemini 2.0 Flash (the runner-up here) retired on 2026-06-01"))
+        #expect(md.contains("- **Judged on 2026-03-01. Since then: Gemini 2.0 Flash (the runner-up here) retired on 2026-06-01"))
         #expect(md.contains("Today's verdict: `/assess/result?task_type=chat&complex_share=0.4&routing=tiered`"))
-        // A past day whose models are all still served says nothing.
+        // A past day whose models are all served today, none of them deprecated since, says nothing (Sonnet 4.5 was
+        // deprecated already on 2026-11-01).
         let served = get("/assess/result", pairs("task_type=chat&as_of=2026-11-01")).text
         #expect(!served.contains("past-day-notice"))
     }
