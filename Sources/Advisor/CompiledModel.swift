@@ -108,6 +108,7 @@ final class CompiledModel: Sendable {
     let priceSets: [PriceSet]
 
     let contextWindow: Double
+    let maxInput: Double?
     let maxOutput: Double?
 
     /// Self-hosted: GPU price and throughput, always-on GPUs, operations hours (nil for API models).
@@ -197,6 +198,10 @@ final class CompiledModel: Sendable {
             ratioPublished = false
         }
         contextWindow = try positive(spec.context_window, "context_window")!
+        maxInput = try positive(spec.max_input, "max_input")
+        if let input = maxInput, input > contextWindow {
+            throw problem("max_input.value", "cannot exceed the context window")
+        }
         maxOutput = try positive(spec.max_output, "max_output")
         if let out = maxOutput, out > contextWindow {
             throw problem("max_output.value", "cannot exceed the context window")
@@ -385,7 +390,7 @@ final class CompiledModel: Sendable {
 
     /// Whether one request of these sizes (on this model's own token count) fits the window and the output limit.
     func holds(input: Double, output: Double) -> Bool {
-        input + output <= contextWindow && (maxOutput.map { output <= $0 } ?? true)
+        input + output <= contextWindow && (maxOutput.map { output <= $0 } ?? true) && (maxInput.map { input <= $0 } ?? true)
     }
 
     /// The price set in force on a day: the newest that began on or before it (the oldest before any began).

@@ -254,7 +254,8 @@ extension Knowledge {
         if !parts.fits {
             note("Does not fit: \(Format.figure(inTokens + visibleOut + thinking.tokens)) tokens per request against a "
                  + "\(Format.figure(model.contextWindow))-token window"
-                 + (model.maxOutput.map { visibleOut + thinking.tokens > $0 ? " and \(Format.figure($0)) output tokens at most" : "" } ?? "") + ".")
+                 + (model.maxOutput.map { visibleOut + thinking.tokens > $0 ? " and \(Format.figure($0)) output tokens at most" : "" } ?? "")
+                 + (model.maxInput.map { inTokens > $0 ? " and \(Format.figure($0)) prompt tokens at most" : "" } ?? "") + ".")
         } else if !parts.withinHeadroom {
             note("Fills \(Format.figure(windowUse * 100))% of its \(Format.figure(model.contextWindow))-token window, over the "
                  + "\(Format.figure(contextHeadroom * 100))% headroom: not recommended.")

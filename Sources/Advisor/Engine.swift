@@ -950,6 +950,9 @@ public struct Engine: Sendable {
             if let limit = model.maxOutput, t.output + t.reasoning > limit {
                 return "\(Format.figure(t.output + t.reasoning)) output tokens a request exceed its \(Format.figure(limit))-token output limit"
             }
+            if let limit = model.maxInput, t.input > limit {
+                return "\(Format.figure(t.input)) prompt tokens a request exceed its \(Format.figure(limit))-token input limit"
+            }
             return "the request does not fit its \(Format.figure(model.contextWindow))-token window"
         }
         if !k.withinHeadroom(model: m, v) {

@@ -239,6 +239,7 @@ extension Engine {
                 case .avgInputTokens:
                     let room = model.contextWindow - t.output - t.reasoning
                     kinks += [room / scale, (k.contextHeadroom * model.contextWindow - t.output - t.reasoning) / scale]
+                    if let limit = model.maxInput { kinks.append(limit / scale) }
                     guard usable[m], let prices = model.prices(on: day) else { continue }
                     if prices.cacheMinTokens > 0, share > 0 { kinks.append(prices.cacheMinTokens / (share * scale)) }
                     if let long = prices.longContext {

@@ -52,7 +52,7 @@ extension Knowledge {
         let t = requestTokens(model: m, v)
         let output = t.output + t.reasoning
         guard model.maxOutput.map({ output <= $0 }) ?? true else { return nil }
-        let room = contextHeadroom * model.contextWindow - output
+        let room = Swift.min(contextHeadroom * model.contextWindow - output, model.maxInput ?? .infinity)
         let target = (room / tokenScale(model: m, v) / 100).rounded(.down) * 100
         return target > 0 ? target : nil
     }

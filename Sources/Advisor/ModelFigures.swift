@@ -65,6 +65,7 @@ extension ModelSpec {
         add(lifecycle.deprecated, [.key("lifecycle"), .key("deprecated")])
         add(lifecycle.retires, [.key("lifecycle"), .key("retires")])
         add(context_window, [.key("context_window")])
+        add(max_input, [.key("max_input")])
         add(max_output, [.key("max_output")])
         add(tokenizer?.ratio, [.key("tokenizer"), .key("ratio")])
         if let p = self.prices { prices(p, [.key("prices")]) }

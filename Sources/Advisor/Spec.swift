@@ -474,6 +474,9 @@ public struct ModelSpec: Codable, Sendable, Equatable {
     public var self_hosting: SelfHosting?
     public var tokenizer: Tokenizer?
     public var context_window: NumberFigure
+    /// The most prompt tokens one request may carry, where the provider caps them below the window (OpenAI's
+    /// 272,000 of 400,000 on GPT-5 models); nil: the window less the output is the only limit.
+    public var max_input: NumberFigure?
     public var max_output: NumberFigure?
     public var rate_limits: RateLimits?
     public var reasoning: Reasoning?
@@ -485,7 +488,7 @@ public struct ModelSpec: Codable, Sendable, Equatable {
     public init(provider: String, family: String, api_id: String? = nil, released: TextFigure,
                 lifecycle: Lifecycle = Lifecycle(), hosting: Hosting, prices: ModelPrices? = nil,
                 self_hosting: SelfHosting? = nil, tokenizer: Tokenizer? = nil, context_window: NumberFigure,
-                max_output: NumberFigure? = nil, rate_limits: RateLimits? = nil, reasoning: Reasoning? = nil, latency: [LatencyFigure]? = nil,
+                max_input: NumberFigure? = nil, max_output: NumberFigure? = nil, rate_limits: RateLimits? = nil, reasoning: Reasoning? = nil, latency: [LatencyFigure]? = nil,
                 benchmarks: [String: NumberFigure]? = nil, access: [AccessChannel], task_fit: [String: TaskFit]) {
         self.provider = provider
         self.family = family
@@ -497,6 +500,7 @@ public struct ModelSpec: Codable, Sendable, Equatable {
         self.self_hosting = self_hosting
         self.tokenizer = tokenizer
         self.context_window = context_window
+        self.max_input = max_input
         self.max_output = max_output
         self.rate_limits = rate_limits
         self.reasoning = reasoning

@@ -284,7 +284,7 @@ struct ModelDocument: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case slug, title, url, summary, provider, family, api_id, released, lifecycle, status, hosting, prices
-        case self_hosting, tokenizer, context_window, max_output, rate_limits, latency, benchmarks, access, task_fit
+        case self_hosting, tokenizer, context_window, max_input, max_output, rate_limits, latency, benchmarks, access, task_fit
         case prices_checked, sources
     }
 
@@ -305,6 +305,7 @@ struct ModelDocument: Encodable {
         try c.encodeIfPresent(model.self_hosting, forKey: .self_hosting)
         try c.encode(model.tokenizer, forKey: .tokenizer)
         try c.encode(model.context_window, forKey: .context_window)
+        try c.encode(model.max_input, forKey: .max_input)
         try c.encode(model.max_output, forKey: .max_output)
         try c.encode(model.rate_limits, forKey: .rate_limits)
         try c.encode(model.latency ?? [], forKey: .latency)

@@ -44,6 +44,7 @@ struct CompareView {
                 spec.self_hosting.map { "\(Format.usd($0.gpu_hour_usd.value))/GPU h, \(Format.count($0.tokens_per_second.value)) tokens/s" } ?? "—"
             },
             row("Context window") { _, spec in "\(Format.count(spec.context_window.value)) tokens" },
+            row("Longest prompt") { _, spec in spec.max_input.map { "\(Format.count($0.value)) tokens" } ?? "the window less the answer" },
             row("Longest output") { _, spec in spec.max_output.map { "\(Format.count($0.value)) tokens" } ?? "—" },
             row("Latency") { _, spec in
                 (spec.latency ?? []).map { l in

@@ -118,6 +118,7 @@ struct PageViews {
             facts.add("Tokens per Haiku 4.5 token", "not published; the calculator assumes 1.0")
         }
         facts.add("Context window", "\(Format.count(model.context_window.value)) tokens", figure: model.context_window)
+        if let input = model.max_input { facts.add("Longest prompt", "\(Format.count(input.value)) tokens", figure: input) }
         if let out = model.max_output { facts.add("Longest output", "\(Format.count(out.value)) tokens", figure: out) }
         for latency in model.latency ?? [] {
             let range = latency.ms_high.map { "\(Format.count(latency.ms))–\(Format.count($0)) ms" } ?? "\(Format.count(latency.ms)) ms"

@@ -77,4 +77,26 @@ struct NothingFitsTests {
         #expect(!a.warnings.contains { $0.text.contains("No model we list") })
         #expect(!a.levers.contains { $0.kind == .trim_to_fit })
     }
+
+    /// A provider's cap on the prompt (`max_input`) is a limit of its own: on GPT-5 nano 272,000 of a 400,000-token
+    /// window. A 300,000-token prompt with a short answer fits the window but not the cap (judged on 2026-05-01,
+    /// before the model was deprecated).
+    @Test func aPromptOverTheInputCapDoesNotFitWhateverTheWindow() throws {
+        let k = Fixture.real
+        let nano = try #require(k.compiledModels[k.modelIndex["gpt-5-nano"]!].maxInput)
+        #expect(nano == 272_000)
+        let answers: [String: AnswerValue] = ["task_type": "summarization", "monthly_requests": 1_000,
+                                              "avg_input_tokens": 300_000, "avg_output_tokens": 500, "as_of": "2026-05-01"]
+        let a = Engine(knowledge: k).assess(k.answers(answers))
+        let line = try #require(a.costs.first { $0.model == "gpt-5-nano" })
+        #expect(300_000 + 500 + line.rates.reasoning_tokens_per_request < 400_000, "the window alone would hold it")
+        #expect(!line.fits && !line.within_headroom)
+        #expect(line.rates.notes.contains { $0.contains("272,000 prompt tokens at most") }, "\(line.rates.notes)")
+        let why = k.answers(answers).values.withUnsafeBufferPointer { Engine(knowledge: k).whyNotUsable(k.modelIndex["gpt-5-nano"]!, $0) }
+        #expect(why.contains("272,000-token input limit"), "\(why)")
+        // Under the cap it fits as before.
+        var under = answers
+        under["avg_input_tokens"] = 200_000
+        #expect(Engine(knowledge: k).assess(k.answers(under)).costs.first { $0.model == "gpt-5-nano" }?.fits == true)
+    }
 }
