@@ -138,3 +138,17 @@ extension Engine {
                             difference_usd: Format.rounded(difference), reason: reason, url: url))
     }
 }
+
+extension Assessment {
+    /// When no model can take the workload, the sentence a text answer puts under the verdict (the web says it in
+    /// its heading): the model named is there only so that the figures have one. nil otherwise.
+    public var noModelCanTakeIt: String? {
+        switch primaryModelBasis {
+        case .nothing_fits:
+            "No model can take this request: \(primaryModel) has the largest window and is named only so that the figures have a model (see the first warning)."
+        case .nothing_usable:
+            "No model meets every requirement: \(primaryModel) is the closest (see the first warning)."
+        default: nil
+        }
+    }
+}

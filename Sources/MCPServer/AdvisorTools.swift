@@ -111,6 +111,7 @@ struct AdvisorTools: Sendable {
                      + "as of \(assessment.asOf))",
                      "Primary model: \(assessment.primaryModel)"
                         + (assessment.alternatives.isEmpty ? "" : "; alternatives: " + assessment.alternatives.joined(separator: ", "))]
+        if let sentence = assessment.noModelCanTakeIt { lines.append(sentence) }
         lines.append("Reasons:")
         lines += assessment.reasons.map { "- \(Format.signed($0.effect)) \($0.text) [\($0.url)]" }
         if !assessment.warnings.isEmpty {

@@ -106,11 +106,7 @@ enum AssessmentText {
         var lines = ["Verdict: \(a.verdict.rawValue)  (Haiku fit \(Int(a.score.rounded()))/100)",
                      "Primary model: \(a.primaryModel)" + (a.alternatives.isEmpty ? "" : "; alternatives: \(a.alternatives.joined(separator: ", "))")]
         if let decided = a.decidedBy { lines.append("Decided by the hard limit in /criteria/\(decided)") }
-        if a.primaryModelBasis == .nothing_fits {
-            lines.append("No model can take this request: \(a.primaryModel) has the largest window and is named only so that the figures have a model (see the first warning).")
-        } else if a.primaryModelBasis == .nothing_usable {
-            lines.append("No model meets every requirement: \(a.primaryModel) is the closest (see the first warning).")
-        }
+        if let sentence = a.noModelCanTakeIt { lines.append(sentence) }
         let d = a.decision
         lines.append("Recommended: \(d.recommended), $\(String(format: "%.2f", d.monthly_usd)) a month"
             + (d.combined.map { "; with \($0.escalation_model) answering the complex share again, $\(String(format: "%.2f", $0.monthly_usd)) in all" } ?? ""))

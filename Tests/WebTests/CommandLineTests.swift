@@ -136,6 +136,10 @@ import Testing
         }
         // The case says something only when it holds each kind of line.
         #expect(states.isSuperset(of: ["retired", "deprecated", "active"]) && unfit > 0)
+        // Prompts no window holds: said under the verdict, not only among the warnings.
+        let tooLong = try run(["assess", "--answers", "-"], input: #"{"task_type":"rag","avg_input_tokens":1200000,"as_of":"2026-12-03"}"#)
+        #expect(tooLong.output.contains("No model can take this request"), "\(tooLong.output.prefix(400))")
+        #expect(!result.output.contains("No model can take"))
     }
 
     @Test func indexWritesADatabase() throws {

@@ -64,6 +64,14 @@ async def drive(binary: str, content: str, repo: str) -> None:
             check("/assess/result?" in text_of(assess) and "task_type=classification" in text_of(assess),
                   "assess links to the result page")
             check("Verdict: " in text_of(assess), "assess says the verdict in words")
+            check("No model can take" not in text_of(assess), "an ordinary verdict says nothing of models that cannot")
+            # A request no window holds: the words say so under the verdict, not only in the warnings.
+            too_long = await session.call_tool("assess", {"task_type": "rag", "monthly_requests": 1000,
+                                                          "avg_input_tokens": 1200000, "avg_output_tokens": 1000,
+                                                          "as_of": "2026-11-28"})
+            check(too_long.structured_content["primary_model_basis"] == "nothing_fits", "1.2M-token prompts fit nowhere")
+            check("No model can take this request" in text_of(too_long),
+                  f"assess says no model can take it: {text_of(too_long)[:300]}")
 
             price = await session.call_tool("price", {"monthly_requests": 1000000, "avg_input_tokens": 2000,
                                                       "avg_output_tokens": 300, "as_of": "2026-11-28"})
