@@ -363,7 +363,7 @@ extension Knowledge {
                 parts.rates.cache_write_per_mtok = best.write
                 parts.rates.cache_writes_per_month = best.writes
                 note("Prefix of \(Format.figure(prefix)) tokens cached with the \(ttl.spoken) "
-                     + "cache: about \(Format.figure(best.writes)) \(Format.figure(best.writes) == "1" ? "write" : "writes") a month at your request rate; every other request reads it."
+                     + "cache: about \(Format.counted(Format.figure(best.writes), "write", "writes")) a month at your request rate; every other request reads it."
                      + (batchNeedsHour ? " Batches can run longer than five minutes, so the hour is priced, as the batch guide advises." : ""))
             } else {
                 cacheStatus = .not_worth_it
@@ -385,6 +385,7 @@ extension Knowledge {
     }
 
     static let batchLatency = Double(AnswerID.latency.choices.firstIndex(of: "batch")!)
+    static let realtimeLatency = Double(AnswerID.latency.choices.firstIndex(of: "realtime")!)
 
     /// The model's lifecycle on the as-of day of the answers.
     func status(model m: Int, _ v: UnsafeBufferPointer<Double>) -> ModelStatus {

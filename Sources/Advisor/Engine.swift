@@ -757,11 +757,10 @@ public struct Engine: Sendable {
                     "max_output": model.maxOutput.map(Format.count) ?? Format.count(model.contextWindow),
                     "as_of": CivilDate.text(day)])
             }
-            warnings.insert(warnings.removeLast(), at: 0)
         } else if d.basis == .nothing_usable {
             computed(.nothing_usable, model: primary, ["why": whyNotUsable(primary, v), "as_of": CivilDate.text(day)])
-            warnings.insert(warnings.removeLast(), at: 0)
         }
+        if d.basis == .nothing_fits || d.basis == .nothing_usable { warnings.insert(warnings.removeLast(), at: 0) }
         // The Haiku a team would expect that day: the first served one (on a past day, not today's).
         let firstHaiku = k.haikuIndices.first { k.compiledModels[$0].isServed(on: day) } ?? k.haikuIndices[0]
         if d.haiku != firstHaiku {

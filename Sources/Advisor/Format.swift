@@ -33,6 +33,11 @@ public enum Format {
 
     public static func count(_ value: Double) -> String { grouped(value, digits: 0) }
 
+    /// A written number with the noun that agrees with it: `1 write`, `166 writes`.
+    public static func counted(_ number: String, _ singular: String, _ plural: String) -> String {
+        "\(number) \(number == "1" ? singular : plural)"
+    }
+
     public static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? grouped(value, digits: 0) : trimmed(value, digits: 4)
     }

@@ -80,8 +80,6 @@ extension Engine {
         let before = monthly[primary]
         var found: [Lever] = []
         let v = answers.values
-        // When no model holds the request, the one lever that matters is the cut that makes it fit.
-        let nothingFits = d.basis == .nothing_fits
 
         func value(_ id: AnswerID) -> Double { v[id.rawValue] }
         func inRange(_ id: AnswerID, _ to: Double) -> Bool { k.plausibleRange(id, around: value(id))?.contains(to) ?? false }
@@ -116,7 +114,8 @@ extension Engine {
                                verdict: priced.verdict, score: priced.score))
         }
 
-        if nothingFits {
+        // When no model holds the request, the one lever that matters is the cut that makes it fit.
+        if d.basis == .nothing_fits {
             let target = v.withUnsafeBufferPointer { k.fitTarget(model: primary, $0) }
             guard let target else { return [] }
             add(.trim_to_fit, [(.avgInputTokens, target)], [
@@ -172,7 +171,7 @@ extension Engine {
             let higher = levels.first { $0 > effort }
             func answer(_ level: Effort) -> Double { Double(AnswerID.reasoningEffort.choices.firstIndex(of: level.rawValue)!) }
             let budget = value(.latencyBudgetSeconds)
-            let realtime = value(.latency) == Double(AnswerID.latency.choices.firstIndex(of: "realtime")!)
+            let realtime = value(.latency) == Knowledge.realtimeLatency
             var lower = levels.last { $0 < effort }
             if budget > 0 || realtime, effort != .none, levels.contains(.none), line.rates.reasoning_tokens_per_request > 0 {
                 let priced = apply([(.reasoningEffort, answer(.none))])

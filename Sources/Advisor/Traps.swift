@@ -92,7 +92,7 @@ extension Engine {
            let write = r.cache_write_per_mtok {
             let count = Format.count(writes)
             add(.cache_1h, writes * prefix * write / 1e6 * keep(.cache_write),
-                ["writes": count, "prefix_writes": "\(count) prefix \(count == "1" ? "write" : "writes")"])
+                ["writes": count, "prefix_writes": Format.counted(count, "prefix write", "prefix writes")])
         }
         if let discount = r.batch_discount, let gap = line.capacity?.gap, gap.contains("batch queue") {
             add(.batch_limit, line.monthly_usd * discount / (1 - discount), ["gap": gap])

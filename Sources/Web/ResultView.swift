@@ -9,11 +9,14 @@ struct ResultView {
     var knowledge: Knowledge { engine.knowledge }
 
     /// The verdict's heading: a workload no model can take says so, whatever the score's verdict.
-    static func verdictLabel(_ assessment: Assessment) -> String {
+    static func verdictLabel(_ assessment: Assessment) -> String { labels(assessment).heading }
+
+    /// The heading and the label of the named model ("★ Recommended"), from one reading of the basis.
+    private static func labels(_ assessment: Assessment) -> (heading: String, primary: String) {
         switch assessment.primaryModelBasis {
-        case .nothing_fits: "No model can take this request"
-        case .nothing_usable: "No model meets every requirement"
-        default: verdictLabel(assessment.verdict)
+        case .nothing_fits: ("No model can take this request", "Largest window")
+        case .nothing_usable: ("No model meets every requirement", "Closest")
+        default: (verdictLabel(assessment.verdict), "Recommended")
         }
     }
 
@@ -57,8 +60,7 @@ struct ResultView {
             decidedBy: assessment.decidedBy.map { slug in
                 PageLink(title: library.page(.criteria, slug)?.title ?? slug, url: "/criteria/\(slug)")
             },
-            primaryLabel: assessment.primaryModelBasis == .nothing_fits ? "Largest window"
-                : assessment.primaryModelBasis == .nothing_usable ? "Closest" : "Recommended",
+            primaryLabel: Self.labels(assessment).primary,
             primary: modelLink(assessment.primaryModel, assessment),
             monthly: Format.money(decision.monthly_usd),
             combined: decision.combined.map { c in
