@@ -271,6 +271,11 @@ public final class Knowledge: @unchecked Sendable {
     let rules: [CompiledRule]
     let policies: [CompiledPolicy]
     let compiledModels: [CompiledModel]
+    /// Each model's token ratio, and its reasoning tokens per request for each `reasoning_effort` answer
+    /// (`[model * answers + answer]`): flat numbers the hot cost and fit checks read without touching the model
+    /// objects, whose reference counts every thread would otherwise update.
+    let tokenRatios: [Double]
+    let reasoningTokenTable: [Double]
     let exposures: [CompiledExposure]
     let haikuIndices: [Int]
     let escalationIndices: [Int]
@@ -335,6 +340,10 @@ public final class Knowledge: @unchecked Sendable {
             compiledModels.append(try CompiledModel(entry, modelIndex: modelIndex))
         }
         self.compiledModels = compiledModels
+        tokenRatios = compiledModels.map(\.tokenRatio)
+        reasoningTokenTable = compiledModels.flatMap { model in
+            AnswerID.reasoningEffort.choices.indices.map { model.reasoning?.byAnswer[$0].tokens ?? 0 }
+        }
 
         // Settings.
         func settingsError(_ field: String, _ message: String) -> KnowledgeError {

@@ -14,9 +14,28 @@ struct Rates: Sendable, Equatable {
     var cacheWrite1h: Double?
 }
 
+/// A set of token classes as bits: the cost model asks `contains` for every model many times per assessment, and a
+/// `Set` hashes on each ask.
+struct TokenClasses: OptionSet, Sendable {
+    let rawValue: UInt8
+    init(rawValue: UInt8) { self.rawValue = rawValue }
+    init(_ classes: [TokenClass]) {
+        self.init(rawValue: classes.reduce(0) { $0 | Self.bit($1) })
+    }
+    private static func bit(_ c: TokenClass) -> UInt8 {
+        switch c {
+        case .input: 1
+        case .output: 2
+        case .cache_read: 4
+        case .cache_write: 8
+        }
+    }
+    func contains(_ c: TokenClass) -> Bool { rawValue & Self.bit(c) != 0 }
+}
+
 struct LongContextTier: Sendable {
     let threshold: Double
-    let counts: Set<TokenClass>
+    let counts: TokenClasses
     let wholeRequest: Bool
     let rates: Rates
 }
@@ -29,10 +48,10 @@ final class PriceSet: Sendable {
     let rates: Rates
     let cacheMinTokens: Double
     let batchDiscount: Double?
-    let batchClasses: Set<TokenClass>
+    let batchClasses: TokenClasses
     let longContext: LongContextTier?
 
-    init(sinceDay: Int?, rates: Rates, cacheMinTokens: Double, batchDiscount: Double?, batchClasses: Set<TokenClass>,
+    init(sinceDay: Int?, rates: Rates, cacheMinTokens: Double, batchDiscount: Double?, batchClasses: TokenClasses,
          longContext: LongContextTier?) {
         self.sinceDay = sinceDay
         self.rates = rates
@@ -63,12 +82,19 @@ final class CompiledReasoning: Sendable {
     let assumed: [Bool]
     let billedAs: TokenClass
 
+    /// What each `reasoning_effort` answer (by index) comes to on this model: worked out once, read per cost line.
+    let byAnswer: [(effort: Effort, tokens: Double, assumed: Bool)]
+
     init(defaultEffort: Effort, levels: [Effort], tokens: [Double], assumed: [Bool], billedAs: TokenClass) {
         self.defaultEffort = defaultEffort
         self.levels = levels
         self.tokens = tokens
         self.assumed = assumed
         self.billedAs = billedAs
+        byAnswer = AnswerID.reasoningEffort.choices.indices.map { index in
+            let effort = Self.effort(forAnswer: index, levels: levels, defaultEffort: defaultEffort)
+            return (effort, tokens[effort.rank], assumed[effort.rank])
+        }
     }
 
     /// The level a request runs at for the `reasoning_effort` answer (`default` is the model's own): the asked
@@ -76,7 +102,7 @@ final class CompiledReasoning: Sendable {
     /// The `reasoning_effort` choices as levels, by answer index (nil for `default`).
     private static let answerLevels = AnswerID.reasoningEffort.choices.map { Effort(rawValue: $0) }
 
-    func effort(forAnswer index: Int) -> Effort {
+    private static func effort(forAnswer index: Int, levels: [Effort], defaultEffort: Effort) -> Effort {
         let asked = Self.answerLevels[index] ?? defaultEffort  // nil: `default`
         if levels.contains(asked) { return asked }
         return levels.min { (abs($0.rank - asked.rank), $0.rank) < (abs($1.rank - asked.rank), $1.rank) } ?? defaultEffort
@@ -253,11 +279,11 @@ final class CompiledModel: Sendable {
                 if base.cacheWrite1h != nil && long.cache_write_1h == nil {
                     throw problem(lpath + ".cache_write_1h", "the long-context tier needs its 1-hour write price too")
                 }
-                longTier = LongContextTier(threshold: threshold, counts: Set(long.counts),
+                longTier = LongContextTier(threshold: threshold, counts: TokenClasses(long.counts),
                                            wholeRequest: long.whole_request, rates: high)
             }
             return PriceSet(sinceDay: try plainDay(prices.since, path + ".since"),
-                            rates: base, cacheMinTokens: minTokens, batchDiscount: discount, batchClasses: Set(classes),
+                            rates: base, cacheMinTokens: minTokens, batchDiscount: discount, batchClasses: TokenClasses(classes),
                             longContext: longTier)
         }
         switch spec.hosting {

@@ -182,22 +182,28 @@ extension Knowledge {
 
     /// Tokens model `m` counts per token of the tokenizer the answers were counted with.
     func tokenScale(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Double {
-        let counted = Int(v[AnswerID.tokensCountedWith.rawValue])
-        return compiledModels[m].tokenRatio / compiledModels[counted].tokenRatio
+        tokenRatios[m] / tokenRatios[Int(v[AnswerID.tokensCountedWith.rawValue])]
     }
+
+    /// The reasoning tokens per request model `m` spends for these answers (0 for a model that does not reason).
+    func reasoningTokens(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Double {
+        reasoningTokenTable[m * Self.effortAnswers + Int(v[AnswerID.reasoningEffort.rawValue])]
+    }
+
+    private static let effortAnswers = AnswerID.reasoningEffort.choices.count
 
     /// The reasoning effort and tokens per request model `m` spends for these answers.
     func reasoning(model m: Int, _ v: UnsafeBufferPointer<Double>) -> (effort: Effort?, tokens: Double, assumed: Bool) {
         guard let r = compiledModels[m].reasoning else { return (nil, 0, false) }
-        let effort = r.effort(forAnswer: Int(v[AnswerID.reasoningEffort.rawValue]))
-        return (effort, r.tokens[effort.rank], r.assumed[effort.rank])
+        let level = r.byAnswer[Int(v[AnswerID.reasoningEffort.rawValue])]
+        return (level.effort, level.tokens, level.assumed)
     }
 
     /// Tokens of one request on model `m`'s own count: prompt, visible output, reasoning.
     func requestTokens(model m: Int, _ v: UnsafeBufferPointer<Double>) -> (input: Double, output: Double, reasoning: Double) {
         let scale = tokenScale(model: m, v)
         return (v[AnswerID.avgInputTokens.rawValue] * scale, v[AnswerID.avgOutputTokens.rawValue] * scale,
-                reasoning(model: m, v).tokens)
+                reasoningTokens(model: m, v))
     }
 
     /// Whether model `m` can hold the average request at all.
