@@ -353,9 +353,21 @@ final class CompiledModel: Sendable {
                 for (name, value) in limits {
                     if let value, !(value.isFinite && value > 0) { throw problem(tpath + ".\(name)", "must be a positive number") }
                 }
-                guard tier.rpm != nil || tier.itpm != nil || tier.otpm != nil || tier.tpm != nil || tier.rpd != nil
-                    || tier.max_concurrent != nil || tier.monthly_spend_cap_usd != nil else {
-                    throw problem(tpath, "needs at least one limit (rpm, itpm, otpm, tpm, rpd, max_concurrent or monthly_spend_cap_usd)")
+                let ratesLimited = tier.rpm != nil || tier.itpm != nil || tier.otpm != nil || tier.tpm != nil
+                    || tier.rpd != nil || tier.batch_queue_tokens != nil || tier.max_concurrent != nil
+                if tier.negotiated == true {
+                    guard i == tiers.count - 1 else {
+                        throw problem(tpath + ".negotiated", "only the highest tier is negotiated: list it last")
+                    }
+                    guard !ratesLimited else {
+                        throw problem(tpath + ".negotiated", "a negotiated tier publishes no per-minute, daily, queue or "
+                            + "concurrency limit: drop them, or drop negotiated")
+                    }
+                } else {
+                    guard ratesLimited || tier.monthly_spend_cap_usd != nil else {
+                        throw problem(tpath, "needs at least one limit (rpm, itpm, otpm, tpm, rpd, max_concurrent or "
+                            + "monthly_spend_cap_usd), or negotiated: true for limits arranged with the provider")
+                    }
                 }
             }
             return RateScheme(sinceDay: try plainDay(limits.since, path + ".since"),

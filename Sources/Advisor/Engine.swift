@@ -705,11 +705,15 @@ public struct Engine: Sendable {
         let lead = verdict == .tieredRouting ? [d.escalation].compactMap { $0 } : []
         let pool = lead + d.preferred
             + otherModels(v, monthly: monthly, minFit: .weak, excludingHaikus: true, offerableToo: true)
-        for m in pool where m != primary && !alternatives.contains(m) && !k.compiledModels[m].isHaikuFamily
+        var offered: [Int] = []
+        for m in pool where m != primary && !offered.contains(m) && !k.compiledModels[m].isHaikuFamily
             && offerable(m, v) && (usage?.prices.withinHeadroom[m] ?? true) && k.compiledModels[m].fit[task] <= d.alternativesMinFit {
-            alternatives.append(m)
-            if alternatives.count == 3 { break }
+            offered.append(m)
         }
+        // As for the primary: a model whose published tiers cannot carry the peak is offered only when no other
+        // can (the escalation model that leads a tiered verdict was already held to its share's peak).
+        let carried = offered.filter { lead.contains($0) || !k.exceedsEveryTier(model: $0, v) }
+        alternatives = Array((carried.isEmpty ? offered : carried).prefix(3))
 
         let costs = usage?.lines ?? Self.ordered(priced.map(\.line))
         // Warnings: exposures first (those for the primary's provider), then computed ones.
@@ -794,6 +798,12 @@ public struct Engine: Sendable {
                 if let seconds = capacity.max_request_seconds, let tier = capacity.tier {
                     why = "its \(Knowledge.tierName(tier)) tier caps the requests in flight rather than a rate: at this peak "
                         + "that holds only while requests average under \(Format.number(seconds)) seconds each"
+                } else if let tier = capacity.tier, let tiers = k.compiledModels[primary].rateScheme(on: day)?.tiers,
+                          tiers.last.map({ $0.tier == tier && $0.negotiated == true }) == true {
+                    // Reaching the negotiated tier means every tier below it failed a limit or a spend cap it lists.
+                    let below = tiers.count > 1 ? " up to \(Knowledge.tierName(tiers[tiers.count - 2].tier))" : ""
+                    why = "each tier \(provider) publishes\(below) falls short on a limit or a spend cap it lists, and above "
+                        + "them the \(Knowledge.tierName(tier)) tier's limits are arranged with \(provider) organisation by organisation"
                 } else if let tier = capacity.tier {
                     why = "the month's spend needs at least its \(Knowledge.tierName(tier)) tier, whose per-minute limits "
                         + "for this model its page does not give"

@@ -366,7 +366,7 @@ public struct Tokenizer: Codable, Sendable, Equatable {
 }
 
 /// One rate-limit tier of a model. Every limit is optional (providers publish different ones), but a tier has at
-/// least one per-minute limit.
+/// least one limit, unless it is `negotiated`.
 public struct RateTier: Codable, Sendable, Equatable {
     /// The provider's name for the tier, as a lowercase identifier (`start`, `tier_1`, `production`).
     public var tier: String
@@ -390,10 +390,14 @@ public struct RateTier: Codable, Sendable, Equatable {
     public var monthly_spend_cap_usd: Double?
     /// How an organisation reaches the tier.
     public var requires: String
+    /// The tier's limits are arranged with the provider, organisation by organisation, and not published (Anthropic's
+    /// Custom tier). Only the highest tier, with no per-minute, daily, queue or concurrency limit: a peak that no
+    /// published tier carries may be carried there, which nobody can say until the provider does (capacity unknown).
+    public var negotiated: Bool?
 
     public init(tier: String, rpm: Double? = nil, itpm: Double? = nil, otpm: Double? = nil, tpm: Double? = nil,
                 rpd: Double? = nil, batch_queue_tokens: Double? = nil, max_concurrent: Double? = nil,
-                monthly_spend_cap_usd: Double? = nil, requires: String) {
+                monthly_spend_cap_usd: Double? = nil, requires: String, negotiated: Bool? = nil) {
         self.tier = tier
         self.rpm = rpm
         self.itpm = itpm
@@ -404,6 +408,7 @@ public struct RateTier: Codable, Sendable, Equatable {
         self.max_concurrent = max_concurrent
         self.monthly_spend_cap_usd = monthly_spend_cap_usd
         self.requires = requires
+        self.negotiated = negotiated
     }
 }
 

@@ -36,6 +36,10 @@ enum RateLimitText {
         if let queue = tier.batch_queue_tokens { limits.append("\(Format.count(queue)) tokens in the batch queue") }
         if let inFlight = tier.max_concurrent { limits.append("at most \(Format.count(inFlight)) requests in flight") }
         if let cap = tier.monthly_spend_cap_usd { limits.append("spend up to \(Format.usd(cap)) a month") }
+        if tier.negotiated == true {
+            limits.insert("limits not published", at: 0)
+            if tier.monthly_spend_cap_usd == nil { limits.append("no monthly spend cap") }
+        }
         return Knowledge.tierName(tier.tier) + ": " + limits.joined(separator: "; ") + ". " + tier.requires
     }
 }

@@ -79,6 +79,33 @@ struct ExpertChecksTests {
         }
     }
 
+    /// Above Scale, Anthropic arranges Custom limits (a `negotiated` tier): 500M realtime moderations a month peak at
+    /// about 34,000 requests a minute, past Scale's 10,000, and past Cohere's 500 with no tier above it. The Haiku is
+    /// then as unknown as a provider that publishes nothing, not ruled out, and the warning says whom to ask; a model
+    /// past its published tiers is not offered while others are not.
+    @Test func pastScaleTheCustomTierIsUnknownNotRuledOut() {
+        let a = engine.assess(k.answers(["task_type": "moderation", "monthly_requests": 500_000_000, "latency": "realtime",
+                                         "avg_input_tokens": 400, "avg_output_tokens": 20]))
+        let haiku = a.costs.first { $0.model == "claude-haiku-5-5" }!.capacity!
+        #expect(haiku.status == .unknown && haiku.tier == "custom" && haiku.top_tier == "custom" && haiku.gap == nil)
+        #expect(haiku.requires?.hasPrefix("Arranged with Anthropic's account team") == true)
+        #expect(!a.warnings.contains { $0.model == "claude-haiku-5-5" && $0.text.contains("cannot take this workload") })
+        if a.primaryModel == "claude-haiku-5-5" {
+            #expect(a.warnings.contains { $0.failure_mode == "rate-limits" && $0.model == "claude-haiku-5-5"
+                && $0.text.contains("each tier Anthropic publishes up to Scale falls short")
+                && $0.text.contains("the Custom tier's limits are arranged with Anthropic") && $0.text.contains("Unknown is not fine") })
+        }
+        #expect(a.costs.first { $0.model == "cohere-command-r7b" }!.capacity!.status == .beyond_tiers)
+        #expect(!a.alternatives.isEmpty)
+        for alternative in a.alternatives {
+            #expect(a.costs.first { $0.model == alternative }!.capacity?.status != .beyond_tiers, "\(alternative)")
+        }
+        // Within Scale the published tier carries it, as before.
+        let scale = line("claude-haiku-5-5", ["task_type": "moderation", "monthly_requests": 100_000_000,
+                                              "avg_input_tokens": 400, "avg_output_tokens": 20, "reasoning_effort": "none"])
+        #expect(scale.capacity?.status == .carried && scale.capacity?.tier == "scale")
+    }
+
     @Test func aConcurrencyCapIsReadAsTheLongestRequestItAllows() {
         // 100M moderation requests a month at 5× peak: 100,000,000 / 43,800 × 5 = 11,415.5 a minute, 190.26 a second.
         // DeepSeek caps deepseek-flash at 2,500 requests in flight: 2,500 / 190.26 = 13.1 s per request at most.

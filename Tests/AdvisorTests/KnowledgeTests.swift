@@ -114,6 +114,34 @@ struct KnowledgeTests {
         }
     }
 
+    /// A `negotiated` tier (limits arranged with the provider, as Anthropic's Custom tier) is the highest one and
+    /// publishes no rate; any other tier needs at least one limit.
+    @Test(arguments: [
+        ([RateTier(tier: "start", rpm: 50, requires: "a"), RateTier(tier: "custom", requires: "b", negotiated: true)], nil),
+        ([RateTier(tier: "start", rpm: 50, requires: "a"),
+          RateTier(tier: "custom", monthly_spend_cap_usd: 900, requires: "b", negotiated: true)], nil),
+        ([RateTier(tier: "custom", requires: "b", negotiated: true), RateTier(tier: "start", rpm: 50, requires: "a")],
+         "only the highest tier is negotiated: list it last"),
+        ([RateTier(tier: "start", rpm: 50, requires: "a"), RateTier(tier: "custom", rpm: 9_000, requires: "b", negotiated: true)],
+         "a negotiated tier publishes no per-minute, daily, queue or concurrency limit"),
+        ([RateTier(tier: "start", rpm: 50, requires: "a"), RateTier(tier: "custom", requires: "b")],
+         "or negotiated: true for limits arranged with the provider"),
+    ] as [([RateTier], String?)])
+    func aNegotiatedTierIsTheHighestAndPublishesNoRate(tiers: [RateTier], message: String?) throws {
+        var file = try Fixture.file()
+        let i = file.models.firstIndex { $0.slug == "gpt-4o-mini" }!
+        var spec = file.models[i].spec
+        spec.rate_limits = RateLimits(source: "test", tiers: tiers)
+        file.models[i] = FixtureEntry(slug: "gpt-4o-mini", title: "x", spec: spec)
+        do {
+            _ = try Fixture.knowledge(file)
+            #expect(message == nil)
+        } catch {
+            #expect(error.field.hasPrefix("model.rate_limits.tiers["), "\(error.field)")
+            #expect(message.map { error.message.contains($0) } == true, "\(error.message)")
+        }
+    }
+
     @Test func modelsAreChecked() throws {
         try expectError("model.task_fit", slug: "gpt-4o-mini") { file in
             let i = file.models.firstIndex { $0.slug == "gpt-4o-mini" }!

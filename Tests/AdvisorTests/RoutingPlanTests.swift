@@ -92,8 +92,8 @@ struct RoutingPlanTests {
         // On 2025-06-01 Claude 3.5 Haiku serves, but no listed escalation model was released yet (Sonnet 4.5
         // came on 2025-09-29).
         (["as_of": "2025-06-01", "cost_priority": "secondary"], "no escalation model"),
-        // A 400,000-token prompt is past every Haiku's headroom.
-        (["avg_input_tokens": 400_000, "task_type": "rag"], "no Haiku"),
+        // An 820,000-token prompt is past every Haiku's headroom (80 % of Haiku 5.5's million-token window).
+        (["avg_input_tokens": 820_000, "task_type": "rag"], "no Haiku"),
     ] as [([String: AnswerValue], String)])
     func aPlanWithNothingToRouteIsSetAside(more: [String: AnswerValue], why: String) throws {
         let base = with(Self.classifier, more)

@@ -171,6 +171,13 @@ struct AdvisorRoutesTests {
         #expect((flash["status"] as? [String: Any])?["state"] as? String == "retired")
     }
 
+    /// Anthropic's Custom tier, whose limits are arranged rather than published, reads as such on the model page.
+    @Test func aNegotiatedTierSaysItsLimitsAreArranged() {
+        let page = get("/models/claude-haiku-5-5").text
+        #expect(page.contains("Custom: limits not published; no monthly spend cap. Arranged with Anthropic&#39;s account team"), "\(page.count)")
+        #expect(page.contains("Scale: 10,000 requests"))
+    }
+
     @Test func lifecycleShowsWhereverAModelIsNamed() {
         let index = get("/models/").text
         // Retired and active models exist on any day from now on; deprecated ones only until their retirement.
