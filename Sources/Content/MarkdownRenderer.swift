@@ -65,6 +65,8 @@ public enum MarkdownRenderer {
             return RenderedMarkdown(html: "", headings: [], sections: [], links: [])
         }
         defer { cmark_node_free(root) }
+        let tables = PipeTables.replace(in: root, lines: markdown.split(separator: "\n", omittingEmptySubsequences: false),
+                                        options: options, firstLine: firstLine)
 
         var headingNodes: [OpaquePointer] = []
         var links: [BodyLink] = []
@@ -103,6 +105,11 @@ public enum MarkdownRenderer {
                 } else {
                     append(cmark_node_get_literal(node), to: &sections[last].prose)
                 }
+            case CMARK_NODE_CUSTOM_BLOCK where tables[node] != nil:
+                let table = tables[node]!
+                sections[last].prose.append(0x20)
+                sections[last].prose += table.text
+                links += table.links
             case CMARK_NODE_CODE_BLOCK:
                 sections[last].prose.append(0x20)
                 append(cmark_node_get_literal(node), to: &sections[last].code)

@@ -7,8 +7,9 @@ import Foundation
 struct IndexWriter {
     let connection: Connection
 
-    /// The layout of the file (tables, rowids, tokenizers). A file written with another is rebuilt, never read.
-    static let schemaVersion = "5"
+    /// The layout of the file (tables, rowids, tokenizers), and the rendering it stores: a file written with another
+    /// is rebuilt, never read. 6: page bodies render pipe tables (PipeTables.swift), so HTML and search text changed.
+    static let schemaVersion = "6"
 
     func write(_ library: ContentLibrary) throws(SQLiteError) {
         try connection.execute("""

@@ -1,0 +1,182 @@
+import CCMark
+import Foundation
+
+// Pipe tables (GitHub-flavoured Markdown) on top of libcmark, which knows only CommonMark: a top-level paragraph
+// whose source lines are a header row, a delimiter row (`|---|--:|`) and body rows is replaced, before the page
+// is walked and rendered, by a custom block holding the table's HTML. Each cell is inline Markdown, rendered by
+// cmark itself (same options: safe, smart punctuation), so links, code and emphasis work and nothing raw gets
+// through. The content's model pages, guides and failure modes carry their tier and price tables this way.
+
+/// One table found in a page body: its HTML, its text (for search) and the links its cells hold.
+struct PipeTable {
+    let html: String
+    let text: [UInt8]
+    let links: [BodyLink]
+}
+
+enum PipeTables {
+    /// Replaces every top-level paragraph of `root` that is a pipe table; returns the custom blocks put in their
+    /// place with what each holds. `lines` are the body's lines (cmark's line numbers index them from 1).
+    static func replace(in root: OpaquePointer, lines: [Substring], options: Int32, firstLine: Int)
+        -> [OpaquePointer: PipeTable] {
+        var found: [(node: OpaquePointer, rows: [Substring], line: Int)] = []
+        var child = cmark_node_first_child(root)
+        while let node = child {
+            child = cmark_node_next(node)
+            guard cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH else { continue }
+            let start = Int(cmark_node_get_start_line(node)), end = Int(cmark_node_get_end_line(node))
+            guard start >= 1, end <= lines.count, end - start >= 1 else { continue }
+            let rows = Array(lines[(start - 1)...(end - 1)])
+            if isTable(rows) { found.append((node, rows, start)) }
+        }
+        var tables: [OpaquePointer: PipeTable] = [:]
+        for (node, rows, line) in found {
+            guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            let table = render(rows, options: options, line: line + firstLine - 1)
+            cmark_node_set_on_enter(block, table.html)
+            cmark_node_replace(node, block)
+            cmark_node_free(node)
+            tables[block] = table
+        }
+        return tables
+    }
+
+    /// A header row with a pipe, then a delimiter row with as many cells, each `-` runs with optional colons.
+    static func isTable(_ rows: [Substring]) -> Bool {
+        guard rows.count >= 2, rows[0].contains("|") else { return false }
+        let delimiter = cells(rows[1])
+        return delimiter.count == cells(rows[0]).count && delimiter.allSatisfy { cell in
+            let bare = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+            let dashes = bare.drop { $0 == ":" }.reversed().drop { $0 == ":" }
+            return !dashes.isEmpty && dashes.allSatisfy { $0 == "-" } && bare.filter({ $0 == ":" }).count <= 2
+        }
+    }
+
+    /// A row's cells: split on pipes that are not escaped (`\|`), without the optional outer pipes.
+    static func cells(_ row: Substring) -> [String] {
+        var text = row.trimmingCharacters(in: .whitespacesAndNewlines)[...]
+        if text.hasPrefix("|") { text = text.dropFirst() }
+        if text.hasSuffix("|") && !text.hasSuffix("\\|") { text = text.dropLast() }
+        var cells: [String] = []
+        var current = ""
+        var escaped = false
+        for character in text {
+            if character == "|" && !escaped {
+                cells.append(current)
+                current = ""
+            } else if character == "|" {
+                current.removeLast()  // the backslash: `\|` is a literal pipe
+                current.append(character)
+            } else {
+                current.append(character)
+            }
+            escaped = character == "\\" && !escaped
+        }
+        cells.append(current)
+        return cells.map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    enum Alignment: String { case left, center, right }
+
+    static func alignment(_ delimiter: String) -> Alignment? {
+        switch (delimiter.hasPrefix(":"), delimiter.hasSuffix(":")) {
+        case (true, true): .center
+        case (false, true): .right
+        case (true, false): .left
+        case (false, false): nil
+        }
+    }
+
+    /// The table's HTML: a header row of `th scope="col"`, body rows of `td`, extra cells dropped and missing ones
+    /// left empty (as GitHub does), aligned cells classed `align-right` or `align-center`.
+    static func render(_ rows: [Substring], options: Int32, line: Int) -> PipeTable {
+        let header = cells(rows[0])
+        let alignments = cells(rows[1]).map(alignment)
+        var text: [UInt8] = []
+        var links: [BodyLink] = []
+        func cell(_ markdown: String, tag: String, column: Int, row: Int) -> String {
+            let inline = Inline.render(markdown, options: options)
+            text += inline.text + [0x20]
+            links += inline.urls.map { BodyLink(url: $0, line: line + row) }
+            // An empty header cell is a plain cell: a column header with no text names nothing.
+            let tag = tag == "th" && inline.html.isEmpty ? "td" : tag
+            let scope = tag == "th" ? " scope=\"col\"" : ""
+            let align = alignments[column].map { $0 == .left ? "" : " class=\"align-\($0.rawValue)\"" } ?? ""
+            return "<\(tag)\(scope)\(align)>\(inline.html)</\(tag)>"
+        }
+        var html = "<div class=\"table-scroll\">\n<table class=\"prose-table\">\n<thead>\n<tr>"
+        for (column, value) in header.enumerated() { html += cell(value, tag: "th", column: column, row: 0) }
+        html += "</tr>\n</thead>\n"
+        if rows.count > 2 {
+            html += "<tbody>\n"
+            for (offset, row) in rows.dropFirst(2).enumerated() {
+                let values = cells(row)
+                html += "<tr>"
+                for column in header.indices {
+                    html += cell(column < values.count ? values[column] : "", tag: "td", column: column, row: offset + 2)
+                }
+                html += "</tr>\n"
+            }
+            html += "</tbody>\n"
+        }
+        html += "</table>\n</div>\n"
+        return PipeTable(html: html, text: text, links: links)
+    }
+
+    /// One cell's inline Markdown through cmark: its HTML without the paragraph around it, its text and its links.
+    enum Inline {
+        static func render(_ markdown: String, options: Int32) -> (html: String, text: [UInt8], urls: [String]) {
+            let bytes = Array(markdown.utf8)
+            guard !bytes.isEmpty, let root = cmark_parse_document(bytes, bytes.count, options) else { return ("", [], []) }
+            defer { cmark_node_free(root) }
+            // A cell is inline text: one that cmark reads as a block (`-` as a list, `#` as a heading) is shown as
+            // written.
+            let first = cmark_node_first_child(root)
+            guard let first, cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH, cmark_node_next(first) == nil else {
+                return (escaped(markdown), Array(markdown.utf8), [])
+            }
+            var text: [UInt8] = []
+            var urls: [String] = []
+            if let iterator = cmark_iter_new(root) {
+                defer { cmark_iter_free(iterator) }
+                while true {
+                    let event = cmark_iter_next(iterator)
+                    if event == CMARK_EVENT_DONE { break }
+                    guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+                    switch cmark_node_get_type(node) {
+                    case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                        if let literal = cmark_node_get_literal(node) { text += Array(String(cString: literal).utf8) }
+                    case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                        text.append(0x20)
+                    case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                        if let url = cmark_node_get_url(node) { urls.append(String(cString: url)) }
+                    default:
+                        break
+                    }
+                }
+            }
+            guard let rendered = cmark_render_html(root, options) else { return ("", text, urls) }
+            defer { free(rendered) }
+            var html = String(cString: rendered)
+            // A cell is one paragraph: keep what is inside it.
+            if html.hasPrefix("<p>") && html.hasSuffix("</p>\n") {
+                html = String(html.dropFirst(3).dropLast(5))
+            }
+            return (html, text, urls)
+        }
+
+        static func escaped(_ text: String) -> String {
+            var out = ""
+            for character in text {
+                switch character {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                default: out.append(character)
+                }
+            }
+            return out
+        }
+    }
+}

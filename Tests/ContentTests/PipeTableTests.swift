@@ -1,0 +1,59 @@
+import Testing
+@testable import Content
+
+/// Pipe tables (PipeTables.swift): what GitHub renders as a table renders as one here, cell Markdown included, and
+/// its text is searchable; what is not a table stays a paragraph.
+struct PipeTableTests {
+    static let table = """
+        Intro.
+
+        | tier | RPM | note |
+        |---|--:|:-:|
+        | Start | 1,000 | see [limits](/failure-modes/rate-limits) |
+        | Custom | negotiated | `a\\|b` and **bold** |
+        | - | | <script>x</script> |
+
+        After.
+        """
+
+    @Test func aPipeTableRendersAsATableWithItsAlignments() {
+        let rendered = MarkdownRenderer.render(Self.table, firstLine: 10)
+        let html = rendered.html
+        #expect(html.contains("<div class=\"table-scroll\">\n<table class=\"prose-table\">\n<thead>\n<tr><th scope=\"col\">tier</th>"
+            + "<th scope=\"col\" class=\"align-right\">RPM</th><th scope=\"col\" class=\"align-center\">note</th></tr>\n</thead>"), "\(html)")
+        #expect(html.contains("<tr><td>Start</td><td class=\"align-right\">1,000</td><td class=\"align-center\">see "
+            + "<a href=\"/failure-modes/rate-limits\">limits</a></td></tr>"), "\(html)")
+        // An escaped pipe is a literal one, and cell Markdown is rendered.
+        #expect(html.contains("<td class=\"align-center\"><code>a|b</code> and <strong>bold</strong></td>"), "\(html)")
+        // A lone dash is text, not an empty list; a missing cell is empty; raw HTML is not passed through.
+        #expect(html.contains("<tr><td>-</td><td class=\"align-right\"></td>"), "\(html)")
+        #expect(!html.contains("<script>") && !html.contains("<ul>"))
+        #expect(!html.contains("|---|") && !html.contains("—|"))
+        #expect(html.contains("<p>Intro.</p>") && html.contains("<p>After.</p>"))
+        // The cells are searchable, and the link is checked at its file line (body line 5, file line 14).
+        #expect(rendered.sections.first?.prose.contains("Start 1,000 see limits") == true, "\(rendered.sections)")
+        #expect(rendered.sections.first?.prose.contains("Custom negotiated a|b and bold") == true)
+        #expect(rendered.links == [BodyLink(url: "/failure-modes/rate-limits", line: 14)])
+    }
+
+    @Test(arguments: [
+        "a | b\nc | d",                      // no delimiter row
+        "| a | b |\n|---|\n| c | d |",       // the delimiter row has fewer cells
+        "| a | b |\n|-x-|---|",              // not dashes
+        "- | a | b |\n  |---|---|",          // inside a list item: only top-level tables
+    ])
+    func whatIsNotATableStaysAsItWas(_ markdown: String) {
+        #expect(!MarkdownRenderer.render(markdown).html.contains("<table"), "\(markdown)")
+    }
+
+    @Test func anEmptyHeaderCellIsAPlainCell() {
+        let html = MarkdownRenderer.render("| | up to 100,000 |\n|---|--:|\n| Input | $0.10 |").html
+        #expect(html.contains("<tr><td></td><th scope=\"col\" class=\"align-right\">up to 100,000</th></tr>"), "\(html)")
+    }
+
+    @Test func cellsSplitOnUnescapedPipes() {
+        #expect(PipeTables.cells("| a | b \\| c | d |") == ["a", "b | c", "d"])
+        #expect(PipeTables.cells("a|b") == ["a", "b"])
+        #expect(PipeTables.cells("| a |\r") == ["a"])
+    }
+}
