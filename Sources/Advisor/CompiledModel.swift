@@ -365,8 +365,8 @@ final class CompiledModel: Sendable {
                     }
                 } else {
                     guard ratesLimited || tier.monthly_spend_cap_usd != nil else {
-                        throw problem(tpath, "needs at least one limit (rpm, itpm, otpm, tpm, rpd, max_concurrent or "
-                            + "monthly_spend_cap_usd), or negotiated: true for limits arranged with the provider")
+                        throw problem(tpath, "needs at least one limit (rpm, itpm, otpm, tpm, rpd, batch_queue_tokens, "
+                            + "max_concurrent or monthly_spend_cap_usd), or negotiated: true for limits arranged with the provider")
                     }
                 }
             }

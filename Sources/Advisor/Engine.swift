@@ -406,6 +406,8 @@ public struct Engine: Sendable {
             }
         }
         let score = Swift.min(100, Swift.max(0, sum))
+        // No requests a month is no workload to price: the cost policies compare $0 with $0 and decide nothing.
+        let hasVolume = v[AnswerID.monthlyRequests.rawValue] > 0
         var verdict = hard ?? (score >= k.settings.choose_haiku_at ? .chooseHaiku
             : score >= k.settings.tiered_routing_at ? .tieredRouting : .chooseAlternative)
         // Costs are computed only when a policy or the choice of an alternative needs them: the what-would-change
@@ -476,6 +478,8 @@ public struct Engine: Sendable {
                 alternativesMinFit = Swift.min(alternativesMinFit, policy.minFit)
                 policyReasons.append(PolicyOutcome(policy: p))
             case .cheapest_fit:
+                // With no requests every bill is $0: the cheapest is any model, so cost does not choose.
+                guard hasVolume else { continue }
                 let excludeHaikus = hard == .chooseAlternative
                 let candidates = k.models.indices.filter { m in
                     isUsable[m] && k.compiledModels[m].fit[task] <= Swift.min(policy.minFit, Self.requiredFit(v), offeredFloor)
@@ -505,7 +509,7 @@ public struct Engine: Sendable {
             }
         }
 
-        if verdict == .tieredRouting, let esc = escalation,
+        if verdict == .tieredRouting, hasVolume, let esc = escalation,
            let (p, policy) = k.policies.enumerated().first(where: { $0.element.kind == .routing_payback
                && ($0.element.condition?.holds(v, override: -1, value: 0) ?? true) }) {
             let h = primary ?? haiku!
@@ -530,7 +534,7 @@ public struct Engine: Sendable {
             }
         }
 
-        if primary == nil, hard == nil, decidingPolicy == nil, verdict != .chooseAlternative, let h = haiku,
+        if primary == nil, hard == nil, decidingPolicy == nil, verdict != .chooseAlternative, hasVolume, let h = haiku,
            let (p, policy) = k.policies.enumerated().first(where: { $0.element.kind == .cost_ceiling
                && ($0.element.condition?.holds(v, override: -1, value: 0) ?? true) }) {
             // Compared with reasoning at its cheapest setting on every model: thinking is a setting a team can
@@ -765,6 +769,10 @@ public struct Engine: Sendable {
             computed(.nothing_usable, model: primary, ["why": whyNotUsable(primary, v), "as_of": CivilDate.text(day)])
         }
         if d.basis == .nothing_fits || d.basis == .nothing_usable { warnings.insert(warnings.removeLast(), at: 0) }
+        if v[AnswerID.monthlyRequests.rawValue] == 0 {
+            computed(.no_volume, model: primary, [:])
+            warnings.insert(warnings.removeLast(), at: 0)
+        }
         // The Haiku a team would expect that day: the first served one (on a past day, not today's).
         let firstHaiku = k.haikuIndices.first { k.compiledModels[$0].isServed(on: day) } ?? k.haikuIndices[0]
         if d.haiku != firstHaiku {
@@ -850,7 +858,9 @@ public struct Engine: Sendable {
 
         let primaryLine = costs.first { $0.model == k.models[primary].slug }!
         let haikuLine = d.haiku.flatMap { h in costs.first { $0.model == k.models[h].slug } }
-        let levers = self.levers(d, answers: answers, line: primaryLine, haikuLine: haikuLine, monthly: monthly)
+        // Levers are priced what-ifs: with no requests there is nothing to price.
+        let levers = v[AnswerID.monthlyRequests.rawValue] > 0
+            ? self.levers(d, answers: answers, line: primaryLine, haikuLine: haikuLine, monthly: monthly) : []
         let decision = summary(d, answers: answers, alternatives: alternatives, costs: costs, monthly: monthly,
                                warnings: warnings, levers: levers)
         let assumptions = answers.assumed.map { Assumption(answer: $0, value: answers[$0]) }

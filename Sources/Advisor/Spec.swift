@@ -737,11 +737,14 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// Models hold the request, but none meets every requirement: {model} (the closest), {why} (what it misses),
     /// {as_of}.
     case nothing_usable
+    /// No requests a month: every bill is $0, so no cost comparison decided the verdict: {model} (the primary).
+    case no_volume
 
     /// The placeholders the text may use.
     public var placeholders: [String] {
         switch self {
         case .nothing_usable: ["model", "why", "as_of"]
+        case .no_volume: ["model"]
         case .nothing_fits: ["model", "window", "tokens", "fit_tokens", "counted_with", "headroom", "as_of"]
         case .nothing_fits_output: ["model", "window", "output", "max_output", "as_of"]
         case .deprecated_alternative: ["model", "retires", "replacement"]

@@ -70,6 +70,31 @@ struct PolicyTests {
         #expect(a.primaryModel != "gemini-flash" && !a.alternatives.contains("gemini-flash"))
     }
 
+    /// No requests a month (the interface allows 0): every bill is $0, so cost decides nothing. Cost first does not
+    /// pick "the cheapest" among equals at $0, routing does not "fail to pay" for sending nothing to the escalation
+    /// model, no lever is priced at $0, no runner-up "costs the same", and the first warning says why.
+    @Test(arguments: [
+        ["task_type": "chat"],
+        ["task_type": "classification", "cost_priority": "primary"],
+        ["task_type": "extraction", "cost_priority": "balanced", "complex_share": 0.3],
+    ] as [[String: AnswerValue]])
+    func withNoRequestsCostDecidesNothing(_ given: [String: AnswerValue]) {
+        var answers = given
+        answers["monthly_requests"] = 0
+        let a = engine.assess(k.answers(answers))
+        #expect(![.cheapest_fit, .routing_does_not_pay, .cost_ceiling].contains(a.primaryModelBasis), "\(a.primaryModelBasis)")
+        #expect(a.costs.allSatisfy { $0.hosting == .self_hosted || $0.monthly_usd == 0 })
+        #expect(a.levers.isEmpty && a.decision.runner_up == nil)
+        let first = a.warnings.first
+        #expect(first?.failure_mode == "cost-overruns" && first?.text.hasPrefix("With no requests a month every bill") == true,
+                "\(a.warnings.map(\.text))")
+        #expect(a.decision.top_risk?.text == first?.text)
+        // With requests, cost decides again and the warning is gone.
+        answers["monthly_requests"] = 15_000_000
+        let priced = engine.assess(k.answers(answers))
+        #expect(!priced.warnings.contains { $0.text.hasPrefix("With no requests") })
+    }
+
     @Test func whenTheCheapestGoodFitIsAHaikuTheVerdictIsHaiku() throws {
         // With GPT-6 Luna and Mistral Small priced like Haiku 4.5, the cheapest good moderation model is Haiku 5.5:
         // 400 in + 10 out (520 + 13 on its count) costs 520 × 0.1 / 1e6 + 13 × 0.5 / 1e6 = $0.0000585 a request,
