@@ -35,10 +35,18 @@ struct LeverRules: Sendable {
         for kind in LeverKind.allCases {
             guard let words = spec.levers[kind] else { throw problem("levers.levers", "needs the '\(kind.rawValue)' lever") }
             try Self.check(words, allowed: kind.placeholders, field: "levers.levers.\(kind.rawValue)", problem: problem)
+            for task in words.tasks ?? [] where !AnswerID.taskType.choices.contains(task) {
+                throw problem("levers.levers.\(kind.rawValue).tasks", "'\(task)' is not a task type ("
+                    + AnswerID.taskType.choices.joined(separator: ", ") + ")")
+            }
+            if words.tasks?.isEmpty == true {
+                throw problem("levers.levers.\(kind.rawValue).tasks", "lists no task type: leave it out to offer the lever for every one")
+            }
         }
         for kind in TrapKind.allCases {
             guard let words = spec.traps[kind] else { throw problem("levers.traps", "needs the '\(kind.rawValue)' trap") }
             try Self.check(words, allowed: kind.placeholders, field: "levers.traps.\(kind.rawValue)", problem: problem)
+            if words.tasks != nil { throw problem("levers.traps.\(kind.rawValue).tasks", "only levers take task types") }
         }
         self.ranges = ranges
         choiceSteps = spec.choice_steps
@@ -77,6 +85,11 @@ struct LeverRules: Sendable {
 
     /// Whether an ordered choice may move from index `from` to `to`.
     func allows(choice from: Double, to: Double) -> Bool { abs(to - from) <= Double(choiceSteps) }
+
+    /// Whether lever `kind` is offered for the task type at choice index `task` (its `tasks`, or every task).
+    func offers(_ kind: LeverKind, task: Double) -> Bool {
+        levers[kind]?.tasks.map { $0.contains(AnswerID.taskType.choices[Int(task)]) } ?? true
+    }
 }
 
 extension Knowledge {

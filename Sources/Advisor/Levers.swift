@@ -98,6 +98,7 @@ extension Engine {
         }
         func add(_ kind: LeverKind, _ changes: [(AnswerID, Double)], _ values: [String: String],
                  priced: (monthly: Double, verdict: Verdict, score: Double), on model: Int? = nil) {
+            guard rules.offers(kind, task: value(.taskType)) else { return }
             let words = rules.levers[kind]!
             let pricedOn = model ?? primary
             let before = monthly[pricedOn]

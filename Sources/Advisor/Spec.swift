@@ -871,9 +871,13 @@ public struct AnswerRange: Codable, Sendable, Equatable {
 public struct LinkedText: Codable, Sendable, Equatable {
     public var url: String
     public var text: String
-    public init(url: String, text: String) {
+    /// Levers only: the task types the lever is offered for (absent: every one). Sending interactive code
+    /// completions through a batch API is not a lever a team has.
+    public var tasks: [String]?
+    public init(url: String, text: String, tasks: [String]? = nil) {
         self.url = url
         self.text = text
+        self.tasks = tasks
     }
 }
 

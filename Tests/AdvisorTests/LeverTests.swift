@@ -196,6 +196,29 @@ struct LeverTests {
         #expect(throws: KnowledgeError.self) { _ = try Fixture.knowledge(file) }
     }
 
+    /// The batch lever names the task types a team can queue (content): interactive extraction is offered it,
+    /// interactive code completion and chat are not. A lever's task list is checked; a trap takes none.
+    @Test func theBatchLeverIsForWorkThatCanBeQueued() throws {
+        let k = Fixture.real
+        let engine = Engine(knowledge: k)
+        func kinds(_ task: String) -> [LeverKind] {
+            engine.assess(k.answers(["task_type": .text(task), "monthly_requests": 3_000_000, "avg_input_tokens": 6_000,
+                                     "avg_output_tokens": 800, "latency": "interactive"])).levers.map(\.kind)
+        }
+        #expect(kinds("extraction").contains(.batch))
+        #expect(!kinds("code_completion").contains(.batch) && !kinds("chat").contains(.batch))
+
+        var file = try Fixture.file()
+        file.settings.levers!.levers[.batch]!.tasks = ["extraction", "essays"]
+        #expect { _ = try Fixture.knowledge(file) } throws: { ($0 as! KnowledgeError).message.contains("'essays' is not a task type") }
+        file = try Fixture.file()
+        file.settings.levers!.levers[.batch]!.tasks = []
+        #expect(throws: KnowledgeError.self) { _ = try Fixture.knowledge(file) }
+        file = try Fixture.file()
+        file.settings.levers!.traps[.cache_1h]!.tasks = ["chat"]
+        #expect { _ = try Fixture.knowledge(file) } throws: { ($0 as! KnowledgeError).message.contains("only levers take task types") }
+    }
+
     // MARK: - Levers and flips on many workloads
 
     @Test func leversStayInRangeAndReproduceWhenApplied() throws {
