@@ -57,14 +57,29 @@ def stop_servers():
 def start_haiku(content, db, extra=()):
     """Starts `serve --port 0`; returns (process, base URL, seconds until it announced its port)."""
     started = time.monotonic()
+    # The server's stderr is kept: libmicrohttpd says there why it drops a connection (what wrk counts as a socket
+    # error), and the report lists those lines.
+    errors = open(os.path.join(WORK, f"serve-{len(SERVERS)}.stderr"), "w")
     proc = subprocess.Popen([BIN, "serve", "--host", "127.0.0.1", "--port", "0", "--content", content,
-                             "--db", db, *extra], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                             "--db", db, *extra], cwd=ROOT, stdout=subprocess.PIPE, stderr=errors, text=True)
     SERVERS.append(proc)
     line = proc.stdout.readline()
     match = re.match(r"listening on (http://127\.0\.0\.1:\d+)", line)
     if not match:
         raise SystemExit(f"bench: haiku-advisor did not start: {line!r}")
     return proc, match.group(1), time.monotonic() - started
+
+
+def server_messages():
+    """libmicrohttpd's own complaints in the servers' stderr, each once with its count."""
+    counts = {}
+    for name in sorted(os.listdir(WORK)):
+        if name.startswith("serve-") and name.endswith(".stderr"):
+            with open(os.path.join(WORK, name), errors="replace") as f:
+                for line in f:
+                    if line.startswith("libmicrohttpd:"):
+                        counts[line.strip()] = counts.get(line.strip(), 0) + 1
+    return [f"server: {line} ({n}x)" for line, n in sorted(counts.items(), key=lambda kv: -kv[1])[:5]]
 
 
 def memory_mib(pid, field="VmRSS"):
@@ -142,6 +157,27 @@ end
 """
 
 
+def drained(port, limit=10.0):
+    """Waits (at most `limit` s) until the server holds no connection its client has closed (CLOSE_WAIT, state 08 in
+    /proc/net/tcp): requests queued on the last load's connections are still being answered when wrk exits, and
+    those connections count against the server's 200 per address, so the next load's extra ones were refused (the
+    "read" socket errors of earlier runs)."""
+    deadline = time.monotonic() + limit
+    local = f":{port:04X}"
+    while time.monotonic() < deadline:
+        waiting = 0
+        for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+            try:
+                with open(table) as f:
+                    rows = [line.split() for line in f][1:]
+            except OSError:
+                continue
+            waiting += sum(1 for row in rows if row[1].endswith(local) and row[3] == "08")
+        if waiting == 0:
+            return
+        time.sleep(0.05)
+
+
 def wrk(base, paths_file, connections, duration=DURATION):
     """Runs wrk over the rotating paths; returns (req/s, p50 ms, p99 ms, problems)."""
     script = os.path.join(WORK, "rotate.lua")
@@ -150,8 +186,11 @@ def wrk(base, paths_file, connections, duration=DURATION):
             f.write(ROTATE_LUA)
     env = dict(os.environ, BENCH_PATHS=paths_file)
     threads = str(min(2, connections))
+    port = int(base.rsplit(":", 1)[1])
+    drained(port)
     subprocess.run(["wrk", "-t", threads, "-c", str(connections), "-d", WARMUP, "-s", script, base],
                    env=env, capture_output=True, text=True)
+    drained(port)
     out = subprocess.run(["wrk", "-t", threads, "-c", str(connections), "-d", duration, "--latency", "-s", script, base],
                          env=env, capture_output=True, text=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
@@ -384,6 +423,7 @@ def main():
     verdicts += [index_ok, ready_ok, changed_ok, one_ok, rss_ok]
     lines += ["", quality] if quality else []
     lines += notes
+    problems += server_messages()
     lines += ["", "problems:" if problems else "problems: none"] + [f"  - {p}" for p in problems]
     report = "\n".join(lines)
     print(report)
