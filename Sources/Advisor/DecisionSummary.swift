@@ -76,8 +76,7 @@ extension Engine {
         let severities: [Severity] = [.high, .medium, .low]
         // When no model can take the workload, that is the risk, whatever its failure mode's severity; so is a
         // workload with no requests, whose every figure is $0 (the first warning says so).
-        let noVolume = answers.values[AnswerID.monthlyRequests.rawValue] == 0
-        let risk = d.basis == .nothing_fits || d.basis == .nothing_usable || noVolume ? warnings.first
+        let risk = d.basis == .nothing_fits || d.basis == .nothing_usable || !Self.hasVolume(answers.values) ? warnings.first
             : severities.lazy.compactMap { s in warnings.first { $0.severity == s } }.first
         return DecisionSummary(recommended: k.models[primary].slug, monthly_usd: Format.rounded(monthly[primary]),
                                combined: combined, runner_up: runner?.summary, top_risk: risk, top_lever: levers.first,
@@ -88,7 +87,7 @@ extension Engine {
     private func runnerUp(_ d: Decision, answers: Answers, alternatives: [Int],
                           monthly: [Double]) -> (model: Int, summary: RunnerUp)? {
         // With no requests every bill is $0: no model is cheaper or dearer, so there is no runner-up to name.
-        guard answers.values[AnswerID.monthlyRequests.rawValue] > 0 else { return nil }
+        guard Self.hasVolume(answers.values) else { return nil }
         let k = knowledge
         let primary = d.primary
         let task = Int(answers.values[AnswerID.taskType.rawValue])

@@ -293,6 +293,12 @@ public struct Engine: Sendable {
 
     /// The `reasoning_effort` answer's value for `none` (each model maps it to its lowest level).
     static let noEffort = Double(AnswerID.reasoningEffort.choices.firstIndex(of: "none")!)
+    /// Whether the workload has requests to price: with none, every bill is $0, so cost policies, levers and the
+    /// runner-up say nothing, and the `no_volume` warning says why.
+    static func hasVolume<Values: RandomAccessCollection<Double>>(_ v: Values) -> Bool where Values.Index == Int {
+        v[AnswerID.monthlyRequests.rawValue] > 0
+    }
+
     /// The `routing` answer's value for `tiered`: the team routes.
     static let tieredPlan = Double(AnswerID.routing.choices.firstIndex(of: "tiered")!)
 
@@ -407,7 +413,7 @@ public struct Engine: Sendable {
         }
         let score = Swift.min(100, Swift.max(0, sum))
         // No requests a month is no workload to price: the cost policies compare $0 with $0 and decide nothing.
-        let hasVolume = v[AnswerID.monthlyRequests.rawValue] > 0
+        let hasVolume = Self.hasVolume(v)
         var verdict = hard ?? (score >= k.settings.choose_haiku_at ? .chooseHaiku
             : score >= k.settings.tiered_routing_at ? .tieredRouting : .chooseAlternative)
         // Costs are computed only when a policy or the choice of an alternative needs them: the what-would-change
@@ -716,8 +722,8 @@ public struct Engine: Sendable {
         }
         // As for the primary: a model whose published tiers cannot carry the peak is offered only when no other
         // can (the escalation model that leads a tiered verdict was already held to its share's peak).
-        let carried = offered.filter { lead.contains($0) || !k.exceedsEveryTier(model: $0, v) }
-        alternatives = Array((carried.isEmpty ? offered : carried).prefix(3))
+        let carried = Array(offered.lazy.filter { lead.contains($0) || !k.exceedsEveryTier(model: $0, v) }.prefix(3))
+        alternatives = carried.isEmpty ? Array(offered.prefix(3)) : carried
 
         let costs = usage?.lines ?? Self.ordered(priced.map(\.line))
         // Warnings: exposures first (those for the primary's provider), then computed ones.
@@ -769,7 +775,7 @@ public struct Engine: Sendable {
             computed(.nothing_usable, model: primary, ["why": whyNotUsable(primary, v), "as_of": CivilDate.text(day)])
         }
         if d.basis == .nothing_fits || d.basis == .nothing_usable { warnings.insert(warnings.removeLast(), at: 0) }
-        if v[AnswerID.monthlyRequests.rawValue] == 0 {
+        if !Self.hasVolume(v) {
             computed(.no_volume, model: primary, [:])
             warnings.insert(warnings.removeLast(), at: 0)
         }
@@ -859,7 +865,7 @@ public struct Engine: Sendable {
         let primaryLine = costs.first { $0.model == k.models[primary].slug }!
         let haikuLine = d.haiku.flatMap { h in costs.first { $0.model == k.models[h].slug } }
         // Levers are priced what-ifs: with no requests there is nothing to price.
-        let levers = v[AnswerID.monthlyRequests.rawValue] > 0
+        let levers = Self.hasVolume(v)
             ? self.levers(d, answers: answers, line: primaryLine, haikuLine: haikuLine, monthly: monthly) : []
         let decision = summary(d, answers: answers, alternatives: alternatives, costs: costs, monthly: monthly,
                                warnings: warnings, levers: levers)

@@ -158,7 +158,9 @@ extension Engine {
         }
         // Batch, one step from interactive work.
         let batch = Knowledge.batchLatency
-        if value(.latency) != batch, k.plausibleChoice(.latency, from: value(.latency), to: batch) {
+        // The task check before the pricing: `add` would drop the lever after a decision spent on it.
+        if value(.latency) != batch, rules.offers(.batch, task: value(.taskType)),
+           k.plausibleChoice(.latency, from: value(.latency), to: batch) {
             let priced = apply([(.latency, batch)])
             if priced.monthly < before, let discount = k.compiledModels[primary].prices(on: Int(value(.asOf)))?.batchDiscount {
                 add(.batch, [(.latency, batch)], ["discount": Format.percent(discount)], priced: priced)

@@ -48,7 +48,7 @@ enum PipeTables {
         return delimiter.count == cells(rows[0]).count && delimiter.allSatisfy { cell in
             let bare = cell.trimmingCharacters(in: .whitespacesAndNewlines)
             let dashes = bare.drop { $0 == ":" }.reversed().drop { $0 == ":" }
-            return !dashes.isEmpty && dashes.allSatisfy { $0 == "-" } && bare.filter({ $0 == ":" }).count <= 2
+            return !dashes.isEmpty && dashes.allSatisfy { $0 == "-" }
         }
     }
 
