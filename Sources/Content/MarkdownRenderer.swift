@@ -65,7 +65,7 @@ public enum MarkdownRenderer {
             return RenderedMarkdown(html: "", headings: [], sections: [], links: [])
         }
         defer { cmark_node_free(root) }
-        let tables = PipeTables.replace(in: root, lines: markdown.split(separator: "\n", omittingEmptySubsequences: false),
+        let tables = PipeTables.replace(in: root, source: bytes,
                                         options: options, firstLine: firstLine)
 
         var headingNodes: [OpaquePointer] = []

@@ -16,17 +16,29 @@ struct PipeTable {
 
 enum PipeTables {
     /// Replaces every top-level paragraph of `root` that is a pipe table; returns the custom blocks put in their
-    /// place with what each holds. `lines` are the body's lines (cmark's line numbers index them from 1).
-    static func replace(in root: OpaquePointer, lines: [Substring], options: Int32, firstLine: Int)
+    /// place with what each holds. `source` is the body cmark parsed, as UTF-8 (its line numbers index its lines
+    /// from 1). Lines are cut from the bytes, and only for paragraphs of two lines or more whose first line has a
+    /// pipe: splitting every page into `Character` lines took a sixth of indexing.
+    static func replace(in root: OpaquePointer, source: [UInt8], options: Int32, firstLine: Int)
         -> [OpaquePointer: PipeTable] {
         var found: [(node: OpaquePointer, rows: [Substring], line: Int)] = []
+        var lineStarts: [Int]? = nil
         var child = cmark_node_first_child(root)
         while let node = child {
             child = cmark_node_next(node)
             guard cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH else { continue }
             let start = Int(cmark_node_get_start_line(node)), end = Int(cmark_node_get_end_line(node))
-            guard start >= 1, end <= lines.count, end - start >= 1 else { continue }
-            let rows = Array(lines[(start - 1)...(end - 1)])
+            guard start >= 1, end - start >= 1 else { continue }
+            let starts = lineStarts ?? Self.lineStarts(source)
+            lineStarts = starts
+            guard end <= starts.count else { continue }
+            func line(_ number: Int) -> ArraySlice<UInt8> {
+                let from = starts[number - 1]
+                let to = number < starts.count ? starts[number] - 1 : source.count
+                return source[from..<max(from, to)]
+            }
+            guard line(start).contains(UInt8(ascii: "|")) else { continue }
+            let rows = (start...end).map { Substring(String(decoding: line($0), as: UTF8.self)) }
             if isTable(rows) { found.append((node, rows, start)) }
         }
         var tables: [OpaquePointer: PipeTable] = [:]
@@ -39,6 +51,13 @@ enum PipeTables {
             tables[block] = table
         }
         return tables
+    }
+
+    /// Where each line of `source` starts (the first at 0), lines ending at a line feed.
+    static func lineStarts(_ source: [UInt8]) -> [Int] {
+        var starts = [0]
+        for (index, byte) in source.enumerated() where byte == 0x0A { starts.append(index + 1) }
+        return starts
     }
 
     /// A header row with a pipe, then a delimiter row with as many cells, each `-` runs with optional colons.

@@ -51,6 +51,19 @@ struct PipeTableTests {
         #expect(html.contains("<tr><td></td><th scope=\"col\" class=\"align-right\">up to 100,000</th></tr>"), "\(html)")
     }
 
+    /// Lines are cut from the body's bytes: text in several bytes per character before a table, two tables, and a
+    /// last row with no line feed after it keep each row and each link on its own line.
+    @Test func rowsAreFoundByLineAfterMultibyteTextAndAtTheEnd() {
+        let markdown = "Prix — été: «ok» | not a table\n\n| a | b |\n|---|---|\n| é | [x](/guides/x) |\n\ntext\n\n"
+            + "| c | d |\n|---|---|\n| — | [y](/guides/y) |"
+        let rendered = MarkdownRenderer.render(markdown, firstLine: 3)
+        #expect(rendered.html.components(separatedBy: "<table").count == 3, "\(rendered.html)")
+        #expect(rendered.html.contains("<tr><td>é</td><td><a href=\"/guides/x\">x</a></td></tr>"), "\(rendered.html)")
+        #expect(rendered.html.contains("<tr><td>—</td><td><a href=\"/guides/y\">y</a></td></tr>"), "\(rendered.html)")
+        #expect(rendered.html.contains("<p>Prix"))
+        #expect(rendered.links == [BodyLink(url: "/guides/x", line: 7), BodyLink(url: "/guides/y", line: 13)], "\(rendered.links)")
+    }
+
     @Test func cellsSplitOnUnescapedPipes() {
         #expect(PipeTables.cells("| a | b \\| c | d |") == ["a", "b | c", "d"])
         #expect(PipeTables.cells("a|b") == ["a", "b"])
