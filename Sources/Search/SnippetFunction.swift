@@ -1,7 +1,8 @@
 import CSQLite
 
 /// An FTS5 auxiliary function with `snippet()`'s arguments and output, `advisor_snippet(sections_fts, column, open,
-/// close, ellipsis, tokens)`, that tokenizes a chunk once and only as far as the last match's excerpt could reach.
+/// close, ellipsis, tokens)`, that tokenizes a chunk once, only as far as the last match's excerpt could reach, and
+/// in Swift (TokenBoundaries.swift) rather than through FTS5's tokenizer where the text allows.
 /// FTS5's own `snippet()` (fts5_aux.c, SQLite 3.40) tokenizes the whole column twice, once to find where sentences
 /// start and once to copy the excerpt: most of a search on the real content, whose chunks run to several kilobytes.
 ///
@@ -14,7 +15,13 @@ import CSQLite
 /// does not reach the last token ends with it, else with the rest of the text.
 enum SnippetFunction {
     static func register(on connection: Connection, api: UnsafeMutablePointer<fts5_api>) throws(SQLiteError) {
-        guard api.pointee.xCreateFunction(api, "advisor_snippet", nil, snippet, nil) == SQLITE_OK else {
+        // The token boundaries come from a table built once from unicode61 (TokenBoundaries.swift); without it,
+        // every excerpt asks FTS5's tokenizer.
+        let boundaries = TokenBoundaries.shared(api: api).map { Unmanaged.passRetained($0).toOpaque() }
+        let release: @convention(c) (UnsafeMutableRawPointer?) -> Void = { pointer in
+            if let pointer { Unmanaged<TokenBoundaries>.fromOpaque(pointer).release() }
+        }
+        guard api.pointee.xCreateFunction(api, "advisor_snippet", boundaries, snippet, release) == SQLITE_OK else {
             throw connection.error(SQLITE_ERROR, "fts5 xCreateFunction")
         }
     }
@@ -42,19 +49,26 @@ private let onToken: @convention(c) (UnsafeMutableRawPointer?, Int32, UnsafePoin
     let tokens = Unmanaged<Tokens>.fromOpaque(context).takeUnretainedValue()
     let position = tokens.starts.count
     guard position < tokens.limit else { return SQLITE_DONE }  // the rest of the text is not tokenized
-    if position == 0 {
-        tokens.sentences.append(0)
-    } else {
-        // fts5SentenceFinderCb: white space, then before it a full stop or a colon.
-        var index = Int(start) - 1
-        while index >= 0, isSpace(tokens.text[index]) { index -= 1 }
-        if index != Int(start) - 1, index >= 0, tokens.text[index] == UInt8(ascii: ".") || tokens.text[index] == UInt8(ascii: ":") {
-            tokens.sentences.append(position)
-        }
-    }
+    tokens.noteSentence(at: position, start: start)
     tokens.starts.append(start)
     tokens.ends.append(end)
     return SQLITE_OK
+}
+
+extension Tokens {
+    /// fts5SentenceFinderCb: a sentence starts at the first token, and at a token after white space that follows a
+    /// full stop or a colon.
+    func noteSentence(at position: Int, start: Int32) {
+        if position == 0 {
+            sentences.append(0)
+            return
+        }
+        var index = Int(start) - 1
+        while index >= 0, isSpace(text[index]) { index -= 1 }
+        if index != Int(start) - 1, index >= 0, text[index] == UInt8(ascii: ".") || text[index] == UInt8(ascii: ":") {
+            sentences.append(position)
+        }
+    }
 }
 
 /// fts5SentenceFinderCb's white space: space, tab, line feed, carriage return.
@@ -102,10 +116,17 @@ private let snippet: fts5_extension_function = { api, context, result, count, va
     let tokens = Tokens(limit: (hits.map(\.start).max() ?? 0) + 2 * size + 1, text: text)
     let unmanaged = Unmanaged.passRetained(tokens)
     defer { unmanaged.release() }
-    let code = api.pointee.xTokenize(context, pointer, length, unmanaged.toOpaque(), onToken)
-    guard code == SQLITE_OK || code == SQLITE_DONE else {
-        sqlite3_result_error_code(result, code)
-        return
+    let boundaries = api.pointee.xUserData(context).map { Unmanaged<TokenBoundaries>.fromOpaque($0).takeUnretainedValue() }
+    if let boundaries, boundaries.tokens(text, length: Int(length), limit: tokens.limit, starts: &tokens.starts, ends: &tokens.ends) {
+        for (position, start) in tokens.starts.enumerated() { tokens.noteSentence(at: position, start: start) }
+    } else {
+        tokens.starts.removeAll()
+        tokens.ends.removeAll()
+        let code = api.pointee.xTokenize(context, pointer, length, unmanaged.toOpaque(), onToken)
+        guard code == SQLITE_OK || code == SQLITE_DONE else {
+            sqlite3_result_error_code(result, code)
+            return
+        }
     }
 
     // fts5SnippetScore: the window from `from` scores its phrases; it is proposed centred on its matches.
