@@ -32,6 +32,15 @@ public enum CivilDate {
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
         let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        // Four-digit years as ten bytes: a small string, no allocation (dates are spelt for every model of every
+        // assessment, several times).
+        if (0...9999).contains(y) {
+            let digit = { (n: Int) in UInt8(ascii: "0") + UInt8(n) }
+            let bytes: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
+                digit(y / 1000), digit(y / 100 % 10), digit(y / 10 % 10), digit(y % 10), UInt8(ascii: "-"),
+                digit(m / 10), digit(m % 10), UInt8(ascii: "-"), digit(d / 10), digit(d % 10))
+            return withUnsafeBytes(of: bytes) { String(decoding: $0, as: UTF8.self) }
+        }
         func pad(_ n: Int, _ width: Int) -> String {
             let s = String(n)
             return String(repeating: "0", count: max(0, width - s.count)) + s

@@ -79,7 +79,7 @@ struct JSONWriter {
 
     mutating func number(_ value: Int) {
         separate()
-        bytes.append(contentsOf: String(value).utf8)
+        digits(value)
         needsComma = true
     }
 
@@ -87,12 +87,35 @@ struct JSONWriter {
     mutating func number(_ value: Double) {
         precondition(value.isFinite, "JSON has no \(value)")
         separate()
-        // A short description is a small string (no allocation); its ".0" is dropped on the bytes, not the String.
-        let text = value.description.utf8
-        let end = text.count >= 2 && text.last == UInt8(ascii: "0")
-            && text[text.index(text.endIndex, offsetBy: -2)] == UInt8(ascii: ".") ? text.count - 2 : text.count
-        bytes.append(contentsOf: text.prefix(end))
+        // Most numbers of an assessment are whole (dollars, tokens, counts): written as digits, which is what the
+        // description gives below 10^15 once its ".0" is dropped (-0 keeps its sign, so it takes the long way).
+        if value == value.rounded(.towardZero), abs(value) < 1e15, !(value == 0 && value.sign == .minus) {
+            digits(Int(value))
+        } else {
+            var text = value.description
+            text.withUTF8 { utf8 in
+                let end = utf8.count >= 2 && utf8[utf8.count - 1] == UInt8(ascii: "0")
+                    && utf8[utf8.count - 2] == UInt8(ascii: ".") ? utf8.count - 2 : utf8.count
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[..<end]))
+            }
+        }
         needsComma = true
+    }
+
+    /// An integer's decimal digits, as `String(value)` writes them.
+    private mutating func digits(_ value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for the 20 digits of UInt64.max
+        withUnsafeMutableBytes(of: &buffer) { raw in
+            var start = raw.count
+            repeat {
+                start -= 1
+                raw[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[start...]))
+        }
     }
 
     mutating func bool(_ value: Bool) {

@@ -242,6 +242,33 @@ struct AssessmentJSONTests {
         }
     }
 
+    /// Numbers as `JSONEncoder` writes them, whole ones through the digit fast path and the rest through the
+    /// description: around 10^15 and 2^53, negative zero, fractions, tiny and huge values, and Int's extremes.
+    @Test func numbersAsTheEncoderWritesThem() {
+        struct DoubleProbe: Encodable { let value: Double }
+        struct IntProbe: Encodable { let value: Int }
+        var doubles: [Double] = [0, -0.0, 1, -1, 7, 10, 99, 100, 12_345, 1e6, 32_500, 999_999_999_999_999, 1e15, -1e15,
+                                 1e15 - 1, 1e15 + 2, 9_007_199_254_740_992, 9_007_199_254_740_993, 1e16, 1e21, 1e300,
+                                 0.5, -0.25, 0.1, 1.5e-7, 5e-324, 2.2250738585072014e-308, 1234.5678, 0.30000000000000004,
+                                 Double(Int32.max), -Double(Int32.max), 4_294_967_296.5]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            doubles.append(Double(Int.random(in: -10_000_000_000...10_000_000_000, using: &generator)))
+            doubles.append(Double.random(in: -1e6...1e6, using: &generator))
+            doubles.append((Double.random(in: 0...1e5, using: &generator) * 100).rounded() / 100)
+        }
+        for value in doubles {
+            var writer = JSONWriter()
+            writer.object { json in json.field("value", value) }
+            #expect(writer.bytes == JSON.encode(DoubleProbe(value: value)), "\(value)")
+        }
+        for value in [0, 1, -1, 9, 10, -10, 123_456_789, Int.max, Int.min, Int.max - 1, Int.min + 1] {
+            var writer = JSONWriter()
+            writer.object { json in json.field("value", value) }
+            #expect(writer.bytes == JSON.encode(IntProbe(value: value)), "\(value)")
+        }
+    }
+
     /// The content rates no task on a benchmark, so no assessment carries `primary_fit.benchmark`: a rating made
     /// to rest on one is compared on its own.
     @Test func aRatingOnABenchmark() throws {
