@@ -147,11 +147,19 @@ extension Assessment {
     /// its heading): the model named is there only so that the figures have one. nil otherwise.
     public var noModelCanTakeIt: String? {
         switch primaryModelBasis {
+        case .nothing_fits where fitsOnlyWithoutMargin:
+            "No model takes this request with room to spare: \(primaryModel) has the largest window, which holds it but with less margin than we require; it is named only so that the figures have a model (see the first warning)."
         case .nothing_fits:
             "No model can take this request: \(primaryModel) has the largest window and is named only so that the figures have a model (see the first warning)."
         case .nothing_usable:
             "No model meets every requirement: \(primaryModel) is the closest (see the first warning)."
         default: nil
         }
+    }
+
+    /// No model is recommended because the request fills too much of every window (`nothing_fits`), yet the largest
+    /// window holds it as it stands: it would be accepted, with less margin than `engine.context_headroom` keeps.
+    public var fitsOnlyWithoutMargin: Bool {
+        primaryModelBasis == .nothing_fits && costs.first { $0.model == primaryModel }?.fits == true
     }
 }

@@ -761,8 +761,11 @@ public struct Engine: Sendable {
             let model = k.compiledModels[primary]
             let t = k.requestTokens(model: primary, v)
             if let target = k.fitTarget(model: primary, v) {
-                computed(.nothing_fits, model: primary, [
-                    "window": Format.count(model.contextWindow), "tokens": Format.count(t.input + t.output + t.reasoning),
+                // Held by the window but over the headroom: accepted as it stands, not refused; the text says which.
+                let tokens = t.input + t.output + t.reasoning
+                computed(k.fits(model: primary, v) ? .nothing_fits_margin : .nothing_fits, model: primary, [
+                    "window": Format.count(model.contextWindow), "tokens": Format.count(tokens),
+                    "share": Format.percent(tokens / model.contextWindow),
                     "fit_tokens": Format.count(target), "counted_with": k.models[Int(v[AnswerID.tokensCountedWith.rawValue])].title,
                     "headroom": Format.percent(k.contextHeadroom), "as_of": CivilDate.text(day)])
             } else {

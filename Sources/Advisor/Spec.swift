@@ -730,6 +730,10 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// {model} (the largest window), {window}, {tokens} (the request on its count), {fit_tokens} (the longest prompt
     /// that fits, as the answers count), {counted_with}, {headroom}, {as_of}.
     case nothing_fits
+    /// The request fits the largest window as it stands, but fills more of it than the headroom allows, so no model
+    /// is recommended: {model}, {window}, {tokens}, {share} (of the window), {headroom}, {fit_tokens}, {counted_with},
+    /// {as_of}.
+    case nothing_fits_margin
     /// No model can hold the request, and its answer alone (with reasoning) leaves no room for a prompt in the
     /// largest window or is over every output limit: {model}, {window}, {output} (answer and reasoning on its
     /// count), {max_output}, {as_of}.
@@ -746,6 +750,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .nothing_usable: ["model", "why", "as_of"]
         case .no_volume: ["model"]
         case .nothing_fits: ["model", "window", "tokens", "fit_tokens", "counted_with", "headroom", "as_of"]
+        case .nothing_fits_margin: ["model", "window", "tokens", "share", "headroom", "fit_tokens", "counted_with", "as_of"]
         case .nothing_fits_output: ["model", "window", "output", "max_output", "as_of"]
         case .deprecated_alternative: ["model", "retires", "replacement"]
         case .haiku_ruled_out: ["model", "why"]

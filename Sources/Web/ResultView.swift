@@ -14,6 +14,7 @@ struct ResultView {
     /// The heading and the label of the named model ("★ Recommended"), from one reading of the basis.
     private static func labels(_ assessment: Assessment) -> (heading: String, primary: String) {
         switch assessment.primaryModelBasis {
+        case .nothing_fits where assessment.fitsOnlyWithoutMargin: ("No model takes this request with room to spare", "Largest window")
         case .nothing_fits: ("No model can take this request", "Largest window")
         case .nothing_usable: ("No model meets every requirement", "Closest")
         default: (verdictLabel(assessment.verdict), "Recommended")
@@ -45,7 +46,9 @@ struct ResultView {
         let recommended = decision.recommended
         let table = CostTable(library: library)
         let shared = table.sharedNotes(assessment.costs)
-        let chart = CostChart(lines: assessment.costs, marked: recommended, markLabel: "recommended",
+        // The named model's mark says what it is: recommended, or only the largest window or the closest.
+        let mark = Self.labels(assessment).primary.lowercased()
+        let chart = CostChart(lines: assessment.costs, marked: recommended, markLabel: mark,
                               shortlist: Set(shortlist(assessment)))
         let levers = assessment.levers.enumerated().map { leverLine($1, number: $0 + 1, answers: answers, assessment) }
         return ResultPage(
@@ -121,7 +124,7 @@ struct ResultView {
             fitBasis: assessment.primaryFit?.sentence ?? "",
             fitJudgement: assessment.primaryFit?.rests_on_judgement ?? false,
             workload: Self.workloadSummary(answers),
-            costs: table.rows(assessment.costs, answers: answers, marked: recommended, markLabel: "recommended",
+            costs: table.rows(assessment.costs, answers: answers, marked: recommended, markLabel: mark,
                               shared: shared),
             sharedNotes: shared,
             chart: chart.view(title: "Monthly cost of the shortlist: the recommended model, the runner-up, the current Haiku, "

@@ -39,6 +39,36 @@ struct NothingFitsTests {
         #expect(abs(lever.monthly_after - line.monthly_usd) < 0.01)
     }
 
+    /// A request the largest window holds, but above the headroom: the provider would accept it, so the warning
+    /// and the heading do not say it would be refused; they say why no model is recommended and offer the cut.
+    @Test func aRequestOverTheHeadroomButInsideTheWindowIsNotCalledRefused() throws {
+        let k = Fixture.real
+        let day = CivilDate.day("2026-12-03")!
+        let largest = try #require(k.models.indices.filter { k.compiledModels[$0].isServed(on: day) }
+            .max { k.compiledModels[$0].contextWindow < k.compiledModels[$1].contextWindow })
+        let model = k.compiledModels[largest]
+        // A prompt halfway between the headroom and what the model takes (its window less the answer, or its input
+        // limit) on its own count, in the answers' count (Haiku 4.5's), with a short answer.
+        let ratio = try #require(Engine(knowledge: k).assess(k.answers(Self.answers(1_000, 1_000))).costs
+            .first { $0.model == k.models[largest].slug }).rates.token_ratio
+        let most = min(model.contextWindow - 2_000 * ratio, model.maxInput ?? .infinity)
+        let input = ((0.8 * model.contextWindow + most) / 2 / ratio / 1_000).rounded(.down) * 1_000
+        let a = Engine(knowledge: k).assess(k.answers(Self.answers(input, 1_000)))
+        #expect(a.primaryModelBasis == .nothing_fits)
+        let primary = try #require(a.costs.first { $0.model == a.primaryModel })
+        #expect(primary.fits && !primary.within_headroom, "the case needs a request inside the window, over the headroom")
+        #expect(a.fitsOnlyWithoutMargin)
+        let first = try #require(a.warnings.first)
+        #expect(first.text.hasPrefix("No model we list takes one of these requests with room to spare on 2026-12-03"), "\(first.text)")
+        #expect(first.text.contains("would accept it as it stands") && !first.text.contains("would be refused."), "\(first.text)")
+        #expect(!first.text.contains("{"))
+        #expect(a.noModelCanTakeIt?.hasPrefix("No model takes this request with room to spare") == true)
+        #expect(a.levers.map(\.kind) == [.trim_to_fit])
+        // Past the window, the first text stands.
+        let over = Engine(knowledge: k).assess(k.answers(Self.answers(1_200_000, 1_000)))
+        #expect(!over.fitsOnlyWithoutMargin && over.noModelCanTakeIt?.hasPrefix("No model can take this request") == true)
+    }
+
     @Test func anAnswerLongerThanEveryOutputLimitHasNoCutToOffer() throws {
         let k = Fixture.real
         let a = Engine(knowledge: k).assess(k.answers(Self.answers(1_000, 2_000_000)))

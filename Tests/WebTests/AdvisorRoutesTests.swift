@@ -51,8 +51,16 @@ struct AdvisorRoutesTests {
         let html = get("/assess/result", [("task_type", "rag"), ("monthly_requests", "1000"),
                                           ("avg_input_tokens", "1200000"), ("avg_output_tokens", "1000")]).text
         #expect(html.contains("<h1 id=\"verdict-heading\">No model can take this request</h1>"))
-        #expect(html.contains("★ Largest window") && !html.contains("★ Recommended"))
+        // The cost table and the chart mark the model as what it is, not as recommended.
+        #expect(html.contains("★ Largest window") && !html.contains("★ Recommended") && !html.contains("★ recommended")
+                && !html.contains("· recommended"))
+        #expect(html.contains("★ largest window"))
         #expect(html.contains("No model we list can take one of these requests"))
+        // Inside the largest window but over the headroom: not refused, so the heading says "with room to spare".
+        let margin = get("/assess/result", [("task_type", "extraction"), ("monthly_requests", "800"),
+                                            ("avg_input_tokens", "880000"), ("avg_output_tokens", "3000")]).text
+        #expect(margin.contains("<h1 id=\"verdict-heading\">No model takes this request with room to spare</h1>"))
+        #expect(margin.contains("would accept it as it stands") && !margin.contains("★ recommended"))
         let ordinary = get("/assess/result", pairs(Self.workload)).text
         #expect(ordinary.contains("★ Recommended") && !ordinary.contains("No model can take"))
     }
