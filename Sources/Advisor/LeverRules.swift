@@ -9,6 +9,8 @@ struct LeverRules: Sendable {
     /// Indexed by `AnswerID.rawValue`; nil: the answer is not moved.
     let ranges: [AnswerRange?]
     let choiceSteps: Int
+    /// The least a saving lever must save a month (`levers.min_saving_usd`, 0 when not set).
+    let minSaving: Double
     let levers: [LeverKind: LinkedText]
     let traps: [TrapKind: LinkedText]
 
@@ -32,6 +34,9 @@ struct LeverRules: Sendable {
             ranges[id.rawValue] = range
         }
         guard spec.choice_steps >= 1 else { throw problem("levers.choice_steps", "must be at least 1") }
+        if let floor = spec.min_saving_usd, !(floor.isFinite && floor >= 0) {
+            throw problem("levers.min_saving_usd", "must be a number of dollars, 0 or more")
+        }
         for kind in LeverKind.allCases {
             guard let words = spec.levers[kind] else { throw problem("levers.levers", "needs the '\(kind.rawValue)' lever") }
             try Self.check(words, allowed: kind.placeholders, field: "levers.levers.\(kind.rawValue)", problem: problem)
@@ -50,6 +55,7 @@ struct LeverRules: Sendable {
         }
         self.ranges = ranges
         choiceSteps = spec.choice_steps
+        minSaving = spec.min_saving_usd ?? 0
         levers = spec.levers
         traps = spec.traps
     }

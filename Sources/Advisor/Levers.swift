@@ -82,6 +82,8 @@ extension Engine {
         let v = answers.values
 
         func value(_ id: AnswerID) -> Double { v[id.rawValue] }
+        /// Whether a lever offered for its saving saves enough to be worth doing (`levers.min_saving_usd`).
+        func saves(_ monthly: Double) -> Bool { monthly < before && before - monthly >= rules.minSaving }
         func inRange(_ id: AnswerID, _ to: Double) -> Bool { k.plausibleRange(id, around: value(id))?.contains(to) ?? false }
         /// The primary's (or `model`'s) monthly cost, the verdict and the score with `changes` applied.
         func apply(_ changes: [(AnswerID, Double)], on model: Int? = nil) -> (monthly: Double, verdict: Verdict, score: Double) {
@@ -128,7 +130,7 @@ extension Engine {
         v.withUnsafeBufferPointer { p in
             if let target = k.trimTarget(line, p), inRange(.avgInputTokens, target) {
                 let priced = apply([(.avgInputTokens, target)])
-                if priced.monthly < before {
+                if saves(priced.monthly) {
                     add(.trim_below_cliff, [(.avgInputTokens, target)], [
                         "tokens": Format.count(target), "threshold": Format.count(line.rates.long_context_threshold ?? 0),
                         "counted_with": k.models[Int(value(.tokensCountedWith))].title], priced: priced)
@@ -152,7 +154,7 @@ extension Engine {
            range.upperBound > value(.cachedInputShare) {
             let share = (range.upperBound * 100).rounded(.down) / 100
             let priced = apply([(.cachedInputShare, share)])
-            if priced.monthly < before {
+            if saves(priced.monthly) {
                 add(.cache_prefix, [(.cachedInputShare, share)], ["share": Format.percent(share)], priced: priced)
             }
         }
@@ -162,7 +164,7 @@ extension Engine {
         if value(.latency) != batch, rules.offers(.batch, task: value(.taskType)),
            k.plausibleChoice(.latency, from: value(.latency), to: batch) {
             let priced = apply([(.latency, batch)])
-            if priced.monthly < before, let discount = k.compiledModels[primary].prices(on: Int(value(.asOf)))?.batchDiscount {
+            if saves(priced.monthly), let discount = k.compiledModels[primary].prices(on: Int(value(.asOf)))?.batchDiscount {
                 add(.batch, [(.latency, batch)], ["discount": Format.percent(discount)], priced: priced)
             }
         }
@@ -185,7 +187,7 @@ extension Engine {
             }
             if let lower {
                 let priced = apply([(.reasoningEffort, answer(lower))])
-                if priced.monthly < before {
+                if saves(priced.monthly) {
                     add(.lower_effort, [(.reasoningEffort, answer(lower))], ["effort": lower.rawValue], priced: priced)
                 }
             }

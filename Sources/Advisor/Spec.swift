@@ -894,12 +894,16 @@ public struct LeverSettings: Codable, Sendable, Equatable {
     public var ranges: [String: AnswerRange]
     /// How many steps along its list an ordered choice (latency, effort) may move.
     public var choice_steps: Int
+    /// A lever offered for its saving (trim under a price line, cache, batch, lower effort) must save at least this
+    /// much a month; a few cents is not a thing to do this week. nil: any saving.
+    public var min_saving_usd: Double?
     public var levers: [LeverKind: LinkedText]
     public var traps: [TrapKind: LinkedText]
-    public init(ranges: [String: AnswerRange], choice_steps: Int, levers: [LeverKind: LinkedText],
-                traps: [TrapKind: LinkedText]) {
+    public init(ranges: [String: AnswerRange], choice_steps: Int, min_saving_usd: Double? = nil,
+                levers: [LeverKind: LinkedText], traps: [TrapKind: LinkedText]) {
         self.ranges = ranges
         self.choice_steps = choice_steps
+        self.min_saving_usd = min_saving_usd
         self.levers = levers
         self.traps = traps
     }

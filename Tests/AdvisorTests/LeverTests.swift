@@ -12,6 +12,27 @@ struct LeverTests {
 
     // MARK: - The trim target
 
+    /// A workload of a few requests a month is not told to change its setup for a fraction of a cent: levers
+    /// offered for their saving save at least `levers.min_saving_usd` ($1) a month, and the same levers come back
+    /// once the volume makes them worth it.
+    @Test func aSavingLeverSavesAtLeastTheFloor() throws {
+        let k = Fixture.real
+        let floor = try #require(k.leverRules?.minSaving)
+        #expect(floor == 1)
+        let saving: Set<LeverKind> = [.trim_below_cliff, .cache_prefix, .batch, .lower_effort]
+        func levers(_ requests: Double) -> [Lever] {
+            Engine(knowledge: k).assess(k.answers(["task_type": "moderation", "monthly_requests": .number(requests),
+                                                   "avg_input_tokens": 2_000, "avg_output_tokens": 5,
+                                                   "as_of": "2026-12-03"])).levers
+        }
+        let tiny = levers(3)
+        #expect(!tiny.contains { saving.contains($0.kind) }, "\(tiny.map(\.text))")
+        #expect(!tiny.contains { $0.text.contains("$0.00 less") })
+        let busy = levers(3_000_000)
+        #expect(busy.contains { saving.contains($0.kind) }, "\(busy.map(\.kind))")
+        for lever in busy where saving.contains(lever.kind) { #expect(-lever.difference >= floor, "\(lever.text)") }
+    }
+
     @Test func trimTargetKeepsThePromptUnderTheLine() {
         // 90,000 tokens on Haiku 4.5 count 117,000 on Haiku 5.5 (ratio 1.3): 100,000 × 90,000 / 117,000 = 76,923,
         // rounded down to the hundred.
