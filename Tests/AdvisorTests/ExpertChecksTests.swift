@@ -32,6 +32,18 @@ struct ExpertChecksTests {
         }
     }
 
+    /// Work that must be right first time with nobody reviewing it is a hard limit against the Haiku ("use a
+    /// stronger model"): the runner-up is then never a Haiku, even one that costs about the same for the same fit.
+    @Test func aHardLimitAgainstTheHaikuKeepsItOutOfTheRunnerUp() throws {
+        let a = engine.assess(k.answers(["task_type": "extraction", "monthly_requests": 10_000_000, "avg_input_tokens": 1_500,
+                                         "avg_output_tokens": 300, "accuracy": "first_time_right", "review_capacity": "none",
+                                         "cost_priority": "primary", "as_of": "2026-12-03"]))
+        #expect(a.verdict == .chooseAlternative && a.reasons.contains { $0.decide == "choose_alternative" })
+        let runnerUp = try #require(a.decision.runner_up)
+        #expect(!k.compiledModels[k.modelIndex[runnerUp.model]!].isHaikuFamily, "\(runnerUp)")
+        #expect(!k.compiledModels[k.modelIndex[a.primaryModel]!].isHaikuFamily)
+    }
+
     @Test func aModelThatCannotSwitchThinkingOffIsPricedAtItsLowestLevel() {
         // Sonnet 5.5 accepts low to high: `none` is priced as low (300 tokens), not as free.
         let l = line("claude-sonnet-5-5", ["monthly_requests": 1_000, "avg_input_tokens": 100, "avg_output_tokens": 10,
