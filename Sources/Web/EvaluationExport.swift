@@ -208,9 +208,11 @@ struct EvaluationExport {
     func modelID(_ option: DecisionOptions.Option) -> String {
         let id = option.entry.spec.api_id ?? option.slug
         if option.entry.spec.hosting == .self_hosted { return "vllm/" + id }
+        // The provider the page prices first (Groq's `openai/gpt-oss-20b` is `groq/openai/gpt-oss-20b`); an
+        // `org/model` id with no Inspect provider known goes through OpenRouter.
+        if let known = knowledge.settings.providers?[option.entry.spec.provider]?.inspect { return known + "/" + id }
         if id.contains("/") { return "openrouter/" + id }
-        let provider = knowledge.settings.providers?[option.entry.spec.provider]?.inspect ?? "openai-api/" + option.entry.spec.provider.lowercased()
-        return provider + "/" + id
+        return "openai-api/" + option.entry.spec.provider.lowercased() + "/" + id
     }
 
     private func modelNote(_ option: DecisionOptions.Option) -> String {

@@ -199,6 +199,20 @@ struct ExpertChecksTests {
         #expect(claude.warnings.contains { $0.failure_mode == "service-outages" && $0.text.contains("every Anthropic outage") })
     }
 
+    /// An open-weights model served by Groq: the outages, limits and errors that matter are Groq's, not those of
+    /// OpenAI, which made the weights.
+    @Test func aModelServedByGroqIsWarnedOfGroq() {
+        let a = engine.assess(k.answers(["task_type": "summarization", "monthly_requests": 120_000, "avg_input_tokens": 6_000,
+                                         "avg_output_tokens": 700, "latency": "batch", "cost_priority": "primary",
+                                         "fallback_ready": false, "as_of": "2026-12-15"]))
+        #expect(a.primaryModel == "gpt-oss-20b")
+        #expect(k.compiledModels[k.modelIndex["gpt-oss-20b"]!].provider == "Groq")
+        #expect(a.warnings.contains { $0.failure_mode == "service-outages" && $0.text.contains("every Groq outage")
+            && $0.text.contains("https://groqstatus.com") })
+        #expect(!a.warnings.contains { $0.text.contains("OpenAI") || $0.text.contains("status.openai.com") },
+                "\(a.warnings.map(\.text))")
+    }
+
     @Test func effortBeforeEscalationIsPricedBesideTheEscalationModel() {
         // Chat, 300,000 requests, 2,000 in and 300 out counted on Haiku 4.5 (×1.3 on the 5.5 models: 2,600 / 390).
         // Haiku 5.5 at high: 0.3M × (2,600 × 0.10 + (390 + 3,000) × 0.50) / 1e6 = $586.50.

@@ -108,6 +108,10 @@ struct RecordsTests {
         #expect(py.text.contains("TOLERANCE = 0.05"))
         #expect(py.text.contains("= 434.4 → 435 samples per model"))
         #expect(py.text.contains("Scorer: exact match"))
+        // Groq's gpt-oss-20b runs on Groq, as priced, not through OpenRouter.
+        let groq = get("/assess/result.eval.py", pairs("task_type=summarization&monthly_requests=120000&avg_input_tokens=6000"
+                                                        + "&avg_output_tokens=700&latency=batch&cost_priority=primary&as_of=2026-12-15")).text
+        #expect(groq.contains("\"recommended\": \"groq/openai/gpt-oss-20b\","), "\(groq.prefix(3_000))")
         let graded = get("/assess/result.eval.py", pairs("task_type=summarization")).text
         #expect(graded.contains("Scorer: model-graded against a rubric"))
         #expect(graded.contains("TASK_TYPE = \"summarization\""))
