@@ -49,7 +49,8 @@ PROVIDERS = {
 }
 
 # Pages that price a model on a host other than its maker: slug -> (genai-prices provider, model ref).
-# The page's `provider` names the maker (for the new-model list); the prices are the host's.
+# The page's `provider` is the host, whose API it prices (its outages and limits are the ones that matter); the host
+# is not a maker, so it does not add the host's whole catalogue to the new-model list.
 HOSTED = {
     'gpt-oss-120b': ('groq', 'openai/gpt-oss-120b'),  # OpenAI's open weights, priced as sold by Groq
     'gpt-oss-20b': ('groq', 'openai/gpt-oss-20b'),
@@ -510,7 +511,8 @@ def main(argv: list[str]) -> int:
             continue
         provider = str(page.model.get('provider') or '')
         provider_id = PROVIDERS.get(provider, provider.lower())
-        makers.add(provider_id)
+        if slug not in HOSTED:
+            makers.add(provider_id)
         api_id = page.model.get('api_id')
         our_id = str(api_id) if api_id else slug
         ref = MODELS.get((provider_id, our_id), our_id)
