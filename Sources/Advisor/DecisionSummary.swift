@@ -53,7 +53,7 @@ public struct DecisionSummary: Sendable, Encodable, Equatable {
 
 extension Engine {
     func summary(_ d: Decision, answers: Answers, alternatives: [Int], costs: [CostLine], monthly: [Double],
-                 warnings: [Warning], levers: [Lever]) -> DecisionSummary {
+                 warnings: [Warning], levers: [Lever], missedRequirement: String? = nil) -> DecisionSummary {
         let k = knowledge
         let primary = d.primary
         let line: (Int) -> CostLine? = { m in costs.first { $0.model == k.models[m].slug } }
@@ -76,8 +76,11 @@ extension Engine {
         let severities: [Severity] = [.high, .medium, .low]
         // When no model can take the workload, that is the risk, whatever its failure mode's severity; so is a
         // workload with no requests, whose every figure is $0 (the first warning says so).
+        // Next, a requirement the team stated that the primary is documented to miss (a latency budget): the
+        // warning about it (`missedRequirement`, its failure mode), whatever the severity of that failure mode.
+        let stated = missedRequirement.flatMap { slug in warnings.first { $0.failure_mode == slug && $0.model == k.models[primary].slug } }
         let risk = d.basis == .nothing_fits || d.basis == .nothing_usable || !Self.hasVolume(answers.values) ? warnings.first
-            : severities.lazy.compactMap { s in warnings.first { $0.severity == s } }.first
+            : stated ?? severities.lazy.compactMap { s in warnings.first { $0.severity == s } }.first
         return DecisionSummary(recommended: k.models[primary].slug, monthly_usd: Format.rounded(monthly[primary]),
                                combined: combined, runner_up: runner?.summary, top_risk: risk, top_lever: levers.first,
                                traps: traps)

@@ -834,9 +834,12 @@ public struct Engine: Sendable {
                 computed(.rate_limit_dynamic, model: primary, values)
             }
         }
+        // A latency budget the team stated and the primary's documented latency misses: a requirement not met.
+        var missedRequirement: String? = nil
         if let check = k.latencyCheck(model: primary, v) {
             let budget = AnswerValue.number(check.budget_ms / 1000).text
             if check.verdict == .misses {
+                missedRequirement = k.failureModes[k.warningTexts[.latency_budget_missed]!.0].slug
                 computed(.latency_budget_missed, model: primary, ["percentile": check.percentile ?? "",
                                                                   "ms": Format.figure(check.ms ?? 0), "budget": budget])
             } else if check.verdict == .unknown {
@@ -871,7 +874,7 @@ public struct Engine: Sendable {
         let levers = Self.hasVolume(v)
             ? self.levers(d, answers: answers, line: primaryLine, haikuLine: haikuLine, monthly: monthly) : []
         let decision = summary(d, answers: answers, alternatives: alternatives, costs: costs, monthly: monthly,
-                               warnings: warnings, levers: levers)
+                               warnings: warnings, levers: levers, missedRequirement: missedRequirement)
         let assumptions = answers.assumed.map { Assumption(answer: $0, value: answers[$0]) }
         let decidedBy = d.decidingPolicy.map { k.criteria[k.policies[$0].criterion].slug }
             ?? (hardDecided ? d.hardRule.map { k.criteria[k.rules[$0].criterion].slug } : nil)

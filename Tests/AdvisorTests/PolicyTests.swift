@@ -240,6 +240,28 @@ struct PolicyTests {
         #expect(a.warnings.contains { $0.failure_mode == "latency-spikes" && $0.model == "claude-haiku-5-5" })
     }
 
+    /// A budget the team stated and the primary is documented to miss is the biggest risk, whatever the severity
+    /// of its failure mode; one that cannot be shown to be met is warned of but not put first.
+    @Test func aMissedLatencyBudgetIsTheBiggestRisk() throws {
+        // 2026-09-01: Haiku 4.5 is the Haiku, its p95 is 600-900 ms, and a 0.5 s budget misses it.
+        let missed = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 500_000,
+                                              "latency": "realtime", "latency_budget_s": 0.5, "fallback_ready": false,
+                                              "cost_priority": "secondary", "as_of": "2026-09-01"]))
+        #expect(missed.primaryModel == "claude-haiku-4-5")
+        let risk = try #require(missed.decision.top_risk)
+        #expect(risk.failure_mode == "latency-spikes" && risk.model == "claude-haiku-4-5", "\(risk)")
+        #expect(risk.text.contains("over your 0.5 s budget"), "\(risk.text)")
+        // An outage warning of higher severity is there too; the missed budget still comes first.
+        #expect(missed.warnings.contains { $0.severity == .high })
+        // Haiku 5.5 publishes no latency: unknown is warned of, and the ranking by severity stands.
+        let unknown = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 500_000,
+                                               "latency": "realtime", "latency_budget_s": 0.5, "fallback_ready": false,
+                                               "cost_priority": "secondary", "as_of": "2026-12-03"]))
+        #expect(unknown.primaryModel == "claude-haiku-5-5")
+        #expect(unknown.warnings.contains { $0.failure_mode == "latency-spikes" })
+        #expect(unknown.decision.top_risk?.failure_mode != "latency-spikes")
+    }
+
     @Test func stalePricesAreFlaggedOnTheAsOfDate() {
         // The hand-priced models were "checked" on 2026-11-20.
         let fresh = engine.assess(k.answers(["task_type": "classification", "as_of": "2026-12-01"]))
