@@ -21,7 +21,7 @@ struct CompareView {
             CompareRow(label: label, cells: zip(pages, specs).map { CompareCell(value: value($0, $1)) })
         }
         func price(_ pick: @escaping (ModelPrices) -> NumberFigure?) -> (Page, ModelSpec) -> String {
-            { _, spec in spec.prices.flatMap(pick).map { Format.usd($0.value) } ?? "—" }
+            { _, spec in spec.prices.flatMap(pick).map { Format.rate($0.value) } ?? "—" }
         }
         var rows: [CompareRow] = [
             row("Provider") { _, spec in spec.provider },
@@ -31,7 +31,7 @@ struct CompareView {
                     .map { LifecycleText.sentence($0, library: library) } ?? "—"
             },
             row("Long-context tier") { _, spec in
-                spec.prices?.long_context.map { "above \(Format.count($0.threshold.value)) tokens: \(Format.usd($0.input.value)) / \(Format.usd($0.output.value))" } ?? "none"
+                spec.prices?.long_context.map { "above \(Format.count($0.threshold.value)) tokens: \(Format.rate($0.input.value)) / \(Format.rate($0.output.value))" } ?? "none"
             },
             row("Shortest cacheable prefix") { _, spec in spec.prices?.cache_min_tokens.map { "\(Format.count($0.value)) tokens" } ?? "—" },
             row("Tokens per Haiku 4.5 token") { _, spec in spec.tokenizer.map { Format.number($0.ratio.value) } ?? "not published" },

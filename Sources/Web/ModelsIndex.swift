@@ -70,8 +70,8 @@ struct ModelsIndex {
                 let prices = row.model.prices
                 return ModelsTableRow(title: row.page.title, url: row.page.url, provider: row.model.provider,
                                       badge: LifecycleText.badge(row.status, library: library),
-                                      input: prices.map { Format.usd($0.input.value) } ?? "self-hosted",
-                                      output: prices.map { Format.usd($0.output.value) } ?? "self-hosted",
+                                      input: prices.map { Format.rate($0.input.value) } ?? "self-hosted",
+                                      output: prices.map { Format.rate($0.output.value) } ?? "self-hosted",
                                       context: Format.count(row.model.context_window.value),
                                       cacheMin: prices?.cache_min_tokens.map { Format.count($0.value) } ?? "—")
             },

@@ -78,7 +78,7 @@ struct PageViews {
             facts.add("Replacement", library.page(.models, slug)?.title ?? slug)
         }
         if let note = life.note { facts.add("Lifecycle note", note) }
-        func perM(_ value: Double) -> String { "\(Format.usd(value)) per million tokens" }
+        func perM(_ value: Double) -> String { "\(Format.rate(value)) per million tokens" }
         if let prices = model.prices {
             facts.add("Input", perM(prices.input.value), figure: prices.input)
             facts.add("Output", perM(prices.output.value), figure: prices.output)

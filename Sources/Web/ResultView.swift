@@ -294,10 +294,10 @@ struct CostTable {
             return parts.joined(separator: "; ")
         }
         var parts: [String] = []
-        if let input = r.input_per_mtok { parts.append("in \(Format.usd(input))") }
-        if let output = r.output_per_mtok { parts.append("out \(Format.usd(output))") }
-        if let read = r.cache_read_per_mtok, r.caching == .used { parts.append("cache read \(Format.usd(read))") }
-        if let write = r.cache_write_per_mtok, let ttl = r.cache_ttl { parts.append("\(ttl.rawValue) write \(Format.usd(write))") }
+        if let input = r.input_per_mtok { parts.append("in \(Format.rate(input))") }
+        if let output = r.output_per_mtok { parts.append("out \(Format.rate(output))") }
+        if let read = r.cache_read_per_mtok, r.caching == .used { parts.append("cache read \(Format.rate(read))") }
+        if let write = r.cache_write_per_mtok, let ttl = r.cache_ttl { parts.append("\(ttl.rawValue) write \(Format.rate(write))") }
         var text = parts.joined(separator: ", ") + " per M tokens"
         if r.band == .long_context { text += " (long-context rates)" }
         if let batch = r.batch_discount { text += "; batch −\(Format.percent(batch))" }

@@ -4,6 +4,16 @@ import Testing
 
 /// The hand-written formatting on the hot path says exactly what Foundation's did.
 struct FormatTests {
+    /// A per-million-token price keeps the digits a price list gives it ($0.0375 was shown as $0.037), with cents at
+    /// least, and the tiny or large ones as `usd` writes them.
+    @Test func ratesKeepEveryDigitOfAPriceList() {
+        let cases: [(Double, String)] = [(0.0375, "$0.0375"), (0.01875, "$0.01875"), (0.1, "$0.10"), (0.3, "$0.30"),
+                                         (0.125, "$0.125"), (1.125, "$1.125"), (3.75, "$3.75"), (15, "$15.00"),
+                                         (0.1 * 3, "$0.30"), (0.005, "$0.005"), (0.000625, "$0.000625"), (0, "$0.00"),
+                                         (2_500, "$2,500.00")]
+        for (value, text) in cases { #expect(Format.rate(value) == text, "\(value)") }
+    }
+
     /// `Format.fixed` prints what `%.Nf` prints: random magnitudes, exact halves, values just either side of a half,
     /// negatives, negative zero and sizes past its fast path.
     @Test func fixedMatchesPrintf() {
