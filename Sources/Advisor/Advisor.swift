@@ -552,7 +552,7 @@ public final class Knowledge: @unchecked Sendable {
                 do throws(ConditionError) {
                     let condition = try CompiledCondition(exposure.when, questions: questions, thresholds: &ignored)
                     exposures.append(CompiledExposure(failureMode: f, condition: condition, text: exposure.text,
-                                                      providers: exposure.providers))
+                                                      providers: exposure.providers, hosting: exposure.hosting))
                 } catch {
                     throw KnowledgeError(slug: entry.slug, section: "failure-modes",
                                          field: "failure_mode.exposure[\(e)].when" + error.path, message: error.message)
@@ -725,6 +725,8 @@ struct CompiledExposure: Sendable {
     let text: String
     /// nil: whatever the primary model's provider.
     let providers: [String]?
+    /// nil: whether the primary model is an API's or self-hosted.
+    let hosting: Hosting?
 }
 
 /// A checked policy (see Engine.swift, "Policies").

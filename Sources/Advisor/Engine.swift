@@ -733,6 +733,7 @@ public struct Engine: Sendable {
         let providerValues = k.providerPlaceholders(provider)
         for exposure in k.exposures where !warned.contains(exposure.failureMode)
             && (exposure.providers.map { $0.contains(provider) } ?? true)
+            && (exposure.hosting.map { ($0 == .self_hosted) == k.compiledModels[primary].selfHosted } ?? true)
             && exposure.condition.holds(v, override: -1, value: 0) {
             warned.insert(exposure.failureMode)
             let entry = k.failureModes[exposure.failureMode]

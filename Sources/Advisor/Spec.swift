@@ -535,11 +535,15 @@ public struct Exposure: Codable, Sendable, Equatable {
     public var text: String
     /// Only when the primary model's provider is one of these (absent: any provider).
     public var providers: [String]?
+    /// Only when the primary model is hosted this way (absent: either): a provider's outages, limits and error
+    /// bodies are not those of a model the team runs itself.
+    public var hosting: Hosting?
 
-    public init(when: Condition, text: String, providers: [String]? = nil) {
+    public init(when: Condition, text: String, providers: [String]? = nil, hosting: Hosting? = nil) {
         self.when = when
         self.text = text
         self.providers = providers
+        self.hosting = hosting
     }
 }
 

@@ -213,6 +213,30 @@ struct ExpertChecksTests {
                 "\(a.warnings.map(\.text))")
     }
 
+    /// A model the team runs itself has no provider to be down, rate-limit or send empty bodies: its warnings speak
+    /// of its own replicas and capacity, and never of its maker's status page.
+    @Test func aSelfHostedModelIsWarnedOfItsOwnStack() throws {
+        let a = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 200_000_000, "avg_input_tokens": 400,
+                                         "avg_output_tokens": 3, "can_self_host": true,
+                                         "cost_priority": "primary", "developer_hourly_usd": 150, "latency": "batch",
+                                         "fallback_ready": false, "as_of": "2026-12-03"]))
+        let model = try #require(k.modelIndex[a.primaryModel])
+        #expect(k.compiledModels[model].selfHosted, "the case needs a self-hosted primary: \(a.primaryModel)")
+        let provider = k.compiledModels[model].provider
+        #expect(!a.warnings.contains { $0.text.contains(provider) || $0.text.contains("its status page") },
+                "\(a.warnings.map(\.text))")
+        #expect(a.warnings.contains { $0.failure_mode == "service-outages" && $0.text.contains("two replicas") })
+        #expect(a.warnings.contains { $0.failure_mode == "rate-limits" && $0.text.contains("no rate limit, only a capacity") })
+        #expect(!a.warnings.contains { $0.failure_mode == "empty-200-responses" })
+        // The same workload on an API model keeps the provider's words.
+        let api = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 200_000_000, "avg_input_tokens": 400,
+                                           "avg_output_tokens": 3, "can_self_host": false,
+                                           "cost_priority": "primary", "latency": "batch", "fallback_ready": false,
+                                           "as_of": "2026-12-03"]))
+        #expect(!k.compiledModels[k.modelIndex[api.primaryModel]!].selfHosted)
+        #expect(api.warnings.contains { $0.failure_mode == "service-outages" && $0.text.contains("outage is downtime") })
+    }
+
     @Test func effortBeforeEscalationIsPricedBesideTheEscalationModel() {
         // Chat, 300,000 requests, 2,000 in and 300 out counted on Haiku 4.5 (×1.3 on the 5.5 models: 2,600 / 390).
         // Haiku 5.5 at high: 0.3M × (2,600 × 0.10 + (390 + 3,000) × 0.50) / 1e6 = $586.50.
