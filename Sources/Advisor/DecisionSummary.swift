@@ -96,12 +96,10 @@ extension Engine {
         let task = Int(answers.values[AnswerID.taskType.rawValue])
         let primaryFit = k.compiledModels[primary].fit[task]
         let sameFamily = k.compiledModels[primary].isHaikuFamily
-        // A hard limit that sets choose_alternative rules the Haikus out ("use a stronger model"): naming one as the
-        // runner-up would contradict the verdict.
-        let haikusRuledOut = d.verdict == .chooseAlternative && d.hardRule.map { k.rules[$0].decide == .chooseAlternative } == true
+        // Under a hard choose_alternative, naming a Haiku as the runner-up would contradict the verdict.
         let equals = k.models.indices.filter { m in
             m != primary && d.usable[m] && k.compiledModels[m].fit[task] <= primaryFit
-                && !((sameFamily || haikusRuledOut) && k.compiledModels[m].isHaikuFamily)
+                && !((sameFamily || d.haikusRuledOut) && k.compiledModels[m].isHaikuFamily)
         }
         guard let m = equals.min(by: { (monthly[$0], $0) < (monthly[$1], $1) }) ?? alternatives.first else { return nil }
         let difference = monthly[m] - monthly[primary]

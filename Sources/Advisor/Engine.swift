@@ -236,6 +236,9 @@ struct Decision {
     /// The policy that set the verdict, if one did.
     var decidingPolicy: Int?
     var alternativesMinFit: Fit
+    /// A hard limit set choose_alternative ("use a stronger model"): no Haiku may be picked for cost or named as
+    /// the runner-up.
+    var haikusRuledOut: Bool
     var haiku: Int?
     var escalation: Int?
     var preferred: [Int]
@@ -412,6 +415,7 @@ public struct Engine: Sendable {
             }
         }
         let score = Swift.min(100, Swift.max(0, sum))
+        let haikusRuledOut = hard == .chooseAlternative
         // No requests a month is no workload to price: the cost policies compare $0 with $0 and decide nothing.
         let hasVolume = Self.hasVolume(v)
         var verdict = hard ?? (score >= k.settings.choose_haiku_at ? .chooseHaiku
@@ -486,10 +490,9 @@ public struct Engine: Sendable {
             case .cheapest_fit:
                 // With no requests every bill is $0: the cheapest is any model, so cost does not choose.
                 guard hasVolume else { continue }
-                let excludeHaikus = hard == .chooseAlternative
                 let candidates = k.models.indices.filter { m in
                     isUsable[m] && k.compiledModels[m].fit[task] <= Swift.min(policy.minFit, Self.requiredFit(v), offeredFloor)
-                        && !(excludeHaikus && k.compiledModels[m].isHaikuFamily)
+                        && !(haikusRuledOut && k.compiledModels[m].isHaikuFamily)
                 }
                 let costs = monthly()
                 guard let cheapest = candidates.min(by: { (costs[$0], $0) < (costs[$1], $1) }) else { continue }
@@ -626,7 +629,8 @@ public struct Engine: Sendable {
         }
         return Decision(score: score, verdict: verdict, primary: primary ?? k.haikuIndices[0], basis: basis,
                         firing: firing, hardRule: hardRule, policyReasons: policyReasons,
-                        decidingPolicy: decidingPolicy, alternativesMinFit: alternativesMinFit, haiku: haiku,
+                        decidingPolicy: decidingPolicy, alternativesMinFit: alternativesMinFit,
+                        haikusRuledOut: haikusRuledOut, haiku: haiku,
                         escalation: escalation, preferred: preferred, usable: isUsable, monthly: monthlyCache)
     }
 

@@ -6,13 +6,6 @@ import Foundation
 public enum Format {
     /// `$1,234.56` (cents always shown); small amounts keep the digits that matter (`$0.075`, `$0.0000472`):
     /// three significant digits below a cent, so that a per-request cost is never shown as `$0`.
-    /// A price per million tokens, to the last digit a price list uses ($0.0375, $0.01875 at half price, $1.125):
-    /// `usd` rounds amounts below a dollar to three decimals, which suits a bill but not a rate.
-    public static func rate(_ value: Double) -> String {
-        if value != 0 && abs(value) < 0.01 || abs(value) >= 1_000 { return usd(value) }
-        return "$" + trimmed(value, digits: 5, minimum: 2)
-    }
-
     public static func usd(_ value: Double) -> String {
         if value != 0 && abs(value) < 0.01 {
             let digits = min(12, Int(-log10(abs(value)).rounded(.down)) + 3)
@@ -20,6 +13,13 @@ public enum Format {
         }
         if abs(value) < 1 { return "$" + trimmed(value, digits: 3, minimum: 2) }
         return "$" + grouped(value, digits: 2)
+    }
+
+    /// A price per million tokens, to the last digit a price list uses ($0.0375, $0.01875 at half price, $1.125):
+    /// `usd` rounds amounts below a dollar to three decimals, which suits a bill but not a rate.
+    public static func rate(_ value: Double) -> String {
+        if value != 0 && abs(value) < 0.01 || abs(value) >= 1_000 { return usd(value) }
+        return "$" + trimmed(value, digits: 5, minimum: 2)
     }
 
     /// `$1,234.56` rounded to whole cents, as the engine's reasons quote a budget or a saving.

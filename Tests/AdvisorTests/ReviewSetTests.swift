@@ -65,6 +65,29 @@ struct ReviewSetTests {
         if k.compiledModels[k.modelSlugs.firstIndex(of: a.primaryModel)!].provider != "Anthropic" {
             #expect(!a.warnings.contains { $0.text.contains("status.anthropic.com") }, "\(a.primaryModel): Anthropic's status page")
         }
+        // ... and of no other provider's status page; a model the team runs has no provider to name at all.
+        let primaryModel = k.compiledModels[k.modelSlugs.firstIndex(of: a.primaryModel)!]
+        for (name, info) in k.settings.providers ?? [:] where name != primaryModel.provider || primaryModel.selfHosted {
+            #expect(!a.warnings.contains { $0.text.contains(info.status_page) }, "\(a.primaryModel): \(name)'s status page")
+        }
+        if primaryModel.selfHosted {
+            #expect(!a.warnings.contains { $0.text.contains(primaryModel.provider) || $0.text.contains("its status page") },
+                    "\(a.primaryModel) is self-hosted: \(a.warnings.map(\.text))")
+        }
+        // A hard limit that sets choose_alternative keeps every Haiku out of the runner-up too.
+        if a.reasons.contains(where: { $0.decide == Verdict.chooseAlternative.rawValue }), let runnerUp = a.decision.runner_up {
+            #expect(!k.compiledModels[k.modelSlugs.firstIndex(of: runnerUp.model)!].isHaikuFamily, "runner-up \(runnerUp.model)")
+        }
+        // A lever offered for its saving saves at least the floor; a documented miss of the team's latency budget is
+        // the biggest risk.
+        let floor = k.leverRules?.minSaving ?? 0
+        for lever in a.levers where [.trim_below_cliff, .cache_prefix, .batch, .lower_effort].contains(lever.kind) {
+            #expect(-lever.difference >= floor, "\(lever.text)")
+        }
+        if let missed = a.warnings.first(where: { $0.failure_mode == "latency-spikes" && $0.text.contains("over your") }),
+           a.primaryModelBasis != .nothing_fits, a.primaryModelBasis != .nothing_usable {
+            #expect(a.decision.top_risk == missed, "biggest risk: \(a.decision.top_risk?.failure_mode ?? "none")")
+        }
         if let fit = c.min_fit, let task = c.answers["task_type"], case .text(let t) = task {
             let m = k.modelSlugs.firstIndex(of: a.primaryModel)!
             #expect(k.compiledModels[m].fit[AnswerID.taskType.choices.firstIndex(of: t)!].rawValue == fit)
