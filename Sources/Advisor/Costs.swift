@@ -258,10 +258,19 @@ extension Knowledge {
         parts.fits = model.holds(input: inTokens, output: visibleOut + thinking.tokens)
         parts.withinHeadroom = parts.fits && windowUse <= contextHeadroom
         if !parts.fits {
-            note("Does not fit: \(Format.figure(inTokens + visibleOut + thinking.tokens)) tokens per request against a "
-                 + "\(Format.figure(model.contextWindow))-token window"
-                 + (model.maxOutput.map { visibleOut + thinking.tokens > $0 ? " and \(Format.figure($0)) output tokens at most" : "" } ?? "")
-                 + (model.maxInput.map { inTokens > $0 ? " and \(Format.figure($0)) prompt tokens at most" : "" } ?? "") + ".")
+            // Only the limits the request breaks: "28,000 tokens against a 128,000-token window" read as a fit.
+            let written = visibleOut + thinking.tokens
+            var broken: [String] = []
+            if inTokens + written > model.contextWindow {
+                broken.append("\(Format.figure(inTokens + written)) tokens per request against a \(Format.figure(model.contextWindow))-token window")
+            }
+            if let limit = model.maxOutput, written > limit {
+                broken.append("\(Format.figure(written)) output tokens a request\(thinking.tokens > 0 ? ", reasoning included," : "") against \(Format.figure(limit)) at most")
+            }
+            if let limit = model.maxInput, inTokens > limit {
+                broken.append("a \(Format.figure(inTokens))-token prompt against \(Format.figure(limit)) at most")
+            }
+            note("Does not fit: " + broken.joined(separator: "; ") + ".")
         } else if !parts.withinHeadroom {
             note("Fills \(Format.figure(windowUse * 100))% of its \(Format.figure(model.contextWindow))-token window, over the "
                  + "\(Format.figure(contextHeadroom * 100))% headroom: not recommended.")

@@ -30,9 +30,11 @@ public enum Format {
         return "$" + figure(Double(cents / 100)) + "." + (0..<10 ~= rest ? "0" : "") + String(rest)
     }
 
-    /// A monthly amount in a sentence: whole dollars from $100 up (`$12,025`), cents below (`$41.50`).
+    /// A monthly amount in a sentence: whole dollars from $100 up (`$12,025`), cents below (`$41.50`), and the
+    /// digits that matter below a cent (`$0.0016`): a bill of a few requests is not "$0.00 instead of $0.00".
     public static func money(_ value: Double) -> String {
-        abs(value) >= 100 ? "$" + figure(value.rounded()) : cents(value)
+        if value != 0 && abs(value) < 0.005 { return usd(value) }
+        return abs(value) >= 100 ? "$" + figure(value.rounded()) : cents(value)
     }
 
     /// A dollar amount rounded to 1/100 of a cent, as cost lines carry them (comparisons use unrounded values).

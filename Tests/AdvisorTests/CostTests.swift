@@ -171,6 +171,22 @@ struct CostTests {
         #expect(l.rates.batch_applies_to == [.input, .output])
     }
 
+    @Test func aMisfitNamesOnlyTheLimitItBreaks() throws {
+        // 20,000 in and 8,000 out is well inside Command R7B's 128,000-token window; only its 4,000-token output
+        // limit rules it out, and the note must not read as if the window were the problem.
+        // On the real content (Command R7B's page: 128,000-token window, 4,000 output tokens at most).
+        let engine = Engine(knowledge: Fixture.real)
+        let lines = engine.costs(Fixture.real.answers(["monthly_requests": 5_000, "avg_input_tokens": 20_000, "avg_output_tokens": 8_000]))
+        let r7b = try #require(lines.first { $0.model == "cohere-command-r7b" })
+        #expect(!r7b.fits)
+        let note = try #require(r7b.rates.notes.first { $0.hasPrefix("Does not fit") })
+        #expect(note == "Does not fit: 8,000 output tokens a request against 4,000 at most.")
+        // A prompt over the window names the window alone.
+        let long = engine.costs(Fixture.real.answers(["monthly_requests": 5_000, "avg_input_tokens": 250_000, "avg_output_tokens": 100]))
+        let window = try #require(long.first { $0.model == "cohere-command-r7b" }?.rates.notes.first { $0.hasPrefix("Does not fit") })
+        #expect(window == "Does not fit: 250,100 tokens per request against a 128,000-token window.")
+    }
+
     @Test func aPromptLargerThanTheWindowDoesNotFit() {
         // mistral-small has a 128,000-token window: 250,000 input tokens cannot be sent at all.
         let lines = engine.costs(k.answers(["monthly_requests": 1_000, "avg_input_tokens": 250_000, "avg_output_tokens": 500]))

@@ -35,6 +35,13 @@ struct FormatTests {
         }
     }
 
+    @Test func moneyBelowHalfACentKeepsItsDigits() {
+        // A bill of a few requests a month: "$0.00 a month instead of $0.00" said nothing.
+        let cases: [(Double, String)] = [(0.0016, "$0.0016"), (0.0002, "$0.0002"), (0, "$0.00"),
+                                         (0.005, "$0.01"), (0.05, "$0.05"), (41.5, "$41.50"), (12_025.4, "$12,025")]
+        for (value, text) in cases { #expect(Format.money(value) == text, "\(value)") }
+    }
+
     @Test func centsMatchesTheFormatItReplaced() {
         for value in [0, 0.05, -0.05, 0.5, 12.3, -12.34, 1234.567, -0.004, 99.995, 1e9 + 0.07] as [Double] {
             let cents = Int64((value * 100).rounded())
