@@ -790,7 +790,8 @@ public struct Engine: Sendable {
         // The Haiku a team would expect that day: the first served one (on a past day, not today's).
         let firstHaiku = k.haikuIndices.first { k.compiledModels[$0].isServed(on: day) } ?? k.haikuIndices[0]
         if d.haiku != firstHaiku {
-            computed(.haiku_ruled_out, model: firstHaiku, ["why": whyNotUsable(firstHaiku, v)])
+            let (cause, why) = unusable(firstHaiku, v)
+            computed(cause.haikuWarning, model: firstHaiku, ["why": why])
         }
         for m in alternatives {
             let model = k.compiledModels[m]
@@ -971,41 +972,45 @@ public struct Engine: Sendable {
     }
 
     /// Why a model cannot be the primary, in a few words.
-    func whyNotUsable(_ m: Int, _ v: UnsafeBufferPointer<Double>) -> String {
+    func whyNotUsable(_ m: Int, _ v: UnsafeBufferPointer<Double>) -> String { unusable(m, v).why }
+
+    /// Why a model cannot be recommended, in words, and the kind of reason: the ruled-out Haiku's warning links the
+    /// failure mode of that kind (a window outgrown is not a retirement).
+    func unusable(_ m: Int, _ v: UnsafeBufferPointer<Double>) -> (cause: UnusableCause, why: String) {
         let k = knowledge
         let model = k.compiledModels[m]
         let (state, since) = model.lifecycle(on: Int(v[AnswerID.asOf.rawValue]))
         switch state {
-        case .retired: return "it was retired on \(CivilDate.text(since))"
-        case .unreleased: return "it is not released until \(CivilDate.text(since))"
-        case .deprecated: return "it is deprecated and retires on \(model.retiresDay.map(CivilDate.text) ?? "")"
+        case .retired: return (.lifecycle, "it was retired on \(CivilDate.text(since))")
+        case .unreleased: return (.lifecycle, "it is not released until \(CivilDate.text(since))")
+        case .deprecated: return (.lifecycle, "it is deprecated and retires on \(model.retiresDay.map(CivilDate.text) ?? "")")
         case .active, .legacy: break
         }
         if !k.fits(model: m, v) {
             let t = k.requestTokens(model: m, v)
             if let limit = model.maxOutput, t.output + t.reasoning > limit {
-                return "\(Format.figure(t.output + t.reasoning)) output tokens a request exceed its \(Format.figure(limit))-token output limit"
+                return (.size, "\(Format.figure(t.output + t.reasoning)) output tokens a request exceed its \(Format.figure(limit))-token output limit")
             }
             if let limit = model.maxInput, t.input > limit {
-                return "\(Format.figure(t.input)) prompt tokens a request exceed its \(Format.figure(limit))-token input limit"
+                return (.size, "\(Format.figure(t.input)) prompt tokens a request exceed its \(Format.figure(limit))-token input limit")
             }
-            return "the request does not fit its \(Format.figure(model.contextWindow))-token window"
+            return (.size, "the request does not fit its \(Format.figure(model.contextWindow))-token window")
         }
         if !k.withinHeadroom(model: m, v) {
             let t = k.requestTokens(model: m, v)
-            return "one request fills \(Format.figure((t.input + t.output + t.reasoning) / model.contextWindow * 100))% of its "
-                + "\(Format.figure(model.contextWindow))-token window, over the \(Format.figure(k.contextHeadroom * 100))% headroom"
+            return (.size, "one request fills \(Format.figure((t.input + t.output + t.reasoning) / model.contextWindow * 100))% of its "
+                + "\(Format.figure(model.contextWindow))-token window, over the \(Format.figure(k.contextHeadroom * 100))% headroom")
         }
         let fit = model.fit[Int(v[AnswerID.taskType.rawValue])]
-        if fit == .poor { return "it fits this task poorly" }
+        if fit == .poor { return (.fit, "it fits this task poorly") }
         if fit > Self.requiredFit(v) {
-            return "it fits this task only '\(fit.rawValue)' and the workload requires '\(Self.requiredFit(v).rawValue)'"
+            return (.fit, "it fits this task only '\(fit.rawValue)' and the workload requires '\(Self.requiredFit(v).rawValue)'")
         }
-        if model.selfHosted && v[AnswerID.canSelfHost.rawValue] == 0 { return "the team cannot self-host" }
+        if model.selfHosted && v[AnswerID.canSelfHost.rawValue] == 0 { return (.other, "the team cannot self-host") }
         if let c = k.capacity(model: m, v), c.status == .beyond_tiers {
-            return "its published rate limits cannot carry the peak (\(c.gap ?? "") at its \(c.top_tier.map(Knowledge.tierName) ?? "highest") tier)"
+            return (.capacity, "its published rate limits cannot carry the peak (\(c.gap ?? "") at its \(c.top_tier.map(Knowledge.tierName) ?? "highest") tier)")
         }
-        return "it cannot take this workload"
+        return (.other, "it cannot take this workload")
     }
 
     /// The effort_before_escalation policy: when the escalation model takes work from a usable Haiku (tiered
@@ -1032,5 +1037,20 @@ public struct Engine: Sendable {
         return EffortOption(haiku_model: k.models[haiku].slug, effort: policy.effort,
                             haiku_monthly_usd: Format.rounded(haikuMonthly), escalation_model: k.models[escalation].slug,
                             escalation_monthly_usd: Format.rounded(monthly[escalation]))
+    }
+}
+
+/// The kinds of reason a model cannot be recommended (`Engine.unusable`).
+enum UnusableCause {
+    case lifecycle, size, fit, capacity, other
+
+    /// The warning that says the expected Haiku is ruled out, whose failure mode explains this kind of reason.
+    var haikuWarning: ComputedWarning {
+        switch self {
+        case .lifecycle, .other: .haiku_ruled_out
+        case .size: .haiku_outgrown
+        case .fit: .haiku_unsuitable
+        case .capacity: .haiku_over_capacity
+        }
     }
 }

@@ -709,8 +709,14 @@ public struct CriterionSpec: Codable, Sendable, Equatable {
 public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// An alternative is deprecated: {model}, {retires}, {replacement}.
     case deprecated_alternative
-    /// The current Haiku cannot take this workload: {model}, {why}.
+    /// The current Haiku cannot take this workload (retired, not yet released, deprecated): {model}, {why}.
     case haiku_ruled_out
+    /// The current Haiku cannot hold the request (its window, headroom or a token limit): {model}, {why}.
+    case haiku_outgrown
+    /// The current Haiku fits the task less well than the workload requires: {model}, {why}.
+    case haiku_unsuitable
+    /// The current Haiku's published rate limits cannot carry the peak: {model}, {why}.
+    case haiku_over_capacity
     /// Peak traffic needs a higher rate-limit tier: {model}, {rpm}, {itpm}, {otpm}, {tier}, {requires}.
     case rate_limit_tier
     /// Peak traffic exceeds every published tier: {model}, {rpm}, {itpm}, {otpm}.
@@ -757,7 +763,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .nothing_fits_margin: ["model", "window", "tokens", "share", "headroom", "fit_tokens", "counted_with", "as_of"]
         case .nothing_fits_output: ["model", "window", "output", "max_output", "as_of"]
         case .deprecated_alternative: ["model", "retires", "replacement"]
-        case .haiku_ruled_out: ["model", "why"]
+        case .haiku_ruled_out, .haiku_outgrown, .haiku_unsuitable, .haiku_over_capacity: ["model", "why"]
         case .rate_limit_tier: ["model", "provider", "rpm", "itpm", "otpm", "tier", "requires"]
         case .rate_limit_beyond_tiers: ["model", "provider", "rpm", "itpm", "otpm", "gap", "top_tier"]
         case .rate_limit_unknown: ["model", "provider", "rpm", "itpm", "otpm", "why"]

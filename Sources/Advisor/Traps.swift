@@ -69,7 +69,10 @@ extension Engine {
             if !r.token_ratio_published {
                 // An unpublished ratio is taken as 1, the reference tokenizer's: name the page that lacks it.
                 let lacking = k.compiledModels[m].ratioPublished ? k.models[counted].title : line.title
-                let reference = k.models[Int(k.defaults[AnswerID.tokensCountedWith.rawValue])].title
+                // When the counting model lacks one too, both are taken as 1: this model is assumed to count what
+                // the team's own tokenizer counted, and that is what the trap must say.
+                let bothLack = !k.compiledModels[m].ratioPublished && !k.compiledModels[counted].ratioPublished
+                let reference = k.models[bothLack ? counted : Int(k.defaults[AnswerID.tokensCountedWith.rawValue])].title
                 add(.tokenizer_unpublished, nil, ["unpublished": lacking, "reference": reference])
             } else if r.token_ratio > 1.005 {
                 let own = line.monthly_usd - cost(with: [(.tokensCountedWith, Double(m))])

@@ -306,6 +306,31 @@ struct ExpertChecksTests {
             .first { $0.kind == .tokenizer_unpublished })
         #expect(trap.text.hasPrefix("GPT-6 Luna's page publishes no tokenizer ratio, so it is taken to count what Claude Haiku 4.5 counts"),
                 "\(trap.text)")
+        // Counted with Claude 3 Haiku, whose page lacks a ratio too: both are taken as 1, so GPT-6 Luna is assumed
+        // to count what the team's own tokenizer counted (the figure is the answer's tokens, not a conversion).
+        let both = k.answers(["task_type": "classification", "tokens_counted_with": "claude-3-haiku", "avg_input_tokens": 1_000])
+        let lunaBoth = try #require(engine.costs(both).first { $0.model == "gpt-6-luna" })
+        #expect(close(lunaBoth.rates.input_tokens_per_request, 1_000))
+        let trapBoth = try #require(engine.traps(model: k.models.firstIndex { $0.slug == "gpt-6-luna" }!, line: lunaBoth, answers: both)
+            .first { $0.kind == .tokenizer_unpublished })
+        #expect(trapBoth.text.hasPrefix("GPT-6 Luna's page publishes no tokenizer ratio, so it is taken to count what Claude 3 Haiku counts"),
+                "\(trapBoth.text)")
+    }
+
+    /// The Haiku a team expects, ruled out, is warned of with the page of its reason: 700,000-token summaries fill
+    /// 91 % of Haiku 5.5's window on its count (long-context cost, not retirement); a strong fit required where it is
+    /// good (hallucinations); on a day after Claude 3 Haiku was retired, still the retirement page.
+    @Test func aRuledOutHaikuLinksThePageOfItsReason() throws {
+        func ruledOut(_ given: [String: AnswerValue]) throws -> Warning {
+            let a = engine.assess(k.answers(given))
+            return try #require(a.warnings.first { $0.text.contains("cannot take this workload") }, "\(a.warnings.map(\.text))")
+        }
+        let long = try ruledOut(["task_type": "summarization", "monthly_requests": 10_000, "avg_input_tokens": 700_000,
+                                 "avg_output_tokens": 2_000, "latency": "batch"])
+        #expect(long.model == "claude-haiku-5-5" && long.failure_mode == "long-context-cost" && long.text.contains("headroom"))
+        let strong = try ruledOut(["task_type": "chat", "required_fit": "strong"])
+        #expect(strong.model == "claude-haiku-5-5" && strong.failure_mode == "hallucinations", "\(strong.text)")
+        #expect(strong.text.contains("requires 'strong'"))
     }
 
     /// A runner-up that lost to a rule's preference links the rule's own page, not the criteria index.

@@ -121,7 +121,7 @@ struct NothingFitsTests {
         let line = try #require(a.costs.first { $0.model == "gpt-5-nano" })
         #expect(300_000 + 500 + line.rates.reasoning_tokens_per_request < 400_000, "the window alone would hold it")
         #expect(!line.fits && !line.within_headroom)
-        #expect(line.rates.notes.contains { $0.contains("272,000 prompt tokens at most") }, "\(line.rates.notes)")
+        #expect(line.rates.notes.contains { $0 == "Does not fit: a 300,000-token prompt against 272,000 at most." }, "\(line.rates.notes)")
         let why = k.answers(answers).values.withUnsafeBufferPointer { Engine(knowledge: k).whyNotUsable(k.modelIndex["gpt-5-nano"]!, $0) }
         #expect(why.contains("272,000-token input limit"), "\(why)")
         // Under the cap it fits as before.
