@@ -198,7 +198,9 @@ public final class SearchIndex: Sendable {
         defer { pool.release(searcher) }
         do {
             return try searcher.withBudget(milliseconds: budget) { () throws(SQLiteError) in
-                try Search(searcher: searcher, catalog: catalog, query: query, started: started).run()
+                try searcher.reading { () throws(SQLiteError) in
+                    try Search(searcher: searcher, catalog: catalog, query: query, started: started).run()
+                }
             }
         } catch {
             if error.isInterrupted { throw .overBudget(milliseconds: budget) }

@@ -45,18 +45,23 @@ final class Searcher: @unchecked Sendable {
         pageKeys = try connection.prepare(
             "SELECT DISTINCT rowid >> 24 FROM sections_fts WHERE sections_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3",
             persistent: true)
-        // Excerpts by `SnippetFunction` (FTS5's snippet() tokenized whole chunks twice). Columns: body, summary, code. One MATCH for
-        // every row shown (a MATCH per row set FTS5's query up thirty times): the rowid bounds let FTS5 seek to the
-        // first one, `+rowid IN` keeps the rest. The anchor comes from the content table.
+        // Excerpts by `SnippetFunction` (FTS5's snippet() tokenized whole chunks twice), one per row: the prose
+        // (column 5) with a match, else the page summary (3) with one, else the first of prose, summary and code
+        // (6) that is not empty, as it starts. One MATCH for every row shown (a MATCH per row set
+        // FTS5's query up thirty times): the rowid bounds let FTS5 seek to the first one, `+rowid IN` keeps the rest.
+        // The anchor comes from the content table.
         let (o, c) = (Self.open, Self.close)
         snippet = try connection.prepare("""
-            SELECT advisor_snippet(sections_fts, 5, '\(o)', '\(c)', '…', 24),
-                   advisor_snippet(sections_fts, 3, '\(o)', '\(c)', '…', 24),
-                   advisor_snippet(sections_fts, 6, '\(o)', '\(c)', '…', 16), heading,
+            SELECT advisor_excerpt(sections_fts, '\(o)', '\(c)', '…', 2, 5, 24, 3, 24, 6, 16), heading,
                    (SELECT anchor FROM sections WHERE id = sections_fts.rowid), rowid
             FROM sections_fts WHERE sections_fts MATCH ?1 AND rowid BETWEEN ?3 AND ?4
                 AND +rowid IN (SELECT value FROM json_each(?2))
             """, persistent: true)
+    }
+
+    /// Runs `body`'s statements in one read transaction (`Connection.reading`).
+    func reading<T>(_ body: () throws(SQLiteError) -> T) throws(SQLiteError) -> T {
+        try connection.reading(body)
     }
 
     /// Runs `body` with its statements bounded to `milliseconds` (SQLite's progress handler).
@@ -174,13 +179,8 @@ final class Searcher: @unchecked Sendable {
         snippet.bind(4, high.rawValue)
         var found: [SectionKey: (heading: String, anchor: String, snippet: Snippet)] = [:]
         while try snippet.step() {
-            // Columns read in order of preference, each only when the ones before it do not serve.
-            func column(_ i: Int32) -> Snippet { Snippet(marked: snippet.text(i), open: Self.open, close: Self.close) }
-            let body = column(0)
-            let summary = body.hasMarks ? body : column(1)
-            let best = body.hasMarks || summary.hasMarks ? (body.hasMarks ? body : summary)
-                : [body, summary, column(2)].first { !$0.parts.isEmpty } ?? Snippet(plain: "")
-            found[SectionKey(rawValue: snippet.int(5))] = (snippet.text(3), snippet.text(4), best)
+            let best = Snippet(marked: snippet.text(0), open: Self.open, close: Self.close)
+            found[SectionKey(rawValue: snippet.int(3))] = (snippet.text(1), snippet.text(2), best)
         }
         return found
     }

@@ -24,6 +24,10 @@ enum SnippetFunction {
         guard api.pointee.xCreateFunction(api, "advisor_snippet", boundaries, snippet, release) == SQLITE_OK else {
             throw connection.error(SQLITE_ERROR, "fts5 xCreateFunction")
         }
+        let shared = TokenBoundaries.shared(api: api).map { Unmanaged.passRetained($0).toOpaque() }
+        guard api.pointee.xCreateFunction(api, "advisor_excerpt", shared, excerpt, release) == SQLITE_OK else {
+            throw connection.error(SQLITE_ERROR, "fts5 xCreateFunction")
+        }
     }
 }
 
@@ -78,34 +82,91 @@ extension Tokens {
 
 private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
+private func argument(_ values: UnsafeMutablePointer<OpaquePointer?>, _ index: Int) -> [UInt8] {
+    guard let text = sqlite3_value_text(values[index]) else { return [] }
+    return Array(UnsafeBufferPointer(start: text, count: Int(sqlite3_value_bytes(values[index]))))
+}
+
+/// The query's phrase instances in the row, in FTS5's order, with their column: first token and last token
+/// (inclusive).
+private typealias Hit = (start: Int, last: Int, phrase: Int32)
+
+private func instances(_ api: UnsafePointer<Fts5ExtensionApi>, _ context: OpaquePointer?) -> [(column: Int32, hit: Hit)] {
+    var found: [(column: Int32, hit: Hit)] = []
+    var count: Int32 = 0
+    _ = api.pointee.xInstCount(context, &count)
+    for instance in 0..<count {
+        var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
+        guard api.pointee.xInst(context, instance, &phrase, &column, &offset) == SQLITE_OK else { continue }
+        found.append((column, (Int(offset), Int(offset) - 1 + Int(api.pointee.xPhraseSize(context, phrase)), phrase)))
+    }
+    return found
+}
+
+private func setResult(_ result: OpaquePointer?, _ out: [UInt8]) {
+    out.withUnsafeBufferPointer { bytes in
+        bytes.withMemoryRebound(to: CChar.self) { sqlite3_result_text(result, $0.baseAddress, Int32($0.count), transient) }
+    }
+}
+
 private let snippet: fts5_extension_function = { api, context, result, count, values in
     guard let api, let values, count >= 5 else {
         sqlite3_result_error(result, "advisor_snippet(table, column, open, close, ellipsis, tokens)", -1)
         return
     }
-    func argument(_ index: Int) -> [UInt8] {
-        guard let text = sqlite3_value_text(values[index]) else { return [] }
-        return Array(UnsafeBufferPointer(start: text, count: Int(sqlite3_value_bytes(values[index]))))
-    }
     let column = sqlite3_value_int(values[0])
-    let (open, close, ellipsis) = (argument(1), argument(2), argument(3))
     let size = max(1, Int(sqlite3_value_int(values[4])))
+    let hits = instances(api, context).filter { $0.column == column }.map(\.hit)
+    switch excerptText(api, context, column: column, hits: hits, marks: (argument(values, 1), argument(values, 2), argument(values, 3)), size: size) {
+    case .text(let out): setResult(result, out)
+    case .empty: sqlite3_result_text(result, "", 0, transient)
+    case .failed(let code): sqlite3_result_error_code(result, code)
+    }
+}
 
+/// `advisor_excerpt(table, open, close, ellipsis, matching, column, tokens, column, tokens, ...)`: the excerpt of the
+/// first of the first `matching` columns, in the order given, that holds a match; else of the first column that is
+/// not empty, as it starts. One call per row where three `advisor_snippet` calls each tokenized a column and built
+/// an excerpt the caller threw away.
+private let excerpt: fts5_extension_function = { api, context, result, count, values in
+    guard let api, let values, count >= 6, (count - 4) % 2 == 0 else {
+        sqlite3_result_error(result, "advisor_excerpt(table, open, close, ellipsis, matching, column, tokens, ...)", -1)
+        return
+    }
+    let choices = stride(from: 4, to: Int(count), by: 2).map {
+        (column: sqlite3_value_int(values[$0]), size: max(1, Int(sqlite3_value_int(values[$0 + 1]))))
+    }
+    let all = instances(api, context)
+    let marks = (argument(values, 0), argument(values, 1), argument(values, 2))
+    let matching = choices.prefix(Int(max(0, sqlite3_value_int(values[3]))))
+    let matched = matching.first { choice in all.contains { $0.column == choice.column } }
+    for choice in matched.map({ [$0] }) ?? choices {
+        let hits = all.filter { $0.column == choice.column }.map(\.hit)
+        switch excerptText(api, context, column: choice.column, hits: hits, marks: marks, size: choice.size) {
+        case .text(let out):
+            setResult(result, out)
+            return
+        case .empty: continue
+        case .failed(let code):
+            sqlite3_result_error_code(result, code)
+            return
+        }
+    }
+    sqlite3_result_text(result, "", 0, transient)
+}
+
+private enum Excerpt {
+    case text([UInt8]), empty, failed(Int32)
+}
+
+/// snippet()'s excerpt of one column for `hits` (the instances in that column).
+private func excerptText(_ api: UnsafePointer<Fts5ExtensionApi>, _ context: OpaquePointer?, column: Int32, hits: [Hit],
+                         marks: (open: [UInt8], close: [UInt8], ellipsis: [UInt8]), size: Int) -> Excerpt {
+    let (open, close, ellipsis) = marks
     var pointer: UnsafePointer<CChar>?
     var length: Int32 = 0
     guard api.pointee.xColumnText(context, column, &pointer, &length) == SQLITE_OK, let pointer, length > 0 else {
-        sqlite3_result_text(result, "", 0, transient)
-        return
-    }
-    // The query's phrase instances in this column, in FTS5's order: first token and last token (inclusive).
-    var hits: [(start: Int, last: Int, phrase: Int32)] = []
-    var instances: Int32 = 0
-    _ = api.pointee.xInstCount(context, &instances)
-    for instance in 0..<instances {
-        var phrase: Int32 = 0, instanceColumn: Int32 = 0, offset: Int32 = 0
-        guard api.pointee.xInst(context, instance, &phrase, &instanceColumn, &offset) == SQLITE_OK,
-              instanceColumn == column else { continue }
-        hits.append((Int(offset), Int(offset) - 1 + Int(api.pointee.xPhraseSize(context, phrase)), phrase))
+        return .empty
     }
     var columnTokens: Int32 = 0
     _ = api.pointee.xColumnSize(context, column, &columnTokens)
@@ -123,10 +184,7 @@ private let snippet: fts5_extension_function = { api, context, result, count, va
         tokens.starts.removeAll()
         tokens.ends.removeAll()
         let code = api.pointee.xTokenize(context, pointer, length, unmanaged.toOpaque(), onToken)
-        guard code == SQLITE_OK || code == SQLITE_DONE else {
-            sqlite3_result_error_code(result, code)
-            return
-        }
+        guard code == SQLITE_OK || code == SQLITE_DONE else { return .failed(code) }
     }
 
     // fts5SnippetScore: the window from `from` scores its phrases; it is proposed centred on its matches.
@@ -205,7 +263,5 @@ private let snippet: fts5_extension_function = { api, context, result, count, va
     } else {
         out += ellipsis
     }
-    out.withUnsafeBufferPointer { bytes in
-        bytes.withMemoryRebound(to: CChar.self) { sqlite3_result_text(result, $0.baseAddress, Int32($0.count), transient) }
-    }
+    return .text(out)
 }

@@ -47,6 +47,38 @@ struct SnippetFunctionTests {
         #expect(compared > 5_000)
     }
 
+    /// `advisor_excerpt` returns, in one call, the excerpt the search used to choose from three `snippet()` calls:
+    /// the prose with a match, else the summary with one, else the first of prose, summary and code that is not
+    /// empty, as it starts (a match in the code alone does not put the code before the prose).
+    @Test func theExcerptIsTheOneTheThreeSnippetsChose() throws {
+        let connection = try Connection(path: Self.index, readOnly: true)
+        let catalog = try Catalog(connection: connection)
+        _ = try Searcher(connection: connection, titleWords: catalog.titleWords)
+        var compared = 0, fromSummary = 0, unmarked = 0
+        for query in Self.queries {
+            let plan = QueryPlan(query, vocabulary: catalog.vocabulary)
+            for expression in [plan.all, plan.any].compactMap({ $0 }) {
+                let statement = try connection.prepare("""
+                    SELECT snippet(sections_fts, 5, '[', ']', '…', 24), snippet(sections_fts, 3, '[', ']', '…', 24),
+                           snippet(sections_fts, 6, '[', ']', '…', 16),
+                           advisor_excerpt(sections_fts, '[', ']', '…', 2, 5, 24, 3, 24, 6, 16), rowid
+                    FROM sections_fts WHERE sections_fts MATCH ?1 LIMIT 400
+                    """)
+                statement.bind(1, expression)
+                while try statement.step() {
+                    let (body, summary, code) = (statement.text(0), statement.text(1), statement.text(2))
+                    let expected = body.contains("[") ? body : summary.contains("[") ? summary
+                        : [body, summary, code].first { !$0.isEmpty } ?? ""
+                    #expect(statement.text(3) == expected, "\(query) row \(statement.int(4))")
+                    if expected == summary && expected != body { fromSummary += 1 }
+                    if !expected.contains("[") { unmarked += 1 }
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared > 1_000 && fromSummary > 0 && unmarked > 0, "\(compared) \(fromSummary) \(unmarked)")
+    }
+
     @Test func excerptsOfPunctuationSentencesAndLongTexts() throws {
         let long = (0..<400).map { "Sentence \($0) speaks of latency: then retries. " }.joined()
         let library = try makeLibrary([
