@@ -158,10 +158,12 @@ extension Engine {
                 add(.cache_prefix, [(.cachedInputShare, share)], ["share": Format.percent(share)], priced: priced)
             }
         }
-        // Batch, one step from interactive work.
+        // Batch, one step from interactive work, when the latency was assumed: a team that says a person waits a
+        // few seconds for each answer is not told to wait a day for it (what would change still names batch where it
+        // flips the verdict).
         let batch = Knowledge.batchLatency
         // The task check before the pricing: `add` would drop the lever after a decision spent on it.
-        if value(.latency) != batch, rules.offers(.batch, task: value(.taskType)),
+        if value(.latency) != batch, answers.isAssumed(.latency), rules.offers(.batch, task: value(.taskType)),
            k.plausibleChoice(.latency, from: value(.latency), to: batch) {
             let priced = apply([(.latency, batch)])
             if saves(priced.monthly), let discount = k.compiledModels[primary].prices(on: Int(value(.asOf)))?.batchDiscount {

@@ -217,16 +217,20 @@ struct LeverTests {
         #expect(throws: KnowledgeError.self) { _ = try Fixture.knowledge(file) }
     }
 
-    /// The batch lever names the task types a team can queue (content): interactive extraction is offered it,
-    /// interactive code completion and chat are not. A lever's task list is checked; a trap takes none.
+    /// The batch lever names the task types a team can queue (content): extraction whose latency was not given is
+    /// offered it, code completion and chat are not; nor is extraction the team said is interactive (a person waits
+    /// a few seconds for each answer: waiting a day is not a lever). A lever's task list is checked; a trap takes none.
     @Test func theBatchLeverIsForWorkThatCanBeQueued() throws {
         let k = Fixture.real
         let engine = Engine(knowledge: k)
-        func kinds(_ task: String) -> [LeverKind] {
-            engine.assess(k.answers(["task_type": .text(task), "monthly_requests": 3_000_000, "avg_input_tokens": 6_000,
-                                     "avg_output_tokens": 800, "latency": "interactive"])).levers.map(\.kind)
+        func kinds(_ task: String, latency: AnswerValue? = nil) -> [LeverKind] {
+            var given: [String: AnswerValue] = ["task_type": .text(task), "monthly_requests": 3_000_000,
+                                                "avg_input_tokens": 6_000, "avg_output_tokens": 800]
+            given["latency"] = latency
+            return engine.assess(k.answers(given)).levers.map(\.kind)
         }
         #expect(kinds("extraction").contains(.batch))
+        #expect(!kinds("extraction", latency: "interactive").contains(.batch))
         #expect(!kinds("code_completion").contains(.batch) && !kinds("chat").contains(.batch))
 
         var file = try Fixture.file()
