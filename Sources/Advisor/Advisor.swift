@@ -738,6 +738,8 @@ final class CompiledPolicy: Sendable {
     /// nil: always.
     let condition: CompiledCondition?
     let minFit: Fit
+    /// alternatives_min_fit: the task type (`task_type` choice index) `minFit` applies to; nil: the workload's own.
+    let task: Int?
     let buildHours: Double
     let upkeepHoursPerMonth: Double
     /// effort_before_escalation: the level the Haiku is priced at.
@@ -793,6 +795,17 @@ final class CompiledPolicy: Sendable {
             condition = nil
         }
         effort = spec.effort ?? .high
+        if let name = spec.task {
+            guard spec.kind == .alternatives_min_fit else {
+                throw problem(".task", "only an alternatives_min_fit policy names a task type")
+            }
+            guard let i = AnswerID.taskType.choices.firstIndex(of: name) else {
+                throw problem(".task", "'\(name)' is not a task type (\(AnswerID.taskType.choices.joined(separator: ", ")))")
+            }
+            task = i
+        } else {
+            task = nil
+        }
         maxRatio = spec.max_ratio ?? 0
         minSaving = spec.min_saving_usd ?? 0
         switch kind {

@@ -236,6 +236,8 @@ struct Decision {
     /// The policy that set the verdict, if one did.
     var decidingPolicy: Int?
     var alternativesMinFit: Fit
+    /// Fits every model offered must have on another task type (alternatives_min_fit with a `task`).
+    var taskFloors: [(task: Int, fit: Fit)] = []
     /// A hard limit set choose_alternative ("use a stronger model"): no Haiku may be picked for cost or named as
     /// the runner-up.
     var haikusRuledOut: Bool
@@ -478,21 +480,27 @@ public struct Engine: Sendable {
         var alternativesMinFit = Fit.poor
         // The fit every model offered must have (alternatives_min_fit): the cost-first primary is held to it too,
         // or "nobody reviews" would buy strong alternatives behind a merely good primary.
-        let offeredFloor = k.policies.filter { $0.kind == .alternatives_min_fit && ($0.condition?.holds(v, override: -1, value: 0) ?? true) }
-            .map(\.minFit).min() ?? .poor
+        let floors = k.policies.filter { $0.kind == .alternatives_min_fit && ($0.condition?.holds(v, override: -1, value: 0) ?? true) }
+        let offeredFloor = floors.filter { $0.task == nil }.map(\.minFit).min() ?? .poor
+        // Floors on another task type's fit (most requests complex: the fit for complex reasoning), for every model
+        // offered and the cost-first primary alike.
+        let taskFloors = floors.compactMap { p in p.task.map { (task: $0, fit: p.minFit) } }
+        func meetsTaskFloors(_ m: Int) -> Bool {
+            taskFloors.allSatisfy { k.compiledModels[m].fit[$0.task] <= $0.fit }
+        }
 
         for (p, policy) in k.policies.enumerated()
         where policy.condition?.holds(v, override: -1, value: 0) ?? true {
             switch policy.kind {
             case .alternatives_min_fit:
-                alternativesMinFit = Swift.min(alternativesMinFit, policy.minFit)
+                if policy.task == nil { alternativesMinFit = Swift.min(alternativesMinFit, policy.minFit) }
                 policyReasons.append(PolicyOutcome(policy: p))
             case .cheapest_fit:
                 // With no requests every bill is $0: the cheapest is any model, so cost does not choose.
                 guard hasVolume else { continue }
                 let candidates = k.models.indices.filter { m in
                     isUsable[m] && k.compiledModels[m].fit[task] <= Swift.min(policy.minFit, Self.requiredFit(v), offeredFloor)
-                        && !(haikusRuledOut && k.compiledModels[m].isHaikuFamily)
+                        && !(haikusRuledOut && k.compiledModels[m].isHaikuFamily) && meetsTaskFloors(m)
                 }
                 let costs = monthly()
                 guard let cheapest = candidates.min(by: { (costs[$0], $0) < (costs[$1], $1) }) else { continue }
@@ -555,7 +563,7 @@ public struct Engine: Sendable {
             let haikuCost = lean.withUnsafeBufferPointer { k.monthlyCost(model: h, $0) }
             let floor = Swift.min(k.compiledModels[h].fit[task], Self.requiredFit(v), offeredFloor)
             let candidates = haikuCost < policy.minSaving ? [] : k.models.indices.filter { isUsable[$0]
-                && !k.compiledModels[$0].isHaikuFamily && k.compiledModels[$0].fit[task] <= floor }
+                && !k.compiledModels[$0].isHaikuFamily && k.compiledModels[$0].fit[task] <= floor && meetsTaskFloors($0) }
             let costs = lean.withUnsafeBufferPointer { lv in candidates.map { (model: $0, monthly: k.monthlyCost(model: $0, lv)) } }
             if let cheaper = costs.min(by: { ($0.monthly, $0.model) < ($1.monthly, $1.model) }),
                haikuCost > policy.maxRatio * cheaper.monthly, haikuCost - cheaper.monthly >= policy.minSaving {
@@ -629,7 +637,7 @@ public struct Engine: Sendable {
         }
         return Decision(score: score, verdict: verdict, primary: primary ?? k.haikuIndices[0], basis: basis,
                         firing: firing, hardRule: hardRule, policyReasons: policyReasons,
-                        decidingPolicy: decidingPolicy, alternativesMinFit: alternativesMinFit,
+                        decidingPolicy: decidingPolicy, alternativesMinFit: alternativesMinFit, taskFloors: taskFloors,
                         haikusRuledOut: haikusRuledOut, haiku: haiku,
                         escalation: escalation, preferred: preferred, usable: isUsable, monthly: monthlyCache)
     }
@@ -721,7 +729,8 @@ public struct Engine: Sendable {
             + otherModels(v, monthly: monthly, minFit: .weak, excludingHaikus: true, offerableToo: true)
         var offered: [Int] = []
         for m in pool where m != primary && !offered.contains(m) && !k.compiledModels[m].isHaikuFamily
-            && offerable(m, v) && (usage?.prices.withinHeadroom[m] ?? true) && k.compiledModels[m].fit[task] <= d.alternativesMinFit {
+            && offerable(m, v) && (usage?.prices.withinHeadroom[m] ?? true) && k.compiledModels[m].fit[task] <= d.alternativesMinFit
+            && d.taskFloors.allSatisfy({ k.compiledModels[m].fit[$0.task] <= $0.fit }) {
             offered.append(m)
         }
         // As for the primary: a model whose published tiers cannot carry the peak is offered only when no other

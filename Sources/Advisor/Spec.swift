@@ -634,7 +634,8 @@ public enum PolicyKind: String, ClosedSet {
     case cheapest_fit
     /// Tiered routing is proposed only when a year's saving outweighs building and running the router.
     case routing_payback
-    /// Every alternative offered fits the task at least `min_fit`.
+    /// Every alternative offered, and the cost-first primary, fits the task at least `min_fit`; with a `task`, fits
+    /// that task type at least `min_fit` (most requests complex: complex reasoning), besides the workload's own.
     case alternatives_min_fit
     /// When the escalation model takes work from the Haiku, price the Haiku at a higher `effort` beside it.
     case effort_before_escalation
@@ -651,6 +652,8 @@ public struct PolicySpec: Codable, Sendable, Equatable {
     /// When the policy applies; absent: always (routing_payback applies whenever the verdict is tiered routing).
     public var when: Condition?
     public var min_fit: Fit?
+    /// alternatives_min_fit: the task type `min_fit` applies to, when it is not the workload's own.
+    public var task: String?
     public var build_hours: Double?
     public var upkeep_hours_per_month: Double?
     /// effort_before_escalation: the level the Haiku is priced at.

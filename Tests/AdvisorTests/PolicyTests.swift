@@ -134,6 +134,37 @@ struct PolicyTests {
         #expect(!a.alternatives.isEmpty && a.alternatives.allSatisfy(strong.contains), "\(a.alternatives)")
     }
 
+    /// Cost first, but most requests need deep reasoning: the cheapest model that fits the task type was Mistral
+    /// Small, which the model pages rate 'weak' at complex reasoning. From a complex share of 50 % every model
+    /// offered, the cost-first primary and the runner-up included, fits complex reasoning 'good' or better
+    /// (content: complex-request-share's alternatives_min_fit with `task`); below it the task's own fit decides.
+    @Test func mostlyComplexWorkIsNotHandedAModelWeakAtReasoning() throws {
+        let k = Fixture.real, engine = Engine(knowledge: Fixture.real)
+        let complex = k.modelIndex.mapValues { k.compiledModels[$0].fit[AnswerID.taskType.choices.firstIndex(of: "complex_reasoning")!] }
+        for share in [0.5, 0.89] {
+            let a = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 2_000_000, "complex_share": .number(share),
+                                             "cost_priority": "primary"]))
+            #expect(a.primaryModelBasis == .cheapest_fit)
+            for slug in [a.primaryModel] + a.alternatives + [a.decision.runner_up?.model].compactMap({ $0 }) {
+                #expect(complex[slug]! <= .good, "\(share): \(slug) fits complex reasoning \(complex[slug]!)")
+            }
+            #expect(a.reasons.contains { $0.criterion == "complex-request-share" && $0.text.contains("fits complex reasoning good or better") })
+        }
+        let some = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 2_000_000, "complex_share": 0.3,
+                                            "cost_priority": "primary"]))
+        #expect(complex[some.primaryModel]! > .good, "below 50 % the task's own fit decides: \(some.primaryModel)")
+
+        // Only alternatives_min_fit names a task type, and it must be one.
+        var file = try Fixture.file()
+        let c = file.criteria.firstIndex { $0.slug == "complex-request-share" }!
+        file.criteria[c].spec.policies![0].task = "essays"
+        #expect { _ = try Fixture.knowledge(file) } throws: { ($0 as! KnowledgeError).message.contains("'essays' is not a task type") }
+        file = try Fixture.file()
+        let cost = file.criteria.firstIndex { $0.slug == "cost-priority" }!
+        file.criteria[cost].spec.policies![0].task = "complex_reasoning"
+        #expect { _ = try Fixture.knowledge(file) } throws: { ($0 as! KnowledgeError).message.contains("only an alternatives_min_fit") }
+    }
+
     @Test func aDeprecatedModelIsOnlyAWarnedAlternative() {
         let given: [String: AnswerValue] = ["task_type": "extraction", "accuracy": "first_time_right", "review_capacity": "none"]
         // Offered while its retirement (2026-11-30) is more than `deprecated_offer_days` (60) away: on the day it

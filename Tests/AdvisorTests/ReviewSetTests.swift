@@ -41,7 +41,8 @@ struct ReviewSetTests {
     @Test("an expert signs the verdict", arguments: cases)
     func anExpertSigns(_ c: Case) throws {
         let k = Fixture.real
-        let a = Engine(knowledge: k).assess(try k.answers(from: c.answers))
+        let answers = try k.answers(from: c.answers)
+        let a = Engine(knowledge: k).assess(answers)
         if let verdicts = c.verdicts { #expect(verdicts.contains(a.verdict.rawValue), "\(a.verdict.rawValue): \(c.why)") }
         if let acceptable = c.acceptable { #expect(acceptable.contains(a.primaryModel), "\(a.primaryModel): \(c.why)") }
         #expect(!(c.forbidden ?? []).contains(a.primaryModel), "\(a.primaryModel): \(c.why)")
@@ -87,6 +88,17 @@ struct ReviewSetTests {
         if let missed = a.warnings.first(where: { $0.failure_mode == "latency-spikes" && $0.text.contains("over your") }),
            a.primaryModelBasis != .nothing_fits, a.primaryModelBasis != .nothing_usable {
             #expect(a.decision.top_risk == missed, "biggest risk: \(a.decision.top_risk?.failure_mode ?? "none")")
+        }
+        // Mostly complex work: nothing offered for cost is weak at complex reasoning.
+        if a.primaryModelBasis == .cheapest_fit, (answers.values[AnswerID.complexShare.rawValue]) >= 0.5 {
+            let reasoning = AnswerID.taskType.choices.firstIndex(of: "complex_reasoning")!
+            for slug in [a.primaryModel] + a.alternatives {
+                #expect(k.compiledModels[k.modelSlugs.firstIndex(of: slug)!].fit[reasoning] <= .good, "\(slug) for mostly complex work")
+            }
+        }
+        // A Haiku ruled out by its window, fit or limits does not link the retirement page.
+        for w in a.warnings where w.text.contains("cannot take this workload") && w.failure_mode == "model-retirement" {
+            #expect(["retired", "released", "deprecated"].contains { w.text.contains($0) }, "\(w.text)")
         }
         if let fit = c.min_fit, let task = c.answers["task_type"], case .text(let t) = task {
             let m = k.modelSlugs.firstIndex(of: a.primaryModel)!
