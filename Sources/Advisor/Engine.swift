@@ -500,7 +500,10 @@ public struct Engine: Sendable {
                 guard hasVolume else { continue }
                 let candidates = k.models.indices.filter { m in
                     isUsable[m] && k.compiledModels[m].fit[task] <= Swift.min(policy.minFit, Self.requiredFit(v), offeredFloor)
-                        && !(haikusRuledOut && k.compiledModels[m].isHaikuFamily) && meetsTaskFloors(m)
+                        && !(haikusRuledOut && k.compiledModels[m].isHaikuFamily)
+                        // Under the routing plan the front model answers the simple share only: the complex
+                        // share's floor is the escalation model's business.
+                        && (routed || meetsTaskFloors(m))
                 }
                 let costs = monthly()
                 guard let cheapest = candidates.min(by: { (costs[$0], $0) < (costs[$1], $1) }) else { continue }

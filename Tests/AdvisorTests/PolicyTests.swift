@@ -153,6 +153,17 @@ struct PolicyTests {
         let some = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 2_000_000, "complex_share": 0.3,
                                             "cost_priority": "primary"]))
         #expect(complex[some.primaryModel]! > .good, "below 50 % the task's own fit decides: \(some.primaryModel)")
+        // Under the team's routing plan the front model answers the simple share only: the cheapest one cost-first
+        // finds is not held to complex reasoning, so it is never dearer than the Haiku it is compared with.
+        let routed = engine.assess(k.answers(["monthly_requests": 53_000, "avg_input_tokens": 5_359, "avg_output_tokens": 33,
+                                              "latency": "batch", "cost_priority": "primary", "complex_share": 0.73,
+                                              "routing": "tiered", "reasoning_effort": "none"]))
+        #expect(routed.verdict == .tieredRouting && routed.primaryModel == "claude-haiku-5-5")
+        let front = try #require(routed.costs.first { $0.model == "claude-haiku-5-5" }).monthly_usd
+        if let found = routed.reasons.first(where: { $0.criterion == "cost-priority" }) {
+            let cheapest = try #require(routed.costs.first { found.text.contains("is \($0.title),") })
+            #expect(cheapest.monthly_usd < front, "\(found.text)")
+        }
 
         // Only alternatives_min_fit names a task type, and it must be one.
         var file = try Fixture.file()
