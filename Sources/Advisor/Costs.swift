@@ -259,18 +259,21 @@ extension Knowledge {
         parts.withinHeadroom = parts.fits && windowUse <= contextHeadroom
         if !parts.fits {
             // Only the limits the request breaks: "28,000 tokens against a 128,000-token window" read as a fit.
-            let written = visibleOut + thinking.tokens
-            var broken: [String] = []
-            if inTokens + written > model.contextWindow {
-                broken.append("\(Format.figure(inTokens + written)) tokens per request against a \(Format.figure(model.contextWindow))-token window")
+            // Words only when explained: the decision prices every model many times per assessment.
+            if explain {
+                let written = visibleOut + thinking.tokens
+                var broken: [String] = []
+                if inTokens + written > model.contextWindow {
+                    broken.append("\(Format.figure(inTokens + written)) tokens per request against a \(Format.figure(model.contextWindow))-token window")
+                }
+                if let limit = model.maxOutput, written > limit {
+                    broken.append("\(Format.figure(written)) output tokens a request\(thinking.tokens > 0 ? ", reasoning included," : "") against \(Format.figure(limit)) at most")
+                }
+                if let limit = model.maxInput, inTokens > limit {
+                    broken.append("a \(Format.figure(inTokens))-token prompt against \(Format.figure(limit)) at most")
+                }
+                note("Does not fit: " + broken.joined(separator: "; ") + ".")
             }
-            if let limit = model.maxOutput, written > limit {
-                broken.append("\(Format.figure(written)) output tokens a request\(thinking.tokens > 0 ? ", reasoning included," : "") against \(Format.figure(limit)) at most")
-            }
-            if let limit = model.maxInput, inTokens > limit {
-                broken.append("a \(Format.figure(inTokens))-token prompt against \(Format.figure(limit)) at most")
-            }
-            note("Does not fit: " + broken.joined(separator: "; ") + ".")
         } else if !parts.withinHeadroom {
             note("Fills \(Format.figure(windowUse * 100))% of its \(Format.figure(model.contextWindow))-token window, over the "
                  + "\(Format.figure(contextHeadroom * 100))% headroom: not recommended.")

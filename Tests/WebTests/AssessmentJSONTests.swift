@@ -269,6 +269,24 @@ struct AssessmentJSONTests {
         }
     }
 
+    /// Strings as `JSONEncoder` escapes them, with the bytes to escape at every offset from an eight-byte word's
+    /// start (the writer tests eight bytes at a time): control bytes, quotes, backslashes, slashes, DEL and
+    /// multi-byte letters, in 3,000 random strings up to 40 bytes long, and growth past the initial capacity.
+    @Test func stringsAsTheEncoderEscapesThem() {
+        struct Probe: Encodable { let value: String }
+        let alphabet: [String] = ["a", "Z", " ", "\"", "\\", "/", "\u{0}", "\u{1}", "\n", "\t", "\u{1F}", "\u{7F}", "é", "🙂", "~", "!", "#"]
+        var generator = SystemRandomNumberGenerator()
+        var strings: [String] = (0..<40).map { String(repeating: "x", count: $0) + "\"" }
+        for _ in 0..<3_000 {
+            strings.append((0..<Int.random(in: 0...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined())
+        }
+        for value in strings {
+            var writer = JSONWriter(capacity: 8)
+            writer.object { json in json.field("value", value) }
+            #expect(writer.bytes == JSON.encode(Probe(value: value)), "\(value.debugDescription)")
+        }
+    }
+
     /// The content rates no task on a benchmark, so no assessment carries `primary_fit.benchmark`: a rating made
     /// to rest on one is compared on its own.
     @Test func aRatingOnABenchmark() throws {
