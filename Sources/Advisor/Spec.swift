@@ -819,7 +819,8 @@ public enum LeverKind: String, ClosedSet, CodingKeyRepresentable {
     /// Thinking switched off (effort none) where answers must be fast: {model}, {effort} (the level now), {tokens}
     /// (its reasoning tokens a request), {need} (`realtime answers`, `a 0.3 s budget`), {before}, {after}, {saving}.
     case thinking_off
-    /// The complex share to the escalation model: {model}, {escalation}, {share}, {before}, {after}, {extra}.
+    /// The complex share to the escalation model: {model}, {escalation}, {share}, {before}, {after}, {extra},
+    /// {router} (its build and upkeep hours and first-year cost at the developer rate, from routing_payback).
     case route_complex
     /// Nothing holds the request: cut prompts to what fits the largest window with headroom: {model}, {tokens},
     /// {counted_with}, {window}, {before}, {after}.
@@ -834,7 +835,7 @@ public enum LeverKind: String, ClosedSet, CodingKeyRepresentable {
         case .lower_effort: ["model", "effort", "before", "after", "saving"]
         case .raise_effort: ["model", "effort", "before", "after", "extra"]
         case .thinking_off: ["model", "effort", "tokens", "need", "before", "after", "saving"]
-        case .route_complex: ["model", "escalation", "share", "before", "after", "extra"]
+        case .route_complex: ["model", "escalation", "share", "before", "after", "extra", "router"]
         case .trim_to_fit: ["model", "tokens", "counted_with", "window", "before", "after"]
         }
     }

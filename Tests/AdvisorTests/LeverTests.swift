@@ -358,6 +358,12 @@ struct LeverTests {
         let sonnet = a.costs.first { $0.model == "claude-sonnet-5-5" }!.monthly_usd
         #expect(abs(lever.monthly_after - (haiku + 0.1 * sonnet)) < 0.01)
         #expect(lever.text.contains("Route the complex 10 % of requests to Claude Sonnet 5.5"))
+        // The router's own cost, as routing_payback counts it: (build + 12 × upkeep) hours at the developer rate.
+        let payback = try #require(k.policies.first { $0.kind == .routing_payback })
+        let rate = answers.values[AnswerID.developerHourlyUSD.rawValue]
+        let firstYear = Format.money((payback.buildHours + 12 * payback.upkeepHoursPerMonth) * rate)
+        #expect(lever.text.contains("plus the router: about \(Format.number(payback.buildHours)) hours to build")
+                && lever.text.contains("\(firstYear) in its first year at your developer rate"), "\(lever.text)")
         let routed = engine.assess(try k.replacing(.routing, with: "tiered", in: answers))
         #expect(routed.verdict == .tieredRouting && routed.primaryModel == "claude-haiku-5-5")
         #expect(routed.alternatives.first == "claude-sonnet-5-5")
