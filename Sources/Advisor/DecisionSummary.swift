@@ -100,7 +100,7 @@ extension Engine {
         let equals = k.models.indices.filter { m in
             m != primary && d.usable[m] && k.compiledModels[m].fit[task] <= primaryFit
                 && !((sameFamily || d.haikusRuledOut) && k.compiledModels[m].isHaikuFamily)
-                && d.taskFloors.allSatisfy { k.compiledModels[m].fit[$0.task] <= $0.fit }
+                && k.meets(d.taskFloors, model: m)
         }
         guard let m = equals.min(by: { (monthly[$0], $0) < (monthly[$1], $1) }) ?? alternatives.first else { return nil }
         let difference = monthly[m] - monthly[primary]

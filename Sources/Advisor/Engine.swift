@@ -485,9 +485,7 @@ public struct Engine: Sendable {
         // Floors on another task type's fit (most requests complex: the fit for complex reasoning), for every model
         // offered and the cost-first primary alike.
         let taskFloors = floors.compactMap { p in p.task.map { (task: $0, fit: p.minFit) } }
-        func meetsTaskFloors(_ m: Int) -> Bool {
-            taskFloors.allSatisfy { k.compiledModels[m].fit[$0.task] <= $0.fit }
-        }
+        func meetsTaskFloors(_ m: Int) -> Bool { k.meets(taskFloors, model: m) }
 
         for (p, policy) in k.policies.enumerated()
         where policy.condition?.holds(v, override: -1, value: 0) ?? true {
@@ -733,7 +731,7 @@ public struct Engine: Sendable {
         var offered: [Int] = []
         for m in pool where m != primary && !offered.contains(m) && !k.compiledModels[m].isHaikuFamily
             && offerable(m, v) && (usage?.prices.withinHeadroom[m] ?? true) && k.compiledModels[m].fit[task] <= d.alternativesMinFit
-            && d.taskFloors.allSatisfy({ k.compiledModels[m].fit[$0.task] <= $0.fit }) {
+            && k.meets(d.taskFloors, model: m) {
             offered.append(m)
         }
         // As for the primary: a model whose published tiers cannot carry the peak is offered only when no other
@@ -1049,6 +1047,13 @@ public struct Engine: Sendable {
         return EffortOption(haiku_model: k.models[haiku].slug, effort: policy.effort,
                             haiku_monthly_usd: Format.rounded(haikuMonthly), escalation_model: k.models[escalation].slug,
                             escalation_monthly_usd: Format.rounded(monthly[escalation]))
+    }
+}
+
+extension Knowledge {
+    /// Whether model `m` fits each task type at least as `floors` ask (alternatives_min_fit with a `task`).
+    func meets(_ floors: [(task: Int, fit: Fit)], model m: Int) -> Bool {
+        floors.allSatisfy { compiledModels[m].fit[$0.task] <= $0.fit }
     }
 }
 
