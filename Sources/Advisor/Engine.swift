@@ -865,8 +865,10 @@ public struct Engine: Sendable {
         // The quality margin: a cost-first pick that fits only `good`, against the cheapest `strong` one.
         var qualityMargin: QualityMargin? = nil
         if d.basis == .cheapest_fit, k.compiledModels[primary].fit[task] == .good,
-           let strong = k.models.indices.filter({ d.usable[$0] && k.compiledModels[$0].fit[task] == .strong })
-               .min(by: { (monthly[$0], $0) < (monthly[$1], $1) }) {
+           let strong = k.models.indices.filter({ d.usable[$0] && k.compiledModels[$0].fit[task] == .strong
+                   && k.meets(d.taskFloors, model: $0) })
+               .min(by: { (monthly[$0], $0) < (monthly[$1], $1) }),
+           monthly[strong] > monthly[primary] {
             let difference = monthly[strong] - monthly[primary]
             qualityMargin = QualityMargin(model: k.models[strong].slug, monthly_usd: Format.rounded(monthly[strong]),
                                           difference_usd: Format.rounded(difference))

@@ -23,18 +23,21 @@ public enum Format {
     }
 
     /// `$1,234.56` rounded to whole cents, as the engine's reasons quote a budget or a saving.
+    /// Below half a cent, the digits that matter (`$0.0017`); below zero, `-$14.53`.
     public static func cents(_ value: Double) -> String {
+        if value != 0 && abs(value) < 0.005 { return (value < 0 ? "-" : "") + usd(abs(value)) }
         let cents = Int64((value * 100).rounded())
+        let magnitude = cents.magnitude
         // As `%02d` would print the remainder, without a format string parsed per call.
-        let rest = Int(cents % 100)
-        return "$" + figure(Double(cents / 100)) + "." + (0..<10 ~= rest ? "0" : "") + String(rest)
+        let rest = Int(magnitude % 100)
+        return (cents < 0 ? "-$" : "$") + figure(Double(magnitude / 100)) + "." + (0..<10 ~= rest ? "0" : "") + String(rest)
     }
 
     /// A monthly amount in a sentence: whole dollars from $100 up (`$12,025`), cents below (`$41.50`), and the
     /// digits that matter below a cent (`$0.0016`): a bill of a few requests is not "$0.00 instead of $0.00".
     public static func money(_ value: Double) -> String {
-        if value != 0 && abs(value) < 0.005 { return usd(value) }
-        return abs(value) >= 100 ? "$" + figure(value.rounded()) : cents(value)
+        if value != 0 && abs(value) < 0.005 { return (value < 0 ? "-" : "") + usd(abs(value)) }
+        return abs(value) >= 100 ? (value < 0 ? "-$" : "$") + figure(abs(value).rounded()) : cents(value)
     }
 
     /// A dollar amount rounded to 1/100 of a cent, as cost lines carry them (comparisons use unrounded values).

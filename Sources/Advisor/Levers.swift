@@ -211,8 +211,9 @@ extension Engine {
             // The router's own cost, as the routing_payback policy counts it (hours at the team's rate).
             let payback = k.policies.first { $0.kind == .routing_payback }
             let build = payback?.buildHours ?? 0, upkeep = payback?.upkeepHoursPerMonth ?? 0
-            let router = "about \(Format.number(build)) hours to build and \(Format.number(upkeep)) a month to keep, "
-                + "\(Format.money((build + 12 * upkeep) * value(.developerHourlyUSD))) in its first year at your developer rate"
+            let firstYear = (build + 12 * upkeep) * value(.developerHourlyUSD)
+            let router = "about \(Format.number(build)) hours to build and \(Format.number(upkeep)) a month to keep"
+                + (firstYear > 0 ? ", \(Format.money(firstYear)) in its first year at your developer rate" : "")
             add(.route_complex, [(.routing, tiered)], ["escalation": k.models[escalation].title, "share": Format.percent(share),
                                                        "router": router],
                 priced: (combined, routed.verdict, routed.score))

@@ -43,11 +43,17 @@ struct FormatTests {
     }
 
     @Test func centsMatchesTheFormatItReplaced() {
-        for value in [0, 0.05, -0.05, 0.5, 12.3, -12.34, 1234.567, -0.004, 99.995, 1e9 + 0.07] as [Double] {
+        for value in [0, 0.05, 0.5, 12.3, 1234.567, 99.995, 1e9 + 0.07] as [Double] {
             let cents = Int64((value * 100).rounded())
             let old = "$" + Format.figure(Double(cents / 100)) + "." + String(format: "%02d", Int(cents % 100))
             #expect(Format.cents(value) == old, "\(value)")
         }
+        // Below zero the sign leads ("$-14.-53" said a quality margin whose strong model was the cheaper); below half
+        // a cent the digits that matter ("$0.00 a month" said a cost-first pick of 46 requests).
+        let cases: [(Double, String)] = [(-14.53, "-$14.53"), (-0.05, "-$0.05"), (-1234.5, "-$1,234.50"),
+                                         (0.0017, "$0.0017"), (-0.004, "-$0.004"), (0.005, "$0.01")]
+        for (value, text) in cases { #expect(Format.cents(value) == text, "\(value)") }
+        #expect(Format.money(-1_500) == "-$1,500" && Format.money(-0.0002) == "-$0.0002")
     }
 
     /// One pass: every known placeholder filled, unknown ones and stray braces kept, a value never read again.

@@ -149,7 +149,15 @@ struct PolicyTests {
                 #expect(complex[slug]! <= .good, "\(share): \(slug) fits complex reasoning \(complex[slug]!)")
             }
             #expect(a.reasons.contains { $0.criterion == "complex-request-share" && $0.text.contains("fits complex reasoning good or better") })
+            // The quality margin names a strong model that meets the floor too, and costs more ("$-14.-53 more").
+            if let margin = a.qualityMargin {
+                #expect(complex[margin.model]! <= .good && margin.difference_usd > 0, "\(margin)")
+            }
         }
+        let summaries = engine.assess(k.answers(["task_type": "summarization", "avg_input_tokens": 1_292, "avg_output_tokens": 11,
+                                                 "cost_priority": "primary", "complex_share": 0.82, "required_fit": "good"]))
+        #expect(!summaries.warnings.contains { $0.text.contains("$-") || $0.text.contains(".-") }, "\(summaries.warnings.map(\.text))")
+        if let margin = summaries.qualityMargin { #expect(margin.difference_usd > 0 && complex[margin.model]! <= .good) }
         let some = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 2_000_000, "complex_share": 0.3,
                                             "cost_priority": "primary"]))
         #expect(complex[some.primaryModel]! > .good, "below 50 % the task's own fit decides: \(some.primaryModel)")

@@ -96,6 +96,9 @@ struct ReviewSetTests {
                 #expect(k.compiledModels[k.modelSlugs.firstIndex(of: slug)!].fit[reasoning] <= .good, "\(slug) for mostly complex work")
             }
         }
+        // A quality margin is a dearer, stronger model: never a cheaper one, never a negative amount.
+        if let margin = a.qualityMargin { #expect(margin.difference_usd > 0, "\(margin)") }
+        #expect(!a.warnings.contains { $0.text.contains("$-") }, "a negative amount in words")
         // A Haiku ruled out by its window, fit or limits does not link the retirement page.
         for w in a.warnings where w.text.contains("cannot take this workload") && w.failure_mode == "model-retirement" {
             #expect(["retired", "released", "deprecated"].contains { w.text.contains($0) }, "\(w.text)")
