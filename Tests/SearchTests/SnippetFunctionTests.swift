@@ -104,3 +104,34 @@ struct SnippetFunctionTests {
         }
     }
 }
+
+/// `Snippet(marked:)` splits on the markers' bytes; a walk over Unicode scalars, the way it used to split, gives the
+/// same parts on random texts of ASCII, multi-byte letters, emoji, the markers themselves in any order, and the
+/// scalars that share a marker's lead byte (U+E002, U+EFFF).
+struct SnippetSplitTests {
+    static func reference(_ text: String, open: Unicode.Scalar, close: Unicode.Scalar) -> [Snippet.Part] {
+        var parts: [Snippet.Part] = [], current = "", inMark = false
+        for scalar in text.unicodeScalars {
+            if scalar == open || scalar == close {
+                if !current.isEmpty { parts.append(Snippet.Part(text: current, marked: inMark)) }
+                current = ""
+                inMark = scalar == open
+            } else {
+                current.unicodeScalars.append(scalar)
+            }
+        }
+        if !current.isEmpty { parts.append(Snippet.Part(text: current, marked: inMark)) }
+        return parts
+    }
+
+    @Test func splitsAsTheScalarWalkDid() {
+        let (open, close) = (Searcher.open, Searcher.close)
+        let alphabet: [String] = ["a", " ", "é", "日", "🙂", "\u{E002}", "\u{EFFF}", String(open), String(close), "rate", "…"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            #expect(Snippet(marked: text, open: open, close: close).parts == Self.reference(text, open: open, close: close),
+                    "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+}
