@@ -15,12 +15,17 @@ struct TermGroup: Equatable {
     /// The last token of the first alternative is a prefix: the word may still be being typed.
     var prefix: Bool
 
-    var expression: String {
-        let phrases = alternatives.enumerated().map { index, tokens in
+    /// Each alternative as an FTS5 phrase, in the expression's order.
+    var phrases: [String] {
+        alternatives.enumerated().map { index, tokens in
             tokens.enumerated().map { position, token in
                 "\"\(token)\"" + (prefix && index == 0 && position == tokens.count - 1 ? "*" : "")
             }.joined(separator: " + ")
         }
+    }
+
+    var expression: String {
+        let phrases = self.phrases
         return phrases.count == 1 ? phrases[0] : "(" + phrases.joined(separator: " OR ") + ")"
     }
 
@@ -45,6 +50,9 @@ struct QueryPlan: Equatable {
         groups.enumerated().flatMap { index, group in Array(repeating: String(index), count: group.alternatives.count) }
             .joined(separator: " ")
     }
+    /// Each phrase of `all` and `any`, in FTS5's order, separated by U+001F: what `RankFunction` keys the phrases'
+    /// row counts by (a phrase's IDF is the index's, whatever the query).
+    var phraseTexts: String { groups.flatMap(\.phrases).joined(separator: "\u{1F}") }
     /// The words to mark in a page: every token of every alternative.
     var terms: [String] {
         var seen = Set<String>()

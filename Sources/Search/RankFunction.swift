@@ -4,7 +4,7 @@ import Foundation
 
 /// An FTS5 auxiliary function, so that one MATCH pass ranks and flags every matching chunk and SQLite keeps only
 /// the top k (`ORDER BY advisor_rank(...) LIMIT k`), instead of four MATCH passes and every row scored in Swift.
-/// `advisor_rank(sections_fts, groups, every, bonuses)` returns minus the score (lower is better, as `ORDER BY`
+/// `advisor_rank(sections_fts, groups, every, bonuses, phrases)` returns minus the score (lower is better, as `ORDER BY`
 /// wants); on the way it notes each row's `RankFlags` and counts the pages of each kind in the connection's
 /// `RankPass` (rows come in rowid order, so a page's chunks are consecutive), which Swift reads after the query.
 ///
@@ -16,7 +16,9 @@ import Foundation
 ///
 /// Arguments: `groups` gives each phrase of the MATCH expression its word group ("0 0 1": the first word has two
 /// alternatives); `every` is 1 when every group must be in a column for its flag (the every-word query), 0 when
-/// one is enough (the any-word fallback); `bonuses` is "pageKey:bonus pageKey:bonus" (`SectionKey.pageKey`).
+/// one is enough (the any-word fallback); `bonuses` is "pageKey:bonus pageKey:bonus" (`SectionKey.pageKey`);
+/// `phrases` (optional) is each phrase's FTS5 text, separated by U+001F, the key under which its row count (for
+/// IDF) is kept for the connection's next queries (`RankPass.phraseRows`).
 enum RankFunction {
     /// Column weights for bm25 (title, aliases, heading, summary, tags, body, code): what a section is called
     /// counts most, code least.
@@ -80,6 +82,12 @@ final class RankPass {
     /// as the rows come, in rowid order.
     @exclusivity(unchecked) private var only: [Int]?
     @exclusivity(unchecked) private var next = 0
+
+    /// How many rows hold each phrase (by its FTS5 text), for IDF: a property of the index, not of the query, so
+    /// counted once per connection (FTS5's bm25 counts it with a pass over the phrase's rows on every query, about
+    /// a twentieth of a search). Bounded; cleared when full.
+    @exclusivity(unchecked) fileprivate var phraseRows: [String: Int64] = [:]
+    static let phraseRowsLimit = 4_096
 
     init(titleWords: [UInt8]) {
         self.titleWords = titleWords
@@ -153,8 +161,15 @@ private final class QueryState {
     /// Per group, on each row: where it occurs (`hitTitle`...).
     let groupHits: UnsafeMutableBufferPointer<UInt8>
 
-    init(_ api: API, _ context: OpaquePointer?, _ values: UnsafeMutablePointer<OpaquePointer?>?, _ count: Int32) {
+    init(_ api: API, _ context: OpaquePointer?, _ values: UnsafeMutablePointer<OpaquePointer?>?, _ count: Int32,
+         pass: RankPass) {
         let phrases = Int(api.pointee.xPhraseCount(context))
+        // The phrases' texts, when the caller gives them for every phrase: the key of their row counts.
+        var texts: [String] = []
+        if count >= 4, let values, let text = sqlite3_value_text(values[3]) {
+            texts = String(cString: text).split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+        }
+        if texts.count != phrases { texts = [] }
         var groups: [Int] = []
         if count >= 1, let values, let text = sqlite3_value_text(values[0]) {
             groups = String(cString: text).split(separator: " ").compactMap { Int($0) }
@@ -182,9 +197,17 @@ private final class QueryState {
         for phrase in 0..<phrases {
             phraseGroup[phrase] = groups[phrase]
             var hits: Int64 = 0
-            _ = api.pointee.xQueryPhrase(context, Int32(phrase), &hits) { _, _, user in
-                user?.assumingMemoryBound(to: Int64.self).pointee += 1
-                return SQLITE_OK
+            if !texts.isEmpty, let known = pass.phraseRows[texts[phrase]] {
+                hits = known
+            } else {
+                _ = api.pointee.xQueryPhrase(context, Int32(phrase), &hits) { _, _, user in
+                    user?.assumingMemoryBound(to: Int64.self).pointee += 1
+                    return SQLITE_OK
+                }
+                if !texts.isEmpty {
+                    if pass.phraseRows.count >= RankPass.phraseRowsLimit { pass.phraseRows.removeAll(keepingCapacity: true) }
+                    pass.phraseRows[texts[phrase]] = hits
+                }
             }
             // FTS5's bm25: a phrase in more than half the rows would get a negative IDF; it gets 1e-6 instead.
             let value = log((Double(rows) - Double(hits) + 0.5) / (Double(hits) + 0.5))
@@ -209,11 +232,11 @@ private let keepState: @convention(c) (UnsafeMutableRawPointer?) -> Void = { poi
 
 /// The query's state, made on its first row.
 private func state(_ api: API, _ context: OpaquePointer?, _ values: UnsafeMutablePointer<OpaquePointer?>?,
-                   _ count: Int32) -> QueryState {
+                   _ count: Int32, pass: RankPass) -> QueryState {
     if let kept = api.pointee.xGetAuxdata(context, 0) {
         return Unmanaged<QueryState>.fromOpaque(kept).takeUnretainedValue()
     }
-    let state = QueryState(api, context, values, count)
+    let state = QueryState(api, context, values, count, pass: pass)
     _ = api.pointee.xSetAuxdata(context, Unmanaged.passRetained(state).toOpaque(), keepState)
     return state
 }
@@ -259,8 +282,8 @@ private let rank: fts5_extension_function = { api, context, result, count, value
         sqlite3_result_error(result, "advisor_rank: no query state", -1)
         return
     }
-    let state = state(api, context, values, count)
     let pass = Unmanaged<RankPass>.fromOpaque(user).takeUnretainedValue()
+    let state = state(api, context, values, count, pass: pass)
     let key = SectionKey(rawValue: Int(api.pointee.xRowid(context)))
     pass.bm25Bound = state.bm25Bound
     guard pass.ranks(key.rawValue) else {

@@ -32,7 +32,7 @@ final class Searcher: @unchecked Sendable {
         // its flags and counts pages on the way), and SQLite's sorter keeps the best ?6 rows. The rowid bounds are
         // the section filter (`SectionKey`).
         rank = try connection.prepare("""
-            SELECT rowid, advisor_rank(sections_fts, ?2, ?3, ?4) AS r
+            SELECT rowid, advisor_rank(sections_fts, ?2, ?3, ?4, ?5) AS r
             FROM sections_fts WHERE sections_fts MATCH ?1 AND rowid BETWEEN ?7 AND ?8
             ORDER BY r, rowid LIMIT ?6
             """, persistent: true)
@@ -130,6 +130,7 @@ final class Searcher: @unchecked Sendable {
         rank.bind(2, plan.phraseGroups)
         rank.bind(3, every ? 1 : 0)
         rank.bind(4, bonuses.map { "\($0.key):\($0.value)" }.joined(separator: " "))
+        rank.bind(5, plan.phraseTexts)
         rank.bind(6, limit)
         rank.bind(7, bounds.low)
         rank.bind(8, bounds.high)

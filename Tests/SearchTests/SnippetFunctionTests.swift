@@ -135,3 +135,26 @@ struct SnippetSplitTests {
         }
     }
 }
+
+/// The rank function keeps each phrase's row count for IDF per connection (`RankPass.phraseRows`): a query ranked
+/// a second time on the same connection, from the kept counts, is ranked exactly as the first time and as on a
+/// fresh connection that counts them again, on the real content's quality queries, prefixes and fallbacks included.
+struct PhraseRowsTests {
+    @Test func keptCountsRankAsCountedOnes() throws {
+        let kept = try Connection(path: SnippetFunctionTests.index, readOnly: true)
+        let catalog = try Catalog(connection: kept)
+        let searcher = try Searcher(connection: kept, titleWords: catalog.titleWords)
+        for query in SnippetFunctionTests.queries {
+            let plan = QueryPlan(query, vocabulary: catalog.vocabulary)
+            for every in [true, false] {
+                let first = try searcher.top(plan, every: every, bonuses: [:], kind: nil, limit: 40, shortcut: false)
+                let again = try searcher.top(plan, every: every, bonuses: [:], kind: nil, limit: 40, shortcut: false)
+                let fresh = try Connection(path: SnippetFunctionTests.index, readOnly: true)
+                let counted = try Searcher(connection: fresh, titleWords: catalog.titleWords)
+                    .top(plan, every: every, bonuses: [:], kind: nil, limit: 40, shortcut: false)
+                #expect(first.map(\.key) == again.map(\.key) && first.map(\.score) == again.map(\.score), "\(query)")
+                #expect(first.map(\.key) == counted.map(\.key) && first.map(\.score) == counted.map(\.score), "\(query)")
+            }
+        }
+    }
+}
