@@ -742,6 +742,8 @@ final class CompiledPolicy: Sendable {
     let task: Int?
     let buildHours: Double
     let upkeepHoursPerMonth: Double
+    /// routing_payback: the router's hours in its first year, building it and keeping it twelve months.
+    var routerHoursFirstYear: Double { buildHours + 12 * upkeepHoursPerMonth }
     /// effort_before_escalation: the level the Haiku is priced at.
     let effort: Effort
     /// cost_ceiling: the largest ratio of the Haiku's cost to an equal-fit model's, and the smallest saving that counts.

@@ -477,21 +477,19 @@ public struct Engine: Sendable {
         var primary: Int? = nil
         var basis = PrimaryBasis.haiku_model
         var decidingPolicy: Int? = nil
-        var alternativesMinFit = Fit.poor
         // The fit every model offered must have (alternatives_min_fit): the cost-first primary is held to it too,
-        // or "nobody reviews" would buy strong alternatives behind a merely good primary.
-        let floors = k.policies.filter { $0.kind == .alternatives_min_fit && ($0.condition?.holds(v, override: -1, value: 0) ?? true) }
-        let offeredFloor = floors.filter { $0.task == nil }.map(\.minFit).min() ?? .poor
-        // Floors on another task type's fit (most requests complex: the fit for complex reasoning), for every model
-        // offered and the cost-first primary alike.
-        let taskFloors = floors.compactMap { p in p.task.map { (task: $0, fit: p.minFit) } }
-        func meetsTaskFloors(_ m: Int) -> Bool { k.meets(taskFloors, model: m) }
+        // or "nobody reviews" would buy strong alternatives behind a merely good primary. With a `task`, the floor
+        // is on another task type's fit (most requests complex: complex reasoning), for the same models.
+        var offeredFloor = Fit.poor
+        var taskFloors: [(task: Int, fit: Fit)] = []
+        for policy in k.policies where policy.kind == .alternatives_min_fit && (policy.condition?.holds(v, override: -1, value: 0) ?? true) {
+            if let other = policy.task { taskFloors.append((other, policy.minFit)) } else { offeredFloor = Swift.min(offeredFloor, policy.minFit) }
+        }
 
         for (p, policy) in k.policies.enumerated()
         where policy.condition?.holds(v, override: -1, value: 0) ?? true {
             switch policy.kind {
             case .alternatives_min_fit:
-                if policy.task == nil { alternativesMinFit = Swift.min(alternativesMinFit, policy.minFit) }
                 policyReasons.append(PolicyOutcome(policy: p))
             case .cheapest_fit:
                 // With no requests every bill is $0: the cheapest is any model, so cost does not choose.
@@ -501,7 +499,7 @@ public struct Engine: Sendable {
                         && !(haikusRuledOut && k.compiledModels[m].isHaikuFamily)
                         // Under the routing plan the front model answers the simple share only: the complex
                         // share's floor is the escalation model's business.
-                        && (routed || meetsTaskFloors(m))
+                        && (routed || k.meets(taskFloors, model: m))
                 }
                 let costs = monthly()
                 guard let cheapest = candidates.min(by: { (costs[$0], $0) < (costs[$1], $1) }) else { continue }
@@ -537,7 +535,7 @@ public struct Engine: Sendable {
             let haikuMonthly = cost(h)
             let saving = Self.routingSavingPerYear(haiku: haikuMonthly, escalation: cost(esc), share: complex)
             let rate = v[AnswerID.developerHourlyUSD.rawValue]
-            let cost = (policy.buildHours + 12 * policy.upkeepHoursPerMonth) * rate
+            let cost = policy.routerHoursFirstYear * rate
             // "Everything to the escalation model" is an option only if it can carry everything.
             if saving < cost, isUsable[esc] {
                 // Under the routing plan the finding is said (with the Haiku the plan keeps), not applied.
@@ -564,7 +562,7 @@ public struct Engine: Sendable {
             let haikuCost = lean.withUnsafeBufferPointer { k.monthlyCost(model: h, $0) }
             let floor = Swift.min(k.compiledModels[h].fit[task], Self.requiredFit(v), offeredFloor)
             let candidates = haikuCost < policy.minSaving ? [] : k.models.indices.filter { isUsable[$0]
-                && !k.compiledModels[$0].isHaikuFamily && k.compiledModels[$0].fit[task] <= floor && meetsTaskFloors($0) }
+                && !k.compiledModels[$0].isHaikuFamily && k.compiledModels[$0].fit[task] <= floor && k.meets(taskFloors, model: $0) }
             let costs = lean.withUnsafeBufferPointer { lv in candidates.map { (model: $0, monthly: k.monthlyCost(model: $0, lv)) } }
             if let cheaper = costs.min(by: { ($0.monthly, $0.model) < ($1.monthly, $1.model) }),
                haikuCost > policy.maxRatio * cheaper.monthly, haikuCost - cheaper.monthly >= policy.minSaving {
@@ -638,7 +636,7 @@ public struct Engine: Sendable {
         }
         return Decision(score: score, verdict: verdict, primary: primary ?? k.haikuIndices[0], basis: basis,
                         firing: firing, hardRule: hardRule, policyReasons: policyReasons,
-                        decidingPolicy: decidingPolicy, alternativesMinFit: alternativesMinFit, taskFloors: taskFloors,
+                        decidingPolicy: decidingPolicy, alternativesMinFit: offeredFloor, taskFloors: taskFloors,
                         haikusRuledOut: haikusRuledOut, haiku: haiku,
                         escalation: escalation, preferred: preferred, usable: isUsable, monthly: monthlyCache)
     }

@@ -162,7 +162,7 @@ extension Engine {
         let complex = values[AnswerID.complexShare.rawValue]
         let hourly = values[AnswerID.developerHourlyUSD.rawValue]
         for policy in k.policies where policy.kind == .routing_payback {
-            let hours = policy.buildHours + 12 * policy.upkeepHoursPerMonth
+            let hours = policy.routerHoursFirstYear
             for h in k.haikuIndices {
                 for e in k.escalationIndices {
                     // The month's saving, (1 − complex) × escalation − Haiku, as a line in the answer.

@@ -36,8 +36,7 @@ public enum Format {
     /// A monthly amount in a sentence: whole dollars from $100 up (`$12,025`), cents below (`$41.50`), and the
     /// digits that matter below a cent (`$0.0016`): a bill of a few requests is not "$0.00 instead of $0.00".
     public static func money(_ value: Double) -> String {
-        if value != 0 && abs(value) < 0.005 { return (value < 0 ? "-" : "") + usd(abs(value)) }
-        return abs(value) >= 100 ? (value < 0 ? "-$" : "$") + figure(abs(value).rounded()) : cents(value)
+        abs(value) >= 100 ? (value < 0 ? "-$" : "$") + figure(abs(value).rounded()) : cents(value)
     }
 
     /// A dollar amount rounded to 1/100 of a cent, as cost lines carry them (comparisons use unrounded values).

@@ -208,11 +208,13 @@ extension Engine {
             let share = value(.complexShare)
             let combined = Engine.tieredMonthly(haiku: before, escalation: monthly[escalation], share: share)
             let routed = apply([(.routing, tiered)])
-            // The router's own cost, as the routing_payback policy counts it (hours at the team's rate).
-            let payback = k.policies.first { $0.kind == .routing_payback }
-            let build = payback?.buildHours ?? 0, upkeep = payback?.upkeepHoursPerMonth ?? 0
-            let firstYear = (build + 12 * upkeep) * value(.developerHourlyUSD)
-            let router = "about \(Format.number(build)) hours to build and \(Format.number(upkeep)) a month to keep"
+            // The router's own cost, as the routing_payback policy that applies counts it (hours at the team's rate).
+            let payback = v.withUnsafeBufferPointer { p in
+                k.policies.first { $0.kind == .routing_payback && ($0.condition?.holds(p, override: -1, value: 0) ?? true) }
+            }
+            let firstYear = (payback?.routerHoursFirstYear ?? 0) * value(.developerHourlyUSD)
+            let router = "about \(Format.number(payback?.buildHours ?? 0)) hours to build and "
+                + "\(Format.number(payback?.upkeepHoursPerMonth ?? 0)) a month to keep"
                 + (firstYear > 0 ? ", \(Format.money(firstYear)) in its first year at your developer rate" : "")
             add(.route_complex, [(.routing, tiered)], ["escalation": k.models[escalation].title, "share": Format.percent(share),
                                                        "router": router],

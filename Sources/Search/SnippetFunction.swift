@@ -1,8 +1,10 @@
 import CSQLite
 
-/// An FTS5 auxiliary function with `snippet()`'s arguments and output, `advisor_snippet(sections_fts, column, open,
-/// close, ellipsis, tokens)`, that tokenizes a chunk once, only as far as the last match's excerpt could reach, and
-/// in Swift (TokenBoundaries.swift) rather than through FTS5's tokenizer where the text allows.
+/// An FTS5 auxiliary function, `advisor_excerpt(sections_fts, open, close, ellipsis, matching, column, tokens, ...)`,
+/// that returns `snippet()`'s excerpt of one column of the row (which one: at `excerpt` below), tokenizing the chunk
+/// once, only as far as the last match's excerpt could reach, and in Swift (TokenBoundaries.swift) rather than
+/// through FTS5's tokenizer where the text allows. With one column, `advisor_excerpt(t, o, c, e, 1, column, tokens)`
+/// is `snippet(t, column, o, c, e, tokens)`.
 /// FTS5's own `snippet()` (fts5_aux.c, SQLite 3.40) tokenizes the whole column twice, once to find where sentences
 /// start and once to copy the excerpt: most of a search on the real content, whose chunks run to several kilobytes.
 ///
@@ -21,11 +23,7 @@ enum SnippetFunction {
         let release: @convention(c) (UnsafeMutableRawPointer?) -> Void = { pointer in
             if let pointer { Unmanaged<TokenBoundaries>.fromOpaque(pointer).release() }
         }
-        guard api.pointee.xCreateFunction(api, "advisor_snippet", boundaries, snippet, release) == SQLITE_OK else {
-            throw connection.error(SQLITE_ERROR, "fts5 xCreateFunction")
-        }
-        let shared = TokenBoundaries.shared(api: api).map { Unmanaged.passRetained($0).toOpaque() }
-        guard api.pointee.xCreateFunction(api, "advisor_excerpt", shared, excerpt, release) == SQLITE_OK else {
+        guard api.pointee.xCreateFunction(api, "advisor_excerpt", boundaries, excerpt, release) == SQLITE_OK else {
             throw connection.error(SQLITE_ERROR, "fts5 xCreateFunction")
         }
     }
@@ -109,25 +107,10 @@ private func setResult(_ result: OpaquePointer?, _ out: [UInt8]) {
     }
 }
 
-private let snippet: fts5_extension_function = { api, context, result, count, values in
-    guard let api, let values, count >= 5 else {
-        sqlite3_result_error(result, "advisor_snippet(table, column, open, close, ellipsis, tokens)", -1)
-        return
-    }
-    let column = sqlite3_value_int(values[0])
-    let size = max(1, Int(sqlite3_value_int(values[4])))
-    let hits = instances(api, context).filter { $0.column == column }.map(\.hit)
-    switch excerptText(api, context, column: column, hits: hits, marks: (argument(values, 1), argument(values, 2), argument(values, 3)), size: size) {
-    case .text(let out): setResult(result, out)
-    case .empty: sqlite3_result_text(result, "", 0, transient)
-    case .failed(let code): sqlite3_result_error_code(result, code)
-    }
-}
-
 /// `advisor_excerpt(table, open, close, ellipsis, matching, column, tokens, column, tokens, ...)`: the excerpt of the
 /// first of the first `matching` columns, in the order given, that holds a match; else of the first column that is
-/// not empty, as it starts. One call per row where three `advisor_snippet` calls each tokenized a column and built
-/// an excerpt the caller threw away.
+/// not empty, as it starts. One call per row, where three snippet calls each tokenized a column and built an excerpt
+/// the caller threw away.
 private let excerpt: fts5_extension_function = { api, context, result, count, values in
     guard let api, let values, count >= 6, (count - 4) % 2 == 0 else {
         sqlite3_result_error(result, "advisor_excerpt(table, open, close, ellipsis, matching, column, tokens, ...)", -1)

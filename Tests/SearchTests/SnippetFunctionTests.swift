@@ -3,7 +3,7 @@ import Testing
 @testable import Content
 @testable import Search
 
-/// `advisor_snippet` makes the choice FTS5's `snippet()` makes, byte for byte, while tokenizing less: every
+/// `advisor_excerpt` with one column makes the choice FTS5's `snippet()` makes, byte for byte, while tokenizing less: every
 /// column a result shows, on every matching chunk of the real content, for the search-quality queries and texts
 /// that stress the tokenizer (punctuation, sentence ends, non-ASCII, long pages).
 struct SnippetFunctionTests {
@@ -33,7 +33,7 @@ struct SnippetFunctionTests {
                 for (column, size) in [(5, 24), (3, 24), (6, 16), (5, 5), (2, 64)] {
                     let statement = try connection.prepare("""
                         SELECT snippet(sections_fts, \(column), '[', ']', '…', \(size)),
-                               advisor_snippet(sections_fts, \(column), '[', ']', '…', \(size)), rowid
+                               advisor_excerpt(sections_fts, '[', ']', '…', 1, \(column), \(size)), rowid
                         FROM sections_fts WHERE sections_fts MATCH ?1 LIMIT 400
                         """)
                     statement.bind(1, expression)
@@ -95,7 +95,7 @@ struct SnippetFunctionTests {
         for expression in ["\"latency\"", "\"latency\" OR \"retries\"", "\"then\" + \"retries\"", "\"cafe\"", "\"marks\"", "\"few\""] {
             for size in [2, 3, 24, 64] {  // (a one-token window is an FTS5 corner the search never asks for)
                 let statement = try connection.prepare("""
-                    SELECT snippet(sections_fts, 5, '<', '>', '...', \(size)), advisor_snippet(sections_fts, 5, '<', '>', '...', \(size))
+                    SELECT snippet(sections_fts, 5, '<', '>', '...', \(size)), advisor_excerpt(sections_fts, '<', '>', '...', 1, 5, \(size))
                     FROM sections_fts WHERE sections_fts MATCH ?1
                     """)
                 statement.bind(1, expression)
