@@ -778,7 +778,7 @@ public struct Engine: Sendable {
                 let tokens = t.input + t.output + t.reasoning
                 computed(k.fits(model: primary, v) ? .nothing_fits_margin : .nothing_fits, model: primary, [
                     "window": Format.count(model.contextWindow), "tokens": Format.count(tokens),
-                    "share": Format.percent(tokens / model.contextWindow),
+                    "share": Format.percent(tokens / model.contextWindow), "why": whyNotUsable(primary, v),
                     "fit_tokens": Format.count(target), "counted_with": k.models[Int(v[AnswerID.tokensCountedWith.rawValue])].title,
                     "headroom": Format.percent(k.contextHeadroom), "as_of": CivilDate.text(day)])
             } else {

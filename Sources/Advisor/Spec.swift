@@ -740,7 +740,8 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     case quality_margin
 
     /// No model can hold the request; trimming the prompt would make it fit the largest window with headroom:
-    /// {model} (the largest window), {window}, {tokens} (the request on its count), {fit_tokens} (the longest prompt
+    /// {model} (the largest window), {window}, {tokens} (the request on its count), {why} (the limit it breaks: the
+    /// window, or a cap on the prompt or the answer below it), {fit_tokens} (the longest prompt
     /// that fits, as the answers count), {counted_with}, {headroom}, {as_of}.
     case nothing_fits
     /// The request fits the largest window as it stands, but fills more of it than the headroom allows, so no model
@@ -762,7 +763,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         switch self {
         case .nothing_usable: ["model", "why", "as_of"]
         case .no_volume: ["model"]
-        case .nothing_fits: ["model", "window", "tokens", "fit_tokens", "counted_with", "headroom", "as_of"]
+        case .nothing_fits: ["model", "window", "tokens", "why", "fit_tokens", "counted_with", "headroom", "as_of"]
         case .nothing_fits_margin: ["model", "window", "tokens", "share", "headroom", "fit_tokens", "counted_with", "as_of"]
         case .nothing_fits_output: ["model", "window", "output", "max_output", "as_of"]
         case .deprecated_alternative: ["model", "retires", "replacement"]

@@ -129,4 +129,17 @@ struct NothingFitsTests {
         under["avg_input_tokens"] = 200_000
         #expect(Engine(knowledge: k).assess(k.answers(under)).costs.first { $0.model == "gpt-5-nano" }?.fits == true)
     }
+
+    /// 950,000-token prompts: GPT-6 Luna's 1,050,000-token window would hold the request (991,200 tokens on its
+    /// count), but its prompt cap is 922,000. The first warning says which limit refuses it, not only the window,
+    /// which alone read as if the request fitted.
+    @Test func nothingFitsNamesTheLimitThatRefusesIt() throws {
+        let k = Fixture.real
+        let a = Engine(knowledge: k).assess(k.answers(["task_type": "extraction", "monthly_requests": 7,
+                                                        "avg_input_tokens": 950_000, "avg_output_tokens": 40_000]))
+        #expect(a.primaryModelBasis == .nothing_fits && a.primaryModel == "gpt-6-luna")
+        let limit = try #require(k.compiledModels[k.modelIndex["gpt-6-luna"]!].maxInput)
+        let first = try #require(a.warnings.first)
+        #expect(first.text.contains("\(Format.figure(limit))-token input limit"), "\(first.text)")
+    }
 }
