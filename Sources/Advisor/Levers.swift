@@ -171,8 +171,9 @@ extension Engine {
             }
         }
         // One reasoning level down (a saving) or up (a margin), among the levels the model's API accepts. Where
-        // answers must be fast and the model can stop thinking, thinking off instead of one level down: the
-        // reasoning tokens are written before the first word of the answer (/criteria/reasoning-effort).
+        // answers must be fast, thinking off instead of one level down, or the lowest level where the model cannot
+        // stop thinking: the reasoning tokens are written before the first word of the answer
+        // (/criteria/reasoning-effort).
         if let reasoning = k.compiledModels[primary].reasoning, let effort = line.rates.reasoning_effort {
             let levels = reasoning.levels.sorted()
             let higher = levels.first { $0 > effort }
@@ -180,11 +181,24 @@ extension Engine {
             let budget = value(.latencyBudgetSeconds)
             let realtime = value(.latency) == Knowledge.realtimeLatency
             var lower = levels.last { $0 < effort }
+            let need = budget > 0 ? "a \(Format.number(budget)) s budget" : "realtime answers"
             if budget > 0 || realtime, effort != .none, levels.contains(.none), line.rates.reasoning_tokens_per_request > 0 {
                 let priced = apply([(.reasoningEffort, answer(.none))])
                 add(.thinking_off, [(.reasoningEffort, answer(.none))], [
                     "effort": effort.rawValue, "tokens": Format.count(line.rates.reasoning_tokens_per_request),
-                    "need": budget > 0 ? "a \(Format.number(budget)) s budget" : "realtime answers"], priced: priced)
+                    "need": need], priced: priced)
+                lower = nil
+            } else if budget > 0 || realtime, let lowest = levels.first, lowest < effort, lowest != .none,
+                      line.rates.reasoning_tokens_per_request > 0 {
+                // A model that cannot stop thinking: its lowest level, not one step down (high → low, not medium),
+                // with the tokens it still writes first.
+                var w = v
+                w[AnswerID.reasoningEffort.rawValue] = answer(lowest)
+                let remaining = w.withUnsafeBufferPointer { k.reasoningTokens(model: primary, $0) }
+                add(.least_thinking, [(.reasoningEffort, answer(lowest))], [
+                    "effort": effort.rawValue, "lowest": lowest.rawValue, "need": need,
+                    "tokens": Format.count(line.rates.reasoning_tokens_per_request), "tokens_after": Format.count(remaining)],
+                    priced: apply([(.reasoningEffort, answer(lowest))]))
                 lower = nil
             }
             if let lower {

@@ -820,6 +820,10 @@ public enum LeverKind: String, ClosedSet, CodingKeyRepresentable {
     /// Thinking switched off (effort none) where answers must be fast: {model}, {effort} (the level now), {tokens}
     /// (its reasoning tokens a request), {need} (`realtime answers`, `a 0.3 s budget`), {before}, {after}, {saving}.
     case thinking_off
+    /// The lowest reasoning level, where answers must be fast and the model cannot switch thinking off: {model},
+    /// {effort} (the level now), {lowest}, {tokens} (reasoning tokens a request now), {tokens_after} (at the lowest),
+    /// {need}, {before}, {after}, {saving}.
+    case least_thinking
     /// The complex share to the escalation model: {model}, {escalation}, {share}, {before}, {after}, {extra},
     /// {router} (its build and upkeep hours and first-year cost at the developer rate, from routing_payback).
     case route_complex
@@ -836,6 +840,7 @@ public enum LeverKind: String, ClosedSet, CodingKeyRepresentable {
         case .lower_effort: ["model", "effort", "before", "after", "saving"]
         case .raise_effort: ["model", "effort", "before", "after", "extra"]
         case .thinking_off: ["model", "effort", "tokens", "need", "before", "after", "saving"]
+        case .least_thinking: ["model", "effort", "lowest", "tokens", "tokens_after", "need", "before", "after", "saving"]
         case .route_complex: ["model", "escalation", "share", "before", "after", "extra", "router"]
         case .trim_to_fit: ["model", "tokens", "counted_with", "window", "before", "after"]
         }

@@ -140,6 +140,43 @@ struct LeverTests {
         #expect(!assess(["latency": "realtime", "reasoning_effort": "none"]).levers.contains { $0.kind == .thinking_off })
     }
 
+    /// Where answers must be fast and the model cannot switch thinking off (Sonnet 5.5: low, medium, high), the
+    /// lever goes to its lowest level, not one step down, and says what is still written before the answer.
+    @Test func fastWorkloadsOnAModelThatAlwaysThinksAreOfferedItsLowestLevel() throws {
+        let k = Fixture.real
+        func assess(_ extra: [String: AnswerValue]) -> Assessment {
+            var answers: [String: AnswerValue] = [
+                "task_type": "code_completion", "monthly_requests": 2_000_000, "avg_input_tokens": 3_000,
+                "avg_output_tokens": 150, "complex_share": 0.55, "as_of": "2026-12-03"]
+            answers.merge(extra) { $1 }
+            return Engine(knowledge: k).assess(k.answers(answers))
+        }
+        for (extra, need) in [(["latency": "realtime"] as [String: AnswerValue], "realtime answers"),
+                              (["latency": "interactive", "latency_budget_s": 1.5], "a 1.5 s budget")] {
+            let a = assess(extra)
+            #expect(a.primaryModel == "claude-sonnet-5-5", "\(extra)")
+            let lever = try #require(a.levers.first { $0.kind == .least_thinking }, "\(extra): \(a.levers.map(\.kind))")
+            #expect(lever.changes == [LeverChange(answer: .reasoningEffort, to: .text("low"))])
+            #expect(lever.text.contains("to low") && lever.text.contains(need)
+                    && lever.text.contains("at high effort it writes about 3,000") && lever.text.contains("at low about 300"),
+                    "\(lever.text)")
+            #expect(!a.levers.contains { $0.kind == .lower_effort || $0.kind == .thinking_off })
+            // Priced as the cost table prices Sonnet 5.5 at low effort.
+            let low = try k.replacing(.reasoningEffort, with: .text("low"), in: k.answers([
+                "task_type": "code_completion", "monthly_requests": 2_000_000, "avg_input_tokens": 3_000,
+                "avg_output_tokens": 150, "complex_share": 0.55, "as_of": "2026-12-03"].merging(extra) { $1 }))
+            let priced = try #require(Engine(knowledge: k).costs(low).first { $0.model == "claude-sonnet-5-5" })
+            #expect(abs(lever.monthly_after - priced.monthly_usd) < 0.01)
+        }
+        // No hurry: one level down, as before.
+        let interactive = assess(["latency": "interactive"])
+        #expect(!interactive.levers.contains { $0.kind == .least_thinking })
+        let lower = try #require(interactive.levers.first { $0.kind == .lower_effort }, "\(interactive.levers.map(\.kind))")
+        #expect(lower.changes == [LeverChange(answer: .reasoningEffort, to: .text("medium"))])
+        // Already at the lowest: nothing to offer.
+        #expect(!assess(["latency": "realtime", "reasoning_effort": "low"]).levers.contains { $0.kind == .least_thinking })
+    }
+
     /// A trap is stated only when it is worth at least a cent a month: one 50K-token summary a month costs Haiku 5.5
     /// less than a cent more for its tokenizer, and Sonnet 5.5 a few cents.
     @Test func aTrapWorthLessThanACentIsNotStated() throws {
@@ -275,6 +312,11 @@ struct LeverTests {
                         if lever.kind == .thinking_off {
                             // Thinking off: the lowest level, for a workload that must answer fast.
                             #expect(target == 0 && levels[0] == .none && target < from)
+                            #expect(answers.values[AnswerID.latencyBudgetSeconds.rawValue] > 0
+                                    || AnswerID.latency.choices[Int(answers.values[AnswerID.latency.rawValue])] == "realtime")
+                        } else if lever.kind == .least_thinking {
+                            // No level without thinking: the lowest there is, for a workload that must answer fast.
+                            #expect(target == 0 && levels[0] != .none && target < from)
                             #expect(answers.values[AnswerID.latencyBudgetSeconds.rawValue] > 0
                                     || AnswerID.latency.choices[Int(answers.values[AnswerID.latency.rawValue])] == "realtime")
                         } else {
