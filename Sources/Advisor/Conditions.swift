@@ -127,6 +127,16 @@ indirect enum CompiledCondition: Sendable {
         }
     }
 
+    /// Whether the condition holds on the answers the team gave: a test of an answer left to its default (a bit of
+    /// `assumed`) counts as failing, so `any` holds when one of its tests holds on a given answer.
+    func holdsOnStated(_ answers: UnsafeBufferPointer<Double>, assumed: UInt32) -> Bool {
+        switch self {
+        case .all(let list): list.allSatisfy { $0.holdsOnStated(answers, assumed: assumed) }
+        case .any(let list): list.contains { $0.holdsOnStated(answers, assumed: assumed) }
+        default: reads & assumed == 0 && holds(answers, override: -1, value: 0)
+        }
+    }
+
     /// Bit i set when the condition reads answer i.
     var reads: UInt32 {
         switch self {

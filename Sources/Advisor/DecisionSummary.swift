@@ -79,8 +79,11 @@ extension Engine {
         // Next, a requirement the team stated that the primary is documented to miss (a latency budget): the
         // warning about it (`missedRequirement`, its failure mode), whatever the severity of that failure mode.
         let stated = missedRequirement.flatMap { slug in warnings.first { $0.failure_mode == slug && $0.model == k.models[primary].slug } }
+        // Then by severity; within one, a risk the team's own answers raise (strict accuracy, no review) before one
+        // that holds only on a default we assumed (no fallback): the team told us about the first.
         let risk = d.basis == .nothing_fits || d.basis == .nothing_usable || !Self.hasVolume(answers.values) ? warnings.first
-            : stated ?? severities.lazy.compactMap { s in warnings.first { $0.severity == s } }.first
+            : stated ?? severities.lazy.compactMap { s in
+                warnings.first { $0.severity == s && $0.stated } ?? warnings.first { $0.severity == s } }.first
         return DecisionSummary(recommended: k.models[primary].slug, monthly_usd: Format.rounded(monthly[primary]),
                                combined: combined, runner_up: runner?.summary, top_risk: risk, top_lever: levers.first,
                                traps: traps)

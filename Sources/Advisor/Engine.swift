@@ -96,6 +96,11 @@ public struct Warning: Sendable, Encodable, Equatable {
     public let severity: Severity
     /// The model a computed warning is about (lifecycle, rate limits, latency, freshness), else nil.
     public let model: String?
+    /// Whether the team's own answers raise it: false for an exposure that holds only on answers left to their
+    /// defaults (no fallback assumed). It ranks the top risk; not in the JSON.
+    var stated = true
+
+    enum CodingKeys: String, CodingKey { case failure_mode, text, url, title, severity, model }
 }
 
 /// One answer change that flips the verdict. JSON: `answer`, `to`, `verdict` (+ `score`).
@@ -751,7 +756,8 @@ public struct Engine: Sendable {
             let entry = k.failureModes[exposure.failureMode]
             warnings.append(Warning(failure_mode: entry.slug, text: Template.fill(exposure.text, providerValues),
                                     url: "/failure-modes/\(entry.slug)", title: entry.title,
-                                    severity: entry.spec.severity, model: nil))
+                                    severity: entry.spec.severity, model: nil,
+                                    stated: exposure.condition.holdsOnStated(v, assumed: answers.assumedMask)))
         }
         func computed(_ kind: ComputedWarning, model: Int, _ values: [String: String]) {
             let (f, template) = k.warningTexts[kind]!

@@ -312,6 +312,27 @@ struct PolicyTests {
         #expect(unknown.decision.top_risk?.failure_mode != "latency-spikes")
     }
 
+    /// Within one severity, a risk the team's own answers raise comes before one that holds only on a default we
+    /// assumed: strict extraction with nobody reviewing is exposed to confident wrong answers first, not to the
+    /// outages of a fallback nobody said is missing. Once the team says there is no fallback, the page order stands.
+    @Test func aRiskTheTeamsAnswersRaiseOutranksAnAssumedOne() throws {
+        var answers: [String: AnswerValue] = ["task_type": "extraction", "monthly_requests": 37,
+                                              "avg_input_tokens": 180_000, "avg_output_tokens": 12_000,
+                                              "accuracy": "first_time_right", "review_capacity": "none",
+                                              "as_of": "2026-12-03"]
+        let strict = engine.assess(k.answers(answers))
+        let risk = try #require(strict.decision.top_risk)
+        #expect(risk.failure_mode == "hallucinations" && risk.severity == .high, "\(risk)")
+        // The assumed-fallback warnings are still there, and first in the list (the page order).
+        let first = try #require(strict.warnings.first)
+        #expect(first.severity == .high && first.failure_mode != "hallucinations" && !first.stated, "\(first)")
+        #expect(strict.warnings.contains { $0.failure_mode == "hallucinations" && $0.stated })
+        answers["fallback_ready"] = false
+        let said = engine.assess(k.answers(answers))
+        #expect(said.decision.top_risk?.failure_mode == said.warnings.first { $0.severity == .high }?.failure_mode)
+        #expect(said.decision.top_risk?.failure_mode != "hallucinations")
+    }
+
     @Test func stalePricesAreFlaggedOnTheAsOfDate() {
         // The hand-priced models were "checked" on 2026-11-20.
         let fresh = engine.assess(k.answers(["task_type": "classification", "as_of": "2026-12-01"]))
