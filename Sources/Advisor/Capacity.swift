@@ -1,7 +1,7 @@
 // Capacity: can a model's rate limits carry the workload at its busiest minute?
 //
 // Peak need on model m (README.md, "How the verdict is made"):
-//   rpm  = monthly_requests / 43,800 × peak_to_average
+//   rpm  = max(1, monthly_requests / 43,800 × peak_to_average)   (a minute with a request holds a whole one)
 //   itpm = rpm × I_m × (1 − c when the prefix is cached and the provider does not count cache reads)
 //   otpm = rpm × (O_m + T_m)              (reasoning tokens are output)
 //   tpm  = itpm + otpm                    (providers that count input and output together)
@@ -85,7 +85,10 @@ extension Knowledge {
     /// do not count cache reads against their input limit).
     func peakNeed(model m: Int, _ v: UnsafeBufferPointer<Double>, cachedPrefix: Bool) -> PeakNeed {
         let requests = v[AnswerID.monthlyRequests.rawValue]
-        let rpm = requests / CostAssumptions.minutesPerMonth * v[AnswerID.peakToAverage.rawValue]
+        // The busiest minute of a workload with any requests holds at least one whole request, with all its tokens:
+        // 250 requests a month of 400,000 tokens put 400,000 tokens on the input limit, not an average of 6,849.
+        let average = requests / CostAssumptions.minutesPerMonth * v[AnswerID.peakToAverage.rawValue]
+        let rpm = requests > 0 ? Swift.max(1, average) : 0
         let t = requestTokens(model: m, v)
         let input = cachedPrefix ? t.input * (1 - v[AnswerID.cachedInputShare.rawValue]) : t.input
         let daily = requests / (CostAssumptions.hoursPerMonth / 24)

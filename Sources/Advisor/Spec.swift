@@ -720,7 +720,8 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     case haiku_unsuitable
     /// The current Haiku's published rate limits cannot carry the peak: {model}, {why}.
     case haiku_over_capacity
-    /// Peak traffic needs a higher rate-limit tier: {model}, {rpm}, {itpm}, {otpm}, {tier}, {requires}.
+    /// Peak traffic needs a higher rate-limit tier: {model}, {rpm} (with its noun: `1 request`, `137 requests`),
+    /// {itpm}, {otpm}, {tier}, {requires}.
     case rate_limit_tier
     /// Peak traffic exceeds every published tier: {model}, {rpm}, {itpm}, {otpm}.
     case rate_limit_beyond_tiers

@@ -118,6 +118,31 @@ struct ExpertChecksTests {
         #expect(scale.capacity?.status == .carried && scale.capacity?.tier == "scale")
     }
 
+    /// The busiest minute of a workload with any requests holds at least one whole request: 250 summaries a month
+    /// of 400,000 tokens average 0.017 requests a minute at 3× peak, but the minute one is sent carries all its
+    /// 400,000 tokens against the input limit. The warning says "1 request", not "0 requests".
+    @Test func aFewHugeRequestsPutAWholePromptOnTheInputLimit() throws {
+        let given: [String: AnswerValue] = ["task_type": "summarization", "monthly_requests": 250,
+                                            "avg_input_tokens": 400_000, "avg_output_tokens": 2_000, "latency": "batch",
+                                            "as_of": "2026-12-03"]
+        let luna = try #require(line("gpt-6-luna", given).capacity)
+        #expect(luna.peak_rpm == 1 && luna.peak_itpm == 400_000, "\(luna)")
+        let a = engine.assess(k.answers(given))
+        if a.primaryModel == "gpt-6-luna" {
+            let warning = try #require(a.warnings.first { $0.model == "gpt-6-luna" && $0.failure_mode == "rate-limits" })
+            #expect(warning.text.hasPrefix("At peak, GPT-6 Luna would see about 1 request, 400,000 input tokens"), "\(warning.text)")
+        }
+        // Sonnet 5.5 counts 1.3× Haiku 4.5's tokens: one request is 520,000 of its tokens in that minute.
+        let sonnet = try #require(line("claude-sonnet-5-5", given).capacity)
+        #expect(sonnet.peak_rpm == 1 && sonnet.peak_itpm == 520_000, "\(sonnet)")
+        // Above one request a minute the average at peak stands, unchanged: 1M a month is 68.5 a minute.
+        let busy = try #require(line("claude-sonnet-5-5", given.merging(["monthly_requests": 1_000_000]) { $1 }).capacity)
+        #expect(busy.peak_rpm == 68.5)
+        // No requests, no peak.
+        let none = try #require(line("claude-sonnet-5-5", given.merging(["monthly_requests": 0]) { $1 }).capacity)
+        #expect(none.peak_rpm == 0 && none.peak_itpm == 0)
+    }
+
     @Test func aConcurrencyCapIsReadAsTheLongestRequestItAllows() {
         // 100M moderation requests a month at 5× peak: 100,000,000 / 43,800 × 5 = 11,415.5 a minute, 190.26 a second.
         // DeepSeek caps deepseek-flash at 2,500 requests in flight: 2,500 / 190.26 = 13.1 s per request at most.
