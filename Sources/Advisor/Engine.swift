@@ -882,13 +882,20 @@ public struct Engine: Sendable {
                 "difference": Format.cents(difference), "monthly": Format.cents(monthly[primary])])
         }
         let effortOption = self.effortOption(d, answers: answers, v, monthly: monthly, reasons: &reasons)
+        // Prices older than stale_after_days: one warning per day they were checked, naming every model offered
+        // with that day (the primary first), not one sentence repeated per model.
         let named = [primary] + alternatives
+        var staleByDay: [(checked: Int, models: [Int])] = []
         for m in named {
-            if let checked = k.compiledModels[m].pricesCheckedDay, Double(day - checked) > k.settings.stale_after_days {
-                computed(.stale_price, model: m, ["checked": CivilDate.text(checked),
-                                                  "days": AnswerValue.number(k.settings.stale_after_days).text,
-                                                  "as_of": CivilDate.text(day)])
-            }
+            guard let checked = k.compiledModels[m].pricesCheckedDay, Double(day - checked) > k.settings.stale_after_days
+            else { continue }
+            if let i = staleByDay.firstIndex(where: { $0.checked == checked }) { staleByDay[i].models.append(m) }
+            else { staleByDay.append((checked, [m])) }
+        }
+        for group in staleByDay {
+            computed(.stale_price, model: group.models[0], [
+                "models": Format.series(group.models.map { k.models[$0].title }), "checked": CivilDate.text(group.checked),
+                "days": AnswerValue.number(k.settings.stale_after_days).text, "as_of": CivilDate.text(day)])
         }
 
         let primaryLine = costs.first { $0.model == k.models[primary].slug }!

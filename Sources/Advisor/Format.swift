@@ -56,6 +56,12 @@ public enum Format {
     /// `+5`, `-3`, `0`: a rule's effect on the score.
     public static func signed(_ value: Double) -> String { (value > 0 ? "+" : "") + number(value) }
 
+    /// Names in a sentence: "A", "A and B", "A, B and C".
+    public static func series(_ items: [String]) -> String {
+        guard let last = items.last else { return "" }
+        return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " and " + last
+    }
+
     public static func percent(_ share: Double) -> String { trimmed(share * 100, digits: 1) + " %" }
 
     /// A token count or a factor as the engine's notes write it: `104,000` (rounded half away from zero), `1.3`.

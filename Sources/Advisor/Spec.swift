@@ -729,7 +729,8 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     case latency_budget_missed
     /// No source documents the model's latency: {model}, {budget}.
     case latency_unknown
-    /// A price used is older than `stale_after_days` on the as-of date: {model}, {checked}, {days}, {as_of}.
+    /// Prices used are older than `stale_after_days` on the as-of date: {models} (the primary and alternatives
+    /// checked that day, "A, B and C"), {checked}, {days}, {as_of}.
     case stale_price
     /// The provider publishes no rate limits for the model (or none in force on the day, or not for the tier the
     /// month's spend needs): {model}, {provider}, {rpm}, {itpm}, {otpm}, {why}.
@@ -776,7 +777,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .quality_margin: ["model", "strong_model", "strong_monthly", "difference", "monthly"]
         case .latency_budget_missed: ["model", "percentile", "ms", "budget"]
         case .latency_unknown: ["model", "budget"]
-        case .stale_price: ["model", "checked", "days", "as_of"]
+        case .stale_price: ["models", "checked", "days", "as_of"]
         }
     }
 }

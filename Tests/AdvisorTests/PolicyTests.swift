@@ -343,4 +343,24 @@ struct PolicyTests {
         // Past the last check, a lifecycle is a projection too: the warning says a model may have gone.
         #expect(old.warnings.contains { $0.model == old.primaryModel && $0.text.contains("deprecated or retired in that time") })
     }
+
+    /// Stale prices are one warning per day they were checked, naming the primary and every alternative checked
+    /// that day, not the same sentence once per model.
+    @Test func stalePricesAreOneWarningNamingEveryModel() throws {
+        let k = Fixture.real, engine = Engine(knowledge: Fixture.real)
+        let a = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 5_000_000,
+                                         "avg_input_tokens": 800, "avg_output_tokens": 3, "latency": "batch",
+                                         "as_of": "2027-06-01"]))
+        let stale = a.warnings.filter { $0.text.contains("were last checked on") }
+        #expect(stale.count == Set(([a.primaryModel] + a.alternatives).compactMap {
+            k.compiledModels[k.modelIndex[$0]!].pricesCheckedDay }).count, "\(stale.map(\.text))")
+        let first = try #require(stale.first)
+        #expect(first.model == a.primaryModel)
+        let titles = ([a.primaryModel] + a.alternatives).map { k.models[k.modelIndex[$0]!].title }
+        #expect(titles.count == 4)
+        #expect(first.text.hasPrefix("The prices of \(titles[0]), \(titles[1]), \(titles[2]) and \(titles[3]) were last checked on"),
+                "\(first.text)")
+        #expect(a.warnings.filter { $0.failure_mode == "cost-overruns" }.count == 1)
+        #expect(Format.series(["A"]) == "A" && Format.series(["A", "B"]) == "A and B" && Format.series([]) == "")
+    }
 }
