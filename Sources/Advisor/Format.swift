@@ -71,11 +71,14 @@ public enum Format {
             return String((value * scale).rounded() / scale)
         }
         let whole = Int64(value.rounded())
-        return (whole < 0 ? "-" : "") + thousands(String(whole.magnitude))
+        return written(units: whole.magnitude, negative: whole < 0, digits: 0, grouping: true, minimum: 0)
     }
 
     /// `1,234.57`: fixed decimals with thousands separators.
     public static func grouped(_ value: Double, digits: Int) -> String {
+        if let units = scaledUnits(abs(value), digits: digits) {
+            return written(units: units, negative: value < 0 && units != 0, digits: digits, grouping: true, minimum: digits)
+        }
         let text = fixed(abs(value), digits: digits)
         let point = text.utf8.firstIndex(of: UInt8(ascii: ".")) ?? text.utf8.endIndex
         let negative = value < 0 && text.utf8.contains { $0 != UInt8(ascii: "0") && $0 != UInt8(ascii: ".") }
@@ -84,6 +87,10 @@ public enum Format {
 
     /// `1234.5000` → `1234.5`: at most `digits` decimals, at least `minimum`, no trailing zeros beyond.
     public static func trimmed(_ value: Double, digits: Int, minimum: Int = 0) -> String {
+        if let units = scaledUnits(value, digits: digits) {
+            return written(units: units, negative: value.sign == .minus, digits: digits, grouping: false,
+                           minimum: Swift.min(minimum, digits))
+        }
         let text = fixed(value, digits: digits)
         let utf8 = Array(text.utf8)
         guard let point = utf8.firstIndex(of: UInt8(ascii: ".")) else { return text }
@@ -98,22 +105,49 @@ public enum Format {
     /// printf rounds the exact binary value; when the scaled value lies so near a half that the scaling's own
     /// rounding could tip it, or is too large for exact integers, printf itself decides.
     public static func fixed(_ value: Double, digits: Int) -> String {
-        guard (0...9).contains(digits) else { return String(format: "%.\(digits)f", value) }
-        let power = powersOfTen[digits]
-        let scaled = abs(value) * Double(power)
+        guard let units = scaledUnits(value, digits: digits) else { return String(format: "%.\(digits)f", value) }
+        return written(units: units, negative: value.sign == .minus, digits: digits, grouping: false, minimum: digits)
+    }
+
+    /// |value| × 10^digits rounded half to even, as printf rounds it; nil when printf must decide (see `fixed`).
+    private static func scaledUnits(_ value: Double, digits: Int) -> UInt64? {
+        guard (0...9).contains(digits) else { return nil }
+        let scaled = abs(value) * Double(powersOfTen[digits])
         let fraction = scaled - scaled.rounded(.down)
         // The product is within half an ulp (scaled × 2⁻⁵³) of the exact one; below 2⁵³ whole numbers are exact.
-        guard value.isFinite, scaled < 9e15, abs(fraction - 0.5) > scaled * 4e-16 + 1e-12 else {
-            return String(format: "%.\(digits)f", value)
+        guard value.isFinite, scaled < 9e15, abs(fraction - 0.5) > scaled * 4e-16 + 1e-12 else { return nil }
+        return UInt64(scaled.rounded(.toNearestOrEven))
+    }
+
+    /// `units` / 10^digits as `[-]1,234.50`: thousands separators when `grouping`, trailing zeros of the fraction
+    /// dropped down to `minimum` digits (and the point with them). Written backwards into a stack buffer and made a
+    /// String once: the verdict page formats a few thousand numbers, and each intermediate String was an allocation.
+    private static func written(units: UInt64, negative: Bool, digits: Int, grouping: Bool, minimum: Int) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+            var at = buffer.count
+            func put(_ byte: UInt8) { at -= 1; buffer[at] = byte }
+            var rest = units
+            var kept = digits
+            // Fraction digits (least significant first); zeros at the end go while more than `minimum` remain.
+            var trailing = true
+            for _ in 0..<digits {
+                let digit = UInt8(rest % 10)
+                rest /= 10
+                if trailing && digit == 0 && kept > minimum { kept -= 1; continue }
+                trailing = false
+                put(UInt8(ascii: "0") + digit)
+            }
+            if kept > 0 { put(UInt8(ascii: ".")) }
+            var count = 0
+            repeat {
+                if grouping && count > 0 && count % 3 == 0 { put(UInt8(ascii: ",")) }
+                put(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+                count += 1
+            } while rest > 0
+            if negative { put(UInt8(ascii: "-")) }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[at...]), as: UTF8.self)
         }
-        let units = Int64(scaled.rounded(.toNearestOrEven))
-        var text = value.sign == .minus ? "-" : ""
-        text += String(units / power)
-        if digits > 0 {
-            let rest = String(units % power)
-            text += "." + String(repeating: "0", count: digits - rest.count) + rest
-        }
-        return text
     }
 
     private static let powersOfTen: [Int64] = (0...9).map { Int64(pow(10, Double($0))) }
