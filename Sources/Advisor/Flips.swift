@@ -58,7 +58,10 @@ extension Engine {
                     candidates += solvedBoundaries(values, id, in: range, decision: usage == nil ? decision : nil,
                                                    here: usage == nil ? baseCosts : nil)
                 }
-                // Nearest first, so that once a flip is found the farther candidates cost nothing.
+                // Nearest first, so that once a flip is found the farther candidates cost nothing; each value once
+                // (a threshold's side is often a range end or another root's side, and a value that did not flip
+                // would be decided again).
+                candidates = Array(Set(candidates))
                 candidates.sort { (abs($0 - now), $0) < (abs($1 - now), $1) }
                 // No requests at all is no workload: every cost is zero and the comparison says nothing.
                 for candidate in candidates where !(id == .monthlyRequests && candidate == 0) {
@@ -161,10 +164,16 @@ extension Engine {
         }
         let complex = values[AnswerID.complexShare.rawValue]
         let hourly = values[AnswerID.developerHourlyUSD.rawValue]
+        // Only a Haiku and an escalation model that can be usable at all: served that day, fit for the task, held by
+        // their windows. None of that reads volume, the developer rate or the complex share, so a model left out here
+        // is the decision's Haiku or escalation model at no value of the answer (a retired Haiku's roots were tried).
+        let (haikus, escalations) = values.withUnsafeBufferPointer { v in
+            (k.haikuIndices.filter { usable($0, v) }, k.escalationIndices.filter { usable($0, v) })
+        }
         for policy in k.policies where policy.kind == .routing_payback {
             let hours = policy.routerHoursFirstYear
-            for h in k.haikuIndices {
-                for e in k.escalationIndices {
+            for h in haikus {
+                for e in escalations {
                     // The month's saving, (1 − complex) × escalation − Haiku, as a line in the answer.
                     let savingFixed = (1 - complex) * fixed[e] - fixed[h], savingRate = (1 - complex) * rate[e] - rate[h]
                     switch id {
@@ -191,7 +200,13 @@ extension Engine {
                 }
             }
         }
-        return sides(of: roots, id, in: range)
+        // The routing plan is honoured only with something complex to route (PlanObstacle.nothingComplex): from
+        // no complex share, the least one is where it starts to count.
+        var points = sides(of: roots, id, in: range)
+        if id == .complexShare, values[AnswerID.routing.rawValue] == Self.tieredPlan, now == 0, range.contains(0.01) {
+            points.append(0.01)
+        }
+        return points
     }
 
     /// The values just on both sides of each root inside `range` (whole numbers, or hundredths of a share).

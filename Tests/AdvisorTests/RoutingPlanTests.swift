@@ -107,6 +107,21 @@ struct RoutingPlanTests {
         #expect(Array(a.reasons.dropFirst()) == auto.reasons, "otherwise the advisor's own reasons, unchanged")
     }
 
+    /// A plan set aside only because nothing is complex comes back at the least complex share: what would change
+    /// names 1 %, not the side of some other threshold further up (it said 3 %, from a retired Haiku's root).
+    @Test func thePlanComesBackAtTheLeastComplexShare() throws {
+        let given: [String: AnswerValue] = ["task_type": "complex_reasoning", "monthly_requests": 3_000,
+                                            "complex_share": 0.0, "developer_hourly_usd": 250, "cost_priority": "secondary",
+                                            "routing": "tiered", "avg_input_tokens": 150_000, "can_self_host": true,
+                                            "as_of": "2026-12-03"]
+        let a = engine.assess(k.answers(given))
+        #expect(a.verdict != .tieredRouting)
+        let change = try #require(a.whatWouldChange.first { $0.answer == .complexShare }, "\(a.whatWouldChange)")
+        #expect(change.to == .number(0.01) && change.verdict == .tieredRouting, "\(change)")
+        let there = engine.assess(k.answers(with(given, ["complex_share": 0.01])))
+        #expect(there.verdict == .tieredRouting)
+    }
+
     /// 3,000 chats a month: routing saves about $150 a year against a router costing $8,800. The plan stands, and
     /// the finding is said with both figures.
     @Test func routingThatDoesNotPayIsSaidWithItsFigures() throws {
