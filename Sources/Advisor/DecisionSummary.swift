@@ -79,11 +79,14 @@ extension Engine {
         // Next, a requirement the team stated that the primary is documented to miss (a latency budget): the
         // warning about it (`missedRequirement`, its failure mode), whatever the severity of that failure mode.
         let stated = missedRequirement.flatMap { slug in warnings.first { $0.failure_mode == slug && $0.model == k.models[primary].slug } }
-        // Then by severity; within one, a risk the team's own answers raise (strict accuracy, no review) before one
-        // that holds only on a default we assumed (no fallback): the team told us about the first.
+        // Then by severity; within one, a risk the team's own answers raise for the recommended model (strict
+        // accuracy, no review; its capacity) before one that holds only on a default we assumed (no fallback), and
+        // that before a note about another model (a Haiku ruled out is a reason, not this workload's risk).
+        let slug = k.models[primary].slug
+        func rank(_ w: Warning) -> Int { w.stated ? 0 : w.model == nil || w.model == slug ? 1 : 2 }
         let risk = d.basis == .nothing_fits || d.basis == .nothing_usable || !Self.hasVolume(answers.values) ? warnings.first
             : stated ?? severities.lazy.compactMap { s in
-                warnings.first { $0.severity == s && $0.stated } ?? warnings.first { $0.severity == s } }.first
+                warnings.filter { $0.severity == s }.min { rank($0) < rank($1) } }.first
         return DecisionSummary(recommended: k.models[primary].slug, monthly_usd: Format.rounded(monthly[primary]),
                                combined: combined, runner_up: runner?.summary, top_risk: risk, top_lever: levers.first,
                                traps: traps)

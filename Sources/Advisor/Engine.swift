@@ -96,8 +96,9 @@ public struct Warning: Sendable, Encodable, Equatable {
     public let severity: Severity
     /// The model a computed warning is about (lifecycle, rate limits, latency, freshness), else nil.
     public let model: String?
-    /// Whether the team's own answers raise it: false for an exposure that holds only on answers left to their
-    /// defaults (no fallback assumed). It ranks the top risk; not in the JSON.
+    /// Whether the team's own answers raise it for the recommended model: false for an exposure that holds only on
+    /// answers left to their defaults (no fallback assumed), and for a computed warning about another model (a
+    /// Haiku ruled out, an alternative's old prices). It ranks the top risk; not in the JSON.
     var stated = true
 
     enum CodingKeys: String, CodingKey { case failure_mode, text, url, title, severity, model }
@@ -772,7 +773,7 @@ public struct Engine: Sendable {
             }
             warnings.append(Warning(failure_mode: entry.slug, text: text,
                                     url: "/failure-modes/\(entry.slug)", title: entry.title,
-                                    severity: entry.spec.severity, model: k.models[model].slug))
+                                    severity: entry.spec.severity, model: k.models[model].slug, stated: model == primary))
         }
         let day = Int(v[AnswerID.asOf.rawValue])
         // No model holds the request: that comes before anything else the verdict says.

@@ -331,6 +331,15 @@ struct PolicyTests {
         let said = engine.assess(k.answers(answers))
         #expect(said.decision.top_risk?.failure_mode == said.warnings.first { $0.severity == .high }?.failure_mode)
         #expect(said.decision.top_risk?.failure_mode != "hallucinations")
+        // A Haiku ruled out by a strong-fit requirement is a reason, not the chosen model's risk: with the default
+        // (assumed) no-fallback warnings there, the top risk is about the recommended model.
+        let strong = Engine(knowledge: Fixture.real).assess(Fixture.real.answers([
+            "task_type": "chat", "monthly_requests": 20_000, "avg_input_tokens": 1_200, "avg_output_tokens": 250,
+            "required_fit": "strong", "as_of": "2026-12-03"]))
+        let ruledOut = try #require(strong.warnings.first { $0.model?.hasPrefix("claude-haiku") == true && $0.text.contains("cannot take") })
+        #expect(!ruledOut.stated && strong.primaryModel != ruledOut.model)
+        let top = try #require(strong.decision.top_risk)
+        #expect(top.model == nil || top.model == strong.primaryModel, "\(top)")
     }
 
     @Test func stalePricesAreFlaggedOnTheAsOfDate() {

@@ -89,6 +89,13 @@ struct ReviewSetTests {
            a.primaryModelBasis != .nothing_fits, a.primaryModelBasis != .nothing_usable {
             #expect(a.decision.top_risk == missed, "biggest risk: \(a.decision.top_risk?.failure_mode ?? "none")")
         }
+        // The biggest risk is this workload's on the recommended model: never a note about another model (a Haiku
+        // ruled out, an alternative's prices) when a warning about the recommended one has the same severity.
+        if let top = a.decision.top_risk, a.primaryModelBasis != .nothing_fits, a.primaryModelBasis != .nothing_usable,
+           let other = top.model, other != a.primaryModel {
+            #expect(!a.warnings.contains { $0.severity == top.severity && ($0.model == nil || $0.model == a.primaryModel) },
+                    "biggest risk about \(other), not \(a.primaryModel)")
+        }
         // Mostly complex work: nothing offered for cost is weak at complex reasoning.
         if a.primaryModelBasis == .cheapest_fit, (answers.values[AnswerID.complexShare.rawValue]) >= 0.5 {
             let reasoning = AnswerID.taskType.choices.firstIndex(of: "complex_reasoning")!
