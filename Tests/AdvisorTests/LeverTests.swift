@@ -124,20 +124,32 @@ struct LeverTests {
             #expect(lever.text.contains(need) && lever.text.contains("1,200 reasoning tokens"), "\(lever.text)")
             #expect(!a.levers.contains { $0.kind == .lower_effort }, "thinking off replaces the one-level step")
             // Priced as the cost table prices Haiku 5.5 with thinking off.
-            let off = try k.replacing(.reasoningEffort, with: .text("none"), in: k.answers([
+            let priced = try Self.line("claude-haiku-5-5", effort: "none", [
                 "task_type": "code_completion", "monthly_requests": 20_000_000, "avg_input_tokens": 1_500,
-                "avg_output_tokens": 40, "as_of": "2026-12-03"].merging(extra) { $1 }))
-            let priced = try #require(Engine(knowledge: k).costs(off).first { $0.model == "claude-haiku-5-5" })
+                "avg_output_tokens": 40, "as_of": "2026-12-03"].merging(extra) { $1 })
             #expect(priced.rates.reasoning_tokens_per_request == 0)
             #expect(abs(lever.monthly_after - priced.monthly_usd) < 0.01)
         }
-        // Interactive, no budget: one level down, as before.
+        // Interactive, no budget: one level down, as before; already off: nothing to switch off.
+        try Self.expectOneLevelWithoutHurry({ assess($0) }, fast: .thinking_off, to: "low", lowest: "none")
+    }
+
+    /// Without a need for speed the step down is one level (`to`), not the `fast` lever; at the `lowest` level the
+    /// `fast` lever has nothing to offer even for realtime work.
+    static func expectOneLevelWithoutHurry(_ assess: ([String: AnswerValue]) -> Assessment, fast: LeverKind,
+                                           to: String, lowest: String) throws {
         let interactive = assess(["latency": "interactive"])
-        #expect(!interactive.levers.contains { $0.kind == .thinking_off })
+        #expect(!interactive.levers.contains { $0.kind == fast })
         let lower = try #require(interactive.levers.first { $0.kind == .lower_effort }, "\(interactive.levers.map(\.kind))")
-        #expect(lower.changes == [LeverChange(answer: .reasoningEffort, to: .text("low"))])
-        // Already off: nothing to switch off.
-        #expect(!assess(["latency": "realtime", "reasoning_effort": "none"]).levers.contains { $0.kind == .thinking_off })
+        #expect(lower.changes == [LeverChange(answer: .reasoningEffort, to: .text(to))])
+        #expect(!assess(["latency": "realtime", "reasoning_effort": .text(lowest)]).levers.contains { $0.kind == fast })
+    }
+
+    /// `model`'s cost line for `answers` at reasoning effort `effort`, as the cost table prices it.
+    static func line(_ model: String, effort: String, _ answers: [String: AnswerValue]) throws -> CostLine {
+        let k = Fixture.real
+        let changed = try k.replacing(.reasoningEffort, with: .text(effort), in: k.answers(answers))
+        return try #require(Engine(knowledge: k).costs(changed).first { $0.model == model })
     }
 
     /// Where answers must be fast and the model cannot switch thinking off (Sonnet 5.5: low, medium, high), the
@@ -162,19 +174,13 @@ struct LeverTests {
                     "\(lever.text)")
             #expect(!a.levers.contains { $0.kind == .lower_effort || $0.kind == .thinking_off })
             // Priced as the cost table prices Sonnet 5.5 at low effort.
-            let low = try k.replacing(.reasoningEffort, with: .text("low"), in: k.answers([
+            let priced = try Self.line("claude-sonnet-5-5", effort: "low", [
                 "task_type": "code_completion", "monthly_requests": 2_000_000, "avg_input_tokens": 3_000,
-                "avg_output_tokens": 150, "complex_share": 0.55, "as_of": "2026-12-03"].merging(extra) { $1 }))
-            let priced = try #require(Engine(knowledge: k).costs(low).first { $0.model == "claude-sonnet-5-5" })
+                "avg_output_tokens": 150, "complex_share": 0.55, "as_of": "2026-12-03"].merging(extra) { $1 })
             #expect(abs(lever.monthly_after - priced.monthly_usd) < 0.01)
         }
-        // No hurry: one level down, as before.
-        let interactive = assess(["latency": "interactive"])
-        #expect(!interactive.levers.contains { $0.kind == .least_thinking })
-        let lower = try #require(interactive.levers.first { $0.kind == .lower_effort }, "\(interactive.levers.map(\.kind))")
-        #expect(lower.changes == [LeverChange(answer: .reasoningEffort, to: .text("medium"))])
-        // Already at the lowest: nothing to offer.
-        #expect(!assess(["latency": "realtime", "reasoning_effort": "low"]).levers.contains { $0.kind == .least_thinking })
+        // No hurry: one level down, as before; already at the lowest: nothing to offer.
+        try Self.expectOneLevelWithoutHurry(assess, fast: .least_thinking, to: "medium", lowest: "low")
     }
 
     /// A trap is stated only when it is worth at least a cent a month: one 50K-token summary a month costs Haiku 5.5
