@@ -760,20 +760,32 @@ public struct Engine: Sendable {
                                     severity: entry.spec.severity, model: nil,
                                     stated: exposure.condition.holdsOnStated(v, assumed: answers.assumedMask)))
         }
-        func computed(_ kind: ComputedWarning, model: Int, _ values: [String: String]) {
+        /// Adds (or joins) a computed warning; returns its index in `warnings`.
+        @discardableResult
+        func computed(_ kind: ComputedWarning, model: Int, _ values: [String: String]) -> Int {
             let (f, template) = k.warningTexts[kind]!
             let entry = k.failureModes[f]
             var filled = values
             filled["model"] = k.models[model].title
             filled["provider"] = k.compiledModels[model].provider
             var text = Template.fill(template, filled)
-            // One warning per failure mode: the computed figures come first, the exposure's general advice after.
+            // One warning per failure mode and model: a second finding about the same model joins the first (no
+            // requests and old prices are both cost overruns); the computed figures come before the exposure's
+            // general advice.
+            if let same = warnings.firstIndex(where: { $0.failure_mode == entry.slug && $0.model == k.models[model].slug }) {
+                let first = warnings[same]
+                warnings[same] = Warning(failure_mode: first.failure_mode, text: first.text + " " + text, url: first.url,
+                                         title: first.title, severity: first.severity, model: first.model,
+                                         stated: first.stated)
+                return same
+            }
             if let general = warnings.firstIndex(where: { $0.failure_mode == entry.slug && $0.model == nil }) {
                 text += " " + warnings.remove(at: general).text
             }
             warnings.append(Warning(failure_mode: entry.slug, text: text,
                                     url: "/failure-modes/\(entry.slug)", title: entry.title,
                                     severity: entry.spec.severity, model: k.models[model].slug, stated: model == primary))
+            return warnings.count - 1
         }
         let day = Int(v[AnswerID.asOf.rawValue])
         // No model holds the request: that comes before anything else the verdict says.
@@ -797,10 +809,11 @@ public struct Engine: Sendable {
         } else if d.basis == .nothing_usable {
             computed(.nothing_usable, model: primary, ["why": whyNotUsable(primary, v), "as_of": CivilDate.text(day)])
         }
+        // (The first computed warning: nothing before it is about a model, so it was appended, not joined.)
         if d.basis == .nothing_fits || d.basis == .nothing_usable { warnings.insert(warnings.removeLast(), at: 0) }
         if !Self.hasVolume(v) {
-            computed(.no_volume, model: primary, [:])
-            warnings.insert(warnings.removeLast(), at: 0)
+            let at = computed(.no_volume, model: primary, [:])
+            warnings.insert(warnings.remove(at: at), at: 0)
         }
         // The Haiku a team would expect that day: the first served one (on a past day, not today's).
         let firstHaiku = k.haikuIndices.first { k.compiledModels[$0].isServed(on: day) } ?? k.haikuIndices[0]
