@@ -342,6 +342,21 @@ struct PolicyTests {
         #expect(top.model == nil || top.model == strong.primaryModel, "\(top)")
     }
 
+    /// A team that gave a realtime budget under 1.5 s is not told to "budget 1.5-2 s end to end": its budget
+    /// stands, and the general advice says what keeps a bad day inside it. Without a budget, the general advice.
+    @Test func aTightBudgetIsNotToldToBudgetMore() throws {
+        let k = Fixture.real, engine = Engine(knowledge: Fixture.real)
+        func latency(_ more: [String: AnswerValue]) throws -> String {
+            let a = engine.assess(k.answers(["task_type": "chat", "latency": "realtime", "as_of": "2026-12-03"].merging(more) { $1 }))
+            return try #require(a.warnings.first { $0.failure_mode == "latency-spikes" }).text
+        }
+        let tight = try latency(["latency_budget_s": 0.8])
+        #expect(!tight.contains("budget 1.5-2 s") && tight.contains("more than a budget under 1.5 s allows")
+                && tight.contains("your 0.8 s budget"), "\(tight)")
+        #expect(try latency([:]).contains("budget 1.5-2 s end to end"))
+        #expect(try latency(["latency_budget_s": 3]).contains("budget 1.5-2 s end to end"))
+    }
+
     @Test func stalePricesAreFlaggedOnTheAsOfDate() {
         // The hand-priced models were "checked" on 2026-11-20.
         let fresh = engine.assess(k.answers(["task_type": "classification", "as_of": "2026-12-01"]))
