@@ -723,7 +723,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// Peak traffic needs a higher rate-limit tier: {model}, {rpm} (with its noun: `1 request`, `137 requests`),
     /// {itpm}, {otpm}, {tier}, {requires}.
     case rate_limit_tier
-    /// Peak traffic exceeds every published tier: {model}, {rpm}, {itpm}, {otpm}.
+    /// Peak traffic exceeds every published tier: {model}, {rpm} (as for rate_limit_tier), {itpm}, {otpm}.
     case rate_limit_beyond_tiers
     /// The model's documented latency misses the budget: {model}, {percentile}, {ms}, {budget}.
     case latency_budget_missed
@@ -733,9 +733,10 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// checked that day, "A, B and C"), {checked}, {days}, {as_of}.
     case stale_price
     /// The provider publishes no rate limits for the model (or none in force on the day, or not for the tier the
-    /// month's spend needs): {model}, {provider}, {rpm}, {itpm}, {otpm}, {why}.
+    /// month's spend needs): {model}, {provider}, {rpm} (as for rate_limit_tier), {itpm}, {otpm}, {why}.
     case rate_limit_unknown
-    /// The provider sets no fixed limit and serves what capacity allows: {model}, {provider}, {rpm}.
+    /// The provider sets no fixed limit and serves what capacity allows: {model}, {provider}, {rpm} (as for
+    /// rate_limit_tier).
     case rate_limit_dynamic
     /// The cost-first primary fits the task only `good`; the cheapest `strong` model and what it adds:
     /// {model}, {strong_model}, {strong_monthly}, {difference}, {monthly}.
