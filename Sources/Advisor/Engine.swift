@@ -831,8 +831,8 @@ public struct Engine: Sendable {
         }
         let capacity = costs.first { $0.model == k.models[primary].slug }?.capacity
         if let capacity {
-            let values = ["rpm": capacity.peak_rpm == 1 ? "1 request"
-                              : Format.figure(capacity.peak_rpm, digits: capacity.peak_rpm < 10 ? 1 : 0) + " requests",
+            let values = ["rpm": Format.counted(Format.figure(capacity.peak_rpm, digits: capacity.peak_rpm < 10 ? 1 : 0),
+                                                "request", "requests"),
                           "itpm": Format.figure(capacity.peak_itpm),
                           "otpm": Format.figure(capacity.peak_otpm)]
             switch capacity.status {

@@ -90,7 +90,7 @@ struct ResultView {
             figuresChecked: assessment.figuresChecked ?? "",
             capacity: assessment.capacity.map { c in
                 CapacityLine(model: library.page(.models, c.model)?.title ?? c.model,
-                             rpm: Format.number(c.peak_rpm), itpm: Format.count(c.peak_itpm), otpm: Format.count(c.peak_otpm),
+                             requests: Format.counted(Format.number(c.peak_rpm), "request", "requests"), itpm: Format.count(c.peak_itpm), otpm: Format.count(c.peak_otpm),
                              tier: CapacityText.tier(c),
                              requires: c.requires ?? "")
             },

@@ -164,6 +164,16 @@ struct DecisionPageTests {
         #expect(page.contains("&amp;task_type=classification&amp;monthly_requests=3000000"))
     }
 
+    /// The peak line agrees with its number: a few huge requests a month put one whole request in the busiest
+    /// minute ("1 request"), a busy workload many.
+    @Test func thePeakLineSaysRequestOrRequests() {
+        let few = get(VisualTests.result, [("task_type", "summarization"), ("monthly_requests", "250"),
+                                           ("avg_input_tokens", "400000"), ("latency", "batch")]).text
+        #expect(few.contains("gets about 1 request, "), "\(part(few, from: "At peak", to: "</p>"))")
+        let busy = get(VisualTests.result, pairs(AdvisorRoutesTests.workload)).text
+        #expect(busy.contains(" requests, ") && !busy.contains("gets about 1 requests"))
+    }
+
     @Test func theRAGCaseStatesTheCliffAndOffersTheTrim() {
         let page = get(VisualTests.result, pairs(Self.rag)).text
         let box = part(page, from: "<dl class=\"decision\">", to: "</dl>")

@@ -91,7 +91,8 @@ struct ModelLink: ViewModel {
 /// The rate-limit tier the primary model needs at peak.
 struct CapacityLine: ViewModel {
     let model: String
-    let rpm: String
+    /// Requests a minute with their noun: `1 request`, `137 requests`.
+    let requests: String
     let itpm: String
     let otpm: String
     let tier: String
