@@ -27,6 +27,11 @@ public struct Capacity: Sendable, Encodable, Equatable {
     public let model: String
     public let status: CapacityStatus
     public let peak_rpm: Double
+    /// The peak's requests a minute in words, as the warnings and the verdict page say them: `1 request`,
+    /// `2.7 requests`, `45,662 requests`.
+    public var peakRequests: String {
+        Format.counted(Format.figure(peak_rpm, digits: peak_rpm < 10 ? 1 : 0), "request", "requests")
+    }
     public let peak_itpm: Double
     public let peak_otpm: Double
     /// Requests on the average day.

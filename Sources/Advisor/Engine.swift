@@ -831,8 +831,7 @@ public struct Engine: Sendable {
         }
         let capacity = costs.first { $0.model == k.models[primary].slug }?.capacity
         if let capacity {
-            let values = ["rpm": Format.counted(Format.figure(capacity.peak_rpm, digits: capacity.peak_rpm < 10 ? 1 : 0),
-                                                "request", "requests"),
+            let values = ["rpm": capacity.peakRequests,
                           "itpm": Format.figure(capacity.peak_itpm),
                           "otpm": Format.figure(capacity.peak_otpm)]
             switch capacity.status {

@@ -90,7 +90,7 @@ struct ResultView {
             figuresChecked: assessment.figuresChecked ?? "",
             capacity: assessment.capacity.map { c in
                 CapacityLine(model: library.page(.models, c.model)?.title ?? c.model,
-                             requests: Format.counted(Format.number(c.peak_rpm), "request", "requests"), itpm: Format.count(c.peak_itpm), otpm: Format.count(c.peak_otpm),
+                             requests: c.peakRequests, itpm: Format.count(c.peak_itpm), otpm: Format.count(c.peak_otpm),
                              tier: CapacityText.tier(c),
                              requires: c.requires ?? "")
             },
@@ -206,8 +206,11 @@ struct ResultView {
         }
         let requests = number(.monthlyRequests)
         let share = number(.cachedInputShare)
-        return "\(Format.count(requests)) requests a month × \(Format.count(number(.avgInputTokens))) input tokens"
-            + " (\(Format.percent(share)) cacheable) and \(Format.count(number(.avgOutputTokens))) output tokens"
+        func tokens(_ id: AnswerID, _ kind: String) -> String {
+            Format.counted(Format.count(number(id)), "\(kind) token", "\(kind) tokens")
+        }
+        return Format.counted(Format.count(requests), "request", "requests") + " a month × " + tokens(.avgInputTokens, "input")
+            + " (\(Format.percent(share)) cacheable) and " + tokens(.avgOutputTokens, "output")
     }
 }
 

@@ -172,6 +172,16 @@ struct DecisionPageTests {
         #expect(few.contains("gets about 1 request, "), "\(part(few, from: "At peak", to: "</p>"))")
         let busy = get(VisualTests.result, pairs(AdvisorRoutesTests.workload)).text
         #expect(busy.contains(" requests, ") && !busy.contains("gets about 1 requests"))
+        // A peak in the tens of thousands is grouped like every other count ("45662.1 requests" before).
+        let huge = get(VisualTests.result, [("task_type", "classification"), ("monthly_requests", "2000000000"),
+                                            ("avg_input_tokens", "4000"), ("avg_output_tokens", "5000"),
+                                            ("peak_to_average", "1"), ("as_of", "2025-10-15")]).text
+        #expect(huge.contains("gets about 45,662 requests, "), "\(part(huge, from: "At peak", to: "</p>"))")
+        // One request a month of one output token: the workload line agrees with its numbers too.
+        let one = get(VisualTests.result, [("task_type", "classification"), ("monthly_requests", "1"),
+                                           ("avg_output_tokens", "1")]).text
+        #expect(one.contains("1 request a month × 1,000 input tokens (0 % cacheable) and 1 output token"),
+                "\(part(one, from: "Workload:", to: "</p>"))")
     }
 
     @Test func theRAGCaseStatesTheCliffAndOffersTheTrim() {
