@@ -829,6 +829,15 @@ public struct Engine: Sendable {
                     "replacement": model.replacement.map { k.models[$0].title } ?? ""])
             }
         }
+        // A legacy primary whose successor could take the workload: the successor and its price, before the team
+        // builds on a model its maker has moved on from (DeepSeek V4 Flash, sold only by hosts since V4.1 Flash).
+        let primaryModel = k.compiledModels[primary]
+        if Self.hasVolume(v), primaryModel.lifecycle(on: day).state == .legacy, let since = primaryModel.legacyDay,
+           let successor = primaryModel.replacement, successor != primary, d.usable[successor] {
+            computed(.legacy_primary, model: primary, [
+                "since": CivilDate.text(since), "replacement": k.models[successor].title,
+                "monthly": Format.money(monthly[primary]), "replacement_monthly": Format.money(monthly[successor])])
+        }
         let capacity = costs.first { $0.model == k.models[primary].slug }?.capacity
         if let capacity {
             let values = ["rpm": capacity.peakRequests,

@@ -712,6 +712,9 @@ public struct CriterionSpec: Codable, Sendable, Equatable {
 public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// An alternative is deprecated: {model}, {retires}, {replacement}.
     case deprecated_alternative
+    /// The recommended model is legacy and its successor could take the workload: {model}, {since}, {replacement},
+    /// {monthly} (the primary's month), {replacement_monthly}.
+    case legacy_primary
     /// The current Haiku cannot take this workload (retired, not yet released, deprecated): {model}, {why}.
     case haiku_ruled_out
     /// The current Haiku cannot hold the request (its window, headroom or a token limit): {model}, {why}.
@@ -770,6 +773,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .nothing_fits_margin: ["model", "window", "tokens", "share", "headroom", "fit_tokens", "counted_with", "as_of"]
         case .nothing_fits_output: ["model", "window", "output", "max_output", "as_of"]
         case .deprecated_alternative: ["model", "retires", "replacement"]
+        case .legacy_primary: ["model", "since", "replacement", "monthly", "replacement_monthly"]
         case .haiku_ruled_out, .haiku_outgrown, .haiku_unsuitable, .haiku_over_capacity: ["model", "why"]
         case .rate_limit_tier: ["model", "provider", "rpm", "itpm", "otpm", "tier", "requires"]
         case .rate_limit_beyond_tiers: ["model", "provider", "rpm", "itpm", "otpm", "gap", "top_tier"]

@@ -143,6 +143,27 @@ struct ExpertChecksTests {
         #expect(none.peak_rpm == 0 && none.peak_itpm == 0)
     }
 
+    /// A legacy primary is said with its successor and both prices, when the successor could take the workload:
+    /// cost first puts DeepSeek V4 Flash (hosted on Novita; DeepSeek moved on to V4.1 Flash) in front of 1,000
+    /// long RAG requests. An active primary, or no volume to price, says nothing of the kind.
+    @Test func aLegacyPrimaryNamesItsSuccessorAndItsPrice() throws {
+        let given: [String: AnswerValue] = ["task_type": "rag", "monthly_requests": 1_000, "avg_input_tokens": 300_000,
+                                            "cost_priority": "primary", "as_of": "2026-12-03"]
+        let a = engine.assess(k.answers(given))
+        #expect(a.primaryModel == "deepseek-v4-flash", "\(a.primaryModel)")
+        let warning = try #require(a.warnings.first { $0.failure_mode == "model-retirement" && $0.model == a.primaryModel })
+        let successor = try #require(a.costs.first { $0.model == "deepseek-v4-1-flash" })
+        let primary = try #require(a.costs.first { $0.model == a.primaryModel })
+        #expect(warning.text.hasPrefix("DeepSeek V4 Flash (hosted on Novita) has been legacy since 2026-09-10: DeepSeek V4.1 Flash succeeds it, at "
+                                       + Format.money(successor.monthly_usd) + " a month on your numbers against " + Format.money(primary.monthly_usd)),
+                "\(warning.text)")
+        let current = engine.assess(k.answers(["task_type": "classification", "as_of": "2026-12-03"]))
+        #expect(current.primaryModel == "claude-haiku-5-5")
+        #expect(!current.warnings.contains { $0.text.contains("has been legacy since") })
+        let none = engine.assess(k.answers(given.merging(["monthly_requests": 0]) { $1 }))
+        #expect(!none.warnings.contains { $0.text.contains("has been legacy since") })
+    }
+
     @Test func aConcurrencyCapIsReadAsTheLongestRequestItAllows() {
         // 100M moderation requests a month at 5× peak: 100,000,000 / 43,800 × 5 = 11,415.5 a minute, 190.26 a second.
         // DeepSeek caps deepseek-flash at 2,500 requests in flight: 2,500 / 190.26 = 13.1 s per request at most.
