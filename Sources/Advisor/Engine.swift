@@ -397,9 +397,10 @@ public struct Engine: Sendable {
 
     /// The answers that which models are usable reads: lifecycle, fit, self-hosting, the request's size against the
     /// window, and the peak against the rate limits (with the month's spend against a tier's cap). Changing any
-    /// other answer leaves every model as usable as it was.
-    static let usabilityInputs: Set<AnswerID> = costInputs.union([.taskType, .requiredFit, .canSelfHost,
-                                                                   .peakToAverage, .systemPromptTokens])
+    /// other answer leaves every model as usable as it was. The developer rate is a cost input but not one of
+    /// these: it prices only self-hosted models' operations, and they have no rate limits or spend caps to meet.
+    static let usabilityInputs: Set<AnswerID> = costInputs.subtracting([.developerHourlyUSD])
+        .union([.taskType, .requiredFit, .canSelfHost, .peakToAverage, .systemPromptTokens])
 
     /// - Parameter costs: the monthly cost per model when the caller knows them already (the what-would-change
     ///   search, for answers costs do not read).
