@@ -89,7 +89,8 @@ public struct Reason: Sendable, Encodable, Equatable {
 /// A failure mode the workload is exposed to. JSON: `failure_mode`, `text`, `url` (+ `title`, `severity`).
 public struct Warning: Sendable, Encodable, Equatable {
     public let failure_mode: String
-    public let text: String
+    /// A second finding about the same model and failure mode is appended to it (Engine.assess).
+    public internal(set) var text: String
     /// `/failure-modes/<slug>`.
     public let url: String
     public let title: String
@@ -774,10 +775,7 @@ public struct Engine: Sendable {
             // requests and old prices are both cost overruns); the computed figures come before the exposure's
             // general advice.
             if let same = warnings.firstIndex(where: { $0.failure_mode == entry.slug && $0.model == k.models[model].slug }) {
-                let first = warnings[same]
-                warnings[same] = Warning(failure_mode: first.failure_mode, text: first.text + " " + text, url: first.url,
-                                         title: first.title, severity: first.severity, model: first.model,
-                                         stated: first.stated)
+                warnings[same].text += " " + text
                 return same
             }
             if let general = warnings.firstIndex(where: { $0.failure_mode == entry.slug && $0.model == nil }) {
@@ -790,28 +788,28 @@ public struct Engine: Sendable {
         }
         let day = Int(v[AnswerID.asOf.rawValue])
         // No model holds the request: that comes before anything else the verdict says.
+        var refusal: Int? = nil
         if d.basis == .nothing_fits {
             let model = k.compiledModels[primary]
             let t = k.requestTokens(model: primary, v)
             if let target = k.fitTarget(model: primary, v) {
                 // Held by the window but over the headroom: accepted as it stands, not refused; the text says which.
                 let tokens = t.input + t.output + t.reasoning
-                computed(k.fits(model: primary, v) ? .nothing_fits_margin : .nothing_fits, model: primary, [
+                refusal = computed(k.fits(model: primary, v) ? .nothing_fits_margin : .nothing_fits, model: primary, [
                     "window": Format.count(model.contextWindow), "tokens": Format.count(tokens),
                     "share": Format.percent(tokens / model.contextWindow), "why": whyNotUsable(primary, v),
                     "fit_tokens": Format.count(target), "counted_with": k.models[Int(v[AnswerID.tokensCountedWith.rawValue])].title,
                     "headroom": Format.percent(k.contextHeadroom), "as_of": CivilDate.text(day)])
             } else {
-                computed(.nothing_fits_output, model: primary, [
+                refusal = computed(.nothing_fits_output, model: primary, [
                     "window": Format.count(model.contextWindow), "output": Format.count(t.output + t.reasoning),
                     "max_output": model.maxOutput.map(Format.count) ?? Format.count(model.contextWindow),
                     "as_of": CivilDate.text(day)])
             }
         } else if d.basis == .nothing_usable {
-            computed(.nothing_usable, model: primary, ["why": whyNotUsable(primary, v), "as_of": CivilDate.text(day)])
+            refusal = computed(.nothing_usable, model: primary, ["why": whyNotUsable(primary, v), "as_of": CivilDate.text(day)])
         }
-        // (The first computed warning: nothing before it is about a model, so it was appended, not joined.)
-        if d.basis == .nothing_fits || d.basis == .nothing_usable { warnings.insert(warnings.removeLast(), at: 0) }
+        if let refusal { warnings.insert(warnings.remove(at: refusal), at: 0) }
         if !Self.hasVolume(v) {
             let at = computed(.no_volume, model: primary, [:])
             warnings.insert(warnings.remove(at: at), at: 0)

@@ -112,7 +112,7 @@ public enum Format {
     /// |value| × 10^digits rounded half to even, as printf rounds it; nil when printf must decide (see `fixed`).
     private static func scaledUnits(_ value: Double, digits: Int) -> UInt64? {
         guard (0...9).contains(digits) else { return nil }
-        let scaled = abs(value) * Double(powersOfTen[digits])
+        let scaled = abs(value) * powersOfTen[digits]
         let fraction = scaled - scaled.rounded(.down)
         // The product is within half an ulp (scaled × 2⁻⁵³) of the exact one; below 2⁵³ whole numbers are exact.
         guard value.isFinite, scaled < 9e15, abs(fraction - 0.5) > scaled * 4e-16 + 1e-12 else { return nil }
@@ -150,7 +150,7 @@ public enum Format {
         }
     }
 
-    private static let powersOfTen: [Int64] = (0...9).map { Int64(pow(10, Double($0))) }
+    private static let powersOfTen: [Double] = (0...9).map { pow(10, Double($0)) }
 
     /// `1234567` → `1,234,567`: a comma before every third digit from the right.
     private static func thousands(_ digits: String) -> String {
