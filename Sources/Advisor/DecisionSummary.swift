@@ -128,6 +128,13 @@ extension Engine {
         } else if difference >= 0 {
             reason = "it costs \(Format.money(difference)) more a month for the same fit"
             url = "/models/\(k.models[m].slug)"
+        } else if d.basis == .cheapest_suitable, k.compiledModels[m].replacement == primary,
+                  AnswerID.costPriority.choices[Int(answers.values[AnswerID.costPriority.rawValue])] != "primary",
+                  k.compiledModels[m].lifecycle(on: Int(answers.values[AnswerID.asOf.rawValue])).state == .legacy {
+            // Cheaper, but superseded by the primary (Engine.otherModels puts a legacy model after its successor).
+            reason = "it is legacy: \(k.models[primary].title) succeeds it, and with cost not your first priority a saving of "
+                + "\(Format.money(-difference)) a month does not pay for building on the older model"
+            url = "/models/\(k.models[m].slug)"
         } else if d.basis == .routing_plan, let plan = d.decidingPolicy {
             reason = "you route the simple share to \(k.models[primary].title) yourself (routing: tiered), so your plan, not the price, put it in front"
             url = "/criteria/\(k.criteria[k.policies[plan].criterion].slug)"

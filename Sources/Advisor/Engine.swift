@@ -649,19 +649,30 @@ public struct Engine: Sendable {
                         escalation: escalation, preferred: preferred, usable: isUsable, monthly: monthlyCache)
     }
 
-    /// Usable models at least `minFit`, strong/good before weak, current before deprecated, then cheapest.
+    /// Usable models at least `minFit`, strong/good before weak, current before superseded, then cheapest.
+    /// Superseded: deprecated last, and before it a legacy model whose named successor is among them (DeepSeek V4
+    /// Flash, which DeepSeek replaced with V4.1 Flash and only hosts sell): where cost is not the team's first
+    /// priority, a few percent does not pay for building on the model its maker moved on from.
     private func otherModels(_ v: UnsafeBufferPointer<Double>, monthly: [Double], minFit: Fit, excludingHaikus: Bool,
                              offerableToo: Bool = false, usable known: [Bool]? = nil) -> [Int] {
         let k = knowledge
         let task = Int(v[AnswerID.taskType.rawValue])
         let day = Int(v[AnswerID.asOf.rawValue])
-        return k.models.indices.filter { m in
+        let models = k.models.indices.filter { m in
             (offerableToo ? offerable(m, v) : known?[m] ?? usable(m, v)) && k.compiledModels[m].fit[task] <= minFit
                 && !(excludingHaikus && k.compiledModels[m].isHaikuFamily)
-        }.sorted { a, b in
+        }
+        func superseded(_ m: Int) -> Int {
+            let model = k.compiledModels[m]
+            switch model.lifecycle(on: day).state {
+            case .deprecated: return 2
+            case .legacy: return model.replacement.map(models.contains) == true ? 1 : 0
+            default: return 0
+            }
+        }
+        return models.sorted { a, b in
             func key(_ m: Int) -> (Int, Int, Double, Int) {
-                let model = k.compiledModels[m]
-                return (model.fit[task] <= .good ? 0 : 1, model.lifecycle(on: day).state == .deprecated ? 1 : 0, monthly[m], m)
+                (k.compiledModels[m].fit[task] <= .good ? 0 : 1, superseded(m), monthly[m], m)
             }
             return key(a) < key(b)
         }

@@ -162,6 +162,15 @@ struct ExpertChecksTests {
         #expect(!current.warnings.contains { $0.text.contains("has been legacy since") })
         let none = engine.assess(k.answers(given.merging(["monthly_requests": 0]) { $1 }))
         #expect(!none.warnings.contains { $0.text.contains("has been legacy since") })
+        // Where cost is not first, the successor comes before the legacy model, which is named as the runner-up
+        // with the reason it lost.
+        let balanced = engine.assess(k.answers(["task_type": "summarization", "monthly_requests": 3,
+                                                "avg_input_tokens": 600_000, "avg_output_tokens": 8_000,
+                                                "tokens_counted_with": "gemini-3-8-flash", "as_of": "2026-12-03"]))
+        #expect(balanced.primaryModel == "deepseek-v4-1-flash" && balanced.primaryModelBasis == .cheapest_suitable)
+        let runnerUp = try #require(balanced.decision.runner_up)
+        #expect(runnerUp.model == "deepseek-v4-flash" && runnerUp.difference_usd < 0
+                && runnerUp.reason.hasPrefix("it is legacy: DeepSeek V4.1 Flash succeeds it"), "\(runnerUp)")
     }
 
     @Test func aConcurrencyCapIsReadAsTheLongestRequestItAllows() {
