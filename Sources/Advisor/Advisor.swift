@@ -288,6 +288,8 @@ public final class Knowledge: @unchecked Sendable {
     let contextHeadroom: Double
     /// Days before its retirement from which a deprecated model is no longer offered (`engine.deprecated_offer_days`).
     let deprecatedOfferDays: Int
+    /// `engine.legacy_premium`.
+    let legacyPremium: Double
     /// Model slugs by index, and the reverse.
     public let modelSlugs: [String]
     let modelIndex: [String: Int]
@@ -365,6 +367,10 @@ public final class Knowledge: @unchecked Sendable {
             throw settingsError("deprecated_offer_days", "must be a whole number of days, 0 or more (60)")
         }
         deprecatedOfferDays = Int(offerDays)
+        legacyPremium = settings.legacy_premium ?? 0.25
+        guard legacyPremium.isFinite, legacyPremium >= 0 else {
+            throw settingsError("legacy_premium", "must be a share, 0 or more (0.25 is 25 %)")
+        }
         guard contextHeadroom.isFinite, contextHeadroom > 0, contextHeadroom <= 1 else {
             throw settingsError("context_headroom", "must be a share of the window above 0 and at most 1 (0.8 is 80 %)")
         }

@@ -128,11 +128,12 @@ extension Engine {
         } else if difference >= 0 {
             reason = "it costs \(Format.money(difference)) more a month for the same fit"
             url = "/models/\(k.models[m].slug)"
-        } else if d.basis == .cheapest_suitable, k.compiledModels[m].replacement == primary,
+        } else if d.basis == .cheapest_suitable,
                   AnswerID.costPriority.choices[Int(answers.values[AnswerID.costPriority.rawValue])] != "primary",
-                  k.compiledModels[m].lifecycle(on: Int(answers.values[AnswerID.asOf.rawValue])).state == .legacy {
-            // Cheaper, but superseded by the primary (Engine.otherModels puts a legacy model after its successor).
-            reason = "it is legacy: \(k.models[primary].title) succeeds it, and with cost not your first priority a saving of "
+                  let successor = cheapSuccessor(of: m, day: Int(answers.values[AnswerID.asOf.rawValue]), monthly: monthly,
+                                                 among: { d.usable[$0] }) {
+            // Cheaper, but superseded (Engine.otherModels puts a legacy model after a successor that costs little more).
+            reason = "it is legacy: \(k.models[successor].title) succeeds it, and with cost not your first priority a saving of "
                 + "\(Format.money(-difference)) a month does not pay for building on the older model"
             url = "/models/\(k.models[m].slug)"
         } else if d.basis == .routing_plan, let plan = d.decidingPolicy {

@@ -649,10 +649,19 @@ public struct Engine: Sendable {
                         escalation: escalation, preferred: preferred, usable: isUsable, monthly: monthlyCache)
     }
 
+    /// The named successor of legacy model `m` when `among` holds for it and it costs at most `engine.legacy_premium`
+    /// more: where cost is not the team's first priority, a few percent do not pay for building on a model its maker
+    /// moved on from (DeepSeek V4 Flash, which DeepSeek replaced with V4.1 Flash and only hosts sell).
+    func cheapSuccessor(of m: Int, day: Int, monthly: [Double], among: (Int) -> Bool) -> Int? {
+        let model = knowledge.compiledModels[m]
+        guard model.lifecycle(on: day).state == .legacy, let successor = model.replacement, successor != m,
+              among(successor), monthly[successor] <= monthly[m] * (1 + knowledge.legacyPremium) else { return nil }
+        return successor
+    }
+
     /// Usable models at least `minFit`, strong/good before weak, current before superseded, then cheapest.
-    /// Superseded: deprecated last, and before it a legacy model whose named successor is among them (DeepSeek V4
-    /// Flash, which DeepSeek replaced with V4.1 Flash and only hosts sell): where cost is not the team's first
-    /// priority, a few percent does not pay for building on the model its maker moved on from.
+    /// Superseded: deprecated last, and before it a legacy model whose successor is among them and costs little
+    /// more (`cheapSuccessor`).
     private func otherModels(_ v: UnsafeBufferPointer<Double>, monthly: [Double], minFit: Fit, excludingHaikus: Bool,
                              offerableToo: Bool = false, usable known: [Bool]? = nil) -> [Int] {
         let k = knowledge
@@ -663,12 +672,8 @@ public struct Engine: Sendable {
                 && !(excludingHaikus && k.compiledModels[m].isHaikuFamily)
         }
         func superseded(_ m: Int) -> Int {
-            let model = k.compiledModels[m]
-            switch model.lifecycle(on: day).state {
-            case .deprecated: return 2
-            case .legacy: return model.replacement.map(models.contains) == true ? 1 : 0
-            default: return 0
-            }
+            if k.compiledModels[m].lifecycle(on: day).state == .deprecated { return 2 }
+            return cheapSuccessor(of: m, day: day, monthly: monthly, among: models.contains) != nil ? 1 : 0
         }
         return models.sorted { a, b in
             func key(_ m: Int) -> (Int, Int, Double, Int) {

@@ -956,6 +956,9 @@ public struct EngineSettings: Codable, Sendable, Equatable {
     /// A deprecated model is offered as an alternative only while it retires more than this many days after the
     /// as-of date; nearer, a team should be moving off it, not onto it. 60 when absent.
     public var deprecated_offer_days: Double?
+    /// Where cost is not first, a legacy model comes after its named successor while the successor costs at most
+    /// this share more (0.25: 25 %); 0.25 when absent.
+    public var legacy_premium: Double?
     /// Every provider a model page names: its status page and error documentation.
     public var providers: [String: ProviderInfo]?
     /// The statistics of the evaluation plan (EvaluationPlan.swift); the plan is not offered without them.

@@ -171,6 +171,16 @@ struct ExpertChecksTests {
         let runnerUp = try #require(balanced.decision.runner_up)
         #expect(runnerUp.model == "deepseek-v4-flash" && runnerUp.difference_usd < 0
                 && runnerUp.reason.hasPrefix("it is legacy: DeepSeek V4.1 Flash succeeds it"), "\(runnerUp)")
+        // A successor at several times the price (engine.legacy_premium, 25 %) does not push the legacy model back:
+        // Gemini 3.8 Flash stays in front of Gemini 4 Hydrogen for strong-fit chat.
+        #expect(k.legacyPremium == 0.25)
+        let strong = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 20_000, "avg_input_tokens": 1_200,
+                                              "avg_output_tokens": 250, "required_fit": "strong", "as_of": "2026-12-03"]))
+        #expect(strong.primaryModel == "gemini-3-8-flash", "\(strong.primaryModel)")
+        // The setting is checked like the others.
+        var file = try Fixture.file()
+        file.settings.legacy_premium = -0.1
+        #expect { _ = try Fixture.knowledge(file) } throws: { "\($0)".contains("engine.legacy_premium: must be a share") }
     }
 
     @Test func aConcurrencyCapIsReadAsTheLongestRequestItAllows() {
