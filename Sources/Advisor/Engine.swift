@@ -671,16 +671,13 @@ public struct Engine: Sendable {
             (offerableToo ? offerable(m, v) : known?[m] ?? usable(m, v)) && k.compiledModels[m].fit[task] <= minFit
                 && !(excludingHaikus && k.compiledModels[m].isHaikuFamily)
         }
-        func superseded(_ m: Int) -> Int {
-            if k.compiledModels[m].lifecycle(on: day).state == .deprecated { return 2 }
-            return cheapSuccessor(of: m, day: day, monthly: monthly, among: models.contains) != nil ? 1 : 0
+        // Each model's sort key once (the decision runs this many times per assessment), not per comparison.
+        let keys = models.map { m -> (Int, Int, Double, Int) in
+            let superseded = k.compiledModels[m].lifecycle(on: day).state == .deprecated ? 2
+                : cheapSuccessor(of: m, day: day, monthly: monthly, among: models.contains) != nil ? 1 : 0
+            return (k.compiledModels[m].fit[task] <= .good ? 0 : 1, superseded, monthly[m], m)
         }
-        return models.sorted { a, b in
-            func key(_ m: Int) -> (Int, Int, Double, Int) {
-                (k.compiledModels[m].fit[task] <= .good ? 0 : 1, superseded(m), monthly[m], m)
-            }
-            return key(a) < key(b)
-        }
+        return keys.sorted { $0 < $1 }.map(\.3)
     }
 
     /// `x` rounded to two significant digits, on the side away from `towards` (so a flip found at `x` stays
