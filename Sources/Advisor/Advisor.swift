@@ -290,6 +290,8 @@ public final class Knowledge: @unchecked Sendable {
     let deprecatedOfferDays: Int
     /// `engine.legacy_premium`.
     let legacyPremium: Double
+    /// `engine.slow_request`: nil, a cap on requests in flight never counts as carrying a peak.
+    let slowRequest: SlowRequest?
     /// Model slugs by index, and the reverse.
     public let modelSlugs: [String]
     let modelIndex: [String: Int]
@@ -370,6 +372,16 @@ public final class Knowledge: @unchecked Sendable {
         legacyPremium = settings.legacy_premium ?? 0.25
         guard legacyPremium.isFinite, legacyPremium >= 0 else {
             throw settingsError("legacy_premium", "must be a share, 0 or more (0.25 is 25 %)")
+        }
+        slowRequest = settings.slow_request
+        if let slow = slowRequest {
+            guard slow.queue_seconds.isFinite, slow.queue_seconds >= 0 else {
+                throw settingsError("slow_request.queue_seconds", "must be a number of seconds, 0 or more (600)")
+            }
+            for (name, rate) in [("input_tokens_per_second", slow.input_tokens_per_second),
+                                 ("output_tokens_per_second", slow.output_tokens_per_second)] {
+                guard rate.isFinite, rate > 0 else { throw settingsError("slow_request.\(name)", "must be above 0") }
+            }
         }
         guard contextHeadroom.isFinite, contextHeadroom > 0, contextHeadroom <= 1 else {
             throw settingsError("context_headroom", "must be a share of the window above 0 and at most 1 (0.8 is 80 %)")

@@ -7,6 +7,8 @@
 //   tpm  = itpm + otpm                    (providers that count input and output together)
 //   rpd  = monthly_requests / 30.4        (the average day: a lower bound on the busiest one)
 //   queue = rpd × I_m                     (batch only: a day's input waiting in the batch queue at once)
+//   in flight: a cap of C requests allows requests averaging C ÷ (rpm ÷ 60) seconds (Little's law); it carries
+//   the peak when that is at least one slow request, q + I_m ÷ r_in + (O_m + T_m) ÷ r_out (engine.slow_request)
 // against the scheme in force on the `as_of` day (`rate_limits`, or one of its `previous` schemes). The lowest
 // tier whose every published limit holds, and whose monthly spend cap covers the month's cost, carries it.
 
@@ -51,11 +53,16 @@ public struct Capacity: Sendable, Encodable, Equatable {
     /// Only when the tier has a concurrency cap: the longest average request, in seconds, that the cap allows at
     /// the peak (max_concurrent ÷ peak requests a second).
     public let max_request_seconds: Double?
+    /// Beside `max_request_seconds`: how long one of the workload's requests takes at `engine.slow_request`'s pace.
+    /// The cap carries the peak when it allows at least this.
+    public let slow_request_seconds: Double?
 }
 
 /// What a workload asks of one model's rate limits at its busiest (the formulas at the top of this file).
 struct PeakNeed {
     let rpm: Double, itpm: Double, otpm: Double, daily: Double, queue: Double
+    /// One request's seconds at `engine.slow_request`'s pace (nil without it).
+    let slowSeconds: Double?
 
     /// The first published limit of `tier` this need exceeds, in words; nil when every one holds. `spend` is read
     /// only when the tier has a spend cap.
@@ -98,7 +105,8 @@ extension Knowledge {
         let input = cachedPrefix ? t.input * (1 - v[AnswerID.cachedInputShare.rawValue]) : t.input
         let daily = requests / (CostAssumptions.hoursPerMonth / 24)
         return PeakNeed(rpm: rpm, itpm: rpm * input, otpm: rpm * (t.output + t.reasoning), daily: daily,
-                        queue: v[AnswerID.latency.rawValue] == Self.batchLatency ? daily * t.input : 0)
+                        queue: v[AnswerID.latency.rawValue] == Self.batchLatency ? daily * t.input : 0,
+                        slowSeconds: slowRequest?.seconds(input: t.input, output: t.output + t.reasoning))
     }
 
     /// Peak traffic on model m against its rate limits on the as-of day; nil for self-hosted models.
@@ -119,13 +127,19 @@ extension Knowledge {
             && parts().rates.caching == .used
         let need = peakNeed(model: m, v, cachedPrefix: cached)
 
+        // The longest average request a concurrency cap allows at the peak (Little's law: in flight = rate × time).
+        func allowedSeconds(_ tier: RateTier) -> Double? {
+            tier.max_concurrent.flatMap { cap in need.rpm > 0 ? cap / (need.rpm / 60) : nil }
+        }
+        func tenths(_ x: Double) -> Double { (x * 10).rounded() / 10 }
         func result(_ status: CapacityStatus, tier: RateTier? = nil, gap: String? = nil) -> Capacity {
-            Capacity(model: models[m].slug, status: status, peak_rpm: (need.rpm * 10).rounded() / 10,
-                     peak_itpm: need.itpm.rounded(), peak_otpm: need.otpm.rounded(), daily_requests: need.daily.rounded(),
-                     tier: tier?.tier, requires: tier?.requires, top_tier: scheme?.tiers.last?.tier, gap: gap,
-                     scheme_since: scheme?.sinceDay.map(CivilDate.text), scheme_kind: scheme?.kind,
-                     max_request_seconds: tier?.max_concurrent.flatMap { cap in
-                         need.rpm > 0 ? (cap / (need.rpm / 60) * 10).rounded() / 10 : nil })
+            let allowed = tier.flatMap(allowedSeconds)
+            return Capacity(model: models[m].slug, status: status, peak_rpm: tenths(need.rpm),
+                            peak_itpm: need.itpm.rounded(), peak_otpm: need.otpm.rounded(), daily_requests: need.daily.rounded(),
+                            tier: tier?.tier, requires: tier?.requires, top_tier: scheme?.tiers.last?.tier, gap: gap,
+                            scheme_since: scheme?.sinceDay.map(CivilDate.text), scheme_kind: scheme?.kind,
+                            max_request_seconds: allowed.map(tenths),
+                            slow_request_seconds: allowed == nil ? nil : need.slowSeconds.map(tenths))
         }
         guard let scheme else { return result(.unknown) }
         switch scheme.kind {
@@ -134,10 +148,13 @@ extension Knowledge {
         case .tiers: break
         }
         for tier in scheme.tiers where need.holds(tier, spend: { parts().total }) {
-            // A tier whose page gives only its spend cap, or only a concurrency cap, may or may not carry the peak:
-            // unknown, not fine.
+            // A tier whose page gives only its spend cap may or may not carry the peak: unknown, not fine. A cap on
+            // requests in flight carries it only while even a slow request (engine.slow_request) stays under it.
             let publishesLimits = tier.rpm != nil || tier.itpm != nil || tier.otpm != nil || tier.tpm != nil
-            return result(publishesLimits ? .carried : .unknown, tier: tier)
+            let concurrencyHolds: Bool? = allowedSeconds(tier).map { allowed in
+                need.slowSeconds.map { allowed >= $0 } ?? false
+            }
+            return result((concurrencyHolds ?? publishesLimits) ? .carried : .unknown, tier: tier)
         }
         return result(.beyond_tiers, gap: need.exceeded(scheme.tiers.last!, spend: { parts().total }))
     }

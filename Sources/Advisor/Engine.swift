@@ -869,7 +869,10 @@ public struct Engine: Sendable {
                 let why: String
                 if let seconds = capacity.max_request_seconds, let tier = capacity.tier {
                     why = "its \(Knowledge.tierName(tier)) tier caps the requests in flight rather than a rate: at this peak "
-                        + "that holds only while requests average under \(Format.number(seconds)) seconds each"
+                        + "that holds only while requests average under \(Format.duration(seconds)) each"
+                        + (capacity.slow_request_seconds.map {
+                            ", and a slow one of yours (queued, then read and written at our slowest planning pace) "
+                                + "takes \(Format.duration($0))" } ?? "")
                 } else if let tier = capacity.tier, let tiers = k.compiledModels[primary].rateScheme(on: day)?.tiers,
                           tiers.last.map({ $0.tier == tier && $0.negotiated == true }) == true {
                     // Reaching the negotiated tier means every tier below it failed a limit or a spend cap it lists.

@@ -62,6 +62,15 @@ public enum Format {
         return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " and " + last
     }
 
+    /// A length of time in the unit a reader would use: `13.1 seconds` under two minutes, `10.2 minutes` under two
+    /// hours, `41.7 hours` beyond (whole hours from 100).
+    public static func duration(_ seconds: Double) -> String {
+        if seconds < 120 { return counted(trimmed(seconds, digits: 1), "second", "seconds") }
+        if seconds < 7_200 { return trimmed(seconds / 60, digits: 1) + " minutes" }
+        let hours = seconds / 3_600
+        return (hours < 100 ? trimmed(hours, digits: 1) : count(hours)) + " hours"
+    }
+
     public static func percent(_ share: Double) -> String { trimmed(share * 100, digits: 1) + " %" }
 
     /// A token count or a factor as the engine's notes write it: `104,000` (rounded half away from zero), `1.3`.

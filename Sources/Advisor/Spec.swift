@@ -799,6 +799,19 @@ public struct WarningText: Codable, Sendable, Equatable {
 }
 
 /// What the warnings say of a provider: where it reports incidents and how its errors read.
+/// A slow request, for reading a cap on requests in flight (`engine.slow_request`): it waits `queue_seconds`
+/// before it starts, then reads its input and writes its output (reasoning included) at these rates.
+public struct SlowRequest: Codable, Sendable, Equatable {
+    public var queue_seconds: Double
+    public var input_tokens_per_second: Double
+    public var output_tokens_per_second: Double
+
+    /// Seconds one request of these tokens takes at this pace.
+    func seconds(input: Double, output: Double) -> Double {
+        queue_seconds + input / input_tokens_per_second + output / output_tokens_per_second
+    }
+}
+
 public struct ProviderInfo: Codable, Sendable, Equatable {
     public var status_page: String
     public var error_docs: String
@@ -959,6 +972,9 @@ public struct EngineSettings: Codable, Sendable, Equatable {
     /// Where cost is not first, a legacy model comes after its named successor while the successor costs at most
     /// this share more (0.25: 25 %); 0.25 when absent.
     public var legacy_premium: Double?
+    /// How long one request may take at its slowest, for a provider that caps requests in flight instead of a rate;
+    /// without it such a cap never counts as carrying a peak.
+    public var slow_request: SlowRequest?
     /// Every provider a model page names: its status page and error documentation.
     public var providers: [String: ProviderInfo]?
     /// The statistics of the evaluation plan (EvaluationPlan.swift); the plan is not offered without them.

@@ -98,6 +98,7 @@ extension JSONWriter {
             json.fieldIfPresent("requires", c.requires)
             json.fieldIfPresent("scheme_kind", c.scheme_kind)
             json.fieldIfPresent("scheme_since", c.scheme_since)
+            json.fieldIfPresent("slow_request_seconds", c.slow_request_seconds)
             json.field("status", c.status)
             json.fieldIfPresent("tier", c.tier)
             json.fieldIfPresent("top_tier", c.top_tier)

@@ -174,7 +174,9 @@ struct DecisionRecord {
                 + (line.status.retires.map { ", retires \($0)" } ?? "")
                 + (line.status.replacement.map { ", replacement \(knowledge.model($0)?.title ?? $0)" } ?? "") + "\n"
             if let capacity = line.capacity {
-                md += "* Capacity: \(CapacityText.tier(capacity)) at peak" + (capacity.requires.map { " (\($0))" } ?? "") + "\n"
+                let inFlight = CapacityText.inFlight(capacity)
+                md += "* Capacity: \(CapacityText.tier(capacity)) at peak" + (capacity.requires.map { " (\($0))" } ?? "")
+                    + (inFlight.isEmpty ? "" : "; \(inFlight)") + "\n"
             }
             for warning in assessment.warnings where warning.model == option.slug {
                 md += "* Risk: \(warning.text)\n"

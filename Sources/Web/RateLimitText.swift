@@ -69,8 +69,8 @@ enum CapacityText {
         case .beyond_tiers: "beyond every tier its page lists" + (c.top_tier.map { " (highest: \(Knowledge.tierName($0)))" } ?? "")
         case .dynamic: "no fixed limit (the provider serves what capacity allows)"
         case .unknown:
-            if let seconds = c.max_request_seconds {
-                "unknown: the cap on requests in flight allows requests averaging up to \(Format.number(seconds)) s at the peak"
+            if c.max_request_seconds != nil {
+                "unknown"
             } else if c.scheme_kind == .not_read {
                 "unknown: the provider publishes limits we have not read"
             } else if let tier = c.tier {
@@ -79,5 +79,14 @@ enum CapacityText {
                 "unknown: no published limits for that day"
             }
         }
+    }
+
+    /// A cap on requests in flight, read in time: how long requests may average at the peak against how long a slow
+    /// one of the workload's takes (engine.slow_request); empty without such a cap.
+    static func inFlight(_ c: Capacity) -> String {
+        guard let allowed = c.max_request_seconds else { return "" }
+        let cap = "its cap on requests in flight allows requests averaging up to \(Format.duration(allowed)) at the peak"
+        guard let slow = c.slow_request_seconds else { return cap }
+        return cap + (allowed >= slow ? ", more" : ", less") + " than the \(Format.duration(slow)) a slow one of yours takes"
     }
 }

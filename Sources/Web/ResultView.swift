@@ -92,7 +92,7 @@ struct ResultView {
                 CapacityLine(model: library.page(.models, c.model)?.title ?? c.model,
                              requests: c.peakRequests, itpm: Format.count(c.peak_itpm), otpm: Format.count(c.peak_otpm),
                              tier: CapacityText.tier(c),
-                             requires: c.requires ?? "")
+                             requires: c.requires ?? "", inFlight: CapacityText.inFlight(c))
             },
             reasons: assessment.reasons.map { reason in
                 ReasonLine(title: reason.title, url: reason.url, text: reason.text,

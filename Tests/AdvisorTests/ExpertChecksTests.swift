@@ -186,13 +186,14 @@ struct ExpertChecksTests {
     @Test func aConcurrencyCapIsReadAsTheLongestRequestItAllows() {
         // 100M moderation requests a month at 5× peak: 100,000,000 / 43,800 × 5 = 11,415.5 a minute, 190.26 a second.
         // DeepSeek caps deepseek-flash at 2,500 requests in flight: 2,500 / 190.26 = 13.1 s per request at most.
-        // The cap is not a rate, so the tier is unknown (never carried), and the capacity says how long requests may take.
+        // A slow request (engine.slow_request: 600 s queued, input at 1,000 and output at 10 tokens a second) takes
+        // 600 + 400 / 1,000 + 10 / 10 = 601.4 s: more than the cap allows, so the tier is unknown, not carried.
         let given: [String: AnswerValue] = ["task_type": "moderation", "monthly_requests": 100_000_000,
                                             "avg_input_tokens": 400, "avg_output_tokens": 10, "peak_to_average": 5,
                                             "reasoning_effort": "none"]
         let deepseek = line("deepseek-v4-1-flash", given).capacity!
         #expect(deepseek.status == .unknown && deepseek.tier == "standard" && deepseek.scheme_kind == .tiers)
-        #expect(deepseek.max_request_seconds == 13.1)
+        #expect(deepseek.max_request_seconds == 13.1 && deepseek.slow_request_seconds == 601.4)
         // OpenAI publishes per-model limits that we have not read: unknown, and the kind says why.
         let luna = line("gpt-6-luna", given).capacity!
         #expect(luna.status == .unknown && luna.scheme_kind == .not_read && luna.max_request_seconds == nil)
@@ -200,6 +201,42 @@ struct ExpertChecksTests {
         if a.primaryModel == "gpt-6-luna" {
             #expect(a.warnings.contains { $0.model == "gpt-6-luna" && $0.text.contains("have not been able to read") })
         }
+    }
+
+    @Test func aConcurrencyCapCarriesAPeakThatEvenSlowRequestsStayUnder() throws {
+        // 5,000 summaries a month of 300,000 tokens in and 20,000 out: the peak is one whole request a minute, so
+        // 2,500 in flight allow requests of 2,500 × 60 = 150,000 s (41.7 hours). A slow one takes 600 + 300,000 /
+        // 1,000 + (20,000 + 3,000 reasoning at the default high effort) / 10 = 3,200 s. The cap carries the peak,
+        // and the verdict no longer calls DeepSeek's limits unknown ("requests average under 150,000 seconds").
+        let given: [String: AnswerValue] = ["task_type": "summarization", "monthly_requests": 5_000,
+                                            "avg_input_tokens": 300_000, "avg_output_tokens": 20_000]
+        let deepseek = try #require(line("deepseek-v4-1-flash", given).capacity)
+        #expect(deepseek.status == .carried && deepseek.tier == "standard")
+        #expect(deepseek.max_request_seconds == 150_000 && deepseek.slow_request_seconds == 3_200)
+        let a = engine.assess(k.answers(given))
+        #expect(!a.warnings.contains { $0.text.contains("in flight") }, "\(a.warnings.map(\.text))")
+
+        // 10M RAG requests of 600,000 tokens at 10× peak: 2,283 a minute, so the cap allows 65.7 s a request on
+        // average, and a slow one takes 600 + 600 + (2,000 + 3,000) / 10 = 1,700 s: unknown, and the warning says both.
+        let busy = engine.assess(k.answers(["task_type": "rag", "monthly_requests": 10_000_000, "avg_input_tokens": 600_000,
+                                            "avg_output_tokens": 2_000, "cost_priority": "secondary",
+                                            "peak_to_average": 10, "as_of": "2026-12-03"]))
+        #expect(busy.primaryModel == "deepseek-v4-1-flash", "\(busy.primaryModel)")
+        let warning = try #require(busy.warnings.first { $0.text.contains("in flight") })
+        #expect(warning.text.contains("average under 65.7 seconds each, and a slow one of yours (queued, then read and "
+                                      + "written at our slowest planning pace) takes 28.3 minutes"), "\(warning.text)")
+
+        // The pace is checked like the other settings, and without it a cap never carries a peak.
+        var file = try Fixture.file()
+        file.settings.slow_request?.output_tokens_per_second = 0
+        #expect { _ = try Fixture.knowledge(file) } throws: {
+            "\($0)".contains("engine.slow_request.output_tokens_per_second: must be above 0")
+        }
+        file.settings.slow_request = nil
+        let without = try Fixture.knowledge(file)
+        let bare = try #require(Engine(knowledge: without).costs(without.answers(given))
+            .first { $0.model == "deepseek-v4-1-flash" }?.capacity)
+        #expect(bare.status == .unknown && bare.max_request_seconds == 150_000 && bare.slow_request_seconds == nil)
     }
 
     @Test func aPriceCliffThatMultipliesTheBillMeetsTheCostCeiling() {

@@ -14,6 +14,16 @@ struct FormatTests {
         for (value, text) in cases { #expect(Format.rate(value) == text, "\(value)") }
     }
 
+    /// A duration in the unit a reader would use, with the noun agreeing: the concurrency warnings say how long a
+    /// request may take, from a second to days.
+    @Test func durationsReadInSecondsMinutesOrHours() {
+        let cases: [(Double, String)] = [(1, "1 second"), (13.1, "13.1 seconds"), (119.9, "119.9 seconds"),
+                                         (120, "2 minutes"), (1_700, "28.3 minutes"), (7_199, "120 minutes"),
+                                         (7_200, "2 hours"), (150_000, "41.7 hours"), (1_800_000, "500 hours"),
+                                         (36_000_000, "10,000 hours")]
+        for (seconds, text) in cases { #expect(Format.duration(seconds) == text, "\(seconds)") }
+    }
+
     /// `Format.fixed` prints what `%.Nf` prints: random magnitudes, exact halves, values just either side of a half,
     /// negatives, negative zero and sizes past its fast path.
     @Test func fixedMatchesPrintf() {

@@ -344,9 +344,10 @@ struct AssessmentJSONTests {
         // the writer writes it with the same code as `costs[].capacity.gap`.
         let optional = [
             "capacity", "capacity.max_request_seconds", "capacity.requires", "capacity.scheme_kind",
-            "capacity.scheme_since", "capacity.tier", "capacity.top_tier",
+            "capacity.scheme_since", "capacity.slow_request_seconds", "capacity.tier", "capacity.top_tier",
             "costs[].capacity", "costs[].capacity.gap", "costs[].capacity.max_request_seconds", "costs[].capacity.requires",
-            "costs[].capacity.scheme_kind", "costs[].capacity.scheme_since", "costs[].capacity.tier", "costs[].capacity.top_tier",
+            "costs[].capacity.scheme_kind", "costs[].capacity.scheme_since", "costs[].capacity.slow_request_seconds",
+            "costs[].capacity.tier", "costs[].capacity.top_tier",
             "costs[].latency", "costs[].latency.ms", "costs[].latency.percentile", "costs[].prices_checked",
             "costs[].status.replacement", "costs[].status.retires",
             "costs[].rates.band", "costs[].rates.batch_applies_to", "costs[].rates.batch_discount",

@@ -97,6 +97,8 @@ struct CapacityLine: ViewModel {
     let otpm: String
     let tier: String
     let requires: String
+    /// A cap on requests in flight, read in time (CapacityText.inFlight); empty without one.
+    let inFlight: String
 }
 
 /// A rule that moved the score or decided the verdict.
