@@ -120,6 +120,12 @@ def answer_sets(base, count, seed=8):
                 top = q["max"]
                 value = f"{rng.uniform(q.get('min', 0), min(top, 1 if top <= 1 else 400)):.3g}"
             pairs.append((q["id"], value))
+        # The input contains the system prompt: a longer system prompt is refused, so it is cut to the input.
+        given = dict(pairs)
+        if "system_prompt_tokens" in given:
+            top = given.get("avg_input_tokens", str(next(q["default"] for q in questions if q["id"] == "avg_input_tokens")))
+            if int(given["system_prompt_tokens"]) > int(top):
+                pairs = [(k, top if k == "system_prompt_tokens" else v) for k, v in pairs]
         sets.append(urllib.parse.urlencode(pairs))
     return sets
 

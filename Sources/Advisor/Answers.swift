@@ -234,13 +234,25 @@ extension Knowledge {
         }
 
         /// The answers, with the derived ones worked out.
-        /// - Throws: `conflicting_answers` when both the system prompt and the cacheable share are given.
+        /// - Throws: `conflicting_answers` when both the system prompt and the cacheable share are given, or when
+        ///   the system prompt is longer than the average input that contains it.
         func finished() throws(AnswerError) -> Answers {
             var result = answers
-            if result.values[AnswerID.systemPromptTokens.rawValue] > 0 && !result.isAssumed(.cachedInputShare) {
+            let system = result.values[AnswerID.systemPromptTokens.rawValue]
+            if system > 0 && !result.isAssumed(.cachedInputShare) {
                 throw AnswerError(code: "conflicting_answers", message: "give either 'system_prompt_tokens' or "
                     + "'cached_input_share', not both: the share is worked out from the system prompt",
                                   field: AnswerID.cachedInputShare.name)
+            }
+            // The input counts the system prompt: 50,000 tokens of system prompt in a 1,200-token input would price
+            // a request at a fortieth of what it sends, so the answers are refused rather than read one way.
+            let input = result.values[AnswerID.avgInputTokens.rawValue]
+            if system > input {
+                let inputText = Format.count(input) + (result.isAssumed(.avgInputTokens) ? ", the default" : "")
+                throw AnswerError(code: "conflicting_answers", message: "'system_prompt_tokens' (\(Format.count(system))) "
+                    + "is more than 'avg_input_tokens' (\(inputText)), which counts the system prompt too: give an "
+                    + "average input of at least \(Format.count(system)) tokens, or a shorter system prompt",
+                                  field: AnswerID.systemPromptTokens.name)
             }
             result.deriveShare()
             return result

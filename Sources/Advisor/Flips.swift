@@ -47,7 +47,13 @@ extension Engine {
             case .boolean:
                 consider(now == 0 ? 1 : 0, distance: 1)
             case .integer, .number:
-                guard let range = knowledge.plausibleRange(id, around: now) else { break }
+                guard var range = knowledge.plausibleRange(id, around: now) else { break }
+                // The input contains the system prompt: a shorter one is no workload this team could move to.
+                let system = values[AnswerID.systemPromptTokens.rawValue]
+                if id == .avgInputTokens && system > range.lowerBound {
+                    guard system <= range.upperBound else { break }
+                    range = system...range.upperBound
+                }
                 let integral = id.kind == .integer
                 let bounds = integral ? [range.lowerBound.rounded(.up), range.upperBound.rounded(.down)]
                     : [range.lowerBound, range.upperBound]

@@ -82,6 +82,9 @@ struct QuestionnaireForm {
             return "\(asked): answer yes or no."
         case "invalid_date":
             return "\(asked) needs a date written as YYYY-MM-DD, such as 2026-12-01."
+        case "conflicting_answers" where id == .systemPromptTokens:
+            return "The system prompt is longer than an average request's input, which includes it: give an input of "
+                + "at least the system prompt's length, or a shorter system prompt."
         case "conflicting_answers":
             return "Give either the system prompt's length or the cacheable share, not both: the share is worked out from the system prompt."
         case "duplicate_answer":

@@ -224,6 +224,12 @@ enum RandomAnswers {
         // The system prompt's length and the cacheable share are two ways to say one thing: keep one of them, the
         // share when both were drawn (so the workloads drawn before the system prompt existed stay the same).
         if given["cached_input_share"] != nil { given.removeValue(forKey: "system_prompt_tokens") }
+        // A system prompt is part of the input: one longer than the input is refused, so it is cut to the input.
+        if case .number(let system)? = given["system_prompt_tokens"] {
+            var input = 0.0
+            if case .number(let n) = given["avg_input_tokens"] ?? knowledge.question(.avgInputTokens).defaultValue { input = n }
+            if system > input { given["system_prompt_tokens"] = .number(input) }
+        }
         do { return try knowledge.answers(from: given) } catch { fatalError("generated invalid answers: \(error)") }
     }
 }

@@ -56,6 +56,10 @@ struct ValidationTests {
         QueryCase(pairs: ["can_self_host=TRUE"], code: "invalid_boolean", field: "can_self_host"),
         QueryCase(pairs: ["budget=10"], code: "unknown_answer", field: "budget"),
         QueryCase(pairs: ["task_type=chat", "task_type=rag"], code: "duplicate_answer", field: "task_type"),
+        // The input counts the system prompt: a longer system prompt is refused, against a given or a default input.
+        QueryCase(pairs: ["avg_input_tokens=1200", "system_prompt_tokens=50000"], code: "conflicting_answers",
+                  field: "system_prompt_tokens"),
+        QueryCase(pairs: ["system_prompt_tokens=2000"], code: "conflicting_answers", field: "system_prompt_tokens"),
     ]
 
     func pairs(_ list: [String]) -> [(String, String)] {

@@ -62,12 +62,21 @@ struct AssessmentJSONTests {
     }
 
     /// `system_prompt_tokens` and `cached_input_share` say the same thing and may not both be given: one of them
-    /// is kept (bench.py sends both, and more than half of its sets are refused).
+    /// is kept. A system prompt longer than the input that contains it is refused too: it is cut to the input.
     static func oneOfConflicting(_ pairs: [(String, String)], _ rng: inout Seeded) -> [(String, String)] {
         let names = [AnswerID.systemPromptTokens.name, AnswerID.cachedInputShare.name]
-        guard names.allSatisfy({ name in pairs.contains { $0.0 == name } }) else { return pairs }
-        let dropped = names.randomElement(using: &rng)!
-        return pairs.filter { $0.0 != dropped }
+        var kept = pairs
+        if names.allSatisfy({ name in pairs.contains { $0.0 == name } }) {
+            let dropped = names.randomElement(using: &rng)!
+            kept = pairs.filter { $0.0 != dropped }
+        }
+        var input = "0"
+        if case .number(let n) = question(.avgInputTokens).defaultValue { input = String(Int64(n)) }
+        input = kept.first { $0.0 == AnswerID.avgInputTokens.name }?.1 ?? input
+        return kept.map { pair in
+            guard pair.0 == names[0], let system = Double(pair.1), let most = Double(input), system > most else { return pair }
+            return (pair.0, input)
+        }
     }
 
     /// Every answer across its whole range, bounds included a fifth of the time each, and the as-of day moved

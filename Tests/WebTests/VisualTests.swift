@@ -311,6 +311,25 @@ struct QuestionnaireUnitsTests {
         let both = get("/assess/result", [("system_prompt_tokens", "3000"), ("cached_input_share", "0.2")])
         #expect(both.status == 400)
         #expect(both.text.contains("Give either the system prompt&#39;s length or the cacheable share, not both"))
+        // A system prompt longer than the input that contains it would price a fraction of what is sent: refused,
+        // on the form and in the API, with what to change.
+        let longer = get("/assess/result", [("avg_input_tokens", "1200"), ("system_prompt_tokens", "50000")])
+        #expect(longer.status == 400)
+        #expect(longer.text.contains("The system prompt is longer than an average request&#39;s input, which includes it"))
+        let api = get("/api/assess", [("avg_input_tokens", "1200"), ("system_prompt_tokens", "50000")])
+        #expect(api.status == 400 && api.text.contains("\"code\":\"conflicting_answers\"")
+                && api.text.contains("'system_prompt_tokens' (50,000) is more than 'avg_input_tokens' (1,200)"), "\(api.text)")
+        // What would change never proposes an input shorter than the system prompt: 110,000-token RAG prompts flip
+        // at about 77,000 tokens when a share is cached, but not when 100,000 of them are the system prompt.
+        let engine = realSite.advisor.engine
+        func inputChanges(_ pairs: [(String, String)]) throws -> [Double] {
+            let given = [("task_type", "rag"), ("avg_input_tokens", "110000"), ("monthly_requests", "200000")] + pairs
+            return engine.assess(try k.answers(fromQuery: given)).whatWouldChange.compactMap { change in
+                if change.answer == .avgInputTokens, case .number(let n) = change.to { n } else { nil }
+            }
+        }
+        #expect(try inputChanges([("cached_input_share", "0.9")]).contains { $0 < 100_000 })
+        #expect(try inputChanges([("system_prompt_tokens", "100000")]).allSatisfy { $0 >= 100_000 })
     }
 
     @Test func compareTakesTheWorkload() {
