@@ -98,6 +98,11 @@ extension Engine {
                 return (cost, decision.verdict, decision.score)
             }
         }
+        /// A prompt cut to `target` tokens, with its system prompt when that is longer (the input contains it, and
+        /// a link with the longer system prompt would be refused).
+        func trim(to target: Double) -> [(AnswerID, Double)] {
+            [(.avgInputTokens, target)] + (value(.systemPromptTokens) > target ? [(.systemPromptTokens, target)] : [])
+        }
         func add(_ kind: LeverKind, _ changes: [(AnswerID, Double)], _ values: [String: String],
                  priced: (monthly: Double, verdict: Verdict, score: Double), on model: Int? = nil) {
             guard rules.offers(kind, task: value(.taskType)) else { return }
@@ -121,17 +126,17 @@ extension Engine {
         if d.basis == .nothing_fits {
             let target = v.withUnsafeBufferPointer { k.fitTarget(model: primary, $0) }
             guard let target else { return [] }
-            add(.trim_to_fit, [(.avgInputTokens, target)], [
+            add(.trim_to_fit, trim(to: target), [
                 "tokens": Format.count(target), "counted_with": k.models[Int(value(.tokensCountedWith))].title,
-                "window": Format.count(k.compiledModels[primary].contextWindow)], priced: apply([(.avgInputTokens, target)]))
+                "window": Format.count(k.compiledModels[primary].contextWindow)], priced: apply(trim(to: target)))
             return found
         }
         // Trim prompts under the long-context line.
         v.withUnsafeBufferPointer { p in
             if let target = k.trimTarget(line, p), inRange(.avgInputTokens, target) {
-                let priced = apply([(.avgInputTokens, target)])
+                let priced = apply(trim(to: target))
                 if saves(priced.monthly) {
-                    add(.trim_below_cliff, [(.avgInputTokens, target)], [
+                    add(.trim_below_cliff, trim(to: target), [
                         "tokens": Format.count(target), "threshold": Format.count(line.rates.long_context_threshold ?? 0),
                         "counted_with": k.models[Int(value(.tokensCountedWith))].title], priced: priced)
                 }
@@ -141,10 +146,10 @@ extension Engine {
         if d.basis == .cost_ceiling, let h = d.haiku, h != primary, let haikuLine {
             v.withUnsafeBufferPointer { p in
                 if let target = k.trimTarget(haikuLine, p), inRange(.avgInputTokens, target) {
-                    add(.trim_below_cliff, [(.avgInputTokens, target)], [
+                    add(.trim_below_cliff, trim(to: target), [
                         "tokens": Format.count(target), "threshold": Format.count(haikuLine.rates.long_context_threshold ?? 0),
                         "counted_with": k.models[Int(value(.tokensCountedWith))].title],
-                        priced: apply([(.avgInputTokens, target)], on: h), on: h)
+                        priced: apply(trim(to: target), on: h), on: h)
                 }
             }
         }

@@ -330,6 +330,19 @@ struct QuestionnaireUnitsTests {
         }
         #expect(try inputChanges([("cached_input_share", "0.9")]).contains { $0 < 100_000 })
         #expect(try inputChanges([("system_prompt_tokens", "100000")]).allSatisfy { $0 >= 100_000 })
+        // A trim below the price line that cuts into the system prompt cuts the system prompt too, so the link that
+        // applies it is a workload the advisor takes (it was refused before).
+        let long: [(String, String)] = [("task_type", "extraction"), ("avg_input_tokens", "120000"),
+                                        ("system_prompt_tokens", "120000"), ("monthly_requests", "300000"),
+                                        ("avg_output_tokens", "20"), ("latency", "realtime")]
+        let trim = try #require(engine.assess(try k.answers(fromQuery: long)).levers.first { $0.kind == .trim_below_cliff })
+        #expect(trim.changes.map(\.answer) == [.avgInputTokens, .systemPromptTokens]
+                && trim.changes.allSatisfy { $0.to == trim.changes[0].to }, "\(trim.changes)")
+        let page = get("/assess/result", long).text
+        let link = try #require(page.range(of: "href=\"/assess/result?[^\"]*system_prompt_tokens=76900[^\"]*\"",
+                                           options: .regularExpression).map { String(page[$0]) })
+        let applied = String(link.dropFirst("href=\"/assess/result?".count).dropLast()).replacingOccurrences(of: "&amp;", with: "&")
+        #expect(get("/assess/result", pairs(applied)).status == 200, "\(applied)")
     }
 
     @Test func compareTakesTheWorkload() {
