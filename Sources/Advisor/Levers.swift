@@ -232,12 +232,18 @@ extension Engine {
                 k.policies.first { $0.kind == .routing_payback && ($0.condition?.holds(p, override: -1, value: 0) ?? true) }
             }
             let firstYear = (payback?.routerHoursFirstYear ?? 0) * value(.developerHourlyUSD)
-            let router = "about \(Format.number(payback?.buildHours ?? 0)) hours to build and "
-                + "\(Format.number(payback?.upkeepHoursPerMonth ?? 0)) a month to keep"
-                + (firstYear > 0 ? ", \(Format.money(firstYear)) in its first year at your developer rate" : "")
-            add(.route_complex, [(.routing, tiered)], ["escalation": k.models[escalation].title, "share": Format.percent(share),
-                                                       "router": router],
-                priced: (combined, routed.verdict, routed.score))
+            // Routing buys the escalation model's answers on the hard part for less than sending it everything. When
+            // a year of the routed bill and the router costs at least a year of the escalation model on every
+            // request (one request a month: $0.01 a year against an $8,800 router), sending it everything is the
+            // simpler way to the same answers, and no router is worth building.
+            if combined * 12 + firstYear < monthly[escalation] * 12 {
+                let router = "about \(Format.number(payback?.buildHours ?? 0)) hours to build and "
+                    + "\(Format.number(payback?.upkeepHoursPerMonth ?? 0)) a month to keep"
+                    + (firstYear > 0 ? ", \(Format.money(firstYear)) in its first year at your developer rate" : "")
+                add(.route_complex, [(.routing, tiered)], ["escalation": k.models[escalation].title,
+                                                           "share": Format.percent(share), "router": router],
+                    priced: (combined, routed.verdict, routed.score))
+            }
         }
 
         // Savings (negative) first, the largest first; then margins, the cheapest first.

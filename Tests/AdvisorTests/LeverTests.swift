@@ -419,6 +419,22 @@ struct LeverTests {
         #expect(!routed.levers.contains { $0.kind == .route_complex }, "not offered once routing is tiered")
     }
 
+    /// A router is worth building only while routing costs less than sending the escalation model everything:
+    /// one classification a month is not told to spend about 88 developer hours on a router for a $0.002 bill.
+    @Test func noRouterIsOfferedWhereSendingEverythingUpCostsLess() throws {
+        let k = Fixture.real
+        let engine = Engine(knowledge: k)
+        func routeLever(_ requests: Double) -> Lever? {
+            engine.assess(k.answers(["task_type": "classification", "monthly_requests": .number(requests),
+                                     "avg_input_tokens": 100, "avg_output_tokens": 1, "complex_share": 0.1,
+                                     "as_of": "2026-12-03"])).levers.first { $0.kind == .route_complex }
+        }
+        #expect(routeLever(1) == nil)
+        // At 50 million a month the escalation model on every request costs far more than routing plus the router.
+        let busy = try #require(routeLever(50_000_000))
+        #expect(busy.monthly_after > busy.monthly_before)
+    }
+
     // MARK: - The decision summary
 
     @Test func runnerUpIsTheCheaperEqualAndSaysWhyItLost() throws {
