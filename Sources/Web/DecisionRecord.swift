@@ -100,11 +100,7 @@ struct DecisionRecord {
         let primary = options.first(.primary)
         var md = "## Decision Outcome\n\n"
         md += "Chosen option: \"\(primary.map(optionTitle) ?? assessment.primaryModel)\", because "
-        // The hard limits and policies that settled it, else the strongest reason.
-        let decisive = assessment.reasons.filter { $0.decide != nil || $0.effect == 0 }
-        let because = decisive.isEmpty ? Array(assessment.reasons.prefix(1)) : decisive
-        md += because.isEmpty ? "it is the best fit the content knows for this workload."
-            : because.map { lowerFirst($0.text) }.joined(separator: " ")
+        md += because(title: primary.map { $0.entry.title } ?? assessment.primaryModel)
         md += "\n\nVerdict: **\(ResultView.verdictLabel(assessment))**, Haiku fit score "
             + "\(Format.number(assessment.score.rounded())) / 100 (tiered routing from \(Format.number(assessment.tieredRoutingAt)), "
             + "Haiku from \(Format.number(assessment.chooseHaikuAt)))"
@@ -229,6 +225,45 @@ struct DecisionRecord {
         }
         guard let best else { return (assessment.asOf, "no retirement or price date is known: review now.") }
         return (CivilDate.text(best.day), best.why)
+    }
+
+    /// Why the chosen option: the hard limits and policies that settled it; else the reasons that pushed the score
+    /// the verdict's way (a +12 for the Haiku is no reason to use another model), then what picked the model.
+    private func because(title: String) -> String {
+        // A hard limit, or the policy that decided whatever the score (not a policy's advice beside the verdict).
+        // Where no model meets the workload, that is the reason, whatever the score.
+        switch assessment.primaryModelBasis {
+        case .nothing_fits:
+            return "no model we list takes one of these requests with room to spare, and \(title) has the largest window."
+        case .nothing_usable:
+            return "no model meets every requirement, and \(title) comes closest (the best fit for the task, then the cheapest)."
+        default: break
+        }
+        let decisive = assessment.reasons.filter { $0.decide != nil || ($0.effect == 0 && $0.criterion == assessment.decidedBy) }
+        if let first = decisive.first {
+            return ([lowerFirst(first.text)] + decisive.dropFirst().map(\.text)).joined(separator: " ")
+        }
+        let score = "Haiku's fit score, \(Format.number(assessment.score.rounded())),"
+        let against = assessment.reasons.filter { $0.effect < 0 }.sorted { $0.effect < $1.effect }
+        let toward = assessment.reasons.filter { $0.effect > 0 }.sorted { $0.effect > $1.effect }
+        var words: [String]
+        switch assessment.verdict {
+        case .chooseAlternative:
+            words = ["\(score) is under \(Format.number(assessment.tieredRoutingAt)):"] + against.prefix(2).map(\.text)
+        case .chooseHaiku:
+            words = ["\(score) reaches \(Format.number(assessment.chooseHaikuAt)):"] + toward.prefix(2).map(\.text)
+        case .tieredRouting:
+            words = ["\(score) lies between \(Format.number(assessment.tieredRoutingAt)) and "
+                     + "\(Format.number(assessment.chooseHaikuAt)):"] + (toward.prefix(1) + against.prefix(1)).map(\.text)
+        }
+        switch assessment.primaryModelBasis {
+        case .cheapest_suitable: words.append("\(title) is the cheapest model that takes the workload with the fit its task needs.")
+        case .cheapest_fit: words.append("With cost first, \(title) is the cheapest model with a good fit for the task.")
+        case .only_usable: words.append("\(title) is the only model that can carry the workload.")
+        case .prefer: words.append("The rules that fired prefer \(title).")
+        default: break
+        }
+        return words.count == 1 ? "it is the best fit the content knows for this workload." : words.joined(separator: " ")
     }
 
     private func optionTitle(_ option: DecisionOptions.Option) -> String {

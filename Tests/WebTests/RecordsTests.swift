@@ -46,6 +46,33 @@ struct RecordsTests {
         #expect(!md.contains("](/"), "without --public-url, site pages are named as paths, not as links to nowhere")
     }
 
+    /// The chosen option's "because" gives the reasons that pushed the verdict its way, then what picked the model:
+    /// a +12 for the Haiku's task fit was the reason given for using DeepSeek V4.1 Flash instead.
+    @Test func theChosenOptionIsExplainedByWhatDecidedIt() throws {
+        func because(_ query: String) -> String {
+            let md = get("/assess/result.madr.md", pairs(query + "&as_of=2026-12-03")).text
+            return md.split(separator: "\n").first { $0.hasPrefix("Chosen option:") }.map(String.init) ?? ""
+        }
+        let away = because("task_type=summarization&monthly_requests=5000&avg_input_tokens=300000&avg_output_tokens=20000")
+        #expect(away.hasPrefix("Chosen option: \"DeepSeek V4.1 Flash (recommended)\", because Haiku's fit score, 38, is under 40: "
+                               + "Without retries and a fallback provider"), "\(away)")
+        #expect(away.hasSuffix("DeepSeek V4.1 Flash is the cheapest model that takes the workload with the fit its task needs."))
+        #expect(!away.contains("consistent Haiku strength"))
+        // A policy's advice beside a score verdict (price Haiku at high effort before escalating) is not why.
+        let between = because("task_type=rag&monthly_requests=400000&avg_input_tokens=2000&avg_output_tokens=300")
+        #expect(between.contains("because Haiku's fit score, 45, lies between 40 and 60: ") && !between.contains("price the cheaper branch"),
+                "\(between)")
+        // A hard limit is the reason, each sentence keeps its capital.
+        let limit = because("task_type=extraction&monthly_requests=50000&avg_input_tokens=3000&avg_output_tokens=200"
+                            + "&accuracy=first_time_right&review_capacity=none")
+        #expect(limit.contains("because work that must be right the first time with nobody reviewing it is a hard limit: "
+                               + "use a stronger model. Answers must"), "\(limit)")
+        // No model with room to spare: that is the reason, not the score.
+        let none = because("task_type=summarization&monthly_requests=2000&avg_input_tokens=850000&avg_output_tokens=4000")
+        #expect(none.hasSuffix("because no model we list takes one of these requests with room to spare, and GPT-6 Luna has "
+                               + "the largest window."), "\(none)")
+    }
+
     @Test func theReviewDateIsTheEarliestRetirementWhenItComesFirst() throws {
         // On 2026-12-20 GPT-4o mini is deprecated (retires 2027-01-14), earlier than 90 days after the price checks.
         let knowledge = realSite.advisor.engine.knowledge
