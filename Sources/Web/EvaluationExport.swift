@@ -96,7 +96,7 @@ struct EvaluationExport {
         let form = QuestionnaireForm(knowledge: knowledge)
         let accuracy = form.label(answers[.accuracy], for: knowledge.question(.accuracy))
         let share = links.shareQuery(answers, knowledge: knowledge)
-        let grader = graderID()
+        let gradedBy = grader()
         var doc = "Evaluation plan for a workload of type \(task.replacingOccurrences(of: "_", with: " ")): "
             + "\(ResultView.workloadSummary(answers)).\n\n"
         doc += "Exported by haiku-advisor for the verdict judged on \(assessment.asOf) (content version \(links.contentVersion)):\n"
@@ -141,8 +141,11 @@ struct EvaluationExport {
         py += "TASK_TYPE = \(pyString(task))\n"
         py += "TOLERANCE = \(Format.trimmed(size.tolerance, digits: 4))  # the share of wrong answers you accept (\(pyComment(accuracy)))\n"
         py += "SAMPLES_NEEDED = \(size.perModel)  # per model; see the arithmetic above\n"
-        py += "# Grades free-text answers. A model grading itself tends to favour itself: keep the grader out of the candidates.\n"
-        py += "GRADER = \(pyString(grader))\n"
+        py += gradedBy.isCandidate
+            ? "# Grades free-text answers. It is also a candidate, and a model grading its own answers tends to favour them:\n"
+                + "# if you can, pass a strong model that is none of the candidates (-T grader=provider/model).\n"
+            : "# Grades free-text answers; none of the candidates, since a model grading its own answers tends to favour them.\n"
+        py += "GRADER = \(pyString(gradedBy.id))\n"
         py += "RUBRIC = \(pyString(rubric))\n\n\n"
         py += Self.functions
         return py
@@ -205,14 +208,16 @@ struct EvaluationExport {
 
     /// Inspect's `provider/model` id: the provider's Inspect name from criteria/_index.md and the page's API id.
     /// A self-hosted model runs under vLLM; an id that is already `org/model` (open weights) goes through OpenRouter.
-    func modelID(_ option: DecisionOptions.Option) -> String {
-        let id = option.entry.spec.api_id ?? option.slug
-        if option.entry.spec.hosting == .self_hosted { return "vllm/" + id }
+    func modelID(_ option: DecisionOptions.Option) -> String { modelID(option.entry) }
+
+    func modelID(_ entry: ModelEntry) -> String {
+        let id = entry.spec.api_id ?? entry.slug
+        if entry.spec.hosting == .self_hosted { return "vllm/" + id }
         // The provider the page prices first (Groq's `openai/gpt-oss-20b` is `groq/openai/gpt-oss-20b`); an
         // `org/model` id with no Inspect provider known goes through OpenRouter.
-        if let known = knowledge.settings.providers?[option.entry.spec.provider]?.inspect { return known + "/" + id }
+        if let known = knowledge.settings.providers?[entry.spec.provider]?.inspect { return known + "/" + id }
         if id.contains("/") { return "openrouter/" + id }
-        return "openai-api/" + option.entry.spec.provider.lowercased() + "/" + id
+        return "openai-api/" + entry.spec.provider.lowercased() + "/" + id
     }
 
     private func modelNote(_ option: DecisionOptions.Option) -> String {
@@ -225,12 +230,21 @@ struct EvaluationExport {
         return notes.joined(separator: "; ")
     }
 
-    /// The escalation model grades, unless it is the recommended one; then the strongest other option.
-    private func graderID() -> String {
+    /// The grader: a model grading its own answers tends to favour them, so the first escalation model served today
+    /// that is none of the candidates (Claude Opus 5.5 beside a Sonnet 5.5 escalation). When every one is a
+    /// candidate, the escalation candidate unless it is the recommended one, then the strongest other option; the
+    /// plan then says the grader is also graded.
+    private func grader() -> (id: String, isCandidate: Bool) {
+        let candidates = Set(runs.map(\.slug))
+        if let outside = knowledge.settings.escalation_models.first(where: {
+            !candidates.contains($0) && knowledge.isServed($0, on: knowledge.today)
+        }), let entry = knowledge.model(outside) {
+            return (modelID(entry), false)
+        }
         let primary = runs.first { $0.roles.contains(.primary) }?.slug ?? assessment.primaryModel
         let pick = runs.last { $0.slug != primary && $0.roles.contains(.escalation) }
             ?? runs.last { $0.slug != primary } ?? runs[0]
-        return modelID(pick)
+        return (modelID(pick), true)
     }
 
     private func docstring(_ text: String) -> String {

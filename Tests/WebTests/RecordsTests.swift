@@ -142,6 +142,11 @@ struct RecordsTests {
         let graded = get("/assess/result.eval.py", pairs("task_type=summarization")).text
         #expect(graded.contains("Scorer: model-graded against a rubric"))
         #expect(graded.contains("TASK_TYPE = \"summarization\""))
+        // The grader is none of the candidates (a model grading its own answers tends to favour them): Opus 5.5
+        // beside a Sonnet 5.5 escalation.
+        #expect(graded.contains("\"escalation model\": \"anthropic/claude-sonnet-5-5\","))
+        #expect(graded.contains("GRADER = \"anthropic/claude-opus-5-5\"") && graded.contains("none of the candidates"),
+                "\(graded.prefix(4_000))")
         let jsonl = get("/assess/result.samples.jsonl", pairs("task_type=extraction")).text
         let lines = jsonl.split(separator: "\n")
         #expect(lines.count == 3)
