@@ -132,8 +132,16 @@ class Page:
     def __init__(self, slug: str, data: dict):
         self.slug = slug
         self.model = data.get('model') or {}
-        self.prices = self.model.get('prices') or {}
+        # The set in force today: a page may announce new prices (a `since` ahead) and keep older ones in `previous`.
+        prices = self.model.get('prices') or {}
+        self.sets = [prices] + [p for p in prices.get('previous') or [] if isinstance(p, dict)]
+        today = datetime.now(UTC).date().isoformat()
+        self.prices = next((p for p in self.sets if str(p.get('since') or '') <= today), self.sets[-1])
         self.urls = {s.get('id'): s.get('url') for s in data.get('sources') or [] if isinstance(s, dict)}
+
+    def announced(self, since: str) -> dict | None:
+        """The page's own price set beginning on `since`, if it announces one."""
+        return next((p for p in self.sets if str(p.get('since') or '') == since), None)
 
     def url(self, source) -> str:
         if source is None:
@@ -465,8 +473,15 @@ def upcoming_prices(page: Page, theirs: 'Theirs', today: date) -> list[str]:
         if start is not None and start > today:
             inp = getattr(p.prices, 'input_mtok', None)
             outp = getattr(p.prices, 'output_mtok', None)
-            out.append(f'{page.slug}: {theirs.provider.id}/{theirs.model.id} from {start}: input {fmt(inp)}, '
-                       f'output {fmt(outp)} (ours: input {fmt(page.figure("input").value if page.figure("input") else None)})')
+            line = f'{page.slug}: {theirs.provider.id}/{theirs.model.id} from {start}: input {fmt(inp)}, output {fmt(outp)} '
+            ours = page.announced(start.isoformat())
+            value = lambda key: (ours.get(key) or {}).get('value') if isinstance(ours.get(key), dict) else ours.get(key)
+            if ours and value('input') is not None and float(value('input')) == float(inp or -1) \
+                    and float(value('output')) == float(outp or -1):
+                line += '(the page announces the same set from that day)'
+            else:
+                line += f'(ours today: input {fmt(page.figure("input").value if page.figure("input") else None)}; the page announces no such set)'
+            out.append(line)
     return out
 
 

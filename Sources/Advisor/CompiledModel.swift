@@ -436,6 +436,11 @@ final class CompiledModel: Sendable {
         priceSets.first { ($0.sinceDay ?? Int.min) <= day } ?? priceSets.last
     }
 
+    /// The first day of the soonest price set that begins after `day`; nil when the page announces none.
+    func priceChangeDay(after day: Int) -> Int? {
+        priceSets.compactMap(\.sinceDay).filter { $0 > day }.min()
+    }
+
     /// The rate-limit scheme in force on a day; nil when the page records none for that day.
     func rateScheme(on day: Int) -> RateScheme? {
         rateSchemes.first { ($0.sinceDay ?? Int.min) <= day }

@@ -850,6 +850,17 @@ public struct Engine: Sendable {
                 "since": CivilDate.text(since), "replacement": k.models[successor].title,
                 "monthly": Format.money(monthly[primary]), "replacement_monthly": Format.money(monthly[successor])])
         }
+        // New prices the recommended model's page announces after the as-of day (Gemini 3.8 Flash's promotion ends
+        // on 2026-12-31): the same month at them, before a team budgets on a rate that ends soon.
+        if Self.hasVolume(v), let change = primaryModel.priceChangeDay(after: day) {
+            var later = Array(v)
+            later[AnswerID.asOf.rawValue] = Double(change)
+            let changed = later.withUnsafeBufferPointer { k.monthlyCost(model: primary, $0) }
+            if Format.money(changed) != Format.money(monthly[primary]) {
+                computed(.price_change, model: primary, ["day": CivilDate.text(change), "monthly": Format.money(monthly[primary]),
+                                                         "changed_monthly": Format.money(changed)])
+            }
+        }
         let capacity = costs.first { $0.model == k.models[primary].slug }?.capacity
         if let capacity {
             let values = ["rpm": capacity.peakRequests,

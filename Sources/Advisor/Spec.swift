@@ -223,6 +223,20 @@ public struct LongContextPrices: Codable, Sendable, Equatable {
     }
 }
 
+extension ModelPrices {
+    /// The set in force on `day` (YYYY-MM-DD): this one from its `since`, else the newest older set that had begun,
+    /// else the oldest. What pages show on the day they are read; the engine prices with `PriceSet`s (CompiledModel).
+    public func inForce(on day: String) -> ModelPrices {
+        let sets = [self] + (previous ?? [])
+        return sets.first { ($0.since ?? "") <= day } ?? sets.last!
+    }
+
+    /// The set that begins soonest after `day` (a price change the page announces), nil when none does.
+    public func next(after day: String) -> ModelPrices? {
+        ([self] + (previous ?? [])).filter { ($0.since ?? "") > day }.min { ($0.since ?? "") < ($1.since ?? "") }
+    }
+}
+
 public struct ModelPrices: Codable, Sendable, Equatable {
     /// The day these prices began (absent: as far back as the page goes).
     public var since: String?
@@ -715,6 +729,9 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// The recommended model is legacy and its successor could take the workload: {model}, {since}, {replacement},
     /// {monthly} (the primary's month), {replacement_monthly}.
     case legacy_primary
+    /// The recommended model's page announces new prices after the as-of date: {model}, {day} (the first day of the
+    /// new prices), {monthly} (the month at today's prices), {changed_monthly} (the same month at the new ones).
+    case price_change
     /// The current Haiku cannot take this workload (retired, not yet released, deprecated): {model}, {why}.
     case haiku_ruled_out
     /// The current Haiku cannot hold the request (its window, headroom or a token limit): {model}, {why}.
@@ -774,6 +791,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .nothing_fits_output: ["model", "window", "output", "max_output", "as_of"]
         case .deprecated_alternative: ["model", "retires", "replacement"]
         case .legacy_primary: ["model", "since", "replacement", "monthly", "replacement_monthly"]
+        case .price_change: ["model", "day", "monthly", "changed_monthly"]
         case .haiku_ruled_out, .haiku_outgrown, .haiku_unsuitable, .haiku_over_capacity: ["model", "why"]
         case .rate_limit_tier: ["model", "provider", "rpm", "itpm", "otpm", "tier", "requires"]
         case .rate_limit_beyond_tiers: ["model", "provider", "rpm", "itpm", "otpm", "gap", "top_tier"]

@@ -183,9 +183,10 @@ struct AdvisorTools: Sendable {
         var models: [ModelRow] = []
         for page in library.pages(in: .models) {
             guard let spec = page.frontMatter.model, let status = knowledge.status(of: page.slug, on: day) else { continue }
+            let prices = spec.prices?.inForce(on: CivilDate.text(day))
             models.append(ModelRow(slug: page.slug, title: page.title, url: page.url, provider: spec.provider,
-                                   api_id: spec.api_id, status: status, input_per_mtok: spec.prices?.input.value,
-                                   output_per_mtok: spec.prices?.output.value))
+                                   api_id: spec.api_id, status: status, input_per_mtok: prices?.input.value,
+                                   output_per_mtok: prices?.output.value))
         }
         let lines = ["Models on \(CivilDate.text(day)):"] + models.map { model in
             "- \(model.title) (\(model.provider)\(model.api_id.map { ", \($0)" } ?? "")): \(lifecycle(model.status))"

@@ -269,6 +269,8 @@ struct ModelDocument: Encodable {
     let status: ModelStatus?
     let pricesChecked: String?
     let sources: [Source]
+    /// The day `status` and `prices` are read on.
+    let today: Int
 
     init?(_ page: Page, knowledge: Knowledge) {
         guard let model = page.frontMatter.model else { return nil }
@@ -278,12 +280,13 @@ struct ModelDocument: Encodable {
         summary = page.summary
         self.model = model
         status = knowledge.status(of: page.slug, on: knowledge.today)
+        today = knowledge.today
         pricesChecked = knowledge.pricesChecked(of: page.slug)
         sources = page.frontMatter.sources ?? []
     }
 
     enum CodingKeys: String, CodingKey {
-        case slug, title, url, summary, provider, family, api_id, released, lifecycle, status, hosting, prices
+        case slug, title, url, summary, provider, family, api_id, released, lifecycle, status, hosting, prices, prices_next
         case self_hosting, tokenizer, context_window, max_input, max_output, rate_limits, latency, benchmarks, access, task_fit
         case prices_checked, sources
     }
@@ -301,7 +304,14 @@ struct ModelDocument: Encodable {
         try c.encode(model.lifecycle, forKey: .lifecycle)
         try c.encode(status, forKey: .status)
         try c.encode(model.hosting, forKey: .hosting)
-        try c.encodeIfPresent(model.prices, forKey: .prices)
+        // The prices in force today, as `status` is today's; a change the page announces is `prices_next`.
+        let today = CivilDate.text(today)
+        try c.encodeIfPresent(model.prices?.inForce(on: today), forKey: .prices)
+        try c.encodeIfPresent(model.prices?.next(after: today).map { next in
+            var announced = next
+            announced.previous = nil
+            return announced
+        }, forKey: .prices_next)
         try c.encodeIfPresent(model.self_hosting, forKey: .self_hosting)
         try c.encode(model.tokenizer, forKey: .tokenizer)
         try c.encode(model.context_window, forKey: .context_window)

@@ -20,8 +20,11 @@ struct CompareView {
         func row(_ label: String, _ value: (Page, ModelSpec) -> String) -> CompareRow {
             CompareRow(label: label, cells: zip(pages, specs).map { CompareCell(value: value($0, $1)) })
         }
+        // The prices in force on the day the costs below are priced for (a page may announce a change).
+        let pricedOn = { if case .text(let day) = answers[.asOf] { day } else { CivilDate.text(engine.knowledge.today) } }()
+        func prices(_ spec: ModelSpec) -> ModelPrices? { spec.prices?.inForce(on: pricedOn) }
         func price(_ pick: @escaping (ModelPrices) -> NumberFigure?) -> (Page, ModelSpec) -> String {
-            { _, spec in spec.prices.flatMap(pick).map { Format.rate($0.value) } ?? "—" }
+            { _, spec in prices(spec).flatMap(pick).map { Format.rate($0.value) } ?? "—" }
         }
         var rows: [CompareRow] = [
             row("Provider") { _, spec in spec.provider },
@@ -31,15 +34,15 @@ struct CompareView {
                     .map { LifecycleText.sentence($0, library: library) } ?? "—"
             },
             row("Long-context tier") { _, spec in
-                spec.prices?.long_context.map { "above \(Format.count($0.threshold.value)) tokens: \(Format.rate($0.input.value)) / \(Format.rate($0.output.value))" } ?? "none"
+                prices(spec)?.long_context.map { "above \(Format.count($0.threshold.value)) tokens: \(Format.rate($0.input.value)) / \(Format.rate($0.output.value))" } ?? "none"
             },
-            row("Shortest cacheable prefix") { _, spec in spec.prices?.cache_min_tokens.map { "\(Format.count($0.value)) tokens" } ?? "—" },
+            row("Shortest cacheable prefix") { _, spec in prices(spec)?.cache_min_tokens.map { "\(Format.count($0.value)) tokens" } ?? "—" },
             row("Tokens per Haiku 4.5 token") { _, spec in spec.tokenizer.map { Format.number($0.ratio.value) } ?? "not published" },
             row("Input, per M tokens", price { $0.input }),
             row("Output, per M tokens", price { $0.output }),
             row("Cached input read", price { $0.cache_read }),
             row("Cache write", price { $0.cache_write }),
-            row("Batch discount") { _, spec in spec.prices?.batch_discount.map { Format.percent($0.value) } ?? "—" },
+            row("Batch discount") { _, spec in prices(spec)?.batch_discount.map { Format.percent($0.value) } ?? "—" },
             row("Self-hosting") { _, spec in
                 spec.self_hosting.map { "\(Format.usd($0.gpu_hour_usd.value))/GPU h, \(Format.count($0.tokens_per_second.value)) tokens/s" } ?? "—"
             },

@@ -31,6 +31,8 @@ struct ModelsIndex {
         let model: ModelSpec
         let status: ModelStatus?
         let position: Int
+        /// The prices in force today (nil: self-hosted).
+        let prices: ModelPrices?
 
         func key(_ column: Column) -> (Double, String) {
             switch column {
@@ -39,10 +41,10 @@ struct ModelsIndex {
             case .provider: (0, model.provider + " " + page.title)
             case .lifecycle: (Double(status.map { LifecycleState.allCases.firstIndex(of: $0.state) ?? 0 } ?? 0), page.title)
             // A missing price (self-hosted) or cache sorts last.
-            case .input: (model.prices?.input.value ?? .infinity, page.title)
-            case .output: (model.prices?.output.value ?? .infinity, page.title)
+            case .input: (prices?.input.value ?? .infinity, page.title)
+            case .output: (prices?.output.value ?? .infinity, page.title)
             case .context: (model.context_window.value, page.title)
-            case .cache_min: (model.prices?.cache_min_tokens?.value ?? .infinity, page.title)
+            case .cache_min: (prices?.cache_min_tokens?.value ?? .infinity, page.title)
             }
         }
     }
@@ -51,7 +53,8 @@ struct ModelsIndex {
     func page(sort: Column, descending: Bool) -> SectionPage {
         let today = knowledge.today
         let rows = library.pages(in: .models).enumerated().compactMap { index, page in
-            page.frontMatter.model.map { Row(page: page, model: $0, status: knowledge.status(of: page.slug, on: today), position: index) }
+            page.frontMatter.model.map { Row(page: page, model: $0, status: knowledge.status(of: page.slug, on: today), position: index,
+                                             prices: $0.prices?.inForce(on: CivilDate.text(today))) }
         }
         let sorted = rows.sorted { a, b in
             let (x, y) = (a.key(sort), b.key(sort))
@@ -67,7 +70,7 @@ struct ModelsIndex {
                                      numeric: column.numeric)
             },
             rows: sorted.map { row in
-                let prices = row.model.prices
+                let prices = row.prices
                 return ModelsTableRow(title: row.page.title, url: row.page.url, provider: row.model.provider,
                                       badge: LifecycleText.badge(row.status, library: library),
                                       input: prices.map { Format.rate($0.input.value) } ?? "self-hosted",

@@ -79,7 +79,8 @@ struct PageViews {
         }
         if let note = life.note { facts.add("Lifecycle note", note) }
         func perM(_ value: Double) -> String { "\(Format.rate(value)) per million tokens" }
-        if let prices = model.prices {
+        let today = CivilDate.text(knowledge.today)
+        if let prices = model.prices?.inForce(on: today) {
             facts.add("Input", perM(prices.input.value), figure: prices.input)
             facts.add("Output", perM(prices.output.value), figure: prices.output)
             if let read = prices.cache_read { facts.add("Cached input (read)", perM(read.value), figure: read) }
@@ -104,6 +105,12 @@ struct PageViews {
                 if let write = long.cache_write { facts.add("Long-context cache write (5 minutes)", perM(write.value), figure: write) }
                 if let write = long.cache_write_1h { facts.add("Long-context cache write (1 hour)", perM(write.value), figure: write) }
             }
+        }
+        // A price change the page announces: the verdicts taken before it warn of it (`price_change`).
+        if let next = model.prices?.next(after: today), let since = next.since {
+            facts.add("Prices from \(since)", "\(Format.rate(next.input.value)) input, \(Format.rate(next.output.value)) output"
+                      + (next.cache_read.map { ", \(Format.rate($0.value)) cached input" } ?? "") + " per million tokens",
+                      figure: next.input)
         }
         if let hosting = model.self_hosting {
             facts.add("GPU hour", Format.usd(hosting.gpu_hour_usd.value), figure: hosting.gpu_hour_usd)

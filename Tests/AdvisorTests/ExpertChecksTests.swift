@@ -239,6 +239,29 @@ struct ExpertChecksTests {
         #expect(bare.status == .unknown && bare.max_request_seconds == 150_000 && bare.slow_request_seconds == nil)
     }
 
+    /// Gemini 3.8 Flash's promotion ends on 2026-12-31 and its page announces the list price from 2027-01-01: a
+    /// verdict is priced at the rate of its day, and one before the change that names it says what the month becomes.
+    @Test func anAnnouncedPriceChangePricesItsDayAndIsWarnedBefore() throws {
+        // 80,000 strong-fit chats a month of 6,000 in + 700 out, medium effort (1,200 reasoning tokens), no cache:
+        // now 80,000 × (6,000 × 0.75 + 1,900 × 3.75) / 1e6 = $930; from 2027-01-01 at $1.50 / $7.50: $1,860.
+        func chat(_ day: String) -> Assessment {
+            engine.assess(k.answers(["task_type": "chat", "monthly_requests": 80_000, "avg_input_tokens": 6_000,
+                                     "avg_output_tokens": 700, "required_fit": "strong", "as_of": .text(day)]))
+        }
+        let before = chat("2026-12-03"), after = chat("2027-01-01")
+        #expect(before.primaryModel == "gemini-3-8-flash" && after.primaryModel == "gemini-3-8-flash")
+        #expect(before.decision.monthly_usd == 930 && after.decision.monthly_usd == 1_860)
+        let warning = try #require(before.warnings.first { $0.text.contains("prices change on") })
+        #expect(warning.text.hasPrefix("Gemini 3.8 Flash's prices change on 2027-01-01: on your numbers it costs $1,860 a "
+                                       + "month from then, against $930 now."), "\(warning.text)")
+        #expect(warning.model == "gemini-3-8-flash" && warning.url == "/failure-modes/cost-overruns")
+        #expect(!after.warnings.contains { $0.text.contains("prices change on") })
+        // The page's own sets: in force on a day, and the next one announced after it.
+        let prices = try #require(k.models.first { $0.slug == "gemini-3-8-flash" }?.spec.prices)
+        #expect(prices.inForce(on: "2026-12-31").input.value == 0.75 && prices.inForce(on: "2027-01-01").input.value == 1.50)
+        #expect(prices.next(after: "2026-12-03")?.since == "2027-01-01" && prices.next(after: "2027-01-01") == nil)
+    }
+
     @Test func aPriceCliffThatMultipliesTheBillMeetsTheCostCeiling() {
         // 200,000 chats of 95,000 prompt and 600 output tokens (Haiku 4.5's count), cost balanced, reasoning off.
         // Haiku 5.5 counts 1.3×: 123,500 in, 780 out, over its 100,000 threshold, so the whole request is billed at

@@ -173,6 +173,12 @@ struct AdvisorRoutesTests {
         #expect((long["threshold"] as? [String: Any])?["value"] as? Double == 100_000)
         #expect(prices["cache_min_tokens"] != nil)
         #expect(((haiku["tokenizer"] as? [String: Any])?["ratio"] as? [String: Any])?["value"] != nil)
+        // Prices are today's, as the status is; a change the page announces is apart, with its day.
+        let gemini = try #require(models.first { $0["slug"] as? String == "gemini-3-8-flash" })
+        #expect(((gemini["prices"] as? [String: Any])?["input"] as? [String: Any])?["value"] as? Double == 0.75)
+        let next = try #require(gemini["prices_next"] as? [String: Any])
+        #expect(next["since"] as? String == "2027-01-01" && (next["input"] as? [String: Any])?["value"] as? Double == 1.5)
+        #expect(haiku["prices_next"] == nil)
         #expect((haiku["rate_limits"] as? [String: Any])?["tiers"] != nil)
         // A retired model says since when.
         let flash = try #require(models.first { $0["slug"] as? String == "gemini-flash" })

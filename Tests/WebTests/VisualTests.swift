@@ -95,6 +95,26 @@ struct VisualTests {
         #expect(get("/models/", [("sort", "nonsense")]).status == 400)
     }
 
+    /// A page that announces new prices shows the set in force on the day it is read, with the next one beside it;
+    /// the models table and the comparison show the prices of their day (Gemini 3.8 Flash: $0.75 until 2026-12-31).
+    @Test func announcedPricesAreShownBesideTodays() {
+        func part(_ page: String, from: String, to: String) -> String {
+            guard let a = page.range(of: from), let b = page.range(of: to, range: a.upperBound..<page.endIndex) else { return "" }
+            return String(page[a.lowerBound..<b.lowerBound])
+        }
+        let page = get("/models/gemini-3-8-flash").text
+        #expect(page.contains("<th scope=\"row\">Input</th>") && page.contains("$0.75 per million tokens"))
+        #expect(page.contains("<th scope=\"row\">Prices from 2027-01-01</th>")
+                && page.contains("$1.50 input, $7.50 output, $0.15 cached input per million tokens"))
+        let table = part(get("/models/").text, from: "href=\"/models/gemini-3-8-flash\"", to: "</tr>")
+        #expect(table.contains("<td class=\"number\">$0.75</td><td class=\"number\">$3.75</td>"), "\(table)")
+        func compareInput(_ day: String) -> String {
+            let page = get("/compare", [("models", "gemini-3-8-flash,claude-haiku-5-5"), ("as_of", day)]).text
+            return part(page, from: "Input, per M tokens", to: "</tr>")
+        }
+        #expect(compareInput("2026-12-20").contains("$0.75") && compareInput("2027-01-05").contains("$1.50"))
+    }
+
     @Test func exportsReproduceFromTheAnswers() {
         let md = get("/assess/result.md", pairs(AdvisorRoutesTests.workload))
         #expect(md.status == 200)
