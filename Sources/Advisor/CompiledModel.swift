@@ -12,6 +12,12 @@ struct Rates: Sendable, Equatable {
     var cacheWrite: Double
     /// nil: no 1-hour cache.
     var cacheWrite1h: Double?
+
+    /// Every rate times `factor` (a peak-hour blend).
+    func scaled(by factor: Double) -> Rates {
+        Rates(input: input * factor, output: output * factor, cacheRead: cacheRead.map { $0 * factor },
+              cacheWrite: cacheWrite * factor, cacheWrite1h: cacheWrite1h.map { $0 * factor })
+    }
 }
 
 /// A set of token classes as bits: the cost model asks `contains` for every model many times per assessment, and a
@@ -50,15 +56,18 @@ final class PriceSet: Sendable {
     let batchDiscount: Double?
     let batchClasses: TokenClasses
     let longContext: LongContextTier?
+    /// Peak-hour pricing (`prices.peak`): the multiplier and the share of the week's hours it applies to.
+    let peak: (multiplier: Double, share: Double)?
 
     init(sinceDay: Int?, rates: Rates, cacheMinTokens: Double, batchDiscount: Double?, batchClasses: TokenClasses,
-         longContext: LongContextTier?) {
+         longContext: LongContextTier?, peak: (multiplier: Double, share: Double)? = nil) {
         self.sinceDay = sinceDay
         self.rates = rates
         self.cacheMinTokens = cacheMinTokens
         self.batchDiscount = batchDiscount
         self.batchClasses = batchClasses
         self.longContext = longContext
+        self.peak = peak
     }
 }
 
@@ -282,9 +291,20 @@ final class CompiledModel: Sendable {
                 longTier = LongContextTier(threshold: threshold, counts: TokenClasses(long.counts),
                                            wholeRequest: long.whole_request, rates: high)
             }
+            var peak: (multiplier: Double, share: Double)? = nil
+            if let p = prices.peak {
+                let multiplier = p.multiplier.value, hours = p.hours_per_week.value
+                guard multiplier.isFinite, multiplier >= 1, multiplier <= 100 else {
+                    throw problem(path + ".peak.multiplier", "must be 1 or more: the peak rate over the off-peak one")
+                }
+                guard hours.isFinite, hours > 0, hours <= 168 else {
+                    throw problem(path + ".peak.hours_per_week", "must be above 0 and at most 168")
+                }
+                peak = (multiplier, hours / 168)
+            }
             return PriceSet(sinceDay: try plainDay(prices.since, path + ".since"),
                             rates: base, cacheMinTokens: minTokens, batchDiscount: discount, batchClasses: TokenClasses(classes),
-                            longContext: longTier)
+                            longContext: longTier, peak: peak)
         }
         switch spec.hosting {
         case .api:

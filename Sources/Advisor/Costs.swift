@@ -310,8 +310,24 @@ extension Knowledge {
                  + "minimum: it is billed as input.")
         }
 
+        // Peak-hour pricing: traffic spread evenly over the week pays the blend of its hours; batch work can wait
+        // for off-peak hours and pays the off-peak rates the page lists.
+        var blend = 1.0
+        if let peak = priceSet.peak, peak.multiplier > 1 {
+            if v[AnswerID.latency.rawValue] == Self.batchLatency {
+                note("Batch work scheduled outside the provider's peak hours pays the off-peak rates; in them it pays "
+                     + "\(Format.figure(peak.multiplier, digits: 2))x.")
+            } else {
+                blend = 1 + (peak.multiplier - 1) * peak.share
+                note("Priced for traffic spread evenly over the week: \(Format.figure(peak.share * 168)) of its 168 hours are "
+                     + "the provider's peak, at \(Format.figure(peak.multiplier, digits: 2))x the off-peak rate, so "
+                     + "\(Format.figure(blend, digits: 2))x on average; traffic in those hours pays the full "
+                     + "\(Format.figure(peak.multiplier, digits: 2))x.")
+            }
+        }
+
         // Price band.
-        var r = base
+        var r = base.scaled(by: blend)
         var overflow = 0.0
         parts.rates.band = .standard
         if let long = priceSet.longContext {
@@ -324,7 +340,7 @@ extension Knowledge {
             if counted > long.threshold {
                 parts.rates.band = .long_context
                 if long.wholeRequest {
-                    r = long.rates
+                    r = long.rates.scaled(by: blend)
                     note("A prompt of \(Format.figure(counted)) tokens is above the \(Format.figure(long.threshold))-token "
                          + "threshold: the whole request is billed at the long-context rates.")
                 } else {
@@ -343,7 +359,7 @@ extension Knowledge {
         let fresh = inTokens - prefix + extraInput
         parts.input = requests * fresh * r.input / 1e6
         if overflow > 0, let long = priceSet.longContext {
-            parts.input += requests * overflow * (long.rates.input - r.input) / 1e6
+            parts.input += requests * overflow * (long.rates.input * blend - r.input) / 1e6
         }
 
         // The batch discount, per token class, when the workload runs in batch.

@@ -650,12 +650,15 @@ public struct Engine: Sendable {
     }
 
     /// The named successor of legacy model `m` when `among` holds for it and it costs at most `engine.legacy_premium`
-    /// more: where cost is not the team's first priority, a few percent do not pay for building on a model its maker
-    /// moved on from (DeepSeek V4 Flash, which DeepSeek replaced with V4.1 Flash and only hosts sell).
+    /// more, or less than `levers.min_saving_usd` a month more: where cost is not the team's first priority, a few
+    /// percent, or a few cents, do not pay for building on a model its maker moved on from (DeepSeek V4 Flash, which
+    /// DeepSeek replaced with V4.1 Flash and only hosts sell).
     func cheapSuccessor(of m: Int, day: Int, monthly: [Double], among: (Int) -> Bool) -> Int? {
         let model = knowledge.compiledModels[m]
         guard model.lifecycle(on: day).state == .legacy, let successor = model.replacement, successor != m,
-              among(successor), monthly[successor] <= monthly[m] * (1 + knowledge.legacyPremium) else { return nil }
+              among(successor) else { return nil }
+        let extra = monthly[successor] - monthly[m]
+        guard extra <= monthly[m] * knowledge.legacyPremium || extra < (knowledge.leverRules?.minSaving ?? 0) else { return nil }
         return successor
     }
 

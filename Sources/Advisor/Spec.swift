@@ -223,6 +223,14 @@ public struct LongContextPrices: Codable, Sendable, Equatable {
     }
 }
 
+/// A provider that charges more in some hours of the week (DeepSeek: double in Beijing business hours).
+public struct PeakPricing: Codable, Sendable, Equatable {
+    /// How many times the off-peak rate a peak-hour token costs.
+    public var multiplier: NumberFigure
+    /// Peak hours in a week of 168.
+    public var hours_per_week: NumberFigure
+}
+
 extension ModelPrices {
     /// The set in force on `day` (YYYY-MM-DD): this one from its `since`, else the newest older set that had begun,
     /// else the oldest. What pages show on the day they are read; the engine prices with `PriceSet`s (CompiledModel).
@@ -253,6 +261,8 @@ public struct ModelPrices: Codable, Sendable, Equatable {
     /// The token classes the batch discount applies to; absent means all four.
     public var batch_applies_to: [TokenClass]?
     public var long_context: LongContextPrices?
+    /// Rates that depend on the hour: every rate above is the off-peak one, times `multiplier` in peak hours.
+    public var peak: PeakPricing?
     /// Older price sets, newest first, each with its own `since` (the earliest may have none): what an `as_of`
     /// before `since` is priced with.
     public var previous: [ModelPrices]?

@@ -94,6 +94,11 @@ struct PageViews {
                 facts.add("Batch discount", "\(Format.percent(batch.value)) off \(classes.count == 4 ? "every token class" : classes.joined(separator: ", "))",
                           figure: batch)
             }
+            if let peak = prices.peak {
+                facts.add("Peak hours", "\(Format.number(peak.multiplier.value))x every rate above for \(Format.number(peak.hours_per_week.value)) "
+                          + "hours a week; the advisor prices real-time and interactive work at the week's blend, batch work off-peak",
+                          figure: peak.multiplier)
+            }
             if let long = prices.long_context {
                 let counted = long.counts.map { $0.rawValue.replacingOccurrences(of: "_", with: " ") }.joined(separator: " + ")
                 facts.add("Long-context threshold", "prompts above \(Format.count(long.threshold.value)) tokens (\(counted))"

@@ -213,14 +213,21 @@ struct ExpertChecksTests {
         let deepseek = try #require(line("deepseek-v4-1-flash", given).capacity)
         #expect(deepseek.status == .carried && deepseek.tier == "standard")
         #expect(deepseek.max_request_seconds == 150_000 && deepseek.slow_request_seconds == 3_200)
-        let a = engine.assess(k.answers(given))
-        #expect(!a.warnings.contains { $0.text.contains("in flight") }, "\(a.warnings.map(\.text))")
+        // Where DeepSeek V4.1 Flash is recommended and its cap carries the peak, no rate-limit warning names it:
+        // 100,000 RAG requests of 600,000 tokens (90 % a cached prefix) at 10× peak allow 6,570 s a request, and a
+        // slow one takes 600 + 600 + (2,000 + 3,000) / 10 = 1,700 s.
+        func rag(_ requests: Double) -> Assessment {
+            engine.assess(k.answers(["task_type": "rag", "monthly_requests": .number(requests), "avg_input_tokens": 600_000,
+                                     "avg_output_tokens": 2_000, "cost_priority": "secondary", "peak_to_average": 10,
+                                     "cached_input_share": 0.9, "as_of": "2026-12-03"]))
+        }
+        let carried = rag(100_000)
+        #expect(carried.primaryModel == "deepseek-v4-1-flash" && carried.capacity?.status == .carried)
+        #expect(!carried.warnings.contains { $0.text.contains("in flight") }, "\(carried.warnings.map(\.text))")
 
-        // 10M RAG requests of 600,000 tokens at 10× peak: 2,283 a minute, so the cap allows 65.7 s a request on
-        // average, and a slow one takes 600 + 600 + (2,000 + 3,000) / 10 = 1,700 s: unknown, and the warning says both.
-        let busy = engine.assess(k.answers(["task_type": "rag", "monthly_requests": 10_000_000, "avg_input_tokens": 600_000,
-                                            "avg_output_tokens": 2_000, "cost_priority": "secondary",
-                                            "peak_to_average": 10, "as_of": "2026-12-03"]))
+        // At 10M requests: 2,283 a minute, so the cap allows 65.7 s a request on average, less than the slow one's
+        // 1,700 s: unknown, and the warning says both.
+        let busy = rag(10_000_000)
         #expect(busy.primaryModel == "deepseek-v4-1-flash", "\(busy.primaryModel)")
         let warning = try #require(busy.warnings.first { $0.text.contains("in flight") })
         #expect(warning.text.contains("average under 65.7 seconds each, and a slow one of yours (queued, then read and "
@@ -260,6 +267,28 @@ struct ExpertChecksTests {
         let prices = try #require(k.models.first { $0.slug == "gemini-3-8-flash" }?.spec.prices)
         #expect(prices.inForce(on: "2026-12-31").input.value == 0.75 && prices.inForce(on: "2027-01-01").input.value == 1.50)
         #expect(prices.next(after: "2026-12-03")?.since == "2027-01-01" && prices.next(after: "2027-01-01") == nil)
+    }
+
+    /// DeepSeek doubles every rate for 35 of the week's 168 hours: interactive traffic spread over the week pays the
+    /// blend, 1 + 35 / 168 = 1.2083 times the off-peak rates; batch work, which can wait for off-peak hours, pays them.
+    @Test func peakHourPricingIsBlendedUnlessTheWorkCanWait() {
+        // 1M requests of 1,000 in + 100 out, thinking off: off-peak 1M × (1,000 × 0.15 + 100 × 0.60) / 1e6 = $210.
+        func deepseek(_ latency: String) -> CostLine {
+            line("deepseek-v4-1-flash", ["task_type": "classification", "monthly_requests": 1_000_000, "avg_input_tokens": 1_000,
+                                         "avg_output_tokens": 100, "reasoning_effort": "none", "latency": .text(latency),
+                                         "tokens_counted_with": "deepseek-v4-1-flash", "as_of": "2026-12-03"])
+        }
+        let interactive = deepseek("interactive"), batch = deepseek("batch")
+        #expect(close(interactive.monthly_usd, 210 * (1 + 35.0 / 168)), "\(interactive.monthly_usd)")
+        #expect(close(interactive.rates.input_per_mtok ?? 0, 0.15 * (1 + 35.0 / 168)))
+        #expect(interactive.rates.notes.contains { $0.hasPrefix("Priced for traffic spread evenly over the week: 35 of its 168 hours") })
+        #expect(close(batch.monthly_usd, 210) && batch.rates.input_per_mtok == 0.15)
+        #expect(batch.rates.notes.contains { $0.hasPrefix("Batch work scheduled outside the provider's peak hours") })
+        // A model without peak hours is priced as listed.
+        let haiku = line("claude-haiku-5-5", ["task_type": "classification", "monthly_requests": 1_000_000,
+                                              "avg_input_tokens": 1_000, "avg_output_tokens": 100, "reasoning_effort": "none",
+                                              "tokens_counted_with": "claude-haiku-5-5", "as_of": "2026-12-03"])
+        #expect(close(haiku.monthly_usd, 150) && !haiku.rates.notes.contains { $0.contains("peak") })
     }
 
     @Test func aPriceCliffThatMultipliesTheBillMeetsTheCostCeiling() {
