@@ -23,11 +23,12 @@ public struct FrontMatter: Codable, Sendable, Equatable {
     public var updated: String
     public var order: Int?
     public var sources: [Source]?
-    public var model: ModelSpec?
-    public var failure_mode: FailureModeSpec?
+    // The section blocks are boxed (Boxed.swift): each page has at most one, and inline they cost every page their size.
+    @Boxed public var model: ModelSpec? = nil
+    @Boxed public var failure_mode: FailureModeSpec? = nil
     public var resource: ResourceSpec?
-    public var criterion: CriterionSpec?
-    public var engine: EngineSettings?
+    @Boxed public var criterion: CriterionSpec? = nil
+    @Boxed public var engine: EngineSettings? = nil
 
     init(title: String, summary: String, updated: String, order: Int? = nil) {
         self.title = title
