@@ -450,7 +450,15 @@ extension Knowledge {
 
     /// The cost line and its unrounded total (what decisions compare; the line carries it rounded).
     func pricedLine(model m: Int, _ v: UnsafeBufferPointer<Double>) -> (line: CostLine, total: Double) {
-        let p = costParts(model: m, v, explain: true)
+        var p = costParts(model: m, v, explain: true)
+        // New prices the page announces after the as-of day: the same month at them, on every line that shows it
+        // (the recommended model's verdict also warns: `price_change`).
+        if let change = compiledModels[m].priceChangeDay(after: Int(v[AnswerID.asOf.rawValue])), p.total > 0 {
+            var later = Array(v)
+            later[AnswerID.asOf.rawValue] = Double(change)
+            let month = later.withUnsafeBufferPointer { costParts(model: m, $0, explain: false).total }
+            p.rates.notes.append("New prices from \(CivilDate.text(change)): \(Format.money(month)) a month on these numbers.")
+        }
         func r(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
         let entry = models[m]
         return (CostLine(model: entry.slug, title: entry.title, monthly_usd: r(p.total),

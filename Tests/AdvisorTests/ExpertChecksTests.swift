@@ -263,6 +263,12 @@ struct ExpertChecksTests {
                                        + "month from then, against $930 now."), "\(warning.text)")
         #expect(warning.model == "gemini-3-8-flash" && warning.url == "/failure-modes/cost-overruns")
         #expect(!after.warnings.contains { $0.text.contains("prices change on") })
+        // Every cost line that shows the model says it too, where it is no recommendation (a cost-first verdict).
+        let line = self.line("gemini-3-8-flash", ["task_type": "chat", "monthly_requests": 80_000, "avg_input_tokens": 6_000,
+                                                  "avg_output_tokens": 700, "as_of": "2026-12-03"])
+        #expect(line.monthly_usd == 930 && line.rates.notes.contains("New prices from 2027-01-01: $1,860 a month on these numbers."),
+                "\(line.rates.notes)")
+        #expect(!self.line("gemini-3-8-flash", ["task_type": "chat", "as_of": "2027-01-02"]).rates.notes.contains { $0.hasPrefix("New prices") })
         // The page's own sets: in force on a day, and the next one announced after it.
         let prices = try #require(k.models.first { $0.slug == "gemini-3-8-flash" }?.spec.prices)
         #expect(prices.inForce(on: "2026-12-31").input.value == 0.75 && prices.inForce(on: "2027-01-01").input.value == 1.50)
