@@ -97,6 +97,12 @@ public struct LifecycleDays: Sendable {
     public let replacement: String?
 }
 
+/// New prices the model's page announces after the as-of date, and the same month at them.
+public struct NextPrices: Sendable, Encodable, Equatable {
+    public let since: String
+    public let monthly_usd: Double
+}
+
 /// A model's lifecycle on the assessment's `as_of` date. JSON: `state`, `since`, `retires`, `replacement`.
 public struct ModelStatus: Sendable, Encodable, Equatable {
     public let state: LifecycleState
@@ -150,6 +156,13 @@ public struct CostLine: Sendable, Encodable, Equatable {
     public let rates: CostRates
     /// The workload's peak against the model's rate limits (nil for self-hosted models).
     public let capacity: Capacity?
+    /// New prices announced after the as-of date and the month at them; nil when the page announces none.
+    public let next_prices: NextPrices?
+
+    /// The note a cost line carries for `next_prices`.
+    static func nextPricesNote(_ next: NextPrices) -> String {
+        "New prices from \(next.since): \(Format.money(next.monthly_usd)) a month on these numbers."
+    }
 }
 
 /// The month and cache lifetimes the cost model assumes.
@@ -451,15 +464,18 @@ extension Knowledge {
     /// The cost line and its unrounded total (what decisions compare; the line carries it rounded).
     func pricedLine(model m: Int, _ v: UnsafeBufferPointer<Double>) -> (line: CostLine, total: Double) {
         var p = costParts(model: m, v, explain: true)
-        // New prices the page announces after the as-of day: the same month at them, on every line that shows it
-        // (the recommended model's verdict also warns: `price_change`).
+        func r(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
+        // New prices the page announces after the as-of day: the same month at them, priced once here for the line,
+        // its note and the recommended model's `price_change` warning.
+        var next: NextPrices? = nil
         if let change = compiledModels[m].priceChangeDay(after: Int(v[AnswerID.asOf.rawValue])), p.total > 0 {
             var later = Array(v)
             later[AnswerID.asOf.rawValue] = Double(change)
             let month = later.withUnsafeBufferPointer { costParts(model: m, $0, explain: false).total }
-            p.rates.notes.append("New prices from \(CivilDate.text(change)): \(Format.money(month)) a month on these numbers.")
+            let announced = NextPrices(since: CivilDate.text(change), monthly_usd: r(month))
+            p.rates.notes.append(CostLine.nextPricesNote(announced))
+            next = announced
         }
-        func r(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
         let entry = models[m]
         return (CostLine(model: entry.slug, title: entry.title, monthly_usd: r(p.total),
                         input_usd: r(p.input), output_usd: r(p.output), cache_usd: r(p.cache),
@@ -468,7 +484,7 @@ extension Knowledge {
                         status: status(model: m, v),
                         latency: latencyCheck(model: m, v),
                         prices_checked: compiledModels[m].pricesCheckedDay.map(CivilDate.text), rates: p.rates,
-                        capacity: capacity(model: m, v, parts: p)), p.total)
+                        capacity: capacity(model: m, v, parts: p), next_prices: next), p.total)
     }
 }
 

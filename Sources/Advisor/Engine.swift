@@ -853,18 +853,16 @@ public struct Engine: Sendable {
                 "since": CivilDate.text(since), "replacement": k.models[successor].title,
                 "monthly": Format.money(monthly[primary]), "replacement_monthly": Format.money(monthly[successor])])
         }
+        // The recommended model's cost line: its announced prices, its capacity, and the levers priced from it.
+        let primaryLine = costs.first { $0.model == k.models[primary].slug }!
         // New prices the recommended model's page announces after the as-of day (Gemini 3.8 Flash's promotion ends
-        // on 2026-12-31): the same month at them, before a team budgets on a rate that ends soon.
-        if Self.hasVolume(v), let change = primaryModel.priceChangeDay(after: day) {
-            var later = Array(v)
-            later[AnswerID.asOf.rawValue] = Double(change)
-            let changed = later.withUnsafeBufferPointer { k.monthlyCost(model: primary, $0) }
-            if Format.money(changed) != Format.money(monthly[primary]) {
-                computed(.price_change, model: primary, ["day": CivilDate.text(change), "monthly": Format.money(monthly[primary]),
-                                                         "changed_monthly": Format.money(changed)])
-            }
+        // on 2026-12-31): the same month at them, as its cost line priced it, before a team budgets on a rate that
+        // ends soon.
+        if Self.hasVolume(v), let next = primaryLine.next_prices, Format.money(next.monthly_usd) != Format.money(monthly[primary]) {
+            computed(.price_change, model: primary, ["day": next.since, "monthly": Format.money(monthly[primary]),
+                                                     "changed_monthly": Format.money(next.monthly_usd)])
         }
-        let capacity = costs.first { $0.model == k.models[primary].slug }?.capacity
+        let capacity = primaryLine.capacity
         if let capacity {
             let values = ["rpm": capacity.peakRequests,
                           "itpm": Format.figure(capacity.peak_itpm),
@@ -949,7 +947,6 @@ public struct Engine: Sendable {
                 "days": AnswerValue.number(k.settings.stale_after_days).text, "as_of": CivilDate.text(day)])
         }
 
-        let primaryLine = costs.first { $0.model == k.models[primary].slug }!
         let haikuLine = d.haiku.flatMap { h in costs.first { $0.model == k.models[h].slug } }
         // Levers are priced what-ifs: with no requests there is nothing to price.
         let levers = Self.hasVolume(v)

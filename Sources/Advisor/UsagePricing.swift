@@ -112,13 +112,19 @@ extension Knowledge {
             notes.append("\(percent(facts.below_cache_minimum_share)) of requests have a cacheable prefix below its "
                          + "cache minimum: billed as input.")
         }
+        // Announced prices change the whole distribution's month in the average request's proportion.
+        let next = average.next_prices.map { next in
+            NextPrices(since: next.since, monthly_usd: average.monthly_usd > 0 ? r(p.total * next.monthly_usd / average.monthly_usd) : 0)
+        }
         rates.notes = notes + average.rates.notes.filter { !$0.hasPrefix("A prompt of") && !$0.hasPrefix("Does not fit")
-            && !$0.hasPrefix("Fills ") && !$0.hasPrefix("The cacheable prefix") }
+            && !$0.hasPrefix("Fills ") && !$0.hasPrefix("The cacheable prefix") && !$0.hasPrefix("New prices from") }
+            + (next.map { [CostLine.nextPricesNote($0)] } ?? [])
         return CostLine(model: average.model, title: average.title, monthly_usd: r(p.total), input_usd: r(p.input),
                         output_usd: r(p.output), cache_usd: r(p.cache), gpu_usd: r(p.gpu), ops_usd: r(p.ops),
                         hosting: average.hosting, url: average.url, fits: facts.over_window_share == 0,
                         within_headroom: prices.withinHeadroom[m], status: average.status, latency: average.latency,
-                        prices_checked: average.prices_checked, rates: rates, capacity: average.capacity)
+                        prices_checked: average.prices_checked, rates: rates, capacity: average.capacity,
+                        next_prices: next)
     }
 }
 

@@ -27,6 +27,13 @@ extension JSONWriter {
             }
             json.field("model", line.model)
             json.field("monthly_usd", line.monthly_usd)
+            if let next = line.next_prices {
+                json.key("next_prices")
+                json.object { json in
+                    json.field("monthly_usd", next.monthly_usd)
+                    json.field("since", next.since)
+                }
+            }
             json.field("ops_usd", line.ops_usd)
             json.field("output_usd", line.output_usd)
             json.fieldIfPresent("prices_checked", line.prices_checked)

@@ -268,6 +268,7 @@ struct ExpertChecksTests {
                                                   "avg_output_tokens": 700, "as_of": "2026-12-03"])
         #expect(line.monthly_usd == 930 && line.rates.notes.contains("New prices from 2027-01-01: $1,860 a month on these numbers."),
                 "\(line.rates.notes)")
+        #expect(line.next_prices == NextPrices(since: "2027-01-01", monthly_usd: 1_860))
         #expect(!self.line("gemini-3-8-flash", ["task_type": "chat", "as_of": "2027-01-02"]).rates.notes.contains { $0.hasPrefix("New prices") })
         // The page's own sets: in force on a day, and the next one announced after it.
         let prices = try #require(k.models.first { $0.slug == "gemini-3-8-flash" }?.spec.prices)
