@@ -226,7 +226,6 @@ extension Engine {
            value(.routing) != tiered {
             let share = value(.complexShare)
             let combined = Engine.tieredMonthly(haiku: before, escalation: monthly[escalation], share: share)
-            let routed = apply([(.routing, tiered)])
             // The router's own cost, as the routing_payback policy that applies counts it (hours at the team's rate).
             let payback = v.withUnsafeBufferPointer { p in
                 k.policies.first { $0.kind == .routing_payback && ($0.condition?.holds(p, override: -1, value: 0) ?? true) }
@@ -237,6 +236,7 @@ extension Engine {
             // request (one request a month: $0.01 a year against an $8,800 router), sending it everything is the
             // simpler way to the same answers, and no router is worth building.
             if combined * 12 + firstYear < monthly[escalation] * 12 {
+                let routed = apply([(.routing, tiered)])
                 let router = "about \(Format.number(payback?.buildHours ?? 0)) hours to build and "
                     + "\(Format.number(payback?.upkeepHoursPerMonth ?? 0)) a month to keep"
                     + (firstYear > 0 ? ", \(Format.money(firstYear)) in its first year at your developer rate" : "")

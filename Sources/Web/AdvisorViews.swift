@@ -305,9 +305,9 @@ struct ModelDocument: Encodable {
         try c.encode(status, forKey: .status)
         try c.encode(model.hosting, forKey: .hosting)
         // The prices in force today, as `status` is today's; a change the page announces is `prices_next`.
-        let today = CivilDate.text(today)
-        try c.encodeIfPresent(model.prices?.inForce(on: today), forKey: .prices)
-        try c.encodeIfPresent(model.prices?.next(after: today).map { next in
+        let day = CivilDate.text(today)
+        try c.encodeIfPresent(model.prices?.inForce(on: day), forKey: .prices)
+        try c.encodeIfPresent(model.prices?.next(after: day).map { next in
             var announced = next
             announced.previous = nil
             return announced
