@@ -44,7 +44,8 @@ import Foundation
 // - `cost_ceiling` (when its condition holds, with no hard limit and no other policy deciding): a choose_haiku or
 //   tiered_routing verdict whose Haiku costs more than `max_ratio` × the cheapest usable non-Haiku model that fits
 //   the task at least as well (and as the required and offered fits), and at least `min_saving_usd` a month more,
-//   both priced with reasoning at its cheapest setting, becomes choose_alternative with that model as the primary. A long-context cliff or thinking tokens can make the
+//   both priced with reasoning at its cheapest setting, becomes choose_alternative. Of the models that clear the ceiling,
+//   the primary is the cheapest at the team's effort answer (the price the cost table shows). A long-context cliff or thinking tokens can make the
 //   Haiku the dear choice; a balanced buyer does not pay several times over for the same fit.
 //
 // ## Models
@@ -572,8 +573,14 @@ public struct Engine: Sendable {
             let candidates = haikuCost < policy.minSaving ? [] : k.models.indices.filter { isUsable[$0]
                 && !k.compiledModels[$0].isHaikuFamily && k.compiledModels[$0].fit[task] <= floor && k.meets(taskFloors, model: $0) }
             let costs = lean.withUnsafeBufferPointer { lv in candidates.map { (model: $0, monthly: k.monthlyCost(model: $0, lv)) } }
-            if let cheaper = costs.min(by: { ($0.monthly, $0.model) < ($1.monthly, $1.model) }),
-               haikuCost > policy.maxRatio * cheaper.monthly, haikuCost - cheaper.monthly >= policy.minSaving {
+            let passing = costs.filter { haikuCost > policy.maxRatio * $0.monthly && haikuCost - $0.monthly >= policy.minSaving }
+            // Of the models the ceiling lets through, the primary is the cheapest at the team's own effort answer,
+            // the price the cost table and the runner-up line show; the cheapest at the lean setting only when one passes.
+            let atAnswer = passing.count < 2 ? [] : passing.map { monthlyCache?[$0.model] ?? k.monthlyCost(model: $0.model, v) }
+            if let cheaper = passing.indices.min(by: { a, b in
+                   atAnswer.isEmpty ? (passing[a].monthly, passing[a].model) < (passing[b].monthly, passing[b].model)
+                       : (atAnswer[a], passing[a].monthly, passing[a].model) < (atAnswer[b], passing[b].monthly, passing[b].model)
+               }).map({ passing[$0] }) {
                 // Under the routing plan the finding is said, not applied.
                 policyReasons.append(PolicyOutcome(policy: p, model: cheaper.model, monthly: cheaper.monthly,
                                                    saving: haikuCost - cheaper.monthly, cost: haikuCost, haiku: h,
