@@ -451,6 +451,16 @@ final class CompiledModel: Sendable {
         input + output <= contextWindow && (maxOutput.map { output <= $0 } ?? true) && (maxInput.map { input <= $0 } ?? true)
     }
 
+    /// The limit one request of these sizes comes closest to, and the share of it the request takes: the window,
+    /// the output limit or the input limit. An average near any of them means the longer requests break it, which is
+    /// why `engine.context_headroom` applies to all three.
+    func fill(input: Double, output: Double) -> (limit: TokenLimit, share: Double) {
+        var most = (limit: TokenLimit.window, share: (input + output) / contextWindow)
+        if let limit = maxOutput, output / limit > most.share { most = (.output, output / limit) }
+        if let limit = maxInput, input / limit > most.share { most = (.input, input / limit) }
+        return most
+    }
+
     /// The price set in force on a day: the newest that began on or before it (the oldest before any began).
     func prices(on day: Int) -> PriceSet? {
         priceSets.first { ($0.sinceDay ?? Int.min) <= day } ?? priceSets.last
@@ -480,4 +490,10 @@ final class CompiledModel: Sendable {
         if day >= releasedDay { return (.active, releasedDay) }
         return (.unreleased, releasedDay)
     }
+}
+
+/// The three limits a request must fit: the context window (prompt, answer and reasoning together), the output limit
+/// (answer and reasoning) and the input limit (the prompt).
+enum TokenLimit {
+    case window, output, input
 }

@@ -225,12 +225,31 @@ extension Knowledge {
         return compiledModels[m].holds(input: t.input, output: t.output + t.reasoning)
     }
 
-    /// Whether the request leaves the headroom `engine.context_headroom` asks for in model `m`'s window.
+    /// Whether the request leaves the headroom `engine.context_headroom` asks for in model `m`'s window and in its
+    /// output and input limits.
     func withinHeadroom(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
         let t = requestTokens(model: m, v)
         let model = compiledModels[m]
         return model.holds(input: t.input, output: t.output + t.reasoning)
-            && t.input + t.output + t.reasoning <= contextHeadroom * model.contextWindow
+            && model.fill(input: t.input, output: t.output + t.reasoning).share <= contextHeadroom
+    }
+
+    /// Why model `m`'s request is over the headroom, in words: the limit it comes closest to and the share it takes.
+    func overHeadroom(model m: Int, input: Double, written: Double, reasoning: Double) -> String {
+        let model = compiledModels[m]
+        let fill = model.fill(input: input, output: written)
+        let headroom = "over the \(Format.figure(contextHeadroom * 100))% headroom"
+        switch fill.limit {
+        case .window:
+            return "one request fills \(Format.figure(fill.share * 100))% of its \(Format.figure(model.contextWindow))-token window, \(headroom)"
+        case .output:
+            return "one answer is \(Format.figure(written)) output tokens\(reasoning > 0 ? ", reasoning included," : ""), "
+                + "\(Format.figure(fill.share * 100))% of its \(Format.figure(model.maxOutput ?? 0))-token output limit, \(headroom) "
+                + "(longer answers would be cut off)"
+        case .input:
+            return "one prompt is \(Format.figure(input)) tokens, \(Format.figure(fill.share * 100))% of its "
+                + "\(Format.figure(model.maxInput ?? 0))-token input limit, \(headroom)"
+        }
     }
 
     func costParts(model m: Int, _ v: UnsafeBufferPointer<Double>, explain: Bool) -> CostParts {
@@ -269,7 +288,7 @@ extension Knowledge {
             note("Its page does not say whether it reasons: no reasoning tokens counted.")
         }
         parts.fits = model.holds(input: inTokens, output: visibleOut + thinking.tokens)
-        parts.withinHeadroom = parts.fits && windowUse <= contextHeadroom
+        parts.withinHeadroom = parts.fits && model.fill(input: inTokens, output: visibleOut + thinking.tokens).share <= contextHeadroom
         if !parts.fits {
             // Only the limits the request breaks: "28,000 tokens against a 128,000-token window" read as a fit.
             // Words only when explained: the decision prices every model many times per assessment.
@@ -287,9 +306,9 @@ extension Knowledge {
                 }
                 note("Does not fit: " + broken.joined(separator: "; ") + ".")
             }
-        } else if !parts.withinHeadroom {
-            note("Fills \(Format.figure(windowUse * 100))% of its \(Format.figure(model.contextWindow))-token window, over the "
-                 + "\(Format.figure(contextHeadroom * 100))% headroom: not recommended.")
+        } else if !parts.withinHeadroom, explain {
+            let why = overHeadroom(model: m, input: inTokens, written: visibleOut + thinking.tokens, reasoning: thinking.tokens)
+            note(why.prefix(1).uppercased() + why.dropFirst() + ": not recommended.")
         }
 
         if let s = model.selfHosting {

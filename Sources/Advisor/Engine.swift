@@ -639,13 +639,25 @@ public struct Engine: Sendable {
             }
             let holding = served.filter { k.withinHeadroom(model: $0, v) }
             if holding.isEmpty {
-                // Nothing holds the request: the largest window (the cost table marks every model "does not fit").
-                primary = served.max { (k.compiledModels[$0].contextWindow, -$0) < (k.compiledModels[$1].contextWindow, -$1) }
+                // Nothing holds the request with headroom: the model whose tightest limit it fills least (its window
+                // for a long prompt, its output limit for a long answer, a prompt cap below the window), then a current
+                // model before a legacy one, the better fit for the task, the larger window.
+                func rank(_ m: Int) -> (Double, Int, Fit, Double, Int) {
+                    let t = k.requestTokens(model: m, v)
+                    let model = k.compiledModels[m]
+                    return (model.fill(input: t.input, output: t.output + t.reasoning).share,
+                            model.lifecycle(on: day).state == .legacy ? 1 : 0, model.fit[task], -model.contextWindow, m)
+                }
+                primary = served.min { rank($0) < rank($1) }
                 basis = .nothing_fits
             } else {
-                // Models hold it but miss a requirement: the closest, best fit first, then the cheapest.
+                // Models hold it but miss a requirement: the closest, best fit first, then a current model before a
+                // legacy one, then the cheapest.
                 let costs = monthly()
-                primary = holding.min { (k.compiledModels[$0].fit[task], costs[$0], $0) < (k.compiledModels[$1].fit[task], costs[$1], $1) }
+                func rank(_ m: Int) -> (Fit, Int, Double, Int) {
+                    (k.compiledModels[m].fit[task], k.compiledModels[m].lifecycle(on: day).state == .legacy ? 1 : 0, costs[m], m)
+                }
+                primary = holding.min { rank($0) < rank($1) }
                 basis = .nothing_usable
             }
         }
@@ -827,7 +839,7 @@ public struct Engine: Sendable {
                 refusal = computed(.nothing_fits_output, model: primary, [
                     "window": Format.count(model.contextWindow), "output": Format.count(t.output + t.reasoning),
                     "max_output": model.maxOutput.map(Format.count) ?? Format.count(model.contextWindow),
-                    "as_of": CivilDate.text(day)])
+                    "headroom": Format.percent(k.contextHeadroom), "as_of": CivilDate.text(day)])
             }
         } else if d.basis == .nothing_usable {
             refusal = computed(.nothing_usable, model: primary, ["why": whyNotUsable(primary, v), "as_of": CivilDate.text(day)])
@@ -1077,8 +1089,7 @@ public struct Engine: Sendable {
         }
         if !k.withinHeadroom(model: m, v) {
             let t = k.requestTokens(model: m, v)
-            return (.size, "one request fills \(Format.figure((t.input + t.output + t.reasoning) / model.contextWindow * 100))% of its "
-                + "\(Format.figure(model.contextWindow))-token window, over the \(Format.figure(k.contextHeadroom * 100))% headroom")
+            return (.size, k.overHeadroom(model: m, input: t.input, written: t.output + t.reasoning, reasoning: t.reasoning))
         }
         let fit = model.fit[Int(v[AnswerID.taskType.rawValue])]
         if fit == .poor { return (.fit, "it fits this task poorly") }

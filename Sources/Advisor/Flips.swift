@@ -260,7 +260,7 @@ extension Engine {
                 case .avgInputTokens:
                     let room = model.contextWindow - t.output - t.reasoning
                     kinks += [room / scale, (k.contextHeadroom * model.contextWindow - t.output - t.reasoning) / scale]
-                    if let limit = model.maxInput { kinks.append(limit / scale) }
+                    if let limit = model.maxInput { kinks += [limit / scale, k.contextHeadroom * limit / scale] }
                     guard usable[m], let prices = model.prices(on: day) else { continue }
                     if prices.cacheMinTokens > 0, share > 0 { kinks.append(prices.cacheMinTokens / (share * scale)) }
                     if let long = prices.longContext {
@@ -271,7 +271,9 @@ extension Engine {
                 default:
                     kinks.append((model.contextWindow - t.input - t.reasoning) / scale)
                     kinks.append((k.contextHeadroom * model.contextWindow - t.input - t.reasoning) / scale)
-                    if let limit = model.maxOutput { kinks.append((limit - t.reasoning) / scale) }
+                    if let limit = model.maxOutput {
+                        kinks += [(limit - t.reasoning) / scale, (k.contextHeadroom * limit - t.reasoning) / scale]
+                    }
                 }
             }
         }

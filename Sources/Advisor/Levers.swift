@@ -46,13 +46,13 @@ extension Knowledge {
 
     /// The longest prompt, as the answers count it (rounded down to the hundred), with which model `m`'s request
     /// fits its window with the headroom `engine.context_headroom` asks for; nil when the answer and reasoning
-    /// alone leave no room or are over the output limit.
+    /// alone leave no room or fill more of the output limit than the headroom allows.
     func fitTarget(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Double? {
         let model = compiledModels[m]
         let t = requestTokens(model: m, v)
         let output = t.output + t.reasoning
-        guard model.maxOutput.map({ output <= $0 }) ?? true else { return nil }
-        let room = Swift.min(contextHeadroom * model.contextWindow - output, model.maxInput ?? .infinity)
+        guard model.maxOutput.map({ output <= contextHeadroom * $0 }) ?? true else { return nil }
+        let room = Swift.min(contextHeadroom * model.contextWindow - output, model.maxInput.map { contextHeadroom * $0 } ?? .infinity)
         let target = (room / tokenScale(model: m, v) / 100).rounded(.down) * 100
         return target > 0 ? target : nil
     }

@@ -58,7 +58,7 @@ public enum PrimaryBasis: String, Sendable, Encodable, CaseIterable {
     case routing_plan
     /// Only one model can carry the workload.
     case only_usable
-    /// No model holds the request within its headroom: the one with the largest window is named.
+    /// No model holds the request within its headroom: the roomiest is named (the model whose tightest limit, window, output or input, the request fills least).
     case nothing_fits
     /// Models hold the request, but none meets every requirement (the fit asked for, the rate limits at peak): the
     /// closest is named (best fit, then cheapest), with the requirement it misses.

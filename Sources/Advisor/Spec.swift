@@ -772,18 +772,18 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// {model}, {strong_model}, {strong_monthly}, {difference}, {monthly}.
     case quality_margin
 
-    /// No model can hold the request; trimming the prompt would make it fit the largest window with headroom:
-    /// {model} (the largest window), {window}, {tokens} (the request on its count), {why} (the limit it breaks: the
+    /// No model can hold the request; trimming the prompt would make it fit the roomiest model with headroom:
+    /// {model} (the model whose tightest limit the request fills least), {window}, {tokens} (the request on its count), {why} (the limit it breaks: the
     /// window, or a cap on the prompt or the answer below it), {fit_tokens} (the longest prompt
     /// that fits, as the answers count), {counted_with}, {headroom}, {as_of}.
     case nothing_fits
-    /// The request fits the largest window as it stands, but fills more of it than the headroom allows, so no model
+    /// The request fits the roomiest model as it stands, but fills more of it than the headroom allows, so no model
     /// is recommended: {model}, {window}, {tokens}, {share} (of the window), {headroom}, {fit_tokens}, {counted_with},
     /// {as_of}.
     case nothing_fits_margin
-    /// No model can hold the request, and its answer alone (with reasoning) leaves no room for a prompt in the
-    /// largest window or is over every output limit: {model}, {window}, {output} (answer and reasoning on its
-    /// count), {max_output}, {as_of}.
+    /// No model holds the request with headroom, and its answer alone (with reasoning) leaves no room for a prompt
+    /// in the roomiest model's window or fills more of its output limit than the headroom allows: {model}, {window},
+    /// {output} (answer and reasoning on its count), {max_output}, {headroom}, {as_of}.
     case nothing_fits_output
     /// Models hold the request, but none meets every requirement: {model} (the closest), {why} (what it misses),
     /// {as_of}.
@@ -798,7 +798,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .no_volume: ["model"]
         case .nothing_fits: ["model", "window", "tokens", "why", "fit_tokens", "counted_with", "headroom", "as_of"]
         case .nothing_fits_margin: ["model", "window", "tokens", "share", "headroom", "fit_tokens", "counted_with", "as_of"]
-        case .nothing_fits_output: ["model", "window", "output", "max_output", "as_of"]
+        case .nothing_fits_output: ["model", "window", "output", "max_output", "headroom", "as_of"]
         case .deprecated_alternative: ["model", "retires", "replacement"]
         case .legacy_primary: ["model", "since", "replacement", "monthly", "replacement_monthly"]
         case .price_change: ["model", "day", "monthly", "changed_monthly"]
@@ -875,7 +875,7 @@ public enum LeverKind: String, ClosedSet, CodingKeyRepresentable {
     /// The complex share to the escalation model: {model}, {escalation}, {share}, {before}, {after}, {extra},
     /// {router} (its build and upkeep hours and first-year cost at the developer rate, from routing_payback).
     case route_complex
-    /// Nothing holds the request: cut prompts to what fits the largest window with headroom: {model}, {tokens},
+    /// Nothing holds the request: cut prompts to what fits the roomiest model with headroom: {model}, {tokens},
     /// {counted_with}, {window}, {before}, {after}.
     case trim_to_fit
 

@@ -234,9 +234,9 @@ struct DecisionRecord {
         // Where no model meets the workload, that is the reason, whatever the score.
         switch assessment.primaryModelBasis {
         case .nothing_fits:
-            return "no model we list takes one of these requests with room to spare, and \(title) has the largest window."
+            return "no model we list takes one of these requests with room to spare, and \(title) is the roomiest for it."
         case .nothing_usable:
-            return "no model meets every requirement, and \(title) comes closest (the best fit for the task, then the cheapest)."
+            return "no model meets every requirement, and \(title) comes closest (the best fit for the task, a current model before a legacy one, then the cheapest)."
         default: break
         }
         let decisive = assessment.reasons.filter { $0.decide != nil || ($0.effect == 0 && $0.criterion == assessment.decidedBy) }

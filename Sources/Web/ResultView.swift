@@ -14,8 +14,8 @@ struct ResultView {
     /// The heading and the label of the named model ("★ Recommended"), from one reading of the basis.
     private static func labels(_ assessment: Assessment) -> (heading: String, primary: String) {
         switch assessment.primaryModelBasis {
-        case .nothing_fits where assessment.fitsOnlyWithoutMargin: ("No model takes this request with room to spare", "Largest window")
-        case .nothing_fits: ("No model can take this request", "Largest window")
+        case .nothing_fits where assessment.fitsOnlyWithoutMargin: ("No model takes this request with room to spare", "Roomiest")
+        case .nothing_fits: ("No model can take this request", "Roomiest")
         case .nothing_usable: ("No model meets every requirement", "Closest")
         default: (verdictLabel(assessment.verdict), "Recommended")
         }
@@ -46,7 +46,7 @@ struct ResultView {
         let recommended = decision.recommended
         let table = CostTable(library: library)
         let shared = table.sharedNotes(assessment.costs)
-        // The named model's mark says what it is: recommended, or only the largest window or the closest.
+        // The named model's mark says what it is: recommended, or only the roomiest or the closest.
         let mark = Self.labels(assessment).primary.lowercased()
         let chart = CostChart(lines: assessment.costs, marked: recommended, markLabel: mark,
                               shortlist: Set(shortlist(assessment)))

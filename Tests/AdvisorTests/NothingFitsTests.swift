@@ -1,8 +1,9 @@
 import Testing
 @testable import Advisor
 
-/// A request no model can hold (Engine.decide's `nothing_fits`): the verdict says so first, names the model with
-/// the largest window only so the figures have one, and offers the one lever that helps, the cut that makes it fit.
+/// A request no model can hold (Engine.decide's `nothing_fits`): the verdict says so first, names the roomiest model
+/// (the one whose tightest limit the request fills least) only so the figures have one, and offers the one lever
+/// that helps, the cut that makes it fit.
 struct NothingFitsTests {
     static func answers(_ input: Double, _ output: Double) -> [String: AnswerValue] {
         ["task_type": "rag", "monthly_requests": 1_000, "avg_input_tokens": .number(input),
@@ -14,11 +15,17 @@ struct NothingFitsTests {
         let a = Engine(knowledge: k).assess(k.answers(Self.answers(1_200_000, 1_000)))
         #expect(a.primaryModelBasis == .nothing_fits)
         #expect(a.costs.allSatisfy { !$0.fits }, "the case holds only while no window takes 1.2M tokens")
-        // The largest window among the models served that day.
+        // The roomiest among the models served that day: GPT-6 Luna's window is the largest (1,050,000), but its
+        // prompt cap (922,000) is tighter than the 1,048,576-token windows of the Gemini models, so one of them.
         let primary = try #require(a.costs.first { $0.model == a.primaryModel })
-        let largest = a.costs.filter { $0.status.state == .active || $0.status.state == .legacy }
-            .map { k.compiledModels[k.modelIndex[$0.model]!].contextWindow }.max()!
-        #expect(k.compiledModels[k.modelIndex[primary.model]!].contextWindow == largest)
+        let served = a.costs.filter { $0.status.state == .active || $0.status.state == .legacy }
+        func fill(_ line: CostLine) -> Double {
+            let model = k.compiledModels[k.modelIndex[line.model]!]
+            let written = line.rates.output_tokens_per_request + line.rates.reasoning_tokens_per_request
+            return model.fill(input: line.rates.input_tokens_per_request, output: written).share
+        }
+        #expect(served.allSatisfy { fill($0) >= fill(primary) })
+        #expect(primary.model.hasPrefix("gemini-") && fill(primary) < fill(served.first { $0.model == "gpt-6-luna" }!))
         // Said first, and it is the biggest risk whatever its failure mode's severity.
         let first = try #require(a.warnings.first)
         #expect(first.text.hasPrefix("No model we list can take one of these requests on 2026-12-03"), "\(first.text)")
@@ -131,15 +138,42 @@ struct NothingFitsTests {
     }
 
     /// 950,000-token prompts: GPT-6 Luna's 1,050,000-token window would hold the request (991,200 tokens on its
-    /// count), but its prompt cap is 922,000. The first warning says which limit refuses it, not only the window,
-    /// which alone read as if the request fitted.
-    @Test func nothingFitsNamesTheLimitThatRefusesIt() throws {
+    /// count), but its prompt cap is 922,000, so it refuses it. A Gemini window of 1,048,576 takes it as it stands (94 %
+    /// of it): that one is the roomiest, and the warning says it would be accepted; Luna's line names the cap.
+    @Test func nothingFitsNamesTheRoomiestModelNotTheLargestWindow() throws {
         let k = Fixture.real
         let a = Engine(knowledge: k).assess(k.answers(["task_type": "extraction", "monthly_requests": 7,
                                                         "avg_input_tokens": 950_000, "avg_output_tokens": 40_000]))
-        #expect(a.primaryModelBasis == .nothing_fits && a.primaryModel == "gpt-6-luna")
-        let limit = try #require(k.compiledModels[k.modelIndex["gpt-6-luna"]!].maxInput)
+        #expect(a.primaryModelBasis == .nothing_fits && a.primaryModel.hasPrefix("gemini-") && a.fitsOnlyWithoutMargin,
+                "\(a.primaryModel)")
         let first = try #require(a.warnings.first)
-        #expect(first.text.contains("\(Format.figure(limit))-token input limit"), "\(first.text)")
+        #expect(first.text.contains("would accept it as it stands"), "\(first.text)")
+        let limit = try #require(k.compiledModels[k.modelIndex["gpt-6-luna"]!].maxInput)
+        let luna = try #require(a.costs.first { $0.model == "gpt-6-luna" })
+        #expect(!luna.fits && luna.rates.notes.contains { $0.contains("against \(Format.figure(limit)) at most") }, "\(luna.rates.notes)")
+    }
+
+    /// An average answer near a model's output limit: the longer half of the answers would be cut off, so the model
+    /// is not recommended. 500,000 extractions of 3,700 output tokens, cost first, thinking off: Command R7B (output
+    /// limit 4,000) is the cheapest that holds them, at 92.5 % of its limit, over the 80 % headroom.
+    @Test func anAnswerNearTheOutputLimitIsNotRecommended() throws {
+        let k = Fixture.real
+        var given: [String: AnswerValue] = ["task_type": "extraction", "monthly_requests": 500_000, "avg_input_tokens": 2_000,
+                                            "avg_output_tokens": 3_700, "cost_priority": "primary", "reasoning_effort": "none",
+                                            "as_of": "2026-12-04"]
+        let a = Engine(knowledge: k).assess(k.answers(given))
+        let r7b = try #require(a.costs.first { $0.model == "cohere-command-r7b" })
+        #expect(r7b.fits && !r7b.within_headroom)
+        #expect(r7b.rates.notes.contains { $0 == "One answer is 3,700 output tokens, 93% of its 4,000-token output limit, over the 80% headroom (longer answers would be cut off): not recommended." },
+                "\(r7b.rates.notes)")
+        #expect(a.primaryModel != "cohere-command-r7b" && a.primaryModel != "cohere-command-r")
+        let why = k.answers(given).values.withUnsafeBufferPointer { Engine(knowledge: k).whyNotUsable(k.modelIndex["cohere-command-r7b"]!, $0) }
+        #expect(why.contains("4,000-token output limit") && why.contains("cut off"), "\(why)")
+        // At 3,200 (80 % of the limit) it is the primary again.
+        given["avg_output_tokens"] = 3_200
+        #expect(Engine(knowledge: k).assess(k.answers(given)).primaryModel == "cohere-command-r7b")
+        // The prompt cap has its headroom too: GPT-6 Luna takes at most 80 % of 922,000 in a recommended prompt.
+        let luna = k.compiledModels[k.modelIndex["gpt-6-luna"]!]
+        #expect(luna.fill(input: 800_000, output: 1_000).limit == .input)
     }
 }

@@ -52,9 +52,9 @@ struct AdvisorRoutesTests {
                                           ("avg_input_tokens", "1200000"), ("avg_output_tokens", "1000")]).text
         #expect(html.contains("<h1 id=\"verdict-heading\">No model can take this request</h1>"))
         // The cost table and the chart mark the model as what it is, not as recommended.
-        #expect(html.contains("★ Largest window") && !html.contains("★ Recommended") && !html.contains("★ recommended")
+        #expect(html.contains("★ Roomiest") && !html.contains("★ Recommended") && !html.contains("★ recommended")
                 && !html.contains("· recommended"))
-        #expect(html.contains("★ largest window"))
+        #expect(html.contains("★ roomiest"))
         #expect(html.contains("No model we list can take one of these requests"))
         // Inside the largest window but over the headroom: not refused, so the heading says "with room to spare".
         let margin = get("/assess/result", [("task_type", "extraction"), ("monthly_requests", "800"),

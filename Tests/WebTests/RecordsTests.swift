@@ -69,8 +69,8 @@ struct RecordsTests {
                                + "use a stronger model. Answers must"), "\(limit)")
         // No model with room to spare: that is the reason, not the score.
         let none = because("task_type=summarization&monthly_requests=2000&avg_input_tokens=850000&avg_output_tokens=4000")
-        #expect(none.hasSuffix("because no model we list takes one of these requests with room to spare, and GPT-6 Luna has "
-                               + "the largest window."), "\(none)")
+        #expect(none.hasSuffix("because no model we list takes one of these requests with room to spare, and Gemini 3.5 "
+                               + "Flash-Lite is the roomiest for it."), "\(none)")
     }
 
     @Test func theReviewDateIsTheEarliestRetirementWhenItComesFirst() throws {

@@ -12,7 +12,7 @@ struct ResultPage: ViewModel, ChartedPage, QuestionFields {
     let tieredRoutingAt: String
     let baseScore: String
     let decidedBy: PageLink?
-    /// "Recommended", or "Largest window" when no model holds the request (the model is named so the figures have one).
+    /// "Recommended", or "Roomiest" when no model holds the request (the model is named so the figures have one).
     let primaryLabel: String
     let primary: ModelLink
     /// The recommended model's monthly cost (the decision on one screen, with the next five).
