@@ -648,7 +648,7 @@ public struct Engine: Sendable {
                     return (model.fill(input: t.input, output: t.output + t.reasoning).share,
                             model.lifecycle(on: day).state == .legacy ? 1 : 0, model.fit[task], -model.contextWindow, m)
                 }
-                primary = served.min { rank($0) < rank($1) }
+                primary = served.map(rank).min { $0 < $1 }?.4
                 basis = .nothing_fits
             } else {
                 // Models hold it but miss a requirement: the closest, best fit first, then a current model before a
@@ -657,7 +657,7 @@ public struct Engine: Sendable {
                 func rank(_ m: Int) -> (Fit, Int, Double, Int) {
                     (k.compiledModels[m].fit[task], k.compiledModels[m].lifecycle(on: day).state == .legacy ? 1 : 0, costs[m], m)
                 }
-                primary = holding.min { rank($0) < rank($1) }
+                primary = holding.map(rank).min { $0 < $1 }?.3
                 basis = .nothing_usable
             }
         }
