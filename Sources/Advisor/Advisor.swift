@@ -781,7 +781,7 @@ final class CompiledPolicy: Sendable {
         switch kind {
         case .cheapest_fit: ["model", "monthly", "min_fit"]
         case .routing_payback: ["saving_per_year", "routing_cost_per_year", "build_hours", "upkeep_hours_per_month", "model"]
-        case .alternatives_min_fit: ["min_fit"]
+        case .alternatives_min_fit, .fit_first: ["min_fit"]
         case .effort_before_escalation: ["haiku", "effort", "haiku_monthly", "escalation", "escalation_monthly"]
         case .cost_ceiling: ["haiku", "haiku_monthly", "model", "monthly", "ratio", "saving"]
         case .routing_plan: ["haiku", "escalation", "share", "haiku_monthly", "escalation_monthly", "combined", "advisor"]
@@ -793,7 +793,7 @@ final class CompiledPolicy: Sendable {
     static func routedPlaceholders(_ kind: PolicyKind) -> [String]? {
         switch kind {
         case .cheapest_fit, .routing_payback, .cost_ceiling: placeholders(kind) + ["haiku", "haiku_monthly"]
-        case .alternatives_min_fit, .effort_before_escalation, .routing_plan: nil
+        case .alternatives_min_fit, .fit_first, .effort_before_escalation, .routing_plan: nil
         }
     }
 
@@ -829,7 +829,7 @@ final class CompiledPolicy: Sendable {
         maxRatio = spec.max_ratio ?? 0
         minSaving = spec.min_saving_usd ?? 0
         switch kind {
-        case .cheapest_fit, .alternatives_min_fit:
+        case .cheapest_fit, .alternatives_min_fit, .fit_first:
             guard let fit = spec.min_fit else { throw problem(".min_fit", "\(kind.rawValue) needs min_fit") }
             minFit = fit
             buildHours = 0

@@ -244,6 +244,8 @@ struct Decision {
     /// The policy that set the verdict, if one did.
     var decidingPolicy: Int?
     var alternativesMinFit: Fit
+    /// The fit that comes first where another model is chosen on fit and price (fit_first); nil: none.
+    var fitFirst: Fit?
     /// Fits every model offered must have on another task type (alternatives_min_fit with a `task`).
     var taskFloors: [(task: Int, fit: Fit)] = []
     /// A hard limit set choose_alternative ("use a stronger model"): no Haiku may be picked for cost or named as
@@ -491,14 +493,18 @@ public struct Engine: Sendable {
         // is on another task type's fit (most requests complex: complex reasoning), for the same models.
         var offeredFloor = Fit.poor
         var taskFloors: [(task: Int, fit: Fit)] = []
-        for policy in k.policies where policy.kind == .alternatives_min_fit && (policy.condition?.holds(v, override: -1, value: 0) ?? true) {
-            if let other = policy.task { taskFloors.append((other, policy.minFit)) } else { offeredFloor = Swift.min(offeredFloor, policy.minFit) }
+        var fitFirst: Fit? = nil
+        for policy in k.policies where (policy.kind == .alternatives_min_fit || policy.kind == .fit_first)
+            && (policy.condition?.holds(v, override: -1, value: 0) ?? true) {
+            if policy.kind == .fit_first {
+                fitFirst = Swift.min(fitFirst ?? policy.minFit, policy.minFit)
+            } else if let other = policy.task { taskFloors.append((other, policy.minFit)) } else { offeredFloor = Swift.min(offeredFloor, policy.minFit) }
         }
 
         for (p, policy) in k.policies.enumerated()
         where policy.condition?.holds(v, override: -1, value: 0) ?? true {
             switch policy.kind {
-            case .alternatives_min_fit:
+            case .alternatives_min_fit, .fit_first:
                 policyReasons.append(PolicyOutcome(policy: p))
             case .cheapest_fit:
                 // With no requests every bill is $0: the cheapest is any model, so cost does not choose.
@@ -613,13 +619,15 @@ public struct Engine: Sendable {
                 if let first = preferred.first {
                     primary = first
                     basis = .prefer
-                } else if let first = otherModels(v, monthly: monthly(), minFit: .weak, excludingHaikus: true, usable: isUsable).first {
+                } else if let first = otherModels(v, monthly: monthly(), minFit: .weak, excludingHaikus: true, fitFirst: fitFirst,
+                                                  usable: isUsable).first {
                     primary = first
                     basis = .cheapest_suitable
                 } else if let esc = escalation {
                     primary = esc
                     basis = .cheapest_suitable
-                } else if let only = otherModels(v, monthly: monthly(), minFit: .weak, excludingHaikus: false, usable: isUsable).first {
+                } else if let only = otherModels(v, monthly: monthly(), minFit: .weak, excludingHaikus: false, fitFirst: fitFirst,
+                                                 usable: isUsable).first {
                     // Nothing but a Haiku can take the workload: naming it under "choose an alternative" would
                     // contradict itself, so the verdict says what is left.
                     primary = only
@@ -663,7 +671,7 @@ public struct Engine: Sendable {
         }
         return Decision(score: score, verdict: verdict, primary: primary ?? k.haikuIndices[0], basis: basis,
                         firing: firing, hardRule: hardRule, policyReasons: policyReasons,
-                        decidingPolicy: decidingPolicy, alternativesMinFit: offeredFloor, taskFloors: taskFloors,
+                        decidingPolicy: decidingPolicy, alternativesMinFit: offeredFloor, fitFirst: fitFirst, taskFloors: taskFloors,
                         haikusRuledOut: haikusRuledOut, haiku: haiku,
                         escalation: escalation, preferred: preferred, usable: isUsable, monthly: monthlyCache)
     }
@@ -685,7 +693,7 @@ public struct Engine: Sendable {
     /// Superseded: deprecated last, and before it a legacy model whose successor is among them and costs little
     /// more (`cheapSuccessor`).
     private func otherModels(_ v: UnsafeBufferPointer<Double>, monthly: [Double], minFit: Fit, excludingHaikus: Bool,
-                             offerableToo: Bool = false, usable known: [Bool]? = nil) -> [Int] {
+                             offerableToo: Bool = false, fitFirst: Fit? = nil, usable known: [Bool]? = nil) -> [Int] {
         let k = knowledge
         let task = Int(v[AnswerID.taskType.rawValue])
         let day = Int(v[AnswerID.asOf.rawValue])
@@ -694,12 +702,13 @@ public struct Engine: Sendable {
                 && !(excludingHaikus && k.compiledModels[m].isHaikuFamily)
         }
         // Each model's sort key once (the decision runs this many times per assessment), not per comparison.
-        let keys = models.map { m -> (Int, Int, Double, Int) in
+        let keys = models.map { m -> (Int, Int, Int, Double, Int) in
             let superseded = k.compiledModels[m].lifecycle(on: day).state == .deprecated ? 2
                 : cheapSuccessor(of: m, day: day, monthly: monthly, among: models.contains) != nil ? 1 : 0
-            return (k.compiledModels[m].fit[task] <= .good ? 0 : 1, superseded, monthly[m], m)
+            let fit = k.compiledModels[m].fit[task]
+            return (fitFirst.map { fit <= $0 ? 0 : 1 } ?? 0, fit <= .good ? 0 : 1, superseded, monthly[m], m)
         }
-        return keys.sorted { $0 < $1 }.map(\.3)
+        return keys.sorted { $0 < $1 }.map(\.4)
     }
 
     /// `x` rounded to two significant digits, on the side away from `towards` (so a flip found at `x` stays
@@ -768,7 +777,7 @@ public struct Engine: Sendable {
         var alternatives: [Int] = []
         let lead = verdict == .tieredRouting ? [d.escalation].compactMap { $0 } : []
         let pool = lead + d.preferred
-            + otherModels(v, monthly: monthly, minFit: .weak, excludingHaikus: true, offerableToo: true)
+            + otherModels(v, monthly: monthly, minFit: .weak, excludingHaikus: true, offerableToo: true, fitFirst: d.fitFirst)
         var offered: [Int] = []
         for m in pool where m != primary && !offered.contains(m) && !k.compiledModels[m].isHaikuFamily
             && offerable(m, v) && (usage?.prices.withinHeadroom[m] ?? true) && k.compiledModels[m].fit[task] <= d.alternativesMinFit

@@ -661,6 +661,10 @@ public enum PolicyKind: String, ClosedSet {
     /// Every alternative offered, and the cost-first primary, fits the task at least `min_fit`; with a `task`, fits
     /// that task type at least `min_fit` (most requests complex: complex reasoning), besides the workload's own.
     case alternatives_min_fit
+    /// Where another model is chosen on fit and price (the primary of a "use another model" verdict no rule names,
+    /// and the order of the alternatives), models that fit the task at least `min_fit` come before the others; cost
+    /// orders each group. Never a floor: with none of that fit, the others are named as before.
+    case fit_first
     /// When the escalation model takes work from the Haiku, price the Haiku at a higher `effort` beside it.
     case effort_before_escalation
     /// A Haiku verdict does not stand when the Haiku costs more than `max_ratio` times a usable model that fits the

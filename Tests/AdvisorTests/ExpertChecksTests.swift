@@ -218,7 +218,7 @@ struct ExpertChecksTests {
         // slow one takes 600 + 600 + (2,000 + 3,000) / 10 = 1,700 s.
         func rag(_ requests: Double) -> Assessment {
             engine.assess(k.answers(["task_type": "rag", "monthly_requests": .number(requests), "avg_input_tokens": 600_000,
-                                     "avg_output_tokens": 2_000, "cost_priority": "secondary", "peak_to_average": 10,
+                                     "avg_output_tokens": 2_000, "cost_priority": "balanced", "peak_to_average": 10,
                                      "cached_input_share": 0.9, "as_of": "2026-12-03"]))
         }
         let carried = rag(100_000)
@@ -347,6 +347,33 @@ struct ExpertChecksTests {
         var off = given
         off["reasoning_effort"] = "none"
         #expect(engine.assess(k.answers(off)).primaryModel == "deepseek-v4-1-flash")
+    }
+
+    @Test func withQualityFirstAStrongFitComesBeforeACheaperGoodOne() {
+        // 2,000 RAG requests of 90,000 tokens, cost secondary, low effort: Haiku 5.5's long-context rates and the RAG
+        // rules take the score under 40. Command R7B ($6.93) and GPT-6 Luna fit RAG 'good'; Gemini 3.8 Flash, Gemini 4
+        // Hydrogen and Sonnet 5.5 'strong'. Quality first names the cheapest strong one, not the cheapest good one.
+        var given: [String: AnswerValue] = ["task_type": "rag", "monthly_requests": 2_000, "avg_input_tokens": 90_000,
+                                            "avg_output_tokens": 600, "cost_priority": "secondary", "reasoning_effort": "low",
+                                            "as_of": "2026-12-04"]
+        let a = engine.assess(k.answers(given))
+        #expect(a.verdict == .chooseAlternative && a.primaryModelBasis == .cheapest_suitable)
+        #expect(a.primaryModel == "gemini-3-8-flash", "\(a.primaryModel)")
+        let task = AnswerID.taskType.choices.firstIndex(of: "rag")!
+        let fits = a.alternatives.map { k.compiledModels[k.modelIndex[$0]!].fit[task] }
+        #expect(fits.first == .strong && fits == fits.sorted(), "\(a.alternatives) \(fits)")
+        #expect(a.reasons.contains { $0.text.hasPrefix("Quality and speed come before price") })
+        // Balanced, the cheapest good fit is still named: the order is secondary's, not a floor for everyone.
+        given["cost_priority"] = "balanced"
+        let balanced = engine.assess(k.answers(given))
+        #expect(balanced.primaryModel == "cohere-command-r7b" && !balanced.reasons.contains { $0.text.hasPrefix("Quality and speed come before price") })
+        // A preference, not a floor: on 2025-06-01 no model that fits RAG strongly could take these prompts, and the
+        // cheapest good fit is named as before.
+        given["cost_priority"] = "secondary"
+        given["as_of"] = "2025-06-01"
+        let earlier = engine.assess(k.answers(given))
+        #expect(earlier.primaryModelBasis == .cheapest_suitable && earlier.primaryModel == "cohere-command-r7b",
+                "\(earlier.primaryModelBasis) \(earlier.primaryModel)")
     }
 
     @Test func theQualityMarginNamesTheCheapestStrongModel() {

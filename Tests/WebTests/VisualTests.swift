@@ -209,7 +209,7 @@ struct DecisionPageTests {
     @Test func theConcurrencyCapIsSaidInTime() {
         let page = get(VisualTests.result, [("task_type", "rag"), ("monthly_requests", "20000"),
                                             ("avg_input_tokens", "600000"), ("avg_output_tokens", "2000"),
-                                            ("cost_priority", "secondary"), ("peak_to_average", "10"),
+                                            ("cost_priority", "balanced"), ("peak_to_average", "10"),
                                             ("cached_input_share", "0.9")]).text
         #expect(page.contains("tier needed: <strong>Standard</strong> (Every account. More concurrency is granted on "
                               + "request through DeepSeek&#39;s form, free of charge.); its cap on requests in flight allows "
