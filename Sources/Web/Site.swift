@@ -40,7 +40,7 @@ public final class Site: Sendable {
         let views = PageViews(library: library, knowledge: engine.knowledge)
         self.views = views
         responses["/"] = .html(templates.page(title: "Should this workload run on Claude Haiku?",
-                                              view: Self.homePage(library)))
+                                              view: Self.homePage(library, questions: engine.knowledge.questionnaire.count)))
         for section in Section.allCases {
             let view = section == .models
                 ? ModelsIndex(library: library, knowledge: engine.knowledge).page(sort: .order, descending: false)
@@ -116,13 +116,13 @@ public final class Site: Sendable {
         return PageListItem(title: page.title, url: page.url, summary: page.summary, badge: badge, meta: meta)
     }
 
-    static func homePage(_ library: ContentLibrary) -> HomePage {
+    static func homePage(_ library: ContentLibrary, questions: Int) -> HomePage {
         HomePage(sections: Section.allCases.map { section in
             let pages = library.pages(in: section)
             return SectionCard(title: section.title, url: "/\(section.rawValue)/", count: pages.count,
                                summary: library.sectionIntros[section]?.summary ?? "",
                                pages: pages.prefix(6).map { PageLink(title: $0.title, url: $0.url) })
-        }, pageCount: library.pages.count)
+        }, pageCount: library.pages.count, questionCount: questions)
     }
 }
 

@@ -13,6 +13,9 @@ struct RouterTests {
         #expect(response.header("Content-Security-Policy")?.contains("script-src 'self'") == true)
         #expect(response.text.contains("href=\"/assess\""))
         #expect(response.text.contains("action=\"/search\""))
+        // The number of questions comes from the questionnaire the content defines, not from the template.
+        let questions = realSite.advisor.engine.knowledge.questionnaire.count
+        #expect(response.text.contains("Describe your workload in up to \(questions) answers"), "\(questions)")
     }
 
     @Test func everyPageAndSectionRendersAndEveryInternalLinkResolves() {

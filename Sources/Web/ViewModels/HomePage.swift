@@ -2,6 +2,8 @@
 struct HomePage: ViewModel {
     let sections: [SectionCard]
     let pageCount: Int
+    /// How many questions the questionnaire asks (content/criteria), every one optional.
+    let questionCount: Int
 }
 
 /// A section as the home page shows it: its name, size, summary and first pages.
