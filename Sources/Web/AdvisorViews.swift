@@ -118,7 +118,8 @@ public struct AdvisorViews: Sendable {
         var priced: CalculatorPage.PricedWorkload?
         if error == nil {
             let costs = engine.costs(answers)
-            let cheapest = costs.first { $0.fits && $0.status.state != .retired && $0.status.state != .unreleased }
+            // "Cheapest" only for a model that takes the workload with the headroom a recommendation needs.
+            let cheapest = costs.first { $0.within_headroom && $0.status.state != .retired && $0.status.state != .unreleased }
             let share = answers.queryString
             let query = share.isEmpty ? "" : "?" + share
             let table = CostTable(library: library)

@@ -59,6 +59,11 @@ struct VisualTests {
         let calculator = get("/calculator", pairs("monthly_requests=3M&avg_input_tokens=2000")).text
         #expect(calculator.contains("<svg class=\"chart cost-chart\""))
         #expect(calculator.contains("· cheapest"))
+        // A model whose output limit the answers come too close to is priced, but not called the cheapest: Command R7B
+        // stops at 4,000 output tokens, and 3,700 on average leave it no headroom.
+        let long = get("/calculator", pairs("monthly_requests=500000&avg_input_tokens=2000&avg_output_tokens=3700&reasoning_effort=none")).text
+        #expect(long.contains("Cohere Command R7B") && !long.contains("★ Cohere Command R7B · cheapest")
+                && long.contains("· cheapest"))
         // After "Price it" the results come before the form.
         #expect(calculator.range(of: "cost-results")!.lowerBound < calculator.range(of: "<form class=\"questionnaire")!.lowerBound)
         let compare = get("/compare").text
