@@ -108,7 +108,8 @@ enum AssessmentText {
         if let decided = a.decidedBy { lines.append("Decided by the hard limit in /criteria/\(decided)") }
         if let sentence = a.noModelCanTakeIt { lines.append(sentence) }
         let d = a.decision
-        lines.append("Recommended: \(d.recommended), $\(String(format: "%.2f", d.monthly_usd)) a month"
+        // Where no model takes the workload the model is named, not recommended (the sentence above says why).
+        lines.append("\(a.noModelCanTakeIt == nil ? "Recommended" : "Named"): \(d.recommended), $\(String(format: "%.2f", d.monthly_usd)) a month"
             + (d.combined.map { "; with \($0.escalation_model) answering the complex share again, $\(String(format: "%.2f", $0.monthly_usd)) in all" } ?? ""))
         if let r = d.runner_up {
             lines.append("Runner-up: \(r.model), $\(String(format: "%.2f", r.monthly_usd)) a month (\(r.difference_usd < 0 ? "" : "+")"
