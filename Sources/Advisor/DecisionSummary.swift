@@ -176,6 +176,10 @@ extension Assessment {
         }
     }
 
+    /// The model the verdict recommends: the primary, unless no model can take the workload (then the primary is only
+    /// named so that the figures have one, and exports mark nothing as recommended).
+    public var recommendedModel: String? { noModelCanTakeIt == nil ? primaryModel : nil }
+
     /// No model is recommended because the request fills too much of every window (`nothing_fits`), yet the largest
     /// window holds it as it stands: it would be accepted, with less margin than `engine.context_headroom` keeps.
     public var fitsOnlyWithoutMargin: Bool {

@@ -243,7 +243,7 @@ public struct AdvisorViews: Sendable {
             return Exports.download(plan.samplesTemplate(), type: "application/jsonl; charset=utf-8", filename: "samples.jsonl")
         case "/assess/result.csv":
             let assessment = assessment()
-            return Exports.csv(Exports.costsCSV(assessment.costs, answers: answers, recommended: assessment.primaryModel),
+            return Exports.csv(Exports.costsCSV(assessment.costs, answers: answers, recommended: assessment.recommendedModel),
                                filename: "haiku-verdict-costs.csv")
         case "/calculator.md":
             let text = "# Monthly cost: \(ResultView.workloadSummary(answers))\n\n"

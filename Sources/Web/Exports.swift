@@ -117,7 +117,7 @@ enum Exports {
                 md += "- [\(cell(warning.title))](\(origin)\(warning.url)) (\(warning.severity.rawValue)): \(warning.text)\n"
             }
         }
-        md += "\n## Monthly cost on every model\n\n" + costsMarkdown(a.costs, answers: answers, recommended: a.primaryModel)
+        md += "\n## Monthly cost on every model\n\n" + costsMarkdown(a.costs, answers: answers, recommended: a.recommendedModel)
         let changes = ResultView(engine: engine, library: library).changeLines(a, answers: answers, form: form)
         if !changes.isEmpty {
             md += "\n## What would change the verdict\n\n"

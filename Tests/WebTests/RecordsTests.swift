@@ -112,6 +112,11 @@ struct RecordsTests {
         // The calculator recommends nothing: the column is there, empty.
         let calculator = get("/calculator.csv", pairs("monthly_requests=20k")).text.split(separator: "\r\n")
         #expect(calculator[1].split(separator: ",", omittingEmptySubsequences: false)[2] == "")
+        // Where no model takes the workload, the model named for the figures is not marked recommended either.
+        let none = "task_type=rag&monthly_requests=1000&avg_input_tokens=1200000&as_of=2026-12-04"
+        let refused = get("/assess/result.csv", pairs(none)).text.split(separator: "\r\n").dropFirst()
+        #expect(!refused.isEmpty && refused.allSatisfy { !$0.split(separator: ",", omittingEmptySubsequences: false)[2].contains("yes") })
+        #expect(!get("/assess/result.md", pairs(none)).text.contains("(recommended)"))
     }
 
     @Test func markdownExportsNeverLinkToTheServerThatWroteThem() {
