@@ -24,8 +24,11 @@ struct DecisionOptions {
     }
 
     let options: [Option]
+    /// No model takes the workload: the primary is named only so that the figures have a model.
+    let primaryOnlyNamed: Bool
 
     init(_ a: Assessment, knowledge: Knowledge) {
+        primaryOnlyNamed = a.recommendedModel == nil
         func usable(_ slug: String) -> Bool {
             guard let line = a.costs.first(where: { $0.model == slug }) else { return false }
             return line.fits && [.active, .legacy].contains(line.status.state)
@@ -50,4 +53,11 @@ struct DecisionOptions {
     }
 
     func first(_ role: Role) -> Option? { options.first { $0.roles.contains(role) } }
+
+    /// An option as a record names it: its title and roles ("GPT-6 Luna (recommended, runner-up)"); where no model takes
+    /// the workload, the primary's role says it is only named.
+    func title(_ option: Option) -> String {
+        let roles = option.roles.map { $0 == .primary && primaryOnlyNamed ? "named for its figures, not recommended" : $0.rawValue }
+        return "\(option.entry.title) (\(roles.joined(separator: ", ")))"
+    }
 }

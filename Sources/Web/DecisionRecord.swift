@@ -30,7 +30,7 @@ struct DecisionRecord {
         md += context()
         md += drivers()
         md += "## Considered Options\n\n"
-        for option in options.options { md += "* \(optionTitle(option))\n" }
+        for option in options.options { md += "* \(options.title(option))\n" }
         md += "\n" + outcome(options)
         md += prosAndCons(options)
         md += moreInformation(options)
@@ -99,7 +99,7 @@ struct DecisionRecord {
     private func outcome(_ options: DecisionOptions) -> String {
         let primary = options.first(.primary)
         var md = "## Decision Outcome\n\n"
-        md += "Chosen option: \"\(primary.map(optionTitle) ?? assessment.primaryModel)\", because "
+        md += "Chosen option: \"\(primary.map(options.title) ?? assessment.primaryModel)\", because "
         md += because(title: primary.map { $0.entry.title } ?? assessment.primaryModel)
         md += "\n\nVerdict: **\(ResultView.verdictLabel(assessment))**, Haiku fit score "
             + "\(Format.number(assessment.score.rounded())) / 100 (tiered routing from \(Format.number(assessment.tieredRoutingAt)), "
@@ -154,7 +154,7 @@ struct DecisionRecord {
         let task = answers[.taskType].text
         for option in options.options {
             let line = option.cost
-            md += "### \(optionTitle(option))\n\n"
+            md += "### \(options.title(option))\n\n"
             md += "\(siteLink(option.entry.title, "/models/\(option.slug)")), \(option.entry.spec.provider)"
                 + (option.entry.spec.api_id.map { ", API id `\($0)`" } ?? "") + ".\n\n"
             md += "* Cost: " + (line.fits ? "\(Format.usd(line.monthly_usd)) a month" : "does not fit this request")
@@ -210,11 +210,11 @@ struct DecisionRecord {
     /// The earliest retirement among the options, or `stale_after_days` after the oldest price check, whichever
     /// comes first.
     func reviewDate() -> (day: String, why: String) {
-        let options = DecisionOptions(assessment, knowledge: knowledge).options
+        let options = DecisionOptions(assessment, knowledge: knowledge)
         var best: (day: Int, why: String)?
-        for option in options {
+        for option in options.options {
             if let text = option.cost.status.retires, let day = CivilDate.day(text), best.map({ day < $0.day }) ?? true {
-                best = (day, "\(option.entry.title) (\(option.roles.map(\.rawValue).joined(separator: ", "))) retires on \(text).")
+                best = (day, "\(options.title(option)) retires on \(text).")
             }
         }
         if let checked = assessment.figuresChecked, let day = CivilDate.day(checked) {
@@ -266,9 +266,6 @@ struct DecisionRecord {
         return words.count == 1 ? "it is the best fit the content knows for this workload." : words.joined(separator: " ")
     }
 
-    private func optionTitle(_ option: DecisionOptions.Option) -> String {
-        "\(option.entry.title) (\(option.roles.map(\.rawValue).joined(separator: ", ")))"
-    }
 
     private func cheaperThan(_ primary: DecisionOptions.Option, _ options: DecisionOptions) -> String {
         let dearer = options.options.filter { $0.slug != primary.slug && $0.cost.fits && $0.cost.monthly_usd > primary.cost.monthly_usd }
