@@ -142,6 +142,10 @@ struct RecordsTests {
         #expect(py.text.contains("TOLERANCE = 0.05"))
         #expect(py.text.contains("= 434.4 → 435 samples per model"))
         #expect(py.text.contains("Scorer: exact match"))
+        #expect(py.text.contains("; recommended: Claude Haiku 5.5.\n"))
+        // Where no model takes the workload, the plan does not call the model it runs recommended.
+        let refused = get("/assess/result.eval.py", pairs("task_type=rag&monthly_requests=1000&avg_input_tokens=1200000")).text
+        #expect(refused.contains("; named for its figures, not recommended: ") && !refused.contains("; recommended: "))
         // Groq's gpt-oss-20b runs on Groq, as priced, not through OpenRouter.
         let groq = get("/assess/result.eval.py", pairs("task_type=summarization&monthly_requests=120000&avg_input_tokens=6000"
                                                         + "&avg_output_tokens=700&latency=batch&cost_priority=primary&as_of=2026-12-15")).text
