@@ -52,6 +52,8 @@ final class PriceSet: Sendable {
     /// nil: as far back as the page goes.
     let sinceDay: Int?
     let rates: Rates
+    /// The standard cache's lifetime (`cache_ttl_minutes`): what `rates.cacheWrite` buys.
+    let cacheTTL: CacheTTL
     let cacheMinTokens: Double
     let batchDiscount: Double?
     let batchClasses: TokenClasses
@@ -59,10 +61,11 @@ final class PriceSet: Sendable {
     /// Peak-hour pricing (`prices.peak`): the multiplier and the share of the week's hours it applies to.
     let peak: (multiplier: Double, share: Double)?
 
-    init(sinceDay: Int?, rates: Rates, cacheMinTokens: Double, batchDiscount: Double?, batchClasses: TokenClasses,
-         longContext: LongContextTier?, peak: (multiplier: Double, share: Double)? = nil) {
+    init(sinceDay: Int?, rates: Rates, cacheTTL: CacheTTL = .fiveMinutes, cacheMinTokens: Double, batchDiscount: Double?,
+         batchClasses: TokenClasses, longContext: LongContextTier?, peak: (multiplier: Double, share: Double)? = nil) {
         self.sinceDay = sinceDay
         self.rates = rates
+        self.cacheTTL = cacheTTL
         self.cacheMinTokens = cacheMinTokens
         self.batchDiscount = batchDiscount
         self.batchClasses = batchClasses
@@ -259,6 +262,14 @@ final class CompiledModel: Sendable {
                 throw problem(path + ".cache_read", "cache write prices need the cache read price too")
             }
             let minTokens = try positive(prices.cache_min_tokens, path + ".cache_min_tokens", max: 1e7) ?? 0
+            var ttl = CacheTTL.fiveMinutes
+            if let minutes = prices.cache_ttl_minutes {
+                guard let named = [CacheTTL.fiveMinutes, .thirtyMinutes].first(where: { $0.minutes == minutes.value }) else {
+                    throw problem(path + ".cache_ttl_minutes.value", "must be 5 or 30: how long the standard cache keeps a prefix after its last use")
+                }
+                guard base.cacheRead != nil else { throw problem(path + ".cache_ttl_minutes", "only makes sense with a cache_read price") }
+                ttl = named
+            }
             var discount: Double? = nil
             if let d = prices.batch_discount {
                 guard d.value > 0, d.value < 1 else {
@@ -303,7 +314,7 @@ final class CompiledModel: Sendable {
                 peak = (multiplier, hours / 168)
             }
             return PriceSet(sinceDay: try plainDay(prices.since, path + ".since"),
-                            rates: base, cacheMinTokens: minTokens, batchDiscount: discount, batchClasses: TokenClasses(classes),
+                            rates: base, cacheTTL: ttl, cacheMinTokens: minTokens, batchDiscount: discount, batchClasses: TokenClasses(classes),
                             longContext: longTier, peak: peak)
         }
         switch spec.hosting {

@@ -24,8 +24,9 @@ import Foundation
 //    kept warm by the traffic itself: every use refreshes the cache's lifetime T, so the prefix is written again
 //    only after a gap longer than T. With R requests a month arriving at random (a Poisson stream of
 //    λ = R / 43,800 a minute), a gap exceeds T with probability e^(−λT), so writes W = max(1, R × e^(−λT)), capped
-//    at R; every other request reads. The cheaper of the 5-minute and 1-hour caches, or none, is taken and named
-//    (`cache_ttl`): dense traffic keeps even the 5-minute cache warm, sparse traffic needs the hour. In batch, a model
+//    at R; every other request reads. The cheaper of the standard cache (5 minutes; 30 on OpenAI's GPT-5.6 and later,
+//    `cache_ttl_minutes`) and the 1-hour cache, or none, is taken and named (`cache_ttl`): dense traffic keeps even
+//    the 5-minute cache warm, sparse traffic needs the hour. In batch, a model
 //    that sells the hour is priced with it only: a batch can run longer than five minutes, and Anthropic's batch guide
 //    advises the hour for shared context (guides/prompt-caching-economics). Caching is never assumed when it would
 //    cost more than plain input (`not_worth_it`).
@@ -409,13 +410,14 @@ extension Knowledge {
             func cost(writes: Double, write: Double) -> Double {
                 (writes * write * keep(.cache_write) + (requests - writes) * read * keep(.cache_read)) * prefix / 1e6
             }
-            let w5 = CostAssumptions.cacheWrites(requests: requests, lifetimeMinutes: CacheTTL.fiveMinutes.minutes)
+            let standard = priceSet.cacheTTL
+            let w5 = CostAssumptions.cacheWrites(requests: requests, lifetimeMinutes: standard.minutes)
             var best = (cost: prefixAsInput, ttl: CacheTTL?.none, writes: 0.0, write: 0.0)
             // A batch can run for longer than five minutes, so a 5-minute entry may lapse between its requests;
             // where the hour is sold, the provider's batch guide advises it, and only it is priced.
             let batchNeedsHour = batch != nil && r.cacheWrite1h != nil
             let cost5 = cost(writes: w5, write: r.cacheWrite)
-            if cost5 < best.cost && !batchNeedsHour { best = (cost5, .fiveMinutes, w5, r.cacheWrite) }
+            if cost5 < best.cost && !batchNeedsHour { best = (cost5, standard, w5, r.cacheWrite) }
             if let write1h = r.cacheWrite1h {
                 let w1 = CostAssumptions.cacheWrites(requests: requests, lifetimeMinutes: CacheTTL.oneHour.minutes)
                 let cost1 = cost(writes: w1, write: write1h)

@@ -42,8 +42,8 @@ extension ModelSpec {
         func prices(_ p: ModelPrices, _ at: [FigureKey]) {
             let named: [(String, NumberFigure?)] = [
                 ("input", p.input), ("output", p.output), ("cache_read", p.cache_read), ("cache_write", p.cache_write),
-                ("cache_write_1h", p.cache_write_1h), ("cache_min_tokens", p.cache_min_tokens),
-                ("batch_discount", p.batch_discount)]
+                ("cache_write_1h", p.cache_write_1h), ("cache_ttl_minutes", p.cache_ttl_minutes),
+                ("cache_min_tokens", p.cache_min_tokens), ("batch_discount", p.batch_discount)]
             for (name, figure) in named { add(figure, at + [.key(name)]) }
             if let long = p.long_context {
                 let l = at + [.key("long_context")]

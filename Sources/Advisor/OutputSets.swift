@@ -13,11 +13,24 @@ public enum PriceBand: String, Sendable, Encodable, CaseIterable {
 /// The cache lifetime a workload's request rate needs.
 public enum CacheTTL: String, Sendable, Encodable, CaseIterable {
     case fiveMinutes = "5m"
+    case thirtyMinutes = "30m"
     case oneHour = "1h"
 
-    /// How people say it: "5-minute", "1-hour".
-    public var spoken: String { self == .fiveMinutes ? "5-minute" : "1-hour" }
-    public var minutes: Double { self == .fiveMinutes ? 5 : 60 }
+    /// How people say it: "5-minute", "30-minute", "1-hour".
+    public var spoken: String {
+        switch self {
+        case .fiveMinutes: "5-minute"
+        case .thirtyMinutes: "30-minute"
+        case .oneHour: "1-hour"
+        }
+    }
+    public var minutes: Double {
+        switch self {
+        case .fiveMinutes: 5
+        case .thirtyMinutes: 30
+        case .oneHour: 60
+        }
+    }
 }
 
 /// Whether the cacheable share of a prompt was billed at cache prices, and if not, why not.

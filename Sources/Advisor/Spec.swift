@@ -251,10 +251,14 @@ public struct ModelPrices: Codable, Sendable, Equatable {
     public var input: NumberFigure
     public var output: NumberFigure
     public var cache_read: NumberFigure?
-    /// A write into the 5-minute cache; absent means writes cost the input price.
+    /// A write into the standard cache (5 minutes unless `cache_ttl_minutes` says otherwise); absent means writes
+    /// cost the input price.
     public var cache_write: NumberFigure?
     /// A write into the 1-hour cache; absent means there is no 1-hour cache.
     public var cache_write_1h: NumberFigure?
+    /// How long the standard cache keeps a prefix after its last use, in minutes: 5 (absent) or 30 (OpenAI's
+    /// GPT-5.6 and later families).
+    public var cache_ttl_minutes: NumberFigure?
     /// The shortest prefix that is cached at all, in tokens.
     public var cache_min_tokens: NumberFigure?
     public var batch_discount: NumberFigure?

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Advisor
 
@@ -347,6 +348,25 @@ struct ExpertChecksTests {
         var off = given
         off["reasoning_effort"] = "none"
         #expect(engine.assess(k.answers(off)).primaryModel == "deepseek-v4-1-flash")
+    }
+
+    @Test func openAIsThirtyMinuteCacheCountsFewerWrites() {
+        // 2,000 RAG requests of 20,000 tokens, 90 % a cached prefix (18,000), thinking off. GPT-6 Luna's cache keeps a
+        // prefix 30 minutes after its last use (GPT-5.6 and later), so λ = 2,000 / 43,800 a minute gives
+        // 2,000 × e^(−λ × 30) = 508 writes, not the 1,592 a 5-minute cache would: writes at $0.125 and reads at $0.01
+        // cost (508 × 0.125 + 1,492 × 0.01) × 18,000 / 1e6 = $1.41, against $3.60 for the prefix as input. With a
+        // 5-minute lifetime caching would not pay ($3.66).
+        let given: [String: AnswerValue] = ["task_type": "rag", "monthly_requests": 2_000, "avg_input_tokens": 20_000,
+                                            "avg_output_tokens": 300, "cached_input_share": 0.9, "reasoning_effort": "none",
+                                            "as_of": "2026-12-04"]
+        let luna = line("gpt-6-luna", given)
+        let writes = 2_000 * exp(-2_000.0 / 43_800 * 30)
+        #expect(luna.rates.caching == .used && luna.rates.cache_ttl == .thirtyMinutes)
+        #expect(abs(luna.rates.cache_writes_per_month! - writes) < 1e-6)
+        #expect(abs(luna.cache_usd - (writes * 0.125 + (2_000 - writes) * 0.01) * 18_000 / 1e6) < 0.0001)
+        #expect(luna.rates.notes.contains { $0.hasPrefix("Prefix of 18,000 tokens cached with the 30-minute cache: about 508 writes") })
+        // Claude's standard cache is still five minutes (here the hour is cheaper).
+        #expect(line("claude-haiku-5-5", given).rates.cache_ttl != .thirtyMinutes)
     }
 
     @Test func withQualityFirstAStrongFitComesBeforeACheaperGoodOne() {

@@ -155,6 +155,13 @@ struct KnowledgeTests {
             spec.prices!.batch_discount = NumberFigure(value: 1.5, source: "x")
             file.models[i] = FixtureEntry(slug: "gpt-4o-mini", title: "x", spec: spec)
         }
+        // The standard cache lives 5 or 30 minutes, the lifetimes a cost line can name.
+        try expectError("model.prices.cache_ttl_minutes", slug: "gpt-6-luna") { file in
+            let i = file.models.firstIndex { $0.slug == "gpt-6-luna" }!
+            var spec = file.models[i].spec
+            spec.prices!.cache_ttl_minutes = NumberFigure(value: 10, source: "x")
+            file.models[i] = FixtureEntry(slug: "gpt-6-luna", title: "x", spec: spec)
+        }
         try expectError("failure_mode.exposure[0].when", slug: "rate-limits") { file in
             let i = file.failureModes.firstIndex { $0.slug == "rate-limits" }!
             var spec = file.failureModes[i].spec

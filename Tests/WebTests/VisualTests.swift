@@ -212,13 +212,13 @@ struct DecisionPageTests {
     /// A cap on requests in flight is read in time on the page: how long requests may average at the peak against
     /// how long a slow one takes, in hours or minutes rather than "150,000 s".
     @Test func theConcurrencyCapIsSaidInTime() {
-        let page = get(VisualTests.result, [("task_type", "rag"), ("monthly_requests", "20000"),
+        let page = get(VisualTests.result, [("task_type", "rag"), ("monthly_requests", "50000"),
                                             ("avg_input_tokens", "600000"), ("avg_output_tokens", "2000"),
                                             ("cost_priority", "balanced"), ("peak_to_average", "10"),
                                             ("cached_input_share", "0.9")]).text
         #expect(page.contains("tier needed: <strong>Standard</strong> (Every account. More concurrency is granted on "
                               + "request through DeepSeek&#39;s form, free of charge.); its cap on requests in flight allows "
-                              + "requests averaging up to 9.1 hours at the peak, more than the 28.3 minutes a slow one of "
+                              + "requests averaging up to 3.6 hours at the peak, more than the 28.3 minutes a slow one of "
                               + "yours takes.</p>"),
                 "\(part(page, from: "At peak", to: "</p>"))")
     }
