@@ -108,7 +108,11 @@ extension Engine {
                 && !((sameFamily || d.haikusRuledOut) && k.compiledModels[m].isHaikuFamily)
                 && k.meets(d.taskFloors, model: m)
         }
-        guard let m = equals.min(by: { (monthly[$0], $0) < (monthly[$1], $1) }) ?? alternatives.first else { return nil }
+        // The cheapest of them; where fit comes first (fit_first), the cheapest of those that fit as the policy asks.
+        func key(_ m: Int) -> (Int, Double, Int) {
+            (d.fitFirst.map { k.compiledModels[m].fit[task] <= $0 ? 0 : 1 } ?? 0, monthly[m], m)
+        }
+        guard let m = equals.min(by: { key($0) < key($1) }) ?? alternatives.first else { return nil }
         let difference = monthly[m] - monthly[primary]
         let fit = k.compiledModels[m].fit[task]
         let taskName = AnswerID.taskType.choices[task].replacingOccurrences(of: "_", with: " ")
@@ -125,6 +129,10 @@ extension Engine {
             // A tie to the cent: the primary won by a fraction of a cent or by the order of the models.
             reason = "it costs the same to the cent for the same fit, so either will do"
             url = "/models/\(k.models[m].slug)"
+        } else if difference >= 0 && fit < primaryFit {
+            reason = "it fits \(taskName) '\(fit.rawValue)', better than \(k.models[primary].title)'s '\(primaryFit.rawValue)', "
+                + "but costs \(Format.money(difference)) more a month"
+            url = "/criteria/task-type-fit"
         } else if difference >= 0 {
             reason = "it costs \(Format.money(difference)) more a month for the same fit"
             url = "/models/\(k.models[m].slug)"

@@ -369,7 +369,7 @@ struct ExpertChecksTests {
         #expect(line("claude-haiku-5-5", given).rates.cache_ttl != .thirtyMinutes)
     }
 
-    @Test func withQualityFirstAStrongFitComesBeforeACheaperGoodOne() {
+    @Test func withQualityFirstAStrongFitComesBeforeACheaperGoodOne() throws {
         // 2,000 RAG requests of 90,000 tokens, cost secondary, low effort: Haiku 5.5's long-context rates and the RAG
         // rules take the score under 40. Command R7B ($6.93) and GPT-6 Luna fit RAG 'good'; Gemini 3.8 Flash, Gemini 4
         // Hydrogen and Sonnet 5.5 'strong'. Quality first names the cheapest strong one, not the cheapest good one.
@@ -383,6 +383,13 @@ struct ExpertChecksTests {
         let fits = a.alternatives.map { k.compiledModels[k.modelIndex[$0]!].fit[task] }
         #expect(fits.first == .strong && fits == fits.sorted(), "\(a.alternatives) \(fits)")
         #expect(a.reasons.contains { $0.text.hasPrefix("Quality and speed come before price") })
+        // The runner-up follows the same order. For 100,000 quality-first chats Haiku 5.5 (chat 'good') keeps the
+        // verdict, and the runner-up is the cheapest model that fits chat strongly, said as a better fit at a price.
+        let chat = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 100_000, "avg_input_tokens": 2_000,
+                                            "avg_output_tokens": 300, "cost_priority": "secondary", "as_of": "2026-12-04"]))
+        let runnerUp = try #require(chat.decision.runner_up)
+        #expect(chat.primaryModel == "claude-haiku-5-5" && runnerUp.model == "gemini-3-8-flash", "\(runnerUp.model)")
+        #expect(runnerUp.reason.hasPrefix("it fits chat 'strong', better than Claude Haiku 5.5's 'good', but costs $"), "\(runnerUp.reason)")
         // Balanced, the cheapest good fit is still named: the order is secondary's, not a floor for everyone.
         given["cost_priority"] = "balanced"
         let balanced = engine.assess(k.answers(given))
