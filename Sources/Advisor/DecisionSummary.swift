@@ -130,8 +130,8 @@ extension Engine {
             reason = "it costs the same to the cent for the same fit, so either will do"
             url = "/models/\(k.models[m].slug)"
         } else if difference >= 0 && fit < primaryFit {
-            reason = "it fits \(taskName) '\(fit.rawValue)', better than \(k.models[primary].title)'s '\(primaryFit.rawValue)', "
-                + "but costs \(Format.money(difference)) more a month"
+            reason = "it costs \(Format.money(difference)) more a month, though it fits \(taskName) '\(fit.rawValue)', "
+                + "better than \(k.models[primary].title)'s '\(primaryFit.rawValue)'"
             url = "/criteria/task-type-fit"
         } else if difference >= 0 {
             reason = "it costs \(Format.money(difference)) more a month for the same fit"
