@@ -54,6 +54,8 @@ final class PriceSet: Sendable {
     let rates: Rates
     /// The standard cache's lifetime (`cache_ttl_minutes`): what `rates.cacheWrite` buys.
     let cacheTTL: CacheTTL
+    /// The provider writes the cache unless told not to (`cache_by_default`).
+    let cachesByDefault: Bool
     let cacheMinTokens: Double
     let batchDiscount: Double?
     let batchClasses: TokenClasses
@@ -61,11 +63,13 @@ final class PriceSet: Sendable {
     /// Peak-hour pricing (`prices.peak`): the multiplier and the share of the week's hours it applies to.
     let peak: (multiplier: Double, share: Double)?
 
-    init(sinceDay: Int?, rates: Rates, cacheTTL: CacheTTL = .fiveMinutes, cacheMinTokens: Double, batchDiscount: Double?,
-         batchClasses: TokenClasses, longContext: LongContextTier?, peak: (multiplier: Double, share: Double)? = nil) {
+    init(sinceDay: Int?, rates: Rates, cacheTTL: CacheTTL = .fiveMinutes, cachesByDefault: Bool = false, cacheMinTokens: Double,
+         batchDiscount: Double?, batchClasses: TokenClasses, longContext: LongContextTier?,
+         peak: (multiplier: Double, share: Double)? = nil) {
         self.sinceDay = sinceDay
         self.rates = rates
         self.cacheTTL = cacheTTL
+        self.cachesByDefault = cachesByDefault
         self.cacheMinTokens = cacheMinTokens
         self.batchDiscount = batchDiscount
         self.batchClasses = batchClasses
@@ -270,6 +274,9 @@ final class CompiledModel: Sendable {
                 guard base.cacheRead != nil else { throw problem(path + ".cache_ttl_minutes", "only makes sense with a cache_read price") }
                 ttl = named
             }
+            if prices.cache_by_default != nil && base.cacheRead == nil {
+                throw problem(path + ".cache_by_default", "only makes sense with a cache_read price")
+            }
             var discount: Double? = nil
             if let d = prices.batch_discount {
                 guard d.value > 0, d.value < 1 else {
@@ -314,7 +321,7 @@ final class CompiledModel: Sendable {
                 peak = (multiplier, hours / 168)
             }
             return PriceSet(sinceDay: try plainDay(prices.since, path + ".since"),
-                            rates: base, cacheTTL: ttl, cacheMinTokens: minTokens, batchDiscount: discount, batchClasses: TokenClasses(classes),
+                            rates: base, cacheTTL: ttl, cachesByDefault: prices.cache_by_default ?? false, cacheMinTokens: minTokens, batchDiscount: discount, batchClasses: TokenClasses(classes),
                             longContext: longTier, peak: peak)
         }
         switch spec.hosting {

@@ -435,7 +435,11 @@ extension Knowledge {
                      + (batchNeedsHour ? " Batches can run longer than five minutes, so the hour is priced, as the batch guide advises." : ""))
             } else {
                 cacheStatus = .not_worth_it
-                note("Caching would cost more than it saves at this volume: the prefix is billed as input.")
+                // A provider that caches by default bills its writes unless the request turns that off.
+                note("Caching would cost more than it saves at this volume: the prefix is billed as input."
+                     + (priceSet.cachesByDefault && r.cacheWrite > r.input
+                        ? " \(model.provider) caches long prefixes by default and bills each write above the input price: "
+                            + "turn its automatic caching off, or the bill is higher than this line." : ""))
             }
         }
         parts.input += prefixAsInput

@@ -259,6 +259,9 @@ public struct ModelPrices: Codable, Sendable, Equatable {
     /// How long the standard cache keeps a prefix after its last use, in minutes: 5 (absent) or 30 (OpenAI's
     /// GPT-5.6 and later families).
     public var cache_ttl_minutes: NumberFigure?
+    /// The provider caches long prefixes unless a request says not to, so its writes are billed by default (OpenAI's
+    /// GPT-5.6 and later families); absent: caching is the team's choice.
+    public var cache_by_default: Bool?
     /// The shortest prefix that is cached at all, in tokens.
     public var cache_min_tokens: NumberFigure?
     public var batch_discount: NumberFigure?

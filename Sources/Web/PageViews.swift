@@ -91,6 +91,9 @@ struct PageViews {
             if let ttl = prices.cache_ttl_minutes {
                 facts.add("Cache lifetime", "at least \(Int(ttl.value)) minutes after the last use", figure: ttl)
             }
+            if prices.cache_by_default == true {
+                facts.add("Caching by default", "on: every miss of a long prefix is a write, unless a request turns caching off")
+            }
             if let write = prices.cache_write_1h { facts.add("Cache write (1 hour)", perM(write.value), figure: write) }
             if let minimum = prices.cache_min_tokens {
                 facts.add("Shortest cacheable prefix", "\(Format.count(minimum.value)) tokens", figure: minimum)

@@ -367,6 +367,16 @@ struct ExpertChecksTests {
         #expect(luna.rates.notes.contains { $0.hasPrefix("Prefix of 18,000 tokens cached with the 30-minute cache: about 508 writes") })
         // Claude's standard cache is still five minutes (here the hour is cheaper).
         #expect(line("claude-haiku-5-5", given).rates.cache_ttl != .thirtyMinutes)
+        // Five requests a month: every one writes, and a write costs more than input, so the prefix is priced as input.
+        // OpenAI caches by default, so the line says to turn that off; Claude, where caching is opt-in, does not.
+        var sparse = given
+        sparse["monthly_requests"] = 5
+        let few = line("gpt-6-luna", sparse)
+        #expect(few.rates.caching == .not_worth_it)
+        #expect(few.rates.notes.contains { $0.contains("OpenAI caches long prefixes by default and bills each write above the input price") },
+                "\(few.rates.notes)")
+        let claude = line("claude-haiku-4-5", sparse)
+        #expect(claude.rates.caching == .not_worth_it && !claude.rates.notes.contains { $0.contains("by default") })
     }
 
     @Test func withQualityFirstAStrongFitComesBeforeACheaperGoodOne() throws {
