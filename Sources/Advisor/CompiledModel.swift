@@ -271,11 +271,11 @@ final class CompiledModel: Sendable {
                 guard let named = [CacheTTL.fiveMinutes, .thirtyMinutes].first(where: { $0.minutes == minutes.value }) else {
                     throw problem(path + ".cache_ttl_minutes.value", "must be 5 or 30: how long the standard cache keeps a prefix after its last use")
                 }
-                guard base.cacheRead != nil else { throw problem(path + ".cache_ttl_minutes", "only makes sense with a cache_read price") }
                 ttl = named
             }
-            if prices.cache_by_default != nil && base.cacheRead == nil {
-                throw problem(path + ".cache_by_default", "only makes sense with a cache_read price")
+            for (field, given) in [("cache_ttl_minutes", prices.cache_ttl_minutes != nil), ("cache_by_default", prices.cache_by_default != nil)]
+            where given && base.cacheRead == nil {
+                throw problem(path + "." + field, "only makes sense with a cache_read price")
             }
             var discount: Double? = nil
             if let d = prices.batch_discount {
@@ -321,8 +321,8 @@ final class CompiledModel: Sendable {
                 peak = (multiplier, hours / 168)
             }
             return PriceSet(sinceDay: try plainDay(prices.since, path + ".since"),
-                            rates: base, cacheTTL: ttl, cachesByDefault: prices.cache_by_default ?? false, cacheMinTokens: minTokens, batchDiscount: discount, batchClasses: TokenClasses(classes),
-                            longContext: longTier, peak: peak)
+                            rates: base, cacheTTL: ttl, cachesByDefault: prices.cache_by_default ?? false, cacheMinTokens: minTokens,
+                            batchDiscount: discount, batchClasses: TokenClasses(classes), longContext: longTier, peak: peak)
         }
         switch spec.hosting {
         case .api:

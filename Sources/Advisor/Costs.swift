@@ -411,13 +411,13 @@ extension Knowledge {
                 (writes * write * keep(.cache_write) + (requests - writes) * read * keep(.cache_read)) * prefix / 1e6
             }
             let standard = priceSet.cacheTTL
-            let w5 = CostAssumptions.cacheWrites(requests: requests, lifetimeMinutes: standard.minutes)
+            let writesStandard = CostAssumptions.cacheWrites(requests: requests, lifetimeMinutes: standard.minutes)
             var best = (cost: prefixAsInput, ttl: CacheTTL?.none, writes: 0.0, write: 0.0)
             // A batch can run for longer than five minutes, so a 5-minute entry may lapse between its requests;
             // where the hour is sold, the provider's batch guide advises it, and only it is priced.
             let batchNeedsHour = batch != nil && r.cacheWrite1h != nil
-            let cost5 = cost(writes: w5, write: r.cacheWrite)
-            if cost5 < best.cost && !batchNeedsHour { best = (cost5, standard, w5, r.cacheWrite) }
+            let costStandard = cost(writes: writesStandard, write: r.cacheWrite)
+            if costStandard < best.cost && !batchNeedsHour { best = (costStandard, standard, writesStandard, r.cacheWrite) }
             if let write1h = r.cacheWrite1h {
                 let w1 = CostAssumptions.cacheWrites(requests: requests, lifetimeMinutes: CacheTTL.oneHour.minutes)
                 let cost1 = cost(writes: w1, write: write1h)

@@ -110,7 +110,7 @@ extension Engine {
         }
         // The cheapest of them; where fit comes first (fit_first), the cheapest of those that fit as the policy asks.
         func key(_ m: Int) -> (Int, Double, Int) {
-            (d.fitFirst.map { k.compiledModels[m].fit[task] <= $0 ? 0 : 1 } ?? 0, monthly[m], m)
+            (Self.fitFirstRank(k.compiledModels[m].fit[task], d.fitFirst), monthly[m], m)
         }
         guard let m = equals.min(by: { key($0) < key($1) }) ?? alternatives.first else { return nil }
         let difference = monthly[m] - monthly[primary]

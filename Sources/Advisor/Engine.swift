@@ -580,13 +580,13 @@ public struct Engine: Sendable {
                 && !k.compiledModels[$0].isHaikuFamily && k.compiledModels[$0].fit[task] <= floor && k.meets(taskFloors, model: $0) }
             let costs = lean.withUnsafeBufferPointer { lv in candidates.map { (model: $0, monthly: k.monthlyCost(model: $0, lv)) } }
             let passing = costs.filter { haikuCost > policy.maxRatio * $0.monthly && haikuCost - $0.monthly >= policy.minSaving }
-            // Of the models the ceiling lets through, the primary is the cheapest at the team's own effort answer,
-            // the price the cost table and the runner-up line show; the cheapest at the lean setting only when one passes.
-            let atAnswer = passing.count < 2 ? [] : passing.map { monthlyCache?[$0.model] ?? k.monthlyCost(model: $0.model, v) }
-            if let cheaper = passing.indices.min(by: { a, b in
-                   atAnswer.isEmpty ? (passing[a].monthly, passing[a].model) < (passing[b].monthly, passing[b].model)
-                       : (atAnswer[a], passing[a].monthly, passing[a].model) < (atAnswer[b], passing[b].monthly, passing[b].model)
-               }).map({ passing[$0] }) {
+            // Of the models the ceiling lets through, the primary is the cheapest at the team's own effort answer, the
+            // price the cost table and the runner-up line show (priced only when there is a choice to make).
+            func asAnswered(_ c: (model: Int, monthly: Double)) -> Double {
+                passing.count < 2 ? c.monthly : monthlyCache?[c.model] ?? k.monthlyCost(model: c.model, v)
+            }
+            if let cheaper = passing.map({ (answered: asAnswered($0), lean: $0) })
+                .min(by: { ($0.answered, $0.lean.monthly, $0.lean.model) < ($1.answered, $1.lean.monthly, $1.lean.model) })?.lean {
                 // Under the routing plan the finding is said, not applied.
                 policyReasons.append(PolicyOutcome(policy: p, model: cheaper.model, monthly: cheaper.monthly,
                                                    saving: haikuCost - cheaper.monthly, cost: haikuCost, haiku: h,
@@ -645,18 +645,23 @@ public struct Engine: Sendable {
                 let state = k.compiledModels[m].lifecycle(on: day).state
                 return state == .active || state == .legacy
             }
-            let holding = served.filter { k.withinHeadroom(model: $0, v) }
+            // Each served model's tightest limit and the share of it one request takes, once: it decides both which
+            // models hold the request with headroom and, when none does, which comes closest.
+            let fills = served.map { m -> (model: Int, share: Double, holds: Bool) in
+                let t = k.requestTokens(model: m, v)
+                let compiled = k.compiledModels[m]
+                return (m, compiled.fill(input: t.input, output: t.output + t.reasoning).share,
+                        compiled.holds(input: t.input, output: t.output + t.reasoning))
+            }
+            let holding = fills.filter { $0.holds && $0.share <= k.contextHeadroom }.map(\.model)
             if holding.isEmpty {
                 // Nothing holds the request with headroom: the model whose tightest limit it fills least (its window
                 // for a long prompt, its output limit for a long answer, a prompt cap below the window), then a current
                 // model before a legacy one, the better fit for the task, the larger window.
-                func rank(_ m: Int) -> (Double, Int, Fit, Double, Int) {
-                    let t = k.requestTokens(model: m, v)
-                    let model = k.compiledModels[m]
-                    return (model.fill(input: t.input, output: t.output + t.reasoning).share,
-                            model.lifecycle(on: day).state == .legacy ? 1 : 0, model.fit[task], -model.contextWindow, m)
-                }
-                primary = served.map(rank).min { $0 < $1 }?.4
+                primary = fills.map { f -> (Double, Int, Fit, Double, Int) in
+                    let model = k.compiledModels[f.model]
+                    return (f.share, model.lifecycle(on: day).state == .legacy ? 1 : 0, model.fit[task], -model.contextWindow, f.model)
+                }.min { $0 < $1 }?.4
                 basis = .nothing_fits
             } else {
                 // Models hold it but miss a requirement: the closest, best fit first, then a current model before a
@@ -706,9 +711,14 @@ public struct Engine: Sendable {
             let superseded = k.compiledModels[m].lifecycle(on: day).state == .deprecated ? 2
                 : cheapSuccessor(of: m, day: day, monthly: monthly, among: models.contains) != nil ? 1 : 0
             let fit = k.compiledModels[m].fit[task]
-            return (fitFirst.map { fit <= $0 ? 0 : 1 } ?? 0, fit <= .good ? 0 : 1, superseded, monthly[m], m)
+            return (Self.fitFirstRank(fit, fitFirst), fit <= .good ? 0 : 1, superseded, monthly[m], m)
         }
         return keys.sorted { $0 < $1 }.map(\.4)
+    }
+
+    /// 0 for a fit the `fit_first` policy puts first (at least `preferred`), 1 for the others; 0 for all without it.
+    static func fitFirstRank(_ fit: Fit, _ preferred: Fit?) -> Int {
+        preferred.map { fit <= $0 ? 0 : 1 } ?? 0
     }
 
     /// `x` rounded to two significant digits, on the side away from `towards` (so a flip found at `x` stays

@@ -118,8 +118,7 @@ public struct AdvisorViews: Sendable {
         var priced: CalculatorPage.PricedWorkload?
         if error == nil {
             let costs = engine.costs(answers)
-            // "Cheapest" only for a model that takes the workload with the headroom a recommendation needs.
-            let cheapest = costs.first { $0.within_headroom && $0.status.state != .retired && $0.status.state != .unreleased }
+            let cheapest = CostChart.cheapest(costs)
             let share = answers.queryString
             let query = share.isEmpty ? "" : "?" + share
             let table = CostTable(library: library)

@@ -17,6 +17,12 @@ enum Markup {
 
 /// A horizontal bar per model, cheapest first, stacked by what the month's money pays for.
 struct CostChart {
+    /// The line a cost chart marks "cheapest": the first (lines come cheapest first) whose model is served and takes
+    /// the workload with the headroom a recommendation needs.
+    static func cheapest(_ lines: [CostLine]) -> CostLine? {
+        lines.first { $0.within_headroom && $0.status.state != .retired && $0.status.state != .unreleased }
+    }
+
     /// One stacked part of a bar.
     enum Part: String, CaseIterable {
         case input, output, cache, gpu, ops, saving

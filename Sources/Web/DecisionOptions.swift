@@ -26,6 +26,10 @@ struct DecisionOptions {
     let options: [Option]
     /// No model takes the workload: the primary is named only so that the figures have a model.
     let primaryOnlyNamed: Bool
+    /// What the primary's role is called when it is only named.
+    static let onlyNamed = "named for its figures, not recommended"
+    /// The primary's role as the record says it.
+    var primaryRole: String { primaryOnlyNamed ? Self.onlyNamed : Role.primary.rawValue }
 
     init(_ a: Assessment, knowledge: Knowledge) {
         primaryOnlyNamed = a.recommendedModel == nil
@@ -57,7 +61,7 @@ struct DecisionOptions {
     /// An option as a record names it: its title and roles ("GPT-6 Luna (recommended, runner-up)"); where no model takes
     /// the workload, the primary's role says it is only named.
     func title(_ option: Option) -> String {
-        let roles = option.roles.map { $0 == .primary && primaryOnlyNamed ? "named for its figures, not recommended" : $0.rawValue }
+        let roles = option.roles.map { $0 == .primary ? primaryRole : $0.rawValue }
         return "\(option.entry.title) (\(roles.joined(separator: ", ")))"
     }
 }

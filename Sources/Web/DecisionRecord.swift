@@ -266,7 +266,6 @@ struct DecisionRecord {
         return words.count == 1 ? "it is the best fit the content knows for this workload." : words.joined(separator: " ")
     }
 
-
     private func cheaperThan(_ primary: DecisionOptions.Option, _ options: DecisionOptions) -> String {
         let dearer = options.options.filter { $0.slug != primary.slug && $0.cost.fits && $0.cost.monthly_usd > primary.cost.monthly_usd }
         guard let most = dearer.max(by: { $0.cost.monthly_usd < $1.cost.monthly_usd }) else { return "" }

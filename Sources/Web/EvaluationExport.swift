@@ -101,7 +101,7 @@ struct EvaluationExport {
             + "\(ResultView.workloadSummary(answers)).\n\n"
         doc += "Exported by haiku-advisor for the verdict judged on \(assessment.asOf) (content version \(links.contentVersion)):\n"
         doc += (links.exportBase.isEmpty ? "/assess/result?\(share) on a haiku-advisor server" : "\(links.exportBase)/assess/result?\(share)") + "\n"
-        doc += "Verdict: \(ResultView.verdictLabel(assessment)); \(options.primaryOnlyNamed ? "named for its figures, not recommended" : "recommended"): "
+        doc += "Verdict: \(ResultView.verdictLabel(assessment)); \(options.primaryRole): "
             + "\(options.first(.primary)?.entry.title ?? assessment.primaryModel).\n"
         for note in substitutions { doc += note + "\n" }
         if let fit = assessment.primaryFit { doc += fit.sentence + " This plan is how you find out.\n" }

@@ -84,10 +84,9 @@ struct PageViews {
             facts.add("Input", perM(prices.input.value), figure: prices.input)
             facts.add("Output", perM(prices.output.value), figure: prices.output)
             if let read = prices.cache_read { facts.add("Cached input (read)", perM(read.value), figure: read) }
-            if let write = prices.cache_write {
-                let minutes = Int(prices.cache_ttl_minutes?.value ?? 5)
-                facts.add("Cache write (\(minutes) minutes)", perM(write.value), figure: write)
-            }
+            // The standard cache's lifetime names its write price (5 minutes unless the page says otherwise).
+            let cacheMinutes = Int(prices.cache_ttl_minutes?.value ?? CacheTTL.fiveMinutes.minutes)
+            if let write = prices.cache_write { facts.add("Cache write (\(cacheMinutes) minutes)", perM(write.value), figure: write) }
             if let ttl = prices.cache_ttl_minutes {
                 facts.add("Cache lifetime", "at least \(Int(ttl.value)) minutes after the last use", figure: ttl)
             }
@@ -117,7 +116,7 @@ struct PageViews {
                 facts.add("Long-context output", perM(long.output.value), figure: long.output)
                 if let read = long.cache_read { facts.add("Long-context cache read", perM(read.value), figure: read) }
                 if let write = long.cache_write {
-                    facts.add("Long-context cache write (\(Int(prices.cache_ttl_minutes?.value ?? 5)) minutes)", perM(write.value), figure: write)
+                    facts.add("Long-context cache write (\(cacheMinutes) minutes)", perM(write.value), figure: write)
                 }
                 if let write = long.cache_write_1h { facts.add("Long-context cache write (1 hour)", perM(write.value), figure: write) }
             }
