@@ -229,10 +229,19 @@ extension Knowledge {
     /// Whether the request leaves the headroom `engine.context_headroom` asks for in model `m`'s window and in its
     /// output and input limits.
     func withinHeadroom(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
+        withinHeadroom(requestFill(model: m, v))
+    }
+
+    /// Whether model `m`'s request fits at all, and the share of its tightest limit it takes.
+    func requestFill(model m: Int, _ v: UnsafeBufferPointer<Double>) -> (holds: Bool, share: Double) {
         let t = requestTokens(model: m, v)
         let model = compiledModels[m]
-        return model.holds(input: t.input, output: t.output + t.reasoning)
-            && model.fill(input: t.input, output: t.output + t.reasoning).share <= contextHeadroom
+        return (model.holds(input: t.input, output: t.output + t.reasoning), model.fill(input: t.input, output: t.output + t.reasoning).share)
+    }
+
+    /// The headroom rule on a request's fill: it fits, and takes at most `engine.context_headroom` of every limit.
+    func withinHeadroom(_ fill: (holds: Bool, share: Double)) -> Bool {
+        fill.holds && fill.share <= contextHeadroom
     }
 
     /// Why model `m`'s request is over the headroom, in words: the limit it comes closest to and the share it takes.

@@ -647,20 +647,15 @@ public struct Engine: Sendable {
             }
             // Each served model's tightest limit and the share of it one request takes, once: it decides both which
             // models hold the request with headroom and, when none does, which comes closest.
-            let fills = served.map { m -> (model: Int, share: Double, holds: Bool) in
-                let t = k.requestTokens(model: m, v)
-                let compiled = k.compiledModels[m]
-                return (m, compiled.fill(input: t.input, output: t.output + t.reasoning).share,
-                        compiled.holds(input: t.input, output: t.output + t.reasoning))
-            }
-            let holding = fills.filter { $0.holds && $0.share <= k.contextHeadroom }.map(\.model)
+            let fills = served.map { (model: $0, fill: k.requestFill(model: $0, v)) }
+            let holding = fills.filter { k.withinHeadroom($0.fill) }.map(\.model)
             if holding.isEmpty {
                 // Nothing holds the request with headroom: the model whose tightest limit it fills least (its window
                 // for a long prompt, its output limit for a long answer, a prompt cap below the window), then a current
                 // model before a legacy one, the better fit for the task, the larger window.
                 primary = fills.map { f -> (Double, Int, Fit, Double, Int) in
                     let model = k.compiledModels[f.model]
-                    return (f.share, model.lifecycle(on: day).state == .legacy ? 1 : 0, model.fit[task], -model.contextWindow, f.model)
+                    return (f.fill.share, model.lifecycle(on: day).state == .legacy ? 1 : 0, model.fit[task], -model.contextWindow, f.model)
                 }.min { $0 < $1 }?.4
                 basis = .nothing_fits
             } else {
