@@ -88,7 +88,12 @@ final class Connection {
     let path: String
     let budget = QueryBudget()
 
+    /// Process-wide settings, applied once before the library initialises (the first open): see
+    /// `ha_sqlite_disable_memory_statistics` in Sources/CSQLite/shim.h for why.
+    private static let configured: Int32 = ha_sqlite_disable_memory_statistics()
+
     init(path: String, readOnly: Bool = false, displayPath: String? = nil) throws(SQLiteError) {
+        _ = Self.configured
         self.path = displayPath ?? path
         var db: OpaquePointer?
         let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
