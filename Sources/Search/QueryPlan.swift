@@ -59,7 +59,8 @@ struct QueryPlan: Equatable {
         return groups.flatMap { $0.alternatives.joined() }.filter { $0.count >= 2 && seen.insert($0).inserted }
     }
     /// The query's tokens in order, to compare with a title or alias as a whole.
-    var key: String { groups.flatMap(\.words).flatMap(\.tokens).joined(separator: " ") }
+    var key: String { keyTokens.joined(separator: " ") }
+    var keyTokens: [String] { groups.flatMap(\.words).flatMap(\.tokens) }
 
     init(groups: [TermGroup]) {
         self.groups = groups

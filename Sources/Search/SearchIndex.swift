@@ -278,4 +278,18 @@ struct Catalog: Sendable {
     }
 
     func pages(named key: String) -> [Int] { named[key] ?? [] }
+
+    /// Pages whose title or an alias of two or more tokens runs, whole and in order, inside the query's tokens but
+    /// is not all of them: "context window haiku 5.5" names Claude Haiku 5.5 ("haiku 5 5"). One token alone is
+    /// left out: a one-word alias ("429", "latency") is a topic more often than a page the person means.
+    func pages(namedWithin tokens: [String]) -> Set<Int> {
+        var found = Set<Int>()
+        guard tokens.count > 2 else { return found }
+        for start in tokens.indices {
+            for end in stride(from: start + 2, through: tokens.count, by: 1) where end - start < tokens.count {
+                if let pages = named[tokens[start..<end].joined(separator: " ")] { found.formUnion(pages) }
+            }
+        }
+        return found
+    }
 }

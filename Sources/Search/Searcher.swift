@@ -218,6 +218,13 @@ struct Search {
         var matched: SearchResults.Matched = .all
     }
 
+    /// A page the whole query names (its title or an alias): above every tier of the ranking.
+    static let wholeNameBonus = 60.0
+    /// A page the query names among other words ("context window haiku 5.5"): the heading tier's weight
+    /// (RankFunction), so the named page comes before pages that only share its words, and a section of it whose
+    /// heading holds every word comes first of all. Words common to the corpus ("haiku 5.5" is on most pages)
+    /// carry almost no bm25 weight, so without it the page the person named sank below pages that mention it.
+    static let namedWithinBonus = 12.0
     /// The fallback's bonus per word a page holds: above any score a page can have otherwise.
     static let wordBonus = 1_000.0
     /// Pages the fallback must not list (they hold every word, or too few): below every other page.
@@ -255,7 +262,8 @@ struct Search {
         guard let all = plan.all, let any = plan.any else { return Outcome() }
         var outcome = Outcome()
         let wanted = query.offset + query.limit
-        let named = Dictionary(catalog.pages(named: plan.key).map { ($0, 60.0) }) { a, _ in a }
+        var named = Dictionary(catalog.pages(named: plan.key).map { ($0, Self.wholeNameBonus) }) { a, _ in a }
+        for page in catalog.pages(namedWithin: plan.keyTokens) where named[page] == nil { named[page] = Self.namedWithinBonus }
         outcome.pages = try topPages(plan, every: true, bonuses: named, wanted: wanted, expression: all)
         // The ranked pass counted the pages it saw; with a section filter it saw one kind only.
         outcome.counts = query.section == nil ? searcher.lastPageCounts : try searcher.pageCounts(matching: all)

@@ -45,7 +45,7 @@ struct QuerySetTests {
 
     @Test func theSetIsLargeAndVaried() {
         #expect(Self.cases.count >= 60)
-        #expect(Set(Self.cases.map(\.kind)) == ["typo", "run-together", "question", "error code", "model", "topic"])
+        #expect(Set(Self.cases.map(\.kind)) == ["typo", "run-together", "question", "error code", "model", "topic", "model and topic"])
         #expect(Set(Self.cases.map(\.query)).count == Self.cases.count, "each query once")
     }
 

@@ -30,7 +30,7 @@ struct TitledShortcutTests {
     }()
 
     static let queries = words + ["rate limit", "retry backoff", "cache prompt token", "lat", "model batch", "xyzzy",
-                                  "latency cost budget"]
+                                  "latency cost budget", "retry backoff latency"]
 
     @Test(arguments: queries)
     func theShortcutRanksAsTheFullPass(query: String) throws {
