@@ -12,7 +12,7 @@ import Foundation
 /// IDF weight, so what a page or section is called must decide first. It is the old ranking exactly:
 /// `-bm25` (FTS5's own formula and column weights), +30 minus half the title's words when the words are in the
 /// title or aliases (+5 more on the top of the page: a match on what the page is called opens the page), +12 when
-/// they are in the heading, plus the page's bonus from Swift (an exact title or alias, a title or alias among the
+/// they are in the heading, or in the title and heading together (the section's full name), plus the page's bonus from Swift (an exact title or alias, a title or alias among the
 /// query's words, a fallback's word count).
 ///
 /// Arguments: `groups` gives each phrase of the MATCH expression its word group ("0 0 1": the first word has two
@@ -63,6 +63,9 @@ struct RankFlags: OptionSet {
     static let inHeading = RankFlags(rawValue: 2)
     /// Some word is in the chunk's own text (heading, summary, tags, body, code), not only in the title it carries.
     static let inContent = RankFlags(rawValue: 4)
+    /// Every word is in the section's full name, its page's title or aliases and its heading together ("haiku 5.5
+    /// tokenizer": Claude Haiku 5.5 › The tokenizer), though neither holds them all alone. The every-word query only.
+    static let inName = RankFlags(rawValue: 8)
 }
 
 /// What one ranked pass leaves behind for Swift, per connection (one query at a time): each row's flags, in rowid
@@ -275,6 +278,10 @@ private func rowFlags(_ state: QueryState) -> RankFlags {
     if state.groupCount > 0 && holds(hitTitle) { flags.insert(.inTitle) }
     if state.groupCount > 0 && holds(hitHeading) { flags.insert(.inHeading) }
     if state.groupHits.contains(where: { $0 & hitContent != 0 }) { flags.insert(.inContent) }
+    if state.every, state.groupCount > 0, flags.isDisjoint(with: [.inTitle, .inHeading]),
+       state.groupHits.allSatisfy({ $0 & (hitTitle | hitHeading) != 0 }) {
+        flags.insert(.inName)
+    }
     return flags
 }
 
@@ -311,7 +318,7 @@ private let rank: fts5_extension_function = { api, context, result, count, value
         score += 30 - Double(key.page < words.count ? words[key.page] : 0) / 2
         if key.isTop { score += 5 }
     }
-    if flags.contains(.inHeading) { score += 12 }
+    if !flags.isDisjoint(with: [.inHeading, .inName]) { score += 12 }
     if !state.bonuses.isEmpty { score += state.bonuses[key.pageKey] ?? 0 }
     pass.note(key, flags)
     sqlite3_result_double(result, -score)

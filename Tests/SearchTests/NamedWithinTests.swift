@@ -12,7 +12,9 @@ struct NamedWithinTests {
         let pages = [
             "guides/haiku-5-5.md": "---\ntitle: \"Claude Haiku 5.5\"\nsummary: \"The small model.\"\naliases: [haiku 5.5]\n"
                 + "updated: \"2026-11-21\"\n---\nHaiku 5.5 has a context window of 1M tokens and a price line at 100K.\n\n"
-                + String(repeating: "It bills thinking as output, caches prefixes and answers fast. ", count: 30) + "\n",
+                + String(repeating: "It bills thinking as output, caches prefixes and answers fast. ", count: 30) + "\n\n"
+                + "## Window\n\nPrice, price, price: the price line, the price per token, the price that doubles.\n\n"
+                + "## Price\n\n" + String(repeating: "Ten cents in and fifty out, per million tokens. ", count: 20) + "\n",
             "guides/long.md": page("Long prompts", body: "The context window of Haiku 5.5 is large; a context window "
                 + "that is full costs more, and every context window has a price line. Haiku 5.5 and its context window."),
             "guides/limits.md": "---\ntitle: \"Rate limits\"\nsummary: \"429.\"\naliases: [\"429\"]\nupdated: \"2026-11-21\"\n"
@@ -28,6 +30,13 @@ struct NamedWithinTests {
         #expect(hits.count == 3)
         // Without the name, the page that says it most comes first.
         #expect(try Self.index.search.search(SearchQuery(text: "context window")).hits.first?.url == "/guides/long")
+    }
+
+    /// The section whose heading holds the words the page's name does not ("haiku 5.5 price": Claude Haiku 5.5 ›
+    /// Price) is the page's best, though "price" is said more often elsewhere on it (`RankFlags.inName`).
+    @Test func theSectionTheRestOfTheQueryNamesIsShown() throws {
+        let hit = try #require(try Self.index.search.search(SearchQuery(text: "haiku 5.5 price")).hits.first)
+        #expect(hit.url == "/guides/haiku-5-5#price")
     }
 
     @Test func namesInsideTheQuery() throws {
