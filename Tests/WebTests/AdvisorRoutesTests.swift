@@ -140,6 +140,14 @@ struct AdvisorRoutesTests {
             #expect(page.text.contains("href=\"\(model.url)\""), "\(model.slug)")
         }
         #expect(get("/calculator", [("monthly_requests", "-1")]).status == 400)
+        // The calculator gives no verdict, so its form does not promise one.
+        #expect(page.text.contains("answers left blank are assumed, and the workload priced says so"))
+        #expect(!page.text.contains("the verdict says so"))
+        let form = get("/assess", []).text
+        #expect(form.contains("answers left blank are assumed, and the verdict says so"))
+        // A number's default sits in its box without the unit that follows the box.
+        #expect(form.contains("placeholder=\"100,000\"> <span class=\"unit\">requests per month</span>"))
+        #expect(!form.contains("placeholder=\"100,000 requests per month\""))
     }
 
     @Test func compareShowsChosenModelsAndRefusesUnknownOnes() {

@@ -25,4 +25,6 @@ struct CalculatorPage: ViewModel, ChartedPage, QuestionFields {
     var exportMD: String { priced?.exportMarkdown ?? "" }
     var exportCSV: String { priced?.exportCSV ?? "" }
     var costChart: CostChartView? { priced?.chart }
+    /// No verdict here: the priced workload's heading states every answer it used.
+    var blankAnswers: String { "answers left blank are assumed, and the workload priced says so" }
 }

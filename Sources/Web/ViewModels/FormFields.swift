@@ -25,6 +25,12 @@ struct FormField: ViewModel {
     var isDate: Bool { kind == .date }
     /// A share (0 to 1), which also takes a percentage.
     var isShare: Bool { kind == .number && max == "1" }
+    /// The default in the empty input, without the unit the input is followed by: "100,000 requests per month" did
+    /// not fit the box and was cut off mid-word.
+    var placeholder: String {
+        guard !unit.isEmpty, defaultLabel.hasSuffix(" " + unit) else { return defaultLabel }
+        return String(defaultLabel.dropLast(unit.count + 1))
+    }
 }
 
 /// One answer of a select.
@@ -38,6 +44,8 @@ struct FieldOption: ViewModel {
 /// when one of them is answered (or wrong).
 protocol QuestionFields {
     var fields: [FormField] { get }
+    /// What becomes of a blank answer, in the "refine" summary: the page's own result says what it assumed.
+    var blankAnswers: String { get }
 }
 
 extension QuestionFields {
@@ -46,4 +54,5 @@ extension QuestionFields {
     var hasRefineFields: Bool { !refineFields.isEmpty }
     var refineOpen: Bool { refineFields.contains { !$0.value.isEmpty || !$0.error.isEmpty } }
     var refineCount: Int { refineFields.count }
+    var blankAnswers: String { "answers left blank are assumed, and the verdict says so" }
 }
