@@ -292,6 +292,9 @@ public final class Knowledge: @unchecked Sendable {
     let legacyPremium: Double
     /// `engine.slow_request`: nil, a cap on requests in flight never counts as carrying a peak.
     let slowRequest: SlowRequest?
+    /// Per model: the output speed its reasoning is timed at for a latency budget (its provider's
+    /// `fastest_output_tokens_per_second`, else the engine's); nil, no floor is computed.
+    let fastestOutput: [Double?]
     /// Model slugs by index, and the reverse.
     public let modelSlugs: [String]
     let modelIndex: [String: Int]
@@ -407,6 +410,13 @@ public final class Knowledge: @unchecked Sendable {
             throw KnowledgeError(slug: entry.slug, section: "models", field: "model.provider",
                                  message: "provider '\(entry.spec.provider)' is not in criteria/_index.md engine.providers "
                                      + "(its status page and error documentation)")
+        }
+        for (field, speed) in [("fastest_output_tokens_per_second", settings.fastest_output_tokens_per_second)]
+            + providers.sorted(by: { $0.key < $1.key }).map({ ("providers.\($0.key).fastest_output_tokens_per_second", $0.value.fastest_output_tokens_per_second) }) {
+            if let speed, !(speed.isFinite && speed > 0) { throw settingsError(field, "must be tokens a second, above 0") }
+        }
+        fastestOutput = models.map { entry in
+            providers[entry.spec.provider]?.fastest_output_tokens_per_second ?? settings.fastest_output_tokens_per_second
         }
         func modelList(_ field: String, _ slugs: [String]) throws(KnowledgeError) -> [Int] {
             guard !slugs.isEmpty else { throw settingsError(field, "needs at least one model slug") }

@@ -937,9 +937,14 @@ public struct Engine: Sendable {
                 computed(.rate_limit_dynamic, model: primary, values)
             }
         }
-        // A latency budget the team stated and the primary's documented latency misses: a requirement not met.
+        // A latency budget the team stated and the primary's documented latency misses, or the reasoning it writes
+        // first outlasts (ThinkingTime.swift): a requirement not met.
         var missedRequirement: String? = nil
-        if let check = k.latencyCheck(model: primary, v) {
+        let thinkingMissed = thinkingWarning(primary: primary, d, v, task: task, monthly: monthly) { kind, values in
+            missedRequirement = k.failureModes[k.warningTexts[kind]!.0].slug
+            computed(kind, model: primary, values)
+        }
+        if let check = k.latencyCheck(model: primary, v), !(thinkingMissed && check.verdict == .unknown) {
             let budget = AnswerValue.number(check.budget_ms / 1000).text
             if check.verdict == .misses {
                 missedRequirement = k.failureModes[k.warningTexts[.latency_budget_missed]!.0].slug

@@ -768,6 +768,14 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     case rate_limit_beyond_tiers
     /// The model's documented latency misses the budget: {model}, {percentile}, {ms}, {budget}.
     case latency_budget_missed
+    /// At the team's effort the model's reasoning alone, written before the first word of an answer, takes longer
+    /// than the budget even at the fastest output speed reported, and a setting it accepts would not: {model},
+    /// {effort}, {tokens}, {seconds}, {speed}, {budget}, {fix} (switch thinking off, or the lowest level).
+    case thinking_over_budget
+    /// The model cannot stop thinking, and even its lowest level takes longer than the budget at that speed:
+    /// {model}, {lowest}, {tokens}, {seconds}, {speed}, {budget}, {option} (a model that can answer without
+    /// thinking, or that none can).
+    case thinking_floor_over_budget
     /// No source documents the model's latency: {model}, {budget}.
     case latency_unknown
     /// Prices used are older than `stale_after_days` on the as-of date: {models} (the primary and alternatives
@@ -820,6 +828,8 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .rate_limit_dynamic: ["model", "provider", "rpm"]
         case .quality_margin: ["model", "strong_model", "strong_monthly", "difference", "monthly"]
         case .latency_budget_missed: ["model", "percentile", "ms", "budget"]
+        case .thinking_over_budget: ["model", "effort", "tokens", "seconds", "speed", "budget", "fix"]
+        case .thinking_floor_over_budget: ["model", "lowest", "tokens", "seconds", "speed", "budget", "option"]
         case .latency_unknown: ["model", "budget"]
         case .stale_price: ["models", "checked", "days", "as_of"]
         }
@@ -857,10 +867,15 @@ public struct ProviderInfo: Codable, Sendable, Equatable {
     /// The provider's name in Inspect AI's `provider/model` ids (`anthropic`, `openai-api/cohere`), for the
     /// evaluation plan; nil when Inspect cannot reach it.
     public var inspect: String?
-    public init(status_page: String, error_docs: String, inspect: String? = nil) {
+    /// The fastest output speed reported for any model this provider serves, in tokens a second, where it is above
+    /// `engine.fastest_output_tokens_per_second` (Groq's own hardware); nil: the engine's figure holds.
+    public var fastest_output_tokens_per_second: Double?
+    public init(status_page: String, error_docs: String, inspect: String? = nil,
+                fastest_output_tokens_per_second: Double? = nil) {
         self.status_page = status_page
         self.error_docs = error_docs
         self.inspect = inspect
+        self.fastest_output_tokens_per_second = fastest_output_tokens_per_second
     }
 }
 
@@ -1014,6 +1029,10 @@ public struct EngineSettings: Codable, Sendable, Equatable {
     /// How long one request may take at its slowest, for a provider that caps requests in flight instead of a rate;
     /// without it such a cap never counts as carrying a peak.
     public var slow_request: SlowRequest?
+    /// An output speed no hosted model is reported to beat, in tokens a second: the reasoning tokens a model writes
+    /// before the first word of an answer take at least that many tokens ÷ this many seconds, the floor a latency
+    /// budget is held to. Without it the floor is not computed.
+    public var fastest_output_tokens_per_second: Double?
     /// Every provider a model page names: its status page and error documentation.
     public var providers: [String: ProviderInfo]?
     /// The statistics of the evaluation plan (EvaluationPlan.swift); the plan is not offered without them.

@@ -1,0 +1,127 @@
+import Foundation
+
+// Thinking is written before the first word of an answer (/criteria/reasoning-effort, "Thinking and response
+// time"), so a latency budget holds only if the reasoning fits in it. No vendor publishes how fast thinking runs;
+// the floor divides the reasoning tokens by an output speed no model priced here is reported to beat
+// (`engine.fastest_output_tokens_per_second`, or the provider's where its own hardware is faster). A floor over the
+// budget is a budget the model cannot meet at that effort, however fast it runs on the day; a floor under it is a
+// lower bound and shows nothing (/criteria/latency-budget, "Thinking and the budget").
+
+/// The least time a model's reasoning takes before an answer starts, at one effort level.
+struct ThinkingFloor {
+    let effort: Effort
+    let tokens: Double
+    let seconds: Double
+    let speed: Double
+}
+
+extension Knowledge {
+    /// Model `m`'s floor at the team's effort answer; nil when it writes no reasoning there or no speed is set.
+    func thinkingFloor(model m: Int, _ v: UnsafeBufferPointer<Double>) -> ThinkingFloor? {
+        guard let r = compiledModels[m].reasoning else { return nil }
+        return thinkingFloor(model: m, at: r.byAnswer[Int(v[AnswerID.reasoningEffort.rawValue])].effort)
+    }
+
+    /// Model `m`'s floor at `effort` (one of its levels); nil when that level writes no reasoning.
+    func thinkingFloor(model m: Int, at effort: Effort) -> ThinkingFloor? {
+        guard let speed = fastestOutput[m], let r = compiledModels[m].reasoning else { return nil }
+        let tokens = r.tokens[effort.rank]
+        guard tokens > 0 else { return nil }
+        return ThinkingFloor(effort: effort, tokens: tokens, seconds: tokens / speed, speed: speed)
+    }
+
+    /// The level of model `m` that thinks least (`none` where it can stop) and its floor there (nil when that
+    /// level writes nothing); nil for a model that does not reason.
+    func leastThinking(model m: Int) -> (effort: Effort, floor: ThinkingFloor?)? {
+        guard let lowest = compiledModels[m].reasoning?.levels.min() else { return nil }
+        return (lowest, thinkingFloor(model: m, at: lowest))
+    }
+}
+
+extension Engine {
+    /// The warning a latency budget gets when the primary's reasoning at the team's effort outlasts it, handed to
+    /// `warn` with its values: `thinking_over_budget` when the least thinking the model accepts does not (thinking
+    /// off, or its lowest level), else `thinking_floor_over_budget` with a model that can answer without thinking
+    /// first. True when one was given.
+    func thinkingWarning(primary: Int, _ d: Decision, _ v: UnsafeBufferPointer<Double>, task: Int, monthly: [Double],
+                         warn: (ComputedWarning, [String: String]) -> Void) -> Bool {
+        let k = knowledge
+        let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
+        guard budget > 0, let floor = k.thinkingFloor(model: primary, v), floor.seconds > budget,
+              let least = k.leastThinking(model: primary) else { return false }
+        var values = ["budget": AnswerValue.number(budget).text, "speed": Format.count(floor.speed)]
+        // Only "no setting can" is certain: the fix offered is the least thinking the model accepts, never a level
+        // that the floor alone would let through.
+        if let lowest = least.floor, lowest.seconds > budget {
+            values["lowest"] = lowest.effort.rawValue
+            values["tokens"] = Format.count(lowest.tokens)
+            values["seconds"] = Self.seconds(lowest.seconds)
+            values["option"] = answeringWithoutThinking(budget, instead: primary, d, v, task: task, monthly: monthly)
+            warn(.thinking_floor_over_budget, values)
+            return true
+        }
+        values["effort"] = floor.effort.rawValue
+        values["tokens"] = Format.count(floor.tokens)
+        values["seconds"] = Self.seconds(floor.seconds)
+        if let lowest = least.floor {
+            values["fix"] = "lower its effort to \(lowest.effort.rawValue), its least (about "
+                + "\(Format.count(lowest.tokens)) reasoning tokens, \(Self.seconds(lowest.seconds)) at that speed)"
+        } else {
+            values["fix"] = "switch its thinking off (effort none)"
+        }
+        warn(.thinking_over_budget, values)
+        return true
+    }
+
+    /// A model that answers without reasoning first (at the team's effort, or with its thinking off), has no
+    /// documented latency over `budget` and that the verdict could offer (usable, a good fit or better, the
+    /// alternatives' floors met), as a sentence: one that fits the task as well as `primary` first, then a current one
+    /// before a legacy one, then the cheapest, priced as it would run. Without reasoning first the floor is nothing;
+    /// with it, the floor is a lower bound and cannot show a model in time.
+    private func answeringWithoutThinking(_ budget: Double, instead primary: Int, _ d: Decision,
+                                          _ v: UnsafeBufferPointer<Double>, task: Int, monthly: [Double]) -> String {
+        let k = knowledge
+        let primaryFit = k.compiledModels[primary].fit[task]
+        let day = Int(v[AnswerID.asOf.rawValue])
+        let floor = Swift.min(d.alternativesMinFit, .good)
+        // A fit below the primary's (a larger Fit) after every model that fits as well; a model its maker moved on
+        // from after a current one.
+        func key(_ model: Int, _ cost: Double) -> (Int, Int, Double, Int) {
+            (k.compiledModels[model].fit[task] > primaryFit ? 1 : 0,
+             k.compiledModels[model].lifecycle(on: day).state == .active ? 0 : 1, cost, model)
+        }
+        var best: (model: Int, off: Bool, monthly: Double)? = nil
+        for m in k.models.indices where m != primary && d.usable[m] && k.compiledModels[m].fit[task] <= floor
+            && k.meets(d.taskFloors, model: m) && k.latencyCheck(model: m, v)?.verdict != .misses {
+            var off = false
+            var cost = monthly[m]
+            if k.thinkingFloor(model: m, v) != nil {
+                guard k.compiledModels[m].reasoning?.levels.contains(.none) == true else { continue }
+                off = true
+                var w = Array(v)
+                w[AnswerID.reasoningEffort.rawValue] = Double(AnswerID.reasoningEffort.choices.firstIndex(of: "none")!)
+                cost = w.withUnsafeBufferPointer { k.monthlyCost(model: m, $0) }
+            }
+            if best == nil || key(m, cost) < key(best!.model, best!.monthly) { best = (m, off, cost) }
+        }
+        guard let best else {
+            let relax = v[AnswerID.requiredFit.rawValue] > 0 ? "the budget or the fit you require" : "the budget"
+            return "No other model that meets this workload's requirements answers without thinking first: relax "
+                + "\(relax), or measure on your own prompts before you promise it"
+        }
+        let title = k.models[best.model].title
+        let how = best.off ? "\(title) answers without thinking first once its thinking is switched off"
+            : "\(title) answers without thinking first"
+        let taskName = AnswerID.taskType.choices[task].replacingOccurrences(of: "_", with: " ")
+        let fit = k.compiledModels[best.model].fit[task]
+        let fitNote = fit > primaryFit
+            ? ", though it fits \(taskName) only '\(fit.rawValue)' against '\(primaryFit.rawValue)'"
+            : ", and it fits \(taskName) '\(fit.rawValue)'"
+        return "\(how): \(Format.money(best.monthly)) a month on your numbers\(fitNote)"
+    }
+
+    /// Seconds as a budget is read: two decimals below ten, so 0.75 is not rounded onto a 0.8 budget.
+    static func seconds(_ value: Double) -> String {
+        Format.trimmed(value, digits: value < 10 ? 2 : 1) + " s"
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import Advisor
+
+/// A latency budget against the reasoning a model writes before the first word of an answer (ThinkingTime.swift):
+/// timed at the fastest output reported (engine.fastest_output_tokens_per_second, 400 tokens a second; Groq 1,000),
+/// a budget the reasoning alone outlasts is a requirement the primary misses, and the warning says what meets it.
+struct ThinkingTimeTests {
+    let k = Fixture.real
+    var engine: Engine { Engine(knowledge: k) }
+
+    func risk(_ answers: [String: AnswerValue]) throws -> (model: String, text: String) {
+        let a = engine.assess(k.answers(["as_of": "2026-12-04"].merging(answers) { $1 }))
+        let risk = try #require(a.decision.top_risk)
+        return (a.primaryModel, risk.failure_mode == "latency-spikes" ? risk.text : "")
+    }
+
+    @Test func aModelThatCanStopThinkingIsToldToForABudgetItsThinkingOutlasts() throws {
+        // Haiku 5.5 at its default medium effort: 1,200 tokens, 3 s at 400 a second, against 0.25 s.
+        let (model, text) = try risk(["task_type": "classification", "monthly_requests": 80_000_000,
+                                      "avg_input_tokens": 600, "avg_output_tokens": 3, "latency": "realtime",
+                                      "latency_budget_s": 0.25])
+        #expect(model == "claude-haiku-5-5")
+        #expect(text.hasPrefix("Claude Haiku 5.5 thinks before it answers: at medium effort about 1,200 reasoning tokens "
+                               + "come before the first word, 3 s even at 400 tokens a second"), "\(text)")
+        #expect(text.contains("over your 0.25 s budget on their own. To meet the budget, switch its thinking off (effort none)"))
+        // With thinking off there is nothing to time: the budget is unknown, not missed, and not the first risk.
+        let off = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 80_000_000,
+                                           "avg_input_tokens": 600, "avg_output_tokens": 3, "latency": "realtime",
+                                           "latency_budget_s": 0.25, "reasoning_effort": "none", "as_of": "2026-12-04"]))
+        #expect(!off.warnings.contains { $0.text.contains("thinks before") })
+        #expect(off.warnings.contains { $0.text.contains("nothing shows it meets your 0.25 s budget") })
+        // A budget the reasoning fits in says nothing of it.
+        let roomy = engine.assess(k.answers(["task_type": "classification", "latency_budget_s": 5, "as_of": "2026-12-04"]))
+        #expect(!roomy.warnings.contains { $0.text.contains("thinks before") })
+    }
+
+    @Test func aModelThatCannotStopThinkingIsToldItsLeastLevel() throws {
+        // Gemini 3.8 Flash (strong for chat) has no setting without thinking; low, 300 tokens, is 0.75 s, which a 1 s
+        // budget does not rule out: the fix is that least level, said with its own floor.
+        let (model, text) = try risk(["task_type": "chat", "monthly_requests": 2_000_000, "avg_input_tokens": 3_000,
+                                      "avg_output_tokens": 300, "latency": "realtime", "latency_budget_s": 1,
+                                      "cost_priority": "secondary", "required_fit": "strong"])
+        #expect(model == "gemini-3-8-flash")
+        #expect(text.contains("at medium effort about 1,200 reasoning tokens come before the first word, 3 s"), "\(text)")
+        #expect(text.contains("lower its effort to low, its least (about 300 reasoning tokens, 0.75 s at that speed)"), "\(text)")
+    }
+
+    @Test func aBudgetNoSettingMeetsSaysSoAndNamesWhatCan() throws {
+        // Every strong chat model thinks first at 300 tokens or more: nothing the team asked for answers in 0.5 s.
+        let (model, text) = try risk(["task_type": "chat", "monthly_requests": 2_000_000, "avg_input_tokens": 3_000,
+                                      "avg_output_tokens": 300, "latency": "realtime", "latency_budget_s": 0.5,
+                                      "cost_priority": "secondary", "required_fit": "strong"])
+        #expect(model == "gemini-3-8-flash")
+        #expect(text.hasPrefix("Gemini 3.8 Flash cannot answer within your 0.5 s budget: it thinks before every answer and "
+                               + "cannot be switched off, and even at low effort, its least, about 300 reasoning tokens "
+                               + "come first, 0.75 s at 400 tokens a second"), "\(text)")
+        #expect(text.contains("No other model that meets this workload's requirements answers without thinking first: "
+                              + "relax the budget or the fit you require"), "\(text)")
+        // Without the strict fit, a model that can stop thinking is named, with its price and its weaker fit.
+        let (coder, named) = try risk(["task_type": "complex_reasoning", "monthly_requests": 20_000, "latency": "realtime",
+                                       "latency_budget_s": 0.6])
+        #expect(coder == "claude-sonnet-5-5")
+        #expect(named.contains("cannot answer within your 0.6 s budget"), "\(named)")
+        #expect(named.contains("answers without thinking first once its thinking is switched off: $")
+                && named.contains("though it fits complex reasoning only 'good' against 'strong'"), "\(named)")
+        // Work that must be right first time with nobody reviewing is offered no weaker model to meet the budget.
+        let (_, strict) = try risk(["task_type": "complex_reasoning", "monthly_requests": 20_000, "latency": "realtime",
+                                    "latency_budget_s": 0.6, "accuracy": "first_time_right", "review_capacity": "none"])
+        #expect(strict.contains("No other model that meets this workload's requirements answers without thinking first: relax the budget,"), "\(strict)")
+    }
+
+    @Test func theSpeedIsTheProvidersWhereItsOwnHardwareIsFaster() throws {
+        #expect(k.fastestOutput[k.modelIndex["gpt-oss-20b"]!] == 1_000)
+        #expect(k.fastestOutput[k.modelIndex["claude-haiku-5-5"]!] == 400)
+        // The setting is checked like the others, and without it no floor is computed.
+        var file = try Fixture.file()
+        file.settings.fastest_output_tokens_per_second = 0
+        #expect { _ = try Fixture.knowledge(file) } throws: {
+            "\($0)".contains("engine.fastest_output_tokens_per_second: must be tokens a second, above 0")
+        }
+        file.settings.fastest_output_tokens_per_second = nil
+        file.settings.providers?["Groq"]?.fastest_output_tokens_per_second = nil
+        let without = try Fixture.knowledge(file)
+        let a = Engine(knowledge: without).assess(without.answers(["task_type": "classification", "latency": "realtime",
+                                                                   "latency_budget_s": 0.25, "as_of": "2026-12-04"]))
+        #expect(!a.warnings.contains { $0.text.contains("thinks before") })
+    }
+}
