@@ -281,14 +281,21 @@ struct Catalog: Sendable {
 
     /// Pages whose title or an alias of two or more tokens runs, whole and in order, inside the query's tokens but
     /// is not all of them: "context window haiku 5.5" names Claude Haiku 5.5 ("haiku 5 5"). One token alone is
-    /// left out: a one-word alias ("429", "latency") is a topic more often than a page the person means.
+    /// left out: a one-word alias ("429", "latency") is a topic more often than a page the person means. Only the
+    /// longest names count: in "claude haiku 4.5 prices", Claude Haiku 4.5 is named, not the page called "claude
+    /// haiku" inside it.
     func pages(namedWithin tokens: [String]) -> Set<Int> {
-        var found = Set<Int>()
-        guard tokens.count > 2 else { return found }
+        guard tokens.count > 2 else { return [] }
+        var spans: [(range: Range<Int>, pages: [Int])] = []
         for start in tokens.indices {
             for end in stride(from: start + 2, through: tokens.count, by: 1) where end - start < tokens.count {
-                if let pages = named[tokens[start..<end].joined(separator: " ")] { found.formUnion(pages) }
+                if let pages = named[tokens[start..<end].joined(separator: " ")] { spans.append((start..<end, pages)) }
             }
+        }
+        var found = Set<Int>()
+        for span in spans where !spans.contains(where: { $0.range != span.range && $0.range.lowerBound <= span.range.lowerBound
+                                                       && span.range.upperBound <= $0.range.upperBound }) {
+            found.formUnion(span.pages)
         }
         return found
     }

@@ -17,6 +17,7 @@ struct NamedWithinTests {
                 + "## Price\n\n" + String(repeating: "Ten cents in and fifty out, per million tokens. ", count: 20) + "\n",
             "guides/long.md": page("Long prompts", body: "The context window of Haiku 5.5 is large; a context window "
                 + "that is full costs more, and every context window has a price line. Haiku 5.5 and its context window."),
+            "guides/haiku-tiers.md": page("Haiku 5.5 tiers", body: "Start, Build and Scale."),
             "guides/limits.md": "---\ntitle: \"Rate limits\"\nsummary: \"429.\"\naliases: [\"429\"]\nupdated: \"2026-11-21\"\n"
                 + "---\nHaiku 5.5 answers 429 when the bucket is empty; the context window does not matter.\n",
         ]
@@ -49,6 +50,11 @@ struct NamedWithinTests {
         // The whole query is the exact-name case, and a one-token alias ("429") is a topic, not a page named.
         #expect(catalog.pages(namedWithin: ["haiku", "5", "5"]).isEmpty)
         #expect(catalog.pages(namedWithin: ["429", "haiku", "retry"]).isEmpty)
+        // Only the longest name counts: "haiku 5.5 tiers" names that page, not the one called "haiku 5.5" inside it.
+        let tiers = catalog.pages(named: "haiku 5 5 tiers")
+        #expect(tiers.count == 1)
+        #expect(catalog.pages(namedWithin: ["haiku", "5", "5", "tiers", "today"]) == Set(tiers))
+        #expect(catalog.pages(namedWithin: ["today", "haiku", "5", "5", "window"]) == Set(haiku))
         // Short token lists of every length are safe.
         for count in 0...4 {
             #expect(catalog.pages(namedWithin: Array(["haiku", "5", "5", "x"].prefix(count))).count <= 1)
