@@ -35,6 +35,13 @@ import Foundation
 // README.md's list (`AnswerID.choices`), a boolean is 0 or 1, a number is itself. Conditions are compiled to
 // tests on those indices, so scoring never touches a dictionary or a string.
 
+extension AnswerID {
+    /// A task type as a sentence names it: `code_completion` is "code completion", `rag` is "RAG".
+    public static func taskName(_ choice: String) -> String {
+        choice == "rag" ? "RAG" : choice.replacingOccurrences(of: "_", with: " ")
+    }
+}
+
 /// An answer id encodes as its name (`task_type`).
 extension AnswerID: Encodable {
     public func encode(to encoder: Encoder) throws {

@@ -115,7 +115,7 @@ extension Engine {
         guard let m = equals.min(by: { key($0) < key($1) }) ?? alternatives.first else { return nil }
         let difference = monthly[m] - monthly[primary]
         let fit = k.compiledModels[m].fit[task]
-        let taskName = AnswerID.taskType.choices[task].replacingOccurrences(of: "_", with: " ")
+        let taskName = AnswerID.taskName(AnswerID.taskType.choices[task])
         let reason: String, url: String
         let basisCriterion = d.decidingPolicy.map { k.criteria[k.policies[$0].criterion].slug }
             ?? d.hardRule.map { k.criteria[k.rules[$0].criterion].slug }

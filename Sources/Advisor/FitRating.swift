@@ -32,7 +32,7 @@ public struct FitRating: Sendable, Encodable, Equatable {
     /// One sentence: "Its `strong` fit for classification is our judgement (low confidence)."
     public var sentence: String {
         let what = benchmark.map { "\(basis.phrase) (\($0))" } ?? basis.phrase
-        return "Its \(fit.rawValue) fit for \(task.replacingOccurrences(of: "_", with: " ")) rests on \(what), "
+        return "Its \(fit.rawValue) fit for \(AnswerID.taskName(task)) rests on \(what), "
             + "\(confidence.rawValue) confidence."
     }
 }

@@ -112,7 +112,7 @@ extension Engine {
         let title = k.models[best.model].title
         let how = best.off ? "\(title) answers without thinking first once its thinking is switched off"
             : "\(title) answers without thinking first"
-        let taskName = AnswerID.taskType.choices[task].replacingOccurrences(of: "_", with: " ")
+        let taskName = AnswerID.taskName(AnswerID.taskType.choices[task])
         let fit = k.compiledModels[best.model].fit[task]
         let fitNote = fit > primaryFit
             ? ", though it fits \(taskName) only '\(fit.rawValue)' against '\(primaryFit.rawValue)'"

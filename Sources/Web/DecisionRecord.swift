@@ -44,7 +44,7 @@ struct DecisionRecord {
             + "review-by: \(reviewDate().day)\ncontent-version: \(links.contentVersion)\nas-of: \(assessment.asOf)\n---\n\n"
     }
 
-    private var taskName: String { answers[.taskType].text.replacingOccurrences(of: "_", with: " ") }
+    private var taskName: String { AnswerID.taskName(answers[.taskType].text) }
 
     private func context() -> String {
         let form = QuestionnaireForm(knowledge: knowledge)

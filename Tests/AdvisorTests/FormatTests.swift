@@ -132,4 +132,12 @@ extension FormatTests {
             }
         }
     }
+
+    /// A task type in a sentence: RAG as the acronym people write, the others with spaces.
+    @Test func taskNames() {
+        #expect(AnswerID.taskName("rag") == "RAG")
+        #expect(AnswerID.taskName("code_completion") == "code completion")
+        #expect(AnswerID.taskName("complex_reasoning") == "complex reasoning")
+        #expect(AnswerID.taskName("chat") == "chat")
+    }
 }
