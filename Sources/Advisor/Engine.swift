@@ -954,6 +954,8 @@ public struct Engine: Sendable {
                 computed(.latency_unknown, model: primary, ["budget": budget])
             }
         }
+        // After the primary's, so the failure mode's general advice joins the primary's warning.
+        escalationThinkingWarning(d, v) { model, kind, values in computed(kind, model: model, values) }
         // The quality margin: a cost-first pick that fits only `good`, against the cheapest `strong` one.
         var qualityMargin: QualityMargin? = nil
         if d.basis == .cheapest_fit, k.compiledModels[primary].fit[task] == .good,

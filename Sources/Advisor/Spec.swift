@@ -776,6 +776,9 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// {model}, {lowest}, {tokens}, {seconds}, {speed}, {budget}, {option} (a model that can answer without
     /// thinking, or that none can).
     case thinking_floor_over_budget
+    /// Under tiered routing, the escalation model's reasoning outlasts the budget for the complex share: {model} (the
+    /// escalation model), {haiku}, {share}, {effort}, {tokens}, {seconds}, {speed}, {budget}, {fix} (a sentence).
+    case escalation_over_budget
     /// No source documents the model's latency: {model}, {budget}.
     case latency_unknown
     /// Prices used are older than `stale_after_days` on the as-of date: {models} (the primary and alternatives
@@ -830,6 +833,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .latency_budget_missed: ["model", "percentile", "ms", "budget"]
         case .thinking_over_budget: ["model", "effort", "tokens", "seconds", "speed", "budget", "fix"]
         case .thinking_floor_over_budget: ["model", "lowest", "tokens", "seconds", "speed", "budget", "option"]
+        case .escalation_over_budget: ["model", "haiku", "share", "effort", "tokens", "seconds", "speed", "budget", "fix"]
         case .latency_unknown: ["model", "budget"]
         case .stale_price: ["models", "checked", "days", "as_of"]
         }

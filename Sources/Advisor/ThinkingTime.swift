@@ -73,6 +73,31 @@ extension Engine {
         return true
     }
 
+    /// Under tiered routing the complex share is answered again by the escalation model: the warning its reasoning
+    /// gets when it outlasts the budget there (`escalation_over_budget`), with the least thinking it accepts.
+    func escalationThinkingWarning(_ d: Decision, _ v: UnsafeBufferPointer<Double>,
+                                   warn: (Int, ComputedWarning, [String: String]) -> Void) {
+        let k = knowledge
+        let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
+        guard budget > 0, d.verdict == .tieredRouting, let escalation = d.escalation, escalation != d.primary,
+              let floor = k.thinkingFloor(model: escalation, v), floor.seconds > budget,
+              let least = k.leastThinking(model: escalation) else { return }
+        var values = ["budget": AnswerValue.number(budget).text, "speed": Format.count(floor.speed),
+                      "effort": floor.effort.rawValue, "tokens": Format.count(floor.tokens),
+                      "seconds": Self.seconds(floor.seconds), "haiku": k.models[d.primary].title,
+                      "share": Format.percent(v[AnswerID.complexShare.rawValue])]
+        if let lowest = least.floor {
+            let said = "\(lowest.effort.rawValue), its least (about \(Format.count(lowest.tokens)) reasoning tokens, "
+                + "\(Self.seconds(lowest.seconds)) at that speed)"
+            values["fix"] = lowest.seconds > budget
+                ? "Even at \(said), those answers miss the budget: tell the people waiting, or give the hard requests a budget of their own"
+                : "Lower its effort for them to \(said), and check their quality"
+        } else {
+            values["fix"] = "Switch its thinking off (effort none) for them, and check their quality"
+        }
+        warn(escalation, .escalation_over_budget, values)
+    }
+
     /// A model that answers without reasoning first (at the team's effort, or with its thinking off), has no
     /// documented latency over `budget` and that the verdict could offer (usable, a good fit or better, the
     /// alternatives' floors met), as a sentence: one that fits the task as well as `primary` first, then a current one

@@ -70,6 +70,33 @@ struct ThinkingTimeTests {
         #expect(strict.contains("No other model that meets this workload's requirements answers without thinking first: relax the budget,"), "\(strict)")
     }
 
+    /// Under tiered routing the complex share is answered again by the escalation model, which thinks too: its
+    /// reasoning is held to the budget as well, with the least thinking it accepts.
+    @Test func theEscalatedShareIsHeldToTheBudgetToo() throws {
+        func sonnet(_ budget: Double) throws -> String {
+            let a = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 2_000_000,
+                                             "avg_input_tokens": 2_000, "avg_output_tokens": 20, "latency": "realtime",
+                                             "latency_budget_s": .number(budget), "routing": "tiered",
+                                             "complex_share": 0.1, "as_of": "2026-12-04"]))
+            #expect(a.verdict == .tieredRouting && a.decision.combined?.escalation_model == "claude-sonnet-5-5")
+            return try #require(a.warnings.first { $0.model == "claude-sonnet-5-5" && $0.failure_mode == "latency-spikes" }).text
+        }
+        let tight = try sonnet(0.5)
+        #expect(tight.hasPrefix("The complex 10 % of requests go on to Claude Sonnet 5.5 after Claude Haiku 5.5 has answered, "
+                                + "and Claude Sonnet 5.5 thinks first: at high effort about 3,000 reasoning tokens, 7.5 s"), "\(tight)")
+        #expect(tight.contains("Even at low, its least (about 300 reasoning tokens, 0.75 s at that speed), those answers miss the budget"))
+        #expect(try sonnet(1).contains("Lower its effort for them to low, its least (about 300 reasoning tokens, 0.75 s at that speed)"))
+        // The primary's own warning comes first and carries the general advice.
+        let a = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 2_000_000, "latency": "realtime",
+                                         "latency_budget_s": 5, "routing": "tiered", "complex_share": 0.1, "as_of": "2026-12-04"]))
+        let spikes = a.warnings.filter { $0.failure_mode == "latency-spikes" }
+        #expect(spikes.first?.model == "claude-haiku-5-5" && spikes.last?.model == "claude-sonnet-5-5", "\(spikes.map(\.model))")
+        // Without routing, no escalated share: nothing is said of Sonnet.
+        let alone = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 2_000_000, "latency": "realtime",
+                                             "latency_budget_s": 0.5, "complex_share": 0.0, "as_of": "2026-12-04"]))
+        #expect(!alone.warnings.contains { $0.model == "claude-sonnet-5-5" && $0.text.contains("go on to") })
+    }
+
     @Test func theSpeedIsTheProvidersWhereItsOwnHardwareIsFaster() throws {
         #expect(k.fastestOutput[k.modelIndex["gpt-oss-20b"]!] == 1_000)
         #expect(k.fastestOutput[k.modelIndex["claude-haiku-5-5"]!] == 400)
