@@ -77,6 +77,9 @@ struct QueryPlan: Equatable {
         while index < words.count {
             let word = words[index]
             var group = TermGroup(words: [word], alternatives: [word.tokens], prefix: false)
+            // A pasted exception name (`openai.RateLimitError`) is found by its class alone as well: the module in
+            // front of it is the SDK's, not something a page says next to it.
+            if let name = Self.dottedName(word) { group.alternatives.append([name]) }
             if let vocabulary {
                 if index + 1 < words.count, let joined = Self.join(word, words[index + 1], vocabulary) {
                     group = TermGroup(words: [word, words[index + 1]], alternatives: [word.tokens + words[index + 1].tokens, [joined]],
@@ -102,6 +105,16 @@ struct QueryPlan: Equatable {
         groups.flatMap(\.words).map { word in
             word.tokens.count == 1 ? replacements[word.tokens[0]] ?? word.text : word.text
         }.joined(separator: " ")
+    }
+
+    /// The last part of a dotted name of letters only (`anthropic.RateLimitError`: `ratelimiterror`), when it is long
+    /// enough to name something (five letters or more); nil for anything else (`claude-3.5-sonnet`, `api.example.com`).
+    static func dottedName(_ word: QueryWord) -> String? {
+        let parts = word.text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count >= 2, word.tokens.count == parts.count,
+              parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0 == "_" } }),
+              let last = word.tokens.last, last.count >= 5 else { return nil }
+        return last
     }
 
     static func words(in text: String) -> [QueryWord] {

@@ -66,6 +66,18 @@ struct SearchIndexTests {
 
 /// Hostile inputs: each becomes a MATCH expression that FTS5 accepts, run against a real FTS5 table.
 struct QueryPlanTests {
+    /// A pasted exception name is searched as written and by its class alone; a model id, a host name or a short
+    /// last part is not cut.
+    @Test func dottedNamesAlsoSearchTheirLastPart() {
+        func extra(_ text: String) -> [[String]] { Array(QueryPlan(text, vocabulary: nil).groups[0].alternatives.dropFirst()) }
+        #expect(extra("openai.RateLimitError ") == [["ratelimiterror"]])
+        #expect(extra("anthropic.types.OverloadedError ") == [["overloadederror"]])
+        #expect(extra("claude-3.5-sonnet ").isEmpty)
+        #expect(extra("api.anthropic.com ").isEmpty)
+        #expect(extra("haiku4.5 ").isEmpty)
+        #expect(extra("RateLimitError ").isEmpty)
+    }
+
     static let hostile: [String] = [
         "\"", "\"\"\"", "AND", "OR NOT", "rate AND", "NEAR(", "NEAR(rate limits, 2)", "*", "-", "-rate", "title:rate",
         "col:", "((rate", "rate)))", "rate\u{0}limits", "\u{0}", "", "   ", "C++", "it's", "^rate", "rate*", "{title}: x",
