@@ -196,12 +196,15 @@ extension Engine {
             } else if budget > 0 || realtime, let lowest = levels.first, lowest < effort, lowest != .none,
                       line.rates.reasoning_tokens_per_request > 0 {
                 // A model that cannot stop thinking: its lowest level, not one step down (high → low, not medium),
-                // with the tokens it still writes first.
+                // with the tokens it still writes first. Where even those outlast the budget at the fastest output
+                // reported (ThinkingTime.swift), the lever goes towards the budget, not to it.
                 var w = v
                 w[AnswerID.reasoningEffort.rawValue] = answer(lowest)
                 let remaining = w.withUnsafeBufferPointer { k.reasoningTokens(model: primary, $0) }
+                let short = budget > 0 && (k.thinkingFloor(model: primary, at: lowest).map { $0.seconds > budget } ?? false)
                 add(.least_thinking, [(.reasoningEffort, answer(lowest))], [
-                    "effort": effort.rawValue, "lowest": lowest.rawValue, "need": need,
+                    "effort": effort.rawValue, "lowest": lowest.rawValue,
+                    "need": short ? "\(need), which even that level cannot meet" : need,
                     "tokens": Format.count(line.rates.reasoning_tokens_per_request), "tokens_after": Format.count(remaining)],
                     priced: apply([(.reasoningEffort, answer(lowest))]))
                 lower = nil

@@ -57,6 +57,15 @@ struct ThinkingTimeTests {
                                + "come first, 0.75 s at 400 tokens a second"), "\(text)")
         #expect(text.contains("No other model that meets this workload's requirements answers without thinking first: "
                               + "relax the budget or the fit you require"), "\(text)")
+        // The lever to its least level still saves, but goes towards the budget, not to it; at 1 s it may reach it.
+        func lever(_ budget: Double) throws -> String {
+            let a = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 2_000_000, "avg_input_tokens": 3_000,
+                                             "avg_output_tokens": 300, "latency": "realtime", "latency_budget_s": .number(budget),
+                                             "cost_priority": "secondary", "required_fit": "strong", "as_of": "2026-12-04"]))
+            return try #require(a.levers.first { $0.kind == .least_thinking }).text
+        }
+        #expect(try lever(0.5).contains("for a 0.5 s budget, which even that level cannot meet: at medium effort"))
+        #expect(try lever(1).contains("for a 1 s budget: at medium effort"))
         // Without the strict fit, a model that can stop thinking is named, with its price and its weaker fit.
         let (coder, named) = try risk(["task_type": "complex_reasoning", "monthly_requests": 20_000, "latency": "realtime",
                                        "latency_budget_s": 0.6])
