@@ -182,14 +182,13 @@ extension Engine {
         if let reasoning = k.compiledModels[primary].reasoning, let effort = line.rates.reasoning_effort {
             let levels = reasoning.levels.sorted()
             let higher = levels.first { $0 > effort }
-            func answer(_ level: Effort) -> Double { Double(AnswerID.reasoningEffort.choices.firstIndex(of: level.rawValue)!) }
             let budget = value(.latencyBudgetSeconds)
             let realtime = value(.latency) == Knowledge.realtimeLatency
             var lower = levels.last { $0 < effort }
             let need = budget > 0 ? "a \(Format.number(budget)) s budget" : "realtime answers"
             if budget > 0 || realtime, effort != .none, levels.contains(.none), line.rates.reasoning_tokens_per_request > 0 {
-                let priced = apply([(.reasoningEffort, answer(.none))])
-                add(.thinking_off, [(.reasoningEffort, answer(.none))], [
+                let priced = apply([(.reasoningEffort, Effort.none.answer)])
+                add(.thinking_off, [(.reasoningEffort, Effort.none.answer)], [
                     "effort": effort.rawValue, "tokens": Format.count(line.rates.reasoning_tokens_per_request),
                     "need": need], priced: priced)
                 lower = nil
@@ -199,27 +198,27 @@ extension Engine {
                 // with the tokens it still writes first. Where even those outlast the budget at the fastest output
                 // reported (ThinkingTime.swift), the lever goes towards the budget, not to it.
                 var w = v
-                w[AnswerID.reasoningEffort.rawValue] = answer(lowest)
+                w[AnswerID.reasoningEffort.rawValue] = lowest.answer
                 let remaining = w.withUnsafeBufferPointer { k.reasoningTokens(model: primary, $0) }
                 let short = budget > 0 && (k.thinkingFloor(model: primary, at: lowest).map { $0.seconds > budget } ?? false)
-                add(.least_thinking, [(.reasoningEffort, answer(lowest))], [
+                add(.least_thinking, [(.reasoningEffort, lowest.answer)], [
                     "effort": effort.rawValue, "lowest": lowest.rawValue,
                     "need": short ? "\(need), which even that level cannot meet" : need,
                     "tokens": Format.count(line.rates.reasoning_tokens_per_request), "tokens_after": Format.count(remaining)],
-                    priced: apply([(.reasoningEffort, answer(lowest))]))
+                    priced: apply([(.reasoningEffort, lowest.answer)]))
                 lower = nil
             }
             if let lower {
-                let priced = apply([(.reasoningEffort, answer(lower))])
+                let priced = apply([(.reasoningEffort, lower.answer)])
                 if saves(priced.monthly) {
-                    add(.lower_effort, [(.reasoningEffort, answer(lower))], ["effort": lower.rawValue], priced: priced)
+                    add(.lower_effort, [(.reasoningEffort, lower.answer)], ["effort": lower.rawValue], priced: priced)
                 }
             }
             let needsMargin = value(.complexShare) >= 0.1
                 || value(.accuracy) == Double(AnswerID.accuracy.choices.firstIndex(of: "first_time_right")!)
             if let higher, needsMargin {
-                add(.raise_effort, [(.reasoningEffort, answer(higher))], ["effort": higher.rawValue],
-                    priced: apply([(.reasoningEffort, answer(higher))]))
+                add(.raise_effort, [(.reasoningEffort, higher.answer)], ["effort": higher.rawValue],
+                    priced: apply([(.reasoningEffort, higher.answer)]))
             }
         }
         // Route the complex share, when everything runs on the Haiku and an escalation model can take the hard part:

@@ -178,6 +178,8 @@ public enum Effort: String, ClosedSet, Comparable {
         switch self { case .none: 0; case .low: 1; case .medium: 2; case .high: 3 }
     }
     public static func < (a: Effort, b: Effort) -> Bool { a.rank < b.rank }
+    /// The `reasoning_effort` answer (its choice index) that asks for this level.
+    var answer: Double { Double(AnswerID.reasoningEffort.choices.firstIndex(of: rawValue)!) }
 }
 
 /// What a latency figure describes.

@@ -13,6 +13,17 @@ struct ThinkingFloor {
     let tokens: Double
     let seconds: Double
     let speed: Double
+
+    /// The warnings' `{effort}`, `{tokens}`, `{seconds}` and `{speed}`.
+    var values: [String: String] {
+        ["effort": effort.rawValue, "tokens": Format.count(tokens), "seconds": Engine.seconds(seconds),
+         "speed": Format.count(speed)]
+    }
+
+    /// This floor said as a model's least level: "low, its least (about 300 reasoning tokens, 0.75 s at that speed)".
+    var asLeast: String {
+        "\(effort.rawValue), its least (about \(Format.count(tokens)) reasoning tokens, \(Engine.seconds(seconds)) at that speed)"
+    }
 }
 
 extension Knowledge {
@@ -36,6 +47,16 @@ extension Knowledge {
         guard let lowest = compiledModels[m].reasoning?.levels.min() else { return nil }
         return (lowest, thinkingFloor(model: m, at: lowest))
     }
+
+    /// Model `m`'s floor at the team's effort when it outlasts the budget they stated, with its least thinking;
+    /// nil without a budget, reasoning or speed, or when the floor fits.
+    func thinkingOverBudget(model m: Int, _ v: UnsafeBufferPointer<Double>)
+        -> (budget: Double, floor: ThinkingFloor, least: (effort: Effort, floor: ThinkingFloor?))? {
+        let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
+        guard budget > 0, let floor = thinkingFloor(model: m, v), floor.seconds > budget,
+              let least = leastThinking(model: m) else { return nil }
+        return (budget, floor, least)
+    }
 }
 
 extension Engine {
@@ -45,30 +66,20 @@ extension Engine {
     /// first. True when one was given.
     func thinkingWarning(primary: Int, _ d: Decision, _ v: UnsafeBufferPointer<Double>, task: Int, monthly: [Double],
                          warn: (ComputedWarning, [String: String]) -> Void) -> Bool {
-        let k = knowledge
-        let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
-        guard budget > 0, let floor = k.thinkingFloor(model: primary, v), floor.seconds > budget,
-              let least = k.leastThinking(model: primary) else { return false }
-        var values = ["budget": AnswerValue.number(budget).text, "speed": Format.count(floor.speed)]
+        guard let (budget, floor, least) = knowledge.thinkingOverBudget(model: primary, v) else { return false }
         // Only "no setting can" is certain: the fix offered is the least thinking the model accepts, never a level
         // that the floor alone would let through.
         if let lowest = least.floor, lowest.seconds > budget {
+            var values = lowest.values
             values["lowest"] = lowest.effort.rawValue
-            values["tokens"] = Format.count(lowest.tokens)
-            values["seconds"] = Self.seconds(lowest.seconds)
+            values["budget"] = AnswerValue.number(budget).text
             values["option"] = answeringWithoutThinking(budget, instead: primary, d, v, task: task, monthly: monthly)
             warn(.thinking_floor_over_budget, values)
             return true
         }
-        values["effort"] = floor.effort.rawValue
-        values["tokens"] = Format.count(floor.tokens)
-        values["seconds"] = Self.seconds(floor.seconds)
-        if let lowest = least.floor {
-            values["fix"] = "lower its effort to \(lowest.effort.rawValue), its least (about "
-                + "\(Format.count(lowest.tokens)) reasoning tokens, \(Self.seconds(lowest.seconds)) at that speed)"
-        } else {
-            values["fix"] = "switch its thinking off (effort none)"
-        }
+        var values = floor.values
+        values["budget"] = AnswerValue.number(budget).text
+        values["fix"] = least.floor.map { "lower its effort to \($0.asLeast)" } ?? "switch its thinking off (effort none)"
         warn(.thinking_over_budget, values)
         return true
     }
@@ -78,20 +89,16 @@ extension Engine {
     func escalationThinkingWarning(_ d: Decision, _ v: UnsafeBufferPointer<Double>,
                                    warn: (Int, ComputedWarning, [String: String]) -> Void) {
         let k = knowledge
-        let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
-        guard budget > 0, d.verdict == .tieredRouting, let escalation = d.escalation, escalation != d.primary,
-              let floor = k.thinkingFloor(model: escalation, v), floor.seconds > budget,
-              let least = k.leastThinking(model: escalation) else { return }
-        var values = ["budget": AnswerValue.number(budget).text, "speed": Format.count(floor.speed),
-                      "effort": floor.effort.rawValue, "tokens": Format.count(floor.tokens),
-                      "seconds": Self.seconds(floor.seconds), "haiku": k.models[d.primary].title,
-                      "share": Format.percent(v[AnswerID.complexShare.rawValue])]
+        guard d.verdict == .tieredRouting, let escalation = d.escalation, escalation != d.primary,
+              let (budget, floor, least) = k.thinkingOverBudget(model: escalation, v) else { return }
+        var values = floor.values
+        values["budget"] = AnswerValue.number(budget).text
+        values["haiku"] = k.models[d.primary].title
+        values["share"] = Format.percent(v[AnswerID.complexShare.rawValue])
         if let lowest = least.floor {
-            let said = "\(lowest.effort.rawValue), its least (about \(Format.count(lowest.tokens)) reasoning tokens, "
-                + "\(Self.seconds(lowest.seconds)) at that speed)"
             values["fix"] = lowest.seconds > budget
-                ? "Even at \(said), those answers miss the budget: tell the people waiting, or give the hard requests a budget of their own"
-                : "Lower its effort for them to \(said), and check their quality"
+                ? "Even at \(lowest.asLeast), those answers miss the budget: tell the people waiting, or give the hard requests a budget of their own"
+                : "Lower its effort for them to \(lowest.asLeast), and check their quality"
         } else {
             values["fix"] = "Switch its thinking off (effort none) for them, and check their quality"
         }
@@ -124,7 +131,7 @@ extension Engine {
                 guard k.compiledModels[m].reasoning?.levels.contains(.none) == true else { continue }
                 off = true
                 var w = Array(v)
-                w[AnswerID.reasoningEffort.rawValue] = Double(AnswerID.reasoningEffort.choices.firstIndex(of: "none")!)
+                w[AnswerID.reasoningEffort.rawValue] = Effort.none.answer
                 cost = w.withUnsafeBufferPointer { k.monthlyCost(model: m, $0) }
             }
             if best == nil || key(m, cost) < key(best!.model, best!.monthly) { best = (m, off, cost) }
