@@ -12,8 +12,8 @@ import Foundation
 /// IDF weight, so what a page or section is called must decide first. It is the old ranking exactly:
 /// `-bm25` (FTS5's own formula and column weights), +30 minus half the title's words when the words are in the
 /// title or aliases (+5 more on the top of the page: a match on what the page is called opens the page), +12 when
-/// they are in the heading, or in the title and heading together (the section's full name), plus the page's bonus from Swift (an exact title or alias, a title or alias among the
-/// query's words, a fallback's word count).
+/// they are in the heading, or in the title and heading together (the section's full name), plus the page's bonus
+/// from Swift (an exact title or alias, a title or alias among the query's words, a fallback's word count).
 ///
 /// Arguments: `groups` gives each phrase of the MATCH expression its word group ("0 0 1": the first word has two
 /// alternatives); `every` is 1 when every group must be in a column for its flag (the every-word query), 0 when
