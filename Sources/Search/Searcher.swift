@@ -95,9 +95,10 @@ final class Searcher: @unchecked Sendable {
 
     /// A broad query's shortcut, exact or nil. The score puts a chunk whose heading, title or alias holds every
     /// word, or the three together do (+12, +30), above bm25, and bm25 is below the sum over phrases of
-    /// IDF × (k1 + 1). So only the chunks that hold every word in those columns are ranked (the others are counted, as the full pass counts them),
-    /// and when the `limit` best of them all score above that bound, plus the bonus of any page none of them is on,
-    /// no other chunk can be among the `limit` best: the rows are the full pass's, in its order. A page's bonus
+    /// IDF × (k1 + 1). So only the chunks that hold every word in those columns are ranked (the others are counted,
+    /// as the full pass counts them), and when the `limit` best of them all score above that bound, plus the bonus
+    /// of any page none of them is on, no other chunk can be among the `limit` best: the rows are the full pass's,
+    /// in its order. A page's bonus
     /// (its title or an alias is the query) puts every chunk of it among these, since each chunk carries the title
     /// and aliases. Nil (the full pass runs) when that does not hold.
     private func topOfTitledRows(_ plan: QueryPlan, expression: String, bonuses: [Int: Double], kind: Section?,
