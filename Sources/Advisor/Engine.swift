@@ -676,6 +676,18 @@ public struct Engine: Sendable {
                         escalation: escalation, preferred: preferred, usable: isUsable, monthly: monthlyCache)
     }
 
+    /// " (legacy since …; … succeeds it …)" for a legacy model offered beside the primary, so that a superseded model
+    /// is never offered without saying so; "" for a current one.
+    func legacyNote(_ m: Int, day: Int, task: Int) -> String {
+        let k = knowledge
+        let model = k.compiledModels[m]
+        guard model.lifecycle(on: day).state == .legacy, let since = model.legacyDay else { return "" }
+        guard let successor = model.replacement, successor != m else { return " (legacy since \(CivilDate.text(since)))" }
+        let fit = k.compiledModels[successor].fit[task]
+        let successorFit = fit == model.fit[task] ? "" : ", though it fits this task only '\(fit.rawValue)'"
+        return " (legacy since \(CivilDate.text(since)): \(k.models[successor].title) succeeds it\(successorFit))"
+    }
+
     /// The named successor of legacy model `m` when `among` holds for it and it costs at most `engine.legacy_premium`
     /// more, or less than `levers.min_saving_usd` a month more: where cost is not the team's first priority, a few
     /// percent, or a few cents, do not pay for building on a model its maker moved on from (DeepSeek V4 Flash, which
@@ -956,18 +968,24 @@ public struct Engine: Sendable {
         }
         // After the primary's, so the failure mode's general advice joins the primary's warning.
         escalationThinkingWarning(d, v) { model, kind, values in computed(kind, model: model, values) }
-        // The quality margin: a cost-first pick that fits only `good`, against the cheapest `strong` one.
+        // The quality margin: a cost-first pick that fits only `good`, against the cheapest `strong` one; a legacy
+        // model after its successor when that is strong too and costs little more (as the alternatives are ordered),
+        // and a legacy one named says so.
         var qualityMargin: QualityMargin? = nil
+        let strongModels = k.models.indices.filter {
+            d.usable[$0] && k.compiledModels[$0].fit[task] == .strong && k.meets(d.taskFloors, model: $0)
+        }
         if d.basis == .cheapest_fit, k.compiledModels[primary].fit[task] == .good,
-           let strong = k.models.indices.filter({ d.usable[$0] && k.compiledModels[$0].fit[task] == .strong
-                   && k.meets(d.taskFloors, model: $0) })
-               .min(by: { (monthly[$0], $0) < (monthly[$1], $1) }),
+           let strong = strongModels.map({ m in
+                   (cheapSuccessor(of: m, day: day, monthly: monthly, among: strongModels.contains) == nil ? 0 : 1, monthly[m], m)
+               }).min(by: { $0 < $1 })?.2,
            monthly[strong] > monthly[primary] {
             let difference = monthly[strong] - monthly[primary]
             qualityMargin = QualityMargin(model: k.models[strong].slug, monthly_usd: Format.rounded(monthly[strong]),
                                           difference_usd: Format.rounded(difference))
             computed(.quality_margin, model: primary, [
-                "strong_model": k.models[strong].title, "strong_monthly": Format.cents(monthly[strong]),
+                "strong_model": k.models[strong].title, "strong_state": legacyNote(strong, day: day, task: task),
+                "strong_monthly": Format.cents(monthly[strong]),
                 "difference": Format.cents(difference), "monthly": Format.cents(monthly[primary])])
         }
         let effortOption = self.effortOption(d, answers: answers, v, monthly: monthly, reasons: &reasons)

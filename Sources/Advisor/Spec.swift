@@ -793,7 +793,8 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// rate_limit_tier).
     case rate_limit_dynamic
     /// The cost-first primary fits the task only `good`; the cheapest `strong` model and what it adds:
-    /// {model}, {strong_model}, {strong_monthly}, {difference}, {monthly}.
+    /// {model}, {strong_model}, {strong_state} (" (legacy since …)" for a legacy model, else empty), {strong_monthly},
+    /// {difference}, {monthly}.
     case quality_margin
 
     /// No model can hold the request; trimming the prompt would make it fit the roomiest model with headroom:
@@ -831,7 +832,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .rate_limit_beyond_tiers: ["model", "provider", "rpm", "itpm", "otpm", "gap", "top_tier"]
         case .rate_limit_unknown: ["model", "provider", "rpm", "itpm", "otpm", "why"]
         case .rate_limit_dynamic: ["model", "provider", "rpm"]
-        case .quality_margin: ["model", "strong_model", "strong_monthly", "difference", "monthly"]
+        case .quality_margin: ["model", "strong_model", "strong_state", "strong_monthly", "difference", "monthly"]
         case .latency_budget_missed: ["model", "percentile", "ms", "budget"]
         case .thinking_over_budget: ["model", "effort", "tokens", "seconds", "speed", "budget", "fix"]
         case .thinking_floor_over_budget: ["model", "lowest", "tokens", "seconds", "speed", "budget", "option"]

@@ -432,6 +432,30 @@ struct ExpertChecksTests {
         #expect(b.qualityMargin == nil)
     }
 
+    @Test func aLegacyStrongModelIsNamedAsLegacy() {
+        // Cost-first moderation on 2026-12-04: Command R7B fits it 'good'; the cheapest 'strong' fit is Claude Haiku
+        // 4.5, legacy since Haiku 5.5 arrived, and Haiku 5.5 fits moderation only 'good'. A superseded model is not
+        // offered without saying so.
+        let moderation = engine.assess(k.answers(["task_type": "moderation", "avg_output_tokens": 300,
+                                                  "cost_priority": "primary", "fallback_ready": true,
+                                                  "as_of": "2026-12-04"]))
+        #expect(moderation.qualityMargin?.model == "claude-haiku-4-5")
+        #expect(moderation.warnings.contains {
+            $0.text.contains("Claude Haiku 4.5 (legacy since 2026-10-07: Claude Haiku 5.5 succeeds it, though it fits this task only 'good') at $")
+        })
+        // Cost-first code completion: the strong fit is Gemini 3.8 Flash, legacy since Gemini 4 Hydrogen (which costs
+        // twice as much, so it is not named in its place).
+        let completion = engine.assess(k.answers(["task_type": "code_completion", "monthly_requests": 200,
+                                                  "cost_priority": "primary", "as_of": "2026-12-04"]))
+        #expect(completion.qualityMargin?.model == "gemini-3-8-flash")
+        #expect(completion.warnings.contains { $0.text.contains("Gemini 3.8 Flash (legacy since 2026-11-12: Gemini 4 Hydrogen succeeds it) at $") })
+        // A current strong model is named plainly.
+        let extraction = engine.assess(k.answers(["task_type": "extraction", "monthly_requests": 2_000_000,
+                                                  "avg_input_tokens": 1_500, "avg_output_tokens": 200,
+                                                  "cost_priority": "primary", "fallback_ready": true, "as_of": "2026-12-04"]))
+        #expect(extraction.warnings.contains { $0.text.contains("is GPT-6 Luna at $") })
+    }
+
     @Test func warningsSpeakOfThePrimarysProvider() {
         let a = engine.assess(k.answers(["task_type": "extraction", "monthly_requests": 2_000_000,
                                          "avg_input_tokens": 1_500, "avg_output_tokens": 200,

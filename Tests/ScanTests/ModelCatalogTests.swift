@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func migrationGuidesComeFromGuideTags() {
-        // Haiku 4.5 names no replacement, but the migration guide's tags name it and the newer, active Haiku 5.5.
+        // The migration guide's tags name Haiku 4.5 and the newer, active Haiku 5.5.
         #expect(Self.catalog.migrationGuide(for: "claude-haiku-4-5", on: day)?.url == "/guides/migrating-haiku-4-5-to-5-5")
         // No guide is tagged with Sonnet 4.5.
         #expect(Self.catalog.migrationGuide(for: "claude-sonnet-4-5", on: day) == nil)
@@ -46,7 +46,7 @@ import Testing
         #expect(Self.catalog.migrationTarget(of: "gpt-4o-mini", on: day) == "gpt-6-luna")
         // Gemini 2.0 Flash's replacement, Gemini 3.1 Flash-Lite, is itself deprecated: on to Gemini 3.5 Flash-Lite.
         #expect(Self.catalog.migrationTarget(of: "gemini-flash", on: day) == "gemini-3-5-flash-lite")
-        // Claude 3.5 Haiku's replacement is legacy and names none: the chain stops there.
-        #expect(Self.catalog.migrationTarget(of: "claude-3-5-haiku", on: day) == "claude-haiku-4-5")
+        // Claude 3.5 Haiku's replacement, Haiku 4.5, is legacy and names Haiku 5.5: old code moves straight there.
+        #expect(Self.catalog.migrationTarget(of: "claude-3-5-haiku", on: day) == "claude-haiku-5-5")
     }
 }
