@@ -893,10 +893,18 @@ public struct Engine: Sendable {
         // builds on a model its maker has moved on from (DeepSeek V4 Flash, sold only by hosts since V4.1 Flash).
         let primaryModel = k.compiledModels[primary]
         if Self.hasVolume(v), primaryModel.lifecycle(on: day).state == .legacy, let since = primaryModel.legacyDay,
-           let successor = primaryModel.replacement, successor != primary, d.usable[successor] {
-            computed(.legacy_primary, model: primary, [
-                "since": CivilDate.text(since), "replacement": k.models[successor].title,
-                "monthly": Format.money(monthly[primary]), "replacement_monthly": Format.money(monthly[successor])])
+           let successor = primaryModel.replacement, successor != primary {
+            if d.usable[successor] {
+                computed(.legacy_primary, model: primary, [
+                    "since": CivilDate.text(since), "replacement": k.models[successor].title,
+                    "monthly": Format.money(monthly[primary]), "replacement_monthly": Format.money(monthly[successor])])
+            } else {
+                // Recommended because its successor cannot take the work (Haiku 4.5 for moderation that must fit
+                // 'strong'): still a model its maker moved on from, and the team should know it before building.
+                computed(.legacy_primary_alone, model: primary, [
+                    "since": CivilDate.text(since), "replacement": k.models[successor].title,
+                    "why": whyNotUsable(successor, v)])
+            }
         }
         // The recommended model's cost line: its announced prices, its capacity, and the levers priced from it.
         let primaryLine = costs.first { $0.model == k.models[primary].slug }!

@@ -752,6 +752,9 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// The recommended model is legacy and its successor could take the workload: {model}, {since}, {replacement},
     /// {monthly} (the primary's month), {replacement_monthly}.
     case legacy_primary
+    /// The recommended model is legacy and its successor cannot take the workload: {model}, {since}, {replacement},
+    /// {why} (why the successor cannot).
+    case legacy_primary_alone
     /// The recommended model's page announces new prices after the as-of date: {model}, {day} (the first day of the
     /// new prices), {monthly} (the month at today's prices), {changed_monthly} (the same month at the new ones).
     case price_change
@@ -826,6 +829,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .nothing_fits_output: ["model", "window", "output", "max_output", "headroom", "as_of"]
         case .deprecated_alternative: ["model", "retires", "replacement"]
         case .legacy_primary: ["model", "since", "replacement", "monthly", "replacement_monthly"]
+        case .legacy_primary_alone: ["model", "since", "replacement", "why"]
         case .price_change: ["model", "day", "monthly", "changed_monthly"]
         case .haiku_ruled_out, .haiku_outgrown, .haiku_unsuitable, .haiku_over_capacity: ["model", "why"]
         case .rate_limit_tier: ["model", "provider", "rpm", "itpm", "otpm", "tier", "requires"]

@@ -456,6 +456,25 @@ struct ExpertChecksTests {
         #expect(extraction.warnings.contains { $0.text.contains("is GPT-6 Luna at $") })
     }
 
+    @Test func aLegacyPrimaryWhoseSuccessorCannotTakeTheWorkSaysSo() {
+        // Moderation that must fit 'strong', cost first: Haiku 4.5 (legacy) is recommended because Haiku 5.5 fits
+        // moderation only 'good'. The verdict says it is legacy and why its successor is not offered instead.
+        let given: [String: AnswerValue] = ["task_type": "moderation", "monthly_requests": 3_000_000, "latency": "realtime",
+                                            "required_fit": "strong", "cost_priority": "primary", "fallback_ready": true,
+                                            "as_of": "2026-12-04"]
+        let a = engine.assess(k.answers(given))
+        #expect(a.primaryModel == "claude-haiku-4-5")
+        #expect(a.warnings.contains {
+            $0.text.hasPrefix("Claude Haiku 4.5 has been legacy since 2026-10-07, and its successor, Claude Haiku 5.5, cannot take this workload: it fits this task only 'good'")
+        })
+        // Where the successor can take it, the other warning prices the move instead, and this one is not given.
+        var good = given
+        good["required_fit"] = "good"
+        good["cost_priority"] = "balanced"
+        let b = engine.assess(k.answers(good))
+        #expect(!b.warnings.contains { $0.text.contains("cannot take this workload: it fits") })
+    }
+
     @Test func warningsSpeakOfThePrimarysProvider() {
         let a = engine.assess(k.answers(["task_type": "extraction", "monthly_requests": 2_000_000,
                                          "avg_input_tokens": 1_500, "avg_output_tokens": 200,
