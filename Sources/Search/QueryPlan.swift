@@ -68,8 +68,13 @@ struct QueryPlan: Equatable {
 
     init(_ text: String, vocabulary: Vocabulary?) {
         var words = Self.words(in: text)
-        // Question words are not required ("how do I cut my bill" is about cutting a bill), unless that is all.
-        let content = words.filter { $0.tokens.count != 1 || !StopWords.contains($0.tokens[0]) }
+        // Question words are not required ("how do I cut my bill" is about cutting a bill), unless that is all. In a
+        // yes-or-no question the verb asking about a feature is one too: "does haiku support 1m context" asks about
+        // Haiku's context, and "support" would match a support assistant.
+        let question = words.first.map { $0.tokens.count == 1 && StopWords.questionOpeners.contains($0.tokens[0]) } ?? false
+        let content = words.filter {
+            $0.tokens.count != 1 || !(StopWords.contains($0.tokens[0]) || question && StopWords.featureVerbs.contains($0.tokens[0]))
+        }
         if !content.isEmpty { words = content }
         let endsInSpace = text.last.map { $0.isWhitespace } ?? true
         var groups: [TermGroup] = []
@@ -185,4 +190,9 @@ enum StopWords {
         "if", "so", "than", "then", "any", "some", "there", "their", "they", "them", "he", "she", "his", "her",
         "use", "using", "not", "no", "vs", "versus", "please", "way", "ways", "best", "good", "much", "many",
     ]
+
+    /// The first words of a yes-or-no question ("does haiku support ...", "can gpt 6 luna handle ...").
+    static let questionOpeners: Set<String> = ["does", "do", "can", "will", "is", "are"]
+    /// Verbs such a question asks a feature with; elsewhere they are kept ("support tickets", "handle 429").
+    static let featureVerbs: Set<String> = ["support", "supports", "handle", "handles", "allow", "allows", "offer", "offers", "accept", "accepts"]
 }

@@ -109,6 +109,10 @@ struct QueryPlanTests {
         #expect(QueryPlan(String(repeating: "word ", count: 50), vocabulary: nil).groups.count == QueryPlan.maxWords)
         #expect(QueryPlan("how do I cut my bill", vocabulary: nil).groups.map(\.text) == ["cut", "bill"])
         #expect(QueryPlan("how do I", vocabulary: nil).groups.count == 3)
+        // The verb of a yes-or-no question about a feature goes too; elsewhere it is the subject.
+        #expect(QueryPlan("does haiku support 1m context", vocabulary: nil).groups.map(\.text) == ["haiku", "1m", "context"])
+        #expect(QueryPlan("can luna handle long prompts", vocabulary: nil).groups.map(\.text) == ["luna", "long", "prompts"])
+        #expect(QueryPlan("support tickets", vocabulary: nil).groups.map(\.text) == ["support", "tickets"])
     }
 
     @Test func findsWhatWasMeant() throws {
