@@ -297,6 +297,9 @@ public final class Knowledge: @unchecked Sendable {
     let deprecatedOfferDays: Int
     /// `engine.legacy_premium`.
     let legacyPremium: Double
+    /// The lowest limits of any entry tier a page publishes (RateLimitFloor.swift): a peak under all of them is one
+    /// every provider we could read carries from its first tier.
+    let entryTierFloor: RateLimitFloor?
     /// `engine.slow_request`: nil, a cap on requests in flight never counts as carrying a peak.
     let slowRequest: SlowRequest?
     /// Per model: the output speed its reasoning is timed at for a latency budget (its provider's
@@ -384,6 +387,7 @@ public final class Knowledge: @unchecked Sendable {
             throw settingsError("legacy_premium", "must be a share, 0 or more (0.25 is 25 %)")
         }
         slowRequest = settings.slow_request
+        entryTierFloor = RateLimitFloor(entryTiersOf: compiledModels)
         if let slow = slowRequest {
             guard slow.queue_seconds.isFinite, slow.queue_seconds >= 0 else {
                 throw settingsError("slow_request.queue_seconds", "must be a number of seconds, 0 or more (600)")

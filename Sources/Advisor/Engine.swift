@@ -95,7 +95,8 @@ public struct Warning: Sendable, Encodable, Equatable {
     /// `/failure-modes/<slug>`.
     public let url: String
     public let title: String
-    public let severity: Severity
+    /// The failure mode's severity; lower for a finding that weighs less (a peak every entry tier carries).
+    public internal(set) var severity: Severity
     /// The model a computed warning is about (lifecycle, rate limits, latency, freshness), else nil.
     public let model: String?
     /// Whether the team's own answers raise it for the recommended model: false for an exposure that holds only on
@@ -947,6 +948,11 @@ public struct Engine: Sendable {
                 } else if let tier = capacity.tier {
                     why = "the month's spend needs at least its \(Knowledge.tierName(tier)) tier, whose per-minute limits "
                         + "for this model its page does not give"
+                } else if let floor = k.entryTierFloor, floor.holds(capacity) {
+                    // A peak every provider we could read carries from its first tier: say so, and rank it low.
+                    let index = computed(.rate_limit_unknown_small, model: primary, values.merging(["floor": floor.text]) { $1 })
+                    warnings[index].severity = .low
+                    break
                 } else if capacity.scheme_kind == .not_read {
                     why = "\(provider) publishes per-model limits that we have not been able to read; check them in your account"
                 } else {

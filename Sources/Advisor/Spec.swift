@@ -792,6 +792,9 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// The provider publishes no rate limits for the model (or none in force on the day, or not for the tier the
     /// month's spend needs): {model}, {provider}, {rpm} (as for rate_limit_tier), {itpm}, {otpm}, {why}.
     case rate_limit_unknown
+    /// As rate_limit_unknown, for a peak under the entry tier of every provider whose limits a page publishes:
+    /// {model}, {provider}, {rpm}, {itpm}, {otpm}, {floor} (those lowest limits in words).
+    case rate_limit_unknown_small
     /// The provider sets no fixed limit and serves what capacity allows: {model}, {provider}, {rpm} (as for
     /// rate_limit_tier).
     case rate_limit_dynamic
@@ -835,6 +838,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .rate_limit_tier: ["model", "provider", "rpm", "itpm", "otpm", "tier", "requires"]
         case .rate_limit_beyond_tiers: ["model", "provider", "rpm", "itpm", "otpm", "gap", "top_tier"]
         case .rate_limit_unknown: ["model", "provider", "rpm", "itpm", "otpm", "why"]
+        case .rate_limit_unknown_small: ["model", "provider", "rpm", "itpm", "otpm", "floor"]
         case .rate_limit_dynamic: ["model", "provider", "rpm"]
         case .quality_margin: ["model", "strong_model", "strong_state", "strong_monthly", "difference", "monthly"]
         case .latency_budget_missed: ["model", "percentile", "ms", "budget"]

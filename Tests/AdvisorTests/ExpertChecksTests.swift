@@ -475,6 +475,26 @@ struct ExpertChecksTests {
         #expect(!b.warnings.contains { $0.text.contains("cannot take this workload: it fits") })
     }
 
+    @Test func aTinyPeakOnUnpublishedLimitsIsNotTheBiggestRisk() {
+        // 200 cost-first completions a month go to Mistral Small, whose limits no page gives. A peak of about one
+        // request a minute is under every entry tier we could read (Cohere's trial key: 20 a minute), so the warning
+        // says that and ranks low; the top risk is the fit instead.
+        let tiny = engine.assess(k.answers(["task_type": "code_completion", "monthly_requests": 200,
+                                            "cost_priority": "primary", "as_of": "2026-12-04"]))
+        #expect(tiny.primaryModel == "mistral-small")
+        let limits = try? #require(tiny.warnings.first { $0.failure_mode == "rate-limits" })
+        #expect(limits?.severity == .low)
+        #expect(limits?.text.contains("under the entry tier of every provider whose limits we could read (the lowest: 20 requests") == true)
+        #expect(limits?.text.contains("Unknown is not fine") == false)
+        #expect(tiny.decision.top_risk?.failure_mode != "rate-limits")
+        // Three million a month peak at about 200 requests a minute, over that floor: unknown stays a high risk.
+        let busy = engine.assess(k.answers(["task_type": "code_completion", "monthly_requests": 3_000_000,
+                                            "cost_priority": "primary", "as_of": "2026-12-04"]))
+        #expect(busy.primaryModel == "mistral-small")
+        let busyLimits = busy.warnings.first { $0.failure_mode == "rate-limits" }
+        #expect(busyLimits?.severity == .high && busyLimits?.text.contains("Unknown is not fine") == true)
+    }
+
     @Test func warningsSpeakOfThePrimarysProvider() {
         let a = engine.assess(k.answers(["task_type": "extraction", "monthly_requests": 2_000_000,
                                          "avg_input_tokens": 1_500, "avg_output_tokens": 200,
