@@ -84,7 +84,7 @@ extension ModelSpec {
         for (i, latency) in (latency ?? []).enumerated() {
             source(latency.source, [.key("latency"), .index(i)], asOf: latency.as_of)
         }
-        for (name, score) in (benchmarks ?? [:]).sorted(by: { $0.key < $1.key }) { add(score, [.key("benchmarks"), .key(name)]) }
+        for (name, score) in (benchmarks ?? [:]).sorted(by: { $0.key < $1.key }) { add(score.figure, [.key("benchmarks"), .key(name)]) }
         for (task, fit) in task_fit.sorted(by: { $0.key < $1.key }) { source(fit.source, [.key("task_fit"), .key(task)]) }
         return found
     }

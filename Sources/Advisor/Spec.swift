@@ -36,6 +36,29 @@ public struct Figure<Value: Codable & Sendable & Equatable>: Codable, Sendable, 
 }
 
 public typealias NumberFigure = Figure<Double>
+
+/// A benchmark score: a figure, with the benchmark's name as its publisher writes it and its unit when the score is
+/// not a percentage (GDPval-AA reports Elo).
+public struct BenchmarkFigure: Codable, Sendable, Equatable {
+    public var value: Double
+    public var source: String
+    public var as_of: String?
+    public var derived: String?
+    public var note: String?
+    /// "FrontierCode 1.1 (Main)"; nil: the key in words.
+    public var name: String?
+    /// "Elo"; nil: percent.
+    public var unit: String?
+
+    public init(value: Double, source: String, as_of: String? = nil, note: String? = nil, name: String? = nil, unit: String? = nil) {
+        (self.value, self.source, self.as_of, self.note, self.name, self.unit) = (value, source, as_of, note, name, unit)
+    }
+
+    public var figure: NumberFigure { NumberFigure(value: value, source: source, as_of: as_of, derived: derived, note: note) }
+
+    /// The score with its unit: "46.4 %", "1,620 Elo".
+    public var text: String { unit.map { "\(Format.number(value)) \($0)" } ?? "\(Format.number(value)) %" }
+}
 public typealias TextFigure = Figure<String>
 
 // MARK: - Conditions
@@ -519,7 +542,7 @@ public struct ModelSpec: Codable, Sendable, Equatable {
     public var rate_limits: RateLimits?
     public var reasoning: Reasoning?
     public var latency: [LatencyFigure]?
-    public var benchmarks: [String: NumberFigure]?
+    public var benchmarks: [String: BenchmarkFigure]?
     public var access: [AccessChannel]
     public var task_fit: [String: TaskFit]
 
@@ -527,7 +550,7 @@ public struct ModelSpec: Codable, Sendable, Equatable {
                 lifecycle: Lifecycle = Lifecycle(), hosting: Hosting, prices: ModelPrices? = nil,
                 self_hosting: SelfHosting? = nil, tokenizer: Tokenizer? = nil, context_window: NumberFigure,
                 max_input: NumberFigure? = nil, max_output: NumberFigure? = nil, rate_limits: RateLimits? = nil, reasoning: Reasoning? = nil, latency: [LatencyFigure]? = nil,
-                benchmarks: [String: NumberFigure]? = nil, access: [AccessChannel], task_fit: [String: TaskFit]) {
+                benchmarks: [String: BenchmarkFigure]? = nil, access: [AccessChannel], task_fit: [String: TaskFit]) {
         self.provider = provider
         self.family = family
         self.api_id = api_id

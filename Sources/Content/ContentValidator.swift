@@ -180,7 +180,7 @@ private struct PageCheck {
     /// A rating's basis must be checkable: a benchmark named on the page, a vendor statement on a public page; and
     /// a judgement is never sure (README.md, Content format: `task_fit`).
     /// (Its source id is checked with every other figure's.)
-    private mutating func taskFit(_ fit: TaskFit, at path: [PathKey], benchmarks: [String: NumberFigure]) {
+    private mutating func taskFit(_ fit: TaskFit, at path: [PathKey], benchmarks: [String: BenchmarkFigure]) {
         switch fit.basis {
         case .benchmark:
             if let name = fit.benchmark {

@@ -54,7 +54,7 @@ struct CompareView {
                     "\(l.percentile.rawValue): \(Format.count(l.ms))\(l.ms_high.map { "–\(Format.count($0))" } ?? "") ms"
                 }.joined(separator: "; ").nonEmpty ?? "—"
             },
-            row("SWE-bench Verified") { _, spec in spec.benchmarks?["swe_bench_verified"].map { "\(Format.number($0.value)) %" } ?? "—" },
+            row("SWE-bench Verified") { _, spec in spec.benchmarks?["swe_bench_verified"].map(\.text) ?? "—" },
             row("Access") { _, spec in spec.access.map(AccessChannelText.label).joined(separator: ", ") },
             row(workload == nil ? "Default workload, a month" : "This workload, a month") { page, _ in costs[page.slug].map(Format.usd) ?? "—" },
         ]

@@ -148,8 +148,8 @@ struct PageViews {
         }
         if (model.latency ?? []).isEmpty { facts.add("Latency", "no source publishes a figure") }
         for (name, score) in (model.benchmarks ?? [:]).sorted(by: { $0.key < $1.key }) {
-            facts.add(name.replacingOccurrences(of: "_", with: " ").capitalized.replacingOccurrences(of: "Swe", with: "SWE"),
-                      "\(Format.number(score.value)) %", figure: score)
+            facts.add(score.name ?? name.replacingOccurrences(of: "_", with: " ").capitalized.replacingOccurrences(of: "Swe", with: "SWE"),
+                      score.text, figure: score.figure)
         }
         facts.add("Access", model.access.map(AccessChannelText.label).joined(separator: ", "))
         if let limits = model.rate_limits {

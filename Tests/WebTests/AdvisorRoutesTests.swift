@@ -200,6 +200,14 @@ struct AdvisorRoutesTests {
         #expect(page.contains("Scale: 10,000 requests"))
     }
 
+    /// A benchmark is named as its publisher writes it and scored in its unit: GDPval-AA is Elo, not a percentage.
+    @Test func benchmarksKeepTheirNamesAndUnits() {
+        let page = get("/models/claude-haiku-5-5").text
+        #expect(page.contains(">FrontierCode 1.1 (Main)</th>") && page.contains(">GDPval-AA v2.1</th>"))
+        #expect(page.contains("1,620 Elo") && !page.contains("1,620 %") && !page.contains("1620 %"))
+        #expect(!page.contains("Gdpval") && !page.contains("Frontiercode"))
+    }
+
     @Test func lifecycleShowsWhereverAModelIsNamed() {
         let index = get("/models/").text
         // Retired and active models exist on any day from now on; deprecated ones only until their retirement.
