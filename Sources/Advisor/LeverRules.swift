@@ -11,6 +11,8 @@ struct LeverRules: Sendable {
     let choiceSteps: Int
     /// The least a saving lever must save a month (`levers.min_saving_usd`, 0 when not set).
     let minSaving: Double
+    /// The least share of the month a lever that trades quality must save (`levers.min_quality_trade_share`, 0).
+    let minQualityTradeShare: Double
     let levers: [LeverKind: LinkedText]
     let traps: [TrapKind: LinkedText]
 
@@ -37,6 +39,9 @@ struct LeverRules: Sendable {
         if let floor = spec.min_saving_usd, !(floor.isFinite && floor >= 0) {
             throw problem("levers.min_saving_usd", "must be a number of dollars, 0 or more")
         }
+        if let share = spec.min_quality_trade_share, !(share.isFinite && share >= 0 && share < 1) {
+            throw problem("levers.min_quality_trade_share", "must be a share of the month, 0 or more and below 1 (0.05 is 5 %)")
+        }
         for kind in LeverKind.allCases {
             guard let words = spec.levers[kind] else { throw problem("levers.levers", "needs the '\(kind.rawValue)' lever") }
             try Self.check(words, allowed: kind.placeholders, field: "levers.levers.\(kind.rawValue)", problem: problem)
@@ -56,6 +61,7 @@ struct LeverRules: Sendable {
         self.ranges = ranges
         choiceSteps = spec.choice_steps
         minSaving = spec.min_saving_usd ?? 0
+        minQualityTradeShare = spec.min_quality_trade_share ?? 0
         levers = spec.levers
         traps = spec.traps
     }

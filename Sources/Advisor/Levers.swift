@@ -209,8 +209,9 @@ extension Engine {
                 lower = nil
             }
             if let lower {
+                // A step down in quality, so only for a saving that matters to the bill, not 1 % of it.
                 let priced = apply([(.reasoningEffort, lower.answer)])
-                if saves(priced.monthly) {
+                if saves(priced.monthly), before - priced.monthly >= rules.minQualityTradeShare * before {
                     add(.lower_effort, [(.reasoningEffort, lower.answer)], ["effort": lower.rawValue], priced: priced)
                 }
             }

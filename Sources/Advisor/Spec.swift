@@ -1029,13 +1029,17 @@ public struct LeverSettings: Codable, Sendable, Equatable {
     /// A lever offered for its saving (trim under a price line, cache, batch, lower effort) must save at least this
     /// much a month; a few cents is not a thing to do this week. nil: any saving.
     public var min_saving_usd: Double?
+    /// A lever that trades quality for its saving (a lower reasoning effort) must also save at least this share of
+    /// the month: 1 % of the bill is not worth a step down in quality. nil: any saving above `min_saving_usd`.
+    public var min_quality_trade_share: Double?
     public var levers: [LeverKind: LinkedText]
     public var traps: [TrapKind: LinkedText]
     public init(ranges: [String: AnswerRange], choice_steps: Int, min_saving_usd: Double? = nil,
-                levers: [LeverKind: LinkedText], traps: [TrapKind: LinkedText]) {
+                min_quality_trade_share: Double? = nil, levers: [LeverKind: LinkedText], traps: [TrapKind: LinkedText]) {
         self.ranges = ranges
         self.choice_steps = choice_steps
         self.min_saving_usd = min_saving_usd
+        self.min_quality_trade_share = min_quality_trade_share
         self.levers = levers
         self.traps = traps
     }

@@ -495,6 +495,21 @@ struct ExpertChecksTests {
         #expect(busyLimits?.severity == .high && busyLimits?.text.contains("Unknown is not fine") == true)
     }
 
+    @Test func aLowerEffortIsOfferedOnlyForASavingThatMatters() {
+        // A coding agent on Sonnet 5.5 (default effort high): 500 runs of 400,000 tokens in and 60,000 out. Thinking
+        // is a sliver of the bill, so medium effort saves about $4.50 of $463, 1 %: not worth a step down in quality.
+        let agent = engine.assess(k.answers(["task_type": "autonomous_coding", "monthly_requests": 500,
+                                             "avg_input_tokens": 400_000, "avg_output_tokens": 60_000,
+                                             "required_fit": "strong", "latency": "batch", "as_of": "2026-12-04"]))
+        #expect(agent.primaryModel == "claude-sonnet-5-5")
+        #expect(!agent.levers.contains { $0.kind == .lower_effort }, "\(agent.levers.map(\.text))")
+        #expect(k.leverRules?.minQualityTradeShare == 0.05)
+        // The default workload on Haiku 5.5: low effort halves the bill, and the lever stays.
+        let chat = engine.assess(k.answers(["as_of": "2026-12-04"]))
+        let lower = try? #require(chat.levers.first { $0.kind == .lower_effort })
+        #expect(lower.map { $0.monthly_after < $0.monthly_before * 0.95 } == true)
+    }
+
     @Test func warningsSpeakOfThePrimarysProvider() {
         let a = engine.assess(k.answers(["task_type": "extraction", "monthly_requests": 2_000_000,
                                          "avg_input_tokens": 1_500, "avg_output_tokens": 200,
