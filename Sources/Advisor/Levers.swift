@@ -208,15 +208,17 @@ extension Engine {
                     priced: apply([(.reasoningEffort, lowest.answer)]))
                 lower = nil
             }
-            if let lower {
+            // Work that must be right the first time, or with many hard requests, needs a margin of quality: it is
+            // offered more effort, never less.
+            let needsMargin = value(.complexShare) >= 0.1
+                || value(.accuracy) == Double(AnswerID.accuracy.choices.firstIndex(of: "first_time_right")!)
+            if let lower, !needsMargin {
                 // A step down in quality, so only for a saving that matters to the bill, not 1 % of it.
                 let priced = apply([(.reasoningEffort, lower.answer)])
                 if saves(priced.monthly), before - priced.monthly >= rules.minQualityTradeShare * before {
                     add(.lower_effort, [(.reasoningEffort, lower.answer)], ["effort": lower.rawValue], priced: priced)
                 }
             }
-            let needsMargin = value(.complexShare) >= 0.1
-                || value(.accuracy) == Double(AnswerID.accuracy.choices.firstIndex(of: "first_time_right")!)
             if let higher, needsMargin {
                 add(.raise_effort, [(.reasoningEffort, higher.answer)], ["effort": higher.rawValue],
                     priced: apply([(.reasoningEffort, higher.answer)]))

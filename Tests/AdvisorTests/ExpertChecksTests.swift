@@ -508,6 +508,13 @@ struct ExpertChecksTests {
         let chat = engine.assess(k.answers(["as_of": "2026-12-04"]))
         let lower = try? #require(chat.levers.first { $0.kind == .lower_effort })
         #expect(lower.map { $0.monthly_after < $0.monthly_before * 0.95 } == true)
+        // Work that must be right the first time is offered more effort, never less (the same workload otherwise).
+        let strict = engine.assess(k.answers(["task_type": "extraction", "accuracy": "first_time_right",
+                                              "review_capacity": "systematic", "reasoning_effort": "medium",
+                                              "as_of": "2026-12-04"]))
+        #expect(strict.primaryModel == "claude-haiku-5-5")
+        #expect(!strict.levers.contains { $0.kind == .lower_effort })
+        #expect(strict.levers.contains { $0.kind == .raise_effort })
     }
 
     @Test func warningsSpeakOfThePrimarysProvider() {

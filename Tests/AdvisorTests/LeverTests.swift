@@ -179,8 +179,12 @@ struct LeverTests {
                 "avg_output_tokens": 150, "complex_share": 0.55, "as_of": "2026-12-03"].merging(extra) { $1 })
             #expect(abs(lever.monthly_after - priced.monthly_usd) < 0.01)
         }
-        // No hurry: one level down, as before; already at the lowest: nothing to offer.
-        try Self.expectOneLevelWithoutHurry(assess, fast: .least_thinking, to: "medium", lowest: "low")
+        // No hurry and 55 % complex requests: the hard half needs its reasoning, so effort is not lowered across the
+        // board (more is offered instead where a level is left); already at the lowest: nothing to offer.
+        let interactive = assess(["latency": "interactive"])
+        #expect(!interactive.levers.contains { $0.kind == .least_thinking || $0.kind == .lower_effort },
+                "\(interactive.levers.map(\.kind))")
+        #expect(!assess(["latency": "realtime", "reasoning_effort": "low"]).levers.contains { $0.kind == .least_thinking })
     }
 
     /// A trap is stated only when it is worth at least a cent a month: one 50K-token summary a month costs Haiku 5.5
