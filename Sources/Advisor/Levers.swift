@@ -208,11 +208,12 @@ extension Engine {
                     priced: apply([(.reasoningEffort, lowest.answer)]))
                 lower = nil
             }
-            // Work that must be right the first time, or with many hard requests, needs a margin of quality: it is
-            // offered more effort, never less.
-            let needsMargin = value(.complexShare) >= 0.1
-                || value(.accuracy) == Double(AnswerID.accuracy.choices.firstIndex(of: "first_time_right")!)
-            if let lower, !needsMargin {
+            // Work that must be right the first time, or mostly hard requests, needs its margin of quality: it is
+            // offered more effort, never less. From a tenth complex, more is offered beside less (the simple rest
+            // may not need it, and under tiered routing the hard ones go to the escalation model).
+            let firstTimeRight = value(.accuracy) == Double(AnswerID.accuracy.choices.firstIndex(of: "first_time_right")!)
+            let needsMargin = value(.complexShare) >= 0.1 || firstTimeRight
+            if let lower, !firstTimeRight, value(.complexShare) < 0.5 {
                 // A step down in quality, so only for a saving that matters to the bill, not 1 % of it.
                 let priced = apply([(.reasoningEffort, lower.answer)])
                 if saves(priced.monthly), before - priced.monthly >= rules.minQualityTradeShare * before {
