@@ -677,7 +677,19 @@ public struct Engine: Sendable {
                         escalation: escalation, preferred: preferred, usable: isUsable, monthly: monthlyCache)
     }
 
-    /// " (legacy since …; … succeeds it …)" for a legacy model offered beside the primary, so that a superseded model
+    /// The cheapest usable model that fits the task `strong` and meets the task floors; a legacy one after its
+    /// successor when that is strong too and costs little more, as the alternatives are ordered (`cheapSuccessor`).
+    private func cheapestStrongFit(_ d: Decision, task: Int, day: Int, monthly: [Double]) -> Int? {
+        let k = knowledge
+        let strong = k.models.indices.filter {
+            d.usable[$0] && k.compiledModels[$0].fit[task] == .strong && k.meets(d.taskFloors, model: $0)
+        }
+        return strong.map { m in
+            (cheapSuccessor(of: m, day: day, monthly: monthly, among: strong.contains) == nil ? 0 : 1, monthly[m], m)
+        }.min { $0 < $1 }?.2
+    }
+
+    /// " (legacy since …: … succeeds it …)" for a legacy model offered beside the primary, so that a superseded model
     /// is never offered without saying so; "" for a current one.
     func legacyNote(_ m: Int, day: Int, task: Int) -> String {
         let k = knowledge
@@ -982,17 +994,11 @@ public struct Engine: Sendable {
         }
         // After the primary's, so the failure mode's general advice joins the primary's warning.
         escalationThinkingWarning(d, v) { model, kind, values in computed(kind, model: model, values) }
-        // The quality margin: a cost-first pick that fits only `good`, against the cheapest `strong` one; a legacy
-        // model after its successor when that is strong too and costs little more (as the alternatives are ordered),
-        // and a legacy one named says so.
+        // The quality margin: a cost-first pick that fits only `good`, against the cheapest `strong` one (a legacy
+        // one named says so).
         var qualityMargin: QualityMargin? = nil
-        let strongModels = k.models.indices.filter {
-            d.usable[$0] && k.compiledModels[$0].fit[task] == .strong && k.meets(d.taskFloors, model: $0)
-        }
         if d.basis == .cheapest_fit, k.compiledModels[primary].fit[task] == .good,
-           let strong = strongModels.map({ m in
-                   (cheapSuccessor(of: m, day: day, monthly: monthly, among: strongModels.contains) == nil ? 0 : 1, monthly[m], m)
-               }).min(by: { $0 < $1 })?.2,
+           let strong = cheapestStrongFit(d, task: task, day: day, monthly: monthly),
            monthly[strong] > monthly[primary] {
             let difference = monthly[strong] - monthly[primary]
             qualityMargin = QualityMargin(model: k.models[strong].slug, monthly_usd: Format.rounded(monthly[strong]),
