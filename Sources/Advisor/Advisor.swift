@@ -470,11 +470,6 @@ public final class Knowledge: @unchecked Sendable {
             warningTexts[kind] = (f, entry.text)
         }
         self.warningTexts = warningTexts
-        if let levers = settings.levers {
-            leverRules = try LeverRules(levers, problem: settingsError)
-        } else {
-            leverRules = nil
-        }
         var essential: [AnswerID] = []
         for (i, name) in (settings.essential_questions ?? []).enumerated() {
             guard let id = AnswerID(name: name), !essential.contains(id) else {
@@ -509,6 +504,12 @@ public final class Knowledge: @unchecked Sendable {
         questionsByID = questions
         questionnaire = questions.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
         defaults = questions.map { Self.encode($0.defaultValue, for: $0.id, models: models.map(\.slug)) ?? 0 }
+        // After the questions: a lever's `when` is a condition on the answers.
+        if let levers = settings.levers {
+            leverRules = try LeverRules(levers, questions: questions, problem: settingsError)
+        } else {
+            leverRules = nil
+        }
 
         // Rules and policies.
         var rules: [CompiledRule] = []

@@ -14,9 +14,11 @@ struct LeverRules: Sendable {
     /// The least share of the month a lever that trades quality must save (`levers.min_quality_trade_share`, 0).
     let minQualityTradeShare: Double
     let levers: [LeverKind: LinkedText]
+    /// Each lever's `when`, compiled.
+    let conditions: [LeverKind: CompiledCondition]
     let traps: [TrapKind: LinkedText]
 
-    init(_ spec: LeverSettings, problem: (String, String) -> KnowledgeError) throws(KnowledgeError) {
+    init(_ spec: LeverSettings, questions: [Question], problem: (String, String) -> KnowledgeError) throws(KnowledgeError) {
         var ranges: [AnswerRange?] = Array(repeating: nil, count: AnswerID.count)
         for name in spec.ranges.keys.sorted() {
             let range = spec.ranges[name]!
@@ -42,6 +44,7 @@ struct LeverRules: Sendable {
         if let share = spec.min_quality_trade_share, !(share.isFinite && share >= 0 && share < 1) {
             throw problem("levers.min_quality_trade_share", "must be a share of the month, 0 or more and below 1 (0.05 is 5 %)")
         }
+        var conditions: [LeverKind: CompiledCondition] = [:]
         for kind in LeverKind.allCases {
             guard let words = spec.levers[kind] else { throw problem("levers.levers", "needs the '\(kind.rawValue)' lever") }
             try Self.check(words, allowed: kind.placeholders, field: "levers.levers.\(kind.rawValue)", problem: problem)
@@ -52,17 +55,29 @@ struct LeverRules: Sendable {
             if words.tasks?.isEmpty == true {
                 throw problem("levers.levers.\(kind.rawValue).tasks", "lists no task type: leave it out to offer the lever for every one")
             }
+            if let when = words.when {
+                // Its thresholds are not the verdict's: what would change does not search them.
+                var ignored: [[Double]] = Array(repeating: [], count: AnswerID.count)
+                do throws(ConditionError) {
+                    conditions[kind] = try CompiledCondition(when, questions: questions, thresholds: &ignored)
+                } catch {
+                    throw problem("levers.levers.\(kind.rawValue).when" + error.path, error.message)
+                }
+            }
         }
         for kind in TrapKind.allCases {
             guard let words = spec.traps[kind] else { throw problem("levers.traps", "needs the '\(kind.rawValue)' trap") }
             try Self.check(words, allowed: kind.placeholders, field: "levers.traps.\(kind.rawValue)", problem: problem)
-            if words.tasks != nil { throw problem("levers.traps.\(kind.rawValue).tasks", "only levers take task types") }
+            if words.tasks != nil || words.when != nil {
+                throw problem("levers.traps.\(kind.rawValue)", "only levers take task types and conditions (tasks, when)")
+            }
         }
         self.ranges = ranges
         choiceSteps = spec.choice_steps
         minSaving = spec.min_saving_usd ?? 0
         minQualityTradeShare = spec.min_quality_trade_share ?? 0
         levers = spec.levers
+        self.conditions = conditions
         traps = spec.traps
     }
 
@@ -98,9 +113,12 @@ struct LeverRules: Sendable {
     /// Whether an ordered choice may move from index `from` to `to`.
     func allows(choice from: Double, to: Double) -> Bool { abs(to - from) <= Double(choiceSteps) }
 
-    /// Whether lever `kind` is offered for the task type at choice index `task` (its `tasks`, or every task).
-    func offers(_ kind: LeverKind, task: Double) -> Bool {
-        levers[kind]?.tasks.map { $0.contains(AnswerID.taskType.choices[Int(task)]) } ?? true
+    /// Whether lever `kind` is offered for these answers: its `tasks` hold the task type (or it lists none) and its
+    /// `when` holds (or it has none).
+    func offers(_ kind: LeverKind, _ v: UnsafeBufferPointer<Double>) -> Bool {
+        let task = AnswerID.taskType.choices[Int(v[AnswerID.taskType.rawValue])]
+        return (levers[kind]?.tasks.map { $0.contains(task) } ?? true)
+            && (conditions[kind]?.holds(v, override: -1, value: 0) ?? true)
     }
 }
 

@@ -105,7 +105,7 @@ extension Engine {
         }
         func add(_ kind: LeverKind, _ changes: [(AnswerID, Double)], _ values: [String: String],
                  priced: (monthly: Double, verdict: Verdict, score: Double), on model: Int? = nil) {
-            guard rules.offers(kind, task: value(.taskType)) else { return }
+            guard v.withUnsafeBufferPointer({ rules.offers(kind, $0) }) else { return }
             let words = rules.levers[kind]!
             let pricedOn = model ?? primary
             let before = monthly[pricedOn]
@@ -168,7 +168,7 @@ extension Engine {
         // flips the verdict).
         let batch = Knowledge.batchLatency
         // The task check before the pricing: `add` would drop the lever after a decision spent on it.
-        if value(.latency) != batch, answers.isAssumed(.latency), rules.offers(.batch, task: value(.taskType)),
+        if value(.latency) != batch, answers.isAssumed(.latency), v.withUnsafeBufferPointer({ rules.offers(.batch, $0) }),
            k.plausibleChoice(.latency, from: value(.latency), to: batch) {
             let priced = apply([(.latency, batch)])
             if saves(priced.monthly), let discount = k.compiledModels[primary].prices(on: Int(value(.asOf)))?.batchDiscount {
@@ -208,19 +208,15 @@ extension Engine {
                     priced: apply([(.reasoningEffort, lowest.answer)]))
                 lower = nil
             }
-            // Work that must be right the first time, or mostly hard requests, needs its margin of quality: it is
-            // offered more effort, never less. From a tenth complex, more is offered beside less (the simple rest
-            // may not need it, and under tiered routing the hard ones go to the escalation model).
-            let firstTimeRight = value(.accuracy) == Double(AnswerID.accuracy.choices.firstIndex(of: "first_time_right")!)
-            let needsMargin = value(.complexShare) >= 0.1 || firstTimeRight
-            if let lower, !firstTimeRight, value(.complexShare) < 0.5 {
+            // Which workloads are offered less effort, and which more, is the levers' `when` (criteria/_index.md).
+            if let lower {
                 // A step down in quality, so only for a saving that matters to the bill, not 1 % of it.
                 let priced = apply([(.reasoningEffort, lower.answer)])
                 if saves(priced.monthly), before - priced.monthly >= rules.minQualityTradeShare * before {
                     add(.lower_effort, [(.reasoningEffort, lower.answer)], ["effort": lower.rawValue], priced: priced)
                 }
             }
-            if let higher, needsMargin {
+            if let higher {
                 add(.raise_effort, [(.reasoningEffort, higher.answer)], ["effort": higher.rawValue],
                     priced: apply([(.reasoningEffort, higher.answer)]))
             }

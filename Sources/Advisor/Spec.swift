@@ -1011,10 +1011,14 @@ public struct LinkedText: Codable, Sendable, Equatable {
     /// Levers only: the task types the lever is offered for (absent: every one). Sending interactive code
     /// completions through a batch API is not a lever a team has.
     public var tasks: [String]?
-    public init(url: String, text: String, tasks: [String]? = nil) {
+    /// Levers only: the answers it is offered for (absent: any). A lower effort is not offered to work that must be
+    /// right the first time.
+    public var when: Condition?
+    public init(url: String, text: String, tasks: [String]? = nil, when: Condition? = nil) {
         self.url = url
         self.text = text
         self.tasks = tasks
+        self.when = when
     }
 }
 
