@@ -37,27 +37,37 @@ public struct Figure<Value: Codable & Sendable & Equatable>: Codable, Sendable, 
 
 public typealias NumberFigure = Figure<Double>
 
-/// A benchmark score: a figure, with the benchmark's name as its publisher writes it and its unit when the score is
-/// not a percentage (GDPval-AA reports Elo).
+/// A benchmark score: a number figure (value, source, as_of, derived, note in the same mapping), with the
+/// benchmark's name as its publisher writes it and its unit when the score is not a percentage (GDPval-AA: Elo).
 public struct BenchmarkFigure: Codable, Sendable, Equatable {
-    public var value: Double
-    public var source: String
-    public var as_of: String?
-    public var derived: String?
-    public var note: String?
-    /// "FrontierCode 1.1 (Main)"; nil: the key in words.
-    public var name: String?
+    public var figure: NumberFigure
+    /// "FrontierCode 1.1 (Main)".
+    public var name: String
     /// "Elo"; nil: percent.
     public var unit: String?
 
-    public init(value: Double, source: String, as_of: String? = nil, note: String? = nil, name: String? = nil, unit: String? = nil) {
-        (self.value, self.source, self.as_of, self.note, self.name, self.unit) = (value, source, as_of, note, name, unit)
+    public init(_ figure: NumberFigure, name: String, unit: String? = nil) {
+        (self.figure, self.name, self.unit) = (figure, name, unit)
     }
 
-    public var figure: NumberFigure { NumberFigure(value: value, source: source, as_of: as_of, derived: derived, note: note) }
+    private enum CodingKeys: String, CodingKey { case name, unit }
+
+    public init(from decoder: any Decoder) throws {
+        figure = try NumberFigure(from: decoder)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        unit = try c.decodeIfPresent(String.self, forKey: .unit)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try figure.encode(to: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encodeIfPresent(unit, forKey: .unit)
+    }
 
     /// The score with its unit: "46.4 %", "1,620 Elo".
-    public var text: String { unit.map { "\(Format.number(value)) \($0)" } ?? "\(Format.number(value)) %" }
+    public var text: String { "\(Format.number(figure.value)) \(unit ?? "%")" }
 }
 public typealias TextFigure = Figure<String>
 

@@ -147,9 +147,8 @@ struct PageViews {
             facts.add("Latency (\(latency.percentile.rawValue))", "\(range), \(latency.conditions)", sourceID: latency.source, asOf: latency.as_of)
         }
         if (model.latency ?? []).isEmpty { facts.add("Latency", "no source publishes a figure") }
-        for (name, score) in (model.benchmarks ?? [:]).sorted(by: { $0.key < $1.key }) {
-            facts.add(score.name ?? name.replacingOccurrences(of: "_", with: " ").capitalized.replacingOccurrences(of: "Swe", with: "SWE"),
-                      score.text, figure: score.figure)
+        for (_, score) in (model.benchmarks ?? [:]).sorted(by: { $0.key < $1.key }) {
+            facts.add(score.name, score.text, figure: score.figure)
         }
         facts.add("Access", model.access.map(AccessChannelText.label).joined(separator: ", "))
         if let limits = model.rate_limits {

@@ -145,14 +145,14 @@ struct ModelSchemaTests {
     ])
     func ratingBasisIsChecked(rating: String, message: String) {
         let ours = "\n  - {id: ours, title: Our judgement, url: /criteria/task-type-fit, checked: \"2026-11-28\"}"
-        let text = errors(Self.good + "\n  benchmarks:\n    swe_bench_verified: {value: 70, source: p}",
+        let text = errors(Self.good + "\n  benchmarks:\n    swe_bench_verified: {value: 70, source: p, name: SWE-bench Verified}",
                           classification: rating, sources: ours)
         #expect(text.contains(message), "\(rating): \(text)")
         #expect(text.contains("models/test-model.md:"), "\(text)")
     }
 
     @Test func aRatingOnANamedBenchmarkOrAVendorPageLoads() throws {
-        let block = Self.good + "\n  benchmarks:\n    swe_bench_verified: {value: 70, source: p}"
+        let block = Self.good + "\n  benchmarks:\n    swe_bench_verified: {value: 70, source: p, name: SWE-bench Verified}"
         #expect(errors(block, classification: "{fit: strong, source: p, basis: benchmark, confidence: high, benchmark: swe_bench_verified}") == "")
         #expect(errors(block, classification: "{fit: strong, source: p, basis: vendor_statement, confidence: medium}") == "")
         #expect(errors(block, classification: "{fit: strong, source: p, basis: field_reports, confidence: medium}") == "")
