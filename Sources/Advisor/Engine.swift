@@ -95,8 +95,8 @@ public struct Warning: Sendable, Encodable, Equatable {
     /// `/failure-modes/<slug>`.
     public let url: String
     public let title: String
-    /// The failure mode's severity; lower for a finding that weighs less (a peak every entry tier carries).
-    public internal(set) var severity: Severity
+    /// The failure mode's severity, or a lower one for a finding that weighs less (a peak every entry tier carries).
+    public let severity: Severity
     /// The model a computed warning is about (lifecycle, rate limits, latency, freshness), else nil.
     public let model: String?
     /// Whether the team's own answers raise it for the recommended model: false for an exposure that holds only on
@@ -838,7 +838,9 @@ public struct Engine: Sendable {
         }
         /// Adds (or joins) a computed warning; returns its index in `warnings`.
         @discardableResult
-        func computed(_ kind: ComputedWarning, model: Int, _ values: [String: String]) -> Int {
+        /// `severity`: instead of the failure mode's, for a new warning (a finding joined to one already made keeps
+        /// that one's).
+        func computed(_ kind: ComputedWarning, model: Int, _ values: [String: String], severity: Severity? = nil) -> Int {
             let (f, template) = k.warningTexts[kind]!
             let entry = k.failureModes[f]
             var filled = values
@@ -857,7 +859,7 @@ public struct Engine: Sendable {
             }
             warnings.append(Warning(failure_mode: entry.slug, text: text,
                                     url: "/failure-modes/\(entry.slug)", title: entry.title,
-                                    severity: entry.spec.severity, model: k.models[model].slug, stated: model == primary))
+                                    severity: severity ?? entry.spec.severity, model: k.models[model].slug, stated: model == primary))
             return warnings.count - 1
         }
         let day = Int(v[AnswerID.asOf.rawValue])
@@ -962,8 +964,7 @@ public struct Engine: Sendable {
                         + "for this model its page does not give"
                 } else if let floor = k.entryTierFloor, floor.holds(capacity) {
                     // A peak every provider we could read carries from its first tier: say so, and rank it low.
-                    let index = computed(.rate_limit_unknown_small, model: primary, values.merging(["floor": floor.text]) { $1 })
-                    warnings[index].severity = .low
+                    computed(.rate_limit_unknown_small, model: primary, values.merging(["floor": floor.text]) { $1 }, severity: .low)
                     break
                 } else if capacity.scheme_kind == .not_read {
                     why = "\(provider) publishes per-model limits that we have not been able to read; check them in your account"

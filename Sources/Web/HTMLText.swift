@@ -42,8 +42,7 @@ public enum HTMLText {
         var index = start
         let n = bytes.count
         while index + 8 <= n {
-            let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-            if needsEscape(word) { break }
+            if needsEscape(ByteWord.load(bytes.baseAddress! + index)) { break }
             index += 8
         }
         while index < n {
@@ -53,14 +52,11 @@ public enum HTMLText {
         return nil
     }
 
-    /// Whether any of eight bytes is `&`, `<`, `>`, `"` or `'` (the "has zero" bit trick on the word XORed with each,
-    /// which never misses one; a false alarm only sends the bytes to the exact test).
+    /// Whether any of eight bytes is `&`, `<`, `>`, `"` or `'`.
     @inline(__always)
     private static func needsEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
-        return hasZero(word ^ (ones &* 0x26)) || hasZero(word ^ (ones &* 0x3C)) || hasZero(word ^ (ones &* 0x3E))
-            || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x27))
+        ByteWord.contains(word, 0x26) || ByteWord.contains(word, 0x3C) || ByteWord.contains(word, 0x3E)
+            || ByteWord.contains(word, 0x22) || ByteWord.contains(word, 0x27)
     }
 
     @inline(__always)

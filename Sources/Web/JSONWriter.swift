@@ -104,8 +104,7 @@ struct JSONWriter: ~Copyable {
                 // Eight bytes at a time while none needs escaping (a control byte, a quote or a backslash): most
                 // text has none, and a byte-by-byte test was most of the writer's time.
                 if index + 8 <= n {
-                    let word = UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                    if !Self.needsEscape(word) {
+                    if !Self.needsEscape(ByteWord.load(utf8.baseAddress! + index)) {
                         index += 8
                         continue
                     }
@@ -124,13 +123,9 @@ struct JSONWriter: ~Copyable {
         needsComma = true
     }
 
-    /// Whether any of eight bytes is below 0x20, a quote or a backslash (exact: the "has less" and "has zero" bit
-    /// tricks, which never miss a byte and here never flag one that is not there).
+    /// Whether any of eight bytes is below 0x20, a quote or a backslash.
     @inline(__always) private static func needsEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
-        let control = (word &- ones &* 0x20) & ~word & highs != 0
-        return control || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+        ByteWord.hasByte(word, below: 0x20) || ByteWord.contains(word, 0x22) || ByteWord.contains(word, 0x5C)
     }
 
     private mutating func escape(_ byte: UInt8) {

@@ -9,7 +9,7 @@ struct TemplateCompilerTests {
         .deletingLastPathComponent().deletingLastPathComponent().path
 
     /// The run-time helpers the generated code is written against, as the Web target compiles them.
-    static let runtime = ["Sources/Web/TemplateRuntime.swift", "Sources/Web/HTMLText.swift"].map { repositoryRoot + "/" + $0 }
+    static let runtime = ["Sources/Web/TemplateRuntime.swift", "Sources/Web/HTMLText.swift", "Sources/Web/ByteWord.swift"].map { repositoryRoot + "/" + $0 }
 
     static let model = """
         struct Tiny: ViewModel {
