@@ -465,14 +465,14 @@ struct ExpertChecksTests {
         let a = engine.assess(k.answers(given))
         #expect(a.primaryModel == "claude-haiku-4-5")
         #expect(a.warnings.contains {
-            $0.text.hasPrefix("Claude Haiku 4.5 has been legacy since 2026-10-07, and its successor, Claude Haiku 5.5, cannot take this workload: it fits this task only 'good'")
+            $0.text.hasPrefix("Claude Haiku 4.5 has been legacy since 2026-10-07, and its successor, Claude Haiku 5.5, is not offered for this workload because it fits this task only 'good'")
         })
         // Where the successor can take it, the other warning prices the move instead, and this one is not given.
         var good = given
         good["required_fit"] = "good"
         good["cost_priority"] = "balanced"
         let b = engine.assess(k.answers(good))
-        #expect(!b.warnings.contains { $0.text.contains("cannot take this workload: it fits") })
+        #expect(!b.warnings.contains { $0.text.contains("is not offered for this workload because") })
     }
 
     @Test func aTinyPeakOnUnpublishedLimitsIsNotTheBiggestRisk() {
