@@ -305,6 +305,8 @@ public final class Knowledge: @unchecked Sendable {
     /// Per model: the output speed its reasoning is timed at for a latency budget (its provider's
     /// `fastest_output_tokens_per_second`, else the engine's); nil, no floor is computed.
     let fastestOutput: [Double?]
+    /// `engine.typical_output_tokens_per_second`: the speed at which thinking is judged to weigh on a latency budget.
+    let typicalOutput: Double?
     /// Model slugs by index, and the reverse.
     public let modelSlugs: [String]
     let modelIndex: [String: Int]
@@ -426,6 +428,13 @@ public final class Knowledge: @unchecked Sendable {
             + providers.sorted(by: { $0.key < $1.key }).map({ ("providers.\($0.key).fastest_output_tokens_per_second", $0.value.fastest_output_tokens_per_second) }) {
             if let speed, !(speed.isFinite && speed > 0) { throw settingsError(field, "must be tokens a second, above 0") }
         }
+        if let typical = settings.typical_output_tokens_per_second {
+            guard typical.isFinite, typical > 0 else { throw settingsError("typical_output_tokens_per_second", "must be tokens a second, above 0") }
+            if let fastest = settings.fastest_output_tokens_per_second, typical > fastest {
+                throw settingsError("typical_output_tokens_per_second", "must not be above fastest_output_tokens_per_second (\(Format.number(fastest)))")
+            }
+        }
+        typicalOutput = settings.typical_output_tokens_per_second
         fastestOutput = models.map { entry in
             providers[entry.spec.provider]?.fastest_output_tokens_per_second ?? settings.fastest_output_tokens_per_second
         }

@@ -176,24 +176,29 @@ extension Engine {
             }
         }
         // One reasoning level down (a saving) or up (a margin), among the levels the model's API accepts. Where
-        // answers must be fast, thinking off instead of one level down, or the lowest level where the model cannot
-        // stop thinking: the reasoning tokens are written before the first word of the answer
+        // the thinking weighs on the latency (realtime answers, or a budget it and the answer would outlast at a
+        // typical speed), thinking off instead of one level down, or the lowest level where the model cannot stop
+        // thinking, and never more: the reasoning tokens are written before the first word of the answer
         // (/criteria/reasoning-effort).
         if let reasoning = k.compiledModels[primary].reasoning, let effort = line.rates.reasoning_effort {
             let levels = reasoning.levels.sorted()
-            let higher = levels.first { $0 > effort }
             let budget = value(.latencyBudgetSeconds)
-            let realtime = value(.latency) == Knowledge.realtimeLatency
+            // Less thinking for the latency's sake only where the thinking weighs on it; otherwise the effort
+            // levers below, which weigh the money.
+            let forLatency = line.rates.reasoning_tokens_per_request > 0
+                && v.withUnsafeBufferPointer { k.thinkingWeighsOnLatency(model: primary, $0) }
             var lower = levels.last { $0 < effort }
+            var higher = levels.first { $0 > effort }
             let need = budget > 0 ? "a \(Format.number(budget)) s budget" : "realtime answers"
-            if budget > 0 || realtime, effort != .none, levels.contains(.none), line.rates.reasoning_tokens_per_request > 0 {
+            // More thinking would only take longer where the thinking already weighs on the latency.
+            if forLatency { higher = nil }
+            if forLatency, effort != .none, levels.contains(.none) {
                 let priced = apply([(.reasoningEffort, Effort.none.answer)])
                 add(.thinking_off, [(.reasoningEffort, Effort.none.answer)], [
                     "effort": effort.rawValue, "tokens": Format.count(line.rates.reasoning_tokens_per_request),
                     "need": need], priced: priced)
                 lower = nil
-            } else if budget > 0 || realtime, let lowest = levels.first, lowest < effort, lowest != .none,
-                      line.rates.reasoning_tokens_per_request > 0 {
+            } else if forLatency, let lowest = levels.first, lowest < effort, lowest != .none {
                 // A model that cannot stop thinking: its lowest level, not one step down (high → low, not medium),
                 // with the tokens it still writes first. Where even those outlast the budget at the fastest output
                 // reported (ThinkingTime.swift), the lever goes towards the budget, not to it.

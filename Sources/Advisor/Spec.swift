@@ -1089,6 +1089,10 @@ public struct EngineSettings: Codable, Sendable, Equatable {
     /// before the first word of an answer take at least that many tokens ÷ this many seconds, the floor a latency
     /// budget is held to. Without it the floor is not computed.
     public var fastest_output_tokens_per_second: Double?
+    /// A typical output speed, in tokens a second: a latency budget is offered less thinking *for the budget's sake*
+    /// only when the reasoning and the answer at this speed would outlast it (a 600 s batch budget is not a reason to
+    /// switch thinking off). Without it, any budget is.
+    public var typical_output_tokens_per_second: Double?
     /// Every provider a model page names: its status page and error documentation.
     public var providers: [String: ProviderInfo]?
     /// The statistics of the evaluation plan (EvaluationPlan.swift); the plan is not offered without them.

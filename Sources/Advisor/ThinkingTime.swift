@@ -48,6 +48,17 @@ extension Knowledge {
         return (lowest, thinkingFloor(model: m, at: lowest))
     }
 
+    /// Whether model `m`'s thinking weighs on the answers' latency: always for realtime answers without a budget;
+    /// with a budget, when its reasoning and its answer at `engine.typical_output_tokens_per_second` would outlast
+    /// it (any budget without that speed). A 600 s batch budget is no reason to think less; a 5 s chat is.
+    func thinkingWeighsOnLatency(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
+        let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
+        guard budget > 0 else { return v[AnswerID.latency.rawValue] == Knowledge.realtimeLatency }
+        guard let typical = typicalOutput else { return true }
+        let t = requestTokens(model: m, v)
+        return (t.reasoning + t.output) / typical > budget
+    }
+
     /// Model `m`'s floor at the team's effort when it outlasts the budget they stated, with its least thinking;
     /// nil without a budget, reasoning or speed, or when the floor fits.
     func thinkingOverBudget(model m: Int, _ v: UnsafeBufferPointer<Double>)

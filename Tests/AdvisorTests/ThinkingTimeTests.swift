@@ -122,4 +122,16 @@ struct ThinkingTimeTests {
                                                                    "latency_budget_s": 0.25, "as_of": "2026-12-04"]))
         #expect(!a.warnings.contains { $0.text.contains("thinks before") })
     }
+
+    /// The typical speed, which decides only which budgets a lever treats as tight, is checked too: above 0 and not
+    /// above the fastest.
+    @Test func theTypicalSpeedIsCheckedAgainstTheFastest() throws {
+        var file = try Fixture.file()
+        for (speed, message) in [(0.0, "must be tokens a second, above 0"), (500, "must not be above fastest_output_tokens_per_second (400)")] {
+            file.settings.typical_output_tokens_per_second = speed
+            #expect { _ = try Fixture.knowledge(file) } throws: {
+                "\($0)".contains("engine.typical_output_tokens_per_second: \(message)")
+            }
+        }
+    }
 }
