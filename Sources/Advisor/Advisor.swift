@@ -286,7 +286,8 @@ public final class Knowledge: @unchecked Sendable {
     let exposures: [CompiledExposure]
     let haikuIndices: [Int]
     let escalationIndices: [Int]
-    let warningTexts: [ComputedWarning: (failureMode: Int, text: String)]
+    /// Each computed warning's failure mode, text and severity (nil: the failure mode's).
+    let warningTexts: [ComputedWarning: (failureMode: Int, text: String, severity: Severity?)]
     /// Levers' plausible ranges and words (LeverRules.swift); nil when the content declares none.
     let leverRules: LeverRules?
     /// The questions asked first (`engine.essential_questions`), in that order; empty: all are asked alike.
@@ -463,7 +464,7 @@ public final class Knowledge: @unchecked Sendable {
             }
             failureModeIndex[entry.slug] = f
         }
-        var warningTexts: [ComputedWarning: (failureMode: Int, text: String)] = [:]
+        var warningTexts: [ComputedWarning: (failureMode: Int, text: String, severity: Severity?)] = [:]
         for kind in ComputedWarning.allCases {
             guard let entry = settings.warnings[kind] else {
                 throw settingsError("warnings", "needs the text of the '\(kind.rawValue)' warning"
@@ -476,7 +477,7 @@ public final class Knowledge: @unchecked Sendable {
                 throw settingsError("warnings.\(kind.rawValue).text", "unknown placeholder {\(unknown)}; this warning knows "
                     + kind.placeholders.map { "{\($0)}" }.joined(separator: ", "))
             }
-            warningTexts[kind] = (f, entry.text)
+            warningTexts[kind] = (f, entry.text, entry.severity)
         }
         self.warningTexts = warningTexts
         var essential: [AnswerID] = []

@@ -95,8 +95,9 @@ public struct Warning: Sendable, Encodable, Equatable {
     /// `/failure-modes/<slug>`.
     public let url: String
     public let title: String
-    /// The failure mode's severity, or a lower one for a finding that weighs less (a peak every entry tier carries).
-    public let severity: Severity
+    /// The failure mode's severity, or the computed warning's own (criteria/_index.md `engine.warnings`); a warning
+    /// that joins several findings takes the highest.
+    public internal(set) var severity: Severity
     /// The model a computed warning is about (lifecycle, rate limits, latency, freshness), else nil.
     public let model: String?
     /// Whether the team's own answers raise it for the recommended model: false for an exposure that holds only on
@@ -836,12 +837,12 @@ public struct Engine: Sendable {
                                     severity: entry.spec.severity, model: nil,
                                     stated: exposure.condition.holdsOnStated(v, assumed: answers.assumedMask)))
         }
-        /// Adds (or joins) a computed warning; returns its index in `warnings`.
+        /// Adds (or joins) a computed warning, at its own severity where the content gives one, else its failure
+        /// mode's; returns its index in `warnings`.
         @discardableResult
-        /// `severity`: instead of the failure mode's, for a new warning (a finding joined to one already made keeps
-        /// that one's).
-        func computed(_ kind: ComputedWarning, model: Int, _ values: [String: String], severity: Severity? = nil) -> Int {
-            let (f, template) = k.warningTexts[kind]!
+        func computed(_ kind: ComputedWarning, model: Int, _ values: [String: String]) -> Int {
+            let (f, template, own) = k.warningTexts[kind]!
+            let severity = own ?? k.failureModes[f].spec.severity
             let entry = k.failureModes[f]
             var filled = values
             filled["model"] = k.models[model].title
@@ -852,6 +853,8 @@ public struct Engine: Sendable {
             // general advice.
             if let same = warnings.firstIndex(where: { $0.failure_mode == entry.slug && $0.model == k.models[model].slug }) {
                 warnings[same].text += " " + text
+                // The warning weighs what its weightiest finding does.
+                warnings[same].severity = Swift.max(warnings[same].severity, severity)
                 return same
             }
             if let general = warnings.firstIndex(where: { $0.failure_mode == entry.slug && $0.model == nil }) {
@@ -859,7 +862,7 @@ public struct Engine: Sendable {
             }
             warnings.append(Warning(failure_mode: entry.slug, text: text,
                                     url: "/failure-modes/\(entry.slug)", title: entry.title,
-                                    severity: severity ?? entry.spec.severity, model: k.models[model].slug, stated: model == primary))
+                                    severity: severity, model: k.models[model].slug, stated: model == primary))
             return warnings.count - 1
         }
         let day = Int(v[AnswerID.asOf.rawValue])
@@ -964,7 +967,7 @@ public struct Engine: Sendable {
                         + "for this model its page does not give"
                 } else if let floor = k.entryTierFloor, floor.holds(capacity) {
                     // A peak every provider we could read carries from its first tier: say so, and rank it low.
-                    computed(.rate_limit_unknown_small, model: primary, values.merging(["floor": floor.text]) { $1 }, severity: .low)
+                    computed(.rate_limit_unknown_small, model: primary, values.merging(["floor": floor.text]) { $1 })
                     break
                 } else if capacity.scheme_kind == .not_read {
                     why = "\(provider) publishes per-model limits that we have not been able to read; check them in your account"

@@ -225,7 +225,12 @@ public enum AccessChannel: String, ClosedSet {
 }
 
 /// How much harm a failure mode does.
-public enum Severity: String, ClosedSet { case low, medium, high }
+public enum Severity: String, ClosedSet, Comparable {
+    case low, medium, high
+
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+    private var rank: Int { Self.allCases.firstIndex(of: self)! }
+}
 
 // MARK: - Models
 
@@ -888,10 +893,14 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
 public struct WarningText: Codable, Sendable, Equatable {
     public var failure_mode: String
     public var text: String
+    /// Instead of the failure mode's: a finding that weighs more (a budget no setting can meet) or less (a peak
+    /// every entry tier carries) than the failure mode's usual exposure.
+    public var severity: Severity?
 
-    public init(failure_mode: String, text: String) {
+    public init(failure_mode: String, text: String, severity: Severity? = nil) {
         self.failure_mode = failure_mode
         self.text = text
+        self.severity = severity
     }
 }
 

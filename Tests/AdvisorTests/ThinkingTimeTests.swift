@@ -15,6 +15,12 @@ struct ThinkingTimeTests {
         return (a.primaryModel, risk.failure_mode == "latency-spikes" ? risk.text : "")
     }
 
+    /// The top risk's severity: a budget that a setting meets is the failure mode's medium; one no setting meets is
+    /// high (criteria/_index.md gives the warning its own), and a warning that joins it takes the highest.
+    func severity(_ answers: [String: AnswerValue]) throws -> Severity {
+        try #require(engine.assess(k.answers(["as_of": "2026-12-04"].merging(answers) { $1 })).decision.top_risk).severity
+    }
+
     @Test func aModelThatCanStopThinkingIsToldToForABudgetItsThinkingOutlasts() throws {
         // Haiku 5.5 at its default medium effort: 1,200 tokens, 3 s at 400 a second, against 0.25 s.
         let (model, text) = try risk(["task_type": "classification", "monthly_requests": 80_000_000,
@@ -24,6 +30,8 @@ struct ThinkingTimeTests {
         #expect(text.hasPrefix("Claude Haiku 5.5 thinks before it answers: at medium effort about 1,200 reasoning tokens "
                                + "come before the first word, 3 s even at 400 tokens a second"), "\(text)")
         #expect(text.contains("over your 0.25 s budget on their own. To meet the budget, switch its thinking off (effort none)"))
+        #expect(try severity(["task_type": "classification", "monthly_requests": 80_000_000, "avg_input_tokens": 600,
+                              "avg_output_tokens": 3, "latency": "realtime", "latency_budget_s": 0.25]) == .medium)
         // With thinking off there is nothing to time: the budget is unknown, not missed, and not the first risk.
         let off = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 80_000_000,
                                            "avg_input_tokens": 600, "avg_output_tokens": 3, "latency": "realtime",
@@ -57,6 +65,11 @@ struct ThinkingTimeTests {
                                + "come first, 0.75 s at 400 tokens a second"), "\(text)")
         #expect(text.contains("No other model that meets this workload's requirements answers without thinking first: "
                               + "relax the budget or the fit you require"), "\(text)")
+        // A requirement missed for certain, not a spike to plan for; the realtime advice joined to it shares that.
+        #expect(text.contains("Real-time features see 1-2 s typical"), "\(text)")
+        #expect(try severity(["task_type": "chat", "monthly_requests": 2_000_000, "avg_input_tokens": 3_000,
+                              "avg_output_tokens": 300, "latency": "realtime", "latency_budget_s": 0.5,
+                              "cost_priority": "secondary", "required_fit": "strong"]) == .high)
         // The lever to its least level still saves, but goes towards the budget, not to it; at 1 s it may reach it.
         func lever(_ budget: Double) throws -> String {
             let a = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 2_000_000, "avg_input_tokens": 3_000,
