@@ -678,12 +678,14 @@ public struct Engine: Sendable {
                         escalation: escalation, preferred: preferred, usable: isUsable, monthly: monthlyCache)
     }
 
-    /// The cheapest usable model that fits the task `strong` and meets the task floors; a legacy one after its
+    /// The cheapest usable model that fits the task `strong`, meets the task floors and can answer within the
+    /// stated budget (asking for a strong fit should not trade the budget away unsaid); a legacy one after its
     /// successor when that is strong too and costs little more, as the alternatives are ordered (`cheapSuccessor`).
-    private func cheapestStrongFit(_ d: Decision, task: Int, day: Int, monthly: [Double]) -> Int? {
+    private func cheapestStrongFit(_ d: Decision, _ v: UnsafeBufferPointer<Double>, task: Int, day: Int, monthly: [Double]) -> Int? {
         let k = knowledge
         let strong = k.models.indices.filter {
             d.usable[$0] && k.compiledModels[$0].fit[task] == .strong && k.meets(d.taskFloors, model: $0)
+                && !k.missesBudgetAtEverySetting(model: $0, v)
         }
         return strong.map { m in
             (cheapSuccessor(of: m, day: day, monthly: monthly, among: strong.contains) == nil ? 0 : 1, monthly[m], m)
@@ -817,8 +819,12 @@ public struct Engine: Sendable {
         }
         // As for the primary: a model whose published tiers cannot carry the peak is offered only when no other
         // can (the escalation model that leads a tiered verdict was already held to its share's peak).
-        let carried = Array(offered.lazy.filter { lead.contains($0) || !k.exceedsEveryTier(model: $0, v) }.prefix(3))
-        alternatives = carried.isEmpty ? Array(offered.prefix(3)) : carried
+        // Likewise one that cannot answer within the stated budget at any setting (its least thinking outlasts it, or
+        // its documented latency misses it): a realtime completion is not offered a model that always thinks first.
+        let inTime = offered.filter { lead.contains($0) || !k.missesBudgetAtEverySetting(model: $0, v) }
+        let timely = inTime.isEmpty ? offered : inTime
+        let carried = Array(timely.lazy.filter { lead.contains($0) || !k.exceedsEveryTier(model: $0, v) }.prefix(3))
+        alternatives = carried.isEmpty ? Array(timely.prefix(3)) : carried
 
         let costs = usage?.lines ?? Self.ordered(priced.map(\.line))
         // Warnings: exposures first (those for the primary's provider), then computed ones.
@@ -1002,7 +1008,7 @@ public struct Engine: Sendable {
         // one named says so).
         var qualityMargin: QualityMargin? = nil
         if d.basis == .cheapest_fit, k.compiledModels[primary].fit[task] == .good,
-           let strong = cheapestStrongFit(d, task: task, day: day, monthly: monthly),
+           let strong = cheapestStrongFit(d, v, task: task, day: day, monthly: monthly),
            monthly[strong] > monthly[primary] {
             let difference = monthly[strong] - monthly[primary]
             qualityMargin = QualityMargin(model: k.models[strong].slug, monthly_usd: Format.rounded(monthly[strong]),

@@ -59,6 +59,16 @@ extension Knowledge {
         return (t.reasoning + t.output) / typical > budget
     }
 
+    /// Whether model `m` cannot answer within the stated budget at any setting: even its least thinking outlasts it
+    /// (the floor), or the latency its page documents misses it. Such a model is not offered beside the primary, nor
+    /// as the quality margin's strong fit, while another can be.
+    func missesBudgetAtEverySetting(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
+        let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
+        guard budget > 0 else { return false }
+        if let floor = leastThinking(model: m)?.floor, floor.seconds > budget { return true }
+        return latencyCheck(model: m, v)?.verdict == .misses
+    }
+
     /// Model `m`'s floor at the team's effort when it outlasts the budget they stated, with its least thinking;
     /// nil without a budget, reasoning or speed, or when the floor fits.
     func thinkingOverBudget(model m: Int, _ v: UnsafeBufferPointer<Double>)

@@ -92,6 +92,38 @@ struct ThinkingTimeTests {
         #expect(strict.contains("No other model that meets this workload's requirements answers without thinking first: relax the budget,"), "\(strict)")
     }
 
+    /// A model that cannot answer within the budget at any setting is not offered beside the primary, nor as the
+    /// strong fit the quality margin points to: a 0.3 s code completion was offered Gemini 3.8 Flash, GPT-6.2 Sol
+    /// and Gemini 4 Hydrogen, which all think for at least 0.75 s first; a 0.2 s chat was told that the cheapest
+    /// strong fit was Gemini 3.8 Flash.
+    @Test func modelsThatAlwaysThinkPastTheBudgetAreNotOffered() throws {
+        let alwaysThink: Set = ["gemini-3-8-flash", "gpt-6-2-sol", "gemini-4-hydrogen"]
+        func completion(_ budget: Double) -> Assessment {
+            engine.assess(k.answers(["task_type": "code_completion", "monthly_requests": 3_000_000, "avg_input_tokens": 6_000,
+                                     "avg_output_tokens": 80, "system_prompt_tokens": 4_000, "latency": "realtime",
+                                     "latency_budget_s": .number(budget), "cost_priority": "secondary", "as_of": "2026-12-04"]))
+        }
+        let tight = completion(0.3)
+        #expect(tight.primaryModel == "claude-haiku-5-5")
+        #expect(tight.alternatives.count == 3 && alwaysThink.isDisjoint(with: tight.alternatives), "\(tight.alternatives)")
+        for m in tight.alternatives {
+            let v = k.answers(["task_type": "code_completion", "latency_budget_s": 0.3, "as_of": "2026-12-04"]).values
+            #expect(!v.withUnsafeBufferPointer { k.missesBudgetAtEverySetting(model: k.modelIndex[m]!, $0) }, "\(m)")
+        }
+        // Without a budget they are offered again, strong fits first as cost-secondary asks.
+        #expect(!alwaysThink.isDisjoint(with: completion(0).alternatives), "\(completion(0).alternatives)")
+
+        func chat(_ budget: Double) -> Assessment {
+            engine.assess(k.answers(["task_type": "chat", "monthly_requests": 2_000_000, "avg_input_tokens": 800,
+                                     "avg_output_tokens": 100, "latency": "realtime", "latency_budget_s": .number(budget),
+                                     "cost_priority": "primary", "as_of": "2026-12-04"]))
+        }
+        #expect(chat(0).qualityMargin?.model == "gemini-3-8-flash")
+        // Every model rated strong for chat thinks first for longer than 0.2 s: no strong fit is pointed to.
+        #expect(chat(0.2).qualityMargin == nil)
+        #expect(!chat(0.2).warnings.contains { $0.text.contains("rated 'strong'") })
+    }
+
     /// Under tiered routing the complex share is answered again by the escalation model, which thinks too: its
     /// reasoning is held to the budget as well, with the least thinking it accepts.
     @Test func theEscalatedShareIsHeldToTheBudgetToo() throws {
