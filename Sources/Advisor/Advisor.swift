@@ -301,6 +301,8 @@ public final class Knowledge: @unchecked Sendable {
     /// The lowest limits of any entry tier a page publishes (RateLimitFloor.swift): a peak under all of them is one
     /// every provider we could read carries from its first tier.
     let entryTierFloor: RateLimitFloor?
+    /// `engine.entry_tier_room`: the share of the entry tier's limits under which a peak is said not to bind.
+    let entryTierRoom: Double?
     /// `engine.slow_request`: nil, a cap on requests in flight never counts as carrying a peak.
     let slowRequest: SlowRequest?
     /// Per model: the output speed its reasoning is timed at for a latency budget (its provider's
@@ -391,6 +393,10 @@ public final class Knowledge: @unchecked Sendable {
         }
         slowRequest = settings.slow_request
         entryTierFloor = RateLimitFloor(entryTiersOf: compiledModels)
+        if let room = settings.entry_tier_room, !(room.isFinite && room > 0 && room <= 1) {
+            throw settingsError("entry_tier_room", "must be a share above 0 and at most 1 (0.5 is half)")
+        }
+        entryTierRoom = settings.entry_tier_room
         if let slow = slowRequest {
             guard slow.queue_seconds.isFinite, slow.queue_seconds >= 0 else {
                 throw settingsError("slow_request.queue_seconds", "must be a number of seconds, 0 or more (600)")

@@ -946,9 +946,19 @@ public struct Engine: Sendable {
                           "otpm": Format.figure(capacity.peak_otpm)]
             switch capacity.status {
             case .carried:
-                if let tier = capacity.tier, tier != k.compiledModels[primary].rateScheme(on: day)?.tiers.first?.tier {
+                let entry = k.compiledModels[primary].rateScheme(on: day)?.tiers.first
+                if let tier = capacity.tier, tier != entry?.tier {
                     computed(.rate_limit_tier, model: primary, values.merging(
                         ["tier": Knowledge.tierName(tier), "requires": capacity.requires ?? ""]) { $1 })
+                } else if let entry, let room = k.entryTierRoom, let limits = RateLimitFloor(tier: entry),
+                          limits.holds(capacity, share: room),
+                          entry.monthly_spend_cap_usd.map({ monthly[primary] <= room * $0 }) ?? true {
+                    // Ten requests a month are not at risk of a 429 storm: said, and ranked low, with the pacing
+                    // advice for later.
+                    computed(.rate_limit_entry_small, model: primary, values.merging(
+                        ["tier": Knowledge.tierName(entry.tier), "requires": entry.requires,
+                         "limits": limits.text + (entry.monthly_spend_cap_usd.map { ", and \(Format.money($0)) a month" } ?? ""),
+                         "room": Format.percent(room)]) { $1 })
                 }
             case .beyond_tiers:
                 computed(.rate_limit_beyond_tiers, model: primary, values.merging(

@@ -1,7 +1,8 @@
 /// The lowest limits any provider's entry tier publishes, over every model page and every scheme it records: requests,
 /// input tokens and output tokens a minute, and requests a day. A peak under all of them is carried by the first tier
 /// of every provider whose limits we could read; for a provider that publishes none, that is as much as can be said
-/// (the `rate_limit_unknown_small` warning), and it is not the workload's biggest risk.
+/// (the `rate_limit_unknown_small` warning), and it is not the workload's biggest risk. The same shape holds one
+/// model's own entry tier, against which a peak well inside it is not either (`rate_limit_entry_small`).
 struct RateLimitFloor: Sendable, Equatable {
     let rpm: Double
     let itpm: Double
@@ -21,10 +22,16 @@ struct RateLimitFloor: Sendable, Equatable {
         rpd = entries.compactMap(\.rpd).min()
     }
 
-    /// Whether the peak (and the average day's requests) stays under every entry tier's limits.
-    func holds(_ capacity: Capacity) -> Bool {
-        capacity.peak_rpm <= rpm && capacity.peak_itpm <= itpm && capacity.peak_otpm <= otpm
-            && rpd.map { capacity.daily_requests <= $0 } ?? true
+    /// One tier's own limits (a model's entry tier); nil without a per-minute limit on requests and on tokens.
+    init?(tier: RateTier) {
+        guard let rpm = tier.rpm, let itpm = tier.itpm ?? tier.tpm, let otpm = tier.otpm ?? tier.tpm else { return nil }
+        (self.rpm, self.itpm, self.otpm, self.rpd) = (rpm, itpm, otpm, tier.rpd)
+    }
+
+    /// Whether the peak (and the average day's requests) stays under `share` of every limit (all of them: 1).
+    func holds(_ capacity: Capacity, share: Double = 1) -> Bool {
+        capacity.peak_rpm <= share * rpm && capacity.peak_itpm <= share * itpm && capacity.peak_otpm <= share * otpm
+            && rpd.map { capacity.daily_requests <= share * $0 } ?? true
     }
 
     /// The floor in words: "50 requests, 30,000 input tokens and 8,000 output tokens a minute".

@@ -833,6 +833,10 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// As rate_limit_unknown, for a peak under the entry tier of every provider whose limits a page publishes:
     /// {model}, {provider}, {rpm}, {itpm}, {otpm}, {floor} (those lowest limits in words).
     case rate_limit_unknown_small
+    /// The peak (and the month's spend) is inside `engine.entry_tier_room` of every limit of the model's entry tier,
+    /// so limits are unlikely to bind: {model}, {provider}, {rpm}, {itpm}, {otpm}, {tier} (its name), {limits} (its
+    /// limits and spend cap in words), {requires} (how an organisation gets it), {room}.
+    case rate_limit_entry_small
     /// The provider sets no fixed limit and serves what capacity allows: {model}, {provider}, {rpm} (as for
     /// rate_limit_tier).
     case rate_limit_dynamic
@@ -877,6 +881,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .rate_limit_beyond_tiers: ["model", "provider", "rpm", "itpm", "otpm", "gap", "top_tier"]
         case .rate_limit_unknown: ["model", "provider", "rpm", "itpm", "otpm", "why"]
         case .rate_limit_unknown_small: ["model", "provider", "rpm", "itpm", "otpm", "floor"]
+        case .rate_limit_entry_small: ["model", "provider", "rpm", "itpm", "otpm", "tier", "limits", "requires", "room"]
         case .rate_limit_dynamic: ["model", "provider", "rpm"]
         case .quality_margin: ["model", "strong_model", "strong_state", "strong_monthly", "difference", "monthly"]
         case .latency_budget_missed: ["model", "percentile", "ms", "budget"]
@@ -1091,6 +1096,9 @@ public struct EngineSettings: Codable, Sendable, Equatable {
     /// Where cost is not first, a legacy model comes after its named successor while the successor costs at most
     /// this share more (0.25: 25 %); 0.25 when absent.
     public var legacy_premium: Double?
+    /// A peak at most this share of every limit of the recommended model's entry tier is unlikely to bind: the
+    /// rate-limit warning says so, at its own severity (`rate_limit_entry_small`). Without it, never said.
+    public var entry_tier_room: Double?
     /// How long one request may take at its slowest, for a provider that caps requests in flight instead of a rate;
     /// without it such a cap never counts as carrying a peak.
     public var slow_request: SlowRequest?

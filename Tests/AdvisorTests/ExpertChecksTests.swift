@@ -495,6 +495,42 @@ struct ExpertChecksTests {
         #expect(busyLimits?.severity == .high && busyLimits?.text.contains("Unknown is not fine") == true)
     }
 
+    @Test func aPeakWellInsideTheEntryTierIsNotTheBiggestRisk() throws {
+        // Ten classifications a month on Haiku 5.5 had "a burst turns into an outage" as the biggest risk. Anthropic's
+        // Start tier allows Haiku 5.5 1,000 requests a minute and $500 a month; a peak under half of every limit
+        // (engine.entry_tier_room) is said to be unlikely to bind, ranks low, and keeps the pacing advice for later.
+        func assess(_ requests: Double) -> Assessment {
+            engine.assess(k.answers(["task_type": "classification", "monthly_requests": .number(requests),
+                                     "avg_input_tokens": 500, "avg_output_tokens": 5, "as_of": "2026-12-04"]))
+        }
+        let tiny = assess(10)
+        #expect(tiny.primaryModel == "claude-haiku-5-5")
+        let limits = try #require(tiny.warnings.first { $0.failure_mode == "rate-limits" })
+        #expect(limits.severity == .low)
+        #expect(limits.text.contains("under 50 % of what Anthropic's entry tier (Start) allows it: 1,000 requests, "
+                                     + "2,000,000 input tokens and 400,000 output tokens a minute, and $500 a month."), "\(limits.text)")
+        #expect(limits.text.contains("Evaluation tier with lower, unpublished limits"))
+        #expect(limits.text.contains("Without pacing, retries that tell the three kinds of 429 apart"))
+        #expect(tiny.decision.top_risk?.failure_mode != "rate-limits")
+        // The month's spend counts too: a bill over half the Start tier's $500 cap is not "well inside" it.
+        let spend = try #require(Engine(knowledge: k).costs(k.answers(["task_type": "classification",
+            "monthly_requests": 400_000, "avg_input_tokens": 500, "avg_output_tokens": 5, "as_of": "2026-12-04"]))
+            .first { $0.model == "claude-haiku-5-5" })
+        let busy = assess(400_000)
+        #expect(busy.primaryModel == "claude-haiku-5-5")
+        if spend.monthly_usd > 250 {
+            #expect(busy.warnings.first { $0.failure_mode == "rate-limits" }?.severity == .high)
+        } else {
+            Issue.record("400,000 classifications cost \(spend.monthly_usd): pick a volume over half the cap")
+        }
+        // The share is checked like the other settings.
+        var file = try Fixture.file()
+        file.settings.entry_tier_room = 1.5
+        #expect { _ = try Fixture.knowledge(file) } throws: {
+            "\($0)".contains("engine.entry_tier_room: must be a share above 0 and at most 1")
+        }
+    }
+
     @Test func aLowerEffortIsOfferedOnlyForASavingThatMatters() {
         // A coding agent on Sonnet 5.5 (default effort high): 500 runs of 400,000 tokens in and 60,000 out. Thinking
         // is a sliver of the bill, so medium effort saves about $4.50 of $463, 1 %: not worth a step down in quality.
