@@ -310,6 +310,8 @@ public final class Knowledge: @unchecked Sendable {
     let fastestOutput: [Double?]
     /// `engine.typical_output_tokens_per_second`: the speed at which thinking is judged to weigh on a latency budget.
     let typicalOutput: Double?
+    /// `engine.thinking_budget_share`: the share of a budget the thinking must take, at the typical speed, to weigh on it.
+    let thinkingBudgetShare: Double?
     /// Model slugs by index, and the reverse.
     public let modelSlugs: [String]
     let modelIndex: [String: Int]
@@ -442,6 +444,10 @@ public final class Knowledge: @unchecked Sendable {
             }
         }
         typicalOutput = settings.typical_output_tokens_per_second
+        if let share = settings.thinking_budget_share, !(share.isFinite && share > 0 && share <= 1) {
+            throw settingsError("thinking_budget_share", "must be a share above 0 and at most 1 (0.25 is a quarter)")
+        }
+        thinkingBudgetShare = settings.thinking_budget_share
         fastestOutput = models.map { entry in
             providers[entry.spec.provider]?.fastest_output_tokens_per_second ?? settings.fastest_output_tokens_per_second
         }

@@ -1107,9 +1107,11 @@ public struct EngineSettings: Codable, Sendable, Equatable {
     /// budget is held to. Without it the floor is not computed.
     public var fastest_output_tokens_per_second: Double?
     /// A typical output speed, in tokens a second: a latency budget is offered less thinking *for the budget's sake*
-    /// only when the reasoning and the answer at this speed would outlast it (a 600 s batch budget is not a reason to
-    /// switch thinking off). Without it, any budget is.
+    /// only when the reasoning at this speed takes at least `thinking_budget_share` of it (a 600 s batch budget is no
+    /// reason to switch thinking off). Without both, any budget is.
     public var typical_output_tokens_per_second: Double?
+    /// See `typical_output_tokens_per_second`: the share of a budget the thinking must take to weigh on it.
+    public var thinking_budget_share: Double?
     /// Every provider a model page names: its status page and error documentation.
     public var providers: [String: ProviderInfo]?
     /// The statistics of the evaluation plan (EvaluationPlan.swift); the plan is not offered without them.

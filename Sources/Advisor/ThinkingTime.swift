@@ -49,14 +49,14 @@ extension Knowledge {
     }
 
     /// Whether model `m`'s thinking weighs on the answers' latency: always for realtime answers without a budget;
-    /// with a budget, when its reasoning and its answer at `engine.typical_output_tokens_per_second` would outlast
-    /// it (any budget without that speed). A 600 s batch budget is no reason to think less; a 5 s chat is.
+    /// with a budget, when its reasoning alone at `engine.typical_output_tokens_per_second` takes at least
+    /// `engine.thinking_budget_share` of it (any budget without those settings). 1,200 tokens are about 12 s at 97 a
+    /// second: a 5 s chat's budget, not a 600 s report's (where the answer, not the thinking, takes the time).
     func thinkingWeighsOnLatency(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
         let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
         guard budget > 0 else { return v[AnswerID.latency.rawValue] == Knowledge.realtimeLatency }
-        guard let typical = typicalOutput else { return true }
-        let t = requestTokens(model: m, v)
-        return (t.reasoning + t.output) / typical > budget
+        guard let typical = typicalOutput, let share = thinkingBudgetShare else { return true }
+        return requestTokens(model: m, v).reasoning / typical >= share * budget
     }
 
     /// Whether model `m` cannot answer within the stated budget at any setting: even its least thinking outlasts it

@@ -147,12 +147,12 @@ struct LeverTests {
 
     /// A budget is a reason to think less only where the thinking weighs on it: 30,000-token reports with 600 s
     /// each were told to switch GPT-6 Luna's thinking off "for a 600 s budget" to save 4 % of the month; its 1,200
-    /// reasoning tokens and the report take about 320 s at the typical 97 tokens a second. A budget that the same
-    /// work at that speed would outlast still gets the lever; and where it does, no level above is offered, since
-    /// more thinking comes first too.
+    /// reasoning tokens take about 12 s at the typical 97 tokens a second, against the ~310 s of the report. A budget
+    /// of which the thinking takes a quarter or more (engine.thinking_budget_share) still gets the lever; and where it
+    /// does, no level above is offered, since more thinking comes first too.
     @Test func onlyABudgetTheThinkingWeighsOnIsAReasonToThinkLess() throws {
         let k = Fixture.real
-        #expect(k.typicalOutput == 97)
+        #expect(k.typicalOutput == 97 && k.thinkingBudgetShare == 0.25)
         func assess(_ budget: Double, complex: Double = 0.05, effort: String = "default") -> Assessment {
             Engine(knowledge: k).assess(k.answers([
                 "task_type": "other", "monthly_requests": 50_000, "avg_input_tokens": 1_000, "avg_output_tokens": 30_000,
@@ -166,12 +166,13 @@ struct LeverTests {
         let primary = try #require(long.costs.first { $0.model == long.primaryModel })
         #expect(primary.rates.reasoning_tokens_per_request > 0)
         #expect(!kinds.contains(.lower_effort), "\(kinds)")
-        // 200 s is less than the ~320 s the thinking and the report take at the typical speed.
+        // 1,200 tokens at medium, ~12.4 s, are a quarter of a 40 s budget, not of 60 s.
         // At 30 % complex and medium effort the primary is Sonnet 5.5, which has a level above medium.
-        let tight = assess(200, complex: 0.3, effort: "medium")
+        let tight = assess(40, complex: 0.3, effort: "medium")
         let off = try #require(tight.levers.first { $0.kind == .thinking_off || $0.kind == .least_thinking },
                                "\(tight.levers.map(\.kind))")
-        #expect(off.text.contains("a 200 s budget"), "\(off.text)")
+        #expect(off.text.contains("a 40 s budget"), "\(off.text)")
+        #expect(!assess(60, complex: 0.3, effort: "medium").levers.contains { $0.kind == .least_thinking })
         #expect(!tight.levers.contains { $0.kind == .raise_effort }, "\(tight.levers.map(\.kind))")
         // The same 30 % complex share without the tight budget is offered more effort for a margin.
         #expect(tight.primaryModel == "claude-sonnet-5-5")

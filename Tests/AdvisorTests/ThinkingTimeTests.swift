@@ -178,5 +178,10 @@ struct ThinkingTimeTests {
                 "\($0)".contains("engine.typical_output_tokens_per_second: \(message)")
             }
         }
+        file = try Fixture.file()
+        file.settings.thinking_budget_share = 0
+        #expect { _ = try Fixture.knowledge(file) } throws: {
+            "\($0)".contains("engine.thinking_budget_share: must be a share above 0 and at most 1")
+        }
     }
 }
