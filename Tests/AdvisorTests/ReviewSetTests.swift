@@ -13,6 +13,10 @@ struct ReviewSetTests {
         var acceptable: [String]? = nil
         var forbidden: [String]? = nil
         var min_fit: String? = nil
+        /// Models an engineer would refuse to see offered beside the primary.
+        var forbidden_alternatives: [String]? = nil
+        /// Failure modes that must not be the biggest risk.
+        var forbidden_top_risks: [String]? = nil
         let why: String
         var testDescription: String { name }
     }
@@ -46,6 +50,9 @@ struct ReviewSetTests {
         if let verdicts = c.verdicts { #expect(verdicts.contains(a.verdict.rawValue), "\(a.verdict.rawValue): \(c.why)") }
         if let acceptable = c.acceptable { #expect(acceptable.contains(a.primaryModel), "\(a.primaryModel): \(c.why)") }
         #expect(!(c.forbidden ?? []).contains(a.primaryModel), "\(a.primaryModel): \(c.why)")
+        #expect(Set(c.forbidden_alternatives ?? []).isDisjoint(with: a.alternatives), "\(a.alternatives): \(c.why)")
+        #expect(!(c.forbidden_top_risks ?? []).contains(a.decision.top_risk?.failure_mode ?? ""),
+                "\(a.decision.top_risk?.failure_mode ?? "none"): \(c.why)")
         // What every verdict must hold, whatever the case: the primary is current on the day, holds the request
         // with headroom, and is not ruled out by its rate limits while another model is not.
         let primary = try #require(a.costs.first { $0.model == a.primaryModel })
