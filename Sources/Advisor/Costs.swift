@@ -111,6 +111,10 @@ public struct ModelStatus: Sendable, Encodable, Equatable {
     public let since: String
     public let retires: String?
     public let replacement: String?
+    /// Where the replacement is itself no longer active on the day, the model to move to now: the replacement
+    /// followed until an active one (Gemini 2.0 Flash → Gemini 3.1 Flash-Lite, deprecated → Gemini 3.5 Flash-Lite);
+    /// nil when the replacement is current. Not in the JSON, whose `replacement` is the page's.
+    public var successor: String? = nil
 
     enum CodingKeys: String, CodingKey { case state, since, retires, replacement }
 
@@ -476,8 +480,28 @@ extension Knowledge {
     func status(model m: Int, on day: Int) -> ModelStatus {
         let model = compiledModels[m]
         let (state, since) = model.lifecycle(on: day)
+        let target = migrationTarget(model: m, on: day)
         return ModelStatus(state: state, since: CivilDate.text(since), retires: model.retiresDay.map(CivilDate.text),
-                           replacement: model.replacement.map { models[$0].slug })
+                           replacement: model.replacement.map { models[$0].slug },
+                           successor: target != model.replacement ? target.map { models[$0].slug } : nil)
+    }
+
+    /// The model to move to from model `m` on a day: its replacement, followed while that one is itself no longer
+    /// active (Claude 3.5 Haiku → Claude Haiku 4.5, legacy → Claude Haiku 5.5); nil when the page names none.
+    func migrationTarget(model m: Int, on day: Int) -> Int? {
+        var seen: Set<Int> = [m]
+        var current = compiledModels[m].replacement
+        while let next = current, compiledModels[next].lifecycle(on: day).state != .active,
+              let further = compiledModels[next].replacement, !seen.contains(further) {
+            seen.insert(next)
+            current = further
+        }
+        return current
+    }
+
+    /// `migrationTarget(model:on:)` by slug.
+    public func migrationTarget(of slug: String, on day: Int) -> String? {
+        modelIndex[slug].flatMap { migrationTarget(model: $0, on: day) }.map { models[$0].slug }
     }
 
     /// The model's documented latency against the budget, or nil when the workload states none.

@@ -72,18 +72,9 @@ public struct ModelCatalog: Sendable {
     /// The model's state on a day (the engine's lifecycle logic).
     public func status(of slug: String, on day: Int) -> ModelStatus? { knowledge.status(of: slug, on: day) }
 
-    /// The replacement to move to on a day: the page's replacement, followed while that one is itself no longer
-    /// active (Claude 3.5 Haiku -> Claude Haiku 4.5, legacy -> Claude Haiku 5.5). Nil when the page names none.
-    public func migrationTarget(of slug: String, on day: Int) -> String? {
-        var seen: Set<String> = [slug]
-        var current = knowledge.status(of: slug, on: day)?.replacement
-        while let next = current, let status = knowledge.status(of: next, on: day), status.state != .active,
-              let further = status.replacement, !seen.contains(further) {
-            seen.insert(next)
-            current = further
-        }
-        return current
-    }
+    /// The replacement to move to on a day (Knowledge.migrationTarget: the page's replacement, followed while that
+    /// one is itself no longer active). Nil when the page names none.
+    public func migrationTarget(of slug: String, on day: Int) -> String? { knowledge.migrationTarget(of: slug, on: day) }
 
     /// The guide for moving from one model to another, if the content has one.
     public func guide(from: String, to: String) -> Guide? { guides["\(from)>\(to)"] }

@@ -13,9 +13,11 @@ enum LifecycleText {
         }
     }
 
-    /// `Deprecated since 2026-09-30, retires 2026-11-30 → Claude Sonnet 5.5`.
+    /// `Deprecated since 2026-09-30; retires 2026-11-30; replacement: Claude Sonnet 5.5`, and where that replacement
+    /// has itself been superseded, `…; replacement: Gemini 3.1 Flash-Lite, now Gemini 3.5 Flash-Lite`.
     static func sentence(_ status: ModelStatus, library: ContentLibrary) -> String {
-        let replacement = status.replacement.map { library.page(.models, $0)?.title ?? $0 }
+        func title(_ slug: String) -> String { library.page(.models, slug)?.title ?? slug }
+        let replacement = status.replacement.map { title($0) + (status.successor.map { ", now \(title($0))" } ?? "") }
         switch status.state {
         case .active: return "Active since \(status.since)"
         case .legacy: return "Legacy since \(status.since): a newer model took its place; still served"

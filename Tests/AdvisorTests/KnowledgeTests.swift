@@ -215,4 +215,19 @@ struct KnowledgeTests {
         #expect(Set(["answer", "value"]).isSubset(of: assumption.keys))
         #expect(["choose_haiku", "tiered_routing", "choose_alternative"].contains(object["verdict"] as! String))
     }
+
+    /// A replacement that has itself been superseded on the day leads on to the model to move to now; the JSON keeps
+    /// the page's own replacement and says nothing more.
+    @Test func aSupersededReplacementLeadsOnToTheCurrentModel() throws {
+        let k = Fixture.real
+        let day = try #require(CivilDate.day("2026-12-04"))
+        let flash = try #require(k.status(of: "gemini-flash", on: day))
+        #expect(flash.replacement == "gemini-3-1-flash-lite" && flash.successor == "gemini-3-5-flash-lite")
+        #expect(k.status(of: "claude-3-5-haiku", on: day)?.successor == "claude-haiku-5-5")
+        #expect(k.status(of: "gpt-4o-mini", on: day)?.successor == nil)
+        // Before Haiku 5.5 was released, Haiku 4.5 was the model to move to.
+        #expect(k.status(of: "claude-3-5-haiku", on: CivilDate.day("2026-06-01")!)?.successor == nil)
+        let json = String(decoding: try JSONEncoder().encode(flash), as: UTF8.self)
+        #expect(!json.contains("successor") && json.contains("\"replacement\":\"gemini-3-1-flash-lite\""))
+    }
 }

@@ -88,6 +88,15 @@ struct VisualTests {
         #expect(page.contains("class=\"today-line\""))
         #expect(page.range(of: "Retirements ahead")!.lowerBound < page.range(of: "<svg")!.lowerBound)
         #expect(page.contains("retires <strong><time datetime=\"2026-11-30\">"))
+        // A replacement that has itself been superseded leads on to the model to move to now: Claude 3 Haiku's
+        // replacement, Claude Haiku 4.5, is legacy, and Claude Haiku 5.5 succeeds it (in the list and the table).
+        let haiku3 = try? #require(page.range(of: "<a href=\"/models/claude-3-haiku\">Claude 3 Haiku</a> retired"))
+        let line = haiku3.map { String(page[$0.lowerBound...].prefix(while: { $0 != "\n" })) } ?? ""
+        #expect(line.contains("replacement: <a href=\"/models/claude-haiku-4-5\">Claude Haiku 4.5</a>")
+                && line.contains(", now <a href=\"/models/claude-haiku-5-5\">Claude Haiku 5.5</a>"), "\(line)")
+        #expect(page.contains("<td>Claude Haiku 4.5, now Claude Haiku 5.5</td>"))
+        // A current replacement has no "now": GPT-4o mini's is GPT-6 Luna.
+        #expect(page.contains("<td>GPT-6 Luna</td>"))
     }
 
     @Test func modelsIndexLeadsWithASortableTable() {

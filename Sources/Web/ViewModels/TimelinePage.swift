@@ -21,6 +21,8 @@ struct RetirementLine: ViewModel {
     /// "in 12 days", "today", "40 days ago".
     let when: String
     let replacement: ModelLink?
+    /// Where the replacement has itself been superseded on the day, the model to move to now.
+    let successor: ModelLink?
 }
 
 /// A model's row of the table of dates; a missing date reads "—".
