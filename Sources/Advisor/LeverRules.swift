@@ -13,6 +13,8 @@ struct LeverRules: Sendable {
     let minSaving: Double
     /// The least share of the month a lever that trades quality must save (`levers.min_quality_trade_share`, 0).
     let minQualityTradeShare: Double
+    /// `levers.near_line_share`; nil: an average near a long-context line is not a trap.
+    let nearLineShare: Double?
     let levers: [LeverKind: LinkedText]
     /// Each lever's `when`, compiled.
     let conditions: [LeverKind: CompiledCondition]
@@ -76,6 +78,10 @@ struct LeverRules: Sendable {
         choiceSteps = spec.choice_steps
         minSaving = spec.min_saving_usd ?? 0
         minQualityTradeShare = spec.min_quality_trade_share ?? 0
+        if let share = spec.near_line_share, !(share.isFinite && share > 0 && share < 1) {
+            throw problem("levers.near_line_share", "must be a share above 0 and below 1 (0.75 is three quarters)")
+        }
+        nearLineShare = spec.near_line_share
         levers = spec.levers
         self.conditions = conditions
         traps = spec.traps

@@ -987,6 +987,10 @@ public enum LeverKind: String, ClosedSet, CodingKeyRepresentable {
 public enum TrapKind: String, ClosedSet, CodingKeyRepresentable {
     /// The prompt is above a long-context price line: {model}, {prompt}, {threshold}, {amount}, {tokens}, {counted_with}.
     case long_context_cliff
+    /// The average prompt is under a whole-request long-context line but within `levers.near_line_share` of it, so
+    /// longer requests cross it: {model}, {prompt} (on its count), {threshold}, {share} (of the line), {amount} (a
+    /// month of prompts just over it, more), {counted_with}.
+    case long_context_near_line
     /// The model counts more tokens than the tokenizer the answers were counted with: {model}, {ratio}, {counted_with}, {amount}.
     case tokenizer_ratio
     /// The model's page, or that of the tokenizer the answers were counted with, publishes no ratio, so that model is
@@ -1007,6 +1011,7 @@ public enum TrapKind: String, ClosedSet, CodingKeyRepresentable {
     public var placeholders: [String] {
         switch self {
         case .long_context_cliff: ["model", "prompt", "threshold", "amount", "tokens", "counted_with"]
+        case .long_context_near_line: ["model", "prompt", "threshold", "share", "amount", "counted_with"]
         case .tokenizer_ratio: ["model", "ratio", "counted_with", "amount"]
         case .tokenizer_unpublished: ["model", "counted_with", "unpublished", "reference"]
         case .thinking_tokens: ["model", "effort", "tokens", "amount"]
@@ -1060,6 +1065,9 @@ public struct LeverSettings: Codable, Sendable, Equatable {
     /// A lever that trades quality for its saving (a lower reasoning effort) must also save at least this share of
     /// the month: 1 % of the bill is not worth a step down in quality. nil: any saving above `min_saving_usd`.
     public var min_quality_trade_share: Double?
+    /// An average prompt at least this share of a whole-request long-context line (and under it) is a trap: the
+    /// requests longer than the average cross the line (`long_context_near_line`). nil: never said.
+    public var near_line_share: Double?
     public var levers: [LeverKind: LinkedText]
     public var traps: [TrapKind: LinkedText]
     public init(ranges: [String: AnswerRange], choice_steps: Int, min_saving_usd: Double? = nil,

@@ -65,6 +65,17 @@ extension Engine {
                 "prompt": Format.count(r.long_context_counted ?? 0), "threshold": Format.count(r.long_context_threshold ?? 0),
                 "tokens": Format.count(target)])
         }
+        // Under a whole-request line but near it: an average says nothing of the requests longer than it, which cross
+        // the line and pay its rates on every token. Priced as a month of prompts just over the line.
+        if r.band != .long_context, let share = rules.nearLineShare, let threshold = r.long_context_threshold,
+           let prompt = r.long_context_counted,
+           k.compiledModels[m].prices(on: Int(v[AnswerID.asOf.rawValue]))?.longContext?.wholeRequest == true,
+           prompt >= share * threshold, prompt <= threshold {
+            let over = v[AnswerID.avgInputTokens.rawValue] * (threshold + 1) / prompt
+            add(.long_context_near_line, cost(with: [(.avgInputTokens, over.rounded(.up))]) - line.monthly_usd, [
+                "prompt": Format.count(prompt), "threshold": Format.count(threshold),
+                "share": Format.percent((prompt / threshold * 100).rounded(.down) / 100)])
+        }
         if m != counted {
             if !r.token_ratio_published {
                 // An unpublished ratio is taken as 1, the reference tokenizer's: name the page that lacks it.

@@ -221,6 +221,37 @@ struct LeverTests {
         #expect(!assess(["latency": "realtime", "reasoning_effort": "low"]).levers.contains { $0.kind == .least_thinking })
     }
 
+    /// An average just under a whole-request price line hides the requests above it: 99,000-token extractions on Haiku
+    /// 5.5 (counted with its own tokenizer) were priced as if none crossed its 100,000-token line, with a warning
+    /// that spoke of "77,000 tokens as counted on Haiku 4.5". It is now a cost trap in the model's own count, priced
+    /// as a month of prompts just over the line; an average under three quarters of it (levers.near_line_share), or
+    /// over it (the cliff), is not this trap; and a model without such a line (Sonnet 5.5) is not warned of one.
+    @Test func anAverageJustUnderAPriceLineIsATrap() throws {
+        let k = Fixture.real
+        #expect(k.leverRules?.nearLineShare == 0.75)
+        func assess(_ input: Double, _ extra: [String: AnswerValue] = [:]) -> Assessment {
+            Engine(knowledge: k).assess(k.answers([
+                "task_type": "extraction", "monthly_requests": 1_000_000, "avg_input_tokens": .number(input),
+                "avg_output_tokens": 500, "tokens_counted_with": "claude-haiku-5-5", "as_of": "2026-12-04"].merging(extra) { $1 }))
+        }
+        let near = assess(99_000)
+        #expect(near.primaryModel == "claude-haiku-5-5")
+        let trap = try #require(near.decision.traps.first { $0.kind == .long_context_near_line && $0.model == "claude-haiku-5-5" })
+        #expect(trap.text.hasPrefix("Claude Haiku 5.5 bills the whole request at its long-context rates above 100,000 prompt "
+                                    + "tokens, and the average prompt is 99,000 tokens on its count, 99 % of the way"), "\(trap.text)")
+        // A month just over the line: every token at $0.50 / $2.50 instead of $0.10 / $0.50.
+        let amount = try #require(trap.amount_usd)
+        #expect(amount > 4 * near.decision.monthly_usd, "\(amount) against \(near.decision.monthly_usd)")
+        #expect(!near.warnings.contains { $0.text.contains("as counted on Haiku 4.5 already cross") })
+        #expect(!assess(70_000).decision.traps.contains { $0.kind == .long_context_near_line })
+        let over = assess(110_000)
+        #expect(!over.decision.traps.contains { $0.kind == .long_context_near_line && $0.model == over.primaryModel })
+        // 150,000-token strict extractions go to Sonnet 5.5, one flat price to 1M: no line to warn of.
+        let strict = assess(150_000, ["accuracy": "first_time_right", "review_capacity": "none", "tokens_counted_with": "claude-haiku-4-5"])
+        #expect(strict.primaryModel == "claude-sonnet-5-5")
+        #expect(!strict.warnings.contains { $0.text.contains("100,000-token line") }, "\(strict.warnings.map(\.text))")
+    }
+
     /// A trap is stated only when it is worth at least a cent a month: one 50K-token summary a month costs Haiku 5.5
     /// less than a cent more for its tokenizer, and Sonnet 5.5 a few cents.
     @Test func aTrapWorthLessThanACentIsNotStated() throws {

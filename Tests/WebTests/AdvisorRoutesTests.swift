@@ -294,5 +294,6 @@ struct AdvisorRoutesTests {
         #expect(values("LatencyCheck", "verdict") == LatencyVerdict.allCases.map(\.rawValue))
         #expect(values("Assessment", "primary_model_basis") == PrimaryBasis.allCases.map(\.rawValue))
         #expect(values("Capacity", "status") == CapacityStatus.allCases.map(\.rawValue))
+        #expect(values("Trap", "kind") == TrapKind.allCases.map(\.rawValue))
     }
 }
