@@ -153,8 +153,12 @@ extension Engine {
                 }
             }
         }
-        // Cache the stable prefix, when the model caches and nothing is cached yet.
-        if line.hosting == .api, line.rates.cache_read_per_mtok != nil, line.rates.caching == .noCacheableShare || line.rates.caching == .not_worth_it,
+        // Cache the stable prefix, when the model caches and nothing is cached yet, unless the team said that nothing
+        // of its prompts is stable (a share of 0 given, no system prompt): that is its answer, not a lever.
+        let noneStable = !answers.isAssumed(.cachedInputShare) && !answers.isDerived(.cachedInputShare)
+            && value(.cachedInputShare) == 0
+        if line.hosting == .api, !noneStable, line.rates.cache_read_per_mtok != nil,
+           line.rates.caching == .noCacheableShare || line.rates.caching == .not_worth_it,
            let range = k.plausibleRange(.cachedInputShare, around: value(.cachedInputShare)),
            range.upperBound > value(.cachedInputShare) {
             let share = (range.upperBound * 100).rounded(.down) / 100

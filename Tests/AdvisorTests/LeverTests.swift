@@ -252,6 +252,21 @@ struct LeverTests {
         #expect(!strict.warnings.contains { $0.text.contains("100,000-token line") }, "\(strict.warnings.map(\.text))")
     }
 
+    /// The cache lever is a what-if about the prompts ("if 40 % of each prompt is a stable prefix"), so it is not
+    /// offered to a team that said none of its prompt is stable (a cacheable share of 0 given); left unanswered, it
+    /// is. (A share given above 0 is priced as cached already, and the lever is for prompts with nothing cached.)
+    @Test func theCacheLeverRespectsAnAnswerOfNothingStable() throws {
+        let k = Fixture.real
+        func cacheLever(_ extra: [String: AnswerValue]) -> Lever? {
+            Engine(knowledge: k).assess(k.answers([
+                "task_type": "extraction", "monthly_requests": 800_000, "avg_input_tokens": 2_500, "avg_output_tokens": 400,
+                "as_of": "2026-12-04"].merging(extra) { $1 })).levers.first { $0.kind == .cache_prefix }
+        }
+        let assumed = try #require(cacheLever([:]))
+        #expect(assumed.text.hasPrefix("If 40 % of each prompt is a stable prefix"), "\(assumed.text)")
+        #expect(cacheLever(["cached_input_share": 0]) == nil)
+    }
+
     /// A trap is stated only when it is worth at least a cent a month: one 50K-token summary a month costs Haiku 5.5
     /// less than a cent more for its tokenizer, and Sonnet 5.5 a few cents.
     @Test func aTrapWorthLessThanACentIsNotStated() throws {
