@@ -233,8 +233,10 @@ extension Engine {
         // Route the complex share, when everything runs on the Haiku and an escalation model can take the hard part:
         // the routing plan, priced at the combined bill a tiered verdict shows (DecisionSummary).
         let tiered = Engine.tieredPlan
+        // Not where the escalation model cannot answer within the stated budget at any setting: the escalated
+        // requests are answered again by it, after the Haiku (a 0.35 s voice turn cannot wait for Sonnet 5.5's thinking).
         if d.verdict == .chooseHaiku, let escalation = d.escalation, escalation != primary, value(.complexShare) > 0,
-           value(.routing) != tiered {
+           value(.routing) != tiered, !v.withUnsafeBufferPointer({ k.missesBudgetAtEverySetting(model: escalation, $0) }) {
             let share = value(.complexShare)
             let combined = Engine.tieredMonthly(haiku: before, escalation: monthly[escalation], share: share)
             // The router's own cost, as the routing_payback policy that applies counts it (hours at the team's rate).

@@ -252,6 +252,22 @@ struct LeverTests {
         #expect(!strict.warnings.contains { $0.text.contains("100,000-token line") }, "\(strict.warnings.map(\.text))")
     }
 
+    /// Routing the complex share sends it to the escalation model after the Haiku: not a lever where that model
+    /// cannot answer within the budget at any setting. 20M voice turns with 0.35 s each were offered Sonnet 5.5 for
+    /// their complex 5 %, a model that thinks for at least 0.75 s first.
+    @Test func noRouteToAModelThatCannotMeetTheBudget() throws {
+        let k = Fixture.real
+        func route(_ budget: Double) -> Lever? {
+            Engine(knowledge: k).assess(k.answers([
+                "task_type": "chat", "monthly_requests": 20_000_000, "avg_input_tokens": 3_000, "avg_output_tokens": 60,
+                "system_prompt_tokens": 2_500, "latency": "realtime", "latency_budget_s": .number(budget),
+                "as_of": "2026-12-04"])).levers.first { $0.kind == .route_complex }
+        }
+        #expect(route(0.35) == nil)
+        let roomy = try #require(route(5))
+        #expect(roomy.text.contains("to Claude Sonnet 5.5"), "\(roomy.text)")
+    }
+
     /// The cache lever is a what-if about the prompts ("if 40 % of each prompt is a stable prefix"), so it is not
     /// offered to a team that said none of its prompt is stable (a cacheable share of 0 given); left unanswered, it
     /// is. (A share given above 0 is priced as cached already, and the lever is for prompts with nothing cached.)
