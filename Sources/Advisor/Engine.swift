@@ -848,8 +848,8 @@ public struct Engine: Sendable {
         @discardableResult
         func computed(_ kind: ComputedWarning, model: Int, _ values: [String: String]) -> Int {
             let (f, template, own) = k.warningTexts[kind]!
-            let severity = own ?? k.failureModes[f].spec.severity
             let entry = k.failureModes[f]
+            let severity = own ?? entry.spec.severity
             var filled = values
             filled["model"] = k.models[model].title
             filled["provider"] = k.compiledModels[model].provider

@@ -180,9 +180,9 @@ extension Engine {
             }
         }
         // One reasoning level down (a saving) or up (a margin), among the levels the model's API accepts. Where
-        // the thinking weighs on the latency (realtime answers, or a budget it and the answer would outlast at a
-        // typical speed), thinking off instead of one level down, or the lowest level where the model cannot stop
-        // thinking, and never more: the reasoning tokens are written before the first word of the answer
+        // the thinking weighs on the latency (realtime answers, or a budget of which it takes a share at a typical
+        // speed: ThinkingTime.swift), thinking off instead of one level down, or the lowest level where the model
+        // cannot stop thinking, and never more: the reasoning tokens are written before the first word of the answer
         // (/criteria/reasoning-effort).
         if let reasoning = k.compiledModels[primary].reasoning, let effort = line.rates.reasoning_effort {
             let levels = reasoning.levels.sorted()
@@ -192,10 +192,9 @@ extension Engine {
             let forLatency = line.rates.reasoning_tokens_per_request > 0
                 && v.withUnsafeBufferPointer { k.thinkingWeighsOnLatency(model: primary, $0) }
             var lower = levels.last { $0 < effort }
-            var higher = levels.first { $0 > effort }
-            let need = budget > 0 ? "a \(Format.number(budget)) s budget" : "realtime answers"
             // More thinking would only take longer where the thinking already weighs on the latency.
-            if forLatency { higher = nil }
+            let higher = forLatency ? nil : levels.first { $0 > effort }
+            let need = budget > 0 ? "a \(Format.number(budget)) s budget" : "realtime answers"
             if forLatency, effort != .none, levels.contains(.none) {
                 let priced = apply([(.reasoningEffort, Effort.none.answer)])
                 add(.thinking_off, [(.reasoningEffort, Effort.none.answer)], [
