@@ -20,7 +20,7 @@ enum LifecycleText {
         let replacement = status.replacement.map { title($0) + (status.successor.map { ", now \(title($0))" } ?? "") }
         switch status.state {
         case .active: return "Active since \(status.since)"
-        case .legacy: return "Legacy since \(status.since): a newer model took its place; still served"
+        case .legacy: return "Legacy since \(status.since): \(replacement ?? "a newer model") took its place; still served"
             + (status.retires.map { ", retires \($0)" } ?? "")
         case .deprecated:
             return "Deprecated since \(status.since); retires \(status.retires ?? "?")"
