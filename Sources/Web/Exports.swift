@@ -85,7 +85,8 @@ enum Exports {
     }
 
     /// The verdict as a section of a design document: verdict and score, models, reasons, warnings, costs, what
-    /// would change it, assumptions, and the link that reproduces it.
+    /// would change it, assumptions, and the link that reproduces it; the runner-up, the cost traps and the priced
+    /// levers of the decision card.
     /// - Parameters:
     ///   - origin: the public URL, or "" for site paths (an export never links to the server that wrote it).
     ///   - shareQuery: the share link's query (as_of pinned, content version).
@@ -99,6 +100,9 @@ enum Exports {
             + "\(Format.number(a.tieredRoutingAt)), Haiku from \(Format.number(a.chooseHaikuAt)); start \(Format.number(a.baseScore)))\n"
         md += "- Primary model: **\(cell(title(a.primaryModel)))**"
             + (a.costs.first { $0.model == a.primaryModel }.map { " (\(LifecycleText.label($0.status.state)))" } ?? "") + "\n"
+        if let runner = a.decision.runner_up {
+            md += "- Runner-up: \(cell(title(runner.model))) at \(Format.money(runner.monthly_usd)) a month; \(runner.reason)\n"
+        }
         if !a.alternatives.isEmpty { md += "- Alternatives: \(a.alternatives.map(title).map(cell).joined(separator: ", "))\n" }
         md += "- Workload: \(ResultView.workloadSummary(answers))\n"
         md += "- Models and lifecycles as of \(a.asOf)" + (a.figuresChecked.map { "; prices last checked \($0)" } ?? "") + "\n"
@@ -115,6 +119,17 @@ enum Exports {
             md += "\n## What will bite you\n\n"
             for warning in a.warnings {
                 md += "- [\(cell(warning.title))](\(origin)\(warning.url)) (\(warning.severity.rawValue)): \(warning.text)\n"
+            }
+        }
+        // The decision card's traps and levers: a shared verdict without them would hide what moves the bill.
+        if !a.decision.traps.isEmpty {
+            md += "\n## Cost traps\n\n"
+            for trap in a.decision.traps { md += "- \(trap.text) ([why](\(origin)\(trap.url)))\n" }
+        }
+        if !a.levers.isEmpty {
+            md += "\n## Levers, priced\n\n"
+            for lever in a.levers {
+                md += "- \(lever.text) Verdict with it: “\(ResultView.verdictLabel(lever.verdict))” ([how](\(origin)\(lever.url)))\n"
             }
         }
         md += "\n## Monthly cost on every model\n\n" + costsMarkdown(a.costs, answers: answers, recommended: a.recommendedModel)

@@ -138,6 +138,14 @@ struct VisualTests {
         #expect(md.header("Content-Disposition")?.hasPrefix("attachment") == true)
         #expect(md.text.hasPrefix("# Verdict: "))
         #expect(md.text.contains("| ★ Claude Haiku 5.5 (recommended) | Active |"), "the one recommended mark, as in the chart")
+        // The decision card travels with it: the runner-up, the cost traps and the priced levers, each with its page.
+        let near = get("/assess/result.md", pairs("task_type=extraction&monthly_requests=1000000&avg_input_tokens=99000"
+                                                   + "&avg_output_tokens=500&tokens_counted_with=claude-haiku-5-5")).text
+        #expect(near.contains("\n- Runner-up: GPT-6 Luna at $"), "\(near.prefix(800))")
+        #expect(near.contains("## Cost traps\n\n- Claude Haiku 5.5 bills the whole request at its long-context rates above 100,000 prompt tokens")
+                && near.contains("([why](/guides/long-context-price-cliff))"))
+        #expect(near.contains("## Levers, priced\n\n- Send the work through the batch API")
+                && near.contains("Verdict with it: “Run it on Haiku” ([how](/guides/prompt-caching-economics))"))
         let csv = get("/calculator.csv", pairs("monthly_requests=20k"))
         #expect(csv.header("Content-Type") == "text/csv; charset=utf-8")
         let lines = csv.text.split(separator: "\r\n")
