@@ -117,6 +117,10 @@ struct DecisionRecord {
         for warning in assessment.warnings {
             md += "* Bad, because \(siteLink(warning.title, warning.url)) (\(warning.severity.rawValue)): \(warning.text)\n"
         }
+        // The chosen model's cost traps: what its monthly figure does not show at a glance.
+        for trap in assessment.decision.traps where trap.model == assessment.primaryModel {
+            md += "* Bad, because of a \(siteLink("cost trap", trap.url)): \(trap.text)\n"
+        }
         md += levers()
         md += "\n### Confirmation\n\n" + confirmation(options)
         return md + "\n"

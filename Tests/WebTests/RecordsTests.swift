@@ -75,6 +75,16 @@ struct RecordsTests {
         #expect(none.hasPrefix("Chosen option: \"Gemini 3.5 Flash-Lite (named for its figures, not recommended)\""), "\(none)")
     }
 
+    /// The chosen model's cost traps are among the consequences, with the page that explains each; the runner-up's
+    /// are not (they are not the decision's).
+    @Test func theChosenModelsCostTrapsAreConsequences() {
+        let md = get("/assess/result.madr.md", pairs("task_type=extraction&monthly_requests=1000000&avg_input_tokens=99000"
+                                                      + "&avg_output_tokens=500&tokens_counted_with=claude-haiku-5-5&as_of=2026-12-04")).text
+        #expect(md.contains("* Bad, because of a cost trap (`/guides/long-context-price-cliff`): Claude Haiku 5.5 bills the whole request"),
+                "\(md)")
+        #expect(!md.contains("* Bad, because of a cost trap (`/criteria/tokenizer`): GPT-6 Luna"))
+    }
+
     @Test func theReviewDateIsTheEarliestRetirementWhenItComesFirst() throws {
         // On 2026-12-20 GPT-4o mini is deprecated (retires 2027-01-14), earlier than 90 days after the price checks.
         let knowledge = realSite.advisor.engine.knowledge
