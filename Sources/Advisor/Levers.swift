@@ -221,7 +221,9 @@ extension Engine {
                 // A step down in quality, so only for a saving that matters to the bill, not 1 % of it.
                 let priced = apply([(.reasoningEffort, lower.answer)])
                 if saves(priced.monthly), before - priced.monthly >= rules.minQualityTradeShare * before {
-                    add(.lower_effort, [(.reasoningEffort, lower.answer)], ["effort": lower.rawValue], priced: priced)
+                    // "to none" alone reads as a typo; say what it does.
+                    add(.lower_effort, [(.reasoningEffort, lower.answer)],
+                        ["effort": lower == .none ? "none (thinking off)" : lower.rawValue], priced: priced)
                 }
             }
             if let higher {

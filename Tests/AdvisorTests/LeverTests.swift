@@ -252,6 +252,15 @@ struct LeverTests {
         #expect(!strict.warnings.contains { $0.text.contains("100,000-token line") }, "\(strict.warnings.map(\.text))")
     }
 
+    /// One level down from low is none: the lever says what that does.
+    @Test func aStepDownToNoneSaysThinkingOff() throws {
+        let k = Fixture.real
+        let a = Engine(knowledge: k).assess(k.answers(["task_type": "other", "reasoning_effort": "low", "as_of": "2026-12-04"]))
+        let lower = try #require(a.levers.first { $0.kind == .lower_effort })
+        #expect(lower.text.hasPrefix("Lower Claude Haiku 5.5's reasoning effort to none (thinking off): "), "\(lower.text)")
+        #expect(lower.changes == [LeverChange(answer: .reasoningEffort, to: .text("none"))])
+    }
+
     /// Routing the complex share sends it to the escalation model after the Haiku: not a lever where that model
     /// cannot answer within the budget at any setting. 20M voice turns with 0.35 s each were offered Sonnet 5.5 for
     /// their complex 5 %, a model that thinks for at least 0.75 s first.
