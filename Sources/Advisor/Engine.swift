@@ -1196,6 +1196,9 @@ public struct Engine: Sendable {
         let policy = k.policies[p]
         var raised = answers.values
         raised[AnswerID.reasoningEffort.rawValue] = Double(AnswerID.reasoningEffort.choices.firstIndex(of: policy.effort.rawValue)!)
+        // Not where that much thinking weighs on the latency the team needs (ThinkingTime.swift), as the levers
+        // offer no higher effort there: a 0.35 s voice turn is not told to price Haiku at high effort.
+        if raised.withUnsafeBufferPointer({ k.thinkingWeighsOnLatency(model: haiku, $0) }) { return nil }
         let haikuMonthly = raised.withUnsafeBufferPointer { k.monthlyCost(model: haiku, $0) }
         let entry = k.criteria[policy.criterion]
         let text = Template.fill(policy.text, [

@@ -623,6 +623,14 @@ struct ExpertChecksTests {
         let plain = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 300_000,
                                              "avg_input_tokens": 500, "avg_output_tokens": 20, "fallback_ready": true]))
         #expect(plain.verdict == .chooseHaiku && plain.effortOption == nil)
+        // Nor does work whose budget that much thinking weighs on: the same chats with 5 s each (3,000 reasoning tokens
+        // at high effort are about 31 s at a typical 97 a second) are not told to price Haiku at high effort, as the
+        // levers offer them less thinking, not more.
+        let timed = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 300_000, "avg_input_tokens": 2_000,
+                                             "avg_output_tokens": 300, "complex_share": 0.3, "fallback_ready": true,
+                                             "latency_budget_s": 5]))
+        #expect(timed.verdict == .tieredRouting && timed.effortOption == nil)
+        #expect(!timed.reasons.contains { $0.criterion == "reasoning-effort" && $0.text.contains("price the cheaper branch") })
     }
 
     @Test func replaysUseThePricesAndTiersOfTheirDay() {
