@@ -6,6 +6,7 @@
 //   otpm = rpm × (O_m + T_m)              (reasoning tokens are output)
 //   tpm  = itpm + otpm                    (providers that count input and output together)
 //   rpd  = monthly_requests / 30.4        (the average day: a lower bound on the busiest one)
+//   a month's requests against a tier's `requests_per_month` (Cohere's trial keys: 1,000 calls)
 //   queue = rpd × I_m                     (batch only: a day's input waiting in the batch queue at once)
 //   in flight: a cap of C requests allows requests averaging C ÷ (rpm ÷ 60) seconds (Little's law); it carries
 //   the peak when that is at least one slow request, q + I_m ÷ r_in + (O_m + T_m) ÷ r_out (engine.slow_request)
@@ -60,7 +61,7 @@ public struct Capacity: Sendable, Encodable, Equatable {
 
 /// What a workload asks of one model's rate limits at its busiest (the formulas at the top of this file).
 struct PeakNeed {
-    let rpm: Double, itpm: Double, otpm: Double, daily: Double, queue: Double
+    let rpm: Double, itpm: Double, otpm: Double, daily: Double, monthly: Double, queue: Double
     /// One request's seconds at `engine.slow_request`'s pace (nil without it).
     let slowSeconds: Double?
 
@@ -71,7 +72,8 @@ struct PeakNeed {
         let checks: [(Double?, Double, String)] = [
             (tier.rpm, rpm, "requests a minute"), (tier.itpm, itpm, "input tokens a minute"),
             (tier.otpm, otpm, "output tokens a minute"), (tier.tpm, itpm + otpm, "tokens a minute"),
-            (tier.rpd, daily, "requests a day"), (tier.batch_queue_tokens, queue, "tokens in the batch queue"),
+            (tier.rpd, daily, "requests a day"), (tier.requests_per_month, monthly, "requests a month"),
+            (tier.batch_queue_tokens, queue, "tokens in the batch queue"),
         ]
         for (limit, need, unit) in checks {
             if let limit, need > limit { return "\(Format.figure(need)) \(unit) against \(Format.figure(limit))" }
@@ -87,7 +89,8 @@ struct PeakNeed {
     func holds(_ tier: RateTier, spend: () -> Double) -> Bool {
         func within(_ limit: Double?, _ need: Double) -> Bool { limit.map { need <= $0 } ?? true }
         guard within(tier.rpm, rpm), within(tier.itpm, itpm), within(tier.otpm, otpm), within(tier.tpm, itpm + otpm),
-              within(tier.rpd, daily), within(tier.batch_queue_tokens, queue) else { return false }
+              within(tier.rpd, daily), within(tier.requests_per_month, monthly), within(tier.batch_queue_tokens, queue)
+        else { return false }
         return tier.monthly_spend_cap_usd.map { spend() <= $0 } ?? true
     }
 }
@@ -104,7 +107,7 @@ extension Knowledge {
         let t = requestTokens(model: m, v)
         let input = cachedPrefix ? t.input * (1 - v[AnswerID.cachedInputShare.rawValue]) : t.input
         let daily = requests / (CostAssumptions.hoursPerMonth / 24)
-        return PeakNeed(rpm: rpm, itpm: rpm * input, otpm: rpm * (t.output + t.reasoning), daily: daily,
+        return PeakNeed(rpm: rpm, itpm: rpm * input, otpm: rpm * (t.output + t.reasoning), daily: daily, monthly: requests,
                         queue: v[AnswerID.latency.rawValue] == Self.batchLatency ? daily * t.input : 0,
                         slowSeconds: slowRequest?.seconds(input: t.input, output: t.output + t.reasoning))
     }

@@ -459,6 +459,8 @@ public struct RateTier: Codable, Sendable, Equatable {
     public var max_concurrent: Double?
     /// The most an organisation on this tier may spend in a month; nil means no cap.
     public var monthly_spend_cap_usd: Double?
+    /// Requests a month (Cohere's trial keys stop at 1,000 calls); nil means no such cap.
+    public var requests_per_month: Double?
     /// How an organisation reaches the tier.
     public var requires: String
     /// The tier's limits are arranged with the provider, organisation by organisation, and not published (Anthropic's
@@ -468,7 +470,8 @@ public struct RateTier: Codable, Sendable, Equatable {
 
     public init(tier: String, rpm: Double? = nil, itpm: Double? = nil, otpm: Double? = nil, tpm: Double? = nil,
                 rpd: Double? = nil, batch_queue_tokens: Double? = nil, max_concurrent: Double? = nil,
-                monthly_spend_cap_usd: Double? = nil, requires: String, negotiated: Bool? = nil) {
+                monthly_spend_cap_usd: Double? = nil, requests_per_month: Double? = nil, requires: String,
+                negotiated: Bool? = nil) {
         self.tier = tier
         self.rpm = rpm
         self.itpm = itpm
@@ -478,6 +481,7 @@ public struct RateTier: Codable, Sendable, Equatable {
         self.batch_queue_tokens = batch_queue_tokens
         self.max_concurrent = max_concurrent
         self.monthly_spend_cap_usd = monthly_spend_cap_usd
+        self.requests_per_month = requests_per_month
         self.requires = requires
         self.negotiated = negotiated
     }

@@ -33,6 +33,7 @@ enum RateLimitText {
         let minute = perMinute.compactMap { value, unit in value.map { "\(Format.count($0)) \(unit)" } }
         if !minute.isEmpty { limits.append(minute.joined(separator: ", ") + " a minute") }
         if let rpd = tier.rpd { limits.append("\(Format.count(rpd)) requests a day") }
+        if let month = tier.requests_per_month { limits.append("\(Format.count(month)) requests a month") }
         if let queue = tier.batch_queue_tokens { limits.append("\(Format.count(queue)) tokens in the batch queue") }
         if let inFlight = tier.max_concurrent { limits.append("at most \(Format.count(inFlight)) requests in flight") }
         if let cap = tier.monthly_spend_cap_usd { limits.append("spend up to \(Format.usd(cap)) a month") }

@@ -475,6 +475,25 @@ struct ExpertChecksTests {
         #expect(!b.warnings.contains { $0.text.contains("is not offered for this workload because") })
     }
 
+    /// A trial key's monthly call allowance is a limit like the others: 5,000 cost-first RAG requests a month on
+    /// Command R7B were "carried" by Cohere's trial key, which stops at 1,000 calls a month.
+    @Test func aMonthlyCallAllowanceIsALimit() throws {
+        func capacity(_ requests: Double) throws -> Capacity {
+            let a = engine.assess(k.answers(["task_type": "rag", "monthly_requests": .number(requests), "avg_input_tokens": 6_000,
+                                             "avg_output_tokens": 300, "cost_priority": "primary", "as_of": "2026-12-04"]))
+            #expect(a.primaryModel == "cohere-command-r7b")
+            return try #require(a.capacity)
+        }
+        #expect(try capacity(500).tier == "trial")
+        let month = try capacity(5_000)
+        #expect(month.status == .carried && month.tier == "production", "\(month)")
+        let trial = try #require(k.compiledModels[k.modelIndex["cohere-command-r7b"]!].rateScheme(on: CivilDate.day("2026-12-04")!)?.tiers.first)
+        #expect(trial.requests_per_month == 1_000)
+        let need = k.answers(["monthly_requests": 5_000, "avg_input_tokens": 6_000, "avg_output_tokens": 300]).values
+            .withUnsafeBufferPointer { k.peakNeed(model: k.modelIndex["cohere-command-r7b"]!, $0, cachedPrefix: false) }
+        #expect(need.exceeded(trial, spend: { 0 }) == "5,000 requests a month against 1,000")
+    }
+
     @Test func aTinyPeakOnUnpublishedLimitsIsNotTheBiggestRisk() {
         // 200 cost-first completions a month go to Mistral Small, whose limits no page gives. A peak of about one
         // request a minute is under every entry tier we could read (Cohere's trial key: 20 a minute), so the warning
