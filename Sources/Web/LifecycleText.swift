@@ -16,8 +16,7 @@ enum LifecycleText {
     /// `Deprecated since 2026-09-30; retires 2026-11-30; replacement: Claude Sonnet 5.5`, and where that replacement
     /// has itself been superseded, `…; replacement: Gemini 3.1 Flash-Lite, now Gemini 3.5 Flash-Lite`.
     static func sentence(_ status: ModelStatus, library: ContentLibrary) -> String {
-        func title(_ slug: String) -> String { library.page(.models, slug)?.title ?? slug }
-        let replacement = status.replacement.map { title($0) + (status.successor.map { ", now \(title($0))" } ?? "") }
+        let replacement = replacement(status, library: library)
         switch status.state {
         case .active: return "Active since \(status.since)"
         case .legacy: return "Legacy since \(status.since): \(replacement ?? "a newer model") took its place; still served"
@@ -29,6 +28,13 @@ enum LifecycleText {
             return "Retired on \(status.since)" + (replacement.map { "; replacement: \($0)" } ?? "")
         case .unreleased: return "Not released until \(status.since)"
         }
+    }
+
+    /// The replacement the page names, and the model to move to now where that one has been superseded:
+    /// `Gemini 3.1 Flash-Lite, now Gemini 3.5 Flash-Lite`; nil when the page names none.
+    static func replacement(_ status: ModelStatus, library: ContentLibrary) -> String? {
+        func title(_ slug: String) -> String { library.page(.models, slug)?.title ?? slug }
+        return status.replacement.map { title($0) + (status.successor.map { ", now \(title($0))" } ?? "") }
     }
 
     /// The badge templates show beside a model's name (empty when its lifecycle is unknown).

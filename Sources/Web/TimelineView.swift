@@ -37,14 +37,14 @@ struct TimelineView {
         let upcoming = entries.filter { ($0.retires ?? Int.min) >= today }.sorted { $0.retires! < $1.retires! }
         let recent = entries.filter { ($0.retires ?? Int.max) < today }.sorted { $0.retires! > $1.retires! }
         func link(_ slug: String) -> ModelLink { ModelLink(slug: slug, title: title(slug), url: "/models/\(slug)", badge: badge(slug)) }
-        func successor(_ e: Entry) -> String? { knowledge.status(of: e.slug, on: today)?.successor }
+        let status = { (e: Entry) in knowledge.status(of: e.slug, on: today) }
         func line(_ e: Entry) -> RetirementLine {
             let days = (e.retires ?? today) - today
             return RetirementLine(
                 title: e.title, url: "/models/\(e.slug)", badge: badge(e.slug),
                 retires: e.retires.map(CivilDate.text) ?? "",
                 when: days == 0 ? "today" : days > 0 ? "in \(days) day\(days == 1 ? "" : "s")" : "\(-days) days ago",
-                replacement: e.replacement.map(link), successor: successor(e).map(link))
+                replacement: e.replacement.map(link), successor: status(e)?.successor.map(link))
         }
         return TimelinePage(
             today: CivilDate.text(today), upcoming: upcoming.map(line), recent: recent.map(line),
@@ -55,7 +55,7 @@ struct TimelineView {
                             legacy: e.legacy.map(CivilDate.text) ?? "—",
                             deprecated: e.deprecated.map(CivilDate.text) ?? "—",
                             retires: e.retires.map(CivilDate.text) ?? "—",
-                            replacement: e.replacement.map { title($0) + (successor(e).map { ", now \(title($0))" } ?? "") } ?? "—")
+                            replacement: status(e).flatMap { LifecycleText.replacement($0, library: library) } ?? "—")
             })
     }
 
