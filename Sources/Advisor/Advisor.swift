@@ -38,7 +38,8 @@ import Foundation
 extension AnswerID {
     /// A task type as a sentence names it: `code_completion` is "code completion", `rag` is "RAG".
     public static func taskName(_ choice: String) -> String {
-        choice == "rag" ? "RAG" : choice.replacingOccurrences(of: "_", with: " ")
+        // "Its strong fit for other tasks", not "for other".
+        choice == "rag" ? "RAG" : choice == "other" ? "other tasks" : choice.replacingOccurrences(of: "_", with: " ")
     }
 }
 

@@ -817,6 +817,12 @@ public struct Engine: Sendable {
             && k.meets(d.taskFloors, model: m) {
             offered.append(m)
         }
+        // An alternative that fits the task at least as well as the primary comes before one that fits it less well
+        // (the runner-up's rule): a strong pick is not offered cheaper, weaker models first; they follow, and the
+        // page says how they fit.
+        let primaryFit = k.compiledModels[primary].fit[task]
+        let asWell = offered.filter { lead.contains($0) || k.compiledModels[$0].fit[task] <= primaryFit }
+        offered = asWell + offered.filter { !asWell.contains($0) }
         // As for the primary: a model whose published tiers cannot carry the peak is offered only when no other
         // can (the escalation model that leads a tiered verdict was already held to its share's peak).
         // Likewise one that cannot answer within the stated budget at any setting (its least thinking outlasts it, or

@@ -4,9 +4,8 @@ import Advisor
 /// the runner-up and the escalation model. The decision record lists them as its options and the evaluation plan
 /// runs them.
 ///
-/// The runner-up is the first alternative the engine offers besides the primary. The verdict page's own runner-up
-/// (with the one reason it lost) is being built beside this (issue 15, item 1); when it lands in the engine, read it
-/// here instead, so that the page, the record and the plan name the same model.
+/// The runner-up is the decision's own (`DecisionSummary.runner_up`), so that the page, the record and the plan
+/// name the same model.
 struct DecisionOptions {
     enum Role: String {
         case primary = "recommended"
@@ -40,7 +39,10 @@ struct DecisionOptions {
         var picks: [(String, Role)] = [(a.primaryModel, .primary)]
         if let haiku = a.haikuModel { picks.append((haiku, .currentHaiku)) }
         let escalation = knowledge.settings.escalation_models.first(where: usable)
-        if let runnerUp = a.alternatives.first(where: { $0 != a.primaryModel && $0 != escalation })
+        // The runner-up the verdict names (the page and the Markdown export say the same); with no volume to price
+        // there is none, and the first alternative stands in.
+        if let runnerUp = a.decision.runner_up?.model
+            ?? a.alternatives.first(where: { $0 != a.primaryModel && $0 != escalation })
             ?? a.alternatives.first(where: { $0 != a.primaryModel }) {
             picks.append((runnerUp, .runnerUp))
         }

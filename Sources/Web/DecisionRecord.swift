@@ -49,7 +49,7 @@ struct DecisionRecord {
     private func context() -> String {
         let form = QuestionnaireForm(knowledge: knowledge)
         var md = "## Context and Problem Statement\n\n"
-        md += "Which model should serve this \(taskName) workload in production, and can we defend the choice? "
+        md += "Which model should serve this workload (\(taskName)) in production, and can we defend the choice? "
             + "Workload: \(ResultView.workloadSummary(answers)). Judged on \(assessment.asOf) with haiku-advisor content "
             + "version `\(links.contentVersion)`"
             + (assessment.figuresChecked.map { "; the named models' prices were last checked \($0)" } ?? "") + ".\n\n"

@@ -97,7 +97,7 @@ struct EvaluationExport {
         let accuracy = form.label(answers[.accuracy], for: knowledge.question(.accuracy))
         let share = links.shareQuery(answers, knowledge: knowledge)
         let gradedBy = grader()
-        var doc = "Evaluation plan for a workload of type \(AnswerID.taskName(task)): "
+        var doc = "Evaluation plan for a workload of \(AnswerID.taskName(task)): "
             + "\(ResultView.workloadSummary(answers)).\n\n"
         doc += "Exported by haiku-advisor for the verdict judged on \(assessment.asOf) (content version \(links.contentVersion)):\n"
         doc += (links.exportBase.isEmpty ? "/assess/result?\(share) on a haiku-advisor server" : "\(links.exportBase)/assess/result?\(share)") + "\n"

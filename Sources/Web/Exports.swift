@@ -103,7 +103,13 @@ enum Exports {
         if let runner = a.decision.runner_up {
             md += "- Runner-up: \(cell(title(runner.model))) at \(Format.money(runner.monthly_usd)) a month; \(runner.reason)\n"
         }
-        if !a.alternatives.isEmpty { md += "- Alternatives: \(a.alternatives.map(title).map(cell).joined(separator: ", "))\n" }
+        if !a.alternatives.isEmpty {
+            let named = a.alternatives.map { slug in
+                let note = ResultView.weakerFit(slug, a, knowledge: knowledge)
+                return cell(title(slug)) + (note.isEmpty ? "" : " (\(note))")
+            }
+            md += "- Alternatives: \(named.joined(separator: ", "))\n"
+        }
         md += "- Workload: \(ResultView.workloadSummary(answers))\n"
         md += "- Models and lifecycles as of \(a.asOf)" + (a.figuresChecked.map { "; prices last checked \($0)" } ?? "") + "\n"
         if let since = PastDayNotice(a, answers: answers, knowledge: knowledge) {

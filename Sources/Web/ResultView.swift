@@ -85,7 +85,10 @@ struct ResultView {
             },
             traps: decision.traps.map { t in TrapLine(text: t.text, url: t.url, kind: t.kind.rawValue) },
             compareURL: compareURL(assessment, answers: answers),
-            alternatives: assessment.alternatives.map { modelLink($0, assessment) },
+            alternatives: assessment.alternatives.enumerated().map { i, slug in
+                AlternativeLine(separator: i == 0 ? "" : ", ", model: modelLink(slug, assessment),
+                                fitNote: Self.weakerFit(slug, assessment, knowledge: knowledge))
+            },
             asOf: assessment.asOf,
             figuresChecked: assessment.figuresChecked ?? "",
             capacity: assessment.capacity.map { c in
@@ -197,6 +200,14 @@ struct ResultView {
         let status = assessment.costs.first { $0.model == slug }?.status
         return ModelLink(slug: slug, title: library.page(.models, slug)?.title ?? slug, url: "/models/\(slug)",
                          badge: LifecycleText.badge(status, library: library))
+    }
+
+    /// How `slug` fits the task when that is less well than the primary: an alternative weaker than the
+    /// recommendation is offered only when too few fit as well, and says so.
+    static func weakerFit(_ slug: String, _ assessment: Assessment, knowledge: Knowledge) -> String {
+        guard let primary = assessment.primaryFit,
+              let fit = knowledge.model(slug)?.spec.task_fit[primary.task]?.fit, fit > primary.fit else { return "" }
+        return "fits this task only ‘\(fit.rawValue)’"
     }
 
     static func workloadSummary(_ answers: Answers) -> String {

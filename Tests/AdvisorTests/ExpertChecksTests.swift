@@ -741,4 +741,37 @@ struct ExpertChecksTests {
                 "\(runnerUp.reason)")
         #expect(runnerUp.url == "/criteria/complex-request-share")
     }
+
+    /// An alternative to a strong pick is not a cheaper, weaker model while others fit as well: 200 first-time-right
+    /// analyses on Claude Sonnet 5.5 were offered DeepSeek V4 Flash (legacy, 'good') and gpt-oss-120b ('good'),
+    /// and not GPT-6.2 Sol, the 'strong' runner-up the same page named.
+    @Test func alternativesFitAsWellAsThePrimaryFirst() throws {
+        let a = engine.assess(k.answers(["task_type": "complex_reasoning", "monthly_requests": 200, "avg_input_tokens": 50_000,
+                                         "avg_output_tokens": 8_000, "reasoning_effort": "high",
+                                         "accuracy": "first_time_right", "as_of": "2026-12-04"]))
+        #expect(a.primaryModel == "claude-sonnet-5-5")
+        let task = AnswerID.taskType.choices.firstIndex(of: "complex_reasoning")!
+        let fit = { (slug: String) in k.compiledModels[k.modelIndex[slug]!].fit[task] }
+        #expect(a.alternatives.count == 3 && a.alternatives.allSatisfy { fit($0) == .strong }, "\(a.alternatives)")
+        let runnerUp = try #require(a.decision.runner_up)
+        #expect(a.alternatives.contains(runnerUp.model), "\(runnerUp.model) not in \(a.alternatives)")
+        // Everywhere: after the escalation model a tiered verdict leads with, no weaker alternative comes before one
+        // that fits as well.
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<150 {
+            let t = AnswerID.taskType.choices.randomElement(using: &rng)!
+            let given: [String: AnswerValue] = [
+                "task_type": .text(t), "monthly_requests": .number([200, 100_000, 5_000_000].randomElement(using: &rng)!),
+                "accuracy": .text(["first_time_right", "reviewed", "tolerant"].randomElement(using: &rng)!),
+                "cost_priority": .text(["primary", "balanced", "secondary"].randomElement(using: &rng)!),
+                "latency_budget_s": .number([0, 0.3, 5].randomElement(using: &rng)!),
+                "required_fit": .text(["any", "good", "strong"].randomElement(using: &rng)!), "as_of": "2026-12-04"]
+            let b = engine.assess(k.answers(given))
+            let ti = AnswerID.taskType.choices.firstIndex(of: t)!
+            let primaryFit = k.compiledModels[k.modelIndex[b.primaryModel]!].fit[ti]
+            let offered = b.verdict == .tieredRouting ? Array(b.alternatives.dropFirst()) : b.alternatives
+            let weaker = offered.map { k.compiledModels[k.modelIndex[$0]!].fit[ti] > primaryFit }
+            #expect(weaker == weaker.sorted { !$0 && $1 }, "\(given): \(b.primaryModel) then \(b.alternatives)")
+        }
+    }
 }

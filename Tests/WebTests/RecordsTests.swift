@@ -85,6 +85,24 @@ struct RecordsTests {
         #expect(!md.contains("* Bad, because of a cost trap (`/criteria/tokenizer`): GPT-6 Luna"))
     }
 
+    /// The record's runner-up is the verdict page's, and an alternative weaker than the recommendation says how it
+    /// fits, in the Markdown verdict and on the page.
+    @Test func theRecordAndThePageNameTheSameRunnerUp() throws {
+        let query = "task_type=complex_reasoning&monthly_requests=200&avg_input_tokens=50000&avg_output_tokens=8000"
+            + "&reasoning_effort=high&accuracy=first_time_right&as_of=2026-12-04"
+        let assessment = realSite.advisor.engine.assess(try realSite.advisor.engine.knowledge.answers(fromQuery: pairs(query)))
+        let runnerUp = try #require(assessment.decision.runner_up)
+        let title = try #require(realSite.library.page(.models, runnerUp.model)?.title)
+        let md = get("/assess/result.madr.md", pairs(query)).text
+        #expect(md.contains("* \(title) (runner-up)"), "\(md)")
+        // 'Other' work on a 0.3 s budget: the strong fits all think too long, so every alternative fits less well.
+        let weak = "task_type=other&accuracy=first_time_right&latency_budget_s=0.3&required_fit=good&as_of=2026-12-04"
+        let verdict = get("/assess/result.md", pairs(weak)).text
+        #expect(verdict.contains("(fits this task only ‘good’)"), "\(verdict)")
+        let page = get("/assess/result", pairs(weak)).text
+        #expect(page.contains("<span class=\"fit-note\">(fits this task only ‘good’)</span>"))
+    }
+
     @Test func theReviewDateIsTheEarliestRetirementWhenItComesFirst() throws {
         // On 2026-12-20 GPT-4o mini is deprecated (retires 2027-01-14), earlier than 90 days after the price checks.
         let knowledge = realSite.advisor.engine.knowledge

@@ -25,7 +25,7 @@ struct ResultPage: ViewModel, ChartedPage, QuestionFields {
     let traps: [TrapLine]
     /// `/compare` with the shortlist and this workload.
     let compareURL: String
-    let alternatives: [ModelLink]
+    let alternatives: [AlternativeLine]
     let asOf: String
     let figuresChecked: String
     let capacity: CapacityLine?
@@ -144,6 +144,15 @@ struct CombinedLine: ViewModel {
     let escalation: ModelLink
     let share: String
     let escalationMonthly: String
+}
+
+/// An alternative, and how it fits the task when that is less well than the recommended model (empty otherwise).
+struct AlternativeLine: ViewModel {
+    /// ", " before every alternative but the first.
+    let separator: String
+    let model: ModelLink
+    /// "fits this task only ‘good’".
+    let fitNote: String
 }
 
 /// The runner-up, what it costs against the recommended model, and the one reason it lost.
