@@ -276,6 +276,9 @@ struct PolicyOutcome {
     /// The team's routing plan kept the verdict this policy would have changed: its finding is said
     /// (`routed_text`), not applied.
     var overruled = false
+    /// cheapest_fit: the floor it applied, when the required fit or an alternatives floor raised the policy's own
+    /// (its `{min_fit}`: "the cheapest one whose fit is strong or better" when the team requires strong).
+    var minFit: Fit? = nil
     /// routing_plan: why the plan was set aside (nil: it was honoured).
     var obstacle: PlanObstacle? = nil
     /// routing_plan: the complex share routed.
@@ -511,8 +514,9 @@ public struct Engine: Sendable {
             case .cheapest_fit:
                 // With no requests every bill is $0: the cheapest is any model, so cost does not choose.
                 guard hasVolume else { continue }
+                let floor = Swift.min(policy.minFit, Self.requiredFit(v), offeredFloor)
                 let candidates = k.models.indices.filter { m in
-                    isUsable[m] && k.compiledModels[m].fit[task] <= Swift.min(policy.minFit, Self.requiredFit(v), offeredFloor)
+                    isUsable[m] && k.compiledModels[m].fit[task] <= floor
                         && !(haikusRuledOut && k.compiledModels[m].isHaikuFamily)
                         // Under the routing plan the front model answers the simple share only: the complex
                         // share's floor is the escalation model's business.
@@ -523,7 +527,7 @@ public struct Engine: Sendable {
                 if routed && !k.compiledModels[cheapest].isHaikuFamily {
                     // The plan keeps a Haiku in front: what the policy found is said, not applied.
                     policyReasons.append(PolicyOutcome(policy: p, model: cheapest, monthly: costs[cheapest],
-                                                       haiku: haiku, haikuMonthly: costs[haiku!], overruled: true))
+                                                       haiku: haiku, haikuMonthly: costs[haiku!], overruled: true, minFit: floor))
                     continue
                 }
                 primary = cheapest
@@ -536,7 +540,7 @@ public struct Engine: Sendable {
                     }
                     decidingPolicy = p
                 }
-                policyReasons.append(PolicyOutcome(policy: p, model: cheapest, monthly: costs[cheapest]))
+                policyReasons.append(PolicyOutcome(policy: p, model: cheapest, monthly: costs[cheapest], minFit: floor))
             case .routing_payback, .effort_before_escalation, .cost_ceiling, .routing_plan:
                 continue  // after the primary is known; effort_before_escalation only explains
             }
@@ -1080,7 +1084,7 @@ public struct Engine: Sendable {
     private func policyReason(_ outcome: PolicyOutcome, _ v: UnsafeBufferPointer<Double>, own: String? = nil) -> Reason {
         let policy = knowledge.policies[outcome.policy]
         let entry = knowledge.criteria[policy.criterion]
-        var values = ["min_fit": policy.minFit.rawValue, "monthly": Format.cents(outcome.monthly),
+        var values = ["min_fit": (outcome.minFit ?? policy.minFit).rawValue, "monthly": Format.cents(outcome.monthly),
                       "saving_per_year": Format.cents(outcome.saving), "routing_cost_per_year": Format.cents(outcome.cost),
                       "build_hours": AnswerValue.number(policy.buildHours).text,
                       "upkeep_hours_per_month": AnswerValue.number(policy.upkeepHoursPerMonth).text]

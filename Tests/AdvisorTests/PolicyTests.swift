@@ -125,6 +125,21 @@ struct PolicyTests {
         #expect(cheapest.reasons.first?.text.contains("GPT-6-LUNA") == true)
     }
 
+    /// The cost-first reason names the floor it applied: with a strong fit required, "the cheapest one whose fit is
+    /// strong or better", not the policy's own "good or better" (cheaper 'good' models exist and were passed over).
+    @Test func theCostFirstReasonNamesTheFitItRequired() throws {
+        let a = Engine(knowledge: Fixture.real).assess(Fixture.real.answers([
+            "task_type": "rag", "monthly_requests": 150_000, "avg_input_tokens": 8_000, "avg_output_tokens": 500,
+            "required_fit": "strong", "cost_priority": "primary", "as_of": "2026-12-04"]))
+        #expect(a.primaryModelBasis == .cheapest_fit)
+        let reason = try #require(a.reasons.first { $0.criterion == "cost-priority" })
+        #expect(reason.text.contains("whose fit for this task is strong or better"), "\(reason.text)")
+        let open = Engine(knowledge: Fixture.real).assess(Fixture.real.answers([
+            "task_type": "rag", "monthly_requests": 150_000, "avg_input_tokens": 8_000, "avg_output_tokens": 500,
+            "cost_priority": "primary", "as_of": "2026-12-04"]))
+        #expect(open.reasons.first { $0.criterion == "cost-priority" }?.text.contains("is good or better") == true)
+    }
+
     @Test func rightFirstTimeWithNobodyReviewingOffersOnlyStrongAlternatives() {
         let a = engine.assess(k.answers(["task_type": "extraction", "accuracy": "first_time_right",
                                          "review_capacity": "none", "as_of": "2026-11-28"]))
