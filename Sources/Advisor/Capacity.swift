@@ -8,6 +8,10 @@
 //   rpd  = monthly_requests / 30.4        (the average day: a lower bound on the busiest one)
 //   a month's requests against a tier's `requests_per_month` (Cohere's trial keys: 1,000 calls)
 //   queue = rpd × I_m                     (batch only: a day's input waiting in the batch queue at once)
+//   queued = rpd                          (batch only: a day's requests waiting in the batch queue at once)
+// Work sent through a batch API (latency `batch` on a model priced with a batch discount) meets the batch queue's
+// limits, the monthly ones and the spend cap, not the per-minute, daily or in-flight limits of live requests:
+// Anthropic's Message Batches API has its own limits, shared across all models (the rate-limits page).
 //   in flight: a cap of C requests allows requests averaging C ÷ (rpm ÷ 60) seconds (Little's law); it carries
 //   the peak when that is at least one slow request, q + I_m ÷ r_in + (O_m + T_m) ÷ r_out (engine.slow_request)
 // against the scheme in force on the `as_of` day (`rate_limits`, or one of its `previous` schemes). The lowest
@@ -57,11 +61,27 @@ public struct Capacity: Sendable, Encodable, Equatable {
     /// Beside `max_request_seconds`: how long one of the workload's requests takes at `engine.slow_request`'s pace.
     /// The cap carries the peak when it allows at least this.
     public let slow_request_seconds: Double?
+    /// True when the work goes through the provider's batch API: a day's requests wait in its queue and the
+    /// per-minute limits do not apply (nil otherwise).
+    public let via_batch_api: Bool?
+
+    /// What the workload puts on the model, as the warnings and the verdict page open: its busiest minute, or, through
+    /// a batch API, a day's work waiting in the queue. `verb`: "would see" (a warning) or "gets" (the page).
+    public func load(model title: String, verb: String) -> String {
+        if via_batch_api == true {
+            return "Through the batch API, which has its own limits instead of the per-minute ones, \(title) \(verb) a "
+                + "day's work, about \(Format.counted(Format.figure(daily_requests), "request", "requests")), in its queue at once"
+        }
+        return "At peak, \(title) \(verb) about \(peakRequests), \(Format.figure(peak_itpm)) input tokens and "
+            + "\(Format.figure(peak_otpm)) output tokens a minute"
+    }
 }
 
 /// What a workload asks of one model's rate limits at its busiest (the formulas at the top of this file).
 struct PeakNeed {
     let rpm: Double, itpm: Double, otpm: Double, daily: Double, monthly: Double, queue: Double
+    /// Through a batch API: only the queue, monthly and spend limits apply.
+    let batchLane: Bool
     /// One request's seconds at `engine.slow_request`'s pace (nil without it).
     let slowSeconds: Double?
 
@@ -69,11 +89,14 @@ struct PeakNeed {
     /// only when the tier has a spend cap.
     func exceeded(_ tier: RateTier, spend: () -> Double) -> String? {
         guard !holds(tier, spend: spend) else { return nil }
-        let checks: [(Double?, Double, String)] = [
+        let live: [(Double?, Double, String)] = batchLane ? [] : [
             (tier.rpm, rpm, "requests a minute"), (tier.itpm, itpm, "input tokens a minute"),
             (tier.otpm, otpm, "output tokens a minute"), (tier.tpm, itpm + otpm, "tokens a minute"),
-            (tier.rpd, daily, "requests a day"), (tier.requests_per_month, monthly, "requests a month"),
+            (tier.rpd, daily, "requests a day")]
+        let checks = live + [
+            (tier.requests_per_month, monthly, "requests a month"),
             (tier.batch_queue_tokens, queue, "tokens in the batch queue"),
+            (tier.batch_queue_requests, batchLane ? daily : 0, "requests in the batch queue"),
         ]
         for (limit, need, unit) in checks {
             if let limit, need > limit { return "\(Format.figure(need)) \(unit) against \(Format.figure(limit))" }
@@ -88,8 +111,10 @@ struct PeakNeed {
     /// Whether every published limit of `tier` holds (what the decision asks, many times per assessment: no text).
     func holds(_ tier: RateTier, spend: () -> Double) -> Bool {
         func within(_ limit: Double?, _ need: Double) -> Bool { limit.map { need <= $0 } ?? true }
-        guard within(tier.rpm, rpm), within(tier.itpm, itpm), within(tier.otpm, otpm), within(tier.tpm, itpm + otpm),
-              within(tier.rpd, daily), within(tier.requests_per_month, monthly), within(tier.batch_queue_tokens, queue)
+        guard batchLane || (within(tier.rpm, rpm) && within(tier.itpm, itpm) && within(tier.otpm, otpm)
+                            && within(tier.tpm, itpm + otpm) && within(tier.rpd, daily)),
+              within(tier.requests_per_month, monthly), within(tier.batch_queue_tokens, queue),
+              within(tier.batch_queue_requests, batchLane ? daily : 0)
         else { return false }
         return tier.monthly_spend_cap_usd.map { spend() <= $0 } ?? true
     }
@@ -107,8 +132,10 @@ extension Knowledge {
         let t = requestTokens(model: m, v)
         let input = cachedPrefix ? t.input * (1 - v[AnswerID.cachedInputShare.rawValue]) : t.input
         let daily = requests / (CostAssumptions.hoursPerMonth / 24)
+        let batch = v[AnswerID.latency.rawValue] == Self.batchLatency
+        let batchLane = batch && compiledModels[m].prices(on: Int(v[AnswerID.asOf.rawValue]))?.batchDiscount != nil
         return PeakNeed(rpm: rpm, itpm: rpm * input, otpm: rpm * (t.output + t.reasoning), daily: daily, monthly: requests,
-                        queue: v[AnswerID.latency.rawValue] == Self.batchLatency ? daily * t.input : 0,
+                        queue: batch ? daily * t.input : 0, batchLane: batchLane,
                         slowSeconds: slowRequest?.seconds(input: t.input, output: t.output + t.reasoning))
     }
 
@@ -132,7 +159,7 @@ extension Knowledge {
 
         // The longest average request a concurrency cap allows at the peak (Little's law: in flight = rate × time).
         func allowedSeconds(_ tier: RateTier) -> Double? {
-            tier.max_concurrent.flatMap { cap in need.rpm > 0 ? cap / (need.rpm / 60) : nil }
+            need.batchLane ? nil : tier.max_concurrent.flatMap { cap in need.rpm > 0 ? cap / (need.rpm / 60) : nil }
         }
         func tenths(_ x: Double) -> Double { (x * 10).rounded() / 10 }
         func result(_ status: CapacityStatus, tier: RateTier? = nil, gap: String? = nil) -> Capacity {
@@ -142,7 +169,8 @@ extension Knowledge {
                             tier: tier?.tier, requires: tier?.requires, top_tier: scheme?.tiers.last?.tier, gap: gap,
                             scheme_since: scheme?.sinceDay.map(CivilDate.text), scheme_kind: scheme?.kind,
                             max_request_seconds: allowed.map(tenths),
-                            slow_request_seconds: allowed == nil ? nil : need.slowSeconds.map(tenths))
+                            slow_request_seconds: allowed == nil ? nil : need.slowSeconds.map(tenths),
+                            via_batch_api: need.batchLane ? true : nil)
         }
         guard let scheme else { return result(.unknown) }
         switch scheme.kind {
@@ -153,7 +181,8 @@ extension Knowledge {
         for tier in scheme.tiers where need.holds(tier, spend: { parts().total }) {
             // A tier whose page gives only its spend cap may or may not carry the peak: unknown, not fine. A cap on
             // requests in flight carries it only while even a slow request (engine.slow_request) stays under it.
-            let publishesLimits = tier.rpm != nil || tier.itpm != nil || tier.otpm != nil || tier.tpm != nil
+            let publishesLimits = need.batchLane ? tier.batch_queue_requests != nil || tier.batch_queue_tokens != nil
+                : tier.rpm != nil || tier.itpm != nil || tier.otpm != nil || tier.tpm != nil
             let concurrencyHolds: Bool? = allowedSeconds(tier).map { allowed in
                 need.slowSeconds.map { allowed >= $0 } ?? false
             }

@@ -387,13 +387,15 @@ final class CompiledModel: Sendable {
                 }
                 let limits = [("rpm", tier.rpm), ("itpm", tier.itpm), ("otpm", tier.otpm), ("tpm", tier.tpm),
                               ("rpd", tier.rpd), ("batch_queue_tokens", tier.batch_queue_tokens),
+                              ("batch_queue_requests", tier.batch_queue_requests),
                               ("max_concurrent", tier.max_concurrent), ("monthly_spend_cap_usd", tier.monthly_spend_cap_usd),
                               ("requests_per_month", tier.requests_per_month)]
                 for (name, value) in limits {
                     if let value, !(value.isFinite && value > 0) { throw problem(tpath + ".\(name)", "must be a positive number") }
                 }
                 let ratesLimited = tier.rpm != nil || tier.itpm != nil || tier.otpm != nil || tier.tpm != nil
-                    || tier.rpd != nil || tier.batch_queue_tokens != nil || tier.max_concurrent != nil
+                    || tier.rpd != nil || tier.batch_queue_tokens != nil || tier.batch_queue_requests != nil
+                    || tier.max_concurrent != nil
                     || tier.requests_per_month != nil
                 if tier.negotiated == true {
                     guard i == tiers.count - 1 else {
@@ -406,7 +408,8 @@ final class CompiledModel: Sendable {
                 } else {
                     guard ratesLimited || tier.monthly_spend_cap_usd != nil else {
                         throw problem(tpath, "needs at least one limit (rpm, itpm, otpm, tpm, rpd, requests_per_month, "
-                            + "batch_queue_tokens, max_concurrent or monthly_spend_cap_usd), or negotiated: true for limits "
+                            + "batch_queue_tokens, batch_queue_requests, max_concurrent or monthly_spend_cap_usd), or "
+                            + "negotiated: true for limits "
                             + "arranged with the provider")
                     }
                 }

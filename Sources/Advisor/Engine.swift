@@ -951,23 +951,36 @@ public struct Engine: Sendable {
         }
         let capacity = primaryLine.capacity
         if let capacity {
+            let batchLane = capacity.via_batch_api == true
             let values = ["rpm": capacity.peakRequests,
                           "itpm": Format.figure(capacity.peak_itpm),
-                          "otpm": Format.figure(capacity.peak_otpm)]
+                          "otpm": Format.figure(capacity.peak_otpm),
+                          "load": capacity.load(model: k.models[primary].title, verb: "would see")]
             switch capacity.status {
             case .carried:
                 let entry = k.compiledModels[primary].rateScheme(on: day)?.tiers.first
+                // The entry tier's limits that apply, in words, when the load stays inside `room` of each: the
+                // per-minute ones, or through a batch API its queue.
+                func wellInside(_ entry: RateTier, room: Double) -> String? {
+                    if batchLane {
+                        guard let queued = entry.batch_queue_requests, capacity.daily_requests <= room * queued else { return nil }
+                        return "\(Format.count(queued)) requests in the batch queue"
+                    }
+                    guard let limits = RateLimitFloor(tier: entry), limits.holds(capacity, share: room) else { return nil }
+                    return limits.text
+                }
                 if let tier = capacity.tier, tier != entry?.tier {
                     computed(.rate_limit_tier, model: primary, values.merging(
-                        ["tier": Knowledge.tierName(tier), "requires": capacity.requires ?? ""]) { $1 })
-                } else if let entry, let room = k.entryTierRoom, let limits = RateLimitFloor(tier: entry),
-                          limits.holds(capacity, share: room),
+                        ["tier": Knowledge.tierName(tier), "requires": capacity.requires ?? "",
+                         "below": batchLane ? "the batch queue or the spend cap stops new batches"
+                             : "expect 429 errors at every peak"]) { $1 })
+                } else if let entry, let room = k.entryTierRoom, let limits = wellInside(entry, room: room),
                           entry.monthly_spend_cap_usd.map({ monthly[primary] <= room * $0 }) ?? true {
                     // Ten requests a month are not at risk of a 429 storm: said, and ranked low, with the pacing
                     // advice for later.
                     computed(.rate_limit_entry_small, model: primary, values.merging(
                         ["tier": Knowledge.tierName(entry.tier), "requires": entry.requires,
-                         "limits": limits.text + (entry.monthly_spend_cap_usd.map { ", and \(Format.money($0)) a month" } ?? ""),
+                         "limits": limits + (entry.monthly_spend_cap_usd.map { ", and \(Format.money($0)) a month" } ?? ""),
                          "room": Format.percent(room)]) { $1 })
                 }
             case .beyond_tiers:
@@ -989,9 +1002,9 @@ public struct Engine: Sendable {
                     why = "each tier \(provider) publishes\(below) falls short on a limit or a spend cap it lists, and above "
                         + "them the \(Knowledge.tierName(tier)) tier's limits are arranged with \(provider) organisation by organisation"
                 } else if let tier = capacity.tier {
-                    why = "the month's spend needs at least its \(Knowledge.tierName(tier)) tier, whose per-minute limits "
-                        + "for this model its page does not give"
-                } else if let floor = k.entryTierFloor, floor.holds(capacity) {
+                    why = "the month's spend needs at least its \(Knowledge.tierName(tier)) tier, whose "
+                        + (batchLane ? "batch queue limits its page does not give" : "per-minute limits for this model its page does not give")
+                } else if !batchLane, let floor = k.entryTierFloor, floor.holds(capacity) {
                     // A peak every provider we could read carries from its first tier: say so, and rank it low.
                     computed(.rate_limit_unknown_small, model: primary, values.merging(["floor": floor.text]) { $1 })
                     break

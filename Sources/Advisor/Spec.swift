@@ -453,6 +453,9 @@ public struct RateTier: Codable, Sendable, Equatable {
     public var rpd: Double?
     /// Tokens that may wait in the batch queue at once.
     public var batch_queue_tokens: Double?
+    /// Requests that may wait in the batch queue at once (Anthropic's Message Batches API: one queue for every model
+    /// of the organisation).
+    public var batch_queue_requests: Double?
     /// Requests in flight at once (a concurrency cap, as DeepSeek publishes). How many requests a minute it allows
     /// depends on how long each takes, which no page gives per workload: the capacity says the longest average
     /// request the cap allows at the peak, and a tier with no other limit counts as unknown.
@@ -469,7 +472,8 @@ public struct RateTier: Codable, Sendable, Equatable {
     public var negotiated: Bool?
 
     public init(tier: String, rpm: Double? = nil, itpm: Double? = nil, otpm: Double? = nil, tpm: Double? = nil,
-                rpd: Double? = nil, batch_queue_tokens: Double? = nil, max_concurrent: Double? = nil,
+                rpd: Double? = nil, batch_queue_tokens: Double? = nil, batch_queue_requests: Double? = nil,
+                max_concurrent: Double? = nil,
                 monthly_spend_cap_usd: Double? = nil, requests_per_month: Double? = nil, requires: String,
                 negotiated: Bool? = nil) {
         self.tier = tier
@@ -479,6 +483,7 @@ public struct RateTier: Codable, Sendable, Equatable {
         self.tpm = tpm
         self.rpd = rpd
         self.batch_queue_tokens = batch_queue_tokens
+        self.batch_queue_requests = batch_queue_requests
         self.max_concurrent = max_concurrent
         self.monthly_spend_cap_usd = monthly_spend_cap_usd
         self.requests_per_month = requests_per_month
@@ -808,8 +813,10 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     case haiku_unsuitable
     /// The current Haiku's published rate limits cannot carry the peak: {model}, {why}.
     case haiku_over_capacity
-    /// Peak traffic needs a higher rate-limit tier: {model}, {rpm} (with its noun: `1 request`, `137 requests`),
-    /// {itpm}, {otpm}, {tier}, {requires}.
+    /// Peak traffic needs a higher rate-limit tier: {model}, {load} (the opening sentence: the busiest minute, or
+    /// through a batch API a day's work in its queue), {rpm} (with its noun: `1 request`, `137 requests`), {itpm},
+    /// {otpm}, {tier}, {requires}, {below} (what happens below the tier: 429s at every peak, or the queue or spend
+    /// cap stopping batches). The other rate_limit kinds take {load} too.
     case rate_limit_tier
     /// Peak traffic exceeds every published tier: {model}, {rpm} (as for rate_limit_tier), {itpm}, {otpm}.
     case rate_limit_beyond_tiers
@@ -881,11 +888,11 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .legacy_primary_alone: ["model", "since", "replacement", "why"]
         case .price_change: ["model", "day", "monthly", "changed_monthly"]
         case .haiku_ruled_out, .haiku_outgrown, .haiku_unsuitable, .haiku_over_capacity: ["model", "why"]
-        case .rate_limit_tier: ["model", "provider", "rpm", "itpm", "otpm", "tier", "requires"]
-        case .rate_limit_beyond_tiers: ["model", "provider", "rpm", "itpm", "otpm", "gap", "top_tier"]
-        case .rate_limit_unknown: ["model", "provider", "rpm", "itpm", "otpm", "why"]
-        case .rate_limit_unknown_small: ["model", "provider", "rpm", "itpm", "otpm", "floor"]
-        case .rate_limit_entry_small: ["model", "provider", "rpm", "itpm", "otpm", "tier", "limits", "requires", "room"]
+        case .rate_limit_tier: ["model", "provider", "load", "rpm", "itpm", "otpm", "tier", "requires", "below"]
+        case .rate_limit_beyond_tiers: ["model", "provider", "load", "rpm", "itpm", "otpm", "gap", "top_tier"]
+        case .rate_limit_unknown: ["model", "provider", "load", "rpm", "itpm", "otpm", "why"]
+        case .rate_limit_unknown_small: ["model", "provider", "load", "rpm", "itpm", "otpm", "floor"]
+        case .rate_limit_entry_small: ["model", "provider", "load", "rpm", "itpm", "otpm", "tier", "limits", "requires", "room"]
         case .rate_limit_dynamic: ["model", "provider", "rpm"]
         case .quality_margin: ["model", "strong_model", "strong_state", "strong_monthly", "difference", "monthly"]
         case .latency_budget_missed: ["model", "percentile", "ms", "budget"]

@@ -109,6 +109,7 @@ extension JSONWriter {
             json.field("status", c.status)
             json.fieldIfPresent("tier", c.tier)
             json.fieldIfPresent("top_tier", c.top_tier)
+            json.fieldIfPresent("via_batch_api", c.via_batch_api)
         }
     }
 }

@@ -35,6 +35,7 @@ enum RateLimitText {
         if let rpd = tier.rpd { limits.append("\(Format.count(rpd)) requests a day") }
         if let month = tier.requests_per_month { limits.append("\(Format.count(month)) requests a month") }
         if let queue = tier.batch_queue_tokens { limits.append("\(Format.count(queue)) tokens in the batch queue") }
+        if let queue = tier.batch_queue_requests { limits.append("\(Format.count(queue)) requests in the batch queue") }
         if let inFlight = tier.max_concurrent { limits.append("at most \(Format.count(inFlight)) requests in flight") }
         if let cap = tier.monthly_spend_cap_usd { limits.append("spend up to \(Format.usd(cap)) a month") }
         if tier.negotiated == true {
@@ -75,7 +76,7 @@ enum CapacityText {
             } else if c.scheme_kind == .not_read {
                 "unknown: the provider publishes limits we have not read"
             } else if let tier = c.tier {
-                "unknown: the \(Knowledge.tierName(tier)) tier's per-minute limits are not given"
+                "unknown: the \(Knowledge.tierName(tier)) tier's \(c.via_batch_api == true ? "batch queue" : "per-minute") limits are not given"
             } else {
                 "unknown: no published limits for that day"
             }

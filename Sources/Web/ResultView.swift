@@ -92,8 +92,7 @@ struct ResultView {
             asOf: assessment.asOf,
             figuresChecked: assessment.figuresChecked ?? "",
             capacity: assessment.capacity.map { c in
-                CapacityLine(model: library.page(.models, c.model)?.title ?? c.model,
-                             requests: c.peakRequests, itpm: Format.count(c.peak_itpm), otpm: Format.count(c.peak_otpm),
+                CapacityLine(load: c.load(model: library.page(.models, c.model)?.title ?? c.model, verb: "gets"),
                              tier: CapacityText.tier(c),
                              requires: c.requires ?? "", inFlight: CapacityText.inFlight(c))
             },

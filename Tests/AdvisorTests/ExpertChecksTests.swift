@@ -121,10 +121,11 @@ struct ExpertChecksTests {
 
     /// The busiest minute of a workload with any requests holds at least one whole request: 250 summaries a month
     /// of 400,000 tokens average 0.017 requests a minute at 3× peak, but the minute one is sent carries all its
-    /// 400,000 tokens against the input limit. The warning says "1 request", not "0 requests".
+    /// 400,000 tokens against the input limit. The warning says "1 request", not "0 requests". (Answered live: through
+    /// a batch API the queue is what counts, batchWorkMeetsTheBatchQueueNotThePerMinuteLimits.)
     @Test func aFewHugeRequestsPutAWholePromptOnTheInputLimit() throws {
         let given: [String: AnswerValue] = ["task_type": "summarization", "monthly_requests": 250,
-                                            "avg_input_tokens": 400_000, "avg_output_tokens": 2_000, "latency": "batch",
+                                            "avg_input_tokens": 400_000, "avg_output_tokens": 2_000, "latency": "interactive",
                                             "as_of": "2026-12-03"]
         let luna = try #require(line("gpt-6-luna", given).capacity)
         #expect(luna.peak_rpm == 1 && luna.peak_itpm == 400_000, "\(luna)")
@@ -774,4 +775,45 @@ struct ExpertChecksTests {
             #expect(weaker == weaker.sorted { !$0 && $1 }, "\(given): \(b.primaryModel) then \(b.alternatives)")
         }
     }
+
+    /// Work sent through a batch API meets the batch queue and the spend cap, not the per-minute limits of live
+    /// requests (Anthropic: the Message Batches API has its own limits, shared across models; 200,000 / 300,000 /
+    /// 500,000 requests waiting on Start / Build / Scale). 50,000 agent runs of 200,000 tokens a month on Sonnet 5.5
+    /// were "unknown" at its Scale tier, whose per-minute rows we have not read; through the batch API that tier's
+    /// queue carries a day's 1,644 runs, and its spend cap the month's $20,250.
+    @Test func batchWorkMeetsTheBatchQueueNotThePerMinuteLimits() throws {
+        let batch: [String: AnswerValue] = ["task_type": "autonomous_coding", "monthly_requests": 50_000,
+                                            "avg_input_tokens": 200_000, "avg_output_tokens": 20_000, "latency": "batch",
+                                            "as_of": "2026-12-04"]
+        let a = engine.assess(k.answers(batch))
+        #expect(a.primaryModel == "claude-sonnet-5-5")
+        let capacity = try #require(a.capacity)
+        #expect(capacity.via_batch_api == true && capacity.status == .carried && capacity.tier == "scale", "\(capacity)")
+        let warning = try #require(a.warnings.first { $0.failure_mode == "rate-limits" && $0.model == a.primaryModel })
+        #expect(warning.text.hasPrefix("Through the batch API, which has its own limits instead of the per-minute ones, Claude "
+                                       + "Sonnet 5.5 would see a day's work, about 1,644 requests, in its queue at once. That needs "
+                                       + "Anthropic's Scale"),
+                "\(warning.text)")
+        #expect(warning.text.contains("below it, the batch queue or the spend cap stops new batches"))
+        // The same runs answered live: the per-minute limits apply, and Scale's are not on the page.
+        var live = batch
+        live["latency"] = "interactive"
+        let l = engine.assess(k.answers(live))
+        let liveCapacity = try #require(l.costs.first { $0.model == "claude-sonnet-5-5" }?.capacity)
+        #expect(liveCapacity.via_batch_api == nil && liveCapacity.status == .unknown, "\(liveCapacity)")
+        // A day's queue over Scale's 500,000 requests is not carried by a published tier: 20M classifications a
+        // month put 657,534 in the queue on an average day.
+        let big = engine.costs(k.answers(["task_type": "classification", "monthly_requests": 20_000_000,
+                                          "avg_input_tokens": 300, "avg_output_tokens": 3, "latency": "batch",
+                                          "as_of": "2026-12-04"]))
+        let haiku = try #require(big.first { $0.model == "claude-haiku-5-5" }?.capacity)
+        #expect(haiku.via_batch_api == true && haiku.tier == "custom" && haiku.status == .unknown, "\(haiku)")
+        // A self-hosted model has no batch API: batch latency changes nothing in its (absent) capacity, and a model
+        // whose provider lists no batch discount keeps its per-minute check.
+        for line in big where line.capacity?.via_batch_api == true {
+            let m = k.compiledModels[k.modelIndex[line.model]!]
+            #expect(m.prices(on: CivilDate.day("2026-12-04")!)?.batchDiscount != nil, "\(line.model)")
+        }
+    }
 }
+

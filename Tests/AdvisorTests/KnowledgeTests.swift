@@ -126,6 +126,9 @@ struct KnowledgeTests {
          "a negotiated tier publishes no per-minute, daily, queue or concurrency limit"),
         ([RateTier(tier: "start", rpm: 50, requires: "a"), RateTier(tier: "custom", requires: "b")],
          "or negotiated: true for limits arranged with the provider"),
+        // A batch queue alone is a limit, and like every limit a positive number.
+        ([RateTier(tier: "start", batch_queue_requests: 200_000, requires: "a")], nil),
+        ([RateTier(tier: "start", rpm: 50, batch_queue_requests: -1, requires: "a")], "must be a positive number"),
     ] as [([RateTier], String?)])
     func aNegotiatedTierIsTheHighestAndPublishesNoRate(tiers: [RateTier], message: String?) throws {
         var file = try Fixture.file()

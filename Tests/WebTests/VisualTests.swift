@@ -212,7 +212,7 @@ struct DecisionPageTests {
     /// minute ("1 request"), a busy workload many.
     @Test func thePeakLineSaysRequestOrRequests() {
         let few = get(VisualTests.result, [("task_type", "summarization"), ("monthly_requests", "250"),
-                                           ("avg_input_tokens", "400000"), ("latency", "batch")]).text
+                                           ("avg_input_tokens", "400000"), ("latency", "interactive")]).text
         #expect(few.contains("gets about 1 request, "), "\(part(few, from: "At peak", to: "</p>"))")
         let busy = get(VisualTests.result, pairs(AdvisorRoutesTests.workload)).text
         #expect(busy.contains(" requests, ") && !busy.contains("gets about 1 requests"))
@@ -226,6 +226,13 @@ struct DecisionPageTests {
                                            ("avg_output_tokens", "1")]).text
         #expect(one.contains("1 request a month × 1,000 input tokens (0 % cacheable) and 1 output token"),
                 "\(part(one, from: "Workload:", to: "</p>"))")
+        // Through a batch API the line is a day's work in the queue, not a minute.
+        let batch = get(VisualTests.result, [("task_type", "summarization"), ("monthly_requests", "20000"),
+                                             ("avg_input_tokens", "8000"), ("avg_output_tokens", "500"), ("latency", "batch"),
+                                             ("as_of", "2026-12-04")]).text
+        #expect(batch.contains("<p class=\"meta\">Through the batch API, which has its own limits instead of the per-minute "
+                               + "ones, Claude Sonnet 5.5 gets a day&#39;s work, about 658 requests, in its queue at once: "
+                               + "rate-limit tier needed: <strong>Build</strong>"), "\(part(batch, from: "Through the batch", to: "</p>"))")
     }
 
     /// A cap on requests in flight is read in time on the page: how long requests may average at the peak against

@@ -90,11 +90,8 @@ struct ModelLink: ViewModel {
 
 /// The rate-limit tier the primary model needs at peak.
 struct CapacityLine: ViewModel {
-    let model: String
-    /// Requests a minute with their noun: `1 request`, `137 requests`.
-    let requests: String
-    let itpm: String
-    let otpm: String
+    /// What the workload puts on the model (Capacity.load): its busiest minute, or a day's work in a batch queue.
+    let load: String
     let tier: String
     let requires: String
     /// A cap on requests in flight, read in time (CapacityText.inFlight); empty without one.
