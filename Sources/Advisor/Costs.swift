@@ -481,18 +481,25 @@ extension Knowledge {
         let model = compiledModels[m]
         let (state, since) = model.lifecycle(on: day)
         let target = migrationTarget(model: m, on: day)
+        let replacement = self.replacement(of: m, on: day)
         return ModelStatus(state: state, since: CivilDate.text(since), retires: model.retiresDay.map(CivilDate.text),
-                           replacement: model.replacement.map { models[$0].slug },
-                           successor: target != model.replacement ? target.map { models[$0].slug } : nil)
+                           replacement: replacement.map { models[$0].slug },
+                           successor: target != replacement ? target.map { models[$0].slug } : nil)
+    }
+
+    /// The replacement model `m`'s page names, once it is released: a past day's verdict does not name a successor
+    /// that did not exist yet (Claude Sonnet 4.5, legacy on 2026-06-01, was not then "succeeded by" Sonnet 5.5).
+    func replacement(of m: Int, on day: Int) -> Int? {
+        compiledModels[m].replacement.flatMap { compiledModels[$0].lifecycle(on: day).state == .unreleased ? nil : $0 }
     }
 
     /// The model to move to from model `m` on a day: its replacement, followed while that one is itself no longer
     /// active (Claude 3.5 Haiku → Claude Haiku 4.5, legacy → Claude Haiku 5.5); nil when the page names none.
     func migrationTarget(model m: Int, on day: Int) -> Int? {
         var seen: Set<Int> = [m]
-        var current = compiledModels[m].replacement
+        var current = replacement(of: m, on: day)
         while let next = current, compiledModels[next].lifecycle(on: day).state != .active,
-              let further = compiledModels[next].replacement, !seen.contains(further) {
+              let further = replacement(of: next, on: day), !seen.contains(further) {
             seen.insert(next)
             current = further
         }

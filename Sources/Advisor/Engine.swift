@@ -702,7 +702,7 @@ public struct Engine: Sendable {
         let k = knowledge
         let model = k.compiledModels[m]
         guard model.lifecycle(on: day).state == .legacy, let since = model.legacyDay else { return "" }
-        guard let successor = model.replacement, successor != m else { return " (legacy since \(CivilDate.text(since)))" }
+        guard let successor = k.replacement(of: m, on: day), successor != m else { return " (legacy since \(CivilDate.text(since)))" }
         let fit = k.compiledModels[successor].fit[task]
         let successorFit = fit == model.fit[task] ? "" : ", though it fits this task only '\(fit.rawValue)'"
         return " (legacy since \(CivilDate.text(since)): \(k.models[successor].title) succeeds it\(successorFit))"

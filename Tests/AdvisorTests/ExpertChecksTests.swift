@@ -815,5 +815,25 @@ struct ExpertChecksTests {
             #expect(m.prices(on: CivilDate.day("2026-12-04")!)?.batchDiscount != nil, "\(line.model)")
         }
     }
+
+    /// A past day's verdict names no successor that did not exist yet: on 2026-06-01 Claude Sonnet 4.5 was legacy
+    /// (since Sonnet 4.6, which this site does not list), and Claude Sonnet 5.5, its page's replacement, came out on
+    /// 2026-09-28. The quality margin said "Claude Sonnet 5.5 succeeds it" and the cost line's status named it.
+    @Test func aPastDayNamesNoSuccessorNotYetReleased() throws {
+        let given: [String: AnswerValue] = ["task_type": "chat", "monthly_requests": 120_000, "avg_input_tokens": 900,
+                                            "avg_output_tokens": 250, "accuracy": "tolerant", "review_capacity": "none",
+                                            "cost_priority": "primary", "as_of": "2026-06-01"]
+        let a = engine.assess(k.answers(given))
+        let margin = try #require(a.warnings.first { $0.text.contains("The cheapest model rated 'strong'") })
+        #expect(margin.text.contains("Claude Sonnet 4.5 (legacy since 2026-02-17) at"), "\(margin.text)")
+        #expect(!a.warnings.contains { $0.text.contains("Sonnet 5.5") }, "\(a.warnings.map(\.text))")
+        let sonnet = try #require(a.costs.first { $0.model == "claude-sonnet-4-5" })
+        #expect(sonnet.status.state == .legacy && sonnet.status.replacement == nil && sonnet.status.successor == nil)
+        // Once Sonnet 5.5 is out, the same line names it.
+        var later = given
+        later["as_of"] = "2026-10-01"
+        let b = engine.costs(k.answers(later)).first { $0.model == "claude-sonnet-4-5" }!
+        #expect(b.status.replacement == "claude-sonnet-5-5")
+    }
 }
 
