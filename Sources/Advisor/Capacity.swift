@@ -49,7 +49,8 @@ public struct Capacity: Sendable, Encodable, Equatable {
     public let requires: String?
     /// The highest tier the page lists (nil when it lists none).
     public let top_tier: String?
-    /// Which limit of the top tier the peak exceeds, in words (only `beyond_tiers`).
+    /// Which limit of the top tier the peak exceeds, in words (`beyond_tiers`), or of the highest published tier below
+    /// a negotiated one (`unknown` at that tier).
     public let gap: String?
     /// The day the scheme used began, when the page says.
     public let scheme_since: String?
@@ -178,7 +179,7 @@ extension Knowledge {
         case .unpublished, .not_read: return result(.unknown)
         case .tiers: break
         }
-        for tier in scheme.tiers where need.holds(tier, spend: { parts().total }) {
+        for (i, tier) in scheme.tiers.enumerated() where need.holds(tier, spend: { parts().total }) {
             // A tier whose page gives only its spend cap may or may not carry the peak: unknown, not fine. A cap on
             // requests in flight carries it only while even a slow request (engine.slow_request) stays under it.
             let publishesLimits = need.batchLane ? tier.batch_queue_requests != nil || tier.batch_queue_tokens != nil
@@ -186,7 +187,10 @@ extension Knowledge {
             let concurrencyHolds: Bool? = allowedSeconds(tier).map { allowed in
                 need.slowSeconds.map { allowed >= $0 } ?? false
             }
-            return result((concurrencyHolds ?? publishesLimits) ? .carried : .unknown, tier: tier)
+            // Reached only past every published tier: which limit of the highest one the peak exceeds, so that the
+            // warning can say what to ask for (or, for a batch queue, to spread the submissions).
+            let gap = tier.negotiated == true && i > 0 ? need.exceeded(scheme.tiers[i - 1], spend: { parts().total }) : nil
+            return result((concurrencyHolds ?? publishesLimits) ? .carried : .unknown, tier: tier, gap: gap)
         }
         return result(.beyond_tiers, gap: need.exceeded(scheme.tiers.last!, spend: { parts().total }))
     }

@@ -999,7 +999,8 @@ public struct Engine: Sendable {
                           tiers.last.map({ $0.tier == tier && $0.negotiated == true }) == true {
                     // Reaching the negotiated tier means every tier below it failed a limit or a spend cap it lists.
                     let below = tiers.count > 1 ? " up to \(Knowledge.tierName(tiers[tiers.count - 2].tier))" : ""
-                    why = "each tier \(provider) publishes\(below) falls short on a limit or a spend cap it lists, and above "
+                    let gap = capacity.gap.map { " (\(Knowledge.tierName(tiers[tiers.count - 2].tier)): \($0))" } ?? ""
+                    why = "each tier \(provider) publishes\(below) falls short on a limit or a spend cap it lists\(gap), and above "
                         + "them the \(Knowledge.tierName(tier)) tier's limits are arranged with \(provider) organisation by organisation"
                 } else if let tier = capacity.tier {
                     why = "the month's spend needs at least its \(Knowledge.tierName(tier)) tier, whose "

@@ -100,7 +100,9 @@ struct ExpertChecksTests {
         let a = engine.assess(k.answers(["task_type": "moderation", "monthly_requests": 500_000_000, "latency": "realtime",
                                          "avg_input_tokens": 400, "avg_output_tokens": 20]))
         let haiku = a.costs.first { $0.model == "claude-haiku-5-5" }!.capacity!
-        #expect(haiku.status == .unknown && haiku.tier == "custom" && haiku.top_tier == "custom" && haiku.gap == nil)
+        #expect(haiku.status == .unknown && haiku.tier == "custom" && haiku.top_tier == "custom")
+        // What Scale falls short on, for the question to Anthropic.
+        #expect(haiku.gap?.hasSuffix("requests a minute against 10,000") == true, "\(haiku)")
         #expect(haiku.requires?.hasPrefix("Arranged with Anthropic's account team") == true)
         #expect(!a.warnings.contains { $0.model == "claude-haiku-5-5" && $0.text.contains("cannot take this workload") })
         if a.primaryModel == "claude-haiku-5-5" {
@@ -808,6 +810,17 @@ struct ExpertChecksTests {
                                           "as_of": "2026-12-04"]))
         let haiku = try #require(big.first { $0.model == "claude-haiku-5-5" }?.capacity)
         #expect(haiku.via_batch_api == true && haiku.tier == "custom" && haiku.status == .unknown, "\(haiku)")
+        // Past every published tier, the warning says which of Scale's limits falls short, and the batch discount is
+        // a trap that holds only if the submissions are spread.
+        #expect(haiku.gap == "657,534 requests in the batch queue against 500,000", "\(haiku)")
+        let bigVerdict = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 20_000_000,
+                                                  "avg_input_tokens": 300, "avg_output_tokens": 3, "latency": "batch",
+                                                  "as_of": "2026-12-04"]))
+        #expect(bigVerdict.primaryModel == "claude-haiku-5-5")
+        #expect(bigVerdict.warnings.contains { $0.failure_mode == "rate-limits"
+            && $0.text.contains("falls short on a limit or a spend cap it lists (Scale: 657,534 requests in the batch queue against 500,000)") })
+        #expect(bigVerdict.decision.traps.contains { $0.kind == .batch_limit && $0.text.contains("spread submissions") },
+                "\(bigVerdict.decision.traps.map(\.text))")
         // A self-hosted model has no batch API: batch latency changes nothing in its (absent) capacity, and a model
         // whose provider lists no batch discount keeps its per-minute check.
         for line in big where line.capacity?.via_batch_api == true {
