@@ -820,6 +820,9 @@ final class CompiledPolicy: Sendable {
     /// routing_payback: the words when routing loses money before the router's cost ("" for other kinds).
     let lossText: String
     let routedLossText: String
+    /// routing_payback: the words when the escalation model cannot answer within the budget and the Haiku takes
+    /// everything ("" for other kinds).
+    let slowText: String
 
     /// The placeholders each kind's text may use.
     static func placeholders(_ kind: PolicyKind) -> [String] {
@@ -939,11 +942,19 @@ final class CompiledPolicy: Sendable {
             }
             lossText = try checked(spec.loss_text, ".loss_text", loss)
             routedLossText = try checked(spec.routed_loss_text, ".routed_loss_text", loss + ["haiku", "haiku_monthly"])
-        } else if spec.loss_text != nil || spec.routed_loss_text != nil {
-            throw problem(spec.loss_text != nil ? ".loss_text" : ".routed_loss_text", "only a routing_payback policy has loss texts")
+            guard spec.slow_text != nil else {
+                throw problem(".slow_text", "routing_payback needs slow_text: the words when the escalation model cannot "
+                              + "answer within the latency budget and the Haiku takes everything")
+            }
+            // The saving may be below zero here too: no {saving_per_year}.
+            slowText = try checked(spec.slow_text, ".slow_text", loss.filter { $0 != "loss_per_year" } + ["haiku", "haiku_monthly", "budget"])
+        } else if spec.loss_text != nil || spec.routed_loss_text != nil || spec.slow_text != nil {
+            throw problem(spec.loss_text != nil ? ".loss_text" : spec.routed_loss_text != nil ? ".routed_loss_text" : ".slow_text",
+                          "only a routing_payback policy has loss and slow texts")
         } else {
             lossText = ""
             routedLossText = ""
+            slowText = ""
         }
         if spec.kind == .routing_plan {
             guard spec.ignored_text != nil else { throw problem(".ignored_text", "routing_plan needs ignored_text (with {why})") }

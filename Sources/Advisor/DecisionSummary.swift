@@ -102,9 +102,10 @@ extension Engine {
         let task = Int(answers.values[AnswerID.taskType.rawValue])
         let primaryFit = k.compiledModels[primary].fit[task]
         let sameFamily = k.compiledModels[primary].isHaikuFamily
-        // Under a hard choose_alternative, naming a Haiku as the runner-up would contradict the verdict.
+        // Under a hard choose_alternative, naming a Haiku as the runner-up would contradict the verdict. The fit every
+        // alternative must have (answers right first time, nobody reviewing: strong) holds for the runner-up too.
         let equals = k.models.indices.filter { m in
-            m != primary && d.usable[m] && k.compiledModels[m].fit[task] <= primaryFit
+            m != primary && d.usable[m] && k.compiledModels[m].fit[task] <= Swift.min(primaryFit, d.alternativesMinFit)
                 && !((sameFamily || d.haikusRuledOut) && k.compiledModels[m].isHaikuFamily)
                 && k.meets(d.taskFloors, model: m)
         }

@@ -39,7 +39,8 @@ import Foundation
 //   choose_alternative. Under a hard choose_alternative, Haikus are left out.
 // - `routing_payback`: a tiered_routing verdict stands only if a year's saving against sending everything to the
 //   escalation model, 12 × ((1 − complex_share) × escalation cost − Haiku cost), reaches the router's cost, (build_hours + 12 × upkeep_hours_per_month) ×
-//   developer_hourly_usd; otherwise the escalation model takes everything (choose_alternative).
+//   developer_hourly_usd; otherwise the escalation model takes everything (choose_alternative), unless it cannot answer
+//   within the team's latency budget at any setting and the Haiku can: then the Haiku does (`slow_text`).
 // - `alternatives_min_fit` (when its condition holds): every alternative fits the task at least `min_fit`.
 // - `cost_ceiling` (when its condition holds, with no hard limit and no other policy deciding): a choose_haiku or
 //   tiered_routing verdict whose Haiku costs more than `max_ratio` × the cheapest usable non-Haiku model that fits
@@ -279,6 +280,9 @@ struct PolicyOutcome {
     /// cheapest_fit: the floor it applied, when the required fit or an alternatives floor raised the policy's own
     /// (its `{min_fit}`: "the cheapest one whose fit is strong or better" when the team requires strong).
     var minFit: Fit? = nil
+    /// routing_payback: routing does not pay and the escalation model cannot answer within the budget at any setting
+    /// while the Haiku can, so the Haiku takes everything (`slow_text`).
+    var slowEscalation = false
     /// routing_plan: why the plan was set aside (nil: it was honoured).
     var obstacle: PlanObstacle? = nil
     /// routing_plan: the complex share routed.
@@ -557,12 +561,19 @@ public struct Engine: Sendable {
             let saving = Self.routingSavingPerYear(haiku: haikuMonthly, escalation: cost(esc), share: complex)
             let rate = v[AnswerID.developerHourlyUSD.rawValue]
             let cost = policy.routerHoursFirstYear * rate
-            // "Everything to the escalation model" is an option only if it can carry everything.
+            // "Everything to the escalation model" is an option only if it can carry everything, and answer in time:
+            // where it cannot meet the budget at any setting and the Haiku can, the Haiku takes everything instead.
             if saving < cost, isUsable[esc] {
+                let slow = k.missesBudgetAtEverySetting(model: esc, v) && !k.missesBudgetAtEverySetting(model: h, v)
                 // Under the routing plan the finding is said (with the Haiku the plan keeps), not applied.
                 policyReasons.append(PolicyOutcome(policy: p, model: esc, saving: saving, cost: cost,
-                                                   haiku: routed ? h : nil, haikuMonthly: haikuMonthly, overruled: routed))
-                if !routed {
+                                                   haiku: routed || slow ? h : nil, haikuMonthly: haikuMonthly,
+                                                   overruled: routed, slowEscalation: slow && !routed))
+                if !routed && slow {
+                    verdict = k.compiledModels[h].isHaikuFamily ? .chooseHaiku : .chooseAlternative
+                    primary = h
+                    decidingPolicy = p
+                } else if !routed {
                     verdict = .chooseAlternative
                     primary = esc
                     basis = .routing_does_not_pay
@@ -1111,9 +1122,11 @@ public struct Engine: Sendable {
         }
         // Routing that loses money before the router is built says so, not "saves $0".
         let loses = policy.kind == .routing_payback && outcome.saving < 0
-        var text = loses ? (outcome.overruled ? policy.routedLossText : policy.lossText)
+        var text = outcome.slowEscalation ? policy.slowText
+            : loses ? (outcome.overruled ? policy.routedLossText : policy.lossText)
             : (outcome.overruled ? policy.routedText : policy.text)
         if loses { values["loss_per_year"] = Format.cents(-outcome.saving) }
+        if outcome.slowEscalation { values["budget"] = AnswerValue.number(v[AnswerID.latencyBudgetSeconds.rawValue]).text }
         if policy.kind == .routing_plan {
             if let obstacle = outcome.obstacle {
                 text = policy.ignoredText

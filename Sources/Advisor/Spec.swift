@@ -758,12 +758,16 @@ public struct PolicySpec: Codable, Sendable, Equatable {
     /// before the router is even built. Required for that kind.
     public var loss_text: String?
     public var routed_loss_text: String?
+    /// routing_payback: the reason when routing does not pay and the escalation model cannot answer within the
+    /// team's latency budget at any setting while the Haiku can: the Haiku takes everything. Required for that kind.
+    public var slow_text: String?
 
     public init(kind: PolicyKind, when: Condition? = nil, min_fit: Fit? = nil, build_hours: Double? = nil,
                 upkeep_hours_per_month: Double? = nil, effort: Effort? = nil, max_ratio: Double? = nil,
                 min_saving_usd: Double? = nil, text: String, routed_text: String? = nil, ignored_text: String? = nil,
-                loss_text: String? = nil, routed_loss_text: String? = nil) {
+                loss_text: String? = nil, routed_loss_text: String? = nil, slow_text: String? = nil) {
         self.loss_text = loss_text
+        self.slow_text = slow_text
         self.routed_loss_text = routed_loss_text
         self.routed_text = routed_text
         self.ignored_text = ignored_text

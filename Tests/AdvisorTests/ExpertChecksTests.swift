@@ -848,5 +848,24 @@ struct ExpertChecksTests {
         let b = engine.costs(k.answers(later)).first { $0.model == "claude-sonnet-4-5" }!
         #expect(b.status.replacement == "claude-sonnet-5-5")
     }
+
+    /// "Use a stronger model" (answers right first time, nobody reviewing) never lands on a model rated below the
+    /// Haiku it replaces for the task, and the runner-up is held to the alternatives' floor: 2M such classifications
+    /// went to Claude Sonnet 5.5, then rated 'good' against Haiku 5.5's 'strong', with Cohere Command R7B ('good',
+    /// $39 a month) as the runner-up while every alternative had to be 'strong'.
+    @Test func aStrongerModelIsNotRatedBelowTheHaikuItReplaces() throws {
+        for task in AnswerID.taskType.choices {
+            let a = engine.assess(k.answers(["task_type": .text(task), "monthly_requests": 2_000_000, "avg_input_tokens": 500,
+                                             "avg_output_tokens": 5, "accuracy": "first_time_right", "review_capacity": "none",
+                                             "as_of": "2026-12-04"]))
+            let t = AnswerID.taskType.choices.firstIndex(of: task)!
+            let fit = { (slug: String) in k.compiledModels[k.modelIndex[slug]!].fit[t] }
+            guard a.verdict == .chooseAlternative, let haiku = a.haikuModel else { continue }
+            #expect(fit(a.primaryModel) <= fit(haiku), "\(task): \(a.primaryModel) \(fit(a.primaryModel)) against \(haiku) \(fit(haiku))")
+            if let runnerUp = a.decision.runner_up {
+                #expect(fit(runnerUp.model) == .strong, "\(task): runner-up \(runnerUp.model) \(fit(runnerUp.model))")
+            }
+        }
+    }
 }
 

@@ -202,6 +202,35 @@ struct RoutingPlanTests {
         file = try Fixture.file()
         file.criteria[c].spec.policies![0].loss_text = nil
         #expect { _ = try Fixture.knowledge(file) } throws: { ($0 as! KnowledgeError).field.hasSuffix(".loss_text") }
+        // And for an escalation model too slow for the budget.
+        file = try Fixture.file()
+        file.criteria[c].spec.policies![0].slow_text = nil
+        #expect { _ = try Fixture.knowledge(file) } throws: { ($0 as! KnowledgeError).field.hasSuffix(".slow_text") }
+        file.criteria[c].spec.policies![0].slow_text = "{haiku} takes it all, {saving_per_year} saved"
+        #expect { _ = try Fixture.knowledge(file) } throws: { ($0 as! KnowledgeError).message.contains("saving_per_year") }
+    }
+
+    /// Routing that does not pay sends everything to the escalation model, unless that model cannot answer within
+    /// the team's budget at any setting and the Haiku can: 50 requests a month with a 0.5 s budget were sent to
+    /// Claude Sonnet 5.5, which thinks for at least 0.75 s before every answer, while Haiku 5.5 can switch its
+    /// thinking off. The Haiku now takes everything, and the reason says the hard requests go unescalated.
+    @Test func routingThatDoesNotPayKeepsTheHaikuWhenTheEscalationModelIsTooSlow() throws {
+        let given: [String: AnswerValue] = ["monthly_requests": 50, "cached_input_share": 0.9, "latency": "interactive",
+                                            "latency_budget_s": 0.5, "peak_to_average": 20, "reasoning_effort": "high",
+                                            "as_of": "2026-12-04"]
+        let a = engine.assess(k.answers(given))
+        #expect(a.verdict == .chooseHaiku && a.primaryModel == "claude-haiku-5-5" && a.decidedBy == "routing-payback",
+                "\(a.verdict) \(a.primaryModel) \(a.decidedBy ?? "-")")
+        let reason = try #require(a.reasons.first)
+        #expect(reason.text.contains("Claude Sonnet 5.5 cannot answer within your 0.5 s budget at any setting"), "\(reason.text)")
+        #expect(reason.text.contains("So Claude Haiku 5.5 takes every request") && !reason.text.contains("$-"))
+        // Without a budget, or with one Sonnet 5.5 can meet, everything goes to it as before.
+        for budget in [0.0, 5.0] {
+            var other = given
+            other["latency_budget_s"] = .number(budget)
+            let b = engine.assess(k.answers(other))
+            #expect(b.primaryModel == "claude-sonnet-5-5" && b.primaryModelBasis == .routing_does_not_pay, "\(budget): \(b.primaryModel)")
+        }
     }
 
     /// Every request complex: Haiku answers all of them and Sonnet answers all again, so the plan costs the Haiku's
