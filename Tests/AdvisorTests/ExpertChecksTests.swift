@@ -855,9 +855,10 @@ struct ExpertChecksTests {
     /// $39 a month) as the runner-up while every alternative had to be 'strong'.
     @Test func aStrongerModelIsNotRatedBelowTheHaikuItReplaces() throws {
         for task in AnswerID.taskType.choices {
+          for day in ["2026-06-01", "2026-12-04"] {
             let a = engine.assess(k.answers(["task_type": .text(task), "monthly_requests": 2_000_000, "avg_input_tokens": 500,
                                              "avg_output_tokens": 5, "accuracy": "first_time_right", "review_capacity": "none",
-                                             "as_of": "2026-12-04"]))
+                                             "as_of": .text(day)]))
             let t = AnswerID.taskType.choices.firstIndex(of: task)!
             let fit = { (slug: String) in k.compiledModels[k.modelIndex[slug]!].fit[t] }
             guard a.verdict == .chooseAlternative, let haiku = a.haikuModel else { continue }
@@ -865,6 +866,7 @@ struct ExpertChecksTests {
             if let runnerUp = a.decision.runner_up {
                 #expect(fit(runnerUp.model) == .strong, "\(task): runner-up \(runnerUp.model) \(fit(runnerUp.model))")
             }
+          }
         }
     }
 }
