@@ -175,7 +175,9 @@ struct DecisionRecord {
                 + (line.status.replacement.map { ", replacement \(knowledge.model($0)?.title ?? $0)" } ?? "") + "\n"
             if let capacity = line.capacity {
                 let inFlight = CapacityText.inFlight(capacity)
-                md += "* Capacity: \(CapacityText.tier(capacity)) at peak" + (capacity.requires.map { " (\($0))" } ?? "")
+                // Through a batch API there is no peak minute: a day's work waits in the queue.
+                let when = capacity.via_batch_api == true ? "through the batch API" : "at peak"
+                md += "* Capacity: \(CapacityText.tier(capacity)) \(when)" + (capacity.requires.map { " (\($0))" } ?? "")
                     + (inFlight.isEmpty ? "" : "; \(inFlight)") + "\n"
             }
             for warning in assessment.warnings where warning.model == option.slug {

@@ -95,6 +95,11 @@ struct RecordsTests {
         let title = try #require(realSite.library.page(.models, runnerUp.model)?.title)
         let md = get("/assess/result.madr.md", pairs(query)).text
         #expect(md.contains("* \(title) (runner-up)"), "\(md)")
+        // Batch work has no peak minute: its capacity is the batch queue's.
+        let batch = get("/assess/result.madr.md", pairs("task_type=autonomous_coding&monthly_requests=50000"
+                                                         + "&avg_input_tokens=200000&avg_output_tokens=20000&latency=batch&as_of=2026-12-04")).text
+        #expect(batch.contains("* Capacity: Scale through the batch API ("), "\(batch)")
+        #expect(!batch.contains("* Capacity: Scale at peak"))
         // 'Other' work on a 0.3 s budget: the strong fits all think too long, so every alternative fits less well.
         let weak = "task_type=other&accuracy=first_time_right&latency_budget_s=0.3&required_fit=good&as_of=2026-12-04"
         let verdict = get("/assess/result.md", pairs(weak)).text
