@@ -869,5 +869,31 @@ struct ExpertChecksTests {
           }
         }
     }
+
+    /// A rating is how well a model does the task, never what it costs (README, "Where each rating comes from"): within
+    /// one generation of one maker, a larger model is not rated below a smaller one. Gemini 3.8 Flash was 'good' at
+    /// classification "at several times the price of a Flash-Lite" rated 'strong'; Sonnet 5.5 'good' against Haiku
+    /// 5.5's 'strong'.
+    @Test func aLargerModelIsNotRatedBelowASmallerOneOfItsGeneration() {
+        let generations = [
+            ["claude-haiku-5-5", "claude-sonnet-5-5", "claude-opus-5-5"],
+            ["claude-haiku-4-5", "claude-sonnet-4-5", "claude-opus-4-5"],
+            ["gpt-6-luna", "gpt-6-1-terra", "gpt-6-2-sol", "gpt-6-2-astra"],
+            ["gemini-3-5-flash-lite", "gemini-3-8-flash", "gemini-4-hydrogen"],
+            ["gpt-oss-20b", "gpt-oss-120b"], ["cohere-command-r7b", "cohere-command-r"], ["gpt-5-nano", "gpt-5-mini"],
+        ]
+        for generation in generations {
+            let models = generation.map { k.compiledModels[k.modelIndex[$0]!] }
+            for task in AnswerID.taskType.choices.indices {
+                for (i, smaller) in models.enumerated() {
+                    for (j, larger) in models.enumerated() where j > i {
+                        // Fit orders best first: strong < good < weak < poor.
+                        #expect(larger.fit[task] <= smaller.fit[task],
+                                "\(AnswerID.taskType.choices[task]): \(generation[j]) '\(larger.fit[task].rawValue)' below \(generation[i]) '\(smaller.fit[task].rawValue)'")
+                    }
+                }
+            }
+        }
+    }
 }
 
