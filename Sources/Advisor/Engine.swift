@@ -155,6 +155,9 @@ public struct Assessment: Sendable, Encodable, Equatable {
     public let score: Double
     public let primaryModel: String
     public let alternatives: [String]
+    /// Why no alternative is offered, when none is and the workload has a verdict (JSON `alternatives_note`, null
+    /// otherwise): no other model can take it, or none that can fits the task as well as every alternative must.
+    public let alternativesNote: String?
     /// Decisive reasons first (hard limits, policies), then by |effect|, largest first.
     public let reasons: [Reason]
     public let warnings: [Warning]
@@ -189,7 +192,7 @@ public struct Assessment: Sendable, Encodable, Equatable {
     public let decision: DecisionSummary
 
     // Written by hand for one reason: `decided_by`, `haiku_model`, `figures_checked`, `capacity`, `quality_margin`,
-    // `effort_option` and `primary_fit` are always
+    // `effort_option`, `primary_fit` and `alternatives_note` are always
     // present, as `null` when empty, so that a client can rely on every key (AssessmentJSONTests). Everything else
     // is what the synthesized encoder would write.
     enum CodingKeys: String, CodingKey {
@@ -199,7 +202,7 @@ public struct Assessment: Sendable, Encodable, Equatable {
         case primaryModelBasis = "primary_model_basis", baseScore = "base_score", chooseHaikuAt = "choose_haiku_at"
         case tieredRoutingAt = "tiered_routing_at", asOf = "as_of", haikuModel = "haiku_model"
         case figuresChecked = "figures_checked", qualityMargin = "quality_margin", effortOption = "effort_option"
-        case primaryFit = "primary_fit"
+        case primaryFit = "primary_fit", alternativesNote = "alternatives_note"
         case levers, decision
     }
 
@@ -209,6 +212,7 @@ public struct Assessment: Sendable, Encodable, Equatable {
         try c.encode(score, forKey: .score)
         try c.encode(primaryModel, forKey: .primaryModel)
         try c.encode(alternatives, forKey: .alternatives)
+        try c.encode(alternativesNote, forKey: .alternativesNote)
         try c.encode(reasons, forKey: .reasons)
         try c.encode(warnings, forKey: .warnings)
         try c.encode(costs, forKey: .costs)
@@ -846,6 +850,16 @@ public struct Engine: Sendable {
         let timely = inTime.isEmpty ? offered : inTime
         let carried = Array(timely.lazy.filter { lead.contains($0) || !k.exceedsEveryTier(model: $0, v) }.prefix(3))
         alternatives = carried.isEmpty ? Array(timely.prefix(3)) : carried
+        // Nothing offered is said, not left blank: 3M unreviewed first-time-right moderations on Sonnet 5.5 had no
+        // alternative, since no other model is rated 'strong' at moderation.
+        var alternativesNote: String? = nil
+        if alternatives.isEmpty, Self.hasVolume(v), d.basis != .nothing_fits, d.basis != .nothing_usable {
+            let taskName = AnswerID.taskName(AnswerID.taskType.choices[task])
+            alternativesNote = d.alternativesMinFit < .poor
+                ? "no other model that can take this workload fits \(taskName) '\(d.alternativesMinFit.rawValue)' or better, "
+                    + "the fit every alternative must have here"
+                : "no other model can take this workload on \(CivilDate.text(Int(v[AnswerID.asOf.rawValue])))"
+        }
 
         let costs = usage?.lines ?? Self.ordered(priced.map(\.line))
         // Warnings: exposures first (those for the primary's provider), then computed ones.
@@ -1092,7 +1106,8 @@ public struct Engine: Sendable {
 
         return Assessment(
             verdict: verdict, score: d.score, primaryModel: k.models[primary].slug,
-            alternatives: alternatives.map { k.models[$0].slug }, reasons: reasons, warnings: warnings, costs: costs,
+            alternatives: alternatives.map { k.models[$0].slug }, alternativesNote: alternativesNote,
+            reasons: reasons, warnings: warnings, costs: costs,
             whatWouldChange: whatWouldChange(answers, current: d, monthly: monthly, usage: usage.map { ($0.prices, $0.search) }),
             assumptions: assumptions,
             scoreRestingOnAssumptions: resting, decidedBy: decidedBy,

@@ -20,6 +20,8 @@ extension JSONWriter {
         object { json in
             json.key("alternatives")
             json.array(a.alternatives) { $0.string($1) }
+            json.key("alternatives_note")
+            json.string(a.alternativesNote)
             json.field("as_of", a.asOf)
             json.key("assumptions")
             json.array(a.assumptions) { json, assumption in

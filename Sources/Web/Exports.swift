@@ -109,6 +109,8 @@ enum Exports {
                 return cell(title(slug)) + (note.isEmpty ? "" : " (\(note))")
             }
             md += "- Alternatives: \(named.joined(separator: ", "))\n"
+        } else if let note = a.alternativesNote {
+            md += "- Alternatives: none; \(note)\n"
         }
         md += "- Workload: \(ResultView.workloadSummary(answers))\n"
         md += "- Models and lifecycles as of \(a.asOf)" + (a.figuresChecked.map { "; prices last checked \($0)" } ?? "") + "\n"

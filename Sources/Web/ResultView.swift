@@ -89,6 +89,7 @@ struct ResultView {
                 AlternativeLine(separator: i == 0 ? "" : ", ", model: modelLink(slug, assessment),
                                 fitNote: Self.weakerFit(slug, assessment, knowledge: knowledge))
             },
+            alternativesNote: assessment.alternativesNote ?? "",
             asOf: assessment.asOf,
             figuresChecked: assessment.figuresChecked ?? "",
             capacity: assessment.capacity.map { c in

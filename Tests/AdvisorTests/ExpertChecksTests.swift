@@ -895,5 +895,19 @@ struct ExpertChecksTests {
             }
         }
     }
+
+    /// Nothing offered is said, not left blank: 3M unreviewed first-time-right moderations go to Sonnet 5.5 ('good'),
+    /// and no other model that can take them is rated 'strong' at moderation, the fit every alternative must have.
+    @Test func noAlternativeSaysWhy() throws {
+        let a = engine.assess(k.answers(["task_type": "moderation", "monthly_requests": 3_000_000, "avg_input_tokens": 300,
+                                         "avg_output_tokens": 3, "accuracy": "first_time_right", "review_capacity": "none",
+                                         "as_of": "2026-12-04"]))
+        #expect(a.alternatives.isEmpty, "\(a.alternatives)")
+        #expect(a.alternativesNote == "no other model that can take this workload fits moderation 'strong' or better, "
+                + "the fit every alternative must have here", "\(a.alternativesNote ?? "nil")")
+        // Where alternatives are offered, no note.
+        let chat = engine.assess(k.answers(["task_type": "chat", "as_of": "2026-12-04"]))
+        #expect(!chat.alternatives.isEmpty && chat.alternativesNote == nil)
+    }
 }
 

@@ -26,6 +26,8 @@ struct ResultPage: ViewModel, ChartedPage, QuestionFields {
     /// `/compare` with the shortlist and this workload.
     let compareURL: String
     let alternatives: [AlternativeLine]
+    /// Why none is offered, when none is (Assessment.alternativesNote); empty otherwise.
+    let alternativesNote: String
     let asOf: String
     let figuresChecked: String
     let capacity: CapacityLine?
