@@ -729,7 +729,7 @@ public struct Engine: Sendable {
     /// DeepSeek replaced with V4.1 Flash and only hosts sell).
     func cheapSuccessor(of m: Int, day: Int, monthly: [Double], among: (Int) -> Bool) -> Int? {
         let model = knowledge.compiledModels[m]
-        guard model.lifecycle(on: day).state == .legacy, let successor = model.replacement, successor != m,
+        guard model.lifecycle(on: day).state == .legacy, let successor = knowledge.replacement(of: m, on: day), successor != m,
               among(successor) else { return nil }
         let extra = monthly[successor] - monthly[m]
         guard extra <= monthly[m] * knowledge.legacyPremium || extra < (knowledge.leverRules?.minSaving ?? 0) else { return nil }
