@@ -195,11 +195,14 @@ extension Engine {
             // More thinking would only take longer where the thinking already weighs on the latency.
             let higher = forLatency ? nil : levels.first { $0 > effort }
             let need = budget > 0 ? "a \(Format.number(budget)) s budget" : "realtime answers"
+            // The answer is written after the thinking at the same floor speed (ThinkingTime.swift): a lever towards
+            // a budget it cannot reach says so.
+            let answerSeconds = v.withUnsafeBufferPointer { k.answerFloor(model: primary, $0)?.seconds ?? 0 }
             if forLatency, effort != .none, levels.contains(.none) {
                 let priced = apply([(.reasoningEffort, Effort.none.answer)])
                 add(.thinking_off, [(.reasoningEffort, Effort.none.answer)], [
                     "effort": effort.rawValue, "tokens": Format.count(line.rates.reasoning_tokens_per_request),
-                    "need": need], priced: priced)
+                    "need": budget > 0 && answerSeconds > budget ? "\(need), which even that cannot meet" : need], priced: priced)
                 lower = nil
             } else if forLatency, let lowest = levels.first, lowest < effort, lowest != .none {
                 // A model that cannot stop thinking: its lowest level, not one step down (high → low, not medium),
@@ -208,7 +211,7 @@ extension Engine {
                 var w = v
                 w[AnswerID.reasoningEffort.rawValue] = lowest.answer
                 let remaining = w.withUnsafeBufferPointer { k.reasoningTokens(model: primary, $0) }
-                let short = budget > 0 && (k.thinkingFloor(model: primary, at: lowest).map { $0.seconds > budget } ?? false)
+                let short = budget > 0 && (k.thinkingFloor(model: primary, at: lowest)?.seconds ?? 0) + answerSeconds > budget
                 add(.least_thinking, [(.reasoningEffort, lowest.answer)], [
                     "effort": effort.rawValue, "lowest": lowest.rawValue,
                     "need": short ? "\(need), which even that level cannot meet" : need,

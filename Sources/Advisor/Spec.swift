@@ -826,16 +826,22 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     case rate_limit_beyond_tiers
     /// The model's documented latency misses the budget: {model}, {percentile}, {ms}, {budget}.
     case latency_budget_missed
-    /// At the team's effort the model's reasoning alone, written before the first word of an answer, takes longer
-    /// than the budget even at the fastest output speed reported, and a setting it accepts would not: {model},
-    /// {effort}, {tokens}, {seconds}, {speed}, {budget}, {fix} (switch thinking off, or the lowest level).
+    /// The answer alone, written at the fastest output speed reported for the model, takes longer than the budget,
+    /// whatever its thinking: {model}, {tokens} (the answer's), {seconds}, {speed}, {budget}, {option} (a model that
+    /// writes fast enough, or that none does).
+    case answer_over_budget
+    /// At the team's effort the model's reasoning, written before the first word of an answer, and the answer after
+    /// it take longer than the budget even at the fastest output speed reported, and a setting it accepts would not:
+    /// {model}, {effort}, {tokens} (reasoning), {seconds} (the reasoning's), {speed}, {answer_tokens}, {total} (both),
+    /// {budget}, {fix} (switch thinking off, or the lowest level).
     case thinking_over_budget
-    /// The model cannot stop thinking, and even its lowest level takes longer than the budget at that speed:
-    /// {model}, {lowest}, {tokens}, {seconds}, {speed}, {budget}, {option} (a model that can answer without
-    /// thinking, or that none can).
+    /// The model cannot stop thinking, and even its lowest level and the answer take longer than the budget at that
+    /// speed: {model}, {lowest}, {tokens}, {seconds}, {speed}, {answer_tokens}, {total}, {budget}, {option} (a model
+    /// that can answer in time, or that none can).
     case thinking_floor_over_budget
-    /// Under tiered routing, the escalation model's reasoning outlasts the budget for the complex share: {model} (the
-    /// escalation model), {haiku}, {share}, {effort}, {tokens}, {seconds}, {speed}, {budget}, {fix} (a sentence).
+    /// Under tiered routing, the escalation model's reasoning and answer outlast the budget for the complex share:
+    /// {model} (the escalation model), {haiku}, {share}, {effort}, {tokens}, {seconds}, {speed}, {answer_tokens},
+    /// {total}, {budget}, {fix} (a sentence).
     case escalation_over_budget
     /// No source documents the model's latency: {model}, {budget}.
     case latency_unknown
@@ -900,9 +906,10 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .rate_limit_dynamic: ["model", "provider", "rpm"]
         case .quality_margin: ["model", "strong_model", "strong_state", "strong_monthly", "difference", "monthly"]
         case .latency_budget_missed: ["model", "percentile", "ms", "budget"]
-        case .thinking_over_budget: ["model", "effort", "tokens", "seconds", "speed", "budget", "fix"]
-        case .thinking_floor_over_budget: ["model", "lowest", "tokens", "seconds", "speed", "budget", "option"]
-        case .escalation_over_budget: ["model", "haiku", "share", "effort", "tokens", "seconds", "speed", "budget", "fix"]
+        case .answer_over_budget: ["model", "tokens", "seconds", "speed", "budget", "option"]
+        case .thinking_over_budget: ["model", "effort", "tokens", "seconds", "speed", "answer_tokens", "total", "budget", "fix"]
+        case .thinking_floor_over_budget: ["model", "lowest", "tokens", "seconds", "speed", "answer_tokens", "total", "budget", "option"]
+        case .escalation_over_budget: ["model", "haiku", "share", "effort", "tokens", "seconds", "speed", "answer_tokens", "total", "budget", "fix"]
         case .latency_unknown: ["model", "budget"]
         case .stale_price: ["models", "checked", "days", "as_of"]
         }

@@ -1,11 +1,12 @@
 import Foundation
 
 // Thinking is written before the first word of an answer (/criteria/reasoning-effort, "Thinking and response
-// time"), so a latency budget holds only if the reasoning fits in it. No vendor publishes how fast thinking runs;
-// the floor divides the reasoning tokens by an output speed no model priced here is reported to beat
-// (`engine.fastest_output_tokens_per_second`, or the provider's where its own hardware is faster). A floor over the
-// budget is a budget the model cannot meet at that effort, however fast it runs on the day; a floor under it is a
-// lower bound and shows nothing (/criteria/latency-budget, "Thinking and the budget").
+// time"), and the answer after it, so a latency budget for the whole answer holds only if both fit in it. No vendor
+// publishes how fast thinking runs; the floor divides the tokens by an output speed no model priced here is reported
+// to beat (`engine.fastest_output_tokens_per_second`, or the provider's where its own hardware is faster). A floor
+// over the budget is a budget the model cannot meet at that effort, however fast it runs on the day; a floor under
+// it is a lower bound and shows nothing (/criteria/latency-budget, "Thinking and the budget"). A 5,000-token
+// summary takes 12.5 s at 400 tokens a second with its thinking off: no thinking setting meets a 5 s budget then.
 
 /// The least time a model's reasoning takes before an answer starts, at one effort level.
 struct ThinkingFloor {
@@ -26,6 +27,14 @@ struct ThinkingFloor {
     }
 }
 
+/// The least time a model takes to write the answer itself, after any thinking: its output tokens (on its own count)
+/// at the same speed.
+struct AnswerFloor {
+    let tokens: Double
+    let seconds: Double
+    let speed: Double
+}
+
 extension Knowledge {
     /// Model `m`'s floor at the team's effort answer; nil when it writes no reasoning there or no speed is set.
     func thinkingFloor(model m: Int, _ v: UnsafeBufferPointer<Double>) -> ThinkingFloor? {
@@ -39,6 +48,14 @@ extension Knowledge {
         let tokens = r.tokens[effort.rank]
         guard tokens > 0 else { return nil }
         return ThinkingFloor(effort: effort, tokens: tokens, seconds: tokens / speed, speed: speed)
+    }
+
+    /// Model `m`'s floor for writing the answer itself; nil when no speed is set or the answer has no tokens.
+    func answerFloor(model m: Int, _ v: UnsafeBufferPointer<Double>) -> AnswerFloor? {
+        guard let speed = fastestOutput[m] else { return nil }
+        let tokens = v[AnswerID.avgOutputTokens.rawValue] * tokenScale(model: m, v)
+        guard tokens > 0 else { return nil }
+        return AnswerFloor(tokens: tokens, seconds: tokens / speed, speed: speed)
     }
 
     /// The level of model `m` that thinks least (`none` where it can stop) and its floor there (nil when that
@@ -59,80 +76,112 @@ extension Knowledge {
         return requestTokens(model: m, v).reasoning / typical >= share * budget
     }
 
-    /// Whether model `m` cannot answer within the stated budget at any setting: even its least thinking outlasts it
-    /// (the floor), or the latency its page documents misses it. Such a model is not offered beside the primary, nor
-    /// as the quality margin's strong fit, while another can be.
+    /// Whether model `m` cannot answer within the stated budget at any setting: even its least thinking and the
+    /// answer after it outlast it (the floors), or the latency its page documents misses it. Such a model is not
+    /// offered beside the primary, nor as the quality margin's strong fit, while another can be.
     func missesBudgetAtEverySetting(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
         let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
         guard budget > 0 else { return false }
-        if let floor = leastThinking(model: m)?.floor, floor.seconds > budget { return true }
+        if leastSeconds(model: m, v) > budget { return true }
         return latencyCheck(model: m, v)?.verdict == .misses
     }
 
-    /// Model `m`'s floor at the team's effort when it outlasts the budget they stated, with its least thinking;
-    /// nil without a budget, reasoning or speed, or when the floor fits.
+    /// The least time model `m` can take to answer at any setting: its least thinking and the answer after it, at
+    /// the floor speed (0 where no speed is set).
+    func leastSeconds(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Double {
+        (leastThinking(model: m)?.floor?.seconds ?? 0) + (answerFloor(model: m, v)?.seconds ?? 0)
+    }
+
+    /// Model `m`'s thinking floor at the team's effort when it and the answer after it outlast the budget they
+    /// stated, with its least thinking and the answer's floor; nil without a budget, reasoning or speed, or when
+    /// they fit.
     func thinkingOverBudget(model m: Int, _ v: UnsafeBufferPointer<Double>)
-        -> (budget: Double, floor: ThinkingFloor, least: (effort: Effort, floor: ThinkingFloor?))? {
+        -> (budget: Double, floor: ThinkingFloor, least: (effort: Effort, floor: ThinkingFloor?), answer: AnswerFloor?)? {
         let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
-        guard budget > 0, let floor = thinkingFloor(model: m, v), floor.seconds > budget,
-              let least = leastThinking(model: m) else { return nil }
-        return (budget, floor, least)
+        guard budget > 0, let floor = thinkingFloor(model: m, v) else { return nil }
+        let answer = answerFloor(model: m, v)
+        guard floor.seconds + (answer?.seconds ?? 0) > budget, let least = leastThinking(model: m) else { return nil }
+        return (budget, floor, least, answer)
     }
 }
 
 extension Engine {
-    /// The warning a latency budget gets when the primary's reasoning at the team's effort outlasts it, handed to
-    /// `warn` with its values: `thinking_over_budget` when the least thinking the model accepts does not (thinking
-    /// off, or its lowest level), else `thinking_floor_over_budget` with a model that can answer without thinking
-    /// first. True when one was given.
+    /// The warning a latency budget gets when the primary cannot answer in it, handed to `warn` with its values:
+    /// `answer_over_budget` when the answer alone outlasts it at the fastest output reported, whatever the thinking;
+    /// `thinking_over_budget` when the reasoning at the team's effort and the answer do, but the least thinking the
+    /// model accepts (thinking off, or its lowest level) would not; `thinking_floor_over_budget` when even that
+    /// would not, with a model that can answer in time. True when one was given.
     func thinkingWarning(primary: Int, _ d: Decision, _ v: UnsafeBufferPointer<Double>, task: Int, monthly: [Double],
                          warn: (ComputedWarning, [String: String]) -> Void) -> Bool {
-        guard let (budget, floor, least) = knowledge.thinkingOverBudget(model: primary, v) else { return false }
+        let k = knowledge
+        let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
+        guard budget > 0 else { return false }
+        if let answer = k.answerFloor(model: primary, v), answer.seconds > budget {
+            warn(.answer_over_budget, [
+                "tokens": Format.count(answer.tokens), "seconds": Self.seconds(answer.seconds), "speed": Format.count(answer.speed),
+                "budget": AnswerValue.number(budget).text,
+                "option": answeringInTime(budget, instead: primary, d, v, task: task, monthly: monthly, answerTooLong: true)])
+            return true
+        }
+        guard let (budget, floor, least, answer) = k.thinkingOverBudget(model: primary, v) else { return false }
         // Only "no setting can" is certain: the fix offered is the least thinking the model accepts, never a level
         // that the floor alone would let through.
-        if let lowest = least.floor, lowest.seconds > budget {
-            var values = lowest.values
+        if let lowest = least.floor, lowest.seconds + (answer?.seconds ?? 0) > budget {
+            var values = Self.timed(lowest, answer, budget)
             values["lowest"] = lowest.effort.rawValue
-            values["budget"] = AnswerValue.number(budget).text
-            values["option"] = answeringWithoutThinking(budget, instead: primary, d, v, task: task, monthly: monthly)
+            values["option"] = answeringInTime(budget, instead: primary, d, v, task: task, monthly: monthly, answerTooLong: false)
             warn(.thinking_floor_over_budget, values)
             return true
         }
-        var values = floor.values
-        values["budget"] = AnswerValue.number(budget).text
+        var values = Self.timed(floor, answer, budget)
         values["fix"] = least.floor.map { "lower its effort to \($0.asLeast)" } ?? "switch its thinking off (effort none)"
         warn(.thinking_over_budget, values)
         return true
     }
 
+    /// A thinking floor's values with the answer written after it: {answer_tokens} and {total} (both together), and
+    /// {budget}.
+    private static func timed(_ floor: ThinkingFloor, _ answer: AnswerFloor?, _ budget: Double) -> [String: String] {
+        var values = floor.values
+        values["answer_tokens"] = Format.count(answer?.tokens ?? 0)
+        values["total"] = seconds(floor.seconds + (answer?.seconds ?? 0))
+        values["budget"] = AnswerValue.number(budget).text
+        return values
+    }
+
     /// Under tiered routing the complex share is answered again by the escalation model: the warning its reasoning
-    /// gets when it outlasts the budget there (`escalation_over_budget`), with the least thinking it accepts.
+    /// and its answer get when they outlast the budget there (`escalation_over_budget`), with the least thinking it
+    /// accepts.
     func escalationThinkingWarning(_ d: Decision, _ v: UnsafeBufferPointer<Double>,
                                    warn: (Int, ComputedWarning, [String: String]) -> Void) {
         let k = knowledge
         guard d.verdict == .tieredRouting, let escalation = d.escalation, escalation != d.primary,
-              let (budget, floor, least) = k.thinkingOverBudget(model: escalation, v) else { return }
-        var values = floor.values
-        values["budget"] = AnswerValue.number(budget).text
+              let (budget, floor, least, answer) = k.thinkingOverBudget(model: escalation, v) else { return }
+        var values = Self.timed(floor, answer, budget)
         values["haiku"] = k.models[d.primary].title
         values["share"] = Format.percent(v[AnswerID.complexShare.rawValue])
+        let answerSeconds = answer?.seconds ?? 0
         if let lowest = least.floor {
-            values["fix"] = lowest.seconds > budget
+            values["fix"] = lowest.seconds + answerSeconds > budget
                 ? "Even at \(lowest.asLeast), those answers miss the budget: tell the people waiting, or give the hard requests a budget of their own"
                 : "Lower its effort for them to \(lowest.asLeast), and check their quality"
         } else {
-            values["fix"] = "Switch its thinking off (effort none) for them, and check their quality"
+            values["fix"] = answerSeconds > budget
+                ? "Even with its thinking off, its answer alone takes \(Self.seconds(answerSeconds)): tell the people waiting, or give the hard requests a budget of their own"
+                : "Switch its thinking off (effort none) for them, and check their quality"
         }
         warn(escalation, .escalation_over_budget, values)
     }
 
-    /// A model that answers without reasoning first (at the team's effort, or with its thinking off), has no
-    /// documented latency over `budget` and that the verdict could offer (usable, a good fit or better, the
-    /// alternatives' floors met), as a sentence: one that fits the task as well as `primary` first, then a current one
-    /// before a legacy one, then the cheapest, priced as it would run. Without reasoning first the floor is nothing;
-    /// with it, the floor is a lower bound and cannot show a model in time.
-    private func answeringWithoutThinking(_ budget: Double, instead primary: Int, _ d: Decision,
-                                          _ v: UnsafeBufferPointer<Double>, task: Int, monthly: [Double]) -> String {
+    /// A model that can answer within `budget` (no reasoning first at the team's effort, or with its thinking
+    /// off, and its answer written in time at its fastest output), has no documented latency over it and that the
+    /// verdict could offer (usable, a good fit or better, the alternatives' floors met), as a sentence: one that
+    /// fits the task as well as `primary` first, then a current one before a legacy one, then the cheapest, priced
+    /// as it would run. Without reasoning first the thinking floor is nothing; with it, the floor is a lower bound and
+    /// cannot show a model in time. `answerTooLong`: the primary's answer alone outlasts the budget, so what the
+    /// named model has is its faster output, not the absence of thinking.
+    private func answeringInTime(_ budget: Double, instead primary: Int, _ d: Decision, _ v: UnsafeBufferPointer<Double>,
+                                 task: Int, monthly: [Double], answerTooLong: Bool) -> String {
         let k = knowledge
         let primaryFit = k.compiledModels[primary].fit[task]
         let day = Int(v[AnswerID.asOf.rawValue])
@@ -145,7 +194,8 @@ extension Engine {
         }
         var best: (model: Int, off: Bool, monthly: Double)? = nil
         for m in k.models.indices where m != primary && d.usable[m] && k.compiledModels[m].fit[task] <= floor
-            && k.meets(d.taskFloors, model: m) && k.latencyCheck(model: m, v)?.verdict != .misses {
+            && k.meets(d.taskFloors, model: m) && k.latencyCheck(model: m, v)?.verdict != .misses
+            && (k.answerFloor(model: m, v).map { $0.seconds <= budget } ?? !answerTooLong) {
             var off = false
             var cost = monthly[m]
             if k.thinkingFloor(model: m, v) != nil {
@@ -159,12 +209,17 @@ extension Engine {
         }
         guard let best else {
             let relax = v[AnswerID.requiredFit.rawValue] > 0 ? "the budget or the fit you require" : "the budget"
-            return "No other model that meets this workload's requirements answers without thinking first: relax "
-                + "\(relax), or measure on your own prompts before you promise it"
+            return answerTooLong
+                ? "No other model that meets this workload's requirements is reported to write that fast: shorten the "
+                    + "answers or relax \(relax)"
+                : "No other model that meets this workload's requirements answers without thinking first: relax "
+                    + "\(relax), or measure on your own prompts before you promise it"
         }
         let title = k.models[best.model].title
-        let how = best.off ? "\(title) answers without thinking first once its thinking is switched off"
-            : "\(title) answers without thinking first"
+        let off = best.off ? " once its thinking is switched off" : ""
+        let how = answerTooLong
+            ? "\(title) can write it in time, at up to \(Format.count(k.fastestOutput[best.model] ?? 0)) tokens a second\(off)"
+            : "\(title) answers without thinking first\(off)"
         let taskName = AnswerID.taskName(AnswerID.taskType.choices[task])
         let fit = k.compiledModels[best.model].fit[task]
         let fitNote = fit > primaryFit

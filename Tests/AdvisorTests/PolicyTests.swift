@@ -318,8 +318,9 @@ struct PolicyTests {
         #expect(risk.text.contains("over your 0.5 s budget"), "\(risk.text)")
         // An outage warning of higher severity is there too; the missed budget still comes first.
         #expect(missed.warnings.contains { $0.severity == .high })
-        // Haiku 5.5 publishes no latency: unknown is warned of, and the ranking by severity stands.
-        let unknown = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 500_000,
+        // Haiku 5.5 publishes no latency: unknown is warned of, and the ranking by severity stands (20-token
+        // answers, which the floor writes well inside the budget once the thinking is off).
+        let unknown = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 500_000, "avg_output_tokens": 20,
                                                "latency": "realtime", "latency_budget_s": 0.5, "fallback_ready": false,
                                                "cost_priority": "secondary", "as_of": "2026-12-03"]))
         #expect(unknown.primaryModel == "claude-haiku-5-5")

@@ -92,7 +92,9 @@ struct ReviewSetTests {
         for lever in a.levers where [.trim_below_cliff, .cache_prefix, .batch, .lower_effort].contains(lever.kind) {
             #expect(-lever.difference >= floor, "\(lever.text)")
         }
-        if let missed = a.warnings.first(where: { $0.failure_mode == "latency-spikes" && $0.text.contains("over your") }),
+        if let missed = a.warnings.first(where: {
+            $0.failure_mode == "latency-spikes" && ($0.text.contains("over your") || $0.text.contains("within your"))
+        }),
            a.primaryModelBasis != .nothing_fits, a.primaryModelBasis != .nothing_usable {
             #expect(a.decision.top_risk == missed, "biggest risk: \(a.decision.top_risk?.failure_mode ?? "none")")
         }

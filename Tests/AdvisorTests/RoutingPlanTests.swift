@@ -223,7 +223,7 @@ struct RoutingPlanTests {
                 "\(a.verdict) \(a.primaryModel) \(a.decidedBy ?? "-")")
         let reason = try #require(a.reasons.first)
         #expect(reason.text.contains("Claude Sonnet 5.5 cannot answer within your 0.5 s budget at any setting"), "\(reason.text)")
-        #expect(reason.text.contains("So Claude Haiku 5.5 takes every request") && !reason.text.contains("$-"))
+        #expect(reason.text.contains("So Claude Haiku 5.5, which can answer sooner, takes every request") && !reason.text.contains("$-"))
         // Without a budget, or with one Sonnet 5.5 can meet, everything goes to it as before.
         for budget in [0.0, 5.0] {
             var other = given

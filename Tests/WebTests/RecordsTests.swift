@@ -100,8 +100,10 @@ struct RecordsTests {
                                                          + "&avg_input_tokens=200000&avg_output_tokens=20000&latency=batch&as_of=2026-12-04")).text
         #expect(batch.contains("* Capacity: Scale through the batch API ("), "\(batch)")
         #expect(!batch.contains("* Capacity: Scale at peak"))
-        // 'Other' work on a 0.3 s budget: the strong fits all think too long, so every alternative fits less well.
-        let weak = "task_type=other&accuracy=first_time_right&latency_budget_s=0.3&required_fit=good&as_of=2026-12-04"
+        // 'Other' work on a 0.3 s budget with 40-token answers: the strong fits all think too long, so every
+        // alternative fits less well.
+        let weak = "task_type=other&accuracy=first_time_right&latency_budget_s=0.3&avg_output_tokens=40&required_fit=good"
+            + "&as_of=2026-12-04"
         let verdict = get("/assess/result.md", pairs(weak)).text
         #expect(verdict.contains("(fits this task only ‘good’)"), "\(verdict)")
         let page = get("/assess/result", pairs(weak)).text
