@@ -375,14 +375,17 @@ struct LeverTests {
     @Test func theBatchLeverIsForWorkThatCanBeQueued() throws {
         let k = Fixture.real
         let engine = Engine(knowledge: k)
-        func kinds(_ task: String, latency: AnswerValue? = nil) -> [LeverKind] {
+        func kinds(_ task: String, latency: AnswerValue? = nil, budget: AnswerValue? = nil) -> [LeverKind] {
             var given: [String: AnswerValue] = ["task_type": .text(task), "monthly_requests": 3_000_000,
                                                 "avg_input_tokens": 6_000, "avg_output_tokens": 800]
             given["latency"] = latency
+            given["latency_budget_s"] = budget
             return engine.assess(k.answers(given)).levers.map(\.kind)
         }
         #expect(kinds("extraction").contains(.batch))
         #expect(!kinds("extraction", latency: "interactive").contains(.batch))
+        // A stated budget, 600 s at most, is not "answers within a day" (criteria/_index.md, the lever's `when`).
+        #expect(!kinds("extraction", budget: 5).contains(.batch) && !kinds("summarization", budget: 600).contains(.batch))
         #expect(!kinds("code_completion").contains(.batch) && !kinds("chat").contains(.batch))
 
         var file = try Fixture.file()
