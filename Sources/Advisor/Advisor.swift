@@ -569,7 +569,8 @@ public final class Knowledge: @unchecked Sendable {
                 }
                 guard !rule.text.isEmpty else { throw ruleError(".text", "must not be empty") }
                 rules.append(CompiledRule(criterion: c, index: r, condition: condition, effect: rule.effect,
-                                          decide: decide, prefer: prefer, reads: condition.reads))
+                                          decide: decide, prefer: prefer, reads: condition.reads,
+                                          haikuCachesPrefix: rule.haiku_caches_prefix))
             }
             for (p, policy) in (entry.spec.policies ?? []).enumerated() {
                 policies.append(try CompiledPolicy(policy, criterion: c, index: p, entry: entry, questions: questions,
@@ -615,7 +616,8 @@ public final class Knowledge: @unchecked Sendable {
                 do throws(ConditionError) {
                     let condition = try CompiledCondition(exposure.when, questions: questions, thresholds: &ignored)
                     exposures.append(CompiledExposure(failureMode: f, condition: condition, text: exposure.text,
-                                                      providers: exposure.providers, hosting: exposure.hosting))
+                                                      providers: exposure.providers, hosting: exposure.hosting,
+                                                      cachesPrefix: exposure.caches_prefix))
                 } catch {
                     throw KnowledgeError(slug: entry.slug, section: "failure-modes",
                                          field: "failure_mode.exposure[\(e)].when" + error.path, message: error.message)
@@ -767,18 +769,21 @@ final class CompiledRule: Sendable {
     let effect: Double
     let decide: Verdict?
     let prefer: [Int]
-    /// Bit i set when the condition reads AnswerID(rawValue: i).
+    /// Bit i set when the condition (or the prefix check) reads AnswerID(rawValue: i).
     let reads: UInt32
+    /// Only when the day's Haiku would (true) or would not (false) cache the stated prefix; nil: either.
+    let haikuCachesPrefix: Bool?
 
     init(criterion: Int, index: Int, condition: CompiledCondition, effect: Double, decide: Verdict?, prefer: [Int],
-         reads: UInt32) {
+         reads: UInt32, haikuCachesPrefix: Bool? = nil) {
         self.criterion = criterion
         self.index = index
         self.condition = condition
         self.effect = effect
         self.decide = decide
         self.prefer = prefer
-        self.reads = reads
+        self.reads = haikuCachesPrefix == nil ? reads : reads | Knowledge.prefixCheckReads
+        self.haikuCachesPrefix = haikuCachesPrefix
     }
 }
 
@@ -790,6 +795,8 @@ struct CompiledExposure: Sendable {
     let providers: [String]?
     /// nil: whether the primary model is an API's or self-hosted.
     let hosting: Hosting?
+    /// nil: whether or not the primary model would cache the stated prefix.
+    let cachesPrefix: Bool?
 }
 
 /// A checked policy (see Engine.swift, "Policies").

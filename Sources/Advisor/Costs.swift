@@ -224,6 +224,27 @@ extension Knowledge {
                 reasoningTokens(model: m, v))
     }
 
+    /// Whether model `m` would cache the stated prefix: it offers caching on the day, and the prefix, on its count,
+    /// reaches its minimum cacheable length (a 270-token prefix does not reach Haiku 5.5's 512, nor a 3,000-token
+    /// one Haiku 4.5's 4,096). As the cost line reads it (`below_minimum`, `not_offered`).
+    func cachesPrefix(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
+        let prefix = v[AnswerID.avgInputTokens.rawValue] * tokenScale(model: m, v) * v[AnswerID.cachedInputShare.rawValue]
+        guard prefix > 0, let prices = compiledModels[m].prices(on: Int(v[AnswerID.asOf.rawValue])),
+              prices.rates.cacheRead != nil else { return false }
+        return prefix >= prices.cacheMinTokens
+    }
+
+    /// The answers `cachesPrefix` reads, as a rule's `reads` bits.
+    static let prefixCheckReads: UInt32 = [AnswerID.avgInputTokens, .cachedInputShare, .tokensCountedWith, .asOf]
+        .reduce(0) { $0 | 1 << UInt32($1.rawValue) }
+
+    /// The Haiku the rules speak of on the answers' day: the first listed that is served then (released, not
+    /// retired), else the first listed.
+    func dayHaiku(_ v: UnsafeBufferPointer<Double>) -> Int {
+        let day = Int(v[AnswerID.asOf.rawValue])
+        return haikuIndices.first { compiledModels[$0].isServed(on: day) } ?? haikuIndices[0]
+    }
+
     /// Whether model `m` can hold the average request at all.
     func fits(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
         let t = requestTokens(model: m, v)

@@ -432,7 +432,13 @@ public struct Engine: Sendable {
         var hard: Verdict? = nil
         var hardRule: Int? = nil
         var firing: [Int] = []
+        // The day's Haiku and whether it caches the stated prefix, for the rules that ask (computed only then).
+        var haikuCaches: Bool? = nil
         for (r, rule) in k.rules.enumerated() where rule.condition.holds(v, override: -1, value: 0) {
+            if let wanted = rule.haikuCachesPrefix {
+                if haikuCaches == nil { haikuCaches = k.cachesPrefix(model: k.dayHaiku(v), v) }
+                if haikuCaches != wanted { continue }
+            }
             firing.append(r)
             sum += rule.effect
             if let d = rule.decide, hard != .chooseAlternative {
@@ -872,7 +878,8 @@ public struct Engine: Sendable {
         for exposure in k.exposures where !warned.contains(exposure.failureMode)
             && (exposure.providers.map { $0.contains(provider) } ?? true)
             && (exposure.hosting.map { ($0 == .self_hosted) == k.compiledModels[primary].selfHosted } ?? true)
-            && exposure.condition.holds(v, override: -1, value: 0) {
+            && exposure.condition.holds(v, override: -1, value: 0)
+            && (exposure.cachesPrefix.map { $0 == k.cachesPrefix(model: primary, v) } ?? true) {
             warned.insert(exposure.failureMode)
             let entry = k.failureModes[exposure.failureMode]
             warnings.append(Warning(failure_mode: entry.slug, text: Template.fill(exposure.text, providerValues),
@@ -937,7 +944,7 @@ public struct Engine: Sendable {
             warnings.insert(warnings.remove(at: at), at: 0)
         }
         // The Haiku a team would expect that day: the first served one (on a past day, not today's).
-        let firstHaiku = k.haikuIndices.first { k.compiledModels[$0].isServed(on: day) } ?? k.haikuIndices[0]
+        let firstHaiku = k.dayHaiku(v)
         if d.haiku != firstHaiku {
             let (cause, why) = unusable(firstHaiku, v)
             computed(cause.haikuWarning, model: firstHaiku, ["why": why])

@@ -618,12 +618,17 @@ public struct Exposure: Codable, Sendable, Equatable {
     /// Only when the primary model is hosted this way (absent: either): a provider's outages, limits and error
     /// bodies are not those of a model the team runs itself.
     public var hosting: Hosting?
+    /// Only when the primary model would cache the stated prefix (true) or would not (false): it offers caching and
+    /// the prefix, on its count, reaches its minimum cacheable length. Absent: either.
+    public var caches_prefix: Bool?
 
-    public init(when: Condition, text: String, providers: [String]? = nil, hosting: Hosting? = nil) {
+    public init(when: Condition, text: String, providers: [String]? = nil, hosting: Hosting? = nil,
+                caches_prefix: Bool? = nil) {
         self.when = when
         self.text = text
         self.providers = providers
         self.hosting = hosting
+        self.caches_prefix = caches_prefix
     }
 }
 
@@ -694,15 +699,19 @@ public struct Rule: Codable, Sendable, Equatable {
     public var decide: String?
     public var prefer: [String]?
     public var source: String?
+    /// Only when the day's Haiku would cache the stated prefix (true) or would not (false): the prefix, on its
+    /// count, reaches its minimum cacheable length. Absent: either.
+    public var haiku_caches_prefix: Bool?
 
     public init(when: Condition, effect: Double, text: String, decide: String? = nil, prefer: [String]? = nil,
-                source: String? = nil) {
+                source: String? = nil, haiku_caches_prefix: Bool? = nil) {
         self.when = when
         self.effect = effect
         self.text = text
         self.decide = decide
         self.prefer = prefer
         self.source = source
+        self.haiku_caches_prefix = haiku_caches_prefix
     }
 }
 

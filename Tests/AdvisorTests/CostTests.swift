@@ -81,6 +81,30 @@ struct CostTests {
                                           "cached_input_share": 0.75]).rates.caching == .used)
     }
 
+    /// The score's caching reasons and the "configure caching" warning speak only where caching would apply: 5M
+    /// classifications of 300 tokens, 90 % "cacheable", were told Haiku's input price falls toward a tenth (+5) and
+    /// to mark the prefix with cache_control, while its 351 tokens on Haiku 5.5's count are under the 512 minimum
+    /// and the cost line billed them as input (criteria/cacheable-prompt-share, `haiku_caches_prefix`).
+    @Test func cachingIsCreditedOnlyWherePrefixesReachTheMinimum() {
+        let real = Fixture.real
+        func assess(_ input: Double, asOf: String = "2026-12-04") -> Assessment {
+            Engine(knowledge: real).assess(real.answers(["task_type": "classification", "monthly_requests": 5_000_000,
+                                                         "avg_input_tokens": .number(input), "avg_output_tokens": 5,
+                                                         "cached_input_share": 0.9, "as_of": .text(asOf)]))
+        }
+        func credited(_ a: Assessment) -> Bool { a.reasons.contains { $0.criterion == "cacheable-prompt-share" } }
+        func told(_ a: Assessment) -> Bool { a.warnings.contains { $0.failure_mode == "prompt-caching-unconfigured" } }
+        let short = assess(300)
+        #expect(short.primaryModel == "claude-haiku-5-5" && !credited(short) && !told(short),
+                "\(short.reasons.map(\.criterion)) \(short.warnings.map(\.failure_mode))")
+        #expect(short.costs.first { $0.model == "claude-haiku-5-5" }?.rates.caching == .below_minimum)
+        // 600 tokens, 540 stable, are 702 on Haiku 5.5's count: over the minimum, credited and told.
+        let long = assess(600)
+        #expect(credited(long) && told(long))
+        // On 2026-09-01 the Haiku is Haiku 4.5, whose minimum is 4,096: a 2,700-token prefix is not credited.
+        #expect(!credited(assess(3_000, asOf: "2026-09-01")) && credited(assess(3_000)))
+    }
+
     @Test func denseTrafficKeepsTheFiveMinuteCacheWarm() {
         // 1,000,000 requests a month: 22.8 a minute, so a 5-minute gap essentially never happens (e^-114): one
         // write at $1.25/M, the rest read at $0.10/M. Prefix 5,000 of 10,000 tokens.
