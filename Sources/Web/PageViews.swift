@@ -48,7 +48,11 @@ struct PageViews {
                 facts.add("Default", ConditionText.value(question.default))
             }
             lists.append(list("How the engine applies it", criterion.rules.map { rule in
-                var text = "When \(ConditionText.describe(rule.when)): \(Format.signed(rule.effect)) points. \(rule.text)"
+                let cache = rule.haiku_caches_prefix.map {
+                    $0 ? ", and the day's Haiku caches that prefix (it reaches the Haiku's minimum cacheable length)"
+                        : ", and the day's Haiku cannot cache that prefix (it is under the Haiku's minimum cacheable length)"
+                } ?? ""
+                var text = "When \(ConditionText.describe(rule.when))\(cache): \(Format.signed(rule.effect)) points. \(rule.text)"
                 if let decide = rule.decide { text += " Decides the verdict on its own: \(decide.replacingOccurrences(of: "_", with: " "))." }
                 return FactListItem(text: text)
             }))

@@ -39,6 +39,10 @@ struct RouterTests {
         #expect(html.contains("Key facts"))
         #expect(html.contains("Sources"))
         #expect(html.contains("On this page") == (page.headings.count >= 3))
+        // A criterion's rules are listed as the engine applies them, the Haiku's cache minimum included.
+        let rules = get("/criteria/cacheable-prompt-share").text
+        #expect(rules.contains("When cached_input_share ≥ 0.5, and the day&#39;s Haiku caches that prefix (it reaches the "
+                               + "Haiku&#39;s minimum cacheable length): +5 points"), "\(rules)")
     }
 
     @Test func sectionWithoutSlashRedirects() {
