@@ -568,9 +568,13 @@ public final class Knowledge: @unchecked Sendable {
                     prefer.append(m)
                 }
                 guard !rule.text.isEmpty else { throw ruleError(".text", "must not be empty") }
+                if rule.preferred_cheaper != nil, prefer.isEmpty {
+                    throw ruleError(".preferred_cheaper", "needs 'prefer': the models compared with the Haiku")
+                }
                 rules.append(CompiledRule(criterion: c, index: r, condition: condition, effect: rule.effect,
                                           decide: decide, prefer: prefer, reads: condition.reads,
-                                          haikuCachesPrefix: rule.haiku_caches_prefix))
+                                          haikuCachesPrefix: rule.haiku_caches_prefix,
+                                          preferredCheaper: rule.preferred_cheaper == true))
             }
             for (p, policy) in (entry.spec.policies ?? []).enumerated() {
                 policies.append(try CompiledPolicy(policy, criterion: c, index: p, entry: entry, questions: questions,
@@ -773,17 +777,22 @@ final class CompiledRule: Sendable {
     let reads: UInt32
     /// Only when the day's Haiku would (true) or would not (false) cache the stated prefix; nil: either.
     let haikuCachesPrefix: Bool?
+    /// Only when a model in `prefer` costs less a month than the day's Haiku.
+    let preferredCheaper: Bool
 
     init(criterion: Int, index: Int, condition: CompiledCondition, effect: Double, decide: Verdict?, prefer: [Int],
-         reads: UInt32, haikuCachesPrefix: Bool? = nil) {
+         reads: UInt32, haikuCachesPrefix: Bool? = nil, preferredCheaper: Bool = false) {
         self.criterion = criterion
         self.index = index
         self.condition = condition
         self.effect = effect
         self.decide = decide
         self.prefer = prefer
-        self.reads = haikuCachesPrefix == nil ? reads : reads | Knowledge.prefixCheckReads
+        var reads = haikuCachesPrefix == nil ? reads : reads | Knowledge.prefixCheckReads
+        if preferredCheaper { reads |= Engine.costInputs.reduce(0) { $0 | 1 << UInt32($1.rawValue) } }
+        self.reads = reads
         self.haikuCachesPrefix = haikuCachesPrefix
+        self.preferredCheaper = preferredCheaper
     }
 }
 

@@ -439,6 +439,12 @@ public struct Engine: Sendable {
                 if haikuCaches == nil { haikuCaches = k.cachesPrefix(model: k.dayHaiku(v), v) }
                 if haikuCaches != wanted { continue }
             }
+            // A rule that stands for a cheaper model (self-hosting at volume) only where one is cheaper on these
+            // numbers: 15M classifications without thinking cost $1,072 a month on Haiku 5.5 and $2,850 self-hosted.
+            if rule.preferredCheaper {
+                let haikuMonthly = known?[k.dayHaiku(v)] ?? k.monthlyCost(model: k.dayHaiku(v), v)
+                guard rule.prefer.contains(where: { (known?[$0] ?? k.monthlyCost(model: $0, v)) < haikuMonthly }) else { continue }
+            }
             firing.append(r)
             sum += rule.effect
             if let d = rule.decide, hard != .chooseAlternative {

@@ -702,9 +702,12 @@ public struct Rule: Codable, Sendable, Equatable {
     /// Only when the day's Haiku would cache the stated prefix (true) or would not (false): the prefix, on its
     /// count, reaches its minimum cacheable length. Absent: either.
     public var haiku_caches_prefix: Bool?
+    /// true: only when a model in `prefer` costs less a month than the day's Haiku on these answers (a rule that
+    /// exists because the preferred model is cheaper says nothing where it is not). Absent: whatever the costs.
+    public var preferred_cheaper: Bool?
 
     public init(when: Condition, effect: Double, text: String, decide: String? = nil, prefer: [String]? = nil,
-                source: String? = nil, haiku_caches_prefix: Bool? = nil) {
+                source: String? = nil, haiku_caches_prefix: Bool? = nil, preferred_cheaper: Bool? = nil) {
         self.when = when
         self.effect = effect
         self.text = text
@@ -712,6 +715,7 @@ public struct Rule: Codable, Sendable, Equatable {
         self.prefer = prefer
         self.source = source
         self.haiku_caches_prefix = haiku_caches_prefix
+        self.preferred_cheaper = preferred_cheaper
     }
 }
 

@@ -52,7 +52,9 @@ struct PageViews {
                     $0 ? ", and the day's Haiku caches that prefix (it reaches the Haiku's minimum cacheable length)"
                         : ", and the day's Haiku cannot cache that prefix (it is under the Haiku's minimum cacheable length)"
                 } ?? ""
-                var text = "When \(ConditionText.describe(rule.when))\(cache): \(Format.signed(rule.effect)) points. \(rule.text)"
+                let cheaper = rule.preferred_cheaper == true
+                    ? ", and a model it prefers costs less a month than the day's Haiku on your numbers" : ""
+                var text = "When \(ConditionText.describe(rule.when))\(cache)\(cheaper): \(Format.signed(rule.effect)) points. \(rule.text)"
                 if let decide = rule.decide { text += " Decides the verdict on its own: \(decide.replacingOccurrences(of: "_", with: " "))." }
                 return FactListItem(text: text)
             }))

@@ -407,4 +407,35 @@ struct PolicyTests {
         #expect(a.warnings.filter { $0.text.contains("From a million requests a month up") }.count == 1)
         #expect(Format.series(["A"]) == "A" && Format.series(["A", "B"]) == "A and B" && Format.series([]) == "")
     }
+
+    /// Self-hosting at volume is held against the Haiku only where it is cheaper on the team's numbers
+    /// (criteria/self-hosting-ability, `preferred_cheaper`): 15M classifications without thinking cost about $1,072 a
+    /// month on Haiku 5.5 and $2,850 self-hosted, yet lost 25 points and became "route the hard requests to Sonnet".
+    @Test func selfHostingCountsAgainstTheHaikuOnlyWhereItIsCheaper() throws {
+        let real = Fixture.real
+        let engine = Engine(knowledge: real)
+        func assess(_ extra: [String: AnswerValue]) -> Assessment {
+            engine.assess(real.answers(["task_type": "classification", "monthly_requests": 15_000_000, "avg_input_tokens": 500,
+                                        "avg_output_tokens": 10, "can_self_host": true, "fallback_ready": true,
+                                        "as_of": "2026-12-04"].merging(extra) { $1 }))
+        }
+        func selfHostingReason(_ a: Assessment) -> Bool { a.reasons.contains { $0.criterion == "self-hosting-ability" } }
+        let off = assess(["reasoning_effort": "none"])
+        let haiku = try #require(off.costs.first { $0.model == "claude-haiku-5-5" }).monthly_usd
+        let selfHosted = try #require(off.costs.first { $0.model == "llama-3-1-8b-self-hosted" }).monthly_usd
+        #expect(haiku < selfHosted, "\(haiku) \(selfHosted)")
+        #expect(!selfHostingReason(off) && off.verdict == .chooseHaiku, "\(off.verdict) \(off.reasons.map(\.criterion))")
+        // At its default medium effort the Haiku writes 1,200 reasoning tokens a call and costs more than the GPUs:
+        // the rule holds.
+        let thinking = assess([:])
+        #expect(try #require(thinking.costs.first { $0.model == "claude-haiku-5-5" }).monthly_usd
+                > (try #require(thinking.costs.first { $0.model == "llama-3-1-8b-self-hosted" }).monthly_usd))
+        #expect(selfHostingReason(thinking))
+        // The check is the content's: a rule asking it without models to compare is refused.
+        var file = try Fixture.file()
+        let c = try #require(file.criteria.firstIndex { $0.slug == "volume" })
+        file.criteria[c].spec.rules[0].preferred_cheaper = true
+        file.criteria[c].spec.rules[0].prefer = nil
+        #expect { _ = try Fixture.knowledge(file) } throws: { "\($0)".contains("needs 'prefer'") }
+    }
 }
