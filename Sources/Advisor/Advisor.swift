@@ -789,7 +789,7 @@ final class CompiledRule: Sendable {
         self.decide = decide
         self.prefer = prefer
         var reads = haikuCachesPrefix == nil ? reads : reads | Knowledge.prefixCheckReads
-        if preferredCheaper { reads |= Engine.costInputs.reduce(0) { $0 | 1 << UInt32($1.rawValue) } }
+        if preferredCheaper { reads |= Engine.costInputs.reduce(0) { $0 | $1.bit } }
         self.reads = reads
         self.haikuCachesPrefix = haikuCachesPrefix
         self.preferredCheaper = preferredCheaper

@@ -394,9 +394,8 @@ final class CompiledModel: Sendable {
                     if let value, !(value.isFinite && value > 0) { throw problem(tpath + ".\(name)", "must be a positive number") }
                 }
                 let ratesLimited = tier.rpm != nil || tier.itpm != nil || tier.otpm != nil || tier.tpm != nil
-                    || tier.rpd != nil || tier.batch_queue_tokens != nil || tier.batch_queue_requests != nil
-                    || tier.max_concurrent != nil
-                    || tier.requests_per_month != nil
+                    || tier.rpd != nil || tier.requests_per_month != nil || tier.batch_queue_tokens != nil
+                    || tier.batch_queue_requests != nil || tier.max_concurrent != nil
                 if tier.negotiated == true {
                     guard i == tiers.count - 1 else {
                         throw problem(tpath + ".negotiated", "only the highest tier is negotiated: list it last")
@@ -409,8 +408,7 @@ final class CompiledModel: Sendable {
                     guard ratesLimited || tier.monthly_spend_cap_usd != nil else {
                         throw problem(tpath, "needs at least one limit (rpm, itpm, otpm, tpm, rpd, requests_per_month, "
                             + "batch_queue_tokens, batch_queue_requests, max_concurrent or monthly_spend_cap_usd), or "
-                            + "negotiated: true for limits "
-                            + "arranged with the provider")
+                            + "negotiated: true for limits arranged with the provider")
                     }
                 }
             }

@@ -224,19 +224,26 @@ extension Knowledge {
                 reasoningTokens(model: m, v))
     }
 
-    /// Whether model `m` would cache the stated prefix: it offers caching on the day, and the prefix, on its count,
-    /// reaches its minimum cacheable length (a 270-token prefix does not reach Haiku 5.5's 512, nor a 3,000-token
-    /// one Haiku 4.5's 4,096). As the cost line reads it (`below_minimum`, `not_offered`).
+    /// Why a prefix of `prefix` tokens cannot be cached at all on `prices` (nothing stable, caching not offered, under
+    /// the minimum cacheable length); nil when it can. The cost line and `cachesPrefix` read this one rule.
+    static func cacheBar(prefix: Double, prices: PriceSet) -> CachingMode? {
+        if prefix <= 0 { return .noCacheableShare }
+        if prices.rates.cacheRead == nil { return .not_offered }
+        if prefix < prices.cacheMinTokens { return .below_minimum }
+        return nil
+    }
+
+    /// Whether model `m` could cache the stated prefix on the day (`cacheBar`): a 270-token prefix does not reach
+    /// Haiku 5.5's 512, nor a 3,000-token one Haiku 4.5's 4,096. Whether caching then pays is the cost line's.
     func cachesPrefix(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
         let prefix = v[AnswerID.avgInputTokens.rawValue] * tokenScale(model: m, v) * v[AnswerID.cachedInputShare.rawValue]
-        guard prefix > 0, let prices = compiledModels[m].prices(on: Int(v[AnswerID.asOf.rawValue])),
-              prices.rates.cacheRead != nil else { return false }
-        return prefix >= prices.cacheMinTokens
+        guard let prices = compiledModels[m].prices(on: Int(v[AnswerID.asOf.rawValue])) else { return false }
+        return Self.cacheBar(prefix: prefix, prices: prices) == nil
     }
 
     /// The answers `cachesPrefix` reads, as a rule's `reads` bits.
     static let prefixCheckReads: UInt32 = [AnswerID.avgInputTokens, .cachedInputShare, .tokensCountedWith, .asOf]
-        .reduce(0) { $0 | 1 << UInt32($1.rawValue) }
+        .reduce(0) { $0 | $1.bit }
 
     /// The Haiku the rules speak of on the answers' day: the first listed that is served then (released, not
     /// retired), else the first listed.
@@ -363,16 +370,10 @@ extension Knowledge {
         guard let priceSet = model.prices(on: Int(v[AnswerID.asOf.rawValue])) else { return parts }
         let base = priceSet.rates
 
-        // Caching possible at all?
+        // Caching possible at all? nil while it is still a candidate, settled below once its cost is known.
         let prefix = inTokens * share
-        // nil while caching is still a candidate, settled below once its cost is known.
-        var cacheStatus: CachingMode?
-        if share == 0 || prefix == 0 {
-            cacheStatus = .noCacheableShare
-        } else if base.cacheRead == nil {
-            cacheStatus = .not_offered
-        } else if prefix < priceSet.cacheMinTokens {
-            cacheStatus = .below_minimum
+        var cacheStatus = Self.cacheBar(prefix: prefix, prices: priceSet)
+        if cacheStatus == .below_minimum {
             note("The cacheable prefix of \(Format.figure(prefix)) tokens is below the \(Format.figure(priceSet.cacheMinTokens))-token "
                  + "minimum: it is billed as input.")
         }

@@ -432,18 +432,16 @@ public struct Engine: Sendable {
         var hard: Verdict? = nil
         var hardRule: Int? = nil
         var firing: [Int] = []
-        // The day's Haiku and whether it caches the stated prefix, for the rules that ask (computed only then).
-        var haikuCaches: Bool? = nil
+        // The day's Haiku, for the rules that ask about it (looked up only then).
+        lazy var dayHaiku = k.dayHaiku(v)
         for (r, rule) in k.rules.enumerated() where rule.condition.holds(v, override: -1, value: 0) {
-            if let wanted = rule.haikuCachesPrefix {
-                if haikuCaches == nil { haikuCaches = k.cachesPrefix(model: k.dayHaiku(v), v) }
-                if haikuCaches != wanted { continue }
-            }
+            if let wanted = rule.haikuCachesPrefix, k.cachesPrefix(model: dayHaiku, v) != wanted { continue }
             // A rule that stands for a cheaper model (self-hosting at volume) only where one is cheaper on these
             // numbers: 15M classifications without thinking cost $1,072 a month on Haiku 5.5 and $2,850 self-hosted.
             if rule.preferredCheaper {
-                let haikuMonthly = known?[k.dayHaiku(v)] ?? k.monthlyCost(model: k.dayHaiku(v), v)
-                guard rule.prefer.contains(where: { (known?[$0] ?? k.monthlyCost(model: $0, v)) < haikuMonthly }) else { continue }
+                func monthly(_ m: Int) -> Double { known?[m] ?? k.monthlyCost(model: m, v) }
+                let haikuMonthly = monthly(dayHaiku)
+                guard rule.prefer.contains(where: { monthly($0) < haikuMonthly }) else { continue }
             }
             firing.append(r)
             sum += rule.effect
