@@ -432,10 +432,11 @@ public struct Engine: Sendable {
         var hard: Verdict? = nil
         var hardRule: Int? = nil
         var firing: [Int] = []
-        // The day's Haiku, for the rules that ask about it (looked up only then).
+        // The day's Haiku, and whether it caches the stated prefix, for the rules that ask (looked up only then, once).
         lazy var dayHaiku = k.dayHaiku(v)
+        lazy var haikuCaches = k.cachesPrefix(model: dayHaiku, v)
         for (r, rule) in k.rules.enumerated() where rule.condition.holds(v, override: -1, value: 0) {
-            if let wanted = rule.haikuCachesPrefix, k.cachesPrefix(model: dayHaiku, v) != wanted { continue }
+            if let wanted = rule.haikuCachesPrefix, haikuCaches != wanted { continue }
             // A rule that stands for a cheaper model (self-hosting at volume) only where one is cheaper on these
             // numbers: 15M classifications without thinking cost $1,072 a month on Haiku 5.5 and $2,850 self-hosted.
             if rule.preferredCheaper {
