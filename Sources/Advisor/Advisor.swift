@@ -839,6 +839,8 @@ final class CompiledPolicy: Sendable {
     /// routing_payback: the words when the escalation model cannot answer within the budget and the Haiku takes
     /// everything ("" for other kinds).
     let slowText: String
+    /// cost_ceiling: the words when the Haiku's prompt is over its long-context price threshold ("" for other kinds).
+    let thresholdText: String
 
     /// The placeholders each kind's text may use.
     static func placeholders(_ kind: PolicyKind) -> [String] {
@@ -971,6 +973,17 @@ final class CompiledPolicy: Sendable {
             lossText = ""
             routedLossText = ""
             slowText = ""
+        }
+        if spec.kind == .cost_ceiling {
+            guard spec.threshold_text != nil else {
+                throw problem(".threshold_text", "cost_ceiling needs threshold_text: the words when the Haiku's prompt is "
+                              + "over its long-context price threshold, with {threshold}")
+            }
+            thresholdText = try checked(spec.threshold_text, ".threshold_text", Self.placeholders(spec.kind) + ["threshold"])
+        } else if spec.threshold_text != nil {
+            throw problem(".threshold_text", "only a cost_ceiling policy has threshold_text")
+        } else {
+            thresholdText = ""
         }
         if spec.kind == .routing_plan {
             guard spec.ignored_text != nil else { throw problem(".ignored_text", "routing_plan needs ignored_text (with {why})") }

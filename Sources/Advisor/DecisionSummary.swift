@@ -103,11 +103,16 @@ extension Engine {
         let primaryFit = k.compiledModels[primary].fit[task]
         let sameFamily = k.compiledModels[primary].isHaikuFamily
         // Under a hard choose_alternative, naming a Haiku as the runner-up would contradict the verdict. The fit every
-        // alternative must have (answers right first time, nobody reviewing: strong) holds for the runner-up too.
+        // alternative must have (answers right first time, nobody reviewing: strong) holds for the runner-up too, and
+        // so does the latency budget: a model that misses it at every setting is not the runner-up of one that need
+        // not (a 600-token chat due in 1 s was offered Gemini 3.8 Flash, whose least thinking and answer take 2.25 s).
+        let late = answers.values.withUnsafeBufferPointer { v in
+            k.models.indices.map { k.missesBudgetAtEverySetting(model: $0, v) }
+        }
         let equals = k.models.indices.filter { m in
             m != primary && d.usable[m] && k.compiledModels[m].fit[task] <= Swift.min(primaryFit, d.alternativesMinFit)
                 && !((sameFamily || d.haikusRuledOut) && k.compiledModels[m].isHaikuFamily)
-                && k.meets(d.taskFloors, model: m)
+                && k.meets(d.taskFloors, model: m) && !(late[m] && !late[primary])
         }
         // The cheapest of them; where fit comes first (fit_first), the cheapest of those that fit as the policy asks.
         func key(_ m: Int) -> (Int, Double, Int) {

@@ -261,6 +261,8 @@ struct Decision {
     var haiku: Int?
     var escalation: Int?
     var preferred: [Int]
+    /// The model a rule preferred that the primary stands in for, because it cannot answer within the budget.
+    var preferredTooSlow: Int? = nil
     /// Whether each model may be the primary (lifecycle, fit, headroom, capacity).
     var usable: [Bool]
     /// Monthly cost per model, when the decision needed them.
@@ -417,7 +419,7 @@ public struct Engine: Sendable {
     /// other answer leaves every model as usable as it was. The developer rate is a cost input but not one of
     /// these: it prices only self-hosted models' operations, and they have no rate limits or spend caps to meet.
     static let usabilityInputs: Set<AnswerID> = costInputs.subtracting([.developerHourlyUSD])
-        .union([.taskType, .requiredFit, .canSelfHost, .peakToAverage, .systemPromptTokens])
+        .union([.taskType, .requiredFit, .canSelfHost, .peakToAverage, .systemPromptTokens, .latencyBudgetSeconds])
 
     /// - Parameter costs: the monthly cost per model when the caller knows them already (the what-would-change
     ///   search, for answers costs do not read).
@@ -466,15 +468,27 @@ public struct Engine: Sendable {
             monthlyCache = computed
             return computed
         }
-        // Lifecycle, fit, headroom and capacity checked once per model: the checks below all read this. A model
-        // whose published tiers cannot carry the peak is not usable, unless no usable model can (then the
-        // warnings say so for the one named).
+        // Lifecycle, fit, headroom, capacity and the latency budget checked once per model: the checks below all
+        // read this. A model whose published tiers cannot carry the peak is not usable, unless no usable model can
+        // (then the warnings say so for the one named); nor is one whose least thinking and answer outlast the
+        // latency budget at the fastest output reported, while another that fits the task as well is not known to
+        // miss it (1,950-token extractions due in 4 s rule out Haiku 5.5, whose answer alone takes 4.9 s, while GPT-6
+        // Luna's count of them fits). Only that floor rules a model out: a documented latency over the budget is a
+        // percentile under someone's conditions, and ruling Haiku 4.5 out on it put Sonnet 4.5, which publishes
+        // none, in front of a 0.5 s classification. The budget never trades the task's fit away unsaid either:
+        // 5,000-token coding answers in 8 s keep Sonnet 5.5, with its warning, rather than move to the one model
+        // fast enough, which fits that work weakly.
         let isUsable = usableKnown ?? {
             let basic = k.models.indices.map { usable($0, v) && (headroom?[$0] ?? true) }
             let carried = k.models.indices.map { m in
                 basic[m] && !k.exceedsEveryTier(model: m, v)
             }
-            return carried.contains(true) ? carried : basic
+            let usableSet = carried.contains(true) ? carried : basic
+            guard v[AnswerID.latencyBudgetSeconds.rawValue] > 0 else { return usableSet }
+            let late = k.models.indices.map { usableSet[$0] && k.outlastsBudget(model: $0, v) }
+            guard let bestTimely = k.models.indices.filter({ usableSet[$0] && !k.missesBudgetAtEverySetting(model: $0, v) })
+                .map({ k.compiledModels[$0].fit[task] }).min() else { return usableSet }
+            return k.models.indices.map { usableSet[$0] && !(late[$0] && bestTimely <= k.compiledModels[$0].fit[task]) }
         }()
         let haiku = k.haikuIndices.first { isUsable[$0] }
         // The escalation model answers only the complex share, so its rate limits are held to that share's peak,
@@ -507,8 +521,26 @@ public struct Engine: Sendable {
             }
         }
 
-        let preferred = k.byEffect(firing).flatMap { k.rules[$0].prefer }
-            .filter { isUsable[$0] && !k.compiledModels[$0].isHaikuFamily }
+        // Passed over only because it cannot answer within the budget while another model that fits as well can.
+        func passedOverForTime(_ m: Int) -> Bool {
+            !isUsable[m] && usable(m, v) && k.outlastsBudget(model: m, v)
+        }
+        // A model a rule prefers that cannot answer in time gives way to the models in time that fit the task as
+        // well, cheapest first: 80-token coding answers due in 1 s pass Sonnet 5.5 over (its least thinking and the
+        // answer take 1.01 s) for a strong fit that is in time, never for the cheapest merely good one.
+        var preferred: [Int] = []
+        var preferredTooSlow: Int? = nil
+        for p in k.byEffect(firing).flatMap({ k.rules[$0].prefer }) where !k.compiledModels[p].isHaikuFamily {
+            if isUsable[p] {
+                if !preferred.contains(p) { preferred.append(p) }
+            } else if passedOverForTime(p) {
+                if preferredTooSlow == nil { preferredTooSlow = p }
+                let costs = monthly()
+                let stand = k.models.indices.filter { isUsable[$0] && !k.compiledModels[$0].isHaikuFamily
+                    && k.compiledModels[$0].fit[task] <= k.compiledModels[p].fit[task] && !preferred.contains($0) }
+                preferred += stand.sorted { (costs[$0], $0) < (costs[$1], $1) }
+            }
+        }
         var primary: Int? = nil
         var basis = PrimaryBasis.haiku_model
         var decidingPolicy: Int? = nil
@@ -579,8 +611,9 @@ public struct Engine: Sendable {
             // "Everything to the escalation model" is an option only if it can carry everything, and answer in time:
             // where it cannot meet the budget at any setting and the Haiku can, or comes nearer (a 260-token answer
             // takes 0.65 s on either, and Sonnet 5.5 thinks 0.75 s first), the Haiku takes everything instead.
-            if saving < cost, isUsable[esc] {
-                let slow = k.missesBudgetAtEverySetting(model: esc, v)
+            if saving < cost, isUsable[esc] || passedOverForTime(esc) {
+                // Passed over for the budget (a model as fit answers in time), it is slow by definition.
+                let slow = !isUsable[esc] || k.missesBudgetAtEverySetting(model: esc, v)
                     && (!k.missesBudgetAtEverySetting(model: h, v) || k.leastSeconds(model: h, v) < k.leastSeconds(model: esc, v))
                 // Under the routing plan the finding is said (with the Haiku the plan keeps), not applied.
                 policyReasons.append(PolicyOutcome(policy: p, model: esc, saving: saving, cost: cost,
@@ -707,7 +740,8 @@ public struct Engine: Sendable {
                         firing: firing, hardRule: hardRule, policyReasons: policyReasons,
                         decidingPolicy: decidingPolicy, alternativesMinFit: offeredFloor, fitFirst: fitFirst, taskFloors: taskFloors,
                         haikusRuledOut: haikusRuledOut, haiku: haiku,
-                        escalation: escalation, preferred: preferred, usable: isUsable, monthly: monthlyCache)
+                        escalation: escalation, preferred: preferred,
+                        preferredTooSlow: basis == .prefer ? preferredTooSlow : nil, usable: isUsable, monthly: monthlyCache)
     }
 
     /// The cheapest usable model that fits the task `strong`, meets the task floors and can answer within the
@@ -783,7 +817,9 @@ public struct Engine: Sendable {
         let magnitude = pow(10, (log10(abs(x)).rounded(.down)) - 1)
         let step = integral ? Swift.max(1, magnitude) : Swift.max(0.01, magnitude)
         let scaled = x / step
-        return (x > other ? scaled.rounded(.up) : scaled.rounded(.down)) * step
+        let steps = x > other ? scaled.rounded(.up) : scaled.rounded(.down)
+        // Below 1, divide by the whole number of steps per unit: 14 × 0.1 is 1.4000000000000001, 14 / 10 is 1.4.
+        return step < 1 ? steps / (1 / step).rounded() : steps * step
     }
 
     // MARK: - Explaining
@@ -953,6 +989,10 @@ public struct Engine: Sendable {
         if d.haiku != firstHaiku {
             let (cause, why) = unusable(firstHaiku, v)
             computed(cause.haikuWarning, model: firstHaiku, ["why": why])
+        }
+        // A rule preferred another model, and the primary stands in for it because it cannot answer in time.
+        if let slow = d.preferredTooSlow {
+            computed(.preferred_too_slow, model: slow, ["why": tooSlow(slow, v), "primary": k.models[primary].title])
         }
         for m in alternatives {
             let model = k.compiledModels[m]
@@ -1156,6 +1196,15 @@ public struct Engine: Sendable {
             : (outcome.overruled ? policy.routedText : policy.text)
         if loses { values["loss_per_year"] = Format.cents(-outcome.saving) }
         if outcome.slowEscalation { values["budget"] = AnswerValue.number(v[AnswerID.latencyBudgetSeconds.rawValue]).text }
+        // A ceiling reached because the Haiku's prompt is over its price threshold is the one gap a shorter prompt
+        // closes; list prices and token counts are not (Haiku 4.5 at ten times Luna's rates).
+        if policy.kind == .cost_ceiling, !outcome.overruled, let h = outcome.haiku {
+            let rates = knowledge.costParts(model: h, v, explain: false).rates
+            if rates.band == .long_context, let threshold = rates.long_context_threshold {
+                text = policy.thresholdText
+                values["threshold"] = Format.count(threshold)
+            }
+        }
         if policy.kind == .routing_plan {
             if let obstacle = outcome.obstacle {
                 text = policy.ignoredText
@@ -1245,6 +1294,7 @@ public struct Engine: Sendable {
         if let c = k.capacity(model: m, v), c.status == .beyond_tiers {
             return (.capacity, "its published rate limits cannot carry the peak (\(c.gap ?? "") at its \(c.top_tier.map(Knowledge.tierName) ?? "highest") tier)")
         }
+        if k.outlastsBudget(model: m, v) { return (.latency, tooSlow(m, v)) }
         return (.other, "it cannot take this workload")
     }
 
@@ -1287,7 +1337,7 @@ extension Knowledge {
 
 /// The kinds of reason a model cannot be recommended (`Engine.unusable`).
 enum UnusableCause {
-    case lifecycle, size, fit, capacity, other
+    case lifecycle, size, fit, capacity, latency, other
 
     /// The warning that says the expected Haiku is ruled out, whose failure mode explains this kind of reason.
     var haikuWarning: ComputedWarning {
@@ -1296,6 +1346,7 @@ enum UnusableCause {
         case .size: .haiku_outgrown
         case .fit: .haiku_unsuitable
         case .capacity: .haiku_over_capacity
+        case .latency: .haiku_too_slow
         }
     }
 }

@@ -18,6 +18,7 @@ extension Engine {
                          usage: (prices: UsagePrices, search: UsageProfile)? = nil) -> [Change] {
         let values = answers.values
         let current = decision.verdict
+        let primaryInTime = values.withUnsafeBufferPointer { !knowledge.outlastsBudget(model: decision.primary, $0) }
         var changes: [Change] = []
         func decideChanged(_ v: UnsafeBufferPointer<Double>, _ known: [Double]?, _ usable: [Bool]?) -> Decision {
             guard let usage else { return decide(v, costs: known, usable: usable) }
@@ -32,11 +33,18 @@ extension Engine {
             let known = Self.costInputs.contains(id) ? nil : baseCosts
             let usable = Self.usabilityInputs.contains(id) ? nil : decision.usable
             var best: (value: Double, distance: Double, score: Double, verdict: Verdict)? = nil
+            // A change that gives another verdict, but not by recommending a model that cannot answer within the
+            // budget in place of one that can: where no model can, none is ruled out for it (Engine.decide), so a
+            // tighter budget or longer answers would otherwise "bring Haiku back" (4 s extractions of 1,700 tokens).
+            func flipped(_ v: UnsafeBufferPointer<Double>) -> (score: Double, verdict: Verdict)? {
+                let d = decideChanged(v, known, usable)
+                guard d.verdict != current, !primaryInTime || !knowledge.outlastsBudget(model: d.primary, v) else { return nil }
+                return (d.score, d.verdict)
+            }
             func consider(_ candidate: Double, distance: Double) {
                 guard candidate != now else { return }
                 if let best, best.distance <= distance { return }
-                let result = trial(values, i, candidate) { decideChanged($0, known, usable) }
-                if result.verdict != current { best = (candidate, distance, result.score, result.verdict) }
+                if let result = trial(values, i, candidate, flipped) { best = (candidate, distance, result.score, result.verdict) }
             }
             switch id.kind {
             case .choice:
@@ -78,8 +86,7 @@ extension Engine {
                     if let found = best, integral {
                         let nice = Self.roundish(found.value, towards: now, integral: true)
                         if nice != found.value, range.contains(nice), abs(nice - now) <= abs(found.value - now) * 1.05 {
-                            let d = trial(values, i, nice) { decideChanged($0, nil, nil) }
-                            if d.verdict != current { best = (nice, abs(nice - now), d.score, d.verdict) }
+                            if let d = trial(values, i, nice, flipped) { best = (nice, abs(nice - now), d.score, d.verdict) }
                         }
                     }
                     break
@@ -97,10 +104,7 @@ extension Engine {
                 if let found = best {
                     var lo = now, hi = found.value
                     var result = (score: found.score, verdict: found.verdict)
-                    func verdictAt(_ x: Double) -> (score: Double, verdict: Verdict) {
-                        let d = trial(values, i, x) { decideChanged($0, known, usable) }
-                        return (d.score, d.verdict)
-                    }
+                    func verdictAt(_ x: Double) -> (score: Double, verdict: Verdict)? { trial(values, i, x, flipped) }
                     // Half a percent is as near as a person reads a volume or a rate; then a rounder value if it
                     // still flips.
                     for _ in 0..<24 {
@@ -109,13 +113,11 @@ extension Engine {
                         var mid = (lo + hi) / 2
                         if integral { mid = mid.rounded(hi > lo ? .down : .up) }
                         if mid == lo || mid == hi { break }
-                        let r = verdictAt(mid)
-                        if r.verdict != current { hi = mid; result = r } else { lo = mid }
+                        if let r = verdictAt(mid) { hi = mid; result = r } else { lo = mid }
                     }
                     let nice = Self.roundish(hi, towards: lo, integral: integral)
                     if nice != hi, abs(nice - now) <= abs(found.value - now) {
-                        let r = verdictAt(nice)
-                        if r.verdict != current { hi = nice; result = r }
+                        if let r = verdictAt(nice) { hi = nice; result = r }
                     }
                     best = (hi, abs(hi - now), result.score, result.verdict)
                 }

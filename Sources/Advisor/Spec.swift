@@ -774,11 +774,16 @@ public struct PolicySpec: Codable, Sendable, Equatable {
     /// routing_payback: the reason when routing does not pay and the escalation model cannot answer within the
     /// team's latency budget at any setting while the Haiku can: the Haiku takes everything. Required for that kind.
     public var slow_text: String?
+    /// cost_ceiling: the reason when the Haiku's prompt is over its long-context price threshold (`{threshold}`),
+    /// the one gap a shorter prompt closes. Required for that kind.
+    public var threshold_text: String?
 
     public init(kind: PolicyKind, when: Condition? = nil, min_fit: Fit? = nil, build_hours: Double? = nil,
                 upkeep_hours_per_month: Double? = nil, effort: Effort? = nil, max_ratio: Double? = nil,
                 min_saving_usd: Double? = nil, text: String, routed_text: String? = nil, ignored_text: String? = nil,
-                loss_text: String? = nil, routed_loss_text: String? = nil, slow_text: String? = nil) {
+                loss_text: String? = nil, routed_loss_text: String? = nil, slow_text: String? = nil,
+                threshold_text: String? = nil) {
+        self.threshold_text = threshold_text
         self.loss_text = loss_text
         self.slow_text = slow_text
         self.routed_loss_text = routed_loss_text
@@ -830,6 +835,12 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     case haiku_unsuitable
     /// The current Haiku's published rate limits cannot carry the peak: {model}, {why}.
     case haiku_over_capacity
+    /// The current Haiku cannot answer within the stated budget at any setting, at the fastest output reported:
+    /// {model}, {why}.
+    case haiku_too_slow
+    /// A model a rule prefers cannot answer within the budget, and the primary stands in for it: {model}, {why},
+    /// {primary}.
+    case preferred_too_slow
     /// Peak traffic needs a higher rate-limit tier: {model}, {load} (the opening sentence: the busiest minute, or
     /// through a batch API a day's work in its queue), {rpm} (with its noun: `1 request`, `137 requests`), {itpm},
     /// {otpm}, {tier}, {requires}, {below} (what happens below the tier: 429s at every peak, or the queue or spend
@@ -910,7 +921,8 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .legacy_primary: ["model", "since", "replacement", "monthly", "replacement_monthly"]
         case .legacy_primary_alone: ["model", "since", "replacement", "why"]
         case .price_change: ["model", "day", "monthly", "changed_monthly"]
-        case .haiku_ruled_out, .haiku_outgrown, .haiku_unsuitable, .haiku_over_capacity: ["model", "why"]
+        case .haiku_ruled_out, .haiku_outgrown, .haiku_unsuitable, .haiku_over_capacity, .haiku_too_slow: ["model", "why"]
+        case .preferred_too_slow: ["model", "why", "primary"]
         case .rate_limit_tier: ["model", "provider", "load", "rpm", "itpm", "otpm", "tier", "requires", "below"]
         case .rate_limit_beyond_tiers: ["model", "provider", "load", "rpm", "itpm", "otpm", "gap", "top_tier"]
         case .rate_limit_unknown: ["model", "provider", "load", "rpm", "itpm", "otpm", "why"]

@@ -78,12 +78,17 @@ extension Knowledge {
 
     /// Whether model `m` cannot answer within the stated budget at any setting: even its least thinking and the
     /// answer after it outlast it (the floors), or the latency its page documents misses it. Such a model is not
-    /// offered beside the primary, nor as the quality margin's strong fit, while another can be.
+    /// offered beside the primary, named the runner-up, nor the quality margin's strong fit, while another can be.
     func missesBudgetAtEverySetting(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
-        let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
-        guard budget > 0 else { return false }
-        if leastSeconds(model: m, v) > budget { return true }
+        if outlastsBudget(model: m, v) { return true }
         return latencyCheck(model: m, v)?.verdict == .misses
+    }
+
+    /// Whether model `m`'s least thinking and the answer after it outlast the stated budget even at the floor speed:
+    /// the one miss that rules a model out of being recommended while another as fit is in time (`Engine.decide`).
+    func outlastsBudget(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
+        let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
+        return budget > 0 && leastSeconds(model: m, v) > budget
     }
 
     /// The least time model `m` can take to answer at any setting: its least thinking and the answer after it, at
@@ -137,6 +142,23 @@ extension Engine {
         values["fix"] = least.floor.map { "lower its effort to \($0.asLeast)" } ?? "switch its thinking off (effort none)"
         warn(.thinking_over_budget, values)
         return true
+    }
+
+    /// Why model `m` cannot answer within the budget (`outlastsBudget`), for the warnings of a model passed over for
+    /// it: its answer alone, or its least thinking and the answer after it, against the budget at the floor speed.
+    func tooSlow(_ m: Int, _ v: UnsafeBufferPointer<Double>) -> String {
+        let k = knowledge
+        let budget = AnswerValue.number(v[AnswerID.latencyBudgetSeconds.rawValue]).text
+        let answer = k.answerFloor(model: m, v)
+        let speed = Format.count(answer?.speed ?? k.fastestOutput[m] ?? 0)
+        let answerTokens = Format.count(answer?.tokens ?? 0)
+        if let least = k.leastThinking(model: m)?.floor {
+            let total = least.seconds + (answer?.seconds ?? 0)
+            return "even at \(least.asLeast) and about \(answerTokens) tokens of answer after it, it takes at least "
+                + "\(Self.seconds(total)) at \(speed) tokens a second, the fastest output reported for it, against a \(budget) s budget"
+        }
+        return "its answer alone, about \(answerTokens) tokens on its count, takes at least \(Self.seconds(answer?.seconds ?? 0)) "
+            + "at \(speed) tokens a second, the fastest output reported for it, against a \(budget) s budget"
     }
 
     /// A thinking floor's values with the answer written after it: {answer_tokens} and {total} (both together), and

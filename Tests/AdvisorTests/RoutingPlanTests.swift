@@ -215,9 +215,10 @@ struct RoutingPlanTests {
     /// Claude Sonnet 5.5, which thinks for at least 0.75 s before every answer, while Haiku 5.5 can switch its
     /// thinking off. The Haiku now takes everything, and the reason says the hard requests go unescalated.
     @Test func routingThatDoesNotPayKeepsTheHaikuWhenTheEscalationModelIsTooSlow() throws {
+        // 60-token answers: 78 on Haiku 5.5's count, 0.2 s at 400 tokens a second, while Sonnet 5.5 thinks 0.75 s first.
         let given: [String: AnswerValue] = ["monthly_requests": 50, "cached_input_share": 0.9, "latency": "interactive",
-                                            "latency_budget_s": 0.5, "peak_to_average": 20, "reasoning_effort": "high",
-                                            "as_of": "2026-12-04"]
+                                            "avg_output_tokens": 60, "latency_budget_s": 0.5, "peak_to_average": 20,
+                                            "reasoning_effort": "high", "as_of": "2026-12-04"]
         let a = engine.assess(k.answers(given))
         #expect(a.verdict == .chooseHaiku && a.primaryModel == "claude-haiku-5-5" && a.decidedBy == "routing-payback",
                 "\(a.verdict) \(a.primaryModel) \(a.decidedBy ?? "-")")

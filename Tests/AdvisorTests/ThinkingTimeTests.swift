@@ -120,22 +120,111 @@ struct ThinkingTimeTests {
             #expect(v.withUnsafeBufferPointer { k.missesBudgetAtEverySetting(model: m, $0) } || k.fastestOutput[m] == 1_000,
                     "\(k.models[m].slug)")
         }
-        // 600-token chat answers in 1 s take 1.95 s on Haiku 5.5's count at 400 tokens a second. Groq's gpt-oss
-        // models write at 1,000 but think first and cannot stop, so no floor shows them in time: none is named.
+        // 600-token chat answers in 0.5 s take 1.95 s on Haiku 5.5's count at 400 tokens a second. Groq's gpt-oss
+        // models write at 1,000 but think first and cannot stop (0.3 s at least, then 0.6 s of answer), so none is
+        // in time and none is named; Haiku 5.5 stays, since no model can.
         let chatAnswers: [String: AnswerValue] = ["task_type": "chat", "monthly_requests": 300_000, "avg_output_tokens": 600,
-                                                  "latency": "realtime", "latency_budget_s": 1, "as_of": "2026-12-04"]
+                                                  "latency": "realtime", "latency_budget_s": 0.5, "as_of": "2026-12-04"]
         let chat = engine.assess(k.answers(chatAnswers))
+        #expect(chat.primaryModel == "claude-haiku-5-5")
         let none = try #require(chat.warnings.first { $0.text.contains("cannot finish an answer") }).text
         #expect(none.contains("about 780 tokens of answer take 1.95 s")
                 && none.contains("No other model that meets this workload's requirements is reported to write that fast: "
                                  + "shorten the answers or relax the budget."), "\(none)")
-        // A host that writes a model's answer in time without thinking first is named, with its speed.
+        // A host that writes a model's answer in time without thinking first is named, with its speed, where that
+        // model fits the task less well (Mistral Small 'good' at classification, Haiku 5.5 'strong'), so the budget
+        // does not move the verdict to it unsaid.
         var file = try Fixture.file()
         file.settings.providers?["Mistral AI"]?.fastest_output_tokens_per_second = 2_000
         let faster = try Fixture.knowledge(file)
-        let named = Engine(knowledge: faster).assess(faster.answers(chatAnswers))
+        var labels = chatAnswers
+        labels["task_type"] = "classification"
+        let named = Engine(knowledge: faster).assess(faster.answers(labels))
+        #expect(named.primaryModel == "claude-haiku-5-5")
         let text = try #require(named.warnings.first { $0.text.contains("cannot finish an answer") }).text
-        #expect(text.contains("Mistral Small can write it in time, at up to 2,000 tokens a second: $"), "\(text)")
+        #expect(text.contains("Mistral Small can write it in time, at up to 2,000 tokens a second: $")
+                && text.contains("though it fits classification only 'good' against 'strong'"), "\(text)")
+        // Where it fits as well (chat: both 'good'), the model in time is recommended instead, and the Haiku's
+        // warning says why it was passed over.
+        let moved = Engine(knowledge: faster).assess(faster.answers(chatAnswers))
+        #expect(moved.primaryModel == "mistral-small", "\(moved.primaryModel)")
+        let passed = try #require(moved.warnings.first { $0.model == "claude-haiku-5-5" && $0.failure_mode == "latency-spikes" })
+        #expect(passed.text.hasPrefix("Claude Haiku 5.5 cannot take this workload: its answer alone, about 780 tokens on its "
+                                      + "count, takes at least 1.95 s at 400 tokens a second"), "\(passed.text)")
+    }
+
+    /// A recommended model that cannot answer within the budget at any setting, while another that fits the task as
+    /// well can: 1M extractions of 1,500 tokens (as Haiku 4.5 counts them) due in 4 s were told "choose Haiku 5.5",
+    /// whose 1,950 tokens take 4.88 s at the fastest output reported, with GPT-6 Luna ('strong' too) able to write
+    /// its count of them in 3.75 s. The next Haiku that can answer in time is weighed instead (Haiku 4.5, which the
+    /// cost ceiling then turns down for Luna at a tenth of its price); shorter answers or a longer budget bring Haiku
+    /// 5.5 back, and "what would change" says so, never with a tighter budget.
+    @Test func aHaikuThatCannotAnswerInTimeGivesWayToAModelThatFitsAsWellAndCan() throws {
+        func extraction(_ budget: Double, output: Double = 1_500) -> Assessment {
+            engine.assess(k.answers(["task_type": "extraction", "monthly_requests": 1_000_000, "avg_input_tokens": 2_000,
+                                     "avg_output_tokens": .number(output), "reasoning_effort": "high",
+                                     "latency_budget_s": .number(budget), "as_of": "2026-12-04"]))
+        }
+        let a = extraction(4)
+        #expect(a.verdict == .chooseAlternative && a.primaryModel == "gpt-6-luna" && a.primaryModelBasis == .cost_ceiling,
+                "\(a.verdict) \(a.primaryModel) \(a.primaryModelBasis)")
+        #expect(a.haikuModel == "claude-haiku-4-5")
+        let passed = try #require(a.warnings.first { $0.model == "claude-haiku-5-5" })
+        #expect(passed.failure_mode == "latency-spikes" && passed.severity == .high)
+        #expect(passed.text == "Claude Haiku 5.5 cannot take this workload: its answer alone, about 1,950 tokens on its count, "
+                + "takes at least 4.88 s at 400 tokens a second, the fastest output reported for it, against a 4 s budget. "
+                + "The verdict names the next Haiku that can answer in time, or another model; shorter answers or a longer "
+                + "budget would let Claude Haiku 5.5 take it.", "\(passed.text)")
+        // The ceiling's reason does not blame a price threshold that no prompt here crosses.
+        let ceiling = try #require(a.reasons.first { $0.criterion == "cost-priority" }).text
+        #expect(ceiling.contains("No price threshold is at play") && !ceiling.contains("trim prompts"), "\(ceiling)")
+        let budget = try #require(a.whatWouldChange.first { $0.answer == .latencyBudgetSeconds })
+        #expect(budget.to == .number(4.9) && budget.verdict == .chooseHaiku, "\(budget)")
+        #expect(a.whatWouldChange.contains { $0.answer == .avgOutputTokens && $0.verdict == .chooseHaiku })
+        // A budget Haiku 5.5 can meet at some setting, or none at all, keeps it.
+        for kept in [extraction(5), extraction(0), extraction(4, output: 1_000)] {
+            #expect(kept.primaryModel == "claude-haiku-5-5" && kept.verdict == .chooseHaiku, "\(kept.primaryModel)")
+        }
+        // No tighter budget is offered as what would change a verdict, even where it would.
+        let chat = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 300_000, "avg_input_tokens": 1_500,
+                                            "avg_output_tokens": 400, "latency_budget_s": 1, "reasoning_effort": "none",
+                                            "as_of": "2026-12-04"]))
+        let budgets = chat.whatWouldChange.filter { $0.answer == .latencyBudgetSeconds }
+        #expect(!budgets.isEmpty)
+        for change in budgets {
+            guard case .number(let to) = change.to else { Issue.record("\(change)"); continue }
+            #expect(to == 0 || to > 1, "\(change)")
+        }
+    }
+
+    /// A model a rule prefers that cannot answer in time gives way only to a model that fits the task as well and
+    /// can: 80-token coding answers due in 1 s pass Claude Sonnet 5.5 over (its least thinking and answer take
+    /// 1.01 s) for GPT-6.2 Astra, strong too and 0.95 s at its least, and a warning says so; 5,000-token coding
+    /// answers due in 8 s keep Sonnet 5.5, since the one model that could write them in time (gpt-oss-120b on
+    /// Groq) fits autonomous coding only weakly.
+    @Test func aPreferredModelGivesWayToTheBudgetOnlyForOneThatFitsAsWell() throws {
+        func coding(output: Double, budget: Double) -> Assessment {
+            engine.assess(k.answers(["task_type": "autonomous_coding", "monthly_requests": 1_000, "avg_input_tokens": 150_000,
+                                     "avg_output_tokens": .number(output), "latency": "realtime",
+                                     "latency_budget_s": .number(budget), "as_of": "2026-12-04"]))
+        }
+        let short = coding(output: 80, budget: 1)
+        #expect(short.primaryModel == "gpt-6-2-astra" && short.primaryModelBasis == .prefer, "\(short.primaryModel)")
+        let warning = try #require(short.warnings.first { $0.model == "claude-sonnet-5-5" && $0.failure_mode == "latency-spikes" })
+        #expect(warning.text.hasPrefix("Claude Sonnet 5.5, the usual home for this work, cannot answer in time: even at low, "
+                                       + "its least (about 300 reasoning tokens, 0.75 s at that speed) and about 104 tokens "
+                                       + "of answer after it, it takes at least 1.01 s")
+                && warning.text.contains("GPT-6.2 Astra stands in for it: it fits this task at least as well"), "\(warning.text)")
+        // Nothing offered beside it misses the budget while it need not; the runner-up neither.
+        let v = k.answers(["task_type": "autonomous_coding", "avg_input_tokens": 150_000, "avg_output_tokens": 80,
+                           "latency_budget_s": 1, "as_of": "2026-12-04"]).values
+        for m in short.alternatives + [short.decision.runner_up?.model].compactMap({ $0 }) {
+            #expect(!v.withUnsafeBufferPointer { k.missesBudgetAtEverySetting(model: k.modelIndex[m]!, $0) }, "\(m)")
+        }
+        let long = coding(output: 5_000, budget: 8)
+        #expect(long.primaryModel == "claude-sonnet-5-5" && long.primaryModelBasis == .prefer, "\(long.primaryModel)")
+        #expect(!long.warnings.contains { $0.text.contains("stands in for it") })
+        #expect(coding(output: 80, budget: 0).primaryModel == "claude-sonnet-5-5")
     }
 
     /// A model that cannot answer within the budget at any setting is not offered beside the primary, nor as the
