@@ -486,7 +486,8 @@ public struct Engine: Sendable {
             let usableSet = carried.contains(true) ? carried : basic
             guard v[AnswerID.latencyBudgetSeconds.rawValue] > 0 else { return usableSet }
             let late = k.models.indices.map { usableSet[$0] && k.outlastsBudget(model: $0, v) }
-            guard let bestTimely = k.models.indices.filter({ usableSet[$0] && !k.missesBudgetAtEverySetting(model: $0, v) })
+            // In time: not late and no documented latency over the budget (missesBudgetAtEverySetting, read once).
+            guard let bestTimely = k.models.indices.filter({ usableSet[$0] && !late[$0] && k.latencyCheck(model: $0, v)?.verdict != .misses })
                 .map({ k.compiledModels[$0].fit[task] }).min() else { return usableSet }
             return k.models.indices.map { usableSet[$0] && !(late[$0] && bestTimely <= k.compiledModels[$0].fit[task]) }
         }()
