@@ -201,7 +201,9 @@ extension Engine {
     /// fits the task as well as `primary` first, then a current one before a legacy one, then the cheapest, priced
     /// as it would run. Without reasoning first the thinking floor is nothing; with it, the floor is a lower bound and
     /// cannot show a model in time. `answerTooLong`: the primary's answer alone outlasts the budget, so what the
-    /// named model has is its faster output, not the absence of thinking.
+    /// named model has is its faster output, not the absence of thinking: a model that cannot stop thinking is named
+    /// at its least level when that and the answer fit at its floor speed (gpt-oss on Groq), as the verdict counts
+    /// it in time (`Engine.decide`).
     private func answeringInTime(_ budget: Double, instead primary: Int, _ d: Decision, _ v: UnsafeBufferPointer<Double>,
                                  task: Int, monthly: [Double], answerTooLong: Bool) -> String {
         let k = knowledge
@@ -214,20 +216,28 @@ extension Engine {
             (k.compiledModels[model].fit[task] > primaryFit ? 1 : 0,
              k.compiledModels[model].lifecycle(on: day).state == .active ? 0 : 1, cost, model)
         }
-        var best: (model: Int, off: Bool, monthly: Double)? = nil
+        // `setting`: the effort the model is named and priced at, when not the team's (none; or, where the answer
+        // alone is what outlasts the budget, the least thinking of a model that cannot stop, if it and the answer fit
+        // at the floor speed: gpt-oss on Groq).
+        var best: (model: Int, setting: Effort?, monthly: Double)? = nil
         for m in k.models.indices where m != primary && d.usable[m] && k.compiledModels[m].fit[task] <= floor
             && k.meets(d.taskFloors, model: m) && k.latencyCheck(model: m, v)?.verdict != .misses
             && (k.answerFloor(model: m, v).map { $0.seconds <= budget } ?? !answerTooLong) {
-            var off = false
+            var setting: Effort? = nil
             var cost = monthly[m]
             if k.thinkingFloor(model: m, v) != nil {
-                guard k.compiledModels[m].reasoning?.levels.contains(.none) == true else { continue }
-                off = true
+                if k.compiledModels[m].reasoning?.levels.contains(.none) == true {
+                    setting = Effort.none
+                } else if answerTooLong, let least = k.leastThinking(model: m), !k.outlastsBudget(model: m, v) {
+                    setting = least.effort
+                } else {
+                    continue
+                }
                 var w = Array(v)
-                w[AnswerID.reasoningEffort.rawValue] = Effort.none.answer
+                w[AnswerID.reasoningEffort.rawValue] = setting!.answer
                 cost = w.withUnsafeBufferPointer { k.monthlyCost(model: m, $0) }
             }
-            if best == nil || key(m, cost) < key(best!.model, best!.monthly) { best = (m, off, cost) }
+            if best == nil || key(m, cost) < key(best!.model, best!.monthly) { best = (m, setting, cost) }
         }
         guard let best else {
             let relax = v[AnswerID.requiredFit.rawValue] > 0 ? "the budget or the fit you require" : "the budget"
@@ -238,7 +248,11 @@ extension Engine {
                     + "\(relax), or measure on your own prompts before you promise it"
         }
         let title = k.models[best.model].title
-        let off = best.off ? " once its thinking is switched off" : ""
+        let off = switch best.setting {
+        case nil: ""
+        case .some(.none): " once its thinking is switched off"
+        case .some(let least): " at its least thinking (\(least.rawValue)), which it cannot switch off"
+        }
         let how = answerTooLong
             ? "\(title) can write it in time, at up to \(Format.count(k.fastestOutput[best.model] ?? 0)) tokens a second\(off)"
             : "\(title) answers without thinking first\(off)"

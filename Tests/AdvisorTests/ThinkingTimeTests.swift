@@ -131,6 +131,15 @@ struct ThinkingTimeTests {
         #expect(none.contains("about 780 tokens of answer take 1.95 s")
                 && none.contains("No other model that meets this workload's requirements is reported to write that fast: "
                                  + "shorten the answers or relax the budget."), "\(none)")
+        // A model that cannot stop thinking is named at its least level where that and the answer fit at its speed:
+        // 1,200-token labels due in 2 s (3.9 s of answer on Haiku 5.5) on gpt-oss-20b at Groq's 1,000 tokens a
+        // second, 0.3 s of low thinking and 1.2 s of answer. It fits classification less well, so the Haiku stays.
+        let long = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 2_000_000, "avg_input_tokens": 1_500,
+                                            "avg_output_tokens": 1_200, "latency_budget_s": 2, "as_of": "2026-12-04"]))
+        #expect(long.primaryModel == "claude-haiku-5-5")
+        let groq = try #require(long.warnings.first { $0.text.contains("cannot finish an answer") }).text
+        #expect(groq.contains("gpt-oss-20b (hosted on Groq) can write it in time, at up to 1,000 tokens a second at its least "
+                              + "thinking (low), which it cannot switch off: $"), "\(groq)")
         // A host that writes a model's answer in time without thinking first is named, with its speed, where that
         // model fits the task less well (Mistral Small 'good' at classification, Haiku 5.5 'strong'), so the budget
         // does not move the verdict to it unsaid.
