@@ -52,7 +52,8 @@ public struct DecisionSummary: Sendable, Encodable, Equatable {
 }
 
 extension Engine {
-    func summary(_ d: Decision, answers: Answers, alternatives: [Int], costs: [CostLine], monthly: [Double],
+    /// - Parameter late: per model, whether it misses the latency budget at every setting (`missesBudgetAtEverySetting`).
+    func summary(_ d: Decision, answers: Answers, alternatives: [Int], late: [Bool], costs: [CostLine], monthly: [Double],
                  warnings: [Warning], levers: [Lever], missedRequirement: String? = nil) -> DecisionSummary {
         let k = knowledge
         let primary = d.primary
@@ -64,7 +65,7 @@ extension Engine {
                                     monthly_usd: Format.rounded(Engine.tieredMonthly(haiku: monthly[primary],
                                                                                        escalation: monthly[escalation], share: share)))
         }
-        let runner = runnerUp(d, answers: answers, alternatives: alternatives, monthly: monthly)
+        let runner = runnerUp(d, answers: answers, alternatives: alternatives, late: late, monthly: monthly)
         var traps: [Trap] = []
         // The primary's and the runner-up's traps; and the Haiku's when the cost ceiling turned it down, since its
         // trap (a price cliff, most often) is the reason and its trim the way back.
@@ -93,7 +94,7 @@ extension Engine {
     }
 
     /// The runner-up and why it lost (see RunnerUp).
-    private func runnerUp(_ d: Decision, answers: Answers, alternatives: [Int],
+    private func runnerUp(_ d: Decision, answers: Answers, alternatives: [Int], late: [Bool],
                           monthly: [Double]) -> (model: Int, summary: RunnerUp)? {
         // With no requests every bill is $0: no model is cheaper or dearer, so there is no runner-up to name.
         guard Self.hasVolume(answers.values) else { return nil }
@@ -106,9 +107,6 @@ extension Engine {
         // alternative must have (answers right first time, nobody reviewing: strong) holds for the runner-up too, and
         // so does the latency budget: a model that misses it at every setting is not the runner-up of one that need
         // not (a 600-token chat due in 1 s was offered Gemini 3.8 Flash, whose least thinking and answer take 2.25 s).
-        let late = answers.values.withUnsafeBufferPointer { v in
-            k.models.indices.map { k.missesBudgetAtEverySetting(model: $0, v) }
-        }
         let equals = k.models.indices.filter { m in
             m != primary && d.usable[m] && k.compiledModels[m].fit[task] <= Swift.min(primaryFit, d.alternativesMinFit)
                 && !((sameFamily || d.haikusRuledOut) && k.compiledModels[m].isHaikuFamily)

@@ -858,8 +858,13 @@ public struct Engine: Sendable {
             case .chooseAlternative: "send everything to \(title)"
             }
         }
-        var reasons: [Reason] = d.policyReasons.filter { $0.policy == d.decidingPolicy || isPlan($0) }.map { policyReason($0, v, own: own) }
-        reasons += d.policyReasons.filter { $0.overruled }.map { policyReason($0, v) }
+        // The rates each model was priced at above (its band and threshold), for the cost ceiling's reason.
+        let rates: (Int) -> CostRates? = { m in
+            priced.isEmpty ? usage?.lines.first { $0.model == k.models[m].slug }?.rates : priced[m].line.rates
+        }
+        var reasons: [Reason] = d.policyReasons.filter { $0.policy == d.decidingPolicy || isPlan($0) }
+            .map { policyReason($0, v, rates: rates, own: own) }
+        reasons += d.policyReasons.filter { $0.overruled }.map { policyReason($0, v, rates: rates) }
         reasons += d.firing.sorted { a, b in
             let ra = k.rules[a], rb = k.rules[b]
             let ha = hardDecided && a == d.hardRule, hb = hardDecided && b == d.hardRule
@@ -873,8 +878,11 @@ public struct Engine: Sendable {
             return Reason(criterion: entry.slug, effect: rule.effect, text: spec.text, url: "/criteria/\(entry.slug)",
                           title: entry.title, decide: spec.decide, source: spec.source)
         }
-        reasons += d.policyReasons.filter { $0.policy != d.decidingPolicy && !isPlan($0) && !$0.overruled }.map { policyReason($0, v) }
+        reasons += d.policyReasons.filter { $0.policy != d.decidingPolicy && !isPlan($0) && !$0.overruled }
+            .map { policyReason($0, v, rates: rates) }
 
+        // Which models miss the latency budget at every setting, once: the alternatives and the runner-up read it.
+        let late = k.models.indices.map { k.missesBudgetAtEverySetting(model: $0, v) }
         // Alternatives.
         var alternatives: [Int] = []
         let lead = verdict == .tieredRouting ? [d.escalation].compactMap { $0 } : []
@@ -896,7 +904,7 @@ public struct Engine: Sendable {
         // can (the escalation model that leads a tiered verdict was already held to its share's peak).
         // Likewise one that cannot answer within the stated budget at any setting (its least thinking outlasts it, or
         // its documented latency misses it): a realtime completion is not offered a model that always thinks first.
-        let inTime = offered.filter { lead.contains($0) || !k.missesBudgetAtEverySetting(model: $0, v) }
+        let inTime = offered.filter { lead.contains($0) || !late[$0] }
         let timely = inTime.isEmpty ? offered : inTime
         let carried = Array(timely.lazy.filter { lead.contains($0) || !k.exceedsEveryTier(model: $0, v) }.prefix(3))
         alternatives = carried.isEmpty ? Array(timely.prefix(3)) : carried
@@ -1153,7 +1161,7 @@ public struct Engine: Sendable {
         // Levers are priced what-ifs: with no requests there is nothing to price.
         let levers = Self.hasVolume(v)
             ? self.levers(d, answers: answers, line: primaryLine, haikuLine: haikuLine, monthly: monthly) : []
-        let decision = summary(d, answers: answers, alternatives: alternatives, costs: costs, monthly: monthly,
+        let decision = summary(d, answers: answers, alternatives: alternatives, late: late, costs: costs, monthly: monthly,
                                warnings: warnings, levers: levers, missedRequirement: missedRequirement)
         let assumptions = answers.assumed.map { Assumption(answer: $0, value: answers[$0]) }
         let decidedBy = d.decidingPolicy.map { k.criteria[k.policies[$0].criterion].slug }
@@ -1176,7 +1184,9 @@ public struct Engine: Sendable {
     }
 
     /// - Parameter own: for an honoured routing plan, what the advisor would say without it (`{advisor}`).
-    private func policyReason(_ outcome: PolicyOutcome, _ v: UnsafeBufferPointer<Double>, own: String? = nil) -> Reason {
+    /// - Parameter rates: the rates a model's cost line was priced at (its price band), as the assessment priced it.
+    private func policyReason(_ outcome: PolicyOutcome, _ v: UnsafeBufferPointer<Double>, rates: (Int) -> CostRates?,
+                              own: String? = nil) -> Reason {
         let policy = knowledge.policies[outcome.policy]
         let entry = knowledge.criteria[policy.criterion]
         var values = ["min_fit": (outcome.minFit ?? policy.minFit).rawValue, "monthly": Format.cents(outcome.monthly),
@@ -1199,8 +1209,7 @@ public struct Engine: Sendable {
         if outcome.slowEscalation { values["budget"] = AnswerValue.number(v[AnswerID.latencyBudgetSeconds.rawValue]).text }
         // A ceiling reached because the Haiku's prompt is over its price threshold is the one gap a shorter prompt
         // closes; list prices and token counts are not (Haiku 4.5 at ten times Luna's rates).
-        if policy.kind == .cost_ceiling, !outcome.overruled, let h = outcome.haiku {
-            let rates = knowledge.costParts(model: h, v, explain: false).rates
+        if policy.kind == .cost_ceiling, !outcome.overruled, let h = outcome.haiku, let rates = rates(h) {
             if rates.band == .long_context, let threshold = rates.long_context_threshold {
                 text = policy.thresholdText
                 values["threshold"] = Format.count(threshold)
