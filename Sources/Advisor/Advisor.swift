@@ -841,6 +841,8 @@ final class CompiledPolicy: Sendable {
     let slowText: String
     /// cost_ceiling: the words when the Haiku's prompt is over its long-context price threshold ("" for other kinds).
     let thresholdText: String
+    /// cost_ceiling: the runner-up's reason when a cheaper equal did not clear the ceiling ("" for other kinds).
+    let heldText: String
 
     /// The placeholders each kind's text may use.
     static func placeholders(_ kind: PolicyKind) -> [String] {
@@ -980,10 +982,17 @@ final class CompiledPolicy: Sendable {
                               + "over its long-context price threshold, with {threshold}")
             }
             thresholdText = try checked(spec.threshold_text, ".threshold_text", Self.placeholders(spec.kind) + ["threshold"])
-        } else if spec.threshold_text != nil {
-            throw problem(".threshold_text", "only a cost_ceiling policy has threshold_text")
+            guard spec.held_text != nil else {
+                throw problem(".held_text", "cost_ceiling needs held_text: why a cheaper model that fits as well did not "
+                              + "clear the ceiling, with {max_ratio} and {min_saving}")
+            }
+            heldText = try checked(spec.held_text, ".held_text", Self.placeholders(spec.kind) + ["max_ratio", "min_saving"])
+        } else if spec.threshold_text != nil || spec.held_text != nil {
+            throw problem(spec.threshold_text != nil ? ".threshold_text" : ".held_text",
+                          "only a cost_ceiling policy has threshold_text and held_text")
         } else {
             thresholdText = ""
+            heldText = ""
         }
         if spec.kind == .routing_plan {
             guard spec.ignored_text != nil else { throw problem(".ignored_text", "routing_plan needs ignored_text (with {why})") }

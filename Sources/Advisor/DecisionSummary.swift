@@ -152,8 +152,12 @@ extension Engine {
             reason = "you route the simple share to \(k.models[primary].title) yourself (routing: tiered), so your plan, not the price, put it in front"
             url = "/criteria/\(k.criteria[k.policies[plan].criterion].slug)"
         } else if d.basis == .haiku_model {
-            let priority = AnswerID.costPriority.choices[Int(answers.values[AnswerID.costPriority.rawValue])]
-            reason = "cost is not your first priority (cost priority: \(priority)), so the score's verdict for the Haiku stands"
+            if let held = ceilingHeld(primary, against: m, answers: answers) {
+                reason = held
+            } else {
+                let priority = AnswerID.costPriority.choices[Int(answers.values[AnswerID.costPriority.rawValue])]
+                reason = "cost is not your first priority (cost priority: \(priority)), so the score's verdict for the Haiku stands"
+            }
             url = "/criteria/cost-priority"
         } else if let basisCriterion {
             let title = k.criteria.first { $0.slug == basisCriterion }?.title ?? basisCriterion
@@ -170,6 +174,28 @@ extension Engine {
         }
         return (m, RunnerUp(model: k.models[m].slug, monthly_usd: Format.rounded(monthly[m]),
                             difference_usd: Format.rounded(difference), reason: reason, url: url))
+    }
+}
+
+extension Engine {
+    /// Why a cheaper model that fits as well did not take a Haiku verdict while a cost ceiling applied: the policy's
+    /// `held_text`, with the comparison the ceiling makes (reasoning at its cheapest setting on both). A runner-up
+    /// $617 a month cheaper at a sixth of the price, told only "cost is not your first priority", left the team to
+    /// guess at the $500 floor the saving missed once thinking was off. nil where no ceiling applies, or where on
+    /// that comparison the runner-up is not cheaper (the plain reason is then the true one).
+    func ceilingHeld(_ haiku: Int, against m: Int, answers: Answers) -> String? {
+        let k = knowledge
+        guard let policy = k.policies.first(where: { p in p.kind == .cost_ceiling && answers.values.withUnsafeBufferPointer {
+            p.condition?.holds($0, override: -1, value: 0) ?? true } }) else { return nil }
+        var lean = answers.values
+        lean[AnswerID.reasoningEffort.rawValue] = Self.noEffort
+        let (haikuCost, cost) = lean.withUnsafeBufferPointer { (k.monthlyCost(model: haiku, $0), k.monthlyCost(model: m, $0)) }
+        guard cost > 0, haikuCost - cost >= 0.005 else { return nil }
+        let values = ["haiku": k.models[haiku].title, "haiku_monthly": Format.cents(haikuCost),
+                      "model": k.models[m].title, "monthly": Format.cents(cost), "saving": Format.cents(haikuCost - cost),
+                      "ratio": Format.number((haikuCost / cost * 10).rounded() / 10),
+                      "max_ratio": Format.number(policy.maxRatio), "min_saving": Format.money(policy.minSaving)]
+        return Template.fill(policy.heldText, values)
     }
 }
 

@@ -777,13 +777,18 @@ public struct PolicySpec: Codable, Sendable, Equatable {
     /// cost_ceiling: the reason when the Haiku's prompt is over its long-context price threshold (`{threshold}`),
     /// the one gap a shorter prompt closes. Required for that kind.
     public var threshold_text: String?
+    /// cost_ceiling: why a cheaper model that fits as well did not take the verdict from the Haiku while the policy
+    /// applied (the runner-up's reason, a clause), with `{max_ratio}` and `{min_saving}` beside the comparison's own
+    /// figures. Required for that kind.
+    public var held_text: String?
 
     public init(kind: PolicyKind, when: Condition? = nil, min_fit: Fit? = nil, build_hours: Double? = nil,
                 upkeep_hours_per_month: Double? = nil, effort: Effort? = nil, max_ratio: Double? = nil,
                 min_saving_usd: Double? = nil, text: String, routed_text: String? = nil, ignored_text: String? = nil,
                 loss_text: String? = nil, routed_loss_text: String? = nil, slow_text: String? = nil,
-                threshold_text: String? = nil) {
+                threshold_text: String? = nil, held_text: String? = nil) {
         self.threshold_text = threshold_text
+        self.held_text = held_text
         self.loss_text = loss_text
         self.slow_text = slow_text
         self.routed_loss_text = routed_loss_text

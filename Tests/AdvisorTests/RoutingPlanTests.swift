@@ -208,6 +208,18 @@ struct RoutingPlanTests {
         #expect { _ = try Fixture.knowledge(file) } throws: { ($0 as! KnowledgeError).field.hasSuffix(".slow_text") }
         file.criteria[c].spec.policies![0].slow_text = "{haiku} takes it all, {saving_per_year} saved"
         #expect { _ = try Fixture.knowledge(file) } throws: { ($0 as! KnowledgeError).message.contains("saving_per_year") }
+        // The cost ceiling must say why a cheaper equal did not clear it, in its own figures.
+        file = try Fixture.file()
+        let priority = file.criteria.firstIndex { $0.slug == "cost-priority" }!
+        let ceiling = file.criteria[priority].spec.policies!.firstIndex { $0.kind == .cost_ceiling }!
+        file.criteria[priority].spec.policies![ceiling].held_text = nil
+        #expect { _ = try Fixture.knowledge(file) } throws: { ($0 as! KnowledgeError).field.hasSuffix(".held_text") }
+        file.criteria[priority].spec.policies![ceiling].held_text = "over {max_ratio} times and {threshold} tokens"
+        #expect { _ = try Fixture.knowledge(file) } throws: { ($0 as! KnowledgeError).message.contains("{threshold}") }
+        // And no other kind has one.
+        file = try Fixture.file()
+        file.criteria[c].spec.policies![0].held_text = "{max_ratio}"
+        #expect { _ = try Fixture.knowledge(file) } throws: { ($0 as! KnowledgeError).field.hasSuffix(".held_text") }
     }
 
     /// Routing that does not pay sends everything to the escalation model, unless that model cannot answer within
