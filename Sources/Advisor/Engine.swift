@@ -957,7 +957,9 @@ public struct Engine: Sendable {
                 warnings[same].severity = Swift.max(warnings[same].severity, severity)
                 return same
             }
-            if let general = warnings.firstIndex(where: { $0.failure_mode == entry.slug && $0.model == nil }) {
+            // The failure mode's general advice (an exposure) is about the workload on the primary: it joins the
+            // primary's finding, never a note about a model passed over (a Haiku too slow for a 0.05 s budget).
+            if model == primary, let general = warnings.firstIndex(where: { $0.failure_mode == entry.slug && $0.model == nil }) {
                 text += " " + warnings.remove(at: general).text
             }
             warnings.append(Warning(failure_mode: entry.slug, text: text,

@@ -211,6 +211,27 @@ struct ThinkingTimeTests {
     /// 1.01 s) for GPT-6.2 Astra, strong too and 0.95 s at its least, and a warning says so; 5,000-token coding
     /// answers due in 8 s keep Sonnet 5.5, since the one model that could write them in time (gpt-oss-120b on
     /// Groq) fits autonomous coding only weakly.
+    /// A budget under the fastest response time any source reports for a hosted model (Haiku 4.5's p50 of 200-400 ms)
+    /// is one nothing in the table is shown to meet, whatever the token floor says: 20-token completions due in 0.05 s
+    /// were handed to Mistral Small (20 tokens at 400 a second: exactly 0.05 s) with only "measure it". The warning
+    /// about the primary now says so; the note about the Haiku passed over for time keeps to the Haiku.
+    @Test func aBudgetUnderAnyReportedResponseTimeIsSaidToBeOutOfReach() throws {
+        func completions(_ budget: Double) -> Assessment {
+            engine.assess(k.answers(["task_type": "code_completion", "monthly_requests": 1_000_000, "avg_input_tokens": 2_000,
+                                     "avg_output_tokens": 20, "latency_budget_s": .number(budget), "as_of": "2026-12-04"]))
+        }
+        let tight = completions(0.05)
+        let said = "Your budget is under 0.2 s, below the fastest response time any source reports for a hosted model"
+        let primary = try #require(tight.warnings.first { $0.failure_mode == "latency-spikes" && $0.model == tight.primaryModel })
+        #expect(primary.text.contains(said), "\(primary.text)")
+        let passedOver = try #require(tight.warnings.first { $0.model == "claude-haiku-5-5" })
+        #expect(passedOver.text.hasPrefix("Claude Haiku 5.5 cannot take this workload") && !passedOver.text.contains(said),
+                "\(passedOver.text)")
+        #expect(tight.warnings.filter { $0.text.contains(said) }.count == 1)
+        // A third of a second is within what has been reported: no such sentence.
+        #expect(!completions(0.3).warnings.contains { $0.text.contains(said) })
+    }
+
     @Test func aPreferredModelGivesWayToTheBudgetOnlyForOneThatFitsAsWell() throws {
         func coding(output: Double, budget: Double) -> Assessment {
             engine.assess(k.answers(["task_type": "autonomous_coding", "monthly_requests": 1_000, "avg_input_tokens": 150_000,
