@@ -449,8 +449,10 @@ public final class Knowledge: @unchecked Sendable {
             throw settingsError("thinking_budget_share", "must be a share above 0 and at most 1 (0.25 is a quarter)")
         }
         thinkingBudgetShare = settings.thinking_budget_share
-        fastestOutput = models.map { entry in
-            providers[entry.spec.provider]?.fastest_output_tokens_per_second ?? settings.fastest_output_tokens_per_second
+        // The model's own figure (its host's speed for it), else its provider's, else the engine's.
+        fastestOutput = zip(models, compiledModels).map { entry, model in
+            model.fastestOutput ?? providers[entry.spec.provider]?.fastest_output_tokens_per_second
+                ?? settings.fastest_output_tokens_per_second
         }
         func modelList(_ field: String, _ slugs: [String]) throws(KnowledgeError) -> [Int] {
             guard !slugs.isEmpty else { throw settingsError(field, "needs at least one model slug") }

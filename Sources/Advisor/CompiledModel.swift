@@ -152,6 +152,9 @@ final class CompiledModel: Sendable {
     let contextWindow: Double
     let maxInput: Double?
     let maxOutput: Double?
+    /// The fastest output reported for this model (`fastest_output_tokens_per_second`); nil: its provider's or the
+    /// engine's figure applies.
+    let fastestOutput: Double?
 
     /// Self-hosted: GPU price and throughput, always-on GPUs, operations hours (nil for API models).
     let selfHosting: (gpuHourUSD: Double, tokensPerSecond: Double, minGPUs: Double, opsHours: Double)?
@@ -245,6 +248,7 @@ final class CompiledModel: Sendable {
             throw problem("max_input.value", "cannot exceed the context window")
         }
         maxOutput = try positive(spec.max_output, "max_output")
+        fastestOutput = try positive(spec.fastest_output_tokens_per_second, "fastest_output_tokens_per_second", max: 100_000)
         if let out = maxOutput, out > contextWindow {
             throw problem("max_output.value", "cannot exceed the context window")
         }

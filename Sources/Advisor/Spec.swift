@@ -563,6 +563,10 @@ public struct ModelSpec: Codable, Sendable, Equatable {
     /// 272,000 of 400,000 on GPT-5 models); nil: the window less the output is the only limit.
     public var max_input: NumberFigure?
     public var max_output: NumberFigure?
+    /// The fastest output, in tokens a second, any source reports for this model as priced (on its host's hardware):
+    /// the latency floor's speed for it, before the provider's and the engine's. Groq writes gpt-oss-20b at about
+    /// 1,000 tokens a second and gpt-oss-120b at under 500.
+    public var fastest_output_tokens_per_second: NumberFigure?
     public var rate_limits: RateLimits?
     public var reasoning: Reasoning?
     public var latency: [LatencyFigure]?
@@ -573,8 +577,10 @@ public struct ModelSpec: Codable, Sendable, Equatable {
     public init(provider: String, family: String, api_id: String? = nil, released: TextFigure,
                 lifecycle: Lifecycle = Lifecycle(), hosting: Hosting, prices: ModelPrices? = nil,
                 self_hosting: SelfHosting? = nil, tokenizer: Tokenizer? = nil, context_window: NumberFigure,
-                max_input: NumberFigure? = nil, max_output: NumberFigure? = nil, rate_limits: RateLimits? = nil, reasoning: Reasoning? = nil, latency: [LatencyFigure]? = nil,
+                max_input: NumberFigure? = nil, max_output: NumberFigure? = nil,
+                fastest_output_tokens_per_second: NumberFigure? = nil, rate_limits: RateLimits? = nil, reasoning: Reasoning? = nil, latency: [LatencyFigure]? = nil,
                 benchmarks: [String: BenchmarkFigure]? = nil, access: [AccessChannel], task_fit: [String: TaskFit]) {
+        self.fastest_output_tokens_per_second = fastest_output_tokens_per_second
         self.provider = provider
         self.family = family
         self.api_id = api_id

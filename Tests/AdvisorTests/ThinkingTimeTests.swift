@@ -320,6 +320,9 @@ struct ThinkingTimeTests {
     @Test func theSpeedIsTheProvidersWhereItsOwnHardwareIsFaster() throws {
         #expect(k.fastestOutput[k.modelIndex["gpt-oss-20b"]!] == 1_000)
         #expect(k.fastestOutput[k.modelIndex["claude-haiku-5-5"]!] == 400)
+        // A model's own figure comes first: Groq's 1,000 is its gpt-oss-20b speed, and gpt-oss-120b was measured on
+        // Groq below the 485 tokens a second of the fifth-fastest host (its page: 500).
+        #expect(k.fastestOutput[k.modelIndex["gpt-oss-120b"]!] == 500)
         // The setting is checked like the others, and without it no floor is computed.
         var file = try Fixture.file()
         file.settings.fastest_output_tokens_per_second = 0
@@ -332,6 +335,33 @@ struct ThinkingTimeTests {
         let a = Engine(knowledge: without).assess(without.answers(["task_type": "classification", "latency": "realtime",
                                                                    "latency_budget_s": 0.25, "as_of": "2026-12-04"]))
         #expect(!a.warnings.contains { $0.text.contains("thinks before") })
+    }
+
+    /// gpt-oss-120b on Groq was timed at Groq's gpt-oss-20b speed, 1,000 tokens a second, and so counted as able to
+    /// write 5,000-token coding answers (6,500 on Claude's count is Sonnet's; 5,000 plus 300 of low thinking on its
+    /// own) within 8 s; at its own 500 that takes 10.6 s, and the warning says no model that meets the workload's
+    /// requirements writes that fast. A model page's speed is checked like any figure.
+    @Test func aModelsOwnSpeedTimesItBeforeItsHosts() throws {
+        let a = engine.assess(k.answers(["task_type": "autonomous_coding", "monthly_requests": 20_000, "avg_input_tokens": 30_000,
+                                         "avg_output_tokens": 5_000, "latency_budget_s": 8, "as_of": "2026-12-04"]))
+        #expect(a.primaryModel == "claude-sonnet-5-5")
+        let late = try #require(a.warnings.first { $0.failure_mode == "latency-spikes" && $0.model == "claude-sonnet-5-5" })
+        #expect(late.text.contains("No other model that meets this workload's requirements is reported to write that fast")
+                && !late.text.contains("gpt-oss-120b"), "\(late.text)")
+        // 1,200-token labels due in 2 s: gpt-oss-20b, at its host's 1,000 a second, still writes them in time.
+        let labels = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 100_000, "avg_input_tokens": 500,
+                                              "avg_output_tokens": 1_200, "latency_budget_s": 2, "as_of": "2026-12-04"]))
+        #expect(labels.warnings.contains { $0.text.contains("gpt-oss-20b (hosted on Groq) can write it in time, at up to 1,000 tokens a second") })
+        var file = try Fixture.file()
+        let page = try #require(file.models.firstIndex { $0.slug == "gpt-oss-120b" })
+        file.models[page].spec.fastest_output_tokens_per_second?.value = 0
+        #expect { _ = try Fixture.knowledge(file) } throws: {
+            ($0 as! KnowledgeError).field.hasSuffix("fastest_output_tokens_per_second.value")
+        }
+        // Its source is one the validator checks, as for every figure of a model page.
+        let figures = file.models[page].spec.figures
+        let speed = figures.first { $0.path == [.key("fastest_output_tokens_per_second")] }
+        #expect(speed?.source == "aa-providers")
     }
 
     /// The typical speed, which decides only which budgets a lever treats as tight, is checked too: above 0 and not
