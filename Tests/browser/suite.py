@@ -445,7 +445,13 @@ def test_forms_and_layout(driver):
     field = driver.find_element(By.ID, "f-monthly_requests")
     field.clear()
     field.send_keys("3,000,000")
+    old_form = driver.find_element(By.CSS_SELECTOR, "form.questionnaire")
     driver.find_element(By.CSS_SELECTOR, "form.questionnaire button[type=submit]").click()
+    # The submit loads a new page: read it only once the old one is gone, or its elements go stale under us.
+    from selenium.webdriver.support.ui import WebDriverWait
+    from selenium.webdriver.support import expected_conditions
+    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(old_form))
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
     check(not driver.find_elements(By.CSS_SELECTOR, ".field-error"), "3,000,000 is accepted")
     results = driver.find_elements(By.CSS_SELECTOR, "section.cost-results")
     form = driver.find_element(By.CSS_SELECTOR, "form.questionnaire")
