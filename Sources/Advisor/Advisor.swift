@@ -846,6 +846,13 @@ final class CompiledPolicy: Sendable {
     /// cost_ceiling: the runner-up's reason when a cheaper equal did not clear the ceiling ("" for other kinds).
     let heldText: String
 
+    /// cost_ceiling: whether a Haiku costing `haiku` a month gives way to a model that fits as well and costs `other`
+    /// (both priced with reasoning at its cheapest setting): more than `maxRatio` times as much and at least
+    /// `minSaving` more.
+    func ceilingPasses(haiku: Double, other: Double) -> Bool {
+        haiku > maxRatio * other && haiku - other >= minSaving
+    }
+
     /// The placeholders each kind's text may use.
     static func placeholders(_ kind: PolicyKind) -> [String] {
         switch kind {

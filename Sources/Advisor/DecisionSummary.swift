@@ -181,16 +181,15 @@ extension Engine {
     /// Why a cheaper model that fits as well did not take a Haiku verdict while a cost ceiling applied: the policy's
     /// `held_text`, with the comparison the ceiling makes (reasoning at its cheapest setting on both). A runner-up
     /// $617 a month cheaper at a sixth of the price, told only "cost is not your first priority", left the team to
-    /// guess at the $500 floor the saving missed once thinking was off. nil where no ceiling applies, or where on
-    /// that comparison the runner-up is not cheaper (the plain reason is then the true one).
+    /// guess at the $500 floor the saving missed once thinking was off. nil where no ceiling applies, where on that
+    /// comparison the runner-up is not cheaper, or where it would clear the ceiling (it was not one of the ceiling's
+    /// candidates): the plain reason is then the true one.
     func ceilingHeld(_ haiku: Int, against m: Int, answers: Answers) -> String? {
         let k = knowledge
-        guard let policy = k.policies.first(where: { p in p.kind == .cost_ceiling && answers.values.withUnsafeBufferPointer {
-            p.condition?.holds($0, override: -1, value: 0) ?? true } }) else { return nil }
-        var lean = answers.values
-        lean[AnswerID.reasoningEffort.rawValue] = Self.noEffort
+        guard let (_, policy) = answers.values.withUnsafeBufferPointer({ costCeiling($0) }) else { return nil }
+        let lean = answers.values.withUnsafeBufferPointer { Self.leastThinking($0) }
         let (haikuCost, cost) = lean.withUnsafeBufferPointer { (k.monthlyCost(model: haiku, $0), k.monthlyCost(model: m, $0)) }
-        guard cost > 0, haikuCost - cost >= 0.005 else { return nil }
+        guard cost > 0, haikuCost - cost >= 0.005, !policy.ceilingPasses(haiku: haikuCost, other: cost) else { return nil }
         let values = ["haiku": k.models[haiku].title, "haiku_monthly": Format.cents(haikuCost),
                       "model": k.models[m].title, "monthly": Format.cents(cost), "saving": Format.cents(haikuCost - cost),
                       "ratio": Format.number((haikuCost / cost * 10).rounded() / 10),

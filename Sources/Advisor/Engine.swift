@@ -323,6 +323,20 @@ public struct Engine: Sendable {
 
     /// The `reasoning_effort` answer's value for `none` (each model maps it to its lowest level).
     static let noEffort = Double(AnswerID.reasoningEffort.choices.firstIndex(of: "none")!)
+
+    /// The answers with reasoning at its cheapest setting on every model (effort none; a model that cannot stop
+    /// thinking is priced at its lowest level): the cost ceiling's comparison.
+    static func leastThinking(_ v: UnsafeBufferPointer<Double>) -> [Double] {
+        var lean = Array(v)
+        lean[AnswerID.reasoningEffort.rawValue] = noEffort
+        return lean
+    }
+
+    /// The cost ceiling that applies to these answers (its condition holds), with its index; nil when none does.
+    func costCeiling(_ v: UnsafeBufferPointer<Double>) -> (Int, CompiledPolicy)? {
+        knowledge.policies.enumerated().first { $0.element.kind == .cost_ceiling
+            && ($0.element.condition?.holds(v, override: -1, value: 0) ?? true) }.map { ($0.offset, $0.element) }
+    }
     /// Whether the workload has requests to price: with none, every bill is $0, so cost policies, levers and the
     /// runner-up say nothing, and the `no_volume` warning says why.
     static func hasVolume<Values: RandomAccessCollection<Double>>(_ v: Values) -> Bool where Values.Index == Int {
@@ -634,12 +648,10 @@ public struct Engine: Sendable {
         }
 
         if primary == nil, hard == nil, decidingPolicy == nil, verdict != .chooseAlternative, hasVolume, let h = haiku,
-           let (p, policy) = k.policies.enumerated().first(where: { $0.element.kind == .cost_ceiling
-               && ($0.element.condition?.holds(v, override: -1, value: 0) ?? true) }) {
+           let (p, policy) = costCeiling(v) {
             // Compared with reasoning at its cheapest setting on every model: thinking is a setting a team can
             // turn down, so only what no setting fixes (a price cliff, a tokenizer, list prices) moves the verdict.
-            var lean = Array(v)
-            lean[AnswerID.reasoningEffort.rawValue] = Self.noEffort
+            let lean = Self.leastThinking(v)
             // The decision runs many times per assessment (what would change): price the Haiku first, and the
             // candidates only when the Haiku alone costs enough for the saving to reach the policy's floor.
             let haikuCost = lean.withUnsafeBufferPointer { k.monthlyCost(model: h, $0) }
@@ -647,7 +659,7 @@ public struct Engine: Sendable {
             let candidates = haikuCost < policy.minSaving ? [] : k.models.indices.filter { isUsable[$0]
                 && !k.compiledModels[$0].isHaikuFamily && k.compiledModels[$0].fit[task] <= floor && k.meets(taskFloors, model: $0) }
             let costs = lean.withUnsafeBufferPointer { lv in candidates.map { (model: $0, monthly: k.monthlyCost(model: $0, lv)) } }
-            let passing = costs.filter { haikuCost > policy.maxRatio * $0.monthly && haikuCost - $0.monthly >= policy.minSaving }
+            let passing = costs.filter { policy.ceilingPasses(haiku: haikuCost, other: $0.monthly) }
             // Of the models the ceiling lets through, the primary is the cheapest at the team's own effort answer, the
             // price the cost table and the runner-up line show (priced only when there is a choice to make).
             func asAnswered(_ c: (model: Int, monthly: Double)) -> Double {
