@@ -263,6 +263,9 @@ struct Decision {
     var preferred: [Int]
     /// The model a rule preferred that the primary stands in for, because it cannot answer within the budget.
     var preferredTooSlow: Int? = nil
+    /// The model a rule preferred that the primary stands in for, because it cannot take the workload for another
+    /// reason than the budget (a window outgrown, a rate limit, a required fit) on a day it is served.
+    var preferredOutgrown: Int? = nil
     /// Whether each model may be the primary (lifecycle, fit, headroom, capacity).
     var usable: [Bool]
     /// Monthly cost per model, when the decision needed them.
@@ -545,9 +548,15 @@ public struct Engine: Sendable {
         // answer take 1.01 s) for a strong fit that is in time, never for the cheapest merely good one.
         var preferred: [Int] = []
         var preferredTooSlow: Int? = nil
+        // A preferred model served that day that cannot take the workload otherwise (700K-token prompts outgrow
+        // Sonnet 5.5's window): where no preferred model can, the stand-in is chosen for the fit the rule wanted.
+        var outgrown: Int? = nil
         for p in k.byEffect(firing).flatMap({ k.rules[$0].prefer }) where !k.compiledModels[p].isHaikuFamily {
             if isUsable[p] {
                 if !preferred.contains(p) { preferred.append(p) }
+            } else if outgrown == nil, !passedOverForTime(p),
+                      [.active, .legacy].contains(k.compiledModels[p].lifecycle(on: Int(v[AnswerID.asOf.rawValue])).state) {
+                outgrown = p
             } else if passedOverForTime(p) {
                 if preferredTooSlow == nil { preferredTooSlow = p }
                 let costs = monthly()
@@ -559,6 +568,7 @@ public struct Engine: Sendable {
         var primary: Int? = nil
         var basis = PrimaryBasis.haiku_model
         var decidingPolicy: Int? = nil
+        var standsInFor: Int? = nil
         // The fit every model offered must have (alternatives_min_fit): the cost-first primary is held to it too,
         // or "nobody reviews" would buy strong alternatives behind a merely good primary. With a `task`, the floor
         // is on another task type's fit (most requests complex: complex reasoning), for the same models.
@@ -699,10 +709,16 @@ public struct Engine: Sendable {
                 if let first = preferred.first {
                     primary = first
                     basis = .prefer
-                } else if let first = otherModels(v, monthly: monthly(), minFit: .weak, excludingHaikus: true, fitFirst: fitFirst,
+                } else if let first = otherModels(v, monthly: monthly(), minFit: .weak, excludingHaikus: true,
+                                                  fitFirst: Self.strongest([fitFirst, outgrown.map { k.compiledModels[$0].fit[task] },
+                                                                            offeredFloor == .poor ? nil : offeredFloor]),
                                                   usable: isUsable).first {
+                    // The fit a rule's preferred model or the alternatives' floor asks for comes before price: a
+                    // first-time-right extraction nobody reviews, outgrowing Sonnet 5.5, is not handed to a cheaper
+                    // 'good' model while a 'strong' one can take it.
                     primary = first
                     basis = .cheapest_suitable
+                    standsInFor = outgrown
                 } else if let esc = escalation {
                     primary = esc
                     basis = .cheapest_suitable
@@ -754,8 +770,12 @@ public struct Engine: Sendable {
                         decidingPolicy: decidingPolicy, alternativesMinFit: offeredFloor, fitFirst: fitFirst, taskFloors: taskFloors,
                         haikusRuledOut: haikusRuledOut, haiku: haiku,
                         escalation: escalation, preferred: preferred,
-                        preferredTooSlow: basis == .prefer ? preferredTooSlow : nil, usable: isUsable, monthly: monthlyCache)
+                        preferredTooSlow: basis == .prefer ? preferredTooSlow : nil,
+                        preferredOutgrown: basis == .cheapest_suitable ? standsInFor : nil, usable: isUsable, monthly: monthlyCache)
     }
+
+    /// The strongest of the fits given (nil: none given).
+    static func strongest(_ fits: [Fit?]) -> Fit? { fits.compactMap { $0 }.min() }
 
     /// The cheapest usable model that fits the task `strong`, meets the task floors and can answer within the
     /// stated budget (asking for a strong fit should not trade the budget away unsaid); a legacy one after its
@@ -1016,6 +1036,22 @@ public struct Engine: Sendable {
         // A rule preferred another model, and the primary stands in for it because it cannot answer in time.
         if let slow = d.preferredTooSlow {
             computed(.preferred_too_slow, model: slow, ["why": tooSlow(slow, v), "primary": k.models[primary].title])
+        }
+        // A rule preferred another model that cannot take the workload at all: what stands in for it, and whether it
+        // is as strong, so that a weaker fit is never named in its place unsaid.
+        if let p = d.preferredOutgrown, p != primary {
+            let task = Int(v[AnswerID.taskType.rawValue])
+            let fit = k.compiledModels[primary].fit[task], wanted = k.compiledModels[p].fit[task]
+            var values = ["why": whyNotUsable(p, v), "fit": fit.rawValue, "preferred_fit": wanted.rawValue,
+                          "task": AnswerID.taskName(AnswerID.taskType.choices[task])]
+            if fit <= wanted {
+                values["primary"] = k.models[primary].title
+                computed(.preferred_unusable, model: p, values)
+            } else {
+                // Said of the primary: its being weaker is the risk the team takes on.
+                values["preferred"] = k.models[p].title
+                computed(.preferred_unusable_weaker, model: primary, values)
+            }
         }
         for m in alternatives {
             let model = k.compiledModels[m]

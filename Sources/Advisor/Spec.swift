@@ -852,6 +852,12 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// A model a rule prefers cannot answer within the budget, and the primary stands in for it: {model}, {why},
     /// {primary}.
     case preferred_too_slow
+    /// A model a rule prefers cannot take the workload (window, rate limits, required fit), and the primary, as strong
+    /// a fit, stands in for it: {model}, {why}, {primary}, {fit} (the primary's), {preferred_fit}, {task}.
+    case preferred_unusable
+    /// As preferred_unusable, but nothing as strong can take the workload, so the primary fits the task less well;
+    /// said of the primary: {model} (the primary), {preferred}, {why}, {fit}, {preferred_fit}, {task}.
+    case preferred_unusable_weaker
     /// Peak traffic needs a higher rate-limit tier: {model}, {load} (the opening sentence: the busiest minute, or
     /// through a batch API a day's work in its queue), {rpm} (with its noun: `1 request`, `137 requests`), {itpm},
     /// {otpm}, {tier}, {requires}, {below} (what happens below the tier: 429s at every peak, or the queue or spend
@@ -934,6 +940,8 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .price_change: ["model", "day", "monthly", "changed_monthly"]
         case .haiku_ruled_out, .haiku_outgrown, .haiku_unsuitable, .haiku_over_capacity, .haiku_too_slow: ["model", "why"]
         case .preferred_too_slow: ["model", "why", "primary"]
+        case .preferred_unusable: ["model", "why", "primary", "fit", "preferred_fit", "task"]
+        case .preferred_unusable_weaker: ["model", "preferred", "why", "fit", "preferred_fit", "task"]
         case .rate_limit_tier: ["model", "provider", "load", "rpm", "itpm", "otpm", "tier", "requires", "below"]
         case .rate_limit_beyond_tiers: ["model", "provider", "load", "rpm", "itpm", "otpm", "gap", "top_tier"]
         case .rate_limit_unknown: ["model", "provider", "load", "rpm", "itpm", "otpm", "why"]
