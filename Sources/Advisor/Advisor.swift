@@ -299,6 +299,8 @@ public final class Knowledge: @unchecked Sendable {
     let deprecatedOfferDays: Int
     /// `engine.legacy_premium`.
     let legacyPremium: Double
+    /// `engine.price_outlook_days`.
+    let priceOutlookDays: Int
     /// The lowest limits of any entry tier a page publishes (RateLimitFloor.swift): a peak under all of them is one
     /// every provider we could read carries from its first tier.
     let entryTierFloor: RateLimitFloor?
@@ -394,6 +396,11 @@ public final class Knowledge: @unchecked Sendable {
         guard legacyPremium.isFinite, legacyPremium >= 0 else {
             throw settingsError("legacy_premium", "must be a share, 0 or more (0.25 is 25 %)")
         }
+        let outlook = settings.price_outlook_days ?? 60
+        guard outlook.isFinite, outlook >= 0, outlook == outlook.rounded() else {
+            throw settingsError("price_outlook_days", "must be a whole number of days, 0 or more (60)")
+        }
+        priceOutlookDays = Int(outlook)
         slowRequest = settings.slow_request
         entryTierFloor = RateLimitFloor(entryTiersOf: compiledModels)
         if let room = settings.entry_tier_room, !(room.isFinite && room > 0 && room <= 1) {

@@ -142,11 +142,19 @@ extension Engine {
             url = "/models/\(k.models[m].slug)"
         } else if d.basis == .cheapest_suitable,
                   AnswerID.costPriority.choices[Int(answers.values[AnswerID.costPriority.rawValue])] != "primary",
-                  let successor = cheapSuccessor(of: m, day: Int(answers.values[AnswerID.asOf.rawValue]), monthly: monthly,
-                                                 among: { d.usable[$0] }) {
+                  let successor = answers.values.withUnsafeBufferPointer({ cheapSuccessor(of: m, $0, monthly: monthly,
+                                                                                         among: { d.usable[$0] }) }) {
             // Cheaper, but superseded (Engine.otherModels puts a legacy model after a successor that costs little more).
-            reason = "it is legacy: \(k.models[successor].title) succeeds it, and with cost not your first priority a saving of "
-                + "\(Format.money(-difference)) a month does not pay for building on the older model"
+            let outlook = answers.values.withUnsafeBufferPointer { outlookMonthly(m, $0, monthly: monthly) }
+            if let day = outlook.day {
+                // Cheaper only until its announced prices begin (a promotion ending): that saving is not one to build on.
+                reason = "it is legacy: \(k.models[successor].title) succeeds it, and its own prices change on \(CivilDate.text(day)), "
+                    + "to \(Format.money(outlook.monthly)) a month on your numbers, so its saving of \(Format.money(-difference)) a month lasts "
+                    + "only until then"
+            } else {
+                reason = "it is legacy: \(k.models[successor].title) succeeds it, and with cost not your first priority a saving of "
+                    + "\(Format.money(-difference)) a month does not pay for building on the older model"
+            }
             url = "/models/\(k.models[m].slug)"
         } else if d.basis == .routing_plan, let plan = d.decidingPolicy {
             reason = "you route the simple share to \(k.models[primary].title) yourself (routing: tiered), so your plan, not the price, put it in front"

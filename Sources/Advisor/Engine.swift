@@ -787,7 +787,7 @@ public struct Engine: Sendable {
                 && !k.missesBudgetAtEverySetting(model: $0, v)
         }
         return strong.map { m in
-            (cheapSuccessor(of: m, day: day, monthly: monthly, among: strong.contains) == nil ? 0 : 1, monthly[m], m)
+            (cheapSuccessor(of: m, v, monthly: monthly, among: strong.contains) == nil ? 0 : 1, monthly[m], m)
         }.min { $0 < $1 }?.2
     }
 
@@ -807,13 +807,27 @@ public struct Engine: Sendable {
     /// more, or less than `levers.min_saving_usd` a month more: where cost is not the team's first priority, a few
     /// percent, or a few cents, do not pay for building on a model its maker moved on from (DeepSeek V4 Flash, which
     /// DeepSeek replaced with V4.1 Flash and only hosts sell).
-    func cheapSuccessor(of m: Int, day: Int, monthly: [Double], among: (Int) -> Bool) -> Int? {
+    func cheapSuccessor(of m: Int, _ v: UnsafeBufferPointer<Double>, monthly: [Double], among: (Int) -> Bool) -> Int? {
+        let day = Int(v[AnswerID.asOf.rawValue])
         let model = knowledge.compiledModels[m]
         guard model.lifecycle(on: day).state == .legacy, let successor = knowledge.replacement(of: m, on: day), successor != m,
               among(successor) else { return nil }
-        let extra = monthly[successor] - monthly[m]
-        guard extra <= monthly[m] * knowledge.legacyPremium || extra < (knowledge.leverRules?.minSaving ?? 0) else { return nil }
+        let own = outlookMonthly(m, v, monthly: monthly).monthly
+        let extra = monthly[successor] - own
+        guard extra <= own * knowledge.legacyPremium || extra < (knowledge.leverRules?.minSaving ?? 0) else { return nil }
         return successor
+    }
+
+    /// Model `m`'s month at the dearer of today's prices and those its page announces within
+    /// `engine.price_outlook_days`, with the day those begin when they are the dearer (nil: today's).
+    func outlookMonthly(_ m: Int, _ v: UnsafeBufferPointer<Double>, monthly: [Double]) -> (monthly: Double, day: Int?) {
+        let day = Int(v[AnswerID.asOf.rawValue])
+        guard let change = knowledge.compiledModels[m].priceChangeDay(after: day), change - day <= knowledge.priceOutlookDays
+        else { return (monthly[m], nil) }
+        var later = Array(v)
+        later[AnswerID.asOf.rawValue] = Double(change)
+        let then = later.withUnsafeBufferPointer { knowledge.monthlyCost(model: m, $0) }
+        return then > monthly[m] ? (then, change) : (monthly[m], nil)
     }
 
     /// Usable models at least `minFit`, strong/good before weak, current before superseded, then cheapest.
@@ -831,7 +845,7 @@ public struct Engine: Sendable {
         // Each model's sort key once (the decision runs this many times per assessment), not per comparison.
         let keys = models.map { m -> (Int, Int, Int, Double, Int) in
             let superseded = k.compiledModels[m].lifecycle(on: day).state == .deprecated ? 2
-                : cheapSuccessor(of: m, day: day, monthly: monthly, among: models.contains) != nil ? 1 : 0
+                : cheapSuccessor(of: m, v, monthly: monthly, among: models.contains) != nil ? 1 : 0
             let fit = k.compiledModels[m].fit[task]
             return (Self.fitFirstRank(fit, fitFirst), fit <= .good ? 0 : 1, superseded, monthly[m], m)
         }

@@ -1170,6 +1170,9 @@ public struct EngineSettings: Codable, Sendable, Equatable {
     /// Where cost is not first, a legacy model comes after its named successor while the successor costs at most
     /// this share more (0.25: 25 %); 0.25 when absent.
     public var legacy_premium: Double?
+    /// A legacy model whose page announces new prices within this many days of the as-of date is weighed against its
+    /// successor at the dearer of today's and those: a promotion about to end is no saving to build on. 60 when absent.
+    public var price_outlook_days: Double?
     /// A peak at most this share of every limit of the recommended model's entry tier is unlikely to bind: the
     /// rate-limit warning says so, at its own severity (`rate_limit_entry_small`). Without it, never said.
     public var entry_tier_room: Double?

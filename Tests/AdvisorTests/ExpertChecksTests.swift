@@ -185,6 +185,27 @@ struct ExpertChecksTests {
         var file = try Fixture.file()
         file.settings.legacy_premium = -0.1
         #expect { _ = try Fixture.knowledge(file) } throws: { "\($0)".contains("engine.legacy_premium: must be a share") }
+        file.settings.legacy_premium = 0.25
+        file.settings.price_outlook_days = 1.5
+        #expect { _ = try Fixture.knowledge(file) } throws: { "\($0)".contains("engine.price_outlook_days: must be a whole number") }
+    }
+
+    /// A legacy model on a promotion that ends within engine.price_outlook_days is weighed against its successor at
+    /// the price it lists after: Gemini 3.8 Flash costs half of Gemini 4 Hydrogen until 2026-12-31 and the same from
+    /// 2027-01-01, so for quality-first RAG in December the successor comes first. Nearer the horizon than the
+    /// change, or with no outlook, the promotion still counts.
+    @Test func aPromotionAboutToEndIsNoSavingToBuildOn() throws {
+        let given: [String: AnswerValue] = ["task_type": "rag", "monthly_requests": 2_000, "avg_input_tokens": 90_000,
+                                            "avg_output_tokens": 600, "cost_priority": "secondary", "reasoning_effort": "low"]
+        #expect(k.priceOutlookDays == 60)
+        let december = engine.assess(k.answers(given.merging(["as_of": "2026-12-04"]) { $1 }))
+        #expect(december.primaryModel == "gemini-4-hydrogen", "\(december.primaryModel)")
+        var file = try Fixture.file()
+        file.settings.price_outlook_days = 20
+        let short = try Fixture.knowledge(file)
+        // 28 days before the change, a 20-day outlook does not reach it; 18 days before, it does.
+        #expect(Engine(knowledge: short).assess(short.answers(given.merging(["as_of": "2026-12-04"]) { $1 })).primaryModel == "gemini-3-8-flash")
+        #expect(Engine(knowledge: short).assess(short.answers(given.merging(["as_of": "2026-12-14"]) { $1 })).primaryModel == "gemini-4-hydrogen")
     }
 
     @Test func aConcurrencyCapIsReadAsTheLongestRequestItAllows() {
@@ -417,13 +438,19 @@ struct ExpertChecksTests {
     @Test func withQualityFirstAStrongFitComesBeforeACheaperGoodOne() throws {
         // 2,000 RAG requests of 90,000 tokens, cost secondary, low effort: Haiku 5.5's long-context rates and the RAG
         // rules take the score under 40. Command R7B ($6.93) and GPT-6 Luna fit RAG 'good'; Gemini 3.8 Flash, Gemini 4
-        // Hydrogen and Sonnet 5.5 'strong'. Quality first names the cheapest strong one, not the cheapest good one.
+        // Hydrogen and Sonnet 5.5 'strong'. Quality first names the cheapest strong one, not the cheapest good one:
+        // Gemini 4 Hydrogen, as Gemini 3.8 Flash is legacy and its promotion ends on 2026-12-31, after which it costs
+        // what its successor does (engine.price_outlook_days).
         var given: [String: AnswerValue] = ["task_type": "rag", "monthly_requests": 2_000, "avg_input_tokens": 90_000,
                                             "avg_output_tokens": 600, "cost_priority": "secondary", "reasoning_effort": "low",
                                             "as_of": "2026-12-04"]
         let a = engine.assess(k.answers(given))
         #expect(a.verdict == .chooseAlternative && a.primaryModelBasis == .cheapest_suitable)
-        #expect(a.primaryModel == "gemini-3-8-flash", "\(a.primaryModel)")
+        #expect(a.primaryModel == "gemini-4-hydrogen", "\(a.primaryModel)")
+        #expect(a.decision.runner_up?.model == "gemini-3-8-flash"
+                && a.decision.runner_up?.reason == "it is legacy: Gemini 4 Hydrogen succeeds it, and its own prices change on "
+                    + "2027-01-01, to $284 a month on your numbers, so its saving of $142 a month lasts only until then",
+                "\(String(describing: a.decision.runner_up))")
         let task = AnswerID.taskType.choices.firstIndex(of: "rag")!
         let fits = a.alternatives.map { k.compiledModels[k.modelIndex[$0]!].fit[task] }
         #expect(fits.first == .strong && fits == fits.sorted(), "\(a.alternatives) \(fits)")
