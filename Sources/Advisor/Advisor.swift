@@ -630,7 +630,7 @@ public final class Knowledge: @unchecked Sendable {
                     let condition = try CompiledCondition(exposure.when, questions: questions, thresholds: &ignored)
                     exposures.append(CompiledExposure(failureMode: f, condition: condition, text: exposure.text,
                                                       providers: exposure.providers, hosting: exposure.hosting,
-                                                      cachesPrefix: exposure.caches_prefix))
+                                                      cachesPrefix: exposure.caches_prefix, severity: exposure.severity))
                 } catch {
                     throw KnowledgeError(slug: entry.slug, section: "failure-modes",
                                          field: "failure_mode.exposure[\(e)].when" + error.path, message: error.message)
@@ -815,6 +815,8 @@ struct CompiledExposure: Sendable {
     let hosting: Hosting?
     /// nil: whether or not the primary model would cache the stated prefix.
     let cachesPrefix: Bool?
+    /// nil: the failure mode's.
+    let severity: Severity?
 }
 
 /// A checked policy (see Engine.swift, "Policies").

@@ -969,6 +969,8 @@ public struct Engine: Sendable {
         // Warnings: exposures first (those for the primary's provider), then computed ones.
         var warnings: [Warning] = []
         var warned = Set<Int>()
+        // An exposure's own severity, by failure mode: it still weighs when a computed finding absorbs the exposure.
+        var exposureWeight: [Int: Severity] = [:]
         let provider = k.compiledModels[primary].provider
         let providerValues = k.providerPlaceholders(provider)
         for exposure in k.exposures where !warned.contains(exposure.failureMode)
@@ -977,10 +979,11 @@ public struct Engine: Sendable {
             && exposure.condition.holds(v, override: -1, value: 0)
             && (exposure.cachesPrefix.map { $0 == k.cachesPrefix(model: primary, v) } ?? true) {
             warned.insert(exposure.failureMode)
+            exposureWeight[exposure.failureMode] = exposure.severity
             let entry = k.failureModes[exposure.failureMode]
             warnings.append(Warning(failure_mode: entry.slug, text: Template.fill(exposure.text, providerValues),
                                     url: "/failure-modes/\(entry.slug)", title: entry.title,
-                                    severity: entry.spec.severity, model: nil,
+                                    severity: exposure.severity ?? entry.spec.severity, model: nil,
                                     stated: exposure.condition.holdsOnStated(v, assumed: answers.assumedMask)))
         }
         /// Adds (or joins) a computed warning, at its own severity where the content gives one, else its failure
@@ -989,7 +992,7 @@ public struct Engine: Sendable {
         func computed(_ kind: ComputedWarning, model: Int, _ values: [String: String]) -> Int {
             let (f, template, own) = k.warningTexts[kind]!
             let entry = k.failureModes[f]
-            let severity = own ?? entry.spec.severity
+            var severity = own ?? entry.spec.severity
             var filled = values
             filled["model"] = k.models[model].title
             filled["provider"] = k.compiledModels[model].provider
@@ -1006,6 +1009,9 @@ public struct Engine: Sendable {
             // The failure mode's general advice (an exposure) is about the workload on the primary: it joins the
             // primary's finding, never a note about a model passed over (a Haiku too slow for a 0.05 s budget).
             if model == primary, let general = warnings.firstIndex(where: { $0.failure_mode == entry.slug && $0.model == nil }) {
+                // Joined, an exposure with a weight of its own (a budget under any reported response time) keeps it
+                // if it is the weightier; the failure mode's usual one gives way to the finding's (a tiny peak: low).
+                if let weight = exposureWeight[f] { severity = Swift.max(severity, weight) }
                 text += " " + warnings.remove(at: general).text
             }
             warnings.append(Warning(failure_mode: entry.slug, text: text,

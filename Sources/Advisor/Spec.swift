@@ -627,14 +627,18 @@ public struct Exposure: Codable, Sendable, Equatable {
     /// Only when the primary model would cache the stated prefix (true) or would not (false): it offers caching and
     /// the prefix, on its count, reaches its minimum cacheable length. Absent: either.
     public var caches_prefix: Bool?
+    /// Instead of the failure mode's: an exposure that weighs more (a budget no hosted model is shown to meet) or
+    /// less than its usual one. A computed finding it joins takes the weightier of the two.
+    public var severity: Severity?
 
     public init(when: Condition, text: String, providers: [String]? = nil, hosting: Hosting? = nil,
-                caches_prefix: Bool? = nil) {
+                caches_prefix: Bool? = nil, severity: Severity? = nil) {
         self.when = when
         self.text = text
         self.providers = providers
         self.hosting = hosting
         self.caches_prefix = caches_prefix
+        self.severity = severity
     }
 }
 
