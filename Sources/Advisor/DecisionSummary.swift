@@ -129,9 +129,13 @@ extension Engine {
         } else if fit > primaryFit {
             reason = "it fits \(taskName) only '\(fit.rawValue)', \(k.models[primary].title) '\(primaryFit.rawValue)'"
             url = "/criteria/task-type-fit"
-        } else if difference >= 0 && difference < 0.005 {
-            // A tie to the cent: the primary won by a fraction of a cent or by the order of the models.
-            reason = "it costs the same to the cent for the same fit, so either will do"
+        } else if abs(difference) < 0.005 {
+            // A tie to the cent: the primary won by a fraction of a cent, by the order of the models, or as the named
+            // successor of a legacy runner-up (Gemini 3.8 Flash and Gemini 4 Hydrogen once its promotion has ended).
+            let day = Int(answers.values[AnswerID.asOf.rawValue])
+            let superseded = k.compiledModels[m].lifecycle(on: day).state == .legacy && k.replacement(of: m, on: day) == primary
+            reason = superseded ? "it costs the same to the cent for the same fit, and it is legacy: \(k.models[primary].title) succeeds it"
+                : "it costs the same to the cent for the same fit, so either will do"
             url = "/models/\(k.models[m].slug)"
         } else if difference >= 0 && fit < primaryFit {
             reason = "it costs \(Format.money(difference)) more a month, though it fits \(taskName) '\(fit.rawValue)', "

@@ -548,16 +548,18 @@ public struct Engine: Sendable {
         // answer take 1.01 s) for a strong fit that is in time, never for the cheapest merely good one.
         var preferred: [Int] = []
         var preferredTooSlow: Int? = nil
-        // A preferred model served that day that cannot take the workload otherwise (700K-token prompts outgrow
-        // Sonnet 5.5's window): where no preferred model can, the stand-in is chosen for the fit the rule wanted.
+        // A preferred model current that day (active or legacy) that cannot take the workload for another reason
+        // (700K-token prompts outgrow Sonnet 5.5's window): where no preferred model can, the stand-in is chosen for
+        // the fit the rule wanted.
         var outgrown: Int? = nil
         for p in k.byEffect(firing).flatMap({ k.rules[$0].prefer }) where !k.compiledModels[p].isHaikuFamily {
             if isUsable[p] {
                 if !preferred.contains(p) { preferred.append(p) }
-            } else if outgrown == nil, !passedOverForTime(p),
-                      [.active, .legacy].contains(k.compiledModels[p].lifecycle(on: Int(v[AnswerID.asOf.rawValue])).state) {
-                outgrown = p
-            } else if passedOverForTime(p) {
+            } else if !passedOverForTime(p) {
+                if outgrown == nil, [.active, .legacy].contains(k.compiledModels[p].lifecycle(on: Int(v[AnswerID.asOf.rawValue])).state) {
+                    outgrown = p
+                }
+            } else {
                 if preferredTooSlow == nil { preferredTooSlow = p }
                 let costs = monthly()
                 let stand = k.models.indices.filter { isUsable[$0] && !k.compiledModels[$0].isHaikuFamily
@@ -771,7 +773,7 @@ public struct Engine: Sendable {
                         haikusRuledOut: haikusRuledOut, haiku: haiku,
                         escalation: escalation, preferred: preferred,
                         preferredTooSlow: basis == .prefer ? preferredTooSlow : nil,
-                        preferredOutgrown: basis == .cheapest_suitable ? standsInFor : nil, usable: isUsable, monthly: monthlyCache)
+                        preferredOutgrown: standsInFor, usable: isUsable, monthly: monthlyCache)
     }
 
     /// The strongest of the fits given (nil: none given).
@@ -1059,8 +1061,7 @@ public struct Engine: Sendable {
         }
         // A rule preferred another model that cannot take the workload at all: what stands in for it, and whether it
         // is as strong, so that a weaker fit is never named in its place unsaid.
-        if let p = d.preferredOutgrown, p != primary {
-            let task = Int(v[AnswerID.taskType.rawValue])
+        if let p = d.preferredOutgrown {
             let fit = k.compiledModels[primary].fit[task], wanted = k.compiledModels[p].fit[task]
             var values = ["why": whyNotUsable(p, v), "fit": fit.rawValue, "preferred_fit": wanted.rawValue,
                           "task": AnswerID.taskName(AnswerID.taskType.choices[task])]

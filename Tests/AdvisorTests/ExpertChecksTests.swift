@@ -206,6 +206,12 @@ struct ExpertChecksTests {
         // 28 days before the change, a 20-day outlook does not reach it; 18 days before, it does.
         #expect(Engine(knowledge: short).assess(short.answers(given.merging(["as_of": "2026-12-04"]) { $1 })).primaryModel == "gemini-3-8-flash")
         #expect(Engine(knowledge: short).assess(short.answers(given.merging(["as_of": "2026-12-14"]) { $1 })).primaryModel == "gemini-4-hydrogen")
+        // Once the promotion has ended the two cost the same to the cent, and the runner-up line says which is legacy
+        // rather than "either will do".
+        let january = engine.assess(k.answers(given.merging(["as_of": "2027-01-05"]) { $1 }))
+        #expect(january.primaryModel == "gemini-4-hydrogen" && january.decision.runner_up?.model == "gemini-3-8-flash"
+                && january.decision.runner_up?.reason == "it costs the same to the cent for the same fit, and it is legacy: "
+                    + "Gemini 4 Hydrogen succeeds it", "\(String(describing: january.decision.runner_up))")
     }
 
     @Test func aConcurrencyCapIsReadAsTheLongestRequestItAllows() {
