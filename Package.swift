@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "Usage", dependencies: ["Advisor", "Scan"]),
         // The MCP server (`haiku-advisor mcp`): the engine, search, pages and scan as MCP tools and resources.
         .target(name: "MCPServer", dependencies: [
-            "Advisor", "Content", "Search", "Scan", "Web", .product(name: "MCP", package: "swift-sdk"),
+            "Advisor", "Content", "Search", "Scan", "Usage", "Web", .product(name: "MCP", package: "swift-sdk"),
         ]),
         .executableTarget(name: "haiku-advisor", dependencies: [
             "Web", "Content", "Search", "Advisor", "Scan", "MCPServer", "Usage",

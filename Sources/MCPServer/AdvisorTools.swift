@@ -4,6 +4,7 @@ import Foundation
 import MCP
 import Scan
 import Search
+import Usage
 import Web
 
 /// The MCP tools: what each one takes (its JSON Schema) and what it answers. Every answer is a text for the model
@@ -33,8 +34,15 @@ struct AdvisorTools: Sendable {
                  description: "Should this workload run on Claude Haiku, and if not, on what? Takes the questionnaire's "
                     + "answers (all optional: a missing one takes its default and is reported as assumed) and returns "
                     + "the verdict, the fit score, the reasons, warnings, the monthly cost on every model, what answer "
-                    + "would change the verdict, and a link to the result page.",
-                 inputSchema: ToolSchema.answers(knowledge.questionnaire), annotations: readOnly),
+                    + "would change the verdict, and a link to the result page. With usage_file, the workload is "
+                    + "read from a usage export and every request priced on its own; the answers given still win.",
+                 inputSchema: ToolSchema.answers(knowledge.questionnaire, extra: [
+                    "usage_file": .object(["type": "string", "minLength": 1,
+                                           "description": .string("A usage export on this machine, relative to the server's "
+                                            + "working folder: Anthropic's usage report or OpenAI's usage API (JSON), "
+                                            + "OTLP/JSON GenAI spans, or a CSV (at most \(UsageFile.maxBytes / 1024 / 1024) MiB). "
+                                            + "It fills the answers left out, as `haiku-advisor assess --usage` does.")]),
+                 ]), annotations: readOnly),
             Tool(name: "price",
                  description: "The monthly cost of a workload on every model, cheapest first, with the rates and "
                     + "rules used (tokenizer, long-context band, caching, batch). Takes the questions that price a workload.",
@@ -105,8 +113,46 @@ struct AdvisorTools: Sendable {
     }
 
     private func assess(_ arguments: [String: Value]) throws -> CallTool.Result {
+        if let path = arguments["usage_file"] { return try assessUsage(path, arguments) }
         let answers = try self.answers(arguments)
         let assessment = engine.assess(answers)
+        return try result(assessmentLines(assessment, answers: answers, carry: ""), assessment)
+    }
+
+    /// `assess` with `usage_file`: the import fills the answers left out and the distribution is priced request by
+    /// request; the text starts with what was imported, and the document is `assess --usage --json`'s.
+    private func assessUsage(_ path: Value, _ arguments: [String: Value]) throws -> CallTool.Result {
+        guard let path = path.stringValue, !path.isEmpty else { throw ArgumentError(message: "usage_file: a path to a usage export") }
+        var rest = arguments
+        rest["usage_file"] = nil
+        let given = try answers(rest)
+        let url = URL(fileURLWithPath: path)
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int,
+              let data = FileManager.default.contents(atPath: url.path) else {
+            throw ArgumentError(message: "usage_file: cannot read \(path) (relative to \(FileManager.default.currentDirectoryPath))")
+        }
+        guard size <= UsageFile.maxBytes else {
+            throw ArgumentError(message: "usage_file: \(path) is larger than \(UsageFile.maxBytes / 1024 / 1024) MiB; export a shorter period")
+        }
+        let imported: UsageImport
+        do {
+            imported = try UsageImport.load([UInt8](data), given: given, catalog: catalog, knowledge: knowledge)
+        } catch {
+            throw ArgumentError(message: "usage_file: \(path): \(error.description)")
+        }
+        guard let profile = imported.profile else {
+            throw ArgumentError(message: "usage_file: \(path): \(imported.summary.requests_note ?? "no requests to price")"
+                                + " (give monthly_requests as well)")
+        }
+        let answers = imported.filling(given, knowledge: knowledge)
+        let (assessment, comparison) = engine.assess(answers, usage: profile, currentModel: imported.currentModel)
+        let lines = [UsageText.render(imported.summary, comparison: comparison), ""]
+            + assessmentLines(assessment, answers: answers, carry: "usage=" + profile.encoded)
+        return try result(lines, UsageAssessmentDocument(assessment: assessment, summary: imported.summary, comparison: comparison))
+    }
+
+    /// The assessment as text for the model; `carry` is a query parameter the result link keeps (the distribution).
+    private func assessmentLines(_ assessment: Assessment, answers: Answers, carry: String) -> [String] {
         var lines = ["Verdict: \(assessment.verdict.rawValue) (Haiku fit \(Int(assessment.score.rounded()))/100, "
                      + "as of \(assessment.asOf))",
                      "Primary model: \(assessment.primaryModel)"
@@ -127,8 +173,9 @@ struct AdvisorTools: Sendable {
         if !assessment.assumptions.isEmpty {
             lines.append("Assumed (defaults): " + assessment.assumptions.map { "\($0.answer.name)=\($0.value.text)" }.joined(separator: ", "))
         }
-        lines.append("Result page: \(site)/assess/result" + query(answers))
-        return try result(lines, assessment)
+        let link = query(answers)
+        lines.append("Result page: \(site)/assess/result" + link + (carry.isEmpty ? "" : (link.isEmpty ? "?" : "&") + carry))
+        return lines
     }
 
     private func price(_ arguments: [String: Value]) throws -> CallTool.Result {

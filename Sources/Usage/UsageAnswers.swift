@@ -1,4 +1,5 @@
 import Advisor
+import Scan
 
 extension UsageImport {
     /// The answers given, with every answer the person left blank filled from the import (a given answer always
@@ -20,6 +21,14 @@ extension UsageImport {
     public static func givenMonthlyRequests(_ answers: Answers) -> Double? {
         guard !answers.isAssumed(.monthlyRequests), case .number(let n) = answers[.monthlyRequests] else { return nil }
         return n
+    }
+
+    /// Reads a usage file beside the answers a person gave: their monthly requests stand in for a file that counts
+    /// none, and their as-of day judges the models in it. One reading for the CLI, the web upload, the JSON API and
+    /// the MCP tool.
+    public static func load(_ bytes: [UInt8], given: Answers, catalog: ModelCatalog, knowledge: Knowledge)
+        throws(UsageError) -> UsageImport {
+        try load(bytes, catalog: catalog, monthlyRequests: givenMonthlyRequests(given), on: day(of: given, knowledge: knowledge))
     }
 
     /// The day the answers judge lifecycles on.

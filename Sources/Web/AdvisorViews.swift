@@ -30,6 +30,8 @@ public struct AdvisorViews: Sendable {
     // MARK: - API
 
     func apiAssess(_ request: Request) throws(HTTPError) -> Response {
+        // A usage file travels as multipart/form-data (the web form's upload); anything else posted is the answers' JSON.
+        if request.method == "POST", Multipart.isFormData(request.headers["content-type"]) { return try apiUpload(request) }
         let answers: Answers
         // A share link's query works here too: its content version is not an answer.
         let pairs = try ShareLinks.split(request.query).answers

@@ -29,6 +29,14 @@ struct Multipart {
         return nil
     }
 
+    /// Whether a Content-Type names multipart/form-data, with or without a usable boundary (a missing one is the
+    /// upload's error to report, not a reason to read the body as something else).
+    static func isFormData(_ type: String?) -> Bool {
+        guard let type else { return false }
+        let kind = type.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        return kind.lowercased() == "multipart/form-data"
+    }
+
     /// At most this many parts: the form has a file and a few answers.
     static let maxParts = 64
 

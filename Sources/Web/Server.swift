@@ -17,12 +17,18 @@ public struct ServerLimits: Sendable {
     public var maxURIBytes = 8 * 1024
     public var maxQueryParameters = 256
     public var maxBodyBytes = 64 * 1024
-    /// A usage file uploaded to `POST /assess` (UsageViews.swift) may be larger: a month of 1-minute buckets.
+    /// A usage file uploaded to `POST /assess`, or as multipart/form-data to `POST /api/assess` (UsageViews.swift),
+    /// may be larger: a month of 1-minute buckets. A JSON body to the API keeps the interface's 64 KiB.
     public var maxUploadBytes = 32 * 1024 * 1024
     public static let uploadPath = "/assess"
+    public static let apiUploadPath = "/api/assess"
 
-    /// The most body bytes a request to `path` may send.
-    public func bodyLimit(for path: String) -> Int { path == Self.uploadPath ? maxUploadBytes : maxBodyBytes }
+    /// The most body bytes a request to `path` with this Content-Type may send.
+    public func bodyLimit(for path: String, contentType: String?) -> Int {
+        if path == Self.uploadPath { return maxUploadBytes }
+        if path == Self.apiUploadPath, Multipart.isFormData(contentType) { return maxUploadBytes }
+        return maxBodyBytes
+    }
 
     public init() {}
 
@@ -115,11 +121,16 @@ public final class Server: Sendable {
 
     // MARK: - Request handling (called on MHD's threads)
 
+    /// The request's Content-Type header, which decides how large its body may be.
+    fileprivate static func contentType(of connection: OpaquePointer) -> String? {
+        MHD_lookup_connection_value(connection, .HEADER_KIND, "Content-Type").map { String(cString: $0) }
+    }
+
     fileprivate func handle(connection: OpaquePointer, url: String, method: String, state: RequestState) -> MHD_Result {
         let router = self.router
         let isAPI = url.hasPrefix("/api/")
         if state.tooLarge {
-            let limit = limits.bodyLimit(for: url)
+            let limit = limits.bodyLimit(for: url, contentType: Self.contentType(of: connection))
             let size = limit >= 1024 * 1024 ? "\(limit / 1024 / 1024) MiB" : "\(limit / 1024) KiB"
             return queue(router.reject(HTTPError(413, code: "too_large", "The request body is larger than \(size)."), api: isAPI),
                          on: connection)
@@ -209,7 +220,7 @@ private func handleRequest(_ cls: UnsafeMutableRawPointer?, _ connection: Opaque
            let declared = MHD_lookup_connection_value(connection, .HEADER_KIND, "Content-Length").map({ String(cString: $0) }),
            let length = Int(declared) ?? (!declared.isEmpty && declared.utf8.allSatisfy { (48...57).contains($0) } ? Int.max : nil),
            let path = String(validating: UnsafeRawBufferPointer(start: url, count: strlen(url)), as: UTF8.self),
-           length > server.limits.bodyLimit(for: path) {
+           length > server.limits.bodyLimit(for: path, contentType: Server.contentType(of: connection)) {
             state.tooLarge = true
             return server.handle(connection: connection, url: path, method: String(cString: method), state: state)
         }
@@ -218,7 +229,8 @@ private func handleRequest(_ cls: UnsafeMutableRawPointer?, _ connection: Opaque
     let state = Unmanaged<RequestState>.fromOpaque(stored).takeUnretainedValue()
     if let uploadSize, uploadSize.pointee > 0 {
         if !state.tooLarge, let uploadData,
-           state.body.count + uploadSize.pointee <= server.limits.bodyLimit(for: String(cString: url)) {
+           state.body.count + uploadSize.pointee <= server.limits.bodyLimit(for: String(cString: url),
+                                                                            contentType: Server.contentType(of: connection)) {
             state.body.append(contentsOf: UnsafeRawBufferPointer(start: uploadData, count: uploadSize.pointee))
         } else {
             // Over the limit: drop the rest and answer 413 on the final call.

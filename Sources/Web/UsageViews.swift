@@ -10,24 +10,73 @@ import Usage
 extension AdvisorViews {
     /// `POST /assess`: the upload.
     func upload(_ request: Request) -> Response {
+        let upload: UsageUpload
+        do {
+            upload = try readUpload(request)
+        } catch {
+            return assessPage(values: error.values, error: error.error, status: error.status,
+                              usage: error.summary.map { usageSection($0, comparison: nil, profile: nil) })
+        }
+        return usageResult(upload.answers, profile: upload.profile, currentModel: upload.imported.currentModel,
+                           summary: upload.imported.summary, base: links.pageBase(request))
+    }
+
+    /// `POST /api/assess` with multipart/form-data: the same upload as `POST /assess`, answered as
+    /// `assess --usage FILE --json` answers it (the assessment's keys and `usage.summary`, `usage.comparison`).
+    func apiUpload(_ request: Request) throws(HTTPError) -> Response {
+        let upload: UsageUpload
+        do {
+            upload = try readUpload(request)
+        } catch {
+            throw HTTPError(error.status, code: error.error.code, error.error.message, field: error.error.field)
+        }
+        let (assessment, comparison) = engine.assess(upload.answers, usage: upload.profile,
+                                                     currentModel: upload.imported.currentModel)
+        return .json(JSON.encode(UsageAssessmentDocument(assessment: assessment, summary: upload.imported.summary,
+                                                         comparison: comparison)))
+    }
+
+    /// An upload read and ready to price: the file's distribution, and the answers given beside it with the blank
+    /// ones filled from the file.
+    struct UsageUpload {
+        let answers: Answers
+        let imported: UsageImport
+        let profile: UsageProfile
+    }
+
+    /// Why an upload cannot be priced, with what the form keeps.
+    struct UploadRefusal: Error {
+        let error: AnswerError
+        let status: Int
+        /// The answers as sent (for a file that counts no requests, as the file filled them).
+        var values: [String: String] = [:]
+        /// The file's summary, when it was read but counts no requests.
+        var summary: UsageSummary? = nil
+    }
+
+    /// Reads a multipart/form-data upload: the file in the field `usage`, the answers in the other fields.
+    func readUpload(_ request: Request) throws(UploadRefusal) -> UsageUpload {
+        func refused(_ message: String, status: Int) -> UploadRefusal {
+            UploadRefusal(error: AnswerError(code: "usage_refused", message: message, field: "usage"), status: status)
+        }
         guard let type = request.headers["content-type"], let boundary = Multipart.boundary(ofContentType: type) else {
-            return uploadRefused("Send the usage file as multipart/form-data with a boundary, as the upload form on this "
-                                 + "page does (Content-Type was \(request.headers["content-type"].map { "`\($0.prefix(80))`" } ?? "missing")).",
-                                 status: 415)
+            throw refused("Send the usage file as multipart/form-data with a boundary, as the upload form on /assess "
+                          + "does (Content-Type was \(request.headers["content-type"].map { "`\($0.prefix(80))`" } ?? "missing")).",
+                          status: 415)
         }
         let form: Multipart
         do {
             form = try Multipart(body: request.body, boundary: boundary)
         } catch {
-            return uploadRefused("The upload is not well-formed multipart/form-data: \(error.message).", status: 400)
+            throw refused("The upload is not well-formed multipart/form-data: \(error.message).", status: 400)
         }
         guard let file = form.parts.first(where: { $0.name == "usage" }), !file.body.isEmpty else {
-            return uploadRefused("Choose a usage file to upload (the form field `usage`).", status: 400)
+            throw refused("Choose a usage file to upload (the form field `usage`).", status: 400)
         }
         var pairs: [(String, String)] = []
         for part in form.parts where part.name != "usage" {
             guard let text = String(validating: part.body, as: UTF8.self) else {
-                return uploadRefused("The field `\(part.name.prefix(40))` is not UTF-8 text.", status: 400)
+                throw refused("The field `\(part.name.prefix(40))` is not UTF-8 text.", status: 400)
             }
             pairs.append((part.name, text))
         }
@@ -35,27 +84,24 @@ extension AdvisorViews {
         do {
             given = try knowledge.answers(fromQuery: pairs)
         } catch {
-            return assessPage(values: QuestionnaireForm.values(of: pairs), error: error, status: 400)
+            throw UploadRefusal(error: error, status: 400, values: QuestionnaireForm.values(of: pairs))
         }
         let imported: UsageImport
         do {
-            imported = try UsageImport.load(Array(file.body), catalog: ModelCatalog(library: library, knowledge: knowledge),
-                                            monthlyRequests: UsageImport.givenMonthlyRequests(given),
-                                            on: UsageImport.day(of: given, knowledge: knowledge))
+            imported = try UsageImport.load(Array(file.body), given: given,
+                                            catalog: ModelCatalog(library: library, knowledge: knowledge), knowledge: knowledge)
         } catch {
             let name = file.filename.map { "`\($0.prefix(80))`" } ?? "The file"
-            return uploadRefused("\(name) could not be imported: \(error.description). Nothing of it was used.", status: 400)
+            throw refused("\(name) could not be imported: \(error.description). Nothing of it was used.", status: 400)
         }
         let answers = imported.filling(given, knowledge: knowledge)
         guard let profile = imported.profile else {
             // The file counts no requests: ask for the monthly number and keep everything else it gave.
             let ask = AnswerError(code: "usage_needs_requests", message: (imported.summary.requests_note ?? "")
                                   + " Enter the monthly requests and upload the file again.", field: AnswerID.monthlyRequests.name)
-            return assessPage(values: QuestionnaireForm.values(of: answers), error: ask, status: 400,
-                              usage: usageSection(imported.summary, comparison: nil, profile: nil))
+            throw UploadRefusal(error: ask, status: 400, values: QuestionnaireForm.values(of: answers), summary: imported.summary)
         }
-        return usageResult(answers, profile: profile, currentModel: imported.currentModel, summary: imported.summary,
-                           base: links.pageBase(request))
+        return UsageUpload(answers: answers, imported: imported, profile: profile)
     }
 
     /// The verdict priced on a distribution: from an upload (with its summary) or from a link's `usage=`.
@@ -69,11 +115,6 @@ extension AdvisorViews {
         view.usage = usageSection(summary, comparison: comparison, profile: profile)
         return .html(templates.page(title: "Verdict: \(ResultView.verdictLabel(assessment))",
                                     view: view, activeSection: "assess"))
-    }
-
-    /// A refused upload: the questionnaire with the reason at the top, and a 4xx.
-    func uploadRefused(_ message: String, status: Int) -> Response {
-        assessPage(values: [:], error: AnswerError(code: "usage_refused", message: message), status: status)
     }
 
     /// The distribution a link carries, and the answers without it. - Throws: `AnswerError` for a bad `usage=`.

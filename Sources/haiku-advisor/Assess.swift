@@ -61,9 +61,8 @@ struct Assess: ParsableCommand {
         }
         let imported: UsageImport
         do {
-            imported = try UsageImport.load([UInt8](data), catalog: ModelCatalog(library: library, knowledge: knowledge),
-                                            monthlyRequests: UsageImport.givenMonthlyRequests(given),
-                                            on: UsageImport.day(of: given, knowledge: knowledge))
+            imported = try UsageImport.load([UInt8](data), given: given,
+                                            catalog: ModelCatalog(library: library, knowledge: knowledge), knowledge: knowledge)
         } catch {
             printError("error: \(path): \(error.description)")
             throw ExitCode(2)

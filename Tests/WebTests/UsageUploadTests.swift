@@ -81,6 +81,81 @@ import Testing
         #expect(api.status == 413)
     }
 
+    static func apiUpload(_ port: UInt16, _ body: [UInt8], type: String = "multipart/form-data; boundary=haikuBoundary42") throws -> HTTPConnection.Reply {
+        try HTTPConnection(port: port).request("POST", "/api/assess", headers: ["Content-Type": type], body: body)
+    }
+
+    static func jsonObject(_ bytes: [UInt8]) throws -> NSDictionary {
+        try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? NSDictionary)
+    }
+
+    @Test func theAPITakesAUsageFileAndAnswersAsTheCommandLineDoes() throws {
+        let server = try ServerProcess(["--db", ":memory:", "--today", "2026-12-02"], in: repositoryRoot)
+        // 68.5 KB: over the 64 KiB a JSON body may have, which a usage upload is not held to.
+        let csv = [UInt8](FileManager.default.contents(atPath: Self.fixtures + "usage.csv")!)
+        #expect(csv.count > 64 * 1024)
+        let reply = try Self.apiUpload(server.port, Self.multipart([("usage", "usage.csv", csv),
+                                                                     ("task_type", nil, Array("classification".utf8)),
+                                                                     ("as_of", nil, Array("2026-12-02".utf8))]))
+        #expect(reply.status == 200, "\(reply.text.prefix(300))")
+        #expect(reply.headers["content-type"] == "application/json")
+        let answers = NSTemporaryDirectory() + "usage-api-answers-\(UUID().uuidString).json"
+        try Data(#"{"task_type": "classification", "as_of": "2026-12-02"}"#.utf8).write(to: URL(fileURLWithPath: answers))
+        defer { try? FileManager.default.removeItem(atPath: answers) }
+        let run = try runCommand(["haiku-advisor", "assess", "--usage", Self.fixtures + "usage.csv", "--answers", answers, "--json"])
+        #expect(run.status == 0, "\(run.errors)")
+        let api = try Self.jsonObject(reply.body)
+        #expect(api == (try Self.jsonObject(Array(run.output.utf8))), "the API's document is the command line's")
+        let usage = try #require(api["usage"] as? [String: Any])
+        #expect((usage["summary"] as? [String: Any])?["observed_requests"] as? Double == 1_230)
+        #expect((usage["comparison"] as? [String: Any])?["current_model"] as? String == "claude-haiku-5-5")
+
+        // A 1 MB OTLP export is read as well.
+        let otlp = [UInt8](FileManager.default.contents(atPath: Self.fixtures + "otlp-spans.json")!)
+        let spans = try Self.apiUpload(server.port, Self.multipart([("usage", "otlp-spans.json", otlp)]))
+        #expect(spans.status == 200, "\(spans.text.prefix(300))")
+        #expect(((try Self.jsonObject(spans.body))["usage"] as? [String: Any])?["summary"] != nil)
+    }
+
+    @Test func hostileAPIUploadsGetAJSONErrorThatNamesTheField() throws {
+        let server = try ServerProcess(["--db", ":memory:"], in: repositoryRoot)
+        let port = server.port
+        let anthropic = [UInt8](FileManager.default.contents(atPath: Self.fixtures + "anthropic-usage-1m.json")!)
+        let cases: [(String, HTTPConnection.Reply, Int, String, String?, String)] = [
+            ("no boundary", try Self.apiUpload(port, Array("x".utf8), type: "multipart/form-data"), 415, "usage_refused", "usage", "multipart/form-data"),
+            ("broken multipart", try Self.apiUpload(port, Array("--haikuBoundary42\r\nno end".utf8)), 400, "usage_refused", "usage",
+             "not well-formed multipart"),
+            ("no file", try Self.apiUpload(port, Self.multipart([("task_type", nil, Array("chat".utf8))])), 400, "usage_refused", "usage",
+             "Choose a usage file"),
+            ("bad csv", try Self.apiUpload(port, Self.multipart([("usage", "u.csv", Array("timestamp,model\n".utf8))])), 400,
+             "usage_refused", "usage", "line 1: expected a header naming the columns"),
+            ("bad answer", try Self.apiUpload(port, Self.multipart([("usage", "u.csv", Array("x".utf8)), ("latency", nil, Array("soon".utf8))])),
+             400, "invalid_choice", "latency", "must be one of"),
+            ("no requests counted", try Self.apiUpload(port, Self.multipart([("usage", "report.json", anthropic)])), 400,
+             "usage_needs_requests", "monthly_requests", "Enter the monthly requests"),
+        ]
+        for (name, reply, status, code, field, words) in cases {
+            #expect(reply.status == status, "\(name): \(reply.status)")
+            #expect(reply.headers["content-type"] == "application/json", "\(name)")
+            let error = try #require((try Self.jsonObject(reply.body))["error"] as? [String: Any], "\(name)")
+            #expect(error["code"] as? String == code, "\(name): \(error)")
+            #expect(error["field"] as? String == field, "\(name): \(error)")
+            #expect((error["message"] as? String ?? "").contains(words), "\(name): \(error)")
+        }
+        // With the monthly number the same report is priced.
+        let priced = try Self.apiUpload(port, Self.multipart([("usage", "report.json", anthropic),
+                                                               ("monthly_requests", nil, Array("448950".utf8))]))
+        #expect(priced.status == 200, "\(priced.text.prefix(300))")
+        // Over 32 MiB: 413 in JSON, and the server goes on serving.
+        let big = [UInt8](repeating: UInt8(ascii: "a"), count: 33 * 1024 * 1024)
+        let tooLarge = try Self.apiUpload(port, Self.multipart([("usage", "big.csv", big)]))
+        #expect(tooLarge.status == 413 && tooLarge.text.contains("32 MiB") && tooLarge.text.contains("\"too_large\""))
+        // A JSON body keeps the interface's 64 KiB.
+        let json = try Self.apiUpload(port, [UInt8](repeating: 32, count: 70_000), type: "application/json")
+        #expect(json.status == 413 && json.text.contains("64 KiB"))
+        #expect(try HTTPConnection(port: port).request("GET", "/healthz").status == 200)
+    }
+
     @Test func commandLineAssessesAUsageFile() throws {
         let answers = NSTemporaryDirectory() + "usage-answers-\(UUID().uuidString).json"
         try Data(#"{"as_of": "2026-12-02", "monthly_requests": 448950}"#.utf8).write(to: URL(fileURLWithPath: answers))

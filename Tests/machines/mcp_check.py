@@ -73,6 +73,25 @@ async def drive(binary: str, content: str, repo: str) -> None:
             check("No model can take this request" in text_of(too_long),
                   f"assess says no model can take it: {text_of(too_long)[:300]}")
 
+            # A usage export: the workload read from it, priced request by request, the answers given still winning.
+            usage = await session.call_tool("assess", {"usage_file": USAGE_CSV, "task_type": "classification",
+                                                       "as_of": "2026-12-02"})
+            check(not usage.is_error, f"assess with usage_file failed: {text_of(usage)[:300]}")
+            summary = usage.structured_content["usage"]["summary"]
+            check(summary["observed_requests"] == 1230 and summary["format"] == "csv", f"the CSV was read: {summary}")
+            check(usage.structured_content["usage"]["comparison"]["current_model"] == "claude-haiku-5-5",
+                  "the traffic's current model is priced against the recommendation")
+            check("requests in the file: 1,230" in text_of(usage) and "&usage=" in text_of(usage),
+                  f"the text starts with the import and the link carries the distribution: {text_of(usage)[:400]}")
+            check(usage.structured_content["assumptions"] == [a for a in usage.structured_content["assumptions"]
+                                                              if a["answer"] != "monthly_requests"],
+                  "the monthly requests come from the file, not a default")
+            bad = await session.call_tool("assess", {"usage_file": "no-such-usage.csv"})
+            check(bad.is_error is True and "usage_file" in text_of(bad) and "cannot read" in text_of(bad),
+                  f"missing usage file: {text_of(bad)}")
+            bad = await session.call_tool("assess", {"usage_file": "app.py"})
+            check(bad.is_error is True and "usage_file" in text_of(bad), f"not a usage export: {text_of(bad)}")
+
             price = await session.call_tool("price", {"monthly_requests": 1000000, "avg_input_tokens": 2000,
                                                       "avg_output_tokens": 300, "as_of": "2026-11-28"})
             costs = price.structured_content["costs"]
@@ -120,6 +139,9 @@ async def drive(binary: str, content: str, repo: str) -> None:
             check(bad.is_error is True and "no page at" in text_of(bad), f"unknown page: {text_of(bad)}")
             bad = await session.call_tool("scan", {"paths": ["no-such-folder"]})
             check(bad.is_error is True and "no-such-folder" in text_of(bad), f"missing path: {text_of(bad)}")
+
+
+USAGE_CSV = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "UsageTests", "Fixtures", "usage.csv")
 
 
 def main() -> int:

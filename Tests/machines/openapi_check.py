@@ -1,7 +1,8 @@
 """Every JSON document the server writes, against the schema the server's own OpenAPI document gives for it.
 
 The server is started on a free port on the real content; /api/assess is asked for each workload of the expert review
-set (Tests/AdvisorTests/Fixtures/review-set.json) plus edge cases, and every other JSON route once. Each answer is
+set (Tests/AdvisorTests/Fixtures/review-set.json) plus edge cases, priced on each usage fixture uploaded and on a
+link's usage profile, and every other JSON route once. Each answer is
 validated with jsonschema (Draft 2020-12, the dialect of OpenAPI 3.1) against the response schema of its path, so a
 key the engine writes that the document does not describe (the schemas say additionalProperties: false), or a value
 outside a documented closed set, fails here. Run by Tests/machines/run.
@@ -64,6 +65,25 @@ def get(base: str, path: str, query: dict | None = None):
         raise RuntimeError(f"{error.code} from {url}: {error.read().decode()[:300]}") from None
 
 
+def post_usage(base: str, path: str, fields: dict, filename: str) -> dict:
+    """POST a usage file as multipart/form-data (the field `usage`) with answers as the other fields."""
+    boundary = "openapiCheckBoundary"
+    body = b""
+    for name, value in fields.items():
+        body += f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+    with open(filename, "rb") as f:
+        body += (f'--{boundary}\r\nContent-Disposition: form-data; name="usage"; filename="{os.path.basename(filename)}"'
+                 '\r\nContent-Type: application/octet-stream\r\n\r\n').encode() + f.read() + b"\r\n"
+    body += f"--{boundary}--\r\n".encode()
+    request = urllib.request.Request(base + path, data=body, method="POST",
+                                     headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        raise RuntimeError(f"{error.code} from POST {path}: {error.read().decode()[:300]}") from None
+
+
 def query_of(answers: dict) -> dict:
     return {k: ("true" if v is True else "false" if v is False else v) for k, v in answers.items()}
 
@@ -89,8 +109,8 @@ def check(binary: str, content: str) -> list[str]:
             document = get(base, "/api/openapi.json")
             registry = Registry().with_resource("urn:openapi", DRAFT202012.create_resource(document))
 
-            def validate(path: str, value, label: str):
-                schema = document["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+            def validate(path: str, value, label: str, method: str = "get"):
+                schema = document["paths"][path][method]["responses"]["200"]["content"]["application/json"]["schema"]
                 rooted = json.loads(json.dumps(schema).replace('"#/components', '"urn:openapi#/components'))
                 validator = jsonschema.Draft202012Validator(rooted, registry=registry)
                 for error in sorted(validator.iter_errors(value), key=lambda e: list(e.absolute_path))[:5]:
@@ -105,6 +125,21 @@ def check(binary: str, content: str) -> list[str]:
                     validate("/api/assess", get(base, "/api/assess", query_of(answers)), f"/api/assess ({name})")
                 except RuntimeError as error:
                     problems.append(f"/api/assess ({name}): {error}")
+            # Priced on imported usage: every format uploaded, and the profile a result link carries.
+            fixtures = os.path.join(ROOT, "Tests/UsageTests/Fixtures")
+            for name in ["usage.csv", "anthropic-usage-1m.json", "openai-usage-1m.json", "otlp-spans.json"]:
+                fields = {"as_of": TODAY, "task_type": "extraction", "monthly_requests": 450000}
+                if name == "usage.csv":
+                    del fields["monthly_requests"]
+                try:
+                    uploaded = post_usage(base, "/api/assess", fields, os.path.join(fixtures, name))
+                    validate("/api/assess", uploaded, f"POST /api/assess ({name})", method="post")
+                    if "summary" not in uploaded.get("usage", {}):
+                        problems.append(f"POST /api/assess ({name}): no usage.summary")
+                except RuntimeError as error:
+                    problems.append(f"POST /api/assess ({name}): {error}")
+            linked = {"as_of": TODAY, "task_type": "chat", "usage": "1-135000-0-15000-500_99-135000-15000-0-500"}
+            validate("/api/assess", get(base, "/api/assess", linked), "/api/assess (usage=)")
             validate("/api/search", get(base, "/api/search", {"q": "rate limit 429"}), "/api/search")
             validate("/api/pages", get(base, "/api/pages"), "/api/pages")
             validate("/api/pages/{section}/{slug}", get(base, "/api/pages/models/claude-haiku-5-5"), "/api/pages/models/...")
