@@ -56,6 +56,9 @@ public struct Answers: Sendable, Equatable, Hashable {
         self.modelSlugs = modelSlugs
     }
 
+    /// The day lifecycles and prices are judged on (the `as_of` answer, today when left out).
+    public var day: Int { Int(values[AnswerID.asOf.rawValue]) }
+
     public static func == (a: Answers, b: Answers) -> Bool { a.values == b.values && a.assumedMask == b.assumedMask }
     public func hash(into hasher: inout Hasher) {
         hasher.combine(values)

@@ -402,13 +402,7 @@ public struct Engine: Sendable {
     func offerable(_ m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
         let model = knowledge.compiledModels[m]
         let day = Int(v[AnswerID.asOf.rawValue])
-        switch model.lifecycle(on: day).state {
-        case .active, .legacy: break
-        case .deprecated:
-            guard let retires = model.retiresDay, retires - day > knowledge.deprecatedOfferDays else { return false }
-        case .retired, .unreleased: return false
-        }
-        return suitable(m, v)
+        return knowledge.offers(model.lifecycle(on: day).state, retiring: model.retiresDay, on: day) && suitable(m, v)
     }
 
     /// Fits the task (not `poor`, and at least the `required_fit` answer), the request fits the model with the
@@ -1410,6 +1404,17 @@ public struct Engine: Sendable {
 }
 
 extension Knowledge {
+    /// Whether a model in `state` on `day`, retiring on `retiring`, may be named for new work: active or legacy, or
+    /// deprecated with more than `deprecated_offer_days` left (a move that soon is no plan). The engine's offers and
+    /// the charts' "cheapest" mark both ask this.
+    public func offers(_ state: LifecycleState, retiring: Int?, on day: Int) -> Bool {
+        switch state {
+        case .active, .legacy: true
+        case .deprecated: retiring.map { $0 - day > deprecatedOfferDays } ?? false
+        case .retired, .unreleased: false
+        }
+    }
+
     /// Whether model `m` fits each task type at least as `floors` ask (alternatives_min_fit with a `task`).
     func meets(_ floors: [(task: Int, fit: Fit)], model m: Int) -> Bool {
         floors.allSatisfy { compiledModels[m].fit[$0.task] <= $0.fit }

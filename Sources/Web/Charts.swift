@@ -17,10 +17,23 @@ enum Markup {
 
 /// A horizontal bar per model, cheapest first, stacked by what the month's money pays for.
 struct CostChart {
-    /// The line a cost chart marks "cheapest": the first (lines come cheapest first) whose model is served and takes
-    /// the workload with the headroom a recommendation needs.
-    static func cheapest(_ lines: [CostLine]) -> CostLine? {
-        lines.first { $0.within_headroom && $0.status.state != .retired && $0.status.state != .unreleased }
+    /// The line a cost chart marks "cheapest": the first (lines come cheapest first) whose model takes the workload
+    /// with the headroom a recommendation needs and that the engine would name on `day`: not one that stops
+    /// answering within `deprecated_offer_days` (GPT-5 nano a week before its shutdown).
+    static func cheapest(_ lines: [CostLine], on day: Int, knowledge: Knowledge) -> CostLine? {
+        lines.first {
+            $0.within_headroom && knowledge.offers($0.status.state, retiring: $0.status.retires.flatMap(CivilDate.day), on: day)
+        }
+    }
+
+    /// A bar's label says when its model is no longer current, as the table's badge does: a price beside a model
+    /// that stops answering next week is not a price to build on.
+    static func lifecycleNote(_ status: ModelStatus) -> String {
+        switch status.state {
+        case .legacy: " (legacy)"
+        case .deprecated: " (deprecated" + (status.retires.map { ", retires \($0)" } ?? "") + ")"
+        case .active, .retired, .unreleased: ""
+        }
     }
 
     /// One stacked part of a bar.
@@ -82,7 +95,8 @@ struct CostChart {
                     parts.append((.saving, discounted * discount / (1 - discount)))
                 }
             }
-            bars.append(Bar(model: line.model, title: line.title, parts: parts.filter { $0.1 > 0 }, total: line.monthly_usd))
+            bars.append(Bar(model: line.model, title: line.title + Self.lifecycleNote(line.status), parts: parts.filter { $0.1 > 0 },
+                            total: line.monthly_usd))
         }
         let drawn = shortlist.map { list in bars.filter { list.contains($0.model) } } ?? bars
         let rest = bars.filter { bar in !drawn.contains { $0.model == bar.model } }.map(\.total)
