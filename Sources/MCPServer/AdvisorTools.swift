@@ -328,7 +328,8 @@ struct AdvisorTools: Sendable {
     private func costLines(_ costs: ArraySlice<CostLine>) -> [String] {
         costs.map { line in
             "- \(line.title): \(Format.usd(line.monthly_usd)) a month" + (line.fits ? "" : " (does not fit)")
-                + (line.status.state == .active ? "" : " [\(line.status.state.rawValue)]")
+                + (line.status.state == .active ? ""
+                    : " [\(line.status.state.rawValue)" + (line.status.retires.map { ", retires \($0)" } ?? "") + "]")
         }
     }
 

@@ -101,6 +101,11 @@ async def drive(binary: str, content: str, repo: str) -> None:
             check(usable == sorted(usable) and usable == [c["monthly_usd"] for c in costs[:len(usable)]],
                   "usable models first, cheapest first")
 
+            shutdown = await session.call_tool("price", {"monthly_requests": 1000, "avg_input_tokens": 150000,
+                                                         "avg_output_tokens": 10, "as_of": "2026-12-04"})
+            check("- GPT-5 nano: $7.98 a month [deprecated, retires 2026-12-11]" in text_of(shutdown),
+                  f"a model about to shut down says when: {text_of(shutdown)[:500]}")
+
             search = await session.call_tool("search", {"query": "429 rate limit", "limit": 3})
             check(not search.is_error and search.structured_content["results"], "search finds pages")
             check(any(r["url"].startswith("/failure-modes/rate-limits") for r in search.structured_content["results"]),
