@@ -1409,9 +1409,11 @@ extension Knowledge {
     /// the charts' "cheapest" mark both ask this.
     public func offers(_ state: LifecycleState, retiring: Int?, on day: Int) -> Bool {
         switch state {
-        case .active, .legacy: true
-        case .deprecated: retiring.map { $0 - day > deprecatedOfferDays } ?? false
-        case .retired, .unreleased: false
+        case .active, .legacy: return true
+        case .deprecated:
+            guard let retiring else { return false }
+            return retiring - day > deprecatedOfferDays
+        case .retired, .unreleased: return false
         }
     }
 
