@@ -550,9 +550,8 @@ public struct Engine: Sendable {
             if isUsable[p] {
                 if !preferred.contains(p) { preferred.append(p) }
             } else if !passedOverForTime(p) {
-                if outgrown == nil, [.active, .legacy].contains(k.compiledModels[p].lifecycle(on: Int(v[AnswerID.asOf.rawValue])).state) {
-                    outgrown = p
-                }
+                let state = k.compiledModels[p].lifecycle(on: Int(v[AnswerID.asOf.rawValue])).state
+                if outgrown == nil, state == .active || state == .legacy { outgrown = p }
             } else {
                 if preferredTooSlow == nil { preferredTooSlow = p }
                 let costs = monthly()
@@ -1274,11 +1273,10 @@ public struct Engine: Sendable {
         if outcome.slowEscalation { values["budget"] = AnswerValue.number(v[AnswerID.latencyBudgetSeconds.rawValue]).text }
         // A ceiling reached because the Haiku's prompt is over its price threshold is the one gap a shorter prompt
         // closes; list prices and token counts are not (Haiku 4.5 at ten times Luna's rates).
-        if policy.kind == .cost_ceiling, !outcome.overruled, let h = outcome.haiku, let rates = rates(h) {
-            if rates.band == .long_context, let threshold = rates.long_context_threshold {
-                text = policy.thresholdText
-                values["threshold"] = Format.count(threshold)
-            }
+        if policy.kind == .cost_ceiling, !outcome.overruled, let h = outcome.haiku, let rates = rates(h),
+           rates.band == .long_context, let threshold = rates.long_context_threshold {
+            text = policy.thresholdText
+            values["threshold"] = Format.count(threshold)
         }
         if policy.kind == .routing_plan {
             if let obstacle = outcome.obstacle {

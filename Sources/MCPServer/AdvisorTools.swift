@@ -126,19 +126,11 @@ struct AdvisorTools: Sendable {
         var rest = arguments
         rest["usage_file"] = nil
         let given = try answers(rest)
-        let url = URL(fileURLWithPath: path)
-        guard let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int,
-              let data = FileManager.default.contents(atPath: url.path) else {
-            throw ArgumentError(message: "usage_file: cannot read \(path) (relative to \(FileManager.default.currentDirectoryPath))")
-        }
-        guard size <= UsageFile.maxBytes else {
-            throw ArgumentError(message: "usage_file: \(path) is larger than \(UsageFile.maxBytes / 1024 / 1024) MiB; export a shorter period")
-        }
         let imported: UsageImport
         do {
-            imported = try UsageImport.load([UInt8](data), given: given, catalog: catalog, knowledge: knowledge)
+            imported = try UsageImport.load(UsageFile.contents(atPath: path), given: given, catalog: catalog, knowledge: knowledge)
         } catch {
-            throw ArgumentError(message: "usage_file: \(path): \(error.description)")
+            throw ArgumentError(message: "usage_file: \(path) (in \(FileManager.default.currentDirectoryPath)): \(error.description)")
         }
         guard let profile = imported.profile else {
             throw ArgumentError(message: "usage_file: \(path): \(imported.summary.requests_note ?? "no requests to price")"

@@ -1,8 +1,20 @@
+import Foundation
+
 /// Reads a usage file of any supported format, recognised by its content (not its name or content type, which
 /// uploads do not reliably carry).
 public enum UsageFile {
     /// Largest file read: a month of 1-minute buckets from Anthropic's report, pretty-printed, is about 20 MB.
     public static let maxBytes = 32 * 1024 * 1024
+
+    /// A usage export on disk, refused before it is read when it is over `maxBytes` (the command line and the MCP
+    /// tool; the web reads its upload from the request).
+    public static func contents(atPath path: String) throws(UsageError) -> [UInt8] {
+        let unreadable = UsageError("the file", "cannot read it")
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int else { throw unreadable }
+        guard size <= maxBytes else { throw UsageError("the file", "larger than \(maxBytes / 1024 / 1024) MiB; export a shorter period") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw unreadable }
+        return [UInt8](data)
+    }
 
     /// - Throws: `UsageError` naming the line or JSON path and what was expected there.
     public static func read(_ bytes: [UInt8]) throws(UsageError) -> UsageReading {

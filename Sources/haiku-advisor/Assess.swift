@@ -50,18 +50,9 @@ struct Assess: ParsableCommand {
 
     /// `--usage FILE`: the import fills the answers left blank, and the distribution is priced request by request.
     private func assessUsage(_ path: String, given: Answers, knowledge: Knowledge, library: ContentLibrary) throws {
-        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
-              let data = FileManager.default.contents(atPath: path) else {
-            printError("error: cannot read \(path)")
-            throw ExitCode(2)
-        }
-        guard size <= UsageFile.maxBytes else {
-            printError("error: \(path) is larger than \(UsageFile.maxBytes / 1024 / 1024) MiB; export a shorter period")
-            throw ExitCode(2)
-        }
         let imported: UsageImport
         do {
-            imported = try UsageImport.load([UInt8](data), given: given,
+            imported = try UsageImport.load(UsageFile.contents(atPath: path), given: given,
                                             catalog: ModelCatalog(library: library, knowledge: knowledge), knowledge: knowledge)
         } catch {
             printError("error: \(path): \(error.description)")
