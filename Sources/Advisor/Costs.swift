@@ -598,6 +598,14 @@ extension Knowledge {
         }
     }
 
+    /// The largest context window of a model served on `day`, and the model's title: no request longer than this can
+    /// be sent anywhere (nil when no model is served that day).
+    public func largestWindow(on day: Int) -> (title: String, tokens: Double)? {
+        compiledModels.indices.filter { compiledModels[$0].isServed(on: day) }
+            .max { compiledModels[$0].contextWindow < compiledModels[$1].contextWindow }
+            .map { (models[$0].title, compiledModels[$0].contextWindow) }
+    }
+
     /// The oldest date on which the model's price figures were checked.
     public func pricesChecked(of slug: String) -> String? {
         modelIndex[slug].flatMap { compiledModels[$0].pricesCheckedDay }.map(CivilDate.text)

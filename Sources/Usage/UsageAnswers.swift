@@ -28,7 +28,9 @@ extension UsageImport {
     /// the MCP tool.
     public static func load(_ bytes: [UInt8], given: Answers, catalog: ModelCatalog, knowledge: Knowledge)
         throws(UsageError) -> UsageImport {
-        try load(bytes, catalog: catalog, monthlyRequests: givenMonthlyRequests(given), on: day(of: given, knowledge: knowledge))
+        let day = day(of: given, knowledge: knowledge)
+        return try load(bytes, catalog: catalog, monthlyRequests: givenMonthlyRequests(given), on: day,
+                        largestWindow: knowledge.largestWindow(on: day))
     }
 
     /// The day the answers judge lifecycles on.

@@ -16,14 +16,18 @@ public struct UsageImport: Sendable {
     /// - Parameters:
     ///   - monthlyRequests: the person's number, for files that do not count requests (Anthropic's report).
     ///   - day: the day lifecycles are judged on.
+    ///   - largestWindow: the largest context window served that day; a monthly number that would make the average
+    ///     request longer than it is asked for again.
     /// - Throws: `UsageError`; nothing of a file that fails is used.
-    public static func load(_ bytes: [UInt8], catalog: ModelCatalog, monthlyRequests: Double? = nil, on day: Int)
-        throws(UsageError) -> UsageImport {
-        try derive(UsageFile.read(bytes), catalog: catalog, monthlyRequests: monthlyRequests, on: day)
+    public static func load(_ bytes: [UInt8], catalog: ModelCatalog, monthlyRequests: Double? = nil, on day: Int,
+                            largestWindow: (title: String, tokens: Double)? = nil) throws(UsageError) -> UsageImport {
+        try derive(UsageFile.read(bytes), catalog: catalog, monthlyRequests: monthlyRequests, on: day,
+                   largestWindow: largestWindow)
     }
 
     public static func derive(_ reading: UsageReading, catalog: ModelCatalog, monthlyRequests given: Double?,
-                              on day: Int) throws(UsageError) -> UsageImport {
+                              on day: Int, largestWindow: (title: String, tokens: Double)? = nil)
+        throws(UsageError) -> UsageImport {
         let records = reading.records
         let totals = records.reduce(UsageTokens()) { $0 + $1.tokens }
         guard !records.isEmpty, totals.prompt + totals.output > 0 else {
@@ -52,6 +56,11 @@ public struct UsageImport: Sendable {
             let observed = requestsPerRow!.reduce(0, +)
             if seconds > 0 { monthly = observed * monthSeconds / seconds }
             else { note = "The file covers a single instant, so it cannot be scaled to a month: give the monthly requests." }
+        } else if let given, given > 0, seconds > 0, let tooFew = tooFewRequests(
+            given, tokens: totals.prompt + totals.output, seconds: seconds, format: reading.format, largestWindow: largestWindow) {
+            // Spread over too few requests the tokens would make requests no model can take: the number is asked for
+            // again instead of priced into a verdict that nothing fits.
+            note = tooFew
         } else if let given, given > 0, seconds > 0 {
             monthly = given
             // Output per request is taken as steady and the prompt as what varies between buckets, so each
@@ -112,6 +121,30 @@ public struct UsageImport: Sendable {
         if let ratio = peak.ratio { answers.append((.peakToAverage, .number((ratio * 10).rounded() / 10))) }
         return UsageImport(summary: summary, profile: profile, currentModel: current,
                            answers: answers.sorted { $0.id < $1.id })
+    }
+
+    /// Why `given` monthly requests cannot carry a file's tokens: over the span covered they would average more tokens
+    /// than the largest context window holds. Nil when they can (or no window is known).
+    static func tooFewRequests(_ given: Double, tokens: Double, seconds: Double, format: UsageFormat,
+                               largestWindow: (title: String, tokens: Double)?) -> String? {
+        guard let window = largestWindow, window.tokens > 0 else { return nil }
+        let monthSeconds = CostAssumptions.minutesPerMonth * 60
+        let observed = given * seconds / monthSeconds
+        let mean = tokens / observed
+        guard mean > window.tokens else { return nil }
+        let least = (tokens / window.tokens * monthSeconds / seconds).rounded(.up)
+        return "\(format.title) counts tokens, not requests, and \(Format.figure(given)) monthly requests are too few for "
+            + "the \(Format.figure(tokens)) tokens it holds: over the \(Self.span(seconds)) it covers they are "
+            + "\(Format.figure(observed, digits: observed < 10 ? 1 : 0)) requests of \(Format.figure(mean)) tokens each, more "
+            + "than the largest context window (\(Format.figure(window.tokens)) tokens, \(window.title)). These tokens need at "
+            + "least \(Format.figure(least)) monthly requests, and more unless every request nearly fills that window."
+    }
+
+    /// A span in words: minutes, hours or days.
+    static func span(_ seconds: Double) -> String {
+        if seconds < 2 * 3600 { return "\(Format.figure(seconds / 60)) minutes" }
+        if seconds < 2 * 86_400 { return "\(Format.figure(seconds / 3600, digits: 1)) hours" }
+        return "\(Format.figure(seconds / 86_400, digits: 1)) days"
     }
 
     /// Request-weighted percentiles (the smallest value with at least that share of requests at or below it).

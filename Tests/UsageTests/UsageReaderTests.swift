@@ -69,6 +69,26 @@ import Usage
         #expect(abs(s.cached_input_share - 15_000.0 / 30_569) < 0.001)
     }
 
+    @Test func aMonthlyNumberTooSmallForTheReportsTokensIsAskedForAgain() throws {
+        // 1,000 a month over the fixture's span would average millions of tokens a request: more than any window.
+        let window = try #require(UsageFixture.knowledge.largestWindow(on: UsageFixture.day))
+        let few = try UsageImport.load(UsageFixture.file("anthropic-usage-1m.json"), given: UsageFixture.answers(
+            ["monthly_requests": .number(1_000)]), catalog: UsageFixture.catalog, knowledge: UsageFixture.knowledge)
+        #expect(few.profile == nil && few.summary.monthly_requests == nil)
+        let note = try #require(few.summary.requests_note)
+        #expect(note.contains("1,000 monthly requests are too few"), "\(note)")
+        #expect(note.contains("more than the largest context window (\(Format.figure(window.tokens)) tokens, \(window.title))"), "\(note)")
+        // The least number named is enough: with it the same report is priced.
+        let least = try #require(note.firstMatch(of: /at least ([0-9,]+) monthly/).map { Double($0.1.replacing(",", with: ""))! })
+        let enough = try UsageImport.load(UsageFixture.file("anthropic-usage-1m.json"), given: UsageFixture.answers(
+            ["monthly_requests": .number(least)]), catalog: UsageFixture.catalog, knowledge: UsageFixture.knowledge)
+        #expect(enough.profile != nil && enough.summary.monthly_requests == least)
+        #expect(enough.profile!.meanPrompt + enough.profile!.meanOutput <= window.tokens)
+        let fewer = try UsageImport.load(UsageFixture.file("anthropic-usage-1m.json"), given: UsageFixture.answers(
+            ["monthly_requests": .number(least - 1)]), catalog: UsageFixture.catalog, knowledge: UsageFixture.knowledge)
+        #expect(fewer.profile == nil)
+    }
+
     // MARK: - Broken files: the place and what was expected
 
     static let broken: [(name: String, text: String, location: String, words: String)] = [

@@ -133,6 +133,9 @@ import Testing
              400, "invalid_choice", "latency", "must be one of"),
             ("no requests counted", try Self.apiUpload(port, Self.multipart([("usage", "report.json", anthropic)])), 400,
              "usage_needs_requests", "monthly_requests", "Enter the monthly requests"),
+            ("too few requests given", try Self.apiUpload(port, Self.multipart([("usage", "report.json", anthropic),
+                                                                                ("monthly_requests", nil, Array("1000".utf8))])),
+             400, "usage_needs_requests", "monthly_requests", "1,000 monthly requests are too few"),
         ]
         for (name, reply, status, code, field, words) in cases {
             #expect(reply.status == status, "\(name): \(reply.status)")
