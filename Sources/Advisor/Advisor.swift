@@ -311,6 +311,8 @@ public final class Knowledge: @unchecked Sendable {
     /// Per model: the output speed its reasoning is timed at for a latency budget (its provider's
     /// `fastest_output_tokens_per_second`, else the engine's); nil, no floor is computed.
     let fastestOutput: [Double?]
+    /// `engine.least_first_token_seconds`: the wait before any model's first token, the start of every floor (0 without it).
+    let leastFirstToken: Double
     /// `engine.typical_output_tokens_per_second`: the speed at which thinking is judged to weigh on a latency budget.
     let typicalOutput: Double?
     /// `engine.thinking_budget_share`: the share of a budget the thinking must take, at the typical speed, to weigh on it.
@@ -452,6 +454,10 @@ public final class Knowledge: @unchecked Sendable {
             }
         }
         typicalOutput = settings.typical_output_tokens_per_second
+        if let start = settings.least_first_token_seconds, !(start.isFinite && start >= 0 && start < 60) {
+            throw settingsError("least_first_token_seconds", "must be seconds, at least 0 and under 60")
+        }
+        leastFirstToken = settings.least_first_token_seconds ?? 0
         if let share = settings.thinking_budget_share, !(share.isFinite && share > 0 && share <= 1) {
             throw settingsError("thinking_budget_share", "must be a share above 0 and at most 1 (0.25 is a quarter)")
         }

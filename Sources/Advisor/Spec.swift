@@ -872,21 +872,21 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// The model's documented latency misses the budget: {model}, {percentile}, {ms}, {budget}.
     case latency_budget_missed
     /// The answer alone, written at the fastest output speed reported for the model, takes longer than the budget,
-    /// whatever its thinking: {model}, {tokens} (the answer's), {seconds}, {speed}, {budget}, {option} (a model that
-    /// writes fast enough, or that none does).
+    /// whatever its thinking: {model}, {tokens} (the answer's), {seconds} (with the first-token wait), {speed},
+    /// {start} (`least_first_token_seconds`), {budget}, {option} (a model that writes fast enough, or that none does).
     case answer_over_budget
     /// At the team's effort the model's reasoning, written before the first word of an answer, and the answer after
     /// it take longer than the budget even at the fastest output speed reported, and a setting it accepts would not:
-    /// {model}, {effort}, {tokens} (reasoning), {seconds} (the reasoning's), {speed}, {answer_tokens}, {total} (both),
-    /// {budget}, {fix} (switch thinking off, or the lowest level).
+    /// {model}, {effort}, {tokens} (reasoning), {seconds} (the reasoning's), {speed}, {answer_tokens}, {start} (the
+    /// first-token wait), {total} (all three), {budget}, {fix} (switch thinking off, or the lowest level).
     case thinking_over_budget
     /// The model cannot stop thinking, and even its lowest level and the answer take longer than the budget at that
-    /// speed: {model}, {lowest}, {tokens}, {seconds}, {speed}, {answer_tokens}, {total}, {budget}, {option} (a model
-    /// that can answer in time, or that none can).
+    /// speed: {model}, {lowest}, {tokens}, {seconds}, {speed}, {answer_tokens}, {start}, {total}, {budget}, {option}
+    /// (a model that can answer in time, or that none can).
     case thinking_floor_over_budget
     /// Under tiered routing, the escalation model's reasoning and answer outlast the budget for the complex share:
     /// {model} (the escalation model), {haiku}, {share}, {effort}, {tokens}, {seconds}, {speed}, {answer_tokens},
-    /// {total}, {budget}, {fix} (a sentence).
+    /// {start}, {total}, {budget}, {fix} (a sentence).
     case escalation_over_budget
     /// No source documents the model's latency: {model}, {budget}.
     case latency_unknown
@@ -954,10 +954,10 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .rate_limit_dynamic: ["model", "provider", "rpm"]
         case .quality_margin: ["model", "strong_model", "strong_state", "strong_monthly", "difference", "monthly"]
         case .latency_budget_missed: ["model", "percentile", "ms", "budget"]
-        case .answer_over_budget: ["model", "tokens", "seconds", "speed", "budget", "option"]
-        case .thinking_over_budget: ["model", "effort", "tokens", "seconds", "speed", "answer_tokens", "total", "budget", "fix"]
-        case .thinking_floor_over_budget: ["model", "lowest", "tokens", "seconds", "speed", "answer_tokens", "total", "budget", "option"]
-        case .escalation_over_budget: ["model", "haiku", "share", "effort", "tokens", "seconds", "speed", "answer_tokens", "total", "budget", "fix"]
+        case .answer_over_budget: ["model", "tokens", "seconds", "speed", "start", "budget", "option"]
+        case .thinking_over_budget: ["model", "effort", "tokens", "seconds", "speed", "answer_tokens", "start", "total", "budget", "fix"]
+        case .thinking_floor_over_budget: ["model", "lowest", "tokens", "seconds", "speed", "answer_tokens", "start", "total", "budget", "option"]
+        case .escalation_over_budget: ["model", "haiku", "share", "effort", "tokens", "seconds", "speed", "answer_tokens", "start", "total", "budget", "fix"]
         case .latency_unknown: ["model", "budget"]
         case .stale_price: ["models", "checked", "days", "as_of"]
         }
@@ -1187,6 +1187,10 @@ public struct EngineSettings: Codable, Sendable, Equatable {
     /// before the first word of an answer take at least that many tokens ÷ this many seconds, the floor a latency
     /// budget is held to. Without it the floor is not computed.
     public var fastest_output_tokens_per_second: Double?
+    /// A time to the first token no hosted model is reported to beat, in seconds: every answer of a hosted model waits
+    /// at least this long before its first token (thinking or answer), so a latency budget's floor starts here (a
+    /// self-hosted model's does not). Without it, 0.
+    public var least_first_token_seconds: Double?
     /// A typical output speed, in tokens a second: a latency budget is offered less thinking *for the budget's sake*
     /// only when the reasoning at this speed takes at least `thinking_budget_share` of it (a 600 s batch budget is no
     /// reason to switch thinking off). Without both, any budget is.

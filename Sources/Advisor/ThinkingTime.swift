@@ -27,12 +27,19 @@ struct ThinkingFloor {
     }
 }
 
-/// The least time a model takes to write the answer itself, after any thinking: its output tokens (on its own count)
-/// at the same speed.
+/// The least time a model takes to answer after any thinking: the wait for a first token no model is reported to
+/// beat (`engine.least_first_token_seconds`), then its output tokens (on its own count) at the same speed. The wait
+/// is counted here, once per request, so that a floor with thinking counts it once too.
 struct AnswerFloor {
     let tokens: Double
+    /// The first-token wait and the writing together.
     let seconds: Double
     let speed: Double
+    /// The first-token wait counted in `seconds`.
+    let start: Double
+
+    /// The writing alone, without the first-token wait.
+    var writing: Double { seconds - start }
 }
 
 extension Knowledge {
@@ -50,12 +57,15 @@ extension Knowledge {
         return ThinkingFloor(effort: effort, tokens: tokens, seconds: tokens / speed, speed: speed)
     }
 
-    /// Model `m`'s floor for writing the answer itself; nil when no speed is set or the answer has no tokens.
+    /// Model `m`'s floor for the answer itself, its first-token wait included; nil when no speed is set or the answer
+    /// has no tokens.
     func answerFloor(model m: Int, _ v: UnsafeBufferPointer<Double>) -> AnswerFloor? {
         guard let speed = fastestOutput[m] else { return nil }
         let tokens = v[AnswerID.avgOutputTokens.rawValue] * tokenScale(model: m, v)
         guard tokens > 0 else { return nil }
-        return AnswerFloor(tokens: tokens, seconds: tokens / speed, speed: speed)
+        // The wait is a hosted API's (network, queue, prompt): a model the team runs itself has no such floor reported.
+        let start = compiledModels[m].selfHosted ? 0 : leastFirstToken
+        return AnswerFloor(tokens: tokens, seconds: start + tokens / speed, speed: speed, start: start)
     }
 
     /// The level of model `m` that thinks least (`none` where it can stop) and its floor there (nil when that
@@ -124,6 +134,7 @@ extension Engine {
         if let answer = k.answerFloor(model: primary, v), answer.seconds > budget {
             warn(.answer_over_budget, [
                 "tokens": Format.count(answer.tokens), "seconds": Self.seconds(answer.seconds), "speed": Format.count(answer.speed),
+                "start": Self.seconds(answer.start),
                 "budget": AnswerValue.number(budget).text,
                 "option": answeringInTime(budget, instead: primary, d, v, task: task, monthly: monthly, answerTooLong: true)])
             return true
@@ -152,13 +163,15 @@ extension Engine {
         let answer = k.answerFloor(model: m, v)
         let speed = Format.count(answer?.speed ?? k.fastestOutput[m] ?? 0)
         let answerTokens = Format.count(answer?.tokens ?? 0)
+        // The first-token wait, said where it is counted (it is in the answer's floor).
+        let start = (answer?.start ?? 0) > 0 ? ", with the \(Self.seconds(answer!.start)) wait before any first token," : ","
         if let least = k.leastThinking(model: m)?.floor {
             let total = least.seconds + (answer?.seconds ?? 0)
             return "even at \(least.asLeast) and about \(answerTokens) tokens of answer after it, it takes at least "
-                + "\(Self.seconds(total)) at \(speed) tokens a second, the fastest output reported for it, against a \(budget) s budget"
+                + "\(Self.seconds(total)) at \(speed) tokens a second, the fastest output reported for it\(start) against a \(budget) s budget"
         }
         return "its answer alone, about \(answerTokens) tokens on its count, takes at least \(Self.seconds(answer?.seconds ?? 0)) "
-            + "at \(speed) tokens a second, the fastest output reported for it, against a \(budget) s budget"
+            + "at \(speed) tokens a second, the fastest output reported for it\(start) against a \(budget) s budget"
     }
 
     /// A thinking floor's values with the answer written after it: {answer_tokens} and {total} (both together), and
@@ -167,6 +180,7 @@ extension Engine {
         var values = floor.values
         values["answer_tokens"] = Format.count(answer?.tokens ?? 0)
         values["total"] = seconds(floor.seconds + (answer?.seconds ?? 0))
+        values["start"] = seconds(answer?.start ?? 0)
         values["budget"] = AnswerValue.number(budget).text
         return values
     }
