@@ -152,6 +152,8 @@ final class CompiledModel: Sendable {
     let contextWindow: Double
     let maxInput: Double?
     let maxOutput: Double?
+    /// The output limit on the batch API (`batch_max_output`), above `maxOutput`; nil: the same limit on both.
+    let batchMaxOutput: Double?
     /// The fastest output reported for this model (`fastest_output_tokens_per_second`); nil: its provider's or the
     /// engine's figure applies.
     let fastestOutput: Double?
@@ -251,6 +253,13 @@ final class CompiledModel: Sendable {
         fastestOutput = try positive(spec.fastest_output_tokens_per_second, "fastest_output_tokens_per_second", max: 100_000)
         if let out = maxOutput, out > contextWindow {
             throw problem("max_output.value", "cannot exceed the context window")
+        }
+        batchMaxOutput = try positive(spec.batch_max_output, "batch_max_output")
+        if let batch = batchMaxOutput {
+            guard let out = maxOutput, batch > out else {
+                throw problem("batch_max_output.value", "must be above max_output (the batch API's higher limit)")
+            }
+            if batch > contextWindow { throw problem("batch_max_output.value", "cannot exceed the context window") }
         }
 
         // Prices.
@@ -473,16 +482,22 @@ final class CompiledModel: Sendable {
     }
 
     /// Whether one request of these sizes (on this model's own token count) fits the window and the output limit.
-    func holds(input: Double, output: Double) -> Bool {
-        input + output <= contextWindow && (maxOutput.map { output <= $0 } ?? true) && (maxInput.map { input <= $0 } ?? true)
+    func holds(input: Double, output: Double, batch: Bool) -> Bool {
+        input + output <= contextWindow && (outputLimit(batch: batch).map { output <= $0 } ?? true)
+            && (maxInput.map { input <= $0 } ?? true)
+    }
+
+    /// The output limit a request is held to: the batch API's where it is higher and the work goes through it.
+    func outputLimit(batch: Bool) -> Double? {
+        batch ? batchMaxOutput ?? maxOutput : maxOutput
     }
 
     /// The limit one request of these sizes comes closest to, and the share of it the request takes: the window,
     /// the output limit or the input limit. An average near any of them means the longer requests break it, which is
     /// why `engine.context_headroom` applies to all three.
-    func fill(input: Double, output: Double) -> (limit: TokenLimit, share: Double) {
+    func fill(input: Double, output: Double, batch: Bool) -> (limit: TokenLimit, share: Double) {
         var most = (limit: TokenLimit.window, share: (input + output) / contextWindow)
-        if let limit = maxOutput, output / limit > most.share { most = (.output, output / limit) }
+        if let limit = outputLimit(batch: batch), output / limit > most.share { most = (.output, output / limit) }
         if let limit = maxInput, input / limit > most.share { most = (.input, input / limit) }
         return most
     }

@@ -255,7 +255,7 @@ extension Knowledge {
     /// Whether model `m` can hold the average request at all.
     func fits(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
         let t = requestTokens(model: m, v)
-        return compiledModels[m].holds(input: t.input, output: t.output + t.reasoning)
+        return compiledModels[m].holds(input: t.input, output: t.output + t.reasoning, batch: Self.isBatch(v))
     }
 
     /// Whether the request leaves the headroom `engine.context_headroom` asks for in model `m`'s window and in its
@@ -268,7 +268,9 @@ extension Knowledge {
     func requestFill(model m: Int, _ v: UnsafeBufferPointer<Double>) -> (holds: Bool, share: Double) {
         let t = requestTokens(model: m, v)
         let model = compiledModels[m]
-        return (model.holds(input: t.input, output: t.output + t.reasoning), model.fill(input: t.input, output: t.output + t.reasoning).share)
+        let batch = Self.isBatch(v)
+        return (model.holds(input: t.input, output: t.output + t.reasoning, batch: batch),
+                model.fill(input: t.input, output: t.output + t.reasoning, batch: batch).share)
     }
 
     /// The headroom rule on a request's fill: it fits, and takes at most `engine.context_headroom` of every limit.
@@ -277,16 +279,17 @@ extension Knowledge {
     }
 
     /// Why model `m`'s request is over the headroom, in words: the limit it comes closest to and the share it takes.
-    func overHeadroom(model m: Int, input: Double, written: Double, reasoning: Double) -> String {
+    func overHeadroom(model m: Int, input: Double, written: Double, reasoning: Double, batch: Bool) -> String {
         let model = compiledModels[m]
-        let fill = model.fill(input: input, output: written)
+        let fill = model.fill(input: input, output: written, batch: batch)
         let headroom = "over the \(Format.figure(contextHeadroom * 100))% headroom"
         switch fill.limit {
         case .window:
             return "one request fills \(Format.figure(fill.share * 100))% of its \(Format.figure(model.contextWindow))-token window, \(headroom)"
         case .output:
-            return "one answer is \(Format.figure(written)) output tokens\(reasoning > 0 ? ", reasoning included," : ""), "
-                + "\(Format.figure(fill.share * 100))% of its \(Format.figure(model.maxOutput ?? 0))-token output limit, \(headroom) "
+            return "one answer is \(Format.figure(written)) output tokens\(reasoning > 0 ? ", reasoning included" : ""), "
+                + "\(Format.figure(fill.share * 100))% of its \(Format.figure(model.outputLimit(batch: batch) ?? 0))-token "
+                + "output limit\(batch && model.batchMaxOutput != nil ? " on the batch API" : ""), \(headroom) "
                 + "(longer answers would be cut off)"
         case .input:
             return "one prompt is \(Format.figure(input)) tokens, \(Format.figure(fill.share * 100))% of its "
@@ -329,8 +332,17 @@ extension Knowledge {
         } else if !model.reasoningKnown && !model.selfHosted {
             note("Its page does not say whether it reasons: no reasoning tokens counted.")
         }
-        parts.fits = model.holds(input: inTokens, output: visibleOut + thinking.tokens)
-        parts.withinHeadroom = parts.fits && model.fill(input: inTokens, output: visibleOut + thinking.tokens).share <= contextHeadroom
+        let batchAPI = Self.isBatch(v)
+        parts.fits = model.holds(input: inTokens, output: visibleOut + thinking.tokens, batch: batchAPI)
+        parts.withinHeadroom = parts.fits
+            && model.fill(input: inTokens, output: visibleOut + thinking.tokens, batch: batchAPI).share <= contextHeadroom
+        if parts.fits, batchAPI, let limit = model.maxOutput, let batchLimit = model.batchMaxOutput,
+           visibleOut + thinking.tokens > limit {
+            // Held only by the batch API's higher limit, which needs the provider's beta header (its page names it).
+            note("Answers of \(Format.figure(visibleOut + thinking.tokens)) tokens\(thinking.tokens > 0 ? ", reasoning included," : "") "
+                 + "are over its \(Format.figure(limit))-token output limit: only its batch API takes them, up to "
+                 + "\(Format.figure(batchLimit)) tokens with the beta header its page names.")
+        }
         if !parts.fits {
             // Only the limits the request breaks: "28,000 tokens against a 128,000-token window" read as a fit.
             // Words only when explained: the decision prices every model many times per assessment.
@@ -340,7 +352,7 @@ extension Knowledge {
                 if inTokens + written > model.contextWindow {
                     broken.append("\(Format.figure(inTokens + written)) tokens per request against a \(Format.figure(model.contextWindow))-token window")
                 }
-                if let limit = model.maxOutput, written > limit {
+                if let limit = model.outputLimit(batch: batchAPI), written > limit {
                     broken.append("\(Format.figure(written)) output tokens a request\(thinking.tokens > 0 ? ", reasoning included," : "") against \(Format.figure(limit)) at most")
                 }
                 if let limit = model.maxInput, inTokens > limit {
@@ -349,7 +361,8 @@ extension Knowledge {
                 note("Does not fit: " + broken.joined(separator: "; ") + ".")
             }
         } else if !parts.withinHeadroom, explain {
-            let why = overHeadroom(model: m, input: inTokens, written: visibleOut + thinking.tokens, reasoning: thinking.tokens)
+            let why = overHeadroom(model: m, input: inTokens, written: visibleOut + thinking.tokens, reasoning: thinking.tokens,
+                                   batch: batchAPI)
             note(why.prefix(1).uppercased() + why.dropFirst() + ": not recommended.")
         }
 
@@ -492,6 +505,9 @@ extension Knowledge {
     }
 
     static let batchLatency = Double(AnswerID.latency.choices.firstIndex(of: "batch")!)
+
+    /// Whether the work goes through the batch API (latency `batch`): its discount and its output limit apply.
+    static func isBatch(_ v: UnsafeBufferPointer<Double>) -> Bool { v[AnswerID.latency.rawValue] == batchLatency }
     static let realtimeLatency = Double(AnswerID.latency.choices.firstIndex(of: "realtime")!)
 
     /// The model's lifecycle on the as-of day of the answers.

@@ -1031,7 +1031,7 @@ public struct Engine: Sendable {
             } else {
                 refusal = computed(.nothing_fits_output, model: primary, [
                     "window": Format.count(model.contextWindow), "output": Format.count(t.output + t.reasoning),
-                    "max_output": model.maxOutput.map(Format.count) ?? Format.count(model.contextWindow),
+                    "max_output": model.outputLimit(batch: Knowledge.isBatch(v)).map(Format.count) ?? Format.count(model.contextWindow),
                     "headroom": Format.percent(k.contextHeadroom), "as_of": CivilDate.text(day)])
             }
         } else if d.basis == .nothing_usable {
@@ -1346,8 +1346,10 @@ public struct Engine: Sendable {
         }
         if !k.fits(model: m, v) {
             let t = k.requestTokens(model: m, v)
-            if let limit = model.maxOutput, t.output + t.reasoning > limit {
-                return (.size, "\(Format.figure(t.output + t.reasoning)) output tokens a request exceed its \(Format.figure(limit))-token output limit")
+            let batch = Knowledge.isBatch(v) && model.batchMaxOutput != nil
+            if let limit = model.outputLimit(batch: batch), t.output + t.reasoning > limit {
+                return (.size, "\(Format.figure(t.output + t.reasoning)) output tokens a request exceed its \(Format.figure(limit))-token "
+                    + "output limit\(batch ? " on the batch API" : "")")
             }
             if let limit = model.maxInput, t.input > limit {
                 return (.size, "\(Format.figure(t.input)) prompt tokens a request exceed its \(Format.figure(limit))-token input limit")
@@ -1356,7 +1358,8 @@ public struct Engine: Sendable {
         }
         if !k.withinHeadroom(model: m, v) {
             let t = k.requestTokens(model: m, v)
-            return (.size, k.overHeadroom(model: m, input: t.input, written: t.output + t.reasoning, reasoning: t.reasoning))
+            return (.size, k.overHeadroom(model: m, input: t.input, written: t.output + t.reasoning, reasoning: t.reasoning,
+                                          batch: Knowledge.isBatch(v)))
         }
         let fit = model.fit[Int(v[AnswerID.taskType.rawValue])]
         if fit == .poor { return (.fit, "it fits this task poorly") }

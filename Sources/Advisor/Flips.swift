@@ -273,7 +273,7 @@ extension Engine {
                 default:
                     kinks.append((model.contextWindow - t.input - t.reasoning) / scale)
                     kinks.append((k.contextHeadroom * model.contextWindow - t.input - t.reasoning) / scale)
-                    if let limit = model.maxOutput {
+                    if let limit = model.outputLimit(batch: Knowledge.isBatch(v)) {
                         kinks += [(limit - t.reasoning) / scale, (k.contextHeadroom * limit - t.reasoning) / scale]
                     }
                 }

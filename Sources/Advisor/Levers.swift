@@ -51,7 +51,7 @@ extension Knowledge {
         let model = compiledModels[m]
         let t = requestTokens(model: m, v)
         let output = t.output + t.reasoning
-        guard model.maxOutput.map({ output <= contextHeadroom * $0 }) ?? true else { return nil }
+        guard model.outputLimit(batch: Self.isBatch(v)).map({ output <= contextHeadroom * $0 }) ?? true else { return nil }
         let room = Swift.min(contextHeadroom * model.contextWindow - output, model.maxInput.map { contextHeadroom * $0 } ?? .infinity)
         let target = (room / tokenScale(model: m, v) / 100).rounded(.down) * 100
         return target > 0 ? target : nil

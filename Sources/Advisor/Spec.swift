@@ -563,6 +563,9 @@ public struct ModelSpec: Codable, Sendable, Equatable {
     /// 272,000 of 400,000 on GPT-5 models); nil: the window less the output is the only limit.
     public var max_input: NumberFigure?
     public var max_output: NumberFigure?
+    /// The output limit on the provider's batch API where it is above `max_output` (Anthropic's Message Batches API
+    /// takes 300,000 with a beta header): the limit a `batch` workload is held to.
+    public var batch_max_output: NumberFigure?
     /// The fastest output, in tokens a second, any source reports for this model as priced (on its host's hardware):
     /// the latency floor's speed for it, before the provider's and the engine's. Groq writes gpt-oss-20b at about
     /// 1,000 tokens a second and gpt-oss-120b at under 500.
@@ -577,7 +580,7 @@ public struct ModelSpec: Codable, Sendable, Equatable {
     public init(provider: String, family: String, api_id: String? = nil, released: TextFigure,
                 lifecycle: Lifecycle = Lifecycle(), hosting: Hosting, prices: ModelPrices? = nil,
                 self_hosting: SelfHosting? = nil, tokenizer: Tokenizer? = nil, context_window: NumberFigure,
-                max_input: NumberFigure? = nil, max_output: NumberFigure? = nil,
+                max_input: NumberFigure? = nil, max_output: NumberFigure? = nil, batch_max_output: NumberFigure? = nil,
                 fastest_output_tokens_per_second: NumberFigure? = nil, rate_limits: RateLimits? = nil, reasoning: Reasoning? = nil, latency: [LatencyFigure]? = nil,
                 benchmarks: [String: BenchmarkFigure]? = nil, access: [AccessChannel], task_fit: [String: TaskFit]) {
         self.fastest_output_tokens_per_second = fastest_output_tokens_per_second
@@ -593,6 +596,7 @@ public struct ModelSpec: Codable, Sendable, Equatable {
         self.context_window = context_window
         self.max_input = max_input
         self.max_output = max_output
+        self.batch_max_output = batch_max_output
         self.rate_limits = rate_limits
         self.reasoning = reasoning
         self.latency = latency

@@ -49,6 +49,9 @@ struct CompareView {
             row("Context window") { _, spec in "\(Format.count(spec.context_window.value)) tokens" },
             row("Longest prompt") { _, spec in spec.max_input.map { "\(Format.count($0.value)) tokens" } ?? "the window less the answer" },
             row("Longest output") { _, spec in spec.max_output.map { "\(Format.count($0.value)) tokens" } ?? "—" },
+            row("Longest output on the batch API") { _, spec in
+                (spec.batch_max_output ?? spec.max_output).map { "\(Format.count($0.value)) tokens" } ?? "—"
+            },
             row("Latency") { _, spec in
                 (spec.latency ?? []).map { l in
                     "\(l.percentile.rawValue): \(Format.count(l.ms))\(l.ms_high.map { "–\(Format.count($0))" } ?? "") ms"

@@ -22,7 +22,7 @@ struct NothingFitsTests {
         func fill(_ line: CostLine) -> Double {
             let model = k.compiledModels[k.modelIndex[line.model]!]
             let written = line.rates.output_tokens_per_request + line.rates.reasoning_tokens_per_request
-            return model.fill(input: line.rates.input_tokens_per_request, output: written).share
+            return model.fill(input: line.rates.input_tokens_per_request, output: written, batch: false).share
         }
         #expect(served.allSatisfy { fill($0) >= fill(primary) })
         #expect(primary.model.hasPrefix("gemini-") && fill(primary) < fill(served.first { $0.model == "gpt-6-luna" }!))
@@ -174,6 +174,6 @@ struct NothingFitsTests {
         #expect(Engine(knowledge: k).assess(k.answers(given)).primaryModel == "cohere-command-r7b")
         // The prompt cap has its headroom too: GPT-6 Luna takes at most 80 % of 922,000 in a recommended prompt.
         let luna = k.compiledModels[k.modelIndex["gpt-6-luna"]!]
-        #expect(luna.fill(input: 800_000, output: 1_000).limit == .input)
+        #expect(luna.fill(input: 800_000, output: 1_000, batch: false).limit == .input)
     }
 }
