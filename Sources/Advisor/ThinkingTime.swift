@@ -29,8 +29,7 @@ struct ThinkingFloor {
 
 /// The least time a model takes to answer after any thinking: the wait for a first token no hosted model is reported to
 /// beat (`engine.least_first_token_seconds`; none for a self-hosted model), then its output tokens (on its own count)
-/// at the same speed. The wait
-/// is counted here, once per request, so that a floor with thinking counts it once too.
+/// at the same speed. The wait is counted here, once per request, so that a floor with thinking counts it once too.
 struct AnswerFloor {
     let tokens: Double
     /// The first-token wait and the writing together.
