@@ -492,6 +492,11 @@ final class CompiledModel: Sendable {
         batch ? batchMaxOutput ?? maxOutput : maxOutput
     }
 
+    /// That limit's name in a sentence: which API's it is, where the two differ.
+    func outputLimitName(batch: Bool) -> String {
+        batch && batchMaxOutput != nil ? "output limit on the batch API" : "output limit"
+    }
+
     /// The limit one request of these sizes comes closest to, and the share of it the request takes: the window,
     /// the output limit or the input limit. An average near any of them means the longer requests break it, which is
     /// why `engine.context_headroom` applies to all three.

@@ -190,6 +190,13 @@ extension Knowledge {
         costParts(model: m, v, explain: false).total
     }
 
+    /// Unrounded monthly cost of model `m` on the same answers judged on another day (at the prices in force then).
+    func monthlyCost(model m: Int, _ v: UnsafeBufferPointer<Double>, on day: Int) -> Double {
+        var then = Array(v)
+        then[AnswerID.asOf.rawValue] = Double(day)
+        return then.withUnsafeBufferPointer { monthlyCost(model: m, $0) }
+    }
+
     struct CostParts {
         var input = 0.0, output = 0.0, cache = 0.0, gpu = 0.0, ops = 0.0
         var fits = true
@@ -289,7 +296,7 @@ extension Knowledge {
         case .output:
             return "one answer is \(Format.figure(written)) output tokens\(reasoning > 0 ? ", reasoning included" : ""), "
                 + "\(Format.figure(fill.share * 100))% of its \(Format.figure(model.outputLimit(batch: batch) ?? 0))-token "
-                + "output limit\(batch && model.batchMaxOutput != nil ? " on the batch API" : ""), \(headroom) "
+                + "\(model.outputLimitName(batch: batch)), \(headroom) "
                 + "(longer answers would be cut off)"
         case .input:
             return "one prompt is \(Format.figure(input)) tokens, \(Format.figure(fill.share * 100))% of its "
@@ -572,9 +579,7 @@ extension Knowledge {
         // its note and the recommended model's `price_change` warning.
         var next: NextPrices? = nil
         if let change = compiledModels[m].priceChangeDay(after: Int(v[AnswerID.asOf.rawValue])), p.total > 0 {
-            var later = Array(v)
-            later[AnswerID.asOf.rawValue] = Double(change)
-            let month = later.withUnsafeBufferPointer { costParts(model: m, $0, explain: false).total }
+            let month = monthlyCost(model: m, v, on: change)
             let announced = NextPrices(since: CivilDate.text(change), monthly_usd: r(month))
             p.rates.notes.append(CostLine.nextPricesNote(announced))
             next = announced

@@ -819,9 +819,7 @@ public struct Engine: Sendable {
         let day = Int(v[AnswerID.asOf.rawValue])
         guard let change = knowledge.compiledModels[m].priceChangeDay(after: day), change - day <= knowledge.priceOutlookDays
         else { return (monthly[m], nil) }
-        var later = Array(v)
-        later[AnswerID.asOf.rawValue] = Double(change)
-        let then = later.withUnsafeBufferPointer { knowledge.monthlyCost(model: m, $0) }
+        let then = knowledge.monthlyCost(model: m, v, on: change)
         return then > monthly[m] ? (then, change) : (monthly[m], nil)
     }
 
@@ -1346,10 +1344,10 @@ public struct Engine: Sendable {
         }
         if !k.fits(model: m, v) {
             let t = k.requestTokens(model: m, v)
-            let batch = Knowledge.isBatch(v) && model.batchMaxOutput != nil
+            let batch = Knowledge.isBatch(v)
             if let limit = model.outputLimit(batch: batch), t.output + t.reasoning > limit {
                 return (.size, "\(Format.figure(t.output + t.reasoning)) output tokens a request exceed its \(Format.figure(limit))-token "
-                    + "output limit\(batch ? " on the batch API" : "")")
+                    + model.outputLimitName(batch: batch))
             }
             if let limit = model.maxInput, t.input > limit {
                 return (.size, "\(Format.figure(t.input)) prompt tokens a request exceed its \(Format.figure(limit))-token input limit")

@@ -67,6 +67,7 @@ extension ModelSpec {
         add(context_window, [.key("context_window")])
         add(max_input, [.key("max_input")])
         add(max_output, [.key("max_output")])
+        add(batch_max_output, [.key("batch_max_output")])
         add(fastest_output_tokens_per_second, [.key("fastest_output_tokens_per_second")])
         add(tokenizer?.ratio, [.key("tokenizer"), .key("ratio")])
         if let p = self.prices { prices(p, [.key("prices")]) }

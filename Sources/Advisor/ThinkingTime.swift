@@ -37,9 +37,6 @@ struct AnswerFloor {
     let speed: Double
     /// The first-token wait counted in `seconds`.
     let start: Double
-
-    /// The writing alone, without the first-token wait.
-    var writing: Double { seconds - start }
 }
 
 extension Knowledge {
@@ -240,15 +237,17 @@ extension Engine {
             var setting: Effort? = nil
             var cost = monthly[m]
             if k.thinkingFloor(model: m, v) != nil {
+                let chosen: Effort
                 if k.compiledModels[m].reasoning?.levels.contains(.none) == true {
-                    setting = Effort.none
+                    chosen = .none
                 } else if answerTooLong, let least = k.leastThinking(model: m), !k.outlastsBudget(model: m, v) {
-                    setting = least.effort
+                    chosen = least.effort
                 } else {
                     continue
                 }
+                setting = chosen
                 var w = Array(v)
-                w[AnswerID.reasoningEffort.rawValue] = setting!.answer
+                w[AnswerID.reasoningEffort.rawValue] = chosen.answer
                 cost = w.withUnsafeBufferPointer { k.monthlyCost(model: m, $0) }
             }
             if best == nil || key(m, cost) < key(best!.model, best!.monthly) { best = (m, setting, cost) }

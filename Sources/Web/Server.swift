@@ -122,7 +122,7 @@ public final class Server: Sendable {
     // MARK: - Request handling (called on MHD's threads)
 
     /// The request's Content-Type header, which decides how large its body may be.
-    fileprivate static func contentType(of connection: OpaquePointer) -> String? {
+    static func contentType(of connection: OpaquePointer) -> String? {
         MHD_lookup_connection_value(connection, .HEADER_KIND, "Content-Type").map { String(cString: $0) }
     }
 
@@ -130,7 +130,7 @@ public final class Server: Sendable {
         let router = self.router
         let isAPI = url.hasPrefix("/api/")
         if state.tooLarge {
-            let limit = limits.bodyLimit(for: url, contentType: Self.contentType(of: connection))
+            let limit = state.bodyLimit ?? limits.bodyLimit(for: url, contentType: Self.contentType(of: connection))
             let size = limit >= 1024 * 1024 ? "\(limit / 1024 / 1024) MiB" : "\(limit / 1024) KiB"
             return queue(router.reject(HTTPError(413, code: "too_large", "The request body is larger than \(size)."), api: isAPI),
                          on: connection)
@@ -172,6 +172,16 @@ final class Daemon: @unchecked Sendable {
 final class RequestState {
     var body: [UInt8] = []
     var tooLarge = false
+    /// The most body bytes this request may send, decided once (from its path and Content-Type) when a body is
+    /// first announced or arrives; nil for the requests that send none, which are most.
+    private(set) var bodyLimit: Int?
+
+    func bodyLimit(_ server: Server, connection: OpaquePointer, url: UnsafePointer<CChar>) -> Int {
+        if let bodyLimit { return bodyLimit }
+        let limit = server.limits.bodyLimit(for: String(cString: url), contentType: Server.contentType(of: connection))
+        bodyLimit = limit
+        return limit
+    }
 }
 
 /// Collects decoded query parameters; a value that is not UTF-8 is reported rather than silently replaced.
@@ -220,7 +230,7 @@ private func handleRequest(_ cls: UnsafeMutableRawPointer?, _ connection: Opaque
            let declared = MHD_lookup_connection_value(connection, .HEADER_KIND, "Content-Length").map({ String(cString: $0) }),
            let length = Int(declared) ?? (!declared.isEmpty && declared.utf8.allSatisfy { (48...57).contains($0) } ? Int.max : nil),
            let path = String(validating: UnsafeRawBufferPointer(start: url, count: strlen(url)), as: UTF8.self),
-           length > server.limits.bodyLimit(for: path, contentType: Server.contentType(of: connection)) {
+           length > state.bodyLimit(server, connection: connection, url: url) {
             state.tooLarge = true
             return server.handle(connection: connection, url: path, method: String(cString: method), state: state)
         }
@@ -229,8 +239,7 @@ private func handleRequest(_ cls: UnsafeMutableRawPointer?, _ connection: Opaque
     let state = Unmanaged<RequestState>.fromOpaque(stored).takeUnretainedValue()
     if let uploadSize, uploadSize.pointee > 0 {
         if !state.tooLarge, let uploadData,
-           state.body.count + uploadSize.pointee <= server.limits.bodyLimit(for: String(cString: url),
-                                                                            contentType: Server.contentType(of: connection)) {
+           state.body.count + uploadSize.pointee <= state.bodyLimit(server, connection: connection, url: url) {
             state.body.append(contentsOf: UnsafeRawBufferPointer(start: uploadData, count: uploadSize.pointee))
         } else {
             // Over the limit: drop the rest and answer 413 on the final call.

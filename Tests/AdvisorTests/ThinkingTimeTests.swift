@@ -434,8 +434,8 @@ struct ThinkingTimeTests {
         let haiku = k.modelIndex["claude-haiku-5-5"]!
         try v.withUnsafeBufferPointer { v in
             let own = try #require(k.answerFloor(model: selfHosted, v)), hosted = try #require(k.answerFloor(model: haiku, v))
-            #expect(own.start == 0 && own.seconds == own.writing)
-            #expect(hosted.start == 0.15 && abs(hosted.seconds - hosted.writing - 0.15) < 1e-9)
+            #expect(own.start == 0 && own.seconds == own.tokens / own.speed)
+            #expect(hosted.start == 0.15 && abs(hosted.seconds - hosted.tokens / hosted.speed - 0.15) < 1e-9)
         }
     }
 }
