@@ -184,8 +184,13 @@ extension Engine {
             reason = "the rules that fired for this workload prefer \(k.models[primary].title)"
             url = "/criteria/"
         }
+        // A legacy runner-up says so whatever it lost on, as the alternatives do: DeepSeek V4 Flash lost to a routing
+        // plan without a word of DeepSeek having moved on from it.
+        let day = Int(answers.values[AnswerID.asOf.rawValue])
+        let stated = reason.contains("it is legacy") ? reason
+            : legacyState(m, day: day, task: task).map { reason + "; and it is " + $0 } ?? reason
         return (m, RunnerUp(model: k.models[m].slug, monthly_usd: Format.rounded(monthly[m]),
-                            difference_usd: Format.rounded(difference), reason: reason, url: url))
+                            difference_usd: Format.rounded(difference), reason: stated, url: url))
     }
 }
 

@@ -789,13 +789,18 @@ public struct Engine: Sendable {
     /// " (legacy since …: … succeeds it …)" for a legacy model offered beside the primary, so that a superseded model
     /// is never offered without saying so; "" for a current one.
     func legacyNote(_ m: Int, day: Int, task: Int) -> String {
+        legacyState(m, day: day, task: task).map { " (\($0))" } ?? ""
+    }
+
+    /// "legacy since …: … succeeds it …" for a legacy model (the successor's weaker fit said); nil for a current one.
+    func legacyState(_ m: Int, day: Int, task: Int) -> String? {
         let k = knowledge
         let model = k.compiledModels[m]
-        guard model.lifecycle(on: day).state == .legacy, let since = model.legacyDay else { return "" }
-        guard let successor = k.replacement(of: m, on: day), successor != m else { return " (legacy since \(CivilDate.text(since)))" }
+        guard model.lifecycle(on: day).state == .legacy, let since = model.legacyDay else { return nil }
+        guard let successor = k.replacement(of: m, on: day), successor != m else { return "legacy since \(CivilDate.text(since))" }
         let fit = k.compiledModels[successor].fit[task]
         let successorFit = fit == model.fit[task] ? "" : ", though it fits this task only '\(fit.rawValue)'"
-        return " (legacy since \(CivilDate.text(since)): \(k.models[successor].title) succeeds it\(successorFit))"
+        return "legacy since \(CivilDate.text(since)): \(k.models[successor].title) succeeds it\(successorFit)"
     }
 
     /// The named successor of legacy model `m` when `among` holds for it and it costs at most `engine.legacy_premium`
@@ -1187,7 +1192,7 @@ public struct Engine: Sendable {
             }
         }
         // After the primary's, so the failure mode's general advice joins the primary's warning.
-        escalationThinkingWarning(d, v) { model, kind, values in computed(kind, model: model, values) }
+        escalatedShareWarning(d, v) { model, kind, values in computed(kind, model: model, values) }
         // The quality margin: a cost-first pick that fits only `good`, against the cheapest `strong` one (a legacy
         // one named says so).
         var qualityMargin: QualityMargin? = nil

@@ -888,9 +888,11 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// speed: {model}, {lowest}, {tokens}, {seconds}, {speed}, {answer_tokens}, {start}, {total}, {budget}, {option}
     /// (a model that can answer in time, or that none can).
     case thinking_floor_over_budget
-    /// Under tiered routing, the escalation model's reasoning and answer outlast the budget for the complex share:
-    /// {model} (the escalation model), {haiku}, {share}, {effort}, {tokens}, {seconds}, {speed}, {answer_tokens},
-    /// {start}, {total}, {budget}, {fix} (a sentence).
+    /// Under tiered routing the complex share waits for the Haiku's answer and then the escalation model's, and the
+    /// two outlast the budget: {model} (the escalation model), {haiku}, {share}, {haiku_seconds} and {seconds} (each
+    /// one's floor at the team's effort), {thinking} (", whose … effort writes about … reasoning tokens first" where
+    /// the escalation model thinks, else empty), {start} (the first-token wait each counts), {total}, {budget}, {fix}
+    /// (a sentence: the least thinking of both, a routing step before any answer, or nothing in time).
     case escalation_over_budget
     /// No source documents the model's latency: {model}, {budget}.
     case latency_unknown
@@ -961,7 +963,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .answer_over_budget: ["model", "tokens", "seconds", "speed", "start", "budget", "option"]
         case .thinking_over_budget: ["model", "effort", "tokens", "seconds", "speed", "answer_tokens", "start", "total", "budget", "fix"]
         case .thinking_floor_over_budget: ["model", "lowest", "tokens", "seconds", "speed", "answer_tokens", "start", "total", "budget", "option"]
-        case .escalation_over_budget: ["model", "haiku", "share", "effort", "tokens", "seconds", "speed", "answer_tokens", "start", "total", "budget", "fix"]
+        case .escalation_over_budget: ["model", "haiku", "share", "haiku_seconds", "seconds", "thinking", "start", "total", "budget", "fix"]
         case .latency_unknown: ["model", "budget"]
         case .stale_price: ["models", "checked", "days", "as_of"]
         }

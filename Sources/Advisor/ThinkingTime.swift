@@ -104,6 +104,12 @@ extension Knowledge {
         (leastThinking(model: m)?.floor?.seconds ?? 0) + (answerFloor(model: m, v)?.seconds ?? 0)
     }
 
+    /// The least time model `m` takes to answer at the team's effort: its thinking there and the answer after it, at
+    /// the floor speed (0 where no speed is set).
+    func answeringSeconds(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Double {
+        (thinkingFloor(model: m, v)?.seconds ?? 0) + (answerFloor(model: m, v)?.seconds ?? 0)
+    }
+
     /// Model `m`'s thinking floor at the team's effort when it and the answer after it outlast the budget they
     /// stated, with its least thinking and the answer's floor; nil without a budget, reasoning or speed, or when
     /// they fit.
@@ -182,26 +188,47 @@ extension Engine {
         return values
     }
 
-    /// Under tiered routing the complex share is answered again by the escalation model: the warning its reasoning
-    /// and its answer get when they outlast the budget there (`escalation_over_budget`), with the least thinking it
-    /// accepts.
-    func escalationThinkingWarning(_ d: Decision, _ v: UnsafeBufferPointer<Double>,
-                                   warn: (Int, ComputedWarning, [String: String]) -> Void) {
+    /// Under tiered routing the Haiku answers every request and the escalation model answers the complex share again
+    /// (/guides/tiered-routing), so an escalated request waits for both: the Haiku's floor at the team's effort, then
+    /// the escalation model's, each with its first-token wait. The warning those requests get when the two together
+    /// outlast the budget (`escalation_over_budget`). Held to the escalation model alone, 20-token classifications due
+    /// in 1 s were told that Sonnet 5.5 at low effort (0.95 s) would do, with Haiku 5.5's 0.22 s still to come first.
+    func escalatedShareWarning(_ d: Decision, _ v: UnsafeBufferPointer<Double>,
+                               warn: (Int, ComputedWarning, [String: String]) -> Void) {
         let k = knowledge
-        guard d.verdict == .tieredRouting, let escalation = d.escalation, escalation != d.primary,
-              let (budget, floor, least, answer) = k.thinkingOverBudget(model: escalation, v) else { return }
-        var values = Self.timed(floor, answer, budget)
-        values["haiku"] = k.models[d.primary].title
-        values["share"] = Format.percent(v[AnswerID.complexShare.rawValue])
-        let answerSeconds = answer?.seconds ?? 0
-        if let lowest = least.floor {
-            values["fix"] = lowest.seconds + answerSeconds > budget
-                ? "Even at \(lowest.asLeast), those answers miss the budget: tell the people waiting, or give the hard requests a budget of their own"
-                : "Lower its effort for them to \(lowest.asLeast), and check their quality"
+        let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
+        guard budget > 0, d.verdict == .tieredRouting, let escalation = d.escalation, escalation != d.primary else { return }
+        let haiku = d.primary
+        let haikuSeconds = k.answeringSeconds(model: haiku, v)
+        let escalationSeconds = k.answeringSeconds(model: escalation, v)
+        guard haikuSeconds + escalationSeconds > budget else { return }
+        var values = ["model": k.models[escalation].title, "haiku": k.models[haiku].title,
+                      "share": Format.percent(v[AnswerID.complexShare.rawValue]),
+                      "haiku_seconds": Self.seconds(haikuSeconds), "seconds": Self.seconds(escalationSeconds),
+                      "start": Self.seconds(k.leastFirstToken), "total": Self.seconds(haikuSeconds + escalationSeconds),
+                      "budget": AnswerValue.number(budget).text]
+        values["thinking"] = k.thinkingFloor(model: escalation, v).map {
+            ", whose \($0.effort.rawValue) effort writes about \(Format.count($0.tokens)) reasoning tokens first"
+        } ?? ""
+        let least = k.leastSeconds(model: haiku, v) + k.leastSeconds(model: escalation, v)
+        let escalationLeast = k.leastSeconds(model: escalation, v)
+        if least <= budget {
+            // The team's effort is the lever: name the least level of each model that thinks more than that at it.
+            let lowered = [haiku, escalation].compactMap { m -> String? in
+                guard let level = k.leastThinking(model: m), let now = k.thinkingFloor(model: m, v),
+                      now.seconds > level.floor?.seconds ?? 0 else { return nil }
+                return "\(level.effort.rawValue) on \(k.models[m].title)"
+            }
+            values["fix"] = "At the least thinking each accepts (\(Format.series(lowered))) the two take at least "
+                + "\(Self.seconds(least)): lower the effort for these requests, and check the quality of the hard answers"
+        } else if escalationLeast <= budget {
+            values["fix"] = "Even at the least thinking each accepts the two take at least \(Self.seconds(least)): to answer "
+                + "the hard requests in time, decide the route before any answer (the tiered-routing guide prices a routing "
+                + "step) and send them straight to \(k.models[escalation].title), which alone takes at least "
+                + "\(Self.seconds(escalationLeast)) with the step's own time on top, or give them a budget of their own"
         } else {
-            values["fix"] = answerSeconds > budget
-                ? "Even with its thinking off, its answer alone takes \(Self.seconds(answerSeconds)): tell the people waiting, or give the hard requests a budget of their own"
-                : "Switch its thinking off (effort none) for them, and check their quality"
+            values["fix"] = "\(k.models[escalation].title) alone takes at least \(Self.seconds(escalationLeast)) even at its "
+                + "least thinking: tell the people waiting, or give the hard requests a budget of their own"
         }
         warn(escalation, .escalation_over_budget, values)
     }

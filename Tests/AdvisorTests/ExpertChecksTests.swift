@@ -467,7 +467,10 @@ struct ExpertChecksTests {
                                             "avg_output_tokens": 300, "cost_priority": "secondary", "as_of": "2026-12-04"]))
         let runnerUp = try #require(chat.decision.runner_up)
         #expect(chat.primaryModel == "claude-haiku-5-5" && runnerUp.model == "gemini-3-8-flash", "\(runnerUp.model)")
-        #expect(runnerUp.reason.hasPrefix("it costs $") && runnerUp.reason.hasSuffix(" more a month, though it fits chat 'strong', better than Claude Haiku 5.5's 'good'"), "\(runnerUp.reason)")
+        // Gemini 3.8 Flash is legacy by then, and the line says so whatever it lost on.
+        #expect(runnerUp.reason.hasPrefix("it costs $") && runnerUp.reason.hasSuffix(" more a month, though it fits chat 'strong', better "
+                                                                                      + "than Claude Haiku 5.5's 'good'; and it is legacy since "
+                                                                                      + "2026-11-12: Gemini 4 Hydrogen succeeds it"), "\(runnerUp.reason)")
         // Balanced, the cheapest good fit is still named: the order is secondary's, not a floor for everyone.
         given["cost_priority"] = "balanced"
         let balanced = engine.assess(k.answers(given))
@@ -801,12 +804,20 @@ struct ExpertChecksTests {
     }
 
     /// A runner-up that lost to a rule's preference links the rule's own page, not the criteria index.
+    /// A legacy one says so too (Gemini 3.8 Flash on 2026-12-04), as the alternatives do; a current one does not.
     @Test func aRunnerUpBeatenByAPreferenceNamesTheRule() throws {
-        let a = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 100_000, "complex_share": 0.6]))
+        func assess(on day: String) -> Assessment {
+            engine.assess(k.answers(["task_type": "chat", "monthly_requests": 100_000, "complex_share": 0.6, "as_of": .text(day)]))
+        }
+        let a = assess(on: "2026-12-04")
         #expect(a.primaryModel == "claude-sonnet-5-5" && a.primaryModelBasis == .prefer)
         let runnerUp = try #require(a.decision.runner_up)
-        #expect(runnerUp.reason == "the share of complex requests rule that fired prefers Claude Sonnet 5.5 for this workload",
-                "\(runnerUp.reason)")
+        #expect(runnerUp.model == "gemini-3-8-flash")
+        #expect(runnerUp.reason == "the share of complex requests rule that fired prefers Claude Sonnet 5.5 for this workload; "
+                + "and it is legacy since 2026-11-12: Gemini 4 Hydrogen succeeds it", "\(runnerUp.reason)")
+        // Before Gemini 4 Hydrogen, the same runner-up was current, and nothing is added.
+        let before = try #require(assess(on: "2026-11-01").decision.runner_up)
+        #expect(before.model == "gemini-3-8-flash" && !before.reason.contains("legacy"), "\(before)")
         #expect(runnerUp.url == "/criteria/complex-request-share")
     }
 

@@ -310,8 +310,9 @@ struct ThinkingTimeTests {
         #expect(!chat(0.2).warnings.contains { $0.text.contains("rated 'strong'") })
     }
 
-    /// Under tiered routing the complex share is answered again by the escalation model, which thinks too: its
-    /// reasoning is held to the budget as well, with the least thinking it accepts.
+    /// Under tiered routing the complex share is answered again by the escalation model after the Haiku has answered,
+    /// so those requests wait for both floors, each with its first-token wait. Held to the escalation model alone, a
+    /// 1 s budget was told that Sonnet 5.5 at low effort (0.96 s) would do, with Haiku 5.5's answer still to come first.
     @Test func theEscalatedShareIsHeldToTheBudgetToo() throws {
         func sonnet(_ budget: Double) throws -> String {
             let a = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 2_000_000,
@@ -321,11 +322,39 @@ struct ThinkingTimeTests {
             #expect(a.verdict == .tieredRouting && a.decision.combined?.escalation_model == "claude-sonnet-5-5")
             return try #require(a.warnings.first { $0.model == "claude-sonnet-5-5" && $0.failure_mode == "latency-spikes" }).text
         }
+        // Haiku 5.5 at medium effort: 1,200 reasoning tokens (3 s) and 26 tokens of answer (0.065 s) after the 0.15 s
+        // wait; Sonnet 5.5 at high effort: 3,000 tokens (7.5 s), the same answer and wait.
         let tight = try sonnet(0.5)
         #expect(tight.hasPrefix("The complex 10 % of requests go on to Claude Sonnet 5.5 after Claude Haiku 5.5 has answered, "
-                                + "and Claude Sonnet 5.5 thinks first: at high effort about 3,000 reasoning tokens, 7.5 s"), "\(tight)")
-        #expect(tight.contains("Even at low, its least (about 300 reasoning tokens, 0.75 s at that speed), those answers miss the budget"))
-        #expect(try sonnet(1).contains("Lower its effort for them to low, its least (about 300 reasoning tokens, 0.75 s at that speed)"))
+                                + "so they wait for both: at least 3.21 s for Claude Haiku 5.5, then 7.71 s for Claude Sonnet 5.5, "
+                                + "whose high effort writes about 3,000 reasoning tokens first, 10.9 s in all"), "\(tight)")
+        // Sonnet 5.5 cannot stop thinking: at low, its least, it alone takes 0.75 + 0.065 + 0.15 s.
+        #expect(tight.contains("Claude Sonnet 5.5 alone takes at least 0.96 s even at its least thinking"), "\(tight)")
+        // At 1 s Sonnet alone would be in time at low effort, but not after Haiku's 0.22 s with its thinking off: the
+        // way in time is a route decided before any answer.
+        let routed = try sonnet(1)
+        #expect(routed.contains("Even at the least thinking each accepts the two take at least 1.18 s"), "\(routed)")
+        #expect(routed.contains("send them straight to Claude Sonnet 5.5, which alone takes at least 0.96 s"), "\(routed)")
+        #expect(!routed.contains("lower the effort"))
+        // At 1.5 s the least thinking of both is in time, and the warning names each one's.
+        #expect(try sonnet(1.5).contains("At the least thinking each accepts (none on Claude Haiku 5.5 and low on Claude Sonnet 5.5) "
+                                         + "the two take at least 1.18 s: lower the effort"))
+
+        // Each in time alone, not both: 300-token chat answers with thinking off (390 tokens on Haiku 5.5's count)
+        // take 1.125 s on Haiku 5.5 and 1.875 s on Sonnet 5.5 at low effort, 3 s together.
+        func chat(_ budget: Double) -> Assessment {
+            engine.assess(k.answers(["task_type": "chat", "monthly_requests": 5_000_000, "avg_input_tokens": 1_500,
+                                     "avg_output_tokens": 300, "latency": "realtime", "latency_budget_s": .number(budget),
+                                     "routing": "tiered", "complex_share": 0.15, "reasoning_effort": "none",
+                                     "as_of": "2026-12-04"]))
+        }
+        let both = chat(2.9)
+        #expect(both.verdict == .tieredRouting)
+        #expect(!both.warnings.contains { $0.model == "claude-haiku-5-5" && $0.text.contains("over your") })
+        let waited = try #require(both.warnings.first { $0.model == "claude-sonnet-5-5" && $0.text.contains("go on to") }).text
+        #expect(waited.contains("at least 1.12 s for Claude Haiku 5.5, then 1.88 s for Claude Sonnet 5.5, whose low effort "
+                                + "writes about 300 reasoning tokens first, 3 s in all"), "\(waited)")
+        #expect(!chat(3.1).warnings.contains { $0.text.contains("go on to") })
         // The primary's own warning comes first and carries the general advice.
         let a = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 2_000_000, "latency": "realtime",
                                          "latency_budget_s": 5, "routing": "tiered", "complex_share": 0.1, "as_of": "2026-12-04"]))
