@@ -112,9 +112,16 @@ extension Engine {
                 && !((sameFamily || d.haikusRuledOut) && k.compiledModels[m].isHaikuFamily)
                 && k.meets(d.taskFloors, model: m) && !(late[m] && !late[primary])
         }
-        // The cheapest of them; where fit comes first (fit_first), the cheapest of those that fit as the policy asks.
-        func key(_ m: Int) -> (Int, Double, Int) {
-            (Self.fitFirstRank(k.compiledModels[m].fit[task], d.fitFirst), monthly[m], m)
+        // The cheapest of them; where fit comes first (fit_first), the cheapest of those that fit as the policy asks;
+        // a legacy one after its successor among them when that costs little more, as the alternatives are ordered
+        // (`cheapSuccessor`): DeepSeek V4 Flash, at $339 a month, was named the runner-up of GPT-6 Luna for 7,441
+        // batch extractions of 325K-token prompts while the alternatives led with DeepSeek V4.1 Flash, its successor,
+        // at $363.
+        let superseded = Set(answers.values.withUnsafeBufferPointer { v in
+            equals.filter { cheapSuccessor(of: $0, v, monthly: monthly, among: equals.contains) != nil }
+        })
+        func key(_ m: Int) -> (Int, Int, Double, Int) {
+            (Self.fitFirstRank(k.compiledModels[m].fit[task], d.fitFirst), superseded.contains(m) ? 1 : 0, monthly[m], m)
         }
         guard let m = equals.min(by: { key($0) < key($1) }) ?? alternatives.first else { return nil }
         let difference = monthly[m] - monthly[primary]

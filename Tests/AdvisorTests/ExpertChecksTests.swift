@@ -804,6 +804,25 @@ struct ExpertChecksTests {
     }
 
     /// A runner-up that lost to a rule's preference links the rule's own page, not the criteria index.
+    /// The runner-up is ordered as the alternatives are: a legacy model after its successor when that fits as well and
+    /// costs little more (`engine.legacy_premium`), so the two never disagree on which to build on.
+    @Test func aLegacyRunnerUpGivesWayToItsSuccessorThatCostsLittleMore() throws {
+        // One of the bench's answer sets, which named DeepSeek V4 Flash while the alternatives led with V4.1 Flash.
+        let a = engine.assess(k.answers(["monthly_requests": 7_441, "avg_input_tokens": 325_478, "avg_output_tokens": 33,
+                                         "latency": "batch", "review_capacity": "systematic", "required_fit": "good",
+                                         "cost_priority": "primary", "developer_hourly_usd": 294, "complex_share": 0.18,
+                                         "fallback_ready": false, "can_self_host": false,
+                                         "tokens_counted_with": "cohere-command-r", "reasoning_effort": "none",
+                                         "as_of": "2026-12-04"]))
+        let cost = Dictionary(uniqueKeysWithValues: a.costs.map { ($0.model, $0.monthly_usd) })
+        let legacy = try #require(cost["deepseek-v4-flash"]), successor = try #require(cost["deepseek-v4-1-flash"])
+        // DeepSeek V4 Flash is cheaper, but V4.1 Flash costs under 25 % more.
+        #expect(legacy < successor && successor <= legacy * 1.25, "\(legacy) \(successor)")
+        let runnerUp = try #require(a.decision.runner_up)
+        #expect(a.primaryModel != "deepseek-v4-1-flash" && runnerUp.model == "deepseek-v4-1-flash", "\(runnerUp)")
+        #expect(a.alternatives.first == runnerUp.model, "\(a.alternatives)")
+    }
+
     /// A legacy one says so too (Gemini 3.8 Flash on 2026-12-04), as the alternatives do; a current one does not.
     @Test func aRunnerUpBeatenByAPreferenceNamesTheRule() throws {
         func assess(on day: String) -> Assessment {
