@@ -190,6 +190,9 @@ public struct Assessment: Sendable, Encodable, Equatable {
     public let levers: [Lever]
     /// The decision on one screen (DecisionSummary.swift); `decision.recommended` is the recommended model.
     public let decision: DecisionSummary
+    /// Under `nothing_fits`, the models the named one is the roomiest of (`Engine.roomiestAmong`); not in the JSON,
+    /// whose first warning says it.
+    public var roomiestAmong: String? = nil
 
     // Written by hand for one reason: `decided_by`, `haiku_model`, `figures_checked`, `capacity`, `quality_margin`,
     // `effort_option`, `primary_fit` and `alternatives_note` are always
@@ -741,13 +744,21 @@ public struct Engine: Sendable {
             let fills = served.map { (model: $0, fill: k.requestFill(model: $0, v)) }
             let holding = fills.filter { k.withinHeadroom($0.fill) }.map(\.model)
             if holding.isEmpty {
-                // Nothing holds the request with headroom: the model whose tightest limit it fills least (its window
-                // for a long prompt, its output limit for a long answer, a prompt cap below the window), then a current
-                // model before a legacy one, the better fit for the task, the larger window.
-                primary = fills.map { f -> (Double, Int, Fit, Double, Int) in
+                // Nothing holds the request with headroom: of the models that fit the task as this workload requires
+                // (where any does), the one whose tightest limit it fills least (its window for a long prompt, its
+                // output limit for a long answer, a prompt cap below the window), then a current model before a
+                // legacy one, the better fit for the task, the larger window. The prompt is cut for that model (the
+                // warning's target), and 900K-token legal analyses that must be right were told to cut for Gemini
+                // 3.5 Flash-Lite, which fits complex reasoning weakly, at 86.12 % of its window against 86.11 % on
+                // GPT-6.2 Sol, which fits it strongly.
+                let required = Swift.min(offeredFloor, Self.requiredFit(v))
+                primary = fills.map { f -> (Int, Double, Int, Fit, Double, Int) in
                     let model = k.compiledModels[f.model]
-                    return (f.fill.share, model.lifecycle(on: day).state == .legacy ? 1 : 0, model.fit[task], -model.contextWindow, f.model)
-                }.min { $0 < $1 }?.4
+                    let qualified = model.fit[task] <= required && k.meets(taskFloors, model: f.model)
+                        && !(haikusRuledOut && model.isHaikuFamily)
+                    return (qualified ? 0 : 1, f.fill.share, model.lifecycle(on: day).state == .legacy ? 1 : 0, model.fit[task],
+                            -model.contextWindow, f.model)
+                }.min { $0 < $1 }?.5
                 basis = .nothing_fits
             } else {
                 // Models hold it but miss a requirement: the closest, best fit first, then a current model before a
@@ -801,6 +812,22 @@ public struct Engine: Sendable {
         let fit = k.compiledModels[successor].fit[task]
         let successorFit = fit == model.fit[task] ? "" : ", though it fits this task only '\(fit.rawValue)'"
         return "legacy since \(CivilDate.text(since)): \(k.models[successor].title) succeeds it\(successorFit)"
+    }
+
+    /// Under `nothing_fits`, the models the named one is the roomiest of: "the models we list", or, where a roomier
+    /// one fits the task less well than the workload requires (`decide` names the target so), "the models that fit
+    /// … as this workload requires". nil for any other basis.
+    func roomiestAmong(_ d: Decision, _ v: UnsafeBufferPointer<Double>) -> String? {
+        guard d.basis == .nothing_fits else { return nil }
+        let k = knowledge
+        let day = Int(v[AnswerID.asOf.rawValue])
+        let share = k.requestFill(model: d.primary, v).share
+        let roomier = k.models.indices.contains { m in
+            let state = k.compiledModels[m].lifecycle(on: day).state
+            return (state == .active || state == .legacy) && k.requestFill(model: m, v).share < share
+        }
+        let task = AnswerID.taskName(AnswerID.taskType.choices[Int(v[AnswerID.taskType.rawValue])])
+        return roomier ? "the models that fit \(task) as this workload requires" : "the models we list"
     }
 
     /// The named successor of legacy model `m` when `among` holds for it and it costs at most `engine.legacy_premium`
@@ -1023,17 +1050,18 @@ public struct Engine: Sendable {
         if d.basis == .nothing_fits {
             let model = k.compiledModels[primary]
             let t = k.requestTokens(model: primary, v)
+            let which = roomiestAmong(d, v) ?? ""
             if let target = k.fitTarget(model: primary, v) {
                 // Held by the window but over the headroom: accepted as it stands, not refused; the text says which.
                 let tokens = t.input + t.output + t.reasoning
                 refusal = computed(k.fits(model: primary, v) ? .nothing_fits_margin : .nothing_fits, model: primary, [
-                    "window": Format.count(model.contextWindow), "tokens": Format.count(tokens),
+                    "which": which, "window": Format.count(model.contextWindow), "tokens": Format.count(tokens),
                     "share": Format.percent(tokens / model.contextWindow), "why": whyNotUsable(primary, v),
                     "fit_tokens": Format.count(target), "counted_with": k.models[Int(v[AnswerID.tokensCountedWith.rawValue])].title,
                     "headroom": Format.percent(k.contextHeadroom), "as_of": CivilDate.text(day)])
             } else {
                 refusal = computed(.nothing_fits_output, model: primary, [
-                    "window": Format.count(model.contextWindow), "output": Format.count(t.output + t.reasoning),
+                    "which": which, "window": Format.count(model.contextWindow), "output": Format.count(t.output + t.reasoning),
                     "max_output": model.outputLimit(batch: Knowledge.isBatch(v)).map(Format.count) ?? Format.count(model.contextWindow),
                     "headroom": Format.percent(k.contextHeadroom), "as_of": CivilDate.text(day)])
             }
@@ -1247,7 +1275,7 @@ public struct Engine: Sendable {
             figuresChecked: named.compactMap { k.compiledModels[$0].pricesCheckedDay }.min().map(CivilDate.text),
             capacity: capacity, qualityMargin: qualityMargin, effortOption: effortOption,
             primaryFit: FitRating(k.models[primary], task: AnswerID.taskType.choices[task]), levers: levers,
-            decision: decision)
+            decision: decision, roomiestAmong: roomiestAmong(d, v))
     }
 
     /// - Parameter own: for an honoured routing plan, what the advisor would say without it (`{advisor}`).

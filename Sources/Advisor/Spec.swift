@@ -918,17 +918,19 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     case quality_margin
 
     /// No model can hold the request; trimming the prompt would make it fit the roomiest model with headroom:
-    /// {model} (the model whose tightest limit the request fills least), {window}, {tokens} (the request on its count), {why} (the limit it breaks: the
-    /// window, or a cap on the prompt or the answer below it), {fit_tokens} (the longest prompt
-    /// that fits, as the answers count), {counted_with}, {headroom}, {as_of}.
+    /// {model} (of the models that fit the task as the workload requires, where any is served, the one whose tightest
+    /// limit the request fills least), {which} (the models it is the roomiest of: "the models we list", or "the models
+    /// that fit … as this workload requires" where a roomier one fits less well), {window}, {tokens} (the request on
+    /// its count), {why} (the limit it breaks: the window, or a cap on the prompt or the answer below it),
+    /// {fit_tokens} (the longest prompt that fits, as the answers count), {counted_with}, {headroom}, {as_of}.
     case nothing_fits
     /// The request fits the roomiest model as it stands, but fills more of it than the headroom allows, so no model
-    /// is recommended: {model}, {window}, {tokens}, {share} (of the window), {headroom}, {fit_tokens}, {counted_with},
-    /// {as_of}.
+    /// is recommended: {model}, {which}, {window}, {tokens}, {share} (of the window), {headroom}, {fit_tokens},
+    /// {counted_with}, {as_of}.
     case nothing_fits_margin
     /// No model holds the request with headroom, and its answer alone (with reasoning) leaves no room for a prompt
-    /// in the roomiest model's window or fills more of its output limit than the headroom allows: {model}, {window},
-    /// {output} (answer and reasoning on its count), {max_output}, {headroom}, {as_of}.
+    /// in the roomiest model's window or fills more of its output limit than the headroom allows: {model}, {which},
+    /// {window}, {output} (answer and reasoning on its count), {max_output}, {headroom}, {as_of}.
     case nothing_fits_output
     /// Models hold the request, but none meets every requirement: {model} (the closest), {why} (what it misses),
     /// {as_of}.
@@ -941,9 +943,9 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         switch self {
         case .nothing_usable: ["model", "why", "as_of"]
         case .no_volume: ["model"]
-        case .nothing_fits: ["model", "window", "tokens", "why", "fit_tokens", "counted_with", "headroom", "as_of"]
-        case .nothing_fits_margin: ["model", "window", "tokens", "share", "headroom", "fit_tokens", "counted_with", "as_of"]
-        case .nothing_fits_output: ["model", "window", "output", "max_output", "headroom", "as_of"]
+        case .nothing_fits: ["model", "which", "window", "tokens", "why", "fit_tokens", "counted_with", "headroom", "as_of"]
+        case .nothing_fits_margin: ["model", "which", "window", "tokens", "share", "headroom", "fit_tokens", "counted_with", "as_of"]
+        case .nothing_fits_output: ["model", "which", "window", "output", "max_output", "headroom", "as_of"]
         case .deprecated_alternative: ["model", "retires", "replacement"]
         case .legacy_primary: ["model", "since", "replacement", "monthly", "replacement_monthly"]
         case .legacy_primary_alone: ["model", "since", "replacement", "why"]

@@ -240,7 +240,8 @@ struct DecisionRecord {
         // Where no model meets the workload, that is the reason, whatever the score.
         switch assessment.primaryModelBasis {
         case .nothing_fits:
-            return "no model we list takes one of these requests with room to spare, and \(title) is the roomiest for it."
+            return "no model we list takes one of these requests with room to spare, and \(title) is the roomiest of "
+                + "\(assessment.roomiestAmong ?? "the models we list")."
         case .nothing_usable:
             return "no model meets every requirement, and \(title) comes closest (the best fit for the task, a current model before a legacy one, then the cheapest)."
         default: break

@@ -46,6 +46,41 @@ struct NothingFitsTests {
         #expect(abs(lever.monthly_after - line.monthly_usd) < 0.01)
     }
 
+    /// Where the workload requires a fit (work that must be right first time, nobody reviewing: strong), the model the
+    /// prompt is cut for is the roomiest of those that fit that well, not a weak one roomier by a hundredth of a
+    /// percent: 900K-token legal analyses were told to cut for Gemini 3.5 Flash-Lite, which fits complex reasoning
+    /// weakly. Without that requirement the roomiest of all is named, as before.
+    @Test func thePromptIsCutForAModelThatFitsAsTheWorkloadRequires() throws {
+        let k = Fixture.real
+        let engine = Engine(knowledge: k)
+        let task = AnswerID.taskType.choices.firstIndex(of: "complex_reasoning")!
+        func assess(_ strict: Bool) -> Assessment {
+            var given: [String: AnswerValue] = ["task_type": "complex_reasoning", "monthly_requests": 500,
+                                                "avg_input_tokens": 900_000, "avg_output_tokens": 3_000, "as_of": "2026-12-04"]
+            if strict { given["accuracy"] = "first_time_right"; given["review_capacity"] = "none" }
+            return engine.assess(k.answers(given))
+        }
+        let loose = assess(false), strict = assess(true)
+        #expect(loose.primaryModelBasis == .nothing_fits && strict.primaryModelBasis == .nothing_fits)
+        #expect(k.compiledModels[k.modelIndex[loose.primaryModel]!].fit[task] > .good, "\(loose.primaryModel)")
+        #expect(loose.warnings.first?.text.contains("The roomiest of the models we list is \(k.models[k.modelIndex[loose.primaryModel]!].title)") == true,
+                "\(String(describing: loose.warnings.first?.text))")
+        let named = k.modelIndex[strict.primaryModel]!
+        #expect(k.compiledModels[named].fit[task] == .strong, "\(strict.primaryModel)")
+        #expect(strict.warnings.first?.text.contains("The roomiest of the models that fit complex reasoning as this workload "
+                                                     + "requires is \(k.models[named].title)") == true)
+        #expect(strict.noModelCanTakeIt?.contains("is the roomiest of the models that fit complex reasoning as this workload requires") == true)
+        // The cut is for that model: applied, it takes the workload with room to spare.
+        let lever = try #require(strict.levers.first { $0.kind == .trim_to_fit })
+        guard case .number(let target) = lever.changes.first?.to else { Issue.record("\(lever.changes)"); return }
+        let given: [String: AnswerValue] = ["task_type": "complex_reasoning", "monthly_requests": 500, "avg_input_tokens": .number(target),
+                                            "avg_output_tokens": 3_000, "accuracy": "first_time_right", "review_capacity": "none",
+                                            "as_of": "2026-12-04"]
+        let cut = engine.assess(k.answers(given))
+        #expect(cut.costs.first { $0.model == strict.primaryModel }?.within_headroom == true)
+        #expect(cut.primaryModelBasis != .nothing_fits)
+    }
+
     /// A request the largest window holds, but above the headroom: the provider would accept it, so the warning
     /// and the heading do not say it would be refused; they say why no model is recommended and offer the cut.
     @Test func aRequestOverTheHeadroomButInsideTheWindowIsNotCalledRefused() throws {

@@ -70,7 +70,7 @@ struct RecordsTests {
         // No model with room to spare: that is the reason, not the score.
         let none = because("task_type=summarization&monthly_requests=2000&avg_input_tokens=850000&avg_output_tokens=4000")
         #expect(none.hasSuffix("because no model we list takes one of these requests with room to spare, and Gemini 3.5 "
-                               + "Flash-Lite is the roomiest for it."), "\(none)")
+                               + "Flash-Lite is the roomiest of the models we list."), "\(none)")
         // The model is named for its figures, not called recommended.
         #expect(none.hasPrefix("Chosen option: \"Gemini 3.5 Flash-Lite (named for its figures, not recommended)\""), "\(none)")
     }
