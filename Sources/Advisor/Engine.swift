@@ -1054,7 +1054,16 @@ public struct Engine: Sendable {
             if let target = k.fitTarget(model: primary, v) {
                 // Held by the window but over the headroom: accepted as it stands, not refused; the text says which.
                 let tokens = t.input + t.output + t.reasoning
+                // A cap on the prompt or the answer tighter than the window is the limit the headroom is held to: GPT-6.2
+                // Sol takes 904,200 tokens in its 1,050,000-token window (86 %) but prompts of at most 922,000 (98 %).
+                let fill = model.fill(input: t.input, output: t.output + t.reasoning, batch: Knowledge.isBatch(v))
+                let cap = switch fill.limit {
+                case .window: ""
+                case .input: ", and its prompt \(Format.percent(fill.share)) of its \(Format.count(model.maxInput ?? 0))-token input limit"
+                case .output: ", and its answer \(Format.percent(fill.share)) of its \(Format.count(model.outputLimit(batch: Knowledge.isBatch(v)) ?? 0))-token \(model.outputLimitName(batch: Knowledge.isBatch(v)))"
+                }
                 refusal = computed(k.fits(model: primary, v) ? .nothing_fits_margin : .nothing_fits, model: primary, [
+                    "cap": cap,
                     "which": which, "window": Format.count(model.contextWindow), "tokens": Format.count(tokens),
                     "share": Format.percent(tokens / model.contextWindow), "why": whyNotUsable(primary, v),
                     "fit_tokens": Format.count(target), "counted_with": k.models[Int(v[AnswerID.tokensCountedWith.rawValue])].title,

@@ -925,8 +925,9 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// {fit_tokens} (the longest prompt that fits, as the answers count), {counted_with}, {headroom}, {as_of}.
     case nothing_fits
     /// The request fits the roomiest model as it stands, but fills more of it than the headroom allows, so no model
-    /// is recommended: {model}, {which}, {window}, {tokens}, {share} (of the window), {headroom}, {fit_tokens},
-    /// {counted_with}, {as_of}.
+    /// is recommended: {model}, {which}, {window}, {tokens}, {share} (of the window), {cap} (", and its prompt …% of
+    /// its …-token input limit" where a cap on the prompt or the answer is the tighter limit, else empty),
+    /// {headroom}, {fit_tokens}, {counted_with}, {as_of}.
     case nothing_fits_margin
     /// No model holds the request with headroom, and its answer alone (with reasoning) leaves no room for a prompt
     /// in the roomiest model's window or fills more of its output limit than the headroom allows: {model}, {which},
@@ -944,7 +945,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .nothing_usable: ["model", "why", "as_of"]
         case .no_volume: ["model"]
         case .nothing_fits: ["model", "which", "window", "tokens", "why", "fit_tokens", "counted_with", "headroom", "as_of"]
-        case .nothing_fits_margin: ["model", "which", "window", "tokens", "share", "headroom", "fit_tokens", "counted_with", "as_of"]
+        case .nothing_fits_margin: ["model", "which", "window", "tokens", "share", "cap", "headroom", "fit_tokens", "counted_with", "as_of"]
         case .nothing_fits_output: ["model", "which", "window", "output", "max_output", "headroom", "as_of"]
         case .deprecated_alternative: ["model", "retires", "replacement"]
         case .legacy_primary: ["model", "since", "replacement", "monthly", "replacement_monthly"]

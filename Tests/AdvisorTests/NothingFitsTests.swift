@@ -70,6 +70,12 @@ struct NothingFitsTests {
         #expect(strict.warnings.first?.text.contains("The roomiest of the models that fit complex reasoning as this workload "
                                                      + "requires is \(k.models[named].title)") == true)
         #expect(strict.noModelCanTakeIt?.contains("is the roomiest of the models that fit complex reasoning as this workload requires") == true)
+        // Its prompt cap, not its window, is the limit the headroom is held to, and the warning says so.
+        if let cap = k.compiledModels[named].maxInput {
+            #expect(strict.warnings.first?.text.contains(", and its prompt \(Format.percent(900_000 / cap)) of its "
+                                                         + "\(Format.count(cap))-token input limit.") == true,
+                    "\(String(describing: strict.warnings.first?.text))")
+        }
         // The cut is for that model: applied, it takes the workload with room to spare.
         let lever = try #require(strict.levers.first { $0.kind == .trim_to_fit })
         guard case .number(let target) = lever.changes.first?.to else { Issue.record("\(lever.changes)"); return }
