@@ -192,7 +192,7 @@ extension Engine {
     /// (/guides/tiered-routing), so an escalated request waits for both: the Haiku's floor at the team's effort, then
     /// the escalation model's, each with its first-token wait. The warning those requests get when the two together
     /// outlast the budget (`escalation_over_budget`). Held to the escalation model alone, 20-token classifications due
-    /// in 1 s were told that Sonnet 5.5 at low effort (0.95 s) would do, with Haiku 5.5's 0.22 s still to come first.
+    /// in 1 s were told that Sonnet 5.5 at low effort (0.965 s) would do, with Haiku 5.5's 0.215 s still to come first.
     func escalatedShareWarning(_ d: Decision, _ v: UnsafeBufferPointer<Double>,
                                warn: (Int, ComputedWarning, [String: String]) -> Void) {
         let k = knowledge
