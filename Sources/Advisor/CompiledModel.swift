@@ -497,6 +497,16 @@ final class CompiledModel: Sendable {
         batch && batchMaxOutput != nil ? "output limit on the batch API" : "output limit"
     }
 
+    /// A limit in words, with its size: "1,050,000-token window", "922,000-token input limit", "300,000-token output
+    /// limit on the batch API".
+    func limitText(_ limit: TokenLimit, batch: Bool) -> String {
+        switch limit {
+        case .window: "\(Format.figure(contextWindow))-token window"
+        case .output: "\(Format.figure(outputLimit(batch: batch) ?? 0))-token \(outputLimitName(batch: batch))"
+        case .input: "\(Format.figure(maxInput ?? 0))-token input limit"
+        }
+    }
+
     /// The limit one request of these sizes comes closest to, and the share of it the request takes: the window,
     /// the output limit or the input limit. An average near any of them means the longer requests break it, which is
     /// why `engine.context_headroom` applies to all three.

@@ -290,17 +290,15 @@ extension Knowledge {
         let model = compiledModels[m]
         let fill = model.fill(input: input, output: written, batch: batch)
         let headroom = "over the \(Format.figure(contextHeadroom * 100))% headroom"
+        let limit = model.limitText(fill.limit, batch: batch)
         switch fill.limit {
         case .window:
-            return "one request fills \(Format.figure(fill.share * 100))% of its \(Format.figure(model.contextWindow))-token window, \(headroom)"
+            return "one request fills \(Format.figure(fill.share * 100))% of its \(limit), \(headroom)"
         case .output:
             return "one answer is \(Format.figure(written)) output tokens\(reasoning > 0 ? ", reasoning included" : ""), "
-                + "\(Format.figure(fill.share * 100))% of its \(Format.figure(model.outputLimit(batch: batch) ?? 0))-token "
-                + "\(model.outputLimitName(batch: batch)), \(headroom) "
-                + "(longer answers would be cut off)"
+                + "\(Format.figure(fill.share * 100))% of its \(limit), \(headroom) (longer answers would be cut off)"
         case .input:
-            return "one prompt is \(Format.figure(input)) tokens, \(Format.figure(fill.share * 100))% of its "
-                + "\(Format.figure(model.maxInput ?? 0))-token input limit, \(headroom)"
+            return "one prompt is \(Format.figure(input)) tokens, \(Format.figure(fill.share * 100))% of its \(limit), \(headroom)"
         }
     }
 

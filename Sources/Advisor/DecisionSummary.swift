@@ -128,6 +128,8 @@ extension Engine {
         let fit = k.compiledModels[m].fit[task]
         let taskName = AnswerID.taskName(AnswerID.taskType.choices[task])
         let reason: String, url: String
+        // Whether the reason already says the runner-up is legacy (its two legacy branches).
+        var legacySaid = false
         let basisCriterion = d.decidingPolicy.map { k.criteria[k.policies[$0].criterion].slug }
             ?? d.hardRule.map { k.criteria[k.rules[$0].criterion].slug }
         if !d.usable[m] {
@@ -143,6 +145,7 @@ extension Engine {
             let superseded = k.compiledModels[m].lifecycle(on: day).state == .legacy && k.replacement(of: m, on: day) == primary
             reason = superseded ? "it costs the same to the cent for the same fit, and it is legacy: \(k.models[primary].title) succeeds it"
                 : "it costs the same to the cent for the same fit, so either will do"
+            legacySaid = superseded
             url = "/models/\(k.models[m].slug)"
         } else if difference >= 0 && fit < primaryFit {
             reason = "it costs \(Format.money(difference)) more a month, though it fits \(taskName) '\(fit.rawValue)', "
@@ -156,6 +159,7 @@ extension Engine {
                   let successor = answers.values.withUnsafeBufferPointer({ cheapSuccessor(of: m, $0, monthly: monthly,
                                                                                          among: { d.usable[$0] }) }) {
             // Cheaper, but superseded (Engine.otherModels puts a legacy model after a successor that costs little more).
+            legacySaid = true
             let outlook = answers.values.withUnsafeBufferPointer { outlookMonthly(m, $0, monthly: monthly) }
             if let day = outlook.day {
                 // Cheaper only until its announced prices begin (a promotion ending): that saving is not one to build on.
@@ -194,8 +198,7 @@ extension Engine {
         // A legacy runner-up says so whatever it lost on, as the alternatives do: DeepSeek V4 Flash lost to a routing
         // plan without a word of DeepSeek having moved on from it.
         let day = Int(answers.values[AnswerID.asOf.rawValue])
-        let stated = reason.contains("it is legacy") ? reason
-            : legacyState(m, day: day, task: task).map { reason + "; and it is " + $0 } ?? reason
+        let stated = legacySaid ? reason : legacyState(m, day: day, task: task).map { reason + "; and it is " + $0 } ?? reason
         return (m, RunnerUp(model: k.models[m].slug, monthly_usd: Format.rounded(monthly[m]),
                             difference_usd: Format.rounded(difference), reason: stated, url: url))
     }

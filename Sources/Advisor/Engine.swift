@@ -269,6 +269,9 @@ struct Decision {
     /// The model a rule preferred that the primary stands in for, because it cannot take the workload for another
     /// reason than the budget (a window outgrown, a rate limit, a required fit) on a day it is served.
     var preferredOutgrown: Int? = nil
+    /// `nothing_fits`: a model roomier than the primary fits the task less well than the workload requires, so the
+    /// primary is the roomiest of those that fit it (`Engine.roomiestAmong`).
+    var roomierFitsLess = false
     /// Whether each model may be the primary (lifecycle, fit, headroom, capacity).
     var usable: [Bool]
     /// Monthly cost per model, when the decision needed them.
@@ -567,6 +570,7 @@ public struct Engine: Sendable {
         var basis = PrimaryBasis.haiku_model
         var decidingPolicy: Int? = nil
         var standsInFor: Int? = nil
+        var roomierFitsLess = false
         // The fit every model offered must have (alternatives_min_fit): the cost-first primary is held to it too,
         // or "nobody reviews" would buy strong alternatives behind a merely good primary. With a `task`, the floor
         // is on another task type's fit (most requests complex: complex reasoning), for the same models.
@@ -752,13 +756,15 @@ public struct Engine: Sendable {
                 // 3.5 Flash-Lite, which fits complex reasoning weakly, at 86.12 % of its window against 86.11 % on
                 // GPT-6.2 Sol, which fits it strongly.
                 let required = Swift.min(offeredFloor, Self.requiredFit(v))
-                primary = fills.map { f -> (Int, Double, Int, Fit, Double, Int) in
+                let roomiest = fills.map { f -> (Int, Double, Int, Fit, Double, Int) in
                     let model = k.compiledModels[f.model]
                     let qualified = model.fit[task] <= required && k.meets(taskFloors, model: f.model)
                         && !(haikusRuledOut && model.isHaikuFamily)
                     return (qualified ? 0 : 1, f.fill.share, model.lifecycle(on: day).state == .legacy ? 1 : 0, model.fit[task],
                             -model.contextWindow, f.model)
-                }.min { $0 < $1 }?.5
+                }.min { $0 < $1 }
+                primary = roomiest?.5
+                roomierFitsLess = roomiest.map { chosen in fills.contains { $0.fill.share < chosen.1 } } ?? false
                 basis = .nothing_fits
             } else {
                 // Models hold it but miss a requirement: the closest, best fit first, then a current model before a
@@ -777,7 +783,7 @@ public struct Engine: Sendable {
                         haikusRuledOut: haikusRuledOut, haiku: haiku,
                         escalation: escalation, preferred: preferred,
                         preferredTooSlow: basis == .prefer ? preferredTooSlow : nil,
-                        preferredOutgrown: standsInFor, usable: isUsable, monthly: monthlyCache)
+                        preferredOutgrown: standsInFor, roomierFitsLess: roomierFitsLess, usable: isUsable, monthly: monthlyCache)
     }
 
     /// The strongest of the fits given (nil: none given).
@@ -815,19 +821,12 @@ public struct Engine: Sendable {
     }
 
     /// Under `nothing_fits`, the models the named one is the roomiest of: "the models we list", or, where a roomier
-    /// one fits the task less well than the workload requires (`decide` names the target so), "the models that fit
-    /// … as this workload requires". nil for any other basis.
-    func roomiestAmong(_ d: Decision, _ v: UnsafeBufferPointer<Double>) -> String? {
+    /// one fits the task less well than the workload requires (`Decision.roomierFitsLess`), "the models that fit …
+    /// as this workload requires". nil for any other basis.
+    func roomiestAmong(_ d: Decision, task: Int) -> String? {
         guard d.basis == .nothing_fits else { return nil }
-        let k = knowledge
-        let day = Int(v[AnswerID.asOf.rawValue])
-        let share = k.requestFill(model: d.primary, v).share
-        let roomier = k.models.indices.contains { m in
-            let state = k.compiledModels[m].lifecycle(on: day).state
-            return (state == .active || state == .legacy) && k.requestFill(model: m, v).share < share
-        }
-        let task = AnswerID.taskName(AnswerID.taskType.choices[Int(v[AnswerID.taskType.rawValue])])
-        return roomier ? "the models that fit \(task) as this workload requires" : "the models we list"
+        return d.roomierFitsLess ? "the models that fit \(AnswerID.taskName(AnswerID.taskType.choices[task])) as this workload requires"
+            : "the models we list"
     }
 
     /// The named successor of legacy model `m` when `among` holds for it and it costs at most `engine.legacy_premium`
@@ -1050,18 +1049,17 @@ public struct Engine: Sendable {
         if d.basis == .nothing_fits {
             let model = k.compiledModels[primary]
             let t = k.requestTokens(model: primary, v)
-            let which = roomiestAmong(d, v) ?? ""
+            let which = roomiestAmong(d, task: task) ?? ""
             if let target = k.fitTarget(model: primary, v) {
                 // Held by the window but over the headroom: accepted as it stands, not refused; the text says which.
                 let tokens = t.input + t.output + t.reasoning
                 // A cap on the prompt or the answer tighter than the window is the limit the headroom is held to: GPT-6.2
                 // Sol takes 904,200 tokens in its 1,050,000-token window (86 %) but prompts of at most 922,000 (98 %).
-                let fill = model.fill(input: t.input, output: t.output + t.reasoning, batch: Knowledge.isBatch(v))
-                let cap = switch fill.limit {
-                case .window: ""
-                case .input: ", and its prompt \(Format.percent(fill.share)) of its \(Format.count(model.maxInput ?? 0))-token input limit"
-                case .output: ", and its answer \(Format.percent(fill.share)) of its \(Format.count(model.outputLimit(batch: Knowledge.isBatch(v)) ?? 0))-token \(model.outputLimitName(batch: Knowledge.isBatch(v)))"
-                }
+                let batch = Knowledge.isBatch(v)
+                let fill = model.fill(input: t.input, output: t.output + t.reasoning, batch: batch)
+                let cap = fill.limit == .window ? ""
+                    : ", and its \(fill.limit == .input ? "prompt" : "answer") \(Format.percent(fill.share)) of its "
+                        + model.limitText(fill.limit, batch: batch)
                 refusal = computed(k.fits(model: primary, v) ? .nothing_fits_margin : .nothing_fits, model: primary, [
                     "cap": cap,
                     "which": which, "window": Format.count(model.contextWindow), "tokens": Format.count(tokens),
@@ -1284,7 +1282,7 @@ public struct Engine: Sendable {
             figuresChecked: named.compactMap { k.compiledModels[$0].pricesCheckedDay }.min().map(CivilDate.text),
             capacity: capacity, qualityMargin: qualityMargin, effortOption: effortOption,
             primaryFit: FitRating(k.models[primary], task: AnswerID.taskType.choices[task]), levers: levers,
-            decision: decision, roomiestAmong: roomiestAmong(d, v))
+            decision: decision, roomiestAmong: roomiestAmong(d, task: task))
     }
 
     /// - Parameter own: for an honoured routing plan, what the advisor would say without it (`{advisor}`).

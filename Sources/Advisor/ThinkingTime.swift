@@ -210,8 +210,8 @@ extension Engine {
         values["thinking"] = k.thinkingFloor(model: escalation, v).map {
             ", whose \($0.effort.rawValue) effort writes about \(Format.count($0.tokens)) reasoning tokens first"
         } ?? ""
-        let least = k.leastSeconds(model: haiku, v) + k.leastSeconds(model: escalation, v)
         let escalationLeast = k.leastSeconds(model: escalation, v)
+        let least = k.leastSeconds(model: haiku, v) + escalationLeast
         if least <= budget {
             // The team's effort is the lever: name the least level of each model that thinks more than that at it.
             let lowered = [haiku, escalation].compactMap { m -> String? in
