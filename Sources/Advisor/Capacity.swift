@@ -65,16 +65,26 @@ public struct Capacity: Sendable, Encodable, Equatable {
     /// True when the work goes through the provider's batch API: a day's requests wait in its queue and the
     /// per-minute limits do not apply (nil otherwise).
     public let via_batch_api: Bool?
+    /// True when `peak_itpm` leaves the cached prefix out: the provider does not count cache reads against its input
+    /// limit, so the figure is the uncached input alone (nil otherwise).
+    public let cache_reads_excluded: Bool?
 
     /// What the workload puts on the model, as the warnings and the verdict page open: its busiest minute, or, through
     /// a batch API, a day's work waiting in the queue. `verb`: "would see" (a warning) or "gets" (the page).
     public func load(model title: String, verb: String) -> String {
         if via_batch_api == true {
+            // A few requests a month are a fraction of one a day: not "about 0 requests".
+            let day = daily_requests < 1 ? "less than one request"
+                : "about " + Format.counted(Format.figure(daily_requests), "request", "requests")
             return "Through the batch API, which has its own limits instead of the per-minute ones, \(title) \(verb) a "
-                + "day's work, about \(Format.counted(Format.figure(daily_requests), "request", "requests")), in its queue at once"
+                + "day's work, \(day), in its queue at once"
         }
-        return "At peak, \(title) \(verb) about \(peakRequests), \(Format.figure(peak_itpm)) input tokens and "
-            + "\(Format.figure(peak_otpm)) output tokens a minute"
+        // Where cache reads are not counted, the figure is the uncached input alone; a prompt that is all system
+        // prompt puts none on the limit, which "0 input tokens" would misstate.
+        let uncached = cache_reads_excluded == true
+        let input = uncached && peak_itpm == 0 ? "no uncached input tokens"
+            : "\(Format.figure(peak_itpm)) \(uncached ? "uncached " : "")input tokens"
+        return "At peak, \(title) \(verb) about \(peakRequests), \(input) and \(Format.figure(peak_otpm)) output tokens a minute"
     }
 }
 
@@ -171,7 +181,8 @@ extension Knowledge {
                             scheme_since: scheme?.sinceDay.map(CivilDate.text), scheme_kind: scheme?.kind,
                             max_request_seconds: allowed.map(tenths),
                             slow_request_seconds: allowed == nil ? nil : need.slowSeconds.map(tenths),
-                            via_batch_api: need.batchLane ? true : nil)
+                            via_batch_api: need.batchLane ? true : nil,
+                            cache_reads_excluded: cached && !need.batchLane ? true : nil)
         }
         guard let scheme else { return result(.unknown) }
         switch scheme.kind {

@@ -234,7 +234,8 @@ extension Knowledge {
     /// Why a prefix of `prefix` tokens cannot be cached at all on `prices` (nothing stable, caching not offered, under
     /// the minimum cacheable length); nil when it can. The cost line and `cachesPrefix` read this one rule.
     static func cacheBar(prefix: Double, prices: PriceSet) -> CachingMode? {
-        if prefix <= 0 { return .noCacheableShare }
+        // Under one token there is nothing to cache (8-token prompts with 3.7 % cacheable: "a prefix of 0 tokens").
+        if prefix < 1 { return .noCacheableShare }
         if prices.rates.cacheRead == nil { return .not_offered }
         if prefix < prices.cacheMinTokens { return .below_minimum }
         return nil

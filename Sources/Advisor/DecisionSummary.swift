@@ -219,7 +219,7 @@ extension Engine {
         guard cost > 0, haikuCost - cost >= 0.005, !policy.ceilingPasses(haiku: haikuCost, other: cost) else { return nil }
         let values = ["haiku": k.models[haiku].title, "haiku_monthly": Format.cents(haikuCost),
                       "model": k.models[m].title, "monthly": Format.cents(cost), "saving": Format.cents(haikuCost - cost),
-                      "ratio": Format.number((haikuCost / cost * 10).rounded() / 10),
+                      "ratio": Format.ratio(haikuCost / cost),
                       "max_ratio": Format.number(policy.maxRatio), "min_saving": Format.money(policy.minSaving)]
         return Template.fill(policy.heldText, values)
     }

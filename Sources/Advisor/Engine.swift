@@ -1119,9 +1119,10 @@ public struct Engine: Sendable {
         if Self.hasVolume(v), primaryModel.lifecycle(on: day).state == .legacy, let since = primaryModel.legacyDay,
            let successor = primaryModel.replacement, successor != primary {
             if d.usable[successor] {
+                let (own, successors) = Format.money(monthly[primary], monthly[successor])
                 computed(.legacy_primary, model: primary, [
                     "since": CivilDate.text(since), "replacement": k.models[successor].title,
-                    "monthly": Format.money(monthly[primary]), "replacement_monthly": Format.money(monthly[successor])])
+                    "monthly": own, "replacement_monthly": successors])
             } else {
                 // Recommended because its successor cannot take the work (Haiku 4.5 for moderation that must fit
                 // 'strong'): still a model its maker moved on from, and the team should know it before building.
@@ -1300,7 +1301,7 @@ public struct Engine: Sendable {
             values["haiku"] = knowledge.models[h].title
             values["haiku_monthly"] = Format.cents(outcome.haikuMonthly ?? outcome.cost)
             values["saving"] = Format.cents(outcome.saving)
-            values["ratio"] = Format.number((outcome.cost / Swift.max(outcome.monthly, 0.0001) * 10).rounded() / 10)
+            values["ratio"] = Format.ratio(outcome.cost / Swift.max(outcome.monthly, 0.0001))
         }
         // Routing that loses money before the router is built says so, not "saves $0".
         let loses = policy.kind == .routing_payback && outcome.saving < 0

@@ -39,6 +39,49 @@ public enum Format {
         abs(value) >= 100 ? (value < 0 ? "-$" : "$") + figure(abs(value).rounded()) : cents(value)
     }
 
+    /// Two monthly amounts said side by side ("{after} a month instead of {before}"), each as `money` writes it,
+    /// unless that writes them alike while they differ: then both with as many decimals as it takes to tell them
+    /// apart (up to six), so that a sentence never reads "$0.02 a month instead of $0.02, $0.0042 more".
+    public static func money(_ first: Double, _ second: Double) -> (String, String) {
+        let plain = (money(first), money(second))
+        guard plain.0 == plain.1, first != second else { return plain }
+        for digits in 2...6 {
+            let pair = (dollars(first, digits: digits), dollars(second, digits: digits))
+            if pair.0 != pair.1 { return pair }
+        }
+        return plain
+    }
+
+    /// A change of a monthly amount ("{after} a month instead of {before}, {change} less"): as the pair above, and
+    /// below a dollar with as many decimals (up to nine) as it takes for the three to agree, so that rounding to cents never
+    /// writes "$0.01 a month instead of $0.03, $0.03 less" (from $0.034 to $0.0069).
+    public static func moneyChange(before: Double, after: Double) -> (before: String, after: String, change: String) {
+        let (shownBefore, shownAfter) = money(before, after)
+        let plain = (shownBefore, shownAfter, money(abs(after - before)))
+        guard Swift.max(abs(before), abs(after)) < 1, before != after else { return plain }
+        for digits in 2...9 {
+            let scale = powersOfTen[digits]
+            func round(_ x: Double) -> Double { (x * scale).rounded() / scale }
+            let (b, a, change) = (round(before), round(after), round(abs(after - before)))
+            if b != a && abs(abs(a - b) - change) < 0.5 / scale {
+                return (dollars(before, digits: digits), dollars(after, digits: digits), dollars(abs(after - before), digits: digits))
+            }
+        }
+        return plain
+    }
+
+    /// `$1,234.5678`, `-$0.0163`: grouped, at most `digits` decimals and at least two.
+    private static func dollars(_ value: Double, digits: Int) -> String {
+        (value < 0 ? "-$" : "$") + (abs(value) >= 1_000 ? grouped(abs(value), digits: digits)
+                                    : trimmed(abs(value), digits: digits, minimum: 2))
+    }
+
+    /// How many times one amount is another, as a sentence says it: `6.1`, `1.3`, and two decimals below 1.95
+    /// (`1.04`), where one decimal would say "1 times" of a model that costs 4 % more.
+    public static func ratio(_ value: Double) -> String {
+        value < 1.95 ? trimmed(value, digits: 2) : number((value * 10).rounded() / 10)
+    }
+
     /// A dollar amount rounded to 1/100 of a cent, as cost lines carry them (comparisons use unrounded values).
     public static func rounded(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
 

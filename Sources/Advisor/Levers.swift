@@ -111,10 +111,11 @@ extension Engine {
             let before = monthly[pricedOn]
             var filled = values
             filled["model"] = k.models[pricedOn].title
-            filled["before"] = Format.money(before)
-            filled["after"] = Format.money(priced.monthly)
-            filled["saving"] = Format.money(before - priced.monthly)
-            filled["extra"] = Format.money(priced.monthly - before)
+            let shown = Format.moneyChange(before: before, after: priced.monthly)
+            filled["before"] = shown.before
+            filled["after"] = shown.after
+            filled["saving"] = before >= priced.monthly ? shown.change : Format.money(before - priced.monthly)
+            filled["extra"] = priced.monthly >= before ? shown.change : Format.money(priced.monthly - before)
             found.append(Lever(kind: kind, text: Template.fill(words.text, filled), url: words.url,
                                model: k.models[pricedOn].slug,
                                changes: changes.map { LeverChange(answer: $0.0, to: k.decode($0.1, for: $0.0)) },

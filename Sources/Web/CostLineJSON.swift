@@ -95,6 +95,7 @@ extension JSONWriter {
 
     mutating func write(_ c: Capacity) {
         object { json in
+            json.fieldIfPresent("cache_reads_excluded", c.cache_reads_excluded)
             json.field("daily_requests", c.daily_requests)
             json.fieldIfPresent("gap", c.gap)
             json.fieldIfPresent("max_request_seconds", c.max_request_seconds)

@@ -81,6 +81,20 @@ struct CostTests {
                                           "cached_input_share": 0.75]).rates.caching == .used)
     }
 
+    /// Under one token a "prefix" is nothing to cache: 8-token prompts, 3.7 % cacheable, were priced on the real
+    /// DeepSeek V4 Flash page (no cache minimum) as "Prefix of 0 tokens cached with the 5-minute cache".
+    @Test func aPrefixUnderOneTokenIsNoPrefix() {
+        let real = Fixture.real
+        let tiny = line("deepseek-v4-flash", ["monthly_requests": 100_000, "avg_input_tokens": 8, "avg_output_tokens": 5,
+                                              "cached_input_share": 0.0373, "as_of": "2026-12-04"], in: real)
+        #expect(tiny.rates.caching == .noCacheableShare, "\(tiny.rates.notes)")
+        #expect(tiny.cache_usd == 0 && !tiny.rates.notes.contains { $0.hasPrefix("Prefix of") }, "\(tiny.rates.notes)")
+        // A prefix of a few whole tokens is still a prefix to that page.
+        let short = line("deepseek-v4-flash", ["monthly_requests": 100_000, "avg_input_tokens": 40, "avg_output_tokens": 5,
+                                               "cached_input_share": 0.5, "as_of": "2026-12-04"], in: real)
+        #expect(short.rates.caching != .noCacheableShare, "\(short.rates.notes)")
+    }
+
     /// The score's caching reasons and the "configure caching" warning speak only where caching would apply: 5M
     /// classifications of 300 tokens, 90 % "cacheable", were told Haiku's input price falls toward a tenth (+5) and
     /// to mark the prefix with cache_control, while its 351 tokens on Haiku 5.5's count are under the 512 minimum

@@ -924,6 +924,37 @@ struct ExpertChecksTests {
         }
     }
 
+    /// The load a warning states is the one the limit counts, in words that fit it. Anthropic does not count cache
+    /// reads against its input limit, so the figure is the uncached input: a prompt that is all system prompt put
+    /// "0 input tokens" a minute on Haiku 5.5. And a few batch requests a month are less than one a day, not "about
+    /// 0 requests" in the queue.
+    @Test func theLoadAWarningStatesIsTheOneTheLimitCounts() throws {
+        let cached: [String: AnswerValue] = ["task_type": "classification", "monthly_requests": 10_000_000,
+                                             "avg_input_tokens": 1_000, "system_prompt_tokens": 1_000,
+                                             "avg_output_tokens": 5, "as_of": "2026-12-04"]
+        let a = engine.assess(k.answers(cached))
+        let haiku = try #require(a.costs.first { $0.model == "claude-haiku-5-5" }?.capacity)
+        #expect(haiku.cache_reads_excluded == true && haiku.peak_itpm == 0, "\(haiku)")
+        #expect(haiku.load(model: "Claude Haiku 5.5", verb: "would see").contains(", no uncached input tokens and "))
+        var half = cached
+        half["system_prompt_tokens"] = 500
+        let partly = try #require(engine.assess(k.answers(half)).costs.first { $0.model == "claude-haiku-5-5" }?.capacity)
+        #expect(partly.cache_reads_excluded == true && partly.peak_itpm > 0, "\(partly)")
+        #expect(partly.load(model: "Claude Haiku 5.5", verb: "would see")
+                    .contains(" \(Format.figure(partly.peak_itpm)) uncached input tokens and "), "\(partly)")
+        // A provider that counts cache reads (OpenAI's limits count every input token) says "input tokens".
+        let luna = try #require(a.costs.first { $0.model == "gpt-6-luna" }?.capacity)
+        #expect(luna.cache_reads_excluded == nil && luna.peak_itpm > 0, "\(luna)")
+        #expect(luna.load(model: "GPT-6 Luna", verb: "would see").contains(" input tokens and ")
+                && !luna.load(model: "GPT-6 Luna", verb: "would see").contains("uncached"))
+        // Ten batch summaries a month: a third of a request on the average day.
+        let few = engine.assess(k.answers(["task_type": "summarization", "monthly_requests": 10, "avg_input_tokens": 5_000,
+                                           "avg_output_tokens": 500, "latency": "batch", "as_of": "2026-12-04"]))
+        let queued = try #require(few.costs.first { $0.model == "claude-haiku-5-5" }?.capacity)
+        #expect(queued.via_batch_api == true && queued.daily_requests == 0, "\(queued)")
+        #expect(queued.load(model: "Claude Haiku 5.5", verb: "would see").hasSuffix("a day's work, less than one request, in its queue at once"))
+    }
+
     /// A past day's verdict names no successor that did not exist yet: on 2026-06-01 Claude Sonnet 4.5 was legacy
     /// (since Sonnet 4.6, which this site does not list), and Claude Sonnet 5.5, its page's replacement, came out on
     /// 2026-09-28. The quality margin said "Claude Sonnet 5.5 succeeds it" and the cost line's status named it.

@@ -133,6 +133,47 @@ extension FormatTests {
         }
     }
 
+    /// Two amounts side by side are never written alike while they differ, and below a dollar the change agrees
+    /// with the two amounts as written (the bench's answer sets gave "$0.02 a month instead of $0.02, $0.0042 more"
+    /// and "$0.01 a month instead of $0.03, $0.03 less").
+    @Test func amountsSideBySideAreToldApart() {
+        #expect(Format.money(0.0205, 0.0163) == ("$0.021", "$0.016"))
+        #expect(Format.money(0.0123, 0.0118) == ("$0.0123", "$0.0118"))
+        #expect(Format.money(1_000.4, 1_000.1) == ("$1,000.40", "$1,000.10"))
+        #expect(Format.money(12_025, 41.5) == ("$12,025", "$41.50"))  // told apart already: as `money` writes them
+        #expect(Format.money(3, 3) == ("$3.00", "$3.00"))
+        let raised = Format.moneyChange(before: 0.0163, after: 0.0205)
+        #expect(raised == (before: "$0.0163", after: "$0.0205", change: "$0.0042"))
+        let lowered = Format.moneyChange(before: 0.034, after: 0.0069)
+        #expect(lowered == (before: "$0.034", after: "$0.007", change: "$0.027"))
+        // From a dollar up the cents stand, as `money` writes them.
+        #expect(Format.moneyChange(before: 4_320, after: 3_420) == (before: "$4,320", after: "$3,420", change: "$900"))
+        #expect(Format.moneyChange(before: 41.15, after: 20.575).before == "$41.15")
+        var rng = SeededRNG(seed: 21)
+        for _ in 0..<2_000 {
+            let before = pow(10, Double.random(in: -4...0, using: &rng)) * 0.99
+            let after = pow(10, Double.random(in: -4...0, using: &rng)) * 0.99
+            guard abs(after - before) >= 1e-8 else { continue }  // nine decimals tell these apart
+            let shown = Format.moneyChange(before: before, after: after)
+            func amount(_ text: String) -> Double { Double(text.dropFirst())! }
+            #expect(shown.before != shown.after || before == after, "\(before) and \(after) both written \(shown.before)")
+            // Below a dollar the three agree to the last digit written.
+            let decimals = [shown.before, shown.after, shown.change].map { $0.split(separator: ".").last!.count }.max()!
+            let gap = abs(amount(shown.after) - amount(shown.before)) - amount(shown.change)
+            #expect(abs(gap) < 0.5 * pow(10, -Double(decimals)), "\(before) → \(after): \(shown)")
+        }
+    }
+
+    /// "N times" in a sentence: one decimal, two below 1.95, where one would say "1 times" of a model 4 % dearer.
+    @Test func ratiosBelowTwoKeepTwoDecimals() {
+        #expect(Format.ratio(1.04) == "1.04")
+        #expect(Format.ratio(1.3) == "1.3")
+        #expect(Format.ratio(1.949) == "1.95")
+        #expect(Format.ratio(6.08) == "6.1")
+        #expect(Format.ratio(2) == "2")
+        #expect(Format.ratio(12.46) == "12.5")
+    }
+
     /// A task type in a sentence: RAG as the acronym people write, the others with spaces.
     @Test func taskNames() {
         #expect(AnswerID.taskName("rag") == "RAG")
