@@ -193,8 +193,14 @@ extension Engine {
             let forLatency = line.rates.reasoning_tokens_per_request > 0
                 && v.withUnsafeBufferPointer { k.thinkingWeighsOnLatency(model: primary, $0) }
             var lower = levels.last { $0 < effort }
-            // More thinking would only take longer where the thinking already weighs on the latency.
-            let higher = forLatency ? nil : levels.first { $0 > effort }
+            // More thinking would only take longer where the thinking already weighs on the latency, or where the
+            // level up would weigh on it: Mistral Small without thinking, answering moderations within 0.6 s, was
+            // told to raise its effort to high, 3,000 reasoning tokens before each answer.
+            let higher = forLatency ? nil : levels.first { $0 > effort }.flatMap { up -> Effort? in
+                var w = v
+                w[AnswerID.reasoningEffort.rawValue] = up.answer
+                return w.withUnsafeBufferPointer { k.thinkingWeighsOnLatency(model: primary, $0) } ? nil : up
+            }
             let need = budget > 0 ? "a \(Format.number(budget)) s budget" : "realtime answers"
             // The answer is written after the thinking at the same floor speed (ThinkingTime.swift): a lever towards
             // a budget it cannot reach says so.

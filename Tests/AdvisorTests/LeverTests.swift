@@ -277,6 +277,36 @@ struct LeverTests {
         #expect(roomy.text.contains("to Claude Sonnet 5.5"), "\(roomy.text)")
     }
 
+    /// More thinking is not offered where it would weigh on the latency: Mistral Small (thinking off by default,
+    /// one level above: high, about 3,000 reasoning tokens) stood in for Sonnet 5.5 on 200M strict moderations due
+    /// within 0.6 s, and was told to "raise its reasoning effort to high for a margin on hard requests", seconds of
+    /// thinking before each answer. For batch work, where nobody waits on the answer, the margin is offered.
+    @Test func noMoreThinkingWhereItWouldWeighOnTheLatency() throws {
+        let k = Fixture.real
+        func raise(_ extra: [String: AnswerValue]) -> (primary: String, lever: Lever?) {
+            var given: [String: AnswerValue] = [
+                "task_type": "moderation", "monthly_requests": 200_000_000, "avg_input_tokens": 150, "avg_output_tokens": 2,
+                "fallback_ready": true, "as_of": "2026-12-04"]
+            given.merge(extra) { $1 }
+            let a = Engine(knowledge: k).assess(k.answers(given))
+            return (a.primaryModel, a.levers.first { $0.kind == .raise_effort })
+        }
+        let strict: [String: AnswerValue] = ["accuracy": "first_time_right", "review_capacity": "none"]
+        let timed = raise(strict.merging(["latency": "realtime", "latency_budget_s": 0.6]) { $1 })
+        #expect(timed.primary == "mistral-small" && timed.lever == nil, "\(timed)")
+        // Cost first, a sixth of the moderations hard: Mistral Small again, with the margin only for batch work.
+        let hard: [String: AnswerValue] = ["cost_priority": "primary", "complex_share": 0.15]
+        for latency: AnswerValue in ["realtime", "interactive"] {
+            let live = raise(hard.merging(["latency": latency, "latency_budget_s": 0.6]) { $1 })
+            #expect(live.primary == "mistral-small" && live.lever == nil, "\(latency): \(live)")
+        }
+        #expect(raise(hard.merging(["latency": "realtime"]) { $1 }).lever == nil)
+        let unhurried = raise(hard.merging(["latency": "batch"]) { $1 })
+        #expect(unhurried.primary == "mistral-small", "\(unhurried)")
+        let margin = try #require(unhurried.lever)
+        #expect(margin.text.hasPrefix("Raise Mistral Small's reasoning effort to high"), "\(margin.text)")
+    }
+
     /// The cache lever is a what-if about the prompts ("if 40 % of each prompt is a stable prefix"), so it is not
     /// offered to a team that said none of its prompt is stable (a cacheable share of 0 given); left unanswered, it
     /// is. (A share given above 0 is priced as cached already, and the lever is for prompts with nothing cached.)
