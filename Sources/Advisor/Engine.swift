@@ -1162,7 +1162,7 @@ public struct Engine: Sendable {
                 }
                 if let tier = capacity.tier, tier != entry?.tier {
                     computed(.rate_limit_tier, model: primary, values.merging(
-                        ["tier": Knowledge.tierName(tier), "requires": capacity.requires ?? "",
+                        ["tier": Knowledge.tierName(tier), "requires": Format.withoutFullStop(capacity.requires ?? ""),
                          "below": batchLane ? "the batch queue or the spend cap stops new batches"
                              : "expect 429 errors at every peak"]) { $1 })
                 } else if let entry, let room = k.entryTierRoom, let limits = wellInside(entry, room: room),

@@ -99,6 +99,11 @@ public enum Format {
     /// `+5`, `-3`, `0`: a rule's effect on the score.
     public static func signed(_ value: Double) -> String { (value > 0 ? "+" : "") + number(value) }
 
+    /// A sentence set in parentheses inside another: its own full stop goes, or the reader gets "spend cap.).".
+    public static func withoutFullStop(_ text: String) -> String {
+        text.hasSuffix(".") && !text.hasSuffix("..") ? String(text.dropLast()) : text
+    }
+
     /// Names in a sentence: "A", "A and B", "A, B and C".
     public static func series(_ items: [String]) -> String {
         guard let last = items.last else { return "" }

@@ -95,7 +95,7 @@ struct ResultView {
             capacity: assessment.capacity.map { c in
                 CapacityLine(load: c.load(model: library.page(.models, c.model)?.title ?? c.model, verb: "gets"),
                              tier: CapacityText.tier(c),
-                             requires: c.requires ?? "", inFlight: CapacityText.inFlight(c))
+                             requires: Format.withoutFullStop(c.requires ?? ""), inFlight: CapacityText.inFlight(c))
             },
             reasons: assessment.reasons.map { reason in
                 ReasonLine(title: reason.title, url: reason.url, text: reason.text,

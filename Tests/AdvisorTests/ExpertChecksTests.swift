@@ -936,6 +936,11 @@ struct ExpertChecksTests {
         let haiku = try #require(a.costs.first { $0.model == "claude-haiku-5-5" }?.capacity)
         #expect(haiku.cache_reads_excluded == true && haiku.peak_itpm == 0, "\(haiku)")
         #expect(haiku.load(model: "Claude Haiku 5.5", verb: "would see").contains(", no uncached input tokens and "))
+        // The tier's requirements, a sentence of their own, sit in the warning's parentheses without a full stop.
+        let tierWarning = try #require(a.warnings.first { $0.failure_mode == "rate-limits" && $0.model == "claude-haiku-5-5" })
+        #expect(tierWarning.text.contains("about 685 requests, no uncached input tokens and ")
+                && tierWarning.text.contains("spend cap); below it"), "\(tierWarning.text)")
+        #expect(!tierWarning.text.contains(".)"), "\(tierWarning.text)")
         var half = cached
         half["system_prompt_tokens"] = 500
         let partly = try #require(engine.assess(k.answers(half)).costs.first { $0.model == "claude-haiku-5-5" }?.capacity)

@@ -252,7 +252,7 @@ struct DecisionPageTests {
                                             ("cost_priority", "balanced"), ("peak_to_average", "10"),
                                             ("cached_input_share", "0.9")]).text
         #expect(page.contains("tier needed: <strong>Standard</strong> (Every account. More concurrency is granted on "
-                              + "request through DeepSeek&#39;s form, free of charge.); its cap on requests in flight allows "
+                              + "request through DeepSeek&#39;s form, free of charge); its cap on requests in flight allows "
                               + "requests averaging up to 3.6 hours at the peak, more than the 28.3 minutes a slow one of "
                               + "yours takes.</p>"),
                 "\(part(page, from: "At peak", to: "</p>"))")
