@@ -101,6 +101,7 @@ extension Engine {
         let k = knowledge
         let primary = d.primary
         let task = Int(answers.values[AnswerID.taskType.rawValue])
+        let day = answers.day
         let primaryFit = k.compiledModels[primary].fit[task]
         let sameFamily = k.compiledModels[primary].isHaikuFamily
         // Under a hard choose_alternative, naming a Haiku as the runner-up would contradict the verdict. The fit every
@@ -141,11 +142,11 @@ extension Engine {
         } else if abs(difference) < 0.005 {
             // A tie to the cent: the primary won by a fraction of a cent, by the order of the models, or as the named
             // successor of a legacy runner-up (Gemini 3.8 Flash and Gemini 4 Hydrogen once its promotion has ended).
-            let day = Int(answers.values[AnswerID.asOf.rawValue])
-            let superseded = k.compiledModels[m].lifecycle(on: day).state == .legacy && k.replacement(of: m, on: day) == primary
-            reason = superseded ? "it costs the same to the cent for the same fit, and it is legacy: \(k.models[primary].title) succeeds it"
+            let succeededByPrimary = k.compiledModels[m].lifecycle(on: day).state == .legacy
+                && k.replacement(of: m, on: day) == primary
+            reason = succeededByPrimary ? "it costs the same to the cent for the same fit, and it is legacy: \(k.models[primary].title) succeeds it"
                 : "it costs the same to the cent for the same fit, so either will do"
-            legacySaid = superseded
+            legacySaid = succeededByPrimary
             url = "/models/\(k.models[m].slug)"
         } else if difference >= 0 && fit < primaryFit {
             reason = "it costs \(Format.money(difference)) more a month, though it fits \(taskName) '\(fit.rawValue)', "
@@ -197,7 +198,6 @@ extension Engine {
         }
         // A legacy runner-up says so whatever it lost on, as the alternatives do: DeepSeek V4 Flash lost to a routing
         // plan without a word of DeepSeek having moved on from it.
-        let day = Int(answers.values[AnswerID.asOf.rawValue])
         let stated = legacySaid ? reason : legacyState(m, day: day, task: task).map { reason + "; and it is " + $0 } ?? reason
         return (m, RunnerUp(model: k.models[m].slug, monthly_usd: Format.rounded(monthly[m]),
                             difference_usd: Format.rounded(difference), reason: stated, url: url))

@@ -84,6 +84,12 @@ extension Engine {
         func value(_ id: AnswerID) -> Double { v[id.rawValue] }
         /// Whether a lever offered for its saving saves enough to be worth doing (`levers.min_saving_usd`).
         func saves(_ monthly: Double) -> Bool { monthly < before && before - monthly >= rules.minSaving }
+        /// What `read` makes of the answers with the reasoning effort at `level` (a lever's thinking, weighed first).
+        func atEffort<T>(_ level: Effort, _ read: (UnsafeBufferPointer<Double>) -> T) -> T {
+            var w = v
+            w[AnswerID.reasoningEffort.rawValue] = level.answer
+            return w.withUnsafeBufferPointer(read)
+        }
         func inRange(_ id: AnswerID, _ to: Double) -> Bool { k.plausibleRange(id, around: value(id))?.contains(to) ?? false }
         /// The primary's (or `model`'s) monthly cost, the verdict and the score with `changes` applied.
         func apply(_ changes: [(AnswerID, Double)], on model: Int? = nil) -> (monthly: Double, verdict: Verdict, score: Double) {
@@ -196,10 +202,8 @@ extension Engine {
             // More thinking would only take longer where the thinking already weighs on the latency, or where the
             // level up would weigh on it: Mistral Small without thinking, answering moderations within 0.6 s, was
             // told to raise its effort to high, 3,000 reasoning tokens before each answer.
-            let higher = forLatency ? nil : levels.first { $0 > effort }.flatMap { up -> Effort? in
-                var w = v
-                w[AnswerID.reasoningEffort.rawValue] = up.answer
-                return w.withUnsafeBufferPointer { k.thinkingWeighsOnLatency(model: primary, $0) } ? nil : up
+            let higher = forLatency ? nil : levels.first { $0 > effort }.flatMap { up in
+                atEffort(up) { k.thinkingWeighsOnLatency(model: primary, $0) } ? nil : up
             }
             let need = budget > 0 ? "a \(Format.number(budget)) s budget" : "realtime answers"
             // The answer is written after the thinking at the same floor speed (ThinkingTime.swift): a lever towards
@@ -215,9 +219,7 @@ extension Engine {
                 // A model that cannot stop thinking: its lowest level, not one step down (high → low, not medium),
                 // with the tokens it still writes first. Where even those outlast the budget at the fastest output
                 // reported (ThinkingTime.swift), the lever goes towards the budget, not to it.
-                var w = v
-                w[AnswerID.reasoningEffort.rawValue] = lowest.answer
-                let remaining = w.withUnsafeBufferPointer { k.reasoningTokens(model: primary, $0) }
+                let remaining = atEffort(lowest) { k.reasoningTokens(model: primary, $0) }
                 let short = budget > 0 && (k.thinkingFloor(model: primary, at: lowest)?.seconds ?? 0) + answerSeconds > budget
                 add(.least_thinking, [(.reasoningEffort, lowest.answer)], [
                     "effort": effort.rawValue, "lowest": lowest.rawValue,

@@ -92,6 +92,18 @@ struct ReviewSetTests {
         for lever in a.levers where [.trim_below_cliff, .cache_prefix, .batch, .lower_effort].contains(lever.kind) {
             #expect(-lever.difference >= floor, "\(lever.text)")
         }
+        // More thinking is never offered where that level's thinking would weigh on the latency, and a lever never
+        // writes its two monthly amounts alike.
+        for lever in a.levers {
+            if lever.kind == .raise_effort, let level = lever.changes.first?.to {
+                var raised = answers.values
+                raised[AnswerID.reasoningEffort.rawValue] = Knowledge.encode(level, for: .reasoningEffort, models: k.modelSlugs)!
+                let primaryIndex = k.modelSlugs.firstIndex(of: a.primaryModel)!
+                #expect(!raised.withUnsafeBufferPointer { k.thinkingWeighsOnLatency(model: primaryIndex, $0) }, "\(lever.text)")
+            }
+            let amounts = lever.text.matches(of: /(\$[\d,.]+) a month instead of (\$[\d,.]+)/).first
+            #expect(amounts.map { $0.output.1 != $0.output.2 || lever.monthly_before == lever.monthly_after } ?? true, "\(lever.text)")
+        }
         if let missed = a.warnings.first(where: {
             $0.failure_mode == "latency-spikes" && ($0.text.contains("over your") || $0.text.contains("within your"))
         }),
