@@ -1082,9 +1082,12 @@ public struct Engine: Sendable {
         }
         // The Haiku a team would expect that day: the first served one (on a past day, not today's).
         let firstHaiku = k.dayHaiku(v)
-        if d.haiku != firstHaiku {
+        if d.haiku != firstHaiku, primary != firstHaiku {
             let (cause, why) = unusable(firstHaiku, v)
-            computed(cause.haikuWarning, model: firstHaiku, ["why": why])
+            // Where nothing meets every requirement, the first warning already says why the closest falls short; a
+            // Haiku ruled out for that same reason would only repeat it (and no next Haiku or other model can).
+            let sameAsRefusal = refusal != nil && why == whyNotUsable(primary, v)
+            if !sameAsRefusal { computed(cause.haikuWarning, model: firstHaiku, ["why": why]) }
         }
         // A rule preferred another model, and the primary stands in for it because it cannot answer in time.
         if let slow = d.preferredTooSlow {

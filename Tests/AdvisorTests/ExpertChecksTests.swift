@@ -803,6 +803,29 @@ struct ExpertChecksTests {
         #expect(strong.text.contains("requires 'strong'"))
     }
 
+    /// Where no model meets every requirement, the first warning says why the closest falls short. A Haiku named as
+    /// that closest model is not also "ruled out" with a promise that the verdict names one that can (Claude 3.5 Haiku
+    /// for code completion that must fit 'strong' on 2025-06-03), and a Haiku ruled out for the very reason the
+    /// closest falls short is not said twice (Claude 3.5 Haiku beside Cohere Command R7B for strict extraction on
+    /// 2025-04-10). A Haiku ruled out for another reason keeps its warning.
+    @Test func noModelMeetsTheWorkloadAndTheHaikuIsNotRuledOutTwice() throws {
+        func ruledOut(_ a: Assessment) -> [Warning] { a.warnings.filter { $0.text.contains("cannot take this workload") } }
+        let closest = engine.assess(k.answers(["task_type": "code_completion", "monthly_requests": 8_310, "required_fit": "strong",
+                                               "complex_share": 0.989, "as_of": "2025-06-03"]))
+        #expect(closest.primaryModelBasis == .nothing_usable && closest.primaryModel == "claude-3-5-haiku", "\(closest.primaryModel)")
+        #expect(ruledOut(closest).isEmpty, "\(ruledOut(closest).map(\.text))")
+        #expect(closest.warnings.first?.text.contains("it fits this task only 'good' and the workload requires 'strong'") == true)
+
+        let other = engine.assess(k.answers(["task_type": "extraction", "monthly_requests": 167_133, "avg_input_tokens": 1,
+                                             "required_fit": "strong", "cost_priority": "primary", "as_of": "2025-04-10"]))
+        #expect(other.primaryModelBasis == .nothing_usable && !(other.primaryModel.contains("haiku")), "\(other.primaryModel)")
+        #expect(ruledOut(other).isEmpty, "\(ruledOut(other).map(\.text))")
+
+        // Today a strong fit is served, so the Haiku's own warning stands.
+        let today = engine.assess(k.answers(["task_type": "chat", "required_fit": "strong", "as_of": "2026-12-04"]))
+        #expect(today.primaryModelBasis != .nothing_usable && ruledOut(today).count == 1)
+    }
+
     /// A runner-up that lost to a rule's preference links the rule's own page, not the criteria index.
     /// The runner-up is ordered as the alternatives are: a legacy model after its successor when that fits as well and
     /// costs little more (`engine.legacy_premium`), so the two never disagree on which to build on.
