@@ -79,6 +79,9 @@ public struct CostRates: Sendable, Encodable, Equatable {
     public var output_tokens: Double
     /// The reasoning effort the request runs at (nil: the model does not reason, or its page does not say).
     public var reasoning_effort: Effort?
+    /// The model's default effort where the `default` answer runs lower because its thinking would not leave time
+    /// to answer (realtime, or a tight budget); nil otherwise.
+    public var reasoning_effort_lowered_from: Effort?
     /// Reasoning tokens per request at that effort (0 when none), billed as output.
     public var reasoning_tokens_per_request: Double
     /// Whether that figure is our stated assumption rather than a documented one.
@@ -212,16 +215,40 @@ extension Knowledge {
 
     /// The reasoning tokens per request model `m` spends for these answers (0 for a model that does not reason).
     func reasoningTokens(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Double {
-        reasoningTokenTable[m * Self.effortAnswers + Int(v[AnswerID.reasoningEffort.rawValue])]
+        let answer = Int(v[AnswerID.reasoningEffort.rawValue])
+        let tokens = reasoningTokenTable[m * Self.effortAnswers + answer]
+        // The table holds each answer's level; only `default` under a deadline may run lower.
+        guard answer == Self.defaultEffortAnswer, tokens > 0, Self.answersInAHurry(v) else { return tokens }
+        return reasoning(model: m, v).tokens
     }
 
     private static let effortAnswers = AnswerID.reasoningEffort.choices.count
+    /// The `reasoning_effort` answer's index for `default`.
+    static let defaultEffortAnswer = AnswerID.reasoningEffort.choices.firstIndex(of: "default")!
 
-    /// The reasoning effort and tokens per request model `m` spends for these answers.
-    func reasoning(model m: Int, _ v: UnsafeBufferPointer<Double>) -> (effort: Effort?, tokens: Double, assumed: Bool) {
-        guard let r = compiledModels[m].reasoning else { return (nil, 0, false) }
-        let level = r.byAnswer[Int(v[AnswerID.reasoningEffort.rawValue])]
-        return (level.effort, level.tokens, level.assumed)
+    /// Realtime answers, or a stated budget: where the default level's thinking may not leave time to answer.
+    static func answersInAHurry(_ v: UnsafeBufferPointer<Double>) -> Bool {
+        v[AnswerID.latencyBudgetSeconds.rawValue] > 0 || v[AnswerID.latency.rawValue] == realtimeLatency
+    }
+
+    /// The reasoning effort and tokens per request model `m` spends for these answers. `default` is the model's own
+    /// level, except where its thinking weighs on the latency the answers need (realtime, or a quarter of the budget
+    /// at a typical speed: `thinkingWeighs`, ThinkingTime.swift): then the highest level below it whose thinking
+    /// does not, or its least. That is the setting a team that must answer in time would run (a 0.25 s completion
+    /// with Haiku 5.5's 1,200 medium-effort reasoning tokens first is no completion at all), so it is the one priced
+    /// and compared; `loweredFrom` names the default it stands in for. A level the team chose is kept as chosen, and
+    /// the warnings and levers say what it costs in time.
+    func reasoning(model m: Int, _ v: UnsafeBufferPointer<Double>)
+        -> (effort: Effort?, tokens: Double, assumed: Bool, loweredFrom: Effort?) {
+        guard let r = compiledModels[m].reasoning else { return (nil, 0, false, nil) }
+        let answer = Int(v[AnswerID.reasoningEffort.rawValue])
+        let level = r.byAnswer[answer]
+        guard answer == Self.defaultEffortAnswer, level.tokens > 0, Self.answersInAHurry(v), thinkingWeighs(level.tokens, v)
+        else { return (level.effort, level.tokens, level.assumed, nil) }
+        let below = r.levels.filter { $0 < level.effort }.sorted()
+        guard let chosen = below.last(where: { r.tokens[$0.rank] == 0 || !thinkingWeighs(r.tokens[$0.rank], v) }) ?? below.first
+        else { return (level.effort, level.tokens, level.assumed, nil) }
+        return (chosen, r.tokens[chosen.rank], r.assumed[chosen.rank], level.effort)
     }
 
     /// Tokens of one request on model `m`'s own count: prompt, visible output, reasoning.
@@ -321,7 +348,8 @@ extension Knowledge {
                 && compiledModels[Int(v[AnswerID.tokensCountedWith.rawValue])].ratioPublished,
             input_tokens_per_request: inTokens, output_tokens_per_request: visibleOut,
             input_tokens: requests * inTokens, output_tokens: requests * outTokens,
-            reasoning_effort: thinking.effort, reasoning_tokens_per_request: thinking.tokens,
+            reasoning_effort: thinking.effort, reasoning_effort_lowered_from: thinking.loweredFrom,
+            reasoning_tokens_per_request: thinking.tokens,
             reasoning_tokens_assumed: thinking.assumed, window_use: windowUse, notes: []))
         func note(_ text: @autoclosure () -> String) { if explain { parts.rates.notes.append(text()) } }
 
@@ -335,6 +363,16 @@ extension Knowledge {
                  : "Reasoning at \(effort.rawValue) effort: \(thinking.assumed ? "about " : "")\(Format.figure(thinking.tokens)) "
                    + "tokens a request, billed as \(reasoningAsOutput ? "output" : "input")"
                    + (thinking.assumed ? " (our assumption; see the model page)." : "."))
+            if let own = thinking.loweredFrom, let r = model.reasoning {
+                // The least level may still weigh on the latency (Sonnet 5.5 cannot stop thinking): not said to fit.
+                let stillSlow = thinking.tokens > 0 && thinkingWeighs(thinking.tokens, v)
+                note("Its default, \(own.rawValue) effort, writes about \(Format.figure(r.tokens[own.rank])) reasoning tokens "
+                     + "before the first word of an answer, too long for \(Self.need(v)); priced at "
+                     + (effort == .none ? "effort none, thinking off, as a team would run it."
+                        : stillSlow ? "its least, \(effort.rawValue) effort, which may still be too long (see the latency warnings)."
+                        : "\(effort.rawValue) effort, as a team would run it.")
+                     + " Check the quality at that setting on your own samples.")
+            }
         } else if !model.reasoningKnown && !model.selfHosted {
             note("Its page does not say whether it reasons: no reasoning tokens counted.")
         }

@@ -205,7 +205,7 @@ extension Engine {
             let higher = forLatency ? nil : levels.first { $0 > effort }.flatMap { up in
                 atEffort(up) { k.thinkingWeighsOnLatency(model: primary, $0) } ? nil : up
             }
-            let need = budget > 0 ? "a \(Format.number(budget)) s budget" : "realtime answers"
+            let need = v.withUnsafeBufferPointer(Knowledge.need)
             // The answer is written after the thinking at the same floor speed (ThinkingTime.swift): a lever towards
             // a budget it cannot reach says so.
             let answerSeconds = v.withUnsafeBufferPointer { k.answerFloor(model: primary, $0)?.seconds ?? 0 }

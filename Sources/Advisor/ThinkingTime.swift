@@ -42,8 +42,8 @@ struct AnswerFloor {
 extension Knowledge {
     /// Model `m`'s floor at the team's effort answer; nil when it writes no reasoning there or no speed is set.
     func thinkingFloor(model m: Int, _ v: UnsafeBufferPointer<Double>) -> ThinkingFloor? {
-        guard let r = compiledModels[m].reasoning else { return nil }
-        return thinkingFloor(model: m, at: r.byAnswer[Int(v[AnswerID.reasoningEffort.rawValue])].effort)
+        guard let effort = reasoning(model: m, v).effort else { return nil }
+        return thinkingFloor(model: m, at: effort)
     }
 
     /// Model `m`'s floor at `effort` (one of its levels); nil when that level writes no reasoning.
@@ -77,10 +77,21 @@ extension Knowledge {
     /// `engine.thinking_budget_share` of it (any budget without those settings). 1,200 tokens are about 12 s at 97 a
     /// second: a 5 s chat's budget, not a 600 s report's (where the answer, not the thinking, takes the time).
     func thinkingWeighsOnLatency(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
+        thinkingWeighs(requestTokens(model: m, v).reasoning, v)
+    }
+
+    /// Whether `tokens` of reasoning weigh on the answers' latency, as `thinkingWeighsOnLatency` reads it.
+    func thinkingWeighs(_ tokens: Double, _ v: UnsafeBufferPointer<Double>) -> Bool {
         let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
         guard budget > 0 else { return v[AnswerID.latency.rawValue] == Knowledge.realtimeLatency }
         guard let typical = typicalOutput, let share = thinkingBudgetShare else { return true }
-        return requestTokens(model: m, v).reasoning / typical >= share * budget
+        return tokens / typical >= share * budget
+    }
+
+    /// What the answers need in time, in words: "a 0.25 s budget", or "realtime answers".
+    static func need(_ v: UnsafeBufferPointer<Double>) -> String {
+        let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
+        return budget > 0 ? "a \(Format.number(budget)) s budget" : "realtime answers"
     }
 
     /// Whether model `m` cannot answer within the stated budget at any setting: even its least thinking and the
@@ -261,7 +272,9 @@ extension Engine {
         for m in k.models.indices where m != primary && d.usable[m] && k.compiledModels[m].fit[task] <= floor
             && k.meets(d.taskFloors, model: m) && k.latencyCheck(model: m, v)?.verdict != .misses
             && (k.answerFloor(model: m, v).map { $0.seconds <= budget } ?? !answerTooLong) {
-            var setting: Effort? = nil
+            // A model whose default is priced with its thinking off (`Knowledge.reasoning`) is named as such.
+            let running = k.reasoning(model: m, v)
+            var setting: Effort? = running.loweredFrom != nil && running.effort == Effort.none ? Effort.none : nil
             var cost = monthly[m]
             if k.thinkingFloor(model: m, v) != nil {
                 let chosen: Effort

@@ -84,6 +84,7 @@ extension JSONWriter {
             json.field("output_tokens", r.output_tokens)
             json.field("output_tokens_per_request", r.output_tokens_per_request)
             json.fieldIfPresent("reasoning_effort", r.reasoning_effort)
+            json.fieldIfPresent("reasoning_effort_lowered_from", r.reasoning_effort_lowered_from)
             json.field("reasoning_tokens_assumed", r.reasoning_tokens_assumed)
             json.field("reasoning_tokens_per_request", r.reasoning_tokens_per_request)
             json.field("token_ratio", r.token_ratio)

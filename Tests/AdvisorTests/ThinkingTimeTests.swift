@@ -23,10 +23,11 @@ struct ThinkingTimeTests {
     }
 
     @Test func aModelThatCanStopThinkingIsToldToForABudgetItsThinkingOutlasts() throws {
-        // Haiku 5.5 at its default medium effort: 1,200 tokens, 3 s at 400 a second, against 0.25 s.
+        // Haiku 5.5 at medium effort, set by the team (its default would be priced with thinking off here):
+        // 1,200 tokens, 3 s at 400 a second, against 0.25 s.
         let (model, text) = try risk(["task_type": "classification", "monthly_requests": 80_000_000,
                                       "avg_input_tokens": 600, "avg_output_tokens": 3, "latency": "realtime",
-                                      "latency_budget_s": 0.25])
+                                      "latency_budget_s": 0.25, "reasoning_effort": "medium"])
         #expect(model == "claude-haiku-5-5")
         #expect(text.hasPrefix("Claude Haiku 5.5 thinks before it answers: at medium effort about 1,200 reasoning tokens "
                                + "come before the first word, 3 s even at 400 tokens a second"), "\(text)")
@@ -36,7 +37,8 @@ struct ThinkingTimeTests {
                               + "over your 0.25 s budget. To bring the thinking within the budget, "
                               + "switch its thinking off (effort none)"), "\(text)")
         #expect(try severity(["task_type": "classification", "monthly_requests": 80_000_000, "avg_input_tokens": 600,
-                              "avg_output_tokens": 3, "latency": "realtime", "latency_budget_s": 0.25]) == .medium)
+                              "avg_output_tokens": 3, "latency": "realtime", "latency_budget_s": 0.25,
+                              "reasoning_effort": "medium"]) == .medium)
         // With thinking off there is nothing to time: the budget is unknown, not missed, and not the first risk.
         let off = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 80_000_000,
                                            "avg_input_tokens": 600, "avg_output_tokens": 3, "latency": "realtime",
@@ -48,14 +50,56 @@ struct ThinkingTimeTests {
         #expect(!roomy.warnings.contains { $0.text.contains("thinks before") })
     }
 
+    /// A team that set no effort is priced at the setting it would run: where a model's default thinking weighs on
+    /// the latency (realtime, or a quarter of the budget at a typical 97 tokens a second), the highest level below it
+    /// that does not, or its least. A 2 s chat, cost first, was sent to Mistral Small at $420 a month as "the
+    /// cheapest that fits", against GPT-6 Luna priced with its default medium thinking (1,200 tokens, 12 s at that
+    /// speed), which with thinking off, as it must run to answer in 2 s, costs $300.
+    @Test func theDefaultEffortIsTheOneThatLeavesTimeToAnswer() throws {
+        func line(_ model: String, _ given: [String: AnswerValue]) throws -> CostLine {
+            try #require(engine.costs(k.answers(["task_type": "chat", "monthly_requests": 1_000_000, "avg_input_tokens": 2_000,
+                                                 "avg_output_tokens": 200, "as_of": "2026-12-04"].merging(given) { $1 }))
+                .first { $0.model == model })
+        }
+        // 2 s: Haiku 5.5's medium (12.4 s) and low (3.1 s) both take a quarter of it or more; thinking off.
+        let haiku = try line("claude-haiku-5-5", ["latency_budget_s": 2])
+        #expect(haiku.rates.reasoning_effort == Effort.none && haiku.rates.reasoning_effort_lowered_from == .medium)
+        #expect(haiku.rates.reasoning_tokens_per_request == 0)
+        #expect(haiku.rates.notes.contains { $0.hasPrefix("Its default, medium effort, writes about 1,200 reasoning tokens "
+                                                          + "before the first word of an answer, too long for a 2 s budget") },
+                "\(haiku.rates.notes)")
+        // 30 s: medium (12.4 s) weighs, low (3.1 s) does not.
+        #expect(try line("claude-haiku-5-5", ["latency_budget_s": 30]).rates.reasoning_effort == .low)
+        // 60 s, or interactive without a budget: the default stands.
+        for given: [String: AnswerValue] in [["latency_budget_s": 60], ["latency": "interactive"]] {
+            let stands = try line("claude-haiku-5-5", given)
+            #expect(stands.rates.reasoning_effort == .medium && stands.rates.reasoning_effort_lowered_from == nil, "\(given)")
+        }
+        // Sonnet 5.5 cannot stop thinking: realtime runs at its least, low, from its default high.
+        let sonnet = try line("claude-sonnet-5-5", ["latency": "realtime"])
+        #expect(sonnet.rates.reasoning_effort == .low && sonnet.rates.reasoning_effort_lowered_from == .high)
+        // A level the team chose stands, whatever the budget.
+        #expect(try line("claude-haiku-5-5", ["latency_budget_s": 2, "reasoning_effort": "medium"]).rates.reasoning_effort == .medium)
+        // The verdict compares the models as they would run: cost first, GPT-6 Luna with its thinking off is cheaper
+        // than Mistral Small, which does not think.
+        let a = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 1_000_000, "avg_input_tokens": 2_000,
+                                         "avg_output_tokens": 200, "latency_budget_s": 2, "cost_priority": "primary",
+                                         "as_of": "2026-12-04"]))
+        let monthly = Dictionary(uniqueKeysWithValues: a.costs.map { ($0.model, $0.monthly_usd) })
+        #expect(a.primaryModel == "gpt-6-luna" && monthly["gpt-6-luna"]! < monthly["mistral-small"]!, "\(a.primaryModel)")
+        // And no lever asks the team to switch off what is already priced off.
+        #expect(!a.levers.contains { $0.kind == .thinking_off || $0.kind == .least_thinking })
+    }
+
     @Test func aModelThatCannotStopThinkingIsToldItsLeastLevel() throws {
-        // Gemini 3.8 Flash (strong for chat) has no setting without thinking; low, 300 tokens, is 0.75 s, and an
+        // Gemini 4 Hydrogen (strong for chat), at the medium effort the team set, has no setting without thinking;
+        // low, 300 tokens, is 0.75 s, and an
         // 80-token answer 0.2 s more, after the 0.15 s wait before any first token: 1.1 s, which a 1.2 s budget does
         // not rule out (a 1 s one does): the fix is that least level, said with its own floor.
         let (model, text) = try risk(["task_type": "chat", "monthly_requests": 2_000_000, "avg_input_tokens": 3_000,
                                       "avg_output_tokens": 80, "latency": "realtime", "latency_budget_s": 1.2,
-                                      "cost_priority": "secondary", "required_fit": "strong"])
-        #expect(model == "gemini-3-8-flash")
+                                      "cost_priority": "secondary", "required_fit": "strong", "reasoning_effort": "medium"])
+        #expect(model == "gemini-4-hydrogen")
         #expect(text.contains("at medium effort about 1,200 reasoning tokens come before the first word, 3 s"), "\(text)")
         #expect(text.contains("lower its effort to low, its least (about 300 reasoning tokens, 0.75 s at that speed)"), "\(text)")
     }
@@ -64,10 +108,11 @@ struct ThinkingTimeTests {
         // Every strong chat model thinks first at 300 tokens or more: nothing the team asked for answers in 0.5 s.
         let chat: [String: AnswerValue] = ["task_type": "chat", "monthly_requests": 2_000_000, "avg_input_tokens": 3_000,
                                            "avg_output_tokens": 60, "latency": "realtime", "latency_budget_s": 0.5,
-                                           "cost_priority": "secondary", "required_fit": "strong"]
+                                           "cost_priority": "secondary", "required_fit": "strong",
+                                           "reasoning_effort": "medium"]
         let (model, text) = try risk(chat)
-        #expect(model == "gemini-3-8-flash")
-        #expect(text.hasPrefix("Gemini 3.8 Flash cannot answer within your 0.5 s budget: it thinks before every answer and "
+        #expect(model == "gemini-4-hydrogen")
+        #expect(text.hasPrefix("Gemini 4 Hydrogen cannot answer within your 0.5 s budget: it thinks before every answer and "
                                + "cannot be switched off, and even at low effort, its least, about 300 reasoning tokens "
                                + "come first, 0.75 s at 400 tokens a second (no faster output is reported for it), and "
                                + "1.05 s with the answer's 60 tokens and the 0.15 s wait before any first token."), "\(text)")
@@ -304,7 +349,7 @@ struct ThinkingTimeTests {
                                      "avg_output_tokens": 100, "latency": "realtime", "latency_budget_s": .number(budget),
                                      "cost_priority": "primary", "as_of": "2026-12-04"]))
         }
-        #expect(chat(0).qualityMargin?.model == "gemini-3-8-flash")
+        #expect(chat(0).qualityMargin?.model == "gemini-4-hydrogen")
         // Every model rated strong for chat thinks first for longer than 0.2 s: no strong fit is pointed to.
         #expect(chat(0.2).qualityMargin == nil)
         #expect(!chat(0.2).warnings.contains { $0.text.contains("rated 'strong'") })
@@ -314,31 +359,42 @@ struct ThinkingTimeTests {
     /// so those requests wait for both floors, each with its first-token wait. Held to the escalation model alone, a
     /// 1 s budget was told that Sonnet 5.5 at low effort (0.96 s) would do, with Haiku 5.5's answer still to come first.
     @Test func theEscalatedShareIsHeldToTheBudgetToo() throws {
-        func sonnet(_ budget: Double) throws -> String {
+        func escalated(_ budget: Double, effort: AnswerValue) -> String? {
             let a = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 2_000_000,
                                              "avg_input_tokens": 2_000, "avg_output_tokens": 20, "latency": "realtime",
                                              "latency_budget_s": .number(budget), "routing": "tiered",
-                                             "complex_share": 0.1, "as_of": "2026-12-04"]))
+                                             "complex_share": 0.1, "reasoning_effort": effort, "as_of": "2026-12-04"]))
             #expect(a.verdict == .tieredRouting && a.decision.combined?.escalation_model == "claude-sonnet-5-5")
-            return try #require(a.warnings.first { $0.model == "claude-sonnet-5-5" && $0.failure_mode == "latency-spikes" }).text
+            return a.warnings.first { $0.model == "claude-sonnet-5-5" && $0.failure_mode == "latency-spikes" }?.text
         }
-        // Haiku 5.5 at medium effort: 1,200 reasoning tokens (3 s) and 26 tokens of answer (0.065 s) after the 0.15 s
-        // wait; Sonnet 5.5 at high effort: 3,000 tokens (7.5 s), the same answer and wait.
-        let tight = try sonnet(0.5)
+        func sonnet(_ budget: Double, effort: AnswerValue = "default") throws -> String {
+            try #require(escalated(budget, effort: effort))
+        }
+        // Set by the team, Haiku 5.5 and Sonnet 5.5 at high effort: 3,000 reasoning tokens each (7.5 s) and 26 tokens
+        // of answer (0.065 s) after the 0.15 s wait.
+        let tight = try sonnet(0.5, effort: "high")
         #expect(tight.hasPrefix("The complex 10 % of requests go on to Claude Sonnet 5.5 after Claude Haiku 5.5 has answered, "
-                                + "so they wait for both: at least 3.21 s for Claude Haiku 5.5, then 7.71 s for Claude Sonnet 5.5, "
-                                + "whose high effort writes about 3,000 reasoning tokens first, 10.9 s in all"), "\(tight)")
+                                + "so they wait for both: at least 7.71 s for Claude Haiku 5.5, then 7.71 s for Claude Sonnet 5.5, "
+                                + "whose high effort writes about 3,000 reasoning tokens first, 15.4 s in all"), "\(tight)")
         // Sonnet 5.5 cannot stop thinking: at low, its least, it alone takes 0.75 + 0.065 + 0.15 s.
         #expect(tight.contains("Claude Sonnet 5.5 alone takes at least 0.96 s even at its least thinking"), "\(tight)")
+        // Left to the defaults, each runs at the least thinking that leaves time to answer (Haiku 5.5 off, Sonnet 5.5
+        // at low): 0.21 s, then 0.96 s, still over 0.5 s.
+        #expect(try sonnet(0.5).hasPrefix("The complex 10 % of requests go on to Claude Sonnet 5.5 after Claude Haiku 5.5 has "
+                                          + "answered, so they wait for both: at least 0.21 s for Claude Haiku 5.5, then 0.96 s "
+                                          + "for Claude Sonnet 5.5, whose low effort writes about 300 reasoning tokens first, "
+                                          + "1.18 s in all"))
         // At 1 s Sonnet alone would be in time at low effort, but not after Haiku's 0.22 s with its thinking off: the
         // way in time is a route decided before any answer.
         let routed = try sonnet(1)
         #expect(routed.contains("Even at the least thinking each accepts the two take at least 1.18 s"), "\(routed)")
         #expect(routed.contains("send them straight to Claude Sonnet 5.5, which alone takes at least 0.96 s"), "\(routed)")
         #expect(!routed.contains("lower the effort"))
-        // At 1.5 s the least thinking of both is in time, and the warning names each one's.
-        #expect(try sonnet(1.5).contains("At the least thinking each accepts (none on Claude Haiku 5.5 and low on Claude Sonnet 5.5) "
-                                         + "the two take at least 1.18 s: lower the effort"))
+        // At 1.5 s the least thinking of both is in time: the defaults run there and nothing is said; an effort the
+        // team set higher is told to come down, with each one's least.
+        #expect(try sonnet(1.5, effort: "medium").contains("At the least thinking each accepts (none on Claude Haiku 5.5 and low "
+                                                           + "on Claude Sonnet 5.5) the two take at least 1.18 s: lower the effort"))
+        #expect(escalated(1.5, effort: "default") == nil)
 
         // Each in time alone, not both: 300-token chat answers with thinking off (390 tokens on Haiku 5.5's count)
         // take 1.125 s on Haiku 5.5 and 1.875 s on Sonnet 5.5 at low effort, 3 s together.
@@ -357,7 +413,8 @@ struct ThinkingTimeTests {
         #expect(!chat(3.1).warnings.contains { $0.text.contains("go on to") })
         // The primary's own warning comes first and carries the general advice.
         let a = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 2_000_000, "latency": "realtime",
-                                         "latency_budget_s": 5, "routing": "tiered", "complex_share": 0.1, "as_of": "2026-12-04"]))
+                                         "latency_budget_s": 5, "routing": "tiered", "complex_share": 0.1,
+                                         "reasoning_effort": "high", "as_of": "2026-12-04"]))
         let spikes = a.warnings.filter { $0.failure_mode == "latency-spikes" }
         #expect(spikes.first?.model == "claude-haiku-5-5" && spikes.last?.model == "claude-sonnet-5-5", "\(spikes.map(\.model))")
         // Without routing, no escalated share: nothing is said of Sonnet.
