@@ -245,9 +245,13 @@ extension Knowledge {
         let level = r.byAnswer[answer]
         guard answer == Self.defaultEffortAnswer, level.tokens > 0, Self.answersInAHurry(v), thinkingWeighs(level.tokens, v)
         else { return (level.effort, level.tokens, level.assumed, nil) }
-        let below = r.levels.filter { $0 < level.effort }.sorted()
-        guard let chosen = below.last(where: { r.tokens[$0.rank] == 0 || !thinkingWeighs(r.tokens[$0.rank], v) }) ?? below.first
-        else { return (level.effort, level.tokens, level.assumed, nil) }
+        // The highest lighter level that leaves time, else the least; one pass, no arrays (this runs per cost line).
+        var inTime: Effort? = nil, least: Effort? = nil
+        for l in r.levels where l < level.effort {
+            if least.map({ l < $0 }) ?? true { least = l }
+            if inTime.map({ l > $0 }) ?? true, r.tokens[l.rank] == 0 || !thinkingWeighs(r.tokens[l.rank], v) { inTime = l }
+        }
+        guard let chosen = inTime ?? least else { return (level.effort, level.tokens, level.assumed, nil) }
         return (chosen, r.tokens[chosen.rank], r.assumed[chosen.rank], level.effort)
     }
 
