@@ -217,19 +217,14 @@ extension Knowledge {
     func reasoningTokens(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Double {
         let answer = Int(v[AnswerID.reasoningEffort.rawValue])
         let tokens = reasoningTokenTable[m * Self.effortAnswers + answer]
-        // The table holds each answer's level; only `default` under a deadline may run lower.
-        guard answer == Self.defaultEffortAnswer, tokens > 0, Self.answersInAHurry(v) else { return tokens }
+        // The table holds each answer's level; only a `default` whose thinking weighs on the latency runs lower.
+        guard answer == Self.defaultEffortAnswer, tokens > 0, thinkingWeighs(tokens, v) else { return tokens }
         return reasoning(model: m, v).tokens
     }
 
     private static let effortAnswers = AnswerID.reasoningEffort.choices.count
     /// The `reasoning_effort` answer's index for `default`.
     static let defaultEffortAnswer = AnswerID.reasoningEffort.choices.firstIndex(of: "default")!
-
-    /// Realtime answers, or a stated budget: where the default level's thinking may not leave time to answer.
-    static func answersInAHurry(_ v: UnsafeBufferPointer<Double>) -> Bool {
-        v[AnswerID.latencyBudgetSeconds.rawValue] > 0 || v[AnswerID.latency.rawValue] == realtimeLatency
-    }
 
     /// The reasoning effort and tokens per request model `m` spends for these answers. `default` is the model's own
     /// level, except where its thinking weighs on the latency the answers need (realtime, or a quarter of the budget
@@ -243,7 +238,7 @@ extension Knowledge {
         guard let r = compiledModels[m].reasoning else { return (nil, 0, false, nil) }
         let answer = Int(v[AnswerID.reasoningEffort.rawValue])
         let level = r.byAnswer[answer]
-        guard answer == Self.defaultEffortAnswer, level.tokens > 0, Self.answersInAHurry(v), thinkingWeighs(level.tokens, v)
+        guard answer == Self.defaultEffortAnswer, level.tokens > 0, thinkingWeighs(level.tokens, v)
         else { return (level.effort, level.tokens, level.assumed, nil) }
         // The highest lighter level that leaves time, else the least; one pass, no arrays (this runs per cost line).
         var inTime: Effort? = nil, least: Effort? = nil

@@ -276,7 +276,7 @@ extension Engine {
             let running = k.reasoning(model: m, v)
             var setting: Effort? = running.loweredFrom != nil && running.effort == Effort.none ? Effort.none : nil
             var cost = monthly[m]
-            if k.thinkingFloor(model: m, v) != nil {
+            if let effort = running.effort, k.thinkingFloor(model: m, at: effort) != nil {
                 let chosen: Effort
                 if k.compiledModels[m].reasoning?.levels.contains(.none) == true {
                     chosen = .none
