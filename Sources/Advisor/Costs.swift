@@ -217,8 +217,8 @@ extension Knowledge {
     func reasoningTokens(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Double {
         let answer = Int(v[AnswerID.reasoningEffort.rawValue])
         let tokens = reasoningTokenTable[m * Self.effortAnswers + answer]
-        // The table holds each answer's level; only a `default` whose thinking weighs on the latency runs lower.
-        guard answer == Self.defaultEffortAnswer, tokens > 0, thinkingWeighs(tokens, v) else { return tokens }
+        // The table holds each answer's level; only a `default` that leaves no time to answer runs lower.
+        guard answer == Self.defaultEffortAnswer, !leavesTimeToAnswer(model: m, reasoning: tokens, v) else { return tokens }
         return reasoning(model: m, v).tokens
     }
 
@@ -227,24 +227,24 @@ extension Knowledge {
     static let defaultEffortAnswer = AnswerID.reasoningEffort.choices.firstIndex(of: "default")!
 
     /// The reasoning effort and tokens per request model `m` spends for these answers. `default` is the model's own
-    /// level, except where its thinking weighs on the latency the answers need (realtime, or a quarter of the budget
-    /// at a typical speed: `thinkingWeighs`, ThinkingTime.swift): then the highest level below it whose thinking
-    /// does not, or its least. That is the setting a team that must answer in time would run (a 0.25 s completion
-    /// with Haiku 5.5's 1,200 medium-effort reasoning tokens first is no completion at all), so it is the one priced
-    /// and compared; `loweredFrom` names the default it stands in for. A level the team chose is kept as chosen, and
-    /// the warnings and levers say what it costs in time.
+    /// level, except where it leaves no time to answer (`leavesTimeToAnswer`, ThinkingTime.swift: its thinking and
+    /// the answer at a typical speed outlast the budget, or any thinking for realtime answers without one): then the
+    /// highest level below it that does, or its least. That is the setting a team that must answer in time would run
+    /// (a 0.25 s completion with Haiku 5.5's 1,200 medium-effort reasoning tokens first is no completion at all), so
+    /// it is the one priced and compared; `loweredFrom` names the default it stands in for. A level the team chose
+    /// is kept as chosen, and the warnings and levers say what it costs in time.
     func reasoning(model m: Int, _ v: UnsafeBufferPointer<Double>)
         -> (effort: Effort?, tokens: Double, assumed: Bool, loweredFrom: Effort?) {
         guard let r = compiledModels[m].reasoning else { return (nil, 0, false, nil) }
         let answer = Int(v[AnswerID.reasoningEffort.rawValue])
         let level = r.byAnswer[answer]
-        guard answer == Self.defaultEffortAnswer, level.tokens > 0, thinkingWeighs(level.tokens, v)
+        guard answer == Self.defaultEffortAnswer, !leavesTimeToAnswer(model: m, reasoning: level.tokens, v)
         else { return (level.effort, level.tokens, level.assumed, nil) }
         // The highest lighter level that leaves time, else the least; one pass, no arrays (this runs per cost line).
         var inTime: Effort? = nil, least: Effort? = nil
         for l in r.levels where l < level.effort {
             if least.map({ l < $0 }) ?? true { least = l }
-            if inTime.map({ l > $0 }) ?? true, r.tokens[l.rank] == 0 || !thinkingWeighs(r.tokens[l.rank], v) { inTime = l }
+            if inTime.map({ l > $0 }) ?? true, leavesTimeToAnswer(model: m, reasoning: r.tokens[l.rank], v) { inTime = l }
         }
         guard let chosen = inTime ?? least else { return (level.effort, level.tokens, level.assumed, nil) }
         return (chosen, r.tokens[chosen.rank], r.assumed[chosen.rank], level.effort)
@@ -364,7 +364,7 @@ extension Knowledge {
                    + (thinking.assumed ? " (our assumption; see the model page)." : "."))
             if let own = thinking.loweredFrom, let r = model.reasoning {
                 // The least level may still weigh on the latency (Sonnet 5.5 cannot stop thinking): not said to fit.
-                let stillSlow = thinking.tokens > 0 && thinkingWeighs(thinking.tokens, v)
+                let stillSlow = !leavesTimeToAnswer(model: m, reasoning: thinking.tokens, v)
                 note("Its default, \(own.rawValue) effort, writes about \(Format.figure(r.tokens[own.rank])) reasoning tokens "
                      + "before the first word of an answer, too long for \(Self.need(v)); priced at "
                      + (effort == .none ? "effort none, thinking off, as a team would run it."

@@ -77,15 +77,24 @@ extension Knowledge {
     /// `engine.thinking_budget_share` of it (any budget without those settings). 1,200 tokens are about 12 s at 97 a
     /// second: a 5 s chat's budget, not a 600 s report's (where the answer, not the thinking, takes the time).
     func thinkingWeighsOnLatency(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
-        thinkingWeighs(requestTokens(model: m, v).reasoning, v)
-    }
-
-    /// Whether `tokens` of reasoning weigh on the answers' latency, as `thinkingWeighsOnLatency` reads it.
-    func thinkingWeighs(_ tokens: Double, _ v: UnsafeBufferPointer<Double>) -> Bool {
         let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
         guard budget > 0 else { return v[AnswerID.latency.rawValue] == Knowledge.realtimeLatency }
         guard let typical = typicalOutput, let share = thinkingBudgetShare else { return true }
-        return tokens / typical >= share * budget
+        return requestTokens(model: m, v).reasoning / typical >= share * budget
+    }
+
+    /// Whether `tokens` of reasoning on model `m`, and the answer written after them, leave time to answer: with a
+    /// budget, when both at `engine.typical_output_tokens_per_second` fit in it (a 45 s budget holds Sonnet 5.5's
+    /// 1,200 medium-effort tokens and a 1,500-token answer, 28 s, not its 3,000 at high, 46 s); for realtime
+    /// answers without one, only no thinking at all; otherwise always. What the `default` effort runs at
+    /// (`Knowledge.reasoning`).
+    func leavesTimeToAnswer(model m: Int, reasoning tokens: Double, _ v: UnsafeBufferPointer<Double>) -> Bool {
+        guard tokens > 0 else { return true }
+        let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
+        guard budget > 0 else { return v[AnswerID.latency.rawValue] != Knowledge.realtimeLatency }
+        guard let typical = typicalOutput else { return false }
+        let answer = v[AnswerID.avgOutputTokens.rawValue] * tokenScale(model: m, v)
+        return (tokens + answer) / typical <= budget
     }
 
     /// What the answers need in time, in words: "a 0.25 s budget", or "realtime answers".

@@ -104,16 +104,16 @@ struct ReviewSetTests {
             let amounts = lever.text.matches(of: /(\$[\d,.]+) a month instead of (\$[\d,.]+)/).first
             #expect(amounts.map { $0.output.1 != $0.output.2 || lever.monthly_before == lever.monthly_after } ?? true, "\(lever.text)")
         }
-        // Left at the default effort, no model is priced with thinking that weighs on the latency the answers need
-        // while a level below it would not: every cost line runs at the setting a team in a hurry would run.
+        // Left at the default effort, no model is priced at a level that leaves no time to answer while a lighter one
+        // would: every cost line runs at the setting a team in a hurry would run.
         if Int(answers.values[AnswerID.reasoningEffort.rawValue]) == Knowledge.defaultEffortAnswer {
             try answers.values.withUnsafeBufferPointer { v in
                 for line in a.costs {
                     let m = try #require(k.modelSlugs.firstIndex(of: line.model))
                     guard let r = k.compiledModels[m].reasoning, let effort = line.rates.reasoning_effort,
-                          line.rates.reasoning_tokens_per_request > 0, k.thinkingWeighs(line.rates.reasoning_tokens_per_request, v)
+                          !k.leavesTimeToAnswer(model: m, reasoning: line.rates.reasoning_tokens_per_request, v)
                     else { continue }
-                    let lighter = r.levels.contains { $0 < effort && (r.tokens[$0.rank] == 0 || !k.thinkingWeighs(r.tokens[$0.rank], v)) }
+                    let lighter = r.levels.contains { $0 < effort && k.leavesTimeToAnswer(model: m, reasoning: r.tokens[$0.rank], v) }
                     #expect(!lighter, "\(line.model) priced at \(effort) where a lighter level leaves time to answer")
                 }
             }

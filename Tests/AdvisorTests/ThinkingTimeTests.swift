@@ -50,9 +50,9 @@ struct ThinkingTimeTests {
         #expect(!roomy.warnings.contains { $0.text.contains("thinks before") })
     }
 
-    /// A team that set no effort is priced at the setting it would run: where a model's default thinking weighs on
-    /// the latency (realtime, or a quarter of the budget at a typical 97 tokens a second), the highest level below it
-    /// that does not, or its least. A 2 s chat, cost first, was sent to Mistral Small at $420 a month as "the
+    /// A team that set no effort is priced at the setting it would run: where a model's default thinking and the
+    /// answer after it do not fit the budget at a typical 97 tokens a second (or it thinks at all, for realtime
+    /// answers without a budget), the highest level below it that fits, or its least. A 2 s chat, cost first, was sent to Mistral Small at $420 a month as "the
     /// cheapest that fits", against GPT-6 Luna priced with its default medium thinking (1,200 tokens, 12 s at that
     /// speed), which with thinking off, as it must run to answer in 2 s, costs $300.
     @Test func theDefaultEffortIsTheOneThatLeavesTimeToAnswer() throws {
@@ -61,20 +61,28 @@ struct ThinkingTimeTests {
                                                  "avg_output_tokens": 200, "as_of": "2026-12-04"].merging(given) { $1 }))
                 .first { $0.model == model })
         }
-        // 2 s: Haiku 5.5's medium (12.4 s) and low (3.1 s) both take a quarter of it or more; thinking off.
+        // 2 s: Haiku 5.5's medium (12.4 s) or low (3.1 s) thinking before the answer does not fit; thinking off.
         let haiku = try line("claude-haiku-5-5", ["latency_budget_s": 2])
         #expect(haiku.rates.reasoning_effort == Effort.none && haiku.rates.reasoning_effort_lowered_from == .medium)
         #expect(haiku.rates.reasoning_tokens_per_request == 0)
         #expect(haiku.rates.notes.contains { $0.hasPrefix("Its default, medium effort, writes about 1,200 reasoning tokens "
                                                           + "before the first word of an answer, too long for a 2 s budget") },
                 "\(haiku.rates.notes)")
-        // 30 s: medium (12.4 s) weighs, low (3.1 s) does not.
-        #expect(try line("claude-haiku-5-5", ["latency_budget_s": 30]).rates.reasoning_effort == .low)
-        // 60 s, or interactive without a budget: the default stands.
-        for given: [String: AnswerValue] in [["latency_budget_s": 60], ["latency": "interactive"]] {
+        // 10 s: medium and the 260-token answer (15 s at 97 a second) do not fit, low and the answer (5.8 s) do.
+        #expect(try line("claude-haiku-5-5", ["latency_budget_s": 10]).rates.reasoning_effort == .low)
+        // 30 s, or interactive without a budget: the default stands.
+        for given: [String: AnswerValue] in [["latency_budget_s": 30], ["latency": "interactive"]] {
             let stands = try line("claude-haiku-5-5", given)
             #expect(stands.rates.reasoning_effort == .medium && stands.rates.reasoning_effort_lowered_from == nil, "\(given)")
         }
+        // Complex reasoning due in 45 s: Sonnet 5.5's high (3,000 tokens and a 1,500-token answer, 1,950 on its
+        // count: 51 s) does not fit, medium (32.5 s) does, and stays: the budget asks for time, not for the least
+        // thinking.
+        let deep = try #require(engine.costs(k.answers(["task_type": "complex_reasoning", "monthly_requests": 50_000,
+                                                        "avg_input_tokens": 4_000, "avg_output_tokens": 1_500,
+                                                        "latency_budget_s": 45, "as_of": "2026-12-04"]))
+            .first { $0.model == "claude-sonnet-5-5" })
+        #expect(deep.rates.reasoning_effort == .medium && deep.rates.reasoning_effort_lowered_from == .high)
         // Sonnet 5.5 cannot stop thinking: realtime runs at its least, low, from its default high.
         let sonnet = try line("claude-sonnet-5-5", ["latency": "realtime"])
         #expect(sonnet.rates.reasoning_effort == .low && sonnet.rates.reasoning_effort_lowered_from == .high)
