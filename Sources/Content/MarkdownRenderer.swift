@@ -208,9 +208,8 @@ public enum MarkdownRenderer {
         var code: [UInt8] = []
 
         var text: TextSection {
-            TextSection(anchor: anchor, heading: Whitespace.squeeze(String(decoding: heading, as: UTF8.self)),
-                        prose: Whitespace.squeeze(String(decoding: prose, as: UTF8.self)),
-                        code: Whitespace.trim(String(decoding: code, as: UTF8.self)))
+            TextSection(anchor: anchor, heading: Whitespace.squeeze(heading), prose: Whitespace.squeeze(prose),
+                        code: Whitespace.trim(code))
         }
     }
 

@@ -3,26 +3,42 @@
 /// other bytes pass through untouched, so the result is valid UTF-8 whenever the input is.
 public enum Whitespace {
     public static func squeeze(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for byte in text.utf8 {
-            switch byte {
-            case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D:
-                pendingSpace = !out.isEmpty
-            default:
-                if pendingSpace { out.append(0x20); pendingSpace = false }
-                out.append(byte)
+        squeeze(Array(text.utf8))
+    }
+
+    /// The bytes of one section as cmark wrote them (`MarkdownRenderer`), squeezed in one pass over raw buffers:
+    /// a byte-at-a-time `append` was 4 % of `index`'s time.
+    public static func squeeze(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer { input in
+            String(unsafeUninitializedCapacity: input.count) { output in
+                var count = 0
+                var pendingSpace = false
+                for byte in input {
+                    if isSpace(byte) {
+                        pendingSpace = count > 0
+                    } else {
+                        if pendingSpace { output[count] = 0x20; count += 1; pendingSpace = false }
+                        output[count] = byte
+                        count += 1
+                    }
+                }
+                return count
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// ASCII whitespace removed from both ends.
     public static func trim(_ text: String) -> String {
-        let bytes = Array(text.utf8)
-        let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
+        trim(Array(text.utf8))
+    }
+
+    public static func trim(_ bytes: [UInt8]) -> String {
         guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(decoding: bytes[first...last], as: UTF8.self)
+    }
+
+    /// Space, tab, line feed, vertical tab, form feed, carriage return.
+    @inline(__always) private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 }

@@ -9,7 +9,9 @@ struct IndexWriter {
 
     /// The layout of the file (tables, rowids, tokenizers), and the rendering it stores: a file written with another
     /// is rebuilt, never read. 6: page bodies render pipe tables (PipeTables.swift), so HTML and search text changed.
-    static let schemaVersion = "6"
+    /// 7: no prefix indexes (a prefix query reads the terms that start with it instead; the indexes tripled the
+    /// tokens written and cost half of `index`'s time, and saved under a tenth of a prefix query's).
+    static let schemaVersion = "7"
 
     func write(_ library: ContentLibrary) throws(SQLiteError) {
         try connection.execute("""
@@ -30,7 +32,10 @@ struct IndexWriter {
                                   heading TEXT NOT NULL, summary TEXT NOT NULL, tags TEXT NOT NULL, body TEXT NOT NULL,
                                   code TEXT NOT NULL);
             CREATE VIRTUAL TABLE sections_fts USING fts5(title, aliases, heading, summary, tags, body, code,
-                content='sections', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2', prefix='2 3');
+                content='sections', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2');
+            -- Terms are held in memory up to this many bytes before FTS5 writes a segment (1 MB by default): fewer,
+            -- larger segments to merge. Only a full write gets near it; a page's update stays far below.
+            INSERT INTO sections_fts(sections_fts, rank) VALUES ('hashsize', 33554432);
             CREATE TABLE vocabulary(term TEXT PRIMARY KEY, sections INTEGER NOT NULL) WITHOUT ROWID;
             """)
         let pages = try PageWriter(connection: connection)
@@ -64,16 +69,14 @@ struct IndexWriter {
 /// through statements prepared once: what a full write and an update share.
 struct PageWriter {
     private let connection: Connection
-    private let insertPage, insertBody, insertSection, insertIndexed, insertWords: Statement
+    private let insertPage, insertBody, insertSection, insertIndexed, countWords, dropUncounted: Statement
+    /// The words of the chunks written or deleted since the last count, counted on another thread.
+    private let added, removed: WordCounter
 
     init(connection: Connection) throws(SQLiteError) {
         self.connection = connection
-        // The words of every chunk, unstemmed, in a table that lives for this write only: fts5vocab counts them
-        // into `vocabulary` ("did you mean" and run-together words), then it goes.
-        try connection.execute("""
-            CREATE VIRTUAL TABLE temp.words_fts USING fts5(text, content='', detail='none', columnsize=0,
-                                                          tokenize='unicode61 remove_diacritics 2');
-            """)
+        added = try WordCounter()
+        removed = try WordCounter()
         insertPage = try connection.prepare("""
             INSERT INTO pages(id, key, intro, section, slug, title, summary, aliases, names, title_words, digest, size,
                               modified, inode, front_matter, yaml, headings, links, ord)
@@ -88,7 +91,11 @@ struct PageWriter {
             INSERT INTO sections_fts(rowid, title, aliases, heading, summary, tags, body, code)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
             """, persistent: true)
-        insertWords = try connection.prepare("INSERT INTO temp.words_fts(rowid, text) VALUES (?1, ?2)", persistent: true)
+        countWords = try connection.prepare("""
+            INSERT INTO vocabulary(term, sections) VALUES (?1, ?2)
+                ON CONFLICT(term) DO UPDATE SET sections = sections + excluded.sections
+            """, persistent: true)
+        dropUncounted = try connection.prepare("DELETE FROM vocabulary WHERE sections <= 0", persistent: true)
     }
 
     /// Writes a page that was parsed in this run (its sections are in memory). An intro is stored (its body is
@@ -133,20 +140,21 @@ struct PageWriter {
             }
             try insertSection.run()
             try insertIndexed.run()
-            insertWords.bind(1, key.rawValue)
-            insertWords.bind(2, columns.joined(separator: " \n "))
-            try insertWords.run()
+            added.add(chunk: key.rawValue, text: Self.words(columns))
         }
     }
 
     /// Removes a page and its chunks; its chunks' words are queued to be taken from the vocabulary.
     func delete(pageID id: Int, kind: Section) throws(SQLiteError) {
         let low = SectionKey(kind: kind, page: id, section: 0, chunk: 0).rawValue, high = low + (1 << 24) - 1
+        let chunks = try connection.prepare("""
+            SELECT id, title, aliases, heading, summary, tags, body, code FROM sections WHERE id BETWEEN ?1 AND ?2
+            """)
+        chunks.bind(1, low)
+        chunks.bind(2, high)
+        while try chunks.step() { removed.add(chunk: chunks.int(0), text: Self.words((1...7).map { chunks.text($0) })) }
         // An external-content FTS5 table forgets a row only when told its old values.
         try connection.execute("""
-            INSERT INTO temp.words_fts(rowid, text)
-                SELECT id, title || ' \n ' || aliases || ' \n ' || heading || ' \n ' || summary || ' \n ' || tags
-                       || ' \n ' || body || ' \n ' || code FROM sections WHERE id BETWEEN \(low) AND \(high);
             INSERT INTO sections_fts(sections_fts, rowid, title, aliases, heading, summary, tags, body, code)
                 SELECT 'delete', id, title, aliases, heading, summary, tags, body, code FROM sections
                 WHERE id BETWEEN \(low) AND \(high);
@@ -157,21 +165,22 @@ struct PageWriter {
     }
 
     /// Adds the words written since the last call to `vocabulary` (as many chunks as each is in).
-    func addWordsToVocabulary() throws(SQLiteError) { try countWords(sign: "+") }
+    func addWordsToVocabulary() throws(SQLiteError) { try count(added, sign: 1) }
 
     /// Takes the words of the chunks deleted since the last call from `vocabulary`.
-    func removeWordsFromVocabulary() throws(SQLiteError) { try countWords(sign: "-") }
+    func removeWordsFromVocabulary() throws(SQLiteError) { try count(removed, sign: -1) }
 
-    private func countWords(sign: String) throws(SQLiteError) {
-        try connection.execute("""
-            CREATE VIRTUAL TABLE temp.words_vocab USING fts5vocab(temp, words_fts, 'row');
-            INSERT INTO vocabulary(term, sections) SELECT term, \(sign)doc FROM temp.words_vocab WHERE true
-                ON CONFLICT(term) DO UPDATE SET sections = sections + excluded.sections;
-            DELETE FROM vocabulary WHERE sections <= 0;
-            DROP TABLE temp.words_vocab;
-            INSERT INTO temp.words_fts(words_fts) VALUES ('delete-all');
-            """)
+    private func count(_ counter: WordCounter, sign: Int) throws(SQLiteError) {
+        for (word, chunks) in try counter.drain() {
+            countWords.bind(1, word)
+            countWords.bind(2, sign * chunks)
+            try countWords.run()
+        }
+        try dropUncounted.run()
     }
+
+    /// A chunk's columns as one text for the word count; the line breaks keep words of two columns apart.
+    private static func words(_ columns: [String]) -> String { columns.joined(separator: " \n ") }
 
     private static func json<T: Encodable>(_ value: T) -> String {
         // Our own values: encoding cannot fail but by a programmer's mistake (a non-finite number).
