@@ -95,7 +95,9 @@ public struct Warning: Sendable, Encodable, Equatable {
     public internal(set) var text: String
     /// `/failure-modes/<slug>`.
     public let url: String
-    public let title: String
+    /// The failure mode's; one about a model other than the recommended one that shares it with another warning
+    /// names that model.
+    public internal(set) var title: String
     /// The failure mode's severity, or the computed warning's own (criteria/_index.md `engine.warnings`); a warning
     /// that joins several findings takes the highest.
     public internal(set) var severity: Severity
@@ -1082,12 +1084,19 @@ public struct Engine: Sendable {
         }
         // The Haiku a team would expect that day: the first served one (on a past day, not today's).
         let firstHaiku = k.dayHaiku(v)
+        let primaryModel = k.compiledModels[primary]
+        // A legacy primary whose successor cannot take the workload: its own warning names the successor and why.
+        let legacyAlone = Self.hasVolume(v) && primaryModel.lifecycle(on: day).state == .legacy
+            && primaryModel.legacyDay != nil && primaryModel.replacement.map { $0 != primary && !d.usable[$0] } == true
         if d.haiku != firstHaiku, primary != firstHaiku {
             let (cause, why) = unusable(firstHaiku, v)
             // Where nothing meets every requirement, the first warning already says why the closest falls short; a
             // Haiku ruled out for that same reason would only repeat it (and no next Haiku or other model can).
             let sameAsRefusal = refusal != nil && why == whyNotUsable(primary, v)
-            if !sameAsRefusal { computed(cause.haikuWarning, model: firstHaiku, ["why": why]) }
+            // Nor is it said twice where the primary is the legacy Haiku it succeeds (Haiku 4.5 for moderation that
+            // must fit 'strong'): the legacy warning below says why the successor is not offered.
+            let saidByLegacy = legacyAlone && primaryModel.replacement == firstHaiku
+            if !sameAsRefusal && !saidByLegacy { computed(cause.haikuWarning, model: firstHaiku, ["why": why]) }
         }
         // A rule preferred another model, and the primary stands in for it because it cannot answer in time.
         if let slow = d.preferredTooSlow {
@@ -1118,7 +1127,6 @@ public struct Engine: Sendable {
         }
         // A legacy primary whose successor could take the workload: the successor and its price, before the team
         // builds on a model its maker has moved on from (DeepSeek V4 Flash, sold only by hosts since V4.1 Flash).
-        let primaryModel = k.compiledModels[primary]
         if Self.hasVolume(v), primaryModel.lifecycle(on: day).state == .legacy, let since = primaryModel.legacyDay,
            let successor = primaryModel.replacement, successor != primary {
             if d.usable[successor] {
@@ -1261,6 +1269,17 @@ public struct Engine: Sendable {
             computed(.stale_price, model: group.models[0], [
                 "models": Format.series(group.models.map { k.models[$0].title }), "checked": CivilDate.text(group.checked),
                 "days": AnswerValue.number(k.settings.stale_after_days).text, "as_of": CivilDate.text(day)])
+        }
+
+        // Two warnings under one failure mode (the workload's general risk of hallucinations, and a Haiku ruled out
+        // for a fit that links the same page): the one about a model other than the recommended one names it, so
+        // that no two warnings read alike.
+        let primarySlug = k.models[primary].slug
+        for i in warnings.indices where warnings[i].model.map({ $0 != primarySlug }) == true
+            && warnings.contains(where: { $0.title == warnings[i].title && $0.model != warnings[i].model }) {
+            if let title = k.models.first(where: { $0.slug == warnings[i].model })?.title {
+                warnings[i].title += " (\(title))"
+            }
         }
 
         let haikuLine = d.haiku.flatMap { h in costs.first { $0.model == k.models[h].slug } }

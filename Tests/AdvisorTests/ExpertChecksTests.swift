@@ -828,6 +828,32 @@ struct ExpertChecksTests {
         #expect(today.primaryModelBasis != .nothing_usable && ruledOut(today).count == 1)
     }
 
+    /// A Haiku ruled out under a failure mode the workload is already warned of gets a title that names it, and is
+    /// not ruled out at all where the legacy Haiku it succeeds is recommended: that warning already says why.
+    @Test func aRuledOutHaikuIsNamedInItsTitleAndNotRepeatedByTheLegacyWarning() throws {
+        func ruledOut(_ a: Assessment) -> [Warning] { a.warnings.filter { $0.text.contains("cannot take this workload") } }
+        // Strict real-time moderation that must fit 'strong': Haiku 4.5 (legacy) carries it, Haiku 5.5 fits 'good'.
+        let strict = engine.assess(k.answers(["task_type": "moderation", "monthly_requests": 10_000_000, "avg_input_tokens": 800,
+                                              "avg_output_tokens": 20, "latency": "realtime", "accuracy": "first_time_right",
+                                              "review_capacity": "none", "required_fit": "strong", "as_of": "2026-12-05"]))
+        #expect(strict.primaryModel == "claude-haiku-4-5", "\(strict.primaryModel)")
+        #expect(ruledOut(strict).isEmpty, "\(ruledOut(strict).map(\.text))")
+        let legacy = try #require(strict.warnings.first { $0.failure_mode == "model-retirement" })
+        #expect(legacy.text.contains("its successor, Claude Haiku 5.5, is not offered for this workload because it fits this task only 'good'"))
+
+        // Complex reasoning that must fit 'strong' and is never reviewed: the workload's own hallucination warning, and
+        // Haiku 5.5 ruled out for its fit, which links the same page.
+        let deep = engine.assess(k.answers(["task_type": "complex_reasoning", "monthly_requests": 50, "avg_input_tokens": 20_000,
+                                            "avg_output_tokens": 4_000, "accuracy": "first_time_right", "review_capacity": "systematic",
+                                            "required_fit": "strong", "cost_priority": "secondary", "as_of": "2026-12-05"]))
+        let hallucinations = deep.warnings.filter { $0.failure_mode == "hallucinations" }
+        #expect(hallucinations.count == 2, "\(hallucinations.map(\.title))")
+        #expect(Set(hallucinations.map(\.title)).count == 2, "\(hallucinations.map(\.title))")
+        let named = try #require(ruledOut(deep).first)
+        #expect(named.title.hasSuffix(" (Claude Haiku 5.5)"), "\(named.title)")
+        #expect(hallucinations.contains { $0.model == nil && !$0.title.contains("(") })
+    }
+
     /// A runner-up that lost to a rule's preference links the rule's own page, not the criteria index.
     /// The runner-up is ordered as the alternatives are: a legacy model after its successor when that fits as well and
     /// costs little more (`engine.legacy_premium`), so the two never disagree on which to build on.

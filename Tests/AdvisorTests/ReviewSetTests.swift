@@ -69,6 +69,9 @@ struct ReviewSetTests {
         // One warning per failure mode and model: a computed warning absorbs the general one, never repeats it.
         let warned = a.warnings.map { "\($0.failure_mode) \($0.model ?? "")" }
         #expect(Set(warned).count == warned.count, "repeated warnings: \(warned)")
+        // And no two read alike: a warning about another model under a failure mode already warned of names it.
+        let titles = a.warnings.map(\.title)
+        #expect(Set(titles).count == titles.count, "two warnings with one title: \(titles)")
         // A warning speaks of the provider it names: no other provider's status page beside a primary's warning.
         if k.compiledModels[k.modelSlugs.firstIndex(of: a.primaryModel)!].provider != "Anthropic" {
             #expect(!a.warnings.contains { $0.text.contains("status.anthropic.com") }, "\(a.primaryModel): Anthropic's status page")
