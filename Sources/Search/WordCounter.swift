@@ -2,9 +2,9 @@ import Dispatch
 
 /// Counts the unstemmed words of chunks (in how many chunks each is) for `vocabulary` ("did you mean" and
 /// run-together words), on its own in-memory connection and its own thread, so that a full write tokenizes the
-/// text for the vocabulary on the second core while the index connection tokenizes it for FTS5: the two took 4.3 s
-/// one after the other on the bench's 10,000 pages. fts5vocab does the counting; FTS5's unicode61 is the tokenizer
-/// the queries use, so the words are the ones a query can be corrected to.
+/// text for the vocabulary on the second core while the index connection tokenizes it for FTS5 (on the one writer,
+/// this second tokenization was about 0.6 s of the bench's 10,000 pages). fts5vocab does the counting; FTS5's
+/// unicode61 is the tokenizer the queries use, so the words are the ones a query can be corrected to.
 final class WordCounter: @unchecked Sendable {
     // The connection, its statement and `failure` are touched only on `queue`.
     private let queue = DispatchQueue(label: "haiku-advisor.word-counter")
