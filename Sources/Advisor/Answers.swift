@@ -445,3 +445,13 @@ extension Knowledge {
         return i == b.count
     }
 }
+
+extension UnsafeBufferPointer where Element == Double {
+    /// What `read` makes of these answers with one of them changed (another day, another effort, a share of the
+    /// requests): the engine's what-ifs, on a copy, never on the team's own answers.
+    func with<T>(_ id: AnswerID, _ value: Double, _ read: (UnsafeBufferPointer<Double>) -> T) -> T {
+        var changed = Array(self)
+        changed[id.rawValue] = value
+        return changed.withUnsafeBufferPointer(read)
+    }
+}

@@ -226,9 +226,7 @@ extension Knowledge {
 
     /// As above, for the `share` of the requests a model answers (the escalation model under routing).
     func exceedsEveryTier(model m: Int, _ v: UnsafeBufferPointer<Double>, share: Double) -> Bool {
-        var part = Array(v)
-        part[AnswerID.monthlyRequests.rawValue] *= share
-        return part.withUnsafeBufferPointer { exceedsEveryTier(model: m, $0) }
+        v.with(.monthlyRequests, v[AnswerID.monthlyRequests.rawValue] * share) { exceedsEveryTier(model: m, $0) }
     }
 
     /// A tier identifier as people write it: `tier_1` → "Tier 1", `start` → "Start".

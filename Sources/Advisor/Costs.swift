@@ -195,9 +195,7 @@ extension Knowledge {
 
     /// Unrounded monthly cost of model `m` on the same answers judged on another day (at the prices in force then).
     func monthlyCost(model m: Int, _ v: UnsafeBufferPointer<Double>, on day: Int) -> Double {
-        var then = Array(v)
-        then[AnswerID.asOf.rawValue] = Double(day)
-        return then.withUnsafeBufferPointer { monthlyCost(model: m, $0) }
+        v.with(.asOf, Double(day)) { monthlyCost(model: m, $0) }
     }
 
     struct CostParts {

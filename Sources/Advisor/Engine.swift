@@ -920,9 +920,7 @@ public struct Engine: Sendable {
         // An honoured plan says what the advisor would have said without it: the same decision with `auto`.
         var own: String? = nil
         if d.policyReasons.contains(where: { isPlan($0) && $0.obstacle == nil }) {
-            var auto = Array(v)
-            auto[AnswerID.routing.rawValue] = 0
-            let a = auto.withUnsafeBufferPointer { decide($0, costs: usage?.prices.monthly, headroom: usage?.prices.withinHeadroom) }
+            let a = v.with(.routing, 0) { decide($0, costs: usage?.prices.monthly, headroom: usage?.prices.withinHeadroom) }
             let title = k.models[a.primary].title
             own = switch a.verdict {
             case .chooseHaiku: "run everything on \(title)"
@@ -1085,9 +1083,13 @@ public struct Engine: Sendable {
         // The Haiku a team would expect that day: the first served one (on a past day, not today's).
         let firstHaiku = k.dayHaiku(v)
         let primaryModel = k.compiledModels[primary]
-        // A legacy primary whose successor cannot take the workload: its own warning names the successor and why.
-        let legacyAlone = Self.hasVolume(v) && primaryModel.lifecycle(on: day).state == .legacy
-            && primaryModel.legacyDay != nil && primaryModel.replacement.map { $0 != primary && !d.usable[$0] } == true
+        // A legacy primary and its successor: its own warning below names the successor, with its price where it
+        // could take the workload, else why not.
+        var legacy: (since: Int, successor: Int)? = nil
+        if Self.hasVolume(v), primaryModel.lifecycle(on: day).state == .legacy, let since = primaryModel.legacyDay,
+           let successor = primaryModel.replacement, successor != primary {
+            legacy = (since, successor)
+        }
         if d.haiku != firstHaiku, primary != firstHaiku {
             let (cause, why) = unusable(firstHaiku, v)
             // Where nothing meets every requirement, the first warning already says why the closest falls short; a
@@ -1095,7 +1097,7 @@ public struct Engine: Sendable {
             let sameAsRefusal = refusal != nil && why == whyNotUsable(primary, v)
             // Nor is it said twice where the primary is the legacy Haiku it succeeds (Haiku 4.5 for moderation that
             // must fit 'strong'): the legacy warning below says why the successor is not offered.
-            let saidByLegacy = legacyAlone && primaryModel.replacement == firstHaiku
+            let saidByLegacy = legacy.map { $0.successor == firstHaiku && !d.usable[firstHaiku] } ?? false
             if !sameAsRefusal && !saidByLegacy { computed(cause.haikuWarning, model: firstHaiku, ["why": why]) }
         }
         // A rule preferred another model, and the primary stands in for it because it cannot answer in time.
@@ -1127,8 +1129,7 @@ public struct Engine: Sendable {
         }
         // A legacy primary whose successor could take the workload: the successor and its price, before the team
         // builds on a model its maker has moved on from (DeepSeek V4 Flash, sold only by hosts since V4.1 Flash).
-        if Self.hasVolume(v), primaryModel.lifecycle(on: day).state == .legacy, let since = primaryModel.legacyDay,
-           let successor = primaryModel.replacement, successor != primary {
+        if let (since, successor) = legacy {
             if d.usable[successor] {
                 let (own, successors) = Format.money(monthly[primary], monthly[successor])
                 computed(.legacy_primary, model: primary, [

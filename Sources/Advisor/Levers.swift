@@ -86,9 +86,7 @@ extension Engine {
         func saves(_ monthly: Double) -> Bool { monthly < before && before - monthly >= rules.minSaving }
         /// What `read` makes of the answers with the reasoning effort at `level` (a lever's thinking, weighed first).
         func atEffort<T>(_ level: Effort, _ read: (UnsafeBufferPointer<Double>) -> T) -> T {
-            var w = v
-            w[AnswerID.reasoningEffort.rawValue] = level.answer
-            return w.withUnsafeBufferPointer(read)
+            v.withUnsafeBufferPointer { $0.with(.reasoningEffort, level.answer, read) }
         }
         func inRange(_ id: AnswerID, _ to: Double) -> Bool { k.plausibleRange(id, around: value(id))?.contains(to) ?? false }
         /// The primary's (or `model`'s) monthly cost, the verdict and the score with `changes` applied.

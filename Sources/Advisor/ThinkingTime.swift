@@ -295,9 +295,7 @@ extension Engine {
                     continue
                 }
                 setting = chosen
-                var w = Array(v)
-                w[AnswerID.reasoningEffort.rawValue] = chosen.answer
-                cost = w.withUnsafeBufferPointer { k.monthlyCost(model: m, $0) }
+                cost = v.with(.reasoningEffort, chosen.answer) { k.monthlyCost(model: m, $0) }
             }
             if best == nil || key(m, cost) < key(best!.model, best!.monthly) { best = (m, setting, cost) }
         }
