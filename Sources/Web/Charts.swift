@@ -15,6 +15,15 @@ enum Markup {
     }
 }
 
+extension Verdict {
+    /// The verdict as a CSS class word (`choose-haiku`), made once: Foundation's `replacingOccurrences` cost some
+    /// 20,000 instructions a call on every verdict page.
+    var cssClass: String { Self.cssClasses[self]! }
+    private static let cssClasses = Dictionary(uniqueKeysWithValues: allCases.map {
+        ($0, $0.rawValue.split(separator: "_").joined(separator: "-"))
+    })
+}
+
 /// A horizontal bar per model, cheapest first, stacked by what the month's money pays for.
 struct CostChart {
     /// The line a cost chart marks "cheapest": the first (lines come cheapest first) whose model takes the workload
@@ -102,6 +111,7 @@ struct CostChart {
         let rest = bars.filter { bar in !drawn.contains { $0.model == bar.model } }.map(\.total)
         collapsed = rest.isEmpty ? nil : (rest.count, rest.min()!, rest.max()!)
         self.bars = drawn.sorted { $0.total < $1.total }
+        logarithmic = Self.logarithmic(self.bars)
         self.marked = marked
         self.markLabel = markLabel
         self.leftOut = leftOut
@@ -122,11 +132,13 @@ struct CostChart {
     /// $24,000) leaves the plausible ones as slivers of a few pixels.
     static let logarithmicAbove = 10.0
 
-    /// Whether the bars are drawn on a logarithmic axis.
-    var logarithmic: Bool {
+    /// Whether the bars are drawn on a logarithmic axis (decided once: every bar part reads it).
+    let logarithmic: Bool
+
+    private static func logarithmic(_ bars: [Bar]) -> Bool {
         let totals = bars.map(\.total).filter { $0 > 0 }
         guard let low = totals.min(), let high = totals.max() else { return false }
-        return high / low > Self.logarithmicAbove
+        return high / low > logarithmicAbove
     }
 
     /// Where an amount ends on the axis, as a share of the width: the longest bar spans 72 %, the value label goes
@@ -193,10 +205,16 @@ struct CostChart {
             for amount in ticks {
                 let x = Markup.percent(position(amount))
                 svg += "<line class=\"tick\" x1=\"\(x)\" x2=\"\(x)\" y1=\"0\" y2=\"\(y)\"></line>"
-                svg += "<text class=\"tick-label\" x=\"\(x)\" y=\"\(y + 16)\" text-anchor=\"middle\">\(Format.usd(amount).replacingOccurrences(of: ".00", with: ""))</text>"
+                svg += "<text class=\"tick-label\" x=\"\(x)\" y=\"\(y + 16)\" text-anchor=\"middle\">\(Self.tickLabel(amount))</text>"
             }
         }
         return svg + "</svg>"
+    }
+
+    /// A tick's amount without cents: the ticks are powers of ten, whole dollars from $1 up.
+    static func tickLabel(_ amount: Double) -> String {
+        let text = Format.usd(amount)
+        return text.hasSuffix(".00") ? String(text.dropLast(3)) : text
     }
 
     /// The powers of ten inside the logarithmic axis, for its ticks.
@@ -283,7 +301,7 @@ struct ScoreScale {
             + "<title id=\"\(id)-title\">Haiku fit score and the thresholds of the verdict</title>"
             + "<desc id=\"\(id)-desc\">\(HTMLText.escape(description))</desc>"
         for (kind, from, to, label) in regions.map({ ($0.verdict, $0.from, $0.to, $0.label) }) {
-            let slug = kind.rawValue.replacingOccurrences(of: "_", with: "-")
+            let slug = kind.cssClass
             let current = kind == verdict
             svg += "<rect class=\"region region-\(slug)\(current ? " current" : "")\" x=\"\(x(from))\" y=\"30\""
                 + " width=\"\(x(to - from))\" height=\"14\"></rect>"

@@ -54,7 +54,7 @@ struct ResultView {
         return ResultPage(
             verdict: assessment.verdict.rawValue,
             verdictLabel: Self.verdictLabel(assessment),
-            verdictClass: assessment.verdict.rawValue.replacingOccurrences(of: "_", with: "-"),
+            verdictClass: assessment.verdict.cssClass,
             score: Format.number(assessment.score.rounded()),
             scorePercent: Int(assessment.score.rounded()),
             chooseHaikuAt: Format.number(assessment.chooseHaikuAt),
@@ -264,17 +264,21 @@ struct CostTable {
     /// Notes that several models share word for word (a tokenizer ratio, a batch discount), said once with the
     /// models they apply to instead of on every row.
     func sharedNotes(_ costs: [CostLine]) -> [SharedNote] {
-        var models: [String: [String]] = [:]
-        var order: [String] = []
+        // One hash of each note's text per line: the notes are sentences, and hashing them was most of this.
+        var position: [String: Int] = [:]
+        var notes: [(text: String, models: [String])] = []
         for line in costs {
             for note in line.rates.notes {
-                if models[note] == nil { order.append(note) }
-                models[note, default: []].append(line.title)
+                if let at = position[note] {
+                    notes[at].models.append(line.title)
+                } else {
+                    position[note] = notes.count
+                    notes.append((note, [line.title]))
+                }
             }
         }
-        return order.filter { models[$0]!.count >= 2 }.map { note in
-            let names = models[note]!
-            return SharedNote(text: note, models: names.count == costs.count ? "every model" : names.joined(separator: ", "))
+        return notes.filter { $0.models.count >= 2 }.map { note in
+            SharedNote(text: note.text, models: note.models.count == costs.count ? "every model" : note.models.joined(separator: ", "))
         }
     }
 

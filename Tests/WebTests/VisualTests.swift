@@ -30,6 +30,8 @@ struct VisualTests {
         #expect(count("<svg class=\"chart score-scale\" role=\"img\"", in: page) == 1)
         #expect(count("class=\"threshold\"", in: page) == 2)
         #expect(page.contains("class=\"region region-choose-haiku current\""))
+        #expect(page.contains("<section class=\"verdict verdict-choose-haiku\""))
+        #expect(Verdict.allCases.map(\.cssClass) == ["choose-haiku", "tiered-routing", "choose-alternative"])
         #expect(!page.contains("aria-hidden=\"true\">#"))
     }
 
@@ -330,6 +332,11 @@ struct DecisionPageTests {
         let page = get(VisualTests.result, pairs(Self.rag)).text
         #expect(page.contains("Logarithmic axis"))
         #expect(page.contains("<line class=\"tick\""))
+        // Tick labels are whole dollars: powers of ten from $1 up lose their cents, below $1 they keep them.
+        #expect(CostChart.tickLabel(1000) == "$1,000" && CostChart.tickLabel(1) == "$1")
+        #expect(CostChart.tickLabel(0.1) == "$0.10")
+        let ticks = page.components(separatedBy: "text-anchor=\"middle\">$").dropFirst().map { $0.prefix { $0 != "<" } }
+        #expect(!ticks.isEmpty && ticks.allSatisfy { !$0.hasSuffix(".00") })
         // The escalation model is on the shortlist even when it costs many times the rest.
         let chart = part(page, from: "<svg class=\"chart cost-chart\"", to: "</svg>")
         #expect(chart.contains("data-model=\"claude-sonnet-5-5\""))

@@ -1,5 +1,7 @@
 /// One model's line of the cost table (`_cost_table.mustache`), every figure already formatted.
-struct CostRow: ViewModel {
+/// A class, not a struct: the compiled template opens sections with the row as their scope, and each copy of a
+/// struct of seventeen strings retained and released every one of them.
+final class CostRow: ViewModel {
     let title: String
     let url: String
     let model: String
@@ -20,6 +22,30 @@ struct CostRow: ViewModel {
     let unavailable: Bool
     let latency: String
     let checked: String
+
+    init(title: String, url: String, model: String, monthly: String, fits: Bool, input: String, output: String,
+         cache: String, perRequest: String, rates: String, notes: [String], tokens: String, marked: Bool,
+         markLabel: String, multiple: String, badge: Badge, unavailable: Bool, latency: String, checked: String) {
+        self.title = title
+        self.url = url
+        self.model = model
+        self.monthly = monthly
+        self.fits = fits
+        self.input = input
+        self.output = output
+        self.cache = cache
+        self.perRequest = perRequest
+        self.rates = rates
+        self.notes = notes
+        self.tokens = tokens
+        self.marked = marked
+        self.markLabel = markLabel
+        self.multiple = multiple
+        self.badge = badge
+        self.unavailable = unavailable
+        self.latency = latency
+        self.checked = checked
+    }
 
     var hasNotes: Bool { !notes.isEmpty }
 }
