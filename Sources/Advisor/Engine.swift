@@ -983,10 +983,16 @@ public struct Engine: Sendable {
         var alternativesNote: String? = nil
         if alternatives.isEmpty, Self.hasVolume(v), d.basis != .nothing_fits, d.basis != .nothing_usable {
             let taskName = AnswerID.taskName(AnswerID.taskType.choices[task])
+            let day = CivilDate.text(Int(v[AnswerID.asOf.rawValue]))
+            // The team's own required_fit rules the others out as surely as a policy's floor: said as such, not as
+            // "no other model can take this workload" (strict real-time moderation: Sonnet 5.5 takes it, at 'good').
+            let required = Self.requiredFit(v)
             alternativesNote = d.alternativesMinFit < .poor
                 ? "no other model that can take this workload fits \(taskName) '\(d.alternativesMinFit.rawValue)' or better, "
                     + "the fit every alternative must have here"
-                : "no other model can take this workload on \(CivilDate.text(Int(v[AnswerID.asOf.rawValue])))"
+                : required < .weak
+                ? "no other model that fits \(taskName) '\(required.rawValue)' or better, as this workload requires, can take it on \(day)"
+                : "no other model can take this workload on \(day)"
         }
 
         let costs = usage?.lines ?? Self.ordered(priced.map(\.line))

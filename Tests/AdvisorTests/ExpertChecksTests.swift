@@ -1087,6 +1087,14 @@ struct ExpertChecksTests {
         #expect(a.alternatives.isEmpty, "\(a.alternatives)")
         #expect(a.alternativesNote == "no other model that can take this workload fits moderation 'strong' or better, "
                 + "the fit every alternative must have here", "\(a.alternativesNote ?? "nil")")
+        // Required 'strong' by the team: only legacy Haiku 4.5 fits real-time moderation that strongly (Opus 4.5
+        // retires within the planning window); the note names the requirement, since Sonnet 5.5 would take the work.
+        let strict = engine.assess(k.answers(["task_type": "moderation", "monthly_requests": 5_000_000, "avg_input_tokens": 500,
+                                              "avg_output_tokens": 30, "latency": "realtime", "required_fit": "strong",
+                                              "as_of": "2026-12-05"]))
+        #expect(strict.primaryModel == "claude-haiku-4-5" && strict.alternatives.isEmpty, "\(strict.primaryModel) \(strict.alternatives)")
+        #expect(strict.alternativesNote == "no other model that fits moderation 'strong' or better, as this workload requires, "
+                + "can take it on 2026-12-05", "\(strict.alternativesNote ?? "nil")")
         // Where alternatives are offered, no note.
         let chat = engine.assess(k.answers(["task_type": "chat", "as_of": "2026-12-04"]))
         #expect(!chat.alternatives.isEmpty && chat.alternativesNote == nil)
