@@ -373,6 +373,24 @@ struct PolicyTests {
         #expect(try latency(["latency_budget_s": 3]).contains("budget 1.5-2 s end to end"))
     }
 
+    /// 30,000-token summaries a person waits for take minutes on any model: said where no budget was stated (one that
+    /// was is held against each model's floor instead), not for batch work, and not for answers of a few hundred tokens.
+    @Test func longAnswersAPersonWaitsForAreSaidToTakeMinutes() throws {
+        let k = Fixture.real, engine = Engine(knowledge: Fixture.real)
+        func latency(_ more: [String: AnswerValue]) -> String? {
+            let base: [String: AnswerValue] = ["task_type": "summarization", "monthly_requests": 3_000, "avg_input_tokens": 40_000,
+                                               "avg_output_tokens": 30_000, "as_of": "2026-12-05"]
+            return engine.assess(k.answers(base.merging(more) { $1 })).warnings.first { $0.failure_mode == "latency-spikes" }?.text
+        }
+        for waiting in [[:], ["latency": "interactive"], ["latency": "realtime"]] as [[String: AnswerValue]] {
+            let text = try #require(latency(waiting), "\(waiting)")
+            #expect(text.hasPrefix("Answers of 3,000 tokens or more take half a minute or longer"), "\(text)")
+        }
+        #expect(latency(["latency": "batch"]) == nil)
+        #expect(latency(["avg_output_tokens": 400]) == nil)
+        #expect(latency(["latency_budget_s": 20])?.contains("3,000 tokens or more") != true)
+    }
+
     @Test func stalePricesAreFlaggedOnTheAsOfDate() {
         // The hand-priced models were "checked" on 2026-11-20.
         let fresh = engine.assess(k.answers(["task_type": "classification", "as_of": "2026-12-01"]))
