@@ -231,9 +231,9 @@ extension Assessment {
     public var noModelCanTakeIt: String? {
         switch primaryModelBasis {
         case .nothing_fits where fitsOnlyWithoutMargin:
-            "No model takes this request with room to spare: \(primaryModel) is the roomiest of \(roomiestAmong ?? "the models we list"), and holds it but with less margin than we require; it is named only so that the figures have a model (see the first warning)."
+            "No model takes this request with room to spare: \(primaryModel) is the roomiest of \(roomiestAmong ?? Engine.everyModelListed), and holds it but with less margin than we require; it is named only so that the figures have a model (see the first warning)."
         case .nothing_fits:
-            "No model can take this request: \(primaryModel) is the roomiest of \(roomiestAmong ?? "the models we list") and is named only so that the figures have a model (see the first warning)."
+            "No model can take this request: \(primaryModel) is the roomiest of \(roomiestAmong ?? Engine.everyModelListed) and is named only so that the figures have a model (see the first warning)."
         case .nothing_usable:
             "No model meets every requirement: \(primaryModel) is the closest (see the first warning)."
         default: nil

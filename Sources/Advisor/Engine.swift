@@ -828,8 +828,11 @@ public struct Engine: Sendable {
     func roomiestAmong(_ d: Decision, task: Int) -> String? {
         guard d.basis == .nothing_fits else { return nil }
         return d.roomierFitsLess ? "the models that fit \(AnswerID.taskName(AnswerID.taskType.choices[task])) as this workload requires"
-            : "the models we list"
+            : Self.everyModelListed
     }
+
+    /// What `roomiestAmong` says where no roomier model was passed over for its fit.
+    public static let everyModelListed = "the models we list"
 
     /// The named successor of legacy model `m` when `among` holds for it and it costs at most `engine.legacy_premium`
     /// more, or less than `levers.min_saving_usd` a month more: where cost is not the team's first priority, a few
@@ -1052,10 +1055,11 @@ public struct Engine: Sendable {
         let day = Int(v[AnswerID.asOf.rawValue])
         // No model holds the request: that comes before anything else the verdict says.
         var refusal: Int? = nil
+        let among = roomiestAmong(d, task: task)
         if d.basis == .nothing_fits {
             let model = k.compiledModels[primary]
             let t = k.requestTokens(model: primary, v)
-            let which = roomiestAmong(d, task: task) ?? ""
+            let which = among ?? ""
             if let target = k.fitTarget(model: primary, v) {
                 // Held by the window but over the headroom: accepted as it stands, not refused; the text says which.
                 let tokens = t.input + t.output + t.reasoning
@@ -1284,7 +1288,7 @@ public struct Engine: Sendable {
         let primarySlug = k.models[primary].slug
         for i in warnings.indices where warnings[i].model.map({ $0 != primarySlug }) == true
             && warnings.contains(where: { $0.title == warnings[i].title && $0.model != warnings[i].model }) {
-            if let title = k.models.first(where: { $0.slug == warnings[i].model })?.title {
+            if let title = warnings[i].model.flatMap(k.model)?.title {
                 warnings[i].title += " (\(title))"
             }
         }
@@ -1312,7 +1316,7 @@ public struct Engine: Sendable {
             figuresChecked: named.compactMap { k.compiledModels[$0].pricesCheckedDay }.min().map(CivilDate.text),
             capacity: capacity, qualityMargin: qualityMargin, effortOption: effortOption,
             primaryFit: FitRating(k.models[primary], task: AnswerID.taskType.choices[task]), levers: levers,
-            decision: decision, roomiestAmong: roomiestAmong(d, task: task))
+            decision: decision, roomiestAmong: among)
     }
 
     /// - Parameter own: for an honoured routing plan, what the advisor would say without it (`{advisor}`).

@@ -241,7 +241,7 @@ struct DecisionRecord {
         switch assessment.primaryModelBasis {
         case .nothing_fits:
             return "no model we list takes one of these requests with room to spare, and \(title) is the roomiest of "
-                + "\(assessment.roomiestAmong ?? "the models we list")."
+                + "\(assessment.roomiestAmong ?? Engine.everyModelListed)."
         case .nothing_usable:
             return "no model meets every requirement, and \(title) comes closest (the best fit for the task, a current model before a legacy one, then the cheapest)."
         default: break

@@ -1,4 +1,5 @@
-/// Every page's view model is a struct whose properties are its template's keys: the template compiler
+/// Every page's view model is a struct (or an immutable final class where a template opens many sections on it:
+/// `FormField`, `CostRow`) whose properties are its template's keys: the template compiler
 /// (Plugins/CompileTemplates) turns `{{help_url}}` into `helpURL`, so a key the struct lacks is a build error.
 /// Where a template's key differs from the stored field (`{{class}}` for `cssClass`, `{{has_notes}}` for a
 /// non-empty list), a computed property beside the struct answers it.
