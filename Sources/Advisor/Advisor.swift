@@ -860,6 +860,10 @@ final class CompiledPolicy: Sendable {
     let thresholdText: String
     /// cost_ceiling: the runner-up's reason when a cheaper equal did not clear the ceiling ("" for other kinds).
     let heldText: String
+    /// cost_ceiling: the reason and the runner-up's reason when the model compared is one a rule names, not the
+    /// Haiku ("" for other kinds).
+    let preferredText: String
+    let preferredHeldText: String
 
     /// cost_ceiling: whether a Haiku costing `haiku` a month gives way to a model that fits as well and costs `other`
     /// (both priced with reasoning at its cheapest setting): more than `maxRatio` times as much and at least
@@ -1011,12 +1015,23 @@ final class CompiledPolicy: Sendable {
                               + "clear the ceiling, with {max_ratio} and {min_saving}")
             }
             heldText = try checked(spec.held_text, ".held_text", Self.placeholders(spec.kind) + ["max_ratio", "min_saving"])
-        } else if spec.threshold_text != nil || spec.held_text != nil {
-            throw problem(spec.threshold_text != nil ? ".threshold_text" : ".held_text",
-                          "only a cost_ceiling policy has threshold_text and held_text")
+            guard spec.preferred_text != nil, spec.preferred_held_text != nil else {
+                throw problem(spec.preferred_text == nil ? ".preferred_text" : ".preferred_held_text",
+                              "cost_ceiling needs preferred_text and preferred_held_text: the words when the model compared "
+                              + "is one a rule names (prefer), with {preferred}, {preferred_monthly} and {criterion}")
+            }
+            let preferred = Self.placeholders(spec.kind).filter { !$0.hasPrefix("haiku") } + ["preferred", "preferred_monthly", "criterion"]
+            preferredText = try checked(spec.preferred_text, ".preferred_text", preferred)
+            preferredHeldText = try checked(spec.preferred_held_text, ".preferred_held_text", preferred + ["max_ratio", "min_saving"])
+        } else if let field = [(spec.threshold_text, ".threshold_text"), (spec.held_text, ".held_text"),
+                               (spec.preferred_text, ".preferred_text"), (spec.preferred_held_text, ".preferred_held_text")]
+                    .first(where: { $0.0 != nil })?.1 {
+            throw problem(field, "only a cost_ceiling policy has threshold_text, held_text, preferred_text and preferred_held_text")
         } else {
             thresholdText = ""
             heldText = ""
+            preferredText = ""
+            preferredHeldText = ""
         }
         if spec.kind == .routing_plan {
             guard spec.ignored_text != nil else { throw problem(".ignored_text", "routing_plan needs ignored_text (with {why})") }

@@ -53,7 +53,8 @@ import Foundation
 // - choose_haiku and tiered_routing: the Haiku (unless cheapest_fit chose another Haiku).
 // - choose_alternative: the policy's model, else the first usable non-Haiku model named in `prefer` by the
 //   firing rules (most negative rule first), else the cheapest usable non-Haiku model, `strong`/`good` fits before
-//   `weak`.
+//   `weak`. A named model is held to `cost_ceiling` as a Haiku is, against models that fit the task at least as
+//   well and meet every floor (`preferred_over_ceiling`); it then leads the alternatives.
 // Alternatives (at most three, never the primary, never a Haiku-family model, offerable only, at least the
 // policies' minimum fit): with tiered_routing the escalation model first; then models the firing rules `prefer`;
 // then the rest, better fit first, current before deprecated, cheapest first.
@@ -304,6 +305,10 @@ struct PolicyOutcome {
     var obstacle: PlanObstacle? = nil
     /// routing_plan: the complex share routed.
     var share = 0.0
+    /// cost_ceiling: the model a rule named that the ceiling passed over (`preferred_text`), when it is not the Haiku.
+    var preferred: Int? = nil
+    /// The criterion whose rule named `preferred`.
+    var preferredBy: Int? = nil
 }
 
 /// Why the team's routing plan (`routing = tiered`) cannot be honoured, first found first.
@@ -663,31 +668,16 @@ public struct Engine: Sendable {
 
         if primary == nil, hard == nil, decidingPolicy == nil, verdict != .chooseAlternative, hasVolume, let h = haiku,
            let (p, policy) = costCeiling(v) {
-            // Compared with reasoning at its cheapest setting on every model: thinking is a setting a team can
-            // turn down, so only what no setting fixes (a price cliff, a tokenizer, list prices) moves the verdict.
-            let lean = Self.leastThinking(v)
-            // The decision runs many times per assessment (what would change): price the Haiku first, and the
-            // candidates only when the Haiku alone costs enough for the saving to reach the policy's floor.
-            let haikuCost = lean.withUnsafeBufferPointer { k.monthlyCost(model: h, $0) }
             let floor = Swift.min(k.compiledModels[h].fit[task], Self.requiredFit(v), offeredFloor)
-            let candidates = haikuCost < policy.minSaving ? [] : k.models.indices.filter { isUsable[$0]
-                && !k.compiledModels[$0].isHaikuFamily && k.compiledModels[$0].fit[task] <= floor && k.meets(taskFloors, model: $0) }
-            let costs = lean.withUnsafeBufferPointer { lv in candidates.map { (model: $0, monthly: k.monthlyCost(model: $0, lv)) } }
-            let passing = costs.filter { policy.ceilingPasses(haiku: haikuCost, other: $0.monthly) }
-            // Of the models the ceiling lets through, the primary is the cheapest at the team's own effort answer, the
-            // price the cost table and the runner-up line show (priced only when there is a choice to make).
-            func asAnswered(_ c: (model: Int, monthly: Double)) -> Double {
-                passing.count < 2 ? c.monthly : monthlyCache?[c.model] ?? k.monthlyCost(model: c.model, v)
-            }
-            if let cheaper = passing.map({ (answered: asAnswered($0), lean: $0) })
-                .min(by: { ($0.answered, $0.lean.monthly, $0.lean.model) < ($1.answered, $1.lean.monthly, $1.lean.model) })?.lean {
+            if let pick = ceilingPick(over: h, policy: policy, floor: floor, taskFloors: taskFloors, usable: isUsable, v,
+                                      monthlyCache: monthlyCache) {
                 // Under the routing plan the finding is said, not applied.
-                policyReasons.append(PolicyOutcome(policy: p, model: cheaper.model, monthly: cheaper.monthly,
-                                                   saving: haikuCost - cheaper.monthly, cost: haikuCost, haiku: h,
+                policyReasons.append(PolicyOutcome(policy: p, model: pick.model, monthly: pick.monthly,
+                                                   saving: pick.dearMonthly - pick.monthly, cost: pick.dearMonthly, haiku: h,
                                                    overruled: routed))
                 if !routed {
                     verdict = .chooseAlternative
-                    primary = cheaper.model
+                    primary = pick.model
                     basis = .cost_ceiling
                     decidingPolicy = p
                 }
@@ -713,6 +703,21 @@ public struct Engine: Sendable {
                 if let first = preferred.first {
                     primary = first
                     basis = .prefer
+                    // A balanced budget holds a model a rule names to the same ceiling as the Haiku: "use a stronger
+                    // model" for 2M unreviewed invoice extractions named Sonnet 5.5 at $75,600 a month while GPT-6
+                    // Luna, as strong a fit for extraction, costs $1,800. The named model leads the alternatives.
+                    if hasVolume, let (p, policy) = costCeiling(v),
+                       let rule = k.byEffect(firing).first(where: { k.rules[$0].prefer.contains(first) }),
+                       let pick = ceilingPick(over: first, policy: policy,
+                                              floor: Swift.min(k.compiledModels[first].fit[task], Self.requiredFit(v), offeredFloor),
+                                              taskFloors: taskFloors, usable: isUsable, v, monthlyCache: monthlyCache) {
+                        primary = pick.model
+                        basis = .preferred_over_ceiling
+                        decidingPolicy = p
+                        policyReasons.append(PolicyOutcome(policy: p, model: pick.model, monthly: pick.monthly,
+                                                           saving: pick.dearMonthly - pick.monthly, cost: pick.dearMonthly,
+                                                           preferred: first, preferredBy: k.rules[rule].criterion))
+                    }
                 } else if let first = otherModels(v, monthly: monthly(), minFit: .weak, excludingHaikus: true,
                                                   fitFirst: Self.strongest([fitFirst, outgrown.map { k.compiledModels[$0].fit[task] },
                                                                             offeredFloor == .poor ? nil : offeredFloor]),
@@ -786,6 +791,36 @@ public struct Engine: Sendable {
                         escalation: escalation, preferred: preferred,
                         preferredTooSlow: basis == .prefer ? preferredTooSlow : nil,
                         preferredOutgrown: standsInFor, roomierFitsLess: roomierFitsLess, usable: isUsable, monthly: monthlyCache)
+    }
+
+    /// The cost ceiling's pick over `dear` (the Haiku, or a model a rule names): of the usable models outside the
+    /// Haiku family that fit the task at least `floor` and meet the task floors, those `dear` costs more than the
+    /// policy's ratio times and its saving more, both priced with reasoning at its cheapest setting (thinking is a
+    /// setting a team can turn down, so only what no setting fixes, a price cliff, a tokenizer, list prices, moves
+    /// the verdict); of those, the cheapest at the team's own effort answer, the price the cost table and the
+    /// runner-up line show. `dearMonthly` is `dear`'s cost in the comparison. nil: none clears the ceiling.
+    private func ceilingPick(over dear: Int, policy: CompiledPolicy, floor: Fit, taskFloors: [(task: Int, fit: Fit)],
+                             usable: [Bool], _ v: UnsafeBufferPointer<Double>,
+                             monthlyCache: [Double]?) -> (model: Int, monthly: Double, dearMonthly: Double)? {
+        let k = knowledge
+        let task = Int(v[AnswerID.taskType.rawValue])
+        let lean = Self.leastThinking(v)
+        // The decision runs many times per assessment (what would change): price `dear` first, and the candidates
+        // only when it alone costs enough for the saving to reach the policy's floor.
+        let dearCost = lean.withUnsafeBufferPointer { k.monthlyCost(model: dear, $0) }
+        guard dearCost >= policy.minSaving else { return nil }
+        let candidates = k.models.indices.filter { $0 != dear && usable[$0] && !k.compiledModels[$0].isHaikuFamily
+            && k.compiledModels[$0].fit[task] <= floor && k.meets(taskFloors, model: $0) }
+        let costs = lean.withUnsafeBufferPointer { lv in candidates.map { (model: $0, monthly: k.monthlyCost(model: $0, lv)) } }
+        let passing = costs.filter { policy.ceilingPasses(haiku: dearCost, other: $0.monthly) }
+        // The team's own effort answer is priced only when there is a choice to make.
+        func asAnswered(_ c: (model: Int, monthly: Double)) -> Double {
+            passing.count < 2 ? c.monthly : monthlyCache?[c.model] ?? k.monthlyCost(model: c.model, v)
+        }
+        guard let cheaper = passing.map({ (answered: asAnswered($0), lean: $0) })
+            .min(by: { ($0.answered, $0.lean.monthly, $0.lean.model) < ($1.answered, $1.lean.monthly, $1.lean.model) })?.lean
+        else { return nil }
+        return (cheaper.model, cheaper.monthly, dearCost)
     }
 
     /// The strongest of the fits given (nil: none given).
@@ -938,19 +973,18 @@ public struct Engine: Sendable {
         var reasons: [Reason] = d.policyReasons.filter { $0.policy == d.decidingPolicy || isPlan($0) }
             .map { policyReason($0, v, rates: rates, own: own) }
         reasons += d.policyReasons.filter { $0.overruled }.map { policyReason($0, v, rates: rates) }
-        reasons += d.firing.sorted { a, b in
+        // A hard limit that named a model the cost ceiling passed over comes before the ceiling's reason: "use a
+        // stronger model", then why this one.
+        if d.basis == .preferred_over_ceiling, hardDecided, let hard = d.hardRule, let i = d.firing.firstIndex(of: hard) {
+            reasons.insert(ruleReason(d.firing[i]), at: 0)
+        }
+        reasons += d.firing.filter { !(d.basis == .preferred_over_ceiling && hardDecided && $0 == d.hardRule) }.sorted { a, b in
             let ra = k.rules[a], rb = k.rules[b]
             let ha = hardDecided && a == d.hardRule, hb = hardDecided && b == d.hardRule
             if ha != hb { return ha }
             if abs(ra.effect) != abs(rb.effect) { return abs(ra.effect) > abs(rb.effect) }
             return a < b
-        }.map { r -> Reason in
-            let rule = k.rules[r]
-            let entry = k.criteria[rule.criterion]
-            let spec = entry.spec.rules[rule.index]
-            return Reason(criterion: entry.slug, effect: rule.effect, text: spec.text, url: "/criteria/\(entry.slug)",
-                          title: entry.title, decide: spec.decide, source: spec.source)
-        }
+        }.map(ruleReason)
         reasons += d.policyReasons.filter { $0.policy != d.decidingPolicy && !isPlan($0) && !$0.overruled }
             .map { policyReason($0, v, rates: rates) }
 
@@ -1300,7 +1334,9 @@ public struct Engine: Sendable {
         let decision = summary(d, answers: answers, alternatives: alternatives, late: late, costs: costs, monthly: monthly,
                                warnings: warnings, levers: levers, missedRequirement: missedRequirement)
         let assumptions = answers.assumed.map { Assumption(answer: $0, value: answers[$0]) }
-        let decidedBy = d.decidingPolicy.map { k.criteria[k.policies[$0].criterion].slug }
+        // The ceiling over a model a rule named chose the model, not the verdict: the hard limit, or the score, did.
+        let verdictPolicy = d.basis == .preferred_over_ceiling ? nil : d.decidingPolicy
+        let decidedBy = verdictPolicy.map { k.criteria[k.policies[$0].criterion].slug }
             ?? (hardDecided ? d.hardRule.map { k.criteria[k.rules[$0].criterion].slug } : nil)
 
         return Assessment(
@@ -1317,6 +1353,15 @@ public struct Engine: Sendable {
             capacity: capacity, qualityMargin: qualityMargin, effortOption: effortOption,
             primaryFit: FitRating(k.models[primary], task: AnswerID.taskType.choices[task]), levers: levers,
             decision: decision, roomiestAmong: among)
+    }
+
+    /// A firing rule as a reason: its text, effect and page.
+    private func ruleReason(_ r: Int) -> Reason {
+        let rule = knowledge.rules[r]
+        let entry = knowledge.criteria[rule.criterion]
+        let spec = entry.spec.rules[rule.index]
+        return Reason(criterion: entry.slug, effect: rule.effect, text: spec.text, url: "/criteria/\(entry.slug)",
+                      title: entry.title, decide: spec.decide, source: spec.source)
     }
 
     /// - Parameter own: for an honoured routing plan, what the advisor would say without it (`{advisor}`).
@@ -1349,6 +1394,15 @@ public struct Engine: Sendable {
            rates.band == .long_context, let threshold = rates.long_context_threshold {
             text = policy.thresholdText
             values["threshold"] = Format.count(threshold)
+        }
+        if let preferred = outcome.preferred {
+            // The model compared is one a rule named, not the Haiku.
+            text = policy.preferredText
+            values["preferred"] = knowledge.models[preferred].title
+            values["preferred_monthly"] = Format.cents(outcome.cost)
+            values["saving"] = Format.cents(outcome.saving)
+            values["ratio"] = Format.ratio(outcome.cost / Swift.max(outcome.monthly, 0.0001))
+            values["criterion"] = outcome.preferredBy.map { knowledge.criteria[$0].title.lowercased() } ?? ""
         }
         if policy.kind == .routing_plan {
             if let obstacle = outcome.obstacle {

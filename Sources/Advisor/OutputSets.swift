@@ -67,6 +67,9 @@ public enum PrimaryBasis: String, Sendable, Encodable, CaseIterable {
     case routing_does_not_pay
     /// The Haiku would cost more than the policy's ratio times a model that fits as well (policy `cost_ceiling`).
     case cost_ceiling
+    /// A rule named a model (`prefer`) that costs more than the cost ceiling's ratio times a model that fits the task
+    /// at least as well: that model is the primary, and the named one leads the alternatives (policy `cost_ceiling`).
+    case preferred_over_ceiling
     /// The team routes (`routing = tiered`): the Haiku takes the simple share, the escalation model the complex one.
     case routing_plan
     /// Only one model can carry the workload.

@@ -795,12 +795,21 @@ public struct PolicySpec: Codable, Sendable, Equatable {
     /// applied (the runner-up's reason, a clause), with `{max_ratio}` and `{min_saving}` beside the comparison's own
     /// figures. Required for that kind.
     public var held_text: String?
+    /// cost_ceiling: the reason when a model a rule names (`prefer`) costs more than `max_ratio` times a model that
+    /// fits the task at least as well, which becomes the primary; `{preferred}`, `{preferred_monthly}` and
+    /// `{criterion}` (the page whose rule named it) instead of the Haiku's. Required for that kind.
+    public var preferred_text: String?
+    /// cost_ceiling: `held_text` for a model a rule names, when a cheaper equal did not clear the ceiling.
+    public var preferred_held_text: String?
 
     public init(kind: PolicyKind, when: Condition? = nil, min_fit: Fit? = nil, build_hours: Double? = nil,
                 upkeep_hours_per_month: Double? = nil, effort: Effort? = nil, max_ratio: Double? = nil,
                 min_saving_usd: Double? = nil, text: String, routed_text: String? = nil, ignored_text: String? = nil,
                 loss_text: String? = nil, routed_loss_text: String? = nil, slow_text: String? = nil,
-                threshold_text: String? = nil, held_text: String? = nil) {
+                threshold_text: String? = nil, held_text: String? = nil, preferred_text: String? = nil,
+                preferred_held_text: String? = nil) {
+        self.preferred_text = preferred_text
+        self.preferred_held_text = preferred_held_text
         self.threshold_text = threshold_text
         self.held_text = held_text
         self.loss_text = loss_text

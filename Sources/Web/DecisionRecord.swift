@@ -246,9 +246,13 @@ struct DecisionRecord {
             return "no model meets every requirement, and \(title) comes closest (the best fit for the task, a current model before a legacy one, then the cheapest)."
         default: break
         }
+        // The cost ceiling's reason for passing over the model a rule named (a hard limit's or the score's) is why
+        // this model: it is the first policy reason, after the hard limit's (Engine.assess orders them so).
+        let chooser = assessment.primaryModelBasis == .preferred_over_ceiling ? assessment.reasons.first { $0.effect == 0 } : nil
         let decisive = assessment.reasons.filter { $0.decide != nil || ($0.effect == 0 && $0.criterion == assessment.decidedBy) }
         if let first = decisive.first {
-            return ([lowerFirst(first.text)] + decisive.dropFirst().map(\.text)).joined(separator: " ")
+            return ([lowerFirst(first.text)] + decisive.dropFirst().map(\.text) + [chooser?.text].compactMap { $0 })
+                .joined(separator: " ")
         }
         let score = "Haiku's fit score, \(Format.number(assessment.score.rounded())),"
         let against = assessment.reasons.filter { $0.effect < 0 }.sorted { $0.effect < $1.effect }
@@ -268,6 +272,7 @@ struct DecisionRecord {
         case .cheapest_fit: words.append("With cost first, \(title) is the cheapest model with a good fit for the task.")
         case .only_usable: words.append("\(title) is the only model that can carry the workload.")
         case .prefer: words.append("The rules that fired prefer \(title).")
+        case .preferred_over_ceiling: if let chooser { words.append(chooser.text) }
         default: break
         }
         return words.count == 1 ? "it is the best fit the content knows for this workload." : words.joined(separator: " ")

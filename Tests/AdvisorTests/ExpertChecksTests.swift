@@ -883,12 +883,24 @@ struct ExpertChecksTests {
         #expect(a.primaryModel == "claude-sonnet-5-5" && a.primaryModelBasis == .prefer)
         let runnerUp = try #require(a.decision.runner_up)
         #expect(runnerUp.model == "gemini-3-8-flash")
-        #expect(runnerUp.reason == "the share of complex requests rule that fired prefers Claude Sonnet 5.5 for this workload; "
+        // Cheaper for the same fit, but by less than the cost ceiling asks before a balanced budget passes over the
+        // model a rule names: the comparison is the reason.
+        #expect(runnerUp.reason == "a balanced budget gives up the model the share of complex requests rule names for one "
+                + "that fits as well only when it costs more than 5 times as much and at least $500 a month more, with "
+                + "reasoning at its cheapest setting on both; here Claude Sonnet 5.5 is 3.1 times Gemini 3.8 Flash's $262.50 "
+                + "and $557.50 a month more, so the rule's choice stands; "
                 + "and it is legacy since 2026-11-12: Gemini 4 Hydrogen succeeds it", "\(runnerUp.reason)")
         // Before Gemini 4 Hydrogen, the same runner-up was current, and nothing is added.
         let before = try #require(assess(on: "2026-11-01").decision.runner_up)
         #expect(before.model == "gemini-3-8-flash" && !before.reason.contains("legacy"), "\(before)")
-        #expect(runnerUp.url == "/criteria/complex-request-share")
+        #expect(runnerUp.url == "/criteria/cost-priority")
+        // Quality first: no ceiling, and the rule that named it is the reason.
+        let secondary = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 100_000, "complex_share": 0.6,
+                                                 "cost_priority": "secondary", "as_of": "2026-12-04"]))
+        let plain = try #require(secondary.decision.runner_up)
+        #expect(plain.reason.hasPrefix("the share of complex requests rule that fired prefers Claude Sonnet 5.5 for this workload"),
+                "\(plain.reason)")
+        #expect(plain.url == "/criteria/complex-request-share")
     }
 
     /// An alternative to a strong pick is not a cheaper, weaker model while others fit as well: 200 first-time-right
@@ -1080,6 +1092,61 @@ struct ExpertChecksTests {
 
     /// Nothing offered is said, not left blank: 3M unreviewed first-time-right moderations go to Sonnet 5.5 ('good'),
     /// and no other model that can take them is rated 'strong' at moderation, the fit every alternative must have.
+    /// A rule that names a stronger model does not make a balanced budget pay many times over for the same fit:
+    /// two million unreviewed invoice extractions that must be right first time were sent to Claude Sonnet 5.5 at
+    /// $75,600 a month while GPT-6 Luna, as strong a fit for extraction, cost $1,800 ("whatever the price").
+    @Test func aNamedModelIsHeldToTheCostCeiling() throws {
+        let strict: [String: AnswerValue] = ["task_type": "extraction", "monthly_requests": 2_000_000, "avg_input_tokens": 1500,
+                                             "avg_output_tokens": 300, "accuracy": "first_time_right", "review_capacity": "none",
+                                             "as_of": "2026-12-05"]
+        let a = engine.assess(k.answers(strict))
+        #expect(a.verdict == .chooseAlternative && a.primaryModelBasis == .preferred_over_ceiling, "\(a.primaryModelBasis)")
+        #expect(a.primaryModel != "claude-sonnet-5-5" && !a.primaryModel.contains("haiku"), "\(a.primaryModel)")
+        // As strong a fit, and as the alternatives' floor requires; the named model leads the alternatives.
+        #expect(a.primaryFit?.fit == .strong, "\(String(describing: a.primaryFit))")
+        #expect(a.alternatives.first == "claude-sonnet-5-5", "\(a.alternatives)")
+        // The hard limit set the verdict; the ceiling only chose the model.
+        #expect(a.decidedBy == "review-capacity")
+        // The hard limit first, then why this model and not the one it named, with both bills.
+        #expect(a.reasons.first?.decide != nil && a.reasons.first?.criterion == "review-capacity")
+        let why = try #require(a.reasons.dropFirst().first)
+        let cost = Dictionary(uniqueKeysWithValues: a.costs.map { ($0.model, $0.monthly_usd) })
+        #expect(why.criterion == "cost-priority" && why.text.hasPrefix("The review capacity rule names Claude Sonnet 5.5, but "),
+                "\(why.text)")
+        let primaryCost = try #require(cost[a.primaryModel]), sonnetCost = try #require(cost["claude-sonnet-5-5"])
+        #expect(why.text.contains("leads the alternatives") && primaryCost * 5 < sonnetCost, "\(primaryCost) \(sonnetCost)")
+        // The same at two billion classifications, where Sonnet 5.5's default thinking made the bill $62M a month.
+        let volume = engine.assess(k.answers(strict.merging(["task_type": "classification", "monthly_requests": 2_000_000_000,
+                                                             "avg_input_tokens": 400, "avg_output_tokens": 5]) { $1 }))
+        #expect(volume.primaryModelBasis == .preferred_over_ceiling && volume.primaryFit?.fit == .strong, "\(volume.primaryModel)")
+        // A rule that only weighs on the score names a model too: most requests complex, Sonnet 5.5 first. The score
+        // set the verdict, so nothing "decided" it, and the model chosen fits complex reasoning as the policy asks.
+        // Short requests, where Sonnet 5.5's least thinking weighs most.
+        let complex = engine.assess(k.answers(["task_type": "summarization", "monthly_requests": 200_000, "avg_input_tokens": 500,
+                                               "avg_output_tokens": 20, "complex_share": 0.6, "as_of": "2026-12-05"]))
+        #expect(complex.verdict == .chooseAlternative && complex.primaryModelBasis == .preferred_over_ceiling,
+                "\(complex.primaryModel) \(complex.primaryModelBasis)")
+        #expect(complex.decidedBy == nil && complex.reasons.first?.text.hasPrefix("The share of complex requests rule names Claude Sonnet 5.5") == true,
+                "\(complex.reasons.first?.text ?? "")")
+        let model = try #require(k.models.firstIndex { $0.slug == complex.primaryModel })
+        let reasoning = try #require(AnswerID.taskType.choices.firstIndex(of: "complex_reasoning"))
+        #expect(k.compiledModels[model].fit[reasoning] <= .good)
+        // A runner-up cheaper at the default effort that did not clear the ceiling says so, not "whatever the price".
+        let runnerUp = try #require(complex.decision.runner_up)
+        #expect(runnerUp.reason.hasPrefix("with reasoning at its cheapest setting on both, Claude Sonnet 5.5, which the share of "
+                                          + "complex requests rule names, costs "), "\(runnerUp.reason)")
+        #expect(runnerUp.reason.contains("clears that ceiling"), "\(runnerUp.reason)")
+        // Quality first: the rule's model stands, whatever the price.
+        let first = engine.assess(k.answers(strict.merging(["cost_priority": "secondary"]) { $1 }))
+        #expect(first.primaryModel == "claude-sonnet-5-5" && first.primaryModelBasis == .prefer)
+        // Cost first: the cheapest strong fit, as before.
+        let cheapest = engine.assess(k.answers(strict.merging(["cost_priority": "primary"]) { $1 }))
+        #expect(cheapest.primaryModelBasis == .cheapest_fit && cheapest.primaryFit?.fit == .strong)
+        // A few hundred requests: the saving is under the $500 floor, and the rule's choice stands.
+        let few = engine.assess(k.answers(strict.merging(["monthly_requests": 2_000]) { $1 }))
+        #expect(few.primaryModel == "claude-sonnet-5-5" && few.primaryModelBasis == .prefer, "\(few.primaryModel)")
+    }
+
     @Test func noAlternativeSaysWhy() throws {
         let a = engine.assess(k.answers(["task_type": "moderation", "monthly_requests": 3_000_000, "avg_input_tokens": 300,
                                          "avg_output_tokens": 3, "accuracy": "first_time_right", "review_capacity": "none",

@@ -246,8 +246,9 @@ struct LeverTests {
         #expect(!assess(70_000).decision.traps.contains { $0.kind == .long_context_near_line })
         let over = assess(110_000)
         #expect(!over.decision.traps.contains { $0.kind == .long_context_near_line && $0.model == over.primaryModel })
-        // 150,000-token strict extractions go to Sonnet 5.5, one flat price to 1M: no line to warn of.
-        let strict = assess(150_000, ["accuracy": "first_time_right", "review_capacity": "none", "tokens_counted_with": "claude-haiku-4-5"])
+        // 150,000-token strict extractions with quality first go to Sonnet 5.5, one flat price to 1M: no line to warn of.
+        let strict = assess(150_000, ["accuracy": "first_time_right", "review_capacity": "none", "cost_priority": "secondary",
+                                      "tokens_counted_with": "claude-haiku-4-5"])
         #expect(strict.primaryModel == "claude-sonnet-5-5")
         #expect(!strict.warnings.contains { $0.text.contains("100,000-token line") }, "\(strict.warnings.map(\.text))")
     }

@@ -216,6 +216,16 @@ struct RoutingPlanTests {
         #expect { _ = try Fixture.knowledge(file) } throws: { ($0 as! KnowledgeError).field.hasSuffix(".held_text") }
         file.criteria[priority].spec.policies![ceiling].held_text = "over {max_ratio} times and {threshold} tokens"
         #expect { _ = try Fixture.knowledge(file) } throws: { ($0 as! KnowledgeError).message.contains("{threshold}") }
+        // And words for a model a rule names, which speak of that model, not the Haiku.
+        file = try Fixture.file()
+        file.criteria[priority].spec.policies![ceiling].preferred_text = nil
+        #expect { _ = try Fixture.knowledge(file) } throws: { ($0 as! KnowledgeError).field.hasSuffix(".preferred_text") }
+        file = try Fixture.file()
+        file.criteria[priority].spec.policies![ceiling].preferred_held_text = "{preferred} stands against {haiku}"
+        #expect { _ = try Fixture.knowledge(file) } throws: { ($0 as! KnowledgeError).message.contains("unknown placeholder {haiku}") }
+        file = try Fixture.file()
+        file.criteria[c].spec.policies![0].preferred_text = "{preferred}"
+        #expect { _ = try Fixture.knowledge(file) } throws: { ($0 as! KnowledgeError).field.hasSuffix(".preferred_text") }
         // And no other kind has one.
         file = try Fixture.file()
         file.criteria[c].spec.policies![0].held_text = "{max_ratio}"

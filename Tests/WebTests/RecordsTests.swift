@@ -67,6 +67,9 @@ struct RecordsTests {
                             + "&accuracy=first_time_right&review_capacity=none")
         #expect(limit.contains("because work that must be right the first time with nobody reviewing it is a hard limit: "
                                + "use a stronger model. Answers must"), "\(limit)")
+        // The model the limit named costs over five times one as strong: the cost ceiling's reason says why this one.
+        #expect(limit.contains(". The review capacity rule names Claude Sonnet 5.5, but ") && limit.hasPrefix("Chosen option: \"GPT-6 Luna"),
+                "\(limit)")
         // No model with room to spare: that is the reason, not the score.
         let none = because("task_type=summarization&monthly_requests=2000&avg_input_tokens=850000&avg_output_tokens=4000")
         #expect(none.hasSuffix("because no model we list takes one of these requests with room to spare, and Gemini 3.5 "
