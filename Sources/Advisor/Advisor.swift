@@ -586,10 +586,18 @@ public final class Knowledge: @unchecked Sendable {
                 if rule.preferred_cheaper != nil, prefer.isEmpty {
                     throw ruleError(".preferred_cheaper", "needs 'prefer': the models compared with the Haiku")
                 }
+                var preferredFor: Int? = nil
+                if let name = rule.preferred_for {
+                    guard !prefer.isEmpty else { throw ruleError(".preferred_for", "needs 'prefer': the models named for that task type") }
+                    guard let t = AnswerID.taskType.choices.firstIndex(of: name) else {
+                        throw ruleError(".preferred_for", "'\(name)' is not a task type (\(AnswerID.taskType.choices.joined(separator: ", ")))")
+                    }
+                    preferredFor = t
+                }
                 rules.append(CompiledRule(criterion: c, index: r, condition: condition, effect: rule.effect,
                                           decide: decide, prefer: prefer, reads: condition.reads,
                                           haikuCachesPrefix: rule.haiku_caches_prefix,
-                                          preferredCheaper: rule.preferred_cheaper == true))
+                                          preferredCheaper: rule.preferred_cheaper == true, preferredFor: preferredFor))
             }
             for (p, policy) in (entry.spec.policies ?? []).enumerated() {
                 policies.append(try CompiledPolicy(policy, criterion: c, index: p, entry: entry, questions: questions,
@@ -794,9 +802,12 @@ final class CompiledRule: Sendable {
     let haikuCachesPrefix: Bool?
     /// Only when a model in `prefer` costs less a month than the day's Haiku.
     let preferredCheaper: Bool
+    /// The task type (index) the models in `prefer` are named for besides the workload's (`preferred_for`).
+    let preferredFor: Int?
 
     init(criterion: Int, index: Int, condition: CompiledCondition, effect: Double, decide: Verdict?, prefer: [Int],
-         reads: UInt32, haikuCachesPrefix: Bool? = nil, preferredCheaper: Bool = false) {
+         reads: UInt32, haikuCachesPrefix: Bool? = nil, preferredCheaper: Bool = false, preferredFor: Int? = nil) {
+        self.preferredFor = preferredFor
         self.criterion = criterion
         self.index = index
         self.condition = condition

@@ -185,6 +185,8 @@ extension Engine {
             url = "/criteria/cost-priority"
         } else if d.basis == .prefer,
                   let rule = k.byEffect(d.firing).first(where: { k.rules[$0].prefer.contains(primary) }),
+                  // A runner-up the ceiling would weigh: as fit as the named model on the task type it was named for.
+                  k.rules[rule].preferredFor.map({ k.compiledModels[m].fit[$0] <= k.compiledModels[primary].fit[$0] }) ?? true,
                   let held = ceilingHeld(primary, against: m, answers: answers, namedBy: k.rules[rule].criterion) {
             // Cheaper for the same fit, but not by enough for a balanced budget to pass over the model a rule names.
             reason = held

@@ -710,7 +710,10 @@ public struct Engine: Sendable {
                        let rule = k.byEffect(firing).first(where: { k.rules[$0].prefer.contains(first) }),
                        let pick = ceilingPick(over: first, policy: policy,
                                               floor: Swift.min(k.compiledModels[first].fit[task], Self.requiredFit(v), offeredFloor),
-                                              taskFloors: taskFloors, usable: isUsable, v, monthlyCache: monthlyCache) {
+                                              // As well as the named model, too, on the task type it was named for.
+                                              taskFloors: taskFloors + (k.rules[rule].preferredFor.map {
+                                                  [(task: $0, fit: k.compiledModels[first].fit[$0])] } ?? []),
+                                              usable: isUsable, v, monthlyCache: monthlyCache) {
                         primary = pick.model
                         basis = .preferred_over_ceiling
                         decidingPolicy = p

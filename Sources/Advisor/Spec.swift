@@ -719,9 +719,15 @@ public struct Rule: Codable, Sendable, Equatable {
     /// true: only when a model in `prefer` costs less a month than the day's Haiku on these answers (a rule that
     /// exists because the preferred model is cheaper says nothing where it is not). Absent: whatever the costs.
     public var preferred_cheaper: Bool?
+    /// The task type the models in `prefer` are named for, when it is not the workload's own: a rule about the
+    /// share of complex requests names Sonnet 5.5 for its complex reasoning, so under the cost ceiling a model
+    /// stands in for it only if it fits complex reasoning as well too. Absent: the workload's task type alone.
+    public var preferred_for: String?
 
     public init(when: Condition, effect: Double, text: String, decide: String? = nil, prefer: [String]? = nil,
-                source: String? = nil, haiku_caches_prefix: Bool? = nil, preferred_cheaper: Bool? = nil) {
+                source: String? = nil, haiku_caches_prefix: Bool? = nil, preferred_cheaper: Bool? = nil,
+                preferred_for: String? = nil) {
+        self.preferred_for = preferred_for
         self.when = when
         self.effect = effect
         self.text = text

@@ -883,17 +883,24 @@ struct ExpertChecksTests {
         #expect(a.primaryModel == "claude-sonnet-5-5" && a.primaryModelBasis == .prefer)
         let runnerUp = try #require(a.decision.runner_up)
         #expect(runnerUp.model == "gemini-3-8-flash")
-        // Cheaper for the same fit, but by less than the cost ceiling asks before a balanced budget passes over the
-        // model a rule names: the comparison is the reason.
-        #expect(runnerUp.reason == "a balanced budget gives up the model the share of complex requests rule names for one "
-                + "that fits as well only when it costs more than 5 times as much and at least $500 a month more, with "
-                + "reasoning at its cheapest setting on both; here Claude Sonnet 5.5 is 3.1 times Gemini 3.8 Flash's $262.50 "
-                + "and $557.50 a month more, so the rule's choice stands; "
+        // Named for its complex reasoning, Sonnet 5.5 is compared under the cost ceiling only with models as strong at
+        // that; Gemini 3.8 Flash is not, so the rule is the reason.
+        #expect(runnerUp.reason == "the share of complex requests rule that fired prefers Claude Sonnet 5.5 for this workload; "
                 + "and it is legacy since 2026-11-12: Gemini 4 Hydrogen succeeds it", "\(runnerUp.reason)")
         // Before Gemini 4 Hydrogen, the same runner-up was current, and nothing is added.
         let before = try #require(assess(on: "2026-11-01").decision.runner_up)
         #expect(before.model == "gemini-3-8-flash" && !before.reason.contains("legacy"), "\(before)")
-        #expect(runnerUp.url == "/criteria/cost-priority")
+        #expect(runnerUp.url == "/criteria/complex-request-share")
+        // Where the runner-up fits as well, cheaper but by less than the cost ceiling asks before a balanced budget
+        // passes over the model a rule names, the comparison is the reason: 5,000 strict summaries nobody reviews.
+        let held = try #require(engine.assess(k.answers(["task_type": "summarization", "monthly_requests": 5_000,
+                                                         "avg_input_tokens": 20_000, "avg_output_tokens": 800,
+                                                         "accuracy": "first_time_right", "review_capacity": "none",
+                                                         "as_of": "2026-12-05"])).decision.runner_up)
+        #expect(held.reason.hasPrefix("a balanced budget gives up the model the review capacity rule names for one that fits "
+                                      + "as well only when it costs more than 5 times as much and at least $500 a month more, "
+                                      + "with reasoning at its cheapest setting on both; here Claude Sonnet 5.5 is "), "\(held.reason)")
+        #expect(held.reason.contains("so the rule's choice stands") && held.url == "/criteria/cost-priority", "\(held.reason)")
         // Quality first: no ceiling, and the rule that named it is the reason.
         let secondary = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 100_000, "complex_share": 0.6,
                                                  "cost_priority": "secondary", "as_of": "2026-12-04"]))
@@ -1119,23 +1126,46 @@ struct ExpertChecksTests {
         let volume = engine.assess(k.answers(strict.merging(["task_type": "classification", "monthly_requests": 2_000_000_000,
                                                              "avg_input_tokens": 400, "avg_output_tokens": 5]) { $1 }))
         #expect(volume.primaryModelBasis == .preferred_over_ceiling && volume.primaryFit?.fit == .strong, "\(volume.primaryModel)")
-        // A rule that only weighs on the score names a model too: most requests complex, Sonnet 5.5 first. The score
-        // set the verdict, so nothing "decided" it, and the model chosen fits complex reasoning as the policy asks.
-        // Short requests, where Sonnet 5.5's least thinking weighs most.
-        let complex = engine.assess(k.answers(["task_type": "summarization", "monthly_requests": 200_000, "avg_input_tokens": 500,
-                                               "avg_output_tokens": 20, "complex_share": 0.6, "as_of": "2026-12-05"]))
-        #expect(complex.verdict == .chooseAlternative && complex.primaryModelBasis == .preferred_over_ceiling,
-                "\(complex.primaryModel) \(complex.primaryModelBasis)")
-        #expect(complex.decidedBy == nil && complex.reasons.first?.text.hasPrefix("The share of complex requests rule names Claude Sonnet 5.5") == true,
-                "\(complex.reasons.first?.text ?? "")")
-        let model = try #require(k.models.firstIndex { $0.slug == complex.primaryModel })
+        // A rule that only weighs on the score names a model too: first-time-right moderation with spot checks, where
+        // the accuracy rule names Sonnet 5.5, 'good' at moderation. The score set the verdict, so nothing "decided" it.
+        let scored = engine.assess(k.answers(["task_type": "moderation", "monthly_requests": 66_245, "avg_input_tokens": 18_783,
+                                              "avg_output_tokens": 349, "accuracy": "first_time_right", "review_capacity": "sampled",
+                                              "complex_share": 0.05, "as_of": "2026-12-05"]))
+        #expect(scored.verdict == .chooseAlternative && scored.primaryModelBasis == .preferred_over_ceiling,
+                "\(scored.primaryModel) \(scored.primaryModelBasis)")
+        #expect(scored.decidedBy == nil && scored.reasons.first?.text.hasPrefix("The accuracy requirement rule names Claude Sonnet 5.5") == true,
+                "\(scored.reasons.first?.text ?? "")")
+        // A runner-up cheaper at the default effort that did not clear the ceiling says so, not "whatever the price":
+        // short strict summaries nobody reviews, where Gemini 3.8 Flash is cheaper than GPT-6.1 Terra as answered but
+        // not a fifth of Sonnet 5.5's price with thinking at its least.
+        let short = engine.assess(k.answers(["task_type": "summarization", "monthly_requests": 7_954_107, "avg_input_tokens": 119,
+                                             "avg_output_tokens": 78, "accuracy": "first_time_right", "review_capacity": "none",
+                                             "as_of": "2026-12-05"]))
+        let runnerUp = try #require(short.decision.runner_up)
+        #expect(short.primaryModelBasis == .preferred_over_ceiling && runnerUp.difference_usd < 0, "\(runnerUp)")
+        #expect(runnerUp.reason.hasPrefix("with reasoning at its cheapest setting on both, Claude Sonnet 5.5, which the review "
+                                          + "capacity rule names, costs "), "\(runnerUp.reason)")
+        #expect(runnerUp.reason.contains("; \(try #require(k.models.first { $0.slug == short.primaryModel }).title) clears that ceiling"),
+                "\(runnerUp.reason)")
         let reasoning = try #require(AnswerID.taskType.choices.firstIndex(of: "complex_reasoning"))
-        #expect(k.compiledModels[model].fit[reasoning] <= .good)
-        // A runner-up cheaper at the default effort that did not clear the ceiling says so, not "whatever the price".
-        let runnerUp = try #require(complex.decision.runner_up)
-        #expect(runnerUp.reason.hasPrefix("with reasoning at its cheapest setting on both, Claude Sonnet 5.5, which the share of "
-                                          + "complex requests rule names, costs "), "\(runnerUp.reason)")
-        #expect(runnerUp.reason.contains("clears that ceiling"), "\(runnerUp.reason)")
+        // Named for its complex reasoning (preferred_for), Sonnet 5.5 gives way only to a model as strong at that too:
+        // moderation with 40 % hard requests was handed Cohere Command R7B, 'good' at moderation, 'poor' at reasoning.
+        let reasoning40 = engine.assess(k.answers(["task_type": "moderation", "monthly_requests": 5_460, "avg_input_tokens": 52_099,
+                                                   "avg_output_tokens": 5, "complex_share": 0.4, "review_capacity": "none",
+                                                   "as_of": "2026-12-05"]))
+        let stands = try #require(k.models.firstIndex { $0.slug == reasoning40.primaryModel })
+        let sonnet = try #require(k.models.firstIndex { $0.slug == "claude-sonnet-5-5" })
+        #expect(reasoning40.primaryModel != "cohere-command-r7b"
+                && k.compiledModels[stands].fit[reasoning] <= k.compiledModels[sonnet].fit[reasoning], "\(reasoning40.primaryModel)")
+        // A rule naming models for a task type that does not exist, or naming none, is refused.
+        var file = try Fixture.file()
+        let c = try #require(file.criteria.firstIndex { $0.slug == "complex-request-share" })
+        let r = try #require(file.criteria[c].spec.rules.firstIndex { $0.preferred_for != nil })
+        file.criteria[c].spec.rules[r].preferred_for = "deep_thought"
+        #expect { _ = try Fixture.knowledge(file) } throws: { "\($0)".contains("'deep_thought' is not a task type") }
+        file.criteria[c].spec.rules[r].preferred_for = "complex_reasoning"
+        file.criteria[c].spec.rules[r].prefer = nil
+        #expect { _ = try Fixture.knowledge(file) } throws: { "\($0)".contains("needs 'prefer'") }
         // Quality first: the rule's model stands, whatever the price.
         let first = engine.assess(k.answers(strict.merging(["cost_priority": "secondary"]) { $1 }))
         #expect(first.primaryModel == "claude-sonnet-5-5" && first.primaryModelBasis == .prefer)
