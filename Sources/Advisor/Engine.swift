@@ -1199,7 +1199,8 @@ public struct Engine: Sendable {
             computed(.price_change, model: primary, ["day": next.since, "monthly": Format.money(monthly[primary]),
                                                      "changed_monthly": Format.money(next.monthly_usd)])
         }
-        let capacity = primaryLine.capacity
+        // With no requests there is no peak to carry: "about 0 requests a minute" is no risk to rank.
+        let capacity = Self.hasVolume(v) ? primaryLine.capacity : nil
         if let capacity {
             let batchLane = capacity.via_batch_api == true
             let values = ["rpm": capacity.peakRequests,

@@ -166,6 +166,11 @@ struct ExpertChecksTests {
         #expect(!current.warnings.contains { $0.text.contains("has been legacy since") })
         let none = engine.assess(k.answers(given.merging(["monthly_requests": 0]) { $1 }))
         #expect(!none.warnings.contains { $0.text.contains("has been legacy since") })
+        // Nor a peak of "about 0 requests a minute" to rank as a rate-limit risk.
+        let idle = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 0, "as_of": "2026-12-05"]))
+        #expect(!idle.warnings.contains { $0.text.contains("would see about 0 requests") }, "\(idle.warnings.map(\.text))")
+        #expect(engine.assess(k.answers(["task_type": "chat", "monthly_requests": 100, "as_of": "2026-12-05"])).warnings
+            .contains { $0.text.contains("At peak, ") && $0.failure_mode == "rate-limits" })
         // Where cost is not first, the successor comes before the legacy model, which is named as the runner-up
         // with the reason it lost.
         let balanced = engine.assess(k.answers(["task_type": "summarization", "monthly_requests": 3,
