@@ -338,6 +338,17 @@ public final class Knowledge: @unchecked Sendable {
         rules.sorted { (self.rules[$0].effect, $0) < (self.rules[$1].effect, $1) }
     }
 
+    /// The firing rule that names model `m` in its `prefer` list, read in that order.
+    func namingRule(of m: Int, firing: [Int]) -> Int? {
+        byEffect(firing).first { rules[$0].prefer.contains(m) }
+    }
+
+    /// The fit on another task type a model must match to stand in for `named`, the model rule `r` names: as fit as
+    /// it on the task type it was named for (`preferred_for`); none when the rule names it for the workload's own.
+    func namedForFloor(rule r: Int, named: Int) -> [(task: Int, fit: Fit)] {
+        rules[r].preferredFor.map { [(task: $0, fit: compiledModels[named].fit[$0])] } ?? []
+    }
+
     /// Cross-checks and compiles the content.
     ///
     /// Checked: the criteria declare exactly the interface's questions (each once, with its kind, its exact

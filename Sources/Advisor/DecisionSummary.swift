@@ -183,16 +183,14 @@ extension Engine {
                 reason = "cost is not your first priority (cost priority: \(priority)), so the score's verdict for the Haiku stands"
             }
             url = "/criteria/cost-priority"
-        } else if d.basis == .prefer,
-                  let rule = k.byEffect(d.firing).first(where: { k.rules[$0].prefer.contains(primary) }),
+        } else if d.basis == .prefer, let rule = k.namingRule(of: primary, firing: d.firing),
                   // A runner-up the ceiling would weigh: as fit as the named model on the task type it was named for.
-                  k.rules[rule].preferredFor.map({ k.compiledModels[m].fit[$0] <= k.compiledModels[primary].fit[$0] }) ?? true,
+                  k.meets(k.namedForFloor(rule: rule, named: primary), model: m),
                   let held = ceilingHeld(primary, against: m, answers: answers, namedBy: k.rules[rule].criterion) {
             // Cheaper for the same fit, but not by enough for a balanced budget to pass over the model a rule names.
             reason = held
             url = "/criteria/cost-priority"
-        } else if d.basis == .preferred_over_ceiling, let named = d.preferred.first,
-                  let rule = k.byEffect(d.firing).first(where: { k.rules[$0].prefer.contains(named) }),
+        } else if d.basis == .preferred_over_ceiling, let named = d.preferred.first, let rule = k.namingRule(of: named, firing: d.firing),
                   let held = ceilingHeld(named, against: m, answers: answers, namedBy: k.rules[rule].criterion, clearedBy: primary) {
             // Cheaper at the team's effort, but not by the ceiling's margin over the named model where it counts.
             reason = held
@@ -201,7 +199,7 @@ extension Engine {
             let title = k.criteria.first { $0.slug == basisCriterion }?.title ?? basisCriterion
             reason = "\(title) decided the primary, whatever the price"
             url = "/criteria/\(basisCriterion)"
-        } else if let rule = k.byEffect(d.firing).first(where: { k.rules[$0].prefer.contains(primary) }) {
+        } else if let rule = k.namingRule(of: primary, firing: d.firing) {
             // The rule that named the primary (most negative first, as the engine reads `prefer`), with its page.
             let criterion = k.criteria[k.rules[rule].criterion]
             reason = "the \(criterion.title.lowercased()) rule that fired prefers \(k.models[primary].title) for this workload"
@@ -225,33 +223,33 @@ extension Engine {
     /// guess at the $500 floor the saving missed once thinking was off. nil where no ceiling applies, where on that
     /// comparison the runner-up is not cheaper, or where it would clear the ceiling (it was not one of the ceiling's
     /// candidates): the plain reason is then the true one.
-    /// - Parameter namedBy: the criterion whose rule named `haiku` when it is not a Haiku but a model a rule
-    ///   prefers (`preferred_held_text`).
+    /// - Parameter dear: the model the ceiling would pass over: the Haiku, or a model a rule names.
+    /// - Parameter namedBy: the criterion whose rule named `dear` when it is not a Haiku (`preferred_held_text`).
     /// - Parameter clearedBy: the primary that cleared the ceiling over the named model when `m` did not (a runner-up
     ///   cheaper at the team's effort answer, dearer with thinking at its least).
-    func ceilingHeld(_ haiku: Int, against m: Int, answers: Answers, namedBy: Int? = nil, clearedBy: Int? = nil) -> String? {
+    func ceilingHeld(_ dear: Int, against m: Int, answers: Answers, namedBy: Int? = nil, clearedBy: Int? = nil) -> String? {
         let k = knowledge
         guard let (_, policy) = answers.values.withUnsafeBufferPointer({ costCeiling($0) }) else { return nil }
         let lean = answers.values.withUnsafeBufferPointer { Self.leastThinking($0) }
-        let (haikuCost, cost) = lean.withUnsafeBufferPointer { (k.monthlyCost(model: haiku, $0), k.monthlyCost(model: m, $0)) }
-        guard cost > 0, haikuCost - cost >= 0.005, !policy.ceilingPasses(haiku: haikuCost, other: cost) else { return nil }
-        var values = ["model": k.models[m].title, "monthly": Format.cents(cost), "saving": Format.cents(haikuCost - cost),
-                      "ratio": Format.ratio(haikuCost / cost),
+        let (dearCost, cost) = lean.withUnsafeBufferPointer { (k.monthlyCost(model: dear, $0), k.monthlyCost(model: m, $0)) }
+        guard cost > 0, dearCost - cost >= 0.005, !policy.ceilingPasses(haiku: dearCost, other: cost) else { return nil }
+        var values = ["model": k.models[m].title, "monthly": Format.cents(cost), "saving": Format.cents(dearCost - cost),
+                      "ratio": Format.ratio(dearCost / cost),
                       "max_ratio": Format.number(policy.maxRatio), "min_saving": Format.money(policy.minSaving)]
         if let namedBy, let clearedBy {
-            return "with reasoning at its cheapest setting on both, \(k.models[haiku].title), which the "
+            return "with reasoning at its cheapest setting on both, \(k.models[dear].title), which the "
                 + "\(k.criteria[namedBy].title.lowercased()) rule names, costs \(values["ratio"]!) times its \(values["monthly"]!), "
                 + "short of the more than \(values["max_ratio"]!) times (and \(values["min_saving"]!) a month more) a balanced "
                 + "budget asks before it passes over the named model; \(k.models[clearedBy].title) clears that ceiling"
         }
         if let namedBy {
-            values["preferred"] = k.models[haiku].title
-            values["preferred_monthly"] = Format.cents(haikuCost)
+            values["preferred"] = k.models[dear].title
+            values["preferred_monthly"] = Format.cents(dearCost)
             values["criterion"] = k.criteria[namedBy].title.lowercased()
             return Template.fill(policy.preferredHeldText, values)
         }
-        values["haiku"] = k.models[haiku].title
-        values["haiku_monthly"] = Format.cents(haikuCost)
+        values["haiku"] = k.models[dear].title
+        values["haiku_monthly"] = Format.cents(dearCost)
         return Template.fill(policy.heldText, values)
     }
 }

@@ -707,12 +707,10 @@ public struct Engine: Sendable {
                     // model" for 2M unreviewed invoice extractions named Sonnet 5.5 at $75,600 a month while GPT-6
                     // Luna, as strong a fit for extraction, costs $1,800. The named model leads the alternatives.
                     if hasVolume, let (p, policy) = costCeiling(v),
-                       let rule = k.byEffect(firing).first(where: { k.rules[$0].prefer.contains(first) }),
+                       let rule = k.namingRule(of: first, firing: firing),
                        let pick = ceilingPick(over: first, policy: policy,
                                               floor: Swift.min(k.compiledModels[first].fit[task], Self.requiredFit(v), offeredFloor),
-                                              // As well as the named model, too, on the task type it was named for.
-                                              taskFloors: taskFloors + (k.rules[rule].preferredFor.map {
-                                                  [(task: $0, fit: k.compiledModels[first].fit[$0])] } ?? []),
+                                              taskFloors: taskFloors + k.namedForFloor(rule: rule, named: first),
                                               usable: isUsable, v, monthlyCache: monthlyCache) {
                         primary = pick.model
                         basis = .preferred_over_ceiling
@@ -973,21 +971,21 @@ public struct Engine: Sendable {
         let rates: (Int) -> CostRates? = { m in
             priced.isEmpty ? usage?.lines.first { $0.model == k.models[m].slug }?.rates : priced[m].line.rates
         }
-        var reasons: [Reason] = d.policyReasons.filter { $0.policy == d.decidingPolicy || isPlan($0) }
-            .map { policyReason($0, v, rates: rates, own: own) }
-        reasons += d.policyReasons.filter { $0.overruled }.map { policyReason($0, v, rates: rates) }
-        // A hard limit that named a model the cost ceiling passed over comes before the ceiling's reason: "use a
-        // stronger model", then why this one.
-        if d.basis == .preferred_over_ceiling, hardDecided, let hard = d.hardRule, let i = d.firing.firstIndex(of: hard) {
-            reasons.insert(ruleReason(d.firing[i]), at: 0)
-        }
-        reasons += d.firing.filter { !(d.basis == .preferred_over_ceiling && hardDecided && $0 == d.hardRule) }.sorted { a, b in
+        // The firing rules, the hard limit first, then the weightiest.
+        var ruleReasons = d.firing.sorted { a, b in
             let ra = k.rules[a], rb = k.rules[b]
             let ha = hardDecided && a == d.hardRule, hb = hardDecided && b == d.hardRule
             if ha != hb { return ha }
             if abs(ra.effect) != abs(rb.effect) { return abs(ra.effect) > abs(rb.effect) }
             return a < b
         }.map(ruleReason)
+        // A hard limit that named a model the cost ceiling passed over comes before the ceiling's reason: "use a
+        // stronger model", then why this one.
+        var reasons: [Reason] = d.basis == .preferred_over_ceiling && hardDecided ? [ruleReasons.removeFirst()] : []
+        reasons += d.policyReasons.filter { $0.policy == d.decidingPolicy || isPlan($0) }
+            .map { policyReason($0, v, rates: rates, own: own) }
+        reasons += d.policyReasons.filter { $0.overruled }.map { policyReason($0, v, rates: rates) }
+        reasons += ruleReasons
         reasons += d.policyReasons.filter { $0.policy != d.decidingPolicy && !isPlan($0) && !$0.overruled }
             .map { policyReason($0, v, rates: rates) }
 
@@ -1379,11 +1377,14 @@ public struct Engine: Sendable {
                       "build_hours": AnswerValue.number(policy.buildHours).text,
                       "upkeep_hours_per_month": AnswerValue.number(policy.upkeepHoursPerMonth).text]
         if let m = outcome.model { values["model"] = knowledge.models[m].title }
+        // The dearer model compared (the Haiku, or a model a rule named) against `model`.
+        if outcome.haiku != nil || outcome.preferred != nil {
+            values["saving"] = Format.cents(outcome.saving)
+            values["ratio"] = Format.ratio(outcome.cost / Swift.max(outcome.monthly, 0.0001))
+        }
         if let h = outcome.haiku {
             values["haiku"] = knowledge.models[h].title
             values["haiku_monthly"] = Format.cents(outcome.haikuMonthly ?? outcome.cost)
-            values["saving"] = Format.cents(outcome.saving)
-            values["ratio"] = Format.ratio(outcome.cost / Swift.max(outcome.monthly, 0.0001))
         }
         // Routing that loses money before the router is built says so, not "saves $0".
         let loses = policy.kind == .routing_payback && outcome.saving < 0
@@ -1404,8 +1405,6 @@ public struct Engine: Sendable {
             text = policy.preferredText
             values["preferred"] = knowledge.models[preferred].title
             values["preferred_monthly"] = Format.cents(outcome.cost)
-            values["saving"] = Format.cents(outcome.saving)
-            values["ratio"] = Format.ratio(outcome.cost / Swift.max(outcome.monthly, 0.0001))
             values["criterion"] = outcome.preferredBy.map { knowledge.criteria[$0].title.lowercased() } ?? ""
         }
         if policy.kind == .routing_plan {
