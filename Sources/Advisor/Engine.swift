@@ -725,10 +725,14 @@ public struct Engine: Sendable {
                                                   usable: isUsable).first {
                     // The fit a rule's preferred model or the alternatives' floor asks for comes before price: a
                     // first-time-right extraction nobody reviews, outgrowing Sonnet 5.5, is not handed to a cheaper
-                    // 'good' model while a 'strong' one can take it.
-                    primary = first
-                    basis = .cheapest_suitable
-                    standsInFor = outgrown
+                    // 'good' model while a 'strong' one can take it. Where none can, the verdict says so
+                    // (`nothing_usable`, below) instead of naming the cheapest weaker model as if it met the floor:
+                    // on 2025-06-01, before any model the rule names was out, that was Command R7B.
+                    if k.compiledModels[first].fit[task] <= offeredFloor {
+                        primary = first
+                        basis = .cheapest_suitable
+                        standsInFor = outgrown
+                    }
                 } else if let esc = escalation {
                     primary = esc
                     basis = .cheapest_suitable
@@ -775,13 +779,16 @@ public struct Engine: Sendable {
                 roomierFitsLess = roomiest.map { chosen in fills.contains { $0.fill.share < chosen.1 } } ?? false
                 basis = .nothing_fits
             } else {
-                // Models hold it but miss a requirement: the closest, best fit first, then a current model before a
-                // legacy one, then the cheapest.
+                // Models hold it but miss a requirement: the closest, best fit first, then one that misses only the
+                // alternatives' floor, then a current model before a legacy one, then the cheapest. A Haiku the hard
+                // limit rules out is not named under "use another model" while another model holds the request.
                 let costs = monthly()
-                func rank(_ m: Int) -> (Fit, Int, Double, Int) {
-                    (k.compiledModels[m].fit[task], k.compiledModels[m].lifecycle(on: day).state == .legacy ? 1 : 0, costs[m], m)
+                func rank(_ m: Int) -> (Int, Fit, Int, Int, Double, Int) {
+                    let model = k.compiledModels[m]
+                    return (haikusRuledOut && model.isHaikuFamily ? 1 : 0, model.fit[task], isUsable[m] ? 0 : 1,
+                            model.lifecycle(on: day).state == .legacy ? 1 : 0, costs[m], m)
                 }
-                primary = holding.map(rank).min { $0 < $1 }?.3
+                primary = holding.map(rank).min { $0 < $1 }?.5
                 basis = .nothing_usable
             }
         }
@@ -1025,9 +1032,12 @@ public struct Engine: Sendable {
             // The team's own required_fit rules the others out as surely as a policy's floor: said as such, not as
             // "no other model can take this workload" (strict real-time moderation: Sonnet 5.5 takes it, at 'good').
             let required = Self.requiredFit(v)
+            // A primary a rule names may itself fit less than the floor (Sonnet 5.5 for unreviewed strict
+            // moderations, 'good'): "no other model" would read as if it met it.
             alternativesNote = d.alternativesMinFit < .poor
-                ? "no other model that can take this workload fits \(taskName) '\(d.alternativesMinFit.rawValue)' or better, "
-                    + "the fit every alternative must have here"
+                ? "no \(primaryFit > d.alternativesMinFit ? "" : "other ")model that can take this workload fits \(taskName) "
+                    + "'\(d.alternativesMinFit.rawValue)' or better, the fit every alternative must have here"
+                    + (primaryFit > d.alternativesMinFit ? "; \(k.models[primary].title) fits it '\(primaryFit.rawValue)'" : "")
                 : required < .weak
                 ? "no other model that fits \(taskName) '\(required.rawValue)' or better, as this workload requires, can take it on \(day)"
                 : "no other model can take this workload on \(day)"
@@ -1118,7 +1128,8 @@ public struct Engine: Sendable {
                     "headroom": Format.percent(k.contextHeadroom), "as_of": CivilDate.text(day)])
             }
         } else if d.basis == .nothing_usable {
-            refusal = computed(.nothing_usable, model: primary, ["why": whyNotUsable(primary, v), "as_of": CivilDate.text(day)])
+            refusal = computed(.nothing_usable, model: primary, ["why": belowFloor(d, v) ?? whyNotUsable(primary, v),
+                                                                 "as_of": CivilDate.text(day)])
         }
         if let refusal { warnings.insert(warnings.remove(at: refusal), at: 0) }
         if !Self.hasVolume(v) {
@@ -1460,6 +1471,20 @@ public struct Engine: Sendable {
 
     /// Why a model cannot be the primary, in a few words.
     func whyNotUsable(_ m: Int, _ v: UnsafeBufferPointer<Double>) -> String { unusable(m, v).why }
+
+    /// What the primary misses when it is below the fit the alternatives' floor asks of every model offered (a
+    /// policy's `min_fit`, such as review capacity's 'strong'), in words; nil when it meets it.
+    func belowFloor(_ d: Decision, _ v: UnsafeBufferPointer<Double>) -> String? {
+        let k = knowledge
+        let fit = k.compiledModels[d.primary].fit[Int(v[AnswerID.taskType.rawValue])]
+        guard fit > d.alternativesMinFit,
+              let policy = k.policies.first(where: { $0.kind == .alternatives_min_fit && $0.task == nil
+                  && $0.minFit == d.alternativesMinFit && ($0.condition?.holds(v, override: -1, value: 0) ?? true) })
+        else { return nil }
+        return (fit == .poor ? "it fits this task poorly" : "it fits this task only '\(fit.rawValue)'")
+            + ", short of the '\(d.alternativesMinFit.rawValue)' fit "
+            + "\(k.criteria[policy.criterion].title.lowercased()) asks of every model offered here"
+    }
 
     /// Why a model cannot be recommended, in words, and the kind of reason: the ruled-out Haiku's warning links the
     /// failure mode of that kind (a window outgrown is not a retirement).
