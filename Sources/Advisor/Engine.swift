@@ -737,9 +737,13 @@ public struct Engine: Sendable {
                     primary = esc
                     basis = .cheapest_suitable
                 } else if let only = otherModels(v, monthly: monthly(), minFit: .weak, excludingHaikus: false, fitFirst: fitFirst,
-                                                 usable: isUsable).first {
+                                                 usable: isUsable).first,
+                          !(haikusRuledOut && k.compiledModels[only].isHaikuFamily && k.compiledModels[only].fit[task] > offeredFloor) {
                     // Nothing but a Haiku can take the workload: naming it under "choose an alternative" would
-                    // contradict itself, so the verdict says what is left.
+                    // contradict itself, so the verdict says what is left (Haiku 4.5, the one model rated 'strong' at
+                    // moderation, for strict unreviewed moderations that must fit 'strong'). Not a Haiku that misses
+                    // the floor a hard limit sets as well (Claude 3 Haiku, 'good', for strict unreviewed work before
+                    // any other model we list was out): nothing_usable below names it as the closest and says why.
                     primary = only
                     basis = .only_usable
                     if k.compiledModels[only].isHaikuFamily { verdict = .chooseHaiku }
@@ -1128,8 +1132,9 @@ public struct Engine: Sendable {
                     "headroom": Format.percent(k.contextHeadroom), "as_of": CivilDate.text(day)])
             }
         } else if d.basis == .nothing_usable {
-            refusal = computed(.nothing_usable, model: primary, ["why": belowFloor(d, v) ?? whyNotUsable(primary, v),
-                                                                 "as_of": CivilDate.text(day)])
+            let ruledOut = d.haikusRuledOut && k.compiledModels[primary].isHaikuFamily
+            let why = belowFloor(d, v) ?? (ruledOut ? d.hardRule.map(hardLimitWords) : nil) ?? whyNotUsable(primary, v)
+            refusal = computed(.nothing_usable, model: primary, ["why": why, "as_of": CivilDate.text(day)])
         }
         if let refusal { warnings.insert(warnings.remove(at: refusal), at: 0) }
         if !Self.hasVolume(v) {
@@ -1459,7 +1464,7 @@ public struct Engine: Sendable {
         case .noHaiku:
             return none("Haiku", k.haikuIndices)
         case .hardLimit(let r):
-            return "a hard limit on \(k.criteria[k.rules[r].criterion].title.lowercased()) rules Haiku out whatever the plan"
+            return hardLimitWords(r) + " whatever the plan"
         case .nothingComplex:
             return "no request needs the escalation model (complex share 0), so there is nothing to route"
         case .noEscalation:
@@ -1467,6 +1472,11 @@ public struct Engine: Sendable {
         case .escalationIsHaiku:
             return "the escalation model is the Haiku itself"
         }
+    }
+
+    /// A hard limit that rules the Haikus out, in words: "a hard limit on review capacity rules Haiku out".
+    func hardLimitWords(_ rule: Int) -> String {
+        "a hard limit on \(knowledge.criteria[knowledge.rules[rule].criterion].title.lowercased()) rules Haiku out"
     }
 
     /// Why a model cannot be the primary, in a few words.

@@ -1203,6 +1203,14 @@ struct ExpertChecksTests {
         #expect(complex.primaryModelBasis == .nothing_usable)
         #expect(complex.warnings.first?.text.contains("but it fits this task poorly, short of the 'strong' fit") == true,
                 "\(complex.warnings.first?.text ?? "")")
+        // Before any other model we list was out, only Claude 3 Haiku: not "use Haiku" under a hard limit that rules
+        // the Haikus out, but the closest, with what it misses.
+        let onlyHaiku = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 100_000, "avg_input_tokens": 800,
+                                                 "avg_output_tokens": 20, "accuracy": "first_time_right", "review_capacity": "none",
+                                                 "as_of": "2024-06-22"]))
+        #expect(onlyHaiku.verdict == .chooseAlternative && onlyHaiku.primaryModelBasis == .nothing_usable
+                && onlyHaiku.primaryModel == "claude-3-haiku", "\(onlyHaiku.verdict) \(onlyHaiku.primaryModelBasis)")
+        #expect(onlyHaiku.warnings.first?.text.contains("Claude 3 Haiku is named as the closest") == true)
         // Once a strong model is out, it is the primary and the warning goes.
         let later = engine.assess(k.answers(["task_type": "extraction", "monthly_requests": 2_000_000, "avg_input_tokens": 1_500,
                                              "avg_output_tokens": 300, "accuracy": "first_time_right", "review_capacity": "none",
