@@ -1036,15 +1036,20 @@ public struct Engine: Sendable {
             // The team's own required_fit rules the others out as surely as a policy's floor: said as such, not as
             // "no other model can take this workload" (strict real-time moderation: Sonnet 5.5 takes it, at 'good').
             let required = Self.requiredFit(v)
-            // A primary a rule names may itself fit less than the floor (Sonnet 5.5 for unreviewed strict
-            // moderations, 'good'): "no other model" would read as if it met it.
-            alternativesNote = d.alternativesMinFit < .poor
-                ? "no \(primaryFit > d.alternativesMinFit ? "" : "other ")model that can take this workload fits \(taskName) "
-                    + "'\(d.alternativesMinFit.rawValue)' or better, the fit every alternative must have here"
-                    + (primaryFit > d.alternativesMinFit ? "; \(k.models[primary].title) fits it '\(primaryFit.rawValue)'" : "")
-                : required < .weak
-                ? "no other model that fits \(taskName) '\(required.rawValue)' or better, as this workload requires, can take it on \(day)"
-                : "no other model can take this workload on \(day)"
+            let floor = d.alternativesMinFit
+            if floor < .poor {
+                // A primary a rule names may itself fit less than the floor (Sonnet 5.5 for unreviewed strict
+                // moderations, 'good'): "no other model" would read as if it met it.
+                let short = primaryFit > floor
+                alternativesNote = "no \(short ? "" : "other ")model that can take this workload fits \(taskName) "
+                    + "'\(floor.rawValue)' or better, the fit every alternative must have here"
+                    + (short ? "; \(k.models[primary].title) fits it '\(primaryFit.rawValue)'" : "")
+            } else if required < .weak {
+                alternativesNote = "no other model that fits \(taskName) '\(required.rawValue)' or better, as this workload "
+                    + "requires, can take it on \(day)"
+            } else {
+                alternativesNote = "no other model can take this workload on \(day)"
+            }
         }
 
         let costs = usage?.lines ?? Self.ordered(priced.map(\.line))
@@ -1487,9 +1492,9 @@ public struct Engine: Sendable {
     func belowFloor(_ d: Decision, _ v: UnsafeBufferPointer<Double>) -> String? {
         let k = knowledge
         let fit = k.compiledModels[d.primary].fit[Int(v[AnswerID.taskType.rawValue])]
-        guard fit > d.alternativesMinFit,
-              let policy = k.policies.first(where: { $0.kind == .alternatives_min_fit && $0.task == nil
-                  && $0.minFit == d.alternativesMinFit && ($0.condition?.holds(v, override: -1, value: 0) ?? true) })
+        // The policy that set the floor is among the decision's own outcomes (Engine.decide records every floor that held).
+        guard fit > d.alternativesMinFit, let policy = d.policyReasons.lazy.map({ k.policies[$0.policy] })
+            .first(where: { $0.kind == .alternatives_min_fit && $0.task == nil && $0.minFit == d.alternativesMinFit })
         else { return nil }
         return (fit == .poor ? "it fits this task poorly" : "it fits this task only '\(fit.rawValue)'")
             + ", short of the '\(d.alternativesMinFit.rawValue)' fit "
