@@ -68,16 +68,24 @@ public struct Capacity: Sendable, Encodable, Equatable {
     /// True when `peak_itpm` leaves the cached prefix out: the provider does not count cache reads against its input
     /// limit, so the figure is the uncached input alone (nil otherwise).
     public let cache_reads_excluded: Bool?
+    /// What the provider bills the organisation in the month, when more than this model's bill shares its spend cap
+    /// (a tiered plan whose escalation model has the same provider: the cap is the organisation's); nil otherwise.
+    /// The tier was chosen against it.
+    public let account_monthly_usd: Double?
 
     /// What the workload puts on the model, as the warnings and the verdict page open: its busiest minute, or, through
     /// a batch API, a day's work waiting in the queue. `verb`: "would see" (a warning) or "gets" (the page).
     public func load(model title: String, verb: String) -> String {
+        // The month the spend cap is held to, where it is more than this model's bill.
+        let account = account_monthly_usd.map {
+            ", and the plan bills the organisation \(Format.money($0)) a month, escalations included, against one spend cap"
+        } ?? ""
         if via_batch_api == true {
             // A few requests a month are a fraction of one a day: not "about 0 requests".
             let day = daily_requests < 1 ? "less than one request"
                 : "about " + Format.counted(Format.figure(daily_requests), "request", "requests")
             return "Through the batch API, which has its own limits instead of the per-minute ones, \(title) \(verb) a "
-                + "day's work, \(day), in its queue at once"
+                + "day's work, \(day), in its queue at once" + account
         }
         // Where cache reads are not counted, the figure is the uncached input alone; a prompt that is all system
         // prompt puts none on the limit, which "0 input tokens" would misstate.
@@ -85,6 +93,7 @@ public struct Capacity: Sendable, Encodable, Equatable {
         let input = uncached && peak_itpm == 0 ? "no uncached input tokens"
             : "\(Format.figure(peak_itpm)) \(uncached ? "uncached " : "")input tokens"
         return "At peak, \(title) \(verb) about \(peakRequests), \(input) and \(Format.figure(peak_otpm)) output tokens a minute"
+            + account
     }
 }
 
@@ -153,7 +162,10 @@ extension Knowledge {
     /// Peak traffic on model m against its rate limits on the as-of day; nil for self-hosted models.
     /// - Parameter known: the model's cost parts when the caller has them (the cost line); else they are computed
     ///   only if a spend cap or a cached prefix needs them.
-    func capacity(model m: Int, _ v: UnsafeBufferPointer<Double>, parts known: CostParts? = nil) -> Capacity? {
+    /// - Parameter accountMonth: what the provider bills the organisation in the month, when other models share the
+    ///   model's spend cap (a tiered plan's escalations to the same provider); the model's own bill otherwise.
+    func capacity(model m: Int, _ v: UnsafeBufferPointer<Double>, parts known: CostParts? = nil,
+                  accountMonth: Double? = nil) -> Capacity? {
         let model = compiledModels[m]
         guard !model.selfHosted else { return nil }
         var partsCache = known
@@ -182,7 +194,8 @@ extension Knowledge {
                             max_request_seconds: allowed.map(tenths),
                             slow_request_seconds: allowed == nil ? nil : need.slowSeconds.map(tenths),
                             via_batch_api: need.batchLane ? true : nil,
-                            cache_reads_excluded: cached && !need.batchLane ? true : nil)
+                            cache_reads_excluded: cached && !need.batchLane ? true : nil,
+                            account_monthly_usd: accountMonth.map(Format.rounded))
         }
         guard let scheme else { return result(.unknown) }
         switch scheme.kind {
@@ -190,7 +203,7 @@ extension Knowledge {
         case .unpublished, .not_read: return result(.unknown)
         case .tiers: break
         }
-        for (i, tier) in scheme.tiers.enumerated() where need.holds(tier, spend: { parts().total }) {
+        for (i, tier) in scheme.tiers.enumerated() where need.holds(tier, spend: { accountMonth ?? parts().total }) {
             // A tier whose page gives only its spend cap may or may not carry the peak: unknown, not fine. A cap on
             // requests in flight carries it only while even a slow request (engine.slow_request) stays under it.
             let publishesLimits = need.batchLane ? tier.batch_queue_requests != nil || tier.batch_queue_tokens != nil
@@ -200,10 +213,10 @@ extension Knowledge {
             }
             // Reached only past every published tier: which limit of the highest one the peak exceeds, so that the
             // warning can say what to ask for (or, for a batch queue, to spread the submissions).
-            let gap = tier.negotiated == true && i > 0 ? need.exceeded(scheme.tiers[i - 1], spend: { parts().total }) : nil
+            let gap = tier.negotiated == true && i > 0 ? need.exceeded(scheme.tiers[i - 1], spend: { accountMonth ?? parts().total }) : nil
             return result((concurrencyHolds ?? publishesLimits) ? .carried : .unknown, tier: tier, gap: gap)
         }
-        return result(.beyond_tiers, gap: need.exceeded(scheme.tiers.last!, spend: { parts().total }))
+        return result(.beyond_tiers, gap: need.exceeded(scheme.tiers.last!, spend: { accountMonth ?? parts().total }))
     }
 
     /// Whether no published tier carries the peak: what keeps a model from being the primary. The decision runs
@@ -232,5 +245,32 @@ extension Knowledge {
     /// A tier identifier as people write it: `tier_1` → "Tier 1", `start` → "Start".
     public static func tierName(_ tier: String) -> String {
         tier.replacingOccurrences(of: "_", with: " ").capitalized
+    }
+}
+
+extension Capacity {
+    /// The limits of `tier` (the model's entry tier, which carries the load) of which the load takes more than `room`,
+    /// each in words with its share: "$402 of its $500 monthly spend cap (80 %)". Empty when every one leaves that
+    /// room. Through a batch API only the queue, the month's requests and the spend cap apply, as for the tier the
+    /// capacity chose (`PeakNeed.holds`).
+    func tightLimits(of tier: RateTier, room: Double, monthlyRequests: Double, monthlySpend: Double) -> [String] {
+        var tight: [String] = []
+        func check(_ limit: Double?, _ need: Double, _ what: String, _ amount: (Double) -> String = { Format.figure($0) }) {
+            guard let limit, limit > 0, need > room * limit else { return }
+            tight.append("\(amount(need)) of its \(amount(limit)) \(what) (\(Format.percent((need / limit * 100).rounded() / 100)))")
+        }
+        let input = cache_reads_excluded == true ? "uncached input tokens" : "input tokens"
+        if via_batch_api == true {
+            check(tier.batch_queue_requests, daily_requests, "requests in the batch queue, as a day's work")
+        } else {
+            check(tier.rpm, peak_rpm, "requests a minute at peak")
+            check(tier.itpm, peak_itpm, "\(input) a minute at peak")
+            check(tier.otpm, peak_otpm, "output tokens a minute at peak")
+            check(tier.tpm, peak_itpm + peak_otpm, "tokens a minute at peak")
+            check(tier.rpd, daily_requests, "requests a day")
+        }
+        check(tier.requests_per_month, monthlyRequests, "requests a month")
+        check(tier.monthly_spend_cap_usd, monthlySpend, "monthly spend cap", Format.money)
+        return tight
     }
 }

@@ -1218,8 +1218,19 @@ public struct Engine: Sendable {
             computed(.price_change, model: primary, ["day": next.since, "monthly": Format.money(monthly[primary]),
                                                      "changed_monthly": Format.money(next.monthly_usd)])
         }
+        // A tiered plan whose escalation model has the primary's provider is billed to one organisation, and the
+        // provider's monthly spend cap is the organisation's (Anthropic's rate-limits page): the tier must cover the
+        // plan's month, not the Haiku's alone ($317 of Start's $500 under a $3,836 plan).
+        let sharedMonth: Double? = {
+            guard d.verdict == .tieredRouting, let e = d.escalation, e != primary,
+                  k.compiledModels[e].provider == provider, !k.compiledModels[e].selfHosted else { return nil }
+            return Self.tieredMonthly(haiku: monthly[primary], escalation: monthly[e], share: v[AnswerID.complexShare.rawValue])
+        }()
         // With no requests there is no peak to carry: "about 0 requests a minute" is no risk to rank.
-        let capacity = Self.hasVolume(v) ? primaryLine.capacity : nil
+        let capacity = !Self.hasVolume(v) ? nil
+            : sharedMonth.map { k.capacity(model: primary, v, accountMonth: $0) } ?? primaryLine.capacity
+        // The month the spend cap is held to: the plan's where the escalations share the account.
+        let accountMonth = sharedMonth ?? monthly[primary]
         if let capacity {
             let batchLane = capacity.via_batch_api == true
             let values = ["rpm": capacity.peakRequests,
@@ -1240,24 +1251,42 @@ public struct Engine: Sendable {
                     return limits.text
                 }
                 if let tier = capacity.tier, tier != entry?.tier {
+                    // A higher tier needed for its spend cap alone: below it the month stops, not the peaks.
+                    let onlySpend = entry.map { entry in
+                        entry.monthly_spend_cap_usd.map { accountMonth > $0 } == true
+                            && RateLimitFloor(tier: entry)?.holds(capacity) == true
+                            && entry.requests_per_month.map { v[AnswerID.monthlyRequests.rawValue] <= $0 } ?? true
+                    } ?? false
                     computed(.rate_limit_tier, model: primary, values.merging(
                         ["tier": Knowledge.tierName(tier), "requires": Format.withoutFullStop(capacity.requires ?? ""),
                          "below": batchLane ? "the batch queue or the spend cap stops new batches"
+                             : onlySpend ? "the spend cap stops every request once the month's bill reaches it, until the next month"
                              : "expect 429 errors at every peak"]) { $1 })
-                } else if let entry, let room = k.entryTierRoom, let limits = wellInside(entry, room: room),
-                          entry.monthly_spend_cap_usd.map({ monthly[primary] <= room * $0 }) ?? true {
-                    // Ten requests a month are not at risk of a 429 storm: said, and ranked low, with the pacing
-                    // advice for later.
-                    computed(.rate_limit_entry_small, model: primary, values.merging(
-                        ["tier": Knowledge.tierName(entry.tier), "requires": entry.requires,
-                         "limits": limits + (entry.monthly_spend_cap_usd.map { ", and \(Format.money($0)) a month" } ?? ""),
-                         "room": Format.percent(room)]) { $1 })
+                } else if let entry, let room = k.entryTierRoom {
+                    if let limits = wellInside(entry, room: room),
+                       entry.monthly_spend_cap_usd.map({ accountMonth <= room * $0 }) ?? true {
+                        // Ten requests a month are not at risk of a 429 storm: said, and ranked low, with the pacing
+                        // advice for later.
+                        computed(.rate_limit_entry_small, model: primary, values.merging(
+                            ["tier": Knowledge.tierName(entry.tier), "requires": entry.requires,
+                             "limits": limits + (entry.monthly_spend_cap_usd.map { ", and \(Format.money($0)) a month" } ?? ""),
+                             "room": Format.percent(room)]) { $1 })
+                    } else {
+                        // Carried, but close to a limit or the spend cap ($402 of Start's $500): a busier month
+                        // stops every request until the next one, so the limit that is close is named.
+                        let tight = capacity.tightLimits(of: entry, room: room, monthlyRequests: v[AnswerID.monthlyRequests.rawValue],
+                                                         monthlySpend: accountMonth)
+                        if !tight.isEmpty {
+                            computed(.rate_limit_entry_tight, model: primary, values.merging(
+                                ["tier": Knowledge.tierName(entry.tier), "requires": entry.requires,
+                                 "tight": Format.series(tight), "room": Format.percent(room)]) { $1 })
+                        }
+                    }
                 }
             case .beyond_tiers:
                 computed(.rate_limit_beyond_tiers, model: primary, values.merging(
                     ["gap": capacity.gap ?? "", "top_tier": capacity.top_tier.map(Knowledge.tierName) ?? ""]) { $1 })
             case .unknown:
-                let provider = k.compiledModels[primary].provider
                 let why: String
                 if let seconds = capacity.max_request_seconds, let tier = capacity.tier {
                     why = "its \(Knowledge.tierName(tier)) tier caps the requests in flight rather than a rate: at this peak "

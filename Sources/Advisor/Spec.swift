@@ -883,8 +883,9 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     case preferred_unusable_weaker
     /// Peak traffic needs a higher rate-limit tier: {model}, {load} (the opening sentence: the busiest minute, or
     /// through a batch API a day's work in its queue), {rpm} (with its noun: `1 request`, `137 requests`), {itpm},
-    /// {otpm}, {tier}, {requires}, {below} (what happens below the tier: 429s at every peak, or the queue or spend
-    /// cap stopping batches). The other rate_limit kinds take {load} too.
+    /// {otpm}, {tier}, {requires}, {below} (what happens below the tier: 429s at every peak, the spend cap stopping
+    /// the month where only the cap needs the tier, or the queue or spend cap stopping batches). The other rate_limit
+    /// kinds take {load} too; under a tiered plan billed to one organisation, it ends with the plan's month.
     case rate_limit_tier
     /// Peak traffic exceeds every published tier: {model}, {rpm} (as for rate_limit_tier), {itpm}, {otpm}.
     case rate_limit_beyond_tiers
@@ -924,6 +925,11 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// so limits are unlikely to bind: {model}, {provider}, {rpm}, {itpm}, {otpm}, {tier} (its name), {limits} (its
     /// limits and spend cap in words), {requires} (how an organisation gets it), {room}.
     case rate_limit_entry_small
+    /// The model's entry tier carries the peak and the month's spend, but one of its limits or its spend cap with
+    /// less than `engine.entry_tier_room` to spare: a busier month or a sharper peak meets it. {model}, {provider},
+    /// {load}, {rpm}, {itpm}, {otpm}, {tier} (its name), {tight} (each such limit with the share taken, in words),
+    /// {requires}, {room}.
+    case rate_limit_entry_tight
     /// The provider sets no fixed limit and serves what capacity allows: {model}, {provider}, {rpm} (as for
     /// rate_limit_tier).
     case rate_limit_dynamic
@@ -975,6 +981,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .rate_limit_unknown: ["model", "provider", "load", "rpm", "itpm", "otpm", "why"]
         case .rate_limit_unknown_small: ["model", "provider", "load", "rpm", "itpm", "otpm", "floor"]
         case .rate_limit_entry_small: ["model", "provider", "load", "rpm", "itpm", "otpm", "tier", "limits", "requires", "room"]
+        case .rate_limit_entry_tight: ["model", "provider", "load", "rpm", "itpm", "otpm", "tier", "tight", "requires", "room"]
         case .rate_limit_dynamic: ["model", "provider", "rpm"]
         case .quality_margin: ["model", "strong_model", "strong_state", "strong_monthly", "difference", "monthly"]
         case .latency_budget_missed: ["model", "percentile", "ms", "budget"]

@@ -616,16 +616,62 @@ struct ExpertChecksTests {
         let busy = assess(400_000)
         #expect(busy.primaryModel == "claude-haiku-5-5")
         if spend.monthly_usd > 250 {
-            #expect(busy.warnings.first { $0.failure_mode == "rate-limits" }?.severity == .high)
+            let near = try #require(busy.warnings.first { $0.failure_mode == "rate-limits" })
+            #expect(near.severity == .high)
+            // Carried, but close to the cap: the warning names the limit and the share taken, not only the pacing
+            // advice every workload gets.
+            #expect(near.text.contains("Anthropic's entry tier (Start) carries that, with more than 50 % of a limit in use: "
+                                       + "\(Format.money(spend.monthly_usd)) of its $500 monthly spend cap ("), "\(near.text)")
+            #expect(!near.text.contains("requests a minute at peak"))
         } else {
             Issue.record("400,000 classifications cost \(spend.monthly_usd): pick a volume over half the cap")
         }
+        // A peak a hundred times the average minute (thinking off) takes 685 of Start's 1,000 requests a minute, on
+        // a month's spend well under the cap: the per-minute limit is the one named.
+        let spiky = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 300_000,
+                                             "avg_input_tokens": 500, "avg_output_tokens": 5, "peak_to_average": 100, "reasoning_effort": "none",
+                                             "as_of": "2026-12-04"]))
+        #expect(spiky.primaryModel == "claude-haiku-5-5")
+        let peak = try #require(spiky.warnings.first { $0.failure_mode == "rate-limits" })
+        #expect(peak.text.contains("with more than 50 % of a limit in use: 685 of its 1,000 requests a minute at peak (68 %)."), "\(peak.text)")
+        #expect(!peak.text.contains("spend cap ("))
         // The share is checked like the other settings.
         var file = try Fixture.file()
         file.settings.entry_tier_room = 1.5
         #expect { _ = try Fixture.knowledge(file) } throws: {
             "\($0)".contains("engine.entry_tier_room: must be a share above 0 and at most 1")
         }
+    }
+
+    @Test func aTieredPlanIsHeldToOneSpendCap() throws {
+        // 300,000 chats, 30 % hard, routed Haiku 5.5 → Sonnet 5.5: Haiku's $317 alone fits Start's $500 cap, but
+        // Anthropic's spend cap is the organisation's, and the plan bills $3,836 (Haiku for all, Sonnet for the hard
+        // 30 % again). Start, and Build's $1,000, would stop every request within days: the plan needs Scale.
+        let plan = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 300_000, "avg_input_tokens": 2_000,
+                                            "avg_output_tokens": 300, "complex_share": 0.3, "fallback_ready": true,
+                                            "as_of": "2026-12-04"]))
+        #expect(plan.verdict == .tieredRouting && plan.primaryModel == "claude-haiku-5-5")
+        let combined = try #require(plan.decision.combined)
+        #expect(combined.escalation_model == "claude-sonnet-5-5" && combined.monthly_usd > 1_000)
+        #expect(plan.decision.monthly_usd < 500)
+        #expect(plan.capacity?.tier == "scale")
+        let limits = try #require(plan.warnings.first { $0.failure_mode == "rate-limits" })
+        #expect(plan.capacity?.account_monthly_usd == combined.monthly_usd)
+        #expect(limits.text.contains("and the plan bills the organisation \(Format.money(combined.monthly_usd)) a month, "
+                                     + "escalations included, against one spend cap. "
+                                     + "That needs Anthropic's Scale rate-limit tier or higher"), "\(limits.text)")
+        // Its peak is far under Start's per-minute limits: below Scale it is the month that stops, not the peaks.
+        #expect(limits.text.contains("below it, the spend cap stops every request once the month's bill reaches it"))
+        // The Haiku's own cost line still reads its own bill against the tiers.
+        let own = plan.costs.first { $0.model == "claude-haiku-5-5" }?.capacity
+        #expect(own?.tier == "start" && own?.account_monthly_usd == nil)
+        // Without the plan (nothing complex), the same chats on Haiku alone stay on Start.
+        let alone = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 300_000, "avg_input_tokens": 2_000,
+                                             "avg_output_tokens": 300, "complex_share": 0, "fallback_ready": true,
+                                             "as_of": "2026-12-04"]))
+        #expect(alone.verdict == .chooseHaiku && alone.capacity?.tier == "start")
+        #expect(alone.capacity?.account_monthly_usd == nil)
+        #expect(alone.warnings.first { $0.failure_mode == "rate-limits" }?.text.contains("bills the organisation") == false)
     }
 
     @Test func aLowerEffortIsOfferedOnlyForASavingThatMatters() {

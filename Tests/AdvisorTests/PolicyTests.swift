@@ -262,7 +262,10 @@ struct PolicyTests {
         #expect(calm.primaryModel == "claude-haiku-5-5")
         #expect(calm.capacity?.tier == "start")
         #expect(calm.capacity.map { abs($0.peak_rpm - 684.9) < 0.1 } == true)
-        #expect(!calm.warnings.contains { $0.model == "claude-haiku-5-5" && $0.failure_mode == "rate-limits" })
+        // Carried, but the peak takes more than half of the tier's requests a minute: said, with the limit named.
+        let near = calm.warnings.first { $0.model == "claude-haiku-5-5" && $0.failure_mode == "rate-limits" }
+        #expect(near?.text.contains("Start) carries that, with more than 50 % of a limit in use: 685 of its 1,000 "
+                                    + "requests a minute at peak (68 %).") == true, "\(near?.text ?? "no warning")")
         // Peak 10×: 2,283 a minute needs Build.
         let spiky = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 10_000_000,
                                              "avg_input_tokens": 100, "avg_output_tokens": 10, "fallback_ready": true,
