@@ -78,7 +78,7 @@ public struct Capacity: Sendable, Encodable, Equatable {
     public func load(model title: String, verb: String) -> String {
         // The month the spend cap is held to, where it is more than this model's bill.
         let account = account_monthly_usd.map {
-            ", and the plan bills the organisation \(Format.money($0)) a month, escalations included, against one spend cap"
+            " (the plan, escalations included, bills the organisation \(Format.money($0)) a month against one spend cap)"
         } ?? ""
         if via_batch_api == true {
             // A few requests a month are a fraction of one a day: not "about 0 requests".

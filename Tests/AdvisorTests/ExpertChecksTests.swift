@@ -657,8 +657,8 @@ struct ExpertChecksTests {
         #expect(plan.capacity?.tier == "scale")
         let limits = try #require(plan.warnings.first { $0.failure_mode == "rate-limits" })
         #expect(plan.capacity?.account_monthly_usd == combined.monthly_usd)
-        #expect(limits.text.contains("and the plan bills the organisation \(Format.money(combined.monthly_usd)) a month, "
-                                     + "escalations included, against one spend cap. "
+        #expect(limits.text.contains(" a minute (the plan, escalations included, bills the organisation "
+                                     + "\(Format.money(combined.monthly_usd)) a month against one spend cap). "
                                      + "That needs Anthropic's Scale rate-limit tier or higher"), "\(limits.text)")
         // Its peak is far under Start's per-minute limits: below Scale it is the month that stops, not the peaks.
         #expect(limits.text.contains("below it, the spend cap stops every request once the month's bill reaches it"))
