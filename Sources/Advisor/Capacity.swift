@@ -105,10 +105,9 @@ struct PeakNeed {
     /// One request's seconds at `engine.slow_request`'s pace (nil without it).
     let slowSeconds: Double?
 
-    /// The first published limit of `tier` this need exceeds, in words; nil when every one holds. `spend` is read
-    /// only when the tier has a spend cap.
-    func exceeded(_ tier: RateTier, spend: () -> Double) -> String? {
-        guard !holds(tier, spend: spend) else { return nil }
+    /// Each limit `tier` publishes that applies to this need (not the spend cap), with what the need puts on it and
+    /// its unit in words: the per-minute and daily ones for live requests, the month's requests and the batch queue.
+    func measured(_ tier: RateTier) -> [(limit: Double, need: Double, unit: String)] {
         let live: [(Double?, Double, String)] = batchLane ? [] : [
             (tier.rpm, rpm, "requests a minute"), (tier.itpm, itpm, "input tokens a minute"),
             (tier.otpm, otpm, "output tokens a minute"), (tier.tpm, itpm + otpm, "tokens a minute"),
@@ -118,14 +117,35 @@ struct PeakNeed {
             (tier.batch_queue_tokens, queue, "tokens in the batch queue"),
             (tier.batch_queue_requests, batchLane ? daily : 0, "requests in the batch queue"),
         ]
-        for (limit, need, unit) in checks {
-            if let limit, need > limit { return "\(Format.figure(need)) \(unit) against \(Format.figure(limit))" }
+        return checks.compactMap { limit, need, unit in limit.map { ($0, need, unit) } }
+    }
+
+    /// The first published limit of `tier` this need exceeds, in words; nil when every one holds. `spend` is read
+    /// only when the tier has a spend cap.
+    func exceeded(_ tier: RateTier, spend: () -> Double) -> String? {
+        guard !holds(tier, spend: spend) else { return nil }
+        if let over = measured(tier).first(where: { $0.need > $0.limit }) {
+            return "\(Format.figure(over.need)) \(over.unit) against \(Format.figure(over.limit))"
         }
         if let cap = tier.monthly_spend_cap_usd {
             let month = spend()
             if month > cap { return "\(Format.cents(month)) a month against a \(Format.cents(cap)) spend cap" }
         }
         return nil
+    }
+
+    /// The limits of `tier` (a tier that carries this need) of which it takes more than `room`, each in words with
+    /// its share: "$402 of its $500 monthly spend cap (80 %)". Empty when every one leaves that room.
+    func tight(_ tier: RateTier, room: Double, spend: Double) -> [String] {
+        func share(_ need: Double, _ limit: Double) -> String { Format.percent((need / limit * 100).rounded() / 100) }
+        var tight = measured(tier).filter { $0.limit > 0 && $0.need > room * $0.limit }.map {
+            let when = $0.unit.hasSuffix("a minute") ? " at peak" : ""
+            return "\(Format.figure($0.need)) of its \(Format.figure($0.limit)) \($0.unit)\(when) (\(share($0.need, $0.limit)))"
+        }
+        if let cap = tier.monthly_spend_cap_usd, cap > 0, spend > room * cap {
+            tight.append("\(Format.money(spend)) of its \(Format.money(cap)) monthly spend cap (\(share(spend, cap)))")
+        }
+        return tight
     }
 
     /// Whether every published limit of `tier` holds (what the decision asks, many times per assessment: no text).
@@ -245,32 +265,5 @@ extension Knowledge {
     /// A tier identifier as people write it: `tier_1` → "Tier 1", `start` → "Start".
     public static func tierName(_ tier: String) -> String {
         tier.replacingOccurrences(of: "_", with: " ").capitalized
-    }
-}
-
-extension Capacity {
-    /// The limits of `tier` (the model's entry tier, which carries the load) of which the load takes more than `room`,
-    /// each in words with its share: "$402 of its $500 monthly spend cap (80 %)". Empty when every one leaves that
-    /// room. Through a batch API only the queue, the month's requests and the spend cap apply, as for the tier the
-    /// capacity chose (`PeakNeed.holds`).
-    func tightLimits(of tier: RateTier, room: Double, monthlyRequests: Double, monthlySpend: Double) -> [String] {
-        var tight: [String] = []
-        func check(_ limit: Double?, _ need: Double, _ what: String, _ amount: (Double) -> String = { Format.figure($0) }) {
-            guard let limit, limit > 0, need > room * limit else { return }
-            tight.append("\(amount(need)) of its \(amount(limit)) \(what) (\(Format.percent((need / limit * 100).rounded() / 100)))")
-        }
-        let input = cache_reads_excluded == true ? "uncached input tokens" : "input tokens"
-        if via_batch_api == true {
-            check(tier.batch_queue_requests, daily_requests, "requests in the batch queue, as a day's work")
-        } else {
-            check(tier.rpm, peak_rpm, "requests a minute at peak")
-            check(tier.itpm, peak_itpm, "\(input) a minute at peak")
-            check(tier.otpm, peak_otpm, "output tokens a minute at peak")
-            check(tier.tpm, peak_itpm + peak_otpm, "tokens a minute at peak")
-            check(tier.rpd, daily_requests, "requests a day")
-        }
-        check(tier.requests_per_month, monthlyRequests, "requests a month")
-        check(tier.monthly_spend_cap_usd, monthlySpend, "monthly spend cap", Format.money)
-        return tight
     }
 }

@@ -1250,12 +1250,13 @@ public struct Engine: Sendable {
                     guard let limits = RateLimitFloor(tier: entry), limits.holds(capacity, share: room) else { return nil }
                     return limits.text
                 }
+                // What the workload puts on each of the entry tier's limits, for the two findings below that name them.
+                let need = k.peakNeed(model: primary, v, cachedPrefix: capacity.cache_reads_excluded == true)
                 if let tier = capacity.tier, tier != entry?.tier {
                     // A higher tier needed for its spend cap alone: below it the month stops, not the peaks.
                     let onlySpend = entry.map { entry in
                         entry.monthly_spend_cap_usd.map { accountMonth > $0 } == true
-                            && RateLimitFloor(tier: entry)?.holds(capacity) == true
-                            && entry.requests_per_month.map { v[AnswerID.monthlyRequests.rawValue] <= $0 } ?? true
+                            && need.measured(entry).allSatisfy { $0.need <= $0.limit }
                     } ?? false
                     computed(.rate_limit_tier, model: primary, values.merging(
                         ["tier": Knowledge.tierName(tier), "requires": Format.withoutFullStop(capacity.requires ?? ""),
@@ -1274,8 +1275,7 @@ public struct Engine: Sendable {
                     } else {
                         // Carried, but close to a limit or the spend cap ($402 of Start's $500): a busier month
                         // stops every request until the next one, so the limit that is close is named.
-                        let tight = capacity.tightLimits(of: entry, room: room, monthlyRequests: v[AnswerID.monthlyRequests.rawValue],
-                                                         monthlySpend: accountMonth)
+                        let tight = need.tight(entry, room: room, spend: accountMonth)
                         if !tight.isEmpty {
                             computed(.rate_limit_entry_tight, model: primary, values.merging(
                                 ["tier": Knowledge.tierName(entry.tier), "requires": entry.requires,
