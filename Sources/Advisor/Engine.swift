@@ -824,7 +824,12 @@ public struct Engine: Sendable {
         let candidates = k.models.indices.filter { $0 != dear && usable[$0] && !k.compiledModels[$0].isHaikuFamily
             && k.compiledModels[$0].fit[task] <= floor && k.meets(taskFloors, model: $0) }
         let costs = lean.withUnsafeBufferPointer { lv in candidates.map { (model: $0, monthly: k.monthlyCost(model: $0, lv)) } }
-        let passing = costs.filter { policy.ceilingPasses(haiku: dearCost, other: $0.monthly) }
+        // A model that fits the task better than the named one and costs less passes whatever the ratio: the rule
+        // named Sonnet 5.5 ('good' at moderation) for strict moderations that Sonnet 4.6 fits 'strong' at a quarter
+        // of its price, even with the least thinking on both.
+        let dearFit = k.compiledModels[dear].fit[task]
+        let passing = costs.filter { policy.ceilingPasses(haiku: dearCost, other: $0.monthly)
+            || (k.compiledModels[$0.model].fit[task] < dearFit && $0.monthly < dearCost) }
         // The team's own effort answer is priced only when there is a choice to make.
         func asAnswered(_ c: (model: Int, monthly: Double)) -> Double {
             passing.count < 2 ? c.monthly : monthlyCache?[c.model] ?? k.monthlyCost(model: c.model, v)
@@ -1176,7 +1181,11 @@ public struct Engine: Sendable {
             let fit = k.compiledModels[primary].fit[task], wanted = k.compiledModels[p].fit[task]
             var values = ["why": whyNotUsable(p, v), "fit": fit.rawValue, "preferred_fit": wanted.rawValue,
                           "task": AnswerID.taskName(AnswerID.taskType.choices[task])]
-            if fit <= wanted {
+            if fit < wanted {
+                // The preferred model is ruled out by the fit itself: "as {model} does" would not be true.
+                values["primary"] = k.models[primary].title
+                computed(.preferred_unusable_stronger, model: p, values)
+            } else if fit == wanted {
                 values["primary"] = k.models[primary].title
                 computed(.preferred_unusable, model: p, values)
             } else {

@@ -878,6 +878,9 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// A model a rule prefers cannot take the workload (window, rate limits, required fit), and the primary, as strong
     /// a fit, stands in for it: {model}, {why}, {primary}, {fit} (the primary's), {preferred_fit}, {task}.
     case preferred_unusable
+    /// As preferred_unusable, but the preferred model fits the task less well than the workload requires and the
+    /// primary fits it better: {model}, {why}, {primary}, {fit} (the primary's), {preferred_fit}, {task}.
+    case preferred_unusable_stronger
     /// As preferred_unusable, but nothing as strong can take the workload, so the primary fits the task less well;
     /// said of the primary: {model} (the primary), {preferred}, {why}, {fit}, {preferred_fit}, {task}.
     case preferred_unusable_weaker
@@ -975,6 +978,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .haiku_ruled_out, .haiku_outgrown, .haiku_unsuitable, .haiku_over_capacity, .haiku_too_slow: ["model", "why"]
         case .preferred_too_slow: ["model", "why", "primary"]
         case .preferred_unusable: ["model", "why", "primary", "fit", "preferred_fit", "task"]
+        case .preferred_unusable_stronger: ["model", "why", "primary", "fit", "preferred_fit", "task"]
         case .preferred_unusable_weaker: ["model", "preferred", "why", "fit", "preferred_fit", "task"]
         case .rate_limit_tier: ["model", "provider", "load", "rpm", "itpm", "otpm", "tier", "requires", "below"]
         case .rate_limit_beyond_tiers: ["model", "provider", "load", "rpm", "itpm", "otpm", "gap", "top_tier"]

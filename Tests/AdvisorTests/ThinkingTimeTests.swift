@@ -10,8 +10,9 @@ struct ThinkingTimeTests {
     let k = Fixture.real
     var engine: Engine { Engine(knowledge: k) }
 
-    func risk(_ answers: [String: AnswerValue]) throws -> (model: String, text: String) {
-        let a = engine.assess(k.answers(["as_of": "2026-12-04"].merging(answers) { $1 }))
+    func risk(_ answers: [String: AnswerValue], knowledge: Knowledge? = nil) throws -> (model: String, text: String) {
+        let k = knowledge ?? self.k
+        let a = Engine(knowledge: k).assess(k.answers(["as_of": "2026-12-04"].merging(answers) { $1 }))
         let risk = try #require(a.decision.top_risk)
         return (a.primaryModel, risk.failure_mode == "latency-spikes" ? risk.text : "")
     }
@@ -113,8 +114,9 @@ struct ThinkingTimeTests {
     }
 
     @Test func aBudgetNoSettingMeetsSaysSoAndNamesWhatCan() throws {
-        // Every strong chat model thinks first at 300 tokens or more: nothing the team asked for answers in 0.5 s.
-        let chat: [String: AnswerValue] = ["task_type": "chat", "monthly_requests": 2_000_000, "avg_input_tokens": 3_000,
+        // Every strong code-completion model thinks first at 300 tokens or more: nothing the team asked for answers in
+        // 0.5 s. (Sonnet 4.6, strong at chat, can switch its thinking off.)
+        let chat: [String: AnswerValue] = ["task_type": "code_completion", "monthly_requests": 2_000_000, "avg_input_tokens": 3_000,
                                            "avg_output_tokens": 60, "latency": "realtime", "latency_budget_s": 0.5,
                                            "cost_priority": "secondary", "required_fit": "strong",
                                            "reasoning_effort": "medium"]
@@ -137,9 +139,16 @@ struct ThinkingTimeTests {
         #expect(try lever(0.5).contains("for a 0.5 s budget, which even that level cannot meet: at medium effort"))
         #expect(try lever(1).contains("for a 1 s budget, which even that level cannot meet: at medium effort"))
         #expect(try lever(1.2).contains("for a 1.2 s budget: at medium effort"))
-        // Without the strict fit, a model that can stop thinking is named, with its price and its weaker fit.
+        // Without the strict fit, a model that can stop thinking is named, with its price and its weaker fit. Legacy
+        // Sonnet 4.6, strong at complex reasoning with its thinking off, would answer in time itself: this is the
+        // catalog without it.
+        var file = try Fixture.file()
+        file.models.removeAll { $0.slug == "claude-sonnet-4-6" }
+        let without = try Fixture.knowledge(file)
+        #expect(try risk(["task_type": "complex_reasoning", "monthly_requests": 20_000, "latency": "realtime",
+                          "avg_output_tokens": 100, "latency_budget_s": 0.6]).model == "claude-sonnet-4-6")
         let (coder, named) = try risk(["task_type": "complex_reasoning", "monthly_requests": 20_000, "latency": "realtime",
-                                       "avg_output_tokens": 100, "latency_budget_s": 0.6])
+                                       "avg_output_tokens": 100, "latency_budget_s": 0.6], knowledge: without)
         #expect(coder == "claude-sonnet-5-5")
         #expect(named.contains("cannot answer within your 0.6 s budget"), "\(named)")
         #expect(named.contains("answers without thinking first once its thinking is switched off: $")
@@ -147,7 +156,7 @@ struct ThinkingTimeTests {
         // Work that must be right first time with nobody reviewing is offered no weaker model to meet the budget.
         let (_, strict) = try risk(["task_type": "complex_reasoning", "monthly_requests": 20_000, "latency": "realtime",
                                     "avg_output_tokens": 100, "latency_budget_s": 0.6, "accuracy": "first_time_right",
-                                    "review_capacity": "none"])
+                                    "review_capacity": "none"], knowledge: without)
         #expect(strict.contains("No other model that meets this workload's requirements answers without thinking first: relax the budget,"), "\(strict)")
     }
 
@@ -311,12 +320,13 @@ struct ThinkingTimeTests {
                                      "latency_budget_s": .number(budget), "as_of": "2026-12-04"]))
         }
         let short = coding(output: 80, budget: 1.15)
-        #expect(short.primaryModel == "gpt-6-2-astra" && short.primaryModelBasis == .prefer, "\(short.primaryModel)")
+        // Sonnet 4.6 fits autonomous coding as strongly and answers without thinking first when asked to.
+        #expect(short.primaryModel == "claude-sonnet-4-6" && short.primaryModelBasis == .prefer, "\(short.primaryModel)")
         let warning = try #require(short.warnings.first { $0.model == "claude-sonnet-5-5" && $0.failure_mode == "latency-spikes" })
         #expect(warning.text.hasPrefix("Claude Sonnet 5.5, the usual home for this work, cannot answer in time: even at low, "
                                        + "its least (about 300 reasoning tokens, 0.75 s at that speed) and about 104 tokens "
                                        + "of answer after it, it takes at least 1.16 s")
-                && warning.text.contains("GPT-6.2 Astra stands in for it: it fits this task at least as well"), "\(warning.text)")
+                && warning.text.contains("Claude Sonnet 4.6 stands in for it: it fits this task at least as well"), "\(warning.text)")
         // Nothing offered beside it misses the budget while it need not; the runner-up neither.
         let v = k.answers(["task_type": "autonomous_coding", "avg_input_tokens": 150_000, "avg_output_tokens": 80,
                            "latency_budget_s": 1.15, "as_of": "2026-12-04"]).values
@@ -357,7 +367,7 @@ struct ThinkingTimeTests {
                                      "avg_output_tokens": 100, "latency": "realtime", "latency_budget_s": .number(budget),
                                      "cost_priority": "primary", "as_of": "2026-12-04"]))
         }
-        #expect(chat(0).qualityMargin?.model == "gemini-4-hydrogen")
+        #expect(chat(0).qualityMargin?.model == "claude-sonnet-4-6", "\(String(describing: chat(0).qualityMargin))")
         // Every model rated strong for chat thinks first for longer than 0.2 s: no strong fit is pointed to.
         #expect(chat(0.2).qualityMargin == nil)
         #expect(!chat(0.2).warnings.contains { $0.text.contains("rated 'strong'") })
