@@ -1085,7 +1085,7 @@ struct ExpertChecksTests {
     }
 
     /// A past day's verdict names no successor that did not exist yet: on 2026-06-01 Claude Sonnet 4.5 was legacy
-    /// (since Sonnet 4.6, which this site does not list), and Claude Sonnet 5.5, its page's replacement, came out on
+    /// (since Sonnet 4.6, the Sonnet current that day), and Claude Sonnet 5.5, its page's replacement, came out on
     /// 2026-09-28. The quality margin said "Claude Sonnet 5.5 succeeds it" and the cost line's status named it.
     @Test func aPastDayNamesNoSuccessorNotYetReleased() throws {
         let given: [String: AnswerValue] = ["task_type": "chat", "monthly_requests": 120_000, "avg_input_tokens": 900,
