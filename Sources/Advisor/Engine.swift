@@ -824,12 +824,13 @@ public struct Engine: Sendable {
         let candidates = k.models.indices.filter { $0 != dear && usable[$0] && !k.compiledModels[$0].isHaikuFamily
             && k.compiledModels[$0].fit[task] <= floor && k.meets(taskFloors, model: $0) }
         let costs = lean.withUnsafeBufferPointer { lv in candidates.map { (model: $0, monthly: k.monthlyCost(model: $0, lv)) } }
-        // A model that fits the task better than the named one and costs less passes whatever the ratio: the rule
+        // Over a model a rule names, one that fits the task better and costs less passes whatever the ratio: the rule
         // named Sonnet 5.5 ('good' at moderation) for strict moderations that Sonnet 4.6 fits 'strong' at a quarter
-        // of its price, even with the least thinking on both.
-        let dearFit = k.compiledModels[dear].fit[task]
+        // of its price, even with the least thinking on both. Over the Haiku the ceiling alone decides: the score has
+        // weighed its fit, and a stronger fit elsewhere is the quality margin's to say.
+        let dearFit = k.compiledModels[dear].fit[task], named = !k.compiledModels[dear].isHaikuFamily
         let passing = costs.filter { policy.ceilingPasses(haiku: dearCost, other: $0.monthly)
-            || (k.compiledModels[$0.model].fit[task] < dearFit && $0.monthly < dearCost) }
+            || (named && k.compiledModels[$0.model].fit[task] < dearFit && $0.monthly < dearCost) }
         // The team's own effort answer is priced only when there is a choice to make.
         func asAnswered(_ c: (model: Int, monthly: Double)) -> Double {
             passing.count < 2 ? c.monthly : monthlyCache?[c.model] ?? k.monthlyCost(model: c.model, v)
@@ -1181,13 +1182,10 @@ public struct Engine: Sendable {
             let fit = k.compiledModels[primary].fit[task], wanted = k.compiledModels[p].fit[task]
             var values = ["why": whyNotUsable(p, v), "fit": fit.rawValue, "preferred_fit": wanted.rawValue,
                           "task": AnswerID.taskName(AnswerID.taskType.choices[task])]
-            if fit < wanted {
-                // The preferred model is ruled out by the fit itself: "as {model} does" would not be true.
+            if fit <= wanted {
+                // Better than the preferred model where the fit itself rules that out: "as {model} does" would be false.
                 values["primary"] = k.models[primary].title
-                computed(.preferred_unusable_stronger, model: p, values)
-            } else if fit == wanted {
-                values["primary"] = k.models[primary].title
-                computed(.preferred_unusable, model: p, values)
+                computed(fit < wanted ? .preferred_unusable_stronger : .preferred_unusable, model: p, values)
             } else {
                 // Said of the primary: its being weaker is the risk the team takes on.
                 values["preferred"] = k.models[p].title
