@@ -59,7 +59,7 @@ public enum AnswerID: Int, CaseIterable, Sendable, Comparable, Hashable {
     case taskType, monthlyRequests, avgInputTokens, avgOutputTokens, cachedInputShare, latency, accuracy
     case reviewCapacity, costPriority, developerHourlyUSD, complexShare, fallbackReady, canSelfHost
     case tokensCountedWith, peakToAverage, asOf, latencyBudgetSeconds, reasoningEffort, requiredFit
-    case systemPromptTokens, routing
+    case systemPromptTokens, routing, toolChoice
 
     /// What the interface says of one answer.
     public struct Declaration: Sendable {
@@ -113,6 +113,9 @@ public enum AnswerID: Int, CaseIterable, Sendable, Comparable, Hashable {
         // The team's routing plan: `auto` leaves the verdict to the engine; `tiered` says the team routes the
         // complex share to the escalation model and the rest to the Haiku (Engine.swift, "The routing plan").
         case .routing: .choice("routing", ["auto", "tiered"])
+        // Whether requests carry tools, and whether the code forces a call (`tool_choice` `any` or a named tool):
+        // some models refuse a forced call, others take it only without thinking (ForcedToolUse, Spec.swift).
+        case .toolChoice: .choice("tool_choice", ["none", "auto", "forced"])
         }
     }
 

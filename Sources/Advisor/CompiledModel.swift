@@ -169,6 +169,8 @@ final class CompiledModel: Sendable {
     let reasoning: CompiledReasoning?
     /// Whether the page has a `reasoning` block at all.
     let reasoningKnown: Bool
+    /// Whether a forced tool call is taken (`accepted` where the page says nothing).
+    let forcedToolUse: ForcedToolUse
 
     /// The oldest `checked` date among the sources of the price figures (day number), and its text.
     let pricesCheckedDay: Int?
@@ -473,6 +475,11 @@ final class CompiledModel: Sendable {
                                           billedAs: r.billed_as ?? .output)
         } else {
             reasoning = nil
+        }
+        forcedToolUse = spec.forced_tool_use?.value ?? .accepted
+        if forcedToolUse == .thinking_off, let r = reasoning, !r.levels.contains(.none) {
+            throw problem("forced_tool_use.value", "thinking_off needs `none` among the reasoning levels; a model whose "
+                          + "thinking cannot be switched off rejects forced tool use")
         }
 
         // Freshness of the prices: the oldest check among the sources their figures cite.

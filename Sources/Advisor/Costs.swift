@@ -213,7 +213,7 @@ extension Knowledge {
 
     /// The reasoning tokens per request model `m` spends for these answers (0 for a model that does not reason).
     func reasoningTokens(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Double {
-        let answer = Int(v[AnswerID.reasoningEffort.rawValue])
+        let answer = effortAnswer(model: m, v)
         let tokens = reasoningTokenTable[m * Self.effortAnswers + answer]
         // The table holds each answer's level; only a `default` that leaves no time to answer runs lower.
         guard answer == Self.defaultEffortAnswer, !leavesTimeToAnswer(model: m, reasoning: tokens, v) else { return tokens }
@@ -221,6 +221,21 @@ extension Knowledge {
     }
 
     private static let effortAnswers = AnswerID.reasoningEffort.choices.count
+    /// The `reasoning_effort` answer's index for `none`, and the `tool_choice` answer's for `forced`.
+    static let noEffortAnswer = AnswerID.reasoningEffort.choices.firstIndex(of: "none")!
+    static let forcedToolAnswer = Double(AnswerID.toolChoice.choices.firstIndex(of: "forced")!)
+
+    /// The `reasoning_effort` answer a request on model `m` runs at: the team's, except that a forced tool call on a
+    /// model that takes one only without thinking runs with thinking off (content/criteria/tool-choice.md).
+    func effortAnswer(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Int {
+        thinkingOffForTools(model: m, v) ? Self.noEffortAnswer : Int(v[AnswerID.reasoningEffort.rawValue])
+    }
+
+    /// Whether the workload's forced tool calls switch thinking off on model `m`.
+    func thinkingOffForTools(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
+        v[AnswerID.toolChoice.rawValue] == Self.forcedToolAnswer && compiledModels[m].forcedToolUse == .thinking_off
+            && compiledModels[m].reasoning != nil
+    }
     /// The `reasoning_effort` answer's index for `default`.
     static let defaultEffortAnswer = AnswerID.reasoningEffort.choices.firstIndex(of: "default")!
 
@@ -234,7 +249,7 @@ extension Knowledge {
     func reasoning(model m: Int, _ v: UnsafeBufferPointer<Double>)
         -> (effort: Effort?, tokens: Double, assumed: Bool, loweredFrom: Effort?) {
         guard let r = compiledModels[m].reasoning else { return (nil, 0, false, nil) }
-        let answer = Int(v[AnswerID.reasoningEffort.rawValue])
+        let answer = effortAnswer(model: m, v)
         let level = r.byAnswer[answer]
         guard answer == Self.defaultEffortAnswer, !leavesTimeToAnswer(model: m, reasoning: level.tokens, v)
         else { return (level.effort, level.tokens, level.assumed, nil) }
@@ -369,6 +384,11 @@ extension Knowledge {
                         : stillSlow ? "its least, \(effort.rawValue) effort, which may still be too long (see the latency warnings)."
                         : "\(effort.rawValue) effort, as a team would run it.")
                      + " Check the quality at that setting on your own samples.")
+            }
+            if thinkingOffForTools(model: m, v), let r = model.reasoning,
+               r.byAnswer[Int(v[AnswerID.reasoningEffort.rawValue])].effort != .none {
+                note("Thinking off: it takes a forced tool call only without thinking, so it is priced without it. "
+                     + "Check the quality at that setting on your own samples.")
             }
         } else if !model.reasoningKnown && !model.selfHosted {
             note("Its page does not say whether it reasons: no reasoning tokens counted.")

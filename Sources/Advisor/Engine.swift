@@ -425,7 +425,13 @@ public struct Engine: Sendable {
         let fit = model.fit[Int(v[AnswerID.taskType.rawValue])]
         return fit != .poor && fit <= Self.requiredFit(v)
             && (!model.selfHosted || v[AnswerID.canSelfHost.rawValue] != 0)
+            && !Self.refusesTools(model, v)
             && knowledge.withinHeadroom(model: m, v)
+    }
+
+    /// Whether the model returns an error on the workload's requests: they force a tool call and it refuses one.
+    static func refusesTools(_ model: CompiledModel, _ v: UnsafeBufferPointer<Double>) -> Bool {
+        model.forcedToolUse == .rejected && v[AnswerID.toolChoice.rawValue] == Knowledge.forcedToolAnswer
     }
 
     /// The least fit the `required_fit` answer accepts (`any`: anything but poor).
@@ -436,7 +442,8 @@ public struct Engine: Sendable {
 
     /// The answers a model's monthly cost reads (Costs.swift); changing any other answer leaves every cost as it was.
     static let costInputs: Set<AnswerID> = [.monthlyRequests, .avgInputTokens, .avgOutputTokens, .cachedInputShare,
-                                            .latency, .developerHourlyUSD, .tokensCountedWith, .reasoningEffort, .asOf]
+                                            .latency, .developerHourlyUSD, .tokensCountedWith, .reasoningEffort, .asOf,
+                                            .toolChoice]
 
     /// The answers that which models are usable reads: lifecycle, fit, self-hosting, the request's size against the
     /// window, and the peak against the rate limits (with the month's spend against a tier's cap). Changing any
@@ -1572,6 +1579,9 @@ public struct Engine: Sendable {
             return (.fit, "it fits this task only '\(fit.rawValue)' and the workload requires '\(Self.requiredFit(v).rawValue)'")
         }
         if model.selfHosted && v[AnswerID.canSelfHost.rawValue] == 0 { return (.other, "the team cannot self-host") }
+        if Self.refusesTools(model, v) {
+            return (.other, "it returns an error on a forced tool call (tool_choice any or a named tool)")
+        }
         if let c = k.capacity(model: m, v), c.status == .beyond_tiers {
             return (.capacity, "its published rate limits cannot carry the peak (\(c.gap ?? "") at its \(c.top_tier.map(Knowledge.tierName) ?? "highest") tier)")
         }
@@ -1586,6 +1596,8 @@ public struct Engine: Sendable {
         let k = knowledge
         guard let haiku = d.haiku, let escalation = d.escalation,
               d.verdict == .tieredRouting || d.basis == .routing_does_not_pay,
+              // Forced tool calls keep its thinking off: no higher effort to price (content/criteria/tool-choice.md).
+              !k.thinkingOffForTools(model: haiku, v),
               let reasoning = k.compiledModels[haiku].reasoning,
               let p = k.policies.firstIndex(where: { $0.kind == .effort_before_escalation
                   && ($0.condition?.holds(v, override: -1, value: 0) ?? true) && reasoning.levels.contains($0.effort) })

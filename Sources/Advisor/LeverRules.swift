@@ -149,5 +149,5 @@ extension Knowledge {
     /// Choices whose values run from one end to the other (README.md, "Answers"); the others (task type) are
     /// categories, where "one step" means nothing.
     static let orderedChoices: Set<AnswerID> = [.latency, .accuracy, .reviewCapacity, .costPriority, .reasoningEffort,
-                                                .requiredFit]
+                                                .requiredFit, .toolChoice]
 }

@@ -189,7 +189,9 @@ extension Engine {
         // speed: ThinkingTime.swift), thinking off instead of one level down, or the lowest level where the model
         // cannot stop thinking, and never more: the reasoning tokens are written before the first word of the answer
         // (/criteria/reasoning-effort).
-        if let reasoning = k.compiledModels[primary].reasoning, let effort = line.rates.reasoning_effort {
+        // Not where forced tool calls keep thinking off (content/criteria/tool-choice.md): no effort answer moves it.
+        let thinkingFixed = v.withUnsafeBufferPointer { k.thinkingOffForTools(model: primary, $0) }
+        if !thinkingFixed, let reasoning = k.compiledModels[primary].reasoning, let effort = line.rates.reasoning_effort {
             let levels = reasoning.levels.sorted()
             let budget = value(.latencyBudgetSeconds)
             // Less thinking for the latency's sake only where the thinking weighs on it; otherwise the effort

@@ -83,6 +83,7 @@ extension ModelSpec {
                 add(figure, [.key("reasoning"), .key("tokens"), .key(level)])
             }
         }
+        add(forced_tool_use, [.key("forced_tool_use")])
         for (i, latency) in (latency ?? []).enumerated() {
             source(latency.source, [.key("latency"), .index(i)], asOf: latency.as_of)
         }

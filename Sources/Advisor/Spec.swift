@@ -547,6 +547,18 @@ public struct Reasoning: Codable, Sendable, Equatable {
     }
 }
 
+/// Whether a model takes a request that forces a tool call (`tool_choice` `any` or a named tool). Anthropic's
+/// extended-thinking page says thinking is not compatible with forced tool use, and its Sonnet 5.5, Opus 5.5 and
+/// Fable pages say forcing a tool returns an error (content/criteria/tool-choice.md).
+public enum ForcedToolUse: String, Codable, Sendable, Equatable, CaseIterable {
+    /// Forcing a tool works whatever the thinking setting.
+    case accepted
+    /// Forcing a tool works only with thinking switched off: such a request is priced without thinking.
+    case thinking_off
+    /// The API returns an error on a forced tool call.
+    case rejected
+}
+
 /// The `model:` block of a models/ page.
 public struct ModelSpec: Codable, Sendable, Equatable {
     public var provider: String
@@ -572,6 +584,8 @@ public struct ModelSpec: Codable, Sendable, Equatable {
     public var fastest_output_tokens_per_second: NumberFigure?
     public var rate_limits: RateLimits?
     public var reasoning: Reasoning?
+    /// Whether a forced tool call is taken (absent: the pages we read put no limit on it).
+    public var forced_tool_use: Figure<ForcedToolUse>?
     public var latency: [LatencyFigure]?
     public var benchmarks: [String: BenchmarkFigure]?
     public var access: [AccessChannel]

@@ -161,6 +161,11 @@ struct PageViews {
             facts.add(score.name, score.text, figure: score.figure)
         }
         facts.add("Access", model.access.map(AccessChannelText.label).joined(separator: ", "))
+        if let forced = model.forced_tool_use {
+            facts.add("Forced tool call", Self.forcedToolText(forced.value), figure: forced)
+        } else {
+            facts.add("Forced tool call", "no limit stated in the sources this page cites")
+        }
         if let limits = model.rate_limits {
             lists.append(list(RateLimitText.heading(limits), RateLimitText.lines(limits).map { FactListItem(text: $0) }))
         }
@@ -172,6 +177,15 @@ struct PageViews {
             FactListItem(text: "\(task.replacingOccurrences(of: "_", with: " ")): \(fit.fit.rawValue) ("
                 + (fit.benchmark.map { "\(fit.basis.phrase), \($0)" } ?? fit.basis.phrase) + "; \(fit.confidence.rawValue) confidence)")
         }))
+    }
+
+    /// What `tool_choice` `any` or a named tool does on the model (content/criteria/tool-choice.md).
+    static func forcedToolText(_ value: ForcedToolUse) -> String {
+        switch value {
+        case .accepted: "taken at any thinking setting"
+        case .thinking_off: "taken only with thinking off; the calculator prices forced calls without thinking"
+        case .rejected: "returns an error; not recommended for workloads that force a tool call"
+        }
     }
 
     private func list(_ heading: String, _ items: [FactListItem]) -> FactList {

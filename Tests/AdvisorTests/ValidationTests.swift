@@ -85,10 +85,11 @@ struct ValidationTests {
             "cached_input_share=.5", "latency=batch", "accuracy=tolerant", "review_capacity=systematic",
             "cost_priority=secondary", "developer_hourly_usd=99.5", "complex_share=1", "fallback_ready=on",
             "can_self_host=0", "tokens_counted_with=claude-haiku-5-5", "peak_to_average=2.5", "as_of=2027-01-14",
-            "latency_budget_s=1.5", "reasoning_effort=low", "required_fit=strong", "routing=tiered",
+            "latency_budget_s=1.5", "reasoning_effort=low", "required_fit=strong", "routing=tiered", "tool_choice=forced",
         ]))
         #expect(a[.taskType] == "rag")
         #expect(a[.routing] == "tiered")
+        #expect(a[.toolChoice] == "forced")
         #expect(a[.reasoningEffort] == "low")
         #expect(a[.requiredFit] == "strong")
         #expect(a[.monthlyRequests] == 1_000_000)

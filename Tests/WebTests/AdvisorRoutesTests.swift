@@ -14,7 +14,8 @@ struct AdvisorRoutesTests {
         #expect(ids == ["task_type", "monthly_requests", "avg_input_tokens", "avg_output_tokens", "cached_input_share", "latency",
                         "accuracy", "review_capacity", "cost_priority", "developer_hourly_usd", "complex_share",
                         "fallback_ready", "can_self_host", "tokens_counted_with", "peak_to_average", "as_of",
-                        "latency_budget_s", "reasoning_effort", "required_fit", "system_prompt_tokens", "routing"])
+                        "latency_budget_s", "reasoning_effort", "required_fit", "system_prompt_tokens", "routing",
+                        "tool_choice"])
         for question in questions {
             let help = try #require(question["help_url"] as? String)
             #expect(get(help).status == 200, "\(help)")

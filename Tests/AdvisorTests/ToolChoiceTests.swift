@@ -1,0 +1,95 @@
+import Testing
+@testable import Advisor
+
+/// The `tool_choice` answer (content/criteria/tool-choice.md): a forced tool call rules out the models whose pages say
+/// they return an error on one, and prices the models that take one only without thinking with their thinking off.
+/// On the real content.
+struct ToolChoiceTests {
+    let k = Fixture.real
+    var engine: Engine { Engine(knowledge: k) }
+
+    /// Deep-reasoning requests that Claude Sonnet 5.5 takes when nothing is forced (the reasoning depth rule names it).
+    static let analyses: [String: AnswerValue] = [
+        "task_type": "complex_reasoning", "monthly_requests": 200_000, "avg_input_tokens": 6_000, "avg_output_tokens": 800]
+    /// Short classifications that Claude Haiku 5.5 takes, with thinking asked for.
+    static let labels: [String: AnswerValue] = [
+        "task_type": "classification", "monthly_requests": 5_000_000, "avg_input_tokens": 400, "avg_output_tokens": 10,
+        "reasoning_effort": "medium"]
+
+    func with(_ answers: [String: AnswerValue], _ more: [String: AnswerValue]) -> [String: AnswerValue] {
+        answers.merging(more) { $1 }
+    }
+
+    func index(_ slug: String) -> Int { k.models.firstIndex { $0.slug == slug }! }
+
+    @Test func aForcedCallRulesOutTheModelsThatRefuseIt() {
+        let free = engine.assess(k.answers(Self.analyses))
+        #expect(free.primaryModel == "claude-sonnet-5-5")
+        for choice: AnswerValue in ["none", "auto"] {
+            #expect(engine.assess(k.answers(with(Self.analyses, ["tool_choice": choice]))).primaryModel == "claude-sonnet-5-5")
+        }
+        let forced = engine.assess(k.answers(with(Self.analyses, ["tool_choice": "forced"])))
+        let refusing = ["claude-sonnet-5-5", "claude-opus-5-5", "claude-fable-5-2"]
+        #expect(!refusing.contains(forced.primaryModel))
+        #expect(forced.alternatives.allSatisfy { !refusing.contains($0) }, "\(forced.alternatives)")
+        // The stand-in takes the rule's place and the warning says why the named model cannot.
+        #expect(forced.primaryModel == "claude-sonnet-4-6")
+        #expect(forced.warnings.contains { $0.text.contains("Claude Sonnet 5.5, the usual home for this work, cannot take it: "
+            + "it returns an error on a forced tool call (tool_choice any or a named tool)") })
+        let values = k.answers(with(Self.analyses, ["tool_choice": "forced"])).values
+        values.withUnsafeBufferPointer { v in
+            for slug in refusing {
+                #expect(!engine.usable(index(slug), v), "\(slug)")
+                #expect(engine.whyNotUsable(index(slug), v).contains("forced tool call"), "\(slug)")
+            }
+            // A model whose page puts no limit on forced calls is untouched.
+            #expect(engine.usable(index("gpt-6-2-sol"), v))
+        }
+    }
+
+    @Test func aForcedCallSwitchesThinkingOffWhereTheModelNeedsIt() throws {
+        let thinking = engine.assess(k.answers(Self.labels))
+        let forced = engine.assess(k.answers(with(Self.labels, ["tool_choice": "forced"])))
+        let off = engine.assess(k.answers(with(Self.labels, ["reasoning_effort": "none"])))
+        func line(_ a: Assessment, _ slug: String) throws -> CostLine { try #require(a.costs.first { $0.model == slug }) }
+        let haiku = try line(forced, "claude-haiku-5-5")
+        #expect(try line(thinking, "claude-haiku-5-5").rates.reasoning_effort == .medium)
+        #expect(haiku.rates.reasoning_effort == Effort.none)
+        #expect(haiku.rates.reasoning_tokens_per_request == 0)
+        #expect(haiku.monthly_usd == (try line(off, "claude-haiku-5-5")).monthly_usd)
+        #expect(haiku.monthly_usd < (try line(thinking, "claude-haiku-5-5")).monthly_usd)
+        #expect(haiku.rates.notes.contains { $0.hasPrefix("Thinking off: it takes a forced tool call only without thinking") })
+        // A model with no such limit keeps the effort the team chose.
+        #expect(try line(forced, "gpt-6-luna").rates.reasoning_effort == .medium)
+        // No effort lever on a model whose thinking the forced call fixes: it would move nothing.
+        #expect(forced.primaryModel == "claude-haiku-5-5")
+        #expect(!forced.levers.contains { [.lower_effort, .raise_effort, .thinking_off, .least_thinking].contains($0.kind) })
+        #expect(thinking.levers.contains { $0.kind == .lower_effort }, "the same workload without tools is offered less thinking")
+    }
+
+    @Test func thinkingOffNeedsALevelWithoutThinking() throws {
+        // Sonnet 5.5 cannot switch its thinking off: a page saying it takes forced calls only without it is refused.
+        let file = try Fixture.file()
+        let models = file.models.map { entry -> ModelEntry in
+            var spec = entry.spec
+            if entry.slug == "claude-sonnet-5-5" { spec.forced_tool_use = Figure(value: .thinking_off, source: "overview") }
+            return ModelEntry(slug: entry.slug, title: entry.title, spec: spec, sources: entry.sources ?? [])
+        }
+        #expect {
+            _ = try Fixture.knowledge(file, models: models)
+        } throws: { error in
+            guard let e = error as? KnowledgeError else { return false }
+            return e.slug == "claude-sonnet-5-5" && e.field == "model.forced_tool_use.value"
+                && e.message.contains("needs `none` among the reasoning levels")
+        }
+    }
+
+    @Test func theAnswerIsRead() throws {
+        #expect(try k.answers(fromQuery: [("tool_choice", "forced")])[.toolChoice] == "forced")
+        #expect(k.answers([:])[.toolChoice] == "none", "the questionnaire default")
+        #expect(throws: AnswerError(code: "invalid_choice", message: "'tool_choice' must be one of none, auto, forced",
+                                    field: "tool_choice")) {
+            _ = try k.answers(fromQuery: [("tool_choice", "required")])
+        }
+    }
+}
