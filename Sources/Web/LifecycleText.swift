@@ -13,14 +13,17 @@ enum LifecycleText {
         }
     }
 
-    /// `Deprecated since 2026-09-30; retires 2026-11-30; replacement: Claude Sonnet 5.5`, and where that replacement
+    /// `Deprecated since 2026-09-30; retires 2026-11-30; replacement: Claude Sonnet 5.5` (a legacy model's reads the
+    /// same way, `Legacy since …; still served; replacement: …`), and where that replacement
     /// has itself been superseded, `…; replacement: Gemini 3.1 Flash-Lite, now Gemini 3.5 Flash-Lite`.
     static func sentence(_ status: ModelStatus, library: ContentLibrary) -> String {
         let replacement = replacement(status, library: library)
         switch status.state {
         case .active: return "Active since \(status.since)"
-        case .legacy: return "Legacy since \(status.since): \(replacement ?? "a newer model") took its place; still served"
-            + (status.retires.map { ", retires \($0)" } ?? "")
+        // The replacement is the model to move to now, not necessarily the one whose release made this one legacy
+        // (Sonnet 4.6 became legacy when Sonnet 5 came; its page names Sonnet 5.5).
+        case .legacy: return "Legacy since \(status.since); still served" + (status.retires.map { ", retires \($0)" } ?? "")
+            + "; replacement: \(replacement ?? "a newer model")"
         case .deprecated:
             return "Deprecated since \(status.since); retires \(status.retires ?? "?")"
                 + (replacement.map { "; replacement: \($0)" } ?? "")

@@ -108,8 +108,8 @@ struct VisualTests {
         #expect(page.contains("<td>Claude Haiku 4.5, now Claude Haiku 5.5</td>"))
         // A current replacement has no "now": GPT-4o mini's is GPT-6 Luna.
         #expect(page.contains("<td>GPT-6 Luna</td>"))
-        // A legacy model's badge names the model that took its place.
-        #expect(page.contains("title=\"Legacy since 2026-10-07: Claude Haiku 5.5 took its place; still served\""), "Haiku 4.5's badge")
+        // A legacy model's badge names the model to move to.
+        #expect(page.contains("title=\"Legacy since 2026-10-07; still served; replacement: Claude Haiku 5.5\""), "Haiku 4.5's badge")
     }
 
     @Test func modelsIndexLeadsWithASortableTable() {
