@@ -59,7 +59,7 @@ struct KnowledgeTests {
             criterion(&file, "reasoning-depth") { $0.rules[0].prefer = ["gpt-5-ultra"] }
         }
         try expectError("engine.haiku_models[0]", slug: "_index") { file in file.settings.haiku_models = ["claude-haiku-9"] }
-        try expectError("engine.escalation_models[4]", slug: "_index") { file in file.settings.escalation_models.append("nope") }
+        try expectError("engine.escalation_models[5]", slug: "_index") { file in file.settings.escalation_models.append("nope") }
         try expectError("engine.haiku_models[0]", slug: "_index") { file in file.settings.haiku_models = ["claude-sonnet-5-5"] }
     }
 

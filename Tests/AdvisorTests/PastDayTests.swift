@@ -27,13 +27,13 @@ struct PastDayTests {
         #expect(a.alternatives.allSatisfy { served($0, on: judged) })
     }
 
-    /// On 2026-03-01 a tiered plan routes to Sonnet 4.5, the Sonnet of that day; on 2025-06-01 no stronger Claude
+    /// On 2026-03-01 a tiered plan routes to Sonnet 4.6, the Sonnet of that day (released 2026-02-17); on 2025-06-01 no stronger Claude
     /// model was served, and the plan is set aside with that reason and the day the first came.
     @Test func aPastDaysPlanUsesThatDaysModels() throws {
         let plan: [String: AnswerValue] = ["task_type": "chat", "routing": "tiered", "complex_share": 0.4]
         let march = engine.assess(k.answers(plan.merging(["as_of": "2026-03-01"]) { $1 }))
         #expect(march.verdict == .tieredRouting)
-        #expect(march.primaryModel == "claude-haiku-4-5" && march.alternatives.first == "claude-sonnet-4-5")
+        #expect(march.primaryModel == "claude-haiku-4-5" && march.alternatives.first == "claude-sonnet-4-6")
         let june = engine.assess(k.answers(plan.merging(["as_of": "2025-06-01"]) { $1 }))
         #expect(june.haikuModel == "claude-3-5-haiku")
         let first = try #require(june.reasons.first).text
@@ -89,6 +89,7 @@ struct PastDayTests {
         // Strong fits that are not deprecated fill the list before a deprecated one (Opus 5.5, GPT-6.2 Astra, Fable 5.2,
         // legacy Sonnet 4.6): without Fable 5.2 and Sonnet 4.6, Opus 4.5 is the next.
         file.models.removeAll { $0.slug == "claude-fable-5-2" || $0.slug == "claude-sonnet-4-6" }
+        file.settings.escalation_models.removeAll { $0 == "claude-sonnet-4-6" }
         let anyDay = try Fixture.knowledge(file)
         let b = Engine(knowledge: anyDay).assess(anyDay.answers(today))
         #expect(b.alternatives.contains("claude-opus-4-5"), "\(b.alternatives)")

@@ -66,6 +66,13 @@ struct ReviewSetTests {
             let line = try #require(a.costs.first { $0.model == alternative })
             #expect(line.status.state != .retired && line.status.state != .unreleased, "\(alternative)")
         }
+        // Nothing named would refuse the workload's requests (a forced tool call: content/criteria/tool-choice.md).
+        answers.values.withUnsafeBufferPointer { v in
+            for slug in [a.primaryModel] + a.alternatives + (a.decision.combined.map { [$0.escalation_model] } ?? []) {
+                let model = k.compiledModels[k.models.firstIndex { $0.slug == slug }!]
+                #expect(!Engine.refusesTools(model, v), "\(slug) returns an error on a forced tool call")
+            }
+        }
         // One warning per failure mode and model: a computed warning absorbs the general one, never repeats it.
         let warned = a.warnings.map { "\($0.failure_mode) \($0.model ?? "")" }
         #expect(Set(warned).count == warned.count, "repeated warnings: \(warned)")

@@ -144,6 +144,7 @@ struct ThinkingTimeTests {
         // catalog without it.
         var file = try Fixture.file()
         file.models.removeAll { $0.slug == "claude-sonnet-4-6" }
+        file.settings.escalation_models.removeAll { $0 == "claude-sonnet-4-6" }
         let without = try Fixture.knowledge(file)
         #expect(try risk(["task_type": "complex_reasoning", "monthly_requests": 20_000, "latency": "realtime",
                           "avg_output_tokens": 100, "latency_budget_s": 0.6]).model == "claude-sonnet-4-6")
