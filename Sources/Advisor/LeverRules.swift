@@ -141,6 +141,9 @@ extension Knowledge {
     /// Whether a choice answer may move from `from` to `to` in a what-if: an ordered one by at most `choice_steps`;
     /// a category (the task type) not at all, since no team changes what its workload is to get another verdict.
     func plausibleChoice(_ id: AnswerID, from: Double, to: Double) -> Bool {
+        // A forced tool call's one what-if is to stop forcing it: `none` and `auto` price and decide alike, and no
+        // team starts forcing calls to get another verdict (content/criteria/tool-choice.md).
+        if id == .toolChoice { return from == Self.forcedToolAnswer && to == Self.autoToolAnswer }
         guard let rules = leverRules else { return true }
         guard Self.orderedChoices.contains(id) else { return false }
         return rules.allows(choice: from, to: to)
@@ -148,6 +151,8 @@ extension Knowledge {
 
     /// Choices whose values run from one end to the other (README.md, "Answers"); the others (task type) are
     /// categories, where "one step" means nothing.
+    static let autoToolAnswer = Double(AnswerID.toolChoice.choices.firstIndex(of: "auto")!)
+
     static let orderedChoices: Set<AnswerID> = [.latency, .accuracy, .reviewCapacity, .costPriority, .reasoningEffort,
                                                 .requiredFit, .toolChoice]
 }

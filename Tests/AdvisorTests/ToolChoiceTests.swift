@@ -84,6 +84,19 @@ struct ToolChoiceTests {
         }
     }
 
+    @Test func theOnlyWhatIfIsToStopForcing() {
+        let (none, auto, forced) = (0.0, 1.0, 2.0)
+        #expect(AnswerID.toolChoice.choices == ["none", "auto", "forced"])
+        #expect(k.plausibleChoice(.toolChoice, from: forced, to: auto))
+        for (from, to) in [(forced, none), (none, auto), (auto, none), (none, forced), (auto, forced)] {
+            #expect(!k.plausibleChoice(.toolChoice, from: from, to: to), "\(from) → \(to)")
+        }
+        // `none` and `auto` decide alike, so no workload without a forced call is told to change its tool choice.
+        for answers in [Self.analyses, Self.labels, with(Self.analyses, ["tool_choice": "auto"])] {
+            #expect(!engine.assess(k.answers(answers)).whatWouldChange.contains { $0.answer == .toolChoice })
+        }
+    }
+
     @Test func theAnswerIsRead() throws {
         #expect(try k.answers(fromQuery: [("tool_choice", "forced")])[.toolChoice] == "forced")
         #expect(k.answers([:])[.toolChoice] == "none", "the questionnaire default")
