@@ -171,6 +171,9 @@ final class CompiledModel: Sendable {
     let reasoningKnown: Bool
     /// Whether a forced tool call is taken (`accepted` where the page says nothing).
     let forcedToolUse: ForcedToolUse
+    /// Whether a forced tool call switches this model's thinking off (`thinking_off` on a model that reasons): read
+    /// per cost line, so worked out once.
+    let forcedCallsStopThinking: Bool
 
     /// The oldest `checked` date among the sources of the price figures (day number), and its text.
     let pricesCheckedDay: Int?
@@ -481,6 +484,7 @@ final class CompiledModel: Sendable {
             throw problem("forced_tool_use.value", "thinking_off needs `none` among the reasoning levels; a model whose "
                           + "thinking cannot be switched off rejects forced tool use")
         }
+        forcedCallsStopThinking = forcedToolUse == .thinking_off && reasoning != nil
 
         // Freshness of the prices: the oldest check among the sources their figures cite.
         let priceSources = spec.figures.filter(\.isPrice).map(\.source)

@@ -221,9 +221,10 @@ extension Knowledge {
     }
 
     private static let effortAnswers = AnswerID.reasoningEffort.choices.count
-    /// The `reasoning_effort` answer's index for `none`, and the `tool_choice` answer's for `forced`.
+    /// The `reasoning_effort` answer's index for `none`, and the `tool_choice` answer's for `forced` and `auto`.
     static let noEffortAnswer = AnswerID.reasoningEffort.choices.firstIndex(of: "none")!
     static let forcedToolAnswer = Double(AnswerID.toolChoice.choices.firstIndex(of: "forced")!)
+    static let autoToolAnswer = Double(AnswerID.toolChoice.choices.firstIndex(of: "auto")!)
 
     /// The `reasoning_effort` answer a request on model `m` runs at: the team's, except that a forced tool call on a
     /// model that takes one only without thinking runs with thinking off (content/criteria/tool-choice.md).
@@ -233,8 +234,7 @@ extension Knowledge {
 
     /// Whether the workload's forced tool calls switch thinking off on model `m`.
     func thinkingOffForTools(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
-        v[AnswerID.toolChoice.rawValue] == Self.forcedToolAnswer && compiledModels[m].forcedToolUse == .thinking_off
-            && compiledModels[m].reasoning != nil
+        v[AnswerID.toolChoice.rawValue] == Self.forcedToolAnswer && compiledModels[m].forcedCallsStopThinking
     }
     /// The `reasoning_effort` answer's index for `default`.
     static let defaultEffortAnswer = AnswerID.reasoningEffort.choices.firstIndex(of: "default")!

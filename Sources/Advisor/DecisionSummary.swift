@@ -210,7 +210,7 @@ extension Engine {
         }
         // A legacy runner-up says so whatever it lost on, as the alternatives do: DeepSeek V4 Flash lost to a routing
         // plan without a word of DeepSeek having moved on from it.
-        let stated = legacySaid ? reason : legacyState(m, day: day, task: task).map { reason + "; and it is " + $0 } ?? reason
+        let stated = legacySaid ? reason : answers.values.withUnsafeBufferPointer { legacyState(m, $0) }.map { reason + "; and it is " + $0 } ?? reason
         return (m, RunnerUp(model: k.models[m].slug, monthly_usd: Format.rounded(monthly[m]),
                             difference_usd: Format.rounded(difference), reason: stated, url: url))
     }

@@ -867,19 +867,22 @@ public struct Engine: Sendable {
 
     /// " (legacy since …: … succeeds it …)" for a legacy model offered beside the primary, so that a superseded model
     /// is never offered without saying so; "" for a current one.
-    func legacyNote(_ m: Int, day: Int, task: Int) -> String {
-        legacyState(m, day: day, task: task).map { " (\($0))" } ?? ""
+    func legacyNote(_ m: Int, _ v: UnsafeBufferPointer<Double>) -> String {
+        legacyState(m, v).map { " (\($0))" } ?? ""
     }
 
-    /// "legacy since …: … succeeds it …" for a legacy model (the successor's weaker fit said); nil for a current one.
-    func legacyState(_ m: Int, day: Int, task: Int) -> String? {
+    /// "legacy since …: … succeeds it …" for a legacy model on the as-of day (the successor's weaker fit said, or
+    /// that it refuses the workload's forced tool calls); nil for a current one.
+    func legacyState(_ m: Int, _ v: UnsafeBufferPointer<Double>) -> String? {
         let k = knowledge
         let model = k.compiledModels[m]
+        let day = Int(v[AnswerID.asOf.rawValue]), task = Int(v[AnswerID.taskType.rawValue])
         guard model.lifecycle(on: day).state == .legacy, let since = model.legacyDay else { return nil }
         guard let successor = k.replacement(of: m, on: day), successor != m else { return "legacy since \(CivilDate.text(since))" }
         let fit = k.compiledModels[successor].fit[task]
-        let successorFit = fit == model.fit[task] ? "" : ", though it fits this task only '\(fit.rawValue)'"
-        return "legacy since \(CivilDate.text(since)): \(k.models[successor].title) succeeds it\(successorFit)"
+        let caveat = Self.refusesTools(k.compiledModels[successor], v) ? ", though it returns an error on this workload's forced tool calls"
+            : fit == model.fit[task] ? "" : ", though it fits this task only '\(fit.rawValue)'"
+        return "legacy since \(CivilDate.text(since)): \(k.models[successor].title) succeeds it\(caveat)"
     }
 
     /// Under `nothing_fits`, the models the named one is the roomiest of: "the models we list", or, where a roomier
@@ -1361,7 +1364,7 @@ public struct Engine: Sendable {
             qualityMargin = QualityMargin(model: k.models[strong].slug, monthly_usd: Format.rounded(monthly[strong]),
                                           difference_usd: Format.rounded(difference))
             computed(.quality_margin, model: primary, [
-                "strong_model": k.models[strong].title, "strong_state": legacyNote(strong, day: day, task: task),
+                "strong_model": k.models[strong].title, "strong_state": legacyNote(strong, v),
                 "strong_monthly": Format.cents(monthly[strong]),
                 "difference": Format.cents(difference), "monthly": Format.cents(monthly[primary])])
         }

@@ -150,9 +150,7 @@ extension Knowledge {
     }
 
     /// Choices whose values run from one end to the other (README.md, "Answers"); the others (task type) are
-    /// categories, where "one step" means nothing.
-    static let autoToolAnswer = Double(AnswerID.toolChoice.choices.firstIndex(of: "auto")!)
-
+    /// categories, where "one step" means nothing. (`tool_choice` has its one move in `plausibleChoice`.)
     static let orderedChoices: Set<AnswerID> = [.latency, .accuracy, .reviewCapacity, .costPriority, .reasoningEffort,
-                                                .requiredFit, .toolChoice]
+                                                .requiredFit]
 }

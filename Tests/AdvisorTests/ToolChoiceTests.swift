@@ -84,6 +84,19 @@ struct ToolChoiceTests {
         }
     }
 
+    @Test func aLegacyModelsSuccessorThatRefusesTheCallIsSaidSo() {
+        // 30M cost-first chats: Haiku 5.5 fits only 'good'; the cheapest strong fit is legacy Sonnet 4.6, whose
+        // successor would refuse every one of these requests.
+        let chats: [String: AnswerValue] = ["task_type": "chat", "monthly_requests": 30_000_000, "avg_input_tokens": 800,
+                                            "avg_output_tokens": 150, "cost_priority": "primary", "tool_choice": "forced"]
+        let a = engine.assess(k.answers(chats))
+        #expect(a.qualityMargin?.model == "claude-sonnet-4-6")
+        #expect(a.warnings.contains { $0.text.contains("Claude Sonnet 4.6 (legacy since 2026-06-30: Claude Sonnet 5.5 succeeds it, "
+            + "though it returns an error on this workload's forced tool calls)") })
+        let free = engine.assess(k.answers(with(chats, ["tool_choice": "auto"])))
+        #expect(free.warnings.contains { $0.text.contains("(legacy since 2026-06-30: Claude Sonnet 5.5 succeeds it)") })
+    }
+
     @Test func theOnlyWhatIfIsToStopForcing() {
         let (none, auto, forced) = (0.0, 1.0, 2.0)
         #expect(AnswerID.toolChoice.choices == ["none", "auto", "forced"])
