@@ -232,7 +232,20 @@ extension Engine {
         guard let (_, policy) = answers.values.withUnsafeBufferPointer({ costCeiling($0) }) else { return nil }
         let lean = answers.values.withUnsafeBufferPointer { Self.leastThinking($0) }
         let (dearCost, cost) = lean.withUnsafeBufferPointer { (k.monthlyCost(model: dear, $0), k.monthlyCost(model: m, $0)) }
-        guard cost > 0, dearCost - cost >= 0.005, !policy.ceilingPasses(haiku: dearCost, other: cost) else { return nil }
+        guard cost > 0 else { return nil }
+        if dearCost - cost < 0.005 {
+            // Cheaper only at the team's effort answer: the ceiling's own comparison puts the kept model first, and
+            // "cost is not your first priority" hid that its thinking is the whole gap (Haiku 5.5 at $15,731 a month
+            // for 50M batch moderations, $15,000 of it thinking, beside Mistral Small's $1,650; $731.25 thinking off).
+            // Said where, at the team's effort, the ceiling would have passed over it: a cent's gap is not a reason.
+            guard clearedBy == nil else { return nil }
+            let (dearAnswered, answered) = answers.values.withUnsafeBufferPointer { (k.monthlyCost(model: dear, $0), k.monthlyCost(model: m, $0)) }
+            guard policy.ceilingPasses(haiku: dearAnswered, other: answered) else { return nil }
+            return "with reasoning at its cheapest setting on both, the comparison a balanced budget makes, \(k.models[dear].title) "
+                + "costs \(Format.cents(dearCost)) a month, no more than \(k.models[m].title)'s \(Format.cents(cost)): only its "
+                + "thinking at your effort answer makes it the dearer, and that is a setting you can turn down"
+        }
+        guard !policy.ceilingPasses(haiku: dearCost, other: cost) else { return nil }
         var values = ["model": k.models[m].title, "monthly": Format.cents(cost), "saving": Format.cents(dearCost - cost),
                       "ratio": Format.ratio(dearCost / cost),
                       "max_ratio": Format.number(policy.maxRatio), "min_saving": Format.money(policy.minSaving)]

@@ -848,6 +848,16 @@ public struct Engine: Sendable {
         return (cheaper.model, cheaper.monthly, dearCost)
     }
 
+    /// The model the cost ceiling passed over for the primary: the Haiku (`cost_ceiling`) or the model a rule named
+    /// (`preferred_over_ceiling`); nil when the ceiling did not choose the primary.
+    static func ceilingPassedOver(_ d: Decision) -> Int? {
+        switch d.basis {
+        case .cost_ceiling: d.haiku
+        case .preferred_over_ceiling: d.preferred.first
+        default: nil
+        }
+    }
+
     /// The strongest of the fits given (nil: none given).
     static func strongest(_ fits: [Fit?]) -> Fit? { fits.compactMap { $0 }.min() }
 
