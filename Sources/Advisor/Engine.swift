@@ -472,10 +472,15 @@ public struct Engine: Sendable {
             if let wanted = rule.haikuCachesPrefix, haikuCaches != wanted { continue }
             // A rule that stands for a cheaper model (self-hosting at volume) only where one is cheaper on these
             // numbers: 15M classifications without thinking cost $1,072 a month on Haiku 5.5 and $2,850 self-hosted.
+            // Compared as the cost ceiling compares, with reasoning at its cheapest setting on both: thinking is a
+            // setting a team can lower, and the Haiku's medium effort made 50M five-token moderations ($15,731 a
+            // month, $731.25 thinking off) look dearer than a self-hosted Llama 3.1 8B ($3,139).
             if rule.preferredCheaper {
-                func monthly(_ m: Int) -> Double { known?[m] ?? k.monthlyCost(model: m, v) }
-                let haikuMonthly = monthly(dayHaiku)
-                guard rule.prefer.contains(where: { monthly($0) < haikuMonthly }) else { continue }
+                let lean = Self.leastThinking(v)
+                let (haikuMonthly, cheaper) = lean.withUnsafeBufferPointer { lv in
+                    (k.monthlyCost(model: dayHaiku, lv), rule.prefer.map { k.monthlyCost(model: $0, lv) })
+                }
+                guard cheaper.contains(where: { $0 < haikuMonthly }) else { continue }
             }
             firing.append(r)
             sum += rule.effect
@@ -846,16 +851,6 @@ public struct Engine: Sendable {
             .min(by: { ($0.answered, $0.lean.monthly, $0.lean.model) < ($1.answered, $1.lean.monthly, $1.lean.model) })?.lean
         else { return nil }
         return (cheaper.model, cheaper.monthly, dearCost)
-    }
-
-    /// The model the cost ceiling passed over for the primary: the Haiku (`cost_ceiling`) or the model a rule named
-    /// (`preferred_over_ceiling`); nil when the ceiling did not choose the primary.
-    static func ceilingPassedOver(_ d: Decision) -> Int? {
-        switch d.basis {
-        case .cost_ceiling: d.haiku
-        case .preferred_over_ceiling: d.preferred.first
-        default: nil
-        }
     }
 
     /// The strongest of the fits given (nil: none given).

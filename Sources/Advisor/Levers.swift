@@ -227,19 +227,6 @@ extension Engine {
                     "tokens": Format.count(line.rates.reasoning_tokens_per_request), "tokens_after": Format.count(remaining)],
                     priced: apply([(.reasoningEffort, lowest.answer)]))
                 lower = nil
-            } else if let lowest = levels.first, lowest < effort, let dear = Self.ceilingPassedOver(d), monthly[dear] < before {
-                // The cost ceiling chose the primary for its price with reasoning at its least; at the team's effort
-                // it costs more than the model it passed over, so the saving the verdict names is there only at that
-                // level, and the lever goes to it, not one step down: GPT-6 Luna took 50M batch moderations from a
-                // self-hosted Llama 3.1 8B at $562.50 a month with thinking off, and cost $15,562 at medium against
-                // Llama's $3,135, while the one lever offered, "to low", still cost $4,313.
-                let priced = apply([(.reasoningEffort, lowest.answer)])
-                if saves(priced.monthly) {
-                    add(.ceiling_effort, [(.reasoningEffort, lowest.answer)], [
-                        "effort": effort.rawValue, "lowest": lowest == .none ? "none (thinking off)" : lowest.rawValue,
-                        "dear": k.models[dear].title, "dear_monthly": Format.money(monthly[dear])], priced: priced)
-                    lower = nil
-                }
             }
             // Which workloads are offered less effort, and which more, is the levers' `when` (criteria/_index.md).
             if let lower {

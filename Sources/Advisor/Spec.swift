@@ -1079,10 +1079,6 @@ public enum LeverKind: String, ClosedSet, CodingKeyRepresentable {
     /// {effort} (the level now), {lowest}, {tokens} (reasoning tokens a request now), {tokens_after} (at the lowest),
     /// {need}, {before}, {after}, {saving}.
     case least_thinking
-    /// A primary the cost ceiling chose for its price with reasoning at its least, dearer at the team's effort than
-    /// the model it was chosen over: its lowest level, the one the verdict compared: {model}, {effort} (the level
-    /// now), {lowest}, {dear} (the Haiku or the named model passed over), {dear_monthly}, {before}, {after}, {saving}.
-    case ceiling_effort
     /// The complex share to the escalation model: {model}, {escalation}, {share}, {before}, {after}, {extra},
     /// {router} (its build and upkeep hours and first-year cost at the developer rate, from routing_payback).
     case route_complex
@@ -1100,7 +1096,6 @@ public enum LeverKind: String, ClosedSet, CodingKeyRepresentable {
         case .raise_effort: ["model", "effort", "before", "after", "extra"]
         case .thinking_off: ["model", "effort", "tokens", "need", "before", "after", "saving"]
         case .least_thinking: ["model", "effort", "lowest", "tokens", "tokens_after", "need", "before", "after", "saving"]
-        case .ceiling_effort: ["model", "effort", "lowest", "dear", "dear_monthly", "before", "after", "saving"]
         case .route_complex: ["model", "escalation", "share", "before", "after", "extra", "router"]
         case .trim_to_fit: ["model", "tokens", "counted_with", "window", "before", "after"]
         }
