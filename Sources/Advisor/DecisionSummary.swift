@@ -176,7 +176,7 @@ extension Engine {
             reason = "you route the simple share to \(k.models[primary].title) yourself (routing: tiered), so your plan, not the price, put it in front"
             url = "/criteria/\(k.criteria[k.policies[plan].criterion].slug)"
         } else if d.basis == .haiku_model {
-            if let held = ceilingHeld(primary, against: m, answers: answers) {
+            if let held = ceilingHeld(primary, against: m, answers: answers, monthly: monthly) {
                 reason = held
             } else {
                 let priority = AnswerID.costPriority.choices[Int(answers.values[AnswerID.costPriority.rawValue])]
@@ -186,12 +186,12 @@ extension Engine {
         } else if d.basis == .prefer, let rule = k.namingRule(of: primary, firing: d.firing),
                   // A runner-up the ceiling would weigh: as fit as the named model on the task type it was named for.
                   k.meets(k.namedForFloor(rule: rule, named: primary), model: m),
-                  let held = ceilingHeld(primary, against: m, answers: answers, namedBy: k.rules[rule].criterion) {
+                  let held = ceilingHeld(primary, against: m, answers: answers, monthly: monthly, namedBy: k.rules[rule].criterion) {
             // Cheaper for the same fit, but not by enough for a balanced budget to pass over the model a rule names.
             reason = held
             url = "/criteria/cost-priority"
         } else if d.basis == .preferred_over_ceiling, let named = d.preferred.first, let rule = k.namingRule(of: named, firing: d.firing),
-                  let held = ceilingHeld(named, against: m, answers: answers, namedBy: k.rules[rule].criterion, clearedBy: primary) {
+                  let held = ceilingHeld(named, against: m, answers: answers, monthly: monthly, namedBy: k.rules[rule].criterion, clearedBy: primary) {
             // Cheaper at the team's effort, but not by the ceiling's margin over the named model where it counts.
             reason = held
             url = "/criteria/cost-priority"
@@ -224,10 +224,12 @@ extension Engine {
     /// comparison the runner-up is not cheaper, or where it would clear the ceiling (it was not one of the ceiling's
     /// candidates): the plain reason is then the true one.
     /// - Parameter dear: the model the ceiling would pass over: the Haiku, or a model a rule names.
+    /// - Parameter monthly: every model's cost at the team's effort answer (the cost table's).
     /// - Parameter namedBy: the criterion whose rule named `dear` when it is not a Haiku (`preferred_held_text`).
     /// - Parameter clearedBy: the primary that cleared the ceiling over the named model when `m` did not (a runner-up
     ///   cheaper at the team's effort answer, dearer with thinking at its least).
-    func ceilingHeld(_ dear: Int, against m: Int, answers: Answers, namedBy: Int? = nil, clearedBy: Int? = nil) -> String? {
+    func ceilingHeld(_ dear: Int, against m: Int, answers: Answers, monthly: [Double], namedBy: Int? = nil,
+                     clearedBy: Int? = nil) -> String? {
         let k = knowledge
         guard let (_, policy) = answers.values.withUnsafeBufferPointer({ costCeiling($0) }) else { return nil }
         let lean = answers.values.withUnsafeBufferPointer { Self.leastThinking($0) }
@@ -238,9 +240,7 @@ extension Engine {
             // "cost is not your first priority" hid that its thinking is the whole gap (Haiku 5.5 at $15,731 a month
             // for 50M batch moderations, $15,000 of it thinking, beside Mistral Small's $1,650; $731.25 thinking off).
             // Said where, at the team's effort, the ceiling would have passed over it: a cent's gap is not a reason.
-            guard clearedBy == nil else { return nil }
-            let (dearAnswered, answered) = answers.values.withUnsafeBufferPointer { (k.monthlyCost(model: dear, $0), k.monthlyCost(model: m, $0)) }
-            guard policy.ceilingPasses(haiku: dearAnswered, other: answered) else { return nil }
+            guard clearedBy == nil, policy.ceilingPasses(haiku: monthly[dear], other: monthly[m]) else { return nil }
             return "with reasoning at its cheapest setting on both, the comparison a balanced budget makes, \(k.models[dear].title) "
                 + "costs \(Format.cents(dearCost)) a month, no more than \(k.models[m].title)'s \(Format.cents(cost)): only its "
                 + "thinking at your effort answer makes it the dearer, and that is a setting you can turn down"

@@ -476,11 +476,11 @@ public struct Engine: Sendable {
             // setting a team can lower, and the Haiku's medium effort made 50M five-token moderations ($15,731 a
             // month, $731.25 thinking off) look dearer than a self-hosted Llama 3.1 8B ($3,139).
             if rule.preferredCheaper {
-                let lean = Self.leastThinking(v)
-                let (haikuMonthly, cheaper) = lean.withUnsafeBufferPointer { lv in
-                    (k.monthlyCost(model: dayHaiku, lv), rule.prefer.map { k.monthlyCost(model: $0, lv) })
+                let cheaper = v.with(.reasoningEffort, Self.noEffort) { lv in
+                    let haikuMonthly = k.monthlyCost(model: dayHaiku, lv)
+                    return rule.prefer.contains { k.monthlyCost(model: $0, lv) < haikuMonthly }
                 }
-                guard cheaper.contains(where: { $0 < haikuMonthly }) else { continue }
+                guard cheaper else { continue }
             }
             firing.append(r)
             sum += rule.effect

@@ -55,34 +55,35 @@ struct CeilingEffortTests {
         // The ceiling compares at the least thinking and prices its pick at the team's effort: a pick that thinks
         // where the model it passed over does not could cost more than it, a switch "for the price" that raises the
         // bill. Nothing on the real content does; if a catalog change makes it, the verdict needs to say so first.
-        var picks = 0
-        for task in ["moderation", "classification", "extraction", "summarization"] {
-            for (volume, input, output) in [(5e6, 200.0, 5.0), (5e7, 200, 5), (5e7, 2_000, 40), (5e6, 110_000, 40), (5e6, 250_000, 5)] {
-                for day in ["2025-11-01", "2026-01-15", "2026-04-01", "2026-08-01", "2026-12-05"] {
-                    for effort in ["default", "high"] {
-                        for selfHost in [false, true] {
-                            let answers = k.answers([
-                                "task_type": .text(task), "monthly_requests": .number(volume), "avg_input_tokens": .number(input),
-                                "avg_output_tokens": .number(output), "as_of": .text(day), "reasoning_effort": .text(effort),
-                                "latency": "batch", "can_self_host": .bool(selfHost)])
-                            let d = answers.values.withUnsafeBufferPointer { engine.decide($0) }
-                            let passedOver: Int? = switch d.basis {
-                            case .cost_ceiling: d.haiku
-                            case .preferred_over_ceiling: d.preferred.first
-                            default: nil
-                            }
-                            guard let passedOver else { continue }
-                            picks += 1
-                            let (pick, over) = answers.values.withUnsafeBufferPointer {
-                                (k.monthlyCost(model: d.primary, $0), k.monthlyCost(model: passedOver, $0))
-                            }
-                            let what = "\(task) \(volume) \(input)/\(output) \(day) \(effort) self-host \(selfHost): "
-                                + "\(k.models[d.primary].slug) \(pick) over \(k.models[passedOver].slug) \(over)"
-                            #expect(pick <= over, "\(what)")
-                        }
+        let shapes: [(volume: Double, input: Double, output: Double)] = [
+            (5e6, 200, 5), (5e7, 200, 5), (5e7, 2_000, 40), (5e6, 110_000, 40), (5e6, 250_000, 5)]
+        let grid: [[String: AnswerValue]] = ["moderation", "classification", "extraction", "summarization"].flatMap { task in
+            shapes.flatMap { shape in
+                ["2025-11-01", "2026-01-15", "2026-04-01", "2026-08-01", "2026-12-05"].flatMap { day in
+                    [("default", false), ("default", true), ("high", false), ("high", true)].map { effort, selfHost in
+                        ["task_type": .text(task), "monthly_requests": .number(shape.volume), "avg_input_tokens": .number(shape.input),
+                         "avg_output_tokens": .number(shape.output), "as_of": .text(day), "reasoning_effort": .text(effort),
+                         "latency": "batch", "can_self_host": .bool(selfHost)]
                     }
                 }
             }
+        }
+        var picks = 0
+        for given in grid {
+            let answers = k.answers(given)
+            let d = answers.values.withUnsafeBufferPointer { engine.decide($0) }
+            let passedOver: Int? = switch d.basis {
+            case .cost_ceiling: d.haiku
+            case .preferred_over_ceiling: d.preferred.first
+            default: nil
+            }
+            guard let passedOver else { continue }
+            picks += 1
+            let (pick, over) = answers.values.withUnsafeBufferPointer {
+                (k.monthlyCost(model: d.primary, $0), k.monthlyCost(model: passedOver, $0))
+            }
+            let what = "\(given): \(k.models[d.primary].slug) \(pick) over \(k.models[passedOver].slug) \(over)"
+            #expect(pick <= over, "\(what)")
         }
         #expect(picks > 0, "the grid should reach the ceiling")
     }
