@@ -1,5 +1,7 @@
+import Foundation
 import Testing
 @testable import Content
+import Advisor
 
 struct FrontMatterTests {
     let parser = FrontMatterParser(path: "content/guides/x.md")
@@ -11,6 +13,27 @@ struct FrontMatterTests {
         #expect(parsed.frontMatter.order == 3)
         #expect(parsed.body.contains("Body text."))
         #expect(parsed.bodyFirstLine == 8)
+    }
+
+    /// The parser resolves no implicit tags (FrontMatterParser.compose): each value is built from its text for the
+    /// type its field declares, so booleans, numbers and nulls still decode, and text that looks like another
+    /// type stays the text it is.
+    @Test func valuesDecodeByTheirFieldsTypeWithoutTagResolution() throws {
+        let parsed = try parser.parse(guide(title: "2026", extra: "tags: [yes, 1.5, \"true\"]\norder: ~\n"))
+        #expect(parsed.frontMatter.title == "2026")
+        #expect(parsed.frontMatter.tags == ["yes", "1.5", "true"])
+        #expect(parsed.frontMatter.order == nil)
+        #expect(try parser.parse(guide(extra: "order: 0x10\n")).frontMatter.order == 16)
+        // Booleans and numbers on the real pages: GPT-6.1 Terra's caching by default, Haiku 5.5's negotiated tier.
+        let models = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../content/models")
+        func model(_ slug: String) throws -> ModelSpec {
+            let text = try String(contentsOf: models.appendingPathComponent("\(slug).md"), encoding: .utf8)
+            return try #require(try FrontMatterParser(path: "content/models/\(slug).md").parse(text).frontMatter.model)
+        }
+        let terra = try model("gpt-6-1-terra")
+        #expect(terra.prices?.cache_by_default == true)
+        #expect(terra.prices?.cache_ttl_minutes?.value == 30)
+        #expect(try model("claude-haiku-5-5").rate_limits?.tiers?.contains { $0.negotiated == true } == true)
     }
 
     @Test func acceptsWindowsLineEndings() throws {
