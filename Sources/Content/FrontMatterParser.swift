@@ -68,11 +68,11 @@ struct FrontMatterParser {
     private func compose(_ yaml: String, bounds: YAMLBounds) throws(ContentError) -> Node {
         do {
             // An explicit encoding: the default one reads the process environment on every parse. No implicit tag
-            // resolution (`.basic`): the default resolver runs seven ICU regular expressions on every key the parser
-            // loads and every key the decoder looks up, a quarter of `index`'s parsing (perf, 10,000 pages), and
-            // nothing here reads a resolved tag: the decoder builds numbers, booleans and nulls from the scalar's text
-            // for the type the field declares (Yams' Constructor.swift), and anchors, which merge keys need, are
-            // refused (YAMLBounds). FrontMatterParserTests pins what that keeps.
+            // resolution (`.basic`): the default resolver ran seven ICU regular expressions on every key loaded or
+            // looked up, a tenth of `index`'s CPU (perf, 10,000 pages). Nothing reads a resolved tag: the decoder
+            // builds numbers, booleans and nulls from the text for the field's type (Yams' Constructor.swift), and
+            // anchors, which merge keys need, are refused (YAMLBounds). Pinned by
+            // FrontMatterTests.valuesDecodeByTheirFieldsTypeWithoutTagResolution.
             let parser = try Parser(yaml: yaml, resolver: .basic, constructor: .default, encoding: .utf8)
             guard let node = try parser.singleRoot(), node.mapping != nil else {
                 throw ContentError(path: path, line: 2, message: "front matter must be a YAML mapping of fields",

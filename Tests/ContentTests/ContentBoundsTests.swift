@@ -101,9 +101,3 @@ struct ContentBoundsTests {
         #expect(!library.fingerprint.isEmpty)
     }
 }
-
-private let repositoryRootForContent: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
-}()

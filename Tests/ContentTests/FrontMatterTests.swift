@@ -25,9 +25,8 @@ struct FrontMatterTests {
         #expect(parsed.frontMatter.order == nil)
         #expect(try parser.parse(guide(extra: "order: 0x10\n")).frontMatter.order == 16)
         // Booleans and numbers on the real pages: GPT-6.1 Terra's caching by default, Haiku 5.5's negotiated tier.
-        let models = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../content/models")
         func model(_ slug: String) throws -> ModelSpec {
-            let text = try String(contentsOf: models.appendingPathComponent("\(slug).md"), encoding: .utf8)
+            let text = try String(contentsOfFile: "\(repositoryRootForContent)/content/models/\(slug).md", encoding: .utf8)
             return try #require(try FrontMatterParser(path: "content/models/\(slug).md").parse(text).frontMatter.model)
         }
         let terra = try model("gpt-6-1-terra")

@@ -18,6 +18,13 @@ final class TemporaryContent {
     }
 }
 
+/// The checkout these tests run in, for the tests that read the real `content/`.
+let repositoryRootForContent: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.path
+}()
+
 /// A guide page with the given body: guides need only the common fields.
 func guide(title: String = "A guide", body: String = "Text.", extra: String = "") -> String {
     """
