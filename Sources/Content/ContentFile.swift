@@ -4,7 +4,7 @@ import Foundation
 /// (reading one would block forever), a symbolic link loop, a directory, a file over the size limit, or bytes that
 /// are not UTF-8 (with the line and column of the first bad byte).
 enum ContentFile {
-    static func read(_ file: String, display path: String, limits: ContentLimits) -> Result<[UInt8], ContentError> {
+    static func read(_ file: String, display path: String, limits: ContentLimits) -> Result<String, ContentError> {
         var info = stat()
         // stat follows links: a loop fails with ELOOP, a dangling link with ENOENT.
         guard stat(file, &info) == 0 else {
@@ -32,20 +32,22 @@ enum ContentFile {
         guard let data = FileManager.default.contents(atPath: file) else {
             return .failure(ContentError(path: path, line: 1, message: "cannot be read: \(String(cString: strerror(errno)))"))
         }
-        let bytes = [UInt8](data)
         // Re-checked after reading: the file may have grown since stat.
-        guard bytes.count <= limits.maxPageBytes else {
+        guard data.count <= limits.maxPageBytes else {
             return .failure(ContentError(path: path, line: 1,
-                                         message: "the page is \(Self.size(bytes.count)), over the limit of \(Self.size(limits.maxPageBytes))",
+                                         message: "the page is \(Self.size(data.count)), over the limit of \(Self.size(limits.maxPageBytes))",
                                          hint: "split it into several pages, or raise --max-page-kib"))
         }
-        // The standard library's validation is fast; the byte-by-byte scan runs only to place an error.
-        if String(validating: bytes, as: UTF8.self) == nil, let bad = firstInvalidUTF8(bytes) {
+        // The standard library's validation is fast, and its string is the page's text (one copy of the bytes, not
+        // three); the byte-by-byte scan runs only to place an error.
+        guard let text = String(validating: data, as: UTF8.self) else {
+            let bytes = [UInt8](data)
+            let bad = firstInvalidUTF8(bytes) ?? (offset: 0, line: 1, column: 1)
             return .failure(ContentError(path: path, line: bad.line,
                                          message: "not UTF-8 text: byte 0x\(String(bytes[bad.offset], radix: 16, uppercase: true)) at column \(bad.column) is not valid UTF-8",
                                          hint: "save the file as UTF-8"))
         }
-        return .success(bytes)
+        return .success(text)
     }
 
     /// The offset, line and column (both 1-based, the column in bytes) of the first byte that is not UTF-8.

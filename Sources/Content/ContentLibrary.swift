@@ -14,12 +14,18 @@ public struct ContentLibrary: Sendable {
     /// When the files were read (`FileStamp.now()`): the index records it, so that a later start can trust the
     /// stamps of files modified well before it.
     public let readAt: Int64
+    /// Each page's place (`section/slug`, intros included) in the order the files were read: sections, then file
+    /// names, sorted. A full index build numbers pages by it, whether it writes them as they are parsed
+    /// (`PageSink`) or from the library, so both give the same file.
+    public let filePositions: [String: Int]
     private let bySectionAndSlug: [String: Int]
 
-    init(pages: [Page], sectionIntros: [Section: Page], fingerprint: String = "", byteCount: Int = 0, readAt: Int64 = 0) {
+    init(pages: [Page], sectionIntros: [Section: Page], fingerprint: String = "", byteCount: Int = 0, readAt: Int64 = 0,
+         filePositions: [String: Int] = [:]) {
         self.fingerprint = fingerprint
         self.byteCount = byteCount
         self.readAt = readAt
+        self.filePositions = filePositions
         let sectionRank = Dictionary(uniqueKeysWithValues: Section.allCases.enumerated().map { ($1, $0) })
         self.pages = pages.sorted { a, b in
             (sectionRank[a.section]!, a.order ?? Int.max, a.title, a.slug)
@@ -43,7 +49,7 @@ public struct ContentLibrary: Sendable {
             return page.with(body: PageBody(source: stored.source, id: record.id), fieldLines: FieldLines(yaml: page.yaml))
         }
         return ContentLibrary(pages: pages.map(moved), sectionIntros: sectionIntros.mapValues(moved),
-                              fingerprint: fingerprint, byteCount: byteCount, readAt: readAt)
+                              fingerprint: fingerprint, byteCount: byteCount, readAt: readAt, filePositions: filePositions)
     }
 
     public func page(_ section: Section, _ slug: String) -> Page? {
@@ -59,8 +65,10 @@ public struct ContentLibrary: Sendable {
     /// - Throws: every problem found, each as `path:line: message`; nothing is returned unless all is well.
     /// `limits` bound each file (size, front-matter size, depth and nodes). `stored`: the pages an index file
     /// keeps; a file whose digest and size match its stored page is not parsed again (its body stays in the file).
+    /// `sink`: takes every page parsed in this run, in file order, as it comes (`PageSink`); the library then keeps
+    /// their Markdown only. A load that throws has still given the sink the pages that parsed.
     public static func load(directory: String, routes: Set<String>? = nil, limits: ContentLimits = ContentLimits(),
-                            stored: StoredPages? = nil) throws(ContentErrors) -> ContentLibrary {
+                            stored: StoredPages? = nil, sink: PageSink? = nil) throws(ContentErrors) -> ContentLibrary {
         let readAt = FileStamp.now()
         var errors: [ContentError] = []
         var parsed: [(page: Page, node: ParsedNode, links: [BodyLink])] = []
@@ -100,11 +108,23 @@ public struct ContentLibrary: Sendable {
             }
         }
 
-        // Reading, parsing and rendering are independent per file: spread them over the cores.
+        // Reading, parsing and rendering are independent per file: spread them over the cores, and hand each page
+        // to the sink (the index writer) in file order while the later ones are parsed.
         let files = files_
         let results = LoadResults(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            results.store(i, loadPage(files[i], limits: limits, stored: stored) { results.store(i, digest: $0, size: $1) })
+        var loaded: [Result<LoadedPage, ContentError>] = []
+        loaded.reserveCapacity(files.count)
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        ParsePipeline<Result<LoadedPage, ContentError>>(count: files.count).run(workers: sink == nil ? cores : max(1, cores - 1)) { i in
+            loadPage(files[i], limits: limits, stored: stored) { results.store(i, digest: $0, size: $1) }
+        } take: { i, result in
+            guard let sink, case .success(let item) = result, item.page.body.sections != nil else {
+                loaded.append(result)
+                return
+            }
+            sink.take(item.page, position: i, isIntro: item.node.isIntro)
+            // Written: only the Markdown stays (the page is read from the index from now on).
+            loaded.append(.success((item.page.with(body: PageBody(markdown: item.page.markdown)), item.node, item.links)))
         }
         // Each file's place, not the directory it was read from (`index --content /abs/content` and
         // `serve --content content` agree), and the digest and size of its bytes.
@@ -114,7 +134,7 @@ public struct ContentLibrary: Sendable {
             digest.add(fileDigest)
             digest.add(UInt64(size))
         }
-        for result in results.all {
+        for result in loaded {
             switch result {
             case .success(let item):
                 if item.node.isIntro { intros[item.page.section] = item.page }
@@ -124,8 +144,10 @@ public struct ContentLibrary: Sendable {
             }
         }
 
+        let positions = Dictionary(uniqueKeysWithValues: files.enumerated().map { ("\($1.section.rawValue)/\($1.slug)", $0) })
         let library = ContentLibrary(pages: parsed.filter { !$0.node.isIntro }.map(\.page), sectionIntros: intros,
-                                     fingerprint: digest.hex, byteCount: results.sizes.reduce(0, +), readAt: readAt)
+                                     fingerprint: digest.hex, byteCount: results.sizes.reduce(0, +), readAt: readAt,
+                                     filePositions: positions)
         var validator = ContentValidator(library: library, routes: routes)
         // A stored page passed every check when it was indexed and its file is unchanged: only its links can have
         // broken (a heading or page they point to changed). When a page was added or removed, everything is
@@ -155,20 +177,20 @@ public struct ContentLibrary: Sendable {
             digested(storedPage.digest, storedPage.size)
             return .success(storedPage.page(file, source: stored.source, isIntro: isIntro))
         }
-        let bytes: [UInt8]
+        let text: String
         switch ContentFile.read(file.file, display: file.path, limits: limits) {
-        case .success(let read): bytes = read
+        case .success(let read): text = read
         case .failure(let error): return .failure(error)
         }
+        let size = text.utf8.count
         var digest = Digest()
-        digest.add(bytes)
-        digested(digest.value, bytes.count)
+        if text.utf8.withContiguousStorageIfAvailable({ digest.add($0) }) == nil { digest.add(text.utf8) }
+        digested(digest.value, size)
         // Written to the index with the stamp it had before the read: a change during the read shows next time.
-        let readStamp = stamp ?? FileStamp(size: bytes.count, modified: 0, inode: 0)
-        if let stored, let storedPage, storedPage.digest == digest.value, storedPage.size == bytes.count {
+        let readStamp = stamp ?? FileStamp(size: size, modified: 0, inode: 0)
+        if let stored, let storedPage, storedPage.digest == digest.value, storedPage.size == size {
             return .success(storedPage.page(file, source: stored.source, isIntro: isIntro))
         }
-        let text = String(decoding: bytes, as: UTF8.self)
         do {
             let result = try FrontMatterParser(path: file.path, limits: limits).parse(text)
             let rendered = MarkdownRenderer.render(result.body, firstLine: result.bodyFirstLine)
@@ -176,7 +198,7 @@ public struct ContentLibrary: Sendable {
             let page = Page(section: file.section, slug: file.slug, path: file.path, frontMatter: result.frontMatter,
                             headings: rendered.headings, links: rendered.links,
                             body: PageBody(html: rendered.html, markdown: result.body, sections: rendered.sections),
-                            digest: digest.value, size: bytes.count, stamp: readStamp, fieldLines: lines)
+                            digest: digest.value, size: size, stamp: readStamp, fieldLines: lines)
             return .success((page, ParsedNode(lines: lines, isIntro: isIntro), rendered.links))
         } catch {
             return .failure(error)
@@ -189,27 +211,17 @@ public struct ContentLibrary: Sendable {
     }
 }
 
-/// One slot per file, written by the worker that loaded it (each index by exactly one thread).
+/// Each file's digest and size, written by the worker that read it (each index by exactly one thread).
 private final class LoadResults: @unchecked Sendable {
-    private var slots: [Result<ContentLibrary.LoadedPage, ContentError>?]
     private let lock = NSLock()
 
     private var digestSlots: [UInt64]
     private var sizeSlots: [Int]
 
     init(count: Int) {
-        slots = Array(repeating: nil, count: count)
         digestSlots = Array(repeating: 0, count: count)
         sizeSlots = Array(repeating: 0, count: count)
     }
-
-    func store(_ index: Int, _ result: Result<ContentLibrary.LoadedPage, ContentError>) {
-        lock.lock()
-        slots[index] = result
-        lock.unlock()
-    }
-
-    var all: [Result<ContentLibrary.LoadedPage, ContentError>] { slots.compactMap { $0 } }
 
     func store(_ index: Int, digest: UInt64, size: Int) {
         lock.lock()

@@ -24,7 +24,12 @@ struct FrontMatterParser {
 
     func parse(_ rawText: String) throws(ContentError) -> Parsed {
         // "\r\n" is a single Character in Swift: normalise line endings before splitting.
-        let text = rawText.utf8.contains(13) ? rawText.replacingOccurrences(of: "\r\n", with: "\n") : rawText
+        // (memchr on the contiguous bytes: a generic `contains` over the UTF-8 view was 7 % of `index`'s parsing.)
+        let hasReturn = rawText.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let start = bytes.baseAddress else { return false }
+            return memchr(start, 13, bytes.count) != nil
+        } ?? rawText.utf8.contains(13)
+        let text = hasReturn ? rawText.replacingOccurrences(of: "\r\n", with: "\n") : rawText
         // Lines are found on UTF-8 bytes and only up to the closing `---`: the body is never split into lines
         // (splitting a whole page by Character took a third of indexing).
         let bytes = Array(text.utf8)

@@ -30,8 +30,8 @@ public final class PageBody: Sendable {
         storage = .held(markdown: markdown)
     }
 
-    /// Whether the body is read from an index file.
-    var isStored: Bool {
+    /// Whether the body is read from an index file (else it is in memory).
+    public var isStored: Bool {
         if case .stored = storage { return true }
         return false
     }

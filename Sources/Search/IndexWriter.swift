@@ -13,7 +13,27 @@ struct IndexWriter {
     /// tokens written and cost half of `index`'s time, and saved under a tenth of a prefix query's).
     static let schemaVersion = "7"
 
+    /// Writes every page of `library` (parsed in this run) in one go.
     func write(_ library: ContentLibrary) throws(SQLiteError) {
+        try begin()
+        let pages = try PageWriter(connection: connection)
+        let intros = Section.allCases.compactMap { library.sectionIntros[$0] }
+        for (page, isIntro) in library.pages.map({ ($0, false) }) + intros.map({ ($0, true) }) {
+            try pages.insert(page, id: Self.id(of: page, in: library), isIntro: isIntro)
+        }
+        try finish(library, pages: pages)
+    }
+
+    /// A page's id: its place in the load's file order, plus one, as `IndexSink` numbers the pages it is given.
+    static func id(of page: Page, in library: ContentLibrary) -> Int {
+        guard let position = library.filePositions[page.key] else {
+            preconditionFailure("\(page.path) is not in the library's file order")
+        }
+        return position + 1
+    }
+
+    /// The schema, in a transaction that `finish` commits.
+    func begin() throws(SQLiteError) {
         try connection.execute("""
             PRAGMA journal_mode = OFF;
             PRAGMA synchronous = OFF;
@@ -38,11 +58,10 @@ struct IndexWriter {
             INSERT INTO sections_fts(sections_fts, rank) VALUES ('hashsize', 33554432);
             CREATE TABLE vocabulary(term TEXT PRIMARY KEY, sections INTEGER NOT NULL) WITHOUT ROWID;
             """)
-        let pages = try PageWriter(connection: connection)
-        for (offset, page) in library.pages.enumerated() { try pages.insert(page, id: offset + 1) }
-        for (offset, intro) in Section.allCases.compactMap({ library.sectionIntros[$0] }).enumerated() {
-            try pages.insert(intro, id: library.pages.count + offset + 1, isIntro: true)
-        }
+    }
+
+    /// After the last page: the vocabulary, the file's meta data, FTS5's segments merged, and the commit.
+    func finish(_ library: ContentLibrary, pages: PageWriter) throws(SQLiteError) {
         try pages.addWordsToVocabulary()
         try Self.writeMeta(connection, library: library)
         try connection.execute("""

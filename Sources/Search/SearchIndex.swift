@@ -47,19 +47,52 @@ public final class SearchIndex: Sendable {
         return try open(at: path, settings: settings)
     }
 
-    /// Builds the index; when the file cannot be written (read-only directory, disk full) but the one already
-    /// there was built from this very content, opens that one instead.
-    /// - Returns: the index, and a line for the log when the existing file is served instead of a new one.
-    public static func buildOrReuse(_ library: ContentLibrary, at path: String,
-                                    settings: SearchSettings = SearchSettings()) throws(SQLiteError) -> (SearchIndex, String?) {
+    /// Loads the content and builds its index at `path` in one pass: `load` hands each page to the writer as it
+    /// is parsed (`IndexSink`), so the writer works while the next files are parsed on the other cores, and a
+    /// page's HTML and sections leave memory once written. When the file cannot be written (read-only directory,
+    /// disk full) but the one already there was built from this very content, opens that one instead, unless
+    /// `reusingCurrent` is false (`index`, whose job is the write).
+    /// - Returns: the library (the written pages keep only their Markdown in memory), the index, and a line for the
+    ///   log when the existing file is served instead of a new one.
+    /// - Throws: `load`'s `ContentErrors` (nothing is written then), or a `SQLiteError`.
+    public static func loadAndBuild(at path: String, settings: SearchSettings = SearchSettings(), reusingCurrent: Bool = true,
+                                    load: (PageSink?) throws(ContentErrors) -> ContentLibrary) throws
+        -> (library: ContentLibrary, index: SearchIndex, note: String?) {
+        if path == ":memory:" {
+            let library = try load(nil)
+            return (library, try build(library, at: path, settings: settings), nil)
+        }
+        let temporary = temporaryPath(for: path)
+        var sink: IndexSink?
+        var failure: SQLiteError?
+        do throws(SQLiteError) {
+            sink = try IndexSink(connection: Connection(path: temporary, displayPath: path))
+        } catch {
+            failure = error
+        }
+        let library: ContentLibrary
         do {
-            return (try build(library, at: path, settings: settings), nil)
-        } catch where error.isWriteFailure && path != ":memory:" {
-            guard let existing = try? open(at: path, settings: settings),
+            library = try load(sink)
+        } catch {
+            sink = nil
+            unlink(temporary)
+            throw error
+        }
+        do throws(SQLiteError) {
+            if let failure { throw failure }
+            try sink?.finish(library)
+            sink = nil  // closes the connection before the rename
+            try install(temporary, at: path)
+        } catch {
+            sink = nil
+            unlink(temporary)
+            let error = error.operation == "replace" ? error : error.at(path, "write")
+            guard reusingCurrent, error.isWriteFailure, let existing = try? open(at: path, settings: settings),
                   !existing.contentFingerprint.isEmpty, existing.contentFingerprint == library.fingerprint else { throw error }
             // (An existing file of another schema or damaged is not served: `open` refused it.)
-            return (existing, "\(error); the index already there was built from this content: serving it read-only")
+            return (library, existing, "\(error); the index already there was built from this content: serving it read-only")
         }
+        return (library, try open(at: path, settings: settings), nil)
     }
 
     /// Opens the index at `path` when it is current with `library` (its content fingerprint and this binary's
@@ -93,13 +126,22 @@ public final class SearchIndex: Sendable {
     /// Writes a new file under a temporary name with `write`, gives it the old file's permissions and renames it
     /// over `path`, so no reader ever sees half of it.
     private static func replace(_ path: String, _ write: (String) throws(SQLiteError) -> Void) throws(SQLiteError) {
-        let temporary = "\(path).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let temporary = temporaryPath(for: path)
         do {
             try write(temporary)
         } catch {
             unlink(temporary)
             throw error.at(path, "write")
         }
+        try install(temporary, at: path)
+    }
+
+    private static func temporaryPath(for path: String) -> String {
+        "\(path).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    }
+
+    /// Gives a written file the old file's permissions and renames it over `path`.
+    private static func install(_ temporary: String, at path: String) throws(SQLiteError) {
         // `index` over a file someone made read-only (0444) keeps it read-only.
         var old = stat()
         if stat(path, &old) == 0 { chmod(temporary, old.st_mode & 0o7777) }

@@ -64,29 +64,56 @@ public enum SiteBuilder {
             var timer = PhaseTimer()
             // The file's integrity check reads all of it: under way while the content is read.
             let check = reuseIndex ? IndexCheck.start(path: paths.database) : nil
-            let stored = reuseIndex ? try? PageStore.open(at: paths.database)?.pages() : nil
+            var stored: StoredPages?
+            var unusable: SQLiteError?
+            if reuseIndex {
+                do throws(SQLiteError) { stored = try PageStore.open(at: paths.database)?.pages() } catch { unusable = error }
+            }
             timer.lap("stored pages")
-            var library = try load(paths, stored: stored)
-            timer.lap("content")
-            let knowledge = try library.knowledge()
+            var library: ContentLibrary
+            var index: SearchIndex?
+            var knowledge: Knowledge
+            if stored == nil {
+                // No page to take from a file: it is built while the content is read, each page written as it is
+                // parsed. The engine's checks run before the new file replaces the old one.
+                if let unusable { log("\(unusable): rebuilding it from the content") }
+                var checked: Knowledge?
+                let built = try SearchIndex.loadAndBuild(at: paths.database, settings: paths.search) { sink throws(ContentErrors) in
+                    let loaded = try load(paths, stored: nil, sink: sink)
+                    checked = try loaded.knowledge()
+                    return loaded
+                }
+                if let note = built.note { log(note) }
+                (library, index) = (built.library, built.index)
+                knowledge = try checked ?? library.knowledge()
+                timer.lap("content and index")
+            } else {
+                library = try load(paths, stored: stored)
+                timer.lap("content")
+                knowledge = try library.knowledge()
+            }
             if let today = paths.today { knowledge.clock = { today } }
             let engine = Engine(knowledge: knowledge)
             let templates = try Templates(directory: paths.templates)
             timer.lap("knowledge, engine, templates")
-            let index: SearchIndex
-            if reuseIndex, let current = try SearchIndex.openOrUpdate(library, at: paths.database, settings: paths.search,
-                                                                              check: check, log: log) {
+            if index == nil, let current = try SearchIndex.openOrUpdate(library, at: paths.database, settings: paths.search,
+                                                                       check: check, log: log) {
                 index = current
-            } else {
-                if stored != nil { library = try load(paths, stored: nil) }
-                let (built, note) = try SearchIndex.buildOrReuse(library, at: paths.database, settings: paths.search)
-                if let note { log(note) }
-                index = built
             }
+            if index == nil {
+                // Read again in full, each page written as it is parsed (the knowledge above came from the same
+                // files).
+                let built = try SearchIndex.loadAndBuild(at: paths.database, settings: paths.search) { sink throws(ContentErrors) in
+                    try load(paths, stored: nil, sink: sink)
+                }
+                if let note = built.note { log(note) }
+                (library, index) = (built.library, built.index)
+            }
+            guard let index else { preconditionFailure("an index was opened, updated or built above") }
             timer.lap("index")
-            // The pages parsed in this run hold their bodies in memory: from now on they are read from the file,
-            // like the others, so that memory does not grow with the content.
-            if library.pages.contains(where: { $0.body.sections != nil }), let written = try? PageStore.open(at: paths.database),
+            // The pages parsed in this run hold their bodies (or their Markdown) in memory: from now on they are
+            // read from the file, like the others, so that memory does not grow with the content.
+            if library.pages.contains(where: { !$0.body.isStored }), let written = try? PageStore.open(at: paths.database),
                written.generation == index.generation {
                 library = library.readingBodies(from: try written.bodies())
                 timer.lap("bodies re-pointed")
@@ -109,8 +136,9 @@ public enum SiteBuilder {
         }
     }
 
-    private static func load(_ paths: SitePaths, stored: StoredPages?) throws(ContentErrors) -> ContentLibrary {
-        try ContentLibrary.load(directory: paths.content, routes: Site.linkableRoutes, limits: paths.limits, stored: stored)
+    private static func load(_ paths: SitePaths, stored: StoredPages?, sink: PageSink? = nil) throws(ContentErrors) -> ContentLibrary {
+        try ContentLibrary.load(directory: paths.content, routes: Site.linkableRoutes, limits: paths.limits, stored: stored,
+                                sink: sink)
     }
 }
 

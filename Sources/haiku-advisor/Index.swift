@@ -16,18 +16,19 @@ struct Index: ParsableCommand {
         defer { progress.stop() }
         let library: ContentLibrary
         do {
-            progress.phase("reading and rendering pages")
-            library = try ContentLibrary.load(directory: contentOptions.content, routes: Site.linkableRoutes,
-                                                 limits: contentOptions.limits)
-            _ = try library.knowledge()
-        } catch {
+            // Each page is written as it is parsed, while the next ones are parsed on the other cores; the
+            // engine's checks run before the new file replaces the old one.
+            progress.phase("reading, rendering and writing pages")
+            library = try SearchIndex.loadAndBuild(at: db, reusingCurrent: false) { sink throws(ContentErrors) in
+                let loaded = try ContentLibrary.load(directory: contentOptions.content, routes: Site.linkableRoutes,
+                                                     limits: contentOptions.limits, sink: sink)
+                _ = try loaded.knowledge()
+                return loaded
+            }.library
+        } catch let errors as ContentErrors {
             progress.stop()
-            printError(error.description)
+            printError(errors.description)
             throw ExitCode.failure
-        }
-        do {
-            progress.phase("writing \(library.pages.count) pages to the index")
-            _ = try SearchIndex.build(library, at: db)
         } catch {
             progress.stop()
             printError("error: \(error)")
