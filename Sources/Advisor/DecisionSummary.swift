@@ -232,8 +232,9 @@ extension Engine {
                      clearedBy: Int? = nil) -> String? {
         let k = knowledge
         guard let (_, policy) = answers.values.withUnsafeBufferPointer({ costCeiling($0) }) else { return nil }
-        let lean = answers.values.withUnsafeBufferPointer { Self.leastThinking($0) }
-        let (dearCost, cost) = lean.withUnsafeBufferPointer { (k.monthlyCost(model: dear, $0), k.monthlyCost(model: m, $0)) }
+        let (dearCost, cost) = answers.values.withUnsafeBufferPointer {
+            $0.with(.reasoningEffort, Self.noEffort) { lv in (k.monthlyCost(model: dear, lv), k.monthlyCost(model: m, lv)) }
+        }
         guard cost > 0 else { return nil }
         if dearCost - cost < 0.005 {
             // Cheaper only at the team's effort answer: the ceiling's own comparison puts the kept model first, and

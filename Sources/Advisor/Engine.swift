@@ -337,16 +337,9 @@ public struct Engine: Sendable {
         12 * ((1 - share) * escalation - haiku)
     }
 
-    /// The `reasoning_effort` answer's value for `none` (each model maps it to its lowest level).
-    static let noEffort = Double(AnswerID.reasoningEffort.choices.firstIndex(of: "none")!)
-
-    /// The answers with reasoning at its cheapest setting on every model (effort none; a model that cannot stop
-    /// thinking is priced at its lowest level): the cost ceiling's comparison.
-    static func leastThinking(_ v: UnsafeBufferPointer<Double>) -> [Double] {
-        var lean = Array(v)
-        lean[AnswerID.reasoningEffort.rawValue] = noEffort
-        return lean
-    }
+    /// The `reasoning_effort` answer's value for `none` (each model maps it to its lowest level): answers with it
+    /// price reasoning at its cheapest setting on every model, the cost ceiling's comparison.
+    static let noEffort = Double(Knowledge.noEffortAnswer)
 
     /// The cost ceiling that applies to these answers (its condition holds), with its index; nil when none does.
     func costCeiling(_ v: UnsafeBufferPointer<Double>) -> (Int, CompiledPolicy)? {
@@ -828,14 +821,16 @@ public struct Engine: Sendable {
                              monthlyCache: [Double]?) -> (model: Int, monthly: Double, dearMonthly: Double)? {
         let k = knowledge
         let task = Int(v[AnswerID.taskType.rawValue])
-        let lean = Self.leastThinking(v)
         // The decision runs many times per assessment (what would change): price `dear` first, and the candidates
         // only when it alone costs enough for the saving to reach the policy's floor.
-        let dearCost = lean.withUnsafeBufferPointer { k.monthlyCost(model: dear, $0) }
-        guard dearCost >= policy.minSaving else { return nil }
-        let candidates = k.models.indices.filter { $0 != dear && usable[$0] && !k.compiledModels[$0].isHaikuFamily
-            && k.compiledModels[$0].fit[task] <= floor && k.meets(taskFloors, model: $0) }
-        let costs = lean.withUnsafeBufferPointer { lv in candidates.map { (model: $0, monthly: k.monthlyCost(model: $0, lv)) } }
+        let priced: (dearCost: Double, costs: [(model: Int, monthly: Double)])? = v.with(.reasoningEffort, Self.noEffort) { lv in
+            let dearCost = k.monthlyCost(model: dear, lv)
+            guard dearCost >= policy.minSaving else { return nil }
+            let candidates = k.models.indices.filter { $0 != dear && usable[$0] && !k.compiledModels[$0].isHaikuFamily
+                && k.compiledModels[$0].fit[task] <= floor && k.meets(taskFloors, model: $0) }
+            return (dearCost, candidates.map { (model: $0, monthly: k.monthlyCost(model: $0, lv)) })
+        }
+        guard let (dearCost, costs) = priced else { return nil }
         // Over a model a rule names, one that fits the task better and costs less passes whatever the ratio: the rule
         // named Sonnet 5.5 ('good' at moderation) for strict moderations that Sonnet 4.6 fits 'strong' at a quarter
         // of its price, even with the least thinking on both. Over the Haiku the ceiling alone decides: the score has

@@ -77,15 +77,8 @@ public enum SiteBuilder {
                 // No page to take from a file: it is built while the content is read, each page written as it is
                 // parsed. The engine's checks run before the new file replaces the old one.
                 if let unusable { log("\(unusable): rebuilding it from the content") }
-                var checked: Knowledge?
-                let built = try SearchIndex.loadAndBuild(at: paths.database, settings: paths.search) { sink throws(ContentErrors) in
-                    let loaded = try load(paths, stored: nil, sink: sink)
-                    checked = try loaded.knowledge()
-                    return loaded
-                }
-                if let note = built.note { log(note) }
-                (library, index) = (built.library, built.index)
-                knowledge = try checked ?? library.knowledge()
+                let built = try loadAndBuild(paths, checking: true, log: log)
+                (library, index, knowledge) = (built.library, built.index, built.knowledge!)
                 timer.lap("content and index")
             } else {
                 library = try load(paths, stored: stored)
@@ -103,11 +96,7 @@ public enum SiteBuilder {
             if index == nil {
                 // Read again in full, each page written as it is parsed (the knowledge above came from the same
                 // files).
-                let built = try SearchIndex.loadAndBuild(at: paths.database, settings: paths.search) { sink throws(ContentErrors) in
-                    try load(paths, stored: nil, sink: sink)
-                }
-                if let note = built.note { log(note) }
-                (library, index) = (built.library, built.index)
+                (library, index, _) = try loadAndBuild(paths, checking: false, log: log)
             }
             guard let index else { preconditionFailure("an index was opened, updated or built above") }
             timer.lap("index")
@@ -134,6 +123,21 @@ public enum SiteBuilder {
         } catch {
             throw SiteBuildError(messages: ["\(error)"])
         }
+    }
+
+    /// Reads every page and builds the index file from them, each page written as it is parsed
+    /// (`SearchIndex.loadAndBuild`). `checking`: the engine's knowledge is read and checked before the file replaces
+    /// the old one, and returned.
+    private static func loadAndBuild(_ paths: SitePaths, checking: Bool,
+                                     log: (String) -> Void) throws -> (library: ContentLibrary, index: SearchIndex, knowledge: Knowledge?) {
+        var knowledge: Knowledge?
+        let built = try SearchIndex.loadAndBuild(at: paths.database, settings: paths.search) { sink throws(ContentErrors) in
+            let loaded = try load(paths, stored: nil, sink: sink)
+            if checking { knowledge = try loaded.knowledge() }
+            return loaded
+        }
+        if let note = built.note { log(note) }
+        return (built.library, built.index, knowledge)
     }
 
     private static func load(_ paths: SitePaths, stored: StoredPages?, sink: PageSink? = nil) throws(ContentErrors) -> ContentLibrary {
