@@ -814,8 +814,8 @@ public struct Engine: Sendable {
     /// Haiku family that fit the task at least `floor` and meet the task floors, those `dear` costs more than the
     /// policy's ratio times and its saving more, both priced with reasoning at its cheapest setting (thinking is a
     /// setting a team can turn down, so only what no setting fixes, a price cliff, a tokenizer, list prices, moves
-    /// the verdict); of those, the cheapest at the team's own effort answer, the price the cost table and the
-    /// runner-up line show. `dearMonthly` is `dear`'s cost in the comparison. nil: none clears the ceiling.
+    /// the verdict); of those that cost no more than `dear` at the team's own effort answer, the cheapest there,
+    /// the price the cost table and the runner-up line show. `dearMonthly` is `dear`'s cost in the comparison. nil: none clears the ceiling.
     private func ceilingPick(over dear: Int, policy: CompiledPolicy, floor: Fit, taskFloors: [(task: Int, fit: Fit)],
                              usable: [Bool], _ v: UnsafeBufferPointer<Double>,
                              monthlyCache: [Double]?) -> (model: Int, monthly: Double, dearMonthly: Double)? {
@@ -838,11 +838,16 @@ public struct Engine: Sendable {
         let dearFit = k.compiledModels[dear].fit[task], named = !k.compiledModels[dear].isHaikuFamily
         let passing = costs.filter { policy.ceilingPasses(haiku: dearCost, other: $0.monthly)
             || (named && k.compiledModels[$0.model].fit[task] < dearFit && $0.monthly < dearCost) }
-        // The team's own effort answer is priced only when there is a choice to make.
-        func asAnswered(_ c: (model: Int, monthly: Double)) -> Double {
-            passing.count < 2 ? c.monthly : monthlyCache?[c.model] ?? k.monthlyCost(model: c.model, v)
-        }
-        guard let cheaper = passing.map({ (answered: asAnswered($0), lean: $0) })
+        guard !passing.isEmpty else { return nil }
+        // At the team's own effort answer (the same prices where it is already the least thinking), a pick costs no
+        // more than `dear`: a switch for the price never raises the bill the team will pay. Strict moderations at
+        // medium effort went from Sonnet 5.5, which a rule names ($393,150 a month), to legacy Sonnet 4.6, cheaper
+        // with thinking off on both ($38,250) but $578,250 at medium, where no lever offers strict work less thinking.
+        let leastAlready = v[AnswerID.reasoningEffort.rawValue] == Self.noEffort
+        func asAnswered(_ m: Int, lean: Double) -> Double { leastAlready ? lean : monthlyCache?[m] ?? k.monthlyCost(model: m, v) }
+        let dearAnswered = asAnswered(dear, lean: dearCost)
+        guard let cheaper = passing.map({ (answered: asAnswered($0.model, lean: $0.monthly), lean: $0) })
+            .filter({ $0.answered <= dearAnswered })
             .min(by: { ($0.answered, $0.lean.monthly, $0.lean.model) < ($1.answered, $1.lean.monthly, $1.lean.model) })?.lean
         else { return nil }
         return (cheaper.model, cheaper.monthly, dearCost)

@@ -54,16 +54,22 @@ struct CeilingEffortTests {
     @Test func theCeilingsPickNeverCostsMoreAtTheTeamsEffortThanTheModelItPassedOver() {
         // The ceiling compares at the least thinking and prices its pick at the team's effort: a pick that thinks
         // where the model it passed over does not could cost more than it, a switch "for the price" that raises the
-        // bill. Nothing on the real content does; if a catalog change makes it, the verdict needs to say so first.
+        // bill. Strict moderations at medium effort did (legacy Sonnet 4.6 over Sonnet 5.5, $578,250 against $393,150):
+        // the ceiling now counts only picks no dearer at the team's effort.
         let shapes: [(volume: Double, input: Double, output: Double)] = [
             (5e6, 200, 5), (5e7, 200, 5), (5e7, 2_000, 40), (5e6, 110_000, 40), (5e6, 250_000, 5)]
         let grid: [[String: AnswerValue]] = ["moderation", "classification", "extraction", "summarization"].flatMap { task in
             shapes.flatMap { shape in
                 ["2025-11-01", "2026-01-15", "2026-04-01", "2026-08-01", "2026-12-05"].flatMap { day in
-                    [("default", false), ("default", true), ("high", false), ("high", true)].map { effort, selfHost in
-                        ["task_type": .text(task), "monthly_requests": .number(shape.volume), "avg_input_tokens": .number(shape.input),
-                         "avg_output_tokens": .number(shape.output), "as_of": .text(day), "reasoning_effort": .text(effort),
-                         "latency": "batch", "can_self_host": .bool(selfHost)]
+                    [("default", false, false), ("default", true, false), ("high", false, false), ("high", true, false),
+                     ("medium", false, true), ("default", false, true)].map { effort, selfHost, strict in
+                        // Strict work (right the first time, unreviewed) is where a rule names a stronger model and
+                        // no lever offers less thinking.
+                        let given: [String: AnswerValue] = [
+                            "task_type": .text(task), "monthly_requests": .number(shape.volume), "avg_input_tokens": .number(shape.input),
+                            "avg_output_tokens": .number(shape.output), "as_of": .text(day), "reasoning_effort": .text(effort),
+                            "latency": "batch", "can_self_host": .bool(selfHost)]
+                        return strict ? with(given, ["latency": "interactive", "accuracy": "first_time_right", "review_capacity": "none"]) : given
                     }
                 }
             }

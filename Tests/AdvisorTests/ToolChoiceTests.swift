@@ -118,4 +118,14 @@ struct ToolChoiceTests {
             _ = try k.answers(fromQuery: [("tool_choice", "required")])
         }
     }
+
+    @Test func requestsThatCarryToolsAreWarnedOfToolUseErrorsWhateverTheTask() {
+        // Classifications are not a task type that usually calls tools: the answer that they do raises the warning.
+        func warned(_ choice: AnswerValue) -> Bool {
+            engine.assess(k.answers(with(Self.labels, ["tool_choice": choice]))).warnings.contains { $0.failure_mode == "tool-use-errors" }
+        }
+        #expect(!warned("none"))
+        #expect(warned("auto"))
+        #expect(warned("forced"))
+    }
 }
