@@ -104,13 +104,18 @@ struct PeakNeed {
     let batchLane: Bool
     /// One request's seconds at `engine.slow_request`'s pace (nil without it).
     let slowSeconds: Double?
+    /// `itpm` leaves the cached prefix out (the provider does not count cache reads against its input limit): the
+    /// limits' words say "uncached", as the capacity sentence does.
+    var uncachedInput = false
 
     /// Each limit `tier` publishes that applies to this need (not the spend cap), with what the need puts on it and
     /// its unit in words: the per-minute and daily ones for live requests, the month's requests and the batch queue.
     func measured(_ tier: RateTier) -> [(limit: Double, need: Double, unit: String)] {
+        let input = uncachedInput ? "uncached input" : "input"
         let live: [(Double?, Double, String)] = batchLane ? [] : [
-            (tier.rpm, rpm, "requests a minute"), (tier.itpm, itpm, "input tokens a minute"),
-            (tier.otpm, otpm, "output tokens a minute"), (tier.tpm, itpm + otpm, "tokens a minute"),
+            (tier.rpm, rpm, "requests a minute"), (tier.itpm, itpm, "\(input) tokens a minute"),
+            (tier.otpm, otpm, "output tokens a minute"),
+            (tier.tpm, itpm + otpm, uncachedInput ? "uncached input and output tokens a minute" : "tokens a minute"),
             (tier.rpd, daily, "requests a day")]
         let checks = live + [
             (tier.requests_per_month, monthly, "requests a month"),
@@ -176,7 +181,8 @@ extension Knowledge {
         let batchLane = batch && compiledModels[m].prices(on: Int(v[AnswerID.asOf.rawValue]))?.batchDiscount != nil
         return PeakNeed(rpm: rpm, itpm: rpm * input, otpm: rpm * (t.output + t.reasoning), daily: daily, monthly: requests,
                         queue: batch ? daily * t.input : 0, batchLane: batchLane,
-                        slowSeconds: slowRequest?.seconds(input: t.input, output: t.output + t.reasoning))
+                        slowSeconds: slowRequest?.seconds(input: t.input, output: t.output + t.reasoning),
+                        uncachedInput: cachedPrefix && v[AnswerID.cachedInputShare.rawValue] > 0)
     }
 
     /// Peak traffic on model m against its rate limits on the as-of day; nil for self-hosted models.

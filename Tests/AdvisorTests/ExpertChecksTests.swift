@@ -1076,6 +1076,14 @@ struct ExpertChecksTests {
         #expect(luna.cache_reads_excluded == nil && luna.peak_itpm > 0, "\(luna)")
         #expect(luna.load(model: "GPT-6 Luna", verb: "would see").contains(" input tokens and ")
                 && !luna.load(model: "GPT-6 Luna", verb: "would see").contains("uncached"))
+        // Where the input limit is the one broken, its words say which input it counts: half of 20,000-token prompts
+        // cached, at 15M requests a month, put the uncached half over Scale's 10,000,000 input tokens a minute.
+        let heavy = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 15_000_000,
+                                             "avg_input_tokens": 20_000, "system_prompt_tokens": 10_000,
+                                             "avg_output_tokens": 5, "as_of": "2026-12-04"]))
+        let over = try #require(heavy.costs.first { $0.model == "claude-haiku-5-5" }?.capacity)
+        #expect(over.cache_reads_excluded == true, "\(over)")
+        #expect(over.gap?.contains(" uncached input tokens a minute against 10,000,000") == true, "\(over)")
         // Ten batch summaries a month: a third of a request on the average day.
         let few = engine.assess(k.answers(["task_type": "summarization", "monthly_requests": 10, "avg_input_tokens": 5_000,
                                            "avg_output_tokens": 500, "latency": "batch", "as_of": "2026-12-04"]))
