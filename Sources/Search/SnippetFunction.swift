@@ -170,34 +170,60 @@ private func excerptText(_ api: UnsafePointer<Fts5ExtensionApi>, _ context: Opaq
         guard code == SQLITE_OK || code == SQLITE_DONE else { return .failed(code) }
     }
 
-    // fts5SnippetScore: the window from `from` scores its phrases; it is proposed centred on its matches.
+    // fts5SnippetScore: the window from `from` scores its phrases; it is proposed centred on its matches. FTS5 lists
+    // a row's instances in token order, so the window's hits are a run found by binary search, and the sentence
+    // before each hit is found walking forward with the hits: both were scans of every hit or sentence per hit,
+    // quadratic in a long chunk's matches.
+    let inOrder = zip(hits, hits.dropFirst()).allSatisfy { $0.start <= $1.start }
     func score(from: Int) -> (score: Int, centred: Int) {
-        var seen = Set<Int32>(), score = 0, first = -1, last = 0
-        for hit in hits where hit.start >= from && hit.start < from + size {
-            score += seen.insert(hit.phrase).inserted ? 1000 : 1
+        var seenLow: UInt64 = 0, seen = Set<Int32>(), score = 0, first = -1, last = 0
+        func add(_ hit: Hit) {
+            let fresh: Bool
+            if hit.phrase >= 0 && hit.phrase < 64 {
+                fresh = seenLow & (1 << UInt64(hit.phrase)) == 0
+                seenLow |= 1 << UInt64(hit.phrase)
+            } else {
+                fresh = seen.insert(hit.phrase).inserted
+            }
+            score += fresh ? 1000 : 1
             if first < 0 { first = hit.start }
             last = hit.last + 1
+        }
+        if inOrder {
+            var low = 0, high = hits.count
+            while low < high {
+                let middle = (low + high) / 2
+                if hits[middle].start < from { low = middle + 1 } else { high = middle }
+            }
+            var index = low
+            while index < hits.count && hits[index].start < from + size {
+                add(hits[index])
+                index += 1
+            }
+        } else {
+            for hit in hits where hit.start >= from && hit.start < from + size { add(hit) }
         }
         var centred = first - (size - (last - first)) / 2
         if centred + size > documentSize { centred = documentSize - size }
         return (score, max(0, centred))
     }
     var bestScore = 0, bestStart = 0
+    let sentences = tokens.sentences
+    var sentence = 0
     for hit in hits {
         let (value, centred) = score(from: hit.start)
         if value > bestScore {
             bestScore = value
             bestStart = centred
         }
-        let sentences = tokens.sentences
         if !sentences.isEmpty && documentSize > size {
-            var index = 0
-            while index < sentences.count - 1 && sentences[index + 1] <= hit.start { index += 1 }
-            if sentences[index] < hit.start {
-                let value = score(from: sentences[index]).score + (sentences[index] == 0 ? 120 : 100)
+            if !inOrder { sentence = 0 }
+            while sentence < sentences.count - 1 && sentences[sentence + 1] <= hit.start { sentence += 1 }
+            if sentences[sentence] < hit.start {
+                let value = score(from: sentences[sentence]).score + (sentences[sentence] == 0 ? 120 : 100)
                 if value > bestScore {
                     bestScore = value
-                    bestStart = sentences[index]
+                    bestStart = sentences[sentence]
                 }
             }
         }
