@@ -113,6 +113,19 @@ import Testing
         #expect(try connect().request("GET", "/assess/result?task_type=chat&monthly_requests=3000&complex_share=0.15").status == 200)
     }
 
+    /// The connection's memory (`memoryPerConnection`) holds the request line and headers. A long result link with
+    /// 20 KB of cookies (localhost's cookie jar is shared by every local app) is answered, as nginx's default
+    /// buffers would; the pool is not larger, because libmicrohttpd zeroes all of it after every request.
+    @Test func aLongLinkWithLargeCookiesIsAnswered() throws {
+        let link = "/assess/result?task_type=chat&monthly_requests=3000&" + (0..<60).map { "p\($0)=" + String(repeating: "x", count: 60) }.joined(separator: "&")
+        let cookies = (0..<5).map { "c\($0)=" + String(repeating: "z", count: 4_000) }.joined(separator: "; ")
+        let reply = try connect().request("GET", link, headers: ["Cookie": cookies])
+        #expect(reply.status == 400, "the unknown answers are refused by the page, not the headers by the server")
+        #expect(reply.text.contains("is not a question"), "\(reply.text.prefix(300))")
+        let page = try connect().request("GET", "/assess/result?task_type=chat&monthly_requests=3000", headers: ["Cookie": cookies])
+        #expect(page.status == 200)
+    }
+
     @Test func invalidUTF8InTheQueryIs400() throws {
         let reply = try connect().request("GET", "/api/search?q=%FF%FE")
         #expect(reply.status == 400)
