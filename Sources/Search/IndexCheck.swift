@@ -17,6 +17,9 @@ public final class IndexCheck: @unchecked Sendable {
     let identity: FileIdentity?
     private let done = DispatchSemaphore(value: 0)
     private var outcome: SQLiteError??
+    private let lock = NSLock()
+    private var connection: Connection?
+    private var cancelled = false
 
     /// Starts checking the file at `path`; nil when there is none (or it is `:memory:`).
     public static func start(path: String) -> IndexCheck? {
@@ -24,13 +27,33 @@ public final class IndexCheck: @unchecked Sendable {
         let check = IndexCheck(identity: identity)
         DispatchQueue.global(qos: .userInitiated).async {
             do throws(SQLiteError) {
-                try run(try Connection(path: path, readOnly: true), path: path)
+                let connection = try Connection(path: path, readOnly: true)
+                guard check.running(connection) else { throw SQLiteError(code: SQLITE_INTERRUPT, message: "cancelled") }
+                defer { _ = check.running(nil) }
+                try run(connection, path: path)
                 check.finish(nil)
             } catch {
                 check.finish(error)
             }
         }
         return check
+    }
+
+    /// Stops the check when its verdict is not wanted (the file is being rebuilt): it would read the whole old file
+    /// on a core the rebuild needs.
+    public func cancel() {
+        lock.lock()
+        defer { lock.unlock() }
+        cancelled = true
+        if let connection { sqlite3_interrupt(connection.handle) }
+    }
+
+    /// Notes the connection the check runs on (nil when it is done); false when the check was cancelled already.
+    private func running(_ connection: Connection?) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        self.connection = connection
+        return !cancelled
     }
 
     private init(identity: FileIdentity) {

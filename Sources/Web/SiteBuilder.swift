@@ -77,6 +77,7 @@ public enum SiteBuilder {
                 // No page to take from a file: it is built while the content is read, each page written as it is
                 // parsed. The engine's checks run before the new file replaces the old one.
                 if let unusable { log("\(unusable): rebuilding it from the content") }
+                check?.cancel()
                 let built = try loadAndBuild(paths, checking: true, log: log)
                 (library, index, knowledge) = (built.library, built.index, built.knowledge!)
                 timer.lap("content and index")
