@@ -10,7 +10,8 @@ public struct ServerLimits: Sendable {
     public var connections: UInt32 = 1_000
     public var connectionsPerIP: UInt32 = 200
     public var timeoutSeconds: UInt32 = 15
-    /// Per connection; also caps the request line and headers (an 8 KiB link with about 30 KB of headers fits).
+    /// Per connection; also caps the request line and headers (a 7 KiB link with 256 parameters and 20 KB of
+    /// headers fit).
     /// Not larger: libmicrohttpd 0.9.75 zeroes the whole pool after every request (MHD_pool_reset), and at 128 KiB
     /// that memset was a fifth of the server's time on a static page.
     public var memoryPerConnection = 64 * 1024
