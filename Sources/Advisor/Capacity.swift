@@ -106,7 +106,7 @@ struct PeakNeed {
     let slowSeconds: Double?
     /// `itpm` leaves the cached prefix out (the provider does not count cache reads against its input limit): the
     /// limits' words say "uncached", as the capacity sentence does.
-    var uncachedInput = false
+    let uncachedInput: Bool
 
     /// Each limit `tier` publishes that applies to this need (not the spend cap), with what the need puts on it and
     /// its unit in words: the per-minute and daily ones for live requests, the month's requests and the batch queue.
@@ -182,7 +182,7 @@ extension Knowledge {
         return PeakNeed(rpm: rpm, itpm: rpm * input, otpm: rpm * (t.output + t.reasoning), daily: daily, monthly: requests,
                         queue: batch ? daily * t.input : 0, batchLane: batchLane,
                         slowSeconds: slowRequest?.seconds(input: t.input, output: t.output + t.reasoning),
-                        uncachedInput: cachedPrefix && v[AnswerID.cachedInputShare.rawValue] > 0)
+                        uncachedInput: cachedPrefix)
     }
 
     /// Peak traffic on model m against its rate limits on the as-of day; nil for self-hosted models.

@@ -232,9 +232,19 @@ extension Knowledge {
         thinkingOffForTools(model: m, v) ? Self.noEffortAnswer : Int(v[AnswerID.reasoningEffort.rawValue])
     }
 
-    /// Whether the workload's forced tool calls switch thinking off on model `m`.
+    /// What the workload's forced tool calls do on a model (content/criteria/tool-choice.md): whether they switch
+    /// its thinking off, and whether it returns an error on them.
     func thinkingOffForTools(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
-        v[AnswerID.toolChoice.rawValue] == Self.forcedToolAnswer && compiledModels[m].forcedCallsStopThinking
+        Self.forcesToolCalls(v) && compiledModels[m].forcedCallsStopThinking
+    }
+
+    func refusesTools(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
+        Self.forcesToolCalls(v) && compiledModels[m].forcedToolUse == .rejected
+    }
+
+    /// Whether the requests force a tool call (`tool_choice` `any` or a named tool).
+    static func forcesToolCalls(_ v: UnsafeBufferPointer<Double>) -> Bool {
+        v[AnswerID.toolChoice.rawValue] == forcedToolAnswer
     }
     /// The `reasoning_effort` answer's index for `default`.
     static let defaultEffortAnswer = AnswerID.reasoningEffort.choices.firstIndex(of: "default")!

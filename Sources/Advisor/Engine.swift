@@ -418,13 +418,8 @@ public struct Engine: Sendable {
         let fit = model.fit[Int(v[AnswerID.taskType.rawValue])]
         return fit != .poor && fit <= Self.requiredFit(v)
             && (!model.selfHosted || v[AnswerID.canSelfHost.rawValue] != 0)
-            && !Self.refusesTools(model, v)
+            && !knowledge.refusesTools(model: m, v)
             && knowledge.withinHeadroom(model: m, v)
-    }
-
-    /// Whether the model returns an error on the workload's requests: they force a tool call and it refuses one.
-    static func refusesTools(_ model: CompiledModel, _ v: UnsafeBufferPointer<Double>) -> Bool {
-        model.forcedToolUse == .rejected && v[AnswerID.toolChoice.rawValue] == Knowledge.forcedToolAnswer
     }
 
     /// The least fit the `required_fit` answer accepts (`any`: anything but poor).
@@ -885,7 +880,7 @@ public struct Engine: Sendable {
         guard model.lifecycle(on: day).state == .legacy, let since = model.legacyDay else { return nil }
         guard let successor = k.replacement(of: m, on: day), successor != m else { return "legacy since \(CivilDate.text(since))" }
         let fit = k.compiledModels[successor].fit[task]
-        let caveat = Self.refusesTools(k.compiledModels[successor], v) ? ", though it returns an error on this workload's forced tool calls"
+        let caveat = k.refusesTools(model: successor, v) ? ", though it returns an error on this workload's forced tool calls"
             : fit == model.fit[task] ? "" : ", though it fits this task only '\(fit.rawValue)'"
         return "legacy since \(CivilDate.text(since)): \(k.models[successor].title) succeeds it\(caveat)"
     }
@@ -1587,7 +1582,7 @@ public struct Engine: Sendable {
             return (.fit, "it fits this task only '\(fit.rawValue)' and the workload requires '\(Self.requiredFit(v).rawValue)'")
         }
         if model.selfHosted && v[AnswerID.canSelfHost.rawValue] == 0 { return (.other, "the team cannot self-host") }
-        if Self.refusesTools(model, v) {
+        if k.refusesTools(model: m, v) {
             return (.other, "it returns an error on a forced tool call (tool_choice any or a named tool)")
         }
         if let c = k.capacity(model: m, v), c.status == .beyond_tiers {

@@ -111,15 +111,22 @@ public struct ContentLibrary: Sendable {
         // Reading, parsing and rendering are independent per file: spread them over the cores, and hand each page
         // to the sink (the index writer) in file order while the later ones are parsed.
         let files = files_
-        let results = LoadResults(count: files.count)
         var loaded: [Result<LoadedPage, ContentError>] = []
+        // Each file's digest and size (0 for a file that could not be read), in file order.
+        var digests: [UInt64] = [], sizes: [Int] = []
         loaded.reserveCapacity(files.count)
+        digests.reserveCapacity(files.count)
+        sizes.reserveCapacity(files.count)
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        ParsePipeline<Result<LoadedPage, ContentError>>(count: files.count).run(workers: sink == nil ? cores : max(1, cores - 1)) { i in
-            loadPage(files[i], limits: limits, stored: stored) { results.store(i, digest: $0, size: $1) }
-        } take: { i, result in
-            guard let sink, case .success(let item) = result, item.page.body.sections != nil else {
-                loaded.append(result)
+        ParsePipeline<LoadedFile>(count: files.count).run(workers: sink == nil ? cores : max(1, cores - 1)) { i in
+            var read: (digest: UInt64, size: Int) = (0, 0)
+            let result = loadPage(files[i], limits: limits, stored: stored) { read = ($0, $1) }
+            return (result, read.digest, read.size)
+        } take: { i, file in
+            digests.append(file.digest)
+            sizes.append(file.size)
+            guard let sink, case .success(let item) = file.result, item.page.body.sections != nil else {
+                loaded.append(file.result)
                 return
             }
             sink.take(item.page, position: i, isIntro: item.node.isIntro)
@@ -129,7 +136,7 @@ public struct ContentLibrary: Sendable {
         // Each file's place, not the directory it was read from (`index --content /abs/content` and
         // `serve --content content` agree), and the digest and size of its bytes.
         var digest = Digest()
-        for (file, (fileDigest, size)) in zip(files, zip(results.digests, results.sizes)) {
+        for (file, (fileDigest, size)) in zip(files, zip(digests, sizes)) {
             digest.add("\(file.section.rawValue)/\(file.slug)")
             digest.add(fileDigest)
             digest.add(UInt64(size))
@@ -146,7 +153,7 @@ public struct ContentLibrary: Sendable {
 
         let positions = Dictionary(uniqueKeysWithValues: files.enumerated().map { ("\($1.section.rawValue)/\($1.slug)", $0) })
         let library = ContentLibrary(pages: parsed.filter { !$0.node.isIntro }.map(\.page), sectionIntros: intros,
-                                     fingerprint: digest.hex, byteCount: results.sizes.reduce(0, +), readAt: readAt,
+                                     fingerprint: digest.hex, byteCount: sizes.reduce(0, +), readAt: readAt,
                                      filePositions: positions)
         var validator = ContentValidator(library: library, routes: routes)
         // A stored page passed every check when it was indexed and its file is unchanged: only its links can have
@@ -163,6 +170,9 @@ public struct ContentLibrary: Sendable {
 
     typealias PageFile = (section: Section, slug: String, path: String, file: String)
     typealias LoadedPage = (page: Page, node: ParsedNode, links: [BodyLink])
+    /// One file's outcome as the parse pipeline hands it over: the page or its error, and the digest and size of its
+    /// bytes (0 when it could not be read).
+    typealias LoadedFile = (result: Result<LoadedPage, ContentError>, digest: UInt64, size: Int)
 
     /// Reads, parses and renders one file; safe to run on any thread. `digested` receives the digest of its bytes
     /// and their number.
@@ -209,28 +219,4 @@ public struct ContentLibrary: Sendable {
         !slug.isEmpty && !slug.hasPrefix("-") && !slug.hasSuffix("-") && !slug.contains("--")
             && slug.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
-}
-
-/// Each file's digest and size, written by the worker that read it (each index by exactly one thread).
-private final class LoadResults: @unchecked Sendable {
-    private let lock = NSLock()
-
-    private var digestSlots: [UInt64]
-    private var sizeSlots: [Int]
-
-    init(count: Int) {
-        digestSlots = Array(repeating: 0, count: count)
-        sizeSlots = Array(repeating: 0, count: count)
-    }
-
-    func store(_ index: Int, digest: UInt64, size: Int) {
-        lock.lock()
-        digestSlots[index] = digest
-        sizeSlots[index] = size
-        lock.unlock()
-    }
-
-    /// Each file's digest, by index (0 for a file that could not be read).
-    var digests: [UInt64] { lock.withLock { digestSlots } }
-    var sizes: [Int] { lock.withLock { sizeSlots } }
 }

@@ -69,8 +69,8 @@ struct ReviewSetTests {
         // Nothing named would refuse the workload's requests (a forced tool call: content/criteria/tool-choice.md).
         answers.values.withUnsafeBufferPointer { v in
             for slug in [a.primaryModel] + a.alternatives + (a.decision.combined.map { [$0.escalation_model] } ?? []) {
-                let model = k.compiledModels[k.models.firstIndex { $0.slug == slug }!]
-                #expect(!Engine.refusesTools(model, v), "\(slug) returns an error on a forced tool call")
+                #expect(!k.refusesTools(model: k.models.firstIndex { $0.slug == slug }!, v),
+                        "\(slug) returns an error on a forced tool call")
             }
         }
         // One warning per failure mode and model: a computed warning absorbs the general one, never repeats it.
