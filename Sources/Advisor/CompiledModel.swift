@@ -59,6 +59,8 @@ final class PriceSet: Sendable {
     let cacheMinTokens: Double
     let batchDiscount: Double?
     let batchClasses: TokenClasses
+    /// `batchClasses` in `TokenClass` order, as a cost line lists them: listed once here, not on every pricing.
+    let batchClassList: [TokenClass]
     let longContext: LongContextTier?
     /// Peak-hour pricing (`prices.peak`): the multiplier and the share of the week's hours it applies to.
     let peak: (multiplier: Double, share: Double)?
@@ -73,6 +75,7 @@ final class PriceSet: Sendable {
         self.cacheMinTokens = cacheMinTokens
         self.batchDiscount = batchDiscount
         self.batchClasses = batchClasses
+        self.batchClassList = TokenClass.allCases.filter { batchClasses.contains($0) }
         self.longContext = longContext
         self.peak = peak
     }

@@ -189,8 +189,10 @@ public enum CostAssumptions {
 
 extension Knowledge {
     /// Unrounded monthly cost of model `m`.
+    /// The decision prices every model many times per assessment: here `costParts` is inlined with nothing to
+    /// explain, so the compiler drops the notes and the rates no one reads and only the sum is computed.
     func monthlyCost(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Double {
-        costParts(model: m, v, explain: false).total
+        pricedParts(model: m, v, explain: false).total
     }
 
     /// Unrounded monthly cost of model `m` on the same answers judged on another day (at the prices in force then).
@@ -353,6 +355,11 @@ extension Knowledge {
     }
 
     func costParts(model m: Int, _ v: UnsafeBufferPointer<Double>, explain: Bool) -> CostParts {
+        pricedParts(model: m, v, explain: explain)
+    }
+
+    @inline(__always)
+    private func pricedParts(model m: Int, _ v: UnsafeBufferPointer<Double>, explain: Bool) -> CostParts {
         let model = compiledModels[m]
         let requests = v[AnswerID.monthlyRequests.rawValue]
         let scale = tokenScale(model: m, v)
@@ -567,7 +574,7 @@ extension Knowledge {
 
         if let batch {
             parts.rates.batch_discount = batch
-            parts.rates.batch_applies_to = TokenClass.allCases.filter { priceSet.batchClasses.contains($0) }
+            parts.rates.batch_applies_to = priceSet.batchClassList
             note("Batch API: \(Format.figure(batch * 100))% off "
                  + (parts.rates.batch_applies_to!.count == 4 ? "every token class." :
                     parts.rates.batch_applies_to!.map(\.rawValue).joined(separator: ", ") + "."))
