@@ -80,7 +80,7 @@ public struct CostRates: Sendable, Encodable, Equatable {
     /// The reasoning effort the request runs at (nil: the model does not reason, or its page does not say).
     public var reasoning_effort: Effort?
     /// The model's default effort where the `default` answer runs lower because its thinking would not leave time
-    /// to answer (realtime, or a tight budget); nil otherwise.
+    /// to answer (realtime, or a tight budget), or because cost comes first (`engine.least_effort_when`); nil otherwise.
     public var reasoning_effort_lowered_from: Effort?
     /// Reasoning tokens per request at that effort (0 when none), billed as output.
     public var reasoning_tokens_per_request: Double
@@ -229,9 +229,19 @@ extension Knowledge {
     static let autoToolAnswer = Double(AnswerID.toolChoice.choices.firstIndex(of: "auto")!)
 
     /// The `reasoning_effort` answer a request on model `m` runs at: the team's, except that a forced tool call on a
-    /// model that takes one only without thinking runs with thinking off (content/criteria/tool-choice.md).
+    /// model that takes one only without thinking runs with thinking off (content/criteria/tool-choice.md), and that
+    /// `default` runs at the least thinking where `engine.least_effort_when` holds (`leastEffortByDefault(_:)`).
     func effortAnswer(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Int {
-        thinkingOffForTools(model: m, v) ? Self.noEffortAnswer : Int(v[AnswerID.reasoningEffort.rawValue])
+        let answer = Int(v[AnswerID.reasoningEffort.rawValue])
+        return thinkingOffForTools(model: m, v) || answer == Self.defaultEffortAnswer && leastEffortByDefault(v)
+            ? Self.noEffortAnswer : answer
+    }
+
+    /// Whether the `default` effort answer runs every model at its least thinking on these answers: a team that puts
+    /// cost first runs the cheapest setting, and 1,200 reasoning tokens before a two-token label cost a billion
+    /// classifications $300,000 a month on GPT-6 Luna instead of $13,000 (content/criteria/reasoning-effort.md).
+    func leastEffortByDefault(_ v: UnsafeBufferPointer<Double>) -> Bool {
+        leastEffortByDefault?.holds(v, override: -1, value: 0) ?? false
     }
 
     /// What the workload's forced tool calls do on a model (content/criteria/tool-choice.md): whether they switch
@@ -263,6 +273,12 @@ extension Knowledge {
         guard let r = compiledModels[m].reasoning else { return (nil, 0, false, nil) }
         let answer = effortAnswer(model: m, v)
         let level = r.byAnswer[answer]
+        // The least thinking standing in for `default` (cost first) names the default it replaces.
+        if answer == Self.noEffortAnswer, Int(v[AnswerID.reasoningEffort.rawValue]) == Self.defaultEffortAnswer,
+           !thinkingOffForTools(model: m, v) {
+            let own = r.byAnswer[Self.defaultEffortAnswer].effort
+            return (level.effort, level.tokens, level.assumed, own == level.effort ? nil : own)
+        }
         guard answer == Self.defaultEffortAnswer, !leavesTimeToAnswer(model: m, reasoning: level.tokens, v)
         else { return (level.effort, level.tokens, level.assumed, nil) }
         // The highest lighter level that leaves time, else the least; one pass, no arrays (this runs per cost line).
@@ -392,7 +408,12 @@ extension Knowledge {
                  : "Reasoning at \(effort.rawValue) effort: \(thinking.assumed ? "about " : "")\(Format.figure(thinking.tokens)) "
                    + "tokens a request, billed as \(reasoningAsOutput ? "output" : "input")"
                    + (thinking.assumed ? " (our assumption; see the model page)." : "."))
-            if let own = thinking.loweredFrom, let r = model.reasoning {
+            if let own = thinking.loweredFrom, let r = model.reasoning,
+               Int(v[AnswerID.reasoningEffort.rawValue]) == Self.defaultEffortAnswer, leastEffortByDefault(v) {
+                note("Cost comes first, so it is priced at its least thinking, as a team that puts cost first would run it; "
+                     + "its default, \(own.rawValue) effort, writes about "
+                     + "\(Format.figure(r.tokens[own.rank])) reasoning tokens a request. Check the quality at that setting on your own samples.")
+            } else if let own = thinking.loweredFrom, let r = model.reasoning {
                 // The least level may still weigh on the latency (Sonnet 5.5 cannot stop thinking): not said to fit.
                 let stillSlow = !leavesTimeToAnswer(model: m, reasoning: thinking.tokens, v)
                 note("Its default, \(own.rawValue) effort, writes about \(Format.figure(r.tokens[own.rank])) reasoning tokens "

@@ -428,17 +428,23 @@ public struct Engine: Sendable {
     /// The `required_fit` choices as fits, by answer index (read in the decision's hot loop).
     private static let requiredFits: [Fit] = AnswerID.requiredFit.choices.map { Fit(rawValue: $0) ?? .weak }
 
-    /// The answers a model's monthly cost reads (Costs.swift); changing any other answer leaves every cost as it was.
-    static let costInputs: Set<AnswerID> = [.monthlyRequests, .avgInputTokens, .avgOutputTokens, .cachedInputShare,
-                                            .latency, .developerHourlyUSD, .tokensCountedWith, .reasoningEffort, .asOf,
-                                            .toolChoice]
+    /// The answers a model's monthly cost always reads (Costs.swift); `Knowledge.costInputs` adds those the content's
+    /// `least_effort_when` reads.
+    static let fixedCostInputs: Set<AnswerID> = [.monthlyRequests, .avgInputTokens, .avgOutputTokens, .cachedInputShare,
+                                                 .latency, .developerHourlyUSD, .tokensCountedWith, .reasoningEffort,
+                                                 .asOf, .toolChoice]
 
     /// The answers that which models are usable reads: lifecycle, fit, self-hosting, the request's size against the
     /// window, and the peak against the rate limits (with the month's spend against a tier's cap). Changing any
     /// other answer leaves every model as usable as it was. The developer rate is a cost input but not one of
     /// these: it prices only self-hosted models' operations, and they have no rate limits or spend caps to meet.
-    static let usabilityInputs: Set<AnswerID> = costInputs.subtracting([.developerHourlyUSD])
-        .union([.taskType, .requiredFit, .canSelfHost, .peakToAverage, .systemPromptTokens, .latencyBudgetSeconds])
+    static func usabilityInputs(costInputs: Set<AnswerID>) -> Set<AnswerID> {
+        costInputs.subtracting([.developerHourlyUSD])
+            .union([.taskType, .requiredFit, .canSelfHost, .peakToAverage, .systemPromptTokens, .latencyBudgetSeconds])
+    }
+
+    /// `usabilityInputs` of the fixed cost inputs alone: what usability reads other than through the bills.
+    static let fixedUsabilityInputs = usabilityInputs(costInputs: fixedCostInputs)
 
     /// - Parameter costs: the monthly cost per model when the caller knows them already (the what-would-change
     ///   search, for answers costs do not read).

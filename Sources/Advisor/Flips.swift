@@ -20,6 +20,7 @@ extension Engine {
         let current = decision.verdict
         let primaryInTime = values.withUnsafeBufferPointer { !knowledge.outlastsBudget(model: decision.primary, $0) }
         var changes: [Change] = []
+        let baseLean = values.withUnsafeBufferPointer { knowledge.leastEffortByDefault($0) }
         func decideChanged(_ v: UnsafeBufferPointer<Double>, _ known: [Double]?, _ usable: [Bool]?) -> Decision {
             guard let usage else { return decide(v, costs: known, usable: usable) }
             if let known { return decide(v, costs: known, headroom: usage.prices.withinHeadroom, usable: usable) }
@@ -30,14 +31,19 @@ extension Engine {
         for id in AnswerID.allCases where id.kind != .model && id.kind != .date && id != .routing {
             let i = id.rawValue
             let now = values[i]
-            let known = Self.costInputs.contains(id) ? nil : baseCosts
-            let usable = Self.usabilityInputs.contains(id) ? nil : decision.usable
+            let known = knowledge.costInputs.contains(id) ? nil : baseCosts
+            let usable = knowledge.usabilityInputs.contains(id) ? nil : decision.usable
+            // An answer the bills read only through `least_effort_when` (cost priority, accuracy, the complex share)
+            // leaves every bill, and so every model's usability, as it was while that condition stays as it is.
+            let onlyThroughEffort = known == nil && !Self.fixedCostInputs.contains(id)
             var best: (value: Double, distance: Double, score: Double, verdict: Verdict)? = nil
             // A change that gives another verdict, but not by recommending a model that cannot answer within the
             // budget in place of one that can: where no model can, none is ruled out for it (Engine.decide), so a
             // tighter budget or longer answers would otherwise "bring Haiku back" (4 s extractions of 1,700 tokens).
             func flipped(_ v: UnsafeBufferPointer<Double>) -> (score: Double, verdict: Verdict)? {
-                let d = decideChanged(v, known, usable)
+                let unchanged = onlyThroughEffort && knowledge.leastEffortByDefault(v) == baseLean
+                let d = unchanged ? decideChanged(v, baseCosts, Self.fixedUsabilityInputs.contains(id) ? nil : decision.usable)
+                    : decideChanged(v, known, usable)
                 guard d.verdict != current, !primaryInTime || !knowledge.outlastsBudget(model: d.primary, v) else { return nil }
                 return (d.score, d.verdict)
             }

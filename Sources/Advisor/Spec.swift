@@ -1245,6 +1245,9 @@ public struct EngineSettings: Codable, Sendable, Equatable {
     public var typical_output_tokens_per_second: Double?
     /// See `typical_output_tokens_per_second`: the share of a budget the thinking must take to weigh on it.
     public var thinking_budget_share: Double?
+    /// Where this holds, the `default` reasoning-effort answer runs each model at its least thinking instead of its
+    /// own default level (a team that puts cost first runs the cheapest setting); without it, never.
+    public var least_effort_when: Condition?
     /// Every provider a model page names: its status page and error documentation.
     public var providers: [String: ProviderInfo]?
     /// The statistics of the evaluation plan (EvaluationPlan.swift); the plan is not offered without them.

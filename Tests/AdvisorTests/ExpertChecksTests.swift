@@ -493,15 +493,15 @@ struct ExpertChecksTests {
 
     @Test func theQualityMarginNamesTheCheapestStrongModel() {
         // Cost-first extraction, 2M requests of 1,500 in and 200 out. Command R7B ($0.0375 / $0.15, no reasoning):
-        // 2M × (1,500 × 0.0375 + 200 × 0.15) / 1e6 = $172.50, fit good. GPT-6 Luna ($0.10 / $0.50, 1,200 reasoning
-        // tokens at medium): 2M × (1,500 × 0.10 + 1,400 × 0.50) / 1e6 = $1,700, fit strong. Margin: $1,527.50.
+        // 2M × (1,500 × 0.0375 + 200 × 0.15) / 1e6 = $172.50, fit good. GPT-6 Luna ($0.10 / $0.50, thinking off, as
+        // cost first runs it): 2M × (1,500 × 0.10 + 200 × 0.50) / 1e6 = $500, fit strong. Margin: $327.50.
         let given: [String: AnswerValue] = ["task_type": "extraction", "monthly_requests": 2_000_000,
                                             "avg_input_tokens": 1_500, "avg_output_tokens": 200,
                                             "cost_priority": "primary", "fallback_ready": true]
         let a = engine.assess(k.answers(given))
         #expect(a.primaryModel == "cohere-command-r7b")
-        #expect(a.qualityMargin == QualityMargin(model: "gpt-6-luna", monthly_usd: 1_700, difference_usd: 1_527.5))
-        #expect(a.warnings.contains { $0.text.contains("GPT-6 Luna at $1,700.00, $1,527.50 more a month") })
+        #expect(a.qualityMargin == QualityMargin(model: "gpt-6-luna", monthly_usd: 500, difference_usd: 327.5))
+        #expect(a.warnings.contains { $0.text.contains("GPT-6 Luna at $500.00, $327.50 more a month") })
         // Asking for a strong fit takes the margin.
         var strong = given
         strong["required_fit"] = "strong"
@@ -521,10 +521,12 @@ struct ExpertChecksTests {
         #expect(moderation.warnings.contains {
             $0.text.contains("Claude Haiku 4.5 (legacy since 2026-10-07: Claude Haiku 5.5 succeeds it, though it fits this task only 'good') at $")
         })
-        // Cost-first code completion: the strong fit is Gemini 3.8 Flash, legacy since Gemini 4 Hydrogen (which costs
-        // twice as much, so it is not named in its place).
+        // Cost-first code completion that must be right the first time (each model at its own default effort): the
+        // strong fit is Gemini 3.8 Flash, legacy since Gemini 4 Hydrogen (which costs twice as much, so it is not named
+        // in its place).
         let completion = engine.assess(k.answers(["task_type": "code_completion", "monthly_requests": 200,
-                                                  "cost_priority": "primary", "as_of": "2026-12-04"]))
+                                                  "cost_priority": "primary", "accuracy": "first_time_right",
+                                                  "as_of": "2026-12-04"]))
         #expect(completion.qualityMargin?.model == "gemini-3-8-flash")
         #expect(completion.warnings.contains { $0.text.contains("Gemini 3.8 Flash (legacy since 2026-11-12: Gemini 4 Hydrogen succeeds it) at $") })
         // A current strong model is named plainly.
@@ -573,12 +575,13 @@ struct ExpertChecksTests {
     }
 
     @Test func aTinyPeakOnUnpublishedLimitsIsNotTheBiggestRisk() {
-        // 200 cost-first completions a month go to Mistral Small, whose limits no page gives. A peak of about one
+        // 200 cost-first completions a month go to DeepSeek V4 Flash on Novita (thinking off, as cost first runs it),
+        // whose limits no page gives. A peak of about one
         // request a minute is under every entry tier we could read (Cohere's trial key: 20 a minute), so the warning
         // says that and ranks low; the top risk is the fit instead.
         let tiny = engine.assess(k.answers(["task_type": "code_completion", "monthly_requests": 200,
                                             "cost_priority": "primary", "as_of": "2026-12-04"]))
-        #expect(tiny.primaryModel == "mistral-small")
+        #expect(tiny.primaryModel == "deepseek-v4-flash")
         let limits = try? #require(tiny.warnings.first { $0.failure_mode == "rate-limits" })
         #expect(limits?.severity == .low)
         #expect(limits?.text.contains("under the entry tier of every provider whose limits we could read (the lowest: 20 requests") == true)
@@ -587,7 +590,7 @@ struct ExpertChecksTests {
         // Three million a month peak at about 200 requests a minute, over that floor: unknown stays a high risk.
         let busy = engine.assess(k.answers(["task_type": "code_completion", "monthly_requests": 3_000_000,
                                             "cost_priority": "primary", "as_of": "2026-12-04"]))
-        #expect(busy.primaryModel == "mistral-small")
+        #expect(busy.primaryModel == "deepseek-v4-flash")
         let busyLimits = busy.warnings.first { $0.failure_mode == "rate-limits" }
         #expect(busyLimits?.severity == .high && busyLimits?.text.contains("Unknown is not fine") == true)
     }
@@ -729,7 +732,7 @@ struct ExpertChecksTests {
     /// of its own replicas and capacity, and never of its maker's status page.
     @Test func aSelfHostedModelIsWarnedOfItsOwnStack() throws {
         let a = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 200_000_000, "avg_input_tokens": 400,
-                                         "avg_output_tokens": 3, "can_self_host": true,
+                                         "avg_output_tokens": 3, "can_self_host": true, "reasoning_effort": "medium",
                                          "cost_priority": "primary", "developer_hourly_usd": 150, "latency": "batch",
                                          "fallback_ready": false, "as_of": "2026-12-03"]))
         let model = try #require(k.modelIndex[a.primaryModel])

@@ -305,9 +305,10 @@ struct LeverTests {
         }
         #expect(raise(hard.merging(["latency": "realtime"]) { $1 }).lever == nil)
         let unhurried = raise(hard.merging(["latency": "batch"]) { $1 })
-        #expect(unhurried.primary == "mistral-small", "\(unhurried)")
+        // Cost first prices GPT-6 Luna with thinking off, its least (criteria/reasoning-effort): the margin is a level up.
+        #expect(unhurried.primary == "gpt-6-luna", "\(unhurried)")
         let margin = try #require(unhurried.lever)
-        #expect(margin.text.hasPrefix("Raise Mistral Small's reasoning effort to high"), "\(margin.text)")
+        #expect(margin.text.hasPrefix("Raise GPT-6 Luna's reasoning effort to low"), "\(margin.text)")
     }
 
     /// The cache lever is a what-if about the prompts ("if 40 % of each prompt is a stable prefix"), so it is not

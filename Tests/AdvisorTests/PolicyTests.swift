@@ -173,8 +173,10 @@ struct PolicyTests {
                                                  "cost_priority": "primary", "complex_share": 0.82, "required_fit": "good"]))
         #expect(!summaries.warnings.contains { $0.text.contains("$-") || $0.text.contains(".-") }, "\(summaries.warnings.map(\.text))")
         if let margin = summaries.qualityMargin { #expect(margin.difference_usd > 0 && complex[margin.model]! <= .good) }
+        // At medium effort on every model: left at the default, cost first prices each at its least thinking, where
+        // the cheapest good chat model also reasons well.
         let some = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 2_000_000, "complex_share": 0.3,
-                                            "cost_priority": "primary"]))
+                                            "cost_priority": "primary", "reasoning_effort": "medium"]))
         #expect(complex[some.primaryModel]! > .good, "below 50 % the task's own fit decides: \(some.primaryModel)")
         // Under the team's routing plan the front model answers the simple share only: the cheapest one cost-first
         // finds is not held to complex reasoning, so it is never dearer than the Haiku it is compared with.

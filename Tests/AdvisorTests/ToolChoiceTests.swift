@@ -85,10 +85,12 @@ struct ToolChoiceTests {
     }
 
     @Test func aLegacyModelsSuccessorThatRefusesTheCallIsSaidSo() {
-        // 30M cost-first chats: Haiku 5.5 fits only 'good'; the cheapest strong fit is legacy Sonnet 4.6, whose
-        // successor would refuse every one of these requests.
+        // 30M cost-first chats that must be right the first time (each model at its default effort): Haiku 5.5 fits
+        // only 'good'; the cheapest strong fit is legacy Sonnet 4.6, whose successor would refuse every one of these
+        // requests.
         let chats: [String: AnswerValue] = ["task_type": "chat", "monthly_requests": 30_000_000, "avg_input_tokens": 800,
-                                            "avg_output_tokens": 150, "cost_priority": "primary", "tool_choice": "forced"]
+                                            "avg_output_tokens": 150, "cost_priority": "primary", "tool_choice": "forced",
+                                            "accuracy": "first_time_right"]
         let a = engine.assess(k.answers(chats))
         #expect(a.qualityMargin?.model == "claude-sonnet-4-6")
         #expect(a.warnings.contains { $0.text.contains("Claude Sonnet 4.6 (legacy since 2026-06-30: Claude Sonnet 5.5 succeeds it, "
