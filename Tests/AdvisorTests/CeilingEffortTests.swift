@@ -14,10 +14,6 @@ struct CeilingEffortTests {
         "task_type": "moderation", "monthly_requests": 50_000_000, "avg_input_tokens": 200, "avg_output_tokens": 5,
         "latency": "batch"]
 
-    func with(_ base: [String: AnswerValue], _ more: [String: AnswerValue]) -> [String: AnswerValue] {
-        base.merging(more) { $1 }
-    }
-
     func selfHostingFires(_ a: Assessment) -> Bool { a.reasons.contains { $0.url == "/criteria/self-hosting-ability" } }
 
     @Test func theSelfHostingRuleWeighsTheHaikuAtItsLeastThinking() {

@@ -13,8 +13,6 @@ struct CostFirstEffortTests {
         "latency": "batch", "can_self_host": true, "developer_hourly_usd": 20, "cost_priority": "primary",
         "as_of": "2026-12-05"]
 
-    func with(_ more: [String: AnswerValue]) -> [String: AnswerValue] { Self.bulk.merging(more) { $1 } }
-
     func line(_ a: Assessment, _ slug: String) throws -> CostLine { try #require(a.costs.first { $0.model == slug }) }
 
     @Test func costFirstRunsEveryModelAtItsLeastThinking() throws {
@@ -40,7 +38,7 @@ struct CostFirstEffortTests {
         for (more, effort) in [(["reasoning_effort": "medium"], Effort.medium), (["accuracy": "first_time_right"], .medium),
                                (["complex_share": 0.5], .medium), (["cost_priority": "balanced"], .medium)]
             as [([String: AnswerValue], Effort)] {
-            let a = engine.assess(k.answers(with(more)))
+            let a = engine.assess(k.answers(with(Self.bulk, more)))
             let luna = try line(a, "gpt-6-luna")
             #expect(luna.rates.reasoning_effort == effort && luna.rates.reasoning_effort_lowered_from == nil, "\(more)")
             #expect(luna.monthly_usd == 313_000, "\(more)")

@@ -14,10 +14,6 @@ struct RoutingPlanTests {
         "avg_output_tokens": 20, "complex_share": 0.1, "accuracy": "first_time_right", "latency": "interactive",
         "review_capacity": "sampled", "fallback_ready": true]
 
-    func with(_ answers: [String: AnswerValue], _ more: [String: AnswerValue]) -> [String: AnswerValue] {
-        answers.merging(more) { $1 }
-    }
-
     func monthly(_ a: Assessment, _ model: String) -> Double { a.costs.first { $0.model == model }!.monthly_usd }
 
     @Test func tieredIsHonouredWithTheCombinedBill() throws {

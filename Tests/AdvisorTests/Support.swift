@@ -5,6 +5,11 @@ import Content
 // Shared fixtures: the real content loaded through Content (as `serve` and `check` load it), a seeded RNG,
 // random answer sets and hand-built models with round prices for arithmetic checks.
 
+/// `answers` with `more` added, `more` winning where both give an answer.
+func with(_ answers: [String: AnswerValue], _ more: [String: AnswerValue]) -> [String: AnswerValue] {
+    answers.merging(more) { $1 }
+}
+
 /// One page's engine block, changeable by a test.
 struct FixtureEntry<Spec> {
     let slug: String

@@ -16,10 +16,6 @@ struct ToolChoiceTests {
         "task_type": "classification", "monthly_requests": 5_000_000, "avg_input_tokens": 400, "avg_output_tokens": 10,
         "reasoning_effort": "medium"]
 
-    func with(_ answers: [String: AnswerValue], _ more: [String: AnswerValue]) -> [String: AnswerValue] {
-        answers.merging(more) { $1 }
-    }
-
     func index(_ slug: String) -> Int { k.models.firstIndex { $0.slug == slug }! }
 
     @Test func aForcedCallRulesOutTheModelsThatRefuseIt() {
