@@ -330,9 +330,11 @@ public final class Knowledge: @unchecked Sendable {
     let leastEffortByDefault: CompiledCondition?
     /// The answers a model's monthly cost reads: `Engine.fixedCostInputs` and those `least_effort_when` reads.
     /// Changing any other answer leaves every cost as it was.
-    let costInputs: Set<AnswerID>
-    /// The answers that which models are usable reads (`Engine.usabilityInputs(costInputs:)`).
-    let usabilityInputs: Set<AnswerID>
+    var costInputs: Set<AnswerID> {
+        Engine.fixedCostInputs.union(AnswerID.allCases.filter { (leastEffortByDefault?.reads ?? 0) & $0.bit != 0 })
+    }
+    /// The answers that which models are usable reads.
+    var usabilityInputs: Set<AnswerID> { Engine.usabilityInputs(costInputs: costInputs) }
 
     /// `{"questions": [...]}` for `GET /api/questionnaire`.
     public var questionnaireDocument: QuestionnaireDocument { QuestionnaireDocument(questions: questionnaire) }
@@ -574,8 +576,7 @@ public final class Knowledge: @unchecked Sendable {
         var rules: [CompiledRule] = []
         var policies: [CompiledPolicy] = []
         var thresholds: [[Double]] = Array(repeating: [], count: AnswerID.count)
-        // Before the rules: a rule that compares bills reads every answer the bills read, this condition's too. Its
-        // thresholds are the verdict's (a complex share crossing one re-prices every reasoning model).
+        // Its thresholds are the verdict's: a complex share crossing one re-prices every reasoning model.
         var leastEffort: CompiledCondition? = nil
         if let when = settings.least_effort_when {
             do throws(ConditionError) {
@@ -585,11 +586,6 @@ public final class Knowledge: @unchecked Sendable {
             }
         }
         leastEffortByDefault = leastEffort
-        let leastEffortReads = leastEffort?.reads ?? 0
-        let costInputs = Engine.fixedCostInputs.union(AnswerID.allCases.filter { leastEffortReads & $0.bit != 0 })
-        self.costInputs = costInputs
-        usabilityInputs = Engine.usabilityInputs(costInputs: costInputs)
-        let costReads = costInputs.reduce(0) { $0 | $1.bit }
         for (c, entry) in criteria.enumerated() {
             for (r, rule) in entry.spec.rules.enumerated() {
                 let field = "criterion.rules[\(r)]"
@@ -634,8 +630,7 @@ public final class Knowledge: @unchecked Sendable {
                 rules.append(CompiledRule(criterion: c, index: r, condition: condition, effect: rule.effect,
                                           decide: decide, prefer: prefer, reads: condition.reads,
                                           haikuCachesPrefix: rule.haiku_caches_prefix,
-                                          preferredCheaper: rule.preferred_cheaper == true, preferredFor: preferredFor,
-                                          costReads: costReads))
+                                          preferredCheaper: rule.preferred_cheaper == true, preferredFor: preferredFor))
             }
             for (p, policy) in (entry.spec.policies ?? []).enumerated() {
                 policies.append(try CompiledPolicy(policy, criterion: c, index: p, entry: entry, questions: questions,
@@ -844,8 +839,7 @@ final class CompiledRule: Sendable {
     let preferredFor: Int?
 
     init(criterion: Int, index: Int, condition: CompiledCondition, effect: Double, decide: Verdict?, prefer: [Int],
-         reads: UInt32, haikuCachesPrefix: Bool? = nil, preferredCheaper: Bool = false, preferredFor: Int? = nil,
-         costReads: UInt32 = 0) {
+         reads: UInt32, haikuCachesPrefix: Bool? = nil, preferredCheaper: Bool = false, preferredFor: Int? = nil) {
         self.preferredFor = preferredFor
         self.criterion = criterion
         self.index = index
@@ -854,7 +848,8 @@ final class CompiledRule: Sendable {
         self.decide = decide
         self.prefer = prefer
         var reads = haikuCachesPrefix == nil ? reads : reads | Knowledge.prefixCheckReads
-        if preferredCheaper { reads |= costReads }
+        // Its bills are compared with reasoning at its cheapest setting, so `least_effort_when` changes nothing there.
+        if preferredCheaper { reads |= Engine.fixedCostInputs.reduce(0) { $0 | $1.bit } }
         self.reads = reads
         self.haikuCachesPrefix = haikuCachesPrefix
         self.preferredCheaper = preferredCheaper

@@ -31,19 +31,17 @@ extension Engine {
         for id in AnswerID.allCases where id.kind != .model && id.kind != .date && id != .routing {
             let i = id.rawValue
             let now = values[i]
-            let known = knowledge.costInputs.contains(id) ? nil : baseCosts
-            let usable = knowledge.usabilityInputs.contains(id) ? nil : decision.usable
-            // An answer the bills read only through `least_effort_when` (cost priority, accuracy, the complex share)
-            // leaves every bill, and so every model's usability, as it was while that condition stays as it is.
-            let onlyThroughEffort = known == nil && !Self.fixedCostInputs.contains(id)
+            let costsMove = Self.fixedCostInputs.contains(id), usabilityMoves = Self.fixedUsabilityInputs.contains(id)
             var best: (value: Double, distance: Double, score: Double, verdict: Verdict)? = nil
             // A change that gives another verdict, but not by recommending a model that cannot answer within the
             // budget in place of one that can: where no model can, none is ruled out for it (Engine.decide), so a
             // tighter budget or longer answers would otherwise "bring Haiku back" (4 s extractions of 1,700 tokens).
             func flipped(_ v: UnsafeBufferPointer<Double>) -> (score: Double, verdict: Verdict)? {
-                let unchanged = onlyThroughEffort && knowledge.leastEffortByDefault(v) == baseLean
-                let d = unchanged ? decideChanged(v, baseCosts, Self.fixedUsabilityInputs.contains(id) ? nil : decision.usable)
-                    : decideChanged(v, known, usable)
+                // Any other answer moves the bills, and so which models are usable, only where it turns
+                // `least_effort_when` (cost priority, accuracy, the complex share re-price every reasoning model).
+                let repriced = knowledge.leastEffortByDefault(v) != baseLean
+                let d = decideChanged(v, costsMove || repriced ? nil : baseCosts,
+                                      usabilityMoves || repriced ? nil : decision.usable)
                 guard d.verdict != current, !primaryInTime || !knowledge.outlastsBudget(model: d.primary, v) else { return nil }
                 return (d.score, d.verdict)
             }
