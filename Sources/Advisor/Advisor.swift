@@ -925,7 +925,8 @@ final class CompiledPolicy: Sendable {
         case .alternatives_min_fit, .fit_first: ["min_fit"]
         case .effort_before_escalation: ["haiku", "effort", "haiku_monthly", "escalation", "escalation_monthly"]
         case .cost_ceiling: ["haiku", "haiku_monthly", "model", "monthly", "ratio", "saving"]
-        case .routing_plan: ["haiku", "escalation", "share", "haiku_monthly", "escalation_monthly", "combined", "advisor"]
+        case .routing_plan: ["haiku", "escalation", "share", "haiku_monthly", "escalation_monthly", "escalated_part",
+                             "escalated_effort", "combined", "advisor"]
         }
     }
 

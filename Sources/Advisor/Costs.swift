@@ -244,6 +244,25 @@ extension Knowledge {
         leastEffortByDefault?.holds(v, override: -1, value: 0) ?? false
     }
 
+    /// The escalation model's month in a tiered plan, for the whole month's traffic as `Engine.tieredMonthly`
+    /// counts it. The requests it answers are the complex ones, so they are priced as a workload that is all complex:
+    /// where cost first runs the rest at the least thinking (`leastEffortByDefault`), the escalated requests keep the
+    /// model's default effort (Sonnet 5.5 at low for the escalated 20 % of 4M chats understated the plan by about
+    /// $29,000 a month); an effort the team set is priced as set. `priced` is its month on these answers, if known.
+    func escalatedMonthly(model e: Int, _ v: UnsafeBufferPointer<Double>, priced: Double? = nil) -> Double {
+        guard leastEffortByDefault(v) else { return priced ?? monthlyCost(model: e, v) }
+        return v.with(.complexShare, 1) { monthlyCost(model: e, $0) }
+    }
+
+    /// The effort the escalated requests run at when it is not the one the escalation model's cost line shows
+    /// (`escalatedMonthly`): its default, where cost first lowered the rest to the least thinking. Nil otherwise.
+    func escalatedEffort(model e: Int, _ v: UnsafeBufferPointer<Double>) -> Effort? {
+        guard leastEffortByDefault(v) else { return nil }
+        let shown = reasoning(model: e, v).effort
+        let escalated = v.with(.complexShare, 1) { reasoning(model: e, $0).effort }
+        return escalated == shown ? nil : escalated
+    }
+
     /// What the workload's forced tool calls do on a model (content/criteria/tool-choice.md): whether they switch
     /// its thinking off, and whether it returns an error on them.
     func thinkingOffForTools(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {

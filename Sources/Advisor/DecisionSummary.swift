@@ -22,6 +22,9 @@ public struct CombinedCost: Sendable, Encodable, Equatable {
     public let escalation_model: String
     public let complex_share: Double
     public let monthly_usd: Double
+    /// The effort the escalated requests are priced at when it is not the one the escalation model's cost line shows:
+    /// its default, where cost first prices the rest at the least thinking (`Knowledge.escalatedMonthly`).
+    public let escalated_effort: Effort?
 }
 
 /// JSON `decision`: `recommended`, `monthly_usd`, `combined`, `runner_up`, `top_risk`, `top_lever`, `traps`.
@@ -61,9 +64,13 @@ extension Engine {
         var combined: CombinedCost? = nil
         if d.verdict == .tieredRouting, let escalation = d.escalation, escalation != primary {
             let share = answers.values[AnswerID.complexShare.rawValue]
+            let (escalated, effort) = answers.values.withUnsafeBufferPointer { v in
+                (k.escalatedMonthly(model: escalation, v, priced: monthly[escalation]), k.escalatedEffort(model: escalation, v))
+            }
             combined = CombinedCost(escalation_model: k.models[escalation].slug, complex_share: share,
                                     monthly_usd: Format.rounded(Engine.tieredMonthly(haiku: monthly[primary],
-                                                                                       escalation: monthly[escalation], share: share)))
+                                                                                       escalation: escalated, share: share)),
+                                    escalated_effort: effort)
         }
         let runner = runnerUp(d, answers: answers, alternatives: alternatives, late: late, monthly: monthly)
         var traps: [Trap] = []

@@ -305,6 +305,8 @@ struct PolicyOutcome {
     var obstacle: PlanObstacle? = nil
     /// routing_plan: the complex share routed.
     var share = 0.0
+    /// routing_plan: the escalation model's month with every request priced as complex (`escalatedMonthly`).
+    var escalated: Double? = nil
     /// cost_ceiling: the model a rule named that the ceiling passed over (`preferred_text`), when it is not the Haiku.
     var preferred: Int? = nil
     /// The criterion whose rule named `preferred`.
@@ -333,8 +335,10 @@ public struct Engine: Sendable {
     static func tieredMonthly(haiku: Double, escalation: Double, share: Double) -> Double { haiku + share * escalation }
 
     /// A year's saving of routing against sending everything to the escalation model: 12 × (escalation − tiered).
-    static func routingSavingPerYear(haiku: Double, escalation: Double, share: Double) -> Double {
-        12 * ((1 - share) * escalation - haiku)
+    /// `escalation` is its month for everything, `escalated` its month with every request priced as complex
+    /// (`Knowledge.escalatedMonthly`): the tiered bill's share of it is the complex one.
+    static func routingSavingPerYear(haiku: Double, escalation: Double, escalated: Double, share: Double) -> Double {
+        12 * (escalation - tieredMonthly(haiku: haiku, escalation: escalated, share: share))
     }
 
     /// The `reasoning_effort` answer's value for `none` (each model maps it to its lowest level): answers with it
@@ -524,10 +528,13 @@ public struct Engine: Sendable {
         let haiku = k.haikuIndices.first { isUsable[$0] }
         // The escalation model answers only the complex share, so its rate limits are held to that share's peak,
         // not the whole workload's: 8M chats overrun Sonnet's top tier, their 12 % escalated does not.
+        // Those requests are complex ones, priced at the model's default effort where cost first lowers the rest
+        // (Knowledge.escalatedMonthly): their reasoning tokens count against its output limits.
         let escalationShare = v[AnswerID.complexShare.rawValue]
         let escalation = k.escalationIndices.first { m in
             isUsable[m] || (escalationShare > 0 && usable(m, v) && (headroom?[m] ?? true)
-                            && !k.exceedsEveryTier(model: m, v, share: escalationShare))
+                            && !(k.leastEffortByDefault(v) ? v.with(.complexShare, 1) { k.exceedsEveryTier(model: m, $0, share: escalationShare) }
+                                 : k.exceedsEveryTier(model: m, v, share: escalationShare)))
         }
         if haiku == nil { verdict = .chooseAlternative }
         if verdict == .tieredRouting && escalation == nil { verdict = .chooseHaiku }
@@ -645,7 +652,8 @@ public struct Engine: Sendable {
             // Two bills, not the whole table (this runs for every tiered candidate of the what-would-change search).
             func cost(_ m: Int) -> Double { monthlyCache?[m] ?? k.monthlyCost(model: m, v) }
             let haikuMonthly = cost(h)
-            let saving = Self.routingSavingPerYear(haiku: haikuMonthly, escalation: cost(esc), share: complex)
+            let saving = Self.routingSavingPerYear(haiku: haikuMonthly, escalation: cost(esc),
+                                                   escalated: k.escalatedMonthly(model: esc, v, priced: cost(esc)), share: complex)
             let rate = v[AnswerID.developerHourlyUSD.rawValue]
             let cost = policy.routerHoursFirstYear * rate
             // "Everything to the escalation model" is an option only if it can carry everything, and answer in time:
@@ -699,7 +707,8 @@ public struct Engine: Sendable {
             let front = primary!
             func cost(_ m: Int) -> Double { monthlyCache?[m] ?? k.monthlyCost(model: m, v) }
             policyReasons.append(PolicyOutcome(policy: plan, model: esc, monthly: cost(esc), haiku: front,
-                                               haikuMonthly: cost(front), share: v[AnswerID.complexShare.rawValue]))
+                                               haikuMonthly: cost(front), share: v[AnswerID.complexShare.rawValue],
+                                               escalated: k.escalatedMonthly(model: esc, v, priced: cost(esc))))
         }
         if primary == nil {
             switch verdict {
@@ -1247,7 +1256,8 @@ public struct Engine: Sendable {
         let sharedMonth: Double? = {
             guard d.verdict == .tieredRouting, let e = d.escalation, e != primary,
                   k.compiledModels[e].provider == provider, !k.compiledModels[e].selfHosted else { return nil }
-            return Self.tieredMonthly(haiku: monthly[primary], escalation: monthly[e], share: v[AnswerID.complexShare.rawValue])
+            return Self.tieredMonthly(haiku: monthly[primary], escalation: k.escalatedMonthly(model: e, v, priced: monthly[e]),
+                                      share: v[AnswerID.complexShare.rawValue])
         }()
         // With no requests there is no peak to carry: "about 0 requests a minute" is no risk to rank.
         let capacity = !Self.hasVolume(v) ? nil
@@ -1489,8 +1499,14 @@ public struct Engine: Sendable {
                 values["escalation"] = knowledge.models[m].title
                 values["escalation_monthly"] = Format.cents(outcome.monthly)
                 values["share"] = Format.percent(outcome.share)
-                values["combined"] = Format.cents(Self.tieredMonthly(haiku: haikuMonthly, escalation: outcome.monthly,
+                let escalated = outcome.escalated ?? outcome.monthly
+                values["combined"] = Format.cents(Self.tieredMonthly(haiku: haikuMonthly, escalation: escalated,
                                                                      share: outcome.share))
+                values["escalated_part"] = Format.cents(outcome.share * escalated)
+                // Said only where the escalated requests run at another effort than the model's cost line shows.
+                values["escalated_effort"] = knowledge.escalatedEffort(model: m, v).map {
+                    ", priced at its default \($0.rawValue) effort since these are the requests that need it"
+                } ?? ""
                 values["haiku"] = knowledge.models[front].title
                 values["advisor"] = own ?? ""
             }

@@ -154,7 +154,7 @@ extension Engine {
     /// The values of a linear answer inside `range` where the decision's cost comparisons tip. Each model's bill is
     /// a line in the answer (read from two cost lines), so the cost-first primary changes where another usable
     /// model's line crosses the primary's; tiered routing starts or stops paying where a year's saving,
-    /// 12 × ((1 − complex) × escalation − Haiku), meets the router's cost, (build + 12 × upkeep) × hourly rate.
+    /// 12 × (escalation − Haiku − complex × escalated), meets the router's cost, (build + 12 × upkeep) × hourly rate.
     /// Each root is returned as the values just on both sides of it (whole numbers, or hundredths of a share).
     private func solvedBoundaries(_ values: [Double], _ id: AnswerID, in range: ClosedRange<Double>,
                                   decision known: Decision?, here knownCosts: [Double]?) -> [Double] {
@@ -171,7 +171,9 @@ extension Engine {
         let fixed = zip(here, rate).map { $0 - $1 * now }
         var roots: [Double] = []
         let a = d.primary
-        for b in k.models.indices where b != a && d.usable[b] && rate[a] != rate[b] {
+        // The share moves no bill except where it turns `least_effort_when`, whose sides are numeric candidates
+        // already: no crossing to solve (a step across that line is no rate).
+        for b in k.models.indices where id != .complexShare && b != a && d.usable[b] && rate[a] != rate[b] {
             roots.append((fixed[b] - fixed[a]) / (rate[a] - rate[b]))
         }
         let complex = values[AnswerID.complexShare.rawValue]
@@ -182,16 +184,38 @@ extension Engine {
         let (haikus, escalations) = values.withUnsafeBufferPointer { v in
             (k.haikuIndices.filter { usable($0, v) }, k.escalationIndices.filter { usable($0, v) })
         }
+        // The escalation model's month with every request priced as complex (Knowledge.escalatedMonthly), the part
+        // of it the plan pays, is a line of its own where cost first prices the rest at the least thinking.
+        func escalated(_ v: [Double], _ bills: [Double], _ e: Int) -> Double {
+            v.withUnsafeBufferPointer { k.escalatedMonthly(model: e, $0, priced: bills[e]) }
+        }
+        func lean(_ share: Double) -> Bool {
+            values.withUnsafeBufferPointer { v in v.with(.complexShare, share) { k.leastEffortByDefault($0) } }
+        }
+        // For the share: the bills on each side of `least_effort_when` (lowered below it, each model's default above).
+        let shareSides: [(share: Double, bills: [Double])] = id != .complexShare || lean(0) == lean(1) ? [(complex, here)]
+            : [0.0, 1.0].map { side in
+                (side, values.withUnsafeBufferPointer { v in v.with(.complexShare, side) { lv in k.models.indices.map { k.monthlyCost(model: $0, lv) } } })
+            }
+        let escalatedLines = escalations.map { e in
+            let xHere = escalated(values, here, e)
+            return (e, xHere, (escalated(moved, there, e) - xHere) / step)
+        }
         for policy in k.policies where policy.kind == .routing_payback {
             let hours = policy.routerHoursFirstYear
             for h in haikus {
-                for e in escalations {
-                    // The month's saving, (1 − complex) × escalation − Haiku, as a line in the answer.
-                    let savingFixed = (1 - complex) * fixed[e] - fixed[h], savingRate = (1 - complex) * rate[e] - rate[h]
+                for (e, xHere, xRate) in escalatedLines {
+                    // The month's saving, escalation − (Haiku + complex × escalated), as a line in the answer.
+                    let savingFixed = fixed[e] - complex * (xHere - xRate * now) - fixed[h]
+                    let savingRate = rate[e] - complex * xRate - rate[h]
                     switch id {
                     case .complexShare:
-                        // Bills do not move with the share: 12 × ((1 − s) × E − H) = router's cost.
-                        if here[e] != 0 { roots.append(1 - (hours * hourly / 12 + here[h]) / here[e]) }
+                        // Bills do not move with the share on either side of the effort line:
+                        // 12 × (E − H − s × escalated) = router's cost, kept where its own side's bills hold.
+                        for side in shareSides where xHere != 0 {
+                            let root = (side.bills[e] - side.bills[h] - hours * hourly / 12) / xHere
+                            if shareSides.count == 1 || lean(root) == lean(side.share) { roots.append(root) }
+                        }
                     case .developerHourlyUSD:
                         let denominator = hours - 12 * savingRate
                         if denominator != 0 { roots.append(12 * savingFixed / denominator) }

@@ -251,7 +251,8 @@ extension Engine {
         if d.verdict == .chooseHaiku, let escalation = d.escalation, escalation != primary, value(.complexShare) > 0,
            value(.routing) != tiered, !v.withUnsafeBufferPointer({ k.missesBudgetAtEverySetting(model: escalation, $0) }) {
             let share = value(.complexShare)
-            let combined = Engine.tieredMonthly(haiku: before, escalation: monthly[escalation], share: share)
+            let escalated = v.withUnsafeBufferPointer { k.escalatedMonthly(model: escalation, $0, priced: monthly[escalation]) }
+            let combined = Engine.tieredMonthly(haiku: before, escalation: escalated, share: share)
             // The router's own cost, as the routing_payback policy that applies counts it (hours at the team's rate).
             let payback = v.withUnsafeBufferPointer { p in
                 k.policies.first { $0.kind == .routing_payback && ($0.condition?.holds(p, override: -1, value: 0) ?? true) }

@@ -10,6 +10,7 @@ extension JSONWriter {
             if let combined = d.combined {
                 json.object { json in
                     json.field("complex_share", combined.complex_share)
+                    json.fieldIfPresent("escalated_effort", combined.escalated_effort)
                     json.field("escalation_model", combined.escalation_model)
                     json.field("monthly_usd", combined.monthly_usd)
                 }

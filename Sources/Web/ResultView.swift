@@ -71,7 +71,8 @@ struct ResultView {
                 return CombinedLine(monthly: Format.money(c.monthly_usd),
                                     escalation: modelLink(c.escalation_model, assessment),
                                     share: Format.percent(c.complex_share),
-                                    escalationMonthly: Format.money(escalation?.monthly_usd ?? 0))
+                                    escalationMonthly: Format.money(escalation?.monthly_usd ?? 0),
+                                    escalatedEffort: c.escalated_effort?.rawValue)
             },
             runnerUp: decision.runner_up.map { r in
                 RunnerUpLine(model: modelLink(r.model, assessment), monthly: Format.money(r.monthly_usd),

@@ -45,6 +45,49 @@ struct CostFirstEffortTests {
         }
     }
 
+    /// 4M chats of 1,500 input and 200 output tokens, a fifth of them complex, cost first, the team routing them.
+    static let routedChats: [String: AnswerValue] = [
+        "task_type": "chat", "monthly_requests": 4_000_000, "avg_input_tokens": 1_500, "avg_output_tokens": 200,
+        "complex_share": 0.2, "cost_priority": "primary", "routing": "tiered", "as_of": "2026-12-05"]
+
+    @Test func theEscalatedRequestsKeepTheEscalationModelsDefault() throws {
+        // The escalated requests are the complex ones. Sonnet 5.5 at its least thinking (low) costs $38,000 for all
+        // 4M, so the escalated fifth looked like $7,600; at its default, high, 1,950 × $2 / 1e6 + (260 + 3,000) ×
+        // $10 / 1e6 = $0.0365 a request, $146,000 for all, $29,200 for the fifth. The plan is $1,300 + $29,200.
+        let a = engine.assess(k.answers(Self.routedChats))
+        #expect(a.verdict == .tieredRouting && a.primaryModel == "claude-haiku-5-5")
+        let sonnet = try line(a, "claude-sonnet-5-5")
+        #expect(sonnet.monthly_usd == 38_000 && sonnet.rates.reasoning_effort == .low)
+        let combined = try #require(a.decision.combined)
+        #expect(combined.monthly_usd == 30_500 && combined.escalated_effort == .high)
+        #expect(a.reasons.first?.text.contains("Claude Sonnet 5.5 answers the complex 20 % again ($29,200.00 a month, "
+            + "priced at its default high effort") == true, "\(a.reasons.first?.text ?? "")")
+        #expect(a.reasons.first?.text.contains("about $30,500.00 a month in all") == true)
+        // Where cost does not come first every figure is at the default already (the Haiku at medium, $3,700):
+        // nothing to say.
+        let balanced = engine.assess(k.answers(with(Self.routedChats, ["cost_priority": "balanced"])))
+        let plain = try #require(balanced.decision.combined)
+        #expect(plain.escalated_effort == nil && plain.monthly_usd == 32_900)
+        #expect(balanced.reasons.first?.text.contains("($29,200.00 a month), about $32,900.00") == true)
+    }
+
+    @Test func theRoutingLeverPricesTheEscalatedShareAtItsDefault() throws {
+        // 1M 3,000-token summaries that must be strong, cost first, 5 % complex: Haiku 5.5 takes them, and routing
+        // the complex 5 % to Sonnet 5.5 costs that 5 % of its month at high effort, not at its least thinking.
+        let answers = k.answers(["task_type": "summarization", "monthly_requests": 1_000_000, "avg_input_tokens": 3_000,
+                                 "avg_output_tokens": 300, "cost_priority": "primary", "required_fit": "strong",
+                                 "fallback_ready": true, "complex_share": 0.05, "as_of": "2026-12-05"])
+        let a = engine.assess(answers)
+        let lever = try #require(a.levers.first { $0.kind == .route_complex })
+        let haiku = try line(a, a.primaryModel).monthly_usd
+        let high = answers.values.withUnsafeBufferPointer { v in
+            v.with(.complexShare, 1) { k.monthlyCost(model: k.models.firstIndex { $0.slug == "claude-sonnet-5-5" }!, $0) }
+        }
+        let low = try line(a, "claude-sonnet-5-5").monthly_usd
+        #expect(high > low * 2)
+        #expect(abs(lever.monthly_after - (haiku + 0.05 * high)) < 0.01, "\(lever.monthly_after)")
+    }
+
     @Test func theAnswersTheSettingReadsAreCostInputs() {
         // What would change re-prices a change of cost priority, accuracy or complex share instead of reusing the
         // bills of the answers as given (Flips.swift).

@@ -28,13 +28,14 @@ let policyCases: [PolicyCase] = [
                          "accuracy": "tolerant", "fallback_ready": true],
                verdict: .chooseAlternative, primary: "gpt-6-luna", basis: .cheapest_fit),
     // 3,000 chats a month, cost secondary: the score says tiered routing, but routing would save about
-    // 12 × (0.85 × $15.60 − $0.78) ≈ $150 a year against a router costing (40 + 48) h × $100 = $8,800 (Haiku answers
-    // every request, the escalated ones are answered again by Sonnet).
+    // 12 × ($105.60 − $2.58 − 0.15 × $105.60) ≈ $1,046 a year against a router costing (40 + 48) h × $100 = $8,800
+    // (Haiku answers every request, the escalated ones are answered again by Sonnet; both priced with their default
+    // reasoning, 3,000 and 1,200 tokens a request).
     PolicyCase(name: "3,000 chats a month, cost does not matter",
                answers: ["task_type": "chat", "monthly_requests": 3_000, "complex_share": 0.15,
                          "cost_priority": "secondary", "fallback_ready": true, "review_capacity": "sampled"],
                verdict: .chooseAlternative, primary: "claude-sonnet-5-5", basis: .routing_does_not_pay),
-    // The same at 3,000,000 a month: routing saves about $150,000 a year and stands.
+    // The same at 3,000,000 a month: routing saves about $1,046,000 a year and stands.
     PolicyCase(name: "3,000,000 chats a month, cost does not matter",
                answers: ["task_type": "chat", "monthly_requests": 3_000_000, "complex_share": 0.15,
                          "cost_priority": "secondary", "fallback_ready": true, "review_capacity": "sampled"],

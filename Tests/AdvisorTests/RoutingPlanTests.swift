@@ -33,7 +33,9 @@ struct RoutingPlanTests {
         #expect(abs(combined.monthly_usd - (haiku + 0.1 * sonnet)) < 0.01)  // Haiku answers all, Sonnet the 10 % again
         // The plan's reason comes first and quotes the same figures.
         let first = try #require(a.reasons.first)
-        #expect(first.criterion == "routing-plan" && first.text.hasPrefix("You route: Claude Haiku 5.5 answers every request and the complex 10 % is answered again"))
+        #expect(first.criterion == "routing-plan" && first.text.hasPrefix("You route: Claude Haiku 5.5 answers every request "
+            + "(\(Format.cents(haiku)) a month) and Claude Sonnet 5.5 answers the complex 10 % again (\(Format.cents(0.1 * sonnet)) a month)"),
+            "\(first.text)")
         #expect(first.text.contains(Format.cents(combined.monthly_usd)) && first.text.contains(Format.cents(sonnet)))
         #expect(first.text.hasSuffix("left to itself, the advisor would run everything on Claude Haiku 5.5."), "\(first.text)")
         // The runner-up says the plan, not the price, put the Haiku in front.

@@ -143,6 +143,8 @@ struct CombinedLine: ViewModel {
     let escalation: ModelLink
     let share: String
     let escalationMonthly: String
+    /// The default effort the escalated requests are priced at, where cost first lowered the escalation model's row.
+    let escalatedEffort: String?
 }
 
 /// An alternative, and how it fits the task when that is less well than the recommended model (empty otherwise).
