@@ -95,12 +95,14 @@ enum AssessmentText {
     static func render(_ a: Assessment, knowledge: Knowledge) -> String {
         var lines = ["Verdict: \(a.verdict.rawValue)  (Haiku fit \(Int(a.score.rounded()))/100)",
                      "Primary model: \(a.primaryModel)" + (a.alternatives.isEmpty ? "" : "; alternatives: \(a.alternatives.joined(separator: ", "))")]
-        if let decided = a.decidedBy { lines.append("Decided by the hard limit in /criteria/\(decided)") }
+        // A hard limit or a policy (the routing plan, cost first) sets the verdict whatever the score, as the page says.
+        if let decided = a.decidedBy { lines.append("Decided by /criteria/\(decided), whatever the score") }
         if let sentence = a.noModelCanTakeIt { lines.append(sentence) }
         let d = a.decision
         // Where no model takes the workload the model is named, not recommended (the sentence above says why).
         lines.append("\(a.noModelCanTakeIt == nil ? "Recommended" : "Named"): \(d.recommended), $\(String(format: "%.2f", d.monthly_usd)) a month"
-            + (d.combined.map { "; with \($0.escalation_model) answering the complex share again, $\(String(format: "%.2f", $0.monthly_usd)) in all" } ?? ""))
+            + (d.combined.map { "; with \($0.escalation_model) answering the complex share again, $\(String(format: "%.2f", $0.monthly_usd)) in all"
+                + ($0.escalated_effort.map { " (the escalated requests priced at its default \($0.rawValue) effort)" } ?? "") } ?? ""))
         if let r = d.runner_up {
             lines.append("Runner-up: \(r.model), $\(String(format: "%.2f", r.monthly_usd)) a month (\(r.difference_usd < 0 ? "" : "+")"
                 + "\(String(format: "%.2f", r.difference_usd))); lost because \(r.reason)  [\(r.url)]")

@@ -104,6 +104,18 @@ import Testing
         #expect(bad.errors.contains("monthly_requests"))
     }
 
+    /// A routing plan decides the verdict without being a hard limit, and its bill says how the escalated requests
+    /// were priced where cost first lowered the rest (the page says both).
+    @Test func assessTextSaysWhatDecidedAndHowThePlanIsPriced() throws {
+        let answers = #"{"task_type":"chat","monthly_requests":4000000,"avg_input_tokens":1500,"avg_output_tokens":200,"complex_share":0.2,"cost_priority":"primary","routing":"tiered","as_of":"2026-12-05"}"#
+        let result = try run(["assess", "--answers", "-"], input: answers)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("Decided by /criteria/routing-plan, whatever the score\n"), "\(result.output)")
+        #expect(!result.output.contains("hard limit in /criteria/routing-plan"))
+        #expect(result.output.contains("with claude-sonnet-5-5 answering the complex share again, $30500.00 in all "
+            + "(the escalated requests priced at its default high effort)"), "\(result.output)")
+    }
+
     /// The terminal's cost list names what the web's table shows beside a price: a retired or deprecated model, and
     /// a request that does not fit. 185K-token prompts fit some windows and not others.
     @Test func assessTextMarksEveryModelThatCannotCarryTheWork() throws {
