@@ -1634,15 +1634,19 @@ public struct Engine: Sendable {
         // offer no higher effort there: a 0.35 s voice turn is not told to price Haiku at high effort.
         if raised.withUnsafeBufferPointer({ k.thinkingWeighsOnLatency(model: haiku, $0) }) { return nil }
         let haikuMonthly = raised.withUnsafeBufferPointer { k.monthlyCost(model: haiku, $0) }
+        // The hard requests the escalation model would take run at its default even where cost first lowers the
+        // rest, as the Haiku beside it is priced at the policy's higher effort (Knowledge.escalatedMonthly).
+        let escalationMonthly = k.escalatedMonthly(model: escalation, v, priced: monthly[escalation])
         let entry = k.criteria[policy.criterion]
         let text = Template.fill(policy.text, [
             "haiku": k.models[haiku].title, "effort": policy.effort.rawValue, "haiku_monthly": Format.cents(haikuMonthly),
-            "escalation": k.models[escalation].title, "escalation_monthly": Format.cents(monthly[escalation])])
+            "escalation": k.models[escalation].title, "escalation_monthly": Format.cents(escalationMonthly),
+            "escalation_effort": k.escalatedEffort(model: escalation, v).map { " at its default \($0.rawValue) effort" } ?? ""])
         reasons.append(Reason(criterion: entry.slug, effect: 0, text: text, url: "/criteria/\(entry.slug)",
                               title: entry.title, decide: nil, source: nil))
         return EffortOption(haiku_model: k.models[haiku].slug, effort: policy.effort,
                             haiku_monthly_usd: Format.rounded(haikuMonthly), escalation_model: k.models[escalation].slug,
-                            escalation_monthly_usd: Format.rounded(monthly[escalation]))
+                            escalation_monthly_usd: Format.rounded(escalationMonthly))
     }
 }
 
