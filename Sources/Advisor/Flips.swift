@@ -192,14 +192,18 @@ extension Engine {
         func lean(_ share: Double) -> Bool {
             values.withUnsafeBufferPointer { v in v.with(.complexShare, share) { k.leastEffortByDefault($0) } }
         }
-        // For the share: the bills on each side of `least_effort_when` (lowered below it, each model's default above).
+        // For the share: the Haikus' and escalation models' bills on each side of `least_effort_when` (lowered below
+        // it, each model's default above).
         let shareSides: [(share: Double, bills: [Double])] = id != .complexShare || lean(0) == lean(1) ? [(complex, here)]
             : [0.0, 1.0].map { side in
-                (side, values.withUnsafeBufferPointer { v in v.with(.complexShare, side) { lv in k.models.indices.map { k.monthlyCost(model: $0, lv) } } })
+                (side, values.withUnsafeBufferPointer { v in v.with(.complexShare, side) { lv in
+                    k.models.indices.map { haikus.contains($0) || escalations.contains($0) ? k.monthlyCost(model: $0, lv) : 0 }
+                } })
             }
         let escalatedLines = escalations.map { e in
             let xHere = escalated(values, here, e)
-            return (e, xHere, (escalated(moved, there, e) - xHere) / step)
+            // Priced with every request complex, it does not move with the share.
+            return (e, xHere, id == .complexShare ? 0 : (escalated(moved, there, e) - xHere) / step)
         }
         for policy in k.policies where policy.kind == .routing_payback {
             let hours = policy.routerHoursFirstYear
