@@ -187,6 +187,14 @@ public enum CostAssumptions {
     }
 }
 
+/// How a tiered plan's escalated requests are priced on the escalation model (`Knowledge.escalatedPricing`).
+struct EscalatedPricing {
+    /// Its month with every request priced as complex, for the whole month's traffic.
+    let monthly: Double
+    /// The effort that month is priced at, where it is not the one its cost line shows.
+    let effort: Effort?
+}
+
 extension Knowledge {
     /// Unrounded monthly cost of model `m`.
     /// The decision prices every model many times per assessment: here `costParts` is inlined with nothing to
@@ -254,13 +262,16 @@ extension Knowledge {
         return v.with(.complexShare, 1) { monthlyCost(model: e, $0) }
     }
 
-    /// The effort the escalated requests run at when it is not the one the escalation model's cost line shows
-    /// (`escalatedMonthly`): its default, where cost first lowered the rest to the least thinking. Nil otherwise.
-    func escalatedEffort(model e: Int, _ v: UnsafeBufferPointer<Double>) -> Effort? {
-        guard leastEffortByDefault(v) else { return nil }
+    /// `escalatedMonthly` with the effort it is priced at when that is not the one the escalation model's cost line
+    /// shows (its default, where cost first lowered the rest to the least thinking; nil otherwise). Worked out once
+    /// per assessment (`Engine.assess`) for everything that prices or words the escalated share.
+    func escalatedPricing(model e: Int, _ v: UnsafeBufferPointer<Double>, priced: Double) -> EscalatedPricing {
+        guard leastEffortByDefault(v) else { return EscalatedPricing(monthly: priced, effort: nil) }
         let shown = reasoning(model: e, v).effort
-        let escalated = v.with(.complexShare, 1) { reasoning(model: e, $0).effort }
-        return escalated == shown ? nil : escalated
+        return v.with(.complexShare, 1) { complex in
+            let effort = reasoning(model: e, complex).effort
+            return EscalatedPricing(monthly: monthlyCost(model: e, complex), effort: effort == shown ? nil : effort)
+        }
     }
 
     /// What the workload's forced tool calls do on a model (content/criteria/tool-choice.md): whether they switch

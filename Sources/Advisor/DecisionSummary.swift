@@ -17,7 +17,7 @@ public struct RunnerUp: Sendable, Encodable, Equatable {
     public let url: String
 }
 
-/// A tiered verdict's bill: the simple share on the Haiku, the complex share on the escalation model.
+/// A tiered verdict's bill: every request on the Haiku, the complex share again on the escalation model.
 public struct CombinedCost: Sendable, Encodable, Equatable {
     public let escalation_model: String
     public let complex_share: Double
@@ -56,7 +56,9 @@ public struct DecisionSummary: Sendable, Encodable, Equatable {
 
 extension Engine {
     /// - Parameter late: per model, whether it misses the latency budget at every setting (`missesBudgetAtEverySetting`).
+    /// - Parameter escalated: how the escalation model prices the escalated share (`Knowledge.escalatedPricing`).
     func summary(_ d: Decision, answers: Answers, alternatives: [Int], late: [Bool], costs: [CostLine], monthly: [Double],
+                 escalated: EscalatedPricing?,
                  warnings: [Warning], levers: [Lever], missedRequirement: String? = nil) -> DecisionSummary {
         let k = knowledge
         let primary = d.primary
@@ -64,13 +66,11 @@ extension Engine {
         var combined: CombinedCost? = nil
         if d.verdict == .tieredRouting, let escalation = d.escalation, escalation != primary {
             let share = answers.values[AnswerID.complexShare.rawValue]
-            let (escalated, effort) = answers.values.withUnsafeBufferPointer { v in
-                (k.escalatedMonthly(model: escalation, v, priced: monthly[escalation]), k.escalatedEffort(model: escalation, v))
-            }
             combined = CombinedCost(escalation_model: k.models[escalation].slug, complex_share: share,
                                     monthly_usd: Format.rounded(Engine.tieredMonthly(haiku: monthly[primary],
-                                                                                       escalation: escalated, share: share)),
-                                    escalated_effort: effort)
+                                                                                       escalation: escalated?.monthly ?? monthly[escalation],
+                                                                                       share: share)),
+                                    escalated_effort: escalated?.effort)
         }
         let runner = runnerUp(d, answers: answers, alternatives: alternatives, late: late, monthly: monthly)
         var traps: [Trap] = []

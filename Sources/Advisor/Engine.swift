@@ -305,8 +305,6 @@ struct PolicyOutcome {
     var obstacle: PlanObstacle? = nil
     /// routing_plan: the complex share routed.
     var share = 0.0
-    /// routing_plan: the escalation model's month with every request priced as complex (`escalatedMonthly`).
-    var escalated: Double? = nil
     /// cost_ceiling: the model a rule named that the ceiling passed over (`preferred_text`), when it is not the Haiku.
     var preferred: Int? = nil
     /// The criterion whose rule named `preferred`.
@@ -707,8 +705,7 @@ public struct Engine: Sendable {
             let front = primary!
             func cost(_ m: Int) -> Double { monthlyCache?[m] ?? k.monthlyCost(model: m, v) }
             policyReasons.append(PolicyOutcome(policy: plan, model: esc, monthly: cost(esc), haiku: front,
-                                               haikuMonthly: cost(front), share: v[AnswerID.complexShare.rawValue],
-                                               escalated: k.escalatedMonthly(model: esc, v, priced: cost(esc))))
+                                               haikuMonthly: cost(front), share: v[AnswerID.complexShare.rawValue]))
         }
         if primary == nil {
             switch verdict {
@@ -988,6 +985,9 @@ public struct Engine: Sendable {
         let priced = usage == nil ? k.models.indices.map { k.pricedLine(model: $0, v) } : []
         let monthly = usage?.prices.monthly ?? priced.map(\.total)
         let d = decide(v, costs: monthly, headroom: usage?.prices.withinHeadroom)
+        // How the escalation model prices the share a tiered plan sends it, once: the plan's reason and bill, the
+        // account month, the route lever and the effort branch all read it.
+        let escalated = d.escalation.map { k.escalatedPricing(model: $0, v, priced: monthly[$0]) }
         let verdict = d.verdict
         let primary = d.primary
         let task = Int(v[AnswerID.taskType.rawValue])
@@ -1025,7 +1025,7 @@ public struct Engine: Sendable {
         // stronger model", then why this one.
         var reasons: [Reason] = d.basis == .preferred_over_ceiling && hardDecided ? [ruleReasons.removeFirst()] : []
         reasons += d.policyReasons.filter { $0.policy == d.decidingPolicy || isPlan($0) }
-            .map { policyReason($0, v, rates: rates, own: own) }
+            .map { policyReason($0, v, rates: rates, own: own, escalated: escalated) }
         reasons += d.policyReasons.filter { $0.overruled }.map { policyReason($0, v, rates: rates) }
         reasons += ruleReasons
         reasons += d.policyReasons.filter { $0.policy != d.decidingPolicy && !isPlan($0) && !$0.overruled }
@@ -1256,7 +1256,7 @@ public struct Engine: Sendable {
         let sharedMonth: Double? = {
             guard d.verdict == .tieredRouting, let e = d.escalation, e != primary,
                   k.compiledModels[e].provider == provider, !k.compiledModels[e].selfHosted else { return nil }
-            return Self.tieredMonthly(haiku: monthly[primary], escalation: k.escalatedMonthly(model: e, v, priced: monthly[e]),
+            return Self.tieredMonthly(haiku: monthly[primary], escalation: escalated?.monthly ?? monthly[e],
                                       share: v[AnswerID.complexShare.rawValue])
         }()
         // With no requests there is no peak to carry: "about 0 requests a minute" is no risk to rank.
@@ -1384,7 +1384,7 @@ public struct Engine: Sendable {
                 "strong_monthly": Format.cents(monthly[strong]),
                 "difference": Format.cents(difference), "monthly": Format.cents(monthly[primary])])
         }
-        let effortOption = self.effortOption(d, answers: answers, v, monthly: monthly, reasons: &reasons)
+        let effortOption = self.effortOption(d, answers: answers, v, escalated: escalated, reasons: &reasons)
         // Prices older than stale_after_days: one warning per day they were checked, naming every model offered
         // with that day (the primary first), not one sentence repeated per model.
         let named = [primary] + alternatives
@@ -1415,9 +1415,10 @@ public struct Engine: Sendable {
         let haikuLine = d.haiku.flatMap { h in costs.first { $0.model == k.models[h].slug } }
         // Levers are priced what-ifs: with no requests there is nothing to price.
         let levers = Self.hasVolume(v)
-            ? self.levers(d, answers: answers, line: primaryLine, haikuLine: haikuLine, monthly: monthly) : []
+            ? self.levers(d, answers: answers, line: primaryLine, haikuLine: haikuLine, monthly: monthly,
+                          escalated: escalated?.monthly) : []
         let decision = summary(d, answers: answers, alternatives: alternatives, late: late, costs: costs, monthly: monthly,
-                               warnings: warnings, levers: levers, missedRequirement: missedRequirement)
+                               escalated: escalated, warnings: warnings, levers: levers, missedRequirement: missedRequirement)
         let assumptions = answers.assumed.map { Assumption(answer: $0, value: answers[$0]) }
         // The ceiling over a model a rule named chose the model, not the verdict: the hard limit, or the score, did.
         let verdictPolicy = d.basis == .preferred_over_ceiling ? nil : d.decidingPolicy
@@ -1452,7 +1453,7 @@ public struct Engine: Sendable {
     /// - Parameter own: for an honoured routing plan, what the advisor would say without it (`{advisor}`).
     /// - Parameter rates: the rates a model's cost line was priced at (its price band), as the assessment priced it.
     private func policyReason(_ outcome: PolicyOutcome, _ v: UnsafeBufferPointer<Double>, rates: (Int) -> CostRates?,
-                              own: String? = nil) -> Reason {
+                              own: String? = nil, escalated: EscalatedPricing? = nil) -> Reason {
         let policy = knowledge.policies[outcome.policy]
         let entry = knowledge.criteria[policy.criterion]
         var values = ["min_fit": (outcome.minFit ?? policy.minFit).rawValue, "monthly": Format.cents(outcome.monthly),
@@ -1499,12 +1500,12 @@ public struct Engine: Sendable {
                 values["escalation"] = knowledge.models[m].title
                 values["escalation_monthly"] = Format.cents(outcome.monthly)
                 values["share"] = Format.percent(outcome.share)
-                let escalated = outcome.escalated ?? outcome.monthly
-                values["combined"] = Format.cents(Self.tieredMonthly(haiku: haikuMonthly, escalation: escalated,
+                let escalatedMonthly = escalated?.monthly ?? outcome.monthly
+                values["combined"] = Format.cents(Self.tieredMonthly(haiku: haikuMonthly, escalation: escalatedMonthly,
                                                                      share: outcome.share))
-                values["escalated_part"] = Format.cents(outcome.share * escalated)
+                values["escalated_part"] = Format.cents(outcome.share * escalatedMonthly)
                 // Said only where the escalated requests run at another effort than the model's cost line shows.
-                values["escalated_effort"] = knowledge.escalatedEffort(model: m, v).map {
+                values["escalated_effort"] = escalated?.effort.map {
                     ", priced at its default \($0.rawValue) effort since these are the requests that need it"
                 } ?? ""
                 values["haiku"] = knowledge.models[front].title
@@ -1616,10 +1617,10 @@ public struct Engine: Sendable {
 
     /// The effort_before_escalation policy: when the escalation model takes work from a usable Haiku (tiered
     /// routing, or routing that does not pay), the Haiku priced at the policy's higher effort beside it.
-    private func effortOption(_ d: Decision, answers: Answers, _ v: UnsafeBufferPointer<Double>, monthly: [Double],
-                              reasons: inout [Reason]) -> EffortOption? {
+    private func effortOption(_ d: Decision, answers: Answers, _ v: UnsafeBufferPointer<Double>,
+                              escalated: EscalatedPricing?, reasons: inout [Reason]) -> EffortOption? {
         let k = knowledge
-        guard let haiku = d.haiku, let escalation = d.escalation,
+        guard let haiku = d.haiku, let escalation = d.escalation, let escalated,
               d.verdict == .tieredRouting || d.basis == .routing_does_not_pay,
               // Forced tool calls keep its thinking off: no higher effort to price (content/criteria/tool-choice.md).
               !k.thinkingOffForTools(model: haiku, v),
@@ -1635,13 +1636,13 @@ public struct Engine: Sendable {
         if raised.withUnsafeBufferPointer({ k.thinkingWeighsOnLatency(model: haiku, $0) }) { return nil }
         let haikuMonthly = raised.withUnsafeBufferPointer { k.monthlyCost(model: haiku, $0) }
         // The hard requests the escalation model would take run at its default even where cost first lowers the
-        // rest, as the Haiku beside it is priced at the policy's higher effort (Knowledge.escalatedMonthly).
-        let escalationMonthly = k.escalatedMonthly(model: escalation, v, priced: monthly[escalation])
+        // rest, as the Haiku beside it is priced at the policy's higher effort (Knowledge.escalatedPricing).
+        let escalationMonthly = escalated.monthly
         let entry = k.criteria[policy.criterion]
         let text = Template.fill(policy.text, [
             "haiku": k.models[haiku].title, "effort": policy.effort.rawValue, "haiku_monthly": Format.cents(haikuMonthly),
             "escalation": k.models[escalation].title, "escalation_monthly": Format.cents(escalationMonthly),
-            "escalation_effort": k.escalatedEffort(model: escalation, v).map { " at its default \($0.rawValue) effort" } ?? ""])
+            "escalation_effort": escalated.effort.map { " at its default \($0.rawValue) effort" } ?? ""])
         reasons.append(Reason(criterion: entry.slug, effect: 0, text: text, url: "/criteria/\(entry.slug)",
                               title: entry.title, decide: nil, source: nil))
         return EffortOption(haiku_model: k.models[haiku].slug, effort: policy.effort,

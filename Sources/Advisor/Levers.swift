@@ -73,7 +73,9 @@ extension Engine {
     ///   - monthly: every model's monthly cost, for routing.
     ///   - haikuLine: the current Haiku's cost line, for the trim that brings it back when the cost ceiling turned
     ///     it down.
-    func levers(_ d: Decision, answers: Answers, line: CostLine, haikuLine: CostLine? = nil, monthly: [Double]) -> [Lever] {
+    /// - Parameter escalated: the escalation model's month priced as complex work (`Knowledge.escalatedPricing`).
+    func levers(_ d: Decision, answers: Answers, line: CostLine, haikuLine: CostLine? = nil, monthly: [Double],
+                escalated: Double?) -> [Lever] {
         let k = knowledge
         guard let rules = k.leverRules else { return [] }
         let primary = d.primary
@@ -251,8 +253,7 @@ extension Engine {
         if d.verdict == .chooseHaiku, let escalation = d.escalation, escalation != primary, value(.complexShare) > 0,
            value(.routing) != tiered, !v.withUnsafeBufferPointer({ k.missesBudgetAtEverySetting(model: escalation, $0) }) {
             let share = value(.complexShare)
-            let escalated = v.withUnsafeBufferPointer { k.escalatedMonthly(model: escalation, $0, priced: monthly[escalation]) }
-            let combined = Engine.tieredMonthly(haiku: before, escalation: escalated, share: share)
+            let combined = Engine.tieredMonthly(haiku: before, escalation: escalated ?? monthly[escalation], share: share)
             // The router's own cost, as the routing_payback policy that applies counts it (hours at the team's rate).
             let payback = v.withUnsafeBufferPointer { p in
                 k.policies.first { $0.kind == .routing_payback && ($0.condition?.holds(p, override: -1, value: 0) ?? true) }

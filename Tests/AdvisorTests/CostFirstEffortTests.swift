@@ -13,7 +13,6 @@ struct CostFirstEffortTests {
         "latency": "batch", "can_self_host": true, "developer_hourly_usd": 20, "cost_priority": "primary",
         "as_of": "2026-12-05"]
 
-    func line(_ a: Assessment, _ slug: String) throws -> CostLine { try #require(a.costs.first { $0.model == slug }) }
 
     @Test func costFirstRunsEveryModelAtItsLeastThinking() throws {
         // At its default, medium effort, GPT-6 Luna's assumed 1,200 reasoning tokens before each label cost
@@ -22,11 +21,11 @@ struct CostFirstEffortTests {
         let a = engine.assess(k.answers(Self.bulk))
         #expect(a.primaryModel == "gpt-6-luna" && a.primaryModelBasis == .cheapest_fit, "\(a.primaryModel)")
         #expect(a.decision.monthly_usd == 13_000)
-        let luna = try line(a, "gpt-6-luna")
+        let luna = try a.line("gpt-6-luna")
         #expect(luna.rates.reasoning_effort == Effort.none && luna.rates.reasoning_effort_lowered_from == .medium)
         #expect(luna.rates.notes.contains { $0.hasPrefix("Cost comes first, so it is priced at its least thinking")
             && $0.contains("its default, medium effort, writes about 1,200 reasoning tokens") })
-        #expect(try line(a, "llama-3-1-8b-self-hosted").monthly_usd > 2 * luna.monthly_usd)
+        #expect(try a.line("llama-3-1-8b-self-hosted").monthly_usd > 2 * luna.monthly_usd)
         // Nothing is left to lower, and the verdict says what would bring the Haiku back.
         #expect(!a.levers.contains { $0.kind == .lower_effort })
         #expect(a.whatWouldChange.contains { $0.answer == .costPriority })
@@ -39,7 +38,7 @@ struct CostFirstEffortTests {
                                (["complex_share": 0.5], .medium), (["cost_priority": "balanced"], .medium)]
             as [([String: AnswerValue], Effort)] {
             let a = engine.assess(k.answers(with(Self.bulk, more)))
-            let luna = try line(a, "gpt-6-luna")
+            let luna = try a.line("gpt-6-luna")
             #expect(luna.rates.reasoning_effort == effort && luna.rates.reasoning_effort_lowered_from == nil, "\(more)")
             #expect(luna.monthly_usd == 313_000, "\(more)")
         }
@@ -56,7 +55,7 @@ struct CostFirstEffortTests {
         // $10 / 1e6 = $0.0365 a request, $146,000 for all, $29,200 for the fifth. The plan is $1,300 + $29,200.
         let a = engine.assess(k.answers(Self.routedChats))
         #expect(a.verdict == .tieredRouting && a.primaryModel == "claude-haiku-5-5")
-        let sonnet = try line(a, "claude-sonnet-5-5")
+        let sonnet = try a.line("claude-sonnet-5-5")
         #expect(sonnet.monthly_usd == 38_000 && sonnet.rates.reasoning_effort == .low)
         let combined = try #require(a.decision.combined)
         #expect(combined.monthly_usd == 30_500 && combined.escalated_effort == .high)
@@ -83,11 +82,11 @@ struct CostFirstEffortTests {
                                  "fallback_ready": true, "complex_share": 0.05, "as_of": "2026-12-05"])
         let a = engine.assess(answers)
         let lever = try #require(a.levers.first { $0.kind == .route_complex })
-        let haiku = try line(a, a.primaryModel).monthly_usd
+        let haiku = try a.line(a.primaryModel).monthly_usd
         let high = answers.values.withUnsafeBufferPointer { v in
-            v.with(.complexShare, 1) { k.monthlyCost(model: k.models.firstIndex { $0.slug == "claude-sonnet-5-5" }!, $0) }
+            v.with(.complexShare, 1) { k.monthlyCost(model: k.modelIndex["claude-sonnet-5-5"]!, $0) }
         }
-        let low = try line(a, "claude-sonnet-5-5").monthly_usd
+        let low = try a.line("claude-sonnet-5-5").monthly_usd
         #expect(high > low * 2)
         #expect(abs(lever.monthly_after - (haiku + 0.05 * high)) < 0.01, "\(lever.monthly_after)")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import Advisor
 import Content
 
@@ -8,6 +9,11 @@ import Content
 /// `answers` with `more` added, `more` winning where both give an answer.
 func with(_ answers: [String: AnswerValue], _ more: [String: AnswerValue]) -> [String: AnswerValue] {
     answers.merging(more) { $1 }
+}
+
+extension Assessment {
+    /// The cost line of the model `slug`; a test that reads one fails if the table lacks it.
+    func line(_ slug: String) throws -> CostLine { try #require(costs.first { $0.model == slug }) }
 }
 
 /// One page's engine block, changeable by a test.

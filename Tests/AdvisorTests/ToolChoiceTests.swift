@@ -47,16 +47,15 @@ struct ToolChoiceTests {
         let thinking = engine.assess(k.answers(Self.labels))
         let forced = engine.assess(k.answers(with(Self.labels, ["tool_choice": "forced"])))
         let off = engine.assess(k.answers(with(Self.labels, ["reasoning_effort": "none"])))
-        func line(_ a: Assessment, _ slug: String) throws -> CostLine { try #require(a.costs.first { $0.model == slug }) }
-        let haiku = try line(forced, "claude-haiku-5-5")
-        #expect(try line(thinking, "claude-haiku-5-5").rates.reasoning_effort == .medium)
+        let haiku = try forced.line("claude-haiku-5-5")
+        #expect(try thinking.line("claude-haiku-5-5").rates.reasoning_effort == .medium)
         #expect(haiku.rates.reasoning_effort == Effort.none)
         #expect(haiku.rates.reasoning_tokens_per_request == 0)
-        #expect(haiku.monthly_usd == (try line(off, "claude-haiku-5-5")).monthly_usd)
-        #expect(haiku.monthly_usd < (try line(thinking, "claude-haiku-5-5")).monthly_usd)
+        #expect(haiku.monthly_usd == (try off.line("claude-haiku-5-5")).monthly_usd)
+        #expect(haiku.monthly_usd < (try thinking.line("claude-haiku-5-5")).monthly_usd)
         #expect(haiku.rates.notes.contains { $0.hasPrefix("Thinking off: it takes a forced tool call only without thinking") })
         // A model with no such limit keeps the effort the team chose.
-        #expect(try line(forced, "gpt-6-luna").rates.reasoning_effort == .medium)
+        #expect(try forced.line("gpt-6-luna").rates.reasoning_effort == .medium)
         // No effort lever on a model whose thinking the forced call fixes: it would move nothing.
         #expect(forced.primaryModel == "claude-haiku-5-5")
         #expect(!forced.levers.contains { [.lower_effort, .raise_effort, .thinking_off, .least_thinking].contains($0.kind) })
