@@ -133,6 +133,8 @@ final class CompiledModel: Sendable {
     /// Indexed by the task_type choice index.
     let fit: [Fit]
     let isHaikuFamily: Bool
+    /// The page's `family` (`haiku`, `sonnet`).
+    let family: String
     let selfHosted: Bool
 
     // Lifecycle, as day numbers.
@@ -177,6 +179,11 @@ final class CompiledModel: Sendable {
     /// Whether a forced tool call switches this model's thinking off (`thinking_off` on a model that reasons): read
     /// per cost line, so worked out once.
     let forcedCallsStopThinking: Bool
+    /// The provider's tool-use system prompt per request, for `tool_choice` auto and forced (nil: none we know of,
+    /// or a count the page says is unpublished: `toolPromptUnpublished`).
+    let toolPrompt: (auto: Double, forced: Double)?
+    /// The page says the provider adds a tool-use system prompt but gives no count for this model.
+    let toolPromptUnpublished: Bool
 
     /// The oldest `checked` date among the sources of the price figures (day number), and its text.
     let pricesCheckedDay: Int?
@@ -198,6 +205,7 @@ final class CompiledModel: Sendable {
         fit = fits
         provider = spec.provider
         isHaikuFamily = spec.family == "haiku"
+        family = spec.family
         selfHosted = spec.hosting == .self_hosted
 
         // Lifecycle.
@@ -488,6 +496,21 @@ final class CompiledModel: Sendable {
                           + "thinking cannot be switched off rejects forced tool use")
         }
         forcedCallsStopThinking = forcedToolUse == .thinking_off && reasoning != nil
+        if let t = spec.tool_prompt_tokens {
+            for (name, value) in [("auto", t.auto), ("forced", t.forced)] {
+                if let value, !(value.isFinite && value >= 0 && value <= 100_000) {
+                    throw problem("tool_prompt_tokens.\(name)", "must be a number of tokens from 0 to 100,000")
+                }
+            }
+            guard (t.auto == nil) == (t.forced == nil) else {
+                throw problem("tool_prompt_tokens", "give both counts (auto and forced), or neither where the provider publishes none")
+            }
+            toolPrompt = t.auto.flatMap { auto in t.forced.map { (auto, $0) } }
+            toolPromptUnpublished = !t.isPublished
+        } else {
+            toolPrompt = nil
+            toolPromptUnpublished = false
+        }
 
         // Freshness of the prices: the oldest check among the sources their figures cite.
         let priceSources = spec.figures.filter(\.isPrice).map(\.source)

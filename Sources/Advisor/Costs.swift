@@ -8,7 +8,9 @@ import Foundation
 //
 // 1. **Tokens on the model's own count.** The answers' token counts were measured with the tokenizer of
 //    `tokens_counted_with`; model m counts I_m = I × ratio_m / ratio_counted (and O_m likewise), where ratio is a
-//    model's `tokenizer.ratio` against Claude Haiku 4.5's tokenizer (1.0 when the page publishes none).
+//    model's `tokenizer.ratio` against Claude Haiku 4.5's tokenizer (1.0 when the page publishes none). With tools,
+//    the provider's own tool-use system prompt (`tool_prompt_tokens`, already on the model's count) is added to
+//    I_m, ahead of the cached share (`cacheablePrefix`).
 // 2. **Reasoning.** A reasoning model spends T_m reasoning tokens a request at the effort the `reasoning_effort`
 //    answer asks for (its own default for `default`; the nearest level the API accepts otherwise), as its page
 //    documents or assumes them. They are billed as output (the page's `billed_as`) and count toward the output
@@ -86,6 +88,9 @@ public struct CostRates: Sendable, Encodable, Equatable {
     public var reasoning_tokens_per_request: Double
     /// Whether that figure is our stated assumption rather than a documented one.
     public var reasoning_tokens_assumed: Bool
+    /// The provider's tool-use system prompt, in this model's tokens, included in `input_tokens_per_request`
+    /// (nil: no tools, or no count we know of).
+    public var tool_prompt_tokens_per_request: Double? = nil
     /// The share of the context window one request fills (prompt + output + reasoning).
     public var window_use: Double
     /// Plain-language reasons for the numbers above (tokenizer, band, cache, batch, fit).
@@ -284,6 +289,34 @@ extension Knowledge {
         Self.forcesToolCalls(v) && compiledModels[m].forcedToolUse == .rejected
     }
 
+    /// The system prompt model `m`'s provider adds to a request with tools, in its tokens (0 without tools, or where
+    /// we know of none or the page gives no count: content/criteria/tool-choice.md). Billed as input like the prompt.
+    func toolPromptTokens(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Double {
+        guard let t = compiledModels[m].toolPrompt else { return 0 }
+        let choice = v[AnswerID.toolChoice.rawValue]
+        return choice == Self.forcedToolAnswer ? t.forced : choice == Self.autoToolAnswer ? t.auto : 0
+    }
+
+    /// For model `m`, whose page gives no count for its provider's tool-use system prompt, the nearest model that has
+    /// one: the newest of its family, else the provider's newest (Haiku 5.5 → Haiku 4.5).
+    func toolPromptReference(for m: Int) -> Int? {
+        let model = compiledModels[m]
+        let counted = compiledModels.indices.filter { compiledModels[$0].provider == model.provider && compiledModels[$0].toolPrompt != nil }
+        let newest = { (a: Int, b: Int) in self.compiledModels[a].releasedDay < self.compiledModels[b].releasedDay }
+        return counted.filter { compiledModels[$0].family == model.family }.max(by: newest) ?? counted.max(by: newest)
+    }
+
+    /// The tokens a request can cache: the stated share of its prompt, with the tool-use system prompt ahead of it
+    /// (tools come first in the request, so caching the system prompt caches them too); nothing without a share.
+    static func cacheablePrefix(prompt: Double, toolPrompt: Double, share: Double) -> Double {
+        share > 0 ? prompt * share + toolPrompt : 0
+    }
+
+    /// Whether the requests carry tools at all (`tool_choice` auto or forced).
+    static func carriesTools(_ v: UnsafeBufferPointer<Double>) -> Bool {
+        v[AnswerID.toolChoice.rawValue] == forcedToolAnswer || v[AnswerID.toolChoice.rawValue] == autoToolAnswer
+    }
+
     /// Whether the requests force a tool call (`tool_choice` `any` or a named tool).
     static func forcesToolCalls(_ v: UnsafeBufferPointer<Double>) -> Bool {
         v[AnswerID.toolChoice.rawValue] == forcedToolAnswer
@@ -321,11 +354,12 @@ extension Knowledge {
         return (chosen, r.tokens[chosen.rank], r.assumed[chosen.rank], level.effort)
     }
 
-    /// Tokens of one request on model `m`'s own count: prompt, visible output, reasoning.
+    /// Tokens of one request on model `m`'s own count: prompt (the provider's tool-use system prompt included),
+    /// visible output, reasoning.
     func requestTokens(model m: Int, _ v: UnsafeBufferPointer<Double>) -> (input: Double, output: Double, reasoning: Double) {
         let scale = tokenScale(model: m, v)
-        return (v[AnswerID.avgInputTokens.rawValue] * scale, v[AnswerID.avgOutputTokens.rawValue] * scale,
-                reasoningTokens(model: m, v))
+        return (v[AnswerID.avgInputTokens.rawValue] * scale + toolPromptTokens(model: m, v),
+                v[AnswerID.avgOutputTokens.rawValue] * scale, reasoningTokens(model: m, v))
     }
 
     /// Why a prefix of `prefix` tokens cannot be cached at all on `prices` (nothing stable, caching not offered, under
@@ -341,13 +375,14 @@ extension Knowledge {
     /// Whether model `m` could cache the stated prefix on the day (`cacheBar`): a 270-token prefix does not reach
     /// Haiku 5.5's 512, nor a 3,000-token one Haiku 4.5's 4,096. Whether caching then pays is the cost line's.
     func cachesPrefix(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
-        let prefix = v[AnswerID.avgInputTokens.rawValue] * tokenScale(model: m, v) * v[AnswerID.cachedInputShare.rawValue]
+        let prefix = Self.cacheablePrefix(prompt: v[AnswerID.avgInputTokens.rawValue] * tokenScale(model: m, v),
+                                          toolPrompt: toolPromptTokens(model: m, v), share: v[AnswerID.cachedInputShare.rawValue])
         guard let prices = compiledModels[m].prices(on: Int(v[AnswerID.asOf.rawValue])) else { return false }
         return Self.cacheBar(prefix: prefix, prices: prices) == nil
     }
 
     /// The answers `cachesPrefix` reads, as a rule's `reads` bits.
-    static let prefixCheckReads: UInt32 = [AnswerID.avgInputTokens, .cachedInputShare, .tokensCountedWith, .asOf]
+    static let prefixCheckReads: UInt32 = [AnswerID.avgInputTokens, .cachedInputShare, .tokensCountedWith, .asOf, .toolChoice]
         .reduce(0) { $0 | $1.bit }
 
     /// The Haiku the rules speak of on the answers' day: the first listed that is served then (released, not
@@ -409,7 +444,9 @@ extension Knowledge {
         let model = compiledModels[m]
         let requests = v[AnswerID.monthlyRequests.rawValue]
         let scale = tokenScale(model: m, v)
-        let inTokens = v[AnswerID.avgInputTokens.rawValue] * scale
+        let toolPrompt = toolPromptTokens(model: m, v)
+        let statedIn = v[AnswerID.avgInputTokens.rawValue] * scale
+        let inTokens = statedIn + toolPrompt
         let visibleOut = v[AnswerID.avgOutputTokens.rawValue] * scale
         let thinking = reasoning(model: m, v)
         let reasoningAsOutput = model.reasoning?.billedAs != .input
@@ -425,13 +462,23 @@ extension Knowledge {
             input_tokens: requests * inTokens, output_tokens: requests * outTokens,
             reasoning_effort: thinking.effort, reasoning_effort_lowered_from: thinking.loweredFrom,
             reasoning_tokens_per_request: thinking.tokens,
-            reasoning_tokens_assumed: thinking.assumed, window_use: windowUse, notes: []))
+            reasoning_tokens_assumed: thinking.assumed, tool_prompt_tokens_per_request: toolPrompt > 0 ? toolPrompt : nil,
+            window_use: windowUse, notes: []))
         func note(_ text: @autoclosure () -> String) { if explain { parts.rates.notes.append(text()) } }
 
         if scale != 1 {
             let counted = models[Int(v[AnswerID.tokensCountedWith.rawValue])].title
             note("Counts \(Format.figure(scale, digits: 2))x the tokens \(counted) counts for the same text: "
-                 + "\(Format.figure(inTokens)) in and \(Format.figure(visibleOut)) out per request.")
+                 + "\(Format.figure(statedIn)) in and \(Format.figure(visibleOut)) out per request.")
+        }
+        if toolPrompt > 0 {
+            note("\(model.provider) adds its own tool-use system prompt to every request "
+                 + "that carries tools: \(Format.figure(toolPrompt)) tokens with tool_choice "
+                 + (Self.forcesToolCalls(v) ? "any or a named tool" : "auto") + " on this model, billed as input and counted in the "
+                 + "\(Format.figure(inTokens)) above.")
+        } else if model.toolPromptUnpublished, Self.carriesTools(v) {
+            note("\(model.provider) adds its own tool-use system prompt to requests "
+                 + "with tools, and we have read no count for this model: not priced, so the figure is low by that many input tokens a request.")
         }
         if let effort = thinking.effort {
             note(thinking.tokens == 0 ? "Reasoning off (effort \(effort.rawValue))."
@@ -513,7 +560,7 @@ extension Knowledge {
         let base = priceSet.rates
 
         // Caching possible at all? nil while it is still a candidate, settled below once its cost is known.
-        let prefix = inTokens * share
+        let prefix = Self.cacheablePrefix(prompt: statedIn, toolPrompt: toolPrompt, share: share)
         var cacheStatus = Self.cacheBar(prefix: prefix, prices: priceSet)
         if cacheStatus == .below_minimum {
             note("The cacheable prefix of \(Format.figure(prefix)) tokens is below the \(Format.figure(priceSet.cacheMinTokens))-token "

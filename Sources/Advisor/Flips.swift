@@ -283,24 +283,28 @@ extension Engine {
                 let model = k.compiledModels[m]
                 let t = k.requestTokens(model: m, v)
                 let scale = k.tokenScale(model: m, v)  // a ratio of positive ratios
+                // The tool-use system prompt is a fixed part of every prompt, ahead of the cached share
+                // (Knowledge.cacheablePrefix): each line below is where the stated part meets a limit less it.
+                let tool = k.toolPromptTokens(model: m, v)
+                let stated = t.input - tool
                 switch id {
                 case .cachedInputShare:
-                    guard usable[m], t.input > 0, let prices = model.prices(on: day) else { continue }
-                    if prices.cacheMinTokens > 0 { kinks.append(prices.cacheMinTokens / t.input) }
+                    guard usable[m], stated > 0, let prices = model.prices(on: day) else { continue }
+                    if prices.cacheMinTokens > 0 { kinks.append((prices.cacheMinTokens - tool) / stated) }
                     if let long = prices.longContext {
-                        kinks.append(long.threshold / t.input)
-                        kinks.append(1 - long.threshold / t.input)
+                        kinks.append((long.threshold - tool) / stated)
+                        kinks.append(1 - long.threshold / stated)
                     }
                 case .avgInputTokens:
-                    let room = model.contextWindow - t.output - t.reasoning
-                    kinks += [room / scale, (k.contextHeadroom * model.contextWindow - t.output - t.reasoning) / scale]
-                    if let limit = model.maxInput { kinks += [limit / scale, k.contextHeadroom * limit / scale] }
+                    let room = model.contextWindow - t.output - t.reasoning - tool
+                    kinks += [room / scale, (k.contextHeadroom * model.contextWindow - t.output - t.reasoning - tool) / scale]
+                    if let limit = model.maxInput { kinks += [(limit - tool) / scale, (k.contextHeadroom * limit - tool) / scale] }
                     guard usable[m], let prices = model.prices(on: day) else { continue }
-                    if prices.cacheMinTokens > 0, share > 0 { kinks.append(prices.cacheMinTokens / (share * scale)) }
+                    if prices.cacheMinTokens > 0, share > 0 { kinks.append((prices.cacheMinTokens - tool) / (share * scale)) }
                     if let long = prices.longContext {
-                        kinks.append(long.threshold / scale)
+                        kinks.append((long.threshold - tool) / scale)
                         if share < 1 { kinks.append(long.threshold / ((1 - share) * scale)) }
-                        if share > 0 { kinks.append(long.threshold / (share * scale)) }
+                        if share > 0 { kinks.append((long.threshold - tool) / (share * scale)) }
                     }
                 default:
                     kinks.append((model.contextWindow - t.input - t.reasoning) / scale)

@@ -36,12 +36,13 @@ public struct Lever: Sendable, Encodable, Equatable {
 
 extension Knowledge {
     /// The prompt length, in the answers' own tokens (`tokens_counted_with`), that keeps a request under a
-    /// long-context threshold: the tier counts `counted` tokens of a prompt given as `input`, and counting is
-    /// proportional to the prompt, so `input × threshold / counted`, rounded down to a hundred to stay under it.
+    /// long-context threshold: the tier counts `counted` tokens of a prompt given as `input`, of which `fixed` do
+    /// not shrink with it (the provider's tool-use system prompt), and the rest is proportional to the prompt, so
+    /// `input × (threshold − fixed) / (counted − fixed)`, rounded down to a hundred to stay under it.
     /// nil when the prompt is not over the line.
-    public static func trimTarget(input: Double, counted: Double, threshold: Double) -> Double? {
-        guard input > 0, counted > threshold, threshold > 0 else { return nil }
-        return (input * threshold / counted / 100).rounded(.down) * 100
+    public static func trimTarget(input: Double, counted: Double, threshold: Double, fixed: Double = 0) -> Double? {
+        guard input > 0, counted > threshold, threshold > fixed, counted > fixed else { return nil }
+        return (input * (threshold - fixed) / (counted - fixed) / 100).rounded(.down) * 100
     }
 
     /// The longest prompt, as the answers count it (rounded down to the hundred), with which model `m`'s request
@@ -52,7 +53,9 @@ extension Knowledge {
         let t = requestTokens(model: m, v)
         let output = t.output + t.reasoning
         guard model.outputLimit(batch: Self.isBatch(v)).map({ output <= contextHeadroom * $0 }) ?? true else { return nil }
+        let tool = toolPromptTokens(model: m, v)
         let room = Swift.min(contextHeadroom * model.contextWindow - output, model.maxInput.map { contextHeadroom * $0 } ?? .infinity)
+            - tool
         let target = (room / tokenScale(model: m, v) / 100).rounded(.down) * 100
         return target > 0 ? target : nil
     }
@@ -62,7 +65,8 @@ extension Knowledge {
     func trimTarget(_ line: CostLine, _ v: UnsafeBufferPointer<Double>) -> Double? {
         guard line.rates.band == .long_context, let threshold = line.rates.long_context_threshold,
               let counted = line.rates.long_context_counted else { return nil }
-        return Self.trimTarget(input: v[AnswerID.avgInputTokens.rawValue], counted: counted, threshold: threshold)
+        return Self.trimTarget(input: v[AnswerID.avgInputTokens.rawValue], counted: counted, threshold: threshold,
+                               fixed: line.rates.tool_prompt_tokens_per_request ?? 0)
     }
 }
 

@@ -84,6 +84,7 @@ extension ModelSpec {
             }
         }
         add(forced_tool_use, [.key("forced_tool_use")])
+        if let t = tool_prompt_tokens { source(t.source, [.key("tool_prompt_tokens")]) }
         for (i, latency) in (latency ?? []).enumerated() {
             source(latency.source, [.key("latency"), .index(i)], asOf: latency.as_of)
         }

@@ -559,6 +559,25 @@ public enum ForcedToolUse: String, Codable, Sendable, Equatable, CaseIterable {
     case rejected
 }
 
+/// The system prompt a provider adds to every request that carries tools, in tokens on the model's own count, billed
+/// as input (Anthropic's tool-use page lists them per model: content/criteria/tool-choice.md). Both figures, or
+/// neither: a page that says the provider adds one but publishes no count for this model.
+public struct ToolPrompt: Codable, Sendable, Equatable {
+    /// With `tool_choice` `auto` (or `none` with tools present).
+    public var auto: Double?
+    /// With `tool_choice` `any` or a named tool.
+    public var forced: Double?
+    public var source: String
+    public var note: String?
+
+    public init(auto: Double? = nil, forced: Double? = nil, source: String, note: String? = nil) {
+        (self.auto, self.forced, self.source, self.note) = (auto, forced, source, note)
+    }
+
+    /// Whether the page gives the counts.
+    public var isPublished: Bool { auto != nil && forced != nil }
+}
+
 /// The `model:` block of a models/ page.
 public struct ModelSpec: Codable, Sendable, Equatable {
     public var provider: String
@@ -586,6 +605,8 @@ public struct ModelSpec: Codable, Sendable, Equatable {
     public var reasoning: Reasoning?
     /// Whether a forced tool call is taken (absent: the pages we read put no limit on it).
     public var forced_tool_use: Figure<ForcedToolUse>?
+    /// The provider's own system prompt on requests with tools (absent: the pages we read mention none).
+    public var tool_prompt_tokens: ToolPrompt?
     public var latency: [LatencyFigure]?
     public var benchmarks: [String: BenchmarkFigure]?
     public var access: [AccessChannel]
@@ -1124,6 +1145,12 @@ public enum TrapKind: String, ClosedSet, CodingKeyRepresentable {
     case cache_1h
     /// A day's batch input exceeds the batch queue the model's tiers allow: {model}, {gap}, {amount}.
     case batch_limit
+    /// The provider adds its own tool-use system prompt to every request with tools: {model}, {provider}, {tokens}
+    /// (a request, on the model's count), {choice} (`auto`, `any or a named tool`), {amount}.
+    case tool_prompt
+    /// The provider adds one but publishes no count for this model, so its figure leaves it out: {model},
+    /// {provider}, {reference} (the nearest model with a count: `Knowledge.toolPromptReference`), {reference_tokens}.
+    case tool_prompt_unpublished
 
     /// The placeholders the text may use.
     public var placeholders: [String] {
@@ -1136,6 +1163,8 @@ public enum TrapKind: String, ClosedSet, CodingKeyRepresentable {
         case .cache_minimum: ["model", "prefix", "minimum", "amount"]
         case .cache_1h: ["model", "writes", "prefix_writes", "amount"]
         case .batch_limit: ["model", "gap", "amount"]
+        case .tool_prompt: ["model", "provider", "tokens", "choice", "amount"]
+        case .tool_prompt_unpublished: ["model", "provider", "reference", "reference_tokens"]
         }
     }
 }

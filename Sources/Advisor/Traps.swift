@@ -71,7 +71,9 @@ extension Engine {
            let prompt = r.long_context_counted,
            k.compiledModels[m].prices(on: Int(v[AnswerID.asOf.rawValue]))?.longContext?.wholeRequest == true,
            prompt >= share * threshold, prompt <= threshold {
-            let over = v[AnswerID.avgInputTokens.rawValue] * (threshold + 1) / prompt
+            // The tool-use system prompt does not grow with the prompt the answers give.
+            let tool = r.tool_prompt_tokens_per_request ?? 0
+            let over = v[AnswerID.avgInputTokens.rawValue] * (threshold + 1 - tool) / (prompt - tool)
             add(.long_context_near_line, cost(with: [(.avgInputTokens, over.rounded(.up))]) - line.monthly_usd, [
                 "prompt": Format.count(prompt), "threshold": Format.count(threshold),
                 "share": Format.percent((prompt / threshold * 100).rounded(.down) / 100)])
@@ -96,7 +98,9 @@ extension Engine {
             let amount = requests * r.reasoning_tokens_per_request * rate / 1e6 * keep(asInput ? .input : .output)
             add(.thinking_tokens, amount, ["effort": effort.rawValue, "tokens": Format.count(r.reasoning_tokens_per_request)])
         }
-        let prefix = r.input_tokens_per_request * v[AnswerID.cachedInputShare.rawValue]
+        let tool = r.tool_prompt_tokens_per_request ?? 0
+        let prefix = Knowledge.cacheablePrefix(prompt: r.input_tokens_per_request - tool, toolPrompt: tool,
+                                               share: v[AnswerID.cachedInputShare.rawValue])
         if r.caching == .below_minimum, let input = r.input_per_mtok, let read = r.cache_read_per_mtok {
             add(.cache_minimum, requests * prefix * (input - read) / 1e6 * keep(.input), [
                 "prefix": Format.count(prefix), "minimum": Format.count(r.cache_min_tokens ?? 0)])
@@ -110,6 +114,24 @@ extension Engine {
         }
         if let discount = r.batch_discount, let gap = line.capacity?.gap, gap.contains("batch queue") {
             add(.batch_limit, line.monthly_usd * discount / (1 - discount), ["gap": gap])
+        }
+        let model = k.compiledModels[m]
+        if tool > 0, let input = r.input_per_mtok {
+            // Priced as the line prices it: in the cached prefix where the cache is used, else as fresh input.
+            let amount: Double
+            if r.caching == .used, let writes = r.cache_writes_per_month, let write = r.cache_write_per_mtok,
+               let read = r.cache_read_per_mtok {
+                amount = (writes * write * keep(.cache_write) + (requests - writes) * read * keep(.cache_read)) * tool / 1e6
+            } else {
+                amount = requests * tool * input / 1e6 * keep(.input)
+            }
+            add(.tool_prompt, amount, ["provider": model.provider, "tokens": Format.count(tool),
+                                       "choice": v.withUnsafeBufferPointer(Knowledge.forcesToolCalls) ? "any or a named tool" : "auto"])
+        } else if model.toolPromptUnpublished, v.withUnsafeBufferPointer(Knowledge.carriesTools),
+                  let reference = k.toolPromptReference(for: m), let counts = k.compiledModels[reference].toolPrompt {
+            let forced = v.withUnsafeBufferPointer(Knowledge.forcesToolCalls)
+            add(.tool_prompt_unpublished, nil, ["provider": model.provider, "reference": k.models[reference].title,
+                                                "reference_tokens": Format.count(forced ? counts.forced : counts.auto)])
         }
         return found
     }

@@ -90,6 +90,7 @@ extension JSONWriter {
             json.field("token_ratio", r.token_ratio)
             json.field("token_ratio_published", r.token_ratio_published)
             json.fieldIfPresent("tokens_per_second", r.tokens_per_second)
+            json.fieldIfPresent("tool_prompt_tokens_per_request", r.tool_prompt_tokens_per_request)
             json.field("window_use", r.window_use)
         }
     }

@@ -166,6 +166,13 @@ struct PageViews {
         } else {
             facts.add("Forced tool call", "no limit stated in the sources this page cites")
         }
+        if let tool = model.tool_prompt_tokens {
+            // The provider's own prompt on requests with tools (content/criteria/tool-choice.md).
+            let value = tool.auto.flatMap { auto in tool.forced.map { forced in
+                "\(Format.count(auto)) tokens a request with tool_choice auto, \(Format.count(forced)) with any or a named tool; billed as input"
+            } } ?? "added by \(model.provider) on requests with tools; we have read no count for this model, so the calculator leaves it out"
+            facts.add("Tool-use system prompt", value, sourceID: tool.source, asOf: nil, note: tool.note)
+        }
         if let limits = model.rate_limits {
             lists.append(list(RateLimitText.heading(limits), RateLimitText.lines(limits).map { FactListItem(text: $0) }))
         }

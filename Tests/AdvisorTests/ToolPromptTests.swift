@@ -1,0 +1,111 @@
+import Testing
+@testable import Advisor
+
+/// The system prompt a provider adds to every request that carries tools (`tool_prompt_tokens`,
+/// content/criteria/tool-choice.md): billed as input where the model's page gives its count, ahead of any cached
+/// share, and said to be missing where the page says the provider adds one but gives none. On the real content.
+struct ToolPromptTests {
+    let k = Fixture.real
+    var engine: Engine { Engine(knowledge: k) }
+
+    /// Short classifications, counted with Haiku 4.5's tokenizer (the default), so Haiku 4.5 reads them as given.
+    static let labels: [String: AnswerValue] = [
+        "task_type": "classification", "monthly_requests": 20_000_000, "avg_input_tokens": 300, "avg_output_tokens": 20,
+        "reasoning_effort": "none"]
+
+    @Test func haiku45BillsAnthropicsPromptOnEveryRequestWithTools() throws {
+        let none = try engine.assess(k.answers(Self.labels)).line("claude-haiku-4-5")
+        let auto = try engine.assess(k.answers(with(Self.labels, ["tool_choice": "auto"]))).line("claude-haiku-4-5")
+        let forced = try engine.assess(k.answers(with(Self.labels, ["tool_choice": "forced"]))).line("claude-haiku-4-5")
+        #expect(none.rates.tool_prompt_tokens_per_request == nil)
+        #expect(none.rates.input_tokens_per_request == 300)
+        // The page's row: 346 tokens with auto, 313 with a forced call.
+        #expect(auto.rates.tool_prompt_tokens_per_request == 346)
+        #expect(auto.rates.input_tokens_per_request == 646)
+        #expect(forced.rates.tool_prompt_tokens_per_request == 313)
+        #expect(forced.rates.input_tokens_per_request == 613)
+        // Billed as input at the line's own rate: 20M × 313 tokens at $1 a million is $6,260 a month more.
+        let rate = try #require(forced.rates.input_per_mtok)
+        #expect(abs((forced.monthly_usd - none.monthly_usd) - 20_000_000 * 313 * rate / 1e6) < 0.01)
+        #expect(abs((auto.monthly_usd - none.monthly_usd) - 20_000_000 * 346 * rate / 1e6) < 0.01)
+        #expect(forced.rates.notes.contains { $0.contains("313 tokens with tool_choice any or a named tool on this model, billed as input") })
+        // The trap states the same amount, and the page that explains it.
+        let answers = k.answers(with(Self.labels, ["tool_choice": "forced"]))
+        let trap = try #require(engine.traps(model: index("claude-haiku-4-5"), line: forced, answers: answers)
+            .first { $0.kind == .tool_prompt })
+        #expect(trap.amount_usd == Format.rounded(20_000_000 * 313 * rate / 1e6))
+        #expect(trap.url == "/criteria/tool-choice")
+        #expect(trap.text.hasPrefix("Anthropic puts its own tool-use system prompt in front of every request that carries tools: "
+            + "313 tokens a request with tool_choice any or a named tool on Claude Haiku 4.5"))
+    }
+
+    @Test func aModelWithoutACountIsNotPricedForItAndSaysSo() throws {
+        let none = try engine.assess(k.answers(Self.labels)).line("claude-haiku-5-5")
+        let answers = k.answers(with(Self.labels, ["tool_choice": "auto"]))
+        let auto = try engine.assess(answers).line("claude-haiku-5-5")
+        #expect(auto.monthly_usd == none.monthly_usd)
+        #expect(auto.rates.tool_prompt_tokens_per_request == nil)
+        #expect(auto.rates.notes.contains { $0.contains("we have read no count for this model: not priced") })
+        #expect(!none.rates.notes.contains { $0.contains("tool-use system prompt") })
+        // The trap points to the nearest model with a count: the Haiku before it, not the newest Opus.
+        let trap = try #require(engine.traps(model: index("claude-haiku-5-5"), line: auto, answers: answers)
+            .first { $0.kind == .tool_prompt_unpublished })
+        #expect(trap.amount_usd == nil)
+        #expect(trap.text.contains("we have read no count for Claude Haiku 5.5"))
+        #expect(trap.text.contains("On Claude Haiku 4.5, the nearest model we have a count for, it is 346 tokens a request"))
+        // Another provider's model: nothing added, nothing said.
+        let luna = try engine.assess(answers).line("gpt-6-luna")
+        #expect(luna.rates.tool_prompt_tokens_per_request == nil)
+        #expect(!luna.rates.notes.contains { $0.contains("tool-use system prompt") })
+    }
+
+    @Test func thePromptRidesInTheCachedPrefix() throws {
+        // Half of a 7,600-token prompt is a 3,800-token prefix, under Haiku 4.5's 4,096-token cache minimum; the
+        // 346-token tool prompt ahead of it makes 4,146, which is cached.
+        let long = with(Self.labels, ["avg_input_tokens": 7_600, "cached_input_share": 0.5, "monthly_requests": 1_000_000])
+        let bare = try engine.assess(k.answers(long)).line("claude-haiku-4-5")
+        let tools = try engine.assess(k.answers(with(long, ["tool_choice": "auto"]))).line("claude-haiku-4-5")
+        #expect(bare.rates.caching == .below_minimum)
+        #expect(tools.rates.caching == .used)
+        #expect(tools.rates.notes.contains { $0.hasPrefix("Prefix of 4,146 tokens cached") })
+        // Anthropic does not count cache reads against the input limit: the uncached rest is the 3,800 tokens after
+        // the prefix, half of what the uncached 7,600-token prompt puts on it.
+        let cachedNeed = try #require(tools.capacity?.peak_itpm), plainNeed = try #require(bare.capacity?.peak_itpm)
+        #expect(abs(cachedNeed / plainNeed - 0.5) < 0.001, "\(cachedNeed) against \(plainNeed)")
+        // No share, no cache: the tool prompt alone is not taken as a prefix.
+        let uncached = try engine.assess(k.answers(with(Self.labels, ["tool_choice": "auto"]))).line("claude-haiku-4-5")
+        #expect(uncached.rates.caching == .noCacheableShare)
+    }
+
+    @Test func theWindowAndTheTrimsCountIt() throws {
+        // Haiku 4.5's 200,000-token window with 80 % headroom: the longest prompt that fits with tools is 346 tokens
+        // shorter than without.
+        let v = k.answers(with(Self.labels, ["avg_input_tokens": 150_000, "avg_output_tokens": 1_000])).values
+        let w = k.answers(with(Self.labels, ["avg_input_tokens": 150_000, "avg_output_tokens": 1_000, "tool_choice": "auto"])).values
+        let haiku = index("claude-haiku-4-5")
+        let bare = try #require(v.withUnsafeBufferPointer { k.fitTarget(model: haiku, $0) })
+        let tools = try #require(w.withUnsafeBufferPointer { k.fitTarget(model: haiku, $0) })
+        #expect(bare == 159_000)
+        #expect(tools == 158_600)
+        // A long-context trim keeps the fixed part out of the proportion.
+        #expect(Knowledge.trimTarget(input: 90_000, counted: 117_346, threshold: 100_000, fixed: 346) == 76_600)
+        #expect(Knowledge.trimTarget(input: 90_000, counted: 117_000, threshold: 100_000, fixed: 0) == 76_900)
+    }
+
+    @Test func aPageGivesBothCountsOrNeither() throws {
+        let file = try Fixture.file()
+        let models = file.models.map { entry -> ModelEntry in
+            var spec = entry.spec
+            if entry.slug == "claude-haiku-4-5" { spec.tool_prompt_tokens = ToolPrompt(auto: 346, source: "tool-prompt-tokens") }
+            return ModelEntry(slug: entry.slug, title: entry.title, spec: spec, sources: entry.sources ?? [])
+        }
+        #expect {
+            _ = try Fixture.knowledge(file, models: models)
+        } throws: { error in
+            guard let e = error as? KnowledgeError else { return false }
+            return e.slug == "claude-haiku-4-5" && e.field == "model.tool_prompt_tokens" && e.message.contains("give both counts")
+        }
+    }
+
+    func index(_ slug: String) -> Int { k.models.firstIndex { $0.slug == slug }! }
+}
