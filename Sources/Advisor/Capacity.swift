@@ -175,11 +175,7 @@ extension Knowledge {
         let average = requests / CostAssumptions.minutesPerMonth * v[AnswerID.peakToAverage.rawValue]
         let rpm = requests > 0 ? Swift.max(1, average) : 0
         let t = requestTokens(model: m, v)
-        // The cached prefix holds the tool-use system prompt too (Knowledge.cacheablePrefix).
-        let tool = toolPromptTokens(model: m, v)
-        let input = cachedPrefix
-            ? t.input - Self.cacheablePrefix(prompt: t.input - tool, toolPrompt: tool, share: v[AnswerID.cachedInputShare.rawValue])
-            : t.input
+        let input = cachedPrefix ? t.input - cacheablePrefix(model: m, v) : t.input
         let daily = requests / (CostAssumptions.hoursPerMonth / 24)
         let batch = v[AnswerID.latency.rawValue] == Self.batchLatency
         let batchLane = batch && compiledModels[m].prices(on: Int(v[AnswerID.asOf.rawValue]))?.batchDiscount != nil

@@ -312,6 +312,17 @@ extension Knowledge {
         share > 0 ? prompt * share + toolPrompt : 0
     }
 
+    /// The tokens one of model `m`'s requests can cache, on its own count (`cacheablePrefix`).
+    func cacheablePrefix(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Double {
+        Self.cacheablePrefix(prompt: v[AnswerID.avgInputTokens.rawValue] * tokenScale(model: m, v),
+                             toolPrompt: toolPromptTokens(model: m, v), share: v[AnswerID.cachedInputShare.rawValue])
+    }
+
+    /// How the requests choose their tool, in the API's words: `auto`, or `any or a named tool` when forced.
+    static func toolChoiceWords(_ v: UnsafeBufferPointer<Double>) -> String {
+        forcesToolCalls(v) ? "any or a named tool" : "auto"
+    }
+
     /// Whether the requests carry tools at all (`tool_choice` auto or forced).
     static func carriesTools(_ v: UnsafeBufferPointer<Double>) -> Bool {
         v[AnswerID.toolChoice.rawValue] == forcedToolAnswer || v[AnswerID.toolChoice.rawValue] == autoToolAnswer
@@ -375,8 +386,7 @@ extension Knowledge {
     /// Whether model `m` could cache the stated prefix on the day (`cacheBar`): a 270-token prefix does not reach
     /// Haiku 5.5's 512, nor a 3,000-token one Haiku 4.5's 4,096. Whether caching then pays is the cost line's.
     func cachesPrefix(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
-        let prefix = Self.cacheablePrefix(prompt: v[AnswerID.avgInputTokens.rawValue] * tokenScale(model: m, v),
-                                          toolPrompt: toolPromptTokens(model: m, v), share: v[AnswerID.cachedInputShare.rawValue])
+        let prefix = cacheablePrefix(model: m, v)
         guard let prices = compiledModels[m].prices(on: Int(v[AnswerID.asOf.rawValue])) else { return false }
         return Self.cacheBar(prefix: prefix, prices: prices) == nil
     }
@@ -473,9 +483,8 @@ extension Knowledge {
         }
         if toolPrompt > 0 {
             note("\(model.provider) adds its own tool-use system prompt to every request "
-                 + "that carries tools: \(Format.figure(toolPrompt)) tokens with tool_choice "
-                 + (Self.forcesToolCalls(v) ? "any or a named tool" : "auto") + " on this model, billed as input and counted in the "
-                 + "\(Format.figure(inTokens)) above.")
+                 + "that carries tools: \(Format.figure(toolPrompt)) tokens with tool_choice \(Self.toolChoiceWords(v)) on this "
+                 + "model, billed as input: \(Format.figure(inTokens)) input tokens a request in all.")
         } else if model.toolPromptUnpublished, Self.carriesTools(v) {
             note("\(model.provider) adds its own tool-use system prompt to requests "
                  + "with tools, and we have read no count for this model: not priced, so the figure is low by that many input tokens a request.")

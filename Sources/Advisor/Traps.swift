@@ -126,7 +126,7 @@ extension Engine {
                 amount = requests * tool * input / 1e6 * keep(.input)
             }
             add(.tool_prompt, amount, ["provider": model.provider, "tokens": Format.count(tool),
-                                       "choice": v.withUnsafeBufferPointer(Knowledge.forcesToolCalls) ? "any or a named tool" : "auto"])
+                                       "choice": v.withUnsafeBufferPointer(Knowledge.toolChoiceWords)])
         } else if model.toolPromptUnpublished, v.withUnsafeBufferPointer(Knowledge.carriesTools),
                   let reference = k.toolPromptReference(for: m), let counts = k.compiledModels[reference].toolPrompt {
             let forced = v.withUnsafeBufferPointer(Knowledge.forcesToolCalls)

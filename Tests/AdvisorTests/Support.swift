@@ -11,6 +11,11 @@ func with(_ answers: [String: AnswerValue], _ more: [String: AnswerValue]) -> [S
     answers.merging(more) { $1 }
 }
 
+extension Knowledge {
+    /// The index of the model `slug` (a test that names an unknown model stops there).
+    func index(_ slug: String) -> Int { modelIndex[slug]! }
+}
+
 extension Assessment {
     /// The cost line of the model `slug`; a test that reads one fails if the table lacks it.
     func line(_ slug: String) throws -> CostLine { try #require(costs.first { $0.model == slug }) }

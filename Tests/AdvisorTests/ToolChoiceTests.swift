@@ -16,8 +16,6 @@ struct ToolChoiceTests {
         "task_type": "classification", "monthly_requests": 5_000_000, "avg_input_tokens": 400, "avg_output_tokens": 10,
         "reasoning_effort": "medium"]
 
-    func index(_ slug: String) -> Int { k.models.firstIndex { $0.slug == slug }! }
-
     @Test func aForcedCallRulesOutTheModelsThatRefuseIt() {
         let free = engine.assess(k.answers(Self.analyses))
         #expect(free.primaryModel == "claude-sonnet-5-5")
@@ -35,11 +33,11 @@ struct ToolChoiceTests {
         let values = k.answers(with(Self.analyses, ["tool_choice": "forced"])).values
         values.withUnsafeBufferPointer { v in
             for slug in refusing {
-                #expect(!engine.usable(index(slug), v), "\(slug)")
-                #expect(engine.whyNotUsable(index(slug), v).contains("forced tool call"), "\(slug)")
+                #expect(!engine.usable(k.index(slug), v), "\(slug)")
+                #expect(engine.whyNotUsable(k.index(slug), v).contains("forced tool call"), "\(slug)")
             }
             // A model whose page puts no limit on forced calls is untouched.
-            #expect(engine.usable(index("gpt-6-2-sol"), v))
+            #expect(engine.usable(k.index("gpt-6-2-sol"), v))
         }
     }
 

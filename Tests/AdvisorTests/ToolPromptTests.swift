@@ -31,7 +31,7 @@ struct ToolPromptTests {
         #expect(forced.rates.notes.contains { $0.contains("313 tokens with tool_choice any or a named tool on this model, billed as input") })
         // The trap states the same amount, and the page that explains it.
         let answers = k.answers(with(Self.labels, ["tool_choice": "forced"]))
-        let trap = try #require(engine.traps(model: index("claude-haiku-4-5"), line: forced, answers: answers)
+        let trap = try #require(engine.traps(model: k.index("claude-haiku-4-5"), line: forced, answers: answers)
             .first { $0.kind == .tool_prompt })
         #expect(trap.amount_usd == Format.rounded(20_000_000 * 313 * rate / 1e6))
         #expect(trap.url == "/criteria/tool-choice")
@@ -48,7 +48,7 @@ struct ToolPromptTests {
         #expect(auto.rates.notes.contains { $0.contains("we have read no count for this model: not priced") })
         #expect(!none.rates.notes.contains { $0.contains("tool-use system prompt") })
         // The trap points to the nearest model with a count: the Haiku before it, not the newest Opus.
-        let trap = try #require(engine.traps(model: index("claude-haiku-5-5"), line: auto, answers: answers)
+        let trap = try #require(engine.traps(model: k.index("claude-haiku-5-5"), line: auto, answers: answers)
             .first { $0.kind == .tool_prompt_unpublished })
         #expect(trap.amount_usd == nil)
         #expect(trap.text.contains("we have read no count for Claude Haiku 5.5"))
@@ -82,7 +82,7 @@ struct ToolPromptTests {
         // shorter than without.
         let v = k.answers(with(Self.labels, ["avg_input_tokens": 150_000, "avg_output_tokens": 1_000])).values
         let w = k.answers(with(Self.labels, ["avg_input_tokens": 150_000, "avg_output_tokens": 1_000, "tool_choice": "auto"])).values
-        let haiku = index("claude-haiku-4-5")
+        let haiku = k.index("claude-haiku-4-5")
         let bare = try #require(v.withUnsafeBufferPointer { k.fitTarget(model: haiku, $0) })
         let tools = try #require(w.withUnsafeBufferPointer { k.fitTarget(model: haiku, $0) })
         #expect(bare == 159_000)
@@ -106,6 +106,4 @@ struct ToolPromptTests {
             return e.slug == "claude-haiku-4-5" && e.field == "model.tool_prompt_tokens" && e.message.contains("give both counts")
         }
     }
-
-    func index(_ slug: String) -> Int { k.models.firstIndex { $0.slug == slug }! }
 }
