@@ -434,14 +434,17 @@ extension Knowledge {
         let fill = model.fill(input: input, output: written, batch: batch)
         let headroom = "over the \(Format.figure(contextHeadroom * 100))% headroom"
         let limit = model.limitText(fill.limit, batch: batch)
+        // A share just over the headroom is given to a tenth ("80.2%"), not rounded onto it ("80% ... over the 80%").
+        let rounded = Format.figure(fill.share * 100)
+        let share = rounded == Format.figure(contextHeadroom * 100) ? Format.figure(fill.share * 100, digits: 1) : rounded
         switch fill.limit {
         case .window:
-            return "one request fills \(Format.figure(fill.share * 100))% of its \(limit), \(headroom)"
+            return "one request fills \(share)% of its \(limit), \(headroom)"
         case .output:
             return "one answer is \(Format.figure(written)) output tokens\(reasoning > 0 ? ", reasoning included" : ""), "
-                + "\(Format.figure(fill.share * 100))% of its \(limit), \(headroom) (longer answers would be cut off)"
+                + "\(share)% of its \(limit), \(headroom) (longer answers would be cut off)"
         case .input:
-            return "one prompt is \(Format.figure(input)) tokens, \(Format.figure(fill.share * 100))% of its \(limit), \(headroom)"
+            return "one prompt is \(Format.figure(input)) tokens, \(share)% of its \(limit), \(headroom)"
         }
     }
 

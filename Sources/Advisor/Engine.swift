@@ -528,11 +528,15 @@ public struct Engine: Sendable {
         // not the whole workload's: 8M chats overrun Sonnet's top tier, their 12 % escalated does not.
         // Those requests are complex ones, priced at the model's default effort where cost first lowers the rest
         // (Knowledge.escalatedMonthly): their reasoning tokens count against its output limits.
+        // Where cost first lowers the rest, those requests also need the window and output headroom at that effort:
+        // 77,500-token answers leave Sonnet 5.5 room at low (300 reasoning tokens) but not at high (3,000).
         let escalationShare = v[AnswerID.complexShare.rawValue]
+        let lean = k.leastEffortByDefault(v)
         let escalation = k.escalationIndices.first { m in
-            isUsable[m] || (escalationShare > 0 && usable(m, v) && (headroom?[m] ?? true)
-                            && !(k.leastEffortByDefault(v) ? v.with(.complexShare, 1) { k.exceedsEveryTier(model: m, $0, share: escalationShare) }
-                                 : k.exceedsEveryTier(model: m, v, share: escalationShare)))
+            guard !lean || v.with(.complexShare, 1, { k.withinHeadroom(model: m, $0) }) else { return false }
+            return isUsable[m] || (escalationShare > 0 && usable(m, v) && (headroom?[m] ?? true)
+                                   && !(lean ? v.with(.complexShare, 1) { k.exceedsEveryTier(model: m, $0, share: escalationShare) }
+                                        : k.exceedsEveryTier(model: m, v, share: escalationShare)))
         }
         if haiku == nil { verdict = .chooseAlternative }
         if verdict == .tieredRouting && escalation == nil { verdict = .chooseHaiku }
@@ -1241,6 +1245,15 @@ public struct Engine: Sendable {
                     "why": whyNotUsable(successor, v)])
             }
         }
+        // A tiered plan that sends its complex requests to a legacy model, because the current ones listed ahead of
+        // it cannot take them (Sonnet 4.6, thinking off, where Sonnet 5.5's escalated requests at its default high
+        // effort are over the output headroom): the plan names it, so the team is told what it is building on.
+        if d.verdict == .tieredRouting, let e = d.escalation, let state = legacyState(e, v) {
+            let ahead = k.escalationIndices.prefix { $0 != e }.filter { k.compiledModels[$0].isServed(on: day) }
+            computed(.legacy_escalation, model: e, [
+                "state": state,
+                "why": ahead.map { "\(k.models[$0].title): \(whyNotEscalation($0, v))" }.joined(separator: "; ")])
+        }
         // The recommended model's cost line: its announced prices, its capacity, and the levers priced from it.
         let primaryLine = costs.first { $0.model == k.models[primary].slug }!
         // New prices the recommended model's page announces after the as-of day (Gemini 3.8 Flash's promotion ends
@@ -1532,7 +1545,8 @@ public struct Engine: Sendable {
                     + (next.map { " (the first, \(k.models[$0].title), came on \(CivilDate.text(k.compiledModels[$0].releasedDay)))" } ?? "")
             }
             return "no \(kind) model can take this workload ("
-                + served.map { "\(k.models[$0].title): \(whyNotUsable($0, v))" }.joined(separator: "; ") + ")"
+                + served.map { "\(k.models[$0].title): \(kind == "escalation" ? whyNotEscalation($0, v) : whyNotUsable($0, v))" }
+                .joined(separator: "; ") + ")"
         }
         switch obstacle {
         case .noHaiku:
@@ -1555,6 +1569,19 @@ public struct Engine: Sendable {
 
     /// Why a model cannot be the primary, in a few words.
     func whyNotUsable(_ m: Int, _ v: UnsafeBufferPointer<Double>) -> String { unusable(m, v).why }
+
+    /// Why model `m` cannot answer the escalated requests: where cost first lowers the rest to the least thinking,
+    /// those run at its default effort (Knowledge.escalatedMonthly), and a window or output limit they outgrow there
+    /// is the reason; else why it cannot be used at all.
+    func whyNotEscalation(_ m: Int, _ v: UnsafeBufferPointer<Double>) -> String {
+        guard knowledge.leastEffortByDefault(v) else { return whyNotUsable(m, v) }
+        return v.with(.complexShare, 1) { complex in
+            let reason = unusable(m, complex)
+            guard !knowledge.withinHeadroom(model: m, complex), reason.cause == .size else { return whyNotUsable(m, v) }
+            let effort = knowledge.reasoning(model: m, complex).effort.map { " (\($0.rawValue))" } ?? ""
+            return "at its default effort\(effort), which the escalated requests run at, " + reason.why
+        }
+    }
 
     /// What the primary misses when it is below the fit the alternatives' floor asks of every model offered (a
     /// policy's `min_fit`, such as review capacity's 'strong'), in words; nil when it meets it.

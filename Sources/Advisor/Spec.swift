@@ -893,6 +893,10 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// The recommended model is legacy and its successor cannot take the workload: {model}, {since}, {replacement},
     /// {why} (why the successor cannot).
     case legacy_primary_alone
+    /// A tiered plan's escalation model is legacy, the current escalation models listed ahead of it being unable to
+    /// take the complex requests: {model}, {state} ("legacy since …: … succeeds it"), {why} (each model ahead and
+    /// why it cannot).
+    case legacy_escalation
     /// The recommended model's page announces new prices after the as-of date: {model}, {day} (the first day of the
     /// new prices), {monthly} (the month at today's prices), {changed_monthly} (the same month at the new ones).
     case price_change
@@ -1009,6 +1013,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .deprecated_alternative: ["model", "retires", "replacement"]
         case .legacy_primary: ["model", "since", "replacement", "monthly", "replacement_monthly"]
         case .legacy_primary_alone: ["model", "since", "replacement", "why"]
+        case .legacy_escalation: ["model", "state", "why"]
         case .price_change: ["model", "day", "monthly", "changed_monthly"]
         case .haiku_ruled_out, .haiku_outgrown, .haiku_unsuitable, .haiku_over_capacity, .haiku_too_slow: ["model", "why"]
         case .preferred_too_slow: ["model", "why", "primary"]

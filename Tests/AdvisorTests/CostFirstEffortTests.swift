@@ -74,6 +74,45 @@ struct CostFirstEffortTests {
         #expect(balanced.reasons.first?.text.contains("($29,200.00 a month), about $32,900.00") == true)
     }
 
+    /// 100,000 extractions a month with answers of `output` tokens (1.3 times as many on the Claude 5.5 count), cost
+    /// first, the complex fifth routed.
+    static func longAnswers(_ output: Int) -> [String: AnswerValue] {
+        ["task_type": "extraction", "monthly_requests": 100_000, "avg_input_tokens": 5_000, "avg_output_tokens": .number(Double(output)),
+         "cost_priority": "primary", "complex_share": 0.2, "routing": "tiered", "as_of": "2026-12-05"]
+    }
+
+    @Test func theEscalationModelHoldsTheEscalatedRequestsAtTheirEffort() throws {
+        // 77,500-token answers are 100,750 on Sonnet 5.5's count. At low (its least, 300 reasoning tokens) that is
+        // 101,050 of its 128,000 output tokens, inside the 80 % headroom (102,400), so its cost line holds them; the
+        // escalated requests run at its default high (3,000), 103,750, over it. Opus 5.5 at its default medium
+        // (1,200), 101,950, holds them and takes the plan.
+        let a = engine.assess(k.answers(Self.longAnswers(77_500)))
+        #expect(a.verdict == .tieredRouting && a.primaryModel == "claude-haiku-5-5")
+        let sonnet = try a.line("claude-sonnet-5-5")
+        #expect(sonnet.within_headroom && sonnet.rates.reasoning_effort == .low)
+        let combined = try #require(a.decision.combined)
+        #expect(combined.escalation_model == "claude-opus-5-5" && combined.escalated_effort == .medium)
+        #expect(!a.warnings.contains { $0.failure_mode == "model-retirement" })
+
+        // 78,000 tokens (101,400): Opus 5.5 at medium is 102,600, 80.2 % of its limit, over the headroom too. The
+        // next escalation model that holds them is Sonnet 4.6, whose default is no thinking: legacy, and said so,
+        // with why each current one ahead of it cannot take them.
+        let b = engine.assess(k.answers(Self.longAnswers(78_000)))
+        #expect(try #require(b.decision.combined).escalation_model == "claude-sonnet-4-6")
+        let legacy = try #require(b.warnings.first { $0.model == "claude-sonnet-4-6" && $0.failure_mode == "model-retirement" })
+        #expect(legacy.severity == .medium)
+        #expect(legacy.text.hasPrefix("The complex requests go to Claude Sonnet 4.6 (legacy since 2026-06-30: Claude Sonnet 5.5 succeeds it)"))
+        #expect(legacy.text.contains("Claude Sonnet 5.5: at its default effort (high), which the escalated requests run at, "
+            + "one answer is 104,400 output tokens, reasoning included, 82% of its 128,000-token output limit"), "\(legacy.text)")
+        #expect(legacy.text.contains("Claude Opus 5.5: at its default effort (medium), which the escalated requests run at, "
+            + "one answer is 102,600 output tokens, reasoning included, 80.2% of its 128,000-token output limit, over the 80% headroom"))
+
+        // Where cost does not come first, every model runs at its default already: the Haiku too (medium, 1,200),
+        // whose 102,600 tokens are over the headroom, so the plan cannot keep it in front.
+        let balanced = engine.assess(k.answers(with(Self.longAnswers(78_000), ["cost_priority": "balanced"])))
+        #expect(balanced.verdict != .tieredRouting)
+    }
+
     @Test func theRoutingLeverPricesTheEscalatedShareAtItsDefault() throws {
         // 1M 3,000-token summaries that must be strong, cost first, 5 % complex: Haiku 5.5 takes them, and routing
         // the complex 5 % to Sonnet 5.5 costs that 5 % of its month at high effort, not at its least thinking.

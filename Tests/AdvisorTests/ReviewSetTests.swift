@@ -155,6 +155,21 @@ struct ReviewSetTests {
         for w in a.warnings where w.text.contains("cannot take this workload") && w.failure_mode == "model-retirement" {
             #expect(["retired", "released", "deprecated"].contains { w.text.contains($0) }, "\(w.text)")
         }
+        // A tiered plan's escalation model holds the escalated requests with headroom at the effort they run at
+        // (its default where cost first lowers the rest), and a legacy one is said to be legacy.
+        if a.verdict == .tieredRouting, let combined = a.decision.combined {
+            let e = k.modelSlugs.firstIndex(of: combined.escalation_model)!
+            answers.values.withUnsafeBufferPointer { v in
+                let escalated = { (body: (UnsafeBufferPointer<Double>) -> Bool) in
+                    k.leastEffortByDefault(v) ? v.with(.complexShare, 1, body) : body(v)
+                }
+                #expect(escalated { k.withinHeadroom(model: e, $0) }, "\(combined.escalation_model) over its headroom")
+                if k.compiledModels[e].lifecycle(on: Int(v[AnswerID.asOf.rawValue])).state == .legacy {
+                    #expect(a.warnings.contains { $0.model == combined.escalation_model && $0.failure_mode == "model-retirement" },
+                            "\(combined.escalation_model) is legacy, unsaid")
+                }
+            }
+        }
         if let fit = c.min_fit, let task = c.answers["task_type"], case .text(let t) = task {
             let m = k.modelSlugs.firstIndex(of: a.primaryModel)!
             #expect(k.compiledModels[m].fit[AnswerID.taskType.choices.firstIndex(of: t)!].rawValue == fit)
