@@ -1521,6 +1521,10 @@ public struct Engine: Sendable {
                 values["escalated_effort"] = escalated?.effort.map {
                     ", priced at its default \($0.rawValue) effort since these are the requests that need it"
                 } ?? ""
+                // The model alone is priced as its cost line, at the effort cost first runs it at: said where the
+                // escalated part is at another, so that two figures for one model never stand unexplained.
+                let aloneEffort = escalated?.effort == nil ? nil : knowledge.reasoning(model: m, v).effort
+                values["escalation_alone_effort"] = aloneEffort.map { " at its \($0.rawValue) effort, as cost first runs it" } ?? ""
                 values["haiku"] = knowledge.models[front].title
                 values["advisor"] = own ?? ""
             }

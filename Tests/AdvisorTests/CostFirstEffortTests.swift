@@ -62,6 +62,8 @@ struct CostFirstEffortTests {
         #expect(a.reasons.first?.text.contains("Claude Sonnet 5.5 answers the complex 20 % again ($29,200.00 a month, "
             + "priced at its default high effort") == true, "\(a.reasons.first?.text ?? "")")
         #expect(a.reasons.first?.text.contains("about $30,500.00 a month in all") == true)
+        // The model alone is its cost line, at low: said, so the two figures for Sonnet 5.5 do not stand unexplained.
+        #expect(a.reasons.first?.text.contains("Claude Sonnet 5.5 alone would cost $38,000.00 at its low effort, as cost first runs it.") == true)
         // Haiku at high effort beside the escalation model is priced beside Sonnet's default too, not its least.
         #expect(a.effortOption?.escalation_monthly_usd == 146_000)
         #expect(a.reasons.contains { $0.criterion == "reasoning-effort"
@@ -72,6 +74,7 @@ struct CostFirstEffortTests {
         let plain = try #require(balanced.decision.combined)
         #expect(plain.escalated_effort == nil && plain.monthly_usd == 32_900)
         #expect(balanced.reasons.first?.text.contains("($29,200.00 a month), about $32,900.00") == true)
+        #expect(balanced.reasons.first?.text.contains("as cost first runs it") == false)
     }
 
     /// 100,000 extractions a month with answers of `output` tokens (1.3 times as many on the Claude 5.5 count), cost
