@@ -219,6 +219,11 @@ struct AdvisorRoutesTests {
         let result = get("/assess/result", pairs(Self.workload)).text
         #expect(result.contains("Models and lifecycles as of"))
         #expect(result.contains("class=\"badge life-"))
+        // A tiered plan's escalation model carries its badge where the verdict names it: a legacy one is seen at once.
+        let tiered = get("/assess/result", pairs("task_type=extraction&monthly_requests=100000&avg_input_tokens=5000"
+            + "&avg_output_tokens=78000&cost_priority=primary&complex_share=0.2&routing=tiered&as_of=2026-12-05")).text
+        #expect(tiered.contains("with <a href=\"/models/claude-sonnet-4-6\">Claude Sonnet 4.6</a> <span class=\"badge life-legacy\""),
+                "\(tiered.count)")
         // A verdict pinned to a past day reproduces it: before Haiku 5.5's release the Haiku is 4.5.
         let past = try? json(get("/api/assess", pairs(Self.workload + "&as_of=2026-09-01"))) as? [String: Any]
         #expect(past?["primary_model"] as? String == "claude-haiku-4-5")
