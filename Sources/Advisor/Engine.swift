@@ -889,14 +889,16 @@ public struct Engine: Sendable {
 
     /// "legacy since …: … succeeds it …" for a legacy model on the as-of day (the successor's weaker fit said, or
     /// that it refuses the workload's forced tool calls); nil for a current one.
-    func legacyState(_ m: Int, _ v: UnsafeBufferPointer<Double>) -> String? {
+    /// - Parameter saidOf: models whose reasons are given beside it: no caveat is added for a successor among them.
+    func legacyState(_ m: Int, _ v: UnsafeBufferPointer<Double>, saidOf: [Int] = []) -> String? {
         let k = knowledge
         let model = k.compiledModels[m]
         let day = Int(v[AnswerID.asOf.rawValue]), task = Int(v[AnswerID.taskType.rawValue])
         guard model.lifecycle(on: day).state == .legacy, let since = model.legacyDay else { return nil }
         guard let successor = k.replacement(of: m, on: day), successor != m else { return "legacy since \(CivilDate.text(since))" }
         let fit = k.compiledModels[successor].fit[task]
-        let caveat = k.refusesTools(model: successor, v) ? ", though it returns an error on this workload's forced tool calls"
+        let caveat = saidOf.contains(successor) ? ""
+            : k.refusesTools(model: successor, v) ? ", though it returns an error on this workload's forced tool calls"
             : fit == model.fit[task] ? "" : ", though it fits this task only '\(fit.rawValue)'"
         return "legacy since \(CivilDate.text(since)): \(k.models[successor].title) succeeds it\(caveat)"
     }
@@ -1248,11 +1250,13 @@ public struct Engine: Sendable {
         // A tiered plan that sends its complex requests to a legacy model, because the current ones listed ahead of
         // it cannot take them (Sonnet 4.6, thinking off, where Sonnet 5.5's escalated requests at its default high
         // effort are over the output headroom): the plan names it, so the team is told what it is building on.
-        if d.verdict == .tieredRouting, let e = d.escalation, let state = legacyState(e, v) {
+        if d.verdict == .tieredRouting, let e = d.escalation {
             let ahead = k.escalationIndices.prefix { $0 != e }.filter { k.compiledModels[$0].isServed(on: day) }
-            computed(.legacy_escalation, model: e, [
-                "state": state,
-                "why": ahead.map { "\(k.models[$0].title): \(whyNotEscalation($0, v))" }.joined(separator: "; ")])
+            if let state = legacyState(e, v, saidOf: ahead) {
+                computed(.legacy_escalation, model: e, [
+                    "state": state,
+                    "why": ahead.map { "\(k.models[$0].title): \(whyNotEscalation($0, v))" }.joined(separator: "; ")])
+            }
         }
         // The recommended model's cost line: its announced prices, its capacity, and the levers priced from it.
         let primaryLine = costs.first { $0.model == k.models[primary].slug }!

@@ -16,6 +16,22 @@ struct ToolChoiceTests {
         "task_type": "classification", "monthly_requests": 5_000_000, "avg_input_tokens": 400, "avg_output_tokens": 10,
         "reasoning_effort": "medium"]
 
+    @Test func aPlanThatEscalatesToALegacyModelSaysWhy() throws {
+        // A routed classifier whose code forces a tool call: Sonnet 5.5 and Opus 5.5 refuse the call, so the plan
+        // escalates to Sonnet 4.6, legacy. The warning says so once, with each current model's reason (the successor's
+        // refusal is among them, not said again as a caveat on the succession).
+        let a = engine.assess(k.answers([
+            "task_type": "classification", "monthly_requests": 3_000_000, "avg_input_tokens": 1_500, "avg_output_tokens": 20,
+            "complex_share": 0.1, "accuracy": "first_time_right", "fallback_ready": true, "routing": "tiered",
+            "tool_choice": "forced", "as_of": "2026-12-05"]))
+        #expect(try #require(a.decision.combined).escalation_model == "claude-sonnet-4-6")
+        let legacy = try #require(a.warnings.first { $0.model == "claude-sonnet-4-6" && $0.failure_mode == "model-retirement" })
+        #expect(legacy.text.hasPrefix("The complex requests go to Claude Sonnet 4.6 (legacy since 2026-06-30: Claude Sonnet 5.5 "
+            + "succeeds it), since the escalation models listed ahead of it cannot take them: Claude Sonnet 5.5: it returns an "
+            + "error on a forced tool call (tool_choice any or a named tool); Claude Opus 5.5: it returns an error"), "\(legacy.text)")
+        #expect(!legacy.text.contains("though it returns an error"))
+    }
+
     @Test func aForcedCallRulesOutTheModelsThatRefuseIt() {
         let free = engine.assess(k.answers(Self.analyses))
         #expect(free.primaryModel == "claude-sonnet-5-5")
