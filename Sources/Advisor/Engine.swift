@@ -531,13 +531,16 @@ public struct Engine: Sendable {
         // Where cost first lowers the rest, those requests also need the window and output headroom at that effort:
         // 77,500-token answers leave Sonnet 5.5 room at low (300 reasoning tokens) but not at high (3,000).
         let escalationShare = v[AnswerID.complexShare.rawValue]
-        let lean = k.leastEffortByDefault(v)
-        let escalation = k.escalationIndices.first { m in
-            guard !lean || v.with(.complexShare, 1, { k.withinHeadroom(model: m, $0) }) else { return false }
-            return isUsable[m] || (escalationShare > 0 && usable(m, v) && (headroom?[m] ?? true)
-                                   && !(lean ? v.with(.complexShare, 1) { k.exceedsEveryTier(model: m, $0, share: escalationShare) }
-                                        : k.exceedsEveryTier(model: m, v, share: escalationShare)))
+        // `escalated`: the answers the escalated requests are priced on (all complex where cost first lowers the rest).
+        func firstEscalation(_ escalated: UnsafeBufferPointer<Double>, lowered: Bool) -> Int? {
+            k.escalationIndices.first { m in
+                (!lowered || k.withinHeadroom(model: m, escalated))
+                    && (isUsable[m] || (escalationShare > 0 && usable(m, v) && (headroom?[m] ?? true)
+                                        && !k.exceedsEveryTier(model: m, escalated, share: escalationShare)))
+            }
         }
+        let escalation = k.leastEffortByDefault(v) ? v.with(.complexShare, 1) { firstEscalation($0, lowered: true) }
+            : firstEscalation(v, lowered: false)
         if haiku == nil { verdict = .chooseAlternative }
         if verdict == .tieredRouting && escalation == nil { verdict = .chooseHaiku }
 
