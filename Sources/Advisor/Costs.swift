@@ -263,19 +263,26 @@ extension Knowledge {
     /// model's default effort (Sonnet 5.5 at low for the escalated 20 % of 4M chats understated the plan by about
     /// $29,000 a month); an effort the team set is priced as set. `priced` is its month on these answers, if known.
     func escalatedMonthly(model e: Int, _ v: UnsafeBufferPointer<Double>, priced: Double? = nil) -> Double {
-        guard leastEffortByDefault(v) else { return priced ?? monthlyCost(model: e, v) }
-        return v.with(.complexShare, 1) { monthlyCost(model: e, $0) }
+        onEscalatedRequests(v) { escalated, lowered in lowered ? monthlyCost(model: e, escalated) : priced ?? monthlyCost(model: e, v) }
+    }
+
+    /// Runs `body` on the answers a tiered plan's escalated requests are priced and held on: every request complex
+    /// where cost first runs the rest at the least thinking (`lowered` true, `leastEffortByDefault`), so they keep the
+    /// escalation model's default effort; else the answers as given. The escalated month, the escalation model's
+    /// rate limits and its headroom all read them here.
+    func onEscalatedRequests<T>(_ v: UnsafeBufferPointer<Double>,
+                                _ body: (_ escalated: UnsafeBufferPointer<Double>, _ lowered: Bool) -> T) -> T {
+        leastEffortByDefault(v) ? v.with(.complexShare, 1) { body($0, true) } : body(v, false)
     }
 
     /// `escalatedMonthly` with the effort it is priced at when that is not the one the escalation model's cost line
     /// shows (its default, where cost first lowered the rest to the least thinking; nil otherwise). Worked out once
     /// per assessment (`Engine.assess`) for everything that prices or words the escalated share.
     func escalatedPricing(model e: Int, _ v: UnsafeBufferPointer<Double>, priced: Double) -> EscalatedPricing {
-        guard leastEffortByDefault(v) else { return EscalatedPricing(monthly: priced, effort: nil) }
-        let shown = reasoning(model: e, v).effort
-        return v.with(.complexShare, 1) { complex in
+        onEscalatedRequests(v) { complex, lowered in
+            guard lowered else { return EscalatedPricing(monthly: priced, effort: nil) }
             let effort = reasoning(model: e, complex).effort
-            return EscalatedPricing(monthly: monthlyCost(model: e, complex), effort: effort == shown ? nil : effort)
+            return EscalatedPricing(monthly: monthlyCost(model: e, complex), effort: effort == reasoning(model: e, v).effort ? nil : effort)
         }
     }
 

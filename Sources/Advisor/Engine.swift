@@ -531,16 +531,14 @@ public struct Engine: Sendable {
         // Where cost first lowers the rest, those requests also need the window and output headroom at that effort:
         // 77,500-token answers leave Sonnet 5.5 room at low (300 reasoning tokens) but not at high (3,000).
         let escalationShare = v[AnswerID.complexShare.rawValue]
-        // `escalated`: the answers the escalated requests are priced on (all complex where cost first lowers the rest).
-        func firstEscalation(_ escalated: UnsafeBufferPointer<Double>, lowered: Bool) -> Int? {
+        // Not lowered, the escalated requests are the answers' own, whose headroom `usable` holds already.
+        let escalation = k.onEscalatedRequests(v) { escalated, lowered in
             k.escalationIndices.first { m in
                 (!lowered || k.withinHeadroom(model: m, escalated))
                     && (isUsable[m] || (escalationShare > 0 && usable(m, v) && (headroom?[m] ?? true)
                                         && !k.exceedsEveryTier(model: m, escalated, share: escalationShare)))
             }
         }
-        let escalation = k.leastEffortByDefault(v) ? v.with(.complexShare, 1) { firstEscalation($0, lowered: true) }
-            : firstEscalation(v, lowered: false)
         if haiku == nil { verdict = .chooseAlternative }
         if verdict == .tieredRouting && escalation == nil { verdict = .chooseHaiku }
 
@@ -1256,9 +1254,7 @@ public struct Engine: Sendable {
         if d.verdict == .tieredRouting, let e = d.escalation {
             let ahead = k.escalationIndices.prefix { $0 != e }.filter { k.compiledModels[$0].isServed(on: day) }
             if let state = legacyState(e, v, saidOf: ahead) {
-                computed(.legacy_escalation, model: e, [
-                    "state": state,
-                    "why": ahead.map { "\(k.models[$0].title): \(whyNotEscalation($0, v))" }.joined(separator: "; ")])
+                computed(.legacy_escalation, model: e, ["state": state, "why": whyEach(ahead, v, whyNotEscalation)])
             }
         }
         // The recommended model's cost line: its announced prices, its capacity, and the levers priced from it.
@@ -1530,7 +1526,7 @@ public struct Engine: Sendable {
                 } ?? ""
                 // The model alone is priced as its cost line, at the effort cost first runs it at: said where the
                 // escalated part is at another, so that two figures for one model never stand unexplained.
-                let aloneEffort = escalated?.effort == nil ? nil : knowledge.reasoning(model: m, v).effort
+                let aloneEffort = escalated?.effort == nil ? nil : rates(m)?.reasoning_effort
                 values["escalation_alone_effort"] = aloneEffort.map { " at its \($0.rawValue) effort, as cost first runs it" } ?? ""
                 values["haiku"] = knowledge.models[front].title
                 values["advisor"] = own ?? ""
@@ -1546,7 +1542,8 @@ public struct Engine: Sendable {
         let k = knowledge
         // Each model served that day, with its own reason. A model not yet released or already retired is no
         // reason on that day; when none was served, the sentence says so and when the first one came.
-        func none(_ kind: String, _ indices: [Int]) -> String {
+        // `why`: a served model's reason.
+        func none(_ kind: String, _ indices: [Int], why: (Int, UnsafeBufferPointer<Double>) -> String) -> String {
             let day = Int(v[AnswerID.asOf.rawValue])
             let served = indices.filter { k.compiledModels[$0].isServed(on: day) }
             guard !served.isEmpty else {
@@ -1556,18 +1553,17 @@ public struct Engine: Sendable {
                     + (next.map { " (the first, \(k.models[$0].title), came on \(CivilDate.text(k.compiledModels[$0].releasedDay)))" } ?? "")
             }
             return "no \(kind) model can take this workload ("
-                + served.map { "\(k.models[$0].title): \(kind == "escalation" ? whyNotEscalation($0, v) : whyNotUsable($0, v))" }
-                .joined(separator: "; ") + ")"
+                + whyEach(served, v, why) + ")"
         }
         switch obstacle {
         case .noHaiku:
-            return none("Haiku", k.haikuIndices)
+            return none("Haiku", k.haikuIndices, why: whyNotUsable)
         case .hardLimit(let r):
             return hardLimitWords(r) + " whatever the plan"
         case .nothingComplex:
             return "no request needs the escalation model (complex share 0), so there is nothing to route"
         case .noEscalation:
-            return none("escalation", k.escalationIndices)
+            return none("escalation", k.escalationIndices, why: whyNotEscalation)
         case .escalationIsHaiku:
             return "the escalation model is the Haiku itself"
         }
@@ -1585,13 +1581,19 @@ public struct Engine: Sendable {
     /// those run at its default effort (Knowledge.escalatedMonthly), and a window or output limit they outgrow there
     /// is the reason; else why it cannot be used at all.
     func whyNotEscalation(_ m: Int, _ v: UnsafeBufferPointer<Double>) -> String {
-        guard knowledge.leastEffortByDefault(v) else { return whyNotUsable(m, v) }
-        return v.with(.complexShare, 1) { complex in
-            let reason = unusable(m, complex)
-            guard !knowledge.withinHeadroom(model: m, complex), reason.cause == .size else { return whyNotUsable(m, v) }
-            let effort = knowledge.reasoning(model: m, complex).effort.map { " (\($0.rawValue))" } ?? ""
+        knowledge.onEscalatedRequests(v) { escalated, lowered in
+            guard lowered, !knowledge.withinHeadroom(model: m, escalated) else { return whyNotUsable(m, v) }
+            let reason = unusable(m, escalated)
+            guard reason.cause == .size else { return whyNotUsable(m, v) }
+            let effort = knowledge.reasoning(model: m, escalated).effort.map { " (\($0.rawValue))" } ?? ""
             return "at its default effort\(effort), which the escalated requests run at, " + reason.why
         }
+    }
+
+    /// "Claude Sonnet 5.5: …; Claude Opus 5.5: …": `why` of each of `models`, in one list.
+    func whyEach(_ models: [Int], _ v: UnsafeBufferPointer<Double>,
+                 _ why: (Int, UnsafeBufferPointer<Double>) -> String) -> String {
+        models.map { "\(knowledge.models[$0].title): \(why($0, v))" }.joined(separator: "; ")
     }
 
     /// What the primary misses when it is below the fit the alternatives' floor asks of every model offered (a
