@@ -154,7 +154,11 @@ extension Engine {
     /// change are priced on the distribution, and `comparison` sets the result against the current model.
     public func assess(_ answers: Answers, usage profile: UsageProfile, currentModel: String?)
         -> (assessment: Assessment, comparison: UsageComparison) {
-        let profile = profile.compacted(to: Self.usageGroups)
+        // The logged prompts hold the provider's tool-use system prompt where the requests carried tools; the cost
+        // lines add each model's own, so the logged model's comes out first (known only when the import names it).
+        let current = currentModel.flatMap { knowledge.modelIndex[$0] }
+        let loggedToolPrompt = current.map { m in answers.values.withUnsafeBufferPointer { knowledge.toolPromptTokens(model: m, $0) } } ?? 0
+        let profile = profile.removingLeadingPrompt(loggedToolPrompt).compacted(to: Self.usageGroups)
         // Sizes left blank are the distribution's own means, not the questionnaire's defaults (which would shrink
         // every imported request to the default size).
         var filled = answers
@@ -170,7 +174,6 @@ extension Engine {
             }
             let search = profile.compacted(to: Self.searchGroups)
             let assessment = assess(answers, v, usage: (prices, Self.ordered(lines), search))
-            let current = currentModel.flatMap { knowledge.modelIndex[$0] }
             let recommended = knowledge.modelIndex[assessment.primaryModel].map { prices.monthly[$0] } ?? 0
             return (assessment, UsageComparison(
                 current_model: current.map { knowledge.models[$0].slug },

@@ -60,6 +60,24 @@ public struct UsageProfile: Sendable, Equatable {
         cachedShare = prompt > 0 ? cached / prompt : 0
     }
 
+    /// The same requests with `tokens` less at the front of every prompt: the provider's tool-use system prompt the
+    /// logged model added, which its bill counted and every cost line adds again on the model it prices
+    /// (Knowledge.requestTokens), so it would be billed twice. Tools come first in a request, so it is taken from the
+    /// cache reads, then the cache writes, then the uncached input; never below nothing.
+    public func removingLeadingPrompt(_ tokens: Double) -> UsageProfile {
+        guard tokens > 0 else { return self }
+        return UsageProfile(samples.map { sample in
+            var s = sample
+            var left = tokens
+            for part in [\UsageSample.cacheRead, \.cacheWrite, \.uncachedInput] {
+                let taken = Swift.min(left, s[keyPath: part])
+                s[keyPath: part] -= taken
+                left -= taken
+            }
+            return s
+        })
+    }
+
     /// At most `limit` groups: the samples themselves when there are few enough, else groups of nearly equal request
     /// counts taken in order of prompt size, each priced at its request-weighted mean. A group that straddles a
     /// price threshold is priced on the side its mean falls; with many groups that is a small share of requests.

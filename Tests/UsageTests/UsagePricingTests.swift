@@ -56,6 +56,40 @@ import Usage
         #expect(abs(haiku.monthly_usd - expected) < 0.01, "\(haiku.monthly_usd) vs \(expected)")
     }
 
+    /// Requests logged on Claude Haiku 4.5 with tools (tool_choice auto) already hold its 346-token tool-use system
+    /// prompt, which its cost line adds again: the import takes it out of the logged prompts first, so the month is
+    /// what the logged tokens cost, not 346 tokens a request more.
+    @Test func theLoggedModelsToolPromptIsBilledOnce() throws {
+        var given = Self.plain
+        given["tokens_counted_with"] = .text("claude-haiku-4-5")
+        given["tool_choice"] = .text("auto")
+        let logged = UsageProfile([UsageSample(requests: 10, uncachedInput: 10_346, cacheRead: 0, cacheWrite: 0, output: 200)])
+        let (assessment, comparison) = UsageFixture.engine.assess(try UsageFixture.answers(given), usage: logged,
+                                                                  currentModel: "claude-haiku-4-5")
+        // By hand: 100,000 × (10,346 × $1.00 + 200 × $5.00) / 1e6 = $1,134.60 (not $1,169.20 with 10,692 tokens).
+        let haiku = try #require(assessment.costs.first { $0.model == "claude-haiku-4-5" })
+        #expect(abs(haiku.monthly_usd - 1_134.60) < 0.01, "\(haiku.monthly_usd)")
+        #expect(comparison.current_monthly_usd.map { abs($0 - 1_134.60) < 0.01 } == true)
+        // Without tools nothing is taken out.
+        given["tool_choice"] = .text("none")
+        let (plain, _) = UsageFixture.engine.assess(try UsageFixture.answers(given), usage: logged, currentModel: "claude-haiku-4-5")
+        let untouched = try #require(plain.costs.first { $0.model == "claude-haiku-4-5" })
+        #expect(abs(untouched.monthly_usd - 1_134.60) < 0.01, "\(untouched.monthly_usd)")
+    }
+
+    @Test func theLeadingPromptComesOutOfTheCachedPrefixFirst() {
+        let logged = UsageProfile([
+            UsageSample(requests: 1, uncachedInput: 5_000, cacheRead: 5_346, cacheWrite: 0, output: 10),
+            UsageSample(requests: 1, uncachedInput: 1_000, cacheRead: 100, cacheWrite: 300, output: 10),
+            UsageSample(requests: 1, uncachedInput: 200, cacheRead: 0, cacheWrite: 0, output: 10),
+        ]).removingLeadingPrompt(346)
+        #expect(logged.samples == [
+            UsageSample(requests: 1, uncachedInput: 5_000, cacheRead: 5_000, cacheWrite: 0, output: 10),
+            UsageSample(requests: 1, uncachedInput: 1_000, cacheRead: 0, cacheWrite: 54, output: 10),
+            UsageSample(requests: 1, uncachedInput: 0, cacheRead: 0, cacheWrite: 0, output: 10),
+        ])
+    }
+
     @Test func aLinkCarriesTheDistributionUnchanged() throws {
         let text = Self.cliff.encoded
         #expect(text == "92-20000-0-0-500_8-150000-0-0-500")
