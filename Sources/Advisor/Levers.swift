@@ -255,7 +255,8 @@ extension Engine {
         // Not where the escalation model cannot answer within the stated budget at any setting: the escalated
         // requests are answered again by it, after the Haiku (a 0.35 s voice turn cannot wait for Sonnet 5.5's thinking).
         if d.verdict == .chooseHaiku, let escalation = d.escalation, escalation != primary, value(.complexShare) > 0,
-           value(.routing) != tiered, !v.withUnsafeBufferPointer({ k.missesBudgetAtEverySetting(model: escalation, $0) }) {
+           value(.routing) != tiered, v.withUnsafeBufferPointer({ rules.offers(.route_complex, $0) }),
+           !v.withUnsafeBufferPointer({ k.missesBudgetAtEverySetting(model: escalation, $0) }) {
             let share = value(.complexShare)
             let combined = Engine.tieredMonthly(haiku: before, escalation: escalated ?? monthly[escalation], share: share)
             // The router's own cost, as the routing_payback policy that applies counts it (hours at the team's rate).

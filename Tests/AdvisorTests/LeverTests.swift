@@ -565,6 +565,24 @@ struct LeverTests {
         #expect(!routed.levers.contains { $0.kind == .route_complex }, "not offered once routing is tiered")
     }
 
+    /// A margin on hard requests is bought at the escalation model's price or with more thinking: not offered to a
+    /// team that accepts an occasional miss. 2B tolerant moderations on Haiku 5.5 ($84,500 a month) were offered
+    /// Sonnet 5.5 for their complex 5 %, $384,500 more; the same workload reviewed keeps the offer.
+    @Test func noMarginIsSoldToATeamThatAcceptsMisses() throws {
+        let k = Fixture.real
+        func levers(_ accuracy: String, complex: Double, latency: String = "realtime") -> [LeverKind] {
+            Engine(knowledge: k).assess(k.answers([
+                "task_type": "moderation", "monthly_requests": 2_000_000_000, "avg_input_tokens": 300, "avg_output_tokens": 5,
+                "latency": .text(latency), "accuracy": .text(accuracy), "peak_to_average": 10, "complex_share": .number(complex),
+                "as_of": "2026-12-05"])).levers.map(\.kind)
+        }
+        #expect(levers("reviewed", complex: 0.05).contains(.route_complex))
+        #expect(!levers("tolerant", complex: 0.05).contains(.route_complex))
+        // More thinking is offered only where nobody waits on it (noMoreThinkingWhereItWouldWeighOnTheLatency).
+        #expect(levers("reviewed", complex: 0.2, latency: "batch").contains(.raise_effort))
+        #expect(!levers("tolerant", complex: 0.2, latency: "batch").contains(.raise_effort))
+    }
+
     /// A router is worth building only while routing costs less than sending the escalation model everything:
     /// one classification a month is not told to spend about 88 developer hours on a router for a $0.002 bill.
     @Test func noRouterIsOfferedWhereSendingEverythingUpCostsLess() throws {
