@@ -328,13 +328,6 @@ public final class Knowledge: @unchecked Sendable {
     let numericCandidates: [[Double]]
     /// `engine.least_effort_when`: where the `default` effort answer runs each model at its least thinking.
     let leastEffortByDefault: CompiledCondition?
-    /// The answers a model's monthly cost reads: `Engine.fixedCostInputs` and those `least_effort_when` reads.
-    /// Changing any other answer leaves every cost as it was.
-    var costInputs: Set<AnswerID> {
-        Engine.fixedCostInputs.union(AnswerID.allCases.filter { (leastEffortByDefault?.reads ?? 0) & $0.bit != 0 })
-    }
-    /// The answers that which models are usable reads.
-    var usabilityInputs: Set<AnswerID> { Engine.usabilityInputs(costInputs: costInputs) }
 
     /// `{"questions": [...]}` for `GET /api/questionnaire`.
     public var questionnaireDocument: QuestionnaireDocument { QuestionnaireDocument(questions: questionnaire) }

@@ -430,8 +430,8 @@ public struct Engine: Sendable {
     /// The `required_fit` choices as fits, by answer index (read in the decision's hot loop).
     private static let requiredFits: [Fit] = AnswerID.requiredFit.choices.map { Fit(rawValue: $0) ?? .weak }
 
-    /// The answers a model's monthly cost always reads (Costs.swift); `Knowledge.costInputs` adds those the content's
-    /// `least_effort_when` reads.
+    /// The answers a model's monthly cost always reads (Costs.swift); those the content's `least_effort_when` reads
+    /// move it only where they turn it, which the what-would-change search tests per trial (Flips.swift).
     static let fixedCostInputs: Set<AnswerID> = [.monthlyRequests, .avgInputTokens, .avgOutputTokens, .cachedInputShare,
                                                  .latency, .developerHourlyUSD, .tokensCountedWith, .reasoningEffort,
                                                  .asOf, .toolChoice]
@@ -440,19 +440,15 @@ public struct Engine: Sendable {
     /// window, and the peak against the rate limits (with the month's spend against a tier's cap). Changing any
     /// other answer leaves every model as usable as it was. The developer rate is a cost input but not one of
     /// these: it prices only self-hosted models' operations, and they have no rate limits or spend caps to meet.
-    static func usabilityInputs(costInputs: Set<AnswerID>) -> Set<AnswerID> {
-        costInputs.subtracting([.developerHourlyUSD])
-            .union([.taskType, .requiredFit, .canSelfHost, .peakToAverage, .systemPromptTokens, .latencyBudgetSeconds])
-    }
-
-    /// `usabilityInputs` of the fixed cost inputs alone: what usability reads other than through the bills.
-    static let fixedUsabilityInputs = usabilityInputs(costInputs: fixedCostInputs)
+    /// Of the fixed cost inputs alone: what usability reads other than through `least_effort_when`.
+    static let fixedUsabilityInputs: Set<AnswerID> = fixedCostInputs.subtracting([.developerHourlyUSD])
+        .union([.taskType, .requiredFit, .canSelfHost, .peakToAverage, .systemPromptTokens, .latencyBudgetSeconds])
 
     /// - Parameter costs: the monthly cost per model when the caller knows them already (the what-would-change
     ///   search, for answers costs do not read).
     /// - Parameter headroom: per model, whether an imported distribution fits it (UsagePricing); nil: averages only.
     /// - Parameter usableKnown: which models are usable, when the caller knows it already (the what-would-change
-    ///   search, for answers that `usabilityInputs` leaves out).
+    ///   search, for answers that `fixedUsabilityInputs` leaves out).
     func decide(_ v: UnsafeBufferPointer<Double>, costs known: [Double]? = nil, headroom: [Bool]? = nil,
                 usable usableKnown: [Bool]? = nil) -> Decision {
         let k = knowledge

@@ -136,9 +136,11 @@ struct CostFirstEffortTests {
     @Test func theAnswersTheSettingReadsAreCostInputs() {
         // What would change re-prices a change of cost priority, accuracy or complex share instead of reusing the
         // bills of the answers as given (Flips.swift).
+        // Flips.swift re-prices, and re-checks usability, wherever `least_effort_when` turns: the answers it reads.
+        let reads = k.leastEffortByDefault?.reads ?? 0
         for id in [AnswerID.costPriority, .accuracy, .complexShare] {
-            #expect(k.costInputs.contains(id) && k.usabilityInputs.contains(id), "\(id)")
+            #expect(reads & id.bit != 0, "\(id)")
         }
-        #expect(!k.costInputs.contains(.taskType))
+        #expect(!Engine.fixedCostInputs.contains(.taskType) && reads & AnswerID.taskType.bit == 0)
     }
 }
