@@ -665,12 +665,21 @@ public final class Knowledge: @unchecked Sendable {
                                          message: "unknown placeholder {\(unknown)}; exposure texts know "
                                              + Self.providerKeys.map { "{\($0)}" }.joined(separator: ", "))
                 }
+                var unlessAnswered: AnswerID?
+                if let name = exposure.unless_answered {
+                    guard let id = AnswerID(name: name) else {
+                        throw KnowledgeError(slug: entry.slug, section: "failure-modes", field: "failure_mode.exposure[\(e)].unless_answered",
+                                             message: "unknown answer '\(name)' (known: " + AnswerID.allCases.map(\.name).joined(separator: ", ") + ")")
+                    }
+                    unlessAnswered = id
+                }
                 var ignored: [[Double]] = Array(repeating: [], count: AnswerID.count)
                 do throws(ConditionError) {
                     let condition = try CompiledCondition(exposure.when, questions: questions, thresholds: &ignored)
                     exposures.append(CompiledExposure(failureMode: f, condition: condition, text: exposure.text,
                                                       providers: exposure.providers, hosting: exposure.hosting,
-                                                      cachesPrefix: exposure.caches_prefix, severity: exposure.severity))
+                                                      cachesPrefix: exposure.caches_prefix, severity: exposure.severity,
+                                                      unlessAnswered: unlessAnswered))
                 } catch {
                     throw KnowledgeError(slug: entry.slug, section: "failure-modes",
                                          field: "failure_mode.exposure[\(e)].when" + error.path, message: error.message)
@@ -861,6 +870,8 @@ struct CompiledExposure: Sendable {
     let cachesPrefix: Bool?
     /// nil: the failure mode's.
     let severity: Severity?
+    /// Holds only while the team has left this answer to its default (nil: whatever it said).
+    let unlessAnswered: AnswerID?
 }
 
 /// A checked policy (see Engine.swift, "Policies").

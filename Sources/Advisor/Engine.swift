@@ -1098,14 +1098,17 @@ public struct Engine: Sendable {
             && (exposure.providers.map { $0.contains(provider) } ?? true)
             && (exposure.hosting.map { ($0 == .self_hosted) == k.compiledModels[primary].selfHosted } ?? true)
             && exposure.condition.holds(v, override: -1, value: 0)
-            && (exposure.cachesPrefix.map { $0 == k.cachesPrefix(model: primary, v) } ?? true) {
+            && (exposure.cachesPrefix.map { $0 == k.cachesPrefix(model: primary, v) } ?? true)
+            && (exposure.unlessAnswered.map(answers.isAssumed) ?? true) {
             warned.insert(exposure.failureMode)
             exposureWeight[exposure.failureMode] = exposure.severity
             let entry = k.failureModes[exposure.failureMode]
             warnings.append(Warning(failure_mode: entry.slug, text: Template.fill(exposure.text, providerValues),
                                     url: "/failure-modes/\(entry.slug)", title: entry.title,
                                     severity: exposure.severity ?? entry.spec.severity, model: nil,
-                                    stated: exposure.condition.holdsOnStated(v, assumed: answers.assumedMask)))
+                                    // A guess that holds while an answer is left to its default is not the team's own.
+                                    stated: exposure.unlessAnswered == nil
+                                        && exposure.condition.holdsOnStated(v, assumed: answers.assumedMask)))
         }
         /// Adds (or joins) a computed warning, at its own severity where the content gives one, else its failure
         /// mode's; returns its index in `warnings`.

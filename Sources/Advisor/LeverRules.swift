@@ -18,6 +18,8 @@ struct LeverRules: Sendable {
     let levers: [LeverKind: LinkedText]
     /// Each lever's `when`, compiled.
     let conditions: [LeverKind: CompiledCondition]
+    /// `lower_effort.to_least_when`, compiled: where a lower effort goes to the least level.
+    let lowerToLeast: CompiledCondition?
     let traps: [TrapKind: LinkedText]
 
     init(_ spec: LeverSettings, questions: [Question], problem: (String, String) -> KnowledgeError) throws(KnowledgeError) {
@@ -47,6 +49,7 @@ struct LeverRules: Sendable {
             throw problem("levers.min_quality_trade_share", "must be a share of the month, 0 or more and below 1 (0.05 is 5 %)")
         }
         var conditions: [LeverKind: CompiledCondition] = [:]
+        var lowerToLeast: CompiledCondition?
         for kind in LeverKind.allCases {
             guard let words = spec.levers[kind] else { throw problem("levers.levers", "needs the '\(kind.rawValue)' lever") }
             try Self.check(words, allowed: kind.placeholders, field: "levers.levers.\(kind.rawValue)", problem: problem)
@@ -66,12 +69,23 @@ struct LeverRules: Sendable {
                     throw problem("levers.levers.\(kind.rawValue).when" + error.path, error.message)
                 }
             }
+            if let least = words.to_least_when {
+                guard kind == .lower_effort else {
+                    throw problem("levers.levers.\(kind.rawValue).to_least_when", "only the lower_effort lever goes to a least level")
+                }
+                var ignored: [[Double]] = Array(repeating: [], count: AnswerID.count)
+                do throws(ConditionError) {
+                    lowerToLeast = try CompiledCondition(least, questions: questions, thresholds: &ignored)
+                } catch {
+                    throw problem("levers.levers.lower_effort.to_least_when" + error.path, error.message)
+                }
+            }
         }
         for kind in TrapKind.allCases {
             guard let words = spec.traps[kind] else { throw problem("levers.traps", "needs the '\(kind.rawValue)' trap") }
             try Self.check(words, allowed: kind.placeholders, field: "levers.traps.\(kind.rawValue)", problem: problem)
-            if words.tasks != nil || words.when != nil {
-                throw problem("levers.traps.\(kind.rawValue)", "only levers take task types and conditions (tasks, when)")
+            if words.tasks != nil || words.when != nil || words.to_least_when != nil {
+                throw problem("levers.traps.\(kind.rawValue)", "only levers take task types and conditions (tasks, when, to_least_when)")
             }
         }
         self.ranges = ranges
@@ -84,6 +98,7 @@ struct LeverRules: Sendable {
         nearLineShare = spec.near_line_share
         levers = spec.levers
         self.conditions = conditions
+        self.lowerToLeast = lowerToLeast
         traps = spec.traps
     }
 

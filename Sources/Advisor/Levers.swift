@@ -204,7 +204,9 @@ extension Engine {
             // levers below, which weigh the money.
             let forLatency = line.rates.reasoning_tokens_per_request > 0
                 && v.withUnsafeBufferPointer { k.thinkingWeighsOnLatency(model: primary, $0) }
-            var lower = levels.last { $0 < effort }
+            // One level down, or the least the API accepts for a team the content sends there (to_least_when).
+            var lower = v.withUnsafeBufferPointer { rules.lowerToLeast?.holds($0, override: -1, value: 0) ?? false }
+                ? levels.first { $0 < effort } : levels.last { $0 < effort }
             // More thinking would only take longer where the thinking already weighs on the latency, or where the
             // level up would weigh on it: Mistral Small without thinking, answering moderations within 0.6 s, was
             // told to raise its effort to high, 3,000 reasoning tokens before each answer.

@@ -669,15 +669,19 @@ public struct Exposure: Codable, Sendable, Equatable {
     /// Instead of the failure mode's: an exposure that weighs more (a budget no hosted model is shown to meet) or
     /// less than its usual one. A computed finding it joins takes the weightier of the two.
     public var severity: Severity?
+    /// An answer whose own value outranks the guess `when` makes from another: the exposure holds only while the
+    /// team has left it to its default. A RAG pipeline usually calls tools, but not one whose team said "No tools".
+    public var unless_answered: String?
 
     public init(when: Condition, text: String, providers: [String]? = nil, hosting: Hosting? = nil,
-                caches_prefix: Bool? = nil, severity: Severity? = nil) {
+                caches_prefix: Bool? = nil, severity: Severity? = nil, unless_answered: String? = nil) {
         self.when = when
         self.text = text
         self.providers = providers
         self.hosting = hosting
         self.caches_prefix = caches_prefix
         self.severity = severity
+        self.unless_answered = unless_answered
     }
 }
 
@@ -1195,11 +1199,15 @@ public struct LinkedText: Codable, Sendable, Equatable {
     /// Levers only: the answers it is offered for (absent: any). A lower effort is not offered to work that must be
     /// right the first time.
     public var when: Condition?
-    public init(url: String, text: String, tasks: [String]? = nil, when: Condition? = nil) {
+    /// `lower_effort` only: the answers for which the lever goes to the model's least level (thinking off where its
+    /// API allows it) instead of one level down. A team that accepts an occasional miss tries the cheapest setting.
+    public var to_least_when: Condition?
+    public init(url: String, text: String, tasks: [String]? = nil, when: Condition? = nil, to_least_when: Condition? = nil) {
         self.url = url
         self.text = text
         self.tasks = tasks
         self.when = when
+        self.to_least_when = to_least_when
     }
 }
 

@@ -171,6 +171,12 @@ struct KnowledgeTests {
             spec.exposure = [Exposure(when: Condition(answer: "speed", is: "fast"), text: "x")]
             file.failureModes[i] = FixtureEntry(slug: "rate-limits", title: "x", spec: spec)
         }
+        try expectError("failure_mode.exposure[0].unless_answered", slug: "rate-limits") { file in
+            let i = file.failureModes.firstIndex { $0.slug == "rate-limits" }!
+            var spec = file.failureModes[i].spec
+            spec.exposure = [Exposure(when: Condition(answer: "latency", is: "realtime"), text: "x", unless_answered: "tools")]
+            file.failureModes[i] = FixtureEntry(slug: "rate-limits", title: "x", spec: spec)
+        }
     }
 
     @Test func questionnaireJSON() throws {

@@ -471,6 +471,10 @@ struct LeverTests {
                             #expect(target == 0 && levels[0] != .none && target < from)
                             #expect(answers.values[AnswerID.latencyBudgetSeconds.rawValue] > 0
                                     || AnswerID.latency.choices[Int(answers.values[AnswerID.latency.rawValue])] == "realtime")
+                        } else if lever.kind == .lower_effort,
+                                  AnswerID.accuracy.choices[Int(answers.values[AnswerID.accuracy.rawValue])] == "tolerant" {
+                            // A team that accepts an occasional miss: the least level (lower_effort.to_least_when).
+                            #expect(target == 0 && target < from, "lower_effort for a tolerant team: the least level")
                         } else {
                             #expect(abs(target - from) == 1, "\(lever.kind): one level")
                         }
@@ -581,6 +585,26 @@ struct LeverTests {
         // More thinking is offered only where nobody waits on it (noMoreThinkingWhereItWouldWeighOnTheLatency).
         #expect(levers("reviewed", complex: 0.2, latency: "batch").contains(.raise_effort))
         #expect(!levers("tolerant", complex: 0.2, latency: "batch").contains(.raise_effort))
+    }
+
+    /// A team that accepts an occasional miss is offered the cheapest setting, not one level down; a team that
+    /// reviews its outputs takes the single step (criteria/_index.md, `lower_effort.to_least_when`).
+    @Test func aTeamThatAcceptsMissesIsOfferedTheLeastThinking() throws {
+        let k = Fixture.real
+        func lower(_ accuracy: String) throws -> Lever {
+            let a = Engine(knowledge: k).assess(k.answers([
+                "task_type": "classification", "monthly_requests": 500_000_000, "avg_input_tokens": 150,
+                "avg_output_tokens": 1, "latency": "batch", "accuracy": .text(accuracy), "as_of": "2026-12-05"]))
+            #expect(a.primaryModel == "claude-haiku-5-5")
+            return try #require(a.levers.first { $0.kind == .lower_effort }, "\(accuracy): \(a.levers.map(\.kind))")
+        }
+        let tolerant = try lower("tolerant"), reviewed = try lower("reviewed")
+        #expect(tolerant.changes.map(\.to) == ["none"])
+        #expect(tolerant.text.contains("to none (thinking off)"), "\(tolerant.text)")
+        #expect(reviewed.changes.map(\.to) == ["low"])
+        // Without thinking the month is the tokens alone: 500M × (195 in at $0.10 + 1.3 out at $0.50) per M, halved.
+        #expect(abs(tolerant.monthly_after - 5_037.5) < 0.01, "\(tolerant.monthly_after)")
+        #expect(tolerant.monthly_after < reviewed.monthly_after)
     }
 
     /// A router is worth building only while routing costs less than sending the escalation model everything:

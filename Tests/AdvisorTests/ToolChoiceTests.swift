@@ -139,4 +139,17 @@ struct ToolChoiceTests {
         #expect(warned("auto"))
         #expect(warned("forced"))
     }
+
+    @Test func aTaskThatUsuallyCallsToolsIsWarnedUntilTheTeamSaysItHasNone() {
+        // RAG usually gives the model tools: the warning says so while the tools question is left to its default,
+        // and goes when the team answers "No tools" (it is the same default value, answered).
+        let rag: [String: AnswerValue] = ["task_type": "rag", "monthly_requests": 300_000, "avg_input_tokens": 6000]
+        func toolWarning(_ answers: [String: AnswerValue]) -> String? {
+            engine.assess(k.answers(answers)).warnings.first { $0.failure_mode == "tool-use-errors" }?.text
+        }
+        #expect(toolWarning(rag)?.contains("if yours do") == true, "assumed: the guess from the task, said as one")
+        #expect(toolWarning(with(rag, ["tool_choice": "none"])) == nil, "answered: the team's own answer wins")
+        let stated = toolWarning(with(rag, ["tool_choice": "auto"]))
+        #expect(stated != nil && stated?.contains("if yours do") == false, "tools said: the plain warning")
+    }
 }
