@@ -135,11 +135,11 @@ struct LeverRules: Sendable {
     func allows(choice from: Double, to: Double) -> Bool { abs(to - from) <= Double(choiceSteps) }
 
     /// Whether lever `kind` is offered for these answers: its `tasks` hold the task type (or it lists none) and its
-    /// `when` holds (or it has none).
-    func offers(_ kind: LeverKind, _ v: UnsafeBufferPointer<Double>) -> Bool {
+    /// `when` holds (or it has none), with answer `zeroing` read as 0 where given.
+    func offers(_ kind: LeverKind, _ v: UnsafeBufferPointer<Double>, zeroing: AnswerID? = nil) -> Bool {
         let task = AnswerID.taskType.choices[Int(v[AnswerID.taskType.rawValue])]
         return (levers[kind]?.tasks.map { $0.contains(task) } ?? true)
-            && (conditions[kind]?.holds(v, override: -1, value: 0) ?? true)
+            && (conditions[kind]?.holds(v, override: zeroing?.rawValue ?? -1, value: 0) ?? true)
     }
 }
 

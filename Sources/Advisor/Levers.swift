@@ -246,7 +246,11 @@ extension Engine {
                         ["effort": lower == .none ? "none (thinking off)" : lower.rawValue], priced: priced)
                 }
             }
-            if let higher {
+            // A tiered plan buys the hard requests' margin from its escalation model: for the Haiku that answers
+            // first, the lever's condition is read as if no request were complex, so work that must be right the first
+            // time keeps the offer and a 40 % complex share does not buy its margin twice.
+            if let higher, d.verdict != .tieredRouting
+                || v.withUnsafeBufferPointer({ rules.offers(.raise_effort, $0, zeroing: .complexShare) }) {
                 add(.raise_effort, [(.reasoningEffort, higher.answer)], ["effort": higher.rawValue],
                     priced: apply([(.reasoningEffort, higher.answer)]))
             }

@@ -582,9 +582,39 @@ struct LeverTests {
         }
         #expect(levers("reviewed", complex: 0.05).contains(.route_complex))
         #expect(!levers("tolerant", complex: 0.05).contains(.route_complex))
-        // More thinking is offered only where nobody waits on it (noMoreThinkingWhereItWouldWeighOnTheLatency).
-        #expect(levers("reviewed", complex: 0.2, latency: "batch").contains(.raise_effort))
-        #expect(!levers("tolerant", complex: 0.2, latency: "batch").contains(.raise_effort))
+        // More thinking is offered only where nobody waits on it (noMoreThinkingWhereItWouldWeighOnTheLatency), and
+        // on a tiered plan only for work that must be right the first time (aTieredPlanIsNotSoldASecondMargin).
+        #expect(levers("first_time_right", complex: 0.05, latency: "batch").contains(.raise_effort))
+        func reports(_ accuracy: String) -> [LeverKind] {
+            Engine(knowledge: k).assess(k.answers([
+                "task_type": "other", "monthly_requests": 50_000, "avg_input_tokens": 1_000, "avg_output_tokens": 30_000,
+                "latency": "batch", "latency_budget_s": 600, "complex_share": 0.3, "reasoning_effort": "medium",
+                "accuracy": .text(accuracy), "as_of": "2026-12-05"])).levers.map(\.kind)
+        }
+        #expect(reports("reviewed").contains(.raise_effort))
+        #expect(!reports("tolerant").contains(.raise_effort))
+    }
+
+    /// A tiered plan's hard requests get their margin from the escalation model: the Haiku that answers first is not
+    /// also offered more thinking for them, while the same workload without the plan is.
+    @Test func aTieredPlanIsNotSoldASecondMargin() throws {
+        let k = Fixture.real
+        func assess(_ routing: String) -> Assessment {
+            Engine(knowledge: k).assess(k.answers([
+                "task_type": "complex_reasoning", "monthly_requests": 1_000_000, "avg_input_tokens": 4000,
+                "avg_output_tokens": 1500, "complex_share": 0.4, "routing": .text(routing), "latency": "batch",
+                "as_of": "2026-12-05"]))
+        }
+        let tiered = assess("tiered")
+        #expect(tiered.verdict == .tieredRouting && tiered.primaryModel == "claude-haiku-5-5")
+        #expect(!tiered.levers.contains { $0.kind == .raise_effort }, "\(tiered.levers.map(\.kind))")
+        // Moderations that must be right the first time: the margin is for every request, and stays on the plan.
+        let strict = Engine(knowledge: k).assess(k.answers([
+            "task_type": "moderation", "monthly_requests": 2_000_000_000, "avg_input_tokens": 300, "avg_output_tokens": 5,
+            "latency": "batch", "accuracy": "first_time_right", "peak_to_average": 10, "complex_share": 0.05,
+            "as_of": "2026-12-05"]))
+        #expect(strict.verdict == .tieredRouting)
+        #expect(strict.levers.contains { $0.kind == .raise_effort }, "\(strict.levers.map(\.kind))")
     }
 
     /// A team that accepts an occasional miss is offered the cheapest setting, not one level down; a team that
