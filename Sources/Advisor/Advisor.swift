@@ -924,7 +924,7 @@ final class CompiledPolicy: Sendable {
     /// The placeholders each kind's text may use.
     static func placeholders(_ kind: PolicyKind) -> [String] {
         switch kind {
-        case .cheapest_fit: ["model", "monthly", "min_fit"]
+        case .cheapest_fit: ["model", "monthly", "min_fit", "outlook_days"]
         case .routing_payback: ["saving_per_year", "routing_cost_per_year", "build_hours", "upkeep_hours_per_month", "model"]
         case .alternatives_min_fit, .fit_first: ["min_fit"]
         case .effort_before_escalation: ["haiku", "effort", "haiku_monthly", "escalation", "escalation_monthly", "escalation_effort"]

@@ -179,6 +179,15 @@ extension Engine {
                     + "\(Format.money(-difference)) a month does not pay for building on the older model"
             }
             url = "/models/\(k.models[m].slug)"
+        } else if d.basis == .cheapest_fit,
+                  case let (outlook, primaryOutlook) = answers.values.withUnsafeBufferPointer({
+                      (outlookMonthly(m, $0, monthly: monthly), outlookMonthly(primary, $0, monthly: monthly).monthly) }),
+                  let change = outlook.day, outlook.monthly >= primaryOutlook {
+            // Cheaper today, but not at the prices announced for the coming weeks, which cost first goes by.
+            reason = "its prices change on \(CivilDate.text(change)), to \(Format.money(outlook.monthly)) a month on your numbers, "
+                + "no less than \(k.models[primary].title)'s \(Format.money(primaryOutlook)), so its saving of "
+                + "\(Format.money(-difference)) a month lasts only until then"
+            url = "/models/\(k.models[m].slug)"
         } else if d.basis == .routing_plan, let plan = d.decidingPolicy {
             reason = "you route the simple share to \(k.models[primary].title) yourself (routing: tiered), so your plan, not the price, put it in front"
             url = "/criteria/\(k.criteria[k.policies[plan].criterion].slug)"

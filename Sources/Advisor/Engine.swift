@@ -620,7 +620,15 @@ public struct Engine: Sendable {
                         && (routed || k.meets(taskFloors, model: m))
                 }
                 let costs = monthly()
-                guard let cheapest = candidates.min(by: { (costs[$0], $0) < (costs[$1], $1) }) else { continue }
+                // Cheapest at the prices the team will pay within `engine.price_outlook_days`: a promotion that ends
+                // next month is not a saving to build on (Gemini 3.8 Flash at $17,250 a month until 2027-01-01, then
+                // $34,500, the price of Gemini 4 Hydrogen, its successor); at a tie, a current model before a legacy one.
+                let day = Int(v[AnswerID.asOf.rawValue])
+                let key = { (m: Int) -> (Double, Int, Double, Int) in
+                    (self.outlookMonthly(m, v, monthly: costs).monthly,
+                     k.compiledModels[m].lifecycle(on: day).state == .legacy ? 1 : 0, costs[m], m)
+                }
+                guard let cheapest = candidates.min(by: { key($0) < key($1) }) else { continue }
                 if routed && !k.compiledModels[cheapest].isHaikuFamily {
                     // The plan keeps a Haiku in front: what the policy found is said, not applied.
                     policyReasons.append(PolicyOutcome(policy: p, model: cheapest, monthly: costs[cheapest],
@@ -1472,6 +1480,7 @@ public struct Engine: Sendable {
         let policy = knowledge.policies[outcome.policy]
         let entry = knowledge.criteria[policy.criterion]
         var values = ["min_fit": (outcome.minFit ?? policy.minFit).rawValue, "monthly": Format.cents(outcome.monthly),
+                      "outlook_days": String(knowledge.priceOutlookDays),
                       "saving_per_year": Format.cents(outcome.saving), "routing_cost_per_year": Format.cents(outcome.cost),
                       "build_hours": AnswerValue.number(policy.buildHours).text,
                       "upkeep_hours_per_month": AnswerValue.number(policy.upkeepHoursPerMonth).text]

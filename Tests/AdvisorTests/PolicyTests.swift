@@ -463,4 +463,28 @@ struct PolicyTests {
         file.criteria[c].spec.rules[0].prefer = nil
         #expect { _ = try Fixture.knowledge(file) } throws: { "\($0)".contains("needs 'prefer'") }
     }
+
+    /// Cost first goes by the prices the team will pay in the coming weeks: Gemini 3.8 Flash's promotion ends on
+    /// 2027-01-01, when it costs what Gemini 4 Hydrogen, its successor, does. 2M strong-fit RAG answers a month:
+    /// $17,250 today, $34,500 from January, against Hydrogen's $34,500 (both at low effort, as cost first runs them).
+    @Test func costFirstDoesNotBuildOnAPromotionThatEndsNextMonth() throws {
+        let k = Fixture.real
+        func assess(_ day: String) -> Assessment {
+            Engine(knowledge: k).assess(k.answers([
+                "task_type": "rag", "monthly_requests": 2_000_000, "avg_input_tokens": 8000, "avg_output_tokens": 400,
+                "required_fit": "strong", "cost_priority": "primary", "tool_choice": "none", "as_of": .text(day)]))
+        }
+        let december = assess("2026-12-05")
+        #expect(december.primaryModel == "gemini-4-hydrogen" && december.primaryModelBasis == .cheapest_fit)
+        let runner = try #require(december.decision.runner_up)
+        #expect(runner.model == "gemini-3-8-flash" && runner.difference_usd < 0)
+        #expect(runner.reason.contains("its prices change on 2027-01-01, to $34,500 a month"), "\(runner.reason)")
+        #expect(runner.reason.contains("legacy"), "a legacy runner-up says so: \(runner.reason)")
+        let flash = try #require(december.costs.first { $0.model == "gemini-3-8-flash" })
+        let hydrogen = try #require(december.costs.first { $0.model == "gemini-4-hydrogen" })
+        #expect(flash.monthly_usd < hydrogen.monthly_usd, "the table still shows today's prices")
+        #expect(december.reasons.contains { $0.text.contains("any its maker announces for the next 60 days") })
+        // Before the successor existed and beyond the outlook, the promotion's price is the one to go by.
+        #expect(assess("2026-10-01").primaryModel == "gemini-3-8-flash")
+    }
 }
