@@ -628,7 +628,11 @@ public struct Engine: Sendable {
                     (self.outlookMonthly(m, v, monthly: costs).monthly,
                      k.compiledModels[m].lifecycle(on: day).state == .legacy ? 1 : 0, costs[m], m)
                 }
-                guard let cheapest = candidates.min(by: { key($0) < key($1) }) else { continue }
+                // An outlook is never below today's price, so only a model that costs no more today than the
+                // cheapest one's outlook can win: their keys alone are worked out (the decision runs many times).
+                guard let today = candidates.min(by: { (costs[$0], $0) < (costs[$1], $1) }) else { continue }
+                let bound = self.outlookMonthly(today, v, monthly: costs).monthly
+                guard let cheapest = candidates.filter({ costs[$0] <= bound }).map(key).min(by: <)?.3 else { continue }
                 if routed && !k.compiledModels[cheapest].isHaikuFamily {
                     // The plan keeps a Haiku in front: what the policy found is said, not applied.
                     policyReasons.append(PolicyOutcome(policy: p, model: cheapest, monthly: costs[cheapest],
