@@ -309,6 +309,8 @@ public final class Knowledge: @unchecked Sendable {
     let entryTierFloor: RateLimitFloor?
     /// `engine.entry_tier_room`: the share of the entry tier's limits under which a peak is said not to bind.
     let entryTierRoom: Double?
+    /// `engine.quality_margin_max_ratio` and `quality_margin_min_usd`; nil: a strong fit is named whatever it costs.
+    let qualityMarginLimit: (ratio: Double, usd: Double)?
     /// `engine.slow_request`: nil, a cap on requests in flight never counts as carrying a peak.
     let slowRequest: SlowRequest?
     /// Per model: the output speed its reasoning is timed at for a latency budget (its provider's
@@ -425,6 +427,18 @@ public final class Knowledge: @unchecked Sendable {
             throw settingsError("entry_tier_room", "must be a share above 0 and at most 1 (0.5 is half)")
         }
         entryTierRoom = settings.entry_tier_room
+        switch (settings.quality_margin_max_ratio, settings.quality_margin_min_usd) {
+        case (nil, nil): qualityMarginLimit = nil
+        case (let ratio?, let usd?):
+            guard ratio.isFinite, ratio > 1 else {
+                throw settingsError("quality_margin_max_ratio", "must be a ratio above 1 (5 is five times the month)")
+            }
+            guard usd.isFinite, usd >= 0 else { throw settingsError("quality_margin_min_usd", "must be dollars, 0 or more") }
+            qualityMarginLimit = (ratio, usd)
+        default:
+            throw settingsError(settings.quality_margin_max_ratio == nil ? "quality_margin_max_ratio" : "quality_margin_min_usd",
+                                "quality_margin_max_ratio and quality_margin_min_usd go together")
+        }
         if let slow = slowRequest {
             guard slow.queue_seconds.isFinite, slow.queue_seconds >= 0 else {
                 throw settingsError("slow_request.queue_seconds", "must be a number of seconds, 0 or more (600)")

@@ -1398,11 +1398,14 @@ public struct Engine: Sendable {
         // After the primary's, so the failure mode's general advice joins the primary's warning.
         escalatedShareWarning(d, v) { model, kind, values in computed(kind, model: model, values) }
         // The quality margin: a cost-first pick that fits only `good`, against the cheapest `strong` one (a legacy
-        // one named says so).
+        // one named says so), unless that costs more than `quality_margin_max_ratio` times as much and at least
+        // `quality_margin_min_usd` more: a margin no team that puts cost first would buy.
         var qualityMargin: QualityMargin? = nil
         if d.basis == .cheapest_fit, k.compiledModels[primary].fit[task] == .good,
            let strong = cheapestStrongFit(d, v, task: task, day: day, monthly: monthly),
-           monthly[strong] > monthly[primary] {
+           monthly[strong] > monthly[primary],
+           !(k.qualityMarginLimit.map { monthly[strong] > $0.ratio * monthly[primary]
+                                        && monthly[strong] - monthly[primary] >= $0.usd } ?? false) {
             let difference = monthly[strong] - monthly[primary]
             qualityMargin = QualityMargin(model: k.models[strong].slug, monthly_usd: Format.rounded(monthly[strong]),
                                           difference_usd: Format.rounded(difference))

@@ -1265,8 +1265,14 @@ public struct EngineSettings: Codable, Sendable, Equatable {
     /// this share more (0.25: 25 %); 0.25 when absent.
     public var legacy_premium: Double?
     /// A legacy model whose page announces new prices within this many days of the as-of date is weighed against its
-    /// successor at the dearer of today's and those: a promotion about to end is no saving to build on. 60 when absent.
+    /// successor at the dearer of today's and those, and cost first (`cheapest_fit`) ranks every model so: a
+    /// promotion about to end is no saving to build on. 60 when absent.
     public var price_outlook_days: Double?
+    /// The `quality_margin` warning does not name a strong fit that costs more than this many times the cost-first
+    /// pick's month and at least `quality_margin_min_usd` more. Without both, whatever it costs.
+    public var quality_margin_max_ratio: Double?
+    /// See `quality_margin_max_ratio`.
+    public var quality_margin_min_usd: Double?
     /// A peak at most this share of every limit of the recommended model's entry tier is unlikely to bind: the
     /// rate-limit warning says so, at its own severity (`rate_limit_entry_small`). Without it, never said.
     public var entry_tier_room: Double?

@@ -193,6 +193,12 @@ struct ExpertChecksTests {
         file.settings.legacy_premium = 0.25
         file.settings.price_outlook_days = 1.5
         #expect { _ = try Fixture.knowledge(file) } throws: { "\($0)".contains("engine.price_outlook_days: must be a whole number") }
+        file.settings.price_outlook_days = 60
+        file.settings.quality_margin_min_usd = nil
+        #expect { _ = try Fixture.knowledge(file) } throws: { "\($0)".contains("engine.quality_margin_min_usd: quality_margin_max_ratio and quality_margin_min_usd go together") }
+        file.settings.quality_margin_min_usd = 500
+        file.settings.quality_margin_max_ratio = 1
+        #expect { _ = try Fixture.knowledge(file) } throws: { "\($0)".contains("engine.quality_margin_max_ratio: must be a ratio above 1") }
     }
 
     /// A legacy model on a promotion that ends within engine.price_outlook_days is weighed against its successor at
@@ -508,6 +514,17 @@ struct ExpertChecksTests {
         let b = engine.assess(k.answers(strong))
         #expect(k.compiledModels[k.modelSlugs.firstIndex(of: b.primaryModel)!].fit[1] == .strong)
         #expect(b.qualityMargin == nil)
+        // A margin at many times the bill, and $500 or more a month, is not one cost first would buy
+        // (engine.quality_margin_max_ratio and quality_margin_min_usd): a billion code completions on GPT-6 Luna
+        // ($95,000 a month) are not pointed at Gemini 4 Hydrogen ($3,675,000).
+        #expect(k.qualityMarginLimit?.ratio == 5 && k.qualityMarginLimit?.usd == 500)
+        let completions = engine.assess(k.answers(["task_type": "code_completion", "monthly_requests": 1_000_000_000,
+                                                   "avg_input_tokens": 800, "avg_output_tokens": 30, "can_self_host": true,
+                                                   "cost_priority": "primary", "developer_hourly_usd": 90,
+                                                   "as_of": "2026-12-05"]))
+        #expect(completions.primaryModel == "gpt-6-luna" && completions.primaryModelBasis == .cheapest_fit)
+        #expect(completions.qualityMargin == nil)
+        #expect(!completions.warnings.contains { $0.text.contains("The cheapest model rated 'strong'") })
     }
 
     @Test func aLegacyStrongModelIsNamedAsLegacy() {
@@ -1099,7 +1116,8 @@ struct ExpertChecksTests {
     /// (since Sonnet 4.6, the Sonnet current that day), and Claude Sonnet 5.5, its page's replacement, came out on
     /// 2026-09-28. The quality margin said "Claude Sonnet 5.5 succeeds it" and the cost line's status named it.
     @Test func aPastDayNamesNoSuccessorNotYetReleased() throws {
-        let given: [String: AnswerValue] = ["task_type": "chat", "monthly_requests": 120_000, "avg_input_tokens": 900,
+        // 10,000 chats: a margin under quality_margin_min_usd, so it is named whatever the ratio.
+        let given: [String: AnswerValue] = ["task_type": "chat", "monthly_requests": 10_000, "avg_input_tokens": 900,
                                             "avg_output_tokens": 250, "accuracy": "tolerant", "review_capacity": "none",
                                             "cost_priority": "primary", "as_of": "2026-06-01"]
         let a = engine.assess(k.answers(given))

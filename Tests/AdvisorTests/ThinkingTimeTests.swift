@@ -364,7 +364,8 @@ struct ThinkingTimeTests {
         #expect(!alwaysThink.isDisjoint(with: completion(0).alternatives), "\(completion(0).alternatives)")
 
         func chat(_ budget: Double) -> Assessment {
-            engine.assess(k.answers(["task_type": "chat", "monthly_requests": 2_000_000, "avg_input_tokens": 800,
+            // 50,000 chats: a margin under quality_margin_min_usd, so a strong fit is named whatever the ratio.
+            engine.assess(k.answers(["task_type": "chat", "monthly_requests": 50_000, "avg_input_tokens": 800,
                                      "avg_output_tokens": 100, "latency": "realtime", "latency_budget_s": .number(budget),
                                      "cost_priority": "primary", "as_of": "2026-12-04"]))
         }

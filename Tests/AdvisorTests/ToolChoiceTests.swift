@@ -93,18 +93,25 @@ struct ToolChoiceTests {
         }
     }
 
-    @Test func aLegacyModelsSuccessorThatRefusesTheCallIsSaidSo() {
+    @Test func aLegacyModelsSuccessorThatRefusesTheCallIsSaidSo() throws {
         // 30M cost-first chats that must be right the first time (each model at its default effort): Haiku 5.5 fits
         // only 'good'; the cheapest strong fit is legacy Sonnet 4.6, whose successor would refuse every one of these
-        // requests.
+        // requests. That margin is many times the bill, which the real content does not name
+        // (quality_margin_max_ratio); without that limit, the words are checked.
         let chats: [String: AnswerValue] = ["task_type": "chat", "monthly_requests": 30_000_000, "avg_input_tokens": 800,
                                             "avg_output_tokens": 150, "cost_priority": "primary", "tool_choice": "forced",
                                             "accuracy": "first_time_right"]
-        let a = engine.assess(k.answers(chats))
+        #expect(engine.assess(k.answers(chats)).qualityMargin == nil)
+        var file = try Fixture.file()
+        file.settings.quality_margin_max_ratio = nil
+        file.settings.quality_margin_min_usd = nil
+        let unlimited = try Fixture.knowledge(file)
+        let engine = Engine(knowledge: unlimited)
+        let a = engine.assess(unlimited.answers(chats))
         #expect(a.qualityMargin?.model == "claude-sonnet-4-6")
         #expect(a.warnings.contains { $0.text.contains("Claude Sonnet 4.6 (legacy since 2026-06-30: Claude Sonnet 5.5 succeeds it, "
             + "though it returns an error on this workload's forced tool calls)") })
-        let free = engine.assess(k.answers(with(chats, ["tool_choice": "auto"])))
+        let free = engine.assess(unlimited.answers(with(chats, ["tool_choice": "auto"])))
         #expect(free.warnings.contains { $0.text.contains("(legacy since 2026-06-30: Claude Sonnet 5.5 succeeds it)") })
     }
 
