@@ -310,7 +310,7 @@ public final class Knowledge: @unchecked Sendable {
     /// `engine.entry_tier_room`: the share of the entry tier's limits under which a peak is said not to bind.
     let entryTierRoom: Double?
     /// `engine.quality_margin_max_ratio` and `quality_margin_min_usd`; nil: a strong fit is named whatever it costs.
-    let qualityMarginLimit: (ratio: Double, usd: Double)?
+    let qualityMarginLimit: PriceGap?
     /// `engine.slow_request`: nil, a cap on requests in flight never counts as carrying a peak.
     let slowRequest: SlowRequest?
     /// Per model: the output speed its reasoning is timed at for a latency budget (its provider's
@@ -434,7 +434,7 @@ public final class Knowledge: @unchecked Sendable {
                 throw settingsError("quality_margin_max_ratio", "must be a ratio above 1 (5 is five times the month)")
             }
             guard usd.isFinite, usd >= 0 else { throw settingsError("quality_margin_min_usd", "must be dollars, 0 or more") }
-            qualityMarginLimit = (ratio, usd)
+            qualityMarginLimit = PriceGap(ratio: ratio, usd: usd)
         default:
             throw settingsError(settings.quality_margin_max_ratio == nil ? "quality_margin_max_ratio" : "quality_margin_min_usd",
                                 "quality_margin_max_ratio and quality_margin_min_usd go together")
@@ -888,6 +888,16 @@ struct CompiledExposure: Sendable {
     let unlessAnswered: AnswerID?
 }
 
+/// How far apart two monthly bills must be before the dearer is priced out: more than `ratio` times the cheaper and
+/// at least `usd` more (the cost ceiling's `max_ratio` and `min_saving_usd`; `quality_margin_max_ratio` and
+/// `quality_margin_min_usd`), so that neither a few dollars nor a small multiple decides.
+struct PriceGap: Sendable {
+    let ratio: Double
+    let usd: Double
+
+    func separates(dear: Double, cheap: Double) -> Bool { dear > ratio * cheap && dear - cheap >= usd }
+}
+
 /// A checked policy (see Engine.swift, "Policies").
 /// A class: every decision walks the policies, and a struct of texts and conditions was copied per step.
 final class CompiledPolicy: Sendable {
@@ -932,7 +942,7 @@ final class CompiledPolicy: Sendable {
     /// (both priced with reasoning at its cheapest setting): more than `maxRatio` times as much and at least
     /// `minSaving` more.
     func ceilingPasses(haiku: Double, other: Double) -> Bool {
-        haiku > maxRatio * other && haiku - other >= minSaving
+        PriceGap(ratio: maxRatio, usd: minSaving).separates(dear: haiku, cheap: other)
     }
 
     /// The placeholders each kind's text may use.

@@ -1404,8 +1404,7 @@ public struct Engine: Sendable {
         if d.basis == .cheapest_fit, k.compiledModels[primary].fit[task] == .good,
            let strong = cheapestStrongFit(d, v, task: task, day: day, monthly: monthly),
            monthly[strong] > monthly[primary],
-           !(k.qualityMarginLimit.map { monthly[strong] > $0.ratio * monthly[primary]
-                                        && monthly[strong] - monthly[primary] >= $0.usd } ?? false) {
+           !(k.qualityMarginLimit?.separates(dear: monthly[strong], cheap: monthly[primary]) ?? false) {
             let difference = monthly[strong] - monthly[primary]
             qualityMargin = QualityMargin(model: k.models[strong].slug, monthly_usd: Format.rounded(monthly[strong]),
                                           difference_usd: Format.rounded(difference))

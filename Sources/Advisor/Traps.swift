@@ -128,10 +128,10 @@ extension Engine {
             add(.tool_prompt, amount, ["provider": model.provider, "tokens": Format.count(tool),
                                        "choice": v.withUnsafeBufferPointer(Knowledge.toolChoiceWords)])
         } else if model.toolPromptUnpublished, v.withUnsafeBufferPointer(Knowledge.carriesTools),
-                  let reference = k.toolPromptReference(for: m), let counts = k.compiledModels[reference].toolPrompt {
-            let forced = v.withUnsafeBufferPointer(Knowledge.forcesToolCalls)
+                  let reference = k.toolPromptReference(for: m) {
+            let tokens = v.withUnsafeBufferPointer { k.toolPromptTokens(model: reference, $0) }
             add(.tool_prompt_unpublished, nil, ["provider": model.provider, "reference": k.models[reference].title,
-                                                "reference_tokens": Format.count(forced ? counts.forced : counts.auto)])
+                                                "reference_tokens": Format.count(tokens)])
         }
         return found
     }
