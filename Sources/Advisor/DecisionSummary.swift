@@ -17,6 +17,17 @@ public struct RunnerUp: Sendable, Encodable, Equatable {
     public let url: String
 }
 
+/// A model cheaper than the recommended one that fits the task at least as well and that the verdict could not
+/// use, with why (its rate limits, a retirement date, the latency budget, self-hosting). JSON: `model`,
+/// `monthly_usd`, `reason`, `url` (the model's page).
+public struct PassedOver: Sendable, Encodable, Equatable {
+    public let model: String
+    public let monthly_usd: Double
+    /// Why it cannot be the primary, in one clause.
+    public let reason: String
+    public let url: String
+}
+
 /// A tiered verdict's bill: every request on the Haiku, the complex share again on the escalation model.
 public struct CombinedCost: Sendable, Encodable, Equatable {
     public let escalation_model: String
@@ -27,20 +38,24 @@ public struct CombinedCost: Sendable, Encodable, Equatable {
     public let escalated_effort: Effort?
 }
 
-/// JSON `decision`: `recommended`, `monthly_usd`, `combined`, `runner_up`, `top_risk`, `top_lever`, `traps`.
+/// JSON `decision`: `recommended`, `monthly_usd`, `combined`, `runner_up`, `passed_over`, `top_risk`, `top_lever`,
+/// `traps`.
 public struct DecisionSummary: Sendable, Encodable, Equatable {
     /// The model the verdict recommends (the primary model).
     public let recommended: String
     public let monthly_usd: Double
     public let combined: CombinedCost?
     public let runner_up: RunnerUp?
+    /// Cheaper models of at least the recommended one's fit that could not be used, cheapest first (at most
+    /// `Engine.passedOverShown`): without them a cost table topped by a cheaper model is a question left open.
+    public let passed_over: [PassedOver]
     /// The most severe warning (the first of the most severe).
     public let top_risk: Warning?
     public let top_lever: Lever?
     /// Traps in the figures of the recommended model and the runner-up, each said once.
     public let traps: [Trap]
 
-    enum CodingKeys: String, CodingKey { case recommended, monthly_usd, combined, runner_up, top_risk, top_lever, traps }
+    enum CodingKeys: String, CodingKey { case recommended, monthly_usd, combined, runner_up, passed_over, top_risk, top_lever, traps }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -48,6 +63,7 @@ public struct DecisionSummary: Sendable, Encodable, Equatable {
         try c.encode(monthly_usd, forKey: .monthly_usd)
         try c.encode(combined, forKey: .combined)
         try c.encode(runner_up, forKey: .runner_up)
+        try c.encode(passed_over, forKey: .passed_over)
         try c.encode(top_risk, forKey: .top_risk)
         try c.encode(top_lever, forKey: .top_lever)
         try c.encode(traps, forKey: .traps)
@@ -96,8 +112,49 @@ extension Engine {
             : stated ?? severities.lazy.compactMap { s in
                 warnings.filter { $0.severity == s }.min { rank($0) < rank($1) } }.first
         return DecisionSummary(recommended: k.models[primary].slug, monthly_usd: Format.rounded(monthly[primary]),
-                               combined: combined, runner_up: runner?.summary, top_risk: risk, top_lever: levers.first,
+                               combined: combined, runner_up: runner?.summary,
+                               passed_over: passedOver(d, answers: answers, costs: costs, monthly: monthly),
+                               top_risk: risk, top_lever: levers.first,
                                traps: traps)
+    }
+
+    /// How many passed-over models the decision names.
+    static let passedOverShown = 3
+
+    /// Cheaper models the verdict could not use though they fit the task at least as well as the primary (the
+    /// runner-up's test of "as well"; under cost first, as well as its floor asks), each with why. A billion batch classifications, cost first: GPT-6 Luna at
+    /// $15,500 a month under a cost table topped by Cohere Command R7B at $11,550, with no word that R7B's published
+    /// limits (500 requests a minute) cannot carry the peak of 68,493. Left out: models the table already shows as
+    /// unavailable (retired, not released, a request that does not fit), Haikus a hard limit ruled out (the reasons
+    /// say so), and a model whose reason the engine cannot put in words.
+    private func passedOver(_ d: Decision, answers: Answers, costs: [CostLine], monthly: [Double]) -> [PassedOver] {
+        guard Self.hasVolume(answers.values), d.basis != .nothing_fits, d.basis != .nothing_usable else { return [] }
+        let k = knowledge
+        let primary = d.primary
+        let task = Int(answers.values[AnswerID.taskType.rawValue])
+        // Cost first takes the cheapest model of its floor's fit, so a cheaper one of that fit was passed over even
+        // when the pick happens to fit better (a 'good' R7B under a 'strong' GPT-6 Luna).
+        let costFirstFloor = d.basis == .cheapest_fit
+            ? d.policyReasons.first { k.policies[$0.policy].kind == .cheapest_fit && !$0.overruled }?.minFit : nil
+        let asGood = costFirstFloor ?? Swift.min(k.compiledModels[primary].fit[task], d.alternativesMinFit)
+        let fits = Set(costs.lazy.filter(\.fits).map(\.model))
+        return answers.values.withUnsafeBufferPointer { v in
+            let cheaper = k.models.indices.filter { m in
+                m != primary && !d.usable[m] && monthly[m] < monthly[primary] - 0.005
+                    && k.compiledModels[m].fit[task] <= asGood && k.meets(d.taskFloors, model: m)
+                    && fits.contains(k.models[m].slug)
+                    && !(d.haikusRuledOut && k.compiledModels[m].isHaikuFamily)
+            }.sorted { (monthly[$0], $0) < (monthly[$1], $1) }
+            var named: [PassedOver] = []
+            for m in cheaper where named.count < Self.passedOverShown {
+                let state = k.compiledModels[m].lifecycle(on: Int(v[AnswerID.asOf.rawValue])).state
+                let (cause, why) = unusable(m, v)
+                guard state != .retired, state != .unreleased, cause != .unexplained else { continue }
+                named.append(PassedOver(model: k.models[m].slug, monthly_usd: Format.rounded(monthly[m]), reason: why,
+                                        url: "/models/\(k.models[m].slug)"))
+            }
+            return named
+        }
     }
 
     /// The runner-up and why it lost (see RunnerUp).

@@ -1666,7 +1666,7 @@ public struct Engine: Sendable {
             return (.capacity, "its published rate limits cannot carry the peak (\(c.gap ?? "") at its \(c.top_tier.map(Knowledge.tierName) ?? "highest") tier)")
         }
         if k.outlastsBudget(model: m, v) { return (.latency, tooSlow(m, v)) }
-        return (.other, "it cannot take this workload")
+        return (.unexplained, "it cannot take this workload")
     }
 
     /// The effort_before_escalation policy: when the escalation model takes work from a usable Haiku (tiered
@@ -1728,11 +1728,13 @@ extension Knowledge {
 /// The kinds of reason a model cannot be recommended (`Engine.unusable`).
 enum UnusableCause {
     case lifecycle, size, fit, capacity, latency, other
+    /// None of the checks above names the reason (`unusable`'s last resort).
+    case unexplained
 
     /// The warning that says the expected Haiku is ruled out, whose failure mode explains this kind of reason.
     var haikuWarning: ComputedWarning {
         switch self {
-        case .lifecycle, .other: .haiku_ruled_out
+        case .lifecycle, .other, .unexplained: .haiku_ruled_out
         case .size: .haiku_outgrown
         case .fit: .haiku_unsuitable
         case .capacity: .haiku_over_capacity

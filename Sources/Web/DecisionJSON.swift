@@ -18,6 +18,15 @@ extension JSONWriter {
                 json.null()
             }
             json.field("monthly_usd", d.monthly_usd)
+            json.key("passed_over")
+            json.array(d.passed_over) { json, passed in
+                json.object { json in
+                    json.field("model", passed.model)
+                    json.field("monthly_usd", passed.monthly_usd)
+                    json.field("reason", passed.reason)
+                    json.field("url", passed.url)
+                }
+            }
             json.field("recommended", d.recommended)
             json.key("runner_up")
             if let runner = d.runner_up {

@@ -103,6 +103,9 @@ enum Exports {
         if let runner = a.decision.runner_up {
             md += "- Runner-up: \(cell(title(runner.model))) at \(Format.money(runner.monthly_usd)) a month; \(runner.reason)\n"
         }
+        for passed in a.decision.passed_over {
+            md += "- Cheaper, but not usable here: \(cell(title(passed.model))) at \(Format.money(passed.monthly_usd)) a month; \(passed.reason)\n"
+        }
         if !a.alternatives.isEmpty {
             let named = a.alternatives.map { slug in
                 let note = ResultView.weakerFit(slug, a, knowledge: knowledge)

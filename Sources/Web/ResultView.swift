@@ -80,6 +80,9 @@ struct ResultView {
                                  : r.difference_usd > 0 ? "\(Format.money(r.difference_usd)) a month more" : "the same a month",
                              reason: r.reason, reasonURL: r.url, reasonTitle: pageTitle(r.url))
             },
+            passedOver: decision.passed_over.map { p in
+                PassedOverLine(model: modelLink(p.model, assessment), monthly: Format.money(p.monthly_usd), reason: p.reason)
+            },
             topLever: levers.first,
             topRisk: decision.top_risk.map { w in
                 WarningLine(title: w.title, url: w.url, text: w.text, severity: w.severity.rawValue)
@@ -250,7 +253,7 @@ struct CostTable {
                 cache: line.hosting == api ? Format.usd(line.cache_usd) : "—",
                 perRequest: line.fits ? perRequest(line, answers: answers) : "—",
                 rates: rates(line),
-                notes: line.rates.notes.filter { !said.contains($0) },
+                notes: line.rates.notes.filter { !said.contains($0) } + capacityNote(line),
                 tokens: "\(Format.count(line.rates.input_tokens_per_request)) in / \(Format.count(line.rates.output_tokens_per_request)) out",
                 marked: line.model == marked,
                 markLabel: markLabel,
@@ -260,6 +263,13 @@ struct CostTable {
                 latency: line.latency.map(latencyText) ?? "",
                 checked: line.prices_checked ?? "")
         }
+    }
+
+    /// A peak the model's published rate limits cannot carry, said on its row: the cheapest row of a billion
+    /// requests a month (Cohere Command R7B, 500 requests a minute at most) otherwise reads as a choice.
+    private func capacityNote(_ line: CostLine) -> [String] {
+        guard let c = line.capacity, c.status == .beyond_tiers else { return [] }
+        return ["Rate limits: your peak is \(CapacityText.tier(c))" + (c.gap.map { ": \($0)" } ?? "") + "."]
     }
 
     /// Notes that several models share word for word (a tokenizer ratio, a batch discount), said once with the

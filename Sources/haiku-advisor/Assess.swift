@@ -107,6 +107,9 @@ enum AssessmentText {
             lines.append("Runner-up: \(r.model), $\(String(format: "%.2f", r.monthly_usd)) a month (\(r.difference_usd < 0 ? "" : "+")"
                 + "\(String(format: "%.2f", r.difference_usd))); lost because \(r.reason)  [\(r.url)]")
         }
+        for p in d.passed_over {
+            lines.append("Cheaper, not usable: \(p.model), $\(String(format: "%.2f", p.monthly_usd)) a month; \(p.reason)  [\(p.url)]")
+        }
         for trap in d.traps { lines.append("Cost trap: \(trap.text)  [\(trap.url)]") }
         lines.append("\nReasons:")
         for reason in a.reasons {

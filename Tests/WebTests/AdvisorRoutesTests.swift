@@ -244,6 +244,20 @@ struct AdvisorRoutesTests {
         #expect(!misfits.contains(assessment?["primary_model"] as? String ?? ""))
     }
 
+    /// A cheaper model the verdict could not use is named on the page with why, and its cost-table row says its
+    /// rate limits cannot carry the peak (a billion batch classifications, cost first: Cohere Command R7B).
+    @Test func aCheaperModelThatCannotCarryTheLoadIsExplained() {
+        let query = "task_type=classification&monthly_requests=1000000000&avg_input_tokens=300&avg_output_tokens=2"
+            + "&latency=batch&accuracy=tolerant&cost_priority=primary"
+        let page = get("/assess/result", pairs(query))
+        #expect(page.status == 200)
+        #expect(page.text.contains("<dt>Cheaper, but not usable here</dt>"))
+        #expect(page.text.contains("at $11,550 a month: its published rate limits cannot carry the peak (68,493 requests a minute against 500 at its Production tier)."))
+        #expect(page.text.contains("Rate limits: your peak is beyond every tier its page lists (highest: Production): 68,493 requests a minute against 500."))
+        let markdown = get("/assess/result.md", pairs(query))
+        #expect(markdown.text.contains("- Cheaper, but not usable here: Cohere Command R7B at $11,550 a month; its published rate limits"))
+    }
+
     @Test func openAPIDocumentDescribesEveryAPIRoute() throws {
         let response = get("/api/openapi.json")
         #expect(response.header("Content-Type") == "application/json")

@@ -19,6 +19,8 @@ struct ResultPage: ViewModel, ChartedPage, QuestionFields {
     let monthly: String
     let combined: CombinedLine?
     let runnerUp: RunnerUpLine?
+    /// Cheaper models that fit as well and could not be used, with why (DecisionSummary.passed_over).
+    let passedOver: [PassedOverLine]
     let topLever: LeverLine?
     let topRisk: WarningLine?
     /// Cost traps in the recommended model's and the runner-up's figures, each said once.
@@ -70,6 +72,7 @@ struct ResultPage: ViewModel, ChartedPage, QuestionFields {
     var hasLevers: Bool { !levers.isEmpty }
     var hasWhatIfs: Bool { hasLevers || hasChanges }
     var hasTraps: Bool { !traps.isEmpty }
+    var hasPassedOver: Bool { !passedOver.isEmpty }
     var hasSharedNotes: Bool { !sharedNotes.isEmpty }
     var hasAssumptions: Bool { !assumptions.isEmpty }
     var exportMD: String { exportMarkdown }
@@ -166,6 +169,13 @@ struct RunnerUpLine: ViewModel {
     let reasonURL: String
     /// The title of the page the reason links to.
     let reasonTitle: String
+}
+
+/// A cheaper model the verdict could not use, what it costs, and why.
+struct PassedOverLine: ViewModel {
+    let model: ModelLink
+    let monthly: String
+    let reason: String
 }
 
 /// A priced what-if, ranked; applied with one click when answers express it.

@@ -1,0 +1,67 @@
+import Testing
+@testable import Advisor
+
+/// Cheaper models the verdict could not use (`decision.passed_over`): a cost table topped by a cheaper model that
+/// fits as well is a question the verdict answers, on the real content with figures worked by hand.
+struct PassedOverTests {
+    let k = Fixture.real
+    var engine: Engine { Engine(knowledge: k) }
+
+    /// A billion one-token batch classifications a month, cost first. Cohere Command R7B fits classification 'good',
+    /// the policy's floor, at 1B × (300 × $0.0375 + 2 × $0.15) / 1M = $11,550 a month, under GPT-6 Luna's $15,500;
+    /// its Production key allows 500 requests a minute against a peak of 1B / 30.4 days / 1,440 × 3 = 68,493.
+    @Test func costFirstSaysWhyTheCheapestGoodFitIsNotThePick() throws {
+        let a = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 1_000_000_000,
+                                         "avg_input_tokens": 300, "avg_output_tokens": 2, "latency": "batch",
+                                         "accuracy": "tolerant", "cost_priority": "primary", "as_of": "2026-12-05"]))
+        #expect(a.primaryModel == "gpt-6-luna" && a.decision.monthly_usd == 15_500)
+        let r7b = try #require(a.decision.passed_over.first)
+        #expect(r7b.model == "cohere-command-r7b" && r7b.monthly_usd == 11_550, "\(a.decision.passed_over)")
+        #expect(r7b.reason.contains("rate limits cannot carry the peak") && r7b.reason.contains("68,493 requests a minute against 500"),
+                "\(r7b.reason)")
+        #expect(r7b.url == "/models/cohere-command-r7b")
+        // Gemini 2.0 Flash is cheaper too ($15,400) but retired: the cost table already greys it out.
+        #expect(!a.decision.passed_over.contains { $0.model == "gemini-flash" })
+    }
+
+    /// 100M real-time moderations at ten times the average at peak: the Haiku verdict stands on the score, and the two
+    /// cheaper models that fit moderation as well are named with their reasons, cheapest first: R7B's rate limits,
+    /// GPT-5 nano's retirement on 2026-12-11. The day after it retires, GPT-5 nano is retired, and no longer named.
+    @Test func aHaikuVerdictNamesCheaperModelsItCouldNotUseCheapestFirst() {
+        var given: [String: AnswerValue] = ["task_type": "moderation", "monthly_requests": 100_000_000, "avg_input_tokens": 400,
+                                            "avg_output_tokens": 5, "latency": "realtime", "peak_to_average": 10,
+                                            "as_of": "2026-12-05"]
+        let a = engine.assess(k.answers(given))
+        #expect(a.primaryModel == "claude-haiku-5-5")
+        #expect(a.decision.passed_over.map(\.model) == ["cohere-command-r7b", "gpt-5-nano"], "\(a.decision.passed_over)")
+        #expect(a.decision.passed_over.last?.reason == "it is deprecated and retires on 2026-12-11")
+        given["as_of"] = "2026-12-12"
+        #expect(engine.assess(k.answers(given)).decision.passed_over.map(\.model) == ["cohere-command-r7b"])
+    }
+
+    /// Every model named is cheaper than the primary, not the primary, fits the task at least as well as the
+    /// runner-up test asks, and at most three are named; with no requests nothing is cheaper.
+    @Test func whatIsNamedIsCheaperAndNotUsable() {
+        var rng = SeededRNG(seed: 41)
+        var seen = 0
+        for _ in 0..<300 {
+            let answers = RandomAnswers.make(k, &rng)
+            let a = engine.assess(answers)
+            let named = a.decision.passed_over
+            seen += named.isEmpty ? 0 : 1
+            #expect(named.count <= 3)
+            #expect(named.map(\.monthly_usd) == named.map(\.monthly_usd).sorted())
+            for p in named {
+                #expect(p.model != a.primaryModel)
+                #expect(p.monthly_usd < a.decision.monthly_usd, "\(p) against \(a.decision.monthly_usd)")
+                #expect(a.costs.first { $0.model == p.model }?.fits == true)
+                #expect(!["retired", "unreleased"].contains(a.costs.first { $0.model == p.model }?.status.state.rawValue ?? ""))
+                #expect(p.reason != "it cannot take this workload")
+            }
+        }
+        #expect(seen >= 10, "only \(seen) of 300 random workloads name a model passed over")
+        let idle = engine.assess(k.answers(["task_type": "moderation", "monthly_requests": 0, "avg_input_tokens": 400,
+                                            "avg_output_tokens": 5]))
+        #expect(idle.decision.passed_over.isEmpty)
+    }
+}
