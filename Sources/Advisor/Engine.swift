@@ -1188,7 +1188,13 @@ public struct Engine: Sendable {
         } else if d.basis == .nothing_usable {
             let ruledOut = d.haikusRuledOut && k.compiledModels[primary].isHaikuFamily
             let why = belowFloor(d, v) ?? (ruledOut ? d.hardRule.map(hardLimitWords) : nil) ?? whyNotUsable(primary, v)
-            refusal = computed(.nothing_usable, model: primary, ["why": why, "as_of": CivilDate.text(day)])
+            if let (first, released) = firstUsableRelease(after: day, v) {
+                refusal = computed(.nothing_usable_until, model: primary, [
+                    "why": why, "as_of": CivilDate.text(day), "first_model": k.models[first].title,
+                    "first_day": CivilDate.text(released)])
+            } else {
+                refusal = computed(.nothing_usable, model: primary, ["why": why, "as_of": CivilDate.text(day)])
+            }
         }
         if let refusal { warnings.insert(warnings.remove(at: refusal), at: 0) }
         if !Self.hasVolume(v) {
@@ -1581,6 +1587,23 @@ public struct Engine: Sendable {
         case .escalationIsHaiku:
             return "the escalation model is the Haiku itself"
         }
+    }
+
+    /// The first model we list, released after `day`, that the same workload could use on its release day, and
+    /// that day; nil when none. Where nothing meets the workload on a day before the list's strong models (complex
+    /// reasoning that must be right first time, asked on 2025-06-01), "relax a requirement" is not the answer: the
+    /// models that meet it came later, and our list holds only the models our sources cover. Runs on the rare
+    /// `nothing_usable` verdict only, one decision per later release day.
+    private func firstUsableRelease(after day: Int, _ v: UnsafeBufferPointer<Double>) -> (model: Int, day: Int)? {
+        let k = knowledge
+        let later = Set(k.compiledModels.lazy.map(\.releasedDay).filter { $0 > day }).sorted()
+        for released in later {
+            let d = v.with(.asOf, Double(released)) { decide($0) }
+            guard d.basis != .nothing_usable, d.basis != .nothing_fits else { continue }
+            let new = k.models.indices.filter { k.compiledModels[$0].releasedDay == released && d.usable[$0] }
+            return ((new.contains(d.primary) ? d.primary : new.first) ?? d.primary, released)
+        }
+        return nil
     }
 
     /// A hard limit that rules the Haikus out, in words: "a hard limit on review capacity rules Haiku out".

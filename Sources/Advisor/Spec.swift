@@ -1003,6 +1003,9 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// Models hold the request, but none meets every requirement: {model} (the closest), {why} (what it misses),
     /// {as_of}.
     case nothing_usable
+    /// As `nothing_usable`, where a model we list released later meets them: {model}, {why}, {as_of}, {first_model}
+    /// (the first such model) and {first_day} (its release day).
+    case nothing_usable_until
     /// No requests a month: every bill is $0, so no cost comparison decided the verdict: {model} (the primary).
     case no_volume
 
@@ -1010,6 +1013,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     public var placeholders: [String] {
         switch self {
         case .nothing_usable: ["model", "why", "as_of"]
+        case .nothing_usable_until: ["model", "why", "as_of", "first_model", "first_day"]
         case .no_volume: ["model"]
         case .nothing_fits: ["model", "which", "window", "tokens", "why", "fit_tokens", "counted_with", "headroom", "as_of"]
         case .nothing_fits_margin: ["model", "which", "window", "tokens", "share", "cap", "headroom", "fit_tokens", "counted_with", "as_of"]

@@ -148,6 +148,32 @@ struct NothingFitsTests {
         #expect(a.decision.top_risk == first)
     }
 
+    /// On 2026-04-07 no model we list fits code completion 'strong'; the first that does and can take the workload
+    /// came later, and the warning names it and its release day instead of leaving "relax that requirement" as the
+    /// only way on. Every model it could name was released after the day asked, and the engine uses it on that day.
+    @Test func aRequirementMetOnlyByALaterModelNamesItAndItsDay() throws {
+        let k = Fixture.real
+        let engine = Engine(knowledge: k)
+        var given: [String: AnswerValue] = ["task_type": "code_completion", "monthly_requests": 10_000, "avg_input_tokens": 2_000,
+                                            "avg_output_tokens": 200, "required_fit": "strong", "as_of": "2026-04-07"]
+        let a = engine.assess(k.answers(given))
+        let first = try #require(a.warnings.first)
+        let task = AnswerID.taskType.choices.firstIndex(of: "code_completion")!
+        let asked = CivilDate.day("2026-04-07")!
+        // The earliest release after that day of a model rated strong for code completion that is not self-hosted.
+        let released = try #require(k.compiledModels.filter { $0.fit[task] == .strong && $0.releasedDay > asked && !$0.selfHosted }
+            .map(\.releasedDay).min())
+        let text = "The first model we list that meets them is "
+        let named = try #require(first.text.range(of: text).map { first.text[$0.upperBound...] }, "\(first.text)")
+        #expect(named.contains(", released on \(CivilDate.text(released)). Our list holds the models our sources cover"), "\(first.text)")
+        let model = try #require(k.models.first { named.hasPrefix($0.title + ", released on") })
+        given["as_of"] = .text(CivilDate.text(released))
+        let then = engine.assess(k.answers(given))
+        #expect(then.primaryModelBasis != .nothing_usable && then.costs.contains { $0.model == model.slug },
+                "on \(CivilDate.text(released)): \(then.primaryModel)")
+        #expect(then.primaryModel == model.slug || then.alternatives.contains(model.slug), "\(model.slug) on its release day")
+    }
+
     @Test func aRequestThatFitsSaysNothingOfIt() {
         let k = Fixture.real
         let a = Engine(knowledge: k).assess(k.answers(Self.answers(50_000, 1_000)))
