@@ -206,11 +206,11 @@ extension Engine {
         } else if abs(difference) < 0.005 {
             // A tie to the cent: the primary won by a fraction of a cent, by the order of the models, or as the named
             // successor of a legacy runner-up (Gemini 3.8 Flash and Gemini 4 Hydrogen once its promotion has ended).
-            let succeededByPrimary = k.compiledModels[m].lifecycle(on: day).state == .legacy
-                && k.replacement(of: m, on: day) == primary
-            reason = succeededByPrimary ? "it costs the same to the cent for the same fit, and it is legacy: \(k.models[primary].title) succeeds it"
-                : "it costs the same to the cent for the same fit, so either will do"
-            legacySaid = succeededByPrimary
+            // A legacy runner-up is not "either will do": the current model is the one to build on.
+            let successor = k.compiledModels[m].lifecycle(on: day).state == .legacy ? k.replacement(of: m, on: day) : nil
+            reason = successor.map { "it costs the same to the cent for the same fit, and it is legacy: \(k.models[$0].title) succeeds it" }
+                ?? "it costs the same to the cent for the same fit, so either will do"
+            legacySaid = successor != nil
             url = "/models/\(k.models[m].slug)"
         } else if difference >= 0 && fit < primaryFit {
             reason = "it costs \(Format.money(difference)) more a month, though it fits \(taskName) '\(fit.rawValue)', "

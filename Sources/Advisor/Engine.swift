@@ -624,15 +624,18 @@ public struct Engine: Sendable {
                 // next month is not a saving to build on (Gemini 3.8 Flash at $17,250 a month until 2027-01-01, then
                 // $34,500, the price of Gemini 4 Hydrogen, its successor); at a tie, a current model before a legacy one.
                 let day = Int(v[AnswerID.asOf.rawValue])
+                // To the cent: a fraction of a cent a month (100 requests, DeepSeek V4 Flash $0.0196 against GPT-6
+                // Luna's $0.0196) is no saving to build a legacy model on.
                 let key = { (m: Int) -> (Double, Int, Double, Int) in
-                    (self.outlookMonthly(m, v, monthly: costs).monthly,
+                    ((self.outlookMonthly(m, v, monthly: costs).monthly * 100).rounded(),
                      k.compiledModels[m].lifecycle(on: day).state == .legacy ? 1 : 0, costs[m], m)
                 }
                 // An outlook is never below today's price, so only a model that costs no more today than the
                 // cheapest one's outlook can win: their keys alone are worked out (the decision runs many times).
                 guard let today = candidates.min(by: { (costs[$0], $0) < (costs[$1], $1) }) else { continue }
                 let bound = self.outlookMonthly(today, v, monthly: costs).monthly
-                guard let cheapest = candidates.filter({ costs[$0] <= bound }).map(key).min(by: <)?.3 else { continue }
+                guard let cheapest = candidates.filter({ (costs[$0] * 100).rounded() <= (bound * 100).rounded() })
+                    .map(key).min(by: <)?.3 else { continue }
                 if routed && !k.compiledModels[cheapest].isHaikuFamily {
                     // The plan keeps a Haiku in front: what the policy found is said, not applied.
                     policyReasons.append(PolicyOutcome(policy: p, model: cheapest, monthly: costs[cheapest],

@@ -213,7 +213,7 @@ struct KnowledgeTests {
         // And ModelStatus's: `retires` and `replacement` are always there.
         #expect(text.contains("\"replacement\":null"))
         // Whole numbers carry no ".0" (Foundation's encoder), so no hand-written number encoding is needed.
-        #expect(text.contains("\"base_score\":50,"))
+        #expect(text.contains("\"base_score\":53,"))
         let reason = (object["reasons"] as! [[String: Any]]).first!
         #expect(Set(["criterion", "effect", "text", "url"]).isSubset(of: reason.keys))
         let cost = (object["costs"] as! [[String: Any]]).first!

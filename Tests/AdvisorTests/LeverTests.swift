@@ -346,12 +346,24 @@ struct LeverTests {
     /// A runner-up that costs the same to the cent did not lose on price: it says so instead of "$0.00 more".
     @Test func aRunnerUpTiedToTheCentSaysEitherWillDo() throws {
         let k = Fixture.real
+        // 100 summaries a month, cost first: GPT-6 Luna at $0.02, gpt-oss-20b at $0.0225.
         let a = Engine(knowledge: k).assess(k.answers([
-            "complex_share": 0.13, "fallback_ready": false, "can_self_host": true, "peak_to_average": 26,
-            "as_of": "2026-12-03"]))
+            "task_type": "summarization", "monthly_requests": 100, "cost_priority": "primary", "as_of": "2026-12-03"]))
         let runner = try #require(a.decision.runner_up)
         #expect(abs(runner.monthly_usd - a.decision.monthly_usd) < 0.005, "the case needs a tie: \(runner)")
         #expect(runner.reason == "it costs the same to the cent for the same fit, so either will do")
+    }
+
+    /// Cost first does not build on a legacy model to save a fraction of a cent: 100 requests a month of the default
+    /// task, where DeepSeek V4 Flash (legacy) costs $0.0196 and GPT-6 Luna $0.02. At a tie to the cent the current
+    /// model comes first, as at an exact tie.
+    @Test func costFirstTiesToTheCentGoToTheCurrentModel() throws {
+        let k = Fixture.real
+        let a = Engine(knowledge: k).assess(k.answers(["monthly_requests": 100, "cost_priority": "primary", "as_of": "2026-12-03"]))
+        let costs = Dictionary(uniqueKeysWithValues: a.costs.map { ($0.model, $0.monthly_usd) })
+        let legacy = try #require(costs["deepseek-v4-flash"]), luna = try #require(costs["gpt-6-luna"])
+        #expect(legacy < luna && luna - legacy < 0.005, "the case needs a tie to the cent: \(legacy) \(luna)")
+        #expect(a.primaryModel == "gpt-6-luna" && a.primaryModelBasis == .cheapest_fit, "\(a.primaryModel)")
     }
 
     // MARK: - Plausible ranges

@@ -236,9 +236,10 @@ struct RoutingPlanTests {
     /// thinking off. The Haiku now takes everything, and the reason says the hard requests go unescalated.
     @Test func routingThatDoesNotPayKeepsTheHaikuWhenTheEscalationModelIsTooSlow() throws {
         // 60-token answers: 78 on Haiku 5.5's count, 0.2 s at 400 tokens a second, while Sonnet 5.5 thinks 0.75 s first.
+        // 15 % of them complex, which puts the score in the tiered band.
         let given: [String: AnswerValue] = ["monthly_requests": 50, "cached_input_share": 0.9, "latency": "interactive",
                                             "avg_output_tokens": 60, "latency_budget_s": 0.5, "peak_to_average": 20,
-                                            "reasoning_effort": "high", "as_of": "2026-12-04"]
+                                            "reasoning_effort": "high", "complex_share": 0.15, "as_of": "2026-12-04"]
         let a = engine.assess(k.answers(given))
         #expect(a.verdict == .chooseHaiku && a.primaryModel == "claude-haiku-5-5" && a.decidedBy == "routing-payback",
                 "\(a.verdict) \(a.primaryModel) \(a.decidedBy ?? "-")")

@@ -242,8 +242,8 @@ struct DecisionPageTests {
                                              ("avg_input_tokens", "8000"), ("avg_output_tokens", "500"), ("latency", "batch"),
                                              ("as_of", "2026-12-04")]).text
         #expect(batch.contains("<p class=\"meta\">Through the batch API, which has its own limits instead of the per-minute "
-                               + "ones, Claude Sonnet 5.5 gets a day&#39;s work, about 658 requests, in its queue at once: "
-                               + "rate-limit tier needed: <strong>Build</strong>"), "\(part(batch, from: "Through the batch", to: "</p>"))")
+                               + "ones, Claude Haiku 5.5 gets a day&#39;s work, about 658 requests, in its queue at once: "
+                               + "rate-limit tier needed: <strong>Start</strong>"), "\(part(batch, from: "Through the batch", to: "</p>"))")
     }
 
     /// A cap on requests in flight is read in time on the page: how long requests may average at the peak against
