@@ -122,11 +122,12 @@ extension Engine {
     static let passedOverShown = 3
 
     /// Cheaper models the verdict could not use though they fit the task at least as well as the primary (the
-    /// runner-up's test of "as well"; under cost first, as well as its floor asks), each with why. A billion batch classifications, cost first: GPT-6 Luna at
-    /// $15,500 a month under a cost table topped by Cohere Command R7B at $11,550, with no word that R7B's published
-    /// limits (500 requests a minute) cannot carry the peak of 68,493. Left out: models the table already shows as
-    /// unavailable (retired, not released, a request that does not fit), Haikus a hard limit ruled out (the reasons
-    /// say so), and a model whose reason the engine cannot put in words.
+    /// runner-up's test of "as well"; under cost first, as well as its floor asks), each with why. A billion batch
+    /// classifications, cost first: GPT-6 Luna at $15,500 a month under a cost table topped by Cohere Command R7B at
+    /// $11,550, with no word that R7B's published limits (500 requests a minute) cannot carry the peak of 68,493.
+    /// Left out: models the table already shows as unavailable (retired, not released, a request that does not
+    /// fit), Haikus a hard limit ruled out (the reasons say so), and a model whose reason the engine cannot put in
+    /// words.
     private func passedOver(_ d: Decision, answers: Answers, costs: [CostLine], monthly: [Double]) -> [PassedOver] {
         guard Self.hasVolume(answers.values), d.basis != .nothing_fits, d.basis != .nothing_usable else { return [] }
         let k = knowledge
