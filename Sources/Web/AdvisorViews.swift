@@ -120,7 +120,7 @@ public struct AdvisorViews: Sendable {
         var priced: CalculatorPage.PricedWorkload?
         if error == nil {
             let costs = engine.costs(answers)
-            let cheapest = CostChart.cheapest(costs, on: answers.day, knowledge: knowledge)
+            let cheapest = CostChart.cheapest(costs, answers: answers, knowledge: knowledge)
             let share = answers.queryString
             let query = share.isEmpty ? "" : "?" + share
             let table = CostTable(library: library)

@@ -28,11 +28,17 @@ extension Verdict {
 struct CostChart {
     /// The line a cost chart marks "cheapest": the first (lines come cheapest first) whose model takes the workload
     /// with the headroom a recommendation needs and that the engine would name on `day`: not one that stops
-    /// answering within `deprecated_offer_days` (GPT-5 nano a week before its shutdown).
-    static func cheapest(_ lines: [CostLine], on day: Int, knowledge: Knowledge) -> CostLine? {
-        lines.first {
-            $0.within_headroom && knowledge.offers($0.status.state, retiring: $0.status.retires.flatMap(CivilDate.day), on: day)
+    /// answering within `deprecated_offer_days` (GPT-5 nano a week before its shutdown), nor one whose published
+    /// rate limits cannot carry the peak while another's can, as the engine holds it (Cohere Command R7B's 500
+    /// requests a minute under a billion requests a month), nor a self-hosted one for a team that cannot self-host.
+    static func cheapest(_ lines: [CostLine], answers: Answers, knowledge: Knowledge) -> CostLine? {
+        let day = answers.day
+        let selfHosting = answers[.canSelfHost] == .bool(true)
+        let offered = lines.filter {
+            $0.within_headroom && (selfHosting || $0.hosting != .self_hosted)
+                && knowledge.offers($0.status.state, retiring: $0.status.retires.flatMap(CivilDate.day), on: day)
         }
+        return offered.first { $0.capacity?.status != .beyond_tiers } ?? offered.first
     }
 
     /// A bar's label says when its model is no longer current, as the table's badge does: a price beside a model

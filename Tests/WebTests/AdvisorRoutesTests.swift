@@ -256,6 +256,20 @@ struct AdvisorRoutesTests {
         #expect(page.text.contains("Rate limits: your peak is beyond every tier its page lists (highest: Production): 68,493 requests a minute against 500."))
         let markdown = get("/assess/result.md", pairs(query))
         #expect(markdown.text.contains("- Cheaper, but not usable here: Cohere Command R7B at $11,550 a month; its published rate limits"))
+        // The calculator's "cheapest" is a model the engine would offer: not R7B, whose limits cannot carry the peak,
+        // nor the self-hosted Llama for a team that has not said it can self-host; with self-hosting, Llama.
+        // Cost first prices thinking at its least, where GPT-6 Luna ($15,500) is next; at each model's default
+        // effort the self-hosted Llama ($35,556) would be, and is only for a team that can self-host.
+        func cheapest(_ query: String) -> String? {
+            let page = get("/calculator", pairs(query)).text
+            return page.components(separatedBy: "<span class=\"mark-label\">★ cheapest</span> <a href=\"").dropFirst().first?
+                .components(separatedBy: "\"").first
+        }
+        #expect(cheapest(query) == "/models/gpt-6-luna")
+        let defaultEffort = "task_type=classification&monthly_requests=1000000000&avg_input_tokens=300&avg_output_tokens=2&latency=batch"
+        let plain = cheapest(defaultEffort)
+        #expect(plain != nil && plain != "/models/cohere-command-r7b" && plain != "/models/llama-3-1-8b-self-hosted", "\(plain ?? "-")")
+        #expect(cheapest(defaultEffort + "&can_self_host=true") == "/models/llama-3-1-8b-self-hosted")
     }
 
     @Test func openAPIDocumentDescribesEveryAPIRoute() throws {
