@@ -51,6 +51,12 @@ struct CostChart {
         }
     }
 
+    /// A bar's label says when the model's published rate limits cannot carry the peak, as its table row does: the
+    /// first bar of a billion requests a month is otherwise read as the one to pick.
+    static func capacityNote(_ line: CostLine) -> String {
+        line.capacity?.status == .beyond_tiers ? " (rate limits cannot carry your peak)" : ""
+    }
+
     /// One stacked part of a bar.
     enum Part: String, CaseIterable {
         case input, output, cache, gpu, ops, saving
@@ -110,7 +116,8 @@ struct CostChart {
                     parts.append((.saving, discounted * discount / (1 - discount)))
                 }
             }
-            bars.append(Bar(model: line.model, title: line.title + Self.lifecycleNote(line.status), parts: parts.filter { $0.1 > 0 },
+            bars.append(Bar(model: line.model, title: line.title + Self.lifecycleNote(line.status) + Self.capacityNote(line),
+                            parts: parts.filter { $0.1 > 0 },
                             total: line.monthly_usd))
         }
         let drawn = shortlist.map { list in bars.filter { list.contains($0.model) } } ?? bars

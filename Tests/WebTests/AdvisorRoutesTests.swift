@@ -266,6 +266,8 @@ struct AdvisorRoutesTests {
                 .components(separatedBy: "\"").first
         }
         #expect(cheapest(query) == "/models/gpt-6-luna")
+        // Its bar says so too, as a lifecycle does.
+        #expect(get("/calculator", pairs(query)).text.contains("Cohere Command R7B (rate limits cannot carry your peak)"))
         let defaultEffort = "task_type=classification&monthly_requests=1000000000&avg_input_tokens=300&avg_output_tokens=2&latency=batch"
         let plain = cheapest(defaultEffort)
         #expect(plain != nil && plain != "/models/cohere-command-r7b" && plain != "/models/llama-3-1-8b-self-hosted", "\(plain ?? "-")")
