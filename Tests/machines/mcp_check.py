@@ -65,6 +65,14 @@ async def drive(binary: str, content: str, repo: str) -> None:
                   "assess links to the result page")
             check("Verdict: " in text_of(assess), "assess says the verdict in words")
             check("No model can take" not in text_of(assess), "an ordinary verdict says nothing of models that cannot")
+            # A cheaper model the verdict could not use is named with why, in the text and in the document.
+            billion = await session.call_tool("assess", {"task_type": "classification", "monthly_requests": 1000000000,
+                                                         "avg_input_tokens": 300, "avg_output_tokens": 2, "latency": "batch",
+                                                         "accuracy": "tolerant", "cost_priority": "primary", "as_of": "2026-12-05"})
+            passed = billion.structured_content["decision"]["passed_over"]
+            check(passed and passed[0]["model"] == "cohere-command-r7b", f"a billion classifications pass over R7B: {passed}")
+            check("Cheaper, not usable: cohere-command-r7b at $11,550 a month: its published rate limits cannot carry the peak"
+                  in text_of(billion), f"the text says why: {text_of(billion)[:400]}")
             # A request no window holds: the words say so under the verdict, not only in the warnings.
             too_long = await session.call_tool("assess", {"task_type": "rag", "monthly_requests": 1000,
                                                           "avg_input_tokens": 1200000, "avg_output_tokens": 1000,
