@@ -144,8 +144,9 @@ enum AssessmentText {
         return lines.joined(separator: "\n")
     }
 
-    /// What the web's cost table shows beside a price: a lifecycle other than active, and a request that does not
-    /// fit or leaves too little headroom. A retired model must never sit in the list unmarked.
+    /// What the web's cost table shows beside a price: a lifecycle other than active, a request that does not fit
+    /// or leaves too little headroom, and a peak its published rate limits cannot carry. A retired model must never
+    /// sit in the list unmarked.
     static func costRemarks(_ cost: CostLine) -> [String] {
         var remarks: [String] = []
         let status = cost.status
@@ -161,6 +162,9 @@ enum AssessmentText {
             remarks.append("the request does not fit its context window or output limit")
         } else if !cost.within_headroom {
             remarks.append("the request fills more of its context window than the headroom allows")
+        }
+        if let capacity = cost.capacity, capacity.status == .beyond_tiers {
+            remarks.append("its published rate limits cannot carry the peak" + (capacity.gap.map { " (\($0))" } ?? ""))
         }
         return remarks
     }

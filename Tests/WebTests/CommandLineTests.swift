@@ -116,6 +116,19 @@ import Testing
             + "(the escalated requests priced at its default high effort)"), "\(result.output)")
     }
 
+    /// A cheaper model the verdict could not use is named with why, and its cost line says its limits cannot carry
+    /// the peak, as the web's table does (a billion cost-first batch classifications: Cohere Command R7B).
+    @Test func assessTextNamesACheaperModelItCouldNotUse() throws {
+        let answers = #"{"task_type":"classification","monthly_requests":1000000000,"avg_input_tokens":300,"avg_output_tokens":2,"latency":"batch","accuracy":"tolerant","cost_priority":"primary","as_of":"2026-12-05"}"#
+        let result = try run(["assess", "--answers", "-"], input: answers)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("Cheaper, not usable: cohere-command-r7b, $11550.00 a month; its published rate limits cannot carry "
+                                       + "the peak (68,493 requests a minute against 500 at its Production tier)  [/models/cohere-command-r7b]"),
+                "\(result.output)")
+        #expect(result.output.contains("its published rate limits cannot carry the peak (68,493 requests a minute against 500)"),
+                "\(result.output)")
+    }
+
     /// The terminal's cost list names what the web's table shows beside a price: a retired or deprecated model, and
     /// a request that does not fit. 185K-token prompts fit some windows and not others.
     @Test func assessTextMarksEveryModelThatCannotCarryTheWork() throws {
