@@ -52,6 +52,15 @@ public struct Capacity: Sendable, Encodable, Equatable {
     /// Which limit of the top tier the peak exceeds, in words (`beyond_tiers`), or of the highest published tier below
     /// a negotiated one (`unknown` at that tier).
     public let gap: String?
+    /// Why the model is not recommended when its published tiers cannot carry the peak, in the words every place that
+    /// says it uses (the reason a model was passed over, its cost line's note, the terminal's list): "its published
+    /// rate limits cannot carry the peak (68,493 requests a minute against 500 at its Production tier)"; nil otherwise.
+    public var beyondTiersReason: String? {
+        guard status == .beyond_tiers else { return nil }
+        // "at its Production tier", "at its Tier 4" (not "Tier 4 tier").
+        let tier = top_tier.map(Knowledge.tierName).map { $0.hasPrefix("Tier") ? $0 : $0 + " tier" } ?? "highest tier"
+        return "its published rate limits cannot carry the peak (\(gap ?? "") at its \(tier))"
+    }
     /// The day the scheme used began, when the page says.
     public let scheme_since: String?
     /// The kind of scheme in force on the day (nil: the page records none).

@@ -772,6 +772,10 @@ extension Knowledge {
             p.rates.notes.append(CostLine.nextPricesNote(announced))
             next = announced
         }
+        // A peak its published tiers cannot carry, said on the line as a window outgrown is: the cheapest line of a
+        // billion requests a month (Cohere Command R7B, 500 requests a minute at most) otherwise reads as a choice.
+        let capacity = capacity(model: m, v, parts: p)
+        if let why = capacity?.beyondTiersReason { p.rates.notes.append(why.prefix(1).uppercased() + why.dropFirst() + ".") }
         let entry = models[m]
         return (CostLine(model: entry.slug, title: entry.title, monthly_usd: r(p.total),
                         input_usd: r(p.input), output_usd: r(p.output), cache_usd: r(p.cache),
@@ -780,7 +784,7 @@ extension Knowledge {
                         status: status(model: m, v),
                         latency: latencyCheck(model: m, v),
                         prices_checked: compiledModels[m].pricesCheckedDay.map(CivilDate.text), rates: p.rates,
-                        capacity: capacity(model: m, v, parts: p), next_prices: next), p.total)
+                        capacity: capacity, next_prices: next), p.total)
     }
 }
 

@@ -113,7 +113,7 @@ extension Engine {
                 warnings.filter { $0.severity == s }.min { rank($0) < rank($1) } }.first
         return DecisionSummary(recommended: k.models[primary].slug, monthly_usd: Format.rounded(monthly[primary]),
                                combined: combined, runner_up: runner?.summary,
-                               passed_over: passedOver(d, answers: answers, costs: costs, monthly: monthly),
+                               passed_over: passedOver(d, answers: answers, monthly: monthly),
                                top_risk: risk, top_lever: levers.first,
                                traps: traps)
     }
@@ -128,7 +128,7 @@ extension Engine {
     /// Left out: models the table already shows as unavailable (retired, not released, a request that does not
     /// fit), Haikus a hard limit ruled out (the reasons say so), and a model whose reason the engine cannot put in
     /// words.
-    private func passedOver(_ d: Decision, answers: Answers, costs: [CostLine], monthly: [Double]) -> [PassedOver] {
+    private func passedOver(_ d: Decision, answers: Answers, monthly: [Double]) -> [PassedOver] {
         guard Self.hasVolume(answers.values), d.basis != .nothing_fits, d.basis != .nothing_usable else { return [] }
         let k = knowledge
         let primary = d.primary
@@ -138,13 +138,11 @@ extension Engine {
         let costFirstFloor = d.basis == .cheapest_fit
             ? d.policyReasons.first { k.policies[$0.policy].kind == .cheapest_fit && !$0.overruled }?.minFit : nil
         let asGood = costFirstFloor ?? Swift.min(k.compiledModels[primary].fit[task], d.alternativesMinFit)
-        let fits = Set(costs.lazy.filter(\.fits).map(\.model))
         return answers.values.withUnsafeBufferPointer { v in
             let cheaper = k.models.indices.filter { m in
                 m != primary && !d.usable[m] && monthly[m] < monthly[primary] - 0.005
                     && k.compiledModels[m].fit[task] <= asGood && k.meets(d.taskFloors, model: m)
-                    && fits.contains(k.models[m].slug)
-                    && !(d.haikusRuledOut && k.compiledModels[m].isHaikuFamily)
+                    && !(d.haikusRuledOut && k.compiledModels[m].isHaikuFamily) && k.fits(model: m, v)
             }.sorted { (monthly[$0], $0) < (monthly[$1], $1) }
             var named: [PassedOver] = []
             for m in cheaper where named.count < Self.passedOverShown {

@@ -1688,9 +1688,7 @@ public struct Engine: Sendable {
         if k.refusesTools(model: m, v) {
             return (.other, "it returns an error on a forced tool call (tool_choice any or a named tool)")
         }
-        if let c = k.capacity(model: m, v), c.status == .beyond_tiers {
-            return (.capacity, "its published rate limits cannot carry the peak (\(c.gap ?? "") at its \(c.top_tier.map(Knowledge.tierName) ?? "highest") tier)")
-        }
+        if let why = k.capacity(model: m, v)?.beyondTiersReason { return (.capacity, why) }
         if k.outlastsBudget(model: m, v) { return (.latency, tooSlow(m, v)) }
         return (.unexplained, "it cannot take this workload")
     }

@@ -253,7 +253,7 @@ struct CostTable {
                 cache: line.hosting == api ? Format.usd(line.cache_usd) : "—",
                 perRequest: line.fits ? perRequest(line, answers: answers) : "—",
                 rates: rates(line),
-                notes: line.rates.notes.filter { !said.contains($0) } + capacityNote(line),
+                notes: line.rates.notes.filter { !said.contains($0) },
                 tokens: "\(Format.count(line.rates.input_tokens_per_request)) in / \(Format.count(line.rates.output_tokens_per_request)) out",
                 marked: line.model == marked,
                 markLabel: markLabel,
@@ -263,13 +263,6 @@ struct CostTable {
                 latency: line.latency.map(latencyText) ?? "",
                 checked: line.prices_checked ?? "")
         }
-    }
-
-    /// A peak the model's published rate limits cannot carry, said on its row: the cheapest row of a billion
-    /// requests a month (Cohere Command R7B, 500 requests a minute at most) otherwise reads as a choice.
-    private func capacityNote(_ line: CostLine) -> [String] {
-        guard let c = line.capacity, c.status == .beyond_tiers else { return [] }
-        return ["Rate limits: your peak is \(CapacityText.tier(c))" + (c.gap.map { ": \($0)" } ?? "") + "."]
     }
 
     /// Notes that several models share word for word (a tokenizer ratio, a batch discount), said once with the

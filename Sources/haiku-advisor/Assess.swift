@@ -163,9 +163,7 @@ enum AssessmentText {
         } else if !cost.within_headroom {
             remarks.append("the request fills more of its context window than the headroom allows")
         }
-        if let capacity = cost.capacity, capacity.status == .beyond_tiers {
-            remarks.append("its published rate limits cannot carry the peak" + (capacity.gap.map { " (\($0))" } ?? ""))
-        }
+        if let why = cost.capacity?.beyondTiersReason { remarks.append(why) }
         return remarks
     }
 }
