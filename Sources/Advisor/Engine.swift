@@ -626,16 +626,16 @@ public struct Engine: Sendable {
                 let day = Int(v[AnswerID.asOf.rawValue])
                 // To the cent: a fraction of a cent a month (100 requests, DeepSeek V4 Flash $0.0196 against GPT-6
                 // Luna's $0.0196) is no saving to build a legacy model on.
+                func cents(_ usd: Double) -> Double { (usd * 100).rounded() }
                 let key = { (m: Int) -> (Double, Int, Double, Int) in
-                    ((self.outlookMonthly(m, v, monthly: costs).monthly * 100).rounded(),
+                    (cents(self.outlookMonthly(m, v, monthly: costs).monthly),
                      k.compiledModels[m].lifecycle(on: day).state == .legacy ? 1 : 0, costs[m], m)
                 }
                 // An outlook is never below today's price, so only a model that costs no more today than the
                 // cheapest one's outlook can win: their keys alone are worked out (the decision runs many times).
                 guard let today = candidates.min(by: { (costs[$0], $0) < (costs[$1], $1) }) else { continue }
                 let bound = self.outlookMonthly(today, v, monthly: costs).monthly
-                guard let cheapest = candidates.filter({ (costs[$0] * 100).rounded() <= (bound * 100).rounded() })
-                    .map(key).min(by: <)?.3 else { continue }
+                guard let cheapest = candidates.filter({ cents(costs[$0]) <= cents(bound) }).map(key).min(by: <)?.3 else { continue }
                 if routed && !k.compiledModels[cheapest].isHaikuFamily {
                     // The plan keeps a Haiku in front: what the policy found is said, not applied.
                     policyReasons.append(PolicyOutcome(policy: p, model: cheapest, monthly: costs[cheapest],
