@@ -5,7 +5,7 @@ On this VM the CPU time of identical runs varies by a quarter, more than most ch
 tell two builds apart. The count of user-space instructions a request executes does not vary (the kernel, the
 network and wrk are not in it), so it can. It is not a speed figure: `make bench` is.
 
-    bench/instructions.py [--bin PATH] [--requests N] [KIND ...]
+    bench/instructions.py [--bin PATH] [--requests N] [--keep DIR] [KIND ...]
 
 KIND is one of static, api-assess, result, api-search, search (default: all). The requests are the bench's own
 rotating inputs (bench/bench.py's answer sets and queries), sent one at a time over one connection to a server
@@ -44,6 +44,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--bin", default=os.path.join(ROOT, ".build/release/haiku-advisor"))
     parser.add_argument("--requests", type=int, default=60)
+    parser.add_argument("--keep", metavar="DIR", help="copy the callgrind dumps here (for callgrind_annotate)")
     parser.add_argument("kinds", nargs="*", default=["static", "api-assess", "result", "api-search", "search"])
     args = parser.parse_args()
     if not shutil.which("valgrind") or not shutil.which("callgrind_control"):
@@ -89,6 +90,9 @@ def main():
                 for dump in set(glob.glob(out + "*")) - before:
                     with open(dump, errors="replace") as f:
                         total += next((int(l.split()[1]) for l in f if l.startswith(("summary:", "totals:"))), 0)
+                    if args.keep:
+                        os.makedirs(args.keep, exist_ok=True)
+                        shutil.copy(dump, os.path.join(args.keep, f"{kind}.{os.path.basename(dump)}"))
                 print(f"{kind:11} {total / len(paths) / 1e6:8.3f} M instructions a request ({len(paths)} requests)",
                       flush=True)
         finally:

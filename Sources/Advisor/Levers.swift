@@ -108,10 +108,30 @@ extension Engine {
                 return (cost, decision.verdict, decision.score)
             }
         }
-        /// A prompt cut to `target` tokens, with its system prompt when that is longer (the input contains it, and
-        /// a link with the longer system prompt would be refused).
+        /// A prompt cut to `target` tokens, and its system prompt's share of it. The system prompt takes the cut
+        /// when it can: it is the same text on every request, cut once for all of them, while each request's own part
+        /// is the work itself (a 90,000-token system prompt before 5,000 tokens of document was "trimmed" to a
+        /// prompt that was all system prompt, and priced as wholly cached). When it cannot, every part loses the same
+        /// share, so a short instruction prompt is not dropped to spare a long document.
+        func trimmedSystem(to target: Double) -> Double {
+            let system = value(.systemPromptTokens), own = value(.avgInputTokens) - system
+            return target > own ? target - own : (system * target / value(.avgInputTokens)).rounded(.down)
+        }
         func trim(to target: Double) -> [(AnswerID, Double)] {
-            [(.avgInputTokens, target)] + (value(.systemPromptTokens) > target ? [(.systemPromptTokens, target)] : [])
+            guard value(.systemPromptTokens) > 0 else { return [(.avgInputTokens, target)] }
+            return [(.avgInputTokens, target), (.systemPromptTokens, trimmedSystem(to: target))]
+        }
+        /// How `trim(to:)` divides the cut, for the lever's text: empty without a system prompt.
+        func split(of target: Double) -> String {
+            let system = value(.systemPromptTokens), own = value(.avgInputTokens) - system
+            guard system > 0 else { return "" }
+            let kept = trimmedSystem(to: target)
+            if target > own {
+                return "; the cut comes out of the system prompt, \(Format.count(system)) to \(Format.count(kept)), "
+                    + "and each request's own \(Format.count(own)) stay"
+            }
+            return "; every part loses the same share: the system prompt \(Format.count(system)) to "
+                + "\(Format.count(kept)), each request's own text \(Format.count(own)) to \(Format.count(target - kept))"
         }
         func add(_ kind: LeverKind, _ changes: [(AnswerID, Double)], _ values: [String: String],
                  priced: (monthly: Double, verdict: Verdict, score: Double), on model: Int? = nil) {
@@ -138,7 +158,8 @@ extension Engine {
             let target = v.withUnsafeBufferPointer { k.fitTarget(model: primary, $0) }
             guard let target else { return [] }
             add(.trim_to_fit, trim(to: target), [
-                "tokens": Format.count(target), "counted_with": k.models[Int(value(.tokensCountedWith))].title,
+                "tokens": Format.count(target), "split": split(of: target),
+                "counted_with": k.models[Int(value(.tokensCountedWith))].title,
                 "window": Format.count(k.compiledModels[primary].contextWindow)], priced: apply(trim(to: target)))
             return found
         }
@@ -148,7 +169,8 @@ extension Engine {
                 let priced = apply(trim(to: target))
                 if saves(priced.monthly) {
                     add(.trim_below_cliff, trim(to: target), [
-                        "tokens": Format.count(target), "threshold": Format.count(line.rates.long_context_threshold ?? 0),
+                        "tokens": Format.count(target), "split": split(of: target),
+                        "threshold": Format.count(line.rates.long_context_threshold ?? 0),
                         "counted_with": k.models[Int(value(.tokensCountedWith))].title], priced: priced)
                 }
             }
@@ -158,7 +180,8 @@ extension Engine {
             v.withUnsafeBufferPointer { p in
                 if let target = k.trimTarget(haikuLine, p), inRange(.avgInputTokens, target) {
                     add(.trim_below_cliff, trim(to: target), [
-                        "tokens": Format.count(target), "threshold": Format.count(haikuLine.rates.long_context_threshold ?? 0),
+                        "tokens": Format.count(target), "split": split(of: target),
+                        "threshold": Format.count(haikuLine.rates.long_context_threshold ?? 0),
                         "counted_with": k.models[Int(value(.tokensCountedWith))].title],
                         priced: apply(trim(to: target), on: h), on: h)
                 }

@@ -1095,7 +1095,9 @@ public struct ProviderInfo: Codable, Sendable, Equatable {
 
 /// A what-if the verdict offers (Levers.swift), each with its words and the page that explains it.
 public enum LeverKind: String, ClosedSet, CodingKeyRepresentable {
-    /// Trim prompts below a long-context price line: {model}, {tokens}, {counted_with}, {threshold}, {before}, {after}, {saving}.
+    /// Trim prompts below a long-context price line: {model}, {tokens}, {split} (how the cut divides between the
+    /// system prompt and each request's own text, empty without a system prompt), {counted_with}, {threshold},
+    /// {before}, {after}, {saving}.
     case trim_below_cliff
     /// Cache the stable prefix (the system prompt): {model}, {share}, {before}, {after}, {saving}.
     case cache_prefix
@@ -1116,13 +1118,13 @@ public enum LeverKind: String, ClosedSet, CodingKeyRepresentable {
     /// {router} (its build and upkeep hours and first-year cost at the developer rate, from routing_payback).
     case route_complex
     /// Nothing holds the request: cut prompts to what fits the roomiest model with headroom: {model}, {tokens},
-    /// {counted_with}, {window}, {before}, {after}.
+    /// {split}, {counted_with}, {window}, {before}, {after}.
     case trim_to_fit
 
     /// The placeholders the text may use.
     public var placeholders: [String] {
         switch self {
-        case .trim_below_cliff: ["model", "tokens", "counted_with", "threshold", "before", "after", "saving"]
+        case .trim_below_cliff: ["model", "tokens", "split", "counted_with", "threshold", "before", "after", "saving"]
         case .cache_prefix: ["model", "share", "before", "after", "saving"]
         case .batch: ["model", "discount", "before", "after", "saving"]
         case .lower_effort: ["model", "effort", "before", "after", "saving"]
@@ -1130,7 +1132,7 @@ public enum LeverKind: String, ClosedSet, CodingKeyRepresentable {
         case .thinking_off: ["model", "effort", "tokens", "need", "before", "after", "saving"]
         case .least_thinking: ["model", "effort", "lowest", "tokens", "tokens_after", "need", "before", "after", "saving"]
         case .route_complex: ["model", "escalation", "share", "before", "after", "extra", "router"]
-        case .trim_to_fit: ["model", "tokens", "counted_with", "window", "before", "after"]
+        case .trim_to_fit: ["model", "tokens", "split", "counted_with", "window", "before", "after"]
         }
     }
 }

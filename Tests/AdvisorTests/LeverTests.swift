@@ -88,6 +88,42 @@ struct LeverTests {
         }
     }
 
+    /// A trim keeps each request's own text where the system prompt can take the cut: 90,000 tokens of system prompt
+    /// before 5,000 of document were "trimmed" to 76,900 tokens that were all system prompt, priced as wholly cached
+    /// ($95 a month against $119 with the documents kept). Where it cannot, a short instruction prompt is not dropped
+    /// to spare a long document: every part loses the same share. Each lever is priced as its changes apply.
+    @Test func aTrimComesOutOfTheSystemPromptWhereItCan() throws {
+        let k = Fixture.real
+        let engine = Engine(knowledge: k)
+        func trim(system: Double, input: Double) throws -> (lever: Lever, answers: Answers) {
+            let answers = k.answers(["task_type": "summarization", "monthly_requests": 80_000, "avg_input_tokens": .number(input),
+                                     "avg_output_tokens": 1_200, "system_prompt_tokens": .number(system), "latency": "batch",
+                                     "as_of": "2026-12-05"])
+            let lever = try #require(engine.assess(answers).levers.first { $0.kind == .trim_below_cliff })
+            var changed = answers
+            for change in lever.changes { changed = try k.replacing(change.answer, with: change.to, in: changed) }
+            let after = engine.costs(changed).first { $0.model == lever.model }!
+            #expect(abs(after.monthly_usd - lever.monthly_after) < 0.01, "\(lever.text)")
+            return (lever, changed)
+        }
+        let shared = try trim(system: 90_000, input: 95_000)
+        #expect(shared.lever.changes == [LeverChange(answer: .avgInputTokens, to: .number(76_900)),
+                                         LeverChange(answer: .systemPromptTokens, to: .number(71_900))])
+        #expect(shared.lever.text.contains("the cut comes out of the system prompt, 90,000 to 71,900, and each request's own 5,000 stay"),
+                "\(shared.lever.text)")
+        let short = try trim(system: 2_000, input: 150_000)
+        #expect(short.lever.changes == [LeverChange(answer: .avgInputTokens, to: .number(76_900)),
+                                        LeverChange(answer: .systemPromptTokens, to: .number(1_025))])
+        #expect(short.lever.text.contains("every part loses the same share: the system prompt 2,000 to 1,025, each request's own text 148,000 to 75,875"),
+                "\(short.lever.text)")
+        // Without a system prompt the prompt is the one number, and the text says nothing of parts.
+        let plain = try #require(engine.assess(k.answers(["task_type": "summarization", "monthly_requests": 80_000,
+            "avg_input_tokens": 150_000, "avg_output_tokens": 1_200, "latency": "batch", "as_of": "2026-12-05"]))
+            .levers.first { $0.kind == .trim_below_cliff })
+        #expect(plain.changes == [LeverChange(answer: .avgInputTokens, to: .number(76_900))])
+        #expect(plain.text.contains("(as Claude Haiku 4.5 counts them) to stay under"), "\(plain.text)")
+    }
+
     /// The 1-hour cache trap counts its writes in words that agree with the number: at 50,000 requests a month the
     /// hour stays warm (one write), at 1,000 it lapses between requests (hundreds).
     @Test func theOneHourCacheTrapSaysWriteOrWritesByItsCount() throws {
@@ -497,9 +533,14 @@ struct LeverTests {
                         #expect(k.plausibleChoice(change.answer, from: now, to: to))
                     } else if lever.kind == .trim_to_fit {
                         // The cut that makes a request no model holds fit, however far that is: it is the only lever.
-                        #expect(a.primaryModelBasis == .nothing_fits && change.answer == .avgInputTokens && to < now,
+                        #expect(a.primaryModelBasis == .nothing_fits && to < now,
                                 "\(answers.queryString) \(a.costs.map { "\($0.model) \($0.fits) \($0.within_headroom)" })")
                         #expect(a.levers.count == 1)
+                    } else if change.answer == .systemPromptTokens {
+                        // A trim's share of the system prompt (`trim(to:)`): shorter, within the prompt it is part of.
+                        #expect([.trim_below_cliff, .trim_to_fit].contains(lever.kind) && to < now)
+                        #expect(lever.changes.contains { $0.answer == .avgInputTokens
+                            && (Knowledge.encode($0.to, for: .avgInputTokens, models: k.modelSlugs) ?? -1) >= to })
                     } else {
                         #expect(k.plausibleRange(change.answer, around: now)?.contains(to) == true,
                                 "\(lever.kind): \(change.answer.name) \(now) → \(to)")
