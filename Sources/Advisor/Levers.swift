@@ -278,6 +278,18 @@ extension Engine {
                     priced: apply([(.reasoningEffort, higher.answer)]))
             }
         }
+        // The router's own cost, as the routing_payback policy that applies counts it (hours at the team's rate), and
+        // its words.
+        func router() -> (firstYear: Double, words: String) {
+            let payback = v.withUnsafeBufferPointer { p in
+                k.policies.first { $0.kind == .routing_payback && ($0.condition?.holds(p, override: -1, value: 0) ?? true) }
+            }
+            let firstYear = (payback?.routerHoursFirstYear ?? 0) * value(.developerHourlyUSD)
+            let words = "about \(Format.number(payback?.buildHours ?? 0)) hours to build and "
+                + "\(Format.number(payback?.upkeepHoursPerMonth ?? 0)) a month to keep"
+                + (firstYear > 0 ? ", \(Format.money(firstYear)) in its first year at your developer rate" : "")
+            return (firstYear, words)
+        }
         // Route the complex share, when everything runs on the Haiku and an escalation model can take the hard part:
         // the routing plan, priced at the combined bill a tiered verdict shows (DecisionSummary).
         let tiered = Engine.tieredPlan
@@ -288,23 +300,37 @@ extension Engine {
            !v.withUnsafeBufferPointer({ k.missesBudgetAtEverySetting(model: escalation, $0) }) {
             let share = value(.complexShare)
             let combined = Engine.tieredMonthly(haiku: before, escalation: escalated ?? monthly[escalation], share: share)
-            // The router's own cost, as the routing_payback policy that applies counts it (hours at the team's rate).
-            let payback = v.withUnsafeBufferPointer { p in
-                k.policies.first { $0.kind == .routing_payback && ($0.condition?.holds(p, override: -1, value: 0) ?? true) }
-            }
-            let firstYear = (payback?.routerHoursFirstYear ?? 0) * value(.developerHourlyUSD)
+            let router = router()
             // Routing buys the escalation model's answers on the hard part for less than sending it everything. When
             // a year of the routed bill and the router costs at least a year of the escalation model on every
             // request (one request a month: $0.01 a year against an $8,800 router), sending it everything is the
             // simpler way to the same answers, and no router is worth building.
-            if combined * 12 + firstYear < monthly[escalation] * 12 {
+            if combined * 12 + router.firstYear < monthly[escalation] * 12 {
                 let routed = apply([(.routing, tiered)])
-                let router = "about \(Format.number(payback?.buildHours ?? 0)) hours to build and "
-                    + "\(Format.number(payback?.upkeepHoursPerMonth ?? 0)) a month to keep"
-                    + (firstYear > 0 ? ", \(Format.money(firstYear)) in its first year at your developer rate" : "")
                 add(.route_complex, [(.routing, tiered)], ["escalation": k.models[escalation].title,
-                                                           "share": Format.percent(share), "router": router],
+                                                           "share": Format.percent(share), "router": router.words],
                     priced: (combined, routed.verdict, routed.score))
+            }
+        }
+        // The other way round: the score gave everything to the escalation model because much of the work is hard,
+        // while the Haiku fits the task and a router could send it the simple rest (5M RAG answers a month, 30 %
+        // complex: Claude Sonnet 5.5 at $254,000 against $84,000 routed, and nothing said so). Offered where the
+        // plan would be honoured (no hard limit rules the Haiku out: the routed verdict is tiered) and a year of it
+        // and the router costs less than a year of the escalation model alone.
+        let task = Int(value(.taskType))
+        if d.verdict == .chooseAlternative, let h = d.haiku, primary == d.escalation, h != primary, !d.haikusRuledOut,
+           value(.complexShare) > 0, value(.routing) != tiered, k.compiledModels[h].fit[task] <= .good,
+           v.withUnsafeBufferPointer({ rules.offers(.route_simple, $0) }) {
+            let share = value(.complexShare)
+            let combined = Engine.tieredMonthly(haiku: monthly[h], escalation: escalated ?? before, share: share)
+            let router = router()
+            if combined * 12 + router.firstYear < before * 12, saves(combined) {
+                let routed = apply([(.routing, tiered)])
+                if routed.verdict == .tieredRouting {
+                    add(.route_simple, [(.routing, tiered)], ["haiku": k.models[h].title, "share": Format.percent(share),
+                                                              "simple": Format.percent(1 - share), "router": router.words],
+                        priced: (combined, routed.verdict, routed.score))
+                }
             }
         }
 

@@ -1117,6 +1117,10 @@ public enum LeverKind: String, ClosedSet, CodingKeyRepresentable {
     /// The complex share to the escalation model: {model}, {escalation}, {share}, {before}, {after}, {extra},
     /// {router} (its build and upkeep hours and first-year cost at the developer rate, from routing_payback).
     case route_complex
+    /// The score gave everything to the escalation model, {model}, for its complex share: route the simple rest to
+    /// {haiku} with it answering every request first: {model}, {haiku}, {share}, {simple}, {before}, {after}, {saving},
+    /// {router}.
+    case route_simple
     /// Nothing holds the request: cut prompts to what fits the roomiest model with headroom: {model}, {tokens},
     /// {split}, {counted_with}, {window}, {before}, {after}.
     case trim_to_fit
@@ -1132,6 +1136,7 @@ public enum LeverKind: String, ClosedSet, CodingKeyRepresentable {
         case .thinking_off: ["model", "effort", "tokens", "need", "before", "after", "saving"]
         case .least_thinking: ["model", "effort", "lowest", "tokens", "tokens_after", "need", "before", "after", "saving"]
         case .route_complex: ["model", "escalation", "share", "before", "after", "extra", "router"]
+        case .route_simple: ["model", "haiku", "share", "simple", "before", "after", "saving", "router"]
         case .trim_to_fit: ["model", "tokens", "split", "counted_with", "window", "before", "after"]
         }
     }

@@ -527,8 +527,8 @@ struct LeverTests {
                             #expect(abs(target - from) == 1, "\(lever.kind): one level")
                         }
                     } else if change.answer == .routing {
-                        // The routing plan: only route_complex sets it, and only from auto.
-                        #expect(lever.kind == .route_complex && now == 0 && change.to == "tiered")
+                        // The routing plan: only the route levers set it, and only from auto.
+                        #expect([.route_complex, .route_simple].contains(lever.kind) && now == 0 && change.to == "tiered")
                     } else if change.answer.kind == .choice {
                         #expect(k.plausibleChoice(change.answer, from: now, to: to))
                     } else if lever.kind == .trim_to_fit {
@@ -548,12 +548,12 @@ struct LeverTests {
                     changed = try k.replacing(change.answer, with: change.to, in: changed)
                 }
                 #expect(!lever.changes.isEmpty, "\(lever.kind): every lever applies with one click")
-                if lever.kind == .route_complex {
+                if lever.kind == .route_complex || lever.kind == .route_simple {
                     // Priced at the combined bill the routed verdict shows.
                     let routed = engine.assess(changed)
                     #expect(routed.verdict == .tieredRouting && lever.verdict == .tieredRouting)
                     #expect(abs((routed.decision.combined?.monthly_usd ?? -1) - lever.monthly_after) < 0.01,
-                            "route_complex is priced as the routed verdict's combined cost")
+                            "\(lever.kind) is priced as the routed verdict's combined cost")
                     continue
                 }
                 let after = engine.costs(changed).first { $0.model == lever.model }!
@@ -620,6 +620,44 @@ struct LeverTests {
         #expect(routed.alternatives.first == "claude-sonnet-5-5")
         #expect(routed.decision.combined?.monthly_usd == lever.monthly_after)
         #expect(!routed.levers.contains { $0.kind == .route_complex }, "not offered once routing is tiered")
+    }
+
+    /// The mirror: 5M RAG answers a month with 30 % of them hard went to Claude Sonnet 5.5 at $254,000 a month, and
+    /// nothing said that routing the simple 70 % to Haiku 5.5 would cost about $84,000. The lever carries
+    /// `routing = tiered`, is priced at the routed verdict's combined bill, and is not offered from half complex up
+    /// (its `when`), where a hard limit rules the Haiku out, or where the Haiku fits the task less than 'good'.
+    @Test func routeSimpleOffersTheRouterWhereTheScoreSentEverythingToTheEscalationModel() throws {
+        let k = Fixture.real
+        let engine = Engine(knowledge: k)
+        func rag(_ complex: Double, _ extra: [String: AnswerValue] = [:]) -> Answers {
+            k.answers(["task_type": "rag", "monthly_requests": 5_000_000, "avg_input_tokens": 6_000, "avg_output_tokens": 400,
+                       "complex_share": .number(complex), "accuracy": "reviewed", "as_of": "2026-12-05"]
+                      .merging(extra) { $1 })
+        }
+        let answers = rag(0.3)
+        let a = engine.assess(answers)
+        #expect(a.verdict == .chooseAlternative && a.primaryModel == "claude-sonnet-5-5")
+        let lever = try #require(a.levers.first { $0.kind == .route_simple })
+        #expect(a.levers.first == lever, "the largest saving comes first")
+        #expect(lever.changes == [LeverChange(answer: .routing, to: "tiered")])
+        #expect(lever.model == "claude-sonnet-5-5" && lever.verdict == .tieredRouting)
+        let haiku = a.costs.first { $0.model == "claude-haiku-5-5" }!.monthly_usd
+        let sonnet = a.costs.first { $0.model == "claude-sonnet-5-5" }!.monthly_usd
+        #expect(abs(lever.monthly_before - sonnet) < 0.01 && abs(lever.monthly_after - (haiku + 0.3 * sonnet)) < 0.01)
+        #expect(lever.text.hasPrefix("Route instead: Claude Haiku 5.5 answers every request and Claude Sonnet 5.5 answers the complex 30 % again"))
+        #expect(lever.text.contains("the simple 70 %"), "\(lever.text)")
+        let routed = engine.assess(try k.replacing(.routing, with: "tiered", in: answers))
+        #expect(routed.verdict == .tieredRouting && routed.decision.combined?.monthly_usd == lever.monthly_after)
+        #expect(!routed.levers.contains { $0.kind == .route_simple }, "not offered once routing is tiered")
+        // Half complex and up, Haiku is the wrong default (complex-request-share): no offer.
+        #expect(!engine.assess(rag(0.6)).levers.contains { $0.kind == .route_simple })
+        // A hard limit rules the Haiku out whatever the plan: no offer.
+        let unreviewed = engine.assess(rag(0.3, ["accuracy": "first_time_right", "review_capacity": "none"]))
+        #expect(unreviewed.verdict == .chooseAlternative && !unreviewed.levers.contains { $0.kind == .route_simple })
+        // Complex reasoning is not a Haiku task however few requests are hard ('weak'): no offer.
+        let reasoning = engine.assess(k.answers(["task_type": "complex_reasoning", "monthly_requests": 100_000,
+                                                 "avg_input_tokens": 4_000, "avg_output_tokens": 3_000, "as_of": "2026-12-05"]))
+        #expect(reasoning.primaryModel == "claude-sonnet-5-5" && !reasoning.levers.contains { $0.kind == .route_simple })
     }
 
     /// A margin on hard requests is bought at the escalation model's price or with more thinking: not offered to a
