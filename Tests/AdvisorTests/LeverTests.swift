@@ -624,8 +624,9 @@ struct LeverTests {
 
     /// The mirror: 5M RAG answers a month with 30 % of them hard went to Claude Sonnet 5.5 at $254,000 a month, and
     /// nothing said that routing the simple 70 % to Haiku 5.5 would cost about $84,000. The lever carries
-    /// `routing = tiered`, is priced at the routed verdict's combined bill, and is not offered from half complex up
-    /// (its `when`), where a hard limit rules the Haiku out, or where the Haiku fits the task less than 'good'.
+    /// `routing = tiered`, is priced at the routed verdict's combined bill, and is offered only where more than a fifth
+    /// and under half of the requests are complex (its `when`), not where a hard limit rules the Haiku out, nor where
+    /// the Haiku fits the task less than 'good'.
     @Test func routeSimpleOffersTheRouterWhereTheScoreSentEverythingToTheEscalationModel() throws {
         let k = Fixture.real
         let engine = Engine(knowledge: k)
@@ -645,7 +646,8 @@ struct LeverTests {
         let sonnet = a.costs.first { $0.model == "claude-sonnet-5-5" }!.monthly_usd
         #expect(abs(lever.monthly_before - sonnet) < 0.01 && abs(lever.monthly_after - (haiku + 0.3 * sonnet)) < 0.01)
         #expect(lever.text.hasPrefix("Route instead: Claude Haiku 5.5 answers every request and Claude Sonnet 5.5 answers the complex 30 % again"))
-        #expect(lever.text.contains("the simple 70 %"), "\(lever.text)")
+        #expect(lever.text.contains("More than a fifth of the requests are hard") && lever.text.contains("the simple 70 %"),
+                "\(lever.text)")
         let routed = engine.assess(try k.replacing(.routing, with: "tiered", in: answers))
         #expect(routed.verdict == .tieredRouting && routed.decision.combined?.monthly_usd == lever.monthly_after)
         #expect(!routed.levers.contains { $0.kind == .route_simple }, "not offered once routing is tiered")
@@ -654,6 +656,11 @@ struct LeverTests {
         // A hard limit rules the Haiku out whatever the plan: no offer.
         let unreviewed = engine.assess(rag(0.3, ["accuracy": "first_time_right", "review_capacity": "none"]))
         #expect(unreviewed.verdict == .chooseAlternative && !unreviewed.levers.contains { $0.kind == .route_simple })
+        // Nor where the share is not what the score counted against Haiku: a first-time-right RAG answer with the
+        // default 5 % complex goes to Sonnet for its accuracy, and "route instead" would be a reason nobody gave.
+        let strict = engine.assess(k.answers(["task_type": "rag", "monthly_requests": 2_000, "avg_input_tokens": 500_000,
+            "avg_output_tokens": 1_500, "accuracy": "first_time_right", "review_capacity": "sampled", "as_of": "2026-12-05"]))
+        #expect(strict.primaryModel == "claude-sonnet-5-5" && !strict.levers.contains { $0.kind == .route_simple })
         // Complex reasoning is not a Haiku task however few requests are hard ('weak'): no offer.
         let reasoning = engine.assess(k.answers(["task_type": "complex_reasoning", "monthly_requests": 100_000,
                                                  "avg_input_tokens": 4_000, "avg_output_tokens": 3_000, "as_of": "2026-12-05"]))
