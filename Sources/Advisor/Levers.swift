@@ -307,7 +307,9 @@ extension Engine {
             // simpler way to the same answers, and no router is worth building.
             if combined * 12 + router.firstYear < monthly[escalation] * 12 {
                 let routed = apply([(.routing, tiered)])
-                add(.route_complex, [(.routing, tiered)], ["escalation": k.models[escalation].title,
+                // A legacy escalation model is named as one (Sonnet 4.6 where Sonnet 5.5 refuses forced tool calls).
+                let state = v.withUnsafeBufferPointer { legacyNote(escalation, $0) }
+                add(.route_complex, [(.routing, tiered)], ["escalation": k.models[escalation].title, "escalation_state": state,
                                                            "share": Format.percent(share), "router": router.words],
                     priced: (combined, routed.verdict, routed.score))
             }

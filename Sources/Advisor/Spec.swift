@@ -1114,7 +1114,8 @@ public enum LeverKind: String, ClosedSet, CodingKeyRepresentable {
     /// {effort} (the level now), {lowest}, {tokens} (reasoning tokens a request now), {tokens_after} (at the lowest),
     /// {need}, {before}, {after}, {saving}.
     case least_thinking
-    /// The complex share to the escalation model: {model}, {escalation}, {share}, {before}, {after}, {extra},
+    /// The complex share to the escalation model: {model}, {escalation}, {escalation_state} (" (legacy since …)" for
+    /// a legacy one, else empty), {share}, {before}, {after}, {extra},
     /// {router} (its build and upkeep hours and first-year cost at the developer rate, from routing_payback).
     case route_complex
     /// The score gave everything to the escalation model, {model}, for its complex share: route the simple rest to
@@ -1135,7 +1136,7 @@ public enum LeverKind: String, ClosedSet, CodingKeyRepresentable {
         case .raise_effort: ["model", "effort", "before", "after", "extra"]
         case .thinking_off: ["model", "effort", "tokens", "need", "before", "after", "saving"]
         case .least_thinking: ["model", "effort", "lowest", "tokens", "tokens_after", "need", "before", "after", "saving"]
-        case .route_complex: ["model", "escalation", "share", "before", "after", "extra", "router"]
+        case .route_complex: ["model", "escalation", "escalation_state", "share", "before", "after", "extra", "router"]
         case .route_simple: ["model", "haiku", "share", "simple", "before", "after", "saving", "router"]
         case .trim_to_fit: ["model", "tokens", "split", "counted_with", "window", "before", "after"]
         }

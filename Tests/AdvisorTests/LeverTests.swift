@@ -622,6 +622,23 @@ struct LeverTests {
         #expect(!routed.levers.contains { $0.kind == .route_complex }, "not offered once routing is tiered")
     }
 
+    /// Forced tool calls rule Claude Sonnet 5.5 out, so the route lever escalates to Claude Sonnet 4.6: it says that
+    /// model is legacy and why its successor is not offered, as every other place that names a legacy model does.
+    @Test func theRouteLeverSaysItsEscalationModelIsLegacy() throws {
+        let k = Fixture.real
+        let a = Engine(knowledge: k).assess(k.answers([
+            "task_type": "moderation", "monthly_requests": 50_000_000, "avg_input_tokens": 400, "avg_output_tokens": 5,
+            "complex_share": 0.3, "tool_choice": "forced", "as_of": "2026-12-05"]))
+        let lever = try #require(a.levers.first { $0.kind == .route_complex })
+        #expect(lever.text.hasPrefix("Route the complex 30 % of requests to Claude Sonnet 4.6 (legacy since 2026-06-30: "
+            + "Claude Sonnet 5.5 succeeds it, though it returns an error on this workload's forced tool calls) as well"),
+                "\(lever.text)")
+        // A current escalation model is named plainly.
+        let plain = try #require(Engine(knowledge: k).assess(k.answers(RoutingPlanTests.classifier)).levers
+            .first { $0.kind == .route_complex })
+        #expect(plain.text.contains("to Claude Sonnet 5.5 as well"), "\(plain.text)")
+    }
+
     /// The mirror: 5M RAG answers a month with 30 % of them hard went to Claude Sonnet 5.5 at $254,000 a month, and
     /// nothing said that routing the simple 70 % to Haiku 5.5 would cost about $84,000. The lever carries
     /// `routing = tiered`, is priced at the routed verdict's combined bill, and is offered only where more than a fifth
