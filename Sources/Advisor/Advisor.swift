@@ -954,7 +954,7 @@ final class CompiledPolicy: Sendable {
         case .effort_before_escalation: ["haiku", "effort", "haiku_monthly", "escalation", "escalation_monthly", "escalation_effort"]
         case .cost_ceiling: ["haiku", "haiku_monthly", "model", "monthly", "ratio", "saving"]
         case .routing_plan: ["haiku", "escalation", "share", "haiku_monthly", "escalation_monthly", "escalated_part",
-                             "escalated_effort", "escalation_alone_effort", "combined", "advisor"]
+                             "escalated_effort", "escalation_alone_effort", "escalation_state", "combined", "advisor"]
         }
     }
 

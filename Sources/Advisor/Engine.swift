@@ -1537,6 +1537,7 @@ public struct Engine: Sendable {
             } else if let m = outcome.model, let front = outcome.haiku {
                 let haikuMonthly = outcome.haikuMonthly ?? 0
                 values["escalation"] = knowledge.models[m].title
+                values["escalation_state"] = legacyNote(m, v)
                 values["escalation_monthly"] = Format.cents(outcome.monthly)
                 values["share"] = Format.percent(outcome.share)
                 let escalatedMonthly = escalated?.monthly ?? outcome.monthly

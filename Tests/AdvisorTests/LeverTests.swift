@@ -633,6 +633,13 @@ struct LeverTests {
         #expect(lever.text.hasPrefix("Route the complex 30 % of requests to Claude Sonnet 4.6 (legacy since 2026-06-30: "
             + "Claude Sonnet 5.5 succeeds it, though it returns an error on this workload's forced tool calls) as well"),
                 "\(lever.text)")
+        // So does the routed verdict's reason, once the lever is applied.
+        let routed = Engine(knowledge: k).assess(try k.replacing(.routing, with: "tiered", in: k.answers([
+            "task_type": "moderation", "monthly_requests": 50_000_000, "avg_input_tokens": 400, "avg_output_tokens": 5,
+            "complex_share": 0.3, "tool_choice": "forced", "as_of": "2026-12-05"])))
+        #expect(routed.reasons.first?.text.contains("and Claude Sonnet 4.6 (legacy since 2026-06-30: Claude Sonnet 5.5 "
+            + "succeeds it, though it returns an error on this workload's forced tool calls) answers the complex 30 % again") == true,
+                "\(routed.reasons.first?.text ?? "")")
         // A current escalation model is named plainly.
         let plain = try #require(Engine(knowledge: k).assess(k.answers(RoutingPlanTests.classifier)).levers
             .first { $0.kind == .route_complex })
