@@ -262,8 +262,11 @@ extension Knowledge {
     /// where cost first runs the rest at the least thinking (`leastEffortByDefault`), the escalated requests keep the
     /// model's default effort (Sonnet 5.5 at low for the escalated 20 % of 4M chats understated the plan by about
     /// $29,000 a month); an effort the team set is priced as set. `priced` is its month on these answers, if known.
-    func escalatedMonthly(model e: Int, _ v: UnsafeBufferPointer<Double>, priced: Double? = nil) -> Double {
-        onEscalatedRequests(v) { escalated, lowered in lowered ? monthlyCost(model: e, escalated) : priced ?? monthlyCost(model: e, v) }
+    func escalatedMonthly(model e: Int, _ v: UnsafeBufferPointer<Double>, priced: Double? = nil,
+                          usage: UsageProfile? = nil) -> Double {
+        onEscalatedRequests(v) { escalated, lowered in
+            lowered ? monthlyCost(model: e, escalated, usage: usage) : priced ?? monthlyCost(model: e, v, usage: usage)
+        }
     }
 
     /// Runs `body` on the answers a tiered plan's escalated requests are priced and held on: every request complex
@@ -278,11 +281,13 @@ extension Knowledge {
     /// `escalatedMonthly` with the effort it is priced at when that is not the one the escalation model's cost line
     /// shows (its default, where cost first lowered the rest to the least thinking; nil otherwise). Worked out once
     /// per assessment (`Engine.assess`) for everything that prices or words the escalated share.
-    func escalatedPricing(model e: Int, _ v: UnsafeBufferPointer<Double>, priced: Double) -> EscalatedPricing {
+    func escalatedPricing(model e: Int, _ v: UnsafeBufferPointer<Double>, priced: Double,
+                          usage: UsageProfile? = nil) -> EscalatedPricing {
         onEscalatedRequests(v) { complex, lowered in
             guard lowered else { return EscalatedPricing(monthly: priced, effort: nil) }
             let effort = reasoning(model: e, complex).effort
-            return EscalatedPricing(monthly: monthlyCost(model: e, complex), effort: effort == reasoning(model: e, v).effort ? nil : effort)
+            return EscalatedPricing(monthly: monthlyCost(model: e, complex, usage: usage),
+                                    effort: effort == reasoning(model: e, v).effort ? nil : effort)
         }
     }
 

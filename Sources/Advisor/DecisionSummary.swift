@@ -305,7 +305,7 @@ extension Engine {
         let k = knowledge
         guard let (_, policy) = answers.values.withUnsafeBufferPointer({ costCeiling($0) }) else { return nil }
         let (dearCost, cost) = answers.values.withUnsafeBufferPointer {
-            $0.with(.reasoningEffort, Self.noEffort) { lv in (k.monthlyCost(model: dear, lv), k.monthlyCost(model: m, lv)) }
+            $0.with(.reasoningEffort, Self.noEffort) { lv in (self.monthly(dear, lv), self.monthly(m, lv)) }
         }
         guard cost > 0 else { return nil }
         if dearCost - cost < 0.005 {

@@ -357,8 +357,21 @@ public struct Engine: Sendable {
     /// The `routing` answer's value for `tiered`: the team routes.
     static let tieredPlan = Double(AnswerID.routing.choices.firstIndex(of: "tiered")!)
 
+    /// The imported distribution this assessment is priced on (nil: the average request), set by `assess(usage:)`:
+    /// every figure the engine works out beside the cost table (a lever's price, a trap's amount, the cost
+    /// ceiling's comparison, the effort branch) is priced through it as the table is. Priced on the average request
+    /// instead, a batch lever on traffic with a tenth of its prompts over a long-context line "saved" $16,206 of an
+    /// $18,308 month.
+    var usage: UsageProfile? = nil
+
     public init(knowledge: Knowledge) {
         self.knowledge = knowledge
+    }
+
+    /// Model `m`'s month on answers `v`, as the cost table prices it: through the imported distribution when there
+    /// is one, else on the average request.
+    func monthly(_ m: Int, _ v: UnsafeBufferPointer<Double>) -> Double {
+        knowledge.monthlyCost(model: m, v, usage: usage)
     }
 
     /// The full assessment of a workload.
@@ -469,8 +482,8 @@ public struct Engine: Sendable {
             // month, $731.25 thinking off) look dearer than a self-hosted Llama 3.1 8B ($3,139).
             if rule.preferredCheaper {
                 let cheaper = v.with(.reasoningEffort, Self.noEffort) { lv in
-                    let haikuMonthly = k.monthlyCost(model: dayHaiku, lv)
-                    return rule.prefer.contains { k.monthlyCost(model: $0, lv) < haikuMonthly }
+                    let haikuMonthly = self.monthly(dayHaiku, lv)
+                    return rule.prefer.contains { self.monthly($0, lv) < haikuMonthly }
                 }
                 guard cheaper else { continue }
             }
@@ -492,7 +505,7 @@ public struct Engine: Sendable {
         var monthlyCache: [Double]? = known
         func monthly() -> [Double] {
             if let monthlyCache { return monthlyCache }
-            let computed = k.models.indices.map { k.monthlyCost(model: $0, v) }
+            let computed = k.models.indices.map { self.monthly($0, v) }
             monthlyCache = computed
             return computed
         }
@@ -664,10 +677,10 @@ public struct Engine: Sendable {
             let h = primary ?? haiku!
             let complex = v[AnswerID.complexShare.rawValue]
             // Two bills, not the whole table (this runs for every tiered candidate of the what-would-change search).
-            func cost(_ m: Int) -> Double { monthlyCache?[m] ?? k.monthlyCost(model: m, v) }
+            func cost(_ m: Int) -> Double { monthlyCache?[m] ?? self.monthly(m, v) }
             let haikuMonthly = cost(h)
             let saving = Self.routingSavingPerYear(haiku: haikuMonthly, escalation: cost(esc),
-                                                   escalated: k.escalatedMonthly(model: esc, v, priced: cost(esc)), share: complex)
+                                                   escalated: k.escalatedMonthly(model: esc, v, priced: cost(esc), usage: usage), share: complex)
             let rate = v[AnswerID.developerHourlyUSD.rawValue]
             let cost = policy.routerHoursFirstYear * rate
             // "Everything to the escalation model" is an option only if it can carry everything, and answer in time:
@@ -719,7 +732,7 @@ public struct Engine: Sendable {
             }
             decidingPolicy = plan
             let front = primary!
-            func cost(_ m: Int) -> Double { monthlyCache?[m] ?? k.monthlyCost(model: m, v) }
+            func cost(_ m: Int) -> Double { monthlyCache?[m] ?? self.monthly(m, v) }
             policyReasons.append(PolicyOutcome(policy: plan, model: esc, monthly: cost(esc), haiku: front,
                                                haikuMonthly: cost(front), share: v[AnswerID.complexShare.rawValue]))
         }
@@ -847,11 +860,11 @@ public struct Engine: Sendable {
         // The decision runs many times per assessment (what would change): price `dear` first, and the candidates
         // only when it alone costs enough for the saving to reach the policy's floor.
         let priced: (dearCost: Double, costs: [(model: Int, monthly: Double)])? = v.with(.reasoningEffort, Self.noEffort) { lv in
-            let dearCost = k.monthlyCost(model: dear, lv)
+            let dearCost = self.monthly(dear, lv)
             guard dearCost >= policy.minSaving else { return nil }
             let candidates = k.models.indices.filter { $0 != dear && usable[$0] && !k.compiledModels[$0].isHaikuFamily
                 && k.compiledModels[$0].fit[task] <= floor && k.meets(taskFloors, model: $0) }
-            return (dearCost, candidates.map { (model: $0, monthly: k.monthlyCost(model: $0, lv)) })
+            return (dearCost, candidates.map { (model: $0, monthly: self.monthly($0, lv)) })
         }
         guard let (dearCost, costs) = priced else { return nil }
         // Over a model a rule names, one that fits the task better and costs less passes whatever the ratio: the rule
@@ -867,7 +880,7 @@ public struct Engine: Sendable {
         // medium effort went from Sonnet 5.5, which a rule names ($393,150 a month), to legacy Sonnet 4.6, cheaper
         // with thinking off on both ($38,250) but $578,250 at medium, where no lever offers strict work less thinking.
         let leastAlready = v[AnswerID.reasoningEffort.rawValue] == Self.noEffort
-        func asAnswered(_ m: Int, lean: Double) -> Double { leastAlready ? lean : monthlyCache?[m] ?? k.monthlyCost(model: m, v) }
+        func asAnswered(_ m: Int, lean: Double) -> Double { leastAlready ? lean : monthlyCache?[m] ?? self.monthly(m, v) }
         let dearAnswered = asAnswered(dear, lean: dearCost)
         guard let cheaper = passing.map({ (answered: asAnswered($0.model, lean: $0.monthly), lean: $0) })
             .filter({ $0.answered <= dearAnswered })
@@ -948,7 +961,7 @@ public struct Engine: Sendable {
         let day = Int(v[AnswerID.asOf.rawValue])
         guard let change = knowledge.compiledModels[m].priceChangeDay(after: day), change - day <= knowledge.priceOutlookDays
         else { return (monthly[m], nil) }
-        let then = knowledge.monthlyCost(model: m, v, on: change)
+        let then = v.with(.asOf, Double(change)) { self.monthly(m, $0) }
         return then > monthly[m] ? (then, change) : (monthly[m], nil)
     }
 
@@ -997,6 +1010,11 @@ public struct Engine: Sendable {
     ///   the average request's, and `search` prices the what-would-change candidates.
     func assess(_ answers: Answers, _ v: UnsafeBufferPointer<Double>,
                 usage: (prices: UsagePrices, lines: [CostLine], search: UsageProfile)? = nil) -> Assessment {
+        if let usage, self.usage == nil {
+            var priced = self
+            priced.usage = usage.search
+            return priced.assess(answers, v, usage: usage)
+        }
         let k = knowledge
         // One cost vector per assessment: each model's cost line is worked out once, and its unrounded total is what
         // the decision, the what-would-change search and the levers compare.
@@ -1005,7 +1023,7 @@ public struct Engine: Sendable {
         let d = decide(v, costs: monthly, headroom: usage?.prices.withinHeadroom)
         // How the escalation model prices the share a tiered plan sends it, once: the plan's reason and bill, the
         // account month, the route lever and the effort branch all read it.
-        let escalated = d.escalation.map { k.escalatedPricing(model: $0, v, priced: monthly[$0]) }
+        let escalated = d.escalation.map { k.escalatedPricing(model: $0, v, priced: monthly[$0], usage: self.usage) }
         let verdict = d.verdict
         let primary = d.primary
         let task = Int(v[AnswerID.taskType.rawValue])
@@ -1713,7 +1731,7 @@ public struct Engine: Sendable {
         // Not where that much thinking weighs on the latency the team needs (ThinkingTime.swift), as the levers
         // offer no higher effort there: a 0.35 s voice turn is not told to price Haiku at high effort.
         if raised.withUnsafeBufferPointer({ k.thinkingWeighsOnLatency(model: haiku, $0) }) { return nil }
-        let haikuMonthly = raised.withUnsafeBufferPointer { k.monthlyCost(model: haiku, $0) }
+        let haikuMonthly = raised.withUnsafeBufferPointer { self.monthly(haiku, $0) }
         // The hard requests the escalation model would take run at its default even where cost first lowers the
         // rest, as the Haiku beside it is priced at the policy's higher effort (Knowledge.escalatedPricing).
         let escalationMonthly = escalated.monthly

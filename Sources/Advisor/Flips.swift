@@ -164,9 +164,9 @@ extension Engine {
         let step = now > 0 ? now : 1
         var moved = values
         moved[i] = now + step
-        let here = knownCosts ?? values.withUnsafeBufferPointer { v in k.models.indices.map { k.monthlyCost(model: $0, v) } }
+        let here = knownCosts ?? values.withUnsafeBufferPointer { v in k.models.indices.map { self.monthly($0, v) } }
         let d = known ?? values.withUnsafeBufferPointer { decide($0) }
-        let there = moved.withUnsafeBufferPointer { v in k.models.indices.map { k.monthlyCost(model: $0, v) } }
+        let there = moved.withUnsafeBufferPointer { v in k.models.indices.map { self.monthly($0, v) } }
         let rate = zip(here, there).map { ($1 - $0) / step }
         let fixed = zip(here, rate).map { $0 - $1 * now }
         var roots: [Double] = []
@@ -187,7 +187,7 @@ extension Engine {
         // The escalation model's month with every request priced as complex (Knowledge.escalatedMonthly), the part
         // of it the plan pays, is a line of its own where cost first prices the rest at the least thinking.
         func escalated(_ v: [Double], _ bills: [Double], _ e: Int) -> Double {
-            v.withUnsafeBufferPointer { k.escalatedMonthly(model: e, $0, priced: bills[e]) }
+            v.withUnsafeBufferPointer { k.escalatedMonthly(model: e, $0, priced: bills[e], usage: self.usage) }
         }
         func lean(_ share: Double) -> Bool {
             values.withUnsafeBufferPointer { v in v.with(.complexShare, share) { k.leastEffortByDefault($0) } }
@@ -197,7 +197,7 @@ extension Engine {
         let shareSides: [(share: Double, bills: [Double])] = id != .complexShare || lean(0) == lean(1) ? [(complex, here)]
             : [0.0, 1.0].map { side in
                 (side, values.withUnsafeBufferPointer { v in v.with(.complexShare, side) { lv in
-                    k.models.indices.map { haikus.contains($0) || escalations.contains($0) ? k.monthlyCost(model: $0, lv) : 0 }
+                    k.models.indices.map { haikus.contains($0) || escalations.contains($0) ? self.monthly($0, lv) : 0 }
                 } })
             }
         let escalatedLines = escalations.map { e in

@@ -103,9 +103,14 @@ extension Engine {
             if changes.contains(where: { $0.0 == .cachedInputShare }) { w[AnswerID.systemPromptTokens.rawValue] = 0 }
             Answers.derive(&w)
             return w.withUnsafeBufferPointer { p in
-                let cost = k.monthlyCost(model: model ?? primary, p)
+                // Through an imported distribution, as the cost table: its bills and which models hold its requests.
+                if let usage {
+                    let prices = k.usagePrices(usage, p)
+                    let decision = decide(p, costs: prices.monthly, headroom: prices.withinHeadroom)
+                    return (prices.monthly[model ?? primary], decision.verdict, decision.score)
+                }
                 let decision = decide(p)
-                return (cost, decision.verdict, decision.score)
+                return (self.monthly(model ?? primary, p), decision.verdict, decision.score)
             }
         }
         /// A prompt cut to `target` tokens, and its system prompt's share of it. The system prompt takes the cut

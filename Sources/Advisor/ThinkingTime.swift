@@ -295,7 +295,7 @@ extension Engine {
                     continue
                 }
                 setting = chosen
-                cost = v.with(.reasoningEffort, chosen.answer) { k.monthlyCost(model: m, $0) }
+                cost = v.with(.reasoningEffort, chosen.answer) { self.monthly(m, $0) }
             }
             if best == nil || key(m, cost) < key(best!.model, best!.monthly) { best = (m, setting, cost) }
         }

@@ -52,7 +52,7 @@ extension Engine {
             var w = v
             for (id, x) in changes { w[id.rawValue] = x }
             Answers.derive(&w)
-            return w.withUnsafeBufferPointer { k.monthlyCost(model: m, $0) }
+            return w.withUnsafeBufferPointer { self.monthly(m, $0) }
         }
         /// The part of a class's price left after a batch discount.
         func keep(_ tokenClass: TokenClass) -> Double {

@@ -41,46 +41,66 @@ struct UsagePrices {
 extension Knowledge {
     /// The profile priced on every model for answers `v`.
     func usagePrices(_ profile: UsageProfile, _ v: UnsafeBufferPointer<Double>) -> UsagePrices {
+        var prices = UsagePrices(monthly: [], parts: [], facts: [], withinHeadroom: [])
+        for m in models.indices {
+            let priced = usagePriced(model: m, profile, v)
+            prices.monthly.append(priced.parts.total)
+            prices.parts.append(priced.parts)
+            prices.facts.append(priced.facts)
+            prices.withinHeadroom.append(priced.facts.over_window_share == 0
+                                         && priced.facts.over_headroom_share <= UsagePrices.headroomTolerance)
+        }
+        return prices
+    }
+
+    /// Model `m`'s month on answers `v`: through `usage` where an import gave one, else on the average request.
+    func monthlyCost(model m: Int, _ v: UnsafeBufferPointer<Double>, usage: UsageProfile?) -> Double {
+        guard let usage else { return monthlyCost(model: m, v) }
+        return usageMonthly(model: m, usage, v)
+    }
+
+    /// Model `m`'s month for the profile on answers `v`, alone: what a lever or a trap prices on changed answers
+    /// (a batch discount or a lower effort applied to every group of requests, not to the average request).
+    func usageMonthly(model m: Int, _ profile: UsageProfile, _ v: UnsafeBufferPointer<Double>) -> Double {
+        usagePriced(model: m, profile, v).parts.total
+    }
+
+    /// Model `m`'s month for the profile: each group priced on its own and weighed by its share of the requests.
+    private func usagePriced(model m: Int, _ profile: UsageProfile, _ v: UnsafeBufferPointer<Double>)
+        -> (parts: CostParts, facts: UsageModelFacts) {
         var scratch = Array(v)
         let inputScale = profile.meanPrompt > 0 ? v[AnswerID.avgInputTokens.rawValue] / profile.meanPrompt : 1
         let outputScale = profile.meanOutput > 0 ? v[AnswerID.avgOutputTokens.rawValue] / profile.meanOutput : 1
         let answeredShare = v[AnswerID.cachedInputShare.rawValue]
         let shareScale = profile.cachedShare > 0 ? answeredShare / profile.cachedShare : 1
-        var prices = UsagePrices(monthly: [], parts: [], facts: [], withinHeadroom: [])
-        for m in models.indices {
-            var total: CostParts? = nil
-            var long = 0.0, over = 0.0, overHeadroom = 0.0, belowMinimum = 0.0
-            for sample in profile.samples {
-                let f = sample.requests / profile.requests
-                scratch[AnswerID.avgInputTokens.rawValue] = sample.prompt * inputScale
-                scratch[AnswerID.avgOutputTokens.rawValue] = sample.output * outputScale
-                scratch[AnswerID.cachedInputShare.rawValue] = profile.cachedShare > 0
-                    ? Swift.min(1, sample.cachedShare * shareScale) : answeredShare
-                let parts = scratch.withUnsafeBufferPointer { costParts(model: m, $0, explain: false) }
-                if parts.rates.band == .long_context { long += f }
-                if !parts.fits { over += f } else if !parts.withinHeadroom { overHeadroom += f }
-                if parts.rates.caching == .below_minimum { belowMinimum += f }
-                if var sum = total {
-                    sum.input += f * parts.input
-                    sum.output += f * parts.output
-                    sum.cache += f * parts.cache
-                    sum.gpu += f * parts.gpu
-                    sum.ops += f * parts.ops
-                    total = sum
-                } else {
-                    var first = parts
-                    first.input *= f; first.output *= f; first.cache *= f; first.gpu *= f; first.ops *= f
-                    total = first
-                }
+        var total: CostParts? = nil
+        var long = 0.0, over = 0.0, overHeadroom = 0.0, belowMinimum = 0.0
+        for sample in profile.samples {
+            let f = sample.requests / profile.requests
+            scratch[AnswerID.avgInputTokens.rawValue] = sample.prompt * inputScale
+            scratch[AnswerID.avgOutputTokens.rawValue] = sample.output * outputScale
+            scratch[AnswerID.cachedInputShare.rawValue] = profile.cachedShare > 0
+                ? Swift.min(1, sample.cachedShare * shareScale) : answeredShare
+            let parts = scratch.withUnsafeBufferPointer { costParts(model: m, $0, explain: false) }
+            if parts.rates.band == .long_context { long += f }
+            if !parts.fits { over += f } else if !parts.withinHeadroom { overHeadroom += f }
+            if parts.rates.caching == .below_minimum { belowMinimum += f }
+            if var sum = total {
+                sum.input += f * parts.input
+                sum.output += f * parts.output
+                sum.cache += f * parts.cache
+                sum.gpu += f * parts.gpu
+                sum.ops += f * parts.ops
+                total = sum
+            } else {
+                var first = parts
+                first.input *= f; first.output *= f; first.cache *= f; first.gpu *= f; first.ops *= f
+                total = first
             }
-            let sum = total ?? costParts(model: m, v, explain: false)
-            prices.monthly.append(sum.total)
-            prices.parts.append(sum)
-            prices.facts.append(UsageModelFacts(model: models[m].slug, long_context_share: long, over_window_share: over,
-                                                over_headroom_share: overHeadroom, below_cache_minimum_share: belowMinimum))
-            prices.withinHeadroom.append(over == 0 && overHeadroom <= UsagePrices.headroomTolerance)
         }
-        return prices
+        return (total ?? costParts(model: m, v, explain: false),
+                UsageModelFacts(model: models[m].slug, long_context_share: long, over_window_share: over,
+                                over_headroom_share: overHeadroom, below_cache_minimum_share: belowMinimum))
     }
 
     /// Model `m`'s cost line for the distribution: the average request's line (rates, lifecycle, capacity) with the

@@ -32,6 +32,50 @@ import Usage
         #expect(abs(facts.long_context_share - 0.08) < 1e-9)
     }
 
+    /// Everything priced beside the cost table is priced as the table is, through the distribution: a lever's month
+    /// after (applied and assessed again on the same import), the tokenizer trap's amount, and the effort branch. On
+    /// the average request instead, a batch lever on this traffic (summaries at Haiku 5.5's default effort, a tenth
+    /// of the prompts over its 100,000-token line) "saved" $16,206 of an $18,308 month, when the batch API's half
+    /// saves half, and Haiku 5.5 at high effort came out cheaper than at its default.
+    @Test func leversTrapsAndTheEffortBranchArePricedThroughTheDistribution() throws {
+        let k = UsageFixture.knowledge
+        let profile = UsageProfile([
+            UsageSample(requests: 90, uncachedInput: 1_000, cacheRead: 0, cacheWrite: 0, output: 200),
+            UsageSample(requests: 10, uncachedInput: 300_000, cacheRead: 0, cacheWrite: 0, output: 1_000),
+        ])
+        for task in ["summarization", "rag"] {
+            let answers = try UsageFixture.answers(["task_type": .text(task), "monthly_requests": .number(876_000),
+                                                    "avg_input_tokens": .number(30_900), "avg_output_tokens": .number(280)])
+            let (a, _) = UsageFixture.engine.assess(answers, usage: profile, currentModel: nil)
+            let primary = try #require(a.costs.first { $0.model == a.primaryModel })
+            #expect(primary.rates.band == .mixed, "\(task): a tenth of the requests over the line")
+            for lever in a.levers where lever.kind != .route_complex && lever.kind != .route_simple {
+                var changed = answers
+                for change in lever.changes { changed = try k.replacing(change.answer, with: change.to, in: changed) }
+                let (after, _) = UsageFixture.engine.assess(changed, usage: profile, currentModel: nil)
+                let line = try #require(after.costs.first { $0.model == lever.model })
+                #expect(abs(line.monthly_usd - lever.monthly_after) < 0.01, "\(task) \(lever.kind): \(lever.text)")
+                #expect(after.verdict == lever.verdict, "\(task) \(lever.kind)")
+                if lever.kind == .batch {
+                    #expect(abs(lever.monthly_after - lever.monthly_before / 2) < 0.01, "half off every class: \(lever.text)")
+                }
+            }
+            if task == "summarization" { #expect(a.levers.contains { $0.kind == .batch }) }
+            // The tokenizer trap is the table's figure less the same numbers counted with Haiku 5.5's own tokenizer.
+            if let trap = a.decision.traps.first(where: { $0.kind == .tokenizer_ratio && $0.model == "claude-haiku-5-5" }),
+               let haiku = a.costs.first(where: { $0.model == "claude-haiku-5-5" }) {
+                let sameCount = try k.replacing(.tokensCountedWith, with: .text("claude-haiku-5-5"), in: answers)
+                let (own, _) = UsageFixture.engine.assess(sameCount, usage: profile, currentModel: nil)
+                let counted = try #require(own.costs.first { $0.model == "claude-haiku-5-5" })
+                #expect(abs((trap.amount_usd ?? -1) - (haiku.monthly_usd - counted.monthly_usd)) < 0.01, "\(trap.text)")
+            }
+            // A higher effort costs more than the default, on the same distribution.
+            if let option = a.effortOption, let haiku = a.costs.first(where: { $0.model == option.haiku_model }) {
+                #expect(option.haiku_monthly_usd > haiku.monthly_usd, "\(task): \(option.haiku_monthly_usd) at \(option.effort) vs \(haiku.monthly_usd)")
+            }
+        }
+    }
+
     @Test func theSameAveragesTypedByHandMissTheCliff() throws {
         // The mean prompt, 0.92 × 20,000 + 0.08 × 150,000 = 30,400 tokens, is below the threshold:
         // 100,000 × (30,400 × $0.10 + 500 × $0.50) / 1e6 = $329.00.
