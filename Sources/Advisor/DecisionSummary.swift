@@ -113,7 +113,7 @@ extension Engine {
                 warnings.filter { $0.severity == s }.min { rank($0) < rank($1) } }.first
         return DecisionSummary(recommended: k.models[primary].slug, monthly_usd: Format.rounded(monthly[primary]),
                                combined: combined, runner_up: runner?.summary,
-                               passed_over: passedOver(d, answers: answers, monthly: monthly),
+                               passed_over: passedOver(d, answers: answers, monthly: monthly, fits: { line($0)?.fits ?? false }),
                                top_risk: risk, top_lever: levers.first,
                                traps: traps)
     }
@@ -128,7 +128,10 @@ extension Engine {
     /// Left out: models the table already shows as unavailable (retired, not released, a request that does not
     /// fit), Haikus a hard limit ruled out (the reasons say so), and a model whose reason the engine cannot put in
     /// words.
-    private func passedOver(_ d: Decision, answers: Answers, monthly: [Double]) -> [PassedOver] {
+    /// - Parameter fits: whether model `m`'s cost line holds the requests (every one of an imported distribution's;
+    ///   the table greys the others, so they are not passed over: a 128K window under 390K-token prompts was named
+    ///   "deprecated" from the average request's fit).
+    private func passedOver(_ d: Decision, answers: Answers, monthly: [Double], fits: (Int) -> Bool) -> [PassedOver] {
         guard Self.hasVolume(answers.values), d.basis != .nothing_fits, d.basis != .nothing_usable else { return [] }
         let k = knowledge
         let primary = d.primary
@@ -142,7 +145,7 @@ extension Engine {
             let cheaper = k.models.indices.filter { m in
                 m != primary && !d.usable[m] && monthly[m] < monthly[primary] - 0.005
                     && k.compiledModels[m].fit[task] <= asGood && k.meets(d.taskFloors, model: m)
-                    && !(d.haikusRuledOut && k.compiledModels[m].isHaikuFamily) && k.fits(model: m, v)
+                    && !(d.haikusRuledOut && k.compiledModels[m].isHaikuFamily) && fits(m)
             }.sorted { (monthly[$0], $0) < (monthly[$1], $1) }
             var named: [PassedOver] = []
             for m in cheaper where named.count < Self.passedOverShown {

@@ -33,7 +33,8 @@ import Usage
     }
 
     /// Everything priced beside the cost table is priced as the table is, through the distribution: a lever's month
-    /// after (applied and assessed again on the same import), the tokenizer trap's amount, and the effort branch. On
+    /// after (applied and assessed again on the same import), the tokenizer trap's amount, the effort branch, and
+    /// which cheaper models were passed over. On
     /// the average request instead, a batch lever on this traffic (summaries at Haiku 5.5's default effort, a tenth
     /// of the prompts over its 100,000-token line) "saved" $16,206 of an $18,308 month, when the batch API's half
     /// saves half, and Haiku 5.5 at high effort came out cheaper than at its default.
@@ -61,6 +62,12 @@ import Usage
                 }
             }
             if task == "summarization" { #expect(a.levers.contains { $0.kind == .batch }) }
+            // A model passed over holds every request: one whose window the long tenth outgrows is greyed in the
+            // table, not named "cheaper, but deprecated" (GPT-4o mini's 128K window under 390K-token prompts).
+            if task == "rag" { #expect(!a.decision.passed_over.isEmpty) }
+            for passed in a.decision.passed_over {
+                #expect(a.costs.first { $0.model == passed.model }?.fits == true, "\(task): \(passed.model) \(passed.reason)")
+            }
             // The tokenizer trap is the table's figure less the same numbers counted with Haiku 5.5's own tokenizer.
             if let trap = a.decision.traps.first(where: { $0.kind == .tokenizer_ratio && $0.model == "claude-haiku-5-5" }),
                let haiku = a.costs.first(where: { $0.model == "claude-haiku-5-5" }) {
