@@ -147,8 +147,9 @@ struct AdvisorTools: Sendable {
     private func assessmentLines(_ assessment: Assessment, answers: Answers, carry: String) -> [String] {
         var lines = ["Verdict: \(assessment.verdict.rawValue) (Haiku fit \(Int(assessment.score.rounded()))/100, "
                      + "as of \(assessment.asOf))",
-                     "Primary model: \(assessment.primaryModel)"
-                        + (assessment.alternatives.isEmpty ? "" : "; alternatives: " + assessment.alternatives.joined(separator: ", "))]
+                     "Primary model: \(assessment.named(assessment.primaryModel))"
+                        + (assessment.alternatives.isEmpty ? "" : "; alternatives: "
+                            + assessment.alternatives.map(assessment.named).joined(separator: ", "))]
         if let sentence = assessment.noModelCanTakeIt { lines.append(sentence) }
         // A cheaper model in the cost lines below that the verdict could not use says why (decision.passed_over).
         lines += assessment.decision.passed_over.map {

@@ -116,6 +116,16 @@ import Testing
             + "(the escalated requests priced at its default high effort)"), "\(result.output)")
     }
 
+    /// A legacy or deprecated model in the verdict's list is named with its state, as the page's badges do: 5M RAG
+    /// answers with 30 % complex name two legacy alternatives beside Claude Sonnet 5.5.
+    @Test func assessTextSaysWhichAlternativesAreLegacy() throws {
+        let answers = #"{"task_type":"rag","monthly_requests":5000000,"avg_input_tokens":6000,"avg_output_tokens":400,"complex_share":0.3,"accuracy":"reviewed","as_of":"2026-12-05"}"#
+        let result = try run(["assess", "--answers", "-"], input: answers)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("Primary model: claude-sonnet-5-5; alternatives: gemini-3-8-flash (legacy), "
+                                       + "claude-sonnet-4-6 (legacy), gpt-6-2-sol\n"), "\(result.output)")
+    }
+
     /// A cheaper model the verdict could not use is named with why, and its cost line says its limits cannot carry
     /// the peak, as the web's table does (a billion cost-first batch classifications: Cohere Command R7B).
     @Test func assessTextNamesACheaperModelItCouldNotUse() throws {

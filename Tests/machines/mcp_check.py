@@ -73,6 +73,12 @@ async def drive(binary: str, content: str, repo: str) -> None:
             check(passed and passed[0]["model"] == "cohere-command-r7b", f"a billion classifications pass over R7B: {passed}")
             check("Cheaper, not usable: cohere-command-r7b at $11,550 a month: its published rate limits cannot carry the peak"
                   in text_of(billion), f"the text says why: {text_of(billion)[:400]}")
+            # A legacy alternative is named as one, as the page's badges say.
+            rag = await session.call_tool("assess", {"task_type": "rag", "monthly_requests": 5000000, "avg_input_tokens": 6000,
+                                                     "avg_output_tokens": 400, "complex_share": 0.3, "accuracy": "reviewed",
+                                                     "as_of": "2026-12-05"})
+            check("alternatives: gemini-3-8-flash (legacy), claude-sonnet-4-6 (legacy), gpt-6-2-sol" in text_of(rag),
+                  f"assess names legacy alternatives as such: {text_of(rag)[:300]}")
             # A request no window holds: the words say so under the verdict, not only in the warnings.
             too_long = await session.call_tool("assess", {"task_type": "rag", "monthly_requests": 1000,
                                                           "avg_input_tokens": 1200000, "avg_output_tokens": 1000,
