@@ -334,7 +334,9 @@ extension Engine {
             if combined * 12 + router.firstYear < before * 12, saves(combined) {
                 let routed = apply([(.routing, tiered)])
                 if routed.verdict == .tieredRouting {
-                    add(.route_simple, [(.routing, tiered)], ["haiku": k.models[h].title, "share": Format.percent(share),
+                    // A legacy Haiku (Haiku 5.5 out of the latency budget) is named as one.
+                    let haiku = k.models[h].title + v.withUnsafeBufferPointer { legacyNote(h, $0) }
+                    add(.route_simple, [(.routing, tiered)], ["haiku": haiku, "share": Format.percent(share),
                                                               "simple": Format.percent(1 - share), "router": router.words],
                         priced: (combined, routed.verdict, routed.score))
                 }
