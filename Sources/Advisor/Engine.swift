@@ -1485,7 +1485,7 @@ public struct Engine: Sendable {
             verdict: verdict, score: d.score, primaryModel: k.models[primary].slug,
             alternatives: alternatives.map { k.models[$0].slug }, alternativesNote: alternativesNote,
             reasons: reasons, warnings: warnings, costs: costs,
-            whatWouldChange: whatWouldChange(answers, current: d, monthly: monthly, usage: usage.map { ($0.prices, $0.search) }),
+            whatWouldChange: whatWouldChange(answers, current: d, monthly: monthly, headroom: usage?.prices.withinHeadroom),
             assumptions: assumptions,
             scoreRestingOnAssumptions: resting, decidedBy: decidedBy,
             primaryModelBasis: d.basis, baseScore: k.settings.base_score,

@@ -9,13 +9,14 @@ import Foundation
 // routing starts or stops paying for itself (`solvedBoundaries`).
 
 extension Engine {
-    /// - Parameter usage: an imported distribution: its prices replace the average request's, and a changed cost
-    ///   answer re-prices it (UsagePricing.swift).
+    /// Under an imported distribution (`Engine.usage`) its prices replace the average request's, and a changed cost
+    /// answer re-prices it (UsagePricing.swift).
     /// - Parameters:
     ///   - decision: the decision on the answers as given; `monthly`: every model's cost for them (the
     ///     assessment's one cost vector).
+    ///   - headroom: under an import, which models hold every request on the answers as given.
     func whatWouldChange(_ answers: Answers, current decision: Decision, monthly baseCosts: [Double],
-                         usage: (prices: UsagePrices, search: UsageProfile)? = nil) -> [Change] {
+                         headroom: [Bool]? = nil) -> [Change] {
         let values = answers.values
         let current = decision.verdict
         let primaryInTime = values.withUnsafeBufferPointer { !knowledge.outlastsBudget(model: decision.primary, $0) }
@@ -23,8 +24,8 @@ extension Engine {
         let baseLean = values.withUnsafeBufferPointer { knowledge.leastEffortByDefault($0) }
         func decideChanged(_ v: UnsafeBufferPointer<Double>, _ known: [Double]?, _ usable: [Bool]?) -> Decision {
             guard let usage else { return decide(v, costs: known, usable: usable) }
-            if let known { return decide(v, costs: known, headroom: usage.prices.withinHeadroom, usable: usable) }
-            let prices = knowledge.usagePrices(usage.search, v)
+            if let known { return decide(v, costs: known, headroom: headroom, usable: usable) }
+            let prices = knowledge.usagePrices(usage, v)
             return decide(v, costs: prices.monthly, headroom: prices.withinHeadroom)
         }
         // The routing plan is not a what-if of the workload: the route_complex lever offers it, priced.

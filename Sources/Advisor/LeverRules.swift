@@ -50,6 +50,15 @@ struct LeverRules: Sendable {
         }
         var conditions: [LeverKind: CompiledCondition] = [:]
         var lowerToLeast: CompiledCondition?
+        // A lever's condition; its thresholds are not the verdict's: what would change does not search them.
+        func compile(_ condition: Condition, field: String) throws(KnowledgeError) -> CompiledCondition {
+            var ignored: [[Double]] = Array(repeating: [], count: AnswerID.count)
+            do throws(ConditionError) {
+                return try CompiledCondition(condition, questions: questions, thresholds: &ignored)
+            } catch {
+                throw problem(field + error.path, error.message)
+            }
+        }
         for kind in LeverKind.allCases {
             guard let words = spec.levers[kind] else { throw problem("levers.levers", "needs the '\(kind.rawValue)' lever") }
             try Self.check(words, allowed: kind.placeholders, field: "levers.levers.\(kind.rawValue)", problem: problem)
@@ -60,25 +69,12 @@ struct LeverRules: Sendable {
             if words.tasks?.isEmpty == true {
                 throw problem("levers.levers.\(kind.rawValue).tasks", "lists no task type: leave it out to offer the lever for every one")
             }
-            if let when = words.when {
-                // Its thresholds are not the verdict's: what would change does not search them.
-                var ignored: [[Double]] = Array(repeating: [], count: AnswerID.count)
-                do throws(ConditionError) {
-                    conditions[kind] = try CompiledCondition(when, questions: questions, thresholds: &ignored)
-                } catch {
-                    throw problem("levers.levers.\(kind.rawValue).when" + error.path, error.message)
-                }
-            }
+            if let when = words.when { conditions[kind] = try compile(when, field: "levers.levers.\(kind.rawValue).when") }
             if let least = words.to_least_when {
                 guard kind == .lower_effort else {
                     throw problem("levers.levers.\(kind.rawValue).to_least_when", "only the lower_effort lever goes to a least level")
                 }
-                var ignored: [[Double]] = Array(repeating: [], count: AnswerID.count)
-                do throws(ConditionError) {
-                    lowerToLeast = try CompiledCondition(least, questions: questions, thresholds: &ignored)
-                } catch {
-                    throw problem("levers.levers.lower_effort.to_least_when" + error.path, error.message)
-                }
+                lowerToLeast = try compile(least, field: "levers.levers.lower_effort.to_least_when")
             }
         }
         for kind in TrapKind.allCases {

@@ -283,64 +283,56 @@ extension Engine {
                     priced: apply([(.reasoningEffort, higher.answer)]))
             }
         }
-        // The router's own cost, as the routing_payback policy that applies counts it (hours at the team's rate), and
-        // its words.
-        func router() -> (firstYear: Double, words: String) {
+        let tiered = Engine.tieredPlan
+        // The routing plan with the Haiku `h` in front of the escalation model `e`: the Haiku answers every request and
+        // `e` the complex share again, priced at the combined bill a tiered verdict shows (DecisionSummary), with the
+        // router's build and upkeep as the routing_payback policy that applies counts them (hours at the team's rate).
+        // Nil unless a year's saving against `e` on every request pays for the router's first year, that policy's own
+        // test: one request a month saves $0.01 a year against an $8,800 router, and sending everything to `e` is
+        // then the simpler way to the same answers.
+        func routed(haiku h: Int, escalation e: Int) -> (monthly: Double, verdict: Verdict, score: Double, router: String)? {
+            let share = value(.complexShare)
             let payback = v.withUnsafeBufferPointer { p in
                 k.policies.first { $0.kind == .routing_payback && ($0.condition?.holds(p, override: -1, value: 0) ?? true) }
             }
             let firstYear = (payback?.routerHoursFirstYear ?? 0) * value(.developerHourlyUSD)
+            guard Engine.routingSavingPerYear(haiku: monthly[h], escalation: monthly[e], escalated: escalated ?? monthly[e],
+                                              share: share) > firstYear else { return nil }
             let words = "about \(Format.number(payback?.buildHours ?? 0)) hours to build and "
                 + "\(Format.number(payback?.upkeepHoursPerMonth ?? 0)) a month to keep"
                 + (firstYear > 0 ? ", \(Format.money(firstYear)) in its first year at your developer rate" : "")
-            return (firstYear, words)
+            let plan = apply([(.routing, tiered)])
+            return (Engine.tieredMonthly(haiku: monthly[h], escalation: escalated ?? monthly[e], share: share),
+                    plan.verdict, plan.score, words)
         }
-        // Route the complex share, when everything runs on the Haiku and an escalation model can take the hard part:
-        // the routing plan, priced at the combined bill a tiered verdict shows (DecisionSummary).
-        let tiered = Engine.tieredPlan
+        // Route the complex share, when everything runs on the Haiku and an escalation model can take the hard part.
         // Not where the escalation model cannot answer within the stated budget at any setting: the escalated
         // requests are answered again by it, after the Haiku (a 0.35 s voice turn cannot wait for Sonnet 5.5's thinking).
         if d.verdict == .chooseHaiku, let escalation = d.escalation, escalation != primary, value(.complexShare) > 0,
            value(.routing) != tiered, v.withUnsafeBufferPointer({ rules.offers(.route_complex, $0) }),
-           !v.withUnsafeBufferPointer({ k.missesBudgetAtEverySetting(model: escalation, $0) }) {
-            let share = value(.complexShare)
-            let combined = Engine.tieredMonthly(haiku: before, escalation: escalated ?? monthly[escalation], share: share)
-            let router = router()
-            // Routing buys the escalation model's answers on the hard part for less than sending it everything. When
-            // a year of the routed bill and the router costs at least a year of the escalation model on every
-            // request (one request a month: $0.01 a year against an $8,800 router), sending it everything is the
-            // simpler way to the same answers, and no router is worth building.
-            if combined * 12 + router.firstYear < monthly[escalation] * 12 {
-                let routed = apply([(.routing, tiered)])
-                // A legacy escalation model is named as one (Sonnet 4.6 where Sonnet 5.5 refuses forced tool calls).
-                let state = v.withUnsafeBufferPointer { legacyNote(escalation, $0) }
-                add(.route_complex, [(.routing, tiered)], ["escalation": k.models[escalation].title, "escalation_state": state,
-                                                           "share": Format.percent(share), "router": router.words],
-                    priced: (combined, routed.verdict, routed.score))
-            }
+           !v.withUnsafeBufferPointer({ k.missesBudgetAtEverySetting(model: escalation, $0) }),
+           let plan = routed(haiku: primary, escalation: escalation) {
+            // A legacy escalation model is named as one (Sonnet 4.6 where Sonnet 5.5 refuses forced tool calls).
+            let state = v.withUnsafeBufferPointer { legacyNote(escalation, $0) }
+            add(.route_complex, [(.routing, tiered)], ["escalation": k.models[escalation].title, "escalation_state": state,
+                                                       "share": Format.percent(value(.complexShare)), "router": plan.router],
+                priced: (plan.monthly, plan.verdict, plan.score))
         }
         // The other way round: the score gave everything to the escalation model because much of the work is hard,
         // while the Haiku fits the task and a router could send it the simple rest (5M RAG answers a month, 30 %
         // complex: Claude Sonnet 5.5 at $254,000 against $84,000 routed, and nothing said so). Offered where the
-        // plan would be honoured (no hard limit rules the Haiku out: the routed verdict is tiered) and a year of it
-        // and the router costs less than a year of the escalation model alone.
+        // plan would be honoured (no hard limit rules the Haiku out: the routed verdict is tiered).
         let task = Int(value(.taskType))
         if d.verdict == .chooseAlternative, let h = d.haiku, primary == d.escalation, h != primary, !d.haikusRuledOut,
            value(.complexShare) > 0, value(.routing) != tiered, k.compiledModels[h].fit[task] <= .good,
-           v.withUnsafeBufferPointer({ rules.offers(.route_simple, $0) }) {
+           v.withUnsafeBufferPointer({ rules.offers(.route_simple, $0) }),
+           let plan = routed(haiku: h, escalation: primary), saves(plan.monthly), plan.verdict == .tieredRouting {
+            // A legacy Haiku (Haiku 5.5 out of the latency budget) is named as one.
+            let haiku = k.models[h].title + v.withUnsafeBufferPointer { legacyNote(h, $0) }
             let share = value(.complexShare)
-            let combined = Engine.tieredMonthly(haiku: monthly[h], escalation: escalated ?? before, share: share)
-            let router = router()
-            if combined * 12 + router.firstYear < before * 12, saves(combined) {
-                let routed = apply([(.routing, tiered)])
-                if routed.verdict == .tieredRouting {
-                    // A legacy Haiku (Haiku 5.5 out of the latency budget) is named as one.
-                    let haiku = k.models[h].title + v.withUnsafeBufferPointer { legacyNote(h, $0) }
-                    add(.route_simple, [(.routing, tiered)], ["haiku": haiku, "share": Format.percent(share),
-                                                              "simple": Format.percent(1 - share), "router": router.words],
-                        priced: (combined, routed.verdict, routed.score))
-                }
-            }
+            add(.route_simple, [(.routing, tiered)], ["haiku": haiku, "share": Format.percent(share),
+                                                      "simple": Format.percent(1 - share), "router": plan.router],
+                priced: (plan.monthly, plan.verdict, plan.score))
         }
 
         // Savings (negative) first, the largest first; then margins, the cheapest first.

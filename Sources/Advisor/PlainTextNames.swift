@@ -1,14 +1,14 @@
-// Model ids as the plain-text answers name them (the CLI's `assess` and the MCP tool's text): with the model's state
-// where it is not active, as the page's lifecycle badges show it.
+// A model named in a list with its state where a team should know it, in one wording: the chart's bar labels, and
+// the CLI's `assess` and the MCP tool's text, as the page's lifecycle badges show it.
 
 extension ModelStatus {
-    /// The state in a few words for a list of model ids in plain text (the CLI's and the MCP tool's alternatives):
-    /// "legacy", "deprecated, retires 2027-01-22"; nil for an active model.
+    /// "legacy", "deprecated, retires 2027-01-22"; nil for an active model, and for a retired or unreleased one,
+    /// which lists that offer models never hold (the cost table says those in its own words).
     public var shortNote: String? {
         switch state {
-        case .active: nil
+        case .legacy: "legacy"
         case .deprecated: "deprecated" + (retires.map { ", retires \($0)" } ?? "")
-        default: state.rawValue
+        case .active, .retired, .unreleased: nil
         }
     }
 }

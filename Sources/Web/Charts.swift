@@ -44,11 +44,7 @@ struct CostChart {
     /// A bar's label says when its model is no longer current, as the table's badge does: a price beside a model
     /// that stops answering next week is not a price to build on.
     static func lifecycleNote(_ status: ModelStatus) -> String {
-        switch status.state {
-        case .legacy: " (legacy)"
-        case .deprecated: " (deprecated" + (status.retires.map { ", retires \($0)" } ?? "") + ")"
-        case .active, .retired, .unreleased: ""
-        }
+        status.shortNote.map { " (\($0))" } ?? ""
     }
 
     /// A bar's label says when the model's published rate limits cannot carry the peak, as its table row does: the
