@@ -113,30 +113,39 @@ extension Engine {
                 return (self.monthly(model ?? primary, p), decision.verdict, decision.score)
             }
         }
-        /// A prompt cut to `target` tokens, and its system prompt's share of it. The system prompt takes the cut
-        /// when it can: it is the same text on every request, cut once for all of them, while each request's own part
-        /// is the work itself (a 90,000-token system prompt before 5,000 tokens of document was "trimmed" to a
-        /// prompt that was all system prompt, and priced as wholly cached). When it cannot, every part loses the same
-        /// share, so a short instruction prompt is not dropped to spare a long document.
-        func trimmedSystem(to target: Double) -> Double {
+        /// A prompt cut to `target` tokens, and how the cut divides between the system prompt and each request's own
+        /// text: the larger part takes it while it can, and otherwise every part loses the same share. So a 90,000-token
+        /// system prompt before 5,000 tokens of document gives up 18,100 and the document stays (cut as one number,
+        /// the prompt became all system prompt, priced as wholly cached), and a 1,500-token instruction prompt before
+        /// 108,500 tokens of document stays while the document is cut (a cut in proportion took a third of the
+        /// instructions).
+        func trimmed(to target: Double) -> (system: Double, cut: TrimCut) {
             let system = value(.systemPromptTokens), own = value(.avgInputTokens) - system
-            return target > own ? target - own : (system * target / value(.avgInputTokens)).rounded(.down)
+            if system >= own, target > own { return (target - own, .system) }
+            if own > system, target > system { return (system, .own) }
+            return ((system * target / value(.avgInputTokens)).rounded(.down), .both)
         }
         func trim(to target: Double) -> [(AnswerID, Double)] {
-            guard value(.systemPromptTokens) > 0 else { return [(.avgInputTokens, target)] }
-            return [(.avgInputTokens, target), (.systemPromptTokens, trimmedSystem(to: target))]
+            let system = value(.systemPromptTokens)
+            guard system > 0, case let (kept, cut) = trimmed(to: target), cut != .own else { return [(.avgInputTokens, target)] }
+            return [(.avgInputTokens, target), (.systemPromptTokens, kept)]
         }
         /// How `trim(to:)` divides the cut, for the lever's text: empty without a system prompt.
         func split(of target: Double) -> String {
             let system = value(.systemPromptTokens), own = value(.avgInputTokens) - system
             guard system > 0 else { return "" }
-            let kept = trimmedSystem(to: target)
-            if target > own {
+            let (kept, cut) = trimmed(to: target)
+            switch cut {
+            case .system:
                 return "; the cut comes out of the system prompt, \(Format.count(system)) to \(Format.count(kept)), "
                     + "and each request's own \(Format.count(own)) stay"
+            case .own:
+                return "; the cut comes out of each request's own text, \(Format.count(own)) to \(Format.count(target - system)), "
+                    + "and the system prompt's \(Format.count(system)) stay"
+            case .both:
+                return "; every part loses the same share: the system prompt \(Format.count(system)) to "
+                    + "\(Format.count(kept)), each request's own text \(Format.count(own)) to \(Format.count(target - kept))"
             }
-            return "; every part loses the same share: the system prompt \(Format.count(system)) to "
-                + "\(Format.count(kept)), each request's own text \(Format.count(own)) to \(Format.count(target - kept))"
         }
         func add(_ kind: LeverKind, _ changes: [(AnswerID, Double)], _ values: [String: String],
                  priced: (monthly: Double, verdict: Verdict, score: Double), on model: Int? = nil) {
@@ -339,3 +348,6 @@ extension Engine {
         return found.sorted { $0.difference < $1.difference }
     }
 }
+
+/// Which part of a prompt a trim lever cuts (`Engine.levers`).
+enum TrimCut { case system, own, both }

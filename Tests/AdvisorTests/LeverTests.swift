@@ -90,8 +90,9 @@ struct LeverTests {
 
     /// A trim keeps each request's own text where the system prompt can take the cut: 90,000 tokens of system prompt
     /// before 5,000 of document were "trimmed" to 76,900 tokens that were all system prompt, priced as wholly cached
-    /// ($95 a month against $119 with the documents kept). Where it cannot, a short instruction prompt is not dropped
-    /// to spare a long document: every part loses the same share. Each lever is priced as its changes apply.
+    /// ($95 a month against $119 with the documents kept). Before a long document a short instruction prompt stays and
+    /// the document takes the cut; where neither part can take it alone, both lose the same share. Each lever is
+    /// priced as its changes apply.
     @Test func aTrimComesOutOfTheSystemPromptWhereItCan() throws {
         let k = Fixture.real
         let engine = Engine(knowledge: k)
@@ -111,11 +112,21 @@ struct LeverTests {
                                          LeverChange(answer: .systemPromptTokens, to: .number(71_900))])
         #expect(shared.lever.text.contains("the cut comes out of the system prompt, 90,000 to 71,900, and each request's own 5,000 stay"),
                 "\(shared.lever.text)")
-        let short = try trim(system: 2_000, input: 150_000)
-        #expect(short.lever.changes == [LeverChange(answer: .avgInputTokens, to: .number(76_900)),
-                                        LeverChange(answer: .systemPromptTokens, to: .number(1_025))])
-        #expect(short.lever.text.contains("every part loses the same share: the system prompt 2,000 to 1,025, each request's own text 148,000 to 75,875"),
+        // A short instruction prompt before a long document: the document takes the cut, the instructions stay.
+        let short = try trim(system: 1_500, input: 110_000)
+        #expect(short.lever.changes == [LeverChange(answer: .avgInputTokens, to: .number(76_900))])
+        #expect(short.lever.text.contains("the cut comes out of each request's own text, 108,500 to 75,400, and the system prompt's 1,500 stay"),
                 "\(short.lever.text)")
+        #expect(short.answers.values[AnswerID.systemPromptTokens.rawValue] == 1_500)
+        // Neither part can take it alone (only a cut to fit a window goes that far: under a price line the plausible
+        // range keeps one part whole): both lose the same share.
+        let huge = k.answers(["task_type": "chat", "monthly_requests": 8_000, "avg_input_tokens": 3_000_000,
+                              "avg_output_tokens": 1_200, "system_prompt_tokens": 2_000_000, "as_of": "2026-12-05"])
+        let fit = try #require(engine.assess(huge).levers.first { $0.kind == .trim_to_fit })
+        #expect(fit.changes == [LeverChange(answer: .avgInputTokens, to: .number(837_600)),
+                                LeverChange(answer: .systemPromptTokens, to: .number(558_400))])
+        #expect(fit.text.contains("every part loses the same share: the system prompt 2,000,000 to 558,400, each request's own text 1,000,000 to 279,200"),
+                "\(fit.text)")
         // Without a system prompt the prompt is the one number, and the text says nothing of parts.
         let plain = try #require(engine.assess(k.answers(["task_type": "summarization", "monthly_requests": 80_000,
             "avg_input_tokens": 150_000, "avg_output_tokens": 1_200, "latency": "batch", "as_of": "2026-12-05"]))
