@@ -298,6 +298,8 @@ public final class Knowledge: @unchecked Sendable {
     public let essentialQuestions: [AnswerID]
     /// The largest share of a window one recommended request may fill.
     let contextHeadroom: Double
+    /// `engine.roomy_within`.
+    let roomyWithin: Double
     /// Days before its retirement from which a deprecated model is no longer offered (`engine.deprecated_offer_days`).
     let deprecatedOfferDays: Int
     /// `engine.legacy_premium`.
@@ -407,6 +409,10 @@ public final class Knowledge: @unchecked Sendable {
             throw settingsError("stale_after_days", "must be a positive number of days")
         }
         contextHeadroom = settings.context_headroom ?? 0.8
+        roomyWithin = settings.roomy_within ?? 0
+        guard roomyWithin.isFinite, roomyWithin >= 0, roomyWithin < 1 else {
+            throw settingsError("roomy_within", "must be a share of a window, 0 or more and below 1 (0.05 is 5 points)")
+        }
         let offerDays = settings.deprecated_offer_days ?? 60
         guard offerDays.isFinite, offerDays >= 0, offerDays == offerDays.rounded() else {
             throw settingsError("deprecated_offer_days", "must be a whole number of days, 0 or more (60)")

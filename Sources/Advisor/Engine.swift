@@ -275,6 +275,10 @@ struct Decision {
     /// `nothing_fits`: a model roomier than the primary fits the task less well than the workload requires, so the
     /// primary is the roomiest of those that fit it (`Engine.roomiestAmong`).
     var roomierFitsLess = false
+    /// `nothing_fits`: a roomier model that fits as the workload requires was passed over for one about as roomy
+    /// (`engine.roomy_within`) that fits the task this well or better, and is active where `activeOnly`; nil when
+    /// none was.
+    var roomiestAmong: (fit: Fit, activeOnly: Bool)? = nil
     /// Whether each model may be the primary (lifecycle, fit, headroom, capacity).
     var usable: [Bool]
     /// Monthly cost per model, when the decision needed them.
@@ -603,6 +607,7 @@ public struct Engine: Sendable {
         var decidingPolicy: Int? = nil
         var standsInFor: Int? = nil
         var roomierFitsLess = false
+        var roomiestAmong: (fit: Fit, activeOnly: Bool)? = nil
         // The fit every model offered must have (alternatives_min_fit): the cost-first primary is held to it too,
         // or "nobody reviews" would buy strong alternatives behind a merely good primary. With a `task`, the floor
         // is on another task type's fit (most requests complex: complex reasoning), for the same models.
@@ -813,15 +818,37 @@ public struct Engine: Sendable {
                 // 3.5 Flash-Lite, which fits complex reasoning weakly, at 86.12 % of its window against 86.11 % on
                 // GPT-6.2 Sol, which fits it strongly.
                 let required = Swift.min(offeredFloor, Self.requiredFit(v))
+                func qualified(_ m: Int) -> Bool {
+                    let model = k.compiledModels[m]
+                    return model.fit[task] <= required && k.meets(taskFloors, model: m) && !(haikusRuledOut && model.isHaikuFamily)
+                }
+                // Fills within `engine.roomy_within` of the least are as roomy as it (tokenizers differ by more): of
+                // those, the best fit for the task is named, an active model before a legacy one, then the roomiest.
+                // 900,000-token complex reasoning went to Gemini 3.5 Flash-Lite, a weak fit, at 86.2 % of its window
+                // against 90.7 % on Claude Sonnet 5.5, a strong one. Only among models that hold the request, where
+                // the roomiest does.
+                let pool = fills.contains { qualified($0.model) } ? fills.filter { qualified($0.model) } : fills
+                let least = pool.map(\.fill.share).min() ?? 0
+                let band = pool.filter { $0.fill.share <= least + k.roomyWithin && (least > 1 || $0.fill.share <= 1) }
+                let bestFit = band.map { k.compiledModels[$0.model].fit[task] }.min()
+                func legacy(_ m: Int) -> Bool { k.compiledModels[m].lifecycle(on: day).state == .legacy }
+                func best(_ m: Int) -> Bool { bestFit.map { k.compiledModels[m].fit[task] <= $0 } ?? true }
+                let activeOnly = band.contains { best($0.model) && !legacy($0.model) }
                 let roomiest = fills.map { f -> (Int, Double, Int, Fit, Double, Int) in
                     let model = k.compiledModels[f.model]
-                    let qualified = model.fit[task] <= required && k.meets(taskFloors, model: f.model)
-                        && !(haikusRuledOut && model.isHaikuFamily)
-                    return (qualified ? 0 : 1, f.fill.share, model.lifecycle(on: day).state == .legacy ? 1 : 0, model.fit[task],
-                            -model.contextWindow, f.model)
+                    let named = qualified(f.model) && best(f.model) && !(activeOnly && legacy(f.model))
+                    return (named ? 0 : 1, f.fill.share, legacy(f.model) ? 1 : 0, model.fit[task], -model.contextWindow, f.model)
                 }.min { $0 < $1 }
                 primary = roomiest?.5
-                roomierFitsLess = roomiest.map { chosen in fills.contains { $0.fill.share < chosen.1 } } ?? false
+                if let chosen = roomiest, let bestFit {
+                    // A roomier model fits the task less well than the workload requires (said so), or was passed over
+                    // for one about as roomy that fits it better or is active (said as the set it is the roomiest of).
+                    roomierFitsLess = fills.contains { $0.fill.share < chosen.1 }
+                    let passed = pool.filter { $0.fill.share < chosen.1 && qualified($0.model) }
+                    if !passed.isEmpty {
+                        roomiestAmong = (bestFit, passed.contains { best($0.model) && legacy($0.model) })
+                    }
+                }
                 basis = .nothing_fits
             } else {
                 // Models hold it but miss a requirement: the closest, best fit first, then one that misses only the
@@ -843,7 +870,7 @@ public struct Engine: Sendable {
                         haikusRuledOut: haikusRuledOut, haiku: haiku,
                         escalation: escalation, preferred: preferred,
                         preferredTooSlow: basis == .prefer ? preferredTooSlow : nil,
-                        preferredOutgrown: standsInFor, roomierFitsLess: roomierFitsLess, usable: isUsable, monthly: monthlyCache)
+                        preferredOutgrown: standsInFor, roomierFitsLess: roomierFitsLess, roomiestAmong: roomiestAmong, usable: isUsable, monthly: monthlyCache)
     }
 
     /// The cost ceiling's pick over `dear` (the Haiku, or a model a rule names): of the usable models outside the
@@ -930,11 +957,15 @@ public struct Engine: Sendable {
 
     /// Under `nothing_fits`, the models the named one is the roomiest of: "the models we list", or, where a roomier
     /// one fits the task less well than the workload requires (`Decision.roomierFitsLess`), "the models that fit …
-    /// as this workload requires". nil for any other basis.
+    /// as this workload requires", or less well than one about as roomy (`Decision.roomiestAmong`), "the models that fit
+    /// … 'good' or better". nil for any other basis.
     func roomiestAmong(_ d: Decision, task: Int) -> String? {
         guard d.basis == .nothing_fits else { return nil }
-        return d.roomierFitsLess ? "the models that fit \(AnswerID.taskName(AnswerID.taskType.choices[task])) as this workload requires"
-            : Self.everyModelListed
+        let taskName = AnswerID.taskName(AnswerID.taskType.choices[task])
+        if let among = d.roomiestAmong {
+            return "the \(among.activeOnly ? "active " : "")models that fit \(taskName) '\(among.fit.rawValue)' or better"
+        }
+        return d.roomierFitsLess ? "the models that fit \(taskName) as this workload requires" : Self.everyModelListed
     }
 
     /// What `roomiestAmong` says where no roomier model was passed over for its fit.

@@ -1270,6 +1270,9 @@ public struct EngineSettings: Codable, Sendable, Equatable {
     /// The largest share of a model's context window one request (prompt, output and reasoning, on the model's
     /// own count) may fill for the model to be recommended; 0.8 when absent.
     public var context_headroom: Double?
+    /// Where no model holds a request with that headroom, fills within this share of the least one count as equally
+    /// roomy, and the best fit for the task among them is named; 0 (the roomiest only) when absent.
+    public var roomy_within: Double?
     /// A deprecated model is offered as an alternative only while it retires more than this many days after the
     /// as-of date; nearer, a team should be moving off it, not onto it. 60 when absent.
     public var deprecated_offer_days: Double?

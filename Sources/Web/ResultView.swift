@@ -13,9 +13,12 @@ struct ResultView {
 
     /// The heading and the label of the named model ("★ Recommended"), from one reading of the basis.
     private static func labels(_ assessment: Assessment) -> (heading: String, primary: String) {
-        switch assessment.primaryModelBasis {
-        case .nothing_fits where assessment.fitsOnlyWithoutMargin: ("No model takes this request with room to spare", "Roomiest")
-        case .nothing_fits: ("No model can take this request", "Roomiest")
+        // The roomiest of every model, or of those that fit the task so well (Engine.roomiestAmong): "Roomiest strong fit".
+        let roomiest = assessment.roomiestAmong.map { $0 != Engine.everyModelListed } == true
+            ? assessment.primaryFit.map { "Roomiest \($0.fit.rawValue) fit" } ?? "Roomiest" : "Roomiest"
+        return switch assessment.primaryModelBasis {
+        case .nothing_fits where assessment.fitsOnlyWithoutMargin: ("No model takes this request with room to spare", roomiest)
+        case .nothing_fits: ("No model can take this request", roomiest)
         case .nothing_usable: ("No model meets every requirement", "Closest")
         default: (verdictLabel(assessment.verdict), "Recommended")
         }

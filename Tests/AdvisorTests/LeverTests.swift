@@ -123,9 +123,9 @@ struct LeverTests {
         let huge = k.answers(["task_type": "chat", "monthly_requests": 8_000, "avg_input_tokens": 3_000_000,
                               "avg_output_tokens": 1_200, "system_prompt_tokens": 2_000_000, "as_of": "2026-12-05"])
         let fit = try #require(engine.assess(huge).levers.first { $0.kind == .trim_to_fit })
-        #expect(fit.changes == [LeverChange(answer: .avgInputTokens, to: .number(837_600)),
-                                LeverChange(answer: .systemPromptTokens, to: .number(558_400))])
-        #expect(fit.text.contains("every part loses the same share: the system prompt 2,000,000 to 558,400, each request's own text 1,000,000 to 279,200"),
+        #expect(fit.changes == [LeverChange(answer: .avgInputTokens, to: .number(834_600)),
+                                LeverChange(answer: .systemPromptTokens, to: .number(556_400))])
+        #expect(fit.text.contains("every part loses the same share: the system prompt 2,000,000 to 556,400, each request's own text 1,000,000 to 278,200"),
                 "\(fit.text)")
         // Without a system prompt the prompt is the one number, and the text says nothing of parts.
         let plain = try #require(engine.assess(k.answers(["task_type": "summarization", "monthly_requests": 80_000,

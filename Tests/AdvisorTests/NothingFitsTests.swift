@@ -24,7 +24,13 @@ struct NothingFitsTests {
             let written = line.rates.output_tokens_per_request + line.rates.reasoning_tokens_per_request
             return model.fill(input: line.rates.input_tokens_per_request, output: written, batch: false).share
         }
-        #expect(served.allSatisfy { fill($0) >= fill(primary) })
+        // The roomiest, or one within `engine.roomy_within` of it that fits the task better (or as well and is
+        // active where the roomiest is legacy).
+        let least = try #require(served.map(fill).min())
+        #expect(fill(primary) <= least + k.roomyWithin)
+        let task = AnswerID.taskType.choices.firstIndex(of: "rag")!
+        func fit(_ line: CostLine) -> Fit { k.compiledModels[k.modelIndex[line.model]!].fit[task] }
+        #expect(served.filter { fill($0) <= least + k.roomyWithin }.allSatisfy { fit($0) >= fit(primary) })
         #expect(primary.model.hasPrefix("gemini-") && fill(primary) < fill(served.first { $0.model == "gpt-6-luna" }!))
         // Said first, and it is the biggest risk whatever its failure mode's severity.
         let first = try #require(a.warnings.first)
@@ -49,7 +55,8 @@ struct NothingFitsTests {
     /// Where the workload requires a fit (work that must be right first time, nobody reviewing: strong), the model the
     /// prompt is cut for is the roomiest of those that fit that well, not a weak one roomier by a hundredth of a
     /// percent: 900K-token legal analyses were told to cut for Gemini 3.5 Flash-Lite, which fits complex reasoning
-    /// weakly. Without that requirement the roomiest of all is named, as before.
+    /// weakly. Without that requirement too: a model about as roomy (`engine.roomy_within`) that fits the task better
+    /// is named, and the warning says of which models it is the roomiest.
     @Test func thePromptIsCutForAModelThatFitsAsTheWorkloadRequires() throws {
         let k = Fixture.real
         let engine = Engine(knowledge: k)
@@ -62,9 +69,17 @@ struct NothingFitsTests {
         }
         let loose = assess(false), strict = assess(true)
         #expect(loose.primaryModelBasis == .nothing_fits && strict.primaryModelBasis == .nothing_fits)
-        #expect(k.compiledModels[k.modelIndex[loose.primaryModel]!].fit[task] > .good, "\(loose.primaryModel)")
-        #expect(loose.warnings.first?.text.contains("The roomiest of the models we list is \(k.models[k.modelIndex[loose.primaryModel]!].title)") == true,
+        #expect(k.compiledModels[k.modelIndex[loose.primaryModel]!].fit[task] == .strong, "\(loose.primaryModel)")
+        #expect(loose.warnings.first?.text.contains("The roomiest of the models that fit complex reasoning 'strong' or better is "
+                                                    + "\(k.models[k.modelIndex[loose.primaryModel]!].title)") == true,
                 "\(String(describing: loose.warnings.first?.text))")
+        // The roomiest of all fits it weakly and is within five points: without the band it would be named.
+        var file = try Fixture.file()
+        file.settings.roomy_within = 0
+        let plain = try Fixture.knowledge(file)
+        let roomiest = Engine(knowledge: plain).assess(plain.answers(["task_type": "complex_reasoning", "monthly_requests": 500,
+            "avg_input_tokens": 900_000, "avg_output_tokens": 3_000, "as_of": "2026-12-04"]))
+        #expect(plain.compiledModels[plain.modelIndex[roomiest.primaryModel]!].fit[task] == .weak, "\(roomiest.primaryModel)")
         let named = k.modelIndex[strict.primaryModel]!
         #expect(k.compiledModels[named].fit[task] == .strong, "\(strict.primaryModel)")
         #expect(strict.warnings.first?.text.contains("The roomiest of the models that fit complex reasoning as this workload "
@@ -85,6 +100,26 @@ struct NothingFitsTests {
         let cut = engine.assess(k.answers(given))
         #expect(cut.costs.first { $0.model == strict.primaryModel }?.within_headroom == true)
         #expect(cut.primaryModelBasis != .nothing_fits)
+    }
+
+    /// Of models about as roomy that fit the task equally well, an active one is named before a legacy one, and the
+    /// warning says the named one is the roomiest of the active ones: 1.1M-token summaries fit no window; Gemini 3.8
+    /// Flash (legacy) and Gemini 4 Hydrogen (active) both fit summarization strongly, the legacy one a little roomier.
+    @Test func anActiveModelAboutAsRoomyComesBeforeALegacyOne() throws {
+        let k = Fixture.real
+        let a = Engine(knowledge: k).assess(k.answers(["task_type": "summarization", "monthly_requests": 500,
+            "avg_input_tokens": 1_100_000, "avg_output_tokens": 4_000, "as_of": "2026-12-05"]))
+        #expect(a.primaryModelBasis == .nothing_fits)
+        #expect(a.primaryModel == "gemini-4-hydrogen", "\(a.primaryModel)")
+        let legacy = try a.line("gemini-3-8-flash"), named = try a.line("gemini-4-hydrogen")
+        #expect(legacy.status.state == .legacy && named.status.state == .active)
+        #expect(legacy.rates.reasoning_tokens_per_request < named.rates.reasoning_tokens_per_request, "the legacy one is roomier")
+        #expect(a.warnings.first?.text.contains("The roomiest of the active models that fit summarization 'strong' or better is "
+                                                + "Gemini 4 Hydrogen") == true, "\(String(describing: a.warnings.first?.text))")
+        // The setting is a share of a window, checked like the others.
+        var file = try Fixture.file()
+        file.settings.roomy_within = 1
+        #expect { _ = try Fixture.knowledge(file) } throws: { "\($0)".contains("engine.roomy_within: must be a share of a window") }
     }
 
     /// A request the largest window holds, but above the headroom: the provider would accept it, so the warning

@@ -56,6 +56,10 @@ struct AdvisorRoutesTests {
         #expect(html.contains("★ Roomiest") && !html.contains("★ Recommended") && !html.contains("★ recommended")
                 && !html.contains("· recommended"))
         #expect(html.contains("★ roomiest"))
+        // Named for its fit among models about as roomy, it is marked the roomiest of those, not of all.
+        let fitFirst = get("/assess/result", [("task_type", "complex_reasoning"), ("monthly_requests", "10"),
+                                              ("avg_input_tokens", "900000"), ("avg_output_tokens", "4000")]).text
+        #expect(fitFirst.contains("★ Roomiest strong fit") && !fitFirst.contains("★ Roomiest<"), "the mark")
         #expect(html.contains("No model we list can take one of these requests"))
         // Inside the largest window but over the headroom: not refused, so the heading says "with room to spare".
         let margin = get("/assess/result", [("task_type", "extraction"), ("monthly_requests", "800"),

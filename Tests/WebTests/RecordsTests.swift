@@ -73,10 +73,10 @@ struct RecordsTests {
                 "\(limit)")
         // No model with room to spare: that is the reason, not the score.
         let none = because("task_type=summarization&monthly_requests=2000&avg_input_tokens=850000&avg_output_tokens=4000")
-        #expect(none.hasSuffix("because no model we list takes one of these requests with room to spare, and Gemini 3.5 "
-                               + "Flash-Lite is the roomiest of the models we list."), "\(none)")
+        #expect(none.hasSuffix("because no model we list takes one of these requests with room to spare, and Gemini 4 "
+                               + "Hydrogen is the roomiest of the active models that fit summarization 'strong' or better."), "\(none)")
         // The model is named for its figures, not called recommended.
-        #expect(none.hasPrefix("Chosen option: \"Gemini 3.5 Flash-Lite (named for its figures, not recommended)\""), "\(none)")
+        #expect(none.hasPrefix("Chosen option: \"Gemini 4 Hydrogen (named for its figures, not recommended)\""), "\(none)")
     }
 
     /// The chosen model's cost traps are among the consequences, with the page that explains each; the runner-up's
