@@ -238,11 +238,12 @@ extension Engine {
                     + "\(Format.money(-difference)) a month does not pay for building on the older model"
             }
             url = "/models/\(k.models[m].slug)"
-        } else if d.basis == .cheapest_fit,
+        } else if d.basis == .cheapest_fit || d.basis == .cheapest_suitable,
                   case let (outlook, primaryOutlook) = answers.values.withUnsafeBufferPointer({
                       (outlookMonthly(m, $0, monthly: monthly), outlookMonthly(primary, $0, monthly: monthly).monthly) }),
                   let change = outlook.day, outlook.monthly >= primaryOutlook {
-            // Cheaper today, but not at the prices announced for the coming weeks, which cost first goes by.
+            // Cheaper today, but not at the prices announced for the coming weeks, which cost first and the order of
+            // the other models (Engine.otherModels) go by.
             reason = "its prices change on \(CivilDate.text(change)), to \(Format.money(outlook.monthly)) a month on your numbers, "
                 + "no less than \(k.models[primary].title)'s \(Format.money(primaryOutlook)), so its saving of "
                 + "\(Format.money(-difference)) a month lasts only until then"

@@ -996,7 +996,9 @@ public struct Engine: Sendable {
         return then > monthly[m] ? (then, change) : (monthly[m], nil)
     }
 
-    /// Usable models at least `minFit`, strong/good before weak, current before superseded, then cheapest.
+    /// Usable models at least `minFit`, strong/good before weak, current before superseded, then cheapest at the
+    /// dearer of today's prices and those announced within `engine.price_outlook_days` (`outlookMonthly`): a 'strong'
+    /// chat model at $31,125 a month until 2027-01-01 and $62,250 after it is no cheaper choice than one at $34,500.
     /// Superseded: deprecated last, and before it a legacy model whose successor is among them and costs little
     /// more (`cheapSuccessor`).
     private func otherModels(_ v: UnsafeBufferPointer<Double>, monthly: [Double], minFit: Fit, excludingHaikus: Bool,
@@ -1013,7 +1015,7 @@ public struct Engine: Sendable {
             let superseded = k.compiledModels[m].lifecycle(on: day).state == .deprecated ? 2
                 : cheapSuccessor(of: m, v, monthly: monthly, among: models.contains) != nil ? 1 : 0
             let fit = k.compiledModels[m].fit[task]
-            return (Self.fitFirstRank(fit, fitFirst), fit <= .good ? 0 : 1, superseded, monthly[m], m)
+            return (Self.fitFirstRank(fit, fitFirst), fit <= .good ? 0 : 1, superseded, outlookMonthly(m, v, monthly: monthly).monthly, m)
         }
         return keys.sorted { $0 < $1 }.map(\.4)
     }

@@ -186,7 +186,14 @@ struct ExpertChecksTests {
         #expect(k.legacyPremium == 0.25)
         let strong = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 20_000, "avg_input_tokens": 1_200,
                                               "avg_output_tokens": 250, "required_fit": "strong", "as_of": "2026-12-03"]))
-        #expect(strong.primaryModel == "gemini-3-8-flash", "\(strong.primaryModel)")
+        let order = strong.alternatives
+        #expect(try #require(order.firstIndex(of: "gemini-3-8-flash")) < (order.firstIndex(of: "gemini-4-hydrogen") ?? .max), "\(order)")
+        // But the models are ranked at the prices announced for the next 60 days, as cost first ranks them: Gemini 3.8
+        // Flash, $126.75 a month until 2027-01-01 and $254 after, is no cheaper choice than Claude Sonnet 4.6 at $147.
+        #expect(strong.primaryModel == "claude-sonnet-4-6" && strong.primaryModelBasis == .cheapest_suitable, "\(strong.primaryModel)")
+        let promoted = try #require(strong.decision.runner_up)
+        #expect(promoted.model == "gemini-3-8-flash" && promoted.reason.hasPrefix("its prices change on 2027-01-01, to $254 a month"),
+                "\(promoted)")
         // The setting is checked like the others.
         var file = try Fixture.file()
         file.settings.legacy_premium = -0.1
