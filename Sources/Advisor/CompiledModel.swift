@@ -561,7 +561,12 @@ final class CompiledModel: Sendable {
 
     /// The first day of the soonest price set that begins after `day`; nil when the page announces none.
     func priceChangeDay(after day: Int) -> Int? {
-        priceSets.compactMap(\.sinceDay).filter { $0 > day }.min()
+        // A loop, not compactMap and filter: every ranking of the models asks this of each (Engine.otherModels).
+        var soonest: Int? = nil
+        for set in priceSets {
+            if let since = set.sinceDay, since > day, since < (soonest ?? .max) { soonest = since }
+        }
+        return soonest
     }
 
     /// The rate-limit scheme in force on a day; nil when the page records none for that day.
