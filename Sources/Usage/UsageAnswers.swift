@@ -29,8 +29,31 @@ extension UsageImport {
     public static func load(_ bytes: [UInt8], given: Answers, catalog: ModelCatalog, knowledge: Knowledge)
         throws(UsageError) -> UsageImport {
         let day = day(of: given, knowledge: knowledge)
-        return try load(bytes, catalog: catalog, monthlyRequests: givenMonthlyRequests(given), on: day,
-                        largestWindow: knowledge.largestWindow(on: day))
+        var imported = try load(bytes, catalog: catalog, monthlyRequests: givenMonthlyRequests(given), on: day,
+                                largestWindow: knowledge.largestWindow(on: day))
+        imported.summary.answers_note = imported.answersNote(given)
+        return imported
+    }
+
+    /// What the verdict prices differently from the file, said beside the file's figures: a link that applies a
+    /// what-if to an imported assessment (monthly requests 400,000) showed "monthly requests 7,306" from the file
+    /// above a verdict priced at 400,000. Nil when every answer the file derives was left to it.
+    func answersNote(_ given: Answers) -> String? {
+        let differing = answers.filter { !given.isAssumed($0.id) && given[$0.id] != $0.value }
+        guard !differing.isEmpty else { return nil }
+        func text(_ id: AnswerID, _ value: AnswerValue) -> String {
+            switch value {
+            case .number(let n) where id == .cachedInputShare: Format.percent(n)
+            case .number(let n) where id == .peakToAverage: Format.figure(n, digits: 1)
+            case .number(let n): Format.count(n)
+            case .text(let t): t
+            case .bool(let b): b ? "yes" : "no"
+            }
+        }
+        let parts = differing.map { "\($0.id.name.replacingOccurrences(of: "_", with: " ")) \(text($0.id, given[$0.id])) "
+            + "(the file's: \(text($0.id, $0.value)))" }
+        return "Priced with the answers you gave instead of the file's: " + parts.joined(separator: "; ")
+            + ". The file's own figures are shown here."
     }
 
     /// The day the answers judge lifecycles on.

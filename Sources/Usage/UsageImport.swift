@@ -4,7 +4,7 @@ import Scan
 /// What an import yields: the summary to show, the distribution to price, the model the traffic runs on now and
 /// the answers it fills in (a person may still change any of them).
 public struct UsageImport: Sendable {
-    public let summary: UsageSummary
+    public internal(set) var summary: UsageSummary
     /// Nil when the file counts no requests and no monthly number was given (then `summary.requests_note` asks).
     public let profile: UsageProfile?
     /// The slug of the busiest model the content knows.

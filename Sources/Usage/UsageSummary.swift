@@ -27,6 +27,9 @@ public struct UsageSummary: Sendable, Encodable, Equatable {
     /// What the peak was measured on (`1-minute bins of requests`, `1-hour buckets of tokens`, ...).
     public let peak_basis: String
     public let models: [ModelInUse]
+    /// The answers the person gave that the verdict prices instead of the file's, with both values; nil when none
+    /// differs (a given answer wins: `UsageImport.filling`).
+    public internal(set) var answers_note: String? = nil
 }
 
 /// Request-weighted mean and percentiles of one token count.

@@ -8,6 +8,7 @@ public enum UsageText {
         if let observed = s.observed_requests { lines.append("  requests in the file: \(n(observed))") }
         if let monthly = s.monthly_requests { lines.append("  monthly requests: \(n(monthly))") }
         if let note = s.requests_note { lines.append("  note: \(note)") }
+        if let note = s.answers_note { lines.append("  note: \(note)") }
         let per = s.distribution_of == "buckets" ? "per request, bucket averages" : "per request"
         for (name, d) in [("prompt tokens", s.prompt_tokens), ("output tokens", s.output_tokens)] {
             lines.append("  \(name) (\(per)): mean \(n(d.mean)), p50 \(n(d.p50)), p90 \(n(d.p90)), p99 \(n(d.p99)), max \(n(d.max))")
@@ -31,8 +32,8 @@ public enum UsageText {
         if let c = comparison {
             if let current = c.current_model, let now = c.current_monthly_usd, let difference = c.difference_usd {
                 lines.append("  now: \(current) costs \(Format.cents(now)) a month for this traffic; the recommendation "
-                             + "costs \(Format.cents(c.recommended_monthly_usd)) (\(difference <= 0 ? "saves" : "adds") "
-                             + "\(Format.cents(abs(difference))) a month)")
+                             + "costs \(Format.cents(c.recommended_monthly_usd)) ("
+                             + (abs(difference) < 0.005 ? "the same)" : "\(difference < 0 ? "saves" : "adds") \(Format.cents(abs(difference))) a month)"))
             }
             lines.append("  priced request by request in \(c.groups) group\(c.groups == 1 ? "" : "s") of requests")
         }

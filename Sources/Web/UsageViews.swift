@@ -140,7 +140,7 @@ extension AdvisorViews {
         var note = ""
         if let s = summary {
             source = "\(s.format_title), \(s.period_start) to \(s.period_end)"
-            note = s.requests_note ?? ""
+            note = [s.requests_note, s.answers_note].compactMap { $0 }.joined(separator: " ")
             if let observed = s.observed_requests { facts.append(UsageFact(label: "Requests in the file", value: Format.count(observed))) }
             if let monthly = s.monthly_requests { facts.append(UsageFact(label: "Monthly requests (scaled to a month)", value: Format.count(monthly))) }
             let per = s.distribution_of == "buckets" ? " (bucket averages)" : ""
@@ -161,7 +161,8 @@ extension AdvisorViews {
                 let title = library.page(.models, current)?.title ?? current
                 comparisonText = "On \(title), this traffic costs \(Format.cents(now)) a month; the recommendation costs "
                     + "\(Format.cents(c.recommended_monthly_usd)), "
-                    + (difference <= 0 ? "\(Format.cents(-difference)) a month less." : "\(Format.cents(difference)) a month more.")
+                    + (abs(difference) < 0.005 ? "the same." // the recommendation is the model it runs on, or costs the same
+                       : difference < 0 ? "\(Format.cents(-difference)) a month less." : "\(Format.cents(difference)) a month more.")
             }
             for fact in c.models where fact.long_context_share > 0 || fact.over_window_share > 0 {
                 let title = library.page(.models, fact.model)?.title ?? fact.model

@@ -23,6 +23,30 @@ import Usage
         #expect(abs(imported.profile!.meanPrompt - 30_569) < 1)
     }
 
+    /// A given answer wins over the file's (`UsageImport.filling`), and the summary says which and by how much: a
+    /// what-if link over an import showed the file's monthly requests above a verdict priced at another number.
+    @Test func answersGivenOverTheFilesAreSaidBesideItsFigures() throws {
+        let file = UsageFixture.file("usage.csv")
+        let plain = try UsageImport.load(file, given: UsageFixture.answers([:]), catalog: UsageFixture.catalog,
+                                         knowledge: UsageFixture.knowledge)
+        #expect(plain.summary.answers_note == nil)
+        let monthly = try #require(plain.summary.monthly_requests)
+        // The file's own number given back is no difference.
+        let same = try UsageImport.load(file, given: UsageFixture.answers(["monthly_requests": .number(monthly)]),
+                                        catalog: UsageFixture.catalog, knowledge: UsageFixture.knowledge)
+        #expect(same.summary.answers_note == nil)
+        let answers: [String: AnswerValue] = ["monthly_requests": .number(400_000), "cached_input_share": .number(0.5)]
+        let given = try UsageImport.load(file, given: UsageFixture.answers(answers), catalog: UsageFixture.catalog,
+                                         knowledge: UsageFixture.knowledge)
+        let note = try #require(given.summary.answers_note)
+        let fileShare = Format.percent((given.summary.cached_input_share * 100).rounded() / 100)
+        let expected = "Priced with the answers you gave instead of the file's: monthly requests 400,000 (the file's: "
+            + Format.count(monthly) + "); cached input share 50 % (the file's: " + fileShare + "). The file's own figures are shown here."
+        #expect(note == expected, "\(note)")
+        #expect(given.summary.monthly_requests == monthly, "the summary keeps the file's figure")
+        #expect(UsageText.render(given.summary, comparison: nil).contains("  note: " + note))
+    }
+
     @Test(arguments: ["usage.csv", "otlp-spans.json"])
     func namesTheModelsInUseWithTheirLifecycle(_ name: String) throws {
         let imported = try UsageFixture.load(name)

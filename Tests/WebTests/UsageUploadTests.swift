@@ -51,6 +51,16 @@ import Testing
         #expect(record.text.contains("Usage imported (priced request by request"), "\(record.text.prefix(2000))")
         #expect(record.text.contains("1,230 requests observed"))
         #expect(record.text.contains("max 150,000"))
+        // An answer given with the file wins, and the section says so beside the file's own figure.
+        let given = try Self.upload(server.port, Self.multipart([("usage", "usage.csv", csv),
+                                                                  ("task_type", nil, Array("classification".utf8)),
+                                                                  ("monthly_requests", nil, Array("900000".utf8))]))
+        #expect(given.status == 200)
+        #expect(given.text.contains("Priced with the answers you gave instead of the file&#39;s: monthly requests 900,000 "
+                                    + "(the file&#39;s: 448,959)"))
+        // The recommendation is the model it runs on: the same bill, not "$0.00 a month less".
+        #expect(given.text.contains(", the same.</strong>") && !given.text.contains("$0.00 a month"))
+        #expect(!page.contains("Priced with the answers you gave"))
     }
 
     @Test func hostileUploadsGetA4xxWithAUsefulMessage() throws {
