@@ -825,7 +825,7 @@ public struct Engine: Sendable {
                 // Fills within `engine.roomy_within` of the least are as roomy as it (tokenizers differ by more): of
                 // those, the best fit for the task is named, an active model before a legacy one, then the roomiest.
                 // 900,000-token complex reasoning went to Gemini 3.5 Flash-Lite, a weak fit, at 86.2 % of its window
-                // against 90.7 % on Claude Sonnet 5.5, a strong one. Only among models that hold the request, where
+                // against 90.4 % on Claude Sonnet 4.6, a strong one. Only among models that hold the request, where
                 // the roomiest does.
                 let pool = fills.contains { qualified($0.model) } ? fills.filter { qualified($0.model) } : fills
                 let least = pool.map(\.fill.share).min() ?? 0

@@ -13,9 +13,11 @@ struct ResultView {
 
     /// The heading and the label of the named model ("★ Recommended"), from one reading of the basis.
     private static func labels(_ assessment: Assessment) -> (heading: String, primary: String) {
-        // The roomiest of every model, or of those that fit the task so well (Engine.roomiestAmong): "Roomiest strong fit".
-        let roomiest = assessment.roomiestAmong.map { $0 != Engine.everyModelListed } == true
-            ? assessment.primaryFit.map { "Roomiest \($0.fit.rawValue) fit" } ?? "Roomiest" : "Roomiest"
+        // The roomiest of every model, or of those that fit the task so well, active ones where it says so
+        // (Engine.roomiestAmong): "Roomiest strong fit", "Roomiest active strong fit".
+        let among = assessment.roomiestAmong ?? Engine.everyModelListed
+        let roomiest = among == Engine.everyModelListed ? "Roomiest"
+            : assessment.primaryFit.map { "Roomiest \(among.hasPrefix("the active ") ? "active " : "")\($0.fit.rawValue) fit" } ?? "Roomiest"
         return switch assessment.primaryModelBasis {
         case .nothing_fits where assessment.fitsOnlyWithoutMargin: ("No model takes this request with room to spare", roomiest)
         case .nothing_fits: ("No model can take this request", roomiest)

@@ -60,6 +60,10 @@ struct AdvisorRoutesTests {
         let fitFirst = get("/assess/result", [("task_type", "complex_reasoning"), ("monthly_requests", "10"),
                                               ("avg_input_tokens", "900000"), ("avg_output_tokens", "4000")]).text
         #expect(fitFirst.contains("★ Roomiest strong fit") && !fitFirst.contains("★ Roomiest<"), "the mark")
+        // Passed over a roomier legacy model for an active one, it says so.
+        let active = get("/assess/result", [("task_type", "summarization"), ("monthly_requests", "500"),
+                                            ("avg_input_tokens", "1100000"), ("avg_output_tokens", "4000")]).text
+        #expect(active.contains("★ Roomiest active strong fit"), "the mark")
         #expect(html.contains("No model we list can take one of these requests"))
         // Inside the largest window but over the headroom: not refused, so the heading says "with room to spare".
         let margin = get("/assess/result", [("task_type", "extraction"), ("monthly_requests", "800"),
