@@ -193,9 +193,11 @@ public struct Assessment: Sendable, Encodable, Equatable {
     public let levers: [Lever]
     /// The decision on one screen (DecisionSummary.swift); `decision.recommended` is the recommended model.
     public let decision: DecisionSummary
-    /// Under `nothing_fits`, the models the named one is the roomiest of (`Engine.roomiestAmong`); not in the JSON,
+    /// Under `nothing_fits`, the models the named one is the roomiest of (`Decision.roomiest`); not in the JSON,
     /// whose first warning says it.
-    public var roomiestAmong: String? = nil
+    public var roomiest: RoomiestSet? = nil
+    /// `roomiest`'s phrase: "the models we list", "the models that fit ... 'strong' or better".
+    public var roomiestAmong: String? { roomiest?.phrase }
 
     // Written by hand for one reason: `decided_by`, `haiku_model`, `figures_checked`, `capacity`, `quality_margin`,
     // `effort_option`, `primary_fit` and `alternatives_note` are always
@@ -272,13 +274,8 @@ struct Decision {
     /// The model a rule preferred that the primary stands in for, because it cannot take the workload for another
     /// reason than the budget (a window outgrown, a rate limit, a required fit) on a day it is served.
     var preferredOutgrown: Int? = nil
-    /// `nothing_fits`: a model roomier than the primary fits the task less well than the workload requires, so the
-    /// primary is the roomiest of those that fit it (`Engine.roomiestAmong`).
-    var roomierFitsLess = false
-    /// `nothing_fits`: a roomier model that fits as the workload requires was passed over for one about as roomy
-    /// (`engine.roomy_within`) that fits the task this well or better, and is active where `activeOnly`; nil when
-    /// none was.
-    var roomiestAmong: (fit: Fit, activeOnly: Bool)? = nil
+    /// `nothing_fits`: the models the primary is the roomiest of; nil for any other basis.
+    var roomiest: RoomiestSet? = nil
     /// Whether each model may be the primary (lifecycle, fit, headroom, capacity).
     var usable: [Bool]
     /// Monthly cost per model, when the decision needed them.
@@ -376,6 +373,14 @@ public struct Engine: Sendable {
     /// is one, else on the average request.
     func monthly(_ m: Int, _ v: UnsafeBufferPointer<Double>) -> Double {
         knowledge.monthlyCost(model: m, v, usage: usage)
+    }
+
+    /// The decision on answers `v` priced as the cost table prices them: through the imported distribution, with
+    /// which models hold its every request, when there is one (the levers and the what-would-change search).
+    func decideAsPriced(_ v: UnsafeBufferPointer<Double>) -> Decision {
+        guard let usage else { return decide(v) }
+        let prices = knowledge.usagePrices(usage, v)
+        return decide(v, costs: prices.monthly, headroom: prices.withinHeadroom)
     }
 
     /// The full assessment of a workload.
@@ -606,8 +611,7 @@ public struct Engine: Sendable {
         var basis = PrimaryBasis.haiku_model
         var decidingPolicy: Int? = nil
         var standsInFor: Int? = nil
-        var roomierFitsLess = false
-        var roomiestAmong: (fit: Fit, activeOnly: Bool)? = nil
+        var roomiest: RoomiestSet? = nil
         // The fit every model offered must have (alternatives_min_fit): the cost-first primary is held to it too,
         // or "nobody reviews" would buy strong alternatives behind a merely good primary. With a `task`, the floor
         // is on another task type's fit (most requests complex: complex reasoning), for the same models.
@@ -834,20 +838,21 @@ public struct Engine: Sendable {
                 func legacy(_ m: Int) -> Bool { k.compiledModels[m].lifecycle(on: day).state == .legacy }
                 func best(_ m: Int) -> Bool { bestFit.map { k.compiledModels[m].fit[task] <= $0 } ?? true }
                 let activeOnly = band.contains { best($0.model) && !legacy($0.model) }
-                let roomiest = fills.map { f -> (Int, Double, Int, Fit, Double, Int) in
+                let chosen = fills.map { f -> (Int, Double, Int, Fit, Double, Int) in
                     let model = k.compiledModels[f.model]
                     let named = qualified(f.model) && best(f.model) && !(activeOnly && legacy(f.model))
                     return (named ? 0 : 1, f.fill.share, legacy(f.model) ? 1 : 0, model.fit[task], -model.contextWindow, f.model)
                 }.min { $0 < $1 }
-                primary = roomiest?.5
-                if let chosen = roomiest, let bestFit {
-                    // A roomier model fits the task less well than the workload requires (said so), or was passed over
-                    // for one about as roomy that fits it better or is active (said as the set it is the roomiest of).
-                    roomierFitsLess = fills.contains { $0.fill.share < chosen.1 }
-                    let passed = pool.filter { $0.fill.share < chosen.1 && qualified($0.model) }
-                    if !passed.isEmpty {
-                        roomiestAmong = (bestFit, passed.contains { best($0.model) && legacy($0.model) })
-                    }
+                primary = chosen?.5
+                // The set it is the roomiest of: a roomier model was passed over for one about as roomy that fits the
+                // task better or is active, or fits the task less well than the workload requires, or none was.
+                let passed = chosen.map { c in pool.filter { $0.fill.share < c.1 && qualified($0.model) } } ?? []
+                roomiest = if let bestFit, !passed.isEmpty {
+                    .fitting(task: task, fit: bestFit, activeOnly: passed.contains { best($0.model) && legacy($0.model) })
+                } else if let c = chosen, fills.contains(where: { $0.fill.share < c.1 }) {
+                    .required(task: task)
+                } else {
+                    .listed
                 }
                 basis = .nothing_fits
             } else {
@@ -870,7 +875,7 @@ public struct Engine: Sendable {
                         haikusRuledOut: haikusRuledOut, haiku: haiku,
                         escalation: escalation, preferred: preferred,
                         preferredTooSlow: basis == .prefer ? preferredTooSlow : nil,
-                        preferredOutgrown: standsInFor, roomierFitsLess: roomierFitsLess, roomiestAmong: roomiestAmong, usable: isUsable, monthly: monthlyCache)
+                        preferredOutgrown: standsInFor, roomiest: roomiest, usable: isUsable, monthly: monthlyCache)
     }
 
     /// The cost ceiling's pick over `dear` (the Haiku, or a model a rule names): of the usable models outside the
@@ -955,20 +960,7 @@ public struct Engine: Sendable {
         return "legacy since \(CivilDate.text(since)): \(k.models[successor].title) succeeds it\(caveat)"
     }
 
-    /// Under `nothing_fits`, the models the named one is the roomiest of: "the models we list", or, where a roomier
-    /// one fits the task less well than the workload requires (`Decision.roomierFitsLess`), "the models that fit …
-    /// as this workload requires", or less well than one about as roomy (`Decision.roomiestAmong`), "the models that fit
-    /// … 'good' or better". nil for any other basis.
-    func roomiestAmong(_ d: Decision, task: Int) -> String? {
-        guard d.basis == .nothing_fits else { return nil }
-        let taskName = AnswerID.taskName(AnswerID.taskType.choices[task])
-        if let among = d.roomiestAmong {
-            return "the \(among.activeOnly ? "active " : "")models that fit \(taskName) '\(among.fit.rawValue)' or better"
-        }
-        return d.roomierFitsLess ? "the models that fit \(taskName) as this workload requires" : Self.everyModelListed
-    }
-
-    /// What `roomiestAmong` says where no roomier model was passed over for its fit.
+    /// What `RoomiestSet.listed` says: no roomier model was passed over.
     public static let everyModelListed = "the models we list"
 
     /// The named successor of legacy model `m` when `among` holds for it and it costs at most `engine.legacy_premium`
@@ -1212,7 +1204,7 @@ public struct Engine: Sendable {
         let day = Int(v[AnswerID.asOf.rawValue])
         // No model holds the request: that comes before anything else the verdict says.
         var refusal: Int? = nil
-        let among = roomiestAmong(d, task: task)
+        let among = d.roomiest?.phrase
         if d.basis == .nothing_fits {
             let model = k.compiledModels[primary]
             let t = k.requestTokens(model: primary, v)
@@ -1527,7 +1519,7 @@ public struct Engine: Sendable {
             figuresChecked: named.compactMap { k.compiledModels[$0].pricesCheckedDay }.min().map(CivilDate.text),
             capacity: capacity, qualityMargin: qualityMargin, effortOption: effortOption,
             primaryFit: FitRating(k.models[primary], task: AnswerID.taskType.choices[task]), levers: levers,
-            decision: decision, roomiestAmong: among)
+            decision: decision, roomiest: d.roomiest)
     }
 
     /// A firing rule as a reason: its text, effect and page.

@@ -23,10 +23,9 @@ extension Engine {
         var changes: [Change] = []
         let baseLean = values.withUnsafeBufferPointer { knowledge.leastEffortByDefault($0) }
         func decideChanged(_ v: UnsafeBufferPointer<Double>, _ known: [Double]?, _ usable: [Bool]?) -> Decision {
-            guard let usage else { return decide(v, costs: known, usable: usable) }
             if let known { return decide(v, costs: known, headroom: headroom, usable: usable) }
-            let prices = knowledge.usagePrices(usage, v)
-            return decide(v, costs: prices.monthly, headroom: prices.withinHeadroom)
+            // Re-priced: through the distribution, which re-checks which models hold it, or on the average request.
+            return usage == nil ? decide(v, usable: usable) : decideAsPriced(v)
         }
         // The routing plan is not a what-if of the workload: the route_complex lever offers it, priced.
         for id in AnswerID.allCases where id.kind != .model && id.kind != .date && id != .routing {

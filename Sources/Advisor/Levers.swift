@@ -103,14 +103,8 @@ extension Engine {
             if changes.contains(where: { $0.0 == .cachedInputShare }) { w[AnswerID.systemPromptTokens.rawValue] = 0 }
             Answers.derive(&w)
             return w.withUnsafeBufferPointer { p in
-                // Through an imported distribution, as the cost table: its bills and which models hold its requests.
-                if let usage {
-                    let prices = k.usagePrices(usage, p)
-                    let decision = decide(p, costs: prices.monthly, headroom: prices.withinHeadroom)
-                    return (prices.monthly[model ?? primary], decision.verdict, decision.score)
-                }
-                let decision = decide(p)
-                return (self.monthly(model ?? primary, p), decision.verdict, decision.score)
+                let decision = decideAsPriced(p)
+                return (decision.monthly?[model ?? primary] ?? self.monthly(model ?? primary, p), decision.verdict, decision.score)
             }
         }
         /// A prompt cut to `target` tokens, and how the cut divides between the system prompt and each request's own

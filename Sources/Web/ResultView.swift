@@ -13,11 +13,7 @@ struct ResultView {
 
     /// The heading and the label of the named model ("★ Recommended"), from one reading of the basis.
     private static func labels(_ assessment: Assessment) -> (heading: String, primary: String) {
-        // The roomiest of every model, or of those that fit the task so well, active ones where it says so
-        // (Engine.roomiestAmong): "Roomiest strong fit", "Roomiest active strong fit".
-        let among = assessment.roomiestAmong ?? Engine.everyModelListed
-        let roomiest = among == Engine.everyModelListed ? "Roomiest"
-            : assessment.primaryFit.map { "Roomiest \(among.hasPrefix("the active ") ? "active " : "")\($0.fit.rawValue) fit" } ?? "Roomiest"
+        let roomiest = assessment.roomiest?.mark(primaryFit: assessment.primaryFit?.fit) ?? "Roomiest"
         return switch assessment.primaryModelBasis {
         case .nothing_fits where assessment.fitsOnlyWithoutMargin: ("No model takes this request with room to spare", roomiest)
         case .nothing_fits: ("No model can take this request", roomiest)
