@@ -324,6 +324,8 @@ public final class Knowledge: @unchecked Sendable {
     let typicalOutput: Double?
     /// `engine.thinking_budget_share`: the share of a budget the thinking must take, at the typical speed, to weigh on it.
     let thinkingBudgetShare: Double?
+    /// `engine.interactive_wait_seconds`: the wait before the first word an interactive answer is taken to allow.
+    let interactiveWait: Double?
     /// Model slugs by index, and the reverse.
     public let modelSlugs: [String]
     let modelIndex: [String: Int]
@@ -498,6 +500,15 @@ public final class Knowledge: @unchecked Sendable {
             throw settingsError("thinking_budget_share", "must be a share above 0 and at most 1 (0.25 is a quarter)")
         }
         thinkingBudgetShare = settings.thinking_budget_share
+        if let wait = settings.interactive_wait_seconds {
+            guard wait.isFinite, wait > 0, wait <= 600 else {
+                throw settingsError("interactive_wait_seconds", "must be seconds, above 0 and at most 600")
+            }
+            guard settings.typical_output_tokens_per_second != nil else {
+                throw settingsError("interactive_wait_seconds", "needs typical_output_tokens_per_second, the speed the wait is timed at")
+            }
+        }
+        interactiveWait = settings.interactive_wait_seconds
         // The model's own figure (its host's speed for it), else its provider's, else the engine's.
         fastestOutput = zip(models, compiledModels).map { entry, model in
             model.fastestOutput ?? providers[entry.spec.provider]?.fastest_output_tokens_per_second

@@ -958,6 +958,12 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     case escalation_over_budget
     /// No source documents the model's latency: {model}, {budget}.
     case latency_unknown
+    /// Interactive answers without a budget, and the primary's reasoning at the team's effort takes longer than
+    /// `interactive_wait_seconds` at the typical speed before the first word: {model}, {effort}, {tokens},
+    /// {typical_seconds} and {typical} (the thinking's time at the typical speed, and that speed), {seconds} and
+    /// {speed} (at the fastest output reported for it), {wait}, {fix} (a lower level that fits the wait, priced; or,
+    /// for work that keeps its thinking, how to bear the wait).
+    case thinking_interactive
     /// Prices used are older than `stale_after_days` on the as-of date: {models} (the primary and alternatives
     /// checked that day, "A, B and C"), {checked}, {days}, {as_of}.
     case stale_price
@@ -1041,6 +1047,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .thinking_floor_over_budget: ["model", "lowest", "tokens", "seconds", "speed", "answer_tokens", "start", "total", "budget", "option"]
         case .escalation_over_budget: ["model", "haiku", "share", "haiku_seconds", "seconds", "thinking", "start", "total", "budget", "fix"]
         case .latency_unknown: ["model", "budget"]
+        case .thinking_interactive: ["model", "effort", "tokens", "typical_seconds", "typical", "seconds", "speed", "wait", "fix"]
         case .stale_price: ["models", "checked", "days", "as_of"]
         }
     }
@@ -1308,6 +1315,10 @@ public struct EngineSettings: Codable, Sendable, Equatable {
     public var typical_output_tokens_per_second: Double?
     /// See `typical_output_tokens_per_second`: the share of a budget the thinking must take to weigh on it.
     public var thinking_budget_share: Double?
+    /// The longest a person waiting on an interactive answer (latency `interactive`, no budget) is taken to wait for
+    /// its first word, in seconds: reasoning that takes longer at `typical_output_tokens_per_second` is warned of
+    /// (`thinking_interactive`). Without it, never.
+    public var interactive_wait_seconds: Double?
     /// Where this holds, the `default` reasoning-effort answer runs each model at its least thinking instead of its
     /// own default level (a team that puts cost first runs the cheapest setting); without it, never.
     public var least_effort_when: Condition?

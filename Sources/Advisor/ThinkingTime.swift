@@ -97,6 +97,9 @@ extension Knowledge {
         return (tokens + answer) / typical <= budget
     }
 
+    static let interactiveLatency = Double(AnswerID.latency.choices.firstIndex(of: "interactive")!)
+    static let firstTimeRight = Double(AnswerID.accuracy.choices.firstIndex(of: "first_time_right")!)
+
     /// What the answers need in time, in words: "a 0.25 s budget", or "realtime answers".
     static func need(_ v: UnsafeBufferPointer<Double>) -> String {
         let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
@@ -176,6 +179,61 @@ extension Engine {
         values["fix"] = least.floor.map { "lower its effort to \($0.asLeast)" } ?? "switch its thinking off (effort none)"
         warn(.thinking_over_budget, values)
         return true
+    }
+
+    /// Interactive answers with no budget stated (`latency` interactive: "a person waits a few seconds"): the primary's
+    /// reasoning at the team's effort is written before the first word, and at the typical output speed it takes
+    /// longer than `engine.interactive_wait_seconds`. Handed to `warn` as `thinking_interactive`, with the fix: the
+    /// highest lower level that fits the wait, priced, for work a lower effort is offered to (the lower_effort lever's
+    /// `when`); for work that keeps its thinking, how to bear the wait. Haiku 5.5 at its default medium effort writes
+    /// an assumed 1,200 reasoning tokens before each chat answer, about 12 s at 97 tokens a second, and the verdict
+    /// said nothing of it. Not for a model timed faster than the engine's fastest (Groq's own hardware): the typical
+    /// speed is the median of general APIs, not its.
+    func interactiveThinkingWarning(primary m: Int, answers: Answers, _ v: UnsafeBufferPointer<Double>,
+                                    warn: ([String: String]) -> Void) {
+        let k = knowledge
+        guard v[AnswerID.latency.rawValue] == Knowledge.interactiveLatency, v[AnswerID.latencyBudgetSeconds.rawValue] <= 0,
+              let wait = k.interactiveWait, let typical = k.typicalOutput,
+              k.fastestOutput[m] == k.settings.fastest_output_tokens_per_second,
+              let floor = k.thinkingFloor(model: m, v), floor.tokens / typical > wait,
+              let levels = k.compiledModels[m].reasoning?.levels.sorted() else { return }
+        func timed(_ tokens: Double) -> String { Self.seconds(tokens / typical) }
+        var values = floor.values
+        values["typical"] = Format.count(typical)
+        values["typical_seconds"] = timed(floor.tokens)
+        values["wait"] = Self.seconds(wait)
+        let fitting = levels.last { $0 < floor.effort && (k.thinkingFloor(model: m, at: $0)?.tokens ?? 0) / typical <= wait }
+        let lowerOffered = k.leverRules?.offers(.lower_effort, v) ?? false
+        var fix: String
+        if let fitting, lowerOffered {
+            let before = monthly(m, v)
+            let after = v.with(.reasoningEffort, fitting.answer) { monthly(m, $0) }
+            let tokens = k.thinkingFloor(model: m, at: fitting)?.tokens ?? 0
+            let level = fitting == .none
+                ? "with its thinking switched off (effort none) it starts the answer at once"
+                : "at \(fitting.rawValue) effort it writes about \(Format.count(tokens)) first, about \(timed(tokens))"
+            fix = "\(level), for \(Format.money(after)) a month instead of \(Format.money(before)). Lower it, or give a "
+                + "latency budget, which prices every model at the most thinking it leaves time for, and check the "
+                + "quality at the lower level on your own samples"
+        } else {
+            // Work that keeps its thinking, or a model whose every level outlasts the wait: the wait is to be borne.
+            let opening: String
+            if fitting == nil, let least = levels.first.flatMap({ k.thinkingFloor(model: m, at: $0) }) {
+                opening = "even at \(least.effort.rawValue) effort, its least, it writes about \(Format.count(least.tokens)) first, "
+                    + "about \(timed(least.tokens)), so "
+            } else {
+                let strict = v[AnswerID.accuracy.rawValue] == Knowledge.firstTimeRight
+                opening = "this work keeps its thinking (\(strict ? "answers must be right the first time" : "half the requests or more are complex")), so "
+            }
+            fix = opening + "show the person that the answer is on its way (a progress state, or the thinking summary as "
+                + "it streams), or run it as a job that reports back"
+        }
+        // Only for work a team can queue (the batch lever's tasks): a chat or a coding agent has a person waiting.
+        if answers.isAssumed(.latency), k.leverRules?.offers(.batch, v) ?? false {
+            fix += ". Interactive is the assumed answer: if nobody waits for these answers, say batch"
+        }
+        values["fix"] = fix
+        warn(values)
     }
 
     /// Why model `m` cannot answer within the budget (`outlastsBudget`), for the warnings of a model passed over for

@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+@testable import Advisor
+
+/// Interactive answers without a budget (a person waits a few seconds): the recommended model's reasoning at the effort
+/// it runs at comes before the first word, and where it takes longer than `engine.interactive_wait_seconds` at the
+/// typical speed the verdict says so, with the lower level that fits the wait (ThinkingTime.swift,
+/// `interactiveThinkingWarning`). A million chat turns on Haiku 5.5 at its default medium effort were recommended
+/// with no word of the 12 s its 1,200 assumed reasoning tokens take at 97 tokens a second.
+struct InteractiveThinkingTests {
+    let k = Fixture.real
+
+    static let chat: [String: AnswerValue] = ["task_type": "chat", "monthly_requests": 1_000_000, "avg_input_tokens": 1_500,
+                                              "avg_output_tokens": 200, "as_of": "2026-12-05"]
+
+    func assess(_ answers: [String: AnswerValue], knowledge: Knowledge? = nil) -> Assessment {
+        let k = knowledge ?? self.k
+        return Engine(knowledge: k).assess(k.answers(Self.chat.merging(answers) { $1 }))
+    }
+
+    /// The primary's warning that times its thinking before an interactive answer, if any.
+    func waiting(_ answers: [String: AnswerValue], knowledge: Knowledge? = nil) -> String? {
+        let a = assess(answers, knowledge: knowledge)
+        return a.warnings.first { $0.failure_mode == "latency-spikes" && $0.model == a.primaryModel
+            && $0.text.contains("Interactive means a person waits a few seconds") }?.text
+    }
+
+    @Test func theDefaultThinkingBeforeAChatAnswerIsTimedAndTheLevelThatFitsIsPriced() throws {
+        let a = assess([:])
+        #expect(a.primaryModel == "claude-haiku-5-5")
+        let text = try #require(waiting([:]))
+        #expect(text.hasPrefix("Claude Haiku 5.5 thinks before it answers: at medium effort about 1,200 reasoning tokens "
+                               + "come before the first word, about 12.4 s at 97 tokens a second"), "\(text)")
+        #expect(text.contains("(3 s even at 400, the fastest output reported for it)"), "\(text)")
+        #expect(text.contains("5 s at most by our reckoning: at low effort it writes about 300 first, about 3.09 s, "
+                              + "for $475 a month instead of $925."), "\(text)")
+        // The price at low is the one the lower-effort lever gives: one cost model.
+        let lever = try #require(a.levers.first { $0.kind == .lower_effort })
+        #expect(lever.text.contains("$475 a month instead of $925"), "\(lever.text)")
+        // A chat has a person waiting by its nature: it is not told to say batch.
+        #expect(!text.contains("assumed answer"), "\(text)")
+        #expect(text.hasSuffix("check the quality at the lower level on your own samples."), "\(text)")
+    }
+
+    @Test func workThatCouldBeQueuedIsAskedWhetherAnyoneWaits() throws {
+        // Latency not answered, for work a team can queue: the warning says which answer to give if nobody waits.
+        let extraction: [String: AnswerValue] = ["task_type": "extraction", "avg_output_tokens": 400]
+        let text = try #require(waiting(extraction))
+        #expect(text.hasSuffix("Interactive is the assumed answer: if nobody waits for these answers, say batch."), "\(text)")
+        let stated = try #require(waiting(extraction.merging(["latency": "interactive"]) { $1 }))
+        #expect(!stated.contains("assumed answer"), "\(stated)")
+    }
+
+    @Test func thinkingThatFitsTheWaitAndAnswersNobodyWaitsForSayNothing() {
+        // Low effort, 300 tokens: about 3.09 s, within the 5 s.
+        #expect(waiting(["reasoning_effort": "low"]) == nil)
+        #expect(waiting(["reasoning_effort": "none"]) == nil)
+        // Batch: nobody waits. Realtime: the default runs with thinking off, and a level the team sets is the
+        // thinking-off lever's business. A budget: the budget's warnings and prices (ThinkingTimeTests).
+        #expect(waiting(["latency": "batch"]) == nil)
+        #expect(waiting(["latency": "realtime"]) == nil)
+        #expect(waiting(["latency": "realtime", "reasoning_effort": "medium"]) == nil)
+        #expect(waiting(["latency_budget_s": 30]) == nil)
+        // Cost first runs every model at its least thinking; forced tool calls keep Haiku 5.5's thinking off.
+        #expect(waiting(["cost_priority": "primary"]) == nil)
+        #expect(waiting(["tool_choice": "forced"]) == nil)
+    }
+
+    @Test func workThatKeepsItsThinkingIsToldHowToBearTheWait() throws {
+        let strict = try #require(waiting(["accuracy": "first_time_right", "review_capacity": "systematic"]))
+        #expect(strict.contains("this work keeps its thinking (answers must be right the first time), so show the person "
+                                + "that the answer is on its way"), "\(strict)")
+        #expect(!strict.contains("a month instead of"), "\(strict)")
+        // Mostly complex requests: the verdict is Claude Sonnet 5.5's, at its default high effort, 3,000 tokens.
+        let complex = assess(["complex_share": 0.6, "latency": "interactive"])
+        let text = try #require(waiting(["complex_share": 0.6, "latency": "interactive"]))
+        #expect(text.hasPrefix("\(try #require(k.model(complex.primaryModel)).title) thinks before it answers"), "\(text)")
+        #expect(text.contains("(half the requests or more are complex)"), "\(text)")
+    }
+
+    @Test func theWaitIsTheContentsSetting() throws {
+        var file = try Fixture.file()
+        file.settings.interactive_wait_seconds = 15
+        #expect(waiting([:], knowledge: try Fixture.knowledge(file)) == nil)
+        file.settings.interactive_wait_seconds = nil
+        #expect(waiting([:], knowledge: try Fixture.knowledge(file)) == nil)
+        for (wait, message) in [(0.0, "must be seconds, above 0 and at most 600"), (601, "must be seconds, above 0 and at most 600")] {
+            file.settings.interactive_wait_seconds = wait
+            #expect { _ = try Fixture.knowledge(file) } throws: {
+                "\($0)".contains("engine.interactive_wait_seconds: \(message)")
+            }
+        }
+        file = try Fixture.file()
+        file.settings.typical_output_tokens_per_second = nil
+        #expect { _ = try Fixture.knowledge(file) } throws: {
+            "\($0)".contains("engine.interactive_wait_seconds: needs typical_output_tokens_per_second")
+        }
+    }
+
+    /// Groq's own hardware writes about ten times the median: the median speed says nothing of a model timed there.
+    @Test func aModelOnFasterHardwareIsNotHeldToTheMedianSpeed() throws {
+        let oss = try #require(k.modelIndex["gpt-oss-20b"])
+        let haiku = try #require(k.modelIndex["claude-haiku-5-5"])
+        let answers = k.answers(Self.chat.merging(["reasoning_effort": "high"]) { $1 })
+        let engine = Engine(knowledge: k)
+        func said(_ m: Int) -> Bool {
+            var said = false
+            answers.values.withUnsafeBufferPointer { v in
+                engine.interactiveThinkingWarning(primary: m, answers: answers, v) { _ in said = true }
+            }
+            return said
+        }
+        #expect(k.compiledModels[oss].reasoning != nil)
+        #expect(!said(oss))
+        #expect(said(haiku))
+    }
+
+    /// A model whose only levels are none and high: the level that fits the wait is thinking off, said as such.
+    @Test func aModelWithoutALowLevelIsToldToSwitchItsThinkingOff() throws {
+        let deepseek = try #require(k.modelIndex["deepseek-v4-flash"])
+        #expect(k.compiledModels[deepseek].reasoning?.levels.sorted() == [.none, .high])
+        let answers = k.answers(Self.chat.merging(["reasoning_effort": "high"]) { $1 })
+        var text: String? = nil
+        answers.values.withUnsafeBufferPointer { v in
+            Engine(knowledge: k).interactiveThinkingWarning(primary: deepseek, answers: answers, v) { text = $0["fix"] }
+        }
+        let fix = try #require(text)
+        #expect(fix.hasPrefix("with its thinking switched off (effort none) it starts the answer at once, for $"), "\(fix)")
+    }
+}
