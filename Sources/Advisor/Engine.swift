@@ -1449,6 +1449,7 @@ public struct Engine: Sendable {
         }
         // No budget, but a person waits a few seconds: reasoning that takes longer before the first word (ThinkingTime.swift).
         interactiveThinkingWarning(primary: primary, answers: answers, v) { computed(.thinking_interactive, model: primary, $0) }
+        escalatedInteractiveWarning(d, v) { computed(.escalation_thinking_interactive, model: $0, $1) }
         // After the primary's, so the failure mode's general advice joins the primary's warning.
         escalatedShareWarning(d, v) { model, kind, values in computed(kind, model: model, values) }
         // The quality margin: a cost-first pick that fits only `good`, against the cheapest `strong` one (a legacy

@@ -964,6 +964,10 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// {speed} (at the fastest output reported for it), {wait}, {fix} (a lower level that fits the wait, priced; or,
     /// for work that keeps its thinking, how to bear the wait).
     case thinking_interactive
+    /// Under tiered routing, the escalation model's thinking on the complex share (at the effort the plan prices it at)
+    /// outlasts the interactive wait, after the Haiku's answer: {model} (the escalation model), {haiku}, {share},
+    /// {effort}, {tokens}, {typical_seconds}, {typical}, {seconds}, {speed}, {wait}.
+    case escalation_thinking_interactive
     /// Prices used are older than `stale_after_days` on the as-of date: {models} (the primary and alternatives
     /// checked that day, "A, B and C"), {checked}, {days}, {as_of}.
     case stale_price
@@ -1048,6 +1052,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .escalation_over_budget: ["model", "haiku", "share", "haiku_seconds", "seconds", "thinking", "start", "total", "budget", "fix"]
         case .latency_unknown: ["model", "budget"]
         case .thinking_interactive: ["model", "effort", "tokens", "typical_seconds", "typical", "seconds", "speed", "wait", "fix"]
+        case .escalation_thinking_interactive: ["model", "haiku", "share", "effort", "tokens", "typical_seconds", "typical", "seconds", "speed", "wait"]
         case .stale_price: ["models", "checked", "days", "as_of"]
         }
     }

@@ -192,16 +192,10 @@ extension Engine {
     func interactiveThinkingWarning(primary m: Int, answers: Answers, _ v: UnsafeBufferPointer<Double>,
                                     warn: ([String: String]) -> Void) {
         let k = knowledge
-        guard v[AnswerID.latency.rawValue] == Knowledge.interactiveLatency, v[AnswerID.latencyBudgetSeconds.rawValue] <= 0,
-              let wait = k.interactiveWait, let typical = k.typicalOutput,
-              k.fastestOutput[m] == k.settings.fastest_output_tokens_per_second,
-              let floor = k.thinkingFloor(model: m, v), floor.tokens / typical > wait,
+        guard let (floor, typical, wait) = interactiveWaitOutlasted(model: m, v),
               let levels = k.compiledModels[m].reasoning?.levels.sorted() else { return }
         func timed(_ tokens: Double) -> String { Self.seconds(tokens / typical) }
-        var values = floor.values
-        values["typical"] = Format.count(typical)
-        values["typical_seconds"] = timed(floor.tokens)
-        values["wait"] = Self.seconds(wait)
+        var values = Self.waited(floor, typical: typical, wait: wait)
         let fitting = levels.last { $0 < floor.effort && (k.thinkingFloor(model: m, at: $0)?.tokens ?? 0) / typical <= wait }
         let lowerOffered = k.leverRules?.offers(.lower_effort, v) ?? false
         var fix: String
@@ -234,6 +228,46 @@ extension Engine {
         }
         values["fix"] = fix
         warn(values)
+    }
+
+    /// Under tiered routing the complex share goes on to the escalation model after the Haiku has answered: where its
+    /// thinking on those requests (at the effort the plan prices them at, `onEscalatedRequests`) outlasts the
+    /// interactive wait, `escalation_thinking_interactive`. Those are the hard requests, which keep their thinking,
+    /// so no lower level is offered. A chat plan sent 5 % of its turns to Claude Sonnet 5.5 at its default high
+    /// effort, 3,000 reasoning tokens (about 31 s at 97 tokens a second), after Haiku 5.5's answer, unsaid.
+    func escalatedInteractiveWarning(_ d: Decision, _ v: UnsafeBufferPointer<Double>, warn: (Int, [String: String]) -> Void) {
+        let k = knowledge
+        guard d.verdict == .tieredRouting, let escalation = d.escalation, escalation != d.primary,
+              let (floor, typical, wait) = k.onEscalatedRequests(v, { complex, _ in interactiveWaitOutlasted(model: escalation, complex) })
+        else { return }
+        var values = Self.waited(floor, typical: typical, wait: wait)
+        values["haiku"] = k.models[d.primary].title
+        values["share"] = Format.percent(v[AnswerID.complexShare.rawValue])
+        warn(escalation, values)
+    }
+
+    /// Model `m`'s thinking at the effort it runs at, with the typical speed and the interactive wait, when the
+    /// answers are interactive with no budget and that thinking at that speed outlasts the wait; nil otherwise, and
+    /// for a model timed faster than the engine's fastest (Groq's own hardware), whose speed the median does not
+    /// describe.
+    private func interactiveWaitOutlasted(model m: Int, _ v: UnsafeBufferPointer<Double>)
+        -> (floor: ThinkingFloor, typical: Double, wait: Double)? {
+        let k = knowledge
+        guard v[AnswerID.latency.rawValue] == Knowledge.interactiveLatency, v[AnswerID.latencyBudgetSeconds.rawValue] <= 0,
+              let wait = k.interactiveWait, let typical = k.typicalOutput,
+              k.fastestOutput[m] == k.settings.fastest_output_tokens_per_second,
+              let floor = k.thinkingFloor(model: m, v), floor.tokens / typical > wait else { return nil }
+        return (floor, typical, wait)
+    }
+
+    /// The interactive warnings' {effort}, {tokens}, {seconds}, {speed} (the floor), {typical}, {typical_seconds} and
+    /// {wait}.
+    private static func waited(_ floor: ThinkingFloor, typical: Double, wait: Double) -> [String: String] {
+        var values = floor.values
+        values["typical"] = Format.count(typical)
+        values["typical_seconds"] = seconds(floor.tokens / typical)
+        values["wait"] = seconds(wait)
+        return values
     }
 
     /// Why model `m` cannot answer within the budget (`outlastsBudget`), for the warnings of a model passed over for

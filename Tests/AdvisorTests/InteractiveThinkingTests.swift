@@ -127,4 +127,31 @@ struct InteractiveThinkingTests {
         let fix = try #require(text)
         #expect(fix.hasPrefix("with its thinking switched off (effort none) it starts the answer at once, for $"), "\(fix)")
     }
+
+    /// A tiered plan's complex share waits for the escalation model's thinking after the Haiku's answer: said of the
+    /// escalation model, at the effort the plan prices those requests at (its default, even where cost first runs
+    /// the rest at the least thinking), with no lower level offered, since they are the hard requests.
+    @Test func theEscalatedShareWaitsForTheEscalationModelsThinking() throws {
+        let plan: [String: AnswerValue] = ["routing": "tiered", "complex_share": 0.3, "latency": "interactive"]
+        func escalated(_ more: [String: AnswerValue]) -> (Assessment, String?) {
+            let a = assess(plan.merging(more) { $1 })
+            return (a, a.warnings.first { $0.model == "claude-sonnet-5-5" && $0.text.contains("go on to") }?.text)
+        }
+        let (a, said) = escalated([:])
+        #expect(a.verdict == .tieredRouting && a.primaryModel == "claude-haiku-5-5")
+        let text = try #require(said)
+        #expect(text.hasPrefix("The complex 30 % of requests go on to Claude Sonnet 5.5 after Claude Haiku 5.5 has answered, "
+                               + "and Claude Sonnet 5.5 thinks before it answers: at high effort about 3,000 reasoning tokens "
+                               + "come before its first word, about 30.9 s at 97 tokens a second"), "\(text)")
+        #expect(!text.contains("a month instead of"), "\(text)")
+        // Cost first prices the Haiku with its thinking off, and the escalated requests at Sonnet 5.5's default.
+        let (cheap, cheapSaid) = escalated(["cost_priority": "primary"])
+        #expect(cheap.verdict == .tieredRouting)
+        #expect(cheapSaid?.contains("at high effort about 3,000") == true, "\(cheapSaid ?? "")")
+        #expect(waiting(plan.merging(["cost_priority": "primary"]) { $1 }) == nil)
+        // Nobody waiting, or a budget (escalation_over_budget's business): nothing.
+        #expect(escalated(["latency": "batch"]).1 == nil)
+        #expect(escalated(["latency_budget_s": 60]).1 == nil)
+    }
 }
+
