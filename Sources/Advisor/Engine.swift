@@ -456,7 +456,7 @@ public struct Engine: Sendable {
     /// move it only where they turn it, which the what-would-change search tests per trial (Flips.swift).
     static let fixedCostInputs: Set<AnswerID> = [.monthlyRequests, .avgInputTokens, .avgOutputTokens, .cachedInputShare,
                                                  .latency, .developerHourlyUSD, .tokensCountedWith, .reasoningEffort,
-                                                 .asOf, .toolChoice]
+                                                 .asOf, .toolChoice, .peakToAverage]
 
     /// The answers that which models are usable reads: lifecycle, fit, self-hosting, the request's size against the
     /// window, and the peak against the rate limits (with the month's spend against a tier's cap). Changing any
@@ -485,7 +485,8 @@ public struct Engine: Sendable {
         for (r, rule) in k.rules.enumerated() where rule.condition.holds(v, override: -1, value: 0) {
             if let wanted = rule.haikuCachesPrefix, haikuCaches != wanted { continue }
             // A rule that stands for a cheaper model (self-hosting at volume) only where one is cheaper on these
-            // numbers: 15M classifications without thinking cost $1,072 a month on Haiku 5.5 and $2,850 self-hosted.
+            // numbers: 15M classifications without thinking cost $1,072 a month on Haiku 5.5 and $4,920 self-hosted
+            // (four GPUs for the default 3x peak).
             // Compared as the cost ceiling compares, with reasoning at its cheapest setting on both: thinking is a
             // setting a team can lower, and the Haiku's medium effort made 50M five-token moderations ($15,731 a
             // month, $731.25 thinking off) look dearer than a self-hosted Llama 3.1 8B ($3,139).

@@ -263,11 +263,24 @@ struct CostTests {
     }
 
     @Test func selfHostedBeyondTheMinimum() {
-        // 36,000,000 × 120 = 4.32e9 tokens ÷ 1,000 ÷ 3,600 = 1,200 h × $2 = $2,400; ops 10 h × $250 = $2,500.
-        let l = line("llama-3-1-8b-self-hosted", ["monthly_requests": 36_000_000, "avg_input_tokens": 100,
-                                                   "avg_output_tokens": 20, "developer_hourly_usd": 250])
-        #expect(l.rates.gpu_hours == 1_200)
-        #expect(l.monthly_usd == 4_900)
+        // Batch work queues to the average: 36,000,000 × 120 = 4.32e9 tokens ÷ 1,000 ÷ 3,600 = 1,200 h × $2 = $2,400;
+        // ops 10 h × $250 = $2,500.
+        let workload: [String: AnswerValue] = ["monthly_requests": 36_000_000, "avg_input_tokens": 100, "avg_output_tokens": 20,
+                                               "developer_hourly_usd": 250]
+        let batch = line("llama-3-1-8b-self-hosted", workload.merging(["latency": "batch"]) { $1 })
+        #expect(batch.rates.gpu_hours == 1_200)
+        #expect(batch.monthly_usd == 4_900)
+        // A person waiting is served at the busiest minute, by whole GPUs always on: 1,200 h are 1.64 GPUs on average,
+        // 4.93 at the default 3x peak, so 5 GPUs × 730 h × $2 = $7,300, and $9,800 with the operations.
+        let interactive = line("llama-3-1-8b-self-hosted", workload)
+        #expect(interactive.rates.gpu_hours == 3_650)
+        #expect(interactive.monthly_usd == 9_800)
+        #expect(interactive.rates.notes.contains { $0.hasPrefix("Sized for the busiest minute: 5 GPUs always on") })
+        // An even load still needs whole GPUs: 2.
+        let even = line("llama-3-1-8b-self-hosted", workload.merging(["peak_to_average": 1]) { $1 })
+        #expect(even.rates.gpu_hours == 1_460)
+        // The peak is a cost input now: what would change re-prices on it.
+        #expect(Engine.fixedCostInputs.contains(.peakToAverage))
     }
 
     @Test func costsCoverEveryModelThoseThatFitFirstCheapestFirst() {
