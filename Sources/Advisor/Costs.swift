@@ -467,8 +467,15 @@ extension Knowledge {
         pricedParts(model: m, v, explain: explain)
     }
 
+    /// Model `m`'s month at its standard rates whatever the prompt's length: what the long-context band adds is the
+    /// cost line's total less this (the `long_context_cliff` trap), for the same prompts, not for shorter ones.
+    func standardBandMonthly(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Double {
+        pricedParts(model: m, v, explain: false, standardBand: true).total
+    }
+
     @inline(__always)
-    private func pricedParts(model m: Int, _ v: UnsafeBufferPointer<Double>, explain: Bool) -> CostParts {
+    private func pricedParts(model m: Int, _ v: UnsafeBufferPointer<Double>, explain: Bool,
+                             standardBand: Bool = false) -> CostParts {
         let model = compiledModels[m]
         let requests = v[AnswerID.monthlyRequests.rawValue]
         let scale = tokenScale(model: m, v)
@@ -635,7 +642,7 @@ extension Knowledge {
             let counted = (long.counts.contains(.input) ? inTokens - prefix : 0) + (cachedClassesCount ? prefix : 0)
             parts.rates.long_context_threshold = long.threshold
             parts.rates.long_context_counted = counted
-            if counted > long.threshold {
+            if counted > long.threshold, !standardBand {
                 parts.rates.band = .long_context
                 if long.wholeRequest {
                     r = long.rates.scaled(by: blend)

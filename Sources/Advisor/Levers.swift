@@ -38,11 +38,14 @@ extension Knowledge {
     /// The prompt length, in the answers' own tokens (`tokens_counted_with`), that keeps a request under a
     /// long-context threshold: the tier counts `counted` tokens of a prompt given as `input`, of which `fixed` do
     /// not shrink with it (the provider's tool-use system prompt), and the rest is proportional to the prompt, so
-    /// `input × (threshold − fixed) / (counted − fixed)`, rounded down to a hundred to stay under it.
-    /// nil when the prompt is not over the line.
-    public static func trimTarget(input: Double, counted: Double, threshold: Double, fixed: Double = 0) -> Double? {
-        guard input > 0, counted > threshold, threshold > fixed, counted > fixed else { return nil }
-        return (input * (threshold - fixed) / (counted - fixed) / 100).rounded(.down) * 100
+    /// `input × (threshold × aim − fixed) / (counted − fixed)`, rounded down to a hundred to stay under it; `aim`
+    /// below 1 leaves room under the line for the requests longer than the average. nil when the prompt is not over
+    /// the line.
+    public static func trimTarget(input: Double, counted: Double, threshold: Double, fixed: Double = 0,
+                                  aim: Double = 1) -> Double? {
+        let line = threshold * aim
+        guard input > 0, counted > threshold, line > fixed, counted > fixed else { return nil }
+        return (input * (line - fixed) / (counted - fixed) / 100).rounded(.down) * 100
     }
 
     /// The longest prompt, as the answers count it (rounded down to the hundred), with which model `m`'s request
@@ -61,16 +64,35 @@ extension Knowledge {
     }
 
     /// The trim that takes model `m`'s request under its long-context line, from its cost line; nil when the
-    /// request is not over it.
-    func trimTarget(_ line: CostLine, _ v: UnsafeBufferPointer<Double>) -> Double? {
+    /// request is not over it. Aimed at `levers.near_line_share` of the line, not at the line: an average just under
+    /// it is the near-line trap, whose longer requests cross it (trimming 77,000-token summaries to 76,900 left
+    /// them 99.97 % of the way, and the trap then warned of the very trim the lever offered).
+    /// - Parameter roomy: false aims at the line itself (the lever's fallback where the roomier trim is further than
+    ///   a team could plausibly cut).
+    func trimTarget(_ line: CostLine, _ v: UnsafeBufferPointer<Double>, roomy: Bool = true) -> Double? {
         guard line.rates.band == .long_context, let threshold = line.rates.long_context_threshold,
               let counted = line.rates.long_context_counted else { return nil }
         return Self.trimTarget(input: v[AnswerID.avgInputTokens.rawValue], counted: counted, threshold: threshold,
-                               fixed: line.rates.tool_prompt_tokens_per_request ?? 0)
+                               fixed: line.rates.tool_prompt_tokens_per_request ?? 0,
+                               aim: roomy ? leverRules?.nearLineShare ?? 1 : 1)
+    }
+
+    /// The trim the lever offers on `line`: to the roomy target where it is within the plausible range, else to just
+    /// under the line where that is (150,000-token prompts are not cut to 57,600, but to 76,900), with whether it
+    /// leaves room for the longer requests; nil when neither is in range.
+    func leverTrim(_ line: CostLine, _ v: UnsafeBufferPointer<Double>) -> (target: Double, roomy: Bool)? {
+        let prompt = v[AnswerID.avgInputTokens.rawValue]
+        func plausible(_ target: Double) -> Bool { plausibleRange(.avgInputTokens, around: prompt)?.contains(target) ?? false }
+        if let target = trimTarget(line, v), plausible(target) { return (target, true) }
+        if let target = trimTarget(line, v, roomy: false), plausible(target) { return (target, false) }
+        return nil
     }
 }
 
 extension Engine {
+    /// The trim lever's `{room}`: said only where the trim leaves the longer requests under the line too.
+    static func trimRoom(_ roomy: Bool) -> String { roomy ? ", with room for the requests longer than the average" : "" }
+
     /// The levers of a decision, ranked (see the top of this file).
     /// - Parameters:
     ///   - line: the primary model's cost line (its rates say which levers apply).
@@ -131,8 +153,9 @@ extension Engine {
             let (kept, cut) = trimmed(to: target)
             switch cut {
             case .system:
-                return "; the cut comes out of the system prompt, \(Format.count(system)) to \(Format.count(kept)), "
-                    + "and each request's own \(Format.count(own)) stay"
+                // A prompt that is all system prompt has no text of its own to keep ("each request's own 0 stay").
+                return "; the cut comes out of the system prompt, \(Format.count(system)) to \(Format.count(kept))"
+                    + (own > 0 ? ", and each request's own \(Format.count(own)) stay" : "")
             case .own:
                 return "; the cut comes out of each request's own text, \(Format.count(own)) to \(Format.count(target - system)), "
                     + "and the system prompt's \(Format.count(system)) stay"
@@ -173,12 +196,12 @@ extension Engine {
         }
         // Trim prompts under the long-context line.
         v.withUnsafeBufferPointer { p in
-            if let target = k.trimTarget(line, p), inRange(.avgInputTokens, target) {
+            if let (target, roomy) = k.leverTrim(line, p) {
                 let priced = apply(trim(to: target))
                 if saves(priced.monthly) {
                     add(.trim_below_cliff, trim(to: target), [
                         "tokens": Format.count(target), "split": split(of: target),
-                        "threshold": Format.count(line.rates.long_context_threshold ?? 0),
+                        "threshold": Format.count(line.rates.long_context_threshold ?? 0), "room": Self.trimRoom(roomy),
                         "counted_with": k.models[Int(value(.tokensCountedWith))].title], priced: priced)
                 }
             }
@@ -186,10 +209,10 @@ extension Engine {
         // Under the cost ceiling the Haiku lost on a price line: its trim is the way back, priced on the Haiku.
         if d.basis == .cost_ceiling, let h = d.haiku, h != primary, let haikuLine {
             v.withUnsafeBufferPointer { p in
-                if let target = k.trimTarget(haikuLine, p), inRange(.avgInputTokens, target) {
+                if let (target, roomy) = k.leverTrim(haikuLine, p) {
                     add(.trim_below_cliff, trim(to: target), [
                         "tokens": Format.count(target), "split": split(of: target),
-                        "threshold": Format.count(haikuLine.rates.long_context_threshold ?? 0),
+                        "threshold": Format.count(haikuLine.rates.long_context_threshold ?? 0), "room": Self.trimRoom(roomy),
                         "counted_with": k.models[Int(value(.tokensCountedWith))].title],
                         priced: apply(trim(to: target), on: h), on: h)
                 }

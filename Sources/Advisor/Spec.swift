@@ -1141,7 +1141,7 @@ public enum LeverKind: String, ClosedSet, CodingKeyRepresentable {
     /// The placeholders the text may use.
     public var placeholders: [String] {
         switch self {
-        case .trim_below_cliff: ["model", "tokens", "split", "counted_with", "threshold", "before", "after", "saving"]
+        case .trim_below_cliff: ["model", "tokens", "split", "counted_with", "threshold", "room", "before", "after", "saving"]
         case .cache_prefix: ["model", "share", "before", "after", "saving"]
         case .batch: ["model", "discount", "before", "after", "saving"]
         case .lower_effort: ["model", "effort", "before", "after", "saving"]

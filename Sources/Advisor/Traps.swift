@@ -2,7 +2,7 @@
 // would not expect, stated once per model with their amount, where the decision is.
 //
 // Every amount is read from the model's cost line (its rates, tokens and band), except the two that need the
-// figure without the trap: the long-context cliff (the line priced at the trimmed prompt) and the tokenizer ratio
+// figure without the trap: the long-context cliff (the line priced at the standard rates) and the tokenizer ratio
 // (the line priced on the answers' own count). Two cost lines per model at most; the decision is not re-run.
 
 /// One trap on one model. JSON: `kind`, `model`, `amount_usd` (null when not priced), `text`, `url`.
@@ -61,7 +61,11 @@ extension Engine {
         }
 
         if let target = v.withUnsafeBufferPointer({ k.trimTarget(line, $0) }) {
-            add(.long_context_cliff, line.monthly_usd - cost(with: [(.avgInputTokens, target)]), [
+            // What the band adds to these prompts, not what trimming them saves (that is the trim lever's figure):
+            // 195,000-token prompts were said to cost $41,171 more than "below the line", against prompts half as
+            // long; at the standard rates the same prompts cost $35,580 less.
+            let standard = v.withUnsafeBufferPointer { k.standardBandMonthly(model: m, $0) }
+            add(.long_context_cliff, line.monthly_usd - standard, [
                 "prompt": Format.count(r.long_context_counted ?? 0), "threshold": Format.count(r.long_context_threshold ?? 0),
                 "tokens": Format.count(target)])
         }

@@ -38,6 +38,10 @@ struct LeverTests {
         // rounded down to the hundred.
         #expect(Knowledge.trimTarget(input: 90_000, counted: 117_000, threshold: 100_000) == 76_900)
         #expect(76_900 * 1.3 <= 100_000)
+        // Aimed at three quarters of the line (the lever's room for longer requests): 75,000 × 90,000 / 117,000.
+        #expect(Knowledge.trimTarget(input: 90_000, counted: 117_000, threshold: 100_000, aim: 0.75) == 57_600)
+        // Only a prompt over the line itself is trimmed, whatever the aim.
+        #expect(Knowledge.trimTarget(input: 60_000, counted: 78_000, threshold: 100_000, aim: 0.75) == nil)
         // Only the counted classes count: half the prompt cached and not counted halves what is compared.
         #expect(Knowledge.trimTarget(input: 300_000, counted: 150_000, threshold: 100_000) == 200_000)
         // Under the line there is nothing to trim.
@@ -73,17 +77,28 @@ struct LeverTests {
         let named = [a.decision.recommended, a.decision.runner_up?.model].compactMap { $0 }
         #expect(named.contains("claude-haiku-5-5") || a.primaryModelBasis == .cost_ceiling, "Haiku 5.5 is compared in the decision: \(named)")
         let cliff = try #require(a.decision.traps.first { $0.kind == .long_context_cliff && $0.model == "claude-haiku-5-5" })
-        #expect(cliff.text.contains("100,000") && cliff.text.contains("76,900") && cliff.text.contains("117,000"), "\(cliff.text)")
+        // The trim named leaves room under the line (three quarters of it, levers.near_line_share): 90,000 × 75,000 /
+        // 117,000 = 57,692, rounded down to the hundred.
+        #expect(cliff.text.contains("100,000") && cliff.text.contains("57,600") && cliff.text.contains("117,000"), "\(cliff.text)")
         #expect(cliff.url == "/guides/long-context-price-cliff")
-        // The amount is the bill over the line less the bill at the trimmed prompt.
-        let trimmed = try k.replacing(.avgInputTokens, with: .number(76_900), in: k.answers(Self.rag))
+        // The amount is what the long-context rates add to these prompts: the bill over the line less the same
+        // prompts at the standard rates (not less a shorter prompt's bill, which is the trim's saving).
+        let standard = k.answers(Self.rag).values.withUnsafeBufferPointer {
+            k.standardBandMonthly(model: k.modelIndex["claude-haiku-5-5"]!, $0)
+        }
+        #expect(abs((cliff.amount_usd ?? 0) - (haiku.monthly_usd - standard)) < 0.01)
+        #expect(cliff.text.contains("a month more than the same prompts at its standard rates"), "\(cliff.text)")
+        let trimmed = try k.replacing(.avgInputTokens, with: .number(57_600), in: k.answers(Self.rag))
         let under = Engine(knowledge: k).costs(trimmed).first { $0.model == "claude-haiku-5-5" }!
         #expect(under.rates.band == .standard)
-        #expect(abs((cliff.amount_usd ?? 0) - (haiku.monthly_usd - under.monthly_usd)) < 0.01)
+        #expect(under.monthly_usd < standard)
+        // Trimmed, the prompt is not near the line either: no trap of either kind.
+        #expect(!Engine(knowledge: k).assess(trimmed).decision.traps.contains {
+            $0.model == "claude-haiku-5-5" && [.long_context_cliff, .long_context_near_line].contains($0.kind) })
         if a.primaryModel == "claude-haiku-5-5" {
             let lever = try #require(a.levers.first)
             #expect(lever.kind == .trim_below_cliff)
-            #expect(lever.changes == [LeverChange(answer: .avgInputTokens, to: .number(76_900))])
+            #expect(lever.changes == [LeverChange(answer: .avgInputTokens, to: .number(57_600))])
             #expect(abs(lever.monthly_after - under.monthly_usd) < 0.01)
         }
     }
@@ -108,14 +123,15 @@ struct LeverTests {
             return (lever, changed)
         }
         let shared = try trim(system: 90_000, input: 95_000)
-        #expect(shared.lever.changes == [LeverChange(answer: .avgInputTokens, to: .number(76_900)),
-                                         LeverChange(answer: .systemPromptTokens, to: .number(71_900))])
-        #expect(shared.lever.text.contains("the cut comes out of the system prompt, 90,000 to 71,900, and each request's own 5,000 stay"),
+        #expect(shared.lever.changes == [LeverChange(answer: .avgInputTokens, to: .number(57_600)),
+                                         LeverChange(answer: .systemPromptTokens, to: .number(52_600))])
+        #expect(shared.lever.text.contains("the cut comes out of the system prompt, 90,000 to 52,600, and each request's own 5,000 stay"),
                 "\(shared.lever.text)")
+        #expect(shared.lever.text.contains("price line, with room for the requests longer than the average:"), "\(shared.lever.text)")
         // A short instruction prompt before a long document: the document takes the cut, the instructions stay.
         let short = try trim(system: 1_500, input: 110_000)
-        #expect(short.lever.changes == [LeverChange(answer: .avgInputTokens, to: .number(76_900))])
-        #expect(short.lever.text.contains("the cut comes out of each request's own text, 108,500 to 75,400, and the system prompt's 1,500 stay"),
+        #expect(short.lever.changes == [LeverChange(answer: .avgInputTokens, to: .number(57_600))])
+        #expect(short.lever.text.contains("the cut comes out of each request's own text, 108,500 to 56,100, and the system prompt's 1,500 stay"),
                 "\(short.lever.text)")
         #expect(short.answers.values[AnswerID.systemPromptTokens.rawValue] == 1_500)
         // Neither part can take it alone (only a cut to fit a window goes that far: under a price line the plausible
@@ -131,8 +147,11 @@ struct LeverTests {
         let plain = try #require(engine.assess(k.answers(["task_type": "summarization", "monthly_requests": 80_000,
             "avg_input_tokens": 150_000, "avg_output_tokens": 1_200, "latency": "batch", "as_of": "2026-12-05"]))
             .levers.first { $0.kind == .trim_below_cliff })
+        // 150,000 tokens: room under the line (57,600) is further than the plausible range (half the prompt) reaches,
+        // so the lever trims to just under it, and does not claim room for the longer requests.
         #expect(plain.changes == [LeverChange(answer: .avgInputTokens, to: .number(76_900))])
         #expect(plain.text.contains("(as Claude Haiku 4.5 counts them) to stay under"), "\(plain.text)")
+        #expect(plain.text.contains("100,000-token price line: "), "\(plain.text)")
     }
 
     /// The 1-hour cache trap counts its writes in words that agree with the number: at 50,000 requests a month the

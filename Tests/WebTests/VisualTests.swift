@@ -264,14 +264,14 @@ struct DecisionPageTests {
         let page = get(VisualTests.result, pairs(Self.rag)).text
         let box = part(page, from: "<dl class=\"decision\">", to: "</dl>")
         #expect(box.contains("<li class=\"trap-long_context_cliff\">Claude Haiku 5.5 bills the whole request at its long-context rates above 100,000 prompt tokens, and this prompt is 117,000 tokens on its count"))
-        #expect(box.contains("Prompts of 76,900 tokens"))
+        #expect(box.contains("Prompts of 57,600 tokens"))
         #expect(box.contains("<a href=\"/guides/long-context-price-cliff\">Guide</a>"))
         let lever = part(box, from: "<dt>Top lever</dt>", to: "</dd>")
-        #expect(lever.contains("Trim prompts to 76,900 tokens"))
-        #expect(lever.contains("href=\"/assess/result?task_type=rag&amp;monthly_requests=200000&amp;avg_input_tokens=76900&amp;"))
-        // Following it lands under the line: the trap is gone.
-        let trimmed = get(VisualTests.result, pairs(Self.rag.replacingOccurrences(of: "90000", with: "76900"))).text
-        #expect(!trimmed.contains("trap-long_context_cliff"))
+        #expect(lever.contains("Trim prompts to 57,600 tokens"))
+        #expect(lever.contains("href=\"/assess/result?task_type=rag&amp;monthly_requests=200000&amp;avg_input_tokens=57600&amp;"))
+        // Following it lands under the line with room: neither trap is left.
+        let trimmed = get(VisualTests.result, pairs(Self.rag.replacingOccurrences(of: "90000", with: "57600"))).text
+        #expect(!trimmed.contains("trap-long_context_cliff") && !trimmed.contains("trap-long_context_near_line"))
     }
 
     /// Issue 15's classifier with a tenth of its requests hard: the route lever applies with one click, like the
