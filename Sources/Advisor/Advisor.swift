@@ -311,6 +311,8 @@ public final class Knowledge: @unchecked Sendable {
     let entryTierFloor: RateLimitFloor?
     /// `engine.entry_tier_room`: the share of the entry tier's limits under which a peak is said not to bind.
     let entryTierRoom: Double?
+    /// `engine.needed_tier_room`: the share of the needed tier's limits past which the warning says it is close.
+    let neededTierRoom: Double?
     /// `engine.quality_margin_max_ratio` and `quality_margin_min_usd`; nil: a strong fit is named whatever it costs.
     let qualityMarginLimit: PriceGap?
     /// `engine.slow_request`: nil, a cap on requests in flight never counts as carrying a peak.
@@ -435,6 +437,10 @@ public final class Knowledge: @unchecked Sendable {
             throw settingsError("entry_tier_room", "must be a share above 0 and at most 1 (0.5 is half)")
         }
         entryTierRoom = settings.entry_tier_room
+        if let room = settings.needed_tier_room, !(room.isFinite && room > 0 && room <= 1) {
+            throw settingsError("needed_tier_room", "must be a share above 0 and at most 1 (0.8 is four fifths)")
+        }
+        neededTierRoom = settings.needed_tier_room
         switch (settings.quality_margin_max_ratio, settings.quality_margin_min_usd) {
         case (nil, nil): qualityMarginLimit = nil
         case (let ratio?, let usd?):

@@ -1171,6 +1171,8 @@ public struct Engine: Sendable {
         }
         /// Adds (or joins) a computed warning, at its own severity where the content gives one, else its failure
         /// mode's; returns its index in `warnings`.
+        /// Per failure mode, the general advice a finding on the primary took on (joined after its text).
+        var generalAdvice: [Int: String] = [:]
         @discardableResult
         func computed(_ kind: ComputedWarning, model: Int, _ values: [String: String]) -> Int {
             let (f, template, own) = k.warningTexts[kind]!
@@ -1184,7 +1186,13 @@ public struct Engine: Sendable {
             // requests and old prices are both cost overruns); the computed figures come before the exposure's
             // general advice.
             if let same = warnings.firstIndex(where: { $0.failure_mode == entry.slug && $0.model == k.models[model].slug }) {
-                warnings[same].text += " " + text
+                // Before the general advice the first finding took on, so that the findings read together.
+                if let general = generalAdvice[f], warnings[same].text.hasSuffix(" " + general) {
+                    warnings[same].text.insert(contentsOf: " " + text, at: warnings[same].text.index(
+                        warnings[same].text.endIndex, offsetBy: -(general.count + 1)))
+                } else {
+                    warnings[same].text += " " + text
+                }
                 // The warning weighs what its weightiest finding does.
                 warnings[same].severity = Swift.max(warnings[same].severity, severity)
                 return same
@@ -1195,7 +1203,9 @@ public struct Engine: Sendable {
                 // Joined, an exposure with a weight of its own (a budget under any reported response time) keeps it
                 // if it is the weightier; the failure mode's usual one gives way to the finding's (a tiny peak: low).
                 if let weight = exposureWeight[f] { severity = Swift.max(severity, weight) }
-                text += " " + warnings.remove(at: general).text
+                let advice = warnings.remove(at: general).text
+                generalAdvice[f] = advice
+                text += " " + advice
             }
             warnings.append(Warning(failure_mode: entry.slug, text: text,
                                     url: "/failure-modes/\(entry.slug)", title: entry.title,
@@ -1376,6 +1386,16 @@ public struct Engine: Sendable {
                          "below": batchLane ? "the batch queue or the spend cap stops new batches"
                              : onlySpend ? "the spend cap stops every request once the month's bill reaches it, until the next month"
                              : "expect 429 errors at every peak"]) { $1 })
+                    // The tier needed can itself be close: $990 of Build's $1,000 spend cap was "carried", and a month
+                    // 1 % busier stops every request until the next one.
+                    if let room = k.neededTierRoom,
+                       let needed = k.compiledModels[primary].rateScheme(on: day)?.tiers.first(where: { $0.tier == tier }) {
+                        let tight = batchLane ? [] : need.tight(needed, room: room, spend: accountMonth)
+                        if !tight.isEmpty {
+                            computed(.rate_limit_tier_tight, model: primary, [
+                                "tier": Knowledge.tierName(tier), "tight": Format.series(tight), "room": Format.percent(room)])
+                        }
+                    }
                 } else if let entry, let room = k.entryTierRoom {
                     if let limits = wellInside(entry, room: room),
                        entry.monthly_spend_cap_usd.map({ accountMonth <= room * $0 }) ?? true {

@@ -986,6 +986,10 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// {load}, {rpm}, {itpm}, {otpm}, {tier} (its name), {tight} (each such limit with the share taken, in words),
     /// {requires}, {room}.
     case rate_limit_entry_tight
+    /// The tier a workload needs above the entry tier carries it, but one of its limits or its spend cap past
+    /// `engine.needed_tier_room`: {model}, {provider}, {tier}, {tight} (as for rate_limit_entry_tight), {room}. Joins
+    /// the rate_limit_tier warning.
+    case rate_limit_tier_tight
     /// The provider sets no fixed limit and serves what capacity allows: {model}, {provider}, {rpm} (as for
     /// rate_limit_tier).
     case rate_limit_dynamic
@@ -1043,6 +1047,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .rate_limit_unknown_small: ["model", "provider", "load", "rpm", "itpm", "otpm", "floor"]
         case .rate_limit_entry_small: ["model", "provider", "load", "rpm", "itpm", "otpm", "tier", "limits", "requires", "room"]
         case .rate_limit_entry_tight: ["model", "provider", "load", "rpm", "itpm", "otpm", "tier", "tight", "requires", "room"]
+        case .rate_limit_tier_tight: ["model", "provider", "tier", "tight", "room"]
         case .rate_limit_dynamic: ["model", "provider", "rpm"]
         case .quality_margin: ["model", "strong_model", "strong_state", "strong_monthly", "difference", "monthly"]
         case .latency_budget_missed: ["model", "percentile", "ms", "budget"]
@@ -1303,6 +1308,9 @@ public struct EngineSettings: Codable, Sendable, Equatable {
     /// A peak at most this share of every limit of the recommended model's entry tier is unlikely to bind: the
     /// rate-limit warning says so, at its own severity (`rate_limit_entry_small`). Without it, never said.
     public var entry_tier_room: Double?
+    /// Above the entry tier: the tier a workload needs carries it, but one of its limits or its spend cap is used
+    /// past this share, and the rate-limit warning names it (`rate_limit_tier_tight`). Without it, never said.
+    public var needed_tier_room: Double?
     /// How long one request may take at its slowest, for a provider that caps requests in flight instead of a rate;
     /// without it such a cap never counts as carrying a peak.
     public var slow_request: SlowRequest?

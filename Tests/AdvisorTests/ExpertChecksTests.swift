@@ -672,6 +672,37 @@ struct ExpertChecksTests {
         }
     }
 
+    @Test func aNeededTierCloseToItsCapIsNamed() throws {
+        // 1,070,000 chats a month on Haiku 5.5: $990 of Build's $1,000 spend cap, which was called carried without a
+        // word; a month 1 % busier stops every request. Past engine.needed_tier_room (80 %) of a limit of the tier a
+        // workload needs, the rate-limit warning names it, before the pacing advice every workload gets.
+        func limits(_ requests: Double) throws -> String {
+            let a = engine.assess(k.answers(["task_type": "chat", "monthly_requests": .number(requests), "avg_input_tokens": 1_500,
+                                             "avg_output_tokens": 200, "as_of": "2026-12-05"]))
+            #expect(a.primaryModel == "claude-haiku-5-5" && a.capacity?.tier == "build", "\(requests)")
+            return try #require(a.warnings.first { $0.failure_mode == "rate-limits" }).text
+        }
+        let close = try limits(1_070_000)
+        #expect(close.contains("That needs Anthropic's Build rate-limit tier or higher"), "\(close)")
+        #expect(close.contains("The Build tier carries it with more than 80 % of a limit in use: $990 of its $1,000 monthly "
+                               + "spend cap (99 %). A busier month or a sharper peak than you planned reaches that limit"), "\(close)")
+        let tight = try #require(close.range(of: "The Build tier carries it"))
+        let pacing = try #require(close.range(of: "Without pacing, retries"))
+        #expect(tight.lowerBound < pacing.lowerBound, "the findings read together, then the general advice: \(close)")
+        // $600 of $1,000 leaves room: nothing more is said.
+        #expect(!(try limits(650_000)).contains("carries it with more than"))
+        var file = try Fixture.file()
+        file.settings.needed_tier_room = 0
+        #expect { _ = try Fixture.knowledge(file) } throws: {
+            "\($0)".contains("engine.needed_tier_room: must be a share above 0 and at most 1")
+        }
+        file.settings.needed_tier_room = nil
+        let unset = Engine(knowledge: try Fixture.knowledge(file)).assess(k.answers([
+            "task_type": "chat", "monthly_requests": 1_070_000, "avg_input_tokens": 1_500, "avg_output_tokens": 200,
+            "as_of": "2026-12-05"]))
+        #expect(!unset.warnings.contains { $0.text.contains("carries it with more than") })
+    }
+
     @Test func aTieredPlanIsHeldToOneSpendCap() throws {
         // 300,000 chats, 30 % hard, routed Haiku 5.5 → Sonnet 5.5: Haiku's $317 alone fits Start's $500 cap, but
         // Anthropic's spend cap is the organisation's, and the plan bills $3,836 (Haiku for all, Sonnet for the hard
