@@ -73,8 +73,9 @@ public struct DecisionSummary: Sendable, Encodable, Equatable {
 extension Engine {
     /// - Parameter late: per model, whether it misses the latency budget at every setting (`missesBudgetAtEverySetting`).
     /// - Parameter escalated: how the escalation model prices the escalated share (`Knowledge.escalatedPricing`).
-    func summary(_ d: Decision, answers: Answers, alternatives: [Int], late: [Bool], costs: [CostLine], monthly: [Double],
-                 escalated: EscalatedPricing?,
+    /// - Parameter runner: the runner-up (`runnerUp`), worked out before the warnings, which name its prices' age.
+    func summary(_ d: Decision, answers: Answers, runner: (model: Int, summary: RunnerUp)?, costs: [CostLine],
+                 monthly: [Double], escalated: EscalatedPricing?,
                  warnings: [Warning], levers: [Lever], missedRequirement: String? = nil) -> DecisionSummary {
         let k = knowledge
         let primary = d.primary
@@ -88,7 +89,6 @@ extension Engine {
                                                                                        share: share)),
                                     escalated_effort: escalated?.effort)
         }
-        let runner = runnerUp(d, answers: answers, alternatives: alternatives, late: late, monthly: monthly)
         var traps: [Trap] = []
         // The primary's and the runner-up's traps; and the Haiku's when the cost ceiling turned it down, since its
         // trap (a price cliff, most often) is the reason and its trim the way back.
@@ -160,7 +160,7 @@ extension Engine {
     }
 
     /// The runner-up and why it lost (see RunnerUp).
-    private func runnerUp(_ d: Decision, answers: Answers, alternatives: [Int], late: [Bool],
+    func runnerUp(_ d: Decision, answers: Answers, alternatives: [Int], late: [Bool],
                           monthly: [Double]) -> (model: Int, summary: RunnerUp)? {
         // With no requests every bill is $0: no model is cheaper or dearer, so there is no runner-up to name.
         guard Self.hasVolume(answers.values) else { return nil }
@@ -215,11 +215,12 @@ extension Engine {
             legacySaid = successor != nil
             url = "/models/\(k.models[m].slug)"
         } else if difference >= 0 && fit < primaryFit {
-            reason = "it costs \(Format.money(difference)) more a month, though it fits \(taskName) '\(fit.rawValue)', "
-                + "better than \(k.models[primary].title)'s '\(primaryFit.rawValue)'"
+            reason = "it costs \(Format.money(difference)) more a month\(laterGap(m, primary, difference, answers, monthly)), "
+                + "though it fits \(taskName) '\(fit.rawValue)', better than \(k.models[primary].title)'s '\(primaryFit.rawValue)'"
             url = "/criteria/task-type-fit"
         } else if difference >= 0 {
-            reason = "it costs \(Format.money(difference)) more a month for the same fit"
+            reason = "it costs \(Format.money(difference)) more a month\(laterGap(m, primary, difference, answers, monthly)) "
+                + "for the same fit"
             url = "/models/\(k.models[m].slug)"
         } else if d.basis == .cheapest_suitable,
                   AnswerID.costPriority.choices[Int(answers.values[AnswerID.costPriority.rawValue])] != "primary",
@@ -289,6 +290,24 @@ extension Engine {
         let stated = legacySaid ? reason : answers.values.withUnsafeBufferPointer { legacyState(m, $0) }.map { reason + "; and it is " + $0 } ?? reason
         return (m, RunnerUp(model: k.models[m].slug, monthly_usd: Format.rounded(monthly[m]),
                             difference_usd: Format.rounded(difference), reason: stated, url: url))
+    }
+}
+
+extension Engine {
+    /// " ($13,800 from 2027-01-01, when Gemini 3.8 Flash's prices change)": where either model's prices announced for
+    /// the next `price_outlook_days` change the runner-up's gap over the primary, the gap then; "" otherwise. A saving
+    /// of $25,050 a month was stated as lasting while the primary's promotion ended 51 days later.
+    func laterGap(_ m: Int, _ primary: Int, _ difference: Double, _ answers: Answers, _ monthly: [Double]) -> String {
+        let (theirs, ours) = answers.values.withUnsafeBufferPointer {
+            (outlookMonthly(m, $0, monthly: monthly), outlookMonthly(primary, $0, monthly: monthly))
+        }
+        guard let day = [theirs.day, ours.day].compactMap({ $0 }).max() else { return "" }
+        let gap = theirs.monthly - ours.monthly
+        guard abs(gap - difference) >= 0.005 else { return "" }
+        let whose = theirs.day != nil && ours.day != nil ? "both models'"
+            : "\(knowledge.models[ours.day != nil ? primary : m].title)'s"
+        let then = abs(gap) < 0.005 ? "the same" : gap > 0 ? "\(Format.money(gap)) more" : "\(Format.money(-gap)) less"
+        return " (\(then) from \(CivilDate.text(day)), when \(whose) prices change)"
     }
 }
 

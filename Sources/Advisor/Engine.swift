@@ -934,8 +934,10 @@ public struct Engine: Sendable {
             d.usable[$0] && k.compiledModels[$0].fit[task] == .strong && k.meets(d.taskFloors, model: $0)
                 && !k.missesBudgetAtEverySetting(model: $0, v)
         }
+        // Cheapest at the outlook prices, as cost first ranks (`outlookMonthly`).
         return strong.map { m in
-            (cheapSuccessor(of: m, v, monthly: monthly, among: strong.contains) == nil ? 0 : 1, monthly[m], m)
+            (cheapSuccessor(of: m, v, monthly: monthly, among: strong.contains) == nil ? 0 : 1,
+             outlookMonthly(m, v, monthly: monthly).monthly, m)
         }.min { $0 < $1 }?.2
     }
 
@@ -1476,23 +1478,38 @@ public struct Engine: Sendable {
         // The quality margin: a cost-first pick that fits only `good`, against the cheapest `strong` one (a legacy
         // one named says so), unless that costs more than `quality_margin_max_ratio` times as much and at least
         // `quality_margin_min_usd` more: a margin no team that puts cost first would buy.
+        // Weighed, like cost first itself, at the dearer of today's prices and those announced for the next
+        // price_outlook_days (`outlookMonthly`): Gemini 3.8 Flash was named at its promotional $375 a month, $340 over
+        // GPT-6 Luna, 51 days before it became $750, 21 times Luna's and past the limit.
         var qualityMargin: QualityMargin? = nil
         if d.basis == .cheapest_fit, k.compiledModels[primary].fit[task] == .good,
            let strong = cheapestStrongFit(d, v, task: task, day: day, monthly: monthly),
-           monthly[strong] > monthly[primary],
-           !(k.qualityMarginLimit?.separates(dear: monthly[strong], cheap: monthly[primary]) ?? false) {
-            let difference = monthly[strong] - monthly[primary]
-            qualityMargin = QualityMargin(model: k.models[strong].slug, monthly_usd: Format.rounded(monthly[strong]),
+           case let (strongOutlook, primaryOutlook) = (outlookMonthly(strong, v, monthly: monthly),
+                                                      outlookMonthly(primary, v, monthly: monthly)),
+           strongOutlook.monthly > primaryOutlook.monthly,
+           !(k.qualityMarginLimit?.separates(dear: strongOutlook.monthly, cheap: primaryOutlook.monthly) ?? false) {
+            let difference = strongOutlook.monthly - primaryOutlook.monthly
+            qualityMargin = QualityMargin(model: k.models[strong].slug, monthly_usd: Format.rounded(strongOutlook.monthly),
                                           difference_usd: Format.rounded(difference))
+            // A price announced for the coming weeks is the one said, with today's beside it.
+            func said(_ m: Int, _ outlook: (monthly: Double, day: Int?)) -> String {
+                outlook.day.map { "\(Format.cents(outlook.monthly)) from \(CivilDate.text($0)) (\(Format.cents(monthly[m])) until then)" }
+                    ?? Format.cents(monthly[m])
+            }
             computed(.quality_margin, model: primary, [
                 "strong_model": k.models[strong].title, "strong_state": legacyNote(strong, v),
-                "strong_monthly": Format.cents(monthly[strong]),
-                "difference": Format.cents(difference), "monthly": Format.cents(monthly[primary])])
+                "strong_monthly": said(strong, strongOutlook),
+                "difference": Format.cents(difference), "monthly": said(primary, primaryOutlook)])
         }
         let effortOption = self.effortOption(d, answers: answers, v, escalated: escalated, reasons: &reasons)
-        // Prices older than stale_after_days: one warning per day they were checked, naming every model offered
-        // with that day (the primary first), not one sentence repeated per model.
-        let named = [primary] + alternatives
+        // Prices older than stale_after_days: one warning per day they were checked, naming every model whose price
+        // a figure of the verdict rests on (the primary first, the alternatives, the runner-up and the quality
+        // margin's strong model: "$390 more a month" rests on the runner-up's), not one sentence repeated per model.
+        let runner = runnerUp(d, answers: answers, alternatives: alternatives, late: late, monthly: monthly)
+        var named = [primary] + alternatives
+        for m in [runner?.model, qualityMargin.flatMap { k.modelIndex[$0.model] }].compactMap({ $0 }) where !named.contains(m) {
+            named.append(m)
+        }
         var staleByDay: [(checked: Int, models: [Int])] = []
         for m in named {
             guard let checked = k.compiledModels[m].pricesCheckedDay, Double(day - checked) > k.settings.stale_after_days
@@ -1522,7 +1539,7 @@ public struct Engine: Sendable {
         let levers = Self.hasVolume(v)
             ? self.levers(d, answers: answers, line: primaryLine, haikuLine: haikuLine, monthly: monthly,
                           escalated: escalated?.monthly) : []
-        let decision = summary(d, answers: answers, alternatives: alternatives, late: late, costs: costs, monthly: monthly,
+        let decision = summary(d, answers: answers, runner: runner, costs: costs, monthly: monthly,
                                escalated: escalated, warnings: warnings, levers: levers, missedRequirement: missedRequirement)
         let assumptions = answers.assumed.map { Assumption(answer: $0, value: answers[$0]) }
         // The ceiling over a model a rule named chose the model, not the verdict: the hard limit, or the score, did.

@@ -234,6 +234,43 @@ struct ExpertChecksTests {
                     + "Gemini 4 Hydrogen succeeds it", "\(String(describing: january.decision.runner_up))")
     }
 
+    /// The quality margin weighs the strong model at the prices announced for the coming weeks, as cost first ranks:
+    /// Gemini 3.8 Flash was named at its promotional $375 a month, $340 over GPT-6 Luna, 51 days before it became
+    /// $750, 21 times Luna's and past the margin's limit.
+    @Test func theQualityMarginWeighsAnnouncedPrices() throws {
+        let given: [String: AnswerValue] = ["task_type": "chat", "monthly_requests": 100_000, "avg_input_tokens": 2_000,
+                                            "avg_output_tokens": 300, "cost_priority": "primary", "as_of": "2026-11-11"]
+        let a = engine.assess(k.answers(given))
+        #expect(a.primaryModel == "gpt-6-luna")
+        #expect(a.qualityMargin == nil, "\(String(describing: a.qualityMargin))")
+        // Without the limit the margin is named, at the price that will apply, with today's beside it.
+        var file = try Fixture.file()
+        file.settings.quality_margin_max_ratio = nil
+        file.settings.quality_margin_min_usd = nil
+        let open = try Fixture.knowledge(file)
+        let named = Engine(knowledge: open).assess(open.answers(given))
+        let margin = try #require(named.qualityMargin)
+        #expect(margin.model == "gemini-3-8-flash" && margin.monthly_usd == 750 && margin.difference_usd == 715, "\(margin)")
+        let text = try #require(named.warnings.first { $0.text.contains("The cheapest model rated 'strong'") }).text
+        #expect(text.contains("is Gemini 3.8 Flash at $750.00 from 2027-01-01 ($375.00 until then), $715.00 more a month"), "\(text)")
+    }
+
+    /// A runner-up's gap that the primary's announced prices change says so: "$25,050 more a month" for Claude
+    /// Sonnet 5.5 over Gemini 3.8 Flash was stated as lasting, 51 days before 3.8 Flash's promotion ended.
+    @Test func aRunnerUpsGapSaysWhenAnnouncedPricesChangeIt() throws {
+        let given: [String: AnswerValue] = ["task_type": "chat", "monthly_requests": 3_000_000, "avg_input_tokens": 2_000,
+                                            "avg_output_tokens": 300, "cost_priority": "primary", "required_fit": "strong"]
+        let before = engine.assess(k.answers(given.merging(["as_of": "2026-11-11"]) { $1 }))
+        #expect(before.primaryModel == "gemini-3-8-flash")
+        let runner = try #require(before.decision.runner_up)
+        #expect(runner.model == "claude-sonnet-5-5" && runner.difference_usd == 25_050)
+        #expect(runner.reason == "it costs $25,050 more a month ($13,800 more from 2027-01-01, when Gemini 3.8 Flash's "
+                + "prices change) for the same fit", "\(runner.reason)")
+        // Past the change there is nothing more to say.
+        let after = engine.assess(k.answers(given.merging(["as_of": "2027-01-05"]) { $1 }))
+        #expect(after.decision.runner_up.map { !$0.reason.contains("prices change") } ?? true)
+    }
+
     @Test func aConcurrencyCapIsReadAsTheLongestRequestItAllows() {
         // 100M moderation requests a month at 5× peak: 100,000,000 / 43,800 × 5 = 11,415.5 a minute, 190.26 a second.
         // DeepSeek caps deepseek-flash at 2,500 requests in flight: 2,500 / 190.26 = 13.1 s per request at most.
@@ -490,7 +527,9 @@ struct ExpertChecksTests {
         let runnerUp = try #require(chat.decision.runner_up)
         #expect(chat.primaryModel == "claude-haiku-5-5" && runnerUp.model == "gemini-3-8-flash", "\(runnerUp.model)")
         // Gemini 3.8 Flash is legacy by then, and the line says so whatever it lost on.
-        #expect(runnerUp.reason.hasPrefix("it costs $") && runnerUp.reason.hasSuffix(" more a month, though it fits chat 'strong', better "
+        // Its promotion ends within the outlook, and the gap it gives is said as it will be then.
+        #expect(runnerUp.reason.hasPrefix("it costs $") && runnerUp.reason.hasSuffix(" more from 2027-01-01, when Gemini 3.8 "
+                                                                                      + "Flash's prices change), though it fits chat 'strong', better "
                                                                                       + "than Claude Haiku 5.5's 'good'; and it is legacy since "
                                                                                       + "2026-11-12: Gemini 4 Hydrogen succeeds it"), "\(runnerUp.reason)")
         // Balanced, the cheapest good fit is still named: the order is secondary's, not a floor for everyone.
