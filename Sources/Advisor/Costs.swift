@@ -265,11 +265,25 @@ extension Knowledge {
     /// where cost first runs the rest at the least thinking (`leastEffortByDefault`), the escalated requests keep the
     /// model's default effort (Sonnet 5.5 at low for the escalated 20 % of 4M chats understated the plan by about
     /// $29,000 a month); an effort the team set is priced as set. `priced` is its month on these answers, if known.
+    /// Its cache sees only the escalated requests, so where it caches the prefix it is priced on their volume
+    /// (`onEscalatedTraffic`) and scaled back to the whole month's.
     func escalatedMonthly(model e: Int, _ v: UnsafeBufferPointer<Double>, priced: Double? = nil,
                           usage: UsageProfile? = nil) -> Double {
         onEscalatedRequests(v) { escalated, lowered in
-            lowered ? monthlyCost(model: e, escalated, usage: usage) : priced ?? monthlyCost(model: e, v, usage: usage)
+            onEscalatedTraffic(model: e, escalated, share: v[AnswerID.complexShare.rawValue], usage: usage)
+                ?? (lowered ? monthlyCost(model: e, escalated, usage: usage) : priced ?? monthlyCost(model: e, v, usage: usage))
         }
+    }
+
+    /// Model `e`'s month priced on the escalated share of the requests alone, divided by the share (so that
+    /// `Engine.tieredMonthly`'s share of it is that month); nil where that is the whole month's bill scaled (no prefix
+    /// it caches: every other part of a bill is per request) or there is no share to price. A cache kept warm by a
+    /// tenth of the traffic is written far more often: 1,000 escalated RAG requests a month rewrite Sonnet 5.5's
+    /// 70,200-token prefix about 250 times, not the once that 10,000 requests would.
+    func onEscalatedTraffic(model e: Int, _ v: UnsafeBufferPointer<Double>, share: Double, usage: UsageProfile?) -> Double? {
+        let requests = v[AnswerID.monthlyRequests.rawValue]
+        guard share > 0, share < 1, requests > 0, cachesPrefix(model: e, v) else { return nil }
+        return v.with(.monthlyRequests, requests * share) { monthlyCost(model: e, $0, usage: usage) } / share
     }
 
     /// Runs `body` on the answers a tiered plan's escalated requests are priced and held on: every request complex
@@ -287,9 +301,10 @@ extension Knowledge {
     func escalatedPricing(model e: Int, _ v: UnsafeBufferPointer<Double>, priced: Double,
                           usage: UsageProfile? = nil) -> EscalatedPricing {
         onEscalatedRequests(v) { complex, lowered in
-            guard lowered else { return EscalatedPricing(monthly: priced, effort: nil) }
+            let traffic = onEscalatedTraffic(model: e, complex, share: v[AnswerID.complexShare.rawValue], usage: usage)
+            guard lowered else { return EscalatedPricing(monthly: traffic ?? priced, effort: nil) }
             let effort = reasoning(model: e, complex).effort
-            return EscalatedPricing(monthly: monthlyCost(model: e, complex, usage: usage),
+            return EscalatedPricing(monthly: traffic ?? monthlyCost(model: e, complex, usage: usage),
                                     effort: effort == reasoning(model: e, v).effort ? nil : effort)
         }
     }

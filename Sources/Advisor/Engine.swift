@@ -453,10 +453,13 @@ public struct Engine: Sendable {
     private static let requiredFits: [Fit] = AnswerID.requiredFit.choices.map { Fit(rawValue: $0) ?? .weak }
 
     /// The answers a model's monthly cost always reads (Costs.swift); those the content's `least_effort_when` reads
-    /// move it only where they turn it, which the what-would-change search tests per trial (Flips.swift).
+    /// move it only where they turn it, which the what-would-change search tests per trial (Flips.swift). The peak
+    /// sizes a self-hosted fleet; the latency budget sets the effort a `default` answer runs at (Knowledge.reasoning).
+    /// A budget's trials reused the bills of the budget given, and a tiered plan's escalated part, priced afresh,
+    /// then disagreed with them: "a 16 s budget gives choose_alternative" where it gave tiered routing.
     static let fixedCostInputs: Set<AnswerID> = [.monthlyRequests, .avgInputTokens, .avgOutputTokens, .cachedInputShare,
                                                  .latency, .developerHourlyUSD, .tokensCountedWith, .reasoningEffort,
-                                                 .asOf, .toolChoice, .peakToAverage]
+                                                 .asOf, .toolChoice, .peakToAverage, .latencyBudgetSeconds]
 
     /// The answers that which models are usable reads: lifecycle, fit, self-hosting, the request's size against the
     /// window, and the peak against the rate limits (with the month's spend against a tier's cap). Changing any

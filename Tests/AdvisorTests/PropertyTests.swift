@@ -76,7 +76,7 @@ struct PropertyTests {
                 #expect(change.to != answers[change.answer])
                 let changed = try k.replacing(change.answer, with: change.to, in: answers)
                 let result = engine.verdict(changed)
-                #expect(result.verdict == change.verdict)
+                #expect(result.verdict == change.verdict, "\(change.answer) → \(change.to): \(answers.queryString)")
                 #expect(result.verdict != assessment.verdict)
                 #expect(result.score == change.score)
                 flips += 1
