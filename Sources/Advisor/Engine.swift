@@ -160,6 +160,7 @@ public struct Assessment: Sendable, Encodable, Equatable {
     public let alternatives: [String]
     /// Why no alternative is offered, when none is and the workload has a verdict (JSON `alternatives_note`, null
     /// otherwise): no other model can take it, or none that can fits the task as well as every alternative must.
+    /// With alternatives offered, what holds for all of them: none answers within the stated budget.
     public let alternativesNote: String?
     /// Decisive reasons first (hard limits, policies), then by |effect|, largest first.
     public let reasons: [Reason]
@@ -543,7 +544,11 @@ public struct Engine: Sendable {
             // In time: not late and no documented latency over the budget (missesBudgetAtEverySetting, read once).
             guard let bestTimely = k.models.indices.filter({ usableSet[$0] && !late[$0] && k.latencyCheck(model: $0, v)?.verdict != .misses })
                 .map({ k.compiledModels[$0].fit[task] }).min() else { return usableSet }
-            return k.models.indices.map { usableSet[$0] && !(late[$0] && bestTimely <= k.compiledModels[$0].fit[task]) }
+            // A fit the team said is enough (required_fit good) is no fit traded away: 2,000-token summaries due in
+            // 4.5 s kept Haiku 5.5 (6.65 s at the least) over gpt-oss-20b, a good fit that answers in 2.45 s.
+            let enough = Self.requiredFit(v)
+            let traded = { (fit: Fit) in bestTimely <= fit || (enough <= .good && bestTimely <= enough) }
+            return k.models.indices.map { usableSet[$0] && !(late[$0] && traded(k.compiledModels[$0].fit[task])) }
         }()
         let haiku = k.haikuIndices.first { isUsable[$0] }
         // The escalation model answers only the complex share, so its rate limits are held to that share's peak,
@@ -1148,6 +1153,11 @@ public struct Engine: Sendable {
             } else {
                 alternativesNote = "no other model can take this workload on \(day)"
             }
+        } else if !alternatives.isEmpty, inTime.isEmpty, v[AnswerID.latencyBudgetSeconds.rawValue] > 0 {
+            // Offered for their fit and price, not in silence: none answers within the budget at any setting.
+            alternativesNote = "none of them answers within your \(AnswerValue.number(v[AnswerID.latencyBudgetSeconds.rawValue]).text) s "
+                + "budget, even at its least thinking and the fastest output reported for it: they are listed for their "
+                + "fit and price only"
         }
 
         let costs = usage?.lines ?? Self.ordered(priced.map(\.line))

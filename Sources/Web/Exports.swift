@@ -111,7 +111,7 @@ enum Exports {
                 let note = ResultView.weakerFit(slug, a, knowledge: knowledge)
                 return cell(title(slug)) + (note.isEmpty ? "" : " (\(note))")
             }
-            md += "- Alternatives: \(named.joined(separator: ", "))\n"
+            md += "- Alternatives: \(named.joined(separator: ", "))" + (a.alternativesNote.map { "; \($0)" } ?? "") + "\n"
         } else if let note = a.alternativesNote {
             md += "- Alternatives: none; \(note)\n"
         }

@@ -94,7 +94,8 @@ struct ResultView {
                 AlternativeLine(separator: i == 0 ? "" : ", ", model: modelLink(slug, assessment),
                                 fitNote: Self.weakerFit(slug, assessment, knowledge: knowledge))
             },
-            alternativesNote: assessment.alternativesNote ?? "",
+            alternativesNote: assessment.alternatives.isEmpty ? assessment.alternativesNote ?? "" : "",
+            alternativesCaveat: assessment.alternatives.isEmpty ? "" : assessment.alternativesNote ?? "",
             asOf: assessment.asOf,
             figuresChecked: assessment.figuresChecked ?? "",
             capacity: assessment.capacity.map { c in

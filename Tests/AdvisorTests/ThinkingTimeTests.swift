@@ -544,4 +544,22 @@ struct ThinkingTimeTests {
             #expect(hosted.start == 0.15 && abs(hosted.seconds - hosted.tokens / hosted.speed - 0.15) < 1e-9)
         }
     }
+
+    /// A fit the team said is enough is no fit traded away: 2,000-token summaries due in 4.5 s kept Haiku 5.5
+    /// (6.65 s at the least, a strong fit) over gpt-oss-20b, a good fit on Groq that answers in 2.45 s, although the
+    /// team required only 'good'. Left at 'any', the stronger fit stays, with its warning. Alternatives that all miss
+    /// the budget are said to.
+    @Test func aRequiredFitTheTimelyModelMeetsPassesOverALateStrongerOne() throws {
+        let given: [String: AnswerValue] = ["task_type": "summarization", "monthly_requests": 500_000, "avg_input_tokens": 3_000,
+                                            "avg_output_tokens": 2_000, "latency": "interactive", "latency_budget_s": 4.5,
+                                            "as_of": "2026-12-05"]
+        let good = engine.assess(k.answers(given.merging(["required_fit": "good"]) { $1 }))
+        #expect(good.primaryModel == "gpt-oss-20b", "\(good.primaryModel)")
+        let note = try #require(good.alternativesNote)
+        #expect(!good.alternatives.isEmpty && note.hasPrefix("none of them answers within your 4.5 s budget"), "\(note)")
+        let any = engine.assess(k.answers(given))
+        #expect(any.primaryModel == "claude-haiku-5-5")
+        #expect(any.warnings.contains { $0.text.hasPrefix("Claude Haiku 5.5 cannot finish an answer within your 4.5 s budget") })
+    }
 }
+

@@ -30,6 +30,8 @@ struct ResultPage: ViewModel, ChartedPage, QuestionFields {
     let alternatives: [AlternativeLine]
     /// Why none is offered, when none is (Assessment.alternativesNote); empty otherwise.
     let alternativesNote: String
+    /// What holds for all of those offered, when something does (none answers within the budget); empty otherwise.
+    let alternativesCaveat: String
     let asOf: String
     let figuresChecked: String
     let capacity: CapacityLine?
