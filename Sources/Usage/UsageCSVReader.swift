@@ -1,7 +1,8 @@
 /// A plain CSV, one request per line, with a header naming at least `timestamp, model, input_tokens,
 /// output_tokens, cache_read_tokens, cache_write_tokens` (in any order; other columns are ignored).
 /// `input_tokens` is the prompt tokens neither read from nor written to the cache (the Messages API's
-/// `input_tokens`); `timestamp` is RFC 3339 or Unix seconds. Fields may be quoted.
+/// `input_tokens`); `timestamp` is RFC 3339 or Unix seconds (milliseconds and microseconds are told apart by size,
+/// `Timestamp.unix`). Fields may be quoted; lines end in LF or CRLF.
 enum UsageCSVReader {
     static let columns = ["timestamp", "model", "input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens"]
 
@@ -9,7 +10,9 @@ enum UsageCSVReader {
         var records: [UsageRecord] = []
         var positions: [Int] = []
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift, so splitting on "\n" alone left a Windows file (Python's csv module
+        // writes one) as a single line, refused for a missing column it has.
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
@@ -34,15 +37,17 @@ enum UsageCSVReader {
             func count(_ n: Int) throws(UsageError) -> Double {
                 let text = try field(n)
                 if text.isEmpty && n >= 4 { return 0 }
-                guard let value = Double(text), value.isFinite, value >= 0, value <= 1e15, value == value.rounded() else {
+                // Digits (and a decimal point) only: Double reads "0x10" as 16 and "1e3" as 1,000.
+                guard text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+                      let value = Double(text), value.isFinite, value >= 0, value <= 1e15, value == value.rounded() else {
                     throw UsageError("line \(lineNumber)", "`\(columns[n])` must be a whole number of tokens, found `\(text.prefix(40))`")
                 }
                 return value
             }
             let stamp = try field(0)
-            guard let time = Timestamp.parse(stamp) ?? Double(stamp).flatMap({ $0.isFinite && $0 >= 0 ? $0 : nil }) else {
+            guard let time = Timestamp.parse(stamp) ?? Double(stamp).flatMap(Timestamp.unix) else {
                 throw UsageError("line \(lineNumber)", "`timestamp` must be an RFC 3339 time (2026-11-01T09:30:00Z) or Unix "
-                                 + "seconds, found `\(stamp.prefix(40))`")
+                                 + "seconds (or milliseconds), found `\(stamp.prefix(40))`")
             }
             let model = try field(1)
             var tokens = UsageTokens()

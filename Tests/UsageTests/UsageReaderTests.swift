@@ -146,6 +146,10 @@ import Usage
          2026-11-02T00:00:05Z,claude-haiku-5-5,1.5k,20,0,0
          """, "line 3", "`input_tokens` must be a whole number of tokens, found `1.5k`"),
         ("csv no header", "2026-11-02T00:00:00Z,claude-haiku-5-5,100,20,0,0\n", "line 1", "`timestamp` is missing"),
+        ("csv hex count", """
+         timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens
+         2026-11-02T00:00:00Z,claude-haiku-5-5,0x10,20,0,0
+         """, "line 2", "`input_tokens` must be a whole number of tokens, found `0x10`"),
         ("csv bad time", """
          timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens
          noon,claude-haiku-5-5,100,20,0,0
@@ -168,6 +172,34 @@ import Usage
             #expect(error.location == case_.location, "\(case_.name): \(error)")
             #expect(error.message.contains(case_.words), "\(case_.name): \(error)")
         }
+    }
+
+    /// A CSV as Python's csv module writes it, with CRLF line ends: "\r\n" is one Character in Swift, and the file
+    /// was read as one line and refused for a missing column it has.
+    @Test func aWindowsCSVIsRead() throws {
+        let rows = ["timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens"]
+            + (0..<60).map { "2026-11-02T00:\($0 < 10 ? "0" : "")\($0):00Z,claude-haiku-4-5,900,20,0,0" }
+        let crlf = try UsageImport.load(Array((rows.joined(separator: "\r\n") + "\r\n").utf8), catalog: UsageFixture.catalog,
+                                        on: UsageFixture.day)
+        let lf = try UsageImport.load(Array((rows.joined(separator: "\n") + "\n").utf8), catalog: UsageFixture.catalog,
+                                      on: UsageFixture.day)
+        #expect(crlf.summary.observed_requests == 60 && crlf.summary.monthly_requests == lf.summary.monthly_requests)
+    }
+
+    /// Unix times in milliseconds (and microseconds) are told from seconds by their size: a day of one request a
+    /// minute in milliseconds, read as seconds, was 44 requests a month.
+    @Test func unixMillisecondsAreReadAsSuch() throws {
+        func load(_ scale: Double) throws -> UsageImport {
+            let start = 1_793_577_600.0  // 2026-11-02T00:00:00Z
+            let rows = ["timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens"]
+                + (0..<1_440).map { "\(Int64((start + Double($0) * 60) * scale)),claude-haiku-4-5,900,20,0,0" }
+            return try UsageImport.load(Array(rows.joined(separator: "\n").utf8), catalog: UsageFixture.catalog, on: UsageFixture.day)
+        }
+        let seconds = try load(1), millis = try load(1_000), micros = try load(1_000_000)
+        #expect(abs((seconds.summary.monthly_requests ?? 0) - 43_800) < 1, "\(String(describing: seconds.summary.monthly_requests))")
+        #expect(millis.summary.monthly_requests == seconds.summary.monthly_requests)
+        #expect(micros.summary.monthly_requests == seconds.summary.monthly_requests)
+        #expect(millis.summary.period_days == seconds.summary.period_days)
     }
 
     @Test func binaryFileIsRefused() {
