@@ -87,6 +87,10 @@ public struct UsageProfile: Sendable, Equatable {
         let perGroup = requests / Double(limit)
         var groups: [UsageSample] = []
         var current = UsageSample(requests: 0, uncachedInput: 0, cacheRead: 0, cacheWrite: 0, output: 0)
+        // Requests taken so far: a group closes when they reach its share of the whole. Held against the group's own
+        // count, the k-th group waited for k shares, so 5,002 sizes made 90 groups, not 4,096, and two 300,000-token
+        // requests were averaged into requests a sixtieth their size that every window holds.
+        var taken = 0.0
         func close() {
             guard current.requests > 0 else { return }
             let n = current.requests
@@ -101,7 +105,8 @@ public struct UsageProfile: Sendable, Equatable {
             current.cacheRead += sample.requests * sample.cacheRead
             current.cacheWrite += sample.requests * sample.cacheWrite
             current.output += sample.requests * sample.output
-            if current.requests >= perGroup * Double(groups.count + 1) - 1e-9 * requests { close() }
+            taken += sample.requests
+            if taken >= perGroup * Double(groups.count + 1) - 1e-9 * requests { close() }
         }
         close()
         return UsageProfile(groups.map { sample in

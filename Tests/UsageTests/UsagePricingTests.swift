@@ -158,6 +158,21 @@ import Usage
         #expect(small.samples.count <= 64)
         #expect(small.requests == many.requests)
         #expect(abs(small.meanPrompt - many.meanPrompt) < 1)
+        // As many groups as asked for, of nearly equal counts: 1,000 requests in 64 groups of 15 or 16. Each group
+        // was once held to the requests of all the groups before it, and 1,000 became about 11.
+        #expect(small.samples.count == 64, "\(small.samples.count)")
+        #expect(small.samples.allSatisfy { $0.requests >= 15 && $0.requests <= 16 }, "\(small.samples.map(\.requests))")
+    }
+
+    /// Two 300,000-token requests among 5,000 small ones keep a group of their own when 4,096 are allowed: averaged
+    /// into requests a sixtieth their size, they left every window "fitting".
+    @Test func compactingKeepsTheLongestRequestsApart() {
+        let profile = UsageProfile((0..<5_000).map {
+            UsageSample(requests: 1, uncachedInput: Double(1_000 + $0), cacheRead: 0, cacheWrite: 0, output: 20)
+        } + [UsageSample(requests: 2, uncachedInput: 300_000, cacheRead: 0, cacheWrite: 0, output: 20)])
+        let grouped = profile.compacted(to: 4_096)
+        #expect(grouped.samples.count > 4_000 && grouped.samples.count <= 4_096, "\(grouped.samples.count)")
+        #expect(grouped.samples.map(\.prompt).max() == 300_000)
     }
 
     /// The acceptance case of the import: the same averages typed by hand recommend Command R7B, whose window
