@@ -69,10 +69,15 @@ extension Knowledge {
     private func usagePriced(model m: Int, _ profile: UsageProfile, _ v: UnsafeBufferPointer<Double>)
         -> (parts: CostParts, facts: UsageModelFacts) {
         var scratch = Array(v)
-        let inputScale = profile.meanPrompt > 0 ? v[AnswerID.avgInputTokens.rawValue] / profile.meanPrompt : 1
-        let outputScale = profile.meanOutput > 0 ? v[AnswerID.avgOutputTokens.rawValue] / profile.meanOutput : 1
+        // The file's own figures, as the answers carry them rounded (whole tokens, a share in hundredths), are no
+        // stretch: 0.4548 read back as 0.45 took a 1,024-token cached prefix to 1,013, under the cache minimum.
+        func scale(_ answered: Double, _ mean: Double, within rounding: Double) -> Double {
+            mean > 0 && abs(answered - mean) > rounding ? answered / mean : 1
+        }
+        let inputScale = scale(v[AnswerID.avgInputTokens.rawValue], profile.meanPrompt, within: 0.5)
+        let outputScale = scale(v[AnswerID.avgOutputTokens.rawValue], profile.meanOutput, within: 0.5)
         let answeredShare = v[AnswerID.cachedInputShare.rawValue]
-        let shareScale = profile.cachedShare > 0 ? answeredShare / profile.cachedShare : 1
+        let shareScale = scale(answeredShare, profile.cachedShare, within: 0.005)
         var total: CostParts? = nil
         var long = 0.0, over = 0.0, overHeadroom = 0.0, belowMinimum = 0.0
         for sample in profile.samples {
