@@ -81,9 +81,12 @@ public struct UsageImport: Sendable {
         if let requestsPerRow {
             for (record, requests) in zip(records, requestsPerRow) where requests > 0 {
                 let t = record.tokens
+                // The answer's own tokens: each model is priced with its own reasoning at the effort answer, as for
+                // typed answers, so a logged reasoning count comes out of the output it is part of (spans of Haiku
+                // 5.5 at 83 % reasoning were priced with their thinking twice, $334 a month for a $202 bill).
                 samples.append(UsageSample(requests: requests, uncachedInput: t.uncachedInput / requests,
                                            cacheRead: t.cacheRead / requests, cacheWrite: t.cacheWrite / requests,
-                                           output: t.output / requests))
+                                           output: Swift.max(0, t.output - t.reasoning) / requests))
             }
         }
         let profile = samples.isEmpty ? nil : UsageProfile(samples)

@@ -202,6 +202,25 @@ import Usage
         #expect(millis.summary.period_days == seconds.summary.period_days)
     }
 
+    /// Reasoning a span counts inside its output comes out of the answer's tokens: each model is priced with its own
+    /// reasoning at the effort answer, and pricing the logged thinking as answer too billed it twice.
+    @Test func loggedReasoningIsNotPricedAsAnswer() throws {
+        let spans = (0..<10).map { i in
+            """
+            {"startTimeUnixNano": "\(1_793_577_600 + i * 60)000000000", "attributes": [
+              {"key": "gen_ai.request.model", "value": {"stringValue": "claude-haiku-5-5"}},
+              {"key": "gen_ai.usage.input_tokens", "value": {"intValue": "1000"}},
+              {"key": "gen_ai.usage.output_tokens", "value": {"intValue": "600"}},
+              {"key": "gen_ai.usage.reasoning.output_tokens", "value": {"intValue": "500"}}]}
+            """
+        }
+        let text = "{\"resourceSpans\": [{\"scopeSpans\": [{\"spans\": [" + spans.joined(separator: ",") + "]}]}]}"
+        let imported = try UsageImport.load(Array(text.utf8), catalog: UsageFixture.catalog, on: UsageFixture.day)
+        let profile = try #require(imported.profile)
+        #expect(profile.meanOutput == 100, "\(profile.meanOutput)")
+        #expect(imported.summary.reasoning_share.map { abs($0 - 500.0 / 600) < 1e-9 } == true)
+    }
+
     @Test func binaryFileIsRefused() {
         #expect(throws: UsageError("the file", "a binary file, not a usage report: expected JSON (Anthropic or OpenAI usage API, OTLP spans) or CSV text")) {
             try UsageFile.read([0x7F, 0x45, 0x4C, 0x46, 0, 1, 2])
