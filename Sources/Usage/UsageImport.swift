@@ -99,7 +99,11 @@ public struct UsageImport: Sendable {
                 += requestsPerRow.map { $0[i] } ?? (record.tokens.prompt + record.tokens.output)
         }
         let models = ModelsInUse(catalog: catalog).list(weights, on: day)
-        let current = models.first { $0.model != nil }?.model
+        // The busiest model, not the busiest id: Haiku 4.5 under three ids (72 % of the requests) lost to one Bedrock
+        // id of Claude 3 Haiku (28 %), and the saving was stated against the wrong bill.
+        var byModel: [String: Double] = [:]
+        for entry in models { if let slug = entry.model { byModel[slug, default: 0] += entry.share } }
+        let current = models.compactMap(\.model).max { (byModel[$0] ?? 0) < (byModel[$1] ?? 0) }
 
         let peak = Self.peak(reading, requestsPerRow: counted ? requestsPerRow : nil, span: span)
         let summary = UsageSummary(

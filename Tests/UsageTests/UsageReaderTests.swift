@@ -221,6 +221,26 @@ import Usage
         #expect(imported.summary.reasoning_share.map { abs($0 - 500.0 / 600) < 1e-9 } == true)
     }
 
+    /// The model in use is the busiest model, its ids taken together: Haiku 4.5 under three ids (72 % of the
+    /// requests) lost to one Bedrock id of Claude 3 Haiku (28 %).
+    @Test func theCurrentModelIsTheBusiestModelNotTheBusiestId() throws {
+        let ids = ["claude-haiku-4-5", "claude-haiku-4-5-20251001", "anthropic.claude-haiku-4-5-20251001-v1:0",
+                   "anthropic.claude-3-haiku-20240307-v1:0"]
+        let counts = [24, 24, 24, 28]
+        var rows = ["timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens"]
+        var minute = 0
+        for (id, n) in zip(ids, counts) {
+            for _ in 0..<n {
+                rows.append("\(1_793_577_600 + minute * 60),\(id),900,20,0,0")
+                minute += 1
+            }
+        }
+        let imported = try UsageImport.load(Array(rows.joined(separator: "\n").utf8), catalog: UsageFixture.catalog,
+                                            on: UsageFixture.day)
+        #expect(imported.summary.models.first?.model == "claude-3-haiku")
+        #expect(imported.currentModel == "claude-haiku-4-5", "\(String(describing: imported.currentModel))")
+    }
+
     @Test func binaryFileIsRefused() {
         #expect(throws: UsageError("the file", "a binary file, not a usage report: expected JSON (Anthropic or OpenAI usage API, OTLP spans) or CSV text")) {
             try UsageFile.read([0x7F, 0x45, 0x4C, 0x46, 0, 1, 2])
