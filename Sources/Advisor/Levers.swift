@@ -261,11 +261,20 @@ extension Engine {
             // One level down, or the least the API accepts for a team the content sends there (to_least_when).
             var lower = v.withUnsafeBufferPointer { rules.lowerToLeast?.holds($0, override: -1, value: 0) ?? false }
                 ? levels.first { $0 < effort } : levels.last { $0 < effort }
+            // An interactive answer whose thinking outlasts the wait goes down to the level that fits it, as its warning
+            // says (ThinkingTime.swift): high to medium left Haiku 5.5's chats at 12 s before the first word.
+            if let step = lower, v.withUnsafeBufferPointer({ k.fitsInteractiveWait(model: primary, at: step, $0) }) == false {
+                lower = v.withUnsafeBufferPointer { p in
+                    levels.last { $0 < effort && k.fitsInteractiveWait(model: primary, at: $0, p) == true }
+                } ?? step
+            }
             // More thinking would only take longer where the thinking already weighs on the latency, or where the
             // level up would weigh on it: Mistral Small without thinking, answering moderations within 0.6 s, was
             // told to raise its effort to high, 3,000 reasoning tokens before each answer.
+            // Nor, for an interactive answer, past the wait before its first word (30.9 s at high for a chat).
             let higher = forLatency ? nil : levels.first { $0 > effort }.flatMap { up in
-                atEffort(up) { k.thinkingWeighsOnLatency(model: primary, $0) } ? nil : up
+                atEffort(up) { k.thinkingWeighsOnLatency(model: primary, $0) }
+                    || v.withUnsafeBufferPointer({ k.fitsInteractiveWait(model: primary, at: up, $0) }) == false ? nil : up
             }
             let need = v.withUnsafeBufferPointer(Knowledge.need)
             // The answer is written after the thinking at the same floor speed (ThinkingTime.swift): a lever towards
@@ -332,11 +341,15 @@ extension Engine {
                     plan.verdict, plan.score, words)
         }
         // Route the complex share, when everything runs on the Haiku and an escalation model can take the hard part.
-        // Not where the escalation model cannot answer within the stated budget at any setting: the escalated
-        // requests are answered again by it, after the Haiku (a 0.35 s voice turn cannot wait for Sonnet 5.5's thinking).
+        // Not where the escalated requests cannot be answered within the stated budget at any setting: they are
+        // answered again by it, after the Haiku, so they wait for both (a 0.35 s voice turn cannot wait for Sonnet
+        // 5.5's thinking; 20-token classifications due in 1 s take 0.215 s on Haiku 5.5 and 0.965 s more on Sonnet 5.5
+        // at its least, and the plan the lever offered was warned of as 1.18 s).
+        let budget = value(.latencyBudgetSeconds)
         if d.verdict == .chooseHaiku, let escalation = d.escalation, escalation != primary, value(.complexShare) > 0,
            value(.routing) != tiered, v.withUnsafeBufferPointer({ rules.offers(.route_complex, $0) }),
            !v.withUnsafeBufferPointer({ k.missesBudgetAtEverySetting(model: escalation, $0) }),
+           budget <= 0 || v.withUnsafeBufferPointer({ k.leastSeconds(model: primary, $0) + k.leastSeconds(model: escalation, $0) }) <= budget,
            let plan = routed(haiku: primary, escalation: escalation) {
             // A legacy escalation model is named as one (Sonnet 4.6 where Sonnet 5.5 refuses forced tool calls).
             let state = v.withUnsafeBufferPointer { legacyNote(escalation, $0) }

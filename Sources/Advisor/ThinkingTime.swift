@@ -97,6 +97,16 @@ extension Knowledge {
         return (tokens + answer) / typical <= budget
     }
 
+    /// Whether model `m`'s thinking at `effort` fits the wait an interactive answer allows before its first word
+    /// (`engine.interactive_wait_seconds` at the typical speed); nil where the answers are not interactive without a
+    /// budget, the settings are missing, or the model is timed on faster hardware than the engine's.
+    func fitsInteractiveWait(model m: Int, at effort: Effort, _ v: UnsafeBufferPointer<Double>) -> Bool? {
+        guard v[AnswerID.latency.rawValue] == Knowledge.interactiveLatency, v[AnswerID.latencyBudgetSeconds.rawValue] <= 0,
+              let wait = interactiveWait, let typical = typicalOutput,
+              fastestOutput[m] == settings.fastest_output_tokens_per_second else { return nil }
+        return (thinkingFloor(model: m, at: effort)?.tokens ?? 0) / typical <= wait
+    }
+
     static let interactiveLatency = Double(AnswerID.latency.choices.firstIndex(of: "interactive")!)
     static let firstTimeRight = Double(AnswerID.accuracy.choices.firstIndex(of: "first_time_right")!)
 

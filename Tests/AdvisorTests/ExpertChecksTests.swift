@@ -789,10 +789,16 @@ struct ExpertChecksTests {
         // Work that must be right the first time is offered more effort, never less (the same workload otherwise).
         let strict = engine.assess(k.answers(["task_type": "extraction", "accuracy": "first_time_right",
                                               "review_capacity": "systematic", "reasoning_effort": "medium",
-                                              "as_of": "2026-12-04"]))
+                                              "latency": "batch", "as_of": "2026-12-04"]))
         #expect(strict.primaryModel == "claude-haiku-5-5")
         #expect(!strict.levers.contains { $0.kind == .lower_effort })
         #expect(strict.levers.contains { $0.kind == .raise_effort })
+        // Not where a person waits for the answer: high effort's 3,000 reasoning tokens are about 31 s before the
+        // first word, past the interactive wait its warning names.
+        let waiting = engine.assess(k.answers(["task_type": "extraction", "accuracy": "first_time_right",
+                                               "review_capacity": "systematic", "reasoning_effort": "medium",
+                                               "latency": "interactive", "as_of": "2026-12-04"]))
+        #expect(!waiting.levers.contains { $0.kind == .raise_effort }, "\(waiting.levers.map(\.text))")
     }
 
     @Test func warningsSpeakOfThePrimarysProvider() {

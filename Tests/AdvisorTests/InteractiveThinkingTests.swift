@@ -153,5 +153,14 @@ struct InteractiveThinkingTests {
         #expect(escalated(["latency": "batch"]).1 == nil)
         #expect(escalated(["latency_budget_s": 60]).1 == nil)
     }
+
+    /// The lower-effort lever goes to the level its warning names: from high, Haiku 5.5's chats go to low (300
+    /// tokens, 3.09 s), not to medium (12.4 s before the first word).
+    @Test func theLowerEffortLeverGoesToTheLevelThatFitsTheWait() throws {
+        let a = assess(["latency": "interactive", "reasoning_effort": "high"])
+        let lever = try #require(a.levers.first { $0.kind == .lower_effort })
+        #expect(lever.changes == [LeverChange(answer: .reasoningEffort, to: .text("low"))], "\(lever.changes)")
+        #expect(lever.text.hasPrefix("Lower Claude Haiku 5.5's reasoning effort to low: $475 a month"), "\(lever.text)")
+    }
 }
 

@@ -561,5 +561,18 @@ struct ThinkingTimeTests {
         #expect(any.primaryModel == "claude-haiku-5-5")
         #expect(any.warnings.contains { $0.text.hasPrefix("Claude Haiku 5.5 cannot finish an answer within your 4.5 s budget") })
     }
+
+    /// The route lever's escalated requests wait for both models: 20-token classifications due in 1 s take at least
+    /// 0.215 s on Haiku 5.5 and 0.965 s more on Sonnet 5.5 at its least thinking, so routing them is not offered;
+    /// with 2 s it is.
+    @Test func theRouteLeverHoldsTheEscalatedRequestsToTheBudget() {
+        func levers(_ budget: Double) -> [LeverKind] {
+            engine.assess(k.answers(["task_type": "classification", "monthly_requests": 2_000_000, "avg_input_tokens": 500,
+                                     "avg_output_tokens": 20, "latency": "realtime", "latency_budget_s": .number(budget),
+                                     "as_of": "2026-12-05"])).levers.map(\.kind)
+        }
+        #expect(!levers(1).contains(.route_complex))
+        #expect(levers(2).contains(.route_complex))
+    }
 }
 
