@@ -398,6 +398,19 @@ struct PolicyTests {
         #expect(latency(["latency_budget_s": 20])?.contains("3,000 tokens or more") != true)
     }
 
+    /// Batch and a budget in seconds contradict each other: the figures take the batch discount, the budget's checks
+    /// assume answers in seconds, and the verdict says so instead of pricing both without a word.
+    @Test func batchWithABudgetInSecondsIsSaidToContradict() throws {
+        let k = Fixture.real, engine = Engine(knowledge: Fixture.real)
+        func said(_ more: [String: AnswerValue]) -> Bool {
+            engine.assess(k.answers(["task_type": "classification", "monthly_requests": 1_000_000, "as_of": "2026-12-05"]
+                .merging(more) { $1 })).warnings.contains { $0.text.contains("You answered batch and gave a latency budget") }
+        }
+        #expect(said(["latency": "batch", "latency_budget_s": 5]))
+        #expect(!said(["latency": "batch"]))
+        #expect(!said(["latency": "interactive", "latency_budget_s": 5]))
+    }
+
     @Test func stalePricesAreFlaggedOnTheAsOfDate() {
         // The hand-priced models were "checked" on 2026-11-20.
         let fresh = engine.assess(k.answers(["task_type": "classification", "as_of": "2026-12-01"]))
