@@ -31,8 +31,23 @@ extension UsageImport {
         let day = day(of: given, knowledge: knowledge)
         var imported = try load(bytes, catalog: catalog, monthlyRequests: givenMonthlyRequests(given), on: day,
                                 largestWindow: knowledge.largestWindow(on: day))
-        imported.summary.answers_note = imported.answersNote(given)
+        let notes = [imported.answersNote(given), imported.cappedNote(given, knowledge: knowledge)].compactMap { $0 }
+        imported.summary.answers_note = notes.isEmpty ? nil : notes.joined(separator: " ")
         return imported
+    }
+
+    /// The file's figures that lie outside what the questionnaire takes, priced at its limit (`filling`): said, not
+    /// silently capped (3,000 requests in one minute are a peak 17,709 times the average, priced at 1,000). Nil when
+    /// none is.
+    func cappedNote(_ given: Answers, knowledge: Knowledge) -> String? {
+        let parts: [String] = answers.compactMap { id, value in
+            guard given.isAssumed(id), case .number(let n) = value else { return nil }
+            let q = knowledge.question(id)
+            guard let limit = n > (q.max ?? .infinity) ? q.max : n < (q.min ?? -.infinity) ? q.min : nil else { return nil }
+            let name = id.name.replacingOccurrences(of: "_", with: " ")
+            return "\(name) \(Format.count(n)), priced at \(Format.count(limit)), the \(n > limit ? "most" : "least") the questionnaire takes"
+        }
+        return parts.isEmpty ? nil : "Outside the questionnaire's range, the file's " + parts.joined(separator: "; ") + "."
     }
 
     /// What the verdict prices differently from the file, said beside the file's figures: a link that applies a

@@ -241,6 +241,22 @@ import Usage
         #expect(imported.currentModel == "claude-haiku-4-5", "\(String(describing: imported.currentModel))")
     }
 
+    /// A figure of the file outside what the questionnaire takes is priced at the limit, and the summary says so:
+    /// 3,000 requests in one minute of a day are a peak far above the 1,000 the questionnaire takes.
+    @Test func aFigureOutsideTheQuestionnairesRangeIsSaidToBeCapped() throws {
+        let start = 1_793_577_600
+        let rows = ["timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens"]
+            + (0..<3_000).map { "\(start + $0 / 100),claude-haiku-4-5,900,20,0,0" }
+            + ["\(start + 86_399),claude-haiku-4-5,900,20,0,0"]
+        let given = try UsageFixture.answers(["task_type": .text("classification")])
+        let imported = try UsageImport.load(Array(rows.joined(separator: "\n").utf8), given: given, catalog: UsageFixture.catalog,
+                                            knowledge: UsageFixture.knowledge)
+        #expect((imported.summary.peak_to_average ?? 0) > 1_000)
+        let note = try #require(imported.summary.answers_note)
+        #expect(note.hasPrefix("Outside the questionnaire's range, the file's peak to average ") && note.contains("priced at 1,000"),
+                "\(note)")
+    }
+
     @Test func binaryFileIsRefused() {
         #expect(throws: UsageError("the file", "a binary file, not a usage report: expected JSON (Anthropic or OpenAI usage API, OTLP spans) or CSV text")) {
             try UsageFile.read([0x7F, 0x45, 0x4C, 0x46, 0, 1, 2])
