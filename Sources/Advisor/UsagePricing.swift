@@ -183,12 +183,17 @@ extension Engine {
         // lines add each model's own, so the logged model's comes out first (known only when the import names it).
         let current = currentModel.flatMap { knowledge.modelIndex[$0] }
         let loggedToolPrompt = current.map { m in answers.values.withUnsafeBufferPointer { knowledge.toolPromptTokens(model: m, $0) } } ?? 0
+        let logged = profile
         let profile = profile.removingLeadingPrompt(loggedToolPrompt).compacted(to: Self.usageGroups)
         // Sizes left blank are the distribution's own means, not the questionnaire's defaults (which would shrink
-        // every imported request to the default size).
+        // every imported request to the default size). A prompt length that is the file's own mean, as the import
+        // filled it, is the mean without the logged tool prompt: left at the logged mean, it stretched every request
+        // back by the tool prompt before each model's own was added (900-token requests priced as 1,246).
         var filled = answers
+        let fileMean = abs(answers.values[AnswerID.avgInputTokens.rawValue] - logged.meanPrompt.rounded()) < 0.5
         for (id, mean) in [(AnswerID.avgInputTokens, profile.meanPrompt.rounded()), (.avgOutputTokens, profile.meanOutput.rounded()),
-                           (.cachedInputShare, (profile.cachedShare * 100).rounded() / 100)] where answers.isAssumed(id) {
+                           (.cachedInputShare, (profile.cachedShare * 100).rounded() / 100)]
+            where answers.isAssumed(id) || (id == .avgInputTokens && loggedToolPrompt > 0 && fileMean) {
             if let replaced = try? knowledge.replacing(id, with: .number(mean), in: filled) { filled = replaced }
         }
         let answers = filled

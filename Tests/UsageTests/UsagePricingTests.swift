@@ -166,6 +166,25 @@ import Usage
 
     /// Two 300,000-token requests among 5,000 small ones keep a group of their own when 4,096 are allowed: averaged
     /// into requests a sixtieth their size, they left every window "fitting".
+    /// With tools, the logged prompts hold the current model's tool-use prompt; it comes out before pricing, and each
+    /// model adds its own. The prompt length the import fills is the file's mean, which is the mean with it: left as
+    /// it was, it stretched every request back up before the model's own was added (900-token Haiku 4.5 requests
+    /// priced as 1,246 tokens, $65.52 against the file's $50.37).
+    @Test func theLoggedToolPromptIsNotBilledTwice() throws {
+        let rows = ["timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens"]
+            + (0..<1_000).map { "\(1_793_577_600 + $0 * 60),claude-haiku-4-5-20251001,900,50,0,0" }
+        let bytes = Array(rows.joined(separator: "\n").utf8)
+        func current(_ choice: String) throws -> Double {
+            let given = try UsageFixture.answers(["task_type": .text("classification"), "tool_choice": .text(choice)])
+            let imported = try UsageImport.load(bytes, given: given, catalog: UsageFixture.catalog, knowledge: UsageFixture.knowledge)
+            let answers = imported.filling(given, knowledge: UsageFixture.knowledge)
+            let (_, comparison) = UsageFixture.engine.assess(answers, usage: imported.profile!, currentModel: imported.currentModel)
+            #expect(comparison.current_model == "claude-haiku-4-5")
+            return try #require(comparison.current_monthly_usd)
+        }
+        #expect(abs(try current("auto") - current("none")) < 0.01)
+    }
+
     @Test func compactingKeepsTheLongestRequestsApart() {
         let profile = UsageProfile((0..<5_000).map {
             UsageSample(requests: 1, uncachedInput: Double(1_000 + $0), cacheRead: 0, cacheWrite: 0, output: 20)
