@@ -291,6 +291,8 @@ struct CostTable {
     private func latencyText(_ check: LatencyCheck) -> String {
         switch check.verdict {
         case .meets: return "meets the \(Format.number(check.budget_ms / 1000)) s budget (\(check.percentile ?? "") \(Format.count(check.ms ?? 0)) ms)"
+        case .misses where check.percentile == "floor":
+            return "misses the \(Format.number(check.budget_ms / 1000)) s budget at any setting (at least \(Format.count(check.ms ?? 0)) ms)"
         case .misses: return "misses the \(Format.number(check.budget_ms / 1000)) s budget (\(check.percentile ?? "") \(Format.count(check.ms ?? 0)) ms)"
         case .unknown: return "no published latency to judge the \(Format.number(check.budget_ms / 1000)) s budget"
         }

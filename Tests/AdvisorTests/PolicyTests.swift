@@ -302,7 +302,11 @@ struct PolicyTests {
     @Test func latencyBudgets() {
         let lines = engine.costs(k.answers(["latency_budget_s": 0.5]))
         #expect(lines.first { $0.model == "claude-haiku-4-5" }?.latency?.verdict == .misses)  // p95 up to 900 ms
-        #expect(lines.first { $0.model == "claude-haiku-5-5" }?.latency?.verdict == .unknown)
+        // No figure published, but its answer alone (the default 200 tokens, 260 on its count) takes at least
+        // 0.15 + 260 / 400 = 0.8 s: a floor over the budget is a miss, whatever a page documents.
+        let floor = lines.first { $0.model == "claude-haiku-5-5" }?.latency
+        #expect(floor?.verdict == .misses && floor?.percentile == "floor" && floor?.ms == 800, "\(String(describing: floor))")
+        #expect(engine.costs(k.answers(["latency_budget_s": 5])).first { $0.model == "claude-haiku-5-5" }?.latency?.verdict == .unknown)
         #expect(engine.costs(k.answers(["latency_budget_s": 1])).first { $0.model == "claude-haiku-4-5" }?.latency?.verdict == .meets)
         #expect(engine.costs(k.answers([:])).allSatisfy { $0.latency == nil })
         // The primary model without published latency is flagged, not passed.
