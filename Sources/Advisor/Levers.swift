@@ -256,8 +256,14 @@ extension Engine {
             let budget = value(.latencyBudgetSeconds)
             // Less thinking for the latency's sake only where the thinking weighs on it; otherwise the effort
             // levers below, which weigh the money.
+            // Not, for work that keeps its thinking (no lower effort is offered to it), where the level it runs at
+            // already leaves time to answer: Sonnet 5.5 priced at medium for strict RAG answers due in 20 s was then
+            // told to go to low "for a 20 s budget".
+            let keepsThinking = !v.withUnsafeBufferPointer { rules.offers(.lower_effort, $0) }
             let forLatency = line.rates.reasoning_tokens_per_request > 0
                 && v.withUnsafeBufferPointer { k.thinkingWeighsOnLatency(model: primary, $0) }
+                && !(keepsThinking && value(.latencyBudgetSeconds) > 0 && v.withUnsafeBufferPointer {
+                    k.leavesTimeToAnswer(model: primary, reasoning: line.rates.reasoning_tokens_per_request, $0) })
             // One level down, or the least the API accepts for a team the content sends there (to_least_when).
             var lower = v.withUnsafeBufferPointer { rules.lowerToLeast?.holds($0, override: -1, value: 0) ?? false }
                 ? levels.first { $0 < effort } : levels.last { $0 < effort }

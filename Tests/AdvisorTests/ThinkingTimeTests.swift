@@ -574,5 +574,16 @@ struct ThinkingTimeTests {
         #expect(!levers(1).contains(.route_complex))
         #expect(levers(2).contains(.route_complex))
     }
+
+    /// Work that keeps its thinking is not told to think less for a budget its level already leaves time for: strict
+    /// RAG answers due in 20 s are priced on Sonnet 5.5 at medium (about 16 s at a typical speed) and were then
+    /// offered low "for a 20 s budget".
+    @Test func strictWorkInTimeIsNotToldToThinkLessForTheBudget() {
+        let a = engine.assess(k.answers(["task_type": "rag", "monthly_requests": 300_000, "avg_input_tokens": 4_000,
+                                         "avg_output_tokens": 300, "latency": "interactive", "latency_budget_s": 20,
+                                         "accuracy": "first_time_right", "complex_share": 0.3, "as_of": "2026-12-05"]))
+        #expect(a.primaryModel == "claude-sonnet-5-5")
+        #expect(!a.levers.contains { [.least_thinking, .thinking_off, .lower_effort].contains($0.kind) }, "\(a.levers.map(\.text))")
+    }
 }
 
