@@ -233,14 +233,14 @@ def test_decision_on_one_screen(driver):
     traps = driver.find_elements(By.CSS_SELECTOR, ".verdict .decision .trap-long_context_cliff")
     if check(traps, "RAG: the long-context cliff is stated in the decision"):
         text = traps[0].text
-        check(all(n in text for n in ("100,000", "117,000", "76,900", "$")), f"RAG: the cliff sentence has its figures ({text!r})")
+        check(all(n in text for n in ("100,000", "117,000", "57,600", "$")), f"RAG: the cliff sentence has its figures ({text!r})")
         check(traps[0].find_elements(By.CSS_SELECTOR, "a[href='/guides/long-context-price-cliff']"), "RAG: the cliff links its guide")
     # A lever applied in one click: the trim takes the prompt under the line and the bill down.
     before = driver.find_element(By.CSS_SELECTOR, ".decision-primary .monthly").text
     lever = driver.find_element(By.CSS_SELECTOR, ".decision-lever")
-    check("76,900" in lever.text, f"RAG: the top lever is the trim ({lever.text!r})")
+    check("57,600" in lever.text, f"RAG: the top lever is the trim, with room under the line ({lever.text!r})")
     lever.find_element(By.CSS_SELECTOR, "a.apply").click()
-    check("avg_input_tokens=76900" in driver.current_url, f"the lever's link changes the answer ({driver.current_url})")
+    check("avg_input_tokens=57600" in driver.current_url, f"the lever's link changes the answer ({driver.current_url})")
     # Over the line Haiku 5.5 costs over five times a model that fits as well, so the cost ceiling names that model;
     # the trim is priced on Haiku 5.5 and brings it back under the line and into the verdict.
     primary = driver.find_element(By.CSS_SELECTOR, ".decision-primary").text
