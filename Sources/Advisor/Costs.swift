@@ -549,6 +549,14 @@ extension Knowledge {
                         : "\(effort.rawValue) effort, as a team would run it.")
                      + " Check the quality at that setting on your own samples.")
             }
+            // A level the team asked for that the model does not have is priced at the one its API maps it to:
+            // "medium" on DeepSeek V4 Flash (none or high) was priced at high without a word.
+            let asked = AnswerID.reasoningEffort.choices[Int(v[AnswerID.reasoningEffort.rawValue])]
+            if thinking.loweredFrom == nil, let wanted = Effort(rawValue: asked), wanted != effort,
+               let r = model.reasoning, !r.levels.contains(wanted), !thinkingOffForTools(model: m, v) {
+                note("It has no \(wanted.rawValue) effort (its levels: \(r.levels.sorted().map(\.rawValue).joined(separator: ", "))): "
+                     + "priced at \(effort.rawValue), the nearest level it accepts.")
+            }
             if thinkingOffForTools(model: m, v), let r = model.reasoning,
                r.byAnswer[Int(v[AnswerID.reasoningEffort.rawValue])].effort != .none {
                 note("Thinking off: it takes a forced tool call only without thinking, so it is priced without it. "

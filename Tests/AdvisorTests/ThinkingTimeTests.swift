@@ -585,5 +585,18 @@ struct ThinkingTimeTests {
         #expect(a.primaryModel == "claude-sonnet-5-5")
         #expect(!a.levers.contains { [.least_thinking, .thinking_off, .lower_effort].contains($0.kind) }, "\(a.levers.map(\.text))")
     }
+
+    /// A level the team asks for that the model does not have is priced at the nearest it accepts, and its cost line
+    /// says so: "medium" on DeepSeek V4 Flash (none or high) was priced at high without a word.
+    @Test func aLevelTheModelLacksIsSaidOnItsLine() throws {
+        let lines = engine.costs(k.answers(["task_type": "complex_reasoning", "monthly_requests": 100_000, "avg_input_tokens": 3_000,
+                                            "avg_output_tokens": 500, "reasoning_effort": "medium", "as_of": "2026-12-05"]))
+        let deepseek = try #require(lines.first { $0.model == "deepseek-v4-flash" })
+        #expect(deepseek.rates.reasoning_effort == .high)
+        #expect(deepseek.rates.notes.contains("It has no medium effort (its levels: none, high): priced at high, the nearest level it accepts."),
+                "\(deepseek.rates.notes)")
+        let haiku = try #require(lines.first { $0.model == "claude-haiku-5-5" })
+        #expect(!haiku.rates.notes.contains { $0.hasPrefix("It has no") })
+    }
 }
 
