@@ -403,6 +403,12 @@ extension Engine {
         }
         guard let best else {
             let relax = v[AnswerID.requiredFit.rawValue] > 0 ? "the budget or the fit you require" : "the budget"
+            // Under the first-token wait no answer, however short, is in time on a hosted model.
+            if answerTooLong, budget < k.leastFirstToken {
+                return "No hosted model is reported to start an answer within \(Self.seconds(budget)) (the quickest median first "
+                    + "token we have read is \(Self.seconds(k.leastFirstToken))), so shorter answers do not help: relax \(relax), "
+                    + "or run a model next to your users"
+            }
             return answerTooLong
                 ? "No other model that meets this workload's requirements is reported to write that fast: shorten the "
                     + "answers or relax \(relax)"

@@ -598,5 +598,16 @@ struct ThinkingTimeTests {
         let haiku = try #require(lines.first { $0.model == "claude-haiku-5-5" })
         #expect(!haiku.rates.notes.contains { $0.hasPrefix("It has no") })
     }
+
+    /// Under the first-token wait no hosted answer is in time, however short: the warning does not offer shorter
+    /// answers as the way out.
+    @Test func aBudgetUnderTheFirstTokenWaitIsNotToldToShortenTheAnswers() throws {
+        let a = engine.assess(k.answers(["task_type": "moderation", "monthly_requests": 5_000_000, "avg_input_tokens": 400,
+                                         "avg_output_tokens": 5, "latency": "realtime", "latency_budget_s": 0.12,
+                                         "as_of": "2026-12-05"]))
+        let text = try #require(a.warnings.first { $0.text.contains("cannot finish an answer within your 0.12 s budget") }).text
+        #expect(text.contains("No hosted model is reported to start an answer within 0.12 s"), "\(text)")
+        #expect(!text.contains("shorten the answers or"), "\(text)")
+    }
 }
 
