@@ -67,7 +67,13 @@ public struct UsageImport: Sendable {
             // bucket's requests follow its output tokens (its prompt tokens when nothing was output).
             let observed = given * seconds / monthSeconds
             let useOutput = totals.output > 0
-            let weight = records.map { useOutput ? $0.tokens.output : $0.tokens.prompt }
+            // A row with prompts and no output still had requests: counted at the file's output per prompt token, so
+            // its prompts stay in the pricing (a 20M-token row with no output was left out while the peak counted it).
+            let answered = records.filter { $0.tokens.output > 0 }.reduce(0.0) { $0 + $1.tokens.prompt }
+            let outputPerPrompt = answered > 0 ? totals.output / answered : 0
+            let weight = records.map { r in
+                !useOutput ? r.tokens.prompt : r.tokens.output > 0 ? r.tokens.output : r.tokens.prompt * outputPerPrompt
+            }
             let sum = weight.reduce(0, +)
             requestsPerRow = weight.map { observed * $0 / sum }
             note = "\(reading.format.title) counts tokens, not requests: the \(Int(given)) monthly requests given are "

@@ -257,6 +257,26 @@ import Usage
                 "\(note)")
     }
 
+    /// A report row with prompts and no output still had requests: its prompts stay in the distribution, counted at
+    /// the file's output per prompt token (a 20M-token row with no output was left out of the pricing).
+    @Test func aRowWithoutOutputKeepsItsRequests() throws {
+        func bucket(_ hour: Int, input: Int, output: Int) -> String {
+            """
+            {"starting_at": "2026-11-02T0\(hour):00:00Z", "ending_at": "2026-11-02T0\(hour + 1):00:00Z", "results": [
+              {"model": "claude-haiku-4-5", "uncached_input_tokens": \(input), "cache_read_input_tokens": 0,
+               "cache_creation": {"ephemeral_5m_input_tokens": 0, "ephemeral_1h_input_tokens": 0}, "output_tokens": \(output)}]}
+            """
+        }
+        let text = "{\"data\": [" + [bucket(0, input: 1_000_000, output: 100_000), bucket(1, input: 1_000_000, output: 0)]
+            .joined(separator: ",") + "], \"has_more\": false, \"next_page\": null}"
+        let imported = try UsageImport.load(Array(text.utf8), catalog: UsageFixture.catalog, monthlyRequests: 87_600,
+                                            on: UsageFixture.day)
+        let profile = try #require(imported.profile)
+        #expect(profile.samples.count == 2, "\(profile.samples)")
+        // Both hours' prompts are in it: the two rows get the same requests, 1,000,000 prompt tokens each.
+        #expect(profile.samples.allSatisfy { abs($0.requests - profile.samples[0].requests) < 1e-6 })
+    }
+
     @Test func binaryFileIsRefused() {
         #expect(throws: UsageError("the file", "a binary file, not a usage report: expected JSON (Anthropic or OpenAI usage API, OTLP spans) or CSV text")) {
             try UsageFile.read([0x7F, 0x45, 0x4C, 0x46, 0, 1, 2])
