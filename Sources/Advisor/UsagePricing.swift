@@ -115,7 +115,10 @@ extension Knowledge {
         let p = prices.parts[m]
         let facts = prices.facts[m]
         func r(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
-        func percent(_ share: Double) -> String { Format.figure(share * 100, digits: share < 0.1 ? 1 : 0) + "%" }
+        // A share above nothing is never shown as nothing: 2 requests in 4,002 are "under 0.1%", not "0.0%".
+        func percent(_ share: Double) -> String {
+            share > 0 && share < 0.0005 ? "under 0.1%" : Format.figure(share * 100, digits: share < 0.1 ? 1 : 0) + "%"
+        }
         var rates = average.rates
         var notes = ["Priced request by request from the imported usage (\(Format.figure(Double(groups))) "
                      + "group\(groups == 1 ? "" : "s") of requests), not at the average size."]

@@ -185,6 +185,17 @@ import Usage
         #expect(abs(try current("auto") - current("none")) < 0.01)
     }
 
+    /// A share of the requests above nothing is not shown as nothing: 2 requests in 4,002 that no 128K window holds
+    /// were "0.0 % of requests do not fit".
+    @Test func aTinyShareIsNotShownAsNone() throws {
+        let profile = UsageProfile([UsageSample(requests: 4_000, uncachedInput: 1_000, cacheRead: 0, cacheWrite: 0, output: 20),
+                                    UsageSample(requests: 2, uncachedInput: 300_000, cacheRead: 0, cacheWrite: 0, output: 20)])
+        let answers = try UsageFixture.answers(["task_type": .text("classification"), "monthly_requests": .number(4_002)])
+        let (a, _) = UsageFixture.engine.assess(answers, usage: profile, currentModel: nil)
+        let line = try #require(a.costs.first { $0.model == "gpt-4o-mini" })
+        #expect(line.rates.notes.contains("under 0.1% of requests do not fit its window or output limit."), "\(line.rates.notes)")
+    }
+
     @Test func compactingKeepsTheLongestRequestsApart() {
         let profile = UsageProfile((0..<5_000).map {
             UsageSample(requests: 1, uncachedInput: Double(1_000 + $0), cacheRead: 0, cacheWrite: 0, output: 20)
