@@ -16,10 +16,28 @@ public enum UsageFile {
         return [UInt8](data)
     }
 
+    /// The offset of the first byte that does not begin or continue a valid UTF-8 sequence (0 when none is found).
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length = b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
+            guard length > 0, i + length <= bytes.count,
+                  bytes[(i + 1)..<(i + length)].allSatisfy({ $0 >> 6 == 0b10 }) else { return i }
+            i += length
+        }
+        return 0
+    }
+
     /// - Throws: `UsageError` naming the line or JSON path and what was expected there.
     public static func read(_ bytes: [UInt8]) throws(UsageError) -> UsageReading {
         guard bytes.count <= maxBytes else {
             throw UsageError("the file", "larger than \(maxBytes / 1024 / 1024) MiB; export a shorter period")
+        }
+        // Text in another encoding (a Latin-1 CSV from a spreadsheet) is not a binary file: say which it is.
+        if !bytes.contains(0), String(validating: bytes, as: UTF8.self) == nil {
+            let offset = Self.firstInvalidUTF8(bytes)
+            throw UsageError("byte \(offset + 1)", "not UTF-8 text: save the export as UTF-8 (JSON or CSV) and upload it again")
         }
         guard !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self) else {
             throw UsageError("the file", "a binary file, not a usage report: expected JSON (Anthropic or OpenAI usage API, "

@@ -277,6 +277,17 @@ import Usage
         #expect(profile.samples.allSatisfy { abs($0.requests - profile.samples[0].requests) < 1e-6 })
     }
 
+    /// Text in another encoding is not called binary: a Latin-1 CSV (a spreadsheet's export) is refused at its first
+    /// byte that is not UTF-8, with what to do.
+    @Test func aLatin1FileIsToldToBeSavedAsUTF8() {
+        var bytes = Array("timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens\n2026-11-02T00:00:00Z,caf".utf8)
+        bytes.append(0xE9)  // é in Latin-1
+        bytes += Array(",100,20,0,0\n".utf8)
+        #expect(throws: UsageError("byte 105", "not UTF-8 text: save the export as UTF-8 (JSON or CSV) and upload it again")) {
+            try UsageFile.read(bytes)
+        }
+    }
+
     @Test func binaryFileIsRefused() {
         #expect(throws: UsageError("the file", "a binary file, not a usage report: expected JSON (Anthropic or OpenAI usage API, OTLP spans) or CSV text")) {
             try UsageFile.read([0x7F, 0x45, 0x4C, 0x46, 0, 1, 2])
