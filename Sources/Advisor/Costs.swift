@@ -756,6 +756,8 @@ extension Knowledge {
     /// Whether the work goes through the batch API (latency `batch`): its discount and its output limit apply.
     static func isBatch(_ v: UnsafeBufferPointer<Double>) -> Bool { v[AnswerID.latency.rawValue] == batchLatency }
     static let realtimeLatency = Double(AnswerID.latency.choices.firstIndex(of: "realtime")!)
+    static let interactiveLatency = Double(AnswerID.latency.choices.firstIndex(of: "interactive")!)
+    static let firstTimeRight = Double(AnswerID.accuracy.choices.firstIndex(of: "first_time_right")!)
 
     /// The model's lifecycle on the as-of day of the answers.
     func status(model m: Int, _ v: UnsafeBufferPointer<Double>) -> ModelStatus {

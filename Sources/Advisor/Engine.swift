@@ -466,9 +466,10 @@ public struct Engine: Sendable {
     /// window, and the peak against the rate limits (with the month's spend against a tier's cap). Changing any
     /// other answer leaves every model as usable as it was. The developer rate is a cost input but not one of
     /// these: it prices only self-hosted models' operations, and they have no rate limits or spend caps to meet.
-    /// Of the fixed cost inputs alone: what usability reads other than through `least_effort_when`.
+    /// Of the fixed cost inputs alone: what usability reads other than through `least_effort_when`. The peak (against
+    /// the rate limits) and the latency budget (the floors) are among the cost inputs, so they are here too.
     static let fixedUsabilityInputs: Set<AnswerID> = fixedCostInputs.subtracting([.developerHourlyUSD])
-        .union([.taskType, .requiredFit, .canSelfHost, .peakToAverage, .systemPromptTokens, .latencyBudgetSeconds])
+        .union([.taskType, .requiredFit, .canSelfHost, .systemPromptTokens])
 
     /// - Parameter costs: the monthly cost per model when the caller knows them already (the what-would-change
     ///   search, for answers costs do not read).

@@ -101,14 +101,18 @@ extension Knowledge {
     /// (`engine.interactive_wait_seconds` at the typical speed); nil where the answers are not interactive without a
     /// budget, the settings are missing, or the model is timed on faster hardware than the engine's.
     func fitsInteractiveWait(model m: Int, at effort: Effort, _ v: UnsafeBufferPointer<Double>) -> Bool? {
+        interactiveWaitTiming(model: m, v).map { (thinkingFloor(model: m, at: effort)?.tokens ?? 0) / $0.typical <= $0.wait }
+    }
+
+    /// The typical speed and the interactive wait model `m`'s thinking is held to: interactive answers without a
+    /// budget, both settings given, and the model not timed on faster hardware than the engine's (Groq's), whose speed
+    /// the median of general APIs does not describe; nil otherwise.
+    func interactiveWaitTiming(model m: Int, _ v: UnsafeBufferPointer<Double>) -> (typical: Double, wait: Double)? {
         guard v[AnswerID.latency.rawValue] == Knowledge.interactiveLatency, v[AnswerID.latencyBudgetSeconds.rawValue] <= 0,
               let wait = interactiveWait, let typical = typicalOutput,
               fastestOutput[m] == settings.fastest_output_tokens_per_second else { return nil }
-        return (thinkingFloor(model: m, at: effort)?.tokens ?? 0) / typical <= wait
+        return (typical, wait)
     }
-
-    static let interactiveLatency = Double(AnswerID.latency.choices.firstIndex(of: "interactive")!)
-    static let firstTimeRight = Double(AnswerID.accuracy.choices.firstIndex(of: "first_time_right")!)
 
     /// What the answers need in time, in words: "a 0.25 s budget", or "realtime answers".
     static func need(_ v: UnsafeBufferPointer<Double>) -> String {
@@ -263,9 +267,7 @@ extension Engine {
     private func interactiveWaitOutlasted(model m: Int, _ v: UnsafeBufferPointer<Double>)
         -> (floor: ThinkingFloor, typical: Double, wait: Double)? {
         let k = knowledge
-        guard v[AnswerID.latency.rawValue] == Knowledge.interactiveLatency, v[AnswerID.latencyBudgetSeconds.rawValue] <= 0,
-              let wait = k.interactiveWait, let typical = k.typicalOutput,
-              k.fastestOutput[m] == k.settings.fastest_output_tokens_per_second,
+        guard let (typical, wait) = k.interactiveWaitTiming(model: m, v),
               let floor = k.thinkingFloor(model: m, v), floor.tokens / typical > wait else { return nil }
         return (floor, typical, wait)
     }

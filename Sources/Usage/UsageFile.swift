@@ -34,14 +34,14 @@ public enum UsageFile {
         guard bytes.count <= maxBytes else {
             throw UsageError("the file", "larger than \(maxBytes / 1024 / 1024) MiB; export a shorter period")
         }
-        // Text in another encoding (a Latin-1 CSV from a spreadsheet) is not a binary file: say which it is.
-        if !bytes.contains(0), String(validating: bytes, as: UTF8.self) == nil {
-            let offset = Self.firstInvalidUTF8(bytes)
-            throw UsageError("byte \(offset + 1)", "not UTF-8 text: save the export as UTF-8 (JSON or CSV) and upload it again")
-        }
-        guard !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self) else {
+        guard !bytes.contains(0) else {
             throw UsageError("the file", "a binary file, not a usage report: expected JSON (Anthropic or OpenAI usage API, "
                              + "OTLP spans) or CSV text")
+        }
+        // Text in another encoding (a Latin-1 CSV from a spreadsheet) is not a binary file: say which it is.
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw UsageError("byte \(Self.firstInvalidUTF8(bytes) + 1)",
+                             "not UTF-8 text: save the export as UTF-8 (JSON or CSV) and upload it again")
         }
         let body = bytes.drop { $0 == 0xEF || $0 == 0xBB || $0 == 0xBF || $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
         guard let first = body.first else { throw UsageError("the file", "empty: expected a usage report") }
