@@ -1,6 +1,7 @@
 /// Finds model ids in text: every name of `ModelCatalog`, standing alone (not part of a longer identifier), with
 /// the forms providers build around it:
-/// - a dated snapshot: `claude-3-5-haiku-20241022`, `gpt-4o-mini-2024-07-18`, or `-latest`;
+/// - a dated snapshot: `claude-3-5-haiku-20241022`, `gpt-4o-mini-2024-07-18`, or `-latest`; Google's stable
+///   version number, `gemini-2.0-flash-001`;
 /// - Amazon Bedrock: `anthropic.claude-haiku-4-5-20251001-v1:0`, with an optional inference-profile region
 ///   (`us.`, `eu.`, `apac.`, `global.`, ...) before `anthropic.`;
 /// - Google Vertex AI: `claude-haiku-4-5@20251001`.
@@ -9,7 +10,7 @@ public struct IDMatcher: Sendable {
     public enum Form: String, Sendable, Encodable {
         /// As the content names it (an `api_id` or alias).
         case id
-        /// With a snapshot date or `-latest` the content does not list.
+        /// With a snapshot date, a version number (`-001`) or `-latest` the content does not list.
         case snapshot
         case bedrock
         case vertex
@@ -83,7 +84,7 @@ public struct IDMatcher: Sendable {
     private func extend(_ text: UnsafeBufferPointer<UInt8>, start: Int, length: Int, name: [UInt8]) -> Match? {
         var end = start + length
         var form = Form.id
-        // A snapshot date: -YYYYMMDD, -YYYY-MM-DD, @YYYYMMDD (Vertex); or -latest.
+        // A snapshot date: -YYYYMMDD, -YYYY-MM-DD, @YYYYMMDD (Vertex); Google's three-digit version (-001); or -latest.
         if let after = Self.digits(text, at: end, prefix: UInt8(ascii: "@"), count: 8) {
             end = after
             form = .vertex
@@ -94,6 +95,9 @@ public struct IDMatcher: Sendable {
                   let month = Self.digits(text, at: year, prefix: UInt8(ascii: "-"), count: 2),
                   let day = Self.digits(text, at: month, prefix: UInt8(ascii: "-"), count: 2) {
             end = day
+            form = .snapshot
+        } else if let after = Self.digits(text, at: end, prefix: UInt8(ascii: "-"), count: 3) {
+            end = after
             form = .snapshot
         } else if Self.hasPrefix(text, at: end, Self.latest) {
             end += Self.latest.count

@@ -6,18 +6,34 @@ import Scan
 struct ModelsInUse {
     let catalog: ModelCatalog
     let matcher: IDMatcher
+    /// The same names lower-cased, for ids a tool wrote in another case (`Claude-Haiku-4-5`,
+    /// `meta-llama/llama-3.1-8b-instruct`), and the catalog name each stands for.
+    let lowerMatcher: IDMatcher
+    let lowerNames: [String: String]
 
     init(catalog: ModelCatalog) {
         self.catalog = catalog
-        matcher = IDMatcher(names: catalog.models.flatMap(\.names))
+        let names = catalog.models.flatMap(\.names)
+        matcher = IDMatcher(names: names)
+        lowerNames = Dictionary(names.map { ($0.lowercased(), $0) }) { first, _ in first }
+        lowerMatcher = IDMatcher(names: Array(lowerNames.keys))
     }
 
-    /// The model page an id names, when the whole id is one model id.
+    /// The model page an id names: the whole id is one model id, or ends with one after a path (Vertex's
+    /// `publishers/google/models/gemini-2.0-flash-001`, the Gemini API's `models/...`, a router's `anthropic/...`);
+    /// in any case.
     func model(for id: String) -> ModelCatalog.Model? {
-        var bytes = Array(id.utf8)
-        let matches = bytes.withUnsafeMutableBufferPointer { matcher.matches(in: UnsafeBufferPointer($0)) }
-        guard let match = matches.first, match.start == 0, match.end == bytes.count else { return nil }
-        return catalog.model(named: match.name)
+        if let name = Self.wholeName(id, matcher) { return catalog.model(named: name) }
+        return Self.wholeName(id.lowercased(), lowerMatcher).flatMap { lowerNames[$0] }.flatMap(catalog.model(named:))
+    }
+
+    /// The catalog name of the id that ends `id` and starts it or follows its last path separator.
+    private static func wholeName(_ id: String, _ matcher: IDMatcher) -> String? {
+        let bytes = Array(id.utf8)
+        let matches = bytes.withUnsafeBufferPointer { matcher.matches(in: $0) }
+        guard let match = matches.last, match.end == bytes.count,
+              match.start == 0 || bytes[match.start - 1] == UInt8(ascii: "/") else { return nil }
+        return match.name
     }
 
     /// Every model id with its share (by `weight`), largest first, and its lifecycle on `day`.

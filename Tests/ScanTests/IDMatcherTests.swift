@@ -23,6 +23,14 @@ import Testing
         #expect(hits.map(\.1) == [.id, .id, .bedrock, .bedrock, .vertex, .snapshot, .snapshot])
     }
 
+    @Test func findsGooglesVersionNumbers() {
+        #expect(found("model: gemini-3.1-flash-lite-001, publishers/google/models/gemini-3.1-flash-lite-002").map(\.0)
+                == ["gemini-3.1-flash-lite-001", "gemini-3.1-flash-lite-002"])
+        #expect(found("gemini-3.1-flash-lite-001").map(\.1) == [.snapshot])
+        // Not a version: two or four digits, or a longer name.
+        #expect(found("gemini-3.1-flash-lite-01 gemini-3.1-flash-lite-0012 gemini-3.1-flash-lite-001x").isEmpty)
+    }
+
     @Test func ignoresLongerIdentifiers() {
         #expect(found("gpt-4o-mini-tts xgpt-4o-mini claude-haiku-4-5x my_claude-haiku-4-5 gemini-3.1-flash-lite2").isEmpty)
         #expect(found("gemini-3.1-flash-lite.").map(\.0) == ["gemini-3.1-flash-lite"])

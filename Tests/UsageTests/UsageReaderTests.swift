@@ -241,6 +241,31 @@ import Usage
         #expect(imported.currentModel == "claude-haiku-4-5", "\(String(describing: imported.currentModel))")
     }
 
+    /// Ids as gateways and clouds write them name their models: Vertex's resource paths, the Gemini API's
+    /// `models/`, Google's version numbers, a router's provider prefix, another case. An id that only contains a
+    /// model's name does not.
+    @Test func idsWithPathsVersionsAndOtherCaseNameTheirModels() throws {
+        let ids = ["publishers/google/models/gemini-2.0-flash-001", "models/gemini-3.8-flash",
+                   "projects/p/locations/us-east5/publishers/anthropic/models/claude-haiku-4-5@20251001",
+                   "Claude-Haiku-4-5", "meta-llama/llama-3.1-8b-instruct", "anthropic/claude-haiku-5-5",
+                   "acme/claude-haiku-4-5x", "claude-haiku-4-5/tuned"]
+        var rows = ["timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens"]
+        for (i, id) in ids.enumerated() {
+            for k in 0...i { rows.append("\(1_793_577_600 + (i * 10 + k) * 60),\(id),900,20,0,0") }
+        }
+        let imported = try UsageImport.load(Array(rows.joined(separator: "\n").utf8), catalog: UsageFixture.catalog,
+                                            on: UsageFixture.day)
+        let named = Dictionary(uniqueKeysWithValues: imported.summary.models.map { ($0.id, $0.model) })
+        #expect(named["publishers/google/models/gemini-2.0-flash-001"] == "gemini-flash")
+        #expect(named["models/gemini-3.8-flash"] == "gemini-3-8-flash")
+        #expect(named["projects/p/locations/us-east5/publishers/anthropic/models/claude-haiku-4-5@20251001"] == "claude-haiku-4-5")
+        #expect(named["Claude-Haiku-4-5"] == "claude-haiku-4-5")
+        #expect(named["meta-llama/llama-3.1-8b-instruct"] == "llama-3-1-8b-self-hosted")
+        #expect(named["anthropic/claude-haiku-5-5"] == "claude-haiku-5-5")
+        #expect(named["acme/claude-haiku-4-5x"] == .some(nil))
+        #expect(named["claude-haiku-4-5/tuned"] == .some(nil))
+    }
+
     /// A figure of the file outside what the questionnaire takes is priced at the limit, and the summary says so:
     /// 3,000 requests in one minute of a day are a peak far above the 1,000 the questionnaire takes.
     @Test func aFigureOutsideTheQuestionnairesRangeIsSaidToBeCapped() throws {
