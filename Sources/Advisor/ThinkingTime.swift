@@ -407,7 +407,7 @@ extension Engine {
             let relax = v[AnswerID.requiredFit.rawValue] > 0 ? "the budget or the fit you require" : "the budget"
             // Under the first-token wait no answer, however short, is in time on a hosted model.
             if answerTooLong, budget < k.leastFirstToken {
-                return "No hosted model is reported to start an answer within \(Self.seconds(budget)) (the quickest median first "
+                return "No hosted model is reported to start an answer within \(AnswerValue.number(budget).text) s (the quickest median first "
                     + "token we have read is \(Self.seconds(k.leastFirstToken))), so shorter answers do not help: relax \(relax), "
                     + "or run a model next to your users"
             }
@@ -434,8 +434,12 @@ extension Engine {
         return "\(how): \(Format.money(best.monthly)) a month on your numbers\(fitNote)"
     }
 
-    /// Seconds as a budget is read: two decimals below ten, so 0.75 is not rounded onto a 0.8 budget.
+    /// A time at least this long, as a budget is read: two decimals below ten, so 0.75 is not rounded onto a 0.8
+    /// budget, and rounded up, so a 0.215 s floor is not shown as 0.21 beside a 0.21 s budget it misses.
     static func seconds(_ value: Double) -> String {
-        Format.trimmed(value, digits: value < 10 ? 2 : 1) + " s"
+        let digits = value < 10 ? 2 : 1
+        let scale = digits == 2 ? 100.0 : 10.0
+        // The small allowance keeps a time already at the precision (0.3 computed as 0.30000000000000004) as it is.
+        return Format.trimmed((value * scale - 1e-9).rounded(.up) / scale, digits: digits) + " s"
     }
 }

@@ -32,7 +32,7 @@ struct InteractiveThinkingTests {
         #expect(text.hasPrefix("Claude Haiku 5.5 thinks before it answers: at medium effort about 1,200 reasoning tokens "
                                + "come before the first word, about 12.4 s at 97 tokens a second"), "\(text)")
         #expect(text.contains("(3 s even at 400, the fastest output reported for it)"), "\(text)")
-        #expect(text.contains("5 s at most by our reckoning: at low effort it writes about 300 first, about 3.09 s, "
+        #expect(text.contains("5 s at most by our reckoning: at low effort it writes about 300 first, about 3.1 s, "
                               + "for $475 a month instead of $925."), "\(text)")
         // The price at low is the one the lower-effort lever gives: one cost model.
         let lever = try #require(a.levers.first { $0.kind == .lower_effort })
@@ -142,7 +142,7 @@ struct InteractiveThinkingTests {
         let text = try #require(said)
         #expect(text.hasPrefix("The complex 30 % of requests go on to Claude Sonnet 5.5 after Claude Haiku 5.5 has answered, "
                                + "and Claude Sonnet 5.5 thinks before it answers: at high effort about 3,000 reasoning tokens "
-                               + "come before its first word, about 30.9 s at 97 tokens a second"), "\(text)")
+                               + "come before its first word, about 31 s at 97 tokens a second"), "\(text)")
         #expect(!text.contains("a month instead of"), "\(text)")
         // Cost first prices the Haiku with its thinking off, and the escalated requests at Sonnet 5.5's default.
         let (cheap, cheapSaid) = escalated(["cost_priority": "primary"])
