@@ -32,12 +32,13 @@ enum Timestamp {
         return zone.first == UInt8(ascii: "+") ? seconds - offset : seconds + offset
     }
 
-    /// A Unix time in seconds, milliseconds or microseconds, as seconds: no usage file dates from after the year 5000,
-    /// which 1e11 seconds reach, while today's milliseconds are about 1.8e12 and microseconds 1.8e15 (a day of
-    /// requests a minute in milliseconds read as seconds was 44 requests a month). Nil for a negative or infinite one.
+    /// A Unix time in seconds, milliseconds, microseconds or nanoseconds, as seconds: no usage file dates from after
+    /// the year 5000, which 1e11 seconds reach, while today's milliseconds are about 1.8e12, microseconds 1.8e15 and
+    /// nanoseconds (pandas' and OpenTelemetry's) 1.8e18 (a day of requests a minute in milliseconds read as seconds was
+    /// 44 requests a month). Nil for a negative or infinite one.
     static func unix(_ value: Double) -> Double? {
         guard value.isFinite, value >= 0 else { return nil }
-        return value >= 1e14 ? value / 1e6 : value >= 1e11 ? value / 1e3 : value
+        return value >= 1e17 ? value / 1e9 : value >= 1e14 ? value / 1e6 : value >= 1e11 ? value / 1e3 : value
     }
 
     /// `2026-11-01T00:00:00Z` for a time.

@@ -186,7 +186,7 @@ import Usage
         #expect(crlf.summary.observed_requests == 60 && crlf.summary.monthly_requests == lf.summary.monthly_requests)
     }
 
-    /// Unix times in milliseconds (and microseconds) are told from seconds by their size: a day of one request a
+    /// Unix times in milliseconds (microseconds, nanoseconds) are told from seconds by their size: a day of one request a
     /// minute in milliseconds, read as seconds, was 44 requests a month.
     @Test func unixMillisecondsAreReadAsSuch() throws {
         func load(_ scale: Double) throws -> UsageImport {
@@ -195,10 +195,12 @@ import Usage
                 + (0..<1_440).map { "\(Int64((start + Double($0) * 60) * scale)),claude-haiku-4-5,900,20,0,0" }
             return try UsageImport.load(Array(rows.joined(separator: "\n").utf8), catalog: UsageFixture.catalog, on: UsageFixture.day)
         }
-        let seconds = try load(1), millis = try load(1_000), micros = try load(1_000_000)
+        let seconds = try load(1), millis = try load(1_000), micros = try load(1_000_000), nanos = try load(1e9)
         #expect(abs((seconds.summary.monthly_requests ?? 0) - 43_800) < 1, "\(String(describing: seconds.summary.monthly_requests))")
         #expect(millis.summary.monthly_requests == seconds.summary.monthly_requests)
         #expect(micros.summary.monthly_requests == seconds.summary.monthly_requests)
+        // Nanoseconds (pandas' int64 times) were read as microseconds: the year 58806, and 219 requests a month.
+        #expect(abs((nanos.summary.monthly_requests ?? 0) - 43_800) < 1, "\(String(describing: nanos.summary.monthly_requests))")
         #expect(millis.summary.period_days == seconds.summary.period_days)
     }
 
