@@ -974,7 +974,8 @@ final class CompiledPolicy: Sendable {
         case .cheapest_fit: ["model", "monthly", "min_fit", "outlook_days"]
         case .routing_payback: ["saving_per_year", "routing_cost_per_year", "build_hours", "upkeep_hours_per_month", "model"]
         case .alternatives_min_fit, .fit_first: ["min_fit"]
-        case .effort_before_escalation: ["haiku", "effort", "haiku_monthly", "escalation", "escalation_monthly", "escalation_effort"]
+        case .effort_before_escalation: ["haiku", "effort", "haiku_monthly", "escalation", "escalation_monthly", "escalation_effort",
+                                         "escalation_cost", "outcome"]
         case .cost_ceiling: ["haiku", "haiku_monthly", "model", "monthly", "ratio", "saving"]
         case .routing_plan: ["haiku", "escalation", "share", "haiku_monthly", "escalation_monthly", "escalated_part",
                              "escalated_effort", "escalation_alone_effort", "escalation_state", "combined", "advisor"]

@@ -6,7 +6,8 @@
 
 /// The runner-up: the cheapest other model that fits the task at least as well as the primary (so a cheaper
 /// equal is never hidden), else the first alternative. JSON: `model`, `monthly_usd`, `difference_usd` (runner-up
-/// minus primary), `reason`, `url`.
+/// minus primary; for a tiered verdict, minus the plan with its escalations, `DecisionSummary.combined`), `reason`,
+/// `url`.
 public struct RunnerUp: Sendable, Encodable, Equatable {
     public let model: String
     public let monthly_usd: Double
@@ -81,13 +82,10 @@ extension Engine {
         let primary = d.primary
         let line: (Int) -> CostLine? = { m in costs.first { $0.model == k.models[m].slug } }
         var combined: CombinedCost? = nil
-        if d.verdict == .tieredRouting, let escalation = d.escalation, escalation != primary {
-            let share = answers.values[AnswerID.complexShare.rawValue]
-            combined = CombinedCost(escalation_model: k.models[escalation].slug, complex_share: share,
-                                    monthly_usd: Format.rounded(Engine.tieredMonthly(haiku: monthly[primary],
-                                                                                       escalation: escalated?.monthly ?? monthly[escalation],
-                                                                                       share: share)),
-                                    escalated_effort: escalated?.effort)
+        if let plan = planMonthly(d, answers: answers, monthly: monthly, escalated: escalated), let escalation = d.escalation {
+            combined = CombinedCost(escalation_model: k.models[escalation].slug,
+                                    complex_share: answers.values[AnswerID.complexShare.rawValue],
+                                    monthly_usd: Format.rounded(plan), escalated_effort: escalated?.effort)
         }
         var traps: [Trap] = []
         // The primary's and the runner-up's traps; and the Haiku's when the cost ceiling turned it down, since its
@@ -159,9 +157,18 @@ extension Engine {
         }
     }
 
+    /// A tiered verdict's month: the Haiku's, and its escalation model's on the complex share. Nil for any other.
+    func planMonthly(_ d: Decision, answers: Answers, monthly: [Double], escalated: EscalatedPricing?) -> Double? {
+        guard d.verdict == .tieredRouting, let escalation = d.escalation, escalation != d.primary else { return nil }
+        return Self.tieredMonthly(haiku: monthly[d.primary], escalation: escalated?.monthly ?? monthly[escalation],
+                                  share: answers.values[AnswerID.complexShare.rawValue])
+    }
+
     /// The runner-up and why it lost (see RunnerUp).
+    /// - Parameter plan: a tiered verdict's month with its escalations (`planMonthly`), which the runner-up is set
+    ///   against: Gemini 4 Hydrogen was said to cost $20,108 more than the Haiku's share of a $15,008 plan.
     func runnerUp(_ d: Decision, answers: Answers, alternatives: [Int], late: [Bool],
-                          monthly: [Double]) -> (model: Int, summary: RunnerUp)? {
+                  monthly: [Double], plan: Double? = nil) -> (model: Int, summary: RunnerUp)? {
         // With no requests every bill is $0: no model is cheaper or dearer, so there is no runner-up to name.
         guard Self.hasVolume(answers.values) else { return nil }
         let k = knowledge
@@ -191,7 +198,9 @@ extension Engine {
             (Self.fitFirstRank(k.compiledModels[m].fit[task], d.fitFirst), superseded.contains(m) ? 1 : 0, monthly[m], m)
         }
         guard let m = equals.min(by: { key($0) < key($1) }) ?? alternatives.first else { return nil }
-        let difference = monthly[m] - monthly[primary]
+        let difference = monthly[m] - (plan ?? monthly[primary])
+        // What the runner-up is set against, where it is more than the primary's own month.
+        let against = plan == nil ? "" : " than the plan with its escalations"
         let fit = k.compiledModels[m].fit[task]
         let taskName = AnswerID.taskName(AnswerID.taskType.choices[task])
         let reason: String, url: String
@@ -215,11 +224,11 @@ extension Engine {
             legacySaid = successor != nil
             url = "/models/\(k.models[m].slug)"
         } else if difference >= 0 && fit < primaryFit {
-            reason = "it costs \(Format.money(difference)) more a month\(laterGap(m, primary, difference, answers, monthly)), "
+            reason = "it costs \(Format.money(difference)) more a month\(against)\(laterGap(m, primary, difference, answers, monthly, plan: plan)), "
                 + "though it fits \(taskName) '\(fit.rawValue)', better than \(k.models[primary].title)'s '\(primaryFit.rawValue)'"
             url = "/criteria/task-type-fit"
         } else if difference >= 0 {
-            reason = "it costs \(Format.money(difference)) more a month\(laterGap(m, primary, difference, answers, monthly)) "
+            reason = "it costs \(Format.money(difference)) more a month\(against)\(laterGap(m, primary, difference, answers, monthly, plan: plan)) "
                 + "for the same fit"
             url = "/models/\(k.models[m].slug)"
         } else if d.basis == .cheapest_suitable,
@@ -297,12 +306,14 @@ extension Engine {
     /// " ($13,800 from 2027-01-01, when Gemini 3.8 Flash's prices change)": where either model's prices announced for
     /// the next `price_outlook_days` change the runner-up's gap over the primary, the gap then; "" otherwise. A saving
     /// of $25,050 a month was stated as lasting while the primary's promotion ended 51 days later.
-    func laterGap(_ m: Int, _ primary: Int, _ difference: Double, _ answers: Answers, _ monthly: [Double]) -> String {
+    /// - Parameter plan: a tiered verdict's month (`planMonthly`); its escalations are taken at today's prices.
+    func laterGap(_ m: Int, _ primary: Int, _ difference: Double, _ answers: Answers, _ monthly: [Double],
+                  plan: Double? = nil) -> String {
         let (theirs, ours) = answers.values.withUnsafeBufferPointer {
             (outlookMonthly(m, $0, monthly: monthly), outlookMonthly(primary, $0, monthly: monthly))
         }
         guard let day = [theirs.day, ours.day].compactMap({ $0 }).max() else { return "" }
-        let gap = theirs.monthly - ours.monthly
+        let gap = theirs.monthly - ours.monthly - ((plan ?? monthly[primary]) - monthly[primary])
         guard abs(gap - difference) >= 0.005 else { return "" }
         let whose = theirs.day != nil && ours.day != nil ? "both models'"
             : "\(knowledge.models[ours.day != nil ? primary : m].title)'s"

@@ -1519,7 +1519,8 @@ public struct Engine: Sendable {
         // Prices older than stale_after_days: one warning per day they were checked, naming every model whose price
         // a figure of the verdict rests on (the primary first, the alternatives, the runner-up and the quality
         // margin's strong model: "$390 more a month" rests on the runner-up's), not one sentence repeated per model.
-        let runner = runnerUp(d, answers: answers, alternatives: alternatives, late: late, monthly: monthly)
+        let runner = runnerUp(d, answers: answers, alternatives: alternatives, late: late, monthly: monthly,
+                              plan: planMonthly(d, answers: answers, monthly: monthly, escalated: escalated))
         var named = [primary] + alternatives
         for m in [runner?.model, qualityMargin.flatMap { k.modelIndex[$0.model] }].compactMap({ $0 }) where !named.contains(m) {
             named.append(m)
@@ -1816,10 +1817,30 @@ public struct Engine: Sendable {
         // rest, as the Haiku beside it is priced at the policy's higher effort (Knowledge.escalatedPricing).
         let escalationMonthly = escalated.monthly
         let entry = k.criteria[policy.criterion]
+        let effortNote = escalated.effort.map { " at its default \($0.rawValue) effort" } ?? ""
+        // What the branch is set against: the plan the verdict pays (the Haiku's month and the escalated share), or,
+        // where routing does not pay, the escalation model for everything. Set against the whole workload on
+        // Sonnet 5.5 ($64,680), Haiku 5.5 at high effort ($3,234) was "the cheaper way" beside a $2,727.60 plan.
+        let share = v[AnswerID.complexShare.rawValue]
+        let (compared, escalationCost): (Double, String)
+        if d.verdict == .tieredRouting {
+            let part = share * escalationMonthly
+            compared = Self.tieredMonthly(haiku: monthly(haiku, v), escalation: escalationMonthly, share: share)
+            escalationCost = "\(Format.cents(part)) a month for the complex \(Format.percent(share)) of requests\(effortNote), "
+                + "\(Format.cents(compared)) with \(k.models[haiku].title)'s own"
+        } else {
+            compared = escalationMonthly
+            escalationCost = "\(Format.cents(escalationMonthly)) a month for the whole workload\(effortNote)"
+        }
+        let gap = abs(compared - haikuMonthly)
+        let outcome = haikuMonthly < compared
+            ? "it is the cheaper way to more quality, \(Format.cents(gap)) a month less"
+            : "it needs no routing, but costs \(Format.cents(gap)) a month more than "
+                + (d.verdict == .tieredRouting ? "the plan" : k.models[escalation].title)
         let text = Template.fill(policy.text, [
             "haiku": k.models[haiku].title, "effort": policy.effort.rawValue, "haiku_monthly": Format.cents(haikuMonthly),
             "escalation": k.models[escalation].title, "escalation_monthly": Format.cents(escalationMonthly),
-            "escalation_effort": escalated.effort.map { " at its default \($0.rawValue) effort" } ?? ""])
+            "escalation_effort": effortNote, "escalation_cost": escalationCost, "outcome": outcome])
         reasons.append(Reason(criterion: entry.slug, effect: 0, text: text, url: "/criteria/\(entry.slug)",
                               title: entry.title, decide: nil, source: nil))
         return EffortOption(haiku_model: k.models[haiku].slug, effort: policy.effort,

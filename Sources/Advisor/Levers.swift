@@ -30,8 +30,16 @@ public struct Lever: Sendable, Encodable, Equatable {
     public let verdict: Verdict
     public let score: Double
 
+    /// What the verdict pays after the change minus what it pays now, where that is not `difference`: a tiered
+    /// plan's escalations, or a lever priced on a model the verdict does not recommend. Levers are ranked by it.
+    var paidDifference: Double? = nil
+
+    enum CodingKeys: String, CodingKey { case kind, text, url, model, changes, monthly_before, monthly_after, verdict, score }
+
     /// Negative: a saving.
     public var difference: Double { monthly_after - monthly_before }
+    /// What the ranking goes by: the change in what the verdict pays.
+    var rankedDifference: Double { paidDifference ?? difference }
 }
 
 extension Knowledge {
@@ -117,8 +125,9 @@ extension Engine {
             v.withUnsafeBufferPointer { $0.with(.reasoningEffort, level.answer, read) }
         }
         func inRange(_ id: AnswerID, _ to: Double) -> Bool { k.plausibleRange(id, around: value(id))?.contains(to) ?? false }
-        /// The primary's (or `model`'s) monthly cost, the verdict and the score with `changes` applied.
-        func apply(_ changes: [(AnswerID, Double)], on model: Int? = nil) -> (monthly: Double, verdict: Verdict, score: Double) {
+        /// The primary's (or `model`'s) monthly cost, the verdict and the score with `changes` applied; where that
+        /// verdict is a tiered plan, its month with the escalations, the escalation model and the effort it runs at.
+        func apply(_ changes: [(AnswerID, Double)], on model: Int? = nil) -> Priced {
             var w = v
             for (id, x) in changes { w[id.rawValue] = x }
             // As the link that applies it will: a share given outright replaces a system prompt's.
@@ -126,7 +135,16 @@ extension Engine {
             Answers.derive(&w)
             return w.withUnsafeBufferPointer { p in
                 let decision = decideAsPriced(p)
-                return (decision.monthly?[model ?? primary] ?? self.monthly(model ?? primary, p), decision.verdict, decision.score)
+                func month(_ m: Int) -> Double { decision.monthly?[m] ?? self.monthly(m, p) }
+                var plan: PlanAfter? = nil
+                if decision.verdict == .tieredRouting, let e = decision.escalation, e != decision.primary {
+                    let escalatedAfter = k.escalatedPricing(model: e, p, priced: month(e), usage: usage)
+                    plan = PlanAfter(monthly: Engine.tieredMonthly(haiku: month(decision.primary), escalation: escalatedAfter.monthly,
+                                                                   share: p[AnswerID.complexShare.rawValue]),
+                                     escalation: e, effort: escalatedAfter.effort ?? k.reasoning(model: e, p).effort)
+                }
+                return Priced(monthly: month(model ?? primary), verdict: decision.verdict, score: decision.score,
+                              plan: plan, paid: plan?.monthly ?? month(decision.primary), payer: decision.primary)
             }
         }
         /// A prompt cut to `target` tokens, and how the cut divides between the system prompt and each request's own
@@ -164,8 +182,45 @@ extension Engine {
                     + "\(Format.count(kept)), each request's own text \(Format.count(own)) to \(Format.count(target - kept))"
             }
         }
+        // What the verdict pays now: a tiered plan's month with its escalations, else the primary's.
+        let share = value(.complexShare)
+        let planNow: Double? = d.verdict == .tieredRouting && d.escalation != nil && d.escalation != primary
+            ? Engine.tieredMonthly(haiku: before, escalation: escalated ?? monthly[d.escalation!], share: share) : nil
+        let paidNow = planNow ?? before
+        /// What a lever priced on one model does to what the verdict pays, in a sentence; nil where that is the
+        /// lever's own figure. A lever on a tiered plan moves the escalations too (the effort answer is every model's:
+        /// Haiku 5.5 to low took Sonnet 5.5's escalated 2 % from high to low as well, the plan from $2,727.60 to
+        /// $747.60, while the lever said $900 less); a lever can turn the verdict into a plan, or out of one; and a
+        /// lever priced on a model the verdict passed over is set against the one it recommends.
+        func paidEffect(_ changes: [(AnswerID, Double)], pricedOn: Int, _ priced: Priced) -> String? {
+            let ownChange = priced.monthly - monthly[pricedOn]
+            guard abs((priced.paid - paidNow) - ownChange) >= 0.005 else { return nil }
+            if let planNow, let after = priced.plan, let e = d.escalation {
+                let effortMoved = changes.contains { $0.0 == .reasoningEffort } && after.escalation == e
+                let level = after.effort.map { " at \($0.rawValue)" } ?? ""
+                return (effortMoved
+                    ? "The answer sets every model's effort: \(k.models[e].title) answers the complex \(Format.percent(share))\(level) too, and "
+                    : "With its escalations to \(k.models[after.escalation].title), ")
+                    + "the plan costs \(Format.money(after.monthly)) a month instead of \(Format.money(planNow))"
+                    + (effortMoved ? "; check the hard answers' quality as well." : ".")
+            }
+            if let planNow {
+                return "The verdict then sends no request on to \(k.models[d.escalation!].title): \(Format.money(priced.paid)) a month "
+                    + "in all, against \(Format.money(planNow)) for the plan with its escalations today."
+            }
+            if let after = priced.plan {
+                return "The verdict then becomes a plan that sends the complex \(Format.percent(share)) on to "
+                    + "\(k.models[after.escalation].title): \(Format.money(after.monthly)) a month in all, against \(Format.money(paidNow)) today."
+            }
+            let payer = k.models[priced.payer].title
+            if pricedOn == primary {
+                return "The verdict then recommends \(payer): \(Format.money(priced.paid)) a month."
+            }
+            return "Against \(k.models[primary].title)'s \(Format.money(paidNow)) a month today, the verdict then pays "
+                + "\(Format.money(priced.paid))\(priced.payer == pricedOn ? "" : " on \(payer)")."
+        }
         func add(_ kind: LeverKind, _ changes: [(AnswerID, Double)], _ values: [String: String],
-                 priced: (monthly: Double, verdict: Verdict, score: Double), on model: Int? = nil) {
+                 priced: Priced, on model: Int? = nil) {
             guard v.withUnsafeBufferPointer({ rules.offers(kind, $0) }) else { return }
             let words = rules.levers[kind]!
             let pricedOn = model ?? primary
@@ -177,11 +232,21 @@ extension Engine {
             filled["after"] = shown.after
             filled["saving"] = before >= priced.monthly ? shown.change : Format.money(before - priced.monthly)
             filled["extra"] = priced.monthly >= before ? shown.change : Format.money(priced.monthly - before)
-            found.append(Lever(kind: kind, text: Template.fill(words.text, filled), url: words.url,
+            var text = Template.fill(words.text, filled)
+            // The routing levers price the plan already.
+            let effect = kind == .route_complex || kind == .route_simple ? nil : paidEffect(changes, pricedOn: pricedOn, priced)
+            // A saving on its model that raises what the verdict pays is no saving (batch turned 8M strict
+            // classifications into a $21,960 plan with escalations, offered as "$2,790 less" against $5,580).
+            // The Haiku's way back under the cost ceiling is no saving either: it says what getting the Haiku back costs.
+            if effect != nil, pricedOn == primary, priced.monthly < before, priced.paid > paidNow + 0.005 { return }
+            if let effect { text += " " + effect }
+            var lever = Lever(kind: kind, text: text, url: words.url,
                                model: k.models[pricedOn].slug,
                                changes: changes.map { LeverChange(answer: $0.0, to: k.decode($0.1, for: $0.0)) },
                                monthly_before: Format.rounded(before), monthly_after: Format.rounded(priced.monthly),
-                               verdict: priced.verdict, score: priced.score))
+                               verdict: priced.verdict, score: priced.score)
+            if effect != nil { lever.paidDifference = priced.paid - paidNow }
+            found.append(lever)
         }
 
         // When no model holds the request, the one lever that matters is the cut that makes it fit.
@@ -361,7 +426,8 @@ extension Engine {
             let state = v.withUnsafeBufferPointer { legacyNote(escalation, $0) }
             add(.route_complex, [(.routing, tiered)], ["escalation": k.models[escalation].title, "escalation_state": state,
                                                        "share": Format.percent(value(.complexShare)), "router": plan.router],
-                priced: (plan.monthly, plan.verdict, plan.score))
+                priced: Priced(monthly: plan.monthly, verdict: plan.verdict, score: plan.score, plan: nil, paid: plan.monthly,
+                               payer: primary))
         }
         // The other way round: the score gave everything to the escalation model because much of the work is hard,
         // while the Haiku fits the task and a router could send it the simple rest (5M RAG answers a month, 30 %
@@ -377,12 +443,32 @@ extension Engine {
             let share = value(.complexShare)
             add(.route_simple, [(.routing, tiered)], ["haiku": haiku, "share": Format.percent(share),
                                                       "simple": Format.percent(1 - share), "router": plan.router],
-                priced: (plan.monthly, plan.verdict, plan.score))
+                priced: Priced(monthly: plan.monthly, verdict: plan.verdict, score: plan.score, plan: nil, paid: plan.monthly,
+                               payer: primary))
         }
 
-        // Savings (negative) first, the largest first; then margins, the cheapest first.
-        return found.sorted { $0.difference < $1.difference }
+        // Savings (negative) first, the largest first; then margins, the cheapest first; by what the verdict pays.
+        return found.sorted { $0.rankedDifference < $1.rankedDifference }
     }
+}
+
+/// A lever's changes priced (`Engine.levers`): the month of the model it is priced on, the verdict and score they
+/// give, that verdict's tiered plan if it is one, and what the verdict then pays (the plan, or its primary's month).
+struct Priced {
+    let monthly: Double
+    let verdict: Verdict
+    let score: Double
+    let plan: PlanAfter?
+    let paid: Double
+    /// The model the verdict then recommends (a plan's Haiku).
+    let payer: Int
+}
+
+/// A tiered plan after a lever: its month with the escalations, the escalation model and the effort it runs at.
+struct PlanAfter {
+    let monthly: Double
+    let escalation: Int
+    let effort: Effort?
 }
 
 /// Which part of a prompt a trim lever cuts (`Engine.levers`).

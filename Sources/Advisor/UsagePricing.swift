@@ -207,7 +207,9 @@ extension Engine {
             }
             let search = profile.compacted(to: Self.searchGroups)
             let assessment = assess(answers, v, usage: (prices, Self.ordered(lines), search))
-            let recommended = knowledge.modelIndex[assessment.primaryModel].map { prices.monthly[$0] } ?? 0
+            // A tiered verdict costs the plan with its escalations, not the Haiku's share of it.
+            let recommended = assessment.decision.combined?.monthly_usd
+                ?? knowledge.modelIndex[assessment.primaryModel].map { prices.monthly[$0] } ?? 0
             return (assessment, UsageComparison(
                 current_model: current.map { knowledge.models[$0].slug },
                 current_monthly_usd: current.map { Format.rounded(prices.monthly[$0]) },

@@ -67,7 +67,8 @@ struct CostFirstEffortTests {
         // Haiku at high effort beside the escalation model is priced beside Sonnet's default too, not its least.
         #expect(a.effortOption?.escalation_monthly_usd == 146_000)
         #expect(a.reasons.contains { $0.criterion == "reasoning-effort"
-            && $0.text.contains("($146,000.00 a month for the whole workload at its default high effort)") })
+            && $0.text.contains("($29,200.00 a month for the complex 20 % of requests at its default high effort, $30,500.00 "
+                                + "with Claude Haiku 5.5's own)") })
         // Where cost does not come first every figure is at the default already (the Haiku at medium, $3,700):
         // nothing to say.
         let balanced = engine.assess(k.answers(with(Self.routedChats, ["cost_priority": "balanced"])))

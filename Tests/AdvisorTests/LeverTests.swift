@@ -522,7 +522,7 @@ struct LeverTests {
             let answers = RandomAnswers.make(k, &rng)
             let a = engine.assess(answers)
             #expect(a.decision.top_lever == a.levers.first)
-            #expect(a.levers.map(\.difference) == a.levers.map(\.difference).sorted(), "ranked: savings first")
+            #expect(a.levers.map(\.rankedDifference) == a.levers.map(\.rankedDifference).sorted(), "ranked: savings first")
             for lever in a.levers {
                 seen.insert(lever.kind)
                 // Priced on the primary; under the cost ceiling, the Haiku's trim is priced on the Haiku.

@@ -61,7 +61,7 @@ struct RecordsTests {
         #expect(!away.contains("consistent Haiku strength"))
         // A policy's advice beside a score verdict (price Haiku at high effort before escalating) is not why.
         let between = because("task_type=rag&monthly_requests=400000&avg_input_tokens=2000&avg_output_tokens=300")
-        #expect(between.contains("because Haiku's fit score, 56, lies between 40 and 60: ") && !between.contains("price the cheaper branch"),
+        #expect(between.contains("because Haiku's fit score, 56, lies between 40 and 60: ") && !between.contains("price the other branch"),
                 "\(between)")
         // A hard limit is the reason, each sentence keeps its capital.
         let limit = because("task_type=extraction&monthly_requests=50000&avg_input_tokens=3000&avg_output_tokens=200"

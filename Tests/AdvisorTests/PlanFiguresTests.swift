@@ -1,0 +1,87 @@
+import Testing
+@testable import Advisor
+
+/// Figures set against what the verdict pays: a tiered plan's month with its escalations (the Haiku's share alone was
+/// the runner-up's yardstick, the effort branch's and every lever's), or the recommended model's where a lever is priced
+/// on another.
+struct PlanFiguresTests {
+    let k = Fixture.real
+    var engine: Engine { Engine(knowledge: k) }
+
+    static let routedCompletions: [String: AnswerValue] = [
+        "task_type": "code_completion", "monthly_requests": 3_000_000, "avg_input_tokens": 2_500, "avg_output_tokens": 150,
+        "latency": "realtime", "latency_budget_s": 2, "complex_share": 0.4, "cost_priority": "secondary", "as_of": "2026-12-05"]
+
+    /// Gemini 4 Hydrogen was said to cost $20,108 more than Haiku 5.5's $1,267.50, in a $15,007.50 plan.
+    @Test func theRunnerUpIsSetAgainstThePlanWithItsEscalations() throws {
+        let a = engine.assess(k.answers(Self.routedCompletions))
+        #expect(a.verdict == .tieredRouting)
+        let plan = try #require(a.decision.combined).monthly_usd
+        let runner = try #require(a.decision.runner_up)
+        #expect(abs(runner.difference_usd - (runner.monthly_usd - plan)) < 0.01, "\(runner.difference_usd) \(plan)")
+        #expect(runner.reason.contains("more a month than the plan with its escalations"), "\(runner.reason)")
+        // A verdict without escalations keeps the primary's own month.
+        let single = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 1_000_000, "as_of": "2026-12-05"]))
+        let other = try #require(single.decision.runner_up)
+        #expect(single.decision.combined == nil && abs(other.difference_usd - (other.monthly_usd - single.decision.monthly_usd)) < 0.01)
+    }
+
+    /// 2 % routed to Sonnet 5.5: Haiku 5.5 at high effort on everything ($3,234) is dearer than the $2,727.60 plan,
+    /// though far cheaper than Sonnet 5.5 on everything ($64,680), and it was called "the cheaper way to more quality".
+    @Test func theEffortBranchIsSetAgainstThePlan() throws {
+        let a = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 2_000_000, "avg_input_tokens": 800,
+                                         "avg_output_tokens": 20, "routing": "tiered", "complex_share": 0.02, "as_of": "2027-02-01"]))
+        let text = try #require(a.reasons.first { $0.criterion == "reasoning-effort" }).text
+        #expect(text.contains("($1,293.60 a month for the complex 2 % of requests, $2,727.60 with Claude Haiku 5.5's own)"), "\(text)")
+        #expect(text.contains("at high effort on every request costs $3,234.00"), "\(text)")
+        #expect(text.hasSuffix("it needs no routing, but costs $506.40 a month more than the plan."), "\(text)")
+    }
+
+    /// The effort answer is every model's: lowering the Haiku's takes the escalated requests' thinking down too, and
+    /// the lever says what the plan then costs, as a re-run gives it.
+    @Test func aLeverOnATieredPlanSaysWhatThePlanCosts() throws {
+        let answers: [String: AnswerValue] = ["task_type": "classification", "monthly_requests": 2_000_000, "avg_input_tokens": 800,
+                                              "avg_output_tokens": 20, "routing": "tiered", "complex_share": 0.02, "as_of": "2027-02-01"]
+        let a = engine.assess(k.answers(answers))
+        let lower = try #require(a.levers.first { $0.kind == .lower_effort })
+        #expect(lower.text.contains("The answer sets every model's effort: Claude Sonnet 5.5 answers the complex 2 % at low too, "
+                                    + "and the plan costs $748 a month instead of $2,728"), "\(lower.text)")
+        var applied = answers
+        applied["reasoning_effort"] = "low"
+        let rerun = engine.assess(k.answers(applied))
+        #expect(rerun.decision.combined?.monthly_usd == 747.6)
+        // Batch halves the escalations too.
+        let batch = try #require(a.levers.first { $0.kind == .batch })
+        #expect(batch.text.contains("With its escalations to Claude Sonnet 5.5, the plan costs $1,364 a month instead of $2,728."), "\(batch.text)")
+        applied = answers
+        applied["latency"] = "batch"
+        #expect(engine.assess(k.answers(applied)).decision.combined?.monthly_usd == 1_363.8)
+    }
+
+    /// A saving on the Haiku that makes the verdict a dearer plan is not offered as a saving: batch turned 8M strict
+    /// classifications into a $21,960 plan with escalations, offered as "$2,790 less" against $5,580.
+    @Test func aSavingThatRaisesWhatTheVerdictPaysIsNotOffered() {
+        let answers: [String: AnswerValue] = ["task_type": "classification", "monthly_requests": 8_000_000, "avg_input_tokens": 700,
+                                              "avg_output_tokens": 10, "accuracy": "first_time_right", "complex_share": 0.15,
+                                              "review_capacity": "systematic", "as_of": "2026-12-05"]
+        let a = engine.assess(k.answers(answers))
+        #expect(a.verdict == .chooseHaiku)
+        var batched = answers
+        batched["latency"] = "batch"
+        let rerun = engine.assess(k.answers(batched))
+        #expect(rerun.verdict == .tieredRouting && (rerun.decision.combined?.monthly_usd ?? 0) > a.decision.monthly_usd)
+        #expect(!a.levers.contains { $0.kind == .batch })
+    }
+
+    /// The Haiku's trim under the cost ceiling is priced on the Haiku ($61,533 to $8,095) but ranked by what the
+    /// verdict pays (GPT-6 Luna's $9,605 to $8,095): it led the levers, above batch on Luna ($4,803 less).
+    @Test func theHaikusWayBackIsRankedByWhatTheVerdictPays() throws {
+        let a = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 1_000_000, "avg_input_tokens": 90_000,
+                                         "avg_output_tokens": 10, "as_of": "2026-12-05"]))
+        #expect(a.primaryModel == "gpt-6-luna")
+        let trim = try #require(a.levers.first { $0.kind == .trim_below_cliff })
+        #expect(trim.model == "claude-haiku-5-5")
+        #expect(trim.text.contains("Against GPT-6 Luna's $9,605 a month today, the verdict then pays $8,095."), "\(trim.text)")
+        #expect(a.levers.first?.kind == .batch && a.levers.last == trim)
+    }
+}
