@@ -26,7 +26,12 @@ enum AnthropicUsageReader {
                     let model = try result.member("model").flatMap { node throws(UsageError) in
                         node.value == .null ? nil : try node.string()
                     }
-                    records.append(UsageRecord(start: start, end: end, model: model, requests: nil, tokens: tokens))
+                    // The report's service tier: `batch` for the Message Batches API, `standard` or `priority` otherwise.
+                    let tier = try result.member("service_tier").flatMap { node throws(UsageError) in
+                        node.value == .null ? nil : try node.string()
+                    }
+                    records.append(UsageRecord(start: start, end: end, model: model, requests: nil, tokens: tokens,
+                                               batch: tier.map { $0 == "batch" }))
                 }
             }
         }

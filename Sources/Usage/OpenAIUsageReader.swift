@@ -28,7 +28,14 @@ enum OpenAIUsageReader {
                     let model = try result.member("model").flatMap { node throws(UsageError) in
                         node.value == .null ? nil : try node.string()
                     }
-                    records.append(UsageRecord(start: start, end: end, model: model, requests: requests, tokens: tokens))
+                    // Set when the report is grouped by `batch`; null or missing otherwise.
+                    var batch: Bool? = nil
+                    if let node = result.member("batch"), node.value != .null {
+                        guard case .bool(let flag) = node.value else { throw node.fail("true, false or null") }
+                        batch = flag
+                    }
+                    records.append(UsageRecord(start: start, end: end, model: model, requests: requests, tokens: tokens,
+                                               batch: batch))
                 }
             }
         }

@@ -31,7 +31,8 @@ extension UsageImport {
         let day = day(of: given, knowledge: knowledge)
         var imported = try load(bytes, catalog: catalog, monthlyRequests: givenMonthlyRequests(given), on: day,
                                 largestWindow: knowledge.largestWindow(on: day))
-        let notes = [imported.answersNote(given), imported.cappedNote(given, knowledge: knowledge)].compactMap { $0 }
+        let notes = [imported.answersNote(given), imported.cappedNote(given, knowledge: knowledge),
+                     imported.mixedBatchNote(given)].compactMap { $0 }
         imported.summary.answers_note = notes.isEmpty ? nil : notes.joined(separator: " ")
         return imported
     }
@@ -48,6 +49,19 @@ extension UsageImport {
             return "\(name) \(Format.count(n)), priced at \(Format.count(limit)), the \(n > limit ? "most" : "least") the questionnaire takes"
         }
         return parts.isEmpty ? nil : "Outside the questionnaire's range, the file's " + parts.joined(separator: "; ") + "."
+    }
+
+    /// Traffic partly through the batch API is priced at one latency, the answer's: said, with the share that pays
+    /// the other rates. Nil when the file does not say, or all of it is one or the other.
+    func mixedBatchNote(_ given: Answers) -> String? {
+        guard let share = summary.batch_share, share > 0, share < Self.allBatch else { return nil }
+        let latency: String
+        if case .text(let t) = given[.latency] { latency = t } else { latency = "interactive" }
+        let rest = latency == "batch"
+            ? "its other \(Format.percent(1 - share)) at the batch discount it does not get"
+            : "its batch part at the standard rates, without the discount it gets"
+        return "\(Format.percent(share)) of the file's traffic went through the batch API; the verdict prices all of it as "
+            + "\(latency) work (the latency answer), so \(rest)."
     }
 
     /// What the verdict prices differently from the file, said beside the file's figures: a link that applies a

@@ -112,6 +112,17 @@ public struct UsageImport: Sendable {
         let current = models.compactMap(\.model).max { (byModel[$0] ?? 0) < (byModel[$1] ?? 0) }
 
         let peak = Self.peak(reading, requestsPerRow: counted ? requestsPerRow : nil, span: span)
+        // The batch API's share, by requests where the file has them, else by tokens; nil when no row says.
+        var batchShare: Double? = nil
+        if records.contains(where: { $0.batch != nil }) {
+            var all = 0.0, batched = 0.0
+            for (i, record) in records.enumerated() {
+                let w = requestsPerRow.map { $0[i] } ?? (record.tokens.prompt + record.tokens.output)
+                all += w
+                if record.batch == true { batched += w }
+            }
+            batchShare = all > 0 ? batched / all : nil
+        }
         let summary = UsageSummary(
             format: reading.format, format_title: reading.format.title,
             period_start: Timestamp.text(span.start), period_end: Timestamp.text(span.end),
@@ -121,6 +132,7 @@ public struct UsageImport: Sendable {
             prompt_tokens: distribution(samples) { $0.prompt }, output_tokens: distribution(samples) { $0.output },
             cached_input_share: totals.prompt > 0 ? (totals.cacheRead + totals.cacheWrite) / totals.prompt : 0,
             reasoning_share: totals.reasoning > 0 && totals.output > 0 ? totals.reasoning / totals.output : nil,
+            batch_share: batchShare,
             peak_to_average: peak.ratio, peak_basis: peak.basis, models: models)
 
         var answers: [(id: AnswerID, value: AnswerValue)] = []
@@ -132,9 +144,15 @@ public struct UsageImport: Sendable {
         answers.append((.cachedInputShare, .number((summary.cached_input_share * 100).rounded() / 100)))
         if let current { answers.append((.tokensCountedWith, .text(current))) }
         if let ratio = peak.ratio { answers.append((.peakToAverage, .number((ratio * 10).rounded() / 10))) }
+        // Traffic that all went through the batch API is batch work: priced at the batch rates it pays (7 days of
+        // OpenAI batch requests were priced at the standard rates, twice their bill, and told to move to batch).
+        if let share = batchShare, share >= Self.allBatch { answers.append((.latency, .text("batch"))) }
         return UsageImport(summary: summary, profile: profile, currentModel: current,
                            answers: answers.sorted { $0.id < $1.id })
     }
+
+    /// The batch share from which the traffic is taken as batch work (a stray request outside it does not count).
+    static let allBatch = 0.99
 
     /// Why `given` monthly requests cannot carry a file's tokens: over the span covered they would average more tokens
     /// than the largest context window holds. Nil when they can (or no window is known).

@@ -27,6 +27,9 @@ public struct UsageRecord: Sendable, Equatable {
     /// Requests the row stands for; nil when the source does not count them (Anthropic's usage report).
     public var requests: Double?
     public var tokens: UsageTokens
+    /// Whether the row went through the provider's batch API (Anthropic's `service_tier: "batch"`, OpenAI's
+    /// `batch: true`); nil when the source does not say.
+    public var batch: Bool? = nil
 }
 
 /// Which kind of file was read.

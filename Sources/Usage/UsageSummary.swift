@@ -22,6 +22,9 @@ public struct UsageSummary: Sendable, Encodable, Equatable {
     public let cached_input_share: Double
     /// Reasoning tokens over all output tokens, where the source reports them.
     public let reasoning_share: Double?
+    /// The requests (tokens, for Anthropic's report without a monthly number) sent through the batch API, where the
+    /// source says which (Anthropic's service tier, OpenAI's `batch` grouping).
+    public let batch_share: Double?
     /// The busiest interval's request rate over the average (nil when the span is too short to tell).
     public let peak_to_average: Double?
     /// What the peak was measured on (`1-minute bins of requests`, `1-hour buckets of tokens`, ...).

@@ -15,6 +15,7 @@ public enum UsageText {
         }
         lines.append("  cached share of the prompt: \(Format.figure(s.cached_input_share * 100, digits: 1))%")
         if let reasoning = s.reasoning_share { lines.append("  reasoning share of the output: \(Format.figure(reasoning * 100, digits: 1))%") }
+        if let batch = s.batch_share { lines.append("  through the batch API: \(Format.figure(batch * 100, digits: 1))%") }
         lines.append("  peak to average: " + (s.peak_to_average.map { Format.figure($0, digits: 1) } ?? "unknown") + " (\(s.peak_basis))")
         lines.append("  models in use:")
         for m in s.models {

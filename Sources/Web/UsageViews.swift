@@ -149,6 +149,9 @@ extension AdvisorViews {
                                        + "p90 \(Format.count(d.p90)) · p99 \(Format.count(d.p99)) · max \(Format.count(d.max))"))
             }
             facts.append(UsageFact(label: "Cached share of the prompt", value: Format.figure(s.cached_input_share * 100, digits: 1) + "%"))
+            if let batch = s.batch_share {
+                facts.append(UsageFact(label: "Through the batch API", value: Format.figure(batch * 100, digits: 1) + "%"))
+            }
             facts.append(UsageFact(label: "Peak to average", value: (s.peak_to_average.map { Format.figure($0, digits: 1) } ?? "unknown")
                                    + " (\(s.peak_basis))"))
             models = s.models.map { m in

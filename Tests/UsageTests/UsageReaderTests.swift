@@ -268,6 +268,44 @@ import Usage
         #expect(named["claude-haiku-4-5/tuned"] == .some(nil))
     }
 
+    /// Traffic the reports mark as batch (OpenAI's `batch: true`, Anthropic's `service_tier: "batch"`) is batch work:
+    /// a week of OpenAI batch requests was priced at the standard rates, twice its bill, and told to move to batch.
+    /// Partly batch traffic is said to be priced at one latency.
+    @Test func batchTrafficIsPricedAsBatch() throws {
+        func openAI(batch: [Bool]) -> [UInt8] {
+            let buckets = (0..<7).map { day in
+                let start = 1_793_577_600 + day * 86_400
+                let results = batch.map { flag in
+                    """
+                    {"object": "organization.usage.completions.result", "input_tokens": 15000000, "output_tokens": 2000000,
+                     "input_cached_tokens": 0, "num_model_requests": 5000, "model": "gpt-4o-mini-2024-07-18", "batch": \(flag)}
+                    """
+                }
+                return """
+                    {"object": "bucket", "start_time": \(start), "end_time": \(start + 86_400), "results": [\(results.joined(separator: ","))]}
+                    """
+            }
+            return Array("{\"object\": \"page\", \"data\": [\(buckets.joined(separator: ","))], \"has_more\": false}".utf8)
+        }
+        let given = try UsageFixture.answers(["task_type": .text("extraction")])
+        let all = try UsageImport.load(openAI(batch: [true]), given: given, catalog: UsageFixture.catalog, knowledge: UsageFixture.knowledge)
+        #expect(all.summary.batch_share == 1)
+        #expect(all.answers.contains { $0.id == .latency && $0.value == .text("batch") })
+        // GPT-4o mini at batch rates: 152,083 requests × (3,000 × $0.075 + 400 × $0.30) / 1e6 = $52.47.
+        let filled = all.filling(given, knowledge: UsageFixture.knowledge)
+        let (_, comparison) = UsageFixture.engine.assess(filled, usage: try #require(all.profile), currentModel: all.currentModel)
+        #expect(comparison.current_model == "gpt-4o-mini")
+        #expect(abs((comparison.current_monthly_usd ?? 0) - 52.47) < 0.05, "\(String(describing: comparison.current_monthly_usd))")
+
+        let half = try UsageImport.load(openAI(batch: [true, false]), given: given, catalog: UsageFixture.catalog,
+                                        knowledge: UsageFixture.knowledge)
+        #expect(half.summary.batch_share == 0.5 && !half.answers.contains { $0.id == .latency })
+        #expect(half.summary.answers_note?.contains("50 % of the file's traffic went through the batch API; the verdict prices "
+                                                    + "all of it as interactive work") == true, "\(half.summary.answers_note ?? "")")
+        // A report that does not say has no share.
+        #expect(try UsageFixture.load("openai-usage-1m.json").summary.batch_share == nil)
+    }
+
     /// A figure of the file outside what the questionnaire takes is priced at the limit, and the summary says so:
     /// 3,000 requests in one minute of a day are a peak far above the 1,000 the questionnaire takes.
     @Test func aFigureOutsideTheQuestionnairesRangeIsSaidToBeCapped() throws {
