@@ -172,6 +172,28 @@ public struct UsageComparison: Sendable, Encodable, Equatable {
     public let models: [UsageModelFacts]
 }
 
+extension Knowledge {
+    /// The reasoning tokens a request of model `slug` is taken to write on these answers, and the effort level: what a
+    /// usage file that counts thinking inside its output tokens holds of it (the Usage module takes it out). Nil for a
+    /// model the content does not know or that does not reason.
+    public func assumedReasoning(model slug: String, _ answers: Answers) -> (tokens: Double, effort: String)? {
+        guard let m = modelIndex[slug] else { return nil }
+        return answers.values.withUnsafeBufferPointer { v in
+            let tokens = reasoningTokens(model: m, v)
+            guard tokens > 0, let effort = reasoning(model: m, v).effort else { return nil }
+            return (tokens, effort.rawValue)
+        }
+    }
+
+    /// Model `slug`'s effort levels with the reasoning tokens each is taken to write on these answers, least first.
+    public func reasoningLevels(model slug: String, _ answers: Answers) -> [(effort: String, tokens: Double)] {
+        guard let m = modelIndex[slug], let r = compiledModels[m].reasoning else { return [] }
+        return answers.values.withUnsafeBufferPointer { v in
+            r.levels.sorted().map { level in (level.rawValue, v.with(.reasoningEffort, level.answer) { reasoningTokens(model: m, $0) }) }
+        }
+    }
+}
+
 extension Engine {
     /// Groups priced for the verdict (one per distinct request size up to this many), and for each step of the
     /// what-would-change search, which prices the distribution dozens of times.

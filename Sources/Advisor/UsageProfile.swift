@@ -60,6 +60,17 @@ public struct UsageProfile: Sendable, Equatable {
         cachedShare = prompt > 0 ? cached / prompt : 0
     }
 
+    /// The same requests with `tokens` less of every output (never below nothing): the logged model's thinking, which
+    /// its provider's report counts inside the output and every cost line adds again at the effort answered.
+    public func removingOutput(_ tokens: Double) -> UsageProfile {
+        guard tokens > 0 else { return self }
+        return UsageProfile(samples.map { sample in
+            var s = sample
+            s.output = Swift.max(0, s.output - tokens)
+            return s
+        })
+    }
+
     /// The same requests with `tokens` less at the front of every prompt: the provider's tool-use system prompt the
     /// logged model added, which its bill counted and every cost line adds again on the model it prices
     /// (Knowledge.requestTokens), so it would be billed twice. Tools come first in a request, so it is taken from the

@@ -31,8 +31,9 @@ extension UsageImport {
         let day = day(of: given, knowledge: knowledge)
         var imported = try load(bytes, catalog: catalog, monthlyRequests: givenMonthlyRequests(given), on: day,
                                 largestWindow: knowledge.largestWindow(on: day))
+        let reasoning = imported.takeOutUnloggedReasoning(given, knowledge: knowledge)
         let notes = [imported.answersNote(given), imported.cappedNote(given, knowledge: knowledge),
-                     imported.mixedBatchNote(given)].compactMap { $0 }
+                     imported.mixedBatchNote(given), reasoning].compactMap { $0 }
         imported.summary.answers_note = notes.isEmpty ? nil : notes.joined(separator: " ")
         return imported
     }

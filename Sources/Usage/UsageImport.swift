@@ -6,11 +6,11 @@ import Scan
 public struct UsageImport: Sendable {
     public internal(set) var summary: UsageSummary
     /// Nil when the file counts no requests and no monthly number was given (then `summary.requests_note` asks).
-    public let profile: UsageProfile?
+    public internal(set) var profile: UsageProfile?
     /// The slug of the busiest model the content knows.
     public let currentModel: String?
     /// Answers derived from the file, in the interface's order.
-    public let answers: [(id: AnswerID, value: AnswerValue)]
+    public internal(set) var answers: [(id: AnswerID, value: AnswerValue)]
 
     /// Reads and derives in one step.
     /// - Parameters:

@@ -34,16 +34,21 @@ import Testing
         #expect(page.contains("value=\"448959\""))
         let hidden = try #require(page.range(of: "name=\"usage\" value=\"")).upperBound
         let profile = String(page[hidden...].prefix { $0 != "\"" })
-        #expect(profile == "1-135000-0-15000-500_99-135000-15000-0-500_1130-5000-15000-0-500")
+        // Outputs of 500 tokens on Haiku 5.5 cannot hold its medium effort's 1,200 reasoning tokens: it is taken to run
+        // at low, whose 300 come out of them (UnloggedReasoning.swift), and the form says low.
+        #expect(profile == "1-135000-0-15000-200_99-135000-15000-0-200_1130-5000-15000-0-200")
+        #expect(page.contains("<option value=\"low\" selected>"))
         // The link carries it: a changed answer is still priced on the distribution.
         let link = try HTTPConnection(port: server.port).request(
-            "GET", "/api/assess?monthly_requests=448959&tokens_counted_with=claude-haiku-5-5&usage=\(profile)")
+            "GET", "/api/assess?monthly_requests=448959&tokens_counted_with=claude-haiku-5-5&reasoning_effort=low&usage=\(profile)")
         #expect(link.status == 200)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(link.body)) as? [String: Any])
         let comparison = try #require((document["usage"] as? [String: Any])?["comparison"] as? [String: Any])
         #expect(comparison["current_model"] as? String == "claude-haiku-5-5")
         // The file's own sizes: the rounded means the answers carry no longer stretch them by a hair.
-        #expect(abs((comparison["current_monthly_usd"] as? Double ?? 0) - 3_264.99) < 0.01, "\(comparison["current_monthly_usd"] ?? "")")
+        // 100 of 1,230 requests over the 100,000-token line at $0.50 / $0.05 cached / $2.50 out: 135,000 + 15,000 cached
+        // + 500 out is $0.0695; the rest 5,000 + 15,000 cached + 500 out at $0.10 / $0.01 / $0.50, $0.0009; × 448,959.
+        #expect(abs((comparison["current_monthly_usd"] as? Double ?? 0) - 2_908.02) < 0.01, "\(comparison["current_monthly_usd"] ?? "")")
         // The decision record keeps it too: its context says what was imported. 1 + 99 + 1,130 = 1,230 requests;
         // 100 prompts of 150,000 tokens (the max) and 1,130 of 20,000; outputs of 500.
         let record = try HTTPConnection(port: server.port).request(

@@ -1,0 +1,46 @@
+import Advisor
+
+extension UsageImport {
+    /// Anthropic's and OpenAI's usage reports, and a CSV, count a model's thinking inside its output tokens without
+    /// saying how much; every cost line adds each model's own thinking at the effort answered, so the logged model's
+    /// was billed twice (a week of Haiku 5.5 at 500 output tokens a request was "now $319" for a $137 bill). Where the
+    /// file does not log reasoning apart and the model in use thinks, its reasoning comes out of every logged output,
+    /// as the tool-use prompt comes out of the prompts (`UsageProfile.removingLeadingPrompt`), and the summary says so.
+    /// The level is the effort answered; left to the default, the highest of the model's levels whose thinking leaves
+    /// room for an answer in the logged output (outputs of 500 tokens cannot hold medium's 1,200: low's 300, and
+    /// `reasoning_effort` is filled with it), or none where the model allows it and no level fits.
+    /// - Returns: the note, or nil when nothing applies.
+    mutating func takeOutUnloggedReasoning(_ given: Answers, knowledge: Knowledge) -> String? {
+        guard summary.reasoning_share == nil, let profile, let current = currentModel else { return nil }
+        let filled = filling(given, knowledge: knowledge)
+        guard let (assumed, effort) = knowledge.assumedReasoning(model: current, filled) else { return nil }
+        let title = knowledge.model(current)?.title ?? current
+        let logged = profile.meanOutput
+        var level: (effort: String, tokens: Double) = (effort, assumed)
+        if logged <= assumed {
+            // The team's own level is kept, and the outputs that cannot hold it are said to.
+            guard given.isAssumed(.reasoningEffort) else {
+                return "The file's outputs average \(Format.count(logged)) tokens a request, fewer than the \(Format.count(assumed)) "
+                    + "reasoning tokens \(title) is taken to write at the \(effort) effort you gave, so nothing was taken out "
+                    + "of them and each bill is overstated by about that thinking."
+            }
+            let levels = knowledge.reasoningLevels(model: current, filled)
+            guard let fitting = levels.last(where: { $0.tokens < logged }) else { return nil }
+            level = fitting
+            answers = (answers.filter { $0.id != .reasoningEffort } + [(.reasoningEffort, .text(fitting.effort))]).sorted { $0.id < $1.id }
+        }
+        let answered = profile.removingOutput(level.tokens)
+        self.profile = answered
+        answers = answers.map { $0.id == .avgOutputTokens ? ($0.id, .number(answered.meanOutput.rounded())) : $0 }
+        let which = level.effort == effort ? "at \(effort) effort"
+            : "at \(level.effort) effort (its \(effort) effort's \(Format.count(assumed)) would not leave an answer in outputs of "
+                + "\(Format.count(logged)) tokens, so the verdict prices \(level.effort))"
+        let taken = level.tokens > 0
+            ? "the \(Format.count(level.tokens)) reasoning tokens a request it is taken to write \(which) came out of each logged "
+                + "output (answers of \(Format.count(answered.meanOutput)) tokens on average)"
+            : "none of its effort levels leaves an answer in outputs of \(Format.count(logged)) tokens, so it is taken to run "
+                + "with thinking off and the verdict prices that"
+        return "The file counts \(title)'s thinking inside its output tokens without saying how much: \(taken), and every "
+            + "model is priced with its own thinking on top. Give the reasoning effort you run it at if it is another."
+    }
+}
