@@ -1,14 +1,36 @@
 #ifndef HAIKU_ADVISOR_MHD_SHIM_H
 #define HAIKU_ADVISOR_MHD_SHIM_H
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
 #include <sys/socket.h>
 #include <netinet/in.h>
 #include <arpa/inet.h>
 #include <microhttpd.h>
+
+/* MHD's own unescaping turns %00 into a NUL byte, which ends the C string the access handler reads: /healthz%00xyz
+   was answered as /healthz, and /public/style.css%00.html as the stylesheet. This one decodes every %XX but %00, which
+   stays as written, so no route or file matches it and a query value holding it fails its field's check. */
+static inline size_t ha_unescape_keeping_nul(void *cls, struct MHD_Connection *connection, char *s) {
+    (void)cls;
+    (void)connection;
+    char *r = s, *w = s;
+    while (*r) {
+        if (r[0] == '%' && isxdigit((unsigned char)r[1]) && isxdigit((unsigned char)r[2]) && !(r[1] == '0' && r[2] == '0')) {
+            char hex[3] = {r[1], r[2], 0};
+            *w++ = (char)strtoul(hex, NULL, 16);
+            r += 3;
+        } else {
+            *w++ = *r++;
+        }
+    }
+    *w = 0;
+    return (size_t)(w - s);
+}
 
 /* Swift cannot call C variadic functions: MHD_start_daemon takes its options as varargs, so this wrapper passes
    every option the server uses, type-checked by the C compiler. See
@@ -39,6 +61,7 @@ static inline struct MHD_Daemon *ha_start_daemon(const char *host, uint16_t port
                             MHD_OPTION_CONNECTION_MEMORY_LIMIT, memory_limit,
                             MHD_OPTION_NOTIFY_COMPLETED, completed, completed_cls,
                             MHD_OPTION_URI_LOG_CALLBACK, uri_log, uri_log_cls,
+                            MHD_OPTION_UNESCAPE_CALLBACK, ha_unescape_keeping_nul, NULL,
                             MHD_OPTION_END);
 }
 

@@ -143,4 +143,19 @@ import Testing
             #expect(!reply.text.contains("<script>"), "\(target)")
         }
     }
+
+    /// %00 in a path ended the C string the handler read: /healthz%00xyz was answered as /healthz, and a file or a
+    /// page in another format was served under a name with more after the NUL. It now matches nothing; in a query
+    /// value it is text, refused by the field's check, and never a NUL byte in a page.
+    @Test func aNulInThePathMatchesNothing() throws {
+        let connection = try connect()
+        for target in ["/healthz%00xyz", "/public/style.css%00.html", "/models/claude-haiku-4-5%00.md",
+                       "/assess/result%00.csv?task_type=chat", "/api/pages/models/claude-haiku-4-5%00x"] {
+            #expect(try connection.request("GET", target).status == 404, "\(target)")
+        }
+        let compare = try connection.request("GET", "/compare?models=claude-haiku-4-5%00")
+        #expect(compare.status < 500 && !compare.body.contains(0), "\(compare.status)")
+        #expect(try connection.request("GET", "/api/assess?task_type=chat%00").status == 400)
+        #expect(try connection.request("GET", "/healthz").status == 200)
+    }
 }
