@@ -133,7 +133,10 @@ public struct UsageImport: Sendable {
             cached_input_share: totals.prompt > 0 ? (totals.cacheRead + totals.cacheWrite) / totals.prompt : 0,
             reasoning_share: totals.reasoning > 0 && totals.output > 0 ? totals.reasoning / totals.output : nil,
             batch_share: batchShare,
-            peak_to_average: peak.ratio, peak_basis: peak.basis, models: models)
+            peak_to_average: peak.ratio, peak_basis: peak.basis, models: Array(models.prefix(Self.modelsListed)),
+            models_left_off: models.count > Self.modelsListed
+                ? ModelsLeftOff(ids: models.count - Self.modelsListed, share: models.dropFirst(Self.modelsListed).reduce(0) { $0 + $1.share })
+                : nil)
 
         var answers: [(id: AnswerID, value: AnswerValue)] = []
         if let monthly { answers.append((.monthlyRequests, .number(monthly.rounded()))) }
@@ -150,6 +153,9 @@ public struct UsageImport: Sendable {
         return UsageImport(summary: summary, profile: profile, currentModel: current,
                            answers: answers.sorted { $0.id < $1.id })
     }
+
+    /// The model ids a summary lists one by one (the rest are counted).
+    static let modelsListed = 25
 
     /// The batch share from which the traffic is taken as batch work (a stray request outside it does not count).
     static let allBatch = 0.99

@@ -29,10 +29,20 @@ public struct UsageSummary: Sendable, Encodable, Equatable {
     public let peak_to_average: Double?
     /// What the peak was measured on (`1-minute bins of requests`, `1-hour buckets of tokens`, ...).
     public let peak_basis: String
+    /// The busiest `UsageImport.modelsListed` ids, largest share first.
     public let models: [ModelInUse]
+    /// The ids past those, counted, with their share; nil when every id is listed (a file of 929,000 distinct ids
+    /// made a 49 MB answer).
+    public let models_left_off: ModelsLeftOff?
     /// The answers the person gave that the verdict prices instead of the file's, with both values; nil when none
     /// differs (a given answer wins: `UsageImport.filling`).
     public internal(set) var answers_note: String? = nil
+}
+
+/// Model ids a summary does not list one by one.
+public struct ModelsLeftOff: Sendable, Encodable, Equatable {
+    public let ids: Int
+    public let share: Double
 }
 
 /// Request-weighted mean and percentiles of one token count.

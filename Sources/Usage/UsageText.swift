@@ -30,6 +30,9 @@ public enum UsageText {
             if let guide = m.guide_url { line += " (\(guide))" }
             lines.append(line)
         }
+        if let rest = s.models_left_off {
+            lines.append("    and \(Format.count(Double(rest.ids))) more ids: \(Format.figure(rest.share * 100, digits: 1))%")
+        }
         if let c = comparison {
             if let current = c.current_model, let now = c.current_monthly_usd, let difference = c.difference_usd {
                 lines.append("  now: \(current) costs \(Format.cents(now)) a month for this traffic; the recommendation "

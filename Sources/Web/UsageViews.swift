@@ -179,7 +179,10 @@ extension AdvisorViews {
                 }
             }
         }
-        return UsageSection(source: source, facts: facts, models: models, comparison: comparisonText, note: note,
+        let leftOff = summary?.models_left_off.map {
+            "And \(Format.count(Double($0.ids))) more ids, \(Format.figure($0.share * 100, digits: 1))% of the traffic."
+        } ?? ""
+        return UsageSection(source: source, facts: facts, models: models, modelsLeftOff: leftOff, comparison: comparisonText, note: note,
                             groups: comparison.map { Format.count(Double($0.groups)) } ?? "",
                             profile: profile?.encoded ?? "")
     }

@@ -345,6 +345,20 @@ import Usage
         #expect(off.profile?.meanOutput == 500 && off.summary.answers_note == nil)
     }
 
+    /// A file of thousands of distinct ids lists the busiest and counts the rest: 929,000 ids made a 49 MB answer.
+    @Test func manyModelIdsAreCountedNotListed() throws {
+        let rows = ["timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens"]
+            + (0..<100).map { "\(1_793_577_600 + $0),claude-haiku-4-5,900,20,0,0" }
+            + (0..<2_000).map { "\(1_793_577_700 + $0),custom-model-\($0),900,20,0,0" }
+        let imported = try UsageImport.load(Array(rows.joined(separator: "\n").utf8), catalog: UsageFixture.catalog,
+                                            on: UsageFixture.day)
+        #expect(imported.summary.models.count == 25 && imported.summary.models.first?.model == "claude-haiku-4-5")
+        let rest = try #require(imported.summary.models_left_off)
+        #expect(rest.ids == 1_976 && abs(rest.share - 1_976.0 / 2_100) < 1e-9)
+        #expect(imported.currentModel == "claude-haiku-4-5")
+        #expect(UsageText.render(imported.summary, comparison: nil).contains("    and 1,976 more ids: 94.1%"))
+    }
+
     /// A figure of the file outside what the questionnaire takes is priced at the limit, and the summary says so:
     /// 3,000 requests in one minute of a day are a peak far above the 1,000 the questionnaire takes.
     @Test func aFigureOutsideTheQuestionnairesRangeIsSaidToBeCapped() throws {

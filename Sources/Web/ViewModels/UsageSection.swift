@@ -5,6 +5,8 @@ struct UsageSection: ViewModel {
     let source: String
     let facts: [UsageFact]
     let models: [ModelUsageLine]
+    /// "and 928,975 more ids, 97.3 % of the requests": those past the listed ones; empty when all are listed.
+    let modelsLeftOff: String
     /// What the traffic costs now against the recommendation; empty without a current model.
     let comparison: String
     /// Why the request count is missing or assumed.
