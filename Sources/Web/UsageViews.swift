@@ -10,6 +10,13 @@ import Usage
 extension AdvisorViews {
     /// `POST /assess`: the upload.
     func upload(_ request: Request) -> Response {
+        guard ImportGate.shared.enter() else {
+            var busy = assessPage(values: [:], error: AnswerError(code: "usage_busy", message: ImportGate.busyMessage, field: "usage"),
+                                  status: 503, usage: nil)
+            busy.headers.append(("Retry-After", String(ImportGate.retryAfter)))
+            return busy
+        }
+        defer { ImportGate.shared.leave() }
         let upload: UsageUpload
         do {
             upload = try readUpload(request)
@@ -24,6 +31,10 @@ extension AdvisorViews {
     /// `POST /api/assess` with multipart/form-data: the same upload as `POST /assess`, answered as
     /// `assess --usage FILE --json` answers it (the assessment's keys and `usage.summary`, `usage.comparison`).
     func apiUpload(_ request: Request) throws(HTTPError) -> Response {
+        guard ImportGate.shared.enter() else {
+            throw HTTPError(503, code: "usage_busy", ImportGate.busyMessage, field: "usage", retryAfter: ImportGate.retryAfter)
+        }
+        defer { ImportGate.shared.leave() }
         let upload: UsageUpload
         do {
             upload = try readUpload(request)

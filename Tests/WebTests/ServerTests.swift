@@ -144,6 +144,31 @@ import Testing
         }
     }
 
+    /// Two imports at once at most: a third upload is told to come back (503, Retry-After) at once, as JSON or as the
+    /// questionnaire with the message, and pages are answered meanwhile.
+    @Test func uploadsPastTheImportLimitAreToldToComeBack() throws {
+        let gate = ImportGate.shared
+        #expect(gate.enter() && gate.enter())
+        defer { gate.leave(); gate.leave() }
+        let body = UsageUploadTests.multipart([("usage", "usage.csv", Array("timestamp,model,input_tokens,output_tokens\n1,claude-haiku-4-5,1,1\n".utf8))])
+        let headers = ["Content-Type": "multipart/form-data; boundary=haikuBoundary42"]
+        let api = try connect().request("POST", "/api/assess", headers: headers, body: body)
+        #expect(api.status == 503 && api.headers["retry-after"] == "5")
+        #expect(api.text.contains("\"code\":\"usage_busy\""), "\(api.text)")
+        let page = try connect().request("POST", "/assess", headers: headers, body: body)
+        #expect(page.status == 503 && page.headers["retry-after"] == "5")
+        #expect(page.text.contains("Too many usage files are being imported right now"))
+        #expect(try connect().request("GET", "/healthz").status == 200)
+        #expect(!gate.enter())
+    }
+
+    @Test func theImportGateLetsInItsLimitAndNoMore() {
+        let gate = ImportGate(limit: 2)
+        #expect(gate.enter() && gate.enter() && !gate.enter())
+        gate.leave()
+        #expect(gate.enter() && !gate.enter())
+    }
+
     /// %00 in a path ended the C string the handler read: /healthz%00xyz was answered as /healthz, and a file or a
     /// page in another format was served under a name with more after the NUL. It now matches nothing; in a query
     /// value it is text, refused by the field's check, and never a NUL byte in a page.

@@ -1,0 +1,27 @@
+import Synchronization
+
+/// How many usage imports run at once. Reading and pricing a 32 MiB file holds a worker thread for seconds; six at
+/// once held every thread of the pool and `/healthz` took 24 s. Past the limit an upload is refused at once with 503
+/// and `Retry-After`, and the other threads keep answering pages.
+final class ImportGate: Sendable {
+    /// Below the server's worker threads (4 by default), so that pages always have one.
+    static let shared = ImportGate(limit: 2)
+    /// Seconds after which a refused upload may try again.
+    static let retryAfter = 5
+
+    let limit: Int
+    private let running = Atomic<Int>(0)
+
+    init(limit: Int) { self.limit = limit }
+
+    /// Takes a place, or false when `limit` imports are running (nothing is taken then).
+    func enter() -> Bool {
+        if running.add(1, ordering: .acquiringAndReleasing).newValue <= limit { return true }
+        running.subtract(1, ordering: .releasing)
+        return false
+    }
+
+    func leave() { running.subtract(1, ordering: .releasing) }
+
+    static let busyMessage = "Too many usage files are being imported right now; send yours again in a few seconds."
+}
