@@ -283,7 +283,15 @@ extension Engine {
             url = "/criteria/cost-priority"
         } else if let basisCriterion {
             let title = k.criteria.first { $0.slug == basisCriterion }?.title ?? basisCriterion
-            reason = "\(title) decided the primary, whatever the price"
+            // A runner-up as fit and cheaper is the trade the team is making: said, with the amount (Sonnet 5.5 at
+            // $4,685 over GPT-6 Luna at $153, both 'strong' on extraction, read as if price ordered them).
+            let trade = fit == primaryFit && difference <= -0.005
+                ? ", though it fits \(taskName) as well ('\(fit.rawValue)') for \(Format.money(-difference)) a month less: "
+                    + "with price not your first concern (cost priority: "
+                    + "\(AnswerID.costPriority.choices[Int(answers.values[AnswerID.costPriority.rawValue])])), no saving overrules the "
+                    + "model the rule names"
+                : ""
+            reason = "\(title) decided the primary, whatever the price\(trade)"
             url = "/criteria/\(basisCriterion)"
         } else if let rule = k.namingRule(of: primary, firing: d.firing) {
             // The rule that named the primary (most negative first, as the engine reads `prefer`), with its page.

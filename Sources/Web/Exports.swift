@@ -99,7 +99,14 @@ enum Exports {
         md += "- Haiku fit score: **\(Format.number(a.score.rounded())) / 100** (tiered routing from "
             + "\(Format.number(a.tieredRoutingAt)), Haiku from \(Format.number(a.chooseHaikuAt)); start \(Format.number(a.baseScore)))\n"
         md += "- Primary model: **\(cell(title(a.primaryModel)))**"
-            + (a.costs.first { $0.model == a.primaryModel }.map { " (\(LifecycleText.label($0.status.state)))" } ?? "") + "\n"
+            + (a.costs.first { $0.model == a.primaryModel }.map { " (\(LifecycleText.label($0.status.state)))" } ?? "")
+            + ", \(Format.money(a.decision.monthly_usd)) a month\n"
+        // A plan's escalation model and its month in all: who signs it from this page signs both.
+        if let plan = a.decision.combined {
+            md += "- Escalation: **\(cell(title(plan.escalation_model)))** answers the complex \(Format.percent(plan.complex_share)) "
+                + "again" + (plan.escalated_effort.map { " at its default \($0.rawValue) effort" } ?? "")
+                + "; \(Format.money(plan.monthly_usd)) a month in all\n"
+        }
         if let runner = a.decision.runner_up {
             md += "- Runner-up: \(cell(title(runner.model))) at \(Format.money(runner.monthly_usd)) a month; \(runner.reason)\n"
         }
@@ -108,8 +115,10 @@ enum Exports {
         }
         if !a.alternatives.isEmpty {
             let named = a.alternatives.map { slug in
-                let note = ResultView.weakerFit(slug, a, knowledge: knowledge)
-                return cell(title(slug)) + (note.isEmpty ? "" : " (\(note))")
+                // Its lifecycle where it is not active, as the page's badge says it.
+                let state = a.costs.first { $0.model == slug }.map(\.status.state).flatMap { $0 == .active ? nil : LifecycleText.label($0) }
+                let notes = [state, ResultView.weakerFit(slug, a, knowledge: knowledge)].compactMap { $0 }.filter { !$0.isEmpty }
+                return cell(title(slug)) + (notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))")
             }
             md += "- Alternatives: \(named.joined(separator: ", "))" + (a.alternativesNote.map { "; \($0)" } ?? "") + "\n"
         } else if let note = a.alternativesNote {

@@ -26,6 +26,19 @@ struct PlanFiguresTests {
         #expect(single.decision.combined == nil && abs(other.difference_usd - (other.monthly_usd - single.decision.monthly_usd)) < 0.01)
     }
 
+    /// A rule that names a model decided the primary while a runner-up as fit costs a thirtieth: the trade is said,
+    /// not left to "whatever the price" beside a reason that says price orders models of the same fit.
+    @Test func aNamedModelOverACheaperEqualSaysTheTrade() throws {
+        let a = engine.assess(k.answers(["task_type": "extraction", "monthly_requests": 50_000, "avg_input_tokens": 12_000,
+                                         "avg_output_tokens": 2_500, "accuracy": "first_time_right", "review_capacity": "none",
+                                         "cost_priority": "secondary", "as_of": "2026-12-05"]))
+        #expect(a.primaryModel == "claude-sonnet-5-5")
+        let runner = try #require(a.decision.runner_up)
+        #expect(runner.model == "gpt-6-luna")
+        #expect(runner.reason.contains("though it fits extraction as well ('strong') for $4,533 a month less: with price not your "
+                                       + "first concern (cost priority: secondary), no saving overrules the model the rule names"), "\(runner.reason)")
+    }
+
     /// 2 % routed to Sonnet 5.5: Haiku 5.5 at high effort on everything ($3,234) is dearer than the $2,727.60 plan,
     /// though far cheaper than Sonnet 5.5 on everything ($64,680), and it was called "the cheaper way to more quality".
     @Test func theEffortBranchIsSetAgainstThePlan() throws {
