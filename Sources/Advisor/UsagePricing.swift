@@ -84,9 +84,14 @@ extension Knowledge {
             let f = sample.requests / profile.requests
             scratch[AnswerID.avgInputTokens.rawValue] = sample.prompt * inputScale
             scratch[AnswerID.avgOutputTokens.rawValue] = sample.output * outputScale
-            scratch[AnswerID.cachedInputShare.rawValue] = profile.cachedShare > 0
-                ? Swift.min(1, sample.cachedShare * shareScale) : answeredShare
-            let parts = scratch.withUnsafeBufferPointer { costParts(model: m, $0, explain: false) }
+            scratch[AnswerID.cachedInputShare.rawValue] = sample.prefixShare > 0
+                ? Swift.min(1, sample.prefixShare * shareScale) : answeredShare
+            var parts = scratch.withUnsafeBufferPointer { costParts(model: m, $0, explain: false) }
+            if parts.rates.caching == .used {
+                parts.cache += scratch.withUnsafeBufferPointer {
+                    cacheWritePremium(model: m, sample, stretch: inputScale, band: parts.rates.band, $0)
+                }
+            }
             if parts.rates.band == .long_context { long += f }
             if !parts.fits { over += f } else if !parts.withinHeadroom { overHeadroom += f }
             if parts.rates.caching == .below_minimum { belowMinimum += f }
@@ -106,6 +111,22 @@ extension Knowledge {
         return (total ?? costParts(model: m, v, explain: false),
                 UsageModelFacts(model: models[m].slug, long_context_share: long, over_window_share: over,
                                 over_headroom_share: overHeadroom, below_cache_minimum_share: belowMinimum))
+    }
+
+    /// What the file's cache writes cost model `m` a month above the cached reads the cost line prices the whole prefix
+    /// at (`UsageSample.prefixShare`): each logged write at the model's write rate (its input rate where it lists none,
+    /// as for automatic caches), the 1-hour ones at its 1-hour rate, as if its requests wrote the same prefixes. Only
+    /// where the cost line caches the prefix. Every request of the month is taken to be this group's, as the cost line
+    /// takes it.
+    func cacheWritePremium(model m: Int, _ sample: UsageSample, stretch: Double, band: PriceBand?,
+                           _ v: UnsafeBufferPointer<Double>) -> Double {
+        guard sample.cacheWrite > 0, let set = compiledModels[m].prices(on: Int(v[AnswerID.asOf.rawValue])) else { return 0 }
+        let rates = band == .long_context ? (set.longContext?.rates ?? set.rates) : set.rates
+        guard let read = rates.cacheRead else { return 0 }
+        let oneHour = sample.cacheWrite1h, fiveMinutes = sample.cacheWrite - oneHour
+        let extra = fiveMinutes * Swift.max(0, rates.cacheWrite - read)
+            + oneHour * Swift.max(0, (rates.cacheWrite1h ?? rates.cacheWrite) - read)
+        return extra * tokenScale(model: m, v) * stretch / 1e6 * v[AnswerID.monthlyRequests.rawValue]
     }
 
     /// Model `m`'s cost line for the distribution: the average request's line (rates, lifecycle, capacity) with the

@@ -11,19 +11,27 @@ public struct UsageSample: Sendable, Equatable, Hashable {
     public var cacheRead: Double
     public var cacheWrite: Double
     public var output: Double
+    /// The part of `cacheWrite` written to the 1-hour cache.
+    public var cacheWrite1h: Double
 
-    public init(requests: Double, uncachedInput: Double, cacheRead: Double, cacheWrite: Double, output: Double) {
+    public init(requests: Double, uncachedInput: Double, cacheRead: Double, cacheWrite: Double, output: Double,
+                cacheWrite1h: Double = 0) {
         self.requests = requests
         self.uncachedInput = uncachedInput
         self.cacheRead = cacheRead
         self.cacheWrite = cacheWrite
         self.output = output
+        self.cacheWrite1h = Swift.min(cacheWrite1h, cacheWrite)
     }
 
     /// The whole prompt: uncached input, cache reads and cache writes.
     public var prompt: Double { uncachedInput + cacheRead + cacheWrite }
-    /// The share of the prompt that is a cached (or cacheable) prefix.
-    public var cachedShare: Double { prompt > 0 ? (cacheRead + cacheWrite) / prompt : 0 }
+    /// The share of the prompt the cache served: its reads (the `cached_input_share` answer).
+    public var cachedShare: Double { prompt > 0 ? cacheRead / prompt : 0 }
+    /// The share of the prompt that is a cached prefix, read or written: what a cost line prices as the prefix (its
+    /// length decides a cache minimum), with the writes then charged as writes (`Knowledge.cacheWritePremium`). A file
+    /// whose every request wrote 5,000 tokens and read none was priced as if they were read, a quarter of its bill.
+    public var prefixShare: Double { prompt > 0 ? (cacheRead + cacheWrite) / prompt : 0 }
 }
 
 /// The observed requests, grouped by size. Immutable once built.
@@ -54,7 +62,7 @@ public struct UsageProfile: Sendable, Equatable {
         let total = merged.reduce(0) { $0 + $1.requests }
         requests = total
         let prompt = merged.reduce(0) { $0 + $1.requests * $1.prompt }
-        let cached = merged.reduce(0) { $0 + $1.requests * ($1.cacheRead + $1.cacheWrite) }
+        let cached = merged.reduce(0) { $0 + $1.requests * $1.cacheRead }
         meanPrompt = total > 0 ? prompt / total : 0
         meanOutput = total > 0 ? merged.reduce(0) { $0 + $1.requests * $1.output } / total : 0
         cachedShare = prompt > 0 ? cached / prompt : 0
@@ -85,6 +93,7 @@ public struct UsageProfile: Sendable, Equatable {
                 s[keyPath: part] -= taken
                 left -= taken
             }
+            s.cacheWrite1h = Swift.min(s.cacheWrite1h, s.cacheWrite)
             return s
         })
     }
@@ -98,6 +107,7 @@ public struct UsageProfile: Sendable, Equatable {
         let perGroup = requests / Double(limit)
         var groups: [UsageSample] = []
         var current = UsageSample(requests: 0, uncachedInput: 0, cacheRead: 0, cacheWrite: 0, output: 0)
+        var written1h = 0.0
         // Requests taken so far: a group closes when they reach its share of the whole. Held against the group's own
         // count, the k-th group waited for k shares, so 5,002 sizes made 90 groups, not 4,096, and two 300,000-token
         // requests were averaged into requests a sixtieth their size that every window holds.
@@ -106,8 +116,9 @@ public struct UsageProfile: Sendable, Equatable {
             guard current.requests > 0 else { return }
             let n = current.requests
             groups.append(UsageSample(requests: n, uncachedInput: current.uncachedInput / n, cacheRead: current.cacheRead / n,
-                                      cacheWrite: current.cacheWrite / n, output: current.output / n))
+                                      cacheWrite: current.cacheWrite / n, output: current.output / n, cacheWrite1h: written1h / n))
             current = UsageSample(requests: 0, uncachedInput: 0, cacheRead: 0, cacheWrite: 0, output: 0)
+            written1h = 0
         }
         for sample in sorted {
             // Sums for now; divided by the group's requests when it closes.
@@ -115,6 +126,7 @@ public struct UsageProfile: Sendable, Equatable {
             current.uncachedInput += sample.requests * sample.uncachedInput
             current.cacheRead += sample.requests * sample.cacheRead
             current.cacheWrite += sample.requests * sample.cacheWrite
+            written1h += sample.requests * sample.cacheWrite1h
             current.output += sample.requests * sample.output
             taken += sample.requests
             if taken >= perGroup * Double(groups.count + 1) - 1e-9 * requests { close() }
@@ -124,7 +136,7 @@ public struct UsageProfile: Sendable, Equatable {
             // Whole tokens, so that the profile survives a trip through a link unchanged.
             UsageSample(requests: sample.requests, uncachedInput: sample.uncachedInput.rounded(),
                         cacheRead: sample.cacheRead.rounded(), cacheWrite: sample.cacheWrite.rounded(),
-                        output: sample.output.rounded())
+                        output: sample.output.rounded(), cacheWrite1h: sample.cacheWrite1h.rounded())
         })
     }
 
@@ -133,11 +145,12 @@ public struct UsageProfile: Sendable, Equatable {
     /// Groups at most in a link: 64 groups of five numbers stay well inside the server's 8 KiB address limit.
     public static let linkGroups = 64
 
-    /// `requests-uncached-cacheRead-cacheWrite-output` per group, groups joined by `_`: only characters a query
-    /// string keeps as they are. Compacted to `linkGroups` first.
+    /// `requests-uncached-cacheRead-cacheWrite-output` per group, and `-cacheWrite1h` where some of the writes went
+    /// to the 1-hour cache; groups joined by `_`: only characters a query string keeps as they are. Compacted to
+    /// `linkGroups` first.
     public var encoded: String {
         compacted(to: Self.linkGroups).samples.map { s in
-            [s.requests, s.uncachedInput, s.cacheRead, s.cacheWrite, s.output]
+            ([s.requests, s.uncachedInput, s.cacheRead, s.cacheWrite, s.output] + (s.cacheWrite1h > 0 ? [s.cacheWrite1h] : []))
                 .map { String(Int64($0.rounded())) }.joined(separator: "-")
         }.joined(separator: "_")
     }
@@ -152,14 +165,18 @@ public struct UsageProfile: Sendable, Equatable {
                               field: "usage")
         }
         for (n, group) in groups.enumerated() {
-            let numbers = group.split(separator: "-", omittingEmptySubsequences: false).map { Double(String($0)) }
-            guard numbers.count == 5, numbers.allSatisfy({ $0 != nil && $0! >= 0 && $0! <= 1e12 && $0! == $0!.rounded() }) else {
+            // Digits only: `Double` would also read 0x3e80 and 1.6e4, which the message does not allow.
+            let parts = group.split(separator: "-", omittingEmptySubsequences: false)
+            let numbers = parts.map { part in
+                !part.isEmpty && part.count <= 13 && part.utf8.allSatisfy { (48...57).contains($0) } ? Double(String(part)) : nil
+            }
+            guard numbers.count == 5 || numbers.count == 6, numbers.allSatisfy({ $0 != nil && $0! <= 1e12 }) else {
                 throw AnswerError(code: "invalid_usage", message: "usage group \(n + 1) (`\(group.prefix(60))`) must be five "
-                                  + "whole numbers joined by `-`: requests, uncached input, cache reads, cache writes, output",
-                                  field: "usage")
+                                  + "whole numbers joined by `-`: requests, uncached input, cache reads, cache writes, output "
+                                  + "(and a sixth, the 1-hour cache writes, where there are any)", field: "usage")
             }
             samples.append(UsageSample(requests: numbers[0]!, uncachedInput: numbers[1]!, cacheRead: numbers[2]!,
-                                       cacheWrite: numbers[3]!, output: numbers[4]!))
+                                       cacheWrite: numbers[3]!, output: numbers[4]!, cacheWrite1h: numbers.count == 6 ? numbers[5]! : 0))
         }
         self.init(samples)
         guard requests > 0 else {

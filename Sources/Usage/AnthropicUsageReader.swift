@@ -19,8 +19,8 @@ enum AnthropicUsageReader {
                     tokens.cacheRead = try result.optionalCount("cache_read_input_tokens")
                     if let creation = result.member("cache_creation"), creation.value != .null {
                         guard creation.members != nil else { throw creation.fail("an object") }
-                        tokens.cacheWrite = try creation.optionalCount("ephemeral_5m_input_tokens")
-                            + creation.optionalCount("ephemeral_1h_input_tokens")
+                        tokens.cacheWrite1h = try creation.optionalCount("ephemeral_1h_input_tokens")
+                        tokens.cacheWrite = try creation.optionalCount("ephemeral_5m_input_tokens") + tokens.cacheWrite1h
                     }
                     tokens.output = try result.required("output_tokens").count()
                     let model = try result.member("model").flatMap { node throws(UsageError) in

@@ -33,7 +33,7 @@ extension UsageImport {
                                 largestWindow: knowledge.largestWindow(on: day))
         let reasoning = imported.takeOutUnloggedReasoning(given, knowledge: knowledge)
         let notes = [imported.answersNote(given), imported.cappedNote(given, knowledge: knowledge),
-                     imported.mixedBatchNote(given), reasoning].compactMap { $0 }
+                     imported.mixedBatchNote(given), reasoning, imported.cacheChurnNote()].compactMap { $0 }
         imported.summary.answers_note = notes.isEmpty ? nil : notes.joined(separator: " ")
         return imported
     }
@@ -50,6 +50,18 @@ extension UsageImport {
             return "\(name) \(Format.count(n)), priced at \(Format.count(limit)), the \(n > limit ? "most" : "least") the questionnaire takes"
         }
         return parts.isEmpty ? nil : "Outside the questionnaire's range, the file's " + parts.joined(separator: "; ") + "."
+    }
+
+    /// A cache written more than it is read back is missing: the prefix changes between requests or expires before the
+    /// next one, and each write costs more than plain input. Said, since the priced writes are the file's, not a
+    /// lever's (a file of writes that were never read showed a 91 % cached share and a caching bonus). Nil otherwise.
+    func cacheChurnNote() -> String? {
+        let written = summary.cache_write_share, read = summary.cached_input_share
+        guard written > 0, written >= read else { return nil }
+        return "The file wrote more of its prompts to the cache (\(Format.percent(written))) than it read back "
+            + "(\(Format.percent(read))): the cached prefix changes between requests or expires before the next one reads "
+            + "it, and each write costs more than plain input. The writes are priced as logged; make the prefix the same "
+            + "for every request, or send them closer together, before you count on the cache."
     }
 
     /// Traffic partly through the batch API is priced at one latency, the answer's: said, with the share that pays

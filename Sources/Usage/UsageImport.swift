@@ -92,7 +92,8 @@ public struct UsageImport: Sendable {
                 // 5.5 at 83 % reasoning were priced with their thinking twice, $334 a month for a $202 bill).
                 samples.append(UsageSample(requests: requests, uncachedInput: t.uncachedInput / requests,
                                            cacheRead: t.cacheRead / requests, cacheWrite: t.cacheWrite / requests,
-                                           output: Swift.max(0, t.output - t.reasoning) / requests))
+                                           output: Swift.max(0, t.output - t.reasoning) / requests,
+                                           cacheWrite1h: t.cacheWrite1h / requests))
             }
         }
         let profile = samples.isEmpty ? nil : UsageProfile(samples)
@@ -130,7 +131,8 @@ public struct UsageImport: Sendable {
             observed_requests: observedRequests.map { $0.rounded() }, monthly_requests: monthly.map { $0.rounded() },
             requests_note: note, distribution_of: reading.buckets.isEmpty ? "requests" : "buckets",
             prompt_tokens: distribution(samples) { $0.prompt }, output_tokens: distribution(samples) { $0.output },
-            cached_input_share: totals.prompt > 0 ? (totals.cacheRead + totals.cacheWrite) / totals.prompt : 0,
+            cached_input_share: totals.prompt > 0 ? totals.cacheRead / totals.prompt : 0,
+            cache_write_share: totals.prompt > 0 ? totals.cacheWrite / totals.prompt : 0,
             reasoning_share: totals.reasoning > 0 && totals.output > 0 ? totals.reasoning / totals.output : nil,
             batch_share: batchShare,
             peak_to_average: peak.ratio, peak_basis: peak.basis, models: Array(models.prefix(Self.modelsListed)),

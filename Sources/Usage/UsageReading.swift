@@ -4,6 +4,8 @@ public struct UsageTokens: Sendable, Equatable {
     public var uncachedInput = 0.0
     public var cacheRead = 0.0
     public var cacheWrite = 0.0
+    /// The part of `cacheWrite` written to the 1-hour cache (Anthropic's report tells it apart).
+    public var cacheWrite1h = 0.0
     /// Output tokens, reasoning included where the source counts it as output.
     public var output = 0.0
     /// Reasoning tokens, where the source reports them (already part of `output`).
@@ -13,7 +15,8 @@ public struct UsageTokens: Sendable, Equatable {
 
     static func + (a: UsageTokens, b: UsageTokens) -> UsageTokens {
         UsageTokens(uncachedInput: a.uncachedInput + b.uncachedInput, cacheRead: a.cacheRead + b.cacheRead,
-                    cacheWrite: a.cacheWrite + b.cacheWrite, output: a.output + b.output, reasoning: a.reasoning + b.reasoning)
+                    cacheWrite: a.cacheWrite + b.cacheWrite, cacheWrite1h: a.cacheWrite1h + b.cacheWrite1h,
+                    output: a.output + b.output, reasoning: a.reasoning + b.reasoning)
     }
 }
 

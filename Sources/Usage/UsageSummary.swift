@@ -18,8 +18,11 @@ public struct UsageSummary: Sendable, Encodable, Equatable {
     public let distribution_of: String
     public let prompt_tokens: TokenDistribution
     public let output_tokens: TokenDistribution
-    /// Cache reads and writes over all prompt tokens.
+    /// Cache reads over all prompt tokens: what the cache served.
     public let cached_input_share: Double
+    /// Cache writes over all prompt tokens (billed at the write rates, and read back only if a later request shares
+    /// the prefix).
+    public let cache_write_share: Double
     /// Reasoning tokens over all output tokens, where the source reports them.
     public let reasoning_share: Double?
     /// The requests (tokens, for Anthropic's report without a monthly number) sent through the batch API, where the

@@ -13,7 +13,10 @@ public enum UsageText {
         for (name, d) in [("prompt tokens", s.prompt_tokens), ("output tokens", s.output_tokens)] {
             lines.append("  \(name) (\(per)): mean \(n(d.mean)), p50 \(n(d.p50)), p90 \(n(d.p90)), p99 \(n(d.p99)), max \(n(d.max))")
         }
-        lines.append("  cached share of the prompt: \(Format.figure(s.cached_input_share * 100, digits: 1))%")
+        lines.append("  cached share of the prompt (read from the cache): \(Format.figure(s.cached_input_share * 100, digits: 1))%")
+        if s.cache_write_share > 0 {
+            lines.append("  written to the cache: \(Format.figure(s.cache_write_share * 100, digits: 1))% of the prompt")
+        }
         if let reasoning = s.reasoning_share { lines.append("  reasoning share of the output: \(Format.figure(reasoning * 100, digits: 1))%") }
         if let batch = s.batch_share { lines.append("  through the batch API: \(Format.figure(batch * 100, digits: 1))%") }
         lines.append("  peak to average: " + (s.peak_to_average.map { Format.figure($0, digits: 1) } ?? "unknown") + " (\(s.peak_basis))")

@@ -159,7 +159,11 @@ extension AdvisorViews {
                 facts.append(UsageFact(label: name + per, value: "mean \(Format.count(d.mean)) · p50 \(Format.count(d.p50)) · "
                                        + "p90 \(Format.count(d.p90)) · p99 \(Format.count(d.p99)) · max \(Format.count(d.max))"))
             }
-            facts.append(UsageFact(label: "Cached share of the prompt", value: Format.figure(s.cached_input_share * 100, digits: 1) + "%"))
+            facts.append(UsageFact(label: "Cached share of the prompt (read from the cache)",
+                                   value: Format.figure(s.cached_input_share * 100, digits: 1) + "%"))
+            if s.cache_write_share > 0 {
+                facts.append(UsageFact(label: "Written to the cache", value: Format.figure(s.cache_write_share * 100, digits: 1) + "% of the prompt"))
+            }
             if let batch = s.batch_share {
                 facts.append(UsageFact(label: "Through the batch API", value: Format.figure(batch * 100, digits: 1) + "%"))
             }

@@ -359,6 +359,46 @@ import Usage
         #expect(UsageText.render(imported.summary, comparison: nil).contains("    and 1,976 more ids: 94.1%"))
     }
 
+    /// Cache writes are priced as writes: a file whose every request wrote 5,000 tokens and read none was priced as
+    /// if they were read back ($438 for a $1,697 bill), and an Anthropic report's 1-hour writes at the read rate too.
+    @Test func cacheWritesArePricedAsWritesAndAMissingCacheIsSaid() throws {
+        func now(_ bytes: [UInt8], _ answers: [String: AnswerValue]) throws -> (UsageImport, Double) {
+            let given = try UsageFixture.answers(answers.merging(["task_type": .text("extraction"), "reasoning_effort": .text("none")]) { a, _ in a })
+            let imported = try UsageImport.load(bytes, given: given, catalog: UsageFixture.catalog, knowledge: UsageFixture.knowledge)
+            let (_, comparison) = UsageFixture.engine.assess(imported.filling(given, knowledge: UsageFixture.knowledge),
+                                                             usage: try #require(imported.profile), currentModel: imported.currentModel)
+            return (imported, try #require(comparison.current_monthly_usd))
+        }
+        // 600 Haiku 4.5 requests in 2 h (219,000 a month), each 500 uncached + 5,000 written + 200 out:
+        // 219,000 × (500 × $1 + 5,000 × $1.25 + 200 × $5) / 1e6 = $1,697.25.
+        let rows = ["timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens"]
+            + (0..<600).map { "\(1_793_577_600 + $0 * 12),claude-haiku-4-5,500,200,0,5000" }
+        let (missing, missingNow) = try now(Array(rows.joined(separator: "\n").utf8), [:])
+        #expect(abs(missingNow - 1_697.25) < 0.01, "\(missingNow)")
+        #expect(missing.summary.cached_input_share == 0 && abs(missing.summary.cache_write_share - 5_000.0 / 5_500) < 1e-9)
+        #expect(missing.summary.answers_note?.contains("The file wrote more of its prompts to the cache (90.9 %) than it read back (0 %)") == true,
+                "\(missing.summary.answers_note ?? "")")
+        // Anthropic's report, a day: 10,000 requests' worth given, each 500 uncached, 4,000 written to the 1-hour cache,
+        // 1,000 read, 200 out: 10,000 × 30.4167 requests a month... priced at 304,167 given:
+        // 304,167 × (500 × $1 + 4,000 × $2 + 1,000 × $0.10 + 200 × $5) / 1e6 = $2,920.00.
+        let report = """
+            {"data": [{"starting_at": "2026-11-02T00:00:00Z", "ending_at": "2026-11-03T00:00:00Z", "results": [{
+              "model": "claude-haiku-4-5-20251001", "uncached_input_tokens": 5000000, "cache_read_input_tokens": 10000000,
+              "cache_creation": {"ephemeral_5m_input_tokens": 0, "ephemeral_1h_input_tokens": 40000000},
+              "output_tokens": 2000000, "service_tier": "standard"}]}], "has_more": false, "next_page": null}
+            """
+        let (oneHour, oneHourNow) = try now(Array(report.utf8), ["monthly_requests": .number(304_167)])
+        #expect(abs(oneHourNow - 2_920) < 0.02, "\(oneHourNow)")
+        // The 1-hour writes travel in the link as a sixth number, and come back.
+        let profile = try #require(oneHour.profile)
+        #expect(profile.encoded.hasSuffix("-500-1000-4000-200-4000"), "\(profile.encoded)")
+        #expect(try UsageProfile(encoded: profile.encoded).encoded == profile.encoded)
+        #expect(oneHour.summary.batch_share == 0)
+        // Whole numbers in digits only, as the message says: hexadecimal and exponents were read as numbers.
+        #expect(throws: AnswerError.self) { _ = try UsageProfile(encoded: "1-0x3e80-0-0-100") }
+        #expect(throws: AnswerError.self) { _ = try UsageProfile(encoded: "1-1.6e4-0-0-100") }
+    }
+
     /// A figure of the file outside what the questionnaire takes is priced at the limit, and the summary says so:
     /// 3,000 requests in one minute of a day are a peak far above the 1,000 the questionnaire takes.
     @Test func aFigureOutsideTheQuestionnairesRangeIsSaidToBeCapped() throws {

@@ -47,8 +47,10 @@ import Testing
         #expect(comparison["current_model"] as? String == "claude-haiku-5-5")
         // The file's own sizes: the rounded means the answers carry no longer stretch them by a hair.
         // 100 of 1,230 requests over the 100,000-token line at $0.50 / $0.05 cached / $2.50 out: 135,000 + 15,000 cached
-        // + 500 out is $0.0695; the rest 5,000 + 15,000 cached + 500 out at $0.10 / $0.01 / $0.50, $0.0009; × 448,959.
-        #expect(abs((comparison["current_monthly_usd"] as? Double ?? 0) - 2_908.02) < 0.01, "\(comparison["current_monthly_usd"] ?? "")")
+        // + 500 out is $0.0695; the rest 5,000 + 15,000 cached + 500 out at $0.10 / $0.01 / $0.50, $0.0009; × 448,959:
+        // $2,908.02. The one request that wrote its 15,000 tokens to the cache pays the long-context write rate over the
+        // read, 15,000 × ($0.625 − $0.05) / 1e6 × 448,959 / 1,230: $3.15.
+        #expect(abs((comparison["current_monthly_usd"] as? Double ?? 0) - 2_911.16) < 0.01, "\(comparison["current_monthly_usd"] ?? "")")
         // The decision record keeps it too: its context says what was imported. 1 + 99 + 1,130 = 1,230 requests;
         // 100 prompts of 150,000 tokens (the max) and 1,130 of 20,000; outputs of 500.
         let record = try HTTPConnection(port: server.port).request(
