@@ -3,7 +3,8 @@
 /// `gen_ai.request.model` (else `gen_ai.response.model`), `gen_ai.usage.input_tokens` (all prompt tokens, cached
 /// ones included), `gen_ai.usage.output_tokens`, `gen_ai.usage.cache_read.input_tokens`,
 /// `gen_ai.usage.cache_creation.input_tokens`, and reasoning tokens where present. Spans without token usage (an
-/// HTTP span, a parent) are not model calls and are skipped. Field names are accepted in both spellings protobuf's
+/// HTTP span, a parent) are not model calls and are skipped, and so is a span whose descendants carry usage (an
+/// agent's `invoke_agent` span sums its model calls). Field names are accepted in both spellings protobuf's
 /// JSON mapping allows (`scopeSpans` and `scope_spans`); 64-bit integers as strings or numbers.
 /// Reference: docs/usage-import.md.
 enum OTLPSpanReader {
@@ -17,21 +18,42 @@ enum OTLPSpanReader {
     /// - Parameter documents: one request, or one per line of a JSON Lines file (as the collector's file exporter
     ///   writes them).
     static func read(_ documents: [JSONNode]) throws(UsageError) -> UsageReading {
-        var records: [UsageRecord] = []
+        // Every span's place in its trace, and the usage of those that carry some.
+        var found: [(id: String?, record: UsageRecord)] = []
+        var parents: [String: String] = [:]
         for document in documents {
             for resource in try field(document, "resourceSpans", "resource_spans").array() {
                 for scope in try field(resource, "scopeSpans", "scope_spans").array() {
                     for span in try field(scope, "spans", "spans").array() {
-                        if let record = try request(span) { records.append(record) }
+                        let trace = text(span, "traceId", "trace_id") ?? ""
+                        let id = text(span, "spanId", "span_id").map { trace + "/" + $0 }
+                        if let id, let parent = text(span, "parentSpanId", "parent_span_id"), !parent.isEmpty {
+                            parents[id] = trace + "/" + parent
+                        }
+                        if let record = try request(span) { found.append((id, record)) }
                     }
                 }
             }
         }
+        // A span above others that carry usage sums them (an agent's `invoke_agent`, a framework's run span): counted
+        // too, each model call was two requests of twice the tokens. Only the spans with no such descendant count.
+        var aggregates = Set<String>()
+        for (id, _) in found {
+            var at = id.flatMap { parents[$0] }
+            while let ancestor = at, aggregates.insert(ancestor).inserted { at = parents[ancestor] }
+        }
+        let records = found.filter { $0.id.map { !aggregates.contains($0) } ?? true }.map(\.record)
         guard !records.isEmpty else {
             throw UsageError("the file", "no span carries `\(inputTokens)` and `\(outputTokens)`: nothing to import "
                              + "(is the GenAI instrumentation recording token usage?)")
         }
         return UsageReading(format: .otlp, records: records, buckets: [])
+    }
+
+    /// An optional string member under either of protobuf's JSON names.
+    static func text(_ node: JSONNode, _ camel: String, _ snake: String) -> String? {
+        guard let found = node.member(camel) ?? node.member(snake), case .string(let value) = found.value else { return nil }
+        return value
     }
 
     /// A required member under either of protobuf's JSON names.

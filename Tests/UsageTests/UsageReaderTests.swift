@@ -399,6 +399,36 @@ import Usage
         #expect(throws: AnswerError.self) { _ = try UsageProfile(encoded: "1-1.6e4-0-0-100") }
     }
 
+    /// An agent's span that sums its model calls is not a request of its own: 200 runs of three chat calls each were
+    /// counted as 800 requests averaging half again the tokens.
+    @Test func spansAboveModelCallsAreNotCountedAgain() throws {
+        func span(_ trace: Int, _ id: String, parent: String?, model: String?, input: Int, output: Int, minute: Int) -> String {
+            """
+            {"traceId": "t\(trace)", "spanId": "\(id)"\(parent.map { ", \"parentSpanId\": \"\($0)\"" } ?? ""),
+             "startTimeUnixNano": "\(1_793_577_600 + minute * 60)000000000", "attributes": [
+              \(model.map { "{\"key\": \"gen_ai.request.model\", \"value\": {\"stringValue\": \"\($0)\"}}," } ?? "")
+              {"key": "gen_ai.usage.input_tokens", "value": {"intValue": "\(input)"}},
+              {"key": "gen_ai.usage.output_tokens", "value": {"intValue": "\(output)"}}]}
+            """
+        }
+        var spans: [String] = []
+        for run in 0..<20 {
+            // The run span sums its three calls; a step span in between carries no usage.
+            spans.append(span(run, "run", parent: nil, model: nil, input: 6_000, output: 450, minute: run))
+            spans.append("{\"traceId\": \"t\(run)\", \"spanId\": \"step\", \"parentSpanId\": \"run\", \"startTimeUnixNano\": \"1793577600000000000\"}")
+            for call in 0..<3 {
+                spans.append(span(run, "c\(call)", parent: "step", model: "claude-haiku-4-5", input: 2_000, output: 150, minute: run))
+            }
+        }
+        // A lone call with no parent still counts.
+        spans.append(span(99, "lone", parent: nil, model: "claude-haiku-4-5", input: 2_000, output: 150, minute: 30))
+        let text = "{\"resourceSpans\": [{\"scopeSpans\": [{\"spans\": [" + spans.joined(separator: ",") + "]}]}]}"
+        let imported = try UsageImport.load(Array(text.utf8), catalog: UsageFixture.catalog, on: UsageFixture.day)
+        #expect(imported.summary.observed_requests == 61)
+        #expect(imported.profile?.meanPrompt == 2_000 && imported.profile?.meanOutput == 150)
+        #expect(imported.summary.models.map(\.id) == ["claude-haiku-4-5"])
+    }
+
     /// A figure of the file outside what the questionnaire takes is priced at the limit, and the summary says so:
     /// 3,000 requests in one minute of a day are a peak far above the 1,000 the questionnaire takes.
     @Test func aFigureOutsideTheQuestionnairesRangeIsSaidToBeCapped() throws {
