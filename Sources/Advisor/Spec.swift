@@ -1195,7 +1195,7 @@ public enum TrapKind: String, ClosedSet, CodingKeyRepresentable {
         switch self {
         case .long_context_cliff: ["model", "prompt", "threshold", "amount", "tokens", "counted_with"]
         case .long_context_near_line: ["model", "prompt", "threshold", "share", "amount", "counted_with"]
-        case .tokenizer_ratio: ["model", "ratio", "counted_with", "amount"]
+        case .tokenizer_ratio: ["model", "ratio", "counted_with", "amount", "crossing"]
         case .tokenizer_unpublished: ["model", "counted_with", "unpublished", "reference"]
         case .thinking_tokens: ["model", "effort", "tokens", "amount"]
         case .cache_minimum: ["model", "prefix", "minimum", "amount"]

@@ -92,8 +92,22 @@ extension Engine {
                 let reference = k.models[bothLack ? counted : Int(k.defaults[AnswerID.tokensCountedWith.rawValue])].title
                 add(.tokenizer_unpublished, nil, ["unpublished": lacking, "reference": reference])
             } else if r.token_ratio > 1.005 {
-                let own = line.monthly_usd - cost(with: [(.tokensCountedWith, Double(m))])
-                if own > 0 { add(.tokenizer_ratio, own, ["ratio": Format.figure(r.token_ratio, digits: 2)]) }
+                // Where its count is what takes the prompt over a long-context line, the rates that adds are the cliff
+                // trap's amount already: counted here too, the two added up to more than the whole bill ($28,013 and
+                // $26,550 of $33,188). This one is then the extra tokens at the rates below the line.
+                let reference = cost(with: [(.tokensCountedWith, Double(m))])
+                let cliff = found.first { $0.kind == .long_context_cliff }?.amount_usd ?? 0
+                let tool = r.tool_prompt_tokens_per_request ?? 0
+                let scale = v.withUnsafeBufferPointer { k.tokenScale(model: m, $0) }
+                let crossing = cliff > 0 && scale > 0 && r.long_context_threshold.map { threshold in
+                    ((r.long_context_counted ?? 0) - tool) / scale + tool <= threshold } == true
+                let own = line.monthly_usd - reference - (crossing ? cliff : 0)
+                if own > 0 {
+                    add(.tokenizer_ratio, own, ["ratio": Format.figure(r.token_ratio, digits: 2),
+                                                "crossing": crossing ? ", at the rates below its "
+                                                    + "\(Format.count(r.long_context_threshold ?? 0))-token line (its count is what takes "
+                                                    + "the prompt over it: the long-context rates that adds are the trap above)" : ""])
+                }
             }
         }
         if r.reasoning_tokens_per_request > 0, let effort = r.reasoning_effort {

@@ -39,6 +39,28 @@ struct PlanFiguresTests {
                                        + "first concern (cost priority: secondary), no saving overrules the model the rule names"), "\(runner.reason)")
     }
 
+    /// Two traps never count the same dollars: where Haiku 5.5's 1.3x count is what takes a 95,000-token prompt over
+    /// its 100,000-token line, the long-context rates are the cliff's amount, and the tokenizer's is the extra tokens
+    /// at the standard rates (the two were $28,013 and $26,550 of a $33,188 month).
+    @Test func theTokenizerTrapLeavesTheCliffToItsOwnTrap() throws {
+        let a = engine.assess(k.answers(["task_type": "rag", "monthly_requests": 500_000, "avg_input_tokens": 95_000,
+                                         "avg_output_tokens": 500, "latency": "interactive", "as_of": "2026-12-05"]))
+        let haiku = a.decision.traps.filter { $0.model == "claude-haiku-5-5" }
+        let cliff = try #require(haiku.first { $0.kind == .long_context_cliff })
+        let tokens = try #require(haiku.first { $0.kind == .tokenizer_ratio })
+        #expect(cliff.amount_usd == 26_550)
+        // 500,000 × (28,500 × $0.10 + 150 × $0.50) / 1e6: the 0.3x more tokens of prompt and answer below the line.
+        #expect(tokens.amount_usd == 1_462.5, "\(String(describing: tokens.amount_usd))")
+        #expect(tokens.text.contains("at the rates below its 100,000-token line"))
+        let month = try #require(a.costs.first { $0.model == "claude-haiku-5-5" }).monthly_usd
+        #expect((cliff.amount_usd ?? 0) + (tokens.amount_usd ?? 0) < month)
+        // Over the line at either count, the difference is the extra tokens at the long-context rates, said plainly.
+        let long = engine.assess(k.answers(["task_type": "rag", "monthly_requests": 500_000, "avg_input_tokens": 150_000,
+                                            "avg_output_tokens": 500, "latency": "interactive", "as_of": "2026-12-05"]))
+        let over = long.costs.contains { $0.model == "claude-haiku-5-5" } ? long.decision.traps.first { $0.kind == .tokenizer_ratio } : nil
+        #expect(over.map { !$0.text.contains("below its") } ?? true)
+    }
+
     /// 2 % routed to Sonnet 5.5: Haiku 5.5 at high effort on everything ($3,234) is dearer than the $2,727.60 plan,
     /// though far cheaper than Sonnet 5.5 on everything ($64,680), and it was called "the cheaper way to more quality".
     @Test func theEffortBranchIsSetAgainstThePlan() throws {
