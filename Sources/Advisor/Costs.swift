@@ -471,7 +471,17 @@ extension Knowledge {
         case .window:
             return "one request fills \(share)% of its \(limit), \(headroom)"
         case .output:
-            return "one answer is \(Format.figure(written)) output tokens\(reasoning > 0 ? ", reasoning included" : ""), "
+            // The thinking is part of it, and where the least thinking the model accepts leaves room, that level is a
+            // way in besides a shorter answer (78,000-token extractions fit Haiku 5.5 at low effort; only "a shorter
+            // prompt or answer" was said).
+            var thinking = reasoning > 0 ? ", reasoning included" : ""
+            if reasoning > 0, let r = model.reasoning, let least = r.levels.min(), r.tokens[least.rank] < reasoning,
+               model.fill(input: input, output: written - reasoning + r.tokens[least.rank], batch: batch).share <= contextHeadroom {
+                let at = least == .none ? "with its thinking off"
+                    : "at \(least.rawValue) effort, about \(Format.figure(r.tokens[least.rank])),"
+                thinking = ", reasoning included (about \(Format.figure(reasoning)) of them; \(at) it would fit)"
+            }
+            return "one answer is \(Format.figure(written)) output tokens\(thinking), "
                 + "\(share)% of its \(limit), \(headroom) (longer answers would be cut off)"
         case .input:
             return "one prompt is \(Format.figure(input)) tokens, \(share)% of its \(limit), \(headroom)"

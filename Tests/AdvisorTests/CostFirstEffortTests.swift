@@ -107,9 +107,11 @@ struct CostFirstEffortTests {
         #expect(legacy.severity == .medium)
         #expect(legacy.text.hasPrefix("The complex requests go to Claude Sonnet 4.6 (legacy since 2026-06-30: Claude Sonnet 5.5 succeeds it)"))
         #expect(legacy.text.contains("Claude Sonnet 5.5: at its default effort (high), which the escalated requests run at, "
-            + "one answer is 104,400 output tokens, reasoning included, 82% of its 128,000-token output limit"), "\(legacy.text)")
+            + "one answer is 104,400 output tokens, reasoning included (about 3,000 of them; at low effort, about 300, it would "
+            + "fit), 82% of its 128,000-token output limit"), "\(legacy.text)")
         #expect(legacy.text.contains("Claude Opus 5.5: at its default effort (medium), which the escalated requests run at, "
-            + "one answer is 102,600 output tokens, reasoning included, 80.2% of its 128,000-token output limit, over the 80% headroom"))
+            + "one answer is 102,600 output tokens, reasoning included (about 1,200 of them; at low effort, about 300, it would "
+            + "fit), 80.2% of its 128,000-token output limit, over the 80% headroom"))
 
         // Where cost does not come first, every model runs at its default already: the Haiku too (medium, 1,200),
         // whose 102,600 tokens are over the headroom, so the plan cannot keep it in front.

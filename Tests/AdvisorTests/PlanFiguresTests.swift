@@ -61,6 +61,22 @@ struct PlanFiguresTests {
         #expect(over.map { !$0.text.contains("below its") } ?? true)
     }
 
+    /// An answer over the output headroom only for its thinking says the level that would fit: 78,000-token
+    /// extractions fit Haiku 5.5 with its thinking off, and only "a shorter prompt or answer" was said.
+    @Test func anAnswerOverTheHeadroomForItsThinkingNamesTheLevelThatFits() throws {
+        let a = engine.assess(k.answers(["task_type": "extraction", "monthly_requests": 100_000, "avg_input_tokens": 2_000,
+                                         "avg_output_tokens": 78_000, "as_of": "2026-12-05"]))
+        let out = try #require(a.warnings.first { $0.model == "claude-haiku-5-5" && $0.text.contains("102,600 output tokens") })
+        #expect(out.text.contains("reasoning included (about 1,200 of them; with its thinking off it would fit)"), "\(out.text)")
+        var off = k.answers(["task_type": "extraction", "monthly_requests": 100_000, "avg_input_tokens": 2_000,
+                             "avg_output_tokens": 78_000, "as_of": "2026-12-05", "reasoning_effort": "none"])
+        #expect(engine.assess(off).primaryModel == "claude-haiku-5-5")
+        // Where even the least thinking leaves it over, nothing is promised: 261,200 tokens on the batch API.
+        off = k.answers(["task_type": "extraction", "monthly_requests": 100_000, "avg_input_tokens": 2_000,
+                         "avg_output_tokens": 200_000, "latency": "batch", "as_of": "2026-12-05"])
+        #expect(!engine.assess(off).warnings.contains { $0.text.contains("it would fit)") })
+    }
+
     /// 2 % routed to Sonnet 5.5: Haiku 5.5 at high effort on everything ($3,234) is dearer than the $2,727.60 plan,
     /// though far cheaper than Sonnet 5.5 on everything ($64,680), and it was called "the cheaper way to more quality".
     @Test func theEffortBranchIsSetAgainstThePlan() throws {
