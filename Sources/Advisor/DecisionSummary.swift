@@ -342,6 +342,13 @@ extension Engine {
     /// - Parameter namedBy: the criterion whose rule named `dear` when it is not a Haiku (`preferred_held_text`).
     /// - Parameter clearedBy: the primary that cleared the ceiling over the named model when `m` did not (a runner-up
     ///   cheaper at the team's effort answer, dearer with thinking at its least).
+    /// An amount in whole dollars as the figures beside it are, unless that would round it onto `threshold` it is
+    /// weighed against ("$500 a month more" beside "at least $500"): then to the cent.
+    static func beside(_ amount: Double, threshold: Double) -> String {
+        let whole = Format.money(amount)
+        return amount < threshold && whole == Format.money(threshold) ? Format.cents(amount) : whole
+    }
+
     func ceilingHeld(_ dear: Int, against m: Int, answers: Answers, monthly: [Double], namedBy: Int? = nil,
                      clearedBy: Int? = nil) -> String? {
         let k = knowledge
@@ -357,11 +364,11 @@ extension Engine {
             // Said where, at the team's effort, the ceiling would have passed over it: a cent's gap is not a reason.
             guard clearedBy == nil, policy.ceilingPasses(haiku: monthly[dear], other: monthly[m]) else { return nil }
             return "with reasoning at its cheapest setting on both, the comparison a balanced budget makes, \(k.models[dear].title) "
-                + "costs \(Format.cents(dearCost)) a month, no more than \(k.models[m].title)'s \(Format.cents(cost)): only its "
+                + "costs \(Format.money(dearCost)) a month, no more than \(k.models[m].title)'s \(Format.money(cost)): only its "
                 + "thinking at your effort answer makes it the dearer, and that is a setting you can turn down"
         }
         guard !policy.ceilingPasses(haiku: dearCost, other: cost) else { return nil }
-        var values = ["model": k.models[m].title, "monthly": Format.cents(cost), "saving": Format.cents(dearCost - cost),
+        var values = ["model": k.models[m].title, "monthly": Format.money(cost), "saving": Self.beside(dearCost - cost, threshold: policy.minSaving),
                       "ratio": Format.ratio(dearCost / cost),
                       "max_ratio": Format.number(policy.maxRatio), "min_saving": Format.money(policy.minSaving)]
         if let namedBy, let clearedBy {
@@ -372,12 +379,12 @@ extension Engine {
         }
         if let namedBy {
             values["preferred"] = k.models[dear].title
-            values["preferred_monthly"] = Format.cents(dearCost)
+            values["preferred_monthly"] = Format.money(dearCost)
             values["criterion"] = k.criteria[namedBy].title.lowercased()
             return Template.fill(policy.preferredHeldText, values)
         }
         values["haiku"] = k.models[dear].title
-        values["haiku_monthly"] = Format.cents(dearCost)
+        values["haiku_monthly"] = Format.money(dearCost)
         return Template.fill(policy.heldText, values)
     }
 }

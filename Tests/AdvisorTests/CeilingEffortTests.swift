@@ -43,7 +43,7 @@ struct CeilingEffortTests {
         #expect(a.primaryModel == "claude-haiku-5-5")
         let runnerUp = try #require(a.decision.runner_up)
         #expect(runnerUp.difference_usd < 0)
-        #expect(runnerUp.reason.contains("Claude Haiku 5.5 costs $731.25 a month, no more than Mistral Small's $1,650.00: "
+        #expect(runnerUp.reason.contains("Claude Haiku 5.5 costs $731 a month, no more than Mistral Small's $1,650: "
             + "only its thinking at your effort answer makes it the dearer"), "\(runnerUp.reason)")
         // Thinking off, the two compare as the table shows: the ceiling's usual words.
         let off = try #require(engine.assess(k.answers(with(Self.moderations, ["reasoning_effort": "none"]))).decision.runner_up)

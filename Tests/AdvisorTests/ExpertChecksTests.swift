@@ -428,7 +428,7 @@ struct ExpertChecksTests {
         #expect(runner.model == "gpt-6-luna" && runner.difference_usd < -600 && runner.url == "/criteria/cost-priority")
         #expect(runner.reason == "a balanced budget gives up Claude Haiku 5.5 for a model that fits as well only when it "
                 + "costs more than 5 times as much and at least $500 a month more, with reasoning at its cheapest setting "
-                + "on both; here it is 6.5 times GPT-6 Luna's $90.41 and $497.28 a month more, so the score's verdict for "
+                + "on both; here it is 6.5 times GPT-6 Luna's $90.41 and $497 a month more, so the score's verdict for "
                 + "the Haiku stands", "\(runner.reason)")
         // Two thousand more requests and the saving clears the floor: the ceiling moves the verdict, as it said.
         given["monthly_requests"] = 52_000

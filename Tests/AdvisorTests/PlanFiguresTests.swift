@@ -77,6 +77,14 @@ struct PlanFiguresTests {
         #expect(!engine.assess(off).warnings.contains { $0.text.contains("it would fit)") })
     }
 
+    /// The cost ceiling's comparison gives its amounts as the runner-up line beside it does ("$8,400 a month" and
+    /// "$8,400.00" were in one line), except a saving that whole dollars would round onto the ceiling's own minimum.
+    @Test func theCeilingsAmountsReadLikeTheLineAroundThem() {
+        #expect(Engine.beside(2_520, threshold: 500) == "$2,520")
+        #expect(Engine.beside(497.28, threshold: 500) == "$497")
+        #expect(Engine.beside(499.6, threshold: 500) == "$499.60")
+    }
+
     /// 2 % routed to Sonnet 5.5: Haiku 5.5 at high effort on everything ($3,234) is dearer than the $2,727.60 plan,
     /// though far cheaper than Sonnet 5.5 on everything ($64,680), and it was called "the cheaper way to more quality".
     @Test func theEffortBranchIsSetAgainstThePlan() throws {
