@@ -198,11 +198,17 @@ public struct AdvisorViews: Sendable {
     func modelsIndex(_ request: Request) -> Response {
         let index = ModelsIndex(library: library, knowledge: knowledge)
         let sort = request.parameter("sort") ?? ""
-        let known = ModelsIndex.Column(rawValue: sort) != nil
-        let view = index.page(sort: ModelsIndex.Column(rawValue: sort) ?? .provider,
-                              descending: request.parameter("order") == "desc")
+        let order = request.parameter("order") ?? ""
+        // A sort or order the table does not have is a 400 that says so above the table, not a table alone.
+        var notice = ""
+        if !sort.isEmpty, ModelsIndex.Column(rawValue: sort) == nil {
+            notice += "There is no column “\(sort.prefix(40))” to sort by ("
+                + ModelsIndex.Column.allCases.map(\.rawValue).joined(separator: ", ") + "). "
+        }
+        if !["", "asc", "desc"].contains(order) { notice += "The order “\(order.prefix(40))” is neither asc nor desc. " }
+        let view = index.page(sort: ModelsIndex.Column(rawValue: sort) ?? .provider, descending: order == "desc", notice: notice)
         return .html(templates.page(title: Section.models.title, view: view, activeSection: "models"),
-                     status: known || sort.isEmpty ? 200 : 400)
+                     status: notice.isEmpty ? 200 : 400)
     }
 
     /// The verdict or the cost table as Markdown, CSV, a decision record or an evaluation plan, from the same query

@@ -50,7 +50,8 @@ struct ModelsIndex {
     }
 
     /// The `section` template's view of `/models/`, the table sorted by `sort`.
-    func page(sort: Column, descending: Bool) -> SectionPage {
+    /// - Parameter notice: what was wrong with the address's sort, said before the order it fell back to.
+    func page(sort: Column, descending: Bool, notice: String = "") -> SectionPage {
         let today = knowledge.today
         let rows = library.pages(in: .models).enumerated().compactMap { index, page in
             page.frontMatter.model.map { Row(page: page, model: $0, status: knowledge.status(of: page.slug, on: today), position: index,
@@ -78,7 +79,7 @@ struct ModelsIndex {
                                       context: Format.count(row.model.context_window.value),
                                       cacheMin: prices?.cache_min_tokens.map { Format.count($0.value) } ?? "—")
             },
-            sortedBy: sort == .order ? "" : "Sorted by \(sort.heading.lowercased())\(descending ? ", highest first" : "").")
+            sortedBy: notice + (sort == .order ? "" : "Sorted by \(sort.heading.lowercased())\(descending ? ", highest first" : "")."))
         return Site.sectionPage(.models, library: library, knowledge: knowledge, modelsTable: table)
     }
 }

@@ -1,3 +1,4 @@
+import Advisor
 import Content
 
 /// One address or family of addresses the site answers.
@@ -113,9 +114,12 @@ enum Routes {
                 section == .models && !request.query.isEmpty ? site.advisor.modelsIndex(request) : site.prebuilt[index]
             },
             // `/models` without its slash: where a person would expect the section.
-            Route(pattern: .exact("/\(section.rawValue)"), methods: get, format: .page) { _, _ in
-                Response(status: 301, headers: Response.securityHeaders + [("Location", index)],
-                         body: Array("Moved to \(index)\n".utf8))
+            // The query goes along (`/models?sort=input` kept its sort only with the slash).
+            Route(pattern: .exact("/\(section.rawValue)"), methods: get, format: .page) { _, request in
+                let query = request.query.map { Answers.percentEncode($0.0) + "=" + Answers.percentEncode($0.1) }.joined(separator: "&")
+                let target = query.isEmpty ? index : index + "?" + query
+                return Response(status: 301, headers: Response.securityHeaders + [("Location", target)],
+                                body: Array("Moved to \(target)\n".utf8))
             },
         ]
     }

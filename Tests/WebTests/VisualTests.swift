@@ -119,7 +119,15 @@ struct VisualTests {
         #expect(sorted.status == 200)
         #expect(sorted.text.contains("aria-sort=\"ascending\""))
         #expect(sorted.text.contains("href=\"/models/?sort=input&amp;order=desc\""))
-        #expect(get("/models/", [("sort", "nonsense")]).status == 400)
+        // A sort or order it does not have is said above the table (a 400 showed the table alone), input escaped.
+        let nonsense = get("/models/", [("sort", "<b>x"), ("order", "sideways")])
+        #expect(nonsense.status == 400)
+        #expect(nonsense.text.contains("There is no column “&lt;b&gt;x” to sort by (order, name, provider, lifecycle, input, "
+                                       + "output, context, cache_min). The order “sideways” is neither asc nor desc."), "\(nonsense.text.prefix(3000))")
+        #expect(get("/models/", [("sort", "input"), ("order", "asc")]).status == 200)
+        // Without the slash, the sort goes along to the section.
+        let moved = get("/models", [("sort", "input"), ("order", "desc")])
+        #expect(moved.status == 301 && moved.headers.first { $0.0 == "Location" }?.1 == "/models/?sort=input&order=desc")
     }
 
     /// A page that announces new prices shows the set in force on the day it is read, with the next one beside it;
