@@ -475,10 +475,13 @@ extension Knowledge {
             // way in besides a shorter answer (78,000-token extractions fit Haiku 5.5 at low effort; only "a shorter
             // prompt or answer" was said).
             var thinking = reasoning > 0 ? ", reasoning included" : ""
-            if reasoning > 0, let r = model.reasoning, let least = r.levels.min(), r.tokens[least.rank] < reasoning,
-               model.fill(input: input, output: written - reasoning + r.tokens[least.rank], batch: batch).share <= contextHeadroom {
-                let at = least == .none ? "with its thinking off"
-                    : "at \(least.rawValue) effort, about \(Format.figure(r.tokens[least.rank])),"
+            // The highest level below that fits, not the least (medium fitted where "thinking off" was said).
+            if reasoning > 0, let r = model.reasoning,
+               let fits = r.levels.sorted(by: >).first(where: { level in
+                   r.tokens[level.rank] < reasoning
+                       && model.fill(input: input, output: written - reasoning + r.tokens[level.rank], batch: batch).share <= contextHeadroom }) {
+                let at = fits == .none ? "with its thinking off"
+                    : "at \(fits.rawValue) effort, about \(Format.figure(r.tokens[fits.rank])),"
                 thinking = ", reasoning included (about \(Format.figure(reasoning)) of them; \(at) it would fit)"
             }
             return "one answer is \(Format.figure(written)) output tokens\(thinking), "

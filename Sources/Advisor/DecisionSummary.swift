@@ -261,6 +261,15 @@ extension Engine {
         } else if d.basis == .routing_plan, let plan = d.decidingPolicy {
             reason = "you route the simple share to \(k.models[primary].title) yourself (routing: tiered), so your plan, not the price, put it in front"
             url = "/criteria/\(k.criteria[k.policies[plan].criterion].slug)"
+        } else if d.basis == .haiku_model, plan != nil, let e = d.escalation, difference < 0 {
+            // The score chose the plan for its hard requests, which the runner-up alone answers no better than the Haiku:
+            // what the verdict pays is the plan, not the Haiku's month the cost ceiling weighs ("1.3 times GPT-6 Luna's
+            // $402.50" beside a $4,112.75 plan).
+            let share = Format.percent(answers.values[AnswerID.complexShare.rawValue])
+            reason = "the score sends the complex \(share) of requests on to \(k.models[e].title) for a margin on them, which "
+                + "\(k.models[m].title) alone, fitting \(taskName) '\(fit.rawValue)', does not give; for that margin the plan "
+                + "costs \(Format.money(-difference)) a month more"
+            url = "/criteria/complex-request-share"
         } else if d.basis == .haiku_model {
             if let held = ceilingHeld(primary, against: m, answers: answers, monthly: monthly) {
                 reason = held
@@ -285,11 +294,10 @@ extension Engine {
             let title = k.criteria.first { $0.slug == basisCriterion }?.title ?? basisCriterion
             // A runner-up as fit and cheaper is the trade the team is making: said, with the amount (Sonnet 5.5 at
             // $4,685 over GPT-6 Luna at $153, both 'strong' on extraction, read as if price ordered them).
-            let trade = fit == primaryFit && difference <= -0.005
+            let priority = AnswerID.costPriority.choices[Int(answers.values[AnswerID.costPriority.rawValue])]
+            let trade = fit == primaryFit && difference <= -0.005 && priority == "secondary"
                 ? ", though it fits \(taskName) as well ('\(fit.rawValue)') for \(Format.money(-difference)) a month less: "
-                    + "with price not your first concern (cost priority: "
-                    + "\(AnswerID.costPriority.choices[Int(answers.values[AnswerID.costPriority.rawValue])])), no saving overrules the "
-                    + "model the rule names"
+                    + "with price secondary (cost priority: secondary), no saving overrules the model the rule names"
                 : ""
             reason = "\(title) decided the primary, whatever the price\(trade)"
             url = "/criteria/\(basisCriterion)"

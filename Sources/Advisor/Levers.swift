@@ -194,12 +194,15 @@ extension Engine {
         /// lever priced on a model the verdict passed over is set against the one it recommends.
         func paidEffect(_ changes: [(AnswerID, Double)], pricedOn: Int, _ priced: Priced) -> String? {
             let ownChange = priced.monthly - monthly[pricedOn]
-            guard abs((priced.paid - paidNow) - ownChange) >= 0.005 else { return nil }
+            // A plan before and after always says its month in all, even where the escalations' part stays.
+            guard (planNow != nil && priced.plan != nil) || abs((priced.paid - paidNow) - ownChange) >= 0.005 else { return nil }
             if let planNow, let after = priced.plan, let e = d.escalation {
                 let effortMoved = changes.contains { $0.0 == .reasoningEffort } && after.escalation == e
-                let level = after.effort.map { " at \($0.rawValue)" } ?? ""
+                // "Too" only where the escalation model runs at the lever's level (Sonnet 5.5 cannot switch thinking off).
+                let asked = changes.first { $0.0 == .reasoningEffort }.map { AnswerID.reasoningEffort.choices[Int($0.1)] }
+                let level = after.effort.map { " at \($0.rawValue)" + ($0.rawValue == asked ? " too" : ", its least") } ?? ""
                 return (effortMoved
-                    ? "The answer sets every model's effort: \(k.models[e].title) answers the complex \(Format.percent(share))\(level) too, and "
+                    ? "The answer sets every model's effort: \(k.models[e].title) answers the complex \(Format.percent(share))\(level), and "
                     : "With its escalations to \(k.models[after.escalation].title), ")
                     + "the plan costs \(Format.money(after.monthly)) a month instead of \(Format.money(planNow))"
                     + (effortMoved ? "; check the hard answers' quality as well." : ".")
@@ -237,8 +240,9 @@ extension Engine {
             let effect = kind == .route_complex || kind == .route_simple ? nil : paidEffect(changes, pricedOn: pricedOn, priced)
             // A saving on its model that raises what the verdict pays is no saving (batch turned 8M strict
             // classifications into a $21,960 plan with escalations, offered as "$2,790 less" against $5,580).
-            // The Haiku's way back under the cost ceiling is no saving either: it says what getting the Haiku back costs.
-            if effect != nil, pricedOn == primary, priced.monthly < before, priced.paid > paidNow + 0.005 { return }
+            // Nor is the Haiku's way back under the cost ceiling when the verdict it leads to costs more than today's
+            // (a trim "$170,766 less" on Haiku 5.5 made the verdict a $244,590 plan against $10,733 paid now).
+            if effect != nil, priced.monthly < monthly[pricedOn], priced.paid > paidNow + 0.005 { return }
             if let effect { text += " " + effect }
             var lever = Lever(kind: kind, text: text, url: words.url,
                                model: k.models[pricedOn].slug,

@@ -95,18 +95,30 @@ extension Engine {
                 // Where its count is what takes the prompt over a long-context line, the rates that adds are the cliff
                 // trap's amount already: counted here too, the two added up to more than the whole bill ($28,013 and
                 // $26,550 of $33,188). This one is then the extra tokens at the rates below the line.
-                let reference = cost(with: [(.tokensCountedWith, Double(m))])
-                let cliff = found.first { $0.kind == .long_context_cliff }?.amount_usd ?? 0
+                // Over the line, the extra tokens are counted at the standard rates both ways: what the long-context
+                // rates add to every token, these included, is the cliff trap's amount (at 110,000 tokens the two
+                // overlapped by $690 of a $3,887.50 month).
+                let cliff = found.contains { $0.kind == .long_context_cliff }
+                let own: Double
+                if cliff {
+                    own = v.withUnsafeBufferPointer { p in
+                        k.standardBandMonthly(model: m, p) - p.with(.tokensCountedWith, Double(m)) { k.standardBandMonthly(model: m, $0) }
+                    }
+                } else {
+                    own = line.monthly_usd - cost(with: [(.tokensCountedWith, Double(m))])
+                }
                 let tool = r.tool_prompt_tokens_per_request ?? 0
                 let scale = v.withUnsafeBufferPointer { k.tokenScale(model: m, $0) }
-                let crossing = cliff > 0 && scale > 0 && r.long_context_threshold.map { threshold in
+                let crossing = cliff && scale > 0 && r.long_context_threshold.map { threshold in
                     ((r.long_context_counted ?? 0) - tool) / scale + tool <= threshold } == true
-                let own = line.monthly_usd - reference - (crossing ? cliff : 0)
+                let line = Format.count(r.long_context_threshold ?? 0)
                 if own > 0 {
                     add(.tokenizer_ratio, own, ["ratio": Format.figure(r.token_ratio, digits: 2),
-                                                "crossing": crossing ? ", at the rates below its "
-                                                    + "\(Format.count(r.long_context_threshold ?? 0))-token line (its count is what takes "
-                                                    + "the prompt over it: the long-context rates that adds are the trap above)" : ""])
+                                                "crossing": !cliff ? ""
+                                                    : crossing ? ", at the rates below its \(line)-token line (its count is what takes "
+                                                        + "the prompt over it: the long-context rates that adds are the trap above)"
+                                                    : ", at the rates below its \(line)-token line (the long-context rates on every token "
+                                                        + "are the trap above)"])
                 }
             }
         }

@@ -91,6 +91,11 @@ extension Knowledge {
                 parts.cache += scratch.withUnsafeBufferPointer {
                     cacheWritePremium(model: m, sample, stretch: inputScale, band: parts.rates.band, $0)
                 }
+            } else if let logged = scratch.withUnsafeBufferPointer({
+                loggedCacheBelowMinimum(model: m, sample, stretch: inputScale, parts: parts, $0) }) {
+                parts.input += logged.input
+                parts.cache += logged.cache
+                parts.rates.caching = .used
             }
             if parts.rates.band == .long_context { long += f }
             if !parts.fits { over += f } else if !parts.withinHeadroom { overHeadroom += f }
@@ -124,9 +129,39 @@ extension Knowledge {
         let rates = band == .long_context ? (set.longContext?.rates ?? set.rates) : set.rates
         guard let read = rates.cacheRead else { return 0 }
         let oneHour = sample.cacheWrite1h, fiveMinutes = sample.cacheWrite - oneHour
-        let extra = fiveMinutes * Swift.max(0, rates.cacheWrite - read)
-            + oneHour * Swift.max(0, (rates.cacheWrite1h ?? rates.cacheWrite) - read)
+        let (keepRead, keepWrite) = batchKept(set, v)
+        let extra = fiveMinutes * Swift.max(0, rates.cacheWrite * keepWrite - read * keepRead)
+            + oneHour * Swift.max(0, (rates.cacheWrite1h ?? rates.cacheWrite) * keepWrite - read * keepRead)
         return extra * tokenScale(model: m, v) * stretch / 1e6 * v[AnswerID.monthlyRequests.rawValue]
+    }
+
+    /// The share of the cache read and write prices a batch request pays (1 outside batch, or where the discount
+    /// does not cover the class): the batch discount reached the reads the cost line priced, not the writes'
+    /// premium, and a batch file's writes were charged at standard rates.
+    private func batchKept(_ set: PriceSet, _ v: UnsafeBufferPointer<Double>) -> (read: Double, write: Double) {
+        guard v[AnswerID.latency.rawValue] == Self.batchLatency, let discount = set.batchDiscount else { return (1, 1) }
+        return (set.batchClasses.contains(.cache_read) ? 1 - discount : 1, set.batchClasses.contains(.cache_write) ? 1 - discount : 1)
+    }
+
+    /// The month of model `m` where the file shows its own cache reads under the minimum the model's page gives: a
+    /// report's bucket averages mix requests that read a long prefix with requests that read none, so an average
+    /// under the minimum is no proof that nothing was cached, and the model that served them did read them. The cost
+    /// line billed the prefix as input; the file's reads and writes are priced as logged instead (3,000-token average
+    /// reads on Haiku 4.5, whose minimum is 4,096, were billed as $1,520 for a $700 month). Nil for any other case.
+    func loggedCacheBelowMinimum(model m: Int, _ sample: UsageSample, stretch: Double, parts: CostParts,
+                                 _ v: UnsafeBufferPointer<Double>) -> (input: Double, cache: Double)? {
+        guard m == Int(v[AnswerID.tokensCountedWith.rawValue]), parts.rates.caching == .below_minimum, sample.prefixShare > 0,
+              let set = compiledModels[m].prices(on: Int(v[AnswerID.asOf.rawValue])) else { return nil }
+        let rates = parts.rates.band == .long_context ? (set.longContext?.rates ?? set.rates) : set.rates
+        guard let read = rates.cacheRead else { return nil }
+        let (keepRead, keepWrite) = batchKept(set, v)
+        let keepInput = v[AnswerID.latency.rawValue] == Self.batchLatency && set.batchClasses.contains(.input) ? 1 - (set.batchDiscount ?? 0) : 1
+        let monthly = stretch / 1e6 * v[AnswerID.monthlyRequests.rawValue]
+        let oneHour = sample.cacheWrite1h, fiveMinutes = sample.cacheWrite - oneHour
+        let asInput = (sample.cacheRead + sample.cacheWrite) * rates.input * keepInput * monthly
+        let asLogged = (sample.cacheRead * read * keepRead + fiveMinutes * rates.cacheWrite * keepWrite
+                        + oneHour * (rates.cacheWrite1h ?? rates.cacheWrite) * keepWrite) * monthly
+        return (-asInput, asLogged)
     }
 
     /// Model `m`'s cost line for the distribution: the average request's line (rates, lifecycle, capacity) with the

@@ -68,13 +68,17 @@ public struct UsageProfile: Sendable, Equatable {
         cachedShare = prompt > 0 ? cached / prompt : 0
     }
 
-    /// The same requests with `tokens` less of every output (never below nothing): the logged model's thinking, which
-    /// its provider's report counts inside the output and every cost line adds again at the effort answered.
+    /// The same requests with `tokens` less output on average, taken from each in proportion to its output: the
+    /// logged model's thinking, which its provider's report counts inside the output and every cost line adds again
+    /// at the effort answered. In proportion, so the total stays the file's: taken whole from every request and
+    /// floored at nothing, 100-token outputs were billed 1,200 tokens of thinking they never held. Unchanged unless
+    /// the mean output is above `tokens`.
     public func removingOutput(_ tokens: Double) -> UsageProfile {
-        guard tokens > 0 else { return self }
+        guard tokens > 0, meanOutput > tokens else { return self }
+        let kept = 1 - tokens / meanOutput
         return UsageProfile(samples.map { sample in
             var s = sample
-            s.output = Swift.max(0, s.output - tokens)
+            s.output *= kept
             return s
         })
     }

@@ -24,7 +24,23 @@ struct ModelsInUse {
     /// in any case.
     func model(for id: String) -> ModelCatalog.Model? {
         if let name = Self.wholeName(id, matcher) { return catalog.model(named: name) }
-        return Self.wholeName(id.lowercased(), lowerMatcher).flatMap { lowerNames[$0] }.flatMap(catalog.model(named:))
+        if let found = Self.wholeName(id.lowercased(), lowerMatcher).flatMap({ lowerNames[$0] }).flatMap(catalog.model(named:)) {
+            return found
+        }
+        // OpenRouter writes Anthropic's versions with a dot (`anthropic/claude-haiku-4.5`) where the API has a hyphen.
+        let hyphened = Self.hyphenatingVersionDots(id.lowercased())
+        guard hyphened != id.lowercased() else { return nil }
+        return Self.wholeName(hyphened, lowerMatcher).flatMap { lowerNames[$0] }.flatMap(catalog.model(named:))
+    }
+
+    /// `claude-haiku-4.5` as `claude-haiku-4-5`: a dot between two digits becomes a hyphen.
+    static func hyphenatingVersionDots(_ id: String) -> String {
+        var bytes = Array(id.utf8)
+        for i in bytes.indices.dropFirst().dropLast() where bytes[i] == UInt8(ascii: ".")
+            && (48...57).contains(bytes[i - 1]) && (48...57).contains(bytes[i + 1]) {
+            bytes[i] = UInt8(ascii: "-")
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The catalog name of the id that ends `id` and starts it or follows its last path separator.

@@ -11,7 +11,8 @@ extension UsageImport {
     /// `reasoning_effort` is filled with it), or none where the model allows it and no level fits.
     /// - Returns: the note, or nil when nothing applies.
     mutating func takeOutUnloggedReasoning(_ given: Answers, knowledge: Knowledge) -> String? {
-        guard summary.reasoning_share == nil, let profile, let current = currentModel else { return nil }
+        if let share = summary.reasoning_share { return matchLoggedReasoning(share, given, knowledge: knowledge) }
+        guard let profile, let current = currentModel else { return nil }
         let filled = filling(given, knowledge: knowledge)
         guard let (assumed, effort) = knowledge.assumedReasoning(model: current, filled) else { return nil }
         let title = knowledge.model(current)?.title ?? current
@@ -36,11 +37,27 @@ extension UsageImport {
             : "at \(level.effort) effort (its \(effort) effort's \(Format.count(assumed)) would not leave an answer in outputs of "
                 + "\(Format.count(logged)) tokens, so the verdict prices \(level.effort))"
         let taken = level.tokens > 0
-            ? "the \(Format.count(level.tokens)) reasoning tokens a request it is taken to write \(which) came out of each logged "
-                + "output (answers of \(Format.count(answered.meanOutput)) tokens on average)"
+            ? "the \(Format.count(level.tokens)) reasoning tokens a request it is taken to write \(which) came out of the logged "
+                + "outputs, from each in proportion to its length (answers of \(Format.count(answered.meanOutput)) tokens on average)"
             : "none of its effort levels leaves an answer in outputs of \(Format.count(logged)) tokens, so it is taken to run "
                 + "with thinking off and the verdict prices that"
         return "The file counts \(title)'s thinking inside its output tokens without saying how much: \(taken), and every "
             + "model is priced with its own thinking on top. Give the reasoning effort you run it at if it is another."
+    }
+
+    /// Spans that log their reasoning apart had it taken out of the answers (UsageImport.derive), and each model is
+    /// priced with its own at the effort answered; left to the default, the model in use is priced at the level whose
+    /// assumed thinking is nearest what it logged (800 tokens a request on Haiku 5.5 were replaced by medium's 1,200
+    /// without a word), and `reasoning_effort` is filled with it. Nil where the effort was given or nothing thinks.
+    private mutating func matchLoggedReasoning(_ share: Double, _ given: Answers, knowledge: Knowledge) -> String? {
+        guard given.isAssumed(.reasoningEffort), share < 1, let profile, let current = currentModel else { return nil }
+        let logged = profile.meanOutput / (1 - share) * share
+        let levels = knowledge.reasoningLevels(model: current, filling(given, knowledge: knowledge))
+        guard let nearest = levels.min(by: { abs($0.tokens - logged) < abs($1.tokens - logged) }) else { return nil }
+        answers = (answers.filter { $0.id != .reasoningEffort } + [(.reasoningEffort, .text(nearest.effort))]).sorted { $0.id < $1.id }
+        let title = knowledge.model(current)?.title ?? current
+        return "The file logs about \(Format.count(logged)) reasoning tokens a request on \(title): the verdict prices it at "
+            + "\(nearest.effort) effort (about \(Format.count(nearest.tokens))), the nearest of its levels, and every model at that "
+            + "level. Give the reasoning effort you run it at if it is another."
     }
 }

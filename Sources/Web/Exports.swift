@@ -103,7 +103,9 @@ enum Exports {
             + ", \(Format.money(a.decision.monthly_usd)) a month\n"
         // A plan's escalation model and its month in all: who signs it from this page signs both.
         if let plan = a.decision.combined {
-            md += "- Escalation: **\(cell(title(plan.escalation_model)))** answers the complex \(Format.percent(plan.complex_share)) "
+            let state = a.costs.first { $0.model == plan.escalation_model }.map(\.status.state)
+            md += "- Escalation: **\(cell(title(plan.escalation_model)))**"
+                + (state.map { " (\(LifecycleText.label($0)))" } ?? "") + " answers the complex \(Format.percent(plan.complex_share)) "
                 + "again" + (plan.escalated_effort.map { " at its default \($0.rawValue) effort" } ?? "")
                 + "; \(Format.money(plan.monthly_usd)) a month in all\n"
         }

@@ -251,7 +251,7 @@ struct RecordsTests {
                                                 + "&avg_output_tokens=150&latency=realtime&latency_budget_s=2&complex_share=0.4"
                                                 + "&cost_priority=secondary&as_of=2026-12-05")).text
         #expect(md.contains("- Primary model: **Claude Haiku 5.5** (Active), $1,268 a month\n"
-                            + "- Escalation: **Claude Sonnet 5.5** answers the complex 40 % again; $15,008 a month in all\n"), "\(md.prefix(800))")
+                            + "- Escalation: **Claude Sonnet 5.5** (Active) answers the complex 40 % again; $15,008 a month in all\n"), "\(md.prefix(800))")
         #expect(md.contains("it costs $6,368 more a month than the plan with its escalations"))
         let legacy = get("/assess/result.md", pairs("task_type=code_completion&monthly_requests=100000&avg_input_tokens=10000"
                                                     + "&avg_output_tokens=8000&latency=interactive&latency_budget_s=30&as_of=2026-12-05")).text
