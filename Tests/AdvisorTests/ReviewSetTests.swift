@@ -73,6 +73,19 @@ struct ReviewSetTests {
                         "\(slug) returns an error on a forced tool call")
             }
         }
+        // The tokenizer and long-context traps, both parts of a model's month, never count the same dollars: together
+        // they stay within it. (Others are what a change would cost, as the batch limit's whole month on the other API.)
+        for model in Set(a.decision.traps.map(\.model)) {
+            let sum = a.decision.traps.filter { $0.model == model && [.tokenizer_ratio, .long_context_cliff].contains($0.kind) }
+                .compactMap(\.amount_usd).reduce(0, +)
+            if let month = a.costs.first(where: { $0.model == model })?.monthly_usd {
+                #expect(sum <= month + 0.01, "traps on \(model): \(sum) of \(month)")
+            }
+        }
+        // A plan's runner-up is set against what the plan costs in all.
+        if let plan = a.decision.combined, let runner = a.decision.runner_up {
+            #expect(abs(runner.difference_usd - (runner.monthly_usd - plan.monthly_usd)) < 0.02, "\(runner.reason)")
+        }
         // One warning per failure mode and model: a computed warning absorbs the general one, never repeats it.
         let warned = a.warnings.map { "\($0.failure_mode) \($0.model ?? "")" }
         #expect(Set(warned).count == warned.count, "repeated warnings: \(warned)")
