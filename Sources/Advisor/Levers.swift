@@ -240,9 +240,10 @@ extension Engine {
             let effect = kind == .route_complex || kind == .route_simple ? nil : paidEffect(changes, pricedOn: pricedOn, priced)
             // A saving on its model that raises what the verdict pays is no saving (batch turned 8M strict
             // classifications into a $21,960 plan with escalations, offered as "$2,790 less" against $5,580).
-            // Nor is the Haiku's way back under the cost ceiling when the verdict it leads to costs more than today's
-            // (a trim "$170,766 less" on Haiku 5.5 made the verdict a $244,590 plan against $10,733 paid now).
-            if effect != nil, priced.monthly < monthly[pricedOn], priced.paid > paidNow + 0.005 { return }
+            // The Haiku's way back under the cost ceiling stays, ranked by what the verdict then pays: it is the price of
+            // the Haiku's verdict, and its sentence says it (a trim to bring Haiku 5.5 back under its line makes a $3,519
+            // plan of a $687 month).
+            if effect != nil, pricedOn == primary, priced.monthly < before, priced.paid > paidNow + 0.005 { return }
             if let effect { text += " " + effect }
             var lever = Lever(kind: kind, text: text, url: words.url,
                                model: k.models[pricedOn].slug,

@@ -274,9 +274,12 @@ struct DecisionPageTests {
         #expect(box.contains("<li class=\"trap-long_context_cliff\">Claude Haiku 5.5 bills the whole request at its long-context rates above 100,000 prompt tokens, and this prompt is 117,000 tokens on its count"))
         #expect(box.contains("Prompts of 57,600 tokens"))
         #expect(box.contains("<a href=\"/guides/long-context-price-cliff\">Guide</a>"))
-        // The trim is no lever here: it brings Claude Haiku 5.5 back, but as a plan with escalations at $3,519 a month
-        // against the $687 the verdict pays, and a saving that raises the bill is not offered as one.
-        #expect(!box.contains("<dt>Top lever</dt>") || !part(box, from: "<dt>Top lever</dt>", to: "</dd>").contains("Trim prompts"))
+        let lever = part(box, from: "<dt>Top lever</dt>", to: "</dd>")
+        #expect(lever.contains("Trim prompts to 57,600 tokens"))
+        #expect(lever.contains("href=\"/assess/result?task_type=rag&amp;monthly_requests=200000&amp;avg_input_tokens=57600&amp;"))
+        // It brings Claude Haiku 5.5 back at the price of its verdict, said beside the Haiku's own figure.
+        #expect(lever.contains("The verdict then becomes a plan that sends the complex 5 % on to Claude Sonnet 5.5: $3,519 a "
+                               + "month in all, against $687 today."), "\(lever)")
         // Following it lands under the line with room: neither trap is left.
         let trimmed = get(VisualTests.result, pairs(Self.rag.replacingOccurrences(of: "90000", with: "57600"))).text
         #expect(!trimmed.contains("trap-long_context_cliff") && !trimmed.contains("trap-long_context_near_line"))
