@@ -1807,6 +1807,8 @@ public struct Engine: Sendable {
                   && ($0.condition?.holds(v, override: -1, value: 0) ?? true) && reasoning.levels.contains($0.effort) })
         else { return nil }
         let policy = k.policies[p]
+        // A team that runs the Haiku at that level already has the branch: it is the plan's own setting, not another.
+        guard AnswerID.reasoningEffort.choices[Int(v[AnswerID.reasoningEffort.rawValue])] != policy.effort.rawValue else { return nil }
         var raised = answers.values
         raised[AnswerID.reasoningEffort.rawValue] = Double(AnswerID.reasoningEffort.choices.firstIndex(of: policy.effort.rawValue)!)
         // Not where that much thinking weighs on the latency the team needs (ThinkingTime.swift), as the levers

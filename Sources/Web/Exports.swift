@@ -155,6 +155,13 @@ enum Exports {
             }
         }
         md += "\n## Monthly cost on every model\n\n" + costsMarkdown(a.costs, answers: answers, recommended: a.recommendedModel)
+        // How the recommended model's figure (and a plan's escalation model's) is worked out, as the page's cost table
+        // says it: a batch-only output limit, thinking a forced tool call switches off, decide whether the setup works.
+        for slug in [a.primaryModel] + (a.decision.combined.map { [$0.escalation_model] } ?? []) {
+            if let line = a.costs.first(where: { $0.model == slug }), !line.rates.notes.isEmpty {
+                md += "\nHow \(cell(line.title))'s figure is worked out:\n\n" + line.rates.notes.map { "- \(cell($0))\n" }.joined()
+            }
+        }
         let changes = ResultView(engine: engine, library: library).changeLines(a, answers: answers, form: form)
         if !changes.isEmpty {
             md += "\n## What would change the verdict\n\n"

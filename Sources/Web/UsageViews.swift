@@ -198,7 +198,7 @@ extension AdvisorViews {
             "And \(Format.count(Double($0.ids))) more ids, \(Format.figure($0.share * 100, digits: 1))% of the traffic."
         } ?? ""
         return UsageSection(source: source, facts: facts, models: models, modelsLeftOff: leftOff, comparison: comparisonText, note: note,
-                            groups: comparison.map { Format.count(Double($0.groups)) } ?? "",
+                            groups: comparison.map { "\(Format.count(Double($0.groups))) group\($0.groups == 1 ? "" : "s") of requests" } ?? "",
                             profile: profile?.encoded ?? "")
     }
 }

@@ -258,6 +258,18 @@ struct RecordsTests {
         #expect(legacy.contains("- Alternatives: DeepSeek V4 Flash (hosted on Novita) (Legacy), GPT-6 Luna"), "\(legacy.prefix(1200))")
     }
 
+    /// The notes that decide whether the recommended setup works at all (a batch-only output limit and its beta
+    /// header) were on the page's cost table only.
+    @Test func theMarkdownVerdictSaysHowTheRecommendedFigureIsWorkedOut() {
+        let md = get("/assess/result.md", pairs("task_type=other&monthly_requests=1500&avg_input_tokens=5000&avg_output_tokens=127000"
+                                                + "&latency=batch&reasoning_effort=high&as_of=2026-12-05")).text
+        #expect(md.contains("How Claude Haiku 5.5's figure is worked out:\n\n"), "\(md.prefix(1500))")
+        #expect(md.contains("- Answers of 168,100 tokens, reasoning included, are over its 128,000-token output limit: only its "
+                            + "batch API takes them, up to 300,000 tokens with the beta header its page names."))
+        // The team runs the Haiku at high already: no "other branch" at high effort is offered as if it were another.
+        #expect(!md.contains("price the other branch"))
+    }
+
     @Test func theVerdictSaysWhenTheRatingIsOurJudgement() {
         let page = get("/assess/result", pairs(Self.workload)).text
         #expect(page.contains("Its strong fit for classification rests on our judgement, low confidence."))

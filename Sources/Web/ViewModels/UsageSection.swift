@@ -11,7 +11,7 @@ struct UsageSection: ViewModel {
     let comparison: String
     /// Why the request count is missing or assumed.
     let note: String
-    /// Groups of requests priced, as text.
+    /// Groups of requests priced, as text ("1 group of requests", "3 groups of requests").
     let groups: String
     /// The distribution as a link carries it; empty when there is none yet.
     let profile: String
