@@ -55,9 +55,15 @@ public enum Format {
     /// A change of a monthly amount ("{after} a month instead of {before}, {change} less"): as the pair above, and
     /// below a dollar with as many decimals (up to nine) as it takes for the three to agree, so that rounding to cents never
     /// writes "$0.01 a month instead of $0.03, $0.03 less" (from $0.034 to $0.0069).
+    /// Where the three straddle $100 (some whole dollars, some cents), all three are in cents, so that they add up
+    /// ("$81.25 a month instead of $163, $81.25 less" was $162.50).
     public static func moneyChange(before: Double, after: Double) -> (before: String, after: String, change: String) {
         let (shownBefore, shownAfter) = money(before, after)
         let plain = (shownBefore, shownAfter, money(abs(after - before)))
+        let amounts = [abs(before), abs(after), abs(after - before)]
+        if amounts.contains(where: { $0 >= 100 }) && amounts.contains(where: { $0 < 100 }) && !amounts.contains(where: { $0 < 0.01 && $0 > 0 }) {
+            return (cents(before), cents(after), cents(abs(after - before)))
+        }
         guard Swift.max(abs(before), abs(after)) < 1, before != after else { return plain }
         for digits in 2...9 {
             let scale = powersOfTen[digits]

@@ -149,6 +149,9 @@ extension FormatTests {
         // From a dollar up the cents stand, as `money` writes them.
         #expect(Format.moneyChange(before: 4_320, after: 3_420) == (before: "$4,320", after: "$3,420", change: "$900"))
         #expect(Format.moneyChange(before: 41.15, after: 20.575).before == "$41.15")
+        // Straddling $100, all three in cents, so that they add up ("$81.25 instead of $163, $81.25 less").
+        #expect(Format.moneyChange(before: 162.5, after: 81.25) == (before: "$162.50", after: "$81.25", change: "$81.25"))
+        #expect(Format.moneyChange(before: 688, after: 650.56) == (before: "$688.00", after: "$650.56", change: "$37.44"))
         var rng = SeededRNG(seed: 21)
         for _ in 0..<2_000 {
             let before = pow(10, Double.random(in: -4...0, using: &rng)) * 0.99
