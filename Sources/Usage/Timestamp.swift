@@ -27,7 +27,7 @@ enum Timestamp {
         guard zone.count == 6, zone.first == UInt8(ascii: "+") || zone.first == UInt8(ascii: "-"),
               zone[zone.startIndex + 3] == UInt8(ascii: ":"),
               let zh = digits(zone[(zone.startIndex + 1)..<(zone.startIndex + 3)]),
-              let zm = digits(zone[(zone.startIndex + 4)..<(zone.startIndex + 6)]) else { return nil }
+              let zm = digits(zone[(zone.startIndex + 4)..<(zone.startIndex + 6)]), zh < 24, zm < 60 else { return nil }
         let offset = Double(zh * 3600 + zm * 60)
         return zone.first == UInt8(ascii: "+") ? seconds - offset : seconds + offset
     }

@@ -39,8 +39,12 @@ enum UsageCSVReader {
                 if text.isEmpty && n >= 4 { return 0 }
                 // Digits (and a decimal point) only: Double reads "0x10" as 16 and "1e3" as 1,000.
                 guard text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
-                      let value = Double(text), value.isFinite, value >= 0, value <= 1e15, value == value.rounded() else {
+                      let value = Double(text), value.isFinite, value >= 0, value == value.rounded() else {
                     throw UsageError("line \(lineNumber)", "`\(columns[n])` must be a whole number of tokens, found `\(text.prefix(40))`")
+                }
+                // A whole number, but past any request's tokens: said so, not "not a whole number".
+                guard value <= 1e15 else {
+                    throw UsageError("line \(lineNumber)", "`\(columns[n])` is too large for a token count (at most 10^15), found `\(text.prefix(40))`")
                 }
                 return value
             }

@@ -71,8 +71,8 @@ extension AdvisorViews {
             UploadRefusal(error: AnswerError(code: "usage_refused", message: message, field: "usage"), status: status)
         }
         guard let type = request.headers["content-type"], let boundary = Multipart.boundary(ofContentType: type) else {
-            throw refused("Send the usage file as multipart/form-data with a boundary, as the upload form on /assess "
-                          + "does (Content-Type was \(request.headers["content-type"].map { "`\($0.prefix(80))`" } ?? "missing")).",
+            throw refused("Send the usage file as multipart/form-data with a boundary of 1 to 70 characters (RFC 2046), as the "
+                          + "upload form on /assess does (Content-Type was \(request.headers["content-type"].map { "`\($0.prefix(80))`" } ?? "missing")).",
                           status: 415)
         }
         let form: Multipart
@@ -80,6 +80,11 @@ extension AdvisorViews {
             form = try Multipart(body: request.body, boundary: boundary)
         } catch {
             throw refused("The upload is not well-formed multipart/form-data: \(error.message).", status: 400)
+        }
+        // One file per verdict: a second was read silently and dropped.
+        guard form.parts.filter({ $0.name == "usage" }).count <= 1 else {
+            throw refused("Send one usage file: the upload holds more than one in the field `usage` (merge them first, or "
+                          + "assess each alone).", status: 400)
         }
         guard let file = form.parts.first(where: { $0.name == "usage" }), !file.body.isEmpty else {
             throw refused("Choose a usage file to upload (the form field `usage`).", status: 400)

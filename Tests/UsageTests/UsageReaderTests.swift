@@ -125,6 +125,11 @@ import Usage
         ("anthropic bad time", """
          {"data": [{"starting_at": "yesterday", "ending_at": "2026-11-02T00:01:00Z", "results": []}]}
          """, "$.data[0].starting_at", "RFC 3339"),
+        ("anthropic impossible offset", """
+         {"data": [{"starting_at": "2026-11-02T00:00:00+99:99", "ending_at": "2026-11-02T00:01:00Z", "results": []}]}
+         """, "$.data[0].starting_at", "RFC 3339"),
+        ("csv count too large", "timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens\n1793577600,claude-haiku-4-5,4611686018427387904,5,0,0\n",
+         "line 2", "`input_tokens` is too large for a token count"),
         ("openai no request count", """
          {"object": "page", "data": [{"object": "bucket", "start_time": 1793577600, "end_time": 1793577660,
            "results": [{"input_tokens": 10, "output_tokens": 2, "model": "gpt-5-mini"}]}]}

@@ -20,6 +20,20 @@ import Testing
         return try client.request("POST", "/assess", headers: ["Content-Type": type], body: body)
     }
 
+    @Test func twoUsageFilesInOneUploadAreRefused() throws {
+        let server = try ServerProcess(["--db", ":memory:", "--today", "2026-12-02"], in: repositoryRoot)
+        let csv = [UInt8](FileManager.default.contents(atPath: Self.fixtures + "usage.csv")!)
+        let reply = try HTTPConnection(port: server.port).request(
+            "POST", "/api/assess", headers: ["Content-Type": "multipart/form-data; boundary=haikuBoundary42"],
+            body: Self.multipart([("usage", "a.csv", csv), ("usage", "b.csv", csv)]))
+        #expect(reply.status == 400 && reply.text.contains("Send one usage file"), "\(reply.text)")
+        let long = String(repeating: "b", count: 71)
+        let refused = try HTTPConnection(port: server.port).request(
+            "POST", "/api/assess", headers: ["Content-Type": "multipart/form-data; boundary=\(long)"],
+            body: Self.multipart([("usage", "a.csv", csv)], boundary: long))
+        #expect(refused.status == 415 && refused.text.contains("a boundary of 1 to 70 characters"), "\(refused.text)")
+    }
+
     @Test func uploadThroughMultipartAnswersTheVerdictPricedOnTheDistribution() throws {
         let server = try ServerProcess(["--db", ":memory:", "--today", "2026-12-02"], in: repositoryRoot)
         let csv = [UInt8](FileManager.default.contents(atPath: Self.fixtures + "usage.csv")!)
