@@ -224,11 +224,11 @@ extension Engine {
             legacySaid = successor != nil
             url = "/models/\(k.models[m].slug)"
         } else if difference >= 0 && fit < primaryFit {
-            reason = "it costs \(Format.money(difference)) more a month\(against)\(laterGap(m, primary, difference, answers, monthly, plan: plan)), "
+            reason = "it costs \(Format.money(difference, beside: monthly[m])) more a month\(against)\(laterGap(m, primary, difference, answers, monthly, plan: plan)), "
                 + "though it fits \(taskName) '\(fit.rawValue)', better than \(k.models[primary].title)'s '\(primaryFit.rawValue)'"
             url = "/criteria/task-type-fit"
         } else if difference >= 0 {
-            reason = "it costs \(Format.money(difference)) more a month\(against)\(laterGap(m, primary, difference, answers, monthly, plan: plan)) "
+            reason = "it costs \(Format.money(difference, beside: monthly[m])) more a month\(against)\(laterGap(m, primary, difference, answers, monthly, plan: plan)) "
                 + "for the same fit"
             url = "/models/\(k.models[m].slug)"
         } else if d.basis == .cheapest_suitable,
@@ -241,11 +241,11 @@ extension Engine {
             if let day = outlook.day {
                 // Cheaper only until its announced prices begin (a promotion ending): that saving is not one to build on.
                 reason = "it is legacy: \(k.models[successor].title) succeeds it, and its own prices change on \(CivilDate.text(day)), "
-                    + "to \(Format.money(outlook.monthly)) a month on your numbers, so its saving of \(Format.money(-difference)) a month lasts "
+                    + "to \(Format.money(outlook.monthly)) a month on your numbers, so its saving of \(Format.money(-difference, beside: monthly[m])) a month lasts "
                     + "only until then"
             } else {
                 reason = "it is legacy: \(k.models[successor].title) succeeds it, and with cost not your first priority a saving of "
-                    + "\(Format.money(-difference)) a month does not pay for building on the older model"
+                    + "\(Format.money(-difference, beside: monthly[m])) a month does not pay for building on the older model"
             }
             url = "/models/\(k.models[m].slug)"
         } else if d.basis == .cheapest_fit || d.basis == .cheapest_suitable,
@@ -256,7 +256,7 @@ extension Engine {
             // the other models (Engine.otherModels) go by.
             reason = "its prices change on \(CivilDate.text(change)), to \(Format.money(outlook.monthly)) a month on your numbers, "
                 + "no less than \(k.models[primary].title)'s \(Format.money(primaryOutlook)), so its saving of "
-                + "\(Format.money(-difference)) a month lasts only until then"
+                + "\(Format.money(-difference, beside: monthly[m])) a month lasts only until then"
             url = "/models/\(k.models[m].slug)"
         } else if d.basis == .routing_plan, let plan = d.decidingPolicy {
             reason = "you route the simple share to \(k.models[primary].title) yourself (routing: tiered), so your plan, not the price, put it in front"
@@ -268,7 +268,7 @@ extension Engine {
             let share = Format.percent(answers.values[AnswerID.complexShare.rawValue])
             reason = "the score sends the complex \(share) of requests on to \(k.models[e].title) for a margin on them, which "
                 + "\(k.models[m].title) alone, fitting \(taskName) '\(fit.rawValue)', does not give; for that margin the plan "
-                + "costs \(Format.money(-difference)) a month more"
+                + "costs \(Format.money(-difference, beside: monthly[m])) a month more"
             url = "/criteria/complex-request-share"
         } else if d.basis == .haiku_model {
             if let held = ceilingHeld(primary, against: m, answers: answers, monthly: monthly) {
@@ -296,7 +296,7 @@ extension Engine {
             // $4,685 over GPT-6 Luna at $153, both 'strong' on extraction, read as if price ordered them).
             let priority = AnswerID.costPriority.choices[Int(answers.values[AnswerID.costPriority.rawValue])]
             let trade = fit == primaryFit && difference <= -0.005 && priority == "secondary"
-                ? ", though it fits \(taskName) as well ('\(fit.rawValue)') for \(Format.money(-difference)) a month less: "
+                ? ", though it fits \(taskName) as well ('\(fit.rawValue)') for \(Format.money(-difference, beside: monthly[m])) a month less: "
                     + "with price secondary (cost priority: secondary), no saving overrules the model the rule names"
                 : ""
             reason = "\(title) decided the primary, whatever the price\(trade)"

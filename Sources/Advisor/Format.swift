@@ -39,6 +39,12 @@ public enum Format {
         abs(value) >= 100 ? (value < 0 ? "-$" : "$") + figure(abs(value).rounded()) : cents(value)
     }
 
+    /// An amount said beside a month written in whole dollars (`money` from $100 up): in whole dollars too from a dollar
+    /// up, so that one line does not read "$108 a month; it costs $27.00 more". As `money` otherwise.
+    public static func money(_ value: Double, beside month: Double) -> String {
+        abs(month) >= 100 && abs(value) >= 1 ? (value < 0 ? "-$" : "$") + figure(abs(value).rounded()) : money(value)
+    }
+
     /// Two monthly amounts said side by side ("{after} a month instead of {before}"), each as `money` writes it,
     /// unless that writes them alike while they differ: then both with as many decimals as it takes to tell them
     /// apart (up to six), so that a sentence never reads "$0.02 a month instead of $0.02, $0.0042 more".

@@ -77,8 +77,8 @@ struct ResultView {
             },
             runnerUp: decision.runner_up.map { r in
                 RunnerUpLine(model: modelLink(r.model, assessment), monthly: Format.money(r.monthly_usd),
-                             difference: r.difference_usd < 0 ? "\(Format.money(-r.difference_usd)) a month less"
-                                 : r.difference_usd > 0 ? "\(Format.money(r.difference_usd)) a month more" : "the same a month",
+                             difference: r.difference_usd < 0 ? "\(Format.money(-r.difference_usd, beside: r.monthly_usd)) a month less"
+                                 : r.difference_usd > 0 ? "\(Format.money(r.difference_usd, beside: r.monthly_usd)) a month more" : "the same a month",
                              reason: r.reason, reasonURL: r.url, reasonTitle: pageTitle(r.url))
             },
             passedOver: decision.passed_over.map { p in

@@ -149,6 +149,9 @@ extension FormatTests {
         // From a dollar up the cents stand, as `money` writes them.
         #expect(Format.moneyChange(before: 4_320, after: 3_420) == (before: "$4,320", after: "$3,420", change: "$900"))
         #expect(Format.moneyChange(before: 41.15, after: 20.575).before == "$41.15")
+        // Beside a month in whole dollars, a difference from a dollar up is in whole dollars too.
+        #expect(Format.money(27.4, beside: 108.4) == "$27" && Format.money(0.4, beside: 108) == "$0.40"
+                && Format.money(27.4, beside: 60) == "$27.40")
         // Straddling $100, all three in cents, so that they add up ("$81.25 instead of $163, $81.25 less").
         #expect(Format.moneyChange(before: 162.5, after: 81.25) == (before: "$162.50", after: "$81.25", change: "$81.25"))
         #expect(Format.moneyChange(before: 688, after: 650.56) == (before: "$688.00", after: "$650.56", change: "$37.44"))
