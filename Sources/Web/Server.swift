@@ -125,6 +125,21 @@ public final class Server: Sendable {
     // MARK: - Request handling (called on MHD's threads)
 
     /// The request's Content-Type header, which decides how large its body may be.
+    /// What is wrong with how a request says where its body ends, or nil: more than one Content-Length, or a
+    /// Transfer-Encoding other than chunked (the one coding HTTP/1.1 servers must read, and the one MHD reads).
+    static func framingProblem(_ connection: OpaquePointer) -> String? {
+        let headers = QueryCollector()
+        MHD_get_connection_values_n(connection, .HEADER_KIND, collectValue, Unmanaged.passUnretained(headers).toOpaque())
+        if headers.pairs.filter({ $0.0.lowercased() == "content-length" }).count > 1 {
+            return "The request has more than one Content-Length header: send one."
+        }
+        if let coding = headers.pairs.first(where: { $0.0.lowercased() == "transfer-encoding" })?.1,
+           coding.trimmingCharacters(in: .whitespaces).lowercased() != "chunked" {
+            return "Transfer-Encoding `\(coding.prefix(40))` is not read here: send the body with a Content-Length, or chunked."
+        }
+        return nil
+    }
+
     static func contentType(of connection: OpaquePointer) -> String? {
         MHD_lookup_connection_value(connection, .HEADER_KIND, "Content-Type").map { String(cString: $0) }
     }
@@ -132,6 +147,9 @@ public final class Server: Sendable {
     fileprivate func handle(connection: OpaquePointer, url: String, method: String, state: RequestState) -> MHD_Result {
         let router = self.router
         let isAPI = url.hasPrefix("/api/")
+        if let problem = state.framing {
+            return queue(router.reject(.badRequest(problem), api: isAPI), on: connection)
+        }
         if state.tooLarge {
             let limit = state.bodyLimit ?? limits.bodyLimit(for: url, contentType: Self.contentType(of: connection))
             let size = limit >= 1024 * 1024 ? "\(limit / 1024 / 1024) MiB" : "\(limit / 1024) KiB"
@@ -175,6 +193,8 @@ final class Daemon: @unchecked Sendable {
 final class RequestState {
     var body: [UInt8] = []
     var tooLarge = false
+    /// Why the request's framing is refused (`Server.framingProblem`), decided on its first call.
+    var framing: String?
     /// The most body bytes this request may send, decided once (from its path and Content-Type) when a body is
     /// first announced or arrives; nil for the requests that send none, which are most.
     private(set) var bodyLimit: Int?
@@ -223,6 +243,14 @@ private func handleRequest(_ cls: UnsafeMutableRawPointer?, _ connection: Opaque
     guard let stored = context.pointee else {
         let state = RequestState()
         context.pointee = Unmanaged.passRetained(state).toOpaque()
+        // Framing that two readers of the request could take differently is refused before any body is read, and the
+        // connection closes (answering on the first call does that): two Content-Length headers were accepted, the
+        // first winning, and a Transfer-Encoding other than chunked left the client waiting 15 s for nothing.
+        if let problem = Server.framingProblem(connection),
+           let path = String(validating: UnsafeRawBufferPointer(start: url, count: strlen(url)), as: UTF8.self) {
+            state.framing = problem
+            return server.handle(connection: connection, url: path, method: String(cString: method), state: state)
+        }
         // A client that asks before it sends (`Expect: 100-continue`, as curl does for large bodies) and declares a
         // body over the limit is refused now: it learns at once and sends nothing. Answering on the first call
         // closes the connection. Without that header the body is already on its way, and closing on it would make

@@ -169,6 +169,24 @@ import Testing
         #expect(gate.enter() && !gate.enter())
     }
 
+    /// Framing two readers could take differently is refused at once, before any body is read: two Content-Length
+    /// headers were accepted (the first won), and a Transfer-Encoding other than chunked got no answer for 15 s.
+    @Test func ambiguousFramingIsRefusedAtOnce() throws {
+        for head in ["Content-Length: 2\r\nContent-Length: 30", "Transfer-Encoding: identity", "Transfer-Encoding: gzip, chunked"] {
+            let connection = try connect()
+            try connection.send(Array("POST /api/assess HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\(head)\r\n\r\n{}".utf8))
+            let started = ContinuousClock.now
+            let reply = try connection.readReply()
+            #expect(reply.status == 400 && ContinuousClock.now - started < .seconds(5), "\(head)")
+            #expect(reply.text.contains("Content-Length") || reply.text.contains("Transfer-Encoding"), "\(reply.text)")
+        }
+        // Chunked still works.
+        let chunked = try connect()
+        try chunked.send(Array(("POST /api/assess HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                + "14\r\n{\"task_type\":\"chat\"}\r\n0\r\n\r\n").utf8))
+        #expect(try chunked.readReply().status == 200)
+    }
+
     /// %00 in a path ended the C string the handler read: /healthz%00xyz was answered as /healthz, and a file or a
     /// page in another format was served under a name with more after the NUL. It now matches nothing; in a query
     /// value it is text, refused by the field's check, and never a NUL byte in a page.
