@@ -107,7 +107,23 @@ struct DecisionRecord {
             + (assessment.decidedBy.map { ", decided by \(siteLink($0, "/criteria/\($0)")) whatever the score" } ?? "") + ".\n\n"
         md += "### Consequences\n\n"
         if let primary {
-            md += "* Good, because it costs \(Format.usd(primary.cost.monthly_usd)) a month at this volume\(cheaperThan(primary, options)).\n"
+            // A plan is what is signed: its month with the escalations, not the Haiku's share ($225 of a $1,305 plan).
+            if let plan = assessment.decision.combined {
+                let escalation = knowledge.model(plan.escalation_model)?.title ?? plan.escalation_model
+                md += "* Good, because with \(escalation) answering the complex \(Format.percent(plan.complex_share)) again the plan "
+                    + "costs \(Format.usd(plan.monthly_usd)) a month at this volume (\(primary.entry.title) alone "
+                    + "\(Format.usd(primary.cost.monthly_usd)))\(cheaperThan(primary, options, paid: plan.monthly_usd)).\n"
+            } else {
+                md += "* Good, because it costs \(Format.usd(primary.cost.monthly_usd)) a month at this volume\(cheaperThan(primary, options)).\n"
+            }
+        }
+        if let runner = assessment.decision.runner_up {
+            md += "* Neutral, because the runner-up, \(knowledge.model(runner.model)?.title ?? runner.model) at "
+                + "\(Format.usd(runner.monthly_usd)) a month, lost: \(runner.reason).\n"
+        }
+        for passed in assessment.decision.passed_over {
+            md += "* Neutral, because \(knowledge.model(passed.model)?.title ?? passed.model), at \(Format.usd(passed.monthly_usd)) a month, "
+                + "is cheaper but not usable here: \(passed.reason).\n"
         }
         if let fit = assessment.primaryFit {
             md += fit.rests_on_judgement
@@ -126,13 +142,17 @@ struct DecisionRecord {
         return md + "\n"
     }
 
-    /// The levers that would change the decision. Seam: issue 15's levers (Sources/Advisor/Levers.swift, built by
-    /// the verdict page's work) replace these "what would change" lines once they are in the engine.
+    /// The priced levers, as the verdict gives them, then the answers that would change the decision.
     private func levers() -> String {
         let form = QuestionnaireForm(knowledge: knowledge)
+        var md = ""
+        if !assessment.levers.isEmpty {
+            md += "\nLevers, priced (each one change of answer, re-decided):\n\n"
+            for lever in assessment.levers { md += "* \(lever.text)\n" }
+        }
         let changes = ResultView(engine: engine, library: library).changeLines(assessment, answers: answers, form: form)
-        guard !changes.isEmpty else { return "" }
-        var md = "\nWhat would change the decision:\n\n"
+        guard !changes.isEmpty else { return md }
+        md += "\nWhat would change the decision:\n\n"
         for change in changes {
             md += "* \(change.question) \(change.from) → **\(change.to)** gives “\(change.verdict)”\n"
         }
@@ -278,10 +298,12 @@ struct DecisionRecord {
         return words.count == 1 ? "it is the best fit the content knows for this workload." : words.joined(separator: " ")
     }
 
-    private func cheaperThan(_ primary: DecisionOptions.Option, _ options: DecisionOptions) -> String {
-        let dearer = options.options.filter { $0.slug != primary.slug && $0.cost.fits && $0.cost.monthly_usd > primary.cost.monthly_usd }
+    /// - Parameter paid: what the verdict pays, where it is more than the primary's month (a plan).
+    private func cheaperThan(_ primary: DecisionOptions.Option, _ options: DecisionOptions, paid: Double? = nil) -> String {
+        let month = paid ?? primary.cost.monthly_usd
+        let dearer = options.options.filter { $0.slug != primary.slug && $0.cost.fits && $0.cost.monthly_usd > month }
         guard let most = dearer.max(by: { $0.cost.monthly_usd < $1.cost.monthly_usd }) else { return "" }
-        return ", \(Format.usd(most.cost.monthly_usd - primary.cost.monthly_usd)) a month less than \(most.entry.title)"
+        return ", \(Format.usd(most.cost.monthly_usd - month)) a month less than \(most.entry.title)"
     }
 
     /// A page of this site: a link against the public URL, or its title and path (a relative link in a file

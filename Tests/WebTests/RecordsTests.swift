@@ -270,6 +270,20 @@ struct RecordsTests {
         #expect(!md.contains("price the other branch"))
     }
 
+    /// The decision record signs what the verdict pays and lists its levers: a plan's month with its escalations (it
+    /// gave the Haiku's share, $225 of a $1,305 plan, and a saving against Sonnet 5.5 from it), the runner-up's
+    /// reason, the cheaper models passed over, and every priced lever.
+    @Test func theDecisionRecordSignsThePlanAndItsLevers() {
+        let madr = get("/assess/result.madr.md", pairs("task_type=chat&monthly_requests=800000&complex_share=0.3&routing=tiered"
+                                                        + "&as_of=2026-12-05")).text
+        #expect(madr.contains("* Good, because with Claude Sonnet 5.5 answering the complex 30 % again the plan costs $9,136.00 a "
+                              + "month at this volume (Claude Haiku 5.5 alone $688.00), $19,024.00 a month less than Claude Sonnet 5.5."),
+                "\(madr.prefix(3000))")
+        #expect(madr.contains("* Neutral, because the runner-up, Mistral Small at $216.00 a month, lost: you route the simple share"))
+        #expect(madr.contains("is cheaper but not usable here: it is deprecated and retires on 2027-01-14."))
+        #expect(madr.contains("Levers, priced (each one change of answer, re-decided):\n\n* Lower Claude Haiku 5.5's reasoning effort to low"))
+    }
+
     @Test func theVerdictSaysWhenTheRatingIsOurJudgement() {
         let page = get("/assess/result", pairs(Self.workload)).text
         #expect(page.contains("Its strong fit for classification rests on our judgement, low confidence."))
