@@ -126,10 +126,10 @@ public struct AdvisorViews: Sendable {
             let table = CostTable(library: library)
             let shared = table.sharedNotes(costs)
             priced = .init(workload: ResultView.workloadSummary(answers),
-                           costs: table.rows(costs, answers: answers, marked: cheapest?.model, markLabel: "cheapest",
+                           costs: table.rows(costs, answers: answers, marked: cheapest?.model, markLabel: CostChart.cheapestLabel,
                                              shared: shared),
                            sharedNotes: shared,
-                           chart: CostChart(lines: costs, marked: cheapest?.model, markLabel: "cheapest")
+                           chart: CostChart(lines: costs, marked: cheapest?.model, markLabel: CostChart.cheapestLabel)
                                .view(title: "Monthly cost on every usable model that fits, cheapest first", id: "cost-chart"),
                            exportMarkdown: "/calculator.md" + query, exportCSV: "/calculator.csv" + query,
                            asked: !request.query.isEmpty)

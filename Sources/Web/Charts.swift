@@ -26,6 +26,9 @@ extension Verdict {
 
 /// A horizontal bar per model, cheapest first, stacked by what the month's money pays for.
 struct CostChart {
+    /// What the mark of `cheapest` says: not the cheapest line of the table, which may be a model that stops answering
+    /// next week (GPT-5 nano at half GPT-6 Luna's price, marked "1×" beside Luna's "★ cheapest").
+    static let cheapestLabel = "cheapest to build on"
     /// The line a cost chart marks "cheapest": the first (lines come cheapest first) whose model takes the workload
     /// with the headroom a recommendation needs and that the engine would name on `day`: not one that stops
     /// answering within `deprecated_offer_days` (GPT-5 nano a week before its shutdown), nor one whose published

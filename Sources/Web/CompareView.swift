@@ -16,7 +16,7 @@ struct CompareView {
         let costs = Dictionary(lines.map { ($0.model, $0.monthly_usd) }, uniquingKeysWith: { a, _ in a })
         let chosenLines = lines.filter { slugs.contains($0.model) }
         let cheapest = CostChart.cheapest(chosenLines, answers: answers, knowledge: engine.knowledge)
-        let chart = CostChart(lines: chosenLines, marked: cheapest?.model, markLabel: "cheapest")
+        let chart = CostChart(lines: chosenLines, marked: cheapest?.model, markLabel: CostChart.cheapestLabel)
         func row(_ label: String, _ value: (Page, ModelSpec) -> String) -> CompareRow {
             CompareRow(label: label, cells: zip(pages, specs).map { CompareCell(value: value($0, $1)) })
         }

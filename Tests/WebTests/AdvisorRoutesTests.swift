@@ -271,7 +271,7 @@ struct AdvisorRoutesTests {
         // effort the self-hosted Llama ($35,556) would be, and is only for a team that can self-host.
         func cheapest(_ query: String) -> String? {
             let page = get("/calculator", pairs(query)).text
-            return page.components(separatedBy: "<span class=\"mark-label\">★ cheapest</span> <a href=\"").dropFirst().first?
+            return page.components(separatedBy: "<span class=\"mark-label\">★ cheapest to build on</span> <a href=\"").dropFirst().first?
                 .components(separatedBy: "\"").first
         }
         #expect(cheapest(query) == "/models/gpt-6-luna")
