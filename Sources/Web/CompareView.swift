@@ -22,6 +22,7 @@ struct CompareView {
         }
         // The prices in force on the day the costs below are priced for (a page may announce a change).
         let pricedOn = { if case .text(let day) = answers[.asOf] { day } else { CivilDate.text(engine.knowledge.today) } }()
+        let day = CivilDate.day(pricedOn) ?? engine.knowledge.today
         func prices(_ spec: ModelSpec) -> ModelPrices? { spec.prices?.inForce(on: pricedOn) }
         func price(_ pick: @escaping (ModelPrices) -> NumberFigure?) -> (Page, ModelSpec) -> String {
             { _, spec in prices(spec).flatMap(pick).map { Format.rate($0.value) } ?? "—" }
@@ -29,8 +30,10 @@ struct CompareView {
         var rows: [CompareRow] = [
             row("Provider") { _, spec in spec.provider },
             row("Released") { _, spec in spec.released.value },
-            row("Lifecycle today") { page, _ in
-                engine.knowledge.status(of: page.slug, on: engine.knowledge.today)
+            // On the day the workload is priced for (its as_of), as the chart's bars are: a table of 2027-01-15 said
+            // "retires 2026-12-11" of a model its chart had left out as retired.
+            row(day == engine.knowledge.today ? "Lifecycle today" : "Lifecycle on \(CivilDate.text(day))") { page, _ in
+                engine.knowledge.status(of: page.slug, on: day)
                     .map { LifecycleText.sentence($0, library: library) } ?? "—"
             },
             row("Long-context tier") { _, spec in
@@ -59,17 +62,20 @@ struct CompareView {
             },
             row("SWE-bench Verified") { _, spec in spec.benchmarks?["swe_bench_verified"].map(\.text) ?? "—" },
             row("Access") { _, spec in spec.access.map(AccessChannelText.label).joined(separator: ", ") },
-            row(workload == nil ? "Default workload, a month" : "This workload, a month") { page, _ in costs[page.slug].map(Format.usd) ?? "—" },
+            row(workload == nil ? "Default workload, a month" : "This workload, a month") { page, _ in
+                // A model retired on the day is priced for reference, and said to be.
+                let state = engine.knowledge.status(of: page.slug, on: day)?.state
+                return costs[page.slug].map { Format.usd($0) + (state == .retired ? " (retired by then)" : "") } ?? "—"
+            },
         ]
         for task in AnswerID.taskType.choices {
             rows.append(row("Fit: \(task.replacingOccurrences(of: "_", with: " "))") { _, spec in spec.task_fit[task]?.fit.rawValue ?? "—" })
         }
-        let today = engine.knowledge.today
         return ComparePage(
             choices: choices, formError: formError,
             models: pages.map { page in
                 ModelLink(slug: page.slug, title: page.title, url: page.url,
-                          badge: LifecycleText.badge(engine.knowledge.status(of: page.slug, on: today), library: library))
+                          badge: LifecycleText.badge(engine.knowledge.status(of: page.slug, on: day), library: library))
             },
             rows: rows, workload: ResultView.workloadSummary(answers), given: workload != nil,
             hiddenAnswers: workload.map { w in

@@ -159,6 +159,16 @@ struct AdvisorRoutesTests {
         #expect(!form.contains("placeholder=\"100,000 requests per month\""))
     }
 
+    /// The comparison's table judges lifecycles on the workload's day, as its chart does: on 2027-01-15 GPT-5 nano
+    /// was "deprecated, retires 2026-12-11" in the table while the chart had left it out as retired.
+    @Test func compareJudgesLifecyclesOnTheWorkloadsDay() {
+        let page = get("/compare", [("models", "gpt-5-nano,gpt-6-luna"), ("task_type", "classification"), ("as_of", "2027-01-15")]).text
+        #expect(page.contains("Lifecycle on 2027-01-15"), "\(page.prefix(200))")
+        #expect(page.contains("(retired by then)"))
+        #expect(!page.contains("Lifecycle today"))
+        #expect(get("/compare", [("models", "gpt-5-nano,gpt-6-luna")]).text.contains("Lifecycle today"))
+    }
+
     @Test func compareShowsChosenModelsAndRefusesUnknownOnes() {
         let page = get("/compare", [("models", "claude-haiku-4-5,gpt-4o-mini")])
         #expect(page.status == 200)
