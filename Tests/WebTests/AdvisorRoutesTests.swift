@@ -304,6 +304,15 @@ struct AdvisorRoutesTests {
         }
     }
 
+    /// `GET /api/assess` takes every answer as a query parameter, and the document lists each one (it listed 13 of 22).
+    @Test func openAPIListsEveryAnswerAsAQueryParameterOfTheAssessment() throws {
+        let document = try #require(json(get("/api/openapi.json")) as? [String: Any])
+        let get = try #require(((document["paths"] as? [String: Any])?["/api/assess"] as? [String: Any])?["get"] as? [String: Any])
+        let names = Set((get["parameters"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String })
+        #expect(names == Set(AnswerID.allCases.map(\.name) + ["usage"]), "\(Set(AnswerID.allCases.map(\.name)).subtracting(names))")
+        #expect((get["description"] as? String)?.contains("not one of the \(AnswerID.allCases.count) answers") == true)
+    }
+
     /// The OpenAPI document's answers follow the one declaration of each answer (AnswerID.declaration): the same
     /// ids, the JSON type of each kind, the choices in order, the interface's bounds.
     @Test func openAPIAnswersFollowTheAnswerDeclarations() throws {
