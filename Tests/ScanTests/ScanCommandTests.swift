@@ -77,6 +77,13 @@ import Testing
         #expect(lines.last == "5 model ids in 3 files (6 files read; skipped: 1 binary, 1 larger than 1 MiB) on 2026-12-02: 1 retired, 1 deprecated, 2 legacy, 1 active. 1 fails (--fail-on retired).", "\(lines.last ?? "")")
     }
 
+    /// On the day a model retires it is retired, and no "(in 0 days)" follows (the last --as-of given is the day).
+    @Test func aModelRetiringThatDayIsRetiredWithoutACountdown() throws {
+        let run = try scan(["--as-of", "2027-01-14"])
+        let line = try #require(run.output.split(separator: "\n").first { $0.contains("gpt-4o-mini-2024-07-18") })
+        #expect(line.contains("retired since 2027-01-14: requests to it fail") && !line.contains("(in 0 days)"), "\(line)")
+    }
+
     @Test func jsonCarriesEveryFindingAndTheCounts() throws {
         let run = try scan(["--format", "json", "--fail-on", "deprecated"])
         #expect(run.status == 1)
