@@ -312,7 +312,9 @@ struct CostTable {
                 parts.append("\(Format.number(hours.rounded())) GPU h × \(Format.usd(rate))")
             }
             if let tps = r.tokens_per_second, let gpus = r.min_gpus {
-                parts.append("\(Format.count(tps)) tokens/s per GPU, \(Format.number(gpus)) always on")
+                // The page's minimum; a fleet sized for the peak keeps more on, which the GPU hours before say
+                // ("1 always on" stood beside 1,460 hours, two GPUs).
+                parts.append("\(Format.count(tps)) tokens/s per GPU, at least \(Format.number(gpus)) always on")
             }
             if let ops = r.ops_hours_per_month, let rate = r.developer_hourly_usd {
                 parts.append("\(Format.number(ops)) ops h × \(Format.usd(rate))/h")

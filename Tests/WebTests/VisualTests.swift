@@ -83,6 +83,14 @@ struct VisualTests {
         #expect(compare.range(of: "model-picker")!.lowerBound < compare.range(of: "<table class=\"compare\"")!.lowerBound)
     }
 
+    /// A self-hosted line's rates say the page's minimum as a minimum: "1 always on" stood beside 1,460 GPU hours.
+    @Test func aSelfHostedLineSaysItsMinimumAsOne() {
+        let page = get(VisualTests.result, [("task_type", "classification"), ("monthly_requests", "1000000"),
+                                            ("can_self_host", "true"), ("peak_to_average", "10")]).text
+        #expect(page.contains("tokens/s per GPU, at least 1 always on"), "\(page.prefix(300))")
+        #expect(!page.contains("tokens/s per GPU, 1 always on"))
+    }
+
     @Test func comparePreselectsOnlyCurrentModels() {
         let page = get("/compare").text
         // Claude Haiku 4.5 is a default compare model, but legacy today.
