@@ -239,7 +239,7 @@ private struct PageCheck {
             if !resolves(address) {
                 errors.append(ContentError(path: page.path, line: link.line,
                                            message: "broken internal link `\(address)`",
-                                           hint: "link to /section/slug of an existing page"))
+                                           hint: "link to /section/slug of an existing page", isLink: true))
             }
         } else if !(address.hasPrefix("https://") || address.hasPrefix("http://") || address.hasPrefix("mailto:")) {
             errors.append(ContentError(path: page.path, line: link.line,

@@ -89,6 +89,13 @@ struct FrontMatterParser {
         } catch let error as ContentError {
             throw error
         } catch let error as YamlError {
+            // A key given twice: at the line of its second use, in one line (Yams' message quoted the whole mapping).
+            if case .duplicatedKeysInMapping(let duplicates, let context) = error, let key = duplicates.sorted().first {
+                let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+                let uses = lines.indices.filter { lines[$0].trimmingCharacters(in: .whitespaces).hasPrefix(key + ":") }
+                throw ContentError(path: path, line: (uses.dropFirst().first ?? context.mark.line) + 2,
+                                   message: "`\(key)` is given twice in one mapping", hint: "keep one of them")
+            }
             throw ContentError(path: path, line: Self.line(of: error) + 1, message: "YAML syntax: \(Self.reason(error))",
                                hint: "quote values that contain `: ` or start with a special character")
         } catch {

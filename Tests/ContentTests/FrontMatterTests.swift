@@ -6,6 +6,25 @@ import Advisor
 struct FrontMatterTests {
     let parser = FrontMatterParser(path: "content/guides/x.md")
 
+    /// A key given twice is one line at the second use, not the YAML library's message over the whole mapping.
+    @Test func aKeyGivenTwiceIsNamedAtItsSecondLine() {
+        let text = guide(extra: "order: 3\norder: 4\n")
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).lastIndex { $0.hasPrefix("order:") }! + 1
+        #expect { _ = try parser.parse(text) } throws: { error in
+            let e = error as! ContentError
+            return e.line == line && e.message == "`order` is given twice in one mapping" && !e.description.contains("\n")
+        }
+    }
+
+    /// A page's own error comes before the broken links that follow from it.
+    @Test func brokenLinksAreListedAfterThePagesOwnErrors() {
+        let errors = ContentErrors([
+            ContentError(path: "a.md", line: 3, message: "broken internal link `/x/y`", isLink: true),
+            ContentError(path: "x/y.md", line: 1, message: "front matter is not closed"),
+        ])
+        #expect(errors.errors.map(\.path) == ["x/y.md", "a.md"])
+    }
+
     @Test func parsesCommonFieldsAndBody() throws {
         let parsed = try parser.parse(guide(title: "Pacing", body: "# Heading\n\nBody text.", extra: "tags: [a, b]\norder: 3\n"))
         #expect(parsed.frontMatter.title == "Pacing")
