@@ -491,6 +491,14 @@ extension Knowledge {
         }
     }
 
+    /// The share of a token class's price a request pays: 1 − the batch discount where the workload runs in batch
+    /// and the discount covers the class, else 1. The cost line and the usage pricing's cache writes read this one rule.
+    static func batchKept(_ tokenClass: TokenClass, _ set: PriceSet, _ v: UnsafeBufferPointer<Double>) -> Double {
+        guard v[AnswerID.latency.rawValue] == batchLatency, let discount = set.batchDiscount,
+              set.batchClasses.contains(tokenClass) else { return 1 }
+        return 1 - discount
+    }
+
     func costParts(model m: Int, _ v: UnsafeBufferPointer<Double>, explain: Bool) -> CostParts {
         pricedParts(model: m, v, explain: explain)
     }
@@ -705,10 +713,7 @@ extension Knowledge {
 
         // The batch discount, per token class, when the workload runs in batch.
         let batch = v[AnswerID.latency.rawValue] == Self.batchLatency ? priceSet.batchDiscount : nil
-        func keep(_ tokenClass: TokenClass) -> Double {
-            guard let batch, priceSet.batchClasses.contains(tokenClass) else { return 1 }
-            return 1 - batch
-        }
+        func keep(_ tokenClass: TokenClass) -> Double { Self.batchKept(tokenClass, priceSet, v) }
         parts.input *= keep(.input)
         parts.output *= keep(.output)
 

@@ -75,14 +75,15 @@ extension Engine {
     /// - Parameter late: per model, whether it misses the latency budget at every setting (`missesBudgetAtEverySetting`).
     /// - Parameter escalated: how the escalation model prices the escalated share (`Knowledge.escalatedPricing`).
     /// - Parameter runner: the runner-up (`runnerUp`), worked out before the warnings, which name its prices' age.
+    /// - Parameter plan: the tiered verdict's month with its escalations (`planMonthly`), nil for any other.
     func summary(_ d: Decision, answers: Answers, runner: (model: Int, summary: RunnerUp)?, costs: [CostLine],
-                 monthly: [Double], escalated: EscalatedPricing?,
+                 monthly: [Double], plan: Double?, escalated: EscalatedPricing?,
                  warnings: [Warning], levers: [Lever], missedRequirement: String? = nil) -> DecisionSummary {
         let k = knowledge
         let primary = d.primary
         let line: (Int) -> CostLine? = { m in costs.first { $0.model == k.models[m].slug } }
         var combined: CombinedCost? = nil
-        if let plan = planMonthly(d, answers: answers, monthly: monthly, escalated: escalated), let escalation = d.escalation {
+        if let plan, let escalation = d.escalation {
             combined = CombinedCost(escalation_model: k.models[escalation].slug,
                                     complex_share: answers.values[AnswerID.complexShare.rawValue],
                                     monthly_usd: Format.rounded(plan), escalated_effort: escalated?.effort)

@@ -1515,12 +1515,14 @@ public struct Engine: Sendable {
                 "strong_monthly": said(strong, strongOutlook),
                 "difference": Format.cents(difference), "monthly": said(primary, primaryOutlook)])
         }
-        let effortOption = self.effortOption(d, answers: answers, v, escalated: escalated, reasons: &reasons)
+        // A tiered verdict's month with its escalations, worked out once for every figure set against it.
+        let plan = planMonthly(d, answers: answers, monthly: monthly, escalated: escalated)
+        let effortOption = self.effortOption(d, answers: answers, v, escalated: escalated, plan: plan, reasons: &reasons)
         // Prices older than stale_after_days: one warning per day they were checked, naming every model whose price
         // a figure of the verdict rests on (the primary first, the alternatives, the runner-up and the quality
         // margin's strong model: "$390 more a month" rests on the runner-up's), not one sentence repeated per model.
         let runner = runnerUp(d, answers: answers, alternatives: alternatives, late: late, monthly: monthly,
-                              plan: planMonthly(d, answers: answers, monthly: monthly, escalated: escalated))
+                              plan: plan)
         var named = [primary] + alternatives
         for m in [runner?.model, qualityMargin.flatMap { k.modelIndex[$0.model] }].compactMap({ $0 }) where !named.contains(m) {
             named.append(m)
@@ -1552,9 +1554,9 @@ public struct Engine: Sendable {
         let haikuLine = d.haiku.flatMap { h in costs.first { $0.model == k.models[h].slug } }
         // Levers are priced what-ifs: with no requests there is nothing to price.
         let levers = Self.hasVolume(v)
-            ? self.levers(d, answers: answers, line: primaryLine, haikuLine: haikuLine, monthly: monthly,
+            ? self.levers(d, answers: answers, line: primaryLine, haikuLine: haikuLine, monthly: monthly, plan: plan,
                           escalated: escalated?.monthly) : []
-        let decision = summary(d, answers: answers, runner: runner, costs: costs, monthly: monthly,
+        let decision = summary(d, answers: answers, runner: runner, costs: costs, monthly: monthly, plan: plan,
                                escalated: escalated, warnings: warnings, levers: levers, missedRequirement: missedRequirement)
         let assumptions = answers.assumed.map { Assumption(answer: $0, value: answers[$0]) }
         // The ceiling over a model a rule named chose the model, not the verdict: the hard limit, or the score, did.
@@ -1795,8 +1797,9 @@ public struct Engine: Sendable {
 
     /// The effort_before_escalation policy: when the escalation model takes work from a usable Haiku (tiered
     /// routing, or routing that does not pay), the Haiku priced at the policy's higher effort beside it.
+    /// - Parameter plan: the tiered verdict's month with its escalations (`planMonthly`), nil for any other.
     private func effortOption(_ d: Decision, answers: Answers, _ v: UnsafeBufferPointer<Double>,
-                              escalated: EscalatedPricing?, reasons: inout [Reason]) -> EffortOption? {
+                              escalated: EscalatedPricing?, plan: Double?, reasons: inout [Reason]) -> EffortOption? {
         let k = knowledge
         guard let haiku = d.haiku, let escalation = d.escalation, let escalated,
               d.verdict == .tieredRouting || d.basis == .routing_does_not_pay,
@@ -1825,11 +1828,10 @@ public struct Engine: Sendable {
         // Sonnet 5.5 ($64,680), Haiku 5.5 at high effort ($3,234) was "the cheaper way" beside a $2,727.60 plan.
         let share = v[AnswerID.complexShare.rawValue]
         let (compared, escalationCost): (Double, String)
-        if d.verdict == .tieredRouting {
-            let part = share * escalationMonthly
-            compared = Self.tieredMonthly(haiku: monthly(haiku, v), escalation: escalationMonthly, share: share)
-            escalationCost = "\(Format.cents(part)) a month for the complex \(Format.percent(share)) of requests\(effortNote), "
-                + "\(Format.cents(compared)) with \(k.models[haiku].title)'s own"
+        if let plan {
+            compared = plan
+            escalationCost = "\(Format.cents(share * escalationMonthly)) a month for the complex \(Format.percent(share)) of requests\(effortNote), "
+                + "\(Format.cents(plan)) with \(k.models[haiku].title)'s own"
         } else {
             compared = escalationMonthly
             escalationCost = "\(Format.cents(escalationMonthly)) a month for the whole workload\(effortNote)"
@@ -1838,7 +1840,7 @@ public struct Engine: Sendable {
         let outcome = haikuMonthly < compared
             ? "it is the cheaper way to more quality, \(Format.cents(gap)) a month less"
             : "it needs no routing, but costs \(Format.cents(gap)) a month more than "
-                + (d.verdict == .tieredRouting ? "the plan" : k.models[escalation].title)
+                + (plan != nil ? "the plan" : k.models[escalation].title)
         let text = Template.fill(policy.text, [
             "haiku": k.models[haiku].title, "effort": policy.effort.rawValue, "haiku_monthly": Format.cents(haikuMonthly),
             "escalation": k.models[escalation].title, "escalation_monthly": Format.cents(escalationMonthly),

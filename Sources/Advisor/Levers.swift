@@ -108,8 +108,9 @@ extension Engine {
     ///   - haikuLine: the current Haiku's cost line, for the trim that brings it back when the cost ceiling turned
     ///     it down.
     /// - Parameter escalated: the escalation model's month priced as complex work (`Knowledge.escalatedPricing`).
+    /// - Parameter plan: the tiered verdict's month with its escalations (`planMonthly`), nil for any other.
     func levers(_ d: Decision, answers: Answers, line: CostLine, haikuLine: CostLine? = nil, monthly: [Double],
-                escalated: Double?) -> [Lever] {
+                plan planNow: Double? = nil, escalated: Double?) -> [Lever] {
         let k = knowledge
         guard let rules = k.leverRules else { return [] }
         let primary = d.primary
@@ -184,8 +185,6 @@ extension Engine {
         }
         // What the verdict pays now: a tiered plan's month with its escalations, else the primary's.
         let share = value(.complexShare)
-        let planNow: Double? = d.verdict == .tieredRouting && d.escalation != nil && d.escalation != primary
-            ? Engine.tieredMonthly(haiku: before, escalation: escalated ?? monthly[d.escalation!], share: share) : nil
         let paidNow = planNow ?? before
         /// What a lever priced on one model does to what the verdict pays, in a sentence; nil where that is the
         /// lever's own figure. A lever on a tiered plan moves the escalations too (the effort answer is every model's:

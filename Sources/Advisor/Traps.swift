@@ -60,11 +60,15 @@ extension Engine {
             return 1 - discount
         }
 
+        // The month at the standard rates where a long-context band applies: the cliff's amount, and the tokenizer
+        // trap's base (below).
+        var standardMonth: Double? = nil
         if let target = v.withUnsafeBufferPointer({ k.trimTarget(line, $0) }) {
             // What the band adds to these prompts, not what trimming them saves (that is the trim lever's figure):
             // 195,000-token prompts were said to cost $41,171 more than "below the line", against prompts half as
             // long; at the standard rates the same prompts cost $35,580 less.
             let standard = v.withUnsafeBufferPointer { k.standardBandMonthly(model: m, $0) }
+            standardMonth = standard
             add(.long_context_cliff, line.monthly_usd - standard, [
                 "prompt": Format.count(r.long_context_counted ?? 0), "threshold": Format.count(r.long_context_threshold ?? 0),
                 "tokens": Format.count(target)])
@@ -100,9 +104,9 @@ extension Engine {
                 // overlapped by $690 of a $3,887.50 month).
                 let cliff = found.contains { $0.kind == .long_context_cliff }
                 let own: Double
-                if cliff {
-                    own = v.withUnsafeBufferPointer { p in
-                        k.standardBandMonthly(model: m, p) - p.with(.tokensCountedWith, Double(m)) { k.standardBandMonthly(model: m, $0) }
+                if cliff, let standardMonth {
+                    own = standardMonth - v.withUnsafeBufferPointer { p in
+                        p.with(.tokensCountedWith, Double(m)) { k.standardBandMonthly(model: m, $0) }
                     }
                 } else {
                     own = line.monthly_usd - cost(with: [(.tokensCountedWith, Double(m))])

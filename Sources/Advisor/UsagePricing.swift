@@ -129,18 +129,10 @@ extension Knowledge {
         let rates = band == .long_context ? (set.longContext?.rates ?? set.rates) : set.rates
         guard let read = rates.cacheRead else { return 0 }
         let oneHour = sample.cacheWrite1h, fiveMinutes = sample.cacheWrite - oneHour
-        let (keepRead, keepWrite) = batchKept(set, v)
+        let (keepRead, keepWrite) = (Self.batchKept(.cache_read, set, v), Self.batchKept(.cache_write, set, v))
         let extra = fiveMinutes * Swift.max(0, rates.cacheWrite * keepWrite - read * keepRead)
             + oneHour * Swift.max(0, (rates.cacheWrite1h ?? rates.cacheWrite) * keepWrite - read * keepRead)
         return extra * tokenScale(model: m, v) * stretch / 1e6 * v[AnswerID.monthlyRequests.rawValue]
-    }
-
-    /// The share of the cache read and write prices a batch request pays (1 outside batch, or where the discount
-    /// does not cover the class): the batch discount reached the reads the cost line priced, not the writes'
-    /// premium, and a batch file's writes were charged at standard rates.
-    private func batchKept(_ set: PriceSet, _ v: UnsafeBufferPointer<Double>) -> (read: Double, write: Double) {
-        guard v[AnswerID.latency.rawValue] == Self.batchLatency, let discount = set.batchDiscount else { return (1, 1) }
-        return (set.batchClasses.contains(.cache_read) ? 1 - discount : 1, set.batchClasses.contains(.cache_write) ? 1 - discount : 1)
     }
 
     /// The month of model `m` where the file shows its own cache reads under the minimum the model's page gives: a
@@ -154,8 +146,8 @@ extension Knowledge {
               let set = compiledModels[m].prices(on: Int(v[AnswerID.asOf.rawValue])) else { return nil }
         let rates = parts.rates.band == .long_context ? (set.longContext?.rates ?? set.rates) : set.rates
         guard let read = rates.cacheRead else { return nil }
-        let (keepRead, keepWrite) = batchKept(set, v)
-        let keepInput = v[AnswerID.latency.rawValue] == Self.batchLatency && set.batchClasses.contains(.input) ? 1 - (set.batchDiscount ?? 0) : 1
+        let (keepRead, keepWrite, keepInput) = (Self.batchKept(.cache_read, set, v), Self.batchKept(.cache_write, set, v),
+                                                Self.batchKept(.input, set, v))
         let monthly = stretch / 1e6 * v[AnswerID.monthlyRequests.rawValue]
         let oneHour = sample.cacheWrite1h, fiveMinutes = sample.cacheWrite - oneHour
         let asInput = (sample.cacheRead + sample.cacheWrite) * rates.input * keepInput * monthly

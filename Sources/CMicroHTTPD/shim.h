@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/types.h>
 #include <sys/socket.h>
 #include <netinet/in.h>
@@ -30,6 +31,24 @@ static inline size_t ha_unescape_keeping_nul(void *cls, struct MHD_Connection *c
     }
     *w = 0;
     return (size_t)(w - s);
+}
+
+/* Counts the request headers named `name` (case-insensitively) without copying any: every request asks this of its
+   Content-Length, so it stays in C rather than building a Swift string per header. */
+struct ha_header_count { const char *name; unsigned int count; };
+
+static inline enum MHD_Result ha_count_header(void *cls, enum MHD_ValueKind kind, const char *key, const char *value) {
+    (void)kind;
+    (void)value;
+    struct ha_header_count *counter = (struct ha_header_count *)cls;
+    if (key != NULL && strcasecmp(key, counter->name) == 0) counter->count += 1;
+    return MHD_YES;
+}
+
+static inline unsigned int ha_header_count(struct MHD_Connection *connection, const char *name) {
+    struct ha_header_count counter = {name, 0};
+    MHD_get_connection_values(connection, MHD_HEADER_KIND, ha_count_header, &counter);
+    return counter.count;
 }
 
 /* Swift cannot call C variadic functions: MHD_start_daemon takes its options as varargs, so this wrapper passes

@@ -28,11 +28,11 @@ extension UsageImport {
             let levels = knowledge.reasoningLevels(model: current, filled)
             guard let fitting = levels.last(where: { $0.tokens < logged }) else { return nil }
             level = fitting
-            answers = (answers.filter { $0.id != .reasoningEffort } + [(.reasoningEffort, .text(fitting.effort))]).sorted { $0.id < $1.id }
+            setAnswer(.reasoningEffort, .text(fitting.effort))
         }
         let answered = profile.removingOutput(level.tokens)
         self.profile = answered
-        answers = answers.map { $0.id == .avgOutputTokens ? ($0.id, .number(answered.meanOutput.rounded())) : $0 }
+        setAnswer(.avgOutputTokens, .number(answered.meanOutput.rounded()))
         let which = level.effort == effort ? "at \(effort) effort"
             : "at \(level.effort) effort (its \(effort) effort's \(Format.count(assumed)) would not leave an answer in outputs of "
                 + "\(Format.count(logged)) tokens, so the verdict prices \(level.effort))"
@@ -54,10 +54,15 @@ extension UsageImport {
         let logged = profile.meanOutput / (1 - share) * share
         let levels = knowledge.reasoningLevels(model: current, filling(given, knowledge: knowledge))
         guard let nearest = levels.min(by: { abs($0.tokens - logged) < abs($1.tokens - logged) }) else { return nil }
-        answers = (answers.filter { $0.id != .reasoningEffort } + [(.reasoningEffort, .text(nearest.effort))]).sorted { $0.id < $1.id }
+        setAnswer(.reasoningEffort, .text(nearest.effort))
         let title = knowledge.model(current)?.title ?? current
         return "The file logs about \(Format.count(logged)) reasoning tokens a request on \(title): the verdict prices it at "
             + "\(nearest.effort) effort (about \(Format.count(nearest.tokens))), the nearest of its levels, and every model at that "
             + "level. Give the reasoning effort you run it at if it is another."
+    }
+
+    /// Sets an answer the file derives, keeping the interface's order.
+    private mutating func setAnswer(_ id: AnswerID, _ value: AnswerValue) {
+        answers = (answers.filter { $0.id != id } + [(id, value)]).sorted { $0.id < $1.id }
     }
 }
