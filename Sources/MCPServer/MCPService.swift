@@ -41,7 +41,7 @@ public enum MCPService {
             }
             return ReadResource.Result(contents: [.text(PageMarkdown.render(page), uri: params.uri, mimeType: "text/markdown")])
         }
-        try await server.start(transport: StdioTransport())
+        try await server.start(transport: ScreeningStdioTransport())
         await server.waitUntilCompleted()
     }
 }

@@ -8,6 +8,7 @@ the argument. Run by Tests/machines/run.
 import asyncio
 import json
 import os
+import subprocess
 import sys
 import tempfile
 
@@ -160,6 +161,37 @@ async def drive(binary: str, content: str, repo: str) -> None:
             check(bad.is_error is True and "no-such-folder" in text_of(bad), f"missing path: {text_of(bad)}")
 
 
+def piped(binary: str, content: str) -> None:
+    """A client that writes its requests and closes its end at once (a shell pipe, a CI step): every request is
+    answered before the server exits, and malformed messages get JSON-RPC's own errors with the id they had."""
+    lines = [
+        {"jsonrpc": "2.0", "id": 1, "method": "initialize",
+         "params": {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "pipe", "version": "1"}}},
+        {"jsonrpc": "2.0", "method": "notifications/initialized"},
+        {"jsonrpc": "2.0", "id": 2, "method": "tools/call",
+         "params": {"name": "assess", "arguments": {"task_type": "chat", "monthly_requests": 123456}}},
+        {"jsonrpc": "2.0", "id": "three", "method": "tools/call", "params": {"name": "list_models", "arguments": {}}},
+        {"jsonrpc": "2.0", "id": 4, "method": "tools/call", "params": {"name": "assess", "arguments": [1]}},
+        {"jsonrpc": "2.0", "id": 5},
+    ]
+    text = "\n".join(json.dumps(line) for line in lines) + "\nnot json\n[]\n"
+    run = subprocess.run([binary, "mcp", "--content", content], input=text.encode(), capture_output=True, timeout=120)
+    check(run.returncode == 0, f"piped mcp exit status {run.returncode}: {run.stderr.decode()[-300:]}")
+    answers = [json.loads(line) for line in run.stdout.decode().splitlines() if line.strip()]
+    by_id = {json.dumps(a.get("id")): a for a in answers if a.get("id") is not None}
+    check(set(by_id) == {"1", "2", '"three"', "4", "5"}, f"piped answers: {sorted(by_id)}")
+    assessed = by_id.get("2", {}).get("result", {})
+    check(assessed.get("isError") is not True and "Verdict:" in json.dumps(assessed),
+          f"the assessment still working when input ended is answered: {json.dumps(assessed)[:200]}")
+    check(by_id.get("4", {}).get("error", {}).get("code") == -32602
+          and "arguments" in by_id.get("4", {}).get("error", {}).get("message", ""),
+          f"array arguments: {by_id.get('4')}")
+    check(by_id.get("5", {}).get("error", {}).get("code") == -32600, f"a message with no method: {by_id.get('5')}")
+    unmatched = [a for a in answers if a.get("id") is None]
+    check(sorted(a["error"]["code"] for a in unmatched) == [-32700, -32600],
+          f"a line that is not JSON and an empty batch get id null: {unmatched}")
+
+
 USAGE_CSV = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "UsageTests", "Fixtures", "usage.csv")
 
 
@@ -169,6 +201,7 @@ def main() -> int:
         with open(os.path.join(repo, "app.py"), "w") as f:
             f.write('MODEL = "claude-3-5-haiku-20241022"\n')
         asyncio.run(asyncio.wait_for(drive(binary, content, repo), timeout=120))
+    piped(binary, content)
     for failure in failures:
         print("FAIL mcp:", failure)
     print("mcp: every check passed" if not failures else f"mcp: {len(failures)} check(s) failed")

@@ -1,0 +1,144 @@
+import Foundation
+import Logging
+import MCP
+
+/// Standard input and output for `haiku-advisor mcp`, around the SDK's `StdioTransport`, with two things the SDK's
+/// server loop does not do (swift-sdk 0.12: it answers requests in detached tasks and stops reading at end of input):
+///
+/// - **Every accepted request is answered before the stream ends.** A client that pipes its requests and closes its
+///   end (a shell one-liner, a CI step) got the first answers only; the process exited while an `assess` was still
+///   being worked out. The end of input now waits until every request id read has had its response written.
+/// - **Malformed messages get JSON-RPC's own answers** (JSON-RPC 2.0 §4.2, §5.1): a line that is not JSON is a parse
+///   error (-32700) with `"id": null`, where the SDK made up a random id a client cannot match; an object that is
+///   neither a request, a notification nor a response is an invalid request (-32600); `tools/call` arguments that
+///   are not an object are invalid params (-32602) saying so, where the SDK's decoder gave an internal error.
+public actor ScreeningStdioTransport: Transport {
+    public nonisolated let logger: Logger
+    private let inner: StdioTransport
+    private let stream: AsyncThrowingStream<Data, Swift.Error>
+    private let continuation: AsyncThrowingStream<Data, Swift.Error>.Continuation
+    /// Ids of requests read and not yet answered, as `IDKey`s.
+    private var unanswered: Set<String> = []
+    private var pump: Task<Void, Never>?
+    /// How long the end of input waits for the last answers; an assessment takes milliseconds.
+    private let drainLimit: Duration
+
+    public init(drainLimit: Duration = .seconds(60)) {
+        let logger = Logger(label: "haiku-advisor.mcp.stdio", factory: { _ in SwiftLogNoOpLogHandler() })
+        self.logger = logger
+        inner = StdioTransport(logger: logger)
+        (stream, continuation) = AsyncThrowingStream.makeStream()
+        self.drainLimit = drainLimit
+    }
+
+    public func connect() async throws {
+        try await inner.connect()
+        let messages = await inner.receive()
+        pump = Task { await self.forward(messages) }
+    }
+
+    public func disconnect() async {
+        pump?.cancel()
+        continuation.finish()
+        await inner.disconnect()
+    }
+
+    public func send(_ data: Data) async throws {
+        for id in MessageScreen.answeredIDs(in: data) { unanswered.remove(id) }
+        try await inner.send(data)
+    }
+
+    public nonisolated func receive() -> AsyncThrowingStream<Data, Swift.Error> { stream }
+
+    private func forward(_ messages: AsyncThrowingStream<Data, Swift.Error>) async {
+        do {
+            for try await data in messages {
+                switch MessageScreen.screen(data) {
+                case .forward(let requestIDs):
+                    unanswered.formUnion(requestIDs)
+                    continuation.yield(data)
+                case .answer(let error):
+                    try await inner.send(error)
+                }
+            }
+        } catch {
+            continuation.finish(throwing: error)
+            return
+        }
+        let deadline = ContinuousClock.now + drainLimit
+        while !unanswered.isEmpty && ContinuousClock.now < deadline && !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        continuation.finish()
+    }
+}
+
+/// What `ScreeningStdioTransport` does with one line read: pass it to the SDK (noting the request ids it must answer),
+/// or answer it at once with a JSON-RPC error.
+enum MessageScreen {
+    enum Outcome: Equatable {
+        case forward(requestIDs: [String])
+        case answer(Data)
+    }
+
+    static func screen(_ data: Data) -> Outcome {
+        guard let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
+            return .answer(error(id: nil, code: -32700, "Parse error: the message is not JSON"))
+        }
+        if let batch = json as? [Any] {
+            guard !batch.isEmpty else {
+                return .answer(error(id: nil, code: -32600, "Invalid Request: an empty batch"))
+            }
+            return .forward(requestIDs: batch.compactMap { ($0 as? [String: Any]).flatMap(requestID) })
+        }
+        guard let object = json as? [String: Any] else {
+            return .answer(error(id: nil, code: -32600, "Invalid Request: a message is a JSON object"))
+        }
+        let id = object["id"].flatMap(validID)
+        guard let method = object["method"] as? String else {
+            if object["result"] != nil || object["error"] != nil { return .forward(requestIDs: []) }
+            return .answer(error(id: id, code: -32600,
+                                 "Invalid Request: a request has a \"method\", a response a \"result\" or an \"error\""))
+        }
+        if method == "tools/call", let params = object["params"] as? [String: Any],
+           let arguments = params["arguments"], !(arguments is NSNull), !(arguments is [String: Any]) {
+            return .answer(error(id: id, code: -32602,
+                                 "Invalid params: \"arguments\" must be an object of the tool's inputs"))
+        }
+        return .forward(requestIDs: requestID(object).map { [$0] } ?? [])
+    }
+
+    /// The ids a message being sent answers (a response or a batch of them).
+    static func answeredIDs(in data: Data) -> [String] {
+        guard let json = try? JSONSerialization.jsonObject(with: data) else { return [] }
+        let messages = (json as? [Any]) ?? [json]
+        return messages.compactMap { message in
+            guard let object = message as? [String: Any], object["method"] == nil,
+                  object["result"] != nil || object["error"] != nil else { return nil }
+            return object["id"].flatMap(validID).map(key)
+        }
+    }
+
+    private static func requestID(_ object: [String: Any]) -> String? {
+        guard object["method"] is String, let id = object["id"].flatMap(validID) else { return nil }
+        return key(id)
+    }
+
+    /// A request id JSON-RPC allows: a string or a number (null, objects and arrays are not ids).
+    private static func validID(_ value: Any) -> Any? {
+        if value is String { return value }
+        return value as? NSNumber
+    }
+
+    /// One key per id, so that `7` and `"7"` stay apart.
+    private static func key(_ id: Any) -> String {
+        if let string = id as? String { return "s:" + string }
+        return "n:" + ((id as? NSNumber)?.stringValue ?? "")
+    }
+
+    private static func error(id: Any?, code: Int, _ message: String) -> Data {
+        let body: [String: Any] = ["jsonrpc": "2.0", "id": id ?? NSNull(),
+                                   "error": ["code": code, "message": message]]
+        return (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])) ?? Data()
+    }
+}
