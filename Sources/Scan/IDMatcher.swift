@@ -3,7 +3,7 @@
 /// - a dated snapshot: `claude-3-5-haiku-20241022`, `gpt-4o-mini-2024-07-18`, or `-latest`; Google's stable
 ///   version number, `gemini-2.0-flash-001`;
 /// - Amazon Bedrock: `anthropic.claude-haiku-4-5-20251001-v1:0`, with an optional inference-profile region
-///   (`us.`, `eu.`, `apac.`, `global.`, ...) before `anthropic.`;
+///   (`us.`, `eu.`, `apac.`, `global.`, `us-gov.`, ...) before `anthropic.`;
 /// - Google Vertex AI: `claude-haiku-4-5@20251001`.
 /// Works on bytes: a file is searched once, and only bytes that can start a name are looked at twice.
 public struct IDMatcher: Sendable {
@@ -126,9 +126,11 @@ public struct IDMatcher: Sendable {
             bedrock = true
             let dot = begin - 1
             if dot > 0, text[dot] == UInt8(ascii: ".") {
+                // Lowercase letters, and a hyphen inside (`us-gov.`), up to 8 bytes.
                 var k = dot
-                while k > 0, Self.isLower(text[k - 1]) { k -= 1 }
-                if k < dot, dot - k <= 6, k == 0 || !Self.isIDByte(text[k - 1]) { begin = k }
+                while k > 0, dot - k < 8, Self.isLower(text[k - 1]) || text[k - 1] == UInt8(ascii: "-") { k -= 1 }
+                while k < dot, text[k] == UInt8(ascii: "-") { k += 1 }
+                if k < dot, text[dot - 1] != UInt8(ascii: "-"), k == 0 || !Self.isIDByte(text[k - 1]) { begin = k }
             }
         }
         if bedrock { form = .bedrock }

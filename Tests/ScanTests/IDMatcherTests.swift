@@ -23,6 +23,14 @@ import Testing
         #expect(hits.map(\.1) == [.id, .id, .bedrock, .bedrock, .vertex, .snapshot, .snapshot])
     }
 
+    @Test func takesTheWholeBedrockRegion() {
+        #expect(found("us-gov.anthropic.claude-haiku-4-5-20251001-v1:0 apac.anthropic.claude-haiku-4-5-20251001-v1:0").map(\.0)
+                == ["us-gov.anthropic.claude-haiku-4-5-20251001-v1:0", "apac.anthropic.claude-haiku-4-5-20251001-v1:0"])
+        // Not a region: longer than 8 bytes, or part of a longer identifier; the id without it is still found.
+        #expect(found("toolongreg.anthropic.claude-haiku-4-5 x_us.anthropic.claude-haiku-4-5").map(\.0)
+                == ["anthropic.claude-haiku-4-5", "anthropic.claude-haiku-4-5"])
+    }
+
     @Test func findsGooglesVersionNumbers() {
         #expect(found("model: gemini-3.1-flash-lite-001, publishers/google/models/gemini-3.1-flash-lite-002").map(\.0)
                 == ["gemini-3.1-flash-lite-001", "gemini-3.1-flash-lite-002"])
