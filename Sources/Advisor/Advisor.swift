@@ -649,6 +649,9 @@ public final class Knowledge: @unchecked Sendable {
                 if rule.preferred_cheaper != nil, prefer.isEmpty {
                     throw ruleError(".preferred_cheaper", "needs 'prefer': the models compared with the Haiku")
                 }
+                if rule.haiku_count == true, condition.reads & AnswerID.avgInputTokens.bit == 0 {
+                    throw ruleError(".haiku_count", "reads avg_input_tokens on the Haiku's count; this condition does not read avg_input_tokens")
+                }
                 var preferredFor: Int? = nil
                 if let name = rule.preferred_for {
                     guard !prefer.isEmpty else { throw ruleError(".preferred_for", "needs 'prefer': the models named for that task type") }
@@ -659,7 +662,7 @@ public final class Knowledge: @unchecked Sendable {
                 }
                 rules.append(CompiledRule(criterion: c, index: r, condition: condition, effect: rule.effect,
                                           decide: decide, prefer: prefer, reads: condition.reads,
-                                          haikuCachesPrefix: rule.haiku_caches_prefix,
+                                          haikuCachesPrefix: rule.haiku_caches_prefix, haikuCount: rule.haiku_count == true,
                                           preferredCheaper: rule.preferred_cheaper == true, preferredFor: preferredFor))
             }
             for (p, policy) in (entry.spec.policies ?? []).enumerated() {
@@ -872,13 +875,16 @@ final class CompiledRule: Sendable {
     let reads: UInt32
     /// Only when the day's Haiku would (true) or would not (false) cache the stated prefix; nil: either.
     let haikuCachesPrefix: Bool?
+    /// The condition reads `avg_input_tokens` as the day's Haiku counts the prompt (`Rule.haiku_count`).
+    let haikuCount: Bool
     /// Only when a model in `prefer` costs less a month than the day's Haiku.
     let preferredCheaper: Bool
     /// The task type (index) the models in `prefer` are named for besides the workload's (`preferred_for`).
     let preferredFor: Int?
 
     init(criterion: Int, index: Int, condition: CompiledCondition, effect: Double, decide: Verdict?, prefer: [Int],
-         reads: UInt32, haikuCachesPrefix: Bool? = nil, preferredCheaper: Bool = false, preferredFor: Int? = nil) {
+         reads: UInt32, haikuCachesPrefix: Bool? = nil, haikuCount: Bool = false, preferredCheaper: Bool = false,
+         preferredFor: Int? = nil) {
         self.preferredFor = preferredFor
         self.criterion = criterion
         self.index = index
@@ -886,11 +892,13 @@ final class CompiledRule: Sendable {
         self.effect = effect
         self.decide = decide
         self.prefer = prefer
-        var reads = haikuCachesPrefix == nil ? reads : reads | Knowledge.prefixCheckReads
+        // The prefix check and the Haiku's count read the same answers: the prompt, the tokenizer, the day, the tools.
+        var reads = haikuCachesPrefix == nil && !haikuCount ? reads : reads | Knowledge.prefixCheckReads
         // Its bills are compared with reasoning at its cheapest setting, so `least_effort_when` changes nothing there.
         if preferredCheaper { reads |= Engine.fixedCostInputs.reduce(0) { $0 | $1.bit } }
         self.reads = reads
         self.haikuCachesPrefix = haikuCachesPrefix
+        self.haikuCount = haikuCount
         self.preferredCheaper = preferredCheaper
     }
 }

@@ -89,10 +89,10 @@ extension Engine {
                                     monthly_usd: Format.rounded(plan), escalated_effort: escalated?.effort)
         }
         var traps: [Trap] = []
-        // The primary's and the runner-up's traps; and the Haiku's when the cost ceiling turned it down, since its
+        // The primary's and the runner-up's traps; and the Haiku's when it lost on its own price line, since its
         // trap (a price cliff, most often) is the reason and its trim the way back.
         var priced = [primary] + (runner.map { [$0.model] } ?? [])
-        if d.basis == .cost_ceiling, let h = d.haiku, !priced.contains(h) { priced.append(h) }
+        if let h = haikuLostOnItsLine(d), !priced.contains(h) { priced.append(h) }
         for m in priced {
             if let l = line(m) { traps += self.traps(model: m, line: l, answers: answers) }
         }

@@ -487,7 +487,12 @@ public struct Engine: Sendable {
         // The day's Haiku, and whether it caches the stated prefix, for the rules that ask (looked up only then, once).
         lazy var dayHaiku = k.dayHaiku(v)
         lazy var haikuCaches = k.cachesPrefix(model: dayHaiku, v)
-        for (r, rule) in k.rules.enumerated() where rule.condition.holds(v, override: -1, value: 0) {
+        lazy var haikuPrompt = k.requestTokens(model: dayHaiku, v).input
+        for (r, rule) in k.rules.enumerated() {
+            let holds = rule.haikuCount
+                ? rule.condition.holds(v, override: AnswerID.avgInputTokens.rawValue, value: haikuPrompt)
+                : rule.condition.holds(v, override: -1, value: 0)
+            guard holds else { continue }
             if let wanted = rule.haikuCachesPrefix, haikuCaches != wanted { continue }
             // A rule that stands for a cheaper model (self-hosting at volume) only where one is cheaper on these
             // numbers: 15M classifications without thinking cost $1,072 a month on Haiku 5.5 and $4,920 self-hosted

@@ -98,6 +98,16 @@ extension Knowledge {
 }
 
 extension Engine {
+    /// The day's Haiku, when it lost the verdict on its own price line rather than on fit: the cost ceiling turned
+    /// it down, or a rule read on its own count of the prompt (its long-context line, `Rule.haiku_count`) took points
+    /// that sent the work elsewhere. Its traps are then the decision's, since its cliff is the reason, and its trim
+    /// the way back.
+    func haikuLostOnItsLine(_ d: Decision) -> Int? {
+        guard let h = d.haiku, h != d.primary else { return nil }
+        if d.basis == .cost_ceiling { return h }
+        return d.firing.contains { knowledge.rules[$0].haikuCount && knowledge.rules[$0].effect < 0 } ? h : nil
+    }
+
     /// The trim lever's `{room}`: said only where the trim leaves the longer requests under the line too.
     static func trimRoom(_ roomy: Bool) -> String { roomy ? ", with room for the requests longer than the average" : "" }
 
@@ -105,8 +115,8 @@ extension Engine {
     /// - Parameters:
     ///   - line: the primary model's cost line (its rates say which levers apply).
     ///   - monthly: every model's monthly cost, for routing.
-    ///   - haikuLine: the current Haiku's cost line, for the trim that brings it back when the cost ceiling turned
-    ///     it down.
+    ///   - haikuLine: the current Haiku's cost line, for the trim that brings it back where it lost on its own price
+    ///     line (`haikuLostOnItsLine`).
     /// - Parameter escalated: the escalation model's month priced as complex work (`Knowledge.escalatedPricing`).
     /// - Parameter plan: the tiered verdict's month with its escalations (`planMonthly`), nil for any other.
     func levers(_ d: Decision, answers: Answers, line: CostLine, haikuLine: CostLine? = nil, monthly: [Double],
@@ -275,15 +285,20 @@ extension Engine {
                 }
             }
         }
-        // Under the cost ceiling the Haiku lost on a price line: its trim is the way back, priced on the Haiku.
-        if d.basis == .cost_ceiling, let h = d.haiku, h != primary, let haikuLine {
+        // Where the Haiku lost on its own price line, its trim is the way back, priced on the Haiku: under the cost
+        // ceiling always (the ceiling is a price comparison), after the long-context rule's points only where the
+        // trim brings it back as the recommended model.
+        if let h = haikuLostOnItsLine(d), let haikuLine {
             v.withUnsafeBufferPointer { p in
                 if let (target, roomy) = k.leverTrim(haikuLine, p) {
-                    add(.trim_below_cliff, trim(to: target), [
-                        "tokens": Format.count(target), "split": split(of: target),
-                        "threshold": Format.count(haikuLine.rates.long_context_threshold ?? 0), "room": Self.trimRoom(roomy),
-                        "counted_with": k.models[Int(value(.tokensCountedWith))].title],
-                        priced: apply(trim(to: target), on: h), on: h)
+                    let priced = apply(trim(to: target), on: h)
+                    if d.basis == .cost_ceiling || priced.payer == h {
+                        add(.trim_below_cliff, trim(to: target), [
+                            "tokens": Format.count(target), "split": split(of: target),
+                            "threshold": Format.count(haikuLine.rates.long_context_threshold ?? 0), "room": Self.trimRoom(roomy),
+                            "counted_with": k.models[Int(value(.tokensCountedWith))].title],
+                            priced: priced, on: h)
+                    }
                 }
             }
         }

@@ -755,6 +755,10 @@ public struct Rule: Codable, Sendable, Equatable {
     /// Only when the day's Haiku would cache the stated prefix (true) or would not (false): the prefix, on its
     /// count, reaches its minimum cacheable length. Absent: either.
     public var haiku_caches_prefix: Bool?
+    /// true: the condition reads `avg_input_tokens` as the day's Haiku counts the prompt (the team's count scaled by
+    /// the tokenizer ratio, plus any tool-use system prompt), for a rule about that Haiku's own token line: Haiku
+    /// 5.5's 100,000-token long-context line is reached by about 77,000 of Haiku 4.5's. Absent: the team's count.
+    public var haiku_count: Bool?
     /// true: only when a model in `prefer` costs less a month than the day's Haiku on these answers (a rule that
     /// exists because the preferred model is cheaper says nothing where it is not). Absent: whatever the costs.
     public var preferred_cheaper: Bool?
@@ -764,8 +768,9 @@ public struct Rule: Codable, Sendable, Equatable {
     public var preferred_for: String?
 
     public init(when: Condition, effect: Double, text: String, decide: String? = nil, prefer: [String]? = nil,
-                source: String? = nil, haiku_caches_prefix: Bool? = nil, preferred_cheaper: Bool? = nil,
-                preferred_for: String? = nil) {
+                source: String? = nil, haiku_caches_prefix: Bool? = nil, haiku_count: Bool? = nil,
+                preferred_cheaper: Bool? = nil, preferred_for: String? = nil) {
+        self.haiku_count = haiku_count
         self.preferred_for = preferred_for
         self.when = when
         self.effect = effect

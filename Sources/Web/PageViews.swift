@@ -54,7 +54,9 @@ struct PageViews {
                 } ?? ""
                 let cheaper = rule.preferred_cheaper == true
                     ? ", and a model it prefers costs less a month than the day's Haiku on your numbers" : ""
-                var text = "When \(ConditionText.describe(rule.when))\(cache)\(cheaper): \(Format.signed(rule.effect)) points. \(rule.text)"
+                let counted = rule.haiku_count == true
+                    ? " (the prompt as the day's Haiku counts it, with its tokenizer and any tool-use prompt)" : ""
+                var text = "When \(ConditionText.describe(rule.when))\(counted)\(cache)\(cheaper): \(Format.signed(rule.effect)) points. \(rule.text)"
                 if let decide = rule.decide { text += " Decides the verdict on its own: \(decide.replacingOccurrences(of: "_", with: " "))." }
                 return FactListItem(text: text)
             }))

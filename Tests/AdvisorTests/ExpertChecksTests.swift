@@ -35,6 +35,28 @@ struct ExpertChecksTests {
 
     /// Work that must be right first time with nobody reviewing it is a hard limit against the Haiku ("use a
     /// stronger model"): the runner-up is then never a Haiku, even one that costs about the same for the same fit.
+    /// The long-context rule's 100,000 is Haiku 5.5's own price line, read on its count: 80,000 tokens as Haiku 4.5
+    /// counts them are 104,000 on Haiku 5.5's and take the points; 80,000 counted with Haiku 5.5's tokenizer do not,
+    /// nor 80,000 on a day when Haiku 4.5 (whose count they are) is the Haiku. The tokenizer answer, left to its
+    /// default, is then something the score rests on, and the flip is where the count crosses the line.
+    @Test func theLongContextRuleReadsTheHaikusOwnCount() throws {
+        func fired(_ extra: [String: AnswerValue]) -> Bool {
+            var given: [String: AnswerValue] = ["task_type": "summarization", "monthly_requests": 10_000, "avg_input_tokens": 80_000]
+            given.merge(extra) { $1 }
+            return engine.assess(k.answers(given)).reasons.contains { $0.criterion == "long-context" && $0.text.contains("as the Haiku counts them") }
+        }
+        #expect(fired([:]))
+        #expect(!fired(["tokens_counted_with": "claude-haiku-5-5"]))
+        #expect(!fired(["as_of": "2026-09-01"]))
+        #expect(fired(["tokens_counted_with": "claude-haiku-5-5", "avg_input_tokens": 100_000]))
+        // The tool-use prompt counts too: on a day of Haiku 4.5, 99,800 tokens and its 346-token tool prompt cross.
+        #expect(!fired(["as_of": "2026-09-01", "avg_input_tokens": 99_800]))
+        #expect(fired(["as_of": "2026-09-01", "avg_input_tokens": 99_800, "tool_choice": "auto"]))
+        let a = engine.assess(k.answers(["task_type": "summarization", "monthly_requests": 10_000, "avg_input_tokens": 80_000]))
+        #expect(a.whatWouldChange.contains { $0.answer == .avgInputTokens && $0.to == .number(76_923) })
+        #expect(a.scoreRestingOnAssumptions >= 8)
+    }
+
     @Test func aHardLimitAgainstTheHaikuKeepsItOutOfTheRunnerUp() throws {
         let a = engine.assess(k.answers(["task_type": "extraction", "monthly_requests": 10_000_000, "avg_input_tokens": 1_500,
                                          "avg_output_tokens": 300, "accuracy": "first_time_right", "review_capacity": "none",
@@ -415,15 +437,17 @@ struct ExpertChecksTests {
     }
 
     /// A cheaper runner-up that fits as well, under a balanced budget, is told why it did not clear the ceiling in the
-    /// ceiling's own terms. 50,000 chats of 82,000 prompt tokens (90 % a cached prefix) and 500 out: Haiku 5.5 counts
+    /// ceiling's own terms. 50,000 chats of 82,000 prompt tokens (90 % a cached prefix) and 500 out, every answer
+    /// reviewed (the score keeps the Haiku's verdict over the long-context rule's points): Haiku 5.5 counts
     /// 106,600, over its 100,000 threshold, and costs $738 at the default effort against GPT-6 Luna's $120, yet keeps
     /// the verdict; "cost is not your first priority" hid that with thinking off on both (the ceiling's comparison)
     /// the saving is $497, under the policy's $500, though the ratio (6.5) is over its 5.
     @Test func aCheaperEqualThatMissesTheCeilingIsToldByHowMuch() throws {
         var given: [String: AnswerValue] = ["task_type": "chat", "monthly_requests": 50_000, "avg_input_tokens": 82_000,
-                                            "avg_output_tokens": 500, "cached_input_share": 0.9, "as_of": "2026-12-04"]
+                                            "avg_output_tokens": 500, "cached_input_share": 0.9, "as_of": "2026-12-04",
+                                            "review_capacity": "systematic"]
         let a = engine.assess(k.answers(given))
-        #expect(a.primaryModel == "claude-haiku-5-5" && a.primaryModelBasis == .haiku_model)
+        #expect(a.verdict == .chooseHaiku && a.primaryModel == "claude-haiku-5-5" && a.primaryModelBasis == .haiku_model)
         let runner = try #require(a.decision.runner_up)
         #expect(runner.model == "gpt-6-luna" && runner.difference_usd < -600 && runner.url == "/criteria/cost-priority")
         #expect(runner.reason == "a balanced budget gives up Claude Haiku 5.5 for a model that fits as well only when it "

@@ -36,6 +36,12 @@ struct KnowledgeTests {
         }
     }
 
+    @Test func aRuleOnTheHaikusCountMustReadThePrompt() throws {
+        try expectError("criterion.rules[0].haiku_count", slug: "volume") { file in
+            criterion(&file, "volume") { $0.rules[0].haiku_count = true }
+        }
+    }
+
     @Test func unknownValueInACondition() throws {
         try expectError("criterion.rules[0].when.in[1]", slug: "task-type-fit") { file in
             criterion(&file, "task-type-fit") { $0.rules[0].when = Condition(answer: "task_type", in: ["chat", "poetry"]) }

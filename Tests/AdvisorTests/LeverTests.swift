@@ -74,8 +74,15 @@ struct LeverTests {
         #expect(abs(haiku.rates.input_tokens_per_request - 117_000) < 1)
         // The trap is stated in the decision whenever Haiku 5.5 is the primary or the runner-up, or the Haiku the
         // cost ceiling turned down (here: $11,960 at the long-context rates, 17.4 times Command R7B's $687).
+        // Here the Haiku lost on its long-context line: the rule read on its count (117,000) took its points.
         let named = [a.decision.recommended, a.decision.runner_up?.model].compactMap { $0 }
-        #expect(named.contains("claude-haiku-5-5") || a.primaryModelBasis == .cost_ceiling, "Haiku 5.5 is compared in the decision: \(named)")
+        let lostOnItsLine = a.reasons.contains { $0.criterion == "long-context" && $0.effect < 0 && $0.text.contains("as the Haiku counts them") }
+        #expect(named.contains("claude-haiku-5-5") || a.primaryModelBasis == .cost_ceiling || lostOnItsLine,
+                "Haiku 5.5 is compared in the decision: \(named)")
+        // Its trim is the way back, priced on the Haiku, and taken it brings the Haiku back as the recommended model.
+        let back = try #require(a.levers.first { $0.kind == .trim_below_cliff && $0.model == "claude-haiku-5-5" })
+        let backAnswers = try k.replacing(.avgInputTokens, with: .number(57_600), in: k.answers(Self.rag))
+        #expect(back.text.contains("57,600") && Engine(knowledge: k).assess(backAnswers).primaryModel == "claude-haiku-5-5")
         let cliff = try #require(a.decision.traps.first { $0.kind == .long_context_cliff && $0.model == "claude-haiku-5-5" })
         // The trim named leaves room under the line (three quarters of it, levers.near_line_share): 90,000 × 75,000 /
         // 117,000 = 57,692, rounded down to the hundred.
@@ -525,8 +532,11 @@ struct LeverTests {
             #expect(a.levers.map(\.rankedDifference) == a.levers.map(\.rankedDifference).sorted(), "ranked: savings first")
             for lever in a.levers {
                 seen.insert(lever.kind)
-                // Priced on the primary; under the cost ceiling, the Haiku's trim is priced on the Haiku.
-                #expect(lever.model == a.primaryModel || (a.primaryModelBasis == .cost_ceiling
+                // Priced on the primary; where the Haiku lost on its own price line (the cost ceiling, or the
+                // long-context rule read on its count), the Haiku's trim is priced on the Haiku.
+                let lostOnItsLine = a.primaryModelBasis == .cost_ceiling
+                    || a.reasons.contains { $0.criterion == "long-context" && $0.effect < 0 && $0.text.contains("as the Haiku counts them") }
+                #expect(lever.model == a.primaryModel || (lostOnItsLine
                     && lever.model == a.haikuModel && lever.kind == .trim_below_cliff), "\(lever.kind) on \(lever.model)")
                 var changed = answers
                 for change in lever.changes {

@@ -54,11 +54,17 @@ struct PlanFiguresTests {
         #expect(tokens.text.contains("at the rates below its 100,000-token line"))
         let month = try #require(a.costs.first { $0.model == "claude-haiku-5-5" }).monthly_usd
         #expect((cliff.amount_usd ?? 0) + (tokens.amount_usd ?? 0) < month)
-        // Over the line at either count, the difference is the extra tokens at the long-context rates, said plainly.
+        // Over the line at either count, the extra tokens are still priced at the standard rates, and the trap says
+        // that the long-context rates on every token, these included, are the cliff's amount. The Haiku lost the
+        // verdict on its long-context line (the rule read on its count), so its traps are the decision's.
         let long = engine.assess(k.answers(["task_type": "rag", "monthly_requests": 500_000, "avg_input_tokens": 150_000,
                                             "avg_output_tokens": 500, "latency": "interactive", "as_of": "2026-12-05"]))
-        let over = long.costs.contains { $0.model == "claude-haiku-5-5" } ? long.decision.traps.first { $0.kind == .tokenizer_ratio } : nil
-        #expect(over.map { !$0.text.contains("below its") } ?? true)
+        #expect(long.primaryModel != "claude-haiku-5-5")
+        let over = try #require(long.decision.traps.first { $0.kind == .tokenizer_ratio && $0.model == "claude-haiku-5-5" })
+        let overCliff = try #require(long.decision.traps.first { $0.kind == .long_context_cliff && $0.model == "claude-haiku-5-5" })
+        #expect(over.text.contains("at the rates below its 100,000-token line (the long-context rates on every token are the trap above)"), "\(over.text)")
+        let overMonth = try #require(long.costs.first { $0.model == "claude-haiku-5-5" }).monthly_usd
+        #expect((over.amount_usd ?? 0) + (overCliff.amount_usd ?? 0) < overMonth)
     }
 
     /// An answer over the output headroom only for its thinking says the level that would fit: 78,000-token

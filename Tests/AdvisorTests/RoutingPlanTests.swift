@@ -142,12 +142,13 @@ struct RoutingPlanTests {
         #expect(auto.reasons.first?.text.contains(Format.cents(saving)) == true)
     }
 
-    /// The 90K-token RAG case: the cost ceiling names another model on auto; a routing plan keeps Haiku 5.5 in
-    /// front and says what the ceiling found.
+    /// The 90K-token RAG case, every answer reviewed (so that the score leaves the verdict to the ceiling): the cost
+    /// ceiling names another model on auto; a routing plan keeps Haiku 5.5 in front and says what the ceiling found.
     @Test func aCostCeilingOverruledIsSaid() throws {
-        let auto = engine.assess(k.answers(LeverTests.rag))
+        let reviewed = with(LeverTests.rag, ["review_capacity": "systematic"])
+        let auto = engine.assess(k.answers(reviewed))
         #expect(auto.primaryModelBasis == .cost_ceiling)
-        let a = engine.assess(k.answers(with(LeverTests.rag, ["routing": "tiered"])))
+        let a = engine.assess(k.answers(with(reviewed, ["routing": "tiered"])))
         #expect(a.verdict == .tieredRouting && a.primaryModel == "claude-haiku-5-5")
         let finding = try #require(a.reasons.first { $0.criterion == "cost-priority" && $0.text.contains("times the") })
         #expect(finding.text.contains(auto.primaryModel.isEmpty ? "" : k.model(auto.primaryModel)!.title))
