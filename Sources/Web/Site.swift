@@ -100,8 +100,15 @@ public final class Site: Sendable {
         case .models:
             if let model = page.frontMatter.model, let knowledge {
                 badge = LifecycleText.badge(knowledge.status(of: page.slug, on: knowledge.today), library: library)
-                if let prices = model.prices {
-                    meta = "\(Format.usd(prices.input.value)) in / \(Format.usd(prices.output.value)) out per M tokens"
+                if let listed = model.prices {
+                    // Today's prices, as the table above and every verdict use: the first set a page lists may be
+                    // an announced one (Gemini 3.8 Flash's $1.50 / $7.50 from 2027-01-01 beside today's $0.75).
+                    let day = CivilDate.text(knowledge.today)
+                    let prices = listed.inForce(on: day)
+                    meta = "\(Format.rate(prices.input.value)) in / \(Format.rate(prices.output.value)) out per M tokens"
+                    if let next = listed.next(after: day), let since = next.since {
+                        meta += "; \(Format.rate(next.input.value)) / \(Format.rate(next.output.value)) from \(since)"
+                    }
                 } else if let hosting = model.self_hosting {
                     meta = "self-hosted: \(Format.usd(hosting.gpu_hour_usd.value)) per GPU hour"
                 }

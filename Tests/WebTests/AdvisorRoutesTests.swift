@@ -227,6 +227,15 @@ struct AdvisorRoutesTests {
         #expect(!page.contains("Gdpval") && !page.contains("Frontiercode"))
     }
 
+    /// The cards under the models table give today's prices, as the table does, and an announced change with its
+    /// day: Gemini 3.8 Flash's page lists its 2027 prices first, and the card showed them as today's.
+    @Test func theModelCardsGiveTodaysPrices() {
+        let index = get("/models/").text
+        let card = part(index, from: "class=\"page-link\" href=\"/models/gemini-3-8-flash\"", to: "</li>")
+        #expect(card.contains("$0.75 in / $3.75 out per M tokens; $1.50 / $7.50 from 2027-01-01"), "\(card)")
+        #expect(part(index, from: "class=\"page-link\" href=\"/models/cohere-command-r7b\"", to: "</li>").contains("$0.0375 in"))
+    }
+
     @Test func lifecycleShowsWhereverAModelIsNamed() {
         let index = get("/models/").text
         // Retired and active models exist on any day from now on; deprecated ones only until their retirement.

@@ -56,3 +56,9 @@ func internalLinks(_ html: String) -> [String] {
 func json(_ response: Response) -> Any? {
     try? JSONSerialization.jsonObject(with: Data(response.body))
 }
+
+/// The text of `page` from the first `from` up to the next `to` after it ("" when either is missing).
+func part(_ page: String, from: String, to: String) -> String {
+    guard let a = page.range(of: from), let b = page.range(of: to, range: a.upperBound..<page.endIndex) else { return "" }
+    return String(page[a.lowerBound..<b.lowerBound])
+}

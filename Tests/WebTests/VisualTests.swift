@@ -214,11 +214,6 @@ struct DecisionPageTests {
     func count(_ needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
 
     /// The part of the page between two markers.
-    func part(_ page: String, from: String, to: String) -> String {
-        guard let a = page.range(of: from), let b = page.range(of: to, range: a.upperBound..<page.endIndex) else { return "" }
-        return String(page[a.lowerBound..<b.lowerBound])
-    }
-
     @Test func theDecisionBoxHoldsTheDecision() {
         let page = get(VisualTests.result, pairs(AdvisorRoutesTests.workload)).text
         let box = part(page, from: "<dl class=\"decision\">", to: "</dl>")
