@@ -1522,7 +1522,8 @@ public struct Engine: Sendable {
         }
         // A tiered verdict's month with its escalations, worked out once for every figure set against it.
         let plan = planMonthly(d, answers: answers, monthly: monthly, escalated: escalated)
-        let effortOption = self.effortOption(d, answers: answers, v, escalated: escalated, plan: plan, reasons: &reasons)
+        let effortOption = self.effortOption(d, answers: answers, v, escalated: escalated, plan: plan, monthly: monthly,
+                                             reasons: &reasons)
         // Prices older than stale_after_days: one warning per day they were checked, naming every model whose price
         // a figure of the verdict rests on (the primary first, the alternatives, the runner-up and the quality
         // margin's strong model: "$390 more a month" rests on the runner-up's), not one sentence repeated per model.
@@ -1803,8 +1804,10 @@ public struct Engine: Sendable {
     /// The effort_before_escalation policy: when the escalation model takes work from a usable Haiku (tiered
     /// routing, or routing that does not pay), the Haiku priced at the policy's higher effort beside it.
     /// - Parameter plan: the tiered verdict's month with its escalations (`planMonthly`), nil for any other.
+    /// - Parameter monthly: every model's month as the cost table gives it.
     private func effortOption(_ d: Decision, answers: Answers, _ v: UnsafeBufferPointer<Double>,
-                              escalated: EscalatedPricing?, plan: Double?, reasons: inout [Reason]) -> EffortOption? {
+                              escalated: EscalatedPricing?, plan: Double?, monthly: [Double],
+                              reasons: inout [Reason]) -> EffortOption? {
         let k = knowledge
         guard let haiku = d.haiku, let escalation = d.escalation, let escalated,
               d.verdict == .tieredRouting || d.basis == .routing_does_not_pay,
@@ -1838,8 +1841,11 @@ public struct Engine: Sendable {
             escalationCost = "\(Format.cents(share * escalationMonthly)) a month for the complex \(Format.percent(share)) of requests\(effortNote), "
                 + "\(Format.cents(plan)) with \(k.models[haiku].title)'s own"
         } else {
-            compared = escalationMonthly
-            escalationCost = "\(Format.cents(escalationMonthly)) a month for the whole workload\(effortNote)"
+            // The whole workload on the escalation model is its own cost line, as the verdict pays it: the escalated
+            // month prices a share's traffic, whose cache goes cold (3,000 summaries a month, 90 % cached, are
+            // $145.84 on Sonnet 5.5 and were called "$532.50 for the whole workload").
+            compared = monthly[escalation]
+            escalationCost = "\(Format.cents(compared)) a month for the whole workload"
         }
         let gap = abs(compared - haikuMonthly)
         let outcome = haikuMonthly < compared

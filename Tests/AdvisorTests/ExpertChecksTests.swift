@@ -882,6 +882,20 @@ struct ExpertChecksTests {
         #expect(api.warnings.contains { $0.failure_mode == "intermittent-ssl-errors" })
     }
 
+    /// Where routing does not pay and everything goes to the escalation model, the branch is set against that
+    /// model's own month, as the verdict pays it: 3,000 batch summaries of 120,000 tokens, 90 % cached, cost $145.84
+    /// on Sonnet 5.5; the escalated pricing's $532.50 (a share's traffic, whose cache goes cold) was called the whole
+    /// workload's, and the saving $490.86 instead of $104.20.
+    @Test func theBranchBesideEverythingEscalatedIsTheVerdictsMonth() throws {
+        let a = engine.assess(k.answers(["task_type": "summarization", "monthly_requests": 3_000, "avg_input_tokens": 120_000,
+                                         "avg_output_tokens": 1_000, "cached_input_share": 0.9, "latency": "batch"]))
+        #expect(a.primaryModelBasis == .routing_does_not_pay && a.primaryModel == "claude-sonnet-5-5")
+        let branch = try #require(a.reasons.first { $0.criterion == "reasoning-effort" && $0.text.contains("for the whole workload") })
+        #expect(branch.text.contains("(\(Format.cents(a.decision.monthly_usd)) a month for the whole workload)"), "\(branch.text)")
+        let haiku = try #require(a.effortOption).haiku_monthly_usd
+        #expect(branch.text.contains("\(Format.cents(a.decision.monthly_usd - haiku)) a month less"), "\(branch.text)")
+    }
+
     @Test func effortBeforeEscalationIsPricedBesideTheEscalationModel() {
         // Chat, 300,000 requests, 2,000 in and 300 out counted on Haiku 4.5 (×1.3 on the 5.5 models: 2,600 / 390).
         // Haiku 5.5 at high: 0.3M × (2,600 × 0.10 + (390 + 3,000) × 0.50) / 1e6 = $586.50.
