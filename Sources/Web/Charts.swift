@@ -253,8 +253,9 @@ struct CostChart {
     }
 }
 
-/// The fit score on a 0–100 scale with the two thresholds, the start value, the verdict's region coloured, and
-/// where each "what would change" would move the score.
+/// The fit score on a 0–100 scale with the two thresholds, the start value, the score's region coloured, and
+/// where each "what would change" would move the score. Where a hard limit or a policy gives another verdict than
+/// the score's region, the description says so (a score of 89 was said to lie "in the “Use another model” region").
 struct ScoreScale {
     let score: Double
     let base: Double
@@ -284,9 +285,16 @@ struct ScoreScale {
 
     private func x(_ value: Double) -> String { Markup.percent(value / 100) }
 
+    /// The region the score lies in, whatever the verdict.
+    var scoreRegion: (verdict: Verdict, from: Double, to: Double, label: String) {
+        regions.last { score >= $0.from } ?? regions[0]
+    }
+
     func svg(id: String) -> String {
-        let region = regions.first { $0.verdict == verdict }!
-        var description = "Score \(Format.number(score.rounded())) out of 100, in the “\(region.label)” region. "
+        let region = scoreRegion
+        var description = "Score \(Format.number(score.rounded())) out of 100, in the “\(region.label)” region"
+            + (region.verdict == verdict ? ". "
+                : "; the verdict, “\(regions.first { $0.verdict == verdict }!.label)”, is set whatever the score. ")
             + "Tiered routing from \(Format.number(tieredAt)), Haiku from \(Format.number(haikuAt)); every workload "
             + "starts at \(Format.number(base))."
         if !changes.isEmpty {
@@ -314,7 +322,7 @@ struct ScoreScale {
             + "<desc id=\"\(id)-desc\">\(HTMLText.escape(description))</desc>"
         for (kind, from, to, label) in regions.map({ ($0.verdict, $0.from, $0.to, $0.label) }) {
             let slug = kind.cssClass
-            let current = kind == verdict
+            let current = kind == region.verdict
             svg += "<rect class=\"region region-\(slug)\(current ? " current" : "")\" x=\"\(x(from))\" y=\"30\""
                 + " width=\"\(x(to - from))\" height=\"14\"></rect>"
             if current {

@@ -35,6 +35,18 @@ struct VisualTests {
         #expect(!page.contains("aria-hidden=\"true\">#"))
     }
 
+    /// The scale colours the region the score lies in; a verdict a policy set whatever the score is said beside it.
+    /// Cost first on 1M short classifications: score 89, verdict "Use another model" (the cheapest fit).
+    @Test func theScaleShowsTheScoresRegionWhateverDecided() {
+        let page = get(Self.result, pairs("task_type=classification&monthly_requests=1000000&avg_input_tokens=500"
+            + "&avg_output_tokens=20&as_of=2026-12-12&cost_priority=primary")).text
+        #expect(page.contains("<section class=\"verdict verdict-choose-alternative\""))
+        #expect(page.contains("class=\"region region-choose-haiku current\""))
+        #expect(!page.contains("class=\"region region-choose-alternative current\""))
+        #expect(page.contains("in the “Haiku” region; the verdict, “Use another model”, is set whatever the score."),
+                "\(part(page, from: "<desc", to: "</desc>"))")
+    }
+
     @Test func changesAreLinksNumericFirst() throws {
         let engine = realSite.advisor.engine
         let answers = try engine.knowledge.answers(fromQuery: pairs(AdvisorRoutesTests.workload))
