@@ -174,6 +174,10 @@ public struct CostLine: Sendable, Encodable, Equatable {
     public let capacity: Capacity?
     /// New prices announced after the as-of date and the month at them; nil when the page announces none.
     public let next_prices: NextPrices?
+    /// true when the workload forces tool calls and the model returns an error on every one (its page's
+    /// `forced_tool_use: rejected`): priced for comparison, never usable, and not drawn among the models that fit.
+    /// nil otherwise.
+    public var rejects_forced_tool_calls: Bool? = nil
 
     /// The note a cost line carries for `next_prices`.
     static func nextPricesNote(_ next: NextPrices) -> String {
@@ -578,6 +582,10 @@ extension Knowledge {
                 note("It has no \(wanted.rawValue) effort (its levels: \(r.levels.sorted().map(\.rawValue).joined(separator: ", "))): "
                      + "priced at \(effort.rawValue), the nearest level it accepts.")
             }
+            if refusesTools(model: m, v) {
+                note("Returns an error on a forced tool call, which this workload makes (tool choice: forced): it "
+                     + "cannot take the work as asked, and its figure is for comparison only.")
+            }
             if thinkingOffForTools(model: m, v), let r = model.reasoning,
                r.byAnswer[Int(v[AnswerID.reasoningEffort.rawValue])].effort != .none {
                 note("Thinking off: it takes a forced tool call only without thinking, so it is priced without it. "
@@ -867,7 +875,8 @@ extension Knowledge {
                         status: status(model: m, v),
                         latency: lineLatency(model: m, v),
                         prices_checked: compiledModels[m].pricesCheckedDay.map(CivilDate.text), rates: p.rates,
-                        capacity: capacity, next_prices: next), p.total)
+                        capacity: capacity, next_prices: next,
+                        rejects_forced_tool_calls: refusesTools(model: m, v) ? true : nil), p.total)
     }
 }
 

@@ -97,7 +97,8 @@ struct CostChart {
         var bars: [Bar] = []
         var leftOut: [String] = []
         for line in lines {
-            guard line.fits, line.status.state != .retired, line.status.state != .unreleased else {
+            guard line.fits, line.rejects_forced_tool_calls != true, line.status.state != .retired,
+                  line.status.state != .unreleased else {
                 leftOut.append(line.title)
                 continue
             }
@@ -176,7 +177,7 @@ struct CostChart {
             "\(bar.title) \(Format.usd(bar.total))" + (bar.model == marked ? " (\(markLabel))" : "")
         }.joined(separator: "; ") + "."
         if let collapsed { description += " " + collapsedText(collapsed) }
-        if !leftOut.isEmpty { description += " Not drawn (does not fit, retired or not released): \(leftOut.joined(separator: ", "))." }
+        if !leftOut.isEmpty { description += " Not drawn (does not fit, returns an error on a forced tool call, retired or not released): \(leftOut.joined(separator: ", "))." }
 
         var svg = "<svg class=\"chart cost-chart\" role=\"img\" width=\"100%\" height=\"\(height)\""
             + " aria-labelledby=\"\(id)-title \(id)-desc\">"

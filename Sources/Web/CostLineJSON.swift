@@ -39,6 +39,7 @@ extension JSONWriter {
             json.fieldIfPresent("prices_checked", line.prices_checked)
             json.key("rates")
             json.write(line.rates)
+            json.fieldIfPresent("rejects_forced_tool_calls", line.rejects_forced_tool_calls)
             json.key("status")
             json.object { json in
                 json.key("replacement")

@@ -154,9 +154,10 @@ struct ResultView {
     func shortlist(_ assessment: Assessment) -> [String] {
         let decision = assessment.decision
         let escalation = decision.combined?.escalation_model
-            ?? knowledge.settings.escalation_models.first { slug in assessment.costs.contains { $0.model == slug && $0.fits } }
+            ?? knowledge.settings.escalation_models.first { slug in
+                assessment.costs.contains { $0.model == slug && $0.fits && $0.rejects_forced_tool_calls != true } }
         let primaryCost = decision.monthly_usd
-        let cheaper = assessment.costs.filter { $0.fits && $0.monthly_usd < primaryCost }.map(\.model)
+        let cheaper = assessment.costs.filter { $0.fits && $0.rejects_forced_tool_calls != true && $0.monthly_usd < primaryCost }.map(\.model)
         return [decision.recommended, decision.runner_up?.model, assessment.haikuModel, escalation].compactMap { $0 } + cheaper
     }
 

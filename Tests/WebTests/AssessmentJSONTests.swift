@@ -364,6 +364,7 @@ struct AssessmentJSONTests {
             "costs[].capacity.tier", "costs[].capacity.top_tier",
             "costs[].latency", "costs[].latency.ms", "costs[].latency.percentile", "costs[].prices_checked",
             "costs[].next_prices", "costs[].next_prices.monthly_usd", "costs[].next_prices.since",
+            "costs[].rejects_forced_tool_calls",
             "costs[].status.replacement", "costs[].status.retires",
             "costs[].rates.band", "costs[].rates.batch_applies_to", "costs[].rates.batch_discount",
             "costs[].rates.cache_min_tokens", "costs[].rates.cache_read_per_mtok", "costs[].rates.cache_ttl",

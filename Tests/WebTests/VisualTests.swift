@@ -69,6 +69,26 @@ struct VisualTests {
         #expect(hostile.contains("id=\"share-link\" href=\"/assess/result?"))
     }
 
+    /// Forced tool calls: the models that return an error on every one are priced for comparison and say so, but are
+    /// not drawn among the models that fit, nor on the verdict's shortlist (Sonnet 5.5 was drawn as the escalation).
+    @Test func modelsThatRejectForcedToolCallsAreNotDrawn() throws {
+        let query = "task_type=extraction&monthly_requests=2000000&avg_input_tokens=3000&avg_output_tokens=400"
+            + "&accuracy=first_time_right&review_capacity=none&tool_choice=forced"
+        let calculator = get("/calculator", pairs(query)).text
+        let chart = part(calculator, from: "<svg class=\"chart cost-chart\"", to: "</svg>")
+        #expect(!chart.isEmpty && !chart.contains(">Claude Sonnet 5.5") && !chart.contains(">Claude Opus 5.5"))
+        #expect(chart.contains("returns an error on a forced tool call") && chart.contains("Claude Sonnet 5.5"))
+        #expect(calculator.contains("Returns an error on a forced tool call, which this workload makes"))
+        let verdict = get(Self.result, pairs(query)).text
+        let shortlist = part(verdict, from: "<svg class=\"chart cost-chart\"", to: "</svg>")
+        #expect(!shortlist.isEmpty && !shortlist.contains(">Claude Sonnet 5.5"))
+        let api = try #require(try json(get("/api/assess", pairs(query))) as? [String: Any])
+        let sonnet = try #require((api["costs"] as? [[String: Any]])?.first { $0["model"] as? String == "claude-sonnet-5-5" })
+        #expect(sonnet["rejects_forced_tool_calls"] as? Bool == true)
+        let haiku = try #require((api["costs"] as? [[String: Any]])?.first { $0["model"] as? String == "claude-haiku-5-5" })
+        #expect(haiku["rejects_forced_tool_calls"] == nil)
+    }
+
     @Test func calculatorAndCompareDrawCharts() {
         let calculator = get("/calculator", pairs("monthly_requests=3M&avg_input_tokens=2000")).text
         #expect(calculator.contains("<svg class=\"chart cost-chart\""))
