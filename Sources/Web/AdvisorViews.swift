@@ -102,10 +102,12 @@ public struct AdvisorViews: Sendable {
                                     view: view, activeSection: "assess"))
     }
 
-    /// The questions that price a workload; the rest keep their defaults.
+    /// The questions that price a workload; the rest keep their defaults, or what a link gave them (carried as
+    /// hidden fields, so that "Price it" keeps a verdict's effort or budget).
     /// Public for the MCP server's `price` tool, which takes the same questions.
     public static let costQuestions: Set<AnswerID> = [.monthlyRequests, .avgInputTokens, .avgOutputTokens,
-                                                      .cachedInputShare, .latency, .developerHourlyUSD,
+                                                      .cachedInputShare, .systemPromptTokens, .latency,
+                                                      .reasoningEffort, .toolChoice, .developerHourlyUSD,
                                                       .tokensCountedWith, .asOf]
 
     func calculator(_ request: Request) -> Response {
@@ -134,8 +136,12 @@ public struct AdvisorViews: Sendable {
                            exportMarkdown: "/calculator.md" + query, exportCSV: "/calculator.csv" + query,
                            asked: !request.query.isEmpty)
         }
+        // Answers the form does not ask that a link gave (a verdict's task, cost priority, latency budget, peak):
+        // kept, since some move the prices (the budget and cost priority set the effort a default answer runs at).
+        let hidden = values.filter { name, _ in AnswerID(name: name).map { !Self.costQuestions.contains($0) } ?? false }
+            .sorted { $0.key < $1.key }.map { HiddenAnswer(name: $0.key, value: $0.value) }
         let view = CalculatorPage(fields: form.fields(values: values, error: error, only: Self.costQuestions),
-                                  formError: error.map(form.message) ?? "", priced: priced)
+                                  hiddenAnswers: hidden, formError: error.map(form.message) ?? "", priced: priced)
         return .html(templates.page(title: "Cost calculator", view: view, activeSection: "calculator"),
                      status: error == nil ? 200 : 400)
     }

@@ -227,8 +227,22 @@ struct ResultView {
         func tokens(_ id: AnswerID, _ kind: String) -> String {
             Format.counted(Format.count(number(id)), "\(kind) token", "\(kind) tokens")
         }
+        // The other answers that move every price, where the team gave them: the heading of a priced workload states
+        // what it was priced on (the calculator priced high effort under a heading that did not say so).
+        var settings: [String] = []
+        func stated(_ id: AnswerID) -> String? {
+            guard !answers.isAssumed(id), case .text(let value) = answers[id] else { return nil }
+            return value
+        }
+        if let latency = stated(.latency), latency == "batch" { settings.append("through the batch API") }
+        if let effort = stated(.reasoningEffort), effort != "default" { settings.append("reasoning effort \(effort)") }
+        if let tools = stated(.toolChoice), tools != "none" { settings.append("tool choice \(tools)") }
+        if !answers.isAssumed(.latencyBudgetSeconds), number(.latencyBudgetSeconds) > 0 {
+            settings.append("answers due within \(Format.number(number(.latencyBudgetSeconds))) s")
+        }
         return Format.counted(Format.count(requests), "request", "requests") + " a month × " + tokens(.avgInputTokens, "input")
             + " (\(Format.percent(share)) cacheable) and " + tokens(.avgOutputTokens, "output")
+            + (settings.isEmpty ? "" : "; " + settings.joined(separator: ", "))
     }
 }
 

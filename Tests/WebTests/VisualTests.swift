@@ -89,6 +89,25 @@ struct VisualTests {
         #expect(haiku["rejects_forced_tool_calls"] == nil)
     }
 
+    /// "Price it" keeps what a verdict's link gave: the calculator asks the effort, the tools and the system prompt,
+    /// carries the answers it does not ask as hidden fields, and its heading says what moved the prices.
+    @Test func theCalculatorKeepsEveryAnswerItWasGiven() {
+        let page = get("/calculator", pairs("task_type=complex_reasoning&monthly_requests=20000&avg_input_tokens=4000"
+            + "&avg_output_tokens=1500&accuracy=first_time_right&reasoning_effort=high&latency_budget_s=30")).text
+        for name in ["reasoning_effort", "tool_choice", "system_prompt_tokens"] {
+            #expect(page.contains("id=\"f-\(name)\" name=\"\(name)\""), "\(name) is asked")
+        }
+        #expect(page.contains("<option value=\"high\" selected>"))
+        for (name, value) in [("accuracy", "first_time_right"), ("latency_budget_s", "30"), ("task_type", "complex_reasoning")] {
+            #expect(page.contains("<input type=\"hidden\" name=\"\(name)\" value=\"\(value)\">"), "\(name) is kept")
+        }
+        #expect(!page.contains("type=\"hidden\" name=\"reasoning_effort\""))
+        #expect(page.contains("and 1,500 output tokens; reasoning effort high, answers due within 30 s</h2>"))
+        // Hostile names and values are escaped, never echoed raw.
+        let hostile = get("/calculator", pairs("monthly_requests=5&task_type=%22%3E%3Cscript%3E")).text
+        #expect(!hostile.contains("\"><script>") && hostile.contains("&quot;&gt;&lt;script&gt;"))
+    }
+
     @Test func calculatorAndCompareDrawCharts() {
         let calculator = get("/calculator", pairs("monthly_requests=3M&avg_input_tokens=2000")).text
         #expect(calculator.contains("<svg class=\"chart cost-chart\""))

@@ -1,6 +1,8 @@
 /// The cost calculator (`calculator.mustache`): the form, and once the answers are valid, the priced workload.
 struct CalculatorPage: ViewModel, ChartedPage, QuestionFields {
     let fields: [FormField]
+    /// Answers the form does not ask that the query gave, carried by the form as hidden fields.
+    let hiddenAnswers: [HiddenAnswer]
     let formError: String
     /// Nil when the answers do not validate: the page shows the form and the error only.
     let priced: PricedWorkload?
