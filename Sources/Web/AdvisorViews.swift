@@ -256,7 +256,12 @@ public struct AdvisorViews: Sendable {
             return Exports.download(plan.samplesTemplate(), type: "application/jsonl; charset=utf-8", filename: "samples.jsonl")
         case "/assess/result.csv":
             let assessment = assessment()
-            return Exports.csv(Exports.costsCSV(assessment.costs, answers: answers, recommended: assessment.recommendedModel),
+            var roles: [String: String] = [:]
+            if let runner = assessment.decision.runner_up?.model { roles[runner] = "runner-up" }
+            if let escalation = assessment.decision.combined?.escalation_model { roles[escalation] = "escalation" }
+            if let recommended = assessment.recommendedModel { roles[recommended] = "recommended" }
+            return Exports.csv(Exports.costsCSV(assessment.costs, answers: answers, recommended: assessment.recommendedModel,
+                                                roles: roles, planMonthly: assessment.decision.combined?.monthly_usd),
                                filename: "haiku-verdict-costs.csv")
         case "/calculator.md":
             let text = "# Monthly cost: \(ResultView.workloadSummary(answers))\n\n"

@@ -26,12 +26,18 @@ enum Exports {
     /// `recommended` is `yes` on the verdict's primary model (the page's and the chart's mark), `no` elsewhere; the
     /// calculator recommends nothing and leaves it empty. A self-hosted model has no per-token input, output or
     /// cache bill: those cells are empty, and its cost is in `gpu_usd` and `ops_usd`.
-    static func costsCSV(_ lines: [CostLine], answers: Answers, recommended: String?) -> String {
+    /// After the first columns, which stay where they were: the reasoning each request writes (billed as output, or
+    /// as input where its page says so) and the effort it runs at, the price band, each row's `role` in the verdict
+    /// (`recommended`, `escalation`, `runner-up`; empty elsewhere and in the calculator), the tiered plan's month on
+    /// the recommended row (`plan_monthly_usd`), and the cost line's notes, so that every row can be reworked.
+    static func costsCSV(_ lines: [CostLine], answers: Answers, recommended: String?,
+                         roles: [String: String] = [:], planMonthly: Double? = nil) -> String {
         var requests = 0.0
         if case .number(let value) = answers[.monthlyRequests] { requests = value }
         var rows = [["model", "title", "recommended", "lifecycle", "fits", "monthly_usd", "input_usd", "output_usd",
                      "cache_usd", "gpu_usd", "ops_usd", "per_request_usd", "input_tokens_per_request",
-                     "output_tokens_per_request", "input_per_mtok", "output_per_mtok", "prices_checked"]]
+                     "output_tokens_per_request", "input_per_mtok", "output_per_mtok", "prices_checked",
+                     "reasoning_tokens_per_request", "reasoning_effort", "band", "role", "plan_monthly_usd", "notes"]]
         for line in lines {
             let api = line.hosting == .api
             rows.append([
@@ -43,6 +49,10 @@ enum Exports {
                 plain(line.rates.input_tokens_per_request), plain(line.rates.output_tokens_per_request),
                 line.rates.input_per_mtok.map(plain) ?? "", line.rates.output_per_mtok.map(plain) ?? "",
                 line.prices_checked ?? "",
+                plain(line.rates.reasoning_tokens_per_request), line.rates.reasoning_effort?.rawValue ?? "",
+                line.rates.band?.rawValue ?? "", roles[line.model] ?? "",
+                line.model == recommended ? planMonthly.map(cents) ?? "" : "",
+                line.rates.notes.joined(separator: " "),
             ])
         }
         return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"

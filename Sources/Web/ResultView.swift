@@ -271,7 +271,7 @@ struct CostTable {
                 perRequest: line.fits ? perRequest(line, answers: answers) : "—",
                 rates: rates(line),
                 notes: line.rates.notes.filter { !said.contains($0) },
-                tokens: "\(Format.count(line.rates.input_tokens_per_request)) in / \(Format.count(line.rates.output_tokens_per_request)) out",
+                tokens: Self.tokens(line.rates),
                 marked: line.model == marked,
                 markLabel: markLabel,
                 multiple: line.fits && cheapest > 0 ? "\(Format.trimmed(line.monthly_usd / cheapest, digits: 1))×" : "",
@@ -280,6 +280,14 @@ struct CostTable {
                 latency: line.latency.map(latencyText) ?? "",
                 checked: line.prices_checked ?? "")
         }
+    }
+
+    /// A request's tokens on the model's own count, its thinking included: "800 in / 50 out" beside $625 of output
+    /// did not add up for a model that writes 1,200 reasoning tokens first.
+    static func tokens(_ r: CostRates) -> String {
+        "\(Format.count(r.input_tokens_per_request)) in / \(Format.count(r.output_tokens_per_request)) out"
+            + (r.reasoning_tokens_per_request > 0
+                ? " + \(Format.count(r.reasoning_tokens_per_request)) reasoning\(r.reasoning_effort.map { " (\($0.rawValue) effort)" } ?? "")" : "")
     }
 
     /// Notes that several models share word for word (a tokenizer ratio, a batch discount), said once with the

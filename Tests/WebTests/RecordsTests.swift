@@ -160,6 +160,36 @@ struct RecordsTests {
         #expect(!get("/assess/result.md", pairs(none)).text.contains("(recommended)"))
     }
 
+    /// Every row can be reworked from the CSV: the reasoning a request writes beside its output, the band, the notes;
+    /// and a tiered verdict's roles and plan month are there, not only the Haiku's share.
+    @Test func costCSVCarriesReasoningRolesAndThePlan() throws {
+        let query = "task_type=rag&monthly_requests=300000&avg_input_tokens=5000&avg_output_tokens=400&routing=tiered&complex_share=0.2"
+        let text = get("/assess/result.csv", pairs(query)).text
+        let a = realSite.advisor.engine.assess(try realSite.advisor.engine.knowledge.answers(fromQuery: pairs(query)))
+        let combined = try #require(a.decision.combined)
+        func cells(_ line: Substring) -> [String] {
+            // Quoted fields hold commas (the notes): split as RFC 4180 does.
+            var out: [String] = [], cell = "", quoted = false
+            for ch in line {
+                if ch == "\"" { quoted.toggle() } else if ch == ",", !quoted { out.append(cell); cell = "" } else { cell.append(ch) }
+            }
+            return out + [cell]
+        }
+        let rows = text.split(separator: "\r\n").map(cells)
+        let header = rows[0]
+        #expect(Array(header.suffix(6)) == ["reasoning_tokens_per_request", "reasoning_effort", "band", "role", "plan_monthly_usd", "notes"])
+        let column = { (name: String) in header.firstIndex(of: name)! }
+        let haiku = try #require(rows.first { $0[0] == "claude-haiku-5-5" })
+        #expect(haiku[column("role")] == "recommended" && haiku[column("plan_monthly_usd")] == Exports.cents(combined.monthly_usd))
+        #expect(haiku[column("reasoning_tokens_per_request")] == "1200" && haiku[column("reasoning_effort")] == "medium")
+        #expect(haiku[column("band")] == "standard")
+        let escalation = try #require(rows.first { $0[0] == combined.escalation_model })
+        #expect(escalation[column("role")] == "escalation" && escalation[column("plan_monthly_usd")] == "")
+        let runner = try #require(a.decision.runner_up?.model)
+        #expect(rows.first { $0[0] == runner }?[column("role")] == "runner-up")
+        #expect(rows.contains { $0[column("notes")].contains("1.3x") }, "the notes ride along")
+    }
+
     @Test func markdownExportsNeverLinkToTheServerThatWroteThem() {
         let md = get("/assess/result.md", pairs(Self.workload + "&can_self_host=true"), headers: ["Host": "127.0.0.1:8080"]).text
         #expect(!md.contains("127.0.0.1"))
