@@ -39,8 +39,10 @@ struct DecisionRecord {
 
     // MARK: - Sections
 
+    /// `date` is the day the record is written (the server's today); `as-of` the day the verdict was judged on,
+    /// which a share link may pin to another (a record judged on 2030-01-01 was dated then, after its review-by).
     private func frontMatter() -> String {
-        "---\nstatus: proposed\ndate: \(assessment.asOf)\ndecision-makers: \nconsulted: \ninformed: \n"
+        "---\nstatus: proposed\ndate: \(CivilDate.text(knowledge.today))\ndecision-makers: \nconsulted: \ninformed: \n"
             + "review-by: \(reviewDate().day)\ncontent-version: \(links.contentVersion)\nas-of: \(assessment.asOf)\n---\n\n"
     }
 
@@ -249,7 +251,11 @@ struct DecisionRecord {
                 best = (due, "\(Format.number(knowledge.settings.stale_after_days)) days after the options' prices were last checked (\(checked)); prices and lifecycles move that fast.")
             }
         }
-        guard let best else { return (assessment.asOf, "no retirement or price date is known: review now.") }
+        guard let best else { return (CivilDate.text(knowledge.today), "no retirement or price date is known: review now.") }
+        // Never before the record's own date: a day already past (a verdict judged on an earlier day) is today.
+        if best.day < knowledge.today {
+            return (CivilDate.text(knowledge.today), best.why + " That day has passed: review now.")
+        }
         return (CivilDate.text(best.day), best.why)
     }
 

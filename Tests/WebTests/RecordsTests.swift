@@ -43,6 +43,12 @@ struct RecordsTests {
         // Sources are the vendors' public pages with their checked dates; no link to the server that wrote it.
         #expect(md.contains("* [Pricing (Anthropic documentation)](https://platform.claude.com/docs/en/about-claude/pricing), checked 2026-11-28"))
         #expect(!md.contains("127.0.0.1"))
+        // Judged on another day, the record is still dated the day it is written, and reviewed no earlier.
+        let later = get("/assess/result.madr.md", pairs(Self.workload + "&as_of=2030-01-01")).text
+        #expect(later.contains("date: 2026-11-28\n") && later.contains("as-of: 2030-01-01\n"))
+        let earlier = get("/assess/result.madr.md", pairs("task_type=chat&monthly_requests=1000&as_of=2026-09-01")).text
+        let reviewBy = part(earlier, from: "review-by: ", to: "\n").dropFirst("review-by: ".count)
+        #expect(reviewBy >= "2026-11-28", "\(reviewBy)")
         #expect(!md.contains("](/"), "without --public-url, site pages are named as paths, not as links to nowhere")
     }
 
