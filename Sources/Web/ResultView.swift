@@ -179,7 +179,9 @@ struct ResultView {
         for change in lever.changes {
             changed = changed.flatMap { try? knowledge.replacing(change.answer, with: change.to, in: $0) }
         }
-        let outcome = lever.verdict == assessment.verdict ? "The verdict stays."
+        // The verdict's kind, named: after "The verdict then recommends Gemini 3.5 Flash-Lite", a bare "The verdict
+        // stays." read as a contradiction.
+        let outcome = lever.verdict == assessment.verdict ? "The verdict stays “\(Self.verdictLabel(lever.verdict))”."
             : "The verdict becomes “\(Self.verdictLabel(lever.verdict))”."
         return LeverLine(number: number, text: lever.text, guideURL: lever.url,
                          applyURL: lever.changes.isEmpty ? nil : changed.map { "/assess/result?" + $0.queryString },
