@@ -220,7 +220,9 @@ extension Engine {
             let level = fitting == .none
                 ? "with its thinking switched off (effort none) it starts the answer at once"
                 : "at \(fitting.rawValue) effort it writes about \(Format.count(tokens)) first, about \(timed(tokens))"
-            fix = "\(level), for \(Format.money(after)) a month instead of \(Format.money(before)). Lower it, or give a "
+            // With no volume there is no month to compare ("$0.00 a month instead of $0.00").
+            let price = before > 0 ? ", for \(Format.money(after)) a month instead of \(Format.money(before))" : ""
+            fix = "\(level)\(price). Lower it, or give a "
                 + "latency budget, which prices every model at the most thinking it leaves time for, and check the "
                 + "quality at the lower level on your own samples"
         } else {

@@ -57,6 +57,16 @@ struct ExpertChecksTests {
         #expect(a.scoreRestingOnAssumptions >= 8)
     }
 
+    /// No volume, no months to set side by side: the interactive-thinking warning names the level that fits the
+    /// wait without "$0.00 a month instead of $0.00".
+    @Test func noVolumeGivesNoEmptyPriceComparisons() {
+        let a = engine.assess(k.answers(["task_type": "extraction", "monthly_requests": 0, "avg_input_tokens": 3_000,
+                                         "avg_output_tokens": 300]))
+        let thinking = a.warnings.first { $0.failure_mode == "latency-spikes" }
+        #expect(thinking?.text.contains("at low effort it writes about 300 first") == true)
+        #expect(!a.warnings.contains { $0.text.contains("$0.00 a month instead of") }, "\(a.warnings.map(\.text))")
+    }
+
     @Test func aHardLimitAgainstTheHaikuKeepsItOutOfTheRunnerUp() throws {
         let a = engine.assess(k.answers(["task_type": "extraction", "monthly_requests": 10_000_000, "avg_input_tokens": 1_500,
                                          "avg_output_tokens": 300, "accuracy": "first_time_right", "review_capacity": "none",
