@@ -109,7 +109,14 @@ extension Engine {
     }
 
     /// The trim lever's `{room}`: said only where the trim leaves the longer requests under the line too.
-    static func trimRoom(_ roomy: Bool) -> String { roomy ? ", with room for the requests longer than the average" : "" }
+    /// Short of the room, the cut reaches only just under the line: the requests longer than the average still cross
+    /// it, which the figure (priced on the average) does not count, and the near-line trap then says (a trim to
+    /// 99,970 tokens on the Haiku's count promised $745 a month where the longer half still pays five times the rate).
+    static func trimRoom(_ roomy: Bool) -> String {
+        roomy ? ", with room for the requests longer than the average"
+            : " on average only (the requests longer than the average still cross it and pay its long-context rates, "
+                + "so this is the most the cut saves)"
+    }
 
     /// The levers of a decision, ranked (see the top of this file).
     /// - Parameters:
