@@ -2,7 +2,10 @@
 #define HAIKU_ADVISOR_MHD_SHIM_H
 
 #include <ctype.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
+#include <time.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +54,135 @@ static inline unsigned int ha_header_count(struct MHD_Connection *connection, co
     return counter.count;
 }
 
+/* MHD_get_connection_info is variadic: this reads the connection's socket (-1 when unknown). */
+static inline int ha_connection_fd(struct MHD_Connection *connection) {
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+    return info == NULL ? -1 : info->connect_fd;
+}
+
+/* Deadlines on receiving a request. MHD 0.9.75 times a connection out only after `timeout_seconds` with no bytes at
+   all, so a client that sends one header line every few seconds, or announces a large body and trickles it, held its
+   connection for hours: 200 of them locked their address out and 1,000 the whole server, which answered nobody. Each
+   connection is watched from MHD's start notice to its close: while it waits for a request's headers (after the
+   accept, or after the last answer) it has `header_seconds`, once the headers are in its body has `body_seconds`, and
+   a connection past its deadline is shut down (as the 414 answer does), which MHD then closes and frees. The phases
+   change on the request's threads (atomics, no lock); the list is walked once a second by one thread. The registry's
+   lock is held from the close notice (which MHD sends before it closes the socket) to the removal, so the sweeper
+   never shuts a socket number that another connection has taken since. */
+enum { HA_WAITING = 0, HA_BODY = 1, HA_ANSWERING = 2 };
+
+struct ha_watch {
+    int fd;
+    _Atomic int phase;
+    _Atomic long long since_ms;
+    int cut;
+    struct ha_watch *prev, *next;
+};
+
+struct ha_watcher {
+    pthread_mutex_t lock;
+    struct ha_watch *head;
+    long long header_ms, body_ms;
+    _Atomic int stopping;
+    _Atomic unsigned long cut_count;
+    pthread_t thread;
+    int running;
+};
+
+static inline long long ha_now_ms(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+static inline void ha_watch_notify(void *cls, struct MHD_Connection *connection, void **socket_context,
+                                   enum MHD_ConnectionNotificationCode toe) {
+    struct ha_watcher *w = (struct ha_watcher *)cls;
+    if (w == NULL || socket_context == NULL) return;
+    if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+        struct ha_watch *c = (struct ha_watch *)calloc(1, sizeof *c);
+        if (c == NULL) return;
+        c->fd = ha_connection_fd(connection);
+        atomic_store(&c->phase, HA_WAITING);
+        atomic_store(&c->since_ms, ha_now_ms());
+        pthread_mutex_lock(&w->lock);
+        c->next = w->head;
+        if (w->head != NULL) w->head->prev = c;
+        w->head = c;
+        pthread_mutex_unlock(&w->lock);
+        *socket_context = c;
+    } else if (*socket_context != NULL) {
+        struct ha_watch *c = (struct ha_watch *)*socket_context;
+        pthread_mutex_lock(&w->lock);
+        if (c->prev != NULL) c->prev->next = c->next; else w->head = c->next;
+        if (c->next != NULL) c->next->prev = c->prev;
+        pthread_mutex_unlock(&w->lock);
+        free(c);
+        *socket_context = NULL;
+    }
+}
+
+/* The request on `connection` enters `phase` now (HA_BODY: its headers are in; HA_ANSWERING: its answer is queued;
+   HA_WAITING: it is done, and the connection waits for the next request). */
+static inline void ha_watch_phase(struct MHD_Connection *connection, int phase) {
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    if (info == NULL || info->socket_context == NULL) return;
+    struct ha_watch *c = (struct ha_watch *)info->socket_context;
+    atomic_store(&c->since_ms, ha_now_ms());
+    atomic_store(&c->phase, phase);
+}
+
+static inline void ha_watch_sweep(struct ha_watcher *w) {
+    long long now = ha_now_ms();
+    pthread_mutex_lock(&w->lock);
+    for (struct ha_watch *c = w->head; c != NULL; c = c->next) {
+        int phase = atomic_load(&c->phase);
+        long long limit = phase == HA_WAITING ? w->header_ms : phase == HA_BODY ? w->body_ms : -1;
+        if (limit < 0 || c->cut || c->fd < 0 || now - atomic_load(&c->since_ms) <= limit) continue;
+        shutdown(c->fd, SHUT_RDWR);
+        c->cut = 1;
+        atomic_fetch_add(&w->cut_count, 1);
+    }
+    pthread_mutex_unlock(&w->lock);
+}
+
+static inline void *ha_watch_loop(void *arg) {
+    struct ha_watcher *w = (struct ha_watcher *)arg;
+    struct timespec pause = {0, 100 * 1000000};
+    int ticks = 0;
+    while (!atomic_load(&w->stopping)) {
+        nanosleep(&pause, NULL);
+        if (++ticks % 10 == 0) ha_watch_sweep(w);
+    }
+    return NULL;
+}
+
+static inline struct ha_watcher *ha_watcher_start(double header_seconds, double body_seconds) {
+    struct ha_watcher *w = (struct ha_watcher *)calloc(1, sizeof *w);
+    if (w == NULL) return NULL;
+    pthread_mutex_init(&w->lock, NULL);
+    w->header_ms = (long long)(header_seconds * 1000);
+    w->body_ms = (long long)(body_seconds * 1000);
+    if (pthread_create(&w->thread, NULL, ha_watch_loop, w) != 0) {
+        pthread_mutex_destroy(&w->lock);
+        free(w);
+        return NULL;
+    }
+    w->running = 1;
+    return w;
+}
+
+/* After MHD_stop_daemon, which closes every connection (and so empties the list). */
+static inline void ha_watcher_stop(struct ha_watcher *w) {
+    if (w == NULL) return;
+    atomic_store(&w->stopping, 1);
+    if (w->running) pthread_join(w->thread, NULL);
+    pthread_mutex_destroy(&w->lock);
+    free(w);
+}
+
+static inline unsigned long ha_watcher_cut(struct ha_watcher *w) { return w == NULL ? 0 : atomic_load(&w->cut_count); }
+
 /* Swift cannot call C variadic functions: MHD_start_daemon takes its options as varargs, so this wrapper passes
    every option the server uses, type-checked by the C compiler. See
    https://www.gnu.org/software/libmicrohttpd/manual/html_node/microhttpd_002dinit.html */
@@ -60,7 +192,8 @@ static inline struct MHD_Daemon *ha_start_daemon(const char *host, uint16_t port
                                                  MHD_AccessHandlerCallback handler, void *handler_cls,
                                                  MHD_RequestCompletedCallback completed, void *completed_cls,
                                                  void *(*uri_log)(void *cls, const char *uri, struct MHD_Connection *con),
-                                                 void *uri_log_cls, MHD_LogCallback logger, void *logger_cls) {
+                                                 void *uri_log_cls, MHD_LogCallback logger, void *logger_cls,
+                                                 struct ha_watcher *watcher) {
     struct sockaddr_in addr;
     memset(&addr, 0, sizeof addr);
     addr.sin_family = AF_INET;
@@ -81,6 +214,7 @@ static inline struct MHD_Daemon *ha_start_daemon(const char *host, uint16_t port
                             MHD_OPTION_NOTIFY_COMPLETED, completed, completed_cls,
                             MHD_OPTION_URI_LOG_CALLBACK, uri_log, uri_log_cls,
                             MHD_OPTION_UNESCAPE_CALLBACK, ha_unescape_keeping_nul, NULL,
+                            MHD_OPTION_NOTIFY_CONNECTION, ha_watch_notify, (void *)watcher,
                             MHD_OPTION_END);
 }
 
@@ -88,12 +222,6 @@ static inline struct MHD_Daemon *ha_start_daemon(const char *host, uint16_t port
 static inline uint16_t ha_daemon_port(struct MHD_Daemon *daemon) {
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
     return info == NULL ? 0 : info->port;
-}
-
-/* MHD_get_connection_info is variadic: this reads the connection's socket (-1 when unknown). */
-static inline int ha_connection_fd(struct MHD_Connection *connection) {
-    const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
-    return info == NULL ? -1 : info->connect_fd;
 }
 
 #endif

@@ -6,6 +6,11 @@ import Synchronization
 final class ImportGate: Sendable {
     /// Below the server's worker threads (4 by default), so that pages always have one.
     static let shared = ImportGate(limit: 2)
+    /// Uploads whose bodies are held in memory while they arrive (Server.swift, `RequestState`): each may hold up to
+    /// `ServerLimits.maxUploadBytes`, so this caps what all of them hold at four times that (128 MiB). Past it, an
+    /// upload's body is read and dropped and it is answered 503 with `Retry-After`: 120 connections that each sent
+    /// 31 MiB and then trickled took the server from 655 MB to 4.2 GB, on their way to an out-of-memory kill.
+    static let receiving = ImportGate(limit: 4)
     /// Seconds after which a refused upload may try again.
     static let retryAfter = 5
 

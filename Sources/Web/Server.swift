@@ -10,6 +10,12 @@ public struct ServerLimits: Sendable {
     public var connections: UInt32 = 1_000
     public var connectionsPerIP: UInt32 = 200
     public var timeoutSeconds: UInt32 = 15
+    /// How long a connection may take to send a request's headers, from its accept or its last answer; and its body,
+    /// from the headers (shim.h, `ha_watcher`). MHD's own timeout counts only silence, so a client trickling a byte
+    /// every few seconds held its connection for hours. Over `timeoutSeconds`, so that MHD closes idle keep-alive
+    /// connections first; the body's allows a 32 MiB upload at about 300 KB/s.
+    public var headerSeconds = 20.0
+    public var bodySeconds = 120.0
     /// Per connection; also caps the request line and headers (a 7 KiB link with 256 parameters and 20 KB of
     /// headers fit).
     /// Not larger: libmicrohttpd 0.9.75 zeroes the whole pool after every request (MHD_pool_reset), and at 128 KiB
@@ -77,11 +83,18 @@ public final class Server: Sendable {
         let cls = Unmanaged.passUnretained(self).toOpaque()
         // SIGPIPE from a client that hung up must not kill the process.
         signal(SIGPIPE, SIG_IGN)
+        guard let watcher = ha_watcher_start(limits.headerSeconds, limits.bodySeconds) else {
+            throw .cannotStart(host: host, port: port)
+        }
         let started = ha_start_daemon(host, port, UInt32(limits.threads), limits.connections, limits.connectionsPerIP,
                                       limits.timeoutSeconds, limits.memoryPerConnection,
-                                      handleRequest, cls, requestCompleted, cls, refuseOversizedURI, cls, logMessage, cls)
-        guard let started else { throw .cannotStart(host: host, port: port) }
-        daemon.withLock { $0 = Daemon(handle: started) }
+                                      handleRequest, cls, requestCompleted, cls, refuseOversizedURI, cls, logMessage, cls,
+                                      watcher)
+        guard let started else {
+            ha_watcher_stop(watcher)
+            throw .cannotStart(host: host, port: port)
+        }
+        daemon.withLock { $0 = Daemon(handle: started, watcher: watcher) }
         return ha_daemon_port(started)
     }
 
@@ -115,6 +128,7 @@ public final class Server: Sendable {
         let cut = max(0, inFlight.load(ordering: .acquiring))
         // Joins the worker threads: a handler still running ends within the search budget.
         MHD_stop_daemon(running.handle)
+        ha_watcher_stop(running.watcher)
         return cut
     }
 
@@ -151,6 +165,10 @@ public final class Server: Sendable {
         if let problem = state.framing {
             return queue(router.reject(.badRequest(problem), api: isAPI), on: connection)
         }
+        if state.uploadRefused {
+            let busy = HTTPError(503, code: "usage_busy", ImportGate.busyMessage, field: "usage", retryAfter: ImportGate.retryAfter)
+            return queue(router.reject(busy, api: isAPI), on: connection)
+        }
         if state.tooLarge {
             let limit = state.bodyLimit ?? limits.bodyLimit(for: url, contentType: Self.contentType(of: connection))
             let size = limit >= 1024 * 1024 ? "\(limit / 1024 / 1024) MiB" : "\(limit / 1024) KiB"
@@ -173,6 +191,8 @@ public final class Server: Sendable {
     }
 
     private func queue(_ response: Response, on connection: OpaquePointer) -> MHD_Result {
+        // Answered: the receive deadlines no longer apply (a slow reader is MHD's idle timeout's).
+        ha_watch_phase(connection, Int32(HA_ANSWERING))
         if let prebuilt = response.reusable {
             return MHD_queue_response(connection, UInt32(response.status), prebuilt.handle)
         }
@@ -184,9 +204,12 @@ public final class Server: Sendable {
 /// The running daemon; only `start` and `stop` touch it, under the server's lock.
 final class Daemon: @unchecked Sendable {
     let handle: OpaquePointer
+    /// The deadlines' sweeper (shim.h), stopped after the daemon.
+    let watcher: UnsafeMutablePointer<ha_watcher>
 
-    init(handle: OpaquePointer) {
+    init(handle: OpaquePointer, watcher: UnsafeMutablePointer<ha_watcher>) {
         self.handle = handle
+        self.watcher = watcher
     }
 }
 
@@ -194,6 +217,27 @@ final class Daemon: @unchecked Sendable {
 final class RequestState {
     var body: [UInt8] = []
     var tooLarge = false
+    /// An upload (a body allowed past `maxBodyBytes`) holding one of `ImportGate.receiving`'s places, given back when
+    /// the request ends; or refused one, its body dropped and its answer 503.
+    private(set) var holdsUploadPlace = false
+    private(set) var uploadRefused = false
+
+    /// Whether a chunk of this request's body may be kept: always for an ordinary body; for an upload, once it holds a
+    /// place among the uploads being received (taken with its first chunk).
+    func mayKeep(_ server: Server, limit: Int) -> Bool {
+        guard limit > server.limits.maxBodyBytes, !holdsUploadPlace else { return true }
+        guard !uploadRefused, ImportGate.receiving.enter() else {
+            uploadRefused = true
+            body = []
+            return false
+        }
+        holdsUploadPlace = true
+        return true
+    }
+
+    deinit {
+        if holdsUploadPlace { ImportGate.receiving.leave() }
+    }
     /// Why the request's framing is refused (`Server.framingProblem`), decided on its first call.
     var framing: String?
     /// The most body bytes this request may send, decided once (from its path and Content-Type) when a body is
@@ -244,6 +288,8 @@ private func handleRequest(_ cls: UnsafeMutableRawPointer?, _ connection: Opaque
     guard let stored = context.pointee else {
         let state = RequestState()
         context.pointee = Unmanaged.passRetained(state).toOpaque()
+        // The headers are in: from now the body's deadline runs.
+        ha_watch_phase(connection, Int32(HA_BODY))
         // Framing that two readers of the request could take differently is refused before any body is read, and the
         // connection closes (answering on the first call does that): two Content-Length headers were accepted, the
         // first winning, and a Transfer-Encoding other than chunked left the client waiting 15 s for nothing.
@@ -270,8 +316,10 @@ private func handleRequest(_ cls: UnsafeMutableRawPointer?, _ connection: Opaque
     }
     let state = Unmanaged<RequestState>.fromOpaque(stored).takeUnretainedValue()
     if let uploadSize, uploadSize.pointee > 0 {
-        if !state.tooLarge, let uploadData,
-           state.body.count + uploadSize.pointee <= state.bodyLimit(server, connection: connection, url: url) {
+        let limit = state.bodyLimit(server, connection: connection, url: url)
+        if state.uploadRefused || !state.mayKeep(server, limit: limit) {
+            // Too many uploads held at once: this one is read and dropped, and answered 503 on the final call.
+        } else if !state.tooLarge, let uploadData, state.body.count + uploadSize.pointee <= limit {
             state.body.append(contentsOf: UnsafeRawBufferPointer(start: uploadData, count: uploadSize.pointee))
         } else {
             // Over the limit: drop the rest and answer 413 on the final call.
@@ -282,7 +330,7 @@ private func handleRequest(_ cls: UnsafeMutableRawPointer?, _ connection: Opaque
         return .YES
     }
     guard let path = String(validating: UnsafeRawBufferPointer(start: url, count: strlen(url)), as: UTF8.self) else {
-        return server.rejectUndecodablePath(connection)
+        return server.rejectUndecodablePath(connection, api: strncmp(url, "/api/", 5) == 0)
     }
     return server.handle(connection: connection, url: path, method: String(cString: method), state: state)
 }
@@ -329,6 +377,8 @@ private func refuseOversizedURI(_ cls: UnsafeMutableRawPointer?, _ uri: UnsafePo
 private func requestCompleted(_ cls: UnsafeMutableRawPointer?, _ connection: OpaquePointer?,
                               _ context: UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
                               _ reason: MHD_RequestTerminationCode) {
+    // The connection waits for its next request: the header deadline runs again.
+    if let connection { ha_watch_phase(connection, Int32(HA_WAITING)) }
     if let cls {
         let server = Unmanaged<Server>.fromOpaque(cls).takeUnretainedValue()
         server.inFlight.subtract(1, ordering: .releasing)
@@ -343,8 +393,9 @@ private func requestCompleted(_ cls: UnsafeMutableRawPointer?, _ connection: Opa
 }
 
 extension Server {
-    fileprivate func rejectUndecodablePath(_ connection: OpaquePointer) -> MHD_Result {
-        queue(router.reject(.badRequest("The address is not valid UTF-8 text."), api: false), on: connection)
+    /// - Parameter api: whether the raw path starts with `/api/`, whose errors are JSON (INTERFACE.md).
+    fileprivate func rejectUndecodablePath(_ connection: OpaquePointer, api: Bool) -> MHD_Result {
+        queue(router.reject(.badRequest("The address is not valid UTF-8 text."), api: api), on: connection)
     }
 }
 

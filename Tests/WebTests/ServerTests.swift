@@ -162,6 +162,38 @@ import Testing
         #expect(!gate.enter())
     }
 
+    /// Uploads held in memory while they arrive are capped too: with every place taken, another upload's body is
+    /// read and dropped and it is told to come back, before any import starts; an ordinary JSON body is not held to
+    /// it. (120 slow uploads of 31 MiB each took the server to 4.2 GB.)
+    @Test func uploadsPastTheReceivingLimitAreDroppedAndToldToComeBack() throws {
+        let gate = ImportGate.receiving
+        var taken = 0
+        while gate.enter() { taken += 1 }
+        defer { for _ in 0..<taken { gate.leave() } }
+        #expect(taken == gate.limit)
+        let body = UsageUploadTests.multipart([("usage", "usage.csv", Array("timestamp,model,input_tokens,output_tokens\n1,claude-haiku-4-5,1,1\n".utf8))])
+        let headers = ["Content-Type": "multipart/form-data; boundary=haikuBoundary42"]
+        let api = try connect().request("POST", "/api/assess", headers: headers, body: body)
+        #expect(api.status == 503 && api.headers["retry-after"] == "5")
+        #expect(api.text.contains("\"code\":\"usage_busy\""), "\(api.text)")
+        let page = try connect().request("POST", "/assess", headers: headers, body: body)
+        #expect(page.status == 503 && page.text.contains("Too many usage files are being imported right now"))
+        let json = try connect().request("POST", "/api/assess", headers: ["Content-Type": "application/json"],
+                                         body: Array("{\"task_type\":\"chat\"}".utf8))
+        #expect(json.status == 200)
+    }
+
+    /// A path that is not UTF-8 is refused in the route's own format: JSON under /api/ (INTERFACE.md), a page elsewhere.
+    @Test func anUndecodablePathIsRefusedInTheRoutesFormat() throws {
+        for (prefix, json) in [("/api/search", true), ("/models", false)] {
+            let connection = try connect()
+            try connection.send(Array("GET \(prefix)/".utf8) + [0xFF, 0xFE] + Array(" HTTP/1.1\r\nHost: x\r\n\r\n".utf8))
+            let reply = try connection.readReply()
+            #expect(reply.status == 400, "\(prefix)")
+            #expect(reply.headers["content-type"] == (json ? "application/json" : "text/html; charset=utf-8"), "\(prefix)")
+        }
+    }
+
     @Test func theImportGateLetsInItsLimitAndNoMore() {
         let gate = ImportGate(limit: 2)
         #expect(gate.enter() && gate.enter() && !gate.enter())
