@@ -144,12 +144,9 @@ import Testing
         }
     }
 
-    /// Two imports at once at most: a third upload is told to come back (503, Retry-After) at once, as JSON or as the
-    /// questionnaire with the message, and pages are answered meanwhile.
-    @Test func uploadsPastTheImportLimitAreToldToComeBack() throws {
-        let gate = ImportGate.shared
-        #expect(gate.enter() && gate.enter())
-        defer { gate.leave(); gate.leave() }
+    /// A small usage upload to the API and to the page: both told to come back (503, Retry-After), as JSON and as the
+    /// questionnaire with the message.
+    func expectUploadsToldToComeBack() throws {
         let body = UsageUploadTests.multipart([("usage", "usage.csv", Array("timestamp,model,input_tokens,output_tokens\n1,claude-haiku-4-5,1,1\n".utf8))])
         let headers = ["Content-Type": "multipart/form-data; boundary=haikuBoundary42"]
         let api = try connect().request("POST", "/api/assess", headers: headers, body: body)
@@ -158,6 +155,15 @@ import Testing
         let page = try connect().request("POST", "/assess", headers: headers, body: body)
         #expect(page.status == 503 && page.headers["retry-after"] == "5")
         #expect(page.text.contains("Too many usage files are being imported right now"))
+    }
+
+    /// Two imports at once at most: a third upload is told to come back (503, Retry-After) at once, as JSON or as the
+    /// questionnaire with the message, and pages are answered meanwhile.
+    @Test func uploadsPastTheImportLimitAreToldToComeBack() throws {
+        let gate = ImportGate.shared
+        #expect(gate.enter() && gate.enter())
+        defer { gate.leave(); gate.leave() }
+        try expectUploadsToldToComeBack()
         #expect(try connect().request("GET", "/healthz").status == 200)
         #expect(!gate.enter())
     }
@@ -171,13 +177,7 @@ import Testing
         while gate.enter() { taken += 1 }
         defer { for _ in 0..<taken { gate.leave() } }
         #expect(taken == gate.limit)
-        let body = UsageUploadTests.multipart([("usage", "usage.csv", Array("timestamp,model,input_tokens,output_tokens\n1,claude-haiku-4-5,1,1\n".utf8))])
-        let headers = ["Content-Type": "multipart/form-data; boundary=haikuBoundary42"]
-        let api = try connect().request("POST", "/api/assess", headers: headers, body: body)
-        #expect(api.status == 503 && api.headers["retry-after"] == "5")
-        #expect(api.text.contains("\"code\":\"usage_busy\""), "\(api.text)")
-        let page = try connect().request("POST", "/assess", headers: headers, body: body)
-        #expect(page.status == 503 && page.text.contains("Too many usage files are being imported right now"))
+        try expectUploadsToldToComeBack()
         let json = try connect().request("POST", "/api/assess", headers: ["Content-Type": "application/json"],
                                          body: Array("{\"task_type\":\"chat\"}".utf8))
         #expect(json.status == 200)
