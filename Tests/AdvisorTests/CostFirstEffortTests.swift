@@ -141,9 +141,27 @@ struct CostFirstEffortTests {
         // bills of the answers as given (Flips.swift).
         // Flips.swift re-prices, and re-checks usability, wherever `least_effort_when` turns: the answers it reads.
         let reads = k.leastEffortByDefault?.reads ?? 0
-        for id in [AnswerID.costPriority, .accuracy, .complexShare] {
+        for id in [AnswerID.costPriority, .accuracy, .complexShare, .taskType] {
             #expect(reads & id.bit != 0, "\(id)")
         }
-        #expect(!Engine.fixedCostInputs.contains(.taskType) && reads & AnswerID.taskType.bit == 0)
+        // The task type is read (complex reasoning and autonomous coding keep their thinking) but is not a cost input
+        // otherwise: a change of task re-prices only where it turns the setting, as the trial finds.
+        #expect(!Engine.fixedCostInputs.contains(.taskType))
+    }
+
+    /// Work whose task is the thinking keeps it when cost comes first: complex reasoning with the complex share left
+    /// at its 5 % default was priced, and recommended, with thinking off on every model.
+    @Test func complexReasoningKeepsItsThinkingWhenCostComesFirst() throws {
+        let given: [String: AnswerValue] = ["task_type": "complex_reasoning", "monthly_requests": 50_000,
+                                            "avg_input_tokens": 12_000, "avg_output_tokens": 2_500, "cost_priority": "primary"]
+        let a = Engine(knowledge: k).assess(k.answers(given))
+        let haiku = try a.line("claude-haiku-5-5")
+        #expect(haiku.rates.reasoning_effort == .medium, "\(String(describing: haiku.rates.reasoning_effort))")
+        #expect(!a.costs.contains { $0.rates.notes.contains { $0.contains("Cost comes first, so it is priced at its least thinking") } })
+        // Classification, the same answers otherwise: the least thinking, as before.
+        var classification = given
+        classification["task_type"] = "classification"
+        let lean = Engine(knowledge: k).assess(k.answers(classification))
+        #expect(try lean.line("claude-haiku-5-5").rates.reasoning_effort == Effort.none)
     }
 }
