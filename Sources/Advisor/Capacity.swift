@@ -238,18 +238,26 @@ extension Knowledge {
         case .unpublished, .not_read: return result(.unknown)
         case .tiers: break
         }
-        for (i, tier) in scheme.tiers.enumerated() where need.holds(tier, spend: { accountMonth ?? parts().total }) {
-            // A tier whose page gives only its spend cap may or may not carry the peak: unknown, not fine. A cap on
-            // requests in flight carries it only while even a slow request (engine.slow_request) stays under it.
-            let publishesLimits = need.batchLane ? tier.batch_queue_requests != nil || tier.batch_queue_tokens != nil
+        func publishesLimits(_ tier: RateTier) -> Bool {
+            need.batchLane ? tier.batch_queue_requests != nil || tier.batch_queue_tokens != nil
                 : tier.rpm != nil || tier.itpm != nil || tier.otpm != nil || tier.tpm != nil
+        }
+        for (i, tier) in scheme.tiers.enumerated() where need.holds(tier, spend: { accountMonth ?? parts().total }) {
+            // A tier whose page gives only its spend cap may or may not carry the peak: unknown, not fine, unless a
+            // lower tier's published limits carry it already (limits only rise with the tier: a plan's spend needs
+            // Scale, whose rows for Sonnet 5.5 we could not read, for escalations Start's rows carry). A cap on
+            // requests in flight carries it only while even a slow request (engine.slow_request) stays under it.
+            let carriedBelow = !publishesLimits(tier) && scheme.tiers[..<i].contains { lower in
+                publishesLimits(lower) && lower.max_concurrent == nil && need.holds(lower, spend: { 0 })
+            }
+            let publishes = publishesLimits(tier) || carriedBelow
             let concurrencyHolds: Bool? = allowedSeconds(tier).map { allowed in
                 need.slowSeconds.map { allowed >= $0 } ?? false
             }
             // Reached only past every published tier: which limit of the highest one the peak exceeds, so that the
             // warning can say what to ask for (or, for a batch queue, to spread the submissions).
             let gap = tier.negotiated == true && i > 0 ? need.exceeded(scheme.tiers[i - 1], spend: { accountMonth ?? parts().total }) : nil
-            return result((concurrencyHolds ?? publishesLimits) ? .carried : .unknown, tier: tier, gap: gap)
+            return result((concurrencyHolds ?? publishes) ? .carried : .unknown, tier: tier, gap: gap)
         }
         return result(.beyond_tiers, gap: need.exceeded(scheme.tiers.last!, spend: { accountMonth ?? parts().total }))
     }
@@ -280,5 +288,39 @@ extension Knowledge {
     /// A tier identifier as people write it: `tier_1` → "Tier 1", `start` → "Start".
     public static func tierName(_ tier: String) -> String {
         tier.replacingOccurrences(of: "_", with: " ").capitalized
+    }
+}
+
+extension Knowledge {
+    /// Why nothing we could check shows model `m` carries the peak `capacity` measured (its status `unknown`), in
+    /// words for `rate_limit_unknown`'s `{why}`; nil when the peak is under the entry tier of every provider whose
+    /// limits we could read (`rate_limit_unknown_small`, ranked low).
+    func unknownCapacityReason(_ capacity: Capacity, model m: Int, day: Int) -> String? {
+        let provider = compiledModels[m].provider
+        let batchLane = capacity.via_batch_api == true
+        if let seconds = capacity.max_request_seconds, let tier = capacity.tier {
+            return "its \(Self.tierName(tier)) tier caps the requests in flight rather than a rate: at this peak "
+                + "that holds only while requests average under \(Format.duration(seconds)) each"
+                + (capacity.slow_request_seconds.map {
+                    ", and a slow one of yours (queued, then read and written at our slowest planning pace) "
+                        + "takes \(Format.duration($0))" } ?? "")
+        }
+        if let tier = capacity.tier, let tiers = compiledModels[m].rateScheme(on: day)?.tiers,
+           tiers.last.map({ $0.tier == tier && $0.negotiated == true }) == true {
+            // Reaching the negotiated tier means every tier below it failed a limit or a spend cap it lists.
+            let below = tiers.count > 1 ? " up to \(Self.tierName(tiers[tiers.count - 2].tier))" : ""
+            let gap = capacity.gap.map { " (\(Self.tierName(tiers[tiers.count - 2].tier)): \($0))" } ?? ""
+            return "each tier \(provider) publishes\(below) falls short on a limit or a spend cap it lists\(gap), and above "
+                + "them the \(Self.tierName(tier)) tier's limits are arranged with \(provider) organisation by organisation"
+        }
+        if let tier = capacity.tier {
+            return "the month's spend needs at least its \(Self.tierName(tier)) tier, whose "
+                + (batchLane ? "batch queue limits its page does not give" : "per-minute limits for this model its page does not give")
+        }
+        if !batchLane, let floor = entryTierFloor, floor.holds(capacity) { return nil }
+        if capacity.scheme_kind == .not_read {
+            return "\(provider) publishes per-model limits that we have not been able to read; check them in your account"
+        }
+        return "\(provider) publishes no limits we could check for that day"
     }
 }

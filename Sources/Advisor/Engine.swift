@@ -1441,35 +1441,33 @@ public struct Engine: Sendable {
                 computed(.rate_limit_beyond_tiers, model: primary, values.merging(
                     ["gap": capacity.gap ?? "", "top_tier": capacity.top_tier.map(Knowledge.tierName) ?? ""]) { $1 })
             case .unknown:
-                let why: String
-                if let seconds = capacity.max_request_seconds, let tier = capacity.tier {
-                    why = "its \(Knowledge.tierName(tier)) tier caps the requests in flight rather than a rate: at this peak "
-                        + "that holds only while requests average under \(Format.duration(seconds)) each"
-                        + (capacity.slow_request_seconds.map {
-                            ", and a slow one of yours (queued, then read and written at our slowest planning pace) "
-                                + "takes \(Format.duration($0))" } ?? "")
-                } else if let tier = capacity.tier, let tiers = k.compiledModels[primary].rateScheme(on: day)?.tiers,
-                          tiers.last.map({ $0.tier == tier && $0.negotiated == true }) == true {
-                    // Reaching the negotiated tier means every tier below it failed a limit or a spend cap it lists.
-                    let below = tiers.count > 1 ? " up to \(Knowledge.tierName(tiers[tiers.count - 2].tier))" : ""
-                    let gap = capacity.gap.map { " (\(Knowledge.tierName(tiers[tiers.count - 2].tier)): \($0))" } ?? ""
-                    why = "each tier \(provider) publishes\(below) falls short on a limit or a spend cap it lists\(gap), and above "
-                        + "them the \(Knowledge.tierName(tier)) tier's limits are arranged with \(provider) organisation by organisation"
-                } else if let tier = capacity.tier {
-                    why = "the month's spend needs at least its \(Knowledge.tierName(tier)) tier, whose "
-                        + (batchLane ? "batch queue limits its page does not give" : "per-minute limits for this model its page does not give")
-                } else if !batchLane, let floor = k.entryTierFloor, floor.holds(capacity) {
-                    // A peak every provider we could read carries from its first tier: say so, and rank it low.
-                    computed(.rate_limit_unknown_small, model: primary, values.merging(["floor": floor.text]) { $1 })
-                    break
-                } else if capacity.scheme_kind == .not_read {
-                    why = "\(provider) publishes per-model limits that we have not been able to read; check them in your account"
+                if let why = k.unknownCapacityReason(capacity, model: primary, day: day) {
+                    computed(.rate_limit_unknown, model: primary, values.merging(["why": why]) { $1 })
                 } else {
-                    why = "\(provider) publishes no limits we could check for that day"
+                    // A peak every provider we could read carries from its first tier: said, and ranked low.
+                    computed(.rate_limit_unknown_small, model: primary, values.merging(["floor": k.entryTierFloor?.text ?? ""]) { $1 })
                 }
-                computed(.rate_limit_unknown, model: primary, values.merging(["why": why]) { $1 })
             case .dynamic:
                 computed(.rate_limit_dynamic, model: primary, values)
+            }
+        }
+        // A plan's escalated share on its own model's limits, priced and held as the decision holds it (its peak, at
+        // its default effort where cost first lowers the rest): the decision leaves out an escalation model known to
+        // fall short, but one whose limits at the tier the plan needs are unknown was passed as "carried", the same
+        // traffic that alone on it is warned of (40 % of 2M RAG requests on Sonnet 5.5 at Scale).
+        if d.verdict == .tieredRouting, let e = d.escalation, e != primary, Self.hasVolume(v) {
+            let share = v[AnswerID.complexShare.rawValue]
+            let escalated = k.onEscalatedRequests(v) { complex, _ in
+                complex.with(.monthlyRequests, complex[AnswerID.monthlyRequests.rawValue] * share) {
+                    k.capacity(model: e, $0, accountMonth: accountMonth)
+                }
+            }
+            if let escalated, escalated.status == .unknown, let why = k.unknownCapacityReason(escalated, model: e, day: day) {
+                let title = "\(k.models[e].title), answering the complex \(Format.percent(share)) of requests,"
+                computed(.rate_limit_unknown, model: e, [
+                    "rpm": escalated.peakRequests, "itpm": Format.figure(escalated.peak_itpm),
+                    "otpm": Format.figure(escalated.peak_otpm), "load": escalated.load(model: title, verb: "would see"),
+                    "why": why])
             }
         }
         // A latency budget the team stated and the primary's documented latency misses, or the reasoning it writes

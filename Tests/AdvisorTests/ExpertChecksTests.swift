@@ -67,6 +67,26 @@ struct ExpertChecksTests {
         #expect(!a.warnings.contains { $0.text.contains("$0.00 a month instead of") }, "\(a.warnings.map(\.text))")
     }
 
+    /// A plan's escalated share is held to its own model's limits: 40 % of 6M RAG requests put 578,630 output tokens
+    /// a minute on Sonnet 5.5, past its Start tier's 400,000, and the plan's month needs Scale, whose per-minute rows
+    /// for Sonnet 5.5 we could not read. Under the plan it passed as "carried", the Haiku's capacity alone checked.
+    /// At 2M the escalations (192,877 a minute) sit inside Start's rows, which Scale's can only raise: carried, unsaid.
+    @Test func anEscalationModelWhoseLimitsAreUnknownIsSaid() throws {
+        func plan(_ requests: Double) -> Assessment {
+            engine.assess(k.answers(["task_type": "rag", "monthly_requests": .number(requests), "avg_input_tokens": 6_000,
+                                     "avg_output_tokens": 400, "complex_share": 0.4, "routing": "tiered"]))
+        }
+        let a = plan(6_000_000)
+        #expect(a.verdict == .tieredRouting && a.decision.combined?.escalation_model == "claude-sonnet-5-5")
+        let warning = try #require(a.warnings.first { $0.failure_mode == "rate-limits" && $0.model == "claude-sonnet-5-5" })
+        #expect(warning.text.hasPrefix("At peak, Claude Sonnet 5.5, answering the complex 40 % of requests, would see about 164 requests"),
+                "\(warning.text)")
+        #expect(warning.text.contains("Scale tier, whose per-minute limits for this model its page does not give"))
+        let smaller = plan(2_000_000)
+        #expect(smaller.verdict == .tieredRouting)
+        #expect(!smaller.warnings.contains { $0.failure_mode == "rate-limits" && $0.model == "claude-sonnet-5-5" })
+    }
+
     @Test func aHardLimitAgainstTheHaikuKeepsItOutOfTheRunnerUp() throws {
         let a = engine.assess(k.answers(["task_type": "extraction", "monthly_requests": 10_000_000, "avg_input_tokens": 1_500,
                                          "avg_output_tokens": 300, "accuracy": "first_time_right", "review_capacity": "none",
@@ -1174,12 +1194,18 @@ struct ExpertChecksTests {
                                        + "Anthropic's Scale"),
                 "\(warning.text)")
         #expect(warning.text.contains("below it, the batch queue or the spend cap stops new batches"))
-        // The same runs answered live: the per-minute limits apply, and Scale's are not on the page.
+        // The same runs answered live: the per-minute limits apply. Scale's are not on the page, but Start's, which a
+        // higher tier only raises, carry this peak: carried at Scale, the tier the month's spend needs.
         var live = batch
         live["latency"] = "interactive"
         let l = engine.assess(k.answers(live))
         let liveCapacity = try #require(l.costs.first { $0.model == "claude-sonnet-5-5" }?.capacity)
-        #expect(liveCapacity.via_batch_api == nil && liveCapacity.status == .unknown, "\(liveCapacity)")
+        #expect(liveCapacity.via_batch_api == nil && liveCapacity.status == .carried && liveCapacity.tier == "scale",
+                "\(liveCapacity)")
+        // Twenty times the work outgrows Start's rows too: then nothing we could read says Scale carries it.
+        live["monthly_requests"] = 1_000_000
+        let heavy = try #require(engine.assess(k.answers(live)).costs.first { $0.model == "claude-sonnet-5-5" }?.capacity)
+        #expect(heavy.status == .unknown, "\(heavy)")
         // A day's queue over Scale's 500,000 requests is not carried by a published tier: 20M classifications a
         // month put 657,534 in the queue on an average day.
         let big = engine.costs(k.answers(["task_type": "classification", "monthly_requests": 20_000_000,
