@@ -87,6 +87,17 @@ struct ExpertChecksTests {
         #expect(!smaller.warnings.contains { $0.failure_mode == "rate-limits" && $0.model == "claude-sonnet-5-5" })
     }
 
+    /// Answers that alone outlast the budget at the typical speed: the cost line says so, rather than blaming the
+    /// thinking (1,200 tokens, 12 s) for 60,000-token answers (78,000 on Haiku 5.5's count, 804 s) due in 600 s.
+    @Test func anAnswerLongerThanTheBudgetIsSaidToBeTheReason() throws {
+        let a = engine.assess(k.answers(["task_type": "other", "monthly_requests": 1_500, "avg_input_tokens": 10_000,
+                                         "avg_output_tokens": 60_000, "latency_budget_s": 600]))
+        let notes = try #require(a.costs.first { $0.model == "claude-haiku-5-5" }).rates.notes
+        #expect(notes.contains { $0.hasPrefix("Its answers of 78,000 tokens alone take about 804.2 s at 97 tokens a second") },
+                "\(notes)")
+        #expect(!notes.contains { $0.contains("before the first word of an answer, too long for a 600 s budget") })
+    }
+
     @Test func aHardLimitAgainstTheHaikuKeepsItOutOfTheRunnerUp() throws {
         let a = engine.assess(k.answers(["task_type": "extraction", "monthly_requests": 10_000_000, "avg_input_tokens": 1_500,
                                          "avg_output_tokens": 300, "accuracy": "first_time_right", "review_capacity": "none",
