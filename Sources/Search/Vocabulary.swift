@@ -68,12 +68,14 @@ struct Vocabulary: Sendable {
     }
 
     /// The nearest known word: edit distance (with transpositions) at most 1 for words of up to 5 characters,
-    /// 2 above; the nearest first, then the most common. Numbers and short words are never corrected.
+    /// 2 above; the nearest first, then one that holds every letter typed, in order (a letter left out, the commonest
+    /// slip: `limt` is `limit` before `list`, which has more uses), then the most common. Numbers and short words are
+    /// never corrected.
     func correction(_ word: String) -> String? {
         let characters = Array(word)
         guard (3...Self.longestWord).contains(characters.count), word.contains(where: \.isLetter) else { return nil }
         let limit = characters.count <= 5 ? 1 : 2
-        var best: (word: String, distance: Int, count: Int)?
+        var best: (word: String, distance: Int, omission: Bool, count: Int)?
         for length in (characters.count - limit)...(characters.count + limit) {
             for candidate in byLength[length] ?? [] {
                 // Typos rarely change both of the first two letters: a cheap filter before the distance.
@@ -81,13 +83,26 @@ struct Vocabulary: Sendable {
                         || (candidate[0] == characters[1] && candidate[1] == characters[0]) else { continue }
                 guard let distance = Self.distance(characters, candidate, limit: limit) else { continue }
                 let text = String(candidate)
+                let omission = candidate.count > characters.count && Self.isSubsequence(characters, of: candidate)
                 let frequency = count(text)
-                if best == nil || distance < best!.distance || (distance == best!.distance && frequency > best!.count) {
-                    best = (text, distance, frequency)
+                let better: Bool
+                if let best {
+                    better = distance != best.distance ? distance < best.distance
+                        : omission != best.omission ? omission : frequency > best.count
+                } else {
+                    better = true
                 }
+                if better { best = (text, distance, omission, frequency) }
             }
         }
         return best?.word
+    }
+
+    /// Whether every character of `typed` appears in `word`, in order.
+    static func isSubsequence(_ typed: [Character], of word: [Character]) -> Bool {
+        var i = 0
+        for character in word where i < typed.count && character == typed[i] { i += 1 }
+        return i == typed.count
     }
 
     /// Optimal string alignment distance, or nil when it exceeds `limit`.

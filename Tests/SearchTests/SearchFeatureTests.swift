@@ -134,6 +134,15 @@ struct VocabularyTests {
         #expect(Vocabulary.distance(Array("limti"), Array("limit"), limit: 2) == 1)
     }
 
+    /// At the same distance, a word that holds every letter typed (one left out) comes before a commoner one that
+    /// changes a letter: "limt" was corrected to "list", and "rate limt" showed the calculator.
+    @Test func aLetterLeftOutComesBeforeALetterChanged() {
+        let words = Vocabulary(["list": 90, "limit": 40, "lint": 5])
+        #expect(words.correction("limt") == "limit")
+        #expect(words.correction("lisst") == "list")
+        #expect(Vocabulary.isSubsequence(Array("limt"), of: Array("limit")) && !Vocabulary.isSubsequence(Array("limt"), of: Array("list")))
+    }
+
     @Test func splitsRunTogetherWordsAndRareKnownOnes() {
         #expect(vocabulary.split("gpt4o") == ["gpt", "4o"])
         #expect(vocabulary.split("haiku4") == ["haiku", "4"])
