@@ -12,6 +12,9 @@ struct CompareView {
         let pages = slugs.compactMap { library.page(.models, $0) }
         let specs = pages.compactMap(\.frontMatter.model)
         let answers = workload ?? engine.knowledge.defaultAnswers
+        // A workload of its own: some answer given besides the day (a link with only `as_of` prices the defaults on
+        // that day, and was called "the workload of your verdict", linking back to a verdict nobody ran).
+        let given = workload.map { w in AnswerID.allCases.contains { $0 != .asOf && !w.isAssumed($0) } } ?? false
         let lines = engine.costs(answers)
         let costs = Dictionary(lines.map { ($0.model, $0.monthly_usd) }, uniquingKeysWith: { a, _ in a })
         let chosenLines = lines.filter { slugs.contains($0.model) }
@@ -62,7 +65,7 @@ struct CompareView {
             },
             row("SWE-bench Verified") { _, spec in spec.benchmarks?["swe_bench_verified"].map(\.text) ?? "—" },
             row("Access") { _, spec in spec.access.map(AccessChannelText.label).joined(separator: ", ") },
-            row(workload == nil ? "Default workload, a month" : "This workload, a month") { page, _ in
+            row(given ? "This workload, a month" : "Default workload, a month") { page, _ in
                 // A model retired on the day is priced for reference, and said to be.
                 let state = engine.knowledge.status(of: page.slug, on: day)?.state
                 return costs[page.slug].map { Format.usd($0) + (state == .retired ? " (retired by then)" : "") } ?? "—"
@@ -77,12 +80,12 @@ struct CompareView {
                 ModelLink(slug: page.slug, title: page.title, url: page.url,
                           badge: LifecycleText.badge(engine.knowledge.status(of: page.slug, on: day), library: library))
             },
-            rows: rows, workload: ResultView.workloadSummary(answers), given: workload != nil,
+            rows: rows, workload: ResultView.workloadSummary(answers), given: given,
             hiddenAnswers: workload.map { w in
                 QuestionnaireForm.values(of: w).sorted { $0.key < $1.key }.map { HiddenAnswer(name: $0.key, value: $0.value) }
             } ?? [],
             verdictURL: workload.map { "/assess/result?" + $0.queryString } ?? "",
-            chart: chart.view(title: "Monthly cost of \(workload == nil ? "the default workload" : "this workload") on the chosen models",
+            chart: chart.view(title: "Monthly cost of \(given ? "this workload" : "the default workload") on the chosen models",
                               id: "cost-chart"))
     }
 }

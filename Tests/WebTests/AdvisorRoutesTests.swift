@@ -167,6 +167,12 @@ struct AdvisorRoutesTests {
         #expect(page.contains("(retired by then)"))
         #expect(!page.contains("Lifecycle today"))
         #expect(get("/compare", [("models", "gpt-5-nano,gpt-6-luna")]).text.contains("Lifecycle today"))
+        #expect(page.contains("The workload of your verdict") && page.contains("This workload, a month"))
+        // A day alone is the default workload on that day: no verdict to go back to.
+        let day = get("/compare", [("models", "gemini-3-8-flash,claude-haiku-5-5"), ("as_of", "2027-01-20")]).text
+        #expect(day.contains("Lifecycle on 2027-01-20") && day.contains("Cost of the default workload"))
+        #expect(!day.contains("The workload of your verdict") && !day.contains("Back to the verdict"))
+        #expect(day.contains("<input type=\"hidden\" name=\"as_of\" value=\"2027-01-20\">"))
     }
 
     @Test func compareShowsChosenModelsAndRefusesUnknownOnes() {
