@@ -183,6 +183,12 @@ struct CostChart {
             + " aria-labelledby=\"\(id)-title \(id)-desc\">"
             + "<title id=\"\(id)-title\">\(HTMLText.escape(title))</title>"
             + "<desc id=\"\(id)-desc\">\(HTMLText.escape(description))</desc>"
+        // The grid first, so that the bars and their labels are drawn over it.
+        let gridBottom = bars.count * Self.rowHeight + 8
+        for amount in ticks {
+            let x = Markup.percent(position(amount))
+            svg += "<line class=\"tick\" x1=\"\(x)\" x2=\"\(x)\" y1=\"0\" y2=\"\(gridBottom)\"></line>"
+        }
         for (index, bar) in bars.enumerated() {
             let top = index * Self.rowHeight
             let isMarked = bar.model == marked
@@ -213,13 +219,9 @@ struct CostChart {
             svg += "<text class=\"bar-value\" x=\"\(Markup.percent(start))\" dx=\"6\" y=\"\(top + 34)\">\(Format.usd(bar.total))</text>"
             svg += "</g>"
         }
-        if !ticks.isEmpty {
-            let y = bars.count * Self.rowHeight + 8
-            for amount in ticks {
-                let x = Markup.percent(position(amount))
-                svg += "<line class=\"tick\" x1=\"\(x)\" x2=\"\(x)\" y1=\"0\" y2=\"\(y)\"></line>"
-                svg += "<text class=\"tick-label\" x=\"\(x)\" y=\"\(y + 16)\" text-anchor=\"middle\">\(Self.tickLabel(amount))</text>"
-            }
+        for amount in ticks {
+            svg += "<text class=\"tick-label\" x=\"\(Markup.percent(position(amount)))\" y=\"\(gridBottom + 16)\" "
+                + "text-anchor=\"middle\">\(Self.tickLabel(amount))</text>"
         }
         return svg + "</svg>"
     }
@@ -330,9 +332,11 @@ struct ScoreScale {
                 svg += "<text class=\"region-label\" x=\"\(x((from + to) / 2))\" y=\"\(60 + drop)\" text-anchor=\"middle\">\(HTMLText.escape(label))</text>"
             }
         }
-        for (value, label) in [(tieredAt, "\(Format.number(tieredAt)) tiered"), (haikuAt, "\(Format.number(haikuAt)) Haiku")] {
+        // The lower threshold's label ends at its line and the higher one's starts at its own, so that on a phone
+        // (the two lines 60 px apart) they no longer run together as "40 tiered60 Haiku".
+        for (value, label, anchor) in [(tieredAt, "\(Format.number(tieredAt)) tiered", "end"), (haikuAt, "\(Format.number(haikuAt)) Haiku", "start")] {
             svg += "<line class=\"threshold\" x1=\"\(x(value))\" x2=\"\(x(value))\" y1=\"26\" y2=\"48\"></line>"
-            svg += "<text class=\"tick-label\" x=\"\(x(value))\" y=\"\(78 + drop)\" text-anchor=\"middle\">\(label)</text>"
+            svg += "<text class=\"tick-label\" x=\"\(x(value))\" y=\"\(78 + drop)\" text-anchor=\"\(anchor)\" dx=\"\(anchor == "end" ? -3 : 3)\">\(label)</text>"
         }
         svg += "<line class=\"start\" x1=\"\(x(base))\" x2=\"\(x(base))\" y1=\"24\" y2=\"50\"></line>"
         for (change, at, overridden, row) in points {
