@@ -542,8 +542,13 @@ extension Knowledge {
         func note(_ text: @autoclosure () -> String) { if explain { parts.rates.notes.append(text()) } }
 
         if scale != 1 {
-            let counted = models[Int(v[AnswerID.tokensCountedWith.rawValue])].title
-            note("Counts \(Format.figure(scale, digits: 2))x the tokens \(counted) counts for the same text: "
+            let countedWith = Int(v[AnswerID.tokensCountedWith.rawValue])
+            let counted = models[countedWith].title
+            // A ratio against a tokenizer that publishes none rests on taking it to count as the reference does
+            // ("Counts 1.3x the tokens GPT-6 Luna counts" read as a published fact).
+            let assumed = compiledModels[countedWith].ratioPublished ? ""
+                : " (taken to count what \(models[Int(defaults[AnswerID.tokensCountedWith.rawValue])].title) counts: its page publishes no ratio)"
+            note("Counts \(Format.figure(scale, digits: 2))x the tokens \(counted) counts for the same text\(assumed): "
                  + "\(Format.figure(statedIn)) in and \(Format.figure(visibleOut)) out per request.")
         }
         if toolPrompt > 0 {
