@@ -291,7 +291,7 @@ public final class Knowledge: @unchecked Sendable {
     let haikuIndices: [Int]
     let escalationIndices: [Int]
     /// Each computed warning's failure mode, text and severity (nil: the failure mode's).
-    let warningTexts: [ComputedWarning: (failureMode: Int, text: String, severity: Severity?)]
+    let warningTexts: [ComputedWarning: (failureMode: Int, text: String, severity: Severity?, title: String?)]
     /// Levers' plausible ranges and words (LeverRules.swift); nil when the content declares none.
     let leverRules: LeverRules?
     /// The questions asked first (`engine.essential_questions`), in that order; empty: all are asked alike.
@@ -545,7 +545,7 @@ public final class Knowledge: @unchecked Sendable {
             }
             failureModeIndex[entry.slug] = f
         }
-        var warningTexts: [ComputedWarning: (failureMode: Int, text: String, severity: Severity?)] = [:]
+        var warningTexts: [ComputedWarning: (failureMode: Int, text: String, severity: Severity?, title: String?)] = [:]
         for kind in ComputedWarning.allCases {
             guard let entry = settings.warnings[kind] else {
                 throw settingsError("warnings", "needs the text of the '\(kind.rawValue)' warning"
@@ -558,7 +558,12 @@ public final class Knowledge: @unchecked Sendable {
                 throw settingsError("warnings.\(kind.rawValue).text", "unknown placeholder {\(unknown)}; this warning knows "
                     + kind.placeholders.map { "{\($0)}" }.joined(separator: ", "))
             }
-            warningTexts[kind] = (f, entry.text, entry.severity)
+            if let title = entry.title,
+               let unknown = Template.placeholders(in: title).first(where: { !kind.placeholders.contains($0) }) {
+                throw settingsError("warnings.\(kind.rawValue).title", "unknown placeholder {\(unknown)}; this warning knows "
+                    + kind.placeholders.map { "{\($0)}" }.joined(separator: ", "))
+            }
+            warningTexts[kind] = (f, entry.text, entry.severity, entry.title)
         }
         self.warningTexts = warningTexts
         var essential: [AnswerID] = []

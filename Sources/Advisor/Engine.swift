@@ -1196,7 +1196,7 @@ public struct Engine: Sendable {
         var generalAdvice: [Int: String] = [:]
         @discardableResult
         func computed(_ kind: ComputedWarning, model: Int, _ values: [String: String]) -> Int {
-            let (f, template, own) = k.warningTexts[kind]!
+            let (f, template, own, ownTitle) = k.warningTexts[kind]!
             let entry = k.failureModes[f]
             var severity = own ?? entry.spec.severity
             var filled = values
@@ -1229,7 +1229,7 @@ public struct Engine: Sendable {
                 text += " " + advice
             }
             warnings.append(Warning(failure_mode: entry.slug, text: text,
-                                    url: "/failure-modes/\(entry.slug)", title: entry.title,
+                                    url: "/failure-modes/\(entry.slug)", title: ownTitle.map { Template.fill($0, filled) } ?? entry.title,
                                     severity: severity, model: k.models[model].slug, stated: model == primary))
             return warnings.count - 1
         }

@@ -1075,11 +1075,15 @@ public struct WarningText: Codable, Sendable, Equatable {
     /// Instead of the failure mode's: a finding that weighs more (a budget no setting can meet) or less (a peak
     /// every entry tier carries) than the failure mode's usual exposure.
     public var severity: Severity?
+    /// Instead of the failure mode's title: a finding that is not the failure mode itself but leads to it, whose page
+    /// still explains the risk (a Haiku ruled out for its fit was titled "Hallucinations"). The text's placeholders.
+    public var title: String?
 
-    public init(failure_mode: String, text: String, severity: Severity? = nil) {
+    public init(failure_mode: String, text: String, severity: Severity? = nil, title: String? = nil) {
         self.failure_mode = failure_mode
         self.text = text
         self.severity = severity
+        self.title = title
     }
 }
 

@@ -1091,7 +1091,9 @@ struct ExpertChecksTests {
         #expect(hallucinations.count == 2, "\(hallucinations.map(\.title))")
         #expect(Set(hallucinations.map(\.title)).count == 2, "\(hallucinations.map(\.title))")
         let named = try #require(ruledOut(deep).first)
-        #expect(named.title.hasSuffix(" (Claude Haiku 5.5)"), "\(named.title)")
+        // Titled as the finding it is, not "Hallucinations" (its page still explains the risk).
+        #expect(named.title == "Claude Haiku 5.5 does not fit this task well enough", "\(named.title)")
+        #expect(named.url == "/failure-modes/hallucinations")
         #expect(hallucinations.contains { $0.model == nil && !$0.title.contains("(") })
     }
 
