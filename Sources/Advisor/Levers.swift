@@ -105,6 +105,9 @@ extension Engine {
     func haikuLostOnItsLine(_ d: Decision) -> Int? {
         guard let h = d.haiku, h != d.primary else { return nil }
         if d.basis == .cost_ceiling { return h }
+        // Not where a hard limit set the verdict (no review of strict work, autonomous coding): no trim brings the
+        // Haiku back there, and a 600,000-token prompt was told of a 57,600-token target.
+        guard d.hardRule == nil else { return nil }
         return d.firing.contains { knowledge.rules[$0].haikuCount && knowledge.rules[$0].effect < 0 } ? h : nil
     }
 

@@ -232,8 +232,13 @@ extension Engine {
                 opening = "even at \(least.effort.rawValue) effort, its least, it writes about \(Format.count(least.tokens)) first, "
                     + "about \(timed(least.tokens)), so "
             } else {
+                // Why, in the order the lower_effort lever's `when` reads it (content/criteria/_index.md).
                 let strict = v[AnswerID.accuracy.rawValue] == Knowledge.firstTimeRight
-                opening = "this work keeps its thinking (\(strict ? "answers must be right the first time" : "half the requests or more are complex")), so "
+                let mostlyComplex = v[AnswerID.complexShare.rawValue] >= 0.5
+                let task = AnswerID.taskType.choices[Int(v[AnswerID.taskType.rawValue])].replacingOccurrences(of: "_", with: " ")
+                let why = strict ? "answers must be right the first time"
+                    : mostlyComplex ? "half the requests or more are complex" : "\(task) is work whose answer is the thinking"
+                opening = "this work keeps its thinking (\(why)), so "
             }
             fix = opening + "show the person that the answer is on its way (a progress state, or the thinking summary as "
                 + "it streams), or run it as a job that reports back"

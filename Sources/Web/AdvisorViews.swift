@@ -259,7 +259,12 @@ public struct AdvisorViews: Sendable {
             var roles: [String: String] = [:]
             if let runner = assessment.decision.runner_up?.model { roles[runner] = "runner-up" }
             if let escalation = assessment.decision.combined?.escalation_model { roles[escalation] = "escalation" }
-            if let recommended = assessment.recommendedModel { roles[recommended] = "recommended" }
+            if let recommended = assessment.recommendedModel {
+                roles[recommended] = "recommended"
+            } else {
+                // No model can take the workload: the one named for the figures, as the page names it.
+                roles[assessment.primaryModel] = assessment.primaryModelBasis == .nothing_fits ? "roomiest" : "closest"
+            }
             return Exports.csv(Exports.costsCSV(assessment.costs, answers: answers, recommended: assessment.recommendedModel,
                                                 roles: roles, planMonthly: assessment.decision.combined?.monthly_usd),
                                filename: "haiku-verdict-costs.csv")

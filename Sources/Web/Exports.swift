@@ -28,7 +28,8 @@ enum Exports {
     /// cache bill: those cells are empty, and its cost is in `gpu_usd` and `ops_usd`.
     /// After the first columns, which stay where they were: the reasoning each request writes (billed as output, or
     /// as input where its page says so) and the effort it runs at, the price band, each row's `role` in the verdict
-    /// (`recommended`, `escalation`, `runner-up`; empty elsewhere and in the calculator), the tiered plan's month on
+    /// (`recommended`, `escalation`, `runner-up`; where no model can take the workload, `roomiest` or `closest` for
+    /// the one the page names; empty elsewhere and in the calculator), the tiered plan's month on
     /// the recommended row (`plan_monthly_usd`), and the cost line's notes, so that every row can be reworked.
     static func costsCSV(_ lines: [CostLine], answers: Answers, recommended: String?,
                          roles: [String: String] = [:], planMonthly: Double? = nil) -> String {

@@ -158,6 +158,10 @@ struct CostFirstEffortTests {
         let haiku = try a.line("claude-haiku-5-5")
         #expect(haiku.rates.reasoning_effort == .medium, "\(String(describing: haiku.rates.reasoning_effort))")
         #expect(!a.costs.contains { $0.rates.notes.contains { $0.contains("Cost comes first, so it is priced at its least thinking") } })
+        // Nor is less thinking offered as a lever, and the wait is to be borne, for the task's own reason.
+        #expect(!a.levers.contains { [.lower_effort, .thinking_off, .least_thinking].contains($0.kind) }, "\(a.levers.map(\.kind))")
+        let wait = try #require(a.warnings.first { $0.failure_mode == "latency-spikes" && $0.text.contains("keeps its thinking") })
+        #expect(wait.text.contains("(complex reasoning is work whose answer is the thinking)"), "\(wait.text)")
         // Classification, the same answers otherwise: the least thinking, as before.
         var classification = given
         classification["task_type"] = "classification"

@@ -48,7 +48,9 @@ struct ExpertChecksTests {
         #expect(fired([:]))
         #expect(!fired(["tokens_counted_with": "claude-haiku-5-5"]))
         #expect(!fired(["as_of": "2026-09-01"]))
-        #expect(fired(["tokens_counted_with": "claude-haiku-5-5", "avg_input_tokens": 100_000]))
+        // Above the line, as the price reads it: 100,000 tokens are still billed at the standard rates.
+        #expect(!fired(["tokens_counted_with": "claude-haiku-5-5", "avg_input_tokens": 100_000]))
+        #expect(fired(["tokens_counted_with": "claude-haiku-5-5", "avg_input_tokens": 100_001]))
         // The tool-use prompt counts too: on a day of Haiku 4.5, 99,800 tokens and its 346-token tool prompt cross.
         #expect(!fired(["as_of": "2026-09-01", "avg_input_tokens": 99_800]))
         #expect(fired(["as_of": "2026-09-01", "avg_input_tokens": 99_800, "tool_choice": "auto"]))

@@ -163,6 +163,9 @@ struct RecordsTests {
         let none = "task_type=rag&monthly_requests=1000&avg_input_tokens=1200000&as_of=2026-12-04"
         let refused = get("/assess/result.csv", pairs(none)).text.split(separator: "\r\n").dropFirst()
         #expect(!refused.isEmpty && refused.allSatisfy { !$0.split(separator: ",", omittingEmptySubsequences: false)[2].contains("yes") })
+        // The model the page names for the figures keeps that role in the CSV.
+        let named = realSite.advisor.engine.assess(try realSite.advisor.engine.knowledge.answers(fromQuery: pairs(none))).primaryModel
+        #expect(refused.contains { $0.hasPrefix(named + ",") && $0.contains(",roomiest,") }, "\(named)")
         #expect(!get("/assess/result.md", pairs(none)).text.contains("(recommended)"))
     }
 
