@@ -616,11 +616,17 @@ extension Knowledge {
         parts.withinHeadroom = parts.fits
             && model.fill(input: inTokens, output: visibleOut + thinking.tokens, batch: batchAPI).share <= contextHeadroom
         if parts.fits, batchAPI, let limit = model.maxOutput, let batchLimit = model.batchMaxOutput,
-           visibleOut + thinking.tokens > limit {
-            // Held only by the batch API's higher limit, which needs the provider's beta header (its page names it).
-            note("Answers of \(Format.figure(visibleOut + thinking.tokens)) tokens\(thinking.tokens > 0 ? ", reasoning included," : "") "
-                 + "are over its \(Format.figure(limit))-token output limit: only its batch API takes them, up to "
-                 + "\(Format.figure(batchLimit)) tokens with the beta header its page names.")
+           visibleOut + thinking.tokens > contextHeadroom * limit {
+            // Held (with room) only by the batch API's higher limit, which needs the provider's beta header (its page
+            // names it, and where it is accepted): 118,200-token answers fill 92 % of Haiku 5.5's 128,000, so without
+            // the header they are cut off, though under the limit on average.
+            let written = visibleOut + thinking.tokens
+            let over = written > limit ? "are over its \(Format.figure(limit))-token output limit"
+                : "fill \(Format.percent(written / limit)) of its \(Format.figure(limit))-token output limit, more than the "
+                    + "\(Format.percent(contextHeadroom)) we leave for longer answers"
+            note("Answers of \(Format.figure(written)) tokens\(thinking.tokens > 0 ? ", reasoning included," : "") "
+                 + "\(over): only its batch API takes them with room, up to \(Format.figure(batchLimit)) tokens with the beta "
+                 + "header its page names, on the platforms that accept it. Without the header they are cut off.")
         }
         if !parts.fits {
             // Only the limits the request breaks: "28,000 tokens against a 128,000-token window" read as a fit.

@@ -23,7 +23,12 @@ struct BatchOutputLimitTests {
         #expect(!batch.warnings.contains { $0.model == "claude-haiku-5-5" && $0.text.contains("output limit") })
         // The cost line says what holds them: the batch API, and its beta header.
         #expect(try haikuLine(batch).rates.notes.contains("Answers of 131,200 tokens, reasoning included, are over its "
-            + "128,000-token output limit: only its batch API takes them, up to 300,000 tokens with the beta header its page names."))
+            + "128,000-token output limit: only its batch API takes them with room, up to 300,000 tokens with the beta header "
+            + "its page names, on the platforms that accept it. Without the header they are cut off."))
+        // Under the limit but past the room we leave (118,200 of 128,000), the header is what holds them too.
+        let roomless = reports(output: 90_000, latency: "batch")
+        #expect(try haikuLine(roomless).rates.notes.contains { $0.hasPrefix("Answers of 118,200 tokens, reasoning included, fill "
+            + "92.3 % of its 128,000-token output limit, more than the 80 % we leave for longer answers: only its batch API") })
         // The same answers through the Messages API are over its 128,000 tokens.
         let interactive = reports(output: 100_000, latency: "interactive")
         #expect(try !haikuLine(interactive).fits)

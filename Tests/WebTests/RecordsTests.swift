@@ -304,7 +304,8 @@ struct RecordsTests {
                                                 + "&latency=batch&reasoning_effort=high&as_of=2026-12-05")).text
         #expect(md.contains("How Claude Haiku 5.5's figure is worked out:\n\n"), "\(md.prefix(1500))")
         #expect(md.contains("- Answers of 168,100 tokens, reasoning included, are over its 128,000-token output limit: only its "
-                            + "batch API takes them, up to 300,000 tokens with the beta header its page names."))
+                            + "batch API takes them with room, up to 300,000 tokens with the beta header its page names, on the "
+                            + "platforms that accept it. Without the header they are cut off."))
         // The team runs the Haiku at high already: no "other branch" at high effort is offered as if it were another.
         #expect(!md.contains("price the other branch"))
     }
