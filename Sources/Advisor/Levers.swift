@@ -206,6 +206,15 @@ extension Engine {
         // What the verdict pays now: a tiered plan's month with its escalations, else the primary's.
         let share = value(.complexShare)
         let paidNow = planNow ?? before
+        /// ", which fits {task} only 'good'" where `model` fits the workload's task less well than `than` does: a lever
+        /// that moves the verdict to a weaker model says so.
+        func fitBelow(_ model: Int, _ than: Int) -> String {
+            let task = Int(value(.taskType))
+            let fit = k.compiledModels[model].fit[task], reference = k.compiledModels[than].fit[task]
+            guard fit > reference else { return "" }
+            return ", which fits \(AnswerID.taskType.choices[task].replacingOccurrences(of: "_", with: " ")) only '\(fit.rawValue)'"
+                + " where \(k.models[than].title) fits it '\(reference.rawValue)'"
+        }
         /// What a lever priced on one model does to what the verdict pays, in a sentence; nil where that is the
         /// lever's own figure. A lever on a tiered plan moves the escalations too (the effort answer is every model's:
         /// Haiku 5.5 to low took Sonnet 5.5's escalated 2 % from high to low as well, the plan from $2,727.60 to
@@ -227,8 +236,12 @@ extension Engine {
                     + (effortMoved ? "; check the hard answers' quality as well." : ".")
             }
             if let planNow {
-                return "The verdict then sends no request on to \(k.models[d.escalation!].title): \(Format.money(priced.paid)) a month "
-                    + "in all, against \(Format.money(planNow)) for the plan with its escalations today."
+                // Out of the plan and onto another model: named, with its fit where it is weaker than the Haiku's
+                // ("sends no request on to Sonnet 5.5: $240 in all" read as the Haiku alone at $240, beside its $2,124).
+                let onto = priced.payer == primary ? ""
+                    : " and recommends \(k.models[priced.payer].title)" + fitBelow(priced.payer, primary)
+                return "The verdict then sends no request on to \(k.models[d.escalation!].title)\(onto): \(Format.money(priced.paid)) "
+                    + "a month in all, against \(Format.money(planNow)) for the plan with its escalations today."
             }
             if let after = priced.plan {
                 return "The verdict then becomes a plan that sends the complex \(Format.percent(share)) on to "
@@ -236,7 +249,7 @@ extension Engine {
             }
             let payer = k.models[priced.payer].title
             if pricedOn == primary {
-                return "The verdict then recommends \(payer): \(Format.money(priced.paid)) a month."
+                return "The verdict then recommends \(payer)\(fitBelow(priced.payer, primary)): \(Format.money(priced.paid)) a month."
             }
             return "Against \(k.models[primary].title)'s \(Format.money(paidNow)) a month today, the verdict then pays "
                 + "\(Format.money(priced.paid))\(priced.payer == pricedOn ? "" : " on \(payer)")."

@@ -523,6 +523,21 @@ struct LeverTests {
 
     // MARK: - Levers and flips on many workloads
 
+    /// A lever that takes the verdict out of a plan and onto another model names it, with its weaker fit: batch took
+    /// 64,000 summaries of 85,000 tokens from a Haiku plan to gpt-oss-20b ('good' where the Haiku is 'strong'), said
+    /// as "sends no request on to Claude Sonnet 5.5: $240 a month in all", beside the Haiku's own $2,124.
+    @Test func aLeverOntoAWeakerModelNamesItAndItsFit() throws {
+        let k = Fixture.real
+        let a = Engine(knowledge: k).assess(k.answers(["task_type": "summarization", "monthly_requests": 64_000,
+                                                       "avg_input_tokens": 85_000, "avg_output_tokens": 2_500,
+                                                       "tokens_counted_with": "gpt-6-luna", "as_of": "2026-12-06"]))
+        #expect(a.verdict == .tieredRouting)
+        let batch = try #require(a.levers.first { $0.kind == .batch })
+        #expect(batch.text.contains("The verdict then sends no request on to Claude Sonnet 5.5 and recommends gpt-oss-20b "
+                                    + "(hosted on Groq), which fits summarization only 'good' where Claude Haiku 5.5 fits it 'strong': "),
+                "\(batch.text)")
+    }
+
     @Test func leversStayInRangeAndReproduceWhenApplied() throws {
         let k = Fixture.real
         let engine = Engine(knowledge: k)
