@@ -70,6 +70,15 @@ struct LeverRules: Sendable {
                 throw problem("levers.levers.\(kind.rawValue).tasks", "lists no task type: leave it out to offer the lever for every one")
             }
             if let when = words.when { conditions[kind] = try compile(when, field: "levers.levers.\(kind.rawValue).when") }
+            if let back = words.back_text {
+                guard kind == .trim_below_cliff else {
+                    throw problem("levers.levers.\(kind.rawValue).back_text", "only the trim_below_cliff lever has a way back")
+                }
+                if let unknown = Template.placeholders(in: back).first(where: { !kind.placeholders.contains($0) }) {
+                    throw problem("levers.levers.trim_below_cliff.back_text", "unknown placeholder {\(unknown)}; it knows "
+                        + kind.placeholders.map { "{\($0)}" }.joined(separator: ", "))
+                }
+            }
             if let least = words.to_least_when {
                 guard kind == .lower_effort else {
                     throw problem("levers.levers.\(kind.rawValue).to_least_when", "only the lower_effort lever goes to a least level")
@@ -80,7 +89,7 @@ struct LeverRules: Sendable {
         for kind in TrapKind.allCases {
             guard let words = spec.traps[kind] else { throw problem("levers.traps", "needs the '\(kind.rawValue)' trap") }
             try Self.check(words, allowed: kind.placeholders, field: "levers.traps.\(kind.rawValue)", problem: problem)
-            if words.tasks != nil || words.when != nil || words.to_least_when != nil {
+            if words.tasks != nil || words.when != nil || words.to_least_when != nil || words.back_text != nil {
                 throw problem("levers.traps.\(kind.rawValue)", "only levers take task types and conditions (tasks, when, to_least_when)")
             }
         }

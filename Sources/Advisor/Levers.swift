@@ -267,7 +267,8 @@ extension Engine {
             filled["after"] = shown.after
             filled["saving"] = before >= priced.monthly ? shown.change : Format.money(before - priced.monthly)
             filled["extra"] = priced.monthly >= before ? shown.change : Format.money(priced.monthly - before)
-            var text = Template.fill(words.text, filled)
+            // On the Haiku the verdict passed over, its way back says what the Haiku then costs, not a saving.
+            var text = Template.fill(pricedOn != primary ? words.back_text ?? words.text : words.text, filled)
             // The routing levers price the plan already.
             let effect = kind == .route_complex || kind == .route_simple ? nil : paidEffect(changes, pricedOn: pricedOn, priced)
             // A saving on its model that raises what the verdict pays is no saving (batch turned 8M strict

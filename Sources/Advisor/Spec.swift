@@ -1240,7 +1240,13 @@ public struct LinkedText: Codable, Sendable, Equatable {
     /// `lower_effort` only: the answers for which the lever goes to the model's least level (thinking off where its
     /// API allows it) instead of one level down. A team that accepts an occasional miss tries the cheapest setting.
     public var to_least_when: Condition?
-    public init(url: String, text: String, tasks: [String]? = nil, when: Condition? = nil, to_least_when: Condition? = nil) {
+    /// `trim_below_cliff` only: the words when the trim is priced on the Haiku the verdict passed over (its way back),
+    /// where a saving on the Haiku's bill is not one on the verdict's: "$1,949 less" led a trim that raised a $124
+    /// month to a $719 plan.
+    public var back_text: String?
+    public init(url: String, text: String, tasks: [String]? = nil, when: Condition? = nil, to_least_when: Condition? = nil,
+                back_text: String? = nil) {
+        self.back_text = back_text
         self.url = url
         self.text = text
         self.tasks = tasks

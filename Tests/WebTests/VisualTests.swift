@@ -329,7 +329,9 @@ struct DecisionPageTests {
         #expect(box.contains("Prompts of 57,600 tokens"))
         #expect(box.contains("<a href=\"/guides/long-context-price-cliff\">Guide</a>"))
         let lever = part(box, from: "<dt>Top lever</dt>", to: "</dd>")
-        #expect(lever.contains("Trim prompts to 57,600 tokens"))
+        // The way back, worded as one: what the Haiku then costs, not a saving the verdict does not make.
+        #expect(lever.contains("To bring Claude Haiku 5.5 back, trim prompts to 57,600 tokens"), "\(lever)")
+        #expect(lever.contains("it then costs $1,670 a month instead of $12,560.") && !lever.contains("less."), "\(lever)")
         #expect(lever.contains("href=\"/assess/result?task_type=rag&amp;monthly_requests=200000&amp;avg_input_tokens=57600&amp;"))
         // It brings Claude Haiku 5.5 back at the price of its verdict, said beside the Haiku's own figure.
         #expect(lever.contains("The verdict then becomes a plan that sends the complex 5 % on to Claude Sonnet 5.5: $3,519 a "
