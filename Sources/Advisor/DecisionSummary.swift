@@ -313,7 +313,13 @@ extension Engine {
         }
         // A legacy runner-up says so whatever it lost on, as the alternatives do: DeepSeek V4 Flash lost to a routing
         // plan without a word of DeepSeek having moved on from it.
-        let stated = legacySaid ? reason : answers.values.withUnsafeBufferPointer { legacyState(m, $0) }.map { reason + "; and it is " + $0 } ?? reason
+        var stated = legacySaid ? reason : answers.values.withUnsafeBufferPointer { legacyState(m, $0) }.map { reason + "; and it is " + $0 } ?? reason
+        // A cheaper runner-up whose saving ends with an announced price says when, whatever it lost on (a promotion
+        // that doubles Gemini 3.8 Flash's $21,000 in 26 days was left unsaid beside a rule's preference).
+        if difference < -0.005, !stated.contains("prices change") {
+            let later = laterGap(m, primary, difference, answers, monthly, plan: plan)
+            if !later.isEmpty { stated += "; it costs " + later.dropFirst(2).dropLast() }
+        }
         return (m, RunnerUp(model: k.models[m].slug, monthly_usd: Format.rounded(monthly[m]),
                             difference_usd: Format.rounded(difference), reason: stated, url: url))
     }

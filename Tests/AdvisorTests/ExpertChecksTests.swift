@@ -100,6 +100,17 @@ struct ExpertChecksTests {
         #expect(!notes.contains { $0.contains("before the first word of an answer, too long for a 600 s budget") })
     }
 
+    /// A cheaper runner-up whose saving ends with an announced price says when, whatever it lost on: Gemini 3.8
+    /// Flash's promotion ends on 2027-01-01, and a rule's preference for Sonnet 5.5 left that unsaid.
+    @Test func aRunnerUpsSavingThatEndsSaysWhen() throws {
+        let a = engine.assess(k.answers(["task_type": "rag", "monthly_requests": 2_000_000, "avg_input_tokens": 6_000,
+                                         "avg_output_tokens": 400, "complex_share": 0.4, "as_of": "2026-12-06"]))
+        let runner = try #require(a.decision.runner_up)
+        #expect(runner.model == "gemini-3-8-flash" && runner.difference_usd < 0)
+        #expect(runner.reason.hasSuffix("; it costs $59,600 less from 2027-01-01, when Gemini 3.8 Flash's prices change"),
+                "\(runner.reason)")
+    }
+
     @Test func aHardLimitAgainstTheHaikuKeepsItOutOfTheRunnerUp() throws {
         let a = engine.assess(k.answers(["task_type": "extraction", "monthly_requests": 10_000_000, "avg_input_tokens": 1_500,
                                          "avg_output_tokens": 300, "accuracy": "first_time_right", "review_capacity": "none",
