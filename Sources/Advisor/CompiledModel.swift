@@ -157,6 +157,8 @@ final class CompiledModel: Sendable {
     let contextWindow: Double
     let maxInput: Double?
     let maxOutput: Double?
+    /// What one response segment carries, where the answer continues past it (`output_segment`); nil: one response.
+    let outputSegment: Double?
     /// The output limit on the batch API (`batch_max_output`), above `maxOutput`; nil: the same limit on both.
     let batchMaxOutput: Double?
     /// The fastest output reported for this model (`fastest_output_tokens_per_second`); nil: its provider's or the
@@ -271,6 +273,10 @@ final class CompiledModel: Sendable {
             throw problem("max_output.value", "cannot exceed the context window")
         }
         batchMaxOutput = try positive(spec.batch_max_output, "batch_max_output")
+        outputSegment = try positive(spec.output_segment, "output_segment")
+        if let segment = outputSegment, let out = maxOutput, segment >= out {
+            throw problem("output_segment.value", "must be below max_output (a segment is part of one answer)")
+        }
         if let batch = batchMaxOutput {
             guard let out = maxOutput, batch > out else {
                 throw problem("batch_max_output.value", "must be above max_output (the batch API's higher limit)")

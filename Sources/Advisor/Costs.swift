@@ -628,6 +628,14 @@ extension Knowledge {
                  + "\(over): only its batch API takes them with room, up to \(Format.figure(batchLimit)) tokens with the beta "
                  + "header its page names, on the platforms that accept it. Without the header they are cut off.")
         }
+        if parts.fits, let segment = model.outputSegment, visibleOut + thinking.tokens > segment {
+            // An answer in several parts: the client must follow them (Gemini 4 Hydrogen's 820,000-token answers come
+            // in 13 segments of 65,536, and nothing said so).
+            let written = visibleOut + thinking.tokens
+            note("Answers of \(Format.figure(written)) tokens\(thinking.tokens > 0 ? ", reasoning included," : "") come in "
+                 + "\(Format.count((written / segment).rounded(.up))) segments: one response stops at \(Format.figure(segment)) tokens "
+                 + "and the answer goes on through a continuation its page describes, which the client must follow.")
+        }
         if !parts.fits {
             // Only the limits the request breaks: "28,000 tokens against a 128,000-token window" read as a fit.
             // Words only when explained: the decision prices every model many times per assessment.

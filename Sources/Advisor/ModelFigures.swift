@@ -68,6 +68,7 @@ extension ModelSpec {
         add(max_input, [.key("max_input")])
         add(max_output, [.key("max_output")])
         add(batch_max_output, [.key("batch_max_output")])
+        add(output_segment, [.key("output_segment")])
         add(fastest_output_tokens_per_second, [.key("fastest_output_tokens_per_second")])
         add(tokenizer?.ratio, [.key("tokenizer"), .key("ratio")])
         if let p = self.prices { prices(p, [.key("prices")]) }

@@ -597,6 +597,10 @@ public struct ModelSpec: Codable, Sendable, Equatable {
     /// The output limit on the provider's batch API where it is above `max_output` (Anthropic's Message Batches API
     /// takes 300,000 with a beta header): the limit a `batch` workload is held to.
     public var batch_max_output: NumberFigure?
+    /// The most one response carries where the answer may go on past it in further segments (Gemini 4 Hydrogen:
+    /// 65,536 a segment, continued by a continuation token up to its window): an answer longer than this arrives in
+    /// parts that the client must follow, which its cost line says.
+    public var output_segment: NumberFigure?
     /// The fastest output, in tokens a second, any source reports for this model as priced (on its host's hardware):
     /// the latency floor's speed for it, before the provider's and the engine's. Groq writes gpt-oss-20b at about
     /// 1,000 tokens a second and gpt-oss-120b at under 500.
@@ -616,7 +620,7 @@ public struct ModelSpec: Codable, Sendable, Equatable {
                 lifecycle: Lifecycle = Lifecycle(), hosting: Hosting, prices: ModelPrices? = nil,
                 self_hosting: SelfHosting? = nil, tokenizer: Tokenizer? = nil, context_window: NumberFigure,
                 max_input: NumberFigure? = nil, max_output: NumberFigure? = nil, batch_max_output: NumberFigure? = nil,
-                fastest_output_tokens_per_second: NumberFigure? = nil, rate_limits: RateLimits? = nil, reasoning: Reasoning? = nil, latency: [LatencyFigure]? = nil,
+                output_segment: NumberFigure? = nil, fastest_output_tokens_per_second: NumberFigure? = nil, rate_limits: RateLimits? = nil, reasoning: Reasoning? = nil, latency: [LatencyFigure]? = nil,
                 benchmarks: [String: BenchmarkFigure]? = nil, access: [AccessChannel], task_fit: [String: TaskFit]) {
         self.fastest_output_tokens_per_second = fastest_output_tokens_per_second
         self.provider = provider
@@ -632,6 +636,7 @@ public struct ModelSpec: Codable, Sendable, Equatable {
         self.max_input = max_input
         self.max_output = max_output
         self.batch_max_output = batch_max_output
+        self.output_segment = output_segment
         self.rate_limits = rate_limits
         self.reasoning = reasoning
         self.latency = latency

@@ -311,7 +311,7 @@ struct ModelDocument: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case slug, title, url, summary, provider, family, api_id, released, lifecycle, status, hosting, prices, prices_next
-        case self_hosting, tokenizer, context_window, max_input, max_output, batch_max_output, fastest_output_tokens_per_second, rate_limits
+        case self_hosting, tokenizer, context_window, max_input, max_output, batch_max_output, output_segment, fastest_output_tokens_per_second, rate_limits
         case latency, benchmarks, access, task_fit
         case prices_checked, sources
     }
@@ -343,6 +343,7 @@ struct ModelDocument: Encodable {
         try c.encode(model.max_input, forKey: .max_input)
         try c.encode(model.max_output, forKey: .max_output)
         try c.encodeIfPresent(model.batch_max_output, forKey: .batch_max_output)
+        try c.encodeIfPresent(model.output_segment, forKey: .output_segment)
         try c.encodeIfPresent(model.fastest_output_tokens_per_second, forKey: .fastest_output_tokens_per_second)
         try c.encode(model.rate_limits, forKey: .rate_limits)
         try c.encode(model.latency ?? [], forKey: .latency)

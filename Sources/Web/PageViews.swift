@@ -151,6 +151,7 @@ struct PageViews {
         if let input = model.max_input { facts.add("Longest prompt", "\(Format.count(input.value)) tokens", figure: input) }
         if let out = model.max_output { facts.add("Longest output", "\(Format.count(out.value)) tokens", figure: out) }
         if let out = model.batch_max_output { facts.add("Longest output on the batch API", "\(Format.count(out.value)) tokens", figure: out) }
+        if let out = model.output_segment { facts.add("Output per response segment", "\(Format.count(out.value)) tokens", figure: out) }
         if let speed = model.fastest_output_tokens_per_second {
             facts.add("Fastest output reported", "\(Format.count(speed.value)) tokens a second", figure: speed)
         }

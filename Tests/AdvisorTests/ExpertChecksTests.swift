@@ -111,6 +111,19 @@ struct ExpertChecksTests {
                 "\(runner.reason)")
     }
 
+    /// An answer longer than one response segment says it comes in parts the client must follow: Gemini 4 Hydrogen,
+    /// the one model that holds 820,000-token answers, writes them 65,536 tokens a segment.
+    @Test func anAnswerInSegmentsSaysSo() throws {
+        let a = engine.assess(k.answers(["task_type": "other", "monthly_requests": 2_000, "avg_input_tokens": 3_000,
+                                         "avg_output_tokens": 820_000, "as_of": "2026-12-06"]))
+        #expect(a.primaryModel == "gemini-4-hydrogen")
+        let notes = try #require(a.costs.first { $0.model == "gemini-4-hydrogen" }).rates.notes
+        #expect(notes.contains { $0.hasPrefix("Answers of 823,000 tokens, reasoning included, come in 13 segments: one response "
+                                              + "stops at 65,536 tokens") }, "\(notes)")
+        let short = engine.assess(k.answers(["task_type": "other", "monthly_requests": 2_000, "avg_output_tokens": 2_000]))
+        #expect(!(short.costs.first { $0.model == "gemini-4-hydrogen" }?.rates.notes.contains { $0.contains("segments") } ?? true))
+    }
+
     @Test func aHardLimitAgainstTheHaikuKeepsItOutOfTheRunnerUp() throws {
         let a = engine.assess(k.answers(["task_type": "extraction", "monthly_requests": 10_000_000, "avg_input_tokens": 1_500,
                                          "avg_output_tokens": 300, "accuracy": "first_time_right", "review_capacity": "none",
