@@ -1208,7 +1208,7 @@ public enum TrapKind: String, ClosedSet, CodingKeyRepresentable {
     public var placeholders: [String] {
         switch self {
         case .long_context_cliff: ["model", "prompt", "threshold", "amount", "tokens", "counted_with"]
-        case .long_context_near_line: ["model", "prompt", "threshold", "share", "amount", "counted_with"]
+        case .long_context_near_line: ["model", "prompt", "threshold", "share", "amount", "counted_with", "uncounted"]
         case .tokenizer_ratio: ["model", "ratio", "counted_with", "amount", "crossing"]
         case .tokenizer_unpublished: ["model", "counted_with", "unpublished", "reference"]
         case .thinking_tokens: ["model", "effort", "tokens", "amount"]
