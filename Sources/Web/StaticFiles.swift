@@ -16,10 +16,14 @@ struct StaticFiles: Sendable {
             response = Response(status: 200, headers: headers, body: bytes).prebuilt()
         }
 
-        /// The file, or 304 when the client's copy (If-None-Match) is current.
+        /// The file, or 304 when the client's copy (If-None-Match) is current. If-None-Match compares weakly (RFC 9110,
+        /// 13.1.2): `W/"abc"` matches `"abc"`, as a cache or proxy that weakened the tag sends it.
         func respond(to request: Request) -> Response {
             if let validators = request.headers["if-none-match"],
-               validators == "*" || validators.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == etag }) {
+               validators == "*" || validators.split(separator: ",").contains(where: { candidate in
+                   let tag = candidate.trimmingCharacters(in: .whitespaces)
+                   return (tag.hasPrefix("W/") ? String(tag.dropFirst(2)) : tag) == etag
+               }) {
                 return Response(status: 304, headers: Response.securityHeaders + [("ETag", etag)], body: [])
             }
             return response
