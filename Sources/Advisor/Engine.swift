@@ -1484,7 +1484,19 @@ public struct Engine: Sendable {
                 computed(.latency_budget_missed, model: primary, ["percentile": check.percentile ?? "",
                                                                   "ms": Format.figure(check.ms ?? 0), "budget": budget])
             } else if check.verdict == .unknown {
-                computed(.latency_unknown, model: primary, ["budget": budget])
+                // What the typical speed says, where it says the answer alone outlasts the budget: "nothing shows it
+                // meets your 2.5 s budget" stood beside a cost line that had 520-token answers taking 5.37 s.
+                var typical = ""
+                if let speed = k.typicalOutput {
+                    let t = k.requestTokens(model: primary, v)
+                    let seconds = t.output / speed
+                    if seconds > check.budget_ms / 1000 {
+                        typical = " At \(Format.count(speed)) tokens a second, the median speed of the ranking we cite, its "
+                            + "answers of \(Format.figure(t.output)) tokens alone take about \(Engine.seconds(seconds)), over the budget "
+                            + "before it thinks."
+                    }
+                }
+                computed(.latency_unknown, model: primary, ["budget": budget, "typical": typical])
             }
         }
         // No budget, but a person waits a few seconds: reasoning that takes longer before the first word (ThinkingTime.swift).

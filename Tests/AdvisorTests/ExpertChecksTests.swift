@@ -138,6 +138,20 @@ struct ExpertChecksTests {
         #expect(try #require(trap("none")).text.contains("99,840 tokens on its count, 99 % of the way"))
     }
 
+    /// A model with no published latency whose answers alone outlast the budget at the typical speed: the warning says
+    /// so beside "nothing shows it meets your budget" (520-token answers take 5.37 s at 97 tokens a second, budget 2.5 s).
+    @Test func anUnknownLatencySaysWhatTheTypicalSpeedGives() throws {
+        let a = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 250_000, "avg_input_tokens": 65_000,
+                                         "avg_output_tokens": 400, "latency": "realtime", "latency_budget_s": 2.5,
+                                         "routing": "tiered", "complex_share": 0.1, "as_of": "2026-12-06"]))
+        let unknown = try #require(a.warnings.first { $0.failure_mode == "latency-spikes" && $0.text.hasPrefix("No source we trust") })
+        #expect(unknown.text.contains("At 97 tokens a second, the median speed of the ranking we cite, its answers of 520 tokens "
+                                      + "alone take about 5.37 s, over the budget before it thinks."), "\(unknown.text)")
+        let roomy = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 250_000, "avg_output_tokens": 100,
+                                             "latency_budget_s": 30, "as_of": "2026-12-06"]))
+        #expect(!roomy.warnings.contains { $0.text.contains("over the budget before it thinks") })
+    }
+
     @Test func aHardLimitAgainstTheHaikuKeepsItOutOfTheRunnerUp() throws {
         let a = engine.assess(k.answers(["task_type": "extraction", "monthly_requests": 10_000_000, "avg_input_tokens": 1_500,
                                          "avg_output_tokens": 300, "accuracy": "first_time_right", "review_capacity": "none",
