@@ -52,6 +52,12 @@ struct ResultView {
         let chart = CostChart(lines: assessment.costs, marked: recommended, markLabel: mark,
                               shortlist: Set(shortlist(assessment)))
         let levers = assessment.levers.enumerated().map { leverLine($1, number: $0 + 1, answers: answers, assessment) }
+        // Below a dollar, the recommended month, the runner-up's and their difference in one precision, so that they
+        // add up ("$0.01 a month" beside "$0.0034, $0.0036 less" was $0.007).
+        let tiny = decision.runner_up.flatMap { r in
+            decision.combined == nil && max(r.monthly_usd, decision.monthly_usd) < 1
+                ? Format.moneyChange(before: decision.monthly_usd, after: r.monthly_usd) : nil
+        }
         return ResultPage(
             verdict: assessment.verdict.rawValue,
             verdictLabel: Self.verdictLabel(assessment),
@@ -66,7 +72,7 @@ struct ResultView {
             },
             primaryLabel: Self.labels(assessment).primary,
             primary: modelLink(assessment.primaryModel, assessment),
-            monthly: Format.money(decision.monthly_usd),
+            monthly: tiny?.before ?? Format.money(decision.monthly_usd),
             combined: decision.combined.map { c in
                 let escalation = assessment.costs.first { $0.model == c.escalation_model }
                 return CombinedLine(monthly: Format.money(c.monthly_usd),
@@ -76,9 +82,9 @@ struct ResultView {
                                     escalatedEffort: c.escalated_effort?.rawValue)
             },
             runnerUp: decision.runner_up.map { r in
-                RunnerUpLine(model: modelLink(r.model, assessment), monthly: Format.money(r.monthly_usd),
-                             difference: r.difference_usd < 0 ? "\(Format.money(-r.difference_usd, beside: r.monthly_usd)) a month less"
-                                 : r.difference_usd > 0 ? "\(Format.money(r.difference_usd, beside: r.monthly_usd)) a month more" : "the same a month",
+                RunnerUpLine(model: modelLink(r.model, assessment), monthly: tiny?.after ?? Format.money(r.monthly_usd),
+                             difference: r.difference_usd < 0 ? "\(tiny?.change ?? Format.money(-r.difference_usd, beside: r.monthly_usd)) a month less"
+                                 : r.difference_usd > 0 ? "\(tiny?.change ?? Format.money(r.difference_usd, beside: r.monthly_usd)) a month more" : "the same a month",
                              reason: r.reason, reasonURL: r.url, reasonTitle: pageTitle(r.url))
             },
             passedOver: decision.passed_over.map { p in

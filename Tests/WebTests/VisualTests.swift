@@ -108,6 +108,16 @@ struct VisualTests {
         #expect(!hostile.contains("\"><script>") && hostile.contains("&quot;&gt;&lt;script&gt;"))
     }
 
+    /// Below a dollar, the decision's months and their difference share one precision and add up: "$0.01 a month"
+    /// stood beside a runner-up at "$0.0034, $0.0036 a month less".
+    @Test func subDollarMonthsAddUpInTheDecision() {
+        let page = get(Self.result, pairs("task_type=extraction&monthly_requests=10&avg_input_tokens=300&avg_output_tokens=100"
+            + "&as_of=2026-12-06")).text
+        let box = part(page, from: "<dl class=\"decision\">", to: "</dl>")
+        #expect(box.contains("$0.007 a month") && box.contains("at $0.003 a month") && box.contains("$0.004 a month less"),
+                "\(box.prefix(900))")
+    }
+
     @Test func calculatorAndCompareDrawCharts() {
         let calculator = get("/calculator", pairs("monthly_requests=3M&avg_input_tokens=2000")).text
         #expect(calculator.contains("<svg class=\"chart cost-chart\""))
