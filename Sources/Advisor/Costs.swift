@@ -599,10 +599,6 @@ extension Knowledge {
                 note("It has no \(wanted.rawValue) effort (its levels: \(r.levels.sorted().map(\.rawValue).joined(separator: ", "))): "
                      + "priced at \(effort.rawValue), the nearest level it accepts.")
             }
-            if refusesTools(model: m, v) {
-                note("Returns an error on a forced tool call, which this workload makes (tool choice: forced): it "
-                     + "cannot take the work as asked, and its figure is for comparison only.")
-            }
             if thinkingOffForTools(model: m, v), let r = model.reasoning,
                r.byAnswer[Int(v[AnswerID.reasoningEffort.rawValue])].effort != .none {
                 note("Thinking off: it takes a forced tool call only without thinking, so it is priced without it. "
@@ -610,6 +606,10 @@ extension Knowledge {
             }
         } else if !model.reasoningKnown && !model.selfHosted {
             note("Its page does not say whether it reasons: no reasoning tokens counted.")
+        }
+        if refusesTools(model: m, v) {
+            note("Returns an error on a forced tool call, which this workload makes (tool choice: forced): it "
+                 + "cannot take the work as asked, and its figure is for comparison only.")
         }
         let batchAPI = Self.isBatch(v)
         parts.fits = model.holds(input: inTokens, output: visibleOut + thinking.tokens, batch: batchAPI)

@@ -1457,12 +1457,14 @@ public struct Engine: Sendable {
         // traffic that alone on it is warned of (40 % of 2M RAG requests on Sonnet 5.5 at Scale).
         if d.verdict == .tieredRouting, let e = d.escalation, e != primary, Self.hasVolume(v) {
             let share = v[AnswerID.complexShare.rawValue]
-            let escalated = k.onEscalatedRequests(v) { complex, _ in
+            // The organisation's month where both models bill one account (the plan's), else the escalations' own.
+            let escalationAccount = sharedMonth ?? share * (escalated?.monthly ?? monthly[e])
+            let escalatedCapacity = k.onEscalatedRequests(v) { complex, _ in
                 complex.with(.monthlyRequests, complex[AnswerID.monthlyRequests.rawValue] * share) {
-                    k.capacity(model: e, $0, accountMonth: accountMonth)
+                    k.capacity(model: e, $0, accountMonth: escalationAccount)
                 }
             }
-            if let escalated, escalated.status == .unknown, let why = k.unknownCapacityReason(escalated, model: e, day: day) {
+            if let escalated = escalatedCapacity, escalated.status == .unknown, let why = k.unknownCapacityReason(escalated, model: e, day: day) {
                 let title = "\(k.models[e].title), answering the complex \(Format.percent(share)) of requests,"
                 computed(.rate_limit_unknown, model: e, [
                     "rpm": escalated.peakRequests, "itpm": Format.figure(escalated.peak_itpm),

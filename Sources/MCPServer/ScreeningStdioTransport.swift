@@ -20,6 +20,9 @@ public actor ScreeningStdioTransport: Transport {
     /// Ids of requests read and not yet answered, as `IDKey`s.
     private var unanswered: Set<String> = []
     private var pump: Task<Void, Never>?
+    /// The last write queued: each waits for the one before, so that two answers never interleave their bytes (the
+    /// SDK answers in concurrent tasks, and its writer yields while a full pipe drains).
+    private var lastWrite: Task<Void, Never>?
     /// How long the end of input waits for the last answers; an assessment takes milliseconds.
     private let drainLimit: Duration
 
@@ -43,9 +46,17 @@ public actor ScreeningStdioTransport: Transport {
         await inner.disconnect()
     }
 
+    /// Writes in order, one at a time; a request counts as answered only once its answer is written (a reader that
+    /// starts late filled the pipe, and the process exited with answers half sent).
     public func send(_ data: Data) async throws {
+        let previous = lastWrite
+        let write = Task<Void, Error> { [inner] in
+            await previous?.value
+            try await inner.send(data)
+        }
+        lastWrite = Task { _ = await write.result }
+        try await write.value
         for id in MessageScreen.answeredIDs(in: data) { unanswered.remove(id) }
-        try await inner.send(data)
     }
 
     public nonisolated func receive() -> AsyncThrowingStream<Data, Swift.Error> { stream }
@@ -54,11 +65,13 @@ public actor ScreeningStdioTransport: Transport {
         do {
             for try await data in messages {
                 switch MessageScreen.screen(data) {
-                case .forward(let requestIDs):
+                case .forward(let requestIDs, let cancelled):
                     unanswered.formUnion(requestIDs)
+                    // A cancelled request is not answered (MCP's notifications/cancelled): not waited for either.
+                    unanswered.subtract(cancelled)
                     continuation.yield(data)
                 case .answer(let error):
-                    try await inner.send(error)
+                    try await send(error)
                 }
             }
         } catch {
@@ -69,6 +82,7 @@ public actor ScreeningStdioTransport: Transport {
         while !unanswered.isEmpty && ContinuousClock.now < deadline && !Task.isCancelled {
             try? await Task.sleep(for: .milliseconds(5))
         }
+        await lastWrite?.value
         continuation.finish()
     }
 }
@@ -77,7 +91,8 @@ public actor ScreeningStdioTransport: Transport {
 /// or answer it at once with a JSON-RPC error.
 enum MessageScreen {
     enum Outcome: Equatable {
-        case forward(requestIDs: [String])
+        /// To the SDK, with the request ids it must answer and those a cancellation withdraws.
+        case forward(requestIDs: [String], cancelled: [String] = [])
         case answer(Data)
     }
 
@@ -95,6 +110,12 @@ enum MessageScreen {
             return .answer(error(id: nil, code: -32600, "Invalid Request: a message is a JSON object"))
         }
         let id = object["id"].flatMap(validID)
+        // An id the SDK cannot read (1.5, a number past Int) would never be answered, and the end of input waited a
+        // minute for it: refused here with the id as sent.
+        if let raw = object["id"], !(raw is NSNull), id == nil || !(raw is String) && !isWholeNumber(raw) {
+            return .answer(error(id: raw is String || raw is NSNumber ? raw : nil, code: -32600,
+                                 "Invalid Request: an id is a string or a whole number"))
+        }
         guard let method = object["method"] as? String else {
             if object["result"] != nil || object["error"] != nil { return .forward(requestIDs: []) }
             return .answer(error(id: id, code: -32600,
@@ -105,7 +126,18 @@ enum MessageScreen {
             return .answer(error(id: id, code: -32602,
                                  "Invalid params: \"arguments\" must be an object of the tool's inputs"))
         }
+        if method == "notifications/cancelled", let params = object["params"] as? [String: Any],
+           let cancelled = params["requestId"].flatMap(validID) {
+            return .forward(requestIDs: [], cancelled: [key(cancelled)])
+        }
         return .forward(requestIDs: requestID(object).map { [$0] } ?? [])
+    }
+
+    /// A number JSON-RPC implementations read as an integer id: whole, and within Int.
+    private static func isWholeNumber(_ value: Any) -> Bool {
+        guard let number = value as? NSNumber else { return false }
+        let double = number.doubleValue
+        return double.rounded() == double && abs(double) < 9.0e15
     }
 
     /// The ids a message being sent answers (a response or a batch of them).

@@ -138,7 +138,10 @@ public struct AdvisorViews: Sendable {
         }
         // Answers the form does not ask that a link gave (a verdict's task, cost priority, latency budget, peak):
         // kept, since some move the prices (the budget and cost priority set the effort a default answer runs at).
-        let hidden = values.filter { name, _ in AnswerID(name: name).map { !Self.costQuestions.contains($0) } ?? false }
+        // Not the one that was refused: the form has no field to correct it in, and "Price it" repeated the error.
+        let hidden = values.filter { name, _ in
+            name != error?.field && (AnswerID(name: name).map { !Self.costQuestions.contains($0) } ?? false)
+        }
             .sorted { $0.key < $1.key }.map { HiddenAnswer(name: $0.key, value: $0.value) }
         let view = CalculatorPage(fields: form.fields(values: values, error: error, only: Self.costQuestions),
                                   hiddenAnswers: hidden, formError: error.map(form.message) ?? "", priced: priced)

@@ -160,6 +160,12 @@ public final class Server: Sendable {
     }
 
     fileprivate func handle(connection: OpaquePointer, url: String, method: String, state: RequestState) -> MHD_Result {
+        // The request is in: the receive deadlines stop here, not when the answer is queued (a 32 MiB upload that
+        // arrived in time was cut while it was being read).
+        ha_watch_phase(connection, Int32(HA_ANSWERING))
+        // An upload's place among those held in memory, and its body, go once it is answered, not when the answer
+        // has been sent (a client that reads slowly held them).
+        defer { state.finish() }
         let router = self.router
         let isAPI = url.hasPrefix("/api/")
         if let problem = state.framing {
@@ -233,6 +239,15 @@ final class RequestState {
         }
         holdsUploadPlace = true
         return true
+    }
+
+    /// The request has its answer: its body and its upload place are no longer needed.
+    func finish() {
+        body = []
+        if holdsUploadPlace {
+            holdsUploadPlace = false
+            ImportGate.receiving.leave()
+        }
     }
 
     deinit {

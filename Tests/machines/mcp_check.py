@@ -9,6 +9,7 @@ import asyncio
 import json
 import os
 import subprocess
+import time
 import sys
 import tempfile
 
@@ -173,13 +174,18 @@ def piped(binary: str, content: str) -> None:
         {"jsonrpc": "2.0", "id": "three", "method": "tools/call", "params": {"name": "list_models", "arguments": {}}},
         {"jsonrpc": "2.0", "id": 4, "method": "tools/call", "params": {"name": "assess", "arguments": [1]}},
         {"jsonrpc": "2.0", "id": 5},
+        # An id the SDK cannot read: refused at once, not waited for at the end of input.
+        {"jsonrpc": "2.0", "id": 1.5, "method": "tools/call", "params": {"name": "list_models", "arguments": {}}},
     ]
     text = "\n".join(json.dumps(line) for line in lines) + "\nnot json\n[]\n"
+    started = time.monotonic()
     run = subprocess.run([binary, "mcp", "--content", content], input=text.encode(), capture_output=True, timeout=120)
+    check(time.monotonic() - started < 30, f"piped mcp took {time.monotonic() - started:.1f} s to finish")
     check(run.returncode == 0, f"piped mcp exit status {run.returncode}: {run.stderr.decode()[-300:]}")
     answers = [json.loads(line) for line in run.stdout.decode().splitlines() if line.strip()]
     by_id = {json.dumps(a.get("id")): a for a in answers if a.get("id") is not None}
-    check(set(by_id) == {"1", "2", '"three"', "4", "5"}, f"piped answers: {sorted(by_id)}")
+    check(set(by_id) == {"1", "2", '"three"', "4", "5", "1.5"}, f"piped answers: {sorted(by_id)}")
+    check(by_id.get("1.5", {}).get("error", {}).get("code") == -32600, f"a fractional id: {by_id.get('1.5')}")
     assessed = by_id.get("2", {}).get("result", {})
     check(assessed.get("isError") is not True and "Verdict:" in json.dumps(assessed),
           f"the assessment still working when input ended is answered: {json.dumps(assessed)[:200]}")
