@@ -897,8 +897,10 @@ final class CompiledRule: Sendable {
         self.effect = effect
         self.decide = decide
         self.prefer = prefer
-        // The prefix check and the Haiku's count read the same answers: the prompt, the tokenizer, the day, the tools.
-        var reads = haikuCachesPrefix == nil && !haikuCount ? reads : reads | Knowledge.prefixCheckReads
+        // The prefix check reads the prompt, its cached share, the tokenizer, the day and the tools; the Haiku's count
+        // the same but the share.
+        var reads = haikuCachesPrefix == nil ? reads : reads | Knowledge.prefixCheckReads
+        if haikuCount { reads |= Knowledge.haikuCountReads }
         // Its bills are compared with reasoning at its cheapest setting, so `least_effort_when` changes nothing there.
         if preferredCheaper { reads |= Engine.fixedCostInputs.reduce(0) { $0 | $1.bit } }
         self.reads = reads

@@ -428,6 +428,8 @@ extension Knowledge {
     /// The answers `cachesPrefix` reads, as a rule's `reads` bits.
     static let prefixCheckReads: UInt32 = [AnswerID.avgInputTokens, .cachedInputShare, .tokensCountedWith, .asOf, .toolChoice]
         .reduce(0) { $0 | $1.bit }
+    /// The answers the day's Haiku's count of the prompt reads (`requestTokens`), as a rule's `reads` bits.
+    static let haikuCountReads: UInt32 = [AnswerID.avgInputTokens, .tokensCountedWith, .asOf, .toolChoice].reduce(0) { $0 | $1.bit }
 
     /// The Haiku the rules speak of on the answers' day: the first listed that is served then (released, not
     /// retired), else the first listed.
