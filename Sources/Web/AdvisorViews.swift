@@ -228,6 +228,12 @@ public struct AdvisorViews: Sendable {
         let usage: UsageProfile?
         do {
             let (pairs, profile) = try Self.usageParameter(ShareLinks.split(request.query).answers)
+            // The calculator prices averages, as its page does (which refuses `usage`): its exports did read a usage
+            // profile and then ignore it, answering figures that were not the link's.
+            if profile != nil, request.path.hasPrefix("/calculator") {
+                return .text("The calculator prices the averages you give; a usage file's distribution is priced on the "
+                             + "verdict (/assess/result.csv and .md with the same usage parameter).\n", status: 400)
+            }
             answers = try knowledge.answers(fromQuery: pairs)
             let current = Self.currentModel(of: answers)
             assessment = { profile.map { engine.assess(answers, usage: $0, currentModel: current).assessment } ?? engine.assess(answers) }

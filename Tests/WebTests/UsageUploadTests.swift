@@ -73,6 +73,11 @@ import Testing
         #expect(record.text.contains("Usage imported (priced request by request"), "\(record.text.prefix(2000))")
         #expect(record.text.contains("1,230 requests observed"))
         #expect(record.text.contains("max 150,000"))
+        // The calculator prices averages: its exports refuse the distribution rather than read it and drop it.
+        for export in ["/calculator.csv", "/calculator.md"] {
+            let refused = try HTTPConnection(port: server.port).request("GET", "\(export)?monthly_requests=5&usage=\(profile)")
+            #expect(refused.status == 400 && refused.text.contains("a usage file's distribution is priced on the verdict"), "\(export)")
+        }
         // An answer given with the file wins, and the section says so beside the file's own figure.
         let given = try Self.upload(server.port, Self.multipart([("usage", "usage.csv", csv),
                                                                   ("task_type", nil, Array("classification".utf8)),
