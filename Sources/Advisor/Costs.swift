@@ -571,14 +571,10 @@ extension Knowledge {
                 note("Cost comes first, so it is priced at its least thinking, as a team that puts cost first would run it; "
                      + "its default, \(own.rawValue) effort, writes about "
                      + "\(Format.figure(r.tokens[own.rank])) reasoning tokens a request. Check the quality at that setting on your own samples.")
-            } else if let own = thinking.loweredFrom, let r = model.reasoning, let typical = typicalOutput,
-                      case let budget = v[AnswerID.latencyBudgetSeconds.rawValue], budget > 0,
-                      case let answer = v[AnswerID.avgOutputTokens.rawValue] * tokenScale(model: m, v), answer / typical > budget {
+            } else if let own = thinking.loweredFrom, let r = model.reasoning, let answer = answerOutlastsBudget(model: m, v) {
                 // The answer alone outlasts the budget at the typical speed: no thinking setting is the reason, and
                 // blaming the 1,200 reasoning tokens (12 s) of 60,000-token answers (804 s) in 600 s misled.
-                let took = "Its answers of \(Format.figure(answer)) tokens alone take about \(Engine.seconds(answer / typical)) at "
-                    + "\(Format.count(typical)) tokens a second, the median speed of the ranking we cite, over \(Self.need(v)) "
-                    + "whatever it thinks first; "
+                let took = "I" + answer.words.dropFirst() + ", over \(Self.need(v)) whatever it thinks first; "
                 let priced: String = effort == .none ? "priced at effort none, thinking off" : "priced at its least, \(effort.rawValue) effort"
                 let defaultSaid = " (its default, \(own.rawValue) effort, writes about \(Format.figure(r.tokens[own.rank])) "
                     + "reasoning tokens first). Shorter answers, or a faster host, are what would meet the budget."

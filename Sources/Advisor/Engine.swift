@@ -1488,16 +1488,10 @@ public struct Engine: Sendable {
             } else if check.verdict == .unknown {
                 // What the typical speed says, where it says the answer alone outlasts the budget: "nothing shows it
                 // meets your 2.5 s budget" stood beside a cost line that had 520-token answers taking 5.37 s.
-                var typical = ""
-                if let speed = k.typicalOutput {
-                    let t = k.requestTokens(model: primary, v)
-                    let seconds = t.output / speed
-                    if seconds > check.budget_ms / 1000 {
-                        typical = " At \(Format.count(speed)) tokens a second, the median speed of the ranking we cite, its "
-                            + "answers of \(Format.figure(t.output)) tokens alone take about \(Engine.seconds(seconds)), over the budget "
-                            + "before it thinks."
-                    }
-                }
+                let typical = k.answerOutlastsBudget(model: primary, v).map { a in
+                    " At \(Format.count(a.speed)) tokens a second, the median speed of the ranking we cite, its answers of "
+                        + "\(Format.figure(a.tokens)) tokens alone take about \(Engine.seconds(a.tokens / a.speed)), over the budget before it thinks."
+                } ?? ""
                 computed(.latency_unknown, model: primary, ["budget": budget, "typical": typical])
             }
         }

@@ -39,6 +39,18 @@ struct AnswerFloor {
     let start: Double
 }
 
+/// An answer timed at the typical output speed (`Knowledge.answerOutlastsBudget`).
+struct TypicalAnswer {
+    let tokens: Double
+    let speed: Double
+
+    /// "its answers of 520 tokens alone take about 5.37 s at 97 tokens a second, the median speed of the ranking we cite"
+    var words: String {
+        "its answers of \(Format.figure(tokens)) tokens alone take about \(Engine.seconds(tokens / speed)) at "
+            + "\(Format.count(speed)) tokens a second, the median speed of the ranking we cite"
+    }
+}
+
 extension Knowledge {
     /// Model `m`'s floor at the team's effort answer; nil when it writes no reasoning there or no speed is set.
     func thinkingFloor(model m: Int, _ v: UnsafeBufferPointer<Double>) -> ThinkingFloor? {
@@ -88,6 +100,15 @@ extension Knowledge {
     /// 1,200 medium-effort tokens and a 1,500-token answer, 28 s, not its 3,000 at high, 46 s); for realtime
     /// answers without one, only no thinking at all; otherwise always. What the `default` effort runs at
     /// (`Knowledge.reasoning`).
+    /// Model `m`'s answer alone (its visible output, on its own count) at the typical output speed, where that outlasts
+    /// a stated budget whatever it thinks first; nil otherwise. The cost line and the latency warning both say it.
+    func answerOutlastsBudget(model m: Int, _ v: UnsafeBufferPointer<Double>) -> TypicalAnswer? {
+        let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
+        guard budget > 0, let speed = typicalOutput else { return nil }
+        let tokens = v[AnswerID.avgOutputTokens.rawValue] * tokenScale(model: m, v)
+        return tokens / speed > budget ? TypicalAnswer(tokens: tokens, speed: speed) : nil
+    }
+
     func leavesTimeToAnswer(model m: Int, reasoning tokens: Double, _ v: UnsafeBufferPointer<Double>) -> Bool {
         guard tokens > 0 else { return true }
         let budget = v[AnswerID.latencyBudgetSeconds.rawValue]

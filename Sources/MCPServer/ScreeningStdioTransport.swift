@@ -112,7 +112,7 @@ enum MessageScreen {
         let id = object["id"].flatMap(validID)
         // An id the SDK cannot read (1.5, a number past Int) would never be answered, and the end of input waited a
         // minute for it: refused here with the id as sent.
-        if let raw = object["id"], !(raw is NSNull), id == nil || !(raw is String) && !isWholeNumber(raw) {
+        if let raw = object["id"], !(raw is NSNull), id == nil {
             return .answer(error(id: raw is String || raw is NSNumber ? raw : nil, code: -32600,
                                  "Invalid Request: an id is a string or a whole number"))
         }
@@ -133,12 +133,7 @@ enum MessageScreen {
         return .forward(requestIDs: requestID(object).map { [$0] } ?? [])
     }
 
-    /// A number JSON-RPC implementations read as an integer id: whole, and within Int.
-    private static func isWholeNumber(_ value: Any) -> Bool {
-        guard let number = value as? NSNumber else { return false }
-        let double = number.doubleValue
-        return double.rounded() == double && abs(double) < 9.0e15
-    }
+
 
     /// The ids a message being sent answers (a response or a batch of them).
     static func answeredIDs(in data: Data) -> [String] {
@@ -156,10 +151,12 @@ enum MessageScreen {
         return key(id)
     }
 
-    /// A request id JSON-RPC allows: a string or a number (null, objects and arrays are not ids).
+    /// A request id the SDK reads: a string, or a whole number within Int (null, fractions, objects and arrays are not).
     private static func validID(_ value: Any) -> Any? {
         if value is String { return value }
-        return value as? NSNumber
+        guard let number = value as? NSNumber, case let double = number.doubleValue,
+              double.rounded() == double, abs(double) < 9.0e15 else { return nil }
+        return number
     }
 
     /// One key per id, so that `7` and `"7"` stay apart.

@@ -161,7 +161,7 @@ public final class Server: Sendable {
 
     fileprivate func handle(connection: OpaquePointer, url: String, method: String, state: RequestState) -> MHD_Result {
         // The request is in: the receive deadlines stop here, not when the answer is queued (a 32 MiB upload that
-        // arrived in time was cut while it was being read).
+        // arrived in time was cut while it was being read); a slow reader of the answer is MHD's idle timeout's.
         ha_watch_phase(connection, Int32(HA_ANSWERING))
         // An upload's place among those held in memory, and its body, go once it is answered, not when the answer
         // has been sent (a client that reads slowly held them).
@@ -197,8 +197,6 @@ public final class Server: Sendable {
     }
 
     private func queue(_ response: Response, on connection: OpaquePointer) -> MHD_Result {
-        // Answered: the receive deadlines no longer apply (a slow reader is MHD's idle timeout's).
-        ha_watch_phase(connection, Int32(HA_ANSWERING))
         if let prebuilt = response.reusable {
             return MHD_queue_response(connection, UInt32(response.status), prebuilt.handle)
         }
@@ -250,9 +248,7 @@ final class RequestState {
         }
     }
 
-    deinit {
-        if holdsUploadPlace { ImportGate.receiving.leave() }
-    }
+    deinit { finish() }
     /// Why the request's framing is refused (`Server.framingProblem`), decided on its first call.
     var framing: String?
     /// The most body bytes this request may send, decided once (from its path and Content-Type) when a body is
@@ -332,7 +328,7 @@ private func handleRequest(_ cls: UnsafeMutableRawPointer?, _ connection: Opaque
     let state = Unmanaged<RequestState>.fromOpaque(stored).takeUnretainedValue()
     if let uploadSize, uploadSize.pointee > 0 {
         let limit = state.bodyLimit(server, connection: connection, url: url)
-        if state.uploadRefused || !state.mayKeep(server, limit: limit) {
+        if !state.mayKeep(server, limit: limit) {
             // Too many uploads held at once: this one is read and dropped, and answered 503 on the final call.
         } else if !state.tooLarge, let uploadData, state.body.count + uploadSize.pointee <= limit {
             state.body.append(contentsOf: UnsafeRawBufferPointer(start: uploadData, count: uploadSize.pointee))
@@ -408,9 +404,10 @@ private func requestCompleted(_ cls: UnsafeMutableRawPointer?, _ connection: Opa
 }
 
 extension Server {
-    /// - Parameter api: whether the raw path starts with `/api/`, whose errors are JSON (INTERFACE.md).
+    /// - Parameter api: whether the raw path starts with `/api/`, whose errors are JSON (README.md, "Limits and failure behaviour").
     fileprivate func rejectUndecodablePath(_ connection: OpaquePointer, api: Bool) -> MHD_Result {
-        queue(router.reject(.badRequest("The address is not valid UTF-8 text."), api: api), on: connection)
+        ha_watch_phase(connection, Int32(HA_ANSWERING))
+        return queue(router.reject(.badRequest("The address is not valid UTF-8 text."), api: api), on: connection)
     }
 }
 

@@ -186,7 +186,8 @@ import Testing
         #expect(json.status == 200)
     }
 
-    /// A path that is not UTF-8 is refused in the route's own format: JSON under /api/ (INTERFACE.md), a page elsewhere.
+    /// A path that is not UTF-8 is refused in the route's own format: JSON under /api/ (README.md, "Limits and failure
+    /// behaviour"), a page elsewhere.
     @Test func anUndecodablePathIsRefusedInTheRoutesFormat() throws {
         for (prefix, json) in [("/api/search", true), ("/models", false)] {
             let connection = try connect()
