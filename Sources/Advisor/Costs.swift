@@ -543,71 +543,75 @@ extension Knowledge {
             window_use: windowUse, notes: []))
         func note(_ text: @autoclosure () -> String) { if explain { parts.rates.notes.append(text()) } }
 
-        if scale != 1 {
-            let countedWith = Int(v[AnswerID.tokensCountedWith.rawValue])
-            let counted = models[countedWith].title
-            // A ratio against a tokenizer that publishes none rests on taking it to count as the reference does
-            // ("Counts 1.3x the tokens GPT-6 Luna counts" read as a published fact).
-            let assumed = compiledModels[countedWith].ratioPublished ? ""
-                : " (taken to count what \(models[Int(defaults[AnswerID.tokensCountedWith.rawValue])].title) counts: its page publishes no ratio)"
-            note("Counts \(Format.figure(scale, digits: 2))x the tokens \(counted) counts for the same text\(assumed): "
-                 + "\(Format.figure(statedIn)) in and \(Format.figure(visibleOut)) out per request.")
-        }
-        if toolPrompt > 0 {
-            note("\(model.provider) adds its own tool-use system prompt to every request "
-                 + "that carries tools: \(Format.figure(toolPrompt)) tokens with tool_choice \(Self.toolChoiceWords(v)) on this "
-                 + "model, billed as input: \(Format.figure(inTokens)) input tokens a request in all.")
-        } else if model.toolPromptUnpublished, Self.carriesTools(v) {
-            note("\(model.provider) adds its own tool-use system prompt to requests "
-                 + "with tools, and we have read no count for this model: not priced, so the figure is low by that many input tokens a request.")
-        }
-        if let effort = thinking.effort {
-            note(thinking.tokens == 0 ? "Reasoning off (effort \(effort.rawValue))."
-                 : "Reasoning at \(effort.rawValue) effort: \(thinking.assumed ? "about " : "")\(Format.figure(thinking.tokens)) "
-                   + "tokens a request, billed as \(reasoningAsOutput ? "output" : "input")"
-                   + (thinking.assumed ? " (our assumption; see the model page)." : "."))
-            if let own = thinking.loweredFrom, let r = model.reasoning,
-               Int(v[AnswerID.reasoningEffort.rawValue]) == Self.defaultEffortAnswer, leastEffortByDefault(v) {
-                note("Cost comes first, so it is priced at its least thinking, as a team that puts cost first would run it; "
-                     + "its default, \(own.rawValue) effort, writes about "
-                     + "\(Format.figure(r.tokens[own.rank])) reasoning tokens a request. Check the quality at that setting on your own samples.")
-            } else if let own = thinking.loweredFrom, let r = model.reasoning, let answer = answerOutlastsBudget(model: m, v) {
-                // The answer alone outlasts the budget at the typical speed: no thinking setting is the reason, and
-                // blaming the 1,200 reasoning tokens (12 s) of 60,000-token answers (804 s) in 600 s misled.
-                let took = "I" + answer.words.dropFirst() + ", over \(Self.need(v)) whatever it thinks first; "
-                let priced: String = effort == .none ? "priced at effort none, thinking off" : "priced at its least, \(effort.rawValue) effort"
-                let defaultSaid = " (its default, \(own.rawValue) effort, writes about \(Format.figure(r.tokens[own.rank])) "
-                    + "reasoning tokens first). Shorter answers, or a faster host, are what would meet the budget."
-                note(took + priced + defaultSaid)
-            } else if let own = thinking.loweredFrom, let r = model.reasoning {
-                // The least level may still weigh on the latency (Sonnet 5.5 cannot stop thinking): not said to fit.
-                let stillSlow = !leavesTimeToAnswer(model: m, reasoning: thinking.tokens, v)
-                note("Its default, \(own.rawValue) effort, writes about \(Format.figure(r.tokens[own.rank])) reasoning tokens "
-                     + "before the first word of an answer, too long for \(Self.need(v)); priced at "
-                     + (effort == .none ? "effort none, thinking off, as a team would run it."
-                        : stillSlow ? "its least, \(effort.rawValue) effort, which may still be too long (see the latency warnings)."
-                        : "\(effort.rawValue) effort, as a team would run it.")
-                     + " Check the quality at that setting on your own samples.")
+        // The notes' own checks (the effort asked for, the answer against the budget, tool prompts) run only when
+        // explaining: the decision prices every model many times per assessment and reads the total alone.
+        if explain {
+            if scale != 1 {
+                let countedWith = Int(v[AnswerID.tokensCountedWith.rawValue])
+                let counted = models[countedWith].title
+                // A ratio against a tokenizer that publishes none rests on taking it to count as the reference does
+                // ("Counts 1.3x the tokens GPT-6 Luna counts" read as a published fact).
+                let assumed = compiledModels[countedWith].ratioPublished ? ""
+                    : " (taken to count what \(models[Int(defaults[AnswerID.tokensCountedWith.rawValue])].title) counts: its page publishes no ratio)"
+                note("Counts \(Format.figure(scale, digits: 2))x the tokens \(counted) counts for the same text\(assumed): "
+                     + "\(Format.figure(statedIn)) in and \(Format.figure(visibleOut)) out per request.")
             }
-            // A level the team asked for that the model does not have is priced at the one its API maps it to:
-            // "medium" on DeepSeek V4 Flash (none or high) was priced at high without a word.
-            let asked = AnswerID.reasoningEffort.choices[Int(v[AnswerID.reasoningEffort.rawValue])]
-            if thinking.loweredFrom == nil, let wanted = Effort(rawValue: asked), wanted != effort,
-               let r = model.reasoning, !r.levels.contains(wanted), !thinkingOffForTools(model: m, v) {
-                note("It has no \(wanted.rawValue) effort (its levels: \(r.levels.sorted().map(\.rawValue).joined(separator: ", "))): "
-                     + "priced at \(effort.rawValue), the nearest level it accepts.")
+            if toolPrompt > 0 {
+                note("\(model.provider) adds its own tool-use system prompt to every request "
+                     + "that carries tools: \(Format.figure(toolPrompt)) tokens with tool_choice \(Self.toolChoiceWords(v)) on this "
+                     + "model, billed as input: \(Format.figure(inTokens)) input tokens a request in all.")
+            } else if model.toolPromptUnpublished, Self.carriesTools(v) {
+                note("\(model.provider) adds its own tool-use system prompt to requests "
+                     + "with tools, and we have read no count for this model: not priced, so the figure is low by that many input tokens a request.")
             }
-            if thinkingOffForTools(model: m, v), let r = model.reasoning,
-               r.byAnswer[Int(v[AnswerID.reasoningEffort.rawValue])].effort != .none {
-                note("Thinking off: it takes a forced tool call only without thinking, so it is priced without it. "
-                     + "Check the quality at that setting on your own samples.")
+            if let effort = thinking.effort {
+                note(thinking.tokens == 0 ? "Reasoning off (effort \(effort.rawValue))."
+                     : "Reasoning at \(effort.rawValue) effort: \(thinking.assumed ? "about " : "")\(Format.figure(thinking.tokens)) "
+                       + "tokens a request, billed as \(reasoningAsOutput ? "output" : "input")"
+                       + (thinking.assumed ? " (our assumption; see the model page)." : "."))
+                if let own = thinking.loweredFrom, let r = model.reasoning,
+                   Int(v[AnswerID.reasoningEffort.rawValue]) == Self.defaultEffortAnswer, leastEffortByDefault(v) {
+                    note("Cost comes first, so it is priced at its least thinking, as a team that puts cost first would run it; "
+                         + "its default, \(own.rawValue) effort, writes about "
+                         + "\(Format.figure(r.tokens[own.rank])) reasoning tokens a request. Check the quality at that setting on your own samples.")
+                } else if let own = thinking.loweredFrom, let r = model.reasoning, let answer = answerOutlastsBudget(model: m, v) {
+                    // The answer alone outlasts the budget at the typical speed: no thinking setting is the reason, and
+                    // blaming the 1,200 reasoning tokens (12 s) of 60,000-token answers (804 s) in 600 s misled.
+                    let took = "I" + answer.words.dropFirst() + ", over \(Self.need(v)) whatever it thinks first; "
+                    let priced: String = effort == .none ? "priced at effort none, thinking off" : "priced at its least, \(effort.rawValue) effort"
+                    let defaultSaid = " (its default, \(own.rawValue) effort, writes about \(Format.figure(r.tokens[own.rank])) "
+                        + "reasoning tokens first). Shorter answers, or a faster host, are what would meet the budget."
+                    note(took + priced + defaultSaid)
+                } else if let own = thinking.loweredFrom, let r = model.reasoning {
+                    // The least level may still weigh on the latency (Sonnet 5.5 cannot stop thinking): not said to fit.
+                    let stillSlow = !leavesTimeToAnswer(model: m, reasoning: thinking.tokens, v)
+                    note("Its default, \(own.rawValue) effort, writes about \(Format.figure(r.tokens[own.rank])) reasoning tokens "
+                         + "before the first word of an answer, too long for \(Self.need(v)); priced at "
+                         + (effort == .none ? "effort none, thinking off, as a team would run it."
+                            : stillSlow ? "its least, \(effort.rawValue) effort, which may still be too long (see the latency warnings)."
+                            : "\(effort.rawValue) effort, as a team would run it.")
+                         + " Check the quality at that setting on your own samples.")
+                }
+                // A level the team asked for that the model does not have is priced at the one its API maps it to:
+                // "medium" on DeepSeek V4 Flash (none or high) was priced at high without a word.
+                let asked = AnswerID.reasoningEffort.choices[Int(v[AnswerID.reasoningEffort.rawValue])]
+                if thinking.loweredFrom == nil, let wanted = Effort(rawValue: asked), wanted != effort,
+                   let r = model.reasoning, !r.levels.contains(wanted), !thinkingOffForTools(model: m, v) {
+                    note("It has no \(wanted.rawValue) effort (its levels: \(r.levels.sorted().map(\.rawValue).joined(separator: ", "))): "
+                         + "priced at \(effort.rawValue), the nearest level it accepts.")
+                }
+                if thinkingOffForTools(model: m, v), let r = model.reasoning,
+                   r.byAnswer[Int(v[AnswerID.reasoningEffort.rawValue])].effort != .none {
+                    note("Thinking off: it takes a forced tool call only without thinking, so it is priced without it. "
+                         + "Check the quality at that setting on your own samples.")
+                }
+            } else if !model.reasoningKnown && !model.selfHosted {
+                note("Its page does not say whether it reasons: no reasoning tokens counted.")
             }
-        } else if !model.reasoningKnown && !model.selfHosted {
-            note("Its page does not say whether it reasons: no reasoning tokens counted.")
-        }
-        if refusesTools(model: m, v) {
-            note("Returns an error on a forced tool call, which this workload makes (tool choice: forced): it "
-                 + "cannot take the work as asked, and its figure is for comparison only.")
+            if refusesTools(model: m, v) {
+                note("Returns an error on a forced tool call, which this workload makes (tool choice: forced): it "
+                     + "cannot take the work as asked, and its figure is for comparison only.")
+            }
         }
         let batchAPI = Self.isBatch(v)
         parts.fits = model.holds(input: inTokens, output: visibleOut + thinking.tokens, batch: batchAPI)
