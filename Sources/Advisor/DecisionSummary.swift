@@ -220,8 +220,13 @@ extension Engine {
             // successor of a legacy runner-up (Gemini 3.8 Flash and Gemini 4 Hydrogen once its promotion has ended).
             // A legacy runner-up is not "either will do": the current model is the one to build on.
             let successor = k.compiledModels[m].lifecycle(on: day).state == .legacy ? k.replacement(of: m, on: day) : nil
-            reason = successor.map { "it costs the same to the cent for the same fit, and it is legacy: \(k.models[$0].title) succeeds it" }
-                ?? "it costs the same to the cent for the same fit, so either will do"
+            // A better fit at the same price is said as one (the cost-first tie goes to the better fit, so this is a
+            // runner-up that won on another ground).
+            let fitSaid = fit < primaryFit
+                ? ", though it fits \(taskName) '\(fit.rawValue)', better than \(k.models[primary].title)'s '\(primaryFit.rawValue)'"
+                : " for the same fit"
+            reason = successor.map { "it costs the same to the cent\(fitSaid), and it is legacy: \(k.models[$0].title) succeeds it" }
+                ?? (fit < primaryFit ? "it costs the same to the cent\(fitSaid)" : "it costs the same to the cent for the same fit, so either will do")
             legacySaid = successor != nil
             url = "/models/\(k.models[m].slug)"
         } else if difference >= 0 && fit < primaryFit {

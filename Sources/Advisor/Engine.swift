@@ -664,15 +664,17 @@ public struct Engine: Sendable {
                 // To the cent: a fraction of a cent a month (100 requests, DeepSeek V4 Flash $0.0196 against GPT-6
                 // Luna's $0.0196) is no saving to build a legacy model on.
                 func cents(_ usd: Double) -> Double { (usd * 100).rounded() }
-                let key = { (m: Int) -> (Double, Int, Double, Int) in
+                // At a tie to the cent, the better fit for the task: ten classifications a month cost $0.0001 on
+                // Command R7B ('good') and $0.0003 on GPT-6 Luna ('strong').
+                let key = { (m: Int) -> (Double, Int, Fit, Double, Int) in
                     (cents(self.outlookMonthly(m, v, monthly: costs).monthly),
-                     k.compiledModels[m].lifecycle(on: day).state == .legacy ? 1 : 0, costs[m], m)
+                     k.compiledModels[m].lifecycle(on: day).state == .legacy ? 1 : 0, k.compiledModels[m].fit[task], costs[m], m)
                 }
                 // An outlook is never below today's price, so only a model that costs no more today than the
                 // cheapest one's outlook can win: their keys alone are worked out (the decision runs many times).
                 guard let today = candidates.min(by: { (costs[$0], $0) < (costs[$1], $1) }) else { continue }
                 let bound = self.outlookMonthly(today, v, monthly: costs).monthly
-                guard let cheapest = candidates.filter({ cents(costs[$0]) <= cents(bound) }).map(key).min(by: <)?.3 else { continue }
+                guard let cheapest = candidates.filter({ cents(costs[$0]) <= cents(bound) }).map(key).min(by: <)?.4 else { continue }
                 if routed && !k.compiledModels[cheapest].isHaikuFamily {
                     // The plan keeps a Haiku in front: what the policy found is said, not applied.
                     policyReasons.append(PolicyOutcome(policy: p, model: cheapest, monthly: costs[cheapest],
@@ -1507,12 +1509,20 @@ public struct Engine: Sendable {
         // price_outlook_days (`outlookMonthly`): Gemini 3.8 Flash was named at its promotional $375 a month, $340 over
         // GPT-6 Luna, 51 days before it became $750, 21 times Luna's and past the limit.
         var qualityMargin: QualityMargin? = nil
+        // Chosen and weighed with reasoning at its cheapest setting on both, as the cost ceiling weighs a switch:
+        // thinking is a setting a team can turn down. At the effort answer, strict extractions set Gemini 3.5
+        // Flash-Lite ($1,100 a month) and GPT-6 Luna's default thinking ($1,500) against Command R7B, which has none
+        // ($105), and no strong fit was named, though with thinking off Luna costs $300.
         if d.basis == .cheapest_fit, k.compiledModels[primary].fit[task] == .good,
-           let strong = cheapestStrongFit(d, v, task: task, day: day, monthly: monthly),
+           case let least = v.with(.reasoningEffort, Self.noEffort) { lv in
+               (v: Array(lv), monthly: k.models.indices.map { self.monthly($0, lv) }) },
+           let strong = least.v.withUnsafeBufferPointer({ cheapestStrongFit(d, $0, task: task, day: day, monthly: least.monthly) }),
+           case let (strongLeast, primaryLeast) = least.v.withUnsafeBufferPointer({ lv in
+               (outlookMonthly(strong, lv, monthly: least.monthly).monthly, outlookMonthly(primary, lv, monthly: least.monthly).monthly) }),
+           !(k.qualityMarginLimit?.separates(dear: strongLeast, cheap: primaryLeast) ?? false),
            case let (strongOutlook, primaryOutlook) = (outlookMonthly(strong, v, monthly: monthly),
                                                       outlookMonthly(primary, v, monthly: monthly)),
-           strongOutlook.monthly > primaryOutlook.monthly,
-           !(k.qualityMarginLimit?.separates(dear: strongOutlook.monthly, cheap: primaryOutlook.monthly) ?? false) {
+           strongOutlook.monthly > primaryOutlook.monthly {
             let difference = strongOutlook.monthly - primaryOutlook.monthly
             qualityMargin = QualityMargin(model: k.models[strong].slug, monthly_usd: Format.rounded(strongOutlook.monthly),
                                           difference_usd: Format.rounded(difference))
@@ -1521,9 +1531,19 @@ public struct Engine: Sendable {
                 outlook.day.map { "\(Format.cents(outlook.monthly)) from \(CivilDate.text($0)) (\(Format.cents(monthly[m])) until then)" }
                     ?? Format.cents(monthly[m])
             }
+            // Ranked with reasoning at its cheapest setting: where that is not the team's effort answer, both figures,
+            // and the gap on each. Thinking off, a strong fit can cost less than the pick (strict summaries: Haiku 5.5
+            // at $234 against Mistral Small's $252, $474 at its default effort), which is said as such.
+            let leastDiffers = abs(strongLeast - strongOutlook.monthly) >= 0.005
+            let leastGap = strongLeast - primaryLeast
+            let strongSaid = !leastDiffers ? "\(said(strong, strongOutlook)), \(Format.cents(difference)) more a month"
+                : leastGap > 0.005 ? "\(Format.cents(strongLeast)) (\(said(strong, strongOutlook)) at your effort answer), "
+                    + "\(Format.cents(leastGap)) more a month"
+                : "\(Format.cents(strongLeast)), no more than \(k.models[primary].title) costs that way, and "
+                    + "\(said(strong, strongOutlook)) at your effort answer, \(Format.cents(difference)) more a month"
             computed(.quality_margin, model: primary, [
                 "strong_model": k.models[strong].title, "strong_state": legacyNote(strong, v),
-                "strong_monthly": said(strong, strongOutlook),
+                "strong_monthly": strongSaid, "ranked": leastDiffers ? ", with reasoning at its cheapest setting," : "",
                 "difference": Format.cents(difference), "monthly": said(primary, primaryOutlook)])
         }
         // A tiered verdict's month with its escalations, worked out once for every figure set against it.

@@ -1059,7 +1059,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .rate_limit_entry_tight: ["model", "provider", "load", "rpm", "itpm", "otpm", "tier", "tight", "requires", "room"]
         case .rate_limit_tier_tight: ["model", "provider", "tier", "tight", "room"]
         case .rate_limit_dynamic: ["model", "provider", "rpm"]
-        case .quality_margin: ["model", "strong_model", "strong_state", "strong_monthly", "difference", "monthly"]
+        case .quality_margin: ["model", "strong_model", "strong_state", "strong_monthly", "difference", "monthly", "ranked"]
         case .latency_budget_missed: ["model", "percentile", "ms", "budget"]
         case .answer_over_budget: ["model", "tokens", "seconds", "speed", "start", "budget", "option"]
         case .thinking_over_budget: ["model", "effort", "tokens", "seconds", "speed", "answer_tokens", "start", "total", "budget", "fix"]

@@ -141,7 +141,8 @@ extension Engine {
         let prefix = Knowledge.cacheablePrefix(prompt: r.input_tokens_per_request - tool, toolPrompt: tool,
                                                share: v[AnswerID.cachedInputShare.rawValue])
         if r.caching == .below_minimum, let input = r.input_per_mtok, let read = r.cache_read_per_mtok {
-            add(.cache_minimum, requests * prefix * (input - read) / 1e6 * keep(.input), [
+            // Each side at its own batch rate: Gemini's batch discount leaves cache reads at full price.
+            add(.cache_minimum, requests * prefix * (input * keep(.input) - read * keep(.cache_read)) / 1e6, [
                 "prefix": Format.count(prefix), "minimum": Format.count(r.cache_min_tokens ?? 0)])
         }
         // In batch the hour is the guide's advice, not a price of sparse traffic (Costs.swift, step 4).

@@ -94,10 +94,11 @@ struct ToolChoiceTests {
     }
 
     @Test func aLegacyModelsSuccessorThatRefusesTheCallIsSaidSo() throws {
-        // 30M cost-first chats that must be right the first time (each model at its default effort): Haiku 5.5 fits
-        // only 'good'; the cheapest strong fit is legacy Sonnet 4.6, whose successor would refuse every one of these
-        // requests. That margin is many times the bill, which the real content does not name
-        // (quality_margin_max_ratio); without that limit, the words are checked.
+        // 30M cost-first chats that must be right the first time: Haiku 5.5 fits only 'good'. That margin is many
+        // times the bill, which the real content does not name (quality_margin_max_ratio); without that limit, and
+        // with the Gemini and GPT-6.2 models that fit chat strongly rated 'good' (they are cheaper with reasoning at
+        // its cheapest setting, which the margin is ranked on), the cheapest strong fit is legacy Sonnet 4.6, whose
+        // successor would refuse every one of these requests: the words are checked.
         let chats: [String: AnswerValue] = ["task_type": "chat", "monthly_requests": 30_000_000, "avg_input_tokens": 800,
                                             "avg_output_tokens": 150, "cost_priority": "primary", "tool_choice": "forced",
                                             "accuracy": "first_time_right"]
@@ -105,6 +106,9 @@ struct ToolChoiceTests {
         var file = try Fixture.file()
         file.settings.quality_margin_max_ratio = nil
         file.settings.quality_margin_min_usd = nil
+        for i in file.models.indices where ["gemini-3-8-flash", "gemini-4-hydrogen", "gpt-6-2-sol", "gpt-6-2-astra"].contains(file.models[i].slug) {
+            file.models[i].spec.task_fit["chat"]?.fit = .good
+        }
         let unlimited = try Fixture.knowledge(file)
         let engine = Engine(knowledge: unlimited)
         let a = engine.assess(unlimited.answers(chats))
