@@ -1321,6 +1321,30 @@ public struct Engine: Sendable {
                 computed(.preferred_unusable_weaker, model: primary, values)
             }
         }
+        // A hard rule set the Haiku aside and named stronger models; a primary that is none of them and fits the task
+        // no better than that Haiku is said as such: "use a stronger model" followed by GPT-6 Luna, the Haiku's price
+        // and extraction fit, read as the stronger model (a balanced budget's pick over Sonnet 5.5, or a stand-in).
+        if d.haikusRuledOut, let r = d.hardRule, !k.rules[r].prefer.isEmpty, !k.rules[r].prefer.contains(primary),
+           !primaryModel.isHaikuFamily, primaryModel.fit[task] >= k.compiledModels[firstHaiku].fit[task],
+           let named = d.preferred.first ?? d.preferredOutgrown ?? k.rules[r].prefer.first(where: {
+               let state = k.compiledModels[$0].lifecycle(on: day).state
+               return state == .active || state == .legacy }) {
+            let because: String = switch d.basis {
+            case .preferred_over_ceiling: "a balanced budget does not pay what \(k.models[named].title) costs for a fit rated no better"
+            case .cheapest_fit: "cost comes first"
+            default: d.preferredOutgrown == named ? "\(k.models[named].title) cannot take the workload: \(whyNotUsable(named, v))"
+                : "it is the cheapest model that meets the fit this workload requires"
+            }
+            // The biggest risk the verdict carries: first, after a refusal or a workload with no requests.
+            let at = computed(.ruled_out_haiku_peer, model: primary, [
+                "haiku": k.models[firstHaiku].title, "criterion": k.criteria[k.rules[r].criterion].title,
+                "named": k.models[named].title, "named_monthly": Format.cents(monthly[named]),
+                "fit": primaryModel.fit[task].rawValue, "task": AnswerID.taskName(AnswerID.taskType.choices[task]),
+                "because": because,
+                "instead": d.usable[named] ? "; or take \(k.models[named].title) at \(Format.cents(monthly[named])) a month"
+                    : "; no model the rule names can take it as asked: change what rules \(k.models[named].title) out, and assess again"])
+            warnings.insert(warnings.remove(at: at), at: (refusal == nil ? 0 : 1) + (Self.hasVolume(v) ? 0 : 1))
+        }
         for m in alternatives {
             let model = k.compiledModels[m]
             if model.lifecycle(on: day).state == .deprecated {

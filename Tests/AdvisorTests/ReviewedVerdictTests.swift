@@ -67,4 +67,31 @@ struct ReviewedVerdictTests {
         #expect(warning.text.contains("about 480 requests"))
         #expect(warning.text.contains("480 of its 500 requests a minute"))
     }
+
+    @Test func aStrongerModelRuleNeverEndsOnTheHaikusPeerUnsaid() throws {
+        // Unreviewed extractions that must be right the first time: the review-capacity rule sets Haiku 5.5 aside and
+        // names Sonnet 5.5. A balanced budget takes GPT-6 Luna over it (Haiku 5.5's price and its 'strong' extraction
+        // fit), and with forced tool calls Sonnet 5.5 cannot take the work at all and Luna stands in. Either way the
+        // page says Luna is rated no stronger than the Haiku the rule set aside, and offers Sonnet 5.5 only where it
+        // can take the workload.
+        let base: [String: AnswerValue] = ["task_type": "extraction", "monthly_requests": 2_000_000, "avg_input_tokens": 1_500,
+                                           "avg_output_tokens": 200, "accuracy": "first_time_right", "review_capacity": "none",
+                                           "as_of": "2026-12-06"]
+        let balanced = engine.assess(k.answers(base))
+        #expect(balanced.primaryModel == "gpt-6-luna")
+        let said = try #require(balanced.warnings.first { $0.title.contains("no better than Claude Haiku 5.5") })
+        #expect(said.text.contains("because a balanced budget does not pay what Claude Sonnet 5.5 costs"))
+        #expect(said.text.contains("; or take Claude Sonnet 5.5 at $"))
+        let forced = engine.assess(k.answers(with(base, ["tool_choice": "forced", "monthly_requests": 800_000,
+                                                        "avg_input_tokens": 6_000, "avg_output_tokens": 300])))
+        #expect(forced.primaryModel == "gpt-6-luna")
+        let standIn = try #require(forced.warnings.first { $0.title.contains("no better than Claude Haiku 5.5") })
+        #expect(standIn.text.contains("Claude Sonnet 5.5 cannot take the workload: it returns an error on a forced tool call"))
+        #expect(!standIn.text.contains("or take Claude Sonnet 5.5"))
+        #expect(forced.decision.top_risk == standIn)
+        // Autonomous coding, where the Haiku fits only 'weak': a 'good' or 'strong' pick is stronger there, unsaid.
+        let coding = engine.assess(k.answers(["task_type": "autonomous_coding", "monthly_requests": 20_000,
+                                              "avg_input_tokens": 20_000, "avg_output_tokens": 2_000, "as_of": "2026-12-06"]))
+        #expect(!coding.warnings.contains { $0.title.contains("no better than") })
+    }
 }
