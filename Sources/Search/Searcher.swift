@@ -238,24 +238,33 @@ struct Search {
         var terms = plan.terms
         var suggestion: String?
         var showingSuggestion = false
+        // Another query's results in place of these, where it finds any: shown as a correction is.
+        func show(_ text: String) throws(SQLiteError) {
+            let other = QueryPlan(text, vocabulary: catalog.vocabulary)
+            let found = try evaluate(other)
+            guard !found.pages.isEmpty else { return }
+            (outcome, terms, suggestion, showingSuggestion) = (found, other.terms, text, true)
+        }
         if let counts = outcome.groupCounts {
             let (replacements, strong) = corrections(plan, counts: counts)
             if !replacements.isEmpty {
                 let text = plan.text(replacing: replacements)
                 suggestion = text
                 // Never silently change a query that has results; one that finds nothing shows the correction's.
-                if query.correct && strong && !outcome.pages.contains(where: \.hasEveryWord) {
-                    let corrected = QueryPlan(text, vocabulary: catalog.vocabulary)
-                    let other = try evaluate(corrected)
-                    if !other.pages.isEmpty {
-                        outcome = other
-                        terms = corrected.terms
-                        showingSuggestion = true
-                    }
-                }
+                if query.correct && strong && !outcome.pages.contains(where: \.hasEveryWord) { try show(text) }
             }
         }
+        // A compound pasted whole (a header name: `anthropic-ratelimit-requests-remaining`) that no page writes as one
+        // phrase, where nothing else matched: its parts as separate words.
+        if outcome.pages.isEmpty, query.correct, let split = Self.splitCompounds(plan) { try show(split) }
         return try results(outcome, terms: terms, suggestion: suggestion, showingSuggestion: showingSuggestion)
+    }
+
+    /// The query with each word of three tokens or more written as separate words; nil when it has none.
+    static func splitCompounds(_ plan: QueryPlan) -> String? {
+        let words = plan.groups.flatMap(\.words)
+        guard words.contains(where: { $0.tokens.count >= 3 }) else { return nil }
+        return words.map { $0.tokens.count >= 3 ? $0.tokens.joined(separator: " ") : $0.text }.joined(separator: " ")
     }
 
     /// Pages holding every word; when fewer than three, then pages holding most of them, by how many.

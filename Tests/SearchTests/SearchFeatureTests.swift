@@ -83,6 +83,18 @@ struct SearchFeatureTests {
         #expect(exact.suggestion == "bucket" && !exact.showingSuggestion && exact.hits.isEmpty)
     }
 
+    @Test func aPastedCompoundThatNoPageWritesWholeIsSearchedByItsParts() throws {
+        // "retry-timeout-bucket-queue" is written nowhere as one phrase: its words, shown as a correction, find the
+        // page that holds them all; asked for exactly, nothing.
+        let results = try search("retry-timeout-bucket-queue")
+        #expect(results.showingSuggestion)
+        #expect(results.suggestion == "retry timeout bucket queue")
+        #expect(results.hits.first?.slug == "pacing")
+        #expect(try search("retry-timeout-bucket-queue", correct: false).hits.isEmpty)
+        // A name written as typed is searched as typed.
+        #expect(!(try search("gpt-4o-mini").showingSuggestion))
+    }
+
     @Test func aQueryWithResultsIsNeverSilentlyChanged() throws {
         let results = try search("zebra")
         #expect(!results.showingSuggestion)

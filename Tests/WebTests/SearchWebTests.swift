@@ -81,6 +81,15 @@ struct SearchWebTests {
         #expect(page.header("Content-Security-Policy")?.contains("script-src 'self'") == true)
     }
 
+    @Test func aRefusedQueryShowsItsErrorAndNoResultsLine() {
+        // Over 1,000 bytes: a 400 with the reason, and no "Pages – of for …" line of a search that did not run.
+        let response = get("/search", [("q", String(repeating: "x", count: 1_200))])
+        #expect(response.status == 400)
+        #expect(response.text.contains("longer than 1,000 bytes"))
+        #expect(!response.text.contains("class=\"meta\">Pages"))
+        #expect(!response.text.contains("Nothing matches"))
+    }
+
     static let hostile = [
         "\"", "NEAR(", "NEAR(rate limits, 2)", "rate*", "^rate", "-rate", "title:rate", "{title}: x", "a\"b\"c", "C++",
         "<script>alert(1)</script>", "\u{0}", "'; DROP TABLE pages; --", String(repeating: "hallucinaton ", count: 76),

@@ -9,7 +9,8 @@ struct SearchPage: ViewModel {
     /// Nil when the query was refused or the search failed.
     let results: SearchResultsView?
 
-    var hasQuery: Bool { !query.trimmingCharacters(in: .whitespaces).isEmpty }
+    /// The results part shows only when the search ran: a refused query (over 1,000 bytes) showed "Pages – of for …".
+    var hasQuery: Bool { results != nil && !query.trimmingCharacters(in: .whitespaces).isEmpty }
     // What the search found; nil, false or empty when it did not run.
     var hits: [SearchHitView] { results?.hits ?? [] }
     var someResults: [SearchHitView] { results?.partialHits ?? [] }
