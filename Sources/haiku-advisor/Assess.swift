@@ -92,6 +92,12 @@ struct Assess: ParsableCommand {
 
 /// The assessment for a terminal: verdict, reasons, warnings, costs, what would change, assumptions.
 enum AssessmentText {
+    /// A month in the text report: dollars and cents, and the digits that matter below a cent (`Format.cents`), so a
+    /// bill of a few requests does not read "$0.00 (+0.00)".
+    static func usd(_ value: Double) -> String {
+        value != 0 && abs(value) < 0.005 ? Format.cents(value) : "$" + String(format: "%.2f", value)
+    }
+
     static func render(_ a: Assessment, knowledge: Knowledge) -> String {
         var lines = ["Verdict: \(a.verdict.rawValue)  (Haiku fit \(Int(a.score.rounded()))/100)",
                      "Primary model: \(a.named(a.primaryModel))"
@@ -102,15 +108,15 @@ enum AssessmentText {
         if let sentence = a.noModelCanTakeIt { lines.append(sentence) }
         let d = a.decision
         // Where no model takes the workload the model is named, not recommended (the sentence above says why).
-        lines.append("\(a.noModelCanTakeIt == nil ? "Recommended" : "Named"): \(d.recommended), $\(String(format: "%.2f", d.monthly_usd)) a month"
-            + (d.combined.map { "; with \($0.escalation_model) answering the complex share again, $\(String(format: "%.2f", $0.monthly_usd)) in all"
+        lines.append("\(a.noModelCanTakeIt == nil ? "Recommended" : "Named"): \(d.recommended), \(usd(d.monthly_usd)) a month"
+            + (d.combined.map { "; with \($0.escalation_model) answering the complex share again, \(usd($0.monthly_usd)) in all"
                 + ($0.escalated_effort.map { " (the escalated requests priced at its default \($0.rawValue) effort)" } ?? "") } ?? ""))
         if let r = d.runner_up {
-            lines.append("Runner-up: \(r.model), $\(String(format: "%.2f", r.monthly_usd)) a month (\(r.difference_usd < 0 ? "" : "+")"
-                + "\(String(format: "%.2f", r.difference_usd))); lost because \(r.reason)  [\(r.url)]")
+            lines.append("Runner-up: \(r.model), \(usd(r.monthly_usd)) a month (\(r.difference_usd < 0 ? "-" : "+")"
+                + "\(usd(abs(r.difference_usd)).dropFirst())); lost because \(r.reason)  [\(r.url)]")
         }
         for p in d.passed_over {
-            lines.append("Cheaper, not usable: \(p.model), $\(String(format: "%.2f", p.monthly_usd)) a month; \(p.reason)  [\(p.url)]")
+            lines.append("Cheaper, not usable: \(p.model), \(usd(p.monthly_usd)) a month; \(p.reason)  [\(p.url)]")
         }
         for trap in d.traps { lines.append("Cost trap: \(trap.text)  [\(trap.url)]") }
         lines.append("\nReasons:")
@@ -124,7 +130,7 @@ enum AssessmentText {
         }
         lines.append("\nMonthly cost:")
         for cost in a.costs {
-            let price = "$\(String(format: "%.2f", cost.monthly_usd))"
+            let price = usd(cost.monthly_usd)
             let remarks = costRemarks(cost)
             lines.append("  \(cost.model.padding(toLength: 26, withPad: " ", startingAt: 0)) "
                 + (remarks.isEmpty ? price : "\(price.padding(toLength: 12, withPad: " ", startingAt: 0)) \(remarks.joined(separator: "; "))"))

@@ -116,6 +116,15 @@ import Testing
             + "(the escalated requests priced at its default high effort)"), "\(result.output)")
     }
 
+    /// Bills under a cent keep the digits that matter: ten cost-first classifications a month are not "$0.00 (+0.00)".
+    @Test func assessTextSaysSubCentBillsWithTheirDigits() throws {
+        let answers = #"{"task_type":"classification","monthly_requests":10,"avg_input_tokens":300,"avg_output_tokens":5,"accuracy":"tolerant","cost_priority":"primary","as_of":"2026-12-06"}"#
+        let result = try run(["assess", "--answers", "-"], input: answers)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("Recommended: gpt-6-luna, $0.0003 a month\n"), "\(result.output)")
+        #expect(result.output.contains("Runner-up: claude-haiku-5-5, $0.0004 a month (+0.0001);"), "\(result.output)")
+    }
+
     /// A legacy or deprecated model in the verdict's list is named with its state, as the page's badges do: 5M RAG
     /// answers with 30 % complex name two legacy alternatives beside Claude Sonnet 5.5.
     @Test func assessTextSaysWhichAlternativesAreLegacy() throws {
