@@ -201,8 +201,10 @@ extension Knowledge {
     ///   only if a spend cap or a cached prefix needs them.
     /// - Parameter accountMonth: what the provider bills the organisation in the month, when other models share the
     ///   model's spend cap (a tiered plan's escalations to the same provider); the model's own bill otherwise.
+    /// - Parameter month: the model's own month where it is not the average request's (an imported distribution,
+    ///   priced request by request): what the spend caps are held to.
     func capacity(model m: Int, _ v: UnsafeBufferPointer<Double>, parts known: CostParts? = nil,
-                  accountMonth: Double? = nil) -> Capacity? {
+                  accountMonth: Double? = nil, month: Double? = nil) -> Capacity? {
         let model = compiledModels[m]
         guard !model.selfHosted else { return nil }
         var partsCache = known
@@ -244,7 +246,7 @@ extension Knowledge {
             need.batchLane ? tier.batch_queue_requests != nil || tier.batch_queue_tokens != nil
                 : tier.rpm != nil || tier.itpm != nil || tier.otpm != nil || tier.tpm != nil
         }
-        for (i, tier) in scheme.tiers.enumerated() where need.holds(tier, spend: { accountMonth ?? parts().total }) {
+        for (i, tier) in scheme.tiers.enumerated() where need.holds(tier, spend: { accountMonth ?? month ?? parts().total }) {
             // A tier whose page gives only its spend cap may or may not carry the peak: unknown, not fine, unless a
             // lower tier's published limits carry it already (limits only rise with the tier: a plan's spend needs
             // Scale, whose rows for Sonnet 5.5 we could not read, for escalations Start's rows carry). A cap on
@@ -258,10 +260,10 @@ extension Knowledge {
             }
             // Reached only past every published tier: which limit of the highest one the peak exceeds, so that the
             // warning can say what to ask for (or, for a batch queue, to spread the submissions).
-            let gap = tier.negotiated == true && i > 0 ? need.exceeded(scheme.tiers[i - 1], spend: { accountMonth ?? parts().total }) : nil
+            let gap = tier.negotiated == true && i > 0 ? need.exceeded(scheme.tiers[i - 1], spend: { accountMonth ?? month ?? parts().total }) : nil
             return result((concurrencyHolds ?? publishes) ? .carried : .unknown, tier: tier, gap: gap)
         }
-        return result(.beyond_tiers, gap: need.exceeded(scheme.tiers.last!, spend: { accountMonth ?? parts().total }))
+        return result(.beyond_tiers, gap: need.exceeded(scheme.tiers.last!, spend: { accountMonth ?? month ?? parts().total }))
     }
 
     /// Whether no published tier carries the peak: what keeps a model from being the primary. The decision runs

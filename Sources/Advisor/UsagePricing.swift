@@ -199,7 +199,10 @@ extension Knowledge {
                         output_usd: r(p.output), cache_usd: r(p.cache), gpu_usd: r(p.gpu), ops_usd: r(p.ops),
                         hosting: average.hosting, url: average.url, fits: facts.over_window_share == 0,
                         within_headroom: prices.withinHeadroom[m], status: average.status, latency: average.latency,
-                        prices_checked: average.prices_checked, rates: rates, capacity: average.capacity,
+                        prices_checked: average.prices_checked, rates: rates,
+                        // The spend caps hold the distribution's month, not the average request's ($1,826 against
+                        // $641: Build's $1,000 cap does not carry it).
+                        capacity: capacity(model: m, v, month: p.total),
                         next_prices: next)
     }
 }

@@ -51,7 +51,7 @@ struct ResultView {
         let mark = Self.labels(assessment).primary.lowercased()
         let chart = CostChart(lines: assessment.costs, marked: recommended, markLabel: mark,
                               shortlist: Set(shortlist(assessment)))
-        let levers = assessment.levers.enumerated().map { leverLine($1, number: $0 + 1, answers: answers, assessment) }
+        let levers = assessment.levers.enumerated().map { leverLine($1, number: $0 + 1, answers: answers, assessment, carry: carry) }
         // Below a dollar, the recommended month, the runner-up's and their difference in one precision, so that they
         // add up ("$0.01 a month" beside "$0.0034, $0.0036 less" was $0.007).
         let tiny = decision.runner_up.flatMap { r in
@@ -96,6 +96,7 @@ struct ResultView {
             },
             traps: decision.traps.map { t in TrapLine(text: t.text, url: t.url, kind: t.kind.rawValue) },
             compareURL: compareURL(assessment, answers: answers),
+            imported: !carry.isEmpty,
             alternatives: assessment.alternatives.enumerated().map { i, slug in
                 AlternativeLine(separator: i == 0 ? "" : ", ", model: modelLink(slug, assessment),
                                 fitNote: Self.weakerFit(slug, assessment, knowledge: knowledge))
@@ -130,7 +131,8 @@ struct ResultView {
             shareURL: base + "/assess/result?" + [links.shareQuery(answers, knowledge: knowledge), carry]
                 .filter { !$0.isEmpty }.joined(separator: "&"),
             apiURL: "/api/assess" + query,
-            calculatorURL: "/calculator" + query,
+            // The calculator prices the average request and refuses `usage=` (an imported verdict's link was a 400).
+            calculatorURL: "/calculator" + (answers.queryString.isEmpty ? "" : "?" + answers.queryString),
             exportMarkdown: "/assess/result.md" + query,
             exportCSV: "/assess/result.csv" + query,
             exportMadr: "/assess/result.madr.md" + query,
@@ -180,7 +182,7 @@ struct ResultView {
     }
 
     /// A lever as the page shows it: its sentence, what it does to the verdict, and the link that applies it.
-    func leverLine(_ lever: Lever, number: Int, answers: Answers, _ assessment: Assessment) -> LeverLine {
+    func leverLine(_ lever: Lever, number: Int, answers: Answers, _ assessment: Assessment, carry: String = "") -> LeverLine {
         var changed: Answers? = answers
         for change in lever.changes {
             changed = changed.flatMap { try? knowledge.replacing(change.answer, with: change.to, in: $0) }
@@ -190,7 +192,9 @@ struct ResultView {
         let outcome = lever.verdict == assessment.verdict ? "The verdict stays “\(Self.verdictLabel(lever.verdict))”."
             : "The verdict becomes “\(Self.verdictLabel(lever.verdict))”."
         return LeverLine(number: number, text: lever.text, guideURL: lever.url,
-                         applyURL: lever.changes.isEmpty ? nil : changed.map { "/assess/result?" + $0.queryString },
+                         // With the imported distribution it was priced on: without it the link priced averages.
+                         applyURL: lever.changes.isEmpty ? nil
+                            : changed.map { "/assess/result?" + [$0.queryString, carry].filter { !$0.isEmpty }.joined(separator: "&") },
                          outcome: outcome, saves: lever.difference < 0)
     }
 

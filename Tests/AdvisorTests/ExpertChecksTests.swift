@@ -547,7 +547,7 @@ struct ExpertChecksTests {
         #expect(runner.model == "gpt-6-luna" && runner.difference_usd < -600 && runner.url == "/criteria/cost-priority")
         #expect(runner.reason == "a balanced budget gives up Claude Haiku 5.5 for a model that fits as well only when it "
                 + "costs more than 5 times as much and at least $500 a month more, with reasoning at its cheapest setting "
-                + "on both; here it is 6.5 times GPT-6 Luna's $90.41 and $497 a month more, so the score's verdict for "
+                + "on both; at that setting Claude Haiku 5.5 costs $588, 6.5 times GPT-6 Luna's $90.41 and $497 a month more, so the score's verdict for "
                 + "the Haiku stands", "\(runner.reason)")
         // Two thousand more requests and the saving clears the floor: the ceiling moves the verdict, as it said.
         given["monthly_requests"] = 52_000
@@ -562,7 +562,7 @@ struct ExpertChecksTests {
         given["avg_input_tokens"] = 60_000
         given["reasoning_effort"] = "none"
         let trimmed = try #require(engine.assess(k.answers(given)).decision.runner_up)
-        #expect(trimmed.reason.contains("; here it is 1.3 times GPT-6 Luna's"), "\(trimmed.reason)")
+        #expect(trimmed.reason.contains("; at that setting Claude Haiku 5.5 costs $90.36, 1.3 times GPT-6 Luna's"), "\(trimmed.reason)")
     }
 
     @Test func ofTheModelsThatClearTheCostCeilingThePrimaryIsTheCheapestAsTheTeamRunsIt() {
@@ -1200,7 +1200,7 @@ struct ExpertChecksTests {
                                                          "as_of": "2026-12-05"])).decision.runner_up)
         #expect(held.reason.hasPrefix("a balanced budget gives up the model the review capacity rule names for one that fits "
                                       + "as well only when it costs more than 5 times as much and at least $500 a month more, "
-                                      + "with reasoning at its cheapest setting on both; here Claude Sonnet 5.5 is "), "\(held.reason)")
+                                      + "with reasoning at its cheapest setting on both; at that setting Claude Sonnet 5.5 costs $"), "\(held.reason)")
         #expect(held.reason.contains("so the rule's choice stands") && held.url == "/criteria/cost-priority", "\(held.reason)")
         // Quality first: no ceiling, and the rule that named it is the reason.
         let secondary = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 100_000, "complex_share": 0.6,

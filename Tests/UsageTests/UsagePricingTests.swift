@@ -32,6 +32,25 @@ import Usage
         #expect(abs(facts.long_context_share - 0.08) < 1e-9)
     }
 
+    /// The spend caps hold the distribution's month: 95 % of summaries at 3,000 prompt tokens and 5 % at 120,000 cost
+    /// $1,826 a month on Haiku 5.5 request by request, $641 at the average size; Build's $1,000 cap does not carry
+    /// that, so Scale is the tier needed.
+    @Test func theSpendCapsHoldTheDistributionsMonth() throws {
+        let answers = try UsageFixture.answers([
+            "task_type": .text("summarization"), "monthly_requests": .number(365_651), "avg_input_tokens": .number(8_850),
+            "avg_output_tokens": .number(5), "cached_input_share": .number(0), "tokens_counted_with": .text("cohere-command-r7b"),
+            "peak_to_average": .number(1.9), "as_of": .text("2026-12-06")])
+        let profile = UsageProfile([
+            UsageSample(requests: 950, uncachedInput: 3_000, cacheRead: 0, cacheWrite: 0, output: 5),
+            UsageSample(requests: 50, uncachedInput: 120_000, cacheRead: 0, cacheWrite: 0, output: 5),
+        ])
+        let (a, _) = UsageFixture.engine.assess(answers, usage: profile, currentModel: nil)
+        let haiku = try #require(a.costs.first { $0.model == "claude-haiku-5-5" })
+        #expect(haiku.monthly_usd > 1_000)
+        #expect(haiku.capacity?.tier == "scale", "\(String(describing: haiku.capacity))")
+        #expect(!a.warnings.contains { $0.text.contains("of its $1,000 monthly spend cap") })
+    }
+
     /// Everything priced beside the cost table is priced as the table is, through the distribution: a lever's month
     /// after (applied and assessed again on the same import), the tokenizer trap's amount, the effort branch, and
     /// which cheaper models were passed over. On

@@ -73,6 +73,17 @@ import Testing
         #expect(record.text.contains("Usage imported (priced request by request"), "\(record.text.prefix(2000))")
         #expect(record.text.contains("1,230 requests observed"))
         #expect(record.text.contains("max 150,000"))
+        // Every link of the imported verdict keeps the distribution where it is priced on it: a lever applied is
+        // assessed again on the same requests (without it, the link priced averages and gave another verdict). Compare
+        // and the calculator price the average request and say so; the calculator's link no longer carries `usage=`,
+        // which it refuses.
+        let applies = page.components(separatedBy: "\">Apply it").dropLast().map { String($0.suffix(600)) }
+        #expect(!applies.isEmpty)
+        #expect(applies.allSatisfy { $0.contains("usage=\(profile)") }, "\(applies)")
+        #expect(page.contains("Compare these models for this workload</a> (at the average request)"))
+        #expect(page.contains("Open this workload in the cost calculator</a>, priced at the average request"))
+        let calculator = try #require(page.range(of: "<a href=\"/calculator?")).lowerBound
+        #expect(!page[calculator...].prefix(600).prefix { $0 != ">" }.contains("usage="))
         // The calculator prices averages: its exports refuse the distribution rather than read it and drop it.
         for export in ["/calculator.csv", "/calculator.md"] {
             let refused = try HTTPConnection(port: server.port).request("GET", "\(export)?monthly_requests=5&usage=\(profile)")

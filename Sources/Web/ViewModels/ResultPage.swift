@@ -27,6 +27,8 @@ struct ResultPage: ViewModel, ChartedPage, QuestionFields {
     let traps: [TrapLine]
     /// `/compare` with the shortlist and this workload.
     let compareURL: String
+    /// The verdict prices an imported distribution: compare and the calculator price the average request.
+    let imported: Bool
     let alternatives: [AlternativeLine]
     /// Why none is offered, when none is (Assessment.alternativesNote); empty otherwise.
     let alternativesNote: String
