@@ -1122,7 +1122,7 @@ final class CompiledPolicy: Sendable {
                 throw problem(".threshold_text", "cost_ceiling needs threshold_text: the words when the Haiku's prompt is "
                               + "over its long-context price threshold, with {threshold}")
             }
-            thresholdText = try checked(spec.threshold_text, ".threshold_text", Self.placeholders(spec.kind) + ["threshold"])
+            thresholdText = try checked(spec.threshold_text, ".threshold_text", Self.placeholders(spec.kind) + ["threshold", "prompts"])
             guard spec.held_text != nil else {
                 throw problem(".held_text", "cost_ceiling needs held_text: why a cheaper model that fits as well did not "
                               + "clear the ceiling, with {max_ratio} and {min_saving}")

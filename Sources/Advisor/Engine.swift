@@ -1674,11 +1674,14 @@ public struct Engine: Sendable {
         if loses { values["loss_per_year"] = Format.cents(-outcome.saving) }
         if outcome.slowEscalation { values["budget"] = AnswerValue.number(v[AnswerID.latencyBudgetSeconds.rawValue]).text }
         // A ceiling reached because the Haiku's prompt is over its price threshold is the one gap a shorter prompt
-        // closes; list prices and token counts are not (Haiku 4.5 at ten times Luna's rates).
+        // closes; list prices and token counts are not (Haiku 4.5 at ten times Luna's rates). An imported
+        // distribution may put only part of the prompts over it (band mixed): "no price threshold is at play" was
+        // false where 5 % of the requests over Haiku 5.5's line were most of its month.
         if policy.kind == .cost_ceiling, !outcome.overruled, let h = outcome.haiku, let rates = rates(h),
-           rates.band == .long_context, let threshold = rates.long_context_threshold {
+           rates.band == .long_context || rates.band == .mixed, let threshold = rates.long_context_threshold {
             text = policy.thresholdText
             values["threshold"] = Format.count(threshold)
+            values["prompts"] = rates.band == .mixed ? "Part of the prompts are" : "Each prompt is"
         }
         if let preferred = outcome.preferred {
             // The model compared is one a rule named, not the Haiku.

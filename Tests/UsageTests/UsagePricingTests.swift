@@ -32,23 +32,39 @@ import Usage
         #expect(abs(facts.long_context_share - 0.08) < 1e-9)
     }
 
+    /// 365,651 requests a month on 2026-12-06 with no cache and a 1.9 peak, in two sizes of prompt (`small` and
+    /// `large` requests of each thousand), assessed on the distribution.
+    static func twoSizes(_ task: String, countedWith: String, small: (requests: Int, tokens: Int), large: (requests: Int, tokens: Int),
+                         output: Int) throws -> Assessment {
+        let average = (small.requests * small.tokens + large.requests * large.tokens) / (small.requests + large.requests)
+        let answers = try UsageFixture.answers([
+            "task_type": .text(task), "monthly_requests": .number(365_651), "avg_input_tokens": .number(Double(average)),
+            "avg_output_tokens": .number(Double(output)), "cached_input_share": .number(0),
+            "tokens_counted_with": .text(countedWith), "peak_to_average": .number(1.9), "as_of": .text("2026-12-06")])
+        let profile = UsageProfile([small, large].map {
+            UsageSample(requests: Double($0.requests), uncachedInput: Double($0.tokens), cacheRead: 0, cacheWrite: 0, output: Double(output))
+        })
+        return UsageFixture.engine.assess(answers, usage: profile, currentModel: nil).0
+    }
+
     /// The spend caps hold the distribution's month: 95 % of summaries at 3,000 prompt tokens and 5 % at 120,000 cost
     /// $1,826 a month on Haiku 5.5 request by request, $641 at the average size; Build's $1,000 cap does not carry
     /// that, so Scale is the tier needed.
     @Test func theSpendCapsHoldTheDistributionsMonth() throws {
-        let answers = try UsageFixture.answers([
-            "task_type": .text("summarization"), "monthly_requests": .number(365_651), "avg_input_tokens": .number(8_850),
-            "avg_output_tokens": .number(5), "cached_input_share": .number(0), "tokens_counted_with": .text("cohere-command-r7b"),
-            "peak_to_average": .number(1.9), "as_of": .text("2026-12-06")])
-        let profile = UsageProfile([
-            UsageSample(requests: 950, uncachedInput: 3_000, cacheRead: 0, cacheWrite: 0, output: 5),
-            UsageSample(requests: 50, uncachedInput: 120_000, cacheRead: 0, cacheWrite: 0, output: 5),
-        ])
-        let (a, _) = UsageFixture.engine.assess(answers, usage: profile, currentModel: nil)
+        let a = try Self.twoSizes("summarization", countedWith: "cohere-command-r7b", small: (950, 3_000), large: (50, 120_000), output: 5)
         let haiku = try #require(a.costs.first { $0.model == "claude-haiku-5-5" })
         #expect(haiku.monthly_usd > 1_000)
         #expect(haiku.capacity?.tier == "scale", "\(String(describing: haiku.capacity))")
         #expect(!a.warnings.contains { $0.text.contains("of its $1,000 monthly spend cap") })
+    }
+
+    /// A ceiling reached on a distribution where only part of the prompts cross Haiku 5.5's price line says that line
+    /// is the gap, not "no price threshold is at play": 100 of 1,000 extractions at 150,000 tokens are most of its month.
+    @Test func aCeilingReachedOnPartOfThePromptsNamesTheLine() throws {
+        let a = try Self.twoSizes("extraction", countedWith: "claude-haiku-4-5", small: (900, 2_000), large: (100, 150_000), output: 400)
+        #expect(a.primaryModelBasis == .cost_ceiling)
+        #expect(a.reasons.contains { $0.text.contains("Part of the prompts are over Claude Haiku 5.5's 100,000-token price threshold") })
+        #expect(!a.reasons.contains { $0.text.contains("No price threshold is at play") })
     }
 
     /// Everything priced beside the cost table is priced as the table is, through the distribution: a lever's month
