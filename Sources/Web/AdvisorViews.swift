@@ -275,7 +275,9 @@ public struct AdvisorViews: Sendable {
                 roles[assessment.primaryModel] = assessment.primaryModelBasis == .nothing_fits ? "roomiest" : "closest"
             }
             return Exports.csv(Exports.costsCSV(assessment.costs, answers: answers, recommended: assessment.recommendedModel,
-                                                roles: roles, planMonthly: assessment.decision.combined?.monthly_usd),
+                                                roles: roles, planMonthly: assessment.decision.combined?.monthly_usd,
+                                                escalated: assessment.decision.combined.flatMap { c in
+                                                    c.escalated_effort.map { (c.escalation_model, $0) } }),
                                filename: "haiku-verdict-costs.csv")
         case "/calculator.md":
             let text = "# Monthly cost: \(ResultView.workloadSummary(answers))\n\n"

@@ -309,7 +309,11 @@ struct DecisionRecord {
         let month = paid ?? primary.cost.monthly_usd
         let dearer = options.options.filter { $0.slug != primary.slug && $0.cost.fits && $0.cost.monthly_usd > month }
         guard let most = dearer.max(by: { $0.cost.monthly_usd < $1.cost.monthly_usd }) else { return "" }
-        return ", \(Format.usd(most.cost.monthly_usd - month)) a month less than \(most.entry.title)"
+        // At the effort its cost line is priced at, said where cost first lowered it (the plan keeps the escalation
+        // model's default for its share, and "less than Claude Sonnet 5.5" read as the same setting).
+        let setting = most.cost.rates.reasoning_effort_lowered_from == nil ? ""
+            : most.cost.rates.reasoning_effort.map { " at its \($0.rawValue) effort, as cost first runs it" } ?? ""
+        return ", \(Format.usd(most.cost.monthly_usd - month)) a month less than \(most.entry.title)\(setting)"
     }
 
     /// A page of this site: a link against the public URL, or its title and path (a relative link in a file

@@ -31,8 +31,11 @@ enum Exports {
     /// (`recommended`, `escalation`, `runner-up`; where no model can take the workload, `roomiest` or `closest` for
     /// the one the page names; empty elsewhere and in the calculator), the tiered plan's month on
     /// the recommended row (`plan_monthly_usd`), and the cost line's notes, so that every row can be reworked.
+    /// `escalated`: a plan's escalation model and the effort its escalated requests are priced at, where that is not
+    /// the one its row shows (cost first lowers the row; the plan keeps the model's default for the complex share).
     static func costsCSV(_ lines: [CostLine], answers: Answers, recommended: String?,
-                         roles: [String: String] = [:], planMonthly: Double? = nil) -> String {
+                         roles: [String: String] = [:], planMonthly: Double? = nil,
+                         escalated: (model: String, effort: Effort)? = nil) -> String {
         var requests = 0.0
         if case .number(let value) = answers[.monthlyRequests] { requests = value }
         var rows = [["model", "title", "recommended", "lifecycle", "fits", "monthly_usd", "input_usd", "output_usd",
@@ -53,7 +56,9 @@ enum Exports {
                 plain(line.rates.reasoning_tokens_per_request), line.rates.reasoning_effort?.rawValue ?? "",
                 line.rates.band?.rawValue ?? "", roles[line.model] ?? "",
                 line.model == recommended ? planMonthly.map(cents) ?? "" : "",
-                line.rates.notes.joined(separator: " "),
+                (line.rates.notes + (escalated.map { $0.model == line.model } == true
+                    ? ["In the plan its escalated requests are priced at its default \(escalated!.effort.rawValue) effort, "
+                       + "not this row's: plan_monthly_usd counts them so."] : [])).joined(separator: " "),
             ])
         }
         return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"

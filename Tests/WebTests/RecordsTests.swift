@@ -199,6 +199,18 @@ struct RecordsTests {
         #expect(rows.contains { $0[column("notes")].contains("1.3x") }, "the notes ride along")
     }
 
+    /// A cost-first plan prices its escalated share at the escalation model's default effort while that model's row
+    /// is at its least: the CSV row and the decision record say which setting each figure is at.
+    @Test func aCostFirstPlansExportsSayTheEscalationsEffort() throws {
+        let query = "task_type=moderation&monthly_requests=7777777&avg_input_tokens=600&avg_output_tokens=20&complex_share=0.12"
+            + "&routing=tiered&cost_priority=primary&as_of=2026-12-06"
+        let csv = get("/assess/result.csv", pairs(query)).text
+        let row = try #require(csv.split(separator: "\r\n").first { $0.hasPrefix("claude-sonnet-5-5,") })
+        #expect(row.contains(",low,") && row.contains("In the plan its escalated requests are priced at its default high effort"), "\(row)")
+        let record = get("/assess/result.madr.md", pairs(query)).text
+        #expect(record.contains("a month less than Claude Sonnet 5.5 at its low effort, as cost first runs it"), "\(record.prefix(3000))")
+    }
+
     @Test func markdownExportsNeverLinkToTheServerThatWroteThem() {
         let md = get("/assess/result.md", pairs(Self.workload + "&can_self_host=true"), headers: ["Host": "127.0.0.1:8080"]).text
         #expect(!md.contains("127.0.0.1"))
