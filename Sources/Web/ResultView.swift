@@ -189,7 +189,9 @@ struct ResultView {
         }
         // The verdict's kind, named: after "The verdict then recommends Gemini 3.5 Flash-Lite", a bare "The verdict
         // stays." read as a contradiction.
-        let outcome = lever.verdict == assessment.verdict ? "The verdict stays “\(Self.verdictLabel(lever.verdict))”."
+        // Where no model can take the workload the headline says so, not the verdict's name: "stays" would contradict it.
+        let outcome = assessment.noModelCanTakeIt != nil ? "Assessed again, the verdict is “\(Self.verdictLabel(lever.verdict))”."
+            : lever.verdict == assessment.verdict ? "The verdict stays “\(Self.verdictLabel(lever.verdict))”."
             : "The verdict becomes “\(Self.verdictLabel(lever.verdict))”."
         return LeverLine(number: number, text: lever.text, guideURL: lever.url,
                          // With the imported distribution it was priced on: without it the link priced averages.

@@ -56,6 +56,10 @@ struct AdvisorRoutesTests {
         #expect(html.contains("★ Roomiest") && !html.contains("★ Recommended") && !html.contains("★ recommended")
                 && !html.contains("· recommended"))
         #expect(html.contains("★ roomiest"))
+        // The biggest risk is that, at high severity, and a lever does not say the verdict "stays" a name the heading
+        // does not use.
+        #expect(html.contains("Long-context cost</a> (high): No model we list can take one of these requests"), "the risk")
+        #expect(!html.contains("The verdict stays “Use another model”"))
         // Named for its fit among models about as roomy, it is marked the roomiest of those, not of all.
         let fitFirst = get("/assess/result", [("task_type", "complex_reasoning"), ("monthly_requests", "10"),
                                               ("avg_input_tokens", "900000"), ("avg_output_tokens", "4000")]).text
