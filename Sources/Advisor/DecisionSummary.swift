@@ -39,14 +39,18 @@ public struct CombinedCost: Sendable, Encodable, Equatable {
     public let escalated_effort: Effort?
 }
 
-/// JSON `decision`: `recommended`, `monthly_usd`, `combined`, `runner_up`, `passed_over`, `top_risk`, `top_lever`,
-/// `traps`.
+/// JSON `decision`: `recommended`, `monthly_usd`, `combined`, `runner_up`, `haiku`, `passed_over`, `top_risk`,
+/// `top_lever`, `traps`.
 public struct DecisionSummary: Sendable, Encodable, Equatable {
     /// The model the verdict recommends (the primary model).
     public let recommended: String
     public let monthly_usd: Double
     public let combined: CombinedCost?
     public let runner_up: RunnerUp?
+    /// The day's Haiku against the verdict, where it is neither recommended nor the runner-up: what it would cost and
+    /// why it lost, as the runner-up's line says it (a cost-first verdict for Command R7B never named Haiku 5.5's
+    /// $136.50 on the first screen of a tool about Haiku). Nil otherwise.
+    public let haiku: RunnerUp?
     /// Cheaper models of at least the recommended one's fit that could not be used, cheapest first (at most
     /// `Engine.passedOverShown`): without them a cost table topped by a cheaper model is a question left open.
     public let passed_over: [PassedOver]
@@ -56,7 +60,7 @@ public struct DecisionSummary: Sendable, Encodable, Equatable {
     /// Traps in the figures of the recommended model and the runner-up, each said once.
     public let traps: [Trap]
 
-    enum CodingKeys: String, CodingKey { case recommended, monthly_usd, combined, runner_up, passed_over, top_risk, top_lever, traps }
+    enum CodingKeys: String, CodingKey { case recommended, monthly_usd, combined, runner_up, haiku, passed_over, top_risk, top_lever, traps }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -64,6 +68,7 @@ public struct DecisionSummary: Sendable, Encodable, Equatable {
         try c.encode(monthly_usd, forKey: .monthly_usd)
         try c.encode(combined, forKey: .combined)
         try c.encode(runner_up, forKey: .runner_up)
+        try c.encode(haiku, forKey: .haiku)
         try c.encode(passed_over, forKey: .passed_over)
         try c.encode(top_risk, forKey: .top_risk)
         try c.encode(top_lever, forKey: .top_lever)
@@ -110,8 +115,14 @@ extension Engine {
         let risk = d.basis == .nothing_fits || d.basis == .nothing_usable || !Self.hasVolume(answers.values) ? warnings.first
             : stated ?? severities.lazy.compactMap { s in
                 warnings.filter { $0.severity == s }.min { rank($0) < rank($1) } }.first
+        // The Haiku the verdict was about, where the first screen would not otherwise name it.
+        let dayHaiku = answers.values.withUnsafeBufferPointer { k.dayHaiku($0) }
+        let haikuLine = Self.hasVolume(answers.values) && d.basis != .nothing_fits && d.basis != .nothing_usable
+            && !k.compiledModels[primary].isHaikuFamily
+            && runner?.model != dayHaiku && line(dayHaiku) != nil
+            ? lostLine(dayHaiku, d, answers: answers, monthly: monthly, plan: plan) : nil
         return DecisionSummary(recommended: k.models[primary].slug, monthly_usd: Format.rounded(monthly[primary]),
-                               combined: combined, runner_up: runner?.summary,
+                               combined: combined, runner_up: runner?.summary, haiku: haikuLine,
                                passed_over: passedOver(d, answers: answers, monthly: monthly, fits: { line($0)?.fits ?? false }),
                                top_risk: risk, top_lever: levers.first,
                                traps: traps)
@@ -175,7 +186,6 @@ extension Engine {
         let k = knowledge
         let primary = d.primary
         let task = Int(answers.values[AnswerID.taskType.rawValue])
-        let day = answers.day
         let primaryFit = k.compiledModels[primary].fit[task]
         let sameFamily = k.compiledModels[primary].isHaikuFamily
         // Under a hard choose_alternative, naming a Haiku as the runner-up would contradict the verdict. The fit every
@@ -199,6 +209,17 @@ extension Engine {
             (Self.fitFirstRank(k.compiledModels[m].fit[task], d.fitFirst), superseded.contains(m) ? 1 : 0, monthly[m], m)
         }
         guard let m = equals.min(by: { key($0) < key($1) }) ?? alternatives.first else { return nil }
+        return (m, lostLine(m, d, answers: answers, monthly: monthly, plan: plan))
+    }
+
+    /// Model `m` against the verdict's primary: its month, the difference, and why it lost, as the runner-up's line
+    /// says it (and the Haiku's, where it is neither the primary nor the runner-up).
+    func lostLine(_ m: Int, _ d: Decision, answers: Answers, monthly: [Double], plan: Double? = nil) -> RunnerUp {
+        let k = knowledge
+        let primary = d.primary
+        let task = Int(answers.values[AnswerID.taskType.rawValue])
+        let day = answers.day
+        let primaryFit = k.compiledModels[primary].fit[task]
         let difference = monthly[m] - (plan ?? monthly[primary])
         // What the runner-up is set against, where it is more than the primary's own month.
         let against = plan == nil ? "" : " than the plan with its escalations"
@@ -325,8 +346,8 @@ extension Engine {
             let later = laterGap(m, primary, difference, answers, monthly, plan: plan)
             if !later.isEmpty { stated += "; it costs " + later.dropFirst(2).dropLast() }
         }
-        return (m, RunnerUp(model: k.models[m].slug, monthly_usd: Format.rounded(monthly[m]),
-                            difference_usd: Format.rounded(difference), reason: stated, url: url))
+        return RunnerUp(model: k.models[m].slug, monthly_usd: Format.rounded(monthly[m]),
+                        difference_usd: Format.rounded(difference), reason: stated, url: url)
     }
 }
 

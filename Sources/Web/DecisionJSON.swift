@@ -4,6 +4,16 @@ import Advisor
 // rules). `DecisionSummary` and `Trap` write their absent members as `null`; the rest are synthesized encoders.
 
 extension JSONWriter {
+    mutating func write(_ line: RunnerUp) {
+        object { json in
+            json.field("difference_usd", line.difference_usd)
+            json.field("model", line.model)
+            json.field("monthly_usd", line.monthly_usd)
+            json.field("reason", line.reason)
+            json.field("url", line.url)
+        }
+    }
+
     mutating func write(_ d: DecisionSummary) {
         object { json in
             json.key("combined")
@@ -17,6 +27,8 @@ extension JSONWriter {
             } else {
                 json.null()
             }
+            json.key("haiku")
+            if let haiku = d.haiku { json.write(haiku) } else { json.null() }
             json.field("monthly_usd", d.monthly_usd)
             json.key("passed_over")
             json.array(d.passed_over) { json, passed in
@@ -29,17 +41,7 @@ extension JSONWriter {
             }
             json.field("recommended", d.recommended)
             json.key("runner_up")
-            if let runner = d.runner_up {
-                json.object { json in
-                    json.field("difference_usd", runner.difference_usd)
-                    json.field("model", runner.model)
-                    json.field("monthly_usd", runner.monthly_usd)
-                    json.field("reason", runner.reason)
-                    json.field("url", runner.url)
-                }
-            } else {
-                json.null()
-            }
+            if let runner = d.runner_up { json.write(runner) } else { json.null() }
             json.key("top_lever")
             if let lever = d.top_lever { json.write(lever) } else { json.null() }
             json.key("top_risk")

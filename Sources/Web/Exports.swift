@@ -128,6 +128,9 @@ enum Exports {
         if let runner = a.decision.runner_up {
             md += "- Runner-up: \(cell(title(runner.model))) at \(Format.money(runner.monthly_usd)) a month; \(runner.reason)\n"
         }
+        if let haiku = a.decision.haiku {
+            md += "- \(cell(title(haiku.model))): \(Format.money(haiku.monthly_usd)) a month; \(haiku.reason)\n"
+        }
         for passed in a.decision.passed_over {
             md += "- Cheaper, but not usable here: \(cell(title(passed.model))) at \(Format.money(passed.monthly_usd)) a month; \(passed.reason)\n"
         }

@@ -81,12 +81,8 @@ struct ResultView {
                                     escalationMonthly: Format.money(escalation?.monthly_usd ?? 0),
                                     escalatedEffort: c.escalated_effort?.rawValue)
             },
-            runnerUp: decision.runner_up.map { r in
-                RunnerUpLine(model: modelLink(r.model, assessment), monthly: tiny?.after ?? Format.money(r.monthly_usd),
-                             difference: r.difference_usd < 0 ? "\(tiny?.change ?? Format.money(-r.difference_usd, beside: r.monthly_usd)) a month less"
-                                 : r.difference_usd > 0 ? "\(tiny?.change ?? Format.money(r.difference_usd, beside: r.monthly_usd)) a month more" : "the same a month",
-                             reason: r.reason, reasonURL: r.url, reasonTitle: pageTitle(r.url))
-            },
+            runnerUp: decision.runner_up.map { lostLine($0, assessment) },
+            haiku: decision.haiku.map { lostLine($0, assessment) },
             passedOver: decision.passed_over.map { p in
                 PassedOverLine(model: modelLink(p.model, assessment), monthly: Format.money(p.monthly_usd), reason: p.reason)
             },
@@ -167,6 +163,19 @@ struct ResultView {
         let primaryCost = decision.monthly_usd
         let cheaper = assessment.costs.filter { $0.fits && $0.rejects_forced_tool_calls != true && $0.monthly_usd < primaryCost }.map(\.model)
         return [decision.recommended, decision.runner_up?.model, assessment.haikuModel, escalation].compactMap { $0 } + cheaper
+    }
+
+    /// A model set against the verdict (the runner-up, or the Haiku), its month and why it lost: below a dollar, in
+    /// the recommended month's precision (`tiny` in `page`).
+    func lostLine(_ r: RunnerUp, _ assessment: Assessment) -> RunnerUpLine {
+        let decision = assessment.decision
+        let shown = decision.combined == nil && max(r.monthly_usd, decision.monthly_usd) < 1
+            ? Format.moneyChange(before: decision.monthly_usd, after: r.monthly_usd) : nil
+        return RunnerUpLine(model: modelLink(r.model, assessment), monthly: shown?.after ?? Format.money(r.monthly_usd),
+                            difference: r.difference_usd < 0 ? "\(shown?.change ?? Format.money(-r.difference_usd, beside: r.monthly_usd)) a month less"
+                                : r.difference_usd > 0 ? "\(shown?.change ?? Format.money(r.difference_usd, beside: r.monthly_usd)) a month more"
+                                : "the same a month",
+                            reason: r.reason, reasonURL: r.url, reasonTitle: pageTitle(r.url))
     }
 
     /// `/compare` with the shortlist's models and this workload's answers.

@@ -115,6 +115,10 @@ enum AssessmentText {
             lines.append("Runner-up: \(r.model), \(usd(r.monthly_usd)) a month (\(r.difference_usd < 0 ? "-" : "+")"
                 + "\(usd(abs(r.difference_usd)).dropFirst())); lost because \(r.reason)  [\(r.url)]")
         }
+        if let h = d.haiku {
+            lines.append("Haiku: \(h.model), \(usd(h.monthly_usd)) a month (\(h.difference_usd < 0 ? "-" : "+")"
+                + "\(usd(abs(h.difference_usd)).dropFirst())); lost because \(h.reason)  [\(h.url)]")
+        }
         for p in d.passed_over {
             lines.append("Cheaper, not usable: \(p.model), \(usd(p.monthly_usd)) a month; \(p.reason)  [\(p.url)]")
         }

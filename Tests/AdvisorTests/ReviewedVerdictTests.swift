@@ -94,4 +94,22 @@ struct ReviewedVerdictTests {
                                               "avg_input_tokens": 20_000, "avg_output_tokens": 2_000, "as_of": "2026-12-06"]))
         #expect(!coding.warnings.contains { $0.title.contains("no better than") })
     }
+
+    @Test func aVerdictForAnotherModelSaysWhatTheHaikuCostsAndWhyItLost() throws {
+        // A million cost-first classifications: Command R7B ('good', $37.50) is recommended and GPT-6 Luna is the
+        // runner-up; the first screen of a tool about Haiku names Haiku 5.5's own month and why it lost.
+        let a = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 1_000_000, "avg_input_tokens": 800,
+                                         "avg_output_tokens": 50, "cost_priority": "primary", "as_of": "2026-12-06"]))
+        #expect(a.primaryModel == "cohere-command-r7b" && a.decision.runner_up?.model == "gpt-6-luna")
+        let haiku = try #require(a.decision.haiku)
+        #expect(haiku.model == "claude-haiku-5-5" && haiku.monthly_usd == 136.5 && haiku.difference_usd == 99)
+        #expect(haiku.reason.contains("it costs $99 more a month, though it fits classification 'strong'"), "\(haiku.reason)")
+        // Not where the Haiku is recommended, nor where it is the runner-up already.
+        let onHaiku = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 1_000_000, "as_of": "2026-12-06"]))
+        #expect(onHaiku.primaryModel == "claude-haiku-5-5" && onHaiku.decision.haiku == nil)
+        let tie = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 10, "avg_input_tokens": 300,
+                                           "avg_output_tokens": 5, "accuracy": "tolerant", "cost_priority": "primary",
+                                           "as_of": "2026-12-06"]))
+        #expect(tie.decision.runner_up?.model == "claude-haiku-5-5" && tie.decision.haiku == nil)
+    }
 }

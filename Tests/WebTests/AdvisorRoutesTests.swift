@@ -47,6 +47,17 @@ struct AdvisorRoutesTests {
         }
     }
 
+    /// A verdict for another model names the Haiku's month and why it lost on the first screen, in the page and the
+    /// Markdown export.
+    @Test func aVerdictForAnotherModelNamesTheHaikusMonth() {
+        let answers = [("task_type", "classification"), ("monthly_requests", "1000000"), ("avg_input_tokens", "800"),
+                       ("avg_output_tokens", "50"), ("cost_priority", "primary"), ("as_of", "2026-12-06")]
+        let html = get("/assess/result", answers).text
+        #expect(html.contains("<dt>Claude Haiku 5.5</dt>\n    <dd class=\"decision-haiku\"><a href=\"/models/claude-haiku-5-5\">Claude Haiku 5.5</a>"), "the row")
+        #expect(html.contains("at $137 a month, <strong>$99 a month more</strong>. It lost because it costs $99 more a month"))
+        #expect(get("/assess/result.md", answers).text.contains("- Claude Haiku 5.5: $137 a month; it costs $99 more a month"))
+    }
+
     /// A request no model holds: the heading and the decision say so, not "Recommended".
     @Test func aRequestNoModelHoldsIsSaidInTheHeading() throws {
         let html = get("/assess/result", [("task_type", "rag"), ("monthly_requests", "1000"),

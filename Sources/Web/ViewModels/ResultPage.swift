@@ -19,6 +19,8 @@ struct ResultPage: ViewModel, ChartedPage, QuestionFields {
     let monthly: String
     let combined: CombinedLine?
     let runnerUp: RunnerUpLine?
+    /// The day's Haiku against the verdict, where it is neither recommended nor the runner-up (DecisionSummary.haiku).
+    let haiku: RunnerUpLine?
     /// Cheaper models that fit as well and could not be used, with why (DecisionSummary.passed_over).
     let passedOver: [PassedOverLine]
     let topLever: LeverLine?
