@@ -475,7 +475,10 @@ def test_forms_and_layout(driver):
     check(outline[0] == "skip" and outline[1] != "none", f"Tab reaches the skip link with a visible focus ({outline})")
     # 390 px: the page never scrolls sideways; wide tables scroll inside and keep their first column.
     emulate(driver, width=390)
-    for path in (RESULT, CALCULATOR, "/compare", "/timeline", "/models/"):
+    # The cost-first verdict's biggest risk carries a bare URL (Cohere's error page), which must break, not widen it.
+    cohere = ("/assess/result?task_type=classification&monthly_requests=1000000&avg_input_tokens=800"
+              "&avg_output_tokens=50&cost_priority=primary")
+    for path in (RESULT, CALCULATOR, "/compare", "/timeline", "/models/", cohere):
         driver.get(BASE + path)
         width = driver.execute_script("return document.documentElement.scrollWidth")
         check(width <= 390, f"{path} at 390 px: no sideways scrolling of the page ({width} px)")
