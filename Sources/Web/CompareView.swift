@@ -17,6 +17,7 @@ struct CompareView {
         let given = workload.map { w in AnswerID.allCases.contains { $0 != .asOf && !w.isAssumed($0) } } ?? false
         let lines = engine.costs(answers)
         let costs = Dictionary(lines.map { ($0.model, $0.monthly_usd) }, uniquingKeysWith: { a, _ in a })
+        let lineOf = Dictionary(lines.map { ($0.model, $0) }, uniquingKeysWith: { a, _ in a })
         let chosenLines = lines.filter { slugs.contains($0.model) }
         let cheapest = CostChart.cheapest(chosenLines, answers: answers, knowledge: engine.knowledge)
         let chart = CostChart(lines: chosenLines, marked: cheapest?.model, markLabel: CostChart.cheapestLabel)
@@ -65,6 +66,15 @@ struct CompareView {
             },
             row("SWE-bench Verified") { _, spec in spec.benchmarks?["swe_bench_verified"].map(\.text) ?? "—" },
             row("Access") { _, spec in spec.access.map(AccessChannelText.label).joined(separator: ", ") },
+            // The thinking each bill holds: Haiku 5.5 at $86 beside models with three times its rates at $80 was
+            // its default 1,200 reasoning tokens a request, and the page never said so.
+            row(given ? "Reasoning priced, a request" : "Reasoning priced, a request (default workload)") { page, _ in
+                guard let rates = lineOf[page.slug]?.rates else { return "—" }
+                guard let effort = rates.reasoning_effort else { return "none" }
+                return rates.reasoning_tokens_per_request == 0 ? "off (\(effort.rawValue))"
+                    : "\(effort.rawValue) effort: \(rates.reasoning_tokens_assumed ? "about " : "")"
+                        + "\(Format.count(rates.reasoning_tokens_per_request)) tokens"
+            },
             row(given ? "This workload, a month" : "Default workload, a month") { page, _ in
                 // A model retired on the day is priced for reference, and said to be.
                 let state = engine.knowledge.status(of: page.slug, on: day)?.state
@@ -74,6 +84,8 @@ struct CompareView {
         for task in AnswerID.taskType.choices {
             rows.append(row("Fit: \(task.replacingOccurrences(of: "_", with: " "))") { _, spec in spec.task_fit[task]?.fit.rawValue ?? "—" })
         }
+        // A row no chosen model has a figure for says nothing (latency, SWE-bench for most small models).
+        rows.removeAll { row in !row.cells.isEmpty && row.cells.allSatisfy { $0.value == "—" } }
         return ComparePage(
             choices: choices, formError: formError,
             models: pages.map { page in

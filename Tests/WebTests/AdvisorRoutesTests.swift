@@ -202,6 +202,18 @@ struct AdvisorRoutesTests {
         #expect(get("/compare").status == 200)
     }
 
+    /// Each bill's thinking is a row of its own, and a row no chosen model has a figure for is left out: the default
+    /// comparison put Haiku 5.5 at $86 beside models with three times its rates at $80, and said nothing of the
+    /// 1,200 reasoning tokens a request in its bill.
+    @Test func compareSaysTheReasoningEachBillHolds() {
+        let page = get("/compare", [("models", "claude-haiku-5-5,gemini-3-5-flash-lite,cohere-command-r7b")]).text
+        #expect(page.contains("<th scope=\"row\">Reasoning priced, a request (default workload)</th>"))
+        #expect(page.contains("medium effort: about 1,200 tokens"))
+        #expect(page.contains(">none<"), "a model that does not reason")
+        #expect(!page.contains("<th scope=\"row\">Self-hosting</th>"), "no chosen model is self-hosted")
+        #expect(get("/compare", [("models", "claude-haiku-5-5,llama-3-1-8b-self-hosted")]).text.contains("<th scope=\"row\">Self-hosting</th>"))
+    }
+
     @Test func modelsAPICarriesPricesAndSources() throws {
         let models = try #require(json(get("/api/models")) as? [[String: Any]])
         #expect(models.count == realSite.library.pages(in: .models).count)
