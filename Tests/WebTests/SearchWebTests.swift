@@ -81,6 +81,14 @@ struct SearchWebTests {
         #expect(page.header("Content-Security-Policy")?.contains("script-src 'self'") == true)
     }
 
+    @Test func theCountLineNamesTheQueryItsResultsAreFor() {
+        // A misspelling shown corrected: the count is for the correction, as the notice above it says.
+        let page = get("/search", [("q", "ratelimt")]).text
+        #expect(page.contains("Showing results for <strong>ratelimit</strong>"))
+        #expect(page.contains("for “ratelimit” <span class=\"took\">"))
+        #expect(!page.contains("for “ratelimt” <span"))
+    }
+
     @Test func aRefusedQueryShowsItsErrorAndNoResultsLine() {
         // Over 1,000 bytes: a 400 with the reason, and no "Pages – of for …" line of a search that did not run.
         let response = get("/search", [("q", String(repeating: "x", count: 1_200))])

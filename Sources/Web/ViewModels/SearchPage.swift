@@ -19,6 +19,9 @@ struct SearchPage: ViewModel {
     var none: Bool { results?.total == 0 }
     var tookMs: String? { results?.took }
     var showing: ShownCorrection? { results?.showing }
+    /// The query the results are for: the correction shown, where one is ("Pages 1–10 of 43 for “ratelimt”" stood
+    /// under "Showing results for ratelimit").
+    var shownQuery: String { results?.showing?.text ?? query }
     var suggestion: SuggestedCorrection? { results?.suggestion }
     var hasFacets: Bool { results.map { !$0.facets.isEmpty } ?? false }
     var facets: [FacetLink] { results?.facets ?? [] }
