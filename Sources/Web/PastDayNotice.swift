@@ -3,16 +3,25 @@ import Advisor
 /// A verdict judged on a past day (a share link pins `as_of`) names that day's models. Read later, some of them may
 /// be retired, or deprecated since: the page says which, with their dates and replacements, and links today's
 /// verdict for the same answers, so a retired or leaving model is never shown as recommended without a word on the
-/// day the page is read.
+/// day the page is read. A day to come (an `as_of` ahead of today) is said too, with what its verdict rests on.
 struct PastDayNotice: ViewModel {
     let text: String
     /// `/assess/result` with the same answers and no `as_of`: today's verdict.
     let todayURL: String
 
-    /// nil when the verdict is today's (or later), or when no model it names has retired or been deprecated since.
+    /// nil when the verdict is today's, or a past day's when no model it names has retired or been deprecated since.
+    /// A day to come always says what it rests on: the dates and prices announced by today, nothing announced later.
     init?(_ a: Assessment, answers: Answers, knowledge: Knowledge) {
         let today = knowledge.today
-        guard let judged = CivilDate.day(a.asOf), judged < today else { return nil }
+        guard let judged = CivilDate.day(a.asOf), judged != today else { return nil }
+        let query = answers.queryString.split(separator: "&").filter { !$0.hasPrefix("as_of=") }.joined(separator: "&")
+        todayURL = "/assess/result" + (query.isEmpty ? "" : "?" + query)
+        if judged > today {
+            text = "Judged for \(a.asOf), a day to come: the retirements, releases and price changes announced by "
+                + "\(CivilDate.text(today)) are applied, and the prices are those in force that day as announced; "
+                + "anything announced later is not, so assess again nearer the day."
+            return
+        }
         var named: [(slug: String, role: String)] = [(a.primaryModel, "recommended")]
         if let runnerUp = a.decision.runner_up?.model { named.append((runnerUp, "the runner-up")) }
         if let escalation = a.decision.combined?.escalation_model { named.append((escalation, "the escalation model")) }
@@ -34,7 +43,5 @@ struct PastDayNotice: ViewModel {
         }
         guard !gone.isEmpty || !going.isEmpty else { return nil }
         text = "Judged on \(a.asOf). Since then: " + (gone + going).joined(separator: "; ") + "."
-        let query = answers.queryString.split(separator: "&").filter { !$0.hasPrefix("as_of=") }.joined(separator: "&")
-        todayURL = "/assess/result" + (query.isEmpty ? "" : "?" + query)
     }
 }

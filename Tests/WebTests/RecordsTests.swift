@@ -295,6 +295,13 @@ struct RecordsTests {
         #expect(!served.contains("past-day-notice"))
     }
 
+    /// A day to come says what its verdict rests on: what was announced by today, nothing later.
+    @Test func aDayToComeSaysWhatItsVerdictRestsOn() {
+        let future = get("/assess/result", pairs("task_type=extraction&monthly_requests=500000&as_of=2027-01-23")).text
+        #expect(future.contains("Judged for 2027-01-23, a day to come: the retirements, releases and price changes announced by "), "\(future.prefix(3000))")
+        #expect(future.contains("<a href=\"/assess/result?task_type=extraction&amp;monthly_requests=500000\">Today's verdict for the same answers</a>"))
+    }
+
     /// Who signs a tiered verdict from its Markdown signs the plan: the escalation model and the month in all were
     /// only in the HTML; and an alternative's lifecycle is said as the page's badge says it.
     @Test func theMarkdownVerdictNamesThePlanAndTheAlternativesLifecycles() {
