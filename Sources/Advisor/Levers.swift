@@ -38,8 +38,8 @@ public struct Lever: Sendable, Encodable, Equatable {
 
     /// Negative: a saving.
     public var difference: Double { monthly_after - monthly_before }
-    /// What the ranking goes by: the change in what the verdict pays.
-    var rankedDifference: Double { paidDifference ?? difference }
+    /// What the ranking goes by: the change in what the verdict pays (negative: the team pays less).
+    public var rankedDifference: Double { paidDifference ?? difference }
 }
 
 extension Knowledge {

@@ -206,7 +206,9 @@ struct ResultView {
                          // With the imported distribution it was priced on: without it the link priced averages.
                          applyURL: lever.changes.isEmpty ? nil
                             : changed.map { "/assess/result?" + [$0.queryString, carry].filter { !$0.isEmpty }.joined(separator: "&") },
-                         outcome: outcome, saves: lever.difference < 0)
+                         // What the team pays, not the priced model's month: the way back to the Haiku lowers its
+                         // bill and raises the verdict's ($1,035 to $5,318 a month).
+                         outcome: outcome, saves: lever.rankedDifference < 0)
     }
 
     /// "What would change the verdict", numeric answers first (a volume or a share is easier to act on than a

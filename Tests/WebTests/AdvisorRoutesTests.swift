@@ -58,6 +58,15 @@ struct AdvisorRoutesTests {
         #expect(get("/assess/result.md", answers).text.contains("- Claude Haiku 5.5: $137 a month; it costs $99 more a month"))
     }
 
+    /// A top lever that raises the bill (the way back to the Haiku under its price line) is labelled as one: the slot
+    /// that shows a saving elsewhere read as one here, from $1,035 to $5,318 a month.
+    @Test func aTopLeverThatCostsMoreSaysSoInItsLabel() {
+        let rag = get("/assess/result", [("task_type", "rag"), ("monthly_requests", "300000"), ("avg_input_tokens", "90000"),
+                                         ("avg_output_tokens", "500"), ("as_of", "2026-12-06")]).text
+        #expect(rag.contains("<dt>Top lever, at a cost</dt>"))
+        #expect(get("/assess/result", [("task_type", "classification")]).text.contains("<dt>Top lever</dt>"))
+    }
+
     /// A request no model holds: the heading and the decision say so, not "Recommended".
     @Test func aRequestNoModelHoldsIsSaidInTheHeading() throws {
         let html = get("/assess/result", [("task_type", "rag"), ("monthly_requests", "1000"),

@@ -341,7 +341,8 @@ struct DecisionPageTests {
         #expect(box.contains("<li class=\"trap-long_context_cliff\">Claude Haiku 5.5 bills the whole request at its long-context rates above 100,000 prompt tokens, and this prompt is 117,000 tokens on its count"))
         #expect(box.contains("Prompts of 57,600 tokens"))
         #expect(box.contains("<a href=\"/guides/long-context-price-cliff\">Guide</a>"))
-        let lever = part(box, from: "<dt>Top lever</dt>", to: "</dd>")
+        // Labelled as what it is for the team: the verdict's bill goes up ($687 to $3,519), though the Haiku's goes down.
+        let lever = part(box, from: "<dt>Top lever, at a cost</dt>", to: "</dd>")
         // The way back, worded as one: what the Haiku then costs, not a saving the verdict does not make.
         #expect(lever.contains("To bring Claude Haiku 5.5 back, trim prompts to 57,600 tokens"), "\(lever)")
         #expect(lever.contains("it then costs $1,670 a month instead of $12,560.") && !lever.contains("less."), "\(lever)")
