@@ -159,6 +159,16 @@ extension Knowledge {
         return try builder.finished()
     }
 
+    /// Every answer of a query that cannot be read on its own (a bad number, choice, flag or date), each with its
+    /// field: a form marks them all at once, not one per round trip. Rules across answers (duplicates, conflicts)
+    /// are `answers(fromQuery:)`'s.
+    public func fieldErrors(fromQuery pairs: [(String, String)]) -> [AnswerError] {
+        pairs.compactMap { (key, value) -> AnswerError? in
+            guard !value.isEmpty, let id = AnswerID(name: key) else { return nil }
+            do throws(AnswerError) { _ = try parseQueryValue(value, for: id); return nil } catch { return error }
+        }
+    }
+
     /// Answers from a JSON body (`POST /api/assess`, `haiku-advisor assess --answers FILE`): an object of
     /// answer ids to values.
     /// - Throws: `AnswerError` naming the field; see the rules at the top of Answers.swift.

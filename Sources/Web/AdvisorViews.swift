@@ -56,9 +56,14 @@ public struct AdvisorViews: Sendable {
 
     // MARK: - Pages
 
-    func assessPage(values: [String: String], error: AnswerError?, status: Int, usage: UsageSection? = nil) -> Response {
-        let view = QuestionnairePage(fields: form.fields(values: values, error: error),
-                                     formError: error.map(form.message) ?? "", usage: usage)
+    /// - Parameter others: more answers that cannot be read (`Knowledge.fieldErrors`), marked on their fields too.
+    func assessPage(values: [String: String], error: AnswerError?, status: Int, usage: UsageSection? = nil,
+                    others: [AnswerError] = []) -> Response {
+        let errors = (error.map { [$0] } ?? []) + others.filter { $0.field != error?.field }
+        let fields = Set(errors.compactMap(\.field)).count
+        let more = fields > 1 ? " \(fields - 1) more \(fields == 2 ? "answer needs" : "answers need") fixing: each is marked below." : ""
+        let view = QuestionnairePage(fields: form.fields(values: values, errors: errors),
+                                     formError: error.map { form.message(for: $0) + more } ?? "", usage: usage)
         return .html(templates.page(title: "Should this workload run on Haiku?", view: view,
                                     activeSection: "assess"), status: status)
     }
@@ -84,7 +89,8 @@ public struct AdvisorViews: Sendable {
             return assessPage(values: QuestionnaireForm.values(of: request.query),
                               error: AnswerError(code: error.code, message: error.message, field: error.field), status: 400)
         } catch let error as AnswerError {
-            return assessPage(values: QuestionnaireForm.values(of: request.query), error: error, status: 400)
+            return assessPage(values: QuestionnaireForm.values(of: request.query), error: error, status: 400,
+                              others: knowledge.fieldErrors(fromQuery: request.query))
         } catch {
             preconditionFailure("only HTTPError and AnswerError are thrown here")
         }

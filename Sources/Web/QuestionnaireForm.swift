@@ -9,6 +9,11 @@ struct QuestionnaireForm {
     ///   - values: what to show in each field: the raw text the person sent, so a bad value is kept for fixing.
     ///   - only: restrict to these questions (the calculator asks only what prices a workload).
     func fields(values: [String: String], error: AnswerError?, only: Set<AnswerID>? = nil) -> [FormField] {
+        fields(values: values, errors: error.map { [$0] } ?? [], only: only)
+    }
+
+    /// The fields with every error given marked on its own field (the first per field).
+    func fields(values: [String: String], errors: [AnswerError], only: Set<AnswerID>? = nil) -> [FormField] {
         knowledge.questionnaire.filter { only?.contains($0.id) ?? true }.map { question in
             let id = question.id.name
             let current = values[id] ?? ""
@@ -38,7 +43,7 @@ struct QuestionnaireForm {
                 essential: knowledge.essentialQuestions.isEmpty || knowledge.essentialQuestions.contains(question.id),
                 defaultLabel: label(question.defaultValue, for: question), value: current, kind: kind,
                 unit: question.unit ?? "",
-                error: error.flatMap { $0.field == id ? message(for: $0) : nil } ?? "",
+                error: errors.first { $0.field == id }.map(message) ?? "",
                 options: choices,
                 min: isNumber ? question.min.map(Format.number) ?? "" : kind == .date ? knowledge.earliestJudgedDay ?? "" : "",
                 max: isNumber ? question.max.map(Format.number) ?? "" : "",
@@ -72,6 +77,9 @@ struct QuestionnaireForm {
             return "\(asked) needs \(id.kind == .integer ? "a whole number" : "a number"), such as \(examples(question))."
         case "out_of_range" where id.kind == .date:
             return error.message.replacingOccurrences(of: "'\(name)'", with: asked) + "."
+        case "out_of_range" where (question.max ?? 2) <= 1 && (question.min ?? 0) == 0:
+            // A share is typed as a percentage as often as a fraction: "150%" was told "between 0 and 1 share".
+            return "\(asked) must be a share from 0 % to 100 % (or 0 to 1)."
         case "out_of_range":
             return "\(asked) must be between \(Format.number(question.min ?? 0)) and \(Format.number(question.max ?? 0))\(unit)."
         case "not_an_integer":

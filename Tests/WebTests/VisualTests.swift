@@ -252,6 +252,21 @@ struct VisualTests {
         #expect(Exports.field("-1.5") == "-1.5")
     }
 
+    /// Every answer that cannot be read is marked at once, not one per round trip; a share out of range is said as a
+    /// percentage, as people type it.
+    @Test func everyBadAnswerIsMarkedAtOnce() {
+        let page = get("/assess/result", [("task_type", "chat"), ("monthly_requests", "abc"), ("avg_input_tokens", "-1"),
+                                          ("cached_input_share", "150%")])
+        #expect(page.status == 400)
+        #expect(page.text.contains("needs a whole number, such as 3,000,000, 3M or 20k. 2 more answers need fixing: each is marked below."))
+        for field in ["monthly_requests", "avg_input_tokens", "cached_input_share"] {
+            #expect(page.text.contains("id=\"e-\(field)\" role=\"alert\">"), "\(field) is marked")
+        }
+        #expect(page.text.contains("must be a share from 0 % to 100 % (or 0 to 1)."))
+        // The values typed stay in their fields.
+        #expect(page.text.contains("value=\"abc\"") && page.text.contains("value=\"-1\""))
+    }
+
     @Test func errorsNameTheQuestion() {
         let page = get("/calculator", [("monthly_requests", "lots")]).text
         #expect(page.contains("“How many requests a month do you expect?” needs a whole number, such as 3,000,000, 3M or 20k."))
