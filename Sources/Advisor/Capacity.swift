@@ -154,9 +154,10 @@ struct PeakNeed {
         func share(_ need: Double, _ limit: Double) -> String { Format.percent((need / limit * 100).rounded() / 100) }
         var tight = measured(tier).filter { $0.limit > 0 && $0.need > room * $0.limit }.map {
             let when = $0.unit.hasSuffix("a minute") ? " at peak" : ""
-            // Rounded through tenths, as the capacity's peak is (`peak_rpm`): 479.45 requests a minute were "about 480"
-            // in the load and "479 of its 500" in the same sentence.
-            return "\(Format.figure(($0.need * 10).rounded() / 10)) of its \(Format.figure($0.limit)) \($0.unit)\(when) (\(share($0.need, $0.limit)))"
+            // Requests a minute rounded through tenths, as the capacity's peak is (`peak_rpm`): 479.45 were "about 480"
+            // in the load and "479 of its 500" in the same sentence. Tokens and days are rounded once, as there.
+            let need = $0.unit.hasPrefix("requests a minute") ? ($0.need * 10).rounded() / 10 : $0.need
+            return "\(Format.figure(need)) of its \(Format.figure($0.limit)) \($0.unit)\(when) (\(share($0.need, $0.limit)))"
         }
         if let cap = tier.monthly_spend_cap_usd, cap > 0, spend > room * cap {
             tight.append("\(Format.money(spend)) of its \(Format.money(cap)) monthly spend cap (\(share(spend, cap)))")

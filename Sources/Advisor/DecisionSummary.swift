@@ -62,6 +62,16 @@ public struct DecisionSummary: Sendable, Encodable, Equatable {
 
     enum CodingKeys: String, CodingKey { case recommended, monthly_usd, combined, runner_up, haiku, passed_over, top_risk, top_lever, traps }
 
+    /// Below a dollar, the decimals that the recommended month, the runner-up's, the Haiku's and their differences
+    /// are written with, one for all so that they add up ("$0.01 a month" beside "$0.0034, $0.0036 less" was $0.007,
+    /// and a Haiku line at "$0.01" sat beside a "$0.0024" recommendation); nil above a dollar or for a plan.
+    public var tinyDigits: Int? {
+        guard combined == nil else { return nil }
+        return [runner_up, haiku].compactMap { r in
+            r.flatMap { Swift.max($0.monthly_usd, monthly_usd) < 1 ? Format.changeDigits(before: monthly_usd, after: $0.monthly_usd) : nil }
+        }.max()
+    }
+
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(recommended, forKey: .recommended)
@@ -230,13 +240,20 @@ extension Engine {
         var legacySaid = false
         let basisCriterion = d.decidingPolicy.map { k.criteria[k.policies[$0].criterion].slug }
             ?? d.hardRule.map { k.criteria[k.rules[$0].criterion].slug }
-        if !d.usable[m] {
+        if d.haikusRuledOut, k.compiledModels[m].isHaikuFamily, let r = d.hardRule {
+            // A Haiku the verdict's hard rule set aside lost to that rule, not to a price (the Haiku's own line, under
+            // "use a stronger model", said "it costs $150 more a month for the same fit").
+            let criterion = k.criteria[k.rules[r].criterion]
+            reason = "the \(criterion.title.lowercased()) rule sets it aside for this work, whatever its price"
+            url = "/criteria/\(criterion.slug)"
+        } else if !d.usable[m] {
             reason = "it cannot be the primary: \(answers.values.withUnsafeBufferPointer { whyNotUsable(m, $0) })"
             url = "/models/\(k.models[m].slug)"
         } else if fit > primaryFit {
             reason = "it fits \(taskName) only '\(fit.rawValue)', \(k.models[primary].title) '\(primaryFit.rawValue)'"
             url = "/criteria/task-type-fit"
-        } else if abs(difference) < 0.005 {
+        } else if (monthly[m] * 100).rounded() == ((plan ?? monthly[primary]) * 100).rounded() {
+            // The same cent, as cost first bins them (Engine.decide): 0.24 and 0.65 of a cent are not "the same".
             // A tie to the cent: the primary won by a fraction of a cent, by the order of the models, or as the named
             // successor of a legacy runner-up (Gemini 3.8 Flash and Gemini 4 Hydrogen once its promotion has ended).
             // A legacy runner-up is not "either will do": the current model is the one to build on.

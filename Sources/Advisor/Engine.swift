@@ -1341,6 +1341,8 @@ public struct Engine: Sendable {
                 "named": k.models[named].title, "named_monthly": Format.cents(monthly[named]),
                 "fit": primaryModel.fit[task].rawValue, "task": AnswerID.taskName(AnswerID.taskType.choices[task]),
                 "because": because,
+                "compared": primaryModel.fit[task] == k.compiledModels[firstHaiku].fit[task] ? "as \(k.models[firstHaiku].title) does"
+                    : "below \(k.models[firstHaiku].title)'s '\(k.compiledModels[firstHaiku].fit[task].rawValue)'",
                 "instead": d.usable[named] ? "; or take \(k.models[named].title) at \(Format.cents(monthly[named])) a month"
                     : "; no model the rule names can take it as asked: change what rules \(k.models[named].title) out, and assess again"])
             warnings.insert(warnings.remove(at: at), at: (refusal == nil ? 0 : 1) + (Self.hasVolume(v) ? 0 : 1))

@@ -70,17 +70,25 @@ public enum Format {
         if amounts.contains(where: { $0 >= 100 }) && amounts.contains(where: { $0 < 100 }) && !amounts.contains(where: { $0 < 0.01 && $0 > 0 }) {
             return (cents(before), cents(after), cents(abs(after - before)))
         }
-        guard Swift.max(abs(before), abs(after)) < 1, before != after else { return plain }
+        guard let digits = changeDigits(before: before, after: after) else { return plain }
+        return (dollars(before, digits: digits), dollars(after, digits: digits), dollars(abs(after - before), digits: digits))
+    }
+
+    /// The decimals (2 to 9) below a dollar at which `before`, `after` and the change between them agree (neither
+    /// written alike, the change their difference); nil above a dollar, for equal amounts, or where none does.
+    public static func changeDigits(before: Double, after: Double) -> Int? {
+        guard Swift.max(abs(before), abs(after)) < 1, before != after else { return nil }
         for digits in 2...9 {
             let scale = powersOfTen[digits]
             func round(_ x: Double) -> Double { (x * scale).rounded() / scale }
             let (b, a, change) = (round(before), round(after), round(abs(after - before)))
-            if b != a && abs(abs(a - b) - change) < 0.5 / scale {
-                return (dollars(before, digits: digits), dollars(after, digits: digits), dollars(abs(after - before), digits: digits))
-            }
+            if b != a && abs(abs(a - b) - change) < 0.5 / scale { return digits }
         }
-        return plain
+        return nil
     }
+
+    /// A monthly amount with `digits` decimals (at least two), as `changeDigits` asks for several amounts said together.
+    public static func money(_ value: Double, digits: Int) -> String { dollars(value, digits: digits) }
 
     /// `$1,234.5678`, `-$0.0163`: grouped, at most `digits` decimals and at least two.
     private static func dollars(_ value: Double, digits: Int) -> String {

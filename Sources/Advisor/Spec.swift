@@ -940,7 +940,8 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// A hard rule set the Haiku aside and named stronger models, but the primary is none of them and fits the task no
     /// better than that Haiku (a cost ceiling's pick, a stand-in, or cost first): {model} (the primary), {haiku},
     /// {criterion}, {named}, {named_monthly}, {fit}, {task}, {because}, {instead} (the named model at its price where
-    /// it can take the workload, else what would bring it back).
+    /// it can take the workload, else what would bring it back), {compared} (its fit beside the Haiku's: "as {haiku}
+    /// does", or below it).
     case ruled_out_haiku_peer
     /// Peak traffic needs a higher rate-limit tier: {model}, {load} (the opening sentence: the busiest minute, or
     /// through a batch API a day's work in its queue), {rpm} (with its noun: `1 request`, `137 requests`), {itpm},
@@ -1055,7 +1056,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .haiku_ruled_out, .haiku_outgrown, .haiku_unsuitable, .haiku_over_capacity, .haiku_too_slow: ["model", "why"]
         case .preferred_too_slow: ["model", "why", "primary"]
         case .preferred_unusable, .preferred_unusable_stronger: ["model", "why", "primary", "fit", "preferred_fit", "task"]
-        case .ruled_out_haiku_peer: ["model", "haiku", "criterion", "named", "named_monthly", "fit", "task", "because", "instead"]
+        case .ruled_out_haiku_peer: ["model", "haiku", "criterion", "named", "named_monthly", "fit", "task", "because", "instead", "compared"]
         case .preferred_unusable_weaker: ["model", "preferred", "why", "fit", "preferred_fit", "task"]
         case .rate_limit_tier: ["model", "provider", "load", "rpm", "itpm", "otpm", "tier", "requires", "below"]
         case .rate_limit_beyond_tiers: ["model", "provider", "load", "rpm", "itpm", "otpm", "gap", "top_tier"]

@@ -63,7 +63,8 @@ public struct AdvisorViews: Sendable {
         let fields = Set(errors.compactMap(\.field)).count
         let more = fields > 1 ? " \(fields - 1) more \(fields == 2 ? "answer needs" : "answers need") fixing: each is marked below." : ""
         let view = QuestionnairePage(fields: form.fields(values: values, errors: errors),
-                                     formError: error.map { form.message(for: $0) + more } ?? "", usage: usage)
+                                     formError: error.map { form.message(for: $0) }.map { $0.hasSuffix(".") || more.isEmpty ? $0 + more : $0 + "." + more } ?? "",
+                                     usage: usage)
         return .html(templates.page(title: "Should this workload run on Haiku?", view: view,
                                     activeSection: "assess"), status: status)
     }

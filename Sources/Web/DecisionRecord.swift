@@ -309,10 +309,11 @@ struct DecisionRecord {
         let month = paid ?? primary.cost.monthly_usd
         let dearer = options.options.filter { $0.slug != primary.slug && $0.cost.fits && $0.cost.monthly_usd > month }
         guard let most = dearer.max(by: { $0.cost.monthly_usd < $1.cost.monthly_usd }) else { return "" }
-        // At the effort its cost line is priced at, said where cost first lowered it (the plan keeps the escalation
-        // model's default for its share, and "less than Claude Sonnet 5.5" read as the same setting).
+        // At the effort its cost line is priced at, said where that is lowered from its default (cost first, or a
+        // latency budget): the plan keeps the escalation model's default for its share, and "less than Claude Sonnet
+        // 5.5" read as the same setting.
         let setting = most.cost.rates.reasoning_effort_lowered_from == nil ? ""
-            : most.cost.rates.reasoning_effort.map { " at its \($0.rawValue) effort, as cost first runs it" } ?? ""
+            : most.cost.rates.reasoning_effort.map { " at its \($0.rawValue) effort, as its cost line prices it" } ?? ""
         return ", \(Format.usd(most.cost.monthly_usd - month)) a month less than \(most.entry.title)\(setting)"
     }
 

@@ -56,9 +56,9 @@ enum Exports {
                 plain(line.rates.reasoning_tokens_per_request), line.rates.reasoning_effort?.rawValue ?? "",
                 line.rates.band?.rawValue ?? "", roles[line.model] ?? "",
                 line.model == recommended ? planMonthly.map(cents) ?? "" : "",
-                (line.rates.notes + (escalated.map { $0.model == line.model } == true
-                    ? ["In the plan its escalated requests are priced at its default \(escalated!.effort.rawValue) effort, "
-                       + "not this row's: plan_monthly_usd counts them so."] : [])).joined(separator: " "),
+                (line.rates.notes + (escalated.flatMap { $0.model == line.model ? $0.effort : nil }.map {
+                    ["In the plan its escalated requests are priced at its default \($0.rawValue) effort, "
+                     + "not this row's: plan_monthly_usd counts them so."] } ?? [])).joined(separator: " "),
             ])
         }
         return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"

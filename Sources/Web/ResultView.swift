@@ -52,12 +52,7 @@ struct ResultView {
         let chart = CostChart(lines: assessment.costs, marked: recommended, markLabel: mark,
                               shortlist: Set(shortlist(assessment)))
         let levers = assessment.levers.enumerated().map { leverLine($1, number: $0 + 1, answers: answers, assessment, carry: carry) }
-        // Below a dollar, the recommended month, the runner-up's and their difference in one precision, so that they
-        // add up ("$0.01 a month" beside "$0.0034, $0.0036 less" was $0.007).
-        let tiny = decision.runner_up.flatMap { r in
-            decision.combined == nil && max(r.monthly_usd, decision.monthly_usd) < 1
-                ? Format.moneyChange(before: decision.monthly_usd, after: r.monthly_usd) : nil
-        }
+        let digits = decision.tinyDigits
         return ResultPage(
             verdict: assessment.verdict.rawValue,
             verdictLabel: Self.verdictLabel(assessment),
@@ -72,7 +67,7 @@ struct ResultView {
             },
             primaryLabel: Self.labels(assessment).primary,
             primary: modelLink(assessment.primaryModel, assessment),
-            monthly: tiny?.before ?? Format.money(decision.monthly_usd),
+            monthly: digits.map { Format.money(decision.monthly_usd, digits: $0) } ?? Format.money(decision.monthly_usd),
             combined: decision.combined.map { c in
                 let escalation = assessment.costs.first { $0.model == c.escalation_model }
                 return CombinedLine(monthly: Format.money(c.monthly_usd),
@@ -81,8 +76,8 @@ struct ResultView {
                                     escalationMonthly: Format.money(escalation?.monthly_usd ?? 0),
                                     escalatedEffort: c.escalated_effort?.rawValue)
             },
-            runnerUp: decision.runner_up.map { lostLine($0, assessment) },
-            haiku: decision.haiku.map { lostLine($0, assessment) },
+            runnerUp: decision.runner_up.map { lostLine($0, assessment, digits: digits) },
+            haiku: decision.haiku.map { lostLine($0, assessment, digits: digits) },
             passedOver: decision.passed_over.map { p in
                 PassedOverLine(model: modelLink(p.model, assessment), monthly: Format.money(p.monthly_usd), reason: p.reason)
             },
@@ -165,16 +160,16 @@ struct ResultView {
         return [decision.recommended, decision.runner_up?.model, assessment.haikuModel, escalation].compactMap { $0 } + cheaper
     }
 
-    /// A model set against the verdict (the runner-up, or the Haiku), its month and why it lost: below a dollar, in
-    /// the recommended month's precision (`tiny` in `page`).
-    func lostLine(_ r: RunnerUp, _ assessment: Assessment) -> RunnerUpLine {
-        let decision = assessment.decision
-        let shown = decision.combined == nil && max(r.monthly_usd, decision.monthly_usd) < 1
-            ? Format.moneyChange(before: decision.monthly_usd, after: r.monthly_usd) : nil
-        return RunnerUpLine(model: modelLink(r.model, assessment), monthly: shown?.after ?? Format.money(r.monthly_usd),
-                            difference: r.difference_usd < 0 ? "\(shown?.change ?? Format.money(-r.difference_usd, beside: r.monthly_usd)) a month less"
-                                : r.difference_usd > 0 ? "\(shown?.change ?? Format.money(r.difference_usd, beside: r.monthly_usd)) a month more"
-                                : "the same a month",
+    /// A model set against the verdict (the runner-up, or the Haiku), its month and why it lost; `digits`: below a
+    /// dollar, the decimals every amount of the box is written with (`DecisionSummary.tinyDigits`).
+    func lostLine(_ r: RunnerUp, _ assessment: Assessment, digits: Int?) -> RunnerUpLine {
+        // Below a dollar, the difference of the two amounts as written, so that the three add up.
+        let shownGap = abs(r.monthly_usd - assessment.decision.monthly_usd)
+        let change = { (amount: Double) in digits.map { Format.money(shownGap, digits: $0) } ?? Format.money(amount, beside: r.monthly_usd) }
+        return RunnerUpLine(model: modelLink(r.model, assessment),
+                            monthly: digits.map { Format.money(r.monthly_usd, digits: $0) } ?? Format.money(r.monthly_usd),
+                            difference: r.difference_usd < 0 ? "\(change(-r.difference_usd)) a month less"
+                                : r.difference_usd > 0 ? "\(change(r.difference_usd)) a month more" : "the same a month",
                             reason: r.reason, reasonURL: r.url, reasonTitle: pageTitle(r.url))
     }
 

@@ -108,17 +108,18 @@ enum AssessmentText {
         if let sentence = a.noModelCanTakeIt { lines.append(sentence) }
         let d = a.decision
         // Where no model takes the workload the model is named, not recommended (the sentence above says why).
-        lines.append("\(a.noModelCanTakeIt == nil ? "Recommended" : "Named"): \(d.recommended), \(usd(d.monthly_usd)) a month"
+        // Below a dollar, every amount of the box in one precision, as the page writes them, so that they add up.
+        let digits = d.tinyDigits
+        func boxUSD(_ value: Double) -> String { digits.map { Format.money(value, digits: $0) } ?? usd(value) }
+        func against(_ r: RunnerUp) -> String {
+            let gap = digits == nil ? abs(r.difference_usd) : abs(r.monthly_usd - d.monthly_usd)
+            return "\(boxUSD(r.monthly_usd)) a month (\(r.difference_usd < 0 ? "-" : "+")\(boxUSD(gap).dropFirst()))"
+        }
+        lines.append("\(a.noModelCanTakeIt == nil ? "Recommended" : "Named"): \(d.recommended), \(boxUSD(d.monthly_usd)) a month"
             + (d.combined.map { "; with \($0.escalation_model) answering the complex share again, \(usd($0.monthly_usd)) in all"
                 + ($0.escalated_effort.map { " (the escalated requests priced at its default \($0.rawValue) effort)" } ?? "") } ?? ""))
-        if let r = d.runner_up {
-            lines.append("Runner-up: \(r.model), \(usd(r.monthly_usd)) a month (\(r.difference_usd < 0 ? "-" : "+")"
-                + "\(usd(abs(r.difference_usd)).dropFirst())); lost because \(r.reason)  [\(r.url)]")
-        }
-        if let h = d.haiku {
-            lines.append("Haiku: \(h.model), \(usd(h.monthly_usd)) a month (\(h.difference_usd < 0 ? "-" : "+")"
-                + "\(usd(abs(h.difference_usd)).dropFirst())); lost because \(h.reason)  [\(h.url)]")
-        }
+        if let r = d.runner_up { lines.append("Runner-up: \(r.model), \(against(r)); lost because \(r.reason)  [\(r.url)]") }
+        if let h = d.haiku { lines.append("Haiku: \(h.model), \(against(h)); lost because \(h.reason)  [\(h.url)]") }
         for p in d.passed_over {
             lines.append("Cheaper, not usable: \(p.model), \(usd(p.monthly_usd)) a month; \(p.reason)  [\(p.url)]")
         }

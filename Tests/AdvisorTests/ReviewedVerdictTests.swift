@@ -82,6 +82,9 @@ struct ReviewedVerdictTests {
         let said = try #require(balanced.warnings.first { $0.title.contains("no better than Claude Haiku 5.5") })
         #expect(said.text.contains("because a balanced budget does not pay what Claude Sonnet 5.5 costs"))
         #expect(said.text.contains("; or take Claude Sonnet 5.5 at $"))
+        // The Haiku's own line gives the rule as the reason it lost, not a price.
+        #expect(balanced.decision.haiku?.reason == "the review capacity rule sets it aside for this work, whatever its price",
+                "\(String(describing: balanced.decision.haiku))")
         let forced = engine.assess(k.answers(with(base, ["tool_choice": "forced", "monthly_requests": 800_000,
                                                         "avg_input_tokens": 6_000, "avg_output_tokens": 300])))
         #expect(forced.primaryModel == "gpt-6-luna")
@@ -111,5 +114,12 @@ struct ReviewedVerdictTests {
                                            "avg_output_tokens": 5, "accuracy": "tolerant", "cost_priority": "primary",
                                            "as_of": "2026-12-06"]))
         #expect(tie.decision.runner_up?.model == "claude-haiku-5-5" && tie.decision.haiku == nil)
+        // Not the same cent: 200 classifications cost $0.0024 on Command R7B and $0.0065 on GPT-6 Luna, and Luna's line
+        // does not call that a tie (cost first bins whole cents; the line did not).
+        let cents = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 200, "avg_input_tokens": 300,
+                                             "avg_output_tokens": 5, "accuracy": "tolerant", "cost_priority": "primary",
+                                             "as_of": "2026-12-06"]))
+        let runner = try #require(cents.decision.runner_up)
+        #expect(!runner.reason.contains("the same to the cent"), "\(runner.reason)")
     }
 }

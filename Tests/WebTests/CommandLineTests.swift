@@ -123,6 +123,13 @@ import Testing
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output.contains("Recommended: gpt-6-luna, $0.0003 a month\n"), "\(result.output)")
         #expect(result.output.contains("Runner-up: claude-haiku-5-5, $0.0004 a month (+0.0001);"), "\(result.output)")
+        // Three amounts in one precision, so that they add up: 200 requests put Command R7B at $0.0024, GPT-6 Luna at
+        // $0.0065 and Haiku 5.5 above a cent, each written at its own precision before ("$0.01 (+0.0041)").
+        let more = try run(["assess", "--answers", "-"], input: answers.replacingOccurrences(of: "\"monthly_requests\":10,", with: "\"monthly_requests\":200,"))
+        #expect(more.output.contains("Recommended: cohere-command-r7b, $0.0024 a month\n"), "\(more.output.prefix(600))")
+        #expect(more.output.contains("Runner-up: gpt-6-luna, $0.0065 a month (+0.0041);"), "\(more.output.prefix(600))")
+        #expect(more.output.range(of: #"Haiku: claude-haiku-5-5, \$0\.0084 a month \(\+0\.006\);"#, options: .regularExpression) != nil,
+                "\(more.output.prefix(800))")
     }
 
     /// A legacy or deprecated model in the verdict's list is named with its state, as the page's badges do: 5M RAG

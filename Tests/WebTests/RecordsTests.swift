@@ -208,7 +208,7 @@ struct RecordsTests {
         let row = try #require(csv.split(separator: "\r\n").first { $0.hasPrefix("claude-sonnet-5-5,") })
         #expect(row.contains(",low,") && row.contains("In the plan its escalated requests are priced at its default high effort"), "\(row)")
         let record = get("/assess/result.madr.md", pairs(query)).text
-        #expect(record.contains("a month less than Claude Sonnet 5.5 at its low effort, as cost first runs it"), "\(record.prefix(3000))")
+        #expect(record.contains("a month less than Claude Sonnet 5.5 at its low effort, as its cost line prices it"), "\(record.prefix(3000))")
     }
 
     @Test func markdownExportsNeverLinkToTheServerThatWroteThem() {
