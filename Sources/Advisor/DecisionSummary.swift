@@ -72,6 +72,12 @@ public struct DecisionSummary: Sendable, Encodable, Equatable {
         }.max()
     }
 
+    /// The gap between a line set against the verdict and the recommended month, as the box says it: below a dollar
+    /// (`tinyDigits`) the difference of the two amounts as written, so that the three add up; else the line's own.
+    public func shownGap(_ line: RunnerUp) -> Double {
+        tinyDigits == nil ? abs(line.difference_usd) : abs(line.monthly_usd - monthly_usd)
+    }
+
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(recommended, forKey: .recommended)
@@ -122,13 +128,13 @@ extension Engine {
         // that before a note about another model (a Haiku ruled out is a reason, not this workload's risk).
         let slug = k.models[primary].slug
         func rank(_ w: Warning) -> Int { w.stated ? 0 : w.model == nil || w.model == slug ? 1 : 2 }
-        let risk = d.basis == .nothing_fits || d.basis == .nothing_usable || !Self.hasVolume(answers.values) ? warnings.first
+        let noneTakesIt = d.basis == .nothing_fits || d.basis == .nothing_usable
+        let risk = noneTakesIt || !Self.hasVolume(answers.values) ? warnings.first
             : stated ?? severities.lazy.compactMap { s in
                 warnings.filter { $0.severity == s }.min { rank($0) < rank($1) } }.first
         // The Haiku the verdict was about, where the first screen would not otherwise name it.
         let dayHaiku = answers.values.withUnsafeBufferPointer { k.dayHaiku($0) }
-        let haikuLine = Self.hasVolume(answers.values) && d.basis != .nothing_fits && d.basis != .nothing_usable
-            && !k.compiledModels[primary].isHaikuFamily
+        let haikuLine = Self.hasVolume(answers.values) && !noneTakesIt && !k.compiledModels[primary].isHaikuFamily
             && runner?.model != dayHaiku && line(dayHaiku) != nil
             ? lostLine(dayHaiku, d, answers: answers, monthly: monthly, plan: plan) : nil
         return DecisionSummary(recommended: k.models[primary].slug, monthly_usd: Format.rounded(monthly[primary]),
@@ -252,8 +258,8 @@ extension Engine {
         } else if fit > primaryFit {
             reason = "it fits \(taskName) only '\(fit.rawValue)', \(k.models[primary].title) '\(primaryFit.rawValue)'"
             url = "/criteria/task-type-fit"
-        } else if (monthly[m] * 100).rounded() == ((plan ?? monthly[primary]) * 100).rounded() {
-            // The same cent, as cost first bins them (Engine.decide): 0.24 and 0.65 of a cent are not "the same".
+        } else if Self.cents(monthly[m]) == Self.cents(plan ?? monthly[primary]) {
+            // The same cent, as cost first bins them: 0.24 and 0.65 of a cent are not "the same".
             // A tie to the cent: the primary won by a fraction of a cent, by the order of the models, or as the named
             // successor of a legacy runner-up (Gemini 3.8 Flash and Gemini 4 Hydrogen once its promotion has ended).
             // A legacy runner-up is not "either will do": the current model is the one to build on.

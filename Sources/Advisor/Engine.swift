@@ -661,9 +661,9 @@ public struct Engine: Sendable {
                 // next month is not a saving to build on (Gemini 3.8 Flash at $17,250 a month until 2027-01-01, then
                 // $34,500, the price of Gemini 4 Hydrogen, its successor); at a tie, a current model before a legacy one.
                 let day = Int(v[AnswerID.asOf.rawValue])
-                // To the cent: a fraction of a cent a month (100 requests, DeepSeek V4 Flash $0.0196 against GPT-6
-                // Luna's $0.0196) is no saving to build a legacy model on.
-                func cents(_ usd: Double) -> Double { (usd * 100).rounded() }
+                // To the cent (`Engine.cents`): a fraction of a cent a month (100 requests, DeepSeek V4 Flash $0.0196
+                // against GPT-6 Luna's $0.0196) is no saving to build a legacy model on.
+                let cents = Self.cents
                 // At a tie to the cent, the better fit for the task: ten classifications a month cost $0.0001 on
                 // Command R7B ('good') and $0.0003 on GPT-6 Luna ('strong').
                 let key = { (m: Int) -> (Double, Int, Fit, Double, Int) in
@@ -999,6 +999,9 @@ public struct Engine: Sendable {
 
     /// Model `m`'s month at the dearer of today's prices and those its page announces within
     /// `engine.price_outlook_days`, with the day those begin when they are the dearer (nil: today's).
+    /// A month in whole cents, the bins cost first compares models in (and the runner-up's "the same to the cent").
+    static func cents(_ usd: Double) -> Double { (usd * 100).rounded() }
+
     func outlookMonthly(_ m: Int, _ v: UnsafeBufferPointer<Double>, monthly: [Double]) -> (monthly: Double, day: Int?) {
         let day = Int(v[AnswerID.asOf.rawValue])
         guard let change = knowledge.compiledModels[m].priceChangeDay(after: day), change - day <= knowledge.priceOutlookDays

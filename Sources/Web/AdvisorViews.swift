@@ -60,11 +60,13 @@ public struct AdvisorViews: Sendable {
     func assessPage(values: [String: String], error: AnswerError?, status: Int, usage: UsageSection? = nil,
                     others: [AnswerError] = []) -> Response {
         let errors = (error.map { [$0] } ?? []) + others.filter { $0.field != error?.field }
+        var summary = error.map { form.message(for: $0) } ?? ""
         let fields = Set(errors.compactMap(\.field)).count
-        let more = fields > 1 ? " \(fields - 1) more \(fields == 2 ? "answer needs" : "answers need") fixing: each is marked below." : ""
-        let view = QuestionnairePage(fields: form.fields(values: values, errors: errors),
-                                     formError: error.map { form.message(for: $0) }.map { $0.hasSuffix(".") || more.isEmpty ? $0 + more : $0 + "." + more } ?? "",
-                                     usage: usage)
+        if fields > 1 {
+            if !summary.hasSuffix(".") { summary += "." }
+            summary += " \(fields - 1) more \(fields == 2 ? "answer needs" : "answers need") fixing: each is marked below."
+        }
+        let view = QuestionnairePage(fields: form.fields(values: values, errors: errors), formError: summary, usage: usage)
         return .html(templates.page(title: "Should this workload run on Haiku?", view: view,
                                     activeSection: "assess"), status: status)
     }

@@ -16,7 +16,6 @@ struct CompareView {
         // that day, and was called "the workload of your verdict", linking back to a verdict nobody ran).
         let given = workload.map { w in AnswerID.allCases.contains { $0 != .asOf && !w.isAssumed($0) } } ?? false
         let lines = engine.costs(answers)
-        let costs = Dictionary(lines.map { ($0.model, $0.monthly_usd) }, uniquingKeysWith: { a, _ in a })
         let lineOf = Dictionary(lines.map { ($0.model, $0) }, uniquingKeysWith: { a, _ in a })
         let chosenLines = lines.filter { slugs.contains($0.model) }
         let cheapest = CostChart.cheapest(chosenLines, answers: answers, knowledge: engine.knowledge)
@@ -78,7 +77,7 @@ struct CompareView {
             row(given ? "This workload, a month" : "Default workload, a month") { page, _ in
                 // A model retired on the day is priced for reference, and said to be.
                 let state = engine.knowledge.status(of: page.slug, on: day)?.state
-                return costs[page.slug].map { Format.usd($0) + (state == .retired ? " (retired by then)" : "") } ?? "—"
+                return lineOf[page.slug].map { Format.usd($0.monthly_usd) + (state == .retired ? " (retired by then)" : "") } ?? "—"
             },
         ]
         for task in AnswerID.taskType.choices {

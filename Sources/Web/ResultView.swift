@@ -163,13 +163,12 @@ struct ResultView {
     /// A model set against the verdict (the runner-up, or the Haiku), its month and why it lost; `digits`: below a
     /// dollar, the decimals every amount of the box is written with (`DecisionSummary.tinyDigits`).
     func lostLine(_ r: RunnerUp, _ assessment: Assessment, digits: Int?) -> RunnerUpLine {
-        // Below a dollar, the difference of the two amounts as written, so that the three add up.
-        let shownGap = abs(r.monthly_usd - assessment.decision.monthly_usd)
-        let change = { (amount: Double) in digits.map { Format.money(shownGap, digits: $0) } ?? Format.money(amount, beside: r.monthly_usd) }
+        let gap = assessment.decision.shownGap(r)
+        let change = digits.map { Format.money(gap, digits: $0) } ?? Format.money(gap, beside: r.monthly_usd)
         return RunnerUpLine(model: modelLink(r.model, assessment),
                             monthly: digits.map { Format.money(r.monthly_usd, digits: $0) } ?? Format.money(r.monthly_usd),
-                            difference: r.difference_usd < 0 ? "\(change(-r.difference_usd)) a month less"
-                                : r.difference_usd > 0 ? "\(change(r.difference_usd)) a month more" : "the same a month",
+                            difference: r.difference_usd < 0 ? "\(change) a month less"
+                                : r.difference_usd > 0 ? "\(change) a month more" : "the same a month",
                             reason: r.reason, reasonURL: r.url, reasonTitle: pageTitle(r.url))
     }
 

@@ -112,8 +112,7 @@ enum AssessmentText {
         let digits = d.tinyDigits
         func boxUSD(_ value: Double) -> String { digits.map { Format.money(value, digits: $0) } ?? usd(value) }
         func against(_ r: RunnerUp) -> String {
-            let gap = digits == nil ? abs(r.difference_usd) : abs(r.monthly_usd - d.monthly_usd)
-            return "\(boxUSD(r.monthly_usd)) a month (\(r.difference_usd < 0 ? "-" : "+")\(boxUSD(gap).dropFirst()))"
+            "\(boxUSD(r.monthly_usd)) a month (\(r.difference_usd < 0 ? "-" : "+")\(boxUSD(d.shownGap(r)).dropFirst()))"
         }
         lines.append("\(a.noModelCanTakeIt == nil ? "Recommended" : "Named"): \(d.recommended), \(boxUSD(d.monthly_usd)) a month"
             + (d.combined.map { "; with \($0.escalation_model) answering the complex share again, \(usd($0.monthly_usd)) in all"
