@@ -75,14 +75,16 @@ public enum Format {
     }
 
     /// The decimals (2 to 9) below a dollar at which `before`, `after` and the change between them agree (neither
-    /// written alike, the change their difference); nil above a dollar, for equal amounts, or where none does.
+    /// written alike, none that is not zero written as zero, the change their difference); nil above a dollar, for
+    /// equal amounts, or where none does. Two requests of RAG were "$0.00 a month" beside "$0.01 (+0.01)".
     public static func changeDigits(before: Double, after: Double) -> Int? {
         guard Swift.max(abs(before), abs(after)) < 1, before != after else { return nil }
         for digits in 2...9 {
             let scale = powersOfTen[digits]
             func round(_ x: Double) -> Double { (x * scale).rounded() / scale }
             let (b, a, change) = (round(before), round(after), round(abs(after - before)))
-            if b != a && abs(abs(a - b) - change) < 0.5 / scale { return digits }
+            let zeroed = (before != 0 && b == 0) || (after != 0 && a == 0)
+            if b != a && !zeroed && abs(abs(a - b) - change) < 0.5 / scale { return digits }
         }
         return nil
     }

@@ -146,6 +146,8 @@ extension FormatTests {
         #expect(raised == (before: "$0.0163", after: "$0.0205", change: "$0.0042"))
         let lowered = Format.moneyChange(before: 0.034, after: 0.0069)
         #expect(lowered == (before: "$0.034", after: "$0.007", change: "$0.027"))
+        // No amount that is not zero is written as zero: two RAG requests, $0.0031 against $0.0109, were "$0.00".
+        #expect(Format.moneyChange(before: 0.0031, after: 0.0109) == (before: "$0.003", after: "$0.011", change: "$0.008"))
         // From a dollar up the cents stand, as `money` writes them.
         #expect(Format.moneyChange(before: 4_320, after: 3_420) == (before: "$4,320", after: "$3,420", change: "$900"))
         #expect(Format.moneyChange(before: 41.15, after: 20.575).before == "$41.15")
