@@ -7,7 +7,7 @@ struct ConditionError: Error {
 }
 
 /// A condition with answer ids turned into indices and choice/boolean sets into bitmasks.
-indirect enum CompiledCondition: Sendable {
+enum CompiledCondition: Sendable {
     /// The value's bit (choice index, or 0/1 for booleans) is in the mask; `negate` for `not_in`.
     case mask(Int, UInt64, negate: Bool)
     /// Number equal to one of the values; `negate` for `not_in`.
