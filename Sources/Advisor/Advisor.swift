@@ -286,6 +286,9 @@ public final class Knowledge: @unchecked Sendable {
     /// (`[model * answers + answer]`): flat numbers the hot cost and fit checks read without touching the model
     /// objects, whose reference counts every thread would otherwise update.
     let tokenRatios: [Double]
+    /// The largest token ratio a model page publishes: how far an assumed ratio (1.0) may fall short
+    /// (`Knowledge.assumedCountFloor`).
+    let largestPublishedRatio: Double
     let reasoningTokenTable: [Double]
     let exposures: [CompiledExposure]
     let haikuIndices: [Int]
@@ -394,6 +397,7 @@ public final class Knowledge: @unchecked Sendable {
         }
         self.compiledModels = compiledModels
         tokenRatios = compiledModels.map(\.tokenRatio)
+        largestPublishedRatio = compiledModels.filter(\.ratioPublished).map(\.tokenRatio).max() ?? 1
         reasoningTokenTable = compiledModels.flatMap { model in
             AnswerID.reasoningEffort.choices.indices.map { model.reasoning?.byAnswer[$0].tokens ?? 0 }
         }

@@ -1523,7 +1523,22 @@ public struct Engine: Sendable {
                     " At \(Format.count(a.speed)) tokens a second, the median speed of the ranking we cite, its answers of "
                         + "\(Format.figure(a.tokens)) tokens alone take about \(Engine.seconds(a.tokens / a.speed)), over the budget before it thinks."
                 } ?? ""
-                computed(.latency_unknown, model: primary, ["budget": budget, "typical": typical])
+                // In time at the floor only on an assumed count of its tokens: said, with a model as fit that is in
+                // time on its own published count, the cheapest.
+                let count = k.assumedCountFloor(model: primary, v).map { worst in
+                    let shown = k.models.indices.filter { m in
+                        m != primary && d.usable[m] && k.compiledModels[m].ratioPublished
+                            && k.compiledModels[m].fit[task] <= k.compiledModels[primary].fit[task]
+                            && !k.missesBudgetAtEverySetting(model: m, v)
+                    }.min { (monthly[$0], $0) < (monthly[$1], $1) }
+                    return " Even at the fastest output reported for it, it is in time (\(Engine.seconds(k.leastSeconds(model: primary, v)))) "
+                        + "only on a count that rests on an assumed tokenizer ratio, as its page publishes none: at "
+                        + "\(Format.figure(worst.ratio, digits: 2)) times that count, the largest ratio a model page publishes, its answers "
+                        + "are about \(Format.figure(worst.tokens)) tokens and take at least \(Engine.seconds(worst.seconds))."
+                        + (shown.map { " \(k.models[$0].title)\(legacyState($0, v).map { " (\($0))" } ?? "") is in time on its own "
+                            + "published count, at \(Format.money(monthly[$0])) a month." } ?? "")
+                } ?? ""
+                computed(.latency_unknown, model: primary, ["budget": budget, "typical": typical, "count": count])
             }
         }
         // No budget, but a person waits a few seconds: reasoning that takes longer before the first word (ThinkingTime.swift).

@@ -152,6 +152,27 @@ struct ExpertChecksTests {
         #expect(!roomy.warnings.contains { $0.text.contains("over the budget before it thinks") })
     }
 
+    /// A primary in time at the floor only on an assumed count of its tokens: the warning says what the largest
+    /// published ratio gives and names a model as fit that is in time on its own published count (300-token chat
+    /// answers due in 0.91 s: DeepSeek V4 Flash 0.9 s at an assumed 300 tokens, 1.13 s at 1.3 times that; Haiku 4.5
+    /// in time on its own count). Not said where the larger count is in time too (a 2 s budget).
+    @Test func aPrimaryInTimeOnlyOnAnAssumedCountSaysSo() throws {
+        let tight = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 500_000, "avg_input_tokens": 1_500,
+                                             "avg_output_tokens": 300, "latency": "realtime", "latency_budget_s": 0.91,
+                                             "as_of": "2026-12-06"]))
+        #expect(tight.primaryModel == "deepseek-v4-flash", "\(tight.primaryModel)")
+        let unknown = try #require(tight.warnings.first { $0.text.hasPrefix("No source we trust") })
+        #expect(unknown.text.contains("it is in time (0.9 s) only on a count that rests on an assumed tokenizer ratio, as its "
+                                      + "page publishes none: at 1.3 times that count, the largest ratio a model page publishes, "
+                                      + "its answers are about 390 tokens and take at least 1.13 s. Claude Haiku 4.5 (legacy since "
+                                      + "2026-10-07: Claude Haiku 5.5 succeeds it) is in time on its own published count, at $1,500 a month."),
+                "\(unknown.text)")
+        let roomy = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 500_000, "avg_input_tokens": 1_500,
+                                             "avg_output_tokens": 300, "latency": "realtime", "latency_budget_s": 2,
+                                             "as_of": "2026-12-06"]))
+        #expect(!roomy.warnings.contains { $0.text.contains("assumed tokenizer ratio") })
+    }
+
     @Test func aHardLimitAgainstTheHaikuKeepsItOutOfTheRunnerUp() throws {
         let a = engine.assess(k.answers(["task_type": "extraction", "monthly_requests": 10_000_000, "avg_input_tokens": 1_500,
                                          "avg_output_tokens": 300, "accuracy": "first_time_right", "review_capacity": "none",
