@@ -340,6 +340,18 @@ extension Engine {
             // Cheaper at the team's effort, but not by the ceiling's margin over the named model where it counts.
             reason = held
             url = "/criteria/cost-priority"
+        } else if d.basis == .cost_ceiling,
+                  case let (lean, primaryLean) = answers.values.withUnsafeBufferPointer({ v in
+                      v.with(.reasoningEffort, Self.noEffort) { lv in (self.monthly(m, lv), self.monthly(primary, lv)) } }),
+                  primaryLean < lean {
+            // Cheaper at the team's effort answer, which prices the two at different thinking ("Cost priority decided
+            // the primary, whatever the price" beside Gemini 3.5 Flash-Lite $430 cheaper than GPT-6 Luna at medium
+            // effort): the ceiling weighs both at their cheapest setting, where the primary costs less.
+            let name = k.models[primary].title
+            reason = "it costs less at your effort answer, but the cost ceiling weighs each model with reasoning at its cheapest "
+                + "setting, where \(name) costs \(Format.money(primaryLean)) a month against its \(Format.money(lean))"
+                + (primaryLean < monthly[m] ? "; run that way, \(name) costs less than either as priced here" : "")
+            url = "/criteria/cost-priority"
         } else if let basisCriterion {
             let title = k.criteria.first { $0.slug == basisCriterion }?.title ?? basisCriterion
             // A runner-up as fit and cheaper is the trade the team is making: said, with the amount (Sonnet 5.5 at

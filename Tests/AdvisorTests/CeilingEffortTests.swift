@@ -16,6 +16,21 @@ struct CeilingEffortTests {
 
     func selfHostingFires(_ a: Assessment) -> Bool { a.reasons.contains { $0.url == "/criteria/self-hosting-ability" } }
 
+    /// A runner-up cheaper at the team's effort answer than the ceiling's pick says why it lost: the ceiling weighs
+    /// both at their cheapest setting, where the pick costs less (1M classifications on 2026-10-01: Gemini 3.5
+    /// Flash-Lite $252.50 beside GPT-6 Luna $682.50 at medium effort, $82.50 with thinking off, read "Cost priority
+    /// decided the primary, whatever the price" with a balanced budget).
+    @Test func aRunnerUpCheaperAtTheTeamsEffortSaysWhatTheCeilingWeighed() throws {
+        let a = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 1_000_000, "avg_input_tokens": 800,
+                                         "avg_output_tokens": 5, "as_of": "2026-10-01"]))
+        #expect(a.primaryModel == "gpt-6-luna" && a.primaryModelBasis == .cost_ceiling, "\(a.primaryModel)")
+        let runnerUp = try #require(a.decision.runner_up)
+        #expect(runnerUp.model == "gemini-3-5-flash-lite" && runnerUp.difference_usd < 0)
+        #expect(runnerUp.reason == "it costs less at your effort answer, but the cost ceiling weighs each model with reasoning "
+                + "at its cheapest setting, where GPT-6 Luna costs $82.50 a month against its $253; run that way, GPT-6 Luna "
+                + "costs less than either as priced here", "\(runnerUp.reason)")
+    }
+
     @Test func theSelfHostingRuleWeighsTheHaikuAtItsLeastThinking() {
         // At medium effort the Haiku costs $15,731 a month, five times a self-hosted Llama 3.1 8B; with thinking off,
         // $731.25. The rule stood for self-hosting on the first figure, and the cost ceiling then handed the work to
