@@ -278,8 +278,20 @@ extension Engine {
                 + "though it fits \(taskName) '\(fit.rawValue)', better than \(k.models[primary].title)'s '\(primaryFit.rawValue)'"
             url = "/criteria/task-type-fit"
         } else if difference >= 0 {
+            // Dearer at the team's effort answer, which may price the two at different thinking: where the runner-up
+            // costs less with reasoning at its cheapest setting on both, said ("GPT-6 Luna costs $1,059 more" at medium
+            // effort against Haiku 5.5 without thinking for forced tool calls: $470 against $611 thinking off on both).
+            let lean = plan == nil ? answers.values.withUnsafeBufferPointer { v in
+                v.with(.reasoningEffort, Self.noEffort) { lv in (self.monthly(m, lv), self.monthly(primary, lv)) } } : nil
+            // The ceiling's own words where it held the Haiku; else the two figures alone.
+            let held = d.basis == .haiku_model ? ceilingHeld(primary, against: m, answers: answers, monthly: monthly) : nil
+            let leaner = lean.flatMap { Self.cents($0.0) < Self.cents($0.1) ? $0 : nil }.map {
+                held.map { ", though it costs less with thinking at its least: " + $0 }
+                    ?? ", though with reasoning at its cheapest setting on both it costs \(Format.money($0.0)) a month against "
+                        + "\(k.models[primary].title)'s \(Format.money($0.1))"
+            } ?? ""
             reason = "it costs \(Format.money(difference, beside: monthly[m])) more a month\(against)\(laterGap(m, primary, difference, answers, monthly, plan: plan)) "
-                + "for the same fit"
+                + "for the same fit" + leaner
             url = "/models/\(k.models[m].slug)"
         } else if d.basis == .cheapest_suitable,
                   AnswerID.costPriority.choices[Int(answers.values[AnswerID.costPriority.rawValue])] != "primary",
