@@ -447,8 +447,13 @@ final class CompiledModel: Sendable {
                     }
                 }
             }
+            // Evaluation keys carry no workload: the engine sees the production tiers only.
+            let production = tiers.filter { $0.evaluation_only != true }
+            if kind == .tiers, production.isEmpty {
+                throw problem(path + ".tiers[0].evaluation_only", "every tier is evaluation_only: list at least one tier for production traffic")
+            }
             return RateScheme(sinceDay: try plainDay(limits.since, path + ".since"),
-                              kind: kind, tiers: tiers, cacheReadsCount: limits.cache_reads_count ?? true)
+                              kind: kind, tiers: production, cacheReadsCount: limits.cache_reads_count ?? true)
         }
         var schemes: [RateScheme] = []
         if let limits = spec.rate_limits {

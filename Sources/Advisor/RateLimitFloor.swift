@@ -5,8 +5,9 @@
 /// model's own entry tier, against which a peak well inside it is not either (`rate_limit_entry_small`).
 struct RateLimitFloor: Sendable, Equatable {
     let rpm: Double
-    let itpm: Double
-    let otpm: Double
+    /// nil: the tier publishes no limit on input (or output) tokens a minute (Cohere limits requests only).
+    let itpm: Double?
+    let otpm: Double?
     /// nil: no entry tier caps requests a day.
     let rpd: Double?
 
@@ -22,21 +23,25 @@ struct RateLimitFloor: Sendable, Equatable {
         rpd = entries.compactMap(\.rpd).min()
     }
 
-    /// One tier's own limits (a model's entry tier); nil without a per-minute limit on requests and on tokens.
+    /// One tier's own limits (a model's entry tier); nil without a per-minute limit on requests. A tier that limits
+    /// requests only (Cohere's) leaves tokens unlimited: 500 classifications a month on Command R7B got a bare
+    /// pacing warning, ranked high, with no word of the 1 request a minute its 500 allow.
     init?(tier: RateTier) {
-        guard let rpm = tier.rpm, let itpm = tier.itpm ?? tier.tpm, let otpm = tier.otpm ?? tier.tpm else { return nil }
-        (self.rpm, self.itpm, self.otpm, self.rpd) = (rpm, itpm, otpm, tier.rpd)
+        guard let rpm = tier.rpm else { return nil }
+        (self.rpm, self.itpm, self.otpm, self.rpd) = (rpm, tier.itpm ?? tier.tpm, tier.otpm ?? tier.tpm, tier.rpd)
     }
 
     /// Whether the peak (and the average day's requests) stays under `share` of every limit (all of them: 1).
     func holds(_ capacity: Capacity, share: Double = 1) -> Bool {
-        capacity.peak_rpm <= share * rpm && capacity.peak_itpm <= share * itpm && capacity.peak_otpm <= share * otpm
-            && rpd.map { capacity.daily_requests <= share * $0 } ?? true
+        capacity.peak_rpm <= share * rpm && itpm.map { capacity.peak_itpm <= share * $0 } ?? true
+            && otpm.map { capacity.peak_otpm <= share * $0 } ?? true && rpd.map { capacity.daily_requests <= share * $0 } ?? true
     }
 
     /// The floor in words: "50 requests, 30,000 input tokens and 8,000 output tokens a minute".
     var text: String {
-        "\(Format.counted(Format.figure(rpm), "request", "requests")), \(Format.figure(itpm)) input tokens and "
-            + "\(Format.figure(otpm)) output tokens a minute" + (rpd.map { ", \(Format.figure($0)) requests a day" } ?? "")
+        let requests = Format.counted(Format.figure(rpm), "request", "requests")
+        let tokens = [itpm.map { "\(Format.figure($0)) input tokens" }, otpm.map { "\(Format.figure($0)) output tokens" }].compactMap { $0 }
+        let minute = tokens.isEmpty ? requests : "\(requests), " + tokens.joined(separator: " and ")
+        return minute + " a minute" + (rpd.map { ", \(Format.figure($0)) requests a day" } ?? "")
     }
 }

@@ -466,6 +466,9 @@ public struct RateTier: Codable, Sendable, Equatable {
     public var requests_per_month: Double?
     /// How an organisation reaches the tier.
     public var requires: String
+    /// The tier's keys are for evaluation, not production traffic (Cohere's trial keys): listed on the model page,
+    /// never the tier that carries a workload nor its entry tier.
+    public var evaluation_only: Bool?
     /// The tier's limits are arranged with the provider, organisation by organisation, and not published (Anthropic's
     /// Custom tier). Only the highest tier, with no per-minute, daily, queue or concurrency limit: a peak that no
     /// published tier carries may be carried there, which nobody can say until the provider does (capacity unknown).
@@ -475,7 +478,7 @@ public struct RateTier: Codable, Sendable, Equatable {
                 rpd: Double? = nil, batch_queue_tokens: Double? = nil, batch_queue_requests: Double? = nil,
                 max_concurrent: Double? = nil,
                 monthly_spend_cap_usd: Double? = nil, requests_per_month: Double? = nil, requires: String,
-                negotiated: Bool? = nil) {
+                evaluation_only: Bool? = nil, negotiated: Bool? = nil) {
         self.tier = tier
         self.rpm = rpm
         self.itpm = itpm
@@ -488,6 +491,7 @@ public struct RateTier: Codable, Sendable, Equatable {
         self.monthly_spend_cap_usd = monthly_spend_cap_usd
         self.requests_per_month = requests_per_month
         self.requires = requires
+        self.evaluation_only = evaluation_only
         self.negotiated = negotiated
     }
 }

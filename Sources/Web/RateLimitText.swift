@@ -42,7 +42,8 @@ enum RateLimitText {
             limits.insert("limits not published", at: 0)
             if tier.monthly_spend_cap_usd == nil { limits.append("no monthly spend cap") }
         }
-        return Knowledge.tierName(tier.tier) + ": " + limits.joined(separator: "; ") + ". " + tier.requires
+        let evaluation = tier.evaluation_only == true ? " For evaluation, not production traffic: the advisor never plans a workload on it." : ""
+        return Knowledge.tierName(tier.tier) + ": " + limits.joined(separator: "; ") + ". " + tier.requires + evaluation
     }
 }
 

@@ -763,36 +763,47 @@ struct ExpertChecksTests {
         #expect(!b.warnings.contains { $0.text.contains("is not offered for this workload because") })
     }
 
-    /// A trial key's monthly call allowance is a limit like the others: 5,000 cost-first RAG requests a month on
-    /// Command R7B were "carried" by Cohere's trial key, which stops at 1,000 calls a month.
-    @Test func aMonthlyCallAllowanceIsALimit() throws {
+    /// A trial key is an evaluation key (Cohere's own word): it carries no workload, however small. 500 cost-first RAG
+    /// requests a month on Command R7B were "carried" by it; they need a production key, as 5,000 do. A monthly call
+    /// allowance on a tier is still a limit like the others (5,000 requests against the trial key's 1,000).
+    @Test func anEvaluationKeyCarriesNoWorkloadAndAMonthlyAllowanceIsALimit() throws {
         func capacity(_ requests: Double) throws -> Capacity {
             let a = engine.assess(k.answers(["task_type": "rag", "monthly_requests": .number(requests), "avg_input_tokens": 6_000,
                                              "avg_output_tokens": 300, "cost_priority": "primary", "as_of": "2026-12-04"]))
             #expect(a.primaryModel == "cohere-command-r7b")
             return try #require(a.capacity)
         }
-        #expect(try capacity(500).tier == "trial")
-        let month = try capacity(5_000)
-        #expect(month.status == .carried && month.tier == "production", "\(month)")
-        let trial = try #require(k.compiledModels[k.modelIndex["cohere-command-r7b"]!].rateScheme(on: CivilDate.day("2026-12-04")!)?.tiers.first)
-        #expect(trial.requests_per_month == 1_000)
+        for requests in [500.0, 5_000] {
+            let month = try capacity(requests)
+            #expect(month.status == .carried && month.tier == "production", "\(month)")
+        }
+        let r7b = k.modelIndex["cohere-command-r7b"]!
+        let tiers = try #require(k.compiledModels[r7b].rateScheme(on: CivilDate.day("2026-12-04")!)?.tiers)
+        #expect(tiers.map(\.tier) == ["production"])
+        let trial = try #require(k.models[r7b].spec.rate_limits?.tiers?.first)
+        #expect(trial.tier == "trial" && trial.evaluation_only == true && trial.requests_per_month == 1_000)
         let need = k.answers(["monthly_requests": 5_000, "avg_input_tokens": 6_000, "avg_output_tokens": 300]).values
-            .withUnsafeBufferPointer { k.peakNeed(model: k.modelIndex["cohere-command-r7b"]!, $0, cachedPrefix: false) }
+            .withUnsafeBufferPointer { k.peakNeed(model: r7b, $0, cachedPrefix: false) }
         #expect(need.exceeded(trial, spend: { 0 }) == "5,000 requests a month against 1,000")
+        // A tier that limits requests only is an entry tier a small load is well inside: said, ranked low.
+        let small = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 500, "avg_input_tokens": 300,
+                                             "avg_output_tokens": 5, "cost_priority": "primary", "as_of": "2026-12-04"]))
+        let limits = try #require(small.warnings.first { $0.failure_mode == "rate-limits" })
+        #expect(limits.severity == .low && limits.text.contains("of what Cohere's entry tier (Production) allows it: 500 requests a minute."),
+                "\(limits.text)")
     }
 
     @Test func aTinyPeakOnUnpublishedLimitsIsNotTheBiggestRisk() {
         // 200 cost-first completions a month go to GPT-6 Luna ($0.04, where legacy DeepSeek V4 Flash on Novita costs
         // $0.0392: a tie to the cent goes to the current model), whose limits we could not read. A peak of about one
-        // request a minute is under every entry tier we could read (Cohere's trial key: 20 a minute), so the warning
+        // request a minute is under every entry tier we could read (Cohere's production key: 500 a minute), so the warning
         // says that and ranks low; the top risk is the fit instead.
         let tiny = engine.assess(k.answers(["task_type": "code_completion", "monthly_requests": 200,
                                             "cost_priority": "primary", "as_of": "2026-12-04"]))
         #expect(tiny.primaryModel == "gpt-6-luna")
         let limits = try? #require(tiny.warnings.first { $0.failure_mode == "rate-limits" })
         #expect(limits?.severity == .low)
-        #expect(limits?.text.contains("under the entry tier of every provider whose limits we could read (the lowest: 20 requests") == true)
+        #expect(limits?.text.contains("under the entry tier of every provider whose limits we could read (the lowest: 500 requests") == true)
         #expect(limits?.text.contains("Unknown is not fine") == false)
         #expect(tiny.decision.top_risk?.failure_mode != "rate-limits")
         // Three million a month peak at about 200 requests a minute, over that floor: unknown stays a high risk.

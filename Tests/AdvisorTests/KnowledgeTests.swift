@@ -135,6 +135,9 @@ struct KnowledgeTests {
         // A batch queue alone is a limit, and like every limit a positive number.
         ([RateTier(tier: "start", batch_queue_requests: 200_000, requires: "a")], nil),
         ([RateTier(tier: "start", rpm: 50, batch_queue_requests: -1, requires: "a")], "must be a positive number"),
+        // An evaluation key (Cohere's trial) is listed, but a scheme needs a tier for production traffic.
+        ([RateTier(tier: "trial", rpm: 20, requires: "a", evaluation_only: true), RateTier(tier: "production", rpm: 500, requires: "b")], nil),
+        ([RateTier(tier: "trial", rpm: 20, requires: "a", evaluation_only: true)], "every tier is evaluation_only"),
     ] as [([RateTier], String?)])
     func aNegotiatedTierIsTheHighestAndPublishesNoRate(tiers: [RateTier], message: String?) throws {
         var file = try Fixture.file()
