@@ -40,7 +40,7 @@ public struct CombinedCost: Sendable, Encodable, Equatable {
 }
 
 /// JSON `decision`: `recommended`, `monthly_usd`, `combined`, `runner_up`, `haiku`, `passed_over`, `top_risk`,
-/// `top_lever`, `traps`.
+/// `top_lever`, `traps`, `requirement_missed`.
 public struct DecisionSummary: Sendable, Encodable, Equatable {
     /// The model the verdict recommends (the primary model).
     public let recommended: String
@@ -59,8 +59,14 @@ public struct DecisionSummary: Sendable, Encodable, Equatable {
     public let top_lever: Lever?
     /// Traps in the figures of the recommended model and the runner-up, each said once.
     public let traps: [Trap]
+    /// Where the recommended model, as priced, does not meet the latency budget the team stated (`top_risk` is that
+    /// warning): the sentence the verdict's heading carries, so that a green "Run it on Haiku" does not read as a
+    /// workload met. Nil otherwise.
+    public let requirement_missed: String?
 
-    enum CodingKeys: String, CodingKey { case recommended, monthly_usd, combined, runner_up, haiku, passed_over, top_risk, top_lever, traps }
+    enum CodingKeys: String, CodingKey {
+        case recommended, monthly_usd, combined, runner_up, haiku, passed_over, top_risk, top_lever, traps, requirement_missed
+    }
 
     /// Below a dollar, the decimals that the recommended month, the runner-up's, the Haiku's and their differences
     /// are written with, one for all so that they add up ("$0.01 a month" beside "$0.0034, $0.0036 less" was $0.007,
@@ -89,6 +95,7 @@ public struct DecisionSummary: Sendable, Encodable, Equatable {
         try c.encode(top_risk, forKey: .top_risk)
         try c.encode(top_lever, forKey: .top_lever)
         try c.encode(traps, forKey: .traps)
+        try c.encode(requirement_missed, forKey: .requirement_missed)
     }
 }
 
@@ -141,11 +148,18 @@ extension Engine {
                                combined: combined, runner_up: runner?.summary, haiku: haikuLine,
                                passed_over: passedOver(d, answers: answers, monthly: monthly, fits: { line($0)?.fits ?? false }),
                                top_risk: risk, top_lever: levers.first,
-                               traps: traps)
+                               traps: traps,
+                               requirement_missed: stated != nil && risk == stated ? Self.missedBudget(k.models[primary].title, answers) : nil)
     }
 
     /// How many passed-over models the decision names.
     static let passedOverShown = 3
+
+    /// `requirement_missed`'s sentence: the stated requirements a recommended model can miss are the latency budget's.
+    static func missedBudget(_ model: String, _ answers: Answers) -> String {
+        let budget = AnswerValue.number(answers.values[AnswerID.latencyBudgetSeconds.rawValue]).text
+        return "As priced, \(model) does not answer within your \(budget) s latency budget; its latency warning says why, and what would."
+    }
 
     /// Cheaper models the verdict could not use though they fit the task at least as well as the primary (the
     /// runner-up's test of "as well"; under cost first, as well as its floor asks), each with why. A billion batch

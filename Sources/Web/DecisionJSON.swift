@@ -40,6 +40,8 @@ extension JSONWriter {
                 }
             }
             json.field("recommended", d.recommended)
+            json.key("requirement_missed")
+            if let missed = d.requirement_missed { json.string(missed) } else { json.null() }
             json.key("runner_up")
             if let runner = d.runner_up { json.write(runner) } else { json.null() }
             json.key("top_lever")

@@ -114,7 +114,8 @@ enum Exports {
         var md = "# Verdict: \(ResultView.verdictLabel(a))\n\n"
         md += "- Haiku fit score: **\(Format.number(a.score.rounded())) / 100** (tiered routing from "
             + "\(Format.number(a.tieredRoutingAt)), Haiku from \(Format.number(a.chooseHaikuAt)); start \(Format.number(a.baseScore)))\n"
-        md += "- Primary model: **\(cell(title(a.primaryModel)))**"
+if let missed = a.decision.requirement_missed { md += "- **\(cell(missed))**\n" }
+                md += "- Primary model: **\(cell(title(a.primaryModel)))**"
             + (a.costs.first { $0.model == a.primaryModel }.map { " (\(LifecycleText.label($0.status.state)))" } ?? "")
             + ", \(Format.money(a.decision.monthly_usd)) a month\n"
         // A plan's escalation model and its month in all: who signs it from this page signs both.

@@ -85,6 +85,7 @@ struct ResultView {
             topRisk: decision.top_risk.map { w in
                 WarningLine(title: w.title, url: w.url, text: w.text, severity: w.severity.rawValue)
             },
+            requirementMissed: decision.requirement_missed,
             traps: decision.traps.map { t in TrapLine(text: t.text, url: t.url, kind: t.kind.rawValue) },
             compareURL: compareURL(assessment, answers: answers),
             imported: !carry.isEmpty,

@@ -107,6 +107,7 @@ enum AssessmentText {
         if let decided = a.decidedBy { lines.append("Decided by /criteria/\(decided), whatever the score") }
         if let sentence = a.noModelCanTakeIt { lines.append(sentence) }
         let d = a.decision
+        if let missed = d.requirement_missed { lines.append(missed) }
         // Where no model takes the workload the model is named, not recommended (the sentence above says why).
         // Below a dollar, every amount of the box in one precision, as the page writes them, so that they add up.
         let digits = d.tinyDigits

@@ -173,6 +173,22 @@ struct ExpertChecksTests {
         #expect(!roomy.warnings.contains { $0.text.contains("assumed tokenizer ratio") })
     }
 
+    /// A recommended model that misses the latency budget the team stated, as priced, says so under the verdict's
+    /// heading: a green "Run it on Haiku" for 300-token answers due in 0.5 s (1.13 s at the least) read as a workload met.
+    @Test func aMissedLatencyBudgetIsSaidWithTheVerdict() throws {
+        let missed = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 500_000, "avg_input_tokens": 1_500,
+                                              "avg_output_tokens": 300, "latency": "realtime", "latency_budget_s": 0.5,
+                                              "as_of": "2026-12-06"]))
+        #expect(missed.verdict == .chooseHaiku)
+        #expect(missed.decision.requirement_missed == "As priced, Claude Haiku 5.5 does not answer within your 0.5 s latency "
+                + "budget; its latency warning says why, and what would.")
+        #expect(missed.decision.top_risk?.failure_mode == "latency-spikes")
+        let met = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 500_000, "avg_input_tokens": 1_500,
+                                           "avg_output_tokens": 300, "latency": "realtime", "latency_budget_s": 20,
+                                           "as_of": "2026-12-06"]))
+        #expect(met.decision.requirement_missed == nil)
+    }
+
     @Test func aHardLimitAgainstTheHaikuKeepsItOutOfTheRunnerUp() throws {
         let a = engine.assess(k.answers(["task_type": "extraction", "monthly_requests": 10_000_000, "avg_input_tokens": 1_500,
                                          "avg_output_tokens": 300, "accuracy": "first_time_right", "review_capacity": "none",

@@ -25,6 +25,9 @@ struct ResultPage: ViewModel, ChartedPage, QuestionFields {
     let passedOver: [PassedOverLine]
     let topLever: LeverLine?
     let topRisk: WarningLine?
+    /// The stated latency budget the recommended model misses as priced, in one sentence under the heading
+    /// (DecisionSummary.requirement_missed).
+    let requirementMissed: String?
     /// Cost traps in the recommended model's and the runner-up's figures, each said once.
     let traps: [TrapLine]
     /// `/compare` with the shortlist and this workload.
