@@ -110,8 +110,8 @@ public enum AnswerID: Int, CaseIterable, Sendable, Comparable, Hashable {
         // The prefix every request starts with, in tokens: when above 0, the cacheable share is derived from it
         // (Answers.swift, "Derived answers").
         case .systemPromptTokens: .of("system_prompt_tokens", .integer)
-        // The team's routing plan: `auto` leaves the verdict to the engine; `tiered` says the team routes the
-        // complex share to the escalation model and the rest to the Haiku (Engine.swift, "The routing plan").
+        // The team's routing plan: `auto` leaves the verdict to the engine; `tiered` says the team puts the
+        // Haiku in front of every request and hands the complex share on (Engine.swift, "The routing plan").
         case .routing: .choice("routing", ["auto", "tiered"])
         // Whether requests carry tools, and whether the code forces a call (`tool_choice` `any` or a named tool):
         // some models refuse a forced call, others take it only without thinking (ForcedToolUse, Spec.swift).

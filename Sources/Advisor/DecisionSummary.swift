@@ -297,12 +297,19 @@ extension Engine {
             // effort against Haiku 5.5 without thinking for forced tool calls: $470 against $611 thinking off on both).
             let lean = plan == nil ? answers.values.withUnsafeBufferPointer { v in
                 v.with(.reasoningEffort, Self.noEffort) { lv in (self.monthly(m, lv), self.monthly(primary, lv)) } } : nil
-            // The ceiling's own words where it held the Haiku; else the two figures alone.
-            let held = d.basis == .haiku_model ? ceilingHeld(primary, against: m, answers: answers, monthly: monthly) : nil
-            let leaner = lean.flatMap { Self.cents($0.0) < Self.cents($0.1) ? $0 : nil }.map {
-                held.map { ", though it costs less with thinking at its least: " + $0 }
-                    ?? ", though with reasoning at its cheapest setting on both it costs \(Format.money($0.0)) a month against "
-                        + "\(k.models[primary].title)'s \(Format.money($0.1))"
+            // Said where the Haiku was kept: in the ceiling's own words where it held; where the runner-up would clear
+            // the ceiling, why it still did not move (it costs more at the effort priced). Not where its prices change
+            // within the outlook (cheaper with thinking off only until then), nor beside another basis.
+            let ceiling = d.basis == .haiku_model ? answers.values.withUnsafeBufferPointer { costCeiling($0) }?.1 : nil
+            let changes = answers.values.withUnsafeBufferPointer { outlookMonthly(m, $0, monthly: monthly).day } != nil
+            let leaner = lean.flatMap { Self.cents($0.0) < Self.cents($0.1) && ceiling != nil && !changes ? $0 : nil }.flatMap { pair -> String? in
+                if let held = ceilingHeld(primary, against: m, answers: answers, monthly: monthly) {
+                    return ", though it costs less with thinking at its least: " + held
+                }
+                guard let policy = ceiling, policy.ceilingPasses(haiku: pair.1, other: pair.0) else { return nil }
+                return ", though with reasoning at its cheapest setting on both it costs \(Format.money(pair.0)) a month against "
+                    + "\(k.models[primary].title)'s \(Format.money(pair.1)), a gap the cost ceiling acts on; but a balanced budget does "
+                    + "not switch to a model that costs more at the effort the cost table prices, so that saving needs its thinking turned down"
             } ?? ""
             reason = "it costs \(Format.money(difference, beside: monthly[m])) more a month\(against)\(laterGap(m, primary, difference, answers, monthly, plan: plan)) "
                 + "for the same fit" + leaner
@@ -335,7 +342,7 @@ extension Engine {
                 + "\(Format.money(-difference, beside: monthly[m])) a month lasts only until then"
             url = "/models/\(k.models[m].slug)"
         } else if d.basis == .routing_plan, let plan = d.decidingPolicy {
-            reason = "you route the simple share to \(k.models[primary].title) yourself (routing: tiered), so your plan, not the price, put it in front"
+            reason = "you put \(k.models[primary].title) in front of every request yourself (routing: tiered), handing the complex share on, so your plan, not the price, chose it"
             url = "/criteria/\(k.criteria[k.policies[plan].criterion].slug)"
         } else if d.basis == .haiku_model, plan != nil, let e = d.escalation, difference < 0 {
             // The score chose the plan for its hard requests, which the runner-up alone answers no better than the Haiku:
@@ -366,17 +373,20 @@ extension Engine {
             // Cheaper at the team's effort, but not by the ceiling's margin over the named model where it counts.
             reason = held
             url = "/criteria/cost-priority"
-        } else if d.basis == .cost_ceiling,
-                  case let (lean, primaryLean) = answers.values.withUnsafeBufferPointer({ v in
-                      v.with(.reasoningEffort, Self.noEffort) { lv in (self.monthly(m, lv), self.monthly(primary, lv)) } }),
-                  primaryLean < lean {
-            // Cheaper at the team's effort answer, which prices the two at different thinking ("Cost priority decided
-            // the primary, whatever the price" beside Gemini 3.5 Flash-Lite $430 cheaper than GPT-6 Luna at medium
-            // effort): the ceiling weighs both at their cheapest setting, where the primary costs less.
-            let name = k.models[primary].title
-            reason = "it costs less at your effort answer, but the cost ceiling weighs each model with reasoning at its cheapest "
-                + "setting, where \(name) costs \(Format.money(primaryLean)) a month against its \(Format.money(lean))"
-                + (primaryLean < monthly[m] ? "; run that way, \(name) costs less than either as priced here" : "")
+        } else if d.basis == .cost_ceiling, let haiku = d.haiku,
+                  let policy = answers.values.withUnsafeBufferPointer({ costCeiling($0) })?.1,
+                  case let (lean, haikuLean, primaryLean) = answers.values.withUnsafeBufferPointer({ v in
+                      v.with(.reasoningEffort, Self.noEffort) { lv in (self.monthly(m, lv), self.monthly(haiku, lv), self.monthly(primary, lv)) } }),
+                  lean > 0, !policy.ceilingPasses(haiku: haikuLean, other: lean), policy.ceilingPasses(haiku: haikuLean, other: primaryLean) {
+            // Cheaper at the effort the table prices, but not one the ceiling passes the Haiku over for: "Cost priority
+            // decided the primary, whatever the price" stood beside Gemini 3.5 Flash-Lite, $430 cheaper than GPT-6 Luna
+            // at medium effort, and 3.3 times under Haiku 4.5 thinking off where Luna is 10 times.
+            let name = k.models[haiku].title
+            reason = "it costs less at the effort the cost table prices, but a balanced budget passes over \(name) only for a model "
+                + "more than \(Format.number(policy.maxRatio)) times cheaper and at least \(Format.money(policy.minSaving)) a month less "
+                + "with reasoning at its cheapest setting on both: there \(name)'s \(Format.money(haikuLean)) is "
+                + "\(Format.ratio(haikuLean / lean)) times its \(Format.money(lean)) and \(Format.money(haikuLean - lean)) a month more, "
+                + "while \(k.models[primary].title)'s \(Format.money(primaryLean)) clears that"
             url = "/criteria/cost-priority"
         } else if let basisCriterion {
             let title = k.criteria.first { $0.slug == basisCriterion }?.title ?? basisCriterion

@@ -17,8 +17,8 @@ import Foundation
 // `escalation_models`. No usable Haiku means choose_alternative, with the `haiku_ruled_out` warning.
 //
 // ## The routing plan (answer `routing`; policy `routing_plan`, criteria/routing-plan)
-// `auto` (the default) changes nothing. `tiered` says the team routes the complex share to the escalation model and
-// the rest to the Haiku. It is honoured when a Haiku is usable, an escalation model other than it is usable,
+// `auto` (the default) changes nothing. `tiered` says the team puts the Haiku in front of every request and hands the
+// complex share on to the escalation model. It is honoured when a Haiku is usable, an escalation model other than it is usable,
 // complex_share > 0 and no hard limit sets choose_alternative: the verdict is tiered_routing whatever the score,
 // the Haiku is the primary (basis `routing_plan`; a Haiku that cheapest_fit picked stays), the escalation model
 // leads the alternatives, and the plan's policy is `decided_by`, its reason first with the combined bill
@@ -652,8 +652,8 @@ public struct Engine: Sendable {
                 let candidates = k.models.indices.filter { m in
                     isUsable[m] && k.compiledModels[m].fit[task] <= floor
                         && !(haikusRuledOut && k.compiledModels[m].isHaikuFamily)
-                        // Under the routing plan the front model answers the simple share only: the complex
-                        // share's floor is the escalation model's business.
+                        // Under the routing plan the escalation model answers the complex share again: that
+                        // share's floor is its business.
                         && (routed || k.meets(taskFloors, model: m))
                 }
                 let costs = monthly()
@@ -1462,9 +1462,16 @@ public struct Engine: Sendable {
                         // stops every request until the next one, so the limit that is close is named.
                         let tight = need.tight(entry, room: room, spend: accountMonth)
                         if !tight.isEmpty {
+                            // No next tier to ask for, nor a cap to watch, where the entry tier is the only one (Cohere's
+                            // production key, its trial key being for evaluation).
+                            let tiers = k.compiledModels[primary].rateScheme(on: day)?.tiers ?? []
+                            let provider = k.compiledModels[primary].provider
+                            let advice = (tiers.count > 1 ? "ask for the next tier before launch" : "ask \(provider) for higher limits before launch")
+                                + (entry.monthly_spend_cap_usd != nil ? ", and alert on the rate-limit headers and the month's spend well before the cap"
+                                    : ", and alert on the rate-limit headers")
                             computed(.rate_limit_entry_tight, model: primary, values.merging(
                                 ["tier": Knowledge.tierName(entry.tier), "requires": entry.requires,
-                                 "tight": Format.series(tight), "room": Format.percent(room)]) { $1 })
+                                 "tight": Format.series(tight), "room": Format.percent(room), "advice": advice]) { $1 })
                         }
                     }
                 }
@@ -1523,20 +1530,24 @@ public struct Engine: Sendable {
                     " At \(Format.count(a.speed)) tokens a second, the median speed of the ranking we cite, its answers of "
                         + "\(Format.figure(a.tokens)) tokens alone take about \(Engine.seconds(a.tokens / a.speed)), over the budget before it thinks."
                 } ?? ""
-                // In time at the floor only on an assumed count of its tokens: said, with a model as fit that is in
-                // time on its own published count, the cheapest.
+                // In time at the floor only on an assumed count of its tokens: said, with the cheapest model as fit
+                // that is shown in time: its own published count, a documented latency that meets the budget, and its
+                // floor at the effort priced inside it (a model with no latency figure is no better known than this one).
                 let count = k.assumedCountFloor(model: primary, v).map { worst in
                     let shown = k.models.indices.filter { m in
                         m != primary && d.usable[m] && k.compiledModels[m].ratioPublished
                             && k.compiledModels[m].fit[task] <= k.compiledModels[primary].fit[task]
-                            && !k.missesBudgetAtEverySetting(model: m, v)
+                            && k.latencyCheck(model: m, v)?.verdict == .meets
+                            && k.answeringSeconds(model: m, v) <= v[AnswerID.latencyBudgetSeconds.rawValue]
                     }.min { (monthly[$0], $0) < (monthly[$1], $1) }
-                    return " Even at the fastest output reported for it, it is in time (\(Engine.seconds(k.leastSeconds(model: primary, v)))) "
-                        + "only on a count that rests on an assumed tokenizer ratio, as its page publishes none: at "
-                        + "\(Format.figure(worst.ratio, digits: 2)) times that count, the largest ratio a model page publishes, its answers "
-                        + "are about \(Format.figure(worst.tokens)) tokens and take at least \(Engine.seconds(worst.seconds))."
+                    let speed = k.answerFloor(model: primary, v).map { Format.count($0.speed) } ?? ""
+                    return " Even at \(speed) tokens a second, the floor the budget is checked at, it is in time "
+                        + "(\(Engine.seconds(k.leastSeconds(model: primary, v)))) only on a count that rests on an assumed tokenizer "
+                        + "ratio, as its page publishes none: at \(Format.figure(worst.times, digits: 2)) times that count, the largest "
+                        + "ratio a model page publishes, its answers are about \(Format.figure(worst.tokens)) tokens and take at least "
+                        + "\(Engine.seconds(worst.seconds))."
                         + (shown.map { " \(k.models[$0].title)\(legacyState($0, v).map { " (\($0))" } ?? "") is in time on its own "
-                            + "published count, at \(Format.money(monthly[$0])) a month." } ?? "")
+                            + "published count and documented latency, at \(Format.money(monthly[$0])) a month." } ?? "")
                 } ?? ""
                 computed(.latency_unknown, model: primary, ["budget": budget, "typical": typical, "count": count])
             }

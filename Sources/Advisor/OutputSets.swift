@@ -70,7 +70,7 @@ public enum PrimaryBasis: String, Sendable, Encodable, CaseIterable {
     /// A rule named a model (`prefer`) that costs more than the cost ceiling's ratio times a model that fits the task
     /// at least as well: that model is the primary, and the named one leads the alternatives (policy `cost_ceiling`).
     case preferred_over_ceiling
-    /// The team routes (`routing = tiered`): the Haiku takes the simple share, the escalation model the complex one.
+    /// The team routes (`routing = tiered`): the Haiku answers every request and hands the complex share on.
     case routing_plan
     /// Only one model can carry the workload.
     case only_usable

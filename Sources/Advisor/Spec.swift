@@ -1067,7 +1067,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .rate_limit_unknown: ["model", "provider", "load", "rpm", "itpm", "otpm", "why"]
         case .rate_limit_unknown_small: ["model", "provider", "load", "rpm", "itpm", "otpm", "floor"]
         case .rate_limit_entry_small: ["model", "provider", "load", "rpm", "itpm", "otpm", "tier", "limits", "requires", "room"]
-        case .rate_limit_entry_tight: ["model", "provider", "load", "rpm", "itpm", "otpm", "tier", "tight", "requires", "room"]
+        case .rate_limit_entry_tight: ["model", "provider", "load", "rpm", "itpm", "otpm", "tier", "tight", "requires", "room", "advice"]
         case .rate_limit_tier_tight: ["model", "provider", "tier", "tight", "room"]
         case .rate_limit_dynamic: ["model", "provider", "rpm"]
         case .quality_margin: ["model", "strong_model", "strong_state", "strong_monthly", "difference", "monthly", "ranked"]

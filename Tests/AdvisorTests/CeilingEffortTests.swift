@@ -26,9 +26,20 @@ struct CeilingEffortTests {
         #expect(a.primaryModel == "gpt-6-luna" && a.primaryModelBasis == .cost_ceiling, "\(a.primaryModel)")
         let runnerUp = try #require(a.decision.runner_up)
         #expect(runnerUp.model == "gemini-3-5-flash-lite" && runnerUp.difference_usd < 0)
-        #expect(runnerUp.reason == "it costs less at your effort answer, but the cost ceiling weighs each model with reasoning "
-                + "at its cheapest setting, where GPT-6 Luna costs $82.50 a month against its $253; run that way, GPT-6 Luna "
-                + "costs less than either as priced here", "\(runnerUp.reason)")
+        #expect(runnerUp.reason == "it costs less at the effort the cost table prices, but a balanced budget passes over Claude "
+                + "Haiku 4.5 only for a model more than 5 times cheaper and at least $500 a month less with reasoning at its cheapest "
+                + "setting on both: there Claude Haiku 4.5's $825 is 3.3 times its $253 and $573 a month more, while GPT-6 Luna's "
+                + "$82.50 clears that", "\(runnerUp.reason)")
+        // A runner-up that would clear the ceiling thinking off but costs more at the effort priced: said why the Haiku
+        // stays (Haiku 4.5 $2,276 without thinking for forced tool calls, GPT-6 Luna $3,165 at high, $165 thinking off).
+        let kept = engine.assess(k.answers(["task_type": "extraction", "monthly_requests": 2_000_000, "avg_input_tokens": 800,
+                                            "avg_output_tokens": 5, "reasoning_effort": "high", "tool_choice": "forced",
+                                            "as_of": "2026-10-01"]))
+        #expect(kept.primaryModel == "claude-haiku-4-5")
+        let luna = try #require(kept.decision.runner_up)
+        #expect(luna.reason.hasSuffix("it costs $165 a month against Claude Haiku 4.5's $2,276, a gap the cost ceiling acts on; "
+                                      + "but a balanced budget does not switch to a model that costs more at the effort the cost table "
+                                      + "prices, so that saving needs its thinking turned down"), "\(luna.reason)")
     }
 
     /// A runner-up dearer only at the team's effort answer says what the ceiling's comparison gives: forced tool calls

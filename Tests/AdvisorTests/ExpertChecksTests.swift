@@ -162,11 +162,26 @@ struct ExpertChecksTests {
                                              "as_of": "2026-12-06"]))
         #expect(tight.primaryModel == "deepseek-v4-flash", "\(tight.primaryModel)")
         let unknown = try #require(tight.warnings.first { $0.text.hasPrefix("No source we trust") })
-        #expect(unknown.text.contains("it is in time (0.9 s) only on a count that rests on an assumed tokenizer ratio, as its "
-                                      + "page publishes none: at 1.3 times that count, the largest ratio a model page publishes, "
-                                      + "its answers are about 390 tokens and take at least 1.13 s. Claude Haiku 4.5 (legacy since "
-                                      + "2026-10-07: Claude Haiku 5.5 succeeds it) is in time on its own published count, at $1,500 a month."),
-                "\(unknown.text)")
+        #expect(unknown.text.contains("Even at 400 tokens a second, the floor the budget is checked at, it is in time (0.9 s) only "
+                                      + "on a count that rests on an assumed tokenizer ratio, as its page publishes none: at 1.3 times "
+                                      + "that count, the largest ratio a model page publishes, its answers are about 390 tokens and take "
+                                      + "at least 1.13 s. Claude Haiku 4.5 (legacy since 2026-10-07: Claude Haiku 5.5 succeeds it) is in "
+                                      + "time on its own published count and documented latency, at $1,500 a month."), "\(unknown.text)")
+        // Counted with Haiku 5.5's tokenizer, the assumed count is 231 tokens, and 1.3 times it 300; Haiku 4.5's documented
+        // latency (900 ms) misses 0.8 s, so no model is named.
+        let counted = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 500_000, "avg_input_tokens": 1_500,
+                                               "avg_output_tokens": 300, "latency": "realtime", "latency_budget_s": 0.8,
+                                               "tokens_counted_with": "claude-haiku-5-5", "as_of": "2026-12-06"]))
+        let second = try #require(counted.warnings.first { $0.text.hasPrefix("No source we trust") })
+        #expect(second.text.contains("at 1.3 times that count, the largest ratio a model page publishes, its answers are about "
+                                     + "300 tokens and take at least 0.9 s. Measure"), "\(second.text)")
+        // A model with no latency figure of its own is not named as in time (Sonnet 4.6 for 100-token answers in 0.45 s).
+        let short = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 500_000, "avg_input_tokens": 1_500,
+                                             "avg_output_tokens": 100, "latency": "realtime", "latency_budget_s": 0.45,
+                                             "as_of": "2026-12-06"]))
+        let third = try #require(short.warnings.first { $0.text.hasPrefix("No source we trust") })
+        #expect(third.text.contains("only on a count that rests on an assumed tokenizer ratio") && !third.text.contains("Sonnet"),
+                "\(third.text)")
         let roomy = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 500_000, "avg_input_tokens": 1_500,
                                              "avg_output_tokens": 300, "latency": "realtime", "latency_budget_s": 2,
                                              "as_of": "2026-12-06"]))
@@ -807,6 +822,13 @@ struct ExpertChecksTests {
         let limits = try #require(small.warnings.first { $0.failure_mode == "rate-limits" })
         #expect(limits.severity == .low && limits.text.contains("of what Cohere's entry tier (Production) allows it: 500 requests a minute."),
                 "\(limits.text)")
+        // Close to its one tier's limit: no next tier to ask for and no spend cap to watch.
+        let busy = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 5_000_000, "avg_input_tokens": 300,
+                                            "avg_output_tokens": 5, "cost_priority": "primary", "as_of": "2026-12-04"]))
+        let tight = try #require(busy.warnings.first { $0.failure_mode == "rate-limits" })
+        #expect(tight.text.contains("343 of its 500 requests a minute at peak (68 %)")
+                && tight.text.contains("reaches that limit: ask Cohere for higher limits before launch, and alert on the rate-limit headers."),
+                "\(tight.text)")
     }
 
     @Test func aTinyPeakOnUnpublishedLimitsIsNotTheBiggestRisk() {
@@ -822,7 +844,8 @@ struct ExpertChecksTests {
         #expect(limits?.text.contains("under the entry tier of every provider whose limits we could read (the lowest: 500 requests") == true)
         #expect(limits?.text.contains("Unknown is not fine") == false)
         #expect(tiny.decision.top_risk?.failure_mode != "rate-limits")
-        // Three million a month peak at about 200 requests a minute, over that floor: unknown stays a high risk.
+        // Three million a month peak at about 200 requests and 205,479 input tokens a minute: under the floor's 500 requests
+        // (Cohere's production key), over its 200,000 input tokens, so unknown stays a high risk.
         let busy = engine.assess(k.answers(["task_type": "code_completion", "monthly_requests": 3_000_000,
                                             "cost_priority": "primary", "as_of": "2026-12-04"]))
         #expect(busy.primaryModel == "deepseek-v4-flash")

@@ -338,7 +338,7 @@ struct RecordsTests {
         #expect(madr.contains("* Good, because with Claude Sonnet 5.5 answering the complex 30 % again the plan costs $9,136.00 a "
                               + "month at this volume (Claude Haiku 5.5 alone $688.00), $19,024.00 a month less than Claude Sonnet 5.5."),
                 "\(madr.prefix(3000))")
-        #expect(madr.contains("* Neutral, because the runner-up, Mistral Small at $216.00 a month, lost: you route the simple share"))
+        #expect(madr.contains("* Neutral, because the runner-up, Mistral Small at $216.00 a month, lost: you put Claude Haiku 5.5 in front of every request yourself"))
         #expect(madr.contains("is cheaper but not usable here: it is deprecated and retires on 2027-01-14."))
         #expect(madr.contains("Levers, priced (each one change of answer, re-decided):\n\n* Lower Claude Haiku 5.5's reasoning effort to low"))
     }
