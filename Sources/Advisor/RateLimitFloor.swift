@@ -8,6 +8,8 @@ struct RateLimitFloor: Sendable, Equatable {
     /// nil: the tier publishes no limit on input (or output) tokens a minute (Cohere limits requests only).
     let itpm: Double?
     let otpm: Double?
+    /// Input and output tokens a minute together, where a tier counts them so (`tpm`); nil where none does.
+    let tpm: Double?
     /// nil: no entry tier caps requests a day.
     let rpd: Double?
 
@@ -20,6 +22,9 @@ struct RateLimitFloor: Sendable, Equatable {
               let itpm = entries.compactMap({ $0.itpm ?? $0.tpm }).min(),
               let otpm = entries.compactMap({ $0.otpm ?? $0.tpm }).min() else { return nil }
         (self.rpm, self.itpm, self.otpm) = (rpm, itpm, otpm)
+        // And both together: 150,000 in and 100,000 out a minute are under 200,000 of each, not under GPT-5 nano's
+        // 200,000 in all.
+        tpm = entries.compactMap(\.tpm).min()
         rpd = entries.compactMap(\.rpd).min()
     }
 
@@ -28,20 +33,23 @@ struct RateLimitFloor: Sendable, Equatable {
     /// pacing warning, ranked high, with no word of the 1 request a minute its 500 allow.
     init?(tier: RateTier) {
         guard let rpm = tier.rpm else { return nil }
-        (self.rpm, self.itpm, self.otpm, self.rpd) = (rpm, tier.itpm ?? tier.tpm, tier.otpm ?? tier.tpm, tier.rpd)
+        (self.rpm, self.itpm, self.otpm, self.tpm, self.rpd) = (rpm, tier.itpm, tier.otpm, tier.tpm, tier.rpd)
     }
 
     /// Whether the peak (and the average day's requests) stays under `share` of every limit (all of them: 1).
     func holds(_ capacity: Capacity, share: Double = 1) -> Bool {
         capacity.peak_rpm <= share * rpm && itpm.map { capacity.peak_itpm <= share * $0 } ?? true
             && otpm.map { capacity.peak_otpm <= share * $0 } ?? true && rpd.map { capacity.daily_requests <= share * $0 } ?? true
+            && tpm.map { capacity.peak_itpm + capacity.peak_otpm <= share * $0 } ?? true
     }
 
     /// The floor in words: "50 requests, 30,000 input tokens and 8,000 output tokens a minute".
     var text: String {
-        let requests = Format.counted(Format.figure(rpm), "request", "requests")
-        let tokens = [itpm.map { "\(Format.figure($0)) input tokens" }, otpm.map { "\(Format.figure($0)) output tokens" }].compactMap { $0 }
-        let minute = tokens.isEmpty ? requests : "\(requests), " + tokens.joined(separator: " and ")
-        return minute + " a minute" + (rpd.map { ", \(Format.figure($0)) requests a day" } ?? "")
+        // A separate limit no looser than the combined one says nothing more.
+        func separate(_ limit: Double?) -> Double? { limit.flatMap { l in tpm.map { l < $0 } ?? true ? l : nil } }
+        let parts = [Format.counted(Format.figure(rpm), "request", "requests"), separate(itpm).map { "\(Format.figure($0)) input tokens" },
+                     separate(otpm).map { "\(Format.figure($0)) output tokens" },
+                     tpm.map { "\(Format.figure($0)) input and output tokens together" }].compactMap { $0 }
+        return Format.series(parts) + " a minute" + (rpd.map { ", \(Format.figure($0)) requests a day" } ?? "")
     }
 }

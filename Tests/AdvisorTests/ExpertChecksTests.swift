@@ -851,6 +851,16 @@ struct ExpertChecksTests {
         #expect(busy.primaryModel == "deepseek-v4-flash")
         let busyLimits = busy.warnings.first { $0.failure_mode == "rate-limits" }
         #expect(busyLimits?.severity == .high && busyLimits?.text.contains("Unknown is not fine") == true)
+        // The floor holds input and output together where an entry tier counts them so (GPT-5 nano's 200,000 tokens a
+        // minute in all): 150,000 in and 60,000 out are under 200,000 of each, not under 200,000 together.
+        func peak(_ input: Double) -> Warning? {
+            engine.assess(k.answers(["task_type": "summarization", "monthly_requests": 100, "avg_input_tokens": .number(input),
+                                     "avg_output_tokens": 60_000, "cost_priority": "primary", "as_of": "2026-12-05"]))
+                .warnings.first { $0.failure_mode == "rate-limits" }
+        }
+        #expect(peak(100_000)?.severity == .low && peak(100_000)?.text.contains("(the lowest: 500 requests and 200,000 input and "
+                                                                              + "output tokens together a minute)") == true)
+        #expect(peak(150_000)?.severity == .high && peak(150_000)?.text.contains("Unknown is not fine") == true)
     }
 
     @Test func aPeakWellInsideTheEntryTierIsNotTheBiggestRisk() throws {
