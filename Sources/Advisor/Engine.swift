@@ -1363,9 +1363,20 @@ public struct Engine: Sendable {
         if let (since, successor) = legacy {
             if d.usable[successor] {
                 let (own, successors) = Format.money(monthly[primary], monthly[successor])
+                // Left at each model's default effort, a successor that thinks by default is priced at it beside a
+                // legacy model that does not: Sonnet 5.5 at $16,160 against Sonnet 4.6's $4,800 for chat, where its least
+                // thinking (low) costs $5,360. That figure too, where it is lower.
+                let least = Int(v[AnswerID.reasoningEffort.rawValue]) != Knowledge.defaultEffortAnswer ? nil
+                    : v.with(.reasoningEffort, Self.noEffort) { lv -> String? in
+                        let (lean, ownLean) = (self.monthly(successor, lv), self.monthly(primary, lv))
+                        // A dollar a month or more: below it the thinking is no part of the choice.
+                        guard monthly[successor] - lean >= 1 else { return nil }
+                        let (theirs, ours) = Format.money(lean, ownLean)
+                        return "; with the least thinking on both, \(theirs) against \(ours)"
+                    }
                 computed(.legacy_primary, model: primary, [
                     "since": CivilDate.text(since), "replacement": k.models[successor].title,
-                    "monthly": own, "replacement_monthly": successors])
+                    "monthly": own, "replacement_monthly": successors, "replacement_least": least ?? ""])
             } else {
                 // Recommended because its successor cannot take the work (Haiku 4.5 for moderation that must fit
                 // 'strong'): still a model its maker moved on from, and the team should know it before building.

@@ -1053,7 +1053,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .nothing_fits_margin: ["model", "which", "window", "tokens", "share", "cap", "headroom", "fit_tokens", "counted_with", "as_of"]
         case .nothing_fits_output: ["model", "which", "window", "output", "max_output", "headroom", "as_of"]
         case .deprecated_alternative: ["model", "retires", "replacement"]
-        case .legacy_primary: ["model", "since", "replacement", "monthly", "replacement_monthly"]
+        case .legacy_primary: ["model", "since", "replacement", "monthly", "replacement_monthly", "replacement_least"]
         case .legacy_primary_alone: ["model", "since", "replacement", "why"]
         case .legacy_escalation: ["model", "state", "why"]
         case .price_change: ["model", "day", "monthly", "changed_monthly"]

@@ -204,6 +204,22 @@ struct ExpertChecksTests {
         #expect(met.decision.requirement_missed == nil)
     }
 
+    /// A legacy primary's successor that thinks by default is priced at it beside a legacy model that does not: the
+    /// warning gives both at their least thinking too (chat that must fit 'strong' on 2026-12-20: Sonnet 5.5 $16,160 at
+    /// high against Sonnet 4.6's $4,800, $5,360 at low). Not where the team set the effort.
+    @Test func aLegacyPrimarysSuccessorIsAlsoPricedAtItsLeastThinking() throws {
+        var answers: [String: AnswerValue] = ["task_type": "chat", "monthly_requests": 400_000, "avg_input_tokens": 2_000,
+                                              "avg_output_tokens": 400, "required_fit": "strong", "as_of": "2026-12-20"]
+        let a = engine.assess(k.answers(answers))
+        #expect(a.primaryModel == "claude-sonnet-4-6")
+        let legacy = try #require(a.warnings.first { $0.failure_mode == "model-retirement" && $0.model == "claude-sonnet-4-6" })
+        #expect(legacy.text.contains("Claude Sonnet 5.5 succeeds it, at $16,160 a month on your numbers against $4,800; with the "
+                                     + "least thinking on both, $5,360 against $4,800."), "\(legacy.text)")
+        answers["reasoning_effort"] = "high"
+        let set = engine.assess(k.answers(answers))
+        #expect(!set.warnings.contains { $0.text.contains("least thinking on both") })
+    }
+
     @Test func aHardLimitAgainstTheHaikuKeepsItOutOfTheRunnerUp() throws {
         let a = engine.assess(k.answers(["task_type": "extraction", "monthly_requests": 10_000_000, "avg_input_tokens": 1_500,
                                          "avg_output_tokens": 300, "accuracy": "first_time_right", "review_capacity": "none",
