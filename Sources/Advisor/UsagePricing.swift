@@ -84,8 +84,11 @@ extension Knowledge {
             let f = sample.requests / profile.requests
             scratch[AnswerID.avgInputTokens.rawValue] = sample.prompt * inputScale
             scratch[AnswerID.avgOutputTokens.rawValue] = sample.output * outputScale
+            // A request that logged no cache has none, where the file logged a cache at all: given the file's
+            // share instead, half the requests reading a 20,000-token prefix priced the other half as reading
+            // 10,045 tokens, 38 % under the bill as logged. A file that logged no cache takes the answer.
             scratch[AnswerID.cachedInputShare.rawValue] = sample.prefixShare > 0
-                ? Swift.min(1, sample.prefixShare * shareScale) : answeredShare
+                ? Swift.min(1, sample.prefixShare * shareScale) : profile.logsCache ? 0 : answeredShare
             var parts = scratch.withUnsafeBufferPointer { costParts(model: m, $0, explain: false) }
             if parts.rates.caching == .used {
                 parts.cache += scratch.withUnsafeBufferPointer {

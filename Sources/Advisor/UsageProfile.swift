@@ -43,6 +43,8 @@ public struct UsageProfile: Sendable, Equatable {
     public let meanPrompt: Double
     public let meanOutput: Double
     public let cachedShare: Double
+    /// Whether any request logged a cache read or write: then a request that logged neither had no cached prefix.
+    public let logsCache: Bool
 
     /// Merges samples of identical size; drops those with no requests.
     public init(_ samples: [UsageSample]) {
@@ -66,6 +68,7 @@ public struct UsageProfile: Sendable, Equatable {
         meanPrompt = total > 0 ? prompt / total : 0
         meanOutput = total > 0 ? merged.reduce(0) { $0 + $1.requests * $1.output } / total : 0
         cachedShare = prompt > 0 ? cached / prompt : 0
+        logsCache = merged.contains { $0.prefixShare > 0 }
     }
 
     /// The same requests with `tokens` less output on average, taken from each in proportion to its output: the

@@ -32,6 +32,26 @@ import Usage
         #expect(abs(facts.long_context_share - 0.08) < 1e-9)
     }
 
+    /// Half the requests read a 20,000-token prefix from the cache and half logged none: those are priced with no cached
+    /// prefix, not the file's 49 % share, which took the bill 38 % under the one logged. By hand, 100,000 requests:
+    /// (0.5 × (500 × $0.10 + 20,000 × $0.01 + 100 × $0.50) + 0.5 × (20,500 × $0.10 + 100 × $0.50)) / 1e6 × 100,000
+    /// = $120.00.
+    @Test func aRequestThatLoggedNoCacheHasNoCachedPrefix() throws {
+        let halfCached = UsageProfile([
+            UsageSample(requests: 50, uncachedInput: 500, cacheRead: 20_000, cacheWrite: 0, output: 100),
+            UsageSample(requests: 50, uncachedInput: 20_500, cacheRead: 0, cacheWrite: 0, output: 100),
+        ])
+        var given = Self.plain
+        given["avg_input_tokens"] = .number(20_500)
+        given["avg_output_tokens"] = .number(100)
+        given["cached_input_share"] = .number((halfCached.cachedShare * 100).rounded() / 100)
+        let answers = try UsageFixture.answers(given)
+        let (assessment, comparison) = UsageFixture.engine.assess(answers, usage: halfCached, currentModel: "claude-haiku-5-5")
+        let haiku = try #require(assessment.costs.first { $0.model == "claude-haiku-5-5" })
+        #expect(abs(haiku.monthly_usd - 120.0) < 0.01, "\(haiku.monthly_usd)")
+        #expect(comparison.current_monthly_usd.map { abs($0 - 120.0) < 0.01 } == true)
+    }
+
     /// 365,651 requests a month on 2026-12-06 with no cache and a 1.9 peak, in two sizes of prompt (`small` and
     /// `large` requests of each thousand), assessed on the distribution.
     static func twoSizes(_ task: String, countedWith: String, small: (requests: Int, tokens: Int), large: (requests: Int, tokens: Int),
