@@ -58,8 +58,11 @@ extension UsageImport {
     func cacheChurnNote() -> String? {
         let written = summary.cache_write_share, read = summary.cached_input_share
         guard written > 0, written >= read else { return nil }
-        return "The file wrote more of its prompts to the cache (\(Format.percent(written))) than it read back "
-            + "(\(Format.percent(read))): the cached prefix changes between requests or expires before the next one reads "
+        // "Wrote more (1.9 %) than it read back (1.9 %)" read as a contradiction: as much is said as much.
+        let compared = Format.percent(written) == Format.percent(read)
+            ? "as much of its prompts to the cache (\(Format.percent(written))) as it read back"
+            : "more of its prompts to the cache (\(Format.percent(written))) than it read back (\(Format.percent(read)))"
+        return "The file wrote \(compared): the cached prefix changes between requests or expires before the next one reads "
             + "it, and each write costs more than plain input. The writes are priced as logged; make the prefix the same "
             + "for every request, or send them closer together, before you count on the cache."
     }

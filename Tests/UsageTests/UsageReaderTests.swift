@@ -388,6 +388,12 @@ import Usage
         #expect(missing.summary.cached_input_share == 0 && abs(missing.summary.cache_write_share - 5_000.0 / 5_500) < 1e-9)
         #expect(missing.summary.answers_note?.contains("The file wrote more of its prompts to the cache (90.9 %) than it read back (0 %)") == true,
                 "\(missing.summary.answers_note ?? "")")
+        // As much written as read back is said so, not as "more (45.5 %) than (45.5 %)".
+        let even = ["timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens"]
+            + (0..<600).map { "\(1_793_577_600 + $0 * 12),claude-haiku-4-5,1000,200,5000,5000" }
+        let (balanced, _) = try now(Array(even.joined(separator: "\n").utf8), [:])
+        #expect(balanced.summary.answers_note?.contains("The file wrote as much of its prompts to the cache (45.5 %) as it read back:") == true,
+                "\(balanced.summary.answers_note ?? "")")
         // Anthropic's report, a day: 10,000 requests' worth given, each 500 uncached, 4,000 written to the 1-hour cache,
         // 1,000 read, 200 out: 10,000 × 30.4167 requests a month... priced at 304,167 given:
         // 304,167 × (500 × $1 + 4,000 × $2 + 1,000 × $0.10 + 200 × $5) / 1e6 = $2,920.00.
