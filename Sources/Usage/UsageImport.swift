@@ -54,7 +54,14 @@ public struct UsageImport: Sendable {
         var monthly: Double? = nil
         if counted {
             let observed = requestsPerRow!.reduce(0, +)
-            if seconds > 0 { monthly = observed * monthSeconds / seconds }
+            if seconds > 0 {
+                monthly = observed * monthSeconds / seconds
+                // Three requests 10 s apart made 262,800 a month, which set the spend tier and the peak unsaid.
+                if seconds < Self.shortSpan, (given ?? 0) <= 0 {
+                    note = "The file covers only \(Format.duration(seconds)) (\(Format.count(observed)) requests), so the "
+                        + "\(Format.count(monthly!.rounded())) requests a month scaled from it are a guess: give the monthly requests if you know them."
+                }
+            }
             else { note = "The file covers a single instant, so it cannot be scaled to a month: give the monthly requests." }
         } else if let given, given > 0, seconds > 0, let tooFew = tooFewRequests(
             given, tokens: totals.prompt + totals.output, seconds: seconds, format: reading.format, largestWindow: largestWindow) {
@@ -157,6 +164,8 @@ public struct UsageImport: Sendable {
     }
 
     /// The model ids a summary lists one by one (the rest are counted).
+    /// A file covering less than this many seconds is scaled to a month with a note that the volume is a guess.
+    static let shortSpan = 3_600.0
     static let modelsListed = 25
 
     /// The batch share from which the traffic is taken as batch work (a stray request outside it does not count).

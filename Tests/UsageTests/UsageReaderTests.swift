@@ -63,6 +63,22 @@ import Usage
         #expect(text.contains("claude-sonnet-4-5-20250929: 4.9%, retired on 2026-11-30; move to claude-sonnet-5-5"), "\(text)")
     }
 
+    /// A file of a few seconds is scaled to a month with a note that the volume is a guess (three requests 10 s apart
+    /// made 262,800 a month, which set the spend tier and the peak unsaid); not where the monthly requests are given.
+    @Test func aShortFilesMonthlyVolumeIsSaidToBeAGuess() throws {
+        let rows = ["timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens"]
+            + (0..<3).map { "\(1_793_577_600 + $0 * 10),claude-haiku-4-5,1000,100,0,0" }
+        let bytes = Array(rows.joined(separator: "\n").utf8)
+        let short = try UsageImport.load(bytes, given: UsageFixture.answers([:]), catalog: UsageFixture.catalog,
+                                         knowledge: UsageFixture.knowledge)
+        #expect(short.summary.monthly_requests == 262_800)
+        #expect(short.summary.requests_note == "The file covers only 30 seconds (3 requests), so the 262,800 requests a month "
+                + "scaled from it are a guess: give the monthly requests if you know them.", "\(short.summary.requests_note ?? "")")
+        let given = try UsageImport.load(bytes, given: UsageFixture.answers(["monthly_requests": .number(50_000)]),
+                                         catalog: UsageFixture.catalog, knowledge: UsageFixture.knowledge)
+        #expect(given.summary.requests_note == nil)
+    }
+
     @Test func otlpSpansWithoutTokenUsageAreNotRequests() throws {
         // The fixture has a parent HTTP span for every tenth request; only the 1,230 model calls count.
         #expect(try UsageFixture.load("otlp-spans.json").summary.format == .otlp)
