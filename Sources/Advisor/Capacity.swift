@@ -81,6 +81,10 @@ public struct Capacity: Sendable, Encodable, Equatable {
     /// (a tiered plan whose escalation model has the same provider: the cap is the organisation's); nil otherwise.
     /// The tier was chosen against it.
     public let account_monthly_usd: Double?
+    /// The requests a day in the organisation's batch queue, when more than this model's share it (a tiered plan's
+    /// escalations to the same provider, whose batch queue is one per organisation); nil otherwise. The tier was
+    /// chosen against it.
+    public let account_daily_requests: Double?
 
     /// What the workload puts on the model, as the warnings and the verdict page open: its busiest minute, or, through
     /// a batch API, a day's work waiting in the queue. `verb`: "would see" (a warning) or "gets" (the page).
@@ -93,8 +97,12 @@ public struct Capacity: Sendable, Encodable, Equatable {
             // A few requests a month are a fraction of one a day: not "about 0 requests".
             let day = daily_requests < 1 ? "less than one request"
                 : "about " + Format.counted(Format.figure(daily_requests), "request", "requests")
+            // The organisation's one queue, where a plan's escalations wait in it too.
+            let shared = account_daily_requests.map {
+                ", and the plan's two models put about \(Format.counted(Format.figure($0), "request", "requests")) a day in the organisation's one queue"
+            } ?? ""
             return "Through the batch API, which has its own limits instead of the per-minute ones, \(title) \(verb) a "
-                + "day's work, \(day), in its queue at once" + account
+                + "day's work, \(day), in its queue at once" + shared + account
         }
         // Where cache reads are not counted, the figure is the uncached input alone; a prompt that is all system
         // prompt puts none on the limit, which "0 input tokens" would misstate.
@@ -109,6 +117,8 @@ public struct Capacity: Sendable, Encodable, Equatable {
 /// What a workload asks of one model's rate limits at its busiest (the formulas at the top of this file).
 struct PeakNeed {
     let rpm: Double, itpm: Double, otpm: Double, daily: Double, monthly: Double, queue: Double
+    /// Requests a day in the batch queue: `daily`, or the organisation's where other models' batches share it.
+    var queued: Double
     /// Through a batch API: only the queue, monthly and spend limits apply.
     let batchLane: Bool
     /// One request's seconds at `engine.slow_request`'s pace (nil without it).
@@ -129,7 +139,7 @@ struct PeakNeed {
         let checks = live + [
             (tier.requests_per_month, monthly, "requests a month"),
             (tier.batch_queue_tokens, queue, "tokens in the batch queue"),
-            (tier.batch_queue_requests, batchLane ? daily : 0, "requests in the batch queue"),
+            (tier.batch_queue_requests, batchLane ? queued : 0, "requests in the batch queue"),
         ]
         return checks.compactMap { limit, need, unit in limit.map { ($0, need, unit) } }
     }
@@ -171,7 +181,7 @@ struct PeakNeed {
         guard batchLane || (within(tier.rpm, rpm) && within(tier.itpm, itpm) && within(tier.otpm, otpm)
                             && within(tier.tpm, itpm + otpm) && within(tier.rpd, daily)),
               within(tier.requests_per_month, monthly), within(tier.batch_queue_tokens, queue),
-              within(tier.batch_queue_requests, batchLane ? daily : 0)
+              within(tier.batch_queue_requests, batchLane ? queued : 0)
         else { return false }
         return tier.monthly_spend_cap_usd.map { spend() <= $0 } ?? true
     }
@@ -192,7 +202,7 @@ extension Knowledge {
         let batch = v[AnswerID.latency.rawValue] == Self.batchLatency
         let batchLane = batch && compiledModels[m].prices(on: Int(v[AnswerID.asOf.rawValue]))?.batchDiscount != nil
         return PeakNeed(rpm: rpm, itpm: rpm * input, otpm: rpm * (t.output + t.reasoning), daily: daily, monthly: requests,
-                        queue: batch ? daily * t.input : 0, batchLane: batchLane,
+                        queue: batch ? daily * t.input : 0, queued: daily, batchLane: batchLane,
                         slowSeconds: slowRequest?.seconds(input: t.input, output: t.output + t.reasoning),
                         uncachedInput: cachedPrefix)
     }
@@ -204,8 +214,10 @@ extension Knowledge {
     ///   model's spend cap (a tiered plan's escalations to the same provider); the model's own bill otherwise.
     /// - Parameter month: the model's own month where it is not the average request's (an imported distribution,
     ///   priced request by request): what the spend caps are held to.
+    /// - Parameter accountDaily: the requests a day in the organisation's batch queue, when other models' batches share
+    ///   it (a tiered plan's escalations to the same provider); the model's own otherwise.
     func capacity(model m: Int, _ v: UnsafeBufferPointer<Double>, parts known: CostParts? = nil,
-                  accountMonth: Double? = nil, month: Double? = nil) -> Capacity? {
+                  accountMonth: Double? = nil, month: Double? = nil, accountDaily: Double? = nil) -> Capacity? {
         let model = compiledModels[m]
         guard !model.selfHosted else { return nil }
         var partsCache = known
@@ -218,7 +230,9 @@ extension Knowledge {
         let scheme = model.rateScheme(on: Int(v[AnswerID.asOf.rawValue]))
         let cached = scheme.map { !$0.cacheReadsCount } == true && v[AnswerID.cachedInputShare.rawValue] > 0
             && parts().rates.caching == .used
-        let need = peakNeed(model: m, v, cachedPrefix: cached)
+        var need = peakNeed(model: m, v, cachedPrefix: cached)
+        let sharedQueue = need.batchLane ? accountDaily.flatMap { $0 > need.daily ? $0 : nil } : nil
+        if let sharedQueue { need.queued = sharedQueue }
 
         // The longest average request a concurrency cap allows at the peak (Little's law: in flight = rate × time).
         func allowedSeconds(_ tier: RateTier) -> Double? {
@@ -235,7 +249,8 @@ extension Knowledge {
                             slow_request_seconds: allowed == nil ? nil : need.slowSeconds.map(tenths),
                             via_batch_api: need.batchLane ? true : nil,
                             cache_reads_excluded: cached && !need.batchLane ? true : nil,
-                            account_monthly_usd: accountMonth.map(Format.rounded))
+                            account_monthly_usd: accountMonth.map(Format.rounded),
+                            account_daily_requests: sharedQueue?.rounded())
         }
         guard let scheme else { return result(.unknown) }
         switch scheme.kind {

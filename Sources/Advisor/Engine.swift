@@ -1413,8 +1413,12 @@ public struct Engine: Sendable {
                                       share: v[AnswerID.complexShare.rawValue])
         }()
         // With no requests there is no peak to carry: "about 0 requests a minute" is no risk to rank.
+        // Its batch queue is the organisation's too: the escalated requests wait in it beside the Haiku's (Anthropic's
+        // rate-limits page), and 263,014 Haiku requests a day with 249,863 escalations are over Scale's 500,000.
+        let sharedDaily: Double? = sharedMonth == nil ? nil
+            : v[AnswerID.monthlyRequests.rawValue] / (CostAssumptions.hoursPerMonth / 24) * (1 + v[AnswerID.complexShare.rawValue])
         let capacity = !Self.hasVolume(v) ? nil
-            : sharedMonth.map { k.capacity(model: primary, v, accountMonth: $0) } ?? primaryLine.capacity
+            : sharedMonth.map { k.capacity(model: primary, v, accountMonth: $0, accountDaily: sharedDaily) } ?? primaryLine.capacity
         // The month the spend cap is held to: the plan's where the escalations share the account.
         let accountMonth = sharedMonth ?? monthly[primary]
         if let capacity {
@@ -1510,7 +1514,7 @@ public struct Engine: Sendable {
             let escalationAccount = sharedMonth ?? share * (escalated?.monthly ?? monthly[e])
             let escalatedCapacity = k.onEscalatedRequests(v) { complex, _ in
                 complex.with(.monthlyRequests, complex[AnswerID.monthlyRequests.rawValue] * share) {
-                    k.capacity(model: e, $0, accountMonth: escalationAccount)
+                    k.capacity(model: e, $0, accountMonth: escalationAccount, accountDaily: sharedDaily)
                 }
             }
             if let escalated = escalatedCapacity, escalated.status == .unknown, let why = k.unknownCapacityReason(escalated, model: e, day: day) {

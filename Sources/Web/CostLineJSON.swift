@@ -98,6 +98,7 @@ extension JSONWriter {
 
     mutating func write(_ c: Capacity) {
         object { json in
+            json.fieldIfPresent("account_daily_requests", c.account_daily_requests)
             json.fieldIfPresent("account_monthly_usd", c.account_monthly_usd)
             json.fieldIfPresent("cache_reads_excluded", c.cache_reads_excluded)
             json.field("daily_requests", c.daily_requests)

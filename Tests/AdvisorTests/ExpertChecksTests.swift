@@ -220,6 +220,25 @@ struct ExpertChecksTests {
         #expect(!set.warnings.contains { $0.text.contains("least thinking on both") })
     }
 
+    /// A tiered plan through the batch API whose escalation model has the Haiku's provider fills one queue: Anthropic's
+    /// batch queue is the organisation's, so 263,014 Haiku requests a day and 249,863 escalations are over Scale's 500,000.
+    @Test func aTieredBatchPlanSharesTheOrganisationsQueue() throws {
+        let a = engine.assess(k.answers(["task_type": "summarization", "monthly_requests": 8_000_000, "avg_input_tokens": 2_000,
+                                         "avg_output_tokens": 200, "routing": "tiered", "complex_share": 0.95, "latency": "batch",
+                                         "as_of": "2026-12-06"]))
+        let capacity = try #require(a.capacity)
+        #expect(capacity.daily_requests == 263_014 && capacity.account_daily_requests == 512_877, "\(capacity)")
+        #expect(capacity.tier != "scale" && capacity.gap == "512,877 requests in the batch queue against 500,000", "\(capacity)")
+        let haiku = try #require(a.warnings.first { $0.failure_mode == "rate-limits" && $0.model == "claude-haiku-5-5" })
+        #expect(haiku.text.contains("about 263,014 requests, in its queue at once, and the plan's two models put about 512,877 "
+                                    + "requests a day in the organisation's one queue"), "\(haiku.text)")
+        // Half the volume fits Scale's queue with the escalations in it.
+        let half = engine.assess(k.answers(["task_type": "summarization", "monthly_requests": 4_000_000, "avg_input_tokens": 2_000,
+                                            "avg_output_tokens": 200, "routing": "tiered", "complex_share": 0.95, "latency": "batch",
+                                            "as_of": "2026-12-06"]))
+        #expect(half.capacity?.tier == "scale" && half.capacity?.account_daily_requests == 256_438, "\(String(describing: half.capacity))")
+    }
+
     @Test func aHardLimitAgainstTheHaikuKeepsItOutOfTheRunnerUp() throws {
         let a = engine.assess(k.answers(["task_type": "extraction", "monthly_requests": 10_000_000, "avg_input_tokens": 1_500,
                                          "avg_output_tokens": 300, "accuracy": "first_time_right", "review_capacity": "none",

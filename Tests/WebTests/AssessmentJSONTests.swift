@@ -356,7 +356,7 @@ struct AssessmentJSONTests {
         // tiers, which the real content no longer gives (Anthropic's Custom tier, `negotiated`, makes it unknown), and
         // the writer writes it with the same code as `costs[].capacity.gap`.
         let optional = [
-            "capacity", "capacity.account_monthly_usd", "capacity.max_request_seconds", "capacity.requires",
+            "capacity", "capacity.account_daily_requests", "capacity.account_monthly_usd", "capacity.max_request_seconds", "capacity.requires",
             "capacity.scheme_kind",
             "capacity.scheme_since", "capacity.slow_request_seconds", "capacity.tier", "capacity.top_tier",
             "costs[].capacity", "costs[].capacity.gap", "costs[].capacity.max_request_seconds", "costs[].capacity.requires",
