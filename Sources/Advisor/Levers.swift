@@ -228,12 +228,18 @@ extension Engine {
                 let effortMoved = changes.contains { $0.0 == .reasoningEffort } && after.escalation == e
                 // "Too" only where the escalation model runs at the lever's level (Sonnet 5.5 cannot switch thinking off).
                 let asked = changes.first { $0.0 == .reasoningEffort }.map { AnswerID.reasoningEffort.choices[Int($0.1)] }
-                let level = after.effort.map { " at \($0.rawValue)" + ($0.rawValue == asked ? " too" : ", its least") } ?? ""
-                return (effortMoved
-                    ? "The answer sets every model's effort: \(k.models[e].title) answers the complex \(Format.percent(share))\(level), and "
-                    : "With its escalations to \(k.models[after.escalation].title), ")
-                    + "the plan costs \(Format.money(after.monthly)) a month instead of \(Format.money(planNow))"
-                    + (effortMoved ? "; check the hard answers' quality as well." : ".")
+                // Already at that level (a 20 s budget held Sonnet 5.5 at low): "at low too" read as a second change.
+                let before = v.withUnsafeBufferPointer { p in
+                    k.escalatedPricing(model: e, p, priced: monthly[e], usage: usage).effort ?? k.reasoning(model: e, p).effort
+                }
+                let unchanged = effortMoved && after.effort == before
+                let level = after.effort.map { " at \($0.rawValue)" + (unchanged ? " already" : $0.rawValue == asked ? " too" : ", its least") } ?? ""
+                let opening = !effortMoved ? "With its escalations to \(k.models[after.escalation].title), "
+                    : unchanged ? "\(k.models[e].title) answers the complex \(Format.percent(share))\(level), so only "
+                        + "\(k.models[d.primary].title)'s part moves: "
+                    : "The answer sets every model's effort: \(k.models[e].title) answers the complex \(Format.percent(share))\(level), and "
+                return opening + "the plan costs \(Format.money(after.monthly)) a month instead of \(Format.money(planNow))"
+                    + (effortMoved && !unchanged ? "; check the hard answers' quality as well." : ".")
             }
             if let planNow {
                 // Out of the plan and onto another model: named, with its fit where it is weaker than the Haiku's

@@ -141,6 +141,14 @@ struct PlanFiguresTests {
         applied = answers
         applied["latency"] = "batch"
         #expect(engine.assess(k.answers(applied)).decision.combined?.monthly_usd == 1_363.8)
+        // An escalation already at that level (a 20 s budget holds Sonnet 5.5 at low) is said to be, not to move "too".
+        let held = engine.assess(k.answers(["task_type": "complex_reasoning", "monthly_requests": 100_000, "avg_input_tokens": 5_000,
+                                            "avg_output_tokens": 1_500, "routing": "tiered", "complex_share": 0.95,
+                                            "accuracy": "first_time_right", "cost_priority": "primary", "latency_budget_s": 20,
+                                            "as_of": "2026-12-06"]))
+        let raise = try #require(held.levers.first { $0.kind == .raise_effort })
+        #expect(raise.text.hasSuffix("Claude Sonnet 5.5 answers the complex 95 % at low already, so only Claude Haiku 5.5's part "
+                                     + "moves: the plan costs $3,550 a month instead of $3,535."), "\(raise.text)")
     }
 
     /// A saving on the Haiku that makes the verdict a dearer plan is not offered as a saving: batch turned 8M strict
