@@ -198,7 +198,7 @@ extension Knowledge {
         let rpm = requests > 0 ? Swift.max(1, average) : 0
         let t = requestTokens(model: m, v)
         let input = cachedPrefix ? t.input - cacheablePrefix(model: m, v) : t.input
-        let daily = requests / (CostAssumptions.hoursPerMonth / 24)
+        let daily = requests / CostAssumptions.daysPerMonth
         let batch = v[AnswerID.latency.rawValue] == Self.batchLatency
         let batchLane = batch && compiledModels[m].prices(on: Int(v[AnswerID.asOf.rawValue]))?.batchDiscount != nil
         return PeakNeed(rpm: rpm, itpm: rpm * input, otpm: rpm * (t.output + t.reasoning), daily: daily, monthly: requests,

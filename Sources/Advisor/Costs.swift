@@ -189,6 +189,7 @@ public struct CostLine: Sendable, Encodable, Equatable {
 public enum CostAssumptions {
     public static let hoursPerMonth = 730.0
     public static let minutesPerMonth = hoursPerMonth * 60
+    public static let daysPerMonth = hoursPerMonth / 24
 
     /// Cache writes a month for a prefix shared by `requests` random arrivals, with a lifetime of `minutes`
     /// refreshed on every use: the expected number of gaps longer than the lifetime, at least one.

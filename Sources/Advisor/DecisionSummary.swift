@@ -295,20 +295,21 @@ extension Engine {
             // Dearer at the team's effort answer, which may price the two at different thinking: where the runner-up
             // costs less with reasoning at its cheapest setting on both, said ("GPT-6 Luna costs $1,059 more" at medium
             // effort against Haiku 5.5 without thinking for forced tool calls: $470 against $611 thinking off on both).
-            let lean = plan == nil ? answers.values.withUnsafeBufferPointer { v in
-                v.with(.reasoningEffort, Self.noEffort) { lv in (self.monthly(m, lv), self.monthly(primary, lv)) } } : nil
-            // Said where the Haiku was kept: in the ceiling's own words where it held; where the runner-up would clear
-            // the ceiling, why it still did not move (it costs more at the effort priced). Not where its prices change
-            // within the outlook (cheaper with thinking off only until then), nor beside another basis.
-            let ceiling = d.basis == .haiku_model ? answers.values.withUnsafeBufferPointer { costCeiling($0) }?.1 : nil
-            let changes = answers.values.withUnsafeBufferPointer { outlookMonthly(m, $0, monthly: monthly).day } != nil
-            let leaner = lean.flatMap { Self.cents($0.0) < Self.cents($0.1) && ceiling != nil && !changes ? $0 : nil }.flatMap { pair -> String? in
+            // Said where the score's Haiku was kept under a cost ceiling: in the ceiling's own words where it held
+            // (they exist only where the runner-up is cheaper that way); where the runner-up would clear the ceiling,
+            // why it still did not move (it costs more at the effort priced). Not where its prices change within the
+            // outlook (cheaper with thinking off only until then), nor under a plan or another basis.
+            let ceiling = plan == nil && d.basis == .haiku_model ? answers.values.withUnsafeBufferPointer { costCeiling($0) }?.1 : nil
+            let leaner = ceiling.flatMap { policy -> String? in
+                guard answers.values.withUnsafeBufferPointer({ outlookMonthly(m, $0, monthly: monthly).day }) == nil else { return nil }
                 if let held = ceilingHeld(primary, against: m, answers: answers, monthly: monthly) {
                     return ", though it costs less with thinking at its least: " + held
                 }
-                guard let policy = ceiling, policy.ceilingPasses(haiku: pair.1, other: pair.0) else { return nil }
-                return ", though with reasoning at its cheapest setting on both it costs \(Format.money(pair.0)) a month against "
-                    + "\(k.models[primary].title)'s \(Format.money(pair.1)), a gap the cost ceiling acts on; but a balanced budget does "
+                let (lean, primaryLean) = answers.values.withUnsafeBufferPointer { v in
+                    v.with(.reasoningEffort, Self.noEffort) { lv in (self.monthly(m, lv), self.monthly(primary, lv)) } }
+                guard Self.cents(lean) < Self.cents(primaryLean), policy.ceilingPasses(haiku: primaryLean, other: lean) else { return nil }
+                return ", though with reasoning at its cheapest setting on both it costs \(Format.money(lean)) a month against "
+                    + "\(k.models[primary].title)'s \(Format.money(primaryLean)), a gap the cost ceiling acts on; but a balanced budget does "
                     + "not switch to a model that costs more at the effort the cost table prices, so that saving needs its thinking turned down"
             } ?? ""
             reason = "it costs \(Format.money(difference, beside: monthly[m])) more a month\(against)\(laterGap(m, primary, difference, answers, monthly, plan: plan)) "

@@ -997,11 +997,11 @@ public struct Engine: Sendable {
         return successor
     }
 
-    /// Model `m`'s month at the dearer of today's prices and those its page announces within
-    /// `engine.price_outlook_days`, with the day those begin when they are the dearer (nil: today's).
     /// A month in whole cents, the bins cost first compares models in (and the runner-up's "the same to the cent").
     static func cents(_ usd: Double) -> Double { (usd * 100).rounded() }
 
+    /// Model `m`'s month at the dearer of today's prices and those its page announces within
+    /// `engine.price_outlook_days`, with the day those begin when they are the dearer (nil: today's).
     func outlookMonthly(_ m: Int, _ v: UnsafeBufferPointer<Double>, monthly: [Double]) -> (monthly: Double, day: Int?) {
         let day = Int(v[AnswerID.asOf.rawValue])
         guard let change = knowledge.compiledModels[m].priceChangeDay(after: day), change - day <= knowledge.priceOutlookDays
@@ -1416,7 +1416,7 @@ public struct Engine: Sendable {
         // Its batch queue is the organisation's too: the escalated requests wait in it beside the Haiku's (Anthropic's
         // rate-limits page), and 263,014 Haiku requests a day with 249,863 escalations are over Scale's 500,000.
         let sharedDaily: Double? = sharedMonth == nil ? nil
-            : v[AnswerID.monthlyRequests.rawValue] / (CostAssumptions.hoursPerMonth / 24) * (1 + v[AnswerID.complexShare.rawValue])
+            : v[AnswerID.monthlyRequests.rawValue] / CostAssumptions.daysPerMonth * (1 + v[AnswerID.complexShare.rawValue])
         let capacity = !Self.hasVolume(v) ? nil
             : sharedMonth.map { k.capacity(model: primary, v, accountMonth: $0, accountDaily: sharedDaily) } ?? primaryLine.capacity
         // The month the spend cap is held to: the plan's where the escalations share the account.
@@ -1558,7 +1558,7 @@ public struct Engine: Sendable {
                     let speed = k.answerFloor(model: primary, v).map { Format.count($0.speed) } ?? ""
                     return " Even at \(speed) tokens a second, the floor the budget is checked at, it is in time "
                         + "(\(Engine.seconds(k.leastSeconds(model: primary, v)))) only on a count that rests on an assumed tokenizer "
-                        + "ratio, as its page publishes none: at \(Format.figure(worst.times, digits: 2)) times that count, the largest "
+                        + "ratio, as its page publishes none: at \(Format.figure(k.largestPublishedRatio, digits: 2)) times that count, the largest "
                         + "ratio a model page publishes, its answers are about \(Format.figure(worst.tokens)) tokens and take at least "
                         + "\(Engine.seconds(worst.seconds))."
                         + (shown.map { " \(k.models[$0].title)\(legacyState($0, v).map { " (\($0))" } ?? "") is in time on its own "

@@ -157,10 +157,11 @@ extension Knowledge {
     }
 
     /// Where model `m` is in time at the floor (`outlastsBudget`) only on a count of the answer that rests on an assumed
-    /// tokenizer ratio (its page publishes none) and would not be at the largest ratio a model page publishes: how many
-    /// times the assumed count that is (`times`), the answer's tokens and the floor there; nil otherwise. 300-token answers due in 0.91 s took DeepSeek V4
-    /// Flash 0.90 s at an assumed 300 tokens and 1.13 s at the 1.3 times Haiku 5.5 publishes, and nothing said so.
-    func assumedCountFloor(model m: Int, _ v: UnsafeBufferPointer<Double>) -> (times: Double, tokens: Double, seconds: Double)? {
+    /// tokenizer ratio (its page publishes none) and would not be at the largest ratio a model page publishes
+    /// (`largestPublishedRatio` times the assumed count): the answer's tokens and the floor there; nil otherwise.
+    /// 300-token answers due in 0.91 s took DeepSeek V4 Flash 0.90 s at an assumed 300 tokens and 1.13 s at the 1.3
+    /// times Haiku 5.5 publishes, and nothing said so.
+    func assumedCountFloor(model m: Int, _ v: UnsafeBufferPointer<Double>) -> (tokens: Double, seconds: Double)? {
         let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
         let counted = Int(v[AnswerID.tokensCountedWith.rawValue])
         guard budget > 0, !compiledModels[m].ratioPublished, compiledModels[counted].ratioPublished,
@@ -169,8 +170,7 @@ extension Knowledge {
         guard ratio > scale else { return nil }
         let stated = v[AnswerID.avgOutputTokens.rawValue]
         let seconds = leastSeconds(model: m, v) + stated * (ratio - scale) / answer.speed
-        // Against the assumed count (231 tokens where Haiku 5.5's 300 are counted, 1.3 times them), not the team's.
-        return seconds > budget ? (ratio / scale, stated * ratio, seconds) : nil
+        return seconds > budget ? (stated * ratio, seconds) : nil
     }
 
     /// The least time model `m` can take to answer at any setting: its least thinking and the answer after it, at

@@ -41,7 +41,7 @@ extension JSONWriter {
             }
             json.field("recommended", d.recommended)
             json.key("requirement_missed")
-            if let missed = d.requirement_missed { json.string(missed) } else { json.null() }
+            json.string(d.requirement_missed)
             json.key("runner_up")
             if let runner = d.runner_up { json.write(runner) } else { json.null() }
             json.key("top_lever")
