@@ -97,6 +97,9 @@ final class RankPass {
         self.titleWords = titleWords
     }
 
+    /// The rows that hold a phrase (by its FTS5 text), when a pass on this connection has counted them.
+    func rows(ofPhrase text: String) -> Int64? { phraseRows[text] }
+
     func start(only rows: [Int]? = nil) {
         only = rows
         next = 0

@@ -48,7 +48,8 @@ struct TitledShortcutTests {
     @Test func theShortcutIsTakenOnBroadWordsAndRowsAgree() throws {
         let connection = try Connection(path: Self.index.path, readOnly: true)
         let catalog = try Catalog(connection: connection)
-        let searcher = try Searcher(connection: connection, titleWords: catalog.titleWords)
+        // Every word is in most of these 900 chunks: under the default bound, where ranking them all is cheaper.
+        let searcher = try Searcher(connection: connection, titleWords: catalog.titleWords, rankEveryRowUpTo: 0)
         var taken = 0
         for query in Self.queries {
             let plan = QueryPlan(query, vocabulary: catalog.vocabulary)
@@ -59,6 +60,30 @@ struct TitledShortcutTests {
             #expect(short.map(\.flags.rawValue) == full.map(\.flags.rawValue), "\(query)")
         }
         #expect(taken >= Self.words.count / 2, "the shortcut was taken on \(taken) of \(Self.queries.count) queries")
+    }
+
+    /// Once a pass has counted a query's phrases, a query that matches few rows ranks them all (the shortcut's own
+    /// MATCH would cost more), with the same rows; one whose words are not counted yet takes the shortcut.
+    @Test func fewMatchingRowsAreRankedWithoutTheShortcut() throws {
+        let connection = try Connection(path: Self.index.path, readOnly: true)
+        let catalog = try Catalog(connection: connection)
+        // A broad word the shortcut answers (it declines where its bound does not hold).
+        let always = try Searcher(connection: connection, titleWords: catalog.titleWords, rankEveryRowUpTo: 0)
+        let broad = try Self.words.first { word throws in
+            _ = try always.top(QueryPlan(word, vocabulary: catalog.vocabulary), every: true, bonuses: [:], kind: nil, limit: 64)
+            return always.lastPassRankedTitledRowsOnly
+        }
+        let plan = QueryPlan(try #require(broad), vocabulary: catalog.vocabulary)
+        let searcher = try Searcher(connection: connection, titleWords: catalog.titleWords, rankEveryRowUpTo: 100_000)
+        let first = try searcher.top(plan, every: true, bonuses: [:], kind: nil, limit: 64)
+        #expect(searcher.lastPassRankedTitledRowsOnly, "no phrase was counted yet: the shortcut decides")
+        let second = try searcher.top(plan, every: true, bonuses: [:], kind: nil, limit: 64)
+        #expect(!searcher.lastPassRankedTitledRowsOnly, "counted, and under the bound: every match is ranked")
+        #expect(first.map(\.key) == second.map(\.key) && first.map(\.score) == second.map(\.score))
+        let bounded = try Searcher(connection: connection, titleWords: catalog.titleWords, rankEveryRowUpTo: 1)
+        _ = try bounded.top(plan, every: true, bonuses: [:], kind: nil, limit: 64)
+        _ = try bounded.top(plan, every: true, bonuses: [:], kind: nil, limit: 64)
+        #expect(bounded.lastPassRankedTitledRowsOnly, "over the bound, the shortcut is still taken")
     }
 }
 
