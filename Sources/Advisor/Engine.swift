@@ -1454,13 +1454,17 @@ public struct Engine: Sendable {
                              : onlySpend ? "the spend cap stops every request once the month's bill reaches it, until the next month"
                              : "expect 429 errors at every peak"]) { $1 })
                     // The tier needed can itself be close: $990 of Build's $1,000 spend cap was "carried", and a month
-                    // 1 % busier stops every request until the next one.
+                    // 1 % busier stops every request until the next one. Through a batch API too, where the spend cap
+                    // and the queue are the limits (`PeakNeed.measured`): $950 of Build's $1,000 in batches was said
+                    // nothing, the same month of live requests was warned.
                     if let room = k.neededTierRoom,
                        let needed = k.compiledModels[primary].rateScheme(on: day)?.tiers.first(where: { $0.tier == tier }) {
-                        let tight = batchLane ? [] : need.tight(needed, room: room, spend: accountMonth)
+                        let tight = need.tight(needed, room: room, spend: accountMonth)
                         if !tight.isEmpty {
                             computed(.rate_limit_tier_tight, model: primary, [
-                                "tier": Knowledge.tierName(tier), "tight": Format.series(tight), "room": Format.percent(room)])
+                                "tier": Knowledge.tierName(tier), "tight": Format.series(tight), "room": Format.percent(room),
+                                "busier": batchLane ? "A busier month or a bigger day of batches" : "A busier month or a sharper peak",
+                                "watch": batchLane ? "the batch queue" : "the rate-limit headers"])
                         }
                     }
                 } else if let entry, let room = k.entryTierRoom {

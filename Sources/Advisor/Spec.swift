@@ -1007,7 +1007,9 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// {requires}, {room}.
     case rate_limit_entry_tight
     /// The tier a workload needs above the entry tier carries it, but one of its limits or its spend cap past
-    /// `engine.needed_tier_room`: {model}, {provider}, {tier}, {tight} (as for rate_limit_entry_tight), {room}. Joins
+    /// `engine.needed_tier_room`: {model}, {provider}, {tier}, {tight} (as for rate_limit_entry_tight), {room},
+    /// {busier} (what reaches the limit: "A busier month or a sharper peak", through a batch API "A busier month or
+    /// a bigger day of batches"), {watch} ("the rate-limit headers", through a batch API "the batch queue"). Joins
     /// the rate_limit_tier warning.
     case rate_limit_tier_tight
     /// The provider sets no fixed limit and serves what capacity allows: {model}, {provider}, {rpm} (as for
@@ -1068,7 +1070,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .rate_limit_unknown_small: ["model", "provider", "load", "rpm", "itpm", "otpm", "floor"]
         case .rate_limit_entry_small: ["model", "provider", "load", "rpm", "itpm", "otpm", "tier", "limits", "requires", "room"]
         case .rate_limit_entry_tight: ["model", "provider", "load", "rpm", "itpm", "otpm", "tier", "tight", "requires", "room", "advice"]
-        case .rate_limit_tier_tight: ["model", "provider", "tier", "tight", "room"]
+        case .rate_limit_tier_tight: ["model", "provider", "tier", "tight", "room", "busier", "watch"]
         case .rate_limit_dynamic: ["model", "provider", "rpm"]
         case .quality_margin: ["model", "strong_model", "strong_state", "strong_monthly", "difference", "monthly", "ranked"]
         case .latency_budget_missed: ["model", "percentile", "ms", "budget"]

@@ -127,7 +127,8 @@ struct CostTests {
                                           "avg_output_tokens": 100, "cached_input_share": 0.5])
         #expect(l.rates.caching == .used && l.rates.cache_ttl == .fiveMinutes)
         #expect(l.rates.cache_writes_per_month == 1)
-        #expect(l.rates.notes.contains { $0.contains("about 1 write a month") })
+        #expect(l.rates.notes.contains { $0.contains("about 1 write a month at your request rate; the other 999,999 requests read it.") },
+                "\(l.rates.notes)")
         #expect(close(l.cache_usd, 500.00575, 1e-6))
         #expect(l.input_usd == 5_000)
         #expect(l.output_usd == 500)
@@ -147,10 +148,27 @@ struct CostTests {
         let w1 = 3_000 * exp(-3_000.0 / 43_800 * 60)
         #expect(close(l.rates.cache_writes_per_month!, w1))
         #expect(close(l.cache_usd, ((w1 * 0.2 + (3_000 - w1) * 0.01) * 10_400 / 1e6 * 10_000).rounded() / 10_000))
+        // The note counts the requests that find the entry: 2,950.75, not "every other request".
+        #expect(l.rates.notes.contains { $0.contains("about 49 writes a month at your request rate; the other 2,951 requests read it.") },
+                "\(l.rates.notes)")
         // Haiku 4.5 has a 1-hour cache too; a model without one falls back to 5 minutes or nothing.
         let noHour = line("gpt-6-luna", ["monthly_requests": 3_000, "avg_input_tokens": 10_000, "avg_output_tokens": 0,
                                          "cached_input_share": 0.8])
         #expect(noHour.rates.cache_ttl != .oneHour)
+    }
+
+    @Test func aCacheThatLapsesBetweenAlmostEveryRequestSaysSo() throws {
+        // 60 requests a month of 50,000 tokens, 90 % cacheable, on a model whose cache write costs what input does
+        // (caching is used as it costs nothing more): 5-minute writes 60 × e^(−60/43,800 × 5) = 59.59, so about 0.4
+        // requests a month find the entry. "Every other request reads it" said the opposite.
+        let l = line("gpt-6-luna", ["monthly_requests": 60, "avg_input_tokens": 50_000, "avg_output_tokens": 500,
+                                    "cached_input_share": 0.9, "task_type": "rag"])
+        #expect(l.rates.caching == .used, "\(l.rates.notes)")
+        let writes = try #require(l.rates.cache_writes_per_month)
+        #expect(60 - writes < 1)
+        #expect(l.rates.notes.contains { $0.contains("almost every request comes after it has lapsed and writes it again") },
+                "\(l.rates.notes)")
+        #expect(!l.rates.notes.contains { $0.contains("read it") || $0.contains("reads it") }, "\(l.rates.notes)")
     }
 
     @Test func cachingThatDoesNotPayIsLeftOff() {

@@ -980,6 +980,19 @@ struct ExpertChecksTests {
         #expect(!unset.warnings.contains { $0.text.contains("carries it with more than") })
     }
 
+    @Test func aNeededTierCloseToItsCapIsNamedThroughTheBatchAPITooInItsWords() throws {
+        // 1,800,000 batch extractions on Haiku 5.5: $949.50 of Build's $1,000 spend cap, as 900,000 live ones are.
+        // The live month was warned and the batch one said nothing; the cap stops new batches all the same.
+        let a = engine.assess(k.answers(["task_type": "extraction", "monthly_requests": 1_800_000, "avg_input_tokens": 2_000,
+                                         "avg_output_tokens": 300, "latency": "batch", "as_of": "2026-12-06"]))
+        #expect(a.primaryModel == "claude-haiku-5-5" && a.capacity?.tier == "build" && a.capacity?.via_batch_api == true)
+        let text = try #require(a.warnings.first { $0.failure_mode == "rate-limits" }).text
+        #expect(text.contains("The Build tier carries it with more than 80 % of a limit in use: $950 of its $1,000 monthly "
+                              + "spend cap (95 %). A busier month or a bigger day of batches than you planned reaches that limit: "
+                              + "ask for the tier above before launch, and alert on the batch queue and the month's spend"), "\(text)")
+        #expect(!text.contains("rate-limit headers and the month's spend"), "\(text)")
+    }
+
     @Test func aTieredPlanIsHeldToOneSpendCap() throws {
         // 300,000 chats, 30 % hard, routed Haiku 5.5 → Sonnet 5.5: Haiku's $317 alone fits Start's $500 cap, but
         // Anthropic's spend cap is the organisation's, and the plan bills $3,836 (Haiku for all, Sonnet for the hard
