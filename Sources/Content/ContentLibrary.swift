@@ -155,7 +155,11 @@ public struct ContentLibrary: Sendable {
         let library = ContentLibrary(pages: parsed.filter { !$0.node.isIntro }.map(\.page), sectionIntros: intros,
                                      fingerprint: digest.hex, byteCount: sizes.reduce(0, +), readAt: readAt,
                                      filePositions: positions)
-        var validator = ContentValidator(library: library, routes: routes)
+        let unparsed = Set(zip(files, loaded).compactMap { file, result -> String? in
+            if case .failure = result { return "\(file.section.rawValue)/\(file.slug)" }
+            return nil
+        })
+        var validator = ContentValidator(library: library, routes: routes, unparsed: unparsed)
         // A stored page passed every check when it was indexed and its file is unchanged: only its links can have
         // broken (a heading or page they point to changed). When a page was added or removed, everything is
         // checked again (a block may name a page that is gone).
@@ -206,7 +210,7 @@ public struct ContentLibrary: Sendable {
             let rendered = MarkdownRenderer.render(result.body, firstLine: result.bodyFirstLine)
             let lines = FieldLines(node: result.node, yaml: result.yaml)
             let page = Page(section: file.section, slug: file.slug, path: file.path, frontMatter: result.frontMatter,
-                            headings: rendered.headings, links: rendered.links,
+                            frontMatterJSON: result.json, headings: rendered.headings, links: rendered.links,
                             body: PageBody(html: rendered.html, markdown: result.body, sections: rendered.sections),
                             digest: digest.value, size: size, stamp: readStamp, fieldLines: lines)
             return .success((page, ParsedNode(lines: lines, isIntro: isIntro), rendered.links))

@@ -32,17 +32,21 @@ struct ContentValidator {
     /// The site's addresses that content may link to besides its pages (the web layer's route table); nil leaves
     /// such links unchecked, for tools that load content without the site.
     let routes: Set<String>?
+    /// Pages whose file is there but failed to parse (`section/slug`): their own error is the one to fix, so a link
+    /// to one is not reported as broken (a model page with one bad number made 25 links to it "broken").
+    var unparsed: Set<String> = []
     private(set) var errors: [ContentError] = []
 
-    init(library: ContentLibrary, routes: Set<String>?) {
+    init(library: ContentLibrary, routes: Set<String>?, unparsed: Set<String> = []) {
         self.library = library
         self.routes = routes
+        self.unparsed = unparsed
     }
 
     /// - Parameter linksOnly: check only the page's links (a page unchanged since it passed every check: what
     ///   it links to may have changed).
     mutating func validate(_ page: Page, node: ParsedNode, links: [BodyLink], linksOnly: Bool = false) {
-        var check = PageCheck(page: page, node: node, library: library, routes: routes)
+        var check = PageCheck(page: page, node: node, library: library, routes: routes, unparsed: unparsed)
         if linksOnly {
             for link in links { check.bodyLink(link) }
         } else {
@@ -58,16 +62,18 @@ private struct PageCheck {
     let node: ParsedNode
     let library: ContentLibrary
     let routes: Set<String>?
+    let unparsed: Set<String>
     var errors: [ContentError] = []
 
     private var fm: FrontMatter { page.frontMatter }
     private var sourceIDs: Set<String> { Set((fm.sources ?? []).map(\.id)) }
 
-    init(page: Page, node: ParsedNode, library: ContentLibrary, routes: Set<String>?) {
+    init(page: Page, node: ParsedNode, library: ContentLibrary, routes: Set<String>?, unparsed: Set<String>) {
         self.page = page
         self.node = node
         self.library = library
         self.routes = routes
+        self.unparsed = unparsed
     }
 
     mutating func run(links: [BodyLink]) {
@@ -258,7 +264,10 @@ private struct PageCheck {
             return fragment == nil && (routes?.contains(path) ?? true)
         }
         if segments.count == 2 && segments.last == "" { return fragment == nil }  // /section/
-        guard segments.count == 2, let target = library.page(section, String(segments.last!)) else { return false }
+        guard segments.count == 2 else { return false }
+        // A page that failed to parse is not there to check a heading against; its own error says why.
+        if unparsed.contains("\(section.rawValue)/\(segments.last!)") { return true }
+        guard let target = library.page(section, String(segments.last!)) else { return false }
         guard let fragment else { return true }
         return target.headings.contains { $0.anchor == fragment }
     }

@@ -10,6 +10,8 @@ struct FrontMatterParser {
         let node: Node
         /// The YAML as written, between the two `---` lines.
         let yaml: String
+        /// The front matter as the index file keeps it (`PageWriter`), encoded here on the parsing thread.
+        let json: String
         let body: String
         /// The file line on which the body starts (1-based).
         let bodyFirstLine: Int
@@ -66,8 +68,27 @@ struct FrontMatterParser {
         let node = try compose(yaml, bounds: bounds)
         let frontMatter = try decode(node)
         try UnknownKeyCheck(path: path).check(node: node, against: frontMatter)
-        return Parsed(frontMatter: frontMatter, node: node, yaml: yaml, body: body, bodyFirstLine: closeLine + 2)
+        let json = try encode(frontMatter, in: node)
+        return Parsed(frontMatter: frontMatter, node: node, yaml: yaml, json: json, body: body, bodyFirstLine: closeLine + 2)
     }
+
+    /// The front matter as JSON, which also refuses a number no page can state: YAML reads `.nan`, `.inf` and
+    /// `1e309` as numbers, any field of any section may hold one, and the index's JSON cannot (a benchmark score of
+    /// `.nan` passed `check` and stopped a `serve --watch` when it wrote the page).
+    private func encode(_ frontMatter: FrontMatter, in node: Node) throws(ContentError) -> String {
+        do {
+            return String(decoding: try Self.encoder.encode(frontMatter), as: UTF8.self)
+        } catch let EncodingError.invalidValue(value, context) {
+            throw ContentError(path: path, line: NodePath.line(of: context.codingPath, in: node),
+                               message: "`\(NodePath.dotted(context.codingPath))` is \(value), not a number a page can state",
+                               hint: "write a finite number (YAML reads .nan, .inf and numbers past 1.8e308 as no number at all)")
+        } catch {
+            throw ContentError(path: path, line: 2, message: "front matter: \(error)")
+        }
+    }
+
+    /// Encoding reads no environment; one encoder, used from every parsing thread (JSONEncoder is thread-safe).
+    nonisolated(unsafe) private static let encoder = JSONEncoder()
 
     /// Parses the YAML and checks its bounds before anything walks or decodes it.
     private func compose(_ yaml: String, bounds: YAMLBounds) throws(ContentError) -> Node {

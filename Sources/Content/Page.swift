@@ -14,9 +14,15 @@ public final class Page: Sendable {
     /// The front matter: decoded when the file was parsed, else on first use from the index (`StoredFrontMatter`).
     public var frontMatter: FrontMatter {
         switch frontMatterSource {
-        case .parsed(let value): value
+        case .parsed(let value, _): value
         case .stored(let stored): stored.value
         }
+    }
+    /// The front matter as the index file keeps it, when the file was parsed in this run (encoded by the parser,
+    /// which refuses what JSON cannot hold); nil for a page read back from the index.
+    public var parsedFrontMatterJSON: String? {
+        if case .parsed(_, let json) = frontMatterSource { return json }
+        return nil
     }
     /// What every list and the order need, without decoding the rest.
     public let title: String
@@ -37,14 +43,16 @@ public final class Page: Sendable {
     let fieldLines: FieldLines
 
     enum FrontMatterSource {
-        case parsed(FrontMatter)
+        case parsed(FrontMatter, json: String?)
         case stored(StoredFrontMatter)
     }
 
-    convenience init(section: Section, slug: String, path: String, frontMatter: FrontMatter, headings: [Heading],
-                     links: [BodyLink], body: PageBody, digest: UInt64, size: Int, stamp: FileStamp, fieldLines: FieldLines) {
+    convenience init(section: Section, slug: String, path: String, frontMatter: FrontMatter, frontMatterJSON: String? = nil,
+                     headings: [Heading], links: [BodyLink], body: PageBody, digest: UInt64, size: Int, stamp: FileStamp,
+                     fieldLines: FieldLines) {
         self.init(section: section, slug: slug, path: path, title: frontMatter.title, summary: frontMatter.summary,
-                  order: frontMatter.order, frontMatter: .parsed(frontMatter), headings: headings, links: links, body: body,
+                  order: frontMatter.order, frontMatter: .parsed(frontMatter, json: frontMatterJSON), headings: headings,
+                  links: links, body: body,
                   digest: digest, size: size, stamp: stamp, fieldLines: fieldLines)
     }
 

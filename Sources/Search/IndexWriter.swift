@@ -131,7 +131,7 @@ struct PageWriter {
                              aliases.joined(separator: "\n"), names.sorted().joined(separator: "\n"),
                              QueryPlan.tokenize(page.title).count, Int(bitPattern: UInt(page.digest)), page.size,
                              Int(page.stamp.modified), Int(bitPattern: UInt(page.stamp.inode)),
-                             Self.json(page.frontMatter), page.yaml, StoredLists.headings(page.headings),
+                             page.parsedFrontMatterJSON ?? Self.json(page.frontMatter), page.yaml, StoredLists.headings(page.headings),
                              StoredLists.links(page.links)]
         for (index, value) in values.enumerated() {
             if let number = value as? Int { insertPage.bind(Int32(index + 1), number) } else { insertPage.bind(Int32(index + 1), value as! String) }
@@ -202,7 +202,8 @@ struct PageWriter {
     private static func words(_ columns: [String]) -> String { columns.joined(separator: " \n ") }
 
     private static func json<T: Encodable>(_ value: T) -> String {
-        // Our own values: encoding cannot fail but by a programmer's mistake (a non-finite number).
+        // A page made in code, not parsed from a file (a file's parser encodes it, and refuses a non-finite number
+        // with its line): encoding cannot fail but by a programmer's mistake.
         guard let data = try? JSONEncoder().encode(value) else { preconditionFailure("unencodable \(T.self)") }
         return String(decoding: data, as: UTF8.self)
     }

@@ -35,6 +35,33 @@ struct ContentLibraryTests {
         }
     }
 
+    @Test func aNumberNoPageCanStateFailsAtItsLineAndLinksToThePageAreNotBroken() throws {
+        // YAML reads `.nan`, `.inf` and `1e309` as numbers: a benchmark score of `.nan` passed `check` and stopped a
+        // `serve --watch` when it wrote the page; a price of `.nan` stopped `index`. Each is its page's error, at its
+        // line, and the pages that link to it are not "broken" for it.
+        let real = try String(contentsOfFile: repositoryRootForContent + "/content/models/claude-haiku-4-5.md", encoding: .utf8)
+        for (field, written) in [("value: 73.3", ".nan"), ("value: 73.3", "1e309"), ("value: 1.00", "-.inf")] {
+            let lines = real.components(separatedBy: "\n")
+            let at = try #require(lines.firstIndex { $0.trimmingCharacters(in: .whitespaces) == field })
+            var changed = lines
+            changed[at] = lines[at].replacingOccurrences(of: field, with: "value: \(written)")
+            let content = try TemporaryContent([
+                "models/claude-haiku-4-5.md": changed.joined(separator: "\n"),
+                "guides/one.md": guide(body: "See [Haiku 4.5](/models/claude-haiku-4-5) and [its prices](/models/claude-haiku-4-5#prices)."),
+            ])
+            #expect {
+                try ContentLibrary.load(directory: content.root)
+            } throws: { error in
+                guard let errors = error as? ContentErrors, errors.errors.count == 1, let only = errors.errors.first else {
+                    Issue.record("\(error)")
+                    return false
+                }
+                return only.path.hasSuffix("models/claude-haiku-4-5.md") && only.line == at + 1
+                    && only.message.contains("is \(written == "1e309" ? "inf" : written == ".nan" ? "nan" : "-inf"), not a number a page can state")
+            }
+        }
+    }
+
     @Test func anchorsOnOtherPagesResolve() throws {
         let content = try TemporaryContent([
             "guides/one.md": guide(body: "## Backoff\n\ntext"),
