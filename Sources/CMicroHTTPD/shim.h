@@ -36,22 +36,25 @@ static inline size_t ha_unescape_keeping_nul(void *cls, struct MHD_Connection *c
     return (size_t)(w - s);
 }
 
-/* Counts the request headers named `name` (case-insensitively) without copying any: every request asks this of its
-   Content-Length, so it stays in C rather than building a Swift string per header. */
-struct ha_header_count { const char *name; unsigned int count; };
+/* What the framing checks need of a request's headers (Server.framingProblem), in one walk that copies none: every
+   request asks it, so it stays in C rather than building a Swift string per header. */
+struct ha_framing { unsigned int content_length; unsigned int transfer_encoding; int spaced_name; };
 
-static inline enum MHD_Result ha_count_header(void *cls, enum MHD_ValueKind kind, const char *key, const char *value) {
+static inline enum MHD_Result ha_note_framing(void *cls, enum MHD_ValueKind kind, const char *key, const char *value) {
     (void)kind;
     (void)value;
-    struct ha_header_count *counter = (struct ha_header_count *)cls;
-    if (key != NULL && strcasecmp(key, counter->name) == 0) counter->count += 1;
+    struct ha_framing *framing = (struct ha_framing *)cls;
+    if (key == NULL) return MHD_YES;
+    if (strcasecmp(key, "Content-Length") == 0) framing->content_length += 1;
+    else if (strcasecmp(key, "Transfer-Encoding") == 0) framing->transfer_encoding += 1;
+    if (strpbrk(key, " \t") != NULL) framing->spaced_name = 1;
     return MHD_YES;
 }
 
-static inline unsigned int ha_header_count(struct MHD_Connection *connection, const char *name) {
-    struct ha_header_count counter = {name, 0};
-    MHD_get_connection_values(connection, MHD_HEADER_KIND, ha_count_header, &counter);
-    return counter.count;
+static inline struct ha_framing ha_framing_of(struct MHD_Connection *connection) {
+    struct ha_framing framing = {0, 0, 0};
+    MHD_get_connection_values(connection, MHD_HEADER_KIND, ha_note_framing, &framing);
+    return framing;
 }
 
 /* MHD_get_connection_info is variadic: this reads the connection's socket (-1 when unknown). */

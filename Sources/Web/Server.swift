@@ -139,12 +139,29 @@ public final class Server: Sendable {
     // MARK: - Request handling (called on MHD's threads)
 
     /// The request's Content-Type header, which decides how large its body may be.
-    /// What is wrong with how a request says where its body ends, or nil: more than one Content-Length, or a
-    /// Transfer-Encoding other than chunked (the one coding HTTP/1.1 servers must read, and the one MHD reads).
-    /// Asked of every request, so two look-ups in C and no copy of the headers.
-    static func framingProblem(_ connection: OpaquePointer) -> String? {
-        if ha_header_count(connection, "Content-Length") > 1 {
+    /// What is wrong with how a request says where its body ends, or nil: more than one Content-Length or
+    /// Transfer-Encoding, both together, a Transfer-Encoding from an HTTP/1.0 client or other than chunked (the one
+    /// coding HTTP/1.1 servers must read, and the one MHD reads), or white space between a header's name and its colon.
+    /// Any of these lets two readers of the request (a proxy in front, and MHD) find its end in different places, the
+    /// shape of request smuggling: RFC 9112 §5.1, §6.1 and §6.3 say to answer 400 and close the connection. Asked of
+    /// every request, so one walk of the headers in C and no copy.
+    static func framingProblem(_ connection: OpaquePointer, version: UnsafePointer<CChar>?) -> String? {
+        let framing = ha_framing_of(connection)
+        if framing.spaced_name != 0 {
+            return "A header has white space between its name and the colon: remove it."
+        }
+        if framing.content_length > 1 {
             return "The request has more than one Content-Length header: send one."
+        }
+        guard framing.transfer_encoding > 0 else { return nil }
+        if framing.transfer_encoding > 1 {
+            return "The request has more than one Transfer-Encoding header: send one, chunked."
+        }
+        if framing.content_length > 0 {
+            return "The request has both a Content-Length and a Transfer-Encoding header: send one of them."
+        }
+        if let version, strcmp(version, "HTTP/1.0") == 0 {
+            return "An HTTP/1.0 request cannot send a Transfer-Encoding: send the body with a Content-Length."
         }
         if let value = MHD_lookup_connection_value(connection, .HEADER_KIND, "Transfer-Encoding") {
             let coding = String(cString: value)
@@ -304,7 +321,7 @@ private func handleRequest(_ cls: UnsafeMutableRawPointer?, _ connection: Opaque
         // Framing that two readers of the request could take differently is refused before any body is read, and the
         // connection closes (answering on the first call does that): two Content-Length headers were accepted, the
         // first winning, and a Transfer-Encoding other than chunked left the client waiting 15 s for nothing.
-        if let problem = Server.framingProblem(connection),
+        if let problem = Server.framingProblem(connection, version: version),
            let path = String(validating: UnsafeRawBufferPointer(start: url, count: strlen(url)), as: UTF8.self) {
             state.framing = problem
             return server.handle(connection: connection, url: path, method: String(cString: method), state: state)

@@ -216,6 +216,24 @@ import Testing
             #expect(reply.status == 400 && ContinuousClock.now - started < .seconds(5), "\(head)")
             #expect(reply.text.contains("Content-Length") || reply.text.contains("Transfer-Encoding"), "\(reply.text)")
         }
+        // The shapes of request smuggling (RFC 9112 §5.1, §6.1, §6.3): both framings together, either twice, a
+        // Transfer-Encoding from an HTTP/1.0 client, white space before a header's colon. Each was framed by one
+        // of its readings and the bytes after it answered as a second request on the same connection.
+        let smuggled = [
+            ("HTTP/1.1", "Content-Length: 5\r\nTransfer-Encoding: chunked", "0\r\n\r\n", "both a Content-Length and a Transfer-Encoding"),
+            ("HTTP/1.1", "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked", "0\r\n\r\n", "more than one Transfer-Encoding"),
+            ("HTTP/1.1", "Transfer-Encoding : chunked\r\nContent-Length: 2", "{}", "white space between its name and the colon"),
+            ("HTTP/1.0", "Transfer-Encoding: chunked", "2\r\n{}\r\n0\r\n\r\n", "HTTP/1.0 request cannot send a Transfer-Encoding"),
+        ]
+        for (version, head, body, message) in smuggled {
+            let connection = try connect()
+            try connection.send(Array(("POST /api/assess \(version)\r\nHost: x\r\nContent-Type: application/json\r\n\(head)\r\n\r\n\(body)"
+                                       + "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").utf8))
+            let reply = try connection.readReply()
+            #expect(reply.status == 400 && reply.text.contains(message), "\(head): \(reply.status) \(reply.text)")
+            let next = try? connection.readReply()
+            #expect(next == nil, "\(head): the bytes after it were answered as a request: \(next?.status ?? 0)")
+        }
         // Chunked still works.
         let chunked = try connect()
         try chunked.send(Array(("POST /api/assess HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
