@@ -69,6 +69,7 @@ struct FrontMatterParser {
         let frontMatter = try decode(node)
         try UnknownKeyCheck(path: path).check(node: node, against: frontMatter)
         let json = try encode(frontMatter, in: node)
+        try refuseNullsReadAsText(in: node, yaml: yaml, json: json)
         return Parsed(frontMatter: frontMatter, node: node, yaml: yaml, json: json, body: body, bodyFirstLine: closeLine + 2)
     }
 
@@ -84,6 +85,40 @@ struct FrontMatterParser {
                                hint: "write a finite number (YAML reads .nan, .inf and numbers past 1.8e308 as no number at all)")
         } catch {
             throw ContentError(path: path, line: 2, message: "front matter: \(error)")
+        }
+    }
+
+    /// A YAML null (`null`, `~`) where a field wants text: read without tag resolution, it decoded as the text
+    /// "null" (a page titled "null" passed `check`), where an optional field takes it as no value. Looked for only
+    /// when the YAML holds one.
+    private func refuseNullsReadAsText(in root: Node, yaml: String, json: String) throws(ContentError) {
+        guard yaml.contains("~") || yaml.range(of: "null", options: .caseInsensitive) != nil else { return }
+        var found: [(path: [PathKey], node: Node)] = []
+        func walk(_ node: Node, _ path: [PathKey]) {
+            switch node {
+            case .scalar(let scalar) where scalar.style == .plain && ["null", "Null", "NULL", "~"].contains(scalar.string):
+                found.append((path, node))
+            case .mapping(let mapping):
+                for (key, value) in mapping { if let name = key.string { walk(value, path + [PathKey(stringValue: name)]) } }
+            case .sequence(let sequence):
+                for (index, child) in sequence.enumerated() { walk(child, path + [PathKey(intValue: index)]) }
+            default:
+                break
+            }
+        }
+        walk(root, [])
+        guard !found.isEmpty, let decoded = try? JSONSerialization.jsonObject(with: Data(json.utf8)) else { return }
+        for (path, node) in found {
+            var value: Any? = decoded
+            for key in path {
+                value = key.intValue.map { index in (value as? [Any]).flatMap { index < $0.count ? $0[index] : nil } }
+                    ?? (value as? [String: Any])?[key.stringValue]
+            }
+            if value is String {
+                throw ContentError(path: self.path, line: (node.mark?.line ?? 1) + 1,
+                                   message: "`\(NodePath.dotted(path))` is `\(node.scalar?.string ?? "")`, YAML for no value, where text is wanted",
+                                   hint: "write the text (quote it if you mean the word), or leave the field out where it is optional")
+            }
         }
     }
 
@@ -143,8 +178,9 @@ struct FrontMatterParser {
             return ContentError(path: path, line: at, message: "missing required field `\(field)`",
                                 hint: "see README.md (Content format) for the fields this section needs")
         case .typeMismatch(let type, let context):
+            let found = NodePath.node(at: context.codingPath, in: root).map(Self.describe(found:)).map { ", not \($0)" } ?? ""
             return ContentError(path: path, line: NodePath.line(of: context.codingPath, in: root),
-                                message: "`\(NodePath.dotted(context.codingPath))` should be \(Self.describe(type))")
+                                message: "`\(NodePath.dotted(context.codingPath))` should be \(Self.describe(type))\(found)")
         case .valueNotFound(let type, let context):
             return ContentError(path: path, line: NodePath.line(of: context.codingPath, in: root),
                                 message: "`\(NodePath.dotted(context.codingPath))` is empty; expected \(Self.describe(type))")
@@ -156,6 +192,8 @@ struct FrontMatterParser {
         }
     }
 
+    /// What a field should be, in words. Yams names the kind of node it expected where the YAML has another
+    /// (`title: [a, b]` expected a Scalar): "a mapping of fields (Scalar)" said the opposite of what was wanted.
     private static func describe(_ type: Any.Type) -> String {
         let name = String(describing: type)
         switch name {
@@ -163,11 +201,21 @@ struct FrontMatterParser {
         case "Double", "Float": return "a number"
         case "Int": return "a whole number"
         case "Bool": return "true or false"
+        case "Scalar": return "one value (text, a number, a date or true/false)"
+        case "Sequence": return "a list"
+        case "Mapping": return "a mapping of fields"
         default:
             if name.hasPrefix("Array") { return "a list" }
             if name.hasPrefix("Dictionary") { return "a mapping of fields" }
             return "a mapping of fields (\(name))"
         }
+    }
+
+    /// What the YAML holds where a field of another kind was wanted, in words.
+    private static func describe(found node: Node) -> String {
+        if node.sequence != nil { return "a list" }
+        if node.mapping != nil { return "a mapping of fields" }
+        return "`\(String(node.scalar?.string.prefix(40) ?? ""))`"
     }
 
     private static func line(of error: YamlError) -> Int {
@@ -191,6 +239,21 @@ struct FrontMatterParser {
 
 /// Line look-ups in a composed YAML tree by coding path.
 enum NodePath {
+    /// The node the whole path reaches; nil when it stops short.
+    static func node(at path: [CodingKey], in root: Node) -> Node? {
+        var node = root
+        for key in path {
+            if let index = key.intValue, let sequence = node.sequence, index < sequence.count {
+                node = sequence[index]
+            } else if let child = node.mapping?[key.stringValue] {
+                node = child
+            } else {
+                return nil
+            }
+        }
+        return node
+    }
+
     /// The file line (YAML line + 1 for the opening `---`) of the deepest node the path reaches.
     static func line(of path: [CodingKey], in root: Node) -> Int {
         var node = root

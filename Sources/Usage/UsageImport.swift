@@ -47,8 +47,12 @@ public struct UsageImport: Sendable {
         }
         let seconds = span.end - span.start
 
-        // Requests: counted by the file, or spread over the rows from the number given.
-        let counted = records.allSatisfy { $0.requests != nil }
+        // Requests: counted by the file, or spread over the rows from the number given. A file whose counts are all
+        // zero counts nothing: it was priced on no requests and asked for them with an empty reason.
+        let countsRequests = records.allSatisfy { $0.requests != nil }
+        let counted = countsRequests && records.contains { ($0.requests ?? 0) > 0 }
+        let countsTokensOnly = countsRequests ? "The file's request counts are all 0, though it logs tokens"
+            : "\(reading.format.title) counts tokens, not requests"
         var requestsPerRow: [Double]? = counted ? records.map { $0.requests! } : nil
         var note: String? = nil
         var monthly: Double? = nil
@@ -83,10 +87,10 @@ public struct UsageImport: Sendable {
             }
             let sum = weight.reduce(0, +)
             requestsPerRow = weight.map { observed * $0 / sum }
-            note = "\(reading.format.title) counts tokens, not requests: the \(Int(given)) monthly requests given are "
+            note = "\(countsTokensOnly): the \(Int(given)) monthly requests given are "
                 + "spread over its buckets in proportion to their output tokens."
         } else {
-            note = "\(reading.format.title) counts tokens, not requests: give the monthly requests to price it."
+            note = "\(countsTokensOnly): give the monthly requests to price it."
         }
 
         // The distribution: one sample per request or bucket row.

@@ -25,6 +25,10 @@ struct FrontMatterTests {
         #expect(errors.errors.map(\.path) == ["x/y.md", "a.md"])
     }
 
+    @Test func quotedNullIsText() throws {
+        #expect(try parser.parse(guide(title: "\"null\"")).frontMatter.title == "null")
+    }
+
     @Test func parsesCommonFieldsAndBody() throws {
         let parsed = try parser.parse(guide(title: "Pacing", body: "# Heading\n\nBody text.", extra: "tags: [a, b]\norder: 3\n"))
         #expect(parsed.frontMatter.title == "Pacing")
@@ -67,6 +71,17 @@ struct FrontMatterTests {
         ("---\ntitle: x\nsummary: y\nupdated: \"2026-01-01\"\nsumary: typo\n---\n", 5, "unknown field `sumary`"),
         ("---\ntitle: x\nsummary: [unclosed\nupdated: \"2026-01-01\"\n---\n", 4, "YAML syntax"),
         ("---\n- a\n- b\n---\n", 2, "front matter must be a YAML mapping"),
+        // The kind of value wanted and the kind given, in words (Yams names the node kind it expected: this said
+        // "should be a mapping of fields (Scalar)" for a title written as a list).
+        ("---\ntitle: [a, b]\nsummary: y\nupdated: \"2026-01-01\"\n---\n", 2,
+         "`title` should be one value (text, a number, a date or true/false), not a list"),
+        ("---\ntitle: {a: 1}\nsummary: y\nupdated: \"2026-01-01\"\n---\n", 2, "`title` should be one value (text, a number, a date or true/false), not a mapping of fields"),
+        ("---\ntitle: x\nsummary: y\nupdated: \"2026-01-01\"\ntags: \"cost\"\n---\n", 5, "`tags` should be a list, not `cost`"),
+        ("---\ntitle: x\nsummary: y\nupdated: \"2026-01-01\"\nsources: 5\n---\n", 5, "`sources` should be a list, not `5`"),
+        // Read without tag resolution, a YAML null was the text "null": a page titled "null" passed check.
+        ("---\ntitle: null\nsummary: y\nupdated: \"2026-01-01\"\n---\n", 2, "`title` is `null`, YAML for no value, where text is wanted"),
+        ("---\ntitle: x\nsummary: ~\nupdated: \"2026-01-01\"\n---\n", 3, "`summary` is `~`, YAML for no value"),
+        ("---\ntitle: x\nsummary: y\nupdated: \"2026-01-01\"\ntags: [a, NULL]\n---\n", 5, "`tags[1]` is `NULL`, YAML for no value"),
     ])
     func reportsErrorsAtTheirLine(text: String, line: Int, message: String) {
         #expect {

@@ -100,6 +100,22 @@ import Usage
         #expect(imported.summary.peak_basis == "1-minute buckets of tokens")
     }
 
+    @Test func aFileWhoseRequestCountsAreAllZeroSaysSoAndTakesTheNumberGiven() throws {
+        // An OpenAI export with num_model_requests 0 beside its tokens was read as counting no requests: priced on
+        // none, and the reason asked for them with was empty (" Enter the monthly requests…").
+        let file = Array("""
+            {"object":"page","data":[{"object":"bucket","start_time":1700000000,"end_time":1700086400,"results":[
+              {"object":"organization.usage.completions.result","input_tokens":1000,"output_tokens":10,
+               "num_model_requests":0,"model":"gpt-4o-mini"}]}]}
+            """.utf8)
+        let asked = try UsageImport.load(file, catalog: UsageFixture.catalog, monthlyRequests: nil, on: UsageFixture.day)
+        #expect(asked.profile == nil)
+        #expect(asked.summary.requests_note == "The file's request counts are all 0, though it logs tokens: give the monthly requests to price it.")
+        let given = try UsageImport.load(file, catalog: UsageFixture.catalog, monthlyRequests: 50_000, on: UsageFixture.day)
+        #expect(given.summary.monthly_requests == 50_000 && given.profile != nil)
+        #expect(given.summary.requests_note?.hasPrefix("The file's request counts are all 0, though it logs tokens: the 50000") == true)
+    }
+
     @Test func anthropicReportWithTheMonthlyRequestsGivenRecoversTheDistribution() throws {
         let imported = try UsageFixture.load("anthropic-usage-1m.json", monthlyRequests: 448_950)
         let s = imported.summary
