@@ -312,7 +312,7 @@ extension Knowledge {
                 throw AnswerError(code: "invalid_number", message: "'\(id.name)' must be a number written in decimal digits"
                     + " (no NaN or infinity)", field: id.name)
             }
-            return try bounded(percent ? number / 100 : number, for: id)
+            return try bounded(percent ? number / 100 : number, written: digits, for: id)
         }
     }
 
@@ -330,7 +330,7 @@ extension Knowledge {
             guard let number = Double(text) else {
                 throw AnswerError(code: "invalid_number", message: "'\(id.name)' is not a usable number", field: id.name)
             }
-            return try bounded(number, for: id)
+            return try bounded(number, written: text, for: id)
         default:
             let wanted: String
             switch id.kind {
@@ -354,7 +354,7 @@ extension Knowledge {
             guard !n.isNaN else {
                 throw AnswerError(code: "invalid_number", message: "'\(id.name)' must be a number, not NaN", field: id.name)
             }
-            return try bounded(n, for: id)
+            return try bounded(n, written: "", for: id)  // a value given as a number: no text to read
         default:
             throw AnswerError(code: "wrong_type", message: "'\(id.name)' takes a \(id.kind.rawValue) value", field: id.name)
         }
@@ -401,8 +401,10 @@ extension Knowledge {
     /// starts there.
     public var earliestJudgedDay: String? { firstHaiku.map { CivilDate.text(compiledModels[$0].releasedDay) } }
 
-    /// Range and integrality; infinities fail the range (1e309 parses as +infinity).
-    private func bounded(_ number: Double, for id: AnswerID) throws(AnswerError) -> Double {
+    /// Range and integrality; infinities fail the range (1e309 parses as +infinity). `written`: the number as typed
+    /// (empty for one given as a number), for a fraction too small for a Double, which reads as 0
+    /// (`monthly_requests=1e-400` was priced as no requests).
+    private func bounded(_ number: Double, written: String, for id: AnswerID) throws(AnswerError) -> Double {
         let q = question(id)
         let lower = q.min ?? 0
         let upper = q.max ?? 0
@@ -410,7 +412,7 @@ extension Knowledge {
             throw AnswerError(code: "out_of_range", message: "'\(id.name)' must be between \(AnswerValue.number(lower).text)"
                 + " and \(AnswerValue.number(upper).text)", field: id.name)
         }
-        if id.kind == .integer, number.rounded() != number {
+        if id.kind == .integer, number.rounded() != number || (number == 0 && Self.hasNonzeroMantissa(written)) {
             throw AnswerError(code: "not_an_integer", message: "'\(id.name)' must be a whole number", field: id.name)
         }
         return number + 0 // -0 becomes 0
@@ -442,6 +444,12 @@ extension Knowledge {
         // The suffix becomes an exponent so that `1.1M` is exactly 1,100,000.
         guard !body.isEmpty, !body.contains(where: { $0 == "e" || $0 == "E" }), isDecimal(String(body)) else { return nil }
         return Double(body + exponent)
+    }
+
+    /// Whether a number's digits before its exponent are not all zero (`1e-400` is not 0, though it reads as 0).
+    static func hasNonzeroMantissa(_ text: String) -> Bool {
+        text.utf8.prefix { $0 != UInt8(ascii: "e") && $0 != UInt8(ascii: "E") }
+            .contains { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }
     }
 
     /// `-?(digits[.digits*] | .digits)([eE][+-]?digits)?`, at most 64 characters.

@@ -40,6 +40,10 @@ struct ValidationTests {
         QueryCase(pairs: ["monthly_requests=1e13"], code: "out_of_range", field: "monthly_requests"),
         QueryCase(pairs: ["monthly_requests=-1"], code: "out_of_range", field: "monthly_requests"),
         QueryCase(pairs: ["monthly_requests=1.5"], code: "not_an_integer", field: "monthly_requests"),
+        // Too small for a Double, it read as 0 and was priced as no requests.
+        QueryCase(pairs: ["monthly_requests=1e-400"], code: "not_an_integer", field: "monthly_requests"),
+        QueryCase(pairs: ["avg_input_tokens=0.000000000000000000000000000000000000000000000000000001e-300"], code: "not_an_integer",
+                  field: "avg_input_tokens"),
         QueryCase(pairs: ["avg_input_tokens=10000001"], code: "out_of_range", field: "avg_input_tokens"),
         QueryCase(pairs: ["avg_input_tokens=2.5"], code: "not_an_integer", field: "avg_input_tokens"),
         QueryCase(pairs: ["avg_output_tokens=-5"], code: "out_of_range", field: "avg_output_tokens"),
@@ -173,6 +177,8 @@ struct ValidationTests {
         BodyCase(body: "{\"review_capacity\": \"lots\"}", code: "invalid_choice", field: "review_capacity"),
         BodyCase(body: "{\"cost_priority\": \"PRIMARY\"}", code: "invalid_choice", field: "cost_priority"),
         BodyCase(body: "{\"surprise\": 1}", code: "unknown_answer", field: "surprise"),
+        BodyCase(body: "{\"monthly_requests\": 1e-400}", code: "not_an_integer", field: "monthly_requests"),
+        BodyCase(body: "{\"monthly_requests\": 0.\(String(repeating: "0", count: 400))1}", code: "not_an_integer", field: "monthly_requests"),
         BodyCase(body: "{\"latency\": \"batch\", \"latency\": \"realtime\"}", code: "duplicate_answer", field: "latency"),
     ]
 
