@@ -325,6 +325,9 @@ public final class Knowledge: @unchecked Sendable {
     let fastestOutput: [Double?]
     /// `engine.least_first_token_seconds`: the wait before any model's first token, the start of every floor (0 without it).
     let leastFirstToken: Double
+    /// `engine.long_prompt_tokens`: prompts from this length on (a model's own count) are read for longer than the
+    /// first-token figures' short prompts say (`latency_long_prompt`); nil never says so.
+    let longPromptTokens: Double?
     /// `engine.typical_output_tokens_per_second`: the speed at which thinking is judged to weigh on a latency budget.
     let typicalOutput: Double?
     /// `engine.thinking_budget_share`: the share of a budget the thinking must take, at the typical speed, to weigh on it.
@@ -506,6 +509,10 @@ public final class Knowledge: @unchecked Sendable {
             throw settingsError("least_first_token_seconds", "must be seconds, at least 0 and under 60")
         }
         leastFirstToken = settings.least_first_token_seconds ?? 0
+        if let long = settings.long_prompt_tokens, !(long.isFinite && long >= 1) {
+            throw settingsError("long_prompt_tokens", "must be a number of tokens, at least 1")
+        }
+        longPromptTokens = settings.long_prompt_tokens
         if let share = settings.thinking_budget_share, !(share.isFinite && share > 0 && share <= 1) {
             throw settingsError("thinking_budget_share", "must be a share above 0 and at most 1 (0.25 is a quarter)")
         }

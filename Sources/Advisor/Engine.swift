@@ -1571,6 +1571,14 @@ public struct Engine: Sendable {
                 computed(.latency_unknown, model: primary, ["budget": budget, "typical": typical, "count": count])
             }
         }
+        // Every latency figure above starts from first tokens timed on prompts of a few hundred tokens; a prompt of
+        // 390,000 tokens due in 2 s passed on them, though it is read before any token comes.
+        let budgetSeconds = v[AnswerID.latencyBudgetSeconds.rawValue]
+        if budgetSeconds > 0, let long = k.longPromptTokens, !k.compiledModels[primary].selfHosted,
+           case let prompt = k.requestTokens(model: primary, v).input, prompt >= long {
+            computed(.latency_long_prompt, model: primary, ["tokens": Format.figure(prompt),
+                                                            "budget": AnswerValue.number(budgetSeconds).text])
+        }
         // No budget, but a person waits a few seconds: reasoning that takes longer before the first word (ThinkingTime.swift).
         interactiveThinkingWarning(primary: primary, answers: answers, v) { computed(.thinking_interactive, model: primary, $0) }
         escalatedInteractiveWarning(d, v) { computed(.escalation_thinking_interactive, model: $0, $1) }

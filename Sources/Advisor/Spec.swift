@@ -978,6 +978,10 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     case escalation_over_budget
     /// No source documents the model's latency: {model}, {budget}.
     case latency_unknown
+    /// A latency budget, and the hosted primary's prompts at least `engine.long_prompt_tokens` on its count: the
+    /// figures the check rests on were measured on short prompts, and reading a long one comes before the first token.
+    /// {model}, {tokens} (the prompt on its count), {budget}.
+    case latency_long_prompt
     /// Interactive answers without a budget, and the primary's reasoning at the team's effort takes longer than
     /// `interactive_wait_seconds` at the typical speed before the first word: {model}, {effort}, {tokens},
     /// {typical_seconds} and {typical} (the thinking's time at the typical speed, and that speed), {seconds} and
@@ -1079,6 +1083,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .thinking_floor_over_budget: ["model", "lowest", "tokens", "seconds", "speed", "answer_tokens", "start", "total", "budget", "option"]
         case .escalation_over_budget: ["model", "haiku", "share", "haiku_seconds", "seconds", "thinking", "start", "total", "budget", "fix"]
         case .latency_unknown: ["model", "budget", "typical", "count"]
+        case .latency_long_prompt: ["model", "tokens", "budget"]
         case .thinking_interactive: ["model", "effort", "tokens", "typical_seconds", "typical", "seconds", "speed", "wait", "fix"]
         case .escalation_thinking_interactive: ["model", "haiku", "share", "effort", "tokens", "typical_seconds", "typical", "seconds", "speed", "wait"]
         case .stale_price: ["models", "checked", "days", "as_of"]
@@ -1355,6 +1360,10 @@ public struct EngineSettings: Codable, Sendable, Equatable {
     /// at least this long before its first token (thinking or answer), so a latency budget's floor starts here (a
     /// self-hosted model's does not). Without it, 0.
     public var least_first_token_seconds: Double?
+    /// A prompt length, in tokens on a model's own count, from which a latency budget is said to rest on figures
+    /// measured on far shorter prompts (`latency_long_prompt`): the first-token wait grows with the prompt read
+    /// before it. Without it, never said.
+    public var long_prompt_tokens: Double?
     /// A typical output speed, in tokens a second: a latency budget is offered less thinking *for the budget's sake*
     /// only when the reasoning at this speed takes at least `thinking_budget_share` of it (a 600 s batch budget is no
     /// reason to switch thinking off). Without both, any budget is.

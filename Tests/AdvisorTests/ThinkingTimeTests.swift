@@ -56,6 +56,28 @@ struct ThinkingTimeTests {
     /// answers without a budget), the highest level below it that fits, or its least. A 2 s chat, cost first, was sent to Mistral Small at $420 a month as "the
     /// cheapest that fits", against GPT-6 Luna priced with its default medium thinking (1,200 tokens, 12 s at that
     /// speed), which with thinking off, as it must run to answer in 2 s, costs $300.
+    @Test func aLongPromptUnderABudgetIsSaidToBeUnmeasured() throws {
+        // 300,000-token prompts (390,000 on Haiku 5.5's count) for 50-token chats due in 2 s: the floor starts every
+        // answer at 0.15 s, the quickest first token timed on 500-token prompts, and passed them unsaid, though the
+        // whole prompt is read before any token. A 3,000-token prompt, or no budget, is not warned.
+        func latency(_ input: Double, budget: Double) -> String? {
+            let a = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 1_000_000, "avg_input_tokens": .number(input),
+                                             "avg_output_tokens": 50, "latency": "realtime", "latency_budget_s": .number(budget),
+                                             "as_of": "2026-12-06"]))
+            #expect(a.primaryModel == "claude-haiku-5-5", "\(input)")
+            return a.warnings.first { $0.failure_mode == "latency-spikes" }?.text
+        }
+        let long = try #require(latency(300_000, budget: 2))
+        #expect(long.contains("Claude Haiku 5.5 reads a prompt of about 390,000 tokens on its count before it writes a word, "
+                              + "and every latency figure this check rests on timed prompts of a few hundred to a thousand tokens"), "\(long)")
+        #expect(long.contains("before you promise the 2 s budget"), "\(long)")
+        #expect(!(latency(3_000, budget: 2) ?? "").contains("reads a prompt"))
+        #expect(!(latency(300_000, budget: 0) ?? "").contains("reads a prompt"))
+        var file = try Fixture.file()
+        file.settings.long_prompt_tokens = 0
+        #expect { _ = try Fixture.knowledge(file) } throws: { "\($0)".contains("engine.long_prompt_tokens: must be a number of tokens") }
+    }
+
     @Test func theDefaultEffortIsTheOneThatLeavesTimeToAnswer() throws {
         func line(_ model: String, _ given: [String: AnswerValue]) throws -> CostLine {
             try #require(engine.costs(k.answers(["task_type": "chat", "monthly_requests": 1_000_000, "avg_input_tokens": 2_000,
