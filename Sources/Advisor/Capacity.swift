@@ -144,18 +144,19 @@ struct PeakNeed {
         return checks.compactMap { limit, need, unit in limit.map { ($0, need, unit) } }
     }
 
-    /// The first published limit of `tier` this need exceeds, in words; nil when every one holds. `spend` is read
-    /// only when the tier has a spend cap.
+    /// Every published limit of `tier` this need exceeds, in words; nil when every one holds. `spend` is read
+    /// only when the tier has a spend cap. All of them: $328,750 a month of batches over Scale's $200,000 cap was
+    /// left out behind the batch queue, the first one found, and asking for a queue alone would not carry it.
     func exceeded(_ tier: RateTier, spend: () -> Double) -> String? {
         guard !holds(tier, spend: spend) else { return nil }
-        if let over = measured(tier).first(where: { $0.need > $0.limit }) {
-            return "\(Format.figure(over.need)) \(over.unit) against \(Format.figure(over.limit))"
+        var over = measured(tier).filter { $0.need > $0.limit }.map {
+            "\(Format.figure($0.need)) \($0.unit) against \(Format.figure($0.limit))"
         }
         if let cap = tier.monthly_spend_cap_usd {
             let month = spend()
-            if month > cap { return "\(Format.cents(month)) a month against a \(Format.cents(cap)) spend cap" }
+            if month > cap { over.append("\(Format.cents(month)) a month against a \(Format.cents(cap)) spend cap") }
         }
-        return nil
+        return over.isEmpty ? nil : Format.series(over)
     }
 
     /// The limits of `tier` (a tier that carries this need) of which it takes more than `room`, each in words with

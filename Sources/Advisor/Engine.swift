@@ -1637,6 +1637,9 @@ public struct Engine: Sendable {
         // margin's strong model: "$390 more a month" rests on the runner-up's), not one sentence repeated per model.
         let runner = runnerUp(d, answers: answers, alternatives: alternatives, late: late, monthly: monthly,
                               plan: plan)
+        selfHostedThroughputWarning(primary: primary, line: primaryLine, runner: runner?.model, v, monthly: monthly) {
+            computed(.self_hosted_throughput, model: primary, $0)
+        }
         var named = [primary] + alternatives
         for m in [runner?.model, qualityMargin.flatMap { k.modelIndex[$0.model] }].compactMap({ $0 }) where !named.contains(m) {
             named.append(m)
@@ -2010,5 +2013,39 @@ enum UnusableCause {
         case .capacity: .haiku_over_capacity
         case .latency: .haiku_too_slow
         }
+    }
+}
+
+extension Engine {
+    /// A self-hosted primary beats the runner-up on its page's throughput per GPU, which batching and the length of
+    /// prompts and answers decide: the throughput at which the runner-up costs less, solved from the GPU hours
+    /// (Costs.swift: batch work buys the hours the tokens need, live work whole GPUs for the peak). 100M extractions of
+    /// 2,000-token answers were Llama's at 2,500 tokens a second, a figure its page gives for short answers, and
+    /// gpt-oss-20b's below about 2,020.
+    func selfHostedThroughputWarning(primary: Int, line: CostLine, runner: Int?, _ v: UnsafeBufferPointer<Double>,
+                                     monthly: [Double], warn: ([String: String]) -> Void) {
+        let k = knowledge
+        guard k.compiledModels[primary].selfHosted, let runner, !k.compiledModels[runner].selfHosted,
+              let tps = line.rates.tokens_per_second, let rate = line.rates.gpu_hour_usd, rate > 0,
+              let hours = line.rates.gpu_hours, hours > 0, monthly[runner] > monthly[primary] else { return }
+        let ops = (line.rates.ops_hours_per_month ?? 0) * (line.rates.developer_hourly_usd ?? 0)
+        let affordable = (monthly[runner] - ops) / rate  // GPU hours the runner-up's month buys
+        let tokens = k.requestTokens(model: primary, v)
+        let monthTokens = v[AnswerID.monthlyRequests.rawValue] * (tokens.input + tokens.output + tokens.reasoning)
+        let hoursPerMonth = CostAssumptions.hoursPerMonth
+        let breakEven: Double
+        if v[AnswerID.latency.rawValue] == Knowledge.batchLatency {
+            breakEven = monthTokens / 3600 / affordable
+        } else {
+            // Whole GPUs always on for the peak: the most the runner-up's month pays for, and the throughput at which
+            // the peak needs just that many.
+            let gpus = (affordable / hoursPerMonth).rounded(.down)
+            guard gpus >= 1 else { return }
+            breakEven = monthTokens / 3600 / hoursPerMonth * v[AnswerID.peakToAverage.rawValue] / gpus
+        }
+        guard breakEven > 0, breakEven < tps else { return }
+        warn(["tps": Format.count(tps), "output": Format.count(tokens.output),
+              "break_even": Format.count(breakEven.rounded(.down)), "runner": k.models[runner].title,
+              "runner_monthly": Format.money(monthly[runner])])
     }
 }

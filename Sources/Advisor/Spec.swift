@@ -1023,6 +1023,10 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// {model}, {strong_model}, {strong_state} (" (legacy since …)" for a legacy model, else empty), {strong_monthly},
     /// {difference}, {monthly}.
     case quality_margin
+    /// A self-hosted primary cheaper than the runner-up only above a throughput per GPU: {model}, {tps} (its page's
+    /// tokens a second per GPU), {output} (its answers' tokens, its count), {break_even} (the tokens a second per GPU
+    /// at or below which the runner-up costs less), {runner}, {runner_monthly}.
+    case self_hosted_throughput
 
     /// No model can hold the request; trimming the prompt would make it fit the roomiest model with headroom:
     /// {model} (of the models that fit the task as the workload requires, where any is served, the one whose tightest
@@ -1077,6 +1081,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .rate_limit_tier_tight: ["model", "provider", "tier", "tight", "room", "busier", "watch"]
         case .rate_limit_dynamic: ["model", "provider", "rpm"]
         case .quality_margin: ["model", "strong_model", "strong_state", "strong_monthly", "difference", "monthly", "ranked"]
+        case .self_hosted_throughput: ["model", "tps", "output", "break_even", "runner", "runner_monthly"]
         case .latency_budget_missed: ["model", "percentile", "ms", "budget"]
         case .answer_over_budget: ["model", "tokens", "seconds", "speed", "start", "budget", "option"]
         case .thinking_over_budget: ["model", "effort", "tokens", "seconds", "speed", "answer_tokens", "start", "total", "budget", "fix"]

@@ -300,13 +300,23 @@ struct ExpertChecksTests {
     /// about 34,000 requests a minute, past Scale's 10,000, and past Cohere's 500 with no tier above it. The Haiku is
     /// then as unknown as a provider that publishes nothing, not ruled out, and the warning says whom to ask; a model
     /// past its published tiers is not offered while others are not.
+    @Test func everyLimitATierFallsShortOnIsNamed() throws {
+        // 500M batch summaries: a day's 16.4M requests in Scale's queue of 500,000, and $328,750 a month against its
+        // $200,000 spend cap, which was left out behind the queue (asking for a bigger queue alone would not do).
+        let a = engine.assess(k.answers(["task_type": "summarization", "monthly_requests": 500_000_000, "avg_input_tokens": 3_000,
+                                         "avg_output_tokens": 500, "latency": "batch", "peak_to_average": 1, "as_of": "2026-12-06"]))
+        let gap = try #require(a.costs.first { $0.model == "claude-haiku-5-5" }?.capacity?.gap)
+        #expect(gap == "16,438,356 requests in the batch queue against 500,000 and $328,750.00 a month against a $200,000.00 spend cap",
+                "\(gap)")
+    }
+
     @Test func pastScaleTheCustomTierIsUnknownNotRuledOut() {
         let a = engine.assess(k.answers(["task_type": "moderation", "monthly_requests": 500_000_000, "latency": "realtime",
                                          "avg_input_tokens": 400, "avg_output_tokens": 20]))
         let haiku = a.costs.first { $0.model == "claude-haiku-5-5" }!.capacity!
         #expect(haiku.status == .unknown && haiku.tier == "custom" && haiku.top_tier == "custom")
-        // What Scale falls short on, for the question to Anthropic.
-        #expect(haiku.gap?.hasSuffix("requests a minute against 10,000") == true, "\(haiku)")
+        // What Scale falls short on, every limit of it, for the question to Anthropic.
+        #expect(haiku.gap == "34,247 requests a minute against 10,000 and 17,808,219 input tokens a minute against 10,000,000", "\(haiku)")
         #expect(haiku.requires?.hasPrefix("Arranged with Anthropic's account team") == true)
         #expect(!a.warnings.contains { $0.model == "claude-haiku-5-5" && $0.text.contains("cannot take this workload") })
         if a.primaryModel == "claude-haiku-5-5" {
@@ -991,6 +1001,34 @@ struct ExpertChecksTests {
                               + "spend cap (95 %). A busier month or a bigger day of batches than you planned reaches that limit: "
                               + "ask for the tier above before launch, and alert on the batch queue and the month's spend"), "\(text)")
         #expect(!text.contains("rate-limit headers and the month's spend"), "\(text)")
+    }
+
+    @Test func aSelfHostedPrimarySaysTheThroughputItsPriceNeeds() throws {
+        // 100M batch extractions of 2,000-token answers on Llama (self-hosted) at its page's 2,500 tokens a second per
+        // GPU: $27,778 of GPU hours and $2,000 of ops, $29,778, against gpt-oss-20b's $36,375. The runner-up's month
+        // buys 34,375 GPU hours, which serve the month's 250B tokens at 2,020 a second: below that it costs less. Live
+        // work buys whole GPUs for the peak: 60M extractions (1,300 tokens each, 1.2x peak) need 15 GPUs at 2,500, and
+        // DeepSeek V4 Flash's $13,440 pays for 15, enough down to 2,374 tokens a second.
+        func warning(_ given: [String: AnswerValue]) -> (primary: String, text: String?) {
+            let a = engine.assess(k.answers(given.merging(["can_self_host": true, "cost_priority": "primary",
+                                                           "as_of": "2026-12-06"]) { a, _ in a }))
+            return (a.primaryModel, a.warnings.first { $0.text.contains("rests on its page's") }?.text)
+        }
+        let batch = warning(["task_type": "extraction", "monthly_requests": 100_000_000, "avg_input_tokens": 500,
+                             "avg_output_tokens": 2_000, "peak_to_average": 1, "latency": "batch"])
+        #expect(batch.primary == "llama-3-1-8b-self-hosted")
+        #expect(batch.text?.hasPrefix("Llama 3.1 8B (self-hosted)'s month rests on its page's 2,500 tokens a second per GPU; at 2,020 "
+                                      + "tokens a second or fewer, gpt-oss-20b (hosted on Groq) at $36,375 a month costs less.") == true,
+                "\(batch.text ?? "none")")
+        #expect(batch.text?.contains("(yours are 2,000 tokens of answer)") == true)
+        let live = warning(["task_type": "extraction", "monthly_requests": 60_000_000, "avg_input_tokens": 1_000,
+                            "avg_output_tokens": 300, "peak_to_average": 1.2])
+        #expect(live.primary == "llama-3-1-8b-self-hosted")
+        #expect(live.text?.contains("at 2,374 tokens a second or fewer, DeepSeek V4 Flash (hosted on Novita) at $13,440 a month costs less") == true,
+                "\(live.text ?? "none")")
+        // An API primary says nothing of GPUs.
+        #expect(warning(["task_type": "classification", "monthly_requests": 15_000_000, "avg_input_tokens": 400,
+                         "avg_output_tokens": 5]).text == nil)
     }
 
     @Test func aTieredPlanIsHeldToOneSpendCap() throws {
