@@ -128,12 +128,43 @@ extension Engine {
             case .model, .date:
                 break
             }
+            // A shorter prompt that flips the verdict only by landing just under the new primary's long-context
+            // line is the near-line trap, whose longer requests cross it: 76,923 tokens, 99,999.9 on Haiku 5.5's
+            // count, was offered where its own lever said 57,600. The roomy length the lever aims at is offered
+            // instead where it gives the same verdict.
+            if id == .avgInputTokens, let found = best, found.value < now, let roomy = roomierPrompt(values, at: found.value),
+               roomy < found.value, roomy >= (knowledge.plausibleRange(id, around: now)?.lowerBound ?? 0),
+               let result = trial(values, i, roomy, flipped), result.verdict == found.verdict {
+                best = (roomy, abs(roomy - now), result.score, result.verdict)
+            }
             if let best {
                 changes.append(Change(answer: id, to: knowledge.decode(best.value, for: id), verdict: best.verdict,
                                       score: best.score))
             }
         }
         return changes
+    }
+
+    /// Where the average prompt `prompt` leaves the primary decided on it within `levers.near_line_share` of its
+    /// whole-request long-context line (the near-line trap): the prompt that leaves the lever's room under the line
+    /// (Knowledge.trimTarget at that share); nil otherwise.
+    private func roomierPrompt(_ values: [Double], at prompt: Double) -> Double? {
+        guard let share = knowledge.leverRules?.nearLineShare else { return nil }
+        let i = AnswerID.avgInputTokens.rawValue
+        return trial(values, i, prompt) { v -> Double? in
+            let m = (usage == nil ? decide(v) : decideAsPriced(v)).primary
+            guard knowledge.compiledModels[m].prices(on: Int(v[AnswerID.asOf.rawValue]))?.longContext?.wholeRequest == true
+            else { return nil }
+            let line = knowledge.costLine(model: m, v)
+            guard line.rates.band != .long_context, let threshold = line.rates.long_context_threshold,
+                  let counted = line.rates.long_context_counted, counted >= share * threshold, counted <= threshold else { return nil }
+            // The lever's arithmetic (Knowledge.trimTarget): the provider's tool-use prompt does not shrink with the
+            // prompt, the rest does; rounded down to a hundred.
+            let fixed = line.rates.tool_prompt_tokens_per_request ?? 0
+            guard counted > fixed, share * threshold > fixed else { return nil }
+            let roomy = (prompt * (share * threshold - fixed) / (counted - fixed) / 100).rounded(.down) * 100
+            return roomy > 0 ? roomy : nil
+        }
     }
 
     /// Runs `body` on the answers with answer `i` set to `x`, the derived ones worked out again (a new prompt

@@ -297,6 +297,25 @@ struct LeverTests {
         #expect(!assess(["latency": "realtime", "reasoning_effort": "low"]).levers.contains { $0.kind == .least_thinking })
     }
 
+    /// "What would change" does not point at the near-line trap: 95,000-token extractions (123,500 on Haiku 5.5's count)
+    /// flip to Haiku at 76,923, which is 99,999.9 on its count, on the line its longer requests cross; the roomy
+    /// length the trim lever offers, 57,600 (75,000 on its count), flips it too and is offered instead.
+    @Test func aShorterPromptThatFlipsTheVerdictLeavesRoomUnderTheLine() throws {
+        let k = Fixture.real
+        let given: [String: AnswerValue] = ["task_type": "extraction", "monthly_requests": 200_000, "avg_input_tokens": 95_000,
+                                            "avg_output_tokens": 500, "as_of": "2026-12-06"]
+        let a = Engine(knowledge: k).assess(k.answers(given))
+        #expect(a.verdict != .chooseHaiku)
+        let change = try #require(a.whatWouldChange.first { $0.answer == .avgInputTokens })
+        #expect(change.to == .number(57_600) && change.verdict == .chooseHaiku, "\(change)")
+        let there = Engine(knowledge: k).assess(k.answers(given.merging(["avg_input_tokens": 57_600]) { $1 }))
+        #expect(there.verdict == .chooseHaiku)
+        #expect(!there.decision.traps.contains { $0.kind == .long_context_near_line }, "\(there.decision.traps.map(\.kind))")
+        // On the line itself the verdict flips too, with the trap: the change that is offered is not that one.
+        let onTheLine = Engine(knowledge: k).assess(k.answers(given.merging(["avg_input_tokens": 76_923]) { $1 }))
+        #expect(onTheLine.verdict == .chooseHaiku && onTheLine.decision.traps.contains { $0.kind == .long_context_near_line })
+    }
+
     /// An average just under a whole-request price line hides the requests above it: 99,000-token extractions on Haiku
     /// 5.5 (counted with its own tokenizer) were priced as if none crossed its 100,000-token line, with a warning
     /// that spoke of "77,000 tokens as counted on Haiku 4.5". It is now a cost trap in the model's own count, priced
