@@ -47,7 +47,7 @@ enum AnthropicUsageReader {
     static func time(_ node: JSONNode) throws(UsageError) -> Double {
         let text = try node.string()
         guard let seconds = Timestamp.parse(text) else {
-            throw UsageError(node.path, "expected an RFC 3339 time such as 2026-11-01T00:00:00Z, found `\(text.prefix(40))`")
+            throw UsageError(node.path, "expected an RFC 3339 time from 2000 to 2099 such as 2026-11-01T00:00:00Z, found `\(text.prefix(40))`")
         }
         return seconds
     }

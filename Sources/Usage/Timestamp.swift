@@ -3,8 +3,18 @@ import Advisor
 /// Times in usage files, as seconds since 1970-01-01 UTC.
 enum Timestamp {
     /// RFC 3339 (`2026-11-01T00:00:00Z`, `2026-11-01T09:30:00.250+02:00`), the same with a space for the `T`,
-    /// or a bare date (midnight UTC). Nil for anything else.
+    /// or a bare date (midnight UTC), from 2000 to 2099. Nil for anything else.
     static func parse(_ text: String) -> Double? {
+        rfc3339(text).flatMap(plausible)
+    }
+
+    /// No usage file logs requests from before 2000 or after 2099: a time outside is a unit or a digit gone wrong
+    /// (99999999999999999 read as nanoseconds was 1973, 253402300800 as milliseconds 1978, and `0000-01-01` passed).
+    static let plausibleSeconds = 946_684_800.0 ..< 4_102_444_800.0
+
+    private static func plausible(_ seconds: Double) -> Double? { plausibleSeconds.contains(seconds) ? seconds : nil }
+
+    private static func rfc3339(_ text: String) -> Double? {
         let bytes = Array(text.utf8)
         guard bytes.count >= 10, let day = CivilDate.day(String(decoding: bytes.prefix(10), as: UTF8.self)) else { return nil }
         var seconds = Double(day) * 86_400
@@ -35,10 +45,10 @@ enum Timestamp {
     /// A Unix time in seconds, milliseconds, microseconds or nanoseconds, as seconds: no usage file dates from after
     /// the year 5000, which 1e11 seconds reach, while today's milliseconds are about 1.8e12, microseconds 1.8e15 and
     /// nanoseconds (pandas' and OpenTelemetry's) 1.8e18 (a day of requests a minute in milliseconds read as seconds was
-    /// 44 requests a month). Nil for a negative or infinite one.
+    /// 44 requests a month). Nil for a negative or infinite one, or one outside 2000 to 2099 in its unit.
     static func unix(_ value: Double) -> Double? {
         guard value.isFinite, value >= 0 else { return nil }
-        return value >= 1e17 ? value / 1e9 : value >= 1e14 ? value / 1e6 : value >= 1e11 ? value / 1e3 : value
+        return plausible(value >= 1e17 ? value / 1e9 : value >= 1e14 ? value / 1e6 : value >= 1e11 ? value / 1e3 : value)
     }
 
     /// `2026-11-01T00:00:00Z` for a time.

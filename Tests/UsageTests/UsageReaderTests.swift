@@ -193,6 +193,19 @@ import Usage
          timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens
          noon,claude-haiku-5-5,100,20,0,0
          """, "line 2", "`timestamp` must be an RFC 3339 time"),
+        // Outside 2000 to 2099 in its unit: a digit or a unit gone wrong, read as 1973, 1978 or the year 0 before.
+        ("csv time of 1973", """
+         timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens
+         99999999999999999,claude-haiku-5-5,100,20,0,0
+         """, "line 2", "between the years 2000 and 2099, found `99999999999999999`"),
+        ("csv year 10000 in seconds", """
+         timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens
+         253402300800,claude-haiku-5-5,100,20,0,0
+         """, "line 2", "between the years 2000 and 2099"),
+        ("csv year 0", """
+         timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens
+         0000-01-01T00:00:00Z,claude-haiku-5-5,100,20,0,0
+         """, "line 2", "between the years 2000 and 2099"),
         ("csv short row", """
          timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens
          2026-11-02T00:00:00Z,claude-haiku-5-5,100
