@@ -38,7 +38,7 @@ static inline size_t ha_unescape_keeping_nul(void *cls, struct MHD_Connection *c
 
 /* What the framing checks need of a request's headers (Server.framingProblem), in one walk that copies none: every
    request asks it, so it stays in C rather than building a Swift string per header. */
-struct ha_framing { unsigned int content_length; unsigned int transfer_encoding; int spaced_name; };
+struct ha_framing { unsigned int content_length; unsigned int transfer_encoding; unsigned int host; int spaced_name; };
 
 static inline enum MHD_Result ha_note_framing(void *cls, enum MHD_ValueKind kind, const char *key, const char *value) {
     (void)kind;
@@ -47,12 +47,13 @@ static inline enum MHD_Result ha_note_framing(void *cls, enum MHD_ValueKind kind
     if (key == NULL) return MHD_YES;
     if (strcasecmp(key, "Content-Length") == 0) framing->content_length += 1;
     else if (strcasecmp(key, "Transfer-Encoding") == 0) framing->transfer_encoding += 1;
+    else if (strcasecmp(key, "Host") == 0) framing->host += 1;
     if (strpbrk(key, " \t") != NULL) framing->spaced_name = 1;
     return MHD_YES;
 }
 
 static inline struct ha_framing ha_framing_of(struct MHD_Connection *connection) {
-    struct ha_framing framing = {0, 0, 0};
+    struct ha_framing framing = {0, 0, 0, 0};
     MHD_get_connection_values(connection, MHD_HEADER_KIND, ha_note_framing, &framing);
     return framing;
 }

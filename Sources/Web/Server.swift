@@ -141,7 +141,8 @@ public final class Server: Sendable {
     /// The request's Content-Type header, which decides how large its body may be.
     /// What is wrong with how a request says where its body ends, or nil: more than one Content-Length or
     /// Transfer-Encoding, both together, a Transfer-Encoding from an HTTP/1.0 client or other than chunked (the one
-    /// coding HTTP/1.1 servers must read, and the one MHD reads), or white space between a header's name and its colon.
+    /// coding HTTP/1.1 servers must read, and the one MHD reads), or white space between a header's name and its colon;
+    /// or which host it is for: an HTTP/1.1 request without a Host header, or any with two.
     /// Any of these lets two readers of the request (a proxy in front, and MHD) find its end in different places, the
     /// shape of request smuggling: RFC 9112 §5.1, §6.1 and §6.3 say to answer 400 and close the connection. Asked of
     /// every request, so one walk of the headers in C and no copy.
@@ -152,6 +153,13 @@ public final class Server: Sendable {
         }
         if framing.content_length > 1 {
             return "The request has more than one Content-Length header: send one."
+        }
+        // Which site a request is for (RFC 9112 §3.2): an HTTP/1.1 request names exactly one host.
+        if framing.host > 1 {
+            return "The request has more than one Host header: send one."
+        }
+        if framing.host == 0, let version, strcmp(version, "HTTP/1.1") == 0 {
+            return "An HTTP/1.1 request must send a Host header."
         }
         guard framing.transfer_encoding > 0 else { return nil }
         if framing.transfer_encoding > 1 {

@@ -224,6 +224,7 @@ import Testing
             ("HTTP/1.1", "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked", "0\r\n\r\n", "more than one Transfer-Encoding"),
             ("HTTP/1.1", "Transfer-Encoding : chunked\r\nContent-Length: 2", "{}", "white space between its name and the colon"),
             ("HTTP/1.0", "Transfer-Encoding: chunked", "2\r\n{}\r\n0\r\n\r\n", "HTTP/1.0 request cannot send a Transfer-Encoding"),
+            ("HTTP/1.1", "Host: y\r\nContent-Length: 2", "{}", "more than one Host header"),
         ]
         for (version, head, body, message) in smuggled {
             let connection = try connect()
@@ -234,6 +235,14 @@ import Testing
             let next = try? connection.readReply()
             #expect(next == nil, "\(head): the bytes after it were answered as a request: \(next?.status ?? 0)")
         }
+        // An HTTP/1.1 request names its host (RFC 9112 §3.2); HTTP/1.0 need not.
+        let hostless = try connect()
+        try hostless.send(Array("GET /healthz HTTP/1.1\r\n\r\n".utf8))
+        let refused = try hostless.readReply()
+        #expect(refused.status == 400 && refused.text.contains("must send a Host header"), "\(refused.text)")
+        let old = try connect()
+        try old.send(Array("GET /healthz HTTP/1.0\r\n\r\n".utf8))
+        #expect(try old.readReply().status == 200)
         // Chunked still works.
         let chunked = try connect()
         try chunked.send(Array(("POST /api/assess HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
