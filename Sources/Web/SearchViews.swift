@@ -17,6 +17,10 @@ struct SearchViews {
 
     /// Validates the query string; every problem names its parameter.
     static func parameters(_ request: Request) throws(HTTPError) -> Parameters {
+        // One value each, as an assessment's answers are: `q=a&q=b` searched for `a` without a word.
+        for name in ["q", "section", "limit", "offset", "exact"] where request.query.lazy.filter({ $0.0 == name }).count > 1 {
+            throw .badRequest("`\(name)` is given more than once: give it once", field: name)
+        }
         let text = request.parameter("q") ?? ""
         guard text.utf8.count <= 1_000 else {
             throw .badRequest("the search text is longer than 1,000 bytes", field: "q")

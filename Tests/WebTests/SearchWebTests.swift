@@ -98,6 +98,15 @@ struct SearchWebTests {
         #expect(!response.text.contains("Nothing matches"))
     }
 
+    @Test func aParameterGivenTwiceIsRefusedAsAnAssessmentsAnswerIs() {
+        // `q=a&q=b` searched for `a` and dropped `b` without a word.
+        for (path, pairs, name) in [("/api/search", [("q", "rate"), ("q", "limit")], "q"),
+                                    ("/search", [("q", "rate"), ("section", "guides"), ("section", "models")], "section")] {
+            let response = get(path, pairs)
+            #expect(response.status == 400 && response.text.contains("`\(name)` is given more than once"), "\(path): \(response.text.prefix(300))")
+        }
+    }
+
     static let hostile = [
         "\"", "NEAR(", "NEAR(rate limits, 2)", "rate*", "^rate", "-rate", "title:rate", "{title}: x", "a\"b\"c", "C++",
         "<script>alert(1)</script>", "\u{0}", "'; DROP TABLE pages; --", String(repeating: "hallucinaton ", count: 76),
