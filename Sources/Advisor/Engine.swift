@@ -1317,6 +1317,14 @@ public struct Engine: Sendable {
             if fit <= wanted {
                 // Better than the preferred model where the fit itself rules that out: "as {model} does" would be false.
                 values["primary"] = k.models[primary].title
+                // A stand-in that can take forced tool calls only with its thinking off answers without it, where the
+                // usual model would think first: must-be-right complex reasoning went to Sonnet 4.6 at $660, priced
+                // with no reasoning tokens, "the same fit" as a model that reasons, and nothing said so.
+                values["thinking"] = Knowledge.forcesToolCalls(v) && k.compiledModels[primary].forcedCallsStopThinking
+                    && k.compiledModels[p].reasoning != nil
+                    ? " It answers without thinking here, as forced tool calls need, where \(k.models[p].title) would think first: "
+                        + "check your hardest cases without it, or let the model choose its tools (tool_choice auto) so that it can think."
+                    : ""
                 computed(fit < wanted ? .preferred_unusable_stronger : .preferred_unusable, model: p, values)
             } else {
                 // Said of the primary: its being weaker is the risk the team takes on.

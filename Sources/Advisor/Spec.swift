@@ -933,7 +933,8 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// {primary}.
     case preferred_too_slow
     /// A model a rule prefers cannot take the workload (window, rate limits, required fit), and the primary, as strong
-    /// a fit, stands in for it: {model}, {why}, {primary}, {fit} (the primary's), {preferred_fit}, {task}.
+    /// a fit, stands in for it: {model}, {why}, {primary}, {fit} (the primary's), {preferred_fit}, {task},
+    /// {thinking} (a sentence where the primary answers without thinking because the calls are forced, else empty).
     case preferred_unusable
     /// As preferred_unusable, but the preferred model fits the task less well than the workload requires and the
     /// primary fits it better: {model}, {why}, {primary}, {fit} (the primary's), {preferred_fit}, {task}.
@@ -1069,7 +1070,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .price_change: ["model", "day", "monthly", "changed_monthly"]
         case .haiku_ruled_out, .haiku_outgrown, .haiku_unsuitable, .haiku_over_capacity, .haiku_too_slow: ["model", "why"]
         case .preferred_too_slow: ["model", "why", "primary"]
-        case .preferred_unusable, .preferred_unusable_stronger: ["model", "why", "primary", "fit", "preferred_fit", "task"]
+        case .preferred_unusable, .preferred_unusable_stronger: ["model", "why", "primary", "fit", "preferred_fit", "task", "thinking"]
         case .ruled_out_haiku_peer: ["model", "haiku", "criterion", "named", "named_monthly", "fit", "task", "because", "instead", "compared"]
         case .preferred_unusable_weaker: ["model", "preferred", "why", "fit", "preferred_fit", "task"]
         case .rate_limit_tier: ["model", "provider", "load", "rpm", "itpm", "otpm", "tier", "requires", "below"]

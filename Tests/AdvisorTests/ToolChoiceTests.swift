@@ -76,6 +76,21 @@ struct ToolChoiceTests {
         #expect(thinking.levers.contains { $0.kind == .lower_effort }, "the same workload without tools is offered less thinking")
     }
 
+    @Test func aStandInThatCanTakeTheForcedCallOnlyWithoutThinkingSaysSo() throws {
+        // Must-be-right deep reasoning with forced tool calls: Sonnet 5.5 refuses the call, Sonnet 4.6 stands in at
+        // $660 with its thinking off, "the same fit" as models that reason, and nothing said it would not think.
+        let given = with(Self.analyses, ["monthly_requests": 20_000, "avg_output_tokens": 1_000, "tool_choice": "forced",
+                                         "accuracy": "first_time_right", "as_of": "2026-12-06"])
+        let a = engine.assess(k.answers(given))
+        #expect(a.primaryModel == "claude-sonnet-4-6")
+        let stand = try #require(a.warnings.first { $0.model == "claude-sonnet-5-5" && $0.text.contains("stands in for it") })
+        #expect(stand.text.contains("It answers without thinking here, as forced tool calls need, where Claude Sonnet 5.5 would "
+                                    + "think first"), "\(stand.text)")
+        // Where the calls are not forced, Sonnet 5.5 takes the work and no stand-in is named.
+        let free = engine.assess(k.answers(with(given, ["tool_choice": "auto"])))
+        #expect(!free.warnings.contains { $0.text.contains("It answers without thinking here") })
+    }
+
     @Test func thinkingOffNeedsALevelWithoutThinking() throws {
         // Sonnet 5.5 cannot switch its thinking off: a page saying it takes forced calls only without it is refused.
         let file = try Fixture.file()
