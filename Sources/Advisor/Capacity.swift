@@ -189,6 +189,17 @@ struct PeakNeed {
 }
 
 extension Knowledge {
+    /// What the batch queue of the highest published tier falls short of, past every tier, in words; nil where it holds.
+    /// The spend cap is left out: the capacity's `gap` names it too, but spreading submissions over the day does not
+    /// lower a month's bill ("more than the batch queue allows (… $945,000 a month against a $200,000 spend cap)").
+    func queueGap(model m: Int, _ v: UnsafeBufferPointer<Double>, capacity: Capacity) -> String? {
+        guard capacity.gap != nil, let scheme = compiledModels[m].rateScheme(on: Int(v[AnswerID.asOf.rawValue])),
+              let tier = scheme.tiers.last(where: { $0.negotiated != true }) else { return nil }
+        let need = peakNeed(model: m, v, cachedPrefix: capacity.cache_reads_excluded == true)
+        guard let gap = need.exceeded(tier, spend: { 0 }), gap.contains("batch queue") else { return nil }
+        return gap
+    }
+
     /// The peak need on model m; `cachedPrefix` true takes the cached share out of the input (for providers that
     /// do not count cache reads against their input limit).
     func peakNeed(model m: Int, _ v: UnsafeBufferPointer<Double>, cachedPrefix: Bool) -> PeakNeed {
@@ -203,7 +214,8 @@ extension Knowledge {
         let batch = v[AnswerID.latency.rawValue] == Self.batchLatency
         let batchLane = batch && compiledModels[m].prices(on: Int(v[AnswerID.asOf.rawValue]))?.batchDiscount != nil
         return PeakNeed(rpm: rpm, itpm: rpm * input, otpm: rpm * (t.output + t.reasoning), daily: daily, monthly: requests,
-                        queue: batch ? daily * t.input : 0, queued: daily, batchLane: batchLane,
+                        // A batch queue is the batch API's: "batch" work on a model without one runs live.
+                        queue: batchLane ? daily * t.input : 0, queued: daily, batchLane: batchLane,
                         slowSeconds: slowRequest?.seconds(input: t.input, output: t.output + t.reasoning),
                         uncachedInput: cachedPrefix)
     }

@@ -1431,6 +1431,10 @@ public struct Engine: Sendable {
         let accountMonth = sharedMonth ?? monthly[primary]
         if let capacity {
             let batchLane = capacity.via_batch_api == true
+            // What reaches a tight limit, and what to watch, in the lane's words (a batch queue has no peak minute
+            // and no rate-limit headers to alert on).
+            let busier = batchLane ? "A busier month or a bigger day of batches" : "A busier month or a sharper peak"
+            let watch = batchLane ? "the batch queue" : "the rate-limit headers"
             let values = ["rpm": capacity.peakRequests,
                           "itpm": Format.figure(capacity.peak_itpm),
                           "otpm": Format.figure(capacity.peak_otpm),
@@ -1471,8 +1475,7 @@ public struct Engine: Sendable {
                         if !tight.isEmpty {
                             computed(.rate_limit_tier_tight, model: primary, [
                                 "tier": Knowledge.tierName(tier), "tight": Format.series(tight), "room": Format.percent(room),
-                                "busier": batchLane ? "A busier month or a bigger day of batches" : "A busier month or a sharper peak",
-                                "watch": batchLane ? "the batch queue" : "the rate-limit headers"])
+                                "busier": busier, "watch": watch])
                         }
                     }
                 } else if let entry, let room = k.entryTierRoom {
@@ -1494,11 +1497,12 @@ public struct Engine: Sendable {
                             let tiers = k.compiledModels[primary].rateScheme(on: day)?.tiers ?? []
                             let provider = k.compiledModels[primary].provider
                             let advice = (tiers.count > 1 ? "ask for the next tier before launch" : "ask \(provider) for higher limits before launch")
-                                + (entry.monthly_spend_cap_usd != nil ? ", and alert on the rate-limit headers and the month's spend well before the cap"
-                                    : ", and alert on the rate-limit headers")
+                                + (entry.monthly_spend_cap_usd != nil ? ", and alert on \(watch) and the month's spend well before the cap"
+                                    : ", and alert on \(watch)")
                             computed(.rate_limit_entry_tight, model: primary, values.merging(
                                 ["tier": Knowledge.tierName(entry.tier), "requires": entry.requires,
-                                 "tight": Format.series(tight), "room": Format.percent(room), "advice": advice]) { $1 })
+                                 "tight": Format.series(tight), "room": Format.percent(room), "advice": advice,
+                                 "busier": busier]) { $1 })
                         }
                     }
                 }
@@ -1580,12 +1584,21 @@ public struct Engine: Sendable {
             }
         }
         // Every latency figure above starts from first tokens timed on prompts of a few hundred tokens; a prompt of
-        // 390,000 tokens due in 2 s passed on them, though it is read before any token comes.
+        // 390,000 tokens due in 2 s passed on them, though it is read before any token comes. The part no cache holds,
+        // and only where reading it at the slow planning pace (engine.slow_request) could outlast the budget: not a
+        // 600 s batch budget, nor work whose first token nobody waits for.
         let budgetSeconds = v[AnswerID.latencyBudgetSeconds.rawValue]
-        if budgetSeconds > 0, let long = k.longPromptTokens, !k.compiledModels[primary].selfHosted,
-           case let prompt = k.requestTokens(model: primary, v).input, prompt >= long {
-            computed(.latency_long_prompt, model: primary, ["tokens": Format.figure(prompt),
-                                                            "budget": AnswerValue.number(budgetSeconds).text])
+        if budgetSeconds > 0, v[AnswerID.latency.rawValue] != Knowledge.batchLatency, let long = k.longPromptTokens,
+           !k.compiledModels[primary].selfHosted {
+            let cached = primaryLine.rates.caching == .used
+            let fresh = k.requestTokens(model: primary, v).input - (cached ? k.cacheablePrefix(model: primary, v) : 0)
+            let slowRead = k.slowRequest.map { fresh / $0.input_tokens_per_second } ?? .infinity
+            if fresh >= long, slowRead > budgetSeconds {
+                computed(.latency_long_prompt, model: primary, [
+                    "tokens": Format.figure(fresh), "budget": AnswerValue.number(budgetSeconds).text,
+                    "fresh": cached ? " that its cache does not hold" : "",
+                    "cache": cached ? "" : " A cached prefix is read faster than a fresh one, where your prompts share one."])
+            }
         }
         // No budget, but a person waits a few seconds: reasoning that takes longer before the first word (ThinkingTime.swift).
         interactiveThinkingWarning(primary: primary, answers: answers, v) { computed(.thinking_interactive, model: primary, $0) }
@@ -2038,21 +2051,21 @@ extension Engine {
               let hours = line.rates.gpu_hours, hours > 0, monthly[runner] > monthly[primary] else { return }
         let ops = (line.rates.ops_hours_per_month ?? 0) * (line.rates.developer_hourly_usd ?? 0)
         let affordable = (monthly[runner] - ops) / rate  // GPU hours the runner-up's month buys
-        let tokens = k.requestTokens(model: primary, v)
-        let monthTokens = v[AnswerID.monthlyRequests.rawValue] * (tokens.input + tokens.output + tokens.reasoning)
+        // The tokens the month's GPUs were sized on (Costs.swift: requests × (input + output, reasoning billed as output)).
+        let monthTokens = line.rates.input_tokens + line.rates.output_tokens
         let hoursPerMonth = CostAssumptions.hoursPerMonth
         let breakEven: Double
         if v[AnswerID.latency.rawValue] == Knowledge.batchLatency {
             breakEven = monthTokens / 3600 / affordable
         } else {
-            // Whole GPUs always on for the peak: the most the runner-up's month pays for, and the throughput at which
-            // the peak needs just that many.
+            // Whole GPUs always on for the peak (Costs.swift sizes them so): the most the runner-up's month pays for,
+            // and the throughput at which the peak needs just that many.
             let gpus = (affordable / hoursPerMonth).rounded(.down)
             guard gpus >= 1 else { return }
             breakEven = monthTokens / 3600 / hoursPerMonth * v[AnswerID.peakToAverage.rawValue] / gpus
         }
         guard breakEven > 0, breakEven < tps else { return }
-        warn(["tps": Format.count(tps), "output": Format.count(tokens.output),
+        warn(["tps": Format.count(tps), "output": Format.count(k.requestTokens(model: primary, v).output),
               "break_even": Format.count(breakEven.rounded(.down)), "runner": k.models[runner].title,
               "runner_monthly": Format.money(monthly[runner])])
     }

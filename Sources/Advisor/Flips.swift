@@ -158,12 +158,10 @@ extension Engine {
             let line = knowledge.costLine(model: m, v)
             guard line.rates.band != .long_context, let threshold = line.rates.long_context_threshold,
                   let counted = line.rates.long_context_counted, counted >= share * threshold, counted <= threshold else { return nil }
-            // The lever's arithmetic (Knowledge.trimTarget): the provider's tool-use prompt does not shrink with the
-            // prompt, the rest does; rounded down to a hundred.
-            let fixed = line.rates.tool_prompt_tokens_per_request ?? 0
-            guard counted > fixed, share * threshold > fixed else { return nil }
-            let roomy = (prompt * (share * threshold - fixed) / (counted - fixed) / 100).rounded(.down) * 100
-            return roomy > 0 ? roomy : nil
+            // The trim lever's arithmetic: the provider's tool-use prompt does not shrink with the prompt, the rest does.
+            let roomy = Knowledge.promptCounting(share * threshold, input: prompt, counted: counted,
+                                                 fixed: line.rates.tool_prompt_tokens_per_request ?? 0)
+            return roomy.flatMap { $0 > 0 ? $0 : nil }
         }
     }
 

@@ -51,9 +51,16 @@ extension Knowledge {
     /// the line.
     public static func trimTarget(input: Double, counted: Double, threshold: Double, fixed: Double = 0,
                                   aim: Double = 1) -> Double? {
-        let line = threshold * aim
-        guard input > 0, counted > threshold, line > fixed, counted > fixed else { return nil }
-        return (input * (line - fixed) / (counted - fixed) / 100).rounded(.down) * 100
+        guard counted > threshold else { return nil }
+        return promptCounting(threshold * aim, input: input, counted: counted, fixed: fixed)
+    }
+
+    /// The prompt, in the answers' own tokens and rounded down to a hundred, that counts `target` tokens where `input`
+    /// counts `counted`, of which `fixed` do not shrink with it: the arithmetic of `trimTarget`, over the line or
+    /// under it ("what would change" aims an average just under a line at the same room). nil where no prompt does.
+    static func promptCounting(_ target: Double, input: Double, counted: Double, fixed: Double) -> Double? {
+        guard input > 0, target > fixed, counted > fixed else { return nil }
+        return (input * (target - fixed) / (counted - fixed) / 100).rounded(.down) * 100
     }
 
     /// The longest prompt, as the answers count it (rounded down to the hundred), with which model `m`'s request

@@ -979,9 +979,11 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     case escalation_over_budget
     /// No source documents the model's latency: {model}, {budget}.
     case latency_unknown
-    /// A latency budget, and the hosted primary's prompts at least `engine.long_prompt_tokens` on its count: the
+    /// A latency budget (not for batch work), and the hosted primary's prompts, less any cached prefix, at least
+    /// `engine.long_prompt_tokens` on its count and longer than `engine.slow_request` reads within the budget: the
     /// figures the check rests on were measured on short prompts, and reading a long one comes before the first token.
-    /// {model}, {tokens} (the prompt on its count), {budget}.
+    /// {model}, {tokens} (the part no cache holds, on its count), {budget}, {fresh} (" that its cache does not hold"
+    /// where a prefix is cached), {cache} (a sentence on caching where none is used).
     case latency_long_prompt
     /// Interactive answers without a budget, and the primary's reasoning at the team's effort takes longer than
     /// `interactive_wait_seconds` at the typical speed before the first word: {model}, {effort}, {tokens},
@@ -1009,7 +1011,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// The model's entry tier carries the peak and the month's spend, but one of its limits or its spend cap with
     /// less than `engine.entry_tier_room` to spare: a busier month or a sharper peak meets it. {model}, {provider},
     /// {load}, {rpm}, {itpm}, {otpm}, {tier} (its name), {tight} (each such limit with the share taken, in words),
-    /// {requires}, {room}.
+    /// {requires}, {room}, {advice}, {busier} (as for rate_limit_tier_tight).
     case rate_limit_entry_tight
     /// The tier a workload needs above the entry tier carries it, but one of its limits or its spend cap past
     /// `engine.needed_tier_room`: {model}, {provider}, {tier}, {tight} (as for rate_limit_entry_tight), {room},
@@ -1078,7 +1080,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .rate_limit_unknown: ["model", "provider", "load", "rpm", "itpm", "otpm", "why"]
         case .rate_limit_unknown_small: ["model", "provider", "load", "rpm", "itpm", "otpm", "floor"]
         case .rate_limit_entry_small: ["model", "provider", "load", "rpm", "itpm", "otpm", "tier", "limits", "requires", "room"]
-        case .rate_limit_entry_tight: ["model", "provider", "load", "rpm", "itpm", "otpm", "tier", "tight", "requires", "room", "advice"]
+        case .rate_limit_entry_tight: ["model", "provider", "load", "rpm", "itpm", "otpm", "tier", "tight", "requires", "room", "advice", "busier"]
         case .rate_limit_tier_tight: ["model", "provider", "tier", "tight", "room", "busier", "watch"]
         case .rate_limit_dynamic: ["model", "provider", "rpm"]
         case .quality_margin: ["model", "strong_model", "strong_state", "strong_monthly", "difference", "monthly", "ranked"]
@@ -1089,7 +1091,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .thinking_floor_over_budget: ["model", "lowest", "tokens", "seconds", "speed", "answer_tokens", "start", "total", "budget", "option"]
         case .escalation_over_budget: ["model", "haiku", "share", "haiku_seconds", "seconds", "thinking", "start", "total", "budget", "fix"]
         case .latency_unknown: ["model", "budget", "typical", "count"]
-        case .latency_long_prompt: ["model", "tokens", "budget"]
+        case .latency_long_prompt: ["model", "tokens", "budget", "fresh", "cache"]
         case .thinking_interactive: ["model", "effort", "tokens", "typical_seconds", "typical", "seconds", "speed", "wait", "fix"]
         case .escalation_thinking_interactive: ["model", "haiku", "share", "effort", "tokens", "typical_seconds", "typical", "seconds", "speed", "wait"]
         case .stale_price: ["models", "checked", "days", "as_of"]

@@ -152,7 +152,8 @@ extension Engine {
             add(.cache_1h, writes * prefix * write / 1e6 * keep(.cache_write),
                 ["writes": count, "prefix_writes": Format.counted(count, "prefix write", "prefix writes")])
         }
-        if let discount = r.batch_discount, let gap = line.capacity?.gap, gap.contains("batch queue") {
+        if let discount = r.batch_discount, let capacity = line.capacity,
+           let gap = v.withUnsafeBufferPointer({ k.queueGap(model: m, $0, capacity: capacity) }) {
             add(.batch_limit, line.monthly_usd * discount / (1 - discount), ["gap": gap])
         }
         let model = k.compiledModels[m]

@@ -68,7 +68,8 @@ public struct UsageImport: Sendable {
             }
             else { note = "The file covers a single instant, so it cannot be scaled to a month: give the monthly requests." }
         } else if let given, given > 0, seconds > 0, let tooFew = tooFewRequests(
-            given, tokens: totals.prompt + totals.output, seconds: seconds, format: reading.format, largestWindow: largestWindow) {
+            given, tokens: totals.prompt + totals.output, seconds: seconds, format: reading.format, largestWindow: largestWindow,
+            countsTokensOnly: countsTokensOnly) {
             // Spread over too few requests the tokens would make requests no model can take: the number is asked for
             // again instead of priced into a verdict that nothing fits.
             note = tooFew
@@ -177,15 +178,17 @@ public struct UsageImport: Sendable {
 
     /// Why `given` monthly requests cannot carry a file's tokens: over the span covered they would average more tokens
     /// than the largest context window holds. Nil when they can (or no window is known).
+    /// `countsTokensOnly`: why the file's own counts are not used, as the sentence starts ("… counts tokens, not
+    /// requests"; "The file's request counts are all 0, though it logs tokens").
     static func tooFewRequests(_ given: Double, tokens: Double, seconds: Double, format: UsageFormat,
-                               largestWindow: (title: String, tokens: Double)?) -> String? {
+                               largestWindow: (title: String, tokens: Double)?, countsTokensOnly: String? = nil) -> String? {
         guard let window = largestWindow, window.tokens > 0 else { return nil }
         let monthSeconds = CostAssumptions.minutesPerMonth * 60
         let observed = given * seconds / monthSeconds
         let mean = tokens / observed
         guard mean > window.tokens else { return nil }
         let least = (tokens / window.tokens * monthSeconds / seconds).rounded(.up)
-        return "\(format.title) counts tokens, not requests, and \(Format.figure(given)) monthly requests are too few for "
+        return "\(countsTokensOnly ?? "\(format.title) counts tokens, not requests"), and \(Format.figure(given)) monthly requests are too few for "
             + "the \(Format.figure(tokens)) tokens it holds: over the \(Self.span(seconds)) it covers they are "
             + "\(Format.figure(observed, digits: observed < 10 ? 1 : 0)) requests of \(Format.figure(mean)) tokens each, more "
             + "than the largest context window (\(Format.figure(window.tokens)) tokens, \(window.title)). These tokens need at "

@@ -172,8 +172,10 @@ public final class Server: Sendable {
             return "An HTTP/1.0 request cannot send a Transfer-Encoding: send the body with a Content-Length."
         }
         if let value = MHD_lookup_connection_value(connection, .HEADER_KIND, "Transfer-Encoding") {
+            // As MHD reads it: `chunked` and nothing else, white space after it included (MHD does not take
+            // `chunked ` as chunked, and the request waited 15 s for a body it never framed).
             let coding = String(cString: value)
-            if coding.trimmingCharacters(in: .whitespaces).lowercased() != "chunked" {
+            if coding.lowercased() != "chunked" {
                 return "Transfer-Encoding `\(coding.prefix(40))` is not read here: send the body with a Content-Length, or chunked."
             }
         }

@@ -310,6 +310,25 @@ struct ExpertChecksTests {
         let gap = try #require(a.costs.first { $0.model == "claude-haiku-5-5" }?.capacity?.gap)
         #expect(gap == "16,438,356 requests in the batch queue against 500,000 and $328,750.00 a month against a $200,000.00 spend cap",
                 "\(gap)")
+        // The batch-queue trap is about the queue: spreading submissions does nothing for a month's bill.
+        let trap = try #require(a.decision.traps.first { $0.kind == .batch_limit && $0.model == "claude-haiku-5-5" })
+        #expect(trap.text.contains("(16,438,356 requests in the batch queue against 500,000)"), "\(trap.text)")
+        // "Batch" work on a model with no batch price runs live: no batch queue is held against it.
+        let live = engine.assess(k.answers(["task_type": "extraction", "monthly_requests": 500_000_000, "avg_input_tokens": 1_500,
+                                            "avg_output_tokens": 200, "latency": "batch", "cost_priority": "secondary",
+                                            "as_of": "2026-12-06"]))
+        let nano = try #require(live.costs.first { $0.model == "gpt-5-nano" }?.capacity)
+        #expect(nano.via_batch_api != true && !(nano.gap ?? "").contains("batch queue"), "\(nano)")
+    }
+
+    @Test func theEntryTierSpeaksOfTheBatchQueueThroughTheBatchAPI() throws {
+        // 1M batch extractions: $463 of Start's $500 cap, in a batch queue, was told of "a sharper peak" and the
+        // rate-limit headers, where the Build tier's warning spoke of batches.
+        let a = engine.assess(k.answers(["task_type": "extraction", "monthly_requests": 1_000_000, "avg_input_tokens": 1_500,
+                                         "avg_output_tokens": 200, "latency": "batch", "as_of": "2026-12-06"]))
+        let text = try #require(a.warnings.first { $0.failure_mode == "rate-limits" }).text
+        #expect(text.contains("A busier month or a bigger day of batches than you planned reaches that limit: ask for the next tier "
+                              + "before launch, and alert on the batch queue and the month's spend well before the cap"), "\(text)")
     }
 
     @Test func pastScaleTheCustomTierIsUnknownNotRuledOut() {

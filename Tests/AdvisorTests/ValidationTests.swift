@@ -42,6 +42,7 @@ struct ValidationTests {
         QueryCase(pairs: ["monthly_requests=1.5"], code: "not_an_integer", field: "monthly_requests"),
         // Too small for a Double, it read as 0 and was priced as no requests.
         QueryCase(pairs: ["monthly_requests=1e-400"], code: "not_an_integer", field: "monthly_requests"),
+        QueryCase(pairs: ["latency_budget_s=1e-400"], code: "out_of_range", field: "latency_budget_s"),
         QueryCase(pairs: ["avg_input_tokens=0.000000000000000000000000000000000000000000000000000001e-300"], code: "not_an_integer",
                   field: "avg_input_tokens"),
         QueryCase(pairs: ["avg_input_tokens=10000001"], code: "out_of_range", field: "avg_input_tokens"),
