@@ -786,12 +786,13 @@ extension Knowledge {
                 parts.rates.cache_write_per_mtok = best.write
                 parts.rates.cache_writes_per_month = best.writes
                 // The requests that find the entry: sparse ones mostly find it lapsed (60 a month write it about 60
-                // times, where "every other request reads it" said the opposite).
+                // times, where "every other request reads it" said the opposite). Inside the note, which is written
+                // only when the line is explained: the decisions price every model many times.
                 let reads = Swift.max(0, requests - best.writes)
-                let readers = reads < 1 ? "almost every request comes after it has lapsed and writes it again"
-                    : "the other \(Format.counted(Format.figure(reads), "request reads", "requests read")) it"
                 note("Prefix of \(Format.figure(prefix)) tokens cached with the \(ttl.spoken) "
-                     + "cache: about \(Format.counted(Format.figure(best.writes), "write", "writes")) a month at your request rate; \(readers)."
+                     + "cache: about \(Format.counted(Format.figure(best.writes), "write", "writes")) a month at your request rate; "
+                     + (reads < 1 ? "almost every request comes after it has lapsed and writes it again"
+                        : "the other \(Format.counted(Format.figure(reads), "request reads", "requests read")) it") + "."
                      + (batchNeedsHour ? " Batches can run longer than five minutes, so the hour is priced, as the batch guide advises." : ""))
             } else {
                 cacheStatus = .not_worth_it

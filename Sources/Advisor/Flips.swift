@@ -32,23 +32,23 @@ extension Engine {
             let i = id.rawValue
             let now = values[i]
             let costsMove = Self.fixedCostInputs.contains(id), usabilityMoves = Self.fixedUsabilityInputs.contains(id)
-            var best: (value: Double, distance: Double, score: Double, verdict: Verdict)? = nil
+            var best: (value: Double, distance: Double, score: Double, verdict: Verdict, primary: Int)? = nil
             // A change that gives another verdict, but not by recommending a model that cannot answer within the
             // budget in place of one that can: where no model can, none is ruled out for it (Engine.decide), so a
             // tighter budget or longer answers would otherwise "bring Haiku back" (4 s extractions of 1,700 tokens).
-            func flipped(_ v: UnsafeBufferPointer<Double>) -> (score: Double, verdict: Verdict)? {
+            func flipped(_ v: UnsafeBufferPointer<Double>) -> (score: Double, verdict: Verdict, primary: Int)? {
                 // Any other answer moves the bills, and so which models are usable, only where it turns
                 // `least_effort_when` (cost priority, accuracy, the complex share re-price every reasoning model).
                 let repriced = knowledge.leastEffortByDefault(v) != baseLean
                 let d = decideChanged(v, costsMove || repriced ? nil : baseCosts,
                                       usabilityMoves || repriced ? nil : decision.usable)
                 guard d.verdict != current, !primaryInTime || !knowledge.outlastsBudget(model: d.primary, v) else { return nil }
-                return (d.score, d.verdict)
+                return (d.score, d.verdict, d.primary)
             }
             func consider(_ candidate: Double, distance: Double) {
                 guard candidate != now else { return }
                 if let best, best.distance <= distance { return }
-                if let result = trial(values, i, candidate, flipped) { best = (candidate, distance, result.score, result.verdict) }
+                if let result = trial(values, i, candidate, flipped) { best = (candidate, distance, result.score, result.verdict, result.primary) }
             }
             switch id.kind {
             case .choice:
@@ -90,7 +90,7 @@ extension Engine {
                     if let found = best, integral {
                         let nice = Self.roundish(found.value, towards: now, integral: true)
                         if nice != found.value, range.contains(nice), abs(nice - now) <= abs(found.value - now) * 1.05 {
-                            if let d = trial(values, i, nice, flipped) { best = (nice, abs(nice - now), d.score, d.verdict) }
+                            if let d = trial(values, i, nice, flipped) { best = (nice, abs(nice - now), d.score, d.verdict, d.primary) }
                         }
                     }
                     break
@@ -107,8 +107,8 @@ extension Engine {
                 // rule thresholds. Bisect from the current value to the flip found, for the nearest boundary.
                 if let found = best {
                     var lo = now, hi = found.value
-                    var result = (score: found.score, verdict: found.verdict)
-                    func verdictAt(_ x: Double) -> (score: Double, verdict: Verdict)? { trial(values, i, x, flipped) }
+                    var result = (score: found.score, verdict: found.verdict, primary: found.primary)
+                    func verdictAt(_ x: Double) -> (score: Double, verdict: Verdict, primary: Int)? { trial(values, i, x, flipped) }
                     // Half a percent is as near as a person reads a volume or a rate; then a rounder value if it
                     // still flips.
                     for _ in 0..<24 {
@@ -123,7 +123,7 @@ extension Engine {
                     if nice != hi, abs(nice - now) <= abs(found.value - now) {
                         if let r = verdictAt(nice) { hi = nice; result = r }
                     }
-                    best = (hi, abs(hi - now), result.score, result.verdict)
+                    best = (hi, abs(hi - now), result.score, result.verdict, result.primary)
                 }
             case .model, .date:
                 break
@@ -132,10 +132,11 @@ extension Engine {
             // line is the near-line trap, whose longer requests cross it: 76,923 tokens, 99,999.9 on Haiku 5.5's
             // count, was offered where its own lever said 57,600. The roomy length the lever aims at is offered
             // instead where it gives the same verdict.
-            if id == .avgInputTokens, let found = best, found.value < now, let roomy = roomierPrompt(values, at: found.value),
+            if id == .avgInputTokens, let found = best, found.value < now,
+               let roomy = roomierPrompt(values, at: found.value, primary: found.primary),
                roomy < found.value, roomy >= (knowledge.plausibleRange(id, around: now)?.lowerBound ?? 0),
                let result = trial(values, i, roomy, flipped), result.verdict == found.verdict {
-                best = (roomy, abs(roomy - now), result.score, result.verdict)
+                best = (roomy, abs(roomy - now), result.score, result.verdict, result.primary)
             }
             if let best {
                 changes.append(Change(answer: id, to: knowledge.decode(best.value, for: id), verdict: best.verdict,
@@ -145,14 +146,13 @@ extension Engine {
         return changes
     }
 
-    /// Where the average prompt `prompt` leaves the primary decided on it within `levers.near_line_share` of its
+    /// Where the average prompt `prompt` leaves `m`, the primary decided on it, within `levers.near_line_share` of its
     /// whole-request long-context line (the near-line trap): the prompt that leaves the lever's room under the line
     /// (Knowledge.trimTarget at that share); nil otherwise.
-    private func roomierPrompt(_ values: [Double], at prompt: Double) -> Double? {
+    private func roomierPrompt(_ values: [Double], at prompt: Double, primary m: Int) -> Double? {
         guard let share = knowledge.leverRules?.nearLineShare else { return nil }
         let i = AnswerID.avgInputTokens.rawValue
         return trial(values, i, prompt) { v -> Double? in
-            let m = (usage == nil ? decide(v) : decideAsPriced(v)).primary
             guard knowledge.compiledModels[m].prices(on: Int(v[AnswerID.asOf.rawValue]))?.longContext?.wholeRequest == true
             else { return nil }
             let line = knowledge.costLine(model: m, v)
