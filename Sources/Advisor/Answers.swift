@@ -418,7 +418,7 @@ extension Knowledge {
         // A fraction too small for a Double reads as 0, which for a budget means none: `latency_budget_s=1e-400`
         // dropped the budget instead of refusing it.
         if number == 0, Self.hasNonzeroMantissa(written) {
-            throw AnswerError(code: "out_of_range", message: "'\(id.name)' is too small to tell from 0: write 0, or a larger number",
+            throw AnswerError(code: "out_of_range", message: "'\(id.name)' is too small to tell from 0: write a larger number",
                               field: id.name)
         }
         return number + 0 // -0 becomes 0

@@ -1320,8 +1320,7 @@ public struct Engine: Sendable {
                 // A stand-in that can take forced tool calls only with its thinking off answers without it, where the
                 // usual model would think first: must-be-right complex reasoning went to Sonnet 4.6 at $660, priced
                 // with no reasoning tokens, "the same fit" as a model that reasons, and nothing said so.
-                values["thinking"] = Knowledge.forcesToolCalls(v) && k.compiledModels[primary].forcedCallsStopThinking
-                    && k.compiledModels[p].reasoning != nil
+                values["thinking"] = k.thinkingOffForTools(model: primary, v) && k.compiledModels[p].reasoning != nil
                     ? " It answers without thinking here, as forced tool calls need, where \(k.models[p].title) would think first: "
                         + "check your hardest cases without it, or let the model choose its tools (tool_choice auto) so that it can think."
                     : ""
@@ -1433,7 +1432,11 @@ public struct Engine: Sendable {
             let batchLane = capacity.via_batch_api == true
             // What reaches a tight limit, and what to watch, in the lane's words (a batch queue has no peak minute
             // and no rate-limit headers to alert on).
-            let busier = batchLane ? "A busier month or a bigger day of batches" : "A busier month or a sharper peak"
+            // A spend cap alone is reached by a busier month, never by a day's batches or a peak minute.
+            func busier(_ tight: [String]) -> String {
+                tight.allSatisfy { $0.contains("spend cap") } ? "A busier month"
+                    : batchLane ? "A busier month or a bigger day of batches" : "A busier month or a sharper peak"
+            }
             let watch = batchLane ? "the batch queue" : "the rate-limit headers"
             let values = ["rpm": capacity.peakRequests,
                           "itpm": Format.figure(capacity.peak_itpm),
@@ -1475,7 +1478,7 @@ public struct Engine: Sendable {
                         if !tight.isEmpty {
                             computed(.rate_limit_tier_tight, model: primary, [
                                 "tier": Knowledge.tierName(tier), "tight": Format.series(tight), "room": Format.percent(room),
-                                "busier": busier, "watch": watch])
+                                "busier": busier(tight), "watch": watch])
                         }
                     }
                 } else if let entry, let room = k.entryTierRoom {
@@ -1502,7 +1505,7 @@ public struct Engine: Sendable {
                             computed(.rate_limit_entry_tight, model: primary, values.merging(
                                 ["tier": Knowledge.tierName(entry.tier), "requires": entry.requires,
                                  "tight": Format.series(tight), "room": Format.percent(room), "advice": advice,
-                                 "busier": busier]) { $1 })
+                                 "busier": busier(tight)]) { $1 })
                         }
                     }
                 }
@@ -1591,12 +1594,20 @@ public struct Engine: Sendable {
         if budgetSeconds > 0, v[AnswerID.latency.rawValue] != Knowledge.batchLatency, let long = k.longPromptTokens,
            !k.compiledModels[primary].selfHosted {
             let cached = primaryLine.rates.caching == .used
-            let fresh = k.requestTokens(model: primary, v).input - (cached ? k.cacheablePrefix(model: primary, v) : 0)
+            // A request that finds the entry lapsed writes it, reading the whole prompt: where one in a hundred
+            // does (700 requests a month writing a 123,500-token prefix 268 times), the budget is theirs too.
+            let requests = v[AnswerID.monthlyRequests.rawValue]
+            let lapses = cached ? (primaryLine.rates.cache_writes_per_month ?? 0) : 0
+            let lapsing = cached && requests > 0 && lapses >= requests / 100
+            let prompt = k.requestTokens(model: primary, v).input
+            let fresh = cached && !lapsing ? prompt - k.cacheablePrefix(model: primary, v) : prompt
             let slowRead = k.slowRequest.map { fresh / $0.input_tokens_per_second } ?? .infinity
             if fresh >= long, slowRead > budgetSeconds {
                 computed(.latency_long_prompt, model: primary, [
                     "tokens": Format.figure(fresh), "budget": AnswerValue.number(budgetSeconds).text,
-                    "fresh": cached ? " that its cache does not hold" : "",
+                    "fresh": !cached ? "" : lapsing
+                        ? " on the requests that find its cache lapsed (about \(Format.count(lapses)) of \(Format.count(requests)) a month)"
+                        : " that its cache does not hold",
                     "cache": cached ? "" : " A cached prefix is read faster than a fresh one, where your prompts share one."])
             }
         }

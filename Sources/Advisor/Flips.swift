@@ -33,10 +33,11 @@ extension Engine {
             let now = values[i]
             let costsMove = Self.fixedCostInputs.contains(id), usabilityMoves = Self.fixedUsabilityInputs.contains(id)
             var best: (value: Double, distance: Double, score: Double, verdict: Verdict, primary: Int)? = nil
+            typealias Flip = (score: Double, verdict: Verdict, primary: Int)
             // A change that gives another verdict, but not by recommending a model that cannot answer within the
             // budget in place of one that can: where no model can, none is ruled out for it (Engine.decide), so a
             // tighter budget or longer answers would otherwise "bring Haiku back" (4 s extractions of 1,700 tokens).
-            func flipped(_ v: UnsafeBufferPointer<Double>) -> (score: Double, verdict: Verdict, primary: Int)? {
+            func flipped(_ v: UnsafeBufferPointer<Double>) -> Flip? {
                 // Any other answer moves the bills, and so which models are usable, only where it turns
                 // `least_effort_when` (cost priority, accuracy, the complex share re-price every reasoning model).
                 let repriced = knowledge.leastEffortByDefault(v) != baseLean
@@ -107,8 +108,8 @@ extension Engine {
                 // rule thresholds. Bisect from the current value to the flip found, for the nearest boundary.
                 if let found = best {
                     var lo = now, hi = found.value
-                    var result = (score: found.score, verdict: found.verdict, primary: found.primary)
-                    func verdictAt(_ x: Double) -> (score: Double, verdict: Verdict, primary: Int)? { trial(values, i, x, flipped) }
+                    var result: Flip = (found.score, found.verdict, found.primary)
+                    func verdictAt(_ x: Double) -> Flip? { trial(values, i, x, flipped) }
                     // Half a percent is as near as a person reads a volume or a rate; then a rounder value if it
                     // still flips.
                     for _ in 0..<24 {

@@ -937,7 +937,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// {thinking} (a sentence where the primary answers without thinking because the calls are forced, else empty).
     case preferred_unusable
     /// As preferred_unusable, but the preferred model fits the task less well than the workload requires and the
-    /// primary fits it better: {model}, {why}, {primary}, {fit} (the primary's), {preferred_fit}, {task}.
+    /// primary fits it better: {model}, {why}, {primary}, {fit} (the primary's), {preferred_fit}, {task}, {thinking}.
     case preferred_unusable_stronger
     /// As preferred_unusable, but nothing as strong can take the workload, so the primary fits the task less well;
     /// said of the primary: {model} (the primary), {preferred}, {why}, {fit}, {preferred_fit}, {task}.

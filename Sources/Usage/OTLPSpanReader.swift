@@ -1,3 +1,5 @@
+import Advisor
+
 /// OpenTelemetry spans in OTLP/JSON (an `ExportTraceServiceRequest`: `{"resourceSpans": [{"scopeSpans": [{"spans":
 /// [...]}]}]}`), one model request per span, read through the GenAI semantic conventions:
 /// `gen_ai.request.model` (else `gen_ai.response.model`), `gen_ai.usage.input_tokens` (all prompt tokens, cached
@@ -86,7 +88,12 @@ enum OTLPSpanReader {
         let modelNode = attributes["gen_ai.request.model"] ?? attributes["gen_ai.response.model"]
         let model = try modelNode.map { node throws(UsageError) in try field(node, "stringValue", "string_value").string() }
         let startNode = try field(span, "startTimeUnixNano", "start_time_unix_nano")
-        let start = try startNode.count(allowString: true, max: 1e20) / 1e9
+        // Nanoseconds, as OpenTelemetry writes them; microseconds read as nanoseconds were 1970, and ten hourly
+        // requests became 730,000 a month. The unit is told by size, and a time outside 2000 to 2099 is named.
+        let nanoseconds = try startNode.count(allowString: true, max: 1e20)
+        guard let start = Timestamp.unix(nanoseconds) else {
+            throw UsageError(startNode.path, "expected a time from 2000 to 2099 in nanoseconds since 1970, found `\(Format.figure(nanoseconds))`")
+        }
         return UsageRecord(start: start, end: start, model: model, requests: 1, tokens: tokens)
     }
 

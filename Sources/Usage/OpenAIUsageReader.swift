@@ -1,3 +1,5 @@
+import Advisor
+
 /// OpenAI's usage API for completions (`GET /v1/organization/usage/completions`), as the API returns it:
 /// `{"object": "page", "data": [{"object": "bucket", "start_time", "end_time", "results": [{"object":
 /// "organization.usage.completions.result", "input_tokens", "output_tokens", "input_cached_tokens",
@@ -9,8 +11,10 @@ enum OpenAIUsageReader {
         var buckets: [(start: Double, end: Double)] = []
         for page in try AnthropicUsageReader.pages(document) {
             for bucket in try page.required("data").array() {
-                let start = try bucket.required("start_time").count()
-                let end = try bucket.required("end_time").count()
+                // Unix seconds as OpenAI writes them; another unit, or a time outside 2000 to 2099, is named (a page
+                // of milliseconds read as the year 58692 priced 24,000 requests a day at $0.52 a month).
+                let start = try Self.time(bucket.required("start_time"))
+                let end = try Self.time(bucket.required("end_time"))
                 guard end > start else { throw UsageError(bucket.path + ".end_time", "expected a time after `start_time`") }
                 buckets.append((start, end))
                 for result in try bucket.required("results").array() {
@@ -40,5 +44,13 @@ enum OpenAIUsageReader {
             }
         }
         return UsageReading(format: .openai, records: records, buckets: buckets)
+    }
+
+    static func time(_ node: JSONNode) throws(UsageError) -> Double {
+        let value = try node.count()
+        guard let seconds = Timestamp.unix(value), seconds == value else {
+            throw UsageError(node.path, "expected Unix seconds from 2000 to 2099, found `\(Format.figure(value))`")
+        }
+        return seconds
     }
 }

@@ -51,7 +51,7 @@ enum UsageCSVReader {
             let stamp = try field(0)
             guard let time = Timestamp.parse(stamp) ?? Double(stamp).flatMap(Timestamp.unix) else {
                 throw UsageError("line \(lineNumber)", "`timestamp` must be an RFC 3339 time (2026-11-01T09:30:00Z) or Unix "
-                                 + "seconds (or milliseconds) between the years 2000 and 2099, found `\(stamp.prefix(40))`")
+                                 + "seconds (or milliseconds, microseconds or nanoseconds) between the years 2000 and 2099, found `\(stamp.prefix(40))`")
             }
             let model = try field(1)
             var tokens = UsageTokens()

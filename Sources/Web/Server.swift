@@ -138,11 +138,10 @@ public final class Server: Sendable {
 
     // MARK: - Request handling (called on MHD's threads)
 
-    /// The request's Content-Type header, which decides how large its body may be.
     /// What is wrong with how a request says where its body ends, or nil: more than one Content-Length or
     /// Transfer-Encoding, both together, a Transfer-Encoding from an HTTP/1.0 client or other than chunked (the one
     /// coding HTTP/1.1 servers must read, and the one MHD reads), or white space between a header's name and its colon;
-    /// or which host it is for: an HTTP/1.1 request without a Host header, or any with two.
+    /// or which host it is for: a request after HTTP/1.0 without a Host header, or any with two.
     /// Any of these lets two readers of the request (a proxy in front, and MHD) find its end in different places, the
     /// shape of request smuggling: RFC 9112 §5.1, §6.1 and §6.3 say to answer 400 and close the connection. Asked of
     /// every request, so one walk of the headers in C and no copy.
@@ -158,7 +157,8 @@ public final class Server: Sendable {
         if framing.host > 1 {
             return "The request has more than one Host header: send one."
         }
-        if framing.host == 0, let version, strcmp(version, "HTTP/1.1") == 0 {
+        // Any version but 1.0: MHD answers HTTP/1.2 as HTTP/1.1.
+        if framing.host == 0, let version, strcmp(version, "HTTP/1.0") != 0 {
             return "An HTTP/1.1 request must send a Host header."
         }
         guard framing.transfer_encoding > 0 else { return nil }
@@ -182,6 +182,7 @@ public final class Server: Sendable {
         return nil
     }
 
+    /// The request's Content-Type header, which decides how large its body may be.
     static func contentType(of connection: OpaquePointer) -> String? {
         MHD_lookup_connection_value(connection, .HEADER_KIND, "Content-Type").map { String(cString: $0) }
     }

@@ -327,7 +327,8 @@ struct ExpertChecksTests {
         let a = engine.assess(k.answers(["task_type": "extraction", "monthly_requests": 1_000_000, "avg_input_tokens": 1_500,
                                          "avg_output_tokens": 200, "latency": "batch", "as_of": "2026-12-06"]))
         let text = try #require(a.warnings.first { $0.failure_mode == "rate-limits" }).text
-        #expect(text.contains("A busier month or a bigger day of batches than you planned reaches that limit: ask for the next tier "
+        // A spend cap is reached by a busier month, not by a day's batches or a peak minute.
+        #expect(text.contains("A busier month than you planned reaches that limit: ask for the next tier "
                               + "before launch, and alert on the batch queue and the month's spend well before the cap"), "\(text)")
     }
 
@@ -993,7 +994,7 @@ struct ExpertChecksTests {
         let close = try limits(1_070_000)
         #expect(close.contains("That needs Anthropic's Build rate-limit tier or higher"), "\(close)")
         #expect(close.contains("The Build tier carries it with more than 80 % of a limit in use: $990 of its $1,000 monthly "
-                               + "spend cap (99 %). A busier month or a sharper peak than you planned reaches that limit"), "\(close)")
+                               + "spend cap (99 %). A busier month than you planned reaches that limit"), "\(close)")
         let tight = try #require(close.range(of: "The Build tier carries it"))
         let pacing = try #require(close.range(of: "Without pacing, retries"))
         #expect(tight.lowerBound < pacing.lowerBound, "the findings read together, then the general advice: \(close)")
@@ -1019,7 +1020,7 @@ struct ExpertChecksTests {
         #expect(a.primaryModel == "claude-haiku-5-5" && a.capacity?.tier == "build" && a.capacity?.via_batch_api == true)
         let text = try #require(a.warnings.first { $0.failure_mode == "rate-limits" }).text
         #expect(text.contains("The Build tier carries it with more than 80 % of a limit in use: $950 of its $1,000 monthly "
-                              + "spend cap (95 %). A busier month or a bigger day of batches than you planned reaches that limit: "
+                              + "spend cap (95 %). A busier month than you planned reaches that limit: "
                               + "ask for the tier above before launch, and alert on the batch queue and the month's spend"), "\(text)")
         #expect(!text.contains("rate-limit headers and the month's spend"), "\(text)")
     }

@@ -76,6 +76,13 @@ struct ThinkingTimeTests {
         let fresh = try #require(cached.warnings.first { $0.text.contains("prompt tokens that its cache does not hold") })
         #expect(fresh.text.contains("reads about 30,000 prompt tokens that its cache does not hold"), "\(fresh.text)")
         #expect(!fresh.text.contains("A cached prefix is read faster"), "\(fresh.text)")
+        // A cache most requests find lapsed leaves them the whole prompt to read: 700 a month with a 95 % prefix
+        // write it about 268 times.
+        let lapsing = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 700, "avg_input_tokens": 100_000,
+                                               "avg_output_tokens": 50, "latency": "realtime", "latency_budget_s": 10,
+                                               "cached_input_share": 0.95, "as_of": "2026-12-06"]))
+        let lapsed = try #require(lapsing.warnings.first { $0.text.contains("on the requests that find its cache lapsed") })
+        #expect(lapsed.text.contains("prompt tokens on the requests that find its cache lapsed (about"), "\(lapsed.text)")
         // A budget a slow read (1,000 tokens a second) still leaves standing, or batch work, is not warned.
         #expect(!(latency(65_000, budget: 600) ?? "").contains("prompt tokens"))
         let batch = engine.assess(k.answers(["task_type": "summarization", "monthly_requests": 100_000, "avg_input_tokens": 50_000,

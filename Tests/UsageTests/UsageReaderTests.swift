@@ -202,6 +202,11 @@ import Usage
          timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens
          253402300800,claude-haiku-5-5,100,20,0,0
          """, "line 2", "between the years 2000 and 2099"),
+        ("openai milliseconds", """
+         {"object":"page","data":[{"object":"bucket","start_time":1700000000000,"end_time":1700086400000,"results":[
+          {"object":"organization.usage.completions.result","input_tokens":1000,"output_tokens":10,
+           "num_model_requests":5,"model":"gpt-4o-mini"}]}]}
+         """, "$.data[0].start_time", "expected Unix seconds from 2000 to 2099, found `1,700,000,000,000`"),
         ("csv year 0", """
          timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens
          0000-01-01T00:00:00Z,claude-haiku-5-5,100,20,0,0

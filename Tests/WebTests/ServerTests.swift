@@ -243,6 +243,10 @@ import Testing
         let old = try connect()
         try old.send(Array("GET /healthz HTTP/1.0\r\n\r\n".utf8))
         #expect(try old.readReply().status == 200)
+        // MHD answers HTTP/1.2 as HTTP/1.1: it names its host too.
+        let later = try connect()
+        try later.send(Array("GET /healthz HTTP/1.2\r\n\r\n".utf8))
+        #expect(try later.readReply().status == 400)
         // Chunked still works.
         let chunked = try connect()
         try chunked.send(Array(("POST /api/assess HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
