@@ -898,7 +898,7 @@ struct ExpertChecksTests {
                 "\(tight.text)")
     }
 
-    @Test func aTinyPeakOnUnpublishedLimitsIsNotTheBiggestRisk() {
+    @Test func aTinyPeakOnUnpublishedLimitsIsNotTheBiggestRisk() throws {
         // 200 cost-first completions a month go to GPT-6 Luna ($0.04, where legacy DeepSeek V4 Flash on Novita costs
         // $0.0392: a tie to the cent goes to the current model), whose limits we could not read. A peak of about one
         // request a minute is under every entry tier we could read (Cohere's production key: 500 a minute), so the warning
@@ -928,6 +928,12 @@ struct ExpertChecksTests {
         #expect(peak(100_000)?.severity == .low && peak(100_000)?.text.contains("(the lowest: 500 requests and 200,000 input and "
                                                                               + "output tokens together a minute)") == true)
         #expect(peak(150_000)?.severity == .high && peak(150_000)?.text.contains("Unknown is not fine") == true)
+        // The floor is the entry tiers of the models served that day: from 2026-12-11, when GPT-5 nano retires, its
+        // tier sets nothing.
+        let nanoRetires = try #require(CivilDate.day("2026-12-11"))
+        #expect(k.entryTierFloor(on: nanoRetires - 1)?.text == "500 requests and 200,000 input and output tokens together a minute")
+        #expect(k.entryTierFloor(on: nanoRetires)?.text == "500 requests, 2,000,000 input tokens and 400,000 output tokens a minute",
+                "\(k.entryTierFloor(on: nanoRetires)?.text ?? "none")")
     }
 
     @Test func aPeakWellInsideTheEntryTierIsNotTheBiggestRisk() throws {
