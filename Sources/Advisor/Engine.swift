@@ -1608,7 +1608,12 @@ public struct Engine: Sendable {
                     "fresh": !cached ? "" : lapsing
                         ? " on the requests that find its cache lapsed (about \(Format.count(lapses)) of \(Format.count(requests)) a month)"
                         : " that its cache does not hold",
-                    "cache": cached ? "" : " A cached prefix is read faster than a fresh one, where your prompts share one."])
+                    "cache": cached ? "" : " A cached prefix is read faster than a fresh one, where your prompts share one.",
+                    // Routed, the complex share waits for two readings of it: the Haiku's, then the escalation's.
+                    "escalation": d.verdict == .tieredRouting && d.escalation != nil && d.escalation != primary
+                        ? " Under tiered routing the complex \(Format.percent(v[AnswerID.complexShare.rawValue])) of requests "
+                            + "read it twice before their first token, on \(k.models[primary].title) and then on "
+                            + "\(k.models[d.escalation!].title)." : ""])
             }
         }
         // No budget, but a person waits a few seconds: reasoning that takes longer before the first word (ThinkingTime.swift).

@@ -983,7 +983,8 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// `engine.long_prompt_tokens` on its count and longer than `engine.slow_request` reads within the budget: the
     /// figures the check rests on were measured on short prompts, and reading a long one comes before the first token.
     /// {model}, {tokens} (the part no cache holds, on its count), {budget}, {fresh} (" that its cache does not hold"
-    /// where a prefix is cached), {cache} (a sentence on caching where none is used).
+    /// where a prefix is cached), {cache} (a sentence on caching where none is used), {escalation} (a sentence where
+    /// a tiered plan's complex share reads the prompt twice).
     case latency_long_prompt
     /// Interactive answers without a budget, and the primary's reasoning at the team's effort takes longer than
     /// `interactive_wait_seconds` at the typical speed before the first word: {model}, {effort}, {tokens},
@@ -1091,7 +1092,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .thinking_floor_over_budget: ["model", "lowest", "tokens", "seconds", "speed", "answer_tokens", "start", "total", "budget", "option"]
         case .escalation_over_budget: ["model", "haiku", "share", "haiku_seconds", "seconds", "thinking", "start", "total", "budget", "fix"]
         case .latency_unknown: ["model", "budget", "typical", "count"]
-        case .latency_long_prompt: ["model", "tokens", "budget", "fresh", "cache"]
+        case .latency_long_prompt: ["model", "tokens", "budget", "fresh", "cache", "escalation"]
         case .thinking_interactive: ["model", "effort", "tokens", "typical_seconds", "typical", "seconds", "speed", "wait", "fix"]
         case .escalation_thinking_interactive: ["model", "haiku", "share", "effort", "tokens", "typical_seconds", "typical", "seconds", "speed", "wait"]
         case .stale_price: ["models", "checked", "days", "as_of"]

@@ -83,6 +83,14 @@ struct ThinkingTimeTests {
                                                "cached_input_share": 0.95, "as_of": "2026-12-06"]))
         let lapsed = try #require(lapsing.warnings.first { $0.text.contains("on the requests that find its cache lapsed") })
         #expect(lapsed.text.contains("prompt tokens on the requests that find its cache lapsed (about"), "\(lapsed.text)")
+        // Routed, the complex share reads the prompt on the Haiku and again on the escalation model.
+        let routed = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 100_000, "avg_input_tokens": 50_000,
+                                              "avg_output_tokens": 100, "latency_budget_s": 5, "routing": "tiered",
+                                              "complex_share": 0.3, "as_of": "2026-12-06"]))
+        #expect(routed.verdict == .tieredRouting)
+        let twice = try #require(routed.warnings.first { $0.text.contains("read it twice before their first token") })
+        #expect(twice.text.contains("Under tiered routing the complex 30 % of requests read it twice before their first token, "
+                                    + "on Claude Haiku 5.5 and then on Claude Sonnet 5.5."), "\(twice.text)")
         // A budget a slow read (1,000 tokens a second) still leaves standing, or batch work, is not warned.
         #expect(!(latency(65_000, budget: 600) ?? "").contains("prompt tokens"))
         let batch = engine.assess(k.answers(["task_type": "summarization", "monthly_requests": 100_000, "avg_input_tokens": 50_000,
