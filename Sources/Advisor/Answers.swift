@@ -412,12 +412,13 @@ extension Knowledge {
             throw AnswerError(code: "out_of_range", message: "'\(id.name)' must be between \(AnswerValue.number(lower).text)"
                 + " and \(AnswerValue.number(upper).text)", field: id.name)
         }
-        if id.kind == .integer, number.rounded() != number || (number == 0 && Self.hasNonzeroMantissa(written)) {
+        // A fraction too small for a Double reads as 0: `monthly_requests=1e-400` was priced as no requests, and a
+        // `latency_budget_s` of it dropped the budget.
+        let underflowed = number == 0 && Self.hasNonzeroMantissa(written)
+        if id.kind == .integer, underflowed || number.rounded() != number {
             throw AnswerError(code: "not_an_integer", message: "'\(id.name)' must be a whole number", field: id.name)
         }
-        // A fraction too small for a Double reads as 0, which for a budget means none: `latency_budget_s=1e-400`
-        // dropped the budget instead of refusing it.
-        if number == 0, Self.hasNonzeroMantissa(written) {
+        if underflowed {
             throw AnswerError(code: "out_of_range", message: "'\(id.name)' is too small to tell from 0: write a larger number",
                               field: id.name)
         }

@@ -1430,13 +1430,7 @@ public struct Engine: Sendable {
         let accountMonth = sharedMonth ?? monthly[primary]
         if let capacity {
             let batchLane = capacity.via_batch_api == true
-            // What reaches a tight limit, and what to watch, in the lane's words (a batch queue has no peak minute
-            // and no rate-limit headers to alert on).
-            // A spend cap alone is reached by a busier month, never by a day's batches or a peak minute.
-            func busier(_ tight: [String]) -> String {
-                tight.allSatisfy { $0.contains("spend cap") } ? "A busier month"
-                    : batchLane ? "A busier month or a bigger day of batches" : "A busier month or a sharper peak"
-            }
+            // What to watch near a limit, in the lane's words: a batch queue has no rate-limit headers to alert on.
             let watch = batchLane ? "the batch queue" : "the rate-limit headers"
             let values = ["rpm": capacity.peakRequests,
                           "itpm": Format.figure(capacity.peak_itpm),
@@ -1457,6 +1451,12 @@ public struct Engine: Sendable {
                 }
                 // What the workload puts on each of the entry tier's limits, for the two findings below that name them.
                 let need = k.peakNeed(model: primary, v, cachedPrefix: capacity.cache_reads_excluded == true)
+                // What reaches a tier's tight limits: a spend cap alone is reached by a busier month, never by a day's
+                // batches or a peak minute.
+                func busier(_ tier: RateTier, room: Double) -> String {
+                    need.measured(tier).allSatisfy { $0.need <= room * $0.limit } ? "A busier month"
+                        : batchLane ? "A busier month or a bigger day of batches" : "A busier month or a sharper peak"
+                }
                 if let tier = capacity.tier, tier != entry?.tier {
                     // A higher tier needed for its spend cap alone: below it the month stops, not the peaks.
                     let onlySpend = entry.map { entry in
@@ -1478,7 +1478,7 @@ public struct Engine: Sendable {
                         if !tight.isEmpty {
                             computed(.rate_limit_tier_tight, model: primary, [
                                 "tier": Knowledge.tierName(tier), "tight": Format.series(tight), "room": Format.percent(room),
-                                "busier": busier(tight), "watch": watch])
+                                "busier": busier(needed, room: room), "watch": watch])
                         }
                     }
                 } else if let entry, let room = k.entryTierRoom {
@@ -1505,7 +1505,7 @@ public struct Engine: Sendable {
                             computed(.rate_limit_entry_tight, model: primary, values.merging(
                                 ["tier": Knowledge.tierName(entry.tier), "requires": entry.requires,
                                  "tight": Format.series(tight), "room": Format.percent(room), "advice": advice,
-                                 "busier": busier(tight)]) { $1 })
+                                 "busier": busier(entry, room: room)]) { $1 })
                         }
                     }
                 }
@@ -1586,36 +1586,7 @@ public struct Engine: Sendable {
                 computed(.latency_unknown, model: primary, ["budget": budget, "typical": typical, "count": count])
             }
         }
-        // Every latency figure above starts from first tokens timed on prompts of a few hundred tokens; a prompt of
-        // 390,000 tokens due in 2 s passed on them, though it is read before any token comes. The part no cache holds,
-        // and only where reading it at the slow planning pace (engine.slow_request) could outlast the budget: not a
-        // 600 s batch budget, nor work whose first token nobody waits for.
-        let budgetSeconds = v[AnswerID.latencyBudgetSeconds.rawValue]
-        if budgetSeconds > 0, v[AnswerID.latency.rawValue] != Knowledge.batchLatency, let long = k.longPromptTokens,
-           !k.compiledModels[primary].selfHosted {
-            let cached = primaryLine.rates.caching == .used
-            // A request that finds the entry lapsed writes it, reading the whole prompt: where one in a hundred
-            // does (700 requests a month writing a 123,500-token prefix 268 times), the budget is theirs too.
-            let requests = v[AnswerID.monthlyRequests.rawValue]
-            let lapses = cached ? (primaryLine.rates.cache_writes_per_month ?? 0) : 0
-            let lapsing = cached && requests > 0 && lapses >= requests / 100
-            let prompt = k.requestTokens(model: primary, v).input
-            let fresh = cached && !lapsing ? prompt - k.cacheablePrefix(model: primary, v) : prompt
-            let slowRead = k.slowRequest.map { fresh / $0.input_tokens_per_second } ?? .infinity
-            if fresh >= long, slowRead > budgetSeconds {
-                computed(.latency_long_prompt, model: primary, [
-                    "tokens": Format.figure(fresh), "budget": AnswerValue.number(budgetSeconds).text,
-                    "fresh": !cached ? "" : lapsing
-                        ? " on the requests that find its cache lapsed (about \(Format.count(lapses)) of \(Format.count(requests)) a month)"
-                        : " that its cache does not hold",
-                    "cache": cached ? "" : " A cached prefix is read faster than a fresh one, where your prompts share one.",
-                    // Routed, the complex share waits for two readings of it: the Haiku's, then the escalation's.
-                    "escalation": d.verdict == .tieredRouting && d.escalation != nil && d.escalation != primary
-                        ? " Under tiered routing the complex \(Format.percent(v[AnswerID.complexShare.rawValue])) of requests "
-                            + "read it twice before their first token, on \(k.models[primary].title) and then on "
-                            + "\(k.models[d.escalation!].title)." : ""])
-            }
-        }
+        longPromptWarning(d, line: primaryLine, v) { computed(.latency_long_prompt, model: primary, $0) }
         // No budget, but a person waits a few seconds: reasoning that takes longer before the first word (ThinkingTime.swift).
         interactiveThinkingWarning(primary: primary, answers: answers, v) { computed(.thinking_interactive, model: primary, $0) }
         escalatedInteractiveWarning(d, v) { computed(.escalation_thinking_interactive, model: $0, $1) }
@@ -2064,7 +2035,7 @@ extension Engine {
         let k = knowledge
         guard k.compiledModels[primary].selfHosted, let runner, !k.compiledModels[runner].selfHosted,
               let tps = line.rates.tokens_per_second, let rate = line.rates.gpu_hour_usd, rate > 0,
-              let hours = line.rates.gpu_hours, hours > 0, monthly[runner] > monthly[primary] else { return }
+              monthly[runner] > monthly[primary] else { return }
         let ops = (line.rates.ops_hours_per_month ?? 0) * (line.rates.developer_hourly_usd ?? 0)
         let affordable = (monthly[runner] - ops) / rate  // GPU hours the runner-up's month buys
         // The tokens the month's GPUs were sized on (Costs.swift: requests × (input + output, reasoning billed as output)).
@@ -2084,5 +2055,41 @@ extension Engine {
         warn(["tps": Format.count(tps), "output": Format.count(k.requestTokens(model: primary, v).output),
               "break_even": Format.count(breakEven.rounded(.down)), "runner": k.models[runner].title,
               "runner_monthly": Format.money(monthly[runner])])
+    }
+}
+
+extension Engine {
+    /// The long-prompt warning (`latency_long_prompt`) for the primary decided in `d`, priced on `line`.
+    func longPromptWarning(_ d: Decision, line: CostLine, _ v: UnsafeBufferPointer<Double>, warn: ([String: String]) -> Void) {
+        // Every latency figure starts from first tokens timed on prompts of a few hundred tokens; a prompt of 390,000
+        // tokens due in 2 s passed on them, though it is read before any token comes. The part no cache holds, and only
+        // where reading it at the slow planning pace (engine.slow_request) could outlast the budget: not a 600 s batch
+        // budget, nor work whose first token nobody waits for.
+        let k = knowledge, primary = d.primary
+        let budgetSeconds = v[AnswerID.latencyBudgetSeconds.rawValue]
+        guard budgetSeconds > 0, v[AnswerID.latency.rawValue] != Knowledge.batchLatency, let long = k.longPromptTokens,
+              !k.compiledModels[primary].selfHosted else { return }
+        let cached = line.rates.caching == .used
+        // A request that finds the entry lapsed writes it, reading the whole prompt: where one in a hundred
+        // does (700 requests a month writing a 123,500-token prefix 268 times), the budget is theirs too.
+        let requests = v[AnswerID.monthlyRequests.rawValue]
+        let lapses = cached ? (line.rates.cache_writes_per_month ?? 0) : 0
+        let lapsing = cached && requests > 0 && lapses >= requests / 100
+        let prompt = k.requestTokens(model: primary, v).input
+        let fresh = cached && !lapsing ? prompt - k.cacheablePrefix(model: primary, v) : prompt
+        let slowRead = k.slowRequest.map { fresh / $0.input_tokens_per_second } ?? .infinity
+        if fresh >= long, slowRead > budgetSeconds {
+            warn([
+                "tokens": Format.figure(fresh), "budget": AnswerValue.number(budgetSeconds).text,
+                "fresh": !cached ? "" : lapsing
+                    ? " on the requests that find its cache lapsed (about \(Format.count(lapses)) of \(Format.count(requests)) a month)"
+                    : " that its cache does not hold",
+                "cache": cached ? "" : " A cached prefix is read faster than a fresh one, where your prompts share one.",
+                // Routed, the complex share waits for two readings of it: the Haiku's, then the escalation's.
+                "escalation": d.verdict == .tieredRouting && d.escalation != nil && d.escalation != primary
+                    ? " Under tiered routing the complex \(Format.percent(v[AnswerID.complexShare.rawValue])) of requests "
+                        + "read it twice before their first token, on \(k.models[primary].title) and then on "
+                        + "\(k.models[d.escalation!].title)." : ""])
+        }
     }
 }

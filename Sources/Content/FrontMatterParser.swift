@@ -239,8 +239,8 @@ struct FrontMatterParser {
 
 /// Line look-ups in a composed YAML tree by coding path.
 enum NodePath {
-    /// The node the whole path reaches; nil when it stops short.
-    static func node(at path: [CodingKey], in root: Node) -> Node? {
+    /// The deepest node `path` reaches in `root`, and whether it reached the end of the path.
+    private static func walk(_ path: [CodingKey], in root: Node) -> (node: Node, whole: Bool) {
         var node = root
         for key in path {
             if let index = key.intValue, let sequence = node.sequence, index < sequence.count {
@@ -248,25 +248,21 @@ enum NodePath {
             } else if let child = node.mapping?[key.stringValue] {
                 node = child
             } else {
-                return nil
+                return (node, false)
             }
         }
-        return node
+        return (node, true)
+    }
+
+    /// The node the whole path reaches; nil when it stops short.
+    static func node(at path: [CodingKey], in root: Node) -> Node? {
+        let reached = walk(path, in: root)
+        return reached.whole ? reached.node : nil
     }
 
     /// The file line (YAML line + 1 for the opening `---`) of the deepest node the path reaches.
     static func line(of path: [CodingKey], in root: Node) -> Int {
-        var node = root
-        for key in path {
-            if let index = key.intValue, let sequence = node.sequence, index < sequence.count {
-                node = sequence[index]
-            } else if let child = node.mapping?[key.stringValue] {
-                node = child
-            } else {
-                break
-            }
-        }
-        return (node.mark?.line ?? 1) + 1
+        (walk(path, in: root).node.mark?.line ?? 1) + 1
     }
 
     static func dotted(_ path: [CodingKey]) -> String {
