@@ -86,9 +86,9 @@ struct PastDayTests {
         // The setting is what keeps it out: at 0 days it is offered again, with its warning.
         var file = try Fixture.file()
         file.settings.deprecated_offer_days = 0
-        // Strong fits that are not deprecated fill the list before a deprecated one (Opus 5.5, GPT-6.2 Astra, Fable 5.2,
-        // legacy Sonnet 4.6): without Fable 5.2 and Sonnet 4.6, Opus 4.5 is the next.
-        file.models.removeAll { $0.slug == "claude-fable-5-2" || $0.slug == "claude-sonnet-4-6" }
+        // Strong fits that are not deprecated fill the list before a deprecated one (Opus 5.5, Gemini 4 Neon, GPT-6.2
+        // Astra, Fable 5.2, legacy Sonnet 4.6): without Neon, Fable 5.2 and Sonnet 4.6, Opus 4.5 is the next.
+        file.models.removeAll { ["gemini-4-neon", "claude-fable-5-2", "claude-sonnet-4-6"].contains($0.slug) }
         file.settings.escalation_models.removeAll { $0 == "claude-sonnet-4-6" }
         let anyDay = try Fixture.knowledge(file)
         let b = Engine(knowledge: anyDay).assess(anyDay.answers(today))
