@@ -321,8 +321,13 @@ final class CompiledModel: Sendable {
             } else if prices.batch_applies_to != nil {
                 throw problem(path + ".batch_applies_to", "only makes sense with a batch_discount")
             }
-            let classes = prices.batch_applies_to ?? TokenClass.allCases
+            var classes = prices.batch_applies_to ?? TokenClass.allCases
             guard !classes.isEmpty else { throw problem(path + ".batch_applies_to", "needs at least one token class") }
+            // A page that prices no cache write bills a write as input (`band`), so in a batch it is input at the
+            // batch rate: Google's implicit caches, whose first read of a prefix is an ordinary input token.
+            if prices.cache_write == nil, prices.cache_write_1h == nil, classes.contains(.input), !classes.contains(.cache_write) {
+                classes.append(.cache_write)
+            }
             var longTier: LongContextTier? = nil
             if let long = prices.long_context {
                 let lpath = path + ".long_context"

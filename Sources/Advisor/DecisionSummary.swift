@@ -235,10 +235,15 @@ extension Engine {
         let superseded = Set(answers.values.withUnsafeBufferPointer { v in
             equals.filter { cheapSuccessor(of: $0, v, monthly: monthly, among: equals.contains) != nil }
         })
-        func key(_ m: Int) -> (Int, Int, Double, Int) {
-            (Self.fitFirstRank(k.compiledModels[m].fit[task], d.fitFirst), superseded.contains(m) ? 1 : 0, monthly[m], m)
+        // Cheapest at the dearer of today's prices and those announced for the coming weeks, as the alternatives are
+        // ordered: legacy Gemini 3.8 Flash, $712.50 until its price doubles in 26 days, was named ahead of the $950
+        // GPT-6.1 Terra the alternatives led with.
+        let outlook = answers.values.withUnsafeBufferPointer { v in equals.map { outlookMonthly($0, v, monthly: monthly).monthly } }
+        func key(_ i: Int) -> (Int, Int, Double, Int) {
+            let m = equals[i]
+            return (Self.fitFirstRank(k.compiledModels[m].fit[task], d.fitFirst), superseded.contains(m) ? 1 : 0, outlook[i], m)
         }
-        guard let m = equals.min(by: { key($0) < key($1) }) ?? alternatives.first else { return nil }
+        guard let m = equals.indices.min(by: { key($0) < key($1) }).map({ equals[$0] }) ?? alternatives.first else { return nil }
         return (m, lostLine(m, d, answers: answers, monthly: monthly, plan: plan))
     }
 

@@ -37,6 +37,12 @@ struct TermGroup: Equatable {
 struct QueryPlan: Equatable {
     /// More words than this add nothing a person meant and cost time.
     static let maxWords = 12
+    /// Nor do more tokens than these in one word, or in all: a word is searched as a phrase, and FTS5 takes time that
+    /// grows with the square of a phrase's length (500 `a-a-a…` tokens, under the byte limit, took the whole 1 s
+    /// budget; 16 take a millisecond). The longest model id people paste, `us.anthropic.claude-haiku-4-5-20251001-v1:0`,
+    /// is 9 tokens.
+    static let maxTokensPerWord = 16
+    static let maxTokens = 48
 
     let groups: [TermGroup]
 
@@ -124,10 +130,12 @@ struct QueryPlan: Equatable {
 
     static func words(in text: String) -> [QueryWord] {
         var words: [QueryWord] = []
+        var total = 0
         for chunk in text.split(whereSeparator: { $0.isWhitespace || $0.unicodeScalars.contains { $0.properties.generalCategory == .control } }) {
-            let tokens = tokenize(String(chunk))
-            if !tokens.isEmpty { words.append(QueryWord(text: String(chunk), tokens: tokens)) }
-            if words.count == maxWords { break }
+            let tokens = tokenize(String(chunk)).prefix(Swift.min(maxTokensPerWord, maxTokens - total))
+            if !tokens.isEmpty { words.append(QueryWord(text: String(chunk), tokens: Array(tokens))) }
+            total += tokens.count
+            if words.count == maxWords || total == maxTokens { break }
         }
         return words
     }

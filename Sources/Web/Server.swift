@@ -332,10 +332,12 @@ private func handleRequest(_ cls: UnsafeMutableRawPointer?, _ connection: Opaque
         // Framing that two readers of the request could take differently is refused before any body is read, and the
         // connection closes (answering on the first call does that): two Content-Length headers were accepted, the
         // first winning, and a Transfer-Encoding other than chunked left the client waiting 15 s for nothing.
-        if let problem = Server.framingProblem(connection, version: version),
-           let path = String(validating: UnsafeRawBufferPointer(start: url, count: strlen(url)), as: UTF8.self) {
+        // Whatever the path holds: a path that is not UTF-8 (`/x%FF`) skipped these checks, and every smuggling shape
+        // was read again. The refusal reads the path only for whether it is under /api/, so a lossy copy will do.
+        let anyPath = String(decoding: UnsafeRawBufferPointer(start: url, count: strlen(url)), as: UTF8.self)
+        if let problem = Server.framingProblem(connection, version: version) {
             state.framing = problem
-            return server.handle(connection: connection, url: path, method: String(cString: method), state: state)
+            return server.handle(connection: connection, url: anyPath, method: String(cString: method), state: state)
         }
         // A client that asks before it sends (`Expect: 100-continue`, as curl does for large bodies) and declares a
         // body over the limit is refused now: it learns at once and sends nothing. Answering on the first call
@@ -346,10 +348,9 @@ private func handleRequest(_ cls: UnsafeMutableRawPointer?, _ connection: Opaque
            String(cString: expect).lowercased() == "100-continue",
            let declared = MHD_lookup_connection_value(connection, .HEADER_KIND, "Content-Length").map({ String(cString: $0) }),
            let length = Int(declared) ?? (!declared.isEmpty && declared.utf8.allSatisfy { (48...57).contains($0) } ? Int.max : nil),
-           let path = String(validating: UnsafeRawBufferPointer(start: url, count: strlen(url)), as: UTF8.self),
            length > state.bodyLimit(server, connection: connection, url: url) {
             state.tooLarge = true
-            return server.handle(connection: connection, url: path, method: String(cString: method), state: state)
+            return server.handle(connection: connection, url: anyPath, method: String(cString: method), state: state)
         }
         return .YES
     }

@@ -227,6 +227,23 @@ struct CostTests {
         #expect(l.rates.batch_applies_to == [.input, .output])
     }
 
+    @Test func aWritePricedAsInputTakesTheBatchInputPrice() {
+        // Gemini 3.5 Flash-Lite's page prices no cache write (an implicit cache's first read is ordinary input) and
+        // discounts input and output in batch: 20,000 batch summaries of 30,000 tokens, 80 % a shared prefix. The
+        // 5-minute cache is written 20,000 × e^(−20,000 × 5 / 43,800) = 2,039.3 times and read 17,960.7 times:
+        // writes 2,039.3 × 24,000 × $0.15 = $7.34 (the batch input price, not $0.30), reads 17,960.7 × 24,000 ×
+        // $0.03 = $12.93, fresh input 6,000 × 20,000 × $0.15 = $18, output 800 × 20,000 × $1.25 = $20: $58.27.
+        let l = line("gemini-3-5-flash-lite", ["task_type": "summarization", "monthly_requests": 20_000,
+                                                "avg_input_tokens": 30_000, "avg_output_tokens": 800,
+                                                "cached_input_share": 0.8, "latency": "batch", "as_of": "2026-12-06"],
+                     in: Fixture.real)
+        let writes = 20_000 * exp(-20_000.0 * 5 / 43_800), reads = 20_000 - writes
+        #expect(close(l.cache_usd, (writes * 0.15 + reads * 0.03) * 24_000 / 1e6, 1e-5), "\(l.cache_usd)")
+        #expect(close(l.monthly_usd, 58.27, 1e-4), "\(l.monthly_usd)")
+        #expect(l.rates.batch_applies_to == [.input, .output, .cache_write])
+        // A page that prices its writes keeps them whole unless it lists them: Haiku 4.5's variant above.
+    }
+
     @Test func aMisfitNamesOnlyTheLimitItBreaks() throws {
         // 20,000 in and 8,000 out is well inside Command R7B's 128,000-token window; only its 4,000-token output
         // limit rules it out, and the note must not read as if the window were the problem.

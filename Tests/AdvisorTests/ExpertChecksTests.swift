@@ -470,6 +470,17 @@ struct ExpertChecksTests {
                     + "Gemini 4 Hydrogen succeeds it", "\(String(describing: january.decision.runner_up))")
     }
 
+    @Test func theRunnerUpIsWeighedAtTheAnnouncedPricesAsTheAlternativesAre() {
+        // 50,000 summaries a month, 8,000 in and 1,000 out, cost second, on 2026-12-06: legacy Gemini 3.8 Flash is
+        // $712.50 until 2027-01-01 and $1,425 after it; GPT-6.1 Terra, as strong, is 50,000 × (8,000 × $1 + 2,200 ×
+        // $5) / 1e6 = $950. The alternatives led with Terra while the runner-up named Gemini 3.8 Flash.
+        let a = engine.assess(k.answers(["task_type": "summarization", "monthly_requests": 50_000, "avg_input_tokens": 8_000,
+                                         "avg_output_tokens": 1_000, "cost_priority": "secondary", "as_of": "2026-12-06"]))
+        #expect(a.alternatives.first == "gpt-6-1-terra", "\(a.alternatives)")
+        #expect(a.decision.runner_up?.model == "gpt-6-1-terra" && a.decision.runner_up.map { close($0.monthly_usd, 950) } == true,
+                "\(String(describing: a.decision.runner_up))")
+    }
+
     /// The quality margin weighs the strong model at the prices announced for the coming weeks, as cost first ranks:
     /// Gemini 3.8 Flash was named at its promotional $375 a month, $340 over GPT-6 Luna, 51 days before it became
     /// $750, 21 times Luna's and past the margin's limit.
@@ -764,13 +775,12 @@ struct ExpertChecksTests {
         let chat = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 100_000, "avg_input_tokens": 2_000,
                                             "avg_output_tokens": 300, "cost_priority": "secondary", "as_of": "2026-12-04"]))
         let runnerUp = try #require(chat.decision.runner_up)
-        #expect(chat.primaryModel == "claude-haiku-5-5" && runnerUp.model == "gemini-3-8-flash", "\(runnerUp.model)")
-        // Gemini 3.8 Flash is legacy by then, and the line says so whatever it lost on.
-        // Its promotion ends within the outlook, and the gap it gives is said as it will be then.
-        #expect(runnerUp.reason.hasPrefix("it costs $") && runnerUp.reason.hasSuffix(" more from 2027-01-01, when Gemini 3.8 "
-                                                                                      + "Flash's prices change), though it fits chat 'strong', better "
-                                                                                      + "than Claude Haiku 5.5's 'good'; and it is legacy since "
-                                                                                      + "2026-11-12: Gemini 4 Hydrogen succeeds it"), "\(runnerUp.reason)")
+        // Weighed at the announced prices, as the alternatives are: Gemini 3.8 Flash's $712.50 becomes $1,425 on
+        // 2027-01-01, so Claude Sonnet 4.6 at $1,050 comes first. It is legacy, and the line says so whatever it lost on.
+        #expect(chat.primaryModel == "claude-haiku-5-5" && runnerUp.model == "claude-sonnet-4-6"
+                && chat.alternatives.prefix(2) == ["claude-sonnet-4-6", "gemini-3-8-flash"], "\(runnerUp.model) \(chat.alternatives)")
+        #expect(runnerUp.reason == "it costs $945 more a month, though it fits chat 'strong', better than Claude Haiku 5.5's "
+                + "'good'; and it is legacy since 2026-06-30: Claude Sonnet 5.5 succeeds it", "\(runnerUp.reason)")
         // Balanced, the cheapest good fit is still named: the order is secondary's, not a floor for everyone.
         given["cost_priority"] = "balanced"
         let balanced = engine.assess(k.answers(given))

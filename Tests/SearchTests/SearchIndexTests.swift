@@ -107,6 +107,14 @@ struct QueryPlanTests {
         #expect(QueryPlan("*** - ", vocabulary: nil).all == nil)
         #expect(QueryPlan("", vocabulary: nil).all == nil)
         #expect(QueryPlan(String(repeating: "word ", count: 50), vocabulary: nil).groups.count == QueryPlan.maxWords)
+        // A word is a phrase, whose cost grows with the square of its length: 500 `a-a-a…` tokens took the 1 s budget.
+        let long = QueryPlan(Array(repeating: "a", count: 500).joined(separator: "-") + " ", vocabulary: nil)
+        #expect(long.groups.map { $0.alternatives[0].count } == [QueryPlan.maxTokensPerWord])
+        let many = QueryPlan(Array(repeating: Array(repeating: "a", count: 40).joined(separator: "_"), count: 12).joined(separator: " "),
+                             vocabulary: nil)
+        #expect(many.groups.map { $0.alternatives[0].count } == [16, 16, 16] && many.keyTokens.count == QueryPlan.maxTokens)
+        // A pasted model id keeps every token.
+        #expect(QueryPlan("us.anthropic.claude-haiku-4-5-20251001-v1:0 ", vocabulary: nil).keyTokens.count == 9)
         #expect(QueryPlan("how do I cut my bill", vocabulary: nil).groups.map(\.text) == ["cut", "bill"])
         #expect(QueryPlan("how do I", vocabulary: nil).groups.count == 3)
         // The verb of a yes-or-no question about a feature goes too; elsewhere it is the subject.
