@@ -106,7 +106,8 @@ extension Engine {
     /// - Parameter plan: the tiered verdict's month with its escalations (`planMonthly`), nil for any other.
     func summary(_ d: Decision, answers: Answers, runner: (model: Int, summary: RunnerUp)?, costs: [CostLine],
                  monthly: [Double], plan: Double?, escalated: EscalatedPricing?,
-                 warnings: [Warning], levers: [Lever], missedRequirement: String? = nil) -> DecisionSummary {
+                 warnings: [Warning], levers: [Lever], missedRequirement: String? = nil,
+                 usagePrices: UsagePrices? = nil) -> DecisionSummary {
         let k = knowledge
         let primary = d.primary
         let line: (Int) -> CostLine? = { m in costs.first { $0.model == k.models[m].slug } }
@@ -122,7 +123,8 @@ extension Engine {
         var priced = [primary] + (runner.map { [$0.model] } ?? [])
         if let h = haikuLostOnItsLine(d), !priced.contains(h) { priced.append(h) }
         for m in priced {
-            if let l = line(m) { traps += self.traps(model: m, line: l, answers: answers) }
+            let cliff = usagePrices.map { (share: $0.facts[m].long_context_share, amount: $0.longContextExtra[m]) }
+            if let l = line(m) { traps += self.traps(model: m, line: l, answers: answers, usageCliff: cliff) }
         }
         let severities: [Severity] = [.high, .medium, .low]
         // When no model can take the workload, that is the risk, whatever its failure mode's severity; so is a

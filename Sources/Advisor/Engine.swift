@@ -1682,7 +1682,8 @@ public struct Engine: Sendable {
             ? self.levers(d, answers: answers, line: primaryLine, haikuLine: haikuLine, monthly: monthly, plan: plan,
                           escalated: escalated?.monthly) : []
         let decision = summary(d, answers: answers, runner: runner, costs: costs, monthly: monthly, plan: plan,
-                               escalated: escalated, warnings: warnings, levers: levers, missedRequirement: missedRequirement)
+                               escalated: escalated, warnings: warnings, levers: levers, missedRequirement: missedRequirement,
+                               usagePrices: usage?.prices)
         let assumptions = answers.assumed.map { Assumption(answer: $0, value: answers[$0]) }
         // The ceiling over a model a rule named chose the model, not the verdict: the hard limit, or the score, did.
         let verdictPolicy = d.basis == .preferred_over_ceiling ? nil : d.decidingPolicy

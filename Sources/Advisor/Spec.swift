@@ -1209,6 +1209,10 @@ public enum TrapKind: String, ClosedSet, CodingKeyRepresentable {
     /// longer requests cross it: {model}, {prompt} (on its count), {threshold}, {share} (of the line), {amount} (a
     /// month of prompts just over it, more), {counted_with}.
     case long_context_near_line
+    /// Under an imported distribution, part of the requests are above the model's long-context line: {model},
+    /// {share} (of the requests), {threshold}, {amount} (what its long-context rates add to them), {monthly} (the
+    /// model's month), {counted_with}.
+    case long_context_share
     /// The model counts more tokens than the tokenizer the answers were counted with: {model}, {ratio}, {counted_with}, {amount}.
     case tokenizer_ratio
     /// The model's page, or that of the tokenizer the answers were counted with, publishes no ratio, so that model is
@@ -1236,6 +1240,7 @@ public enum TrapKind: String, ClosedSet, CodingKeyRepresentable {
         switch self {
         case .long_context_cliff: ["model", "prompt", "threshold", "amount", "tokens", "counted_with"]
         case .long_context_near_line: ["model", "prompt", "threshold", "share", "amount", "counted_with", "uncounted"]
+        case .long_context_share: ["model", "share", "threshold", "amount", "monthly", "counted_with"]
         case .tokenizer_ratio: ["model", "ratio", "counted_with", "amount", "crossing"]
         case .tokenizer_unpublished: ["model", "counted_with", "unpublished", "reference"]
         case .thinking_tokens: ["model", "effort", "tokens", "amount"]

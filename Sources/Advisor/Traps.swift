@@ -29,7 +29,9 @@ public struct Trap: Sendable, Encodable, Equatable {
 
 extension Engine {
     /// The traps in model `m`'s figure, in the order of TrapKind.
-    func traps(model m: Int, line: CostLine, answers: Answers) -> [Trap] {
+    /// - Parameter usageCliff: under an import, the share of its requests above the model's long-context line and
+    ///   what that line's rates add to them (`UsagePrices.longContextExtra`).
+    func traps(model m: Int, line: CostLine, answers: Answers, usageCliff: (share: Double, amount: Double)? = nil) -> [Trap] {
         let k = knowledge
         guard let rules = k.leverRules, line.hosting == .api, line.fits else { return [] }
         let v = answers.values
@@ -72,6 +74,13 @@ extension Engine {
             add(.long_context_cliff, line.monthly_usd - standard, [
                 "prompt": Format.count(r.long_context_counted ?? 0), "threshold": Format.count(r.long_context_threshold ?? 0),
                 "tokens": Format.count(target)])
+        }
+        // An import priced request by request: the average may be far under the line while one request in ten pays
+        // its rates (10 % of 150,000-token prompts were $20,734 of a $27,261 month on Haiku 5.5, and nothing said so).
+        if standardMonth == nil, let cliff = usageCliff, cliff.share > 0, let threshold = r.long_context_threshold {
+            add(.long_context_share, cliff.amount, [
+                "share": Format.percent(cliff.share), "threshold": Format.count(threshold),
+                "monthly": Format.money(line.monthly_usd)])
         }
         // Under a whole-request line but near it: an average says nothing of the requests longer than it, which cross
         // the line and pay its rates on every token. Priced as a month of prompts just over the line.

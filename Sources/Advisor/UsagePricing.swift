@@ -32,6 +32,9 @@ struct UsagePrices {
     /// A model may be the primary only if every request fits its window and at most `headroomTolerance` of them
     /// go over the headroom.
     var withinHeadroom: [Bool]
+    /// What the long-context rates add to the requests above a model's line, against the same requests at its
+    /// standard rates (the `long_context_share` trap): the cliff an average under the line does not show.
+    var longContextExtra: [Double]
 
     /// The share of requests allowed over the headroom (but inside the window) before a model stops being usable:
     /// the rare long request is retried elsewhere; a whole percentile is a design problem.
@@ -41,14 +44,15 @@ struct UsagePrices {
 extension Knowledge {
     /// The profile priced on every model for answers `v`.
     func usagePrices(_ profile: UsageProfile, _ v: UnsafeBufferPointer<Double>) -> UsagePrices {
-        var prices = UsagePrices(monthly: [], parts: [], facts: [], withinHeadroom: [])
+        var prices = UsagePrices(monthly: [], parts: [], facts: [], withinHeadroom: [], longContextExtra: [])
         for m in models.indices {
-            let priced = usagePriced(model: m, profile, v)
+            let priced = usagePriced(model: m, profile, v, measuringCliff: true)
             prices.monthly.append(priced.parts.total)
             prices.parts.append(priced.parts)
             prices.facts.append(priced.facts)
             prices.withinHeadroom.append(priced.facts.over_window_share == 0
                                          && priced.facts.over_headroom_share <= UsagePrices.headroomTolerance)
+            prices.longContextExtra.append(priced.longContextExtra)
         }
         return prices
     }
@@ -65,9 +69,10 @@ extension Knowledge {
         usagePriced(model: m, profile, v).parts.total
     }
 
-    /// Model `m`'s month for the profile: each group priced on its own and weighed by its share of the requests.
-    private func usagePriced(model m: Int, _ profile: UsageProfile, _ v: UnsafeBufferPointer<Double>)
-        -> (parts: CostParts, facts: UsageModelFacts) {
+    /// Model `m`'s month for the profile: each group priced on its own and weighed by its share of the requests;
+    /// `measuringCliff`, also what the long-context rates add to the groups above the line (a what-if needs only the month).
+    private func usagePriced(model m: Int, _ profile: UsageProfile, _ v: UnsafeBufferPointer<Double>, measuringCliff: Bool = false)
+        -> (parts: CostParts, facts: UsageModelFacts, longContextExtra: Double) {
         var scratch = Array(v)
         // The file's own figures, as the answers carry them rounded (whole tokens, a share in hundredths), are no
         // stretch: 0.4548 read back as 0.45 took a 1,024-token cached prefix to 1,013, under the cache minimum.
@@ -79,7 +84,7 @@ extension Knowledge {
         let answeredShare = v[AnswerID.cachedInputShare.rawValue]
         let shareScale = scale(answeredShare, profile.cachedShare, within: 0.005)
         var total: CostParts? = nil
-        var long = 0.0, over = 0.0, overHeadroom = 0.0, belowMinimum = 0.0
+        var long = 0.0, over = 0.0, overHeadroom = 0.0, belowMinimum = 0.0, longExtra = 0.0
         for sample in profile.samples {
             let f = sample.requests / profile.requests
             scratch[AnswerID.avgInputTokens.rawValue] = sample.prompt * inputScale
@@ -90,6 +95,8 @@ extension Knowledge {
             scratch[AnswerID.cachedInputShare.rawValue] = sample.prefixShare > 0
                 ? Swift.min(1, sample.prefixShare * shareScale) : profile.logsCache ? 0 : answeredShare
             var parts = scratch.withUnsafeBufferPointer { costParts(model: m, $0, explain: false) }
+            // Before the logged cache's corrections, which the standard-band price below does not make either.
+            let atItsRates = parts.total
             if parts.rates.caching == .used {
                 parts.cache += scratch.withUnsafeBufferPointer {
                     cacheWritePremium(model: m, sample, stretch: inputScale, band: parts.rates.band, $0)
@@ -100,7 +107,13 @@ extension Knowledge {
                 parts.cache += logged.cache
                 parts.rates.caching = .used
             }
-            if parts.rates.band == .long_context { long += f }
+            if parts.rates.band == .long_context {
+                long += f
+                if measuringCliff {
+                    let standard = scratch.withUnsafeBufferPointer { standardBandMonthly(model: m, $0) }
+                    longExtra += f * Swift.max(0, atItsRates - standard)
+                }
+            }
             if !parts.fits { over += f } else if !parts.withinHeadroom { overHeadroom += f }
             if parts.rates.caching == .below_minimum { belowMinimum += f }
             if var sum = total {
@@ -118,7 +131,7 @@ extension Knowledge {
         }
         return (total ?? costParts(model: m, v, explain: false),
                 UsageModelFacts(model: models[m].slug, long_context_share: long, over_window_share: over,
-                                over_headroom_share: overHeadroom, below_cache_minimum_share: belowMinimum))
+                                over_headroom_share: overHeadroom, below_cache_minimum_share: belowMinimum), longExtra)
     }
 
     /// What the file's cache writes cost model `m` a month above the cached reads the cost line prices the whole prefix

@@ -30,6 +30,16 @@ import Usage
         #expect(comparison.current_monthly_usd.map { abs($0 - 817.0) < 0.01 } == true)
         let facts = try #require(comparison.models.first { $0.model == "claude-haiku-5-5" })
         #expect(abs(facts.long_context_share - 0.08) < 1e-9)
+        // The average prompt (30,400 tokens) is far under the line, so only the distribution shows the cliff: what the
+        // long-context rates add to the 8 %, 100,000 × 0.08 × (76,250 − (150,000 × $0.10 + 500 × $0.50)) / 1e6 = $488.
+        let trap = try #require(assessment.decision.traps.first { $0.kind == .long_context_share && $0.model == "claude-haiku-5-5" },
+                                "\(assessment.decision.traps.map(\.kind))")
+        #expect(trap.amount_usd == 488 && trap.text.hasPrefix("8 % of the imported requests are above Claude Haiku 5.5's "
+                                                              + "100,000-token line"), "\(trap.text)")
+        // Without an import the same average is under the line, and nothing is said.
+        let average = UsageFixture.engine.assess(try UsageFixture.answers(Self.plain.merging(["avg_input_tokens": .number(30_400),
+                                                                                             "avg_output_tokens": .number(500)]) { $1 }))
+        #expect(!average.decision.traps.contains { $0.kind == .long_context_share || $0.kind == .long_context_cliff })
     }
 
     /// Half the requests read a 20,000-token prefix from the cache and half logged none: those are priced with no cached
