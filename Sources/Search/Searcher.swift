@@ -359,23 +359,32 @@ struct Search {
     }
 
     /// Corrections for words that match no page (and, offered only, words that match one page where a close word
-    /// matches far more). `strong`: some word matched nothing, so the correction may be shown instead.
+    /// matches far more). `strong`: some word matched nothing and every correction is a likely typo (one letter off,
+    /// or two in a word of eight letters or more), so the correction may be shown instead: `vision`, two letters
+    /// from `version` and a word of its own, was silently searched as that. None at all while a word that matched
+    /// nothing keeps no correction: "xylophone quantum canada" is no better a query than "xylophone quantum banana".
     private func corrections(_ plan: QueryPlan, counts: [Int]) -> (replacements: [String: String], strong: Bool) {
         var replacements: [String: String] = [:]
-        var strong = false
-        for (group, count) in zip(plan.groups, counts) where count <= 1 && group.words.count == 1 {
+        var strong = false, likely = true
+        let vocabulary = catalog.vocabulary
+        for (group, count) in zip(plan.groups, counts) where count <= 1 {
             let word = group.words[0]
-            guard word.tokens.count == 1, let correction = catalog.vocabulary.correction(word.tokens[0]),
-                  correction != word.tokens[0] else { continue }
-            let vocabulary = catalog.vocabulary
+            guard group.words.count == 1, word.tokens.count == 1, let correction = vocabulary.correction(word.tokens[0]),
+                  correction != word.tokens[0] else {
+                if count == 0 { return ([:], false) }
+                continue
+            }
             if count == 0 {
                 replacements[word.tokens[0]] = correction
                 strong = true
+                let typed = Array(word.tokens[0])
+                let distance = Vocabulary.distance(typed, Array(correction), limit: 2) ?? 2
+                likely = likely && (distance <= 1 || typed.count >= 8)
             } else if vocabulary.count(correction) >= 10 * max(1, vocabulary.count(word.tokens[0])) {
                 replacements[word.tokens[0]] = correction
             }
         }
-        return (replacements, strong)
+        return (replacements, strong && likely)
     }
 
     private func results(_ outcome: Outcome, terms: [String], suggestion: String?, showingSuggestion: Bool) throws(SQLiteError) -> SearchResults {

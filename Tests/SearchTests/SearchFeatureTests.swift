@@ -83,6 +83,16 @@ struct SearchFeatureTests {
         #expect(exact.suggestion == "bucket" && !exact.showingSuggestion && exact.hits.isEmpty)
     }
 
+    @Test func aCorrectionTwoLettersOffIsOfferedNotShown() throws {
+        // `vision` matched nothing and was searched as `version`, two letters off and a word of its own: a person
+        // checking image input read about versions. Two letters off a six-letter word is offered, not shown.
+        let far = try search("bickel")
+        #expect(far.suggestion == "bucket" && !far.showingSuggestion && far.hits.isEmpty, "\(String(describing: far.suggestion))")
+        // A word that matched nothing and has no correction leaves nothing worth suggesting for the rest.
+        let hopeless = try search("xqzzyv bukcet")
+        #expect(hopeless.suggestion == nil && !hopeless.showingSuggestion, "\(String(describing: hopeless.suggestion))")
+    }
+
     @Test func aPastedCompoundThatNoPageWritesWholeIsSearchedByItsParts() throws {
         // "retry-timeout-bucket-queue" is written nowhere as one phrase: its words, shown as a correction, find the
         // page that holds them all; asked for exactly, nothing.
