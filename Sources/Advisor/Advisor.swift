@@ -986,6 +986,9 @@ final class CompiledPolicy: Sendable {
     /// routing_payback: the words when the escalation model cannot answer within the budget and the Haiku takes
     /// everything ("" for other kinds).
     let slowText: String
+    /// routing_payback: the words when routing would pay but the escalation model cannot answer within the budget,
+    /// so the Haiku takes everything ("" for other kinds).
+    let slowPayingText: String
     /// cost_ceiling: the words when the Haiku's prompt is over its long-context price threshold ("" for other kinds).
     let thresholdText: String
     /// cost_ceiling: the runner-up's reason when a cheaper equal did not clear the ceiling ("" for other kinds).
@@ -1128,13 +1131,21 @@ final class CompiledPolicy: Sendable {
             }
             // The saving may be below zero here too: no {saving_per_year}.
             slowText = try checked(spec.slow_text, ".slow_text", loss.filter { $0 != "loss_per_year" } + ["haiku", "haiku_monthly", "budget"])
-        } else if spec.loss_text != nil || spec.routed_loss_text != nil || spec.slow_text != nil {
-            throw problem(spec.loss_text != nil ? ".loss_text" : spec.routed_loss_text != nil ? ".routed_loss_text" : ".slow_text",
+            guard spec.slow_paying_text != nil else {
+                throw problem(".slow_paying_text", "routing_payback needs slow_paying_text: the words when routing would pay "
+                              + "but the escalation model cannot answer within the latency budget and the Haiku takes everything")
+            }
+            slowPayingText = try checked(spec.slow_paying_text, ".slow_paying_text",
+                                         Self.placeholders(spec.kind) + ["haiku", "haiku_monthly", "budget"])
+        } else if spec.loss_text != nil || spec.routed_loss_text != nil || spec.slow_text != nil || spec.slow_paying_text != nil {
+            throw problem(spec.loss_text != nil ? ".loss_text" : spec.routed_loss_text != nil ? ".routed_loss_text"
+                          : spec.slow_text != nil ? ".slow_text" : ".slow_paying_text",
                           "only a routing_payback policy has loss and slow texts")
         } else {
             lossText = ""
             routedLossText = ""
             slowText = ""
+            slowPayingText = ""
         }
         if spec.kind == .cost_ceiling {
             guard spec.threshold_text != nil else {

@@ -303,6 +303,9 @@ struct PolicyOutcome {
     /// routing_payback: routing does not pay and the escalation model cannot answer within the budget at any setting
     /// while the Haiku can, so the Haiku takes everything (`slow_text`).
     var slowEscalation = false
+    /// routing_payback: routing would pay, but the escalation model cannot answer within the budget at any setting
+    /// while the Haiku can, so the Haiku takes everything (`slow_paying_text`).
+    var slowPaying = false
     /// routing_plan: why the plan was set aside (nil: it was honoured).
     var obstacle: PlanObstacle? = nil
     /// routing_plan: the complex share routed.
@@ -730,6 +733,15 @@ public struct Engine: Sendable {
                     basis = .routing_does_not_pay
                     decidingPolicy = p
                 }
+            } else if saving >= cost, !routed, k.missesBudgetAtEverySetting(model: esc, v), !k.missesBudgetAtEverySetting(model: h, v) {
+                // Routing pays, but every escalated request would miss the budget the team stated: 50,000-token RAG
+                // due in 1 s was planned onto Sonnet 5.5, whose least thinking alone takes 1.23 s. The Haiku, in
+                // time, takes everything, and the hard requests go unescalated, said as such (`slow_paying_text`).
+                policyReasons.append(PolicyOutcome(policy: p, model: esc, saving: saving, cost: cost, haiku: h,
+                                                   haikuMonthly: haikuMonthly, slowPaying: true))
+                verdict = k.compiledModels[h].isHaikuFamily ? .chooseHaiku : .chooseAlternative
+                primary = h
+                decidingPolicy = p
             }
         }
 
@@ -1739,10 +1751,13 @@ public struct Engine: Sendable {
         // Routing that loses money before the router is built says so, not "saves $0".
         let loses = policy.kind == .routing_payback && outcome.saving < 0
         var text = outcome.slowEscalation ? policy.slowText
+            : outcome.slowPaying ? policy.slowPayingText
             : loses ? (outcome.overruled ? policy.routedLossText : policy.lossText)
             : (outcome.overruled ? policy.routedText : policy.text)
         if loses { values["loss_per_year"] = Format.cents(-outcome.saving) }
-        if outcome.slowEscalation { values["budget"] = AnswerValue.number(v[AnswerID.latencyBudgetSeconds.rawValue]).text }
+        if outcome.slowEscalation || outcome.slowPaying {
+            values["budget"] = AnswerValue.number(v[AnswerID.latencyBudgetSeconds.rawValue]).text
+        }
         // A ceiling reached because the Haiku's prompt is over its price threshold is the one gap a shorter prompt
         // closes; list prices and token counts are not (Haiku 4.5 at ten times Luna's rates). An imported
         // distribution may put only part of the prompts over it (band mixed): "no price threshold is at play" was

@@ -207,6 +207,10 @@ struct RoutingPlanTests {
         #expect { _ = try Fixture.knowledge(file) } throws: { ($0 as! KnowledgeError).field.hasSuffix(".slow_text") }
         file.criteria[c].spec.policies![0].slow_text = "{haiku} takes it all, {saving_per_year} saved"
         #expect { _ = try Fixture.knowledge(file) } throws: { ($0 as! KnowledgeError).message.contains("saving_per_year") }
+        // And for routing that would pay onto an escalation model that is always late.
+        file = try Fixture.file()
+        file.criteria[c].spec.policies![0].slow_paying_text = nil
+        #expect { _ = try Fixture.knowledge(file) } throws: { ($0 as! KnowledgeError).field.hasSuffix(".slow_paying_text") }
         // The cost ceiling must say why a cheaper equal did not clear it, in its own figures.
         file = try Fixture.file()
         let priority = file.criteria.firstIndex { $0.slug == "cost-priority" }!
@@ -254,6 +258,27 @@ struct RoutingPlanTests {
             let b = engine.assess(k.answers(other))
             #expect(b.primaryModel == "claude-sonnet-5-5" && b.primaryModelBasis == .routing_does_not_pay, "\(budget): \(b.primaryModel)")
         }
+    }
+
+    /// Routing that pays is not planned onto an escalation model that cannot answer within the budget at any setting
+    /// while the Haiku can: 300,000 RAG answers a month from 50,000-token prompts, due in 1 s, were a tiered plan
+    /// escalating to Claude Sonnet 5.5, whose least thinking and answer take at least 0.15 + (300 + 130) / 400 = 1.23 s,
+    /// and $2,015 a month went on answers late by design. Haiku 5.5 (0.15 + 130 / 400 = 0.48 s with its thinking off)
+    /// takes everything, and the reason says the hard requests go unescalated.
+    @Test func routingThatPaysIsNotPlannedOntoEscalationsThatAreAlwaysLate() throws {
+        let given: [String: AnswerValue] = ["task_type": "rag", "monthly_requests": 300_000, "avg_input_tokens": 50_000,
+                                            "avg_output_tokens": 100, "latency": "realtime", "latency_budget_s": 1,
+                                            "as_of": "2026-12-06"]
+        let a = engine.assess(k.answers(given))
+        #expect(a.verdict == .chooseHaiku && a.primaryModel == "claude-haiku-5-5" && a.decidedBy == "routing-payback",
+                "\(a.verdict) \(a.primaryModel) \(a.decidedBy ?? "-")")
+        let reason = try #require(a.reasons.first { $0.criterion == "routing-payback" }).text
+        #expect(reason.hasPrefix("Routing would pay for its router at this volume") && reason.contains("Claude Sonnet 5.5 cannot "
+                + "answer within your 1 s budget at any setting") && reason.contains("the hard ones go unescalated"), "\(reason)")
+        // With a budget Sonnet 5.5 can meet, the plan stands.
+        var roomy = given
+        roomy["latency_budget_s"] = 5
+        #expect(engine.assess(k.answers(roomy)).verdict == .tieredRouting)
     }
 
     /// Every request complex: Haiku answers all of them and Sonnet answers all again, so the plan costs the Haiku's
