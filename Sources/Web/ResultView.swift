@@ -113,6 +113,8 @@ struct ResultView {
             },
             levers: levers,
             changes: changes,
+            // At most two, numeric ones first as the list orders them: a line under the heading, not the list again.
+            assumedFlips: assumedFlips(changes, assessment, answers: answers),
             scoreSVG: scale.svg(id: "score-scale"),
             assumptions: assessment.assumptions.map { assumption in
                 let question = knowledge.question(assumption.answer)
@@ -214,12 +216,29 @@ struct ResultView {
         return (numeric + others).enumerated().map { index, change in
             let question = knowledge.question(change.answer)
             let changed = try? knowledge.replacing(change.answer, with: change.to, in: answers)
-            return ChangeLine(number: index + 1, question: question.text, helpURL: question.helpURL,
+            return ChangeLine(number: index + 1, answer: change.answer, question: question.text, helpURL: question.helpURL,
                               from: form.label(answers[change.answer], for: question),
                               to: form.label(change.to, for: question),
                               verdict: Self.verdictLabel(change.verdict),
                               url: changed.map { "/assess/result?" + [$0.queryString, carry].filter { !$0.isEmpty }.joined(separator: "&") },
                               score: change.score, scoreText: Format.number(change.score.rounded()), lands: change.verdict)
+        }
+    }
+
+    /// The first two `changes` of answers left blank, each named by the criteria page that asks it, a share as a
+    /// percentage ("assumed 5 %, and at 4 % it would be Run it on Haiku").
+    func assumedFlips(_ changes: [ChangeLine], _ assessment: Assessment, answers: Answers) -> [AssumedFlipLine] {
+        changes.filter { answers.isAssumed($0.answer) }.prefix(2).enumerated().map { index, line in
+            let question = knowledge.question(line.answer)
+            let change = assessment.whatWouldChange.first { $0.answer == line.answer }
+            func value(_ v: AnswerValue?, _ label: String) -> String {
+                if question.kind == .number, question.max == 1, case .number(let share)? = v { return Format.percent(share) }
+                return label
+            }
+            return AssumedFlipLine(separator: index == 0 ? "" : "; ",
+                                   name: library.page(.criteria, question.criterion)?.title ?? question.text,
+                                   helpURL: line.helpURL, from: value(answers[line.answer], line.from),
+                                   to: value(change?.to, line.to), verdict: line.verdict, url: line.url)
         }
     }
 

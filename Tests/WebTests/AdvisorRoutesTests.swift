@@ -47,6 +47,21 @@ struct AdvisorRoutesTests {
         }
     }
 
+    /// A verdict that a blank answer alone would change says so under its heading, naming the answer, what was assumed
+    /// and where it flips: a tiered plan $4,190 a month dearer rested on a complex share of 5 % nobody gave.
+    @Test func aVerdictThatRestsOnABlankAnswerSaysSoUnderItsHeading() {
+        let answers = [("task_type", "rag"), ("monthly_requests", "2000000"), ("avg_input_tokens", "6000"),
+                       ("avg_output_tokens", "400"), ("cached_input_share", "0.6"), ("latency", "interactive"),
+                       ("accuracy", "reviewed"), ("cost_priority", "balanced"), ("as_of", "2026-12-06")]
+        let html = get("/assess/result", answers).text
+        #expect(html.contains("<p class=\"notice assumed-flips\">This verdict rests on what you left blank: "
+                              + "<a href=\"/criteria/complex-request-share\">Share of complex requests</a> was assumed 5 %, "
+                              + "and at 4 % it would be <a href=\"/assess/result?"), "the notice")
+        // Answered, the same values rest on nothing left blank.
+        let answered = answers + [("complex_share", "0.05"), ("review_capacity", "sampled")]
+        #expect(!get("/assess/result", answered).text.contains("assumed-flips"))
+    }
+
     /// A verdict for another model names the Haiku's month and why it lost on the first screen, in the page and the
     /// Markdown export.
     @Test func aVerdictForAnotherModelNamesTheHaikusMonth() {

@@ -46,6 +46,9 @@ struct ResultPage: ViewModel, ChartedPage, QuestionFields {
     let warnings: [WarningLine]
     let levers: [LeverLine]
     let changes: [ChangeLine]
+    /// The answers left blank whose change alone would give another verdict, said under the heading: a tiered plan
+    /// $4,190 dearer rested on a complex share of 5 % nobody gave, and said so only far down the page.
+    let assumedFlips: [AssumedFlipLine]
     /// The score scale as SVG markup, rendered raw.
     let scoreSVG: String
     let assumptions: [AssumptionLine]
@@ -78,6 +81,9 @@ struct ResultPage: ViewModel, ChartedPage, QuestionFields {
     var hasAlternatives: Bool { !alternatives.isEmpty }
     var hasWarnings: Bool { !warnings.isEmpty }
     var hasChanges: Bool { !changes.isEmpty }
+    var hasAssumedFlips: Bool { !assumedFlips.isEmpty }
+    /// "it" or "them", for the closing "Answer … to confirm".
+    var assumedFlipsPronoun: String { assumedFlips.count == 1 ? "it" : "them" }
     var hasLevers: Bool { !levers.isEmpty }
     var hasWhatIfs: Bool { hasLevers || hasChanges }
     var hasTraps: Bool { !traps.isEmpty }
@@ -135,6 +141,8 @@ struct WarningLine: ViewModel {
 /// One answer changed to the nearest value that flips the verdict, numbered as on the score scale.
 struct ChangeLine: ViewModel {
     let number: Int
+    /// Which answer changes (not shown: it picks out the answers left blank).
+    let answer: AnswerID
     let question: String
     let helpURL: String
     let from: String
@@ -147,6 +155,19 @@ struct ChangeLine: ViewModel {
     /// The verdict the change gives: the score scale draws it in that verdict's region even when a rule or a
     /// policy, not the score, decides it.
     let lands: Verdict
+}
+
+/// A blank answer whose nearest change flips the verdict (a `ChangeLine` of an assumed answer).
+struct AssumedFlipLine: ViewModel {
+    /// "; " before every one but the first.
+    let separator: String
+    /// The criteria page that asks it ("Complex request share"): the question itself is too long for a sentence.
+    let name: String
+    let helpURL: String
+    let from: String
+    let to: String
+    let verdict: String
+    let url: String?
 }
 
 /// A tiered verdict's combined bill.
