@@ -40,6 +40,27 @@ enum LifecycleText {
         return status.replacement.map { title($0) + (status.successor.map { ", now \(title($0))" } ?? "") }
     }
 
+    /// How far `day` is from `today`, as the timeline says it: "in 5 days", "today", "230 days ago".
+    static func relative(_ day: Int, today: Int) -> String {
+        let days = day - today
+        return days == 0 ? "today" : days > 0 ? "in \(days) day\(days == 1 ? "" : "s")" : "\(-days) day\(days == -1 ? "" : "s") ago"
+    }
+
+    /// What a model page says first of a model that stops, or has stopped, answering: "It stops answering in 5 days
+    /// (2026-12-11)." or "Requests to it have failed since 2026-04-20 (230 days ago)."; nil for one served with no end.
+    static func end(_ status: ModelStatus, today: Int) -> String? {
+        switch status.state {
+        case .retired:
+            guard let day = CivilDate.day(status.since) else { return nil }
+            return "Requests to it have failed since \(status.since) (\(relative(day, today: today)))."
+        case .deprecated, .legacy:
+            guard let retires = status.retires, let day = CivilDate.day(retires) else { return nil }
+            return "It stops answering \(relative(day, today: today)) (\(retires))."
+        case .active, .unreleased:
+            return nil
+        }
+    }
+
     /// The badge templates show beside a model's name (empty when its lifecycle is unknown).
     static func badge(_ status: ModelStatus?, library: ContentLibrary) -> Badge {
         guard let status else { return .none }

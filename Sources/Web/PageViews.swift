@@ -17,8 +17,15 @@ struct PageViews {
         var lifecycle: LifecycleNote?
         if let model = page.frontMatter.model {
             let today = knowledge.today
-            let badge = LifecycleText.badge(knowledge.status(of: page.slug, on: today), library: library)
-            lifecycle = LifecycleNote(badge: badge, asOf: CivilDate.text(today), checked: knowledge.pricesChecked(of: page.slug) ?? "")
+            let status = knowledge.status(of: page.slug, on: today)
+            let badge = LifecycleText.badge(status, library: library)
+            // The model to move to now: the replacement, or where that has been superseded too, its successor.
+            let moveTo = status.flatMap { $0.state == .active ? nil : $0.successor ?? $0.replacement }.map { slug in
+                ModelLink(slug: slug, title: library.page(.models, slug)?.title ?? slug, url: "/models/\(slug)",
+                          badge: LifecycleText.badge(knowledge.status(of: slug, on: today), library: library))
+            }
+            lifecycle = LifecycleNote(badge: badge, end: status.flatMap { LifecycleText.end($0, today: today) }, moveTo: moveTo,
+                                      asOf: CivilDate.text(today), checked: knowledge.pricesChecked(of: page.slug) ?? "")
             describe(model, into: &facts, lists: &lists)
         }
         if let failure = page.frontMatter.failure_mode {

@@ -39,11 +39,10 @@ struct TimelineView {
         func link(_ slug: String) -> ModelLink { ModelLink(slug: slug, title: title(slug), url: "/models/\(slug)", badge: badge(slug)) }
         let status = { (e: Entry) in knowledge.status(of: e.slug, on: today) }
         func line(_ e: Entry) -> RetirementLine {
-            let days = (e.retires ?? today) - today
             return RetirementLine(
                 title: e.title, url: "/models/\(e.slug)", badge: badge(e.slug),
                 retires: e.retires.map(CivilDate.text) ?? "",
-                when: days == 0 ? "today" : days > 0 ? "in \(days) day\(days == 1 ? "" : "s")" : "\(-days) days ago",
+                when: LifecycleText.relative(e.retires ?? today, today: today),
                 replacement: e.replacement.map(link), successor: status(e)?.successor.map(link))
         }
         return TimelinePage(

@@ -47,6 +47,17 @@ struct AdvisorRoutesTests {
         }
     }
 
+    /// A model page of a model that stops answering says when, counted from today, and links the model to move to;
+    /// one served with no end says nothing of the kind (the fixture's today is 2026-11-28).
+    @Test func aModelPageSaysWhenItsModelStopsAnsweringAndWhereToMove() {
+        #expect(get("/models/gpt-5-mini").text.contains("<p class=\"notice lifecycle-end\"><strong>It stops answering in 13 days "
+                                                        + "(2026-12-11).</strong> Move to <a href=\"/models/gpt-6-1-terra\">GPT-6.1 Terra</a>"))
+        // Retired: since when, and the replacement followed to the current model (Gemini 3.1 Flash-Lite is deprecated).
+        #expect(get("/models/gemini-flash").text.contains("<strong>Requests to it have failed since 2026-06-01 (180 days ago).</strong> "
+                                                          + "Move to <a href=\"/models/gemini-3-5-flash-lite\">Gemini 3.5 Flash-Lite</a>"))
+        #expect(!get("/models/claude-haiku-5-5").text.contains("lifecycle-end"))
+    }
+
     /// A verdict that a blank answer alone would change says so under its heading, naming the answer, what was assumed
     /// and where it flips: a tiered plan $4,190 a month dearer rested on a complex share of 5 % nobody gave.
     @Test func aVerdictThatRestsOnABlankAnswerSaysSoUnderItsHeading() {

@@ -82,6 +82,9 @@ struct ExternalLink: ViewModel {
 /// A model's lifecycle today, above its page: the badge, its sentence, and the dates behind it.
 struct LifecycleNote: ViewModel {
     let badge: Badge
+    /// For a model that stops or has stopped answering, when (`LifecycleText.end`), and the model to move to now.
+    var end: String? = nil
+    var moveTo: ModelLink? = nil
     let asOf: String
     /// Empty when the prices carry no check date.
     let checked: String
