@@ -568,13 +568,14 @@ public struct Engine: Sendable {
         // 77,500-token answers leave Sonnet 5.5 room at low (300 reasoning tokens) but not at high (3,000).
         let escalationShare = v[AnswerID.complexShare.rawValue]
         // Not lowered, the escalated requests are the answers' own, whose headroom `usable` holds already.
-        let escalation = k.onEscalatedRequests(v) { escalated, lowered in
-            k.escalationIndices.first { m in
+        func canEscalate(_ m: Int) -> Bool {
+            k.onEscalatedRequests(v) { escalated, lowered in
                 (!lowered || k.withinHeadroom(model: m, escalated))
                     && (isUsable[m] || (escalationShare > 0 && usable(m, v) && (headroom?[m] ?? true)
                                         && !k.exceedsEveryTier(model: m, escalated, share: escalationShare)))
             }
         }
+        var escalation = k.escalationIndices.first(where: canEscalate)
         if haiku == nil { verdict = .chooseAlternative }
         if verdict == .tieredRouting && escalation == nil { verdict = .chooseHaiku }
 
@@ -708,8 +709,11 @@ public struct Engine: Sendable {
             // Two bills, not the whole table (this runs for every tiered candidate of the what-would-change search).
             func cost(_ m: Int) -> Double { monthlyCache?[m] ?? self.monthly(m, v) }
             let haikuMonthly = cost(h)
-            let saving = Self.routingSavingPerYear(haiku: haikuMonthly, escalation: cost(esc),
-                                                   escalated: k.escalatedMonthly(model: esc, v, priced: cost(esc), usage: usage), share: complex)
+            func savingWith(_ e: Int) -> Double {
+                Self.routingSavingPerYear(haiku: haikuMonthly, escalation: cost(e),
+                                          escalated: k.escalatedMonthly(model: e, v, priced: cost(e), usage: usage), share: complex)
+            }
+            let saving = savingWith(esc)
             let rate = v[AnswerID.developerHourlyUSD.rawValue]
             let cost = policy.routerHoursFirstYear * rate
             // "Everything to the escalation model" is an option only if it can carry everything, and answer in time:
@@ -735,13 +739,20 @@ public struct Engine: Sendable {
                 }
             } else if saving >= cost, !routed, k.missesBudgetAtEverySetting(model: esc, v), !k.missesBudgetAtEverySetting(model: h, v) {
                 // Routing pays, but every escalated request would miss the budget the team stated: 50,000-token RAG
-                // due in 1 s was planned onto Sonnet 5.5, whose least thinking alone takes 1.23 s. The Haiku, in
-                // time, takes everything, and the hard requests go unescalated, said as such (`slow_paying_text`).
-                policyReasons.append(PolicyOutcome(policy: p, model: esc, saving: saving, cost: cost, haiku: h,
-                                                   haikuMonthly: haikuMonthly, slowPaying: true))
-                verdict = k.compiledModels[h].isHaikuFamily ? .chooseHaiku : .chooseAlternative
-                primary = h
-                decidingPolicy = p
+                // due in 1 s was planned onto Sonnet 5.5, whose least thinking alone takes 1.23 s. An escalation model
+                // further down the list that answers in time, and for which routing still pays, takes the escalations
+                // (Sonnet 4.6 with its thinking off; its place is said, `legacy_escalation`); where none does, the
+                // Haiku, in time, takes everything and the hard requests go unescalated (`slow_paying_text`).
+                if let later = k.escalationIndices.first(where: { $0 != esc && $0 != h && canEscalate($0)
+                    && !k.missesBudgetAtEverySetting(model: $0, v) && savingWith($0) >= cost }) {
+                    escalation = later
+                } else {
+                    policyReasons.append(PolicyOutcome(policy: p, model: esc, saving: saving, cost: cost, haiku: h,
+                                                       haikuMonthly: haikuMonthly, slowPaying: true))
+                    verdict = k.compiledModels[h].isHaikuFamily ? .chooseHaiku : .chooseAlternative
+                    primary = h
+                    decidingPolicy = p
+                }
             }
         }
 
@@ -1868,6 +1879,11 @@ public struct Engine: Sendable {
     /// is the reason; else why it cannot be used at all.
     func whyNotEscalation(_ m: Int, _ v: UnsafeBufferPointer<Double>) -> String {
         knowledge.onEscalatedRequests(v) { escalated, lowered in
+            // Passed over for the stated budget (Engine.decide, routing payback) where it could take them.
+            if knowledge.missesBudgetAtEverySetting(model: m, escalated), knowledge.withinHeadroom(model: m, escalated) {
+                return knowledge.outlastsBudget(model: m, escalated) ? tooSlow(m, escalated)
+                    : "its documented latency misses your \(AnswerValue.number(v[AnswerID.latencyBudgetSeconds.rawValue]).text) s budget"
+            }
             guard lowered, !knowledge.withinHeadroom(model: m, escalated) else { return whyNotUsable(m, v) }
             let reason = unusable(m, escalated)
             guard reason.cause == .size else { return whyNotUsable(m, v) }

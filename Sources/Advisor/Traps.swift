@@ -78,13 +78,15 @@ extension Engine {
         // An import priced request by request: the average may be far under the line while one request in ten pays
         // its rates (10 % of 150,000-token prompts were $20,734 of a $27,261 month on Haiku 5.5, and nothing said so).
         if standardMonth == nil, let cliff = usageCliff, cliff.share > 0, let threshold = r.long_context_threshold {
+            // A share above nothing is never shown as nothing: 2 requests in 4,002 are "under 0.1 %".
             add(.long_context_share, cliff.amount, [
-                "share": Format.percent(cliff.share), "threshold": Format.count(threshold),
+                "share": cliff.share < 0.0005 ? "under 0.1 %" : Format.percent(cliff.share), "threshold": Format.count(threshold),
                 "monthly": Format.money(line.monthly_usd)])
         }
         // Under a whole-request line but near it: an average says nothing of the requests longer than it, which cross
         // the line and pay its rates on every token. Priced as a month of prompts just over the line.
-        if r.band != .long_context, let share = rules.nearLineShare, let threshold = r.long_context_threshold,
+        // Not under an import, whose requests are priced one group at a time: the share trap says what crossing costs.
+        if usageCliff == nil, r.band != .long_context, let share = rules.nearLineShare, let threshold = r.long_context_threshold,
            let prompt = r.long_context_counted,
            k.compiledModels[m].prices(on: Int(v[AnswerID.asOf.rawValue]))?.longContext?.wholeRequest == true,
            prompt >= share * threshold, prompt <= threshold {
@@ -117,8 +119,16 @@ extension Engine {
                 // rates add to every token, these included, is the cliff trap's amount (at 110,000 tokens the two
                 // overlapped by $690 of a $3,887.50 month).
                 let cliff = found.contains { $0.kind == .long_context_cliff }
+                let shareCliff = found.contains { $0.kind == .long_context_share }
                 let own: Double
-                if cliff, let standardMonth {
+                if shareCliff, let cliff = usageCliff, let profile = usage {
+                    // The same under an import: each side less what the long-context rates add to its requests over
+                    // the line, at this model's count and at the team's.
+                    let theirs = v.withUnsafeBufferPointer { p in
+                        p.with(.tokensCountedWith, Double(m)) { w in self.monthly(m, w) - k.usageLongContextExtra(model: m, profile, w) }
+                    }
+                    own = line.monthly_usd - cliff.amount - theirs
+                } else if cliff, let standardMonth {
                     own = standardMonth - v.withUnsafeBufferPointer { p in
                         p.with(.tokensCountedWith, Double(m)) { k.standardBandMonthly(model: m, $0) }
                     }
@@ -132,7 +142,9 @@ extension Engine {
                 let line = Format.count(r.long_context_threshold ?? 0)
                 if own > 0 {
                     add(.tokenizer_ratio, own, ["ratio": Format.figure(r.token_ratio, digits: 2),
-                                                "crossing": !cliff ? ""
+                                                "crossing": shareCliff ? ", at the rates below its \(line)-token line (the "
+                                                    + "long-context rates of the requests over it are the trap above)"
+                                                    : !cliff ? ""
                                                     : crossing ? ", at the rates below its \(line)-token line (its count is what takes "
                                                         + "the prompt over it: the long-context rates that adds are the trap above)"
                                                     : ", at the rates below its \(line)-token line (the long-context rates on every token "

@@ -43,10 +43,12 @@ struct UsagePrices {
 
 extension Knowledge {
     /// The profile priced on every model for answers `v`.
-    func usagePrices(_ profile: UsageProfile, _ v: UnsafeBufferPointer<Double>) -> UsagePrices {
+    /// `measuringCliff`: also what each model's long-context rates add (`longContextExtra`, zeros otherwise), which
+    /// the assessment's traps need and a what-if's decision does not.
+    func usagePrices(_ profile: UsageProfile, _ v: UnsafeBufferPointer<Double>, measuringCliff: Bool = false) -> UsagePrices {
         var prices = UsagePrices(monthly: [], parts: [], facts: [], withinHeadroom: [], longContextExtra: [])
         for m in models.indices {
-            let priced = usagePriced(model: m, profile, v, measuringCliff: true)
+            let priced = usagePriced(model: m, profile, v, measuringCliff: measuringCliff)
             prices.monthly.append(priced.parts.total)
             prices.parts.append(priced.parts)
             prices.facts.append(priced.facts)
@@ -61,6 +63,12 @@ extension Knowledge {
     func monthlyCost(model m: Int, _ v: UnsafeBufferPointer<Double>, usage: UsageProfile?) -> Double {
         guard let usage else { return monthlyCost(model: m, v) }
         return usageMonthly(model: m, usage, v)
+    }
+
+    /// What model `m`'s long-context rates add to the profile's requests above its line on answers `v` (the
+    /// `long_context_share` trap's amount, and what the tokenizer trap leaves to it).
+    func usageLongContextExtra(model m: Int, _ profile: UsageProfile, _ v: UnsafeBufferPointer<Double>) -> Double {
+        usagePriced(model: m, profile, v, measuringCliff: true).longContextExtra
     }
 
     /// Model `m`'s month for the profile on answers `v`, alone: what a lever or a trap prices on changed answers
@@ -290,7 +298,7 @@ extension Engine {
         }
         let answers = filled
         return answers.values.withUnsafeBufferPointer { v in
-            let prices = knowledge.usagePrices(profile, v)
+            let prices = knowledge.usagePrices(profile, v, measuringCliff: true)
             let lines = knowledge.models.indices.map {
                 knowledge.usageCostLine(model: $0, v, prices: prices, groups: profile.samples.count)
             }

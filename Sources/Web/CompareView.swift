@@ -81,7 +81,10 @@ struct CompareView {
             },
         ]
         for task in AnswerID.taskType.choices {
-            rows.append(row("Fit: \(task.replacingOccurrences(of: "_", with: " "))") { _, spec in spec.task_fit[task]?.fit.rawValue ?? "—" })
+            // With its basis, as the model page gives it: a bare "strong" read as measured where most are our judgement.
+            rows.append(row("Fit: \(task.replacingOccurrences(of: "_", with: " "))") { _, spec in
+                spec.task_fit[task].map { "\($0.fit.rawValue) (\($0.basis.phrase); \($0.confidence.rawValue) confidence)" } ?? "—"
+            })
         }
         // A row no chosen model has a figure for says nothing (latency, SWE-bench for most small models).
         rows.removeAll { row in !row.cells.isEmpty && row.cells.allSatisfy { $0.value == "—" } }

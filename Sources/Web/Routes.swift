@@ -111,7 +111,8 @@ enum Routes {
         return [
             Route(pattern: .exact(index), methods: get, format: .page,
                   navigation: (section.rawValue, section.title), linkable: true) { site, request in
-                section == .models && !request.query.isEmpty ? site.advisor.modelsIndex(request) : site.prebuilt[index]
+                section != .models ? site.prebuilt[index]
+                    : request.query.isEmpty ? site.modelsIndexToday() : site.advisor.modelsIndex(request)
             },
             // `/models` without its slash: where a person would expect the section.
             // The query goes along (`/models?sort=input` kept its sort only with the slash).

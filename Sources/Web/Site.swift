@@ -75,10 +75,23 @@ public final class Site: Sendable {
         let parts = url.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].isEmpty, let section = Section(rawValue: String(parts[1])),
               let page = library.page(section, String(parts[2])) else { return nil }
-        return pages.value(for: path) {
+        // A model page says its lifecycle on the day it is asked ("it stops answering in 5 days"): cached per day, or a
+        // server left running said "in 5 days" after the model had gone.
+        let key = section == .models && !api ? "\(path)@\(advisor.engine.knowledge.today)" : path
+        return pages.value(for: key) {
             (api ? JSON.response(PageDocument(page: page, withBody: true))
                  : .html(templates.page(title: page.title, view: views.page(page),
                                         activeSection: page.section.rawValue))).prebuilt()
+        }
+    }
+
+    /// The models index as of today, cached per day: its badges are each model's state on the day.
+    func modelsIndexToday() -> Response? {
+        let knowledge = advisor.engine.knowledge
+        return pages.value(for: "/models/@\(knowledge.today)") {
+            .html(templates.page(title: Section.models.title,
+                                 view: ModelsIndex(library: library, knowledge: knowledge).page(sort: .order, descending: false),
+                                 activeSection: Section.models.rawValue)).prebuilt()
         }
     }
 

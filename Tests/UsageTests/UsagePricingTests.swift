@@ -36,6 +36,15 @@ import Usage
                                 "\(assessment.decision.traps.map(\.kind))")
         #expect(trap.amount_usd == 488 && trap.text.hasPrefix("8 % of the imported requests are above Claude Haiku 5.5's "
                                                               + "100,000-token line"), "\(trap.text)")
+        // An average near the line under an import is not the near-line trap, which would ask for the import it has:
+        // half at 20,000 tokens and half at 150,000 average 85,000, 85 % of the way.
+        let halves = UsageProfile([
+            UsageSample(requests: 50, uncachedInput: 20_000, cacheRead: 0, cacheWrite: 0, output: 500),
+            UsageSample(requests: 50, uncachedInput: 150_000, cacheRead: 0, cacheWrite: 0, output: 500),
+        ])
+        let near = UsageFixture.engine.assess(try UsageFixture.answers(Self.plain), usage: halves, currentModel: "claude-haiku-5-5").assessment
+        #expect(near.decision.traps.contains { $0.kind == .long_context_share } && !near.decision.traps.contains { $0.kind == .long_context_near_line },
+                "\(near.decision.traps.map(\.kind))")
         // Without an import the same average is under the line, and nothing is said.
         let average = UsageFixture.engine.assess(try UsageFixture.answers(Self.plain.merging(["avg_input_tokens": .number(30_400),
                                                                                              "avg_output_tokens": .number(500)]) { $1 }))
@@ -133,13 +142,19 @@ import Usage
             for passed in a.decision.passed_over {
                 #expect(a.costs.first { $0.model == passed.model }?.fits == true, "\(task): \(passed.model) \(passed.reason)")
             }
-            // The tokenizer trap is the table's figure less the same numbers counted with Haiku 5.5's own tokenizer.
+            // The tokenizer trap is the table's figure less the same numbers counted with Haiku 5.5's own tokenizer,
+            // each less what the long-context rates add to its requests over the line: that is the share trap's.
             if let trap = a.decision.traps.first(where: { $0.kind == .tokenizer_ratio && $0.model == "claude-haiku-5-5" }),
                let haiku = a.costs.first(where: { $0.model == "claude-haiku-5-5" }) {
                 let sameCount = try k.replacing(.tokensCountedWith, with: .text("claude-haiku-5-5"), in: answers)
                 let (own, _) = UsageFixture.engine.assess(sameCount, usage: profile, currentModel: nil)
                 let counted = try #require(own.costs.first { $0.model == "claude-haiku-5-5" })
-                #expect(abs((trap.amount_usd ?? -1) - (haiku.monthly_usd - counted.monthly_usd)) < 0.01, "\(trap.text)")
+                func cliff(_ x: Assessment) -> Double {
+                    x.decision.traps.first { $0.kind == .long_context_share && $0.model == "claude-haiku-5-5" }?.amount_usd ?? 0
+                }
+                #expect(cliff(a) > 0 && cliff(own) > 0, "\(task): a tenth of the prompts over the line either way")
+                #expect(abs((trap.amount_usd ?? -1) - ((haiku.monthly_usd - cliff(a)) - (counted.monthly_usd - cliff(own)))) < 0.02,
+                        "\(trap.text)")
             }
             // A higher effort costs more than the default, on the same distribution.
             if let option = a.effortOption, let haiku = a.costs.first(where: { $0.model == option.haiku_model }) {

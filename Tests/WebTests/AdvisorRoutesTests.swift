@@ -58,6 +58,22 @@ struct AdvisorRoutesTests {
         #expect(!get("/models/claude-haiku-5-5").text.contains("lifecycle-end"))
     }
 
+    /// Model pages and the models index are cached per day, not for the server's life: a server left running said
+    /// "in 5 days" after the model had gone, and badged a retired model as deprecated.
+    @Test func modelPagesAndTheModelsIndexFollowTheDay() throws {
+        let site = try SiteBuilder.build(SitePaths(content: repositoryRoot + "/content", templates: repositoryRoot + "/templates",
+                                                   publicFiles: repositoryRoot + "/public", database: ":memory:",
+                                                   today: CivilDate.day("2026-11-28")))
+        let router = Router(site: site)
+        func page(_ path: String) -> String { router.respond(to: Request(method: "GET", path: path, query: [], headers: [:])).text }
+        #expect(page("/models/gpt-5-mini").contains("It stops answering in 13 days (2026-12-11)."))
+        let retiredBefore = page("/models/").components(separatedBy: "life-retired").count
+        site.advisor.engine.knowledge.clock = { CivilDate.day("2026-12-12")! }
+        #expect(page("/models/gpt-5-mini").contains("Requests to it have failed since 2026-12-11 (1 day ago)."))
+        // GPT-5 mini and GPT-5 nano have retired since.
+        #expect(page("/models/").components(separatedBy: "life-retired").count > retiredBefore)
+    }
+
     /// A verdict that a blank answer alone would change says so under its heading, naming the answer, what was assumed
     /// and where it flips: a tiered plan $4,190 a month dearer rested on a complex share of 5 % nobody gave.
     @Test func aVerdictThatRestsOnABlankAnswerSaysSoUnderItsHeading() {
