@@ -37,7 +37,7 @@ public struct Router: Sendable {
 
     private func errorPage(_ error: HTTPError) -> Response {
         let titles = [400: "That request could not be answered", 404: "Page not found", 405: "Method not allowed",
-                      413: "Request too large", 503: "Try again in a moment"]
+                      408: "The upload was too slow", 413: "Request too large", 503: "Try again in a moment"]
         let title = titles[error.status] ?? "Something went wrong"
         let view = ErrorPage(status: error.status, heading: title, message: error.message)
         return .html(site.templates.page(title: title, view: view), status: error.status)

@@ -29,6 +29,12 @@ public struct ServerLimits: Sendable {
     /// A usage file uploaded to `POST /assess`, or as multipart/form-data to `POST /api/assess` (UsageViews.swift),
     /// may be larger: a month of 1-minute buckets. A JSON body to the API keeps the interface's 64 KiB.
     public var maxUploadBytes = 32 * 1024 * 1024
+    /// After `uploadGraceSeconds`, an upload averaging fewer bytes a second than `minUploadBytesPerSecond` gives its
+    /// place among the uploads being received back (`RequestState.mayKeep`): four clients sending a byte every 10 s
+    /// held all four places for the 120 s body deadline, and every import was refused 503. A local upload arrives
+    /// thousands of times faster.
+    public var uploadGraceSeconds = 10.0
+    public var minUploadBytesPerSecond = 16 * 1024
     public static let uploadPath = "/assess"
     public static let apiUploadPath = "/api/assess"
 
@@ -199,6 +205,11 @@ public final class Server: Sendable {
         if let problem = state.framing {
             return queue(router.reject(.badRequest(problem), api: isAPI), on: connection)
         }
+        if state.uploadTooSlow {
+            let slow = HTTPError(408, code: "upload_too_slow", "The upload arrived at under \(limits.minUploadBytesPerSecond / 1024) KiB a "
+                                 + "second, so it gave its place to others: send the file again.", field: "usage")
+            return queue(router.reject(slow, api: isAPI), on: connection)
+        }
         if state.uploadRefused {
             let busy = HTTPError(503, code: "usage_busy", ImportGate.busyMessage, field: "usage", retryAfter: ImportGate.retryAfter)
             return queue(router.reject(busy, api: isAPI), on: connection)
@@ -253,17 +264,34 @@ final class RequestState {
     /// the request ends; or refused one, its body dropped and its answer 503.
     private(set) var holdsUploadPlace = false
     private(set) var uploadRefused = false
+    /// The upload gave its place back for arriving slower than `minUploadBytesPerSecond`.
+    private(set) var uploadTooSlow = false
+    private var uploadStart: ContinuousClock.Instant?
+    private var uploadBytes = 0
 
-    /// Whether a chunk of this request's body may be kept: always for an ordinary body; for an upload, once it holds a
-    /// place among the uploads being received (taken with its first chunk).
-    func mayKeep(_ server: Server, limit: Int) -> Bool {
-        guard limit > server.limits.maxBodyBytes, !holdsUploadPlace else { return true }
+    /// Whether a chunk of `bytes` of this request's body may be kept: always for an ordinary body; for an upload, once
+    /// it holds a place among the uploads being received (taken with its first chunk) and keeps arriving fast enough.
+    func mayKeep(_ server: Server, limit: Int, adding bytes: Int) -> Bool {
+        guard limit > server.limits.maxBodyBytes else { return true }
+        guard !holdsUploadPlace else {
+            uploadBytes += bytes
+            let elapsed = ContinuousClock.now - (uploadStart ?? .now)
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            guard seconds > server.limits.uploadGraceSeconds,
+                  Double(uploadBytes) < Double(server.limits.minUploadBytesPerSecond) * seconds else { return true }
+            finish()
+            uploadTooSlow = true
+            uploadRefused = true
+            return false
+        }
         guard !uploadRefused, ImportGate.receiving.enter() else {
             uploadRefused = true
             body = []
             return false
         }
         holdsUploadPlace = true
+        uploadStart = .now
+        uploadBytes = bytes
         return true
     }
 
@@ -357,7 +385,7 @@ private func handleRequest(_ cls: UnsafeMutableRawPointer?, _ connection: Opaque
     let state = Unmanaged<RequestState>.fromOpaque(stored).takeUnretainedValue()
     if let uploadSize, uploadSize.pointee > 0 {
         let limit = state.bodyLimit(server, connection: connection, url: url)
-        if !state.mayKeep(server, limit: limit) {
+        if !state.mayKeep(server, limit: limit, adding: uploadSize.pointee) {
             // Too many uploads held at once: this one is read and dropped, and answered 503 on the final call.
         } else if !state.tooLarge, let uploadData, state.body.count + uploadSize.pointee <= limit {
             state.body.append(contentsOf: UnsafeRawBufferPointer(start: uploadData, count: uploadSize.pointee))

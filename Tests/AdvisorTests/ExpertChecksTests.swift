@@ -918,7 +918,7 @@ struct ExpertChecksTests {
         #expect(tiny.primaryModel == "gpt-6-luna")
         let limits = try? #require(tiny.warnings.first { $0.failure_mode == "rate-limits" })
         #expect(limits?.severity == .low)
-        #expect(limits?.text.contains("under the entry tier of every provider whose limits we could read (the lowest: 500 requests") == true)
+        #expect(limits?.text.contains("under every entry tier whose limits we could read, each limit at its lowest across those providers (500 requests") == true)
         #expect(limits?.text.contains("Unknown is not fine") == false)
         #expect(tiny.decision.top_risk?.failure_mode != "rate-limits")
         // Three million a month peak at about 200 requests and 205,479 input tokens a minute: under the floor's 500 requests
@@ -935,7 +935,7 @@ struct ExpertChecksTests {
                                      "avg_output_tokens": 60_000, "cost_priority": "primary", "as_of": "2026-12-05"]))
                 .warnings.first { $0.failure_mode == "rate-limits" }
         }
-        #expect(peak(100_000)?.severity == .low && peak(100_000)?.text.contains("(the lowest: 500 requests and 200,000 input and "
+        #expect(peak(100_000)?.severity == .low && peak(100_000)?.text.contains("each limit at its lowest across those providers (500 requests and 200,000 input and "
                                                                               + "output tokens together a minute)") == true)
         #expect(peak(150_000)?.severity == .high && peak(150_000)?.text.contains("Unknown is not fine") == true)
         // The floor is the entry tiers of the models served that day: from 2026-12-11, when GPT-5 nano retires, its

@@ -10,6 +10,7 @@ import Testing
         var limits = ServerLimits()
         limits.headerSeconds = 1.5
         limits.bodySeconds = 2.5
+        limits.uploadGraceSeconds = 0.5
         return Server(site: realSite, limits: limits)
     }()
     static let port: UInt16 = {
@@ -41,6 +42,21 @@ import Testing
         let opening = "POST /api/assess HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"
         let seconds = try #require(try secondsUntilClosed(opening, drip: " "))
         #expect(seconds >= 2.4 && seconds < 5, "\(seconds)")
+    }
+
+    /// An upload that trickles past its grace gives its place among the uploads being received back, and is told so
+    /// when its body is in: four clients sending a byte every 10 s held every place for the whole body deadline.
+    @Test func anUploadThatTricklesGivesItsPlaceBack() throws {
+        let size = 100_000
+        let connection = try HTTPConnection(port: Self.port)
+        try connection.send(Array(("POST /assess HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=a\r\n"
+                                   + "Content-Length: \(size)\r\n\r\n--a\r\n").utf8))
+        Thread.sleep(forTimeInterval: 0.8)
+        try connection.send(Array("C".utf8))
+        Thread.sleep(forTimeInterval: 0.1)
+        try connection.send([UInt8](repeating: UInt8(ascii: "x"), count: size - 6))
+        let reply = try connection.readReply()
+        #expect(reply.status == 408 && reply.text.contains("under 16 KiB a second"), "\(reply.status) \(reply.text.prefix(300))")
     }
 
     /// Requests sent in time on one keep-alive connection, with pauses under the header deadline between them, are
