@@ -186,7 +186,9 @@ if let missed = a.decision.requirement_missed { md += "- **\(cell(missed))**\n" 
         if !changes.isEmpty {
             md += "\n## What would change the verdict\n\n"
             for change in changes {
-                md += "- \(change.question): \(change.from) → **\(change.to)** gives “\(change.verdict)”\n"
+                // A blank answer that alone would change the verdict, as the page says under its heading.
+                let blank = answers.isAssumed(change.answer) ? " (left blank, assumed)" : ""
+                md += "- \(change.question)\(blank): \(change.from) → **\(change.to)** gives “\(change.verdict)”\n"
             }
         }
         if !a.assumptions.isEmpty {

@@ -47,14 +47,18 @@ enum LifecycleText {
     }
 
     /// What a model page says first of a model that stops, or has stopped, answering: "It stops answering in 5 days
-    /// (2026-12-11)." or "Requests to it have failed since 2026-04-20 (230 days ago)."; nil for one served with no end.
+    /// (2026-12-11)." or "Requests to it have failed since 2026-04-20 (230 days ago)."; for a legacy one with no end
+    /// announced, that it is still served; nil for a current one.
     static func end(_ status: ModelStatus, today: Int) -> String? {
         switch status.state {
         case .retired:
             guard let day = CivilDate.day(status.since) else { return nil }
             return "Requests to it have failed since \(status.since) (\(relative(day, today: today)))."
         case .deprecated, .legacy:
-            guard let retires = status.retires, let day = CivilDate.day(retires) else { return nil }
+            guard let retires = status.retires, let day = CivilDate.day(retires) else {
+                // Legacy with no end announced: still served, but not where new work should start.
+                return status.state == .legacy ? "It is still served, with no end announced; new work should start on its successor." : nil
+            }
             return "It stops answering \(relative(day, today: today)) (\(retires))."
         case .active, .unreleased:
             return nil

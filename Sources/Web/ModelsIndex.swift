@@ -79,7 +79,7 @@ struct ModelsIndex {
                                       context: Format.count(row.model.context_window.value),
                                       cacheMin: prices?.cache_min_tokens.map { Format.count($0.value) } ?? "—")
             },
-            sortedBy: notice + (sort == .order ? "" : "Sorted by \(sort.heading.lowercased())\(descending ? ", highest first" : "")."))
+            sortedBy: notice + (sort == .order ? "" : "Sorted by \(sort.heading.prefix(1).lowercased() + sort.heading.dropFirst())\(descending ? ", highest first" : "")."))
         return Site.sectionPage(.models, library: library, knowledge: knowledge, modelsTable: table)
     }
 }

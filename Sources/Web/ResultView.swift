@@ -115,6 +115,7 @@ struct ResultView {
             changes: changes,
             // At most two, numeric ones first as the list orders them: a line under the heading, not the list again.
             assumedFlips: assumedFlips(changes, assessment, answers: answers),
+            moreAssumedFlips: Swift.max(0, changes.filter { answers.isAssumed($0.answer) }.count - 2),
             scoreSVG: scale.svg(id: "score-scale"),
             assumptions: assessment.assumptions.map { assumption in
                 let question = knowledge.question(assumption.answer)

@@ -56,6 +56,10 @@ struct AdvisorRoutesTests {
         #expect(get("/models/gemini-flash").text.contains("<strong>Requests to it have failed since 2026-06-01 (180 days ago).</strong> "
                                                           + "Move to <a href=\"/models/gemini-3-5-flash-lite\">Gemini 3.5 Flash-Lite</a>"))
         #expect(!get("/models/claude-haiku-5-5").text.contains("lifecycle-end"))
+        // Legacy with no end announced: still served, and where new work should start.
+        #expect(get("/models/claude-haiku-4-5").text.contains("<strong>It is still served, with no end announced; new work should "
+                                                              + "start on its successor.</strong> Move to <a href=\"/models/claude-haiku-5-5\">"))
+        #expect(get("/models/", [("sort", "input")]).text.contains("Sorted by input, per M tokens."))
     }
 
     /// Model pages and the models index are cached per day, not for the server's life: a server left running said
@@ -84,6 +88,8 @@ struct AdvisorRoutesTests {
         #expect(html.contains("<p class=\"notice assumed-flips\">This verdict rests on what you left blank: "
                               + "<a href=\"/criteria/complex-request-share\">Share of complex requests</a> was assumed 5 %, "
                               + "and at 4 % it would be <a href=\"/assess/result?"), "the notice")
+        #expect(get("/assess/result.md", answers).text.contains("(left blank, assumed): 0.05 share of requests → **0.04 share of requests** gives"),
+                "the Markdown export marks it too")
         // Answered, the same values rest on nothing left blank.
         let answered = answers + [("complex_share", "0.05"), ("review_capacity", "sampled")]
         #expect(!get("/assess/result", answered).text.contains("assumed-flips"))

@@ -49,6 +49,8 @@ struct ResultPage: ViewModel, ChartedPage, QuestionFields {
     /// The answers left blank whose change alone would give another verdict, said under the heading: a tiered plan
     /// $4,190 dearer rested on a complex share of 5 % nobody gave, and said so only far down the page.
     let assumedFlips: [AssumedFlipLine]
+    /// How many more blank answers would alone change the verdict than the two named (0: none).
+    let moreAssumedFlips: Int
     /// The score scale as SVG markup, rendered raw.
     let scoreSVG: String
     let assumptions: [AssumptionLine]
@@ -82,6 +84,7 @@ struct ResultPage: ViewModel, ChartedPage, QuestionFields {
     var hasWarnings: Bool { !warnings.isEmpty }
     var hasChanges: Bool { !changes.isEmpty }
     var hasAssumedFlips: Bool { !assumedFlips.isEmpty }
+    var hasMoreAssumedFlips: Bool { moreAssumedFlips > 0 }
     /// "it" or "them", for the closing "Answer … to confirm".
     var assumedFlipsPronoun: String { assumedFlips.count == 1 ? "it" : "them" }
     var hasLevers: Bool { !levers.isEmpty }
