@@ -737,16 +737,18 @@ public struct Engine: Sendable {
                     basis = .routing_does_not_pay
                     decidingPolicy = p
                 }
-            } else if saving >= cost, !routed, k.missesBudgetAtEverySetting(model: esc, v), !k.missesBudgetAtEverySetting(model: h, v) {
+            } else if saving >= cost, k.missesBudgetAtEverySetting(model: esc, v), !k.missesBudgetAtEverySetting(model: h, v) {
                 // Routing pays, but every escalated request would miss the budget the team stated: 50,000-token RAG
                 // due in 1 s was planned onto Sonnet 5.5, whose least thinking alone takes 1.23 s. An escalation model
                 // further down the list that answers in time, and for which routing still pays, takes the escalations
-                // (Sonnet 4.6 with its thinking off; its place is said, `legacy_escalation`); where none does, the
-                // Haiku, in time, takes everything and the hard requests go unescalated (`slow_paying_text`).
+                // (Sonnet 4.6 with its thinking off; its place is said, `legacy_escalation`), under the team's own
+                // routing plan too; where none does, the Haiku, in time, takes everything and the hard requests go
+                // unescalated (`slow_paying_text`).
                 if let later = k.escalationIndices.first(where: { $0 != esc && $0 != h && canEscalate($0)
                     && !k.missesBudgetAtEverySetting(model: $0, v) && savingWith($0) >= cost }) {
                     escalation = later
-                } else {
+                } else if !routed {
+                    // The team's own routing plan keeps its escalation model: its latency warning says it is late.
                     policyReasons.append(PolicyOutcome(policy: p, model: esc, saving: saving, cost: cost, haiku: h,
                                                        haikuMonthly: haikuMonthly, slowPaying: true))
                     verdict = k.compiledModels[h].isHaikuFamily ? .chooseHaiku : .chooseAlternative

@@ -287,6 +287,12 @@ struct RoutingPlanTests {
         let reason = try #require(b.reasons.first { $0.criterion == "routing-payback" }).text
         #expect(reason.hasPrefix("Routing would pay for its router at this volume") && reason.contains("Claude Sonnet 5.5 cannot "
                 + "answer within your 1 s budget at any setting") && reason.contains("the hard ones go unescalated"), "\(reason)")
+        // The team's own plan is kept, with the escalation model that answers in time.
+        var planned = given
+        planned["routing"] = "tiered"
+        let d = engine.assess(k.answers(planned))
+        #expect(d.verdict == .tieredRouting && d.decision.combined?.escalation_model == "claude-sonnet-4-6",
+                "\(d.verdict) \(d.decision.combined?.escalation_model ?? "-")")
         // With a budget Sonnet 5.5 can meet, the plan escalates to it.
         var roomy = given
         roomy["latency_budget_s"] = 5

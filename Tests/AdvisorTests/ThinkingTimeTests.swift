@@ -434,6 +434,12 @@ struct ThinkingTimeTests {
     /// so those requests wait for both floors, each with its first-token wait. Held to the escalation model alone, a
     /// 1 s budget was told that Sonnet 5.5 at low effort (0.965 s) would do, with Haiku 5.5's answer still to come first.
     @Test func theEscalatedShareIsHeldToTheBudgetToo() throws {
+        // Sonnet 5.5 as the escalation model at every budget: with Sonnet 4.6 listed, a plan whose escalations Sonnet
+        // 5.5 always answers late goes to Sonnet 4.6 with its thinking off (RoutingPlanTests).
+        var file = try Fixture.file()
+        file.settings.escalation_models.removeAll { $0 == "claude-sonnet-4-6" }
+        let k = try Fixture.knowledge(file)
+        let engine = Engine(knowledge: k)
         func escalated(_ budget: Double, effort: AnswerValue) -> String? {
             let a = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 2_000_000,
                                              "avg_input_tokens": 2_000, "avg_output_tokens": 20, "latency": "realtime",
