@@ -14,6 +14,8 @@ struct Route: Sendable {
         case contentPageAPI
         /// `/{section}/{slug}.md`: a page's Markdown twin.
         case contentPageMarkdown
+        /// `/{section}/{slug}/`: a content page's address with a slash after it, moved to the page.
+        case contentPageSlash
     }
 
     /// How errors are answered: JSON under /api, the error page elsewhere.
@@ -98,6 +100,13 @@ enum Routes {
             },
             Route(pattern: .contentPageAPI, methods: get, format: .api) { site, request in site.contentPage(request.path) },
             Route(pattern: .contentPage, methods: get, format: .page) { site, request in site.contentPage(request.path) },
+            // A slash after a page's address (`/models/claude-haiku-5-5/`) was a 404, while `/models` moved to `/models/`.
+            Route(pattern: .contentPageSlash, methods: get, format: .page) { site, request in
+                let page = String(request.path.dropLast())
+                guard site.contentPage(page) != nil else { return nil }
+                return Response(status: 301, headers: Response.securityHeaders + [("Location", page)],
+                                body: Array("Moved to \(page)\n".utf8))
+            },
             Route(pattern: .prefix("/public/"), methods: get, format: .file) { site, request in
                 site.staticFiles.respond(to: request)
             },
@@ -142,6 +151,8 @@ enum Routes {
             case .contentPageAPI where path.hasPrefix("/api/pages/"): return route
             case .contentPageMarkdown where path.hasSuffix(".md") && isSectionAndSlug(path): return route
             case .contentPage where !path.hasPrefix("/api/") && isSectionAndSlug(path): return route
+            case .contentPageSlash where path.hasSuffix("/") && !path.hasPrefix("/api/") && isSectionAndSlug(String(path.dropLast())):
+                return route
             default: continue
             }
         }
