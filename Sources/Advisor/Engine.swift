@@ -743,9 +743,14 @@ public struct Engine: Sendable {
                 // further down the list that answers in time, and for which routing still pays, takes the escalations
                 // (Sonnet 4.6 with its thinking off; its place is said, `legacy_escalation`), under the team's own
                 // routing plan too; where none does, the Haiku, in time, takes everything and the hard requests go
-                // unescalated (`slow_paying_text`).
-                if let later = k.escalationIndices.first(where: { $0 != esc && $0 != h && canEscalate($0)
-                    && !k.missesBudgetAtEverySetting(model: $0, v) && savingWith($0) >= cost }) {
+                // unescalated (`slow_paying_text`). In time after the Haiku's own answer, which the escalated requests
+                // wait for first, and as fit as the model it replaces: code completions escalated to Sonnet 4.6, no
+                // better a fit than the Haiku, bought a "margin" for $3,735 a month.
+                let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
+                let fit = { (m: Int) in k.compiledModels[m].fit[task] }
+                if let later = k.escalationIndices.first(where: { $0 != esc && $0 != h && canEscalate($0) && fit($0) <= fit(esc)
+                    && !k.missesBudgetAtEverySetting(model: $0, v)
+                    && k.leastSeconds(model: h, v) + k.leastSeconds(model: $0, v) <= budget && savingWith($0) >= cost }) {
                     escalation = later
                 } else if !routed {
                     // The team's own routing plan keeps its escalation model: its latency warning says it is late.
@@ -1882,7 +1887,9 @@ public struct Engine: Sendable {
     func whyNotEscalation(_ m: Int, _ v: UnsafeBufferPointer<Double>) -> String {
         knowledge.onEscalatedRequests(v) { escalated, lowered in
             // Passed over for the stated budget (Engine.decide, routing payback) where it could take them.
-            if knowledge.missesBudgetAtEverySetting(model: m, escalated), knowledge.withinHeadroom(model: m, escalated) {
+            // (Not where it cannot take them anyway: a forced tool call Sonnet 5.5 refuses is said as such.)
+            if knowledge.missesBudgetAtEverySetting(model: m, escalated), knowledge.withinHeadroom(model: m, escalated),
+               usable(m, escalated) {
                 return knowledge.outlastsBudget(model: m, escalated) ? tooSlow(m, escalated)
                     : "its documented latency misses your \(AnswerValue.number(v[AnswerID.latencyBudgetSeconds.rawValue]).text) s budget"
             }

@@ -57,7 +57,8 @@ enum LifecycleText {
         case .deprecated, .legacy:
             guard let retires = status.retires, let day = CivilDate.day(retires) else {
                 // Legacy with no end announced: still served, but not where new work should start.
-                return status.state == .legacy ? "It is still served, with no end announced; new work should start on its successor." : nil
+                guard status.state == .legacy else { return nil }
+                return "It is still served, with no end announced" + (status.replacement == nil ? "." : "; new work should start on its successor.")
             }
             return "It stops answering \(relative(day, today: today)) (\(retires))."
         case .active, .unreleased:

@@ -277,8 +277,10 @@ final class RequestState {
             uploadBytes += bytes
             let elapsed = ContinuousClock.now - (uploadStart ?? .now)
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            guard seconds > server.limits.uploadGraceSeconds,
-                  Double(uploadBytes) < Double(server.limits.minUploadBytesPerSecond) * seconds else { return true }
+            // The grace is credited: an upload that paused at first and then came at full speed was cut.
+            let grace = server.limits.uploadGraceSeconds
+            guard seconds > grace, Double(uploadBytes) < Double(server.limits.minUploadBytesPerSecond) * (seconds - grace)
+            else { return true }
             finish()
             uploadTooSlow = true
             uploadRefused = true

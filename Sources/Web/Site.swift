@@ -41,10 +41,9 @@ public final class Site: Sendable {
         self.views = views
         responses["/"] = .html(templates.page(title: "Should this workload run on Claude Haiku?",
                                               view: Self.homePage(library, questions: engine.knowledge.questionnaire.count)))
-        for section in Section.allCases {
-            let view = section == .models
-                ? ModelsIndex(library: library, knowledge: engine.knowledge).page(sort: .order, descending: false)
-                : Self.sectionPage(section, library: library, knowledge: engine.knowledge)
+        // The models index is rendered per day (`modelsIndexToday`): its badges are each model's state on the day.
+        for section in Section.allCases where section != .models {
+            let view = Self.sectionPage(section, library: library, knowledge: engine.knowledge)
             responses["/\(section.rawValue)/"] = .html(templates.page(title: section.title, view: view,
                                                                       activeSection: section.rawValue))
         }

@@ -287,6 +287,16 @@ struct RoutingPlanTests {
         let reason = try #require(b.reasons.first { $0.criterion == "routing-payback" }).text
         #expect(reason.hasPrefix("Routing would pay for its router at this volume") && reason.contains("Claude Sonnet 5.5 cannot "
                 + "answer within your 1 s budget at any setting") && reason.contains("the hard ones go unescalated"), "\(reason)")
+        // Not one that answers in time alone but not after the Haiku's answer (0.48 s, then 0.4 s, over 0.6 s), nor one
+        // that fits the task less well than the model it would replace: Sonnet 4.6 fits code completion 'good', as the
+        // Haiku does, and a plan onto it bought no margin.
+        var tighter = given
+        tighter["latency_budget_s"] = 0.6
+        #expect(engine.assess(k.answers(tighter)).verdict == .chooseHaiku)
+        let completion = engine.assess(k.answers(["task_type": "code_completion", "monthly_requests": 3_000_000,
+                                                  "avg_input_tokens": 8_000, "avg_output_tokens": 60, "latency": "realtime",
+                                                  "latency_budget_s": 0.6, "accuracy": "first_time_right", "as_of": "2026-12-06"]))
+        #expect(completion.verdict == .chooseHaiku && completion.decision.combined == nil, "\(completion.verdict)")
         // The team's own plan is kept, with the escalation model that answers in time.
         var planned = given
         planned["routing"] = "tiered"
