@@ -60,6 +60,9 @@ struct AdvisorRoutesTests {
         #expect(get("/models/claude-haiku-4-5").text.contains("<strong>It is still served, with no end announced; new work should "
                                                               + "start on its successor.</strong> Move to <a href=\"/models/claude-haiku-5-5\">"))
         #expect(get("/models/", [("sort", "input")]).text.contains("Sorted by input, per M tokens."))
+        // One with no successor named is not told to move (open weights are never switched off).
+        let llama = get("/models/llama-3-1-8b-self-hosted").text
+        #expect(llama.contains("<strong>It is still served, with no end announced.</strong></p>"), "the Llama page")
         // A slash after a page's address moves to the page; after one that does not exist, 404.
         let slash = get("/models/gpt-5-mini/")
         #expect(slash.status == 301 && slash.header("Location") == "/models/gpt-5-mini")
