@@ -746,11 +746,11 @@ public struct Engine: Sendable {
                 // unescalated (`slow_paying_text`). In time after the Haiku's own answer, which the escalated requests
                 // wait for first, and as fit as the model it replaces: code completions escalated to Sonnet 4.6, no
                 // better a fit than the Haiku, bought a "margin" for $3,735 a month.
-                let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
+                let left = v[AnswerID.latencyBudgetSeconds.rawValue] - k.leastSeconds(model: h, v)
                 let fit = { (m: Int) in k.compiledModels[m].fit[task] }
                 if let later = k.escalationIndices.first(where: { $0 != esc && $0 != h && canEscalate($0) && fit($0) <= fit(esc)
-                    && !k.missesBudgetAtEverySetting(model: $0, v)
-                    && k.leastSeconds(model: h, v) + k.leastSeconds(model: $0, v) <= budget && savingWith($0) >= cost }) {
+                    && !k.missesBudgetAtEverySetting(model: $0, v) && k.leastSeconds(model: $0, v) <= left
+                    && savingWith($0) >= cost }) {
                     escalation = later
                 } else if !routed {
                     // The team's own routing plan keeps its escalation model: its latency warning says it is late.

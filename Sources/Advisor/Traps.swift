@@ -125,7 +125,7 @@ extension Engine {
                     // The same under an import: each side less what the long-context rates add to its requests over
                     // the line, at this model's count and at the team's.
                     let theirs = v.withUnsafeBufferPointer { p in
-                        p.with(.tokensCountedWith, Double(m)) { w in self.monthly(m, w) - k.usageLongContextExtra(model: m, profile, w) }
+                        p.with(.tokensCountedWith, Double(m)) { k.usageMonthlyBelowTheLine(model: m, profile, $0) }
                     }
                     own = line.monthly_usd - cliff.amount - theirs
                 } else if cliff, let standardMonth {

@@ -65,10 +65,11 @@ extension Knowledge {
         return usageMonthly(model: m, usage, v)
     }
 
-    /// What model `m`'s long-context rates add to the profile's requests above its line on answers `v` (the
-    /// `long_context_share` trap's amount, and what the tokenizer trap leaves to it).
-    func usageLongContextExtra(model m: Int, _ profile: UsageProfile, _ v: UnsafeBufferPointer<Double>) -> Double {
-        usagePriced(model: m, profile, v, measuringCliff: true).longContextExtra
+    /// Model `m`'s month for the profile on answers `v` less what its long-context rates add to the requests above
+    /// its line (`long_context_share`'s amount): what the tokenizer trap compares, in one pricing of the distribution.
+    func usageMonthlyBelowTheLine(model m: Int, _ profile: UsageProfile, _ v: UnsafeBufferPointer<Double>) -> Double {
+        let priced = usagePriced(model: m, profile, v, measuringCliff: true)
+        return priced.parts.total - priced.longContextExtra
     }
 
     /// Model `m`'s month for the profile on answers `v`, alone: what a lever or a trap prices on changed answers

@@ -40,6 +40,7 @@ struct ResultView {
         let share = [answers.queryString, carry].filter { !$0.isEmpty }.joined(separator: "&")
         let query = share.isEmpty ? "" : "?" + share
         let changes = changeLines(assessment, answers: answers, form: form, carry: carry)
+        let blankChanges = changes.filter { answers.isAssumed($0.answer) }
         let scale = ScoreScale(score: assessment.score, base: assessment.baseScore, tieredAt: assessment.tieredRoutingAt,
                                haikuAt: assessment.chooseHaikuAt, verdict: assessment.verdict,
                                changes: changes.compactMap { line in line.score.map { (line.number, $0, line.lands) } })
@@ -114,8 +115,8 @@ struct ResultView {
             levers: levers,
             changes: changes,
             // At most two, numeric ones first as the list orders them: a line under the heading, not the list again.
-            assumedFlips: assumedFlips(changes, assessment, answers: answers),
-            moreAssumedFlips: Swift.max(0, changes.filter { answers.isAssumed($0.answer) }.count - 2),
+            assumedFlips: assumedFlips(blankChanges.prefix(2), assessment, answers: answers),
+            moreAssumedFlips: Swift.max(0, blankChanges.count - 2),
             scoreSVG: scale.svg(id: "score-scale"),
             assumptions: assessment.assumptions.map { assumption in
                 let question = knowledge.question(assumption.answer)
@@ -226,10 +227,10 @@ struct ResultView {
         }
     }
 
-    /// The first two `changes` of answers left blank, each named by the criteria page that asks it, a share as a
-    /// percentage ("assumed 5 %, and at 4 % it would be Run it on Haiku").
-    func assumedFlips(_ changes: [ChangeLine], _ assessment: Assessment, answers: Answers) -> [AssumedFlipLine] {
-        changes.filter { answers.isAssumed($0.answer) }.prefix(2).enumerated().map { index, line in
+    /// `changes` of answers left blank, each named by the criteria page that asks it, a share as a percentage
+    /// ("assumed 5 %, and at 4 % it would be Run it on Haiku").
+    func assumedFlips(_ changes: ArraySlice<ChangeLine>, _ assessment: Assessment, answers: Answers) -> [AssumedFlipLine] {
+        changes.enumerated().map { index, line in
             let question = knowledge.question(line.answer)
             let change = assessment.whatWouldChange.first { $0.answer == line.answer }
             func value(_ v: AnswerValue?, _ label: String) -> String {

@@ -275,8 +275,7 @@ final class RequestState {
         guard limit > server.limits.maxBodyBytes else { return true }
         guard !holdsUploadPlace else {
             uploadBytes += bytes
-            let elapsed = ContinuousClock.now - (uploadStart ?? .now)
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let seconds = (ContinuousClock.now - (uploadStart ?? .now)) / .seconds(1)
             // The grace is credited: an upload that paused at first and then came at full speed was cut.
             let grace = server.limits.uploadGraceSeconds
             guard seconds > grace, Double(uploadBytes) < Double(server.limits.minUploadBytesPerSecond) * (seconds - grace)
@@ -363,11 +362,12 @@ private func handleRequest(_ cls: UnsafeMutableRawPointer?, _ connection: Opaque
         // connection closes (answering on the first call does that): two Content-Length headers were accepted, the
         // first winning, and a Transfer-Encoding other than chunked left the client waiting 15 s for nothing.
         // Whatever the path holds: a path that is not UTF-8 (`/x%FF`) skipped these checks, and every smuggling shape
-        // was read again. The refusal reads the path only for whether it is under /api/, so a lossy copy will do.
-        let anyPath = String(decoding: UnsafeRawBufferPointer(start: url, count: strlen(url)), as: UTF8.self)
+        // was read again. The refusal reads the path only for whether it is under /api/, so a lossy copy will do,
+        // made only for a refusal (not for every request).
+        func anyPath() -> String { String(decoding: UnsafeRawBufferPointer(start: url, count: strlen(url)), as: UTF8.self) }
         if let problem = Server.framingProblem(connection, version: version) {
             state.framing = problem
-            return server.handle(connection: connection, url: anyPath, method: String(cString: method), state: state)
+            return server.handle(connection: connection, url: anyPath(), method: String(cString: method), state: state)
         }
         // A client that asks before it sends (`Expect: 100-continue`, as curl does for large bodies) and declares a
         // body over the limit is refused now: it learns at once and sends nothing. Answering on the first call
@@ -380,7 +380,7 @@ private func handleRequest(_ cls: UnsafeMutableRawPointer?, _ connection: Opaque
            let length = Int(declared) ?? (!declared.isEmpty && declared.utf8.allSatisfy { (48...57).contains($0) } ? Int.max : nil),
            length > state.bodyLimit(server, connection: connection, url: url) {
             state.tooLarge = true
-            return server.handle(connection: connection, url: anyPath, method: String(cString: method), state: state)
+            return server.handle(connection: connection, url: anyPath(), method: String(cString: method), state: state)
         }
         return .YES
     }
