@@ -766,7 +766,18 @@ public struct Engine: Sendable {
         if primary == nil, hard == nil, decidingPolicy == nil, verdict != .chooseAlternative, hasVolume, let h = haiku,
            let (p, policy) = costCeiling(v) {
             let floor = Swift.min(k.compiledModels[h].fit[task], Self.requiredFit(v), offeredFloor)
-            if let pick = ceilingPick(over: h, policy: policy, floor: floor, taskFloors: taskFloors, usable: isUsable, v,
+            // A tiered verdict sends its complex share on to the escalation model; a model the ceiling puts in the
+            // Haiku's place answers those requests alone. Where a firing rule says what that share needs
+            // (`preferred_for`: from a fifth of requests complex, criteria/complex-request-share), the model must fit
+            // that task as well as the escalation model does, as a stand-in for a model a rule names must
+            // (`namedForFloor`): moderation with 40 % hard requests on 80,000-token prompts was handed Command R7B,
+            // 'poor' at complex reasoning, with no escalation left. Below that share the escalations are the
+            // exception, and a model as fit for the task alone may take them.
+            var floors = taskFloors
+            if verdict == .tieredRouting, let esc = escalation {
+                for r in firing { if let needed = k.rules[r].preferredFor { floors.append((task: needed, fit: k.compiledModels[esc].fit[needed])) } }
+            }
+            if let pick = ceilingPick(over: h, policy: policy, floor: floor, taskFloors: floors, usable: isUsable, v,
                                       monthlyCache: monthlyCache) {
                 // Under the routing plan the finding is said, not applied.
                 policyReasons.append(PolicyOutcome(policy: p, model: pick.model, monthly: pick.monthly,

@@ -63,7 +63,15 @@ struct CompareView {
                     "\(l.percentile.rawValue): \(Format.count(l.ms))\(l.ms_high.map { "–\(Format.count($0))" } ?? "") ms"
                 }.joined(separator: "; ").nonEmpty ?? "—"
             },
-            row("SWE-bench Verified") { _, spec in spec.benchmarks?["swe_bench_verified"].map(\.text) ?? "—" },
+        ]
+        // Every benchmark a chosen model's page gives, one row each under the name its publisher uses, so that a
+        // SWE-Bench Pro score is never read as a SWE-bench Verified one; keys sorted by name for a stable order.
+        let benchmarkKeys = Set(specs.flatMap { ($0.benchmarks ?? [:]).keys })
+        let benchmarkName = { (key: String) in specs.lazy.compactMap { $0.benchmarks?[key]?.name }.first ?? key }
+        rows += benchmarkKeys.sorted { (benchmarkName($0), $0) < (benchmarkName($1), $1) }.map { key in
+            row(benchmarkName(key)) { _, spec in spec.benchmarks?[key].map(\.text) ?? "—" }
+        }
+        rows += [
             row("Access") { _, spec in spec.access.map(AccessChannelText.label).joined(separator: ", ") },
             // The thinking each bill holds: Haiku 5.5 at $86 beside models with three times its rates at $80 was
             // its default 1,200 reasoning tokens a request, and the page never said so.

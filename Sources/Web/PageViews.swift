@@ -71,12 +71,14 @@ struct PageViews {
 
         return ContentPage(
             title: page.title, summary: page.summary, sectionTitle: page.section.title,
-            sectionURL: "/\(page.section.rawValue)/", html: page.html,
+            sectionURL: "/\(page.section.rawValue)/",
+            html: SourceCitations.link(page.html, sources: sources.map { ($0.id, $0.title) }),
             toc: page.headings.filter { $0.level <= 3 }.map { TocEntry(text: $0.text, anchor: $0.anchor, sub: $0.level == 3) },
             hasTOC: page.headings.count >= 3, tags: page.tags, updated: page.frontMatter.updated,
             facts: facts.rows, lists: lists.filter { !$0.items.isEmpty }, link: link,
             sources: sources.map { source in
-                SourceNote(link: SourceLink(title: source.title, url: source.url, checked: source.checked), note: source.note ?? "")
+                SourceNote(link: SourceLink(title: source.title, url: source.url, checked: source.checked), note: source.note ?? "",
+                           anchor: SourceCitations.anchor(source.id))
             },
             isModel: page.section == .models, lifecycle: lifecycle, slug: page.slug)
     }

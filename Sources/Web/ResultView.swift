@@ -68,6 +68,7 @@ struct ResultView {
             },
             primaryLabel: Self.labels(assessment).primary,
             primary: modelLink(assessment.primaryModel, assessment),
+            blankCache: carry.isEmpty ? blankCacheNote(assessment, answers: answers) : nil,
             monthly: digits.map { Format.money(decision.monthly_usd, digits: $0) } ?? Format.money(decision.monthly_usd),
             combined: decision.combined.map { c in
                 let escalation = assessment.costs.first { $0.model == c.escalation_model }
@@ -110,7 +111,8 @@ struct ResultView {
                            decides: reason.decide.map { Self.verdictLabel(Verdict(rawValue: $0) ?? .chooseAlternative) } ?? "")
             },
             warnings: assessment.warnings.map {
-                WarningLine(title: $0.title, url: $0.url, text: $0.text, severity: $0.severity.rawValue)
+                WarningLine(title: $0.title, url: $0.url, text: $0.text, severity: $0.severity.rawValue,
+                            shownAbove: $0.url == decision.top_risk?.url && $0.text == decision.top_risk?.text)
             },
             levers: levers,
             changes: changes,
@@ -142,6 +144,27 @@ struct ResultView {
             sharedNotes: shared,
             chart: chart.view(title: "Monthly cost of the shortlist: the recommended model, the runner-up, the current Haiku, "
                                   + "the escalation model and anything cheaper", id: "cost-chart"))
+    }
+
+    /// The share of a prompt taken as a stable prefix to show what caching would do where the share was left blank:
+    /// the questionnaire's own example of a share ("a percentage such as 80%").
+    static let exampleCachedShare = 0.8
+
+    /// Where the cacheable share was left blank, every model is priced with nothing cached; the question sits under
+    /// "Refine", so a team that answered the first five questions got a chat's month at $1,915 where caching its
+    /// system prompt makes it $399. Said beside the month when caching `exampleCachedShare` of the prompt would take
+    /// a tenth or more off the recommended model's bill (a model that caches nothing, or a prompt under its
+    /// minimum, gets no note).
+    func blankCacheNote(_ assessment: Assessment, answers: Answers) -> BlankCacheNote? {
+        guard answers.isAssumed(.cachedInputShare), assessment.decision.combined == nil,
+              let changed = try? knowledge.replacing(.cachedInputShare, with: .number(Self.exampleCachedShare), in: answers),
+              let cached = engine.costs(changed).first(where: { $0.model == assessment.primaryModel })
+        else { return nil }
+        let now = assessment.decision.monthly_usd
+        guard now > 0, cached.monthly_usd <= now * 0.9 else { return nil }
+        return BlankCacheNote(model: library.page(.models, assessment.primaryModel)?.title ?? assessment.primaryModel,
+                              share: Format.percent(Self.exampleCachedShare), monthly: Format.money(cached.monthly_usd),
+                              url: "/assess/result?" + changed.queryString)
     }
 
     /// The title of a site page named by its path (`/criteria/cost-priority`), or the path.
@@ -233,9 +256,11 @@ struct ResultView {
         changes.enumerated().map { index, line in
             let question = knowledge.question(line.answer)
             let change = assessment.whatWouldChange.first { $0.answer == line.answer }
+            // An option's label in quotes: run into the sentence bare, "assumed Interactive: a person waits a few
+            // seconds, and at Batch: results can arrive …" read as one clause.
             func value(_ v: AnswerValue?, _ label: String) -> String {
                 if question.kind == .number, question.max == 1, case .number(let share)? = v { return Format.percent(share) }
-                return label
+                return question.kind == .number || question.kind == .integer ? label : "“\(label)”"
             }
             return AssumedFlipLine(separator: index == 0 ? "" : "; ",
                                    name: library.page(.criteria, question.criterion)?.title ?? question.text,

@@ -82,6 +82,12 @@ struct ReviewSetTests {
                 #expect(sum <= month + 0.01, "traps on \(model): \(sum) of \(month)")
             }
         }
+        // A latency budget is a requirement: what would change never offers a tighter one.
+        if case .number(let budget) = answers[.latencyBudgetSeconds], budget > 0 {
+            for change in a.whatWouldChange where change.answer == .latencyBudgetSeconds {
+                if case .number(let to) = change.to { #expect(to > budget, "a tighter budget offered: \(to) s") }
+            }
+        }
         // A plan's runner-up is set against what the plan costs in all.
         if let plan = a.decision.combined, let runner = a.decision.runner_up {
             #expect(abs(runner.difference_usd - (runner.monthly_usd - plan.monthly_usd)) < 0.02, "\(runner.reason)")

@@ -54,6 +54,8 @@ struct SourceLink: ViewModel {
 struct SourceNote: ViewModel {
     let link: SourceLink
     let note: String
+    /// The id its item carries, which the prose's citations link to (SourceCitations).
+    let anchor: String
 
     var title: String { link.title }
     var url: String { link.url }

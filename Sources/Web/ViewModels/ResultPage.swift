@@ -15,6 +15,8 @@ struct ResultPage: ViewModel, ChartedPage, QuestionFields {
     /// "Recommended", or "Roomiest" when no model holds the request (the model is named so the figures have one).
     let primaryLabel: String
     let primary: ModelLink
+    /// The month as priced with the cacheable share left blank (nothing cached), beside what caching would make it.
+    let blankCache: BlankCacheNote?
     /// The recommended model's monthly cost (the decision on one screen, with the next five).
     let monthly: String
     let combined: CombinedLine?
@@ -134,11 +136,21 @@ struct ReasonLine: ViewModel {
 }
 
 /// A failure mode that applies to the workload.
+/// "Priced with nothing cached": the cacheable share was left blank, and the recommended model caches.
+struct BlankCacheNote: ViewModel {
+    let model: String
+    let share: String
+    let monthly: String
+    let url: String
+}
+
 struct WarningLine: ViewModel {
     let title: String
     let url: String
     let text: String
     let severity: String
+    /// The biggest risk, given in full in the verdict box: the list names it and points there, not the text again.
+    var shownAbove = false
 }
 
 /// One answer changed to the nearest value that flips the verdict, numbered as on the score scale.

@@ -1,0 +1,33 @@
+import Testing
+@testable import Web
+
+/// What the verdict page says about answers left blank and the biggest risk, and what compare shows of benchmarks.
+struct VerdictBoxTests {
+    let chat = [("task_type", "chat"), ("monthly_requests", "2000000"), ("avg_input_tokens", "1500"), ("avg_output_tokens", "250")]
+
+    @Test func aMonthPricedWithNothingCachedSaysWhatCachingWouldMakeIt() {
+        let page = get("/assess/result", chat).text
+        #expect(page.contains("Priced with none of the prompt cached, as the cacheable share was left blank: if 80 % of each prompt"))
+        #expect(page.contains("cached_input_share=0.8\">$1,634 a month</a>"))
+        // Answered, even as none, it is no assumption to point out.
+        #expect(!get("/assess/result", chat + [("cached_input_share", "0")]).text.contains("class=\"blank-cache\""))
+    }
+
+    @Test func theBiggestRiskIsGivenOnceInFull() {
+        let page = get("/assess/result", chat).text
+        let risk = "Without pacing, retries that tell the three kinds of 429 apart"
+        #expect(page.components(separatedBy: risk).count - 1 == 1)
+        #expect(page.contains("the biggest risk, given in full <a href=\"#verdict-heading\">in the verdict above</a>."))
+    }
+
+    @Test func blankChoicesAreQuotedInTheAssumedFlips() {
+        let page = get("/assess/result", chat).text
+        #expect(page.contains("was assumed “Interactive: a person waits a few seconds”"))
+    }
+
+    @Test func compareShowsEveryBenchmarkUnderItsOwnName() {
+        let page = get("/compare", [("models", "claude-haiku-5-5,claude-haiku-4-5")]).text
+        #expect(page.contains("<th scope=\"row\">SWE-Bench Pro</th>"))
+        #expect(page.contains("<th scope=\"row\">SWE-bench Verified</th>"))
+    }
+}
