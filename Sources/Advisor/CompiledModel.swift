@@ -248,14 +248,17 @@ final class CompiledModel: Sendable {
         }
 
         // Tokens and limits.
-        func positive(_ figure: NumberFigure?, _ field: String, max: Double = 1e12) throws(KnowledgeError) -> Double? {
+        func positive(_ figure: NumberFigure?, _ field: String, min: Double = 0, max: Double = 1e12) throws(KnowledgeError) -> Double? {
             guard let figure else { return nil }
-            guard figure.value.isFinite, figure.value > 0, figure.value < max else {
-                throw problem(field + ".value", "must be a positive number below \(AnswerValue.number(max).text)")
+            guard figure.value.isFinite, figure.value > min, figure.value < max else {
+                throw problem(field + ".value", min > 0 ? "must be a number between \(AnswerValue.number(min).text) and \(AnswerValue.number(max).text)"
+                                                        : "must be a positive number below \(AnswerValue.number(max).text)")
             }
             return figure.value
         }
-        if let ratio = try positive(spec.tokenizer?.ratio, "tokenizer.ratio", max: 10) {
+        // A tokenizer counts within a factor of ten of Haiku 4.5's: 1e-300 passed, and dividing a count by it
+        // overflowed the figures a warning writes.
+        if let ratio = try positive(spec.tokenizer?.ratio, "tokenizer.ratio", min: 0.1, max: 10) {
             tokenRatio = ratio
             ratioPublished = true
         } else {
@@ -430,8 +433,12 @@ final class CompiledModel: Sendable {
                               ("batch_queue_requests", tier.batch_queue_requests),
                               ("max_concurrent", tier.max_concurrent), ("monthly_spend_cap_usd", tier.monthly_spend_cap_usd),
                               ("requests_per_month", tier.requests_per_month)]
+                // Below 10^15: no provider publishes a limit near it, and a figure past Int64 stopped the server when a
+                // warning wrote it (rpm: 1e20 passed check).
                 for (name, value) in limits {
-                    if let value, !(value.isFinite && value > 0) { throw problem(tpath + ".\(name)", "must be a positive number") }
+                    if let value, !(value.isFinite && value > 0 && value < 1e15) {
+                        throw problem(tpath + ".\(name)", "must be a positive number below 1,000,000,000,000,000")
+                    }
                 }
                 let ratesLimited = tier.rpm != nil || tier.itpm != nil || tier.otpm != nil || tier.tpm != nil
                     || tier.rpd != nil || tier.requests_per_month != nil || tier.batch_queue_tokens != nil

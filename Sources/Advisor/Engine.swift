@@ -399,6 +399,13 @@ public struct Engine: Sendable {
         }
     }
 
+    /// One model's monthly cost for the answers, as its cost line totals it, without the line's notes (nil: no such
+    /// model).
+    public func monthlyCost(of slug: String, _ answers: Answers) -> Double? {
+        guard let m = knowledge.modelSlugs.firstIndex(of: slug) else { return nil }
+        return answers.values.withUnsafeBufferPointer { knowledge.monthlyCost(model: m, $0) }
+    }
+
     /// Models that can take the workload on the day first (cheapest first), then retired or unreleased ones that
     /// would fit, then those that cannot hold the request.
     static func ordered(_ lines: [CostLine]) -> [CostLine] {

@@ -26,6 +26,9 @@ public enum Format {
     /// Below half a cent, the digits that matter (`$0.0017`); below zero, `-$14.53`.
     public static func cents(_ value: Double) -> String {
         if value != 0 && abs(value) < 0.005 { return (value < 0 ? "-" : "") + usd(abs(value)) }
+        // Past Int64 (a usage file can claim 10^15 tokens a minute) printf writes it: a conversion that traps stopped
+        // the server.
+        guard abs(value) < 9e15 else { return (value < 0 ? "-$" : "$") + grouped(abs(value), digits: 2) }
         let cents = Int64((value * 100).rounded())
         let magnitude = cents.magnitude
         // As `%02d` would print the remainder, without a format string parsed per call.
@@ -149,6 +152,9 @@ public enum Format {
             let scale = Double([1, 10, 100, 1000][Swift.min(digits, 3)])
             return String((value * scale).rounded() / scale)
         }
+        // Past Int64, or no number at all, printf writes it ("inf"): a conversion that traps stopped the server on a
+        // usage file's 10^19 timestamp.
+        guard abs(value.rounded()) < 9e18 else { return grouped(value, digits: 0) }
         let whole = Int64(value.rounded())
         return written(units: whole.magnitude, negative: whole < 0, digits: 0, grouping: true, minimum: 0)
     }

@@ -126,7 +126,7 @@ struct FileWalker {
 
     /// A small text file (a `.gitignore`), or nil.
     static func readText(_ path: String) -> String? {
-        let fd = open(path, O_RDONLY)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY)  // as Scanner.scanFile: never wait on a file
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var bytes: [UInt8] = []

@@ -82,11 +82,13 @@ public struct Scanner: Sendable {
     }
 
     func scanFile(_ path: String, buffer: inout [UInt8]) -> Outcome {
-        let fd = open(path, O_RDONLY)
+        // Never waiting on a file: /proc/kmsg is a regular file of size 0 whose read blocks until the kernel logs
+        // (`scan /proc` hung there for good, and took the messages); a FIFO blocks in open.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else { return .unreadable }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { return .unreadable }
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return .unreadable }
         guard Int(info.st_size) <= Self.maxFileBytes else { return .large }
         // One byte more than the size, to see a file that grew since fstat.
         if buffer.count < Int(info.st_size) + 2 {

@@ -158,12 +158,12 @@ struct ResultView {
     func blankCacheNote(_ assessment: Assessment, answers: Answers) -> BlankCacheNote? {
         guard answers.isAssumed(.cachedInputShare), assessment.decision.combined == nil,
               let changed = try? knowledge.replacing(.cachedInputShare, with: .number(Self.exampleCachedShare), in: answers),
-              let cached = engine.costs(changed).first(where: { $0.model == assessment.primaryModel })
+              let cached = engine.monthlyCost(of: assessment.primaryModel, changed)
         else { return nil }
         let now = assessment.decision.monthly_usd
-        guard now > 0, cached.monthly_usd <= now * 0.9 else { return nil }
+        guard now > 0, cached <= now * 0.9 else { return nil }
         return BlankCacheNote(model: library.page(.models, assessment.primaryModel)?.title ?? assessment.primaryModel,
-                              share: Format.percent(Self.exampleCachedShare), monthly: Format.money(cached.monthly_usd),
+                              share: Format.percent(Self.exampleCachedShare), monthly: Format.money(cached),
                               url: "/assess/result?" + changed.queryString)
     }
 

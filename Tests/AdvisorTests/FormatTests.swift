@@ -14,6 +14,17 @@ struct FormatTests {
         for (value, text) in cases { #expect(Format.rate(value) == text, "\(value)") }
     }
 
+    /// Numbers past Int64, or no number at all, are written, never a trap: a usage file's 10^19-nanosecond timestamp
+    /// or 10^15 tokens a minute stopped the server where a message wrote them.
+    @Test func figuresPastInt64AreWrittenNotTrapped() {
+        #expect(Format.figure(1e19) == "10,000,000,000,000,000,000")
+        #expect(Format.figure(-2.5e19) == "-25,000,000,000,000,000,000")
+        #expect(Format.figure(.infinity) == "inf")
+        #expect(Format.cents(1e17) == "$100,000,000,000,000,000.00")
+        #expect(Format.money(-3e18) == "-$3,000,000,000,000,000,000")
+        #expect(Format.figure(9e15) == "9,000,000,000,000,000" && Format.cents(12.5) == "$12.50")
+    }
+
     /// A duration in the unit a reader would use, with the noun agreeing: the concurrency warnings say how long a
     /// request may take, from a second to days.
     @Test func durationsReadInSecondsMinutesOrHours() {

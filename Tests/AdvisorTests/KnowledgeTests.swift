@@ -135,6 +135,8 @@ struct KnowledgeTests {
         // A batch queue alone is a limit, and like every limit a positive number.
         ([RateTier(tier: "start", batch_queue_requests: 200_000, requires: "a")], nil),
         ([RateTier(tier: "start", rpm: 50, batch_queue_requests: -1, requires: "a")], "must be a positive number"),
+        // Past any published limit: 1e20 passed, and the first warning that wrote it stopped the server.
+        ([RateTier(tier: "start", rpm: 1e20, requires: "a")], "must be a positive number below 1,000,000,000,000,000"),
         // An evaluation key (Cohere's trial) is listed, but a scheme needs a tier for production traffic.
         ([RateTier(tier: "trial", rpm: 20, requires: "a", evaluation_only: true), RateTier(tier: "production", rpm: 500, requires: "b")], nil),
         ([RateTier(tier: "trial", rpm: 20, requires: "a", evaluation_only: true)], "every tier is evaluation_only"),
@@ -151,6 +153,24 @@ struct KnowledgeTests {
         } catch {
             #expect(error.field.hasPrefix("model.rate_limits.tiers["), "\(error.field)")
             #expect(message.map { error.message.contains($0) } == true, "\(error.message)")
+        }
+    }
+
+    /// A tokenizer counts within a factor of ten of Haiku 4.5's: 1e-300 passed `check`, and the counts divided by it
+    /// overflowed the figures a warning writes.
+    @Test func aTokenizerRatioIsWithinATenfold() throws {
+        for (ratio, ok) in [(1e-300, false), (0.05, false), (0.1, false), (0.2, true), (1.3, true), (10, false)] {
+            var file = try Fixture.file()
+            let i = file.models.firstIndex { $0.slug == "gpt-4o-mini" }!
+            var spec = file.models[i].spec
+            spec.tokenizer = Tokenizer(ratio: NumberFigure(value: ratio, source: "test"))
+            file.models[i] = FixtureEntry(slug: "gpt-4o-mini", title: "x", spec: spec)
+            do {
+                _ = try Fixture.knowledge(file)
+                #expect(ok, "\(ratio) passed")
+            } catch {
+                #expect(!ok && error.message.contains("must be a number between 0.1 and 10"), "\(ratio): \(error.message)")
+            }
         }
     }
 
