@@ -780,10 +780,8 @@ public struct Engine: Sendable {
             // (`namedForFloor`): moderation with 40 % hard requests on 80,000-token prompts was handed Command R7B,
             // 'poor' at complex reasoning, with no escalation left. Below that share the escalations are the
             // exception, and a model as fit for the task alone may take them.
-            var floors = taskFloors
-            if verdict == .tieredRouting, let esc = escalation {
-                for r in firing { if let needed = k.rules[r].preferredFor { floors.append((task: needed, fit: k.compiledModels[esc].fit[needed])) } }
-            }
+            let floors = taskFloors + (verdict == .tieredRouting ? escalation.map { esc in
+                firing.flatMap { k.namedForFloor(rule: $0, named: esc) } } ?? [] : [])
             if let pick = ceilingPick(over: h, policy: policy, floor: floor, taskFloors: floors, usable: isUsable, v,
                                       monthlyCache: monthlyCache) {
                 // Under the routing plan the finding is said, not applied.

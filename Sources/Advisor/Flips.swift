@@ -61,12 +61,6 @@ extension Engine {
                 consider(now == 0 ? 1 : 0, distance: 1)
             case .integer, .number:
                 guard var range = knowledge.plausibleRange(id, around: now) else { break }
-                // A budget is a requirement, not a lever: a tighter one is never a change to offer (README, "Latency
-                // budget"); "1.8 s gives choose_haiku" told a team with a 3 s budget to promise answers sooner.
-                if id == .latencyBudgetSeconds {
-                    guard now < range.upperBound else { break }
-                    range = Swift.max(now, range.lowerBound)...range.upperBound
-                }
                 // The input contains the system prompt: a shorter one is no workload this team could move to.
                 let system = values[AnswerID.systemPromptTokens.rawValue]
                 if id == .avgInputTokens && system > range.lowerBound {

@@ -131,6 +131,7 @@ struct LeverRules: Sendable {
             low = value - spread
             high = value + spread
         }
+        if range.up_only == true { low = value }
         low = Swift.max(lower, low)
         high = Swift.min(upper, high)
         return low <= high ? low...high : nil

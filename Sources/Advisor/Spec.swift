@@ -1263,9 +1263,13 @@ public enum TrapKind: String, ClosedSet, CodingKeyRepresentable {
 public struct AnswerRange: Codable, Sendable, Equatable {
     public var factor: Double?
     public var spread: Double?
-    public init(factor: Double? = nil, spread: Double? = nil) {
+    /// Only values from the answer given up: an answer that is a requirement (a latency budget), which a what-if may
+    /// loosen but never tighten.
+    public var up_only: Bool?
+    public init(factor: Double? = nil, spread: Double? = nil, up_only: Bool? = nil) {
         self.factor = factor
         self.spread = spread
+        self.up_only = up_only
     }
 }
 

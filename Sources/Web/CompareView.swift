@@ -66,10 +66,10 @@ struct CompareView {
         ]
         // Every benchmark a chosen model's page gives, one row each under the name its publisher uses, so that a
         // SWE-Bench Pro score is never read as a SWE-bench Verified one; keys sorted by name for a stable order.
-        let benchmarkKeys = Set(specs.flatMap { ($0.benchmarks ?? [:]).keys })
-        let benchmarkName = { (key: String) in specs.lazy.compactMap { $0.benchmarks?[key]?.name }.first ?? key }
-        rows += benchmarkKeys.sorted { (benchmarkName($0), $0) < (benchmarkName($1), $1) }.map { key in
-            row(benchmarkName(key)) { _, spec in spec.benchmarks?[key].map(\.text) ?? "—" }
+        let benchmarkNames = Dictionary(specs.flatMap { ($0.benchmarks ?? [:]).map { ($0.key, $0.value.name) } },
+                                        uniquingKeysWith: { first, _ in first })
+        rows += benchmarkNames.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.map { key, name in
+            row(name) { _, spec in spec.benchmarks?[key].map(\.text) ?? "—" }
         }
         rows += [
             row("Access") { _, spec in spec.access.map(AccessChannelText.label).joined(separator: ", ") },

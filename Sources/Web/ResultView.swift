@@ -112,7 +112,7 @@ struct ResultView {
             },
             warnings: assessment.warnings.map {
                 WarningLine(title: $0.title, url: $0.url, text: $0.text, severity: $0.severity.rawValue,
-                            shownAbove: $0.url == decision.top_risk?.url && $0.text == decision.top_risk?.text)
+                            shownAbove: $0 == decision.top_risk)
             },
             levers: levers,
             changes: changes,
@@ -151,8 +151,8 @@ struct ResultView {
     static let exampleCachedShare = 0.8
 
     /// Where the cacheable share was left blank, every model is priced with nothing cached; the question sits under
-    /// "Refine", so a team that answered the first five questions got a chat's month at $1,915 where caching its
-    /// system prompt makes it $399. Said beside the month when caching `exampleCachedShare` of the prompt would take
+    /// "Refine", so a team that answered the first five questions got 2M chats priced at $1,915 a month with no word
+    /// that a cached prefix lowers it ($1,634 at 80 % cached on Haiku 5.5). Said beside the month when caching `exampleCachedShare` of the prompt would take
     /// a tenth or more off the recommended model's bill (a model that caches nothing, or a prompt under its
     /// minimum, gets no note).
     func blankCacheNote(_ assessment: Assessment, answers: Answers) -> BlankCacheNote? {
