@@ -1166,10 +1166,26 @@ final class CompiledPolicy: Sendable {
             let preferred = Self.placeholders(spec.kind).filter { !$0.hasPrefix("haiku") } + ["preferred", "preferred_monthly", "criterion"]
             preferredText = try checked(spec.preferred_text, ".preferred_text", preferred)
             preferredHeldText = try checked(spec.preferred_held_text, ".preferred_held_text", preferred + ["max_ratio", "min_saving"])
+        } else if spec.kind == .fit_first {
+            // The words when a rule names a model that fits the task less well than this policy puts first.
+            guard spec.preferred_text != nil else {
+                throw problem(".preferred_text", "fit_first needs preferred_text: the words when a rule names a model that fits "
+                              + "the task less well than {min_fit}, with {preferred}, {preferred_fit}, {model} and {criterion}")
+            }
+            if let field = [(spec.threshold_text, ".threshold_text"), (spec.held_text, ".held_text"),
+                            (spec.preferred_held_text, ".preferred_held_text")].first(where: { $0.0 != nil })?.1 {
+                throw problem(field, "only a cost_ceiling policy has threshold_text, held_text and preferred_held_text")
+            }
+            thresholdText = ""
+            heldText = ""
+            preferredText = try checked(spec.preferred_text, ".preferred_text", Self.placeholders(spec.kind)
+                                        + ["preferred", "preferred_monthly", "preferred_fit", "criterion", "model", "monthly"])
+            preferredHeldText = ""
         } else if let field = [(spec.threshold_text, ".threshold_text"), (spec.held_text, ".held_text"),
                                (spec.preferred_text, ".preferred_text"), (spec.preferred_held_text, ".preferred_held_text")]
                     .first(where: { $0.0 != nil })?.1 {
-            throw problem(field, "only a cost_ceiling policy has threshold_text, held_text, preferred_text and preferred_held_text")
+            throw problem(field, "only a cost_ceiling or fit_first policy has preferred_text, and only a cost_ceiling one "
+                          + "threshold_text, held_text and preferred_held_text")
         } else {
             thresholdText = ""
             heldText = ""

@@ -268,7 +268,16 @@ extension Knowledge {
         guard let scheme else { return result(.unknown) }
         switch scheme.kind {
         case .dynamic: return result(.dynamic)
-        case .unpublished, .not_read: return result(.unknown)
+        case .unpublished, .not_read:
+            // A spend cap is the organisation's, not the model's (failure-modes/rate-limits): a model whose own rows we
+            // could not read bills against the caps its provider's other pages give. $5,850 a month on Sonnet 4.6 was
+            // "unlikely to bind" while Start stops at $500 and Build at $1,000.
+            let spend = accountMonth ?? month ?? parts().total
+            if let ladder = spendCapLadder(of: model.provider, on: Int(v[AnswerID.asOf.rawValue])),
+               let needed = ladder.firstIndex(where: { ($0.monthly_spend_cap_usd ?? .infinity) >= spend }), needed > 0 {
+                return result(.unknown, tier: ladder[needed])
+            }
+            return result(.unknown)
         case .tiers: break
         }
         func publishesLimits(_ tier: RateTier) -> Bool {
@@ -293,6 +302,23 @@ extension Knowledge {
             return result((concurrencyHolds ?? publishes) ? .carried : .unknown, tier: tier, gap: gap)
         }
         return result(.beyond_tiers, gap: need.exceeded(scheme.tiers.last!, spend: { accountMonth ?? month ?? parts().total }))
+    }
+
+    /// The organisation's tiers as the provider's pages give their monthly spend caps, with no per-minute limits
+    /// (those are each model's own): read from the first of the provider's models whose scheme on `day` lists tiers
+    /// with a spend cap; nil when none does.
+    func spendCapLadder(of provider: String, on day: Int) -> [RateTier]? {
+        for model in compiledModels where model.provider == provider {
+            guard let scheme = model.rateScheme(on: day), scheme.kind == .tiers,
+                  scheme.tiers.contains(where: { $0.monthly_spend_cap_usd != nil }) else { continue }
+            return scheme.tiers.filter { $0.evaluation_only != true }.map { tier in
+                var capOnly = tier
+                (capOnly.rpm, capOnly.itpm, capOnly.otpm, capOnly.tpm, capOnly.rpd) = (nil, nil, nil, nil, nil)
+                (capOnly.batch_queue_tokens, capOnly.batch_queue_requests, capOnly.max_concurrent) = (nil, nil, nil)
+                return capOnly
+            }
+        }
+        return nil
     }
 
     /// Whether no published tier carries the peak: what keeps a model from being the primary. The decision runs
@@ -338,13 +364,20 @@ extension Knowledge {
                     ", and a slow one of yours (queued, then read and written at our slowest planning pace) "
                         + "takes \(Format.duration($0))" } ?? "")
         }
-        if let tier = capacity.tier, let tiers = compiledModels[m].rateScheme(on: day)?.tiers,
-           tiers.last.map({ $0.tier == tier && $0.negotiated == true }) == true {
+        // A model whose own limits we could not read, held to its provider's spend caps (`spendCapLadder`).
+        let scheme = compiledModels[m].rateScheme(on: day)
+        let tiers = scheme?.kind == .tiers ? scheme?.tiers : spendCapLadder(of: provider, on: day)
+        if let tier = capacity.tier, let tiers, tiers.last.map({ $0.tier == tier && $0.negotiated == true }) == true {
             // Reaching the negotiated tier means every tier below it failed a limit or a spend cap it lists.
             let below = tiers.count > 1 ? " up to \(Self.tierName(tiers[tiers.count - 2].tier))" : ""
             let gap = capacity.gap.map { " (\(Self.tierName(tiers[tiers.count - 2].tier)): \($0))" } ?? ""
             return "each tier \(provider) publishes\(below) falls short on a limit or a spend cap it lists\(gap), and above "
                 + "them the \(Self.tierName(tier)) tier's limits are arranged with \(provider) organisation by organisation"
+        }
+        if let tier = capacity.tier, scheme?.kind != .tiers, let entry = tiers?.first, let cap = entry.monthly_spend_cap_usd {
+            return "\(provider)'s monthly spend caps are the organisation's, and this month needs at least its "
+                + "\(Self.tierName(tier)) tier (\(Self.tierName(entry.tier)) stops at \(Format.money(cap))); "
+                + "its per-minute limits for this model we have not been able to read"
         }
         if let tier = capacity.tier {
             return "the month's spend needs at least its \(Self.tierName(tier)) tier, whose "

@@ -20,18 +20,25 @@ public enum CivilDate {
         return days(year: y, month: m, day: d)
     }
 
+    /// The years content and `--today` may name. A date outside them is a typo (a release in year 1, a retirement in
+    /// 9999), and pages that draw every year between two dates (the timeline) would span millennia.
+    public static let plausibleYears = 2000...2099
+
+    /// The day number of `YYYY-MM-DD` when it is a real date within `plausibleYears`, or nil.
+    public static func plausibleDay(_ text: String) -> Int? {
+        guard let d = day(text), plausibleYears.contains(year(of: d)) else { return nil }
+        return d
+    }
+
+    /// The year a day number falls in.
+    public static func year(of day: Int) -> Int { civil(day).year }
+
+    /// The day number of 1 January of `year`.
+    public static func firstDay(ofYear year: Int) -> Int { days(year: year, month: 1, day: 1) }
+
     /// `YYYY-MM-DD` for a day number.
     public static func text(_ day: Int) -> String {
-        // Howard Hinnant's civil_from_days.
-        let z = day + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        let (y, m, d) = civil(day)
         // Four-digit years as ten bytes: a small string, no allocation (dates are spelt for every model of every
         // assessment, several times).
         if (0...9999).contains(y) {
@@ -46,6 +53,18 @@ public enum CivilDate {
             return String(repeating: "0", count: max(0, width - s.count)) + s
         }
         return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+    }
+
+    /// Year, month and day of a day number (Howard Hinnant's civil_from_days).
+    static func civil(_ day: Int) -> (year: Int, month: Int, day: Int) {
+        let z = day + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, doy - (153 * mp + 2) / 5 + 1)
     }
 
     /// Today's day number in UTC.

@@ -213,14 +213,18 @@ final class CompiledModel: Sendable {
         // Lifecycle.
         func day(_ figure: TextFigure?, _ field: String) throws(KnowledgeError) -> Int? {
             guard let figure else { return nil }
-            guard let d = CivilDate.day(figure.value) else {
-                throw problem(field + ".value", "must be a real date as YYYY-MM-DD, not '\(figure.value)'")
+            guard let d = CivilDate.plausibleDay(figure.value) else {
+                throw problem(field + ".value", "must be a real date as YYYY-MM-DD from \(CivilDate.plausibleYears.lowerBound) to "
+                              + "\(CivilDate.plausibleYears.upperBound), not '\(figure.value)'")
             }
             return d
         }
         func plainDay(_ text: String?, _ field: String) throws(KnowledgeError) -> Int? {
             guard let text else { return nil }
-            guard let d = CivilDate.day(text) else { throw problem(field, "must be a real date as YYYY-MM-DD, not '\(text)'") }
+            guard let d = CivilDate.plausibleDay(text) else {
+                throw problem(field, "must be a real date as YYYY-MM-DD from \(CivilDate.plausibleYears.lowerBound) to "
+                              + "\(CivilDate.plausibleYears.upperBound), not '\(text)'")
+            }
             return d
         }
         releasedDay = try day(spec.released, "released")!

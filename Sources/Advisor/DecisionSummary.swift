@@ -297,8 +297,11 @@ extension Engine {
             let fitSaid = fit < primaryFit
                 ? ", though it fits \(taskName) '\(fit.rawValue)', better than \(k.models[primary].title)'s '\(primaryFit.rawValue)'"
                 : " for the same fit"
-            reason = successor.map { "it costs the same to the cent\(fitSaid), and it is legacy: \(k.models[$0].title) succeeds it" }
-                ?? (fit < primaryFit ? "it costs the same to the cent\(fitSaid)" : "it costs the same to the cent for the same fit, so either will do")
+            // Today's tie may not outlast an announced price (Gemini 3.8 Flash's doubles on 2027-01-01): said.
+            let later = laterGap(m, primary, difference, answers, monthly, plan: plan)
+            let same = "it costs the same to the cent" + (later.isEmpty ? "" : " today" + later)
+            reason = successor.map { "\(same)\(fitSaid), and it is legacy: \(k.models[$0].title) succeeds it" }
+                ?? (fit < primaryFit || !later.isEmpty ? "\(same)\(fitSaid)" : "\(same) for the same fit, so either will do")
             legacySaid = successor != nil
             url = "/models/\(k.models[m].slug)"
         } else if difference >= 0 && fit < primaryFit {

@@ -832,6 +832,26 @@ public struct Engine: Sendable {
                                                            saving: pick.dearMonthly - pick.monthly, cost: pick.dearMonthly,
                                                            preferred: first, preferredBy: k.rules[rule].criterion))
                     }
+                    // Quality before price (fit_first) holds for a model a rule names too: strict unreviewed moderations
+                    // with cost secondary were sent to Sonnet 5.5, 'good' at moderation, at $95,070 a month, while
+                    // Sonnet 4.6, 'strong', takes them for $5,850 (the balanced verdict already picked it).
+                    if basis == .prefer, let wanted = fitFirst, k.compiledModels[first].fit[task] > wanted,
+                       let rule = k.namingRule(of: first, firing: firing),
+                       let f = k.policies.indices.first(where: { k.policies[$0].kind == .fit_first
+                           && (k.policies[$0].condition?.holds(v, override: -1, value: 0) ?? true) }) {
+                        let floors = taskFloors + k.namedForFloor(rule: rule, named: first)
+                        let floor = Swift.min(wanted, Self.requiredFit(v), offeredFloor)
+                        let costs = monthly()
+                        if let better = otherModels(v, monthly: costs, minFit: floor, excludingHaikus: true, fitFirst: wanted,
+                                                    usable: isUsable).first(where: { k.meets(floors, model: $0) }) {
+                            primary = better
+                            basis = .preferred_outfitted
+                            policyReasons.removeAll { $0.policy == f }
+                            policyReasons.append(PolicyOutcome(policy: f, model: better, monthly: costs[better],
+                                                               saving: costs[first] - costs[better], cost: costs[first],
+                                                               preferred: first, preferredBy: k.rules[rule].criterion))
+                        }
+                    }
                 } else if let first = otherModels(v, monthly: monthly(), minFit: .weak, excludingHaikus: true,
                                                   fitFirst: Self.strongest([fitFirst, outgrown.map { k.compiledModels[$0].fit[task] },
                                                                             offeredFloor == .poor ? nil : offeredFloor]),
@@ -1152,12 +1172,14 @@ public struct Engine: Sendable {
         }.map(ruleReason)
         // A hard limit that named a model the cost ceiling passed over comes before the ceiling's reason: "use a
         // stronger model", then why this one.
-        var reasons: [Reason] = d.basis == .preferred_over_ceiling && hardDecided ? [ruleReasons.removeFirst()] : []
-        reasons += d.policyReasons.filter { $0.policy == d.decidingPolicy || isPlan($0) }
+        // So does one that named a model quality first passed over for a better fit (fit_first's `preferred`).
+        var reasons: [Reason] = (d.basis == .preferred_over_ceiling || d.basis == .preferred_outfitted) && hardDecided
+            ? [ruleReasons.removeFirst()] : []
+        reasons += d.policyReasons.filter { $0.policy == d.decidingPolicy || isPlan($0) || $0.preferred != nil }
             .map { policyReason($0, v, rates: rates, own: own, escalated: escalated) }
         reasons += d.policyReasons.filter { $0.overruled }.map { policyReason($0, v, rates: rates) }
         reasons += ruleReasons
-        reasons += d.policyReasons.filter { $0.policy != d.decidingPolicy && !isPlan($0) && !$0.overruled }
+        reasons += d.policyReasons.filter { $0.policy != d.decidingPolicy && !isPlan($0) && !$0.overruled && $0.preferred == nil }
             .map { policyReason($0, v, rates: rates) }
 
         // Which models miss the latency budget at every setting, once: the alternatives and the runner-up read it.
@@ -1197,15 +1219,18 @@ public struct Engine: Sendable {
             // "no other model can take this workload" (strict real-time moderation: Sonnet 5.5 takes it, at 'good').
             let required = Self.requiredFit(v)
             let floor = d.alternativesMinFit
+            // A Haiku the hard rule set aside may well fit (Haiku 4.5, 'strong' at moderation): "no other model" was false.
+            let others = d.haikusRuledOut ? d.hardRule.map {
+                " outside the Haiku family, which the \(k.criteria[k.rules[$0].criterion].title.lowercased()) rule sets aside," } ?? "" : ""
             if floor < .poor {
                 // A primary a rule names may itself fit less than the floor (Sonnet 5.5 for unreviewed strict
                 // moderations, 'good'): "no other model" would read as if it met it.
                 let short = primaryFit > floor
-                alternativesNote = "no \(short ? "" : "other ")model that can take this workload fits \(taskName) "
+                alternativesNote = "no \(short ? "" : "other ")model\(others) that can take this workload fits \(taskName) "
                     + "'\(floor.rawValue)' or better, the fit every alternative must have here"
                     + (short ? "; \(k.models[primary].title) fits it '\(primaryFit.rawValue)'" : "")
             } else if required < .weak {
-                alternativesNote = "no other model that fits \(taskName) '\(required.rawValue)' or better, as this workload "
+                alternativesNote = "no other model\(others) that fits \(taskName) '\(required.rawValue)' or better, as this workload "
                     + "requires, can take it on \(day)"
             } else {
                 alternativesNote = "no other model can take this workload on \(day)"
@@ -1806,6 +1831,7 @@ public struct Engine: Sendable {
             // The model compared is one a rule named, not the Haiku.
             text = policy.preferredText
             values["preferred"] = knowledge.models[preferred].title
+            values["preferred_fit"] = knowledge.compiledModels[preferred].fit[Int(v[AnswerID.taskType.rawValue])].rawValue
             values["preferred_monthly"] = Format.cents(outcome.cost)
             values["criterion"] = outcome.preferredBy.map { knowledge.criteria[$0].title.lowercased() } ?? ""
         }

@@ -26,14 +26,9 @@ public enum Format {
     /// Below half a cent, the digits that matter (`$0.0017`); below zero, `-$14.53`.
     public static func cents(_ value: Double) -> String {
         if value != 0 && abs(value) < 0.005 { return (value < 0 ? "-" : "") + usd(abs(value)) }
-        // Past Int64 (a usage file can claim 10^15 tokens a minute) printf writes it: a conversion that traps stopped
-        // the server.
-        guard abs(value) < 9e15 else { return (value < 0 ? "-$" : "$") + grouped(abs(value), digits: 2) }
-        let cents = Int64((value * 100).rounded())
-        let magnitude = cents.magnitude
-        // As `%02d` would print the remainder, without a format string parsed per call.
-        let rest = Int(magnitude % 100)
-        return (cents < 0 ? "-$" : "$") + figure(Double(magnitude / 100)) + "." + (0..<10 ~= rest ? "0" : "") + String(rest)
+        // Rounded as `usd` and the table's cells round (half to even on the exact binary value, as printf does): a
+        // rounding of its own wrote $1.625 as $1.63 here and $1.62 beside it. `grouped` also writes amounts past Int64.
+        return (value < 0 ? "-$" : "$") + grouped(abs(value), digits: 2)
     }
 
     /// A monthly amount in a sentence: whole dollars from $100 up (`$12,025`), cents below (`$41.50`), and the

@@ -290,6 +290,9 @@ extension Engine {
             // the Haiku's verdict, and its sentence says it (a trim to bring Haiku 5.5 back under its line makes a $3,519
             // plan of a $687 month).
             if effect != nil, pricedOn == primary, priced.monthly < before, priced.paid > paidNow + 0.005 { return }
+            // More thinking is offered for a margin of quality: one whose verdict moves to a model that fits the task
+            // less well buys none (strict moderations on Sonnet 4.6, 'strong', went to Sonnet 5.5, 'good', at low).
+            if kind == .raise_effort, priced.plan == nil, !fitBelow(priced.payer, pricedOn).isEmpty { return }
             if let effect { text += " " + effect }
             var lever = Lever(kind: kind, text: text, url: words.url,
                                model: k.models[pricedOn].slug,

@@ -70,6 +70,10 @@ public enum PrimaryBasis: String, Sendable, Encodable, CaseIterable {
     /// A rule named a model (`prefer`) that costs more than the cost ceiling's ratio times a model that fits the task
     /// at least as well: that model is the primary, and the named one leads the alternatives (policy `cost_ceiling`).
     case preferred_over_ceiling
+    /// A rule named a model (`prefer`) that fits the task less well than the fit the cost priority puts first
+    /// (policy `fit_first`): the first model that fits that well and meets every fit the workload requires is the
+    /// primary, whatever the price.
+    case preferred_outfitted
     /// The team routes (`routing = tiered`): the Haiku answers every request and hands the complex share on.
     case routing_plan
     /// Only one model can carry the workload.

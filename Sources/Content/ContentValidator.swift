@@ -223,7 +223,10 @@ private struct PageCheck {
     }
 
     private mutating func date(_ text: String, at path: [PathKey], field: String) {
-        if !Dates.isValid(text) { fail(path, "`\(field)` must be a real date as YYYY-MM-DD, not `\(text)`") }
+        if !Dates.isValid(text) {
+            fail(path, "`\(field)` must be a real date as YYYY-MM-DD from \(CivilDate.plausibleYears.lowerBound) to "
+                 + "\(CivilDate.plausibleYears.upperBound), not `\(text)`")
+        }
     }
 
     private mutating func url(_ address: String, at path: [PathKey], field: String) {
@@ -275,5 +278,5 @@ private struct PageCheck {
 
 /// Dates are kept as `YYYY-MM-DD` strings: YAML would otherwise turn `2024-13-45` into a real date silently.
 enum Dates {
-    static func isValid(_ text: String) -> Bool { CivilDate.day(text) != nil }
+    static func isValid(_ text: String) -> Bool { CivilDate.plausibleDay(text) != nil }
 }

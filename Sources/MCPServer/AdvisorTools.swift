@@ -148,8 +148,7 @@ struct AdvisorTools: Sendable {
         var lines = ["Verdict: \(assessment.verdict.rawValue) (Haiku fit \(Int(assessment.score.rounded()))/100, "
                      + "as of \(assessment.asOf))",
                      "Primary model: \(assessment.named(assessment.primaryModel))"
-                        + (assessment.alternatives.isEmpty ? "" : "; alternatives: "
-                            + assessment.alternatives.map(assessment.named).joined(separator: ", "))]
+                        + assessment.alternativesClause(knowledge: knowledge)]
         if let sentence = assessment.noModelCanTakeIt { lines.append(sentence) }
         // A cheaper model in the cost lines below that the verdict could not use says why (decision.passed_over).
         lines += assessment.decision.passed_over.map {

@@ -1,3 +1,4 @@
+import Advisor
 import Foundation
 import Logging
 import MCP
@@ -109,6 +110,16 @@ enum MessageScreen {
         guard let object = json as? [String: Any] else {
             return .answer(error(id: nil, code: -32600, "Invalid Request: a message is a JSON object"))
         }
+        // A member given twice is read one way here (JSONSerialization keeps the last) and another by the SDK (the
+        // first): `"id":1,"id":2` was answered as 1 while the end of input waited a minute for 2, and a tool's
+        // arguments took the first of two answers where the web refuses both (duplicate_answer).
+        if let (path, name) = duplicateMember(data) {
+            let inArguments = path == ["params", "arguments"]
+            return .answer(error(id: path.isEmpty && name == "id" ? nil : object["id"].flatMap(validID),
+                                 code: inArguments ? -32602 : -32600,
+                                 (inArguments ? "Invalid params: the argument" : "Invalid Request: the member")
+                                    + " `\(name.prefix(64))` is given twice; give it once"))
+        }
         let id = object["id"].flatMap(validID)
         // An id the SDK cannot read (1.5, a number past Int) would never be answered, and the end of input waited a
         // minute for it: refused here with the id as sent.
@@ -134,6 +145,25 @@ enum MessageScreen {
     }
 
 
+
+    /// The first member name given twice in one object of the message, with the path of keys to that object; nil
+    /// when there is none (or the strict reader cannot read the message, which the checks after this one answer).
+    static func duplicateMember(_ data: Data) -> (path: [String], name: String)? {
+        guard let value = try? JSONReader.parse([UInt8](data)) else { return nil }
+        func find(_ value: JSONValue, _ path: [String]) -> (path: [String], name: String)? {
+            switch value {
+            case .object(let members):
+                var seen = Set<String>()
+                for (name, _) in members where !seen.insert(name).inserted { return (path, name) }
+                for (name, member) in members { if let found = find(member, path + [name]) { return found } }
+            case .array(let items):
+                for item in items { if let found = find(item, path) { return found } }
+            default: break
+            }
+            return nil
+        }
+        return find(value, [])
+    }
 
     /// The ids a message being sent answers (a response or a batch of them).
     static func answeredIDs(in data: Data) -> [String] {

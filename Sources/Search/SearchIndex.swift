@@ -62,6 +62,8 @@ public final class SearchIndex: Sendable {
             let library = try load(nil)
             return (library, try build(library, at: path, settings: settings), nil)
         }
+        // Before any work, and before a temporary file is made beside it (in /dev for /dev/null).
+        try requireRegularFile(path, "write")
         let temporary = temporaryPath(for: path)
         var sink: IndexSink?
         var failure: SQLiteError?
@@ -105,6 +107,8 @@ public final class SearchIndex: Sendable {
     public static func openOrUpdate(_ library: ContentLibrary, at path: String, settings: SearchSettings = SearchSettings(),
                                     check: IndexCheck? = nil, log: (String) -> Void = { _ in }) throws(SQLiteError) -> SearchIndex? {
         guard path != ":memory:", FileManager.default.fileExists(atPath: path) else { return nil }
+        // Not rebuilt over: said as what it is ("cannot open /tmp: disk I/O error ... rebuilding it" came first).
+        try requireRegularFile(path, "open")
         do {
             let existing = try open(at: path, settings: settings, check: check.map { .startedBefore($0) } ?? .now)
             if existing.contentFingerprint == library.fingerprint { return existing }
@@ -126,6 +130,7 @@ public final class SearchIndex: Sendable {
     /// Writes a new file under a temporary name with `write`, gives it the old file's permissions and renames it
     /// over `path`, so no reader ever sees half of it.
     private static func replace(_ path: String, _ write: (String) throws(SQLiteError) -> Void) throws(SQLiteError) {
+        try requireRegularFile(path, "write")
         let temporary = temporaryPath(for: path)
         do {
             try write(temporary)
@@ -140,8 +145,29 @@ public final class SearchIndex: Sendable {
         "\(path).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     }
 
+    /// Refuses a `--db` that exists and is not a regular file: renaming the new index over it replaced `/dev/null`
+    /// itself with a 3.7 MiB world-writable file for the whole machine, and a FIFO or device was "indexed into".
+    static func requireRegularFile(_ path: String, _ operation: String) throws(SQLiteError) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return }
+        let kind: String? = switch info.st_mode & S_IFMT {
+        case S_IFREG: nil
+        case S_IFDIR: "a directory"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFIFO: "a FIFO (named pipe)"
+        case S_IFSOCK: "a socket"
+        default: "not a regular file"
+        }
+        if let kind { throw SQLiteError(code: 0, message: "\(kind), not a database file", path: path, operation: operation) }
+    }
+
     /// Gives a written file the old file's permissions and renames it over `path`.
     private static func install(_ temporary: String, at path: String) throws(SQLiteError) {
+        do throws(SQLiteError) { try requireRegularFile(path, "replace") } catch {
+            unlink(temporary)
+            throw error
+        }
         // `index` over a file someone made read-only (0444) keeps it read-only.
         var old = stat()
         if stat(path, &old) == 0 { chmod(temporary, old.st_mode & 0o7777) }
@@ -185,6 +211,8 @@ public final class SearchIndex: Sendable {
                             check: IndexCheck.When = .now) throws(SQLiteError) -> SearchIndex {
         // Another process may rename a new file over `path` between two opens: start again until every
         // connection reads the same generation (bounded: three tries).
+        // "written by another version of haiku-advisor (schema 1)" was said of /dev/null.
+        try requireRegularFile(path, "open")
         for _ in 0..<3 {
             let identity = FileIdentity(path: path)
             let first = try Connection(path: path, readOnly: true)

@@ -35,6 +35,12 @@ public struct AdvisorViews: Sendable {
         let answers: Answers
         // A share link's query works here too: its content version is not an answer.
         let pairs = try ShareLinks.split(request.query).answers
+        // Answers in both places would leave one set unread; say so rather than ignore the query's.
+        if request.method == "POST", let (name, _) = pairs.first {
+            throw HTTPError(400, code: "invalid", "A POST reads its answers from the JSON body only: move `\(name.prefix(64))` "
+                            + "from the query string into the body, or send the answers in the query with GET.",
+                            field: String(name.prefix(64)))
+        }
         do {
             if request.method == "POST" {
                 answers = try knowledge.answers(fromJSON: request.body)

@@ -139,7 +139,7 @@ if let missed = a.decision.requirement_missed { md += "- **\(cell(missed))**\n" 
             let named = a.alternatives.map { slug in
                 // Its lifecycle where it is not active, as the page's badge says it.
                 let state = a.costs.first { $0.model == slug }.map(\.status.state).flatMap { $0 == .active ? nil : LifecycleText.label($0) }
-                let notes = [state, ResultView.weakerFit(slug, a, knowledge: knowledge)].compactMap { $0 }.filter { !$0.isEmpty }
+                let notes = [state, a.weakerFit(slug, knowledge: knowledge)].compactMap { $0 }
                 return cell(title(slug)) + (notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))")
             }
             md += "- Alternatives: \(named.joined(separator: ", "))" + (a.alternativesNote.map { "; \($0)" } ?? "") + "\n"

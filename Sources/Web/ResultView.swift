@@ -12,7 +12,7 @@ struct ResultView {
     static func verdictLabel(_ assessment: Assessment) -> String { labels(assessment).heading }
 
     /// The heading and the label of the named model ("★ Recommended"), from one reading of the basis.
-    private static func labels(_ assessment: Assessment) -> (heading: String, primary: String) {
+    static func labels(_ assessment: Assessment) -> (heading: String, primary: String) {
         let roomiest = assessment.roomiest?.mark(primaryFit: assessment.primaryFit?.fit) ?? "Roomiest"
         return switch assessment.primaryModelBasis {
         case .nothing_fits where assessment.fitsOnlyWithoutMargin: ("No model takes this request with room to spare", roomiest)
@@ -93,7 +93,7 @@ struct ResultView {
             imported: !carry.isEmpty,
             alternatives: assessment.alternatives.enumerated().map { i, slug in
                 AlternativeLine(separator: i == 0 ? "" : ", ", model: modelLink(slug, assessment),
-                                fitNote: Self.weakerFit(slug, assessment, knowledge: knowledge))
+                                fitNote: assessment.weakerFit(slug, knowledge: knowledge) ?? "")
             },
             alternativesNote: assessment.alternatives.isEmpty ? assessment.alternativesNote ?? "" : "",
             alternativesCaveat: assessment.alternatives.isEmpty ? "" : assessment.alternativesNote ?? "",
@@ -273,14 +273,6 @@ struct ResultView {
         let status = assessment.costs.first { $0.model == slug }?.status
         return ModelLink(slug: slug, title: library.page(.models, slug)?.title ?? slug, url: "/models/\(slug)",
                          badge: LifecycleText.badge(status, library: library))
-    }
-
-    /// How `slug` fits the task when that is less well than the primary: an alternative weaker than the
-    /// recommendation is offered only when too few fit as well, and says so.
-    static func weakerFit(_ slug: String, _ assessment: Assessment, knowledge: Knowledge) -> String {
-        guard let primary = assessment.primaryFit,
-              let fit = knowledge.model(slug)?.spec.task_fit[primary.task]?.fit, fit > primary.fit else { return "" }
-        return "fits this task only ‘\(fit.rawValue)’"
     }
 
     static func workloadSummary(_ answers: Answers) -> String {

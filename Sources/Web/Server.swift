@@ -188,6 +188,19 @@ public final class Server: Sendable {
         return nil
     }
 
+    /// The path of a request target in absolute form (`http://host:8080/models/`, RFC 9112 §3.2.2, as a proxy sends
+    /// it; a server must accept it) is the part after the authority; any other target is its own path. Routes, body
+    /// limits and error kinds all read the path, so it is taken here once.
+    static func originPath(_ target: String) -> String {
+        // Nearly every request: no copy.
+        if target.utf8.first == UInt8(ascii: "/") { return target }
+        let lower = target.prefix(8).lowercased()
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return target }
+        let afterScheme = target[target.index(target.startIndex, offsetBy: lower.hasPrefix("http://") ? 7 : 8)...]
+        guard let slash = afterScheme.firstIndex(of: "/") else { return "/" }
+        return String(afterScheme[slash...])
+    }
+
     /// The request's Content-Type header, which decides how large its body may be.
     static func contentType(of connection: OpaquePointer) -> String? {
         MHD_lookup_connection_value(connection, .HEADER_KIND, "Content-Type").map { String(cString: $0) }
@@ -314,7 +327,8 @@ final class RequestState {
 
     func bodyLimit(_ server: Server, connection: OpaquePointer, url: UnsafePointer<CChar>) -> Int {
         if let bodyLimit { return bodyLimit }
-        let limit = server.limits.bodyLimit(for: String(cString: url), contentType: Server.contentType(of: connection))
+        let limit = server.limits.bodyLimit(for: Server.originPath(String(cString: url)),
+                                            contentType: Server.contentType(of: connection))
         bodyLimit = limit
         return limit
     }
@@ -364,7 +378,9 @@ private func handleRequest(_ cls: UnsafeMutableRawPointer?, _ connection: Opaque
         // Whatever the path holds: a path that is not UTF-8 (`/x%FF`) skipped these checks, and every smuggling shape
         // was read again. The refusal reads the path only for whether it is under /api/, so a lossy copy will do,
         // made only for a refusal (not for every request).
-        func anyPath() -> String { String(decoding: UnsafeRawBufferPointer(start: url, count: strlen(url)), as: UTF8.self) }
+        func anyPath() -> String {
+            Server.originPath(String(decoding: UnsafeRawBufferPointer(start: url, count: strlen(url)), as: UTF8.self))
+        }
         if let problem = Server.framingProblem(connection, version: version) {
             state.framing = problem
             return server.handle(connection: connection, url: anyPath(), method: String(cString: method), state: state)
@@ -402,7 +418,7 @@ private func handleRequest(_ cls: UnsafeMutableRawPointer?, _ connection: Opaque
     guard let path = String(validating: UnsafeRawBufferPointer(start: url, count: strlen(url)), as: UTF8.self) else {
         return server.rejectUndecodablePath(connection, api: strncmp(url, "/api/", 5) == 0)
     }
-    return server.handle(connection: connection, url: path, method: String(cString: method), state: state)
+    return server.handle(connection: connection, url: Server.originPath(path), method: String(cString: method), state: state)
 }
 
 /// Called by MHD with the request target before it parses the query. libmicrohttpd 0.9.75 stores every query

@@ -7,6 +7,8 @@ struct StaticFiles: Sendable {
     struct File: Sendable {
         let response: Response
         let etag: String
+        /// The 304's headers: the validator and caching the 200 carries.
+        private let notModifiedHeaders: [(String, String)]
 
         /// Built from bytes: the ETag is their hash, the libmicrohttpd response made now.
         init(bytes: [UInt8], contentType: String, cacheControl: String) {
@@ -14,6 +16,7 @@ struct StaticFiles: Sendable {
             let headers = Response.securityHeaders + [("Content-Type", contentType), ("ETag", etag),
                                                       ("Cache-Control", cacheControl)]
             response = Response(status: 200, headers: headers, body: bytes).prebuilt()
+            notModifiedHeaders = Response.securityHeaders + [("ETag", etag), ("Cache-Control", cacheControl)]
         }
 
         /// The file, or 304 when the client's copy (If-None-Match) is current. If-None-Match compares weakly (RFC 9110,
@@ -24,7 +27,7 @@ struct StaticFiles: Sendable {
                    let tag = candidate.trimmingCharacters(in: .whitespaces)
                    return (tag.hasPrefix("W/") ? String(tag.dropFirst(2)) : tag) == etag
                }) {
-                return Response(status: 304, headers: Response.securityHeaders + [("ETag", etag)], body: [])
+                return Response(status: 304, headers: notModifiedHeaders, body: [])
             }
             return response
         }

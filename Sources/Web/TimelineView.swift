@@ -64,8 +64,9 @@ struct TimelineView {
     func svg(_ entries: [Entry], today: Int) -> String {
         guard let first = entries.map(\.released).min() else { return "" }
         let last = max(entries.compactMap(\.retires).max() ?? today, today + 180)
-        let startYear = CivilDate.text(first).prefix(4), endYear = Int(CivilDate.text(last).prefix(4))! + 1
-        let start = CivilDate.day("\(startYear)-01-01")!, end = CivilDate.day("\(endYear)-01-01")!
+        // Years by arithmetic, not by slicing the date's text (year 9999's axis ran to "1000" and trapped).
+        let startYear = CivilDate.year(of: first), endYear = CivilDate.year(of: last) + 1
+        let start = CivilDate.firstDay(ofYear: startYear), end = CivilDate.firstDay(ofYear: endYear)
         func x(_ day: Int) -> String { Markup.percent(Double(day - start) / Double(end - start)) }
         func width(_ days: Int) -> String { Markup.percent(Double(days) / Double(end - start)) }
         // Year labels on the first line, "today" on the second, so that they never overlap.
@@ -78,8 +79,8 @@ struct TimelineView {
             + " aria-labelledby=\"timeline-title timeline-desc\">"
             + "<title id=\"timeline-title\">Model lifecycles on one time axis</title>"
             + "<desc id=\"timeline-desc\">\(HTMLText.escape(description))</desc>"
-        for year in Int(startYear)!...endYear {
-            let day = CivilDate.day("\(year)-01-01")!
+        for year in startYear...endYear {
+            let day = CivilDate.firstDay(ofYear: year)
             svg += "<line class=\"year-line\" x1=\"\(x(day))\" x2=\"\(x(day))\" y1=\"\(top - 6)\" y2=\"\(height)\"></line>"
             if year < endYear {
                 svg += "<text class=\"year-label\" x=\"\(x(day))\" dx=\"4\" y=\"14\">\(year)</text>"

@@ -92,7 +92,10 @@ extension AdvisorViews {
         var pairs: [(String, String)] = []
         for part in form.parts where part.name != "usage" {
             guard let text = String(validating: part.body, as: UTF8.self) else {
-                throw refused("The field `\(part.name.prefix(40))` is not UTF-8 text.", status: 400)
+                // The answer's own field is the one to mark, not the file's (it was blamed on `usage`).
+                let field = String(part.name.prefix(40))
+                throw UploadRefusal(error: AnswerError(code: "invalid", message: "The field `\(field)` is not UTF-8 text.",
+                                                       field: field), status: 400, values: QuestionnaireForm.values(of: pairs))
             }
             pairs.append((part.name, text))
         }

@@ -100,9 +100,7 @@ enum AssessmentText {
 
     static func render(_ a: Assessment, knowledge: Knowledge) -> String {
         var lines = ["Verdict: \(a.verdict.rawValue)  (Haiku fit \(Int(a.score.rounded()))/100)",
-                     "Primary model: \(a.named(a.primaryModel))"
-                        + (a.alternatives.isEmpty ? "" : "; alternatives: \(a.alternatives.map(a.named).joined(separator: ", "))"
-                            + (a.alternativesNote.map { " (\($0))" } ?? ""))]
+                     "Primary model: \(a.named(a.primaryModel))" + a.alternativesClause(knowledge: knowledge)]
         // A hard limit or a policy (the routing plan, cost first) sets the verdict whatever the score, as the page says.
         if let decided = a.decidedBy { lines.append("Decided by /criteria/\(decided), whatever the score") }
         if let sentence = a.noModelCanTakeIt { lines.append(sentence) }

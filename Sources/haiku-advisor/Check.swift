@@ -16,7 +16,9 @@ struct Check: ParsableCommand {
 
     func validate() throws {
         if let staleDays, staleDays < 0 { throw ValidationError("--stale takes a number of days >= 0") }
-        if let today, CivilDate.day(today) == nil { throw ValidationError("--today takes a date YYYY-MM-DD") }
+        if let today, CivilDate.plausibleDay(today) == nil {
+            throw ValidationError("--today takes a date YYYY-MM-DD from \(CivilDate.plausibleYears.lowerBound) to \(CivilDate.plausibleYears.upperBound)")
+        }
     }
 
     func run() throws {

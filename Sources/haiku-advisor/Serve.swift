@@ -39,7 +39,9 @@ struct Serve: ParsableCommand {
     }
 
     func validate() throws {
-        if let today, CivilDate.day(today) == nil { throw ValidationError("--today takes a date YYYY-MM-DD") }
+        if let today, CivilDate.plausibleDay(today) == nil {
+            throw ValidationError("--today takes a date YYYY-MM-DD from \(CivilDate.plausibleYears.lowerBound) to \(CivilDate.plausibleYears.upperBound)")
+        }
         guard shutdownDeadline >= 0 && shutdownDeadline <= 3600 else { throw ValidationError("--shutdown-deadline takes 0 to 3600 seconds") }
         guard (1...60_000).contains(queryBudgetMs) else { throw ValidationError("--query-budget-ms takes 1 to 60000") }
         if let url = resolvedPublicURL {

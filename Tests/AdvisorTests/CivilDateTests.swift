@@ -29,3 +29,21 @@ struct CivilDateTests {
         }
     }
 }
+
+/// Years by arithmetic (the timeline's axis), and the years content may name.
+struct CivilYearTests {
+    @Test func yearOfADayAgreesWithItsText() {
+        for text in ["1970-01-01", "2000-02-29", "2026-12-31", "2027-01-01", "2099-12-31", "0001-01-01", "9999-12-31"] {
+            let day = CivilDate.day(text)!
+            #expect(CivilDate.year(of: day) == Int(text.prefix(4))!, "\(text)")
+            #expect(CivilDate.firstDay(ofYear: CivilDate.year(of: day)) == CivilDate.day(String(text.prefix(4)) + "-01-01"))
+        }
+        #expect(CivilDate.year(of: CivilDate.day("9999-12-31")! + 1) == 10_000)
+    }
+
+    @Test func plausibleDaysKeepToTheCentury() {
+        #expect(CivilDate.plausibleDay("2026-12-06") == CivilDate.day("2026-12-06"))
+        #expect(CivilDate.plausibleDay("9999-12-31") == nil && CivilDate.plausibleDay("0001-01-01") == nil)
+        #expect(CivilDate.plausibleDay("1999-12-31") == nil && CivilDate.plausibleDay("2100-01-01") == nil)
+    }
+}

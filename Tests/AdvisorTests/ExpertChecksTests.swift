@@ -1744,13 +1744,21 @@ struct ExpertChecksTests {
         // Sonnet 5.5, the model the rule names, fits moderation 'good'; Sonnet 4.6 fits it 'strong' for less and takes its
         // place, and no other model meets the alternatives' floor.
         #expect(a.primaryModel == "claude-sonnet-4-6" && a.primaryModelBasis == .preferred_over_ceiling, "\(a.primaryModel)")
-        #expect(a.alternativesNote == "no other model that can take this workload fits moderation 'strong' or better, "
-                + "the fit every alternative must have here", "\(a.alternativesNote ?? "nil")")
-        // Quality first keeps the rule's model, and the note then says that it fits less than the floor it sets.
+        // Legacy Haiku 4.5 fits moderation 'strong' too: the note says the rule set the Haiku models aside, not that
+        // no other model fits ("no other model" was false).
+        #expect(a.alternativesNote == "no other model outside the Haiku family, which the review capacity rule sets aside, "
+                + "that can take this workload fits moderation 'strong' or better, the fit every alternative must have here",
+                "\(a.alternativesNote ?? "nil")")
+        // Quality first (fit_first) puts the 'strong' fit before the rule's 'good' one whatever the price: it kept
+        // Sonnet 5.5 at 16 times Sonnet 4.6's month, a worse and dearer answer than the balanced budget's.
         let first = engine.assess(k.answers(["task_type": "moderation", "monthly_requests": 3_000_000, "avg_input_tokens": 300,
                                              "avg_output_tokens": 3, "accuracy": "first_time_right", "review_capacity": "none",
                                              "cost_priority": "secondary", "as_of": "2026-12-04"]))
-        #expect(first.primaryModel == "claude-sonnet-5-5", "\(first.primaryModel)")
+        #expect(first.primaryModel == "claude-sonnet-4-6" && first.primaryModelBasis == .preferred_outfitted, "\(first.primaryModel)")
+        let outfitted = try #require(first.reasons.dropFirst().first)
+        #expect(outfitted.criterion == "cost-priority" && outfitted.text.hasPrefix(
+            "The review capacity rule names Claude Sonnet 5.5, but it fits this task only 'good'."), "\(outfitted.text)")
+        #expect(first.reasons.first?.criterion == "review-capacity")
         // Required 'strong' by the team: legacy Haiku 4.5 and legacy Sonnet 4.6 fit real-time moderation that strongly
         // (Opus 4.5 retires within the planning window); the Haiku answers and Sonnet 4.6 is offered, with no note.
         let strict = engine.assess(k.answers(["task_type": "moderation", "monthly_requests": 5_000_000, "avg_input_tokens": 500,

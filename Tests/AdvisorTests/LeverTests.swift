@@ -597,9 +597,11 @@ struct LeverTests {
                             #expect(answers.values[AnswerID.latencyBudgetSeconds.rawValue] > 0
                                     || AnswerID.latency.choices[Int(answers.values[AnswerID.latency.rawValue])] == "realtime")
                         } else if lever.kind == .lower_effort,
-                                  AnswerID.accuracy.choices[Int(answers.values[AnswerID.accuracy.rawValue])] == "tolerant" {
-                            // A team that accepts an occasional miss: the least level (lower_effort.to_least_when).
-                            #expect(target == 0 && target < from, "lower_effort for a tolerant team: the least level")
+                                  AnswerID.accuracy.choices[Int(answers.values[AnswerID.accuracy.rawValue])] == "tolerant"
+                                    || ["classification", "moderation"].contains(
+                                        AnswerID.taskType.choices[Int(answers.values[AnswerID.taskType.rawValue])]) {
+                            // A team that accepts an occasional miss, or a label: the least level (lower_effort.to_least_when).
+                            #expect(target == 0 && target < from, "lower_effort for a tolerant team or a label: the least level")
                         } else {
                             #expect(abs(target - from) == 1, "\(lever.kind): one level")
                         }
@@ -816,21 +818,41 @@ struct LeverTests {
         #expect(strict.levers.contains { $0.kind == .raise_effort }, "\(strict.levers.map(\.kind))")
     }
 
-    /// A team that accepts an occasional miss is offered the cheapest setting, not one level down; a team that
-    /// reviews its outputs takes the single step (criteria/_index.md, `lower_effort.to_least_when`).
+    /// More thinking is offered for a margin of quality; a level whose verdict moves to a model that fits the task
+    /// less well buys none: strict moderations on Sonnet 4.6 ('strong') were told to raise its effort to low, after
+    /// which the verdict recommended Sonnet 5.5 ('good').
+    @Test func aMarginThatMovesToAWeakerFitIsNotOffered() {
+        let k = Fixture.real
+        let answers: [String: AnswerValue] = ["task_type": "moderation", "monthly_requests": 3_000_000, "avg_input_tokens": 600,
+                                              "avg_output_tokens": 10, "accuracy": "first_time_right", "review_capacity": "none",
+                                              "as_of": "2026-12-06"]
+        let a = Engine(knowledge: k).assess(k.answers(answers))
+        #expect(a.primaryModel == "claude-sonnet-4-6")
+        var raised = answers
+        raised["reasoning_effort"] = "low"
+        #expect(Engine(knowledge: k).assess(k.answers(raised)).primaryModel == "claude-sonnet-5-5")
+        #expect(!a.levers.contains { $0.kind == .raise_effort }, "\(a.levers.map(\.text))")
+    }
+
+    /// A team that accepts an occasional miss, or a label (classification, moderation), is offered the cheapest
+    /// setting, not one level down; a team that reviews other work takes the single step (criteria/_index.md,
+    /// `lower_effort.to_least_when`).
     @Test func aTeamThatAcceptsMissesIsOfferedTheLeastThinking() throws {
         let k = Fixture.real
-        func lower(_ accuracy: String) throws -> Lever {
+        func lower(_ accuracy: String, _ task: String = "extraction") throws -> Lever {
             let a = Engine(knowledge: k).assess(k.answers([
-                "task_type": "classification", "monthly_requests": 500_000_000, "avg_input_tokens": 150,
+                "task_type": .text(task), "monthly_requests": 500_000_000, "avg_input_tokens": 150,
                 "avg_output_tokens": 1, "latency": "batch", "accuracy": .text(accuracy), "as_of": "2026-12-05"]))
-            #expect(a.primaryModel == "claude-haiku-5-5")
+            #expect(a.primaryModel == "claude-haiku-5-5", "\(task) \(accuracy): \(a.primaryModel)")
             return try #require(a.levers.first { $0.kind == .lower_effort }, "\(accuracy): \(a.levers.map(\.kind))")
         }
-        let tolerant = try lower("tolerant"), reviewed = try lower("reviewed")
+        let tolerant = try lower("tolerant"), reviewed = try lower("reviewed"), label = try lower("reviewed", "classification")
         #expect(tolerant.changes.map(\.to) == ["none"])
         #expect(tolerant.text.contains("to none (thinking off)"), "\(tolerant.text)")
         #expect(reviewed.changes.map(\.to) == ["low"])
+        // 3 billion reviewed 5-token labels kept Haiku 5.5 because it costs least with thinking off, and the lever
+        // stopped at low: a label goes to the least thinking.
+        #expect(label.changes.map(\.to) == ["none"])
         // Without thinking the month is the tokens alone: 500M × (195 in at $0.10 + 1.3 out at $0.50) per M, halved.
         #expect(abs(tolerant.monthly_after - 5_037.5) < 0.01, "\(tolerant.monthly_after)")
         #expect(tolerant.monthly_after < reviewed.monthly_after)

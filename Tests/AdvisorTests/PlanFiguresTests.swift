@@ -129,12 +129,14 @@ struct PlanFiguresTests {
                                               "avg_output_tokens": 20, "routing": "tiered", "complex_share": 0.02, "as_of": "2027-02-01"]
         let a = engine.assess(k.answers(answers))
         let lower = try #require(a.levers.first { $0.kind == .lower_effort })
-        #expect(lower.text.contains("The answer sets every model's effort: Claude Sonnet 5.5 answers the complex 2 % at low too, "
-                                    + "and the plan costs $748 a month instead of $2,728"), "\(lower.text)")
+        // A label: the lever goes to the least thinking (criteria/_index.md, to_least_when), which Sonnet 5.5 cannot
+        // switch off, so it answers at low, its least.
+        #expect(lower.text.contains("The answer sets every model's effort: Claude Sonnet 5.5 answers the complex 2 % at low, its least, "
+                                    + "and the plan costs $448 a month instead of $2,728"), "\(lower.text)")
         var applied = answers
-        applied["reasoning_effort"] = "low"
+        applied["reasoning_effort"] = "none"
         let rerun = engine.assess(k.answers(applied))
-        #expect(rerun.decision.combined?.monthly_usd == 747.6)
+        #expect(rerun.decision.combined?.monthly_usd == 447.6)
         // Batch halves the escalations too.
         let batch = try #require(a.levers.first { $0.kind == .batch })
         #expect(batch.text.contains("With its escalations to Claude Sonnet 5.5, the plan costs $1,364 a month instead of $2,728."), "\(batch.text)")
@@ -175,6 +177,8 @@ struct PlanFiguresTests {
         let trim = try #require(a.levers.first { $0.kind == .trim_below_cliff })
         #expect(trim.model == "claude-haiku-5-5")
         #expect(trim.text.contains("Against GPT-6 Luna's $9,605 a month today, the verdict then pays $8,095."), "\(trim.text)")
-        #expect(a.levers.first?.kind == .batch && a.levers.last == trim)
+        // Ranked by what the verdict pays: the trim's $1,510 after batch's $4,803 and the cache's $3,240 on Luna, before
+        // thinking off on Luna ($600).
+        #expect(a.levers.map(\.kind) == [.batch, .cache_prefix, .trim_below_cliff, .lower_effort])
     }
 }

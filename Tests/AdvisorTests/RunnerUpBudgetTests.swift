@@ -25,3 +25,18 @@ struct RunnerUpBudgetTests {
         #expect(runner.reason.contains("against a 0.9 s budget"), "\(runner.reason)")
     }
 }
+
+/// A runner-up that ties to the cent today but not at the prices announced for the coming weeks says so.
+struct RunnerUpTieTests {
+    let engine = Engine(knowledge: Fixture.real)
+
+    @Test func aTieThatAnAnnouncedPriceEndsIsSaidToLastOnlyToday() throws {
+        let a = engine.assess(Fixture.real.answers(["task_type": "chat", "monthly_requests": 1_000_000, "required_fit": "strong",
+                                                    "as_of": "2026-12-06"]))
+        let runner = try #require(a.decision.runner_up)
+        #expect(runner.model == "gemini-3-8-flash")
+        // "the same to the cent" read as a standing tie; Gemini 3.8 Flash's prices double on 2027-01-01.
+        #expect(runner.reason.hasPrefix("it costs the same to the cent today ($6,000 more from 2027-01-01, when Gemini 3.8 "
+                                        + "Flash's prices change)"), "\(runner.reason)")
+    }
+}

@@ -80,6 +80,49 @@ import Testing
         #expect(result.output.contains("\(root)/guides/b.md:"))
     }
 
+    /// A date no page can mean (a retirement in 9999) fails `check` at its line: `/timeline` drew every year up to it
+    /// and trapped, taking the server down. `--today` keeps to the same years.
+    @Test func checkRefusesDatesOutsideTheYearsContentMayName() throws {
+        let root = NSTemporaryDirectory() + "haiku-cli-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/guides", withIntermediateDirectories: true)
+        try "---\ntitle: x\nsummary: y\nupdated: \"9999-11-21\"\n---\nText.\n".write(toFile: root + "/guides/a.md", atomically: true, encoding: .utf8)
+        let result = try run(["check", "--content", root])
+        #expect(result.status == 1)
+        #expect(result.output.contains("\(root)/guides/a.md:4: `updated` must be a real date as YYYY-MM-DD from 2000 to 2099, not `9999-11-21`"),
+                "\(result.output)")
+        let today = try run(["check", "--today", "9999-10-01"])
+        #expect(today.status != 0 && today.errors.contains("--today takes a date YYYY-MM-DD from 2000 to 2099"), "\(today.errors)")
+    }
+
+    /// `--db` that is not a regular file is refused before anything is written: renaming the index over it made
+    /// /dev/null a 3.7 MiB regular file for the whole machine.
+    @Test func indexRefusesADatabasePathThatIsNotARegularFile() throws {
+        let root = NSTemporaryDirectory() + "haiku-cli-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/dir.db", withIntermediateDirectories: true)
+        #expect(mkfifo(root + "/fifo.db", 0o600) == 0)
+        for (name, kind) in [("fifo.db", "a FIFO (named pipe)"), ("dir.db", "a directory")] {
+            let result = try run(["index", "--db", root + "/" + name])
+            #expect(result.status != 0)
+            #expect(result.errors.contains("cannot write \(root)/\(name): \(kind), not a database file"), "\(result.errors)")
+            let found = try run(["search", "token", "--db", root + "/" + name])
+            #expect(found.status != 0 && found.errors.contains("\(kind), not a database file"), "\(found.errors)")
+        }
+        var info = stat()
+        #expect(stat(root + "/fifo.db", &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root).sorted() == ["dir.db", "fifo.db"])
+    }
+
+    /// With no alternative offered, the text says why, as the page and the JSON do.
+    @Test func assessTextSaysWhyNoAlternativeIsOffered() throws {
+        let answers = #"{"task_type":"moderation","monthly_requests":3000000,"avg_input_tokens":600,"avg_output_tokens":10,"accuracy":"first_time_right","review_capacity":"none","as_of":"2026-12-06"}"#
+        let result = try run(["assess", "--answers", "-"], input: answers)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("Primary model: claude-sonnet-4-6 (legacy); alternatives: none (no other model outside the Haiku "
+                                       + "family, which the review capacity rule sets aside,"), "\(result.output)")
+    }
+
     @Test func searchPrintsResultsAndJSON() throws {
         let text = try run(["search", "rate limits", "--limit", "3"])
         #expect(text.status == 0)

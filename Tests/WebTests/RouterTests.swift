@@ -157,6 +157,23 @@ struct RouteTableTests {
         #expect(request("POST", "/timeline").header("Allow") == "GET, HEAD")
     }
 
+    /// Answers in a POST's query string were dropped without a word, and the verdict came from the body alone.
+    @Test func postWithAnswersInTheQueryIsRefusedNamingOne() throws {
+        let body = Array(#"{"task_type": "chat"}"#.utf8)
+        let both = router.respond(to: Request(method: "POST", path: "/api/assess", query: [("monthly_requests", "5000")],
+                                              headers: ["Content-Type": "application/json"], body: body))
+        #expect(both.status == 400)
+        let error = try #require(try JSONSerialization.jsonObject(with: Data(both.body)) as? [String: [String: String]])
+        #expect(error["error"]?["field"] == "monthly_requests")
+        #expect(error["error"]?["message"]?.contains("JSON body only") == true)
+        // A share link's content version is not an answer: it may ride along.
+        let versioned = router.respond(to: Request(method: "POST", path: "/api/assess", query: [("content", "3f2a9c01")],
+                                                   headers: ["Content-Type": "application/json"], body: body))
+        #expect(versioned.status == 200)
+        #expect(router.respond(to: Request(method: "POST", path: "/api/assess", headers: ["Content-Type": "application/json"],
+                                           body: body)).status == 200)
+    }
+
     @Test func patternsCoverPagesFilesAndNothingElse() {
         #expect(request("GET", "/guides/monitoring").status == 200)
         #expect(request("GET", "/api/pages/guides/monitoring").status == 200)

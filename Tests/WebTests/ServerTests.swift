@@ -45,10 +45,25 @@ import Testing
         let etag = try #require(first.headers["etag"])
         let second = try connection.request("GET", "/public/style.css", headers: ["If-None-Match": etag])
         #expect(second.status == 304)
+        // A 304 keeps the 200's caching (it dropped Cache-Control); the next answer on the connection reads clean.
+        #expect(second.headers["cache-control"] == first.headers["cache-control"])
+        #expect(second.headers["transfer-encoding"] == nil)
+        #expect(try connection.request("GET", "/healthz").status == 200)
         // Weak comparison: a tag a proxy weakened still matches; another tag does not.
         #expect(try connection.request("GET", "/public/style.css", headers: ["If-None-Match": "W/" + etag]).status == 304)
         #expect(try connection.request("GET", "/public/style.css", headers: ["If-None-Match": "W/\"0\", \"1\""]).status == 200)
         #expect(try connection.request("GET", "/public/%2e%2e/Package.swift").status == 404)
+    }
+
+    /// A proxy sends the target in absolute form (RFC 9112 §3.2.2); a server must accept it as the path it names.
+    @Test func absoluteFormTargetsAreTheirPath() throws {
+        let connection = try connect()
+        let models = try connection.request("GET", "http://127.0.0.1:\(Self.port)/models/")
+        #expect(models.status == 200)
+        #expect(models.text.contains("Claude Haiku"))
+        #expect(try connection.request("GET", "HTTPS://example.com/api/search?q=429").status == 200)
+        #expect(try connection.request("GET", "http://example.com").status == 200)
+        #expect(try connection.request("GET", "http://example.com/no/such/page").status == 404)
     }
 
     @Test func notFoundAndMethodNotAllowed() throws {

@@ -34,6 +34,22 @@ import Testing
         #expect(refused.status == 415 && refused.text.contains("a boundary of 1 to 70 characters"), "\(refused.text)")
     }
 
+    /// An answer field that is not UTF-8 is that answer's error, marked on its own field, not the file's.
+    @Test func anAnswerFieldThatIsNotUTF8IsBlamedOnItself() throws {
+        let server = try ServerProcess(["--db", ":memory:", "--today", "2026-12-02"], in: repositoryRoot)
+        let csv = [UInt8](FileManager.default.contents(atPath: Self.fixtures + "usage.csv")!)
+        let body = Self.multipart([("usage", "usage.csv", csv), ("monthly_requests", nil, [0x31, 0xFF, 0x30])])
+        let api = try HTTPConnection(port: server.port).request(
+            "POST", "/api/assess", headers: ["Content-Type": "multipart/form-data; boundary=haikuBoundary42"], body: body)
+        #expect(api.status == 400)
+        let error = try #require(try JSONSerialization.jsonObject(with: Data(api.body)) as? [String: [String: String]])
+        #expect(error["error"]?["field"] == "monthly_requests", "\(api.text)")
+        #expect(error["error"]?["message"] == "The field `monthly_requests` is not UTF-8 text.")
+        let page = try Self.upload(server.port, body)
+        #expect(page.status == 400)
+        #expect(page.text.contains("not UTF-8 text"))
+    }
+
     @Test func uploadThroughMultipartAnswersTheVerdictPricedOnTheDistribution() throws {
         let server = try ServerProcess(["--db", ":memory:", "--today", "2026-12-02"], in: repositoryRoot)
         let csv = [UInt8](FileManager.default.contents(atPath: Self.fixtures + "usage.csv")!)

@@ -177,14 +177,22 @@ def piped(binary: str, content: str) -> None:
         # An id the SDK cannot read: refused at once, not waited for at the end of input.
         {"jsonrpc": "2.0", "id": 1.5, "method": "tools/call", "params": {"name": "list_models", "arguments": {}}},
     ]
-    text = "\n".join(json.dumps(line) for line in lines) + "\nnot json\n[]\n"
+    # Members given twice, which json.dumps cannot write: an id (answered as 1 by the SDK while the end of input
+    # waited a minute for 2) and a tool argument (the web refuses a repeated answer).
+    doubled = ['{"jsonrpc": "2.0", "id": 6, "id": 7, "method": "ping"}',
+               '{"jsonrpc": "2.0", "id": 8, "method": "tools/call", "params": {"name": "assess", '
+               '"arguments": {"task_type": "chat", "task_type": "rag"}}}']
+    text = "\n".join([json.dumps(line) for line in lines] + doubled) + "\nnot json\n[]\n"
     started = time.monotonic()
     run = subprocess.run([binary, "mcp", "--content", content], input=text.encode(), capture_output=True, timeout=120)
     check(time.monotonic() - started < 30, f"piped mcp took {time.monotonic() - started:.1f} s to finish")
     check(run.returncode == 0, f"piped mcp exit status {run.returncode}: {run.stderr.decode()[-300:]}")
     answers = [json.loads(line) for line in run.stdout.decode().splitlines() if line.strip()]
     by_id = {json.dumps(a.get("id")): a for a in answers if a.get("id") is not None}
-    check(set(by_id) == {"1", "2", '"three"', "4", "5", "1.5"}, f"piped answers: {sorted(by_id)}")
+    check(set(by_id) == {"1", "2", '"three"', "4", "5", "1.5", "8"}, f"piped answers: {sorted(by_id)}")
+    check(by_id.get("8", {}).get("error", {}).get("code") == -32602
+          and "`task_type` is given twice" in by_id.get("8", {}).get("error", {}).get("message", ""),
+          f"a repeated argument: {by_id.get('8')}")
     check(by_id.get("1.5", {}).get("error", {}).get("code") == -32600, f"a fractional id: {by_id.get('1.5')}")
     assessed = by_id.get("2", {}).get("result", {})
     check(assessed.get("isError") is not True and "Verdict:" in json.dumps(assessed),
@@ -194,8 +202,9 @@ def piped(binary: str, content: str) -> None:
           f"array arguments: {by_id.get('4')}")
     check(by_id.get("5", {}).get("error", {}).get("code") == -32600, f"a message with no method: {by_id.get('5')}")
     unmatched = [a for a in answers if a.get("id") is None]
-    check(sorted(a["error"]["code"] for a in unmatched) == [-32700, -32600],
-          f"a line that is not JSON and an empty batch get id null: {unmatched}")
+    check(sorted(a["error"]["code"] for a in unmatched) == [-32700, -32600, -32600],
+          f"a line that is not JSON, a repeated id and an empty batch get id null: {unmatched}")
+    check(any("`id` is given twice" in a["error"].get("message", "") for a in unmatched), f"a repeated id: {unmatched}")
 
 
 USAGE_CSV = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "UsageTests", "Fixtures", "usage.csv")

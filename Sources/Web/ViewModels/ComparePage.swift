@@ -14,6 +14,8 @@ struct ComparePage: ViewModel, ChartedPage {
     let hiddenAnswers: [HiddenAnswer]
     /// The verdict of the given workload ("" for the defaults).
     let verdictURL: String
+    /// What the given workload's verdict recommends and pays ("" for the defaults): the mark on the chart is its.
+    let verdictSentence: String
     let chart: CostChartView
 
     var costChart: CostChartView? { chart }

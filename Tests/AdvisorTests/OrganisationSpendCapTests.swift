@@ -1,0 +1,39 @@
+import Testing
+@testable import Advisor
+
+/// A provider's monthly spend caps are the organisation's (failure-modes/rate-limits), so a model whose own limits we
+/// could not read (`kind: not_read`) is still held to the caps its provider's other pages give.
+struct OrganisationSpendCapTests {
+    let engine = Engine(knowledge: Fixture.real)
+
+    /// $6,000 a month on Sonnet 4.6 was "unlikely to bind" (ranked low) while Start stops at $500 and Build at $1,000.
+    @Test func aMonthOverTheEntryCapNeedsTheTierWhoseCapCoversIt() throws {
+        let a = engine.assess(Fixture.real.answers(["task_type": "chat", "monthly_requests": 1_000_000, "required_fit": "strong",
+                                                    "as_of": "2026-12-06"]))
+        #expect(a.primaryModel == "claude-sonnet-4-6")
+        #expect(a.capacity?.status == .unknown && a.capacity?.tier == "scale", "\(String(describing: a.capacity))")
+        let warning = try #require(a.warnings.first { $0.failure_mode == "rate-limits" })
+        #expect(warning.text.contains("Anthropic's monthly spend caps are the organisation's, and this month needs at least its "
+                                      + "Scale tier (Start stops at $500)"), "\(warning.text)")
+        #expect(!warning.text.contains("unlikely to bind"))
+    }
+
+    /// Under the entry tier's cap, nothing changes: the capacity names no tier.
+    @Test func aMonthUnderTheEntryCapNamesNoTier() {
+        let a = engine.assess(Fixture.real.answers(["task_type": "chat", "monthly_requests": 20_000, "required_fit": "strong",
+                                                    "as_of": "2026-12-06"]))
+        #expect(a.primaryModel == "claude-sonnet-4-6")
+        #expect(a.capacity?.status == .unknown && a.capacity?.tier == nil, "\(String(describing: a.capacity))")
+    }
+
+    /// The ladder is the provider's caps without another model's per-minute limits; a provider that publishes no
+    /// spend cap has none.
+    @Test func theLadderCarriesCapsOnly() throws {
+        let k = Fixture.real
+        let ladder = try #require(k.spendCapLadder(of: "Anthropic", on: CivilDate.day("2026-12-06")!))
+        #expect(ladder.map(\.tier).prefix(3) == ["start", "build", "scale"])
+        #expect(ladder.map(\.monthly_spend_cap_usd).prefix(3) == [500, 1_000, 200_000])
+        #expect(ladder.allSatisfy { $0.rpm == nil && $0.itpm == nil && $0.otpm == nil && $0.max_concurrent == nil })
+        #expect(k.spendCapLadder(of: "Google", on: CivilDate.day("2026-12-06")!) == nil)
+    }
+}
