@@ -150,7 +150,7 @@ struct PeakNeed {
     func exceeded(_ tier: RateTier, spend: () -> Double) -> String? {
         guard !holds(tier, spend: spend) else { return nil }
         var over = measured(tier).filter { $0.need > $0.limit }.map {
-            "\(Format.figure($0.need)) \($0.unit) against \(Format.figure($0.limit))"
+            "\(Format.figure(Self.shown($0.need, $0.unit))) \($0.unit) against \(Format.figure($0.limit))"
         }
         if let cap = tier.monthly_spend_cap_usd {
             let month = spend()
@@ -159,16 +159,20 @@ struct PeakNeed {
         return over.isEmpty ? nil : Format.series(over)
     }
 
+    /// A need as the sentences say it: requests a minute rounded through tenths, as the capacity's peak is
+    /// (`peak_rpm`): 479.45 were "about 480" in the load and "479 of its 500" in the same sentence, and 205,479.45
+    /// "205,480" and "205,479" in one warning. Tokens and days are rounded once, as there.
+    static func shown(_ need: Double, _ unit: String) -> Double {
+        unit.hasPrefix("requests a minute") ? (need * 10).rounded() / 10 : need
+    }
+
     /// The limits of `tier` (a tier that carries this need) of which it takes more than `room`, each in words with
     /// its share: "$402 of its $500 monthly spend cap (80 %)". Empty when every one leaves that room.
     func tight(_ tier: RateTier, room: Double, spend: Double) -> [String] {
         func share(_ need: Double, _ limit: Double) -> String { Format.percent((need / limit * 100).rounded() / 100) }
         var tight = measured(tier).filter { $0.limit > 0 && $0.need > room * $0.limit }.map {
             let when = $0.unit.hasSuffix("a minute") ? " at peak" : ""
-            // Requests a minute rounded through tenths, as the capacity's peak is (`peak_rpm`): 479.45 were "about 480"
-            // in the load and "479 of its 500" in the same sentence. Tokens and days are rounded once, as there.
-            let need = $0.unit.hasPrefix("requests a minute") ? ($0.need * 10).rounded() / 10 : $0.need
-            return "\(Format.figure(need)) of its \(Format.figure($0.limit)) \($0.unit)\(when) (\(share($0.need, $0.limit)))"
+            return "\(Format.figure(Self.shown($0.need, $0.unit))) of its \(Format.figure($0.limit)) \($0.unit)\(when) (\(share($0.need, $0.limit)))"
         }
         if let cap = tier.monthly_spend_cap_usd, cap > 0, spend > room * cap {
             tight.append("\(Format.money(spend)) of its \(Format.money(cap)) monthly spend cap (\(share(spend, cap)))")

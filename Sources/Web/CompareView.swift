@@ -32,8 +32,9 @@ struct CompareView {
             let title = { (slug: String) in library.page(.models, slug)?.title ?? slug }
             let plan = d.combined.map { "; with the complex \(Format.percent($0.complex_share)) sent on to \(title($0.escalation_model)), "
                 + "\(Format.money($0.monthly_usd)) a month in all" } ?? ""
-            return "Your verdict: \(ResultView.labels(v).primary.lowercased()) \(title(d.recommended)), "
-                + "\(Format.money(d.monthly_usd)) a month\(plan)."
+            let label = ResultView.labels(v).primary.lowercased()
+            return "Your verdict " + (label == "recommended" ? "recommends" : "names as the \(label)")
+                + " \(title(d.recommended)): \(Format.money(d.monthly_usd)) a month\(plan)."
         } ?? ""
         func row(_ label: String, _ value: (Page, ModelSpec) -> String) -> CompareRow {
             CompareRow(label: label, cells: zip(pages, specs).map { CompareCell(value: value($0, $1)) })

@@ -74,6 +74,9 @@ enum CapacityText {
         case .unknown:
             if c.max_request_seconds != nil {
                 "unknown"
+            } else if c.scheme_kind != .tiers, let tier = c.tier {
+                // Its provider's spend caps, the organisation's (Knowledge.spendCapLadder), call for a tier.
+                "at least \(Knowledge.tierName(tier)) for the month's spend; its per-minute limits for this model unknown to us"
             } else if c.scheme_kind == .not_read {
                 "unknown: the provider publishes limits we have not read"
             } else if let tier = c.tier {

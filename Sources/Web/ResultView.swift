@@ -156,14 +156,21 @@ struct ResultView {
     /// a tenth or more off the recommended model's bill (a model that caches nothing, or a prompt under its
     /// minimum, gets no note).
     func blankCacheNote(_ assessment: Assessment, answers: Answers) -> BlankCacheNote? {
+        // A cache lever on the recommended model prices a share of its own (40 % where the range allows no more):
+        // the note takes it, since two figures for one question side by side ("80 % … $16.64", "40 % … $21.32") left
+        // a reader to pick one.
+        let leverShare = assessment.levers.first { $0.kind == .cache_prefix && $0.model == assessment.primaryModel }?
+            .changes.first { $0.answer == .cachedInputShare }.flatMap { change -> Double? in
+                if case .number(let share) = change.to { share } else { nil } }
+        let share = leverShare ?? Self.exampleCachedShare
         guard answers.isAssumed(.cachedInputShare), assessment.decision.combined == nil,
-              let changed = try? knowledge.replacing(.cachedInputShare, with: .number(Self.exampleCachedShare), in: answers),
+              let changed = try? knowledge.replacing(.cachedInputShare, with: .number(share), in: answers),
               let cached = engine.monthlyCost(of: assessment.primaryModel, changed)
         else { return nil }
         let now = assessment.decision.monthly_usd
         guard now > 0, cached <= now * 0.9 else { return nil }
         return BlankCacheNote(model: library.page(.models, assessment.primaryModel)?.title ?? assessment.primaryModel,
-                              share: Format.percent(Self.exampleCachedShare), monthly: Format.money(cached),
+                              share: Format.percent(share), monthly: Format.money(cached),
                               url: "/assess/result?" + changed.queryString)
     }
 

@@ -87,7 +87,7 @@ extension AdvisorViews {
                           + "assess each alone).", status: 400)
         }
         guard let file = form.parts.first(where: { $0.name == "usage" }), !file.body.isEmpty else {
-            throw refused("Choose a usage file to upload (the form field `usage`).", status: 400)
+            throw refused("Choose a usage file to upload (“Usage file” on the form; the multipart field `usage`).", status: 400)
         }
         var pairs: [(String, String)] = []
         for part in form.parts where part.name != "usage" {

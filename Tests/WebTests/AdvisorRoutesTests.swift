@@ -266,6 +266,21 @@ struct AdvisorRoutesTests {
         #expect(get("/compare").status == 200)
     }
 
+    /// Reached from a verdict, compare marks the verdict's model and says its month, a tiered plan's escalations
+    /// included: the ★ the verdict keeps for its recommendation starred GPT-6 Luna as "cheapest to build on" beside a
+    /// verdict for Haiku 5.5 with Sonnet 5.5 behind it, and the plan's month was nowhere on the page.
+    @Test func compareFromAVerdictMarksTheVerdictsModel() {
+        let answers = [("monthly_requests", "3000000"), ("avg_input_tokens", "20000"), ("as_of", "2026-12-06")]
+        let verdict = get("/api/assess", answers).text
+        #expect(verdict.contains("\"verdict\":\"tiered_routing\""))
+        let page = get("/compare", [("models", "claude-haiku-5-5,gpt-6-luna,claude-sonnet-5-5")] + answers).text
+        #expect(page.contains("★ Claude Haiku 5.5") && !page.contains("cheapest to build on"), "\(page)")
+        #expect(page.contains("Your verdict recommends Claude Haiku 5.5: $9,990 a month; with the complex 5 % sent on to "
+                              + "Claude Sonnet 5.5, $22,680 a month in all."), "\(page)")
+        // Without a workload of its own, the cheapest to build on, as before.
+        #expect(get("/compare", [("models", "claude-haiku-5-5,gpt-6-luna")]).text.contains("cheapest to build on"))
+    }
+
     /// Each bill's thinking is a row of its own, and a row no chosen model has a figure for is left out: the default
     /// comparison put Haiku 5.5 at $86 beside models with three times its rates at $80, and said nothing of the
     /// 1,200 reasoning tokens a request in its bill.

@@ -6,11 +6,20 @@ struct VerdictBoxTests {
     let chat = [("task_type", "chat"), ("monthly_requests", "2000000"), ("avg_input_tokens", "1500"), ("avg_output_tokens", "250")]
 
     @Test func aMonthPricedWithNothingCachedSaysWhatCachingWouldMakeIt() {
-        let page = get("/assess/result", chat).text
-        #expect(page.contains("Priced with none of the prompt cached, as the cacheable share was left blank: if 80 % of each prompt"))
-        #expect(page.contains("cached_input_share=0.8\">$1,634 a month</a>"))
+        // Realtime chats due in 2 s: the cache lever's 40 % takes a tenth off, and the note says it beside the month.
+        let page = get("/assess/result", [("task_type", "chat"), ("latency", "realtime"), ("latency_budget_s", "2")]).text
+        #expect(page.contains("Priced with none of the prompt cached, as the cacheable share was left blank: if 40 % of each prompt"))
+        #expect(page.contains("cached_input_share=0.4&amp;latency=realtime"))
+        // Where the lever's share takes less than a tenth off (2M chats: $1,775 against $1,915), the lever alone says it.
+        let chats = get("/assess/result", chat).text
+        #expect(!chats.contains("class=\"blank-cache\"") && chats.contains("If 40 % of each prompt is a stable prefix"))
         // Answered, even as none, it is no assumption to point out.
         #expect(!get("/assess/result", chat + [("cached_input_share", "0")]).text.contains("class=\"blank-cache\""))
+        // Where a cache lever on the recommended model prices a share of its own, the note takes that share: "80 % …
+        // $16.64" beside the lever's "40 % … $21.32" left a reader to pick one.
+        let realtime = get("/assess/result", [("task_type", "chat"), ("latency", "realtime"), ("latency_budget_s", "2")]).text
+        #expect(realtime.contains("as the cacheable share was left blank: if 40 % of each prompt") && !realtime.contains("if 80 %"),
+                "\(realtime)")
     }
 
     @Test func theBiggestRiskIsGivenOnceInFull() {
