@@ -243,7 +243,10 @@ final class CompiledModel: Sendable {
             if let d, d < releasedDay { throw problem("lifecycle.\(field)", "must not come before the release date") }
         }
         if let slug = life.replacement {
-            guard let m = modelIndex[slug], slug != entry.slug else {
+            guard slug != entry.slug else {
+                throw problem("lifecycle.replacement", "a model cannot be its own replacement: name the model that succeeds it")
+            }
+            guard let m = modelIndex[slug] else {
                 throw problem("lifecycle.replacement", "unknown model '\(slug)'\(Knowledge.known(modelIndex))")
             }
             replacement = m

@@ -89,7 +89,12 @@ enum UsageCSVReader {
                 current.append(c)
             }
         }
-        guard !quoted else { throw UsageError("line \(lineNumber)", "a quoted field is not closed") }
+        // Lines are split before quotes are read, so a quoted field that holds a line break (RFC 4180 allows it) ends
+        // here: said as that, since its closing quote may well be on the next line.
+        guard !quoted else {
+            throw UsageError("line \(lineNumber)", "a quoted field is not closed on its line; a field that spans lines is "
+                             + "not read here: remove the line breaks inside quotes")
+        }
         fields.append(current)
         return fields
     }

@@ -173,12 +173,19 @@ public struct AdvisorViews: Sendable {
         let requested = request.query.filter { $0.0 == "models" || $0.0 == "model" }
             .flatMap { $0.1.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
             .filter { !$0.isEmpty }
+        var unknown: [String] = []
         for slug in requested where !chosen.contains(slug) {
             if models.contains(where: { $0.slug == slug }) {
                 chosen.append(slug)
-            } else {
-                error = "There is no model `\(slug)`. Choose from the list below."
+            } else if !unknown.contains(slug) {
+                unknown.append(slug)
             }
+        }
+        // Every unknown one named, up to three (the last of two was named alone).
+        if !unknown.isEmpty {
+            let named = unknown.prefix(3).map { "`\($0.prefix(80))`" } + (unknown.count > 3 ? ["\(unknown.count - 3) more"] : [])
+            error = (unknown.count == 1 ? "There is no model \(named[0])" : "There are no models \(Format.series(named))")
+                + ". Choose from the list below."
         }
         if chosen.count > 8 { error = "Compare at most eight models at once."; chosen = Array(chosen.prefix(8)) }
         let today = knowledge.today

@@ -77,20 +77,48 @@ struct Multipart {
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             if field == "content-type" { contentType = value }
             guard field == "content-disposition" else { continue }
-            for parameter in value.split(separator: ";").dropFirst() {
-                let pair = parameter.trimmingCharacters(in: .whitespaces)
-                guard let equals = pair.firstIndex(of: "=") else { continue }
-                var text = pair[pair.index(after: equals)...]
-                if text.hasPrefix("\""), text.hasSuffix("\""), text.count >= 2 { text = text.dropFirst().dropLast() }
-                switch pair[..<equals].lowercased() {
-                case "name": name = String(text)
-                case "filename": filename = String(text)
+            for (key, text) in parameters(of: value) {
+                switch key {
+                case "name": name = text
+                case "filename": filename = text
                 default: break
                 }
             }
         }
         guard let name else { throw Failure(message: "a part has no Content-Disposition name") }
         return Part(name: name, filename: filename, contentType: contentType, body: body)
+    }
+
+    /// The `key=value` parameters after a header's first value (`form-data; name="usage"; filename="a;b.csv"`), keys
+    /// lower-cased, a quoted value read as a quoted string (RFC 7578 §4.2, RFC 9110 §5.6.4): a `;` inside quotes is
+    /// text, and a backslash escapes the next character. Splitting on every `;` made `filename="report;v2.csv"` read
+    /// as `"report`, and `name="usage; x"` as no file at all.
+    static func parameters(of value: String) -> [(String, String)] {
+        var result: [(String, String)] = []
+        var chars = value.makeIterator()
+        // Skip the disposition itself (`form-data`).
+        while let c = chars.next(), c != ";" {}
+        var key = "", text = "", inKey = true, quoted = false, wasQuoted = false
+        func finish() {
+            let k = key.trimmingCharacters(in: .whitespaces).lowercased()
+            if !k.isEmpty, !inKey { result.append((k, wasQuoted ? text : text.trimmingCharacters(in: .whitespaces))) }
+            (key, text, inKey, quoted, wasQuoted) = ("", "", true, false, false)
+        }
+        while let c = chars.next() {
+            if quoted {
+                if c == "\\", let next = chars.next() { text.append(next) } else if c == "\"" { quoted = false } else { text.append(c) }
+            } else if c == ";" {
+                finish()
+            } else if inKey {
+                if c == "=" { inKey = false } else { key.append(c) }
+            } else if c == "\"", text.trimmingCharacters(in: .whitespaces).isEmpty, !wasQuoted {
+                (text, quoted, wasQuoted) = ("", true, true)
+            } else if !wasQuoted {
+                text.append(c)
+            }
+        }
+        finish()
+        return result
     }
 
     /// The first position of `needle` in `haystack` at or after `from`.

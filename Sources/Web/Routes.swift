@@ -104,8 +104,7 @@ enum Routes {
             Route(pattern: .contentPageSlash, methods: get, format: .page) { site, request in
                 let page = String(request.path.dropLast())
                 guard site.contentPage(page) != nil else { return nil }
-                return Response(status: 301, headers: Response.securityHeaders + [("Location", page)],
-                                body: Array("Moved to \(page)\n".utf8))
+                return moved(to: page, keeping: request.query)
             },
             Route(pattern: .prefix("/public/"), methods: get, format: .file) { site, request in
                 site.staticFiles.respond(to: request)
@@ -126,12 +125,19 @@ enum Routes {
             // `/models` without its slash: where a person would expect the section.
             // The query goes along (`/models?sort=input` kept its sort only with the slash).
             Route(pattern: .exact("/\(section.rawValue)"), methods: get, format: .page) { _, request in
-                let query = request.query.map { Answers.percentEncode($0.0) + "=" + Answers.percentEncode($0.1) }.joined(separator: "&")
-                let target = query.isEmpty ? index : index + "?" + query
-                return Response(status: 301, headers: Response.securityHeaders + [("Location", target)],
-                                body: Array("Moved to \(target)\n".utf8))
+                moved(to: index, keeping: request.query)
             },
         ]
+    }
+
+    /// A permanent move to `path` with the request's query kept (a page's address with a slash after it dropped
+    /// `?h=`), its body plain text that says where.
+    private static func moved(to path: String, keeping query: [(String, String)]) -> Response {
+        let encoded = query.map { Answers.percentEncode($0.0) + "=" + Answers.percentEncode($0.1) }.joined(separator: "&")
+        let target = encoded.isEmpty ? path : path + "?" + encoded
+        return Response(status: 301, headers: Response.securityHeaders + [("Content-Type", "text/plain; charset=utf-8"),
+                                                                          ("Location", target)],
+                        body: Array("Moved to \(target)\n".utf8))
     }
 
     /// Exact paths, for a lookup by dictionary; patterns are tried in table order after them.

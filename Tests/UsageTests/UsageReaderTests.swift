@@ -603,6 +603,16 @@ import Usage
         }
     }
 
+    /// A quoted field that holds a line break (RFC 4180 allows it) was "not closed" on a line where it closes on the
+    /// next: said as what it is.
+    @Test func aQuotedFieldSpanningLinesIsSaidToBe() {
+        let text = "timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens\n2026-11-02T00:00:00Z,\"m\nx\",1,1,0,0\n"
+        #expect(throws: UsageError("line 2", "a quoted field is not closed on its line; a field that spans lines is not read here: "
+                                   + "remove the line breaks inside quotes")) {
+            try UsageFile.read(Array(text.utf8))
+        }
+    }
+
     @Test func binaryFileIsRefused() {
         #expect(throws: UsageError("the file", "a binary file, not a usage report: expected JSON (Anthropic or OpenAI usage API, OTLP spans) or CSV text")) {
             try UsageFile.read([0x7F, 0x45, 0x4C, 0x46, 0, 1, 2])

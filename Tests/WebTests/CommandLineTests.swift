@@ -82,6 +82,21 @@ import Testing
 
     /// A date no page can mean (a retirement in 9999) fails `check` at its line: `/timeline` drew every year up to it
     /// and trapped, taking the server down. `--today` keeps to the same years.
+    /// A model named as its own successor is said to be, not "unknown model 'x' (known: …, x, …)".
+    @Test func aModelThatReplacesItselfIsSaidToBe() throws {
+        let root = NSTemporaryDirectory() + "haiku-cli-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.copyItem(atPath: "content", toPath: root)
+        let path = root + "/models/claude-haiku-4-5.md"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "replacement: claude-haiku-5-5", with: "replacement: claude-haiku-4-5")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try run(["check", "--content", root])
+        #expect(result.status == 1)
+        #expect(result.output.contains("a model cannot be its own replacement") && !result.output.contains("unknown model"),
+                "\(result.output)")
+    }
+
     @Test func checkRefusesDatesOutsideTheYearsContentMayName() throws {
         let root = NSTemporaryDirectory() + "haiku-cli-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -49,6 +49,17 @@ struct RouterTests {
         let response = get("/models")
         #expect(response.status == 301)
         #expect(response.header("Location") == "/models/")
+        #expect(response.header("Content-Type") == "text/plain; charset=utf-8")
+        // A page's address with a slash after it keeps its query too (the searched words' `h=` was dropped).
+        let page = router.respond(to: Request(path: "/models/claude-haiku-5-5/", query: [("h", "cache minimum")]))
+        #expect(page.status == 301 && page.header("Location") == "/models/claude-haiku-5-5?h=cache%20minimum")
+    }
+
+    @Test func compareNamesEveryUnknownModel() {
+        let two = router.respond(to: Request(path: "/compare", query: [("models", "x0,claude-haiku-5-5,x1")]))
+        #expect(two.status == 400 && two.text.contains("There are no models `x0` and `x1`."), "\(two.text)")
+        let many = router.respond(to: Request(path: "/compare", query: [("models", (0..<300).map { "x\($0)" }.joined(separator: ","))]))
+        #expect(many.text.contains("There are no models `x0`, `x1`, `x2` and 297 more."))
     }
 
     @Test func unknownPathsAre404InTheirOwnFormat() {

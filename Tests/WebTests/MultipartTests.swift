@@ -1,0 +1,25 @@
+import Testing
+@testable import Web
+
+/// Content-Disposition parameters read as quoted strings (RFC 7578 §4.2).
+struct MultipartTests {
+    @Test func aSemicolonInsideQuotesIsText() {
+        let read = Multipart.parameters(of: #"form-data; name="usage"; filename="report;v2.csv""#)
+        #expect(read.map(\.0) == ["name", "filename"] && read.map(\.1) == ["usage", "report;v2.csv"])
+        #expect(Multipart.parameters(of: #"form-data; name="usage; x""#).first?.1 == "usage; x")
+    }
+
+    @Test func escapesTokensAndSpacesAreReadAsWritten() {
+        let read = Multipart.parameters(of: #"form-data;  NAME=usage ; filename="a \"quoted\" name.csv" ; empty="""#)
+        #expect(read.map(\.0) == ["name", "filename", "empty"])
+        #expect(read.map(\.1) == ["usage", #"a "quoted" name.csv"#, ""])
+        #expect(Multipart.parameters(of: "form-data").isEmpty && Multipart.parameters(of: "form-data; novalue").isEmpty)
+    }
+
+    /// The whole part: a file whose name holds a semicolon is the usage file, named as sent.
+    @Test func aPartWithASemicolonInItsFilenameIsTheFile() throws {
+        let body = Array("--b\r\nContent-Disposition: form-data; name=\"usage\"; filename=\"report;v2.csv\"\r\n\r\nx,y\r\n--b--\r\n".utf8)
+        let form = try Multipart(body: body, boundary: "b")
+        #expect(form.parts.first?.name == "usage" && form.parts.first?.filename == "report;v2.csv")
+    }
+}
