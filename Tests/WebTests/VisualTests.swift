@@ -260,8 +260,15 @@ struct VisualTests {
         #expect(page.status == 400)
         #expect(page.text.contains("needs a whole number, such as 3,000,000, 3M or 20k. 2 more answers need fixing: each is marked below."))
         for field in ["monthly_requests", "avg_input_tokens", "cached_input_share"] {
-            #expect(page.text.contains("id=\"e-\(field)\" role=\"alert\">"), "\(field) is marked")
+            #expect(page.text.contains("id=\"e-\(field)\">"), "\(field) is marked")
         }
+        // One alert, the summary, with a link to each refused question in the form's order (each field's own message
+        // was an alert too, so the first error was read out twice).
+        #expect(page.text.components(separatedBy: "role=\"alert\"").count - 1 == 1)
+        let links = page.text.components(separatedBy: "<ul class=\"error-links\">").dropFirst().first?
+            .components(separatedBy: "</ul>").first ?? ""
+        #expect(links.components(separatedBy: "<a href=\"#f-").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+                == ["monthly_requests", "avg_input_tokens", "cached_input_share"], "\(links)")
         #expect(page.text.contains("must be a share from 0 % to 100 % (or 0 to 1)."))
         // The values typed stay in their fields.
         #expect(page.text.contains("value=\"abc\"") && page.text.contains("value=\"-1\""))
