@@ -362,7 +362,10 @@ struct DecisionPageTests {
         let box = part(page, from: "<dl class=\"decision\">", to: "</dl>")
         #expect(box.contains("<li class=\"trap-long_context_cliff\">Claude Haiku 5.5 bills the whole request at its long-context rates above 100,000 prompt tokens, and this prompt is 117,000 tokens on its count"))
         #expect(box.contains("Prompts of 57,600 tokens"))
-        #expect(box.contains("<a href=\"/guides/long-context-price-cliff\">Guide</a>"))
+        // Its accessible name says which trap (three "Guide" links could not be told apart in a links list).
+        #expect(box.contains("<a href=\"/guides/long-context-price-cliff\">Guide<span class=\"visually-hidden\"> to the long context "
+                             + "cliff trap</span></a>"))
+        #expect(box.contains("Apply it<span class=\"visually-hidden\">: lever 1</span></a>"))
         // Labelled as what it is for the team: the verdict's bill goes up ($687 to $3,519), though the Haiku's goes down.
         let lever = part(box, from: "<dt>Top lever, at a cost</dt>", to: "</dd>")
         // The way back, worded as one: what the Haiku then costs, not a saving the verdict does not make.

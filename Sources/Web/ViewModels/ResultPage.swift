@@ -240,6 +240,8 @@ struct TrapLine: ViewModel {
     let text: String
     let url: String
     let kind: String
+    /// The kind in words, for the guide link's accessible name ("long context cliff").
+    var name: String { kind.replacingOccurrences(of: "_", with: " ") }
 }
 
 /// An answer left blank, and the default it took.
