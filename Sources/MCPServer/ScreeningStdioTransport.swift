@@ -127,10 +127,22 @@ enum MessageScreen {
             return .answer(error(id: raw is String || raw is NSNumber ? raw : nil, code: -32600,
                                  "Invalid Request: an id is a string or a whole number"))
         }
+        // A request whose id is null would be taken for a notification and never answered.
+        if object["id"] is NSNull, object["method"] != nil {
+            return .answer(error(id: nil, code: -32600, "Invalid Request: an id is a string or a whole number, not null"))
+        }
+        // Valid JSON without the version was answered "Parse error: Invalid JSON".
+        guard object["jsonrpc"] as? String == "2.0" else {
+            return .answer(error(id: id, code: -32600, "Invalid Request: \"jsonrpc\" must be \"2.0\""))
+        }
         guard let method = object["method"] as? String else {
             if object["result"] != nil || object["error"] != nil { return .forward(requestIDs: []) }
             return .answer(error(id: id, code: -32600,
                                  "Invalid Request: a request has a \"method\", a response a \"result\" or an \"error\""))
+        }
+        // A tool named by a number (or no params at all) was an Internal error with a Foundation message.
+        if method == "tools/call", !((object["params"] as? [String: Any])?["name"] is String) {
+            return .answer(error(id: id, code: -32602, "Invalid params: \"params\" must be an object whose \"name\" is a string naming a tool"))
         }
         if method == "tools/call", let params = object["params"] as? [String: Any],
            let arguments = params["arguments"], !(arguments is NSNull), !(arguments is [String: Any]) {

@@ -180,6 +180,10 @@ def piped(binary: str, content: str) -> None:
     # Members given twice, which json.dumps cannot write: an id (answered as 1 by the SDK while the end of input
     # waited a minute for 2) and a tool argument (the web refuses a repeated answer).
     doubled = ['{"jsonrpc": "2.0", "id": 6, "id": 7, "method": "ping"}',
+               # A tool named by a number, a message without its version, a request whose id is null.
+               '{"jsonrpc": "2.0", "id": 9, "method": "tools/call", "params": {"name": 5}}',
+               '{"id": 10, "method": "tools/list"}',
+               '{"jsonrpc": "2.0", "id": null, "method": "tools/list"}',
                '{"jsonrpc": "2.0", "id": 8, "method": "tools/call", "params": {"name": "assess", '
                '"arguments": {"task_type": "chat", "task_type": "rag"}}}']
     text = "\n".join([json.dumps(line) for line in lines] + doubled) + "\nnot json\n[]\n"
@@ -189,7 +193,10 @@ def piped(binary: str, content: str) -> None:
     check(run.returncode == 0, f"piped mcp exit status {run.returncode}: {run.stderr.decode()[-300:]}")
     answers = [json.loads(line) for line in run.stdout.decode().splitlines() if line.strip()]
     by_id = {json.dumps(a.get("id")): a for a in answers if a.get("id") is not None}
-    check(set(by_id) == {"1", "2", '"three"', "4", "5", "1.5", "8"}, f"piped answers: {sorted(by_id)}")
+    check(set(by_id) == {"1", "2", '"three"', "4", "5", "1.5", "8", "9", "10"}, f"piped answers: {sorted(by_id)}")
+    check(by_id.get("9", {}).get("error", {}).get("code") == -32602, f"a tool named by a number: {by_id.get('9')}")
+    check(by_id.get("10", {}).get("error", {}).get("code") == -32600
+          and "jsonrpc" in by_id.get("10", {}).get("error", {}).get("message", ""), f"no version: {by_id.get('10')}")
     check(by_id.get("8", {}).get("error", {}).get("code") == -32602
           and "`task_type` is given twice" in by_id.get("8", {}).get("error", {}).get("message", ""),
           f"a repeated argument: {by_id.get('8')}")
@@ -202,8 +209,8 @@ def piped(binary: str, content: str) -> None:
           f"array arguments: {by_id.get('4')}")
     check(by_id.get("5", {}).get("error", {}).get("code") == -32600, f"a message with no method: {by_id.get('5')}")
     unmatched = [a for a in answers if a.get("id") is None]
-    check(sorted(a["error"]["code"] for a in unmatched) == [-32700, -32600, -32600],
-          f"a line that is not JSON, a repeated id and an empty batch get id null: {unmatched}")
+    check(sorted(a["error"]["code"] for a in unmatched) == [-32700, -32600, -32600, -32600],
+          f"a line that is not JSON, a repeated id, a null id and an empty batch get id null: {unmatched}")
     check(any("`id` is given twice" in a["error"].get("message", "") for a in unmatched), f"a repeated id: {unmatched}")
 
 
