@@ -41,8 +41,18 @@ enum OTLPSpanReader {
         // too, each model call was two requests of twice the tokens. Only the spans with no such descendant count.
         var aggregates = Set<String>()
         for (id, _) in found {
-            var at = id.flatMap { parents[$0] }
-            while let ancestor = at, aggregates.insert(ancestor).inserted { at = parents[ancestor] }
+            guard let start = id else { continue }
+            var at = parents[start]
+            while let ancestor = at {
+                // A chain that comes back to its span made every span on it an aggregate of the others, and the file
+                // was "no span carries usage" though every one did.
+                guard ancestor != start else {
+                    throw UsageError("the file", "span `\(start.split(separator: "/").last.map { $0.prefix(40) } ?? "")` is its own "
+                                     + "ancestor: its parentSpanId links loop back to it, which no trace can")
+                }
+                guard aggregates.insert(ancestor).inserted else { break }
+                at = parents[ancestor]
+            }
         }
         let records = found.filter { $0.id.map { !aggregates.contains($0) } ?? true }.map(\.record)
         guard !records.isEmpty else {

@@ -85,6 +85,25 @@ import Usage
         #expect(try UsageFixture.load("otlp-spans.json").profile?.requests == 1_230)
     }
 
+    /// Parent links that loop (a span its own parent, or two spans each other's) are refused as such: every span on
+    /// the loop was taken for an aggregate, and the file was "no span carries usage" though each did.
+    @Test func otlpParentLinksThatLoopAreSaidToLoop() throws {
+        func file(_ spans: [(id: String, parent: String)]) -> [UInt8] {
+            let usage = #""attributes": [{"key": "gen_ai.request.model", "value": {"stringValue": "claude-haiku-5-5"}}, "#
+                + #"{"key": "gen_ai.usage.input_tokens", "value": {"intValue": "100"}}, "#
+                + #"{"key": "gen_ai.usage.output_tokens", "value": {"intValue": "10"}}]"#
+            let listed = spans.map { #"{"traceId": "t", "spanId": "\#($0.id)", "parentSpanId": "\#($0.parent)", "startTimeUnixNano": "1793577600001000000", "endTimeUnixNano": "1793577600900000000", \#(usage)}"# }
+            return Array(#"{"resourceSpans": [{"scopeSpans": [{"spans": [\#(listed.joined(separator: ", "))]}]}]}"#.utf8)
+        }
+        for spans in [[(id: "b", parent: "b")], [(id: "b", parent: "c"), (id: "c", parent: "b")]] {
+            #expect(throws: UsageError("the file", "span `b` is its own ancestor: its parentSpanId links loop back to it, which no trace can")) {
+                try UsageFile.read(file(spans))
+            }
+        }
+        // A chain that ends is read: the parent that sums its child is not a request of its own.
+        #expect(try UsageFile.read(file([(id: "b", parent: "c"), (id: "c", parent: "")])).records.count == 1)
+    }
+
     @Test func openAICachedTokensAreInsideInputTokens() throws {
         let s = try UsageFixture.load("openai-usage-1m.json").summary
         // 15,000 of every prompt is cached: 1,229 reads of the prefix (the first request wrote it, which OpenAI
