@@ -25,7 +25,10 @@ extension ContentLibrary {
             let page = error.slug == "_index" ? criteriaIntro : Section(rawValue: error.section).flatMap { self.page($0, error.slug) }
             let path = page?.path ?? "content/\(error.section)/\(error.slug).md"
             let line = page.map { $0.fieldLines.line(of: error.field) } ?? 1
-            throw ContentErrors([ContentError(path: path, line: line, message: error.message)])
+            // The field as well as the line: "must be a positive number below 1000000" did not say which of a
+            // line's neighbours it meant when the line was a block's.
+            let message = error.field.isEmpty ? error.message : "`\(error.field)`: \(error.message)"
+            throw ContentErrors([ContentError(path: path, line: line, message: message)])
         }
     }
 }
