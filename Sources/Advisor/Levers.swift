@@ -40,6 +40,9 @@ public struct Lever: Sendable, Encodable, Equatable {
     public var difference: Double { monthly_after - monthly_before }
     /// What the ranking goes by: the change in what the verdict pays (negative: the team pays less).
     public var rankedDifference: Double { paidDifference ?? difference }
+    /// Whether the text already says what the verdict then pays and recommends (a sentence of its own): the page's
+    /// "The verdict becomes …" would say it twice.
+    public var saysTheVerdictsMove: Bool { paidDifference != nil }
 }
 
 extension Knowledge {

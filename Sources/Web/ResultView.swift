@@ -230,6 +230,8 @@ struct ResultView {
         // Where no model can take the workload the headline says so, not the verdict's name: "stays" would contradict it.
         let outcome = assessment.noModelCanTakeIt != nil ? "Assessed again, the verdict is “\(Self.verdictLabel(lever.verdict))”."
             : lever.verdict == assessment.verdict ? "The verdict stays “\(Self.verdictLabel(lever.verdict))”."
+            // "The verdict then becomes a plan that sends …" was followed by "The verdict becomes “Haiku in front …”".
+            : lever.saysTheVerdictsMove ? "Verdict then: “\(Self.verdictLabel(lever.verdict))”."
             : "The verdict becomes “\(Self.verdictLabel(lever.verdict))”."
         return LeverLine(number: number, text: lever.text, guideURL: lever.url,
                          // With the imported distribution it was priced on: without it the link priced averages.

@@ -375,6 +375,8 @@ struct DecisionPageTests {
         // It brings Claude Haiku 5.5 back at the price of its verdict, said beside the Haiku's own figure.
         #expect(lever.contains("The verdict then becomes a plan that sends the complex 5 % on to Claude Sonnet 5.5: $3,519 a "
                                + "month in all, against $687 today."), "\(lever)")
+        // Said once: "The verdict becomes “Haiku in front …”" followed it.
+        #expect(!lever.contains("The verdict becomes") && lever.contains("Verdict then: “"), "\(lever)")
         // Following it lands under the line with room: neither trap is left.
         let trimmed = get(VisualTests.result, pairs(Self.rag.replacingOccurrences(of: "90000", with: "57600"))).text
         #expect(!trimmed.contains("trap-long_context_cliff") && !trimmed.contains("trap-long_context_near_line"))
