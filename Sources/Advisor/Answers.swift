@@ -185,15 +185,19 @@ extension Knowledge {
     /// Answers from a JSON body (`POST /api/assess`, `haiku-advisor assess --answers FILE`): an object of
     /// answer ids to values.
     /// - Throws: `AnswerError` naming the field; see the rules at the top of Answers.swift.
-    public func answers(fromJSON data: [UInt8]) throws(AnswerError) -> Answers {
+    /// - Parameter source: what the errors call the document ("the body"; the CLI's "the answers file").
+    public func answers(fromJSON data: [UInt8], source: String = "the body") throws(AnswerError) -> Answers {
+        // A byte-order mark, as Notepad writes one, is not part of the document (RFC 8259 §8.1 lets a reader skip it).
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let text = data.starts(with: bom) ? Array(data.dropFirst(3)) : data
         let document: JSONValue
         do throws(JSONSyntaxError) {
-            document = try JSONReader.parse(data)
+            document = try JSONReader.parse(text)
         } catch {
-            throw AnswerError(code: "invalid_json", message: "the body is not valid JSON: \(error.message) at byte \(error.offset)")
+            throw AnswerError(code: "invalid_json", message: "\(source) is not valid JSON: \(error.message) at byte \(error.offset)")
         }
         guard case .object(let members) = document else {
-            throw AnswerError(code: "not_an_object", message: "the body must be a JSON object of answers, not \(document.typeName)")
+            throw AnswerError(code: "not_an_object", message: "\(source) must be a JSON object of answers, not \(document.typeName)")
         }
         var builder = Builder(knowledge: self)
         for (key, value) in members {

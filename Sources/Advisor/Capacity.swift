@@ -197,11 +197,19 @@ extension Knowledge {
     /// The spend cap is left out: the capacity's `gap` names it too, but spreading submissions over the day does not
     /// lower a month's bill ("more than the batch queue allows (… $945,000 a month against a $200,000 spend cap)").
     func queueGap(model m: Int, _ v: UnsafeBufferPointer<Double>, capacity: Capacity) -> String? {
-        guard capacity.gap != nil, let scheme = compiledModels[m].rateScheme(on: Int(v[AnswerID.asOf.rawValue])),
-              let tier = scheme.tiers.last(where: { $0.negotiated != true }) else { return nil }
+        let day = Int(v[AnswerID.asOf.rawValue])
+        guard capacity.gap != nil, let tier = organisationTiers(model: m, on: day)?.last(where: { $0.negotiated != true })
+        else { return nil }
         let need = peakNeed(model: m, v, cachedPrefix: capacity.cache_reads_excluded == true)
         guard let gap = need.exceeded(tier, spend: { 0 }), gap.contains("batch queue") else { return nil }
         return gap
+    }
+
+    /// The tiers model `m` is held to on `day`: its own where its page lists them, else its provider's spend caps and
+    /// batch queues (`spendCapLadder`); nil when neither is known.
+    func organisationTiers(model m: Int, on day: Int) -> [RateTier]? {
+        guard let scheme = compiledModels[m].rateScheme(on: day) else { return nil }
+        return scheme.kind == .tiers ? scheme.tiers : spendCapLadder(of: compiledModels[m].provider, on: day)
     }
 
     /// The peak need on model m; `cachedPrefix` true takes the cached share out of the input (for providers that
@@ -276,12 +284,16 @@ extension Knowledge {
             // A spend cap is the organisation's, not the model's (failure-modes/rate-limits): a model whose own rows we
             // could not read bills against the caps its provider's other pages give. $5,850 a month on Sonnet 4.6 was
             // "unlikely to bind" while Start stops at $500 and Build at $1,000.
-            let spend = accountMonth ?? month ?? parts().total
-            if let ladder = spendCapLadder(of: model.provider, on: Int(v[AnswerID.asOf.rawValue])),
-               let needed = ladder.firstIndex(where: { ($0.monthly_spend_cap_usd ?? .infinity) >= spend }), needed > 0 {
-                return result(.unknown, tier: ladder[needed])
+            // So is the batch queue (Anthropic's Message Batches limits are shared by every model of the
+            // organisation): through a batch API, where per-minute limits do not apply, the ladder is all there is.
+            let spend = { accountMonth ?? month ?? parts().total }
+            guard let ladder = spendCapLadder(of: model.provider, on: Int(v[AnswerID.asOf.rawValue])),
+                  let needed = ladder.firstIndex(where: { need.holds($0, spend: spend) }) else { return result(.unknown) }
+            if ladder[needed].negotiated == true, needed > 0 {
+                return result(.unknown, tier: ladder[needed], gap: need.exceeded(ladder[needed - 1], spend: spend))
             }
-            return result(.unknown)
+            if need.batchLane { return result(.carried, tier: ladder[needed]) }
+            return needed > 0 ? result(.unknown, tier: ladder[needed]) : result(.unknown)
         case .tiers: break
         }
         func publishesLimits(_ tier: RateTier) -> Bool {
@@ -308,9 +320,9 @@ extension Knowledge {
         return result(.beyond_tiers, gap: need.exceeded(scheme.tiers.last!, spend: { accountMonth ?? month ?? parts().total }))
     }
 
-    /// The organisation's tiers as the provider's pages give their monthly spend caps, with no per-minute limits
-    /// (those are each model's own): read from the first of the provider's models whose scheme on `day` lists tiers
-    /// with a spend cap; nil when none does.
+    /// The organisation's tiers as the provider's pages give their monthly spend caps and batch queues, with no
+    /// per-minute limits (those are each model's own): read from the first of the provider's models whose scheme on
+    /// `day` lists tiers with a spend cap; nil when none does.
     func spendCapLadder(of provider: String, on day: Int) -> [RateTier]? {
         for model in compiledModels where model.provider == provider {
             guard let scheme = model.rateScheme(on: day), scheme.kind == .tiers,
@@ -318,7 +330,7 @@ extension Knowledge {
             return scheme.tiers.filter { $0.evaluation_only != true }.map { tier in
                 var capOnly = tier
                 (capOnly.rpm, capOnly.itpm, capOnly.otpm, capOnly.tpm, capOnly.rpd) = (nil, nil, nil, nil, nil)
-                (capOnly.batch_queue_tokens, capOnly.batch_queue_requests, capOnly.max_concurrent) = (nil, nil, nil)
+                capOnly.max_concurrent = nil
                 return capOnly
             }
         }
@@ -370,7 +382,7 @@ extension Knowledge {
         }
         // A model whose own limits we could not read, held to its provider's spend caps (`spendCapLadder`).
         let scheme = compiledModels[m].rateScheme(on: day)
-        let tiers = scheme?.kind == .tiers ? scheme?.tiers : spendCapLadder(of: provider, on: day)
+        let tiers = organisationTiers(model: m, on: day)
         if let tier = capacity.tier, let tiers, tiers.last.map({ $0.tier == tier && $0.negotiated == true }) == true {
             // Reaching the negotiated tier means every tier below it failed a limit or a spend cap it lists.
             let below = tiers.count > 1 ? " up to \(Self.tierName(tiers[tiers.count - 2].tier))" : ""

@@ -606,6 +606,19 @@ public struct Engine: Sendable {
             }
         }
 
+        // The fit every model offered must have (alternatives_min_fit): the cost-first primary is held to it too,
+        // or "nobody reviews" would buy strong alternatives behind a merely good primary. With a `task`, the floor
+        // is on another task type's fit (most requests complex: complex reasoning), for the same models.
+        var offeredFloor = Fit.poor
+        var taskFloors: [(task: Int, fit: Fit)] = []
+        var fitFirst: Fit? = nil
+        for policy in k.policies where (policy.kind == .alternatives_min_fit || policy.kind == .fit_first)
+            && (policy.condition?.holds(v, override: -1, value: 0) ?? true) {
+            if policy.kind == .fit_first {
+                fitFirst = Swift.min(fitFirst ?? policy.minFit, policy.minFit)
+            } else if let other = policy.task { taskFloors.append((other, policy.minFit)) } else { offeredFloor = Swift.min(offeredFloor, policy.minFit) }
+        }
+
         // Passed over only because it cannot answer within the budget while another model that fits as well can.
         func passedOverForTime(_ m: Int) -> Bool {
             !isUsable[m] && usable(m, v) && k.outlastsBudget(model: m, v)
@@ -630,7 +643,14 @@ public struct Engine: Sendable {
                 let costs = monthly()
                 let stand = k.models.indices.filter { isUsable[$0] && !k.compiledModels[$0].isHaikuFamily
                     && k.compiledModels[$0].fit[task] <= k.compiledModels[p].fit[task] && !preferred.contains($0) }
-                preferred += stand.sorted { (costs[$0], $0) < (costs[$1], $1) }
+                // Held to the floors the workload sets as any primary is (the alternatives' fit, the task floors), and
+                // under quality first the fit it puts first before price: unreviewed moderations due in 0.3 s went
+                // to Command R7B ('good', as Sonnet 5.5 is) while Sonnet 4.6 ('strong') answers in time.
+                let held = stand.filter { k.compiledModels[$0].fit[task] <= offeredFloor && k.meets(taskFloors, model: $0) }
+                preferred += (held.isEmpty ? stand : held).sorted {
+                    (Self.fitFirstRank(k.compiledModels[$0].fit[task], fitFirst), costs[$0], $0)
+                        < (Self.fitFirstRank(k.compiledModels[$1].fit[task], fitFirst), costs[$1], $1)
+                }
             }
         }
         var primary: Int? = nil
@@ -638,19 +658,6 @@ public struct Engine: Sendable {
         var decidingPolicy: Int? = nil
         var standsInFor: Int? = nil
         var roomiest: RoomiestSet? = nil
-        // The fit every model offered must have (alternatives_min_fit): the cost-first primary is held to it too,
-        // or "nobody reviews" would buy strong alternatives behind a merely good primary. With a `task`, the floor
-        // is on another task type's fit (most requests complex: complex reasoning), for the same models.
-        var offeredFloor = Fit.poor
-        var taskFloors: [(task: Int, fit: Fit)] = []
-        var fitFirst: Fit? = nil
-        for policy in k.policies where (policy.kind == .alternatives_min_fit || policy.kind == .fit_first)
-            && (policy.condition?.holds(v, override: -1, value: 0) ?? true) {
-            if policy.kind == .fit_first {
-                fitFirst = Swift.min(fitFirst ?? policy.minFit, policy.minFit)
-            } else if let other = policy.task { taskFloors.append((other, policy.minFit)) } else { offeredFloor = Swift.min(offeredFloor, policy.minFit) }
-        }
-
         for (p, policy) in k.policies.enumerated()
         where policy.condition?.holds(v, override: -1, value: 0) ?? true {
             switch policy.kind {
@@ -708,6 +715,28 @@ public struct Engine: Sendable {
             }
         }
 
+        // Quality before price (fit_first) holds for a model a rule names too, or the escalation model that takes
+        // everything when routing does not pay: strict unreviewed moderations with cost secondary were sent to Sonnet
+        // 5.5, 'good' at moderation, at $95,070 a month, while Sonnet 4.6, 'strong', takes them for $5,850 (the balanced
+        // verdict already picked it). The first model that fits the task as well as fit_first asks, and the task types
+        // the naming rule asks of the named one, takes its place.
+        func outfit(_ named: Int) {
+            guard let wanted = fitFirst, k.compiledModels[named].fit[task] > wanted,
+                  let f = k.policies.indices.first(where: { k.policies[$0].kind == .fit_first
+                      && (k.policies[$0].condition?.holds(v, override: -1, value: 0) ?? true) }),
+                  let rule = k.namingRule(of: named, firing: firing) else { return }
+            let floors = taskFloors + k.namedForFloor(rule: rule, named: named)
+            let floor = Swift.min(wanted, Self.requiredFit(v), offeredFloor)
+            let costs = monthly()
+            guard let better = otherModels(v, monthly: costs, minFit: floor, excludingHaikus: true, fitFirst: wanted,
+                                           usable: isUsable).first(where: { k.meets(floors, model: $0) }) else { return }
+            primary = better
+            basis = .preferred_outfitted
+            policyReasons.removeAll { $0.policy == f }
+            policyReasons.append(PolicyOutcome(policy: f, model: better, monthly: costs[better], saving: costs[named] - costs[better],
+                                               cost: costs[named], preferred: named, preferredBy: k.rules[rule].criterion))
+        }
+
         if verdict == .tieredRouting, hasVolume, let esc = escalation,
            let (p, policy) = k.policies.enumerated().first(where: { $0.element.kind == .routing_payback
                && ($0.element.condition?.holds(v, override: -1, value: 0) ?? true) }) {
@@ -743,6 +772,7 @@ public struct Engine: Sendable {
                     primary = esc
                     basis = .routing_does_not_pay
                     decidingPolicy = p
+                    outfit(esc)
                 }
             } else if saving >= cost, k.missesBudgetAtEverySetting(model: esc, v), !k.missesBudgetAtEverySetting(model: h, v) {
                 // Routing pays, but every escalated request would miss the budget the team stated: 50,000-token RAG
@@ -832,26 +862,7 @@ public struct Engine: Sendable {
                                                            saving: pick.dearMonthly - pick.monthly, cost: pick.dearMonthly,
                                                            preferred: first, preferredBy: k.rules[rule].criterion))
                     }
-                    // Quality before price (fit_first) holds for a model a rule names too: strict unreviewed moderations
-                    // with cost secondary were sent to Sonnet 5.5, 'good' at moderation, at $95,070 a month, while
-                    // Sonnet 4.6, 'strong', takes them for $5,850 (the balanced verdict already picked it).
-                    if basis == .prefer, let wanted = fitFirst, k.compiledModels[first].fit[task] > wanted,
-                       let rule = k.namingRule(of: first, firing: firing),
-                       let f = k.policies.indices.first(where: { k.policies[$0].kind == .fit_first
-                           && (k.policies[$0].condition?.holds(v, override: -1, value: 0) ?? true) }) {
-                        let floors = taskFloors + k.namedForFloor(rule: rule, named: first)
-                        let floor = Swift.min(wanted, Self.requiredFit(v), offeredFloor)
-                        let costs = monthly()
-                        if let better = otherModels(v, monthly: costs, minFit: floor, excludingHaikus: true, fitFirst: wanted,
-                                                    usable: isUsable).first(where: { k.meets(floors, model: $0) }) {
-                            primary = better
-                            basis = .preferred_outfitted
-                            policyReasons.removeAll { $0.policy == f }
-                            policyReasons.append(PolicyOutcome(policy: f, model: better, monthly: costs[better],
-                                                               saving: costs[first] - costs[better], cost: costs[first],
-                                                               preferred: first, preferredBy: k.rules[rule].criterion))
-                        }
-                    }
+                    if basis == .prefer { outfit(first) }
                 } else if let first = otherModels(v, monthly: monthly(), minFit: .weak, excludingHaikus: true,
                                                   fitFirst: Self.strongest([fitFirst, outgrown.map { k.compiledModels[$0].fit[task] },
                                                                             offeredFloor == .poor ? nil : offeredFloor]),

@@ -31,7 +31,7 @@ struct Assess: ParsableCommand {
         }
         let given: Answers
         do {
-            given = try knowledge.answers(fromJSON: try readAnswers())
+            given = try knowledge.answers(fromJSON: try readAnswers(), source: answers.map { $0 == "-" ? "standard input" : $0 } ?? "the answers")
         } catch let error as AnswerError {
             printError("error: \(error.field.map { "\($0): " } ?? "")\(error.message)")
             throw ExitCode(2)

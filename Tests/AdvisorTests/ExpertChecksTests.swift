@@ -1759,6 +1759,18 @@ struct ExpertChecksTests {
         #expect(outfitted.criterion == "cost-priority" && outfitted.text.hasPrefix(
             "The review capacity rule names Claude Sonnet 5.5, but it fits this task only 'good'."), "\(outfitted.text)")
         #expect(first.reasons.first?.criterion == "review-capacity")
+        // A budget the named model misses: its stand-in is held to the same floors (Command R7B, 'good', was picked).
+        let quick = engine.assess(k.answers(["task_type": "moderation", "monthly_requests": 100_000, "avg_input_tokens": 600,
+                                             "avg_output_tokens": 10, "accuracy": "first_time_right", "review_capacity": "none",
+                                             "cost_priority": "secondary", "latency_budget_s": 0.3, "as_of": "2026-12-06"]))
+        #expect(quick.primaryModel == "claude-sonnet-4-6", "\(quick.primaryModel)")
+        // Routing that does not pay hands everything to the escalation model the complex-share rule names: quality first
+        // puts a 'strong' fit before it there too (Sonnet 5.5, 'good' at moderation, at $3,169 against $195).
+        let mostlyHard = engine.assess(k.answers(["task_type": "moderation", "monthly_requests": 100_000, "avg_input_tokens": 600,
+                                                  "avg_output_tokens": 10, "complex_share": 0.8, "cost_priority": "secondary",
+                                                  "as_of": "2026-12-06"]))
+        #expect(mostlyHard.primaryModel == "claude-sonnet-4-6" && mostlyHard.primaryModelBasis == .preferred_outfitted,
+                "\(mostlyHard.primaryModel) \(mostlyHard.primaryModelBasis)")
         // Required 'strong' by the team: legacy Haiku 4.5 and legacy Sonnet 4.6 fit real-time moderation that strongly
         // (Opus 4.5 retires within the planning window); the Haiku answers and Sonnet 4.6 is offered, with no note.
         let strict = engine.assess(k.answers(["task_type": "moderation", "monthly_requests": 5_000_000, "avg_input_tokens": 500,

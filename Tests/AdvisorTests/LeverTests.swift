@@ -599,7 +599,9 @@ struct LeverTests {
                         } else if lever.kind == .lower_effort,
                                   AnswerID.accuracy.choices[Int(answers.values[AnswerID.accuracy.rawValue])] == "tolerant"
                                     || ["classification", "moderation"].contains(
-                                        AnswerID.taskType.choices[Int(answers.values[AnswerID.taskType.rawValue])]) {
+                                        AnswerID.taskType.choices[Int(answers.values[AnswerID.taskType.rawValue])])
+                                    && answers.values[AnswerID.complexShare.rawValue] <= 0.2
+                                    && AnswerID.costPriority.choices[Int(answers.values[AnswerID.costPriority.rawValue])] != "secondary" {
                             // A team that accepts an occasional miss, or a label: the least level (lower_effort.to_least_when).
                             #expect(target == 0 && target < from, "lower_effort for a tolerant team or a label: the least level")
                         } else {
@@ -853,6 +855,12 @@ struct LeverTests {
         // 3 billion reviewed 5-token labels kept Haiku 5.5 because it costs least with thinking off, and the lever
         // stopped at low: a label goes to the least thinking.
         #expect(label.changes.map(\.to) == ["none"])
+        // Not where many of the labels are hard: 45 % complex were offered thinking off beside a lever buying them more.
+        let hard = Engine(knowledge: k).assess(k.answers([
+            "task_type": "classification", "monthly_requests": 2_000_000, "avg_input_tokens": 500, "avg_output_tokens": 5,
+            "complex_share": 0.45, "reasoning_effort": "high", "as_of": "2026-12-05"]))
+        let hardLower = try #require(hard.levers.first { $0.kind == .lower_effort }, "\(hard.levers.map(\.text))")
+        #expect(hardLower.changes.map(\.to) != ["none"], "\(hardLower.text)")
         // Without thinking the month is the tokens alone: 500M × (195 in at $0.10 + 1.3 out at $0.50) per M, halved.
         #expect(abs(tolerant.monthly_after - 5_037.5) < 0.01, "\(tolerant.monthly_after)")
         #expect(tolerant.monthly_after < reviewed.monthly_after)

@@ -37,3 +37,31 @@ struct OrganisationSpendCapTests {
         #expect(k.spendCapLadder(of: "Google", on: CivilDate.day("2026-12-06")!) == nil)
     }
 }
+
+/// The batch queue is the organisation's too (Anthropic's Message Batches limits are shared by every model).
+struct OrganisationBatchQueueTests {
+    let engine = Engine(knowledge: Fixture.real)
+    let strict: [String: AnswerValue] = ["task_type": "moderation", "accuracy": "first_time_right", "review_capacity": "none",
+                                         "cost_priority": "secondary", "avg_input_tokens": 600, "avg_output_tokens": 10,
+                                         "latency": "batch", "as_of": "2026-12-06"]
+
+    /// 3.29M requests a day in the queue was "at least Scale", whose queue takes 500,000, with no batch-limit trap.
+    @Test func aQueuePastScaleNeedsCustomAndIsATrap() throws {
+        var answers = strict
+        answers["monthly_requests"] = 100_000_000
+        let a = engine.assess(Fixture.real.answers(answers))
+        #expect(a.primaryModel == "claude-sonnet-4-6")
+        #expect(a.capacity?.tier == "custom" && a.capacity?.gap?.contains("3,287,671 requests in the batch queue against 500,000") == true,
+                "\(String(describing: a.capacity))")
+        #expect(a.decision.traps.contains { $0.kind == .batch_limit }, "\(a.decision.traps.map(\.kind))")
+    }
+
+    /// A small batch month is carried by the entry tier's queue and cap, the only limits a batch API meets: it was a
+    /// high "nothing we could check" warning.
+    @Test func aSmallQueueIsCarriedByTheEntryTier() {
+        var answers = strict
+        answers["monthly_requests"] = 100_000
+        let a = engine.assess(Fixture.real.answers(answers))
+        #expect(a.capacity?.status == .carried && a.capacity?.tier == "start", "\(String(describing: a.capacity))")
+    }
+}

@@ -130,6 +130,15 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: root).sorted() == ["dir.db", "fifo.db"])
     }
 
+    /// The answers' errors name where they were read ("the body is not valid JSON" said of a file), and a byte-order
+    /// mark, as Notepad writes one, is skipped.
+    @Test func assessAnswersErrorsNameTheirSourceAndABOMIsSkipped() throws {
+        let bad = try run(["assess", "--answers", "-"], input: "[1]")
+        #expect(bad.status == 2 && bad.errors.contains("standard input must be a JSON object of answers, not an array"), "\(bad.errors)")
+        let marked = try run(["assess", "--answers", "-"], input: "\u{FEFF}" + #"{"task_type":"chat"}"#)
+        #expect(marked.status == 0 && marked.output.contains("Verdict:"), "\(marked.errors)")
+    }
+
     /// With no alternative offered, the text says why, as the page and the JSON do.
     @Test func assessTextSaysWhyNoAlternativeIsOffered() throws {
         let answers = #"{"task_type":"moderation","monthly_requests":3000000,"avg_input_tokens":600,"avg_output_tokens":10,"accuracy":"first_time_right","review_capacity":"none","as_of":"2026-12-06"}"#
