@@ -22,6 +22,16 @@ struct VerdictBoxTests {
                 "\(realtime)")
     }
 
+    /// A policy or a hard rule that sets the verdict whatever the score says so under the heading: "Use another model"
+    /// sat beside a 94/100 Haiku score with the reason below the chart.
+    @Test func whatDecidedTheVerdictIsSaidUnderItsHeading() {
+        let page = get("/assess/result", [("task_type", "classification"), ("monthly_requests", "3M"), ("avg_input_tokens", "2000"),
+                                          ("avg_output_tokens", "150"), ("cost_priority", "primary"), ("cached_input_share", "80%")]).text
+        let top = part(page, from: "<h1 id=\"verdict-heading\">", to: "<dl class=\"decision\">")
+        #expect(top.contains("Decided by <a href=\"/criteria/cost-priority\">Cost priority</a>, whatever the score."), "\(top)")
+        #expect(page.components(separatedBy: "Decided by ").count == 2)
+    }
+
     @Test func theBiggestRiskIsGivenOnceInFull() {
         let page = get("/assess/result", chat).text
         let risk = "Without pacing, retries that tell the three kinds of 429 apart"
