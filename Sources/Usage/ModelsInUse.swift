@@ -52,6 +52,9 @@ struct ModelsInUse {
         return match.name
     }
 
+    /// The longest model id shown whole; longer ones are cut there (with "…").
+    static let longestID = 200
+
     /// Every model id with its share (by `weight`), largest first, and its lifecycle on `day`.
     func list(_ weights: [String: Double], on day: Int) -> [ModelInUse] {
         let total = weights.values.reduce(0, +)
@@ -63,7 +66,9 @@ struct ModelsInUse {
                 target = catalog.migrationTarget(of: known.slug, on: day)
                 guide = catalog.migrationGuide(for: known.slug, on: day)?.url
             }
-            return ModelInUse(id: id, model: known?.slug, title: known?.title, share: total > 0 ? weight / total : 0,
+            // An id is a name, not a document: a 5 MB `model` cell came back whole in the page and the JSON.
+            let shown = id.count > Self.longestID ? String(id.prefix(Self.longestID)) + "…" : id
+            return ModelInUse(id: shown, model: known?.slug, title: known?.title, share: total > 0 ? weight / total : 0,
                               status: status, migrate_to: target, guide_url: guide)
         }
     }

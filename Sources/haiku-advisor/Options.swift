@@ -11,6 +11,14 @@ struct ContentOptions: ParsableArguments {
     var maxPageKiB = 4096
 
     var limits: ContentLimits { ContentLimits(maxPageBytes: max(1, maxPageKiB) * 1024) }
+
+    /// 0 or less was taken as 1 KiB, and every page was then "over the limit of 1.0 KiB": refused as the value it is.
+    /// The top keeps the byte count within Int.
+    mutating func validate() throws {
+        guard (1...(1 << 40)).contains(maxPageKiB) else {
+            throw ValidationError("--max-page-kib takes a size in KiB from 1 up (the default is 4096), not \(maxPageKiB)")
+        }
+    }
 }
 
 /// Writes a line to standard error, for messages that are not the command's output.

@@ -632,6 +632,16 @@ import Usage
         }
     }
 
+    /// A model id is a name: a 5 MB `model` cell came back whole in the page and the JSON.
+    @Test func aHugeModelIDIsCutInTheSummary() throws {
+        let id = String(repeating: "x", count: 5_000)
+        let text = "timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens\n"
+            + "2026-11-02T00:00:00Z,\(id),100,10,0,0\n2026-11-02T01:00:00Z,\(id),100,10,0,0\n"
+        let imported = try UsageImport.load(Array(text.utf8), catalog: UsageFixture.catalog, monthlyRequests: nil, on: UsageFixture.day)
+        let shown = try #require(imported.summary.models.first?.id)
+        #expect(shown.count == 201 && shown.hasSuffix("…"), "\(shown.count)")
+    }
+
     @Test func binaryFileIsRefused() {
         #expect(throws: UsageError("the file", "a binary file, not a usage report: expected JSON (Anthropic or OpenAI usage API, OTLP spans) or CSV text")) {
             try UsageFile.read([0x7F, 0x45, 0x4C, 0x46, 0, 1, 2])

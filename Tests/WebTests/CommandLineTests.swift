@@ -111,6 +111,12 @@ import Testing
         #expect(today.status != 0 && today.errors.contains("--today takes a date YYYY-MM-DD from 2000 to 2099"), "\(today.errors)")
     }
 
+    /// A page limit of 0 KiB refused every page as "over the limit of 1.0 KiB": the option itself is refused.
+    @Test func aPageLimitOfNothingIsRefused() throws {
+        let result = try run(["check", "--max-page-kib", "0"])
+        #expect(result.status != 0 && result.errors.contains("--max-page-kib takes a size in KiB from 1 up"), "\(result.errors)")
+    }
+
     /// `--db` that is not a regular file is refused before anything is written: renaming the index over it made
     /// /dev/null a 3.7 MiB regular file for the whole machine.
     @Test func indexRefusesADatabasePathThatIsNotARegularFile() throws {
