@@ -39,4 +39,13 @@ struct RunnerUpTieTests {
         #expect(runner.reason.hasPrefix("it costs the same to the cent today ($6,000 more from 2027-01-01, when Gemini 3.8 "
                                         + "Flash's prices change)"), "\(runner.reason)")
     }
+
+    /// Past the 60-day price outlook the announced price is still said: "either will do" 61 days before it doubled.
+    @Test func aTieBeforeAnAnnouncedPricePastTheOutlookSaysItToo() throws {
+        let a = engine.assess(Fixture.real.answers(["task_type": "chat", "monthly_requests": 1_000_000, "required_fit": "strong",
+                                                    "as_of": "2026-11-01"]))
+        let runner = try #require(a.decision.runner_up)
+        #expect(runner.reason.hasPrefix("it costs the same to the cent today (Gemini 3.8 Flash's prices change on 2027-01-01: "
+                                        + "$12,000 a month on your numbers)") && !runner.reason.contains("either will do"), "\(runner.reason)")
+    }
 }
