@@ -316,7 +316,7 @@ extension Knowledge {
                 throw AnswerError(code: "invalid_number", message: "'\(id.name)' must be a number written in decimal digits"
                     + " (no NaN or infinity)", field: id.name)
             }
-            return try bounded(percent ? number / 100 : number, written: digits, for: id)
+            return try bounded(percent ? number / 100 : number, written: digits, for: id, asPercent: percent)
         }
     }
 
@@ -408,13 +408,15 @@ extension Knowledge {
     /// Range and integrality; infinities fail the range (1e309 parses as +infinity). `written`: the number as typed
     /// (empty for one given as a number), for a fraction too small for a Double, which reads as 0
     /// (`monthly_requests=1e-400` was priced as no requests).
-    private func bounded(_ number: Double, written: String, for id: AnswerID) throws(AnswerError) -> Double {
+    private func bounded(_ number: Double, written: String, for id: AnswerID, asPercent: Bool = false) throws(AnswerError) -> Double {
         let q = question(id)
         let lower = q.min ?? 0
         let upper = q.max ?? 0
         guard number.isFinite, number >= lower, number <= upper else {
+            // A share written as a percentage is told its range as one too ("150%" was told "between 0 and 1").
+            let percent = asPercent && lower == 0 && upper == 1 ? " (0 % to 100 %)" : ""
             throw AnswerError(code: "out_of_range", message: "'\(id.name)' must be between \(AnswerValue.number(lower).text)"
-                + " and \(AnswerValue.number(upper).text)", field: id.name)
+                + " and \(AnswerValue.number(upper).text)\(percent)", field: id.name)
         }
         // A fraction too small for a Double reads as 0: `monthly_requests=1e-400` was priced as no requests, and a
         // `latency_budget_s` of it dropped the budget.

@@ -84,6 +84,18 @@ struct ValidationTests {
         }
     }
 
+    /// A share written as a percentage is told its range as one too: "150%" was told "between 0 and 1".
+    @Test func aPercentageOutOfRangeIsToldInPercent() {
+        #expect(throws: AnswerError(code: "out_of_range", message: "'cached_input_share' must be between 0 and 1 (0 % to 100 %)",
+                                    field: "cached_input_share")) {
+            _ = try k.answers(fromQuery: [("cached_input_share", "100.5%")])
+        }
+        #expect(throws: AnswerError(code: "out_of_range", message: "'cached_input_share' must be between 0 and 1",
+                                    field: "cached_input_share")) {
+            _ = try k.answers(fromQuery: [("cached_input_share", "1.5")])
+        }
+    }
+
     @Test func goodQueryValues() throws {
         let a = try k.answers(fromQuery: pairs([
             "task_type=rag", "monthly_requests=1e6", "avg_input_tokens=0", "avg_output_tokens=10000000",
