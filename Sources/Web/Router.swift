@@ -1,3 +1,4 @@
+import Advisor
 import Content
 
 /// Maps a request to a response. Pure: no sockets, so tests call it in-process; the server calls it the same way.
@@ -31,6 +32,16 @@ public struct Router: Sendable {
     /// The server uses it too, for requests it refuses before routing (413, undecodable bytes).
     public func reject(_ error: HTTPError, api: Bool) -> Response {
         var response = api ? JSON.error(error) : errorPage(error)
+        if let seconds = error.retryAfter { response.headers.append(("Retry-After", String(seconds))) }
+        return response
+    }
+
+    /// A usage upload refused while it arrived (too slow, too many at once, too large): the questionnaire with the
+    /// refusal on its upload field, as the import's own refusals are, so the form is there to send the file again
+    /// (the generic error page had none).
+    public func rejectUpload(_ error: HTTPError) -> Response {
+        var response = site.advisor.assessPage(values: [:], error: AnswerError(code: error.code, message: error.message, field: "usage"),
+                                               status: error.status)
         if let seconds = error.retryAfter { response.headers.append(("Retry-After", String(seconds))) }
         return response
     }

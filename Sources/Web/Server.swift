@@ -215,23 +215,28 @@ public final class Server: Sendable {
         defer { state.finish() }
         let router = self.router
         let isAPI = url.hasPrefix("/api/")
+        // The upload form's own refusals come back on the questionnaire, with the form to send the file again.
+        let reject = { (error: HTTPError) -> Response in
+            !isAPI && url == ServerLimits.uploadPath && error.field == "usage" ? router.rejectUpload(error) : router.reject(error, api: isAPI)
+        }
         if let problem = state.framing {
             return queue(router.reject(.badRequest(problem), api: isAPI), on: connection)
         }
         if state.uploadTooSlow {
             let slow = HTTPError(408, code: "upload_too_slow", "The upload arrived at under \(limits.minUploadBytesPerSecond / 1024) KiB a "
                                  + "second, so it gave its place to others: send the file again.", field: "usage")
-            return queue(router.reject(slow, api: isAPI), on: connection)
+            return queue(reject(slow), on: connection)
         }
         if state.uploadRefused {
             let busy = HTTPError(503, code: "usage_busy", ImportGate.busyMessage, field: "usage", retryAfter: ImportGate.retryAfter)
-            return queue(router.reject(busy, api: isAPI), on: connection)
+            return queue(reject(busy), on: connection)
         }
         if state.tooLarge {
             let limit = state.bodyLimit ?? limits.bodyLimit(for: url, contentType: Self.contentType(of: connection))
             let size = limit >= 1024 * 1024 ? "\(limit / 1024 / 1024) MiB" : "\(limit / 1024) KiB"
-            return queue(router.reject(HTTPError(413, code: "too_large", "The request body is larger than \(size)."), api: isAPI),
-                         on: connection)
+            let tooLarge = HTTPError(413, code: "too_large", "The request body is larger than \(size).",
+                                     field: url == ServerLimits.uploadPath ? "usage" : nil)
+            return queue(reject(tooLarge), on: connection)
         }
         let query = QueryCollector()
         MHD_get_connection_values_n(connection, .GET_ARGUMENT_KIND, collectValue, Unmanaged.passUnretained(query).toOpaque())

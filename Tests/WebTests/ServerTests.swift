@@ -104,6 +104,9 @@ import Testing
             #expect(reply.headers["content-type"] == type)
             #expect(reply.text.contains(limit), "\(reply.text.prefix(200))")
             #expect(reply.headers["connection"]?.lowercased() == "close")
+            // The upload form's refusal comes back on the questionnaire, with the form to send a smaller file (the
+            // generic error page had none).
+            if path == "/assess" { #expect(reply.text.contains("<form class=\"upload-form\"")) }
         }
         // Within the limit, the client is told to go on, and its body is read and answered.
         let connection = try connect()
