@@ -22,8 +22,9 @@ enum LifecycleText {
         case .active: return "Active since \(status.since)"
         // The replacement is the model to move to now, not necessarily the one whose release made this one legacy
         // (Sonnet 4.6 became legacy when Sonnet 5 came; its page names Sonnet 5.5).
+        // Without a named replacement, none is said ("replacement: a newer model" named nothing).
         case .legacy: return "Legacy since \(status.since); still served" + (status.retires.map { ", retires \($0)" } ?? "")
-            + "; replacement: \(replacement ?? "a newer model")"
+            + (replacement.map { "; replacement: \($0)" } ?? "")
         case .deprecated:
             return "Deprecated since \(status.since); retires \(status.retires ?? "?")"
                 + (replacement.map { "; replacement: \($0)" } ?? "")

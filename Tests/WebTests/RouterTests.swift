@@ -55,6 +55,12 @@ struct RouterTests {
         #expect(page.status == 301 && page.header("Location") == "/models/claude-haiku-5-5?h=cache%20minimum")
     }
 
+    /// A legacy model whose page names no replacement says none ("replacement: a newer model" named nothing).
+    @Test func aLegacyModelWithoutAReplacementNamesNone() {
+        let page = get("/models/llama-3-1-8b-self-hosted").text
+        #expect(page.contains("Legacy since") && !page.contains("a newer model"))
+    }
+
     @Test func compareNamesEveryUnknownModel() {
         let two = router.respond(to: Request(path: "/compare", query: [("models", "x0,claude-haiku-5-5,x1")]))
         #expect(two.status == 400 && two.text.contains("There are no models `x0` and `x1`."), "\(two.text)")
