@@ -300,10 +300,9 @@ extension Engine {
             // Today's tie may not outlast an announced price (Gemini 3.8 Flash's doubles on 2027-01-01): said, and
             // past the price outlook too (61 days before it, "either will do" was said).
             var later = laterGap(m, primary, difference, answers, monthly, plan: plan)
-            if later.isEmpty, let (x, change) = [m, primary].compactMap({ x in
-                k.compiledModels[x].priceChangeDay(after: day).map { (x, $0) } }).min(by: { $0.1 < $1.1 }) {
-                let then = answers.values.withUnsafeBufferPointer { v in v.with(.asOf, Double(change)) { self.monthly(x, $0) } }
-                later = " (\(k.models[x].title)'s prices change on \(CivilDate.text(change)): \(Format.money(then)) a month on your numbers)"
+            if later.isEmpty, let (x, next) = answers.values.withUnsafeBufferPointer({ v in
+                [m, primary].compactMap { x in nextPrice(x, v).map { (x, $0) } }.min { $0.1.day < $1.1.day } }) {
+                later = " (\(k.models[x].title)'s prices change on \(CivilDate.text(next.day)): \(Format.money(next.monthly)) a month on your numbers)"
             }
             let same = "it costs the same to the cent" + (later.isEmpty ? "" : " today" + later)
             reason = successor.map { "\(same)\(fitSaid), and it is legacy: \(k.models[$0].title) succeeds it" }

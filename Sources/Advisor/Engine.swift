@@ -1080,11 +1080,17 @@ public struct Engine: Sendable {
     /// Model `m`'s month at the dearer of today's prices and those its page announces within
     /// `engine.price_outlook_days`, with the day those begin when they are the dearer (nil: today's).
     func outlookMonthly(_ m: Int, _ v: UnsafeBufferPointer<Double>, monthly: [Double]) -> (monthly: Double, day: Int?) {
+        guard let next = nextPrice(m, v, within: knowledge.priceOutlookDays), next.monthly > monthly[m] else { return (monthly[m], nil) }
+        return next
+    }
+
+    /// Model `m`'s month at the next prices its page announces after the as-of day, and that day; nil when none is
+    /// announced within `days` (any day when nil).
+    func nextPrice(_ m: Int, _ v: UnsafeBufferPointer<Double>, within days: Int? = nil) -> (monthly: Double, day: Int)? {
         let day = Int(v[AnswerID.asOf.rawValue])
-        guard let change = knowledge.compiledModels[m].priceChangeDay(after: day), change - day <= knowledge.priceOutlookDays
-        else { return (monthly[m], nil) }
-        let then = v.with(.asOf, Double(change)) { self.monthly(m, $0) }
-        return then > monthly[m] ? (then, change) : (monthly[m], nil)
+        guard let change = knowledge.compiledModels[m].priceChangeDay(after: day), days.map({ change - day <= $0 }) ?? true
+        else { return nil }
+        return (v.with(.asOf, Double(change)) { self.monthly(m, $0) }, change)
     }
 
     /// Usable models at least `minFit`, strong/good before weak, current before superseded, then cheapest at the

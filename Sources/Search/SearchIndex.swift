@@ -163,11 +163,8 @@ public final class SearchIndex: Sendable {
     }
 
     /// Gives a written file the old file's permissions and renames it over `path`.
+    /// Its callers (`replace`, `loadAndBuild`) refuse a `path` that is not a regular file before writing anything.
     private static func install(_ temporary: String, at path: String) throws(SQLiteError) {
-        do throws(SQLiteError) { try requireRegularFile(path, "replace") } catch {
-            unlink(temporary)
-            throw error
-        }
         // `index` over a file someone made read-only (0444) keeps it read-only.
         var old = stat()
         if stat(path, &old) == 0 { chmod(temporary, old.st_mode & 0o7777) }

@@ -24,15 +24,14 @@ struct CompareView {
         let verdict = given ? engine.assess(answers) : nil
         let recommended = verdict.map(\.decision.recommended).flatMap { slugs.contains($0) ? $0 : nil }
         let cheapest = CostChart.cheapest(chosenLines, answers: answers, knowledge: engine.knowledge)
-        let chart = verdict.flatMap { v in recommended.map {
-            CostChart(lines: chosenLines, marked: $0, markLabel: ResultView.labels(v).primary.lowercased()) } }
+        let label = verdict.map { ResultView.labels($0).primary.lowercased() } ?? ""
+        let chart = recommended.map { CostChart(lines: chosenLines, marked: $0, markLabel: label) }
             ?? CostChart(lines: chosenLines, marked: cheapest?.model, markLabel: CostChart.cheapestLabel)
         let verdictSentence = verdict.map { v -> String in
             let d = v.decision
             let title = { (slug: String) in library.page(.models, slug)?.title ?? slug }
             let plan = d.combined.map { "; with the complex \(Format.percent($0.complex_share)) sent on to \(title($0.escalation_model)), "
                 + "\(Format.money($0.monthly_usd)) a month in all" } ?? ""
-            let label = ResultView.labels(v).primary.lowercased()
             return "Your verdict " + (label == "recommended" ? "recommends" : "names as the \(label)")
                 + " \(title(d.recommended)): \(Format.money(d.monthly_usd)) a month\(plan)."
         } ?? ""

@@ -1,4 +1,3 @@
-import Advisor
 import Content
 
 /// Maps a request to a response. Pure: no sockets, so tests call it in-process; the server calls it the same way.
@@ -40,10 +39,7 @@ public struct Router: Sendable {
     /// refusal on its upload field, as the import's own refusals are, so the form is there to send the file again
     /// (the generic error page had none).
     public func rejectUpload(_ error: HTTPError) -> Response {
-        var response = site.advisor.assessPage(values: [:], error: AnswerError(code: error.code, message: error.message, field: "usage"),
-                                               status: error.status)
-        if let seconds = error.retryAfter { response.headers.append(("Retry-After", String(seconds))) }
-        return response
+        site.advisor.uploadRefused(error)
     }
 
     private func errorPage(_ error: HTTPError) -> Response {

@@ -215,8 +215,9 @@ public final class Server: Sendable {
         defer { state.finish() }
         let router = self.router
         let isAPI = url.hasPrefix("/api/")
-        // The upload form's own refusals come back on the questionnaire, with the form to send the file again.
-        let reject = { (error: HTTPError) -> Response in
+        // The upload form's own refusals come back on the questionnaire, with the form to send the file again. A
+        // nested function, not a closure value: this runs for every request.
+        func reject(_ error: HTTPError) -> Response {
             !isAPI && url == ServerLimits.uploadPath && error.field == "usage" ? router.rejectUpload(error) : router.reject(error, api: isAPI)
         }
         if let problem = state.framing {

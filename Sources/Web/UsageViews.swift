@@ -11,10 +11,8 @@ extension AdvisorViews {
     /// `POST /assess`: the upload.
     func upload(_ request: Request) -> Response {
         guard ImportGate.shared.enter() else {
-            var busy = assessPage(values: [:], error: AnswerError(code: "usage_busy", message: ImportGate.busyMessage, field: "usage"),
-                                  status: 503, usage: nil)
-            busy.headers.append(("Retry-After", String(ImportGate.retryAfter)))
-            return busy
+            return uploadRefused(HTTPError(503, code: "usage_busy", ImportGate.busyMessage, field: "usage",
+                                           retryAfter: ImportGate.retryAfter))
         }
         defer { ImportGate.shared.leave() }
         let upload: UsageUpload
@@ -63,6 +61,15 @@ extension AdvisorViews {
         var values: [String: String] = [:]
         /// The file's summary, when it was read but counts no requests.
         var summary: UsageSummary? = nil
+    }
+
+    /// An upload refused before it was read (too many at once, too slow, too large): the questionnaire with the
+    /// refusal on its upload field and the form to send the file again, with `Retry-After` where the error has one.
+    func uploadRefused(_ error: HTTPError) -> Response {
+        var response = assessPage(values: [:], error: AnswerError(code: error.code, message: error.message, field: "usage"),
+                                  status: error.status)
+        if let seconds = error.retryAfter { response.headers.append(("Retry-After", String(seconds))) }
+        return response
     }
 
     /// Reads a multipart/form-data upload: the file in the field `usage`, the answers in the other fields.

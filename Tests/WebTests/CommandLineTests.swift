@@ -49,20 +49,26 @@ import Testing
         #expect(try run(["check", "--stale", "-1"]).status != 0)
     }
 
-    @Test func engineRulesOnModelValuesReportTheirLine() throws {
-        // A copy of the real content where Sonnet 4.5 loses its retirement date: the engine's loader refuses it.
+    /// `check` on a copy of the real content with one page edited: the page's path in the copy, and the run.
+    func checkWithEdited(_ page: String, _ edit: (String) throws -> String) throws -> (path: String, result: Run) {
         let root = NSTemporaryDirectory() + "haiku-cli-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: root) }
         try FileManager.default.copyItem(atPath: "content", toPath: root)
-        let path = root + "/models/claude-sonnet-4-5.md"
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        let lines = text.components(separatedBy: "\n")
-        let start = try #require(lines.firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix("retires:") })
-        var kept = lines
-        kept.remove(at: start)
-        while start < kept.count, kept[start].hasPrefix("      ") { kept.remove(at: start) }
-        try kept.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        let result = try run(["check", "--content", root])
+        let path = root + "/" + page
+        try edit(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
+        return (path, try run(["check", "--content", root]))
+    }
+
+    @Test func engineRulesOnModelValuesReportTheirLine() throws {
+        // A copy of the real content where Sonnet 4.5 loses its retirement date: the engine's loader refuses it.
+        let (path, result) = try checkWithEdited("models/claude-sonnet-4-5.md") { text in
+            let lines = text.components(separatedBy: "\n")
+            let start = try #require(lines.firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix("retires:") })
+            var kept = lines
+            kept.remove(at: start)
+            while start < kept.count, kept[start].hasPrefix("      ") { kept.remove(at: start) }
+            return kept.joined(separator: "\n")
+        }
         #expect(result.status == 1)
         #expect(result.output.contains("\(path):"), "\(result.output)")
         // With the field it is about: a line inside a block did not say which of its neighbours was meant.
@@ -81,23 +87,18 @@ import Testing
         #expect(result.output.contains("\(root)/guides/b.md:"))
     }
 
-    /// A date no page can mean (a retirement in 9999) fails `check` at its line: `/timeline` drew every year up to it
-    /// and trapped, taking the server down. `--today` keeps to the same years.
     /// A model named as its own successor is said to be, not "unknown model 'x' (known: …, x, …)".
     @Test func aModelThatReplacesItselfIsSaidToBe() throws {
-        let root = NSTemporaryDirectory() + "haiku-cli-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        try FileManager.default.copyItem(atPath: "content", toPath: root)
-        let path = root + "/models/claude-haiku-4-5.md"
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        try text.replacingOccurrences(of: "replacement: claude-haiku-5-5", with: "replacement: claude-haiku-4-5")
-            .write(toFile: path, atomically: true, encoding: .utf8)
-        let result = try run(["check", "--content", root])
+        let (_, result) = try checkWithEdited("models/claude-haiku-4-5.md") {
+            $0.replacingOccurrences(of: "replacement: claude-haiku-5-5", with: "replacement: claude-haiku-4-5")
+        }
         #expect(result.status == 1)
         #expect(result.output.contains("a model cannot be its own replacement") && !result.output.contains("unknown model"),
                 "\(result.output)")
     }
 
+    /// A date no page can mean (a retirement in 9999) fails `check` at its line: `/timeline` drew every year up to it
+    /// and trapped, taking the server down. `--today` keeps to the same years.
     @Test func checkRefusesDatesOutsideTheYearsContentMayName() throws {
         let root = NSTemporaryDirectory() + "haiku-cli-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: root) }
