@@ -73,7 +73,8 @@ public struct AdvisorViews: Sendable {
             summary += " \(fields - 1) more \(fields == 2 ? "answer needs" : "answers need") fixing: each is marked below."
         }
         let view = QuestionnairePage(fields: form.fields(values: values, errors: errors), formError: summary, usage: usage)
-        return .html(templates.page(title: "Should this workload run on Haiku?", view: view,
+        // "Error: " first, as the page's heading cannot say it: the title is what a screen reader and a tab list read.
+        return .html(templates.page(title: (summary.isEmpty ? "" : "Error: ") + "Should this workload run on Haiku?", view: view,
                                     activeSection: "assess"), status: status)
     }
 
@@ -137,19 +138,25 @@ public struct AdvisorViews: Sendable {
         var priced: CalculatorPage.PricedWorkload?
         if error == nil {
             let costs = engine.costs(answers)
-            let cheapest = CostChart.cheapest(costs, answers: answers, knowledge: knowledge)
+            // Reached from a verdict (it gave answers this form does not ask), the mark is the verdict's, as on
+            // /compare; otherwise the cheapest to build on.
+            let fromVerdict = AnswerID.allCases.contains { $0 != .asOf && !Self.costQuestions.contains($0) && !answers.isAssumed($0) }
+            let verdict = fromVerdict ? VerdictMark(engine.assess(answers), answers: answers, library: library) : nil
+            let mark = verdict.map { (model: $0.model, label: $0.label) }
+                ?? CostChart.cheapest(costs, answers: answers, knowledge: knowledge).map { (model: $0.model, label: CostChart.cheapestLabel) }
             let share = answers.queryString
             let query = share.isEmpty ? "" : "?" + share
             let table = CostTable(library: library)
             let shared = table.sharedNotes(costs)
             priced = .init(workload: ResultView.workloadSummary(answers),
-                           costs: table.rows(costs, answers: answers, marked: cheapest?.model, markLabel: CostChart.cheapestLabel,
+                           costs: table.rows(costs, answers: answers, marked: mark?.model, markLabel: mark?.label ?? "",
                                              shared: shared),
                            sharedNotes: shared,
-                           chart: CostChart(lines: costs, marked: cheapest?.model, markLabel: CostChart.cheapestLabel)
+                           chart: CostChart(lines: costs, marked: mark?.model, markLabel: mark?.label ?? "")
                                .view(title: "Monthly cost on every usable model that fits, cheapest first", id: "cost-chart"),
                            exportMarkdown: "/calculator.md" + query, exportCSV: "/calculator.csv" + query,
-                           asked: !request.query.isEmpty)
+                           asked: !request.query.isEmpty, verdictSentence: verdict?.sentence ?? "",
+                           verdictURL: verdict?.url ?? "")
         }
         // Answers the form does not ask that a link gave (a verdict's task, cost priority, latency budget, peak):
         // kept, since some move the prices (the budget and cost priority set the effort a default answer runs at).
@@ -160,7 +167,7 @@ public struct AdvisorViews: Sendable {
             .sorted { $0.key < $1.key }.map { HiddenAnswer(name: $0.key, value: $0.value) }
         let view = CalculatorPage(fields: form.fields(values: values, error: error, only: Self.costQuestions),
                                   hiddenAnswers: hidden, formError: error.map(form.message) ?? "", priced: priced)
-        return .html(templates.page(title: "Cost calculator", view: view, activeSection: "calculator"),
+        return .html(templates.page(title: (error == nil ? "" : "Error: ") + "Cost calculator", view: view, activeSection: "calculator"),
                      status: error == nil ? 200 : 400)
     }
 

@@ -21,20 +21,11 @@ struct CompareView {
         // Reached from a verdict, the mark is the verdict's, as on the verdict page (★ there is the one mark for the
         // recommended model, and here it starred GPT-6 Luna as the cheapest beside a verdict for Haiku 5.5); the
         // verdict's month is said with it, a tiered plan's escalations included. Otherwise the cheapest to build on.
-        let verdict = given ? engine.assess(answers) : nil
-        let recommended = verdict.map(\.decision.recommended).flatMap { slugs.contains($0) ? $0 : nil }
+        let verdict = given ? VerdictMark(engine.assess(answers), answers: answers, library: library) : nil
+        let recommended = verdict.map(\.model).flatMap { slugs.contains($0) ? $0 : nil }
         let cheapest = CostChart.cheapest(chosenLines, answers: answers, knowledge: engine.knowledge)
-        let label = verdict.map { ResultView.labels($0).primary.lowercased() } ?? ""
-        let chart = recommended.map { CostChart(lines: chosenLines, marked: $0, markLabel: label) }
+        let chart = recommended.map { CostChart(lines: chosenLines, marked: $0, markLabel: verdict?.label ?? "") }
             ?? CostChart(lines: chosenLines, marked: cheapest?.model, markLabel: CostChart.cheapestLabel)
-        let verdictSentence = verdict.map { v -> String in
-            let d = v.decision
-            let title = { (slug: String) in library.page(.models, slug)?.title ?? slug }
-            let plan = d.combined.map { "; with the complex \(Format.percent($0.complex_share)) sent on to \(title($0.escalation_model)), "
-                + "\(Format.money($0.monthly_usd)) a month in all" } ?? ""
-            return "Your verdict " + (label == "recommended" ? "recommends" : "names as the \(label)")
-                + " \(title(d.recommended)): \(Format.money(d.monthly_usd)) a month\(plan)."
-        } ?? ""
         func row(_ label: String, _ value: (Page, ModelSpec) -> String) -> CompareRow {
             CompareRow(label: label, cells: zip(pages, specs).map { CompareCell(value: value($0, $1)) })
         }
@@ -122,7 +113,7 @@ struct CompareView {
                 QuestionnaireForm.values(of: w).sorted { $0.key < $1.key }.map { HiddenAnswer(name: $0.key, value: $0.value) }
             } ?? [],
             verdictURL: workload.map { "/assess/result?" + $0.queryString } ?? "",
-            verdictSentence: verdictSentence,
+            verdictSentence: verdict?.sentence ?? "",
             chart: chart.view(title: "Monthly cost of \(given ? "this workload" : "the default workload") on the chosen models",
                               id: "cost-chart"))
     }

@@ -109,6 +109,15 @@ struct QuestionnaireForm {
         if high <= 1 { return "0.8 or 80%" }
         if low <= 20_000 && high >= 3_000_000 { return "3,000,000, 3M or 20k" }
         if low <= 20_000 && high >= 20_000 { return "20,000 or 20k" }
+        // A small range (seconds, a multiple) takes small numbers: its midpoint was 300 for a latency budget of
+        // 0 to 600 seconds, five minutes for an answer people budget in seconds.
+        if high <= 1_000 {
+            var typical = 2.0
+            if case .number(let given) = question.defaultValue, given > low, given <= high { typical = given }
+            typical = Swift.min(high, Swift.max(low, typical))
+            let decimal = question.kind != .integer && low <= 1.5 && 1.5 <= high && typical != 1.5
+            return Format.number(typical) + (decimal ? " or 1.5" : "")
+        }
         return Format.number(((low + high) / 2).rounded())
     }
 

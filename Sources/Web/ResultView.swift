@@ -415,7 +415,11 @@ struct CostTable {
         if let input = r.input_per_mtok { parts.append("in \(Format.rate(input))") }
         if let output = r.output_per_mtok { parts.append("out \(Format.rate(output))") }
         if let read = r.cache_read_per_mtok, r.caching == .used { parts.append("cache read \(Format.rate(read))") }
-        if let write = r.cache_write_per_mtok, let ttl = r.cache_ttl { parts.append("\(ttl.rawValue) write \(Format.rate(write))") }
+        // A write billed at the input rate (OpenAI's automatic cache: its pages price no write) is no fee of its own:
+        // "5m write $0.25" read as one, and as a lifetime to choose.
+        if let write = r.cache_write_per_mtok, let ttl = r.cache_ttl {
+            parts.append(write == r.input_per_mtok ? "cache writes at the input rate" : "\(ttl.rawValue) write \(Format.rate(write))")
+        }
         var text = parts.joined(separator: ", ") + " per M tokens"
         if r.band == .long_context { text += " (long-context rates)" }
         if let batch = r.batch_discount { text += "; batch −\(Format.percent(batch))" }

@@ -234,7 +234,7 @@ struct AdvisorRoutesTests {
         let form = get("/assess", []).text
         #expect(form.contains("answers left blank are assumed, and the verdict says so"))
         // A number's default sits in its box without the unit that follows the box.
-        #expect(form.contains("placeholder=\"100,000\"> <span class=\"unit\">requests per month</span>"))
+        #expect(form.contains("placeholder=\"100,000\" aria-describedby=\"h-monthly_requests\"> <span class=\"unit\">requests per month</span>"))
         #expect(!form.contains("placeholder=\"100,000 requests per month\""))
     }
 
@@ -385,7 +385,7 @@ struct AdvisorRoutesTests {
 
     /// A cheaper model the verdict could not use is named on the page with why, and its cost-table row says its
     /// rate limits cannot carry the peak (a billion batch classifications, cost first: Cohere Command R7B).
-    @Test func aCheaperModelThatCannotCarryTheLoadIsExplained() {
+    @Test func aCheaperModelThatCannotCarryTheLoadIsExplained() throws {
         let query = "task_type=classification&monthly_requests=1000000000&avg_input_tokens=300&avg_output_tokens=2"
             + "&latency=batch&accuracy=tolerant&cost_priority=primary"
         let page = get("/assess/result", pairs(query))
@@ -396,22 +396,34 @@ struct AdvisorRoutesTests {
         #expect(page.text.contains("Its published rate limits cannot carry the peak (68,493 requests a minute against 500 at its Production tier)."))
         let markdown = get("/assess/result.md", pairs(query))
         #expect(markdown.text.contains("- Cheaper, but not usable here: Cohere Command R7B at $11,550 a month; its published rate limits"))
-        // The calculator's "cheapest" is a model the engine would offer: not R7B, whose limits cannot carry the peak,
-        // nor the self-hosted Llama for a team that has not said it can self-host; with self-hosting, Llama.
-        // Cost first prices thinking at its least, where GPT-6 Luna ($15,500) is next; at each model's default
-        // effort the self-hosted Llama ($35,556) would be, and is only for a team that can self-host.
-        func cheapest(_ query: String) -> String? {
+        // Opened from that verdict (its answers include some the calculator does not ask), the calculator marks the
+        // verdict's model, as /compare does, and says so, with the way back.
+        func marked(_ query: String) -> String? {
             let page = get("/calculator", pairs(query)).text
-            return page.components(separatedBy: "<span class=\"mark-label\">★ cheapest to build on</span> <a href=\"").dropFirst().first?
-                .components(separatedBy: "\"").first
+            return page.components(separatedBy: "<span class=\"mark-label\">★ ").dropFirst().first?
+                .components(separatedBy: "\"").dropFirst().first.map { String($0) }
         }
-        #expect(cheapest(query) == "/models/gpt-6-luna")
+        let fromVerdict = get("/calculator", pairs(query)).text
+        #expect(marked(query) == "/models/gpt-6-luna")
+        #expect(fromVerdict.contains("<span class=\"mark-label\">★ recommended</span> <a href=\"/models/gpt-6-luna\""))
+        #expect(fromVerdict.contains("Your verdict recommends GPT-6 Luna: $15,500 a month. <a href=\"/assess/result?"))
         // Its bar says so too, as a lifecycle does.
-        #expect(get("/calculator", pairs(query)).text.contains("Cohere Command R7B (rate limits cannot carry your peak)"))
-        let defaultEffort = "task_type=classification&monthly_requests=1000000000&avg_input_tokens=300&avg_output_tokens=2&latency=batch"
-        let plain = cheapest(defaultEffort)
+        #expect(fromVerdict.contains("Cohere Command R7B (rate limits cannot carry your peak)"))
+        // On its own, the calculator's "cheapest" is a model the engine would offer: not R7B, whose limits cannot
+        // carry the peak, nor the self-hosted Llama for a team that has not said it can self-host; with
+        // self-hosting, Llama.
+        let calculatorOnly = "monthly_requests=1000000000&avg_input_tokens=300&avg_output_tokens=2&latency=batch"
+        let plain = marked(calculatorOnly)
+        #expect(get("/calculator", pairs(calculatorOnly)).text.contains("★ cheapest to build on</span>"))
+        #expect(!get("/calculator", pairs(calculatorOnly)).text.contains("Your verdict"))
         #expect(plain != nil && plain != "/models/cohere-command-r7b" && plain != "/models/llama-3-1-8b-self-hosted", "\(plain ?? "-")")
-        #expect(cheapest(defaultEffort + "&can_self_host=true") == "/models/llama-3-1-8b-self-hosted")
+        let engine = realSite.advisor.engine
+        func cheapest(_ query: String) throws -> String? {
+            let answers = try engine.knowledge.answers(fromQuery: pairs(query))
+            return CostChart.cheapest(engine.costs(answers), answers: answers, knowledge: engine.knowledge)?.model
+        }
+        #expect(try cheapest(calculatorOnly) == plain.map { String($0.dropFirst("/models/".count)) })
+        #expect(try cheapest(calculatorOnly + "&can_self_host=true") == "llama-3-1-8b-self-hosted")
     }
 
     @Test func openAPIDocumentDescribesEveryAPIRoute() throws {

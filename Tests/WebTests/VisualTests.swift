@@ -464,9 +464,15 @@ struct QuestionnaireUnitsTests {
         #expect(page.contains("<details class=\"refine\">"), "closed while nothing in it is answered")
         let answered = get("/assess", [("latency", "batch")]).text
         #expect(answered.contains("<details class=\"refine\" open>"))
-        // One Tab stop per question: the help links are out of the Tab order.
-        #expect(!page.contains("class=\"help\" href=\"/criteria/task-type-fit\">"))
-        #expect(page.contains("class=\"help\" href=\"/criteria/task-type-fit\" tabindex=\"-1\">"))
+        // The help links take the Tab key (a link it skipped could not be opened from the keyboard), each named with
+        // its question; each field is described by its hint (range, or the answer a blank assumes).
+        #expect(!page.contains("tabindex=\"-1\""))
+        #expect(page.contains("<a class=\"help\" href=\"/criteria/task-type-fit\">Why this matters<span class=\"visually-hidden\">: What does the workload mostly do?</span></a>"))
+        #expect(page.contains("<select id=\"f-task_type\" name=\"task_type\" aria-describedby=\"h-task_type\">"))
+        #expect(page.contains("<span class=\"hint\" id=\"h-task_type\">Not sure assumes "))
+        let refused = get("/assess/result", [("monthly_requests", "lots")]).text
+        #expect(refused.contains("aria-describedby=\"h-monthly_requests e-monthly_requests\" aria-invalid=\"true\""))
+        #expect(refused.contains("<title>Error: Should this workload run on Haiku?"))
     }
 
     @Test func sharesTakePercentagesAndSystemPromptsGiveTheShare() throws {

@@ -290,7 +290,8 @@ def test_questionnaire_units(driver):
     check(len(fields) == 5, f"/assess: five essential questions first ({len(fields)})")
     details = driver.find_elements(By.CSS_SELECTOR, "form.questionnaire details.refine")
     check(details and details[0].get_attribute("open") is None, "/assess: the rest under a closed 'Refine'")
-    # One Tab stop per question: Tab through the form and count.
+    # Two Tab stops per question, its field and its "Why this matters" link (a link the Tab key skipped could not be
+    # opened from the keyboard): Tab through the form and count.
     first = driver.find_element(By.ID, "f-task_type")
     driver.execute_script("arguments[0].focus()", first)
     stops = []
@@ -300,8 +301,19 @@ def test_questionnaire_units(driver):
         if active[0] == "BUTTON":
             break
         driver.switch_to.active_element.send_keys(Keys.TAB)
-    check(stops[-1][0] == "BUTTON" and len(stops) == 5 + 1 + 1,
-          f"/assess: one Tab stop per question, then 'Refine' and the button ({len(stops)}: {stops})")
+    check(stops[-1][0] == "BUTTON" and len(stops) == 2 * 5 + 1 + 1 and [s[0] for s in stops[:2]] == ["SELECT", "A"],
+          f"/assess: a field and its link per question, then 'Refine' and the button ({len(stops)}: {stops})")
+    # Each link names its question; each field is described by its range or its assumed answer.
+    links = driver.find_elements(By.CSS_SELECTOR, "form.questionnaire a.help")
+    names = [driver.execute_script("return arguments[0].textContent", a) for a in links]
+    check(len(set(names)) == len(names) and all(n.startswith("Why this matters: ") for n in names),
+          f"/assess: every 'Why this matters' names its question ({names[:2]})")
+    field = driver.find_element(By.ID, "f-monthly_requests")
+    hint = driver.find_element(By.ID, field.get_attribute("aria-describedby").split()[0]).text
+    check("Blank assumes" in hint, f"/assess: a field's hint describes it ({hint!r})")
+    select = driver.find_element(By.ID, "f-task_type")
+    hint = driver.find_element(By.ID, select.get_attribute("aria-describedby").split()[0]).text
+    check(hint.startswith("Not sure assumes"), f"/assess: a choice's assumed answer is its description ({hint!r})")
     # Percentages are taken; an answered refine question opens the section.
     driver.get(BASE + "/assess/result?task_type=rag&cached_input_share=80%25")
     check(not driver.find_elements(By.CSS_SELECTOR, ".field-error"), "80% is accepted as a share")

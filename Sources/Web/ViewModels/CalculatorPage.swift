@@ -16,6 +16,9 @@ struct CalculatorPage: ViewModel, ChartedPage, QuestionFields {
         let exportCSV: String
         /// False for the bare `/calculator`, which prices the defaults below the form rather than above it.
         let asked: Bool
+        /// Reached from a verdict: the sentence naming its model (VerdictMark), and the way back; "" otherwise.
+        let verdictSentence: String
+        let verdictURL: String
     }
 
     /// The answers were asked (not the bare page's defaults): the results come before the form.
@@ -24,6 +27,8 @@ struct CalculatorPage: ViewModel, ChartedPage, QuestionFields {
     var costs: [CostRow] { priced?.costs ?? [] }
     var sharedNotes: [SharedNote] { priced?.sharedNotes ?? [] }
     var hasSharedNotes: Bool { !sharedNotes.isEmpty }
+    var verdictSentence: String { priced?.verdictSentence ?? "" }
+    var verdictURL: String { priced?.verdictURL ?? "" }
     var exportMD: String { priced?.exportMarkdown ?? "" }
     var exportCSV: String { priced?.exportCSV ?? "" }
     var costChart: CostChartView? { priced?.chart }

@@ -1,0 +1,29 @@
+import Advisor
+import Content
+
+/// What a page priced on a verdict's answers marks: the verdict's model, with the verdict's word for it, and a
+/// sentence that says so. `/compare` and `/calculator` reached from a verdict share it, so that the ★ there is the
+/// verdict's: the calculator starred Cohere Command R7B, "cheapest to build on", beside a verdict for Claude Haiku
+/// 5.5 that had ruled R7B out as a weak fit for chat.
+struct VerdictMark {
+    /// The recommended model's slug.
+    let model: String
+    /// "recommended", or the verdict's word when no model meets every requirement ("closest", "roomiest").
+    let label: String
+    /// "Your verdict recommends Claude Haiku 5.5: $702 a month." (a tiered plan's month included).
+    let sentence: String
+    /// The verdict page of these answers.
+    let url: String
+
+    init(_ assessment: Assessment, answers: Answers, library: ContentLibrary) {
+        let d = assessment.decision
+        let title = { (slug: String) in library.page(.models, slug)?.title ?? slug }
+        let plan = d.combined.map { "; with the complex \(Format.percent($0.complex_share)) sent on to \(title($0.escalation_model)), "
+            + "\(Format.money($0.monthly_usd)) a month in all" } ?? ""
+        model = d.recommended
+        label = ResultView.labels(assessment).primary.lowercased()
+        sentence = "Your verdict " + (label == "recommended" ? "recommends" : "names as the \(label)")
+            + " \(title(d.recommended)): \(Format.money(d.monthly_usd)) a month\(plan)."
+        url = "/assess/result?" + answers.queryString
+    }
+}
