@@ -426,8 +426,18 @@ extension Knowledge {
         return Self.cacheBar(prefix: prefix, prices: prices) == nil
     }
 
-    /// The answers `cachesPrefix` reads, as a rule's `reads` bits.
-    static let prefixCheckReads: UInt32 = [AnswerID.avgInputTokens, .cachedInputShare, .tokensCountedWith, .asOf, .toolChoice]
+    /// Whether model `m`'s cost line caches the stated prefix: it can (`cachesPrefix`), and at this request rate the
+    /// writes cost less than the reads save. What the caching rules and warnings promise ("a tenth of the input
+    /// price") holds only then: 200 chats a month with 60 % of a 30,000-token prompt cacheable won Haiku 5.5 ten
+    /// points for a discount its own cost line said would cost more than it saves.
+    func cachesOnItsLine(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
+        cachesPrefix(model: m, v) && pricedParts(model: m, v, explain: false).rates.caching == .used
+    }
+
+    /// The answers `cachesOnItsLine` reads, as a rule's `reads` bits: the prefix's, and the request rate and the
+    /// batch API that decide whether caching pays.
+    static let prefixCheckReads: UInt32 = [AnswerID.avgInputTokens, .cachedInputShare, .tokensCountedWith, .asOf, .toolChoice,
+                                           .monthlyRequests, .latency]
         .reduce(0) { $0 | $1.bit }
     /// The answers the day's Haiku's count of the prompt reads (`requestTokens`), as a rule's `reads` bits.
     static let haikuCountReads: UInt32 = [AnswerID.avgInputTokens, .tokensCountedWith, .asOf, .toolChoice].reduce(0) { $0 | $1.bit }
@@ -542,7 +552,10 @@ extension Knowledge {
             reasoning_tokens_per_request: thinking.tokens,
             reasoning_tokens_assumed: thinking.assumed, tool_prompt_tokens_per_request: toolPrompt > 0 ? toolPrompt : nil,
             window_use: windowUse, notes: []))
-        func note(_ text: @autoclosure () -> String) { if explain { parts.rates.notes.append(text()) } }
+        // Once a request is found not to fit, only why is said: "caching would cost more than it saves" and a batch
+        // discount beside "does not fit" explained a price nobody can pay.
+        var unfit = false
+        func note(_ text: @autoclosure () -> String) { if explain && !unfit { parts.rates.notes.append(text()) } }
 
         // The notes' own checks (the effort asked for, the answer against the budget, tool prompts) run only when
         // explaining: the decision prices every model many times per assessment and reads the total alone.
@@ -655,6 +668,7 @@ extension Knowledge {
                     broken.append("a \(Format.figure(inTokens))-token prompt against \(Format.figure(limit)) at most")
                 }
                 note("Does not fit: " + broken.joined(separator: "; ") + ".")
+                unfit = true
             }
         } else if !parts.withinHeadroom, explain {
             let why = overHeadroom(model: m, input: inTokens, written: visibleOut + thinking.tokens, reasoning: thinking.tokens,

@@ -496,7 +496,7 @@ public struct Engine: Sendable {
         var firing: [Int] = []
         // The day's Haiku, and whether it caches the stated prefix, for the rules that ask (looked up only then, once).
         lazy var dayHaiku = k.dayHaiku(v)
-        lazy var haikuCaches = k.cachesPrefix(model: dayHaiku, v)
+        lazy var haikuCaches = k.cachesOnItsLine(model: dayHaiku, v)
         lazy var haikuPrompt = k.requestTokens(model: dayHaiku, v).input
         for (r, rule) in k.rules.enumerated() {
             let holds = rule.haikuCount
@@ -656,6 +656,8 @@ public struct Engine: Sendable {
         var primary: Int? = nil
         var basis = PrimaryBasis.haiku_model
         var decidingPolicy: Int? = nil
+        /// The escalation model too slow for the budget, the Haiku takes every request (routing_payback's slow outcomes).
+        var haikuTakesAll = false
         var standsInFor: Int? = nil
         var roomiest: RoomiestSet? = nil
         for (p, policy) in k.policies.enumerated()
@@ -767,6 +769,7 @@ public struct Engine: Sendable {
                     verdict = k.compiledModels[h].isHaikuFamily ? .chooseHaiku : .chooseAlternative
                     primary = h
                     decidingPolicy = p
+                    haikuTakesAll = true
                 } else if !routed {
                     verdict = .chooseAlternative
                     primary = esc
@@ -796,12 +799,16 @@ public struct Engine: Sendable {
                     verdict = k.compiledModels[h].isHaikuFamily ? .chooseHaiku : .chooseAlternative
                     primary = h
                     decidingPolicy = p
+                    haikuTakesAll = true
                 }
             }
         }
 
-        if primary == nil, hard == nil, decidingPolicy == nil, verdict != .chooseAlternative, hasVolume, let h = haiku,
-           let (p, policy) = costCeiling(v) {
+        // The Haiku that takes every request because the escalation model is too slow is a choose_haiku verdict like
+        // any other, held to the ceiling: RAG on 50,000-token prompts due in 1 s kept legacy Haiku 4.5 at $15,450 a
+        // month on a balanced budget while Command R7B, as fit and in time, cost $576.
+        if primary == nil && decidingPolicy == nil || haikuTakesAll, hard == nil, verdict != .chooseAlternative, hasVolume,
+           let h = haikuTakesAll ? primary : haiku, let (p, policy) = costCeiling(v) {
             let floor = Swift.min(k.compiledModels[h].fit[task], Self.requiredFit(v), offeredFloor)
             // A tiered verdict sends its complex share on to the escalation model; a model the ceiling puts in the
             // Haiku's place answers those requests alone. Where a firing rule says what that share needs
@@ -1192,11 +1199,16 @@ public struct Engine: Sendable {
         // So does one that named a model quality first passed over for a better fit (fit_first's `preferred`).
         var reasons: [Reason] = (d.basis == .preferred_over_ceiling || d.basis == .preferred_outfitted) && hardDecided
             ? [ruleReasons.removeFirst()] : []
+        // So does routing's finding that the Haiku takes every request (its escalation model too slow) where the
+        // ceiling then hands them to a cheaper model: the step before, not a verdict said after the one that stands.
+        let haikuFirst = d.basis == .cost_ceiling ? d.policyReasons.filter { $0.slowEscalation || $0.slowPaying } : []
+        reasons += haikuFirst.map { policyReason($0, v, rates: rates) }
         reasons += d.policyReasons.filter { $0.policy == d.decidingPolicy || isPlan($0) || $0.preferred != nil }
             .map { policyReason($0, v, rates: rates, own: own, escalated: escalated) }
         reasons += d.policyReasons.filter { $0.overruled }.map { policyReason($0, v, rates: rates) }
         reasons += ruleReasons
-        reasons += d.policyReasons.filter { $0.policy != d.decidingPolicy && !isPlan($0) && !$0.overruled && $0.preferred == nil }
+        reasons += d.policyReasons.filter { $0.policy != d.decidingPolicy && !isPlan($0) && !$0.overruled && $0.preferred == nil
+            && !(d.basis == .cost_ceiling && ($0.slowEscalation || $0.slowPaying)) }
             .map { policyReason($0, v, rates: rates) }
 
         // Which models miss the latency budget at every setting, once: the alternatives and the runner-up read it.
@@ -1271,7 +1283,7 @@ public struct Engine: Sendable {
             && (exposure.providers.map { $0.contains(provider) } ?? true)
             && (exposure.hosting.map { ($0 == .self_hosted) == k.compiledModels[primary].selfHosted } ?? true)
             && exposure.condition.holds(v, override: -1, value: 0)
-            && (exposure.cachesPrefix.map { $0 == k.cachesPrefix(model: primary, v) } ?? true)
+            && (exposure.cachesPrefix.map { $0 == k.cachesOnItsLine(model: primary, v) } ?? true)
             && (exposure.unlessAnswered.map(answers.isAssumed) ?? true) {
             warned.insert(exposure.failureMode)
             exposureWeight[exposure.failureMode] = exposure.severity

@@ -76,6 +76,7 @@ extension Engine {
                     // The lines are the average request's, so an imported distribution's costs are not their points.
                     candidates += solvedBoundaries(values, id, in: range, decision: usage == nil ? decision : nil,
                                                    here: usage == nil ? baseCosts : nil)
+                    if id == .monthlyRequests { candidates += sides(of: cachePaysFrom(values, in: range), id, in: range) }
                 }
                 // Nearest first, so that once a flip is found the farther candidates cost nothing; each value once
                 // (a threshold's side is often a range end or another root's side, and a value that did not flip
@@ -280,6 +281,30 @@ extension Engine {
     }
 
     /// The values just on both sides of each root inside `range` (whole numbers, or hundredths of a share).
+    /// The request rate inside `range` from which the day's Haiku's cost line caches the prefix (its writes cost
+    /// less than the reads save), where the caching rules read that: it turns them on or off, and is no point on the
+    /// straight lines `solvedBoundaries` solves. Found by bisection on the request count, since whether caching pays
+    /// only grows with it; [] where it is the same across the range.
+    private func cachePaysFrom(_ values: [Double], in range: ClosedRange<Double>) -> [Double] {
+        let k = knowledge
+        guard k.rules.contains(where: { $0.haikuCachesPrefix != nil }) else { return [] }
+        let i = AnswerID.monthlyRequests.rawValue
+        var moved = values
+        func pays(_ requests: Double) -> Bool {
+            moved[i] = requests
+            return moved.withUnsafeBufferPointer { k.cachesOnItsLine(model: k.dayHaiku($0), $0) }
+        }
+        var lo = Swift.max(1, range.lowerBound), hi = range.upperBound
+        guard lo < hi, !pays(lo), pays(hi) else { return [] }
+        // To a request a month, on the ratio: the break-even lies anywhere from a few to millions.
+        while hi - lo > 1 {
+            let mid = (lo * hi).squareRoot().rounded()
+            if mid <= lo || mid >= hi { break }
+            if pays(mid) { hi = mid } else { lo = mid }
+        }
+        return [(lo + hi) / 2]
+    }
+
     private func sides(of roots: [Double], _ id: AnswerID, in range: ClosedRange<Double>) -> [Double] {
         let unit: Double = id.kind == .integer ? 1 : id.interfaceMax == 1 ? 0.01 : 1
         let beyond: Double = id.kind == .integer ? 1 : 0

@@ -132,8 +132,10 @@ struct LeverRules: Sendable {
             high = value + spread
         }
         if range.up_only == true { low = value }
-        low = Swift.max(lower, low)
-        high = Swift.min(upper, high)
+        // To nine decimals, as the answers are written: 0.3 − 0.2 was offered as 0.09999999999999998.
+        func clean(_ x: Double) -> Double { (x * 1e9).rounded() / 1e9 }
+        low = Swift.max(lower, clean(low))
+        high = Swift.min(upper, clean(high))
         return low <= high ? low...high : nil
     }
 

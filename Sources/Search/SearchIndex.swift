@@ -147,7 +147,7 @@ public final class SearchIndex: Sendable {
 
     /// Refuses a `--db` that exists and is not a regular file: renaming the new index over it replaced `/dev/null`
     /// itself with a 3.7 MiB world-writable file for the whole machine, and a FIFO or device was "indexed into".
-    static func requireRegularFile(_ path: String, _ operation: String) throws(SQLiteError) {
+    public static func requireRegularFile(_ path: String, _ operation: String) throws(SQLiteError) {
         var info = stat()
         guard stat(path, &info) == 0 else { return }
         let kind: String? = switch info.st_mode & S_IFMT {

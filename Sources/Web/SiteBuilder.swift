@@ -62,6 +62,9 @@ public enum SiteBuilder {
             // What the index file already keeps: pages whose files are unchanged are not parsed again. A file
             // that cannot be read back (damaged, another version) is rebuilt; `openOrUpdate` says why.
             var timer = PhaseTimer()
+            // Refused before anything opens it: `serve --db` on a FIFO blocked for ever in the integrity check's
+            // open, and a directory was "damaged ... rebuilding it" before its refusal.
+            if reuseIndex { try SearchIndex.requireRegularFile(paths.database, "open") }
             // The file's integrity check reads all of it: under way while the content is read.
             let check = reuseIndex ? IndexCheck.start(path: paths.database) : nil
             var stored: StoredPages?

@@ -17,6 +17,8 @@ struct ReviewSetTests {
         var forbidden_alternatives: [String]? = nil
         /// Failure modes that must not be the biggest risk.
         var forbidden_top_risks: [String]? = nil
+        /// Failure modes that must not be warned of at all (advice the verdict's own cost line contradicts).
+        var forbidden_warnings: [String]? = nil
         let why: String
         var testDescription: String { name }
     }
@@ -53,6 +55,9 @@ struct ReviewSetTests {
         #expect(Set(c.forbidden_alternatives ?? []).isDisjoint(with: a.alternatives), "\(a.alternatives): \(c.why)")
         #expect(!(c.forbidden_top_risks ?? []).contains(a.decision.top_risk?.failure_mode ?? ""),
                 "\(a.decision.top_risk?.failure_mode ?? "none"): \(c.why)")
+        for warned in a.warnings.map(\.failure_mode) where (c.forbidden_warnings ?? []).contains(warned) {
+            Issue.record("warned of \(warned): \(c.why)")
+        }
         // What every verdict must hold, whatever the case: the primary is current on the day, holds the request
         // with headroom, and is not ruled out by its rate limits while another model is not.
         let primary = try #require(a.costs.first { $0.model == a.primaryModel })

@@ -131,6 +131,23 @@ import Testing
             #expect(result.errors.contains("cannot write \(root)/\(name): \(kind), not a database file"), "\(result.errors)")
             let found = try run(["search", "token", "--db", root + "/" + name])
             #expect(found.status != 0 && found.errors.contains("\(kind), not a database file"), "\(found.errors)")
+            // `serve` too, before its integrity check opens the file (a FIFO blocked it for ever; a directory was
+            // "damaged ... rebuilding it" first). Stopped after 30 s should it block again.
+            let serve = Process()
+            serve.executableURL = URL(fileURLWithPath: Self.binary)
+            serve.arguments = ["serve", "--host", "127.0.0.1", "--port", "0", "--db", root + "/" + name]
+            serve.currentDirectoryURL = URL(fileURLWithPath: repositoryRoot)
+            let errors = Pipe()
+            serve.standardError = errors
+            serve.standardOutput = FileHandle.nullDevice
+            try serve.run()
+            let stop = DispatchWorkItem { serve.terminate() }
+            DispatchQueue.global().asyncAfter(deadline: .now() + 30, execute: stop)
+            let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            serve.waitUntilExit()
+            stop.cancel()
+            #expect(serve.terminationReason == .exit && serve.terminationStatus != 0, "serve --db \(name) was stopped")
+            #expect(said.contains("cannot open \(root)/\(name): \(kind), not a database file") && !said.contains("rebuilding"), "\(said)")
         }
         var info = stat()
         #expect(stat(root + "/fifo.db", &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
