@@ -403,6 +403,21 @@ public final class Knowledge: @unchecked Sendable {
         for entry in models {
             compiledModels.append(try CompiledModel(entry, modelIndex: modelIndex))
         }
+        // A chain of replacements that comes back on itself (Haiku 4.5 → 5.5 → 4.5) leaves no model to move to:
+        // `scan` said "replacement: Claude Haiku 5.5, itself legacy" and sent nobody anywhere.
+        for (start, entry) in models.enumerated() {
+            var seen: [Int] = [start]
+            var next = compiledModels[start].replacement
+            while let m = next, !seen.contains(m) {
+                seen.append(m)
+                next = compiledModels[m].replacement
+            }
+            if let m = next, m == start {
+                let chain = (seen + [start]).map { models[$0].slug }.joined(separator: " → ")
+                throw KnowledgeError(slug: entry.slug, section: "models", field: "model.lifecycle.replacement",
+                                     message: "the replacements come back to this model (\(chain)): name a model that succeeds them")
+            }
+        }
         self.compiledModels = compiledModels
         tokenRatios = compiledModels.map(\.tokenRatio)
         largestPublishedRatio = compiledModels.filter(\.ratioPublished).map(\.tokenRatio).max() ?? 1

@@ -51,8 +51,9 @@ public struct DecisionSummary: Sendable, Encodable, Equatable {
     /// why it lost, as the runner-up's line says it (a cost-first verdict for Command R7B never named Haiku 5.5's
     /// $136.50 on the first screen of a tool about Haiku). Nil otherwise.
     public let haiku: RunnerUp?
-    /// Cheaper models of at least the recommended one's fit that could not be used, cheapest first (at most
-    /// `Engine.passedOverShown`): without them a cost table topped by a cheaper model is a question left open.
+    /// Cheaper models of at least the recommended one's fit that could not be used, cheapest first, then cheaper
+    /// models that fit the task less well (at most `passedOverShown` in all): without them a cost table topped by a
+    /// cheaper model is a question left open.
     public let passed_over: [PassedOver]
     /// The most severe warning (the first of the most severe).
     public let top_risk: Warning?
@@ -197,7 +198,30 @@ extension Engine {
                 named.append(PassedOver(model: k.models[m].slug, monthly_usd: Format.rounded(monthly[m]), reason: why,
                                         url: "/models/\(k.models[m].slug)"))
             }
-            return named
+            // Then cheaper models that fit the task less well, with their fit beside the primary's: Command R7B, GPT-5
+            // nano and gpt-oss-20b topped a chat verdict's cost table above Haiku 5.5 with no word of why ('weak' at
+            // chat on their pages). Served on the day, holding the request; the fit is the whole reason.
+            // Weaker than the primary, or under cost first than the floor it asks (a cheaper model of the floor's fit
+            // is one of those above, or would be the pick).
+            let day = Int(v[AnswerID.asOf.rawValue])
+            let primaryFit = k.compiledModels[primary].fit[task]
+            let weakerThan = costFirstFloor ?? primaryFit
+            let already = Set(named.map(\.model))
+            let weaker = k.models.indices.filter { m in
+                m != primary && monthly[m] < monthly[primary] - 0.005 && k.compiledModels[m].fit[task] > weakerThan
+                    && !already.contains(k.models[m].slug)
+                    && k.compiledModels[m].isServed(on: day) && fits(m)
+                    && !(d.haikusRuledOut && k.compiledModels[m].isHaikuFamily)
+            }.sorted { (monthly[$0], $0) < (monthly[$1], $1) }
+            let taskName = AnswerID.taskType.choices[task].replacingOccurrences(of: "_", with: " ")
+            for m in weaker where named.count < Self.passedOverShown {
+                named.append(PassedOver(model: k.models[m].slug, monthly_usd: Format.rounded(monthly[m]),
+                                        reason: "it fits \(taskName) only '\(k.compiledModels[m].fit[task].rawValue)', "
+                                            + "\(k.models[primary].title) '\(primaryFit.rawValue)'",
+                                        url: "/models/\(k.models[m].slug)"))
+            }
+            // One list, cheapest first, each with its reason.
+            return named.sorted { $0.monthly_usd < $1.monthly_usd }
         }
     }
 
@@ -381,7 +405,9 @@ extension Engine {
                 reason = held
             } else {
                 let priority = AnswerID.costPriority.choices[Int(answers.values[AnswerID.costPriority.rawValue])]
-                reason = "cost is not your first priority (cost priority: \(priority)), so the score's verdict for the Haiku stands"
+                // Not "the score's" where a policy set it (the Haiku taking every request, its escalation too slow).
+                reason = "cost is not your first priority (cost priority: \(priority)), so the \(d.decidingPolicy == nil ? "score's " : "")"
+                    + "verdict for the Haiku stands"
             }
             url = "/criteria/cost-priority"
         } else if d.basis == .prefer, let rule = k.namingRule(of: primary, firing: d.firing),

@@ -182,6 +182,11 @@ public struct UsageProfile: Sendable, Equatable {
                                   + "whole numbers joined by `-`: requests, uncached input, cache reads, cache writes, output "
                                   + "(and a sixth, the 1-hour cache writes, where there are any)", field: "usage")
             }
+            // The 1-hour writes are a part of the cache writes: more of them than writes was clamped without a word.
+            if numbers.count == 6, numbers[5]! > numbers[3]! {
+                throw AnswerError(code: "invalid_usage", message: "usage group \(n + 1) (`\(group.prefix(60))`) has more 1-hour cache "
+                                  + "writes (the sixth number) than cache writes (the fourth), of which they are a part", field: "usage")
+            }
             samples.append(UsageSample(requests: numbers[0]!, uncachedInput: numbers[1]!, cacheRead: numbers[2]!,
                                        cacheWrite: numbers[3]!, output: numbers[4]!, cacheWrite1h: numbers.count == 6 ? numbers[5]! : 0))
         }

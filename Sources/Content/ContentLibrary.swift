@@ -79,7 +79,11 @@ public struct ContentLibrary: Sendable {
         let display = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
 
         guard let entries = try? fileManager.contentsOfDirectory(atPath: directory) else {
-            throw ContentErrors([ContentError(path: display, line: 1, message: "content directory not found",
+            var isDirectory: ObjCBool = false
+            let exists = fileManager.fileExists(atPath: directory, isDirectory: &isDirectory)
+            let message = !exists ? "content directory not found" : isDirectory.boolValue ? "content directory cannot be read"
+                : "a file, not the content directory"
+            throw ContentErrors([ContentError(path: display, line: 1, message: message,
                                               hint: "pass --content DIR or run from the repository root")])
         }
         for entry in entries.sorted() where !entry.hasPrefix(".") {

@@ -12,7 +12,8 @@ import MCP
 /// - **Malformed messages get JSON-RPC's own answers** (JSON-RPC 2.0 §4.2, §5.1): a line that is not JSON is a parse
 ///   error (-32700) with `"id": null`, where the SDK made up a random id a client cannot match; an object that is
 ///   neither a request, a notification nor a response is an invalid request (-32600); `tools/call` arguments that
-///   are not an object are invalid params (-32602) saying so, where the SDK's decoder gave an internal error.
+///   are not an object are invalid params (-32602) saying so, where the SDK's decoder gave an internal error; so are
+///   params that are not an object, a `_meta` or list cursor of the wrong type, and `resources/read` without a uri.
 public actor ScreeningStdioTransport: Transport {
     public nonisolated let logger: Logger
     private let inner: StdioTransport
@@ -148,6 +149,22 @@ enum MessageScreen {
            let arguments = params["arguments"], !(arguments is NSNull), !(arguments is [String: Any]) {
             return .answer(error(id: id, code: -32602,
                                  "Invalid params: \"arguments\" must be an object of the tool's inputs"))
+        }
+        // Params the SDK's decoder cannot read were an Internal error (-32603) with a Foundation message: params that
+        // are not an object, a `_meta` that is not one, a cursor that is not a string, a resource without its uri.
+        if object["id"] != nil, let params = object["params"], !(params is NSNull) {
+            guard let members = params as? [String: Any] else {
+                return .answer(error(id: id, code: -32602, "Invalid params: \"params\" must be an object"))
+            }
+            if let meta = members["_meta"], !(meta is NSNull), !(meta is [String: Any]) {
+                return .answer(error(id: id, code: -32602, "Invalid params: \"_meta\" must be an object"))
+            }
+            if method.hasSuffix("/list"), let cursor = members["cursor"], !(cursor is NSNull), !(cursor is String) {
+                return .answer(error(id: id, code: -32602, "Invalid params: \"cursor\" must be a string from a previous page"))
+            }
+        }
+        if method == "resources/read", !(((object["params"] as? [String: Any])?["uri"] as? String).map { !$0.isEmpty } ?? false) {
+            return .answer(error(id: id, code: -32602, "Invalid params: \"params\" must be an object whose \"uri\" names a resource"))
         }
         if method == "notifications/cancelled", let params = object["params"] as? [String: Any],
            let cancelled = params["requestId"].flatMap(validID) {

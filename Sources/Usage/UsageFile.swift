@@ -46,6 +46,11 @@ public enum UsageFile {
         let body = bytes.drop { $0 == 0xEF || $0 == 0xBB || $0 == 0xBF || $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
         guard let first = body.first else { throw UsageError("the file", "empty: expected a usage report") }
         guard first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else {
+            // A JSON value that is not an object (`null`, a number) was read as a CSV with no header.
+            if (try? JSONNode.parse(Array(body))) != nil {
+                throw UsageError("the file", "JSON, but not a usage report: expected an object with `data` (Anthropic "
+                                 + "or OpenAI usage API) or `resourceSpans` (OTLP/JSON spans)")
+            }
             return try UsageCSVReader.read(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
         }
         let documents = try jsonDocuments(Array(body))

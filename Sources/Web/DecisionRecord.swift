@@ -55,10 +55,18 @@ struct DecisionRecord {
             + "Workload: \(ResultView.workloadSummary(answers)). Judged on \(assessment.asOf) with haiku-advisor content "
             + "version `\(links.contentVersion)`"
             + (assessment.figuresChecked.map { "; the named models' prices were last checked \($0)" } ?? "") + ".\n\n"
-        let given = answers.all.filter { !answers.isAssumed($0.id) }
+        // A share worked out from the system prompt is not an answer anyone gave: said as worked out, and from what.
+        let given = answers.all.filter { !answers.isAssumed($0.id) && !answers.isDerived($0.id) }
+        let derived = answers.all.filter { answers.isDerived($0.id) }
         md += "Answers given:\n\n"
         md += given.isEmpty ? "* none: every answer below is a default\n"
             : given.map { "* \(knowledge.question($0.id).text) **\(form.label($0.value, for: knowledge.question($0.id)))**\n" }.joined()
+        md += derived.map { answer in
+            let value: String
+            if case .number(let share) = answer.value, knowledge.question(answer.id).max == 1 { value = Format.percent(share) }
+            else { value = form.label(answer.value, for: knowledge.question(answer.id)) }
+            return "* \(knowledge.question(answer.id).text) **\(value)**, worked out from the system prompt's length\n"
+        }.joined()
         md += "\nAnswers assumed (the questionnaire's defaults; \(Format.number(assessment.scoreRestingOnAssumptions)) "
             + "points of the score rest on them):\n\n"
         md += assessment.assumptions.isEmpty ? "* none\n"

@@ -18,14 +18,24 @@ public enum HTMLText {
             var start = 0
             while let index = firstToEscape(in: bytes, from: start) {
                 if index > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+                var width = 1
                 switch bytes[index] {
                 case 0x26: out.append(contentsOf: amp)
                 case 0x3C: out.append(contentsOf: lt)
                 case 0x3E: out.append(contentsOf: gt)
                 case 0x22: out.append(contentsOf: quot)
-                default: out.append(contentsOf: apos)
+                case 0x27: out.append(contentsOf: apos)
+                case 0xC2:
+                    // A C1 control (U+0080 to U+009F); any other character from U+0080 to U+00BF is copied.
+                    if index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) {
+                        out.append(contentsOf: replacement)
+                        width = 2
+                    } else {
+                        out.append(0xC2)
+                    }
+                default: out.append(contentsOf: replacement)  // a C0 control or DEL
                 }
-                start = index + 1
+                start = index + width
             }
             if bytes.count > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])) }
         }
@@ -34,6 +44,9 @@ public enum HTMLText {
     // The replacements, made once: an array literal at the call would be allocated for every escaped byte.
     private static let amp = Array("&amp;".utf8), lt = Array("&lt;".utf8), gt = Array("&gt;".utf8)
     private static let quot = Array("&quot;".utf8), apos = Array("&#39;".utf8)
+    /// U+FFFD for a control character: an upload's file name or a Content-Type header put NUL and U+0001 raw into
+    /// an error page, where HTML allows none but tab, line feed, form feed and carriage return.
+    private static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
 
     /// The index of the first byte at or after `start` that needs escaping, testing eight bytes at a time while none
     /// does (most of a page's text has nothing to escape), as the JSON writer does.
@@ -52,15 +65,21 @@ public enum HTMLText {
         return nil
     }
 
-    /// Whether any of eight bytes is `&`, `<`, `>`, `"` or `'`.
+    /// Whether any of eight bytes is `&`, `<`, `>`, `"` or `'`, or may be a control character (a byte under 0x20, DEL,
+    /// or 0xC2, which leads the C1 controls): the byte test below tells.
     @inline(__always)
     private static func needsEscape(_ word: UInt64) -> Bool {
         ByteWord.contains(word, 0x26) || ByteWord.contains(word, 0x3C) || ByteWord.contains(word, 0x3E)
-            || ByteWord.contains(word, 0x22) || ByteWord.contains(word, 0x27)
+            || ByteWord.contains(word, 0x22) || ByteWord.contains(word, 0x27) || ByteWord.hasByte(word, below: 0x20)
+            || ByteWord.contains(word, 0x7F) || ByteWord.contains(word, 0xC2)
     }
 
     @inline(__always)
     private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
+        switch byte {
+        case 0x26, 0x3C, 0x3E, 0x22, 0x27, 0x7F, 0xC2: true
+        case 0x09, 0x0A, 0x0C, 0x0D: false
+        default: byte < 0x20
+        }
     }
 }

@@ -31,7 +31,8 @@ struct ShareLinks: Sendable {
     /// The query string of a share link: the answers given, `as_of` pinned to the day judged, and the version.
     func shareQuery(_ answers: Answers, knowledge: Knowledge) -> String {
         let pinned = (try? knowledge.replacing(.asOf, with: answers[.asOf], in: answers)) ?? answers
-        return pinned.queryString + "&\(Self.versionParameter)=\(contentVersion)"
+        let answers = pinned.queryString
+        return (answers.isEmpty ? "" : answers + "&") + "\(Self.versionParameter)=\(contentVersion)"
     }
 
     /// The answers' pairs without `content`, and the version it named.

@@ -89,7 +89,14 @@ public enum SiteBuilder {
                 timer.lap("content")
                 knowledge = try library.knowledge()
             }
-            if let today = paths.today { knowledge.clock = { today } }
+            if let today = paths.today {
+                // A day no answer can name: its verdicts pinned no date, and the share link they gave was refused.
+                if let earliest = knowledge.earliestJudgedDay, let first = CivilDate.day(earliest), today < first {
+                    throw SiteBuildError(messages: ["--today \(CivilDate.text(today)) is before the first Haiku's release "
+                        + "(\(earliest)): give a day from then on"])
+                }
+                knowledge.clock = { today }
+            }
             let engine = Engine(knowledge: knowledge)
             let templates = try Templates(directory: paths.templates)
             timer.lap("knowledge, engine, templates")

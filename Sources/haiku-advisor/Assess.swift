@@ -79,7 +79,11 @@ struct Assess: ParsableCommand {
         guard let answers else { return Array("{}".utf8) }
         let data = answers == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: answers)
         guard let data else {
-            printError("error: cannot read \(answers)")
+            // Why, as the shell would say it: "cannot read X" left a missing file and a directory alike.
+            var isDirectory: ObjCBool = false
+            let why = !FileManager.default.fileExists(atPath: answers, isDirectory: &isDirectory) ? "no such file"
+                : isDirectory.boolValue ? "a directory, not a file" : "not readable"
+            printError("error: cannot read \(answers): \(why)")
             throw ExitCode(2)
         }
         guard data.count <= 64 * 1024 else {

@@ -10,6 +10,11 @@ struct Index: ParsableCommand {
     @OptionGroup var contentOptions: ContentOptions
     @Option(help: "The SQLite index file, or :memory:.") var db = "haiku-advisor.db"
 
+    func validate() throws {
+        // "cannot replace : No such file or directory" said nothing of the empty name.
+        guard !db.isEmpty else { throw ValidationError("--db is empty: give a file path, or :memory:") }
+    }
+
     func run() throws {
         let started = Date()
         let progress = Progress(started: started)

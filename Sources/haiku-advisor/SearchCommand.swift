@@ -15,6 +15,7 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "An index built by `index`; without it the content is indexed in memory.") var db: String?
 
     func validate() throws {
+        if db?.isEmpty == true { throw ValidationError("--db is empty: give an index built by `index`, or leave it out") }
         guard (1...100).contains(limit) else { throw ValidationError("--limit must be from 1 to 100") }
         if let section, Section(rawValue: section) == nil {
             throw ValidationError("unknown section `\(section)`; use one of \(Section.allCases.map(\.rawValue).joined(separator: ", "))")

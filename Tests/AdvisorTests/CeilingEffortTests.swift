@@ -52,7 +52,7 @@ struct CeilingEffortTests {
         let runnerUp = try #require(a.decision.runner_up)
         #expect(runnerUp.model == "gpt-6-luna")
         #expect(runnerUp.reason.hasPrefix("it costs $1,059 more a month for the same fit, though it costs less with thinking at "
-                                          + "its least: a balanced budget gives up Claude Haiku 5.5"), "\(runnerUp.reason)")
+                                          + "its least: a balanced budget moves off Claude Haiku 5.5"), "\(runnerUp.reason)")
         #expect(runnerUp.reason.contains("1.3 times GPT-6 Luna's $470"), "\(runnerUp.reason)")
     }
 

@@ -675,10 +675,10 @@ struct ExpertChecksTests {
         #expect(a.verdict == .chooseHaiku && a.primaryModel == "claude-haiku-5-5" && a.primaryModelBasis == .haiku_model)
         let runner = try #require(a.decision.runner_up)
         #expect(runner.model == "gpt-6-luna" && runner.difference_usd < -600 && runner.url == "/criteria/cost-priority")
-        #expect(runner.reason == "a balanced budget gives up Claude Haiku 5.5 for a model that fits as well only when it "
-                + "costs more than 5 times as much and at least $500 a month more, with reasoning at its cheapest setting "
-                + "on both; at that setting Claude Haiku 5.5 costs $588, 6.5 times GPT-6 Luna's $90.41 and $497 a month more, so the score's verdict for "
-                + "the Haiku stands", "\(runner.reason)")
+        #expect(runner.reason == "a balanced budget moves off Claude Haiku 5.5 only when Claude Haiku 5.5 costs more than 5 "
+                + "times as much as a model that fits as well, and at least $500 a month more; with reasoning at its cheapest "
+                + "setting on both, Claude Haiku 5.5 costs $588 here, 6.5 times GPT-6 Luna's $90.41 and $497 a month more, so "
+                + "Claude Haiku 5.5 stays", "\(runner.reason)")
         // Two thousand more requests and the saving clears the floor: the ceiling moves the verdict, as it said.
         given["monthly_requests"] = 52_000
         #expect(engine.assess(k.answers(given)).primaryModelBasis == .cost_ceiling)
@@ -692,7 +692,7 @@ struct ExpertChecksTests {
         given["avg_input_tokens"] = 60_000
         given["reasoning_effort"] = "none"
         let trimmed = try #require(engine.assess(k.answers(given)).decision.runner_up)
-        #expect(trimmed.reason.contains("; at that setting Claude Haiku 5.5 costs $90.36, 1.3 times GPT-6 Luna's"), "\(trimmed.reason)")
+        #expect(trimmed.reason.contains("; with reasoning at its cheapest setting on both, Claude Haiku 5.5 costs $90.36 here, 1.3 times GPT-6 Luna's"), "\(trimmed.reason)")
     }
 
     @Test func ofTheModelsThatClearTheCostCeilingThePrimaryIsTheCheapestAsTheTeamRunsIt() {
@@ -1389,7 +1389,7 @@ struct ExpertChecksTests {
         // Sonnet 4.6 fits chat and complex reasoning as strongly and costs less, but not 5 times less: the cost ceiling
         // is the reason, and its being legacy is said.
         #expect(runnerUp.model == "claude-sonnet-4-6", "\(runnerUp)")
-        #expect(runnerUp.reason.hasPrefix("a balanced budget gives up the model the share of complex requests rule names")
+        #expect(runnerUp.reason.hasPrefix("a balanced budget moves off the model the share of complex requests rule names")
                 && runnerUp.reason.hasSuffix("so the rule's choice stands; and it is legacy since 2026-06-30: Claude Sonnet 5.5 succeeds it"),
                 "\(runnerUp.reason)")
         #expect(runnerUp.url == "/criteria/cost-priority")
@@ -1403,9 +1403,9 @@ struct ExpertChecksTests {
                                                          "avg_input_tokens": 20_000, "avg_output_tokens": 800,
                                                          "accuracy": "first_time_right", "review_capacity": "none",
                                                          "as_of": "2026-12-05"])).decision.runner_up)
-        #expect(held.reason.hasPrefix("a balanced budget gives up the model the review capacity rule names for one that fits "
-                                      + "as well only when it costs more than 5 times as much and at least $500 a month more, "
-                                      + "with reasoning at its cheapest setting on both; at that setting Claude Sonnet 5.5 costs $"), "\(held.reason)")
+        #expect(held.reason.hasPrefix("a balanced budget moves off the model the review capacity rule names only when Claude "
+                                      + "Sonnet 5.5 costs more than 5 times as much as a model that fits as well, and at least "
+                                      + "$500 a month more; with reasoning at its cheapest setting on both, Claude Sonnet 5.5 costs $"), "\(held.reason)")
         #expect(held.reason.contains("so the rule's choice stands") && held.url == "/criteria/cost-priority", "\(held.reason)")
         // Quality first: no ceiling, and the rule that named it is the reason.
         let secondary = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 100_000, "complex_share": 0.6,

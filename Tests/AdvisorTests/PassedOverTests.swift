@@ -24,6 +24,20 @@ struct PassedOverTests {
         #expect(!a.decision.passed_over.contains { $0.model == "gemini-flash" })
     }
 
+    /// 2M support chats on Haiku 5.5 ($702 a month): Command R7B ($315), GPT-5 nano ($360) and gpt-oss-20b ($660) top
+    /// the cost table, all 'weak' at chat on their pages, where Haiku 5.5 is 'good'; the verdict says so of each,
+    /// cheapest first. GPT-6 Luna ($540) fits as well and is the runner-up, not passed over.
+    @Test func cheaperModelsThatFitLessWellAreNamedWithTheirFit() {
+        let a = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 2_000_000, "avg_input_tokens": 3_000,
+                                         "avg_output_tokens": 300, "system_prompt_tokens": 2_000, "latency": "realtime",
+                                         "accuracy": "reviewed", "peak_to_average": 4, "fallback_ready": false,
+                                         "as_of": "2026-12-06"]))
+        #expect(a.primaryModel == "claude-haiku-5-5" && a.decision.runner_up?.model == "gpt-6-luna")
+        #expect(a.decision.passed_over.map(\.model) == ["cohere-command-r7b", "gpt-5-nano", "gpt-oss-20b"], "\(a.decision.passed_over)")
+        #expect(a.decision.passed_over.allSatisfy { $0.reason == "it fits chat only 'weak', Claude Haiku 5.5 'good'" },
+                "\(a.decision.passed_over.map(\.reason))")
+    }
+
     /// 100M real-time moderations at ten times the average at peak: the Haiku verdict stands on the score, and the two
     /// cheaper models that fit moderation as well are named with their reasons, cheapest first: R7B's rate limits,
     /// GPT-5 nano's retirement on 2026-12-11. The day after it retires, GPT-5 nano is retired, and no longer named.

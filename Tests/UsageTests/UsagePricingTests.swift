@@ -228,6 +228,10 @@ import Usage
         #expect(throws: AnswerError.self) { try UsageProfile(encoded: "92-20000-0-0") }
         #expect(throws: AnswerError.self) { try UsageProfile(encoded: "1-nan-0-0-5") }
         #expect(throws: AnswerError.self) { try UsageProfile(encoded: "0-1-0-0-5") }
+        // The 1-hour writes are part of the writes: more of them is refused, not clamped.
+        #expect(throws: AnswerError.self) { try UsageProfile(encoded: "1-1000-0-0-200-99999999999") }
+        #expect(throws: AnswerError.self) { try UsageProfile(encoded: "1-1000-0-5-200-6") }
+        #expect(try UsageProfile(encoded: "1-1000-0-5-200-5").samples.count == 1)
     }
 
     @Test func compactingKeepsTheRequestsAndTheMeans() {

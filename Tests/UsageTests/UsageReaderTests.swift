@@ -648,6 +648,16 @@ import Usage
         }
     }
 
+    /// JSON that is not an object is said to be JSON, not read as a CSV with no header.
+    @Test func aJSONValueThatIsNoReportIsSaidToBeJSON() {
+        for text in ["null", "1e999999", "  42\n", "\"usage\""] {
+            #expect(throws: UsageError("the file", "JSON, but not a usage report: expected an object with `data` (Anthropic or "
+                                       + "OpenAI usage API) or `resourceSpans` (OTLP/JSON spans)")) {
+                try UsageFile.read(Array(text.utf8))
+            }
+        }
+    }
+
     @Test func aFileWithAnErrorAfterGoodRowsYieldsNothing() {
         // A long valid file broken on its last line: the whole file is refused, nothing half-imported.
         var text = "timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens\n"

@@ -97,6 +97,17 @@ import Testing
                 "\(result.output)")
     }
 
+    /// Replacements that come back on themselves (Haiku 5.5 made legacy, replaced by Haiku 4.5, which names 5.5)
+    /// fail `check` at the field, naming the loop: it passed, and `scan` had no model to send anyone to.
+    @Test func aLoopOfReplacementsIsRefused() throws {
+        let (_, result) = try checkWithEdited("models/claude-haiku-5-5.md") {
+            $0.replacingOccurrences(of: "  lifecycle:\n", with: "  lifecycle:\n    replacement: claude-haiku-4-5\n")
+        }
+        #expect(result.status == 1)
+        #expect(result.output.contains("models/claude-haiku-5-5.md:")
+                && result.output.contains("claude-haiku-5-5 → claude-haiku-4-5 → claude-haiku-5-5"), "\(result.output)")
+    }
+
     /// A date no page can mean (a retirement in 9999) fails `check` at its line: `/timeline` drew every year up to it
     /// and trapped, taking the server down. `--today` keeps to the same years.
     @Test func checkRefusesDatesOutsideTheYearsContentMayName() throws {
@@ -110,6 +121,19 @@ import Testing
                 "\(result.output)")
         let today = try run(["check", "--today", "9999-10-01"])
         #expect(today.status != 0 && today.errors.contains("--today takes a date YYYY-MM-DD from 2000 to 2099"), "\(today.errors)")
+    }
+
+    /// An empty `--db`, an answers file that is a directory or missing, and a content path that is a file are each
+    /// said as what they are ("cannot replace : No such file or directory", "cannot read /tmp").
+    @Test func emptyAndMisplacedPathsAreSaidAsWhatTheyAre() throws {
+        let empty = try run(["index", "--db", ""])
+        #expect(empty.status != 0 && empty.errors.contains("--db is empty"), "\(empty.errors)")
+        let directory = try run(["assess", "--answers", NSTemporaryDirectory()])
+        #expect(directory.status == 2 && directory.errors.contains("a directory, not a file"), "\(directory.errors)")
+        let missing = try run(["assess", "--answers", "/nonexistent-answers.json"])
+        #expect(missing.status == 2 && missing.errors.contains("/nonexistent-answers.json: no such file"), "\(missing.errors)")
+        let file = try run(["check", "--content", "Package.swift"])
+        #expect(file.status != 0 && file.output.contains("Package.swift:1: a file, not the content directory"), "\(file.output)")
     }
 
     /// A page limit of 0 KiB refused every page as "over the limit of 1.0 KiB": the option itself is refused.

@@ -12,6 +12,9 @@ struct HTMLTextTests {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
+            // Control characters (C0 but tab, line feed, form feed and carriage return; DEL; C1) become U+FFFD.
+            case "\t", "\n", "\u{0C}", "\r": out.unicodeScalars.append(character)
+            case _ where character.value < 0x20 || (0x7F...0x9F).contains(character.value): out += "\u{FFFD}"
             default: out.unicodeScalars.append(character)
             }
         }
@@ -19,7 +22,8 @@ struct HTMLTextTests {
     }
 
     @Test func escapesAsAByteByByteEscaperAtEveryOffset() {
-        let pieces = ["a", "b", " ", "&", "<", ">", "\"", "'", "é", "€", "😀", "\u{202E}", "&amp;", "0", "\u{7F}", "\u{80}"]
+        let pieces = ["a", "b", " ", "&", "<", ">", "\"", "'", "é", "€", "😀", "\u{202E}", "&amp;", "0", "\u{7F}", "\u{80}",
+                      "\u{0}", "\u{1}", "\t", "\n", "\r", "\u{0C}", "\u{9F}", "\u{A0}", "©", "\u{1F}"]
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<3_000 {
             let text = (0..<Int.random(in: 0...40, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
@@ -29,7 +33,7 @@ struct HTMLTextTests {
             #expect(String(decoding: bytes, as: UTF8.self) == "prefix" + Self.reference(text))
         }
         // Each special byte alone at each position of a 17-byte run (two words and one byte after).
-        for special in ["&", "<", ">", "\"", "'"] {
+        for special in ["&", "<", ">", "\"", "'", "\u{0}", "\u{85}", "\u{A0}"] {
             for position in 0..<17 {
                 var characters = Array(repeating: "x", count: 17)
                 characters[position] = special

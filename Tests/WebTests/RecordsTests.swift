@@ -54,6 +54,15 @@ struct RecordsTests {
 
     /// The chosen option's "because" gives the reasons that pushed the verdict its way, then what picked the model:
     /// a +12 for the Haiku's task fit was the reason given for using DeepSeek V4.1 Flash instead.
+    /// A share worked out from the system prompt's length is not listed as an answer given (0.6667 was), but said
+    /// as worked out, as a percentage.
+    @Test func aDerivedShareIsSaidAsWorkedOut() {
+        let md = get("/assess/result.madr.md", pairs(Self.workload + "&system_prompt_tokens=1000")).text
+        let given = md.components(separatedBy: "Answers given:")[1].components(separatedBy: "Answers assumed")[0]
+        #expect(given.contains("**66.7 %**, worked out from the system prompt's length"), "\(given)")
+        #expect(!given.contains("0.6667"))
+    }
+
     @Test func theChosenOptionIsExplainedByWhatDecidedIt() throws {
         func because(_ query: String) -> String {
             let md = get("/assess/result.madr.md", pairs(query + "&as_of=2026-12-03")).text

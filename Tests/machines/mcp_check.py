@@ -176,6 +176,12 @@ def piped(binary: str, content: str) -> None:
         {"jsonrpc": "2.0", "id": 5},
         # An id the SDK cannot read: refused at once, not waited for at the end of input.
         {"jsonrpc": "2.0", "id": 1.5, "method": "tools/call", "params": {"name": "list_models", "arguments": {}}},
+        # Params the SDK cannot decode were Internal errors (-32603): invalid params, each saying what is wrong.
+        {"jsonrpc": "2.0", "id": 11, "method": "resources/read", "params": {"uri": 5}},
+        {"jsonrpc": "2.0", "id": 12, "method": "tools/list", "params": 5},
+        {"jsonrpc": "2.0", "id": 13, "method": "resources/list", "params": {"cursor": 5}},
+        {"jsonrpc": "2.0", "id": 14, "method": "tools/call",
+         "params": {"name": "list_models", "arguments": {}, "_meta": 5}},
     ]
     # Members given twice, which json.dumps cannot write: an id (answered as 1 by the SDK while the end of input
     # waited a minute for 2) and a tool argument (the web refuses a repeated answer).
@@ -193,7 +199,11 @@ def piped(binary: str, content: str) -> None:
     check(run.returncode == 0, f"piped mcp exit status {run.returncode}: {run.stderr.decode()[-300:]}")
     answers = [json.loads(line) for line in run.stdout.decode().splitlines() if line.strip()]
     by_id = {json.dumps(a.get("id")): a for a in answers if a.get("id") is not None}
-    check(set(by_id) == {"1", "2", '"three"', "4", "5", "1.5", "8", "9", "10"}, f"piped answers: {sorted(by_id)}")
+    check(set(by_id) == {"1", "2", '"three"', "4", "5", "1.5", "8", "9", "10", "11", "12", "13", "14"},
+          f"piped answers: {sorted(by_id)}")
+    for key, word in [("11", "uri"), ("12", "params"), ("13", "cursor"), ("14", "_meta")]:
+        got = by_id.get(key, {}).get("error", {})
+        check(got.get("code") == -32602 and word in got.get("message", ""), f"invalid params ({word}): {by_id.get(key)}")
     check(by_id.get("9", {}).get("error", {}).get("code") == -32602, f"a tool named by a number: {by_id.get('9')}")
     check(by_id.get("10", {}).get("error", {}).get("code") == -32600
           and "jsonrpc" in by_id.get("10", {}).get("error", {}).get("message", ""), f"no version: {by_id.get('10')}")
