@@ -93,7 +93,9 @@ struct CostChart {
     /// The usable lines that fit, cheapest first; a batch discount is drawn as the part of the bar not paid.
     /// - Parameter shortlist: when given, only these models get a bar; the others that could be drawn are
     ///   summed up as "N more, from $X to $Y" (the table lists them).
-    init(lines: [CostLine], marked: String?, markLabel: String, shortlist: Set<String>? = nil) {
+    /// - Parameter roles: what a drawn model is to the verdict besides the marked one ("runner-up", "escalation
+    ///   model"), said after its name: a shortlist drew Sonnet 5.5 at $19,520 beside a Haiku verdict with no word of why.
+    init(lines: [CostLine], marked: String?, markLabel: String, shortlist: Set<String>? = nil, roles: [String: String] = [:]) {
         var bars: [Bar] = []
         var leftOut: [String] = []
         for line in lines {
@@ -116,7 +118,8 @@ struct CostChart {
                     parts.append((.saving, discounted * discount / (1 - discount)))
                 }
             }
-            bars.append(Bar(model: line.model, title: line.title + Self.lifecycleNote(line.status) + Self.capacityNote(line),
+            bars.append(Bar(model: line.model, title: line.title + (roles[line.model].map { " · \($0)" } ?? "")
+                                + Self.lifecycleNote(line.status) + Self.capacityNote(line),
                             parts: parts.filter { $0.1 > 0 },
                             total: line.monthly_usd))
         }

@@ -51,7 +51,7 @@ struct ResultView {
         // The named model's mark says what it is: recommended, or only the roomiest or the closest.
         let mark = Self.labels(assessment).primary.lowercased()
         let chart = CostChart(lines: assessment.costs, marked: recommended, markLabel: mark,
-                              shortlist: Set(shortlist(assessment)))
+                              shortlist: Set(shortlist(assessment)), roles: shortlistRoles(assessment))
         let levers = assessment.levers.enumerated().map { leverLine($1, number: $0 + 1, answers: answers, assessment, carry: carry) }
         let digits = decision.tinyDigits
         return ResultPage(
@@ -187,12 +187,29 @@ struct ResultView {
     /// and every model cheaper than the recommended one.
     func shortlist(_ assessment: Assessment) -> [String] {
         let decision = assessment.decision
-        let escalation = decision.combined?.escalation_model
-            ?? knowledge.settings.escalation_models.first { slug in
-                assessment.costs.contains { $0.model == slug && $0.fits && $0.rejects_forced_tool_calls != true } }
+        let escalation = shortlistEscalation(assessment)
         let primaryCost = decision.monthly_usd
         let cheaper = assessment.costs.filter { $0.fits && $0.rejects_forced_tool_calls != true && $0.monthly_usd < primaryCost }.map(\.model)
         return [decision.recommended, decision.runner_up?.model, assessment.haikuModel, escalation].compactMap { $0 } + cheaper
+    }
+
+    /// The escalation model the shortlist draws: the plan's, else the first the content names that can take the
+    /// request (what routing the complex share would cost).
+    func shortlistEscalation(_ assessment: Assessment) -> String? {
+        assessment.decision.combined?.escalation_model
+            ?? knowledge.settings.escalation_models.first { slug in
+                assessment.costs.contains { $0.model == slug && $0.fits && $0.rejects_forced_tool_calls != true } }
+    }
+
+    /// What each shortlisted model other than the recommended one is to the verdict, for its bar's label.
+    func shortlistRoles(_ assessment: Assessment) -> [String: String] {
+        let decision = assessment.decision
+        var roles: [String: String] = [:]
+        if let escalation = shortlistEscalation(assessment) { roles[escalation] = "escalation model" }
+        if let haiku = assessment.haikuModel { roles[haiku] = "current Haiku" }
+        if let runner = decision.runner_up?.model { roles[runner] = "runner-up" }
+        roles[decision.recommended] = nil
+        return roles
     }
 
     /// A model set against the verdict (the runner-up, or the Haiku), its month and why it lost; `digits`: below a

@@ -37,6 +37,17 @@ struct VisualTests {
 
     /// The scale colours the region the score lies in; a verdict a policy set whatever the score is said beside it.
     /// Cost first on 1M short classifications: score 89, verdict "Use another model" (the cheapest fit).
+    /// The shortlist's bars say what each model is to the verdict (Sonnet 5.5 at $19,520 was drawn beside a Haiku
+    /// verdict with no word of why); phones are told the cost table scrolls.
+    @Test func theShortlistSaysWhatEachModelIs() {
+        let page = get("/assess/result", pairs("task_type=chat&monthly_requests=2000000&avg_input_tokens=3000&avg_output_tokens=300"
+                                               + "&system_prompt_tokens=2000&latency=realtime&as_of=2026-12-06")).text
+        #expect(page.contains(">Claude Sonnet 5.5 · escalation model</text>"))
+        #expect(page.contains(">GPT-6 Luna · runner-up</text>"))
+        #expect(page.contains(">★ Claude Haiku 5.5 · recommended</text>"))
+        #expect(page.contains("<p class=\"scroll-hint\" aria-hidden=\"true\">"))
+    }
+
     @Test func theScaleShowsTheScoresRegionWhateverDecided() {
         let page = get(Self.result, pairs("task_type=classification&monthly_requests=1000000&avg_input_tokens=500"
             + "&avg_output_tokens=20&as_of=2026-12-12&cost_priority=primary")).text
