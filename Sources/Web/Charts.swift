@@ -331,9 +331,10 @@ struct ScoreScale {
             let current = kind == region.verdict
             svg += "<rect class=\"region region-\(slug)\(current ? " current" : "")\" x=\"\(x(from))\" y=\"30\""
                 + " width=\"\(x(to - from))\" height=\"14\"></rect>"
-            if current {
-                svg += "<text class=\"region-label\" x=\"\(x((from + to) / 2))\" y=\"\(60 + drop)\" text-anchor=\"middle\">\(HTMLText.escape(label))</text>"
-            }
+            // Every region is named, the score's in full colour: a dashed change point at 37 sat in an unnamed band.
+            // Phones, where the middle band is too narrow for its words, name the score's alone (style.css).
+            svg += "<text class=\"region-label\(current ? "" : " other")\" x=\"\(x((from + to) / 2))\" y=\"\(60 + drop)\" "
+                + "text-anchor=\"middle\">\(HTMLText.escape(label))</text>"
         }
         // The lower threshold's label ends at its line and the higher one's starts at its own, so that on a phone
         // (the two lines 60 px apart) they no longer run together as "40 tiered60 Haiku".

@@ -46,6 +46,9 @@ struct VisualTests {
         #expect(page.contains(">GPT-6 Luna · runner-up</text>"))
         #expect(page.contains(">★ Claude Haiku 5.5 · recommended</text>"))
         #expect(page.contains("<p class=\"scroll-hint\" aria-hidden=\"true\">"))
+        // The score scale names all three regions, the score's in full.
+        #expect(page.contains("<text class=\"region-label other\"") && page.contains(">Use another model</text>")
+                && page.contains("<text class=\"region-label\" "))
     }
 
     @Test func theScaleShowsTheScoresRegionWhateverDecided() {
