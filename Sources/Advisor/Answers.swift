@@ -305,6 +305,17 @@ extension Knowledge {
         case .date:
             return try date(text, for: id)
         case .integer, .number:
+            // A budget in seconds may carry its unit, as the form shows it beside the box: `0.5s`, `2 s`, `300ms`.
+            var text = text, scale = 1.0
+            if id == .latencyBudgetSeconds {
+                let trimmed = text.trimmingCharacters(in: .whitespaces)
+                if trimmed.hasSuffix("ms") {
+                    text = String(trimmed.dropLast(2)).trimmingCharacters(in: .whitespaces)
+                    scale = 1_000
+                } else if trimmed.hasSuffix("s") {
+                    text = String(trimmed.dropLast()).trimmingCharacters(in: .whitespaces)
+                }
+            }
             // A share may be written as a percentage, as people say it: `80%` is 0.8.
             let percent = text.hasSuffix("%")
             if percent && id.interfaceMax != 1 {
@@ -316,7 +327,7 @@ extension Knowledge {
                 throw AnswerError(code: "invalid_number", message: "'\(id.name)' must be a number written in decimal digits"
                     + " (no NaN or infinity)", field: id.name)
             }
-            return try bounded(percent ? number / 100 : number, written: digits, for: id, asPercent: percent)
+            return try bounded(percent ? number / 100 : number / scale, written: digits, for: id, asPercent: percent)
         }
     }
 

@@ -108,7 +108,7 @@ extension Engine {
     func summary(_ d: Decision, answers: Answers, runner: (model: Int, summary: RunnerUp)?, costs: [CostLine],
                  monthly: [Double], plan: Double?, escalated: EscalatedPricing?,
                  warnings: [Warning], levers: [Lever], missedRequirement: String? = nil,
-                 usagePrices: UsagePrices? = nil) -> DecisionSummary {
+                 usagePrices: UsagePrices? = nil, alternatives: [Int] = []) -> DecisionSummary {
         let k = knowledge
         let primary = d.primary
         let line: (Int) -> CostLine? = { m in costs.first { $0.model == k.models[m].slug } }
@@ -149,7 +149,8 @@ extension Engine {
             ? lostLine(dayHaiku, d, answers: answers, monthly: monthly, plan: plan) : nil
         return DecisionSummary(recommended: k.models[primary].slug, monthly_usd: Format.rounded(monthly[primary]),
                                combined: combined, runner_up: runner?.summary, haiku: haikuLine,
-                               passed_over: passedOver(d, answers: answers, monthly: monthly, fits: { line($0)?.fits ?? false }),
+                               passed_over: passedOver(d, answers: answers, monthly: monthly, fits: { line($0)?.fits ?? false },
+                                                       offered: Set(alternatives + [runner?.model, d.haiku].compactMap { $0 })),
                                top_risk: risk, top_lever: levers.first,
                                traps: traps,
                                requirement_missed: stated != nil && risk == stated ? Self.missedBudget(k.models[primary].title, answers) : nil)
@@ -174,7 +175,9 @@ extension Engine {
     /// - Parameter fits: whether model `m`'s cost line holds the requests (every one of an imported distribution's;
     ///   the table greys the others, so they are not passed over: a 128K window under 390K-token prompts was named
     ///   "deprecated" from the average request's fit).
-    private func passedOver(_ d: Decision, answers: Answers, monthly: [Double], fits: (Int) -> Bool) -> [PassedOver] {
+    /// - Parameter offered: the alternatives and the runner-up, which are not passed over though they fit less well.
+    private func passedOver(_ d: Decision, answers: Answers, monthly: [Double], fits: (Int) -> Bool,
+                            offered: Set<Int> = []) -> [PassedOver] {
         guard Self.hasVolume(answers.values), d.basis != .nothing_fits, d.basis != .nothing_usable else { return [] }
         let k = knowledge
         let primary = d.primary
@@ -209,15 +212,18 @@ extension Engine {
             let already = Set(named.map(\.model))
             let weaker = k.models.indices.filter { m in
                 m != primary && monthly[m] < monthly[primary] - 0.005 && k.compiledModels[m].fit[task] > weakerThan
-                    && !already.contains(k.models[m].slug)
+                    && !already.contains(k.models[m].slug) && !offered.contains(m)
                     && k.compiledModels[m].isServed(on: day) && fits(m)
                     && !(d.haikusRuledOut && k.compiledModels[m].isHaikuFamily)
             }.sorted { (monthly[$0], $0) < (monthly[$1], $1) }
-            let taskName = AnswerID.taskType.choices[task].replacingOccurrences(of: "_", with: " ")
+            let taskName = AnswerID.taskName(AnswerID.taskType.choices[task])
             for m in weaker where named.count < Self.passedOverShown {
+                // And what else rules it out, where something does (GPT-5 nano retires in five days).
+                let (cause, why) = d.usable[m] ? (UnusableCause.unexplained, "") : unusable(m, v)
                 named.append(PassedOver(model: k.models[m].slug, monthly_usd: Format.rounded(monthly[m]),
                                         reason: "it fits \(taskName) only '\(k.compiledModels[m].fit[task].rawValue)', "
-                                            + "\(k.models[primary].title) '\(primaryFit.rawValue)'",
+                                            + "\(k.models[primary].title) '\(primaryFit.rawValue)'"
+                                            + (cause == .unexplained ? "" : "; and \(why)"),
                                         url: "/models/\(k.models[m].slug)"))
             }
             // One list, cheapest first, each with its reason.

@@ -496,7 +496,11 @@ public struct Engine: Sendable {
         var firing: [Int] = []
         // The day's Haiku, and whether it caches the stated prefix, for the rules that ask (looked up only then, once).
         lazy var dayHaiku = k.dayHaiku(v)
-        lazy var haikuCaches = k.cachesOnItsLine(model: dayHaiku, v)
+        // Under an import whose log shows cache reads, the team's traffic does cache (bursts keep the entry warm where
+        // the average's even arrivals would let it lapse): 300 Haiku requests in ten bursts, each one write and 29
+        // reads, lost the caching points to the average's "caching would cost more".
+        lazy var haikuCaches = usage.map { $0.logsCache && $0.cachedShare > 0 && k.cachesPrefix(model: dayHaiku, v) }
+            ?? k.cachesOnItsLine(model: dayHaiku, v)
         lazy var haikuPrompt = k.requestTokens(model: dayHaiku, v).input
         for (r, rule) in k.rules.enumerated() {
             let holds = rule.haikuCount
@@ -817,8 +821,12 @@ public struct Engine: Sendable {
             // (`namedForFloor`): moderation with 40 % hard requests on 80,000-token prompts was handed Command R7B,
             // 'poor' at complex reasoning, with no escalation left. Below that share the escalations are the
             // exception, and a model as fit for the task alone may take them.
+            // So does the Haiku that takes every request because the escalation model is too slow: it answers the hard
+            // ones itself, and a model in its place must fit them as well as it does (40 % complex RAG went from
+            // Haiku 4.5 to Command R7B, 'poor' at complex reasoning).
             let floors = taskFloors + (verdict == .tieredRouting ? escalation.map { esc in
-                firing.flatMap { k.namedForFloor(rule: $0, named: esc) } } ?? [] : [])
+                firing.flatMap { k.namedForFloor(rule: $0, named: esc) } } ?? []
+                : haikuTakesAll ? firing.flatMap { k.namedForFloor(rule: $0, named: h) } : [])
             if let pick = ceilingPick(over: h, policy: policy, floor: floor, taskFloors: floors, usable: isUsable, v,
                                       monthlyCache: monthlyCache) {
                 // Under the routing plan the finding is said, not applied.
@@ -1783,7 +1791,7 @@ public struct Engine: Sendable {
                           escalated: escalated?.monthly) : []
         let decision = summary(d, answers: answers, runner: runner, costs: costs, monthly: monthly, plan: plan,
                                escalated: escalated, warnings: warnings, levers: levers, missedRequirement: missedRequirement,
-                               usagePrices: usage?.prices)
+                               usagePrices: usage?.prices, alternatives: alternatives)
         let assumptions = answers.assumed.map { Assumption(answer: $0, value: answers[$0]) }
         // The ceiling over a model a rule named chose the model, not the verdict: the hard limit, or the score, did.
         let verdictPolicy = d.basis == .preferred_over_ceiling ? nil : d.decidingPolicy

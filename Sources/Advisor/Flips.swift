@@ -76,7 +76,7 @@ extension Engine {
                     // The lines are the average request's, so an imported distribution's costs are not their points.
                     candidates += solvedBoundaries(values, id, in: range, decision: usage == nil ? decision : nil,
                                                    here: usage == nil ? baseCosts : nil)
-                    if id == .monthlyRequests { candidates += sides(of: cachePaysFrom(values, in: range), id, in: range) }
+                    if id == .monthlyRequests { candidates += cachePaysFrom(values, in: range) }
                 }
                 // Nearest first, so that once a flip is found the farther candidates cost nothing; each value once
                 // (a threshold's side is often a range end or another root's side, and a value that did not flip
@@ -302,7 +302,8 @@ extension Engine {
             if mid <= lo || mid >= hi { break }
             if pays(mid) { hi = mid } else { lo = mid }
         }
-        return [(lo + hi) / 2]
+        // The last count where it does not pay and the first where it does.
+        return [lo, hi]
     }
 
     private func sides(of roots: [Double], _ id: AnswerID, in range: ClosedRange<Double>) -> [Double] {

@@ -152,7 +152,7 @@ struct AdvisorTools: Sendable {
         if let sentence = assessment.noModelCanTakeIt { lines.append(sentence) }
         // A cheaper model in the cost lines below that the verdict could not use says why (decision.passed_over).
         lines += assessment.decision.passed_over.map {
-            "Cheaper, not usable: \($0.model) at \(Format.money($0.monthly_usd)) a month: \($0.reason) [\($0.url)]"
+            "Cheaper, passed over: \($0.model) at \(Format.money($0.monthly_usd)) a month: \($0.reason) [\($0.url)]"
         }
         lines.append("Reasons:")
         lines += assessment.reasons.map { "- \(Format.signed($0.effect)) \($0.text) [\($0.url)]" }

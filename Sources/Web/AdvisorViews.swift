@@ -72,7 +72,11 @@ public struct AdvisorViews: Sendable {
             if !summary.hasSuffix(".") { summary += "." }
             summary += " \(fields - 1) more \(fields == 2 ? "answer needs" : "answers need") fixing: each is marked below."
         }
-        let view = QuestionnairePage(fields: form.fields(values: values, errors: errors), formError: summary, usage: usage)
+        // An upload's message names its JSON paths and columns in Markdown backticks, shown as they are on a page.
+        let upload = error?.field == "usage"
+        if upload { summary = summary.replacingOccurrences(of: "`", with: "") }
+        let view = QuestionnairePage(fields: form.fields(values: values, errors: errors), formError: summary, usage: usage,
+                                     uploadError: upload)
         // "Error: " first, as the page's heading cannot say it: the title is what a screen reader and a tab list read.
         return .html(templates.page(title: (summary.isEmpty ? "" : "Error: ") + "Should this workload run on Haiku?", view: view,
                                     activeSection: "assess"), status: status)
@@ -126,21 +130,26 @@ public struct AdvisorViews: Sendable {
                                                       .reasoningEffort, .toolChoice, .developerHourlyUSD,
                                                       .tokensCountedWith, .asOf]
 
+    /// The pair a verdict's link to the calculator carries, so that the calculator marks the verdict's model.
+    static let fromVerdict = "from=verdict"
+
     func calculator(_ request: Request) -> Response {
         var error: AnswerError?
         var answers = knowledge.defaultAnswers
+        // Reached by the verdict's link: its model is the one marked. Only then: a workload changed here has no
+        // verdict anyone saw ("Your verdict recommends" named one), and the form does not carry the pair on.
+        let fromVerdict = request.query.contains { $0.0 == "from" && $0.1 == "verdict" }
+        let query = request.query.filter { $0.0 != "from" }
         do {
-            answers = try knowledge.answers(fromQuery: request.query)
+            answers = try knowledge.answers(fromQuery: query)
         } catch let failure {
             error = failure
         }
-        let values = error == nil ? QuestionnaireForm.values(of: answers) : QuestionnaireForm.values(of: request.query)
+        let values = error == nil ? QuestionnaireForm.values(of: answers) : QuestionnaireForm.values(of: query)
         var priced: CalculatorPage.PricedWorkload?
         if error == nil {
             let costs = engine.costs(answers)
-            // Reached from a verdict (it gave answers this form does not ask), the mark is the verdict's, as on
-            // /compare; otherwise the cheapest to build on.
-            let fromVerdict = AnswerID.allCases.contains { $0 != .asOf && !Self.costQuestions.contains($0) && !answers.isAssumed($0) }
+            // Reached from a verdict, the mark is the verdict's, as on /compare; otherwise the cheapest to build on.
             let verdict = fromVerdict ? VerdictMark(engine.assess(answers), answers: answers, library: library) : nil
             let mark = verdict.map { (model: $0.model, label: $0.label) }
                 ?? CostChart.cheapest(costs, answers: answers, knowledge: knowledge).map { (model: $0.model, label: CostChart.cheapestLabel) }
@@ -155,7 +164,7 @@ public struct AdvisorViews: Sendable {
                            chart: CostChart(lines: costs, marked: mark?.model, markLabel: mark?.label ?? "")
                                .view(title: "Monthly cost on every usable model that fits, cheapest first", id: "cost-chart"),
                            exportMarkdown: "/calculator.md" + query, exportCSV: "/calculator.csv" + query,
-                           asked: !request.query.isEmpty, verdictSentence: verdict?.sentence ?? "",
+                           asked: !query.isEmpty, verdictSentence: verdict?.sentence ?? "",
                            verdictURL: verdict?.url ?? "")
         }
         // Answers the form does not ask that a link gave (a verdict's task, cost priority, latency budget, peak):

@@ -133,7 +133,7 @@ struct DecisionRecord {
         }
         for passed in assessment.decision.passed_over {
             md += "* Neutral, because \(knowledge.model(passed.model)?.title ?? passed.model), at \(Format.usd(passed.monthly_usd)) a month, "
-                + "is cheaper but not usable here: \(passed.reason).\n"
+                + "is cheaper but was passed over: \(passed.reason).\n"
         }
         if let fit = assessment.primaryFit {
             md += fit.rests_on_judgement

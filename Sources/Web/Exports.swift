@@ -133,7 +133,7 @@ if let missed = a.decision.requirement_missed { md += "- **\(cell(missed))**\n" 
             md += "- \(cell(title(haiku.model))): \(Format.money(haiku.monthly_usd)) a month; \(haiku.reason)\n"
         }
         for passed in a.decision.passed_over {
-            md += "- Cheaper, but not usable here: \(cell(title(passed.model))) at \(Format.money(passed.monthly_usd)) a month; \(passed.reason)\n"
+            md += "- Cheaper, but passed over: \(cell(title(passed.model))) at \(Format.money(passed.monthly_usd)) a month; \(passed.reason)\n"
         }
         if !a.alternatives.isEmpty {
             let named = a.alternatives.map { slug in

@@ -125,6 +125,8 @@ struct QuestionnaireForm {
         switch value {
         case .text(let text): question.options?.first { $0.value == text }?.label ?? text
         case .bool(let flag): flag ? "yes" : "no"
+        // A share as people say it: "0.05 share of requests" read as a fraction nobody types.
+        case .number(let number) where question.max == 1 && (question.min ?? 0) == 0: Format.percent(number)
         case .number(let number): Format.number(number) + (question.unit.map { " \($0)" } ?? "")
         }
     }

@@ -130,7 +130,9 @@ struct ResultView {
                 .filter { !$0.isEmpty }.joined(separator: "&"),
             apiURL: "/api/assess" + query,
             // The calculator prices the average request and refuses `usage=` (an imported verdict's link was a 400).
-            calculatorURL: "/calculator" + (answers.queryString.isEmpty ? "" : "?" + answers.queryString),
+            // `from=verdict`: the calculator marks this verdict's model and links back (a verdict of numbers alone
+            // gave it no answer to tell it came from one).
+            calculatorURL: "/calculator?" + (answers.queryString.isEmpty ? "" : answers.queryString + "&") + AdvisorViews.fromVerdict,
             exportMarkdown: "/assess/result.md" + query,
             exportCSV: "/assess/result.csv" + query,
             exportMadr: "/assess/result.madr.md" + query,
@@ -349,9 +351,10 @@ struct CostTable {
                 title: line.title, url: line.url, model: line.model,
                 monthly: line.fits ? Format.usd(line.monthly_usd) : "does not fit",
                 fits: line.fits,
-                input: line.hosting == api ? Format.usd(line.input_usd) : "—",
-                output: line.hosting == api ? Format.usd(line.output_usd) : "—",
-                cache: line.hosting == api ? Format.usd(line.cache_usd) : "—",
+                // A request that does not fit has no bill: its parts and its caching are not shown either.
+                input: line.hosting == api && line.fits ? Format.usd(line.input_usd) : "—",
+                output: line.hosting == api && line.fits ? Format.usd(line.output_usd) : "—",
+                cache: line.hosting == api && line.fits ? Format.usd(line.cache_usd) : "—",
                 perRequest: line.fits ? perRequest(line, answers: answers) : "—",
                 rates: rates(line),
                 notes: line.rates.notes.filter { !said.contains($0) },
@@ -438,6 +441,7 @@ struct CostTable {
             parts.append(write == r.input_per_mtok ? "cache writes at the input rate" : "\(ttl.rawValue) write \(Format.rate(write))")
         }
         var text = parts.joined(separator: ", ") + " per M tokens"
+        guard line.fits else { return text }
         if r.band == .long_context { text += " (long-context rates)" }
         if let batch = r.batch_discount { text += "; batch −\(Format.percent(batch))" }
         switch r.caching {

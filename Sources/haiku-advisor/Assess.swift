@@ -123,7 +123,7 @@ enum AssessmentText {
         if let r = d.runner_up { lines.append("Runner-up: \(r.model), \(against(r)); lost because \(r.reason)  [\(r.url)]") }
         if let h = d.haiku { lines.append("Haiku: \(h.model), \(against(h)); lost because \(h.reason)  [\(h.url)]") }
         for p in d.passed_over {
-            lines.append("Cheaper, not usable: \(p.model), \(usd(p.monthly_usd)) a month; \(p.reason)  [\(p.url)]")
+            lines.append("Cheaper, passed over: \(p.model), \(usd(p.monthly_usd)) a month; \(p.reason)  [\(p.url)]")
         }
         for trap in d.traps { lines.append("Cost trap: \(trap.text)  [\(trap.url)]") }
         lines.append("\nReasons:")

@@ -34,7 +34,10 @@ struct PassedOverTests {
                                          "as_of": "2026-12-06"]))
         #expect(a.primaryModel == "claude-haiku-5-5" && a.decision.runner_up?.model == "gpt-6-luna")
         #expect(a.decision.passed_over.map(\.model) == ["cohere-command-r7b", "gpt-5-nano", "gpt-oss-20b"], "\(a.decision.passed_over)")
-        #expect(a.decision.passed_over.allSatisfy { $0.reason == "it fits chat only 'weak', Claude Haiku 5.5 'good'" },
+        // Each with its fit; GPT-5 nano also with its retirement, which rules it out as well.
+        #expect(a.decision.passed_over.map(\.reason) == ["it fits chat only 'weak', Claude Haiku 5.5 'good'",
+                                                         "it fits chat only 'weak', Claude Haiku 5.5 'good'; and it is deprecated and retires on 2026-12-11",
+                                                         "it fits chat only 'weak', Claude Haiku 5.5 'good'"],
                 "\(a.decision.passed_over.map(\.reason))")
     }
 

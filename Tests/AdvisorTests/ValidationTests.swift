@@ -96,6 +96,16 @@ struct ValidationTests {
         }
     }
 
+    /// A budget may carry its unit, as the form shows it beside the box; a minute (`5m`, read as five million) is not
+    /// taken for seconds.
+    @Test func aLatencyBudgetTakesItsUnit() throws {
+        for (written, seconds) in [("0.5s", 0.5), ("2 s", 2.0), ("300ms", 0.3), ("1.5", 1.5)] {
+            #expect(try k.answers(fromQuery: [("latency_budget_s", written)])[.latencyBudgetSeconds] == .number(seconds), "\(written)")
+        }
+        #expect(throws: AnswerError.self) { _ = try k.answers(fromQuery: [("latency_budget_s", "5m")]) }
+        #expect(throws: AnswerError.self) { _ = try k.answers(fromQuery: [("monthly_requests", "5s")]) }
+    }
+
     @Test func goodQueryValues() throws {
         let a = try k.answers(fromQuery: pairs([
             "task_type=rag", "monthly_requests=1e6", "avg_input_tokens=0", "avg_output_tokens=10000000",

@@ -95,7 +95,7 @@ struct AdvisorRoutesTests {
         #expect(html.contains("<p class=\"notice assumed-flips\">This verdict rests on what you left blank: "
                               + "<a href=\"/criteria/complex-request-share\">Share of complex requests</a> was assumed 5 %, "
                               + "and at 4 % it would be <a href=\"/assess/result?"), "the notice")
-        #expect(get("/assess/result.md", answers).text.contains("(left blank, assumed): 0.05 share of requests → **0.04 share of requests** gives"),
+        #expect(get("/assess/result.md", answers).text.contains("(left blank, assumed): 5 % → **4 %** gives"),
                 "the Markdown export marks it too")
         // Answered, the same values rest on nothing left blank.
         let answered = answers + [("complex_share", "0.05"), ("review_capacity", "sampled")]
@@ -390,25 +390,31 @@ struct AdvisorRoutesTests {
             + "&latency=batch&accuracy=tolerant&cost_priority=primary"
         let page = get("/assess/result", pairs(query))
         #expect(page.status == 200)
-        #expect(page.text.contains("<dt>Cheaper, but not usable here</dt>"))
+        #expect(page.text.contains("<dt>Cheaper, but passed over</dt>"))
         #expect(page.text.contains("at $11,550 a month: its published rate limits cannot carry the peak (68,493 requests a minute against 500 at its Production tier)."))
         // Said on the cost line as a window outgrown is (here shared by the two Cohere models, whose limits are alike).
         #expect(page.text.contains("Its published rate limits cannot carry the peak (68,493 requests a minute against 500 at its Production tier)."))
         let markdown = get("/assess/result.md", pairs(query))
-        #expect(markdown.text.contains("- Cheaper, but not usable here: Cohere Command R7B at $11,550 a month; its published rate limits"))
-        // Opened from that verdict (its answers include some the calculator does not ask), the calculator marks the
-        // verdict's model, as /compare does, and says so, with the way back.
+        #expect(markdown.text.contains("- Cheaper, but passed over: Cohere Command R7B at $11,550 a month; its published rate limits"))
+        // Opened from that verdict (its link carries `from=verdict`), the calculator marks the verdict's model, as
+        // /compare does, and says so, with the way back; the verdict page's own link carries it.
+        #expect(page.text.contains("&amp;from=verdict\">Open this workload in the cost calculator"), "the verdict links with from=verdict")
         func marked(_ query: String) -> String? {
             let page = get("/calculator", pairs(query)).text
             return page.components(separatedBy: "<span class=\"mark-label\">★ ").dropFirst().first?
                 .components(separatedBy: "\"").dropFirst().first.map { String($0) }
         }
-        let fromVerdict = get("/calculator", pairs(query)).text
-        #expect(marked(query) == "/models/gpt-6-luna")
+        let fromVerdict = get("/calculator", pairs(query + "&from=verdict")).text
+        #expect(marked(query + "&from=verdict") == "/models/gpt-6-luna")
         #expect(fromVerdict.contains("<span class=\"mark-label\">★ recommended</span> <a href=\"/models/gpt-6-luna\""))
         #expect(fromVerdict.contains("Your verdict recommends GPT-6 Luna: $15,500 a month. <a href=\"/assess/result?"))
         // Its bar says so too, as a lifecycle does.
         #expect(fromVerdict.contains("Cohere Command R7B (rate limits cannot carry your peak)"))
+        // The same answers without it (changed in the calculator's own form): no verdict is named.
+        #expect(!get("/calculator", pairs(query)).text.contains("Your verdict"))
+        // A verdict of numbers alone is marked too (it gave no answer the calculator does not ask).
+        let numbers = "monthly_requests=200000&avg_input_tokens=2000&avg_output_tokens=300"
+        #expect(get("/calculator", pairs(numbers + "&from=verdict")).text.contains("Your verdict recommends"))
         // On its own, the calculator's "cheapest" is a model the engine would offer: not R7B, whose limits cannot
         // carry the peak, nor the self-hosted Llama for a team that has not said it can self-host; with
         // self-hosting, Llama.

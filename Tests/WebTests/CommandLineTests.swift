@@ -264,7 +264,7 @@ import Testing
         let answers = #"{"task_type":"classification","monthly_requests":1000000000,"avg_input_tokens":300,"avg_output_tokens":2,"latency":"batch","accuracy":"tolerant","cost_priority":"primary","as_of":"2026-12-05"}"#
         let result = try run(["assess", "--answers", "-"], input: answers)
         #expect(result.status == 0, "\(result.errors)")
-        #expect(result.output.contains("Cheaper, not usable: cohere-command-r7b, $11550.00 a month; its published rate limits cannot carry "
+        #expect(result.output.contains("Cheaper, passed over: cohere-command-r7b, $11550.00 a month; its published rate limits cannot carry "
                                        + "the peak (68,493 requests a minute against 500 at its Production tier)  [/models/cohere-command-r7b]"),
                 "\(result.output)")
         #expect(result.output.contains("$11550.00    its published rate limits cannot carry the peak (68,493 requests a minute against 500 at its Production tier)"),

@@ -348,7 +348,7 @@ struct RecordsTests {
                               + "month at this volume (Claude Haiku 5.5 alone $688.00), $19,024.00 a month less than Claude Sonnet 5.5."),
                 "\(madr.prefix(3000))")
         #expect(madr.contains("* Neutral, because the runner-up, Mistral Small at $216.00 a month, lost: you put Claude Haiku 5.5 in front of every request yourself"))
-        #expect(madr.contains("is cheaper but not usable here: it is deprecated and retires on 2027-01-14."))
+        #expect(madr.contains("is cheaper but was passed over: it is deprecated and retires on 2027-01-14."))
         #expect(madr.contains("Levers, priced (each one change of answer, re-decided):\n\n* Lower Claude Haiku 5.5's reasoning effort to low"))
     }
 

@@ -134,6 +134,12 @@ import Testing
             #expect(reply.status == status, "\(name): \(reply.status)")
             #expect(reply.text.contains(words), "\(name): \(reply.text.prefix(300))")
         }
+        // A refused file: the summary links to the file field, which is marked and says why beside it, without
+        // Markdown's backticks.
+        let refused = cases[4].1.text
+        #expect(refused.contains("<a href=\"#usage-file\">Choose the usage file again</a>"))
+        #expect(refused.contains("aria-invalid=\"true\" aria-describedby=\"upload-error\"></p>"))
+        #expect(refused.contains("<p class=\"field-error\" id=\"upload-error\">") && !refused.contains("`"))
         // Over the limit: refused while receiving, 413, and the server goes on serving.
         let big = [UInt8](repeating: UInt8(ascii: "a"), count: 33 * 1024 * 1024)
         let tooLarge = try Self.upload(port, Self.multipart([("usage", "big.csv", big)]))
@@ -221,6 +227,33 @@ import Testing
         let json = try Self.apiUpload(port, [UInt8](repeating: 32, count: 70_000), type: "application/json")
         #expect(json.status == 413 && json.text.contains("64 KiB"))
         #expect(try HTTPConnection(port: port).request("GET", "/healthz").status == 200)
+    }
+
+    /// 300 Haiku 5.5 chats in ten bursts, each one write of a 36,000-token prefix and 29 reads: the log shows a cache
+    /// that works, so the caching rules hold, though at 337 requests a month spread evenly the average's cache
+    /// would lapse (that verdict moved the team to Sonnet 5.5 at twenty times the price).
+    @Test func aLogThatShowsCacheReadsKeepsTheCachingCredit() throws {
+        var csv = "timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens\n"
+        for burst in 0..<10 {
+            for request in 0..<30 {
+                let second = burst * 233_280 + request * 5
+                let day = 1 + second / 86_400, rest = second % 86_400
+                let time = String(format: "2026-11-%02dT%02d:%02d:%02dZ", day, rest / 3600, rest / 60 % 60, rest % 60)
+                csv += "\(time),claude-haiku-5-5,3000,200,\(request == 0 ? 0 : 36_000),\(request == 0 ? 36_000 : 0)\n"
+            }
+        }
+        let file = NSTemporaryDirectory() + "burst-\(UUID().uuidString).csv"
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: file))
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let answers = NSTemporaryDirectory() + "burst-answers-\(UUID().uuidString).json"
+        try Data(#"{"task_type": "chat", "as_of": "2026-12-06"}"#.utf8).write(to: URL(fileURLWithPath: answers))
+        defer { try? FileManager.default.removeItem(atPath: answers) }
+        let run = try runCommand(["haiku-advisor", "assess", "--usage", file, "--answers", answers, "--json"])
+        #expect(run.status == 0, "\(run.errors)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        #expect(document["primary_model"] as? String == "claude-haiku-5-5", "\(document["primary_model"] ?? "-")")
+        let reasons = (document["reasons"] as? [[String: Any]] ?? []).compactMap { $0["criterion"] as? String }
+        #expect(reasons.contains("cacheable-prompt-share"), "\(reasons)")
     }
 
     @Test func commandLineAssessesAUsageFile() throws {

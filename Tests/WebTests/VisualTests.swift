@@ -483,7 +483,7 @@ struct QuestionnaireUnitsTests {
         #expect(!page.contains("tabindex=\"-1\""))
         #expect(page.contains("<a class=\"help\" href=\"/criteria/task-type-fit\">Why this matters<span class=\"visually-hidden\">: What does the workload mostly do?</span></a>"))
         #expect(page.contains("<select id=\"f-task_type\" name=\"task_type\" aria-describedby=\"h-task_type\">"))
-        #expect(page.contains("<span class=\"hint\" id=\"h-task_type\">Not sure assumes "))
+        #expect(page.contains("<span class=\"hint\" id=\"h-task_type\">Assumed if not sure: "))
         let refused = get("/assess/result", [("monthly_requests", "lots")]).text
         #expect(refused.contains("aria-describedby=\"h-monthly_requests e-monthly_requests\" aria-invalid=\"true\""))
         #expect(refused.contains("<title>Error: Should this workload run on Haiku?"))

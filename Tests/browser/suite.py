@@ -313,7 +313,7 @@ def test_questionnaire_units(driver):
     check("Blank assumes" in hint, f"/assess: a field's hint describes it ({hint!r})")
     select = driver.find_element(By.ID, "f-task_type")
     hint = driver.find_element(By.ID, select.get_attribute("aria-describedby").split()[0]).text
-    check(hint.startswith("Not sure assumes"), f"/assess: a choice's assumed answer is its description ({hint!r})")
+    check(hint.startswith("Assumed if not sure:"), f"/assess: a choice's assumed answer is its description ({hint!r})")
     # Percentages are taken; an answered refine question opens the section.
     driver.get(BASE + "/assess/result?task_type=rag&cached_input_share=80%25")
     check(not driver.find_elements(By.CSS_SELECTOR, ".field-error"), "80% is accepted as a share")

@@ -73,7 +73,7 @@ async def drive(binary: str, content: str, repo: str) -> None:
                                                          "accuracy": "tolerant", "cost_priority": "primary", "as_of": "2026-12-05"})
             passed = billion.structured_content["decision"]["passed_over"]
             check(passed and passed[0]["model"] == "cohere-command-r7b", f"a billion classifications pass over R7B: {passed}")
-            check("Cheaper, not usable: cohere-command-r7b at $11,550 a month: its published rate limits cannot carry the peak"
+            check("Cheaper, passed over: cohere-command-r7b at $11,550 a month: its published rate limits cannot carry the peak"
                   in text_of(billion), f"the text says why: {text_of(billion)[:400]}")
             # A legacy alternative is named as one, as the page's badges say.
             rag = await session.call_tool("assess", {"task_type": "rag", "monthly_requests": 5000000, "avg_input_tokens": 6000,

@@ -4,4 +4,7 @@ struct QuestionnairePage: ViewModel, QuestionFields {
     let formError: String
     /// What an upload found, when it still needs an answer (a file that counts no requests).
     var usage: UsageSection? = nil
+    /// The file was refused: the summary links to the file field, which is marked and repeats why beside it (the
+    /// upload form sits below the questions, 1,300 px from the summary on a desktop).
+    var uploadError = false
 }
