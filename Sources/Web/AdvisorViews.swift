@@ -174,8 +174,20 @@ public struct AdvisorViews: Sendable {
             name != error?.field && (AnswerID(name: name).map { !Self.costQuestions.contains($0) } ?? false)
         }
             .sorted { $0.key < $1.key }.map { HiddenAnswer(name: $0.key, value: $0.value) }
-        let view = CalculatorPage(fields: form.fields(values: values, error: error, only: Self.costQuestions),
-                                  hiddenAnswers: hidden, formError: error.map(form.message) ?? "", priced: priced)
+        // Every answer the form asks that cannot be read is marked, as the questionnaire marks them (the calculator
+        // flagged only the first).
+        let shown = error == nil ? [] : knowledge.fieldErrors(fromQuery: query).filter { failure in
+            failure.field != error?.field && (failure.field.flatMap(AnswerID.init(name:)).map(Self.costQuestions.contains) ?? false)
+        }
+        let errors = (error.map { [$0] } ?? []) + shown
+        var summary = error.map(form.message) ?? ""
+        let more = Set(shown.compactMap(\.field)).count
+        if more > 0 {
+            if !summary.hasSuffix(".") { summary += "." }
+            summary += " \(more) more \(more == 1 ? "answer needs" : "answers need") fixing: each is marked below."
+        }
+        let view = CalculatorPage(fields: form.fields(values: values, errors: errors, only: Self.costQuestions),
+                                  hiddenAnswers: hidden, formError: summary, priced: priced)
         return .html(templates.page(title: (error == nil ? "" : "Error: ") + "Cost calculator", view: view, activeSection: "calculator"),
                      status: error == nil ? 200 : 400)
     }

@@ -228,6 +228,10 @@ struct AdvisorRoutesTests {
             #expect(page.text.contains("href=\"\(model.url)\""), "\(model.slug)")
         }
         #expect(get("/calculator", [("monthly_requests", "-1")]).status == 400)
+        // Every answer it cannot read is marked on its field, not only the first.
+        let two = get("/calculator", [("monthly_requests", "lots"), ("avg_input_tokens", "many")]).text
+        #expect(two.contains("id=\"e-monthly_requests\"") && two.contains("id=\"e-avg_input_tokens\"")
+                && two.contains("1 more answer needs fixing"), "both refused answers are marked")
         // The calculator gives no verdict, so its form does not promise one.
         #expect(page.text.contains("answers left blank are assumed, and the workload priced says so"))
         #expect(!page.text.contains("the verdict says so"))
