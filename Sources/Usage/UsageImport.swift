@@ -64,6 +64,11 @@ public struct UsageImport: Sendable {
                 if seconds < Self.shortSpan, (given ?? 0) <= 0 {
                     note = "The file covers only \(Format.duration(seconds)) (\(Format.count(observed)) requests), so the "
                         + "\(Format.count(monthly!.rounded())) requests a month scaled from it are a guess: give the monthly requests if you know them."
+                } else if seconds < Self.weekSpan, (given ?? 0) <= 0 {
+                    // One office day scaled as if it ran all month, nights and weekends too, was three times the traffic.
+                    note = "The file covers \(Format.duration(seconds)), less than a week, so the \(Format.count(monthly!.rounded())) "
+                        + "requests a month scaled from it take that traffic to run every hour of every day: give the monthly "
+                        + "requests if yours has quiet nights or weekends."
                 }
             }
             else { note = "The file covers a single instant, so it cannot be scaled to a month: give the monthly requests." }
@@ -171,6 +176,8 @@ public struct UsageImport: Sendable {
     /// The model ids a summary lists one by one (the rest are counted).
     /// A file covering less than this many seconds is scaled to a month with a note that the volume is a guess.
     static let shortSpan = 3_600.0
+    /// Under a week, a file has not seen a week's quiet hours and days.
+    static let weekSpan = 7 * 86_400.0
     static let modelsListed = 25
 
     /// The batch share from which the traffic is taken as batch work (a stray request outside it does not count).

@@ -77,6 +77,13 @@ import Usage
         let given = try UsageImport.load(bytes, given: UsageFixture.answers(["monthly_requests": .number(50_000)]),
                                          catalog: UsageFixture.catalog, knowledge: UsageFixture.knowledge)
         #expect(given.summary.requests_note == nil)
+        // One office day (8 hours) is scaled as if it ran every hour of every day, and is said to be.
+        let day = ["timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens"]
+            + (0..<97).map { "\(1_793_577_600 + $0 * 300),claude-haiku-4-5,1000,100,0,0" }
+        let office = try UsageImport.load(Array(day.joined(separator: "\n").utf8), given: UsageFixture.answers([:]),
+                                          catalog: UsageFixture.catalog, knowledge: UsageFixture.knowledge)
+        #expect(office.summary.requests_note?.contains("less than a week") == true
+                && office.summary.requests_note?.contains("quiet nights or weekends") == true, "\(office.summary.requests_note ?? "")")
     }
 
     @Test func otlpSpansWithoutTokenUsageAreNotRequests() throws {
