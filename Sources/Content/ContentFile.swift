@@ -47,7 +47,37 @@ enum ContentFile {
                                          message: "not UTF-8 text: byte 0x\(String(bytes[bad.offset], radix: 16, uppercase: true)) at column \(bad.column) is not valid UTF-8",
                                          hint: "save the file as UTF-8"))
         }
+        // A control character is no text a page means: a NUL cut a page short once read back from the index (SQLite
+        // reads text to it), and the others reached pages raw, where HTML allows none.
+        if let control = data.withUnsafeBytes({ Self.firstControlCharacter(UnsafeRawBufferPointer($0).bindMemory(to: UInt8.self)) }) {
+            return .failure(ContentError(path: path, line: control.line,
+                                         message: "a control character (U+\(String(format: "%04X", control.scalar))) at column \(control.column)",
+                                         hint: "remove it: a page holds text, tabs and line ends"))
+        }
         return .success(text)
+    }
+
+    /// The first control character of UTF-8 `bytes` other than tab, line feed, form feed and carriage return (C0,
+    /// DEL, and the C1 controls, written C2 80 to C2 9F), with its 1-based line and column (in bytes).
+    static func firstControlCharacter(_ bytes: UnsafeBufferPointer<UInt8>) -> (scalar: UInt32, line: Int, column: Int)? {
+        var line = 1, lineStart = 0
+        for offset in bytes.indices {
+            let byte = bytes[offset]
+            if byte == 0x0A {
+                line += 1
+                lineStart = offset + 1
+                continue
+            }
+            let scalar: UInt32?
+            switch byte {
+            case 0x09, 0x0C, 0x0D: scalar = nil
+            case 0x00..<0x20, 0x7F: scalar = UInt32(byte)
+            case 0xC2 where offset + 1 < bytes.count && (0x80...0x9F).contains(bytes[offset + 1]): scalar = UInt32(bytes[offset + 1])
+            default: scalar = nil
+            }
+            if let scalar { return (scalar, line, offset - lineStart + 1) }
+        }
+        return nil
     }
 
     /// The offset, line and column (both 1-based, the column in bytes) of the first byte that is not UTF-8.

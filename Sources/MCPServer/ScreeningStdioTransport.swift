@@ -98,6 +98,10 @@ enum MessageScreen {
         case answer(Data)
     }
 
+    /// The requests the server answers, whose params the screen checks.
+    static let servedMethods: Set<String> = ["initialize", "ping", "tools/list", "tools/call", "resources/list",
+                                             "resources/read", "resources/templates/list", "prompts/list", "prompts/get"]
+
     static func screen(_ data: Data) -> Outcome {
         guard let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
             return .answer(error(id: nil, code: -32700, "Parse error: the message is not JSON"))
@@ -152,7 +156,8 @@ enum MessageScreen {
         }
         // Params the SDK's decoder cannot read were an Internal error (-32603) with a Foundation message: params that
         // are not an object, a `_meta` that is not one, a cursor that is not a string, a resource without its uri.
-        if object["id"] != nil, let params = object["params"], !(params is NSNull) {
+        // Of requests (a notification is never answered) to methods the server has (an unknown one is -32601's).
+        if object["id"] != nil, Self.servedMethods.contains(method), let params = object["params"], !(params is NSNull) {
             guard let members = params as? [String: Any] else {
                 return .answer(error(id: id, code: -32602, "Invalid params: \"params\" must be an object"))
             }
@@ -163,7 +168,8 @@ enum MessageScreen {
                 return .answer(error(id: id, code: -32602, "Invalid params: \"cursor\" must be a string from a previous page"))
             }
         }
-        if method == "resources/read", !(((object["params"] as? [String: Any])?["uri"] as? String).map { !$0.isEmpty } ?? false) {
+        if method == "resources/read", object["id"] != nil,
+           !(((object["params"] as? [String: Any])?["uri"] as? String).map { !$0.isEmpty } ?? false) {
             return .answer(error(id: id, code: -32602, "Invalid params: \"params\" must be an object whose \"uri\" names a resource"))
         }
         if method == "notifications/cancelled", let params = object["params"] as? [String: Any],

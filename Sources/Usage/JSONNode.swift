@@ -64,7 +64,7 @@ struct JSONNode {
         guard let number = Double(text), number.isFinite, number >= 0, number <= max else {
             // Too large is said as such: 10^18 requests were "not a non-negative number".
             if let number = Double(text), number > max {
-                throw UsageError(path, "expected a number up to \(Int(max)), found `\(text.prefix(40))`")
+                throw UsageError(path, "expected a number up to \(Format.count(max)), found `\(text.prefix(40))`")
             }
             throw UsageError(path, "expected a non-negative number, found `\(text.prefix(40))`")
         }

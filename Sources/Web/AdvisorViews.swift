@@ -63,9 +63,13 @@ public struct AdvisorViews: Sendable {
     // MARK: - Pages
 
     /// - Parameter others: more answers that cannot be read (`Knowledge.fieldErrors`), marked on their fields too.
+    /// - Parameter fromUpload: the refused request was the upload form's: its monthly requests are that form's field.
     func assessPage(values: [String: String], error: AnswerError?, status: Int, usage: UsageSection? = nil,
-                    others: [AnswerError] = []) -> Response {
-        let errors = (error.map { [$0] } ?? []) + others.filter { $0.field != error?.field }
+                    others: [AnswerError] = [], fromUpload: Bool = false) -> Response {
+        // A file that counts no requests asks for them on the upload form, not on the questionnaire's field (filled
+        // there and sent, the verdict came without the file).
+        let requestsOfUpload = fromUpload && error?.field == AnswerID.monthlyRequests.name
+        let errors = requestsOfUpload ? [] : (error.map { [$0] } ?? []) + others.filter { $0.field != error?.field }
         var summary = error.map { form.message(for: $0) } ?? ""
         let fields = Set(errors.compactMap(\.field)).count
         if fields > 1 {
@@ -73,10 +77,12 @@ public struct AdvisorViews: Sendable {
             summary += " \(fields - 1) more \(fields == 2 ? "answer needs" : "answers need") fixing: each is marked below."
         }
         // An upload's message names its JSON paths and columns in Markdown backticks, shown as they are on a page.
-        let upload = error?.field == "usage"
+        let upload = error?.field == "usage" || requestsOfUpload
         if upload { summary = summary.replacingOccurrences(of: "`", with: "") }
-        let view = QuestionnairePage(fields: form.fields(values: values, errors: errors), formError: summary, usage: usage,
-                                     uploadError: upload)
+        var view = QuestionnairePage(fields: form.fields(values: requestsOfUpload ? [:] : values, errors: errors),
+                                     formError: summary, usage: usage, uploadError: upload && !requestsOfUpload)
+        view.uploadRequestsError = requestsOfUpload
+        view.uploadRequests = requestsOfUpload ? values[AnswerID.monthlyRequests.name] ?? "" : ""
         // "Error: " first, as the page's heading cannot say it: the title is what a screen reader and a tab list read.
         return .html(templates.page(title: (summary.isEmpty ? "" : "Error: ") + "Should this workload run on Haiku?", view: view,
                                     activeSection: "assess"), status: status)
@@ -138,8 +144,9 @@ public struct AdvisorViews: Sendable {
         var answers = knowledge.defaultAnswers
         // Reached by the verdict's link: its model is the one marked. Only then: a workload changed here has no
         // verdict anyone saw ("Your verdict recommends" named one), and the form does not carry the pair on.
-        let fromVerdict = request.query.contains { $0.0 == "from" && $0.1 == "verdict" }
         let query = request.query.filter { $0.0 != "from" }
+        // With no answers the page prices the defaults below its form, where no verdict is said: none is marked.
+        let fromVerdict = request.query.contains { $0.0 == "from" && $0.1 == "verdict" } && !query.isEmpty
         do {
             answers = try knowledge.answers(fromQuery: query)
         } catch let failure {

@@ -132,7 +132,10 @@ struct ResultView {
             // The calculator prices the average request and refuses `usage=` (an imported verdict's link was a 400).
             // `from=verdict`: the calculator marks this verdict's model and links back (a verdict of numbers alone
             // gave it no answer to tell it came from one).
-            calculatorURL: "/calculator?" + (answers.queryString.isEmpty ? "" : answers.queryString + "&") + AdvisorViews.fromVerdict,
+            // Not from an imported verdict: the calculator prices the average request, whose verdict is another.
+            calculatorURL: carry.isEmpty
+                ? "/calculator?" + (answers.queryString.isEmpty ? "" : answers.queryString + "&") + AdvisorViews.fromVerdict
+                : "/calculator" + (answers.queryString.isEmpty ? "" : "?" + answers.queryString),
             exportMarkdown: "/assess/result.md" + query,
             exportCSV: "/assess/result.csv" + query,
             exportMadr: "/assess/result.madr.md" + query,

@@ -20,7 +20,7 @@ extension AdvisorViews {
             upload = try readUpload(request)
         } catch {
             return assessPage(values: error.values, error: error.error, status: error.status,
-                              usage: error.summary.map { usageSection($0, comparison: nil, profile: nil) })
+                              usage: error.summary.map { usageSection($0, comparison: nil, profile: nil) }, fromUpload: true)
         }
         return usageResult(upload.answers, profile: upload.profile, currentModel: upload.imported.currentModel,
                            summary: upload.imported.summary, base: links.pageBase(request))

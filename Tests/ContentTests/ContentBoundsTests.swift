@@ -72,6 +72,23 @@ struct ContentBoundsTests {
         }
     }
 
+    /// A control character fails the page at its line and column: a NUL cut the page short once read back from the
+    /// index, and U+0001, DEL or U+0085 reached the HTML raw. Tabs, form feeds and CR LF line ends are text.
+    @Test func aControlCharacterFailsThePageWhereItIs() throws {
+        for (control, code) in [("\u{0}", "0000"), ("\u{1}", "0001"), ("\u{7F}", "007F"), ("\u{85}", "0085")] {
+            let content = try TemporaryContent(["guides/a.md": guide(body: "one\r\ntwo\tand\u{0C}\nab\(control)c")])
+            do {
+                _ = try ContentLibrary.load(directory: content.root)
+                Issue.record("loaded a page with U+\(code)")
+            } catch {
+                #expect(error.errors.first?.message == "a control character (U+\(code)) at column 3", "\(error.errors)")
+                #expect(error.errors.first?.line == 8, "\(error.errors)")
+            }
+        }
+        let clean = try TemporaryContent(["guides/a.md": guide(body: "one\r\ntwo\tand\u{0C}\n© ±")])
+        #expect(try ContentLibrary.load(directory: clean.root).pages.count == 1)
+    }
+
     @Test func aFIFOAndALinkLoopAreNamedForWhatTheyAre() throws {
         let content = try TemporaryContent(["guides/a.md": guide()])
         // A FIFO is refused without being opened: reading one would block until a writer comes.

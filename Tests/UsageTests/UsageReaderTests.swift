@@ -111,6 +111,24 @@ import Usage
         #expect(try UsageFile.read(file([(id: "b", parent: "c"), (id: "c", parent: "")])).records.count == 1)
     }
 
+    /// A count past what is believed is refused as too large, whatever its size: a span time of 2 × 10^20 ns (over
+    /// Int.max) stopped the server while its message was written.
+    @Test func aHugeCountIsRefusedAsTooLarge() {
+        let usage = #""attributes": [{"key": "gen_ai.request.model", "value": {"stringValue": "claude-haiku-5-5"}}, "#
+            + #"{"key": "gen_ai.usage.input_tokens", "value": {"intValue": "100"}}, "#
+            + #"{"key": "gen_ai.usage.output_tokens", "value": {"intValue": "10"}}]"#
+        for start in ["200000000000000000000", "1e300"] {
+            let span = #"{"traceId": "t", "spanId": "a", "startTimeUnixNano": "\#(start)", "endTimeUnixNano": "1793577600900000000", \#(usage)}"#
+            let bytes = Array(#"{"resourceSpans": [{"scopeSpans": [{"spans": [\#(span)]}]}]}"#.utf8)
+            do {
+                _ = try UsageFile.read(bytes)
+                Issue.record("a span time of \(start) was read")
+            } catch {
+                #expect(error.description.contains("expected a number up to"), "\(error)")
+            }
+        }
+    }
+
     @Test func openAICachedTokensAreInsideInputTokens() throws {
         let s = try UsageFixture.load("openai-usage-1m.json").summary
         // 15,000 of every prompt is cached: 1,229 reads of the prefix (the first request wrote it, which OpenAI

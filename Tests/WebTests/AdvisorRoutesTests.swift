@@ -416,6 +416,14 @@ struct AdvisorRoutesTests {
         #expect(fromVerdict.contains("Cohere Command R7B (rate limits cannot carry your peak)"))
         // The same answers without it (changed in the calculator's own form): no verdict is named.
         #expect(!get("/calculator", pairs(query)).text.contains("Your verdict"))
+        // An imported verdict's link does not say it comes from a verdict: the calculator prices the average request,
+        // whose verdict is another (DeepSeek V4 Flash's verdict was said to "recommend Claude Haiku 5.5: $86").
+        let imported = get("/assess/result", [("task_type", "chat"), ("monthly_requests", "1230"), ("as_of", "2026-12-06"),
+                                              ("usage", "1-135000-0-15000-500_99-135000-15000-0-500_1130-5000-15000-0-500")]).text
+        #expect(imported.contains("Open this workload in the cost calculator</a>, priced at the average request")
+                && !imported.contains("from=verdict"), "an imported verdict's calculator link")
+        // With nothing asked, the defaults are priced below the form with no verdict named, and none is marked.
+        #expect(!get("/calculator", [("from", "verdict")]).text.contains("★ recommended"))
         // A verdict of numbers alone is marked too (it gave no answer the calculator does not ask).
         let numbers = "monthly_requests=200000&avg_input_tokens=2000&avg_output_tokens=300"
         #expect(get("/calculator", pairs(numbers + "&from=verdict")).text.contains("Your verdict recommends"))

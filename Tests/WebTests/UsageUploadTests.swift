@@ -229,6 +229,20 @@ import Testing
         #expect(try HTTPConnection(port: port).request("GET", "/healthz").status == 200)
     }
 
+    /// A file that counts no requests asks for them on the upload form's own field, marked, keeping what was typed
+    /// (the message linked to the questionnaire's field, and filled there the verdict came without the file).
+    @Test func aFileWithoutRequestsAsksForThemOnTheUploadForm() throws {
+        let server = try ServerProcess(["--db", ":memory:"], in: repositoryRoot)
+        let report = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Self.fixtures + "anthropic-usage-1m.json")))
+        for typed in ["", "lots"] {
+            let page = try Self.upload(server.port, Self.multipart([("usage", "report.json", report),
+                                                                    ("monthly_requests", nil, Array(typed.utf8))])).text
+            #expect(page.contains("<a href=\"#usage-requests\">Monthly requests, sent with the file</a>"), "\(typed)")
+            #expect(page.contains("value=\"\(typed)\" aria-describedby=\"usage-requests-help upload-error\" aria-invalid=\"true\""), "\(typed)")
+            #expect(!page.contains("id=\"e-monthly_requests\""), "the questionnaire's field is not the one to fill")
+        }
+    }
+
     /// 300 Haiku 5.5 chats in ten bursts, each one write of a 36,000-token prefix and 29 reads: the log shows a cache
     /// that works, so the caching rules hold, though at 337 requests a month spread evenly the average's cache
     /// would lapse (that verdict moved the team to Sonnet 5.5 at twenty times the price).

@@ -182,6 +182,9 @@ def piped(binary: str, content: str) -> None:
         {"jsonrpc": "2.0", "id": 13, "method": "resources/list", "params": {"cursor": 5}},
         {"jsonrpc": "2.0", "id": 14, "method": "tools/call",
          "params": {"name": "list_models", "arguments": {}, "_meta": 5}},
+        # A notification is never answered, however bad its params; an unknown method is -32601 whatever its params.
+        {"jsonrpc": "2.0", "method": "resources/read", "params": {}},
+        {"jsonrpc": "2.0", "id": 15, "method": "no/such", "params": 5},
     ]
     # Members given twice, which json.dumps cannot write: an id (answered as 1 by the SDK while the end of input
     # waited a minute for 2) and a tool argument (the web refuses a repeated answer).
@@ -199,8 +202,9 @@ def piped(binary: str, content: str) -> None:
     check(run.returncode == 0, f"piped mcp exit status {run.returncode}: {run.stderr.decode()[-300:]}")
     answers = [json.loads(line) for line in run.stdout.decode().splitlines() if line.strip()]
     by_id = {json.dumps(a.get("id")): a for a in answers if a.get("id") is not None}
-    check(set(by_id) == {"1", "2", '"three"', "4", "5", "1.5", "8", "9", "10", "11", "12", "13", "14"},
+    check(set(by_id) == {"1", "2", '"three"', "4", "5", "1.5", "8", "9", "10", "11", "12", "13", "14", "15"},
           f"piped answers: {sorted(by_id)}")
+    check(by_id.get("15", {}).get("error", {}).get("code") == -32601, f"an unknown method: {by_id.get('15')}")
     for key, word in [("11", "uri"), ("12", "params"), ("13", "cursor"), ("14", "_meta")]:
         got = by_id.get(key, {}).get("error", {})
         check(got.get("code") == -32602 and word in got.get("message", ""), f"invalid params ({word}): {by_id.get(key)}")
