@@ -62,6 +62,9 @@ public final class SearchIndex: Sendable {
             let library = try load(nil)
             return (library, try build(library, at: path, settings: settings), nil)
         }
+        // Written where a symbolic link points: renamed over the link, the new index replaced the link and left the
+        // file it named as it was.
+        let path = followingLinks(path)
         // Before any work, and before a temporary file is made beside it (in /dev for /dev/null).
         try requireRegularFile(path, "write")
         let temporary = temporaryPath(for: path)
@@ -130,6 +133,7 @@ public final class SearchIndex: Sendable {
     /// Writes a new file under a temporary name with `write`, gives it the old file's permissions and renames it
     /// over `path`, so no reader ever sees half of it.
     private static func replace(_ path: String, _ write: (String) throws(SQLiteError) -> Void) throws(SQLiteError) {
+        let path = followingLinks(path)
         try requireRegularFile(path, "write")
         let temporary = temporaryPath(for: path)
         do {
@@ -143,6 +147,17 @@ public final class SearchIndex: Sendable {
 
     private static func temporaryPath(for path: String) -> String {
         "\(path).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    }
+
+    /// The file `path` names through any symbolic links (a dangling link's destination; at most 32 links).
+    public static func followingLinks(_ path: String) -> String {
+        var current = path
+        for _ in 0..<32 {
+            guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else { return current }
+            current = destination.hasPrefix("/") ? destination
+                : URL(fileURLWithPath: current).deletingLastPathComponent().appendingPathComponent(destination).path
+        }
+        return current
     }
 
     /// Refuses a `--db` that exists and is not a regular file: renaming the new index over it replaced `/dev/null`

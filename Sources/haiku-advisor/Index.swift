@@ -41,7 +41,7 @@ struct Index: ParsableCommand {
         }
         progress.stop()
         let seconds = Date().timeIntervalSince(started)
-        let size = (try? FileManager.default.attributesOfItem(atPath: db)[.size] as? Int).flatMap { $0 }
+        let size = (try? FileManager.default.attributesOfItem(atPath: SearchIndex.followingLinks(db))[.size] as? Int).flatMap { $0 }
         let megabytes = Double(library.byteCount) / 1e6
         print("indexed \(library.pages.count) pages (\(String(format: "%.1f", megabytes)) MB of Markdown) into \(db) in "
               + String(format: "%.2f s, %.1f MB/s", seconds, megabytes / max(seconds, 0.001))

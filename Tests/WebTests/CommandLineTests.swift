@@ -123,6 +123,20 @@ import Testing
         #expect(today.status != 0 && today.errors.contains("--today takes a date YYYY-MM-DD from 2000 to 2099"), "\(today.errors)")
     }
 
+    /// `--db` through a symbolic link writes the file it names: the index replaced the link and left its target.
+    @Test func aDatabaseBehindALinkIsWrittenWhereItPoints() throws {
+        let root = NSTemporaryDirectory() + "haiku-link-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(FileManager.default.createFile(atPath: root + "/real.db", contents: Data()))
+        #expect(symlink("real.db", root + "/link.db") == 0)
+        let result = try run(["index", "--db", root + "/link.db"])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: root + "/link.db")) == "real.db")
+        let size = try FileManager.default.attributesOfItem(atPath: root + "/real.db")[.size] as? Int ?? 0
+        #expect(size > 1_000_000 && !result.output.contains("the file is 0.0 MiB"), "\(size) \(result.output)")
+    }
+
     /// An empty `--db`, an answers file that is a directory or missing, and a content path that is a file are each
     /// said as what they are ("cannot replace : No such file or directory", "cannot read /tmp").
     @Test func emptyAndMisplacedPathsAreSaidAsWhatTheyAre() throws {
