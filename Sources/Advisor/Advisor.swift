@@ -242,6 +242,8 @@ public struct Question: Sendable, Encodable {
     public let unit: String?
     public let defaultValue: AnswerValue
     public let order: Int
+    /// The page's words for the default, where it gives them (`default_label`); the form says the value otherwise.
+    public var defaultLabel: String? = nil
     /// The criteria page that declares and explains the question.
     public let criterion: String
     /// `/criteria/<slug>`.
@@ -838,9 +840,11 @@ public final class Knowledge: @unchecked Sendable {
             let hint = kind == .date ? " (a date YYYY-MM-DD, or today)" : kind == .model ? " (a model slug)" : ""
             throw problem(".default", "'\(spec.default.text)' is not a valid \(kind.rawValue) answer for '\(spec.id)'\(hint)")
         }
-        return Question(id: id, text: spec.text, kind: kind, options: options, min: min, max: max, unit: spec.unit,
-                        defaultValue: decode(value, for: id, models: models.map(\.slug)), order: spec.order,
-                        criterion: entry.slug, helpURL: question.helpURL)
+        var compiled = Question(id: id, text: spec.text, kind: kind, options: options, min: min, max: max, unit: spec.unit,
+                                defaultValue: decode(value, for: id, models: models.map(\.slug)), order: spec.order,
+                                criterion: entry.slug, helpURL: question.helpURL)
+        compiled.defaultLabel = spec.default_label
+        return compiled
     }
 
     /// An answer value as the engine stores it (choice or model index, 0/1, number, day number), or nil when the

@@ -739,9 +739,11 @@ public struct QuestionSpec: Codable, Sendable, Equatable {
     public var unit: String?
     public var `default`: AnswerValue
     public var order: Int
+    /// How the form says the default where its value alone misleads ("no fixed budget" for a budget of 0 s).
+    public var default_label: String?
 
     public init(id: String, text: String, kind: String, options: [QuestionOption]? = nil, min: Double? = nil,
-                max: Double? = nil, unit: String? = nil, default: AnswerValue, order: Int) {
+                max: Double? = nil, unit: String? = nil, default: AnswerValue, order: Int, default_label: String? = nil) {
         self.id = id
         self.text = text
         self.kind = kind
@@ -751,6 +753,7 @@ public struct QuestionSpec: Codable, Sendable, Equatable {
         self.unit = unit
         self.default = `default`
         self.order = order
+        self.default_label = default_label
     }
 }
 

@@ -41,7 +41,7 @@ struct QuestionnaireForm {
             return FormField(
                 id: id, text: question.text, helpURL: question.helpURL,
                 essential: knowledge.essentialQuestions.isEmpty || knowledge.essentialQuestions.contains(question.id),
-                defaultLabel: label(question.defaultValue, for: question), value: current, kind: kind,
+                defaultLabel: question.defaultLabel ?? label(question.defaultValue, for: question), value: current, kind: kind,
                 unit: question.unit ?? "",
                 error: errors.first { $0.field == id }.map(message) ?? "",
                 options: choices,

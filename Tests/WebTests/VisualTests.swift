@@ -484,6 +484,8 @@ struct QuestionnaireUnitsTests {
         #expect(page.contains("<a class=\"help\" href=\"/criteria/task-type-fit\">Why this matters<span class=\"visually-hidden\">: What does the workload mostly do?</span></a>"))
         #expect(page.contains("<select id=\"f-task_type\" name=\"task_type\" aria-describedby=\"h-task_type\">"))
         #expect(page.contains("<span class=\"hint\" id=\"h-task_type\">Assumed if not sure: "))
+        // A default whose value would mislead is said in the page's words: a budget of 0 s is no budget.
+        #expect(page.contains("Blank assumes no fixed budget.") && !page.contains("Blank assumes 0 s."))
         let refused = get("/assess/result", [("monthly_requests", "lots")]).text
         #expect(refused.contains("aria-describedby=\"h-monthly_requests e-monthly_requests\" aria-invalid=\"true\""))
         #expect(refused.contains("<title>Error: Should this workload run on Haiku?"))
