@@ -843,6 +843,9 @@ public final class Knowledge: @unchecked Sendable {
         var compiled = Question(id: id, text: spec.text, kind: kind, options: options, min: min, max: max, unit: spec.unit,
                                 defaultValue: decode(value, for: id, models: models.map(\.slug)), order: spec.order,
                                 criterion: entry.slug, helpURL: question.helpURL)
+        if let words = spec.default_label, words.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw problem(".default_label", "is empty: give the words the form says for the default, or leave it out")
+        }
         compiled.defaultLabel = spec.default_label
         return compiled
     }

@@ -58,7 +58,7 @@ enum ContentFile {
     }
 
     /// The first control character of UTF-8 `bytes` other than tab, line feed, form feed and carriage return (C0,
-    /// DEL, and the C1 controls, written C2 80 to C2 9F), with its 1-based line and column (in bytes).
+    /// DEL, and the C1 controls, written C2 80 to C2 9F), with its 1-based line and column (in characters).
     static func firstControlCharacter(_ bytes: UnsafeBufferPointer<UInt8>) -> (scalar: UInt32, line: Int, column: Int)? {
         var line = 1, lineStart = 0
         for offset in bytes.indices {
@@ -75,7 +75,8 @@ enum ContentFile {
             case 0xC2 where offset + 1 < bytes.count && (0x80...0x9F).contains(bytes[offset + 1]): scalar = UInt32(bytes[offset + 1])
             default: scalar = nil
             }
-            if let scalar { return (scalar, line, offset - lineStart + 1) }
+            // The column an editor shows: characters, not bytes (after CJK text a byte count is three times it).
+            if let scalar { return (scalar, line, bytes[lineStart..<offset].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }) }
         }
         return nil
     }

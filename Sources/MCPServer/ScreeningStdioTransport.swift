@@ -99,8 +99,7 @@ enum MessageScreen {
     }
 
     /// The requests the server answers, whose params the screen checks.
-    static let servedMethods: Set<String> = ["initialize", "ping", "tools/list", "tools/call", "resources/list",
-                                             "resources/read", "resources/templates/list", "prompts/list", "prompts/get"]
+    static let servedMethods: Set<String> = ["initialize", "ping", "tools/list", "tools/call", "resources/list", "resources/read"]
 
     static func screen(_ data: Data) -> Outcome {
         guard let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
@@ -145,6 +144,14 @@ enum MessageScreen {
             return .answer(error(id: id, code: -32600,
                                  "Invalid Request: a request has a \"method\", a response a \"result\" or an \"error\""))
         }
+        // A notification is never answered (JSON-RPC 2.0 §4.1), whatever its params: the SDK drops what it cannot use.
+        if object["id"] == nil {
+            if method == "notifications/cancelled", let params = object["params"] as? [String: Any],
+               let cancelled = params["requestId"].flatMap(validID) {
+                return .forward(requestIDs: [], cancelled: [key(cancelled)])
+            }
+            return .forward(requestIDs: [])
+        }
         // A tool named by a number (or no params at all) was an Internal error with a Foundation message.
         if method == "tools/call", !((object["params"] as? [String: Any])?["name"] is String) {
             return .answer(error(id: id, code: -32602, "Invalid params: \"params\" must be an object whose \"name\" is a string naming a tool"))
@@ -171,10 +178,6 @@ enum MessageScreen {
         if method == "resources/read", object["id"] != nil,
            !(((object["params"] as? [String: Any])?["uri"] as? String).map { !$0.isEmpty } ?? false) {
             return .answer(error(id: id, code: -32602, "Invalid params: \"params\" must be an object whose \"uri\" names a resource"))
-        }
-        if method == "notifications/cancelled", let params = object["params"] as? [String: Any],
-           let cancelled = params["requestId"].flatMap(validID) {
-            return .forward(requestIDs: [], cancelled: [key(cancelled)])
         }
         return .forward(requestIDs: requestID(object).map { [$0] } ?? [])
     }

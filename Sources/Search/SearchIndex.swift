@@ -151,11 +151,21 @@ public final class SearchIndex: Sendable {
 
     /// The file `path` names through any symbolic links (a dangling link's destination; at most 32 links).
     public static func followingLinks(_ path: String) -> String {
+        // The kernel's answer where the file exists: links in the folders on the way are followed before `..`.
+        if let resolved = realpath(path, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        // A dangling link: its destination, read against its own folder as the kernel resolves it.
         var current = path
-        for _ in 0..<32 {
+        for _ in 0..<40 {
             guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else { return current }
-            current = destination.hasPrefix("/") ? destination
-                : URL(fileURLWithPath: current).deletingLastPathComponent().appendingPathComponent(destination).path
+            let folder = URL(fileURLWithPath: current).deletingLastPathComponent().path
+            let base = realpath(folder, nil).map { resolved in
+                defer { free(resolved) }
+                return String(cString: resolved)
+            } ?? folder
+            current = destination.hasPrefix("/") ? destination : base + "/" + destination
         }
         return current
     }
@@ -164,7 +174,13 @@ public final class SearchIndex: Sendable {
     /// itself with a 3.7 MiB world-writable file for the whole machine, and a FIFO or device was "indexed into".
     public static func requireRegularFile(_ path: String, _ operation: String) throws(SQLiteError) {
         var info = stat()
-        guard stat(path, &info) == 0 else { return }
+        guard stat(path, &info) == 0 else {
+            // Links that come back on themselves (or more than the kernel follows) name no file to write.
+            if errno == ELOOP {
+                throw SQLiteError(code: 0, message: "a loop of symbolic links, not a database file", path: path, operation: operation)
+            }
+            return
+        }
         let kind: String? = switch info.st_mode & S_IFMT {
         case S_IFREG: nil
         case S_IFDIR: "a directory"

@@ -145,8 +145,7 @@ public struct AdvisorViews: Sendable {
         // Reached by the verdict's link: its model is the one marked. Only then: a workload changed here has no
         // verdict anyone saw ("Your verdict recommends" named one), and the form does not carry the pair on.
         let query = request.query.filter { $0.0 != "from" }
-        // With no answers the page prices the defaults below its form, where no verdict is said: none is marked.
-        let fromVerdict = request.query.contains { $0.0 == "from" && $0.1 == "verdict" } && !query.isEmpty
+        let fromVerdict = request.query.contains { $0.0 == "from" && $0.1 == "verdict" }
         do {
             answers = try knowledge.answers(fromQuery: query)
         } catch let failure {
@@ -171,7 +170,9 @@ public struct AdvisorViews: Sendable {
                            chart: CostChart(lines: costs, marked: mark?.model, markLabel: mark?.label ?? "")
                                .view(title: "Monthly cost on every usable model that fits, cheapest first", id: "cost-chart"),
                            exportMarkdown: "/calculator.md" + query, exportCSV: "/calculator.csv" + query,
-                           asked: !query.isEmpty, verdictSentence: verdict?.sentence ?? "",
+                           // A verdict of every default links with nothing but `from`: its workload is shown first too,
+                           // with the sentence (below the form, the defaults' table named no verdict).
+                           asked: !query.isEmpty || fromVerdict, verdictSentence: verdict?.sentence ?? "",
                            verdictURL: verdict?.url ?? "")
         }
         // Answers the form does not ask that a link gave (a verdict's task, cost priority, latency budget, peak):

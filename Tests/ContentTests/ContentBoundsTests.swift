@@ -75,18 +75,26 @@ struct ContentBoundsTests {
     /// A control character fails the page at its line and column: a NUL cut the page short once read back from the
     /// index, and U+0001, DEL or U+0085 reached the HTML raw. Tabs, form feeds and CR LF line ends are text.
     @Test func aControlCharacterFailsThePageWhereItIs() throws {
-        for (control, code) in [("\u{0}", "0000"), ("\u{1}", "0001"), ("\u{7F}", "007F"), ("\u{85}", "0085")] {
-            let content = try TemporaryContent(["guides/a.md": guide(body: "one\r\ntwo\tand\u{0C}\nab\(control)c")])
+        /// The first error loading a one-guide content directory gives, or nil when it loads.
+        func refusal(_ page: String) throws -> ContentError? {
+            let content = try TemporaryContent(["guides/a.md": page])
             do {
                 _ = try ContentLibrary.load(directory: content.root)
-                Issue.record("loaded a page with U+\(code)")
+                return nil
             } catch {
-                #expect(error.errors.first?.message == "a control character (U+\(code)) at column 3", "\(error.errors)")
-                #expect(error.errors.first?.line == 8, "\(error.errors)")
+                return error.errors.first
             }
         }
-        let clean = try TemporaryContent(["guides/a.md": guide(body: "one\r\ntwo\tand\u{0C}\n© ±")])
-        #expect(try ContentLibrary.load(directory: clean.root).pages.count == 1)
+        for (control, code) in [("\u{0}", "0000"), ("\u{1}", "0001"), ("\u{7F}", "007F"), ("\u{85}", "0085")] {
+            let error = try refusal(guide(body: "one\r\ntwo\tand\u{0C}\nab\(control)c"))
+            #expect(error?.message == "a control character (U+\(code)) at column 3" && error?.line == 8, "\(String(describing: error))")
+        }
+        #expect(try refusal(guide(body: "one\r\ntwo\tand\u{0C}\n© ±")) == nil)
+        // The column is in characters, as an editor shows it.
+        #expect(try refusal(guide(body: "日本語\u{1}"))?.message == "a control character (U+0001) at column 4")
+        // Written by a YAML escape, the character is in a value, not in the file's bytes: refused there too.
+        let escaped = try refusal(guide(title: "\"Moni\\0toring\""))
+        #expect(escaped?.message == "a control character (U+0000) in a value" && escaped?.line == 2, "\(String(describing: escaped))")
     }
 
     @Test func aFIFOAndALinkLoopAreNamedForWhatTheyAre() throws {

@@ -422,8 +422,9 @@ struct AdvisorRoutesTests {
                                               ("usage", "1-135000-0-15000-500_99-135000-15000-0-500_1130-5000-15000-0-500")]).text
         #expect(imported.contains("Open this workload in the cost calculator</a>, priced at the average request")
                 && !imported.contains("from=verdict"), "an imported verdict's calculator link")
-        // With nothing asked, the defaults are priced below the form with no verdict named, and none is marked.
-        #expect(!get("/calculator", [("from", "verdict")]).text.contains("★ recommended"))
+        // A verdict of every default links with `from` alone: its workload comes first, marked and named.
+        let defaults = get("/calculator", [("from", "verdict")]).text
+        #expect(defaults.contains("★ recommended</span>") && defaults.contains("Your verdict recommends"), "a verdict of defaults")
         // A verdict of numbers alone is marked too (it gave no answer the calculator does not ask).
         let numbers = "monthly_requests=200000&avg_input_tokens=2000&avg_output_tokens=300"
         #expect(get("/calculator", pairs(numbers + "&from=verdict")).text.contains("Your verdict recommends"))

@@ -108,6 +108,14 @@ import Testing
                 && result.output.contains("claude-haiku-5-5 → claude-haiku-4-5 → claude-haiku-5-5"), "\(result.output)")
     }
 
+    /// A default's words cannot be empty ("Blank assumes ." on the form).
+    @Test func anEmptyDefaultLabelIsRefused() throws {
+        let (_, result) = try checkWithEdited("criteria/latency-budget.md") {
+            $0.replacingOccurrences(of: "default_label: \"no fixed budget\"", with: "default_label: \" \"")
+        }
+        #expect(result.status == 1 && result.output.contains("default_label") && result.output.contains("is empty"), "\(result.output)")
+    }
+
     /// A date no page can mean (a retirement in 9999) fails `check` at its line: `/timeline` drew every year up to it
     /// and trapped, taking the server down. `--today` keeps to the same years.
     @Test func checkRefusesDatesOutsideTheYearsContentMayName() throws {
@@ -135,6 +143,18 @@ import Testing
         #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: root + "/link.db")) == "real.db")
         let size = try FileManager.default.attributesOfItem(atPath: root + "/real.db")[.size] as? Int ?? 0
         #expect(size > 1_000_000 && !result.output.contains("the file is 0.0 MiB"), "\(size) \(result.output)")
+        // A relative link inside a linked folder is read as the kernel reads it: `..` after the folder's link.
+        try FileManager.default.createDirectory(atPath: root + "/far/deep", withIntermediateDirectories: true)
+        #expect(symlink("far/deep", root + "/dl") == 0 && symlink("../t.db", root + "/far/deep/link.db") == 0)
+        #expect(FileManager.default.createFile(atPath: root + "/far/t.db", contents: Data()))
+        #expect(try run(["index", "--db", root + "/dl/link.db"]).status == 0)
+        #expect((try FileManager.default.attributesOfItem(atPath: root + "/far/t.db")[.size] as? Int ?? 0) > 1_000_000)
+        #expect(!FileManager.default.fileExists(atPath: root + "/t.db"))
+        // Links that loop name no file: refused, and left as they are.
+        #expect(symlink("b.db", root + "/a.db") == 0 && symlink("a.db", root + "/b.db") == 0)
+        let loop = try run(["index", "--db", root + "/a.db"])
+        #expect(loop.status != 0 && loop.errors.contains("a loop of symbolic links"), "\(loop.errors)")
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: root + "/a.db")) == "b.db")
     }
 
     /// An empty `--db`, an answers file that is a directory or missing, and a content path that is a file are each

@@ -184,6 +184,7 @@ def piped(binary: str, content: str) -> None:
          "params": {"name": "list_models", "arguments": {}, "_meta": 5}},
         # A notification is never answered, however bad its params; an unknown method is -32601 whatever its params.
         {"jsonrpc": "2.0", "method": "resources/read", "params": {}},
+        {"jsonrpc": "2.0", "method": "tools/call", "params": {"name": 5}},
         {"jsonrpc": "2.0", "id": 15, "method": "no/such", "params": 5},
     ]
     # Members given twice, which json.dumps cannot write: an id (answered as 1 by the SDK while the end of input
