@@ -21,6 +21,7 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.keys import Keys
 
 BASE = sys.argv[1].rstrip("/")
@@ -461,8 +462,15 @@ def test_forms_and_layout(driver):
     driver.find_element(By.CSS_SELECTOR, "form.questionnaire button[type=submit]").click()
     # The submit loads a new page: read it only once the old one is gone, or its elements go stale under us.
     from selenium.webdriver.support.ui import WebDriverWait
-    from selenium.webdriver.support import expected_conditions
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(old_form))
+    # Gone once any call on it fails: mid-navigation Chromium can answer "Node with given id does not belong to the
+    # document", a WebDriverException that `staleness_of` does not catch (it failed a CI run).
+    def old_form_gone(_driver):
+        try:
+            old_form.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+    WebDriverWait(driver, 10).until(old_form_gone)
     WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
     check(not driver.find_elements(By.CSS_SELECTOR, ".field-error"), "3,000,000 is accepted")
     results = driver.find_elements(By.CSS_SELECTOR, "section.cost-results")
