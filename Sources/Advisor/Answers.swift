@@ -305,9 +305,10 @@ extension Knowledge {
         case .date:
             return try date(text, for: id)
         case .integer, .number:
-            // A budget in seconds may carry its unit, as the form shows it beside the box: `0.5s`, `2 s`, `300ms`.
+            // An answer in seconds (its question's unit, `s`) may carry the unit, as the form shows it beside the box:
+            // `0.5s`, `2 s`, `300ms`.
             var text = text, scale = 1.0
-            if id == .latencyBudgetSeconds {
+            if question(id).unit == "s" {
                 let trimmed = text.trimmingCharacters(in: .whitespaces)
                 if trimmed.hasSuffix("ms") {
                     text = String(trimmed.dropLast(2)).trimmingCharacters(in: .whitespaces)

@@ -57,6 +57,16 @@ enum ContentFile {
         return .success(text)
     }
 
+    /// The characters no page text holds: C0 but tab, line feed, form feed and carriage return; DEL; C1 (the rule
+    /// front matter values are held to as well, YAMLBounds; HTMLText escapes the same set on bytes).
+    static func isControl(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x09, 0x0A, 0x0C, 0x0D: false
+        case 0x00..<0x20, 0x7F...0x9F: true
+        default: false
+        }
+    }
+
     /// The first control character of UTF-8 `bytes` other than tab, line feed, form feed and carriage return (C0,
     /// DEL, and the C1 controls, written C2 80 to C2 9F), with its 1-based line and column (in characters).
     static func firstControlCharacter(_ bytes: UnsafeBufferPointer<UInt8>) -> (scalar: UInt32, line: Int, column: Int)? {
@@ -68,15 +78,11 @@ enum ContentFile {
                 lineStart = offset + 1
                 continue
             }
-            let scalar: UInt32?
-            switch byte {
-            case 0x09, 0x0C, 0x0D: scalar = nil
-            case 0x00..<0x20, 0x7F: scalar = UInt32(byte)
-            case 0xC2 where offset + 1 < bytes.count && (0x80...0x9F).contains(bytes[offset + 1]): scalar = UInt32(bytes[offset + 1])
-            default: scalar = nil
-            }
+            // An ASCII byte is its own value; a C1 control is written C2 80 to C2 9F, its second byte its value.
+            let scalar: UInt32? = byte < 0x80 ? UInt32(byte)
+                : byte == 0xC2 && offset + 1 < bytes.count ? UInt32(bytes[offset + 1]) : nil
             // The column an editor shows: characters, not bytes (after CJK text a byte count is three times it).
-            if let scalar { return (scalar, line, bytes[lineStart..<offset].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }) }
+            if let scalar, isControl(scalar) { return (scalar, line, bytes[lineStart..<offset].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }) }
         }
         return nil
     }

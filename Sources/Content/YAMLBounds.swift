@@ -28,15 +28,6 @@ struct YAMLBounds {
         }
     }
 
-    /// C0 but tab, line feed, form feed and carriage return; DEL; C1.
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x0A, 0x0C, 0x0D: false
-        case 0x00..<0x20, 0x7F...0x9F: true
-        default: false
-        }
-    }
-
     /// After parsing, before decoding: anchors, depth and node count, walking in document order and stopping at
     /// the first problem (so an alias is caught at its anchor, before any expansion is walked).
     func checkTree(_ root: Node) throws(ContentError) {
@@ -67,7 +58,7 @@ struct YAMLBounds {
             case .scalar(let scalar):
                 // An escape (`"\0"`, `"\u0001"`) writes a control character the file's bytes do not hold: a title
                 // cut at a NUL showed as "Moni" in search results.
-                if let control = scalar.string.unicodeScalars.first(where: Self.isControl) {
+                if let control = scalar.string.unicodeScalars.first(where: { ContentFile.isControl($0.value) }) {
                     throw ContentError(path: path, line: line,
                                        message: "a control character (U+\(String(format: "%04X", control.value))) in a value",
                                        hint: "remove the escape that writes it: a value holds text")

@@ -70,12 +70,7 @@ public struct AdvisorViews: Sendable {
         // there and sent, the verdict came without the file).
         let requestsOfUpload = fromUpload && error?.field == AnswerID.monthlyRequests.name
         let errors = requestsOfUpload ? [] : (error.map { [$0] } ?? []) + others.filter { $0.field != error?.field }
-        var summary = error.map { form.message(for: $0) } ?? ""
-        let fields = Set(errors.compactMap(\.field)).count
-        if fields > 1 {
-            if !summary.hasSuffix(".") { summary += "." }
-            summary += " \(fields - 1) more \(fields == 2 ? "answer needs" : "answers need") fixing: each is marked below."
-        }
+        var summary = errorSummary(error, marked: errors)
         // An upload's message names its JSON paths and columns in Markdown backticks, shown as they are on a page.
         let upload = error?.field == "usage" || requestsOfUpload
         if upload { summary = summary.replacingOccurrences(of: "`", with: "") }
@@ -86,6 +81,17 @@ public struct AdvisorViews: Sendable {
         // "Error: " first, as the page's heading cannot say it: the title is what a screen reader and a tab list read.
         return .html(templates.page(title: (summary.isEmpty ? "" : "Error: ") + "Should this workload run on Haiku?", view: view,
                                     activeSection: "assess"), status: status)
+    }
+
+    /// A form's error summary: the first error's message, and how many more answers are marked on their fields.
+    func errorSummary(_ first: AnswerError?, marked errors: [AnswerError]) -> String {
+        var summary = first.map { form.message(for: $0) } ?? ""
+        let fields = Set(errors.compactMap(\.field)).count
+        if fields > 1 {
+            if !summary.hasSuffix(".") { summary += "." }
+            summary += " \(fields - 1) more \(fields == 2 ? "answer needs" : "answers need") fixing: each is marked below."
+        }
+        return summary
     }
 
     /// `http://host:port` from the request's Host header, for absolute links; "" when it is missing or odd.
@@ -188,12 +194,7 @@ public struct AdvisorViews: Sendable {
             failure.field != error?.field && (failure.field.flatMap(AnswerID.init(name:)).map(Self.costQuestions.contains) ?? false)
         }
         let errors = (error.map { [$0] } ?? []) + shown
-        var summary = error.map(form.message) ?? ""
-        let more = Set(shown.compactMap(\.field)).count
-        if more > 0 {
-            if !summary.hasSuffix(".") { summary += "." }
-            summary += " \(more) more \(more == 1 ? "answer needs" : "answers need") fixing: each is marked below."
-        }
+        let summary = errorSummary(error, marked: errors)
         let view = CalculatorPage(fields: form.fields(values: values, errors: errors, only: Self.costQuestions),
                                   hiddenAnswers: hidden, formError: summary, priced: priced)
         return .html(templates.page(title: (error == nil ? "" : "Error: ") + "Cost calculator", view: view, activeSection: "calculator"),
