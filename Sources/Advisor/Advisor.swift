@@ -311,14 +311,12 @@ public final class Knowledge: @unchecked Sendable {
     let legacyPremium: Double
     /// `engine.price_outlook_days`.
     let priceOutlookDays: Int
-    /// The lowest limits of any entry tier a page publishes (RateLimitFloor.swift), over the models served on a day:
-    /// from each day a model is released or retires (the first entry from the earliest day). A retired model's tier
-    /// is no provider's today: GPT-5 nano's would have set the floor after 2026-12-11.
-    let entryTierFloors: [(from: Int, floor: RateLimitFloor?)]
-    /// A peak under this floor is one every provider we could read carries from its first tier, on `day`.
-    func entryTierFloor(on day: Int) -> RateLimitFloor? {
-        entryTierFloors.last { $0.from <= day }?.floor ?? entryTierFloors.first?.floor
-    }
+    /// The lowest limits of any entry tier a page publishes (RateLimitFloor.swift), over every model page, a retired
+    /// model's included: a peak under it is one every provider we could read carries from its first tier. A model's
+    /// retirement is no evidence that its provider's entry tier grew: when GPT-5 nano retired on 2026-12-11, OpenAI's
+    /// only Tier 1 we could read (200,000 tokens a minute) left the floor, and 1.37M tokens a minute on GPT-6 Luna,
+    /// whose limits we could not read, went from "unknown, high" to "unlikely to bind, low" overnight.
+    let entryTierFloor: RateLimitFloor?
     /// `engine.entry_tier_room`: the share of the entry tier's limits under which a peak is said not to bind.
     let entryTierRoom: Double?
     /// `engine.needed_tier_room`: the share of the needed tier's limits past which the warning says it is close.
@@ -461,10 +459,7 @@ public final class Knowledge: @unchecked Sendable {
         }
         priceOutlookDays = Int(outlook)
         slowRequest = settings.slow_request
-        let changes = Set(compiledModels.flatMap { [$0.releasedDay] + ($0.retiresDay.map { [$0] } ?? []) }).sorted()
-        entryTierFloors = changes.map { day in
-            (day, RateLimitFloor(entryTiersOf: compiledModels.filter { ![.retired, .unreleased].contains($0.lifecycle(on: day).state) }))
-        }
+        entryTierFloor = RateLimitFloor(entryTiersOf: compiledModels)
         if let room = settings.entry_tier_room, !(room.isFinite && room > 0 && room <= 1) {
             throw settingsError("entry_tier_room", "must be a share above 0 and at most 1 (0.5 is half)")
         }

@@ -399,7 +399,7 @@ extension Knowledge {
             return "the month's spend needs at least its \(Self.tierName(tier)) tier, whose "
                 + (batchLane ? "batch queue limits its page does not give" : "per-minute limits for this model its page does not give")
         }
-        if !batchLane, let floor = entryTierFloor(on: day), floor.holds(capacity) { return nil }
+        if !batchLane, let floor = entryTierFloor, floor.holds(capacity) { return nil }
         if capacity.scheme_kind == .not_read {
             return "\(provider) publishes per-model limits that we have not been able to read; check them in your account"
         }

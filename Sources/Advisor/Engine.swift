@@ -1625,7 +1625,7 @@ public struct Engine: Sendable {
                     computed(.rate_limit_unknown, model: primary, values.merging(["why": why]) { $1 })
                 } else {
                     // A peak every provider we could read carries from its first tier: said, and ranked low.
-                    computed(.rate_limit_unknown_small, model: primary, values.merging(["floor": k.entryTierFloor(on: day)?.text ?? ""]) { $1 })
+                    computed(.rate_limit_unknown_small, model: primary, values.merging(["floor": k.entryTierFloor?.text ?? ""]) { $1 })
                 }
             case .dynamic:
                 computed(.rate_limit_dynamic, model: primary, values)

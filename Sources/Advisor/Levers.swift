@@ -467,7 +467,7 @@ extension Engine {
             guard Engine.routingSavingPerYear(haiku: monthly[h], escalation: monthly[e], escalated: escalated ?? monthly[e],
                                               share: share) > firstYear else { return nil }
             let words = "about \(Format.number(payback?.buildHours ?? 0)) hours to build and "
-                + "\(Format.number(payback?.upkeepHoursPerMonth ?? 0)) a month to keep"
+                + "\(Format.number(payback?.upkeepHoursPerMonth ?? 0)) hours a month to keep"
                 + (firstYear > 0 ? ", \(Format.money(firstYear)) in its first year at your developer rate" : "")
             let plan = apply([(.routing, tiered)])
             return (Engine.tieredMonthly(haiku: monthly[h], escalation: escalated ?? monthly[e], share: share),

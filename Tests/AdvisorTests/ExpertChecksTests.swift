@@ -938,12 +938,18 @@ struct ExpertChecksTests {
         #expect(peak(100_000)?.severity == .low && peak(100_000)?.text.contains("each limit at its lowest across those providers (500 requests and 200,000 input and "
                                                                               + "output tokens together a minute)") == true)
         #expect(peak(150_000)?.severity == .high && peak(150_000)?.text.contains("Unknown is not fine") == true)
-        // The floor is the entry tiers of the models served that day: from 2026-12-11, when GPT-5 nano retires, its
-        // tier sets nothing.
-        let nanoRetires = try #require(CivilDate.day("2026-12-11"))
-        #expect(k.entryTierFloor(on: nanoRetires - 1)?.text == "500 requests and 200,000 input and output tokens together a minute")
-        #expect(k.entryTierFloor(on: nanoRetires)?.text == "500 requests, 2,000,000 input tokens and 400,000 output tokens a minute",
-                "\(k.entryTierFloor(on: nanoRetires)?.text ?? "none")")
+        // The floor keeps a retired model's entry tier: GPT-5 nano's retirement on 2026-12-11 is no evidence that
+        // OpenAI's Tier 1 grew tenfold. 1.37M input tokens a minute on GPT-6 Luna, whose limits we could not read, were
+        // "unknown, high" on 2026-12-06 and "unlikely to bind, low" on 2026-12-12.
+        #expect(k.entryTierFloor?.text == "500 requests and 200,000 input and output tokens together a minute")
+        for day in ["2026-12-06", "2026-12-12"] {
+            let luna = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 5_000_000, "avg_input_tokens": 4_000,
+                                                "avg_output_tokens": 200, "cost_priority": "primary", "required_fit": "strong",
+                                                "as_of": .text(day)]))
+            #expect(luna.primaryModel == "gpt-6-luna", "\(day)")
+            let limits = luna.warnings.first { $0.failure_mode == "rate-limits" }
+            #expect(limits?.severity == .high && limits?.text.contains("Unknown is not fine") == true, "\(day)")
+        }
     }
 
     @Test func aPeakWellInsideTheEntryTierIsNotTheBiggestRisk() throws {
