@@ -11,6 +11,9 @@ public struct UsageImport: Sendable {
     public let currentModel: String?
     /// Answers derived from the file, in the interface's order.
     public internal(set) var answers: [(id: AnswerID, value: AnswerValue)]
+    /// Whether the file's peak-to-average ratio is only a lower bound: its buckets are longer than a minute, so the
+    /// busiest minute inside the busiest bucket is unseen (`filling` then takes the question's default where higher).
+    public internal(set) var peakIsLowerBound = false
 
     /// Reads and derives in one step.
     /// - Parameters:
@@ -169,8 +172,10 @@ public struct UsageImport: Sendable {
         // Traffic that all went through the batch API is batch work: priced at the batch rates it pays (7 days of
         // OpenAI batch requests were priced at the standard rates, twice their bill, and told to move to batch).
         if let share = batchShare, share >= Self.allBatch { answers.append((.latency, .text("batch"))) }
-        return UsageImport(summary: summary, profile: profile, currentModel: current,
-                           answers: answers.sorted { $0.id < $1.id })
+        var imported = UsageImport(summary: summary, profile: profile, currentModel: current,
+                                   answers: answers.sorted { $0.id < $1.id })
+        imported.peakIsLowerBound = peak.lowerBound
+        return imported
     }
 
     /// The model ids a summary lists one by one (the rest are counted).
@@ -230,7 +235,7 @@ public struct UsageImport: Sendable {
     /// The busiest interval over the average: the finest buckets of a report (by requests, or by tokens when it
     /// counts none), or 1-minute bins of single requests.
     static func peak(_ reading: UsageReading, requestsPerRow: [Double]?, span: (start: Double, end: Double))
-        -> (ratio: Double?, basis: String) {
+        -> (ratio: Double?, basis: String, lowerBound: Bool) {
         let seconds = span.end - span.start
         let records = reading.records
         func amount(_ i: Int) -> Double { requestsPerRow?[i] ?? (records[i].tokens.prompt + records[i].tokens.output) }
@@ -243,15 +248,16 @@ public struct UsageImport: Sendable {
             var busiest = 0.0
             for bucket in reading.buckets { busiest = Swift.max(busiest, (byStart[bucket.start] ?? 0) / (bucket.end - bucket.start)) }
             let name = width <= 60 ? "1-minute" : width <= 3600 ? "1-hour" : "1-day"
-            let basis = "\(name) buckets of \(unit)" + (width > 60 ? " (the busiest minute is at least this)" : "")
-            guard total > 0, seconds > 0 else { return (nil, basis) }
-            return (Swift.max(1, busiest / (total / seconds)), basis)
+            let basis = "\(name) buckets of \(unit)"
+                + (width > 60 ? ": the busiest minute is at least this, and where the question's default is higher the verdict takes that" : "")
+            guard total > 0, seconds > 0 else { return (nil, basis, false) }
+            return (Swift.max(1, busiest / (total / seconds)), basis, width > 60)
         }
-        guard seconds >= 60 else { return (nil, "the file covers less than a minute") }
+        guard seconds >= 60 else { return (nil, "the file covers less than a minute", false) }
         var perMinute: [Int: Double] = [:]
         for i in records.indices { perMinute[Int((records[i].start - span.start) / 60), default: 0] += amount(i) }
         let total = perMinute.values.reduce(0, +)
         let busiest = perMinute.values.max() ?? 0
-        return (Swift.max(1, busiest / (total / (seconds / 60))), "1-minute bins of \(unit)")
+        return (Swift.max(1, busiest / (total / (seconds / 60))), "1-minute bins of \(unit)", false)
     }
 }

@@ -160,6 +160,27 @@ import Usage
         #expect(given.summary.requests_note?.hasPrefix("The file's request counts are all 0, though it logs tokens: the 50000") == true)
     }
 
+    @Test func dayLongBucketsGiveOnlyALowerBoundOfThePeak() throws {
+        // Seven day-long buckets of the same count read as a peak of 1: the busiest minute inside a day is unseen, so
+        // the verdict keeps the question's default (3, still assumed) unless the file shows more or the person says.
+        let buckets = (0..<7).map { day in
+            """
+            {"object":"bucket","start_time":\(1_700_000_000 + day * 86_400),"end_time":\(1_700_086_400 + day * 86_400),"results":[
+              {"object":"organization.usage.completions.result","input_tokens":250000000,"output_tokens":2500000,
+               "num_model_requests":500000,"model":"gpt-4o-mini"}]}
+            """
+        }
+        let file = Array("{\"object\":\"page\",\"data\":[\(buckets.joined(separator: ","))]}".utf8)
+        let imported = try UsageImport.load(file, catalog: UsageFixture.catalog, monthlyRequests: nil, on: UsageFixture.day)
+        #expect(imported.summary.peak_to_average == 1 && imported.peakIsLowerBound)
+        #expect(imported.summary.peak_basis.hasPrefix("1-day buckets of requests: the busiest minute is at least this"))
+        let k = UsageFixture.knowledge
+        let filled = imported.filling(try k.answers(fromQuery: [("task_type", "classification")]), knowledge: k)
+        #expect(filled.isAssumed(.peakToAverage) && filled[.peakToAverage] == .number(3))
+        let told = imported.filling(try k.answers(fromQuery: [("peak_to_average", "1.5")]), knowledge: k)
+        #expect(!told.isAssumed(.peakToAverage) && told[.peakToAverage] == .number(1.5))
+    }
+
     @Test func anthropicReportWithTheMonthlyRequestsGivenRecoversTheDistribution() throws {
         let imported = try UsageFixture.load("anthropic-usage-1m.json", monthlyRequests: 448_950)
         let s = imported.summary
