@@ -240,8 +240,12 @@ public struct UsageComparison: Sendable, Encodable, Equatable {
     /// Its monthly cost for this distribution, and the recommended model's; nil without a current model.
     public let current_monthly_usd: Double?
     public let recommended_monthly_usd: Double
-    /// Recommended minus current (negative: a saving).
+    /// Recommended minus current (negative: a saving); nil without a current model, or where its month could not be
+    /// priced as the traffic ran (`current_note`).
     public let difference_usd: Double?
+    /// Why the current model's month is not what the traffic cost (its batch price is not recorded, while the file's
+    /// traffic went through the batch API); nil when it is.
+    public let current_note: String?
     /// Groups of requests priced.
     public let groups: Int
     /// The models where a price rule bites part of the requests (long-context band, window, headroom, cache minimum).
@@ -308,11 +312,22 @@ extension Engine {
             // A tiered verdict costs the plan with its escalations, not the Haiku's share of it.
             let recommended = assessment.decision.combined?.monthly_usd
                 ?? knowledge.modelIndex[assessment.primaryModel].map { prices.monthly[$0] } ?? 0
+            // Batch traffic on a model whose batch price we have not read is priced at its standard rates: up to twice
+            // what it paid, so no difference is claimed (an OpenAI log 99 % through the batch API on GPT-5 mini "saved
+            // $141 a month" by moving to a plan that costs about $414 more at OpenAI's usual half price).
+            let day = Int(v[AnswerID.asOf.rawValue])
+            let unpriced = current.flatMap { m -> String? in
+                guard v[AnswerID.latency.rawValue] == Knowledge.batchLatency,
+                      knowledge.compiledModels[m].prices(on: day)?.batchDiscount == nil else { return nil }
+                return "\(knowledge.models[m].title)'s batch price is not recorded here, and the traffic went through the "
+                    + "batch API: it paid less than this, so what the recommendation saves or adds is not said."
+            }
             return (assessment, UsageComparison(
                 current_model: current.map { knowledge.models[$0].slug },
                 current_monthly_usd: current.map { Format.rounded(prices.monthly[$0]) },
                 recommended_monthly_usd: Format.rounded(recommended),
-                difference_usd: current.map { Format.rounded(recommended - prices.monthly[$0]) },
+                difference_usd: unpriced != nil ? nil : current.map { Format.rounded(recommended - prices.monthly[$0]) },
+                current_note: unpriced,
                 groups: profile.samples.count, models: prices.facts.filter {
                     $0.long_context_share + $0.over_window_share + $0.over_headroom_share + $0.below_cache_minimum_share > 0
                 }))

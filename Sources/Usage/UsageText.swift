@@ -37,7 +37,10 @@ public enum UsageText {
             lines.append("    and \(Format.count(Double(rest.ids))) more ids: \(Format.figure(rest.share * 100, digits: 1))%")
         }
         if let c = comparison {
-            if let current = c.current_model, let now = c.current_monthly_usd, let difference = c.difference_usd {
+            if let current = c.current_model, let now = c.current_monthly_usd, let note = c.current_note {
+                lines.append("  now: \(current) costs \(Format.cents(now)) a month for this traffic at standard rates; the "
+                             + "recommendation costs \(Format.cents(c.recommended_monthly_usd)). \(note)")
+            } else if let current = c.current_model, let now = c.current_monthly_usd, let difference = c.difference_usd {
                 lines.append("  now: \(current) costs \(Format.cents(now)) a month for this traffic; the recommendation "
                              + "costs \(Format.cents(c.recommended_monthly_usd)) ("
                              + (abs(difference) < 0.005 ? "the same)" : "\(difference < 0 ? "saves" : "adds") \(Format.cents(abs(difference))) a month)"))

@@ -152,6 +152,7 @@ extension JSONWriter {
         object { json in
             json.fieldIfPresent("current_model", comparison.current_model)
             json.fieldIfPresent("current_monthly_usd", comparison.current_monthly_usd)
+            json.fieldIfPresent("current_note", comparison.current_note)
             json.fieldIfPresent("difference_usd", comparison.difference_usd)
             json.key("groups")
             json.number(comparison.groups)

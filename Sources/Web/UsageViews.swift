@@ -190,7 +190,11 @@ extension AdvisorViews {
         }
         var comparisonText = ""
         if let c = comparison {
-            if let current = c.current_model, let now = c.current_monthly_usd, let difference = c.difference_usd {
+            if let current = c.current_model, let now = c.current_monthly_usd, let note = c.current_note {
+                let title = library.page(.models, current)?.title ?? current
+                comparisonText = "On \(title), at its standard rates, this traffic costs \(Format.cents(now)) a month; the "
+                    + "recommendation costs \(Format.cents(c.recommended_monthly_usd)). \(note)"
+            } else if let current = c.current_model, let now = c.current_monthly_usd, let difference = c.difference_usd {
                 let title = library.page(.models, current)?.title ?? current
                 comparisonText = "On \(title), this traffic costs \(Format.cents(now)) a month; the recommendation costs "
                     + "\(Format.cents(c.recommended_monthly_usd)), "

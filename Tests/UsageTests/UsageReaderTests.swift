@@ -399,13 +399,13 @@ import Usage
     /// a week of OpenAI batch requests was priced at the standard rates, twice its bill, and told to move to batch.
     /// Partly batch traffic is said to be priced at one latency.
     @Test func batchTrafficIsPricedAsBatch() throws {
-        func openAI(batch: [Bool]) -> [UInt8] {
+        func openAI(batch: [Bool], model: String = "gpt-4o-mini-2024-07-18") -> [UInt8] {
             let buckets = (0..<7).map { day in
                 let start = 1_793_577_600 + day * 86_400
                 let results = batch.map { flag in
                     """
                     {"object": "organization.usage.completions.result", "input_tokens": 15000000, "output_tokens": 2000000,
-                     "input_cached_tokens": 0, "num_model_requests": 5000, "model": "gpt-4o-mini-2024-07-18", "batch": \(flag)}
+                     "input_cached_tokens": 0, "num_model_requests": 5000, "model": "\(model)", "batch": \(flag)}
                     """
                 }
                 return """
@@ -423,6 +423,15 @@ import Usage
         let (_, comparison) = UsageFixture.engine.assess(filled, usage: try #require(all.profile), currentModel: all.currentModel)
         #expect(comparison.current_model == "gpt-4o-mini")
         #expect(abs((comparison.current_monthly_usd ?? 0) - 52.47) < 0.05, "\(String(describing: comparison.current_monthly_usd))")
+        #expect(comparison.difference_usd != nil && comparison.current_note == nil)
+        // A current model whose batch price is not recorded (GPT-5 mini's page) is priced at its standard rates, which
+        // batch traffic did not pay: the comparison says so and claims no saving.
+        let mini = try UsageImport.load(openAI(batch: [true], model: "gpt-5-mini"), given: given, catalog: UsageFixture.catalog,
+                                        knowledge: UsageFixture.knowledge)
+        let (_, unpriced) = UsageFixture.engine.assess(mini.filling(given, knowledge: UsageFixture.knowledge),
+                                                       usage: try #require(mini.profile), currentModel: mini.currentModel)
+        #expect(unpriced.current_model == "gpt-5-mini" && unpriced.current_monthly_usd != nil && unpriced.difference_usd == nil)
+        #expect(unpriced.current_note?.hasPrefix("GPT-5 mini's batch price is not recorded here, and the traffic went through the batch API") == true)
 
         let half = try UsageImport.load(openAI(batch: [true, false]), given: given, catalog: UsageFixture.catalog,
                                         knowledge: UsageFixture.knowledge)
