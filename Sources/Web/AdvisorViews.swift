@@ -240,18 +240,23 @@ public struct AdvisorViews: Sendable {
             ModelChoice(slug: page.slug, title: page.title, checked: chosen.contains(page.slug),
                         badge: LifecycleText.badge(knowledge.status(of: page.slug, on: today), library: library))
         }
-        // The workload's answers, when the verdict links here: the costs are this workload's, not the defaults'.
-        let answerPairs = request.query.filter { $0.0 != "models" && $0.0 != "model" }
+        // The workload's answers, when the verdict links here: the costs are this workload's, not the defaults'; an
+        // imported verdict's link carries its distribution (`usage=`), priced request by request as the verdict was
+        // (without it, "your verdict recommends" quoted the average request's $879 beside a verdict of $2,911).
+        var answerPairs = request.query.filter { $0.0 != "models" && $0.0 != "model" }
         var workload: Answers? = nil
+        var usage: UsageProfile? = nil
         if !answerPairs.isEmpty {
             do {
+                (answerPairs, usage) = try Self.usageParameter(answerPairs)
                 workload = try knowledge.answers(fromQuery: answerPairs)
             } catch let failure {
                 error = form.message(for: failure)
+                usage = nil
             }
         }
         let view = CompareView(library: library, engine: engine).page(chosen, choices: choices, formError: error,
-                                                                      workload: workload)
+                                                                      workload: workload, usage: usage)
         return .html(templates.page(title: "Compare models", view: view, activeSection: "compare"),
                      status: error.isEmpty ? 200 : 400)
     }

@@ -7,21 +7,28 @@ struct CompareView {
     let library: ContentLibrary
     let engine: Engine
 
-    /// - Parameter workload: the answers to price (the verdict's link passes its own); nil: the defaults.
-    func page(_ slugs: [String], choices: [ModelChoice], formError: String, workload: Answers? = nil) -> ComparePage {
+    /// - Parameters:
+    ///   - workload: the answers to price (the verdict's link passes its own); nil: the defaults.
+    ///   - usage: an imported verdict's distribution, which prices the costs and the verdict request by request.
+    func page(_ slugs: [String], choices: [ModelChoice], formError: String, workload: Answers? = nil,
+              usage: UsageProfile? = nil) -> ComparePage {
         let pages = slugs.compactMap { library.page(.models, $0) }
         let specs = pages.compactMap(\.frontMatter.model)
         let answers = workload ?? engine.knowledge.defaultAnswers
         // A workload of its own: some answer given besides the day (a link with only `as_of` prices the defaults on
         // that day, and was called "the workload of your verdict", linking back to a verdict nobody ran).
         let given = workload.map { w in AnswerID.allCases.contains { $0 != .asOf && !w.isAssumed($0) } } ?? false
-        let lines = engine.costs(answers)
+        let imported = workload.flatMap { w in
+            usage.map { engine.assess(w, usage: $0, currentModel: AdvisorViews.currentModel(of: w)).assessment }
+        }
+        let lines = imported?.costs ?? engine.costs(answers)
         let lineOf = Dictionary(lines.map { ($0.model, $0) }, uniquingKeysWith: { a, _ in a })
         let chosenLines = lines.filter { slugs.contains($0.model) }
         // Reached from a verdict, the mark is the verdict's, as on the verdict page (★ there is the one mark for the
         // recommended model, and here it starred GPT-6 Luna as the cheapest beside a verdict for Haiku 5.5); the
         // verdict's month is said with it, a tiered plan's escalations included. Otherwise the cheapest to build on.
-        let verdict = given ? VerdictMark(engine.assess(answers), answers: answers, library: library) : nil
+        let verdict = imported.map { VerdictMark($0, answers: answers, library: library, carry: "usage=" + usage!.encoded) }
+            ?? (given ? VerdictMark(engine.assess(answers), answers: answers, library: library) : nil)
         let recommended = verdict.map(\.model).flatMap { slugs.contains($0) ? $0 : nil }
         let cheapest = CostChart.cheapest(chosenLines, answers: answers, knowledge: engine.knowledge)
         let chart = recommended.map { CostChart(lines: chosenLines, marked: $0, markLabel: verdict?.label ?? "") }
@@ -108,11 +115,14 @@ struct CompareView {
                 ModelLink(slug: page.slug, title: page.title, url: page.url,
                           badge: LifecycleText.badge(engine.knowledge.status(of: page.slug, on: day), library: library))
             },
-            rows: rows, workload: ResultView.workloadSummary(answers), given: given,
-            hiddenAnswers: workload.map { w in
+            rows: rows, workload: ResultView.workloadSummary(answers)
+                + (imported == nil ? "" : ", priced request by request from your usage file as the verdict was"),
+            given: given || imported != nil,
+            // The distribution rides along, so that comparing other models keeps it.
+            hiddenAnswers: (workload.map { w in
                 QuestionnaireForm.values(of: w).sorted { $0.key < $1.key }.map { HiddenAnswer(name: $0.key, value: $0.value) }
-            } ?? [],
-            verdictURL: workload.map { "/assess/result?" + $0.queryString } ?? "",
+            } ?? []) + (imported == nil ? [] : usage.map { [HiddenAnswer(name: "usage", value: $0.encoded)] } ?? []),
+            verdictURL: verdict?.url ?? workload.map { "/assess/result?" + $0.queryString } ?? "",
             verdictSentence: verdict?.sentence ?? "",
             chart: chart.view(title: "Monthly cost of \(given ? "this workload" : "the default workload") on the chosen models",
                               id: "cost-chart"))

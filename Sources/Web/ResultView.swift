@@ -89,7 +89,7 @@ struct ResultView {
             },
             requirementMissed: decision.requirement_missed,
             traps: decision.traps.map { t in TrapLine(text: t.text, url: t.url, kind: t.kind.rawValue) },
-            compareURL: compareURL(assessment, answers: answers),
+            compareURL: compareURL(assessment, answers: answers, carry: carry),
             imported: !carry.isEmpty,
             alternatives: assessment.alternatives.enumerated().map { i, slug in
                 AlternativeLine(separator: i == 0 ? "" : ", ", model: modelLink(slug, assessment),
@@ -229,8 +229,8 @@ struct ResultView {
                             reason: r.reason, reasonURL: r.url, reasonTitle: pageTitle(r.url))
     }
 
-    /// `/compare` with the shortlist's models and this workload's answers.
-    func compareURL(_ assessment: Assessment, answers: Answers) -> String {
+    /// `/compare` with the shortlist's models and this workload's answers (and its imported distribution: `carry`).
+    func compareURL(_ assessment: Assessment, answers: Answers, carry: String = "") -> String {
         let decision = assessment.decision
         var models: [String] = []
         for slug in [decision.recommended, decision.runner_up?.model, assessment.haikuModel,
@@ -239,6 +239,7 @@ struct ResultView {
         }
         let query = answers.queryString
         return "/compare?models=" + models.joined(separator: ",") + (query.isEmpty ? "" : "&" + query)
+            + (carry.isEmpty ? "" : "&" + carry)
     }
 
     /// A lever as the page shows it: its sentence, what it does to the verdict, and the link that applies it.

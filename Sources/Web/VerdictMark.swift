@@ -15,7 +15,8 @@ struct VerdictMark {
     /// The verdict page of these answers.
     let url: String
 
-    init(_ assessment: Assessment, answers: Answers, library: ContentLibrary) {
+    /// - Parameter carry: query text the verdict's link keeps beside the answers (an imported distribution's `usage=`).
+    init(_ assessment: Assessment, answers: Answers, library: ContentLibrary, carry: String = "") {
         let d = assessment.decision
         let title = { (slug: String) in library.page(.models, slug)?.title ?? slug }
         let plan = d.combined.map { "; with the complex \(Format.percent($0.complex_share)) sent on to \(title($0.escalation_model)), "
@@ -24,6 +25,6 @@ struct VerdictMark {
         label = ResultView.labels(assessment).primary.lowercased()
         sentence = "Your verdict " + (label == "recommended" ? "recommends" : "names as the \(label)")
             + " \(title(d.recommended)): \(Format.money(d.monthly_usd)) a month\(plan)."
-        url = "/assess/result?" + answers.queryString
+        url = "/assess/result?" + answers.queryString + (carry.isEmpty ? "" : "&" + carry)
     }
 }

@@ -285,6 +285,34 @@ struct AdvisorRoutesTests {
         #expect(get("/compare", [("models", "claude-haiku-5-5,gpt-6-luna")]).text.contains("cheapest to build on"))
     }
 
+    /// An imported verdict's compare link carries its distribution: the comparison prices it request by request, as
+    /// the verdict did, names the verdict's own month, and leads back to the imported verdict. Without it, "your
+    /// verdict recommends Claude Haiku 5.5: $879" stood beside a verdict of $2,911, and "Back" lost the import.
+    @Test func compareFromAnImportedVerdictPricesItsDistribution() throws {
+        let usage = ("usage", "1-135000-0-15000-500_99-135000-15000-0-500_1130-5000-15000-0-500")
+        let answers = [("task_type", "chat"), ("monthly_requests", "1230"), ("as_of", "2026-12-06")]
+        let verdict = try #require(json(get("/api/assess", answers + [usage])) as? [String: Any])
+        let decision = try #require(verdict["decision"] as? [String: Any])
+        let month = try #require(decision["monthly_usd"] as? Double)
+        let page = get("/assess/result", answers + [usage]).text
+        let link = try #require(page.range(of: "href=\"/compare?").map { page[$0.upperBound...] }.flatMap { $0.split(separator: "\"").first })
+        #expect(link.contains("usage=1-135000-0-15000-500_99-135000"), "\(link)")
+        let pairs = String(link).replacingOccurrences(of: "&amp;", with: "&").split(separator: "&").map { part in
+            let kv = part.split(separator: "=", maxSplits: 1).map(String.init)
+            return (kv[0], kv.count > 1 ? (kv[1].removingPercentEncoding ?? kv[1]) : "")
+        }
+        let compare = get("/compare", pairs).text
+        let primary = try #require(verdict["primary_model"] as? String)
+        #expect(primary == "claude-sonnet-5-5")
+        #expect(compare.contains("Your verdict recommends Claude Sonnet 5.5: \(Format.money(month)) a month"), "\(compare)")
+        #expect(compare.contains("priced request by request from your usage file"))
+        #expect(compare.contains("<input type=\"hidden\" name=\"usage\" value=\"1-135000-0-15000-500_99"))
+        #expect(compare.contains("Back to the verdict") && compare.range(of: "href=\"/assess/result?[^\"]*usage=1-135000",
+                                                                        options: .regularExpression) != nil)
+        // A bad distribution is a 400 that says so, as on the verdict.
+        #expect(get("/compare", [("models", "claude-haiku-5-5,gpt-6-luna"), ("usage", "x")] + answers).status == 400)
+    }
+
     /// Each bill's thinking is a row of its own, and a row no chosen model has a figure for is left out: the default
     /// comparison put Haiku 5.5 at $86 beside models with three times its rates at $80, and said nothing of the
     /// 1,200 reasoning tokens a request in its bill.
