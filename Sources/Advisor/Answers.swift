@@ -305,9 +305,11 @@ extension Knowledge {
         case .date:
             return try date(text, for: id)
         case .integer, .number:
+            // Spaces around a number are no part of it: a value pasted from a spreadsheet ("1000 ", a tab) was told it
+            // is not a whole number.
             // An answer in seconds (its question's unit, `s`) may carry the unit, as the form shows it beside the box:
             // `0.5s`, `2 s`, `300ms`.
-            var text = text, scale = 1.0
+            var text = text.trimmingCharacters(in: .whitespaces), scale = 1.0
             if question(id).unit == "s" {
                 let trimmed = text.trimmingCharacters(in: .whitespaces)
                 if trimmed.hasSuffix("ms") {
@@ -443,9 +445,12 @@ extension Knowledge {
         return number + 0 // -0 becomes 0
     }
 
+    /// The spaces written between groups of thousands: a plain space, a no-break space and the narrow and thin ones.
+    static let groupSpaces: Set<Unicode.Scalar> = [" ", "\u{00A0}", "\u{202F}", "\u{2009}"]
+
     /// A number as a person types it into a form: plain decimal notation (`isDecimal`), or digits grouped in
-    /// threes by commas (`3,000,000`), optionally followed by `k`, `M` or `B` (thousand, million, billion:
-    /// `20k`, `1.5M`). Query strings only; JSON keeps to JSON numbers.
+    /// threes by commas or spaces (`3,000,000`, `3 000 000`), optionally followed by `k`, `M` or `B` (thousand,
+    /// million, billion: `20k`, `1.5M`). Query strings only; JSON keeps to JSON numbers.
     static func queryNumber(_ text: String) -> Double? {
         if isDecimal(text) { return Double(text) }
         var body = Substring(text)
@@ -457,6 +462,12 @@ extension Knowledge {
         default: break
         }
         if !exponent.isEmpty { body = body.dropLast() }
+        // A space between groups of three digits (a plain, no-break or thin one: `1 000 000`) separates thousands as a
+        // comma does; not both in one number.
+        if body.contains(where: { $0.unicodeScalars.allSatisfy { Self.groupSpaces.contains($0) } }) {
+            guard !body.contains(",") else { return nil }
+            body = Substring(String(body.map { $0.unicodeScalars.allSatisfy { Self.groupSpaces.contains($0) } ? "," : $0 }))
+        }
         if body.contains(",") {
             // Every group after the first has exactly three digits, and none is in the fraction.
             let halves = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)

@@ -26,7 +26,7 @@ struct ValidationTests {
         QueryCase(pairs: ["monthly_requests=-inf"], code: "invalid_number", field: "monthly_requests"),
         QueryCase(pairs: ["monthly_requests=Infinity"], code: "invalid_number", field: "monthly_requests"),
         QueryCase(pairs: ["monthly_requests=0x10"], code: "invalid_number", field: "monthly_requests"),
-        QueryCase(pairs: ["monthly_requests= 10"], code: "invalid_number", field: "monthly_requests"),
+        QueryCase(pairs: ["monthly_requests=1 0"], code: "invalid_number", field: "monthly_requests"),
         QueryCase(pairs: ["monthly_requests=+10"], code: "invalid_number", field: "monthly_requests"),
         QueryCase(pairs: ["monthly_requests=10kk"], code: "invalid_number", field: "monthly_requests"),
         QueryCase(pairs: ["monthly_requests=k"], code: "invalid_number", field: "monthly_requests"),
@@ -135,11 +135,19 @@ struct ValidationTests {
     @Test("numbers as people type them into a form", arguments: [
         ("3,000,000", 3_000_000.0), ("3M", 3_000_000), ("3m", 3_000_000), ("20k", 20_000), ("20K", 20_000),
         ("1.1M", 1_100_000), ("1,500k", 1_500_000), ("2B", 2_000_000_000), ("1,234.5", 1_234.5), ("0.5k", 500),
+        // Pasted with spaces around it, or grouped by spaces (plain, no-break, narrow no-break).
+        ("1000 ", 1_000), ("\t 3 000 000 ", 3_000_000), ("1\u{00A0}500", 1_500), ("1\u{202F}000k", 1_000_000),
     ])
     func humanNumbersInQueries(text: String, value: Double) throws {
         let field = value.rounded() == value ? "monthly_requests" : "developer_hourly_usd"
         let id: AnswerID = field == "monthly_requests" ? .monthlyRequests : .developerHourlyUSD
         #expect(try k.answers(fromQuery: [(field, text)])[id] == .number(value))
+    }
+
+    @Test func spacesGroupThousandsOnlyInThrees() {
+        for text in ["1 00", "1,000 000", "10 00 000", "1 000.5 5"] {
+            #expect(throws: AnswerError.self, "\(text)") { _ = try k.answers(fromQuery: [("monthly_requests", text)]) }
+        }
     }
 
     @Test func jsonStaysStrictAboutNumbers() {
