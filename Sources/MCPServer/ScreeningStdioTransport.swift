@@ -128,7 +128,7 @@ enum MessageScreen {
         // An id the SDK cannot read (1.5, a number past Int) would never be answered, and the end of input waited a
         // minute for it: refused here with the id as sent.
         if let raw = object["id"], !(raw is NSNull), id == nil {
-            return .answer(error(id: raw is String || raw is NSNumber ? raw : nil, code: -32600,
+            return .answer(error(id: raw is String || (raw as? NSNumber).map({ !isBoolean($0) }) == true ? raw : nil, code: -32600,
                                  "Invalid Request: an id is a string or a whole number"))
         }
         // A request whose id is null would be taken for a notification and never answered.
@@ -222,9 +222,16 @@ enum MessageScreen {
     /// A request id the SDK reads: a string, or a whole number within Int (null, fractions, objects and arrays are not).
     private static func validID(_ value: Any) -> Any? {
         if value is String { return value }
-        guard let number = value as? NSNumber, case let double = number.doubleValue,
+        // JSON's true and false come back as NSNumbers too (of type "c"): a boolean id was taken for 1 or 0 here, and
+        // the SDK, which cannot read it, dropped the request unanswered.
+        guard let number = value as? NSNumber, !isBoolean(number), case let double = number.doubleValue,
               double.rounded() == double, abs(double) < 9.0e15 else { return nil }
         return number
+    }
+
+    /// Whether JSONSerialization read this number from `true` or `false`.
+    private static func isBoolean(_ number: NSNumber) -> Bool {
+        String(cString: number.objCType) == "c"
     }
 
     /// One key per id, so that `7` and `"7"` stay apart.

@@ -194,6 +194,8 @@ def piped(binary: str, content: str) -> None:
                '{"jsonrpc": "2.0", "id": 9, "method": "tools/call", "params": {"name": 5}}',
                '{"id": 10, "method": "tools/list"}',
                '{"jsonrpc": "2.0", "id": null, "method": "tools/list"}',
+               # A boolean id was read as 1 or 0 by the screen and then dropped by the SDK: never answered.
+               '{"jsonrpc": "2.0", "id": true, "method": "ping"}',
                '{"jsonrpc": "2.0", "id": 8, "method": "tools/call", "params": {"name": "assess", '
                '"arguments": {"task_type": "chat", "task_type": "rag"}}}']
     text = "\n".join([json.dumps(line) for line in lines] + doubled) + "\nnot json\n[]\n"
@@ -224,8 +226,8 @@ def piped(binary: str, content: str) -> None:
           f"array arguments: {by_id.get('4')}")
     check(by_id.get("5", {}).get("error", {}).get("code") == -32600, f"a message with no method: {by_id.get('5')}")
     unmatched = [a for a in answers if a.get("id") is None]
-    check(sorted(a["error"]["code"] for a in unmatched) == [-32700, -32600, -32600, -32600],
-          f"a line that is not JSON, a repeated id, a null id and an empty batch get id null: {unmatched}")
+    check(sorted(a["error"]["code"] for a in unmatched) == [-32700, -32600, -32600, -32600, -32600],
+          f"a line that is not JSON, a repeated id, a null id, a boolean id and an empty batch get id null: {unmatched}")
     check(any("`id` is given twice" in a["error"].get("message", "") for a in unmatched), f"a repeated id: {unmatched}")
 
 
