@@ -96,8 +96,10 @@ extension Knowledge {
         var long = 0.0, over = 0.0, overHeadroom = 0.0, belowMinimum = 0.0, longExtra = 0.0
         for sample in profile.samples {
             let f = sample.requests / profile.requests
-            scratch[AnswerID.avgInputTokens.rawValue] = sample.prompt * inputScale
-            scratch[AnswerID.avgOutputTokens.rawValue] = sample.output * outputScale
+            // A side the profile holds none of cannot be stretched to the answer: the answer is every request's (a
+            // link's `usage=1-100-0-0-0` with 5,000 output tokens answered priced no output at all).
+            scratch[AnswerID.avgInputTokens.rawValue] = profile.meanPrompt > 0 ? sample.prompt * inputScale : v[AnswerID.avgInputTokens.rawValue]
+            scratch[AnswerID.avgOutputTokens.rawValue] = profile.meanOutput > 0 ? sample.output * outputScale : v[AnswerID.avgOutputTokens.rawValue]
             // A request that logged no cache has none, where the file logged a cache at all: given the file's
             // share instead, half the requests reading a 20,000-token prefix priced the other half as reading
             // 10,045 tokens, 38 % under the bill as logged. A file that logged no cache takes the answer.

@@ -194,5 +194,10 @@ public struct UsageProfile: Sendable, Equatable {
         guard requests > 0 else {
             throw AnswerError(code: "invalid_usage", message: "the usage profile holds no requests", field: "usage")
         }
+        // As an upload with no tokens is refused: priced, every model cost $0 and the answers' sizes went unused.
+        guard meanPrompt > 0 || meanOutput > 0 else {
+            throw AnswerError(code: "invalid_usage", message: "the usage profile holds no tokens: every group's input, cache "
+                              + "and output counts are 0", field: "usage")
+        }
     }
 }

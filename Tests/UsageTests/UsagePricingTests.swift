@@ -232,6 +232,21 @@ import Usage
         #expect(throws: AnswerError.self) { try UsageProfile(encoded: "1-1000-0-0-200-99999999999") }
         #expect(throws: AnswerError.self) { try UsageProfile(encoded: "1-1000-0-5-200-6") }
         #expect(try UsageProfile(encoded: "1-1000-0-5-200-5").samples.count == 1)
+        // A profile of no tokens priced every model at $0 and left the answers' sizes unused: refused, as an upload is.
+        #expect(throws: AnswerError.self) { try UsageProfile(encoded: "1-0-0-0-0_5-0-0-0-0") }
+    }
+
+    /// A side the profile holds no tokens of takes the answer for every request: `usage=1-100-0-0-0` with 5,000 output
+    /// tokens answered priced no output at all (the answer was stretched by its ratio to a mean of 0).
+    @Test func anAnswerForASideTheProfileLacksIsEveryRequests() throws {
+        let profile = try UsageProfile(encoded: "1-100-0-0-0")
+        let answers = try UsageFixture.answers(["task_type": .text("rag"), "monthly_requests": .number(1_000), "avg_output_tokens": .number(5_000),
+                                                "reasoning_effort": .text("none")])
+        let (a, _) = UsageFixture.engine.assess(answers, usage: profile, currentModel: nil)
+        let haiku = try #require(a.costs.first { $0.model == "claude-haiku-4-5" })
+        // 1,000 requests × 5,000 output tokens at $5 a million (Haiku 4.5 counts as written, no thinking at effort none).
+        #expect(haiku.rates.output_tokens_per_request == 5_000 && abs(haiku.output_usd - 25) < 0.01,
+                "\(haiku.rates.output_tokens_per_request) \(haiku.output_usd)")
     }
 
     @Test func compactingKeepsTheRequestsAndTheMeans() {

@@ -91,12 +91,14 @@ import Testing
         #expect(record.text.contains("max 150,000"))
         // Every link of the imported verdict keeps the distribution where it is priced on it: a lever applied is
         // assessed again on the same requests (without it, the link priced averages and gave another verdict). Compare
-        // and the calculator price the average request and say so; the calculator's link no longer carries `usage=`,
-        // which it refuses.
+        // carries it too and prices it; the calculator prices the average request and says so, and its link no longer
+        // carries `usage=`, which it refuses.
         let applies = page.components(separatedBy: "\">Apply it").dropLast().map { String($0.suffix(600)) }
         #expect(!applies.isEmpty)
         #expect(applies.allSatisfy { $0.contains("usage=\(profile)") }, "\(applies)")
-        #expect(page.contains("Compare these models for this workload</a> (at the average request)"))
+        let compare = try #require(page.range(of: "<a href=\"/compare?")).lowerBound
+        #expect(page[compare...].prefix { $0 != ">" }.contains("usage=\(profile)"))
+        #expect(!page.contains("Compare these models for this workload</a> (at the average request)"))
         #expect(page.contains("Open this workload in the cost calculator</a>, priced at the average request"))
         let calculator = try #require(page.range(of: "<a href=\"/calculator?")).lowerBound
         #expect(!page[calculator...].prefix(600).prefix { $0 != ">" }.contains("usage="))
