@@ -28,6 +28,27 @@ public struct Trap: Sendable, Encodable, Equatable {
 }
 
 extension Engine {
+    /// The thinking trap's `{wait}`: where model `m`'s priced thinking outlasts the interactive wait before the first
+    /// word, the work may think less (the lower_effort lever's condition) and a lower level fits the wait, that level's
+    /// month beside the time: the verdict box priced 3M classifications on Haiku 5.5 at $2,073, $1,800 of it 1,200
+    /// medium-effort tokens (about 12 s) before each 20-token label, with the $723 at low effort said only in a warning
+    /// below. "" otherwise.
+    private func outlastedWait(model m: Int, line: CostLine, _ v: [Double], priced effort: Effort,
+                               monthly: ([(AnswerID, Double)]) -> Double) -> String {
+        let k = knowledge
+        guard let (typical, wait) = v.withUnsafeBufferPointer({ k.interactiveWaitTiming(model: m, $0) }),
+              line.rates.reasoning_tokens_per_request / typical > wait,
+              v.withUnsafeBufferPointer({ k.leverRules?.offers(.lower_effort, $0) }) == true,
+              let levels = k.compiledModels[m].reasoning?.levels.sorted(),
+              let fitting = levels.last(where: { $0 < effort && (k.thinkingFloor(model: m, at: $0)?.tokens ?? 0) / typical <= wait })
+        else { return "" }
+        let seconds = Self.seconds(line.rates.reasoning_tokens_per_request / typical)
+        let level = fitting == .none ? "with thinking off" : "at \(fitting.rawValue) effort"
+        let month = v[AnswerID.monthlyRequests.rawValue] > 0 ? ", \(Format.money(monthly([(.reasoningEffort, fitting.answer)]))) a month" : ""
+        return "; that is about \(seconds) before the first word, over an interactive answer's \(Self.seconds(wait)): "
+            + "\(level), which fits it\(month)"
+    }
+
     /// The traps in model `m`'s figure, in the order of TrapKind.
     /// - Parameter usageCliff: under an import, the share of its requests above the model's long-context line and
     ///   what that line's rates add to them (`UsagePrices.longContextExtra`).
@@ -156,7 +177,8 @@ extension Engine {
             let asInput = k.compiledModels[m].reasoning?.billedAs == .input
             let rate = (asInput ? r.input_per_mtok : r.output_per_mtok) ?? 0
             let amount = requests * r.reasoning_tokens_per_request * rate / 1e6 * keep(asInput ? .input : .output)
-            add(.thinking_tokens, amount, ["effort": effort.rawValue, "tokens": Format.count(r.reasoning_tokens_per_request)])
+            add(.thinking_tokens, amount, ["effort": effort.rawValue, "tokens": Format.count(r.reasoning_tokens_per_request),
+                                           "wait": outlastedWait(model: m, line: line, v, priced: effort, monthly: cost)])
         }
         let tool = r.tool_prompt_tokens_per_request ?? 0
         let prefix = Knowledge.cacheablePrefix(prompt: r.input_tokens_per_request - tool, toolPrompt: tool,

@@ -25,6 +25,26 @@ struct InteractiveThinkingTests {
             && $0.text.contains("Interactive means a person waits a few seconds") }?.text
     }
 
+    /// The verdict box's thinking trap says the time and the month at the level that fits the wait, beside the
+    /// amount: 3M classifications on Haiku 5.5 were $2,073 a month at the top of the page, $1,800 of it thinking that
+    /// takes 12 s before each label, and the $723 at low effort was said only in a warning further down.
+    @Test func theThinkingTrapSaysTheWaitAndTheMonthThatFitsIt() throws {
+        let labels: [String: AnswerValue] = ["task_type": "classification", "monthly_requests": 3_000_000, "avg_input_tokens": 600,
+                                             "avg_output_tokens": 20, "review_capacity": "sampled", "fallback_ready": true]
+        let a = assess(labels)
+        #expect(a.primaryModel == "claude-haiku-5-5" && a.decision.monthly_usd == 2_073)
+        let trap = try #require(a.decision.traps.first { $0.kind == .thinking_tokens && $0.model == "claude-haiku-5-5" })
+        #expect(trap.text == "Claude Haiku 5.5 thinks before it answers: about 1,200 reasoning tokens a request at medium effort, "
+                + "billed as output, $1,800 a month; that is about 12.4 s before the first word, over an interactive answer's "
+                + "5 s: at low effort, which fits it, $723 a month.", "\(trap.text)")
+        // Work that keeps its thinking, and work nobody waits for, get the amount alone.
+        for other: [String: AnswerValue] in [["accuracy": "first_time_right", "review_capacity": "none"], ["latency": "batch"]] {
+            let b = assess(labels.merging(other) { $1 })
+            let kept = b.decision.traps.first { $0.kind == .thinking_tokens && $0.model == b.primaryModel }
+            #expect(kept.map { !$0.text.contains("before the first word") } ?? true, "\(other): \(kept?.text ?? "-")")
+        }
+    }
+
     @Test func theDefaultThinkingBeforeAChatAnswerIsTimedAndTheLevelThatFitsIsPriced() throws {
         let a = assess([:])
         #expect(a.primaryModel == "claude-haiku-5-5")
