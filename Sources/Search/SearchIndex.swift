@@ -378,16 +378,19 @@ struct Catalog: Sendable {
     func pages(named key: String) -> [Int] { named[key] ?? [] }
 
     /// Pages whose title or an alias of two or more tokens runs, whole and in order, inside the query's tokens but
-    /// is not all of them: "context window haiku 5.5" names Claude Haiku 5.5 ("haiku 5 5"). One token alone is
-    /// left out: a one-word alias ("429", "latency") is a topic more often than a page the person means. Only the
-    /// longest names count: in "claude haiku 4.5 prices", Claude Haiku 4.5 is named, not the page called "claude
-    /// haiku" inside it.
+    /// is not all of them: "context window haiku 5.5" names Claude Haiku 5.5 ("haiku 5 5"). One token alone counts
+    /// only as a model's name ("haiku pricing" names Claude Haiku 5.5, whose alias "haiku" is, and no longer ranked
+    /// it below Sonnet 4.6 and two retired Haikus): any other one-word alias ("429", "latency") is a topic more often
+    /// than a page the person means. Only the longest names count: in "claude haiku 4.5 prices", Claude Haiku 4.5 is
+    /// named, not the page called "claude haiku" inside it.
     func pages(namedWithin tokens: [String]) -> Set<Int> {
-        guard tokens.count > 2 else { return [] }
+        guard tokens.count > 1 else { return [] }
         var spans: [(range: Range<Int>, pages: [Int])] = []
         for start in tokens.indices {
-            for end in stride(from: start + 2, through: tokens.count, by: 1) where end - start < tokens.count {
-                if let pages = named[tokens[start..<end].joined(separator: " ")] { spans.append((start..<end, pages)) }
+            for end in stride(from: start + 1, through: tokens.count, by: 1) where end - start < tokens.count {
+                guard var pages = named[tokens[start..<end].joined(separator: " ")] else { continue }
+                if end - start == 1 { pages = pages.filter { page($0)?.section == .models } }
+                if !pages.isEmpty { spans.append((start..<end, pages)) }
             }
         }
         var found = Set<Int>()
