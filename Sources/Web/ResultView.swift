@@ -110,7 +110,8 @@ struct ResultView {
                            effectClass: reason.effect > 0 ? "plus" : (reason.effect < 0 ? "minus" : "zero"),
                            decides: reason.decide.map { Self.verdictLabel(Verdict(rawValue: $0) ?? .chooseAlternative) } ?? "")
             },
-            warnings: assessment.warnings.map {
+            // Most severe first, the engine's order within a severity: two medium risks came before a high one.
+            warnings: Self.bySeverity(assessment.warnings).map {
                 WarningLine(title: $0.title, url: $0.url, text: $0.text, severity: $0.severity.rawValue,
                             shownAbove: $0 == decision.top_risk)
             },
@@ -227,6 +228,11 @@ struct ResultView {
                             difference: r.difference_usd < 0 ? "\(change) a month less"
                                 : r.difference_usd > 0 ? "\(change) a month more" : "the same a month",
                             reason: r.reason, reasonURL: r.url, reasonTitle: pageTitle(r.url))
+    }
+
+    /// The warnings most severe first, each severity in the order given.
+    static func bySeverity(_ warnings: [Warning]) -> [Warning] {
+        Severity.allCases.reversed().flatMap { s in warnings.filter { $0.severity == s } }
     }
 
     /// `/compare` with the shortlist's models and this workload's answers (and its imported distribution: `carry`).

@@ -285,6 +285,17 @@ struct AdvisorRoutesTests {
         #expect(get("/compare", [("models", "claude-haiku-5-5,gpt-6-luna")]).text.contains("cheapest to build on"))
     }
 
+    /// "What will bite you" lists the most severe first: two medium risks came before a high one on 3M classifications.
+    @Test func theRisksAreListedMostSevereFirst() throws {
+        let page = get("/assess/result", [("task_type", "classification"), ("monthly_requests", "3000000"), ("avg_input_tokens", "600"),
+                                          ("avg_output_tokens", "20"), ("review_capacity", "sampled"), ("fallback_ready", "true"),
+                                          ("as_of", "2026-12-06")]).text
+        let rank = ["high": 0, "medium": 1, "low": 2]
+        let listed = page.components(separatedBy: "<li class=\"severity-").dropFirst().compactMap { rank[String($0.prefix { $0 != "\"" })] }
+        #expect(listed.count >= 3 && Set(listed).count >= 2, "\(listed)")
+        #expect(listed == listed.sorted(), "\(listed)")
+    }
+
     /// An imported verdict's compare link carries its distribution: the comparison prices it request by request, as
     /// the verdict did, names the verdict's own month, and leads back to the imported verdict. Without it, "your
     /// verdict recommends Claude Haiku 5.5: $879" stood beside a verdict of $2,911, and "Back" lost the import.
