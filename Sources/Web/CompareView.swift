@@ -101,9 +101,12 @@ struct CompareView {
                 return lineOf[page.slug].map { Format.usd($0.monthly_usd) + (state == .retired ? " (retired by then)" : "") } ?? "—"
             },
         ]
+        let tasks = engine.knowledge.question(.taskType).options ?? []
         for task in AnswerID.taskType.choices {
+            // Named as the questionnaire names the task ("Fit: rag" stood beside "Fit: code completion").
+            let name = tasks.first { $0.value == task }?.label ?? task.replacingOccurrences(of: "_", with: " ")
             // With its basis, as the model page gives it: a bare "strong" read as measured where most are our judgement.
-            rows.append(row("Fit: \(task.replacingOccurrences(of: "_", with: " "))") { _, spec in
+            rows.append(row("Fit: \(name)") { _, spec in
                 spec.task_fit[task].map { "\($0.fit.rawValue) (\($0.basis.phrase); \($0.confidence.rawValue) confidence)" } ?? "—"
             })
         }

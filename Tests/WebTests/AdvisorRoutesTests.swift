@@ -332,6 +332,8 @@ struct AdvisorRoutesTests {
         #expect(page.contains("<th scope=\"row\">Reasoning priced, a request (default workload)</th>"))
         #expect(page.contains("medium effort: about 1,200 tokens"))
         #expect(page.contains(">none<"), "a model that does not reason")
+        // Task fits are named as the questionnaire names the task.
+        #expect(page.contains("Fit: Retrieval-augmented answers (RAG)</th>") && !page.contains("Fit: rag<"))
         #expect(!page.contains("<th scope=\"row\">Self-hosting</th>"), "no chosen model is self-hosted")
         #expect(get("/compare", [("models", "claude-haiku-5-5,llama-3-1-8b-self-hosted")]).text.contains("<th scope=\"row\">Self-hosting</th>"))
     }
