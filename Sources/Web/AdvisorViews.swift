@@ -179,7 +179,7 @@ public struct AdvisorViews: Sendable {
                            // A verdict of every default links with nothing but `from`: its workload is shown first too,
                            // with the sentence (below the form, the defaults' table named no verdict).
                            asked: !query.isEmpty || fromVerdict, verdictSentence: verdict?.sentence ?? "",
-                           verdictURL: verdict?.url ?? "")
+                           verdictURL: verdict?.url ?? "", questionnaireURL: "/assess" + query)
         }
         // Answers the form does not ask that a link gave (a verdict's task, cost priority, latency budget, peak):
         // kept, since some move the prices (the budget and cost priority set the effort a default answer runs at).

@@ -457,6 +457,8 @@ struct AdvisorRoutesTests {
         #expect(fromVerdict.contains("Cohere Command R7B (rate limits cannot carry your peak)"))
         // The same answers without it (changed in the calculator's own form): no verdict is named.
         #expect(!get("/calculator", pairs(query)).text.contains("Your verdict"))
+        // It links on to a verdict instead: the questionnaire with these answers filled in.
+        #expect(get("/calculator", pairs(query)).text.contains("<a href=\"/assess?") && !fromVerdict.contains("Answer the rest of the questions"))
         // An imported verdict's link does not say it comes from a verdict: the calculator prices the average request,
         // whose verdict is another (DeepSeek V4 Flash's verdict was said to "recommend Claude Haiku 5.5: $86").
         let imported = get("/assess/result", [("task_type", "chat"), ("monthly_requests", "1230"), ("as_of", "2026-12-06"),

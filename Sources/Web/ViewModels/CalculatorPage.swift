@@ -19,6 +19,8 @@ struct CalculatorPage: ViewModel, ChartedPage, QuestionFields {
         /// Reached from a verdict: the sentence naming its model (VerdictMark), and the way back; "" otherwise.
         let verdictSentence: String
         let verdictURL: String
+        /// The questionnaire with these answers filled in, for a verdict on this workload.
+        let questionnaireURL: String
     }
 
     /// The answers were asked (not the bare page's defaults): the results come before the form.
@@ -29,6 +31,7 @@ struct CalculatorPage: ViewModel, ChartedPage, QuestionFields {
     var hasSharedNotes: Bool { !sharedNotes.isEmpty }
     var verdictSentence: String { priced?.verdictSentence ?? "" }
     var verdictURL: String { priced?.verdictURL ?? "" }
+    var questionnaireURL: String { priced?.questionnaireURL ?? "" }
     var exportMD: String { priced?.exportMarkdown ?? "" }
     var exportCSV: String { priced?.exportCSV ?? "" }
     var costChart: CostChartView? { priced?.chart }
