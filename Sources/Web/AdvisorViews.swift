@@ -63,21 +63,17 @@ public struct AdvisorViews: Sendable {
     // MARK: - Pages
 
     /// - Parameter others: more answers that cannot be read (`Knowledge.fieldErrors`), marked on their fields too.
-    /// - Parameter fromUpload: the refused request was the upload form's: its monthly requests are that form's field.
+    /// - Parameter fromUpload: the refused request was the upload's: an answer's error is marked on its field, and the
+    ///   file must be chosen again.
     func assessPage(values: [String: String], error: AnswerError?, status: Int, usage: UsageSection? = nil,
                     others: [AnswerError] = [], fromUpload: Bool = false) -> Response {
-        // A file that counts no requests asks for them on the upload form, not on the questionnaire's field (filled
-        // there and sent, the verdict came without the file).
-        let requestsOfUpload = fromUpload && error?.field == AnswerID.monthlyRequests.name
-        let errors = requestsOfUpload ? [] : (error.map { [$0] } ?? []) + others.filter { $0.field != error?.field }
+        let errors = (error.map { [$0] } ?? []) + others.filter { $0.field != error?.field }
         var summary = errorSummary(error, marked: errors)
         // An upload's message names its JSON paths and columns in Markdown backticks, shown as they are on a page.
-        let upload = error?.field == "usage" || requestsOfUpload
-        if upload { summary = summary.replacingOccurrences(of: "`", with: "") }
-        var view = QuestionnairePage(fields: form.fields(values: requestsOfUpload ? [:] : values, errors: errors),
-                                     formError: summary, usage: usage, uploadError: upload && !requestsOfUpload)
-        view.uploadRequestsError = requestsOfUpload
-        view.uploadRequests = requestsOfUpload ? values[AnswerID.monthlyRequests.name] ?? "" : ""
+        let upload = error?.field == "usage"
+        if upload || fromUpload { summary = summary.replacingOccurrences(of: "`", with: "") }
+        let view = QuestionnairePage(fields: form.fields(values: values, errors: errors),
+                                     formError: summary, usage: usage, uploadError: upload)
         // "Error: " first, as the page's heading cannot say it: the title is what a screen reader and a tab list read.
         return .html(templates.page(title: (summary.isEmpty ? "" : "Error: ") + "Should this workload run on Haiku?", view: view,
                                     activeSection: "assess"), status: status)
@@ -106,7 +102,8 @@ public struct AdvisorViews: Sendable {
         let linkVersion: String?
         let usage: UsageProfile?
         do {
-            let split = try ShareLinks.split(request.query)
+            // The questionnaire's file field goes with its form's GET as a file name, which is no answer.
+            let split = try ShareLinks.split(request.query.filter { $0.0 != Self.uploadFileField })
             linkVersion = split.version
             let (pairs, profile) = try Self.usageParameter(split.answers)
             answers = try knowledge.answers(fromQuery: pairs)

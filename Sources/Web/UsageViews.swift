@@ -72,7 +72,13 @@ extension AdvisorViews {
         return response
     }
 
-    /// Reads a multipart/form-data upload: the file in the field `usage`, the answers in the other fields.
+    /// The questionnaire's file field (`usage` is the link's encoded distribution, which the form's GET also carries on
+    /// a verdict page): a multipart upload's file is in either.
+    static let uploadFileField = "usage_file"
+    static func isFileField(_ name: String) -> Bool { name == "usage" || name == uploadFileField }
+
+    /// Reads a multipart/form-data upload: the file in the field `usage` (or the form's `usage_file`), the answers in
+    /// the other fields.
     func readUpload(_ request: Request) throws(UploadRefusal) -> UsageUpload {
         func refused(_ message: String, status: Int) -> UploadRefusal {
             UploadRefusal(error: AnswerError(code: "usage_refused", message: message, field: "usage"), status: status)
@@ -89,15 +95,15 @@ extension AdvisorViews {
             throw refused("The upload is not well-formed multipart/form-data: \(error.message).", status: 400)
         }
         // One file per verdict: a second was read silently and dropped.
-        guard form.parts.filter({ $0.name == "usage" }).count <= 1 else {
+        guard form.parts.filter({ Self.isFileField($0.name) }).count <= 1 else {
             throw refused("Send one usage file: the upload holds more than one in the field `usage` (merge them first, or "
                           + "assess each alone).", status: 400)
         }
-        guard let file = form.parts.first(where: { $0.name == "usage" }), !file.body.isEmpty else {
+        guard let file = form.parts.first(where: { Self.isFileField($0.name) }), !file.body.isEmpty else {
             throw refused("Choose a usage file to upload (“Usage file” on the form; the multipart field `usage`).", status: 400)
         }
         var pairs: [(String, String)] = []
-        for part in form.parts where part.name != "usage" {
+        for part in form.parts where !Self.isFileField(part.name) {
             guard let text = String(validating: part.body, as: UTF8.self) else {
                 // The answer's own field is the one to mark, not the file's (it was blamed on `usage`).
                 let field = String(part.name.prefix(40))

@@ -231,18 +231,43 @@ import Testing
         #expect(try HTTPConnection(port: port).request("GET", "/healthz").status == 200)
     }
 
-    /// A file that counts no requests asks for them on the upload form's own field, marked, keeping what was typed
-    /// (the message linked to the questionnaire's field, and filled there the verdict came without the file).
-    @Test func aFileWithoutRequestsAsksForThemOnTheUploadForm() throws {
+    /// A file that counts no requests asks for them on the questionnaire's own field, marked, keeping what was typed:
+    /// the file field and its button belong to the questionnaire's form, so what is filled there goes with the file.
+    @Test func aFileWithoutRequestsAsksForThemOnTheQuestionnairesField() throws {
         let server = try ServerProcess(["--db", ":memory:"], in: repositoryRoot)
         let report = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Self.fixtures + "anthropic-usage-1m.json")))
         for typed in ["", "lots"] {
-            let page = try Self.upload(server.port, Self.multipart([("usage", "report.json", report),
+            let page = try Self.upload(server.port, Self.multipart([("usage_file", "report.json", report),
                                                                     ("monthly_requests", nil, Array(typed.utf8))])).text
-            #expect(page.contains("<a href=\"#usage-requests\">Monthly requests, sent with the file</a>"), "\(typed)")
-            #expect(page.contains("value=\"\(typed)\" aria-describedby=\"usage-requests-help upload-error\" aria-invalid=\"true\""), "\(typed)")
-            #expect(!page.contains("id=\"e-monthly_requests\""), "the questionnaire's field is not the one to fill")
+            #expect(page.contains("<a href=\"#f-monthly_requests\">"), "\(typed)")
+            #expect(page.contains("id=\"e-monthly_requests\""), "\(typed): the questionnaire's field is marked")
+            #expect(page.contains("value=\"\(typed)\""), "\(typed)")
         }
+    }
+
+    /// The questionnaire's answers go with the file: the form's upload button posts every field beside `usage_file`,
+    /// and what was answered is not assumed (a form of its own sent the file alone, and the verdict fell back to the
+    /// defaults for the task, the latency and the accuracy typed above it). The form's own GET carries the empty file
+    /// field, which is no answer.
+    @Test func theAnswersTypedAboveGoWithTheFile() throws {
+        let server = try ServerProcess(["--db", ":memory:"], in: repositoryRoot)
+        let csv = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Self.fixtures + "usage.csv")))
+        let form = try HTTPConnection(port: server.port).request("GET", "/assess").text
+        #expect(form.contains("<input id=\"usage-file\" type=\"file\" name=\"usage_file\" form=\"questionnaire\""))
+        #expect(form.contains("<form id=\"questionnaire\"") && !form.contains("<form class=\"upload-form\""))
+        let page = try Self.upload(server.port, Self.multipart([
+            ("task_type", nil, Array("classification".utf8)), ("latency", nil, Array("batch".utf8)),
+            ("accuracy", nil, Array("tolerant".utf8)), ("cost_priority", nil, []), ("usage_file", "usage.csv", csv)])).text
+        #expect(page.contains("Verdict") && !page.contains("class=\"error-summary\""), "\(page.prefix(600))")
+        let assumed = page.range(of: "<h2 id=\"assumptions-heading\">").map { start in
+            String(page[start.lowerBound...]).components(separatedBy: "</section>")[0]
+        } ?? ""
+        #expect(assumed.contains("</a>: "), "some answer is still assumed: \(assumed.prefix(300))")
+        for question in ["What does the workload mostly do?", "How quickly must each answer arrive?", "How much does a wrong answer cost?"] {
+            #expect(!assumed.contains(question), "\(question) was answered")
+        }
+        let get = try HTTPConnection(port: server.port).request("GET", "/assess/result?task_type=chat&usage_file=")
+        #expect(get.status == 200)
     }
 
     /// 300 Haiku 5.5 chats in ten bursts, each one write of a 36,000-token prefix and 29 reads: the log shows a cache

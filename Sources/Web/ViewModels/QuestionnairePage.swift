@@ -5,11 +5,9 @@ struct QuestionnairePage: ViewModel, QuestionFields {
     /// What an upload found, when it still needs an answer (a file that counts no requests).
     var usage: UsageSection? = nil
     /// The file was refused: the summary links to the file field, which is marked and repeats why beside it (the
-    /// upload form sits below the questions, 1,300 px from the summary on a desktop).
+    /// file field sits below the questions, 1,300 px from the summary on a desktop). The file and its button belong to
+    /// the questionnaire's form (`form="questionnaire"`), so the answers typed above go with the file: a form of its
+    /// own sent the file alone, and the verdict fell back to defaults for everything typed. A file that counts no
+    /// requests asks for them on the questionnaire's own field, then.
     var uploadError = false
-    /// The file counts no requests and the monthly requests sent with it cannot be read: marked on the upload form's
-    /// own field, which keeps what was typed.
-    var uploadRequestsError = false
-    var uploadRequests = ""
-    var uploadRefused: Bool { uploadError || uploadRequestsError }
 }
