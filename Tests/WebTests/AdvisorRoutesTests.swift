@@ -27,7 +27,7 @@ struct AdvisorRoutesTests {
 
     @Test func theFormWorksWithoutJavaScript() {
         let html = get("/assess").text
-        #expect(html.contains("<form class=\"questionnaire\" action=\"/assess/result\" method=\"get\">"))
+        #expect(html.contains("<form id=\"questionnaire\" class=\"questionnaire\" action=\"/assess/result\" method=\"get\">"))
         #expect(html.contains("name=\"task_type\""))
         #expect(html.contains("name=\"fallback_ready\""))
         // Scripts only enhance (theme toggle, copy buttons): external same-origin files, nothing inline.
@@ -193,7 +193,7 @@ struct AdvisorRoutesTests {
         let page = get("/assess/result", pairs(query))
         #expect(page.status == 400)
         #expect(page.text.contains("class=\"field-error\"") || field == "colour")
-        #expect(page.text.contains("<form class=\"questionnaire\""))
+        #expect(page.text.contains("<form id=\"questionnaire\" class=\"questionnaire\""))
     }
 
     /// A day before the first Haiku is refused in words a person reads: the day it may start, and why.
