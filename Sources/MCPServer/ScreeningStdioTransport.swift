@@ -51,6 +51,12 @@ public actor ScreeningStdioTransport: Transport {
     /// Writes in order, one at a time; a request counts as answered only once its answer is written (a reader that
     /// starts late filled the pipe, and the process exited with answers half sent).
     public func send(_ data: Data) async throws {
+        try await write(data)
+        for id in MessageScreen.answeredIDs(in: data) { unanswered.remove(id) }
+    }
+
+    /// One message written after the ones queued before it; what it answers is `send`'s to note.
+    private func write(_ data: Data) async throws {
         let previous = lastWrite
         let write = Task<Void, Error> { [inner] in
             await previous?.value
@@ -58,7 +64,6 @@ public actor ScreeningStdioTransport: Transport {
         }
         lastWrite = Task { _ = await write.result }
         try await write.value
-        for id in MessageScreen.answeredIDs(in: data) { unanswered.remove(id) }
     }
 
     public nonisolated func receive() -> AsyncThrowingStream<Data, Swift.Error> { stream }
@@ -68,6 +73,14 @@ public actor ScreeningStdioTransport: Transport {
             for try await data in messages {
                 switch MessageScreen.screen(data) {
                 case .forward(let requestIDs, let cancelled):
+                    // A request whose id a request still running holds cannot be told apart from it: the SDK answered
+                    // one of the two, and the other was lost (4 runs in 25). Refused, as MCP's ids are unique per session.
+                    // Written without `send`'s bookkeeping: it carries the running request's id, which still awaits
+                    // its own answer.
+                    if requestIDs.count == 1, unanswered.contains(requestIDs[0]), let refusal = MessageScreen.idInUse(data) {
+                        try await write(refusal)
+                        continue
+                    }
                     unanswered.formUnion(requestIDs)
                     // A cancelled request is not answered (MCP's notifications/cancelled): not waited for either.
                     unanswered.subtract(cancelled)
@@ -201,6 +214,14 @@ enum MessageScreen {
             return nil
         }
         return find(value, [])
+    }
+
+    /// The answer to a request whose id is still in use by one being answered (-32600, with that id).
+    static func idInUse(_ data: Data) -> Data? {
+        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
+              let id = object["id"].flatMap(validID) else { return nil }
+        return error(id: id, code: -32600, "Invalid Request: the id is still in use by a request being answered; "
+                     + "give each request an id of its own")
     }
 
     /// The ids a message being sent answers (a response or a batch of them).

@@ -231,6 +231,24 @@ def piped(binary: str, content: str) -> None:
     check(any("`id` is given twice" in a["error"].get("message", "") for a in unmatched), f"a repeated id: {unmatched}")
 
 
+def shared_ids(binary: str, content: str) -> None:
+    """Two requests sent back to back with one id: both are answered (the second may be refused while the first runs),
+    where one of the two was lost in 4 runs of 25."""
+    for _ in range(5):
+        lines = [{"jsonrpc": "2.0", "id": 1, "method": "initialize",
+                  "params": {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "pipe", "version": "1"}}},
+                 {"jsonrpc": "2.0", "method": "notifications/initialized"}]
+        lines += [{"jsonrpc": "2.0", "id": "dup", "method": "tools/call",
+                   "params": {"name": "search", "arguments": {"query": word}}} for word in ("haiku", "rate limits")]
+        run = subprocess.run([binary, "mcp", "--content", content], input=("\n".join(map(json.dumps, lines)) + "\n").encode(),
+                             capture_output=True, timeout=60)
+        answers = [json.loads(line) for line in run.stdout.decode().splitlines() if line.strip()]
+        dup = [a for a in answers if a.get("id") == "dup"]
+        check(len(dup) == 2 and any("result" in a for a in dup), f"two requests sharing an id: {[list(a) for a in dup]}")
+        refused = [a for a in dup if "error" in a]
+        check(all(a["error"]["code"] == -32600 and "still in use" in a["error"]["message"] for a in refused), f"{refused}")
+
+
 USAGE_CSV = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "UsageTests", "Fixtures", "usage.csv")
 
 
@@ -241,6 +259,7 @@ def main() -> int:
             f.write('MODEL = "claude-3-5-haiku-20241022"\n')
         asyncio.run(asyncio.wait_for(drive(binary, content, repo), timeout=120))
     piped(binary, content)
+    shared_ids(binary, content)
     for failure in failures:
         print("FAIL mcp:", failure)
     print("mcp: every check passed" if not failures else f"mcp: {len(failures)} check(s) failed")
