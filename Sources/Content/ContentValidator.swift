@@ -166,8 +166,8 @@ private struct PageCheck {
                  hint: ResourceSpec.kinds.sorted().joined(separator: ", "))
         }
         if let address = resource.url {
-            if !address.hasPrefix("https://") && !address.hasPrefix("http://") {
-                fail(at + ["url"], "`resource.url` must be a public http(s) address")
+            if !Self.isWebAddress(address) {
+                fail(at + ["url"], "`resource.url` must be a public http(s) address with a host, such as https://example.com/page")
             }
         } else if resource.kind != "source_document" {
             fail(at + ["kind"], "a resource needs `url` (only a source_document may go without)")
@@ -232,9 +232,17 @@ private struct PageCheck {
     private mutating func url(_ address: String, at path: [PathKey], field: String) {
         if address.hasPrefix("/") {
             if !resolves(address) { fail(path, "`\(field)` links to `\(address)`, which is no page here") }
-        } else if !address.hasPrefix("https://") && !address.hasPrefix("http://") {
-            fail(path, "`\(field)` must be an http(s) address or an internal path like /resources/slug")
+        } else if !Self.isWebAddress(address) {
+            fail(path, "`\(field)` must be an http(s) address with a host, or an internal path like /resources/slug")
         }
+    }
+
+    /// An http(s) address a browser opens: the scheme, a host, and no spaces (`https://` alone and `https://a b` passed).
+    static func isWebAddress(_ address: String) -> Bool {
+        guard address.hasPrefix("https://") || address.hasPrefix("http://"),
+              !address.unicodeScalars.contains(where: { $0.properties.isWhitespace }),
+              let host = URLComponents(string: address)?.host else { return false }
+        return !host.isEmpty
     }
 
     mutating func bodyLink(_ link: BodyLink) {

@@ -117,4 +117,19 @@ struct ContentLibraryTests {
                 && text.contains("status.md:9: unknown resource kind `blog`")
         }
     }
+
+    /// An address needs a host and no spaces: `https://` alone and `https://a b` passed as public addresses.
+    @Test func addressesNeedAHost() throws {
+        let broken = Self.resource
+            .replacingOccurrences(of: "url: https://status.example.com", with: "url: \"https://\"")
+            .replacingOccurrences(of: "url: \"https://example.com\"", with: "url: \"https://a b\"")
+        let content = try TemporaryContent(["resources/status.md": broken])
+        #expect {
+            try ContentLibrary.load(directory: content.root)
+        } throws: { error in
+            let text = (error as? ContentErrors)?.description ?? ""
+            return text.contains("status.md:6: `sources[0].url` must be an http(s) address with a host")
+                && text.contains("status.md:8: `resource.url` must be a public http(s) address with a host")
+        }
+    }
 }
