@@ -273,6 +273,8 @@ final class CompiledModel: Sendable {
             ratioPublished = false
         }
         contextWindow = try positive(spec.context_window, "context_window")!
+        // A window is a whole number of tokens (400000.5 passed).
+        guard contextWindow == contextWindow.rounded() else { throw problem("context_window.value", "must be a whole number of tokens") }
         maxInput = try positive(spec.max_input, "max_input")
         if let input = maxInput, input > contextWindow {
             throw problem("max_input.value", "cannot exceed the context window")
@@ -508,6 +510,12 @@ final class CompiledModel: Sendable {
                 }
                 tokens[level.rank] = figure.value
                 assumed[level.rank] = figure.source == "assumption"
+            }
+            // More effort never thinks less: a low level above medium passed, and "lower the effort" then cost more.
+            let ordered = levels.filter { $0 != .none }.sorted()
+            for (lower, higher) in zip(ordered, ordered.dropFirst()) where tokens[lower.rank] > tokens[higher.rank] {
+                throw problem("reasoning.tokens.\(higher.rawValue).value", "\(higher.rawValue) effort cannot think less than "
+                              + "\(lower.rawValue) (\(Format.count(tokens[higher.rank])) tokens against \(Format.count(tokens[lower.rank])))")
             }
             for key in (r.tokens ?? [:]).keys.sorted() where Effort(rawValue: key).map({ !levels.contains($0) || $0 == .none }) ?? true {
                 throw problem("reasoning.tokens.\(key)", "'\(key)' is not one of the levels (\(levels.filter { $0 != .none }.map(\.rawValue).joined(separator: ", ")))")

@@ -194,6 +194,19 @@ struct KnowledgeTests {
             spec.prices!.cache_ttl_minutes = NumberFigure(value: 10, source: "x")
             file.models[i] = FixtureEntry(slug: "gpt-6-luna", title: "x", spec: spec)
         }
+        // More effort never thinks less, and a window is whole tokens.
+        try expectError("model.reasoning.tokens.medium.value", slug: "gpt-6-luna") { file in
+            let i = file.models.firstIndex { $0.slug == "gpt-6-luna" }!
+            var spec = file.models[i].spec
+            spec.reasoning!.tokens!["low"] = NumberFigure(value: 30_000, source: "x")
+            file.models[i] = FixtureEntry(slug: "gpt-6-luna", title: "x", spec: spec)
+        }
+        try expectError("model.context_window.value", slug: "gpt-6-luna") { file in
+            let i = file.models.firstIndex { $0.slug == "gpt-6-luna" }!
+            var spec = file.models[i].spec
+            spec.context_window = NumberFigure(value: 400_000.5, source: "x")
+            file.models[i] = FixtureEntry(slug: "gpt-6-luna", title: "x", spec: spec)
+        }
         try expectError("failure_mode.exposure[0].when", slug: "rate-limits") { file in
             let i = file.failureModes.firstIndex { $0.slug == "rate-limits" }!
             var spec = file.failureModes[i].spec
