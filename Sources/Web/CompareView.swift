@@ -128,7 +128,21 @@ struct CompareView {
             verdictURL: verdict?.url ?? workload.map { "/assess/result?" + $0.queryString } ?? "",
             verdictSentence: verdict?.sentence ?? "",
             chart: chart.view(title: "Monthly cost of \(given ? "this workload" : "the default workload") on the chosen models",
-                              id: "cost-chart"))
+                              id: "cost-chart"),
+            effortNote: Self.effortNote(chosenLines))
+    }
+}
+
+extension CompareView {
+    /// The efforts the chosen models' thinking is priced at, where they differ: Opus 5.5 ($3,440 at medium) came
+    /// below Sonnet 5.5 ($3,520 at high) at twice the price a token, with the reason only in a row far down.
+    static func effortNote(_ lines: [CostLine]) -> String {
+        let thinking = lines.filter { $0.fits && $0.rates.reasoning_tokens_per_request > 0 }
+        let efforts = thinking.compactMap(\.rates.reasoning_effort)
+        guard Set(efforts).count > 1 else { return "" }
+        let named = thinking.compactMap { l in l.rates.reasoning_effort.map { "\(l.title) at \($0.rawValue)" } }
+        return "Each model's thinking is priced at the effort it runs at here, and they differ: \(Format.series(named)). "
+            + "A model can cost less than one with lower prices because it thinks less; the reasoning row below gives the tokens."
     }
 }
 

@@ -332,6 +332,10 @@ struct AdvisorRoutesTests {
         #expect(page.contains("<th scope=\"row\">Reasoning priced, a request (default workload)</th>"))
         #expect(page.contains("medium effort: about 1,200 tokens"))
         #expect(page.contains(">none<"), "a model that does not reason")
+        // Models priced at different efforts say so by the chart: Opus 5.5 at medium came below Sonnet 5.5 at high.
+        let mixed = get("/compare", [("models", "claude-sonnet-5-5,claude-opus-5-5")]).text
+        #expect(mixed.contains("and they differ: Claude Opus 5.5 at medium and Claude Sonnet 5.5 at high."), "\(mixed)")
+        #expect(!get("/compare", [("models", "claude-haiku-5-5,gpt-6-luna")]).text.contains("and they differ"))
         // Task fits are named as the questionnaire names the task.
         #expect(page.contains("Fit: Retrieval-augmented answers (RAG)</th>") && !page.contains("Fit: rag<"))
         #expect(!page.contains("<th scope=\"row\">Self-hosting</th>"), "no chosen model is self-hosted")

@@ -17,6 +17,8 @@ struct ComparePage: ViewModel, ChartedPage {
     /// What the given workload's verdict recommends and pays ("" for the defaults): the mark on the chart is its.
     let verdictSentence: String
     let chart: CostChartView
+    /// Where the chosen models are priced at different reasoning efforts (each at its own default), which: "" otherwise.
+    let effortNote: String
 
     var costChart: CostChartView? { chart }
 }
