@@ -43,10 +43,12 @@ extension Engine {
               let fitting = levels.last(where: { $0 < effort && (k.thinkingFloor(model: m, at: $0)?.tokens ?? 0) / typical <= wait })
         else { return "" }
         let seconds = Self.seconds(line.rates.reasoning_tokens_per_request / typical)
-        let level = fitting == .none ? "with thinking off" : "at \(fitting.rawValue) effort"
-        let month = v[AnswerID.monthlyRequests.rawValue] > 0 ? ", \(Format.money(monthly([(.reasoningEffort, fitting.answer)]))) a month" : ""
-        return "; that is about \(seconds) before the first word, over an interactive answer's \(Self.seconds(wait)): "
-            + "\(level), which fits it\(month)"
+        let level = fitting == .none ? "With thinking off" : "At \(fitting.rawValue) effort"
+        // The whole month both ways: beside the thinking's own amount, "$723 a month" read as the thinking's.
+        let (after, before) = Format.money(monthly([(.reasoningEffort, fitting.answer)]), line.monthly_usd)
+        // (Without requests the trap, $0, is not said at all.)
+        return ". That is about \(seconds) before the first word, over an interactive answer's \(Self.seconds(wait)). "
+            + "\(level), which fits the wait, the whole month is \(after) instead of \(before)"
     }
 
     /// The traps in model `m`'s figure, in the order of TrapKind.

@@ -70,7 +70,8 @@ public struct AdvisorViews: Sendable {
         let errors = (error.map { [$0] } ?? []) + others.filter { $0.field != error?.field }
         var summary = errorSummary(error, marked: errors)
         // An upload's message names its JSON paths and columns in Markdown backticks, shown as they are on a page.
-        let upload = error?.field == "usage"
+        // Any refused upload needs its file chosen again (a page load empties the field): the summary links to it.
+        let upload = error?.field == "usage" || fromUpload
         if upload || fromUpload { summary = summary.replacingOccurrences(of: "`", with: "") }
         let view = QuestionnairePage(fields: form.fields(values: values, errors: errors),
                                      formError: summary, usage: usage, uploadError: upload)
@@ -102,7 +103,16 @@ public struct AdvisorViews: Sendable {
         let linkVersion: String?
         let usage: UsageProfile?
         do {
-            // The questionnaire's file field goes with its form's GET as a file name, which is no answer.
+            // The questionnaire's file field goes with its form's GET as a file name, which is no answer. A file chosen
+            // and sent that way (Enter in a field, or "Get the verdict") would be dropped unsaid: the questionnaire
+            // comes back with the answers, asking for the import button.
+            if request.query.contains(where: { $0.0 == Self.uploadFileField && !$0.1.isEmpty }) {
+                let pairs = request.query.filter { $0.0 != Self.uploadFileField }
+                return assessPage(values: QuestionnaireForm.values(of: pairs), error: AnswerError(
+                    code: "usage_not_sent", message: "A usage file was chosen, but “Get the verdict” does not send files: "
+                        + "choose it again and press “Import and assess”, or clear it for a verdict on the answers alone.",
+                    field: "usage"), status: 400)
+            }
             let split = try ShareLinks.split(request.query.filter { $0.0 != Self.uploadFileField })
             linkVersion = split.version
             let (pairs, profile) = try Self.usageParameter(split.answers)

@@ -110,8 +110,9 @@ struct ResultView {
                            effectClass: reason.effect > 0 ? "plus" : (reason.effect < 0 ? "minus" : "zero"),
                            decides: reason.decide.map { Self.verdictLabel(Verdict(rawValue: $0) ?? .chooseAlternative) } ?? "")
             },
-            // Most severe first, the engine's order within a severity: two medium risks came before a high one.
-            warnings: Self.bySeverity(assessment.warnings).map {
+            // The biggest risk, then the most severe first, the engine's order within a severity: two medium risks came
+            // before a high one.
+            warnings: Self.bySeverity(assessment.warnings, first: decision.top_risk).map {
                 WarningLine(title: $0.title, url: $0.url, text: $0.text, severity: $0.severity.rawValue,
                             shownAbove: $0 == decision.top_risk)
             },
@@ -230,9 +231,10 @@ struct ResultView {
                             reason: r.reason, reasonURL: r.url, reasonTitle: pageTitle(r.url))
     }
 
-    /// The warnings most severe first, each severity in the order given.
-    static func bySeverity(_ warnings: [Warning]) -> [Warning] {
-        Severity.allCases.reversed().flatMap { s in warnings.filter { $0.severity == s } }
+    /// The warnings with `first` (the biggest risk) leading, then most severe first, each severity in the order given.
+    static func bySeverity(_ warnings: [Warning], first: Warning? = nil) -> [Warning] {
+        let rest = Severity.allCases.reversed().flatMap { s in warnings.filter { $0.severity == s && $0 != first } }
+        return (first.map { top in warnings.contains(top) ? [top] : [] } ?? []) + rest
     }
 
     /// `/compare` with the shortlist's models and this workload's answers (and its imported distribution: `carry`).

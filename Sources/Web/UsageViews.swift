@@ -94,14 +94,8 @@ extension AdvisorViews {
         } catch {
             throw refused("The upload is not well-formed multipart/form-data: \(error.message).", status: 400)
         }
-        // One file per verdict: a second was read silently and dropped.
-        guard form.parts.filter({ Self.isFileField($0.name) }).count <= 1 else {
-            throw refused("Send one usage file: the upload holds more than one in the field `usage` (merge them first, or "
-                          + "assess each alone).", status: 400)
-        }
-        guard let file = form.parts.first(where: { Self.isFileField($0.name) }), !file.body.isEmpty else {
-            throw refused("Choose a usage file to upload (“Usage file” on the form; the multipart field `usage`).", status: 400)
-        }
+        // The answers first: every refusal below keeps what was typed beside the file (a missing or unreadable file
+        // sent the person back to an empty questionnaire).
         var pairs: [(String, String)] = []
         for part in form.parts where !Self.isFileField(part.name) {
             guard let text = String(validating: part.body, as: UTF8.self) else {
@@ -112,11 +106,23 @@ extension AdvisorViews {
             }
             pairs.append((part.name, text))
         }
+        let typed = QuestionnaireForm.values(of: pairs)
+        func refusedKeeping(_ message: String) -> UploadRefusal {
+            UploadRefusal(error: AnswerError(code: "usage_refused", message: message, field: "usage"), status: 400, values: typed)
+        }
+        // One file per verdict: a second was read silently and dropped.
+        guard form.parts.filter({ Self.isFileField($0.name) }).count <= 1 else {
+            throw refusedKeeping("Send one usage file: the upload holds more than one (merge them first, or assess each alone).")
+        }
+        guard let file = form.parts.first(where: { Self.isFileField($0.name) }), !file.body.isEmpty else {
+            throw refusedKeeping("Choose a usage file under “Usage file”, then press “Import and assess” (an API client sends "
+                                 + "it in the multipart field `usage`).")
+        }
         let given: Answers
         do {
             given = try knowledge.answers(fromQuery: pairs)
         } catch {
-            throw UploadRefusal(error: error, status: 400, values: QuestionnaireForm.values(of: pairs))
+            throw UploadRefusal(error: error, status: 400, values: typed)
         }
         let imported: UsageImport
         do {
@@ -124,14 +130,17 @@ extension AdvisorViews {
                                             catalog: ModelCatalog(library: library, knowledge: knowledge), knowledge: knowledge)
         } catch {
             let name = file.filename.map { "`\($0.prefix(80))`" } ?? "The file"
-            throw refused("\(name) could not be imported: \(error.description). Nothing of it was used.", status: 400)
+            throw refusedKeeping("\(name) could not be imported: \(error.description). Nothing of it was used.")
         }
         let answers = imported.filling(given, knowledge: knowledge)
         guard let profile = imported.profile else {
-            // The file counts no requests: ask for the monthly number and keep everything else it gave.
+            // The file counts no requests: ask for the monthly number, on the questionnaire's own field, with what was
+            // typed (not the file's figures: filled in, a verdict without the file rested on half of them), and the
+            // file to choose again.
             let ask = AnswerError(code: "usage_needs_requests", message: (imported.summary.requests_note ?? "")
-                                  + " Enter the monthly requests and upload the file again.", field: AnswerID.monthlyRequests.name)
-            throw UploadRefusal(error: ask, status: 400, values: QuestionnaireForm.values(of: answers), summary: imported.summary)
+                                  + " Enter the monthly requests, choose the file again and press “Import and assess”.",
+                                  field: AnswerID.monthlyRequests.name)
+            throw UploadRefusal(error: ask, status: 400, values: typed, summary: imported.summary)
         }
         return UsageUpload(answers: answers, imported: imported, profile: profile)
     }
@@ -176,7 +185,8 @@ extension AdvisorViews {
             if let observed = s.observed_requests { facts.append(UsageFact(label: "Requests in the file", value: Format.count(observed))) }
             if let monthly = s.monthly_requests { facts.append(UsageFact(label: "Monthly requests (scaled to a month)", value: Format.count(monthly))) }
             let per = s.distribution_of == "buckets" ? " (bucket averages)" : ""
-            for (name, d) in [("Prompt tokens", s.prompt_tokens), ("Output tokens", s.output_tokens)] {
+            // Sizes a request are known only once requests are (a report that counts tokens alone read "mean 0").
+            for (name, d) in [("Prompt tokens", s.prompt_tokens), ("Output tokens", s.output_tokens)] where s.monthly_requests != nil {
                 facts.append(UsageFact(label: name + per, value: "mean \(Format.count(d.mean)) · p50 \(Format.count(d.p50)) · "
                                        + "p90 \(Format.count(d.p90)) · p99 \(Format.count(d.p99)) · max \(Format.count(d.max))"))
             }

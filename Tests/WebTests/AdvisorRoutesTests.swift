@@ -294,6 +294,9 @@ struct AdvisorRoutesTests {
         let listed = page.components(separatedBy: "<li class=\"severity-").dropFirst().compactMap { rank[String($0.prefix { $0 != "\"" })] }
         #expect(listed.count >= 3 && Set(listed).count >= 2, "\(listed)")
         #expect(listed == listed.sorted(), "\(listed)")
+        // The biggest risk, given in full above, leads the list.
+        let first = try #require(page.range(of: "<li class=\"severity-")).lowerBound
+        #expect(page[first...].prefix(600).contains("the biggest risk, given in full"))
     }
 
     /// An imported verdict's compare link carries its distribution: the comparison prices it request by request, as

@@ -242,6 +242,10 @@ import Testing
             #expect(page.contains("<a href=\"#f-monthly_requests\">"), "\(typed)")
             #expect(page.contains("id=\"e-monthly_requests\""), "\(typed): the questionnaire's field is marked")
             #expect(page.contains("value=\"\(typed)\""), "\(typed)")
+            // The file is to be chosen again, and the form holds what was typed, not the file's figures (filled in, a
+            // verdict without the file rested on half of them), nor sizes of "mean 0" a request.
+            #expect(page.contains("<a href=\"#usage-file\">Choose the usage file again</a>"), "\(typed)")
+            #expect(!page.contains("value=\"0.49\"") && !page.contains("mean 0 ·"), "\(typed)")
         }
     }
 
@@ -268,6 +272,19 @@ import Testing
         }
         let get = try HTTPConnection(port: server.port).request("GET", "/assess/result?task_type=chat&usage_file=")
         #expect(get.status == 200)
+        // A file chosen but sent with "Get the verdict" (or Enter in a field) is no file: the questionnaire comes back
+        // with the answers and asks for the import button, where the verdict came without the file, unsaid.
+        let dropped = try HTTPConnection(port: server.port).request("GET", "/assess/result?task_type=chat&usage_file=usage.csv")
+        #expect(dropped.status == 400 && dropped.text.contains("“Get the verdict” does not send files"))
+        #expect(dropped.text.contains("<a href=\"#usage-file\">Choose the usage file again</a>"))
+        #expect(dropped.text.contains("<option value=\"chat\" selected"), "the answer is kept")
+        // Every refused upload keeps what was typed beside it: no file, and a file that cannot be read.
+        for (parts, words) in [([("task_type", nil as String?, Array("classification".utf8))], "Choose a usage file"),
+                               ([("task_type", nil, Array("classification".utf8)), ("usage_file", "bad.csv", Array("not,a\nusage,file\n".utf8))],
+                                "could not be imported")] {
+            let refused = try Self.upload(server.port, Self.multipart(parts)).text
+            #expect(refused.contains(words) && refused.contains("<option value=\"classification\" selected"), "\(words)")
+        }
     }
 
     /// 300 Haiku 5.5 chats in ten bursts, each one write of a 36,000-token prefix and 29 reads: the log shows a cache
