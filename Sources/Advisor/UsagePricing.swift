@@ -284,7 +284,9 @@ extension Engine {
 
     /// The assessment of a workload whose requests were imported: every cost, the choice of model and what would
     /// change are priced on the distribution, and `comparison` sets the result against the current model.
-    public func assess(_ answers: Answers, usage profile: UsageProfile, currentModel: String?)
+    /// - Parameter batchShare: the share of the file's traffic that went through the batch API, where it says (nil: a
+    ///   link's distribution, which does not carry it; the latency answer stands in).
+    public func assess(_ answers: Answers, usage profile: UsageProfile, currentModel: String?, batchShare: Double? = nil)
         -> (assessment: Assessment, comparison: UsageComparison) {
         // The logged prompts hold the provider's tool-use system prompt where the requests carried tools; the cost
         // lines add each model's own, so the logged model's comes out first (known only when the import names it).
@@ -316,12 +318,15 @@ extension Engine {
                 ?? knowledge.modelIndex[assessment.primaryModel].map { prices.monthly[$0] } ?? 0
             // Batch traffic on a model whose batch price we have not read is priced at its standard rates: up to twice
             // what it paid, so no difference is claimed (an OpenAI log 99 % through the batch API on GPT-5 mini "saved
-            // $141 a month" by moving to a plan that costs about $414 more at OpenAI's usual half price).
+            // $141 a month" by moving to a plan that costs about $414 more at OpenAI's usual half price). Any share of
+            // the file's traffic counts (98 % batch was priced as interactive work and "saved $690"); where the file
+            // says none went through batch, a batch latency answer is no reason (its standard rates are what it paid).
             let day = Int(v[AnswerID.asOf.rawValue])
+            let throughBatch = batchShare.map { $0 > 0 } ?? (v[AnswerID.latency.rawValue] == Knowledge.batchLatency)
             let unpriced = current.flatMap { m -> String? in
-                guard v[AnswerID.latency.rawValue] == Knowledge.batchLatency,
-                      knowledge.compiledModels[m].prices(on: day)?.batchDiscount == nil else { return nil }
-                return "\(knowledge.models[m].title)'s batch price is not recorded here, and the traffic went through the "
+                guard throughBatch, knowledge.compiledModels[m].prices(on: day)?.batchDiscount == nil else { return nil }
+                let share = batchShare.map { $0 < 1 ? "\(Format.percent($0)) of the traffic" : "the traffic" } ?? "the traffic"
+                return "\(knowledge.models[m].title)'s batch price is not recorded here, and \(share) went through the "
                     + "batch API: it paid less than this, so what the recommendation saves or adds is not said."
             }
             return (assessment, UsageComparison(

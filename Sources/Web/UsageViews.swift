@@ -40,7 +40,8 @@ extension AdvisorViews {
             throw HTTPError(error.status, code: error.error.code, error.error.message, field: error.error.field)
         }
         let (assessment, comparison) = engine.assess(upload.answers, usage: upload.profile,
-                                                     currentModel: upload.imported.currentModel)
+                                                     currentModel: upload.imported.currentModel,
+                                                     batchShare: upload.imported.summary.batch_share)
         return .json(JSON.encode(UsageAssessmentDocument(assessment: assessment, summary: upload.imported.summary,
                                                          comparison: comparison)))
     }
@@ -148,7 +149,8 @@ extension AdvisorViews {
     /// The verdict priced on a distribution: from an upload (with its summary) or from a link's `usage=`.
     func usageResult(_ answers: Answers, profile: UsageProfile, currentModel: String?, summary: UsageSummary?,
                      base: String) -> Response {
-        let (assessment, comparison) = engine.assess(answers, usage: profile, currentModel: currentModel)
+        let (assessment, comparison) = engine.assess(answers, usage: profile, currentModel: currentModel,
+                                                     batchShare: summary?.batch_share)
         let carried = "usage=" + profile.encoded
         var view = ResultView(engine: engine, library: library).page(assessment, answers: answers, links: links,
                                                                      base: base, carry: carried)

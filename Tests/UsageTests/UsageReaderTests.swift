@@ -432,6 +432,23 @@ import Usage
                                                        usage: try #require(mini.profile), currentModel: mini.currentModel)
         #expect(unpriced.current_model == "gpt-5-mini" && unpriced.current_monthly_usd != nil && unpriced.difference_usd == nil)
         #expect(unpriced.current_note?.hasPrefix("GPT-5 mini's batch price is not recorded here, and the traffic went through the batch API") == true)
+        // Any share of the file's traffic counts (half of it through batch was priced as interactive work, with a saving
+        // claimed); a file with none through batch keeps its difference, whatever the latency answer.
+        for (flags, share) in [([true, false], 0.5), ([false], 0.0)] {
+            let file = try UsageImport.load(openAI(batch: flags, model: "gpt-5-mini"), given: given, catalog: UsageFixture.catalog,
+                                            knowledge: UsageFixture.knowledge)
+            let answers = try UsageFixture.knowledge.replacing(.latency, with: .text("batch"),
+                                                              in: file.filling(given, knowledge: UsageFixture.knowledge))
+            let (_, c) = UsageFixture.engine.assess(answers, usage: try #require(file.profile), currentModel: file.currentModel,
+                                                    batchShare: file.summary.batch_share)
+            #expect(file.summary.batch_share == share)
+            if share > 0 {
+                #expect(c.difference_usd == nil && c.current_note?.contains("and 50 % of the traffic went through the batch API") == true,
+                        "\(c.current_note ?? "-")")
+            } else {
+                #expect(c.difference_usd != nil && c.current_note == nil, "\(c.current_note ?? "-")")
+            }
+        }
 
         let half = try UsageImport.load(openAI(batch: [true, false]), given: given, catalog: UsageFixture.catalog,
                                         knowledge: UsageFixture.knowledge)
