@@ -44,11 +44,12 @@ extension Engine {
         else { return "" }
         let seconds = Self.seconds(line.rates.reasoning_tokens_per_request / typical)
         let level = fitting == .none ? "With thinking off" : "At \(fitting.rawValue) effort"
-        // The whole month both ways: beside the thinking's own amount, "$723 a month" read as the thinking's.
+        // The model's whole month both ways, named as its own: beside the thinking's amount "$723 a month" read as the
+        // thinking's, and beside a tiered plan's total as the plan's.
         let (after, before) = Format.money(monthly([(.reasoningEffort, fitting.answer)]), line.monthly_usd)
         // (Without requests the trap, $0, is not said at all.)
         return ". That is about \(seconds) before the first word, over an interactive answer's \(Self.seconds(wait)). "
-            + "\(level), which fits the wait, the whole month is \(after) instead of \(before)"
+            + "\(level), which fits the wait, \(line.title)'s month is \(after) instead of \(before)"
     }
 
     /// The traps in model `m`'s figure, in the order of TrapKind.

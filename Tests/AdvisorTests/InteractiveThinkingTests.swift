@@ -36,7 +36,7 @@ struct InteractiveThinkingTests {
         let trap = try #require(a.decision.traps.first { $0.kind == .thinking_tokens && $0.model == "claude-haiku-5-5" })
         #expect(trap.text == "Claude Haiku 5.5 thinks before it answers: about 1,200 reasoning tokens a request at medium effort, "
                 + "billed as output, $1,800 a month. That is about 12.4 s before the first word, over an interactive answer's "
-                + "5 s. At low effort, which fits the wait, the whole month is $723 instead of $2,073.", "\(trap.text)")
+                + "5 s. At low effort, which fits the wait, Claude Haiku 5.5's month is $723 instead of $2,073.", "\(trap.text)")
         // Work that keeps its thinking, and work nobody waits for, get the amount alone.
         for other: [String: AnswerValue] in [["accuracy": "first_time_right", "review_capacity": "none"], ["latency": "batch"]] {
             let b = assess(labels.merging(other) { $1 })
