@@ -96,7 +96,7 @@ public struct UsageImport: Sendable {
             }
             let sum = weight.reduce(0, +)
             requestsPerRow = weight.map { observed * $0 / sum }
-            note = "\(countsTokensOnly): the \(Int(given)) monthly requests given are "
+            note = "\(countsTokensOnly): the \(Format.count(given)) monthly requests given are "
                 + "spread over its buckets in proportion to their output tokens."
         } else {
             note = "\(countsTokensOnly): give the monthly requests to price it."

@@ -157,7 +157,7 @@ import Usage
         #expect(asked.summary.requests_note == "The file's request counts are all 0, though it logs tokens: give the monthly requests to price it.")
         let given = try UsageImport.load(file, catalog: UsageFixture.catalog, monthlyRequests: 50_000, on: UsageFixture.day)
         #expect(given.summary.monthly_requests == 50_000 && given.profile != nil)
-        #expect(given.summary.requests_note?.hasPrefix("The file's request counts are all 0, though it logs tokens: the 50000") == true)
+        #expect(given.summary.requests_note?.hasPrefix("The file's request counts are all 0, though it logs tokens: the 50,000 monthly requests given") == true)
     }
 
     @Test func dayLongBucketsGiveOnlyALowerBoundOfThePeak() throws {
