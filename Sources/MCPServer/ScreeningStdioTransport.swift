@@ -258,7 +258,10 @@ enum MessageScreen {
     /// One key per id, so that `7` and `"7"` stay apart.
     private static func key(_ id: Any) -> String {
         if let string = id as? String { return "s:" + string }
-        return "n:" + ((id as? NSNumber)?.stringValue ?? "")
+        // By value: `7.0`, `1e3` and `-0.0` are whole numbers the SDK answers as 7, 1000 and 0, and keyed by their
+        // spelling they were never marked answered (the end of input waited its full minute).
+        guard let number = id as? NSNumber, number.doubleValue.rounded() == number.doubleValue else { return "n:" }
+        return "n:" + String(Int64(number.doubleValue))
     }
 
     private static func error(id: Any?, code: Int, _ message: String) -> Data {

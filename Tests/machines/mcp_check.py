@@ -186,6 +186,9 @@ def piped(binary: str, content: str) -> None:
         {"jsonrpc": "2.0", "method": "resources/read", "params": {}},
         {"jsonrpc": "2.0", "method": "tools/call", "params": {"name": 5}},
         {"jsonrpc": "2.0", "id": 15, "method": "no/such", "params": 5},
+        # A whole number spelled as a fraction is answered as the whole number, and counted answered: the end of
+        # input waited its full minute for "16.0".
+        {"jsonrpc": "2.0", "id": 16.0, "method": "ping"},
     ]
     # Members given twice, which json.dumps cannot write: an id (answered as 1 by the SDK while the end of input
     # waited a minute for 2) and a tool argument (the web refuses a repeated answer).
@@ -205,7 +208,7 @@ def piped(binary: str, content: str) -> None:
     check(run.returncode == 0, f"piped mcp exit status {run.returncode}: {run.stderr.decode()[-300:]}")
     answers = [json.loads(line) for line in run.stdout.decode().splitlines() if line.strip()]
     by_id = {json.dumps(a.get("id")): a for a in answers if a.get("id") is not None}
-    check(set(by_id) == {"1", "2", '"three"', "4", "5", "1.5", "8", "9", "10", "11", "12", "13", "14", "15"},
+    check(set(by_id) == {"1", "2", '"three"', "4", "5", "1.5", "8", "9", "10", "11", "12", "13", "14", "15", "16"},
           f"piped answers: {sorted(by_id)}")
     check(by_id.get("15", {}).get("error", {}).get("code") == -32601, f"an unknown method: {by_id.get('15')}")
     for key, word in [("11", "uri"), ("12", "params"), ("13", "cursor"), ("14", "_meta")]:
