@@ -197,6 +197,10 @@ public struct Assessment: Sendable, Encodable, Equatable {
     /// Under `nothing_fits`, the models the named one is the roomiest of (`Decision.roomiest`); not in the JSON,
     /// whose first warning says it.
     public var roomiest: RoomiestSet? = nil
+    /// Under an imported distribution, the answers it was priced on: the sizes left blank are the distribution's own
+    /// means (a page that said the defaults' "1,000 input tokens" beside prices of the file's 30,569 described another
+    /// workload); nil for the average request, priced on the answers as given. Not in the JSON.
+    public var pricedAnswers: Answers? = nil
     /// `roomiest`'s phrase: "the models we list", "the models that fit ... 'strong' or better".
     public var roomiestAmong: String? { roomiest?.phrase }
 

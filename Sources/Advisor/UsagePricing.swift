@@ -312,7 +312,8 @@ extension Engine {
                 knowledge.usageCostLine(model: $0, v, prices: prices, groups: profile.samples.count)
             }
             let search = profile.compacted(to: Self.searchGroups)
-            let assessment = assess(answers, v, usage: (prices, Self.ordered(lines), search))
+            var assessment = assess(answers, v, usage: (prices, Self.ordered(lines), search))
+            assessment.pricedAnswers = answers
             // A tiered verdict costs the plan with its escalations, not the Haiku's share of it.
             let recommended = assessment.decision.combined?.monthly_usd
                 ?? knowledge.modelIndex[assessment.primaryModel].map { prices.monthly[$0] } ?? 0

@@ -14,14 +14,17 @@ struct CompareView {
               usage: UsageProfile? = nil) -> ComparePage {
         let pages = slugs.compactMap { library.page(.models, $0) }
         let specs = pages.compactMap(\.frontMatter.model)
-        let answers = workload ?? engine.knowledge.defaultAnswers
+        var answers = workload ?? engine.knowledge.defaultAnswers
         // A workload of its own: some answer given besides the day (a link with only `as_of` prices the defaults on
         // that day, and was called "the workload of your verdict", linking back to a verdict nobody ran).
-        let given = workload.map { w in AnswerID.allCases.contains { $0 != .asOf && !w.isAssumed($0) } } ?? false
+        // An imported distribution is a workload of its own too, whatever the link answered.
+        let given = workload.map { w in usage != nil || AnswerID.allCases.contains { $0 != .asOf && !w.isAssumed($0) } } ?? false
         let imported = workload.flatMap { w in
             usage.map { engine.assess(w, usage: $0, currentModel: AdvisorViews.currentModel(of: w)).assessment }
         }
         let lines = imported?.costs ?? engine.costs(answers)
+        // The workload said is the one priced: the sizes a link left blank are the distribution's own.
+        if let priced = imported?.pricedAnswers { answers = priced }
         let lineOf = Dictionary(lines.map { ($0.model, $0) }, uniquingKeysWith: { a, _ in a })
         let chosenLines = lines.filter { slugs.contains($0.model) }
         // Reached from a verdict, the mark is the verdict's, as on the verdict page (★ there is the one mark for the
@@ -120,7 +123,7 @@ struct CompareView {
             },
             rows: rows, workload: ResultView.workloadSummary(answers)
                 + (imported == nil ? "" : ", priced request by request from your usage file as the verdict was"),
-            given: given || imported != nil,
+            given: given,
             // The distribution rides along, so that comparing other models keeps it.
             hiddenAnswers: (workload.map { w in
                 QuestionnaireForm.values(of: w).sorted { $0.key < $1.key }.map { HiddenAnswer(name: $0.key, value: $0.value) }

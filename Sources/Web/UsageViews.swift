@@ -151,6 +151,8 @@ extension AdvisorViews {
                      base: String) -> Response {
         let (assessment, comparison) = engine.assess(answers, usage: profile, currentModel: currentModel,
                                                      batchShare: summary?.batch_share)
+        // The sizes a link left blank are the distribution's own, as priced.
+        let answers = assessment.pricedAnswers ?? answers
         let carried = "usage=" + profile.encoded
         var view = ResultView(engine: engine, library: library).page(assessment, answers: answers, links: links,
                                                                      base: base, carry: carried)

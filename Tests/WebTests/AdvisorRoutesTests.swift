@@ -323,6 +323,12 @@ struct AdvisorRoutesTests {
         #expect(compare.contains("<input type=\"hidden\" name=\"usage\" value=\"1-135000-0-15000-500_99"))
         #expect(compare.contains("Back to the verdict") && compare.range(of: "href=\"/assess/result?[^\"]*usage=1-135000",
                                                                         options: .regularExpression) != nil)
+        // The workload said is the one priced: sizes the link left blank are the distribution's means (the defaults'
+        // "1,000 input tokens" stood beside prices of 135,000- and 5,000-token prompts).
+        let means = "× 30,569 input tokens (49 % cacheable) and 500 output tokens"
+        #expect(compare.contains(means) && compare.contains("This workload, a month"), "\(compare)")
+        let bare = get("/assess/result", [usage]).text
+        #expect(bare.contains("Workload: 100,000 requests a month " + means), "the defaults' sizes were said")
         // A bad distribution is a 400 that says so, as on the verdict.
         #expect(get("/compare", [("models", "claude-haiku-5-5,gpt-6-luna"), ("usage", "x")] + answers).status == 400)
     }
