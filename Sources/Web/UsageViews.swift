@@ -165,10 +165,11 @@ extension AdvisorViews {
     /// The distribution a link carries, and the answers without it. - Throws: `AnswerError` for a bad `usage=`.
     static func usageParameter(_ query: [(String, String)]) throws(AnswerError) -> (pairs: [(String, String)], profile: UsageProfile?) {
         let carried = query.filter { $0.0 == "usage" }
-        guard let text = carried.first?.1, !text.isEmpty else { return (query, nil) }
-        guard carried.count == 1 else {
+        guard carried.count <= 1 else {
             throw AnswerError(code: "duplicate_answer", message: "`usage` is given more than once", field: "usage")
         }
+        // Empty, as any blank answer is: no distribution (it was refused as "not a question").
+        guard let text = carried.first?.1, !text.isEmpty else { return (query.filter { $0.0 != "usage" }, nil) }
         return (query.filter { $0.0 != "usage" }, try UsageProfile(encoded: text))
     }
 

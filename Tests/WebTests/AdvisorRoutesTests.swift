@@ -329,6 +329,9 @@ struct AdvisorRoutesTests {
         #expect(compare.contains(means) && compare.contains("This workload, a month"), "\(compare)")
         let bare = get("/assess/result", [usage]).text
         #expect(bare.contains("Workload: 100,000 requests a month " + means), "the defaults' sizes were said")
+        // An empty one is no distribution, as any blank answer is.
+        #expect(get("/api/assess", answers + [("usage", "")]).status == 200)
+        #expect(get("/assess/result", answers + [("usage", "")]).status == 200)
         // A bad distribution is a 400 that says so, as on the verdict.
         #expect(get("/compare", [("models", "claude-haiku-5-5,gpt-6-luna"), ("usage", "x")] + answers).status == 400)
     }
