@@ -65,16 +65,18 @@ public struct AdvisorViews: Sendable {
     /// - Parameter others: more answers that cannot be read (`Knowledge.fieldErrors`), marked on their fields too.
     /// - Parameter fromUpload: the refused request was the upload's: an answer's error is marked on its field, and the
     ///   file must be chosen again.
+    /// - Parameter carriedUsage: an imported link's distribution (`usage=`), kept by the form.
     func assessPage(values: [String: String], error: AnswerError?, status: Int, usage: UsageSection? = nil,
-                    others: [AnswerError] = [], fromUpload: Bool = false) -> Response {
+                    others: [AnswerError] = [], fromUpload: Bool = false, carriedUsage: String = "") -> Response {
         let errors = (error.map { [$0] } ?? []) + others.filter { $0.field != error?.field }
         var summary = errorSummary(error, marked: errors)
         // An upload's message names its JSON paths and columns in Markdown backticks, shown as they are on a page.
         // Any refused upload needs its file chosen again (a page load empties the field): the summary links to it.
         let upload = error?.field == "usage" || fromUpload
         if upload || fromUpload { summary = summary.replacingOccurrences(of: "`", with: "") }
-        let view = QuestionnairePage(fields: form.fields(values: values, errors: errors),
+        var view = QuestionnairePage(fields: form.fields(values: values, errors: errors),
                                      formError: summary, usage: usage, uploadError: upload)
+        view.carriedUsage = carriedUsage
         // "Error: " first, as the page's heading cannot say it: the title is what a screen reader and a tab list read.
         return .html(templates.page(title: (summary.isEmpty ? "" : "Error: ") + "Should this workload run on Haiku?", view: view,
                                     activeSection: "assess"), status: status)
@@ -122,8 +124,12 @@ public struct AdvisorViews: Sendable {
             return assessPage(values: QuestionnaireForm.values(of: request.query),
                               error: AnswerError(code: error.code, message: error.message, field: error.field), status: 400)
         } catch let error as AnswerError {
+            // An imported link's distribution stays with the form, so that the corrected answer is priced on it (it
+            // came back as a verdict on the average request, unsaid).
+            let carried = error.field == "usage" ? nil
+                : (try? Self.usageParameter(request.query.filter { $0.0 != Self.uploadFileField }))?.profile?.encoded
             return assessPage(values: QuestionnaireForm.values(of: request.query), error: error, status: 400,
-                              others: knowledge.fieldErrors(fromQuery: request.query))
+                              others: knowledge.fieldErrors(fromQuery: request.query), carriedUsage: carried ?? "")
         } catch {
             preconditionFailure("only HTTPError and AnswerError are thrown here")
         }

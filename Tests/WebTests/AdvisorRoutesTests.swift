@@ -329,6 +329,9 @@ struct AdvisorRoutesTests {
         #expect(compare.contains(means) && compare.contains("This workload, a month"), "\(compare)")
         let bare = get("/assess/result", [usage]).text
         #expect(bare.contains("Workload: 100,000 requests a month " + means), "the defaults' sizes were said")
+        // A link whose answer is refused keeps its distribution in the form, so that the corrected answer is priced on it.
+        let typo = get("/assess/result", [("task_type", "chatt"), usage])
+        #expect(typo.status == 400 && typo.text.contains("<input type=\"hidden\" name=\"usage\" value=\"\(usage.1)\">"))
         // An empty one is no distribution, as any blank answer is.
         #expect(get("/api/assess", answers + [("usage", "")]).status == 200)
         #expect(get("/assess/result", answers + [("usage", "")]).status == 200)

@@ -10,4 +10,6 @@ struct QuestionnairePage: ViewModel, QuestionFields {
     /// own sent the file alone, and the verdict fell back to defaults for everything typed. A file that counts no
     /// requests asks for them on the questionnaire's own field, then.
     var uploadError = false
+    /// An imported link's distribution (`usage=`) the refused link carried: the form keeps it ("" without).
+    var carriedUsage = ""
 }
