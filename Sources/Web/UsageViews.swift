@@ -76,6 +76,8 @@ extension AdvisorViews {
     /// The questionnaire's file field (`usage` is the link's encoded distribution, which the form's GET also carries on
     /// a verdict page): a multipart upload's file is in either.
     static let uploadFileField = "usage_file"
+    /// The longest answer field an upload carries beside its file.
+    static let longestAnswer = 4_096
     static func isFileField(_ name: String) -> Bool { name == "usage" || name == uploadFileField }
 
     /// Reads a multipart/form-data upload: the file in the field `usage` (or the form's `usage_file`), the answers in
@@ -99,6 +101,13 @@ extension AdvisorViews {
         // sent the person back to an empty questionnaire).
         var pairs: [(String, String)] = []
         for part in form.parts where !Self.isFileField(part.name) {
+            // An answer is a few characters: a 24 MB one held an import slot for 6.5 s and came back in the form whole.
+            guard part.body.count <= Self.longestAnswer else {
+                let field = String(part.name.prefix(40))
+                throw UploadRefusal(error: AnswerError(code: "invalid", message: "The field `\(field)` is longer than any answer "
+                                                       + "(\(Self.longestAnswer) bytes at most).", field: field),
+                                    status: 400, values: QuestionnaireForm.values(of: pairs))
+            }
             guard let text = String(validating: part.body, as: UTF8.self) else {
                 // The answer's own field is the one to mark, not the file's (it was blamed on `usage`).
                 let field = String(part.name.prefix(40))

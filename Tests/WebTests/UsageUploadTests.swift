@@ -278,6 +278,10 @@ import Testing
         #expect(dropped.status == 400 && dropped.text.contains("“Get the verdict” does not send files"))
         #expect(dropped.text.contains("<a href=\"#usage-file\">Choose the usage file again</a>"))
         #expect(dropped.text.contains("<option value=\"chat\" selected"), "the answer is kept")
+        // An answer field longer than any answer is refused at once (a 24 MB one was parsed for 6.5 s and echoed whole).
+        let long = try Self.upload(server.port, Self.multipart([("monthly_requests", nil, Array(repeating: UInt8(ascii: "9"), count: 10_000)),
+                                                                ("usage_file", "usage.csv", csv)]))
+        #expect(long.status == 400 && long.text.contains("longer than any answer") && !long.text.contains(String(repeating: "9", count: 5_000)))
         // Every refused upload keeps what was typed beside it: no file, and a file that cannot be read.
         for (parts, words) in [([("task_type", nil as String?, Array("classification".utf8))], "Choose a usage file"),
                                ([("task_type", nil, Array("classification".utf8)), ("usage_file", "bad.csv", Array("not,a\nusage,file\n".utf8))],
