@@ -290,6 +290,9 @@ extension Knowledge {
     }
 
     private func parseQueryValue(_ text: String, for id: AnswerID) throws(AnswerError) -> Double {
+        // Spaces and line ends around an answer are no part of it: a value pasted from a spreadsheet ("1000 ", a
+        // trailing newline, "rag ") was refused.
+        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         switch id.kind {
         case .choice:
             return try choice(text, for: id)
@@ -305,11 +308,9 @@ extension Knowledge {
         case .date:
             return try date(text, for: id)
         case .integer, .number:
-            // Spaces around a number are no part of it: a value pasted from a spreadsheet ("1000 ", a tab) was told it
-            // is not a whole number.
             // An answer in seconds (its question's unit, `s`) may carry the unit, as the form shows it beside the box:
             // `0.5s`, `2 s`, `300ms`.
-            var text = text.trimmingCharacters(in: .whitespaces), scale = 1.0
+            var text = text, scale = 1.0
             if question(id).unit == "s" {
                 let trimmed = text.trimmingCharacters(in: .whitespaces)
                 if trimmed.hasSuffix("ms") {
@@ -461,7 +462,8 @@ extension Knowledge {
         case "b", "B": exponent = "e9"
         default: break
         }
-        if !exponent.isEmpty { body = body.dropLast() }
+        // A space may come before the suffix, as before a unit ("20 k", "1.5 M").
+        if !exponent.isEmpty { body = body.dropLast(); while body.last == " " { body = body.dropLast() } }
         // A space between groups of three digits (a plain, no-break or thin one: `1 000 000`) separates thousands as a
         // comma does; not both in one number.
         if body.contains(where: { $0.unicodeScalars.allSatisfy { Self.groupSpaces.contains($0) } }) {

@@ -137,11 +137,17 @@ struct ValidationTests {
         ("1.1M", 1_100_000), ("1,500k", 1_500_000), ("2B", 2_000_000_000), ("1,234.5", 1_234.5), ("0.5k", 500),
         // Pasted with spaces around it, or grouped by spaces (plain, no-break, narrow no-break).
         ("1000 ", 1_000), ("\t 3 000 000 ", 3_000_000), ("1\u{00A0}500", 1_500), ("1\u{202F}000k", 1_000_000),
+        ("20 k", 20_000), ("1.5 M", 1_500_000), ("1000\n", 1_000),
     ])
     func humanNumbersInQueries(text: String, value: Double) throws {
         let field = value.rounded() == value ? "monthly_requests" : "developer_hourly_usd"
         let id: AnswerID = field == "monthly_requests" ? .monthlyRequests : .developerHourlyUSD
         #expect(try k.answers(fromQuery: [(field, text)])[id] == .number(value))
+    }
+
+    @Test func spacesAroundAChoiceADateOrAFlagAreNoPartOfIt() throws {
+        let a = try k.answers(fromQuery: [("task_type", "rag "), ("as_of", " 2026-12-06"), ("fallback_ready", "true\n")])
+        #expect(a[.taskType] == "rag" && a[.asOf] == "2026-12-06" && a[.fallbackReady] == true)
     }
 
     @Test func spacesGroupThousandsOnlyInThrees() {
