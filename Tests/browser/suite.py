@@ -479,6 +479,12 @@ def test_forms_and_layout(driver):
     driver.get(BASE + "/calculator?monthly_requests=lots")
     error = driver.find_element(By.CSS_SELECTOR, ".field-error").text
     check("monthly_requests" not in error and "requests a month" in error, f"the error names the question: {error!r}")
+    # A refused form opens with its error summary focused, so that a screen reader reads it first (it stayed on the
+    # page's body).
+    for page in ("/calculator?monthly_requests=lots", "/assess/result?task_type=poetry"):
+        driver.get(BASE + page)
+        focused = driver.execute_script("return document.activeElement.className")
+        check(focused == "error-summary", f"{page}: the error summary has the focus ({focused!r})")
     driver.get(BASE + RESULT)
     share = driver.find_element(By.ID, "share-link").text
     check(share.startswith("http://"), f"the share link is absolute ({share})")
