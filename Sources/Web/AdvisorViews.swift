@@ -65,6 +65,12 @@ public struct AdvisorViews: Sendable {
     /// - Parameter others: more answers that cannot be read (`Knowledge.fieldErrors`), marked on their fields too.
     /// - Parameter fromUpload: the refused request was the upload's: an answer's error is marked on its field, and the
     ///   file must be chosen again.
+    /// An imported link's distribution, readable, for a refused link's form to keep: the corrected answer is then
+    /// priced on it (it came back as a verdict on the average request, unsaid); "" without one.
+    func carriedUsage(_ request: Request) -> String {
+        (try? Self.usageParameter(request.query.filter { $0.0 != Self.uploadFileField }))?.profile?.encoded ?? ""
+    }
+
     /// - Parameter carriedUsage: an imported link's distribution (`usage=`), kept by the form.
     func assessPage(values: [String: String], error: AnswerError?, status: Int, usage: UsageSection? = nil,
                     others: [AnswerError] = [], fromUpload: Bool = false, carriedUsage: String = "") -> Response {
@@ -113,7 +119,7 @@ public struct AdvisorViews: Sendable {
                 return assessPage(values: QuestionnaireForm.values(of: pairs), error: AnswerError(
                     code: "usage_not_sent", message: "A usage file was chosen, but “Get the verdict” does not send files: "
                         + "choose it again and press “Import and assess”, or clear it for a verdict on the answers alone.",
-                    field: "usage"), status: 400)
+                    field: "usage"), status: 400, carriedUsage: carriedUsage(request))
             }
             let split = try ShareLinks.split(request.query.filter { $0.0 != Self.uploadFileField })
             linkVersion = split.version
@@ -122,14 +128,12 @@ public struct AdvisorViews: Sendable {
             usage = profile
         } catch let error as HTTPError {
             return assessPage(values: QuestionnaireForm.values(of: request.query),
-                              error: AnswerError(code: error.code, message: error.message, field: error.field), status: 400)
+                              error: AnswerError(code: error.code, message: error.message, field: error.field), status: 400,
+                              carriedUsage: carriedUsage(request))
         } catch let error as AnswerError {
-            // An imported link's distribution stays with the form, so that the corrected answer is priced on it (it
-            // came back as a verdict on the average request, unsaid).
-            let carried = error.field == "usage" ? nil
-                : (try? Self.usageParameter(request.query.filter { $0.0 != Self.uploadFileField }))?.profile?.encoded
             return assessPage(values: QuestionnaireForm.values(of: request.query), error: error, status: 400,
-                              others: knowledge.fieldErrors(fromQuery: request.query), carriedUsage: carried ?? "")
+                              others: knowledge.fieldErrors(fromQuery: request.query),
+                              carriedUsage: error.field == "usage" ? "" : carriedUsage(request))
         } catch {
             preconditionFailure("only HTTPError and AnswerError are thrown here")
         }

@@ -20,7 +20,8 @@ extension AdvisorViews {
             upload = try readUpload(request)
         } catch {
             return assessPage(values: error.values, error: error.error, status: error.status,
-                              usage: error.summary.map { usageSection($0, comparison: nil, profile: nil) }, fromUpload: true)
+                              usage: error.summary.map { usageSection($0, comparison: nil, profile: nil) }, fromUpload: true,
+                              carriedUsage: error.carriedUsage)
         }
         return usageResult(upload.answers, profile: upload.profile, currentModel: upload.imported.currentModel,
                            summary: upload.imported.summary, base: links.pageBase(request))
@@ -62,6 +63,8 @@ extension AdvisorViews {
         var values: [String: String] = [:]
         /// The file's summary, when it was read but counts no requests.
         var summary: UsageSummary? = nil
+        /// The imported link's distribution the form carried, kept for the form again ("" without one).
+        var carriedUsage = ""
     }
 
     /// An upload refused before it was read (too many at once, too slow, too large): the questionnaire with the
@@ -79,6 +82,12 @@ extension AdvisorViews {
     /// The longest answer field an upload carries beside its file.
     static let longestAnswer = 4_096
     static func isFileField(_ name: String) -> Bool { name == "usage" || name == uploadFileField }
+    /// A part that is a file: `usage_file`, or `usage` sent as a file (with a file name). The questionnaire's form
+    /// also carries an imported link's distribution as a plain `usage` field, which is no file (counted as one, it
+    /// made every import "more than one file").
+    static func isFile(_ part: Multipart.Part) -> Bool {
+        part.name == uploadFileField || part.name == "usage" && part.filename != nil
+    }
 
     /// Reads a multipart/form-data upload: the file in the field `usage` (or the form's `usage_file`), the answers in
     /// the other fields.
@@ -100,6 +109,7 @@ extension AdvisorViews {
         // The answers first: every refusal below keeps what was typed beside the file (a missing or unreadable file
         // sent the person back to an empty questionnaire).
         var pairs: [(String, String)] = []
+        // A carried distribution is replaced by the file's: no answer either.
         for part in form.parts where !Self.isFileField(part.name) {
             // An answer is a few characters: a 24 MB one held an import slot for 6.5 s and came back in the form whole.
             guard part.body.count <= Self.longestAnswer else {
@@ -117,14 +127,18 @@ extension AdvisorViews {
             pairs.append((part.name, text))
         }
         let typed = QuestionnaireForm.values(of: pairs)
+        let carried = form.parts.first { $0.name == "usage" && !Self.isFile($0) }
+            .flatMap { String(validating: $0.body, as: UTF8.self) }
+            .flatMap { try? UsageProfile(encoded: $0).encoded } ?? ""
         func refusedKeeping(_ message: String) -> UploadRefusal {
-            UploadRefusal(error: AnswerError(code: "usage_refused", message: message, field: "usage"), status: 400, values: typed)
+            UploadRefusal(error: AnswerError(code: "usage_refused", message: message, field: "usage"), status: 400,
+                          values: typed, carriedUsage: carried)
         }
         // One file per verdict: a second was read silently and dropped.
-        guard form.parts.filter({ Self.isFileField($0.name) }).count <= 1 else {
+        guard form.parts.filter(Self.isFile).count <= 1 else {
             throw refusedKeeping("Send one usage file: the upload holds more than one (merge them first, or assess each alone).")
         }
-        guard let file = form.parts.first(where: { Self.isFileField($0.name) }), !file.body.isEmpty else {
+        guard let file = form.parts.first(where: Self.isFile), !file.body.isEmpty else {
             throw refusedKeeping("Choose a usage file under “Usage file”, then press “Import and assess” (an API client sends "
                                  + "it in the multipart field `usage`).")
         }
@@ -132,7 +146,7 @@ extension AdvisorViews {
         do {
             given = try knowledge.answers(fromQuery: pairs)
         } catch {
-            throw UploadRefusal(error: error, status: 400, values: typed)
+            throw UploadRefusal(error: error, status: 400, values: typed, carriedUsage: carried)
         }
         let imported: UsageImport
         do {
@@ -150,7 +164,7 @@ extension AdvisorViews {
             let ask = AnswerError(code: "usage_needs_requests", message: (imported.summary.requests_note ?? "")
                                   + " Enter the monthly requests, choose the file again and press “Import and assess”.",
                                   field: AnswerID.monthlyRequests.name)
-            throw UploadRefusal(error: ask, status: 400, values: typed, summary: imported.summary)
+            throw UploadRefusal(error: ask, status: 400, values: typed, summary: imported.summary, carriedUsage: carried)
         }
         return UsageUpload(answers: answers, imported: imported, profile: profile)
     }

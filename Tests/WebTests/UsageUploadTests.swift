@@ -278,6 +278,15 @@ import Testing
         #expect(dropped.status == 400 && dropped.text.contains("“Get the verdict” does not send files"))
         #expect(dropped.text.contains("<a href=\"#usage-file\">Choose the usage file again</a>"))
         #expect(dropped.text.contains("<option value=\"chat\" selected"), "the answer is kept")
+        // A form that carries an imported link's distribution (a plain `usage` field) takes a file all the same (it
+        // was counted as a second file), and a refusal keeps the distribution for the form.
+        let carried = "1-135000-0-15000-500_99-135000-15000-0-500_1130-5000-15000-0-500"
+        let withFile = try Self.upload(server.port, Self.multipart([("usage", nil, Array(carried.utf8)), ("usage_file", "usage.csv", csv)]))
+        #expect(withFile.status == 200, "\(withFile.text.prefix(400))")
+        let noFile = try Self.upload(server.port, Self.multipart([("task_type", nil, Array("chat".utf8)), ("usage", nil, Array(carried.utf8))]))
+        #expect(noFile.status == 400 && noFile.text.contains("<input type=\"hidden\" name=\"usage\" value=\"\(carried)\">"))
+        let notSent = try HTTPConnection(port: server.port).request("GET", "/assess/result?task_type=chat&usage=\(carried)&usage_file=a.csv")
+        #expect(notSent.status == 400 && notSent.text.contains("name=\"usage\" value=\"\(carried)\""))
         // An answer field longer than any answer is refused at once (a 24 MB one was parsed for 6.5 s and echoed whole).
         let long = try Self.upload(server.port, Self.multipart([("monthly_requests", nil, Array(repeating: UInt8(ascii: "9"), count: 10_000)),
                                                                 ("usage_file", "usage.csv", csv)]))
