@@ -45,6 +45,10 @@ public struct UsageProfile: Sendable, Equatable {
     public let cachedShare: Double
     /// Whether any request logged a cache read or write: then a request that logged neither had no cached prefix.
     public let logsCache: Bool
+    /// The share of the file's traffic that went through the batch API, where the file says (nil: it does not): what
+    /// the comparison with the current model reads (UsagePricing). A link carries it, so that the page a share link
+    /// opens says what the upload said.
+    public var batchShare: Double? = nil
 
     /// Merges samples of identical size; drops those with no requests.
     public init(_ samples: [UsageSample]) {
@@ -71,6 +75,13 @@ public struct UsageProfile: Sendable, Equatable {
         logsCache = merged.contains { $0.prefixShare > 0 }
     }
 
+    /// A profile of other samples with this one's batch share: the same traffic, re-cut.
+    private func keepingBatchShare(_ samples: [UsageSample]) -> UsageProfile {
+        var profile = UsageProfile(samples)
+        profile.batchShare = batchShare
+        return profile
+    }
+
     /// The same requests with `tokens` less output on average, taken from each in proportion to its output: the
     /// logged model's thinking, which its provider's report counts inside the output and every cost line adds again
     /// at the effort answered. In proportion, so the total stays the file's: taken whole from every request and
@@ -79,7 +90,7 @@ public struct UsageProfile: Sendable, Equatable {
     public func removingOutput(_ tokens: Double) -> UsageProfile {
         guard tokens > 0, meanOutput > tokens else { return self }
         let kept = 1 - tokens / meanOutput
-        return UsageProfile(samples.map { sample in
+        return keepingBatchShare(samples.map { sample in
             var s = sample
             s.output *= kept
             return s
@@ -92,7 +103,7 @@ public struct UsageProfile: Sendable, Equatable {
     /// cache reads, then the cache writes, then the uncached input; never below nothing.
     public func removingLeadingPrompt(_ tokens: Double) -> UsageProfile {
         guard tokens > 0 else { return self }
-        return UsageProfile(samples.map { sample in
+        return keepingBatchShare(samples.map { sample in
             var s = sample
             var left = tokens
             for part in [\UsageSample.cacheRead, \.cacheWrite, \.uncachedInput] {
@@ -139,7 +150,7 @@ public struct UsageProfile: Sendable, Equatable {
             if taken >= perGroup * Double(groups.count + 1) - 1e-9 * requests { close() }
         }
         close()
-        return UsageProfile(groups.map { sample in
+        return keepingBatchShare(groups.map { sample in
             // Whole tokens, so that the profile survives a trip through a link unchanged.
             UsageSample(requests: sample.requests, uncachedInput: sample.uncachedInput.rounded(),
                         cacheRead: sample.cacheRead.rounded(), cacheWrite: sample.cacheWrite.rounded(),
@@ -155,18 +166,31 @@ public struct UsageProfile: Sendable, Equatable {
     /// `requests-uncached-cacheRead-cacheWrite-output` per group, and `-cacheWrite1h` where some of the writes went
     /// to the 1-hour cache; groups joined by `_`: only characters a query string keeps as they are. Compacted to
     /// `linkGroups` first.
+    /// A last group `b` and a whole number of per mille is the batch share (`b980`: 98 %; any share above none is at
+    /// least `b1`).
     public var encoded: String {
-        compacted(to: Self.linkGroups).samples.map { s in
+        let groups = compacted(to: Self.linkGroups).samples.map { s in
             ([s.requests, s.uncachedInput, s.cacheRead, s.cacheWrite, s.output] + (s.cacheWrite1h > 0 ? [s.cacheWrite1h] : []))
                 .map { String(Int64($0.rounded())) }.joined(separator: "-")
-        }.joined(separator: "_")
+        }
+        let batch = batchShare.map { share in "b" + String(share > 0 ? Swift.max(1, Int((share * 1000).rounded())) : 0) }
+        return (groups + (batch.map { [$0] } ?? [])).joined(separator: "_")
     }
 
     /// The profile a link carries.
     /// - Throws: `AnswerError` (field `usage`) naming the group that is not five whole numbers.
     public init(encoded text: String) throws(AnswerError) {
         var samples: [UsageSample] = []
-        let groups = text.split(separator: "_", omittingEmptySubsequences: false)
+        var groups = text.split(separator: "_", omittingEmptySubsequences: false)
+        var batch: Double? = nil
+        if let last = groups.last, last.hasPrefix("b") {
+            guard let permille = Int(last.dropFirst()), (0...1000).contains(permille), last.count <= 5 else {
+                throw AnswerError(code: "invalid_usage", message: "the usage profile's batch share (`\(last.prefix(20))`) must be "
+                                  + "`b` and a whole number of per mille from 0 to 1000", field: "usage")
+            }
+            batch = Double(permille) / 1000
+            groups.removeLast()
+        }
         guard groups.count <= Self.linkGroups * 4 else {
             throw AnswerError(code: "invalid_usage", message: "the usage profile has more than \(Self.linkGroups * 4) groups",
                               field: "usage")
@@ -191,6 +215,7 @@ public struct UsageProfile: Sendable, Equatable {
                                        cacheWrite: numbers[3]!, output: numbers[4]!, cacheWrite1h: numbers.count == 6 ? numbers[5]! : 0))
         }
         self.init(samples)
+        batchShare = batch
         guard requests > 0 else {
             throw AnswerError(code: "invalid_usage", message: "the usage profile holds no requests", field: "usage")
         }

@@ -175,6 +175,7 @@ public struct UsageImport: Sendable {
         var imported = UsageImport(summary: summary, profile: profile, currentModel: current,
                                    answers: answers.sorted { $0.id < $1.id })
         imported.peakIsLowerBound = peak.lowerBound
+        imported.profile?.batchShare = batchShare
         return imported
     }
 

@@ -232,6 +232,16 @@ import Usage
         #expect(throws: AnswerError.self) { try UsageProfile(encoded: "1-1000-0-0-200-99999999999") }
         #expect(throws: AnswerError.self) { try UsageProfile(encoded: "1-1000-0-5-200-6") }
         #expect(try UsageProfile(encoded: "1-1000-0-5-200-5").samples.count == 1)
+        // The batch share rides along as a last group of per mille, so that a share link says what its upload said.
+        var batched = Self.cliff
+        batched.batchShare = 0.5
+        #expect(batched.encoded == "92-20000-0-0-500_8-150000-0-0-500_b500")
+        #expect(try UsageProfile(encoded: batched.encoded) == batched)
+        batched.batchShare = 0.0001
+        #expect(batched.encoded.hasSuffix("_b1"), "any share above none is said")
+        for bad in ["92-20000-0-0-500_b1001", "92-20000-0-0-500_bx", "92-20000-0-0-500_b-1"] {
+            #expect(throws: AnswerError.self, "\(bad)") { try UsageProfile(encoded: bad) }
+        }
         // A profile of no tokens priced every model at $0 and left the answers' sizes unused: refused, as an upload is.
         #expect(throws: AnswerError.self) { try UsageProfile(encoded: "1-0-0-0-0_5-0-0-0-0") }
     }

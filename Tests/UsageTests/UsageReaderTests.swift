@@ -442,6 +442,11 @@ import Usage
             let (_, c) = UsageFixture.engine.assess(answers, usage: try #require(file.profile), currentModel: file.currentModel,
                                                     batchShare: file.summary.batch_share)
             #expect(file.summary.batch_share == share)
+            // A share link carries the share, and the comparison it opens says the same.
+            let linked = try UsageProfile(encoded: try #require(file.profile).encoded)
+            let (_, fromLink) = UsageFixture.engine.assess(answers, usage: linked, currentModel: file.currentModel)
+            #expect((fromLink.difference_usd == nil) == (c.difference_usd == nil) && fromLink.current_note == c.current_note,
+                    "\(fromLink.current_note ?? "-") | \(c.current_note ?? "-") | \(linked.batchShare ?? -1)")
             if share > 0 {
                 #expect(c.difference_usd == nil && c.current_note?.contains("and 50 % of the traffic went through the batch API") == true,
                         "\(c.current_note ?? "-")")
@@ -548,7 +553,7 @@ import Usage
         #expect(abs(oneHourNow - 2_920) < 0.02, "\(oneHourNow)")
         // The 1-hour writes travel in the link as a sixth number, and come back.
         let profile = try #require(oneHour.profile)
-        #expect(profile.encoded.hasSuffix("-500-1000-4000-200-4000"), "\(profile.encoded)")
+        #expect(profile.encoded.hasSuffix("-500-1000-4000-200-4000_b0"), "\(profile.encoded): the file says none went through batch")
         #expect(try UsageProfile(encoded: profile.encoded).encoded == profile.encoded)
         #expect(oneHour.summary.batch_share == 0)
         // Whole numbers in digits only, as the message says: hexadecimal and exponents were read as numbers.
