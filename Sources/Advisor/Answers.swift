@@ -166,7 +166,8 @@ extension Knowledge {
         var builder = Builder(knowledge: self)
         for (key, value) in pairs {
             let id = try builder.claim(key)
-            if value.isEmpty { continue }
+            // Blank, spaces alone included, is left to its default as an empty answer is.
+            if value.allSatisfy(\.isWhitespace) { continue }
             builder.set(id, try parseQueryValue(value, for: id))
         }
         return try builder.finished()
@@ -177,7 +178,7 @@ extension Knowledge {
     /// are `answers(fromQuery:)`'s.
     public func fieldErrors(fromQuery pairs: [(String, String)]) -> [AnswerError] {
         pairs.compactMap { (key, value) -> AnswerError? in
-            guard !value.isEmpty, let id = AnswerID(name: key) else { return nil }
+            guard !value.allSatisfy(\.isWhitespace), let id = AnswerID(name: key) else { return nil }
             do throws(AnswerError) { _ = try parseQueryValue(value, for: id); return nil } catch { return error }
         }
     }

@@ -77,11 +77,14 @@ public struct AdvisorViews: Sendable {
         let errors = (error.map { [$0] } ?? []) + others.filter { $0.field != error?.field }
         var summary = errorSummary(error, marked: errors)
         // An upload's message names its JSON paths and columns in Markdown backticks, shown as they are on a page.
-        // Any refused upload needs its file chosen again (a page load empties the field): the summary links to it.
-        let upload = error?.field == "usage" || fromUpload
+        // The file field is marked where the file is what was refused; any refused upload needs its file chosen
+        // again (a page load empties the field), and the summary links to it (an answer's error was marked on the
+        // file field too).
+        let upload = error?.field == "usage"
         if upload || fromUpload { summary = summary.replacingOccurrences(of: "`", with: "") }
         var view = QuestionnairePage(fields: form.fields(values: values, errors: errors),
                                      formError: summary, usage: usage, uploadError: upload)
+        view.chooseFileAgain = upload || fromUpload
         view.carriedUsage = carriedUsage
         // "Error: " first, as the page's heading cannot say it: the title is what a screen reader and a tab list read.
         return .html(templates.page(title: (summary.isEmpty ? "" : "Error: ") + "Should this workload run on Haiku?", view: view,

@@ -1,4 +1,5 @@
 import Advisor
+import Foundation
 
 /// The questionnaire as an HTML form: every question with its help link, the current answers filled in, and an
 /// error beside the field at fault. Answers left to their defaults stay blank so that they remain assumptions.
@@ -62,7 +63,8 @@ struct QuestionnaireForm {
 
     /// The raw pairs a person sent, for redisplay after an error.
     static func values(of pairs: [(String, String)]) -> [String: String] {
-        Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+        // Trimmed as the answers are read: " rag" was accepted, then shown as "Not sure" on a refused form's select.
+        Dictionary(pairs.map { ($0.0, $0.1.trimmingCharacters(in: .whitespacesAndNewlines)) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// An answer error worded for a person: it names the question as the form asks it, not the field id, and

@@ -109,14 +109,14 @@ extension AdvisorViews {
         // The answers first: every refusal below keeps what was typed beside the file (a missing or unreadable file
         // sent the person back to an empty questionnaire).
         var pairs: [(String, String)] = []
+        var tooLong: String? = nil
         // A carried distribution is replaced by the file's: no answer either.
         for part in form.parts where !Self.isFileField(part.name) {
             // An answer is a few characters: a 24 MB one held an import slot for 6.5 s and came back in the form whole.
+            // Left out, and refused once the others are read, so that the form keeps them.
             guard part.body.count <= Self.longestAnswer else {
-                let field = String(part.name.prefix(40))
-                throw UploadRefusal(error: AnswerError(code: "invalid", message: "The field `\(field)` is longer than any answer "
-                                                       + "(\(Self.longestAnswer) bytes at most).", field: field),
-                                    status: 400, values: QuestionnaireForm.values(of: pairs))
+                if tooLong == nil { tooLong = String(part.name.prefix(40)) }
+                continue
             }
             guard let text = String(validating: part.body, as: UTF8.self) else {
                 // The answer's own field is the one to mark, not the file's (it was blamed on `usage`).
@@ -125,6 +125,11 @@ extension AdvisorViews {
                                                        field: field), status: 400, values: QuestionnaireForm.values(of: pairs))
             }
             pairs.append((part.name, text))
+        }
+        if let field = tooLong {
+            throw UploadRefusal(error: AnswerError(code: "invalid", message: "The field `\(field)` is longer than any answer "
+                                                   + "(\(Self.longestAnswer) bytes at most).", field: field),
+                                status: 400, values: QuestionnaireForm.values(of: pairs))
         }
         let typed = QuestionnaireForm.values(of: pairs)
         let carried = form.parts.first { $0.name == "usage" && !Self.isFile($0) }
@@ -191,8 +196,10 @@ extension AdvisorViews {
         guard carried.count <= 1 else {
             throw AnswerError(code: "duplicate_answer", message: "`usage` is given more than once", field: "usage")
         }
-        // Empty, as any blank answer is: no distribution (it was refused as "not a question").
-        guard let text = carried.first?.1, !text.isEmpty else { return (query.filter { $0.0 != "usage" }, nil) }
+        // Blank, as any blank answer is: no distribution (it was refused as "not a question"); spaces around it are
+        // no part of it.
+        guard let text = carried.first?.1.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty
+        else { return (query.filter { $0.0 != "usage" }, nil) }
         return (query.filter { $0.0 != "usage" }, try UsageProfile(encoded: text))
     }
 

@@ -145,6 +145,11 @@ struct ValidationTests {
         #expect(try k.answers(fromQuery: [(field, text)])[id] == .number(value))
     }
 
+    @Test func anAnswerOfSpacesAloneIsBlank() throws {
+        let a = try k.answers(fromQuery: [("task_type", " "), ("monthly_requests", "  \t")])
+        #expect(a.isAssumed(.taskType) && a.isAssumed(.monthlyRequests))
+    }
+
     @Test func spacesAroundAChoiceADateOrAFlagAreNoPartOfIt() throws {
         let a = try k.answers(fromQuery: [("task_type", "rag "), ("as_of", " 2026-12-06"), ("fallback_ready", "true\n")])
         #expect(a[.taskType] == "rag" && a[.asOf] == "2026-12-06" && a[.fallbackReady] == true)

@@ -329,6 +329,9 @@ struct AdvisorRoutesTests {
         #expect(compare.contains(means) && compare.contains("This workload, a month"), "\(compare)")
         let bare = get("/assess/result", [usage]).text
         #expect(bare.contains("Workload: 100,000 requests a month " + means), "the defaults' sizes were said")
+        // A refused form shows an answer that was accepted with spaces around it as chosen (it read "Not sure").
+        let spaced = get("/assess/result", [("task_type", " rag\n"), ("monthly_requests", "abc")]).text
+        #expect(spaced.contains("<option value=\"rag\" selected"))
         // A link whose answer is refused keeps its distribution in the form, so that the corrected answer is priced on it.
         let typo = get("/assess/result", [("task_type", "chatt"), usage])
         #expect(typo.status == 400 && typo.text.contains("<input type=\"hidden\" name=\"usage\" value=\"\(usage.1)\">"))

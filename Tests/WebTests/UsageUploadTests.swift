@@ -287,6 +287,16 @@ import Testing
         #expect(noFile.status == 400 && noFile.text.contains("<input type=\"hidden\" name=\"usage\" value=\"\(carried)\">"))
         let notSent = try HTTPConnection(port: server.port).request("GET", "/assess/result?task_type=chat&usage=\(carried)&usage_file=a.csv")
         #expect(notSent.status == 400 && notSent.text.contains("name=\"usage\" value=\"\(carried)\""))
+        // An answer refused beside a file is marked on its own field: the file field is only to be chosen again.
+        let badAnswer = try Self.upload(server.port, Self.multipart([("monthly_requests", nil, Array("lots".utf8)),
+                                                                     ("usage_file", "usage.csv", csv)])).text
+        #expect(badAnswer.contains("Choose the usage file again") && !badAnswer.contains("aria-describedby=\"upload-error\""))
+        #expect(badAnswer.contains("id=\"e-monthly_requests\""))
+        // A field too long keeps the answers beside it.
+        let longKept = try Self.upload(server.port, Self.multipart([
+            ("task_type", nil, Array("classification".utf8)), ("latency", nil, Array(repeating: UInt8(ascii: "x"), count: 5_000)),
+            ("accuracy", nil, Array("tolerant".utf8)), ("usage_file", "usage.csv", csv)])).text
+        #expect(longKept.contains("<option value=\"classification\" selected") && longKept.contains("<option value=\"tolerant\" selected"))
         // An answer field longer than any answer is refused at once (a 24 MB one was parsed for 6.5 s and echoed whole).
         let long = try Self.upload(server.port, Self.multipart([("monthly_requests", nil, Array(repeating: UInt8(ascii: "9"), count: 10_000)),
                                                                 ("usage_file", "usage.csv", csv)]))

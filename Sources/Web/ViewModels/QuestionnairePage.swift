@@ -10,6 +10,8 @@ struct QuestionnairePage: ViewModel, QuestionFields {
     /// own sent the file alone, and the verdict fell back to defaults for everything typed. A file that counts no
     /// requests asks for them on the questionnaire's own field, then.
     var uploadError = false
+    /// A refused upload, of any kind: the summary links to the file field, to choose the file again.
+    var chooseFileAgain = false
     /// An imported link's distribution (`usage=`) the refused link carried: the form keeps it ("" without).
     var carriedUsage = ""
 }
