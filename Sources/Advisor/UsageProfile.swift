@@ -184,7 +184,8 @@ public struct UsageProfile: Sendable, Equatable {
         var groups = text.split(separator: "_", omittingEmptySubsequences: false)
         var batch: Double? = nil
         if let last = groups.last, last.hasPrefix("b") {
-            guard let permille = Int(last.dropFirst()), (0...1000).contains(permille), last.count <= 5 else {
+            guard last.count <= 5, last.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }), let permille = Int(last.dropFirst()),
+                  (0...1000).contains(permille) else {
                 throw AnswerError(code: "invalid_usage", message: "the usage profile's batch share (`\(last.prefix(20))`) must be "
                                   + "`b` and a whole number of per mille from 0 to 1000", field: "usage")
             }

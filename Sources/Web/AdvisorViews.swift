@@ -332,8 +332,10 @@ public struct AdvisorViews: Sendable {
         let base = links.exportBase
         switch request.path {
         case "/assess/result.md":
+            // The reproduce link keeps the distribution the file was priced on (it opened a verdict on averages).
             let text = Exports.verdictMarkdown(assessment(), answers: answers, engine: engine, library: library,
-                                               origin: base, shareQuery: links.shareQuery(answers, knowledge: knowledge))
+                                               origin: base, shareQuery: links.shareQuery(answers, knowledge: knowledge)
+                                                   + (usage.map { "&usage=" + $0.encoded } ?? ""))
             return Exports.markdown(text, filename: "haiku-verdict.md")
         case "/assess/result.madr.md":
             let record = DecisionRecord(assessment: assessment(), answers: answers, engine: engine,

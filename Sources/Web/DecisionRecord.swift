@@ -220,13 +220,15 @@ struct DecisionRecord {
     }
 
     private func moreInformation(_ options: DecisionOptions) -> String {
+        // The distribution the record was priced on goes with its reproduce link (it opened a verdict on averages).
+        let carried = usage.map { "&usage=" + $0.encoded } ?? ""
         var md = "## More Information\n\n"
         let review = reviewDate()
         md += "**Review by \(review.day)**: \(review.why)\n\n"
         md += "Reproduce: " + (base.isEmpty
-            ? "`/assess/result?\(links.shareQuery(answers, knowledge: knowledge))` on a haiku-advisor server "
+            ? "`/assess/result?\(links.shareQuery(answers, knowledge: knowledge))\(carried)` on a haiku-advisor server "
                 + "(this file was written without `--public-url`, so site links are paths)"
-            : "<\(base)/assess/result?\(links.shareQuery(answers, knowledge: knowledge))>") + ".\n\n"
+            : "<\(base)/assess/result?\(links.shareQuery(answers, knowledge: knowledge))\(carried)>") + ".\n\n"
         md += "Content version `\(links.contentVersion)` (a hash of the content/ directory), judged as of \(assessment.asOf).\n\n"
         md += "### Sources\n\n"
         for option in options.options {

@@ -82,11 +82,18 @@ extension AdvisorViews {
     /// The longest answer field an upload carries beside its file.
     static let longestAnswer = 4_096
     static func isFileField(_ name: String) -> Bool { name == "usage" || name == uploadFileField }
-    /// A part that is a file: `usage_file`, or `usage` sent as a file (with a file name). The questionnaire's form
-    /// also carries an imported link's distribution as a plain `usage` field, which is no file (counted as one, it
-    /// made every import "more than one file").
+    /// A part that is a file: `usage_file`, or `usage` that is not a carried distribution. The questionnaire's form
+    /// carries an imported link's distribution as a plain `usage` field, which is no file (counted as one, it made
+    /// every import "more than one file"); an API client may send the file itself as a plain `usage` field.
     static func isFile(_ part: Multipart.Part) -> Bool {
-        part.name == uploadFileField || part.name == "usage" && part.filename != nil
+        part.name == uploadFileField || part.name == "usage" && carriedDistribution(part) == nil
+    }
+
+    /// A plain `usage` field that reads as a link's distribution (`usage=`), encoded again; nil for anything else.
+    static func carriedDistribution(_ part: Multipart.Part) -> String? {
+        guard part.name == "usage", part.filename == nil, part.body.count <= 64 * 1024,
+              let text = String(validating: part.body, as: UTF8.self) else { return nil }
+        return try? UsageProfile(encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)).encoded
     }
 
     /// Reads a multipart/form-data upload: the file in the field `usage` (or the form's `usage_file`), the answers in
@@ -108,6 +115,10 @@ extension AdvisorViews {
         }
         // The answers first: every refusal below keeps what was typed beside the file (a missing or unreadable file
         // sent the person back to an empty questionnaire).
+        // An imported link's distribution the form carried: kept by a refusal where no new file replaces it (a
+        // refused new file is no reason to fall back on the older one, whose summary would not be the file's).
+        let file = form.parts.first(where: Self.isFile).flatMap { $0.body.isEmpty ? nil : $0 }
+        let carried = file == nil ? form.parts.lazy.compactMap(Self.carriedDistribution).first ?? "" : ""
         var pairs: [(String, String)] = []
         var tooLong: String? = nil
         // A carried distribution is replaced by the file's: no answer either.
@@ -122,19 +133,17 @@ extension AdvisorViews {
                 // The answer's own field is the one to mark, not the file's (it was blamed on `usage`).
                 let field = String(part.name.prefix(40))
                 throw UploadRefusal(error: AnswerError(code: "invalid", message: "The field `\(field)` is not UTF-8 text.",
-                                                       field: field), status: 400, values: QuestionnaireForm.values(of: pairs))
+                                                       field: field), status: 400, values: QuestionnaireForm.values(of: pairs),
+                                    carriedUsage: carried)
             }
             pairs.append((part.name, text))
         }
         if let field = tooLong {
             throw UploadRefusal(error: AnswerError(code: "invalid", message: "The field `\(field)` is longer than any answer "
                                                    + "(\(Self.longestAnswer) bytes at most).", field: field),
-                                status: 400, values: QuestionnaireForm.values(of: pairs))
+                                status: 400, values: QuestionnaireForm.values(of: pairs), carriedUsage: carried)
         }
         let typed = QuestionnaireForm.values(of: pairs)
-        let carried = form.parts.first { $0.name == "usage" && !Self.isFile($0) }
-            .flatMap { String(validating: $0.body, as: UTF8.self) }
-            .flatMap { try? UsageProfile(encoded: $0).encoded } ?? ""
         func refusedKeeping(_ message: String) -> UploadRefusal {
             UploadRefusal(error: AnswerError(code: "usage_refused", message: message, field: "usage"), status: 400,
                           values: typed, carriedUsage: carried)
@@ -143,7 +152,7 @@ extension AdvisorViews {
         guard form.parts.filter(Self.isFile).count <= 1 else {
             throw refusedKeeping("Send one usage file: the upload holds more than one (merge them first, or assess each alone).")
         }
-        guard let file = form.parts.first(where: Self.isFile), !file.body.isEmpty else {
+        guard let file else {
             throw refusedKeeping("Choose a usage file under “Usage file”, then press “Import and assess” (an API client sends "
                                  + "it in the multipart field `usage`).")
         }

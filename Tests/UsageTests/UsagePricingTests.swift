@@ -239,7 +239,7 @@ import Usage
         #expect(try UsageProfile(encoded: batched.encoded) == batched)
         batched.batchShare = 0.0001
         #expect(batched.encoded.hasSuffix("_b1"), "any share above none is said")
-        for bad in ["92-20000-0-0-500_b1001", "92-20000-0-0-500_bx", "92-20000-0-0-500_b-1"] {
+        for bad in ["92-20000-0-0-500_b1001", "92-20000-0-0-500_bx", "92-20000-0-0-500_b-1", "92-20000-0-0-500_b-0", "92-20000-0-0-500_b+5"] {
             #expect(throws: AnswerError.self, "\(bad)") { try UsageProfile(encoded: bad) }
         }
         // A profile of no tokens priced every model at $0 and left the answers' sizes unused: refused, as an upload is.

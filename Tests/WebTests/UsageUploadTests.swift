@@ -86,6 +86,10 @@ import Testing
         let record = try HTTPConnection(port: server.port).request(
             "GET", "/assess/result.madr.md?task_type=classification&usage=\(profile)")
         #expect(record.status == 200)
+        // Its reproduce link, and the Markdown verdict's, keep the distribution (they opened a verdict on averages).
+        #expect(record.text.contains("usage=\(profile)`"), "\(record.text.suffix(800))")
+        let markdown = try HTTPConnection(port: server.port).request("GET", "/assess/result.md?task_type=classification&usage=\(profile)")
+        #expect(markdown.text.contains("usage=\(profile)`"))
         #expect(record.text.contains("Usage imported (priced request by request"), "\(record.text.prefix(2000))")
         #expect(record.text.contains("1,230 requests observed"))
         #expect(record.text.contains("max 150,000"))
@@ -278,6 +282,9 @@ import Testing
         #expect(dropped.status == 400 && dropped.text.contains("“Get the verdict” does not send files"))
         #expect(dropped.text.contains("<a href=\"#usage-file\">Choose the usage file again</a>"))
         #expect(dropped.text.contains("<option value=\"chat\" selected"), "the answer is kept")
+        // An API client may send the file itself as a plain `usage` field (no file name): it is the file.
+        let plain = try Self.upload(server.port, Self.multipart([("usage", nil, csv)]))
+        #expect(plain.status == 200, "\(plain.text.prefix(300))")
         // A form that carries an imported link's distribution (a plain `usage` field) takes a file all the same (it
         // was counted as a second file), and a refusal keeps the distribution for the form.
         let carried = "1-135000-0-15000-500_99-135000-15000-0-500_1130-5000-15000-0-500"
