@@ -113,12 +113,12 @@ extension AdvisorViews {
         } catch {
             throw refused("The upload is not well-formed multipart/form-data: \(error.message).", status: 400)
         }
-        // The answers first: every refusal below keeps what was typed beside the file (a missing or unreadable file
-        // sent the person back to an empty questionnaire).
         // An imported link's distribution the form carried: kept by a refusal where no new file replaces it (a
         // refused new file is no reason to fall back on the older one, whose summary would not be the file's).
         let file = form.parts.first(where: Self.isFile).flatMap { $0.body.isEmpty ? nil : $0 }
         let carried = file == nil ? form.parts.lazy.compactMap(Self.carriedDistribution).first ?? "" : ""
+        // The answers first: every refusal below keeps what was typed beside the file (a missing or unreadable file
+        // sent the person back to an empty questionnaire).
         var pairs: [(String, String)] = []
         var tooLong: String? = nil
         // A carried distribution is replaced by the file's: no answer either.
