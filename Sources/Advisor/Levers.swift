@@ -397,9 +397,7 @@ extension Engine {
             // An interactive answer whose thinking outlasts the wait goes down to the level that fits it, as its warning
             // says (ThinkingTime.swift): high to medium left Haiku 5.5's chats at 12 s before the first word.
             if let step = lower, v.withUnsafeBufferPointer({ k.fitsInteractiveWait(model: primary, at: step, $0) }) == false {
-                lower = v.withUnsafeBufferPointer { p in
-                    levels.last { $0 < effort && k.fitsInteractiveWait(model: primary, at: $0, p) == true }
-                } ?? step
+                lower = v.withUnsafeBufferPointer { k.levelFittingInteractiveWait(model: primary, below: effort, $0) } ?? step
             }
             // More thinking would only take longer where the thinking already weighs on the latency, or where the
             // level up would weigh on it: Mistral Small without thinking, answering moderations within 0.6 s, was

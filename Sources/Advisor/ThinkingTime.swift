@@ -125,6 +125,13 @@ extension Knowledge {
         interactiveWaitTiming(model: m, v).map { (thinkingFloor(model: m, at: effort)?.tokens ?? 0) / $0.typical <= $0.wait }
     }
 
+    /// The highest level of model `m` below `effort` whose thinking fits the interactive wait (`fitsInteractiveWait`);
+    /// nil where none does or the answers are not held to the wait. What the interactive warning, the thinking trap
+    /// and the lower-effort lever name.
+    func levelFittingInteractiveWait(model m: Int, below effort: Effort, _ v: UnsafeBufferPointer<Double>) -> Effort? {
+        compiledModels[m].reasoning?.levels.sorted().last { $0 < effort && fitsInteractiveWait(model: m, at: $0, v) == true }
+    }
+
     /// The typical speed and the interactive wait model `m`'s thinking is held to: interactive answers without a
     /// budget, both settings given, and the model not timed on faster hardware than the engine's (Groq's), whose speed
     /// the median of general APIs does not describe; nil otherwise.
@@ -248,7 +255,7 @@ extension Engine {
               let levels = k.compiledModels[m].reasoning?.levels.sorted() else { return }
         func timed(_ tokens: Double) -> String { Self.seconds(tokens / typical) }
         var values = Self.waited(floor, typical: typical, wait: wait)
-        let fitting = levels.last { $0 < floor.effort && (k.thinkingFloor(model: m, at: $0)?.tokens ?? 0) / typical <= wait }
+        let fitting = k.levelFittingInteractiveWait(model: m, below: floor.effort, v)
         let lowerOffered = k.leverRules?.offers(.lower_effort, v) ?? false
         var fix: String
         if let fitting, lowerOffered {

@@ -39,8 +39,7 @@ extension Engine {
         guard let (typical, wait) = v.withUnsafeBufferPointer({ k.interactiveWaitTiming(model: m, $0) }),
               line.rates.reasoning_tokens_per_request / typical > wait,
               v.withUnsafeBufferPointer({ k.leverRules?.offers(.lower_effort, $0) }) == true,
-              let levels = k.compiledModels[m].reasoning?.levels.sorted(),
-              let fitting = levels.last(where: { $0 < effort && (k.thinkingFloor(model: m, at: $0)?.tokens ?? 0) / typical <= wait })
+              let fitting = v.withUnsafeBufferPointer({ k.levelFittingInteractiveWait(model: m, below: effort, $0) })
         else { return "" }
         let seconds = Self.seconds(line.rates.reasoning_tokens_per_request / typical)
         let level = fitting == .none ? "With thinking off" : "At \(fitting.rawValue) effort"

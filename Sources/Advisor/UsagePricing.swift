@@ -284,13 +284,13 @@ extension Engine {
 
     /// The assessment of a workload whose requests were imported: every cost, the choice of model and what would
     /// change are priced on the distribution, and `comparison` sets the result against the current model.
-    /// - Parameter batchShare: the share of the file's traffic that went through the batch API, where it says (nil:
-    ///   the profile's own, which a link carries; without either, the latency answer stands in).
-    public func assess(_ answers: Answers, usage profile: UsageProfile, currentModel: String?, batchShare: Double? = nil)
+    public func assess(_ answers: Answers, usage profile: UsageProfile, currentModel: String?)
         -> (assessment: Assessment, comparison: UsageComparison) {
         // The logged prompts hold the provider's tool-use system prompt where the requests carried tools; the cost
         // lines add each model's own, so the logged model's comes out first (known only when the import names it).
-        let batchShare = batchShare ?? profile.batchShare
+        // The share of the file's traffic through the batch API, which the profile carries from the import and in a
+        // link; without it the latency answer stands in.
+        let batchShare = profile.batchShare
         let current = currentModel.flatMap { knowledge.modelIndex[$0] }
         let loggedToolPrompt = current.map { m in answers.values.withUnsafeBufferPointer { knowledge.toolPromptTokens(model: m, $0) } } ?? 0
         let logged = profile

@@ -137,8 +137,7 @@ struct AdvisorTools: Sendable {
                                 + " (give monthly_requests as well)")
         }
         let answers = imported.filling(given, knowledge: knowledge)
-        let (assessment, comparison) = engine.assess(answers, usage: profile, currentModel: imported.currentModel,
-                                                     batchShare: imported.summary.batch_share)
+        let (assessment, comparison) = engine.assess(answers, usage: profile, currentModel: imported.currentModel)
         let lines = [UsageText.render(imported.summary, comparison: comparison), ""]
             + assessmentLines(assessment, answers: answers, carry: "usage=" + profile.encoded)
         return try result(lines, UsageAssessmentDocument(assessment: assessment, summary: imported.summary, comparison: comparison))

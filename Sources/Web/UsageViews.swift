@@ -41,8 +41,7 @@ extension AdvisorViews {
             throw HTTPError(error.status, code: error.error.code, error.error.message, field: error.error.field)
         }
         let (assessment, comparison) = engine.assess(upload.answers, usage: upload.profile,
-                                                     currentModel: upload.imported.currentModel,
-                                                     batchShare: upload.imported.summary.batch_share)
+                                                     currentModel: upload.imported.currentModel)
         return .json(JSON.encode(UsageAssessmentDocument(assessment: assessment, summary: upload.imported.summary,
                                                          comparison: comparison)))
     }
@@ -186,8 +185,7 @@ extension AdvisorViews {
     /// The verdict priced on a distribution: from an upload (with its summary) or from a link's `usage=`.
     func usageResult(_ answers: Answers, profile: UsageProfile, currentModel: String?, summary: UsageSummary?,
                      base: String) -> Response {
-        let (assessment, comparison) = engine.assess(answers, usage: profile, currentModel: currentModel,
-                                                     batchShare: summary?.batch_share)
+        let (assessment, comparison) = engine.assess(answers, usage: profile, currentModel: currentModel)
         // The sizes a link left blank are the distribution's own, as priced.
         let answers = assessment.pricedAnswers ?? answers
         let carried = "usage=" + profile.encoded

@@ -65,8 +65,7 @@ struct Assess: ParsableCommand {
         }
         let answers = imported.filling(given, knowledge: knowledge)
         let (assessment, comparison) = Engine(knowledge: knowledge).assess(answers, usage: profile,
-                                                                           currentModel: imported.currentModel,
-                                                                           batchShare: imported.summary.batch_share)
+                                                                           currentModel: imported.currentModel)
         if json {
             let document = UsageAssessmentDocument(assessment: assessment, summary: imported.summary, comparison: comparison)
             print(String(decoding: try JSON.encoder(pretty: true).encode(document), as: UTF8.self))

@@ -439,8 +439,7 @@ import Usage
                                             knowledge: UsageFixture.knowledge)
             let answers = try UsageFixture.knowledge.replacing(.latency, with: .text("batch"),
                                                               in: file.filling(given, knowledge: UsageFixture.knowledge))
-            let (_, c) = UsageFixture.engine.assess(answers, usage: try #require(file.profile), currentModel: file.currentModel,
-                                                    batchShare: file.summary.batch_share)
+            let (_, c) = UsageFixture.engine.assess(answers, usage: try #require(file.profile), currentModel: file.currentModel)
             #expect(file.summary.batch_share == share)
             // A share link carries the share, and the comparison it opens says the same.
             let linked = try UsageProfile(encoded: try #require(file.profile).encoded)
