@@ -24,7 +24,7 @@ let package = Package(
         // Front matter, pages, the content library and Markdown rendering (the only cmark user).
         .target(name: "Content", dependencies: ["CCMark", "Advisor", "Yams"]),
         // SQLite and the FTS5 index (the only sqlite3 user).
-        .target(name: "Search", dependencies: ["CSQLite", "Content"]),
+        .target(name: "Search", dependencies: ["CSQLite", "Content", "Advisor"]),
         // templates/*.mustache compiled into Swift at build time: the compiler, and the plugin that runs it for Web.
         .executableTarget(name: "TemplateCompiler"),
         .plugin(name: "CompileTemplates", capability: .buildTool(), dependencies: ["TemplateCompiler"]),
@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "AdvisorTests", dependencies: ["Advisor", "Content"], exclude: ["Fixtures"]),
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         .testTarget(name: "TemplateCompilerTests", dependencies: ["TemplateCompiler"]),
-        .testTarget(name: "SearchTests", dependencies: ["Search", "Content"]),
+        .testTarget(name: "SearchTests", dependencies: ["Search", "Content", "Advisor"]),
         .testTarget(name: "WebTests", dependencies: ["Web", "Content", "Search", "Advisor"]),
         .testTarget(name: "ScanTests", dependencies: ["Scan", "Content", "Advisor"]),
         .testTarget(name: "UsageTests", dependencies: ["Usage", "Scan", "Content", "Advisor"], exclude: ["Fixtures"]),

@@ -200,7 +200,7 @@ struct AdvisorTools: Sendable {
             section = parsed
         }
         let limit = try integer(arguments["limit"], "limit", in: 1...50) ?? 10
-        let results = try index.search(SearchQuery(text: text, section: section, limit: limit))
+        let results = try index.search(SearchQuery(text: text, section: section, limit: limit, day: knowledge.today))
         var lines = ["\(results.total) page(s) for \"\(text)\"" + (results.suggestion.map { " (did you mean \"\($0)\"?)" } ?? "")]
         for hit in results.hits {
             lines.append("- \(hit.title)\(hit.sectionTitle.map { " > \($0)" } ?? "") \(hit.url): "

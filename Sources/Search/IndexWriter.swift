@@ -1,3 +1,4 @@
+import Advisor
 import Content
 import Foundation
 
@@ -11,7 +12,8 @@ struct IndexWriter {
     /// is rebuilt, never read. 6: page bodies render pipe tables (PipeTables.swift), so HTML and search text changed.
     /// 7: no prefix indexes (a prefix query reads the terms that start with it instead; the indexes tripled the
     /// tokens written and cost half of `index`'s time, and saved under a tenth of a prefix query's).
-    static let schemaVersion = "7"
+    /// 8: a model page's retirement day (`pages.retires`), so that search ranks a retired model below current ones.
+    static let schemaVersion = "8"
 
     /// Writes every page of `library` (parsed in this run) in one go.
     func write(_ library: ContentLibrary) throws(SQLiteError) {
@@ -44,7 +46,7 @@ struct IndexWriter {
                                aliases TEXT NOT NULL, names TEXT NOT NULL, title_words INTEGER NOT NULL, ord INTEGER,
                                digest INTEGER NOT NULL, size INTEGER NOT NULL, modified INTEGER NOT NULL,
                                inode INTEGER NOT NULL, front_matter TEXT NOT NULL, yaml TEXT NOT NULL,
-                               headings TEXT NOT NULL, links TEXT NOT NULL);
+                               headings TEXT NOT NULL, links TEXT NOT NULL, retires INTEGER);
             -- Apart from the records: a start reads every record, and Markdown inline spread them over four times
             -- the file pages.
             CREATE TABLE bodies(id INTEGER PRIMARY KEY, markdown TEXT NOT NULL);
@@ -98,8 +100,8 @@ struct PageWriter {
         removed = try WordCounter()
         insertPage = try connection.prepare("""
             INSERT INTO pages(id, key, intro, section, slug, title, summary, aliases, names, title_words, digest, size,
-                              modified, inode, front_matter, yaml, headings, links, ord)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
+                              modified, inode, front_matter, yaml, headings, links, ord, retires)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
             """, persistent: true)
         insertBody = try connection.prepare("INSERT INTO bodies(id, markdown) VALUES (?1, ?2)", persistent: true)
         insertSection = try connection.prepare("""
@@ -137,6 +139,12 @@ struct PageWriter {
             if let number = value as? Int { insertPage.bind(Int32(index + 1), number) } else { insertPage.bind(Int32(index + 1), value as! String) }
         }
         if let order = page.order { insertPage.bind(19, order) } else { insertPage.bindNull(19) }
+        // The day a model page's model retires (its front matter's lifecycle), as a day number.
+        if let text = page.frontMatter.model?.lifecycle.retires?.value, let day = CivilDate.day(text) {
+            insertPage.bind(20, day)
+        } else {
+            insertPage.bindNull(20)
+        }
         try insertPage.run()
         insertBody.bind(1, id)
         insertBody.bind(2, page.markdown)

@@ -244,6 +244,10 @@ final class Statement {
 
     func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
     func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
+    /// nil for SQL NULL.
+    func optionalInt(_ column: Int32) -> Int? {
+        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : int(column)
+    }
 
     func reset() {
         sqlite3_reset(handle)

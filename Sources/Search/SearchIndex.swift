@@ -345,13 +345,26 @@ struct Catalog: Sendable {
     /// asked (`RankFunction`).
     let titleWords: [UInt8]
     let vocabulary: Vocabulary
+    /// Model pages with a retirement date (`SectionKey.pageKey`, day number, the number tokens of the title: "4",
+    /// "5" of Claude Sonnet 4.5): a handful, read on every query.
+    let retiring: [(page: Int, day: Int, version: [String])]
+
+    /// Model pages whose model is retired on `day`, but for those whose version the query's tokens hold: "sonnet
+    /// 4.5 pricing" asks for Claude Sonnet 4.5, retired or not, though no title or alias of it is in the words.
+    func pages(retiredOn day: Int, unlessVersionIn tokens: [String]) -> [Int] {
+        retiring.compactMap { page in
+            guard page.day <= day else { return nil }
+            return !page.version.isEmpty && page.version.allSatisfy(tokens.contains) ? nil : page.page
+        }
+    }
 
     init(connection: Connection) throws(SQLiteError) {
         var pages: [PageInfo?] = [nil]
         var named: [String: [Int]] = [:]
         var titleWords: [UInt8] = [0]
+        var retiring: [(page: Int, day: Int, version: [String])] = []
         let pageRows = try connection.prepare(
-            "SELECT id, section, slug, title, summary, names, title_words FROM pages WHERE intro = 0 ORDER BY id")
+            "SELECT id, section, slug, title, summary, names, title_words, retires FROM pages WHERE intro = 0 ORDER BY id")
         while try pageRows.step() {
             let id = pageRows.int(0)
             while pages.count < id { pages.append(nil); titleWords.append(0) }
@@ -360,6 +373,10 @@ struct Catalog: Sendable {
             titleWords.append(UInt8(min(255, pageRows.int(6))))
             let key = SectionKey(kind: section, page: id, section: 0, chunk: 0).pageKey
             for name in pageRows.text(5).split(separator: "\n") { named[String(name), default: []].append(key) }
+            if let day = pageRows.optionalInt(7) {
+                let version = QueryPlan.tokenize(pageRows.text(3)).filter { $0.allSatisfy(\.isNumber) }
+                retiring.append((key, day, version))
+            }
         }
         var counts: [String: Int] = [:]
         let words = try connection.prepare("SELECT term, sections FROM vocabulary")
@@ -367,6 +384,7 @@ struct Catalog: Sendable {
         self.pages = pages
         self.named = named
         self.titleWords = titleWords
+        self.retiring = retiring
         vocabulary = Vocabulary(counts)
     }
 

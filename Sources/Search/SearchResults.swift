@@ -11,13 +11,18 @@ public struct SearchQuery: Sendable, Equatable {
     /// Rank every matching chunk, never the titled rows alone (`Searcher.top`'s shortcut): what the tests compare
     /// the shortcut with.
     var rankEveryMatch = false
+    /// The day (`CivilDate` day number) whose retired models rank below current pages unless the query names
+    /// them; nil: today, on the machine's clock. The server passes its own day (`serve --today`).
+    public var day: Int?
 
-    public init(text: String, section: Section? = nil, limit: Int = 10, offset: Int = 0, correct: Bool = true) {
+    public init(text: String, section: Section? = nil, limit: Int = 10, offset: Int = 0, correct: Bool = true,
+                day: Int? = nil) {
         self.text = text
         self.section = section
         self.limit = limit
         self.offset = offset
         self.correct = correct
+        self.day = day
     }
 }
 

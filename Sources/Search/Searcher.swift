@@ -1,3 +1,4 @@
+import Advisor
 import Content
 import CSQLite
 
@@ -251,6 +252,10 @@ struct Search {
     /// heading holds every word comes first of all. Words common to the corpus ("haiku 5.5" is on most pages)
     /// carry almost no bm25 weight, so without it the page the person named sank below pages that mention it.
     static let namedWithinBonus = 12.0
+    /// A model retired on the query's day that the query does not name: the title tier's weight (RankFunction) off,
+    /// so that "claude pricing" opens current models' prices and not Sonnet 4.5's, retired, whose page had led;
+    /// named ("sonnet 4.5 pricing", "claude 3 haiku"), it ranks as any page.
+    static let retiredPenalty = -30.0
     /// The fallback's bonus per word a page holds: above any score a page can have otherwise.
     static let wordBonus = 1_000.0
     /// Pages the fallback must not list (they hold every word, or too few): below every other page.
@@ -299,7 +304,10 @@ struct Search {
         let wanted = query.offset + query.limit
         var named = Dictionary(catalog.pages(named: plan.key).map { ($0, Self.wholeNameBonus) }) { a, _ in a }
         for page in catalog.pages(namedWithin: plan.keyTokens) where named[page] == nil { named[page] = Self.namedWithinBonus }
-        outcome.pages = try topPages(plan, every: true, bonuses: named, wanted: wanted, expression: all)
+        let retired = catalog.pages(retiredOn: query.day ?? CivilDate.today(), unlessVersionIn: plan.keyTokens).filter { named[$0] == nil }
+        var ranking = named
+        for page in retired { ranking[page] = Self.retiredPenalty }
+        outcome.pages = try topPages(plan, every: true, bonuses: ranking, wanted: wanted, expression: all)
         // The ranked pass counted the pages it saw; with a section filter it saw one kind only.
         outcome.counts = query.section == nil ? searcher.lastPageCounts : try searcher.pageCounts(matching: all)
         guard outcome.counts.values.reduce(0, +) < 3 else { return outcome }
@@ -317,6 +325,7 @@ struct Search {
         for (page, bonus) in named where bonuses[page] != nil { bonuses[page]! += bonus }
         for page in found { bonuses[page] = Self.excluded }
         for (page, count) in words where count < needed { bonuses[page] = Self.excluded }
+        for page in retired where candidates[page] != nil { bonuses[page]! += Self.retiredPenalty }
         for page in candidates.keys {
             if let kind = SectionKey(rawValue: page << 24).kind { outcome.counts[kind, default: 0] += 1 }
         }

@@ -51,7 +51,7 @@ struct SearchViews {
         do {
             return try site.index.search(SearchQuery(text: parameters.text, section: parameters.section,
                                                      limit: parameters.limit, offset: parameters.offset,
-                                                     correct: !parameters.exact))
+                                                     correct: !parameters.exact, day: site.advisor.knowledge.today))
         } catch {
             // The MATCH expressions are built so that no input can fail them: an error here is ours, not the user's,
             // and passes (the budget resets, a connection frees, a damaged index is rebuilt): 503, try again.

@@ -1,3 +1,4 @@
+import Advisor
 import Foundation
 import Testing
 @testable import Web
@@ -23,6 +24,26 @@ struct SearchWebTests {
             #expect(results[0].keys.contains(key), "\(key)")
         }
         #expect(results[0]["url"] as? String == "/failure-modes/rate-limits")
+    }
+
+    /// The server ranks a retired model lower from the day it retires on its own clock (`serve --today`): Claude
+    /// Sonnet 4.5, retired 2026-11-30, led "claude pricing" after it had gone.
+    @Test func searchRanksRetiredModelsOnTheServersDay() throws {
+        let site = try SiteBuilder.build(SitePaths(content: repositoryRoot + "/content", templates: repositoryRoot + "/templates",
+                                                   publicFiles: repositoryRoot + "/public", database: ":memory:",
+                                                   today: CivilDate.day("2026-11-28")))
+        let router = Router(site: site)
+        func first(_ path: String) -> [String] {
+            let response = router.respond(to: Request(method: "GET", path: path, query: [("q", "claude pricing"), ("limit", "5")], headers: [:]))
+            let results = (json(response) as? [String: Any])?["results"] as? [[String: Any]] ?? []
+            return results.compactMap { $0["slug"] as? String }
+        }
+        #expect(first("/api/search").first == "claude-sonnet-4-5")
+        site.advisor.engine.knowledge.clock = { CivilDate.day("2026-12-06")! }
+        let after = first("/api/search")
+        #expect(after.count == 5 && !after.contains("claude-sonnet-4-5"), "\(after)")
+        let page = router.respond(to: Request(method: "GET", path: "/search", query: [("q", "claude pricing")], headers: [:])).text
+        #expect(!page.contains("claude-sonnet-4-5?h=") || page.range(of: "claude-sonnet-4-5?h=")!.lowerBound > page.range(of: "claude-haiku-5-5?h=")!.lowerBound)
     }
 
     @Test func aSectionMatchLinksToItsAnchor() throws {

@@ -1,0 +1,53 @@
+import Advisor
+import Foundation
+import Testing
+@testable import Content
+@testable import Search
+
+/// A model retired on the search's day ranks below current pages unless the query names it or its version
+/// (`Catalog.pages(retiredOn:unlessVersionIn:)`, `Search.retiredPenalty`): "claude pricing" opened retired Claude
+/// Sonnet 4.5's prices first, "flash pricing" Gemini 2.0 Flash's, shut down in June.
+struct RetiredModelsTests {
+    static let index = QuerySetTests.index
+    static let today = CivilDate.day("2026-12-06")!
+    static let beforeSonnet45Retired = CivilDate.day("2026-11-28")!
+
+    static func urls(_ text: String, on day: Int, limit: Int = 5) throws -> [String] {
+        try index.search(SearchQuery(text: text, limit: limit, day: day)).hits.map(\.pageURL)
+    }
+
+    @Test func aRetiredModelRanksBelowCurrentOnesOnGenericWords() throws {
+        // Sonnet 4.5 retired on 2026-11-30: first two days before, out of the first five after.
+        #expect(try Self.urls("claude pricing", on: Self.beforeSonnet45Retired).first == "/models/claude-sonnet-4-5")
+        let after = try Self.urls("claude pricing", on: Self.today)
+        #expect(!after.contains("/models/claude-sonnet-4-5"), "\(after)")
+        #expect(!after.contains("/models/claude-3-haiku") && !after.contains("/models/claude-3-5-haiku"), "\(after)")
+        // Current models fill the first five.
+        #expect(after.allSatisfy { $0.hasPrefix("/models/claude-") }, "\(after)")
+        let flash = try Self.urls("flash pricing", on: Self.today)
+        #expect(flash.first != nil && flash.first != "/models/gemini-flash", "\(flash)")
+    }
+
+    @Test func aRetiredModelTheQueryNamesStillComesFirst() throws {
+        // By its title, and by its version among other words (no title or alias of it is in "sonnet 4.5 pricing").
+        #expect(try Self.urls("claude 3 haiku", on: Self.today).first == "/models/claude-3-haiku")
+        #expect(try Self.urls("sonnet 4.5 pricing", on: Self.today).first == "/models/claude-sonnet-4-5")
+        #expect(try Self.urls("3.5 haiku price", on: Self.today).first == "/models/claude-3-5-haiku")
+        #expect(try Self.urls("gemini 2.0 flash", on: Self.today).first == "/models/gemini-flash")
+    }
+
+    @Test func theCatalogKnowsEachModelsRetirementDay() throws {
+        let catalog = Self.index.catalog
+        func slugs(_ day: String, version: [String] = []) -> Set<String> {
+            let pages = catalog.pages(retiredOn: CivilDate.day(day)!, unlessVersionIn: version)
+            return Set(pages.compactMap { page in catalog.page(page).map(\.slug) })
+        }
+        let retired = slugs("2026-12-06")
+        #expect(retired.isSuperset(of: ["claude-sonnet-4-5", "claude-3-haiku", "claude-3-5-haiku", "gemini-flash"]))
+        #expect(!retired.contains("claude-haiku-5-5") && !retired.contains("gpt-5-nano"))
+        // GPT-5 nano and mini retire on 2026-12-11; a version in the query keeps a page off the list.
+        #expect(slugs("2026-12-11").isSuperset(of: ["gpt-5-nano", "gpt-5-mini"]))
+        let named = slugs("2026-12-11", version: ["5"])
+        #expect(!named.contains("gpt-5-nano") && !named.contains("gpt-5-mini") && named.contains("claude-3-haiku"))
+    }
+}
