@@ -284,6 +284,12 @@ public final class Knowledge: @unchecked Sendable {
     let rules: [CompiledRule]
     let policies: [CompiledPolicy]
     let compiledModels: [CompiledModel]
+    /// Each model's tool-use system prompt per request (auto, forced) as priced: its page's count, else, where the
+    /// page says the provider adds one but gives no count, the nearest counted model's (`toolPromptReference`), so
+    /// that no figure leaves it out (Sonnet 4.6 won "$10 cheaper" by the ~$19 its line left out); nil: none.
+    let pricedToolPrompts: [(auto: Double, forced: Double)?]
+    /// The model whose count an unpublished tool prompt is priced at (nil: the model's own count, or none).
+    let toolPromptEstimatedFrom: [Int?]
     /// Each model's token ratio, and its reasoning tokens per request for each `reasoning_effort` answer
     /// (`[model * answers + answer]`): flat numbers the hot cost and fit checks read without touching the model
     /// objects, whose reference counts every thread would otherwise update.
@@ -419,6 +425,18 @@ public final class Knowledge: @unchecked Sendable {
             }
         }
         self.compiledModels = compiledModels
+        toolPromptEstimatedFrom = compiledModels.indices.map { m in
+            compiledModels[m].toolPrompt == nil && compiledModels[m].toolPromptUnpublished
+                ? Self.toolPromptReference(for: m, in: compiledModels) : nil
+        }
+        // An estimate is the reference's count on this model's tokenizer (Haiku 4.5's 346 tokens are about 450 on
+        // Haiku 5.5's count).
+        pricedToolPrompts = compiledModels.indices.map { [toolPromptEstimatedFrom] m in
+            if let own = compiledModels[m].toolPrompt { return own }
+            guard let r = toolPromptEstimatedFrom[m], let counted = compiledModels[r].toolPrompt else { return nil }
+            let scale = compiledModels[m].tokenRatio / compiledModels[r].tokenRatio
+            return ((counted.auto * scale).rounded(), (counted.forced * scale).rounded())
+        }
         tokenRatios = compiledModels.map(\.tokenRatio)
         largestPublishedRatio = compiledModels.filter(\.ratioPublished).map(\.tokenRatio).max() ?? 1
         reasoningTokenTable = compiledModels.flatMap { model in

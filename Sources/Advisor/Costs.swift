@@ -325,19 +325,27 @@ extension Knowledge {
     }
 
     /// The system prompt model `m`'s provider adds to a request with tools, in its tokens (0 without tools, or where
-    /// we know of none or the page gives no count: content/criteria/tool-choice.md). Billed as input like the prompt.
+    /// we know of none; the nearest counted model's where the page gives no count: content/criteria/tool-choice.md).
+    /// Billed as input like the prompt.
     func toolPromptTokens(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Double {
-        guard let t = compiledModels[m].toolPrompt else { return 0 }
+        guard let t = pricedToolPrompts[m] else { return 0 }
         let choice = v[AnswerID.toolChoice.rawValue]
         return choice == Self.forcedToolAnswer ? t.forced : choice == Self.autoToolAnswer ? t.auto : 0
     }
 
     /// For model `m`, whose page gives no count for its provider's tool-use system prompt, the nearest model that has
     /// one: the newest of its family, else the provider's newest (Haiku 5.5 → Haiku 4.5).
-    func toolPromptReference(for m: Int) -> Int? {
+    /// The tool-use system prompt a model's figures are priced with where its page gives no count: the estimate
+    /// (auto, forced) and the model it comes from; nil where the page has its own count or none is added.
+    public func toolPromptEstimate(of slug: String) -> (auto: Double, forced: Double, reference: String)? {
+        guard let m = modelIndex[slug], let reference = toolPromptEstimatedFrom[m], let t = pricedToolPrompts[m] else { return nil }
+        return (t.auto, t.forced, models[reference].title)
+    }
+
+    static func toolPromptReference(for m: Int, in compiledModels: [CompiledModel]) -> Int? {
         let model = compiledModels[m]
         let counted = compiledModels.indices.filter { compiledModels[$0].provider == model.provider && compiledModels[$0].toolPrompt != nil }
-        let newest = { (a: Int, b: Int) in self.compiledModels[a].releasedDay < self.compiledModels[b].releasedDay }
+        let newest = { (a: Int, b: Int) in compiledModels[a].releasedDay < compiledModels[b].releasedDay }
         return counted.filter { compiledModels[$0].family == model.family }.max(by: newest) ?? counted.max(by: newest)
     }
 
@@ -570,13 +578,18 @@ extension Knowledge {
                 note("Counts \(Format.figure(scale, digits: 2))x the tokens \(counted) counts for the same text\(assumed): "
                      + "\(Format.figure(statedIn)) in and \(Format.figure(visibleOut)) out per request.")
             }
-            if toolPrompt > 0 {
+            if toolPrompt > 0, let reference = toolPromptEstimatedFrom[m] {
+                note("\(model.provider) adds its own tool-use system prompt to every request that carries tools; we have "
+                     + "read no count for this model, so it is priced at \(models[reference].title)'s, the nearest we have, on this model's tokenizer: "
+                     + "\(Format.figure(toolPrompt)) tokens with tool_choice \(Self.toolChoiceWords(v)), billed as input: "
+                     + "\(Format.figure(inTokens)) input tokens a request in all.")
+            } else if toolPrompt > 0 {
                 note("\(model.provider) adds its own tool-use system prompt to every request "
                      + "that carries tools: \(Format.figure(toolPrompt)) tokens with tool_choice \(Self.toolChoiceWords(v)) on this "
                      + "model, billed as input: \(Format.figure(inTokens)) input tokens a request in all.")
             } else if model.toolPromptUnpublished, Self.carriesTools(v) {
                 note("\(model.provider) adds its own tool-use system prompt to requests "
-                     + "with tools, and we have read no count for this model: not priced, so the figure is low by that many input tokens a request.")
+                     + "with tools, and we have read no count for this model or another of its provider's: not priced, so the figure is low by that many input tokens a request.")
             }
             if let effort = thinking.effort {
                 note(thinking.tokens == 0 ? "Reasoning off (effort \(effort.rawValue))."

@@ -1239,15 +1239,16 @@ public enum TrapKind: String, ClosedSet, CodingKeyRepresentable {
     /// The provider adds its own tool-use system prompt to every request with tools: {model}, {provider}, {tokens}
     /// (a request, on the model's count), {choice} (`auto`, `any or a named tool`), {amount}.
     case tool_prompt
-    /// The provider adds one but publishes no count for this model, so its figure leaves it out: {model},
-    /// {provider}, {reference} (the nearest model with a count: `Knowledge.toolPromptReference`), {reference_tokens}.
+    /// The provider adds one but publishes no count for this model, so its figure takes the nearest counted model's:
+    /// {model}, {provider}, {reference} (`Knowledge.toolPromptReference`), {reference_tokens} (a request, on this
+    /// model's figure), {choice}, {amount}.
     case tool_prompt_unpublished
 
     /// The placeholders the text may use.
     public var placeholders: [String] {
         switch self {
         case .long_context_cliff: ["model", "prompt", "threshold", "amount", "tokens", "counted_with"]
-        case .long_context_near_line: ["model", "prompt", "threshold", "share", "amount", "counted_with", "uncounted"]
+        case .long_context_near_line: ["model", "prompt", "threshold", "share", "amount", "counted_with"]
         case .long_context_share: ["model", "share", "threshold", "amount", "monthly", "counted_with"]
         case .tokenizer_ratio: ["model", "ratio", "counted_with", "amount", "crossing"]
         case .tokenizer_unpublished: ["model", "counted_with", "unpublished", "reference"]
@@ -1256,7 +1257,7 @@ public enum TrapKind: String, ClosedSet, CodingKeyRepresentable {
         case .cache_1h: ["model", "writes", "prefix_writes", "amount"]
         case .batch_limit: ["model", "gap", "amount"]
         case .tool_prompt: ["model", "provider", "tokens", "choice", "amount"]
-        case .tool_prompt_unpublished: ["model", "provider", "reference", "reference_tokens"]
+        case .tool_prompt_unpublished: ["model", "provider", "reference", "reference_tokens", "choice", "amount"]
         }
     }
 }

@@ -116,14 +116,9 @@ extension Engine {
             // The tool-use system prompt does not grow with the prompt the answers give.
             let tool = r.tool_prompt_tokens_per_request ?? 0
             let over = v[AnswerID.avgInputTokens.rawValue] * (threshold + 1 - tool) / (prompt - tool)
-            // With tools and no count of the provider's tool-use prompt, that prompt comes on top of the average: at
-            // 99,840 tokens any count takes it over (Haiku 4.5's 346 tokens would be about 450 on Haiku 5.5's count).
-            let toolsUncounted = tool == 0 && AnswerID.toolChoice.choices[Int(v[AnswerID.toolChoice.rawValue])] != "none"
-                && k.toolPromptReference(for: m) != nil
             add(.long_context_near_line, cost(with: [(.avgInputTokens, over.rounded(.up))]) - line.monthly_usd, [
                 "prompt": Format.count(prompt), "threshold": Format.count(threshold),
-                "share": Format.percent((prompt / threshold * 100).rounded(.down) / 100),
-                "uncounted": toolsUncounted ? " (before the tool-use system prompt its provider adds, which we cannot count for it)" : ""])
+                "share": Format.percent((prompt / threshold * 100).rounded(.down) / 100)])
         }
         if m != counted {
             if !r.token_ratio_published {
@@ -211,13 +206,13 @@ extension Engine {
             } else {
                 amount = requests * tool * input / 1e6 * keep(.input)
             }
-            add(.tool_prompt, amount, ["provider": model.provider, "tokens": Format.count(tool),
-                                       "choice": v.withUnsafeBufferPointer(Knowledge.toolChoiceWords)])
-        } else if model.toolPromptUnpublished, v.withUnsafeBufferPointer(Knowledge.carriesTools),
-                  let reference = k.toolPromptReference(for: m) {
-            let tokens = v.withUnsafeBufferPointer { k.toolPromptTokens(model: reference, $0) }
-            add(.tool_prompt_unpublished, nil, ["provider": model.provider, "reference": k.models[reference].title,
-                                                "reference_tokens": Format.count(tokens)])
+            let choice = v.withUnsafeBufferPointer(Knowledge.toolChoiceWords)
+            if let reference = k.toolPromptEstimatedFrom[m] {
+                add(.tool_prompt_unpublished, amount, ["provider": model.provider, "reference": k.models[reference].title,
+                                                       "reference_tokens": Format.count(tool), "choice": choice])
+            } else {
+                add(.tool_prompt, amount, ["provider": model.provider, "tokens": Format.count(tool), "choice": choice])
+            }
         }
         return found
     }

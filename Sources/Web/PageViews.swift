@@ -26,7 +26,7 @@ struct PageViews {
             }
             lifecycle = LifecycleNote(badge: badge, end: status.flatMap { LifecycleText.end($0, today: today) }, moveTo: moveTo,
                                       asOf: CivilDate.text(today), checked: knowledge.pricesChecked(of: page.slug) ?? "")
-            describe(model, into: &facts, lists: &lists)
+            describe(model, slug: page.slug, into: &facts, lists: &lists)
         }
         if let failure = page.frontMatter.failure_mode {
             facts.add("Severity", failure.severity.rawValue.capitalized)
@@ -83,7 +83,7 @@ struct PageViews {
             isModel: page.section == .models, lifecycle: lifecycle, slug: page.slug)
     }
 
-    private func describe(_ model: ModelSpec, into facts: inout FactTable, lists: inout [FactList]) {
+    private func describe(_ model: ModelSpec, slug: String, into facts: inout FactTable, lists: inout [FactList]) {
         facts.add("Provider", model.provider)
         if let id = model.api_id { facts.add("API id", id) }
         facts.add("Released", model.released.value, figure: model.released)
@@ -182,7 +182,11 @@ struct PageViews {
             // The provider's own prompt on requests with tools (content/criteria/tool-choice.md).
             let value = tool.auto.flatMap { auto in tool.forced.map { forced in
                 "\(Format.count(auto)) tokens a request with tool_choice auto, \(Format.count(forced)) with any or a named tool; billed as input"
-            } } ?? "added by \(model.provider) on requests with tools; we have read no count for this model, so the calculator leaves it out"
+            } } ?? knowledge.toolPromptEstimate(of: slug).map { estimate in
+                "added by \(model.provider) on requests with tools; we have read no count for this model, so it is priced at "
+                    + "\(estimate.reference)'s on this model's tokenizer: \(Format.count(estimate.auto)) tokens a request with "
+                    + "tool_choice auto, \(Format.count(estimate.forced)) with any or a named tool; billed as input"
+            } ?? "added by \(model.provider) on requests with tools; we have read no count for this model or another of its provider's, so the calculator leaves it out"
             facts.add("Tool-use system prompt", value, sourceID: tool.source, asOf: nil, note: tool.note)
         }
         if let limits = model.rate_limits {

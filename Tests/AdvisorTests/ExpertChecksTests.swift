@@ -126,18 +126,21 @@ struct ExpertChecksTests {
         #expect(!(short.costs.first { $0.model == "gemini-4-hydrogen" }?.rates.notes.contains { $0.contains("segments") } ?? true))
     }
 
-    /// Near the line with tools whose provider prompt we cannot count for the model: the trap says the prompt comes on
-    /// top of the average it gives (99,840 tokens on Haiku 5.5's count, where any tool prompt takes it over).
-    @Test func theNearLineTrapSaysAnUncountedToolPromptComesOnTop() throws {
-        func trap(_ tools: String) -> Trap? {
+    /// Near the line with tools whose provider prompt no page counts for the model: the estimate (Haiku 4.5's, 450 on
+    /// Haiku 5.5's count) comes on top of the 99,840-token average and takes every request over the line, so the cliff
+    /// trap prices it; without tools the near-line trap warns of the longer requests.
+    @Test func anEstimatedToolPromptCountsTowardsTheLine() throws {
+        func traps(_ tools: String) -> [Trap] {
             engine.assess(k.answers(["task_type": "classification", "monthly_requests": 900_000, "avg_input_tokens": 76_800,
                                      "avg_output_tokens": 8, "tool_choice": .text(tools), "as_of": "2026-12-06"]))
-                .decision.traps.first { $0.kind == .long_context_near_line && $0.model == "claude-haiku-5-5" }
+                .decision.traps.filter { $0.model == "claude-haiku-5-5" }
         }
-        let auto = try #require(trap("auto"))
-        #expect(auto.text.contains("99,840 tokens on its count (before the tool-use system prompt its provider adds, which we "
-                                   + "cannot count for it), 99 % of the way"), "\(auto.text)")
-        #expect(try #require(trap("none")).text.contains("99,840 tokens on its count, 99 % of the way"))
+        let auto = traps("auto")
+        #expect(!auto.contains { $0.kind == .long_context_near_line })
+        let cliff = try #require(auto.first { $0.kind == .long_context_cliff })
+        #expect(cliff.text.contains("100,290"), "\(cliff.text)")
+        #expect(try #require(traps("none").first { $0.kind == .long_context_near_line }).text
+                    .contains("99,840 tokens on its count, 99 % of the way"))
     }
 
     /// A model with no published latency whose answers alone outlast the budget at the typical speed: the warning says

@@ -65,7 +65,11 @@ struct ToolChoiceTests {
         #expect(try thinking.line("claude-haiku-5-5").rates.reasoning_effort == .medium)
         #expect(haiku.rates.reasoning_effort == Effort.none)
         #expect(haiku.rates.reasoning_tokens_per_request == 0)
-        #expect(haiku.monthly_usd == (try off.line("claude-haiku-5-5")).monthly_usd)
+        // Thinking off as with effort none; the forced call adds only the tool-use system prompt (an estimate on Haiku
+        // 5.5: Haiku 4.5's count, on its tokenizer), billed as input.
+        let tool = try #require(haiku.rates.tool_prompt_tokens_per_request)
+        let rate = try #require(haiku.rates.input_per_mtok)
+        #expect(abs(haiku.monthly_usd - (try off.line("claude-haiku-5-5")).monthly_usd - 5_000_000 * tool * rate / 1e6) < 0.01)
         #expect(haiku.monthly_usd < (try thinking.line("claude-haiku-5-5")).monthly_usd)
         #expect(haiku.rates.notes.contains { $0.hasPrefix("Thinking off: it takes a forced tool call only without thinking") })
         // A model with no such limit keeps the effort the team chose.

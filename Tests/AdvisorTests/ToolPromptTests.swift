@@ -3,7 +3,8 @@ import Testing
 
 /// The system prompt a provider adds to every request that carries tools (`tool_prompt_tokens`,
 /// content/criteria/tool-choice.md): billed as input where the model's page gives its count, ahead of any cached
-/// share, and said to be missing where the page says the provider adds one but gives none. On the real content.
+/// share, and at the nearest counted model's, on the model's own tokenizer, where the page says the provider adds
+/// one but gives none. On the real content.
 struct ToolPromptTests {
     let k = Fixture.real
     var engine: Engine { Engine(knowledge: k) }
@@ -39,20 +40,31 @@ struct ToolPromptTests {
             + "313 tokens a request with tool_choice any or a named tool on Claude Haiku 4.5"))
     }
 
-    @Test func aModelWithoutACountIsNotPricedForItAndSaysSo() throws {
+    /// Where no count was read, the figure takes the nearest counted model's and says so: leaving it out let Claude
+    /// Sonnet 4.6 win "$10 cheaper" than GPT-6.2 Sol by less than the $19 its line left out.
+    @Test func aModelWithoutACountIsPricedAtTheNearestCountAndSaysSo() throws {
         let none = try engine.assess(k.answers(Self.labels)).line("claude-haiku-5-5")
         let answers = k.answers(with(Self.labels, ["tool_choice": "auto"]))
         let auto = try engine.assess(answers).line("claude-haiku-5-5")
-        #expect(auto.monthly_usd == none.monthly_usd)
-        #expect(auto.rates.tool_prompt_tokens_per_request == nil)
-        #expect(auto.rates.notes.contains { $0.contains("we have read no count for this model: not priced") })
+        // Haiku 4.5's 346 tokens, on Haiku 5.5's count (1.3 times Haiku 4.5's): 450, billed as input.
+        #expect(auto.rates.tool_prompt_tokens_per_request == 450)
+        let rate = try #require(auto.rates.input_per_mtok)
+        #expect(abs((auto.monthly_usd - none.monthly_usd) - 20_000_000 * 450 * rate / 1e6) < 0.01)
+        #expect(auto.rates.notes.contains { $0.contains("we have read no count for this model, so it is priced at Claude Haiku 4.5's, "
+                                                          + "the nearest we have, on this model's tokenizer: 450 tokens with tool_choice auto") },
+                "\(auto.rates.notes)")
         #expect(!none.rates.notes.contains { $0.contains("tool-use system prompt") })
-        // The trap points to the nearest model with a count: the Haiku before it, not the newest Opus.
+        // The trap names the nearest model with a count (the Haiku before it, not the newest Opus) and the amount.
         let trap = try #require(engine.traps(model: k.index("claude-haiku-5-5"), line: auto, answers: answers)
             .first { $0.kind == .tool_prompt_unpublished })
-        #expect(trap.amount_usd == nil)
-        #expect(trap.text.contains("we have read no count for Claude Haiku 5.5"))
-        #expect(trap.text.contains("On Claude Haiku 4.5, the nearest model we have a count for, it is 346 tokens a request"))
+        #expect(trap.amount_usd == Format.rounded(20_000_000 * 450 * rate / 1e6))
+        #expect(trap.text.contains("We have read no count for Claude Haiku 5.5, so its figure takes that of Claude Haiku 4.5, the "
+                                   + "nearest model we have a count for, on Claude Haiku 5.5's tokenizer: 450 tokens a request with "
+                                   + "tool_choice auto, billed as input"), "\(trap.text)")
+        // The model page says what the figures use.
+        let estimate = try #require(k.toolPromptEstimate(of: "claude-haiku-5-5"))
+        #expect(estimate.auto == 450 && estimate.reference == "Claude Haiku 4.5")
+        #expect(k.toolPromptEstimate(of: "claude-haiku-4-5") == nil)
         // Another provider's model: nothing added, nothing said.
         let luna = try engine.assess(answers).line("gpt-6-luna")
         #expect(luna.rates.tool_prompt_tokens_per_request == nil)
