@@ -101,7 +101,9 @@ struct CompareView {
             row(given ? "This workload, a month" : "Default workload, a month") { page, _ in
                 // A model retired on the day is priced for reference, and said to be.
                 let state = engine.knowledge.status(of: page.slug, on: day)?.state
-                return lineOf[page.slug].map { Format.usd($0.monthly_usd) + (state == .retired ? " (retired by then)" : "") } ?? "—"
+                return lineOf[page.slug].map { line in
+                    Format.usd(line.monthly_usd) + (state == .retired ? " (retired by then)" : "") + Self.priceCaveat(line)
+                } ?? "—"
             },
         ]
         let tasks = engine.knowledge.question(.taskType).options ?? []
@@ -137,6 +139,18 @@ struct CompareView {
 }
 
 extension CompareView {
+    /// What a month's figure must be read with: a request the model cannot take (priced for reference; $2,334 stood for
+    /// gpt-oss-120b beside 150,000-token prompts its 131,072-token window cannot hold, said only in the chart's
+    /// caption), or every token at the long-context rates.
+    static func priceCaveat(_ line: CostLine) -> String {
+        if !line.fits {
+            let reason = line.rates.notes.first { $0.hasPrefix("Does not fit: ") }
+                .map { String($0.dropFirst("Does not fit: ".count).dropLast($0.hasSuffix(".") ? 1 : 0)) }
+            return " (does not fit\(reason.map { ": " + $0 } ?? ""))"
+        }
+        return line.rates.band == .long_context ? " (every token at its long-context rates)" : ""
+    }
+
     /// The efforts the chosen models' thinking is priced at, where they differ: Opus 5.5 ($3,440 at medium) came
     /// below Sonnet 5.5 ($3,520 at high) at twice the price a token, with the reason only in a row far down.
     static func effortNote(_ lines: [CostLine]) -> String {

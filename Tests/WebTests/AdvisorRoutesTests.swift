@@ -242,6 +242,18 @@ struct AdvisorRoutesTests {
         #expect(!form.contains("placeholder=\"100,000 requests per month\""))
     }
 
+    /// A month the model cannot carry says so in its own cell, as the calculator does: gpt-oss-120b's $2,334 for
+    /// 150,000-token prompts its 131,072-token window cannot hold had no mark but a chart caption lumping four reasons;
+    /// and a figure billed wholly at long-context rates says so.
+    @Test func compareSaysWhereAMonthDoesNotFitOrIsAllLongContext() {
+        let page = get("/compare", [("models", "claude-haiku-5-5,gpt-6-luna,gpt-oss-120b"), ("task_type", "rag"),
+                                    ("monthly_requests", "100000"), ("avg_input_tokens", "150000"), ("avg_output_tokens", "200"),
+                                    ("as_of", "2026-12-06")]).text
+        #expect(page.contains("$2,334.00 (does not fit: 151,400 tokens per request against a 131,072-token window)"))
+        #expect(page.contains("$10,115.00 (every token at its long-context rates)"))
+        #expect(page.contains("$1,570.00</td>"), "GPT-6 Luna's month, under its 272K line, has no caveat")
+    }
+
     /// The comparison's table judges lifecycles on the workload's day, as its chart does: on 2027-01-15 GPT-5 nano
     /// was "deprecated, retires 2026-12-11" in the table while the chart had left it out as retired.
     @Test func compareJudgesLifecyclesOnTheWorkloadsDay() {
