@@ -219,11 +219,15 @@ extension Engine {
             let taskName = AnswerID.taskName(AnswerID.taskType.choices[task])
             for m in weaker where named.count < Self.passedOverShown {
                 // And what else rules it out, where something does (GPT-5 nano retires in five days).
+                // Its fit is said once: "; and it fits this task poorly" repeated it, keeping only a floor the workload
+                // sets ("the workload requires 'strong'").
                 let (cause, why) = d.usable[m] ? (UnusableCause.unexplained, "") : unusable(m, v)
+                let more = cause == .unexplained ? ""
+                    : cause == .fit ? why.range(of: "the workload requires").map { "; " + why[$0.lowerBound...] } ?? ""
+                    : "; and \(why)"
                 named.append(PassedOver(model: k.models[m].slug, monthly_usd: Format.rounded(monthly[m]),
                                         reason: "it fits \(taskName) only '\(k.compiledModels[m].fit[task].rawValue)', "
-                                            + "\(k.models[primary].title) '\(primaryFit.rawValue)'"
-                                            + (cause == .unexplained ? "" : "; and \(why)"),
+                                            + "\(k.models[primary].title) '\(primaryFit.rawValue)'" + more,
                                         url: "/models/\(k.models[m].slug)"))
             }
             // One list, cheapest first, each with its reason.
@@ -284,6 +288,20 @@ extension Engine {
         return (m, RunnerUp(model: line.model, monthly_usd: line.monthly_usd, difference_usd: line.difference_usd,
                             reason: line.reason + "; and like \(k.models[primary].title) it cannot answer within your \(budget) s budget",
                             url: line.url))
+    }
+
+    /// Where the runner-up's month holds thinking the primary's does not (it answers without thinking here: a forced
+    /// tool call turns it off, or it does not reason), how much of the gap that thinking is: Gemini 4 Neon "costs $900
+    /// more for the same fit" than Claude Sonnet 4.6, and the $900 was all Neon's high-effort thinking. "" otherwise.
+    func thinkingGap(_ m: Int, _ primary: Int, _ difference: Double, _ answers: Answers, _ monthly: [Double]) -> String {
+        let k = knowledge
+        return answers.values.withUnsafeBufferPointer { v -> String in
+            guard k.requestTokens(model: primary, v).reasoning == 0, k.requestTokens(model: m, v).reasoning > 0 else { return "" }
+            let thinking = k.thinkingMonthly(model: m, line: k.costLine(model: m, v), requests: v[AnswerID.monthlyRequests.rawValue])
+            guard Self.cents(thinking) > 0 else { return "" }
+            let share = Self.cents(thinking) >= Self.cents(difference) ? "all of it" : "\(Format.money(thinking, beside: monthly[m])) of it"
+            return ", \(share) \(k.models[m].title)'s thinking, where \(k.models[primary].title) answers without thinking here"
+        }
     }
 
     /// Model `m` against the verdict's primary: its month, the difference, and why it lost, as the runner-up's line
@@ -365,7 +383,7 @@ extension Engine {
                     + "not switch to a model that costs more at the effort the cost table prices, so that saving needs its thinking turned down"
             } ?? ""
             reason = "it costs \(Format.money(difference, beside: monthly[m])) more a month\(against)\(laterGap(m, primary, difference, answers, monthly, plan: plan)) "
-                + "for the same fit" + leaner
+                + "for the same fit" + (leaner.isEmpty ? thinkingGap(m, primary, difference, answers, monthly) : leaner)
             url = "/models/\(k.models[m].slug)"
         } else if d.basis == .cheapest_suitable,
                   AnswerID.costPriority.choices[Int(answers.values[AnswerID.costPriority.rawValue])] != "primary",

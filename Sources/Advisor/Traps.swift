@@ -79,11 +79,7 @@ extension Engine {
             Answers.derive(&w)
             return w.withUnsafeBufferPointer { self.monthly(m, $0) }
         }
-        /// The part of a class's price left after a batch discount.
-        func keep(_ tokenClass: TokenClass) -> Double {
-            guard let discount = r.batch_discount, r.batch_applies_to?.contains(tokenClass) ?? false else { return 1 }
-            return 1 - discount
-        }
+        func keep(_ tokenClass: TokenClass) -> Double { r.kept(tokenClass) }
 
         // The month at the standard rates where a long-context band applies: the cliff's amount, and the tokenizer
         // trap's base (below).
@@ -171,9 +167,7 @@ extension Engine {
             }
         }
         if r.reasoning_tokens_per_request > 0, let effort = r.reasoning_effort {
-            let asInput = k.compiledModels[m].reasoning?.billedAs == .input
-            let rate = (asInput ? r.input_per_mtok : r.output_per_mtok) ?? 0
-            let amount = requests * r.reasoning_tokens_per_request * rate / 1e6 * keep(asInput ? .input : .output)
+            let amount = k.thinkingMonthly(model: m, line: line, requests: requests)
             add(.thinking_tokens, amount, ["effort": effort.rawValue, "tokens": Format.count(r.reasoning_tokens_per_request),
                                            "wait": outlastedWait(model: m, line: line, v, priced: effort, monthly: cost)])
         }
@@ -215,5 +209,23 @@ extension Engine {
             }
         }
         return found
+    }
+}
+
+extension CostRates {
+    /// The part of a class's price left after a batch discount.
+    func kept(_ tokenClass: TokenClass) -> Double {
+        guard let discount = batch_discount, batch_applies_to?.contains(tokenClass) ?? false else { return 1 }
+        return 1 - discount
+    }
+}
+
+extension Knowledge {
+    /// What a month of model `m`'s reasoning tokens costs on its line: the thinking trap's amount.
+    func thinkingMonthly(model m: Int, line: CostLine, requests: Double) -> Double {
+        let r = line.rates
+        let asInput = compiledModels[m].reasoning?.billedAs == .input
+        let rate = (asInput ? r.input_per_mtok : r.output_per_mtok) ?? 0
+        return requests * r.reasoning_tokens_per_request * rate / 1e6 * r.kept(asInput ? .input : .output)
     }
 }

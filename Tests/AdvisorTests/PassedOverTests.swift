@@ -41,6 +41,20 @@ struct PassedOverTests {
                 "\(a.decision.passed_over.map(\.reason))")
     }
 
+    /// A weaker fit is said once: "it fits complex reasoning only 'poor', GPT-6.2 Sol 'strong'; and it fits this task
+    /// poorly" said it twice. A floor the workload sets is kept, in a word; another cause is still joined.
+    @Test func aWeakerFitIsSaidOnce() {
+        let a = engine.assess(k.answers(["task_type": "complex_reasoning", "monthly_requests": 20_000, "avg_input_tokens": 4_000,
+                                         "avg_output_tokens": 1_500, "tool_choice": "forced", "cost_priority": "secondary",
+                                         "required_fit": "strong", "accuracy": "first_time_right", "as_of": "2026-12-06"]))
+        #expect(a.primaryModel == "gpt-6-2-sol")
+        #expect(a.decision.passed_over.map(\.reason) == [
+            "it fits complex reasoning only 'poor', GPT-6.2 Sol 'strong'",
+            "it fits complex reasoning only 'weak', GPT-6.2 Sol 'strong'; the workload requires 'strong'",
+            "it fits complex reasoning only 'weak', GPT-6.2 Sol 'strong'; and it is deprecated and retires on 2026-12-11"],
+                "\(a.decision.passed_over.map(\.reason))")
+    }
+
     /// 100M real-time moderations at ten times the average at peak: the Haiku verdict stands on the score, and the two
     /// cheaper models that fit moderation as well are named with their reasons, cheapest first: R7B's rate limits,
     /// GPT-5 nano's retirement on 2026-12-11. The day after it retires, GPT-5 nano is retired, and no longer named.

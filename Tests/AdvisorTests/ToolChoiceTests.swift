@@ -57,6 +57,26 @@ struct ToolChoiceTests {
         }
     }
 
+    /// A runner-up dearer only by thinking the primary does not do says so: Gemini 4 Neon "costs $881 more for the
+    /// same fit" than Claude Sonnet 4.6, which forced tool calls keep from thinking, and all of it was Neon's
+    /// high-effort thinking (its trap's amount, $900).
+    @Test func aRunnerUpDearerByThinkingThePrimaryDoesNotDoSaysSo() throws {
+        let a = engine.assess(k.answers(["task_type": "autonomous_coding", "monthly_requests": 20_000, "avg_input_tokens": 30_000,
+                                         "avg_output_tokens": 2_000, "complex_share": 0.6, "routing": "tiered",
+                                         "reasoning_effort": "high", "tool_choice": "forced", "as_of": "2026-12-06"]))
+        #expect(a.primaryModel == "claude-sonnet-4-6")
+        let runnerUp = try #require(a.decision.runner_up)
+        #expect(runnerUp.model == "gemini-4-neon")
+        #expect(runnerUp.reason.hasSuffix("more a month for the same fit, all of it Gemini 4 Neon's thinking, where Claude Sonnet 4.6 "
+                                          + "answers without thinking here"), "\(runnerUp.reason)")
+        let trap = try #require(a.decision.traps.first { $0.kind == .thinking_tokens && $0.model == "gemini-4-neon" })
+        #expect((trap.amount_usd ?? 0) >= runnerUp.difference_usd)
+        // Both priced with thinking: no such clause.
+        let thinking = engine.assess(k.answers(["task_type": "autonomous_coding", "monthly_requests": 20_000, "avg_input_tokens": 30_000,
+                                                "avg_output_tokens": 2_000, "reasoning_effort": "high", "as_of": "2026-12-06"]))
+        #expect(!(thinking.decision.runner_up?.reason.contains("answers without thinking") ?? false))
+    }
+
     @Test func aForcedCallSwitchesThinkingOffWhereTheModelNeedsIt() throws {
         let thinking = engine.assess(k.answers(Self.labels))
         let forced = engine.assess(k.answers(with(Self.labels, ["tool_choice": "forced"])))
