@@ -413,6 +413,11 @@ struct RecordsTests {
         #expect(page.status == 200)
         #expect(page.text.contains("Models and lifecycles as of 2026-12-02"), "the pinned day's answer")
         #expect(page.text.contains("Newer content exists: this link was made with content version \(version)"))
+        // On the first screen, under the heading, before the prices a reader would quote (it sat under the score
+        // chart, about 1,570 px down).
+        let notice = try #require(page.text.range(of: "class=\"notice content-notice\""))
+        let prices = try #require(page.text.range(of: "<dl class=\"decision\">"))
+        #expect(notice.lowerBound < prices.lowerBound)
         let newVersion = try Self.shareLink(in: page.text).components(separatedBy: "content=").last ?? ""
         #expect(newVersion != version && newVersion.count == 12)
         #expect(page.text.contains("the site now runs \(newVersion)"))
