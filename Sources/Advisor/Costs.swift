@@ -349,6 +349,15 @@ extension Knowledge {
         return counted.filter { compiledModels[$0].family == model.family }.max(by: newest) ?? counted.max(by: newest)
     }
 
+    /// "about 300 reasoning tokens come first, about 3.1 s at 97 tokens a second, the median speed of the ranking we
+    /// cite": where a cost line says its least thinking may still be too long (the calculator has no warnings to point to).
+    static func thinkingTime(tokens: Double, speed: (speed: Double, ownHardware: Bool)?) -> String {
+        let first = "about \(Format.figure(tokens)) reasoning tokens come first"
+        guard let speed else { return first }
+        let typical = TypicalAnswer(tokens: tokens, speed: speed.speed, ownHardware: speed.ownHardware)
+        return first + ", about \(Engine.seconds(tokens / speed.speed)) at \(Format.count(speed.speed)) tokens a second, \(typical.speedWords)"
+    }
+
     /// The tokens a request can cache: the stated share of its prompt, with the tool-use system prompt ahead of it
     /// (tools come first in the request, so caching the system prompt caches them too); nothing without a share.
     static func cacheablePrefix(prompt: Double, toolPrompt: Double, share: Double) -> Double {
@@ -615,7 +624,8 @@ extension Knowledge {
                     note("Its default, \(own.rawValue) effort, writes about \(Format.figure(r.tokens[own.rank])) reasoning tokens "
                          + "before the first word of an answer, too long for \(Self.need(v)); priced at "
                          + (effort == .none ? "effort none, thinking off, as a team would run it."
-                            : stillSlow ? "its least, \(effort.rawValue) effort, which may still be too long (see the latency warnings)."
+                            : stillSlow ? "its least, \(effort.rawValue) effort, which may still be too long: "
+                                + "\(Self.thinkingTime(tokens: thinking.tokens, speed: typicalSpeed(model: m)))."
                             : "\(effort.rawValue) effort, as a team would run it.")
                          + " Check the quality at that setting on your own samples.")
                 }

@@ -139,9 +139,13 @@ struct ThinkingTimeTests {
                                                         "latency_budget_s": 45, "as_of": "2026-12-04"]))
             .first { $0.model == "claude-sonnet-5-5" })
         #expect(deep.rates.reasoning_effort == .medium && deep.rates.reasoning_effort_lowered_from == .high)
-        // Sonnet 5.5 cannot stop thinking: realtime runs at its least, low, from its default high.
+        // Sonnet 5.5 cannot stop thinking: realtime runs at its least, low, from its default high; the note gives the
+        // time that least level still takes (it pointed to latency warnings the calculator does not have).
         let sonnet = try line("claude-sonnet-5-5", ["latency": "realtime"])
         #expect(sonnet.rates.reasoning_effort == .low && sonnet.rates.reasoning_effort_lowered_from == .high)
+        #expect(sonnet.rates.notes.contains { $0.contains("priced at its least, low effort, which may still be too long: about 300 "
+                                                          + "reasoning tokens come first, about 3.1 s at 97 tokens a second") },
+                "\(sonnet.rates.notes)")
         // A level the team chose stands, whatever the budget.
         #expect(try line("claude-haiku-5-5", ["latency_budget_s": 2, "reasoning_effort": "medium"]).rates.reasoning_effort == .medium)
         // The verdict compares the models as they would run: cost first, GPT-6 Luna with its thinking off is cheaper
