@@ -212,7 +212,11 @@ struct ResultView {
     func shortlistRoles(_ assessment: Assessment) -> [String: String] {
         let decision = assessment.decision
         var roles: [String: String] = [:]
-        if let escalation = shortlistEscalation(assessment) { roles[escalation] = "escalation model" }
+        // "escalation model" only where the verdict is a plan; otherwise it is what routing would escalate to (a chart
+        // of a plain Haiku verdict read as Haiku plus Sonnet).
+        if let escalation = shortlistEscalation(assessment) {
+            roles[escalation] = decision.combined != nil ? "escalation model" : "escalation if you route"
+        }
         if let haiku = assessment.haikuModel { roles[haiku] = "current Haiku" }
         if let runner = decision.runner_up?.model { roles[runner] = "runner-up" }
         roles[decision.recommended] = nil
