@@ -75,13 +75,17 @@ struct QuestionnaireForm {
         let asked = "“\(question.text)”"
         let unit = question.unit.map { " \($0)" } ?? ""
         switch error.code {
+        case "invalid_number" where question.unit?.hasPrefix("USD") == true:
+            // "$120" for an hourly rate was told "such as 20,000 or 20k".
+            return "\(asked) needs a number of dollars without the $ sign, such as \(examples(question))."
         case "invalid_number":
             return "\(asked) needs \(id.kind == .integer ? "a whole number" : "a number"), such as \(examples(question))."
         case "out_of_range" where id.kind == .date:
             return error.message.replacingOccurrences(of: "'\(name)'", with: asked) + "."
         case "out_of_range" where (question.max ?? 2) <= 1 && (question.min ?? 0) == 0:
             // A share is typed as a percentage as often as a fraction: "150%" was told "between 0 and 1 share".
-            return "\(asked) must be a share from 0 % to 100 % (or 0 to 1)."
+            // "80" was told "must be a share from 0 % to 100 %", which 80 is to the reader: say how to write one.
+            return "\(asked) must be a share from 0 % to 100 %: write 80 % as 80% or 0.8."
         case "out_of_range":
             return "\(asked) must be between \(Format.number(question.min ?? 0)) and \(Format.number(question.max ?? 0))\(unit)."
         case "not_an_integer":
@@ -109,6 +113,10 @@ struct QuestionnaireForm {
     func examples(_ question: Question) -> String {
         let low = question.min ?? 0, high = question.max ?? 0
         if high <= 1 { return "0.8 or 80%" }
+        // An amount of money: its default, a plausible one (an hourly rate of 100, not 20,000).
+        if question.unit?.hasPrefix("USD") == true, case .number(let given) = question.defaultValue, given >= low, given <= high {
+            return Format.number(given)
+        }
         if low <= 20_000 && high >= 3_000_000 { return "3,000,000, 3M or 20k" }
         if low <= 20_000 && high >= 20_000 { return "20,000 or 20k" }
         // A small range (seconds, a multiple) takes small numbers: its midpoint was 300 for a latency budget of
