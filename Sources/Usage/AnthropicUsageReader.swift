@@ -6,13 +6,13 @@
 enum AnthropicUsageReader {
     static func read(_ document: JSONNode) throws(UsageError) -> UsageReading {
         var records: [UsageRecord] = []
-        var buckets: [(start: Double, end: Double)] = []
+        var buckets = BucketPeriods()
         for page in try pages(document) {
             for bucket in try page.required("data").array() {
                 let start = try time(bucket.required("starting_at"))
                 let end = try time(bucket.required("ending_at"))
                 guard end > start else { throw UsageError(bucket.path + ".ending_at", "expected a time after `starting_at`") }
-                buckets.append((start, end))
+                buckets.add(start: start, end: end, path: bucket.path)
                 for result in try bucket.required("results").array() {
                     var tokens = UsageTokens()
                     tokens.uncachedInput = try result.required("uncached_input_tokens").count()
@@ -35,7 +35,7 @@ enum AnthropicUsageReader {
                 }
             }
         }
-        return UsageReading(format: .anthropic, records: records, buckets: buckets)
+        return UsageReading(format: .anthropic, records: records, buckets: try buckets.checked())
     }
 
     /// A page, or an array of pages.

@@ -8,7 +8,7 @@ import Advisor
 enum OpenAIUsageReader {
     static func read(_ document: JSONNode) throws(UsageError) -> UsageReading {
         var records: [UsageRecord] = []
-        var buckets: [(start: Double, end: Double)] = []
+        var buckets = BucketPeriods()
         for page in try AnthropicUsageReader.pages(document) {
             for bucket in try page.required("data").array() {
                 // Unix seconds as OpenAI writes them; another unit, or a time outside 2000 to 2099, is named (a page
@@ -16,7 +16,7 @@ enum OpenAIUsageReader {
                 let start = try Self.time(bucket.required("start_time"))
                 let end = try Self.time(bucket.required("end_time"))
                 guard end > start else { throw UsageError(bucket.path + ".end_time", "expected a time after `start_time`") }
-                buckets.append((start, end))
+                buckets.add(start: start, end: end, path: bucket.path)
                 for result in try bucket.required("results").array() {
                     let input = try result.required("input_tokens").count()
                     let cached = try result.optionalCount("input_cached_tokens")
@@ -43,7 +43,7 @@ enum OpenAIUsageReader {
                 }
             }
         }
-        return UsageReading(format: .openai, records: records, buckets: buckets)
+        return UsageReading(format: .openai, records: records, buckets: try buckets.checked())
     }
 
     static func time(_ node: JSONNode) throws(UsageError) -> Double {

@@ -9,6 +9,7 @@ enum UsageCSVReader {
     static func read(_ text: String) throws(UsageError) -> UsageReading {
         var records: [UsageRecord] = []
         var positions: [Int] = []
+        var width = 0
         var lineNumber = 0
         // "\r\n" is one Character in Swift, so splitting on "\n" alone left a Windows file (Python's csv module
         // writes one) as a single line, refused for a missing column it has.
@@ -24,18 +25,24 @@ enum UsageCSVReader {
                         throw UsageError("line \(lineNumber)", "expected a header naming the columns \(columns.joined(separator: ", "))"
                                          + "; `\(column)` is missing")
                     }
+                    // Two columns of one name: which one holds the tokens is a guess (the first won, silently).
+                    guard header.lastIndex(of: column) == at else {
+                        throw UsageError("line \(lineNumber)", "the column `\(column)` is named twice; keep one")
+                    }
                     positions.append(at)
                 }
+                width = fields.count
                 continue
             }
-            func field(_ n: Int) throws(UsageError) -> String {
-                guard positions[n] < fields.count else {
-                    throw UsageError("line \(lineNumber)", "expected \(positions.max()! + 1) fields, found \(fields.count)")
-                }
-                return fields[positions[n]].trimmingSpaces
+            // Every row as wide as the header: an unquoted "1,500" shifted each column after it one place (1 input
+            // token, 500 output, 200 cache reads) and was read without a word.
+            guard fields.count == width else {
+                throw UsageError("line \(lineNumber)", "expected \(width) fields, as the header names, found \(fields.count)"
+                                 + (fields.count > width ? " (a number written with a comma, such as 1,500, must be quoted or written 1500)" : ""))
             }
+            func field(_ n: Int) -> String { fields[positions[n]].trimmingSpaces }
             func count(_ n: Int) throws(UsageError) -> Double {
-                let text = try field(n)
+                let text = field(n)
                 if text.isEmpty && n >= 4 { return 0 }
                 // Digits (and a decimal point) only: Double reads "0x10" as 16 and "1e3" as 1,000.
                 guard text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
@@ -48,12 +55,12 @@ enum UsageCSVReader {
                 }
                 return value
             }
-            let stamp = try field(0)
+            let stamp = field(0)
             guard let time = Timestamp.parse(stamp) ?? Double(stamp).flatMap(Timestamp.unix) else {
                 throw UsageError("line \(lineNumber)", "`timestamp` must be an RFC 3339 time (2026-11-01T09:30:00Z) or Unix "
                                  + "seconds (or milliseconds, microseconds or nanoseconds) between the years 2000 and 2099, found `\(stamp.prefix(40))`")
             }
-            let model = try field(1)
+            let model = field(1)
             var tokens = UsageTokens()
             tokens.uncachedInput = try count(2)
             tokens.output = try count(3)

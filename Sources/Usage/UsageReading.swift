@@ -62,3 +62,29 @@ public struct UsageReading: Sendable {
     /// peak). Empty for per-request files.
     public let buckets: [(start: Double, end: Double)]
 }
+
+/// The buckets of a bucketed report, each with its path in the file; none may repeat or overlap another's period.
+struct BucketPeriods {
+    private var periods: [(start: Double, end: Double, path: String)] = []
+
+    mutating func add(start: Double, end: Double, path: String) { periods.append((start, end, path)) }
+
+    /// Every bucket's period, once none overlaps another: a report saved twice, or pages that overlap, was summed and
+    /// doubled every figure without a word. Sorted by start, a bucket overlaps an earlier one exactly when it starts
+    /// before the latest end so far (n log n: a file may hold a hundred thousand buckets).
+    func checked() throws(UsageError) -> [(start: Double, end: Double)] {
+        var latest: (end: Double, index: Int)? = nil
+        for index in periods.indices.sorted(by: { (periods[$0].start, $0) < (periods[$1].start, $1) }) {
+            let bucket = periods[index]
+            if let latest, bucket.start < latest.end {
+                let other = periods[latest.index]
+                let (first, second) = latest.index < index ? (other, bucket) : (bucket, other)
+                throw UsageError(second.path, "its period (\(Timestamp.text(second.start)) to \(Timestamp.text(second.end))) "
+                                 + (first.start == second.start && first.end == second.end ? "repeats" : "overlaps")
+                                 + " that of \(first.path); the same traffic would be counted twice: keep one copy of each page of the report")
+            }
+            if latest == nil || bucket.end > latest!.end { latest = (bucket.end, index) }
+        }
+        return periods.map { ($0.start, $0.end) }
+    }
+}

@@ -29,9 +29,22 @@ public struct AdvisorViews: Sendable {
 
     // MARK: - API
 
+    /// `application/json`, or another `+json` type, with any parameters (`; charset=utf-8`).
+    static func isJSON(_ contentType: String) -> Bool {
+        let media = contentType.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        return media == "application/json" || media.hasPrefix("application/") && media.hasSuffix("+json")
+    }
+
     func apiAssess(_ request: Request) throws(HTTPError) -> Response {
         // A usage file travels as multipart/form-data (the web form's upload); anything else posted is the answers' JSON.
         if request.method == "POST", Multipart.isFormData(request.headers["content-type"]) { return try apiUpload(request) }
+        // Any other declared type is not the answers' JSON: a CSV posted raw, or a form's urlencoded answers, were told
+        // "the body is not valid JSON" (a body with no type is read as JSON, as scripts send it).
+        if request.method == "POST", let type = request.headers["content-type"], !Self.isJSON(type) {
+            throw HTTPError(415, code: "unsupported_media_type",
+                            "POST /api/assess takes the answers as application/json, or a usage file as multipart/form-data in the "
+                            + "field `usage`; the Content-Type was `\(type.prefix(80))`.")
+        }
         let answers: Answers
         // A share link's query works here too: its content version is not an answer.
         let pairs = try ShareLinks.split(request.query).answers

@@ -152,6 +152,10 @@ extension AdvisorViews {
             throw refusedKeeping("Send one usage file: the upload holds more than one (merge them first, or assess each alone).")
         }
         guard let file else {
+            // A named file with nothing in it was chosen: "choose a usage file" told the person to do what they had done.
+            if let empty = form.parts.first(where: { Self.isFile($0) && !($0.filename ?? "").isEmpty }), let name = empty.filename {
+                throw refusedKeeping("The file `\(name.prefix(120))` is empty (0 bytes): export the usage report again, and choose that file.")
+            }
             throw refusedKeeping("Choose a usage file under “Usage file”, then press “Import and assess” (an API client sends "
                                  + "it in the multipart field `usage`).")
         }

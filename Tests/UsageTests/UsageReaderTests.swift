@@ -279,7 +279,31 @@ import Usage
         ("csv short row", """
          timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens
          2026-11-02T00:00:00Z,claude-haiku-5-5,100
-         """, "line 2", "expected 6 fields, found 3"),
+         """, "line 2", "expected 6 fields, as the header names, found 3"),
+        // An unquoted "1,500" shifted every column after it (1 input token, 500 output, 200 cache reads) unsaid.
+        ("csv wide row", """
+         timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens
+         2026-11-02T00:00:00Z,claude-haiku-5-5,1,500,200,0,0
+         """, "line 2", "expected 6 fields, as the header names, found 7 (a number written with a comma, such as 1,500, must be quoted"),
+        ("csv column twice", """
+         timestamp,model,input_tokens,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens
+         2026-11-02T00:00:00Z,claude-haiku-5-5,100,5000,20,0,0
+         """, "line 1", "the column `input_tokens` is named twice"),
+        // A report saved twice, or overlapping pages, doubled every figure.
+        ("openai bucket twice", """
+         [{"object":"page","data":[{"object":"bucket","start_time":1764547200,"end_time":1764633600,"results":[
+          {"object":"organization.usage.completions.result","input_tokens":1000,"output_tokens":10,"num_model_requests":5,
+           "model":"gpt-4o-mini"}]}]},
+          {"object":"page","data":[{"object":"bucket","start_time":1764547200,"end_time":1764633600,"results":[
+          {"object":"organization.usage.completions.result","input_tokens":1000,"output_tokens":10,"num_model_requests":5,
+           "model":"gpt-4o-mini"}]}]}]
+         """, "$[1].data[0]", "its period (2025-12-01T00:00:00Z to 2025-12-02T00:00:00Z) repeats that of $[0].data[0]"),
+        ("anthropic buckets overlapping", """
+         {"data":[{"starting_at":"2026-11-01T00:00:00Z","ending_at":"2026-11-02T00:00:00Z","results":[
+           {"model":"claude-haiku-4-5","uncached_input_tokens":100,"output_tokens":10}]},
+          {"starting_at":"2026-11-01T12:00:00Z","ending_at":"2026-11-01T13:00:00Z","results":[
+           {"model":"claude-haiku-4-5","uncached_input_tokens":100,"output_tokens":10}]}]}
+         """, "$.data[1]", "overlaps that of $.data[0]"),
         ("unknown json", "{\"hello\": 1}", "$", "not a usage report"),
         ("empty", "  \n", "the file", "empty"),
     ]

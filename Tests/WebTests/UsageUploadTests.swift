@@ -20,6 +20,23 @@ import Testing
         return try client.request("POST", "/assess", headers: ["Content-Type": type], body: body)
     }
 
+    /// The JSON API reads a body of another declared type as neither: a CSV posted raw, or urlencoded answers, get 415
+    /// and what to send (they were told "the body is not valid JSON"); a body with no type is still JSON.
+    @Test func theAPIRefusesABodyOfAnotherTypeWithWhatToSend() throws {
+        let server = try ServerProcess(["--db", ":memory:", "--today", "2026-12-02"], in: repositoryRoot)
+        for type in ["text/csv", "application/x-www-form-urlencoded"] {
+            let reply = try HTTPConnection(port: server.port).request("POST", "/api/assess", headers: ["Content-Type": type],
+                                                                      body: Array("task_type=chat".utf8))
+            #expect(reply.status == 415 && reply.text.contains("\"unsupported_media_type\"")
+                    && reply.text.contains("as application/json, or a usage file as multipart/form-data"), "\(type): \(reply.text)")
+        }
+        for headers in [["Content-Type": "application/json; charset=utf-8"], [:]] {
+            let reply = try HTTPConnection(port: server.port).request("POST", "/api/assess", headers: headers,
+                                                                      body: Array("{\"task_type\": \"chat\"}".utf8))
+            #expect(reply.status == 200, "\(headers): \(reply.text.prefix(200))")
+        }
+    }
+
     @Test func twoUsageFilesInOneUploadAreRefused() throws {
         let server = try ServerProcess(["--db", ":memory:", "--today", "2026-12-02"], in: repositoryRoot)
         let csv = [UInt8](FileManager.default.contents(atPath: Self.fixtures + "usage.csv")!)
@@ -130,6 +147,9 @@ import Testing
             ("wrong type", try Self.upload(port, Array("a,b\n".utf8), type: "text/csv"), 415, "multipart/form-data"),
             ("broken multipart", try Self.upload(port, Array("--haikuBoundary42\r\nno end".utf8)), 400, "not well-formed multipart"),
             ("no file", try Self.upload(port, Self.multipart([("task_type", nil, Array("chat".utf8))])), 400, "Choose a usage file"),
+            // A chosen file with nothing in it is named as empty (it was told to choose a file).
+            ("empty file", try Self.upload(port, Self.multipart([("usage", "usage-nov.csv", [])])), 400,
+             "The file usage-nov.csv is empty (0 bytes): export the usage report again"),
             ("binary", try Self.upload(port, Self.multipart([("usage", "x.bin", [0x7F, 0x45, 0x4C, 0x46, 0, 0, 1])])), 400, "a binary file"),
             ("bad csv", try Self.upload(port, Self.multipart([("usage", "u.csv", Array("timestamp,model\n".utf8))])), 400,
              "line 1: expected a header naming the columns"),
@@ -142,7 +162,7 @@ import Testing
         }
         // A refused file: the summary links to the file field, which is marked and says why beside it, without
         // Markdown's backticks.
-        let refused = cases[4].1.text
+        let refused = cases[5].1.text
         #expect(refused.contains("<a href=\"#usage-file\">Choose the usage file again</a>"))
         #expect(refused.contains("aria-invalid=\"true\" aria-describedby=\"upload-error\"></p>"))
         #expect(refused.contains("<p class=\"field-error\" id=\"upload-error\">") && !refused.contains("`"))
