@@ -116,11 +116,17 @@ enum MessageScreen {
 
     static func screen(_ data: Data) -> Outcome {
         guard let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
-            return .answer(error(id: nil, code: -32700, "Parse error: the message is not JSON"))
+            return .answer(unreadable(data))
         }
         if let batch = json as? [Any] {
             guard !batch.isEmpty else {
                 return .answer(error(id: nil, code: -32600, "Invalid Request: an empty batch"))
+            }
+            // A member that is not an object: the SDK answered the whole batch with a parse error under an id it made up
+            // and dropped the valid members. Refused whole, saying which member.
+            if let bad = batch.firstIndex(where: { !($0 is [String: Any]) }) {
+                return .answer(error(id: nil, code: -32600, "Invalid Request: batch member \(bad) is not an object; "
+                                     + "every member of a batch is a request, notification or response object"))
             }
             return .forward(requestIDs: batch.compactMap { ($0 as? [String: Any]).flatMap(requestID) })
         }
@@ -262,6 +268,68 @@ enum MessageScreen {
         // spelling they were never marked answered (the end of input waited its full minute).
         guard let number = id as? NSNumber, number.doubleValue.rounded() == number.doubleValue else { return "n:" }
         return "n:" + String(Int64(number.doubleValue))
+    }
+
+    /// The answer to a message JSONSerialization cannot read. Where it is JSON a stricter look can still read the
+    /// request's id from (a number past a double's range, `1e309`; a lone surrogate, `"\\ud800"`), the error carries
+    /// that id, so that the client is not left waiting for it: "Parse error" with a null id lost the answer. Anything
+    /// else is JSON-RPC's parse error.
+    static func unreadable(_ data: Data) -> Data {
+        let bytes = [UInt8](data)
+        do {
+            let value = try JSONReader.parse(bytes)
+            if let id = readableID(value) {
+                let number = hugeNumber(in: value)
+                return error(id: id, code: -32602, "Invalid params: "
+                             + (number.map { "the number \($0.prefix(40)) is beyond what a 64-bit float holds" } ?? "the message cannot be read"))
+            }
+        } catch {
+            // A lone surrogate in an escape: read again with every surrogate escape written as U+FFFD, for the id only.
+            if error.message.contains("surrogate"), let value = try? JSONReader.parse(withoutSurrogateEscapes(bytes)),
+               let id = readableID(value) {
+                return self.error(id: id, code: -32600, "Invalid Request: a string holds a lone surrogate (\\u escape) at byte \(error.offset)")
+            }
+        }
+        return error(id: nil, code: -32700, "Parse error: the message is not JSON")
+    }
+
+    /// A request's id from a strictly read object: a string, or a whole number the SDK reads; nil otherwise.
+    private static func readableID(_ value: JSONValue) -> Any? {
+        guard case .object(let members) = value, members.contains(where: { $0.0 == "method" }),
+              let id = members.last(where: { $0.0 == "id" })?.1 else { return nil }
+        switch id {
+        case .string(let text): return text
+        case .number(let text):
+            guard let number = Double(text), number.rounded() == number, abs(number) < 9.0e15 else { return nil }
+            return NSNumber(value: Int64(number))
+        default: return nil
+        }
+    }
+
+    /// The first number in `value` that a Double cannot hold.
+    private static func hugeNumber(in value: JSONValue) -> String? {
+        switch value {
+        case .number(let text): return Double(text).map(\.isFinite) == true ? nil : text
+        case .object(let members): return members.lazy.compactMap { hugeNumber(in: $0.1) }.first
+        case .array(let items): return items.lazy.compactMap(hugeNumber).first
+        default: return nil
+        }
+    }
+
+    /// `bytes` with every `\\uD800`-`\\uDFFF` escape written `\\uFFFD` (six bytes for six).
+    private static func withoutSurrogateEscapes(_ bytes: [UInt8]) -> [UInt8] {
+        var out = bytes
+        var i = 0
+        while i + 5 < out.count {
+            if out[i] == UInt8(ascii: "\\"), out[i + 1] == UInt8(ascii: "u"), out[i + 2] | 0x20 == UInt8(ascii: "d"),
+               let third = Character(UnicodeScalar(out[i + 3])).hexDigitValue, third >= 8 {
+                out.replaceSubrange(i + 2..<i + 6, with: Array("FFFD".utf8))
+                i += 6
+            } else {
+                i += out[i] == UInt8(ascii: "\\") ? 2 : 1
+            }
+        }
+        return out
     }
 
     private static func error(id: Any?, code: Int, _ message: String) -> Data {

@@ -200,7 +200,15 @@ def piped(binary: str, content: str) -> None:
                # A boolean id was read as 1 or 0 by the screen and then dropped by the SDK: never answered.
                '{"jsonrpc": "2.0", "id": true, "method": "ping"}',
                '{"jsonrpc": "2.0", "id": 8, "method": "tools/call", "params": {"name": "assess", '
-               '"arguments": {"task_type": "chat", "task_type": "rag"}}}']
+               '"arguments": {"task_type": "chat", "task_type": "rag"}}}',
+               # JSON the screen's first reader cannot hold (a number past a double, a lone surrogate): answered under
+               # its id, where "Parse error" with a null id left the client waiting.
+               '{"jsonrpc": "2.0", "id": 17, "method": "tools/call", "params": {"name": "assess", '
+               '"arguments": {"monthly_requests": 1e309}}}',
+               '{"jsonrpc": "2.0", "id": 18, "method": "tools/call", "params": {"name": "search", '
+               '"arguments": {"query": "\\ud800"}}}',
+               # A batch with a member that is not an object: one invalid request with id null, not an id made up.
+               '[{"jsonrpc": "2.0", "id": 19, "method": "ping"}, 5]']
     text = "\n".join([json.dumps(line) for line in lines] + doubled) + "\nnot json\n[]\n"
     started = time.monotonic()
     run = subprocess.run([binary, "mcp", "--content", content], input=text.encode(), capture_output=True, timeout=120)
@@ -208,8 +216,12 @@ def piped(binary: str, content: str) -> None:
     check(run.returncode == 0, f"piped mcp exit status {run.returncode}: {run.stderr.decode()[-300:]}")
     answers = [json.loads(line) for line in run.stdout.decode().splitlines() if line.strip()]
     by_id = {json.dumps(a.get("id")): a for a in answers if a.get("id") is not None}
-    check(set(by_id) == {"1", "2", '"three"', "4", "5", "1.5", "8", "9", "10", "11", "12", "13", "14", "15", "16"},
+    check(set(by_id) == {"1", "2", '"three"', "4", "5", "1.5", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18"},
           f"piped answers: {sorted(by_id)}")
+    check(by_id.get("17", {}).get("error", {}).get("code") == -32602
+          and "1e309" in by_id.get("17", {}).get("error", {}).get("message", ""), f"a number past a double: {by_id.get('17')}")
+    check(by_id.get("18", {}).get("error", {}).get("code") == -32600
+          and "lone surrogate" in by_id.get("18", {}).get("error", {}).get("message", ""), f"a lone surrogate: {by_id.get('18')}")
     check(by_id.get("15", {}).get("error", {}).get("code") == -32601, f"an unknown method: {by_id.get('15')}")
     for key, word in [("11", "uri"), ("12", "params"), ("13", "cursor"), ("14", "_meta")]:
         got = by_id.get(key, {}).get("error", {})
@@ -229,8 +241,10 @@ def piped(binary: str, content: str) -> None:
           f"array arguments: {by_id.get('4')}")
     check(by_id.get("5", {}).get("error", {}).get("code") == -32600, f"a message with no method: {by_id.get('5')}")
     unmatched = [a for a in answers if a.get("id") is None]
-    check(sorted(a["error"]["code"] for a in unmatched) == [-32700, -32600, -32600, -32600, -32600],
-          f"a line that is not JSON, a repeated id, a null id, a boolean id and an empty batch get id null: {unmatched}")
+    check(sorted(a["error"]["code"] for a in unmatched) == [-32700, -32600, -32600, -32600, -32600, -32600],
+          f"a line that is not JSON, a repeated id, a null id, a boolean id, an empty batch and a batch with a "
+          f"member that is not an object get id null: {unmatched}")
+    check(any("batch member 1 is not an object" in a["error"].get("message", "") for a in unmatched), f"a bad batch: {unmatched}")
     check(any("`id` is given twice" in a["error"].get("message", "") for a in unmatched), f"a repeated id: {unmatched}")
 
 
