@@ -1673,7 +1673,7 @@ public struct Engine: Sendable {
                 // What the typical speed says, where it says the answer alone outlasts the budget: "nothing shows it
                 // meets your 2.5 s budget" stood beside a cost line that had 520-token answers taking 5.37 s.
                 let typical = k.answerOutlastsBudget(model: primary, v).map { a in
-                    " At \(Format.count(a.speed)) tokens a second, \(a.speedWords), its answers of "
+                    " At \(Format.count(a.speed)) tokens a second, the median speed of the ranking we cite, its answers of "
                         + "\(Format.figure(a.tokens)) tokens alone take about \(Engine.seconds(a.tokens / a.speed)), over the budget before it thinks."
                 } ?? ""
                 // In time at the floor only on an assumed count of its tokens: said, with the cheapest model as fit

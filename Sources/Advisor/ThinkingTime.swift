@@ -43,18 +43,11 @@ struct AnswerFloor {
 struct TypicalAnswer {
     let tokens: Double
     let speed: Double
-    /// Timed at the speed reported for the model on its host's own faster hardware, not at the median.
-    let ownHardware: Bool
-
-    /// What the speed is: "the median speed of the ranking we cite", or the model's own on faster hardware.
-    var speedWords: String {
-        ownHardware ? "the speed reported for it on its host's own hardware" : "the median speed of the ranking we cite"
-    }
 
     /// "its answers of 520 tokens alone take about 5.37 s at 97 tokens a second, the median speed of the ranking we cite"
     var words: String {
         "its answers of \(Format.figure(tokens)) tokens alone take about \(Engine.seconds(tokens / speed)) at "
-            + "\(Format.count(speed)) tokens a second, \(speedWords)"
+            + "\(Format.count(speed)) tokens a second, the median speed of the ranking we cite"
     }
 }
 
@@ -98,7 +91,7 @@ extension Knowledge {
     func thinkingWeighsOnLatency(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
         let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
         guard budget > 0 else { return v[AnswerID.latency.rawValue] == Knowledge.realtimeLatency }
-        guard let typical = typicalSpeed(model: m)?.speed, let share = thinkingBudgetShare else { return true }
+        guard let typical = typicalOutput, let share = thinkingBudgetShare else { return true }
         return requestTokens(model: m, v).reasoning / typical >= share * budget
     }
 
@@ -111,28 +104,16 @@ extension Knowledge {
     /// a stated budget whatever it thinks first; nil otherwise. The cost line and the latency warning both say it.
     func answerOutlastsBudget(model m: Int, _ v: UnsafeBufferPointer<Double>) -> TypicalAnswer? {
         let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
-        guard budget > 0, let typical = typicalSpeed(model: m) else { return nil }
+        guard budget > 0, let speed = typicalOutput else { return nil }
         let tokens = v[AnswerID.avgOutputTokens.rawValue] * tokenScale(model: m, v)
-        return tokens / typical.speed > budget ? TypicalAnswer(tokens: tokens, speed: typical.speed, ownHardware: typical.ownHardware) : nil
-    }
-
-    /// The speed model `m`'s answers are timed at against a budget: `engine.typical_output_tokens_per_second` (the
-    /// median of general APIs), or, for a model timed on its host's own faster hardware (Groq's: a fastest speed above
-    /// the engine's), that speed, which the median does not describe (gpt-oss-120b's 1,200 medium-effort tokens and a
-    /// 300-token answer take 3.15 s at its 500 a second, and were called too long for a 10 s budget at 97); never
-    /// above a model's own fastest. nil without the setting.
-    func typicalSpeed(model m: Int) -> (speed: Double, ownHardware: Bool)? {
-        guard let typical = typicalOutput else { return nil }
-        guard let fastest = fastestOutput[m] else { return (typical, false) }
-        if let general = settings.fastest_output_tokens_per_second, fastest > general { return (fastest, true) }
-        return (min(typical, fastest), false)
+        return tokens / speed > budget ? TypicalAnswer(tokens: tokens, speed: speed) : nil
     }
 
     func leavesTimeToAnswer(model m: Int, reasoning tokens: Double, _ v: UnsafeBufferPointer<Double>) -> Bool {
         guard tokens > 0 else { return true }
         let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
         guard budget > 0 else { return v[AnswerID.latency.rawValue] != Knowledge.realtimeLatency }
-        guard let typical = typicalSpeed(model: m)?.speed else { return false }
+        guard let typical = typicalOutput else { return false }
         let answer = v[AnswerID.avgOutputTokens.rawValue] * tokenScale(model: m, v)
         return (tokens + answer) / typical <= budget
     }
