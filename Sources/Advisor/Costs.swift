@@ -350,12 +350,11 @@ extension Knowledge {
     }
 
     /// "about 300 reasoning tokens come first, about 3.1 s at 97 tokens a second, the median speed of the ranking we
-    /// cite": where a cost line says its least thinking may still be too long (the calculator has no warnings to point to).
-    static func thinkingTime(tokens: Double, speed: (speed: Double, ownHardware: Bool)?) -> String {
+    /// cite": where a cost line says its least thinking is still too long (the calculator has no warnings to point to).
+    static func thinkingTime(tokens: Double, speed: Double?) -> String {
         let first = "about \(Format.figure(tokens)) reasoning tokens come first"
         guard let speed else { return first }
-        let typical = TypicalAnswer(tokens: tokens, speed: speed.speed, ownHardware: speed.ownHardware)
-        return first + ", about \(Engine.seconds(tokens / speed.speed)) at \(Format.count(speed.speed)) tokens a second, \(typical.speedWords)"
+        return first + ", about \(Engine.seconds(tokens / speed)) at \(Format.count(speed)) tokens a second, the median speed of the ranking we cite"
     }
 
     /// The tokens a request can cache: the stated share of its prompt, with the tool-use system prompt ahead of it
@@ -624,8 +623,8 @@ extension Knowledge {
                     note("Its default, \(own.rawValue) effort, writes about \(Format.figure(r.tokens[own.rank])) reasoning tokens "
                          + "before the first word of an answer, too long for \(Self.need(v)); priced at "
                          + (effort == .none ? "effort none, thinking off, as a team would run it."
-                            : stillSlow ? "its least, \(effort.rawValue) effort, which may still be too long: "
-                                + "\(Self.thinkingTime(tokens: thinking.tokens, speed: typicalSpeed(model: m)))."
+                            : stillSlow ? "its least, \(effort.rawValue) effort, which is still too long: "
+                                + Self.thinkingTime(tokens: thinking.tokens, speed: typicalOutput) + "."
                             : "\(effort.rawValue) effort, as a team would run it.")
                          + " Check the quality at that setting on your own samples.")
                 }

@@ -98,12 +98,16 @@ struct CompareView {
                     : "\(effort.rawValue) effort: \(rates.reasoning_tokens_assumed ? "about " : "")"
                         + "\(Format.count(rates.reasoning_tokens_per_request)) tokens"
             },
+            // The provider's tool-use system prompt each bill holds, and whose count it is where the page gives none.
+            row("Tool-use system prompt, a request") { page, _ in
+                guard let tokens = lineOf[page.slug]?.rates.tool_prompt_tokens_per_request else { return "—" }
+                let estimate = engine.knowledge.toolPromptEstimate(of: page.slug)
+                return "\(Format.count(tokens)) tokens" + (estimate.map { " (estimated from \($0.reference)'s count)" } ?? "")
+            },
             row(given ? "This workload, a month" : "Default workload, a month") { page, _ in
                 // A model retired on the day is priced for reference, and said to be.
                 let state = engine.knowledge.status(of: page.slug, on: day)?.state
-                return lineOf[page.slug].map { line in
-                    Format.usd(line.monthly_usd) + (state == .retired ? " (retired by then)" : "") + Self.priceCaveat(line)
-                } ?? "—"
+                return lineOf[page.slug].map { Self.monthCell($0, retired: state == .retired) } ?? "—"
             },
         ]
         let tasks = engine.knowledge.question(.taskType).options ?? []
@@ -142,13 +146,19 @@ extension CompareView {
     /// What a month's figure must be read with: a request the model cannot take (priced for reference; $2,334 stood for
     /// gpt-oss-120b beside 150,000-token prompts its 131,072-token window cannot hold, said only in the chart's
     /// caption), or every token at the long-context rates.
-    static func priceCaveat(_ line: CostLine) -> String {
+    static func monthCell(_ line: CostLine, retired: Bool) -> String {
+        let month = Format.usd(line.monthly_usd) + (retired ? " (retired by then)" : "")
         if !line.fits {
+            // What cannot run leads, its price after as the comparison it is.
             let reason = line.rates.notes.first { $0.hasPrefix("Does not fit: ") }
                 .map { String($0.dropFirst("Does not fit: ".count).dropLast($0.hasSuffix(".") ? 1 : 0)) }
-            return " (does not fit\(reason.map { ": " + $0 } ?? ""))"
+            return "Does not fit\(reason.map { ": " + $0 } ?? ""); \(month) if it did"
         }
-        return line.rates.band == .long_context ? " (every token at its long-context rates)" : ""
+        if line.rejects_forced_tool_calls == true {
+            // Sonnet 5.5 stood at a plain $3,601 beside forced tool calls it returns an error on.
+            return "Returns an error on a forced tool call; \(month) for comparison"
+        }
+        return month + (line.rates.band == .long_context ? " (every token at its long-context rates)" : "")
     }
 
     /// The efforts the chosen models' thinking is priced at, where they differ: Opus 5.5 ($3,440 at medium) came

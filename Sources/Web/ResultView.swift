@@ -377,9 +377,12 @@ struct CostTable {
                 tokens: Self.tokens(line.rates),
                 marked: line.model == marked,
                 markLabel: markLabel,
-                multiple: line.fits && cheapest > 0 ? "\(Format.trimmed(line.monthly_usd / cheapest, digits: 1))×" : "",
+                // A model that errors on the workload's forced tool calls is priced for comparison only: said beside
+                // its month, and greyed as a retired one is (its row read as an option like the others).
+                multiple: line.rejects_forced_tool_calls == true ? "errors on a forced tool call"
+                    : line.fits && cheapest > 0 ? "\(Format.trimmed(line.monthly_usd / cheapest, digits: 1))×" : "",
                 badge: LifecycleText.badge(line.status, library: library),
-                unavailable: line.status.state == .retired || line.status.state == .unreleased,
+                unavailable: line.status.state == .retired || line.status.state == .unreleased || line.rejects_forced_tool_calls == true,
                 latency: line.latency.map(latencyText) ?? "",
                 checked: line.prices_checked ?? "")
         }

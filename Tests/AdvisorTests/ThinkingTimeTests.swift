@@ -143,7 +143,7 @@ struct ThinkingTimeTests {
         // time that least level still takes (it pointed to latency warnings the calculator does not have).
         let sonnet = try line("claude-sonnet-5-5", ["latency": "realtime"])
         #expect(sonnet.rates.reasoning_effort == .low && sonnet.rates.reasoning_effort_lowered_from == .high)
-        #expect(sonnet.rates.notes.contains { $0.contains("priced at its least, low effort, which may still be too long: about 300 "
+        #expect(sonnet.rates.notes.contains { $0.contains("priced at its least, low effort, which is still too long: about 300 "
                                                           + "reasoning tokens come first, about 3.1 s at 97 tokens a second") },
                 "\(sonnet.rates.notes)")
         // A level the team chose stands, whatever the budget.

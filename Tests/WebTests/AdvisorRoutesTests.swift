@@ -249,9 +249,20 @@ struct AdvisorRoutesTests {
         let page = get("/compare", [("models", "claude-haiku-5-5,gpt-6-luna,gpt-oss-120b"), ("task_type", "rag"),
                                     ("monthly_requests", "100000"), ("avg_input_tokens", "150000"), ("avg_output_tokens", "200"),
                                     ("as_of", "2026-12-06")]).text
-        #expect(page.contains("$2,334.00 (does not fit: 151,400 tokens per request against a 131,072-token window)"))
+        #expect(page.contains("Does not fit: 151,400 tokens per request against a 131,072-token window; $2,334.00 if it did"))
         #expect(page.contains("$10,115.00 (every token at its long-context rates)"))
         #expect(page.contains("$1,570.00</td>"), "GPT-6 Luna's month, under its 272K line, has no caveat")
+        #expect(!page.contains("Tool-use system prompt, a request"), "no tools: no such row")
+        // Forced tool calls: a model that errors on them says so before its price, and each bill's tool-use prompt is
+        // given, with whose count it is where the page has none.
+        let forced = get("/compare", [("models", "claude-haiku-5-5,claude-sonnet-5-5,claude-haiku-4-5"), ("task_type", "extraction"),
+                                      ("tool_choice", "forced"), ("as_of", "2026-12-06")]).text
+        #expect(forced.contains("Returns an error on a forced tool call; $"), "\(forced.count)")
+        #expect(forced.contains("407 tokens (estimated from Claude Haiku 4.5&#39;s count)") && forced.contains(">313 tokens</td>"))
+        // The calculator's table greys such a row and says why beside its month (it read as an option like the others).
+        let calculator = get("/calculator", [("task_type", "extraction"), ("tool_choice", "forced"), ("as_of", "2026-12-06")]).text
+        #expect(calculator.contains("<span class=\"meta\">errors on a forced tool call</span>"))
+        #expect(calculator.contains("class=\" unavailable\"") || calculator.contains(" unavailable\">"))
     }
 
     /// The comparison's table judges lifecycles on the workload's day, as its chart does: on 2027-01-15 GPT-5 nano
