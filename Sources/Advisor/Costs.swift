@@ -437,9 +437,16 @@ extension Knowledge {
     /// Whether model `m` could cache the stated prefix on the day (`cacheBar`): a 270-token prefix does not reach
     /// Haiku 5.5's 512, nor a 3,000-token one Haiku 4.5's 4,096. Whether caching then pays is the cost line's.
     func cachesPrefix(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
-        let prefix = cacheablePrefix(model: m, v)
+        let prefix = cacheablePrefix(model: m, v) - estimatedToolPrompt(model: m, v)
         guard let prices = compiledModels[m].prices(on: Int(v[AnswerID.asOf.rawValue])) else { return false }
         return Self.cacheBar(prefix: prefix, prices: prices) == nil
+    }
+
+    /// The part of model `m`'s tool-use system prompt that is an estimate (`toolPromptEstimatedFrom`), 0 where its page
+    /// counts it. Priced as input and, where the prefix caches, with it; but never what takes a prefix over the cache
+    /// minimum: 313 estimated tokens lifted Sonnet 4.6's 750-token prefix past its 1,024 and cut its month by $1,931.
+    func estimatedToolPrompt(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Double {
+        toolPromptEstimatedFrom[m] == nil ? 0 : toolPromptTokens(model: m, v)
     }
 
     /// Whether model `m`'s cost line caches the stated prefix: it can (`cachesPrefix`), and at this request rate the
@@ -731,10 +738,12 @@ extension Knowledge {
 
         // Caching possible at all? nil while it is still a candidate, settled below once its cost is known.
         let prefix = Self.cacheablePrefix(prompt: statedIn, toolPrompt: toolPrompt, share: share)
-        var cacheStatus = Self.cacheBar(prefix: prefix, prices: priceSet)
+        let estimated = toolPromptEstimatedFrom[m] == nil || prefix == 0 ? 0 : toolPrompt
+        var cacheStatus = Self.cacheBar(prefix: prefix - estimated, prices: priceSet)
         if cacheStatus == .below_minimum {
-            note("The cacheable prefix of \(Format.figure(prefix)) tokens is below the \(Format.figure(priceSet.cacheMinTokens))-token "
-                 + "minimum: it is billed as input.")
+            note("The cacheable prefix of \(Format.figure(prefix - estimated)) tokens"
+                 + (estimated > 0 ? " (not counting the tool-use system prompt we estimate)" : "")
+                 + " is below the \(Format.figure(priceSet.cacheMinTokens))-token minimum: it is billed as input.")
         }
 
         // Peak-hour pricing: traffic spread evenly over the week pays the blend of its hours; batch work can wait

@@ -291,16 +291,17 @@ extension Engine {
     }
 
     /// Where the runner-up's month holds thinking the primary's does not (it answers without thinking here: a forced
-    /// tool call turns it off, or it does not reason), how much of the gap that thinking is: Gemini 4 Neon "costs $900
-    /// more for the same fit" than Claude Sonnet 4.6, and the $900 was all Neon's high-effort thinking. "" otherwise.
+    /// tool call turns it off, or it does not reason), what that thinking costs: Gemini 4 Neon "costs $900 more for
+    /// the same fit" than Claude Sonnet 4.6, and the $900 was Neon's high-effort thinking. "" otherwise.
     func thinkingGap(_ m: Int, _ primary: Int, _ difference: Double, _ answers: Answers, _ monthly: [Double]) -> String {
         let k = knowledge
         return answers.values.withUnsafeBufferPointer { v -> String in
             guard k.requestTokens(model: primary, v).reasoning == 0, k.requestTokens(model: m, v).reasoning > 0 else { return "" }
             let thinking = k.thinkingMonthly(model: m, line: k.costLine(model: m, v), requests: v[AnswerID.monthlyRequests.rawValue])
             guard Self.cents(thinking) > 0 else { return "" }
-            let share = Self.cents(thinking) >= Self.cents(difference) ? "all of it" : "\(Format.money(thinking, beside: monthly[m])) of it"
-            return ", \(share) \(k.models[m].title)'s thinking, where \(k.models[primary].title) answers without thinking here"
+            // Its thinking's amount, not "all of the gap": a model that cannot stop thinking would not be cheaper without it.
+            return "; \(k.models[m].title)'s thinking alone is \(Format.money(thinking, beside: monthly[m])) of its month, where "
+                + "\(k.models[primary].title) answers without thinking here"
         }
     }
 

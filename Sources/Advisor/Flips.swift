@@ -346,7 +346,8 @@ extension Engine {
                 switch id {
                 case .cachedInputShare:
                     guard usable[m], stated > 0, let prices = model.prices(on: day) else { continue }
-                    if prices.cacheMinTokens > 0 { kinks.append((prices.cacheMinTokens - tool) / stated) }
+                    // An estimated tool-use prompt does not count toward the minimum (Knowledge.estimatedToolPrompt).
+                    if prices.cacheMinTokens > 0 { kinks.append((prices.cacheMinTokens - tool + k.estimatedToolPrompt(model: m, v)) / stated) }
                     if let long = prices.longContext {
                         kinks.append((long.threshold - tool) / stated)
                         kinks.append(1 - long.threshold / stated)

@@ -1211,7 +1211,8 @@ public enum LeverKind: String, ClosedSet, CodingKeyRepresentable {
 
 /// A rule of the price model that changes a model's monthly figure in a way a reader would not expect (Traps.swift).
 public enum TrapKind: String, ClosedSet, CodingKeyRepresentable {
-    /// The prompt is above a long-context price line: {model}, {prompt}, {threshold}, {amount}, {tokens}, {counted_with}.
+    /// The prompt is above a long-context price line: {model}, {prompt}, {threshold}, {amount}, {tokens}, {counted_with},
+    /// {estimated} (where an estimated tool-use system prompt is what takes it over, said; else empty).
     case long_context_cliff
     /// The average prompt is under a whole-request long-context line but within `levers.near_line_share` of it, so
     /// longer requests cross it: {model}, {prompt} (on its count), {threshold}, {share} (of the line), {amount} (a
@@ -1247,7 +1248,7 @@ public enum TrapKind: String, ClosedSet, CodingKeyRepresentable {
     /// The placeholders the text may use.
     public var placeholders: [String] {
         switch self {
-        case .long_context_cliff: ["model", "prompt", "threshold", "amount", "tokens", "counted_with"]
+        case .long_context_cliff: ["model", "prompt", "threshold", "amount", "tokens", "counted_with", "estimated"]
         case .long_context_near_line: ["model", "prompt", "threshold", "share", "amount", "counted_with"]
         case .long_context_share: ["model", "share", "threshold", "amount", "monthly", "counted_with"]
         case .tokenizer_ratio: ["model", "ratio", "counted_with", "amount", "crossing"]

@@ -90,9 +90,14 @@ extension Engine {
             // long; at the standard rates the same prompts cost $35,580 less.
             let standard = v.withUnsafeBufferPointer { k.standardBandMonthly(model: m, $0) }
             standardMonth = standard
+            // Where the estimated tool-use prompt is what takes the request over, said: 99,600 tokens and an estimated
+            // 450 crossed Haiku 5.5's 100,000, and the trap gave 100,050 "on its count" as if counted.
+            let counted = r.long_context_counted ?? 0, estimated = k.toolPromptEstimatedFrom[m] == nil ? 0 : (r.tool_prompt_tokens_per_request ?? 0)
+            let crossedByEstimate = estimated > 0 && counted - estimated <= (r.long_context_threshold ?? 0)
             add(.long_context_cliff, line.monthly_usd - standard, [
-                "prompt": Format.count(r.long_context_counted ?? 0), "threshold": Format.count(r.long_context_threshold ?? 0),
-                "tokens": Format.count(target)])
+                "prompt": Format.count(counted), "threshold": Format.count(r.long_context_threshold ?? 0), "tokens": Format.count(target),
+                "estimated": crossedByEstimate
+                    ? " (\(Format.count(estimated)) of them the tool-use system prompt we estimate, without which it would be under the line)" : ""])
         }
         // An import priced request by request: the average may be far under the line while one request in ten pays
         // its rates (10 % of 150,000-token prompts were $20,734 of a $27,261 month on Haiku 5.5, and nothing said so).
@@ -174,10 +179,12 @@ extension Engine {
         let tool = r.tool_prompt_tokens_per_request ?? 0
         let prefix = Knowledge.cacheablePrefix(prompt: r.input_tokens_per_request - tool, toolPrompt: tool,
                                                share: v[AnswerID.cachedInputShare.rawValue])
+        // An estimated tool-use prompt is no part of the prefix the cache minimum is held to (Knowledge.estimatedToolPrompt).
+        let heldToMinimum = prefix > 0 && k.toolPromptEstimatedFrom[m] != nil ? prefix - tool : prefix
         if r.caching == .below_minimum, let input = r.input_per_mtok, let read = r.cache_read_per_mtok {
             // Each side at its own batch rate: Gemini's batch discount leaves cache reads at full price.
-            add(.cache_minimum, requests * prefix * (input * keep(.input) - read * keep(.cache_read)) / 1e6, [
-                "prefix": Format.count(prefix), "minimum": Format.count(r.cache_min_tokens ?? 0)])
+            add(.cache_minimum, requests * heldToMinimum * (input * keep(.input) - read * keep(.cache_read)) / 1e6, [
+                "prefix": Format.count(heldToMinimum), "minimum": Format.count(r.cache_min_tokens ?? 0)])
         }
         // In batch the hour is the guide's advice, not a price of sparse traffic (Costs.swift, step 4).
         if r.cache_ttl == .oneHour, r.batch_discount == nil, let writes = r.cache_writes_per_month,

@@ -299,11 +299,16 @@ extension Engine {
         // every imported request to the default size). A prompt length that is the file's own mean, as the import
         // filled it, is the mean without the logged tool prompt: left at the logged mean, it stretched every request
         // back by the tool prompt before each model's own was added (900-token requests priced as 1,246).
+        // So is a cached share that is the file's own: the logged tool prompt came out of its cache reads, and left at
+        // the logged share, the prompt without it was cached at that share and the tool prompt added again on top
+        // (1,150 reads of 1,450 tokens priced as 1,240, the current model's month below what the file was billed).
         var filled = answers
         let fileMean = abs(answers.values[AnswerID.avgInputTokens.rawValue] - logged.meanPrompt.rounded()) < 0.5
+        let fileShare = abs(answers.values[AnswerID.cachedInputShare.rawValue] - (logged.cachedShare * 100).rounded() / 100) < 0.005
         for (id, mean) in [(AnswerID.avgInputTokens, profile.meanPrompt.rounded()), (.avgOutputTokens, profile.meanOutput.rounded()),
                            (.cachedInputShare, (profile.cachedShare * 100).rounded() / 100)]
-            where answers.isAssumed(id) || (id == .avgInputTokens && loggedToolPrompt > 0 && fileMean) {
+            where answers.isAssumed(id) || (id == .avgInputTokens && loggedToolPrompt > 0 && fileMean)
+                || (id == .cachedInputShare && loggedToolPrompt > 0 && fileShare) {
             if let replaced = try? knowledge.replacing(id, with: .number(mean), in: filled) { filled = replaced }
         }
         let answers = filled

@@ -40,6 +40,26 @@ struct ToolPromptTests {
             + "313 tokens a request with tool_choice any or a named tool on Claude Haiku 4.5"))
     }
 
+    /// An estimate is priced, but is never what takes a prefix over the cache minimum, nor a request over a price line
+    /// unsaid: 313 estimated tokens lifted Sonnet 4.6's 750-token prefix past its 1,024 and cut its month by $1,931;
+    /// 99,600 tokens and an estimated 450 crossed Haiku 5.5's 100,000 and the trap gave 100,050 "on its count".
+    @Test func anEstimateDoesNotCrossACacheMinimumAndIsNamedWhereItCrossesAPriceLine() throws {
+        let answers = k.answers(["task_type": "complex_reasoning", "monthly_requests": 1_000_000, "avg_input_tokens": 1_500,
+                                 "avg_output_tokens": 200, "tool_choice": "forced", "cached_input_share": 0.5, "as_of": "2026-12-06"])
+        let sonnet = try engine.assess(answers).line("claude-sonnet-4-6")
+        #expect(sonnet.rates.caching == .below_minimum)
+        #expect(sonnet.rates.notes.contains { $0.hasPrefix("The cacheable prefix of 750 tokens (not counting the tool-use system prompt we estimate)") })
+        let minimum = try #require(engine.traps(model: k.index("claude-sonnet-4-6"), line: sonnet, answers: answers)
+            .first { $0.kind == .cache_minimum })
+        #expect(minimum.text.contains("your 750-token prefix"), "\(minimum.text)")
+        let near = engine.assess(k.answers(["task_type": "rag", "monthly_requests": 20_000, "avg_input_tokens": 99_600,
+                                            "avg_output_tokens": 500, "tool_choice": "auto", "tokens_counted_with": "claude-haiku-5-5",
+                                            "as_of": "2026-12-06"]))
+        let cliff = try #require(near.decision.traps.first { $0.kind == .long_context_cliff && $0.model == "claude-haiku-5-5" })
+        #expect(cliff.text.contains("this prompt is 100,050 tokens on its count (450 of them the tool-use system prompt we estimate, "
+                                    + "without which it would be under the line)"), "\(cliff.text)")
+    }
+
     /// Where no count was read, the figure takes the nearest counted model's and says so: leaving it out let Claude
     /// Sonnet 4.6 win "$10 cheaper" than GPT-6.2 Sol by less than the $19 its line left out.
     @Test func aModelWithoutACountIsPricedAtTheNearestCountAndSaysSo() throws {

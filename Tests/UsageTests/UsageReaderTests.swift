@@ -646,6 +646,15 @@ import Usage
                                         write1h: 0, output: 2_000_000))
         #expect(abs(under - 699.58) < 0.02, "\(under)")
 
+        // With tools: the logged prompts hold the tool-use system prompt, taken out of the cache reads and put back by
+        // the line (an estimate of 450 on Haiku 5.5; Haiku 4.5's own 346); the month is still the file's bill. Haiku
+        // 5.5, thinking off, 300 uncached, 1,150 read, 200 out: 304,167 × (300 × $0.10 + 1,150 × $0.01 + 200 × $0.50)
+        // / 1e6 = $43.04 (it came to $40.49: the logged share cached the prompt without the tool prompt, which went back
+        // on top of it).
+        let (_, tools) = try now(report(model: "claude-haiku-5-5", tier: "standard", uncached: 3_000_000, read: 11_500_000,
+                                        write1h: 0, output: 2_000_000), ["reasoning_effort": .text("none"), "tool_choice": .text("auto")])
+        #expect(abs(tools - 43.04) < 0.5, "\(tools)")
+
         // Half the outputs 100 tokens, half 3,000, on Haiku 5.5 at medium (1,200): taken in proportion, the bill is the
         // file's, 219,000 × (2,000 × $0.10 + 1,550 × $0.50) / 1e6 = $213.53 (taken whole and floored: $273.75).
         let rows = ["timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens"]
