@@ -87,6 +87,8 @@ public actor ScreeningStdioTransport: Transport {
                     continuation.yield(data)
                 case .answer(let error):
                     try await send(error)
+                case .answers(let errors):
+                    for error in errors { try await send(error) }
                 }
             }
         } catch {
@@ -109,6 +111,8 @@ enum MessageScreen {
         /// To the SDK, with the request ids it must answer and those a cancellation withdraws.
         case forward(requestIDs: [String], cancelled: [String] = [])
         case answer(Data)
+        /// A batch refused whole: an error for each request in it, under its id, so that none is left unanswered.
+        case answers([Data])
     }
 
     /// The requests the server answers, whose params the screen checks.
@@ -116,17 +120,20 @@ enum MessageScreen {
 
     static func screen(_ data: Data) -> Outcome {
         guard let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
-            return .answer(unreadable(data))
+            return .answers(unreadable(data))
         }
         if let batch = json as? [Any] {
             guard !batch.isEmpty else {
                 return .answer(error(id: nil, code: -32600, "Invalid Request: an empty batch"))
             }
             // A member that is not an object: the SDK answered the whole batch with a parse error under an id it made up
-            // and dropped the valid members. Refused whole, saying which member.
+            // and dropped the valid members. Refused whole, saying which member: once with id null, and once under the
+            // id of each request in it, which would otherwise wait for ever.
             if let bad = batch.firstIndex(where: { !($0 is [String: Any]) }) {
-                return .answer(error(id: nil, code: -32600, "Invalid Request: batch member \(bad) is not an object; "
-                                     + "every member of a batch is a request, notification or response object"))
+                let message = "Invalid Request: batch member \(bad) is not an object; every member of a batch is a request, "
+                    + "notification or response object. Send the batch's requests again without it."
+                let ids = batch.compactMap { ($0 as? [String: Any]).flatMap { $0["method"] is String ? $0["id"].flatMap(validID) : nil } }
+                return .answers([error(id: nil, code: -32600, message)] + ids.map { error(id: $0, code: -32600, message) })
             }
             return .forward(requestIDs: batch.compactMap { ($0 as? [String: Any]).flatMap(requestID) })
         }
@@ -274,29 +281,45 @@ enum MessageScreen {
     /// request's id from (a number past a double's range, `1e309`; a lone surrogate, `"\\ud800"`), the error carries
     /// that id, so that the client is not left waiting for it: "Parse error" with a null id lost the answer. Anything
     /// else is JSON-RPC's parse error.
-    static func unreadable(_ data: Data) -> Data {
+    static func unreadable(_ data: Data) -> [Data] {
         let bytes = [UInt8](data)
+        var value: JSONValue? = nil
+        var why = "the message cannot be read"
+        var code = -32602
         do {
-            let value = try JSONReader.parse(bytes)
-            if let id = readableID(value) {
-                let number = hugeNumber(in: value)
-                return error(id: id, code: -32602, "Invalid params: "
-                             + (number.map { "the number \($0.prefix(40)) is beyond what a 64-bit float holds" } ?? "the message cannot be read"))
-            }
+            value = try JSONReader.parse(bytes)
+            if let number = value.flatMap(hugeNumber) { why = "the number \(number.prefix(40)) is beyond what a 64-bit float holds" }
         } catch {
-            // A lone surrogate in an escape: read again with every surrogate escape written as U+FFFD, for the id only.
-            if error.message.contains("surrogate"), let value = try? JSONReader.parse(withoutSurrogateEscapes(bytes)),
-               let id = readableID(value) {
-                return self.error(id: id, code: -32600, "Invalid Request: a string holds a lone surrogate (\\u escape) at byte \(error.offset)")
+            // A lone surrogate in an escape: read again with each lone one written as U+FFFD, for the ids only.
+            if error.message.contains("surrogate") {
+                value = try? JSONReader.parse(withoutLoneSurrogates(bytes))
+                why = "a string holds a lone surrogate (\\u escape) at byte \(error.offset)"
+                code = -32600
             }
         }
-        return error(id: nil, code: -32700, "Parse error: the message is not JSON")
+        let requests: [JSONValue] = switch value {
+        case .array(let members)?: members
+        case let single?: [single]
+        case nil: []
+        }
+        let ids = requests.compactMap(readableID)
+        guard !ids.isEmpty else {
+            // JSON whose requests carry no id to answer under (given twice, a fraction): invalid, as a readable one is.
+            guard value != nil else { return [error(id: nil, code: -32700, "Parse error: the message is not JSON")] }
+            return [error(id: nil, code: -32600, "Invalid Request: \(why), and no request in it has an id to answer under "
+                          + "(an id is a string or a whole number, given once)")]
+        }
+        let message = (code == -32600 ? "Invalid Request: " : "Invalid params: ") + why
+            + (requests.count > 1 ? " (in this batch; send its requests again)" : "")
+        return ids.map { error(id: $0, code: code, message) }
     }
 
-    /// A request's id from a strictly read object: a string, or a whole number the SDK reads; nil otherwise.
+    /// A request's id from a strictly read object: a string, or a whole number the SDK reads; nil otherwise, and for an
+    /// object that gives `id` twice (which one to answer is a guess; readable messages get -32600 with id null).
     private static func readableID(_ value: JSONValue) -> Any? {
-        guard case .object(let members) = value, members.contains(where: { $0.0 == "method" }),
-              let id = members.last(where: { $0.0 == "id" })?.1 else { return nil }
+        guard case .object(let members) = value, members.contains(where: { $0.0 == "method" }) else { return nil }
+        let ids = members.filter { $0.0 == "id" }
+        guard ids.count == 1, let id = ids.first?.1 else { return nil }
         switch id {
         case .string(let text): return text
         case .number(let text):
@@ -316,17 +339,25 @@ enum MessageScreen {
         }
     }
 
-    /// `bytes` with every `\\uD800`-`\\uDFFF` escape written `\\uFFFD` (six bytes for six).
-    private static func withoutSurrogateEscapes(_ bytes: [UInt8]) -> [UInt8] {
+    /// `bytes` with each lone surrogate escape (a `\\uD800`-`\\uDBFF` not followed by a `\\uDC00`-`\\uDFFF`, or one of
+    /// those alone) written `\\uFFFD`, six bytes for six; a pair is kept, so that an id holding one reads as sent.
+    private static func withoutLoneSurrogates(_ bytes: [UInt8]) -> [UInt8] {
+        func escape(at i: Int, _ out: [UInt8]) -> UInt32? {
+            guard i + 5 < out.count, out[i] == UInt8(ascii: "\\"), out[i + 1] == UInt8(ascii: "u") else { return nil }
+            return UInt32(String(decoding: out[i + 2..<i + 6], as: UTF8.self), radix: 16)
+        }
         var out = bytes
         var i = 0
-        while i + 5 < out.count {
-            if out[i] == UInt8(ascii: "\\"), out[i + 1] == UInt8(ascii: "u"), out[i + 2] | 0x20 == UInt8(ascii: "d"),
-               let third = Character(UnicodeScalar(out[i + 3])).hexDigitValue, third >= 8 {
+        while i < out.count {
+            guard out[i] == UInt8(ascii: "\\") else { i += 1; continue }
+            guard let unit = escape(at: i, out) else { i += 2; continue }
+            if (0xD800...0xDBFF).contains(unit), let low = escape(at: i + 6, out), (0xDC00...0xDFFF).contains(low) {
+                i += 12
+            } else if (0xD800...0xDFFF).contains(unit) {
                 out.replaceSubrange(i + 2..<i + 6, with: Array("FFFD".utf8))
                 i += 6
             } else {
-                i += out[i] == UInt8(ascii: "\\") ? 2 : 1
+                i += 6
             }
         }
         return out

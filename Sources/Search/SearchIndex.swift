@@ -345,8 +345,8 @@ struct Catalog: Sendable {
     /// asked (`RankFunction`).
     let titleWords: [UInt8]
     let vocabulary: Vocabulary
-    /// Model pages with a retirement date (`SectionKey.pageKey`, day number, the number tokens of the title: "4",
-    /// "5" of Claude Sonnet 4.5): a handful, read on every query.
+    /// Model pages with a retirement date (`SectionKey.pageKey`, day number, the title's tokens that hold a digit:
+    /// "4", "5" of Claude Sonnet 4.5, "4o" of GPT-4o mini): a handful, read on every query.
     let retiring: [(page: Int, day: Int, version: [String])]
 
     /// Model pages whose model is retired on `day`, but for those whose version the query's tokens hold: "sonnet
@@ -374,7 +374,8 @@ struct Catalog: Sendable {
             let key = SectionKey(kind: section, page: id, section: 0, chunk: 0).pageKey
             for name in pageRows.text(5).split(separator: "\n") { named[String(name), default: []].append(key) }
             if let day = pageRows.optionalInt(7) {
-                let version = QueryPlan.tokenize(pageRows.text(3)).filter { $0.allSatisfy(\.isNumber) }
+                // The title's words that hold a digit: "4", "5" of Claude Sonnet 4.5, "4o" of GPT-4o mini.
+                let version = QueryPlan.tokenize(pageRows.text(3)).filter { $0.contains(where: \.isNumber) }
                 retiring.append((key, day, version))
             }
         }

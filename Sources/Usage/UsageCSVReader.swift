@@ -31,18 +31,25 @@ enum UsageCSVReader {
                     }
                     positions.append(at)
                 }
-                width = fields.count
+                // Trailing empty names (a header ending in ",,") are no columns.
+                width = (header.lastIndex { !$0.isEmpty } ?? 0) + 1
                 continue
             }
             // Every row as wide as the header: an unquoted "1,500" shifted each column after it one place (1 input
-            // token, 500 output, 200 cache reads) and was read without a word.
-            guard fields.count == width else {
+            // token, 500 output, 200 cache reads) and was read without a word. Empty fields past it (trailing commas)
+            // are no data.
+            let extra = fields.dropFirst(width)
+            guard fields.count >= width, extra.allSatisfy({ $0.trimmingSpaces.isEmpty }) else {
                 throw UsageError("line \(lineNumber)", "expected \(width) fields, as the header names, found \(fields.count)"
                                  + (fields.count > width ? " (a number written with a comma, such as 1,500, must be quoted or written 1500)" : ""))
             }
             func field(_ n: Int) -> String { fields[positions[n]].trimmingSpaces }
             func count(_ n: Int) throws(UsageError) -> Double {
-                let text = field(n)
+                // Digits grouped by commas in threes, as a spreadsheet writes them in a quoted field ("1,500").
+                let written = field(n)
+                let groups = written.split(separator: ",", omittingEmptySubsequences: false)
+                let text = groups.count > 1 && (1...3).contains(groups[0].count) && groups.dropFirst().allSatisfy({ $0.count == 3 })
+                    ? groups.joined() : written
                 if text.isEmpty && n >= 4 { return 0 }
                 // Digits (and a decimal point) only: Double reads "0x10" as 16 and "1e3" as 1,000.
                 guard text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),

@@ -39,8 +39,9 @@ public struct AdvisorViews: Sendable {
         // A usage file travels as multipart/form-data (the web form's upload); anything else posted is the answers' JSON.
         if request.method == "POST", Multipart.isFormData(request.headers["content-type"]) { return try apiUpload(request) }
         // Any other declared type is not the answers' JSON: a CSV posted raw, or a form's urlencoded answers, were told
-        // "the body is not valid JSON" (a body with no type is read as JSON, as scripts send it).
-        if request.method == "POST", let type = request.headers["content-type"], !Self.isJSON(type) {
+        // "the body is not valid JSON" (a body with no type, or an empty one, is read as JSON, as scripts send it).
+        if request.method == "POST", let type = request.headers["content-type"],
+           !type.trimmingCharacters(in: .whitespaces).isEmpty, !Self.isJSON(type) {
             throw HTTPError(415, code: "unsupported_media_type",
                             "POST /api/assess takes the answers as application/json, or a usage file as multipart/form-data in the "
                             + "field `usage`; the Content-Type was `\(type.prefix(80))`.")

@@ -156,6 +156,12 @@ extension AdvisorViews {
             if let empty = form.parts.first(where: { Self.isFile($0) && !($0.filename ?? "").isEmpty }), let name = empty.filename {
                 throw refusedKeeping("The file `\(name.prefix(120))` is empty (0 bytes): export the usage report again, and choose that file.")
             }
+            // A plain `usage` field sent empty (`curl -F 'usage=<file'` of an empty file) was told to send the file in
+            // the field it had used. A browser's unchosen file field has a file name, empty, and is told to choose one.
+            if form.parts.contains(where: { $0.name == "usage" && $0.filename == nil && $0.body.isEmpty }) {
+                throw refusedKeeping("The field `usage` is empty: it holds no usage report (was the file empty?). Send the "
+                                     + "report's contents in it, or as a file.")
+            }
             throw refusedKeeping("Choose a usage file under “Usage file”, then press “Import and assess” (an API client sends "
                                  + "it in the multipart field `usage`).")
         }

@@ -30,6 +30,10 @@ struct SearchCommand: ParsableCommand {
             } else {
                 index = try SearchIndex.build(try ContentLibrary.load(directory: contentOptions.content, limits: contentOptions.limits), at: ":memory:")
             }
+        } catch let error as SQLiteError where error.isOtherSchema {
+            // An index another version wrote: `serve` rebuilds it; here, say how (the schema numbers alone said nothing).
+            printError("\(error)\nhint: run `haiku-advisor index --db \(db ?? "") --content \(contentOptions.content)` to rebuild it, or leave out --db")
+            throw ExitCode.failure
         } catch {
             printError("\(error)")
             throw ExitCode.failure

@@ -34,6 +34,8 @@ struct RetiredModelsTests {
         #expect(try Self.urls("sonnet 4.5 pricing", on: Self.today).first == "/models/claude-sonnet-4-5")
         #expect(try Self.urls("3.5 haiku price", on: Self.today).first == "/models/claude-3-5-haiku")
         #expect(try Self.urls("gemini 2.0 flash", on: Self.today).first == "/models/gemini-flash")
+        // A version that is not all digits ("4o"): GPT-4o mini, retired on 2027-01-14, is still what "gpt-4o pricing" asks for.
+        #expect(try Self.urls("gpt-4o pricing", on: CivilDate.day("2027-02-01")!).first == "/models/gpt-4o-mini")
     }
 
     @Test func theCatalogKnowsEachModelsRetirementDay() throws {

@@ -332,6 +332,19 @@ import Usage
         #expect(crlf.summary.observed_requests == 60 && crlf.summary.monthly_requests == lf.summary.monthly_requests)
     }
 
+    /// A spreadsheet's CSV: trailing commas on every line (and empty names ending the header) are no columns, and a
+    /// quoted count grouped by commas ("1,500") is the number; the refusal's hint told to quote it, then refused it.
+    @Test func trailingCommasAndQuotedGroupedCountsAreRead() throws {
+        let rows = ["timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens,,"]
+            + (0..<60).map { "2026-11-02T00:\($0 < 10 ? "0" : "")\($0):00Z,claude-haiku-4-5,\"1,500\",20,0,0," }
+        let file = try UsageImport.load(Array(rows.joined(separator: "\n").utf8), catalog: UsageFixture.catalog, on: UsageFixture.day)
+        #expect(file.summary.observed_requests == 60)
+        #expect(file.summary.prompt_tokens.mean == 1_500, "\(file.summary.prompt_tokens)")
+        // A field past the header's with something in it is still a shifted row.
+        let shifted = rows[0] + "\n2026-11-02T00:00:00Z,claude-haiku-4-5,1,500,20,0,0,x"
+        #expect(throws: UsageError.self) { try UsageImport.load(Array(shifted.utf8), catalog: UsageFixture.catalog, on: UsageFixture.day) }
+    }
+
     /// Unix times in milliseconds (microseconds, nanoseconds) are told from seconds by their size: a day of one request a
     /// minute in milliseconds, read as seconds, was 44 requests a month.
     @Test func unixMillisecondsAreReadAsSuch() throws {

@@ -30,7 +30,7 @@ import Testing
             #expect(reply.status == 415 && reply.text.contains("\"unsupported_media_type\"")
                     && reply.text.contains("as application/json, or a usage file as multipart/form-data"), "\(type): \(reply.text)")
         }
-        for headers in [["Content-Type": "application/json; charset=utf-8"], [:]] {
+        for headers in [["Content-Type": "application/json; charset=utf-8"], [:], ["Content-Type": ""]] {
             let reply = try HTTPConnection(port: server.port).request("POST", "/api/assess", headers: headers,
                                                                       body: Array("{\"task_type\": \"chat\"}".utf8))
             #expect(reply.status == 200, "\(headers): \(reply.text.prefix(200))")
@@ -150,6 +150,8 @@ import Testing
             // A chosen file with nothing in it is named as empty (it was told to choose a file).
             ("empty file", try Self.upload(port, Self.multipart([("usage", "usage-nov.csv", [])])), 400,
              "The file usage-nov.csv is empty (0 bytes): export the usage report again"),
+            ("empty usage field", try Self.upload(port, Self.multipart([("usage", nil, [])])), 400,
+             "The field usage is empty: it holds no usage report"),
             ("binary", try Self.upload(port, Self.multipart([("usage", "x.bin", [0x7F, 0x45, 0x4C, 0x46, 0, 0, 1])])), 400, "a binary file"),
             ("bad csv", try Self.upload(port, Self.multipart([("usage", "u.csv", Array("timestamp,model\n".utf8))])), 400,
              "line 1: expected a header naming the columns"),
@@ -162,7 +164,7 @@ import Testing
         }
         // A refused file: the summary links to the file field, which is marked and says why beside it, without
         // Markdown's backticks.
-        let refused = cases[5].1.text
+        let refused = cases[6].1.text
         #expect(refused.contains("<a href=\"#usage-file\">Choose the usage file again</a>"))
         #expect(refused.contains("aria-invalid=\"true\" aria-describedby=\"upload-error\"></p>"))
         #expect(refused.contains("<p class=\"field-error\" id=\"upload-error\">") && !refused.contains("`"))

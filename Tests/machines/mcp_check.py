@@ -207,7 +207,8 @@ def piped(binary: str, content: str) -> None:
                '"arguments": {"monthly_requests": 1e309}}}',
                '{"jsonrpc": "2.0", "id": 18, "method": "tools/call", "params": {"name": "search", '
                '"arguments": {"query": "\\ud800"}}}',
-               # A batch with a member that is not an object: one invalid request with id null, not an id made up.
+               # A batch with a member that is not an object: refused with id null (not an id made up) and under the
+               # id of each request in it, which would otherwise wait for ever.
                '[{"jsonrpc": "2.0", "id": 19, "method": "ping"}, 5]']
     text = "\n".join([json.dumps(line) for line in lines] + doubled) + "\nnot json\n[]\n"
     started = time.monotonic()
@@ -216,10 +217,13 @@ def piped(binary: str, content: str) -> None:
     check(run.returncode == 0, f"piped mcp exit status {run.returncode}: {run.stderr.decode()[-300:]}")
     answers = [json.loads(line) for line in run.stdout.decode().splitlines() if line.strip()]
     by_id = {json.dumps(a.get("id")): a for a in answers if a.get("id") is not None}
-    check(set(by_id) == {"1", "2", '"three"', "4", "5", "1.5", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18"},
+    check(set(by_id) == {"1", "2", '"three"', "4", "5", "1.5", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19"},
           f"piped answers: {sorted(by_id)}")
     check(by_id.get("17", {}).get("error", {}).get("code") == -32602
           and "1e309" in by_id.get("17", {}).get("error", {}).get("message", ""), f"a number past a double: {by_id.get('17')}")
+    check(by_id.get("19", {}).get("error", {}).get("code") == -32600
+          and "batch member 1" in by_id.get("19", {}).get("error", {}).get("message", ""),
+          f"a request in a refused batch is answered under its id: {by_id.get('19')}")
     check(by_id.get("18", {}).get("error", {}).get("code") == -32600
           and "lone surrogate" in by_id.get("18", {}).get("error", {}).get("message", ""), f"a lone surrogate: {by_id.get('18')}")
     check(by_id.get("15", {}).get("error", {}).get("code") == -32601, f"an unknown method: {by_id.get('15')}")
