@@ -85,7 +85,7 @@ struct QuestionnaireForm {
         case "out_of_range" where (question.max ?? 2) <= 1 && (question.min ?? 0) == 0:
             // A share is typed as a percentage as often as a fraction: "150%" was told "between 0 and 1 share".
             // "80" was told "must be a share from 0 % to 100 %", which 80 is to the reader: say how to write one.
-            return "\(asked) must be a share from 0 % to 100 %: write 80 % as 80% or 0.8."
+            return "\(asked) must be a share from 0 % to 100 %, written as a percentage (80%) or a fraction (0.8)."
         case "out_of_range":
             return "\(asked) must be between \(Format.number(question.min ?? 0)) and \(Format.number(question.max ?? 0))\(unit)."
         case "not_an_integer":

@@ -287,7 +287,7 @@ struct VisualTests {
             .components(separatedBy: "</ul>").first ?? ""
         #expect(links.components(separatedBy: "<a href=\"#f-").dropFirst().map { String($0.prefix { $0 != "\"" }) }
                 == ["monthly_requests", "avg_input_tokens", "cached_input_share"], "\(links)")
-        #expect(page.text.contains("must be a share from 0 % to 100 %: write 80 % as 80% or 0.8."))
+        #expect(page.text.contains("must be a share from 0 % to 100 %, written as a percentage (80%) or a fraction (0.8)."))
         // An amount of dollars is given an example of its own size, and told to leave out the sign.
         let rate = get("/assess/result", [("developer_hourly_usd", "$120")]).text
         #expect(rate.contains("needs a number of dollars without the $ sign, such as 100."), "\(rate.prefix(0))")
