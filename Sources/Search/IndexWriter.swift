@@ -12,7 +12,8 @@ struct IndexWriter {
     /// is rebuilt, never read. 6: page bodies render pipe tables (PipeTables.swift), so HTML and search text changed.
     /// 7: no prefix indexes (a prefix query reads the terms that start with it instead; the indexes tripled the
     /// tokens written and cost half of `index`'s time, and saved under a tenth of a prefix query's).
-    /// 8: a model page's retirement day (`pages.retires`), so that search ranks a retired model below current ones.
+    /// 8: a model page's retirement day and the day it was superseded (`pages.retires`, `pages.superseded`), so that
+    /// search ranks a retired or superseded model below current ones.
     static let schemaVersion = "8"
 
     /// Writes every page of `library` (parsed in this run) in one go.
@@ -46,7 +47,8 @@ struct IndexWriter {
                                aliases TEXT NOT NULL, names TEXT NOT NULL, title_words INTEGER NOT NULL, ord INTEGER,
                                digest INTEGER NOT NULL, size INTEGER NOT NULL, modified INTEGER NOT NULL,
                                inode INTEGER NOT NULL, front_matter TEXT NOT NULL, yaml TEXT NOT NULL,
-                               headings TEXT NOT NULL, links TEXT NOT NULL, retires INTEGER);
+                               headings TEXT NOT NULL, links TEXT NOT NULL, retires INTEGER,
+                               superseded INTEGER);
             -- Apart from the records: a start reads every record, and Markdown inline spread them over four times
             -- the file pages.
             CREATE TABLE bodies(id INTEGER PRIMARY KEY, markdown TEXT NOT NULL);
@@ -100,8 +102,8 @@ struct PageWriter {
         removed = try WordCounter()
         insertPage = try connection.prepare("""
             INSERT INTO pages(id, key, intro, section, slug, title, summary, aliases, names, title_words, digest, size,
-                              modified, inode, front_matter, yaml, headings, links, ord, retires)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
+                              modified, inode, front_matter, yaml, headings, links, ord, retires, superseded)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
             """, persistent: true)
         insertBody = try connection.prepare("INSERT INTO bodies(id, markdown) VALUES (?1, ?2)", persistent: true)
         insertSection = try connection.prepare("""
@@ -139,11 +141,12 @@ struct PageWriter {
             if let number = value as? Int { insertPage.bind(Int32(index + 1), number) } else { insertPage.bind(Int32(index + 1), value as! String) }
         }
         if let order = page.order { insertPage.bind(19, order) } else { insertPage.bindNull(19) }
-        // The day a model page's model retires (its front matter's lifecycle), as a day number.
-        if let text = page.frontMatter.model?.lifecycle.retires?.value, let day = CivilDate.day(text) {
-            insertPage.bind(20, day)
-        } else {
-            insertPage.bindNull(20)
+        // The days a model page's model retires and was first superseded (legacy or deprecated, whichever came first),
+        // from its front matter's lifecycle, as day numbers.
+        let lifecycle = page.frontMatter.model?.lifecycle
+        let superseded = [lifecycle?.legacy, lifecycle?.deprecated].compactMap { $0.flatMap { CivilDate.day($0.value) } }.min()
+        for (column, day) in [(Int32(20), lifecycle?.retires.flatMap { CivilDate.day($0.value) }), (21, superseded)] {
+            if let day { insertPage.bind(column, day) } else { insertPage.bindNull(column) }
         }
         try insertPage.run()
         insertBody.bind(1, id)

@@ -345,16 +345,21 @@ struct Catalog: Sendable {
     /// asked (`RankFunction`).
     let titleWords: [UInt8]
     let vocabulary: Vocabulary
-    /// Model pages with a retirement date (`SectionKey.pageKey`, day number, the title's tokens that hold a digit:
-    /// "4", "5" of Claude Sonnet 4.5, "4o" of GPT-4o mini): a handful, read on every query.
-    let retiring: [(page: Int, day: Int, version: [String])]
+    /// Model pages with a lifecycle (`SectionKey.pageKey`; the days it was superseded and retires, as day numbers;
+    /// the title's tokens that hold a digit: "4", "5" of Claude Sonnet 4.5, "4o" of GPT-4o mini): a handful, read on
+    /// every query.
+    let lifecycles: [(page: Int, superseded: Int?, retires: Int?, version: [String])]
 
-    /// Model pages whose model is retired on `day`, but for those whose version the query's tokens hold: "sonnet
-    /// 4.5 pricing" asks for Claude Sonnet 4.5, retired or not, though no title or alias of it is in the words.
-    func pages(retiredOn day: Int, unlessVersionIn tokens: [String]) -> [Int] {
-        retiring.compactMap { page in
-            guard page.day <= day else { return nil }
-            return !page.version.isEmpty && page.version.allSatisfy(tokens.contains) ? nil : page.page
+    /// What a model page's model is on `day` where it is no longer current (retired, or superseded: legacy or
+    /// deprecated), but for those whose version the query's tokens hold: "sonnet 4.5 pricing" asks for Claude Sonnet
+    /// 4.5, retired or not, though no title or alias of it is in the words.
+    func pages(outdatedOn day: Int, unlessVersionIn tokens: [String]) -> [(page: Int, retired: Bool)] {
+        lifecycles.compactMap { page in
+            let retired = page.retires.map { $0 <= day } ?? false
+            guard retired || (page.superseded.map { $0 <= day } ?? false) else { return nil }
+            // Run together, a version ends a word: "gpt4o mini", "haiku4.5" ("haiku4", "5").
+            let named = page.version.allSatisfy { v in tokens.contains { $0 == v || $0.hasSuffix(v) && $0.dropLast(v.count).last?.isLetter == true } }
+            return !page.version.isEmpty && named ? nil : (page.page, retired)
         }
     }
 
@@ -362,9 +367,9 @@ struct Catalog: Sendable {
         var pages: [PageInfo?] = [nil]
         var named: [String: [Int]] = [:]
         var titleWords: [UInt8] = [0]
-        var retiring: [(page: Int, day: Int, version: [String])] = []
+        var lifecycles: [(page: Int, superseded: Int?, retires: Int?, version: [String])] = []
         let pageRows = try connection.prepare(
-            "SELECT id, section, slug, title, summary, names, title_words, retires FROM pages WHERE intro = 0 ORDER BY id")
+            "SELECT id, section, slug, title, summary, names, title_words, retires, superseded FROM pages WHERE intro = 0 ORDER BY id")
         while try pageRows.step() {
             let id = pageRows.int(0)
             while pages.count < id { pages.append(nil); titleWords.append(0) }
@@ -373,10 +378,11 @@ struct Catalog: Sendable {
             titleWords.append(UInt8(min(255, pageRows.int(6))))
             let key = SectionKey(kind: section, page: id, section: 0, chunk: 0).pageKey
             for name in pageRows.text(5).split(separator: "\n") { named[String(name), default: []].append(key) }
-            if let day = pageRows.optionalInt(7) {
+            let retires = pageRows.optionalInt(7), superseded = pageRows.optionalInt(8)
+            if retires != nil || superseded != nil {
                 // The title's words that hold a digit: "4", "5" of Claude Sonnet 4.5, "4o" of GPT-4o mini.
                 let version = QueryPlan.tokenize(pageRows.text(3)).filter { $0.contains(where: \.isNumber) }
-                retiring.append((key, day, version))
+                lifecycles.append((key, superseded, retires, version))
             }
         }
         var counts: [String: Int] = [:]
@@ -385,7 +391,7 @@ struct Catalog: Sendable {
         self.pages = pages
         self.named = named
         self.titleWords = titleWords
-        self.retiring = retiring
+        self.lifecycles = lifecycles
         vocabulary = Vocabulary(counts)
     }
 

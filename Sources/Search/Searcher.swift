@@ -256,6 +256,10 @@ struct Search {
     /// so that "claude pricing" opens current models' prices and not Sonnet 4.5's, retired, whose page had led;
     /// named ("sonnet 4.5 pricing", "claude 3 haiku"), it ranks as any page.
     static let retiredPenalty = -30.0
+    /// A model superseded on the query's day (legacy or deprecated, still served) that the query does not name: below
+    /// a current page that matches as well ("claude pricing" put legacy Sonnet 4.6 and deprecated Opus 4.5 above
+    /// Haiku 5.5), above pages that match less well.
+    static let supersededPenalty = -8.0
     /// The fallback's bonus per word a page holds: above any score a page can have otherwise.
     static let wordBonus = 1_000.0
     /// Pages the fallback must not list (they hold every word, or too few): below every other page.
@@ -304,9 +308,10 @@ struct Search {
         let wanted = query.offset + query.limit
         var named = Dictionary(catalog.pages(named: plan.key).map { ($0, Self.wholeNameBonus) }) { a, _ in a }
         for page in catalog.pages(namedWithin: plan.keyTokens) where named[page] == nil { named[page] = Self.namedWithinBonus }
-        let retired = catalog.pages(retiredOn: query.day ?? CivilDate.today(), unlessVersionIn: plan.keyTokens).filter { named[$0] == nil }
+        let outdated = catalog.pages(outdatedOn: query.day ?? CivilDate.today(), unlessVersionIn: plan.keyTokens)
+            .filter { named[$0.page] == nil }.map { ($0.page, $0.retired ? Self.retiredPenalty : Self.supersededPenalty) }
         var ranking = named
-        for page in retired { ranking[page] = Self.retiredPenalty }
+        for (page, penalty) in outdated { ranking[page] = penalty }
         outcome.pages = try topPages(plan, every: true, bonuses: ranking, wanted: wanted, expression: all)
         // The ranked pass counted the pages it saw; with a section filter it saw one kind only.
         outcome.counts = query.section == nil ? searcher.lastPageCounts : try searcher.pageCounts(matching: all)
@@ -325,7 +330,7 @@ struct Search {
         for (page, bonus) in named where bonuses[page] != nil { bonuses[page]! += bonus }
         for page in found { bonuses[page] = Self.excluded }
         for (page, count) in words where count < needed { bonuses[page] = Self.excluded }
-        for page in retired where candidates[page] != nil { bonuses[page]! += Self.retiredPenalty }
+        for (page, penalty) in outdated where candidates[page] != nil { bonuses[page]! += penalty }
         for page in candidates.keys {
             if let kind = SectionKey(rawValue: page << 24).kind { outcome.counts[kind, default: 0] += 1 }
         }

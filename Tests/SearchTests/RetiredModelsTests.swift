@@ -17,13 +17,17 @@ struct RetiredModelsTests {
     }
 
     @Test func aRetiredModelRanksBelowCurrentOnesOnGenericWords() throws {
-        // Sonnet 4.5 retired on 2026-11-30: first two days before, out of the first five after.
-        #expect(try Self.urls("claude pricing", on: Self.beforeSonnet45Retired).first == "/models/claude-sonnet-4-5")
-        let after = try Self.urls("claude pricing", on: Self.today)
-        #expect(!after.contains("/models/claude-sonnet-4-5"), "\(after)")
-        #expect(!after.contains("/models/claude-3-haiku") && !after.contains("/models/claude-3-5-haiku"), "\(after)")
-        // Current models fill the first five.
-        #expect(after.allSatisfy { $0.hasPrefix("/models/claude-") }, "\(after)")
+        // Sonnet 4.5 retired on 2026-11-30: deprecated two days before, it ranked after the current models and with the
+        // other superseded ones; retired, below them all.
+        let before = try Self.urls("claude pricing", on: Self.beforeSonnet45Retired, limit: 10)
+        let after = try Self.urls("claude pricing", on: Self.today, limit: 10)
+        let rankBefore = try #require(before.firstIndex(of: "/models/claude-sonnet-4-5"), "\(before)")
+        #expect((after.firstIndex(of: "/models/claude-sonnet-4-5") ?? 99) > rankBefore, "\(after)")
+        // The current Claude models lead, Haiku 5.5 among them; superseded ones follow (legacy Sonnet 4.6 and
+        // deprecated Opus 4.5 were above Haiku 5.5, retired Sonnet 4.5 first of all).
+        let current: Set = ["/models/claude-opus-5-5", "/models/claude-fable-5-2", "/models/claude-haiku-5-5", "/models/claude-sonnet-5-5"]
+        #expect(Set(after.prefix(4)) == current, "\(after)")
+        #expect(!after.prefix(6).contains("/models/claude-3-haiku") && !after.prefix(6).contains("/models/claude-sonnet-4-5"), "\(after)")
         let flash = try Self.urls("flash pricing", on: Self.today)
         #expect(flash.first != nil && flash.first != "/models/gemini-flash", "\(flash)")
     }
@@ -38,15 +42,19 @@ struct RetiredModelsTests {
         #expect(try Self.urls("gpt-4o pricing", on: CivilDate.day("2027-02-01")!).first == "/models/gpt-4o-mini")
     }
 
-    @Test func theCatalogKnowsEachModelsRetirementDay() throws {
+    @Test func theCatalogKnowsEachModelsLifecycle() throws {
         let catalog = Self.index.catalog
-        func slugs(_ day: String, version: [String] = []) -> Set<String> {
-            let pages = catalog.pages(retiredOn: CivilDate.day(day)!, unlessVersionIn: version)
-            return Set(pages.compactMap { page in catalog.page(page).map(\.slug) })
+        func slugs(_ day: String, version: [String] = [], retired: Bool = true) -> Set<String> {
+            let pages = catalog.pages(outdatedOn: CivilDate.day(day)!, unlessVersionIn: version).filter { $0.retired == retired }
+            return Set(pages.compactMap { page in catalog.page(page.page).map(\.slug) })
         }
         let retired = slugs("2026-12-06")
         #expect(retired.isSuperset(of: ["claude-sonnet-4-5", "claude-3-haiku", "claude-3-5-haiku", "gemini-flash"]))
         #expect(!retired.contains("claude-haiku-5-5") && !retired.contains("gpt-5-nano"))
+        // Superseded but served: legacy Haiku 4.5 and Sonnet 4.6, deprecated GPT-5 nano; never a current model.
+        let superseded = slugs("2026-12-06", retired: false)
+        #expect(superseded.isSuperset(of: ["claude-haiku-4-5", "claude-sonnet-4-6", "gpt-5-nano"]), "\(superseded)")
+        #expect(!superseded.contains("claude-haiku-5-5") && !superseded.contains("gpt-6-luna"))
         // GPT-5 nano and mini retire on 2026-12-11; a version in the query keeps a page off the list.
         #expect(slugs("2026-12-11").isSuperset(of: ["gpt-5-nano", "gpt-5-mini"]))
         let named = slugs("2026-12-11", version: ["5"])
