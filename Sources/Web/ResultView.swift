@@ -215,7 +215,8 @@ struct ResultView {
         // "escalation model" only where the verdict is a plan; otherwise it is what routing would escalate to (a chart
         // of a plain Haiku verdict read as Haiku plus Sonnet).
         if let escalation = shortlistEscalation(assessment) {
-            roles[escalation] = decision.combined != nil ? "escalation model" : "escalation if you route"
+            // Its bar is every request on it, not the routed share (the route lever prices that): said in the label.
+            roles[escalation] = decision.combined != nil ? "escalation model, all requests" : "escalation if you route, all requests"
         }
         if let haiku = assessment.haikuModel { roles[haiku] = "current Haiku" }
         if let runner = decision.runner_up?.model { roles[runner] = "runner-up" }

@@ -43,10 +43,10 @@ struct VisualTests {
         let page = get("/assess/result", pairs("task_type=chat&monthly_requests=2000000&avg_input_tokens=3000&avg_output_tokens=300"
                                                + "&system_prompt_tokens=2000&latency=realtime&as_of=2026-12-06")).text
         // Not a plan: Sonnet 5.5 is what routing would escalate to, not part of this verdict's month.
-        #expect(page.contains(">Claude Sonnet 5.5 · escalation if you route</text>"))
+        #expect(page.contains(">Claude Sonnet 5.5 · escalation if you route, all requests</text>"))
         let plan = get("/assess/result", pairs("task_type=chat&monthly_requests=2000000&avg_input_tokens=3000&avg_output_tokens=300"
                                                + "&complex_share=0.3&routing=tiered&as_of=2026-12-06")).text
-        #expect(plan.contains(" · escalation model</text>"), "a plan's escalation model is one")
+        #expect(plan.contains(" · escalation model, all requests</text>"), "a plan's escalation model is one")
         #expect(page.contains(">GPT-6 Luna · runner-up</text>"))
         #expect(page.contains(">★ Claude Haiku 5.5 · recommended</text>"))
         #expect(page.contains("<p class=\"scroll-hint\" aria-hidden=\"true\">"))
