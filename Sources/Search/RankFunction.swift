@@ -158,7 +158,9 @@ final class RankPass {
 private final class QueryState {
     let groupCount: Int
     let every: Bool
-    let bonuses: [Int: Double]
+    /// Each page's bonus by page id (`SectionKey.page`), empty without any: an array read per row, where a
+    /// dictionary lookup on every matching row cost a tenth of a search once most queries carried lifecycle penalties.
+    let bonuses: [Double]
     let averageLength: Double
     /// bm25's bound on any row: each phrase adds less than IDF × (k1 + 1).
     let bm25Bound: Double
@@ -185,11 +187,14 @@ private final class QueryState {
         while groups.count < phrases { groups.append((groups.max() ?? -1) + 1) }
         groupCount = (groups.max() ?? -1) + 1
         every = count >= 2 && values.map { sqlite3_value_int($0[1]) != 0 } ?? true
-        var bonuses: [Int: Double] = [:]
+        var bonuses: [Double] = []
         if count >= 3, let values, let text = sqlite3_value_text(values[2]) {
             for pair in String(cString: text).split(separator: " ") {
                 let parts = pair.split(separator: ":")
-                if parts.count == 2, let key = Int(parts[0]), let bonus = Double(parts[1]) { bonuses[key, default: 0] += bonus }
+                guard parts.count == 2, let key = Int(parts[0]), let bonus = Double(parts[1]) else { continue }
+                let page = key & SectionKey.maxPages
+                if bonuses.count <= page { bonuses += [Double](repeating: 0, count: page + 1 - bonuses.count) }
+                bonuses[page] += bonus
             }
         }
         self.bonuses = bonuses
@@ -322,7 +327,7 @@ private let rank: fts5_extension_function = { api, context, result, count, value
         if key.isTop { score += 5 }
     }
     if !flags.isDisjoint(with: [.inHeading, .inName]) { score += 12 }
-    if !state.bonuses.isEmpty { score += state.bonuses[key.pageKey] ?? 0 }
+    if key.page < state.bonuses.count { score += state.bonuses[key.page] }
     pass.note(key, flags)
     sqlite3_result_double(result, -score)
 }
