@@ -357,7 +357,9 @@ extension Engine {
                     kinks += [room / scale, (k.contextHeadroom * model.contextWindow - t.output - t.reasoning - tool) / scale]
                     if let limit = model.maxInput { kinks += [(limit - tool) / scale, (k.contextHeadroom * limit - tool) / scale] }
                     guard usable[m], let prices = model.prices(on: day) else { continue }
-                    if prices.cacheMinTokens > 0, share > 0 { kinks.append((prices.cacheMinTokens - tool) / (share * scale)) }
+                    if prices.cacheMinTokens > 0, share > 0 {
+                        kinks.append((prices.cacheMinTokens - tool + k.estimatedToolPrompt(model: m, v)) / (share * scale))
+                    }
                     if let long = prices.longContext {
                         kinks.append((long.threshold - tool) / scale)
                         if share < 1 { kinks.append(long.threshold / ((1 - share) * scale)) }

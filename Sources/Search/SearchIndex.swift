@@ -348,7 +348,7 @@ struct Catalog: Sendable {
     /// Model pages with a lifecycle (`SectionKey.pageKey`; the days it was superseded and retires, as day numbers;
     /// the title's tokens that hold a digit: "4", "5" of Claude Sonnet 4.5, "4o" of GPT-4o mini): a handful, read on
     /// every query.
-    let lifecycles: [(page: Int, superseded: Int?, retires: Int?, version: [String])]
+    let lifecycles: [(page: Int, superseded: Int?, retires: Int?, version: [String], words: [String])]
 
     /// What a model page's model is on `day` where it is no longer current (retired, or superseded: legacy or
     /// deprecated), but for those whose version the query's tokens hold: "sonnet 4.5 pricing" asks for Claude Sonnet
@@ -357,9 +357,13 @@ struct Catalog: Sendable {
         lifecycles.compactMap { page in
             let retired = page.retires.map { $0 <= day } ?? false
             guard retired || (page.superseded.map { $0 <= day } ?? false) else { return nil }
-            // Run together, a version ends a word: "gpt4o mini", "haiku4.5" ("haiku4", "5").
-            let named = page.version.allSatisfy { v in tokens.contains { $0 == v || $0.hasSuffix(v) && $0.dropLast(v.count).last?.isLetter == true } }
-            return !page.version.isEmpty && named ? nil : (page.page, retired)
+            // Run together, a version ends a word: "gpt4o mini", "haiku4.5" ("haiku4", "5"). A word of the title goes
+            // with it: "haiku 4.5 pricing" does not name Claude Sonnet 4.5.
+            let version = page.version.allSatisfy { v in tokens.contains { $0 == v || $0.hasSuffix(v) && $0.dropLast(v.count).last?.isLetter == true } }
+            // (A version with a letter, "4o", is its own name.)
+            let word = page.words.isEmpty || !page.version.allSatisfy { $0.allSatisfy(\.isNumber) }
+                || page.words.contains { w in tokens.contains { $0 == w || $0.hasPrefix(w) } }
+            return !page.version.isEmpty && version && word ? nil : (page.page, retired)
         }
     }
 
@@ -367,7 +371,7 @@ struct Catalog: Sendable {
         var pages: [PageInfo?] = [nil]
         var named: [String: [Int]] = [:]
         var titleWords: [UInt8] = [0]
-        var lifecycles: [(page: Int, superseded: Int?, retires: Int?, version: [String])] = []
+        var lifecycles: [(page: Int, superseded: Int?, retires: Int?, version: [String], words: [String])] = []
         let pageRows = try connection.prepare(
             "SELECT id, section, slug, title, summary, names, title_words, retires, superseded FROM pages WHERE intro = 0 ORDER BY id")
         while try pageRows.step() {
@@ -380,9 +384,12 @@ struct Catalog: Sendable {
             for name in pageRows.text(5).split(separator: "\n") { named[String(name), default: []].append(key) }
             let retires = pageRows.optionalInt(7), superseded = pageRows.optionalInt(8)
             if retires != nil || superseded != nil {
-                // The title's words that hold a digit: "4", "5" of Claude Sonnet 4.5, "4o" of GPT-4o mini.
-                let version = QueryPlan.tokenize(pageRows.text(3)).filter { $0.contains(where: \.isNumber) }
-                lifecycles.append((key, superseded, retires, version))
+                // The title's words that hold a digit: "4", "5" of Claude Sonnet 4.5, "4o" of GPT-4o mini; and the others
+                // but its vendor's name, which all its siblings share ("sonnet"; "claude" names no model).
+                let title = QueryPlan.tokenize(pageRows.text(3))
+                let version = title.filter { $0.contains(where: \.isNumber) }
+                let words = title.dropFirst(title.count > 1 ? 1 : 0).filter { !$0.contains(where: \.isNumber) }
+                lifecycles.append((key, superseded, retires, version, Array(words)))
             }
         }
         var counts: [String: Int] = [:]

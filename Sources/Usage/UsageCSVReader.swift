@@ -9,7 +9,7 @@ enum UsageCSVReader {
     static func read(_ text: String) throws(UsageError) -> UsageReading {
         var records: [UsageRecord] = []
         var positions: [Int] = []
-        var width = 0
+        var width = 0, written = 0
         var lineNumber = 0
         // "\r\n" is one Character in Swift, so splitting on "\n" alone left a Windows file (Python's csv module
         // writes one) as a single line, refused for a missing column it has.
@@ -31,15 +31,17 @@ enum UsageCSVReader {
                     }
                     positions.append(at)
                 }
-                // Trailing empty names (a header ending in ",,") are no columns.
+                // Trailing empty names (a header ending in ",,", as a spreadsheet writes it) are no columns; its rows may
+                // end in as many empty fields.
                 width = (header.lastIndex { !$0.isEmpty } ?? 0) + 1
+                written = fields.count
                 continue
             }
             // Every row as wide as the header: an unquoted "1,500" shifted each column after it one place (1 input
-            // token, 500 output, 200 cache reads) and was read without a word. Empty fields past it (trailing commas)
-            // are no data.
+            // token, 500 output, 200 cache reads) and was read without a word; so did it with a trailing comma after
+            // it, unless the header ends in as many.
             let extra = fields.dropFirst(width)
-            guard fields.count >= width, extra.allSatisfy({ $0.trimmingSpaces.isEmpty }) else {
+            guard fields.count >= width, fields.count <= written, extra.allSatisfy({ $0.trimmingSpaces.isEmpty }) else {
                 throw UsageError("line \(lineNumber)", "expected \(width) fields, as the header names, found \(fields.count)"
                                  + (fields.count > width ? " (a number written with a comma, such as 1,500, must be quoted or written 1500)" : ""))
             }

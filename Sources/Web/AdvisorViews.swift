@@ -38,14 +38,6 @@ public struct AdvisorViews: Sendable {
     func apiAssess(_ request: Request) throws(HTTPError) -> Response {
         // A usage file travels as multipart/form-data (the web form's upload); anything else posted is the answers' JSON.
         if request.method == "POST", Multipart.isFormData(request.headers["content-type"]) { return try apiUpload(request) }
-        // Any other declared type is not the answers' JSON: a CSV posted raw, or a form's urlencoded answers, were told
-        // "the body is not valid JSON" (a body with no type, or an empty one, is read as JSON, as scripts send it).
-        if request.method == "POST", let type = request.headers["content-type"],
-           !type.trimmingCharacters(in: .whitespaces).isEmpty, !Self.isJSON(type) {
-            throw HTTPError(415, code: "unsupported_media_type",
-                            "POST /api/assess takes the answers as application/json, or a usage file as multipart/form-data in the "
-                            + "field `usage`; the Content-Type was `\(type.prefix(80))`.")
-        }
         let answers: Answers
         // A share link's query works here too: its content version is not an answer.
         let pairs = try ShareLinks.split(request.query).answers
@@ -68,6 +60,15 @@ public struct AdvisorViews: Sendable {
                 }
             }
         } catch {
+            // A body of another declared type that is not JSON either (a CSV posted raw, urlencoded answers) was told
+            // "the body is not valid JSON": 415 and what to send. JSON under another type (`curl -d @answers.json`
+            // sends it as a form, a browser's fetch as text/plain) is read as before.
+            if error.code == "invalid_json", request.method == "POST", let type = request.headers["content-type"],
+               !type.trimmingCharacters(in: .whitespaces).isEmpty, !Self.isJSON(type) {
+                throw HTTPError(415, code: "unsupported_media_type",
+                                "POST /api/assess takes the answers as JSON, or a usage file as multipart/form-data in the "
+                                + "field `usage`; this body of type `\(type.prefix(80))` is neither.")
+            }
             throw HTTPError(400, code: error.code, error.message, field: error.field)
         }
         // Written by a streaming writer (AssessmentJSON.swift), byte-identical to `JSON.encode`'s document.

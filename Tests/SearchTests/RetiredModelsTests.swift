@@ -38,6 +38,8 @@ struct RetiredModelsTests {
         #expect(try Self.urls("sonnet 4.5 pricing", on: Self.today).first == "/models/claude-sonnet-4-5")
         #expect(try Self.urls("3.5 haiku price", on: Self.today).first == "/models/claude-3-5-haiku")
         #expect(try Self.urls("gemini 2.0 flash", on: Self.today).first == "/models/gemini-flash")
+        // A version alone does not name a model: "haiku 4.5 pricing" is not about retired Sonnet 4.5.
+        #expect(try !Self.urls("haiku 4.5 pricing", on: Self.today, limit: 3).contains("/models/claude-sonnet-4-5"))
         // A version that is not all digits ("4o"): GPT-4o mini, retired on 2027-01-14, is still what "gpt-4o pricing" asks for.
         #expect(try Self.urls("gpt-4o pricing", on: CivilDate.day("2027-02-01")!).first == "/models/gpt-4o-mini")
     }
@@ -57,7 +59,9 @@ struct RetiredModelsTests {
         #expect(!superseded.contains("claude-haiku-5-5") && !superseded.contains("gpt-6-luna"))
         // GPT-5 nano and mini retire on 2026-12-11; a version in the query keeps a page off the list.
         #expect(slugs("2026-12-11").isSuperset(of: ["gpt-5-nano", "gpt-5-mini"]))
-        let named = slugs("2026-12-11", version: ["5"])
-        #expect(!named.contains("gpt-5-nano") && !named.contains("gpt-5-mini") && named.contains("claude-3-haiku"))
+        let named = slugs("2026-12-11", version: ["gpt", "5", "nano"])
+        #expect(!named.contains("gpt-5-nano") && named.contains("gpt-5-mini") && named.contains("claude-3-haiku"), "\(named)")
+        // A version alone names nothing: "5" is no more GPT-5 nano's than any other model's.
+        #expect(slugs("2026-12-11", version: ["5"]).isSuperset(of: ["gpt-5-nano", "gpt-5-mini"]))
     }
 }

@@ -340,9 +340,13 @@ import Usage
         let file = try UsageImport.load(Array(rows.joined(separator: "\n").utf8), catalog: UsageFixture.catalog, on: UsageFixture.day)
         #expect(file.summary.observed_requests == 60)
         #expect(file.summary.prompt_tokens.mean == 1_500, "\(file.summary.prompt_tokens)")
-        // A field past the header's with something in it is still a shifted row.
+        // A field past the header's with something in it is still a shifted row; so is a shifted row ending in a comma
+        // under a header that does not (it was read as 1 input token, 500 output and 20 cache reads).
         let shifted = rows[0] + "\n2026-11-02T00:00:00Z,claude-haiku-4-5,1,500,20,0,0,x"
         #expect(throws: UsageError.self) { try UsageImport.load(Array(shifted.utf8), catalog: UsageFixture.catalog, on: UsageFixture.day) }
+        let plainHeader = "timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens"
+        let blankAfter = plainHeader + "\n2026-11-02T00:00:00Z,claude-haiku-4-5,1,500,20,0,"
+        #expect(throws: UsageError.self) { try UsageImport.load(Array(blankAfter.utf8), catalog: UsageFixture.catalog, on: UsageFixture.day) }
     }
 
     /// Unix times in milliseconds (microseconds, nanoseconds) are told from seconds by their size: a day of one request a

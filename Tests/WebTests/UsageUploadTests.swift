@@ -20,17 +20,20 @@ import Testing
         return try client.request("POST", "/assess", headers: ["Content-Type": type], body: body)
     }
 
-    /// The JSON API reads a body of another declared type as neither: a CSV posted raw, or urlencoded answers, get 415
-    /// and what to send (they were told "the body is not valid JSON"); a body with no type is still JSON.
+    /// The JSON API answers a body of another declared type that is not JSON either (a CSV posted raw, urlencoded
+    /// answers) with 415 and what to send (they were told "the body is not valid JSON"); JSON is read under any type.
     @Test func theAPIRefusesABodyOfAnotherTypeWithWhatToSend() throws {
         let server = try ServerProcess(["--db", ":memory:", "--today", "2026-12-02"], in: repositoryRoot)
         for type in ["text/csv", "application/x-www-form-urlencoded"] {
             let reply = try HTTPConnection(port: server.port).request("POST", "/api/assess", headers: ["Content-Type": type],
                                                                       body: Array("task_type=chat".utf8))
             #expect(reply.status == 415 && reply.text.contains("\"unsupported_media_type\"")
-                    && reply.text.contains("as application/json, or a usage file as multipart/form-data"), "\(type): \(reply.text)")
+                    && reply.text.contains("takes the answers as JSON, or a usage file as multipart/form-data"), "\(type): \(reply.text)")
         }
-        for headers in [["Content-Type": "application/json; charset=utf-8"], [:], ["Content-Type": ""]] {
+        // JSON under another type is read as before: `curl -d @answers.json` sends it as a form, a browser's fetch as
+        // text/plain.
+        for headers in [["Content-Type": "application/json; charset=utf-8"], [:], ["Content-Type": ""],
+                        ["Content-Type": "application/x-www-form-urlencoded"], ["Content-Type": "text/plain;charset=UTF-8"]] {
             let reply = try HTTPConnection(port: server.port).request("POST", "/api/assess", headers: headers,
                                                                       body: Array("{\"task_type\": \"chat\"}".utf8))
             #expect(reply.status == 200, "\(headers): \(reply.text.prefix(200))")
