@@ -293,7 +293,7 @@ extension Engine {
     /// Where the runner-up's month holds thinking the primary's does not (it answers without thinking here: a forced
     /// tool call turns it off, or it does not reason), what that thinking costs: Gemini 4 Neon "costs $900 more for
     /// the same fit" than Claude Sonnet 4.6, and the $900 was Neon's high-effort thinking. "" otherwise.
-    func thinkingGap(_ m: Int, _ primary: Int, _ difference: Double, _ answers: Answers, _ monthly: [Double]) -> String {
+    func thinkingGap(_ m: Int, _ primary: Int, _ answers: Answers, _ monthly: [Double]) -> String {
         let k = knowledge
         return answers.values.withUnsafeBufferPointer { v -> String in
             guard k.requestTokens(model: primary, v).reasoning == 0, k.requestTokens(model: m, v).reasoning > 0 else { return "" }
@@ -384,7 +384,7 @@ extension Engine {
                     + "not switch to a model that costs more at the effort the cost table prices, so that saving needs its thinking turned down"
             } ?? ""
             reason = "it costs \(Format.money(difference, beside: monthly[m])) more a month\(against)\(laterGap(m, primary, difference, answers, monthly, plan: plan)) "
-                + "for the same fit" + (leaner.isEmpty ? thinkingGap(m, primary, difference, answers, monthly) : leaner)
+                + "for the same fit" + (leaner.isEmpty ? thinkingGap(m, primary, answers, monthly) : leaner)
             url = "/models/\(k.models[m].slug)"
         } else if d.basis == .cheapest_suitable,
                   AnswerID.costPriority.choices[Int(answers.values[AnswerID.costPriority.rawValue])] != "primary",

@@ -360,7 +360,8 @@ struct CostTable {
     ///   - shared: notes said once above the table (`sharedNotes`), left out of the rows.
     func rows(_ costs: [CostLine], answers: Answers, marked: String?, markLabel: String,
               shared: [SharedNote] = []) -> [CostRow] {
-        let cheapest = costs.filter(\.fits).map(\.monthly_usd).min() ?? 0
+        // The multiples are of the cheapest model that can take the work as asked (not one that errors on its forced calls).
+        let cheapest = costs.filter { $0.fits && $0.rejects_forced_tool_calls != true }.map(\.monthly_usd).min() ?? 0
         let api = Hosting.api
         let said = Set(shared.map(\.text))
         return costs.map { line in

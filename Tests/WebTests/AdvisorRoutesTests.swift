@@ -262,7 +262,8 @@ struct AdvisorRoutesTests {
         // The calculator's table greys such a row and says why beside its month (it read as an option like the others).
         let calculator = get("/calculator", [("task_type", "extraction"), ("tool_choice", "forced"), ("as_of", "2026-12-06")]).text
         #expect(calculator.contains("<span class=\"meta\">errors on a forced tool call</span>"))
-        #expect(calculator.contains("class=\" unavailable\"") || calculator.contains(" unavailable\">"))
+        #expect(calculator.contains(" unavailable\">\n      <th scope=\"row\"><a href=\"/models/claude-sonnet-5-5\">"), "Sonnet 5.5's row is greyed")
+        #expect(!calculator.contains(" unavailable\">\n      <th scope=\"row\"><a href=\"/models/claude-haiku-5-5\">"), "Haiku 5.5's is not")
     }
 
     /// The comparison's table judges lifecycles on the workload's day, as its chart does: on 2027-01-15 GPT-5 nano
