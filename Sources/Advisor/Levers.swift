@@ -466,7 +466,11 @@ extension Engine {
                                               share: share) > firstYear else { return nil }
             let words = "about \(Format.number(payback?.buildHours ?? 0)) hours to build and "
                 + "\(Format.number(payback?.upkeepHoursPerMonth ?? 0)) hours a month to keep"
-                + (firstYear > 0 ? ", \(Format.money(firstYear)) in its first year at your developer rate" : "")
+                // "your developer rate" was said of the assumed one too.
+                + (firstYear > 0 ? ", \(Format.money(firstYear)) in its first year at "
+                    + (answers.isAssumed(.developerHourlyUSD)
+                        ? "an assumed \(Format.money(value(.developerHourlyUSD))) an hour (give your developer rate to use yours)"
+                        : "your developer rate") : "")
             let plan = apply([(.routing, tiered)])
             return (Engine.tieredMonthly(haiku: monthly[h], escalation: escalated ?? monthly[e], share: share),
                     plan.verdict, plan.score, words)

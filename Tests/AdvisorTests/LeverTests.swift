@@ -695,7 +695,11 @@ struct LeverTests {
         let rate = answers.values[AnswerID.developerHourlyUSD.rawValue]
         let firstYear = Format.money((payback.buildHours + 12 * payback.upkeepHoursPerMonth) * rate)
         #expect(lever.text.contains("plus the router: about \(Format.number(payback.buildHours)) hours to build")
-                && lever.text.contains("\(firstYear) in its first year at your developer rate"), "\(lever.text)")
+                && lever.text.contains("\(firstYear) in its first year at an assumed $100 an hour (give your developer rate to use yours)"),
+                "\(lever.text)")
+        // A rate the team gave is theirs.
+        let given = engine.assess(try k.replacing(.developerHourlyUSD, with: .number(150), in: answers))
+        #expect(given.levers.first { $0.kind == .route_complex }?.text.contains("in its first year at your developer rate") == true)
         let routed = engine.assess(try k.replacing(.routing, with: "tiered", in: answers))
         #expect(routed.verdict == .tieredRouting && routed.primaryModel == "claude-haiku-5-5")
         #expect(routed.alternatives.first == "claude-sonnet-5-5")
