@@ -1,3 +1,4 @@
+import Advisor
 import ArgumentParser
 import Content
 import Foundation
@@ -13,9 +14,14 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Print the results as JSON.") var json = false
     @OptionGroup var contentOptions: ContentOptions
     @Option(help: "An index built by `index`; without it the content is indexed in memory.") var db: String?
+    @Option(help: "Rank retired and superseded models as on this day (YYYY-MM-DD) instead of today, as `serve --today` does.")
+    var today: String?
 
     func validate() throws {
         if db?.isEmpty == true { throw ValidationError("--db is empty: give an index built by `index`, or leave it out") }
+        if let today, CivilDate.plausibleDay(today) == nil {
+            throw ValidationError("--today takes a date YYYY-MM-DD from \(CivilDate.plausibleYears.lowerBound) to \(CivilDate.plausibleYears.upperBound)")
+        }
         guard (1...100).contains(limit) else { throw ValidationError("--limit must be from 1 to 100") }
         if let section, Section(rawValue: section) == nil {
             throw ValidationError("unknown section `\(section)`; use one of \(Section.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -38,7 +44,8 @@ struct SearchCommand: ParsableCommand {
             printError("\(error)")
             throw ExitCode.failure
         }
-        let results = try index.search(SearchQuery(text: query, section: section.flatMap(Section.init(rawValue:)), limit: limit))
+        let results = try index.search(SearchQuery(text: query, section: section.flatMap(Section.init(rawValue:)), limit: limit,
+                                                   day: today.flatMap(CivilDate.day)))
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]

@@ -238,6 +238,13 @@ import Testing
         let body = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
         #expect((body?["results"] as? [[String: Any]])?.allSatisfy { ($0["section"] as? String) == "guides" } == true)
         #expect(try run(["search", "x", "--section", "nope"]).status != 0)
+        // The day retired models are ranked on, as `serve --today` sets it: Sonnet 4.5, retired on 2026-11-30, is among
+        // the first five for "claude pricing" two days before, not after.
+        let before = try run(["search", "claude pricing", "--limit", "5", "--today", "2026-11-28"])
+        let after = try run(["search", "claude pricing", "--limit", "5", "--today", "2026-12-06"])
+        #expect(before.output.contains("/models/claude-sonnet-4-5") && !after.output.contains("/models/claude-sonnet-4-5"),
+                "\(before.output)\n\(after.output)")
+        #expect(try run(["search", "x", "--today", "2026-13-40"]).status != 0)
     }
 
     @Test func assessMatchesTheAPI() throws {
