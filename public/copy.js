@@ -2,23 +2,31 @@
 // code block. The page works without it: the link and the code stay selectable text.
 (function () {
   "use strict";
-  function copyButton(label, text) {
+  // The outcome is said in a polite live region beside the button as well as on it: a focused button's new text is
+  // often not read out. A failure goes back to the label after a while too (it stayed on the button for good).
+  function copyButton(parent, label, text) {
     var button = document.createElement("button");
     button.type = "button";
     button.className = "copy-button";
     button.textContent = label;
+    var status = document.createElement("span");
+    status.className = "visually-hidden copy-status";
+    status.setAttribute("role", "status");
+    var say = function (shown, spoken) {
+      button.textContent = shown;
+      status.textContent = spoken;
+      window.setTimeout(function () { button.textContent = label; status.textContent = ""; }, shown === "Copied" ? 1600 : 4000);
+    };
     button.addEventListener("click", function () {
-      var done = function () {
-        button.textContent = "Copied";
-        window.setTimeout(function () { button.textContent = label; }, 1600);
-      };
+      var failed = function () { say("Select and copy by hand", "Could not copy: select the text and copy it by hand."); };
       if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(text()).then(done, function () { button.textContent = "Select and copy by hand"; });
+        navigator.clipboard.writeText(text()).then(function () { say("Copied", "Copied to the clipboard."); }, failed);
       } else {
-        button.textContent = "Select and copy by hand";
+        failed();
       }
     });
-    return button;
+    parent.appendChild(button);
+    parent.appendChild(status);
   }
 
   document.addEventListener("DOMContentLoaded", function () {
@@ -26,14 +34,14 @@
     Array.prototype.forEach.call(slots, function (slot) {
       var target = document.getElementById(slot.getAttribute("data-copy-target"));
       if (!target) return;
-      slot.appendChild(copyButton(slot.getAttribute("data-copy-label") || "Copy", function () {
+      copyButton(slot, slot.getAttribute("data-copy-label") || "Copy", function () {
         return target.href || target.textContent;
-      }));
+      });
     });
     var blocks = document.querySelectorAll(".prose pre");
     Array.prototype.forEach.call(blocks, function (pre) {
       var code = pre.querySelector("code") || pre;
-      pre.appendChild(copyButton("Copy", function () { return code.textContent; }));
+      copyButton(pre, "Copy", function () { return code.textContent; });
     });
   });
 })();

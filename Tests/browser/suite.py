@@ -489,6 +489,11 @@ def test_forms_and_layout(driver):
     share = driver.find_element(By.ID, "share-link").text
     check(share.startswith("http://"), f"the share link is absolute ({share})")
     check(driver.find_elements(By.CSS_SELECTOR, ".copy-slot button.copy-button"), "the share link has a copy button")
+    # What the copy did is said in a live region too (a focused button's new text is often not read out).
+    driver.find_element(By.CSS_SELECTOR, ".copy-slot button.copy-button").click()
+    said = driver.execute_script("var s = document.querySelector('.copy-slot [role=status]'); return s ? s.textContent : null")
+    check(said in ("Copied to the clipboard.", "Could not copy: select the text and copy it by hand."),
+          f"the copy's outcome is announced ({said!r})")
     driver.get(BASE + "/guides/production-configuration")
     blocks = driver.find_elements(By.CSS_SELECTOR, ".prose pre")
     check(not blocks or len(driver.find_elements(By.CSS_SELECTOR, ".prose pre .copy-button")) == len(blocks),
