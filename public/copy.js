@@ -20,7 +20,13 @@
     button.addEventListener("click", function () {
       var failed = function () { say("Select and copy by hand", "Could not copy: select the text and copy it by hand."); };
       if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(text()).then(function () { say("Copied", "Copied to the clipboard."); }, failed);
+        // A clipboard that neither answers nor refuses within 2 s (a permission prompt left open) is said to have
+        // failed; if it copies later, that is said too.
+        var settled = false;
+        var waiting = window.setTimeout(function () { if (!settled) failed(); }, 2000);
+        navigator.clipboard.writeText(text()).then(function () {
+          settled = true; window.clearTimeout(waiting); say("Copied", "Copied to the clipboard.");
+        }, function () { settled = true; window.clearTimeout(waiting); failed(); });
       } else {
         failed();
       }

@@ -15,6 +15,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 import traceback
 import urllib.request
 
@@ -491,7 +492,13 @@ def test_forms_and_layout(driver):
     check(driver.find_elements(By.CSS_SELECTOR, ".copy-slot button.copy-button"), "the share link has a copy button")
     # What the copy did is said in a live region too (a focused button's new text is often not read out).
     driver.find_element(By.CSS_SELECTOR, ".copy-slot button.copy-button").click()
-    said = driver.execute_script("var s = document.querySelector('.copy-slot [role=status]'); return s ? s.textContent : null")
+    # The clipboard answers asynchronously (copy.js gives it 2 s): wait for the outcome (up to 5 s).
+    said = ""
+    for _ in range(100):
+        said = driver.execute_script("var s = document.querySelector('.copy-slot [role=status]'); return s ? s.textContent : null")
+        if said:
+            break
+        time.sleep(0.05)
     check(said in ("Copied to the clipboard.", "Could not copy: select the text and copy it by hand."),
           f"the copy's outcome is announced ({said!r})")
     driver.get(BASE + "/guides/production-configuration")
