@@ -437,16 +437,19 @@ extension Knowledge {
     /// Whether model `m` could cache the stated prefix on the day (`cacheBar`): a 270-token prefix does not reach
     /// Haiku 5.5's 512, nor a 3,000-token one Haiku 4.5's 4,096. Whether caching then pays is the cost line's.
     func cachesPrefix(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
-        let prefix = cacheablePrefix(model: m, v) - estimatedToolPrompt(model: m, v)
+        let prefix = Self.cacheablePrefix(prompt: v[AnswerID.avgInputTokens.rawValue] * tokenScale(model: m, v),
+                                          toolPrompt: countedToolPrompt(model: m, toolPromptTokens(model: m, v)),
+                                          share: v[AnswerID.cachedInputShare.rawValue])
         guard let prices = compiledModels[m].prices(on: Int(v[AnswerID.asOf.rawValue])) else { return false }
         return Self.cacheBar(prefix: prefix, prices: prices) == nil
     }
 
-    /// The part of model `m`'s tool-use system prompt that is an estimate (`toolPromptEstimatedFrom`), 0 where its page
-    /// counts it. Priced as input and, where the prefix caches, with it; but never what takes a prefix over the cache
-    /// minimum: 313 estimated tokens lifted Sonnet 4.6's 750-token prefix past its 1,024 and cut its month by $1,931.
-    func estimatedToolPrompt(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Double {
-        toolPromptEstimatedFrom[m] == nil ? 0 : toolPromptTokens(model: m, v)
+    /// Of model `m`'s tool-use system prompt of `tokens`, the part its page counts: all of it, or none where it is an
+    /// estimate (`toolPromptEstimatedFrom`). An estimate is priced as input and, where the prefix caches, with it; but
+    /// it is never what takes a prefix over the cache minimum (the prefix held to it is `cacheablePrefix` of this):
+    /// 313 estimated tokens lifted Sonnet 4.6's 750-token prefix past its 1,024 and cut its month by $1,931.
+    func countedToolPrompt(model m: Int, _ tokens: Double) -> Double {
+        toolPromptEstimatedFrom[m] == nil ? tokens : 0
     }
 
     /// Whether model `m`'s cost line caches the stated prefix: it can (`cachesPrefix`), and at this request rate the
@@ -738,11 +741,11 @@ extension Knowledge {
 
         // Caching possible at all? nil while it is still a candidate, settled below once its cost is known.
         let prefix = Self.cacheablePrefix(prompt: statedIn, toolPrompt: toolPrompt, share: share)
-        let estimated = toolPromptEstimatedFrom[m] == nil || prefix == 0 ? 0 : toolPrompt
-        var cacheStatus = Self.cacheBar(prefix: prefix - estimated, prices: priceSet)
+        let heldToMinimum = Self.cacheablePrefix(prompt: statedIn, toolPrompt: countedToolPrompt(model: m, toolPrompt), share: share)
+        var cacheStatus = Self.cacheBar(prefix: heldToMinimum, prices: priceSet)
         if cacheStatus == .below_minimum {
-            note("The cacheable prefix of \(Format.figure(prefix - estimated)) tokens"
-                 + (estimated > 0 ? " (not counting the tool-use system prompt we estimate)" : "")
+            note("The cacheable prefix of \(Format.figure(heldToMinimum)) tokens"
+                 + (heldToMinimum < prefix ? " (not counting the tool-use system prompt we estimate)" : "")
                  + " is below the \(Format.figure(priceSet.cacheMinTokens))-token minimum: it is billed as input.")
         }
 

@@ -146,7 +146,7 @@ extension Engine {
         let dayHaiku = answers.values.withUnsafeBufferPointer { k.dayHaiku($0) }
         let haikuLine = Self.hasVolume(answers.values) && !noneTakesIt && !k.compiledModels[primary].isHaikuFamily
             && runner?.model != dayHaiku && line(dayHaiku) != nil
-            ? lostLine(dayHaiku, d, answers: answers, monthly: monthly, plan: plan) : nil
+            ? lostLine(dayHaiku, d, answers: answers, monthly: monthly, costs: costs, plan: plan) : nil
         return DecisionSummary(recommended: k.models[primary].slug, monthly_usd: Format.rounded(monthly[primary]),
                                combined: combined, runner_up: runner?.summary, haiku: haikuLine,
                                passed_over: passedOver(d, answers: answers, monthly: monthly, fits: { line($0)?.fits ?? false },
@@ -246,7 +246,7 @@ extension Engine {
     /// - Parameter plan: a tiered verdict's month with its escalations (`planMonthly`), which the runner-up is set
     ///   against: Gemini 4 Hydrogen was said to cost $20,108 more than the Haiku's share of a $15,008 plan.
     func runnerUp(_ d: Decision, answers: Answers, alternatives: [Int], late: [Bool],
-                  monthly: [Double], plan: Double? = nil) -> (model: Int, summary: RunnerUp)? {
+                  monthly: [Double], costs: [CostLine], plan: Double? = nil) -> (model: Int, summary: RunnerUp)? {
         // With no requests every bill is $0: no model is cheaper or dearer, so there is no runner-up to name.
         guard Self.hasVolume(answers.values) else { return nil }
         let k = knowledge
@@ -280,7 +280,7 @@ extension Engine {
             return (Self.fitFirstRank(k.compiledModels[m].fit[task], d.fitFirst), superseded.contains(m) ? 1 : 0, outlook[i], m)
         }
         guard let m = equals.indices.min(by: { key($0) < key($1) }).map({ equals[$0] }) ?? alternatives.first else { return nil }
-        let line = lostLine(m, d, answers: answers, monthly: monthly, plan: plan)
+        let line = lostLine(m, d, answers: answers, monthly: monthly, costs: costs, plan: plan)
         // Where the primary misses the budget and the runner-up does too, the line says so: GPT-6.1 Terra, needing at
         // least 12.65 s for 5,000-token summaries due in 10 s, read as a working fallback that only costs more.
         guard late[m], late[primary] else { return (m, line) }
@@ -293,11 +293,13 @@ extension Engine {
     /// Where the runner-up's month holds thinking the primary's does not (it answers without thinking here: a forced
     /// tool call turns it off, or it does not reason), what that thinking costs: Gemini 4 Neon "costs $900 more for
     /// the same fit" than Claude Sonnet 4.6, and the $900 was Neon's high-effort thinking. "" otherwise.
-    func thinkingGap(_ m: Int, _ primary: Int, _ answers: Answers, _ monthly: [Double]) -> String {
+    /// - Parameter costs: the assessment's cost lines, the runner-up's among them (its thinking as its month prices it).
+    func thinkingGap(_ m: Int, _ primary: Int, _ answers: Answers, _ monthly: [Double], costs: [CostLine]) -> String {
         let k = knowledge
         return answers.values.withUnsafeBufferPointer { v -> String in
-            guard k.requestTokens(model: primary, v).reasoning == 0, k.requestTokens(model: m, v).reasoning > 0 else { return "" }
-            let thinking = k.thinkingMonthly(model: m, line: k.costLine(model: m, v), requests: v[AnswerID.monthlyRequests.rawValue])
+            guard k.requestTokens(model: primary, v).reasoning == 0, k.requestTokens(model: m, v).reasoning > 0,
+                  let line = costs.first(where: { $0.model == k.models[m].slug }) else { return "" }
+            let thinking = k.thinkingMonthly(model: m, line: line, requests: v[AnswerID.monthlyRequests.rawValue])
             guard Self.cents(thinking) > 0 else { return "" }
             // Its thinking's amount, not "all of the gap": a model that cannot stop thinking would not be cheaper without it.
             return "; \(k.models[m].title)'s thinking alone is \(Format.money(thinking, beside: monthly[m])) of its month, where "
@@ -307,7 +309,7 @@ extension Engine {
 
     /// Model `m` against the verdict's primary: its month, the difference, and why it lost, as the runner-up's line
     /// says it (and the Haiku's, where it is neither the primary nor the runner-up).
-    func lostLine(_ m: Int, _ d: Decision, answers: Answers, monthly: [Double], plan: Double? = nil) -> RunnerUp {
+    func lostLine(_ m: Int, _ d: Decision, answers: Answers, monthly: [Double], costs: [CostLine], plan: Double? = nil) -> RunnerUp {
         let k = knowledge
         let primary = d.primary
         let task = Int(answers.values[AnswerID.taskType.rawValue])
@@ -384,7 +386,7 @@ extension Engine {
                     + "not switch to a model that costs more at the effort the cost table prices, so that saving needs its thinking turned down"
             } ?? ""
             reason = "it costs \(Format.money(difference, beside: monthly[m])) more a month\(against)\(laterGap(m, primary, difference, answers, monthly, plan: plan)) "
-                + "for the same fit" + (leaner.isEmpty ? thinkingGap(m, primary, answers, monthly) : leaner)
+                + "for the same fit" + (leaner.isEmpty ? thinkingGap(m, primary, answers, monthly, costs: costs) : leaner)
             url = "/models/\(k.models[m].slug)"
         } else if d.basis == .cheapest_suitable,
                   AnswerID.costPriority.choices[Int(answers.values[AnswerID.costPriority.rawValue])] != "primary",

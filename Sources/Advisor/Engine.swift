@@ -1756,7 +1756,7 @@ public struct Engine: Sendable {
         // a figure of the verdict rests on (the primary first, the alternatives, the runner-up and the quality
         // margin's strong model: "$390 more a month" rests on the runner-up's), not one sentence repeated per model.
         let runner = runnerUp(d, answers: answers, alternatives: alternatives, late: late, monthly: monthly,
-                              plan: plan)
+                              costs: costs, plan: plan)
         selfHostedThroughputWarning(primary: primary, line: primaryLine, runner: runner?.model, v, monthly: monthly) {
             computed(.self_hosted_throughput, model: primary, $0)
         }

@@ -346,8 +346,8 @@ extension Engine {
                 switch id {
                 case .cachedInputShare:
                     guard usable[m], stated > 0, let prices = model.prices(on: day) else { continue }
-                    // An estimated tool-use prompt does not count toward the minimum (Knowledge.estimatedToolPrompt).
-                    if prices.cacheMinTokens > 0 { kinks.append((prices.cacheMinTokens - tool + k.estimatedToolPrompt(model: m, v)) / stated) }
+                    // An estimated tool-use prompt does not count toward the minimum (Knowledge.countedToolPrompt).
+                    if prices.cacheMinTokens > 0 { kinks.append((prices.cacheMinTokens - k.countedToolPrompt(model: m, tool)) / stated) }
                     if let long = prices.longContext {
                         kinks.append((long.threshold - tool) / stated)
                         kinks.append(1 - long.threshold / stated)
@@ -358,7 +358,7 @@ extension Engine {
                     if let limit = model.maxInput { kinks += [(limit - tool) / scale, (k.contextHeadroom * limit - tool) / scale] }
                     guard usable[m], let prices = model.prices(on: day) else { continue }
                     if prices.cacheMinTokens > 0, share > 0 {
-                        kinks.append((prices.cacheMinTokens - tool + k.estimatedToolPrompt(model: m, v)) / (share * scale))
+                        kinks.append((prices.cacheMinTokens - k.countedToolPrompt(model: m, tool)) / (share * scale))
                     }
                     if let long = prices.longContext {
                         kinks.append((long.threshold - tool) / scale)

@@ -92,7 +92,8 @@ extension Engine {
             standardMonth = standard
             // Where the estimated tool-use prompt is what takes the request over, said: 99,600 tokens and an estimated
             // 450 crossed Haiku 5.5's 100,000, and the trap gave 100,050 "on its count" as if counted.
-            let counted = r.long_context_counted ?? 0, estimated = k.toolPromptEstimatedFrom[m] == nil ? 0 : (r.tool_prompt_tokens_per_request ?? 0)
+            let tool = r.tool_prompt_tokens_per_request ?? 0
+            let counted = r.long_context_counted ?? 0, estimated = tool - k.countedToolPrompt(model: m, tool)
             let crossedByEstimate = estimated > 0 && counted - estimated <= (r.long_context_threshold ?? 0)
             add(.long_context_cliff, line.monthly_usd - standard, [
                 "prompt": Format.count(counted), "threshold": Format.count(r.long_context_threshold ?? 0), "tokens": Format.count(target),
@@ -179,8 +180,9 @@ extension Engine {
         let tool = r.tool_prompt_tokens_per_request ?? 0
         let prefix = Knowledge.cacheablePrefix(prompt: r.input_tokens_per_request - tool, toolPrompt: tool,
                                                share: v[AnswerID.cachedInputShare.rawValue])
-        // An estimated tool-use prompt is no part of the prefix the cache minimum is held to (Knowledge.estimatedToolPrompt).
-        let heldToMinimum = prefix > 0 && k.toolPromptEstimatedFrom[m] != nil ? prefix - tool : prefix
+        // An estimated tool-use prompt is no part of the prefix the cache minimum is held to (Knowledge.countedToolPrompt).
+        let heldToMinimum = Knowledge.cacheablePrefix(prompt: r.input_tokens_per_request - tool, toolPrompt: k.countedToolPrompt(model: m, tool),
+                                                      share: v[AnswerID.cachedInputShare.rawValue])
         if r.caching == .below_minimum, let input = r.input_per_mtok, let read = r.cache_read_per_mtok {
             // Each side at its own batch rate: Gemini's batch discount leaves cache reads at full price.
             add(.cache_minimum, requests * heldToMinimum * (input * keep(.input) - read * keep(.cache_read)) / 1e6, [
