@@ -26,7 +26,8 @@ struct PassedOverTests {
 
     /// 2M support chats on Haiku 5.5 ($702 a month): Command R7B ($315), GPT-5 nano ($360) and gpt-oss-20b ($660) top
     /// the cost table, all 'weak' at chat on their pages, where Haiku 5.5 is 'good'; the verdict says so of each,
-    /// cheapest first. GPT-6 Luna ($540) fits as well and is the runner-up, not passed over.
+    /// cheapest first; gpt-oss-20b's peak is also over Groq's Developer plan. GPT-6 Luna ($540) fits as well and is the
+    /// runner-up, not passed over.
     @Test func cheaperModelsThatFitLessWellAreNamedWithTheirFit() {
         let a = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 2_000_000, "avg_input_tokens": 3_000,
                                          "avg_output_tokens": 300, "system_prompt_tokens": 2_000, "latency": "realtime",
@@ -37,7 +38,7 @@ struct PassedOverTests {
         // Each with its fit; GPT-5 nano also with its retirement, which rules it out as well.
         #expect(a.decision.passed_over.map(\.reason) == ["it fits chat only 'weak', Claude Haiku 5.5 'good'",
                                                          "it fits chat only 'weak', Claude Haiku 5.5 'good'; and it is deprecated and retires on 2026-12-11",
-                                                         "it fits chat only 'weak', Claude Haiku 5.5 'good'"],
+                                                         "it fits chat only 'weak', Claude Haiku 5.5 'good'; and its published rate limits cannot carry the peak (292,237 uncached input and output tokens a minute against 250,000 at its Developer tier)"],
                 "\(a.decision.passed_over.map(\.reason))")
     }
 
