@@ -201,6 +201,29 @@ extension Engine {
                 named.append(PassedOver(model: k.models[m].slug, monthly_usd: Format.rounded(monthly[m]), reason: why,
                                         url: "/models/\(k.models[m].slug)"))
             }
+            // Cheaper models that fit the task as well but miss another task type's floor the workload sets
+            // (one request in ten or more complex: complex reasoning 'good'): Mistral Small and GPT-6 Luna, cheaper
+            // than a routed chat plan's Haiku, left the list with no word once the floor held.
+            let asWell = costFirstFloor ?? k.compiledModels[primary].fit[task]
+            let listed = Set(named.map(\.model))
+            let belowFloor = k.models.indices.filter { m in
+                m != primary && monthly[m] < monthly[primary] - 0.005 && k.compiledModels[m].fit[task] <= asWell
+                    && !k.meets(d.taskFloors, model: m) && !listed.contains(k.models[m].slug) && !offered.contains(m)
+                    && k.compiledModels[m].isServed(on: Int(v[AnswerID.asOf.rawValue])) && fits(m)
+                    && !(d.haikusRuledOut && k.compiledModels[m].isHaikuFamily) && !k.compiledModels[m].isHaikuFamily
+            }.sorted { (monthly[$0], $0) < (monthly[$1], $1) }
+            // Each kind up to the list's length; the cheapest of them all are shown (the cheapest model on the table,
+            // 'weak' at the task, was crowded out by dearer ones below the floor).
+            for m in belowFloor.prefix(Self.passedOverShown) {
+                guard let floor = d.taskFloors.first(where: { k.compiledModels[m].fit[$0.task] > $0.fit }) else { continue }
+                let floorTask = AnswerID.taskName(AnswerID.taskType.choices[floor.task])
+                let (cause, why) = d.usable[m] ? (UnusableCause.unexplained, "") : unusable(m, v)
+                named.append(PassedOver(model: k.models[m].slug, monthly_usd: Format.rounded(monthly[m]),
+                                        reason: "it fits \(floorTask) only '\(k.compiledModels[m].fit[floor.task].rawValue)', where "
+                                            + "this workload asks '\(floor.fit.rawValue)' of any model that takes every request alone"
+                                            + (cause == .unexplained || cause == .fit ? "" : "; and \(why)"),
+                                        url: "/models/\(k.models[m].slug)"))
+            }
             // Then cheaper models that fit the task less well, with their fit beside the primary's: Command R7B, GPT-5
             // nano and gpt-oss-20b topped a chat verdict's cost table above Haiku 5.5 with no word of why ('weak' at
             // chat on their pages). Served on the day, holding the request; the fit is the whole reason.
@@ -217,7 +240,7 @@ extension Engine {
                     && !(d.haikusRuledOut && k.compiledModels[m].isHaikuFamily)
             }.sorted { (monthly[$0], $0) < (monthly[$1], $1) }
             let taskName = AnswerID.taskName(AnswerID.taskType.choices[task])
-            for m in weaker where named.count < Self.passedOverShown {
+            for m in weaker.prefix(Self.passedOverShown) {
                 // And what else rules it out, where something does (GPT-5 nano retires in five days).
                 // Its fit is said once: "; and it fits this task poorly" repeated it, keeping only a floor the workload
                 // sets ("the workload requires 'strong'").
@@ -231,7 +254,7 @@ extension Engine {
                                         url: "/models/\(k.models[m].slug)"))
             }
             // One list, cheapest first, each with its reason.
-            return named.sorted { $0.monthly_usd < $1.monthly_usd }
+            return Array(named.sorted { ($0.monthly_usd, $0.model) < ($1.monthly_usd, $1.model) }.prefix(Self.passedOverShown))
         }
     }
 

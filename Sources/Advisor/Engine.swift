@@ -592,7 +592,10 @@ public struct Engine: Sendable {
         }
         var escalation = k.escalationIndices.first(where: canEscalate)
         if haiku == nil { verdict = .chooseAlternative }
-        if verdict == .tieredRouting && escalation == nil { verdict = .chooseHaiku }
+        // Nothing to escalate (no model to, or no complex request): the Haiku takes every request. A score in the
+        // routing band with a complex share of 0 offered "Sonnet 5.5 answering the complex 0 %" and a runner-up
+        // that "lost for a margin" no request gets.
+        if verdict == .tieredRouting && (escalation == nil || escalationShare <= 0) { verdict = .chooseHaiku }
 
         var policyReasons: [PolicyOutcome] = []
         // The routing plan (header, "The routing plan"): honoured when a usable Haiku, a usable escalation model
@@ -882,10 +885,14 @@ public struct Engine: Sendable {
                                                            preferred: first, preferredBy: k.rules[rule].criterion))
                     }
                     if basis == .prefer { outfit(first) }
-                } else if let first = otherModels(v, monthly: monthly(), minFit: .weak, excludingHaikus: true,
-                                                  fitFirst: Self.strongest([fitFirst, outgrown.map { k.compiledModels[$0].fit[task] },
-                                                                            offeredFloor == .poor ? nil : offeredFloor]),
-                                                  usable: isUsable).first {
+                } else if let first = { (others: [Int]) in
+                              // Alone it answers the hard requests too: held to the task floors where any model meets
+                              // them (15 % hard RAG requests nobody reviews went wholly to Command R7B, 'poor' at them).
+                              others.first { k.meets(taskFloors, model: $0) } ?? others.first
+                          }(otherModels(v, monthly: monthly(), minFit: .weak, excludingHaikus: true,
+                                        fitFirst: Self.strongest([fitFirst, outgrown.map { k.compiledModels[$0].fit[task] },
+                                                                  offeredFloor == .poor ? nil : offeredFloor]),
+                                        usable: isUsable)) {
                     // The fit a rule's preferred model or the alternatives' floor asks for comes before price: a
                     // first-time-right extraction nobody reviews, outgrowing Sonnet 5.5, is not handed to a cheaper
                     // 'good' model while a 'strong' one can take it. Where none can, the verdict says so
@@ -1466,7 +1473,11 @@ public struct Engine: Sendable {
                 "compared": primaryModel.fit[task] == k.compiledModels[firstHaiku].fit[task] ? "as \(k.models[firstHaiku].title) does"
                     : "below \(k.models[firstHaiku].title)'s '\(k.compiledModels[firstHaiku].fit[task].rawValue)'",
                 "instead": d.usable[named] ? "; or take \(k.models[named].title) at \(Format.cents(monthly[named])) a month"
-                    : "; no model the rule names can take it as asked: change what rules \(k.models[named].title) out, and assess again"])
+                    : "; none of the models the rule names takes it as asked (" + whyEach(k.rules[r].prefer.filter {
+                        // The ones served that day: a retired or unreleased model is no option to explain.
+                        let state = k.compiledModels[$0].lifecycle(on: day).state
+                        return state != .retired && state != .unreleased && !d.usable[$0] }, v, whyNotUsable)
+                        + "): change what rules \(k.models[named].title) out, and assess again"])
             warnings.insert(warnings.remove(at: at), at: (refusal == nil ? 0 : 1) + (Self.hasVolume(v) ? 0 : 1))
         }
         for m in alternatives {
@@ -1575,8 +1586,21 @@ public struct Engine: Sendable {
                         entry.monthly_spend_cap_usd.map { accountMonth > $0 } == true
                             && need.measured(entry).allSatisfy { $0.need <= $0.limit }
                     } ?? false
+                    // Why that tier, where the one below it stops at its spend cap: "1.4 requests a minute needs
+                    // Scale" read as an error while the month's $1,146 was over Build's $1,000 cap.
+                    let tiers = k.compiledModels[primary].rateScheme(on: day)?.tiers ?? []
+                    let spendReason: String = {
+                        guard let i = tiers.firstIndex(where: { $0.tier == tier }), i > 0,
+                              let cap = tiers[i - 1].monthly_spend_cap_usd, accountMonth > cap else { return "" }
+                        let lower = tiers[i - 1], limits = need.measured(lower)
+                        let minutesHold = !batchLane && !limits.isEmpty && limits.allSatisfy { $0.need <= $0.limit }
+                        return ", because the month's \(Format.money(accountMonth)) is over \(Knowledge.tierName(lower.tier))'s "
+                            + "\(Format.money(cap)) monthly spend cap"
+                            + (minutesHold ? ", though \(Knowledge.tierName(lower.tier))'s per-minute limits would carry the peak" : "")
+                    }()
                     computed(.rate_limit_tier, model: primary, values.merging(
                         ["tier": Knowledge.tierName(tier), "requires": Format.withoutFullStop(capacity.requires ?? ""),
+                         "reason": spendReason,
                          "below": batchLane ? "the batch queue or the spend cap stops new batches"
                              : onlySpend ? "the spend cap stops every request once the month's bill reaches it, until the next month"
                              : "expect 429 errors at every peak"]) { $1 })

@@ -958,7 +958,8 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     case ruled_out_haiku_peer
     /// Peak traffic needs a higher rate-limit tier: {model}, {load} (the opening sentence: the busiest minute, or
     /// through a batch API a day's work in its queue), {rpm} (with its noun: `1 request`, `137 requests`), {itpm},
-    /// {otpm}, {tier}, {requires}, {below} (what happens below the tier: 429s at every peak, the spend cap stopping
+    /// {otpm}, {tier}, {requires}, {reason} (", because the month's $1,146 is over Build's $1,000 monthly spend cap",
+    /// where the tier below stops at its cap; else empty), {below} (what happens below the tier: 429s at every peak, the spend cap stopping
     /// the month where only the cap needs the tier, or the queue or spend cap stopping batches). The other rate_limit
     /// kinds take {load} too; under a tiered plan billed to one organisation, it ends with the plan's month.
     case rate_limit_tier
@@ -1084,7 +1085,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .preferred_unusable, .preferred_unusable_stronger: ["model", "why", "primary", "fit", "preferred_fit", "task", "thinking"]
         case .ruled_out_haiku_peer: ["model", "haiku", "criterion", "named", "named_monthly", "fit", "task", "because", "instead", "compared"]
         case .preferred_unusable_weaker: ["model", "preferred", "why", "fit", "preferred_fit", "task"]
-        case .rate_limit_tier: ["model", "provider", "load", "rpm", "itpm", "otpm", "tier", "requires", "below"]
+        case .rate_limit_tier: ["model", "provider", "load", "rpm", "itpm", "otpm", "tier", "requires", "reason", "below"]
         case .rate_limit_beyond_tiers: ["model", "provider", "load", "rpm", "itpm", "otpm", "gap", "top_tier"]
         case .rate_limit_unknown: ["model", "provider", "load", "rpm", "itpm", "otpm", "why"]
         case .rate_limit_unknown_small: ["model", "provider", "load", "rpm", "itpm", "otpm", "floor"]

@@ -784,10 +784,17 @@ struct ExpertChecksTests {
                 && chat.alternatives.prefix(2) == ["claude-sonnet-4-6", "gemini-3-8-flash"], "\(runnerUp.model) \(chat.alternatives)")
         #expect(runnerUp.reason == "it costs $945 more a month, though it fits chat 'strong', better than Claude Haiku 5.5's "
                 + "'good'; and it is legacy since 2026-06-30: Claude Sonnet 5.5 succeeds it", "\(runnerUp.reason)")
-        // Balanced, the cheapest good fit is still named: the order is secondary's, not a floor for everyone.
+        // Balanced, the cheapest good fit is named, not the cheapest strong one: the order is secondary's. With 15 % of
+        // the requests complex it must fit complex reasoning 'good' too (complex-request-share), so Command R7B, 'poor'
+        // at it, is passed over and says why.
         given["cost_priority"] = "balanced"
         let balanced = engine.assess(k.answers(given))
-        #expect(balanced.primaryModel == "cohere-command-r7b" && !balanced.reasons.contains { $0.text.hasPrefix("Quality and speed come before price") })
+        let complexTask = AnswerID.taskType.choices.firstIndex(of: "complex_reasoning")!
+        #expect(k.compiledModels[k.modelIndex[balanced.primaryModel]!].fit[complexTask] <= .good
+                && k.compiledModels[k.modelIndex[balanced.primaryModel]!].fit[task] == .good, "\(balanced.primaryModel)")
+        #expect(!balanced.reasons.contains { $0.text.hasPrefix("Quality and speed come before price") })
+        #expect(balanced.decision.passed_over.contains { $0.model == "cohere-command-r7b"
+            && $0.reason.hasPrefix("it fits complex reasoning only 'poor', where this workload asks 'good'") }, "\(balanced.decision.passed_over)")
         // A preference, not a floor: on 2025-06-01 no model that fits RAG strongly could take these prompts, and the
         // cheapest good fit is named as before.
         given["cost_priority"] = "secondary"
@@ -1530,7 +1537,7 @@ struct ExpertChecksTests {
         // The tier's requirements, a sentence of their own, sit in the warning's parentheses without a full stop.
         let tierWarning = try #require(a.warnings.first { $0.failure_mode == "rate-limits" && $0.model == "claude-haiku-5-5" })
         #expect(tierWarning.text.contains("about 685 requests, no uncached input tokens and ")
-                && tierWarning.text.contains("spend cap); below it"), "\(tierWarning.text)")
+                && tierWarning.text.contains("spend cap), because the month's"), "\(tierWarning.text)")
         #expect(!tierWarning.text.contains(".)"), "\(tierWarning.text)")
         var half = cached
         half["system_prompt_tokens"] = 500

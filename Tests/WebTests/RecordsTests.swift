@@ -272,7 +272,7 @@ struct RecordsTests {
     /// verdict names Gemini 2.0 Flash (retired 2026-06-01) as its runner-up: the plan runs its replacement and says
     /// which stood in for which. Sonnet 4.5, that day's escalation model, retires only on 2026-11-30: it still runs.
     @Test func anEvaluationPlanForAPastDayRunsTodaysModels() {
-        let py = get("/assess/result.eval.py", pairs("task_type=chat&complex_share=0.4&routing=tiered&as_of=2026-02-01")).text
+        let py = get("/assess/result.eval.py", pairs("task_type=chat&complex_share=0.08&routing=tiered&as_of=2026-02-01")).text
         #expect(py.contains("Gemini 2.0 Flash, the runner-up on 2026-02-01, retired on 2026-06-01; the plan runs its "
                             + "replacement, Gemini 3.1 Flash-Lite, in its place."))
         #expect(py.contains("\"runner-up\": \"google/gemini-3.1-flash-lite\","))
@@ -285,19 +285,19 @@ struct RecordsTests {
     /// which of them retired or were deprecated since, with dates and replacements, and links today's verdict for the
     /// same answers. Today's own verdict has no such notice.
     @Test func aPastDaysVerdictSaysWhichOfItsModelsRetiredSince() {
-        let past = get("/assess/result", pairs("task_type=chat&complex_share=0.4&routing=tiered&as_of=2026-02-01")).text
+        let past = get("/assess/result", pairs("task_type=chat&complex_share=0.08&routing=tiered&as_of=2026-02-01")).text
         #expect(past.contains("Judged on 2026-02-01. Since then: Gemini 2.0 Flash (the runner-up here) retired on "
                               + "2026-06-01 (replacement: Gemini 3.1 Flash-Lite); Claude Sonnet 4.5 (the escalation model "
                               + "here) was deprecated on 2026-09-30 and retires on 2026-11-30 (replacement: Claude Sonnet 5.5); "
                               + "GPT-4o mini (an alternative here) was deprecated on 2026-10-14 and retires on 2027-01-14 "
                               + "(replacement: GPT-6 Luna)."), "the retired first, then the models deprecated since that day")
-        #expect(past.contains("<a href=\"/assess/result?task_type=chat&amp;complex_share=0.4&amp;routing=tiered\">Today's verdict for the same answers</a>"))
-        let today = get("/assess/result", pairs("task_type=chat&complex_share=0.4&routing=tiered")).text
+        #expect(past.contains("<a href=\"/assess/result?task_type=chat&amp;complex_share=0.08&amp;routing=tiered\">Today's verdict for the same answers</a>"))
+        let today = get("/assess/result", pairs("task_type=chat&complex_share=0.08&routing=tiered")).text
         #expect(!today.contains("past-day-notice"))
         // The Markdown export says it too.
-        let md = get("/assess/result.md", pairs("task_type=chat&complex_share=0.4&routing=tiered&as_of=2026-03-01")).text
+        let md = get("/assess/result.md", pairs("task_type=chat&complex_share=0.08&routing=tiered&as_of=2026-03-01")).text
         #expect(md.contains("- **Judged on 2026-03-01. Since then: Gemini 2.0 Flash (the runner-up here) retired on 2026-06-01"))
-        #expect(md.contains("Today's verdict: `/assess/result?task_type=chat&complex_share=0.4&routing=tiered`"))
+        #expect(md.contains("Today's verdict: `/assess/result?task_type=chat&complex_share=0.08&routing=tiered`"))
         // A past day whose models are all served today, none of them deprecated since, says nothing (Sonnet 4.5 was
         // deprecated already on 2026-11-01).
         let served = get("/assess/result", pairs("task_type=chat&as_of=2026-11-01")).text
@@ -347,8 +347,10 @@ struct RecordsTests {
         #expect(madr.contains("* Good, because with Claude Sonnet 5.5 answering the complex 30 % again the plan costs $9,136.00 a "
                               + "month at this volume (Claude Haiku 5.5 alone $688.00), $19,024.00 a month less than Claude Sonnet 5.5."),
                 "\(madr.prefix(3000))")
-        #expect(madr.contains("* Neutral, because the runner-up, Mistral Small at $216.00 a month, lost: you put Claude Haiku 5.5 in front of every request yourself"))
-        #expect(madr.contains("is cheaper but was passed over: it is deprecated and retires on 2027-01-14."))
+        // With 30 % of the requests complex the runner-up, which would take them all, fits complex reasoning 'good'.
+        #expect(madr.contains("* Neutral, because the runner-up, gpt-oss-120b (hosted on Groq) at $792.00 a month, lost: you put Claude Haiku 5.5 in front of every request yourself"))
+        #expect(madr.contains("* Neutral, because GPT-4o mini, at $216.00 a month, is cheaper but was passed over: it fits complex reasoning only 'poor', "
+                              + "where this workload asks 'good' of any model that takes every request alone; and it is deprecated and retires on 2027-01-14."))
         #expect(madr.contains("Levers, priced (each one change of answer, re-decided):\n\n* Lower Claude Haiku 5.5's reasoning effort to low"))
     }
 
@@ -430,5 +432,11 @@ struct RecordsTests {
         let run = try runCommand(["haiku-advisor", "serve", "--port", "0", "--db", ":memory:", "--public-url", "ftp://x"])
         #expect(run.status != 0)
         #expect(run.errors.contains("--public-url (or HAIKU_ADVISOR_PUBLIC_URL) takes an http:// or https:// address"))
+        // The same address goes into SARIF's help links and MCP answers: held to the same rule (`javascript:` was
+        // written into both).
+        for command in [["scan", "."], ["mcp"]] {
+            let site = try runCommand(["haiku-advisor"] + command + ["--site", "javascript:alert(1)"])
+            #expect(site.status != 0 && site.errors.contains("--site takes an http:// or https:// address"), "\(command): \(site.errors)")
+        }
     }
 }
