@@ -989,9 +989,17 @@ public struct Engine: Sendable {
                 basis = .nothing_usable
             }
         }
+        // A Haiku that takes every request alone answers the complex share itself, as the score accepted: a floor on
+        // another task type would hold the alternatives to more than the verdict's own model ("GPT-6 Luna, 'weak' at
+        // complex reasoning, passed over" beside Haiku 5.5, as weak, taking 15 % hard code completions alone).
+        let alone = verdict == .chooseHaiku && primary.map { k.compiledModels[$0].isHaikuFamily } == true
+        if alone {
+            policyReasons.removeAll { k.policies[$0.policy].kind == .alternatives_min_fit && k.policies[$0.policy].task != nil }
+        }
         return Decision(score: score, verdict: verdict, primary: primary ?? k.haikuIndices[0], basis: basis,
                         firing: firing, hardRule: hardRule, policyReasons: policyReasons,
-                        decidingPolicy: decidingPolicy, alternativesMinFit: offeredFloor, fitFirst: fitFirst, taskFloors: taskFloors,
+                        decidingPolicy: decidingPolicy, alternativesMinFit: offeredFloor, fitFirst: fitFirst,
+                        taskFloors: alone ? [] : taskFloors,
                         haikusRuledOut: haikusRuledOut, haiku: haiku,
                         escalation: escalation, preferred: preferred,
                         preferredTooSlow: basis == .prefer ? preferredTooSlow : nil,

@@ -96,4 +96,23 @@ struct PassedOverTests {
                                             "avg_output_tokens": 5]))
         #expect(idle.decision.passed_over.isEmpty)
     }
+
+    /// A tenth or more of the requests complex holds a model that takes them all alone to complex reasoning 'good':
+    /// passed over with that reason where the verdict routes them, but not beside a Haiku that takes them all itself
+    /// (it read "GPT-6 Luna, 'weak' at complex reasoning, passed over" beside Haiku 5.5, as weak).
+    @Test func theComplexFloorIsSaidOnlyWhereTheVerdictMeetsIt() {
+        let alone = engine.assess(k.answers(["task_type": "code_completion", "monthly_requests": 5_000_000, "avg_input_tokens": 1_500,
+                                             "avg_output_tokens": 60, "complex_share": 0.15, "latency": "realtime",
+                                             "latency_budget_s": 1, "as_of": "2026-12-06"]))
+        #expect(alone.verdict == .chooseHaiku && alone.decision.runner_up?.model == "gpt-6-luna", "\(alone.verdict) \(String(describing: alone.decision.runner_up))")
+        #expect(!alone.decision.passed_over.contains { $0.reason.contains("complex reasoning only") }, "\(alone.decision.passed_over)")
+        #expect(!alone.reasons.contains { $0.text.hasPrefix("One request in ten or more needs deep reasoning") })
+        let routed = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 400_000, "avg_input_tokens": 2_500,
+                                              "avg_output_tokens": 350, "complex_share": 0.12, "as_of": "2026-12-06"]))
+        #expect(routed.verdict == .tieredRouting)
+        #expect(routed.decision.passed_over.contains {
+            $0.reason.hasPrefix("it fits complex reasoning only 'poor', where this workload asks 'good' of any model that takes every request alone")
+        }, "\(routed.decision.passed_over)")
+        #expect(routed.reasons.contains { $0.text.hasPrefix("One request in ten or more needs deep reasoning") })
+    }
 }

@@ -45,6 +45,23 @@ struct RoutingPlanTests {
         #expect(a.costs == auto.costs)
     }
 
+    /// A score in the routing band with no complex request has nothing to route: the Haiku takes every request. It
+    /// offered "Claude Sonnet 5.5 answering the complex 0 %" and a runner-up that "lost for a margin" no request got.
+    @Test func nothingComplexIsNothingToRoute() throws {
+        let answers: [String: AnswerValue] = ["task_type": "rag", "monthly_requests": 50_000, "avg_input_tokens": 78_000,
+                                              "avg_output_tokens": 500, "cached_input_share": 0.9, "as_of": "2026-12-06"]
+        var none = answers
+        none["complex_share"] = 0
+        let a = engine.assess(k.answers(none))
+        #expect(a.score >= k.settings.tiered_routing_at && a.score < k.settings.choose_haiku_at, "\(a.score)")
+        #expect(a.verdict == .chooseHaiku && a.decision.combined == nil && a.primaryModel == "claude-haiku-5-5")
+        #expect(!(a.decision.runner_up?.reason.contains("complex 0 %") ?? false), "\(String(describing: a.decision.runner_up))")
+        // A few complex requests, and the same workload is routed again.
+        var some = answers
+        some["complex_share"] = 0.04
+        #expect(engine.assess(k.answers(some)).verdict == .tieredRouting)
+    }
+
     @Test func autoChangesNothing() {
         var rng = SeededRNG(seed: 1515)
         for _ in 0..<150 {
