@@ -162,7 +162,9 @@ extension Knowledge {
 
     /// Answers from form or query-string pairs, already percent-decoded (`+` as space is the caller's business).
     /// - Throws: `AnswerError` naming the field; see the rules at the top of Answers.swift.
-    public func answers(fromQuery pairs: [(String, String)]) throws(AnswerError) -> Answers {
+    /// - Parameter usageFile: a usage file comes with the answers and fills the blank sizes: the system prompt is held
+    ///   to the file's average input after the import (`checkedSystemPrompt`), not to the default.
+    public func answers(fromQuery pairs: [(String, String)], usageFile: Bool = false) throws(AnswerError) -> Answers {
         var builder = Builder(knowledge: self)
         for (key, value) in pairs {
             let id = try builder.claim(key)
@@ -170,7 +172,23 @@ extension Knowledge {
             if value.allSatisfy(\.isWhitespace) { continue }
             builder.set(id, try parseQueryValue(value, for: id))
         }
-        return try builder.finished()
+        return try builder.finished(usageFile: usageFile)
+    }
+
+    /// The input counts the system prompt: 50,000 tokens of system prompt in a 1,200-token input would price a
+    /// request at a fortieth of what it sends, so the answers are refused rather than read one way.
+    /// - Parameter inputFrom: where the average input came from, when the team did not give it ("the default", "the
+    ///   file's average").
+    /// - Throws: `conflicting_answers` (field `system_prompt_tokens`) when the system prompt is the longer.
+    public static func checkSystemPrompt(_ answers: Answers, inputFrom: String?) throws(AnswerError) {
+        let system = answers.values[AnswerID.systemPromptTokens.rawValue]
+        let input = answers.values[AnswerID.avgInputTokens.rawValue]
+        guard system > input else { return }
+        let inputText = Format.count(input) + (inputFrom.map { ", \($0)" } ?? "")
+        throw AnswerError(code: "conflicting_answers", message: "'system_prompt_tokens' (\(Format.count(system))) "
+            + "is more than 'avg_input_tokens' (\(inputText)), which counts the system prompt too: give an "
+            + "average input of at least \(Format.count(system)) tokens, or a shorter system prompt",
+                          field: AnswerID.systemPromptTokens.name)
     }
 
     /// Every answer of a query that cannot be read on its own (a bad number, choice, flag or date), each with its
@@ -187,7 +205,7 @@ extension Knowledge {
     /// answer ids to values.
     /// - Throws: `AnswerError` naming the field; see the rules at the top of Answers.swift.
     /// - Parameter source: what the errors call the document ("the body"; the CLI's "the answers file").
-    public func answers(fromJSON data: [UInt8], source: String = "the body") throws(AnswerError) -> Answers {
+    public func answers(fromJSON data: [UInt8], source: String = "the body", usageFile: Bool = false) throws(AnswerError) -> Answers {
         // A byte-order mark, as Notepad writes one, is not part of the document (RFC 8259 §8.1 lets a reader skip it).
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
         let text = data.starts(with: bom) ? Array(data.dropFirst(3)) : data
@@ -206,7 +224,7 @@ extension Knowledge {
             if value == .null { continue }
             builder.set(id, try parseJSONValue(value, for: id))
         }
-        return try builder.finished()
+        return try builder.finished(usageFile: usageFile)
     }
 
     /// Answers from typed values (tools and tests). Missing ids take their defaults.
@@ -267,7 +285,7 @@ extension Knowledge {
         /// The answers, with the derived ones worked out.
         /// - Throws: `conflicting_answers` when both the system prompt and the cacheable share are given, or when
         ///   the system prompt is longer than the average input that contains it.
-        func finished() throws(AnswerError) -> Answers {
+        func finished(usageFile: Bool = false) throws(AnswerError) -> Answers {
             var result = answers
             let system = result.values[AnswerID.systemPromptTokens.rawValue]
             if system > 0 && !result.isAssumed(.cachedInputShare) {
@@ -275,15 +293,10 @@ extension Knowledge {
                     + "'cached_input_share', not both: the share is worked out from the system prompt",
                                   field: AnswerID.cachedInputShare.name)
             }
-            // The input counts the system prompt: 50,000 tokens of system prompt in a 1,200-token input would price
-            // a request at a fortieth of what it sends, so the answers are refused rather than read one way.
-            let input = result.values[AnswerID.avgInputTokens.rawValue]
-            if system > input {
-                let inputText = Format.count(input) + (result.isAssumed(.avgInputTokens) ? ", the default" : "")
-                throw AnswerError(code: "conflicting_answers", message: "'system_prompt_tokens' (\(Format.count(system))) "
-                    + "is more than 'avg_input_tokens' (\(inputText)), which counts the system prompt too: give an "
-                    + "average input of at least \(Format.count(system)) tokens, or a shorter system prompt",
-                                  field: AnswerID.systemPromptTokens.name)
+            // A usage file fills a blank input from its own average: held to the default, a 2,000-token system prompt
+            // beside a file of 50,000-token prompts was refused.
+            if !(usageFile && result.isAssumed(.avgInputTokens)) {
+                try Knowledge.checkSystemPrompt(result, inputFrom: result.isAssumed(.avgInputTokens) ? "the default" : nil)
             }
             result.deriveShare()
             return result

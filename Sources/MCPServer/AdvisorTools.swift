@@ -125,7 +125,7 @@ struct AdvisorTools: Sendable {
         guard let path = path.stringValue, !path.isEmpty else { throw ArgumentError(message: "usage_file: a path to a usage export") }
         var rest = arguments
         rest["usage_file"] = nil
-        let given = try answers(rest)
+        let given = try answers(rest, usageFile: true)
         let imported: UsageImport
         do {
             imported = try UsageImport.load(UsageFile.contents(atPath: path), given: given, catalog: catalog, knowledge: knowledge)
@@ -136,7 +136,12 @@ struct AdvisorTools: Sendable {
             throw ArgumentError(message: "usage_file: \(path): \(imported.summary.requests_note ?? "no requests to price")"
                                 + " (give monthly_requests as well)")
         }
-        let answers = imported.filling(given, knowledge: knowledge)
+        let answers: Answers
+        do {
+            answers = try imported.filling(given, knowledge: knowledge)
+        } catch {
+            throw ArgumentError(message: error.description)
+        }
         let (assessment, comparison) = engine.assess(answers, usage: profile, currentModel: imported.currentModel)
         let lines = [UsageText.render(imported.summary, comparison: comparison), ""]
             + assessmentLines(assessment, answers: answers, carry: "usage=" + profile.encoded)
@@ -271,10 +276,10 @@ struct AdvisorTools: Sendable {
     // MARK: - Arguments
 
     /// The tool's arguments as questionnaire answers, through the engine's own validation.
-    private func answers(_ arguments: [String: Value]) throws -> Answers {
+    private func answers(_ arguments: [String: Value], usageFile: Bool = false) throws -> Answers {
         let bytes = [UInt8](try JSONEncoder().encode(Value.object(arguments)))
         do {
-            return try knowledge.answers(fromJSON: bytes)
+            return try knowledge.answers(fromJSON: bytes, usageFile: usageFile)
         } catch {
             throw ArgumentError(message: error.description)
         }

@@ -13,7 +13,7 @@ extension UsageImport {
     mutating func takeOutUnloggedReasoning(_ given: Answers, knowledge: Knowledge) -> String? {
         if let share = summary.reasoning_share { return matchLoggedReasoning(share, given, knowledge: knowledge) }
         guard let profile, let current = currentModel else { return nil }
-        let filled = filling(given, knowledge: knowledge)
+        let filled = filled(given, knowledge: knowledge)
         guard let (assumed, effort) = knowledge.assumedReasoning(model: current, filled) else { return nil }
         let title = knowledge.model(current)?.title ?? current
         let logged = profile.meanOutput
@@ -52,7 +52,7 @@ extension UsageImport {
     private mutating func matchLoggedReasoning(_ share: Double, _ given: Answers, knowledge: Knowledge) -> String? {
         guard given.isAssumed(.reasoningEffort), share < 1, let profile, let current = currentModel else { return nil }
         let logged = profile.meanOutput / (1 - share) * share
-        let levels = knowledge.reasoningLevels(model: current, filling(given, knowledge: knowledge))
+        let levels = knowledge.reasoningLevels(model: current, filled(given, knowledge: knowledge))
         guard let nearest = levels.min(by: { abs($0.tokens - logged) < abs($1.tokens - logged) }) else { return nil }
         setAnswer(.reasoningEffort, .text(nearest.effort))
         let title = knowledge.model(current)?.title ?? current

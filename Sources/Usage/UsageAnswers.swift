@@ -4,7 +4,17 @@ import Scan
 extension UsageImport {
     /// The answers given, with every answer the person left blank filled from the import (a given answer always
     /// wins: the import pre-fills, it does not overrule). A derived value beyond a question's bounds is clamped.
-    public func filling(_ given: Answers, knowledge: Knowledge) -> Answers {
+    /// - Throws: `conflicting_answers` when a given system prompt is longer than the average input the file gives
+    ///   (answers read with `usageFile: true` leave that check to here).
+    public func filling(_ given: Answers, knowledge: Knowledge) throws(AnswerError) -> Answers {
+        let answers = filled(given, knowledge: knowledge)
+        try Knowledge.checkSystemPrompt(answers, inputFrom: !given.isAssumed(.avgInputTokens) ? nil
+                                        : answers.isAssumed(.avgInputTokens) ? "the default" : "the file's average")
+        return answers
+    }
+
+    /// `filling` without the check across answers, for the import's own reading of them.
+    func filled(_ given: Answers, knowledge: Knowledge) -> Answers {
         var answers = given
         for (id, value) in self.answers where given.isAssumed(id) {
             var value = value

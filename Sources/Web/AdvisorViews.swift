@@ -255,7 +255,7 @@ public struct AdvisorViews: Sendable {
         }
         // Every unknown one named, up to three (the last of two was named alone).
         if !unknown.isEmpty {
-            let named = unknown.prefix(3).map { "`\($0.prefix(80))`" } + (unknown.count > 3 ? ["\(unknown.count - 3) more"] : [])
+            let named = unknown.prefix(3).map { "“\($0.prefix(80))”" } + (unknown.count > 3 ? ["\(unknown.count - 3) more"] : [])
             error = (unknown.count == 1 ? "There is no model \(named[0])" : "There are no models \(Format.series(named))")
                 + ". Choose from the list below."
         }
@@ -267,9 +267,12 @@ public struct AdvisorViews: Sendable {
                 models.contains { $0.slug == slug } && knowledge.status(of: slug, on: today)?.state == .active
             }
         }
+        var pairNote = ""
         if chosen.count == 1 {
-            // One model alone compares with nothing: set it beside the default Haiku.
-            chosen.append(chosen[0] == haiku ? escalation : haiku)
+            // One model alone compares with nothing: set it beside the default Haiku, and said so.
+            let added = chosen[0] == haiku ? escalation : haiku
+            chosen.append(added)
+            pairNote = "One model compares with nothing, so \(library.page(.models, added)?.title ?? added) is set beside it."
         }
         let choices = models.map { page in
             ModelChoice(slug: page.slug, title: page.title, checked: chosen.contains(page.slug),
@@ -290,8 +293,9 @@ public struct AdvisorViews: Sendable {
                 usage = nil
             }
         }
-        let view = CompareView(library: library, engine: engine).page(chosen, choices: choices, formError: error,
+        var view = CompareView(library: library, engine: engine).page(chosen, choices: choices, formError: error,
                                                                       workload: workload, usage: usage)
+        view.pairNote = pairNote
         return .html(templates.page(title: "Compare models", view: view, activeSection: "compare"),
                      status: error.isEmpty ? 200 : 400)
     }

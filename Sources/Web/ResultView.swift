@@ -76,6 +76,9 @@ struct ResultView {
                                     escalation: modelLink(c.escalation_model, assessment),
                                     share: Format.percent(c.complex_share),
                                     escalationMonthly: Format.money(escalation?.monthly_usd ?? 0),
+                                    frontTitle: library.page(.models, assessment.primaryModel)?.title ?? assessment.primaryModel,
+                                    frontMonthly: Format.money(decision.monthly_usd),
+                                    escalatedMonthly: Format.money(c.monthly_usd - decision.monthly_usd),
                                     escalatedEffort: c.escalated_effort?.rawValue)
             },
             runnerUp: decision.runner_up.map { lostLine($0, assessment, digits: digits) },

@@ -35,7 +35,12 @@ struct SearchViews {
         }
         let limit = try integer(request, "limit", default: 10, range: 1...100)
         let offset = try integer(request, "offset", default: 0, range: 0...10_000)
-        let exact = ["1", "true"].contains(request.parameter("exact") ?? "")
+        // The values the OpenAPI document lists; any other was read as "off" without a word (`exact=yes`).
+        let exactText = request.parameter("exact") ?? ""
+        guard ["", "0", "1", "true", "false"].contains(exactText) else {
+            throw .badRequest("`exact` must be 1 or true (search the words as typed), or 0 or false", field: "exact")
+        }
+        let exact = exactText == "1" || exactText == "true"
         return Parameters(text: text, section: section, limit: limit, offset: offset, exact: exact)
     }
 
@@ -99,7 +104,11 @@ struct SearchViews {
                                   Self.resultsView(found, query: query, section: section, parameters: parameters,
                                                    badge: modelBadge)
                               })
-        let title = query.isEmpty ? "Search" : "Search: \(query)"
+        // A title holds no markup to isolate the query in: its direction controls (U+202A-202E, U+2066-2069) go, or
+        // "Search: " and the site's name after it were shown reversed.
+        let title = query.isEmpty ? "Search" : "Search: " + String(String.UnicodeScalarView(query.unicodeScalars.filter {
+            !(0x202A...0x202E).contains($0.value) && !(0x2066...0x2069).contains($0.value)
+        }))
         return site.templates.page(title: title, view: view)
     }
 

@@ -167,7 +167,7 @@ extension AdvisorViews {
         }
         let given: Answers
         do {
-            given = try knowledge.answers(fromQuery: pairs)
+            given = try knowledge.answers(fromQuery: pairs, usageFile: true)
         } catch {
             throw UploadRefusal(error: error, status: 400, values: typed, carriedUsage: carried)
         }
@@ -179,7 +179,12 @@ extension AdvisorViews {
             let name = file.filename.map { "`\($0.prefix(80))`" } ?? "The file"
             throw refusedKeeping("\(name) could not be imported: \(error.description). Nothing of it was used.")
         }
-        let answers = imported.filling(given, knowledge: knowledge)
+        let answers: Answers
+        do {
+            answers = try imported.filling(given, knowledge: knowledge)
+        } catch {
+            throw UploadRefusal(error: error, status: 400, values: typed, carriedUsage: carried)
+        }
         guard let profile = imported.profile else {
             // The file counts no requests: ask for the monthly number, on the questionnaire's own field, with what was
             // typed (not the file's figures: filled in, a verdict without the file rested on half of them), and the

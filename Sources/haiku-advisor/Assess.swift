@@ -31,7 +31,8 @@ struct Assess: ParsableCommand {
         }
         let given: Answers
         do {
-            given = try knowledge.answers(fromJSON: try readAnswers(), source: answers.map { $0 == "-" ? "standard input" : $0 } ?? "the answers")
+            given = try knowledge.answers(fromJSON: try readAnswers(), source: answers.map { $0 == "-" ? "standard input" : $0 } ?? "the answers",
+                                          usageFile: usage != nil)
         } catch let error as AnswerError {
             printError("error: \(error.field.map { "\($0): " } ?? "")\(error.message)")
             throw ExitCode(2)
@@ -44,7 +45,7 @@ struct Assess: ParsableCommand {
         if json {
             print(String(decoding: try JSON.encoder(pretty: true).encode(assessment), as: UTF8.self))
         } else {
-            print(AssessmentText.render(assessment, knowledge: knowledge))
+            print(TerminalText.safe(AssessmentText.render(assessment, knowledge: knowledge)))
         }
     }
 
@@ -63,30 +64,48 @@ struct Assess: ParsableCommand {
                        + " (answer monthly_requests with --answers)")
             throw ExitCode(2)
         }
-        let answers = imported.filling(given, knowledge: knowledge)
+        let answers: Answers
+        do {
+            answers = try imported.filling(given, knowledge: knowledge)
+        } catch {
+            printError("error: \(error.field.map { "\($0): " } ?? "")\(error.message)")
+            throw ExitCode(2)
+        }
         let (assessment, comparison) = Engine(knowledge: knowledge).assess(answers, usage: profile,
                                                                            currentModel: imported.currentModel)
         if json {
             let document = UsageAssessmentDocument(assessment: assessment, summary: imported.summary, comparison: comparison)
             print(String(decoding: try JSON.encoder(pretty: true).encode(document), as: UTF8.self))
         } else {
-            print(UsageText.render(imported.summary, comparison: comparison) + "\n")
-            print(AssessmentText.render(assessment, knowledge: knowledge))
+            print(TerminalText.safe(UsageText.render(imported.summary, comparison: comparison)) + "\n")
+            print(TerminalText.safe(AssessmentText.render(assessment, knowledge: knowledge)))
         }
     }
 
     private func readAnswers() throws -> [UInt8] {
         guard let answers else { return Array("{}".utf8) }
-        let data = answers == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: answers)
+        let limit = 64 * 1024
+        // At most one byte past the limit, from a pipe as from a file: `< /dev/zero` was read to the end first and
+        // grew to 23.7 GB before the kernel ended it.
+        var isDirectory: ObjCBool = false
+        let handle = answers == "-" ? FileHandle.standardInput
+            : FileManager.default.fileExists(atPath: answers, isDirectory: &isDirectory) && !isDirectory.boolValue
+                ? FileHandle(forReadingAtPath: answers) : nil
+        let data: Data? = handle.map { handle in
+            var read = Data()
+            while read.count <= limit, let chunk = try? handle.read(upToCount: limit + 1 - read.count), !chunk.isEmpty {
+                read.append(chunk)
+            }
+            return read
+        }
         guard let data else {
             // Why, as the shell would say it: "cannot read X" left a missing file and a directory alike.
-            var isDirectory: ObjCBool = false
             let why = !FileManager.default.fileExists(atPath: answers, isDirectory: &isDirectory) ? "no such file"
                 : isDirectory.boolValue ? "a directory, not a file" : "not readable"
             printError("error: cannot read \(answers): \(why)")
             throw ExitCode(2)
         }
-        guard data.count <= 64 * 1024 else {
+        guard data.count <= limit else {
             printError("error: \(answers) is larger than 64 KiB")
             throw ExitCode(2)
         }

@@ -29,7 +29,7 @@ struct Check: ParsableCommand {
             if let staleDays {
                 let day = today.flatMap(CivilDate.day) ?? CivilDate.today()
                 let stale = StaleFigures.find(in: library, olderThan: staleDays, today: day)
-                for figure in stale { print(figure.description) }
+                for figure in stale { print(TerminalText.safe(figure.description)) }
                 if !stale.isEmpty {
                     printError("\(stale.count) figure(s) not checked for more than \(staleDays) days")
                     throw ExitCode.failure
@@ -39,7 +39,7 @@ struct Check: ParsableCommand {
             }
             print("ok: \(library.pages.count) pages checked")
         } catch let error as ContentErrors {
-            print(error.description)
+            print(TerminalText.safe(error.description))
             printError("\(error.errors.count) error(s)")
             throw ExitCode.failure
         }

@@ -12,6 +12,10 @@ struct MCPCommand: ParsableCommand {
     var content: String?
     @Option(help: "The web app's address, for the links in answers.") var site = "http://127.0.0.1:8080"
 
+    func validate() throws {
+        guard SiteAddress.isPlain(site) else { throw ValidationError("--site " + SiteAddress.message) }
+    }
+
     func run() throws {
         let content = ContentLocation.resolve(content)
         let site = site

@@ -28,6 +28,10 @@ struct ScanCommand: ParsableCommand {
 
     enum Format: String, CaseIterable { case text, json, sarif }
 
+    func validate() throws {
+        guard SiteAddress.isPlain(site) else { throw ValidationError("--site " + SiteAddress.message) }
+    }
+
     func run() throws {
         // Bad values exit 2 like every other failure to run; the argument parser's own errors exit 64.
         func usage(_ message: String) -> ExitCode {
@@ -62,7 +66,7 @@ struct ScanCommand: ParsableCommand {
         }
         switch format {
         case .text:
-            print(ScanText.render(report))
+            print(TerminalText.safe(ScanText.render(report)))
         case .json:
             print(String(decoding: try JSON.encoder(pretty: true).encode(report), as: UTF8.self))
         case .sarif:

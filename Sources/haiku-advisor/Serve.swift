@@ -45,13 +45,8 @@ struct Serve: ParsableCommand {
         }
         guard shutdownDeadline >= 0 && shutdownDeadline <= 3600 else { throw ValidationError("--shutdown-deadline takes 0 to 3600 seconds") }
         guard (1...60_000).contains(queryBudgetMs) else { throw ValidationError("--query-budget-ms takes 1 to 60000") }
-        if let url = resolvedPublicURL {
-            // It is written into links and files: only a plain http(s) origin with an optional path.
-            let scheme = url.hasPrefix("https://") ? "https://" : (url.hasPrefix("http://") ? "http://" : nil)
-            guard let scheme, url.count > scheme.count, url.count <= 200,
-                  url.allSatisfy({ $0.isASCII && !$0.isWhitespace && !"?#\"'<>\\`".contains($0) }) else {
-                throw ValidationError("--public-url (or HAIKU_ADVISOR_PUBLIC_URL) takes an http:// or https:// address without query or fragment, such as https://advisor.example.com")
-            }
+        if let url = resolvedPublicURL, !SiteAddress.isPlain(url) {
+            throw ValidationError("--public-url (or HAIKU_ADVISOR_PUBLIC_URL) takes an http:// or https:// address without query or fragment, such as https://advisor.example.com")
         }
     }
 

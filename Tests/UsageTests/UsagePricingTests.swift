@@ -286,7 +286,7 @@ import Usage
         func current(_ choice: String) throws -> Double {
             let given = try UsageFixture.answers(["task_type": .text("classification"), "tool_choice": .text(choice)])
             let imported = try UsageImport.load(bytes, given: given, catalog: UsageFixture.catalog, knowledge: UsageFixture.knowledge)
-            let answers = imported.filling(given, knowledge: UsageFixture.knowledge)
+            let answers = try imported.filling(given, knowledge: UsageFixture.knowledge)
             let (_, comparison) = UsageFixture.engine.assess(answers, usage: imported.profile!, currentModel: imported.currentModel)
             #expect(comparison.current_model == "claude-haiku-4-5")
             return try #require(comparison.current_monthly_usd)
@@ -324,7 +324,7 @@ import Usage
             "task_type": .text("classification"), "cost_priority": .text("primary"), "accuracy": .text("tolerant"),
             "fallback_ready": .bool(true), "latency": .text("realtime"), "reasoning_effort": .text("none"),
         ])
-        let answers = imported.filling(given, knowledge: UsageFixture.knowledge)
+        let answers = try imported.filling(given, knowledge: UsageFixture.knowledge)
         let byHand = UsageFixture.engine.assess(answers)
         let (imported_, _) = UsageFixture.engine.assess(answers, usage: imported.profile!, currentModel: imported.currentModel)
         #expect(byHand.primaryModel == "cohere-command-r7b")

@@ -175,9 +175,9 @@ import Usage
         #expect(imported.summary.peak_to_average == 1 && imported.peakIsLowerBound)
         #expect(imported.summary.peak_basis.hasPrefix("1-day buckets of requests: the busiest minute is at least this"))
         let k = UsageFixture.knowledge
-        let filled = imported.filling(try k.answers(fromQuery: [("task_type", "classification")]), knowledge: k)
+        let filled = try imported.filling(try k.answers(fromQuery: [("task_type", "classification")]), knowledge: k)
         #expect(filled.isAssumed(.peakToAverage) && filled[.peakToAverage] == .number(3))
-        let told = imported.filling(try k.answers(fromQuery: [("peak_to_average", "1.5")]), knowledge: k)
+        let told = try imported.filling(try k.answers(fromQuery: [("peak_to_average", "1.5")]), knowledge: k)
         #expect(!told.isAssumed(.peakToAverage) && told[.peakToAverage] == .number(1.5))
     }
 
@@ -460,7 +460,7 @@ import Usage
         #expect(all.summary.batch_share == 1)
         #expect(all.answers.contains { $0.id == .latency && $0.value == .text("batch") })
         // GPT-4o mini at batch rates: 152,083 requests × (3,000 × $0.075 + 400 × $0.30) / 1e6 = $52.47.
-        let filled = all.filling(given, knowledge: UsageFixture.knowledge)
+        let filled = try all.filling(given, knowledge: UsageFixture.knowledge)
         let (_, comparison) = UsageFixture.engine.assess(filled, usage: try #require(all.profile), currentModel: all.currentModel)
         #expect(comparison.current_model == "gpt-4o-mini")
         #expect(abs((comparison.current_monthly_usd ?? 0) - 52.47) < 0.05, "\(String(describing: comparison.current_monthly_usd))")
@@ -469,7 +469,7 @@ import Usage
         // batch traffic did not pay: the comparison says so and claims no saving.
         let mini = try UsageImport.load(openAI(batch: [true], model: "gpt-5-mini"), given: given, catalog: UsageFixture.catalog,
                                         knowledge: UsageFixture.knowledge)
-        let (_, unpriced) = UsageFixture.engine.assess(mini.filling(given, knowledge: UsageFixture.knowledge),
+        let (_, unpriced) = UsageFixture.engine.assess(try mini.filling(given, knowledge: UsageFixture.knowledge),
                                                        usage: try #require(mini.profile), currentModel: mini.currentModel)
         #expect(unpriced.current_model == "gpt-5-mini" && unpriced.current_monthly_usd != nil && unpriced.difference_usd == nil)
         #expect(unpriced.current_note?.hasPrefix("GPT-5 mini's batch price is not recorded here, and the traffic went through the batch API") == true)
@@ -479,7 +479,7 @@ import Usage
             let file = try UsageImport.load(openAI(batch: flags, model: "gpt-5-mini"), given: given, catalog: UsageFixture.catalog,
                                             knowledge: UsageFixture.knowledge)
             let answers = try UsageFixture.knowledge.replacing(.latency, with: .text("batch"),
-                                                              in: file.filling(given, knowledge: UsageFixture.knowledge))
+                                                              in: try file.filling(given, knowledge: UsageFixture.knowledge))
             let (_, c) = UsageFixture.engine.assess(answers, usage: try #require(file.profile), currentModel: file.currentModel)
             #expect(file.summary.batch_share == share)
             // A share link carries the share, and the comparison it opens says the same.
@@ -516,7 +516,7 @@ import Usage
             let given = try UsageFixture.answers(answers.merging(["task_type": .text("extraction")]) { a, _ in a })
             let imported = try UsageImport.load(csv(output: output), given: given, catalog: UsageFixture.catalog,
                                                 knowledge: UsageFixture.knowledge)
-            let filled = imported.filling(given, knowledge: UsageFixture.knowledge)
+            let filled = try imported.filling(given, knowledge: UsageFixture.knowledge)
             return (imported, UsageFixture.engine.assess(filled, usage: try #require(imported.profile),
                                                          currentModel: imported.currentModel).comparison)
         }
@@ -561,7 +561,7 @@ import Usage
         func now(_ bytes: [UInt8], _ answers: [String: AnswerValue]) throws -> (UsageImport, Double) {
             let given = try UsageFixture.answers(answers.merging(["task_type": .text("extraction"), "reasoning_effort": .text("none")]) { a, _ in a })
             let imported = try UsageImport.load(bytes, given: given, catalog: UsageFixture.catalog, knowledge: UsageFixture.knowledge)
-            let (_, comparison) = UsageFixture.engine.assess(imported.filling(given, knowledge: UsageFixture.knowledge),
+            let (_, comparison) = UsageFixture.engine.assess(try imported.filling(given, knowledge: UsageFixture.knowledge),
                                                              usage: try #require(imported.profile), currentModel: imported.currentModel)
             return (imported, try #require(comparison.current_monthly_usd))
         }
@@ -599,6 +599,16 @@ import Usage
         // Whole numbers in digits only, as the message says: hexadecimal and exponents were read as numbers.
         #expect(throws: AnswerError.self) { _ = try UsageProfile(encoded: "1-0x3e80-0-0-100") }
         #expect(throws: AnswerError.self) { _ = try UsageProfile(encoded: "1-1.6e4-0-0-100") }
+        // Up to the importer's own bound, 10^15, so that a profile it writes into its links reads back; past it the
+        // message says the number is too large, not that it is no whole number.
+        let large = "1-5000000000000-0-0-200_1-1000-0-0-200"
+        #expect(try UsageProfile(encoded: large).encoded == large)
+        do {
+            _ = try UsageProfile(encoded: "1-2000000000000000-0-0-200")
+            Issue.record("a number over 10^15 was read")
+        } catch {
+            #expect(error.message.contains("has a number over 10^15"), "\(error.message)")
+        }
     }
 
     /// An agent's span that sums its model calls is not a request of its own: 200 runs of three chat calls each were
@@ -648,7 +658,7 @@ import Usage
         func now(_ bytes: [UInt8], _ answers: [String: AnswerValue] = [:]) throws -> (UsageImport, Double) {
             let given = try UsageFixture.answers(answers.merging(["task_type": .text("extraction"), "monthly_requests": .number(304_167)]) { a, _ in a })
             let imported = try UsageImport.load(bytes, given: given, catalog: UsageFixture.catalog, knowledge: UsageFixture.knowledge)
-            let (_, comparison) = UsageFixture.engine.assess(imported.filling(given, knowledge: UsageFixture.knowledge),
+            let (_, comparison) = UsageFixture.engine.assess(try imported.filling(given, knowledge: UsageFixture.knowledge),
                                                              usage: try #require(imported.profile), currentModel: imported.currentModel)
             return (imported, try #require(comparison.current_monthly_usd))
         }
@@ -679,7 +689,7 @@ import Usage
         let given = try UsageFixture.answers(["task_type": .text("extraction")])
         let bimodal = try UsageImport.load(Array(rows.joined(separator: "\n").utf8), given: given, catalog: UsageFixture.catalog,
                                            knowledge: UsageFixture.knowledge)
-        let (_, bill) = UsageFixture.engine.assess(bimodal.filling(given, knowledge: UsageFixture.knowledge),
+        let (_, bill) = UsageFixture.engine.assess(try bimodal.filling(given, knowledge: UsageFixture.knowledge),
                                                    usage: try #require(bimodal.profile), currentModel: bimodal.currentModel)
         #expect(abs((bill.current_monthly_usd ?? 0) - 213.53) < 0.01, "\(String(describing: bill.current_monthly_usd))")
 

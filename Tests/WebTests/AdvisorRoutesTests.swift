@@ -227,6 +227,8 @@ struct AdvisorRoutesTests {
         for model in realSite.library.pages(in: .models) {
             #expect(page.text.contains("href=\"\(model.url)\""), "\(model.slug)")
         }
+        // The form follows a long table: the workload's heading links down to it, which it lacked.
+        #expect(page.text.contains("<a href=\"#form-heading\">Change the workload</a>") && page.text.contains("id=\"form-heading\""))
         #expect(get("/calculator", [("monthly_requests", "-1")]).status == 400)
         // Every answer it cannot read is marked on its field, not only the first.
         let two = get("/calculator", [("monthly_requests", "lots"), ("avg_input_tokens", "many")]).text
@@ -364,6 +366,12 @@ struct AdvisorRoutesTests {
         #expect(get("/assess/result", answers + [("usage", "")]).status == 200)
         // A bad distribution is a 400 that says so, as on the verdict.
         #expect(get("/compare", [("models", "claude-haiku-5-5,gpt-6-luna"), ("usage", "x")] + answers).status == 400)
+        // A distribution whose mean is past the questionnaire's bounds is priced at the bound, as an upload is, never at
+        // the default: 20,000,000-token prompts were priced as 1,000, "Run it on Haiku" at $86.
+        let huge = try #require(json(get("/api/assess", [("usage", "1-20000000-0-0-200")])) as? [String: Any])
+        let haiku = (huge["costs"] as? [[String: Any]])?.first { $0["model"] as? String == "claude-haiku-5-5" }
+        #expect(haiku?["fits"] as? Bool == false, "\(haiku ?? [:])")
+        #expect(huge["verdict"] as? String != "choose_haiku")
     }
 
     /// Each bill's thinking is a row of its own, and a row no chosen model has a figure for is left out: the default
@@ -550,8 +558,23 @@ struct AdvisorRoutesTests {
         let document = try #require(json(get("/api/openapi.json")) as? [String: Any])
         let get = try #require(((document["paths"] as? [String: Any])?["/api/assess"] as? [String: Any])?["get"] as? [String: Any])
         let names = Set((get["parameters"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String })
-        #expect(names == Set(AnswerID.allCases.map(\.name) + ["usage"]), "\(Set(AnswerID.allCases.map(\.name)).subtracting(names))")
+        #expect(names == Set(AnswerID.allCases.map(\.name) + ["usage", "content"]), "\(Set(AnswerID.allCases.map(\.name)).subtracting(names))")
         #expect((get["description"] as? String)?.contains("not one of the \(AnswerID.allCases.count) answers") == true)
+    }
+
+    /// Every code an error of the assessment carries is one the Error schema lists: `invalid_date`,
+    /// `invalid_content_version` and `invalid_usage` reached clients undocumented.
+    @Test func openAPIListsTheErrorCodesTheAssessmentAnswers() throws {
+        let document = try #require(json(get("/api/openapi.json")) as? [String: Any])
+        let error = (((document["components"] as? [String: Any])?["schemas"] as? [String: Any])?["Error"] as? [String: Any])
+        let code = ((error?["properties"] as? [String: Any])?["error"] as? [String: Any])?["properties"] as? [String: Any]
+        let listed = try #require((code?["code"] as? [String: Any])?["description"] as? String)
+        for query in ["as_of=2026-02-30", "content=XYZ", "usage=abc", "task_type=chat&task_type=rag", "monthly_requests=lots"] {
+            let response = get("/api/assess", pairs(query))
+            #expect(response.status == 400, "\(query)")
+            let answered = try #require(((json(response) as? [String: Any])?["error"] as? [String: Any])?["code"] as? String)
+            #expect(listed.contains("`\(answered)`"), "\(query): \(answered) is not in the Error schema")
+        }
     }
 
     /// The OpenAPI document's answers follow the one declaration of each answer (AnswerID.declaration): the same

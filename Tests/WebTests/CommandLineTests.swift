@@ -159,11 +159,43 @@ import Testing
 
     /// An empty `--db`, an answers file that is a directory or missing, and a content path that is a file are each
     /// said as what they are ("cannot replace : No such file or directory", "cannot read /tmp").
+    /// A system prompt beside a usage file is held to the file's average input, not to the default 1,000 tokens: a
+    /// 2,000-token system prompt beside 50,000-token requests was refused.
+    @Test func aSystemPromptIsHeldToTheFilesAverageInput() throws {
+        let csv = NSTemporaryDirectory() + "system-prompt-\(getpid()).csv"
+        let rows = (0..<100).map { "2026-11-\(String(format: "%02d", 1 + $0 % 28))T00:00:\(String(format: "%02d", $0 % 60))Z,claude-haiku-4-5,50000,200,0,0" }
+        try ("timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens\n" + rows.joined(separator: "\n") + "\n")
+            .write(toFile: csv, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: csv) }
+        let fits = try run(["assess", "--usage", csv, "--answers", "-"], input: #"{"system_prompt_tokens": 2000}"#)
+        #expect(fits.status == 0, "\(fits.errors)")
+        let longer = try run(["assess", "--usage", csv, "--answers", "-"], input: #"{"system_prompt_tokens": 60000}"#)
+        #expect(longer.status == 2 && longer.errors.contains("(50,000, the file's average)"), "\(longer.errors)")
+    }
+
+    /// Control characters from a usage file never reach the terminal: a model named with an escape sequence could
+    /// clear the screen or set the title, and a carriage return hide what came before it.
+    @Test func controlCharactersFromAFileAreNotWrittenToTheTerminal() throws {
+        let csv = NSTemporaryDirectory() + "controls-\(getpid()).csv"
+        try ("timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens\n"
+             + "2026-11-01T00:00:00Z,claude-haiku-4-5,1000,200,0,0\n"
+             + "2026-11-01T00:00:01Z,\"evil\u{1B}[2J\rX\",1000,200,0,0\n").write(toFile: csv, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: csv) }
+        let result = try run(["assess", "--usage", csv])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("evil\u{FFFD}[2J\u{FFFD}X"), "\(result.output.prefix(1500))")
+        #expect(!result.output.contains("\u{1B}") && !result.output.contains("\r"))
+    }
+
     @Test func emptyAndMisplacedPathsAreSaidAsWhatTheyAre() throws {
         let empty = try run(["index", "--db", ""])
         #expect(empty.status != 0 && empty.errors.contains("--db is empty"), "\(empty.errors)")
         let directory = try run(["assess", "--answers", NSTemporaryDirectory()])
         #expect(directory.status == 2 && directory.errors.contains("a directory, not a file"), "\(directory.errors)")
+        // A file without end is read only one byte past the limit: `< /dev/zero` grew to 23.7 GB before the kernel
+        // ended it.
+        let endless = try run(["assess", "--answers", "/dev/zero"])
+        #expect(endless.status == 2 && endless.errors.contains("/dev/zero is larger than 64 KiB"), "\(endless.errors)")
         let missing = try run(["assess", "--answers", "/nonexistent-answers.json"])
         #expect(missing.status == 2 && missing.errors.contains("/nonexistent-answers.json: no such file"), "\(missing.errors)")
         let file = try run(["check", "--content", "Package.swift"])

@@ -63,9 +63,9 @@ struct RouterTests {
 
     @Test func compareNamesEveryUnknownModel() {
         let two = router.respond(to: Request(path: "/compare", query: [("models", "x0,claude-haiku-5-5,x1")]))
-        #expect(two.status == 400 && two.text.contains("There are no models `x0` and `x1`."), "\(two.text)")
+        #expect(two.status == 400 && two.text.contains("There are no models “x0” and “x1”."), "\(two.text)")
         let many = router.respond(to: Request(path: "/compare", query: [("models", (0..<300).map { "x\($0)" }.joined(separator: ","))]))
-        #expect(many.text.contains("There are no models `x0`, `x1`, `x2` and 297 more."))
+        #expect(many.text.contains("There are no models “x0”, “x1”, “x2” and 297 more."))
     }
 
     @Test func unknownPathsAre404InTheirOwnFormat() {

@@ -58,11 +58,20 @@ struct SearchWebTests {
         let corrected = try document([("q", "halucination")])
         #expect(corrected["suggestion"] as? String == "hallucination")
         #expect(((corrected["results"] as? [[String: Any]])?.first?["slug"] as? String) == "hallucinations")
+        // A query is isolated from the sentence around it: a right-to-left override in it reversed the rest of the
+        // sentence, and the page's title.
+        let reversed = get("/search", [("q", "\u{202E}zzqx yyqw")]).text
+        #expect(reversed.contains("Nothing matches “<bdi>\u{202E}zzqx yyqw</bdi>”"))
+        #expect(reversed.contains("<title>Search: zzqx yyqw"), "\(reversed.prefix(400))")
+        for value in ["yes", "2", "on"] {
+            // Only the values the OpenAPI document lists: any other was taken for "off" without a word.
+            #expect(get("/api/search", [("q", "halucination"), ("exact", value)]).status == 400, "exact=\(value)")
+        }
         let exact = try document([("q", "halucination"), ("exact", "1")])
         #expect(exact["total"] as? Int == 0 && exact["suggestion"] as? String == "hallucination")
 
         let page = get("/search", [("q", "halucination")]).text
-        #expect(page.contains("Showing results for <strong>hallucination</strong>; search instead for <a href=\"/search?q=halucination&amp;exact=1\">halucination</a>"))
+        #expect(page.contains("Showing results for <strong>hallucination</strong>; search instead for <a href=\"/search?q=halucination&amp;exact=1\"><bdi>halucination</bdi></a>"))
     }
 
     @Test func fewMatchesFallBackToSomeOfTheWords() throws {
@@ -107,8 +116,8 @@ struct SearchWebTests {
         // A misspelling shown corrected: the count is for the correction, as the notice above it says.
         let page = get("/search", [("q", "ratelimt")]).text
         #expect(page.contains("Showing results for <strong>ratelimit</strong>"))
-        #expect(page.contains("for “ratelimit” <span class=\"took\">"))
-        #expect(!page.contains("for “ratelimt” <span"))
+        #expect(page.contains("for “<bdi>ratelimit</bdi>” <span class=\"took\">"))
+        #expect(!page.contains("for “<bdi>ratelimt</bdi>” <span"))
     }
 
     @Test func aRefusedQueryShowsItsErrorAndNoResultsLine() {

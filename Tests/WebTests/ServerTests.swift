@@ -290,4 +290,15 @@ import Testing
         #expect(try connection.request("GET", "/api/assess?task_type=chat%00").status == 400)
         #expect(try connection.request("GET", "/healthz").status == 200)
     }
+
+    /// A model that does not exist is named in quotes a reader sees as quotes: the Markdown backticks it had showed
+    /// literally on the page ("There is no model `nonsense`").
+    @Test func compareNamesAnUnknownModelInQuotes() throws {
+        let page = try connect().request("GET", "/compare?models=claude-haiku-4-5,nonsense").text
+        #expect(page.contains("There is no model “nonsense”. Choose from the list below."))
+        #expect(!page.contains("`nonsense`"))
+        // The Haiku set beside one model is said, not added unsaid.
+        let one = try connect().request("GET", "/compare?models=gpt-6-luna").text
+        #expect(one.contains("One model compares with nothing, so Claude Haiku 5.5 is set beside it."))
+    }
 }

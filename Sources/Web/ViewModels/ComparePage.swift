@@ -4,6 +4,8 @@ struct ComparePage: ViewModel, ChartedPage {
     /// Every model, checked when chosen.
     let choices: [ModelChoice]
     let formError: String
+    /// Said when one model was asked for and the default Haiku was set beside it ("" otherwise): it was added unsaid.
+    var pairNote = ""
     let models: [ModelLink]
     let rows: [CompareRow]
     /// The workload priced, in words.

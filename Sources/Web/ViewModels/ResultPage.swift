@@ -191,6 +191,11 @@ struct CombinedLine: ViewModel {
     let escalation: ModelLink
     let share: String
     let escalationMonthly: String
+    /// The front model's title and month, and what the escalated share adds: the cost section says the plan's sum,
+    /// which no single bar or row shows (a tiered RAG verdict starred Haiku's $820 for a $2,090 plan).
+    let frontTitle: String
+    let frontMonthly: String
+    let escalatedMonthly: String
     /// The default effort the escalated requests are priced at, where cost first lowered the escalation model's row.
     let escalatedEffort: String?
 }
