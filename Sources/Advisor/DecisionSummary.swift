@@ -150,7 +150,8 @@ extension Engine {
         return DecisionSummary(recommended: k.models[primary].slug, monthly_usd: Format.rounded(monthly[primary]),
                                combined: combined, runner_up: runner?.summary, haiku: haikuLine,
                                passed_over: passedOver(d, answers: answers, monthly: monthly, fits: { line($0)?.fits ?? false },
-                                                       offered: Set(alternatives + [runner?.model, d.haiku].compactMap { $0 })),
+                                                       offered: Set(alternatives + [runner?.model, d.haiku].compactMap { $0 }),
+                                                       plan: plan),
                                top_risk: risk, top_lever: levers.first,
                                traps: traps,
                                requirement_missed: stated != nil && risk == stated ? Self.missedBudget(k.models[primary].title, answers) : nil)
@@ -176,8 +177,11 @@ extension Engine {
     ///   the table greys the others, so they are not passed over: a 128K window under 390K-token prompts was named
     ///   "deprecated" from the average request's fit).
     /// - Parameter offered: the alternatives and the runner-up, which are not passed over though they fit less well.
+    /// - Parameter plan: a tiered verdict's month with its escalations: a model below another task type's floor is
+    ///   passed over where it costs less than the plan, not only less than the Haiku's share (GPT-6 Luna at $240
+    ///   beside a $507 plan was in no line).
     private func passedOver(_ d: Decision, answers: Answers, monthly: [Double], fits: (Int) -> Bool,
-                            offered: Set<Int> = []) -> [PassedOver] {
+                            offered: Set<Int> = [], plan: Double? = nil) -> [PassedOver] {
         guard Self.hasVolume(answers.values), d.basis != .nothing_fits, d.basis != .nothing_usable else { return [] }
         let k = knowledge
         let primary = d.primary
@@ -207,7 +211,7 @@ extension Engine {
             let asWell = costFirstFloor ?? k.compiledModels[primary].fit[task]
             let listed = Set(named.map(\.model))
             let belowFloor = k.models.indices.filter { m in
-                m != primary && monthly[m] < monthly[primary] - 0.005 && k.compiledModels[m].fit[task] <= asWell
+                m != primary && monthly[m] < (plan ?? monthly[primary]) - 0.005 && k.compiledModels[m].fit[task] <= asWell
                     && !k.meets(d.taskFloors, model: m) && !listed.contains(k.models[m].slug) && !offered.contains(m)
                     && k.compiledModels[m].isServed(on: Int(v[AnswerID.asOf.rawValue])) && fits(m)
                     && !(d.haikusRuledOut && k.compiledModels[m].isHaikuFamily) && !k.compiledModels[m].isHaikuFamily
@@ -487,6 +491,15 @@ extension Engine {
                 + "\(Format.ratio(haikuLean / lean)) times its \(Format.money(lean)) and \(Format.money(haikuLean - lean)) a month more, "
                 + "while \(k.models[primary].title)'s \(Format.money(primaryLean)) clears that"
             url = "/criteria/cost-priority"
+        } else if d.basis == .cheapest_suitable, let floor = d.taskFloors.first(where: { k.compiledModels[m].fit[$0.task] > $0.fit }) {
+            // Set aside by a floor on another task type (a tenth of the requests complex: complex reasoning 'good'), not
+            // by a rule naming the pick: "the rules that fired prefer gpt-oss-120b" stood beside a cheaper Haiku.
+            let floorTask = AnswerID.taskName(AnswerID.taskType.choices[floor.task])
+            reason = "it fits \(floorTask) only '\(k.compiledModels[m].fit[floor.task].rawValue)', where this workload asks "
+                + "'\(floor.fit.rawValue)' of any model that takes every request alone"
+            url = d.policyReasons.lazy.map { k.policies[$0.policy] }
+                .first { $0.kind == .alternatives_min_fit && $0.task == floor.task }
+                .map { "/criteria/\(k.criteria[$0.criterion].slug)" } ?? "/criteria/"
         } else if let basisCriterion {
             let title = k.criteria.first { $0.slug == basisCriterion }?.title ?? basisCriterion
             // A runner-up as fit and cheaper is the trade the team is making: said, with the amount (Sonnet 5.5 at

@@ -1600,11 +1600,15 @@ public struct Engine: Sendable {
                     let spendReason: String = {
                         guard let i = tiers.firstIndex(where: { $0.tier == tier }), i > 0,
                               let cap = tiers[i - 1].monthly_spend_cap_usd, accountMonth > cap else { return "" }
-                        let lower = tiers[i - 1], limits = need.measured(lower)
-                        let minutesHold = !batchLane && !limits.isEmpty && limits.allSatisfy { $0.need <= $0.limit }
-                        return ", because the month's \(Format.money(accountMonth)) is over \(Knowledge.tierName(lower.tier))'s "
-                            + "\(Format.money(cap)) monthly spend cap"
-                            + (minutesHold ? ", though \(Knowledge.tierName(lower.tier))'s per-minute limits would carry the peak" : "")
+                        // Only the per-minute limits the tier's page gives: a queue or a monthly count is no minute's
+                        // peak, and a tier that gives none says nothing of it.
+                        let lower = tiers[i - 1], perMinute = batchLane ? [] : need.measured(lower).filter { $0.unit.hasSuffix("a minute") }
+                        let name = Knowledge.tierName(lower.tier)
+                        let minutes = perMinute.isEmpty ? ""
+                            : perMinute.allSatisfy({ $0.need <= $0.limit }) ? ", though \(name)'s per-minute limits would carry the peak"
+                            : ", and the peak is over \(name)'s per-minute limits too"
+                        return ", because the month's \(Format.money(accountMonth)) is over \(name)'s \(Format.money(cap)) monthly spend cap"
+                            + minutes
                     }()
                     computed(.rate_limit_tier, model: primary, values.merging(
                         ["tier": Knowledge.tierName(tier), "requires": Format.withoutFullStop(capacity.requires ?? ""),

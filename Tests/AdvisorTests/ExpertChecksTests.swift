@@ -1539,6 +1539,13 @@ struct ExpertChecksTests {
         #expect(tierWarning.text.contains("about 685 requests, no uncached input tokens and ")
                 && tierWarning.text.contains("spend cap), because the month's"), "\(tierWarning.text)")
         #expect(!tierWarning.text.contains(".)"), "\(tierWarning.text)")
+        // Where the tier below stops at its spend cap, the warning says so, and says nothing of per-minute limits that
+        // tier's page does not give (Build's for Sonnet 5.5: "though Build's per-minute limits would carry the peak").
+        let sonnet = engine.assess(k.answers(["task_type": "complex_reasoning", "monthly_requests": 20_000, "avg_input_tokens": 3_000,
+                                              "avg_output_tokens": 1_500, "as_of": "2026-12-06"]))
+        let capped = try #require(sonnet.warnings.first { $0.failure_mode == "rate-limits" && $0.model == "claude-sonnet-5-5" }).text
+        #expect(capped.contains("That needs Anthropic's Scale rate-limit tier or higher (") && capped.contains(
+            "), because the month's $1,146 is over Build's $1,000 monthly spend cap; below it"), "\(capped)")
         var half = cached
         half["system_prompt_tokens"] = 500
         let partly = try #require(engine.assess(k.answers(half)).costs.first { $0.model == "claude-haiku-5-5" }?.capacity)

@@ -71,7 +71,7 @@ struct PassedOverTests {
         #expect(engine.assess(k.answers(given)).decision.passed_over.map(\.model) == ["cohere-command-r7b"])
     }
 
-    /// Every model named is cheaper than the primary, not the primary, fits the task at least as well as the
+    /// Every model named is cheaper than what the verdict pays (the primary, or a tiered plan), not the primary, fits the task at least as well as the
     /// runner-up test asks, and at most three are named; with no requests nothing is cheaper.
     @Test func whatIsNamedIsCheaperAndNotUsable() {
         var rng = SeededRNG(seed: 41)
@@ -85,7 +85,9 @@ struct PassedOverTests {
             #expect(named.map(\.monthly_usd) == named.map(\.monthly_usd).sorted())
             for p in named {
                 #expect(p.model != a.primaryModel)
-                #expect(p.monthly_usd < a.decision.monthly_usd, "\(p) against \(a.decision.monthly_usd)")
+                // Cheaper than what the verdict pays: a tiered plan's month with its escalations.
+                let pays = a.decision.combined?.monthly_usd ?? a.decision.monthly_usd
+                #expect(p.monthly_usd < pays, "\(p) against \(pays)")
                 #expect(a.costs.first { $0.model == p.model }?.fits == true)
                 #expect(!["retired", "unreleased"].contains(a.costs.first { $0.model == p.model }?.status.state.rawValue ?? ""))
                 #expect(p.reason != "it cannot take this workload")
@@ -100,7 +102,7 @@ struct PassedOverTests {
     /// A tenth or more of the requests complex holds a model that takes them all alone to complex reasoning 'good':
     /// passed over with that reason where the verdict routes them, but not beside a Haiku that takes them all itself
     /// (it read "GPT-6 Luna, 'weak' at complex reasoning, passed over" beside Haiku 5.5, as weak).
-    @Test func theComplexFloorIsSaidOnlyWhereTheVerdictMeetsIt() {
+    @Test func theComplexFloorIsSaidOnlyWhereTheVerdictMeetsIt() throws {
         let alone = engine.assess(k.answers(["task_type": "code_completion", "monthly_requests": 5_000_000, "avg_input_tokens": 1_500,
                                              "avg_output_tokens": 60, "complex_share": 0.15, "latency": "realtime",
                                              "latency_budget_s": 1, "as_of": "2026-12-06"]))
@@ -114,5 +116,13 @@ struct PassedOverTests {
             $0.reason.hasPrefix("it fits complex reasoning only 'poor', where this workload asks 'good' of any model that takes every request alone")
         }, "\(routed.decision.passed_over)")
         #expect(routed.reasons.contains { $0.text.hasPrefix("One request in ten or more needs deep reasoning") })
+        // Below the routing band, the cheaper Haiku is set aside by the floor, and its line says that, not that "the
+        // rules that fired prefer" a model no rule names.
+        let below = engine.assess(k.answers(["task_type": "rag", "monthly_requests": 200_000, "complex_share": 0.15,
+                                             "review_capacity": "none", "as_of": "2026-12-06"]))
+        #expect(below.verdict == .chooseAlternative && below.primaryModelBasis == .cheapest_suitable)
+        let haiku = try #require(below.decision.haiku)
+        #expect(haiku.reason.hasPrefix("it fits complex reasoning only 'weak', where this workload asks 'good' of any model that takes "
+                                       + "every request alone") && haiku.url == "/criteria/complex-request-share", "\(haiku)")
     }
 }
