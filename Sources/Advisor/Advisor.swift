@@ -360,6 +360,13 @@ public final class Knowledge: @unchecked Sendable {
     /// The question for an answer.
     public func question(_ id: AnswerID) -> Question { questionsByID[id.rawValue] }
 
+    /// `value` within question `id`'s bounds: a figure read from usage (an import, a link's distribution) is priced
+    /// and checked at the most or least the questionnaire takes, never dropped to the default.
+    public func bounded(_ id: AnswerID, _ value: Double) -> Double {
+        let question = question(id)
+        return Swift.min(question.max ?? value, Swift.max(question.min ?? value, value))
+    }
+
     /// The model page for a slug, if there is one.
     public func model(_ slug: String) -> ModelEntry? { modelIndex[slug].map { models[$0] } }
 

@@ -311,9 +311,7 @@ extension Engine {
                 || (id == .cachedInputShare && loggedToolPrompt > 0 && fileShare) {
             // Within the question's bounds, as an upload's are (`UsageImport.filling`): beyond them `replacing` refused
             // the mean, and `usage=1-20000000-0-0-200` was priced at the 1,000-token default, "Run it on Haiku" at $86.
-            let question = knowledge.question(id)
-            let bounded = Swift.min(question.max ?? mean, Swift.max(question.min ?? mean, mean))
-            if let replaced = try? knowledge.replacing(id, with: .number(bounded), in: filled) { filled = replaced }
+            if let replaced = try? knowledge.replacing(id, with: .number(knowledge.bounded(id, mean)), in: filled) { filled = replaced }
         }
         let answers = filled
         return answers.values.withUnsafeBufferPointer { v in

@@ -200,7 +200,7 @@ public struct UsageProfile: Sendable, Equatable {
             // Digits only: `Double` would also read 0x3e80 and 1.6e4, which the message does not allow.
             let parts = group.split(separator: "-", omittingEmptySubsequences: false)
             let numbers = parts.map { part in
-                !part.isEmpty && part.count <= 20 && part.utf8.allSatisfy { (48...57).contains($0) } ? Double(String(part)) : nil
+                !part.isEmpty && part.utf8.allSatisfy { (48...57).contains($0) } ? Double(String(part)) : nil
             }
             // The importer's own bound (a token count up to 10^15): a profile it wrote into every link of a 200 page
             // was refused at 10^12 as "not five whole numbers".
@@ -208,7 +208,7 @@ public struct UsageProfile: Sendable, Equatable {
                 throw AnswerError(code: "invalid_usage", message: "usage group \(n + 1) (`\(group.prefix(60))`) has a number over "
                                   + "10^15, more than any usage file holds", field: "usage")
             }
-            guard numbers.count == 5 || numbers.count == 6, numbers.allSatisfy({ $0 != nil && $0! <= 1e15 }) else {
+            guard numbers.count == 5 || numbers.count == 6, numbers.allSatisfy({ $0 != nil }) else {
                 throw AnswerError(code: "invalid_usage", message: "usage group \(n + 1) (`\(group.prefix(60))`) must be five "
                                   + "whole numbers joined by `-`: requests, uncached input, cache reads, cache writes, output "
                                   + "(and a sixth, the 1-hour cache writes, where there are any)", field: "usage")

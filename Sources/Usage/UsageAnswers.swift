@@ -26,7 +26,7 @@ extension UsageImport {
                 if id == .peakToAverage, peakIsLowerBound, case .number(let assumed) = question.defaultValue, assumed > number {
                     continue
                 }
-                value = .number(Swift.min(question.max ?? number, Swift.max(question.min ?? number, number)))
+                value = .number(knowledge.bounded(id, number))
             }
             if let filled = try? knowledge.replacing(id, with: value, in: answers) { answers = filled }
         }

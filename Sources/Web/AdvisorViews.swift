@@ -52,7 +52,7 @@ public struct AdvisorViews: Sendable {
                 answers = try knowledge.answers(fromJSON: request.body)
             } else {
                 let (answerPairs, profile) = try Self.usageParameter(pairs)
-                answers = try knowledge.answers(fromQuery: answerPairs)
+                answers = try linkedAnswers(answerPairs, profile: profile)
                 if let profile {
                     // A link from an imported verdict: the same document, plus `usage.comparison`.
                     let (assessment, comparison) = engine.assess(answers, usage: profile, currentModel: Self.currentModel(of: answers))
@@ -142,7 +142,7 @@ public struct AdvisorViews: Sendable {
             let split = try ShareLinks.split(request.query.filter { $0.0 != Self.uploadFileField })
             linkVersion = split.version
             let (pairs, profile) = try Self.usageParameter(split.answers)
-            answers = try knowledge.answers(fromQuery: pairs)
+            answers = try linkedAnswers(pairs, profile: profile)
             usage = profile
         } catch let error as HTTPError {
             return assessPage(values: QuestionnaireForm.values(of: request.query),
@@ -287,7 +287,7 @@ public struct AdvisorViews: Sendable {
         if !answerPairs.isEmpty {
             do {
                 (answerPairs, usage) = try Self.usageParameter(answerPairs)
-                workload = try knowledge.answers(fromQuery: answerPairs)
+                workload = try linkedAnswers(answerPairs, profile: usage)
             } catch let failure {
                 error = form.message(for: failure)
                 usage = nil
@@ -337,7 +337,7 @@ public struct AdvisorViews: Sendable {
                 return .text("The calculator prices the averages you give; a usage file's distribution is priced on the "
                              + "verdict (/assess/result.csv and .md with the same usage parameter).\n", status: 400)
             }
-            answers = try knowledge.answers(fromQuery: pairs)
+            answers = try linkedAnswers(pairs, profile: profile)
             let current = Self.currentModel(of: answers)
             assessment = { profile.map { engine.assess(answers, usage: $0, currentModel: current).assessment } ?? engine.assess(answers) }
             usage = profile

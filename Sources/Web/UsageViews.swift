@@ -212,6 +212,19 @@ extension AdvisorViews {
                                     view: view, activeSection: "assess"))
     }
 
+    /// A link's answers beside the distribution it carries (`usage=`): a system prompt is held to the distribution's
+    /// average input where the input is left blank, as an upload holds it to the file's (a 2,000-token system prompt
+    /// beside 50,000-token requests was refused against the 1,000-token default, and one of 800 beside 500-token
+    /// requests priced).
+    func linkedAnswers(_ pairs: [(String, String)], profile: UsageProfile?) throws(AnswerError) -> Answers {
+        let answers = try knowledge.answers(fromQuery: pairs, usageFile: profile != nil)
+        guard let profile, answers.isAssumed(.avgInputTokens) else { return answers }
+        let mean = knowledge.bounded(.avgInputTokens, profile.meanPrompt.rounded())
+        try Knowledge.checkSystemPrompt(try knowledge.replacing(.avgInputTokens, with: .number(mean), in: answers),
+                                        inputFrom: "the usage profile's average")
+        return answers
+    }
+
     /// The distribution a link carries, and the answers without it. - Throws: `AnswerError` for a bad `usage=`.
     static func usageParameter(_ query: [(String, String)]) throws(AnswerError) -> (pairs: [(String, String)], profile: UsageProfile?) {
         let carried = query.filter { $0.0 == "usage" }

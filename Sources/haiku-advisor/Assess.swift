@@ -106,7 +106,7 @@ struct Assess: ParsableCommand {
             throw ExitCode(2)
         }
         guard data.count <= limit else {
-            printError("error: \(answers) is larger than 64 KiB")
+            printError("error: \(answers == "-" ? "standard input" : answers) is larger than 64 KiB")
             throw ExitCode(2)
         }
         return [UInt8](data)

@@ -12,13 +12,13 @@ struct MCPCommand: ParsableCommand {
     var content: String?
     @Option(help: "The web app's address, for the links in answers.") var site = "http://127.0.0.1:8080"
 
-    func validate() throws {
-        guard SiteAddress.isPlain(site) else { throw ValidationError("--site " + SiteAddress.message) }
-    }
-
     func run() throws {
         let content = ContentLocation.resolve(content)
-        let site = site
+        // Bad values exit 2, as scan's do; the argument parser's own errors exit 64.
+        guard let site = SiteAddress.plain(site) else {
+            printError("error: --site " + SiteAddress.message)
+            throw ExitCode(2)
+        }
         // The command line is synchronous; the SDK is async: run it on the concurrency pool and wait here.
         let failure = FailureBox()
         let done = DispatchSemaphore(value: 0)

@@ -22,6 +22,8 @@ struct ContentOptions: ParsableArguments {
 }
 
 /// Writes a line to standard error, for messages that are not the command's output.
+/// Cleaned as the command's output is (`TerminalText`): an import error quotes the file's own cell, which can hold
+/// an escape sequence.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data((TerminalText.safe(message) + "\n").utf8))
 }

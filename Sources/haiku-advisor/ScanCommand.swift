@@ -28,10 +28,6 @@ struct ScanCommand: ParsableCommand {
 
     enum Format: String, CaseIterable { case text, json, sarif }
 
-    func validate() throws {
-        guard SiteAddress.isPlain(site) else { throw ValidationError("--site " + SiteAddress.message) }
-    }
-
     func run() throws {
         // Bad values exit 2 like every other failure to run; the argument parser's own errors exit 64.
         func usage(_ message: String) -> ExitCode {
@@ -41,6 +37,7 @@ struct ScanCommand: ParsableCommand {
         guard let format = Format(rawValue: format) else {
             throw usage("--format takes text, json or sarif, not '\(format)'")
         }
+        guard let site = SiteAddress.plain(site) else { throw usage("--site " + SiteAddress.message) }
         guard let failOn = LifecycleState(rawValue: failOn), ScanPolicy.failOnChoices.contains(failOn) else {
             throw usage("--fail-on takes retired, deprecated or legacy, not '\(failOn)'")
         }

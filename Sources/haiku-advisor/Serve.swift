@@ -46,7 +46,7 @@ struct Serve: ParsableCommand {
         guard shutdownDeadline >= 0 && shutdownDeadline <= 3600 else { throw ValidationError("--shutdown-deadline takes 0 to 3600 seconds") }
         guard (1...60_000).contains(queryBudgetMs) else { throw ValidationError("--query-budget-ms takes 1 to 60000") }
         if let url = resolvedPublicURL, !SiteAddress.isPlain(url) {
-            throw ValidationError("--public-url (or HAIKU_ADVISOR_PUBLIC_URL) takes an http:// or https:// address without query or fragment, such as https://advisor.example.com")
+            throw ValidationError("--public-url (or HAIKU_ADVISOR_PUBLIC_URL) " + SiteAddress.message)
         }
     }
 

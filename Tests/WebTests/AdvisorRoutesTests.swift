@@ -372,6 +372,10 @@ struct AdvisorRoutesTests {
         let haiku = (huge["costs"] as? [[String: Any]])?.first { $0["model"] as? String == "claude-haiku-5-5" }
         #expect(haiku?["fits"] as? Bool == false, "\(haiku ?? [:])")
         #expect(huge["verdict"] as? String != "choose_haiku")
+        // A system prompt beside a distribution is held to its average input, as an upload's is, not to the default.
+        #expect(get("/api/assess", [("usage", "100-50000-0-0-200"), ("system_prompt_tokens", "2000")]).status == 200)
+        let longer = get("/api/assess", [("usage", "100-500-0-0-200"), ("system_prompt_tokens", "800")])
+        #expect(longer.status == 400 && longer.text.contains("(500, the usage profile's average)"), "\(longer.text)")
     }
 
     /// Each bill's thinking is a row of its own, and a row no chosen model has a figure for is left out: the default

@@ -185,6 +185,14 @@ import Testing
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output.contains("evil\u{FFFD}[2J\u{FFFD}X"), "\(result.output.prefix(1500))")
         #expect(!result.output.contains("\u{1B}") && !result.output.contains("\r"))
+        // Nor in an error, which quotes the file's own cell.
+        let bad = NSTemporaryDirectory() + "controls-bad-\(getpid()).csv"
+        try ("timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens\n"
+             + "2026-11-01T00:00:00Z,claude-haiku-4-5,\"12\u{1B}]0;PWNED\u{07}\",200,0,0\n").write(toFile: bad, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: bad) }
+        let refused = try run(["assess", "--usage", bad])
+        #expect(refused.status == 2 && !refused.errors.contains("\u{1B}") && !refused.errors.contains("\u{07}"), "\(refused.errors)")
+        #expect(refused.errors.contains("\u{FFFD}]0;PWNED\u{FFFD}"), "\(refused.errors)")
     }
 
     @Test func emptyAndMisplacedPathsAreSaidAsWhatTheyAre() throws {

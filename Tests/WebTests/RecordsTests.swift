@@ -436,7 +436,10 @@ struct RecordsTests {
         // written into both).
         for command in [["scan", "."], ["mcp"]] {
             let site = try runCommand(["haiku-advisor"] + command + ["--site", "javascript:alert(1)"])
-            #expect(site.status != 0 && site.errors.contains("--site takes an http:// or https:// address"), "\(command): \(site.errors)")
+            #expect(site.status == 2 && site.errors.contains("--site takes an http:// or https:// address"), "\(command): \(site.errors)")
         }
+        // A trailing slash is not doubled in the links built from it.
+        let sarif = try runCommand(["haiku-advisor", "scan", "Tests/ScanTests", "--format", "sarif", "--site", "https://advisor.example.com/"])
+        #expect(sarif.output.contains("https://advisor.example.com/failure-modes/") && !sarif.output.contains("example.com//"), "\(sarif.output.prefix(600))")
     }
 }

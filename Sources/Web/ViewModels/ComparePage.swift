@@ -4,7 +4,8 @@ struct ComparePage: ViewModel, ChartedPage {
     /// Every model, checked when chosen.
     let choices: [ModelChoice]
     let formError: String
-    /// Said when one model was asked for and the default Haiku was set beside it ("" otherwise): it was added unsaid.
+    /// Said when one model was asked for and another set beside it, the default Haiku or, beside that Haiku, the
+    /// escalation model ("" otherwise): it was added unsaid.
     var pairNote = ""
     let models: [ModelLink]
     let rows: [CompareRow]
