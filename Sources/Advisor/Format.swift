@@ -139,7 +139,15 @@ public enum Format {
         return (hours < 100 ? trimmed(hours, digits: 1) : count(hours)) + " hours"
     }
 
-    public static func percent(_ share: Double) -> String { trimmed(share * 100, digits: 1) + " %" }
+    public static func percent(_ share: Double) -> String {
+        let p = share * 100
+        // A share that is not nothing never reads "0 %": a complex share of 0.0001 was "the complex 0 %" on its way to
+        // the escalation model. Below a twentieth of a percent, to its first significant digit.
+        if p != 0 && abs(p) < 0.05 && p.isFinite {
+            return trimmed(p, digits: Swift.min(8, Int(-log10(abs(p)).rounded(.down)) + 1)) + " %"
+        }
+        return trimmed(p, digits: 1) + " %"
+    }
 
     /// A token count or a factor as the engine's notes write it: `104,000` (rounded half away from zero), `1.3`.
     public static func figure(_ value: Double, digits: Int = 0) -> String {

@@ -16,6 +16,15 @@ struct FormatTests {
 
     /// Numbers past Int64, or no number at all, are written, never a trap: a usage file's 10^19-nanosecond timestamp
     /// or 10^15 tokens a minute stopped the server where a message wrote them.
+    /// A share that is not nothing never reads "0 %" ("the complex 0 %" for a share of 0.0001 sent on to Sonnet).
+    @Test func aSmallShareKeepsItsFirstDigit() {
+        #expect(Format.percent(0.0001) == "0.01 %")
+        #expect(Format.percent(0.000004) == "0.0004 %")
+        #expect(Format.percent(0) == "0 %")
+        #expect(Format.percent(0.05) == "5 %")
+        #expect(Format.percent(0.0012) == "0.1 %")
+    }
+
     @Test func figuresPastInt64AreWrittenNotTrapped() {
         #expect(Format.figure(1e19) == "10,000,000,000,000,000,000")
         #expect(Format.figure(-2.5e19) == "-25,000,000,000,000,000,000")
