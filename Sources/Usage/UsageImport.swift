@@ -117,6 +117,19 @@ public struct UsageImport: Sendable {
             }
         }
         let profile = samples.isEmpty ? nil : UsageProfile(samples)
+        // More requests than the tokens could fill: every request rounded to nothing and was priced at $0 (the
+        // opposite, too few requests for the tokens, is asked for again above).
+        if let profile, profile.meanPrompt + profile.meanOutput < 1 {
+            let requests = requestsPerRow?.reduce(0, +) ?? 0
+            let tokens = Format.count((totals.prompt + totals.output).rounded())
+            if counted {
+                throw UsageError("the file", "\(tokens) tokens over \(Format.count(requests.rounded())) requests is under one "
+                                 + "token a request: the request counts and the token counts cannot both be right")
+            }
+            throw UsageError("monthly_requests", "\(Format.count(given ?? 0)) a month make \(Format.count(requests.rounded())) "
+                             + "requests over the file's \(seconds >= 172_800 ? "\(Format.count((seconds / 86_400).rounded())) days" : Format.duration(seconds)), and its \(tokens) tokens are under one a "
+                             + "request: give the monthly requests of the traffic the file records")
+        }
         let observedRequests = counted ? requestsPerRow?.reduce(0, +) : nil
 
         // Models: by requests where counted, else by tokens.

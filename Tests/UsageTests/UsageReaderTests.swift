@@ -129,6 +129,27 @@ import Usage
         }
     }
 
+    /// More requests than the tokens could fill are refused, as too few are: every request rounded to nothing and the
+    /// verdict was priced on empty requests, most models at $0.
+    @Test func requestsTheTokensCannotFillAreRefused() throws {
+        func bucket(_ day: String) -> String {
+            #"{"starting_at":"2026-\#(day)T00:00:00Z","ending_at":"2026-\#(day.prefix(3))\#(String(format: "%02d", Int(day.suffix(2))! + 1))T00:00:00Z","results":[{"uncached_input_tokens":1000,"#
+                + #""cache_creation":{"ephemeral_5m_input_tokens":0,"ephemeral_1h_input_tokens":0},"cache_read_input_tokens":0,"output_tokens":200,"model":"claude-haiku-4-5-20251001"}]}"#
+        }
+        let report = Array(#"{"data":[\#(bucket("01-01")),\#(bucket("12-01"))],"has_more":false,"next_page":null}"#.utf8)
+        do {
+            _ = try UsageImport.load(report, given: UsageFixture.answers(["monthly_requests": .number(100_000)]),
+                                     catalog: UsageFixture.catalog, knowledge: UsageFixture.knowledge)
+            Issue.record("100,000 requests a month over 2,400 tokens were priced")
+        } catch {
+            #expect("\(error)".contains("and its 2,400 tokens are under one a request"), "\(error)")
+        }
+        // A plausible number is read as before.
+        let read = try UsageImport.load(report, given: UsageFixture.answers(["monthly_requests": .number(100)]),
+                                        catalog: UsageFixture.catalog, knowledge: UsageFixture.knowledge)
+        #expect(read.profile != nil)
+    }
+
     @Test func openAICachedTokensAreInsideInputTokens() throws {
         let s = try UsageFixture.load("openai-usage-1m.json").summary
         // 15,000 of every prompt is cached: 1,229 reads of the prefix (the first request wrote it, which OpenAI
@@ -149,7 +170,7 @@ import Usage
         // none, and the reason asked for them with was empty (" Enter the monthly requests…").
         let file = Array("""
             {"object":"page","data":[{"object":"bucket","start_time":1700000000,"end_time":1700086400,"results":[
-              {"object":"organization.usage.completions.result","input_tokens":1000,"output_tokens":10,
+              {"object":"organization.usage.completions.result","input_tokens":1000000,"output_tokens":10000,
                "num_model_requests":0,"model":"gpt-4o-mini"}]}]}
             """.utf8)
         let asked = try UsageImport.load(file, catalog: UsageFixture.catalog, monthlyRequests: nil, on: UsageFixture.day)
