@@ -97,7 +97,11 @@ final class SiteMonitor: Sendable {
             lastFailure = ""
             return false
         } catch {
-            // The same failure is said once, not every second while it lasts.
+            // The same failure is said once, not every second while it lasts; a reload asked for (SIGHUP) always
+            // gets an outcome, briefly when it is the same (a second SIGHUP printed "re-reading" and nothing after).
+            if error.description == lastFailure, reason == "SIGHUP" {
+                printError("\(reason) but the content has the same errors as before; still serving the last good version")
+            }
             if error.description != lastFailure {
                 lastFailure = error.description
                 if error.isWriteFailure {

@@ -210,6 +210,20 @@ import Glibc
         #expect(!log.contains("remote peer") && !log.contains("Failed to"))
     }
 
+    /// Every reload asked for gets an outcome: a second SIGHUP with the same broken page printed "re-reading" and
+    /// nothing after, so an operator could not tell a finished reload from a hung one.
+    @Test func aRepeatedSighupOnTheSameErrorsSaysSo() throws {
+        let site = try SiteCopy()
+        let server = try ServerProcess(["--db", ":memory:"], in: site.root)
+        try site.write("content/guides/broken.md", "---\ntitle: [unclosed\n---\nBroken.\n")
+        server.signal(SIGHUP)
+        #expect(server.eventually { server.log.contains("SIGHUP but the content has errors; still serving the last good version") }, "\(server.log)")
+        server.signal(SIGHUP)
+        #expect(server.eventually { server.log.contains("SIGHUP but the content has the same errors as before; still serving the last good version") },
+                "\(server.log)")
+        #expect(try server.get("/healthz").status == 200)
+    }
+
     @Test func aMissingPublicOrTemplatesDirectoryIsAnErrorAtStart() throws {
         for (flag, value) in [("--public", "/nonexistent-public"), ("--templates", "/nonexistent-templates")] {
             let run = try runCommand(["haiku-advisor", "serve", "--port", "0", "--db", ":memory:", flag, value], seconds: 30)
