@@ -239,7 +239,9 @@ private struct PageCheck {
 
     /// An http(s) address a browser opens: the scheme, a host, and no spaces (`https://` alone and `https://a b` passed).
     static func isWebAddress(_ address: String) -> Bool {
-        guard address.hasPrefix("https://") || address.hasPrefix("http://"),
+        // Schemes are case-insensitive (RFC 3986, 3.1): `HTTPS://` was refused.
+        let lowered = address.prefix(8).lowercased()
+        guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://"),
               !address.unicodeScalars.contains(where: { $0.properties.isWhitespace }),
               let host = URLComponents(string: address)?.host else { return false }
         return !host.isEmpty
@@ -258,7 +260,7 @@ private struct PageCheck {
                                            message: "broken internal link `\(address)`",
                                            hint: "link to /section/slug of an existing page", isLink: true))
             }
-        } else if !(address.hasPrefix("https://") || address.hasPrefix("http://") || address.hasPrefix("mailto:")) {
+        } else if !["https://", "http://", "mailto:"].contains(where: { address.prefix(8).lowercased().hasPrefix($0) }) {
             errors.append(ContentError(path: page.path, line: link.line,
                                        message: "link `\(address)` is neither internal (/section/slug) nor http(s)"))
         }

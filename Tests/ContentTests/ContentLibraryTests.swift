@@ -14,6 +14,15 @@ struct ContentLibraryTests {
         #expect(library.page(.guides, "a")?.url == "/guides/a")
     }
 
+    /// Schemes are case-insensitive (RFC 3986, 3.1): `HTTPS://` in a body link was refused as "neither internal nor
+    /// http(s)"; `ftp://` still is.
+    @Test func aLinkSchemeIsReadWhateverItsCase() throws {
+        let fine = try TemporaryContent(["guides/a.md": guide(body: "[A](HTTPS://ok.example/) and [B](Http://ok.example/x).")])
+        #expect(try ContentLibrary.load(directory: fine.root).pages.count == 1)
+        let ftp = try TemporaryContent(["guides/a.md": guide(body: "[A](ftp://ok.example/).")])
+        #expect(throws: ContentErrors.self) { try ContentLibrary.load(directory: ftp.root) }
+    }
+
     @Test func reportsEveryErrorInOneRun() throws {
         let content = try TemporaryContent([
             "guides/one.md": guide(body: "A [broken](/guides/missing) link."),
