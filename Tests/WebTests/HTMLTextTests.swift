@@ -44,3 +44,15 @@ struct HTMLTextTests {
         #expect(HTMLText.escape("plain text, nothing to escape at all") == "plain text, nothing to escape at all")
     }
 }
+
+/// A warning's web addresses are links, the rest escaped, and the sentence's own punctuation stays outside them.
+struct LinkedTextTests {
+    @Test func addressesBecomeLinksAndTheRestIsEscaped() {
+        #expect(LinkedText.html("watch https://status.claude.com, add a breaker <now>")
+                == "watch <a href=\"https://status.claude.com\">https://status.claude.com</a>, add a breaker &lt;now&gt;")
+        #expect(LinkedText.html("errors (http://a.example/x?y=1&z=2).")
+                == "errors (<a href=\"http://a.example/x?y=1&amp;z=2\">http://a.example/x?y=1&amp;z=2</a>).")
+        #expect(LinkedText.html("no address, only https:// alone") == "no address, only https:// alone")
+        #expect(LinkedText.html("\"quoted\" & plain") == "&quot;quoted&quot; &amp; plain")
+    }
+}

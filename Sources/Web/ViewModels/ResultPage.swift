@@ -151,6 +151,8 @@ struct WarningLine: ViewModel {
     let severity: String
     /// The biggest risk, given in full in the verdict box: the list names it and points there, not the text again.
     var shownAbove = false
+    /// `text` escaped, its web addresses as links (a status page, an error-code reference).
+    var textHTML: String { LinkedText.html(text) }
 }
 
 /// One answer changed to the nearest value that flips the verdict, numbered as on the score scale.
