@@ -9,8 +9,9 @@ struct JSONNode {
     /// Parses a whole document.
     /// - Throws: `UsageError` with the line and column of the syntax error.
     static func parse(_ bytes: [UInt8]) throws(UsageError) -> JSONNode {
+        let value: JSONValue
         do throws(JSONSyntaxError) {
-            return JSONNode(value: try JSONReader.parse(bytes), path: "$")
+            value = try JSONReader.parse(bytes)
         } catch {
             var line = 1, column = 1
             for byte in bytes.prefix(error.offset) {
@@ -18,6 +19,31 @@ struct JSONNode {
             }
             throw UsageError("line \(line), column \(column)", "not valid JSON: \(error.message)")
         }
+        // A field named twice is refused, as the API's JSON body refuses it: the first was read and the second dropped
+        // without a word (`"data": [], "data": [...]` reported a file with no tokens).
+        if let twice = duplicateKey(in: value) { throw UsageError(twice, "given more than once: a usage file names each field once") }
+        return JSONNode(value: value, path: "$")
+    }
+
+    /// The path of the first member whose key its object already has; nil when none. Walked with a stack, not
+    /// recursion: the reader bounds the depth, and a deep file should not need a deep call stack either.
+    static func duplicateKey(in root: JSONValue) -> String? {
+        var stack: [(JSONValue, String)] = [(root, "$")]
+        while let (value, path) = stack.popLast() {
+            switch value {
+            case .object(let members):
+                var seen = Set<String>()
+                for (key, member) in members {
+                    guard seen.insert(key).inserted else { return path + "." + key }
+                    stack.append((member, path + "." + key))
+                }
+            case .array(let items):
+                for (i, item) in items.enumerated() { stack.append((item, "\(path)[\(i)]")) }
+            default:
+                continue
+            }
+        }
+        return nil
     }
 
     func fail(_ expected: String) -> UsageError {

@@ -150,6 +150,17 @@ import Usage
         #expect(read.profile != nil)
     }
 
+    /// A field named twice is refused with its path, as the API's JSON body refuses it: the first was read and the
+    /// second dropped without a word.
+    @Test func aFieldNamedTwiceIsRefused() {
+        do {
+            _ = try UsageFile.read(Array(#"{"object":"page","data":[],"data":[{"object":"bucket"}]}"#.utf8))
+            Issue.record("a doubled field was read")
+        } catch {
+            #expect("\(error)".contains("$.data: given more than once"), "\(error)")
+        }
+    }
+
     @Test func openAICachedTokensAreInsideInputTokens() throws {
         let s = try UsageFixture.load("openai-usage-1m.json").summary
         // 15,000 of every prompt is cached: 1,229 reads of the prefix (the first request wrote it, which OpenAI
