@@ -80,6 +80,11 @@ enum OTLPSpanReader {
         if let list = span.member("attributes") {
             for attribute in try list.array() {
                 let key = try attribute.required("key").string()
+                // Named twice, the last value won without a word (100 input tokens, then 999,999): refused, as a
+                // JSON field named twice is.
+                guard attributes[key] == nil else {
+                    throw UsageError(attribute.path + ".key", "attribute `\(key.prefix(80))` is given more than once in this span")
+                }
                 attributes[key] = try attribute.required("value")
             }
         }

@@ -151,8 +151,19 @@ import Usage
     }
 
     /// A field named twice is refused with its path, as the API's JSON body refuses it: the first was read and the
-    /// second dropped without a word.
+    /// second dropped without a word. So is a span's attribute (the last value had won).
     @Test func aFieldNamedTwiceIsRefused() {
+        let attributes = #""attributes": [{"key": "gen_ai.request.model", "value": {"stringValue": "claude-haiku-5-5"}}, "#
+            + #"{"key": "gen_ai.usage.input_tokens", "value": {"intValue": "100"}}, "#
+            + #"{"key": "gen_ai.usage.input_tokens", "value": {"intValue": "999999"}}, "#
+            + #"{"key": "gen_ai.usage.output_tokens", "value": {"intValue": "10"}}]"#
+        let span = #"{"traceId": "t", "spanId": "a", "startTimeUnixNano": "1793577600000000000", "endTimeUnixNano": "1793577600900000000", \#(attributes)}"#
+        do {
+            _ = try UsageFile.read(Array(#"{"resourceSpans": [{"scopeSpans": [{"spans": [\#(span)]}]}]}"#.utf8))
+            Issue.record("an attribute named twice was read")
+        } catch {
+            #expect("\(error)".contains("attribute `gen_ai.usage.input_tokens` is given more than once"), "\(error)")
+        }
         do {
             _ = try UsageFile.read(Array(#"{"object":"page","data":[],"data":[{"object":"bucket"}]}"#.utf8))
             Issue.record("a doubled field was read")
