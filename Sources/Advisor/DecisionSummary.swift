@@ -214,18 +214,15 @@ extension Engine {
                 m != primary && monthly[m] < (plan ?? monthly[primary]) - 0.005 && k.compiledModels[m].fit[task] <= asWell
                     && !k.meets(d.taskFloors, model: m) && !listed.contains(k.models[m].slug) && !offered.contains(m)
                     && k.compiledModels[m].isServed(on: Int(v[AnswerID.asOf.rawValue])) && fits(m)
-                    && !(d.haikusRuledOut && k.compiledModels[m].isHaikuFamily) && !k.compiledModels[m].isHaikuFamily
+                    && !k.compiledModels[m].isHaikuFamily
             }.sorted { (monthly[$0], $0) < (monthly[$1], $1) }
             // Each kind up to the list's length; the cheapest of them all are shown (the cheapest model on the table,
             // 'weak' at the task, was crowded out by dearer ones below the floor).
             for m in belowFloor.prefix(Self.passedOverShown) {
-                guard let floor = d.taskFloors.first(where: { k.compiledModels[m].fit[$0.task] > $0.fit }) else { continue }
-                let floorTask = AnswerID.taskName(AnswerID.taskType.choices[floor.task])
+                guard let missed = floorMissed(m, d) else { continue }
                 let (cause, why) = d.usable[m] ? (UnusableCause.unexplained, "") : unusable(m, v)
                 named.append(PassedOver(model: k.models[m].slug, monthly_usd: Format.rounded(monthly[m]),
-                                        reason: "it fits \(floorTask) only '\(k.compiledModels[m].fit[floor.task].rawValue)', where "
-                                            + "this workload asks '\(floor.fit.rawValue)' of any model that takes every request alone"
-                                            + (cause == .unexplained || cause == .fit ? "" : "; and \(why)"),
+                                        reason: missed.text + (cause == .unexplained || cause == .fit ? "" : "; and \(why)"),
                                         url: "/models/\(k.models[m].slug)"))
             }
             // Then cheaper models that fit the task less well, with their fit beside the primary's: Command R7B, GPT-5
@@ -332,6 +329,19 @@ extension Engine {
             return "; \(k.models[m].title)'s thinking alone is \(Format.money(thinking, beside: monthly[m])) of its month, where "
                 + "\(k.models[primary].title) answers without thinking here"
         }
+    }
+
+    /// The first floor on another task type that model `m` misses (`Decision.taskFloors`), in words, with the page of
+    /// the policy that sets it; nil when it meets them all. One sentence for the passed-over list and the lost lines.
+    func floorMissed(_ m: Int, _ d: Decision) -> (text: String, url: String)? {
+        let k = knowledge
+        guard let floor = d.taskFloors.first(where: { k.compiledModels[m].fit[$0.task] > $0.fit }) else { return nil }
+        let floorTask = AnswerID.taskName(AnswerID.taskType.choices[floor.task])
+        let url = d.policyReasons.lazy.map { k.policies[$0.policy] }
+            .first { $0.kind == .alternatives_min_fit && $0.task == floor.task }
+            .map { "/criteria/\(k.criteria[$0.criterion].slug)" } ?? "/criteria/"
+        return ("it fits \(floorTask) only '\(k.compiledModels[m].fit[floor.task].rawValue)', where this workload asks "
+                + "'\(floor.fit.rawValue)' of any model that takes every request alone", url)
     }
 
     /// Model `m` against the verdict's primary: its month, the difference, and why it lost, as the runner-up's line
@@ -491,15 +501,11 @@ extension Engine {
                 + "\(Format.ratio(haikuLean / lean)) times its \(Format.money(lean)) and \(Format.money(haikuLean - lean)) a month more, "
                 + "while \(k.models[primary].title)'s \(Format.money(primaryLean)) clears that"
             url = "/criteria/cost-priority"
-        } else if d.basis == .cheapest_suitable, let floor = d.taskFloors.first(where: { k.compiledModels[m].fit[$0.task] > $0.fit }) {
+        } else if d.basis == .cheapest_suitable, let missed = floorMissed(m, d) {
             // Set aside by a floor on another task type (a tenth of the requests complex: complex reasoning 'good'), not
             // by a rule naming the pick: "the rules that fired prefer gpt-oss-120b" stood beside a cheaper Haiku.
-            let floorTask = AnswerID.taskName(AnswerID.taskType.choices[floor.task])
-            reason = "it fits \(floorTask) only '\(k.compiledModels[m].fit[floor.task].rawValue)', where this workload asks "
-                + "'\(floor.fit.rawValue)' of any model that takes every request alone"
-            url = d.policyReasons.lazy.map { k.policies[$0.policy] }
-                .first { $0.kind == .alternatives_min_fit && $0.task == floor.task }
-                .map { "/criteria/\(k.criteria[$0.criterion].slug)" } ?? "/criteria/"
+            reason = missed.text
+            url = missed.url
         } else if let basisCriterion {
             let title = k.criteria.first { $0.slug == basisCriterion }?.title ?? basisCriterion
             // A runner-up as fit and cheaper is the trade the team is making: said, with the amount (Sonnet 5.5 at
