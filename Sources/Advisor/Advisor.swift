@@ -319,7 +319,7 @@ public final class Knowledge: @unchecked Sendable {
     let priceOutlookDays: Int
     /// The lowest limits of any entry tier a page publishes (RateLimitFloor.swift), over every model page, a retired
     /// model's included: a peak under it is one every provider we could read carries from its first tier. A model's
-    /// retirement is no evidence that its provider's entry tier grew: when GPT-5 nano retired on 2026-12-11, OpenAI's
+    /// retirement is no evidence that its provider's entry tier grew: when GPT-5 nano retired on 2026-12-10, OpenAI's
     /// only Tier 1 we could read (200,000 tokens a minute) left the floor, and 1.37M tokens a minute on GPT-6 Luna,
     /// whose limits we could not read, went from "unknown, high" to "unlikely to bind, low" overnight.
     let entryTierFloor: RateLimitFloor?

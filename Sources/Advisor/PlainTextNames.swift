@@ -30,7 +30,7 @@ extension Assessment {
     }
 
     /// An alternative as a plain-text list names it: its state where it is not active, and a weaker fit
-    /// (`gpt-5-mini (deprecated, retires 2026-12-11; fits this task only ‘good’)`).
+    /// (`gpt-5-mini (deprecated, retires 2026-12-10; fits this task only ‘good’)`).
     public func namedAlternative(_ slug: String, knowledge: Knowledge) -> String {
         let notes = [costs.first { $0.model == slug }?.status.shortNote, weakerFit(slug, knowledge: knowledge)].compactMap { $0 }
         return notes.isEmpty ? slug : "\(slug) (\(notes.joined(separator: "; ")))"

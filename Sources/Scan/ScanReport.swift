@@ -84,7 +84,7 @@ public struct Finding: Sendable, Encodable {
         case .active: text += ", active" + (retires.map { ", retires \($0)" } ?? "")
         case .unreleased: text += ", not released until \(since)"
         }
-        // Not for a model retired that very day: "retired since 2026-12-11 ... (in 0 days)".
+        // Not for a model retired that very day: "retired since 2026-12-10 ... (in 0 days)".
         if let days = days_to_retirement, days >= 0, state != .retired { text += " (in \(days) day\(days == 1 ? "" : "s"))" }
         if let replacement {
             text += "; replacement: \(replacement.title)" + (replacement.api_id.map { " (\($0))" } ?? "")

@@ -50,7 +50,7 @@ struct CompareView {
             row("Provider") { _, spec in spec.provider },
             row("Released") { _, spec in spec.released.value },
             // On the day the workload is priced for (its as_of), as the chart's bars are: a table of 2027-01-15 said
-            // "retires 2026-12-11" of a model its chart had left out as retired.
+            // "retires 2026-12-10" of a model its chart had left out as retired.
             row(day == engine.knowledge.today ? "Lifecycle today" : "Lifecycle on \(CivilDate.text(day))") { page, _ in
                 engine.knowledge.status(of: page.slug, on: day)
                     .map { LifecycleText.sentence($0, library: library) } ?? "—"

@@ -48,7 +48,7 @@ enum LifecycleText {
     }
 
     /// What a model page says first of a model that stops, or has stopped, answering: "It stops answering in 5 days
-    /// (2026-12-11)." or "Requests to it have failed since 2026-04-20 (230 days ago)."; for a legacy one with no end
+    /// (2026-12-10)." or "Requests to it have failed since 2026-04-20 (230 days ago)."; for a legacy one with no end
     /// announced, that it is still served; nil for a current one.
     static func end(_ status: ModelStatus, today: Int) -> String? {
         switch status.state {

@@ -948,7 +948,7 @@ struct ExpertChecksTests {
         #expect(peak(100_000)?.severity == .low && peak(100_000)?.text.contains("each limit at its lowest across those providers (500 requests and 200,000 input and "
                                                                               + "output tokens together a minute)") == true)
         #expect(peak(150_000)?.severity == .high && peak(150_000)?.text.contains("Unknown is not fine") == true)
-        // The floor keeps a retired model's entry tier: GPT-5 nano's retirement on 2026-12-11 is no evidence that
+        // The floor keeps a retired model's entry tier: GPT-5 nano's retirement on 2026-12-10 is no evidence that
         // OpenAI's Tier 1 grew tenfold. 1.37M input tokens a minute on GPT-6 Luna, whose limits we could not read, were
         // "unknown, high" on 2026-12-06 and "unlikely to bind, low" on 2026-12-12.
         #expect(k.entryTierFloor?.text == "500 requests and 200,000 input and output tokens together a minute")

@@ -37,7 +37,7 @@ struct PassedOverTests {
         #expect(a.decision.passed_over.map(\.model) == ["cohere-command-r7b", "gpt-5-nano", "gpt-oss-20b"], "\(a.decision.passed_over)")
         // Each with its fit; GPT-5 nano also with its retirement, which rules it out as well.
         #expect(a.decision.passed_over.map(\.reason) == ["it fits chat only 'weak', Claude Haiku 5.5 'good'",
-                                                         "it fits chat only 'weak', Claude Haiku 5.5 'good'; and it is deprecated and retires on 2026-12-11",
+                                                         "it fits chat only 'weak', Claude Haiku 5.5 'good'; and it is deprecated and retires on 2026-12-10",
                                                          "it fits chat only 'weak', Claude Haiku 5.5 'good'; and its published rate limits cannot carry the peak (292,237 uncached input and output tokens a minute against 250,000 at its Developer tier)"],
                 "\(a.decision.passed_over.map(\.reason))")
     }
@@ -52,13 +52,14 @@ struct PassedOverTests {
         #expect(a.decision.passed_over.map(\.reason) == [
             "it fits complex reasoning only 'poor', GPT-6.2 Sol 'strong'",
             "it fits complex reasoning only 'weak', GPT-6.2 Sol 'strong'; the workload requires 'strong'",
-            "it fits complex reasoning only 'weak', GPT-6.2 Sol 'strong'; and it is deprecated and retires on 2026-12-11"],
+            "it fits complex reasoning only 'weak', GPT-6.2 Sol 'strong'; and it is deprecated and retires on 2026-12-10"],
                 "\(a.decision.passed_over.map(\.reason))")
     }
 
     /// 100M real-time moderations at ten times the average at peak: the Haiku verdict stands on the score, and the two
     /// cheaper models that fit moderation as well are named with their reasons, cheapest first: R7B's rate limits,
-    /// GPT-5 nano's retirement on 2026-12-11. The day after it retires, GPT-5 nano is retired, and no longer named.
+    /// GPT-5 nano's retirement on 2026-12-10 (the earlier of OpenAI's two dates). From that day GPT-5 nano is retired, and no
+    /// longer named.
     @Test func aHaikuVerdictNamesCheaperModelsItCouldNotUseCheapestFirst() {
         var given: [String: AnswerValue] = ["task_type": "moderation", "monthly_requests": 100_000_000, "avg_input_tokens": 400,
                                             "avg_output_tokens": 5, "latency": "realtime", "peak_to_average": 10,
@@ -66,8 +67,8 @@ struct PassedOverTests {
         let a = engine.assess(k.answers(given))
         #expect(a.primaryModel == "claude-haiku-5-5")
         #expect(a.decision.passed_over.map(\.model) == ["cohere-command-r7b", "gpt-5-nano"], "\(a.decision.passed_over)")
-        #expect(a.decision.passed_over.last?.reason == "it is deprecated and retires on 2026-12-11")
-        given["as_of"] = "2026-12-12"
+        #expect(a.decision.passed_over.last?.reason == "it is deprecated and retires on 2026-12-10")
+        given["as_of"] = "2026-12-10"
         #expect(engine.assess(k.answers(given)).decision.passed_over.map(\.model) == ["cohere-command-r7b"])
     }
 

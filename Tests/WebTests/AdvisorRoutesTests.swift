@@ -50,8 +50,8 @@ struct AdvisorRoutesTests {
     /// A model page of a model that stops answering says when, counted from today, and links the model to move to;
     /// one served with no end says nothing of the kind (the fixture's today is 2026-11-28).
     @Test func aModelPageSaysWhenItsModelStopsAnsweringAndWhereToMove() {
-        #expect(get("/models/gpt-5-mini").text.contains("<p class=\"notice lifecycle-end\"><strong>It stops answering in 13 days "
-                                                        + "(2026-12-11).</strong> Move to <a href=\"/models/gpt-6-1-terra\">GPT-6.1 Terra</a>"))
+        #expect(get("/models/gpt-5-mini").text.contains("<p class=\"notice lifecycle-end\"><strong>It stops answering in 12 days "
+                                                        + "(2026-12-10).</strong> Move to <a href=\"/models/gpt-6-1-terra\">GPT-6.1 Terra</a>"))
         // Retired: since when, and the replacement followed to the current model (Gemini 3.1 Flash-Lite is deprecated).
         #expect(get("/models/gemini-flash").text.contains("<strong>Requests to it have failed since 2026-06-01 (180 days ago).</strong> "
                                                           + "Move to <a href=\"/models/gemini-3-5-flash-lite\">Gemini 3.5 Flash-Lite</a>"))
@@ -77,10 +77,10 @@ struct AdvisorRoutesTests {
                                                    today: CivilDate.day("2026-11-28")))
         let router = Router(site: site)
         func page(_ path: String) -> String { router.respond(to: Request(method: "GET", path: path, query: [], headers: [:])).text }
-        #expect(page("/models/gpt-5-mini").contains("It stops answering in 13 days (2026-12-11)."))
+        #expect(page("/models/gpt-5-mini").contains("It stops answering in 12 days (2026-12-10)."))
         let retiredBefore = page("/models/").components(separatedBy: "life-retired").count
         site.advisor.engine.knowledge.clock = { CivilDate.day("2026-12-12")! }
-        #expect(page("/models/gpt-5-mini").contains("Requests to it have failed since 2026-12-11 (1 day ago)."))
+        #expect(page("/models/gpt-5-mini").contains("Requests to it have failed since 2026-12-10 (2 days ago)."))
         // GPT-5 mini and GPT-5 nano have retired since.
         #expect(page("/models/").components(separatedBy: "life-retired").count > retiredBefore)
     }
@@ -269,7 +269,7 @@ struct AdvisorRoutesTests {
     }
 
     /// The comparison's table judges lifecycles on the workload's day, as its chart does: on 2027-01-15 GPT-5 nano
-    /// was "deprecated, retires 2026-12-11" in the table while the chart had left it out as retired.
+    /// was "deprecated, retires 2026-12-10" in the table while the chart had left it out as retired.
     @Test func compareJudgesLifecyclesOnTheWorkloadsDay() {
         let page = get("/compare", [("models", "gpt-5-nano,gpt-6-luna"), ("task_type", "classification"), ("as_of", "2027-01-15")]).text
         #expect(page.contains("Lifecycle on 2027-01-15"), "\(page.prefix(200))")

@@ -148,15 +148,15 @@ struct VisualTests {
         let long = get("/calculator", pairs("monthly_requests=500000&avg_input_tokens=2000&avg_output_tokens=3700&reasoning_effort=none")).text
         #expect(long.contains("Cohere Command R7B") && !long.contains("★ Cohere Command R7B · cheapest to build on")
                 && long.contains("· cheapest to build on"))
-        // GPT-5 nano is the cheapest for 150,000-token prompts, but a week before its shutdown (2026-12-11) it is not
+        // GPT-5 nano is the cheapest for 150,000-token prompts, but a week before its shutdown (2026-12-10) it is not
         // a model to build on: its bar says so and the mark goes to the next one, as the engine offers it. 101 days
         // before, more than deprecated_offer_days, it is still the cheapest.
         let lastWeek = get("/calculator", pairs("monthly_requests=1000&avg_input_tokens=150000&avg_output_tokens=10&as_of=2026-12-04")).text
-        #expect(lastWeek.contains(">GPT-5 nano (deprecated, retires 2026-12-11)</text>"))
+        #expect(lastWeek.contains(">GPT-5 nano (deprecated, retires 2026-12-10)</text>"))
         #expect(!lastWeek.contains("★ GPT-5 nano") && lastWeek.contains("★ GPT-6 Luna · cheapest to build on"))
         #expect(lastWeek.contains(">DeepSeek V4 Flash (hosted on Novita) (legacy)</text>"))
         let earlier = get("/calculator", pairs("monthly_requests=1000&avg_input_tokens=150000&avg_output_tokens=10&as_of=2026-09-01")).text
-        #expect(earlier.contains("★ GPT-5 nano (deprecated, retires 2026-12-11) · cheapest to build on"))
+        #expect(earlier.contains("★ GPT-5 nano (deprecated, retires 2026-12-10) · cheapest to build on"))
         // After "Price it" the results come before the form.
         #expect(calculator.range(of: "cost-results")!.lowerBound < calculator.range(of: "<form class=\"questionnaire")!.lowerBound)
         let compare = get("/compare").text

@@ -119,7 +119,7 @@ async def drive(binary: str, content: str, repo: str) -> None:
 
             shutdown = await session.call_tool("price", {"monthly_requests": 1000, "avg_input_tokens": 150000,
                                                          "avg_output_tokens": 10, "as_of": "2026-12-04"})
-            check("- GPT-5 nano: $7.98 a month [deprecated, retires 2026-12-11]" in text_of(shutdown),
+            check("- GPT-5 nano: $7.98 a month [deprecated, retires 2026-12-10]" in text_of(shutdown),
                   f"a model about to shut down says when: {text_of(shutdown)[:500]}")
 
             search = await session.call_tool("search", {"query": "429 rate limit", "limit": 3})
