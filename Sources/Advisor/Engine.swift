@@ -1108,6 +1108,16 @@ public struct Engine: Sendable {
         return successor
     }
 
+    /// Legacy model `m` and its successor with the least thinking on both: `m` at the dearer of today's prices and
+    /// those announced within `engine.price_outlook_days`, as `cheapSuccessor` weighs it at the effort answered.
+    func leastThinkingOutlook(_ m: Int, _ successor: Int, _ v: UnsafeBufferPointer<Double>) -> (own: Double, theirs: Double) {
+        v.with(.reasoningEffort, Self.noEffort) { lv in
+            let today = self.monthly(m, lv)
+            let own = nextPrice(m, lv, within: knowledge.priceOutlookDays).map { Swift.max($0.monthly, today) } ?? today
+            return (own, self.monthly(successor, lv))
+        }
+    }
+
     /// A month in whole cents, the bins cost first compares models in (and the runner-up's "the same to the cent").
     static func cents(_ usd: Double) -> Double { (usd * 100).rounded() }
 
@@ -1496,6 +1506,23 @@ public struct Engine: Sendable {
                     "replacement": model.replacement.map { k.models[$0].title } ?? ""])
             }
         }
+        // An effort the team set that the primary cannot run at: a model with no reasoning mode answers without
+        // thinking, while the reasoning models beside it are priced with the thinking that effort spends. Cost first
+        // put Command R7B at $77 a month beside Claude Haiku 5.5's $7,770 at high, $270 with thinking off, and nothing
+        // said that the 'high' asked for does not happen on the model recommended.
+        let effortAnswer = Int(v[AnswerID.reasoningEffort.rawValue])
+        if Self.hasVolume(v), effortAnswer != Knowledge.defaultEffortAnswer, effortAnswer != Knowledge.noEffortAnswer,
+           primaryModel.reasoningKnown, primaryModel.reasoning == nil, case let haiku = firstHaiku, haiku != primary,
+           let effort = Effort(rawValue: AnswerID.reasoningEffort.choices[effortAnswer]),
+           let thinking = k.compiledModels[haiku].reasoning, thinking.levels.contains(effort), thinking.tokens[effort.rank] > 0 {
+            let least = v.with(.reasoningEffort, Self.noEffort) { self.monthly(haiku, $0) }
+            if monthly[haiku] - least >= 1 {
+                let (answered, lean) = Format.money(monthly[haiku], least)
+                computed(.effort_not_applied, model: primary, [
+                    "effort": effort.rawValue, "tokens": Format.count(thinking.tokens[effort.rank]),
+                    "haiku": k.models[haiku].title, "haiku_monthly": answered, "haiku_least": lean])
+            }
+        }
         // A legacy primary whose successor could take the workload: the successor and its price, before the team
         // builds on a model its maker has moved on from (DeepSeek V4 Flash, sold only by hosts since V4.1 Flash).
         if let (since, successor) = legacy {
@@ -1504,14 +1531,20 @@ public struct Engine: Sendable {
                 // Left at each model's default effort, a successor that thinks by default is priced at it beside a
                 // legacy model that does not: Sonnet 5.5 at $16,160 against Sonnet 4.6's $4,800 for chat, where its least
                 // thinking (low) costs $5,360. That figure too, where it is lower.
-                let least = Int(v[AnswerID.reasoningEffort.rawValue]) != Knowledge.defaultEffortAnswer ? nil
-                    : v.with(.reasoningEffort, Self.noEffort) { lv -> String? in
-                        let (lean, ownLean) = (self.monthly(successor, lv), self.monthly(primary, lv))
-                        // A dollar a month or more: below it the thinking is no part of the choice.
-                        guard monthly[successor] - lean >= 1 else { return nil }
-                        let (theirs, ours) = Format.money(lean, ownLean)
-                        return "; with the least thinking on both, \(theirs) against \(ours)"
+                // The legacy model at the dearer of its prices within the outlook, as the choice weighed it: Gemini
+                // 3.8 Flash's $15,000 at its promotional prices read as half its successor's $30,000, where from
+                // 2027-01-01 both cost $30,000.
+                let least: String? = Int(v[AnswerID.reasoningEffort.rawValue]) != Knowledge.defaultEffortAnswer ? nil : {
+                    let lean = leastThinkingOutlook(primary, successor, v)
+                    // A dollar a month or more: below it the thinking is no part of the choice.
+                    guard monthly[successor] - lean.theirs >= 1 else { return nil }
+                    let (theirs, ours) = Format.money(lean.theirs, lean.own)
+                    let from = v.with(.reasoningEffort, Self.noEffort) { lv in
+                        nextPrice(primary, lv, within: knowledge.priceOutlookDays).flatMap { $0.monthly > self.monthly(primary, lv) ? $0.day : nil }
                     }
+                    return "; with the least thinking on both, \(theirs) against \(ours)"
+                        + (from.map { " at \(k.models[primary].title)'s prices from \(CivilDate.text($0))" } ?? "")
+                }()
                 computed(.legacy_primary, model: primary, [
                     "since": CivilDate.text(since), "replacement": k.models[successor].title,
                     "monthly": own, "replacement_monthly": successors, "replacement_least": least ?? ""])
@@ -1731,7 +1764,10 @@ public struct Engine: Sendable {
                         + (shown.map { " \(k.models[$0].title)\(legacyState($0, v).map { " (\($0))" } ?? "") is in time on its own "
                             + "published count and documented latency, at \(Format.money(monthly[$0])) a month." } ?? "")
                 } ?? ""
-                computed(.latency_unknown, model: primary, ["budget": budget, "typical": typical, "count": count])
+                // Over the budget at the median speed: the stated requirement is likely missed, the risk to name first
+                // (a 1.5 s chat budget whose 390-token answers take about 4 s ranked below the outage exposure).
+                computed(typical.isEmpty ? .latency_unknown : .latency_unknown_over, model: primary,
+                         ["budget": budget, "typical": typical, "count": count])
             }
         }
         longPromptWarning(d, line: primaryLine, v) { computed(.latency_long_prompt, model: primary, $0) }

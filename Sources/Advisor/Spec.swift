@@ -913,6 +913,10 @@ public struct CriterionSpec: Codable, Sendable, Equatable {
 public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// An alternative is deprecated: {model}, {retires}, {replacement}.
     case deprecated_alternative
+    /// The team set a reasoning effort and the recommended model has no reasoning mode: {model}, {effort}, {tokens}
+    /// (the reasoning tokens the day's Haiku is priced with at that effort), {haiku}, {haiku_monthly} (its month at the
+    /// effort), {haiku_least} (with its least thinking).
+    case effort_not_applied
     /// The recommended model is legacy and its successor could take the workload: {model}, {since}, {replacement},
     /// {monthly} (the primary's month), {replacement_monthly}.
     case legacy_primary
@@ -988,6 +992,9 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     case escalation_over_budget
     /// No source documents the model's latency: {model}, {budget}.
     case latency_unknown
+    /// As `latency_unknown`, where the answer alone at the median speed of the ranking cited outlasts the budget:
+    /// {model}, {budget}, {typical}, {count}.
+    case latency_unknown_over
     /// A latency budget (not for batch work), and the hosted primary's prompts, less any cached prefix, at least
     /// `engine.long_prompt_tokens` on its count and longer than `engine.slow_request` reads within the budget: the
     /// figures the check rests on were measured on short prompts, and reading a long one comes before the first token.
@@ -1076,6 +1083,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .nothing_fits_margin: ["model", "which", "window", "tokens", "share", "cap", "headroom", "fit_tokens", "counted_with", "as_of"]
         case .nothing_fits_output: ["model", "which", "window", "output", "max_output", "headroom", "as_of"]
         case .deprecated_alternative: ["model", "retires", "replacement"]
+        case .effort_not_applied: ["model", "effort", "tokens", "haiku", "haiku_monthly", "haiku_least"]
         case .legacy_primary: ["model", "since", "replacement", "monthly", "replacement_monthly", "replacement_least"]
         case .legacy_primary_alone: ["model", "since", "replacement", "why"]
         case .legacy_escalation: ["model", "state", "why"]
@@ -1100,7 +1108,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .thinking_over_budget: ["model", "effort", "tokens", "seconds", "speed", "answer_tokens", "start", "total", "budget", "fix"]
         case .thinking_floor_over_budget: ["model", "lowest", "tokens", "seconds", "speed", "answer_tokens", "start", "total", "budget", "option"]
         case .escalation_over_budget: ["model", "haiku", "share", "haiku_seconds", "seconds", "thinking", "start", "total", "budget", "fix"]
-        case .latency_unknown: ["model", "budget", "typical", "count"]
+        case .latency_unknown, .latency_unknown_over: ["model", "budget", "typical", "count"]
         case .latency_long_prompt: ["model", "tokens", "budget", "fresh", "cache", "escalation"]
         case .thinking_interactive: ["model", "effort", "tokens", "typical_seconds", "typical", "seconds", "speed", "wait", "fix"]
         case .escalation_thinking_interactive: ["model", "haiku", "share", "effort", "tokens", "typical_seconds", "typical", "seconds", "speed", "wait"]
