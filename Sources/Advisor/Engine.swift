@@ -518,10 +518,12 @@ public struct Engine: Sendable {
             // Compared as the cost ceiling compares, with reasoning at its cheapest setting on both: thinking is a
             // setting a team can lower, and the Haiku's medium effort made 50M five-token moderations ($15,731 a
             // month, $731.25 thinking off) look dearer than a self-hosted Llama 3.1 8B ($3,139).
+            // And only for a model that holds the request with room to spare: one 24 GB GPU keeps about 31,000
+            // tokens of cache, and 100,000-token extractions took 25 points off for a Llama that cannot read them.
             if rule.preferredCheaper {
                 let cheaper = v.with(.reasoningEffort, Self.noEffort) { lv in
                     let haikuMonthly = self.monthly(dayHaiku, lv)
-                    return rule.prefer.contains { self.monthly($0, lv) < haikuMonthly }
+                    return rule.prefer.contains { k.withinHeadroom(model: $0, lv) && self.monthly($0, lv) < haikuMonthly }
                 }
                 guard cheaper else { continue }
             }

@@ -482,6 +482,25 @@ struct PolicyTests {
         #expect { _ = try Fixture.knowledge(file) } throws: { "\($0)".contains("needs 'prefer'") }
     }
 
+    /// Nor where the self-hosted model cannot hold the request on the hardware its page prices: one 24 GB GPU keeps about
+    /// 31,000 tokens of cache (the Llama page's window), so 100,000-token extractions took 25 points off, and listed Llama
+    /// first among the alternatives, for a model that cannot read them. A 20,000-token prompt it holds, with room.
+    @Test func selfHostingCountsAgainstTheHaikuOnlyWhereItHoldsTheRequest() throws {
+        let real = Fixture.real
+        let engine = Engine(knowledge: real)
+        func assess(_ input: Double) -> Assessment {
+            engine.assess(real.answers(["task_type": "extraction", "monthly_requests": 30_000_000, "avg_input_tokens": .number(input),
+                                        "avg_output_tokens": 500, "can_self_host": true, "cost_priority": "primary",
+                                        "latency": "batch", "as_of": "2026-12-07"]))
+        }
+        let long = assess(100_000)
+        #expect(!long.reasons.contains { $0.criterion == "self-hosting-ability" }, "\(long.reasons.map(\.criterion))")
+        #expect(!long.alternatives.contains("llama-3-1-8b-self-hosted") && long.primaryModel != "llama-3-1-8b-self-hosted")
+        #expect(try #require(long.costs.first { $0.model == "llama-3-1-8b-self-hosted" }).fits == false)
+        let short = assess(20_000)
+        #expect(try #require(short.costs.first { $0.model == "llama-3-1-8b-self-hosted" }).fits == true)
+    }
+
     /// Cost first goes by the prices the team will pay in the coming weeks: Gemini 3.8 Flash's promotion ends on
     /// 2027-01-01, when it costs what Gemini 4 Hydrogen, its successor, does. 2M strong-fit RAG answers a month:
     /// $17,250 today, $34,500 from January, against Hydrogen's $34,500 (both at low effort, as cost first runs them).
