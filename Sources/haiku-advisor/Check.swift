@@ -8,7 +8,7 @@ struct Check: ParsableCommand {
 
     @OptionGroup var contentOptions: ContentOptions
 
-    @Option(name: .customLong("stale"), help: "Also list every figure whose source was last checked more than DAYS days ago (exit 1 if any).")
+    @Option(name: .customLong("stale"), parsing: .unconditional, help: "Also list every figure whose source was last checked more than DAYS days ago (exit 1 if any).")
     var staleDays: Int?
 
     @Option(help: "The day to judge staleness on (YYYY-MM-DD); default today.")

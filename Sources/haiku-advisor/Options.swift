@@ -7,7 +7,7 @@ struct ContentOptions: ParsableArguments {
     @Option(help: "The content directory.")
     var content = "content"
 
-    @Option(name: .customLong("max-page-kib"), help: "The largest content file accepted, in KiB (a larger one is an error).")
+    @Option(name: .customLong("max-page-kib"), parsing: .unconditional, help: "The largest content file accepted, in KiB (a larger one is an error).")
     var maxPageKiB = 4096
 
     var limits: ContentLimits { ContentLimits(maxPageBytes: max(1, maxPageKiB) * 1024) }

@@ -19,7 +19,7 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "text, json or sarif (SARIF 2.1.0).") var format = "text"
     @Option(name: .customLong("fail-on"), help: "The least serious state that fails the scan: retired, deprecated or legacy.")
     var failOn = "retired"
-    @Option(help: "Also fail on a model that retires within DAYS days of the as-of day.") var within: Int?
+    @Option(parsing: .unconditional, help: "Also fail on a model that retires within DAYS days of the as-of day.") var within: Int?
     @Option(name: .customLong("as-of"), help: "The day lifecycles are judged on (YYYY-MM-DD); default today.")
     var asOf: String?
     @Option(help: "The web app's address, for the links in SARIF.") var site = "http://127.0.0.1:8080"

@@ -10,7 +10,7 @@ struct SearchCommand: ParsableCommand {
 
     @Argument(help: "What to look for.") var query: String
     @Option(help: "Only this section: models, failure-modes, guides, resources, criteria.") var section: String?
-    @Option(help: "At most this many results (1-100).") var limit = 10
+    @Option(parsing: .unconditional, help: "At most this many results (1-100).") var limit = 10
     @Flag(help: "Print the results as JSON.") var json = false
     @OptionGroup var contentOptions: ContentOptions
     @Option(help: "An index built by `index`; without it the content is indexed in memory.") var db: String?

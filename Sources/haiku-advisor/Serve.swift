@@ -14,7 +14,7 @@ struct Serve: ParsableCommand {
             """)
 
     @Option(help: "The address to listen on (IPv4).") var host = "127.0.0.1"
-    @Option(help: "The port; 0 takes a free one.") var port: UInt16 = 8080
+    @Option(parsing: .unconditional, help: "The port; 0 takes a free one.") var port: UInt16 = 8080
     @OptionGroup var contentOptions: ContentOptions
     @Option(help: "The Mustache templates directory.") var templates = "templates"
     @Option(name: .customLong("public"), help: "The static files directory.") var publicDirectory = "public"
@@ -22,9 +22,9 @@ struct Serve: ParsableCommand {
     @Flag(help: "Re-index when the content changes; a broken edit keeps the last good site serving.") var watch = false
     @Option(help: "Judge lifecycles and freshness on this day (YYYY-MM-DD) instead of today: a reproducible site.")
     var today: String?
-    @Option(help: "On SIGTERM or SIGINT, how many seconds requests in flight may take to finish.")
+    @Option(parsing: .unconditional, help: "On SIGTERM or SIGINT, how many seconds requests in flight may take to finish.")
     var shutdownDeadline: Double = 10
-    @Option(name: .customLong("query-budget-ms"), help: "The most milliseconds one search may take; past it the answer is 503 with Retry-After.")
+    @Option(name: .customLong("query-budget-ms"), parsing: .unconditional, help: "The most milliseconds one search may take; past it the answer is 503 with Retry-After.")
     var queryBudgetMs = 1_000
     @Option(name: .customLong("public-url"),
             help: "The address people reach this site at (https://advisor.example.com): the base of share links and exports. Default: $HAIKU_ADVISOR_PUBLIC_URL; without either, pages link to the address the browser used and exports to paths.")

@@ -32,6 +32,19 @@ import Testing
         return Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self), errors: String(decoding: err, as: UTF8.self))
     }
 
+    /// A negative number is a value out of range, said as one: ArgumentParser read "-5" as an option and answered
+    /// "Missing value for '--limit <limit>'" though a value was given.
+    @Test func aNegativeNumberGetsItsRangeMessage() throws {
+        for (arguments, message) in [(["search", "haiku", "--limit", "-5"], "--limit must be from 1 to 100"),
+                                     (["check", "--stale", "-1"], "--stale takes a number of days >= 0"),
+                                     (["serve", "--shutdown-deadline", "-1"], "--shutdown-deadline takes 0 to 3600 seconds"),
+                                     (["serve", "--query-budget-ms", "-4"], "--query-budget-ms takes 1 to 60000")] {
+            let result = try run(arguments)
+            #expect(result.status == 64 && result.errors.contains(message) && !result.errors.contains("Missing value"),
+                    "\(arguments): \(result.errors)")
+        }
+    }
+
     @Test func checkPassesOnTheRealContent() throws {
         let result = try run(["check"])
         #expect(result.status == 0, "\(result.output)")
