@@ -199,7 +199,7 @@ public struct AdvisorViews: Sendable {
             // Reached from a verdict, the mark is the verdict's, as on /compare; otherwise the cheapest to build on.
             let verdict = fromVerdict ? VerdictMark(engine.assess(answers), answers: answers, library: library) : nil
             let mark = verdict.map { (model: $0.model, label: $0.label) }
-                ?? CostChart.cheapest(costs, answers: answers, knowledge: knowledge).map { (model: $0.model, label: CostChart.cheapestLabel) }
+                ?? CostChart.cheapestMark(costs, answers: answers, knowledge: knowledge)
             let share = answers.queryString
             let query = share.isEmpty ? "" : "?" + share
             let table = CostTable(library: library)

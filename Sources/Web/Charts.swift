@@ -35,13 +35,30 @@ struct CostChart {
     /// rate limits cannot carry the peak while another's can, as the engine holds it (Cohere Command R7B's 500
     /// requests a minute under a billion requests a month), nor a self-hosted one for a team that cannot self-host.
     static func cheapest(_ lines: [CostLine], answers: Answers, knowledge: Knowledge) -> CostLine? {
+        let offered = offered(lines, answers: answers, knowledge: knowledge)
+        return offered.first { $0.capacity?.status != .beyond_tiers } ?? offered.first
+    }
+
+    /// The cheapest line to build on and its mark's words, which name the lines it ties with to the cent: Gemini 3.5
+    /// Flash-Lite and GPT-6 Luna both cost $80.00, and the star named one of them.
+    static func cheapestMark(_ lines: [CostLine], answers: Answers, knowledge: Knowledge) -> (model: String, label: String)? {
+        guard let line = cheapest(lines, answers: answers, knowledge: knowledge) else { return nil }
+        let cents = (line.monthly_usd * 100).rounded()
+        let ties = offered(lines, answers: answers, knowledge: knowledge).filter {
+            $0.model != line.model && ($0.monthly_usd * 100).rounded() == cents && $0.capacity?.status != .beyond_tiers
+        }
+        return (line.model, ties.isEmpty ? cheapestLabel : "\(cheapestLabel) (tied with \(Format.series(ties.map(\.title))))")
+    }
+
+    /// The lines the engine would name on the day: within the headroom, self-hosted only for a team that can, and not
+    /// retired or about to be.
+    private static func offered(_ lines: [CostLine], answers: Answers, knowledge: Knowledge) -> [CostLine] {
         let day = answers.day
         let selfHosting = answers[.canSelfHost] == .bool(true)
-        let offered = lines.filter {
+        return lines.filter {
             $0.within_headroom && (selfHosting || $0.hosting != .self_hosted)
                 && knowledge.offers($0.status.state, retiring: $0.status.retires.flatMap(CivilDate.day), on: day)
         }
-        return offered.first { $0.capacity?.status != .beyond_tiers } ?? offered.first
     }
 
     /// A bar's label says when its model is no longer current, as the table's badge does: a price beside a model

@@ -33,9 +33,9 @@ struct CompareView {
         let verdict = imported.map { VerdictMark($0, answers: answers, library: library, carry: "usage=" + usage!.encoded) }
             ?? (given ? VerdictMark(engine.assess(answers), answers: answers, library: library) : nil)
         let recommended = verdict.map(\.model).flatMap { slugs.contains($0) ? $0 : nil }
-        let cheapest = CostChart.cheapest(chosenLines, answers: answers, knowledge: engine.knowledge)
+        let cheapest = CostChart.cheapestMark(chosenLines, answers: answers, knowledge: engine.knowledge)
         let chart = recommended.map { CostChart(lines: chosenLines, marked: $0, markLabel: verdict?.label ?? "") }
-            ?? CostChart(lines: chosenLines, marked: cheapest?.model, markLabel: CostChart.cheapestLabel)
+            ?? CostChart(lines: chosenLines, marked: cheapest?.model, markLabel: cheapest?.label ?? CostChart.cheapestLabel)
         func row(_ label: String, _ value: (Page, ModelSpec) -> String) -> CompareRow {
             CompareRow(label: label, cells: zip(pages, specs).map { CompareCell(value: value($0, $1)) })
         }

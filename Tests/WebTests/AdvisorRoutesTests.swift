@@ -309,6 +309,9 @@ struct AdvisorRoutesTests {
                               + "Claude Sonnet 5.5, $22,680 a month in all."), "\(page)")
         // Without a workload of its own, the cheapest to build on, as before.
         #expect(get("/compare", [("models", "claude-haiku-5-5,gpt-6-luna")]).text.contains("cheapest to build on"))
+        // Two at the same month to the cent: the mark names the other, where it gave the star to one of two $80.00 bars.
+        let tied = get("/compare", [("models", "gemini-3-5-flash-lite,gpt-6-luna"), ("as_of", "2026-12-07")]).text
+        #expect(tied.contains("★ Gemini 3.5 Flash-Lite · cheapest to build on (tied with GPT-6 Luna)"), "\(tied)")
     }
 
     /// "What will bite you" lists the most severe first: two medium risks came before a high one on 3M classifications.
