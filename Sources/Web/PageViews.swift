@@ -60,7 +60,7 @@ struct PageViews {
                         : ", and the day's Haiku cannot cache that prefix (it is under the Haiku's minimum cacheable length)"
                 } ?? ""
                 let cheaper = rule.preferred_cheaper == true
-                    ? ", and a model it prefers costs less a month than the day's Haiku on your numbers" : ""
+                    ? ", and a model it prefers holds the request with room to spare and costs less a month than the day's Haiku on your numbers" : ""
                 let counted = rule.haiku_count == true
                     ? " (the prompt as the day's Haiku counts it, with its tokenizer and any tool-use prompt)" : ""
                 var text = "When \(ConditionText.describe(rule.when))\(counted)\(cache)\(cheaper): \(Format.signed(rule.effect)) points. \(rule.text)"
@@ -219,14 +219,20 @@ struct PageViews {
 /// Rows of label, value and the source behind the value.
 struct FactTable {
     let sources: [String: Source]
-    private(set) var rows: [FactRow] = []
+    private var added: [FactRow] = []
+
+    /// The rows, each told whether the table has a source column.
+    var rows: [FactRow] {
+        let sourced = added.contains { $0.source != nil }
+        return added.map { var row = $0; row.sourced = sourced; return row }
+    }
 
     init(sources: [String: Source]) {
         self.sources = sources
     }
 
     mutating func add(_ label: String, _ value: String) {
-        rows.append(FactRow(label: label, value: value, source: nil, asOf: nil, derived: nil, note: nil))
+        added.append(FactRow(label: label, value: value, source: nil, asOf: nil, derived: nil, note: nil))
     }
 
     mutating func add<V>(_ label: String, _ value: String, figure: Figure<V>) {
@@ -235,7 +241,7 @@ struct FactTable {
 
     mutating func add(_ label: String, _ value: String, sourceID: String, asOf: String?, derived: String? = nil, note: String? = nil) {
         let source = sources[sourceID].map { SourceLink(title: $0.title, url: $0.url, checked: $0.checked) }
-        rows.append(FactRow(label: label, value: value, source: source, asOf: asOf, derived: derived, note: note))
+        added.append(FactRow(label: label, value: value, source: source, asOf: asOf, derived: derived, note: note))
     }
 }
 

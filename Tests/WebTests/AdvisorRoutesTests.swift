@@ -69,6 +69,14 @@ struct AdvisorRoutesTests {
         #expect(get("/models/no-such-model/").status == 404)
     }
 
+    /// Key facts keep a source column only where a row has a source: a failure mode's facts are its own, and the
+    /// always-empty column squeezed them into a third of the table.
+    @Test func keyFactsHaveASourceColumnOnlyWhereARowHasASource() {
+        let failure = get("/failure-modes/rate-limits").text
+        #expect(failure.contains("<th scope=\"row\">How often</th>") && !failure.contains("<td class=\"source\">"))
+        #expect(get("/models/claude-haiku-5-5").text.contains("<td class=\"source\"><a href="))
+    }
+
     /// Model pages and the models index are cached per day, not for the server's life: a server left running said
     /// "in 5 days" after the model had gone, and badged a retired model as deprecated.
     @Test func modelPagesAndTheModelsIndexFollowTheDay() throws {

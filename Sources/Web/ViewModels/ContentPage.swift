@@ -41,6 +41,9 @@ struct FactRow: ViewModel {
     let asOf: String?
     let derived: String?
     let note: String?
+    /// Whether the table has a source column: none where no row has a source (a failure mode's facts are the
+    /// page's own, and an always-empty column squeezed their text into a third of the table).
+    var sourced = true
 }
 
 /// The source behind a fact, and when it was last checked.
