@@ -91,8 +91,9 @@ struct Multipart {
 
     /// The `key=value` parameters after a header's first value (`form-data; name="usage"; filename="a;b.csv"`), keys
     /// lower-cased, a quoted value read as a quoted string (RFC 7578 §4.2, RFC 9110 §5.6.4): a `;` inside quotes is
-    /// text, and a backslash escapes the next character. Splitting on every `;` made `filename="report;v2.csv"` read
-    /// as `"report`, and `name="usage; x"` as no file at all.
+    /// text, and a backslash escapes a quote or a backslash. Splitting on every `;` made `filename="report;v2.csv"` read
+    /// as `"report`, and `name="usage; x"` as no file at all. Before any other character a backslash is the character
+    /// itself: older browsers send a Windows path as it is (`C:\Users\me\u.csv` read as `C:Usersmeu.csv`).
     static func parameters(of value: String) -> [(String, String)] {
         var result: [(String, String)] = []
         var chars = value.makeIterator()
@@ -106,7 +107,11 @@ struct Multipart {
         }
         while let c = chars.next() {
             if quoted {
-                if c == "\\", let next = chars.next() { text.append(next) } else if c == "\"" { quoted = false } else { text.append(c) }
+                if c == "\\" {
+                    guard let next = chars.next() else { text.append(c); break }
+                    if next != "\"" && next != "\\" { text.append(c) }
+                    text.append(next)
+                } else if c == "\"" { quoted = false } else { text.append(c) }
             } else if c == ";" {
                 finish()
             } else if inKey {

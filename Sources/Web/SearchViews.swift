@@ -104,11 +104,8 @@ struct SearchViews {
                                   Self.resultsView(found, query: query, section: section, parameters: parameters,
                                                    badge: modelBadge)
                               })
-        // A title holds no markup to isolate the query in: its direction controls (U+202A-202E, U+2066-2069) go, or
-        // "Search: " and the site's name after it were shown reversed.
-        let title = query.isEmpty ? "Search" : "Search: " + String(String.UnicodeScalarView(query.unicodeScalars.filter {
-            !(0x202A...0x202E).contains($0.value) && !(0x2066...0x2069).contains($0.value)
-        }))
+        // A title holds no markup to isolate the query in: "Search: " and the site's name after it were shown reversed.
+        let title = query.isEmpty ? "Search" : "Search: " + DirectionControls.stripped(query)
         return site.templates.page(title: title, view: view)
     }
 

@@ -84,6 +84,13 @@ extension AdvisorViews {
     /// A part that is a file: `usage_file`, or `usage` that is not a carried distribution. The questionnaire's form
     /// carries an imported link's distribution as a plain `usage` field, which is no file (counted as one, it made
     /// every import "more than one file"); an API client may send the file itself as a plain `usage` field.
+    /// A file name as a message shows it: the part after any path a browser sent (`C:\Users\me\u.csv`), its
+    /// direction controls gone (a sentence has no markup to isolate it in), at most 120 characters.
+    static func shownName(_ name: String) -> String {
+        let last = name.split(omittingEmptySubsequences: true) { $0 == "\\" || $0 == "/" }.last.map(String.init) ?? name
+        return String(DirectionControls.stripped(last).prefix(120))
+    }
+
     static func isFile(_ part: Multipart.Part) -> Bool {
         part.name == uploadFileField || part.name == "usage" && carriedDistribution(part) == nil
     }
@@ -154,7 +161,7 @@ extension AdvisorViews {
         guard let file else {
             // A named file with nothing in it was chosen: "choose a usage file" told the person to do what they had done.
             if let empty = form.parts.first(where: { Self.isFile($0) && !($0.filename ?? "").isEmpty }), let name = empty.filename {
-                throw refusedKeeping("The file `\(name.prefix(120))` is empty (0 bytes): export the usage report again, and choose that file.")
+                throw refusedKeeping("The file `\(Self.shownName(name))` is empty (0 bytes): export the usage report again, and choose that file.")
             }
             // A plain `usage` field sent empty (`curl -F 'usage=<file'` of an empty file) was told to send the file in
             // the field it had used. A browser's unchosen file field has a file name, empty, and is told to choose one.
