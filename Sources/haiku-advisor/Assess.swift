@@ -179,7 +179,7 @@ enum AssessmentText {
     }
 
     /// What the web's cost table shows beside a price: a lifecycle other than active, a request that does not fit
-    /// or leaves too little headroom, and a peak its published rate limits cannot carry. A retired model must never
+    /// or leaves too little headroom, forced tool calls it refuses, and a peak its published rate limits cannot carry. A retired model must never
     /// sit in the list unmarked.
     static func costRemarks(_ cost: CostLine) -> [String] {
         var remarks: [String] = []
@@ -197,6 +197,8 @@ enum AssessmentText {
         } else if !cost.within_headroom {
             remarks.append("the request fills more of its context window than the headroom allows")
         }
+        // Priced for comparison only, as the page greys it: the API refuses the workload's forced tool calls.
+        if cost.rejects_forced_tool_calls == true { remarks.append("errors on a forced tool call") }
         if let why = cost.capacity?.beyondTiersReason { remarks.append(why) }
         return remarks
     }

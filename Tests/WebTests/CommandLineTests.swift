@@ -403,6 +403,10 @@ import Testing
         // The model is named for its figures, not recommended.
         #expect(tooLong.output.contains("\nNamed: ") && !tooLong.output.contains("\nRecommended: "), "\(tooLong.output.prefix(600))")
         #expect(!result.output.contains("No model can take") && result.output.contains("\nRecommended: "))
+        // A model that refuses the workload's forced tool calls is marked, as the page greys it.
+        let forced = try run(["assess", "--answers", "-"], input: #"{"task_type":"extraction","tool_choice":"forced","as_of":"2026-12-07"}"#)
+        let sonnet = forced.output.split(separator: "\n").first { $0.hasPrefix("  claude-sonnet-5-5 ") }
+        #expect(sonnet?.hasSuffix("errors on a forced tool call") == true, "\(forced.output.suffix(1500))")
     }
 
     @Test func indexWritesADatabase() throws {
