@@ -87,7 +87,9 @@ enum Exports {
         if case .number(let value) = answers[.monthlyRequests] { requests = value }
         var text = "| Model | Lifecycle | Per month | Input | Output | Cache | GPU + ops | Per request |\n|---|---|--:|--:|--:|--:|--:|--:|\n"
         for line in lines {
-            let monthly = line.fits ? Format.usd(line.monthly_usd) : "does not fit"
+            // Priced for comparison only where the API refuses the workload's forced tool calls, as the page says.
+            let monthly = !line.fits ? "does not fit"
+                : Format.usd(line.monthly_usd) + (line.rejects_forced_tool_calls == true ? " (errors on a forced tool call)" : "")
             let perRequest = line.fits && requests > 0 ? Format.usd(line.monthly_usd / requests) : "—"
             let api = line.hosting == .api
             let title = line.model == recommended ? "★ " + cell(line.title) + " (recommended)" : cell(line.title)

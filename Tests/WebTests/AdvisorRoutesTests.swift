@@ -119,6 +119,9 @@ struct AdvisorRoutesTests {
         #expect(html.contains("<dt>Claude Haiku 5.5</dt>\n    <dd class=\"decision-haiku\"><a href=\"/models/claude-haiku-5-5\">Claude Haiku 5.5</a>"), "the row")
         #expect(html.contains("at $137 a month, <strong>$99 a month more</strong>. It lost because it costs $99 more a month"))
         #expect(get("/assess/result.md", answers).text.contains("- Claude Haiku 5.5: $137 a month; it costs $99 more a month"))
+        // A model that refuses the workload's forced tool calls is priced for comparison only, and its row says so.
+        let forced = get("/assess/result.md", [("task_type", "extraction"), ("tool_choice", "forced"), ("as_of", "2026-12-07")]).text
+        #expect(forced.contains("| Claude Sonnet 5.5 | Active | $") && forced.contains(" (errors on a forced tool call) |"), "\(forced)")
     }
 
     /// A top lever that raises the bill (the way back to the Haiku under its price line) is labelled as one: the slot
