@@ -1241,7 +1241,7 @@ public enum TrapKind: String, ClosedSet, CodingKeyRepresentable {
     case thinking_tokens
     /// The cacheable prefix is shorter than the model's cache minimum: {model}, {prefix}, {minimum}, {amount}.
     case cache_minimum
-    /// Traffic too sparse for the 5-minute cache, so the 1-hour cache is priced: {model}, {writes} (a number),
+    /// The 1-hour cache is the cheaper way to hold the prefix (sparse traffic most often), so it is priced: {model}, {writes} (a number),
     /// {prefix_writes} (`1 prefix write`, `12 prefix writes`), {amount}.
     case cache_1h
     /// A day's batch input exceeds the batch queue the model's tiers allow: {model}, {gap}, {amount}.
