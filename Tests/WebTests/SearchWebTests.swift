@@ -74,6 +74,17 @@ struct SearchWebTests {
         #expect(page.contains("Showing results for <strong>hallucination</strong>; search instead for <a href=\"/search?q=halucination&amp;exact=1\"><bdi>halucination</bdi></a>"))
     }
 
+    /// A query that looks like it excludes a word is told that nothing is excluded: "haiku -sonnet" gave the results of
+    /// "haiku sonnet", Sonnet 5.5 first, under a heading that echoed the minus. Not said of a hyphen inside a name.
+    @Test func aWordThatLooksExcludedIsSaidToBeSearched() {
+        for query in ["haiku -sonnet", "haiku NOT sonnet"] {
+            #expect(get("/search", [("q", query)]).text.contains("<p class=\"search-notice\">Search finds pages with your words and "
+                                                                  + "excludes none: “sonnet” was searched for, not left out.</p>"), "\(query)")
+        }
+        #expect(!get("/search", [("q", "gpt-4o-mini pricing")]).text.contains("excludes none"))
+        #expect(!get("/search", [("q", "not sure haiku")]).text.contains("excludes none"))
+    }
+
     @Test func fewMatchesFallBackToSomeOfTheWords() throws {
         let body = try document([("q", "empty reply with status 200 zzzq")])
         #expect(body["matched"] as? String == "any")

@@ -23,6 +23,15 @@ struct SearchPage: ViewModel {
     /// under "Showing results for ratelimit").
     var shownQuery: String { results?.showing?.text ?? query }
     var suggestion: SuggestedCorrection? { results?.suggestion }
+    /// Where the query looks like it excludes a word (`haiku -sonnet`, `haiku NOT sonnet`), that nothing is excluded:
+    /// the results were those of "haiku sonnet", Sonnet 5.5 first, under a heading that echoed the minus.
+    var operatorNote: String? {
+        let words = query.split(whereSeparator: \.isWhitespace).map(String.init)
+        let minus = words.first { $0.count > 1 && $0.hasPrefix("-") && $0.dropFirst().first?.isLetter == true }.map { String($0.dropFirst()) }
+        let not = words.indices.first { $0 > 0 && $0 + 1 < words.count && words[$0] == "NOT" }.map { words[$0 + 1] }
+        guard let excluded = minus ?? not else { return nil }
+        return "Search finds pages with your words and excludes none: “\(DirectionControls.stripped(excluded))” was searched for, not left out."
+    }
     var hasFacets: Bool { results.map { !$0.facets.isEmpty } ?? false }
     var facets: [FacetLink] { results?.facets ?? [] }
     var previous: String? { results?.previous ?? nil }
