@@ -107,7 +107,7 @@ extension Engine {
     /// - Parameter plan: the tiered verdict's month with its escalations (`planMonthly`), nil for any other.
     func summary(_ d: Decision, answers: Answers, runner: (model: Int, summary: RunnerUp)?, costs: [CostLine],
                  monthly: [Double], plan: Double?, escalated: EscalatedPricing?,
-                 warnings: [Warning], levers: [Lever], missedRequirement: String? = nil,
+                 warnings: [Warning], levers: [Lever], missedRequirement: String? = nil, likelyMissed: String? = nil,
                  usagePrices: UsagePrices? = nil, alternatives: [Int] = []) -> DecisionSummary {
         let k = knowledge
         let primary = d.primary
@@ -133,6 +133,9 @@ extension Engine {
         // Next, a requirement the team stated that the primary is documented to miss (a latency budget): the
         // warning about it (`missedRequirement`, its failure mode), whatever the severity of that failure mode.
         let stated = missedRequirement.flatMap { slug in warnings.first { $0.failure_mode == slug && $0.model == k.models[primary].slug } }
+        // Then one it is likely to miss, by the median speed of output (`likelyMissed`): a stated requirement comes
+        // before a risk of the same severity or more that the team did not state (a spend cap, an outage).
+            ?? likelyMissed.flatMap { slug in warnings.first { $0.failure_mode == slug && $0.model == k.models[primary].slug } }
         // Then by severity; within one, a risk the team's own answers raise for the recommended model (strict
         // accuracy, no review; its capacity) before one that holds only on a default we assumed (no fallback), and
         // that before a note about another model (a Haiku ruled out is a reason, not this workload's risk).

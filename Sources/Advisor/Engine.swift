@@ -519,7 +519,8 @@ public struct Engine: Sendable {
             // setting a team can lower, and the Haiku's medium effort made 50M five-token moderations ($15,731 a
             // month, $731.25 thinking off) look dearer than a self-hosted Llama 3.1 8B ($3,139).
             // And only for a model that holds the request with room to spare: one 24 GB GPU keeps about 31,000
-            // tokens of cache, and 100,000-token extractions took 25 points off for a Llama that cannot read them.
+            // tokens of cache for a batch of requests, and 100,000-token extractions took 25 points off for a Llama
+            // that cannot read them.
             if rule.preferredCheaper {
                 let cheaper = v.with(.reasoningEffort, Self.noEffort) { lv in
                     let haikuMonthly = self.monthly(dayHaiku, lv)
@@ -1730,6 +1731,8 @@ public struct Engine: Sendable {
         // A latency budget the team stated and the primary's documented latency misses, or the reasoning it writes
         // first outlasts (ThinkingTime.swift): a requirement not met.
         var missedRequirement: String? = nil
+        // One the primary is likely to miss (`latency_unknown_over`): the biggest risk after a documented miss.
+        var likelyMissed: String? = nil
         let thinkingMissed = thinkingWarning(primary: primary, d, v, task: task, monthly: monthly) { kind, values in
             missedRequirement = k.failureModes[k.warningTexts[kind]!.0].slug
             computed(kind, model: primary, values)
@@ -1743,9 +1746,13 @@ public struct Engine: Sendable {
             } else if check.verdict == .unknown {
                 // What the typical speed says, where it says the answer alone outlasts the budget: "nothing shows it
                 // meets your 2.5 s budget" stood beside a cost line that had 520-token answers taking 5.37 s.
-                let typical = k.answerOutlastsBudget(model: primary, v).map { a in
+                // "Before it thinks" only of a model priced with thinking: Command R7B has none to do.
+                let thinks = primaryLine.rates.reasoning_tokens_per_request > 0
+                let outlasts = k.answerOutlastsBudget(model: primary, v)
+                let typical = outlasts.map { a in
                     " At \(Format.count(a.speed)) tokens a second, the median speed of the ranking we cite, its answers of "
-                        + "\(Format.figure(a.tokens)) tokens alone take about \(Engine.seconds(a.tokens / a.speed)), over the budget before it thinks."
+                        + "\(Format.figure(a.tokens)) tokens alone take about \(Engine.seconds(a.tokens / a.speed)), over the budget"
+                        + (thinks ? " before it thinks." : ".")
                 } ?? ""
                 // In time at the floor only on an assumed count of its tokens: said, with the cheapest model as fit
                 // that is shown in time: its own published count, a documented latency that meets the budget, and its
@@ -1767,9 +1774,14 @@ public struct Engine: Sendable {
                             + "published count and documented latency, at \(Format.money(monthly[$0])) a month." } ?? "")
                 } ?? ""
                 // Over the budget at the median speed: the stated requirement is likely missed, the risk to name first
-                // (a 1.5 s chat budget whose 390-token answers take about 4 s ranked below the outage exposure).
-                computed(typical.isEmpty ? .latency_unknown : .latency_unknown_over, model: primary,
+                // after a documented miss (a 1.5 s chat budget whose 390-token answers take about 4 s ranked below the
+                // outage exposure). Not through the batch API, whose turnaround is the budget's problem, nor for a
+                // model timed on faster hardware of its own (Groq's), which the median speed does not describe.
+                let likely = outlasts != nil && v[AnswerID.latency.rawValue] != Knowledge.batchLatency
+                    && k.fastestOutput[primary] == k.settings.fastest_output_tokens_per_second
+                computed(likely ? .latency_unknown_over : .latency_unknown, model: primary,
                          ["budget": budget, "typical": typical, "count": count])
+                if likely { likelyMissed = k.failureModes[k.warningTexts[.latency_unknown_over]!.0].slug }
             }
         }
         longPromptWarning(d, line: primaryLine, v) { computed(.latency_long_prompt, model: primary, $0) }
@@ -1869,6 +1881,7 @@ public struct Engine: Sendable {
                           escalated: escalated?.monthly) : []
         let decision = summary(d, answers: answers, runner: runner, costs: costs, monthly: monthly, plan: plan,
                                escalated: escalated, warnings: warnings, levers: levers, missedRequirement: missedRequirement,
+                               likelyMissed: likelyMissed,
                                usagePrices: usage?.prices, alternatives: alternatives)
         let assumptions = answers.assumed.map { Assumption(answer: $0, value: answers[$0]) }
         // The ceiling over a model a rule named chose the model, not the verdict: the hard limit, or the score, did.

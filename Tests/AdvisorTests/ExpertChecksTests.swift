@@ -150,7 +150,7 @@ struct ExpertChecksTests {
                                          "avg_output_tokens": 400, "latency": "realtime", "latency_budget_s": 2.5,
                                          "routing": "tiered", "complex_share": 0.1, "as_of": "2026-12-06"]))
         let unknown = try #require(a.warnings.first { $0.failure_mode == "latency-spikes" && $0.text.contains("no source we trust") })
-        #expect(unknown.text.hasPrefix("Claude Haiku 5.5 is likely to miss your 2.5 s budget") && unknown.severity == .high, "\(unknown.text)")
+        #expect(unknown.text.hasPrefix("Claude Haiku 5.5 is likely to miss your 2.5 s budget") && unknown.severity == .medium, "\(unknown.text)")
         // Likely missed, so it is the biggest risk, ahead of the outage exposure: a 1.5 s chat whose 390-token answers
         // take about 4 s at that speed ranked below "no second provider".
         let chat = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 50_000, "avg_input_tokens": 2_000,
@@ -161,10 +161,26 @@ struct ExpertChecksTests {
                 && chat.decision.top_risk?.text.hasPrefix("Claude Haiku 5.5 is likely to miss your 1.5 s budget") == true,
                 "\(String(describing: chat.decision.top_risk))")
         #expect(unknown.text.contains("At 97 tokens a second, the median speed of the ranking we cite, its answers of 520 tokens "
-                                      + "alone take about 5.37 s, over the budget before it thinks."), "\(unknown.text)")
+                                      + "alone take about 5.37 s, over the budget."), "\(unknown.text)")
         let roomy = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 250_000, "avg_output_tokens": 100,
                                              "latency_budget_s": 30, "as_of": "2026-12-06"]))
-        #expect(!roomy.warnings.contains { $0.text.contains("over the budget before it thinks") })
+        #expect(!roomy.warnings.contains { $0.text.contains("the median speed of the ranking we cite, its answers of") })
+        // Not "likely" of a model timed on faster hardware of its own (Groq's 500 tokens a second for gpt-oss-120b),
+        // nor through the batch API, whose turnaround is the budget's problem; and a stated budget likely missed comes
+        // before a spend cap the month is over (a high risk the team did not state).
+        let groq = engine.assess(k.answers(["task_type": "complex_reasoning", "avg_output_tokens": 2_500, "latency_budget_s": 6,
+                                            "reasoning_effort": "low", "cost_priority": "primary", "as_of": "2026-12-07"]))
+        #expect(groq.primaryModel == "gpt-oss-120b")
+        #expect(!groq.warnings.contains { $0.text.contains("is likely to miss") } && groq.decision.top_risk?.failure_mode != "latency-spikes")
+        let batch = engine.assess(k.answers(["task_type": "chat", "avg_output_tokens": 1_000, "latency": "batch", "latency_budget_s": 5,
+                                             "as_of": "2026-12-07"]))
+        #expect(!batch.warnings.contains { $0.text.contains("is likely to miss") })
+        let capped = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 800_000, "avg_input_tokens": 2_500,
+                                              "avg_output_tokens": 700, "latency_budget_s": 6, "fallback_ready": true,
+                                              "as_of": "2026-12-07"]))
+        #expect(capped.warnings.contains { $0.failure_mode == "rate-limits" && $0.severity == .high })
+        #expect(capped.decision.top_risk?.text.hasPrefix("Claude Haiku 5.5 is likely to miss your 6 s budget") == true,
+                "\(String(describing: capped.decision.top_risk))")
     }
 
     /// A primary in time at the floor only on an assumed count of its tokens: the warning says what the largest
@@ -189,7 +205,7 @@ struct ExpertChecksTests {
                                                "tokens_counted_with": "claude-haiku-5-5", "as_of": "2026-12-06"]))
         let second = try #require(counted.warnings.first { $0.text.contains("no source we trust publishes a latency figure") })
         #expect(second.text.contains("at 1.3 times that count, the largest ratio a model page publishes, its answers are about "
-                                     + "300 tokens and take at least 0.9 s. It is in time only"), "\(second.text)")
+                                     + "300 tokens and take at least 0.9 s. DeepSeek V4 Flash (hosted on Novita) is in time only"), "\(second.text)")
         // A model with no latency figure of its own is not named as in time (Sonnet 4.6 for 100-token answers in 0.45 s).
         let short = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 500_000, "avg_input_tokens": 1_500,
                                              "avg_output_tokens": 100, "latency": "realtime", "latency_budget_s": 0.45,

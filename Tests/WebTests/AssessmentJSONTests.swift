@@ -173,7 +173,9 @@ struct AssessmentJSONTests {
         var rng = Seeded(state: 22)
         let models = options(question(.tokensCountedWith))
         var links = [("upload fixture", [("monthly_requests", "448959"), ("tokens_counted_with", "claude-haiku-5-5"),
-                                         ("usage", "1-135000-0-15000-500_99-135000-15000-0-500_1130-5000-15000-0-500")])]
+                                         ("usage", "1-135000-0-15000-500_99-135000-15000-0-500_1130-5000-15000-0-500")]),
+                     // Short requests every model holds, self-hosted Llama's 3,904 tokens included: no facts to list.
+                     ("short requests", [("monthly_requests", "100000"), ("usage", "100-500-0-0-20")])]
         for n in 0..<30 {
             let groups = (0..<Int.random(in: 1...6, using: &rng)).map { _ in
                 [Int.random(in: 1...5_000, using: &rng), Int(pow(10, Double.random(in: 1...6.2, using: &rng))),
