@@ -317,6 +317,8 @@ public final class Knowledge: @unchecked Sendable {
     let legacyPremium: Double
     /// `engine.price_outlook_days`.
     let priceOutlookDays: Int
+    /// `engine.likely_miss_ratio`.
+    let likelyMissRatio: Double
     /// The lowest limits of any entry tier a page publishes (RateLimitFloor.swift), over every model page, a retired
     /// model's included: a peak under it is one every provider we could read carries from its first tier. A model's
     /// retirement is no evidence that its provider's entry tier grew: when GPT-5 nano retired on 2026-12-10, OpenAI's
@@ -477,6 +479,10 @@ public final class Knowledge: @unchecked Sendable {
         legacyPremium = settings.legacy_premium ?? 0.25
         guard legacyPremium.isFinite, legacyPremium >= 0 else {
             throw settingsError("legacy_premium", "must be a share, 0 or more (0.25 is 25 %)")
+        }
+        likelyMissRatio = settings.likely_miss_ratio ?? 1.5
+        guard likelyMissRatio.isFinite, likelyMissRatio >= 1 else {
+            throw settingsError("likely_miss_ratio", "must be 1 or more (1.5: answers that take half as long again as the budget)")
         }
         let outlook = settings.price_outlook_days ?? 60
         guard outlook.isFinite, outlook >= 0, outlook == outlook.rounded() else {

@@ -133,9 +133,10 @@ extension Engine {
         // Next, a requirement the team stated that the primary is documented to miss (a latency budget): the
         // warning about it (`missedRequirement`, its failure mode), whatever the severity of that failure mode.
         let stated = missedRequirement.flatMap { slug in warnings.first { $0.failure_mode == slug && $0.model == k.models[primary].slug } }
-        // Then one it is likely to miss, by the median speed of output (`likelyMissed`): a stated requirement comes
-        // before a risk of the same severity or more that the team did not state (a spend cap, an outage).
-            ?? likelyMissed.flatMap { slug in warnings.first { $0.failure_mode == slug && $0.model == k.models[primary].slug } }
+        // Then one it is likely to miss (`likelyMissed`: its answers outlast the budget by half again at the median
+        // speed of output): a stated requirement that probably fails comes before the risks that may (an outage, a
+        // spend cap). It is no documented miss, so `requirement_missed` stays for those.
+        let likely = likelyMissed.flatMap { slug in warnings.first { $0.failure_mode == slug && $0.model == k.models[primary].slug } }
         // Then by severity; within one, a risk the team's own answers raise for the recommended model (strict
         // accuracy, no review; its capacity) before one that holds only on a default we assumed (no fallback), and
         // that before a note about another model (a Haiku ruled out is a reason, not this workload's risk).
@@ -143,7 +144,7 @@ extension Engine {
         func rank(_ w: Warning) -> Int { w.stated ? 0 : w.model == nil || w.model == slug ? 1 : 2 }
         let noneTakesIt = d.basis == .nothing_fits || d.basis == .nothing_usable
         let risk = noneTakesIt || !Self.hasVolume(answers.values) ? warnings.first
-            : stated ?? severities.lazy.compactMap { s in
+            : stated ?? likely ?? severities.lazy.compactMap { s in
                 warnings.filter { $0.severity == s }.min { rank($0) < rank($1) } }.first
         // The Haiku the verdict was about, where the first screen would not otherwise name it.
         let dayHaiku = answers.values.withUnsafeBufferPointer { k.dayHaiku($0) }

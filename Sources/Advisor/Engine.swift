@@ -518,9 +518,8 @@ public struct Engine: Sendable {
             // Compared as the cost ceiling compares, with reasoning at its cheapest setting on both: thinking is a
             // setting a team can lower, and the Haiku's medium effort made 50M five-token moderations ($15,731 a
             // month, $731.25 thinking off) look dearer than a self-hosted Llama 3.1 8B ($3,139).
-            // And only for a model that holds the request with room to spare: one 24 GB GPU keeps about 31,000
-            // tokens of cache for a batch of requests, and 100,000-token extractions took 25 points off for a Llama
-            // that cannot read them.
+            // And only for a model that holds the request with room to spare: one 24 GB GPU keeps 23,648 to 31,232
+            // tokens of cache, and 100,000-token extractions took 25 points off for a Llama that cannot read them.
             if rule.preferredCheaper {
                 let cheaper = v.with(.reasoningEffort, Self.noEffort) { lv in
                     let haikuMonthly = self.monthly(dayHaiku, lv)
@@ -1113,11 +1112,13 @@ public struct Engine: Sendable {
 
     /// Legacy model `m` and its successor with the least thinking on both: `m` at the dearer of today's prices and
     /// those announced within `engine.price_outlook_days`, as `cheapSuccessor` weighs it at the effort answered.
-    func leastThinkingOutlook(_ m: Int, _ successor: Int, _ v: UnsafeBufferPointer<Double>) -> (own: Double, theirs: Double) {
+    /// `day`: the first day of `m`'s coming prices where those are the dearer (nil: today's).
+    func leastThinkingOutlook(_ m: Int, _ successor: Int, _ v: UnsafeBufferPointer<Double>)
+        -> (own: Double, theirs: Double, day: Int?) {
         v.with(.reasoningEffort, Self.noEffort) { lv in
             let today = self.monthly(m, lv)
-            let own = nextPrice(m, lv, within: knowledge.priceOutlookDays).map { Swift.max($0.monthly, today) } ?? today
-            return (own, self.monthly(successor, lv))
+            let next = nextPrice(m, lv, within: knowledge.priceOutlookDays).flatMap { $0.monthly > today ? $0 : nil }
+            return (next?.monthly ?? today, self.monthly(successor, lv), next?.day)
         }
     }
 
@@ -1542,11 +1543,8 @@ public struct Engine: Sendable {
                     // A dollar a month or more: below it the thinking is no part of the choice.
                     guard monthly[successor] - lean.theirs >= 1 else { return nil }
                     let (theirs, ours) = Format.money(lean.theirs, lean.own)
-                    let from = v.with(.reasoningEffort, Self.noEffort) { lv in
-                        nextPrice(primary, lv, within: knowledge.priceOutlookDays).flatMap { $0.monthly > self.monthly(primary, lv) ? $0.day : nil }
-                    }
                     return "; with the least thinking on both, \(theirs) against \(ours)"
-                        + (from.map { " at \(k.models[primary].title)'s prices from \(CivilDate.text($0))" } ?? "")
+                        + (lean.day.map { " at \(k.models[primary].title)'s prices from \(CivilDate.text($0))" } ?? "")
                 }()
                 computed(.legacy_primary, model: primary, [
                     "since": CivilDate.text(since), "replacement": k.models[successor].title,
@@ -1748,7 +1746,9 @@ public struct Engine: Sendable {
                 // meets your 2.5 s budget" stood beside a cost line that had 520-token answers taking 5.37 s.
                 // "Before it thinks" only of a model priced with thinking: Command R7B has none to do.
                 let thinks = primaryLine.rates.reasoning_tokens_per_request > 0
-                let outlasts = k.answerOutlastsBudget(model: primary, v)
+                // Not of a model timed on faster hardware of its own (Groq's), which the median speed does not describe.
+                let outlasts = k.fastestOutput[primary] == k.settings.fastest_output_tokens_per_second
+                    ? k.answerOutlastsBudget(model: primary, v) : nil
                 let typical = outlasts.map { a in
                     " At \(Format.count(a.speed)) tokens a second, the median speed of the ranking we cite, its answers of "
                         + "\(Format.figure(a.tokens)) tokens alone take about \(Engine.seconds(a.tokens / a.speed)), over the budget"
@@ -1775,10 +1775,10 @@ public struct Engine: Sendable {
                 } ?? ""
                 // Over the budget at the median speed: the stated requirement is likely missed, the risk to name first
                 // after a documented miss (a 1.5 s chat budget whose 390-token answers take about 4 s ranked below the
-                // outage exposure). Not through the batch API, whose turnaround is the budget's problem, nor for a
-                // model timed on faster hardware of its own (Groq's), which the median speed does not describe.
-                let likely = outlasts != nil && v[AnswerID.latency.rawValue] != Knowledge.batchLatency
-                    && k.fastestOutput[primary] == k.settings.fastest_output_tokens_per_second
+                // outage exposure), where they take `engine.likely_miss_ratio` times the budget or more. Not through the
+                // batch API, whose turnaround is the budget's problem.
+                let likely = outlasts.map { $0.tokens / $0.speed >= k.likelyMissRatio * v[AnswerID.latencyBudgetSeconds.rawValue] } == true
+                    && v[AnswerID.latency.rawValue] != Knowledge.batchLatency
                 computed(likely ? .latency_unknown_over : .latency_unknown, model: primary,
                          ["budget": budget, "typical": typical, "count": count])
                 if likely { likelyMissed = k.failureModes[k.warningTexts[.latency_unknown_over]!.0].slug }

@@ -1375,6 +1375,9 @@ public struct EngineSettings: Codable, Sendable, Equatable {
     /// successor at the dearer of today's and those, and cost first (`cheapest_fit`) ranks every model so: a
     /// promotion about to end is no saving to build on. 60 when absent.
     public var price_outlook_days: Double?
+    /// A primary with no published latency whose answers at the typical output speed take at least this many times
+    /// the stated budget is likely to miss it: the biggest risk after a documented miss. 1.5 when absent.
+    public var likely_miss_ratio: Double?
     /// The `quality_margin` warning does not name a strong fit that costs more than this many times the cost-first
     /// pick's month and at least `quality_margin_min_usd` more. Without both, whatever it costs.
     public var quality_margin_max_ratio: Double?

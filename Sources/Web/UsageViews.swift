@@ -81,9 +81,6 @@ extension AdvisorViews {
     /// The longest answer field an upload carries beside its file.
     static let longestAnswer = 4_096
     static func isFileField(_ name: String) -> Bool { name == "usage" || name == uploadFileField }
-    /// A part that is a file: `usage_file`, or `usage` that is not a carried distribution. The questionnaire's form
-    /// carries an imported link's distribution as a plain `usage` field, which is no file (counted as one, it made
-    /// every import "more than one file"); an API client may send the file itself as a plain `usage` field.
     /// A file name as a message shows it: the part after any path a browser sent (`C:\Users\me\u.csv`), its
     /// direction controls gone (a sentence has no markup to isolate it in), at most 120 characters.
     static func shownName(_ name: String) -> String {
@@ -91,6 +88,9 @@ extension AdvisorViews {
         return String(DirectionControls.stripped(last).prefix(120))
     }
 
+    /// A part that is a file: `usage_file`, or `usage` that is not a carried distribution. The questionnaire's form
+    /// carries an imported link's distribution as a plain `usage` field, which is no file (counted as one, it made
+    /// every import "more than one file"); an API client may send the file itself as a plain `usage` field.
     static func isFile(_ part: Multipart.Part) -> Bool {
         part.name == uploadFileField || part.name == "usage" && carriedDistribution(part) == nil
     }

@@ -68,6 +68,8 @@ struct PassedOverTests {
         #expect(a.primaryModel == "claude-haiku-5-5")
         #expect(a.decision.passed_over.map(\.model) == ["cohere-command-r7b", "gpt-5-nano"], "\(a.decision.passed_over)")
         #expect(a.decision.passed_over.last?.reason == "it is deprecated and retires on 2026-12-10")
+        given["as_of"] = "2026-12-09"
+        #expect(engine.assess(k.answers(given)).decision.passed_over.map(\.model) == ["cohere-command-r7b", "gpt-5-nano"])
         given["as_of"] = "2026-12-10"
         #expect(engine.assess(k.answers(given)).decision.passed_over.map(\.model) == ["cohere-command-r7b"])
     }

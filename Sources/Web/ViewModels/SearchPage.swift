@@ -27,8 +27,8 @@ struct SearchPage: ViewModel {
     /// the results were those of "haiku sonnet", Sonnet 5.5 first, under a heading that echoed the minus.
     var operatorNote: String? {
         let words = query.split(whereSeparator: \.isWhitespace).map(String.init)
-        let minus = words.first { $0.count > 1 && $0.hasPrefix("-") && $0.dropFirst().first?.isLetter == true }.map { String($0.dropFirst()) }
-        let not = words.indices.first { $0 > 0 && $0 + 1 < words.count && words[$0] == "NOT" }.map { words[$0 + 1] }
+        let minus = words.first { $0.count > 1 && $0.hasPrefix("-") && $0.dropFirst().first?.isLetter == true }.map { $0.dropFirst().trimmingCharacters(in: .punctuationCharacters) }
+        let not = words.indices.first { $0 > 0 && $0 + 1 < words.count && words[$0] == "NOT" }.map { words[$0 + 1].trimmingCharacters(in: .punctuationCharacters) }
         guard let excluded = minus ?? not else { return nil }
         return "Search finds pages with your words and excludes none: “\(DirectionControls.stripped(excluded))” was searched for, not left out."
     }
