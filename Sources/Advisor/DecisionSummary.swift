@@ -132,11 +132,14 @@ extension Engine {
         // workload with no requests, whose every figure is $0 (the first warning says so).
         // Next, a requirement the team stated that the primary is documented to miss (a latency budget): the
         // warning about it (`missedRequirement`, its failure mode), whatever the severity of that failure mode.
-        let stated = missedRequirement.flatMap { slug in warnings.first { $0.failure_mode == slug && $0.model == k.models[primary].slug } }
+        func primaryWarning(_ slug: String?) -> Warning? {
+            slug.flatMap { slug in warnings.first { $0.failure_mode == slug && $0.model == k.models[primary].slug } }
+        }
+        let stated = primaryWarning(missedRequirement)
         // Then one it is likely to miss (`likelyMissed`: its answers outlast the budget by half again at the median
         // speed of output): a stated requirement that probably fails comes before the risks that may (an outage, a
         // spend cap). It is no documented miss, so `requirement_missed` stays for those.
-        let likely = likelyMissed.flatMap { slug in warnings.first { $0.failure_mode == slug && $0.model == k.models[primary].slug } }
+        let likely = primaryWarning(likelyMissed)
         // Then by severity; within one, a risk the team's own answers raise for the recommended model (strict
         // accuracy, no review; its capacity) before one that holds only on a default we assumed (no fallback), and
         // that before a note about another model (a Haiku ruled out is a reason, not this workload's risk).

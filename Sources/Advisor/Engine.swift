@@ -1516,15 +1516,15 @@ public struct Engine: Sendable {
         // said that the 'high' asked for does not happen on the model recommended.
         let effortAnswer = Int(v[AnswerID.reasoningEffort.rawValue])
         if Self.hasVolume(v), effortAnswer != Knowledge.defaultEffortAnswer, effortAnswer != Knowledge.noEffortAnswer,
-           primaryModel.reasoningKnown, primaryModel.reasoning == nil, case let haiku = firstHaiku, haiku != primary,
+           primaryModel.reasoningKnown, primaryModel.reasoning == nil, firstHaiku != primary,
            let effort = Effort(rawValue: AnswerID.reasoningEffort.choices[effortAnswer]),
-           let thinking = k.compiledModels[haiku].reasoning, thinking.levels.contains(effort), thinking.tokens[effort.rank] > 0 {
-            let least = v.with(.reasoningEffort, Self.noEffort) { self.monthly(haiku, $0) }
-            if monthly[haiku] - least >= 1 {
-                let (answered, lean) = Format.money(monthly[haiku], least)
+           let thinking = k.compiledModels[firstHaiku].reasoning, thinking.levels.contains(effort), thinking.tokens[effort.rank] > 0 {
+            let least = v.with(.reasoningEffort, Self.noEffort) { self.monthly(firstHaiku, $0) }
+            if monthly[firstHaiku] - least >= 1 {
+                let (answered, lean) = Format.money(monthly[firstHaiku], least)
                 computed(.effort_not_applied, model: primary, [
                     "effort": effort.rawValue, "tokens": Format.count(thinking.tokens[effort.rank]),
-                    "haiku": k.models[haiku].title, "haiku_monthly": answered, "haiku_least": lean])
+                    "haiku": k.models[firstHaiku].title, "haiku_monthly": answered, "haiku_least": lean])
             }
         }
         // A legacy primary whose successor could take the workload: the successor and its price, before the team
@@ -1747,8 +1747,7 @@ public struct Engine: Sendable {
                 // "Before it thinks" only of a model priced with thinking: Command R7B has none to do.
                 let thinks = primaryLine.rates.reasoning_tokens_per_request > 0
                 // Not of a model timed on faster hardware of its own (Groq's), which the median speed does not describe.
-                let outlasts = k.fastestOutput[primary] == k.settings.fastest_output_tokens_per_second
-                    ? k.answerOutlastsBudget(model: primary, v) : nil
+                let outlasts = k.timedAtEngineSpeed(model: primary) ? k.answerOutlastsBudget(model: primary, v) : nil
                 let typical = outlasts.map { a in
                     " At \(Format.count(a.speed)) tokens a second, the median speed of the ranking we cite, its answers of "
                         + "\(Format.figure(a.tokens)) tokens alone take about \(Engine.seconds(a.tokens / a.speed)), over the budget"

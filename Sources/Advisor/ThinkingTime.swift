@@ -135,10 +135,15 @@ extension Knowledge {
     /// The typical speed and the interactive wait model `m`'s thinking is held to: interactive answers without a
     /// budget, both settings given, and the model not timed on faster hardware than the engine's (Groq's), whose speed
     /// the median of general APIs does not describe; nil otherwise.
+    /// Whether model `m` is timed at the engine's speeds, not on faster hardware of its own (Groq's): the median
+    /// speed describes only those.
+    func timedAtEngineSpeed(model m: Int) -> Bool {
+        fastestOutput[m] == settings.fastest_output_tokens_per_second
+    }
+
     func interactiveWaitTiming(model m: Int, _ v: UnsafeBufferPointer<Double>) -> (typical: Double, wait: Double)? {
         guard v[AnswerID.latency.rawValue] == Knowledge.interactiveLatency, v[AnswerID.latencyBudgetSeconds.rawValue] <= 0,
-              let wait = interactiveWait, let typical = typicalOutput,
-              fastestOutput[m] == settings.fastest_output_tokens_per_second else { return nil }
+              let wait = interactiveWait, let typical = typicalOutput, timedAtEngineSpeed(model: m) else { return nil }
         return (typical, wait)
     }
 

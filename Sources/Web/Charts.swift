@@ -35,16 +35,20 @@ struct CostChart {
     /// rate limits cannot carry the peak while another's can, as the engine holds it (Cohere Command R7B's 500
     /// requests a minute under a billion requests a month), nor a self-hosted one for a team that cannot self-host.
     static func cheapest(_ lines: [CostLine], answers: Answers, knowledge: Knowledge) -> CostLine? {
-        let offered = offered(lines, answers: answers, knowledge: knowledge)
-        return offered.first { $0.capacity?.status != .beyond_tiers } ?? offered.first
+        cheapest(among: offered(lines, answers: answers, knowledge: knowledge))
+    }
+
+    private static func cheapest(among offered: [CostLine]) -> CostLine? {
+        offered.first { $0.capacity?.status != .beyond_tiers } ?? offered.first
     }
 
     /// The cheapest line to build on and its mark's words, which name the lines it ties with to the cent: Gemini 3.5
     /// Flash-Lite and GPT-6 Luna both cost $80.00, and the star named one of them.
     static func cheapestMark(_ lines: [CostLine], answers: Answers, knowledge: Knowledge) -> (model: String, label: String)? {
-        guard let line = cheapest(lines, answers: answers, knowledge: knowledge) else { return nil }
+        let offered = offered(lines, answers: answers, knowledge: knowledge)
+        guard let line = cheapest(among: offered) else { return nil }
         let cents = (line.monthly_usd * 100).rounded()
-        let ties = offered(lines, answers: answers, knowledge: knowledge).filter {
+        let ties = offered.filter {
             $0.model != line.model && ($0.monthly_usd * 100).rounded() == cents && $0.capacity?.status != .beyond_tiers
         }
         return (line.model, ties.isEmpty ? cheapestLabel : "\(cheapestLabel) (tied with \(Format.series(ties.map(\.title))))")
