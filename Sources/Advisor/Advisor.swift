@@ -288,8 +288,8 @@ public final class Knowledge: @unchecked Sendable {
     /// page says the provider adds one but gives no count, the nearest counted model's (`toolPromptReference`), so
     /// that no figure leaves it out (Sonnet 4.6 won "$10 cheaper" by the ~$19 its line left out); nil: none.
     let pricedToolPrompts: [(auto: Double, forced: Double)?]
-    /// The model whose count an unpublished tool prompt is priced at (nil: the model's own count, or none).
-    let toolPromptEstimatedFrom: [Int?]
+    /// The model whose count an unpublished tool prompt is priced at, by name (nil: the model's own count, or none).
+    let toolPromptEstimatedFrom: [String?]
     /// Each model's token ratio, and its reasoning tokens per request for each `reasoning_effort` answer
     /// (`[model * answers + answer]`): flat numbers the hot cost and fit checks read without touching the model
     /// objects, whose reference counts every thread would otherwise update.
@@ -434,15 +434,20 @@ public final class Knowledge: @unchecked Sendable {
             }
         }
         self.compiledModels = compiledModels
-        toolPromptEstimatedFrom = compiledModels.indices.map { m in
+        // An unpublished count is the page's own estimate (a listed row of the provider's table for a model we do not
+        // list, on the same tokenizer), else the nearest counted model's on this model's tokenizer (Haiku 4.5's 496
+        // tokens are about 645 on Haiku 5.5's count).
+        let references = compiledModels.indices.map { m in
             compiledModels[m].toolPrompt == nil && compiledModels[m].toolPromptUnpublished
-                ? Self.toolPromptReference(for: m, in: compiledModels) : nil
+                && compiledModels[m].toolPromptEstimate == nil ? Self.toolPromptReference(for: m, in: compiledModels) : nil
         }
-        // An estimate is the reference's count on this model's tokenizer (Haiku 4.5's 346 tokens are about 450 on
-        // Haiku 5.5's count).
-        pricedToolPrompts = compiledModels.indices.map { [toolPromptEstimatedFrom] m in
+        toolPromptEstimatedFrom = compiledModels.indices.map { m in
+            compiledModels[m].toolPromptEstimate?.from ?? references[m].map { models[$0].title }
+        }
+        pricedToolPrompts = compiledModels.indices.map { m in
             if let own = compiledModels[m].toolPrompt { return own }
-            guard let r = toolPromptEstimatedFrom[m], let counted = compiledModels[r].toolPrompt else { return nil }
+            if let e = compiledModels[m].toolPromptEstimate { return (e.auto, e.forced) }
+            guard let r = references[m], let counted = compiledModels[r].toolPrompt else { return nil }
             let scale = compiledModels[m].tokenRatio / compiledModels[r].tokenRatio
             return ((counted.auto * scale).rounded(), (counted.forced * scale).rounded())
         }

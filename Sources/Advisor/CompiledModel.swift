@@ -104,26 +104,30 @@ final class CompiledReasoning: Sendable {
     /// What each `reasoning_effort` answer (by index) comes to on this model: worked out once, read per cost line.
     let byAnswer: [(effort: Effort, tokens: Double, assumed: Bool)]
 
-    init(defaultEffort: Effort, levels: [Effort], tokens: [Double], assumed: [Bool], billedAs: TokenClass) {
+    init(defaultEffort: Effort, levels: [Effort], tokens: [Double], assumed: [Bool], billedAs: TokenClass,
+         runsAs: [Effort: Effort] = [:]) {
         self.defaultEffort = defaultEffort
         self.levels = levels
         self.tokens = tokens
         self.assumed = assumed
         self.billedAs = billedAs
         byAnswer = AnswerID.reasoningEffort.choices.indices.map { index in
-            let effort = Self.effort(forAnswer: index, levels: levels, defaultEffort: defaultEffort)
+            let effort = Self.effort(forAnswer: index, levels: levels, defaultEffort: defaultEffort, runsAs: runsAs)
             return (effort, tokens[effort.rank], assumed[effort.rank])
         }
     }
 
-    /// The level a request runs at for the `reasoning_effort` answer (`default` is the model's own): the asked
-    /// level when the API accepts it, else the nearest accepted one (lower first).
     /// The `reasoning_effort` choices as levels, by answer index (nil for `default`).
     private static let answerLevels = AnswerID.reasoningEffort.choices.map { Effort(rawValue: $0) }
 
-    private static func effort(forAnswer index: Int, levels: [Effort], defaultEffort: Effort) -> Effort {
+    /// The level a request runs at for the `reasoning_effort` answer (`default` is the model's own): the asked
+    /// level when the API accepts it, else the level the provider says it runs as (`runs_as`), else the nearest
+    /// accepted one (lower first).
+    private static func effort(forAnswer index: Int, levels: [Effort], defaultEffort: Effort,
+                               runsAs: [Effort: Effort]) -> Effort {
         let asked = Self.answerLevels[index] ?? defaultEffort  // nil: `default`
         if levels.contains(asked) { return asked }
+        if let runs = runsAs[asked] { return runs }
         return levels.min { (abs($0.rank - asked.rank), $0.rank) < (abs($1.rank - asked.rank), $1.rank) } ?? defaultEffort
     }
 }
@@ -186,6 +190,8 @@ final class CompiledModel: Sendable {
     let toolPrompt: (auto: Double, forced: Double)?
     /// The page says the provider adds a tool-use system prompt but gives no count for this model.
     let toolPromptUnpublished: Bool
+    /// Where unpublished, the count the page borrows from a model we do not list (`tool_prompt_tokens.estimate`).
+    let toolPromptEstimate: (auto: Double, forced: Double, from: String)?
 
     /// The oldest `checked` date among the sources of the price figures (day number), and its text.
     let pricesCheckedDay: Int?
@@ -523,8 +529,18 @@ final class CompiledModel: Sendable {
             if let billed = r.billed_as, billed != .output, billed != .input {
                 throw problem("reasoning.billed_as", "reasoning tokens are billed as output or input, not \(billed.rawValue)")
             }
+            var runsAs: [Effort: Effort] = [:]
+            for key in (r.runs_as ?? [:]).keys.sorted() {
+                guard let asked = Effort(rawValue: key), !levels.contains(asked) else {
+                    throw problem("reasoning.runs_as.\(key)", "'\(key)' must be an effort level (low, medium, high) that is not among the levels")
+                }
+                guard let runs = r.runs_as?[key], levels.contains(runs) else {
+                    throw problem("reasoning.runs_as.\(key)", "must name one of the levels (\(levels.map(\.rawValue).joined(separator: ", ")))")
+                }
+                runsAs[asked] = runs
+            }
             reasoning = CompiledReasoning(defaultEffort: d, levels: levels.sorted(), tokens: tokens, assumed: assumed,
-                                          billedAs: r.billed_as ?? .output)
+                                          billedAs: r.billed_as ?? .output, runsAs: runsAs)
         } else {
             reasoning = nil
         }
@@ -543,11 +559,26 @@ final class CompiledModel: Sendable {
             guard (t.auto == nil) == (t.forced == nil) else {
                 throw problem("tool_prompt_tokens", "give both counts (auto and forced), or neither where the provider publishes none")
             }
+            if let e = t.estimate {
+                guard !t.isPublished else {
+                    throw problem("tool_prompt_tokens.estimate", "an estimate stands in for counts the provider does not publish; give the counts or the estimate, not both")
+                }
+                for (name, value) in [("auto", e.auto), ("forced", e.forced)] where !(value.isFinite && value >= 0 && value <= 100_000) {
+                    throw problem("tool_prompt_tokens.estimate.\(name)", "must be a number of tokens from 0 to 100,000")
+                }
+                guard !e.from.allSatisfy(\.isWhitespace) else {
+                    throw problem("tool_prompt_tokens.estimate.from", "name the model whose count this is")
+                }
+                toolPromptEstimate = (e.auto, e.forced, e.from)
+            } else {
+                toolPromptEstimate = nil
+            }
             toolPrompt = t.auto.flatMap { auto in t.forced.map { (auto, $0) } }
             toolPromptUnpublished = !t.isPublished
         } else {
             toolPrompt = nil
             toolPromptUnpublished = false
+            toolPromptEstimate = nil
         }
 
         // Freshness of the prices: the oldest check among the sources their figures cite.

@@ -339,7 +339,7 @@ extension Knowledge {
     /// (auto, forced) and the model it comes from; nil where the page has its own count or none is added.
     public func toolPromptEstimate(of slug: String) -> (auto: Double, forced: Double, reference: String)? {
         guard let m = modelIndex[slug], let reference = toolPromptEstimatedFrom[m], let t = pricedToolPrompts[m] else { return nil }
-        return (t.auto, t.forced, models[reference].title)
+        return (t.auto, t.forced, reference)
     }
 
     static func toolPromptReference(for m: Int, in compiledModels: [CompiledModel]) -> Int? {
@@ -598,7 +598,7 @@ extension Knowledge {
             }
             if toolPrompt > 0, let reference = toolPromptEstimatedFrom[m] {
                 note("\(model.provider) adds its own tool-use system prompt to every request that carries tools; we have "
-                     + "read no count for this model, so it is priced at \(models[reference].title)'s, the nearest we have, on this model's tokenizer: "
+                     + "read no count for this model, so it is priced at \(reference)'s, the nearest we have, on this model's tokenizer: "
                      + "\(Format.figure(toolPrompt)) tokens with tool_choice \(Self.toolChoiceWords(v)), billed as input: "
                      + "\(Format.figure(inTokens)) input tokens a request in all.")
             } else if toolPrompt > 0 {

@@ -372,6 +372,9 @@ public struct Engine: Sendable {
     /// instead, a batch lever on traffic with a tenth of its prompts over a long-context line "saved" $16,206 of an
     /// $18,308 month.
     var usage: UsageProfile? = nil
+    /// The model an imported file's traffic runs on (its busiest), set with `usage`: a retired or soon retired one is
+    /// the first thing the warnings say (its month was set against the recommendation as if staying were an option).
+    var currentModel: Int? = nil
 
     public init(knowledge: Knowledge) {
         self.knowledge = knowledge
@@ -540,6 +543,16 @@ public struct Engine: Sendable {
         let hasVolume = Self.hasVolume(v)
         var verdict = hard ?? (score >= k.settings.choose_haiku_at ? .chooseHaiku
             : score >= k.settings.tiered_routing_at ? .tieredRouting : .chooseAlternative)
+        // A rule that stands for a cheaper model (self-hosting at volume) argues price, not difficulty: where it alone
+        // takes the score from the Haiku's band into the routing band, the cheaper model it names is the choice, not
+        // an escalation of the hard requests to a dearer one. 500M moderations a team can self-host went from Haiku
+        // 5.5 ($320,150) to a $1,090,300 plan with Sonnet 5.5 answering an assumed 5 %.
+        if verdict == .tieredRouting, hard == nil {
+            let cheaperEffect = firing.reduce(0.0) { $0 + (k.rules[$1].preferredCheaper ? k.rules[$1].effect : 0) }
+            if cheaperEffect < 0, Swift.min(100, Swift.max(0, sum - cheaperEffect)) >= k.settings.choose_haiku_at {
+                verdict = .chooseAlternative
+            }
+        }
         // Costs are computed only when a policy or the choice of an alternative needs them: the what-would-change
         // search runs this function many times.
         var monthlyCache: [Double]? = known
@@ -1501,6 +1514,27 @@ public struct Engine: Sendable {
                         return state != .retired && state != .unreleased && !d.usable[$0] }, v, whyNotUsable)
                         + "): change what rules \(k.models[named].title) out, and assess again"])
             warnings.insert(warnings.remove(at: at), at: (refusal == nil ? 0 : 1) + (Self.hasVolume(v) ? 0 : 1))
+        }
+        // The model the imported traffic runs on, retired or retiring within the offer window: GPT-5 nano traffic three
+        // days from its end read "the recommendation adds $35.92 a month", and its top risk was an Anthropic outage.
+        if let current = currentModel, current != primary {
+            let model = k.compiledModels[current]
+            let replacement = model.replacement.map { "; its maker names \(k.models[$0].title) to succeed it" } ?? ""
+            let recommended = (d.verdict == .tieredRouting ? d.escalation : nil).map { "\(k.models[primary].title) (with \(k.models[$0].title) for the complex requests)" }
+                ?? k.models[primary].title
+            let state = model.lifecycle(on: day)
+            var at: Int? = nil
+            if state.state == .retired {
+                at = computed(.current_retired, model: current, ["retired": CivilDate.text(state.since),
+                                                                  "replacement": replacement, "recommended": recommended])
+            } else if state.state == .deprecated, let retires = model.retiresDay, retires - day <= k.deprecatedOfferDays {
+                let days = retires - day
+                at = computed(.current_retiring, model: current, ["retires": CivilDate.text(retires),
+                                                                   "days": (days == 1 ? "1 day" : "\(days) days") + " after \(CivilDate.text(day))",
+                                                                   "replacement": replacement, "recommended": recommended])
+            }
+            // The team's own traffic raises it, so it ranks as a risk of this workload, not a note about another model.
+            if let at { warnings.insert(warnings.remove(at: at), at: 0); warnings[0].stated = true }
         }
         for m in alternatives {
             let model = k.compiledModels[m]

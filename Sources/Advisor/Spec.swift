@@ -537,16 +537,21 @@ public struct Reasoning: Codable, Sendable, Equatable {
     public var billed_as: TokenClass?
     /// Reasoning tokens one request spends at each level (`low`, `medium`, `high`), on the model's own count.
     public var tokens: [String: NumberFigure]?
+    /// A level the API takes in a request but runs as another of `levels` (DeepSeek runs `medium` as `high`):
+    /// where the provider documents it, that rule and not the nearest level decides what a set effort costs.
+    public var runs_as: [String: Effort]?
     public var note: String?
 
     public init(source: String, reasons: Bool, default_effort: Effort? = nil, levels: [Effort]? = nil,
-                billed_as: TokenClass? = nil, tokens: [String: NumberFigure]? = nil, note: String? = nil) {
+                billed_as: TokenClass? = nil, tokens: [String: NumberFigure]? = nil,
+                runs_as: [String: Effort]? = nil, note: String? = nil) {
         self.source = source
         self.reasons = reasons
         self.default_effort = default_effort
         self.levels = levels
         self.billed_as = billed_as
         self.tokens = tokens
+        self.runs_as = runs_as
         self.note = note
     }
 }
@@ -571,15 +576,31 @@ public struct ToolPrompt: Codable, Sendable, Equatable {
     public var auto: Double?
     /// With `tool_choice` `any` or a named tool.
     public var forced: Double?
+    /// Where the provider publishes no count for this model: the count it publishes for a model we do not list, on
+    /// the same tokenizer, that the cost lines take instead (Sonnet 5's row for Sonnet 5.5), and say so.
+    public var estimate: ToolPromptEstimate?
     public var source: String
     public var note: String?
 
-    public init(auto: Double? = nil, forced: Double? = nil, source: String, note: String? = nil) {
-        (self.auto, self.forced, self.source, self.note) = (auto, forced, source, note)
+    public init(auto: Double? = nil, forced: Double? = nil, estimate: ToolPromptEstimate? = nil, source: String,
+                note: String? = nil) {
+        (self.auto, self.forced, self.estimate, self.source, self.note) = (auto, forced, estimate, source, note)
     }
 
     /// Whether the page gives the counts.
     public var isPublished: Bool { auto != nil && forced != nil }
+}
+
+/// A tool-use system prompt count borrowed from another model's row of the provider's table (`ToolPrompt.estimate`).
+public struct ToolPromptEstimate: Codable, Sendable, Equatable {
+    public var auto: Double
+    public var forced: Double
+    /// The model whose row it is, as the provider's table names it ("Claude Sonnet 5").
+    public var from: String
+
+    public init(auto: Double, forced: Double, from: String) {
+        (self.auto, self.forced, self.from) = (auto, forced, from)
+    }
 }
 
 /// The `model:` block of a models/ page.
@@ -913,6 +934,12 @@ public struct CriterionSpec: Codable, Sendable, Equatable {
 public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// An alternative is deprecated: {model}, {retires}, {replacement}.
     case deprecated_alternative
+    /// The model an import's traffic runs on (its busiest) is retired on the as-of day: {model}, {retired} (the day),
+    /// {replacement} ("; its maker names X to succeed it", or empty), {recommended}.
+    case current_retired
+    /// The model an import's traffic runs on retires within `deprecated_offer_days`: {model}, {retires}, {days}
+    /// ("3 days after 2026-12-07"), {replacement}, {recommended}.
+    case current_retiring
     /// The team set a reasoning effort and the recommended model has no reasoning mode: {model}, {effort}, {tokens}
     /// (the reasoning tokens the day's Haiku is priced with at that effort), {haiku}, {haiku_monthly} (its month at the
     /// effort), {haiku_least} (with its least thinking).
@@ -1083,6 +1110,8 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .nothing_fits_margin: ["model", "which", "window", "tokens", "share", "cap", "headroom", "fit_tokens", "counted_with", "as_of"]
         case .nothing_fits_output: ["model", "which", "window", "output", "max_output", "headroom", "as_of"]
         case .deprecated_alternative: ["model", "retires", "replacement"]
+        case .current_retired: ["model", "retired", "replacement", "recommended"]
+        case .current_retiring: ["model", "retires", "days", "replacement", "recommended"]
         case .effort_not_applied: ["model", "effort", "tokens", "haiku", "haiku_monthly", "haiku_least"]
         case .legacy_primary: ["model", "since", "replacement", "monthly", "replacement_monthly", "replacement_least"]
         case .legacy_primary_alone: ["model", "since", "replacement", "why"]

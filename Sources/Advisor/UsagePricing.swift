@@ -239,7 +239,8 @@ extension Knowledge {
 public struct UsageComparison: Sendable, Encodable, Equatable {
     /// The model the traffic runs on now (the import's busiest model), when the content knows it.
     public let current_model: String?
-    /// Its monthly cost for this distribution, and the recommended model's; nil without a current model.
+    /// Its monthly cost for this distribution, and the recommended model's; nil without a current model, or where it
+    /// is retired on the as-of day (its requests fail: no month to compare).
     public let current_monthly_usd: Double?
     public let recommended_monthly_usd: Double
     /// Recommended minus current (negative: a saving); nil without a current model, or where its month could not be
@@ -320,7 +321,9 @@ extension Engine {
                 knowledge.usageCostLine(model: $0, v, prices: prices, groups: profile.samples.count)
             }
             let search = profile.compacted(to: Self.searchGroups)
-            var assessment = assess(answers, v, usage: (prices, Self.ordered(lines), search))
+            var engine = self
+            engine.currentModel = current
+            var assessment = engine.assess(answers, v, usage: (prices, Self.ordered(lines), search))
             assessment.pricedAnswers = answers
             // A tiered verdict costs the plan with its escalations, not the Haiku's share of it.
             let recommended = assessment.decision.combined?.monthly_usd
@@ -338,11 +341,14 @@ extension Engine {
                 return "\(knowledge.models[m].title)'s batch price is not recorded here, and \(share) went through the "
                     + "batch API: it paid less than this, so what the recommendation saves or adds is not said."
             }
+            // A retired model's month is no option to set against the recommendation (its requests fail): none is
+            // given, and the first warning says why (`current_retired`).
+            let answering = current.flatMap { knowledge.compiledModels[$0].lifecycle(on: day).state != .retired ? $0 : nil }
             return (assessment, UsageComparison(
                 current_model: current.map { knowledge.models[$0].slug },
-                current_monthly_usd: current.map { Format.rounded(prices.monthly[$0]) },
+                current_monthly_usd: answering.map { Format.rounded(prices.monthly[$0]) },
                 recommended_monthly_usd: Format.rounded(recommended),
-                difference_usd: unpriced != nil ? nil : current.map { Format.rounded(recommended - prices.monthly[$0]) },
+                difference_usd: unpriced != nil ? nil : answering.map { Format.rounded(recommended - prices.monthly[$0]) },
                 current_note: unpriced,
                 groups: profile.samples.count, models: prices.facts.filter {
                     $0.long_context_share + $0.over_window_share + $0.over_headroom_share + $0.below_cache_minimum_share > 0

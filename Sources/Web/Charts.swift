@@ -77,6 +77,17 @@ struct CostChart {
         line.capacity?.status == .beyond_tiers ? " (rate limits cannot carry your peak)" : ""
     }
 
+    /// A bar's label as a phone shows it, where SVG text cannot wrap and the long notes ran off the screen's edge
+    /// ("(rate limits cannot carry your peak)", "(tied with …)"): the same notes in fewer words; the table below
+    /// the chart says them in full.
+    static func narrowLabel(_ label: String) -> String {
+        var narrow = label.replacingOccurrences(of: " (rate limits cannot carry your peak)", with: " (limits short of peak)")
+        if let tie = narrow.range(of: " (tied with ") , let close = narrow[tie.upperBound...].firstIndex(of: ")") {
+            narrow.replaceSubrange(tie.lowerBound...close, with: " (tied)")
+        }
+        return narrow.replacingOccurrences(of: " · cheapest to build on", with: " · cheapest")
+    }
+
     /// One stacked part of a bar.
     enum Part: String, CaseIterable {
         case input, output, cache, gpu, ops, saving
@@ -218,7 +229,10 @@ struct CostChart {
             let isMarked = bar.model == marked
             let name = bar.title + (isMarked ? " · \(markLabel)" : "")
             svg += "<g class=\"bar\(isMarked ? " marked" : "")\" data-model=\"\(HTMLText.escape(bar.model))\">"
-            svg += "<text class=\"bar-label\" x=\"0\" y=\"\(top + 15)\">\(isMarked ? "★ " : "")\(HTMLText.escape(name))</text>"
+            let label = (isMarked ? "★ " : "") + name, narrow = Self.narrowLabel(label)
+            svg += "<text class=\"bar-label\" x=\"0\" y=\"\(top + 15)\">" + (narrow == label ? HTMLText.escape(label)
+                : "<tspan class=\"label-wide\">\(HTMLText.escape(label))</tspan><tspan class=\"label-narrow\">\(HTMLText.escape(narrow))</tspan>")
+                + "</text>"
             // Parts keep their share of the bar on either axis; on the logarithmic one the bar's length is the
             // paid total's, and a batch saving extends it to where the undiscounted total would end.
             let paidEnd = position(bar.total)

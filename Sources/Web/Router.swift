@@ -9,6 +9,8 @@ public struct Router: Sendable {
     }
 
     public func respond(to request: Request) -> Response {
+        var request = request
+        request.query = ForeignParameters.kept(request.query)
         let route = Routes.match(request.path)
         let isAPI = route.map { $0.format == .api } ?? (request.path == "/api" || request.path.hasPrefix("/api/"))
         do throws(HTTPError) {

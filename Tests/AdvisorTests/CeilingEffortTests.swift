@@ -31,19 +31,20 @@ struct CeilingEffortTests {
                 + "setting on both: there Claude Haiku 4.5's $825 is 3.3 times its $253 and $573 a month more, while GPT-6 Luna's "
                 + "$82.50 clears that", "\(runnerUp.reason)")
         // A runner-up that would clear the ceiling thinking off but costs more at the effort priced: said why the Haiku
-        // stays (Haiku 4.5 $2,276 without thinking for forced tool calls, GPT-6 Luna $3,165 at high, $165 thinking off).
+        // stays (Haiku 4.5 $2,826 without thinking for forced tool calls, its 588-token tool-use prompt included; GPT-6
+        // Luna $3,165 at high, $165 thinking off).
         let kept = engine.assess(k.answers(["task_type": "extraction", "monthly_requests": 2_000_000, "avg_input_tokens": 800,
                                             "avg_output_tokens": 5, "reasoning_effort": "high", "tool_choice": "forced",
                                             "as_of": "2026-10-01"]))
         #expect(kept.primaryModel == "claude-haiku-4-5")
         let luna = try #require(kept.decision.runner_up)
-        #expect(luna.reason.hasSuffix("it costs $165 a month against Claude Haiku 4.5's $2,276, a gap the cost ceiling acts on; "
+        #expect(luna.reason.hasSuffix("it costs $165 a month against Claude Haiku 4.5's $2,826, a gap the cost ceiling acts on; "
                                       + "but a balanced budget does not switch to a model that costs more at the effort the cost table "
                                       + "prices, so that saving needs its thinking turned down"), "\(luna.reason)")
     }
 
     /// A runner-up dearer only at the team's effort answer says what the ceiling's comparison gives: forced tool calls
-    /// keep Haiku 5.5's thinking off ($619, its tool-use system prompt included) while GPT-6 Luna is priced at medium ($1,670), $470 with thinking off.
+    /// keep Haiku 5.5's thinking off ($620, its estimated tool-use system prompt included) while GPT-6 Luna is priced at medium ($1,670), $470 with thinking off.
     @Test func aRunnerUpDearerOnlyAtTheTeamsEffortSaysWhatItCostsThinkingOff() throws {
         let a = engine.assess(k.answers(["task_type": "extraction", "monthly_requests": 2_000_000, "avg_input_tokens": 4_000,
                                          "avg_output_tokens": 300, "system_prompt_tokens": 3_500, "tool_choice": "forced",
@@ -51,9 +52,23 @@ struct CeilingEffortTests {
         #expect(a.primaryModel == "claude-haiku-5-5")
         let runnerUp = try #require(a.decision.runner_up)
         #expect(runnerUp.model == "gpt-6-luna")
-        #expect(runnerUp.reason.hasPrefix("it costs $1,051 more a month for the same fit, though it costs less with thinking at "
+        #expect(runnerUp.reason.hasPrefix("it costs $1,050 more a month for the same fit, though it costs less with thinking at "
                                           + "its least: a balanced budget moves off Claude Haiku 5.5"), "\(runnerUp.reason)")
         #expect(runnerUp.reason.contains("1.32 times GPT-6 Luna's $470"), "\(runnerUp.reason)")
+    }
+
+    /// The self-hosting rule argues price, not difficulty: where it alone takes the score into the routing band, the
+    /// self-hosted model it names is the choice. 500M moderations a month from a team that can self-host went to a
+    /// $1,090,300 plan with Sonnet 5.5 answering an assumed 5 % of complex requests; Haiku 5.5 alone was $320,150.
+    @Test func aRuleForACheaperModelNeverRoutesTheHardRequestsToADearerOne() throws {
+        let given: [String: AnswerValue] = ["task_type": "moderation", "monthly_requests": 500_000_000, "avg_input_tokens": 300,
+                                            "avg_output_tokens": 2, "peak_to_average": 1, "as_of": "2026-12-07"]
+        let hosted = engine.assess(k.answers(with(given, ["can_self_host": true])))
+        #expect(hosted.verdict == .chooseAlternative && hosted.primaryModel == "llama-3-1-8b-self-hosted",
+                "\(hosted.verdict) \(hosted.primaryModel)")
+        #expect(hosted.decision.combined == nil)
+        // Without the rule the score is the Haiku's, and so is the verdict.
+        #expect(engine.assess(k.answers(given)).verdict == .chooseHaiku)
     }
 
     @Test func theSelfHostingRuleWeighsTheHaikuAtItsLeastThinking() {

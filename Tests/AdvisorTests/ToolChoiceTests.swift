@@ -102,8 +102,8 @@ struct ToolChoiceTests {
 
     @Test func aStandInThatCanTakeTheForcedCallOnlyWithoutThinkingSaysSo() throws {
         // Must-be-right deep reasoning with forced tool calls: Sonnet 5.5 refuses the call, Sonnet 4.6 stands in at
-        // $660 with its thinking off, "the same fit" as models that reason, and nothing said it would not think.
-        let given = with(Self.analyses, ["monthly_requests": 20_000, "avg_output_tokens": 1_000, "tool_choice": "forced",
+        // $455 with its thinking off, "the same fit" as models that reason, and nothing said it would not think.
+        let given = with(Self.analyses, ["monthly_requests": 20_000, "avg_output_tokens": 200, "tool_choice": "forced",
                                          "accuracy": "first_time_right", "as_of": "2026-12-06"])
         let a = engine.assess(k.answers(given))
         #expect(a.primaryModel == "claude-sonnet-4-6")

@@ -273,6 +273,56 @@ import Usage
         #expect(small.samples.allSatisfy { $0.requests >= 15 && $0.requests <= 16 }, "\(small.samples.map(\.requests))")
     }
 
+    /// A gap in the sizes is never averaged across: 3.2 % of prompts at 140,000 tokens among short ones, in 32 groups,
+    /// were merged with 900-token prompts into a 73,000-token group under Haiku 5.5's 100,000-token line, and the cost
+    /// ceiling weighed $1,338 against the $6,070 the cost table priced; Haiku 5.5 stayed at 5.9 times GPT-6 Luna.
+    @Test func compactingNeverAveragesAcrossAGapInTheSizes() throws {
+        let short = (0..<1_936).map { UsageSample(requests: 1, uncachedInput: Double(300 + $0 % 600), cacheRead: 0, cacheWrite: 0, output: 5) }
+        let long = (0..<64).map { _ in UsageSample(requests: 1, uncachedInput: 140_000, cacheRead: 0, cacheWrite: 0, output: 40) }
+        let small = UsageProfile(short + long).compacted(to: 32)
+        #expect(small.samples.map(\.prompt).max() == 140_000)
+        #expect(small.requests == 2_000)
+        #expect(small.samples.count <= 33, "\(small.samples.count)")
+        // Imported, the ceiling weighs the months the table prices, and moves a balanced budget off the Haiku.
+        let rows = ["timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens"]
+            + (0..<2_000).map { i in "\(1_793_577_600 + i * 300),claude-haiku-4-5-20251001,\(i % 31 == 0 ? 140_000 : 300 + i % 600),\(i % 31 == 0 ? 40 : 5),0,0" }
+        let given = try UsageFixture.answers(["task_type": .text("classification"), "monthly_requests": .number(2_000_000)])
+        let imported = try UsageImport.load(Array(rows.joined(separator: "\n").utf8), given: given, catalog: UsageFixture.catalog,
+                                            knowledge: UsageFixture.knowledge)
+        let answers = try imported.filling(given, knowledge: UsageFixture.knowledge)
+        let (a, _) = UsageFixture.engine.assess(answers, usage: imported.profile!, currentModel: imported.currentModel)
+        #expect(a.primaryModel == "gpt-6-luna" && a.primaryModelBasis == .cost_ceiling, "\(a.primaryModel) \(a.primaryModelBasis)")
+    }
+
+    /// Traffic on a model that is retired, or retires within 60 days, is the first thing said and the biggest risk: GPT-5
+    /// nano traffic three days before its end read "the recommendation adds $35.92 a month", with an Anthropic outage as
+    /// the biggest risk; a retired Sonnet 4.5's month was set against the recommendation as if staying were an option.
+    @Test func trafficOnARetiringOrRetiredModelIsTheFirstWarning() throws {
+        func assessed(_ id: String) throws -> (Assessment, UsageComparison) {
+            let rows = ["timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens"]
+                + (0..<500).map { "\(1_793_577_600 + $0 * 600),\(id),3000,300,0,0" }
+            let given = try UsageFixture.answers(["task_type": .text("rag"), "as_of": .text("2026-12-07")])
+            let imported = try UsageImport.load(Array(rows.joined(separator: "\n").utf8), given: given, catalog: UsageFixture.catalog,
+                                                knowledge: UsageFixture.knowledge)
+            let answers = try imported.filling(given, knowledge: UsageFixture.knowledge)
+            return UsageFixture.engine.assess(answers, usage: imported.profile!, currentModel: imported.currentModel)
+        }
+        let (nano, nanoNow) = try assessed("gpt-5-nano-2025-08-07")
+        let first = try #require(nano.warnings.first)
+        #expect(first.model == "gpt-5-nano" && first.failure_mode == "model-retirement" && first.severity == .high)
+        #expect(first.text.contains("stops answering on 2026-12-10, 3 days after 2026-12-07; its maker names GPT-6 Luna to succeed it"),
+                "\(first.text)")
+        #expect(nano.decision.top_risk == first)
+        #expect(nanoNow.current_monthly_usd != nil, "it still answers until the 10th")
+        let (sonnet, sonnetNow) = try assessed("claude-sonnet-4-5-20250929")
+        let retired = try #require(sonnet.warnings.first)
+        #expect(retired.model == "claude-sonnet-4-5" && retired.text.contains("was retired on 2026-11-30: its requests fail now"))
+        #expect(sonnetNow.current_monthly_usd == nil && sonnetNow.difference_usd == nil)
+        // A current model that answers on: nothing said.
+        let (haiku, _) = try assessed("claude-haiku-4-5-20251001")
+        #expect(!haiku.warnings.contains { $0.text.hasPrefix("Your file's traffic runs on") })
+    }
+
     /// Two 300,000-token requests among 5,000 small ones keep a group of their own when 4,096 are allowed: averaged
     /// into requests a sixtieth their size, they left every window "fitting".
     /// With tools, the logged prompts hold the current model's tool-use prompt; it comes out before pricing, and each

@@ -271,7 +271,7 @@ struct AdvisorRoutesTests {
         let forced = get("/compare", [("models", "claude-haiku-5-5,claude-sonnet-5-5,claude-haiku-4-5"), ("task_type", "extraction"),
                                       ("tool_choice", "forced"), ("as_of", "2026-12-06")]).text
         #expect(forced.contains("Returns an error on a forced tool call; $"), "\(forced.count)")
-        #expect(forced.contains("407 tokens (estimated from Claude Haiku 4.5&#39;s count)") && forced.contains(">313 tokens</td>"))
+        #expect(forced.contains("474 tokens (estimated from Claude Sonnet 5&#39;s count)") && forced.contains(">588 tokens</td>"))
         // The calculator's table greys such a row and says why beside its month (it read as an option like the others).
         let calculator = get("/calculator", [("task_type", "extraction"), ("tool_choice", "forced"), ("as_of", "2026-12-06")]).text
         #expect(calculator.contains("<span class=\"meta\">errors on a forced tool call</span>"))

@@ -45,6 +45,20 @@ struct RouterTests {
                                + "Haiku&#39;s minimum cacheable length): +5 points"), "\(rules)")
     }
 
+    /// A shared link keeps working when a platform appends its tracking tags or an editor leaves `&&`: those pairs are
+    /// dropped before any route reads the query (`'fbclid' is not a question` lost the verdict).
+    @Test func trackingTagsAndEmptyPairsInALinkAreIgnored() {
+        let tagged: [(String, String)] = [("task_type", "chat"), ("fbclid", "IwAR123"), ("utm_source", "slack"), ("gclid", "x"), ("", "")]
+        for path in ["/assess/result", "/api/assess", "/calculator"] {
+            let response = get(path, tagged)
+            #expect(response.status == 200, "\(path): \(response.status) \(response.text.prefix(200))")
+        }
+        #expect(get("/compare", [("models", "gpt-6-luna,claude-haiku-5-5"), ("utm_campaign", "weekly")]).status == 200)
+        #expect(get("/assess/result", [("task_type", "chat"), ("fbclid", "x")]).text == get("/assess/result", [("task_type", "chat")]).text)
+        // A name that only looks like one is still refused with its own name.
+        #expect(get("/api/assess", [("task_type", "chat"), ("utmsource", "x")]).status == 400)
+    }
+
     @Test func sectionWithoutSlashRedirects() {
         let response = get("/models")
         #expect(response.status == 301)
