@@ -422,6 +422,12 @@ extension Knowledge {
             throw AnswerError(code: "out_of_range", message: "'\(id.name)' must be \(released) or later, the day "
                 + "\(models[first].title), the first Haiku we list, was released", field: id.name)
         }
+        // Content dates stop at 2099 (CivilDate.plausibleYears): a verdict "as of 9999-12-31" judged every lifecycle
+        // against a year no page can speak of.
+        if let year = Int(text.prefix(4)), year > CivilDate.plausibleYears.upperBound {
+            throw AnswerError(code: "out_of_range", message: "'\(id.name)' must be a date up to \(CivilDate.plausibleYears.upperBound)-12-31",
+                              field: id.name)
+        }
         return Double(day)
     }
 

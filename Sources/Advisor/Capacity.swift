@@ -390,9 +390,13 @@ extension Knowledge {
             return "each tier \(provider) publishes\(below) falls short on a limit or a spend cap it lists\(gap), and above "
                 + "them the \(Self.tierName(tier)) tier's limits are arranged with \(provider) organisation by organisation"
         }
-        if let tier = capacity.tier, scheme?.kind != .tiers, let entry = tiers?.first, let cap = entry.monthly_spend_cap_usd {
+        // The cap that binds is the one just below the tier needed: "Scale tier (Start stops at $500)" for a $6,047
+        // month that Build's $1,000 cap stops.
+        if let tier = capacity.tier, scheme?.kind != .tiers, let tiers,
+           let below = tiers.firstIndex(where: { $0.tier == tier }).flatMap({ $0 > 0 ? tiers[$0 - 1] : nil }) ?? tiers.first,
+           let cap = below.monthly_spend_cap_usd {
             return "\(provider)'s monthly spend caps are the organisation's, and this month needs at least its "
-                + "\(Self.tierName(tier)) tier (\(Self.tierName(entry.tier)) stops at \(Format.money(cap))); "
+                + "\(Self.tierName(tier)) tier (\(Self.tierName(below.tier)) stops at \(Format.money(cap))); "
                 + "its per-minute limits for this model we have not been able to read"
         }
         if let tier = capacity.tier {

@@ -399,7 +399,10 @@ extension Engine {
                 [m, primary].compactMap { x in nextPrice(x, v).map { (x, $0) } }.min { $0.1.day < $1.1.day } }) {
                 later = " (\(k.models[x].title)'s prices change on \(CivilDate.text(next.day)): \(Format.money(next.monthly)) a month on your numbers)"
             }
-            let same = "it costs the same to the cent" + (later.isEmpty ? "" : " today" + later)
+            // Under a cent both ($0.0006 and $0.0001 for one request a month): "the same to the cent" beside figures
+            // six times apart read as wrong.
+            let underACent = Swift.max(monthly[m], monthly[primary]) < 0.005
+            let same = (underACent ? "both cost less than a cent a month" : "it costs the same to the cent") + (later.isEmpty ? "" : " today" + later)
             reason = successor.map { "\(same)\(fitSaid), and it is legacy: \(k.models[$0].title) succeeds it" }
                 ?? (fit < primaryFit || !later.isEmpty ? "\(same)\(fitSaid)" : "\(same) for the same fit, so either will do")
             legacySaid = successor != nil

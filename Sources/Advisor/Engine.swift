@@ -1657,14 +1657,17 @@ public struct Engine: Sendable {
                         : batchLane ? "A busier month or a bigger day of batches" : "A busier month or a sharper peak"
                 }
                 if let tier = capacity.tier, tier != entry?.tier {
-                    // A higher tier needed for its spend cap alone: below it the month stops, not the peaks.
-                    let onlySpend = entry.map { entry in
-                        entry.monthly_spend_cap_usd.map { accountMonth > $0 } == true
-                            && need.measured(entry).allSatisfy { $0.need <= $0.limit }
+                    let tiers = k.compiledModels[primary].rateScheme(on: day)?.tiers ?? []
+                    // A higher tier needed for its spend cap alone: on the tier just below it the month stops, not the
+                    // peaks. Held to the entry tier, Scale needed for Build's $1,000 cap read "below it, expect 429
+                    // errors at every peak" beside "Build's per-minute limits would carry the peak".
+                    let below = tiers.firstIndex(where: { $0.tier == tier }).flatMap { $0 > 0 ? tiers[$0 - 1] : nil } ?? entry
+                    let onlySpend = below.map { below in
+                        below.monthly_spend_cap_usd.map { accountMonth > $0 } == true
+                            && need.measured(below).allSatisfy { $0.need <= $0.limit }
                     } ?? false
                     // Why that tier, where the one below it stops at its spend cap: "1.4 requests a minute needs
                     // Scale" read as an error while the month's $1,146 was over Build's $1,000 cap.
-                    let tiers = k.compiledModels[primary].rateScheme(on: day)?.tiers ?? []
                     let spendReason: String = {
                         guard let i = tiers.firstIndex(where: { $0.tier == tier }), i > 0,
                               let cap = tiers[i - 1].monthly_spend_cap_usd, accountMonth > cap else { return "" }
@@ -1820,6 +1823,7 @@ public struct Engine: Sendable {
         longPromptWarning(d, line: primaryLine, v) { computed(.latency_long_prompt, model: primary, $0) }
         // No budget, but a person waits a few seconds: reasoning that takes longer before the first word (ThinkingTime.swift).
         interactiveThinkingWarning(primary: primary, answers: answers, v) { computed(.thinking_interactive, model: primary, $0) }
+        realtimeThinkingWarning(primary: primary, answers: answers, v) { computed(.thinking_realtime, model: primary, $0) }
         escalatedInteractiveWarning(d, v) { computed(.escalation_thinking_interactive, model: $0, $1) }
         // After the primary's, so the failure mode's general advice joins the primary's warning.
         escalatedShareWarning(d, v) { model, kind, values in computed(kind, model: model, values) }

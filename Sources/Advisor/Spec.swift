@@ -1035,6 +1035,9 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// {speed} (at the fastest output reported for it), {wait}, {fix} (a lower level that fits the wait, priced; or,
     /// for work that keeps its thinking, how to bear the wait).
     case thinking_interactive
+    /// Realtime answers without a budget, at an effort the team set, on a primary that thinks at it: {model},
+    /// {effort}, {tokens}, {typical_seconds}, {typical}, {seconds}, {speed}, {fix} (its least thinking, priced).
+    case thinking_realtime
     /// Under tiered routing, the escalation model's thinking on the complex share (at the effort the plan prices it at)
     /// outlasts the interactive wait, after the Haiku's answer: {model} (the escalation model), {haiku}, {share},
     /// {effort}, {tokens}, {typical_seconds}, {typical}, {seconds}, {speed}, {wait}.
@@ -1140,6 +1143,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .latency_unknown, .latency_unknown_over: ["model", "budget", "typical", "count"]
         case .latency_long_prompt: ["model", "tokens", "budget", "fresh", "cache", "escalation"]
         case .thinking_interactive: ["model", "effort", "tokens", "typical_seconds", "typical", "seconds", "speed", "wait", "fix"]
+        case .thinking_realtime: ["model", "effort", "tokens", "typical_seconds", "typical", "seconds", "speed", "fix"]
         case .escalation_thinking_interactive: ["model", "haiku", "share", "effort", "tokens", "typical_seconds", "typical", "seconds", "speed", "wait"]
         case .stale_price: ["models", "checked", "days", "as_of"]
         }

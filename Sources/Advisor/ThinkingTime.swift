@@ -301,6 +301,30 @@ extension Engine {
         warn(values)
     }
 
+    /// Realtime answers without a budget leave no time to think (`leavesTimeToAnswer`), so a `default` effort runs each
+    /// model at its least; an effort the team set is priced as set, and where the recommended model thinks at it, the
+    /// wait before the first word is said with what its least thinking costs (`thinking_realtime`): keystroke code
+    /// completions at high effort waited about 31 s (7.65 s at the fastest output) and only a lever said so.
+    func realtimeThinkingWarning(primary m: Int, answers: Answers, _ v: UnsafeBufferPointer<Double>,
+                                 warn: ([String: String]) -> Void) {
+        let k = knowledge
+        guard v[AnswerID.latency.rawValue] == Knowledge.realtimeLatency, v[AnswerID.latencyBudgetSeconds.rawValue] <= 0,
+              !answers.isAssumed(.reasoningEffort), let typical = k.typicalOutput, k.timedAtEngineSpeed(model: m),
+              let floor = k.thinkingFloor(model: m, v), let least = k.leastThinking(model: m), least.effort < floor.effort
+        else { return }
+        var values = floor.values
+        values["typical"] = Format.count(typical)
+        values["typical_seconds"] = Self.seconds(floor.tokens / typical)
+        let before = monthly(m, v)
+        let after = v.with(.reasoningEffort, least.effort.answer) { monthly(m, $0) }
+        let level = least.floor.map { "at \($0.effort.rawValue) effort, its least, it writes about \(Format.count($0.tokens)) first, "
+            + "about \(Self.seconds($0.tokens / typical))" } ?? "with its thinking switched off (effort none) it starts the answer at once"
+        let price = before > 0 ? ", for \(Format.money(after)) a month instead of \(Format.money(before))" : ""
+        values["fix"] = level + price + ". Lower it and check the quality at that level on your own samples, or give a latency "
+            + "budget, which prices every model at the most thinking it leaves time for"
+        warn(values)
+    }
+
     /// Under tiered routing the complex share goes on to the escalation model after the Haiku has answered: where its
     /// thinking on those requests (at the effort the plan prices them at, `onEscalatedRequests`) outlasts the
     /// interactive wait, `escalation_thinking_interactive`. Those are the hard requests, which keep their thinking,

@@ -43,7 +43,7 @@ enum Routes {
 
     static let table: [Route] = {
         var routes: [Route] = [
-            Route(pattern: .exact("/"), methods: get, format: .page, linkable: true) { site, _ in site.prebuilt["/"] },
+            Route(pattern: .exact("/"), methods: get, format: .page, linkable: true) { site, _ in site.homeToday() },
             // POST: a usage file to import (UsageViews.swift).
             Route(pattern: .exact("/assess"), methods: ["GET", "POST"], format: .page,
                   navigation: ("assess", "Should I use Haiku?"), linkable: true) { site, request in

@@ -162,7 +162,9 @@ struct SearchViews {
             partialHits: found.hits.filter { !$0.hasEveryWord }.map(hitView),
             total: found.total, took: "\((found.tookMs * 10).rounded() / 10) ms",
             showing: showing, suggestion: suggestion, facets: facets,
-            previous: offset > 0 ? link(query, section: section, offset: max(0, offset - limit), exact: parameters.exact) : nil,
+            // Past the end, back to the last page of results, not to another page past it.
+            previous: offset > 0 ? link(query, section: section, offset: min(max(0, offset - limit), found.total > 0 ? (found.total - 1) / limit * limit : 0),
+                                        exact: parameters.exact) : nil,
             next: offset + limit < found.total ? link(query, section: section, offset: offset + limit, exact: parameters.exact) : nil,
             first: found.total == 0 ? 0 : offset + 1, last: offset + found.hits.count)
     }

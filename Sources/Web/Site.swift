@@ -39,8 +39,6 @@ public final class Site: Sendable {
         var responses: [String: Response] = [:]
         let views = PageViews(library: library, knowledge: engine.knowledge)
         self.views = views
-        responses["/"] = .html(templates.page(title: "Should this workload run on Claude Haiku?",
-                                              view: Self.homePage(library, questions: engine.knowledge.questionnaire.count)))
         // The models index is rendered per day (`modelsIndexToday`): its badges are each model's state on the day.
         for section in Section.allCases where section != .models {
             let view = Self.sectionPage(section, library: library, knowledge: engine.knowledge)
@@ -85,6 +83,16 @@ public final class Site: Sendable {
     }
 
     /// The models index as of today, cached per day: its badges are each model's state on the day.
+    /// The home page, rendered per day: its models card lists the models served that day (Claude 3.5 Haiku and
+    /// Claude 3 Haiku, retired, came before Sonnet 5.5 by their order).
+    func homeToday() -> Response? {
+        let knowledge = advisor.engine.knowledge
+        return pages.value(for: "/@\(knowledge.today)") {
+            .html(templates.page(title: "Should this workload run on Claude Haiku?",
+                                 view: Self.homePage(library, knowledge: knowledge))).prebuilt()
+        }
+    }
+
     func modelsIndexToday() -> Response? {
         let knowledge = advisor.engine.knowledge
         return pages.value(for: "/models/@\(knowledge.today)") {
@@ -135,13 +143,15 @@ public final class Site: Sendable {
         return PageListItem(title: page.title, url: page.url, summary: page.summary, badge: badge, meta: meta)
     }
 
-    static func homePage(_ library: ContentLibrary, questions: Int) -> HomePage {
+    static func homePage(_ library: ContentLibrary, knowledge: Knowledge) -> HomePage {
         HomePage(sections: Section.allCases.map { section in
             let pages = library.pages(in: section)
+            // The models a team could call today lead its card; the section's index lists them all.
+            let shown = section == .models ? pages.filter { knowledge.isServed($0.slug, on: knowledge.today) } : pages
             return SectionCard(title: section.title, url: "/\(section.rawValue)/", count: pages.count,
                                summary: library.sectionIntros[section]?.summary ?? "",
-                               pages: pages.prefix(6).map { PageLink(title: $0.title, url: $0.url) })
-        }, pageCount: library.pages.count, questionCount: questions)
+                               pages: shown.prefix(6).map { PageLink(title: $0.title, url: $0.url) })
+        }, pageCount: library.pages.count, questionCount: knowledge.questionnaire.count)
     }
 }
 

@@ -71,6 +71,14 @@ struct CeilingEffortTests {
         #expect(engine.assess(k.answers(given)).verdict == .chooseHaiku)
     }
 
+    /// Two months under a cent are not "the same to the cent" beside $0.0006 and $0.0001: both cost less than a cent.
+    @Test func runnerUpsUnderACentAreSaidToBe() throws {
+        let a = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 1, "avg_input_tokens": 300,
+                                         "avg_output_tokens": 2, "as_of": "2026-12-07"]))
+        let runnerUp = try #require(a.decision.runner_up)
+        #expect(runnerUp.reason.hasPrefix("both cost less than a cent a month"), "\(runnerUp.reason)")
+    }
+
     @Test func theSelfHostingRuleWeighsTheHaikuAtItsLeastThinking() {
         // At medium effort the Haiku costs $15,731 a month, five times a self-hosted Llama 3.1 8B; with thinking off,
         // $731.25. The rule stood for self-hosting on the first figure, and the cost ceiling then handed the work to

@@ -25,6 +25,24 @@ struct InteractiveThinkingTests {
             && $0.text.contains("Interactive means a person waits a few seconds") }?.text
     }
 
+    /// Realtime answers at an effort the team set are priced as set, and the wait before the first word is said with
+    /// the month at the least thinking: keystroke completions at high effort waited about 31 s and only a lever said so.
+    @Test func realtimeAnswersAtASetEffortSayTheWaitBeforeTheFirstWord() throws {
+        let given: [String: AnswerValue] = ["task_type": "code_completion", "monthly_requests": 2_000_000, "avg_input_tokens": 4_000,
+                                            "avg_output_tokens": 150, "latency": "realtime", "as_of": "2026-12-07"]
+        func realtime(_ effort: String?) -> Warning? {
+            let a = Engine(knowledge: k).assess(k.answers(effort.map { given.merging(["reasoning_effort": .text($0)]) { $1 } } ?? given))
+            return a.warnings.first { $0.model == a.primaryModel && $0.text.contains("Realtime answers leave no time for it") }
+        }
+        let high = try #require(realtime("high"))
+        #expect(high.text.contains("at high effort, the level you set, about 3,000 reasoning tokens come before the first word, about 31 s"),
+                "\(high.text)")
+        #expect(high.text.contains("with its thinking switched off (effort none) it starts the answer at once, for $1,235 a month instead of $4,235"))
+        // Left to each model's default, realtime work runs at the least thinking: nothing to say.
+        #expect(realtime(nil) == nil)
+        #expect(realtime("none") == nil)
+    }
+
     /// The verdict box's thinking trap says the time and the month at the level that fits the wait, beside the
     /// amount: 3M classifications on Haiku 5.5 were $2,073 a month at the top of the page, $1,800 of it thinking that
     /// takes 12 s before each label, and the $723 at low effort was said only in a warning further down.

@@ -14,8 +14,20 @@ struct OrganisationSpendCapTests {
         #expect(a.capacity?.status == .unknown && a.capacity?.tier == "scale", "\(String(describing: a.capacity))")
         let warning = try #require(a.warnings.first { $0.failure_mode == "rate-limits" })
         #expect(warning.text.contains("Anthropic's monthly spend caps are the organisation's, and this month needs at least its "
-                                      + "Scale tier (Start stops at $500)"), "\(warning.text)")
+                                      + "Scale tier (Build stops at $1,000)"), "\(warning.text)")
         #expect(!warning.text.contains("unlikely to bind"))
+    }
+
+    /// The tier needed for the spend cap of the one below it, whose per-minute limits carry the peak: below it the
+    /// month stops at the cap, not at the peaks ("expect 429 errors at every peak" stood beside "Build's per-minute
+    /// limits would carry the peak", the clause held to the entry tier, Start).
+    @Test func belowATierNeededForTheCapBelowItTheCapStopsTheMonth() throws {
+        let a = engine.assess(Fixture.real.answers(["task_type": "extraction", "monthly_requests": 450_000, "avg_input_tokens": 76_000,
+                                                    "avg_output_tokens": 800, "as_of": "2026-12-07"]))
+        let warning = try #require(a.warnings.first { $0.failure_mode == "rate-limits" && $0.model == a.primaryModel })
+        #expect(warning.text.contains("over Build's $1,000 monthly spend cap, though Build's per-minute limits would carry the peak; "
+                                      + "below it, the spend cap stops every request"), "\(warning.text)")
+        #expect(!warning.text.contains("expect 429 errors at every peak"))
     }
 
     /// Under the entry tier's cap, nothing changes: the capacity names no tier.

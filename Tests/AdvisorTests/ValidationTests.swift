@@ -39,6 +39,8 @@ struct ValidationTests {
         QueryCase(pairs: ["monthly_requests=1e309"], code: "out_of_range", field: "monthly_requests"),
         QueryCase(pairs: ["monthly_requests=1e13"], code: "out_of_range", field: "monthly_requests"),
         QueryCase(pairs: ["monthly_requests=-1"], code: "out_of_range", field: "monthly_requests"),
+        // Content dates stop at 2099: no page speaks of a later day.
+        QueryCase(pairs: ["as_of=9999-12-31"], code: "out_of_range", field: "as_of"),
         QueryCase(pairs: ["monthly_requests=1.5"], code: "not_an_integer", field: "monthly_requests"),
         // Too small for a Double, it read as 0 and was priced as no requests.
         QueryCase(pairs: ["monthly_requests=1e-400"], code: "not_an_integer", field: "monthly_requests"),

@@ -59,6 +59,31 @@ struct RouterTests {
         #expect(get("/api/assess", [("task_type", "chat"), ("utmsource", "x")]).status == 400)
     }
 
+    /// The home page's models card lists models a team can call today: the two retired Haikus came first by order.
+    @Test func theHomePagesModelsAreTheOnesServedToday() {
+        let home = get("/").text
+        let card = home.components(separatedBy: "href=\"/models/\"").dropFirst().first ?? ""
+        #expect(home.contains("href=\"/models/claude-haiku-5-5\""))
+        #expect(!home.contains("href=\"/models/claude-3-haiku\"") && !home.contains("href=\"/models/claude-3-5-haiku\""), "\(card.prefix(600))")
+    }
+
+    /// Paging past the last result says so and links back to the last page ("Pages 99–98 of 98" was shown).
+    @Test func searchPagedPastTheEndSaysSoAndLinksBack() {
+        let page = get("/search", [("q", "haiku"), ("offset", "5000")]).text
+        #expect(!page.contains("Pages 5001"))
+        #expect(page.contains("No more results: all "), "\(page.count)")
+        #expect(page.contains("Back to the results"))
+        #expect(!page.contains("offset=4990"))
+    }
+
+    /// An error names the parameter as code, not with Markdown backticks around it.
+    @Test func errorMessagesShowQuotedNamesAsCode() {
+        let page = get("/search", [("q", "haiku"), ("section", "bad")]).text
+        #expect(page.contains("<code>bad</code>") && !page.contains("`bad`"))
+        #expect(MessageHTML.render("a `b` and `c") == "a <code>b</code> and `c")
+        #expect(MessageHTML.render("`<x>`") == "<code>&lt;x&gt;</code>")
+    }
+
     @Test func sectionWithoutSlashRedirects() {
         let response = get("/models")
         #expect(response.status == 301)

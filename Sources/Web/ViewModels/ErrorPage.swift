@@ -3,4 +3,5 @@ struct ErrorPage: ViewModel {
     let status: Int
     let heading: String
     let message: String
+    var messageHTML: String { MessageHTML.render(message) }
 }

@@ -6,6 +6,7 @@ struct SearchPage: ViewModel {
     /// The section the search is limited to (its raw value), empty for every section.
     let section: String
     let error: String
+    var errorHTML: String { MessageHTML.render(error) }
     /// Nil when the query was refused or the search failed.
     let results: SearchResultsView?
 
@@ -17,6 +18,10 @@ struct SearchPage: ViewModel {
     var hasSome: Bool { results.map { !$0.partialHits.isEmpty } ?? false }
     var total: Int? { results?.total }
     var none: Bool { results?.total == 0 }
+    /// Matches exist but the offset is past them ("Pages 99–98 of 98" was shown).
+    var pastTheEnd: Bool { results.map { $0.total > 0 && $0.first > $0.total } ?? false }
+    /// Some results on this page: the range line shows.
+    var someShown: Bool { results.map { $0.total > 0 && $0.first <= $0.total } ?? false }
     var tookMs: String? { results?.took }
     var showing: ShownCorrection? { results?.showing }
     /// The query the results are for: the correction shown, where one is ("Pages 1–10 of 43 for “ratelimt”" stood
