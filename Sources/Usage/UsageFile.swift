@@ -9,8 +9,19 @@ public enum UsageFile {
     /// A usage export on disk, refused before it is read when it is over `maxBytes` (the command line and the MCP
     /// tool; the web reads its upload from the request).
     public static func contents(atPath path: String) throws(UsageError) -> [UInt8] {
-        let unreadable = UsageError("the file", "cannot read it")
-        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int else { throw unreadable }
+        // Why, as the shell would say it: "cannot read it" left a missing file, a directory and a device alike.
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw UsageError("the file", "cannot read it: no such file")
+        }
+        guard !isDirectory.boolValue else { throw UsageError("the file", "cannot read it: a directory, not a file") }
+        // A link is read as the file it names.
+        let attributes = try? FileManager.default.attributesOfItem(atPath: URL(fileURLWithPath: path).resolvingSymlinksInPath().path)
+        guard attributes?[.type] as? FileAttributeType == .typeRegular else {
+            throw UsageError("the file", "cannot read it: not a regular file (a device, pipe or socket); save the export to a file first")
+        }
+        let unreadable = UsageError("the file", "cannot read it: not readable (check its permissions)")
+        guard let size = attributes?[.size] as? Int else { throw unreadable }
         guard size <= maxBytes else { throw UsageError("the file", "larger than \(maxBytes / 1024 / 1024) MiB; export a shorter period") }
         guard let data = FileManager.default.contents(atPath: path) else { throw unreadable }
         return [UInt8](data)

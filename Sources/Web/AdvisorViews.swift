@@ -163,6 +163,15 @@ public struct AdvisorViews: Sendable {
         var view = ResultView(engine: engine, library: library).page(assessment, answers: answers, links: links,
                                                                      base: links.pageBase(request))
         view.contentNotice = links.notice(linkVersion: linkVersion, asOf: assessment.asOf) ?? ""
+        // The exports keep the link's content version, so that they say what the page says of it.
+        if let linkVersion {
+            func pinned(_ url: String) -> String { url.isEmpty ? url : url + (url.contains("?") ? "&" : "?") + "\(ShareLinks.versionParameter)=\(linkVersion)" }
+            view.exportMarkdown = pinned(view.exportMarkdown)
+            view.exportCSV = pinned(view.exportCSV)
+            view.exportMadr = pinned(view.exportMadr)
+            view.exportEval = pinned(view.exportEval)
+            view.exportSamples = pinned(view.exportSamples)
+        }
         view.pastDay = PastDayNotice(assessment, answers: answers, knowledge: knowledge)
         view.fields = form.fields(values: QuestionnaireForm.values(of: answers), error: nil)
         return .html(templates.page(title: "Verdict: \(ResultView.verdictLabel(assessment))",
@@ -236,6 +245,17 @@ public struct AdvisorViews: Sendable {
                      status: error == nil ? 200 : 400)
     }
 
+    /// A model as people name it: its slug in any case, or its API id, a dated snapshot of it included
+    /// (`claude-haiku-4-5-20251001`, `gpt-5-mini-2025-08-07`, `GPT-6-LUNA`); "There is no model" answered all three.
+    static func modelSlug(_ name: String, among models: [Page]) -> String? {
+        let lower = name.lowercased()
+        if let page = models.first(where: { $0.slug == lower }) { return page.slug }
+        return models.first { page in
+            guard let id = page.frontMatter.model?.api_id?.lowercased(), !id.isEmpty else { return false }
+            return lower == id || (lower.hasPrefix(id + "-") && lower.dropFirst(id.count + 1).allSatisfy { $0.isNumber || $0 == "-" })
+        }?.slug
+    }
+
     func compare(_ request: Request) -> Response {
         let models = library.pages(in: .models)
         let defaults = knowledge.settings.compare_models
@@ -246,11 +266,11 @@ public struct AdvisorViews: Sendable {
             .flatMap { $0.1.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
             .filter { !$0.isEmpty }
         var unknown: [String] = []
-        for slug in requested where !chosen.contains(slug) {
-            if models.contains(where: { $0.slug == slug }) {
-                chosen.append(slug)
-            } else if !unknown.contains(slug) {
-                unknown.append(slug)
+        for name in requested {
+            if let slug = Self.modelSlug(name, among: models) {
+                if !chosen.contains(slug) { chosen.append(slug) }
+            } else if !unknown.contains(name) {
+                unknown.append(name)
             }
         }
         // Every unknown one named, up to three (the last of two was named alone).
@@ -329,8 +349,11 @@ public struct AdvisorViews: Sendable {
         let answers: Answers
         let assessment: () -> Assessment
         let usage: UsageProfile?
+        let linkVersion: String?
         do {
-            let (pairs, profile) = try Self.usageParameter(ShareLinks.split(request.query).answers)
+            let split = try ShareLinks.split(request.query)
+            linkVersion = split.version
+            let (pairs, profile) = try Self.usageParameter(split.answers)
             // The calculator prices averages, as its page does (which refuses `usage`): its exports did read a usage
             // profile and then ignore it, answering figures that were not the link's.
             if profile != nil, request.path.hasPrefix("/calculator") {
@@ -349,27 +372,33 @@ public struct AdvisorViews: Sendable {
             preconditionFailure("only HTTPError and AnswerError are thrown here")
         }
         let base = links.exportBase
+        // What the export says of the workload is what was priced: a `usage=` link without averages was described at
+        // the questionnaire's 1,000-token default while its figures were the profile's 150,000 (the page said so).
+        let assessed = assessment()
+        let described = assessed.pricedAnswers ?? answers
+        // A link made with other content says so in the document, as the page does.
+        let notice = links.notice(linkVersion: linkVersion, asOf: assessed.asOf).map { "> \($0)\n\n" } ?? ""
         switch request.path {
         case "/assess/result.md":
             // The reproduce link keeps the distribution the file was priced on (it opened a verdict on averages).
-            let text = Exports.verdictMarkdown(assessment(), answers: answers, engine: engine, library: library,
+            let text = Exports.verdictMarkdown(assessed, answers: described, engine: engine, library: library,
                                                origin: base, shareQuery: links.shareQuery(answers, knowledge: knowledge)
                                                    + (usage.map { "&usage=" + $0.encoded } ?? ""))
-            return Exports.markdown(text, filename: "haiku-verdict.md")
+            return Exports.markdown(notice + text, filename: "haiku-verdict.md")
         case "/assess/result.madr.md":
-            let record = DecisionRecord(assessment: assessment(), answers: answers, engine: engine,
+            let record = DecisionRecord(assessment: assessed, answers: described, engine: engine,
                                         library: library, links: links, usage: usage)
-            return Exports.markdown(record.markdown(), filename: "decision-record.md")
+            return Exports.markdown(notice + record.markdown(), filename: "decision-record.md")
         case "/assess/result.eval.py":
-            guard let plan = EvaluationExport(assessment: assessment(), answers: answers, engine: engine,
+            guard let plan = EvaluationExport(assessment: assessed, answers: described, engine: engine,
                                               library: library, links: links) else { return noPlan() }
             return Exports.download(plan.python(), type: "text/x-python; charset=utf-8", filename: "haiku_eval.py")
         case "/assess/result.samples.jsonl":
-            guard let plan = EvaluationExport(assessment: assessment(), answers: answers, engine: engine,
+            guard let plan = EvaluationExport(assessment: assessed, answers: described, engine: engine,
                                               library: library, links: links) else { return noPlan() }
             return Exports.download(plan.samplesTemplate(), type: "application/jsonl; charset=utf-8", filename: "samples.jsonl")
         case "/assess/result.csv":
-            let assessment = assessment()
+            let assessment = assessed
             var roles: [String: String] = [:]
             if let runner = assessment.decision.runner_up?.model { roles[runner] = "runner-up" }
             if let escalation = assessment.decision.combined?.escalation_model { roles[escalation] = "escalation" }

@@ -183,7 +183,7 @@ extension AdvisorViews {
             imported = try UsageImport.load(Array(file.body), given: given,
                                             catalog: ModelCatalog(library: library, knowledge: knowledge), knowledge: knowledge)
         } catch {
-            let name = file.filename.map { "`\($0.prefix(80))`" } ?? "The file"
+            let name = file.filename.map { "`\(Self.shownName($0))`" } ?? "The file"
             throw refusedKeeping("\(name) could not be imported: \(error.description). Nothing of it was used.")
         }
         let answers: Answers
@@ -317,7 +317,8 @@ extension AdvisorViews {
 
 extension ModelUsageLine {
     init(_ m: ModelInUse, library: ContentLibrary) {
-        id = m.id
+        // A direction override in a logged id reversed the text after it ("(not a model this site knows)").
+        id = DirectionControls.stripped(m.id)
         title = m.title ?? ""
         url = m.model.map { "/models/\($0)" } ?? ""
         share = Format.figure(m.share * 100, digits: 1) + "%"

@@ -25,6 +25,33 @@ struct AdvisorRoutesTests {
         }
     }
 
+    /// An export describes the workload it priced: a `usage=` link without averages was described at the 1,000-token
+    /// default while its figures were the profile's 150,000-token prompts.
+    @Test func anExportOfAUsageLinkDescribesTheWorkloadItPriced() {
+        for path in ["/assess/result.md", "/assess/result.madr.md"] {
+            let text = get(path, [("usage", "1-135000-0-15000-200"), ("as_of", "2026-12-07")]).text
+            #expect(text.contains("× 150,000 input tokens") && !text.contains("× 1,000 input tokens"), "\(path): \(text.prefix(900))")
+        }
+    }
+
+    /// A link made with other content keeps its version in the export links, and the export says so, as the page does.
+    @Test func anOldLinksExportsKeepItsContentVersion() {
+        let query: [(String, String)] = [("task_type", "chat"), ("as_of", "2026-12-07"), ("content", "000000000000")]
+        let page = get("/assess/result", query).text
+        #expect(page.contains("href=\"/assess/result.md?task_type=chat&amp;as_of=2026-12-07&amp;content=000000000000\""))
+        let md = get("/assess/result.md", query).text
+        #expect(md.hasPrefix("> Newer content exists: this link was made with content version 000000000000"), "\(md.prefix(200))")
+        #expect(!get("/assess/result.md", Array(query.prefix(2))).text.contains("Newer content exists"))
+    }
+
+    /// Compare takes a model as people name it: an API id, a dated snapshot, a slug in capitals.
+    @Test func compareTakesAModelsAPIIdAndItsSlugInAnyCase() {
+        for name in ["claude-haiku-4-5-20251001", "GPT-6-LUNA", "gpt-5-mini-2025-08-07", "gemini-3.8-flash"] {
+            #expect(get("/compare", [("models", name)]).status == 200, "\(name)")
+        }
+        #expect(get("/compare", [("models", "claude-haiku-4-5-2025x")]).status == 400)
+    }
+
     @Test func theFormWorksWithoutJavaScript() {
         let html = get("/assess").text
         #expect(html.contains("<form id=\"questionnaire\" class=\"questionnaire\" action=\"/assess/result\" method=\"get\">"))

@@ -54,6 +54,14 @@ import Testing
         #expect(refused.status == 415 && refused.text.contains("a boundary of 1 to 70 characters"), "\(refused.text)")
     }
 
+    /// A direction override in a file name is not echoed: it reversed the sentence after it.
+    @Test func aDirectionOverrideInAFileNameIsNotEchoed() throws {
+        let server = try ServerProcess(["--db", ":memory:", "--today", "2026-12-02"], in: repositoryRoot)
+        let refused = try Self.upload(server.port, Self.multipart([("usage_file", "a\u{202E}vsc.csv", Array("not a usage file".utf8))]))
+        #expect(refused.status == 400 && refused.text.contains("could not be imported") && !refused.text.contains("\u{202E}"),
+                "\(refused.text.prefix(300))")
+    }
+
     /// An answer field that is not UTF-8 is that answer's error, marked on its own field, not the file's.
     @Test func anAnswerFieldThatIsNotUTF8IsBlamedOnItself() throws {
         let server = try ServerProcess(["--db", ":memory:", "--today", "2026-12-02"], in: repositoryRoot)
@@ -174,12 +182,13 @@ import Testing
         #expect(refused.contains("<a href=\"#usage-file\">Choose the usage file again</a>"))
         #expect(refused.contains("aria-invalid=\"true\" aria-describedby=\"upload-error\"></p>"))
         #expect(refused.contains("<p class=\"field-error\" id=\"upload-error\">") && !refused.contains("`"))
-        // A model id the site does not know is isolated, so a right-to-left override in it reverses nothing after it.
+        // A model id the site does not know is isolated, and a right-to-left override in it is dropped, so it reverses
+        // nothing after it.
         let csv = "timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens\n"
             + "2026-11-02T00:00:00Z,my-\u{202E}model,1000,100,0,0\n2026-11-02T00:01:00Z,my-\u{202E}model,1000,100,0,0\n"
         let unknown = try Self.upload(port, Self.multipart([("usage", "u.csv", Array(csv.utf8)), ("task_type", nil, Array("chat".utf8))]))
         #expect(unknown.status == 200, "\(unknown.text.prefix(400))")
-        #expect(unknown.text.contains("<bdi>my-\u{202E}model</bdi> <span class=\"meta\">(not a model this site knows)"),
+        #expect(unknown.text.contains("<bdi>my-model</bdi> <span class=\"meta\">(not a model this site knows)"),
                 "\(unknown.text.prefix(400))")
         // Over the limit: refused while receiving, 413, and the server goes on serving.
         let big = [UInt8](repeating: UInt8(ascii: "a"), count: 33 * 1024 * 1024)

@@ -60,13 +60,13 @@ struct ResultPage: ViewModel, ChartedPage, QuestionFields {
     let shareURL: String
     let apiURL: String
     let calculatorURL: String
-    let exportMarkdown: String
-    let exportCSV: String
+    var exportMarkdown: String
+    var exportCSV: String
     /// The decision record (MADR) and the evaluation plan's two files; the plan's are "" when the content has no
     /// evaluation settings.
-    let exportMadr: String
-    let exportEval: String
-    let exportSamples: String
+    var exportMadr: String
+    var exportEval: String
+    var exportSamples: String
     /// Where the primary's task-fit rating comes from, in one sentence; and whether it is only our judgement.
     let fitBasis: String
     let fitJudgement: Bool
