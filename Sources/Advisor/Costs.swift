@@ -845,7 +845,12 @@ extension Knowledge {
             } else {
                 cacheStatus = .not_worth_it
                 // A provider that caches by default bills its writes unless the request turns that off.
-                note("Caching would cost more than it saves at this volume: the prefix is billed as input."
+                // Through a batch discount that covers input but not cache reads, a read can cost what input does:
+                // then it is the price, not the volume, that leaves caching nothing to save (gpt-oss on Groq in batch).
+                let noSaving = batch != nil && read * keep(.cache_read) >= r.input * keep(.input)
+                note((noSaving ? "In batch, \(Format.rate(r.input * keep(.input))) a million input tokens is no more than a cache read "
+                      + "(\(Format.rate(read * keep(.cache_read)))), so caching saves nothing: the prefix is billed as input."
+                      : "Caching would cost more than it saves at this volume: the prefix is billed as input.")
                      + (priceSet.cachesByDefault && r.cacheWrite > r.input
                         ? " \(model.provider) caches long prefixes by default and bills each write above the input price: "
                             + "turn its automatic caching off, or the bill is higher than this line." : ""))

@@ -328,6 +328,12 @@ extension Engine {
     func thinkingGap(_ m: Int, _ primary: Int, _ answers: Answers, _ monthly: [Double], costs: [CostLine]) -> String {
         let k = knowledge
         return answers.values.withUnsafeBufferPointer { v -> String in
+            // The other way round, where a forced tool call is what keeps the runner-up from thinking: "costs $279
+            // more for the same fit" read as a like-for-like price for complex reasoning Sonnet 4.6 would do unthinking.
+            if k.requestTokens(model: primary, v).reasoning > 0, k.requestTokens(model: m, v).reasoning == 0,
+               k.compiledModels[m].forcedCallsStopThinking, Knowledge.forcesToolCalls(v) {
+                return "; it answers without thinking here, as forced tool calls need, where \(k.models[primary].title) thinks first"
+            }
             guard k.requestTokens(model: primary, v).reasoning == 0, k.requestTokens(model: m, v).reasoning > 0,
                   let line = costs.first(where: { $0.model == k.models[m].slug }) else { return "" }
             let thinking = k.thinkingMonthly(model: m, line: line, requests: v[AnswerID.monthlyRequests.rawValue])

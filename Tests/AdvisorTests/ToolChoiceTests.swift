@@ -115,6 +115,30 @@ struct ToolChoiceTests {
         #expect(!free.warnings.contains { $0.text.contains("It answers without thinking here") })
     }
 
+    /// A runner-up that answers unthinking because the calls are forced says so beside a primary that thinks: "$279
+    /// more for the same fit" read as a like-for-like price for complex reasoning.
+    @Test func aRunnerUpKeptFromThinkingByForcedCallsSaysSo() throws {
+        let a = engine.assess(k.answers(["task_type": "complex_reasoning", "monthly_requests": 20_000, "avg_input_tokens": 15_000,
+                                         "avg_output_tokens": 2_000, "tool_choice": "forced", "cost_priority": "secondary",
+                                         "as_of": "2026-12-07"]))
+        let runnerUp = try #require(a.decision.runner_up)
+        #expect(runnerUp.model == "claude-sonnet-4-6")
+        #expect(runnerUp.reason.contains("it answers without thinking here, as forced tool calls need, where \(try #require(k.models.first { $0.slug == a.primaryModel }).title) thinks first"),
+                "\(runnerUp.reason)")
+    }
+
+    /// Where a batch discount leaves input no dearer than a cache read, the line says the price, not the volume, is
+    /// why nothing is cached ("Caching would cost more than it saves at this volume" at 3M requests).
+    @Test func inBatchACacheReadNoCheaperThanInputIsSaidAsSuch() throws {
+        let a = engine.assess(k.answers(["task_type": "rag", "monthly_requests": 3_000_000, "avg_input_tokens": 12_000,
+                                         "avg_output_tokens": 400, "system_prompt_tokens": 6_000, "latency": "batch",
+                                         "cost_priority": "primary", "as_of": "2026-12-07"]))
+        let line = try a.line("gpt-oss-120b")
+        #expect(line.rates.notes.contains { $0.hasPrefix("In batch, $0.075 a million input tokens is no more than a cache read ($0.075)") },
+                "\(line.rates.notes)")
+        #expect(!line.rates.notes.contains { $0.contains("at this volume") })
+    }
+
     @Test func thinkingOffNeedsALevelWithoutThinking() throws {
         // Sonnet 5.5 cannot switch its thinking off: a page saying it takes forced calls only without it is refused.
         let file = try Fixture.file()
