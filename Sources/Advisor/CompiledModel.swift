@@ -104,8 +104,12 @@ final class CompiledReasoning: Sendable {
     /// What each `reasoning_effort` answer (by index) comes to on this model: worked out once, read per cost line.
     let byAnswer: [(effort: Effort, tokens: Double, assumed: Bool)]
 
+    /// Levels the API takes but runs as one of `levels` (`runs_as`), as its page documents them.
+    let runsAs: [Effort: Effort]
+
     init(defaultEffort: Effort, levels: [Effort], tokens: [Double], assumed: [Bool], billedAs: TokenClass,
          runsAs: [Effort: Effort] = [:]) {
+        self.runsAs = runsAs
         self.defaultEffort = defaultEffort
         self.levels = levels
         self.tokens = tokens

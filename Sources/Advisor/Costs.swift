@@ -333,8 +333,14 @@ extension Knowledge {
         return choice == Self.forcedToolAnswer ? t.forced : choice == Self.autoToolAnswer ? t.auto : 0
     }
 
-    /// For model `m`, whose page gives no count for its provider's tool-use system prompt, the nearest model that has
-    /// one: the newest of its family, else the provider's newest (Haiku 5.5 → Haiku 4.5).
+    /// Why an estimated tool-use system prompt is that model's: a row the page borrows from the provider's table, or
+    /// the nearest counted model's (Sonnet 5, which we do not list, is no "nearest model we have a count for").
+    func toolPromptBasis(model m: Int) -> String {
+        compiledModels[m].toolPromptEstimate != nil
+            ? "a row of the provider's table on the same tokenizer, which its page borrows"
+            : "the nearest model we have a count for, on this model's tokenizer"
+    }
+
     /// The tool-use system prompt a model's figures are priced with where its page gives no count: the estimate
     /// (auto, forced) and the model it comes from; nil where the page has its own count or none is added.
     public func toolPromptEstimate(of slug: String) -> (auto: Double, forced: Double, reference: String)? {
@@ -342,6 +348,8 @@ extension Knowledge {
         return (t.auto, t.forced, reference)
     }
 
+    /// For model `m`, whose page gives no count for its provider's tool-use system prompt, the nearest model that has
+    /// one: the newest of its family, else the provider's newest.
     static func toolPromptReference(for m: Int, in compiledModels: [CompiledModel]) -> Int? {
         let model = compiledModels[m]
         let counted = compiledModels.indices.filter { compiledModels[$0].provider == model.provider && compiledModels[$0].toolPrompt != nil }
@@ -598,7 +606,7 @@ extension Knowledge {
             }
             if toolPrompt > 0, let reference = toolPromptEstimatedFrom[m] {
                 note("\(model.provider) adds its own tool-use system prompt to every request that carries tools; we have "
-                     + "read no count for this model, so it is priced at \(reference)'s, the nearest we have, on this model's tokenizer: "
+                     + "read no count for this model, so it is priced at \(reference)'s, \(toolPromptBasis(model: m)): "
                      + "\(Format.figure(toolPrompt)) tokens with tool_choice \(Self.toolChoiceWords(v)), billed as input: "
                      + "\(Format.figure(inTokens)) input tokens a request in all.")
             } else if toolPrompt > 0 {
@@ -644,7 +652,8 @@ extension Knowledge {
                 if thinking.loweredFrom == nil, let wanted = Effort(rawValue: asked), wanted != effort,
                    let r = model.reasoning, !r.levels.contains(wanted), !thinkingOffForTools(model: m, v) {
                     note("It has no \(wanted.rawValue) effort (its levels: \(r.levels.sorted().map(\.rawValue).joined(separator: ", "))): "
-                         + "priced at \(effort.rawValue), the nearest level it accepts.")
+                         + (r.runsAs[wanted] == effort ? "its provider runs a requested \(wanted.rawValue) at \(effort.rawValue), and it is priced so."
+                            : "priced at \(effort.rawValue), the nearest level it accepts."))
                 }
                 if thinkingOffForTools(model: m, v), let r = model.reasoning,
                    r.byAnswer[Int(v[AnswerID.reasoningEffort.rawValue])].effort != .none {

@@ -285,6 +285,9 @@ struct Decision {
     var usable: [Bool]
     /// Monthly cost per model, when the decision needed them.
     var monthly: [Double]?
+    /// The rule for a cheaper model whose points alone took the score into the routing band, and whose model was
+    /// chosen instead (self-hosting at volume): it decides the verdict, as a hard limit would.
+    var cheaperRule: Int? = nil
 }
 
 /// What a policy found: the model it names and the amounts its text quotes.
@@ -523,10 +526,14 @@ public struct Engine: Sendable {
             // month, $731.25 thinking off) look dearer than a self-hosted Llama 3.1 8B ($3,139).
             // And only for a model that holds the request with room to spare: one 24 GB GPU keeps 23,648 to 31,232
             // tokens of cache, and 100,000-token extractions took 25 points off for a Llama that cannot read them.
+            // And only for a model that fits the task as well as the team requires (required_fit): strict moderations
+            // took 25 points off for a 'good' Llama the team would not run, and paid for a routing plan.
             if rule.preferredCheaper {
+                let required = Self.requiredFit(v)
                 let cheaper = v.with(.reasoningEffort, Self.noEffort) { lv in
                     let haikuMonthly = self.monthly(dayHaiku, lv)
-                    return rule.prefer.contains { k.withinHeadroom(model: $0, lv) && self.monthly($0, lv) < haikuMonthly }
+                    return rule.prefer.contains { k.compiledModels[$0].fit[task] <= required && k.withinHeadroom(model: $0, lv)
+                        && self.monthly($0, lv) < haikuMonthly }
                 }
                 guard cheaper else { continue }
             }
@@ -543,16 +550,6 @@ public struct Engine: Sendable {
         let hasVolume = Self.hasVolume(v)
         var verdict = hard ?? (score >= k.settings.choose_haiku_at ? .chooseHaiku
             : score >= k.settings.tiered_routing_at ? .tieredRouting : .chooseAlternative)
-        // A rule that stands for a cheaper model (self-hosting at volume) argues price, not difficulty: where it alone
-        // takes the score from the Haiku's band into the routing band, the cheaper model it names is the choice, not
-        // an escalation of the hard requests to a dearer one. 500M moderations a team can self-host went from Haiku
-        // 5.5 ($320,150) to a $1,090,300 plan with Sonnet 5.5 answering an assumed 5 %.
-        if verdict == .tieredRouting, hard == nil {
-            let cheaperEffect = firing.reduce(0.0) { $0 + (k.rules[$1].preferredCheaper ? k.rules[$1].effect : 0) }
-            if cheaperEffect < 0, Swift.min(100, Swift.max(0, sum - cheaperEffect)) >= k.settings.choose_haiku_at {
-                verdict = .chooseAlternative
-            }
-        }
         // Costs are computed only when a policy or the choice of an alternative needs them: the what-would-change
         // search runs this function many times.
         var monthlyCache: [Double]? = known
@@ -590,6 +587,23 @@ public struct Engine: Sendable {
             return k.models.indices.map { usableSet[$0] && !(late[$0] && traded(k.compiledModels[$0].fit[task])) }
         }()
         let haiku = k.haikuIndices.first { isUsable[$0] }
+        // A rule that stands for a cheaper model (self-hosting at volume) argues price, not difficulty: where it alone
+        // takes the score from the Haiku's band into the routing band, and a model it names can take the work at the fit
+        // the team requires, that model is the choice, not an escalation of the hard requests to a dearer one. 500M
+        // moderations a team can self-host went from Haiku 5.5 ($320,150) to a $1,090,300 plan with Sonnet 5.5
+        // answering an assumed 5 %. A named model that cannot take it (a 'good' Llama for strict work) moves nothing:
+        // the override then handed the work to Sonnet 4.6 alone at $465,000.
+        var cheaperRule: Int? = nil
+        if verdict == .tieredRouting, hard == nil {
+            let cheaper = firing.filter { k.rules[$0].preferredCheaper }
+            let effect = cheaper.reduce(0.0) { $0 + k.rules[$1].effect }
+            let required = Self.requiredFit(v)
+            if effect < 0, Swift.min(100, Swift.max(0, sum - effect)) >= k.settings.choose_haiku_at,
+               let r = cheaper.first(where: { k.rules[$0].prefer.contains { isUsable[$0] && k.compiledModels[$0].fit[task] <= required } }) {
+                verdict = .chooseAlternative
+                cheaperRule = r
+            }
+        }
         // The escalation model answers only the complex share, so its rate limits are held to that share's peak,
         // not the whole workload's: 8M chats overrun Sonnet's top tier, their 12 % escalated does not.
         // Those requests are complex ones, priced at the model's default effort where cost first lowers the rest
@@ -1018,7 +1032,8 @@ public struct Engine: Sendable {
                         haikusRuledOut: haikusRuledOut, haiku: haiku,
                         escalation: escalation, preferred: preferred,
                         preferredTooSlow: basis == .prefer ? preferredTooSlow : nil,
-                        preferredOutgrown: standsInFor, roomiest: roomiest, usable: isUsable, monthly: monthlyCache)
+                        preferredOutgrown: standsInFor, roomiest: roomiest, usable: isUsable, monthly: monthlyCache,
+                        cheaperRule: cheaperRule)
     }
 
     /// The cost ceiling's pick over `dear` (the Haiku, or a model a rule names): of the usable models outside the
@@ -1925,6 +1940,7 @@ public struct Engine: Sendable {
         let verdictPolicy = d.basis == .preferred_over_ceiling ? nil : d.decidingPolicy
         let decidedBy = verdictPolicy.map { k.criteria[k.policies[$0].criterion].slug }
             ?? (hardDecided ? d.hardRule.map { k.criteria[k.rules[$0].criterion].slug } : nil)
+            ?? d.cheaperRule.map { k.criteria[k.rules[$0].criterion].slug }
 
         return Assessment(
             verdict: verdict, score: d.score, primaryModel: k.models[primary].slug,

@@ -1036,7 +1036,8 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// for work that keeps its thinking, how to bear the wait).
     case thinking_interactive
     /// Realtime answers without a budget, at an effort the team set, on a primary that thinks at it: {model},
-    /// {effort}, {tokens}, {typical_seconds}, {typical}, {seconds}, {speed}, {fix} (its least thinking, priced).
+    /// {effort} (the level priced), {set} ("the level you set", or what the level asked runs at), {tokens},
+    /// {typical_seconds}, {typical}, {seconds}, {speed}, {fix} (its least thinking, priced).
     case thinking_realtime
     /// Under tiered routing, the escalation model's thinking on the complex share (at the effort the plan prices it at)
     /// outlasts the interactive wait, after the Haiku's answer: {model} (the escalation model), {haiku}, {share},
@@ -1143,7 +1144,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .latency_unknown, .latency_unknown_over: ["model", "budget", "typical", "count"]
         case .latency_long_prompt: ["model", "tokens", "budget", "fresh", "cache", "escalation"]
         case .thinking_interactive: ["model", "effort", "tokens", "typical_seconds", "typical", "seconds", "speed", "wait", "fix"]
-        case .thinking_realtime: ["model", "effort", "tokens", "typical_seconds", "typical", "seconds", "speed", "fix"]
+        case .thinking_realtime: ["model", "effort", "set", "tokens", "typical_seconds", "typical", "seconds", "speed", "fix"]
         case .escalation_thinking_interactive: ["model", "haiku", "share", "effort", "tokens", "typical_seconds", "typical", "seconds", "speed", "wait"]
         case .stale_price: ["models", "checked", "days", "as_of"]
         }
@@ -1300,7 +1301,7 @@ public enum TrapKind: String, ClosedSet, CodingKeyRepresentable {
         case .cache_1h: ["model", "writes", "prefix_writes", "amount"]
         case .batch_limit: ["model", "gap", "amount"]
         case .tool_prompt: ["model", "provider", "tokens", "choice", "amount"]
-        case .tool_prompt_unpublished: ["model", "provider", "reference", "reference_tokens", "choice", "amount"]
+        case .tool_prompt_unpublished: ["model", "provider", "reference", "basis", "reference_tokens", "choice", "amount"]
         }
     }
 }

@@ -315,13 +315,21 @@ extension Engine {
         var values = floor.values
         values["typical"] = Format.count(typical)
         values["typical_seconds"] = Self.seconds(floor.tokens / typical)
+        // The level asked for may not be the model's (a medium runs at high on Haiku 4.5 and on DeepSeek).
+        let asked = AnswerID.reasoningEffort.choices[Int(v[AnswerID.reasoningEffort.rawValue])]
+        values["set"] = asked == floor.effort.rawValue ? "the level you set" : "what the '\(asked)' you set runs at on it"
         let before = monthly(m, v)
         let after = v.with(.reasoningEffort, least.effort.answer) { monthly(m, $0) }
-        let level = least.floor.map { "at \($0.effort.rawValue) effort, its least, it writes about \(Format.count($0.tokens)) first, "
-            + "about \(Self.seconds($0.tokens / typical))" } ?? "with its thinking switched off (effort none) it starts the answer at once"
+        let level = least.floor.map { "at \($0.effort.rawValue) effort, its least, it still writes about \(Format.count($0.tokens)) first, "
+            + "about \(Self.seconds($0.tokens / typical)) (\(Self.seconds($0.seconds)) at the fastest), which it cannot switch off" }
+            ?? "with its thinking switched off (effort none) it starts the answer at once"
         let price = before > 0 ? ", for \(Format.money(after)) a month instead of \(Format.money(before))" : ""
-        values["fix"] = level + price + ". Lower it and check the quality at that level on your own samples, or give a latency "
-            + "budget, which prices every model at the most thinking it leaves time for"
+        // A model that cannot stop thinking still keeps a realtime answer waiting at its least: said, with the way out.
+        values["fix"] = level + price + (least.floor == nil
+            ? ". Lower it and check the quality without thinking on your own samples, or give a latency budget, which "
+                + "prices every model at the most thinking it leaves time for"
+            : ". Lower it if a few seconds will do, or give a latency budget, which rules out a model too slow for it and "
+                + "prices the rest at the most thinking it leaves time for")
         warn(values)
     }
 

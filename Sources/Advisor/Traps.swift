@@ -212,6 +212,7 @@ extension Engine {
             let choice = v.withUnsafeBufferPointer(Knowledge.toolChoiceWords)
             if let reference = k.toolPromptEstimatedFrom[m] {
                 add(.tool_prompt_unpublished, amount, ["provider": model.provider, "reference": reference,
+                                                       "basis": k.toolPromptBasis(model: m),
                                                        "reference_tokens": Format.count(tool), "choice": choice])
             } else {
                 add(.tool_prompt, amount, ["provider": model.provider, "tokens": Format.count(tool), "choice": choice])

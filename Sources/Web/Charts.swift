@@ -82,8 +82,9 @@ struct CostChart {
     /// the chart says them in full.
     static func narrowLabel(_ label: String) -> String {
         var narrow = label.replacingOccurrences(of: " (rate limits cannot carry your peak)", with: " (limits short of peak)")
-        if let tie = narrow.range(of: " (tied with ") , let close = narrow[tie.upperBound...].firstIndex(of: ")") {
-            narrow.replaceSubrange(tie.lowerBound...close, with: " (tied)")
+        // The tie note ends the label (the mark comes last), and the names in it may hold parentheses of their own.
+        if let tie = narrow.range(of: " (tied with ", options: .backwards), narrow.hasSuffix(")") {
+            narrow.replaceSubrange(tie.lowerBound..., with: " (tied)")
         }
         return narrow.replacingOccurrences(of: " · cheapest to build on", with: " · cheapest")
     }

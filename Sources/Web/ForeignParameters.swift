@@ -6,10 +6,12 @@ enum ForeignParameters {
     /// Click and campaign ids, by name; `utm_` names are matched by their prefix.
     static let trackingNames: Set<String> = [
         "fbclid", "gclid", "gbraid", "wbraid", "dclid", "msclkid", "yclid", "twclid", "ttclid", "igshid", "li_fat_id",
-        "mc_cid", "mc_eid", "_ga", "_gl", "_hsenc", "_hsmi", "mkt_tok", "ref_src"]
+        "mc_cid", "mc_eid", "_ga", "_gl", "_hsenc", "_hsmi", "mkt_tok", "ref", "ref_src"]
 
+    /// In any case: `UTM_SOURCE` is the same tag (no answer's name has capitals).
     static func isTracking(_ name: String) -> Bool {
-        name.hasPrefix("utm_") || trackingNames.contains(name)
+        let name = name.lowercased()
+        return name.hasPrefix("utm_") || trackingNames.contains(name)
     }
 
     /// The pairs a route reads: all but tracking tags and pairs with neither a name nor a value.

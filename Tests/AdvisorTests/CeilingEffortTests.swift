@@ -67,8 +67,15 @@ struct CeilingEffortTests {
         #expect(hosted.verdict == .chooseAlternative && hosted.primaryModel == "llama-3-1-8b-self-hosted",
                 "\(hosted.verdict) \(hosted.primaryModel)")
         #expect(hosted.decision.combined == nil)
+        // The rule decided it, and the page says so.
+        #expect(hosted.decidedBy == "self-hosting-ability")
         // Without the rule the score is the Haiku's, and so is the verdict.
         #expect(engine.assess(k.answers(given)).verdict == .chooseHaiku)
+        // Work that must fit 'strong' has no use for a 'good' Llama: the rule does not fire, and the bill is the Haiku's
+        // (it once handed the work to Sonnet 4.6 alone at $465,000, three times the Haiku's $155,000).
+        let strict = engine.assess(k.answers(with(given, ["can_self_host": true, "required_fit": "strong"])))
+        #expect(strict.verdict == .chooseHaiku && !strict.reasons.contains { $0.criterion == "self-hosting-ability" },
+                "\(strict.verdict) \(strict.primaryModel)")
     }
 
     /// Two months under a cent are not "the same to the cent" beside $0.0006 and $0.0001: both cost less than a cent.

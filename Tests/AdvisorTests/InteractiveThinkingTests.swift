@@ -41,6 +41,17 @@ struct InteractiveThinkingTests {
         // Left to each model's default, realtime work runs at the least thinking: nothing to say.
         #expect(realtime(nil) == nil)
         #expect(realtime("none") == nil)
+        // A level the model runs as another is not called the one set: Haiku 4.5 runs a medium at high.
+        let older = Engine(knowledge: k).assess(k.answers(["task_type": "classification", "monthly_requests": 2_000_000,
+            "avg_input_tokens": 800, "avg_output_tokens": 5, "latency": "realtime", "reasoning_effort": "medium", "as_of": "2026-09-01"]))
+        let mapped = try #require(older.warnings.first { $0.text.contains("Realtime answers leave no time for it") })
+        #expect(mapped.text.contains("at high effort, what the 'medium' you set runs at on it"), "\(mapped.text)")
+        // A model that cannot switch its thinking off still keeps the answer waiting at its least, and says so.
+        let deep = Engine(knowledge: k).assess(k.answers(["task_type": "complex_reasoning", "monthly_requests": 200_000,
+            "avg_input_tokens": 4_000, "avg_output_tokens": 150, "latency": "realtime", "reasoning_effort": "high", "as_of": "2026-12-07"]))
+        let least = try #require(deep.warnings.first { $0.text.contains("Realtime answers leave no time for it") })
+        #expect(least.text.contains("its least, it still writes about 300 first") && least.text.contains("which it cannot switch off"),
+                "\(least.text)")
     }
 
     /// The verdict box's thinking trap says the time and the month at the level that fits the wait, beside the

@@ -73,14 +73,14 @@ struct ToolPromptTests {
         let rate = try #require(auto.rates.input_per_mtok)
         #expect(abs((auto.monthly_usd - none.monthly_usd) - 20_000_000 * 354 * rate / 1e6) < 0.01)
         #expect(auto.rates.notes.contains { $0.contains("we have read no count for this model, so it is priced at Claude Sonnet 5's, "
-                                                          + "the nearest we have, on this model's tokenizer: 354 tokens with tool_choice auto") },
+                                                          + "a row of the provider's table on the same tokenizer, which its page borrows: 354 tokens with tool_choice auto") },
                 "\(auto.rates.notes)")
         #expect(!none.rates.notes.contains { $0.contains("tool-use system prompt") })
         let trap = try #require(engine.traps(model: k.index("claude-haiku-5-5"), line: auto, answers: answers)
             .first { $0.kind == .tool_prompt_unpublished })
         #expect(trap.amount_usd == Format.rounded(20_000_000 * 354 * rate / 1e6))
-        #expect(trap.text.contains("We have read no count for Claude Haiku 5.5, so its figure takes that of Claude Sonnet 5, the "
-                                   + "nearest model we have a count for, on Claude Haiku 5.5's tokenizer: 354 tokens a request with "
+        #expect(trap.text.contains("We have read no count for Claude Haiku 5.5, so its figure takes that of Claude Sonnet 5, a row of "
+                                   + "the provider's table on the same tokenizer, which its page borrows: 354 tokens a request with "
                                    + "tool_choice auto, billed as input"), "\(trap.text)")
         // The model page says what the figures use.
         let estimate = try #require(k.toolPromptEstimate(of: "claude-haiku-5-5"))
@@ -105,6 +105,7 @@ struct ToolPromptTests {
         let knowledge = try Fixture.knowledge(file, models: models)
         let estimate = try #require(knowledge.toolPromptEstimate(of: "claude-haiku-5-5"))
         #expect(estimate.auto == 645 && estimate.forced == 764 && estimate.reference == "Claude Haiku 4.5", "\(estimate)")
+        #expect(knowledge.toolPromptBasis(model: knowledge.index("claude-haiku-5-5")) == "the nearest model we have a count for, on this model's tokenizer")
     }
 
     @Test func thePromptRidesInTheCachedPrefix() throws {

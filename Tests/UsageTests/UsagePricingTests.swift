@@ -283,6 +283,11 @@ import Usage
         #expect(small.samples.map(\.prompt).max() == 140_000)
         #expect(small.requests == 2_000)
         #expect(small.samples.count <= 33, "\(small.samples.count)")
+        // Short classifications too: 150 to 250 tokens beside 1.5 % at 140,000 (a floor of 256 on the last prompt
+        // left them averaged under the line).
+        let tiny = (0..<4_925).map { UsageSample(requests: 1, uncachedInput: Double(150 + $0 % 101), cacheRead: 0, cacheWrite: 0, output: 5) }
+        let rare = (0..<75).map { _ in UsageSample(requests: 1, uncachedInput: 140_000, cacheRead: 0, cacheWrite: 0, output: 5) }
+        #expect(UsageProfile(tiny + rare).compacted(to: 32).samples.map(\.prompt).max() == 140_000)
         // Imported, the ceiling weighs the months the table prices, and moves a balanced budget off the Haiku.
         let rows = ["timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens"]
             + (0..<2_000).map { i in "\(1_793_577_600 + i * 300),claude-haiku-4-5-20251001,\(i % 31 == 0 ? 140_000 : 300 + i % 600),\(i % 31 == 0 ? 40 : 5),0,0" }

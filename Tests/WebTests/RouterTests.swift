@@ -55,8 +55,13 @@ struct RouterTests {
         }
         #expect(get("/compare", [("models", "gpt-6-luna,claude-haiku-5-5"), ("utm_campaign", "weekly")]).status == 200)
         #expect(get("/assess/result", [("task_type", "chat"), ("fbclid", "x")]).text == get("/assess/result", [("task_type", "chat")]).text)
+        // In any case, and a referrer tag too.
+        #expect(get("/api/assess", [("task_type", "chat"), ("UTM_SOURCE", "x"), ("ref", "producthunt")]).status == 200)
         // A name that only looks like one is still refused with its own name.
         #expect(get("/api/assess", [("task_type", "chat"), ("utmsource", "x")]).status == 400)
+        // A phone's chart label keeps the tie short, whatever parentheses the tied names hold.
+        #expect(CostChart.narrowLabel("★ A (legacy) · cheapest to build on (tied with B (hosted on Groq) and C)") == "★ A (legacy) · cheapest (tied)")
+        #expect(CostChart.narrowLabel("gpt-oss-20b (hosted on Groq) (rate limits cannot carry your peak)") == "gpt-oss-20b (hosted on Groq) (limits short of peak)")
     }
 
     /// The home page's models card lists models a team can call today: the two retired Haikus came first by order.
