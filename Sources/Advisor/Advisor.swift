@@ -718,6 +718,9 @@ public final class Knowledge: @unchecked Sendable {
                     prefer.append(m)
                 }
                 guard !rule.text.isEmpty else { throw ruleError(".text", "must not be empty") }
+                if rule.band_held_text != nil, rule.preferred_cheaper != true {
+                    throw ruleError(".band_held_text", "is said only of a rule for a cheaper model (preferred_cheaper: true)")
+                }
                 if rule.preferred_cheaper != nil, prefer.isEmpty {
                     throw ruleError(".preferred_cheaper", "needs 'prefer': the models compared with the Haiku")
                 }
@@ -974,7 +977,8 @@ final class CompiledRule: Sendable {
         var reads = haikuCachesPrefix == nil ? reads : reads | Knowledge.prefixCheckReads
         if haikuCount { reads |= Knowledge.haikuCountReads }
         // Its bills are compared with reasoning at its cheapest setting, so `least_effort_when` changes nothing there.
-        if preferredCheaper { reads |= Engine.fixedCostInputs.reduce(0) { $0 | $1.bit } }
+        // And the fit the team requires, which the cheaper model must meet.
+        if preferredCheaper { reads |= Engine.fixedCostInputs.reduce(0) { $0 | $1.bit } | AnswerID.requiredFit.bit }
         self.reads = reads
         self.haikuCachesPrefix = haikuCachesPrefix
         self.haikuCount = haikuCount

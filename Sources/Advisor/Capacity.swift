@@ -193,6 +193,12 @@ struct PeakNeed {
 }
 
 extension Knowledge {
+    /// The tier just below `tier` in a ladder (lowest first): the one whose spend cap a month outgrows when `tier` is
+    /// the one it needs. nil for the lowest, or a tier the ladder lacks.
+    static func tier(below tier: String, in tiers: [RateTier]) -> RateTier? {
+        tiers.firstIndex { $0.tier == tier }.flatMap { $0 > 0 ? tiers[$0 - 1] : nil }
+    }
+
     /// What the batch queue of the highest published tier falls short of, past every tier, in words; nil where it holds.
     /// The spend cap is left out: the capacity's `gap` names it too, but spreading submissions over the day does not
     /// lower a month's bill ("more than the batch queue allows (… $945,000 a month against a $200,000 spend cap)").
@@ -392,8 +398,7 @@ extension Knowledge {
         }
         // The cap that binds is the one just below the tier needed: "Scale tier (Start stops at $500)" for a $6,047
         // month that Build's $1,000 cap stops.
-        if let tier = capacity.tier, scheme?.kind != .tiers, let tiers,
-           let below = tiers.firstIndex(where: { $0.tier == tier }).flatMap({ $0 > 0 ? tiers[$0 - 1] : nil }) ?? tiers.first,
+        if let tier = capacity.tier, scheme?.kind != .tiers, let tiers, let below = Self.tier(below: tier, in: tiers) ?? tiers.first,
            let cap = below.monthly_spend_cap_usd {
             return "\(provider)'s monthly spend caps are the organisation's, and this month needs at least its "
                 + "\(Self.tierName(tier)) tier (\(Self.tierName(below.tier)) stops at \(Format.money(cap))); "

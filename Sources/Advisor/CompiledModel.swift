@@ -536,7 +536,7 @@ final class CompiledModel: Sendable {
             var runsAs: [Effort: Effort] = [:]
             for key in (r.runs_as ?? [:]).keys.sorted() {
                 guard let asked = Effort(rawValue: key), !levels.contains(asked) else {
-                    throw problem("reasoning.runs_as.\(key)", "'\(key)' must be an effort level (low, medium, high) that is not among the levels")
+                    throw problem("reasoning.runs_as.\(key)", "'\(key)' must be an effort level (none, low, medium, high) that is not among the levels")
                 }
                 guard let runs = r.runs_as?[key], levels.contains(runs) else {
                     throw problem("reasoning.runs_as.\(key)", "must name one of the levels (\(levels.map(\.rawValue).joined(separator: ", ")))")

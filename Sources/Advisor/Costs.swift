@@ -335,6 +335,9 @@ extension Knowledge {
 
     /// Why an estimated tool-use system prompt is that model's: a row the page borrows from the provider's table, or
     /// the nearest counted model's (Sonnet 5, which we do not list, is no "nearest model we have a count for").
+    /// `toolPromptBasis(model:)` by slug (nil: no such model).
+    public func toolPromptBasis(of slug: String) -> String? { modelIndex[slug].map { toolPromptBasis(model: $0) } }
+
     func toolPromptBasis(model m: Int) -> String {
         compiledModels[m].toolPromptEstimate != nil
             ? "a row of the provider's table on the same tokenizer, which its page borrows"

@@ -77,7 +77,7 @@ import Foundation
 public struct Reason: Sendable, Encodable, Equatable {
     public let criterion: String
     public let effect: Double
-    public let text: String
+    public internal(set) var text: String
     /// `/criteria/<slug>`.
     public let url: String
     /// The criterion page's title.
@@ -173,6 +173,9 @@ public struct Assessment: Sendable, Encodable, Equatable {
     public let scoreRestingOnAssumptions: Double
     /// The criterion whose hard limit or policy set the verdict, if one did.
     public let decidedBy: String?
+    /// The criterion of a price rule whose points alone took the score below the Haiku's band, where the verdict
+    /// stayed the Haiku's (`band_held_text`); nil otherwise. Not in the JSON: the rule's reason says it.
+    public internal(set) var bandHeldBy: String? = nil
     public let primaryModelBasis: PrimaryBasis
     public let baseScore: Double
     public let chooseHaikuAt: Double
@@ -285,8 +288,8 @@ struct Decision {
     var usable: [Bool]
     /// Monthly cost per model, when the decision needed them.
     var monthly: [Double]?
-    /// The rule for a cheaper model whose points alone took the score into the routing band, and whose model was
-    /// chosen instead (self-hosting at volume): it decides the verdict, as a hard limit would.
+    /// The rule for a cheaper model whose points alone took the score into the routing band, where the verdict stayed
+    /// the Haiku's (self-hosting at volume): its reason says so (`band_held_text`).
     var cheaperRule: Int? = nil
 }
 
@@ -587,21 +590,19 @@ public struct Engine: Sendable {
             return k.models.indices.map { usableSet[$0] && !(late[$0] && traded(k.compiledModels[$0].fit[task])) }
         }()
         let haiku = k.haikuIndices.first { isUsable[$0] }
-        // A rule that stands for a cheaper model (self-hosting at volume) argues price, not difficulty: where it alone
-        // takes the score from the Haiku's band into the routing band, and a model it names can take the work at the fit
-        // the team requires, that model is the choice, not an escalation of the hard requests to a dearer one. 500M
-        // moderations a team can self-host went from Haiku 5.5 ($320,150) to a $1,090,300 plan with Sonnet 5.5
-        // answering an assumed 5 %. A named model that cannot take it (a 'good' Llama for strict work) moves nothing:
-        // the override then handed the work to Sonnet 4.6 alone at $465,000.
+        // A rule that stands for a cheaper model (self-hosting at volume) argues price, not difficulty: where its points
+        // alone take the score from the Haiku's band into the routing band, the verdict stays the Haiku's, and the
+        // cost ceiling weighs the cheaper model beside it as it weighs any other. 500M moderations a team can
+        // self-host went from Haiku 5.5 to a $1,090,300 plan with Sonnet 5.5 answering an assumed 5 %; handing the
+        // work to the cheaper model instead skipped the quality floors and made a harder workload (5 % complex
+        // against 4 %) get the weaker model.
         var cheaperRule: Int? = nil
         if verdict == .tieredRouting, hard == nil {
             let cheaper = firing.filter { k.rules[$0].preferredCheaper }
             let effect = cheaper.reduce(0.0) { $0 + k.rules[$1].effect }
-            let required = Self.requiredFit(v)
-            if effect < 0, Swift.min(100, Swift.max(0, sum - effect)) >= k.settings.choose_haiku_at,
-               let r = cheaper.first(where: { k.rules[$0].prefer.contains { isUsable[$0] && k.compiledModels[$0].fit[task] <= required } }) {
-                verdict = .chooseAlternative
-                cheaperRule = r
+            if effect < 0, Swift.min(100, Swift.max(0, sum - effect)) >= k.settings.choose_haiku_at {
+                verdict = .chooseHaiku
+                cheaperRule = cheaper.first
             }
         }
         // The escalation model answers only the complex share, so its rate limits are held to that share's peak,
@@ -1262,7 +1263,13 @@ public struct Engine: Sendable {
             if ha != hb { return ha }
             if abs(ra.effect) != abs(rb.effect) { return abs(ra.effect) > abs(rb.effect) }
             return a < b
-        }.map(ruleReason)
+        }.map { r in
+            var reason = ruleReason(r)
+            if r == d.cheaperRule, let held = k.criteria[k.rules[r].criterion].spec.rules[k.rules[r].index].band_held_text {
+                reason.text += " " + held
+            }
+            return reason
+        }
         // A hard limit that named a model the cost ceiling passed over comes before the ceiling's reason: "use a
         // stronger model", then why this one.
         // So does one that named a model quality first passed over for a better fit (fit_first's `preferred`).
@@ -1535,7 +1542,8 @@ public struct Engine: Sendable {
         if let current = currentModel, current != primary {
             let model = k.compiledModels[current]
             let replacement = model.replacement.map { "; its maker names \(k.models[$0].title) to succeed it" } ?? ""
-            let recommended = (d.verdict == .tieredRouting ? d.escalation : nil).map { "\(k.models[primary].title) (with \(k.models[$0].title) for the complex requests)" }
+            let recommended = d.basis == .nothing_fits || d.basis == .nothing_usable ? "a model that can take it (none we list can, as the first warning says)"
+                : (d.verdict == .tieredRouting ? d.escalation : nil).map { "\(k.models[primary].title) (with \(k.models[$0].title) for the complex requests)" }
                 ?? k.models[primary].title
             let state = model.lifecycle(on: day)
             var at: Int? = nil
@@ -1548,8 +1556,13 @@ public struct Engine: Sendable {
                                                                    "days": (days == 1 ? "1 day" : "\(days) days") + " after \(CivilDate.text(day))",
                                                                    "replacement": replacement, "recommended": recommended])
             }
-            // The team's own traffic raises it, so it ranks as a risk of this workload, not a note about another model.
-            if let at { warnings.insert(warnings.remove(at: at), at: 0); warnings[0].stated = true }
+            // The team's own traffic raises it, so it ranks as a risk of this workload, not a note about another model;
+            // after a refusal (no model takes the request) or a month with no requests, which come first.
+            if let at {
+                let first = (refusal == nil ? 0 : 1) + (Self.hasVolume(v) ? 0 : 1)
+                warnings.insert(warnings.remove(at: at), at: Swift.min(first, warnings.count - 1))
+                warnings[Swift.min(first, warnings.count - 1)].stated = true
+            }
         }
         for m in alternatives {
             let model = k.compiledModels[m]
@@ -1676,7 +1689,7 @@ public struct Engine: Sendable {
                     // A higher tier needed for its spend cap alone: on the tier just below it the month stops, not the
                     // peaks. Held to the entry tier, Scale needed for Build's $1,000 cap read "below it, expect 429
                     // errors at every peak" beside "Build's per-minute limits would carry the peak".
-                    let below = tiers.firstIndex(where: { $0.tier == tier }).flatMap { $0 > 0 ? tiers[$0 - 1] : nil } ?? entry
+                    let below = Knowledge.tier(below: tier, in: tiers) ?? entry
                     let onlySpend = below.map { below in
                         below.monthly_spend_cap_usd.map { accountMonth > $0 } == true
                             && need.measured(below).allSatisfy { $0.need <= $0.limit }
@@ -1940,9 +1953,8 @@ public struct Engine: Sendable {
         let verdictPolicy = d.basis == .preferred_over_ceiling ? nil : d.decidingPolicy
         let decidedBy = verdictPolicy.map { k.criteria[k.policies[$0].criterion].slug }
             ?? (hardDecided ? d.hardRule.map { k.criteria[k.rules[$0].criterion].slug } : nil)
-            ?? d.cheaperRule.map { k.criteria[k.rules[$0].criterion].slug }
 
-        return Assessment(
+        var assessment = Assessment(
             verdict: verdict, score: d.score, primaryModel: k.models[primary].slug,
             alternatives: alternatives.map { k.models[$0].slug }, alternativesNote: alternativesNote,
             reasons: reasons, warnings: warnings, costs: costs,
@@ -1956,6 +1968,8 @@ public struct Engine: Sendable {
             capacity: capacity, qualityMargin: qualityMargin, effortOption: effortOption,
             primaryFit: FitRating(k.models[primary], task: AnswerID.taskType.choices[task]), levers: levers,
             decision: decision, roomiest: d.roomiest)
+        assessment.bandHeldBy = d.cheaperRule.map { k.criteria[k.rules[$0].criterion].slug }
+        return assessment
     }
 
     /// A firing rule as a reason: its text, effect and page.

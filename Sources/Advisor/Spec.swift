@@ -799,10 +799,15 @@ public struct Rule: Codable, Sendable, Equatable {
     /// share of complex requests names Sonnet 5.5 for its complex reasoning, so under the cost ceiling a model
     /// stands in for it only if it fits complex reasoning as well too. Absent: the workload's task type alone.
     public var preferred_for: String?
+    /// With `preferred_cheaper`: said after `text` where the rule's points alone would take the score from the Haiku's
+    /// band into the routing band, and the verdict stays the Haiku's (a price argument sends no hard request on to a
+    /// dearer model).
+    public var band_held_text: String?
 
     public init(when: Condition, effect: Double, text: String, decide: String? = nil, prefer: [String]? = nil,
                 source: String? = nil, haiku_caches_prefix: Bool? = nil, haiku_count: Bool? = nil,
-                preferred_cheaper: Bool? = nil, preferred_for: String? = nil) {
+                preferred_cheaper: Bool? = nil, preferred_for: String? = nil, band_held_text: String? = nil) {
+        self.band_held_text = band_held_text
         self.haiku_count = haiku_count
         self.preferred_for = preferred_for
         self.when = when

@@ -309,15 +309,25 @@ extension Engine {
                                  warn: ([String: String]) -> Void) {
         let k = knowledge
         guard v[AnswerID.latency.rawValue] == Knowledge.realtimeLatency, v[AnswerID.latencyBudgetSeconds.rawValue] <= 0,
-              !answers.isAssumed(.reasoningEffort), let typical = k.typicalOutput, k.timedAtEngineSpeed(model: m),
-              let floor = k.thinkingFloor(model: m, v), let least = k.leastThinking(model: m), least.effort < floor.effort
-        else { return }
+              let typical = k.typicalOutput, k.timedAtEngineSpeed(model: m),
+              let floor = k.thinkingFloor(model: m, v), let least = k.leastThinking(model: m) else { return }
+        // At its least already, a model that cannot switch its thinking off still keeps the answer waiting (Sonnet 5.5
+        // at low, about 3 s, left to the default): said whatever the effort answer.
+        let atLeast = least.effort >= floor.effort
+        guard atLeast || !answers.isAssumed(.reasoningEffort) else { return }
         var values = floor.values
         values["typical"] = Format.count(typical)
         values["typical_seconds"] = Self.seconds(floor.tokens / typical)
         // The level asked for may not be the model's (a medium runs at high on Haiku 4.5 and on DeepSeek).
         let asked = AnswerID.reasoningEffort.choices[Int(v[AnswerID.reasoningEffort.rawValue])]
-        values["set"] = asked == floor.effort.rawValue ? "the level you set" : "what the '\(asked)' you set runs at on it"
+        values["set"] = atLeast ? "its least, which it cannot switch off"
+            : asked == floor.effort.rawValue ? "the level you set" : "what the '\(asked)' you set runs at on it"
+        if atLeast {
+            values["fix"] = "give a latency budget, which rules out a model too slow for it and prices the rest at the most "
+                + "thinking it leaves time for, or let the feature wait a few seconds for its answers"
+            warn(values)
+            return
+        }
         let before = monthly(m, v)
         let after = v.with(.reasoningEffort, least.effort.answer) { monthly(m, $0) }
         let level = least.floor.map { "at \($0.effort.rawValue) effort, its least, it still writes about \(Format.count($0.tokens)) first, "

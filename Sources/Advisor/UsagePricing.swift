@@ -243,8 +243,8 @@ public struct UsageComparison: Sendable, Encodable, Equatable {
     /// is retired on the as-of day (its requests fail: no month to compare).
     public let current_monthly_usd: Double?
     public let recommended_monthly_usd: Double
-    /// Recommended minus current (negative: a saving); nil without a current model, or where its month could not be
-    /// priced as the traffic ran (`current_note`).
+    /// Recommended minus current (negative: a saving); nil without a current model, where it is retired on the as-of
+    /// day, or where its month could not be priced as the traffic ran (`current_note`).
     public let difference_usd: Double?
     /// Why the current model's month is not what the traffic cost (its batch price is not recorded, while the file's
     /// traffic went through the batch API); nil when it is.

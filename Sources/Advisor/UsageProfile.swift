@@ -144,8 +144,8 @@ public struct UsageProfile: Sendable, Equatable {
             // 3.2 % of prompts at 140,000 tokens, merged with 900-token ones into a 73,000-token group, fell under
             // Haiku 5.5's 100,000-token line, and the cost ceiling weighed $1,338 against a month the table priced at
             // $6,070; a floor on the last prompt (256 tokens) let 200-token classifications do the same. Each gap
-            // adds at most one group; sizes under 1,024 cross no price line or cache minimum worth a group.
-            if current.requests > 0, let last = previous, last > 0, sample.prompt >= 1_024, sample.prompt > 2 * last { close() }
+            // adds at most one group; a jump to under 1,024 tokens crosses no price line worth a group of its own.
+            if current.requests > 0, let last = previous, sample.prompt >= 1_024, sample.prompt > 2 * last { close() }
             previous = sample.prompt
             // Sums for now; divided by the group's requests when it closes.
             current.requests += sample.requests

@@ -388,7 +388,14 @@ public struct AdvisorViews: Sendable {
         case "/assess/result.madr.md":
             let record = DecisionRecord(assessment: assessed, answers: described, engine: engine,
                                         library: library, links: links, usage: usage)
-            return Exports.markdown(notice + record.markdown(), filename: "decision-record.md")
+            // After the record's front matter, which must open the file to parse as one.
+            var text = record.markdown()
+            if !notice.isEmpty, text.hasPrefix("---\n"), let close = text.range(of: "\n---\n", range: text.index(text.startIndex, offsetBy: 4)..<text.endIndex) {
+                text.insert(contentsOf: "\n" + notice, at: close.upperBound)
+            } else {
+                text = notice + text
+            }
+            return Exports.markdown(text, filename: "decision-record.md")
         case "/assess/result.eval.py":
             guard let plan = EvaluationExport(assessment: assessed, answers: described, engine: engine,
                                               library: library, links: links) else { return noPlan() }

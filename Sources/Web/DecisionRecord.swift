@@ -297,6 +297,11 @@ struct DecisionRecord {
         switch assessment.verdict {
         case .chooseAlternative:
             words = ["\(score) is under \(Format.number(assessment.tieredRoutingAt)):"] + against.prefix(2).map(\.text)
+        case .chooseHaiku where assessment.score < assessment.chooseHaikuAt:
+            // Held on the Haiku below its band: a price rule's points alone took the score there, and its reason says why.
+            let held = against.first { $0.criterion == assessment.bandHeldBy }
+            words = ["\(score) is under \(Format.number(assessment.chooseHaikuAt)), but"] + [held.map { lowerFirst($0.text) }
+                ?? "the verdict stays the Haiku's."] + toward.prefix(1).map(\.text)
         case .chooseHaiku:
             words = ["\(score) reaches \(Format.number(assessment.chooseHaikuAt)):"] + toward.prefix(2).map(\.text)
         case .tieredRouting:

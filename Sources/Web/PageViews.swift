@@ -180,13 +180,17 @@ struct PageViews {
         }
         if let tool = model.tool_prompt_tokens {
             // The provider's own prompt on requests with tools (content/criteria/tool-choice.md).
-            let value = tool.auto.flatMap { auto in tool.forced.map { forced in
-                "\(Format.count(auto)) tokens a request with tool_choice auto, \(Format.count(forced)) with any or a named tool; billed as input"
-            } } ?? knowledge.toolPromptEstimate(of: slug).map { estimate in
-                "added by \(model.provider) on requests with tools; we have read no count for this model, so it is priced at "
-                    + "\(estimate.reference)'s on this model's tokenizer: \(Format.count(estimate.auto)) tokens a request with "
+            let value: String
+            if let auto = tool.auto, let forced = tool.forced {
+                value = "\(Format.count(auto)) tokens a request with tool_choice auto, \(Format.count(forced)) with any or a named tool; billed as input"
+            } else if let estimate = knowledge.toolPromptEstimate(of: slug) {
+                let basis = knowledge.toolPromptBasis(of: slug) ?? ""
+                value = "added by \(model.provider) on requests with tools; we have read no count for this model, so it is priced at "
+                    + "\(estimate.reference)'s, \(basis): \(Format.count(estimate.auto)) tokens a request with "
                     + "tool_choice auto, \(Format.count(estimate.forced)) with any or a named tool; billed as input"
-            } ?? "added by \(model.provider) on requests with tools; we have read no count for this model or another of its provider's, so the calculator leaves it out"
+            } else {
+                value = "added by \(model.provider) on requests with tools; we have read no count for this model or another of its provider's, so the calculator leaves it out"
+            }
             facts.add("Tool-use system prompt", value, sourceID: tool.source, asOf: nil, note: tool.note)
         }
         if let limits = model.rate_limits {

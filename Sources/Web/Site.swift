@@ -82,7 +82,6 @@ public final class Site: Sendable {
         }
     }
 
-    /// The models index as of today, cached per day: its badges are each model's state on the day.
     /// The home page, rendered per day: its models card lists the models served that day (Claude 3.5 Haiku and
     /// Claude 3 Haiku, retired, came before Sonnet 5.5 by their order).
     func homeToday() -> Response? {
@@ -93,6 +92,7 @@ public final class Site: Sendable {
         }
     }
 
+    /// The models index as of today, cached per day: its badges are each model's state on the day.
     func modelsIndexToday() -> Response? {
         let knowledge = advisor.engine.knowledge
         return pages.value(for: "/models/@\(knowledge.today)") {

@@ -43,18 +43,29 @@ struct ToolPromptTests {
     /// An estimate is priced, but is never what takes a prefix over the cache minimum, nor a request over a price line
     /// unsaid: 313 estimated tokens lifted Sonnet 4.6's 750-token prefix past its 1,024 and cut its month by $1,931;
     /// 99,600 tokens and an estimated 450 crossed Haiku 5.5's 100,000 and the trap gave 100,050 "on its count".
-    /// Sonnet 5.5's estimate (Sonnet 5's 354 tokens) would take a 390-token prefix past its 512.
+    /// Fable 5.2's estimate (Opus 5's 286 tokens) would take a 390-token prefix past its 512.
     @Test func anEstimateDoesNotCrossACacheMinimumAndIsNamedWhereItCrossesAPriceLine() throws {
         let answers = k.answers(["task_type": "complex_reasoning", "monthly_requests": 1_000_000, "avg_input_tokens": 600,
                                  "avg_output_tokens": 200, "tool_choice": "auto", "cached_input_share": 0.5, "as_of": "2026-12-06"])
-        let sonnet = try engine.assess(answers).line("claude-sonnet-5-5")
-        #expect(sonnet.rates.tool_prompt_tokens_per_request == 354)
-        #expect(sonnet.rates.caching == .below_minimum)
-        #expect(sonnet.rates.notes.contains { $0.hasPrefix("The cacheable prefix of 390 tokens (not counting the tool-use system prompt we estimate)") })
-        let minimum = try #require(engine.traps(model: k.index("claude-sonnet-5-5"), line: sonnet, answers: answers)
+        let fable = try engine.assess(answers).line("claude-fable-5-2")
+        #expect(fable.rates.tool_prompt_tokens_per_request == 286)
+        #expect(fable.rates.caching == .below_minimum)
+        #expect(fable.rates.notes.contains { $0.hasPrefix("The cacheable prefix of 390 tokens (not counting the tool-use system prompt we estimate)") })
+        let minimum = try #require(engine.traps(model: k.index("claude-fable-5-2"), line: fable, answers: answers)
             .first { $0.kind == .cache_minimum })
         #expect(minimum.text.contains("your 390-token prefix"), "\(minimum.text)")
-        let near = engine.assess(k.answers(["task_type": "rag", "monthly_requests": 20_000, "avg_input_tokens": 99_700,
+        // A Haiku 5.5 whose page borrowed Sonnet 5's row (354) instead of its own count: the line it crosses is said.
+        let file = try Fixture.file()
+        let models = file.models.map { entry -> ModelEntry in
+            var spec = entry.spec
+            if entry.slug == "claude-haiku-5-5" {
+                spec.tool_prompt_tokens = ToolPrompt(estimate: ToolPromptEstimate(auto: 354, forced: 474, from: "Claude Sonnet 5"),
+                                                     source: "tool-prompt-tokens")
+            }
+            return ModelEntry(slug: entry.slug, title: entry.title, spec: spec, sources: entry.sources ?? [])
+        }
+        let borrowed = try Fixture.knowledge(file, models: models)
+        let near = Engine(knowledge: borrowed).assess(borrowed.answers(["task_type": "rag", "monthly_requests": 20_000, "avg_input_tokens": 99_700,
                                             "avg_output_tokens": 500, "tool_choice": "auto", "tokens_counted_with": "claude-haiku-5-5",
                                             "as_of": "2026-12-06"]))
         let cliff = try #require(near.decision.traps.first { $0.kind == .long_context_cliff && $0.model == "claude-haiku-5-5" })
@@ -63,29 +74,29 @@ struct ToolPromptTests {
     }
 
     /// Where the provider publishes no count, the figure takes the row the page borrows and says whose it is: leaving
-    /// it out let Claude Sonnet 4.6 win "$10 cheaper" than GPT-6.2 Sol by less than the $19 its line left out. Haiku
-    /// 5.5 has no row in Anthropic's table; its page takes Sonnet 5's (354 and 474, on the same tokenizer).
+    /// it out let Claude Sonnet 4.6 win "$10 cheaper" than GPT-6.2 Sol by less than the $19 its line left out. Fable
+    /// 5.2 has no row in Anthropic's table; its page takes Opus 5's (286 and 406, on the same tokenizer).
     @Test func aModelWithoutACountIsPricedAtTheRowItsPageBorrowsAndSaysSo() throws {
-        let none = try engine.assess(k.answers(Self.labels)).line("claude-haiku-5-5")
+        let none = try engine.assess(k.answers(Self.labels)).line("claude-fable-5-2")
         let answers = k.answers(with(Self.labels, ["tool_choice": "auto"]))
-        let auto = try engine.assess(answers).line("claude-haiku-5-5")
-        #expect(auto.rates.tool_prompt_tokens_per_request == 354)
+        let auto = try engine.assess(answers).line("claude-fable-5-2")
+        #expect(auto.rates.tool_prompt_tokens_per_request == 286)
         let rate = try #require(auto.rates.input_per_mtok)
-        #expect(abs((auto.monthly_usd - none.monthly_usd) - 20_000_000 * 354 * rate / 1e6) < 0.01)
-        #expect(auto.rates.notes.contains { $0.contains("we have read no count for this model, so it is priced at Claude Sonnet 5's, "
-                                                          + "a row of the provider's table on the same tokenizer, which its page borrows: 354 tokens with tool_choice auto") },
+        #expect(abs((auto.monthly_usd - none.monthly_usd) - 20_000_000 * 286 * rate / 1e6) < 0.01)
+        #expect(auto.rates.notes.contains { $0.contains("we have read no count for this model, so it is priced at Claude Opus 5's, "
+                                                          + "a row of the provider's table on the same tokenizer, which its page borrows: 286 tokens with tool_choice auto") },
                 "\(auto.rates.notes)")
         #expect(!none.rates.notes.contains { $0.contains("tool-use system prompt") })
-        let trap = try #require(engine.traps(model: k.index("claude-haiku-5-5"), line: auto, answers: answers)
+        let trap = try #require(engine.traps(model: k.index("claude-fable-5-2"), line: auto, answers: answers)
             .first { $0.kind == .tool_prompt_unpublished })
-        #expect(trap.amount_usd == Format.rounded(20_000_000 * 354 * rate / 1e6))
-        #expect(trap.text.contains("We have read no count for Claude Haiku 5.5, so its figure takes that of Claude Sonnet 5, a row of "
-                                   + "the provider's table on the same tokenizer, which its page borrows: 354 tokens a request with "
+        #expect(trap.amount_usd == Format.rounded(20_000_000 * 286 * rate / 1e6))
+        #expect(trap.text.contains("We have read no count for Claude Fable 5.2, so its figure takes that of Claude Opus 5, a row of "
+                                   + "the provider's table on the same tokenizer, which its page borrows: 286 tokens a request with "
                                    + "tool_choice auto, billed as input"), "\(trap.text)")
         // The model page says what the figures use.
-        let estimate = try #require(k.toolPromptEstimate(of: "claude-haiku-5-5"))
-        #expect(estimate.auto == 354 && estimate.forced == 474 && estimate.reference == "Claude Sonnet 5")
-        #expect(k.toolPromptEstimate(of: "claude-haiku-4-5") == nil)
+        let estimate = try #require(k.toolPromptEstimate(of: "claude-fable-5-2"))
+        #expect(estimate.auto == 286 && estimate.forced == 406 && estimate.reference == "Claude Opus 5")
+        #expect(k.toolPromptEstimate(of: "claude-haiku-5-5") == nil, "Haiku 5.5's own count is on its page")
         // Another provider's model: nothing added, nothing said.
         let luna = try engine.assess(answers).line("gpt-6-luna")
         #expect(luna.rates.tool_prompt_tokens_per_request == nil)
@@ -93,19 +104,19 @@ struct ToolPromptTests {
     }
 
     /// A page that says the provider adds a prompt but borrows no row takes the nearest counted model of its provider
-    /// (the newest of its family, else the newest) on its own tokenizer: Haiku 4.5's 496 tokens are 645 on Haiku 5.5's
-    /// count, which counts 1.3 times as many.
+    /// (the newest of its family, else the provider's newest) on its own tokenizer: Fable 5.2 without its borrowed row
+    /// takes Haiku 5.5's, the newest Claude model with a count, on the same tokenizer.
     @Test func withoutABorrowedRowTheNearestCountedModelsCountIsScaled() throws {
         let file = try Fixture.file()
         let models = file.models.map { entry -> ModelEntry in
             var spec = entry.spec
-            if entry.slug == "claude-haiku-5-5" { spec.tool_prompt_tokens?.estimate = nil }
+            if entry.slug == "claude-fable-5-2" { spec.tool_prompt_tokens?.estimate = nil }
             return ModelEntry(slug: entry.slug, title: entry.title, spec: spec, sources: entry.sources ?? [])
         }
         let knowledge = try Fixture.knowledge(file, models: models)
-        let estimate = try #require(knowledge.toolPromptEstimate(of: "claude-haiku-5-5"))
-        #expect(estimate.auto == 645 && estimate.forced == 764 && estimate.reference == "Claude Haiku 4.5", "\(estimate)")
-        #expect(knowledge.toolPromptBasis(model: knowledge.index("claude-haiku-5-5")) == "the nearest model we have a count for, on this model's tokenizer")
+        let estimate = try #require(knowledge.toolPromptEstimate(of: "claude-fable-5-2"))
+        #expect(estimate.auto == 286 && estimate.forced == 406 && estimate.reference == "Claude Haiku 5.5", "\(estimate)")
+        #expect(knowledge.toolPromptBasis(of: "claude-fable-5-2") == "the nearest model we have a count for, on this model's tokenizer")
     }
 
     @Test func thePromptRidesInTheCachedPrefix() throws {

@@ -326,6 +326,17 @@ import Usage
         // A current model that answers on: nothing said.
         let (haiku, _) = try assessed("claude-haiku-4-5-20251001")
         #expect(!haiku.warnings.contains { $0.text.hasPrefix("Your file's traffic runs on") })
+        // Where no model can take the requests, that comes first, and no model is named to move to.
+        let rows = ["timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens"]
+            + (0..<200).map { "\(1_793_577_600 + $0 * 600),claude-sonnet-4-5-20250929,2500000,300,0,0" }
+        let given = try UsageFixture.answers(["task_type": .text("summarization"), "as_of": .text("2026-12-07")])
+        let imported = try UsageImport.load(Array(rows.joined(separator: "\n").utf8), given: given, catalog: UsageFixture.catalog,
+                                            knowledge: UsageFixture.knowledge)
+        let (huge, _) = UsageFixture.engine.assess(try imported.filling(given, knowledge: UsageFixture.knowledge),
+                                                   usage: imported.profile!, currentModel: imported.currentModel)
+        #expect(huge.warnings.first?.text.hasPrefix("Your file's traffic runs on") == false, "\(huge.warnings.first?.text.prefix(120) ?? "")")
+        let moved = try #require(huge.warnings.first { $0.text.hasPrefix("Your file's traffic runs on Claude Sonnet 4.5") })
+        #expect(moved.text.contains("Move to a model that can take it (none we list can, as the first warning says) first"), "\(moved.text)")
     }
 
     /// Two 300,000-token requests among 5,000 small ones keep a group of their own when 4,096 are allowed: averaged

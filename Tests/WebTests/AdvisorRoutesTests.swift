@@ -42,6 +42,19 @@ struct AdvisorRoutesTests {
         let md = get("/assess/result.md", query).text
         #expect(md.hasPrefix("> Newer content exists: this link was made with content version 000000000000"), "\(md.prefix(200))")
         #expect(!get("/assess/result.md", Array(query.prefix(2))).text.contains("Newer content exists"))
+        // The decision record's front matter still opens the file; the notice comes after it.
+        let madr = get("/assess/result.madr.md", query).text
+        #expect(madr.hasPrefix("---\nstatus: proposed"), "\(madr.prefix(120))")
+        #expect(madr.contains("---\n\n> Newer content exists: this link was made with content version 000000000000"))
+    }
+
+    /// A verdict held on the Haiku below its band by a price rule says so in the decision record ("59 reaches 60").
+    @Test func aDecisionRecordHeldOnTheHaikuBelowItsBandSaysWhy() {
+        let madr = get("/assess/result.madr.md", [("task_type", "moderation"), ("monthly_requests", "500000000"),
+                                                  ("avg_input_tokens", "300"), ("avg_output_tokens", "2"), ("peak_to_average", "1"),
+                                                  ("can_self_host", "true"), ("as_of", "2026-12-07")]).text
+        #expect(madr.contains("because Haiku's fit score, 59, is under 60, but at hundreds of thousands of simple calls a day"), "\(madr.count)")
+        #expect(!madr.contains("59, reaches 60"))
     }
 
     /// Compare takes a model as people name it: an API id, a dated snapshot, a slug in capitals.
@@ -298,7 +311,10 @@ struct AdvisorRoutesTests {
         let forced = get("/compare", [("models", "claude-haiku-5-5,claude-sonnet-5-5,claude-haiku-4-5"), ("task_type", "extraction"),
                                       ("tool_choice", "forced"), ("as_of", "2026-12-06")]).text
         #expect(forced.contains("Returns an error on a forced tool call; $"), "\(forced.count)")
-        #expect(forced.contains("474 tokens (estimated from Claude Sonnet 5&#39;s count)") && forced.contains(">588 tokens</td>"))
+        #expect(forced.contains(">406 tokens</td>") && forced.contains(">588 tokens</td>"), "Haiku 5.5's and Haiku 4.5's counts")
+        let fable = get("/compare", [("models", "claude-fable-5-2,claude-haiku-4-5"), ("task_type", "extraction"),
+                                     ("tool_choice", "auto"), ("as_of", "2026-12-06")]).text
+        #expect(fable.contains("286 tokens (estimated from Claude Opus 5&#39;s count)"))
         // The calculator's table greys such a row and says why beside its month (it read as an option like the others).
         let calculator = get("/calculator", [("task_type", "extraction"), ("tool_choice", "forced"), ("as_of", "2026-12-06")]).text
         #expect(calculator.contains("<span class=\"meta\">errors on a forced tool call</span>"))

@@ -131,7 +131,7 @@ struct AssessmentJSONTests {
         // Self-hosting cheaper at an even load: "what would change" names a boolean answer (can_self_host).
         fixtures.append(Fixture(name: "self-hosting at an even load", query: [
             ("task_type", "moderation"), ("monthly_requests", "50000000"), ("can_self_host", "true"),
-            ("required_fit", "strong"), ("peak_to_average", "1")]))
+            ("avg_input_tokens", "12000"), ("avg_output_tokens", "5"), ("accuracy", "first_time_right"), ("peak_to_average", "1")]))
         fixtures.append(Fixture(name: "system prompt", query: [("avg_input_tokens", "9000"), ("system_prompt_tokens", "8000"),
                                                                ("monthly_requests", "3000")]))
         let most = { (id: AnswerID) in String(Int64(question(id).max ?? 100)) }
