@@ -81,7 +81,18 @@ struct CostChart {
     /// ("(rate limits cannot carry your peak)", "(tied with …)"): the same notes in fewer words; the table below
     /// the chart says them in full.
     static func narrowLabel(_ label: String) -> String {
-        var narrow = label.replacingOccurrences(of: " (rate limits cannot carry your peak)", with: " (limits short of peak)")
+        // Cheap for the thirty-odd bars of every verdict: the capacity note ends a bar's label, and only a marked or
+        // named bar (" · ") carries the mark and its tie; Foundation's searches on every bar cost the verdict page 3 %
+        // of its instructions.
+        let capacity = " (rate limits cannot carry your peak)"
+        var narrow = label
+        // Compared as bytes: `hasSuffix` walks grapheme clusters.
+        if narrow.utf8.count > capacity.utf8.count, narrow.utf8.suffix(capacity.utf8.count).elementsEqual(capacity.utf8) {
+            narrow = String(narrow.dropLast(capacity.count)) + " (limits short of peak)"
+        }
+        // A byte scan for the middle dot's last byte (U+00B7 is C2 B7): Foundation's `contains` on each bar was the cost.
+        guard narrow.utf8.contains(0xB7) else { return narrow }
+        narrow = narrow.replacingOccurrences(of: capacity, with: " (limits short of peak)")
         // The tie note ends the label (the mark comes last), and the names in it may hold parentheses of their own.
         if let tie = narrow.range(of: " (tied with ", options: .backwards), narrow.hasSuffix(")") {
             narrow.replaceSubrange(tie.lowerBound..., with: " (tied)")
