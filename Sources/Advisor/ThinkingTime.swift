@@ -322,9 +322,10 @@ extension Engine {
         let asked = AnswerID.reasoningEffort.choices[Int(v[AnswerID.reasoningEffort.rawValue])]
         values["set"] = atLeast ? "its least, which it cannot switch off"
             : asked == floor.effort.rawValue ? "the level you set" : "what the '\(asked)' you set runs at on it"
+        let budget = "give a latency budget, which rules out a model too slow for it and prices the rest at the most thinking "
+            + "it leaves time for"
         if atLeast {
-            values["fix"] = "give a latency budget, which rules out a model too slow for it and prices the rest at the most "
-                + "thinking it leaves time for, or let the feature wait a few seconds for its answers"
+            values["fix"] = budget + ", or let the feature wait a few seconds for its answers"
             warn(values)
             return
         }
@@ -336,10 +337,8 @@ extension Engine {
         let price = before > 0 ? ", for \(Format.money(after)) a month instead of \(Format.money(before))" : ""
         // A model that cannot stop thinking still keeps a realtime answer waiting at its least: said, with the way out.
         values["fix"] = level + price + (least.floor == nil
-            ? ". Lower it and check the quality without thinking on your own samples, or give a latency budget, which "
-                + "prices every model at the most thinking it leaves time for"
-            : ". Lower it if a few seconds will do, or give a latency budget, which rules out a model too slow for it and "
-                + "prices the rest at the most thinking it leaves time for")
+            ? ". Lower it and check the quality without thinking on your own samples, or " + budget
+            : ". Lower it if a few seconds will do, or " + budget)
         warn(values)
     }
 

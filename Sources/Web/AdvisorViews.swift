@@ -207,7 +207,7 @@ public struct AdvisorViews: Sendable {
             let costs = engine.costs(answers)
             // Reached from a verdict, the mark is the verdict's, as on /compare; otherwise the cheapest to build on.
             let verdict = fromVerdict ? VerdictMark(engine.assess(answers), answers: answers, library: library) : nil
-            let mark = verdict.map { (model: $0.model, label: $0.label) }
+            let mark = verdict.map { (model: $0.model, label: $0.label, narrow: $0.label) }
                 ?? CostChart.cheapestMark(costs, answers: answers, knowledge: knowledge)
             let share = answers.queryString
             let query = share.isEmpty ? "" : "?" + share
@@ -217,7 +217,7 @@ public struct AdvisorViews: Sendable {
                            costs: table.rows(costs, answers: answers, marked: mark?.model, markLabel: mark?.label ?? "",
                                              shared: shared),
                            sharedNotes: shared,
-                           chart: CostChart(lines: costs, marked: mark?.model, markLabel: mark?.label ?? "")
+                           chart: CostChart(lines: costs, marked: mark?.model, markLabel: mark?.label ?? "", markNarrow: mark?.narrow)
                                .view(title: "Monthly cost on every usable model that fits, cheapest first", id: "cost-chart"),
                            exportMarkdown: "/calculator.md" + query, exportCSV: "/calculator.csv" + query,
                            // A verdict of every default links with nothing but `from`: its workload is shown first too,

@@ -44,14 +44,16 @@ struct CostChart {
 
     /// The cheapest line to build on and its mark's words, which name the lines it ties with to the cent: Gemini 3.5
     /// Flash-Lite and GPT-6 Luna both cost $80.00, and the star named one of them.
-    static func cheapestMark(_ lines: [CostLine], answers: Answers, knowledge: Knowledge) -> (model: String, label: String)? {
+    /// `narrow` is the label as a phone's chart shows it, where SVG text cannot wrap: the tie said without the names.
+    static func cheapestMark(_ lines: [CostLine], answers: Answers, knowledge: Knowledge) -> (model: String, label: String, narrow: String)? {
         let offered = offered(lines, answers: answers, knowledge: knowledge)
         guard let line = cheapest(among: offered) else { return nil }
         let cents = (line.monthly_usd * 100).rounded()
         let ties = offered.filter {
             $0.model != line.model && ($0.monthly_usd * 100).rounded() == cents && $0.capacity?.status != .beyond_tiers
         }
-        return (line.model, ties.isEmpty ? cheapestLabel : "\(cheapestLabel) (tied with \(Format.series(ties.map(\.title))))")
+        return (line.model, ties.isEmpty ? cheapestLabel : "\(cheapestLabel) (tied with \(Format.series(ties.map(\.title))))",
+                ties.isEmpty ? "cheapest" : "cheapest (tied)")
     }
 
     /// The lines the engine would name on the day: within the headroom, self-hosted only for a team that can, and not
@@ -73,31 +75,9 @@ struct CostChart {
 
     /// A bar's label says when the model's published rate limits cannot carry the peak, as its table row does: the
     /// first bar of a billion requests a month is otherwise read as the one to pick.
-    static func capacityNote(_ line: CostLine) -> String {
-        line.capacity?.status == .beyond_tiers ? " (rate limits cannot carry your peak)" : ""
-    }
-
-    /// A bar's label as a phone shows it, where SVG text cannot wrap and the long notes ran off the screen's edge
-    /// ("(rate limits cannot carry your peak)", "(tied with …)"): the same notes in fewer words; the table below
-    /// the chart says them in full.
-    static func narrowLabel(_ label: String) -> String {
-        // Cheap for the thirty-odd bars of every verdict: the capacity note ends a bar's label, and only a marked or
-        // named bar (" · ") carries the mark and its tie; Foundation's searches on every bar cost the verdict page 3 %
-        // of its instructions.
-        let capacity = " (rate limits cannot carry your peak)"
-        var narrow = label
-        // Compared as bytes: `hasSuffix` walks grapheme clusters.
-        if narrow.utf8.count > capacity.utf8.count, narrow.utf8.suffix(capacity.utf8.count).elementsEqual(capacity.utf8) {
-            narrow = String(narrow.dropLast(capacity.count)) + " (limits short of peak)"
-        }
-        // A byte scan for the middle dot's last byte (U+00B7 is C2 B7): Foundation's `contains` on each bar was the cost.
-        guard narrow.utf8.contains(0xB7) else { return narrow }
-        narrow = narrow.replacingOccurrences(of: capacity, with: " (limits short of peak)")
-        // The tie note ends the label (the mark comes last), and the names in it may hold parentheses of their own.
-        if let tie = narrow.range(of: " (tied with ", options: .backwards), narrow.hasSuffix(")") {
-            narrow.replaceSubrange(tie.lowerBound..., with: " (tied)")
-        }
-        return narrow.replacingOccurrences(of: " · cheapest to build on", with: " · cheapest")
+    /// `narrow`: the same on a phone's chart, where SVG text cannot wrap and the words ran off the screen's edge.
+    static func capacityNote(_ line: CostLine) -> (wide: String, narrow: String) {
+        line.capacity?.status == .beyond_tiers ? (" (rate limits cannot carry your peak)", " (limits short of peak)") : ("", "")
     }
 
     /// One stacked part of a bar.
@@ -119,6 +99,8 @@ struct CostChart {
     struct Bar {
         let model: String
         let title: String
+        /// The title on a phone (`capacityNote`'s narrow words).
+        let narrowTitle: String
         let parts: [(Part, Double)]
         /// What the month costs: the sum of the paid parts.
         let total: Double
@@ -128,6 +110,8 @@ struct CostChart {
     /// The model marked on the chart (the verdict's primary model, or the cheapest), and the word for it.
     let marked: String?
     let markLabel: String
+    /// The mark's word on a phone (the tie without the names).
+    let markNarrow: String
     /// Models left out (do not fit, retired, not released), for the description.
     let leftOut: [String]
 
@@ -139,7 +123,8 @@ struct CostChart {
     ///   summed up as "N more, from $X to $Y" (the table lists them).
     /// - Parameter roles: what a drawn model is to the verdict besides the marked one ("runner-up", "escalation
     ///   model"), said after its name: a shortlist drew Sonnet 5.5 at $19,520 beside a Haiku verdict with no word of why.
-    init(lines: [CostLine], marked: String?, markLabel: String, shortlist: Set<String>? = nil, roles: [String: String] = [:]) {
+    init(lines: [CostLine], marked: String?, markLabel: String, markNarrow: String? = nil, shortlist: Set<String>? = nil,
+         roles: [String: String] = [:]) {
         var bars: [Bar] = []
         var leftOut: [String] = []
         for line in lines {
@@ -162,8 +147,9 @@ struct CostChart {
                     parts.append((.saving, discounted * discount / (1 - discount)))
                 }
             }
-            bars.append(Bar(model: line.model, title: line.title + (roles[line.model].map { " · \($0)" } ?? "")
-                                + Self.lifecycleNote(line.status) + Self.capacityNote(line),
+            let named = line.title + (roles[line.model].map { " · \($0)" } ?? "") + Self.lifecycleNote(line.status)
+            let capacity = Self.capacityNote(line)
+            bars.append(Bar(model: line.model, title: named + capacity.wide, narrowTitle: named + capacity.narrow,
                             parts: parts.filter { $0.1 > 0 },
                             total: line.monthly_usd))
         }
@@ -174,6 +160,7 @@ struct CostChart {
         logarithmic = Self.logarithmic(self.bars)
         self.marked = marked
         self.markLabel = markLabel
+        self.markNarrow = markNarrow ?? markLabel
         self.leftOut = leftOut
     }
 
@@ -241,7 +228,8 @@ struct CostChart {
             let isMarked = bar.model == marked
             let name = bar.title + (isMarked ? " · \(markLabel)" : "")
             svg += "<g class=\"bar\(isMarked ? " marked" : "")\" data-model=\"\(HTMLText.escape(bar.model))\">"
-            let label = (isMarked ? "★ " : "") + name, narrow = Self.narrowLabel(label)
+            let label = (isMarked ? "★ " : "") + name
+            let narrow = (isMarked ? "★ " : "") + bar.narrowTitle + (isMarked ? " · \(markNarrow)" : "")
             svg += "<text class=\"bar-label\" x=\"0\" y=\"\(top + 15)\">" + (narrow == label ? HTMLText.escape(label)
                 : "<tspan class=\"label-wide\">\(HTMLText.escape(label))</tspan><tspan class=\"label-narrow\">\(HTMLText.escape(narrow))</tspan>")
                 + "</text>"

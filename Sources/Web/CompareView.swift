@@ -35,7 +35,8 @@ struct CompareView {
         let recommended = verdict.map(\.model).flatMap { slugs.contains($0) ? $0 : nil }
         let cheapest = CostChart.cheapestMark(chosenLines, answers: answers, knowledge: engine.knowledge)
         let chart = recommended.map { CostChart(lines: chosenLines, marked: $0, markLabel: verdict?.label ?? "") }
-            ?? CostChart(lines: chosenLines, marked: cheapest?.model, markLabel: cheapest?.label ?? CostChart.cheapestLabel)
+            ?? CostChart(lines: chosenLines, marked: cheapest?.model, markLabel: cheapest?.label ?? CostChart.cheapestLabel,
+                         markNarrow: cheapest?.narrow)
         func row(_ label: String, _ value: (Page, ModelSpec) -> String) -> CompareRow {
             CompareRow(label: label, cells: zip(pages, specs).map { CompareCell(value: value($0, $1)) })
         }

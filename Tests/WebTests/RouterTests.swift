@@ -59,9 +59,13 @@ struct RouterTests {
         #expect(get("/api/assess", [("task_type", "chat"), ("UTM_SOURCE", "x"), ("ref", "producthunt")]).status == 200)
         // A name that only looks like one is still refused with its own name.
         #expect(get("/api/assess", [("task_type", "chat"), ("utmsource", "x")]).status == 400)
-        // A phone's chart label keeps the tie short, whatever parentheses the tied names hold.
-        #expect(CostChart.narrowLabel("★ A (legacy) · cheapest to build on (tied with B (hosted on Groq) and C)") == "★ A (legacy) · cheapest (tied)")
-        #expect(CostChart.narrowLabel("gpt-oss-20b (hosted on Groq) (rate limits cannot carry your peak)") == "gpt-oss-20b (hosted on Groq) (limits short of peak)")
+        // A phone's chart label keeps the tie short, whatever parentheses the tied names hold, and the capacity note.
+        let tied = get("/calculator", [("task_type", "chat"), ("monthly_requests", "1"), ("avg_input_tokens", "1"),
+                                       ("avg_output_tokens", "1"), ("as_of", "2026-12-07")]).text
+        #expect(tied.contains("· cheapest (tied)</tspan>") && tied.contains("(tied with "), "\(tied.count)")
+        let short = get("/calculator", [("monthly_requests", "3000000"), ("avg_input_tokens", "2000"), ("avg_output_tokens", "300"),
+                                        ("as_of", "2026-12-07")]).text
+        #expect(short.contains("<tspan class=\"label-narrow\">gpt-oss-20b (hosted on Groq) (limits short of peak)</tspan>"))
     }
 
     /// The home page's models card lists models a team can call today: the two retired Haikus came first by order.
