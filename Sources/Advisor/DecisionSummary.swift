@@ -159,9 +159,16 @@ extension Engine {
                                passed_over: passedOver(d, answers: answers, monthly: monthly, fits: { line($0)?.fits ?? false },
                                                        offered: Set(alternatives + [runner?.model, d.haiku].compactMap { $0 }),
                                                        plan: plan),
-                               top_risk: risk, top_lever: levers.first,
+                               top_risk: risk, top_lever: Self.topLever(levers, recommended: k.models[primary].slug),
                                traps: traps,
                                requirement_missed: stated != nil && risk == stated ? Self.missedBudget(k.models[primary].title, answers) : nil)
+    }
+
+    /// The lever the first screen shows: the first that does not make the verdict pay more for the same work. The
+    /// Haiku's way back (a trim priced on the Haiku the verdict passed over) stays among the levers, ranked by what the
+    /// verdict then pays, but was the first screen's lever where it took a $4,658 month to $26,979.
+    static func topLever(_ levers: [Lever], recommended: String) -> Lever? {
+        levers.first { $0.model == recommended || $0.rankedDifference <= 0.005 }
     }
 
     /// How many passed-over models the decision names.
@@ -229,7 +236,7 @@ extension Engine {
                 guard let missed = floorMissed(m, d) else { continue }
                 let (cause, why) = d.usable[m] ? (UnusableCause.unexplained, "") : unusable(m, v)
                 named.append(PassedOver(model: k.models[m].slug, monthly_usd: Format.rounded(monthly[m]),
-                                        reason: missed.text + (cause == .unexplained || cause == .fit ? "" : "; and \(why)"),
+                                        reason: missed.text + (cause == .unexplained ? "" : cause == .fit ? limitsToo(m, v) : "; and \(why)"),
                                         url: "/models/\(k.models[m].slug)"))
             }
             // Then cheaper models that fit the task less well, with their fit beside the primary's: Command R7B, GPT-5
@@ -254,7 +261,8 @@ extension Engine {
                 // sets ("the workload requires 'strong'").
                 let (cause, why) = d.usable[m] ? (UnusableCause.unexplained, "") : unusable(m, v)
                 let more = cause == .unexplained ? ""
-                    : cause == .fit ? why.range(of: "the workload requires").map { "; " + why[$0.lowerBound...] } ?? ""
+                    : cause == .fit ? (why.range(of: "the workload requires").map { "; " + why[$0.lowerBound...] } ?? "")
+                        + limitsToo(m, v)
                     : "; and \(why)"
                 named.append(PassedOver(model: k.models[m].slug, monthly_usd: Format.rounded(monthly[m]),
                                         reason: "it fits \(taskName) only '\(k.compiledModels[m].fit[task].rawValue)', "
@@ -264,6 +272,12 @@ extension Engine {
             // One list, cheapest first, each with its reason.
             return Array(named.sorted { ($0.monthly_usd, $0.model) < ($1.monthly_usd, $1.model) }.prefix(Self.passedOverShown))
         }
+    }
+
+    /// Where a model's fit is the first reason it is passed over, the rate limits that also cannot carry the peak: the
+    /// cost table's row said so while the reason named the fit alone, as if the fit answer were all that kept it out.
+    private func limitsToo(_ m: Int, _ v: UnsafeBufferPointer<Double>) -> String {
+        knowledge.capacity(model: m, v)?.beyondTiersReason.map { "; and \($0)" } ?? ""
     }
 
     /// A tiered verdict's month: the Haiku's, and its escalation model's on the complex share. Nil for any other.
@@ -609,9 +623,16 @@ extension Engine {
             // for 50M batch moderations, $15,000 of it thinking, beside Mistral Small's $1,650; $731.25 thinking off).
             // Said where, at the team's effort, the ceiling would have passed over it: a cent's gap is not a reason.
             guard clearedBy == nil, policy.ceilingPasses(haiku: monthly[dear], other: monthly[m]) else { return nil }
+            // Work no lower effort is offered to keeps that thinking: "a setting you can turn down" contradicted the
+            // latency warning beside it (strict moderations on Haiku 5.5 at medium).
+            let kept = answers.values.withUnsafeBufferPointer { v in
+                (k.leverRules?.offers(.lower_effort, v) ?? true) ? nil : Knowledge.whyThinkingIsKept(v)
+            }
             return "with reasoning at its cheapest setting on both, the comparison a balanced budget makes, \(k.models[dear].title) "
                 + "costs \(Format.money(dearCost)) a month, no more than \(k.models[m].title)'s \(Format.money(cost)): only its "
-                + "thinking at your effort answer makes it the dearer, and that is a setting you can turn down"
+                + "thinking at your effort answer makes it the dearer, "
+                + (kept.map { "and this work keeps that thinking (\($0)): the difference is what the thinking costs" }
+                   ?? "and that is a setting you can turn down")
         }
         guard !policy.ceilingPasses(haiku: dearCost, other: cost) else { return nil }
         var values = ["model": k.models[m].title, "monthly": Format.money(cost), "saving": Self.beside(dearCost - cost, threshold: policy.minSaving),

@@ -381,6 +381,9 @@ public struct Engine: Sendable {
     /// The model an imported file's traffic runs on (its busiest), set with `usage`: a retired or soon retired one is
     /// the first thing the warnings say (its month was set against the recommendation as if staying were an option).
     var currentModel: Int? = nil
+    /// The other models the file's traffic runs on, with their shares of it: 30 % of a file's requests on a GPT-5
+    /// nano retired the day before raised no warning, since only the busiest model was read.
+    var alsoInUse: [(model: Int, share: Double)] = []
 
     public init(knowledge: Knowledge) {
         self.knowledge = knowledge
@@ -1539,12 +1542,14 @@ public struct Engine: Sendable {
         }
         // The model the imported traffic runs on, retired or retiring within the offer window: GPT-5 nano traffic three
         // days from its end read "the recommendation adds $35.92 a month", and its top risk was an Anthropic outage.
+        let recommendedTitle = d.basis == .nothing_fits || d.basis == .nothing_usable ? "a model that can take it (none we list can, as the first warning says)"
+            : (d.verdict == .tieredRouting ? d.escalation : nil).map { "\(k.models[primary].title) (with \(k.models[$0].title) for the complex requests)" }
+            ?? k.models[primary].title
+        var currentSaid = false
         if let current = currentModel, current != primary {
             let model = k.compiledModels[current]
             let replacement = model.replacement.map { "; its maker names \(k.models[$0].title) to succeed it" } ?? ""
-            let recommended = d.basis == .nothing_fits || d.basis == .nothing_usable ? "a model that can take it (none we list can, as the first warning says)"
-                : (d.verdict == .tieredRouting ? d.escalation : nil).map { "\(k.models[primary].title) (with \(k.models[$0].title) for the complex requests)" }
-                ?? k.models[primary].title
+            let recommended = recommendedTitle
             let state = model.lifecycle(on: day)
             var at: Int? = nil
             if state.state == .retired {
@@ -1562,6 +1567,32 @@ public struct Engine: Sendable {
                 let first = (refusal == nil ? 0 : 1) + (Self.hasVolume(v) ? 0 : 1)
                 warnings.insert(warnings.remove(at: at), at: Swift.min(first, warnings.count - 1))
                 warnings[Swift.min(first, warnings.count - 1)].stated = true
+                currentSaid = true
+            }
+        }
+        // The rest of the file's traffic on a retired or soon retired model: the share that fails, or will, next (the
+        // largest share first), on the first screen too.
+        var next = (refusal == nil ? 0 : 1) + (Self.hasVolume(v) ? 0 : 1) + (currentSaid ? 1 : 0)
+        for (m, share) in alsoInUse where m != currentModel && m != primary {
+            let model = k.compiledModels[m]
+            let state = model.lifecycle(on: day)
+            let values = ["share": Format.percent(share),
+                          "replacement": model.replacement.map { "; its maker names \(k.models[$0].title) to succeed it" } ?? "",
+                          "recommended": recommendedTitle]
+            var at: Int? = nil
+            if state.state == .retired {
+                at = computed(.share_retired, model: m, values.merging(["retired": CivilDate.text(state.since)]) { a, _ in a })
+            } else if state.state == .deprecated, let retires = model.retiresDay, retires - day <= k.deprecatedOfferDays {
+                let days = retires - day
+                at = computed(.share_retiring, model: m, values.merging([
+                    "retires": CivilDate.text(retires),
+                    "days": (days == 1 ? "1 day" : "\(days) days") + " after \(CivilDate.text(day))"]) { a, _ in a })
+            }
+            if let at {
+                let to = Swift.min(next, warnings.count - 1)
+                warnings.insert(warnings.remove(at: at), at: to)
+                warnings[to].stated = true
+                next += 1
             }
         }
         for m in alternatives {

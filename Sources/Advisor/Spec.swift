@@ -945,6 +945,12 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// The model an import's traffic runs on retires within `deprecated_offer_days`: {model}, {retires}, {days}
     /// ("3 days after 2026-12-07"), {replacement}, {recommended}.
     case current_retiring
+    /// Another model an import's traffic runs on (not its busiest) is retired on the as-of day: {model}, {share} of the
+    /// requests ("30.2 %"), {retired}, {replacement}, {recommended}.
+    case share_retired
+    /// Another model an import's traffic runs on retires within `deprecated_offer_days`: {model}, {share}, {retires},
+    /// {days}, {replacement}, {recommended}.
+    case share_retiring
     /// The team set a reasoning effort and the recommended model has no reasoning mode: {model}, {effort}, {tokens}
     /// (the reasoning tokens the day's Haiku is priced with at that effort), {haiku}, {haiku_monthly} (its month at the
     /// effort), {haiku_least} (with its least thinking).
@@ -1121,6 +1127,8 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .deprecated_alternative: ["model", "retires", "replacement"]
         case .current_retired: ["model", "retired", "replacement", "recommended"]
         case .current_retiring: ["model", "retires", "days", "replacement", "recommended"]
+        case .share_retired: ["model", "share", "retired", "replacement", "recommended"]
+        case .share_retiring: ["model", "share", "retires", "days", "replacement", "recommended"]
         case .effort_not_applied: ["model", "effort", "tokens", "haiku", "haiku_monthly", "haiku_least"]
         case .legacy_primary: ["model", "since", "replacement", "monthly", "replacement_monthly", "replacement_least"]
         case .legacy_primary_alone: ["model", "since", "replacement", "why"]

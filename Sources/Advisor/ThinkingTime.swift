@@ -282,13 +282,7 @@ extension Engine {
                 opening = "even at \(least.effort.rawValue) effort, its least, it writes about \(Format.count(least.tokens)) first, "
                     + "about \(timed(least.tokens)), so "
             } else {
-                // Why, in the order the lower_effort lever's `when` reads it (content/criteria/_index.md).
-                let strict = v[AnswerID.accuracy.rawValue] == Knowledge.firstTimeRight
-                let mostlyComplex = v[AnswerID.complexShare.rawValue] >= 0.5
-                let task = AnswerID.taskType.choices[Int(v[AnswerID.taskType.rawValue])].replacingOccurrences(of: "_", with: " ")
-                let why = strict ? "answers must be right the first time"
-                    : mostlyComplex ? "half the requests or more are complex" : "\(task) is work whose answer is the thinking"
-                opening = "this work keeps its thinking (\(why)), so "
+                opening = "this work keeps its thinking (\(Knowledge.whyThinkingIsKept(v))), so "
             }
             fix = opening + "show the person that the answer is on its way (a progress state, or the thinking summary as "
                 + "it streams), or run it as a job that reports back"
@@ -539,5 +533,16 @@ extension Engine {
         let scale = digits == 2 ? 100.0 : 10.0
         // The small allowance keeps a time already at the precision (0.3 computed as 0.30000000000000004) as it is.
         return Format.trimmed((value * scale - 1e-9).rounded(.up) / scale, digits: digits) + " s"
+    }
+}
+
+extension Knowledge {
+    /// Why work keeps its thinking where the lower_effort lever is not offered to it, in the order that lever's `when`
+    /// reads it (content/criteria/_index.md): "answers must be right the first time".
+    static func whyThinkingIsKept(_ v: UnsafeBufferPointer<Double>) -> String {
+        let task = AnswerID.taskType.choices[Int(v[AnswerID.taskType.rawValue])].replacingOccurrences(of: "_", with: " ")
+        return v[AnswerID.accuracy.rawValue] == firstTimeRight ? "answers must be right the first time"
+            : v[AnswerID.complexShare.rawValue] >= 0.5 ? "half the requests or more are complex"
+            : "\(task) is work whose answer is the thinking"
     }
 }

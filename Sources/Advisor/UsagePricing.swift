@@ -285,7 +285,10 @@ extension Engine {
 
     /// The assessment of a workload whose requests were imported: every cost, the choice of model and what would
     /// change are priced on the distribution, and `comparison` sets the result against the current model.
-    public func assess(_ answers: Answers, usage profile: UsageProfile, currentModel: String?)
+    /// `alsoInUse`: every model the file's traffic runs on (by page slug) with its share of the requests, where the
+    /// import lists them (a link's `usage=` carries the busiest alone); the retired or retiring ones are warned of.
+    public func assess(_ answers: Answers, usage profile: UsageProfile, currentModel: String?,
+                       alsoInUse: [(model: String, share: Double)] = [])
         -> (assessment: Assessment, comparison: UsageComparison) {
         // The logged prompts hold the provider's tool-use system prompt where the requests carried tools; the cost
         // lines add each model's own, so the logged model's comes out first (known only when the import names it).
@@ -323,6 +326,15 @@ extension Engine {
             let search = profile.compacted(to: Self.searchGroups)
             var engine = self
             engine.currentModel = current
+            // One entry a model, however many ids (snapshots, aliases) the file wrote it under.
+            var shares: [Int: Double] = [:]
+            var order: [Int] = []
+            for (slug, share) in alsoInUse {
+                guard let m = knowledge.modelIndex[slug] else { continue }
+                if shares[m] == nil { order.append(m) }
+                shares[m, default: 0] += share
+            }
+            engine.alsoInUse = order.map { ($0, shares[$0]!) }.sorted { $0.share > $1.share }
             var assessment = engine.assess(answers, v, usage: (prices, Self.ordered(lines), search))
             assessment.pricedAnswers = answers
             // A tiered verdict costs the plan with its escalations, not the Haiku's share of it.

@@ -14,6 +14,10 @@ public struct UsageImport: Sendable {
     /// Whether the file's peak-to-average ratio is only a lower bound: its buckets are longer than a minute, so the
     /// busiest minute inside the busiest bucket is unseen (`filling` then takes the question's default where higher).
     public internal(set) var peakIsLowerBound = false
+    /// Every listed model the content knows, with its share of the traffic (for the engine's retirement warnings).
+    public var modelShares: [(model: String, share: Double)] {
+        summary.models.compactMap { m in m.model.map { ($0, m.share) } }
+    }
 
     /// Reads and derives in one step.
     /// - Parameters:

@@ -24,7 +24,8 @@ extension AdvisorViews {
                               carriedUsage: error.carriedUsage)
         }
         return usageResult(upload.answers, profile: upload.profile, currentModel: upload.imported.currentModel,
-                           summary: upload.imported.summary, base: links.pageBase(request))
+                           alsoInUse: upload.imported.modelShares, summary: upload.imported.summary,
+                           base: links.pageBase(request))
     }
 
     /// `POST /api/assess` with multipart/form-data: the same upload as `POST /assess`, answered as
@@ -41,7 +42,8 @@ extension AdvisorViews {
             throw HTTPError(error.status, code: error.error.code, error.error.message, field: error.error.field)
         }
         let (assessment, comparison) = engine.assess(upload.answers, usage: upload.profile,
-                                                     currentModel: upload.imported.currentModel)
+                                                     currentModel: upload.imported.currentModel,
+                                                     alsoInUse: upload.imported.modelShares)
         return .json(JSON.encode(UsageAssessmentDocument(assessment: assessment, summary: upload.imported.summary,
                                                          comparison: comparison)))
     }
@@ -205,9 +207,10 @@ extension AdvisorViews {
     }
 
     /// The verdict priced on a distribution: from an upload (with its summary) or from a link's `usage=`.
-    func usageResult(_ answers: Answers, profile: UsageProfile, currentModel: String?, summary: UsageSummary?,
-                     base: String) -> Response {
-        let (assessment, comparison) = engine.assess(answers, usage: profile, currentModel: currentModel)
+    func usageResult(_ answers: Answers, profile: UsageProfile, currentModel: String?,
+                     alsoInUse: [(model: String, share: Double)] = [], summary: UsageSummary?, base: String) -> Response {
+        let (assessment, comparison) = engine.assess(answers, usage: profile, currentModel: currentModel,
+                                                     alsoInUse: alsoInUse)
         // The sizes a link left blank are the distribution's own, as priced.
         let answers = assessment.pricedAnswers ?? answers
         let carried = "usage=" + profile.encoded

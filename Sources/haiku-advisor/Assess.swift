@@ -72,7 +72,8 @@ struct Assess: ParsableCommand {
             throw ExitCode(2)
         }
         let (assessment, comparison) = Engine(knowledge: knowledge).assess(answers, usage: profile,
-                                                                           currentModel: imported.currentModel)
+                                                                           currentModel: imported.currentModel,
+                                                                           alsoInUse: imported.modelShares)
         if json {
             let document = UsageAssessmentDocument(assessment: assessment, summary: imported.summary, comparison: comparison)
             print(String(decoding: try JSON.encoder(pretty: true).encode(document), as: UTF8.self))

@@ -121,6 +121,18 @@ struct CeilingEffortTests {
         // Thinking off, the two compare as the table shows: the ceiling's usual words.
         let off = try #require(engine.assess(k.answers(with(Self.moderations, ["reasoning_effort": "none"]))).decision.runner_up)
         #expect(!off.reason.contains("only its thinking"), "\(off.reason)")
+        #expect(runnerUp.reason.hasSuffix("and that is a setting you can turn down"), "\(runnerUp.reason)")
+        // Work no lower effort is offered to keeps its thinking, as the latency warning beside it says: not "a setting
+        // you can turn down".
+        // 45M strict interactive moderations (reviewer's w08): Haiku 5.5 at medium, $28,842.75; Mistral Small $2,106.
+        let strict = engine.assess(k.answers(["task_type": "moderation", "monthly_requests": 45_000_000, "avg_input_tokens": 300,
+                                              "avg_output_tokens": 3, "accuracy": "first_time_right", "review_capacity": "sampled",
+                                              "peak_to_average": 12, "as_of": "2026-12-07"]))
+        #expect(strict.primaryModel == "claude-haiku-5-5" && strict.decision.runner_up?.model == "mistral-small")
+        let kept = try #require(strict.decision.runner_up)
+        #expect(kept.reason.contains("only its thinking at your effort answer makes it the dearer, and this work keeps that "
+                                     + "thinking (answers must be right the first time): the difference is what the thinking costs"),
+                "\(kept.reason)")
     }
 
     @Test func theCeilingsPickNeverCostsMoreAtTheTeamsEffortThanTheModelItPassedOver() {

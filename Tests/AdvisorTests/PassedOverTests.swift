@@ -56,6 +56,18 @@ struct PassedOverTests {
                 "\(a.decision.passed_over.map(\.reason))")
     }
 
+    /// Where the fit the workload requires is the first reason, the rate limits are said too: 8M real-time
+    /// moderations peak at 8M / 43,800 × 3 = 548 requests a minute, over Command R7B's 500, which its cost-table row said
+    /// while its reason named the fit alone.
+    @Test func aRequiredFitDoesNotHideTheRateLimits() throws {
+        let a = engine.assess(k.answers(["task_type": "moderation", "monthly_requests": 8_000_000, "avg_input_tokens": 200,
+                                         "avg_output_tokens": 2, "latency": "realtime", "latency_budget_s": 0.3,
+                                         "required_fit": "strong", "as_of": "2026-12-07"]))
+        let r7b = try #require(a.decision.passed_over.first { $0.model == "cohere-command-r7b" })
+        #expect(r7b.reason.hasSuffix("the workload requires 'strong'; and its published rate limits cannot carry the peak "
+                                     + "(548 requests a minute against 500 at its Production tier)"), "\(r7b.reason)")
+    }
+
     /// 100M real-time moderations at ten times the average at peak: the Haiku verdict stands on the score, and the two
     /// cheaper models that fit moderation as well are named with their reasons, cheapest first: R7B's rate limits,
     /// GPT-5 nano's retirement on 2026-12-10 (the earlier of OpenAI's two dates). From that day GPT-5 nano is retired, and no

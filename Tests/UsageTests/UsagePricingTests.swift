@@ -339,6 +339,34 @@ import Usage
         #expect(moved.text.contains("Move to a model that can take it (none we list can, as the first warning says) first"), "\(moved.text)")
     }
 
+    /// Part of the traffic on a retired or retiring model is warned of too, on the first screen: 30 % of a file's
+    /// requests on a GPT-5 nano retired the day before raised no warning, since only the busiest model was read.
+    @Test func partOfTheTrafficOnARetiredModelIsWarnedOf() throws {
+        func assessed(_ day: String) throws -> Assessment {
+            let rows = ["timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens"]
+                + (0..<500).map { "\(1_793_577_600 + $0 * 600),\($0 % 10 < 3 ? "gpt-5-nano-2025-08-07" : "claude-haiku-5-5"),3000,300,0,0" }
+            let given = try UsageFixture.answers(["task_type": .text("summarization"), "as_of": .text(day)])
+            let imported = try UsageImport.load(Array(rows.joined(separator: "\n").utf8), given: given, catalog: UsageFixture.catalog,
+                                                knowledge: UsageFixture.knowledge)
+            #expect(imported.currentModel == "claude-haiku-5-5")
+            return UsageFixture.engine.assess(try imported.filling(given, knowledge: UsageFixture.knowledge), usage: imported.profile!,
+                                              currentModel: imported.currentModel, alsoInUse: imported.modelShares).assessment
+        }
+        let after = try assessed("2026-12-11")
+        let retired = try #require(after.warnings.first)
+        #expect(retired.model == "gpt-5-nano" && retired.severity == .high && retired.failure_mode == "model-retirement")
+        #expect(retired.title == "30 % of your traffic runs on GPT-5 nano, which is retired", "\(retired.title)")
+        #expect(retired.text.contains("retired on 2026-12-10: those requests fail now; its maker names GPT-6 Luna to succeed it"),
+                "\(retired.text)")
+        #expect(after.decision.top_risk == retired)
+        let before = try assessed("2026-12-07")
+        let retiring = try #require(before.warnings.first)
+        #expect(retiring.model == "gpt-5-nano" && retiring.text.contains("stops answering on 2026-12-10, 3 days after 2026-12-07"),
+                "\(retiring.text)")
+        // Months before its notice window, nothing is said of it.
+        #expect(!(try assessed("2026-09-01")).warnings.contains { $0.model == "gpt-5-nano" })
+    }
+
     /// Two 300,000-token requests among 5,000 small ones keep a group of their own when 4,096 are allowed: averaged
     /// into requests a sixtieth their size, they left every window "fitting".
     /// With tools, the logged prompts hold the current model's tool-use prompt; it comes out before pricing, and each

@@ -237,6 +237,25 @@ import Testing
         #expect(((try Self.jsonObject(spans.body))["usage"] as? [String: Any])?["summary"] != nil)
     }
 
+    /// The upload reads every model of the file: 30 % of its requests on a retired GPT-5 nano is the first warning on
+    /// the page and in the API (it was said nowhere but in the list of models in use).
+    @Test func anUploadWarnsOfTrafficOnARetiredModelBesideTheBusiest() throws {
+        let server = try ServerProcess(["--db", ":memory:", "--today", "2026-12-02"], in: repositoryRoot)
+        let rows = ["timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens"]
+            + (0..<500).map { "\(1_793_577_600 + $0 * 600),\($0 % 10 < 3 ? "gpt-5-nano-2025-08-07" : "claude-haiku-5-5"),3000,300,0,0" }
+        let csv = Array(rows.joined(separator: "\n").utf8)
+        let fields: [(name: String, filename: String?, body: [UInt8])] = [("usage", "mixed.csv", csv),
+                                                                          ("task_type", nil, Array("summarization".utf8)),
+                                                                          ("as_of", nil, Array("2026-12-11".utf8))]
+        let api = try Self.jsonObject(try Self.apiUpload(server.port, Self.multipart(fields)).body)
+        let first = try #require((api["warnings"] as? [[String: Any]])?.first)
+        #expect(first["model"] as? String == "gpt-5-nano" && (first["text"] as? String)?.contains("those requests fail now") == true,
+                "\(first)")
+        let page = try Self.upload(server.port, Self.multipart(fields))
+        #expect(page.status == 200)
+        #expect(page.text.contains("30 % of your traffic runs on GPT-5 nano, which is retired"))
+    }
+
     @Test func hostileAPIUploadsGetAJSONErrorThatNamesTheField() throws {
         let server = try ServerProcess(["--db", ":memory:"], in: repositoryRoot)
         let port = server.port
