@@ -150,6 +150,18 @@ private struct PageCheck {
         for (task, fit) in model.task_fit.sorted(by: { $0.key < $1.key }) {
             taskFit(fit, at: ["model", "task_fit", PathKey(stringValue: task)], benchmarks: model.benchmarks ?? [:])
         }
+        // One model, one page: a copied page passed, and the model came twice in every cost table, while a lookup by
+        // its API id (`scan`, `/compare`) took one of the two. Said on the later file of the pair.
+        for other in library.pages where other.section == .models && other.slug < page.slug {
+            if let id = model.api_id, let theirs = other.frontMatter.model?.api_id, id.lowercased() == theirs.lowercased() {
+                fail(["model", "api_id"], "api_id `\(id)` is also the api_id of models/\(other.slug).md",
+                     hint: "one model has one page: merge the two, or give this one its own model's id")
+            }
+            if page.title.lowercased() == other.title.lowercased() {
+                fail(["title"], "title `\(page.title)` is also the title of models/\(other.slug).md",
+                     hint: "each model page needs its own title, which the cost tables and the compare picker show")
+            }
+        }
     }
 
     private mutating func failureModeBlock(_ failure: FailureModeSpec) {

@@ -40,10 +40,24 @@ public enum UsageFile {
         return 0
     }
 
+    /// A UTF-16 byte-order mark (FF FE or FE FF), or a start of ASCII text with a NUL in every other byte.
+    static func looksUTF16(_ bytes: [UInt8]) -> Bool {
+        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) { return true }
+        let head = bytes.prefix(64)
+        guard head.count >= 8, head.count % 2 == 0 else { return false }
+        let pairs = stride(from: head.startIndex, to: head.endIndex, by: 2).map { (head[$0], head[$0 + 1]) }
+        return pairs.allSatisfy { $0.0 == 0 && $0.1 != 0 && $0.1 < 0x80 } || pairs.allSatisfy { $0.1 == 0 && $0.0 != 0 && $0.0 < 0x80 }
+    }
+
     /// - Throws: `UsageError` naming the line or JSON path and what was expected there.
     public static func read(_ bytes: [UInt8]) throws(UsageError) -> UsageReading {
         guard bytes.count <= maxBytes else {
             throw UsageError("the file", "larger than \(maxBytes / 1024 / 1024) MiB; export a shorter period")
+        }
+        // UTF-16 (a spreadsheet's "Unicode text" export) is text a person re-saves, not a binary file: its byte-order
+        // mark, or a NUL beside every ASCII byte of its first line.
+        if Self.looksUTF16(bytes) {
+            throw UsageError("the file", "UTF-16 text, not UTF-8: save the export as UTF-8 (in Excel, \"CSV UTF-8\") and upload it again")
         }
         guard !bytes.contains(0) else {
             throw UsageError("the file", "a binary file, not a usage report: expected JSON (Anthropic or OpenAI usage API, "

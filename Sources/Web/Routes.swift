@@ -16,6 +16,8 @@ struct Route: Sendable {
         case contentPageMarkdown
         /// `/{section}/{slug}/`: a content page's address with a slash after it, moved to the page.
         case contentPageSlash
+        /// `/search/`, `/assess/`: a page route's exact address with a slash after it, moved to the address.
+        case pageSlash
     }
 
     /// How errors are answered: JSON under /api, the error page elsewhere.
@@ -99,12 +101,19 @@ enum Routes {
                 site.machinePages.respond(to: request)
             },
             Route(pattern: .contentPageAPI, methods: get, format: .api) { site, request in site.contentPage(request.path) },
-            Route(pattern: .contentPage, methods: get, format: .page) { site, request in site.contentPage(request.path) },
+            // A slug typed in capitals (`/models/Claude-Haiku-5-5`) moves to the page, as `/compare` takes any case.
+            Route(pattern: .contentPage, methods: get, format: .page) { site, request in
+                site.contentPage(request.path) ?? lowerCased(request.path, site: site, keeping: request.query)
+            },
             // A slash after a page's address (`/models/claude-haiku-5-5/`) was a 404, while `/models` moved to `/models/`.
             Route(pattern: .contentPageSlash, methods: get, format: .page) { site, request in
                 let page = String(request.path.dropLast())
-                guard site.contentPage(page) != nil else { return nil }
+                guard site.contentPage(page) != nil else { return lowerCased(page, site: site, keeping: request.query) }
                 return moved(to: page, keeping: request.query)
+            },
+            // And after the site's own pages' (`/search/` was a 404).
+            Route(pattern: .pageSlash, methods: get, format: .page) { _, request in
+                moved(to: String(request.path.dropLast()), keeping: request.query)
             },
             Route(pattern: .prefix("/public/"), methods: get, format: .file) { site, request in
                 site.staticFiles.respond(to: request)
@@ -140,6 +149,13 @@ enum Routes {
                         body: Array("Moved to \(target)\n".utf8))
     }
 
+    /// A content page's address in another case, moved to the page where one has it in lower case; nil (404) otherwise.
+    private static func lowerCased(_ path: String, site: Site, keeping query: [(String, String)]) -> Response? {
+        let lower = path.lowercased()
+        guard lower != path, site.contentPage(lower) != nil else { return nil }
+        return moved(to: lower, keeping: query)
+    }
+
     /// Exact paths, for a lookup by dictionary; patterns are tried in table order after them.
     private static let exact: [String: Route] = {
         var byPath: [String: Route] = [:]
@@ -158,6 +174,9 @@ enum Routes {
             case .contentPageMarkdown where path.hasSuffix(".md") && isSectionAndSlug(path): return route
             case .contentPage where !path.hasPrefix("/api/") && isSectionAndSlug(path): return route
             case .contentPageSlash where path.hasSuffix("/") && !path.hasPrefix("/api/") && isSectionAndSlug(String(path.dropLast())):
+                return route
+            case .pageSlash where path.count > 1 && path.hasSuffix("/") && !path.hasPrefix("/api/"):
+                guard let target = exact[String(path.dropLast())], target.format == .page else { continue }
                 return route
             default: continue
             }

@@ -22,9 +22,20 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
+        let library: ContentLibrary
         do {
-            let library = try ContentLibrary.load(directory: contentOptions.content, routes: Site.linkableRoutes,
-                                                 limits: contentOptions.limits)
+            library = try ContentLibrary.load(directory: contentOptions.content, routes: Site.linkableRoutes,
+                                              limits: contentOptions.limits)
+        } catch {
+            print(TerminalText.safe(error.description))
+            printError("\(error.errors.count) error(s)")
+            // What these errors kept from running, so that fixing them is not followed by a second list unannounced.
+            printError("note: the checks the engine makes across pages (prices, rules, conditions, lifecycles) run once "
+                       + "these are fixed, and a page with an error in its front matter's structure is not checked further: "
+                       + "run check again after fixing them")
+            throw ExitCode.failure
+        }
+        do {
             _ = try library.knowledge()
             if let staleDays {
                 let day = today.flatMap(CivilDate.day) ?? CivilDate.today()

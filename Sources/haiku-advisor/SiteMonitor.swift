@@ -58,7 +58,12 @@ final class SiteMonitor: Sendable {
                     seenIdentity = server.router.site.index.identity
                 } else if paths.database != ":memory:", let identity = FileIdentity(path: paths.database), identity != seenIdentity {
                     seenIdentity = identity
-                    switchToNewIndex()
+                    if !switchToNewIndex() {
+                        // Built from other content than the site's: its search would link to pages this server does not
+                        // have. The content is read again and its own index written, as for a damaged file.
+                        retry = rebuild(reason: "the new index was built from other content", lastFailure: &lastFailure)
+                        seenIdentity = server.router.site.index.identity
+                    }
                 }
                 if ContinuousClock.now - lastReport >= .seconds(60) {
                     lastReport = ContinuousClock.now
@@ -126,17 +131,27 @@ final class SiteMonitor: Sendable {
         }
     }
 
-    /// Another process wrote a new index at the database path: serve it, ids and all, from now on.
-    private func switchToNewIndex() {
+    /// Another process wrote a new index at the database path: serve it, ids and all, from now on, where it was built
+    /// from the content the site serves.
+    /// - Returns: false where it was built from other content (another folder, or this one since edited), which the
+    ///   caller then reads again.
+    private func switchToNewIndex() -> Bool {
         let site = server.router.site
-        guard let generation = SearchIndex.generation(at: paths.database), generation != site.index.generation else { return }
+        guard let generation = SearchIndex.generation(at: paths.database), generation != site.index.generation else { return true }
         do {
             let index = try SearchIndex.open(at: paths.database, settings: paths.search)
+            guard index.contentFingerprint == site.library.fingerprint else {
+                printError("a new index was written to \(paths.database) (generation \(index.generation)) from other content than "
+                           + "this server has read (fingerprint \(index.contentFingerprint.prefix(12)), read "
+                           + "\(site.library.fingerprint.prefix(12))): reading \(paths.content) again")
+                return false
+            }
             server.replace(site: try site.replacing(index: index))
             printError("a new index was written to \(paths.database) (generation \(index.generation), was \(site.index.generation)): now serving it")
         } catch {
             printError("a new index was written to \(paths.database) but cannot be used (\(error)); still serving the one opened before")
         }
+        return true
     }
 
     /// Names, sizes and modification times of every file the site is built from.

@@ -801,6 +801,19 @@ import Usage
         }
     }
 
+    /// UTF-16 (a spreadsheet's "Unicode text" export) was called "a binary file", with nothing to do about it: it is
+    /// text, re-saved as UTF-8, with or without its byte-order mark, in either byte order.
+    @Test func aUTF16FileIsToldToBeSavedAsUTF8() {
+        let csv = "timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens\n2026-11-02T00:00:00Z,m,100,20,0,0\n"
+        let little = csv.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let big = csv.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        for bytes in [[0xFF, 0xFE] + little, [0xFE, 0xFF] + big, little, big] {
+            #expect(throws: UsageError("the file", "UTF-16 text, not UTF-8: save the export as UTF-8 (in Excel, \"CSV UTF-8\") and upload it again")) {
+                try UsageFile.read(bytes)
+            }
+        }
+    }
+
     /// A quoted field that holds a line break (RFC 4180 allows it) was "not closed" on a line where it closes on the
     /// next: said as what it is.
     @Test func aQuotedFieldSpanningLinesIsSaidToBe() {

@@ -72,6 +72,30 @@ import Testing
         return (path, try run(["check", "--content", root]))
     }
 
+    /// A copied model page passed, and the model came twice in every cost table while `scan` and `/compare` took one of
+    /// the two by its API id; and an error of structure hid the checks it stopped, with no word that they had not run.
+    @Test func checkRefusesASecondPageForOneModelAndSaysWhatItDidNotCheck() throws {
+        let root = NSTemporaryDirectory() + "haiku-cli-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.copyItem(atPath: "content", toPath: root)
+        try FileManager.default.copyItem(atPath: root + "/models/gpt-5-nano.md", toPath: root + "/models/gpt-5-nano-copy.md")
+        let twice = try run(["check", "--content", root])
+        #expect(twice.status == 1)
+        #expect(twice.output.contains("\(root)/models/gpt-5-nano-copy.md:2: title `GPT-5 nano` is also the title of models/gpt-5-nano.md"),
+                "\(twice.output)")
+        #expect(twice.output.contains("/models/gpt-5-nano-copy.md:") && twice.output.contains("api_id `gpt-5-nano` is also the api_id of models/gpt-5-nano.md"),
+                "\(twice.output)")
+        #expect(!twice.output.contains("models/gpt-5-nano.md:"), "the first page of the pair is not blamed")
+        // A page whose YAML does not parse stops the cross-page checks: the run says they wait.
+        let broken = root + "/failure-modes/rate-limits.md"
+        try (try String(contentsOfFile: broken, encoding: .utf8)).replacingOccurrences(of: "\ntitle:", with: "\ntitle: [unclosed\nfoo: ")
+            .write(toFile: broken, atomically: true, encoding: .utf8)
+        let stopped = try run(["check", "--content", root])
+        #expect(stopped.status == 1 && stopped.output.contains("rate-limits.md:3: YAML syntax"), "\(stopped.output)")
+        #expect(stopped.errors.contains("run once these are fixed") && stopped.errors.contains("run check again after fixing them"),
+                "\(stopped.errors)")
+    }
+
     @Test func engineRulesOnModelValuesReportTheirLine() throws {
         // A copy of the real content where Sonnet 4.5 loses its retirement date: the engine's loader refuses it.
         let (path, result) = try checkWithEdited("models/claude-sonnet-4-5.md") { text in

@@ -74,9 +74,20 @@ import Glibc
         }
         let wrong = answers.withLock { $0 }.filter { $0 != "\(before.url) \(before.total)" }
         #expect(wrong.isEmpty, "\(wrong.count) of 200 searches answered wrongly: \(Set(wrong))")
-        #expect(try server.eventually { server.log.contains("a new index was written to \(db)") }, "\(server.log)")
-        // Now on the new file (its aardvark page is found), and the replaced file is closed: no space held.
-        #expect(try topResult(server.port, "aardvark")?.url == "/guides/aardvark")
+        // Built from another folder, the new file is not served: its search would link to a page this server does not
+        // have (`/guides/aardvark` answered 404). The server reads its own content again and writes its index.
+        #expect(try server.eventually { server.log.contains("the new index was built from other content: site rebuilt") },
+                "\(server.log)")
+        #expect(server.log.contains("a new index was written to \(db) (generation "), "\(server.log)")
+        #expect(try topResult(server.port, "aardvark")?.url != "/guides/aardvark")
+        #expect(try topResult(server.port, "accuracy")?.url == before.url)
+        // The same page added to the content it serves, and indexed: switched to, whole (its aardvark page is found,
+        // and opens), and the replaced files are closed: no space held.
+        try site.write("content/guides/aardvark.md", "---\ntitle: Aardvark\nsummary: First.\nupdated: \"2026-11-21\"\norder: 0\n---\nNothing.\n")
+        let own = try runCommand(["haiku-advisor", "index", "--content", site.root + "/content", "--db", db])
+        #expect(own.status == 0, "\(own.errors)")
+        #expect(server.eventually { (try? topResult(server.port, "aardvark"))?.url == "/guides/aardvark" }, "\(server.log)")
+        #expect(try HTTPConnection(port: server.port).request("GET", "/guides/aardvark").status == 200)
         #expect(server.eventually(seconds: 5) { deletedOpenFiles(server.process.processIdentifier).isEmpty },
                 "\(deletedOpenFiles(server.process.processIdentifier))")
     }

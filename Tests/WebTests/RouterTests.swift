@@ -101,6 +101,17 @@ struct RouterTests {
         // A page's address with a slash after it keeps its query too (the searched words' `h=` was dropped).
         let page = router.respond(to: Request(path: "/models/claude-haiku-5-5/", query: [("h", "cache minimum")]))
         #expect(page.status == 301 && page.header("Location") == "/models/claude-haiku-5-5?h=cache%20minimum")
+        // The site's own pages too (`/search/` was a 404), and a slug in capitals; never under /api/, never a page
+        // that does not exist.
+        for (path, target) in [("/search/", "/search?q=cache"), ("/assess/", "/assess?q=cache"), ("/timeline/", "/timeline?q=cache"),
+                               ("/models/Claude-Haiku-5-5", "/models/claude-haiku-5-5?q=cache"),
+                               ("/models/Claude-Haiku-5-5/", "/models/claude-haiku-5-5?q=cache")] {
+            let moved = router.respond(to: Request(path: path, query: [("q", "cache")]))
+            #expect(moved.status == 301 && moved.header("Location") == target, "\(path): \(moved.status) \(moved.header("Location") ?? "")")
+        }
+        for path in ["/api/search/", "/nope/", "/models/nope/", "/Models/claude-haiku-5-5"] {
+            #expect(router.respond(to: Request(path: path)).status == 404, "\(path)")
+        }
     }
 
     /// A legacy model whose page names no replacement says none ("replacement: a newer model" named nothing).
