@@ -159,16 +159,9 @@ extension Engine {
                                passed_over: passedOver(d, answers: answers, monthly: monthly, fits: { line($0)?.fits ?? false },
                                                        offered: Set(alternatives + [runner?.model, d.haiku].compactMap { $0 }),
                                                        plan: plan),
-                               top_risk: risk, top_lever: Self.topLever(levers, recommended: k.models[primary].slug),
+                               top_risk: risk, top_lever: levers.first,
                                traps: traps,
                                requirement_missed: stated != nil && risk == stated ? Self.missedBudget(k.models[primary].title, answers) : nil)
-    }
-
-    /// The lever the first screen shows: the first that does not make the verdict pay more for the same work. The
-    /// Haiku's way back (a trim priced on the Haiku the verdict passed over) stays among the levers, ranked by what the
-    /// verdict then pays, but was the first screen's lever where it took a $4,658 month to $26,979.
-    static func topLever(_ levers: [Lever], recommended: String) -> Lever? {
-        levers.first { $0.model == recommended || $0.rankedDifference <= 0.005 }
     }
 
     /// How many passed-over models the decision names.
