@@ -313,6 +313,9 @@ public final class Knowledge: @unchecked Sendable {
     let roomyWithin: Double
     /// Days before its retirement from which a deprecated model is no longer offered (`engine.deprecated_offer_days`).
     let deprecatedOfferDays: Int
+    /// Below this share of an import's traffic, another model's retirement is a medium warning in its place
+    /// (`engine.minor_traffic_share`).
+    let minorTrafficShare: Double
     /// `engine.legacy_premium`.
     let legacyPremium: Double
     /// `engine.price_outlook_days`.
@@ -481,6 +484,10 @@ public final class Knowledge: @unchecked Sendable {
             throw settingsError("deprecated_offer_days", "must be a whole number of days, 0 or more (60)")
         }
         deprecatedOfferDays = Int(offerDays)
+        minorTrafficShare = settings.minor_traffic_share ?? 0.01
+        guard minorTrafficShare.isFinite, minorTrafficShare >= 0, minorTrafficShare <= 1 else {
+            throw settingsError("minor_traffic_share", "must be a share from 0 to 1 (0.01 is 1 %)")
+        }
         legacyPremium = settings.legacy_premium ?? 0.25
         guard legacyPremium.isFinite, legacyPremium >= 0 else {
             throw settingsError("legacy_premium", "must be a share, 0 or more (0.25 is 25 %)")

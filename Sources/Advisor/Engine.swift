@@ -1580,6 +1580,7 @@ public struct Engine: Sendable {
                           "replacement": model.replacement.map { "; its maker names \(k.models[$0].title) to succeed it" } ?? "",
                           "recommended": recommendedTitle]
             var at: Int? = nil
+            let before = warnings.count
             if state.state == .retired {
                 at = computed(.share_retired, model: m, values.merging(["retired": CivilDate.text(state.since)]) { a, _ in a })
             } else if state.state == .deprecated, let retires = model.retiresDay, retires - day <= k.deprecatedOfferDays {
@@ -1588,7 +1589,11 @@ public struct Engine: Sendable {
                     "retires": CivilDate.text(retires),
                     "days": (days == 1 ? "1 day" : "\(days) days") + " after \(CivilDate.text(day))"]) { a, _ in a })
             }
-            if let at {
+            // A stray request or two (a test call) is said, but neither first nor as the biggest risk.
+            if let at, share < k.minorTrafficShare {
+                // Its own warning only: one it joined keeps its severity.
+                if warnings.count > before { warnings[at].severity = .medium }
+            } else if let at {
                 let to = Swift.min(next, warnings.count - 1)
                 warnings.insert(warnings.remove(at: at), at: to)
                 warnings[to].stated = true

@@ -1415,6 +1415,10 @@ public struct EngineSettings: Codable, Sendable, Equatable {
     /// A deprecated model is offered as an alternative only while it retires more than this many days after the
     /// as-of date; nearer, a team should be moving off it, not onto it. 60 when absent.
     public var deprecated_offer_days: Double?
+    /// An imported file's traffic on a retired or retiring model other than its busiest, below this share of the
+    /// requests, is said as a medium warning in its place rather than first (a test call is no biggest risk);
+    /// 0.01 when absent.
+    public var minor_traffic_share: Double?
     /// Where cost is not first, a legacy model comes after its named successor while the successor costs at most
     /// this share more (0.25: 25 %); 0.25 when absent.
     public var legacy_premium: Double?

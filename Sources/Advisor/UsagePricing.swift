@@ -288,7 +288,7 @@ extension Engine {
     /// `alsoInUse`: every model the file's traffic runs on (by page slug) with its share of the requests, where the
     /// import lists them (a link's `usage=` carries the busiest alone); the retired or retiring ones are warned of.
     public func assess(_ answers: Answers, usage profile: UsageProfile, currentModel: String?,
-                       alsoInUse: [(model: String, share: Double)] = [])
+                       alsoInUse: [(model: String, share: Double)])
         -> (assessment: Assessment, comparison: UsageComparison) {
         // The logged prompts hold the provider's tool-use system prompt where the requests carried tools; the cost
         // lines add each model's own, so the logged model's comes out first (known only when the import names it).

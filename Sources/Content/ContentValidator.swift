@@ -152,10 +152,14 @@ private struct PageCheck {
         }
         // One model, one page: a copied page passed, and the model came twice in every cost table, while a lookup by
         // its API id (`scan`, `/compare`) took one of the two. Said on the later file of the pair.
+        // By every name `scan` and the usage import match ids on (api_id, its undated form, id-like aliases), in any case.
+        let mine = Set(ModelNames.names(slug: page.slug, apiID: model.api_id, aliases: fm.aliases ?? []).map { $0.lowercased() })
         for other in library.pages where other.section == .models && other.slug < page.slug {
-            if let id = model.api_id, let theirs = other.frontMatter.model?.api_id, id.lowercased() == theirs.lowercased() {
-                fail(["model", "api_id"], "api_id `\(id)` is also the api_id of models/\(other.slug).md",
-                     hint: "one model has one page: merge the two, or give this one its own model's id")
+            let theirs = ModelNames.names(slug: other.slug, apiID: other.frontMatter.model?.api_id,
+                                          aliases: other.frontMatter.aliases ?? []).map { $0.lowercased() }
+            if let shared = theirs.first(where: mine.contains) {
+                fail(["model", "api_id"], "the model id `\(shared)` is also a name of models/\(other.slug).md",
+                     hint: "one model has one page, and `scan` and usage imports match ids by api_id and aliases: merge the two, or give this one its own model's id")
             }
             if page.title.lowercased() == other.title.lowercased() {
                 fail(["title"], "title `\(page.title)` is also the title of models/\(other.slug).md",

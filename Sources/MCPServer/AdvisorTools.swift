@@ -142,7 +142,8 @@ struct AdvisorTools: Sendable {
         } catch {
             throw ArgumentError(message: error.description)
         }
-        let (assessment, comparison) = engine.assess(answers, usage: profile, currentModel: imported.currentModel)
+        let (assessment, comparison) = engine.assess(answers, usage: profile, currentModel: imported.currentModel,
+                                                     alsoInUse: imported.modelShares)
         let lines = [UsageText.render(imported.summary, comparison: comparison), ""]
             + assessmentLines(assessment, answers: answers, carry: "usage=" + profile.encoded)
         return try result(lines, UsageAssessmentDocument(assessment: assessment, summary: imported.summary, comparison: comparison))

@@ -46,24 +46,9 @@ public struct ModelCatalog: Sendable {
         }
     }
 
-    /// The names code may use for a model: its `api_id`, that id without a trailing `-YYYYMMDD` snapshot date
-    /// (the undated alias, `claude-haiku-4-5`), its page slug (the site's name, which is the provider's alias for
-    /// Claude models), and any front-matter alias that could be an id (an alias with a space, `haiku 4.5`, is a
-    /// search phrase, not an id). Dated, Bedrock and Vertex forms are recognised around these by `IDMatcher`.
+    /// The names code may use for a model (Content/ModelNames.swift).
     static func names(slug: String, apiID: String?, aliases: [String]) -> [String] {
-        var names: [String] = []
-        func add(_ name: String) { if !name.isEmpty, !names.contains(name) { names.append(name) } }
-        if let apiID {
-            add(apiID)
-            let bytes = Array(apiID.utf8)
-            if bytes.count > 9, bytes[bytes.count - 9] == UInt8(ascii: "-"),
-               bytes.suffix(8).allSatisfy(IDMatcher.isDigit) {
-                add(String(decoding: bytes.dropLast(9), as: UTF8.self))
-            }
-        }
-        add(slug)
-        for alias in aliases where !alias.contains(where: \.isWhitespace) && alias.contains("-") { add(alias) }
-        return names
+        ModelNames.names(slug: slug, apiID: apiID, aliases: aliases)
     }
 
     public func model(named name: String) -> Model? { byName[name].map { models[$0] } }

@@ -40,13 +40,17 @@ public enum UsageFile {
         return 0
     }
 
-    /// A UTF-16 byte-order mark (FF FE or FE FF), or a start of ASCII text with a NUL in every other byte.
+    /// A UTF-16 byte-order mark (FF FE or FE FF), or a start of text with a NUL in one byte of at least three pairs in
+    /// four (text, mostly ASCII, with a letter like `ä` here and there) and never in the other.
     static func looksUTF16(_ bytes: [UInt8]) -> Bool {
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) { return true }
-        let head = bytes.prefix(64)
-        guard head.count >= 8, head.count % 2 == 0 else { return false }
-        let pairs = stride(from: head.startIndex, to: head.endIndex, by: 2).map { (head[$0], head[$0 + 1]) }
-        return pairs.allSatisfy { $0.0 == 0 && $0.1 != 0 && $0.1 < 0x80 } || pairs.allSatisfy { $0.1 == 0 && $0.0 != 0 && $0.0 < 0x80 }
+        let head = bytes.prefix(128)
+        guard head.count >= 8 else { return false }
+        let pairs = stride(from: head.startIndex, to: head.endIndex - 1, by: 2).map { (head[$0], head[$0 + 1]) }
+        func mostly(_ zero: (UInt8, UInt8) -> Bool, _ other: (UInt8, UInt8) -> UInt8) -> Bool {
+            pairs.filter(zero).count * 4 >= pairs.count * 3 && pairs.allSatisfy { other($0.0, $0.1) != 0 }
+        }
+        return mostly({ $0 == 0 && $1 != 0 }, { $1 }) || mostly({ $1 == 0 && $0 != 0 }, { a, _ in a })
     }
 
     /// - Throws: `UsageError` naming the line or JSON path and what was expected there.
@@ -57,7 +61,10 @@ public enum UsageFile {
         // UTF-16 (a spreadsheet's "Unicode text" export) is text a person re-saves, not a binary file: its byte-order
         // mark, or a NUL beside every ASCII byte of its first line.
         if Self.looksUTF16(bytes) {
-            throw UsageError("the file", "UTF-16 text, not UTF-8: save the export as UTF-8 (in Excel, \"CSV UTF-8\") and upload it again")
+            // JSON in UTF-16 comes from a shell's redirection (PowerShell 5.1's `>`), not from a spreadsheet.
+            let first = bytes.drop { $0 == 0 || $0 == 0xFF || $0 == 0xFE || $0 == 0x20 || $0 == 0x0A || $0 == 0x0D }.first
+            let how = first == UInt8(ascii: "{") || first == UInt8(ascii: "[") ? "" : " (in Excel, \"CSV UTF-8\")"
+            throw UsageError("the file", "UTF-16 text, not UTF-8: save the export as UTF-8\(how) and upload it again")
         }
         guard !bytes.contains(0) else {
             throw UsageError("the file", "a binary file, not a usage report: expected JSON (Anthropic or OpenAI usage API, "

@@ -14,10 +14,9 @@ public struct UsageImport: Sendable {
     /// Whether the file's peak-to-average ratio is only a lower bound: its buckets are longer than a minute, so the
     /// busiest minute inside the busiest bucket is unseen (`filling` then takes the question's default where higher).
     public internal(set) var peakIsLowerBound = false
-    /// Every listed model the content knows, with its share of the traffic (for the engine's retirement warnings).
-    public var modelShares: [(model: String, share: Double)] {
-        summary.models.compactMap { m in m.model.map { ($0, m.share) } }
-    }
+    /// Every model the content knows, each with its whole share of the traffic however many ids it came under,
+    /// largest first (for the engine's retirement warnings): not only the ids the summary lists.
+    public internal(set) var modelShares: [(model: String, share: Double)] = []
 
     /// Reads and derives in one step.
     /// - Parameters:
@@ -191,6 +190,7 @@ public struct UsageImport: Sendable {
         if let share = batchShare, share >= Self.allBatch { answers.append((.latency, .text("batch"))) }
         var imported = UsageImport(summary: summary, profile: profile, currentModel: current,
                                    answers: answers.sorted { $0.id < $1.id })
+        imported.modelShares = byModel.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ($0.key, $0.value) }
         imported.peakIsLowerBound = peak.lowerBound
         imported.profile?.batchShare = batchShare
         return imported

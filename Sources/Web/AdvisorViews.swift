@@ -55,7 +55,8 @@ public struct AdvisorViews: Sendable {
                 answers = try linkedAnswers(answerPairs, profile: profile)
                 if let profile {
                     // A link from an imported verdict: the same document, plus `usage.comparison`.
-                    let (assessment, comparison) = engine.assess(answers, usage: profile, currentModel: Self.currentModel(of: answers))
+                    let (assessment, comparison) = engine.assess(answers, usage: profile, currentModel: Self.currentModel(of: answers),
+                                                                 alsoInUse: [])  // a link carries the busiest model alone
                     return .json(assessment.jsonBytes(usage: comparison))
                 }
             }
@@ -156,7 +157,7 @@ public struct AdvisorViews: Sendable {
             preconditionFailure("only HTTPError and AnswerError are thrown here")
         }
         if let usage {
-            return usageResult(answers, profile: usage, currentModel: Self.currentModel(of: answers), summary: nil,
+            return usageResult(answers, profile: usage, currentModel: Self.currentModel(of: answers), alsoInUse: [], summary: nil,
                                base: links.pageBase(request))
         }
         let assessment = engine.assess(answers)
@@ -362,7 +363,7 @@ public struct AdvisorViews: Sendable {
             }
             answers = try linkedAnswers(pairs, profile: profile)
             let current = Self.currentModel(of: answers)
-            assessment = { profile.map { engine.assess(answers, usage: $0, currentModel: current).assessment } ?? engine.assess(answers) }
+            assessment = { profile.map { engine.assess(answers, usage: $0, currentModel: current, alsoInUse: []).assessment } ?? engine.assess(answers) }
             usage = profile
         } catch let error as HTTPError {
             return .text(error.message + "\n", status: error.status)

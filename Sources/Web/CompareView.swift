@@ -20,7 +20,7 @@ struct CompareView {
         // An imported distribution is a workload of its own too, whatever the link answered.
         let given = workload.map { w in usage != nil || AnswerID.allCases.contains { $0 != .asOf && !w.isAssumed($0) } } ?? false
         let imported = workload.flatMap { w in
-            usage.map { engine.assess(w, usage: $0, currentModel: AdvisorViews.currentModel(of: w)).assessment }
+            usage.map { engine.assess(w, usage: $0, currentModel: AdvisorViews.currentModel(of: w), alsoInUse: []).assessment }
         }
         let lines = imported?.costs ?? engine.costs(answers)
         // The workload said is the one priced: the sizes a link left blank are the distribution's own.

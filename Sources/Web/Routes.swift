@@ -98,7 +98,12 @@ enum Routes {
         }
         routes += [
             Route(pattern: .contentPageMarkdown, methods: get, format: .file) { site, request in
-                site.machinePages.respond(to: request)
+                site.machinePages.respond(to: request) ?? {
+                    // In capitals, as the page's own address moves (`/models/Claude-Haiku-5-5.md`).
+                    let lower = request.path.lowercased()
+                    guard lower != request.path, site.contentPage(String(lower.dropLast(3))) != nil else { return nil }
+                    return moved(to: lower, keeping: request.query)
+                }()
             },
             Route(pattern: .contentPageAPI, methods: get, format: .api) { site, request in site.contentPage(request.path) },
             // A slug typed in capitals (`/models/Claude-Haiku-5-5`) moves to the page, as `/compare` takes any case.
@@ -112,8 +117,10 @@ enum Routes {
                 return moved(to: page, keeping: request.query)
             },
             // And after the site's own pages' (`/search/` was a 404).
-            Route(pattern: .pageSlash, methods: get, format: .page) { _, request in
-                moved(to: String(request.path.dropLast()), keeping: request.query)
+            // A form posted there moves with its method and body kept (308), to the address that says whether it
+            // takes a POST (`POST /assess/` was told "405, GET and HEAD only").
+            Route(pattern: .pageSlash, methods: ["GET", "POST"], format: .page) { _, request in
+                moved(to: String(request.path.dropLast()), keeping: request.query, status: request.method == "POST" ? 308 : 301)
             },
             Route(pattern: .prefix("/public/"), methods: get, format: .file) { site, request in
                 site.staticFiles.respond(to: request)
@@ -141,10 +148,10 @@ enum Routes {
 
     /// A permanent move to `path` with the request's query kept (a page's address with a slash after it dropped
     /// `?h=`), its body plain text that says where.
-    private static func moved(to path: String, keeping query: [(String, String)]) -> Response {
+    private static func moved(to path: String, keeping query: [(String, String)], status: Int = 301) -> Response {
         let encoded = query.map { Answers.percentEncode($0.0) + "=" + Answers.percentEncode($0.1) }.joined(separator: "&")
         let target = encoded.isEmpty ? path : path + "?" + encoded
-        return Response(status: 301, headers: Response.securityHeaders + [("Content-Type", "text/plain; charset=utf-8"),
+        return Response(status: status, headers: Response.securityHeaders + [("Content-Type", "text/plain; charset=utf-8"),
                                                                           ("Location", target)],
                         body: Array("Moved to \(target)\n".utf8))
     }

@@ -208,7 +208,7 @@ extension AdvisorViews {
 
     /// The verdict priced on a distribution: from an upload (with its summary) or from a link's `usage=`.
     func usageResult(_ answers: Answers, profile: UsageProfile, currentModel: String?,
-                     alsoInUse: [(model: String, share: Double)] = [], summary: UsageSummary?, base: String) -> Response {
+                     alsoInUse: [(model: String, share: Double)], summary: UsageSummary?, base: String) -> Response {
         let (assessment, comparison) = engine.assess(answers, usage: profile, currentModel: currentModel,
                                                      alsoInUse: alsoInUse)
         // The sizes a link left blank are the distribution's own, as priced.
@@ -218,6 +218,15 @@ extension AdvisorViews {
                                                                      base: base, carry: carried)
         view.fields = form.fields(values: QuestionnaireForm.values(of: answers), error: nil)
         view.usage = usageSection(summary, comparison: comparison, profile: profile)
+        // The link carries the distribution and the busiest model: a warning about the file's other models is this
+        // page's alone, and its downloads (made from the link) do not have it.
+        let others = Set(alsoInUse.map(\.model))
+        let omitted = assessment.warnings.filter { w in w.failure_mode == "model-retirement" && w.model.map(others.contains) == true
+            && w.model != currentModel }.compactMap { w in w.model.flatMap { library.page(.models, $0)?.title } }
+        if !omitted.isEmpty {
+            view.linkOmits = "The link and the downloads carry the file's sizes and its busiest model, not its other models: "
+                + "the warning\(omitted.count == 1 ? "" : "s") about \(Format.series(omitted)) \(omitted.count == 1 ? "is" : "are") on this page only."
+        }
         return .html(templates.page(title: "Verdict: \(ResultView.verdictLabel(assessment))",
                                     view: view, activeSection: "assess"))
     }

@@ -31,8 +31,8 @@ struct Check: ParsableCommand {
             printError("\(error.errors.count) error(s)")
             // What these errors kept from running, so that fixing them is not followed by a second list unannounced.
             printError("note: the checks the engine makes across pages (prices, rules, conditions, lifecycles) run once "
-                       + "these are fixed, and a page with an error in its front matter's structure is not checked further: "
-                       + "run check again after fixing them")
+                       + "these are fixed, and a page with an error in its front matter's structure is not checked further"
+                       + (staleDays == nil ? "" : "; so does the --stale listing") + ": run check again after fixing them")
             throw ExitCode.failure
         }
         do {
@@ -52,6 +52,7 @@ struct Check: ParsableCommand {
         } catch let error as ContentErrors {
             print(TerminalText.safe(error.description))
             printError("\(error.errors.count) error(s)")
+            if staleDays != nil { printError("note: the --stale listing runs once these are fixed") }
             throw ExitCode.failure
         }
     }

@@ -1,3 +1,4 @@
+import Content
 import Foundation
 import Search
 import Synchronization
@@ -58,11 +59,13 @@ final class SiteMonitor: Sendable {
                     seenIdentity = server.router.site.index.identity
                 } else if paths.database != ":memory:", let identity = FileIdentity(path: paths.database), identity != seenIdentity {
                     seenIdentity = identity
-                    if !switchToNewIndex() {
-                        // Built from other content than the site's: its search would link to pages this server does not
-                        // have. The content is read again and its own index written, as for a damaged file.
-                        retry = rebuild(reason: "the new index was built from other content", lastFailure: &lastFailure)
-                        seenIdentity = server.router.site.index.identity
+                    // Built from other content than the site's, its search would link to pages this server does not
+                    // have. Where the content has changed since it was read (edited, then indexed), the site is built
+                    // again from it; otherwise the file is another content's, and is left alone (two servers on one
+                    // `--db` rewrote it for each other every second). Once a file, whatever the outcome.
+                    if !switchToNewIndex(), contentChangedSinceRead() {
+                        retry = rebuild(reason: "the content changed and was indexed", lastFailure: &lastFailure)
+                        seenIdentity = FileIdentity(path: paths.database) ?? identity
                     }
                 }
                 if ContinuousClock.now - lastReport >= .seconds(60) {
@@ -143,7 +146,7 @@ final class SiteMonitor: Sendable {
             guard index.contentFingerprint == site.library.fingerprint else {
                 printError("a new index was written to \(paths.database) (generation \(index.generation)) from other content than "
                            + "this server has read (fingerprint \(index.contentFingerprint.prefix(12)), read "
-                           + "\(site.library.fingerprint.prefix(12))): reading \(paths.content) again")
+                           + "\(site.library.fingerprint.prefix(12))): reading \(paths.content) again to see whether it changed")
                 return false
             }
             server.replace(site: try site.replacing(index: index))
@@ -152,6 +155,21 @@ final class SiteMonitor: Sendable {
             printError("a new index was written to \(paths.database) but cannot be used (\(error)); still serving the one opened before")
         }
         return true
+    }
+
+    /// Whether the content directory now differs from what the site was built from (its fingerprint); said in the
+    /// log where it does not, or cannot be read.
+    private func contentChangedSinceRead() -> Bool {
+        let site = server.router.site
+        do {
+            let now = try ContentLibrary.load(directory: paths.content, routes: Site.linkableRoutes, limits: paths.limits)
+            if now.fingerprint != site.library.fingerprint { return true }
+            printError("\(paths.content) is unchanged, so the index at \(paths.database) belongs to other content: still serving "
+                       + "the one opened before (give each content directory its own --db)")
+        } catch {
+            printError("\(paths.content) cannot be read as it is (\(error.errors.count) error(s)): still serving the index opened before")
+        }
+        return false
     }
 
     /// Names, sizes and modification times of every file the site is built from.

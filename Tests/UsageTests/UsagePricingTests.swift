@@ -20,7 +20,7 @@ import Usage
 
     @Test func theEightPercentOverTheCliffCostWhatTheyCost() throws {
         let answers = try UsageFixture.answers(Self.plain)
-        let (assessment, comparison) = UsageFixture.engine.assess(answers, usage: Self.cliff, currentModel: "claude-haiku-5-5")
+        let (assessment, comparison) = UsageFixture.engine.assess(answers, usage: Self.cliff, currentModel: "claude-haiku-5-5", alsoInUse: [])
         let haiku = try #require(assessment.costs.first { $0.model == "claude-haiku-5-5" })
         // By hand: 100,000 × (0.92 × (20,000 × $0.10 + 500 × $0.50) + 0.08 × (150,000 × $0.50 + 500 × $2.50)) / 1e6
         //        = 100,000 × (0.92 × 2,250 + 0.08 × 76,250) / 1e6 = $817.00.
@@ -42,7 +42,7 @@ import Usage
             UsageSample(requests: 50, uncachedInput: 20_000, cacheRead: 0, cacheWrite: 0, output: 500),
             UsageSample(requests: 50, uncachedInput: 150_000, cacheRead: 0, cacheWrite: 0, output: 500),
         ])
-        let near = UsageFixture.engine.assess(try UsageFixture.answers(Self.plain), usage: halves, currentModel: "claude-haiku-5-5").assessment
+        let near = UsageFixture.engine.assess(try UsageFixture.answers(Self.plain), usage: halves, currentModel: "claude-haiku-5-5", alsoInUse: []).assessment
         #expect(near.decision.traps.contains { $0.kind == .long_context_share } && !near.decision.traps.contains { $0.kind == .long_context_near_line },
                 "\(near.decision.traps.map(\.kind))")
         // Without an import the same average is under the line, and nothing is said.
@@ -65,7 +65,7 @@ import Usage
         given["avg_output_tokens"] = .number(100)
         given["cached_input_share"] = .number((halfCached.cachedShare * 100).rounded() / 100)
         let answers = try UsageFixture.answers(given)
-        let (assessment, comparison) = UsageFixture.engine.assess(answers, usage: halfCached, currentModel: "claude-haiku-5-5")
+        let (assessment, comparison) = UsageFixture.engine.assess(answers, usage: halfCached, currentModel: "claude-haiku-5-5", alsoInUse: [])
         let haiku = try #require(assessment.costs.first { $0.model == "claude-haiku-5-5" })
         #expect(abs(haiku.monthly_usd - 120.0) < 0.01, "\(haiku.monthly_usd)")
         #expect(comparison.current_monthly_usd.map { abs($0 - 120.0) < 0.01 } == true)
@@ -83,7 +83,7 @@ import Usage
         let profile = UsageProfile([small, large].map {
             UsageSample(requests: Double($0.requests), uncachedInput: Double($0.tokens), cacheRead: 0, cacheWrite: 0, output: Double(output))
         })
-        return UsageFixture.engine.assess(answers, usage: profile, currentModel: nil).0
+        return UsageFixture.engine.assess(answers, usage: profile, currentModel: nil, alsoInUse: []).0
     }
 
     /// The spend caps hold the distribution's month: 95 % of summaries at 3,000 prompt tokens and 5 % at 120,000 cost
@@ -121,13 +121,13 @@ import Usage
         for task in ["summarization", "rag"] {
             let answers = try UsageFixture.answers(["task_type": .text(task), "monthly_requests": .number(876_000),
                                                     "avg_input_tokens": .number(30_900), "avg_output_tokens": .number(280)])
-            let (a, _) = UsageFixture.engine.assess(answers, usage: profile, currentModel: nil)
+            let (a, _) = UsageFixture.engine.assess(answers, usage: profile, currentModel: nil, alsoInUse: [])
             let primary = try #require(a.costs.first { $0.model == a.primaryModel })
             #expect(primary.rates.band == .mixed, "\(task): a tenth of the requests over the line")
             for lever in a.levers where lever.kind != .route_complex && lever.kind != .route_simple {
                 var changed = answers
                 for change in lever.changes { changed = try k.replacing(change.answer, with: change.to, in: changed) }
-                let (after, _) = UsageFixture.engine.assess(changed, usage: profile, currentModel: nil)
+                let (after, _) = UsageFixture.engine.assess(changed, usage: profile, currentModel: nil, alsoInUse: [])
                 let line = try #require(after.costs.first { $0.model == lever.model })
                 #expect(abs(line.monthly_usd - lever.monthly_after) < 0.01, "\(task) \(lever.kind): \(lever.text)")
                 #expect(after.verdict == lever.verdict, "\(task) \(lever.kind)")
@@ -147,7 +147,7 @@ import Usage
             if let trap = a.decision.traps.first(where: { $0.kind == .tokenizer_ratio && $0.model == "claude-haiku-5-5" }),
                let haiku = a.costs.first(where: { $0.model == "claude-haiku-5-5" }) {
                 let sameCount = try k.replacing(.tokensCountedWith, with: .text("claude-haiku-5-5"), in: answers)
-                let (own, _) = UsageFixture.engine.assess(sameCount, usage: profile, currentModel: nil)
+                let (own, _) = UsageFixture.engine.assess(sameCount, usage: profile, currentModel: nil, alsoInUse: [])
                 let counted = try #require(own.costs.first { $0.model == "claude-haiku-5-5" })
                 func cliff(_ x: Assessment) -> Double {
                     x.decision.traps.first { $0.kind == .long_context_share && $0.model == "claude-haiku-5-5" }?.amount_usd ?? 0
@@ -181,7 +181,7 @@ import Usage
         var changed = Self.plain
         changed["monthly_requests"] = .number(200_000)
         changed["avg_input_tokens"] = .number(15_200)
-        let (assessment, _) = UsageFixture.engine.assess(try UsageFixture.answers(changed), usage: Self.cliff, currentModel: nil)
+        let (assessment, _) = UsageFixture.engine.assess(try UsageFixture.answers(changed), usage: Self.cliff, currentModel: nil, alsoInUse: [])
         let haiku = try #require(assessment.costs.first { $0.model == "claude-haiku-5-5" })
         let expected = 200_000 * (0.92 * (10_000 * 0.10 + 250) + 0.08 * (75_000 * 0.10 + 250)) / 1e6
         #expect(abs(haiku.monthly_usd - expected) < 0.01, "\(haiku.monthly_usd) vs \(expected)")
@@ -196,14 +196,14 @@ import Usage
         given["tool_choice"] = .text("auto")
         let logged = UsageProfile([UsageSample(requests: 10, uncachedInput: 10_346, cacheRead: 0, cacheWrite: 0, output: 200)])
         let (assessment, comparison) = UsageFixture.engine.assess(try UsageFixture.answers(given), usage: logged,
-                                                                  currentModel: "claude-haiku-4-5")
+                                                                  currentModel: "claude-haiku-4-5", alsoInUse: [])
         // By hand: 100,000 × (10,346 × $1.00 + 200 × $5.00) / 1e6 = $1,134.60 (not $1,169.20 with 10,692 tokens).
         let haiku = try #require(assessment.costs.first { $0.model == "claude-haiku-4-5" })
         #expect(abs(haiku.monthly_usd - 1_134.60) < 0.01, "\(haiku.monthly_usd)")
         #expect(comparison.current_monthly_usd.map { abs($0 - 1_134.60) < 0.01 } == true)
         // Without tools nothing is taken out.
         given["tool_choice"] = .text("none")
-        let (plain, _) = UsageFixture.engine.assess(try UsageFixture.answers(given), usage: logged, currentModel: "claude-haiku-4-5")
+        let (plain, _) = UsageFixture.engine.assess(try UsageFixture.answers(given), usage: logged, currentModel: "claude-haiku-4-5", alsoInUse: [])
         let untouched = try #require(plain.costs.first { $0.model == "claude-haiku-4-5" })
         #expect(abs(untouched.monthly_usd - 1_134.60) < 0.01, "\(untouched.monthly_usd)")
     }
@@ -252,7 +252,7 @@ import Usage
         let profile = try UsageProfile(encoded: "1-100-0-0-0")
         let answers = try UsageFixture.answers(["task_type": .text("rag"), "monthly_requests": .number(1_000), "avg_output_tokens": .number(5_000),
                                                 "reasoning_effort": .text("none")])
-        let (a, _) = UsageFixture.engine.assess(answers, usage: profile, currentModel: nil)
+        let (a, _) = UsageFixture.engine.assess(answers, usage: profile, currentModel: nil, alsoInUse: [])
         let haiku = try #require(a.costs.first { $0.model == "claude-haiku-4-5" })
         // 1,000 requests × 5,000 output tokens at $5 a million (Haiku 4.5 counts as written, no thinking at effort none).
         #expect(haiku.rates.output_tokens_per_request == 5_000 && abs(haiku.output_usd - 25) < 0.01,
@@ -295,7 +295,7 @@ import Usage
         let imported = try UsageImport.load(Array(rows.joined(separator: "\n").utf8), given: given, catalog: UsageFixture.catalog,
                                             knowledge: UsageFixture.knowledge)
         let answers = try imported.filling(given, knowledge: UsageFixture.knowledge)
-        let (a, _) = UsageFixture.engine.assess(answers, usage: imported.profile!, currentModel: imported.currentModel)
+        let (a, _) = UsageFixture.engine.assess(answers, usage: imported.profile!, currentModel: imported.currentModel, alsoInUse: imported.modelShares)
         #expect(a.primaryModel == "gpt-6-luna" && a.primaryModelBasis == .cost_ceiling, "\(a.primaryModel) \(a.primaryModelBasis)")
     }
 
@@ -310,7 +310,7 @@ import Usage
             let imported = try UsageImport.load(Array(rows.joined(separator: "\n").utf8), given: given, catalog: UsageFixture.catalog,
                                                 knowledge: UsageFixture.knowledge)
             let answers = try imported.filling(given, knowledge: UsageFixture.knowledge)
-            return UsageFixture.engine.assess(answers, usage: imported.profile!, currentModel: imported.currentModel)
+            return UsageFixture.engine.assess(answers, usage: imported.profile!, currentModel: imported.currentModel, alsoInUse: imported.modelShares)
         }
         let (nano, nanoNow) = try assessed("gpt-5-nano-2025-08-07")
         let first = try #require(nano.warnings.first)
@@ -333,7 +333,7 @@ import Usage
         let imported = try UsageImport.load(Array(rows.joined(separator: "\n").utf8), given: given, catalog: UsageFixture.catalog,
                                             knowledge: UsageFixture.knowledge)
         let (huge, _) = UsageFixture.engine.assess(try imported.filling(given, knowledge: UsageFixture.knowledge),
-                                                   usage: imported.profile!, currentModel: imported.currentModel)
+                                                   usage: imported.profile!, currentModel: imported.currentModel, alsoInUse: imported.modelShares)
         #expect(huge.warnings.first?.text.hasPrefix("Your file's traffic runs on") == false, "\(huge.warnings.first?.text.prefix(120) ?? "")")
         let moved = try #require(huge.warnings.first { $0.text.hasPrefix("Your file's traffic runs on Claude Sonnet 4.5") })
         #expect(moved.text.contains("Move to a model that can take it (none we list can, as the first warning says) first"), "\(moved.text)")
@@ -367,6 +367,28 @@ import Usage
         #expect(!(try assessed("2026-09-01")).warnings.contains { $0.model == "gpt-5-nano" })
     }
 
+    /// The share is the model's, whatever ids it came under: 40 % of the requests on GPT-5 nano through 30 gateway ids
+    /// read 32.2 % (only the 25 ids the summary lists were counted). And a stray request (a test call) is said in its
+    /// place as a medium warning, not first and not the biggest risk.
+    @Test func aModelsShareCountsAllItsIdsAndAStrayRequestIsNoBiggestRisk() throws {
+        func assessed(_ model: (Int) -> String) throws -> Assessment {
+            let rows = ["timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens"]
+                + (0..<3_000).map { "\(1_793_577_600 + $0 * 200),\(model($0)),3000,300,0,0" }
+            let given = try UsageFixture.answers(["task_type": .text("summarization"), "as_of": .text("2026-12-11")])
+            let imported = try UsageImport.load(Array(rows.joined(separator: "\n").utf8), given: given, catalog: UsageFixture.catalog,
+                                                knowledge: UsageFixture.knowledge)
+            return UsageFixture.engine.assess(try imported.filling(given, knowledge: UsageFixture.knowledge), usage: imported.profile!,
+                                              currentModel: imported.currentModel, alsoInUse: imported.modelShares).assessment
+        }
+        let spread = try assessed { $0 % 5 < 2 ? "gw\($0 % 30)/gpt-5-nano" : "claude-haiku-5-5" }
+        let nano = try #require(spread.warnings.first)
+        #expect(nano.model == "gpt-5-nano" && nano.title == "40 % of your traffic runs on GPT-5 nano, which is retired", "\(nano.title)")
+        let stray = try assessed { $0 == 7 ? "gpt-5-nano-2025-08-07" : "claude-haiku-5-5" }
+        let once = try #require(stray.warnings.first { $0.model == "gpt-5-nano" })
+        #expect(once.severity == .medium && stray.warnings.first != once && stray.decision.top_risk != once, "\(once.title)")
+        #expect(once.title.hasPrefix("0.033 % of your traffic runs on GPT-5 nano"), "\(once.title)")
+    }
+
     /// Two 300,000-token requests among 5,000 small ones keep a group of their own when 4,096 are allowed: averaged
     /// into requests a sixtieth their size, they left every window "fitting".
     /// With tools, the logged prompts hold the current model's tool-use prompt; it comes out before pricing, and each
@@ -381,7 +403,7 @@ import Usage
             let given = try UsageFixture.answers(["task_type": .text("classification"), "tool_choice": .text(choice)])
             let imported = try UsageImport.load(bytes, given: given, catalog: UsageFixture.catalog, knowledge: UsageFixture.knowledge)
             let answers = try imported.filling(given, knowledge: UsageFixture.knowledge)
-            let (_, comparison) = UsageFixture.engine.assess(answers, usage: imported.profile!, currentModel: imported.currentModel)
+            let (_, comparison) = UsageFixture.engine.assess(answers, usage: imported.profile!, currentModel: imported.currentModel, alsoInUse: imported.modelShares)
             #expect(comparison.current_model == "claude-haiku-4-5")
             return try #require(comparison.current_monthly_usd)
         }
@@ -394,7 +416,7 @@ import Usage
         let profile = UsageProfile([UsageSample(requests: 4_000, uncachedInput: 1_000, cacheRead: 0, cacheWrite: 0, output: 20),
                                     UsageSample(requests: 2, uncachedInput: 300_000, cacheRead: 0, cacheWrite: 0, output: 20)])
         let answers = try UsageFixture.answers(["task_type": .text("classification"), "monthly_requests": .number(4_002)])
-        let (a, _) = UsageFixture.engine.assess(answers, usage: profile, currentModel: nil)
+        let (a, _) = UsageFixture.engine.assess(answers, usage: profile, currentModel: nil, alsoInUse: [])
         let line = try #require(a.costs.first { $0.model == "gpt-4o-mini" })
         #expect(line.rates.notes.contains("under 0.1% of requests do not fit its window or output limit."), "\(line.rates.notes)")
     }
@@ -420,7 +442,7 @@ import Usage
         ])
         let answers = try imported.filling(given, knowledge: UsageFixture.knowledge)
         let byHand = UsageFixture.engine.assess(answers)
-        let (imported_, _) = UsageFixture.engine.assess(answers, usage: imported.profile!, currentModel: imported.currentModel)
+        let (imported_, _) = UsageFixture.engine.assess(answers, usage: imported.profile!, currentModel: imported.currentModel, alsoInUse: imported.modelShares)
         #expect(byHand.primaryModel == "cohere-command-r7b")
         #expect(imported_.primaryModel != "cohere-command-r7b")
         let r7b = try #require(imported_.costs.first { $0.model == "cohere-command-r7b" })

@@ -504,7 +504,7 @@ import Usage
         #expect(all.answers.contains { $0.id == .latency && $0.value == .text("batch") })
         // GPT-4o mini at batch rates: 152,083 requests × (3,000 × $0.075 + 400 × $0.30) / 1e6 = $52.47.
         let filled = try all.filling(given, knowledge: UsageFixture.knowledge)
-        let (_, comparison) = UsageFixture.engine.assess(filled, usage: try #require(all.profile), currentModel: all.currentModel)
+        let (_, comparison) = UsageFixture.engine.assess(filled, usage: try #require(all.profile), currentModel: all.currentModel, alsoInUse: all.modelShares)
         #expect(comparison.current_model == "gpt-4o-mini")
         #expect(abs((comparison.current_monthly_usd ?? 0) - 52.47) < 0.05, "\(String(describing: comparison.current_monthly_usd))")
         #expect(comparison.difference_usd != nil && comparison.current_note == nil)
@@ -513,7 +513,7 @@ import Usage
         let mini = try UsageImport.load(openAI(batch: [true], model: "gpt-5-mini"), given: given, catalog: UsageFixture.catalog,
                                         knowledge: UsageFixture.knowledge)
         let (_, unpriced) = UsageFixture.engine.assess(try mini.filling(given, knowledge: UsageFixture.knowledge),
-                                                       usage: try #require(mini.profile), currentModel: mini.currentModel)
+                                                       usage: try #require(mini.profile), currentModel: mini.currentModel, alsoInUse: mini.modelShares)
         #expect(unpriced.current_model == "gpt-5-mini" && unpriced.current_monthly_usd != nil && unpriced.difference_usd == nil)
         #expect(unpriced.current_note?.hasPrefix("GPT-5 mini's batch price is not recorded here, and the traffic went through the batch API") == true)
         // Any share of the file's traffic counts (half of it through batch was priced as interactive work, with a saving
@@ -523,11 +523,11 @@ import Usage
                                             knowledge: UsageFixture.knowledge)
             let answers = try UsageFixture.knowledge.replacing(.latency, with: .text("batch"),
                                                               in: try file.filling(given, knowledge: UsageFixture.knowledge))
-            let (_, c) = UsageFixture.engine.assess(answers, usage: try #require(file.profile), currentModel: file.currentModel)
+            let (_, c) = UsageFixture.engine.assess(answers, usage: try #require(file.profile), currentModel: file.currentModel, alsoInUse: file.modelShares)
             #expect(file.summary.batch_share == share)
             // A share link carries the share, and the comparison it opens says the same.
             let linked = try UsageProfile(encoded: try #require(file.profile).encoded)
-            let (_, fromLink) = UsageFixture.engine.assess(answers, usage: linked, currentModel: file.currentModel)
+            let (_, fromLink) = UsageFixture.engine.assess(answers, usage: linked, currentModel: file.currentModel, alsoInUse: [])
             #expect((fromLink.difference_usd == nil) == (c.difference_usd == nil) && fromLink.current_note == c.current_note,
                     "\(fromLink.current_note ?? "-") | \(c.current_note ?? "-") | \(linked.batchShare ?? -1)")
             if share > 0 {
@@ -561,7 +561,7 @@ import Usage
                                                 knowledge: UsageFixture.knowledge)
             let filled = try imported.filling(given, knowledge: UsageFixture.knowledge)
             return (imported, UsageFixture.engine.assess(filled, usage: try #require(imported.profile),
-                                                         currentModel: imported.currentModel).comparison)
+                                                         currentModel: imported.currentModel, alsoInUse: imported.modelShares).comparison)
         }
         // 600 requests in 2 h: 219,000 a month. Outputs of 1,500 hold medium's 1,200: answers of 300, and the bill is
         // the logged one, 219,000 × (2,000 × $0.10 + 1,500 × $0.50) / 1e6 = $208.05.
@@ -605,7 +605,7 @@ import Usage
             let given = try UsageFixture.answers(answers.merging(["task_type": .text("extraction"), "reasoning_effort": .text("none")]) { a, _ in a })
             let imported = try UsageImport.load(bytes, given: given, catalog: UsageFixture.catalog, knowledge: UsageFixture.knowledge)
             let (_, comparison) = UsageFixture.engine.assess(try imported.filling(given, knowledge: UsageFixture.knowledge),
-                                                             usage: try #require(imported.profile), currentModel: imported.currentModel)
+                                                             usage: try #require(imported.profile), currentModel: imported.currentModel, alsoInUse: imported.modelShares)
             return (imported, try #require(comparison.current_monthly_usd))
         }
         // 600 Haiku 4.5 requests in 2 h (219,000 a month), each 500 uncached + 5,000 written + 200 out:
@@ -702,7 +702,7 @@ import Usage
             let given = try UsageFixture.answers(answers.merging(["task_type": .text("extraction"), "monthly_requests": .number(304_167)]) { a, _ in a })
             let imported = try UsageImport.load(bytes, given: given, catalog: UsageFixture.catalog, knowledge: UsageFixture.knowledge)
             let (_, comparison) = UsageFixture.engine.assess(try imported.filling(given, knowledge: UsageFixture.knowledge),
-                                                             usage: try #require(imported.profile), currentModel: imported.currentModel)
+                                                             usage: try #require(imported.profile), currentModel: imported.currentModel, alsoInUse: imported.modelShares)
             return (imported, try #require(comparison.current_monthly_usd))
         }
         // Haiku 5.5 in batch, each request 1,000 uncached, 5,000 written to the 1-hour cache, 400 out, thinking off:
@@ -733,7 +733,7 @@ import Usage
         let bimodal = try UsageImport.load(Array(rows.joined(separator: "\n").utf8), given: given, catalog: UsageFixture.catalog,
                                            knowledge: UsageFixture.knowledge)
         let (_, bill) = UsageFixture.engine.assess(try bimodal.filling(given, knowledge: UsageFixture.knowledge),
-                                                   usage: try #require(bimodal.profile), currentModel: bimodal.currentModel)
+                                                   usage: try #require(bimodal.profile), currentModel: bimodal.currentModel, alsoInUse: bimodal.modelShares)
         #expect(abs((bill.current_monthly_usd ?? 0) - 213.53) < 0.01, "\(String(describing: bill.current_monthly_usd))")
 
         // OpenRouter's dotted ids name their models.
@@ -807,10 +807,16 @@ import Usage
         let csv = "timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens\n2026-11-02T00:00:00Z,m,100,20,0,0\n"
         let little = csv.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         let big = csv.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
-        for bytes in [[0xFF, 0xFE] + little, [0xFE, 0xFF] + big, little, big] {
+        let umlaut = "zeitstempel,modell-ä,input_tokens\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        for bytes in [[0xFF, 0xFE] + little, [0xFE, 0xFF] + big, little, big, umlaut] {
             #expect(throws: UsageError("the file", "UTF-16 text, not UTF-8: save the export as UTF-8 (in Excel, \"CSV UTF-8\") and upload it again")) {
                 try UsageFile.read(bytes)
             }
+        }
+        // JSON in UTF-16 comes from a shell, not a spreadsheet: no word of Excel.
+        let json: [UInt8] = [0xFF, 0xFE] + #"{"data": []}"#.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(throws: UsageError("the file", "UTF-16 text, not UTF-8: save the export as UTF-8 and upload it again")) {
+            try UsageFile.read(json)
         }
     }
 

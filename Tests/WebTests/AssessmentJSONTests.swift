@@ -214,7 +214,7 @@ struct AssessmentJSONTests {
             let (pairs, profile) = try AdvisorViews.usageParameter(query)
             let answers = try Self.knowledge.answers(fromQuery: pairs)
             let (assessment, comparison) = Self.engine.assess(answers, usage: try #require(profile),
-                                                              currentModel: AdvisorViews.currentModel(of: answers))
+                                                              currentModel: AdvisorViews.currentModel(of: answers), alsoInUse: [])
             Self.expectSame(assessment.jsonBytes(usage: comparison),
                             JSON.encode(UsageLinkDocument(assessment: assessment, comparison: comparison)), name)
             if comparison.current_model != nil { withCurrent += 1 }
@@ -232,7 +232,7 @@ struct AssessmentJSONTests {
             let (pairs, profile) = try AdvisorViews.usageParameter(query)
             let answers = try Self.knowledge.answers(fromQuery: pairs)
             if let profile {
-                let (a, c) = Self.engine.assess(answers, usage: profile, currentModel: AdvisorViews.currentModel(of: answers))
+                let (a, c) = Self.engine.assess(answers, usage: profile, currentModel: AdvisorViews.currentModel(of: answers), alsoInUse: [])
                 Self.expectSame(response.body, JSON.encode(UsageLinkDocument(assessment: a, comparison: c)), "route, usage")
             } else {
                 Self.expectSame(response.body, JSON.encode(Self.engine.assess(answers)), "route")

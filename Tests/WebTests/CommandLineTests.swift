@@ -83,9 +83,18 @@ import Testing
         #expect(twice.status == 1)
         #expect(twice.output.contains("\(root)/models/gpt-5-nano-copy.md:2: title `GPT-5 nano` is also the title of models/gpt-5-nano.md"),
                 "\(twice.output)")
-        #expect(twice.output.contains("/models/gpt-5-nano-copy.md:") && twice.output.contains("api_id `gpt-5-nano` is also the api_id of models/gpt-5-nano.md"),
+        #expect(twice.output.contains("/models/gpt-5-nano-copy.md:") && twice.output.contains("the model id `gpt-5-nano` is also a name of models/gpt-5-nano.md"),
                 "\(twice.output)")
         #expect(!twice.output.contains("models/gpt-5-nano.md:"), "the first page of the pair is not blamed")
+        // Under its own title, by a name `scan` matches on: another page's dated alias, in capitals.
+        let copy = root + "/models/gpt-5-nano-copy.md"
+        try (try String(contentsOfFile: copy, encoding: .utf8)).replacingOccurrences(of: "title: GPT-5 nano", with: "title: GPT-5 nano snapshot")
+            .replacingOccurrences(of: "api_id: gpt-5-nano\n", with: "api_id: GPT-5-NANO-2025-08-07\n")
+            .write(toFile: copy, atomically: true, encoding: .utf8)
+        let alias = try run(["check", "--content", root])
+        #expect(alias.status == 1 && alias.output.contains("/models/gpt-5-nano-copy.md:47: the model id `gpt-5-nano") && alias.output.contains("is also a name of models/gpt-5-nano.md")
+                && !alias.output.contains("title `"), "\(alias.output)")
+        try FileManager.default.removeItem(atPath: copy)
         // A page whose YAML does not parse stops the cross-page checks: the run says they wait.
         let broken = root + "/failure-modes/rate-limits.md"
         try (try String(contentsOfFile: broken, encoding: .utf8)).replacingOccurrences(of: "\ntitle:", with: "\ntitle: [unclosed\nfoo: ")

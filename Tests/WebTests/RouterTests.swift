@@ -109,7 +109,12 @@ struct RouterTests {
             let moved = router.respond(to: Request(path: path, query: [("q", "cache")]))
             #expect(moved.status == 301 && moved.header("Location") == target, "\(path): \(moved.status) \(moved.header("Location") ?? "")")
         }
-        for path in ["/api/search/", "/nope/", "/models/nope/", "/Models/claude-haiku-5-5"] {
+        let markdown = router.respond(to: Request(path: "/models/Claude-Haiku-5-5.md"))
+        #expect(markdown.status == 301 && markdown.header("Location") == "/models/claude-haiku-5-5.md")
+        // A form posted to the slashed address keeps its method (308), where it had been told "405, GET only".
+        let posted = router.respond(to: Request(method: "POST", path: "/assess/"))
+        #expect(posted.status == 308 && posted.header("Location") == "/assess", "\(posted.status)")
+        for path in ["/api/search/", "/nope/", "/models/nope/", "/Models/claude-haiku-5-5", "/models/Nope.md"] {
             #expect(router.respond(to: Request(path: path)).status == 404, "\(path)")
         }
     }

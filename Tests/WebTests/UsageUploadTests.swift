@@ -254,6 +254,8 @@ import Testing
         let page = try Self.upload(server.port, Self.multipart(fields))
         #expect(page.status == 200)
         #expect(page.text.contains("30 % of your traffic runs on GPT-5 nano, which is retired"))
+        // The link does not carry the file's other models: the page says the warning is its own.
+        #expect(page.text.contains("not its other models: the warning about GPT-5 nano is on this page only"), "\(page.text.count)")
     }
 
     @Test func hostileAPIUploadsGetAJSONErrorThatNamesTheField() throws {

@@ -102,6 +102,19 @@ async def drive(binary: str, content: str, repo: str) -> None:
             check(usage.structured_content["assumptions"] == [a for a in usage.structured_content["assumptions"]
                                                               if a["answer"] != "monthly_requests"],
                   "the monthly requests come from the file, not a default")
+            # Every model of the file is read, as `assess --usage` reads it: 30 % of the traffic on a GPT-5 nano retired
+            # the day before is the first warning (the tool had passed the busiest model alone).
+            # Outside the repository the scan below reads.
+            mixed = os.path.join(tempfile.mkdtemp(prefix="haiku-mcp-usage-"), "mixed-usage.csv")
+            with open(mixed, "w") as f:
+                f.write("timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens\n")
+                for i in range(500):
+                    model = "gpt-5-nano-2025-08-07" if i % 10 < 3 else "claude-haiku-5-5"
+                    f.write(f"{1793577600 + i * 600},{model},3000,300,0,0\n")
+            shares = await session.call_tool("assess", {"usage_file": mixed, "task_type": "summarization", "as_of": "2026-12-11"})
+            first = (shares.structured_content or {}).get("warnings", [{}])[0]
+            check(not shares.is_error and first.get("model") == "gpt-5-nano" and "fail now" in first.get("text", ""),
+                  f"the MCP tool warns of the file's other models: {first}")
             bad = await session.call_tool("assess", {"usage_file": "no-such-usage.csv"})
             check(bad.is_error is True and "usage_file" in text_of(bad) and "cannot read" in text_of(bad),
                   f"missing usage file: {text_of(bad)}")

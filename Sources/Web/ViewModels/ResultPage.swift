@@ -81,6 +81,8 @@ struct ResultPage: ViewModel, ChartedPage, QuestionFields {
     var pastDay: PastDayNotice? = nil
     /// Set when the verdict is priced on imported usage (UsageViews.swift).
     var usage: UsageSection? = nil
+    /// Set on an upload's page where a warning rests on the file's other models, which the link does not carry.
+    var linkOmits = ""
 
     var hasAlternatives: Bool { !alternatives.isEmpty }
     var hasWarnings: Bool { !warnings.isEmpty }
