@@ -619,7 +619,7 @@ extension Engine {
             // Work no lower effort is offered to keeps that thinking: "a setting you can turn down" contradicted the
             // latency warning beside it (strict moderations on Haiku 5.5 at medium).
             let kept = answers.values.withUnsafeBufferPointer { v in
-                (k.leverRules?.offers(.lower_effort, v) ?? true) ? nil : Knowledge.whyThinkingIsKept(v)
+                k.keepsThinking(v) ? Knowledge.whyThinkingIsKept(v) : nil
             }
             return "with reasoning at its cheapest setting on both, the comparison a balanced budget makes, \(k.models[dear].title) "
                 + "costs \(Format.money(dearCost)) a month, no more than \(k.models[m].title)'s \(Format.money(cost)): only its "

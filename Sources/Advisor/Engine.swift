@@ -1545,10 +1545,13 @@ public struct Engine: Sendable {
         let recommendedTitle = d.basis == .nothing_fits || d.basis == .nothing_usable ? "a model that can take it (none we list can, as the first warning says)"
             : (d.verdict == .tieredRouting ? d.escalation : nil).map { "\(k.models[primary].title) (with \(k.models[$0].title) for the complex requests)" }
             ?? k.models[primary].title
+        func successor(_ model: CompiledModel) -> String {
+            model.replacement.map { "; its maker names \(k.models[$0].title) to succeed it" } ?? ""
+        }
         var currentSaid = false
         if let current = currentModel, current != primary {
             let model = k.compiledModels[current]
-            let replacement = model.replacement.map { "; its maker names \(k.models[$0].title) to succeed it" } ?? ""
+            let replacement = successor(model)
             let recommended = recommendedTitle
             let state = model.lifecycle(on: day)
             var at: Int? = nil
@@ -1577,7 +1580,7 @@ public struct Engine: Sendable {
             let model = k.compiledModels[m]
             let state = model.lifecycle(on: day)
             let values = ["share": Format.percent(share),
-                          "replacement": model.replacement.map { "; its maker names \(k.models[$0].title) to succeed it" } ?? "",
+                          "replacement": successor(model),
                           "recommended": recommendedTitle]
             var at: Int? = nil
             let before = warnings.count

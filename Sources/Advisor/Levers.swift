@@ -386,7 +386,7 @@ extension Engine {
             // Not, for work that keeps its thinking (no lower effort is offered to it), where the level it runs at
             // already leaves time to answer: Sonnet 5.5 priced at medium for strict RAG answers due in 20 s was then
             // told to go to low "for a 20 s budget".
-            let keepsThinking = !v.withUnsafeBufferPointer { rules.offers(.lower_effort, $0) }
+            let keepsThinking = v.withUnsafeBufferPointer { k.keepsThinking($0) }
             let forLatency = line.rates.reasoning_tokens_per_request > 0
                 && v.withUnsafeBufferPointer { k.thinkingWeighsOnLatency(model: primary, $0) }
                 && !(keepsThinking && value(.latencyBudgetSeconds) > 0 && v.withUnsafeBufferPointer {

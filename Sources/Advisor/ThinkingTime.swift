@@ -261,7 +261,7 @@ extension Engine {
         func timed(_ tokens: Double) -> String { Self.seconds(tokens / typical) }
         var values = Self.waited(floor, typical: typical, wait: wait)
         let fitting = k.levelFittingInteractiveWait(model: m, below: floor.effort, v)
-        let lowerOffered = k.leverRules?.offers(.lower_effort, v) ?? false
+        let lowerOffered = !k.keepsThinking(v)
         var fix: String
         if let fitting, lowerOffered {
             let before = monthly(m, v)
@@ -537,6 +537,9 @@ extension Engine {
 }
 
 extension Knowledge {
+    /// Whether the work keeps its thinking: no lower effort is offered to it (the lower_effort lever's `when`).
+    func keepsThinking(_ v: UnsafeBufferPointer<Double>) -> Bool { !(leverRules?.offers(.lower_effort, v) ?? false) }
+
     /// Why work keeps its thinking where the lower_effort lever is not offered to it, in the order that lever's `when`
     /// reads it (content/criteria/_index.md): "answers must be right the first time".
     static func whyThinkingIsKept(_ v: UnsafeBufferPointer<Double>) -> String {

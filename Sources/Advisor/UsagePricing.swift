@@ -285,8 +285,9 @@ extension Engine {
 
     /// The assessment of a workload whose requests were imported: every cost, the choice of model and what would
     /// change are priced on the distribution, and `comparison` sets the result against the current model.
-    /// `alsoInUse`: every model the file's traffic runs on (by page slug) with its share of the requests, where the
-    /// import lists them (a link's `usage=` carries the busiest alone); the retired or retiring ones are warned of.
+    /// `alsoInUse`: every model the file's traffic runs on (by page slug, one entry a model, largest share first:
+    /// `UsageImport.modelShares`), or [] for a link's `usage=`, which carries the busiest alone; the retired or
+    /// retiring ones are warned of.
     public func assess(_ answers: Answers, usage profile: UsageProfile, currentModel: String?,
                        alsoInUse: [(model: String, share: Double)])
         -> (assessment: Assessment, comparison: UsageComparison) {
@@ -326,15 +327,7 @@ extension Engine {
             let search = profile.compacted(to: Self.searchGroups)
             var engine = self
             engine.currentModel = current
-            // One entry a model, however many ids (snapshots, aliases) the file wrote it under.
-            var shares: [Int: Double] = [:]
-            var order: [Int] = []
-            for (slug, share) in alsoInUse {
-                guard let m = knowledge.modelIndex[slug] else { continue }
-                if shares[m] == nil { order.append(m) }
-                shares[m, default: 0] += share
-            }
-            engine.alsoInUse = order.map { ($0, shares[$0]!) }.sorted { $0.share > $1.share }
+            engine.alsoInUse = alsoInUse.compactMap { slug, share in knowledge.modelIndex[slug].map { ($0, share) } }
             var assessment = engine.assess(answers, v, usage: (prices, Self.ordered(lines), search))
             assessment.pricedAnswers = answers
             // A tiered verdict costs the plan with its escalations, not the Haiku's share of it.

@@ -248,12 +248,17 @@ public struct AdvisorViews: Sendable {
 
     /// A model as people name it: its slug in any case, or its API id, a dated snapshot of it included
     /// (`claude-haiku-4-5-20251001`, `gpt-5-mini-2025-08-07`, `GPT-6-LUNA`); "There is no model" answered all three.
+    /// The names are those `scan` and the usage import match (ModelNames: slug, api_id and its undated form, id-like
+    /// aliases), and a dated snapshot of the api_id.
     static func modelSlug(_ name: String, among models: [Page]) -> String? {
         let lower = name.lowercased()
         if let page = models.first(where: { $0.slug == lower }) { return page.slug }
         return models.first { page in
+            let names = ModelNames.names(slug: page.slug, apiID: page.frontMatter.model?.api_id,
+                                         aliases: page.frontMatter.aliases ?? []).map { $0.lowercased() }
+            if names.contains(lower) { return true }
             guard let id = page.frontMatter.model?.api_id?.lowercased(), !id.isEmpty else { return false }
-            return lower == id || (lower.hasPrefix(id + "-") && lower.dropFirst(id.count + 1).allSatisfy { $0.isNumber || $0 == "-" })
+            return lower.hasPrefix(id + "-") && lower.dropFirst(id.count + 1).allSatisfy { $0.isNumber || $0 == "-" }
         }?.slug
     }
 

@@ -98,12 +98,8 @@ enum Routes {
         }
         routes += [
             Route(pattern: .contentPageMarkdown, methods: get, format: .file) { site, request in
-                site.machinePages.respond(to: request) ?? {
-                    // In capitals, as the page's own address moves (`/models/Claude-Haiku-5-5.md`).
-                    let lower = request.path.lowercased()
-                    guard lower != request.path, site.contentPage(String(lower.dropLast(3))) != nil else { return nil }
-                    return moved(to: lower, keeping: request.query)
-                }()
+                // In capitals, as the page's own address moves (`/models/Claude-Haiku-5-5.md`).
+                site.machinePages.respond(to: request) ?? lowerCased(request.path, site: site, keeping: request.query)
             },
             Route(pattern: .contentPageAPI, methods: get, format: .api) { site, request in site.contentPage(request.path) },
             // A slug typed in capitals (`/models/Claude-Haiku-5-5`) moves to the page, as `/compare` takes any case.
@@ -156,10 +152,11 @@ enum Routes {
                         body: Array("Moved to \(target)\n".utf8))
     }
 
-    /// A content page's address in another case, moved to the page where one has it in lower case; nil (404) otherwise.
+    /// A content page's address (or its `.md` twin's) in another case, moved to the lower-case one where that page
+    /// exists; nil (404) otherwise.
     private static func lowerCased(_ path: String, site: Site, keeping query: [(String, String)]) -> Response? {
         let lower = path.lowercased()
-        guard lower != path, site.contentPage(lower) != nil else { return nil }
+        guard lower != path, site.contentPage(lower.hasSuffix(".md") ? String(lower.dropLast(3)) : lower) != nil else { return nil }
         return moved(to: lower, keeping: query)
     }
 
