@@ -991,17 +991,24 @@ public struct Engine: Sendable {
                 func legacy(_ m: Int) -> Bool { k.compiledModels[m].lifecycle(on: day).state == .legacy }
                 func best(_ m: Int) -> Bool { bestFit.map { k.compiledModels[m].fit[task] <= $0 } ?? true }
                 let activeOnly = band.contains { best($0.model) && !legacy($0.model) }
-                let chosen = fills.map { f -> (Int, Double, Int, Fit, Double, Int) in
+                func named(_ m: Int) -> Bool { qualified(m) && best(m) && !(activeOnly && legacy(m)) }
+                // Of the named ones as roomy as the roomiest, the cheapest: the figures should not price Gemini 4
+                // Carbon at $488 a month where Hydrogen, 0.15 % less roomy only because it thinks more by default,
+                // costs $185 (both need the prompt cut anyway). A named model outside the band comes after them.
+                let inBand = Set(band.map(\.model)), costs = monthly()
+                let chosen = fills.map { f -> (Double, Double, Int, Fit, Double, Int) in
                     let model = k.compiledModels[f.model]
-                    let named = qualified(f.model) && best(f.model) && !(activeOnly && legacy(f.model))
-                    return (named ? 0 : 1, f.fill.share, legacy(f.model) ? 1 : 0, model.fit[task], -model.contextWindow, f.model)
+                    let rank = !named(f.model) ? .infinity : inBand.contains(f.model) ? costs[f.model] : .greatestFiniteMagnitude
+                    return (rank, f.fill.share, legacy(f.model) ? 1 : 0, model.fit[task], -model.contextWindow, f.model)
                 }.min { $0 < $1 }
                 primary = chosen?.5
                 // The set it is the roomiest of: a roomier model was passed over for one about as roomy that fits the
-                // task better or is active, or fits the task less well than the workload requires, or none was.
+                // task better, is active or costs less, or fits the task less well than the workload requires, or none
+                // was.
                 let passed = chosen.map { c in pool.filter { $0.fill.share < c.1 && qualified($0.model) } } ?? []
                 roomiest = if let bestFit, !passed.isEmpty {
-                    .fitting(task: task, fit: bestFit, activeOnly: passed.contains { best($0.model) && legacy($0.model) })
+                    .fitting(task: task, fit: bestFit, activeOnly: passed.contains { best($0.model) && legacy($0.model) },
+                             cheapestWithin: passed.contains { named($0.model) } ? k.roomyWithin : nil)
                 } else if let c = chosen, fills.contains(where: { $0.fill.share < c.1 }) {
                     .required(task: task)
                 } else {

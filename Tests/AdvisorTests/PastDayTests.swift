@@ -86,9 +86,10 @@ struct PastDayTests {
         // The setting is what keeps it out: at 0 days it is offered again, with its warning.
         var file = try Fixture.file()
         file.settings.deprecated_offer_days = 0
-        // Strong fits that are not deprecated fill the list before a deprecated one (Opus 5.5, Gemini 4 Neon, GPT-6.2
-        // Astra, Fable 5.2, legacy Sonnet 4.6): without Neon, Fable 5.2 and Sonnet 4.6, Opus 4.5 is the next.
-        file.models.removeAll { ["gemini-4-neon", "claude-fable-5-2", "claude-sonnet-4-6"].contains($0.slug) }
+        // Strong fits that are not deprecated fill the list before a deprecated one (Opus 5.5, Gemini 4 Neon and Carbon,
+        // GPT-6.2 Astra, Fable 5.2, legacy Sonnet 4.6): without Neon, Carbon, Fable 5.2 and Sonnet 4.6, Opus 4.5 is the
+        // next.
+        file.models.removeAll { ["gemini-4-neon", "gemini-4-carbon", "claude-fable-5-2", "claude-sonnet-4-6"].contains($0.slug) }
         file.settings.escalation_models.removeAll { $0 == "claude-sonnet-4-6" }
         let anyDay = try Fixture.knowledge(file)
         let b = Engine(knowledge: anyDay).assess(anyDay.answers(today))

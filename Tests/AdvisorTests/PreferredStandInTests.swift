@@ -40,10 +40,11 @@ struct PreferredStandInTests {
     }
 
     @Test func nothingAsStrongIsSaidAsWeaker() throws {
-        // 800K tokens: only Google's 1M-token models hold them with room to spare. Gemini 4 Neon fits complex reasoning
-        // 'strong'; without its page (as before 2026-12-06) none of them does, and the best that can is 'good'.
+        // 800K tokens: only Google's 1M-token models hold them with room to spare. Gemini 4 Neon and Carbon fit complex
+        // reasoning 'strong'; without their pages (as before 2026-12-06) none of them does, and the best that can is
+        // 'good'.
         var file = try Fixture.file()
-        file.models.removeAll { $0.slug == "gemini-4-neon" }
+        file.models.removeAll { ["gemini-4-neon", "gemini-4-carbon"].contains($0.slug) }
         let k = try Fixture.knowledge(file)
         let a = Engine(knowledge: k).assess(k.answers(["task_type": "complex_reasoning", "monthly_requests": 500,
             "avg_input_tokens": 800_000, "avg_output_tokens": 3_000, "as_of": "2026-12-04",

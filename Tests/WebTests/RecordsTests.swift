@@ -89,7 +89,9 @@ struct RecordsTests {
         // No model with room to spare: that is the reason, not the score.
         let none = because("task_type=summarization&monthly_requests=2000&avg_input_tokens=850000&avg_output_tokens=4000")
         #expect(none.hasSuffix("because no model we list takes one of these requests with room to spare, and Gemini 4 "
-                               + "Hydrogen is the roomiest of the active models that fit summarization 'strong' or better."), "\(none)")
+                               + "Hydrogen is the roomiest of the active models that fit summarization 'strong' or better (any that "
+                               + "fills at most 5 % of its window more than the roomiest counts as roomy; of those, the cheapest)."),
+                "\(none)")
         // The model is named for its figures, not called recommended.
         #expect(none.hasPrefix("Chosen option: \"Gemini 4 Hydrogen (named for its figures, not recommended)\""), "\(none)")
     }
