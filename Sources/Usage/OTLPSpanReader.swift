@@ -93,12 +93,26 @@ enum OTLPSpanReader {
         let prompt = try number(input)
         tokens.cacheRead = try attributes[cacheRead].map { node throws(UsageError) in try number(node) } ?? 0
         tokens.cacheWrite = try attributes[cacheCreation].map { node throws(UsageError) in try number(node) } ?? 0
-        // The conventions count cached tokens inside input_tokens; an instrumentation that does not is read as
-        // having no uncached input rather than a negative one.
-        tokens.uncachedInput = Swift.max(0, prompt - tokens.cacheRead - tokens.cacheWrite)
+        // The conventions count cached tokens inside input_tokens, and reasoning inside output_tokens. A part larger
+        // than its whole is refused, as the OpenAI reader refuses it: read as it came, 1,000 input tokens with 3,000
+        // cache reads were priced as 3,000 all cached, and 300 reasoning tokens of 100 output as no output at all.
+        let cached = tokens.cacheRead + tokens.cacheWrite
+        guard cached <= prompt else {
+            throw UsageError(input.path, "`\(inputTokens)` is \(Format.figure(prompt)), less than the cache reads and writes "
+                             + "(\(Format.figure(cached))) it includes by the GenAI conventions; if your instrumentation "
+                             + "reports input without the cached tokens (as Anthropic's API does), add them to it")
+        }
+        tokens.uncachedInput = prompt - cached
         tokens.output = try number(output)
         for name in reasoning {
-            if let node = attributes[name] { tokens.reasoning = try number(node); break }
+            guard let node = attributes[name] else { continue }
+            tokens.reasoning = try number(node)
+            guard tokens.reasoning <= tokens.output else {
+                throw UsageError(node.path, "`\(name)` is \(Format.figure(tokens.reasoning)), more than `\(outputTokens)` "
+                                 + "(\(Format.figure(tokens.output))), which includes it by the GenAI conventions; if your "
+                                 + "instrumentation reports output without the reasoning, add it to `\(outputTokens)`")
+            }
+            break
         }
         let modelNode = attributes["gen_ai.request.model"] ?? attributes["gen_ai.response.model"]
         let model = try modelNode.map { node throws(UsageError) in try field(node, "stringValue", "string_value").string() }

@@ -111,6 +111,34 @@ import Usage
         #expect(try UsageFile.read(file([(id: "b", parent: "c"), (id: "c", parent: "")])).records.count == 1)
     }
 
+    /// A part larger than the whole it belongs to is refused, naming the attribute: cache reads and writes are inside
+    /// `input_tokens` and reasoning inside `output_tokens` by the GenAI conventions. Read as it came, 1,000 input
+    /// tokens with 3,000 cache reads were priced as 3,000 all cached, and reasoning over output as no output at all.
+    @Test func otlpPartsLargerThanTheirTotalsAreRefused() throws {
+        func file(_ extra: [(String, Int)], input: Int = 1_000, output: Int = 100) -> [UInt8] {
+            let attributes = [("gen_ai.usage.input_tokens", input), ("gen_ai.usage.output_tokens", output)] + extra
+            let listed = attributes.map { #"{"key": "\#($0.0)", "value": {"intValue": "\#($0.1)"}}"# }.joined(separator: ", ")
+            let span = #"{"traceId": "t", "spanId": "a", "startTimeUnixNano": "1793577600001000000", "#
+                + #""attributes": [{"key": "gen_ai.request.model", "value": {"stringValue": "claude-haiku-5-5"}}, \#(listed)]}"#
+            return Array(#"{"resourceSpans": [{"scopeSpans": [{"spans": [\#(span)]}]}]}"#.utf8)
+        }
+        func refusal(_ extra: [(String, Int)]) -> String {
+            do { _ = try UsageFile.read(file(extra)); return "read" } catch { return error.description }
+        }
+        #expect(refusal([("gen_ai.usage.cache_read.input_tokens", 3_000)]).contains(
+            "`gen_ai.usage.input_tokens` is 1,000, less than the cache reads and writes (3,000) it includes"))
+        #expect(refusal([("gen_ai.usage.cache_read.input_tokens", 800), ("gen_ai.usage.cache_creation.input_tokens", 800)])
+            .contains("less than the cache reads and writes (1,600)"))
+        for name in ["gen_ai.usage.reasoning.output_tokens", "gen_ai.usage.reasoning_tokens"] {
+            #expect(refusal([(name, 300)]).contains("`\(name)` is 300, more than `gen_ai.usage.output_tokens` (100)"))
+        }
+        // Parts within their totals are read as parts.
+        let read = try UsageFile.read(file([("gen_ai.usage.cache_read.input_tokens", 600), ("gen_ai.usage.cache_creation.input_tokens", 400),
+                                            ("gen_ai.usage.reasoning.output_tokens", 100)]))
+        let tokens = try #require(read.records.first?.tokens)
+        #expect(tokens.uncachedInput == 0 && tokens.cacheRead == 600 && tokens.cacheWrite == 400 && tokens.output == 100 && tokens.reasoning == 100)
+    }
+
     /// A count past what is believed is refused as too large, whatever its size: a span time of 2 × 10^20 ns (over
     /// Int.max) stopped the server while its message was written.
     @Test func aHugeCountIsRefusedAsTooLarge() {
