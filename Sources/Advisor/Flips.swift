@@ -133,10 +133,12 @@ extension Engine {
             // A shorter prompt that flips the verdict only by landing just under the new primary's long-context
             // line is the near-line trap, whose longer requests cross it: 76,923 tokens, 99,999.9 on Haiku 5.5's
             // count, was offered where its own lever said 57,600. The roomy length the lever aims at is offered
-            // instead where it gives the same verdict.
+            // instead where it gives the same verdict, and where it keeps the system prompt it includes (57,600
+            // beside a 75,000-token system prompt was an answer set the engine refuses; the lever cuts both).
             if id == .avgInputTokens, let found = best, found.value < now,
                let roomy = roomierPrompt(values, at: found.value, primary: found.primary),
                roomy < found.value, roomy >= (knowledge.plausibleRange(id, around: now)?.lowerBound ?? 0),
+               roomy >= values[AnswerID.systemPromptTokens.rawValue],
                let result = trial(values, i, roomy, flipped), result.verdict == found.verdict {
                 best = (roomy, abs(roomy - now), result.score, result.verdict, result.primary)
             }

@@ -13,15 +13,19 @@ public struct UsageSample: Sendable, Equatable, Hashable {
     public var output: Double
     /// The part of `cacheWrite` written to the 1-hour cache.
     public var cacheWrite1h: Double
+    /// The model page of the model that served these requests, where the file names one we list: whose thinking,
+    /// if any, the logged output holds (`UsageProfile.removingOutput`). Not carried in a link.
+    public var model: String? = nil
 
     public init(requests: Double, uncachedInput: Double, cacheRead: Double, cacheWrite: Double, output: Double,
-                cacheWrite1h: Double = 0) {
+                cacheWrite1h: Double = 0, model: String? = nil) {
         self.requests = requests
         self.uncachedInput = uncachedInput
         self.cacheRead = cacheRead
         self.cacheWrite = cacheWrite
         self.output = output
         self.cacheWrite1h = Swift.min(cacheWrite1h, cacheWrite)
+        self.model = model
     }
 
     /// The whole prompt: uncached input, cache reads and cache writes.
@@ -86,15 +90,24 @@ public struct UsageProfile: Sendable, Equatable {
     /// logged model's thinking, which its provider's report counts inside the output and every cost line adds again
     /// at the effort answered. In proportion, so the total stays the file's: taken whole from every request and
     /// floored at nothing, 100-token outputs were billed 1,200 tokens of thinking they never held. Unchanged unless
-    /// the mean output is above `tokens`.
-    public func removingOutput(_ tokens: Double) -> UsageProfile {
-        guard tokens > 0, meanOutput > tokens else { return self }
-        let kept = 1 - tokens / meanOutput
+    /// the mean output is above `tokens`. Only the requests `thinks` holds true of: a model that does not reason
+    /// logged no thinking (GPT-4o mini's 2,000-token answers beside GPT-5 mini's were cut to 606).
+    public func removingOutput(_ tokens: Double, from thinks: (UsageSample) -> Bool = { _ in true }) -> UsageProfile {
+        let mean = meanOutput(of: thinks)
+        guard tokens > 0, mean > tokens else { return self }
+        let kept = 1 - tokens / mean
         return keepingBatchShare(samples.map { sample in
             var s = sample
-            s.output *= kept
+            if thinks(sample) { s.output *= kept }
             return s
         })
+    }
+
+    /// The request-weighted mean output of the samples `which` holds true of (0 where none).
+    public func meanOutput(of which: (UsageSample) -> Bool) -> Double {
+        let chosen = samples.filter(which)
+        let requests = chosen.reduce(0) { $0 + $1.requests }
+        return requests > 0 ? chosen.reduce(0) { $0 + $1.requests * $1.output } / requests : 0
     }
 
     /// The same requests with `tokens` less at the front of every prompt: the provider's tool-use system prompt the

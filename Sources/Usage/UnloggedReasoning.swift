@@ -4,7 +4,8 @@ extension UsageImport {
     /// Anthropic's and OpenAI's usage reports, and a CSV, count a model's thinking inside its output tokens without
     /// saying how much; every cost line adds each model's own thinking at the effort answered, so the logged model's
     /// was billed twice (a week of Haiku 5.5 at 500 output tokens a request was "now $319" for a $137 bill). Where the
-    /// file does not log reasoning apart and the model in use thinks, its reasoning comes out of every logged output,
+    /// file does not log reasoning apart and the model in use thinks, its reasoning comes out of the logged outputs of the
+    /// models that think (a row of a model that does not is all answer),
     /// as the tool-use prompt comes out of the prompts (`UsageProfile.removingLeadingPrompt`), and the summary says so.
     /// The level is the effort answered; left to the default, the highest of the model's levels whose thinking leaves
     /// room for an answer in the logged output (outputs of 500 tokens cannot hold medium's 1,200: low's 300, and
@@ -16,7 +17,16 @@ extension UsageImport {
         let filled = filled(given, knowledge: knowledge)
         guard let (assumed, effort) = knowledge.assumedReasoning(model: current, filled) else { return nil }
         let title = knowledge.model(current)?.title ?? current
-        let logged = profile.meanOutput
+        // Only the requests of models that think hold thinking: a row of GPT-4o mini beside GPT-5 mini is all answer.
+        // A row whose model we do not list is taken to be the model in use.
+        var reasons: [String: Bool] = [:]
+        for sample in profile.samples {
+            guard let model = sample.model, reasons[model] == nil else { continue }
+            reasons[model] = model == current || knowledge.assumedReasoning(model: model, filled) != nil
+        }
+        let thinks = { (sample: UsageSample) in sample.model.flatMap { reasons[$0] } ?? true }
+        let plain = reasons.filter { !$0.value }.keys.sorted().map { knowledge.model($0)?.title ?? $0 }
+        let logged = profile.meanOutput(of: thinks)
         var level: (effort: String, tokens: Double) = (effort, assumed)
         if logged <= assumed {
             // The team's own level is kept, and the outputs that cannot hold it are said to.
@@ -30,15 +40,16 @@ extension UsageImport {
             level = fitting
             setAnswer(.reasoningEffort, .text(fitting.effort))
         }
-        let answered = profile.removingOutput(level.tokens)
+        let answered = profile.removingOutput(level.tokens, from: thinks)
         self.profile = answered
         setAnswer(.avgOutputTokens, .number(answered.meanOutput.rounded()))
         let which = level.effort == effort ? "at \(effort) effort"
             : "at \(level.effort) effort (its \(effort) effort's \(Format.count(assumed)) would not leave an answer in outputs of "
                 + "\(Format.count(logged)) tokens, so the verdict prices \(level.effort))"
+        let whose: String = plain.isEmpty ? "" : " of the models that think (not of \(Format.series(plain))'s, which hold none)"
         let taken = level.tokens > 0
             ? "the \(Format.count(level.tokens)) reasoning tokens a request it is taken to write \(which) came out of the logged "
-                + "outputs, from each in proportion to its length (answers of \(Format.count(answered.meanOutput)) tokens on average)"
+                + "outputs" + whose + ", from each in proportion to its length (answers of \(Format.count(answered.meanOutput)) tokens on average)"
             : "none of its effort levels leaves an answer in outputs of \(Format.count(logged)) tokens, so it is taken to run "
                 + "with thinking off and the verdict prices that"
         return "The file counts \(title)'s thinking inside its output tokens without saying how much: \(taken), and every "

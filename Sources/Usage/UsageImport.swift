@@ -107,6 +107,15 @@ public struct UsageImport: Sendable {
 
         // The distribution: one sample per request or bucket row.
         var samples: [UsageSample] = []
+        let inUse = ModelsInUse(catalog: catalog)
+        var slugs: [String: String?] = [:]
+        func slug(_ id: String?) -> String? {
+            guard let id else { return nil }
+            if let known = slugs[id] { return known }
+            let found = inUse.model(for: id)?.slug
+            slugs[id] = found
+            return found
+        }
         if let requestsPerRow {
             for (record, requests) in zip(records, requestsPerRow) where requests > 0 {
                 let t = record.tokens
@@ -116,7 +125,7 @@ public struct UsageImport: Sendable {
                 samples.append(UsageSample(requests: requests, uncachedInput: t.uncachedInput / requests,
                                            cacheRead: t.cacheRead / requests, cacheWrite: t.cacheWrite / requests,
                                            output: Swift.max(0, t.output - t.reasoning) / requests,
-                                           cacheWrite1h: t.cacheWrite1h / requests))
+                                           cacheWrite1h: t.cacheWrite1h / requests, model: slug(record.model)))
             }
         }
         let profile = samples.isEmpty ? nil : UsageProfile(samples)
@@ -141,7 +150,7 @@ public struct UsageImport: Sendable {
             weights[record.model ?? "(not given)", default: 0]
                 += requestsPerRow.map { $0[i] } ?? (record.tokens.prompt + record.tokens.output)
         }
-        let models = ModelsInUse(catalog: catalog).list(weights, on: day)
+        let models = inUse.list(weights, on: day)
         // The busiest model, not the busiest id: Haiku 4.5 under three ids (72 % of the requests) lost to one Bedrock
         // id of Claude 3 Haiku (28 %), and the saving was stated against the wrong bill.
         var byModel: [String: Double] = [:]

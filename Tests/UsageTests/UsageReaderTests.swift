@@ -612,6 +612,27 @@ import Usage
         #expect(off.profile?.meanOutput == 500 && off.summary.answers_note == nil)
     }
 
+    /// Only the outputs of models that think hold thinking: beside GPT-5 mini's 1,500-token outputs (1,200 of them
+    /// thinking at medium), GPT-4o mini's 2,000-token answers were cut to 606, and every model priced on answers of
+    /// 522 tokens where they averaged 1,054.
+    @Test func thinkingComesOutOnlyOfTheModelsThatThink() throws {
+        let rows = ["timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens"]
+            + (0..<330).map { "\(1_793_577_600 + $0 * 20),gpt-5-mini,3000,1500,0,0" }
+            + (0..<270).map { "\(1_793_577_610 + $0 * 24),gpt-4o-mini,3000,2000,0,0" }
+        let given = try UsageFixture.answers(["task_type": .text("summarization"), "as_of": .text("2026-12-01")])
+        let imported = try UsageImport.load(Array(rows.joined(separator: "\n").utf8), given: given,
+                                            catalog: UsageFixture.catalog, knowledge: UsageFixture.knowledge)
+        #expect(imported.currentModel == "gpt-5-mini")
+        let profile = try #require(imported.profile)
+        // GPT-5 mini's are answers of 300 after its 1,200 tokens of thinking; GPT-4o mini's stay 2,000:
+        // (330 × 300 + 270 × 2,000) / 600 = 1,065 on average.
+        #expect(abs(profile.meanOutput - 1_065) < 1e-6, "\(profile.meanOutput)")
+        #expect(profile.samples.contains { $0.model == "gpt-4o-mini" && $0.output == 2_000 })
+        #expect(imported.summary.answers_note?.contains("came out of the logged outputs of the models that think (not of "
+                                                        + "GPT-4o mini's, which hold none)") == true,
+                "\(imported.summary.answers_note ?? "")")
+    }
+
     /// A file of thousands of distinct ids lists the busiest and counts the rest: 929,000 ids made a 49 MB answer.
     @Test func manyModelIdsAreCountedNotListed() throws {
         let rows = ["timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens"]

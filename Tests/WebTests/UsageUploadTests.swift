@@ -93,8 +93,9 @@ import Testing
         let hidden = try #require(page.range(of: "name=\"usage\" value=\"")).upperBound
         let profile = String(page[hidden...].prefix { $0 != "\"" })
         // Outputs of 500 tokens on Haiku 5.5 cannot hold its medium effort's 1,200 reasoning tokens: it is taken to run
-        // at low, whose 300 come out of them (UnloggedReasoning.swift), and the form says low.
-        #expect(profile == "1-135000-0-15000-200_99-135000-15000-0-200_1130-5000-15000-0-200")
+        // at low, whose 300 come out of them (UnloggedReasoning.swift), and the form says low. The 60 requests of Sonnet
+        // 4.5, which thinks only when asked, keep their 500.
+        #expect(profile == "1-135000-0-15000-200_99-135000-15000-0-200_1070-5000-15000-0-200_60-5000-15000-0-500")
         #expect(page.contains("<option value=\"low\" selected>"))
         // The link carries it: a changed answer is still priced on the distribution.
         let link = try HTTPConnection(port: server.port).request(
@@ -107,8 +108,9 @@ import Testing
         // 100 of 1,230 requests over the 100,000-token line at $0.50 / $0.05 cached / $2.50 out: 135,000 + 15,000 cached
         // + 500 out is $0.0695; the rest 5,000 + 15,000 cached + 500 out at $0.10 / $0.01 / $0.50, $0.0009; × 448,959:
         // $2,908.02. The one request that wrote its 15,000 tokens to the cache pays the long-context write rate over the
-        // read, 15,000 × ($0.625 − $0.05) / 1e6 × 448,959 / 1,230: $3.15.
-        #expect(abs((comparison["current_monthly_usd"] as? Double ?? 0) - 2_911.16) < 0.01, "\(comparison["current_monthly_usd"] ?? "")")
+        // read, 15,000 × ($0.625 − $0.05) / 1e6 × 448,959 / 1,230: $3.15. The 60 of Sonnet 4.5 keep their 500 output
+        // tokens where the others have 200 left of them: 300 × $0.50 / 1e6 × 448,959 × 60 / 1,230, $3.29 more.
+        #expect(abs((comparison["current_monthly_usd"] as? Double ?? 0) - 2_914.45) < 0.01, "\(comparison["current_monthly_usd"] ?? "")")
         // The decision record keeps it too: its context says what was imported. 1 + 99 + 1,130 = 1,230 requests;
         // 100 prompts of 150,000 tokens (the max) and 1,130 of 20,000; outputs of 500.
         let record = try HTTPConnection(port: server.port).request(

@@ -536,6 +536,16 @@ struct QuestionnaireUnitsTests {
         }
         #expect(try inputChanges([("cached_input_share", "0.9")]).contains { $0 < 100_000 })
         #expect(try inputChanges([("system_prompt_tokens", "100000")]).allSatisfy { $0 >= 100_000 })
+        // Nor where the flip lands near a long-context line and the lever's roomier length is offered instead: it was
+        // 75,000 beside a 100,000-token system prompt counted on Haiku 5.5, 57,600 beside 75,000 in chat.
+        #expect(try inputChanges([("system_prompt_tokens", "100000"), ("tokens_counted_with", "claude-haiku-5-5"),
+                                  ("avg_output_tokens", "600")]).allSatisfy { $0 >= 100_000 })
+        let chat = [("task_type", "chat"), ("avg_input_tokens", "80000"), ("monthly_requests", "500000"),
+                    ("avg_output_tokens", "300"), ("system_prompt_tokens", "75000")]
+        let chatInputs = engine.assess(try k.answers(fromQuery: chat)).whatWouldChange.compactMap { change -> Double? in
+            if change.answer == .avgInputTokens, case .number(let n) = change.to { n } else { nil }
+        }
+        #expect(!chatInputs.isEmpty && chatInputs.allSatisfy { $0 >= 75_000 }, "\(chatInputs)")
         // A trim below the price line that cuts into the system prompt cuts the system prompt too, so the link that
         // applies it is a workload the advisor takes (it was refused before).
         let long: [(String, String)] = [("task_type", "extraction"), ("avg_input_tokens", "120000"),
