@@ -311,9 +311,11 @@ extension Knowledge {
         case .choice:
             return try choice(text, for: id)
         case .boolean:
-            switch text {
-            case "true", "on", "1": return 1
-            case "false", "off", "0": return 0
+            // The form's error says "answer yes or no", and a link edited by hand says so too (`fallback_ready=yes`
+            // was refused by that message), in any case.
+            switch text.lowercased() {
+            case "true", "on", "1", "yes": return 1
+            case "false", "off", "0", "no": return 0
             default:
                 throw AnswerError(code: "invalid_boolean", message: "'\(id.name)' must be true or false", field: id.name)
             }

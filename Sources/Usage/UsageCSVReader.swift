@@ -2,7 +2,7 @@
 /// output_tokens, cache_read_tokens, cache_write_tokens` (in any order; other columns are ignored).
 /// `input_tokens` is the prompt tokens neither read from nor written to the cache (the Messages API's
 /// `input_tokens`); `timestamp` is RFC 3339 or Unix seconds (milliseconds and microseconds are told apart by size,
-/// `Timestamp.unix`). Fields may be quoted; lines end in LF or CRLF.
+/// `Timestamp.unix`). Fields may be quoted; lines end in LF, CRLF or CR alone (an old Mac export).
 enum UsageCSVReader {
     static let columns = ["timestamp", "model", "input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens"]
 
@@ -12,8 +12,8 @@ enum UsageCSVReader {
         var width = 0, written = 0
         var lineNumber = 0
         // "\r\n" is one Character in Swift, so splitting on "\n" alone left a Windows file (Python's csv module
-        // writes one) as a single line, refused for a missing column it has.
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+        // writes one) as a single line, refused for a missing column it has; so was a file whose lines end in CR alone.
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
             lineNumber += 1
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }

@@ -344,6 +344,10 @@ public struct AdvisorViews: Sendable {
                 + ModelsIndex.Column.allCases.map(\.rawValue).joined(separator: ", ") + "). "
         }
         if !["", "asc", "desc"].contains(order) { notice += "The order “\(order.prefix(40))” is neither asc nor desc. " }
+        // Given twice, the first won without a word; every other page refuses a repeated parameter.
+        for name in ["sort", "order"] where request.query.filter({ $0.0 == name }).count > 1 {
+            notice += "“\(name)” is given more than once; keep one. "
+        }
         let view = index.page(sort: ModelsIndex.Column(rawValue: sort) ?? .provider, descending: order == "desc", notice: notice)
         return .html(templates.page(title: Section.models.title, view: view, activeSection: "models"),
                      status: notice.isEmpty ? 200 : 400)

@@ -102,7 +102,8 @@ struct QuestionnaireForm {
         case "conflicting_answers":
             return "Give either the system prompt's length or the cacheable share, not both: the share is worked out from the system prompt."
         case "duplicate_answer":
-            return "\(asked) is answered more than once in this link; keep one answer."
+            // From a link or a form's body alike.
+            return "\(asked) is answered more than once; keep one answer."
         default:
             return error.message.replacingOccurrences(of: "'\(name)'", with: asked)
         }

@@ -59,8 +59,8 @@ struct ValidationTests {
         QueryCase(pairs: ["developer_hourly_usd=100001"], code: "out_of_range", field: "developer_hourly_usd"),
         QueryCase(pairs: ["developer_hourly_usd=-20"], code: "out_of_range", field: "developer_hourly_usd"),
         QueryCase(pairs: ["developer_hourly_usd=1e"], code: "invalid_number", field: "developer_hourly_usd"),
-        QueryCase(pairs: ["fallback_ready=yes"], code: "invalid_boolean", field: "fallback_ready"),
-        QueryCase(pairs: ["can_self_host=TRUE"], code: "invalid_boolean", field: "can_self_host"),
+        QueryCase(pairs: ["fallback_ready=maybe"], code: "invalid_boolean", field: "fallback_ready"),
+        QueryCase(pairs: ["can_self_host=y"], code: "invalid_boolean", field: "can_self_host"),
         QueryCase(pairs: ["budget=10"], code: "unknown_answer", field: "budget"),
         QueryCase(pairs: ["task_type=chat", "task_type=rag"], code: "duplicate_answer", field: "task_type"),
         // The input counts the system prompt: a longer system prompt is refused, against a given or a default input.
@@ -106,6 +106,13 @@ struct ValidationTests {
         }
         #expect(throws: AnswerError.self) { _ = try k.answers(fromQuery: [("latency_budget_s", "5m")]) }
         #expect(throws: AnswerError.self) { _ = try k.answers(fromQuery: [("monthly_requests", "5s")]) }
+    }
+
+    /// The form's error asks for yes or no, so yes and no are answers, in any case, beside true/false, on/off, 1/0.
+    @Test func yesAndNoAnswerAYesOrNoQuestion() throws {
+        for (text, value) in [("yes", AnswerValue.bool(true)), ("No", .bool(false)), ("TRUE", .bool(true)), ("Off", .bool(false))] {
+            #expect(try k.answers(fromQuery: [("fallback_ready", text)])[.fallbackReady] == value, "\(text)")
+        }
     }
 
     @Test func goodQueryValues() throws {

@@ -401,6 +401,10 @@ import Usage
         let lf = try UsageImport.load(Array((rows.joined(separator: "\n") + "\n").utf8), catalog: UsageFixture.catalog,
                                       on: UsageFixture.day)
         #expect(crlf.summary.observed_requests == 60 && crlf.summary.monthly_requests == lf.summary.monthly_requests)
+        // Lines ending in CR alone (an old Mac export) were one line, refused for `cache_write_tokens` "missing".
+        let cr = try UsageImport.load(Array((rows.joined(separator: "\r") + "\r").utf8), catalog: UsageFixture.catalog,
+                                      on: UsageFixture.day)
+        #expect(cr.summary.observed_requests == 60 && cr.summary.monthly_requests == lf.summary.monthly_requests)
     }
 
     /// A spreadsheet's CSV: trailing commas on every line (and empty names ending the header) are no columns, and a

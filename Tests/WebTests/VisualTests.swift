@@ -215,6 +215,9 @@ struct VisualTests {
         #expect(nonsense.text.contains("There is no column “&lt;b&gt;x” to sort by (order, name, provider, lifecycle, input, "
                                        + "output, context, cache_min). The order “sideways” is neither asc nor desc."), "\(nonsense.text.prefix(3000))")
         #expect(get("/models/", [("sort", "input"), ("order", "asc")]).status == 200)
+        // Given twice, refused as on every other page (the first won without a word).
+        let twice = get("/models/", [("sort", "input"), ("sort", "output"), ("order", "desc"), ("order", "asc")])
+        #expect(twice.status == 400 && twice.text.contains("“sort” is given more than once; keep one. “order” is given more than once"))
         // Without the slash, the sort goes along to the section.
         let moved = get("/models", [("sort", "input"), ("order", "desc")])
         #expect(moved.status == 301 && moved.headers.first { $0.0 == "Location" }?.1 == "/models/?sort=input&order=desc")
