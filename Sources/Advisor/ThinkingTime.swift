@@ -66,14 +66,15 @@ extension Knowledge {
         return ThinkingFloor(effort: effort, tokens: tokens, seconds: tokens / speed, speed: speed)
     }
 
-    /// Model `m`'s floor for the answer itself, its first-token wait included; nil when no speed is set or the answer
-    /// has no tokens.
+    /// Model `m`'s floor for the answer itself, its first-token wait included; nil when no speed is set, or the answer
+    /// has no tokens and no wait comes before it.
     func answerFloor(model m: Int, _ v: UnsafeBufferPointer<Double>) -> AnswerFloor? {
         guard let speed = fastestOutput[m] else { return nil }
         let tokens = v[AnswerID.avgOutputTokens.rawValue] * tokenScale(model: m, v)
-        guard tokens > 0 else { return nil }
         // The wait is a hosted API's (network, queue, prompt): a model the team runs itself has no such floor reported.
         let start = compiledModels[m].selfHosted ? 0 : leastFirstToken
+        // An empty answer still waits for the response: without it, a 0.1 s budget was met and times read "-0 s".
+        guard tokens > 0 || start > 0 else { return nil }
         return AnswerFloor(tokens: tokens, seconds: start + tokens / speed, speed: speed, start: start)
     }
 

@@ -23,6 +23,24 @@ struct ThinkingTimeTests {
         try #require(engine.assess(k.answers(["as_of": "2026-12-04"].merging(answers) { $1 })).decision.top_risk).severity
     }
 
+    /// An empty answer still waits for the response: with no output tokens, a 0.1 s budget was met, a tiered plan's
+    /// times left the first-token wait out and read "-0 s", and thinking off was said to meet 0.001 s.
+    @Test func anEmptyAnswerStillWaitsForItsFirstToken() throws {
+        for (budget, effort) in [(0.1, "none"), (0.001, "medium")] {
+            let a = engine.assess(k.answers(["as_of": "2026-12-04", "avg_output_tokens": 0, "latency_budget_s": .number(budget),
+                                             "reasoning_effort": .text(effort)]))
+            #expect(a.decision.requirement_missed?.contains("does not answer within your \(AnswerValue.number(budget).text) s") == true,
+                    "\(String(describing: a.decision.requirement_missed))")
+            let latency = try #require(a.warnings.first { $0.failure_mode == "latency-spikes" && $0.stated }).text
+            #expect(latency.contains("no thinking setting meets it") && !latency.contains("-0 s"), "\(latency)")
+        }
+        let tiered = engine.assess(k.answers(["as_of": "2026-12-04", "avg_output_tokens": 0, "latency_budget_s": 0.5,
+                                              "routing": "tiered"]))
+        #expect(tiered.warnings.contains { $0.text.contains("they wait for both: at least 0.15 s for Claude Haiku 5.5") },
+                "\(tiered.warnings.map(\.text))")
+        #expect(!tiered.warnings.contains { $0.text.contains("-0 s") })
+    }
+
     @Test func aModelThatCanStopThinkingIsToldToForABudgetItsThinkingOutlasts() throws {
         // Haiku 5.5 at medium effort, set by the team (its default would be priced with thinking off here):
         // 1,200 tokens, 3 s at 400 a second, against 0.25 s.
