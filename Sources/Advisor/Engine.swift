@@ -1859,10 +1859,23 @@ public struct Engine: Sendable {
                 let thinks = primaryLine.rates.reasoning_tokens_per_request > 0
                 // Not of a model timed on faster hardware of its own (Groq's), which the median speed does not describe.
                 let outlasts = k.timedAtEngineSpeed(model: primary) ? k.answerOutlastsBudget(model: primary, v) : nil
+                // Where the answer alone is in time, the thinking before it may not be: 1,200 reasoning tokens and a
+                // 325-token answer take about 15.7 s at the median speed, twice an 8 s budget, and nothing said so.
+                let budgetSeconds = v[AnswerID.latencyBudgetSeconds.rawValue]
+                let thought: (reasoning: Double, answer: Double, speed: Double)? = {
+                    guard outlasts == nil, thinks, k.timedAtEngineSpeed(model: primary), let speed = k.typicalOutput else { return nil }
+                    let answer = v[AnswerID.avgOutputTokens.rawValue] * k.tokenScale(model: primary, v)
+                    let reasoning = primaryLine.rates.reasoning_tokens_per_request
+                    return (reasoning + answer) / speed > budgetSeconds ? (reasoning, answer, speed) : nil
+                }()
                 let typical = outlasts.map { a in
                     " At \(Format.count(a.speed)) tokens a second, the median speed of the ranking we cite, its answers of "
                         + "\(Format.figure(a.tokens)) tokens alone take about \(Engine.seconds(a.tokens / a.speed)), over the budget"
                         + (thinks ? " before it thinks." : ".")
+                } ?? thought.map { t in
+                    " At \(Format.count(t.speed)) tokens a second, the median speed of the ranking we cite, its "
+                        + "\(Format.count(t.reasoning)) reasoning tokens and answers of \(Format.figure(t.answer)) tokens after them take "
+                        + "about \(Engine.seconds((t.reasoning + t.answer) / t.speed)), over the budget; a lower effort thinks less first."
                 } ?? ""
                 // In time at the floor only on an assumed count of its tokens: said, with the cheapest model as fit
                 // that is shown in time: its own published count, a documented latency that meets the budget, and its
@@ -1887,8 +1900,8 @@ public struct Engine: Sendable {
                 // after a documented miss (a 1.5 s chat budget whose 390-token answers take about 4 s ranked below the
                 // outage exposure), where they take `engine.likely_miss_ratio` times the budget or more. Not through the
                 // batch API, whose turnaround is the budget's problem.
-                let likely = outlasts.map { $0.tokens / $0.speed >= k.likelyMissRatio * v[AnswerID.latencyBudgetSeconds.rawValue] } == true
-                    && v[AnswerID.latency.rawValue] != Knowledge.batchLatency
+                let seconds = outlasts.map { $0.tokens / $0.speed } ?? thought.map { ($0.reasoning + $0.answer) / $0.speed } ?? 0
+                let likely = seconds >= k.likelyMissRatio * budgetSeconds && v[AnswerID.latency.rawValue] != Knowledge.batchLatency
                 computed(likely ? .latency_unknown_over : .latency_unknown, model: primary,
                          ["budget": budget, "typical": typical, "count": count])
                 if likely { likelyMissed = k.failureModes[k.warningTexts[.latency_unknown_over]!.0].slug }

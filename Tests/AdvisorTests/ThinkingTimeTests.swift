@@ -41,6 +41,22 @@ struct ThinkingTimeTests {
         #expect(!tiered.warnings.contains { $0.text.contains("-0 s") })
     }
 
+    /// The likely miss counts the thinking before the answer: 1,200 reasoning tokens and a 325-token answer take
+    /// about 15.8 s at the median speed, twice an 8 s budget, and were "nothing shows it meets" at medium severity.
+    @Test func aLikelyMissCountsTheThinkingBeforeTheAnswer() throws {
+        let a = engine.assess(k.answers(["as_of": "2026-12-04", "task_type": "chat", "monthly_requests": 800_000,
+                                         "avg_input_tokens": 1_200, "avg_output_tokens": 250, "latency_budget_s": 8,
+                                         "reasoning_effort": "medium"]))
+        let warning = try #require(a.warnings.first { $0.failure_mode == "latency-spikes" && $0.model == a.primaryModel })
+        #expect(warning.text.contains("is likely to miss your 8 s budget") && warning.text.contains(
+            "its 1,200 reasoning tokens and answers of 325 tokens after them take about 15.8 s, over the budget"), "\(warning.text)")
+        // At low effort, 300 tokens and the answer take about 6.4 s: in time at the median speed, nothing said of it.
+        let low = engine.assess(k.answers(["as_of": "2026-12-04", "task_type": "chat", "monthly_requests": 800_000,
+                                           "avg_input_tokens": 1_200, "avg_output_tokens": 250, "latency_budget_s": 8,
+                                           "reasoning_effort": "low"]))
+        #expect(!low.warnings.contains { $0.text.contains("likely to miss") || $0.text.contains("reasoning tokens and answers of") })
+    }
+
     @Test func aModelThatCanStopThinkingIsToldToForABudgetItsThinkingOutlasts() throws {
         // Haiku 5.5 at medium effort, set by the team (its default would be priced with thinking off here):
         // 1,200 tokens, 3 s at 400 a second, against 0.25 s.
