@@ -12,8 +12,10 @@ enum UsageCSVReader {
         var width = 0, written = 0
         var lineNumber = 0
         // "\r\n" is one Character in Swift, so splitting on "\n" alone left a Windows file (Python's csv module
-        // writes one) as a single line, refused for a missing column it has; so was a file whose lines end in CR alone.
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+        // writes one) as a single line, refused for a missing column it has; so was a file whose lines end in CR alone
+        // (an old Mac export: a file with no LF at all), where elsewhere a CR may sit inside a quoted field.
+        let crOnly = !text.utf8.contains(10)
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || (crOnly && $0 == "\r") }) {
             lineNumber += 1
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }

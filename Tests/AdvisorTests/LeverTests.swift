@@ -549,7 +549,10 @@ struct LeverTests {
         let k = Fixture.real
         let a = Engine(knowledge: k).assess(k.answers(["task_type": "summarization", "monthly_requests": 64_000,
                                                        "avg_input_tokens": 85_000, "avg_output_tokens": 2_500,
-                                                       "tokens_counted_with": "gpt-6-luna", "as_of": "2026-12-06"]))
+                                                       "tokens_counted_with": "gpt-6-luna", "as_of": "2026-12-06",
+                                                       // Tolerant, so that the plan stands without the summaries' +12,
+                                                       // which stops at 50,000-token prompts.
+                                                       "accuracy": "tolerant"]))
         #expect(a.verdict == .tieredRouting)
         let batch = try #require(a.levers.first { $0.kind == .batch })
         #expect(batch.text.contains("The verdict then sends no request on to Claude Sonnet 5.5 and recommends gpt-oss-20b "
