@@ -66,6 +66,8 @@ struct CompareView {
             row("Cached input read", price { $0.cache_read }),
             row("Cache write", price { $0.cache_write }),
             row("Batch discount") { _, spec in prices(spec)?.batch_discount.map { Format.percent($0.value) } ?? "—" },
+            // The date every price beside it was last read at its source, as the model page and the cost table say it.
+            row("Prices checked") { page, _ in engine.knowledge.pricesChecked(of: page.slug) ?? "—" },
             row("Self-hosting") { _, spec in
                 spec.self_hosting.map { "\(Format.usd($0.gpu_hour_usd.value))/GPU h, \(Format.count($0.tokens_per_second.value)) tokens/s" } ?? "—"
             },

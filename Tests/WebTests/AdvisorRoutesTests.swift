@@ -58,6 +58,18 @@ struct AdvisorRoutesTests {
     }
 
     /// Compare takes a model as people name it: an API id, a dated snapshot, a slug in capitals.
+    /// The compare page gives the date its prices were checked, as the model page and the cost table do: it gave none,
+    /// and its lead said every figure linked to its source though only the headings link.
+    @Test func compareSaysWhenEachModelsPricesWereChecked() throws {
+        let page = get("/compare", [("models", "claude-haiku-5-5,gpt-6-luna")]).text
+        let k = realSite.advisor.engine.knowledge
+        let haiku = try #require(k.pricesChecked(of: "claude-haiku-5-5")), luna = try #require(k.pricesChecked(of: "gpt-6-luna"))
+        let row = try #require(page.range(of: "Prices checked")).upperBound
+        let rest = page[row...].prefix(600)
+        #expect(rest.contains(haiku) && rest.contains(luna), "\(rest)")
+        #expect(!page.contains("Every figure links back") && page.contains("Each column's heading links to"))
+    }
+
     @Test func compareTakesAModelsAPIIdAndItsSlugInAnyCase() {
         for name in ["claude-haiku-4-5-20251001", "GPT-6-LUNA", "gpt-5-mini-2025-08-07", "gemini-3.8-flash"] {
             #expect(get("/compare", [("models", name)]).status == 200, "\(name)")
