@@ -151,7 +151,10 @@ extension Knowledge {
     /// What the answers need in time, in words: "a 0.25 s budget", or "realtime answers".
     static func need(_ v: UnsafeBufferPointer<Double>) -> String {
         let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
-        return budget > 0 ? "a \(Format.number(budget)) s budget" : "realtime answers"
+        guard budget > 0 else { return "realtime answers" }
+        // Said aloud: "an 8 s budget", "an 11 s", "an 18 s" (budgets stop at 600 s).
+        let number = Format.number(budget), whole = number.prefix { $0 != "." }
+        return "\(number.hasPrefix("8") || whole == "11" || whole == "18" ? "an" : "a") \(number) s budget"
     }
 
     /// Whether model `m` cannot answer within the stated budget at any setting: even its least thinking and the
