@@ -980,7 +980,7 @@ public struct Engine: Sendable {
                     return model.fit[task] <= required && k.meets(taskFloors, model: m) && !(haikusRuledOut && model.isHaikuFamily)
                 }
                 // Fills within `engine.roomy_within` of the least are as roomy as it (tokenizers differ by more): of
-                // those, the best fit for the task is named, an active model before a legacy one, then the roomiest.
+                // those, the best fit for the task is named, an active model before a legacy one, then the cheapest.
                 // 900,000-token complex reasoning went to Gemini 3.5 Flash-Lite, a weak fit, at 86.2 % of its window
                 // against 90.4 % on Claude Sonnet 4.6, a strong one. Only among models that hold the request, where
                 // the roomiest does.
@@ -994,7 +994,8 @@ public struct Engine: Sendable {
                 func named(_ m: Int) -> Bool { qualified(m) && best(m) && !(activeOnly && legacy(m)) }
                 // Of the named ones as roomy as the roomiest, the cheapest: the figures should not price Gemini 4
                 // Carbon at $488 a month where Hydrogen, 0.15 % less roomy only because it thinks more by default,
-                // costs $185 (both need the prompt cut anyway). A named model outside the band comes after them.
+                // costs $185 (both need the prompt cut anyway). (The band holds a named model whenever any is named:
+                // its best fit sets which are.)
                 let inBand = Set(band.map(\.model)), costs = monthly()
                 let chosen = fills.map { f -> (Double, Double, Int, Fit, Double, Int) in
                     let model = k.compiledModels[f.model]
@@ -1860,14 +1861,17 @@ public struct Engine: Sendable {
                 // Not of a model timed on faster hardware of its own (Groq's), which the median speed does not describe.
                 let outlasts = k.timedAtEngineSpeed(model: primary) ? k.answerOutlastsBudget(model: primary, v) : nil
                 // Where the answer alone is in time, the thinking before it may not be: 1,200 reasoning tokens and a
-                // 325-token answer take about 15.7 s at the median speed, twice an 8 s budget, and nothing said so.
+                // 325-token answer take about 15.8 s at the median speed, twice an 8 s budget, and nothing said so.
                 let budgetSeconds = v[AnswerID.latencyBudgetSeconds.rawValue]
                 let thought: (reasoning: Double, answer: Double, speed: Double)? = {
-                    guard outlasts == nil, thinks, k.timedAtEngineSpeed(model: primary), let speed = k.typicalOutput else { return nil }
-                    let answer = v[AnswerID.avgOutputTokens.rawValue] * k.tokenScale(model: primary, v)
                     let reasoning = primaryLine.rates.reasoning_tokens_per_request
-                    return (reasoning + answer) / speed > budgetSeconds ? (reasoning, answer, speed) : nil
+                    guard outlasts == nil, thinks, k.timedAtEngineSpeed(model: primary), let speed = k.typicalOutput,
+                          !k.leavesTimeToAnswer(model: primary, reasoning: reasoning, v) else { return nil }
+                    return (reasoning, v[AnswerID.avgOutputTokens.rawValue] * k.tokenScale(model: primary, v), speed)
                 }()
+                // A lower level only where there is one: Sonnet 5.5 at low, its least, was told to think less.
+                let lower = k.reasoning(model: primary, v).effort.map { effort in
+                    k.leastThinking(model: primary).map { $0.effort < effort } ?? false } ?? false
                 let typical = outlasts.map { a in
                     " At \(Format.count(a.speed)) tokens a second, the median speed of the ranking we cite, its answers of "
                         + "\(Format.figure(a.tokens)) tokens alone take about \(Engine.seconds(a.tokens / a.speed)), over the budget"
@@ -1875,7 +1879,8 @@ public struct Engine: Sendable {
                 } ?? thought.map { t in
                     " At \(Format.count(t.speed)) tokens a second, the median speed of the ranking we cite, its "
                         + "\(Format.count(t.reasoning)) reasoning tokens and answers of \(Format.figure(t.answer)) tokens after them take "
-                        + "about \(Engine.seconds((t.reasoning + t.answer) / t.speed)), over the budget; a lower effort thinks less first."
+                        + "about \(Engine.seconds((t.reasoning + t.answer) / t.speed)), over the budget"
+                        + (lower ? "; a lower effort thinks less first." : ", and it thinks no less at any setting.")
                 } ?? ""
                 // In time at the floor only on an assumed count of its tokens: said, with the cheapest model as fit
                 // that is shown in time: its own published count, a documented latency that meets the budget, and its

@@ -103,6 +103,15 @@ public struct UsageProfile: Sendable, Equatable {
         })
     }
 
+    /// The same requests without the models that served them: samples of one size merge again.
+    public func withoutModels() -> UsageProfile {
+        keepingBatchShare(samples.map { sample in
+            var s = sample
+            s.model = nil
+            return s
+        })
+    }
+
     /// The request-weighted mean output of the samples `which` holds true of (0 where none).
     public func meanOutput(of which: (UsageSample) -> Bool) -> Double {
         let chosen = samples.filter(which)

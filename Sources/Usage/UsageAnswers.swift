@@ -48,6 +48,8 @@ extension UsageImport {
         var imported = try load(bytes, catalog: catalog, monthlyRequests: givenMonthlyRequests(given), on: day,
                                 largestWindow: knowledge.largestWindow(on: day))
         let reasoning = imported.takeOutUnloggedReasoning(given, knowledge: knowledge)
+        // The rows' models served only that: requests of one size on two models are one group again, in the link too.
+        imported.profile = imported.profile?.withoutModels()
         let notes = [imported.answersNote(given), imported.cappedNote(given, knowledge: knowledge),
                      imported.mixedBatchNote(given), reasoning, imported.cacheChurnNote()].compactMap { $0 }
         imported.summary.answers_note = notes.isEmpty ? nil : notes.joined(separator: " ")
