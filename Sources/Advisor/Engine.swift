@@ -1553,62 +1553,49 @@ public struct Engine: Sendable {
         let recommendedTitle = d.basis == .nothing_fits || d.basis == .nothing_usable ? "a model that can take it (none we list can, as the first warning says)"
             : (d.verdict == .tieredRouting ? d.escalation : nil).map { "\(k.models[primary].title) (with \(k.models[$0].title) for the complex requests)" }
             ?? k.models[primary].title
-        func successor(_ model: CompiledModel) -> String {
-            model.replacement.map { "; its maker names \(k.models[$0].title) to succeed it" } ?? ""
-        }
-        var currentSaid = false
-        if let current = currentModel, current != primary {
-            let model = k.compiledModels[current]
-            let replacement = successor(model)
-            let recommended = recommendedTitle
-            let state = model.lifecycle(on: day)
-            var at: Int? = nil
+        // A model the imported traffic runs on that is retired, or retires within the offer window: its warning
+        // (`retired` or `retiring`, with `values` and what the two share); nil when neither applies.
+        func trafficWarning(_ m: Int, retired: ComputedWarning, retiring: ComputedWarning, _ values: [String: String]) -> Int? {
+            let model = k.compiledModels[m], state = model.lifecycle(on: day)
+            var values = values
+            values["replacement"] = model.replacement.map { "; its maker names \(k.models[$0].title) to succeed it" } ?? ""
+            values["recommended"] = recommendedTitle
             if state.state == .retired {
-                at = computed(.current_retired, model: current, ["retired": CivilDate.text(state.since),
-                                                                  "replacement": replacement, "recommended": recommended])
-            } else if state.state == .deprecated, let retires = model.retiresDay, retires - day <= k.deprecatedOfferDays {
-                let days = retires - day
-                at = computed(.current_retiring, model: current, ["retires": CivilDate.text(retires),
-                                                                   "days": (days == 1 ? "1 day" : "\(days) days") + " after \(CivilDate.text(day))",
-                                                                   "replacement": replacement, "recommended": recommended])
+                values["retired"] = CivilDate.text(state.since)
+                return computed(retired, model: m, values)
             }
-            // The team's own traffic raises it, so it ranks as a risk of this workload, not a note about another model;
-            // after a refusal (no model takes the request) or a month with no requests, which come first.
-            if let at {
-                let first = (refusal == nil ? 0 : 1) + (Self.hasVolume(v) ? 0 : 1)
-                warnings.insert(warnings.remove(at: at), at: Swift.min(first, warnings.count - 1))
-                warnings[Swift.min(first, warnings.count - 1)].stated = true
-                currentSaid = true
-            }
+            guard state.state == .deprecated, let retires = model.retiresDay, retires - day <= k.deprecatedOfferDays else { return nil }
+            let days = retires - day
+            values["retires"] = CivilDate.text(retires)
+            values["days"] = (days == 1 ? "1 day" : "\(days) days") + " after \(CivilDate.text(day))"
+            return computed(retiring, model: m, values)
+        }
+        // The team's own traffic raises these, so each ranks as a risk of this workload, not a note about another
+        // model: moved to `position` (after a refusal, where no model takes the request, or a month with no requests,
+        // which come first) and stated.
+        var next = (refusal == nil ? 0 : 1) + (Self.hasVolume(v) ? 0 : 1)
+        func raise(_ at: Int) {
+            let to = Swift.min(next, warnings.count - 1)
+            warnings.insert(warnings.remove(at: at), at: to)
+            warnings[to].stated = true
+            next += 1
+        }
+        if let current = currentModel, current != primary,
+           let at = trafficWarning(current, retired: .current_retired, retiring: .current_retiring, [:]) {
+            raise(at)
         }
         // The rest of the file's traffic on a retired or soon retired model: the share that fails, or will, next (the
         // largest share first), on the first screen too.
-        var next = (refusal == nil ? 0 : 1) + (Self.hasVolume(v) ? 0 : 1) + (currentSaid ? 1 : 0)
         for (m, share) in alsoInUse where m != currentModel && m != primary {
-            let model = k.compiledModels[m]
-            let state = model.lifecycle(on: day)
-            let values = ["share": Format.percent(share),
-                          "replacement": successor(model),
-                          "recommended": recommendedTitle]
-            var at: Int? = nil
             let before = warnings.count
-            if state.state == .retired {
-                at = computed(.share_retired, model: m, values.merging(["retired": CivilDate.text(state.since)]) { a, _ in a })
-            } else if state.state == .deprecated, let retires = model.retiresDay, retires - day <= k.deprecatedOfferDays {
-                let days = retires - day
-                at = computed(.share_retiring, model: m, values.merging([
-                    "retires": CivilDate.text(retires),
-                    "days": (days == 1 ? "1 day" : "\(days) days") + " after \(CivilDate.text(day))"]) { a, _ in a })
-            }
+            guard let at = trafficWarning(m, retired: .share_retired, retiring: .share_retiring, ["share": Format.percent(share)])
+            else { continue }
             // A stray request or two (a test call) is said, but neither first nor as the biggest risk.
-            if let at, share < k.minorTrafficShare {
+            if share < k.minorTrafficShare {
                 // Its own warning only: one it joined keeps its severity.
                 if warnings.count > before { warnings[at].severity = .medium }
-            } else if let at {
-                let to = Swift.min(next, warnings.count - 1)
-                warnings.insert(warnings.remove(at: at), at: to)
-                warnings[to].stated = true
-                next += 1
+            } else {
+                raise(at)
             }
         }
         for m in alternatives {
@@ -1863,11 +1850,12 @@ public struct Engine: Sendable {
                 // Where the answer alone is in time, the thinking before it may not be: 1,200 reasoning tokens and a
                 // 325-token answer take about 15.8 s at the median speed, twice an 8 s budget, and nothing said so.
                 let budgetSeconds = v[AnswerID.latencyBudgetSeconds.rawValue]
-                let thought: (reasoning: Double, answer: Double, speed: Double)? = {
+                let thought: (reasoning: Double, answer: Double, speed: Double, seconds: Double)? = {
                     let reasoning = primaryLine.rates.reasoning_tokens_per_request
                     guard outlasts == nil, thinks, k.timedAtEngineSpeed(model: primary), let speed = k.typicalOutput,
                           !k.leavesTimeToAnswer(model: primary, reasoning: reasoning, v) else { return nil }
-                    return (reasoning, v[AnswerID.avgOutputTokens.rawValue] * k.tokenScale(model: primary, v), speed)
+                    let answer = v[AnswerID.avgOutputTokens.rawValue] * k.tokenScale(model: primary, v)
+                    return (reasoning, answer, speed, (reasoning + answer) / speed)
                 }()
                 // A lower level only where there is one: Sonnet 5.5 at low, its least, was told to think less.
                 let lower = k.reasoning(model: primary, v).effort.map { effort in
@@ -1879,7 +1867,7 @@ public struct Engine: Sendable {
                 } ?? thought.map { t in
                     " At \(Format.count(t.speed)) tokens a second, the median speed of the ranking we cite, its "
                         + "\(Format.count(t.reasoning)) reasoning tokens and answers of \(Format.figure(t.answer)) tokens after them take "
-                        + "about \(Engine.seconds((t.reasoning + t.answer) / t.speed)), over the budget"
+                        + "about \(Engine.seconds(t.seconds)), over the budget"
                         + (lower ? "; a lower effort thinks less first." : ", and it thinks no less at any setting.")
                 } ?? ""
                 // In time at the floor only on an assumed count of its tokens: said, with the cheapest model as fit
@@ -1905,7 +1893,7 @@ public struct Engine: Sendable {
                 // after a documented miss (a 1.5 s chat budget whose 390-token answers take about 4 s ranked below the
                 // outage exposure), where they take `engine.likely_miss_ratio` times the budget or more. Not through the
                 // batch API, whose turnaround is the budget's problem.
-                let seconds = outlasts.map { $0.tokens / $0.speed } ?? thought.map { ($0.reasoning + $0.answer) / $0.speed } ?? 0
+                let seconds = outlasts.map { $0.tokens / $0.speed } ?? thought?.seconds ?? 0
                 let likely = seconds >= k.likelyMissRatio * budgetSeconds && v[AnswerID.latency.rawValue] != Knowledge.batchLatency
                 computed(likely ? .latency_unknown_over : .latency_unknown, model: primary,
                          ["budget": budget, "typical": typical, "count": count])

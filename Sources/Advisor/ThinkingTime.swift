@@ -151,9 +151,13 @@ extension Knowledge {
     /// What the answers need in time, in words: "a 0.25 s budget", or "realtime answers".
     static func need(_ v: UnsafeBufferPointer<Double>) -> String {
         let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
-        guard budget > 0 else { return "realtime answers" }
-        // Said aloud: "an 8 s budget", "an 11 s", "an 18 s" (budgets stop at 600 s).
-        let number = Format.number(budget), whole = number.prefix { $0 != "." }
+        return budget > 0 ? aBudget(Format.number(budget)) : "realtime answers"
+    }
+
+    /// "a 5 s budget", and as said aloud "an 8 s budget", "an 11 s", "an 18 s" (budgets stop at 600 s), of a budget
+    /// written as `number`.
+    static func aBudget(_ number: String) -> String {
+        let whole = number.prefix { $0 != "." }
         return "\(number.hasPrefix("8") || whole == "11" || whole == "18" ? "an" : "a") \(number) s budget"
     }
 
@@ -391,10 +395,10 @@ extension Engine {
         if let least = k.leastThinking(model: m)?.floor {
             let total = least.seconds + (answer?.seconds ?? 0)
             return "even at \(least.asLeast) and about \(answerTokens) tokens of answer after it, it takes at least "
-                + "\(Self.seconds(total)) at \(speed) tokens a second, the fastest output reported for it\(start) against a \(budget) s budget"
+                + "\(Self.seconds(total)) at \(speed) tokens a second, the fastest output reported for it\(start) against \(Knowledge.aBudget(budget))"
         }
         return "its answer alone, about \(answerTokens) tokens on its count, takes at least \(Self.seconds(answer?.seconds ?? 0)) "
-            + "at \(speed) tokens a second, the fastest output reported for it\(start) against a \(budget) s budget"
+            + "at \(speed) tokens a second, the fastest output reported for it\(start) against \(Knowledge.aBudget(budget))"
     }
 
     /// A thinking floor's values with the answer written after it: {answer_tokens} and {total} (both together), and
