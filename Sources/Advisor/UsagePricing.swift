@@ -84,9 +84,11 @@ extension Knowledge {
         -> (parts: CostParts, facts: UsageModelFacts, longContextExtra: Double) {
         var scratch = Array(v)
         // The file's own figures, as the answers carry them rounded (whole tokens, a share in hundredths), are no
-        // stretch: 0.4548 read back as 0.45 took a 1,024-token cached prefix to 1,013, under the cache minimum.
+        // stretch: 0.4548 read back as 0.45 took a 1,024-token cached prefix to 1,013, under the cache minimum. Half a
+        // unit is still the rounding, whatever the floating point says: 0.88 − 0.875 is 0.0050000000000000044, and a
+        // file's 87.5 % stretched every cached prefix by 0.88 / 0.875.
         func scale(_ answered: Double, _ mean: Double, within rounding: Double) -> Double {
-            mean > 0 && abs(answered - mean) > rounding ? answered / mean : 1
+            mean > 0 && abs(answered - mean) > rounding * (1 + 1e-9) ? answered / mean : 1
         }
         let inputScale = scale(v[AnswerID.avgInputTokens.rawValue], profile.meanPrompt, within: 0.5)
         let outputScale = scale(v[AnswerID.avgOutputTokens.rawValue], profile.meanOutput, within: 0.5)

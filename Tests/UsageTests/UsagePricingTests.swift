@@ -71,6 +71,34 @@ import Usage
         #expect(comparison.current_monthly_usd.map { abs($0 - 120.0) < 0.01 } == true)
     }
 
+    /// A file whose cached share is 87.5 % carries 0.88 in the answers (hundredths, rounded half up): that is the
+    /// file's own figure, not a stretch. In floating point 0.88 − 0.875 is a hair over 0.005, and every cached prefix
+    /// was read as 0.88 / 0.875 of itself. By hand, 100,000 requests, a fifth reading 280,000 cached tokens on the
+    /// long-context band ($0.50 / $0.05 / $2.50) and the rest 5,000 fresh ($0.10 / $0.50), 100 output tokens each:
+    /// 20,000 × (20,000 × 0.50 + 280,000 × 0.05 + 100 × 2.50) / 1e6 + 80,000 × (5,000 × 0.10 + 100 × 0.50) / 1e6
+    /// = $485 + $44 = $529.
+    @Test func aFilesOwnShareRoundedUpIsNoStretch() throws {
+        let profile = UsageProfile([
+            UsageSample(requests: 1, uncachedInput: 20_000, cacheRead: 280_000, cacheWrite: 0, output: 100),
+            UsageSample(requests: 4, uncachedInput: 5_000, cacheRead: 0, cacheWrite: 0, output: 100),
+        ])
+        #expect(abs(profile.cachedShare - 0.875) < 1e-12)
+        var given = Self.plain
+        given["avg_input_tokens"] = .number(64_000)
+        given["avg_output_tokens"] = .number(100)
+        given["cached_input_share"] = .number(0.88)
+        func month(_ share: Double) throws -> Double {
+            given["cached_input_share"] = .number(share)
+            let assessment = UsageFixture.engine.assess(try UsageFixture.answers(given), usage: profile, currentModel: "claude-haiku-5-5", alsoInUse: []).assessment
+            return try #require(assessment.costs.first { $0.model == "claude-haiku-5-5" }).monthly_usd
+        }
+        // The rounded answer prices what the exact share prices; both the hand figure, but for cache writes at
+        // this rate (a few cents). Stretched, the reads alone were $1.60 more.
+        let rounded = try month(0.88), exact = try month(0.875)
+        #expect(rounded == exact)
+        #expect(abs(rounded - 529.0) < 0.10, "\(rounded)")
+    }
+
     /// 365,651 requests a month on 2026-12-06 with no cache and a 1.9 peak, in two sizes of prompt (`small` and
     /// `large` requests of each thousand), assessed on the distribution.
     static func twoSizes(_ task: String, countedWith: String, small: (requests: Int, tokens: Int), large: (requests: Int, tokens: Int),
