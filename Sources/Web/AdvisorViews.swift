@@ -9,6 +9,9 @@ public struct AdvisorViews: Sendable {
     let templates: Templates
     /// The public base of links and the content version share links carry.
     let links: ShareLinks
+    /// The places for work priced on usage data, a site's own: uploads (UsageViews) and links that carry `usage=`
+    /// (Router.respond).
+    let importGate = ImportGate(limit: ImportGate.importLimit)
 
     var knowledge: Knowledge { engine.knowledge }
     var form: QuestionnaireForm { QuestionnaireForm(knowledge: knowledge) }

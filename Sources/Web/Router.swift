@@ -22,6 +22,16 @@ public struct Router: Sendable {
                 response.headers.append(("Allow", list))
                 return response
             }
+            // A verdict priced on a link's usage profile costs up to twenty times a plain one (each group priced on
+            // every model, up to 256 groups): a hundred such links at once held every worker and `/healthz` waited
+            // 13 s. They take the imports' places (`AdvisorViews.importGate`), so pages always keep a worker. Links are read
+            // (GET, HEAD); an upload holds its place where it is imported (UsageViews).
+            let pricesUsage = (request.method == "GET" || request.method == "HEAD")
+                && request.query.contains { $0.0 == "usage" && $0.1.contains { !$0.isWhitespace } }
+            if pricesUsage, !site.advisor.importGate.enter() {
+                throw HTTPError(503, code: "usage_busy", ImportGate.linkBusyMessage, field: "usage", retryAfter: ImportGate.retryAfter)
+            }
+            defer { if pricesUsage { site.advisor.importGate.leave() } }
             if let response = try route.handle(site, request) { return response }
             throw HTTPError.notFound(route.format == .file ? "There is no such file." : "There is no page at this address.")
         } catch {

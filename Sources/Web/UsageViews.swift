@@ -10,11 +10,11 @@ import Usage
 extension AdvisorViews {
     /// `POST /assess`: the upload.
     func upload(_ request: Request) -> Response {
-        guard ImportGate.shared.enter() else {
+        guard importGate.enter() else {
             return uploadRefused(HTTPError(503, code: "usage_busy", ImportGate.busyMessage, field: "usage",
                                            retryAfter: ImportGate.retryAfter))
         }
-        defer { ImportGate.shared.leave() }
+        defer { importGate.leave() }
         let upload: UsageUpload
         do {
             upload = try readUpload(request)
@@ -31,10 +31,10 @@ extension AdvisorViews {
     /// `POST /api/assess` with multipart/form-data: the same upload as `POST /assess`, answered as
     /// `assess --usage FILE --json` answers it (the assessment's keys and `usage.summary`, `usage.comparison`).
     func apiUpload(_ request: Request) throws(HTTPError) -> Response {
-        guard ImportGate.shared.enter() else {
+        guard importGate.enter() else {
             throw HTTPError(503, code: "usage_busy", ImportGate.busyMessage, field: "usage", retryAfter: ImportGate.retryAfter)
         }
-        defer { ImportGate.shared.leave() }
+        defer { importGate.leave() }
         let upload: UsageUpload
         do {
             upload = try readUpload(request)

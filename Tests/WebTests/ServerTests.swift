@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Advisor
 @testable import Web
 
 /// The real libmicrohttpd server on a free port, spoken to over TCP.
@@ -181,12 +182,41 @@ import Testing
     /// Two imports at once at most: a third upload is told to come back (503, Retry-After) at once, as JSON or as the
     /// questionnaire with the message, and pages are answered meanwhile.
     @Test func uploadsPastTheImportLimitAreToldToComeBack() throws {
-        let gate = ImportGate.shared
+        let gate = realSite.advisor.importGate
         #expect(gate.enter() && gate.enter())
         defer { gate.leave(); gate.leave() }
         try expectUploadsToldToComeBack()
         #expect(try connect().request("GET", "/healthz").status == 200)
         #expect(!gate.enter())
+    }
+
+    /// A link that carries a usage profile is priced group by group on every model, up to twenty times a plain
+    /// verdict: it takes an import's place, so with both places held it is told to come back (503, Retry-After) in the
+    /// route's format, while the same answers without the profile, and `/healthz`, are answered. A hundred such links
+    /// at once kept `/healthz` waiting 13 s. A site of its own, so that the places held here are no other test's.
+    @Test func linksPricedOnUsagePastTheImportLimitAreToldToComeBack() throws {
+        let site = try SiteBuilder.build(SitePaths(content: repositoryRoot + "/content", templates: repositoryRoot + "/templates",
+                                                   publicFiles: repositoryRoot + "/public", database: ":memory:",
+                                                   today: CivilDate.day("2026-11-28")))
+        let router = Router(site: site)
+        func get(_ target: String) -> Response {
+            router.respond(to: Request(method: "GET", path: String(target.prefix { $0 != "?" }),
+                                       query: pairs(String(target.drop { $0 != "?" }.dropFirst()))))
+        }
+        let usage = "usage=" + (0..<64).map { "\($0 + 1)-\($0 * 997 + 1)-\($0 * 13)-0-\($0 * 7 + 1)" }.joined(separator: "_")
+        let gate = site.advisor.importGate
+        #expect(gate.enter() && gate.enter())
+        let api = get("/api/assess?task_type=chat&" + usage)
+        #expect(api.status == 503 && api.headers.contains { $0 == ("Retry-After", "5") })
+        let body = String(decoding: api.body, as: UTF8.self)
+        #expect(body.contains("\"code\":\"usage_busy\"") && body.contains("priced on usage data"), "\(body)")
+        #expect(get("/assess/result?task_type=chat&" + usage).status == 503)
+        #expect(get("/assess/result?task_type=chat").status == 200 && get("/healthz").status == 200)
+        gate.leave(); gate.leave()
+        // The refused requests took nothing: with the places free the link is answered, and gives its place back.
+        #expect(get("/api/assess?task_type=chat&" + usage).status == 200)
+        #expect(gate.enter() && gate.enter() && !gate.enter())
+        gate.leave(); gate.leave()
     }
 
     /// Uploads held in memory while they arrive are capped too: with every place taken, another upload's body is
