@@ -204,8 +204,11 @@ public enum CostAssumptions {
 struct EscalatedPricing {
     /// Its month with every request priced as complex, for the whole month's traffic.
     let monthly: Double
-    /// The effort that month is priced at, where it is not the one its cost line shows.
+    /// The effort that month is priced at, where it is not the one its cost line shows or was lowered for room.
     let effort: Effort?
+    /// The model's default, where the escalated requests run lighter so that their answers keep room
+    /// (`Knowledge.reasoning`): 77,500-token answers leave Sonnet 5.5 room at medium, not at its default high.
+    var loweredFrom: Effort? = nil
 }
 
 extension Knowledge {
@@ -238,9 +241,22 @@ extension Knowledge {
     func reasoningTokens(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Double {
         let answer = effortAnswer(model: m, v)
         let tokens = reasoningTokenTable[m * Self.effortAnswers + answer]
-        // The table holds each answer's level; only a `default` that leaves no time to answer runs lower.
-        guard answer == Self.defaultEffortAnswer, !leavesTimeToAnswer(model: m, reasoning: tokens, v) else { return tokens }
+        // The table holds each answer's level; only a `default` that leaves no time to answer, or no room, runs lower.
+        guard answer == Self.defaultEffortAnswer,
+              !leavesTimeToAnswer(model: m, reasoning: tokens, v) || !leavesRoom(model: m, reasoning: tokens, v) else { return tokens }
         return reasoning(model: m, v).tokens
+    }
+
+    /// Whether model `m`'s average request, with `tokens` of reasoning, fits with the headroom `engine.context_headroom`
+    /// asks for (`withinHeadroom`, on a reasoning figure of the caller's rather than the answer's).
+    func leavesRoom(model m: Int, reasoning tokens: Double, _ v: UnsafeBufferPointer<Double>) -> Bool {
+        let scale = tokenScale(model: m, v)
+        let input = v[AnswerID.avgInputTokens.rawValue] * scale + toolPromptTokens(model: m, v)
+        let output = v[AnswerID.avgOutputTokens.rawValue] * scale + tokens
+        let batch = Self.isBatch(v)
+        let model = compiledModels[m]
+        return model.holds(input: input, output: output, batch: batch)
+            && model.fill(input: input, output: output, batch: batch).share <= contextHeadroom
     }
 
     private static let effortAnswers = AnswerID.reasoningEffort.choices.count
@@ -308,9 +324,10 @@ extension Knowledge {
         onEscalatedRequests(v) { complex, lowered in
             let traffic = onEscalatedTraffic(model: e, complex, share: v[AnswerID.complexShare.rawValue], usage: usage)
             guard lowered else { return EscalatedPricing(monthly: traffic ?? priced, effort: nil) }
-            let effort = reasoning(model: e, complex).effort
+            let thinking = reasoning(model: e, complex)
+            let said = thinking.effort != reasoning(model: e, v).effort || thinking.loweredFrom != nil
             return EscalatedPricing(monthly: traffic ?? monthlyCost(model: e, complex, usage: usage),
-                                    effort: effort == reasoning(model: e, v).effort ? nil : effort)
+                                    effort: said ? thinking.effort : nil, loweredFrom: said ? thinking.loweredFrom : nil)
         }
     }
 
@@ -402,8 +419,11 @@ extension Knowledge {
     /// the answer at a typical speed outlast the budget, or any thinking for realtime answers without one): then the
     /// highest level below it that does, or its least. That is the setting a team that must answer in time would run
     /// (a 0.25 s completion with Haiku 5.5's 1,200 medium-effort reasoning tokens first is no completion at all), so
-    /// it is the one priced and compared; `loweredFrom` names the default it stands in for. A level the team chose
-    /// is kept as chosen, and the warnings and levers say what it costs in time.
+    /// it is the one priced and compared; `loweredFrom` names the default it stands in for. So too where the default's
+    /// thinking leaves the request no room (`leavesRoom`) and a lighter level that is also in time does: 78,000-token
+    /// summaries fill 80.2 % of Haiku 5.5's output limit at medium and 79.5 % at low, and a 'strong' Haiku scored in
+    /// its own band lost the work to a legacy 'good' model for 200 tokens of thinking a team would turn down. A level
+    /// the team chose is kept as chosen, and the warnings and levers say what it costs in time or room.
     func reasoning(model m: Int, _ v: UnsafeBufferPointer<Double>)
         -> (effort: Effort?, tokens: Double, assumed: Bool, loweredFrom: Effort?) {
         guard let r = compiledModels[m].reasoning else { return (nil, 0, false, nil) }
@@ -415,15 +435,21 @@ extension Knowledge {
             let own = r.byAnswer[Self.defaultEffortAnswer].effort
             return (level.effort, level.tokens, level.assumed, own == level.effort ? nil : own)
         }
-        guard answer == Self.defaultEffortAnswer, !leavesTimeToAnswer(model: m, reasoning: level.tokens, v)
-        else { return (level.effort, level.tokens, level.assumed, nil) }
-        // The highest lighter level that leaves time, else the least; one pass, no arrays (this runs per cost line).
-        var inTime: Effort? = nil, least: Effort? = nil
+        guard answer == Self.defaultEffortAnswer else { return (level.effort, level.tokens, level.assumed, nil) }
+        let ownInTime = leavesTimeToAnswer(model: m, reasoning: level.tokens, v)
+        if ownInTime && leavesRoom(model: m, reasoning: level.tokens, v) { return (level.effort, level.tokens, level.assumed, nil) }
+        // The highest lighter level that leaves time and room; else, where the default is in time, the default (no
+        // level makes room: the headroom rule says so); else the highest in time, or the least. One pass, no arrays
+        // (this runs per cost line).
+        var roomy: Effort? = nil, inTime: Effort? = nil, least: Effort? = nil
         for l in r.levels where l < level.effort {
             if least.map({ l < $0 }) ?? true { least = l }
-            if inTime.map({ l > $0 }) ?? true, leavesTimeToAnswer(model: m, reasoning: r.tokens[l.rank], v) { inTime = l }
+            guard leavesTimeToAnswer(model: m, reasoning: r.tokens[l.rank], v) else { continue }
+            if inTime.map({ l > $0 }) ?? true { inTime = l }
+            if roomy.map({ l > $0 }) ?? true, leavesRoom(model: m, reasoning: r.tokens[l.rank], v) { roomy = l }
         }
-        guard let chosen = inTime ?? least else { return (level.effort, level.tokens, level.assumed, nil) }
+        if roomy == nil && ownInTime { return (level.effort, level.tokens, level.assumed, nil) }
+        guard let chosen = roomy ?? inTime ?? least else { return (level.effort, level.tokens, level.assumed, nil) }
         return (chosen, r.tokens[chosen.rank], r.assumed[chosen.rank], level.effort)
     }
 
@@ -638,6 +664,14 @@ extension Knowledge {
                     let defaultSaid = " (its default, \(own.rawValue) effort, writes about \(Format.figure(r.tokens[own.rank])) "
                         + "reasoning tokens first). Shorter answers, or a faster host, are what would meet the budget."
                     note(took + priced + defaultSaid)
+                } else if let own = thinking.loweredFrom, let r = model.reasoning,
+                          leavesTimeToAnswer(model: m, reasoning: r.tokens[own.rank], v) {
+                    // In time at its default: lowered for room (`reasoning`), which the answer's own length decides.
+                    let over = overHeadroom(model: m, input: inTokens, written: visibleOut + r.tokens[own.rank],
+                                            reasoning: r.tokens[own.rank], batch: Self.isBatch(v))
+                    let priced = effort == .none ? "effort none, thinking off" : "\(effort.rawValue) effort"
+                    note("At its default, \(own.rawValue) effort, \(over); priced at \(priced), the most thinking that leaves "
+                         + "room, as a team would run it. Check the quality at that setting on your own samples.")
                 } else if let own = thinking.loweredFrom, let r = model.reasoning {
                     // The least level may still weigh on the latency (Sonnet 5.5 cannot stop thinking): not said to fit.
                     let stillSlow = !leavesTimeToAnswer(model: m, reasoning: thinking.tokens, v)

@@ -2097,8 +2097,10 @@ public struct Engine: Sendable {
                                                                      share: outcome.share))
                 values["escalated_part"] = Format.cents(outcome.share * escalatedMonthly)
                 // Said only where the escalated requests run at another effort than the model's cost line shows.
-                values["escalated_effort"] = escalated?.effort.map {
-                    ", priced at its default \($0.rawValue) effort since these are the requests that need it"
+                values["escalated_effort"] = escalated?.effort.map { effort in
+                    escalated?.loweredFrom.map { ", priced at its \(effort.rawValue) effort, the most thinking that leaves these "
+                        + "answers room (at its default, \($0.rawValue), longer answers would be cut off)" }
+                        ?? ", priced at its default \(effort.rawValue) effort since these are the requests that need it"
                 } ?? ""
                 // The model alone is priced as its cost line, at the effort cost first runs it at: said where the
                 // escalated part is at another, so that two figures for one model never stand unexplained.

@@ -57,7 +57,7 @@ enum Exports {
                 line.rates.band?.rawValue ?? "", roles[line.model] ?? "",
                 line.model == recommended ? planMonthly.map(cents) ?? "" : "",
                 (line.rates.notes + (escalated.flatMap { $0.model == line.model ? $0.effort : nil }.map {
-                    ["In the plan its escalated requests are priced at its default \($0.rawValue) effort, "
+                    ["In the plan its escalated requests are priced at its \($0.rawValue) effort, "
                      + "not this row's: plan_monthly_usd counts them so."] } ?? [])).joined(separator: " "),
             ])
         }
@@ -125,7 +125,7 @@ if let missed = a.decision.requirement_missed { md += "- **\(cell(missed))**\n" 
             let state = a.costs.first { $0.model == plan.escalation_model }.map(\.status.state)
             md += "- Escalation: **\(cell(title(plan.escalation_model)))**"
                 + (state.map { " (\(LifecycleText.label($0)))" } ?? "") + " answers the complex \(Format.percent(plan.complex_share)) "
-                + "again" + (plan.escalated_effort.map { " at its default \($0.rawValue) effort" } ?? "")
+                + "again" + (plan.escalated_effort.map { " at its \($0.rawValue) effort" } ?? "")
                 + "; \(Format.money(plan.monthly_usd)) a month in all\n"
         }
         if let runner = a.decision.runner_up {

@@ -139,7 +139,7 @@ enum AssessmentText {
         }
         lines.append("\(a.noModelCanTakeIt == nil ? "Recommended" : "Named"): \(d.recommended), \(boxUSD(d.monthly_usd)) a month"
             + (d.combined.map { "; with \($0.escalation_model) answering the complex share again, \(usd($0.monthly_usd)) in all"
-                + ($0.escalated_effort.map { " (the escalated requests priced at its default \($0.rawValue) effort)" } ?? "") } ?? ""))
+                + ($0.escalated_effort.map { " (the escalated requests priced at its \($0.rawValue) effort)" } ?? "") } ?? ""))
         if let r = d.runner_up { lines.append("Runner-up: \(r.model), \(against(r)); lost because \(r.reason)  [\(r.url)]") }
         if let h = d.haiku { lines.append("Haiku: \(h.model), \(against(h)); lost because \(h.reason)  [\(h.url)]") }
         for p in d.passed_over {

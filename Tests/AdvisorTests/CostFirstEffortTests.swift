@@ -87,36 +87,47 @@ struct CostFirstEffortTests {
 
     @Test func theEscalationModelHoldsTheEscalatedRequestsAtTheirEffort() throws {
         // 77,500-token answers are 100,750 on Sonnet 5.5's count. At low (its least, 300 reasoning tokens) that is
-        // 101,050 of its 128,000 output tokens, inside the 80 % headroom (102,400), so its cost line holds them; the
-        // escalated requests run at its default high (3,000), 103,750, over it. Opus 5.5 at its default medium
-        // (1,200), 101,950, holds them and takes the plan.
+        // 101,050 of its 128,000 output tokens, inside the 80 % headroom (102,400), so its cost line holds them. The
+        // escalated requests keep its default, high (3,000), where that leaves room; 103,750 does not, and medium
+        // (1,200), 101,950, does: the most thinking with room, not a dearer model. Opus 5.5 took the plan at twice the
+        // price with no word of why Sonnet 5.5 was passed over. By hand: 100,000 × (6,500 × $2 + 101,950 × $10) / 1e6
+        // = $103,250 for every request complex, a fifth of it $20,650.
         let a = engine.assess(k.answers(Self.longAnswers(77_500)))
         #expect(a.verdict == .tieredRouting && a.primaryModel == "claude-haiku-5-5")
         let sonnet = try a.line("claude-sonnet-5-5")
         #expect(sonnet.within_headroom && sonnet.rates.reasoning_effort == .low)
         let combined = try #require(a.decision.combined)
-        #expect(combined.escalation_model == "claude-opus-5-5" && combined.escalated_effort == .medium)
+        #expect(combined.escalation_model == "claude-sonnet-5-5" && combined.escalated_effort == .medium)
+        let plan = try #require(a.reasons.first { $0.criterion == "routing-plan" })
+        #expect(plan.text.contains("Claude Sonnet 5.5 answers the complex 20 % again ($20,650.00 a month, priced at its medium effort, "
+            + "the most thinking that leaves these answers room (at its default, high, longer answers would be cut off))"), "\(plan.text)")
         #expect(!a.warnings.contains { $0.failure_mode == "model-retirement" })
 
-        // 78,000 tokens (101,400): Opus 5.5 at medium is 102,600, 80.2 % of its limit, over the headroom too. The
-        // next escalation model that holds them is Sonnet 4.6, whose default is no thinking: legacy, and said so,
-        // with why each current one ahead of it cannot take them.
+        // 78,000 tokens (101,400): medium is 102,600, 80.2 %, over the headroom; low, 101,700, is the most that fits,
+        // and said so though the cost line runs at low as well.
         let b = engine.assess(k.answers(Self.longAnswers(78_000)))
-        #expect(try #require(b.decision.combined).escalation_model == "claude-sonnet-4-6")
-        let legacy = try #require(b.warnings.first { $0.model == "claude-sonnet-4-6" && $0.failure_mode == "model-retirement" })
+        let low = try #require(b.decision.combined)
+        #expect(low.escalation_model == "claude-sonnet-5-5" && low.escalated_effort == .low)
+
+        // 78,700 tokens (102,310): the Haiku holds them with its thinking off (cost first), but no level of Sonnet
+        // 5.5 or Opus 5.5 leaves room (102,610 at low, their least). The next escalation model that holds them is
+        // Sonnet 4.6, whose default is no thinking: legacy, and said so, with why each current one ahead of it
+        // cannot take them, and no lighter level promised.
+        let c = engine.assess(k.answers(Self.longAnswers(78_700)))
+        #expect(try #require(c.decision.combined).escalation_model == "claude-sonnet-4-6")
+        let legacy = try #require(c.warnings.first { $0.model == "claude-sonnet-4-6" && $0.failure_mode == "model-retirement" })
         #expect(legacy.severity == .medium)
         #expect(legacy.text.hasPrefix("The complex requests go to Claude Sonnet 4.6 (legacy since 2026-06-30: Claude Sonnet 5.5 succeeds it)"))
         #expect(legacy.text.contains("Claude Sonnet 5.5: at its default effort (high), which the escalated requests run at, "
-            + "one answer is 104,400 output tokens, reasoning included (about 3,000 of them; at low effort, about 300, it would "
-            + "fit), 82% of its 128,000-token output limit"), "\(legacy.text)")
-        #expect(legacy.text.contains("Claude Opus 5.5: at its default effort (medium), which the escalated requests run at, "
-            + "one answer is 102,600 output tokens, reasoning included (about 1,200 of them; at low effort, about 300, it would "
-            + "fit), 80.2% of its 128,000-token output limit, over the 80% headroom"))
+            + "one answer is 105,310 output tokens, reasoning included, 82% of its 128,000-token output limit"), "\(legacy.text)")
+        #expect(!legacy.text.contains("it would fit"), "\(legacy.text)")
 
-        // Where cost does not come first, every model runs at its default already: the Haiku too (medium, 1,200),
-        // whose 102,600 tokens are over the headroom, so the plan cannot keep it in front.
+        // Where cost does not come first, every model runs at its default where that leaves room: the Haiku's medium
+        // (1,200) does not (102,600 tokens), its low (101,700) does, so the plan keeps it in front, at low.
         let balanced = engine.assess(k.answers(with(Self.longAnswers(78_000), ["cost_priority": "balanced"])))
-        #expect(balanced.verdict != .tieredRouting)
+        #expect(balanced.verdict == .tieredRouting && balanced.primaryModel == "claude-haiku-5-5")
+        #expect(try balanced.line("claude-haiku-5-5").rates.reasoning_effort == .low)
+        #expect(try balanced.line("claude-haiku-5-5").rates.reasoning_effort_lowered_from == .medium)
     }
 
     @Test func theRoutingLeverPricesTheEscalatedShareAtItsDefault() throws {

@@ -68,12 +68,23 @@ struct PlanFiguresTests {
     }
 
     /// An answer over the output headroom only for its thinking says the level that would fit: 78,000-token
-    /// extractions fit Haiku 5.5 with its thinking off, and only "a shorter prompt or answer" was said.
+    /// extractions fit Haiku 5.5 with its thinking off, and only "a shorter prompt or answer" was said. That is where
+    /// the team set the level; left at `default`, the model runs at the most thinking that leaves room, and its cost
+    /// line says why (Knowledge.reasoning).
     @Test func anAnswerOverTheHeadroomForItsThinkingNamesTheLevelThatFits() throws {
+        let set = engine.assess(k.answers(["task_type": "extraction", "monthly_requests": 100_000, "avg_input_tokens": 2_000,
+                                           "avg_output_tokens": 78_000, "as_of": "2026-12-05", "reasoning_effort": "medium"]))
+        let out = try #require(set.warnings.first { $0.model == "claude-haiku-5-5" && $0.text.contains("102,600 output tokens") })
+        #expect(out.text.contains("reasoning included (about 1,200 of them; at low effort, about 300, it would fit)"), "\(out.text)")
         let a = engine.assess(k.answers(["task_type": "extraction", "monthly_requests": 100_000, "avg_input_tokens": 2_000,
                                          "avg_output_tokens": 78_000, "as_of": "2026-12-05"]))
-        let out = try #require(a.warnings.first { $0.model == "claude-haiku-5-5" && $0.text.contains("102,600 output tokens") })
-        #expect(out.text.contains("reasoning included (about 1,200 of them; at low effort, about 300, it would fit)"), "\(out.text)")
+        #expect(a.primaryModel == "claude-haiku-5-5")
+        let haiku = try a.line("claude-haiku-5-5")
+        #expect(haiku.within_headroom && haiku.rates.reasoning_effort == .low && haiku.rates.reasoning_effort_lowered_from == .medium)
+        // By hand: 100,000 × (2,600 × $0.10 + (101,400 + 300) × $0.50) / 1e6 = $5,111.
+        #expect(abs(haiku.monthly_usd - 5_111) < 0.01, "\(haiku.monthly_usd)")
+        #expect(haiku.rates.notes.contains { $0.hasPrefix("At its default, medium effort, one answer is 102,600 output tokens")
+            && $0.contains("priced at low effort, the most thinking that leaves room") }, "\(haiku.rates.notes)")
         var off = k.answers(["task_type": "extraction", "monthly_requests": 100_000, "avg_input_tokens": 2_000,
                              "avg_output_tokens": 78_000, "as_of": "2026-12-05", "reasoning_effort": "none"])
         #expect(engine.assess(off).primaryModel == "claude-haiku-5-5")

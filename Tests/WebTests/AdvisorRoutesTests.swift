@@ -532,7 +532,7 @@ struct AdvisorRoutesTests {
         #expect(result.contains("class=\"badge life-"))
         // A tiered plan's escalation model carries its badge where the verdict names it: a legacy one is seen at once.
         let tiered = get("/assess/result", pairs("task_type=extraction&monthly_requests=100000&avg_input_tokens=5000"
-            + "&avg_output_tokens=78000&cost_priority=primary&complex_share=0.2&routing=tiered&as_of=2026-12-05")).text
+            + "&avg_output_tokens=78700&cost_priority=primary&complex_share=0.2&routing=tiered&as_of=2026-12-05")).text
         #expect(tiered.contains("with <a href=\"/models/claude-sonnet-4-6\">Claude Sonnet 4.6</a> <span class=\"badge life-legacy\""),
                 "\(tiered.count)")
         // A verdict pinned to a past day reproduces it: before Haiku 5.5's release the Haiku is 4.5.

@@ -356,7 +356,7 @@ import Testing
         #expect(result.output.contains("Decided by /criteria/routing-plan, whatever the score\n"), "\(result.output)")
         #expect(!result.output.contains("hard limit in /criteria/routing-plan"))
         #expect(result.output.contains("with claude-sonnet-5-5 answering the complex share again, $30500.00 in all "
-            + "(the escalated requests priced at its default high effort)"), "\(result.output)")
+            + "(the escalated requests priced at its high effort)"), "\(result.output)")
     }
 
     /// Bills under a cent keep the digits that matter: ten cost-first classifications a month are not "$0.00 (+0.00)".

@@ -217,7 +217,7 @@ struct RecordsTests {
             + "&routing=tiered&cost_priority=primary&as_of=2026-12-06"
         let csv = get("/assess/result.csv", pairs(query)).text
         let row = try #require(csv.split(separator: "\r\n").first { $0.hasPrefix("claude-sonnet-5-5,") })
-        #expect(row.contains(",low,") && row.contains("In the plan its escalated requests are priced at its default high effort"), "\(row)")
+        #expect(row.contains(",low,") && row.contains("In the plan its escalated requests are priced at its high effort"), "\(row)")
         let record = get("/assess/result.madr.md", pairs(query)).text
         #expect(record.contains("a month less than Claude Sonnet 5.5 at its low effort, as its cost line prices it"), "\(record.prefix(3000))")
     }
