@@ -23,12 +23,20 @@ enum OTLPSpanReader {
         // Every span's place in its trace, and the usage of those that carry some.
         var found: [(id: String?, record: UsageRecord)] = []
         var parents: [String: String] = [:]
+        var seen = Set<String>()
         for document in documents {
             for resource in try field(document, "resourceSpans", "resource_spans").array() {
                 for scope in try field(resource, "scopeSpans", "scope_spans").array() {
                     for span in try field(scope, "spans", "spans").array() {
                         let trace = text(span, "traceId", "trace_id") ?? ""
                         let id = text(span, "spanId", "span_id").map { trace + "/" + $0 }
+                        // One span is one request: an export saved twice was counted twice (2,460 requests for
+                        // 1,230), where a bucket report saved twice is refused.
+                        if let id, !seen.insert(id).inserted {
+                            throw UsageError(span.path, "span `\(id.split(separator: "/").last.map { $0.prefix(40) } ?? "")` of trace "
+                                             + "`\(trace.prefix(40))` is in the file twice: each span is one request, so the same "
+                                             + "spans saved twice would count every request twice; send each span once")
+                        }
                         if let id, let parent = text(span, "parentSpanId", "parent_span_id"), !parent.isEmpty {
                             parents[id] = trace + "/" + parent
                         }

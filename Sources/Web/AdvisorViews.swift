@@ -39,17 +39,21 @@ public struct AdvisorViews: Sendable {
     }
 
     func apiAssess(_ request: Request) throws(HTTPError) -> Response {
-        // A usage file travels as multipart/form-data (the web form's upload); anything else posted is the answers' JSON.
-        if request.method == "POST", Multipart.isFormData(request.headers["content-type"]) { return try apiUpload(request) }
         let answers: Answers
         // A share link's query works here too: its content version is not an answer.
         let pairs = try ShareLinks.split(request.query).answers
-        // Answers in both places would leave one set unread; say so rather than ignore the query's.
+        // Answers in both places would leave one set unread; say so rather than ignore the query's. An upload's too:
+        // `?task_type=bogus` beside a usage file was priced as `other` without a word.
+        let upload = request.method == "POST" && Multipart.isFormData(request.headers["content-type"])
         if request.method == "POST", let (name, _) = pairs.first {
-            throw HTTPError(400, code: "invalid", "A POST reads its answers from the JSON body only: move `\(name.prefix(64))` "
-                            + "from the query string into the body, or send the answers in the query with GET.",
-                            field: String(name.prefix(64)))
+            let move = upload ? "A POST with a usage file reads its answers from the form fields beside the file only: send "
+                + "`\(name.prefix(64))` as a form field, not in the query string."
+                : "A POST reads its answers from the JSON body only: move `\(name.prefix(64))` from the query string into the body, "
+                + "or send the answers in the query with GET."
+            throw HTTPError(400, code: "invalid", move, field: String(name.prefix(64)))
         }
+        // A usage file travels as multipart/form-data (the web form's upload); anything else posted is the answers' JSON.
+        if upload { return try apiUpload(request) }
         do {
             if request.method == "POST" {
                 answers = try knowledge.answers(fromJSON: request.body)

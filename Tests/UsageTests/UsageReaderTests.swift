@@ -109,6 +109,11 @@ import Usage
         }
         // A chain that ends is read: the parent that sums its child is not a request of its own.
         #expect(try UsageFile.read(file([(id: "b", parent: "c"), (id: "c", parent: "")])).records.count == 1)
+        // The same span twice (an export saved twice) was two requests; it is refused, naming the span and its place.
+        #expect(throws: UsageError("$.resourceSpans[0].scopeSpans[0].spans[1]", "span `b` of trace `t` is in the file twice: each span "
+                                   + "is one request, so the same spans saved twice would count every request twice; send each span once")) {
+            try UsageFile.read(file([(id: "b", parent: ""), (id: "b", parent: "")]))
+        }
     }
 
     /// A part larger than the whole it belongs to is refused, naming the attribute: cache reads and writes are inside

@@ -279,6 +279,11 @@ import Testing
             ("too few requests given", try Self.apiUpload(port, Self.multipart([("usage", "report.json", anthropic),
                                                                                 ("monthly_requests", nil, Array("1000".utf8))])),
              400, "usage_needs_requests", "monthly_requests", "1,000 monthly requests are too few"),
+            // Answers in the query beside a file were priced as if unanswered (`task_type=bogus` as `other`).
+            ("answers in the query", try HTTPConnection(port: port).request(
+                "POST", "/api/assess?task_type=bogus", headers: ["Content-Type": "multipart/form-data; boundary=haikuBoundary42"],
+                body: Self.multipart([("usage", "report.json", anthropic), ("monthly_requests", nil, Array("448950".utf8))])),
+             400, "invalid", "task_type", "A POST with a usage file reads its answers from the form fields beside the file only: send `task_type` as a form field"),
         ]
         for (name, reply, status, code, field, words) in cases {
             #expect(reply.status == status, "\(name): \(reply.status)")
