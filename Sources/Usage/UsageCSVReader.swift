@@ -44,8 +44,12 @@ enum UsageCSVReader {
             // it, unless the header ends in as many.
             let extra = fields.dropFirst(width)
             guard fields.count >= width, fields.count <= written, extra.allSatisfy({ $0.trimmingSpaces.isEmpty }) else {
-                throw UsageError("line \(lineNumber)", "expected \(width) fields, as the header names, found \(fields.count)"
-                                 + (fields.count > width ? " (a number written with a comma, such as 1,500, must be quoted or written 1500)" : ""))
+                // A bare CR inside the line, in a file whose other lines end in LF, is two rows run together: the
+                // comma hint sent people looking for a number that was never there.
+                let why = line.utf8.contains(13) ? " (the line holds a carriage return that ends no line here: the file mixes line "
+                    + "endings, CR alone and LF; save it with one kind, LF or CRLF)"
+                    : fields.count > width ? " (a number written with a comma, such as 1,500, must be quoted or written 1500)" : ""
+                throw UsageError("line \(lineNumber)", "expected \(width) fields, as the header names, found \(fields.count)" + why)
             }
             func field(_ n: Int) -> String { fields[positions[n]].trimmingSpaces }
             func count(_ n: Int) throws(UsageError) -> Double {

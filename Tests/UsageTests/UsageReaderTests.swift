@@ -410,6 +410,14 @@ import Usage
         let cr = try UsageImport.load(Array((rows.joined(separator: "\r") + "\r").utf8), catalog: UsageFixture.catalog,
                                       on: UsageFixture.day)
         #expect(cr.summary.observed_requests == 60 && cr.summary.monthly_requests == lf.summary.monthly_requests)
+        // Both in one file: two rows run together are refused for the line ending, not for a comma in a number.
+        let mixed = Array((rows[0] + "\n" + rows[1] + "\r" + rows[2] + "\n").utf8)
+        #expect {
+            _ = try UsageImport.load(mixed, catalog: UsageFixture.catalog, on: UsageFixture.day)
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("line 2: expected 6 fields") && text.contains("the file mixes line endings") && !text.contains("1,500")
+        }
     }
 
     /// A spreadsheet's CSV: trailing commas on every line (and empty names ending the header) are no columns, and a
