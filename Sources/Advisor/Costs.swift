@@ -204,11 +204,12 @@ public enum CostAssumptions {
 struct EscalatedPricing {
     /// Its month with every request priced as complex, for the whole month's traffic.
     let monthly: Double
-    /// The effort that month is priced at, where it is not the one its cost line shows or was lowered for room.
+    /// The effort that month is priced at, where it is not the one its cost line shows.
     let effort: Effort?
-    /// The model's default, where the escalated requests run lighter so that their answers keep room
-    /// (`Knowledge.reasoning`): 77,500-token answers leave Sonnet 5.5 room at medium, not at its default high.
-    var loweredFrom: Effort? = nil
+    /// Where the escalated requests run lighter than the model's default (`Knowledge.reasoning`): the level, the
+    /// default, and whether for room (77,500-token answers leave Sonnet 5.5 room at medium, not at its default high)
+    /// or for time.
+    var lowered: (effort: Effort, from: Effort, forRoom: Bool)? = nil
 }
 
 extension Knowledge {
@@ -325,9 +326,13 @@ extension Knowledge {
             let traffic = onEscalatedTraffic(model: e, complex, share: v[AnswerID.complexShare.rawValue], usage: usage)
             guard lowered else { return EscalatedPricing(monthly: traffic ?? priced, effort: nil) }
             let thinking = reasoning(model: e, complex)
-            let said = thinking.effort != reasoning(model: e, v).effort || thinking.loweredFrom != nil
+            let lowered = thinking.effort.flatMap { effort in thinking.loweredFrom.map { own in
+                (effort: effort, from: own, forRoom: compiledModels[e].reasoning.map {
+                    leavesTimeToAnswer(model: e, reasoning: $0.tokens[own.rank], complex) } ?? false)
+            } }
             return EscalatedPricing(monthly: traffic ?? monthlyCost(model: e, complex, usage: usage),
-                                    effort: said ? thinking.effort : nil, loweredFrom: said ? thinking.loweredFrom : nil)
+                                    effort: thinking.effort == reasoning(model: e, v).effort ? nil : thinking.effort,
+                                    lowered: lowered)
         }
     }
 

@@ -35,7 +35,8 @@ public struct CombinedCost: Sendable, Encodable, Equatable {
     public let complex_share: Double
     public let monthly_usd: Double
     /// The effort the escalated requests are priced at when it is not the one the escalation model's cost line shows:
-    /// its default, where cost first prices the rest at the least thinking (`Knowledge.escalatedMonthly`).
+    /// its default (or the most thinking below it that leaves time and room), where cost first prices the rest at the
+    /// least thinking (`Knowledge.escalatedMonthly`).
     public let escalated_effort: Effort?
 }
 

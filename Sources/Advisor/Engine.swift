@@ -2096,12 +2096,9 @@ public struct Engine: Sendable {
                 values["combined"] = Format.cents(Self.tieredMonthly(haiku: haikuMonthly, escalation: escalatedMonthly,
                                                                      share: outcome.share))
                 values["escalated_part"] = Format.cents(outcome.share * escalatedMonthly)
-                // Said only where the escalated requests run at another effort than the model's cost line shows.
-                values["escalated_effort"] = escalated?.effort.map { effort in
-                    escalated?.loweredFrom.map { ", priced at its \(effort.rawValue) effort, the most thinking that leaves these "
-                        + "answers room (at its default, \($0.rawValue), longer answers would be cut off)" }
-                        ?? ", priced at its default \(effort.rawValue) effort since these are the requests that need it"
-                } ?? ""
+                // Said where the escalated requests run at another effort than the model's cost line shows, or lighter
+                // than its default (`escalatedEffortClause`).
+                values["escalated_effort"] = escalated.map(Self.escalatedEffortClause) ?? ""
                 // The model alone is priced as its cost line, at the effort cost first runs it at: said where the
                 // escalated part is at another, so that two figures for one model never stand unexplained.
                 let aloneEffort = escalated?.effort == nil ? nil : rates(m)?.reasoning_effort
@@ -2112,6 +2109,18 @@ public struct Engine: Sendable {
         }
         return Reason(criterion: entry.slug, effect: 0, text: Template.fill(text, values),
                       url: "/criteria/\(entry.slug)", title: entry.title, decide: nil, source: nil)
+    }
+
+    /// The effort a plan's escalated requests are priced at, as a clause of the plan's reason: said where it is not
+    /// the one the model's cost line shows, or where it is lighter than the model's default (for room or for time),
+    /// with why; empty otherwise.
+    static func escalatedEffortClause(_ escalated: EscalatedPricing) -> String {
+        if let l = escalated.lowered {
+            return ", priced at its \(l.effort.rawValue) effort, the most thinking that leaves these answers "
+                + (l.forRoom ? "room (at its default, \(l.from.rawValue), longer answers would be cut off)"
+                   : "time (its default, \(l.from.rawValue), would not)")
+        }
+        return escalated.effort.map { ", priced at its default \($0.rawValue) effort since these are the requests that need it" } ?? ""
     }
 
     /// Why the routing plan was set aside, as a clause for `ignored_text`: for a missing model, why the first one
@@ -2284,7 +2293,8 @@ public struct Engine: Sendable {
         // rest, as the Haiku beside it is priced at the policy's higher effort (Knowledge.escalatedPricing).
         let escalationMonthly = escalated.monthly
         let entry = k.criteria[policy.criterion]
-        let effortNote = escalated.effort.map { " at its default \($0.rawValue) effort" } ?? ""
+        let effortNote = escalated.lowered.map { " at its \($0.effort.rawValue) effort (lighter than its default, \($0.from.rawValue), "
+            + "for \($0.forRoom ? "room" : "time"))" } ?? escalated.effort.map { " at its default \($0.rawValue) effort" } ?? ""
         // What the branch is set against: the plan the verdict pays (the Haiku's month and the escalated share), or,
         // where routing does not pay, the escalation model for everything. Set against the whole workload on
         // Sonnet 5.5 ($64,680), Haiku 5.5 at high effort ($3,234) was "the cheaper way" beside a $2,727.60 plan.

@@ -96,6 +96,14 @@ extension Knowledge {
         let shareScale = scale(answeredShare, profile.cachedShare, within: 0.005)
         var total: CostParts? = nil
         var long = 0.0, over = 0.0, overHeadroom = 0.0, belowMinimum = 0.0, longExtra = 0.0
+        // Left at `default`, the level lowered for room (Knowledge.reasoning) is the average request's, for every
+        // group: a team sets one level for its traffic, not one per answer length. Lowered group by group, Sonnet 5.5's
+        // line said high effort over a month priced lower, and the tenth of requests its default would cut off went
+        // unsaid. Where the average keeps its default, a group keeps it too unless it must answer faster.
+        let byDefault = Int(v[AnswerID.reasoningEffort.rawValue]) == Self.defaultEffortAnswer && !leastEffortByDefault(v)
+        let average = byDefault ? reasoning(model: m, v) : (effort: nil, tokens: 0, assumed: false, loweredFrom: nil)
+        let averageForRoom = average.loweredFrom.flatMap { own in compiledModels[m].reasoning.map {
+            leavesTimeToAnswer(model: m, reasoning: $0.tokens[own.rank], v) } } ?? false
         for sample in profile.samples {
             let f = sample.requests / profile.requests
             // A side the profile holds none of cannot be stretched to the answer: the answer is every request's (a
@@ -107,6 +115,15 @@ extension Knowledge {
             // 10,045 tokens, 38 % under the bill as logged. A file that logged no cache takes the answer.
             scratch[AnswerID.cachedInputShare.rawValue] = sample.prefixShare > 0
                 ? Swift.min(1, sample.prefixShare * shareScale) : profile.logsCache ? 0 : answeredShare
+            if byDefault {
+                scratch[AnswerID.reasoningEffort.rawValue] = Double(Self.defaultEffortAnswer)
+                if averageForRoom, let effort = average.effort {
+                    scratch[AnswerID.reasoningEffort.rawValue] = effort.answer
+                } else if let r = compiledModels[m].reasoning, let own = scratch.withUnsafeBufferPointer({ reasoning(model: m, $0).loweredFrom }),
+                          scratch.withUnsafeBufferPointer({ leavesTimeToAnswer(model: m, reasoning: r.tokens[own.rank], $0) }) {
+                    scratch[AnswerID.reasoningEffort.rawValue] = own.answer
+                }
+            }
             var parts = scratch.withUnsafeBufferPointer { costParts(model: m, $0, explain: false) }
             // Before the logged cache's corrections, which the standard-band price below does not make either.
             let atItsRates = parts.total

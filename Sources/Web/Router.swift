@@ -27,6 +27,7 @@ public struct Router: Sendable {
             // 13 s. They take the imports' places (`AdvisorViews.importGate`), so pages always keep a worker. Links are read
             // (GET, HEAD); an upload holds its place where it is imported (UsageViews).
             let pricesUsage = (request.method == "GET" || request.method == "HEAD")
+                && Self.usagePricingPaths.contains { request.path.hasPrefix($0) }
                 && request.query.contains { $0.0 == "usage" && $0.1.contains { !$0.isWhitespace } }
             if pricesUsage, !site.advisor.importGate.enter() {
                 throw HTTPError(503, code: "usage_busy", ImportGate.linkBusyMessage, field: "usage", retryAfter: ImportGate.retryAfter)
@@ -38,6 +39,10 @@ public struct Router: Sendable {
             return reject(error, api: isAPI)
         }
     }
+
+    /// The routes (and their exports) that price a link's `usage=` profile: on any other, `usage=` is no work, and
+    /// `/healthz?usage=x` was told to come back while two uploads ran.
+    static let usagePricingPaths = ["/api/assess", "/assess/result", "/compare", "/calculator"]
 
     /// The error response in the form the route calls for: JSON under /api, the error page elsewhere.
     /// The server uses it too, for requests it refuses before routing (413, undecodable bytes).

@@ -104,10 +104,20 @@ struct CostFirstEffortTests {
         #expect(!a.warnings.contains { $0.failure_mode == "model-retirement" })
 
         // 78,000 tokens (101,400): medium is 102,600, 80.2 %, over the headroom; low, 101,700, is the most that fits,
-        // and said so though the cost line runs at low as well.
+        // and the plan says so, though the cost line runs at low as well (so no other effort is reported for it).
         let b = engine.assess(k.answers(Self.longAnswers(78_000)))
         let low = try #require(b.decision.combined)
-        #expect(low.escalation_model == "claude-sonnet-5-5" && low.escalated_effort == .low)
+        #expect(low.escalation_model == "claude-sonnet-5-5" && low.escalated_effort == nil)
+        let lowPlan = try #require(b.reasons.first { $0.criterion == "routing-plan" })
+        #expect(lowPlan.text.contains("priced at its low effort, the most thinking that leaves these answers room (at its default, "
+                                      + "high, longer answers would be cut off)"), "\(lowPlan.text)")
+        // Lowered for time, not room (realtime chats: any thinking is too slow), the plan says time.
+        let realtime = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 100_000, "avg_input_tokens": 2_000,
+                                                "avg_output_tokens": 300, "latency": "realtime", "complex_share": 0.2,
+                                                "routing": "tiered", "cost_priority": "primary", "as_of": "2026-12-05"]))
+        let timePlan = try #require(realtime.reasons.first { $0.criterion == "routing-plan" })
+        #expect(timePlan.text.contains("priced at its low effort, the most thinking that leaves these answers time (its default, high, "
+                                       + "would not)") && !timePlan.text.contains("cut off"), "\(timePlan.text)")
 
         // 78,700 tokens (102,310): the Haiku holds them with its thinking off (cost first), but no level of Sonnet
         // 5.5 or Opus 5.5 leaves room (102,610 at low, their least). The next escalation model that holds them is

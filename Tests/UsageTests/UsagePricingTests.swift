@@ -99,6 +99,25 @@ import Usage
         #expect(abs(rounded - 529.0) < 0.10, "\(rounded)")
     }
 
+    /// Left at the default effort, every group of an import runs at the average request's level: a team sets one.
+    /// Lowered group by group for room, Sonnet 5.5's line said high effort over a month with its longest tenth at
+    /// medium, and the tenth its default cuts off went unsaid. By hand ($2 / $10, high 3,000 reasoning tokens),
+    /// 100,000 requests: 90,000 × (2,000 × 2 + 3,500 × 10) / 1e6 + 10,000 × (2,000 × 2 + 104,000 × 10) / 1e6
+    /// = $3,510 + $10,440 = $13,950.
+    @Test func everyGroupRunsAtTheAverageRequestsEffort() throws {
+        let profile = UsageProfile([
+            UsageSample(requests: 90, uncachedInput: 2_000, cacheRead: 0, cacheWrite: 0, output: 500),
+            UsageSample(requests: 10, uncachedInput: 2_000, cacheRead: 0, cacheWrite: 0, output: 101_000),
+        ])
+        let answers = try UsageFixture.answers(["task_type": .text("summarization"), "monthly_requests": .number(100_000),
+                                                "tokens_counted_with": .text("claude-haiku-5-5"), "latency": .text("interactive")])
+        let (assessment, comparison) = UsageFixture.engine.assess(answers, usage: profile, currentModel: nil, alsoInUse: [])
+        let sonnet = try #require(assessment.costs.first { $0.model == "claude-sonnet-5-5" })
+        #expect(sonnet.rates.reasoning_effort == .high && abs(sonnet.monthly_usd - 13_950) < 0.01, "\(sonnet.monthly_usd)")
+        let facts = try #require(comparison.models.first { $0.model == "claude-sonnet-5-5" })
+        #expect(abs(facts.over_headroom_share - 0.1) < 1e-9 && !sonnet.within_headroom)
+    }
+
     /// 365,651 requests a month on 2026-12-06 with no cache and a 1.9 peak, in two sizes of prompt (`small` and
     /// `large` requests of each thousand), assessed on the distribution.
     static func twoSizes(_ task: String, countedWith: String, small: (requests: Int, tokens: Int), large: (requests: Int, tokens: Int),

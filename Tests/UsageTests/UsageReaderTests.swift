@@ -114,6 +114,8 @@ import Usage
                                    + "is one request, so the same spans saved twice would count every request twice; send each span once")) {
             try UsageFile.read(file([(id: "b", parent: ""), (id: "b", parent: "")]))
         }
+        // Spans whose spanId is empty carry no id to repeat: two requests.
+        #expect(try UsageFile.read(file([(id: "", parent: ""), (id: "", parent: "")])).records.count == 2)
     }
 
     /// A part larger than the whole it belongs to is refused, naming the attribute: cache reads and writes are inside

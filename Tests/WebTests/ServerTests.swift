@@ -212,6 +212,8 @@ import Advisor
         #expect(body.contains("\"code\":\"usage_busy\"") && body.contains("priced on usage data"), "\(body)")
         #expect(get("/assess/result?task_type=chat&" + usage).status == 503)
         #expect(get("/assess/result?task_type=chat").status == 200 && get("/healthz").status == 200)
+        // A route that prices nothing is not held to it, whatever its query says.
+        #expect(get("/healthz?" + usage).status == 200 && get("/models/?" + usage).status != 503)
         gate.leave(); gate.leave()
         // The refused requests took nothing: with the places free the link is answered, and gives its place back.
         #expect(get("/api/assess?task_type=chat&" + usage).status == 200)
