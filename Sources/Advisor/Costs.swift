@@ -243,7 +243,7 @@ extension Knowledge {
         let answer = effortAnswer(model: m, v)
         let tokens = reasoningTokenTable[m * Self.effortAnswers + answer]
         // The table holds each answer's level; only a `default` that leaves no time to answer, or no room, runs lower.
-        guard answer == Self.defaultEffortAnswer,
+        guard answer == Self.defaultEffortAnswer, tokens > 0,
               !leavesTimeToAnswer(model: m, reasoning: tokens, v) || !leavesRoom(model: m, reasoning: tokens, v) else { return tokens }
         return reasoning(model: m, v).tokens
     }
@@ -251,13 +251,14 @@ extension Knowledge {
     /// Whether model `m`'s average request, with `tokens` of reasoning, fits with the headroom `engine.context_headroom`
     /// asks for (`withinHeadroom`, on a reasoning figure of the caller's rather than the answer's).
     func leavesRoom(model m: Int, reasoning tokens: Double, _ v: UnsafeBufferPointer<Double>) -> Bool {
-        let scale = tokenScale(model: m, v)
-        let input = v[AnswerID.avgInputTokens.rawValue] * scale + toolPromptTokens(model: m, v)
-        let output = v[AnswerID.avgOutputTokens.rawValue] * scale + tokens
-        let batch = Self.isBatch(v)
-        let model = compiledModels[m]
-        return model.holds(input: input, output: output, batch: batch)
-            && model.fill(input: input, output: output, batch: batch).share <= contextHeadroom
+        withinHeadroom(requestFill(model: m, reasoning: tokens, v))
+    }
+
+    /// Whether `reasoning(model:_:)` runs model `m` below its default for room: it is lowered, the default would be in
+    /// time, and not because cost comes first. The cost line's note, a plan's escalations and an import's groups ask.
+    func loweredForRoom(model m: Int, from own: Effort?, _ v: UnsafeBufferPointer<Double>) -> Bool {
+        guard let own, let r = compiledModels[m].reasoning, effortAnswer(model: m, v) == Self.defaultEffortAnswer else { return false }
+        return leavesTimeToAnswer(model: m, reasoning: r.tokens[own.rank], v)
     }
 
     private static let effortAnswers = AnswerID.reasoningEffort.choices.count
@@ -327,8 +328,7 @@ extension Knowledge {
             guard lowered else { return EscalatedPricing(monthly: traffic ?? priced, effort: nil) }
             let thinking = reasoning(model: e, complex)
             let lowered = thinking.effort.flatMap { effort in thinking.loweredFrom.map { own in
-                (effort: effort, from: own, forRoom: compiledModels[e].reasoning.map {
-                    leavesTimeToAnswer(model: e, reasoning: $0.tokens[own.rank], complex) } ?? false)
+                (effort: effort, from: own, forRoom: loweredForRoom(model: e, from: own, complex))
             } }
             return EscalatedPricing(monthly: traffic ?? monthlyCost(model: e, complex, usage: usage),
                                     effort: thinking.effort == reasoning(model: e, v).effort ? nil : thinking.effort,
@@ -519,8 +519,7 @@ extension Knowledge {
 
     /// Whether model `m` can hold the average request at all.
     func fits(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
-        let t = requestTokens(model: m, v)
-        return compiledModels[m].holds(input: t.input, output: t.output + t.reasoning, batch: Self.isBatch(v))
+        requestFill(model: m, v).holds
     }
 
     /// Whether the request leaves the headroom `engine.context_headroom` asks for in model `m`'s window and in its
@@ -529,13 +528,15 @@ extension Knowledge {
         withinHeadroom(requestFill(model: m, v))
     }
 
-    /// Whether model `m`'s request fits at all, and the share of its tightest limit it takes.
-    func requestFill(model m: Int, _ v: UnsafeBufferPointer<Double>) -> (holds: Bool, share: Double) {
-        let t = requestTokens(model: m, v)
+    /// Whether model `m`'s request fits at all, and the share of its tightest limit it takes; with `reasoning`, for
+    /// that many reasoning tokens instead of the answers' (`leavesRoom`).
+    func requestFill(model m: Int, reasoning: Double? = nil, _ v: UnsafeBufferPointer<Double>) -> (holds: Bool, share: Double) {
+        let scale = tokenScale(model: m, v)
+        let input = v[AnswerID.avgInputTokens.rawValue] * scale + toolPromptTokens(model: m, v)
+        let output = v[AnswerID.avgOutputTokens.rawValue] * scale + (reasoning ?? reasoningTokens(model: m, v))
         let model = compiledModels[m]
         let batch = Self.isBatch(v)
-        return (model.holds(input: t.input, output: t.output + t.reasoning, batch: batch),
-                model.fill(input: t.input, output: t.output + t.reasoning, batch: batch).share)
+        return (model.holds(input: input, output: output, batch: batch), model.fill(input: input, output: output, batch: batch).share)
     }
 
     /// The headroom rule on a request's fill: it fits, and takes at most `engine.context_headroom` of every limit.
@@ -669,8 +670,7 @@ extension Knowledge {
                     let defaultSaid = " (its default, \(own.rawValue) effort, writes about \(Format.figure(r.tokens[own.rank])) "
                         + "reasoning tokens first). Shorter answers, or a faster host, are what would meet the budget."
                     note(took + priced + defaultSaid)
-                } else if let own = thinking.loweredFrom, let r = model.reasoning,
-                          leavesTimeToAnswer(model: m, reasoning: r.tokens[own.rank], v) {
+                } else if let own = thinking.loweredFrom, let r = model.reasoning, loweredForRoom(model: m, from: own, v) {
                     // In time at its default: lowered for room (`reasoning`), which the answer's own length decides.
                     let over = overHeadroom(model: m, input: inTokens, written: visibleOut + r.tokens[own.rank],
                                             reasoning: r.tokens[own.rank], batch: Self.isBatch(v))

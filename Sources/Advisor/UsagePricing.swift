@@ -102,8 +102,7 @@ extension Knowledge {
         // unsaid. Where the average keeps its default, a group keeps it too unless it must answer faster.
         let byDefault = Int(v[AnswerID.reasoningEffort.rawValue]) == Self.defaultEffortAnswer && !leastEffortByDefault(v)
         let average = byDefault ? reasoning(model: m, v) : (effort: nil, tokens: 0, assumed: false, loweredFrom: nil)
-        let averageForRoom = average.loweredFrom.flatMap { own in compiledModels[m].reasoning.map {
-            leavesTimeToAnswer(model: m, reasoning: $0.tokens[own.rank], v) } } ?? false
+        let averageForRoom = loweredForRoom(model: m, from: average.loweredFrom, v)
         for sample in profile.samples {
             let f = sample.requests / profile.requests
             // A side the profile holds none of cannot be stretched to the answer: the answer is every request's (a
@@ -119,8 +118,8 @@ extension Knowledge {
                 scratch[AnswerID.reasoningEffort.rawValue] = Double(Self.defaultEffortAnswer)
                 if averageForRoom, let effort = average.effort {
                     scratch[AnswerID.reasoningEffort.rawValue] = effort.answer
-                } else if let r = compiledModels[m].reasoning, let own = scratch.withUnsafeBufferPointer({ reasoning(model: m, $0).loweredFrom }),
-                          scratch.withUnsafeBufferPointer({ leavesTimeToAnswer(model: m, reasoning: r.tokens[own.rank], $0) }) {
+                } else if let own = scratch.withUnsafeBufferPointer({ reasoning(model: m, $0).loweredFrom }),
+                          scratch.withUnsafeBufferPointer({ loweredForRoom(model: m, from: own, $0) }) {
                     scratch[AnswerID.reasoningEffort.rawValue] = own.answer
                 }
             }

@@ -1,8 +1,8 @@
 import Synchronization
 
 /// How many usage imports, and verdicts priced on a link's usage profile, run at once. Reading and pricing a 32 MiB
-/// file holds a worker thread for seconds; six at once held every thread of the pool and `/healthz` took 24 s. Past the limit an upload is refused at once with 503
-/// and `Retry-After`, and the other threads keep answering pages.
+/// file holds a worker thread for seconds; six at once held every thread of the pool and `/healthz` took 24 s. Past
+/// the limit an upload is refused at once with 503 and `Retry-After`, and the other threads keep answering pages.
 final class ImportGate: Sendable {
     /// Below the server's worker threads (4 by default), so that pages always have one. Each site holds its own
     /// (`AdvisorViews.importGate`).

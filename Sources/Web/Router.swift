@@ -24,8 +24,8 @@ public struct Router: Sendable {
             }
             // A verdict priced on a link's usage profile costs up to twenty times a plain one (each group priced on
             // every model, up to 256 groups): a hundred such links at once held every worker and `/healthz` waited
-            // 13 s. They take the imports' places (`AdvisorViews.importGate`), so pages always keep a worker. Links are read
-            // (GET, HEAD); an upload holds its place where it is imported (UsageViews).
+            // 13 s. They take the imports' places (`AdvisorViews.importGate`), so pages always keep a worker. Links are
+            // read (GET, HEAD); an upload holds its place where it is imported (UsageViews).
             let pricesUsage = (request.method == "GET" || request.method == "HEAD")
                 && Self.usagePricingPaths.contains { request.path.hasPrefix($0) }
                 && request.query.contains { $0.0 == "usage" && $0.1.contains { !$0.isWhitespace } }
