@@ -1309,7 +1309,7 @@ public enum TrapKind: String, ClosedSet, CodingKeyRepresentable {
         case .long_context_share: ["model", "share", "threshold", "amount", "monthly", "counted_with"]
         case .tokenizer_ratio: ["model", "ratio", "counted_with", "amount", "crossing"]
         case .tokenizer_unpublished: ["model", "counted_with", "unpublished", "reference"]
-        case .thinking_tokens: ["model", "effort", "tokens", "amount", "wait"]
+        case .thinking_tokens: ["model", "effort", "tokens", "amount", "wait", "lowered"]
         case .cache_minimum: ["model", "prefix", "minimum", "amount"]
         case .cache_1h: ["model", "writes", "prefix_writes", "amount"]
         case .batch_limit: ["model", "gap", "amount"]

@@ -174,8 +174,17 @@ extension Engine {
         }
         if r.reasoning_tokens_per_request > 0, let effort = r.reasoning_effort {
             let amount = k.thinkingMonthly(model: m, line: line, requests: requests)
+            // Lowered for room (Knowledge.reasoning), the verdict rests on less thinking than the model's default: said
+            // here, where the primary's thinking is read, and not only in its cost line's notes (strict, unreviewed
+            // 612,000-token RAG on Sonnet 5.5 at low effort said "low" and nothing of why).
+            let lowered = r.reasoning_effort_lowered_from.flatMap { own in
+                v.withUnsafeBufferPointer({ k.loweredForRoom(model: m, from: own, $0) }) ? ". That is lighter than its default, \(own.rawValue), whose thinking "
+                    + "would take the request past the room we leave in its limits: check the quality at \(effort.rawValue) effort on your own samples"
+                    : nil
+            } ?? ""
             add(.thinking_tokens, amount, ["effort": effort.rawValue, "tokens": Format.count(r.reasoning_tokens_per_request),
-                                           "wait": outlastedWait(model: m, line: line, v, priced: effort, monthly: cost)])
+                                           "wait": outlastedWait(model: m, line: line, v, priced: effort, monthly: cost),
+                                           "lowered": lowered])
         }
         let tool = r.tool_prompt_tokens_per_request ?? 0
         let prefix = Knowledge.cacheablePrefix(prompt: r.input_tokens_per_request - tool, toolPrompt: tool,

@@ -85,6 +85,11 @@ struct PlanFiguresTests {
         #expect(abs(haiku.monthly_usd - 5_111) < 0.01, "\(haiku.monthly_usd)")
         #expect(haiku.rates.notes.contains { $0.hasPrefix("At its default, medium effort, one answer is 102,600 output tokens")
             && $0.contains("priced at low effort, the most thinking that leaves room") }, "\(haiku.rates.notes)")
+        // The verdict rests on less thinking than the default: the primary's thinking trap says so, not the note alone.
+        let thinking = try #require(a.decision.traps.first { $0.kind == .thinking_tokens && $0.model == "claude-haiku-5-5" })
+        #expect(thinking.text.contains("That is lighter than its default, medium, whose thinking would take the request past the room "
+                                       + "we leave in its limits: check the quality at low effort on your own samples"), "\(thinking.text)")
+        #expect(!set.decision.traps.contains { $0.text.contains("lighter than its default") })
         var off = k.answers(["task_type": "extraction", "monthly_requests": 100_000, "avg_input_tokens": 2_000,
                              "avg_output_tokens": 78_000, "as_of": "2026-12-05", "reasoning_effort": "none"])
         #expect(engine.assess(off).primaryModel == "claude-haiku-5-5")
