@@ -274,7 +274,8 @@ public struct AdvisorViews: Sendable {
         let defaults = knowledge.settings.compare_models
         let haiku = knowledge.settings.haiku_models[0], escalation = knowledge.settings.escalation_models[0]
         var chosen: [String] = []
-        var error = ""
+        // Every problem with the link is said, each in its own sentence (an answer's error hid an unknown model's).
+        var errors: [String] = []
         let requested = request.query.filter { $0.0 == "models" || $0.0 == "model" }
             .flatMap { $0.1.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
             .filter { !$0.isEmpty }
@@ -289,10 +290,10 @@ public struct AdvisorViews: Sendable {
         // Every unknown one named, up to three (the last of two was named alone).
         if !unknown.isEmpty {
             let named = unknown.prefix(3).map { "“\($0.prefix(80))”" } + (unknown.count > 3 ? ["\(unknown.count - 3) more"] : [])
-            error = (unknown.count == 1 ? "There is no model \(named[0])" : "There are no models \(Format.series(named))")
-                + ". Choose from the list below."
+            errors.append((unknown.count == 1 ? "There is no model \(named[0])" : "There are no models \(Format.series(named))")
+                + ". Choose from the list below.")
         }
-        if chosen.count > 8 { error = "Compare at most eight models at once."; chosen = Array(chosen.prefix(8)) }
+        if chosen.count > 8 { errors.append("Compare at most eight models at once."); chosen = Array(chosen.prefix(8)) }
         let today = knowledge.today
         // Preselected: the default models that are current today (neither legacy, deprecated nor retired).
         if requested.isEmpty {
@@ -317,18 +318,29 @@ public struct AdvisorViews: Sendable {
         var answerPairs = request.query.filter { $0.0 != "models" && $0.0 != "model" }
         var workload: Answers? = nil
         var usage: UsageProfile? = nil
+        // Answers this page cannot read are not dropped: the questionnaire, which can show and correct them, gets them
+        // back through a link (the picker has no field for them, and comparing again lost the whole workload).
+        var correctionURL = ""
         if !answerPairs.isEmpty {
+            let given = answerPairs
             do {
                 (answerPairs, usage) = try Self.usageParameter(answerPairs)
                 workload = try linkedAnswers(answerPairs, profile: usage)
             } catch let failure {
-                error = form.message(for: failure)
+                errors.append(form.message(for: failure))
                 usage = nil
+                let kept = given.filter { $0.0 != "usage" }
+                if !kept.isEmpty {
+                    correctionURL = "/assess?" + kept.map { Answers.percentEncode($0.0) + "=" + Answers.percentEncode($0.1) }
+                        .joined(separator: "&")
+                }
             }
         }
+        let error = errors.joined(separator: " ")
         var view = CompareView(library: library, engine: engine).page(chosen, choices: choices, formError: error,
                                                                       workload: workload, usage: usage)
         view.pairNote = pairNote
+        view.correctionURL = correctionURL
         return .html(templates.page(title: "Compare models", view: view, activeSection: "compare"),
                      status: error.isEmpty ? 200 : 400)
     }

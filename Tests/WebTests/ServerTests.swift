@@ -333,4 +333,19 @@ import Advisor
         let one = try connect().request("GET", "/compare?models=gpt-6-luna").text
         #expect(one.contains("One model compares with nothing, so Claude Haiku 5.5 is set beside it."))
     }
+
+    /// An unknown model and an answer the page cannot read are both said (the answer's error hid the model's), and
+    /// the answers are not lost: a link takes them, as given, to the questionnaire, which can correct them.
+    @Test func compareSaysEveryErrorAndKeepsTheAnswers() throws {
+        let reply = try connect().request("GET", "/compare?models=claude-haiku-5-5,nosuch&monthly_requests=abc&task_type=rag")
+        #expect(reply.status == 400)
+        let page = reply.text
+        #expect(page.contains("There is no model “nosuch”. Choose from the list below. “How many requests a month"))
+        #expect(page.contains("The costs below are the default workload's. <a href=\"/assess?monthly_requests=abc&amp;task_type=rag\">"))
+        let questionnaire = try connect().request("GET", "/assess?monthly_requests=abc&task_type=rag").text
+        #expect(questionnaire.contains("value=\"abc\"") && questionnaire.contains("<option value=\"rag\" selected>"))
+        // Answers it reads give no such link.
+        let fine = try connect().request("GET", "/compare?models=claude-haiku-5-5&monthly_requests=5000").text
+        #expect(!fine.contains("Correct your answers in the questionnaire"))
+    }
 }

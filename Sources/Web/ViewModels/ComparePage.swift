@@ -7,6 +7,8 @@ struct ComparePage: ViewModel, ChartedPage {
     /// Said when one model was asked for and another set beside it, the default Haiku or, beside that Haiku, the
     /// escalation model ("" otherwise): it was added unsaid.
     var pairNote = ""
+    /// Where answers in the link could not be read: the questionnaire with them filled in, to correct them ("" else).
+    var correctionURL = ""
     let models: [ModelLink]
     let rows: [CompareRow]
     /// The workload priced, in words.
