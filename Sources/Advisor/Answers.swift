@@ -11,7 +11,7 @@ import Foundation
 // - Booleans: JSON `true`/`false` only. Query strings: `true`/`false`, plus `on` (what a checked checkbox sends),
 //   `off`, `1`, `0` (`invalid_boolean`).
 // - Numbers: query strings take plain decimal notation (`1000`, `0.25`, `1e6`; no `nan`, `inf`, hex, spaces or
-//   leading `+`), digits grouped by commas (`3,000,000`) and a `k`/`M`/`B` suffix (`20k`, `1.5M`), what people
+//   leading `+`), digits grouped by commas (`3,000,000`) and a `k`/`M`/`B`/`T` suffix (`20k`, `1.5M`), what people
 //   type into a form (`invalid_number`); JSON takes JSON numbers only, a string like `"1000"` is `wrong_type`.
 //   Values must be finite and within the question's `min`...`max` (`out_of_range`, which is also what 1e309
 //   gets); integer answers must be whole (`not_an_integer`).
@@ -472,8 +472,8 @@ extension Knowledge {
     static let groupSpaces: Set<Unicode.Scalar> = [" ", "\u{00A0}", "\u{202F}", "\u{2009}"]
 
     /// A number as a person types it into a form: plain decimal notation (`isDecimal`), or digits grouped in
-    /// threes by commas or spaces (`3,000,000`, `3 000 000`), optionally followed by `k`, `M` or `B` (thousand,
-    /// million, billion: `20k`, `1.5M`). Query strings only; JSON keeps to JSON numbers.
+    /// threes by commas or spaces (`3,000,000`, `3 000 000`), optionally followed by `k`, `M`, `B` or `T` (thousand,
+    /// million, billion, trillion: `20k`, `1.5M`, `1T`). Query strings only; JSON keeps to JSON numbers.
     static func queryNumber(_ text: String) -> Double? {
         if isDecimal(text) { return Double(text) }
         var body = Substring(text)
@@ -482,6 +482,8 @@ extension Knowledge {
         case "k", "K": exponent = "e3"
         case "m", "M": exponent = "e6"
         case "b", "B": exponent = "e9"
+        // Trillion: the volume question's maximum is 1T, and `1000B` was read where `1T` was refused.
+        case "t", "T": exponent = "e12"
         default: break
         }
         // A space may come before the suffix, as before a unit ("20 k", "1.5 M").

@@ -147,6 +147,8 @@ struct ValidationTests {
         // Pasted with spaces around it, or grouped by spaces (plain, no-break, narrow no-break).
         ("1000 ", 1_000), ("\t 3 000 000 ", 3_000_000), ("1\u{00A0}500", 1_500), ("1\u{202F}000k", 1_000_000),
         ("20 k", 20_000), ("1.5 M", 1_500_000), ("1000\n", 1_000),
+        // The volume question's maximum, as its help writes it (1,000,000,000,000) and with a suffix.
+        ("1T", 1_000_000_000_000), ("0.5t", 500_000_000_000),
     ])
     func humanNumbersInQueries(text: String, value: Double) throws {
         let field = value.rounded() == value ? "monthly_requests" : "developer_hourly_usd"
