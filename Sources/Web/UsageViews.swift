@@ -20,8 +20,8 @@ extension AdvisorViews {
             upload = try readUpload(request)
         } catch {
             return assessPage(values: error.values, error: error.error, status: error.status,
-                              usage: error.summary.map { usageSection($0, comparison: nil, profile: nil) }, fromUpload: true,
-                              carriedUsage: error.carriedUsage)
+                              usage: error.summary.map { usageSection($0, comparison: nil, profile: nil) },
+                              others: error.others, fromUpload: true, carriedUsage: error.carriedUsage)
         }
         return usageResult(upload.answers, profile: upload.profile, currentModel: upload.imported.currentModel,
                            alsoInUse: upload.imported.modelShares, summary: upload.imported.summary,
@@ -66,6 +66,9 @@ extension AdvisorViews {
         var summary: UsageSummary? = nil
         /// The imported link's distribution the form carried, kept for the form again ("" without one).
         var carriedUsage = ""
+        /// Every other answer the form sent that cannot be read, marked on its field as the questionnaire's GET marks
+        /// them: one at a time, each fix cost another round trip and the file chosen again.
+        var others: [AnswerError] = []
     }
 
     /// An upload refused before it was read (too many at once, too slow, too large): the questionnaire with the
@@ -178,7 +181,8 @@ extension AdvisorViews {
         do {
             given = try knowledge.answers(fromQuery: pairs, usageFile: true)
         } catch {
-            throw UploadRefusal(error: error, status: 400, values: typed, carriedUsage: carried)
+            throw UploadRefusal(error: error, status: 400, values: typed, carriedUsage: carried,
+                                others: knowledge.fieldErrors(fromQuery: pairs))
         }
         let imported: UsageImport
         do {

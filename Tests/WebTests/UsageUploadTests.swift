@@ -371,6 +371,13 @@ import Testing
                                                                      ("usage_file", "usage.csv", csv)])).text
         #expect(badAnswer.contains("Choose the usage file again") && !badAnswer.contains("aria-describedby=\"upload-error\""))
         #expect(badAnswer.contains("id=\"e-monthly_requests\""))
+        // Every answer refused beside a file is marked at once, as the questionnaire's GET marks them: one at a time,
+        // each fix cost a round trip and the file chosen again.
+        let twoBad = try Self.upload(server.port, Self.multipart([("task_type", nil, Array("bogus".utf8)),
+                                                                  ("monthly_requests", nil, Array("abc".utf8)),
+                                                                  ("usage_file", "usage.csv", csv)])).text
+        #expect(twoBad.contains("id=\"e-task_type\"") && twoBad.contains("id=\"e-monthly_requests\""))
+        #expect(twoBad.contains("1 more answer needs fixing: each is marked below."))
         // A field too long keeps the answers beside it.
         let longKept = try Self.upload(server.port, Self.multipart([
             ("task_type", nil, Array("classification".utf8)), ("latency", nil, Array(repeating: UInt8(ascii: "x"), count: 5_000)),
