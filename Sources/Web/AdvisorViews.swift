@@ -233,20 +233,30 @@ public struct AdvisorViews: Sendable {
                            asked: !query.isEmpty || fromVerdict, verdictSentence: verdict?.sentence ?? "",
                            verdictURL: verdict?.url ?? "", questionnaireURL: "/assess" + query)
         }
+        // Every answer of the link that cannot be read: those the form asks are marked on their fields, as the
+        // questionnaire marks them (the calculator flagged only the first); those it does not ask have no field here.
+        let failures = error.map { first in [first] + knowledge.fieldErrors(fromQuery: query).filter { $0.field != first.field } } ?? []
+        func asked(_ failure: AnswerError) -> Bool {
+            failure.field.flatMap(AnswerID.init(name:)).map(Self.costQuestions.contains) ?? true
+        }
+        let leftOut = failures.filter { !asked($0) }
         // Answers the form does not ask that a link gave (a verdict's task, cost priority, latency budget, peak):
         // kept, since some move the prices (the budget and cost priority set the effort a default answer runs at).
-        // Not the one that was refused: the form has no field to correct it in, and "Price it" repeated the error.
+        // Not one that cannot be read: the form has no field to correct it in, and "Price it" repeated the error.
         let hidden = values.filter { name, _ in
-            name != error?.field && (AnswerID(name: name).map { !Self.costQuestions.contains($0) } ?? false)
+            !leftOut.contains { $0.field == name } && (AnswerID(name: name).map { !Self.costQuestions.contains($0) } ?? false)
         }
             .sorted { $0.key < $1.key }.map { HiddenAnswer(name: $0.key, value: $0.value) }
-        // Every answer the form asks that cannot be read is marked, as the questionnaire marks them (the calculator
-        // flagged only the first).
-        let shown = error == nil ? [] : knowledge.fieldErrors(fromQuery: query).filter { failure in
-            failure.field != error?.field && (failure.field.flatMap(AnswerID.init(name:)).map(Self.costQuestions.contains) ?? false)
+        let errors = failures.filter(asked)
+        var summary = errorSummary(errors.first, marked: errors)
+        // Each one the calculator does not ask is said with the link's value and why, and that "Price it" prices the
+        // rest without it ("choose one of the listed answers" pointed at no list).
+        for failure in leftOut {
+            guard let name = failure.field, let id = AnswerID(name: name) else { continue }
+            let given = query.last { $0.0 == name }.map { "“\($0.1.prefix(40))”" } ?? "its value"
+            summary += (summary.isEmpty ? "" : " ") + "The link's answer to “\(knowledge.question(id).text)”, \(given), cannot be "
+                + "read (\(failure.message)), and this page does not ask it: “Price it” prices the workload without it."
         }
-        let errors = (error.map { [$0] } ?? []) + shown
-        let summary = errorSummary(error, marked: errors)
         let view = CalculatorPage(fields: form.fields(values: values, errors: errors, only: Self.costQuestions),
                                   hiddenAnswers: hidden, formError: summary, priced: priced)
         return .html(templates.page(title: (error == nil ? "" : "Error: ") + "Cost calculator", view: view, activeSection: "calculator"),

@@ -124,6 +124,14 @@ struct VisualTests {
         // A refused answer the form does not ask is not carried: "Price it" would repeat the error with no field to fix.
         let refused = get("/calculator", pairs("monthly_requests=5&latency_budget_s=abc"))
         #expect(refused.status == 400 && !refused.text.contains("name=\"latency_budget_s\" value=\"abc\""))
+        // Nor one after the first refused answer (fixing the volume repeated the task's error), and each one it does not
+        // ask is said with the link's value: "choose one of the listed answers" pointed at no list.
+        let both = get("/calculator", pairs("monthly_requests=abc&task_type=bogus")).text
+        #expect(!both.contains("name=\"task_type\" value=\"bogus\"") && both.contains("id=\"e-monthly_requests\""))
+        #expect(both.contains("The link&#39;s answer to “What does the workload mostly do?”, “bogus”, cannot be read ("
+                              + "&#39;task_type&#39; must be one of classification,"))
+        #expect(both.contains("this page does not ask it: “Price it” prices the workload without it."))
+        #expect(!get("/calculator", pairs("task_type=bogus")).text.contains("choose one of the listed answers"))
         // Hostile names and values are escaped, never echoed raw.
         let hostile = get("/calculator", pairs("monthly_requests=5&task_type=%22%3E%3Cscript%3E")).text
         #expect(!hostile.contains("\"><script>") && !hostile.contains("<script>"))
