@@ -384,6 +384,9 @@ public struct Engine: Sendable {
     /// The other models the file's traffic runs on, with their shares of it: 30 % of a file's requests on a GPT-5
     /// nano retired the day before raised no warning, since only the busiest model was read.
     var alsoInUse: [(model: Int, share: Double)] = []
+    /// Per model, what the imported distribution means for it on the answers as given (set with `usage`): why a model
+    /// cannot take the file's requests where their average fits it ("it cannot take this workload" said nothing).
+    var usageFacts: [UsageModelFacts]? = nil
 
     public init(knowledge: Knowledge) {
         self.knowledge = knowledge
@@ -400,7 +403,7 @@ public struct Engine: Sendable {
     func decideAsPriced(_ v: UnsafeBufferPointer<Double>) -> Decision {
         guard let usage else { return decide(v) }
         let prices = knowledge.usagePrices(usage, v)
-        return decide(v, costs: prices.monthly, headroom: prices.withinHeadroom)
+        return decide(v, costs: prices.monthly, headroom: prices.withinHeadroom, takesEvery: prices.takesEvery)
     }
 
     /// The full assessment of a workload.
@@ -502,8 +505,10 @@ public struct Engine: Sendable {
     /// - Parameter headroom: per model, whether an imported distribution fits it (UsagePricing); nil: averages only.
     /// - Parameter usableKnown: which models are usable, when the caller knows it already (the what-would-change
     ///   search, for answers that `fixedUsabilityInputs` leaves out).
+    /// - Parameter takesEvery: under an import, which models take every one of its requests in their window and
+    ///   output limit (over the headroom or not); nil: averages only.
     func decide(_ v: UnsafeBufferPointer<Double>, costs known: [Double]? = nil, headroom: [Bool]? = nil,
-                usable usableKnown: [Bool]? = nil) -> Decision {
+                takesEvery: [Bool]? = nil, usable usableKnown: [Bool]? = nil) -> Decision {
         let k = knowledge
         let task = Int(v[AnswerID.taskType.rawValue])
         var sum = k.settings.base_score
@@ -1020,10 +1025,14 @@ public struct Engine: Sendable {
                 // Models hold it but miss a requirement: the closest, best fit first, then one that misses only the
                 // alternatives' floor, then a current model before a legacy one, then the cheapest. A Haiku the hard
                 // limit rules out is not named under "use another model" while another model holds the request.
+                // Under an import, a model that takes every request comes before one whose window or output limit
+                // some outgrow: Haiku 5.5 was named where 2 % of the prompts exceed its window, over GPT-6 Luna, the
+                // file's own model, which takes them all.
                 let costs = monthly()
                 func rank(_ m: Int) -> (Int, Fit, Int, Int, Double, Int) {
                     let model = k.compiledModels[m]
-                    return (haikusRuledOut && model.isHaikuFamily ? 1 : 0, model.fit[task], isUsable[m] ? 0 : 1,
+                    let outgrown = takesEvery?[m] == false ? 2 : 0, ruledOut = haikusRuledOut && model.isHaikuFamily ? 1 : 0
+                    return (outgrown + ruledOut, model.fit[task], isUsable[m] ? 0 : 1,
                             model.lifecycle(on: day).state == .legacy ? 1 : 0, costs[m], m)
                 }
                 primary = holding.map(rank).min { $0 < $1 }?.5
@@ -1231,6 +1240,7 @@ public struct Engine: Sendable {
         if let usage, self.usage == nil {
             var priced = self
             priced.usage = usage.search
+            priced.usageFacts = usage.prices.facts
             return priced.assess(answers, v, usage: usage)
         }
         let k = knowledge
@@ -1238,7 +1248,7 @@ public struct Engine: Sendable {
         // the decision, the what-would-change search and the levers compare.
         let priced = usage == nil ? k.models.indices.map { k.pricedLine(model: $0, v) } : []
         let monthly = usage?.prices.monthly ?? priced.map(\.total)
-        let d = decide(v, costs: monthly, headroom: usage?.prices.withinHeadroom)
+        let d = decide(v, costs: monthly, headroom: usage?.prices.withinHeadroom, takesEvery: usage?.prices.takesEvery)
         // How the escalation model prices the share a tiered plan sends it, once: the plan's reason and bill, the
         // account month, the route lever and the effort branch all read it.
         let escalated = d.escalation.map { k.escalatedPricing(model: $0, v, priced: monthly[$0], usage: self.usage) }
@@ -1255,7 +1265,9 @@ public struct Engine: Sendable {
         // An honoured plan says what the advisor would have said without it: the same decision with `auto`.
         var own: String? = nil
         if d.policyReasons.contains(where: { isPlan($0) && $0.obstacle == nil }) {
-            let a = v.with(.routing, 0) { decide($0, costs: usage?.prices.monthly, headroom: usage?.prices.withinHeadroom) }
+            let a = v.with(.routing, 0) {
+                decide($0, costs: usage?.prices.monthly, headroom: usage?.prices.withinHeadroom, takesEvery: usage?.prices.takesEvery)
+            }
             let title = k.models[a.primary].title
             own = switch a.verdict {
             case .chooseHaiku: "run everything on \(title)"
@@ -2010,7 +2022,8 @@ public struct Engine: Sendable {
             verdict: verdict, score: d.score, primaryModel: k.models[primary].slug,
             alternatives: alternatives.map { k.models[$0].slug }, alternativesNote: alternativesNote,
             reasons: reasons, warnings: warnings, costs: costs,
-            whatWouldChange: whatWouldChange(answers, current: d, monthly: monthly, headroom: usage?.prices.withinHeadroom),
+            whatWouldChange: whatWouldChange(answers, current: d, monthly: monthly, headroom: usage?.prices.withinHeadroom,
+                                             takesEvery: usage?.prices.takesEvery),
             assumptions: assumptions,
             scoreRestingOnAssumptions: resting, decidedBy: decidedBy,
             primaryModelBasis: d.basis, baseScore: k.settings.base_score,
@@ -2249,6 +2262,20 @@ public struct Engine: Sendable {
             let t = k.requestTokens(model: m, v)
             return (.size, k.overHeadroom(model: m, input: t.input, written: t.output + t.reasoning, reasoning: t.reasoning,
                                           batch: Knowledge.isBatch(v)))
+        }
+        // The average fits, but an imported file's longer requests do not (UsagePricing).
+        if let facts = usageFacts?[m] {
+            if facts.over_window_share > 0 {
+                let output = model.outputLimit(batch: Knowledge.isBatch(v)).map { " or its \(Format.figure($0))-token "
+                    + model.outputLimitName(batch: Knowledge.isBatch(v)) } ?? ""
+                return (.size, "\(Format.percent(facts.over_window_share)) of the imported requests do not fit its "
+                    + "\(Format.figure(model.contextWindow))-token window\(output)")
+            }
+            if facts.over_headroom_share > UsagePrices.headroomTolerance {
+                return (.size, "\(Format.percent(facts.over_headroom_share)) of the imported requests fill more than "
+                    + "\(Format.percent(k.contextHeadroom)) of its window or output limit, more than the "
+                    + "\(Format.percent(UsagePrices.headroomTolerance)) we let a model take that close to its limit")
+            }
         }
         let fit = model.fit[Int(v[AnswerID.taskType.rawValue])]
         if fit == .poor { return (.fit, "it fits this task poorly") }

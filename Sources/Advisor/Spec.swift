@@ -1274,6 +1274,11 @@ public enum TrapKind: String, ClosedSet, CodingKeyRepresentable {
     /// longer requests cross it: {model}, {prompt} (on its count), {threshold}, {share} (of the line), {amount} (a
     /// month of prompts just over it, more), {counted_with}.
     case long_context_near_line
+    /// Under an imported distribution none of whose requests crosses a whole-request long-context line, its longest
+    /// request within `levers.near_line_share` of it (a report's bucket averages hide the longer ones): {model},
+    /// {prompt} (the longest, on its count), {threshold}, {share} (of the line), {growth} (how much longer every
+    /// prompt would be for the longest to cross), {amount} (the file's month with that growth, more), {counted_with}.
+    case long_context_near_line_import
     /// Under an imported distribution, part of the requests are above the model's long-context line: {model},
     /// {share} (of the requests), {threshold}, {amount} (what its long-context rates add to them), {monthly} (the
     /// model's month), {counted_with}.
@@ -1306,6 +1311,7 @@ public enum TrapKind: String, ClosedSet, CodingKeyRepresentable {
         switch self {
         case .long_context_cliff: ["model", "prompt", "threshold", "amount", "tokens", "counted_with", "estimated"]
         case .long_context_near_line: ["model", "prompt", "threshold", "share", "amount", "counted_with"]
+        case .long_context_near_line_import: ["model", "prompt", "threshold", "share", "growth", "amount", "counted_with"]
         case .long_context_share: ["model", "share", "threshold", "amount", "monthly", "counted_with"]
         case .tokenizer_ratio: ["model", "ratio", "counted_with", "amount", "crossing"]
         case .tokenizer_unpublished: ["model", "counted_with", "unpublished", "reference"]

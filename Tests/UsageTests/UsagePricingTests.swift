@@ -51,6 +51,50 @@ import Usage
         #expect(!average.decision.traps.contains { $0.kind == .long_context_share || $0.kind == .long_context_cliff })
     }
 
+    /// A file none of whose requests crosses Haiku 5.5's whole-request line, its longest at 96 % of it: a report's
+    /// bucket averages hide longer requests, so the near-line trap is said on the longest, priced as the file's
+    /// requests each longer by the 3.8 % that takes the longest over. An Admin report of 96,319-token averages was
+    /// priced all at the standard rates and said nothing, where the same average typed in warned of $12,597 more.
+    @Test func theLongestImportedRequestNearTheLineIsATrap() throws {
+        let near = UsageProfile([UsageSample(requests: 700, uncachedInput: 96_319, cacheRead: 0, cacheWrite: 0, output: 500)])
+        let answers = try UsageFixture.answers(Self.plain.merging(["monthly_requests": .number(300_000)]) { $1 })
+        let a = UsageFixture.engine.assess(answers, usage: near, currentModel: "claude-haiku-5-5", alsoInUse: []).assessment
+        let trap = try #require(a.decision.traps.first { $0.kind == .long_context_near_line_import && $0.model == "claude-haiku-5-5" },
+                                "\(a.decision.traps.map(\.kind))")
+        // By hand: under the line, 300,000 × (96,319 × $0.10 + 500 × $0.50) / 1e6 = $2,964.57; with prompts of 100,001
+        // tokens, 300,000 × (100,001 × $0.50 + 500 × $2.50) / 1e6 = $15,375.15: $12,410.58 more.
+        #expect(trap.amount_usd.map { abs($0 - 12_410.58) < 1 } == true, "\(trap.amount_usd ?? -1)")
+        #expect(trap.text.contains("the longest of the imported requests is 96,319 tokens on its count, 96 % of the way"), "\(trap.text)")
+        #expect(trap.text.contains("Were every prompt 3.8 % longer"), "\(trap.text)")
+        // A file whose longest request is far under the line says nothing of it; one with requests over the line says
+        // what they cost (the share trap), not this.
+        let far = UsageProfile([UsageSample(requests: 700, uncachedInput: 60_000, cacheRead: 0, cacheWrite: 0, output: 500)])
+        let farOff = UsageFixture.engine.assess(answers, usage: far, currentModel: "claude-haiku-5-5", alsoInUse: []).assessment
+        #expect(!farOff.decision.traps.contains { $0.kind == .long_context_near_line_import })
+        let over = UsageFixture.engine.assess(answers, usage: Self.cliff, currentModel: "claude-haiku-5-5", alsoInUse: []).assessment
+        #expect(!over.decision.traps.contains { $0.kind == .long_context_near_line_import })
+    }
+
+    /// 2 % of a file's prompts outgrow Haiku 5.5's window (900,000 tokens, 1,170,000 on its count) and every model
+    /// misses the headroom on them: the one named is one that takes every request, not the Haiku, and why the Haiku
+    /// cannot is said ("it cannot take this workload: it cannot take this workload").
+    @Test func nothingUsableUnderAnImportNamesAModelThatTakesEveryRequest() throws {
+        let profile = UsageProfile([
+            UsageSample(requests: 98, uncachedInput: 8_000, cacheRead: 0, cacheWrite: 0, output: 1_500),
+            UsageSample(requests: 2, uncachedInput: 900_000, cacheRead: 0, cacheWrite: 0, output: 1_500),
+        ])
+        let answers = try UsageFixture.answers(["task_type": .text("summarization"), "monthly_requests": .number(8_760),
+                                                "tokens_counted_with": .text("gpt-6-luna"), "as_of": .text("2026-12-07")])
+        let (a, _) = UsageFixture.engine.assess(answers, usage: profile, currentModel: "gpt-6-luna", alsoInUse: [])
+        #expect(a.primaryModelBasis == .nothing_usable)
+        let primary = try #require(a.costs.first { $0.model == a.primaryModel })
+        #expect(primary.fits && a.primaryModel != "claude-haiku-5-5", "\(a.primaryModel)")
+        let outgrown = try #require(a.warnings.first { $0.text.hasPrefix("Claude Haiku 5.5 cannot take this workload:") })
+        #expect(outgrown.text.contains("2 % of the imported requests do not fit its 1,000,000-token window or its 128,000-token "
+                                       + "output limit") && outgrown.url == "/failure-modes/long-context-cost", "\(outgrown)")
+        #expect(!a.warnings.contains { $0.text.contains("cannot take this workload: it cannot take this workload") })
+    }
+
     /// Half the requests read a 20,000-token prefix from the cache and half logged none: those are priced with no cached
     /// prefix, not the file's 49 % share, which took the bill 38 % under the one logged. By hand, 100,000 requests:
     /// (0.5 × (500 × $0.10 + 20,000 × $0.01 + 100 × $0.50) + 0.5 × (20,500 × $0.10 + 100 × $0.50)) / 1e6 × 100,000
