@@ -387,6 +387,9 @@ public struct Engine: Sendable {
     /// Per model, what the imported distribution means for it on the answers as given (set with `usage`): why a model
     /// cannot take the file's requests where their average fits it ("it cannot take this workload" said nothing).
     var usageFacts: [UsageModelFacts]? = nil
+    /// The distribution as the cost table prices it (set with `usage`, which is its coarser copy for the what-if
+    /// search): what a trap that reads the file's longest request measures and prices.
+    var usagePriced: UsageProfile? = nil
 
     public init(knowledge: Knowledge) {
         self.knowledge = knowledge
@@ -1025,13 +1028,13 @@ public struct Engine: Sendable {
                 // Models hold it but miss a requirement: the closest, best fit first, then one that misses only the
                 // alternatives' floor, then a current model before a legacy one, then the cheapest. A Haiku the hard
                 // limit rules out is not named under "use another model" while another model holds the request.
-                // Under an import, a model that takes every request comes before one whose window or output limit
-                // some outgrow: Haiku 5.5 was named where 2 % of the prompts exceed its window, over GPT-6 Luna, the
+                // Under an import, a model that takes every request comes next, before one whose window or output
+                // limit some outgrow: Haiku 5.5 was named where 2 % of the prompts exceed its window, over GPT-6 Luna, the
                 // file's own model, which takes them all.
                 let costs = monthly()
                 func rank(_ m: Int) -> (Int, Fit, Int, Int, Double, Int) {
                     let model = k.compiledModels[m]
-                    let outgrown = takesEvery?[m] == false ? 2 : 0, ruledOut = haikusRuledOut && model.isHaikuFamily ? 1 : 0
+                    let ruledOut = haikusRuledOut && model.isHaikuFamily ? 2 : 0, outgrown = takesEvery?[m] == false ? 1 : 0
                     return (outgrown + ruledOut, model.fit[task], isUsable[m] ? 0 : 1,
                             model.lifecycle(on: day).state == .legacy ? 1 : 0, costs[m], m)
                 }
@@ -1236,11 +1239,12 @@ public struct Engine: Sendable {
     /// - Parameter usage: an imported distribution already priced (UsagePricing.swift): its costs and fit replace
     ///   the average request's, and `search` prices the what-would-change candidates.
     func assess(_ answers: Answers, _ v: UnsafeBufferPointer<Double>,
-                usage: (prices: UsagePrices, lines: [CostLine], search: UsageProfile)? = nil) -> Assessment {
+                usage: (prices: UsagePrices, lines: [CostLine], search: UsageProfile, priced: UsageProfile)? = nil) -> Assessment {
         if let usage, self.usage == nil {
             var priced = self
             priced.usage = usage.search
             priced.usageFacts = usage.prices.facts
+            priced.usagePriced = usage.priced
             return priced.assess(answers, v, usage: usage)
         }
         let k = knowledge
@@ -2266,13 +2270,14 @@ public struct Engine: Sendable {
         // The average fits, but an imported file's longer requests do not (UsagePricing).
         if let facts = usageFacts?[m] {
             if facts.over_window_share > 0 {
-                let output = model.outputLimit(batch: Knowledge.isBatch(v)).map { " or its \(Format.figure($0))-token "
-                    + model.outputLimitName(batch: Knowledge.isBatch(v)) } ?? ""
-                return (.size, "\(Format.percent(facts.over_window_share)) of the imported requests do not fit its "
-                    + "\(Format.figure(model.contextWindow))-token window\(output)")
+                let limits = ["\(Format.figure(model.contextWindow))-token window"]
+                    + (model.maxInput.map { ["\(Format.figure($0))-token input limit"] } ?? [])
+                    + (model.outputLimit(batch: Knowledge.isBatch(v)).map { ["\(Format.figure($0))-token " + model.outputLimitName(batch: Knowledge.isBatch(v))] } ?? [])
+                return (.size, "\(Self.importShare(facts.over_window_share)) of the imported requests do not fit its "
+                    + (limits.count == 1 ? limits[0] : limits.dropLast().joined(separator: ", ") + " or " + limits.last!))
             }
             if facts.over_headroom_share > UsagePrices.headroomTolerance {
-                return (.size, "\(Format.percent(facts.over_headroom_share)) of the imported requests fill more than "
+                return (.size, "\(Self.importShare(facts.over_headroom_share)) of the imported requests fill more than "
                     + "\(Format.percent(k.contextHeadroom)) of its window or output limit, more than the "
                     + "\(Format.percent(UsagePrices.headroomTolerance)) we let a model take that close to its limit")
             }
@@ -2289,6 +2294,12 @@ public struct Engine: Sendable {
         if let why = k.capacity(model: m, v)?.beyondTiersReason { return (.capacity, why) }
         if k.outlastsBudget(model: m, v) { return (.latency, tooSlow(m, v)) }
         return (.unexplained, "it cannot take this workload")
+    }
+
+    /// A share of an import's requests, to the hundredth of a percent below 10 %: "1 % … more than the 1 % we let"
+    /// was 1.04 %.
+    static func importShare(_ share: Double) -> String {
+        share < 0.1 ? Format.figure(share * 100, digits: 2) + " %" : Format.percent(share)
     }
 
     /// The effort_before_escalation policy: when the escalation model takes work from a usable Haiku (tiered

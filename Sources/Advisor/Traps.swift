@@ -127,17 +127,24 @@ extension Engine {
         // no ceiling either. 300,000 summaries a month averaging 96,319 tokens on Haiku 5.5's count, read from an
         // Admin report, were priced all at the standard rates, where the same averages typed in warned of $12,597
         // more. Priced as the file's requests, each longer by the share that takes the longest just over the line.
-        if let cliff = usageCliff, cliff.share == 0, let profile = usage, profile.meanPrompt > 0, r.band != .long_context,
+        // Read on the distribution the cost table prices, not the what-if search's coarser copy, whose groups average
+        // the longest requests away.
+        if let cliff = usageCliff, cliff.share == 0, let profile = usagePriced, profile.meanPrompt > 0, r.band != .long_context,
            let share = rules.nearLineShare, let threshold = r.long_context_threshold, let prompt = r.long_context_counted,
            k.compiledModels[m].prices(on: Int(v[AnswerID.asOf.rawValue]))?.longContext?.wholeRequest == true,
            let longest = profile.samples.lazy.map(\.prompt).max() {
             // The answers scale every request of the file (UsagePricing); the tool-use system prompt does not grow.
             let tool = r.tool_prompt_tokens_per_request ?? 0
-            let longestCounted = tool + (prompt - tool) * longest / profile.meanPrompt
+            // Where the size answer is the file's own mean (rounded as the import fills it), the longest as logged.
+            let mean = abs(v[AnswerID.avgInputTokens.rawValue] - profile.meanPrompt) < 1 ? v[AnswerID.avgInputTokens.rawValue] : profile.meanPrompt
+            let longestCounted = tool + (prompt - tool) * longest / mean
             if longestCounted >= share * threshold, longestCounted <= threshold, longestCounted > tool {
                 let growth = (threshold + 1 - tool) / (longestCounted - tool)
-                let over = (v[AnswerID.avgInputTokens.rawValue] * growth).rounded(.up)
-                add(.long_context_near_line_import, cost(with: [(.avgInputTokens, over)]) - line.monthly_usd, [
+                var w = v
+                w[AnswerID.avgInputTokens.rawValue] = (v[AnswerID.avgInputTokens.rawValue] * growth).rounded(.up)
+                Answers.derive(&w)
+                let grown = w.withUnsafeBufferPointer { k.usageMonthly(model: m, profile, $0) }
+                add(.long_context_near_line_import, grown - line.monthly_usd, [
                     "prompt": Format.count(longestCounted.rounded()), "threshold": Format.count(threshold),
                     "share": Format.percent((longestCounted / threshold * 100).rounded(.down) / 100),
                     "growth": Format.percent(growth - 1)])

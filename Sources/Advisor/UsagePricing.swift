@@ -349,7 +349,7 @@ extension Engine {
             var engine = self
             engine.currentModel = current
             engine.alsoInUse = alsoInUse.compactMap { slug, share in knowledge.modelIndex[slug].map { ($0, share) } }
-            var assessment = engine.assess(answers, v, usage: (prices, Self.ordered(lines), search))
+            var assessment = engine.assess(answers, v, usage: (prices, Self.ordered(lines), search, profile))
             assessment.pricedAnswers = answers
             // A tiered verdict costs the plan with its escalations, not the Haiku's share of it.
             let recommended = assessment.decision.combined?.monthly_usd

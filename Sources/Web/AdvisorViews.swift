@@ -253,9 +253,17 @@ public struct AdvisorViews: Sendable {
         // rest without it ("choose one of the listed answers" pointed at no list).
         for failure in leftOut {
             guard let name = failure.field, let id = AnswerID(name: name) else { continue }
-            let given = query.last { $0.0 == name }.map { "“\($0.1.prefix(40))”" } ?? "its value"
-            summary += (summary.isEmpty ? "" : " ") + "The link's answer to “\(knowledge.question(id).text)”, \(given), cannot be "
-                + "read (\(failure.message)), and this page does not ask it: “Price it” prices the workload without it."
+            let given = query.last { $0.0 == name }.map { "“\($0.1.count > 40 ? $0.1.prefix(40) + "…" : $0.1)”" } ?? "its value"
+            let why = switch failure.code {
+            case "invalid_choice": "is not one of the question's answers"
+            case "invalid_number", "not_an_integer": "is not the number the question asks for"
+            case "out_of_range": "is outside the question's range"
+            case "invalid_boolean": "is not yes or no"
+            case "invalid_date": "is not a date"
+            default: "cannot be read"
+            }
+            summary += (summary.isEmpty ? "" : " ") + "The link's answer to “\(knowledge.question(id).text)”, \(given), \(why), "
+                + "and this page does not ask it: “Price it” prices the workload without it."
         }
         let view = CalculatorPage(fields: form.fields(values: values, errors: errors, only: Self.costQuestions),
                                   hiddenAnswers: hidden, formError: summary, priced: priced)
@@ -339,11 +347,9 @@ public struct AdvisorViews: Sendable {
             } catch let failure {
                 errors.append(form.message(for: failure))
                 usage = nil
-                let kept = given.filter { $0.0 != "usage" }
-                if !kept.isEmpty {
-                    correctionURL = "/assess?" + kept.map { Answers.percentEncode($0.0) + "=" + Answers.percentEncode($0.1) }
-                        .joined(separator: "&")
-                }
+                // Every pair, the distribution's too: the questionnaire marks a bad one and carries a good one.
+                correctionURL = "/assess?" + given.map { Answers.percentEncode($0.0) + "=" + Answers.percentEncode($0.1) }
+                    .joined(separator: "&")
             }
         }
         let error = errors.joined(separator: " ")

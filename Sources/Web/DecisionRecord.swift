@@ -279,7 +279,7 @@ struct DecisionRecord {
             return "no model we list takes one of these requests with room to spare, and \(title) is the roomiest of "
                 + "\(assessment.roomiestAmong ?? Engine.everyModelListed)."
         case .nothing_usable:
-            return "no model meets every requirement, and \(title) comes closest (the best fit for the task, then one that misses nothing else, a current model before a legacy one, the cheapest)."
+            return "no model meets every requirement, and \(title) comes closest (under an imported file, one that takes every request first; then the best fit for the task, one that misses nothing else, a current model before a legacy one, the cheapest)."
         default: break
         }
         // The cost ceiling's reason for passing over the model a rule named (a hard limit's or the score's) is why

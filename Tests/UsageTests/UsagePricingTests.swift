@@ -73,6 +73,15 @@ import Usage
         #expect(!farOff.decision.traps.contains { $0.kind == .long_context_near_line_import })
         let over = UsageFixture.engine.assess(answers, usage: Self.cliff, currentModel: "claude-haiku-5-5", alsoInUse: []).assessment
         #expect(!over.decision.traps.contains { $0.kind == .long_context_near_line_import })
+        // Five requests at 99,000 tokens among 41 other sizes: read on the distribution the costs are priced on, not the
+        // what-if search's 32 groups, which averaged them away.
+        let many = UsageProfile((0..<41).map { UsageSample(requests: 20, uncachedInput: Double(10_000 + 500 * $0), cacheRead: 0,
+                                                           cacheWrite: 0, output: 500) }
+                                + [UsageSample(requests: 5, uncachedInput: 99_000, cacheRead: 0, cacheWrite: 0, output: 500)])
+        let longest = UsageFixture.engine.assess(answers, usage: many, currentModel: "claude-haiku-5-5", alsoInUse: []).assessment
+        let found = try #require(longest.decision.traps.first { $0.kind == .long_context_near_line_import && $0.model == "claude-haiku-5-5" },
+                                 "\(longest.decision.traps.map(\.kind))")
+        #expect(found.text.contains("the longest of the imported requests is 99,000 tokens on its count, 99 % of the way"), "\(found.text)")
     }
 
     /// 2 % of a file's prompts outgrow Haiku 5.5's window (900,000 tokens, 1,170,000 on its count) and every model
@@ -90,7 +99,7 @@ import Usage
         let primary = try #require(a.costs.first { $0.model == a.primaryModel })
         #expect(primary.fits && a.primaryModel != "claude-haiku-5-5", "\(a.primaryModel)")
         let outgrown = try #require(a.warnings.first { $0.text.hasPrefix("Claude Haiku 5.5 cannot take this workload:") })
-        #expect(outgrown.text.contains("2 % of the imported requests do not fit its 1,000,000-token window or its 128,000-token "
+        #expect(outgrown.text.contains("2 % of the imported requests do not fit its 1,000,000-token window or 128,000-token "
                                        + "output limit") && outgrown.url == "/failure-modes/long-context-cost", "\(outgrown)")
         #expect(!a.warnings.contains { $0.text.contains("cannot take this workload: it cannot take this workload") })
     }

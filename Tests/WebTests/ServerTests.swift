@@ -344,6 +344,9 @@ import Advisor
         #expect(page.contains("The costs below are the default workload's. <a href=\"/assess?monthly_requests=abc&amp;task_type=rag\">"))
         let questionnaire = try connect().request("GET", "/assess?monthly_requests=abc&task_type=rag").text
         #expect(questionnaire.contains("value=\"abc\"") && questionnaire.contains("<option value=\"rag\" selected>"))
+        // The link carries the imported distribution too, and a bad distribution alone is sent back as given.
+        let imported = try connect().request("GET", "/compare?models=claude-haiku-5-5&monthly_requests=abc&usage=100-2000-0-0-300").text
+        #expect(imported.contains("<a href=\"/assess?monthly_requests=abc&amp;usage=100-2000-0-0-300\">"))
         // Answers it reads give no such link.
         let fine = try connect().request("GET", "/compare?models=claude-haiku-5-5&monthly_requests=5000").text
         #expect(!fine.contains("Correct your answers in the questionnaire"))

@@ -128,8 +128,8 @@ struct VisualTests {
         // ask is said with the link's value: "choose one of the listed answers" pointed at no list.
         let both = get("/calculator", pairs("monthly_requests=abc&task_type=bogus")).text
         #expect(!both.contains("name=\"task_type\" value=\"bogus\"") && both.contains("id=\"e-monthly_requests\""))
-        #expect(both.contains("The link&#39;s answer to “What does the workload mostly do?”, “bogus”, cannot be read ("
-                              + "&#39;task_type&#39; must be one of classification,"))
+        #expect(both.contains("The link&#39;s answer to “What does the workload mostly do?”, “bogus”, is not one of the "
+                              + "question&#39;s answers, and"))
         #expect(both.contains("this page does not ask it: “Price it” prices the workload without it."))
         #expect(!get("/calculator", pairs("task_type=bogus")).text.contains("choose one of the listed answers"))
         // Hostile names and values are escaped, never echoed raw.
