@@ -122,6 +122,11 @@ public struct Answers: Sendable, Equatable, Hashable {
     /// every other UTF-8 byte becomes `%XX` (upper-case hex, as Foundation's encoder writes it), so `&`, `=`, `+` and
     /// spaces can never break a link. The site's one percent-encoder; by hand, because every verdict page writes
     /// dozens of links and Foundation's encoder went through NSString each time.
+    /// Name and value pairs as a query string, each percent-encoded (`percentEncode`), in their order.
+    public static func percentEncoded(_ pairs: [(String, String)]) -> String {
+        pairs.map { percentEncode($0.0) + "=" + percentEncode($0.1) }.joined(separator: "&")
+    }
+
     public static func percentEncode(_ text: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)

@@ -406,7 +406,7 @@ public struct Engine: Sendable {
     func decideAsPriced(_ v: UnsafeBufferPointer<Double>) -> Decision {
         guard let usage else { return decide(v) }
         let prices = knowledge.usagePrices(usage, v)
-        return decide(v, costs: prices.monthly, headroom: prices.withinHeadroom, takesEvery: prices.takesEvery)
+        return decide(v, costs: prices.monthly, imported: prices)
     }
 
     /// The full assessment of a workload.
@@ -505,14 +505,14 @@ public struct Engine: Sendable {
 
     /// - Parameter costs: the monthly cost per model when the caller knows them already (the what-would-change
     ///   search, for answers costs do not read).
-    /// - Parameter headroom: per model, whether an imported distribution fits it (UsagePricing); nil: averages only.
+    /// - Parameter imported: an imported distribution priced on these answers (UsagePricing): which models hold its
+    ///   every request with headroom, and which take every one in their limits at all; nil: averages only.
     /// - Parameter usableKnown: which models are usable, when the caller knows it already (the what-would-change
     ///   search, for answers that `fixedUsabilityInputs` leaves out).
-    /// - Parameter takesEvery: under an import, which models take every one of its requests in their window and
-    ///   output limit (over the headroom or not); nil: averages only.
-    func decide(_ v: UnsafeBufferPointer<Double>, costs known: [Double]? = nil, headroom: [Bool]? = nil,
-                takesEvery: [Bool]? = nil, usable usableKnown: [Bool]? = nil) -> Decision {
+    func decide(_ v: UnsafeBufferPointer<Double>, costs known: [Double]? = nil, imported: UsagePrices? = nil,
+                usable usableKnown: [Bool]? = nil) -> Decision {
         let k = knowledge
+        let headroom = imported?.withinHeadroom
         let task = Int(v[AnswerID.taskType.rawValue])
         var sum = k.settings.base_score
         var hard: Verdict? = nil
@@ -1034,7 +1034,7 @@ public struct Engine: Sendable {
                 let costs = monthly()
                 func rank(_ m: Int) -> (Int, Fit, Int, Int, Double, Int) {
                     let model = k.compiledModels[m]
-                    let ruledOut = haikusRuledOut && model.isHaikuFamily ? 2 : 0, outgrown = takesEvery?[m] == false ? 1 : 0
+                    let ruledOut = haikusRuledOut && model.isHaikuFamily ? 2 : 0, outgrown = imported.map { $0.facts[m].over_window_share > 0 } == true ? 1 : 0
                     return (outgrown + ruledOut, model.fit[task], isUsable[m] ? 0 : 1,
                             model.lifecycle(on: day).state == .legacy ? 1 : 0, costs[m], m)
                 }
@@ -1252,7 +1252,7 @@ public struct Engine: Sendable {
         // the decision, the what-would-change search and the levers compare.
         let priced = usage == nil ? k.models.indices.map { k.pricedLine(model: $0, v) } : []
         let monthly = usage?.prices.monthly ?? priced.map(\.total)
-        let d = decide(v, costs: monthly, headroom: usage?.prices.withinHeadroom, takesEvery: usage?.prices.takesEvery)
+        let d = decide(v, costs: monthly, imported: usage?.prices)
         // How the escalation model prices the share a tiered plan sends it, once: the plan's reason and bill, the
         // account month, the route lever and the effort branch all read it.
         let escalated = d.escalation.map { k.escalatedPricing(model: $0, v, priced: monthly[$0], usage: self.usage) }
@@ -1269,9 +1269,7 @@ public struct Engine: Sendable {
         // An honoured plan says what the advisor would have said without it: the same decision with `auto`.
         var own: String? = nil
         if d.policyReasons.contains(where: { isPlan($0) && $0.obstacle == nil }) {
-            let a = v.with(.routing, 0) {
-                decide($0, costs: usage?.prices.monthly, headroom: usage?.prices.withinHeadroom, takesEvery: usage?.prices.takesEvery)
-            }
+            let a = v.with(.routing, 0) { decide($0, costs: usage?.prices.monthly, imported: usage?.prices) }
             let title = k.models[a.primary].title
             own = switch a.verdict {
             case .chooseHaiku: "run everything on \(title)"
@@ -2026,8 +2024,7 @@ public struct Engine: Sendable {
             verdict: verdict, score: d.score, primaryModel: k.models[primary].slug,
             alternatives: alternatives.map { k.models[$0].slug }, alternativesNote: alternativesNote,
             reasons: reasons, warnings: warnings, costs: costs,
-            whatWouldChange: whatWouldChange(answers, current: d, monthly: monthly, headroom: usage?.prices.withinHeadroom,
-                                             takesEvery: usage?.prices.takesEvery),
+            whatWouldChange: whatWouldChange(answers, current: d, monthly: monthly, imported: usage?.prices),
             assumptions: assumptions,
             scoreRestingOnAssumptions: resting, decidedBy: decidedBy,
             primaryModelBasis: d.basis, baseScore: k.settings.base_score,
@@ -2274,7 +2271,7 @@ public struct Engine: Sendable {
                     + (model.maxInput.map { ["\(Format.figure($0))-token input limit"] } ?? [])
                     + (model.outputLimit(batch: Knowledge.isBatch(v)).map { ["\(Format.figure($0))-token " + model.outputLimitName(batch: Knowledge.isBatch(v))] } ?? [])
                 return (.size, "\(Self.importShare(facts.over_window_share)) of the imported requests do not fit its "
-                    + (limits.count == 1 ? limits[0] : limits.dropLast().joined(separator: ", ") + " or " + limits.last!))
+                    + Format.series(limits, conjunction: "or"))
             }
             if facts.over_headroom_share > UsagePrices.headroomTolerance {
                 return (.size, "\(Self.importShare(facts.over_headroom_share)) of the imported requests fill more than "
@@ -2296,10 +2293,10 @@ public struct Engine: Sendable {
         return (.unexplained, "it cannot take this workload")
     }
 
-    /// A share of an import's requests, to the hundredth of a percent below 10 %: "1 % … more than the 1 % we let"
-    /// was 1.04 %.
+    /// A share of an import's requests, to the hundredth of a percent below 10 % ("1 % … more than the 1 % we let"
+    /// was 1.04 %), and never as nothing: 2 requests in 4,002 are "under 0.1 %".
     static func importShare(_ share: Double) -> String {
-        share < 0.1 ? Format.figure(share * 100, digits: 2) + " %" : Format.percent(share)
+        share > 0 && share < 0.0005 ? "under 0.1 %" : share < 0.1 ? Format.figure(share * 100, digits: 2) + " %" : Format.percent(share)
     }
 
     /// The effort_before_escalation policy: when the escalation model takes work from a usable Haiku (tiered

@@ -14,16 +14,16 @@ extension Engine {
     /// - Parameters:
     ///   - decision: the decision on the answers as given; `monthly`: every model's cost for them (the
     ///     assessment's one cost vector).
-    ///   - headroom: under an import, which models hold every request on the answers as given.
+    ///   - imported: under an import, its distribution priced on the answers as given (which models hold it).
     func whatWouldChange(_ answers: Answers, current decision: Decision, monthly baseCosts: [Double],
-                         headroom: [Bool]? = nil, takesEvery: [Bool]? = nil) -> [Change] {
+                         imported: UsagePrices? = nil) -> [Change] {
         let values = answers.values
         let current = decision.verdict
         let primaryInTime = values.withUnsafeBufferPointer { !knowledge.outlastsBudget(model: decision.primary, $0) }
         var changes: [Change] = []
         let baseLean = values.withUnsafeBufferPointer { knowledge.leastEffortByDefault($0) }
         func decideChanged(_ v: UnsafeBufferPointer<Double>, _ known: [Double]?, _ usable: [Bool]?) -> Decision {
-            if let known { return decide(v, costs: known, headroom: headroom, takesEvery: takesEvery, usable: usable) }
+            if let known { return decide(v, costs: known, imported: imported, usable: usable) }
             // Re-priced: through the distribution, which re-checks which models hold it, or on the average request.
             return usage == nil ? decide(v, usable: usable) : decideAsPriced(v)
         }

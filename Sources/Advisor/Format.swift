@@ -125,9 +125,9 @@ public enum Format {
     }
 
     /// Names in a sentence: "A", "A and B", "A, B and C".
-    public static func series(_ items: [String]) -> String {
+    public static func series(_ items: [String], conjunction: String = "and") -> String {
         guard let last = items.last else { return "" }
-        return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " and " + last
+        return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " \(conjunction) " + last
     }
 
     /// A length of time in the unit a reader would use: `13.1 seconds` under two minutes, `10.2 minutes` under two

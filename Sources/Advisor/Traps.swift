@@ -103,51 +103,47 @@ extension Engine {
         // An import priced request by request: the average may be far under the line while one request in ten pays
         // its rates (10 % of 150,000-token prompts were $20,734 of a $27,261 month on Haiku 5.5, and nothing said so).
         if standardMonth == nil, let cliff = usageCliff, cliff.share > 0, let threshold = r.long_context_threshold {
-            // A share above nothing is never shown as nothing: 2 requests in 4,002 are "under 0.1 %".
             add(.long_context_share, cliff.amount, [
-                "share": cliff.share < 0.0005 ? "under 0.1 %" : Format.percent(cliff.share), "threshold": Format.count(threshold),
+                "share": Self.importShare(cliff.share), "threshold": Format.count(threshold),
                 "monthly": Format.money(line.monthly_usd)])
         }
         // Under a whole-request line but near it: an average says nothing of the requests longer than it, which cross
         // the line and pay its rates on every token. Priced as a month of prompts just over the line.
-        // Not under an import, whose requests are priced one group at a time: the share trap says what crossing costs.
-        if usageCliff == nil, r.band != .long_context, let share = rules.nearLineShare, let threshold = r.long_context_threshold,
-           let prompt = r.long_context_counted,
-           k.compiledModels[m].prices(on: Int(v[AnswerID.asOf.rawValue]))?.longContext?.wholeRequest == true,
-           prompt >= share * threshold, prompt <= threshold {
-            // The tool-use system prompt does not grow with the prompt the answers give.
+        // Under an import, whose requests are priced one group at a time, the share trap says what crossing costs; where
+        // none crosses, its longest request near the line is the trap (`long_context_near_line_import`): a provider's
+        // report gives bucket averages, which hide the requests longer than each, and a log is no ceiling either.
+        // 300,000 summaries a month averaging 96,319 tokens on Haiku 5.5's count, read from an Admin report, were
+        // priced all at the standard rates, where the same average typed in warned of $12,597 more. Read on the
+        // distribution the cost table prices, not the what-if search's coarser copy, whose groups average the longest
+        // requests away, and priced as its requests each longer by the share that takes the longest just over.
+        if r.band != .long_context, usageCliff.map({ $0.share == 0 }) ?? true, let share = rules.nearLineShare,
+           let threshold = r.long_context_threshold, let prompt = r.long_context_counted,
+           k.compiledModels[m].prices(on: Int(v[AnswerID.asOf.rawValue]))?.longContext?.wholeRequest == true {
+            // The tool-use system prompt does not grow with the prompt the answers give; the answers scale every
+            // request of a file (UsagePricing).
             let tool = r.tool_prompt_tokens_per_request ?? 0
-            let over = v[AnswerID.avgInputTokens.rawValue] * (threshold + 1 - tool) / (prompt - tool)
-            add(.long_context_near_line, cost(with: [(.avgInputTokens, over.rounded(.up))]) - line.monthly_usd, [
-                "prompt": Format.count(prompt), "threshold": Format.count(threshold),
-                "share": Format.percent((prompt / threshold * 100).rounded(.down) / 100)])
-        }
-        // Under an import none of whose requests crosses the line, the longest of them near it: a provider's report
-        // gives bucket averages, which hide the requests longer than each average, and a week's longest request is
-        // no ceiling either. 300,000 summaries a month averaging 96,319 tokens on Haiku 5.5's count, read from an
-        // Admin report, were priced all at the standard rates, where the same averages typed in warned of $12,597
-        // more. Priced as the file's requests, each longer by the share that takes the longest just over the line.
-        // Read on the distribution the cost table prices, not the what-if search's coarser copy, whose groups average
-        // the longest requests away.
-        if let cliff = usageCliff, cliff.share == 0, let profile = usagePriced, profile.meanPrompt > 0, r.band != .long_context,
-           let share = rules.nearLineShare, let threshold = r.long_context_threshold, let prompt = r.long_context_counted,
-           k.compiledModels[m].prices(on: Int(v[AnswerID.asOf.rawValue]))?.longContext?.wholeRequest == true,
-           let longest = profile.samples.lazy.map(\.prompt).max() {
-            // The answers scale every request of the file (UsagePricing); the tool-use system prompt does not grow.
-            let tool = r.tool_prompt_tokens_per_request ?? 0
-            // Where the size answer is the file's own mean (rounded as the import fills it), the longest as logged.
-            let mean = abs(v[AnswerID.avgInputTokens.rawValue] - profile.meanPrompt) < 1 ? v[AnswerID.avgInputTokens.rawValue] : profile.meanPrompt
-            let longestCounted = tool + (prompt - tool) * longest / mean
-            if longestCounted >= share * threshold, longestCounted <= threshold, longestCounted > tool {
-                let growth = (threshold + 1 - tool) / (longestCounted - tool)
-                var w = v
-                w[AnswerID.avgInputTokens.rawValue] = (v[AnswerID.avgInputTokens.rawValue] * growth).rounded(.up)
-                Answers.derive(&w)
-                let grown = w.withUnsafeBufferPointer { k.usageMonthly(model: m, profile, $0) }
-                add(.long_context_near_line_import, grown - line.monthly_usd, [
-                    "prompt": Format.count(longestCounted.rounded()), "threshold": Format.count(threshold),
-                    "share": Format.percent((longestCounted / threshold * 100).rounded(.down) / 100),
-                    "growth": Format.percent(growth - 1)])
+            let avg = v[AnswerID.avgInputTokens.rawValue]
+            let profile = usageCliff == nil ? nil : usagePriced
+            let near: Double? = if let profile {
+                // Where the size answer is the file's own mean (rounded as the import fills it), the longest as logged.
+                profile.samples.lazy.map(\.prompt).max().flatMap { longest in
+                    profile.meanPrompt > 0 ? tool + (prompt - tool) * longest / (abs(avg - profile.meanPrompt) < 1 ? avg : profile.meanPrompt) : nil
+                }
+            } else if usageCliff == nil { prompt } else { nil }
+            if let near, near >= share * threshold, near <= threshold, near > tool {
+                let growth = (threshold + 1 - tool) / (near - tool)
+                let over = (avg * growth).rounded(.up)
+                var values = ["prompt": Format.count(near), "threshold": Format.count(threshold),
+                              "share": Format.percent((near / threshold * 100).rounded(.down) / 100)]
+                if let profile {
+                    var w = v
+                    w[AnswerID.avgInputTokens.rawValue] = over
+                    Answers.derive(&w)
+                    values["growth"] = Format.percent(growth - 1)
+                    add(.long_context_near_line_import, w.withUnsafeBufferPointer { k.usageMonthly(model: m, profile, $0) } - line.monthly_usd, values)
+                } else {
+                    add(.long_context_near_line, cost(with: [(.avgInputTokens, over)]) - line.monthly_usd, values)
+                }
             }
         }
         if m != counted {

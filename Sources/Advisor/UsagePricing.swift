@@ -39,9 +39,6 @@ struct UsagePrices {
     /// The share of requests allowed over the headroom (but inside the window) before a model stops being usable:
     /// the rare long request is retried elsewhere; a whole percentile is a design problem.
     static let headroomTolerance = 0.01
-
-    /// Per model, whether every request fits its window and output limit (over the headroom or not).
-    var takesEvery: [Bool] { facts.map { $0.over_window_share == 0 } }
 }
 
 extension Knowledge {

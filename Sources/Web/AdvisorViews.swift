@@ -254,15 +254,7 @@ public struct AdvisorViews: Sendable {
         for failure in leftOut {
             guard let name = failure.field, let id = AnswerID(name: name) else { continue }
             let given = query.last { $0.0 == name }.map { "“\($0.1.count > 40 ? $0.1.prefix(40) + "…" : $0.1)”" } ?? "its value"
-            let why = switch failure.code {
-            case "invalid_choice": "is not one of the question's answers"
-            case "invalid_number", "not_an_integer": "is not the number the question asks for"
-            case "out_of_range": "is outside the question's range"
-            case "invalid_boolean": "is not yes or no"
-            case "invalid_date": "is not a date"
-            default: "cannot be read"
-            }
-            summary += (summary.isEmpty ? "" : " ") + "The link's answer to “\(knowledge.question(id).text)”, \(given), \(why), "
+            summary += (summary.isEmpty ? "" : " ") + "The link's answer to “\(knowledge.question(id).text)”, \(given), \(form.fault(of: failure)), "
                 + "and this page does not ask it: “Price it” prices the workload without it."
         }
         let view = CalculatorPage(fields: form.fields(values: values, errors: errors, only: Self.costQuestions),
@@ -348,8 +340,7 @@ public struct AdvisorViews: Sendable {
                 errors.append(form.message(for: failure))
                 usage = nil
                 // Every pair, the distribution's too: the questionnaire marks a bad one and carries a good one.
-                correctionURL = "/assess?" + given.map { Answers.percentEncode($0.0) + "=" + Answers.percentEncode($0.1) }
-                    .joined(separator: "&")
+                correctionURL = "/assess?" + Answers.percentEncoded(given)
             }
         }
         let error = errors.joined(separator: " ")

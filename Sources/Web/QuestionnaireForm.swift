@@ -67,6 +67,19 @@ struct QuestionnaireForm {
         Dictionary(pairs.map { ($0.0, $0.1.trimmingCharacters(in: .whitespacesAndNewlines)) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// What is wrong with a refused answer, as a clause after the answer ("is not one of the question's answers"),
+    /// for a page that names the question itself and has no field for it.
+    func fault(of error: AnswerError) -> String {
+        switch error.code {
+        case "invalid_choice": "is not one of the question's answers"
+        case "invalid_number", "not_an_integer": "is not the number the question asks for"
+        case "out_of_range": "is outside the question's range"
+        case "invalid_boolean": "is not yes or no"
+        case "invalid_date": "is not a date"
+        default: "cannot be read"
+        }
+    }
+
     /// An answer error worded for a person: it names the question as the form asks it, not the field id, and
     /// says what to type.
     func message(for error: AnswerError) -> String {

@@ -145,7 +145,7 @@ enum Routes {
     /// A permanent move to `path` with the request's query kept (a page's address with a slash after it dropped
     /// `?h=`), its body plain text that says where.
     private static func moved(to path: String, keeping query: [(String, String)], status: Int = 301) -> Response {
-        let encoded = query.map { Answers.percentEncode($0.0) + "=" + Answers.percentEncode($0.1) }.joined(separator: "&")
+        let encoded = Answers.percentEncoded(query)
         let target = encoded.isEmpty ? path : path + "?" + encoded
         return Response(status: status, headers: Response.securityHeaders + [("Content-Type", "text/plain; charset=utf-8"),
                                                                           ("Location", target)],

@@ -88,13 +88,7 @@ import Usage
     /// misses the headroom on them: the one named is one that takes every request, not the Haiku, and why the Haiku
     /// cannot is said ("it cannot take this workload: it cannot take this workload").
     @Test func nothingUsableUnderAnImportNamesAModelThatTakesEveryRequest() throws {
-        let profile = UsageProfile([
-            UsageSample(requests: 98, uncachedInput: 8_000, cacheRead: 0, cacheWrite: 0, output: 1_500),
-            UsageSample(requests: 2, uncachedInput: 900_000, cacheRead: 0, cacheWrite: 0, output: 1_500),
-        ])
-        let answers = try UsageFixture.answers(["task_type": .text("summarization"), "monthly_requests": .number(8_760),
-                                                "tokens_counted_with": .text("gpt-6-luna"), "as_of": .text("2026-12-07")])
-        let (a, _) = UsageFixture.engine.assess(answers, usage: profile, currentModel: "gpt-6-luna", alsoInUse: [])
+        let a = try Self.twoSizes("summarization", countedWith: "gpt-6-luna", small: (98, 8_000), large: (2, 900_000), output: 1_500)
         #expect(a.primaryModelBasis == .nothing_usable)
         let primary = try #require(a.costs.first { $0.model == a.primaryModel })
         #expect(primary.fits && a.primaryModel != "claude-haiku-5-5", "\(a.primaryModel)")
