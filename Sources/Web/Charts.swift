@@ -361,14 +361,20 @@ struct ScoreScale {
             + " aria-labelledby=\"\(id)-title \(id)-desc\">"
             + "<title id=\"\(id)-title\">Haiku fit score and the thresholds of the verdict</title>"
             + "<desc id=\"\(id)-desc\">\(HTMLText.escape(description))</desc>"
+        // Where a rule or policy sets the verdict whatever the score, the score's region is muted and the verdict's
+        // is outlined and named: a bar filled green to 99 under "Use another model" read as "Haiku, 99/100".
+        let overruled = region.verdict != verdict
         for (kind, from, to, label) in regions.map({ ($0.verdict, $0.from, $0.to, $0.label) }) {
             let slug = kind.cssClass
             let current = kind == region.verdict
-            svg += "<rect class=\"region region-\(slug)\(current ? " current" : "")\" x=\"\(x(from))\" y=\"30\""
+            let given = overruled && kind == verdict
+            let marks = (current ? " current" : "") + (current && overruled ? " overruled" : "") + (given ? " given" : "")
+            svg += "<rect class=\"region region-\(slug)\(marks)\" x=\"\(x(from))\" y=\"30\""
                 + " width=\"\(x(to - from))\" height=\"14\"></rect>"
             // Every region is named, the score's in full colour: a dashed change point at 37 sat in an unnamed band.
-            // Phones, where the middle band is too narrow for its words, name the score's alone (style.css).
-            svg += "<text class=\"region-label\(current ? "" : " other")\" x=\"\(x((from + to) / 2))\" y=\"\(60 + drop)\" "
+            // Phones, where the middle band is too narrow for its words, name the score's alone (style.css), and
+            // the verdict's where a rule set it.
+            svg += "<text class=\"region-label\(current || given ? "" : " other")\" x=\"\(x((from + to) / 2))\" y=\"\(60 + drop)\" "
                 + "text-anchor=\"middle\">\(HTMLText.escape(label))</text>"
         }
         // The lower threshold's label ends at its line and the higher one's starts at its own, so that on a phone

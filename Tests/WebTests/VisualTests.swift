@@ -30,6 +30,8 @@ struct VisualTests {
         #expect(count("<svg class=\"chart score-scale\" role=\"img\"", in: page) == 1)
         #expect(count("class=\"threshold\"", in: page) == 2)
         #expect(page.contains("class=\"region region-choose-haiku current\""))
+        #expect(!page.contains(" given\"") && !page.contains("This score does not decide") && !page.contains("dashed outline"),
+                "a verdict the score gives has nothing overruled")
         #expect(page.contains("<section class=\"verdict verdict-choose-haiku\""))
         #expect(Verdict.allCases.map(\.cssClass) == ["choose-haiku", "tiered-routing", "choose-alternative"])
         #expect(!page.contains("aria-hidden=\"true\">#"))
@@ -59,8 +61,13 @@ struct VisualTests {
         let page = get(Self.result, pairs("task_type=classification&monthly_requests=1000000&avg_input_tokens=500"
             + "&avg_output_tokens=20&as_of=2026-12-12&cost_priority=primary")).text
         #expect(page.contains("<section class=\"verdict verdict-choose-alternative\""))
-        #expect(page.contains("class=\"region region-choose-haiku current\""))
-        #expect(!page.contains("class=\"region region-choose-alternative current\""))
+        // The score's region is drawn faded and the verdict's outlined, and the words under the heading say which
+        // decides: a bar filled green to 89 under "Use another model" read as "Haiku".
+        #expect(page.contains("class=\"region region-choose-haiku current overruled\""))
+        #expect(page.contains("class=\"region region-choose-alternative given\""))
+        #expect(!page.contains("class=\"region region-choose-alternative current"))
+        #expect(page.contains("This score does not decide the verdict: <a href=\"/criteria/cost-priority\">Cost priority</a> does, whatever the score."))
+        #expect(page.contains("The dashed outline is the verdict given; the score's own region is faded."))
         #expect(page.contains("in the “Haiku” region; the verdict, “Use another model”, is set whatever the score."),
                 "\(part(page, from: "<desc", to: "</desc>"))")
     }

@@ -55,6 +55,8 @@ struct ResultPage: ViewModel, ChartedPage, QuestionFields {
     let moreAssumedFlips: Int
     /// The score scale as SVG markup, rendered raw.
     let scoreSVG: String
+    /// A rule or policy set a verdict other than the score's region gives (the scale outlines the verdict given).
+    let scoreOverruled: Bool
     let assumptions: [AssumptionLine]
     let resting: String
     let shareURL: String
