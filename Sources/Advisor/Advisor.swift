@@ -1194,7 +1194,7 @@ final class CompiledPolicy: Sendable {
                               + "answer within the latency budget and the Haiku takes everything")
             }
             // The saving may be below zero here too: no {saving_per_year}.
-            slowText = try checked(spec.slow_text, ".slow_text", loss.filter { $0 != "loss_per_year" } + ["haiku", "haiku_monthly", "budget"])
+            slowText = try checked(spec.slow_text, ".slow_text", loss.filter { $0 != "loss_per_year" } + ["haiku", "haiku_monthly", "budget", "within"])
             guard spec.slow_paying_text != nil else {
                 throw problem(".slow_paying_text", "routing_payback needs slow_paying_text: the words when routing would pay "
                               + "but the escalation model cannot answer within the latency budget and the Haiku takes everything")

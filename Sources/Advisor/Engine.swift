@@ -811,8 +811,12 @@ public struct Engine: Sendable {
             // takes 0.65 s on either, and Sonnet 5.5 thinks 0.75 s first), the Haiku takes everything instead.
             if saving < cost, isUsable[esc] || passedOverForTime(esc) {
                 // Passed over for the budget (a model as fit answers in time), it is slow by definition.
+                // So too for realtime answers with no budget stated, where the escalation model thinks before every
+                // answer and the Haiku need not: 50,000 realtime chats went all to Sonnet 5.5 at $735 a month, which
+                // the same page called too slow for realtime, over Haiku 5.5 at $29 with its thinking off.
                 let slow = !isUsable[esc] || k.missesBudgetAtEverySetting(model: esc, v)
                     && (!k.missesBudgetAtEverySetting(model: h, v) || k.leastSeconds(model: h, v) < k.leastSeconds(model: esc, v))
+                    || k.thinksBeforeEveryRealtimeAnswer(model: esc, v) && !k.thinksBeforeEveryRealtimeAnswer(model: h, v)
                 // Under the routing plan the finding is said (with the Haiku the plan keeps), not applied.
                 policyReasons.append(PolicyOutcome(policy: p, model: esc, saving: saving, cost: cost,
                                                    haiku: routed || slow ? h : nil, haikuMonthly: haikuMonthly,
@@ -2076,7 +2080,10 @@ public struct Engine: Sendable {
             : (outcome.overruled ? policy.routedText : policy.text)
         if loses { values["loss_per_year"] = Format.cents(-outcome.saving) }
         if outcome.slowEscalation || outcome.slowPaying {
-            values["budget"] = AnswerValue.number(v[AnswerID.latencyBudgetSeconds.rawValue]).text
+            let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
+            values["budget"] = AnswerValue.number(budget).text
+            values["within"] = budget > 0 ? "within your \(AnswerValue.number(budget).text) s budget"
+                : "in time for realtime use (it thinks before every answer)"
         }
         // A ceiling reached because the Haiku's prompt is over its price threshold is the one gap a shorter prompt
         // closes; list prices and token counts are not (Haiku 4.5 at ten times Luna's rates). An imported

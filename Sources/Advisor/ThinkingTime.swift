@@ -85,6 +85,14 @@ extension Knowledge {
         return (lowest, thinkingFloor(model: m, at: lowest))
     }
 
+    /// Whether model `m` thinks before every realtime answer, with no budget stated: realtime leaves no time to think
+    /// (`leavesTimeToAnswer`), and its least setting still thinks (Sonnet 5.5 cannot turn its thinking off).
+    func thinksBeforeEveryRealtimeAnswer(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
+        guard v[AnswerID.latencyBudgetSeconds.rawValue] <= 0, let r = compiledModels[m].reasoning,
+              let least = leastThinking(model: m) else { return false }
+        return !leavesTimeToAnswer(model: m, reasoning: r.tokens[least.effort.rank], v)
+    }
+
     /// Whether model `m`'s thinking weighs on the answers' latency: always for realtime answers without a budget;
     /// with a budget, when its reasoning alone at `engine.typical_output_tokens_per_second` takes at least
     /// `engine.thinking_budget_share` of it (any budget without those settings). 1,200 tokens are about 12 s at 97 a

@@ -278,6 +278,28 @@ struct RoutingPlanTests {
         }
     }
 
+    /// Realtime answers with no budget stated leave no time to think, so the same holds for them: 50,000 realtime
+    /// chats a month (30 % hard) went all to Sonnet 5.5 at $735, whose least thinking the page itself called too slow
+    /// for realtime, over Haiku 5.5 at $29 with its thinking off; said interactive, the same chats kept a Haiku plan.
+    @Test func routingThatDoesNotPayKeepsTheHaikuForRealtimeAnswersTheEscalationModelThinksThrough() throws {
+        let given: [String: AnswerValue] = ["task_type": "chat", "monthly_requests": 50_000, "avg_input_tokens": 3_000,
+                                            "avg_output_tokens": 300, "complex_share": 0.3, "latency": "realtime",
+                                            "as_of": "2026-12-07"]
+        let a = engine.assess(k.answers(given))
+        #expect(a.verdict == .chooseHaiku && a.primaryModel == "claude-haiku-5-5" && a.decidedBy == "routing-payback",
+                "\(a.verdict) \(a.primaryModel) \(a.decidedBy ?? "-")")
+        #expect(a.decision.monthly_usd == monthly(a, "claude-haiku-5-5") && a.decision.monthly_usd < 50)
+        let reason = try #require(a.reasons.first)
+        #expect(reason.text.contains("Claude Sonnet 5.5 cannot answer in time for realtime use (it thinks before every answer) at any setting"),
+                "\(reason.text)")
+        #expect(reason.text.contains("the hard ones go unescalated"))
+        // A stated budget Sonnet 5.5 can meet is the team's word on the wait: everything goes to it as before.
+        var budgeted = given
+        budgeted["latency_budget_s"] = 10
+        let b = engine.assess(k.answers(budgeted))
+        #expect(b.primaryModel == "claude-sonnet-5-5" && b.primaryModelBasis == .routing_does_not_pay, "\(b.primaryModel)")
+    }
+
     /// Routing that pays is not planned onto an escalation model that cannot answer within the budget at any setting
     /// while the Haiku can: 300,000 RAG answers a month from 50,000-token prompts, due in 1 s, were a tiered plan
     /// escalating to Claude Sonnet 5.5, whose least thinking and answer take at least 0.15 + (300 + 130) / 400 = 1.23 s,
