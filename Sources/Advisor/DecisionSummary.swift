@@ -525,9 +525,10 @@ extension Engine {
                 + "\(Format.ratio(haikuLean / lean)) times its \(Format.money(lean)) and \(Format.money(haikuLean - lean)) a month more, "
                 + "while \(k.models[primary].title)'s \(Format.money(primaryLean)) clears that"
             url = "/criteria/cost-priority"
-        } else if d.basis == .cheapest_suitable, let missed = floorMissed(m, d) {
+        } else if d.basis == .cheapest_suitable || difference < 0, let missed = floorMissed(m, d) {
             // Set aside by a floor on another task type (a tenth of the requests complex: complex reasoning 'good'), not
-            // by a rule naming the pick: "the rules that fired prefer gpt-oss-120b" stood beside a cheaper Haiku.
+            // by a rule naming the pick: "the rules that fired prefer gpt-oss-120b" stood beside a cheaper Haiku, and
+            // under cost first "Cost priority decided the primary, whatever the price" beside a Haiku $105 cheaper.
             reason = missed.text
             url = missed.url
         } else if let basisCriterion {

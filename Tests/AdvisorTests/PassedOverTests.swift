@@ -139,5 +139,15 @@ struct PassedOverTests {
         let haiku = try #require(below.decision.haiku)
         #expect(haiku.reason.hasPrefix("it fits complex reasoning only 'weak', where this workload asks 'good' of any model that takes "
                                        + "every request alone") && haiku.url == "/criteria/complex-request-share", "\(haiku)")
+        // So too where cost first picked the primary: "Cost priority decided the primary, whatever the price" stood
+        // beside a Haiku $105 a month cheaper than the legacy DeepSeek V4 Flash it lost to.
+        let costFirst = engine.assess(k.answers(["task_type": "rag", "monthly_requests": 1_000_000, "avg_input_tokens": 5_000,
+                                                 "avg_output_tokens": 500, "complex_share": 0.6, "cost_priority": "primary",
+                                                 "as_of": "2026-12-07"]))
+        #expect(costFirst.decidedBy == "cost-priority")
+        let cheaper = try #require(costFirst.decision.haiku)
+        #expect(cheaper.monthly_usd < costFirst.decision.monthly_usd, "\(cheaper)")
+        #expect(cheaper.reason.hasPrefix("it fits complex reasoning only 'weak', where this workload asks 'good'")
+                && cheaper.url == "/criteria/complex-request-share", "\(cheaper)")
     }
 }
