@@ -26,8 +26,24 @@ public struct AdvisorViews: Sendable {
     }
 
     /// The questionnaire prefilled from the query string (the bare `/assess` is prebuilt).
+    /// The questionnaire filled in from a query (a verdict's "change the answers" link). An answer it cannot read is
+    /// said at its field with a 400, as the verdict page says it: `?task_type=bogus&monthly_requests=abc` showed
+    /// "Not sure" and "abc" with no word until the form was sent.
     func assess(_ request: Request) -> Response {
-        assessPage(values: QuestionnaireForm.values(of: request.query), error: nil, status: 200)
+        do {
+            let split = try ShareLinks.split(request.query.filter { $0.0 != Self.uploadFileField })
+            let (pairs, profile) = try Self.usageParameter(split.answers)
+            _ = try linkedAnswers(pairs, profile: profile)
+        } catch let error as HTTPError {
+            return assessPage(values: QuestionnaireForm.values(of: request.query),
+                              error: AnswerError(code: error.code, message: error.message, field: error.field), status: 400)
+        } catch let error as AnswerError {
+            return assessPage(values: QuestionnaireForm.values(of: request.query), error: error, status: 400,
+                              others: knowledge.fieldErrors(fromQuery: request.query))
+        } catch {
+            preconditionFailure("only HTTPError and AnswerError are thrown here")
+        }
+        return assessPage(values: QuestionnaireForm.values(of: request.query), error: nil, status: 200)
     }
 
     // MARK: - API

@@ -27,6 +27,22 @@ struct AdvisorRoutesTests {
 
     /// An export describes the workload it priced: a `usage=` link without averages was described at the 1,000-token
     /// default while its figures were the profile's 150,000-token prompts.
+    /// The questionnaire filled in from a query says what it cannot read, at each field, with a 400: the selects
+    /// showed "Not sure" and the volume "abc" with no word until the form was sent.
+    @Test func aQuestionnaireFilledFromAQueryMarksEveryAnswerItCannotRead() {
+        let bad = get("/assess", pairs("task_type=bogus&latency=warp&monthly_requests=abc"))
+        #expect(bad.status == 400)
+        for field in ["task_type", "latency", "monthly_requests"] {
+            #expect(bad.text.contains("id=\"e-\(field)\""), "\(field)")
+        }
+        #expect(bad.text.contains("name=\"monthly_requests\"") && bad.text.contains("value=\"abc\""), "the answers are kept")
+        let hostile = get("/assess", pairs("monthly_requests=%22%3E%3Cscript%3E"))
+        #expect(hostile.status == 400 && !hostile.text.contains("<script>"))
+        // A share link's answers, version and day fill the form as before.
+        let good = get("/assess", pairs("task_type=chat&monthly_requests=5000&as_of=2026-12-07&content=abc123"))
+        #expect(good.status == 200 && !good.text.contains("aria-invalid=\"true\""))
+    }
+
     @Test func anExportOfAUsageLinkDescribesTheWorkloadItPriced() {
         for path in ["/assess/result.md", "/assess/result.madr.md"] {
             let text = get(path, [("usage", "1-135000-0-15000-200"), ("as_of", "2026-12-07")]).text
