@@ -25,25 +25,38 @@ public struct AdvisorViews: Sendable {
         ]
     }
 
-    /// The questionnaire prefilled from the query string (the bare `/assess` is prebuilt).
-    /// The questionnaire filled in from a query (a verdict's "change the answers" link). An answer it cannot read is
-    /// said at its field with a 400, as the verdict page says it: `?task_type=bogus&monthly_requests=abc` showed
-    /// "Not sure" and "abc" with no word until the form was sent.
+    /// The questionnaire filled in from a query (a verdict's "change the answers" link; the bare `/assess` is
+    /// prebuilt), with a link's distribution kept. An answer it cannot read is said at its field with a 400, as the
+    /// verdict page says it: `?task_type=bogus&monthly_requests=abc` showed "Not sure" and "abc" with no word.
     func assess(_ request: Request) -> Response {
-        do {
-            let split = try ShareLinks.split(request.query.filter { $0.0 != Self.uploadFileField })
-            let (pairs, profile) = try Self.usageParameter(split.answers)
-            _ = try linkedAnswers(pairs, profile: profile)
-        } catch let error as HTTPError {
-            return assessPage(values: QuestionnaireForm.values(of: request.query),
-                              error: AnswerError(code: error.code, message: error.message, field: error.field), status: 400)
-        } catch let error as AnswerError {
-            return assessPage(values: QuestionnaireForm.values(of: request.query), error: error, status: 400,
-                              others: knowledge.fieldErrors(fromQuery: request.query))
-        } catch {
+        let usage: UsageProfile?
+        do { usage = try readLink(request.query).usage } catch { return refusedLink(error, request) }
+        return assessPage(values: QuestionnaireForm.values(of: request.query), error: nil, status: 200,
+                          carriedUsage: usage?.encoded ?? "")
+    }
+
+    /// A link's answers as the verdict page and the questionnaire read them: its content version, its imported
+    /// distribution (`usage=`), and the answers (the file field's name is none). Throws HTTPError or AnswerError.
+    func readLink(_ query: [(String, String)]) throws -> (answers: Answers, version: String?, usage: UsageProfile?) {
+        let split = try ShareLinks.split(query.filter { $0.0 != Self.uploadFileField })
+        let (pairs, profile) = try Self.usageParameter(split.answers)
+        return (try linkedAnswers(pairs, profile: profile), split.version, profile)
+    }
+
+    /// The questionnaire refusing a link (`readLink`'s error): every answer it cannot read marked at its field, the
+    /// answers kept, and the distribution too unless it is what was refused.
+    func refusedLink(_ error: any Error, _ request: Request) -> Response {
+        let values = QuestionnaireForm.values(of: request.query)
+        switch error {
+        case let error as HTTPError:
+            return assessPage(values: values, error: AnswerError(code: error.code, message: error.message, field: error.field),
+                              status: 400, carriedUsage: carriedUsage(request))
+        case let error as AnswerError:
+            return assessPage(values: values, error: error, status: 400, others: knowledge.fieldErrors(fromQuery: request.query),
+                              carriedUsage: error.field == "usage" ? "" : carriedUsage(request))
+        default:
             preconditionFailure("only HTTPError and AnswerError are thrown here")
         }
-        return assessPage(values: QuestionnaireForm.values(of: request.query), error: nil, status: 200)
     }
 
     // MARK: - API
@@ -163,21 +176,9 @@ public struct AdvisorViews: Sendable {
                         + "choose it again and press “Import and assess”, or clear it for a verdict on the answers alone.",
                     field: "usage"), status: 400, carriedUsage: carriedUsage(request))
             }
-            let split = try ShareLinks.split(request.query.filter { $0.0 != Self.uploadFileField })
-            linkVersion = split.version
-            let (pairs, profile) = try Self.usageParameter(split.answers)
-            answers = try linkedAnswers(pairs, profile: profile)
-            usage = profile
-        } catch let error as HTTPError {
-            return assessPage(values: QuestionnaireForm.values(of: request.query),
-                              error: AnswerError(code: error.code, message: error.message, field: error.field), status: 400,
-                              carriedUsage: carriedUsage(request))
-        } catch let error as AnswerError {
-            return assessPage(values: QuestionnaireForm.values(of: request.query), error: error, status: 400,
-                              others: knowledge.fieldErrors(fromQuery: request.query),
-                              carriedUsage: error.field == "usage" ? "" : carriedUsage(request))
+            (answers, linkVersion, usage) = try readLink(request.query)
         } catch {
-            preconditionFailure("only HTTPError and AnswerError are thrown here")
+            return refusedLink(error, request)
         }
         if let usage {
             return usageResult(answers, profile: usage, currentModel: Self.currentModel(of: answers), alsoInUse: [], summary: nil,

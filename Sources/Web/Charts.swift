@@ -326,6 +326,9 @@ struct ScoreScale {
 
     private func x(_ value: Double) -> String { Markup.percent(value / 100) }
 
+    /// Whether a rule or policy set a verdict other than the one the score's region gives.
+    var overruled: Bool { scoreRegion.verdict != verdict }
+
     /// The region the score lies in, whatever the verdict.
     var scoreRegion: (verdict: Verdict, from: Double, to: Double, label: String) {
         regions.last { score >= $0.from } ?? regions[0]
@@ -363,7 +366,6 @@ struct ScoreScale {
             + "<desc id=\"\(id)-desc\">\(HTMLText.escape(description))</desc>"
         // Where a rule or policy sets the verdict whatever the score, the score's region is muted and the verdict's
         // is outlined and named: a bar filled green to 99 under "Use another model" read as "Haiku, 99/100".
-        let overruled = region.verdict != verdict
         for (kind, from, to, label) in regions.map({ ($0.verdict, $0.from, $0.to, $0.label) }) {
             let slug = kind.cssClass
             let current = kind == region.verdict

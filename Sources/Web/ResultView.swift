@@ -125,7 +125,7 @@ struct ResultView {
             assumedFlips: assumedFlips(blankChanges.prefix(2), assessment, answers: answers),
             moreAssumedFlips: Swift.max(0, blankChanges.count - 2),
             scoreSVG: scale.svg(id: "score-scale"),
-            scoreOverruled: scale.scoreRegion.verdict != assessment.verdict,
+            scoreOverruled: scale.overruled,
             assumptions: assessment.assumptions.map { assumption in
                 let question = knowledge.question(assumption.answer)
                 return AssumptionLine(question: question.text, value: form.label(assumption.value, for: question),

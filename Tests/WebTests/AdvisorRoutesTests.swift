@@ -41,6 +41,11 @@ struct AdvisorRoutesTests {
         // A share link's answers, version and day fill the form as before.
         let good = get("/assess", pairs("task_type=chat&monthly_requests=5000&as_of=2026-12-07&content=abc123"))
         #expect(good.status == 200 && !good.text.contains("aria-invalid=\"true\""))
+        // An imported verdict's link keeps its distribution in the form, read or refused (it was dropped).
+        let usage = "usage=2016-90000-0-0-300"
+        #expect(get("/assess", pairs("task_type=summarization&" + usage)).text.contains("name=\"usage\" value=\"2016-90000-0-0-300\""))
+        let refused = get("/assess", pairs("task_type=bogus&" + usage))
+        #expect(refused.status == 400 && refused.text.contains("name=\"usage\" value=\"2016-90000-0-0-300\""))
     }
 
     @Test func anExportOfAUsageLinkDescribesTheWorkloadItPriced() {
