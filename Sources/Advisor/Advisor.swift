@@ -358,6 +358,9 @@ public final class Knowledge: @unchecked Sendable {
     let numericCandidates: [[Double]]
     /// `engine.least_effort_when`: where the `default` effort answer runs each model at its least thinking.
     let leastEffortByDefault: CompiledCondition?
+    /// `engine.thinking_kept_when`: where the `default` effort answer runs a model whose thinking is off by default
+    /// with it on (`reasoning.thinking_on_effort`).
+    let thinkingKeptWhen: CompiledCondition?
 
     /// `{"questions": [...]}` for `GET /api/questionnaire`.
     public var questionnaireDocument: QuestionnaireDocument { QuestionnaireDocument(questions: questionnaire) }
@@ -457,7 +460,7 @@ public final class Knowledge: @unchecked Sendable {
         tokenRatios = compiledModels.map(\.tokenRatio)
         largestPublishedRatio = compiledModels.filter(\.ratioPublished).map(\.tokenRatio).max() ?? 1
         reasoningTokenTable = compiledModels.flatMap { model in
-            AnswerID.reasoningEffort.choices.indices.map { model.reasoning?.byAnswer[$0].tokens ?? 0 }
+            (0...Knowledge.thinkingOnAnswer).map { model.reasoning?.byAnswer[$0].tokens ?? 0 }
         }
 
         // Settings.
@@ -685,16 +688,18 @@ public final class Knowledge: @unchecked Sendable {
         var rules: [CompiledRule] = []
         var policies: [CompiledPolicy] = []
         var thresholds: [[Double]] = Array(repeating: [], count: AnswerID.count)
-        // Its thresholds are the verdict's: a complex share crossing one re-prices every reasoning model.
-        var leastEffort: CompiledCondition? = nil
-        if let when = settings.least_effort_when {
+        // The effort settings' conditions. Their thresholds are the verdict's: a complex share crossing one re-prices
+        // reasoning models.
+        func effortCondition(_ when: Condition?, _ name: String) throws(KnowledgeError) -> CompiledCondition? {
+            guard let when else { return nil }
             do throws(ConditionError) {
-                leastEffort = try CompiledCondition(when, questions: questions, thresholds: &thresholds)
+                return try CompiledCondition(when, questions: questions, thresholds: &thresholds)
             } catch {
-                throw settingsError("least_effort_when" + error.path, error.message)
+                throw settingsError(name + error.path, error.message)
             }
         }
-        leastEffortByDefault = leastEffort
+        leastEffortByDefault = try effortCondition(settings.least_effort_when, "least_effort_when")
+        thinkingKeptWhen = try effortCondition(settings.thinking_kept_when, "thinking_kept_when")
         for (c, entry) in criteria.enumerated() {
             for (r, rule) in entry.spec.rules.enumerated() {
                 let field = "criterion.rules[\(r)]"

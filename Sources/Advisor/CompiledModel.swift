@@ -102,14 +102,20 @@ final class CompiledReasoning: Sendable {
     let billedAs: TokenClass
 
     /// What each `reasoning_effort` answer (by index) comes to on this model: worked out once, read per cost line.
+    /// One more slot, `Knowledge.thinkingOnAnswer`: `default` where the work keeps its thinking (`thinkingOn`).
     let byAnswer: [(effort: Effort, tokens: Double, assumed: Bool)]
+
+    /// For a model whose thinking is off by default, the level a request that turns it on runs at
+    /// (`reasoning.thinking_on_effort`); nil otherwise.
+    let thinkingOn: Effort?
 
     /// Levels the API takes but runs as one of `levels` (`runs_as`), as its page documents them.
     let runsAs: [Effort: Effort]
 
     init(defaultEffort: Effort, levels: [Effort], tokens: [Double], assumed: [Bool], billedAs: TokenClass,
-         runsAs: [Effort: Effort] = [:]) {
+         runsAs: [Effort: Effort] = [:], thinkingOn: Effort? = nil) {
         self.runsAs = runsAs
+        self.thinkingOn = thinkingOn
         self.defaultEffort = defaultEffort
         self.levels = levels
         self.tokens = tokens
@@ -118,7 +124,7 @@ final class CompiledReasoning: Sendable {
         byAnswer = AnswerID.reasoningEffort.choices.indices.map { index in
             let effort = Self.effort(forAnswer: index, levels: levels, defaultEffort: defaultEffort, runsAs: runsAs)
             return (effort, tokens[effort.rank], assumed[effort.rank])
-        }
+        } + [thinkingOn ?? defaultEffort].map { ($0, tokens[$0.rank], assumed[$0.rank]) }
     }
 
     /// The `reasoning_effort` choices as levels, by answer index (nil for `default`).
@@ -543,8 +549,19 @@ final class CompiledModel: Sendable {
                 }
                 runsAs[asked] = runs
             }
+            // Thinking off by default and on for the work that keeps it: the level a request that turns it on gets.
+            if let on = r.thinking_on_effort {
+                guard d == .none else {
+                    throw problem("reasoning.thinking_on_effort", "is for a model whose thinking is off by default (default_effort: none); this one thinks at \(d.rawValue)")
+                }
+                guard on != .none, levels.contains(on) else {
+                    throw problem("reasoning.thinking_on_effort", "must be one of the levels that thinks (\(levels.filter { $0 != .none }.map(\.rawValue).joined(separator: ", ")))")
+                }
+            } else if d == .none, levels.contains(where: { $0 != .none }) {
+                throw problem("reasoning.thinking_on_effort", "a model whose thinking is off by default needs the level a request that turns it on runs at")
+            }
             reasoning = CompiledReasoning(defaultEffort: d, levels: levels.sorted(), tokens: tokens, assumed: assumed,
-                                          billedAs: r.billed_as ?? .output, runsAs: runsAs)
+                                          billedAs: r.billed_as ?? .output, runsAs: runsAs, thinkingOn: r.thinking_on_effort)
         } else {
             reasoning = nil
         }

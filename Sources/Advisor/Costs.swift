@@ -210,6 +210,13 @@ struct EscalatedPricing {
     /// default, and whether for room (77,500-token answers leave Sonnet 5.5 room at medium, not at its default high)
     /// or for time.
     var lowered: (effort: Effort, from: Effort, forRoom: Bool)? = nil
+    /// Whether that effort is the model's thinking turned on (its default is off: `Knowledge.thinkingOnAnswer`).
+    var thinkingOn = false
+
+    /// "its default high effort", or "high effort, its thinking on" for a model whose thinking is off by default.
+    func effortWords(_ effort: Effort) -> String {
+        thinkingOn ? "\(effort.rawValue) effort, with its thinking on" : "its default \(effort.rawValue) effort"
+    }
 }
 
 extension Knowledge {
@@ -243,7 +250,7 @@ extension Knowledge {
         let answer = effortAnswer(model: m, v)
         let tokens = reasoningTokenTable[m * Self.effortAnswers + answer]
         // The table holds each answer's level; only a `default` that leaves no time to answer, or no room, runs lower.
-        guard answer == Self.defaultEffortAnswer, tokens > 0,
+        guard Self.isDefault(answer), tokens > 0,
               !leavesTimeToAnswer(model: m, reasoning: tokens, v) || !leavesRoom(model: m, reasoning: tokens, v) else { return tokens }
         return reasoning(model: m, v).tokens
     }
@@ -257,11 +264,17 @@ extension Knowledge {
     /// Whether `reasoning(model:_:)` runs model `m` below its default for room: it is lowered, the default would be in
     /// time, and not because cost comes first. The cost line's note, a plan's escalations and an import's groups ask.
     func loweredForRoom(model m: Int, from own: Effort?, _ v: UnsafeBufferPointer<Double>) -> Bool {
-        guard let own, let r = compiledModels[m].reasoning, effortAnswer(model: m, v) == Self.defaultEffortAnswer else { return false }
+        guard let own, let r = compiledModels[m].reasoning, Self.isDefault(effortAnswer(model: m, v)) else { return false }
         return leavesTimeToAnswer(model: m, reasoning: r.tokens[own.rank], v)
     }
 
-    private static let effortAnswers = AnswerID.reasoningEffort.choices.count
+    /// The answers' slots per model in `reasoningTokenTable`: each `reasoning_effort` choice, and `thinkingOnAnswer`.
+    private static let effortAnswers = AnswerID.reasoningEffort.choices.count + 1
+    /// The slot past the choices: `default` on a model whose thinking is off by default, where the work keeps its
+    /// thinking (`thinkingKept`), which runs at the level a request that turns it on gets (`CompiledReasoning.thinkingOn`).
+    static let thinkingOnAnswer = AnswerID.reasoningEffort.choices.count
+    /// Whether an `effortAnswer` is the model's default: its own level, or its thinking turned on for the work.
+    static func isDefault(_ answer: Int) -> Bool { answer == defaultEffortAnswer || answer == thinkingOnAnswer }
     /// The `reasoning_effort` answer's index for `none`, and the `tool_choice` answer's for `forced` and `auto`.
     static let noEffortAnswer = AnswerID.reasoningEffort.choices.firstIndex(of: "none")!
     static let forcedToolAnswer = Double(AnswerID.toolChoice.choices.firstIndex(of: "forced")!)
@@ -269,11 +282,27 @@ extension Knowledge {
 
     /// The `reasoning_effort` answer a request on model `m` runs at: the team's, except that a forced tool call on a
     /// model that takes one only without thinking runs with thinking off (content/criteria/tool-choice.md), and that
-    /// `default` runs at the least thinking where `engine.least_effort_when` holds (`leastEffortByDefault(_:)`).
+    /// `default` runs at the least thinking where `engine.least_effort_when` holds (`leastEffortByDefault(_:)`), and with
+    /// the thinking on, on a model whose thinking is off by default, where `engine.thinking_kept_when` holds
+    /// (`thinkingOnAnswer`): Sonnet 4.6 priced without thinking for complex reasoning beat Sonnet 5.5 priced at high.
     func effortAnswer(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Int {
         let answer = Int(v[AnswerID.reasoningEffort.rawValue])
-        return thinkingOffForTools(model: m, v) || answer == Self.defaultEffortAnswer && leastEffortByDefault(v)
-            ? Self.noEffortAnswer : answer
+        if thinkingOffForTools(model: m, v) { return Self.noEffortAnswer }
+        guard answer == Self.defaultEffortAnswer else { return answer }
+        if leastEffortByDefault(v) { return Self.noEffortAnswer }
+        return compiledModels[m].reasoning?.thinkingOn != nil && thinkingKept(v) ? Self.thinkingOnAnswer : answer
+    }
+
+    /// Whether the work keeps its thinking (`engine.thinking_kept_when`): a model whose thinking is off by default is
+    /// priced with it on (content/criteria/reasoning-effort.md).
+    func thinkingKept(_ v: UnsafeBufferPointer<Double>) -> Bool {
+        thinkingKeptWhen?.holds(v, override: -1, value: 0) ?? false
+    }
+
+    /// Which way the `default` effort answer runs on these answers (least thinking, thinking kept, both models' own):
+    /// an answer that changes it re-prices every model that reasons (the what-would-change search compares it).
+    func effortRegime(_ v: UnsafeBufferPointer<Double>) -> Int {
+        (leastEffortByDefault(v) ? 1 : 0) | (thinkingKept(v) ? 2 : 0)
     }
 
     /// Whether the `default` effort answer runs every model at its least thinking on these answers: a team that puts
@@ -292,7 +321,7 @@ extension Knowledge {
     /// (`onEscalatedTraffic`) and scaled back to the whole month's.
     func escalatedMonthly(model e: Int, _ v: UnsafeBufferPointer<Double>, priced: Double? = nil,
                           usage: UsageProfile? = nil) -> Double {
-        onEscalatedRequests(v) { escalated, lowered in
+        onEscalatedRequests(model: e, v) { escalated, lowered in
             onEscalatedTraffic(model: e, escalated, share: v[AnswerID.complexShare.rawValue], usage: usage)
                 ?? (lowered ? monthlyCost(model: e, escalated, usage: usage) : priced ?? monthlyCost(model: e, v, usage: usage))
         }
@@ -309,13 +338,16 @@ extension Knowledge {
         return v.with(.monthlyRequests, requests * share) { monthlyCost(model: e, $0, usage: usage) } / share
     }
 
-    /// Runs `body` on the answers a tiered plan's escalated requests are priced and held on: every request complex
-    /// where cost first runs the rest at the least thinking (`lowered` true, `leastEffortByDefault`), so they keep the
-    /// escalation model's default effort; else the answers as given. The escalated month, the escalation model's
-    /// rate limits and its headroom all read them here.
-    func onEscalatedRequests<T>(_ v: UnsafeBufferPointer<Double>,
-                                _ body: (_ escalated: UnsafeBufferPointer<Double>, _ lowered: Bool) -> T) -> T {
-        leastEffortByDefault(v) ? v.with(.complexShare, 1) { body($0, true) } : body(v, false)
+    /// Runs `body` on the answers a tiered plan's escalated requests on model `e` are priced and held on: every
+    /// request complex (`repriced` true) where cost first runs the rest at the least thinking (`leastEffortByDefault`),
+    /// so they keep the escalation model's default effort, or where `e`'s thinking is off by default and complex
+    /// requests keep it (`thinkingKept`), so they run with it on; else the answers as given. The escalated month,
+    /// the escalation model's rate limits and its headroom all read them here.
+    func onEscalatedRequests<T>(model e: Int, _ v: UnsafeBufferPointer<Double>,
+                                _ body: (_ escalated: UnsafeBufferPointer<Double>, _ repriced: Bool) -> T) -> T {
+        if leastEffortByDefault(v) { return v.with(.complexShare, 1) { body($0, true) } }
+        guard compiledModels[e].reasoning?.thinkingOn != nil, !thinkingKept(v) else { return body(v, false) }
+        return v.with(.complexShare, 1) { complex in thinkingKept(complex) ? body(complex, true) : body(v, false) }
     }
 
     /// `escalatedMonthly` with the effort it is priced at when that is not the one the escalation model's cost line
@@ -323,16 +355,16 @@ extension Knowledge {
     /// per assessment (`Engine.assess`) for everything that prices or words the escalated share.
     func escalatedPricing(model e: Int, _ v: UnsafeBufferPointer<Double>, priced: Double,
                           usage: UsageProfile? = nil) -> EscalatedPricing {
-        onEscalatedRequests(v) { complex, lowered in
+        onEscalatedRequests(model: e, v) { complex, repriced in
             let traffic = onEscalatedTraffic(model: e, complex, share: v[AnswerID.complexShare.rawValue], usage: usage)
-            guard lowered else { return EscalatedPricing(monthly: traffic ?? priced, effort: nil) }
+            guard repriced else { return EscalatedPricing(monthly: traffic ?? priced, effort: nil) }
             let thinking = reasoning(model: e, complex)
             let lowered = thinking.effort.flatMap { effort in thinking.loweredFrom.map { own in
                 (effort: effort, from: own, forRoom: loweredForRoom(model: e, from: own, complex))
             } }
             return EscalatedPricing(monthly: traffic ?? monthlyCost(model: e, complex, usage: usage),
                                     effort: thinking.effort == reasoning(model: e, v).effort ? nil : thinking.effort,
-                                    lowered: lowered)
+                                    lowered: lowered, thinkingOn: effortAnswer(model: e, complex) == Self.thinkingOnAnswer)
         }
     }
 
@@ -440,7 +472,7 @@ extension Knowledge {
             let own = r.byAnswer[Self.defaultEffortAnswer].effort
             return (level.effort, level.tokens, level.assumed, own == level.effort ? nil : own)
         }
-        guard answer == Self.defaultEffortAnswer else { return (level.effort, level.tokens, level.assumed, nil) }
+        guard Self.isDefault(answer) else { return (level.effort, level.tokens, level.assumed, nil) }
         let ownInTime = leavesTimeToAnswer(model: m, reasoning: level.tokens, v)
         if ownInTime && leavesRoom(model: m, reasoning: level.tokens, v) { return (level.effort, level.tokens, level.assumed, nil) }
         // The highest lighter level that leaves time and room; else, where the default is in time, the default (no
@@ -657,6 +689,15 @@ extension Knowledge {
                      : "Reasoning at \(effort.rawValue) effort: \(thinking.assumed ? "about " : "")\(Format.figure(thinking.tokens)) "
                        + "tokens a request, billed as \(reasoningAsOutput ? "output" : "input")"
                        + (thinking.assumed ? " (our assumption; see the model page)." : "."))
+                // The default is off, and the work keeps its thinking: on, at the level a request that turns it on gets.
+                let turnedOn = effortAnswer(model: m, v) == Self.thinkingOnAnswer
+                if turnedOn, thinking.loweredFrom == nil {
+                    note("Its thinking is off unless a request turns it on, and this work keeps its thinking, so it is "
+                         + "priced with thinking on, at \(effort.rawValue) effort, the level a request that turns it on runs "
+                         + "at, as a team would run it for this work (see the reasoning-effort criterion).")
+                }
+                // "its default, high effort", or, where the default is off, the level thinking runs at once on.
+                let defaultWords = { (own: Effort) in turnedOn ? "its setting with thinking on, \(own.rawValue) effort" : "its default, \(own.rawValue) effort" }
                 if let own = thinking.loweredFrom, let r = model.reasoning,
                    Int(v[AnswerID.reasoningEffort.rawValue]) == Self.defaultEffortAnswer, leastEffortByDefault(v) {
                     note("Cost comes first, so it is priced at its least thinking, as a team that puts cost first would run it; "
@@ -667,7 +708,7 @@ extension Knowledge {
                     // blaming the 1,200 reasoning tokens (12 s) of 60,000-token answers (804 s) in 600 s misled.
                     let took = "I" + answer.words.dropFirst() + ", over \(Self.need(v)) whatever it thinks first; "
                     let priced: String = effort == .none ? "priced at effort none, thinking off" : "priced at its least, \(effort.rawValue) effort"
-                    let defaultSaid = " (its default, \(own.rawValue) effort, writes about \(Format.figure(r.tokens[own.rank])) "
+                    let defaultSaid = " (\(defaultWords(own)), writes about \(Format.figure(r.tokens[own.rank])) "
                         + "reasoning tokens first). Shorter answers, or a faster host, are what would meet the budget."
                     note(took + priced + defaultSaid)
                 } else if let own = thinking.loweredFrom, let r = model.reasoning, loweredForRoom(model: m, from: own, v) {
@@ -675,12 +716,12 @@ extension Knowledge {
                     let over = overHeadroom(model: m, input: inTokens, written: visibleOut + r.tokens[own.rank],
                                             reasoning: r.tokens[own.rank], batch: Self.isBatch(v))
                     let priced = effort == .none ? "effort none, thinking off" : "\(effort.rawValue) effort"
-                    note("At its default, \(own.rawValue) effort, \(over); priced at \(priced), the most thinking that leaves "
+                    note("At \(defaultWords(own)), \(over); priced at \(priced), the most thinking that leaves "
                          + "room, as a team would run it. Check the quality at that setting on your own samples.")
                 } else if let own = thinking.loweredFrom, let r = model.reasoning {
                     // The least level may still weigh on the latency (Sonnet 5.5 cannot stop thinking): not said to fit.
                     let stillSlow = !leavesTimeToAnswer(model: m, reasoning: thinking.tokens, v)
-                    note("Its default, \(own.rawValue) effort, writes about \(Format.figure(r.tokens[own.rank])) reasoning tokens "
+                    note("I" + defaultWords(own).dropFirst() + ", writes about \(Format.figure(r.tokens[own.rank])) reasoning tokens "
                          + "before the first word of an answer, too long for \(Self.need(v)); priced at "
                          + (effort == .none ? "effort none, thinking off, as a team would run it."
                             : stillSlow ? "its least, \(effort.rawValue) effort, which is still too long: "

@@ -625,7 +625,7 @@ public struct Engine: Sendable {
         let escalationShare = v[AnswerID.complexShare.rawValue]
         // Not lowered, the escalated requests are the answers' own, whose headroom `usable` holds already.
         func canEscalate(_ m: Int) -> Bool {
-            k.onEscalatedRequests(v) { escalated, lowered in
+            k.onEscalatedRequests(model: m, v) { escalated, lowered in
                 (!lowered || k.withinHeadroom(model: m, escalated))
                     && (isUsable[m] || (escalationShare > 0 && usable(m, v) && (headroom?[m] ?? true)
                                         && !k.exceedsEveryTier(model: m, escalated, share: escalationShare)))
@@ -1830,7 +1830,7 @@ public struct Engine: Sendable {
             let share = v[AnswerID.complexShare.rawValue]
             // The organisation's month where both models bill one account (the plan's), else the escalations' own.
             let escalationAccount = sharedMonth ?? share * (escalated?.monthly ?? monthly[e])
-            let escalatedCapacity = k.onEscalatedRequests(v) { complex, _ in
+            let escalatedCapacity = k.onEscalatedRequests(model: e, v) { complex, _ in
                 complex.with(.monthlyRequests, complex[AnswerID.monthlyRequests.rawValue] * share) {
                     k.capacity(model: e, $0, accountMonth: escalationAccount, accountDaily: sharedDaily)
                 }
@@ -2123,7 +2123,10 @@ public struct Engine: Sendable {
                 // The model alone is priced as its cost line, at the effort cost first runs it at: said where the
                 // escalated part is at another, so that two figures for one model never stand unexplained.
                 let aloneEffort = escalated?.effort == nil ? nil : rates(m)?.reasoning_effort
-                values["escalation_alone_effort"] = aloneEffort.map { " at its \($0.rawValue) effort, as cost first runs it" } ?? ""
+                values["escalation_alone_effort"] = aloneEffort.map {
+                    escalated?.thinkingOn == true ? " with its thinking off, its default (\($0.rawValue) effort), as the whole workload runs it"
+                        : " at its \($0.rawValue) effort, as cost first runs it"
+                } ?? ""
                 values["haiku"] = knowledge.models[front].title
                 values["advisor"] = own ?? ""
             }
@@ -2141,7 +2144,7 @@ public struct Engine: Sendable {
                 + (l.forRoom ? "room (at its default, \(l.from.rawValue), longer answers would be cut off)"
                    : "time (its default, \(l.from.rawValue), would not)")
         }
-        return escalated.effort.map { ", priced at its default \($0.rawValue) effort since these are the requests that need it" } ?? ""
+        return escalated.effort.map { ", priced at \(escalated.effortWords($0)) since these are the requests that need it" } ?? ""
     }
 
     /// Why the routing plan was set aside, as a clause for `ignored_text`: for a missing model, why the first one
@@ -2206,7 +2209,7 @@ public struct Engine: Sendable {
     /// those run at its default effort (Knowledge.escalatedMonthly), and a window or output limit they outgrow there
     /// is the reason; else why it cannot be used at all.
     func whyNotEscalation(_ m: Int, _ v: UnsafeBufferPointer<Double>) -> String {
-        knowledge.onEscalatedRequests(v) { escalated, lowered in
+        knowledge.onEscalatedRequests(model: m, v) { escalated, lowered in
             // Passed over for the stated budget (Engine.decide, routing payback) where it could take them.
             // (Not where it cannot take them anyway: a forced tool call Sonnet 5.5 refuses is said as such.)
             if knowledge.missesBudgetAtEverySetting(model: m, escalated), knowledge.withinHeadroom(model: m, escalated),
@@ -2218,7 +2221,9 @@ public struct Engine: Sendable {
             let reason = unusable(m, escalated)
             guard reason.cause == .size else { return whyNotUsable(m, v) }
             let effort = knowledge.reasoning(model: m, escalated).effort.map { " (\($0.rawValue))" } ?? ""
-            return "at its default effort\(effort), which the escalated requests run at, " + reason.why
+            let setting = knowledge.effortAnswer(model: m, escalated) == Knowledge.thinkingOnAnswer
+                ? "with its thinking on\(effort)" : "at its default effort\(effort)"
+            return setting + ", which the escalated requests run at, " + reason.why
         }
     }
 
@@ -2336,7 +2341,7 @@ public struct Engine: Sendable {
         let escalationMonthly = escalated.monthly
         let entry = k.criteria[policy.criterion]
         let effortNote = escalated.lowered.map { " at its \($0.effort.rawValue) effort (lighter than its default, \($0.from.rawValue), "
-            + "for \($0.forRoom ? "room" : "time"))" } ?? escalated.effort.map { " at its default \($0.rawValue) effort" } ?? ""
+            + "for \($0.forRoom ? "room" : "time"))" } ?? escalated.effort.map { " at \(escalated.effortWords($0))" } ?? ""
         // What the branch is set against: the plan the verdict pays (the Haiku's month and the escalated share), or,
         // where routing does not pay, the escalation model for everything. Set against the whole workload on
         // Sonnet 5.5 ($64,680), Haiku 5.5 at high effort ($3,234) was "the cheaper way" beside a $2,727.60 plan.

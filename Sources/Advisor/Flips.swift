@@ -21,7 +21,7 @@ extension Engine {
         let current = decision.verdict
         let primaryInTime = values.withUnsafeBufferPointer { !knowledge.outlastsBudget(model: decision.primary, $0) }
         var changes: [Change] = []
-        let baseLean = values.withUnsafeBufferPointer { knowledge.leastEffortByDefault($0) }
+        let baseLean = values.withUnsafeBufferPointer { knowledge.effortRegime($0) }
         func decideChanged(_ v: UnsafeBufferPointer<Double>, _ known: [Double]?, _ usable: [Bool]?) -> Decision {
             if let known { return decide(v, costs: known, imported: imported, usable: usable) }
             // Re-priced: through the distribution, which re-checks which models hold it, or on the average request.
@@ -39,8 +39,9 @@ extension Engine {
             // tighter budget or longer answers would otherwise "bring Haiku back" (4 s extractions of 1,700 tokens).
             func flipped(_ v: UnsafeBufferPointer<Double>) -> Flip? {
                 // Any other answer moves the bills, and so which models are usable, only where it turns
-                // `least_effort_when` (cost priority, accuracy, the complex share re-price every reasoning model).
-                let repriced = knowledge.leastEffortByDefault(v) != baseLean
+                // `least_effort_when` or `thinking_kept_when` (cost priority, accuracy, the task, the complex share
+                // re-price reasoning models).
+                let repriced = knowledge.effortRegime(v) != baseLean
                 let d = decideChanged(v, costsMove || repriced ? nil : baseCosts,
                                       usabilityMoves || repriced ? nil : decision.usable)
                 guard d.verdict != current, !primaryInTime || !knowledge.outlastsBudget(model: d.primary, v) else { return nil }
@@ -222,8 +223,8 @@ extension Engine {
         func escalated(_ v: [Double], _ bills: [Double], _ e: Int) -> Double {
             v.withUnsafeBufferPointer { k.escalatedMonthly(model: e, $0, priced: bills[e], usage: self.usage) }
         }
-        func lean(_ share: Double) -> Bool {
-            values.withUnsafeBufferPointer { v in v.with(.complexShare, share) { k.leastEffortByDefault($0) } }
+        func lean(_ share: Double) -> Int {
+            values.withUnsafeBufferPointer { v in v.with(.complexShare, share) { k.effortRegime($0) } }
         }
         // For the share: the Haikus' and escalation models' bills on each side of `least_effort_when` (lowered below
         // it, each model's default above).

@@ -531,6 +531,10 @@ public struct Reasoning: Codable, Sendable, Equatable {
     public var reasons: Bool
     /// The level a request that sets none gets.
     public var default_effort: Effort?
+    /// For a model whose thinking is off by default (`default_effort: none`): the level a request that turns it on
+    /// runs at (Anthropic's effort parameter defaults to high), priced where the work keeps its thinking
+    /// (`engine.thinking_kept_when`).
+    public var thinking_on_effort: Effort?
     /// The levels the API accepts (`none`: reasoning can be switched off).
     public var levels: [Effort]?
     /// The token class reasoning tokens are billed as (`output` on every provider we know).
@@ -542,12 +546,13 @@ public struct Reasoning: Codable, Sendable, Equatable {
     public var runs_as: [String: Effort]?
     public var note: String?
 
-    public init(source: String, reasons: Bool, default_effort: Effort? = nil, levels: [Effort]? = nil,
-                billed_as: TokenClass? = nil, tokens: [String: NumberFigure]? = nil,
+    public init(source: String, reasons: Bool, default_effort: Effort? = nil, thinking_on_effort: Effort? = nil,
+                levels: [Effort]? = nil, billed_as: TokenClass? = nil, tokens: [String: NumberFigure]? = nil,
                 runs_as: [String: Effort]? = nil, note: String? = nil) {
         self.source = source
         self.reasons = reasons
         self.default_effort = default_effort
+        self.thinking_on_effort = thinking_on_effort
         self.levels = levels
         self.billed_as = billed_as
         self.tokens = tokens
@@ -1474,6 +1479,9 @@ public struct EngineSettings: Codable, Sendable, Equatable {
     /// Where this holds, the `default` reasoning-effort answer runs each model at its least thinking instead of its
     /// own default level (a team that puts cost first runs the cheapest setting); without it, never.
     public var least_effort_when: Condition?
+    /// Where this holds, the `default` reasoning-effort answer runs a model whose thinking is off by default with its
+    /// thinking on (`reasoning.thinking_on_effort`): work that is the thinking is not run without it; without it, never.
+    public var thinking_kept_when: Condition?
     /// Every provider a model page names: its status page and error documentation.
     public var providers: [String: ProviderInfo]?
     /// The statistics of the evaluation plan (EvaluationPlan.swift); the plan is not offered without them.

@@ -360,7 +360,7 @@ extension Engine {
     func escalatedInteractiveWarning(_ d: Decision, _ v: UnsafeBufferPointer<Double>, warn: (Int, [String: String]) -> Void) {
         let k = knowledge
         guard d.verdict == .tieredRouting, let escalation = d.escalation, escalation != d.primary,
-              let (floor, typical, wait) = k.onEscalatedRequests(v, { complex, _ in interactiveWaitOutlasted(model: escalation, complex) })
+              let (floor, typical, wait) = k.onEscalatedRequests(model: escalation, v, { complex, _ in interactiveWaitOutlasted(model: escalation, complex) })
         else { return }
         var values = Self.waited(floor, typical: typical, wait: wait)
         values["haiku"] = k.models[d.primary].title

@@ -1466,13 +1466,16 @@ struct ExpertChecksTests {
         let a = assess(on: "2026-12-04")
         #expect(a.primaryModel == "claude-sonnet-5-5" && a.primaryModelBasis == .prefer)
         let runnerUp = try #require(a.decision.runner_up)
-        // Sonnet 4.6 fits chat and complex reasoning as strongly and costs less, but not 5 times less: the cost ceiling
-        // is the reason, and its being legacy is said.
-        #expect(runnerUp.model == "claude-sonnet-4-6", "\(runnerUp)")
-        #expect(runnerUp.reason.hasPrefix("a balanced budget moves off the model the share of complex requests rule names")
-                && runnerUp.reason.hasSuffix("so the rule's choice stands; and it is legacy since 2026-06-30: Claude Sonnet 5.5 succeeds it"),
+        // Gemini 3.8 Flash costs less and lost to the rule's preference, which is the reason, and its being legacy is
+        // said. (Sonnet 4.6, priced with its thinking off, was the runner-up until the complex share kept its thinking
+        // on: at high effort it costs more than Sonnet 5.5.)
+        #expect(runnerUp.model == "gemini-3-8-flash", "\(runnerUp)")
+        #expect(runnerUp.reason.hasPrefix("the share of complex requests rule that fired prefers Claude Sonnet 5.5 for this workload")
+                && runnerUp.reason.contains("; and it is legacy since 2026-11-12: Gemini 4 Hydrogen succeeds it"),
                 "\(runnerUp.reason)")
-        #expect(runnerUp.url == "/criteria/cost-priority")
+        #expect(runnerUp.url == "/criteria/complex-request-share")
+        let sonnet46 = try #require(a.costs.first { $0.model == "claude-sonnet-4-6" })
+        #expect(sonnet46.rates.reasoning_effort == .high && sonnet46.monthly_usd > a.decision.monthly_usd, "\(sonnet46)")
         // On 2026-06-01, before Sonnet 5.5, the rule named a model not yet out; Sonnet 4.6 was current, and nothing
         // about a successor is added.
         let before = try #require(assess(on: "2026-06-01").decision.runner_up)

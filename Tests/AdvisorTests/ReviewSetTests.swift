@@ -184,7 +184,7 @@ struct ReviewSetTests {
         if a.verdict == .tieredRouting, let combined = a.decision.combined {
             let e = k.modelSlugs.firstIndex(of: combined.escalation_model)!
             answers.values.withUnsafeBufferPointer { v in
-                #expect(k.onEscalatedRequests(v) { escalated, _ in k.withinHeadroom(model: e, escalated) },
+                #expect(k.onEscalatedRequests(model: e, v) { escalated, _ in k.withinHeadroom(model: e, escalated) },
                         "\(combined.escalation_model) over its headroom")
                 if k.compiledModels[e].lifecycle(on: Int(v[AnswerID.asOf.rawValue])).state == .legacy {
                     #expect(a.warnings.contains { $0.model == combined.escalation_model && $0.failure_mode == "model-retirement" },
