@@ -79,6 +79,8 @@ struct ha_watch {
     int fd;
     _Atomic int phase;
     _Atomic long long since_ms;
+    /* This request's body deadline, where it has its own (`ha_watch_body`); 0: the watcher's `body_ms`. */
+    _Atomic long long body_ms;
     int cut;
     struct ha_watch *prev, *next;
 };
@@ -133,7 +135,19 @@ static inline void ha_watch_phase(struct MHD_Connection *connection, int phase) 
     if (info == NULL || info->socket_context == NULL) return;
     struct ha_watch *c = (struct ha_watch *)info->socket_context;
     atomic_store(&c->since_ms, ha_now_ms());
+    atomic_store(&c->body_ms, 0);
     atomic_store(&c->phase, phase);
+}
+
+/* The request's body has `seconds` from now, in place of the watcher's `body_seconds`: a 64 KiB body arrives in
+   milliseconds, and at 120 s a client trickling one byte every few seconds held each connection for two minutes. */
+static inline void ha_watch_body(struct MHD_Connection *connection, double seconds) {
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    if (info == NULL || info->socket_context == NULL) return;
+    struct ha_watch *c = (struct ha_watch *)info->socket_context;
+    atomic_store(&c->since_ms, ha_now_ms());
+    atomic_store(&c->body_ms, (long long)(seconds * 1000));
+    atomic_store(&c->phase, HA_BODY);
 }
 
 static inline void ha_watch_sweep(struct ha_watcher *w) {
@@ -141,7 +155,8 @@ static inline void ha_watch_sweep(struct ha_watcher *w) {
     pthread_mutex_lock(&w->lock);
     for (struct ha_watch *c = w->head; c != NULL; c = c->next) {
         int phase = atomic_load(&c->phase);
-        long long limit = phase == HA_WAITING ? w->header_ms : phase == HA_BODY ? w->body_ms : -1;
+        long long own = atomic_load(&c->body_ms);
+        long long limit = phase == HA_WAITING ? w->header_ms : phase == HA_BODY ? (own > 0 ? own : w->body_ms) : -1;
         if (limit < 0 || c->cut || c->fd < 0 || now - atomic_load(&c->since_ms) <= limit) continue;
         shutdown(c->fd, SHUT_RDWR);
         c->cut = 1;

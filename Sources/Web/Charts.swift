@@ -29,6 +29,9 @@ struct CostChart {
     /// What the mark of `cheapest` says: not the cheapest line of the table, which may be a model that stops answering
     /// next week (GPT-5 nano at half GPT-6 Luna's price, marked "1×" beside Luna's "★ cheapest").
     static let cheapestLabel = "cheapest to build on"
+    /// The same on a phone: not "cheapest" alone, which marked Haiku 5.5 at $86 under GPT-4o mini's $27 (deprecated,
+    /// and so not one to build on).
+    static let cheapestNarrow = "cheapest usable"
     /// The line a cost chart marks "cheapest": the first (lines come cheapest first) whose model takes the workload
     /// with the headroom a recommendation needs and that the engine would name on `day`: not one that stops
     /// answering within `deprecated_offer_days` (GPT-5 nano a week before its shutdown), nor one whose published
@@ -53,7 +56,7 @@ struct CostChart {
             $0.model != line.model && ($0.monthly_usd * 100).rounded() == cents && $0.capacity?.status != .beyond_tiers
         }
         return (line.model, ties.isEmpty ? cheapestLabel : "\(cheapestLabel) (tied with \(Format.series(ties.map(\.title))))",
-                ties.isEmpty ? "cheapest" : "cheapest (tied)")
+                ties.isEmpty ? cheapestNarrow : cheapestNarrow + " (tied)")
     }
 
     /// The lines the engine would name on the day: within the headroom, self-hosted only for a team that can, and not

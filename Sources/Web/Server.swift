@@ -7,8 +7,11 @@ public struct ServerLimits: Sendable {
     /// Worker threads: twice the cores, at least four, so that a few slow requests cannot hold every thread.
     /// Search runs on at most `threads - 1` of them at once (`searchConnections`): one is always left for pages.
     public var threads = max(4, 2 * ProcessInfo.processInfo.activeProcessorCount)
-    public var connections: UInt32 = 1_000
-    public var connectionsPerIP: UInt32 = 200
+    /// Connections held at once, and from one address. Every local client shares 127.0.0.1, so the address's share is
+    /// what one local client can take from the others: 200 slow connections locked every other local user out (the
+    /// deadlines below bound how long each is held). Start-up raises the open-file limit to fit (`raiseFileLimit`).
+    public var connections: UInt32 = 2_000
+    public var connectionsPerIP: UInt32 = 1_000
     public var timeoutSeconds: UInt32 = 15
     /// How long a connection may take to send a request's headers, from its accept or its last answer; and its body,
     /// from the headers (shim.h, `ha_watcher`). MHD's own timeout counts only silence, so a client trickling a byte
@@ -16,6 +19,11 @@ public struct ServerLimits: Sendable {
     /// connections first; the body's allows a 32 MiB upload at about 300 KB/s.
     public var headerSeconds = 20.0
     public var bodySeconds = 120.0
+    /// The body deadline of a request whose body may be at most `maxBodyBytes` (every one but an upload): 64 KiB
+    /// arrives in milliseconds, and at `bodySeconds` 1,000 clients each trickling a byte every 5 s held every
+    /// connection for two minutes at a time. An upload that falls under `minUploadBytesPerSecond` gets this long
+    /// again to finish and hear its 408, then is cut.
+    public var smallBodySeconds = 10.0
     /// Per connection; also caps the request line and headers (a 7 KiB link with 256 parameters and 20 KB of
     /// headers fit).
     /// Not larger: libmicrohttpd 0.9.75 zeroes the whole pool after every request (MHD_pool_reset), and at 128 KiB
@@ -89,6 +97,7 @@ public final class Server: Sendable {
         let cls = Unmanaged.passUnretained(self).toOpaque()
         // SIGPIPE from a client that hung up must not kill the process.
         signal(SIGPIPE, SIG_IGN)
+        Self.raiseFileLimit(toHold: Int(limits.connections))
         guard let watcher = ha_watcher_start(limits.headerSeconds, limits.bodySeconds) else {
             throw .cannotStart(host: host, port: port)
         }
@@ -102,6 +111,17 @@ public final class Server: Sendable {
         }
         daemon.withLock { $0 = Daemon(handle: started, watcher: watcher) }
         return ha_daemon_port(started)
+    }
+
+    /// Raises the soft limit on open files, as far as the hard limit allows, to hold `connections` sockets and the
+    /// files the server itself keeps open: at Debian's usual 1,024, accept() would fail before the cap is reached.
+    static func raiseFileLimit(toHold connections: Int) {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return }
+        let wanted = rlim_t(connections + 256)
+        guard limit.rlim_cur < wanted else { return }
+        limit.rlim_cur = min(wanted, limit.rlim_max)
+        _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
     }
 
     /// Closes the listening socket, so new connections are refused at once; requests in flight go on. Safe to call
@@ -376,8 +396,10 @@ private func handleRequest(_ cls: UnsafeMutableRawPointer?, _ connection: Opaque
     guard let stored = context.pointee else {
         let state = RequestState()
         context.pointee = Unmanaged.passRetained(state).toOpaque()
-        // The headers are in: from now the body's deadline runs.
-        ha_watch_phase(connection, Int32(HA_BODY))
+        // The headers are in: from now the body's deadline runs, short for anything but an upload.
+        // (Only a POST may upload: a GET's limit is not worked out for every page.)
+        let mayUpload = strcmp(method, "POST") == 0 && state.bodyLimit(server, connection: connection, url: url) > server.limits.maxBodyBytes
+        ha_watch_body(connection, mayUpload ? server.limits.bodySeconds : server.limits.smallBodySeconds)
         // Framing that two readers of the request could take differently is refused before any body is read, and the
         // connection closes (answering on the first call does that): two Content-Length headers were accepted, the
         // first winning, and a Transfer-Encoding other than chunked left the client waiting 15 s for nothing.
@@ -409,8 +431,11 @@ private func handleRequest(_ cls: UnsafeMutableRawPointer?, _ connection: Opaque
     let state = Unmanaged<RequestState>.fromOpaque(stored).takeUnretainedValue()
     if let uploadSize, uploadSize.pointee > 0 {
         let limit = state.bodyLimit(server, connection: connection, url: url)
+        let wasTooSlow = state.uploadTooSlow
         if !state.mayKeep(server, limit: limit, adding: uploadSize.pointee) {
-            // Too many uploads held at once: this one is read and dropped, and answered 503 on the final call.
+            // Too many uploads held at once, or this one too slow: it is read and dropped, and answered 503 or 408 on
+            // the final call. Too slow, it has `smallBodySeconds` more to end and hear why, not the rest of its 120 s.
+            if state.uploadTooSlow && !wasTooSlow { ha_watch_body(connection, server.limits.smallBodySeconds) }
         } else if !state.tooLarge, let uploadData, state.body.count + uploadSize.pointee <= limit {
             state.body.append(contentsOf: UnsafeRawBufferPointer(start: uploadData, count: uploadSize.pointee))
         } else {
@@ -500,7 +525,28 @@ private func logMessage(_ cls: UnsafeMutableRawPointer?, _ format: UnsafePointer
     var buffer = [CChar](repeating: 0, count: 512)
     _ = vsnprintf(&buffer, buffer.count, format, arguments)
     let message = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    let perClient = ["remote peer", "request for", "connection", "socket", "timed out", "reset"]
-    guard !perClient.contains(where: { message.lowercased().contains($0) }) else { return }
+    let lower = message.lowercased()
+    // The connection cap is worth a line (once a minute: under a flood it is hit on every accept); other per-client
+    // notices are not.
+    if lower.contains("connection limit") || lower.contains("resource limit") {
+        guard ConnectionCapNotice.due() else { return }
+    } else {
+        let perClient = ["remote peer", "request for", "connection", "socket", "timed out", "reset"]
+        guard !perClient.contains(where: { lower.contains($0) }) else { return }
+    }
     FileHandle.standardError.write(Data(("libmicrohttpd: " + message.trimmingCharacters(in: .whitespacesAndNewlines) + "\n").utf8))
+}
+
+/// When the connection cap was last logged: at most once a minute.
+enum ConnectionCapNotice {
+    private static let last = Mutex<ContinuousClock.Instant?>(nil)
+
+    static func due(every interval: Duration = .seconds(60)) -> Bool {
+        last.withLock { when in
+            let now = ContinuousClock.now
+            if let when, now - when < interval { return false }
+            when = now
+            return true
+        }
+    }
 }

@@ -62,7 +62,10 @@ struct RouterTests {
         // A phone's chart label keeps the tie short, whatever parentheses the tied names hold, and the capacity note.
         let tied = get("/calculator", [("task_type", "chat"), ("monthly_requests", "1"), ("avg_input_tokens", "1"),
                                        ("avg_output_tokens", "1"), ("as_of", "2026-12-07")]).text
-        #expect(tied.contains("· cheapest (tied)</tspan>") && tied.contains("(tied with "), "\(tied.count)")
+        #expect(tied.contains("· cheapest usable (tied)</tspan>") && tied.contains("(tied with "), "\(tied.count)")
+        // Not "cheapest" alone under a cheaper line it passes over: GPT-4o mini, deprecated, costs less than Haiku 5.5.
+        let compared = get("/compare", [("models", "claude-haiku-5-5,claude-haiku-4-5,gpt-4o-mini"), ("as_of", "2026-12-07")]).text
+        #expect(compared.contains("· cheapest usable</tspan>") && !compared.contains("· cheapest</tspan>"))
         let short = get("/calculator", [("monthly_requests", "3000000"), ("avg_input_tokens", "2000"), ("avg_output_tokens", "300"),
                                         ("as_of", "2026-12-07")]).text
         #expect(short.contains("<tspan class=\"label-narrow\">gpt-oss-20b (hosted on Groq) (limits short of peak)</tspan>"))
