@@ -1212,13 +1212,18 @@ public struct Engine: Sendable {
                 && !(excludingHaikus && k.compiledModels[m].isHaikuFamily)
         }
         // Each model's sort key once (the decision runs this many times per assessment), not per comparison.
-        let keys = models.map { m -> (Int, Int, Int, Double, Int) in
-            let superseded = k.compiledModels[m].lifecycle(on: day).state == .deprecated ? 2
-                : cheapSuccessor(of: m, v, monthly: monthly, among: models.contains) != nil ? 1 : 0
+        // At a tie to the cent a current model comes before a legacy one, as cost first ranks them: unreviewed legal
+        // analyses at $2,445 a month on legacy Sonnet 4.6 and on Gemini 4 Neon went to Sonnet 4.6 by list order.
+        let keys = models.map { m -> (Int, Int, Double, Int, Double, Int) in
+            let state = k.compiledModels[m].lifecycle(on: day).state
+            let superseded = state == .deprecated ? 2 : cheapSuccessor(of: m, v, monthly: monthly, among: models.contains) != nil ? 1 : 0
             let fit = k.compiledModels[m].fit[task]
-            return (Self.fitFirstRank(fit, fitFirst), fit <= .good ? 0 : 1, superseded, outlookMonthly(m, v, monthly: monthly).monthly, m)
+            let outlook = outlookMonthly(m, v, monthly: monthly).monthly
+            // The fit `fit_first` puts first, then good or better, as one rank (a tuple compares six at most).
+            let fitRank = 2 * Self.fitFirstRank(fit, fitFirst) + (fit <= .good ? 0 : 1)
+            return (fitRank, superseded, Self.cents(outlook), state == .legacy ? 1 : 0, outlook, m)
         }
-        return keys.sorted { $0 < $1 }.map(\.4)
+        return keys.sorted { $0 < $1 }.map(\.5)
     }
 
     /// 0 for a fit the `fit_first` policy puts first (at least `preferred`), 1 for the others; 0 for all without it.

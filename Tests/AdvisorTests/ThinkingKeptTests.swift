@@ -27,6 +27,19 @@ struct ThinkingKeptTests {
         #expect(try a.line("mistral-small").rates.reasoning_effort == .high)
     }
 
+    /// Strict legal analyses nobody reviews, 700,000 tokens in (too many for Sonnet 5.5's count): with its thinking on,
+    /// legacy Sonnet 4.6 costs what Gemini 4 Neon does to the cent, and at a tie the current model leads. Priced with
+    /// its thinking off it had won by Neon's thinking alone ($45).
+    @Test func atATieTheCurrentModelLeadsALegacyOne() throws {
+        let a = engine.assess(k.answers(["task_type": "complex_reasoning", "monthly_requests": 2_000, "avg_input_tokens": 700_000,
+                                         "avg_output_tokens": 20_000, "accuracy": "first_time_right", "review_capacity": "none",
+                                         "latency": "batch", "as_of": "2026-12-07"]))
+        #expect(a.primaryModel == "gemini-4-neon", "\(a.primaryModel)")
+        let runnerUp = try #require(a.decision.runner_up)
+        #expect(runnerUp.model == "claude-sonnet-4-6" && runnerUp.monthly_usd == a.decision.monthly_usd
+                && runnerUp.reason.contains("it is legacy"), "\(runnerUp)")
+    }
+
     /// Simple work with few complex requests keeps the default, thinking off; mostly complex work turns it on.
     @Test func theTaskAndTheComplexShareDecide() throws {
         func sonnet46(_ extra: [String: AnswerValue]) throws -> CostLine {
