@@ -408,7 +408,10 @@ extension Knowledge {
             return "the month's spend needs at least its \(Self.tierName(tier)) tier, whose "
                 + (batchLane ? "batch queue limits its page does not give" : "per-minute limits for this model its page does not give")
         }
-        if !batchLane, let floor = entryTierFloor, floor.holds(capacity) { return nil }
+        // Within `engine.entry_tier_room` of the floor, as a published entry tier is held: at 93 % of the floor's
+        // 200,000 tokens a minute, GPT-6 Luna's unread limits were "unlikely to bind", ranked low, where a tier we
+        // could read is warned of from half.
+        if !batchLane, let floor = entryTierFloor, floor.holds(capacity, share: entryTierRoom ?? 1) { return nil }
         if capacity.scheme_kind == .not_read {
             return "\(provider) publishes per-model limits that we have not been able to read; check them in your account"
         }
