@@ -22,16 +22,17 @@ struct PreferredStandInTests {
     @Test func aStrongStandInTakesThePlaceOfAPreferredModelThatCannotHoldTheRequest() throws {
         let firstTime: [String: AnswerValue] = ["accuracy": "first_time_right", "review_capacity": "systematic"]
         let a = assess("complex_reasoning", input: 700_000, firstTime)
-        // Before: DeepSeek V4 Flash (legacy, 'good') at $50, the cheapest 'good or better' model. Sonnet 4.6 counts the
-        // same prompts as 700K tokens, 70 % of its window.
-        #expect(a.primaryModel == "claude-sonnet-4-6" && a.primaryModelBasis == .cheapest_suitable, "\(a.primaryModel)")
+        // Before: DeepSeek V4 Flash (legacy, 'good') at $50, the cheapest 'good or better' model. Gemini 4 Neon and
+        // legacy Sonnet 4.6 (which counts the same prompts as 700K tokens, 70 % of its window) both fit 'strong' and,
+        // with Sonnet 4.6's thinking on for complex reasoning, cost $1,095 to the cent: the current one stands in.
+        #expect(a.primaryModel == "gemini-4-neon" && a.primaryModelBasis == .cheapest_suitable, "\(a.primaryModel)")
         let warning = try #require(a.warnings.first { $0.model == "claude-sonnet-5-5" })
         #expect(warning.failure_mode == "silent-quality-degradation")
         #expect(warning.text.hasPrefix("Claude Sonnet 5.5, the usual home for this work, cannot take it: one request fills 92% "
-                                       + "of its 1,000,000-token window, over the 80% headroom. Claude Sonnet 4.6 stands in for it: "
+                                       + "of its 1,000,000-token window, over the 80% headroom. Gemini 4 Neon stands in for it: "
                                        + "it fits complex reasoning 'strong', as Claude Sonnet 5.5 does"), "\(warning.text)")
-        // The alternatives fit as strongly, better fit first: Gemini 4 Neon ($22.50 more), then GPT-6.2 Sol.
-        #expect(a.alternatives.prefix(2) == ["gemini-4-neon", "gpt-6-2-sol"], "\(a.alternatives)")
+        // The alternatives fit as strongly: Sonnet 4.6 at the same price (said to be legacy), then GPT-6.2 Sol.
+        #expect(a.alternatives.prefix(2) == ["claude-sonnet-4-6", "gpt-6-2-sol"], "\(a.alternatives)")
 
         // Where Sonnet 5.5 holds the request, it is the primary and nothing stands in.
         let held = assess("complex_reasoning", input: 600_000, firstTime)
