@@ -460,7 +460,7 @@ public final class Knowledge: @unchecked Sendable {
         tokenRatios = compiledModels.map(\.tokenRatio)
         largestPublishedRatio = compiledModels.filter(\.ratioPublished).map(\.tokenRatio).max() ?? 1
         reasoningTokenTable = compiledModels.flatMap { model in
-            (0...Knowledge.thinkingOnAnswer).map { model.reasoning?.byAnswer[$0].tokens ?? 0 }
+            (0..<Knowledge.effortAnswers).map { model.reasoning?.byAnswer[$0].tokens ?? 0 }
         }
 
         // Settings.

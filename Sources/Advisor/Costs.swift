@@ -213,10 +213,13 @@ struct EscalatedPricing {
     /// Whether that effort is the model's thinking turned on (its default is off: `Knowledge.thinkingOnAnswer`).
     var thinkingOn = false
 
-    /// "its default high effort", or "high effort, its thinking on" for a model whose thinking is off by default.
+    /// "its default high effort", or "high effort, with its thinking on" for a model whose thinking is off by default.
     func effortWords(_ effort: Effort) -> String {
         thinkingOn ? "\(effort.rawValue) effort, with its thinking on" : "its default \(effort.rawValue) effort"
     }
+
+    /// The setting a lowered effort is lighter than: "its default", or "its setting with thinking on".
+    var ownSetting: String { Knowledge.ownSetting(thinkingOn: thinkingOn) }
 }
 
 extension Knowledge {
@@ -268,11 +271,19 @@ extension Knowledge {
         return leavesTimeToAnswer(model: m, reasoning: r.tokens[own.rank], v)
     }
 
-    /// The answers' slots per model in `reasoningTokenTable`: each `reasoning_effort` choice, and `thinkingOnAnswer`.
-    private static let effortAnswers = AnswerID.reasoningEffort.choices.count + 1
     /// The slot past the choices: `default` on a model whose thinking is off by default, where the work keeps its
     /// thinking (`thinkingKept`), which runs at the level a request that turns it on gets (`CompiledReasoning.thinkingOn`).
     static let thinkingOnAnswer = AnswerID.reasoningEffort.choices.count
+    /// The answers' slots per model in `reasoningTokenTable`: each `reasoning_effort` choice, and `thinkingOnAnswer`.
+    static let effortAnswers = thinkingOnAnswer + 1
+
+    /// What the level model `m` runs at by default on these answers is called where a lighter one stands in for it:
+    /// "its default", or, where its default is off and the work keeps its thinking, "its setting with thinking on".
+    func ownSetting(model m: Int, _ v: UnsafeBufferPointer<Double>) -> String {
+        Self.ownSetting(thinkingOn: effortAnswer(model: m, v) == Self.thinkingOnAnswer)
+    }
+
+    static func ownSetting(thinkingOn: Bool) -> String { thinkingOn ? "its setting with thinking on" : "its default" }
     /// Whether an `effortAnswer` is the model's default: its own level, or its thinking turned on for the work.
     static func isDefault(_ answer: Int) -> Bool { answer == defaultEffortAnswer || answer == thinkingOnAnswer }
     /// The `reasoning_effort` answer's index for `none`, and the `tool_choice` answer's for `forced` and `auto`.
@@ -690,14 +701,14 @@ extension Knowledge {
                        + "tokens a request, billed as \(reasoningAsOutput ? "output" : "input")"
                        + (thinking.assumed ? " (our assumption; see the model page)." : "."))
                 // The default is off, and the work keeps its thinking: on, at the level a request that turns it on gets.
-                let turnedOn = effortAnswer(model: m, v) == Self.thinkingOnAnswer
-                if turnedOn, thinking.loweredFrom == nil {
+                let own = ownSetting(model: m, v)
+                if effortAnswer(model: m, v) == Self.thinkingOnAnswer, thinking.loweredFrom == nil {
                     note("Its thinking is off unless a request turns it on, and this work keeps its thinking, so it is "
                          + "priced with thinking on, at \(effort.rawValue) effort, the level a request that turns it on runs "
                          + "at, as a team would run it for this work (see the reasoning-effort criterion).")
                 }
                 // "its default, high effort", or, where the default is off, the level thinking runs at once on.
-                let defaultWords = { (own: Effort) in turnedOn ? "its setting with thinking on, \(own.rawValue) effort" : "its default, \(own.rawValue) effort" }
+                let defaultWords = { (level: Effort) in "\(own), \(level.rawValue) effort" }
                 if let own = thinking.loweredFrom, let r = model.reasoning,
                    Int(v[AnswerID.reasoningEffort.rawValue]) == Self.defaultEffortAnswer, leastEffortByDefault(v) {
                     note("Cost comes first, so it is priced at its least thinking, as a team that puts cost first would run it; "

@@ -2146,8 +2146,8 @@ public struct Engine: Sendable {
     static func escalatedEffortClause(_ escalated: EscalatedPricing) -> String {
         if let l = escalated.lowered {
             return ", priced at its \(l.effort.rawValue) effort, the most thinking that leaves these answers "
-                + (l.forRoom ? "room (at its default, \(l.from.rawValue), longer answers would be cut off)"
-                   : "time (its default, \(l.from.rawValue), would not)")
+                + (l.forRoom ? "room (at \(escalated.ownSetting), \(l.from.rawValue), longer answers would be cut off)"
+                   : "time (\(escalated.ownSetting), \(l.from.rawValue), would not)")
         }
         return escalated.effort.map { ", priced at \(escalated.effortWords($0)) since these are the requests that need it" } ?? ""
     }
@@ -2226,9 +2226,8 @@ public struct Engine: Sendable {
             let reason = unusable(m, escalated)
             guard reason.cause == .size else { return whyNotUsable(m, v) }
             let effort = knowledge.reasoning(model: m, escalated).effort.map { " (\($0.rawValue))" } ?? ""
-            let setting = knowledge.effortAnswer(model: m, escalated) == Knowledge.thinkingOnAnswer
-                ? "with its thinking on\(effort)" : "at its default effort\(effort)"
-            return setting + ", which the escalated requests run at, " + reason.why
+            let own = knowledge.ownSetting(model: m, escalated)
+            return "at \(own == Knowledge.ownSetting(thinkingOn: false) ? own + " effort" : own)\(effort), which the escalated requests run at, " + reason.why
         }
     }
 
@@ -2345,7 +2344,7 @@ public struct Engine: Sendable {
         // rest, as the Haiku beside it is priced at the policy's higher effort (Knowledge.escalatedPricing).
         let escalationMonthly = escalated.monthly
         let entry = k.criteria[policy.criterion]
-        let effortNote = escalated.lowered.map { " at its \($0.effort.rawValue) effort (lighter than its default, \($0.from.rawValue), "
+        let effortNote = escalated.lowered.map { " at its \($0.effort.rawValue) effort (lighter than \(escalated.ownSetting), \($0.from.rawValue), "
             + "for \($0.forRoom ? "room" : "time"))" } ?? escalated.effort.map { " at \(escalated.effortWords($0))" } ?? ""
         // What the branch is set against: the plan the verdict pays (the Haiku's month and the escalated share), or,
         // where routing does not pay, the escalation model for everything. Set against the whole workload on

@@ -205,8 +205,8 @@ extension Engine {
         let fixed = zip(here, rate).map { $0 - $1 * now }
         var roots: [Double] = []
         let a = d.primary
-        // The share moves no bill except where it turns `least_effort_when`, whose sides are numeric candidates
-        // already: no crossing to solve (a step across that line is no rate).
+        // The share moves no bill except where it turns `least_effort_when` or `thinking_kept_when`, whose sides are
+        // numeric candidates already: no crossing to solve (a step across that line is no rate).
         for b in k.models.indices where id != .complexShare && b != a && d.usable[b] && rate[a] != rate[b] {
             roots.append((fixed[b] - fixed[a]) / (rate[a] - rate[b]))
         }
@@ -226,8 +226,8 @@ extension Engine {
         func lean(_ share: Double) -> Int {
             values.withUnsafeBufferPointer { v in v.with(.complexShare, share) { k.effortRegime($0) } }
         }
-        // For the share: the Haikus' and escalation models' bills on each side of `least_effort_when` (lowered below
-        // it, each model's default above).
+        // For the share: the Haikus' and escalation models' bills on each side of `least_effort_when` and
+        // `thinking_kept_when` (lowered below, each model's default, or its thinking on, above).
         let shareSides: [(share: Double, bills: [Double])] = id != .complexShare || lean(0) == lean(1) ? [(complex, here)]
             : [0.0, 1.0].map { side in
                 (side, values.withUnsafeBufferPointer { v in v.with(.complexShare, side) { lv in

@@ -203,7 +203,7 @@ extension Engine {
             // 612,000-token RAG on Sonnet 5.5 at low effort said "low" and nothing of why).
             let lowered = r.reasoning_effort_lowered_from.flatMap { own in
                 v.withUnsafeBufferPointer({ k.loweredForRoom(model: m, from: own, $0) }) ? ". That is lighter than "
-                    + (v.withUnsafeBufferPointer { k.effortAnswer(model: m, $0) } == Knowledge.thinkingOnAnswer ? "its setting with thinking on" : "its default")
+                    + v.withUnsafeBufferPointer { k.ownSetting(model: m, $0) }
                     + ", \(own.rawValue), whose thinking "
                     + "would take the request past the room we leave in its limits: check the quality at \(effort.rawValue) effort on your own samples"
                     : nil
