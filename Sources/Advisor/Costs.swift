@@ -470,8 +470,9 @@ extension Knowledge {
     /// it is the one priced and compared; `loweredFrom` names the default it stands in for. So too where the default's
     /// thinking leaves the request no room (`leavesRoom`) and a lighter level that is also in time does: 78,000-token
     /// summaries fill 80.2 % of Haiku 5.5's output limit at medium and 79.5 % at low, and a 'strong' Haiku scored in
-    /// its own band lost the work to a legacy 'good' model for 200 tokens of thinking a team would turn down. A level
-    /// the team chose is kept as chosen, and the warnings and levers say what it costs in time or room.
+    /// its own band lost the work to a legacy 'good' model for 200 tokens of thinking a team would turn down. Work that
+    /// keeps its thinking makes room only at a level that still thinks (`thinkingKept`). A level the team chose is kept
+    /// as chosen, and the warnings and levers say what it costs in time or room.
     func reasoning(model m: Int, _ v: UnsafeBufferPointer<Double>)
         -> (effort: Effort?, tokens: Double, assumed: Bool, loweredFrom: Effort?) {
         guard let r = compiledModels[m].reasoning else { return (nil, 0, false, nil) }
@@ -489,12 +490,18 @@ extension Knowledge {
         // The highest lighter level that leaves time and room; else, where the default is in time, the default (no
         // level makes room: the headroom rule says so); else the highest in time, or the least. One pass, no arrays
         // (this runs per cost line).
+        // Work that keeps its thinking (`thinkingKept`) makes room only at a level that still thinks: strict 780,000-token
+        // analyses ran Sonnet 4.6 with thinking off to stay under its headroom and beat Gemini 4 Neon, which thinks,
+        // by $13.50. Time may still turn it off: an answer due now has no time to think.
+        let keepsThinking = thinkingKept(v)
         var roomy: Effort? = nil, inTime: Effort? = nil, least: Effort? = nil
         for l in r.levels where l < level.effort {
             if least.map({ l < $0 }) ?? true { least = l }
             guard leavesTimeToAnswer(model: m, reasoning: r.tokens[l.rank], v) else { continue }
             if inTime.map({ l > $0 }) ?? true { inTime = l }
-            if roomy.map({ l > $0 }) ?? true, leavesRoom(model: m, reasoning: r.tokens[l.rank], v) { roomy = l }
+            if roomy.map({ l > $0 }) ?? true, l != .none || !keepsThinking, leavesRoom(model: m, reasoning: r.tokens[l.rank], v) {
+                roomy = l
+            }
         }
         if roomy == nil && ownInTime { return (level.effort, level.tokens, level.assumed, nil) }
         guard let chosen = roomy ?? inTime ?? least else { return (level.effort, level.tokens, level.assumed, nil) }
@@ -588,7 +595,9 @@ extension Knowledge {
     }
 
     /// Why model `m`'s request is over the headroom, in words: the limit it comes closest to and the share it takes.
-    func overHeadroom(model m: Int, input: Double, written: Double, reasoning: Double, batch: Bool) -> String {
+    /// `keepsThinking`: the work keeps its thinking (`thinkingKept`), so a fit with thinking off is no way in.
+    func overHeadroom(model m: Int, input: Double, written: Double, reasoning: Double, batch: Bool,
+                      keepsThinking: Bool = false) -> String {
         let model = compiledModels[m]
         let fill = model.fill(input: input, output: written, batch: batch)
         let headroom = "over the \(Format.figure(contextHeadroom * 100))% headroom"
@@ -596,19 +605,28 @@ extension Knowledge {
         // A share just over the headroom is given to a tenth ("80.2%"), not rounded onto it ("80% ... over the 80%").
         let rounded = Format.figure(fill.share * 100)
         let share = rounded == Format.figure(contextHeadroom * 100) ? Format.figure(fill.share * 100, digits: 1) : rounded
+        // The highest level below the one priced that fits, not the least (medium fitted where "thinking off" was said).
+        let fits = reasoning > 0 ? model.reasoning.flatMap { r in
+            r.levels.sorted(by: >).first { level in
+                r.tokens[level.rank] < reasoning
+                    && model.fill(input: input, output: written - reasoning + r.tokens[level.rank], batch: batch).share <= contextHeadroom
+            }
+        } : nil
+        // Only thinking off would fit, and the work keeps its thinking (`reasoning` does not lower it to off for room).
+        let onlyOff = keepsThinking && fits == Effort.none
+            ? ", reasoning included (about \(Format.figure(reasoning)) of them; it would fit with its thinking off, but this work keeps its thinking)"
+            : nil
         switch fill.limit {
         case .window:
-            return "one request fills \(share)% of its \(limit), \(headroom)"
+            return "one request fills \(share)% of its \(limit)\(onlyOff ?? ""), \(headroom)"
         case .output:
             // The thinking is part of it, and where the least thinking the model accepts leaves room, that level is a
             // way in besides a shorter answer (78,000-token extractions fit Haiku 5.5 at low effort; only "a shorter
             // prompt or answer" was said).
             var thinking = reasoning > 0 ? ", reasoning included" : ""
-            // The highest level below that fits, not the least (medium fitted where "thinking off" was said).
-            if reasoning > 0, let r = model.reasoning,
-               let fits = r.levels.sorted(by: >).first(where: { level in
-                   r.tokens[level.rank] < reasoning
-                       && model.fill(input: input, output: written - reasoning + r.tokens[level.rank], batch: batch).share <= contextHeadroom }) {
+            if let onlyOff {
+                thinking = onlyOff
+            } else if let fits, let r = model.reasoning {
                 let at = fits == .none ? "with its thinking off"
                     : "at \(fits.rawValue) effort, about \(Format.figure(r.tokens[fits.rank])),"
                 thinking = ", reasoning included (about \(Format.figure(reasoning)) of them; \(at) it would fit)"
@@ -807,7 +825,7 @@ extension Knowledge {
             }
         } else if !parts.withinHeadroom, explain {
             let why = overHeadroom(model: m, input: inTokens, written: visibleOut + thinking.tokens, reasoning: thinking.tokens,
-                                   batch: batchAPI)
+                                   batch: batchAPI, keepsThinking: Self.isDefault(effortAnswer(model: m, v)) && thinkingKept(v))
             note(why.prefix(1).uppercased() + why.dropFirst() + ": not recommended.")
         }
 

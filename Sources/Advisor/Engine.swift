@@ -2278,7 +2278,8 @@ public struct Engine: Sendable {
         if !k.withinHeadroom(model: m, v) {
             let t = k.requestTokens(model: m, v)
             return (.size, k.overHeadroom(model: m, input: t.input, written: t.output + t.reasoning, reasoning: t.reasoning,
-                                          batch: Knowledge.isBatch(v)))
+                                          batch: Knowledge.isBatch(v),
+                                          keepsThinking: Knowledge.isDefault(k.effortAnswer(model: m, v)) && k.thinkingKept(v)))
         }
         // The average fits, but an imported file's longer requests do not (UsagePricing).
         if let facts = usageFacts?[m] {

@@ -40,6 +40,30 @@ struct ThinkingKeptTests {
                 && runnerUp.reason.contains("it is legacy"), "\(runnerUp)")
     }
 
+    /// Work that keeps its thinking makes room only at a level that still thinks: strict 780,000-token analyses fill
+    /// 80.3 % of Sonnet 4.6's window with its thinking on at high and 80.03 % at low, so it is over its headroom (and
+    /// says that thinking off would fit), and Gemini 4 Neon, thinking, leads. Priced with its thinking off to stay
+    /// under the headroom, Sonnet 4.6 had led by Neon's thinking alone ($13.50).
+    @Test func roomIsMadeOnlyAtALevelThatStillThinks() throws {
+        let strict: [String: AnswerValue] = ["task_type": "complex_reasoning", "monthly_requests": 300, "avg_input_tokens": 780_000,
+                                             "avg_output_tokens": 20_000, "accuracy": "first_time_right", "review_capacity": "none",
+                                             "as_of": "2026-12-07"]
+        let a = engine.assess(k.answers(strict))
+        #expect(a.primaryModel == "gemini-4-neon", "\(a.primaryModel)")
+        let sonnet46 = try a.line("claude-sonnet-4-6")
+        #expect(sonnet46.rates.reasoning_effort == .high && sonnet46.rates.reasoning_effort_lowered_from == nil)
+        #expect(!sonnet46.within_headroom)
+        #expect(sonnet46.rates.notes.contains { $0.contains("it would fit with its thinking off, but this work keeps its thinking") },
+                "\(sonnet46.rates.notes)")
+        // Work that does not keep its thinking still turns it off for room: the same prompts summarised.
+        let summary = try engine.assess(k.answers(with(strict, ["task_type": "summarization"]))).line("claude-sonnet-4-6")
+        #expect(summary.rates.reasoning_effort == Effort.none && summary.within_headroom, "\(summary.rates)")
+        // And time may still turn it off: an answer due at once has no time to think.
+        let realtime = try engine.assess(k.answers(with(strict, ["latency": "realtime"]))).line("claude-sonnet-4-6")
+        #expect(realtime.rates.reasoning_effort == Effort.none && realtime.rates.reasoning_effort_lowered_from == .high,
+                "\(realtime.rates)")
+    }
+
     /// Simple work with few complex requests keeps the default, thinking off; mostly complex work turns it on.
     @Test func theTaskAndTheComplexShareDecide() throws {
         func sonnet46(_ extra: [String: AnswerValue]) throws -> CostLine {
