@@ -135,6 +135,20 @@ struct CeilingEffortTests {
                 "\(kept.reason)")
     }
 
+    /// A model that fits better than the one a rule names, for less, is the primary whatever the saving, on a small
+    /// bill too: 100,000 strict moderations went to Sonnet 5.5 ('good', $3,053.30 at its default high, $353.30 at its
+    /// least thinking, under the ceiling's $500 floor) beside Sonnet 4.6 ('strong', $61.50), and to Sonnet 4.6 from
+    /// 145,000 on: a 48-fold jump in the bill for 5,000 requests more.
+    @Test func aBetterFitForLessPassesOnASmallBillToo() {
+        for requests in [1_000.0, 100_000, 140_000, 145_000] {
+            let a = engine.assess(k.answers(["task_type": "moderation", "monthly_requests": .number(requests), "avg_input_tokens": 200,
+                                             "avg_output_tokens": 1, "accuracy": "first_time_right", "review_capacity": "none",
+                                             "as_of": "2026-12-07"]))
+            #expect(a.primaryModel == "claude-sonnet-4-6" && a.primaryModelBasis == .preferred_over_ceiling,
+                    "\(requests): \(a.primaryModel) \(a.primaryModelBasis)")
+        }
+    }
+
     @Test func theCeilingsPickNeverCostsMoreAtTheTeamsEffortThanTheModelItPassedOver() {
         // The ceiling compares at the least thinking and prices its pick at the team's effort: a pick that thinks
         // where the model it passed over does not could cost more than it, a switch "for the price" that raises the
