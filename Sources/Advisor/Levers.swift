@@ -402,9 +402,11 @@ extension Engine {
             // More thinking would only take longer where the thinking already weighs on the latency, or where the
             // level up would weigh on it: Mistral Small without thinking, answering moderations within 0.6 s, was
             // told to raise its effort to high, 3,000 reasoning tokens before each answer.
-            // Nor, for an interactive answer, past the wait before its first word (30.9 s at high for a chat).
+            // Nor, for an interactive answer, past the wait before its first word (30.9 s at high for a chat). Nor past
+            // the headroom the verdict holds the model to: 780,000-token analyses on Sonnet 4.6, thinking off at 80.0 % of
+            // its window, were told to raise it to low, 80.03 %, where the verdict itself moves to another model.
             let higher = forLatency ? nil : levels.first { $0 > effort }.flatMap { up in
-                atEffort(up) { k.thinkingWeighsOnLatency(model: primary, $0) }
+                atEffort(up) { k.thinkingWeighsOnLatency(model: primary, $0) || !k.withinHeadroom(model: primary, $0) }
                     || v.withUnsafeBufferPointer({ k.fitsInteractiveWait(model: primary, at: up, $0) }) == false ? nil : up
             }
             let need = v.withUnsafeBufferPointer(Knowledge.need)

@@ -843,6 +843,22 @@ struct LeverTests {
         #expect(!a.levers.contains { $0.kind == .raise_effort }, "\(a.levers.map(\.text))")
     }
 
+    /// Nor a level that takes the model past the headroom the verdict holds it to (expert M1): strict 780,000-token
+    /// analyses on Sonnet 4.6 with thinking off, as the team set it, fill 80.0 % of its window; low's 300 reasoning
+    /// tokens make it 80.03 %, where the verdict recommends Gemini 4 Neon instead.
+    @Test func aMarginPastTheHeadroomIsNotOffered() {
+        let k = Fixture.real
+        let answers: [String: AnswerValue] = ["task_type": "complex_reasoning", "monthly_requests": 300, "avg_input_tokens": 780_000,
+                                              "avg_output_tokens": 20_000, "accuracy": "first_time_right", "review_capacity": "none",
+                                              "reasoning_effort": "none", "as_of": "2026-12-07"]
+        let a = Engine(knowledge: k).assess(k.answers(answers))
+        #expect(a.primaryModel == "claude-sonnet-4-6")
+        var raised = answers
+        raised["reasoning_effort"] = "low"
+        #expect(Engine(knowledge: k).assess(k.answers(raised)).primaryModel != "claude-sonnet-4-6")
+        #expect(!a.levers.contains { $0.kind == .raise_effort }, "\(a.levers.map(\.text))")
+    }
+
     /// A team that accepts an occasional miss, or a label (classification, moderation), is offered the cheapest
     /// setting, not one level down; a team that reviews other work takes the single step (criteria/_index.md,
     /// `lower_effort.to_least_when`).
