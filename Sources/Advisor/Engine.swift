@@ -589,8 +589,12 @@ public struct Engine: Sendable {
                 basic[m] && !k.exceedsEveryTier(model: m, v)
             }
             let usableSet = carried.contains(true) ? carried : basic
-            guard v[AnswerID.latencyBudgetSeconds.rawValue] > 0 else { return usableSet }
-            let late = k.models.indices.map { usableSet[$0] && k.outlastsBudget(model: $0, v) }
+            // Realtime answers with no budget stated leave no time to think (`leavesTimeToAnswer`): a model that thinks
+            // before every answer is late where another as fit need not (realtime complex reasoning went to Sonnet 5.5,
+            // which cannot stop thinking, about 3 s at its least, beside Sonnet 4.6 with its thinking off).
+            guard v[AnswerID.latencyBudgetSeconds.rawValue] > 0 || v[AnswerID.latency.rawValue] == Knowledge.realtimeLatency
+            else { return usableSet }
+            let late = k.models.indices.map { usableSet[$0] && k.cannotAnswerInTime(model: $0, v) }
             // In time: not late and no documented latency over the budget (missesBudgetAtEverySetting, read once).
             guard let bestTimely = k.models.indices.filter({ usableSet[$0] && !late[$0] && k.latencyCheck(model: $0, v)?.verdict != .misses })
                 .map({ k.compiledModels[$0].fit[task] }).min() else { return usableSet }
@@ -673,7 +677,7 @@ public struct Engine: Sendable {
 
         // Passed over only because it cannot answer within the budget while another model that fits as well can.
         func passedOverForTime(_ m: Int) -> Bool {
-            !isUsable[m] && usable(m, v) && k.outlastsBudget(model: m, v)
+            !isUsable[m] && usable(m, v) && k.cannotAnswerInTime(model: m, v)
         }
         // A model a rule prefers that cannot answer in time gives way to the models in time that fit the task as
         // well, cheapest first: 80-token coding answers due in 1 s pass Sonnet 5.5 over (its least thinking and the
@@ -1120,7 +1124,7 @@ public struct Engine: Sendable {
         let k = knowledge
         let strong = k.models.indices.filter {
             d.usable[$0] && k.compiledModels[$0].fit[task] == .strong && k.meets(d.taskFloors, model: $0)
-                && !k.missesBudgetAtEverySetting(model: $0, v)
+                && !k.missesBudgetAtEverySetting(model: $0, v) && !k.cannotAnswerInTime(model: $0, v)
         }
         // Cheapest at the outlook prices, as cost first ranks (`outlookMonthly`).
         return strong.map { m in
@@ -1325,7 +1329,8 @@ public struct Engine: Sendable {
             .map { policyReason($0, v, rates: rates) }
 
         // Which models miss the latency budget at every setting, once: the alternatives and the runner-up read it.
-        let late = k.models.indices.map { k.missesBudgetAtEverySetting(model: $0, v) }
+        // With no budget stated, realtime answers leave no time to think: a model that thinks before every one is late.
+        let late = k.models.indices.map { k.missesBudgetAtEverySetting(model: $0, v) || k.cannotAnswerInTime(model: $0, v) }
         // Alternatives.
         var alternatives: [Int] = []
         let lead = verdict == .tieredRouting ? [d.escalation].compactMap { $0 } : []
@@ -1382,6 +1387,9 @@ public struct Engine: Sendable {
             alternativesNote = "none of them answers within your \(AnswerValue.number(v[AnswerID.latencyBudgetSeconds.rawValue]).text) s "
                 + "budget, even at its least thinking and the fastest output reported for it: they are listed for their "
                 + "fit and price only"
+        } else if !alternatives.isEmpty, inTime.isEmpty, v[AnswerID.latency.rawValue] == Knowledge.realtimeLatency {
+            alternativesNote = "each of them thinks before every answer, even at its least setting, which realtime answers leave no "
+                + "time for: they are listed for their fit and price only"
         }
 
         let costs = usage?.lines ?? Self.ordered(priced.map(\.line))
@@ -2309,7 +2317,7 @@ public struct Engine: Sendable {
             return (.other, "it returns an error on a forced tool call (tool_choice any or a named tool)")
         }
         if let why = k.capacity(model: m, v)?.beyondTiersReason { return (.capacity, why) }
-        if k.outlastsBudget(model: m, v) { return (.latency, tooSlow(m, v)) }
+        if k.cannotAnswerInTime(model: m, v) { return (.latency, tooSlow(m, v)) }
         return (.unexplained, "it cannot take this workload")
     }
 

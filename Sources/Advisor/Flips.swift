@@ -19,7 +19,7 @@ extension Engine {
                          imported: UsagePrices? = nil) -> [Change] {
         let values = answers.values
         let current = decision.verdict
-        let primaryInTime = values.withUnsafeBufferPointer { !knowledge.outlastsBudget(model: decision.primary, $0) }
+        let primaryInTime = values.withUnsafeBufferPointer { !knowledge.cannotAnswerInTime(model: decision.primary, $0) }
         var changes: [Change] = []
         let baseLean = values.withUnsafeBufferPointer { knowledge.effortRegime($0) }
         func decideChanged(_ v: UnsafeBufferPointer<Double>, _ known: [Double]?, _ usable: [Bool]?) -> Decision {
@@ -44,7 +44,7 @@ extension Engine {
                 let repriced = knowledge.effortRegime(v) != baseLean
                 let d = decideChanged(v, costsMove || repriced ? nil : baseCosts,
                                       usabilityMoves || repriced ? nil : decision.usable)
-                guard d.verdict != current, !primaryInTime || !knowledge.outlastsBudget(model: d.primary, v) else { return nil }
+                guard d.verdict != current, !primaryInTime || !knowledge.cannotAnswerInTime(model: d.primary, v) else { return nil }
                 return (d.score, d.verdict, d.primary)
             }
             func consider(_ candidate: Double, distance: Double) {

@@ -85,6 +85,19 @@ extension Knowledge {
         return (lowest, thinkingFloor(model: m, at: lowest))
     }
 
+    /// Whether model `m` cannot answer in time at any setting: it outlasts a stated budget (`outlastsBudget`), or,
+    /// with none stated, thinks before every realtime answer (`thinksBeforeEveryRealtimeAnswer`). What rules a model out
+    /// of being recommended while another as fit is in time (`Engine.decide`).
+    /// Thinking makes a realtime answer late only where the answer itself is one a person could wait for: written at
+    /// the fastest output reported within `engine.interactive_wait_seconds`. 100,000-token answers take minutes on any
+    /// model, and ruling out Gemini 4 Hydrogen for its 0.75 s of thinking doubled such a bill on legacy Sonnet 4.6.
+    func cannotAnswerInTime(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
+        if outlastsBudget(model: m, v) { return true }
+        guard thinksBeforeEveryRealtimeAnswer(model: m, v) else { return false }
+        guard let wait = interactiveWait, let answer = answerFloor(model: m, v) else { return true }
+        return answer.seconds <= wait
+    }
+
     /// Whether model `m` thinks before every realtime answer, with no budget stated: realtime leaves no time to think
     /// (`leavesTimeToAnswer`), and its least setting still thinks (Sonnet 5.5 cannot turn its thinking off).
     func thinksBeforeEveryRealtimeAnswer(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
@@ -392,8 +405,16 @@ extension Engine {
 
     /// Why model `m` cannot answer within the budget (`outlastsBudget`), for the warnings of a model passed over for
     /// it: its answer alone, or its least thinking and the answer after it, against the budget at the floor speed.
+    /// With no budget, why it cannot answer in real time (`thinksBeforeEveryRealtimeAnswer`): its least thinking.
     func tooSlow(_ m: Int, _ v: UnsafeBufferPointer<Double>) -> String {
         let k = knowledge
+        if !k.outlastsBudget(model: m, v), k.cannotAnswerInTime(model: m, v), let least = k.leastThinking(model: m) {
+            let tokens = k.compiledModels[m].reasoning?.tokens[least.effort.rank] ?? 0
+            let typical = k.typicalOutput.map { ", about \(Self.seconds(tokens / $0)) at \(Format.count($0)) tokens a second, the median speed of the ranking we cite" } ?? ""
+            let floor = least.floor.map { " (\(Self.seconds($0.seconds)) even at \(Format.count($0.speed)))" } ?? ""
+            return "it thinks before every answer, even at \(least.effort.rawValue), its least: about \(Format.count(tokens)) reasoning "
+                + "tokens come before the first word\(typical)\(floor), and realtime answers leave no time for thinking"
+        }
         let budget = AnswerValue.number(v[AnswerID.latencyBudgetSeconds.rawValue]).text
         let answer = k.answerFloor(model: m, v)
         let speed = Format.count(answer?.speed ?? k.fastestOutput[m] ?? 0)

@@ -408,6 +408,23 @@ struct ThinkingTimeTests {
         #expect(completions(0.3).warnings.first { $0.failure_mode == "latency-spikes" }?.severity != .high)
     }
 
+    /// Realtime answers with no budget leave no time to think (expert M2): the reasoning-depth rule's Sonnet 5.5, which
+    /// cannot stop thinking (about 300 tokens, 3.1 s at the median speed, at its least), gives way to Sonnet 4.6 with its
+    /// thinking off, $525 for 50,000 requests of 2,000 tokens in and 300 out; nothing offered beside it always thinks.
+    @Test func realtimeWithoutABudgetPassesOverAModelThatAlwaysThinks() throws {
+        let a = engine.assess(k.answers(["task_type": "complex_reasoning", "monthly_requests": 50_000, "avg_input_tokens": 2_000,
+                                         "avg_output_tokens": 300, "latency": "realtime", "as_of": "2026-12-07"]))
+        #expect(a.primaryModel == "claude-sonnet-4-6" && a.decision.monthly_usd == 525, "\(a.primaryModel) \(a.decision.monthly_usd)")
+        #expect(try a.line("claude-sonnet-4-6").rates.reasoning_effort == Effort.none)
+        let warning = try #require(a.warnings.first { $0.model == "claude-sonnet-5-5" && $0.failure_mode == "latency-spikes" })
+        #expect(warning.severity == .high && warning.text.contains("cannot answer in time: it thinks before every answer, even at low, its least")
+                && warning.text.contains("realtime answers leave no time for thinking"), "\(warning.text)")
+        let v = k.answers(["task_type": "complex_reasoning", "avg_output_tokens": 300, "latency": "realtime", "as_of": "2026-12-07"]).values
+        for m in a.alternatives {
+            #expect(!v.withUnsafeBufferPointer { k.cannotAnswerInTime(model: k.modelIndex[m]!, $0) }, "\(m)")
+        }
+    }
+
     @Test func aPreferredModelGivesWayToTheBudgetOnlyForOneThatFitsAsWell() throws {
         func coding(output: Double, budget: Double) -> Assessment {
             engine.assess(k.answers(["task_type": "autonomous_coding", "monthly_requests": 1_000, "avg_input_tokens": 150_000,
@@ -431,7 +448,11 @@ struct ThinkingTimeTests {
         let long = coding(output: 5_000, budget: 8)
         #expect(long.primaryModel == "claude-sonnet-5-5" && long.primaryModelBasis == .prefer, "\(long.primaryModel)")
         #expect(!long.warnings.contains { $0.text.contains("stands in for it") })
-        #expect(coding(output: 80, budget: 0).primaryModel == "claude-sonnet-5-5")
+        // Realtime answers with no budget leave no time to think: Sonnet 4.6, thinking off, stands in there too
+        // (expert M2: Sonnet 5.5 still thought about 3 s at its least before each answer). Not for answers no model
+        // writes within an interactive wait: 5,000 tokens take minutes whatever thinks first.
+        #expect(coding(output: 80, budget: 0).primaryModel == "claude-sonnet-4-6")
+        #expect(coding(output: 5_000, budget: 0).primaryModel == "claude-sonnet-5-5")
     }
 
     /// A model that cannot answer within the budget at any setting is not offered beside the primary, nor as the
@@ -454,8 +475,13 @@ struct ThinkingTimeTests {
                                "as_of": "2026-12-04"]).values
             #expect(!v.withUnsafeBufferPointer { k.missesBudgetAtEverySetting(model: k.modelIndex[m]!, $0) }, "\(m)")
         }
-        // Without a budget they are offered again, strong fits first as cost-secondary asks.
-        #expect(!alwaysThink.isDisjoint(with: completion(0).alternatives), "\(completion(0).alternatives)")
+        // Without a budget realtime answers leave no time to think, so they are not offered either; for answers a
+        // person waits a few seconds for they are offered again, strong fits first as cost-secondary asks.
+        #expect(alwaysThink.isDisjoint(with: completion(0).alternatives), "\(completion(0).alternatives)")
+        let interactive = engine.assess(k.answers(["task_type": "code_completion", "monthly_requests": 3_000_000, "avg_input_tokens": 6_000,
+                                                   "avg_output_tokens": 80, "system_prompt_tokens": 4_000, "latency": "interactive",
+                                                   "cost_priority": "secondary", "as_of": "2026-12-04"]))
+        #expect(!alwaysThink.isDisjoint(with: interactive.alternatives), "\(interactive.alternatives)")
 
         func chat(_ budget: Double) -> Assessment {
             // 50,000 chats: a margin under quality_margin_min_usd, so a strong fit is named whatever the ratio.
