@@ -3,8 +3,11 @@ import Foundation
 import Logging
 import MCP
 
-/// Standard input and output for `haiku-advisor mcp`, around the SDK's `StdioTransport`, with two things the SDK's
-/// server loop does not do (swift-sdk 0.12: it answers requests in detached tasks and stops reading at end of input):
+/// Standard input and output for `haiku-advisor mcp`, in place of the SDK's `StdioTransport`, with three things the
+/// SDK does not do (swift-sdk 0.12: it answers requests in detached tasks and stops reading at end of input):
+///
+/// - **Input is read in linear time, one message at most 1 MiB** (`StdinLines`): the SDK's reader took 40 s over one
+///   4 MB line, answering nothing else meanwhile; a longer message is skipped and refused (-32600) with `"id": null`.
 ///
 /// - **Every accepted request is answered before the stream ends.** A client that pipes its requests and closes its
 ///   end (a shell one-liner, a CI step) got the first answers only; the process exited while an `assess` was still
@@ -16,7 +19,6 @@ import MCP
 ///   params that are not an object, a `_meta` or list cursor of the wrong type, and `resources/read` without a uri.
 public actor ScreeningStdioTransport: Transport {
     public nonisolated let logger: Logger
-    private let inner: StdioTransport
     private let stream: AsyncThrowingStream<Data, Swift.Error>
     private let continuation: AsyncThrowingStream<Data, Swift.Error>.Continuation
     /// Ids of requests read and not yet answered, as `IDKey`s.
@@ -31,21 +33,21 @@ public actor ScreeningStdioTransport: Transport {
     public init(drainLimit: Duration = .seconds(60)) {
         let logger = Logger(label: "haiku-advisor.mcp.stdio", factory: { _ in SwiftLogNoOpLogHandler() })
         self.logger = logger
-        inner = StdioTransport(logger: logger)
         (stream, continuation) = AsyncThrowingStream.makeStream()
         self.drainLimit = drainLimit
     }
 
     public func connect() async throws {
-        try await inner.connect()
-        let messages = await inner.receive()
-        pump = Task { await self.forward(messages) }
+        // Answers are written without blocking a thread of the cooperative pool while a full pipe drains.
+        let flags = fcntl(STDOUT_FILENO, F_GETFL)
+        if flags >= 0 { _ = fcntl(STDOUT_FILENO, F_SETFL, flags | O_NONBLOCK) }
+        let lines = StdinLines()
+        pump = Task { await self.forward(lines.events(), limit: lines.limit) }
     }
 
     public func disconnect() async {
         pump?.cancel()
         continuation.finish()
-        await inner.disconnect()
     }
 
     /// Writes in order, one at a time; a request counts as answered only once its answer is written (a reader that
@@ -58,9 +60,9 @@ public actor ScreeningStdioTransport: Transport {
     /// One message written after the ones queued before it; what it answers is `send`'s to note.
     private func write(_ data: Data) async throws {
         let previous = lastWrite
-        let write = Task<Void, Error> { [inner] in
+        let write = Task<Void, Error> {
             await previous?.value
-            try await inner.send(data)
+            try await Self.writeLine(data)
         }
         lastWrite = Task { _ = await write.result }
         try await write.value
@@ -68,9 +70,30 @@ public actor ScreeningStdioTransport: Transport {
 
     public nonisolated func receive() -> AsyncThrowingStream<Data, Swift.Error> { stream }
 
-    private func forward(_ messages: AsyncThrowingStream<Data, Swift.Error>) async {
+    /// `data` and a newline on standard output, all of it, waiting while the pipe is full.
+    private static func writeLine(_ data: Data) async throws {
+        var bytes = [UInt8](data)
+        bytes.append(UInt8(ascii: "\n"))
+        var sent = 0
+        while sent < bytes.count {
+            let n = bytes[sent...].withUnsafeBytes { Foundation.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if n > 0 {
+                sent += n
+            } else if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) {
+                try await Task.sleep(for: .milliseconds(10))
+            } else {
+                throw MCPError.transportError(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO))
+            }
+        }
+    }
+
+    private func forward(_ events: AsyncStream<StdinLines.Event>, limit: Int) async {
         do {
-            for try await data in messages {
+            for await event in events {
+                guard case .line(let data) = event else {
+                    if case .tooLong(let bytes) = event { try await send(MessageScreen.tooLong(bytes: bytes, limit: limit)) }
+                    continue
+                }
                 switch MessageScreen.screen(data) {
                 case .forward(let requestIDs, let cancelled):
                     // A request whose id a request still running holds cannot be told apart from it: the SDK answered
@@ -361,6 +384,12 @@ enum MessageScreen {
             }
         }
         return out
+    }
+
+    /// A message over the reader's limit (`StdinLines`), skipped unread: its id cannot be known.
+    static func tooLong(bytes: Int, limit: Int) -> Data {
+        error(id: nil, code: -32600, "Invalid Request: a message of \(bytes) bytes is over the \(limit) bytes this server reads "
+              + "in one; send one JSON-RPC message per line, and large inputs (a usage file) by path")
     }
 
     private static func error(id: Any?, code: Int, _ message: String) -> Data {

@@ -283,6 +283,27 @@ def shared_ids(binary: str, content: str) -> None:
         check(all(a["error"]["code"] == -32600 and "still in use" in a["error"]["message"] for a in refused), f"{refused}")
 
 
+def long_line(binary: str, content: str) -> None:
+    """One 8 MB line between two pings: refused at once with id null, and the requests around it answered, where
+    the SDK's reader took 40 s over 4 MB (time grew with the square of the line) and answered nothing meanwhile. The
+    last line has no newline: it is answered too."""
+    head = [{"jsonrpc": "2.0", "id": 1, "method": "initialize",
+             "params": {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "pipe", "version": "1"}}},
+            {"jsonrpc": "2.0", "method": "notifications/initialized"},
+            {"jsonrpc": "2.0", "id": 2, "method": "ping"}]
+    huge = '{"jsonrpc": "2.0", "id": 3, "method": "ping", "params": {"x": "' + "x" * 8_000_000 + '"}}'
+    text = "\n".join([json.dumps(line) for line in head] + [huge, json.dumps({"jsonrpc": "2.0", "id": 4, "method": "ping"})])
+    started = time.monotonic()
+    run = subprocess.run([binary, "mcp", "--content", content], input=text.encode(), capture_output=True, timeout=120)
+    took = time.monotonic() - started
+    check(took < 10, f"an 8 MB line took {took:.1f} s")
+    answers = [json.loads(line) for line in run.stdout.decode().splitlines() if line.strip()]
+    check(sorted(a["id"] for a in answers if a.get("id") is not None) == [1, 2, 4], f"answers around a long line: {answers}")
+    refused = [a for a in answers if a.get("id") is None]
+    check(len(refused) == 1 and refused[0]["error"]["code"] == -32600 and "over the 1048576 bytes" in refused[0]["error"]["message"],
+          f"a long line is refused: {refused}")
+
+
 USAGE_CSV = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "UsageTests", "Fixtures", "usage.csv")
 
 
@@ -294,6 +315,7 @@ def main() -> int:
         asyncio.run(asyncio.wait_for(drive(binary, content, repo), timeout=120))
     piped(binary, content)
     shared_ids(binary, content)
+    long_line(binary, content)
     for failure in failures:
         print("FAIL mcp:", failure)
     print("mcp: every check passed" if not failures else f"mcp: {len(failures)} check(s) failed")
