@@ -23,8 +23,11 @@ struct VerdictMark {
             + "\(Format.money($0.monthly_usd)) a month in all" } ?? ""
         model = d.recommended
         label = ResultView.labels(assessment).primary.lowercased()
-        sentence = "Your verdict " + (label == "recommended" ? "recommends" : "names as the \(label)")
-            + " \(title(d.recommended)): \(Format.money(d.monthly_usd)) a month\(plan)."
+        // A label that is not a bare noun ("roomiest strong fit, cheapest") follows the name: "names as the roomiest
+        // strong fit, cheapest Gemini 4 Neon" read as one garbled phrase; "names Gemini 4 Neon (the roomiest ...)".
+        sentence = "Your verdict " + (label == "recommended" ? "recommends \(title(d.recommended))"
+                                        : "names \(title(d.recommended)) (the \(label))")
+            + ": \(Format.money(d.monthly_usd)) a month\(plan)."
         url = "/assess/result?" + answers.queryString + (carry.isEmpty ? "" : "&" + carry)
     }
 }

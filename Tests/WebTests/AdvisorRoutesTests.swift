@@ -604,6 +604,11 @@ struct AdvisorRoutesTests {
         #expect(fromVerdict.contains("Your verdict recommends GPT-6 Luna: $15,500 a month. <a href=\"/assess/result?"))
         // Its bar says so too, as a lifecycle does.
         #expect(fromVerdict.contains("Cohere Command R7B (rate limits cannot carry your peak)"))
+        // A verdict whose pick is no bare "recommended" names the model, then what it is: "names as the roomiest strong
+        // fit, cheapest Gemini 4 Neon" read as one garbled phrase.
+        let roomiest = get("/calculator", pairs("task_type=autonomous_coding&monthly_requests=1000&avg_input_tokens=900000"
+                                                 + "&avg_output_tokens=0&cached_input_share=0.5&as_of=2026-12-07&from=verdict")).text
+        #expect(roomiest.contains("Your verdict names Gemini 4 Neon (the roomiest strong fit, cheapest): $2,607 a month."), "\(roomiest)")
         // The same answers without it (changed in the calculator's own form): no verdict is named.
         #expect(!get("/calculator", pairs(query)).text.contains("Your verdict"))
         // It links on to a verdict instead: the questionnaire with these answers filled in.
