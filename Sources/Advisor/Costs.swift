@@ -310,6 +310,12 @@ extension Knowledge {
         thinkingKeptWhen?.holds(v, override: -1, value: 0) ?? false
     }
 
+    /// Whether model `m` runs at its own setting on work that keeps its thinking, so that the room rule lowers it only
+    /// to a level that still thinks (`reasoning`) and a fit with thinking off is no way in (`overHeadroom`).
+    func keepsThinkingForRoom(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Bool {
+        Self.isDefault(effortAnswer(model: m, v)) && thinkingKept(v)
+    }
+
     /// Which way the `default` effort answer runs on these answers (least thinking, thinking kept, both models' own):
     /// an answer that changes it re-prices every model that reasons (the what-would-change search compares it).
     func effortRegime(_ v: UnsafeBufferPointer<Double>) -> Int {
@@ -605,8 +611,9 @@ extension Knowledge {
         // A share just over the headroom is given to a tenth ("80.2%"), not rounded onto it ("80% ... over the 80%").
         let rounded = Format.figure(fill.share * 100)
         let share = rounded == Format.figure(contextHeadroom * 100) ? Format.figure(fill.share * 100, digits: 1) : rounded
-        // The highest level below the one priced that fits, not the least (medium fitted where "thinking off" was said).
-        let fits = reasoning > 0 ? model.reasoning.flatMap { r in
+        // The highest level below the one priced that fits, not the least (medium fitted where "thinking off" was said);
+        // looked for only where it is said.
+        let fits = reasoning > 0 && (keepsThinking || fill.limit == .output) ? model.reasoning.flatMap { r in
             r.levels.sorted(by: >).first { level in
                 r.tokens[level.rank] < reasoning
                     && model.fill(input: input, output: written - reasoning + r.tokens[level.rank], batch: batch).share <= contextHeadroom
@@ -825,7 +832,7 @@ extension Knowledge {
             }
         } else if !parts.withinHeadroom, explain {
             let why = overHeadroom(model: m, input: inTokens, written: visibleOut + thinking.tokens, reasoning: thinking.tokens,
-                                   batch: batchAPI, keepsThinking: Self.isDefault(effortAnswer(model: m, v)) && thinkingKept(v))
+                                   batch: batchAPI, keepsThinking: keepsThinkingForRoom(model: m, v))
             note(why.prefix(1).uppercased() + why.dropFirst() + ": not recommended.")
         }
 

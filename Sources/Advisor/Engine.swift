@@ -1084,9 +1084,10 @@ public struct Engine: Sendable {
         // fit for less passes whatever the saving, below: strict moderations went to Sonnet 5.5 at $3,053 a month,
         // under $500 at its least thinking, beside Sonnet 4.6, a stronger fit, at $61.50).
         let named = !k.compiledModels[dear].isHaikuFamily
+        let dearFit = k.compiledModels[dear].fit[task]
         let priced: (dearCost: Double, costs: [(model: Int, monthly: Double)])? = v.with(.reasoningEffort, Self.noEffort) { lv in
             let dearCost = self.monthly(dear, lv)
-            guard dearCost >= policy.minSaving || named else { return nil }
+            guard dearCost >= policy.minSaving || (named && dearFit > .strong) else { return nil }
             let candidates = k.models.indices.filter { $0 != dear && usable[$0] && !k.compiledModels[$0].isHaikuFamily
                 && k.compiledModels[$0].fit[task] <= floor && k.meets(taskFloors, model: $0) }
             return (dearCost, candidates.map { (model: $0, monthly: self.monthly($0, lv)) })
@@ -1096,7 +1097,6 @@ public struct Engine: Sendable {
         // named Sonnet 5.5 ('good' at moderation) for strict moderations that Sonnet 4.6 fits 'strong' at a quarter
         // of its price, even with the least thinking on both. Over the Haiku the ceiling alone decides: the score has
         // weighed its fit, and a stronger fit elsewhere is the quality margin's to say.
-        let dearFit = k.compiledModels[dear].fit[task]
         let passing = costs.filter { policy.ceilingPasses(haiku: dearCost, other: $0.monthly)
             || (named && k.compiledModels[$0.model].fit[task] < dearFit && $0.monthly < dearCost) }
         guard !passing.isEmpty else { return nil }
@@ -2290,7 +2290,7 @@ public struct Engine: Sendable {
             let t = k.requestTokens(model: m, v)
             return (.size, k.overHeadroom(model: m, input: t.input, written: t.output + t.reasoning, reasoning: t.reasoning,
                                           batch: Knowledge.isBatch(v),
-                                          keepsThinking: Knowledge.isDefault(k.effortAnswer(model: m, v)) && k.thinkingKept(v)))
+                                          keepsThinking: k.keepsThinkingForRoom(model: m, v)))
         }
         // The average fits, but an imported file's longer requests do not (UsagePricing).
         if let facts = usageFacts?[m] {

@@ -408,12 +408,12 @@ extension Engine {
     /// With no budget, why it cannot answer in real time (`thinksBeforeEveryRealtimeAnswer`): its least thinking.
     func tooSlow(_ m: Int, _ v: UnsafeBufferPointer<Double>) -> String {
         let k = knowledge
-        if !k.outlastsBudget(model: m, v), k.cannotAnswerInTime(model: m, v), let least = k.leastThinking(model: m) {
+        if k.thinksBeforeEveryRealtimeAnswer(model: m, v), let least = k.leastThinking(model: m) {
             let tokens = k.compiledModels[m].reasoning?.tokens[least.effort.rank] ?? 0
-            let typical = k.typicalOutput.map { ", about \(Self.seconds(tokens / $0)) at \(Format.count($0)) tokens a second, the median speed of the ranking we cite" } ?? ""
             let floor = least.floor.map { " (\(Self.seconds($0.seconds)) even at \(Format.count($0.speed)))" } ?? ""
-            return "it thinks before every answer, even at \(least.effort.rawValue), its least: about \(Format.count(tokens)) reasoning "
-                + "tokens come before the first word\(typical)\(floor), and realtime answers leave no time for thinking"
+            return "it thinks before every answer, even at \(least.effort.rawValue), its least: "
+                + Knowledge.thinkingTime(tokens: tokens, speed: k.typicalOutput) + floor
+                + ", and realtime answers leave no time for thinking"
         }
         let budget = AnswerValue.number(v[AnswerID.latencyBudgetSeconds.rawValue]).text
         let answer = k.answerFloor(model: m, v)

@@ -41,8 +41,7 @@ public actor ScreeningStdioTransport: Transport {
         // Answers are written without blocking a thread of the cooperative pool while a full pipe drains.
         let flags = fcntl(STDOUT_FILENO, F_GETFL)
         if flags >= 0 { _ = fcntl(STDOUT_FILENO, F_SETFL, flags | O_NONBLOCK) }
-        let lines = StdinLines()
-        pump = Task { await self.forward(lines.events(), limit: lines.limit) }
+        pump = Task { await self.forward(StdinLines()) }
     }
 
     public func disconnect() async {
@@ -87,11 +86,11 @@ public actor ScreeningStdioTransport: Transport {
         }
     }
 
-    private func forward(_ events: AsyncStream<StdinLines.Event>, limit: Int) async {
+    private func forward(_ lines: StdinLines) async {
         do {
-            for await event in events {
+            for await event in lines.events() {
                 guard case .line(let data) = event else {
-                    if case .tooLong(let bytes) = event { try await send(MessageScreen.tooLong(bytes: bytes, limit: limit)) }
+                    if case .tooLong(let bytes) = event { try await send(MessageScreen.tooLong(bytes: bytes, limit: lines.limit)) }
                     continue
                 }
                 switch MessageScreen.screen(data) {
