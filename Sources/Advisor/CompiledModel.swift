@@ -156,6 +156,8 @@ final class CompiledModel: Sendable {
     let legacyDay: Int?
     let deprecatedDay: Int?
     let retiresDay: Int?
+    /// The earliest day its maker may retire it, where the maker publishes one and no retirement date yet.
+    let retiresNotBeforeDay: Int?
     let replacement: Int?
 
     /// Tokens this model counts per reference token; `ratioPublished` false when assumed 1.0.
@@ -248,6 +250,16 @@ final class CompiledModel: Sendable {
         legacyDay = try day(life.legacy, "lifecycle.legacy")
         deprecatedDay = try day(life.deprecated, "lifecycle.deprecated")
         retiresDay = try day(life.retires, "lifecycle.retires")
+        retiresNotBeforeDay = try day(life.retires_not_before, "lifecycle.retires_not_before")
+        if retiresNotBeforeDay != nil {
+            // A floor says when an end may come; once the end is announced the retirement date says it instead.
+            guard retiresDay == nil else {
+                throw problem("lifecycle.retires_not_before", "a model with a retirement date needs no earliest retirement date")
+            }
+            guard legacyDay != nil else {
+                throw problem("lifecycle.retires_not_before", "only a legacy model has an earliest retirement date: add lifecycle.legacy")
+            }
+        }
         if let d = deprecatedDay {
             guard let r = retiresDay else { throw problem("lifecycle.retires", "a deprecated model needs its retirement date") }
             guard r >= d else { throw problem("lifecycle.retires", "must not come before the deprecation date") }
@@ -255,7 +267,8 @@ final class CompiledModel: Sendable {
                 throw problem("lifecycle.replacement", "a deprecated model needs the model that replaces it")
             }
         }
-        for (field, d) in [("legacy", legacyDay), ("deprecated", deprecatedDay), ("retires", retiresDay)] {
+        for (field, d) in [("legacy", legacyDay), ("deprecated", deprecatedDay), ("retires", retiresDay),
+                           ("retires_not_before", retiresNotBeforeDay)] {
             if let d, d < releasedDay { throw problem("lifecycle.\(field)", "must not come before the release date") }
         }
         if let slug = life.replacement {

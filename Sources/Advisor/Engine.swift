@@ -1155,6 +1155,14 @@ public struct Engine: Sendable {
         return "legacy since \(CivilDate.text(since)): \(k.models[successor].title) succeeds it\(caveat)"
     }
 
+    /// ", and Anthropic gives no retirement before 2027-02-17 on its own platforms" for a legacy model whose maker
+    /// publishes an earliest retirement day still ahead of `day`; else empty. A team weighing a legacy model should know
+    /// how long it is safe (Sonnet 4.6, recommended for realtime complex reasoning where Sonnet 5.5 must think).
+    func retirementFloor(_ m: Int, day: Int) -> String {
+        guard let floor = knowledge.compiledModels[m].retiresNotBeforeDay, day < floor else { return "" }
+        return ", and \(knowledge.compiledModels[m].provider) gives no retirement before \(CivilDate.text(floor)) on its own platforms"
+    }
+
     /// What `RoomiestSet.listed` says: no roomier model was passed over.
     public static let everyModelListed = "the models we list"
 
@@ -1677,13 +1685,15 @@ public struct Engine: Sendable {
                         + (lean.day.map { " at \(k.models[primary].title)'s prices from \(CivilDate.text($0))" } ?? "")
                 }()
                 computed(.legacy_primary, model: primary, [
-                    "since": CivilDate.text(since), "replacement": k.models[successor].title,
+                    "since": CivilDate.text(since), "floor": retirementFloor(primary, day: day),
+                    "replacement": k.models[successor].title,
                     "monthly": own, "replacement_monthly": successors, "replacement_least": least ?? ""])
             } else {
                 // Recommended because its successor cannot take the work (Haiku 4.5 for moderation that must fit
                 // 'strong'): still a model its maker moved on from, and the team should know it before building.
                 computed(.legacy_primary_alone, model: primary, [
-                    "since": CivilDate.text(since), "replacement": k.models[successor].title,
+                    "since": CivilDate.text(since), "floor": retirementFloor(primary, day: day),
+                    "replacement": k.models[successor].title,
                     "why": whyNotUsable(successor, v)])
             }
         }

@@ -64,6 +64,7 @@ extension ModelSpec {
         add(lifecycle.legacy, [.key("lifecycle"), .key("legacy")])
         add(lifecycle.deprecated, [.key("lifecycle"), .key("deprecated")])
         add(lifecycle.retires, [.key("lifecycle"), .key("retires")])
+        add(lifecycle.retires_not_before, [.key("lifecycle"), .key("retires_not_before")])
         add(context_window, [.key("context_window")])
         add(max_input, [.key("max_input")])
         add(max_output, [.key("max_output")])

@@ -417,14 +417,18 @@ public struct Lifecycle: Codable, Sendable, Equatable {
     public var legacy: TextFigure?
     public var deprecated: TextFigure?
     public var retires: TextFigure?
+    /// The earliest day a legacy model may retire on its maker's own platforms, where the maker publishes one with no
+    /// retirement date yet (Anthropic's status table: Sonnet 4.6 not sooner than 2027-02-17).
+    public var retires_not_before: TextFigure?
     public var replacement: String?
     public var note: String?
 
     public init(legacy: TextFigure? = nil, deprecated: TextFigure? = nil, retires: TextFigure? = nil,
-                replacement: String? = nil, note: String? = nil) {
+                retires_not_before: TextFigure? = nil, replacement: String? = nil, note: String? = nil) {
         self.legacy = legacy
         self.deprecated = deprecated
         self.retires = retires
+        self.retires_not_before = retires_not_before
         self.replacement = replacement
         self.note = note
     }
@@ -960,11 +964,12 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// (the reasoning tokens the day's Haiku is priced with at that effort), {haiku}, {haiku_monthly} (its month at the
     /// effort), {haiku_least} (with its least thinking).
     case effort_not_applied
-    /// The recommended model is legacy and its successor could take the workload: {model}, {since}, {replacement},
-    /// {monthly} (the primary's month), {replacement_monthly}.
+    /// The recommended model is legacy and its successor could take the workload: {model}, {since}, {floor} (", and
+    /// … retires no sooner than …" where its maker publishes that day and it is still ahead; else empty),
+    /// {replacement}, {monthly} (the primary's month), {replacement_monthly}.
     case legacy_primary
-    /// The recommended model is legacy and its successor cannot take the workload: {model}, {since}, {replacement},
-    /// {why} (why the successor cannot).
+    /// The recommended model is legacy and its successor cannot take the workload: {model}, {since}, {floor} (as in
+    /// `legacy_primary`), {replacement}, {why} (why the successor cannot).
     case legacy_primary_alone
     /// A tiered plan's escalation model is legacy, the current escalation models listed ahead of it being unable to
     /// take the complex requests: {model}, {state} ("legacy since …: … succeeds it"), {why} (each model ahead and
@@ -1135,8 +1140,8 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .share_retired: ["model", "share", "retired", "replacement", "recommended"]
         case .share_retiring: ["model", "share", "retires", "days", "replacement", "recommended"]
         case .effort_not_applied: ["model", "effort", "tokens", "haiku", "haiku_monthly", "haiku_least"]
-        case .legacy_primary: ["model", "since", "replacement", "monthly", "replacement_monthly", "replacement_least"]
-        case .legacy_primary_alone: ["model", "since", "replacement", "why"]
+        case .legacy_primary: ["model", "since", "floor", "replacement", "monthly", "replacement_monthly", "replacement_least"]
+        case .legacy_primary_alone: ["model", "since", "floor", "replacement", "why"]
         case .legacy_escalation: ["model", "state", "why"]
         case .price_change: ["model", "day", "monthly", "changed_monthly"]
         case .haiku_ruled_out, .haiku_outgrown, .haiku_unsuitable, .haiku_over_capacity, .haiku_too_slow: ["model", "why"]

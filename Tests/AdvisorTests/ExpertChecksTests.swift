@@ -935,7 +935,7 @@ struct ExpertChecksTests {
         let a = engine.assess(k.answers(given))
         #expect(a.primaryModel == "claude-haiku-4-5")
         #expect(a.warnings.contains {
-            $0.text.hasPrefix("Claude Haiku 4.5 has been legacy since 2026-10-07, and its successor, Claude Haiku 5.5, is not offered for this workload because it fits this task only 'good'")
+            $0.text.hasPrefix("Claude Haiku 4.5 has been legacy since 2026-10-07; its successor, Claude Haiku 5.5, is not offered for this workload because it fits this task only 'good'")
         })
         // Where the successor can take it, the other warning prices the move instead, and this one is not given.
         var good = given
