@@ -172,20 +172,30 @@ final class SiteMonitor: Sendable {
         return false
     }
 
-    /// Names, sizes and modification times of every file the site is built from.
+    /// Names, sizes and modification times of every file the site is built from, through symbolic links as the
+    /// loader reads them: a `--content` that is a link (a `current -> releases/…` layout), a linked folder or a
+    /// linked page. FileManager's walker neither enters a linked folder nor stats a link's target, so edits made
+    /// through one were never seen. A folder reached twice (a link loop) is walked once.
     private func fingerprint() -> [String] {
         var entries: [String] = []
-        for directory in [paths.content, paths.templates, paths.publicFiles] {
-            guard let walker = FileManager.default.enumerator(atPath: directory) else { continue }
-            for case let relative as String in walker {
-                let path = "\(directory)/\(relative)"
-                if let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
-                    let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-                    let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-                    entries.append("\(path):\(size):\(modified)")
+        var walked = Set<[UInt64]>()
+        func walk(_ directory: String) {
+            var folder = stat()
+            guard stat(directory, &folder) == 0, walked.insert([UInt64(folder.st_dev), UInt64(folder.st_ino)]).inserted,
+                  let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+            for name in names {
+                let path = "\(directory)/\(name)"
+                var file = stat()
+                // A link to nothing is still a change from the file it replaced.
+                guard stat(path, &file) == 0 else { entries.append("\(path):dangling"); continue }
+                if file.st_mode & S_IFMT == S_IFDIR {
+                    walk(path)
+                } else {
+                    entries.append("\(path):\(file.st_size):\(file.st_mtim.tv_sec).\(file.st_mtim.tv_nsec)")
                 }
             }
         }
+        for directory in [paths.content, paths.templates, paths.publicFiles] { walk(directory) }
         return entries.sorted()
     }
 }

@@ -521,4 +521,38 @@ import Testing
         #expect(try fetch().contains("A freshly watched sentence."))
         #expect(try server.get("/healthz").status == 200)
     }
+
+    /// Content reached through symbolic links (the `--content` folder itself, a section folder, a page) is watched
+    /// through them: edits to the targets were never seen, and the old pages kept serving with nothing said.
+    @Test func editsThroughSymbolicLinksAreServed() throws {
+        let site = try SiteCopy()
+        let fm = FileManager.default
+        // content -> releases/one/content, its guides -> a folder outside, and one page a link to a file elsewhere.
+        try fm.createDirectory(atPath: site.root + "/releases/one", withIntermediateDirectories: true)
+        try fm.moveItem(atPath: site.root + "/content", toPath: site.root + "/releases/one/content")
+        try fm.createSymbolicLink(atPath: site.root + "/content", withDestinationPath: site.root + "/releases/one/content")
+        let released = site.root + "/releases/one/content"
+        try fm.moveItem(atPath: released + "/guides", toPath: site.root + "/guides-elsewhere")
+        try fm.createSymbolicLink(atPath: released + "/guides", withDestinationPath: site.root + "/guides-elsewhere")
+        let outside = site.root + "/outside.md"
+        try fm.moveItem(atPath: released + "/failure-modes/service-outages.md", toPath: outside)
+        try fm.createSymbolicLink(atPath: released + "/failure-modes/service-outages.md", withDestinationPath: outside)
+        let server = try ServerProcess(["--db", ":memory:", "--watch"], in: site.root)
+
+        func prepend(_ sentence: String, to path: String) throws {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let end = try #require(text.range(of: "\n---\n"))
+            try text.replacingCharacters(in: end, with: "\n---\n\(sentence)\n\n").write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        try prepend("Edited in the linked folder.", to: site.root + "/guides-elsewhere/monitoring.md")
+        #expect(try server.eventually { try server.get("/guides/monitoring").text.contains("Edited in the linked folder.") }, "\(server.log)")
+        try prepend("Edited through the linked page.", to: outside)
+        #expect(try server.eventually { try server.get("/failure-modes/service-outages").text.contains("Edited through the linked page.") },
+                "\(server.log)")
+        // A broken edit through a link is reported with its line, and the last good page keeps serving.
+        let broken = try String(contentsOfFile: outside, encoding: .utf8).replacingOccurrences(of: "\ntitle:", with: "\ntitel:")
+        try broken.write(toFile: outside, atomically: true, encoding: .utf8)
+        #expect(server.eventually(seconds: 20) { server.log.contains("still serving the last good version") }, "\(server.log)")
+        #expect(try server.get("/failure-modes/service-outages").text.contains("Edited through the linked page."))
+    }
 }
