@@ -374,11 +374,17 @@ extension Knowledge {
                           usage: UsageProfile? = nil) -> EscalatedPricing {
         onEscalatedRequests(model: e, v) { complex, repriced in
             let traffic = onEscalatedTraffic(model: e, complex, share: v[AnswerID.complexShare.rawValue], usage: usage)
-            guard repriced else { return EscalatedPricing(monthly: traffic ?? priced, effort: nil) }
+            // Lighter than its default for room or time is said even where the escalated requests run as its cost line
+            // does: a plan's hardest requests on Sonnet 5.5 at medium, as 77,000-token summaries leave it no room at
+            // high, read as if at its default.
             let thinking = reasoning(model: e, complex)
             let lowered = thinking.effort.flatMap { effort in thinking.loweredFrom.map { own in
                 (effort: effort, from: own, forRoom: loweredForRoom(model: e, from: own, complex))
             } }
+            guard repriced else {
+                return EscalatedPricing(monthly: traffic ?? priced, effort: nil, lowered: lowered,
+                                        thinkingOn: effortAnswer(model: e, complex) == Self.thinkingOnAnswer)
+            }
             return EscalatedPricing(monthly: traffic ?? monthlyCost(model: e, complex, usage: usage),
                                     effort: thinking.effort == reasoning(model: e, v).effort ? nil : thinking.effort,
                                     lowered: lowered, thinkingOn: effortAnswer(model: e, complex) == Self.thinkingOnAnswer)
@@ -584,12 +590,17 @@ extension Knowledge {
         withinHeadroom(requestFill(model: m, v))
     }
 
+    /// The tokens model `m` writes for one answer, reasoning included, on its own count.
+    func writtenTokens(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Double {
+        v[AnswerID.avgOutputTokens.rawValue] * tokenScale(model: m, v) + reasoningTokens(model: m, v)
+    }
+
     /// Whether model `m`'s request fits at all, and the share of its tightest limit it takes; with `reasoning`, for
     /// that many reasoning tokens instead of the answers' (`leavesRoom`).
     func requestFill(model m: Int, reasoning: Double? = nil, _ v: UnsafeBufferPointer<Double>) -> (holds: Bool, share: Double) {
         let scale = tokenScale(model: m, v)
         let input = v[AnswerID.avgInputTokens.rawValue] * scale + toolPromptTokens(model: m, v)
-        let output = v[AnswerID.avgOutputTokens.rawValue] * scale + (reasoning ?? reasoningTokens(model: m, v))
+        let output = reasoning.map { v[AnswerID.avgOutputTokens.rawValue] * scale + $0 } ?? writtenTokens(model: m, v)
         let model = compiledModels[m]
         let batch = Self.isBatch(v)
         return (model.holds(input: input, output: output, batch: batch), model.fill(input: input, output: output, batch: batch).share)

@@ -213,6 +213,23 @@ extension Engine {
                 named.append(PassedOver(model: k.models[m].slug, monthly_usd: Format.rounded(monthly[m]), reason: why,
                                         url: "/models/\(k.models[m].slug)"))
             }
+            // Cheaper usable models that fit as well, ranked behind because they are legacy and their successor costs
+            // little more (`cheapSuccessor`, engine.legacy_premium): DeepSeek V4 Flash at $781 under GPT-6 Luna's $921
+            // for cached RAG, with V4.1 Flash at $966, was in no line while the table showed it cheapest.
+            let day = Int(v[AnswerID.asOf.rawValue])
+            for m in k.models.indices where named.count < Self.passedOverShown && m != primary && d.usable[m]
+                && !offered.contains(m) && monthly[m] < monthly[primary] - 0.005 && k.compiledModels[m].fit[task] <= asGood
+                && fits(m) {
+                guard let successor = cheapSuccessor(of: m, v, monthly: monthly, among: { d.usable[$0] }),
+                      let since = k.compiledModels[m].legacyDay else { continue }
+                let extra = monthly[successor] - monthly[m]
+                let howMuch = extra <= 0 ? "costs no more" : "costs only \(Format.percent(extra / monthly[m])) more"
+                named.append(PassedOver(model: k.models[m].slug, monthly_usd: Format.rounded(monthly[m]),
+                                        reason: "it is legacy since \(CivilDate.text(since)), and its successor, \(k.models[successor].title), "
+                                            + "\(howMuch) (\(Format.cents(monthly[successor])) a month): a current model comes first where "
+                                            + "building on a superseded one saves that little",
+                                        url: "/models/\(k.models[m].slug)"))
+            }
             // Cheaper models that fit the task as well but miss another task type's floor the workload sets
             // (one request in ten or more complex: complex reasoning 'good'): Mistral Small and GPT-6 Luna, cheaper
             // than a routed chat plan's Haiku, left the list with no word once the floor held.
@@ -238,7 +255,6 @@ extension Engine {
             // chat on their pages). Served on the day, holding the request; the fit is the whole reason.
             // Weaker than the primary, or under cost first than the floor it asks (a cheaper model of the floor's fit
             // is one of those above, or would be the pick).
-            let day = Int(v[AnswerID.asOf.rawValue])
             let primaryFit = k.compiledModels[primary].fit[task]
             let weakerThan = costFirstFloor ?? primaryFit
             let already = Set(named.map(\.model))

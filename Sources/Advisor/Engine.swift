@@ -1715,6 +1715,20 @@ public struct Engine: Sendable {
             computed(.price_change, model: primary, ["day": next.since, "monthly": Format.money(monthly[primary]),
                                                      "changed_monthly": Format.money(next.monthly_usd)])
         }
+        // Answers only the batch API's higher output limit holds with room, which its maker opens with a beta header on
+        // some platforms only (Haiku 5.5: 300,000 on the Claude API and Claude Platform on AWS): 144,200-token summaries
+        // were recommended with a cost-line note alone, and on Bedrock or Vertex every answer would stop at 128,000.
+        // A tiered plan's escalation model too, on the answers its escalated requests are held to.
+        let planned = d.verdict == .tieredRouting ? [primary] + (d.escalation.map { [$0] } ?? []) : [primary]
+        for m in Set(planned).sorted() where Self.hasVolume(v) && Knowledge.isBatch(v) {
+            guard let limit = k.compiledModels[m].maxOutput, let batchLimit = k.compiledModels[m].batchMaxOutput else { continue }
+            let written = m == primary ? k.writtenTokens(model: m, v)
+                : k.onEscalatedRequests(model: m, v) { complex, _ in k.writtenTokens(model: m, complex) }
+            if written > k.contextHeadroom * limit, written <= k.contextHeadroom * batchLimit {
+                computed(.batch_output_only, model: m, ["tokens": Format.figure(written), "limit": Format.figure(limit),
+                                                        "batch_limit": Format.figure(batchLimit)])
+            }
+        }
         // A tiered plan whose escalation model has the primary's provider is billed to one organisation, and the
         // provider's monthly spend cap is the organisation's (Anthropic's rate-limits page): the tier must cover the
         // plan's month, not the Haiku's alone ($317 of Start's $500 under a $3,836 plan).
@@ -2359,8 +2373,12 @@ public struct Engine: Sendable {
         var raised = answers.values
         raised[AnswerID.reasoningEffort.rawValue] = Double(AnswerID.reasoningEffort.choices.firstIndex(of: policy.effort.rawValue)!)
         // Not where that much thinking weighs on the latency the team needs (ThinkingTime.swift), as the levers
-        // offer no higher effort there: a 0.35 s voice turn is not told to price Haiku at high effort.
-        if raised.withUnsafeBufferPointer({ k.thinkingWeighsOnLatency(model: haiku, $0) }) { return nil }
+        // offer no higher effort there: a 0.35 s voice turn is not told to price Haiku at high effort. Nor past the
+        // headroom the verdict holds the Haiku to: 77,000-token summaries at high are 80.5 % of Haiku 5.5's output
+        // limit, and were called "the cheaper way to more quality" where setting high moves the verdict off Haiku.
+        if raised.withUnsafeBufferPointer({ k.thinkingWeighsOnLatency(model: haiku, $0) || !k.withinHeadroom(model: haiku, $0) }) {
+            return nil
+        }
         let haikuMonthly = raised.withUnsafeBufferPointer { self.monthly(haiku, $0) }
         // The hard requests the escalation model would take run at its default even where cost first lowers the
         // rest, as the Haiku beside it is priced at the policy's higher effort (Knowledge.escalatedPricing).

@@ -960,6 +960,10 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// Another model an import's traffic runs on retires within `deprecated_offer_days`: {model}, {share}, {retires},
     /// {days}, {replacement}, {recommended}.
     case share_retiring
+    /// The recommended model holds the answers with room only on its batch API's higher output limit, which its maker
+    /// opens with a beta header on some platforms: {model}, {tokens} (an answer, reasoning included, on its count),
+    /// {limit} (its output limit elsewhere), {batch_limit}.
+    case batch_output_only
     /// The team set a reasoning effort and the recommended model has no reasoning mode: {model}, {effort}, {tokens}
     /// (the reasoning tokens the day's Haiku is priced with at that effort), {haiku}, {haiku_monthly} (its month at the
     /// effort), {haiku_least} (with its least thinking).
@@ -1139,6 +1143,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .current_retiring: ["model", "retires", "days", "replacement", "recommended"]
         case .share_retired: ["model", "share", "retired", "replacement", "recommended"]
         case .share_retiring: ["model", "share", "retires", "days", "replacement", "recommended"]
+        case .batch_output_only: ["model", "tokens", "limit", "batch_limit"]
         case .effort_not_applied: ["model", "effort", "tokens", "haiku", "haiku_monthly", "haiku_least"]
         case .legacy_primary: ["model", "since", "floor", "replacement", "monthly", "replacement_monthly", "replacement_least"]
         case .legacy_primary_alone: ["model", "since", "floor", "replacement", "why"]

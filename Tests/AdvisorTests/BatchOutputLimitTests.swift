@@ -61,4 +61,23 @@ struct BatchOutputLimitTests {
             return e.field.hasPrefix("model.batch_max_output") && e.message.contains(message)
         }
     }
+
+    /// Answers only the batch API's larger limit holds with room need its beta header and a platform that takes it:
+    /// the verdict's warnings say so for the recommended model and a plan's escalation model, not a cost-line note alone.
+    @Test func answersThatNeedTheBatchLimitAreWarnedOf() throws {
+        let a = engine.assess(k.answers(["task_type": "summarization", "monthly_requests": 2_000, "avg_input_tokens": 20_000,
+                                         "avg_output_tokens": 110_000, "latency": "batch", "accuracy": "reviewed",
+                                         "as_of": "2026-12-07"]))
+        #expect(a.verdict == .tieredRouting && a.primaryModel == "claude-haiku-5-5")
+        let haiku = try #require(a.warnings.first { $0.model == "claude-haiku-5-5" && $0.failure_mode == "long-context-cost" })
+        #expect(haiku.text.hasPrefix("Answers of 144,200 tokens, on Claude Haiku 5.5's count, have room only under its batch API's "
+                                     + "output limit of 300,000 tokens; everywhere else it stops at 128,000."), "\(haiku.text)")
+        #expect(haiku.title == "Claude Haiku 5.5's answers fit only its batch output limit")
+        // Sonnet 5.5 takes the complex share at its default high: 143,000 + 3,000.
+        #expect(a.warnings.contains { $0.model == "claude-sonnet-5-5" && $0.text.hasPrefix("Answers of 146,000 tokens") },
+                "\(a.warnings.map(\.text))")
+        // Answers the Messages API holds with room need no header.
+        let short = reports(output: 60_000, latency: "batch")
+        #expect(!short.warnings.contains { $0.text.contains("batch API's output limit") })
+    }
 }

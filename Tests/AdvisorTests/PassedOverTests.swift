@@ -150,4 +150,23 @@ struct PassedOverTests {
         #expect(cheaper.reason.hasPrefix("it fits complex reasoning only 'weak', where this workload asks 'good'")
                 && cheaper.url == "/criteria/complex-request-share", "\(cheaper)")
     }
+
+    /// 10,000 cached RAG requests of 700,000 tokens: DeepSeek V4 Flash ($780.54, 'good' like GPT-6 Luna) is legacy and
+    /// its successor V4.1 Flash costs 23.8 % more ($966.47), within engine.legacy_premium, so current models rank ahead
+    /// and GPT-6 Luna ($920.68) is the pick. The cheapest usable model on the table was in no line.
+    @Test func aLegacyModelRankedBehindItsSuccessorIsPassedOverWithWhy() throws {
+        let a = engine.assess(k.answers(["task_type": "rag", "monthly_requests": 10_000, "avg_input_tokens": 700_000,
+                                         "avg_output_tokens": 2_000, "latency": "interactive", "accuracy": "reviewed",
+                                         "cached_input_share": 0.4, "as_of": "2026-12-07"]))
+        #expect(a.primaryModel == "gpt-6-luna" && abs(a.decision.monthly_usd - 920.68) < 0.005)
+        let v4 = try #require(a.decision.passed_over.first { $0.model == "deepseek-v4-flash" }, "\(a.decision.passed_over)")
+        #expect(abs(v4.monthly_usd - 780.54) < 0.005)
+        #expect(v4.reason == "it is legacy since 2026-09-10, and its successor, DeepSeek V4.1 Flash, costs only 23.8 % more "
+                + "($966.47 a month): a current model comes first where building on a superseded one saves that little", "\(v4.reason)")
+        // Where its successor costs more than the premium, it is the pick and no line is needed.
+        let uncached = engine.assess(k.answers(["task_type": "rag", "monthly_requests": 10_000, "avg_input_tokens": 700_000,
+                                                "avg_output_tokens": 2_000, "latency": "interactive", "accuracy": "reviewed",
+                                                "as_of": "2026-12-07"]))
+        #expect(uncached.primaryModel == "deepseek-v4-flash")
+    }
 }

@@ -139,6 +139,39 @@ struct PlanFiguresTests {
         #expect(text.hasSuffix("it needs no routing, but costs $506.40 a month more than the plan."), "\(text)")
     }
 
+    /// 77,000-token summaries, 30 % complex: Haiku 5.5 at medium writes 101,300 tokens (79.1 % of its 128,000-token
+    /// output limit); at high, 103,100 (80.5 %), over the headroom, and setting high moves the verdict off Haiku. The
+    /// branch "Haiku at high effort on every request" was priced as "the cheaper way to more quality" all the same.
+    @Test func theEffortBranchIsNotOfferedPastTheHeadroom() throws {
+        let answers: [String: AnswerValue] = ["task_type": "summarization", "monthly_requests": 3_000, "avg_input_tokens": 5_000,
+                                              "avg_output_tokens": 77_000, "latency": "interactive", "complex_share": 0.3,
+                                              "as_of": "2026-12-07"]
+        let a = engine.assess(k.answers(answers))
+        #expect(a.verdict == .tieredRouting && a.primaryModel == "claude-haiku-5-5")
+        #expect(a.effortOption == nil)
+        #expect(!a.reasons.contains { $0.criterion == "reasoning-effort" && $0.text.contains("at high effort on every request") })
+        // What the branch would have been: the verdict itself leaves Haiku at high.
+        var high = answers
+        high["reasoning_effort"] = "high"
+        #expect(engine.assess(k.answers(high)).primaryModel != "claude-haiku-5-5")
+        // Shorter answers leave high room, and the branch is offered again.
+        var shorter = answers
+        shorter["avg_output_tokens"] = 40_000
+        #expect(engine.assess(k.answers(shorter)).effortOption?.effort == .high)
+    }
+
+    /// The plan's hardest requests on an escalation model lowered for room are said to be, where they run as its cost
+    /// line does: 78,000-token completions routed to Sonnet 5.5 fit it at low (101,700 tokens), not at its default high.
+    @Test func escalationsLoweredForRoomAreSaidInThePlan() throws {
+        let a = engine.assess(k.answers(["task_type": "code_completion", "monthly_requests": 3_000, "avg_input_tokens": 5_000,
+                                         "avg_output_tokens": 78_000, "latency": "interactive", "routing": "tiered",
+                                         "as_of": "2026-12-07"]))
+        let plan = try #require(a.reasons.first { $0.criterion == "routing-plan" }).text
+        #expect(plan.contains("Claude Sonnet 5.5 answers the complex 5 % again ($154.50 a month, priced at its low effort, the most "
+                              + "thinking that leaves these answers room (at its default, high, longer answers would be cut off))"),
+                "\(plan)")
+    }
+
     /// The effort answer is every model's: lowering the Haiku's takes the escalated requests' thinking down too, and
     /// the lever says what the plan then costs, as a re-run gives it.
     @Test func aLeverOnATieredPlanSaysWhatThePlanCosts() throws {
