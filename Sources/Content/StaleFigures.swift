@@ -1,7 +1,7 @@
 import Advisor
 import Yams
 
-/// Figures whose source was last checked too long ago (`haiku-advisor check --stale DAYS`).
+/// Figures whose source was last checked too long ago, or on a day still to come (`haiku-advisor check --stale DAYS`).
 ///
 /// A figure is any front-matter mapping with a `source` key (prices, dates, latency, task fit, rate limits); its
 /// date is the `checked` date of that source in the page's `sources`. Each stale figure is reported once, at its
@@ -12,7 +12,15 @@ public enum StaleFigures {
         for page in library.pages + Array(library.sectionIntros.values) {
             let checked = Dictionary((page.frontMatter.sources ?? []).map { ($0.id, $0.checked) }, uniquingKeysWith: { a, _ in a })
             page.fieldLines.visitSources { field, sourceID, line in
-                guard let date = checked[sourceID], let day = CivilDate.day(date), today - day > days else { return }
+                guard let date = checked[sourceID], let day = CivilDate.day(date) else { return }
+                // A check dated after today is a slip (next year typed for this one) that no age would ever flag.
+                if day > today {
+                    found.append(ContentError(path: page.path, line: line,
+                                              message: "\(field): source `\(sourceID)` checked \(date), after today (\(CivilDate.text(today)))",
+                                              hint: "give the day the source was read"))
+                    return
+                }
+                guard today - day > days else { return }
                 found.append(ContentError(path: page.path, line: line,
                                           message: "\(field): source `\(sourceID)` last checked \(date), "
                                               + "\(today - day) days before \(CivilDate.text(today))",

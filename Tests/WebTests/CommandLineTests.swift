@@ -51,9 +51,14 @@ import Testing
     }
 
     @Test func checkStaleListsFiguresNotCheckedForDays() throws {
-        // Every figure was checked in November 2026: none is stale the day after, all of them half a year later.
-        let fresh = try run(["check", "--stale", "90", "--today", "2026-11-29"])
+        // Every figure was checked by early December 2026: none is stale then, all of them half a year later.
+        let fresh = try run(["check", "--stale", "90", "--today", "2026-12-07"])
         #expect(fresh.status == 0, "\(fresh.output)")
+        // A check dated after the day asked about is reported, whatever its age: a date typed a year ahead never went stale.
+        let early = try run(["check", "--stale", "90", "--today", "2026-11-29"])
+        #expect(early.status == 1)
+        #expect(early.output.contains("model.prices.input: source `") && early.output.contains(", after today (2026-11-29)"),
+                "\(early.output)")
         let later = try run(["check", "--stale", "90", "--today", "2027-06-01"])
         #expect(later.status == 1)
         #expect(later.output.contains("content/models/claude-haiku-5-5.md:"))
