@@ -60,6 +60,17 @@ import Testing
                    errors: String(decoding: err, as: UTF8.self))
     }
 
+    /// A file named on the command line over the size limit is not passed as scanned: skipped like a large file
+    /// in a folder, a big config full of retired ids gave "None fails" and exit 0.
+    @Test func aNamedFileTooLargeToScanFailsTheScan() throws {
+        let named = try scan(["big.txt"])
+        #expect(named.status == 2)
+        #expect(named.errors.contains("big.txt: not scanned: it is larger than the 1 MiB a file may be"), "\(named.errors)")
+        #expect(!named.output.contains("None fails"))
+        // Met while walking a folder, it is counted as skipped, as before.
+        #expect(try scan(["."]).output.contains("1 larger than 1 MiB"))
+    }
+
     @Test func textListsEachIdAtPathLineColumnWithItsLifecycle() throws {
         let run = try scan([])
         #expect(run.status == 1, "a retired model fails by default: \(run.output)")
