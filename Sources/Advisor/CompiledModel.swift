@@ -683,6 +683,15 @@ final class CompiledModel: Sendable {
         return state != .unreleased && state != .retired
     }
 
+    /// The output limit and the batch API's larger one, where answers of `written` tokens have the headroom only
+    /// under the batch limit (which its maker opens with a beta header, on some platforms); nil otherwise, and where
+    /// they are over the headroom of both (the headroom rule says so).
+    func batchOutputLimitNeeded(written: Double, headroom: Double) -> (limit: Double, batchLimit: Double)? {
+        guard let limit = maxOutput, let batchLimit = batchMaxOutput, written > headroom * limit,
+              written <= headroom * batchLimit else { return nil }
+        return (limit, batchLimit)
+    }
+
     /// The model's state on a day, with the day it began.
     func lifecycle(on day: Int) -> (state: LifecycleState, since: Int) {
         if let r = retiresDay, day >= r { return (.retired, r) }

@@ -381,12 +381,9 @@ extension Knowledge {
             let lowered = thinking.effort.flatMap { effort in thinking.loweredFrom.map { own in
                 (effort: effort, from: own, forRoom: loweredForRoom(model: e, from: own, complex))
             } }
-            guard repriced else {
-                return EscalatedPricing(monthly: traffic ?? priced, effort: nil, lowered: lowered,
-                                        thinkingOn: effortAnswer(model: e, complex) == Self.thinkingOnAnswer)
-            }
-            return EscalatedPricing(monthly: traffic ?? monthlyCost(model: e, complex, usage: usage),
-                                    effort: thinking.effort == reasoning(model: e, v).effort ? nil : thinking.effort,
+            // Not repriced, the escalated requests run as the cost line: its month, at its effort.
+            return EscalatedPricing(monthly: traffic ?? (repriced ? monthlyCost(model: e, complex, usage: usage) : priced),
+                                    effort: !repriced || thinking.effort == reasoning(model: e, v).effort ? nil : thinking.effort,
                                     lowered: lowered, thinkingOn: effortAnswer(model: e, complex) == Self.thinkingOnAnswer)
         }
     }
@@ -802,8 +799,8 @@ extension Knowledge {
         parts.fits = model.holds(input: inTokens, output: visibleOut + thinking.tokens, batch: batchAPI)
         parts.withinHeadroom = parts.fits
             && model.fill(input: inTokens, output: visibleOut + thinking.tokens, batch: batchAPI).share <= contextHeadroom
-        if parts.fits, batchAPI, let limit = model.maxOutput, let batchLimit = model.batchMaxOutput,
-           visibleOut + thinking.tokens > contextHeadroom * limit {
+        if parts.fits, batchAPI, let (limit, batchLimit) = model.batchOutputLimitNeeded(written: visibleOut + thinking.tokens,
+                                                                                      headroom: contextHeadroom) {
             // Held (with room) only by the batch API's higher limit, which needs the provider's beta header (its page
             // names it, and where it is accepted): 118,200-token answers fill 92 % of Haiku 5.5's 128,000, so without
             // the header they are cut off, though under the limit on average.

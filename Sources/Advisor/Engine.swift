@@ -1719,14 +1719,15 @@ public struct Engine: Sendable {
         // some platforms only (Haiku 5.5: 300,000 on the Claude API and Claude Platform on AWS): 144,200-token summaries
         // were recommended with a cost-line note alone, and on Bedrock or Vertex every answer would stop at 128,000.
         // A tiered plan's escalation model too, on the answers its escalated requests are held to.
-        let planned = d.verdict == .tieredRouting ? [primary] + (d.escalation.map { [$0] } ?? []) : [primary]
-        for m in Set(planned).sorted() where Self.hasVolume(v) && Knowledge.isBatch(v) {
-            guard let limit = k.compiledModels[m].maxOutput, let batchLimit = k.compiledModels[m].batchMaxOutput else { continue }
-            let written = m == primary ? k.writtenTokens(model: m, v)
-                : k.onEscalatedRequests(model: m, v) { complex, _ in k.writtenTokens(model: m, complex) }
-            if written > k.contextHeadroom * limit, written <= k.contextHeadroom * batchLimit {
-                computed(.batch_output_only, model: m, ["tokens": Format.figure(written), "limit": Format.figure(limit),
-                                                        "batch_limit": Format.figure(batchLimit)])
+        if Self.hasVolume(v), Knowledge.isBatch(v) {
+            let escalation = d.verdict == .tieredRouting ? d.escalation.flatMap { $0 == primary ? nil : $0 } : nil
+            for m in [primary] + (escalation.map { [$0] } ?? []) {
+                let written = m == primary ? k.writtenTokens(model: m, v)
+                    : k.onEscalatedRequests(model: m, v) { complex, _ in k.writtenTokens(model: m, complex) }
+                if let (limit, batchLimit) = k.compiledModels[m].batchOutputLimitNeeded(written: written, headroom: k.contextHeadroom) {
+                    computed(.batch_output_only, model: m, ["tokens": Format.figure(written), "limit": Format.figure(limit),
+                                                            "batch_limit": Format.figure(batchLimit)])
+                }
             }
         }
         // A tiered plan whose escalation model has the primary's provider is billed to one organisation, and the

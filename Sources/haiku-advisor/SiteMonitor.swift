@@ -172,7 +172,7 @@ final class SiteMonitor: Sendable {
         return false
     }
 
-    /// Names, sizes and modification times of every file the site is built from, through symbolic links as the
+    /// Names and stamps (`FileStamp`: size, modification time, inode) of every file the site is built from, through symbolic links as the
     /// loader reads them: a `--content` that is a link (a `current -> releases/…` layout), a linked folder or a
     /// linked page. FileManager's walker neither enters a linked folder nor stats a link's target, so edits made
     /// through one were never seen. A folder reached twice (a link loop) is walked once.
@@ -191,7 +191,8 @@ final class SiteMonitor: Sendable {
                 if file.st_mode & S_IFMT == S_IFDIR {
                     walk(path)
                 } else {
-                    entries.append("\(path):\(file.st_size):\(file.st_mtim.tv_sec).\(file.st_mtim.tv_nsec)")
+                    let stamp = FileStamp(file)
+                    entries.append("\(path):\(stamp.size):\(stamp.modified):\(stamp.inode)")
                 }
             }
         }
