@@ -236,6 +236,8 @@ public struct AdvisorViews: Sendable {
                 ?? CostChart.cheapestMark(costs, answers: answers, knowledge: knowledge)
             let share = answers.queryString
             let query = share.isEmpty ? "" : "?" + share
+            // The files mark what this page marks, so a link from a verdict keeps its `from`.
+            let exportQuery = fromVerdict ? (query.isEmpty ? "?" : query + "&") + Self.fromVerdict : query
             let table = CostTable(library: library)
             let shared = table.sharedNotes(costs)
             priced = .init(workload: ResultView.workloadSummary(answers),
@@ -244,7 +246,7 @@ public struct AdvisorViews: Sendable {
                            sharedNotes: shared,
                            chart: CostChart(lines: costs, marked: mark?.model, markLabel: mark?.label ?? "", markNarrow: mark?.narrow)
                                .view(title: "Monthly cost on every usable model that fits, cheapest first", id: "cost-chart"),
-                           exportMarkdown: "/calculator.md" + query, exportCSV: "/calculator.csv" + query,
+                           exportMarkdown: "/calculator.md" + exportQuery, exportCSV: "/calculator.csv" + exportQuery,
                            // A verdict of every default links with nothing but `from`: its workload is shown first too,
                            // with the sentence (below the form, the defaults' table named no verdict).
                            asked: !query.isEmpty || fromVerdict, verdictSentence: verdict?.sentence ?? "",
@@ -403,13 +405,16 @@ public struct AdvisorViews: Sendable {
         let assessment: () -> Assessment
         let usage: UsageProfile?
         let linkVersion: String?
+        // The calculator's exports mark what its page marked: the verdict's model when the page was opened from one.
+        let calculator = request.path.hasPrefix("/calculator")
+        let fromVerdict = calculator && request.query.contains { $0.0 == "from" && $0.1 == "verdict" }
         do {
-            let split = try ShareLinks.split(request.query)
+            let split = try ShareLinks.split(calculator ? request.query.filter { $0.0 != "from" } : request.query)
             linkVersion = split.version
             let (pairs, profile) = try Self.usageParameter(split.answers)
             // The calculator prices averages, as its page does (which refuses `usage`): its exports did read a usage
             // profile and then ignore it, answering figures that were not the link's.
-            if profile != nil, request.path.hasPrefix("/calculator") {
+            if profile != nil, calculator {
                 return .text("The calculator prices the averages you give; a usage file's distribution is priced on the "
                              + "verdict (/assess/result.csv and .md with the same usage parameter).\n", status: 400)
             }
@@ -458,28 +463,42 @@ public struct AdvisorViews: Sendable {
                                               library: library, links: links) else { return noPlan() }
             return Exports.download(plan.samplesTemplate(), type: "application/jsonl; charset=utf-8", filename: "samples.jsonl")
         case "/assess/result.csv":
-            let assessment = assessed
-            var roles: [String: String] = [:]
-            if let runner = assessment.decision.runner_up?.model { roles[runner] = "runner-up" }
-            if let escalation = assessment.decision.combined?.escalation_model { roles[escalation] = "escalation" }
-            if let recommended = assessment.recommendedModel {
-                roles[recommended] = "recommended"
-            } else {
-                // No model can take the workload: the one named for the figures, as the page names it.
-                roles[assessment.primaryModel] = assessment.primaryModelBasis == .nothing_fits ? "roomiest" : "closest"
-            }
-            return Exports.csv(Exports.costsCSV(assessment.costs, answers: answers, recommended: assessment.recommendedModel,
-                                                roles: roles, planMonthly: assessment.decision.combined?.monthly_usd,
-                                                escalated: assessment.decision.combined.flatMap { c in
-                                                    c.escalated_effort.map { (c.escalation_model, $0) } }),
-                               filename: "haiku-verdict-costs.csv")
+            return Exports.csv(verdictCostsCSV(assessed, answers: answers), filename: "haiku-verdict-costs.csv")
         case "/calculator.md":
+            let costs = engine.costs(answers)
+            // The page's ★ and, from a verdict, its sentence: the file says which row the page pointed at.
+            let verdict = fromVerdict ? VerdictMark(assessed, answers: answers, library: library) : nil
+            let mark = verdict.map { (model: $0.model, label: $0.label) }
+                ?? CostChart.cheapestMark(costs, answers: answers, knowledge: knowledge).map { (model: $0.model, label: $0.label) }
             let text = "# Monthly cost: \(ResultView.workloadSummary(answers))\n\n"
-                + Exports.costsMarkdown(engine.costs(answers), answers: answers)
-            return Exports.markdown(text, filename: "haiku-costs.md")
+                + (verdict.map { "\($0.sentence)\n\n" } ?? "")
+                + Exports.costsMarkdown(costs, answers: answers, marked: mark?.model, label: mark?.label ?? "")
+            return Exports.markdown(notice + text, filename: "haiku-costs.md")
         default:
-            return Exports.csv(Exports.costsCSV(engine.costs(answers), answers: answers, recommended: nil), filename: "haiku-costs.csv")
+            if fromVerdict { return Exports.csv(verdictCostsCSV(assessed, answers: answers), filename: "haiku-costs.csv") }
+            let costs = engine.costs(answers)
+            let cheapest = CostChart.cheapestMark(costs, answers: answers, knowledge: knowledge)
+            return Exports.csv(Exports.costsCSV(costs, answers: answers, recommended: nil,
+                                                roles: cheapest.map { [$0.model: "cheapest"] } ?? [:]),
+                               filename: "haiku-costs.csv")
         }
+    }
+
+    /// A verdict's cost table as CSV, each row's role in it named (recommended, escalation, runner-up).
+    private func verdictCostsCSV(_ assessment: Assessment, answers: Answers) -> String {
+        var roles: [String: String] = [:]
+        if let runner = assessment.decision.runner_up?.model { roles[runner] = "runner-up" }
+        if let escalation = assessment.decision.combined?.escalation_model { roles[escalation] = "escalation" }
+        if let recommended = assessment.recommendedModel {
+            roles[recommended] = "recommended"
+        } else {
+            // No model can take the workload: the one named for the figures, as the page names it.
+            roles[assessment.primaryModel] = assessment.primaryModelBasis == .nothing_fits ? "roomiest" : "closest"
+        }
+        return Exports.costsCSV(assessment.costs, answers: answers, recommended: assessment.recommendedModel,
+                                roles: roles, planMonthly: assessment.decision.combined?.monthly_usd,
+                                escalated: assessment.decision.combined.flatMap { c in
+                                    c.escalated_effort.map { (c.escalation_model, $0) } })
     }
 
     /// Content without `engine.evaluation` offers no plan: say why instead of guessing the statistics.

@@ -24,12 +24,12 @@ enum Exports {
     /// One row per model, in the table's order. Monthly amounts in US dollars rounded to cents (no `$`, no
     /// separators); the per-request cost and the rates keep their precision, since a cent would round them to 0.
     /// `recommended` is `yes` on the verdict's primary model (the page's and the chart's mark), `no` elsewhere; the
-    /// calculator recommends nothing and leaves it empty. A self-hosted model has no per-token input, output or
+    /// calculator leaves it empty unless it was opened from a verdict. A self-hosted model has no per-token input, output or
     /// cache bill: those cells are empty, and its cost is in `gpu_usd` and `ops_usd`.
     /// After the first columns, which stay where they were: the reasoning each request writes (billed as output, or
     /// as input where its page says so) and the effort it runs at, the price band, each row's `role` in the verdict
     /// (`recommended`, `escalation`, `runner-up`; where no model can take the workload, `roomiest` or `closest` for
-    /// the one the page names; empty elsewhere and in the calculator), the tiered plan's month on
+    /// the one the page names; in the calculator, `cheapest` on the row its page marks; empty elsewhere), the tiered plan's month on
     /// the recommended row (`plan_monthly_usd`), and the cost line's notes, so that every row can be reworked.
     /// `escalated`: a plan's escalation model and the effort its escalated requests are priced at, where that is not
     /// the one its row shows (cost first lowers the row; the plan keeps the model's default for the complex share).
@@ -81,8 +81,10 @@ enum Exports {
 
     /// The cost table as a Markdown table, with lifecycle and the rates used. A self-hosted model's input, output
     /// and cache cells are "—" (it is billed by the GPU hour), and its GPU and operations time has its own column.
-    /// `recommended` marks the verdict's primary model with ★, as the page's chart does.
-    static func costsMarkdown(_ lines: [CostLine], answers: Answers, recommended: String? = nil) -> String {
+    /// `marked` is the model the page's chart marks with ★ (the verdict's primary, or the calculator's cheapest to
+    /// build on), and `label` what the mark says beside it.
+    static func costsMarkdown(_ lines: [CostLine], answers: Answers, marked: String? = nil,
+                              label: String = "recommended") -> String {
         var requests = 0.0
         if case .number(let value) = answers[.monthlyRequests] { requests = value }
         var text = "| Model | Lifecycle | Per month | Input | Output | Cache | GPU + ops | Per request |\n|---|---|--:|--:|--:|--:|--:|--:|\n"
@@ -92,7 +94,7 @@ enum Exports {
                 : Format.usd(line.monthly_usd) + (line.rejects_forced_tool_calls == true ? " (errors on a forced tool call)" : "")
             let perRequest = line.fits && requests > 0 ? Format.usd(line.monthly_usd / requests) : "—"
             let api = line.hosting == .api
-            let title = line.model == recommended ? "★ " + cell(line.title) + " (recommended)" : cell(line.title)
+            let title = line.model == marked ? "★ " + cell(line.title) + " (\(cell(label)))" : cell(line.title)
             let cells = [title, LifecycleText.label(line.status.state), monthly,
                          api ? Format.usd(line.input_usd) : "—", api ? Format.usd(line.output_usd) : "—",
                          api ? Format.usd(line.cache_usd) : "—", api ? "—" : Format.usd(line.gpu_usd + line.ops_usd),
@@ -176,7 +178,7 @@ if let missed = a.decision.requirement_missed { md += "- **\(cell(missed))**\n" 
                 md += "- \(lever.text) Verdict with it: “\(ResultView.verdictLabel(lever.verdict))” ([how](\(origin)\(lever.url)))\n"
             }
         }
-        md += "\n## Monthly cost on every model\n\n" + costsMarkdown(a.costs, answers: answers, recommended: a.recommendedModel)
+        md += "\n## Monthly cost on every model\n\n" + costsMarkdown(a.costs, answers: answers, marked: a.recommendedModel)
         // How the recommended model's figure (and a plan's escalation model's) is worked out, as the page's cost table
         // says it: a batch-only output limit, thinking a forced tool call switches off, decide whether the setup works.
         for slug in [a.primaryModel] + (a.decision.combined.map { [$0.escalation_model] } ?? []) {

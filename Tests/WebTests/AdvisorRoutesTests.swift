@@ -625,6 +625,24 @@ struct AdvisorRoutesTests {
         // A verdict of numbers alone is marked too (it gave no answer the calculator does not ask).
         let numbers = "monthly_requests=200000&avg_input_tokens=2000&avg_output_tokens=300"
         #expect(get("/calculator", pairs(numbers + "&from=verdict")).text.contains("Your verdict recommends"))
+        // Its exports mark what the page marks: the links keep `from`, the Markdown names the verdict and stars its
+        // model, the CSV says which row is recommended (they dropped all three).
+        #expect(fromVerdict.contains("/calculator.md?\(query.replacingOccurrences(of: "&", with: "&amp;"))&amp;from=verdict\""))
+        let markdownFrom = get("/calculator.md", pairs(query + "&from=verdict")).text
+        #expect(markdownFrom.contains("Your verdict recommends GPT-6 Luna: $15,500 a month."))
+        #expect(markdownFrom.contains("| ★ GPT-6 Luna (recommended) |"), "\(markdownFrom)")
+        let csvFrom = get("/calculator.csv", pairs(query + "&from=verdict")).text.split(separator: "\r\n")
+        #expect(csvFrom.contains { $0.hasPrefix("gpt-6-luna,GPT-6 Luna,yes,") && $0.contains(",recommended,") })
+        #expect(csvFrom.dropFirst().allSatisfy { $0.hasPrefix("gpt-6-luna,") || $0.split(separator: ",")[2] == "no" })
+        // On its own, the files star the cheapest to build on, as the page does, and recommend nothing.
+        let cheapestPage = get("/calculator", pairs(query)).text
+        let cheapestSlug = marked(query)
+        #expect(cheapestPage.contains("★ cheapest to build on"))
+        let markdownAlone = get("/calculator.md", pairs(query)).text
+        #expect(!markdownAlone.contains("Your verdict") && markdownAlone.contains("(cheapest to build on) |"))
+        let csvAlone = get("/calculator.csv", pairs(query)).text.split(separator: "\r\n")
+        #expect(csvAlone.filter { $0.contains(",cheapest,") }.map { "/models/" + $0.prefix { $0 != "," } } == [cheapestSlug ?? ""])
+        #expect(csvAlone.dropFirst().allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false)[2].isEmpty })
         // On its own, the calculator's "cheapest" is a model the engine would offer: not R7B, whose limits cannot
         // carry the peak, nor the self-hosted Llama for a team that has not said it can self-host; with
         // self-hosting, Llama.
