@@ -145,12 +145,14 @@ struct QuestionnaireForm {
         return Format.number(((low + high) / 2).rounded())
     }
 
-    func label(_ value: AnswerValue, for question: Question) -> String {
+    /// `given`: the value is the team's own answer, shown to the digits it was given (`Format.givenPercent`).
+    func label(_ value: AnswerValue, for question: Question, given: Bool = false) -> String {
         switch value {
         case .text(let text): question.options?.first { $0.value == text }?.label ?? text
         case .bool(let flag): flag ? "yes" : "no"
         // A share as people say it: "0.05 share of requests" read as a fraction nobody types.
-        case .number(let number) where question.max == 1 && (question.min ?? 0) == 0: Format.percent(number)
+        case .number(let number) where question.max == 1 && (question.min ?? 0) == 0:
+            given ? Format.givenPercent(number) : Format.percent(number)
         case .number(let number): Format.number(number) + (question.unit.map { " \($0)" } ?? "")
         }
     }

@@ -291,7 +291,7 @@ struct ResultView {
             let question = knowledge.question(change.answer)
             let changed = try? knowledge.replacing(change.answer, with: change.to, in: answers)
             return ChangeLine(number: index + 1, answer: change.answer, question: question.text, helpURL: question.helpURL,
-                              from: form.label(answers[change.answer], for: question),
+                              from: form.label(answers[change.answer], for: question, given: true),
                               to: form.label(change.to, for: question),
                               verdict: Self.verdictLabel(change.verdict),
                               url: changed.map { "/assess/result?" + [$0.queryString, carry].filter { !$0.isEmpty }.joined(separator: "&") },
@@ -348,7 +348,7 @@ struct ResultView {
             settings.append("answers due within \(Format.number(number(.latencyBudgetSeconds))) s")
         }
         return Format.counted(Format.count(requests), "request", "requests") + " a month × " + tokens(.avgInputTokens, "input")
-            + " (\(Format.percent(share)) cacheable) and " + tokens(.avgOutputTokens, "output")
+            + " (\(Format.givenPercent(share)) cacheable) and " + tokens(.avgOutputTokens, "output")
             + (settings.isEmpty ? "" : "; " + settings.joined(separator: ", "))
     }
 }

@@ -25,6 +25,18 @@ struct FormatTests {
         #expect(Format.percent(0.0012) == "0.1 %")
     }
 
+    /// A team's own share reads as given: rounded, 0.4999999 was "50 %", the other side of a threshold at 50 %.
+    @Test func aGivenShareKeepsTheDigitsItWasGivenWith() {
+        #expect(Format.givenPercent(0.4999999) == "49.99999 %")
+        #expect(Format.givenPercent(0.5) == "50 %")
+        #expect(Format.givenPercent(0.333) == "33.3 %")
+        #expect(Format.givenPercent(0.3333) == "33.33 %")
+        #expect(Format.givenPercent(1.0 / 3) == "33.333333 %")
+        #expect(Format.givenPercent(0.0001) == "0.01 %")
+        #expect(Format.givenPercent(0) == "0 %")
+        #expect(Format.percent(0.4999999) == "50 %", "computed shares keep one decimal")
+    }
+
     @Test func figuresPastInt64AreWrittenNotTrapped() {
         #expect(Format.figure(1e19) == "10,000,000,000,000,000,000")
         #expect(Format.figure(-2.5e19) == "-25,000,000,000,000,000,000")

@@ -742,4 +742,17 @@ struct AdvisorRoutesTests {
         #expect(values("Capacity", "status") == CapacityStatus.allCases.map(\.rawValue))
         #expect(values("Trap", "kind") == TrapKind.allCases.map(\.rawValue))
     }
+
+    /// A share just under a threshold is shown as given: rounded to "50 %", the page stated a workload whose verdict
+    /// was another, and its flip read "50 % → 50 %".
+    @Test func aShareJustUnderAThresholdIsShownAsGiven() {
+        let workload = "task_type=rag&monthly_requests=3000000&avg_input_tokens=20000&avg_output_tokens=300&latency=realtime"
+        let under = get("/assess/result", pairs(workload + "&cached_input_share=0.4999999")).text
+        #expect(under.contains("(49.99999 % cacheable)"), "the workload as given")
+        #expect(!under.contains("(50 % cacheable)"))
+        #expect(!under.contains("50 % → <strong>50 %</strong>"))
+        let flip = under.components(separatedBy: "49.99999 % → <strong>").dropFirst().first?.prefix { $0 != "<" }
+        #expect(flip == "50 %", "the flip goes from the given share to the threshold: \(String(describing: flip))")
+        #expect(get("/assess/result", pairs(workload + "&cached_input_share=0.5")).text.contains("(50 % cacheable)"))
+    }
 }
