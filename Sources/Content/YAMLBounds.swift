@@ -1,7 +1,7 @@
 import Yams
 
 /// Keeps a front matter's YAML within `ContentLimits`: a size, a nesting depth and a number of nodes, and no
-/// anchors or aliases at all. Content never needs them, and six levels of aliases in 1.5 KB expand to billions of
+/// anchors, aliases or tags at all. Content never needs them, and six levels of aliases in 1.5 KB expand to billions of
 /// nodes in the decoder: refusing them at the anchor, with its line, is simpler than metering the expansion.
 struct YAMLBounds {
     let path: String
@@ -41,6 +41,13 @@ struct YAMLBounds {
                                    message: "YAML anchor `&\(anchor.rawValue)`: anchors and aliases (`*name`) are not allowed in content",
                                    hint: "write the value out in full where it is used")
             }
+            // A tag (`!!binary`, `!!int`, `!custom`) changes what a value means, and the decoder dropped it without a
+            // word: `title: !!binary aGVsbG8=` published the title "aGVsbG8=".
+            if let tag = Self.explicitTag(node) {
+                throw ContentError(path: path, line: line,
+                                   message: "YAML tag `\(tag)`: tags are not allowed in content",
+                                   hint: "remove the tag; quote the value if it must stay text")
+            }
             guard depth <= limits.maxFrontMatterDepth else { throw tooDeep(line: line) }
             guard nodes <= limits.maxFrontMatterNodes else {
                 throw ContentError(path: path, line: line,
@@ -67,6 +74,22 @@ struct YAMLBounds {
                 break
             }
         }
+    }
+
+    /// The tag written on a node, as the file spells it (`!!binary` for `tag:yaml.org,2002:binary`), or nil. Before
+    /// decoding, an untagged node's tag is still the implicit one, whose name is empty. `!!str` is let through: Yams
+    /// gives every quoted value that tag, and it means what content means anyway, text.
+    static func explicitTag(_ node: Node) -> String? {
+        let name: String
+        switch node {
+        case .scalar(let scalar): name = scalar.tag.description
+        case .mapping(let mapping): name = mapping.tag.description
+        case .sequence(let sequence): name = sequence.tag.description
+        default: return nil
+        }
+        let core = "tag:yaml.org,2002:"
+        guard !name.isEmpty, name != core + "str" else { return nil }
+        return name.hasPrefix(core) ? "!!" + name.dropFirst(core.count) : name
     }
 
     private func tooDeep(line: Int) -> ContentError {

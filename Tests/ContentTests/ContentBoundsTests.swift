@@ -23,6 +23,24 @@ struct ContentBoundsTests {
         #expect(found.first?.hint?.contains("write the value out") == true)
     }
 
+    /// A tag changed a value's meaning and was dropped without a word: `!!binary aGVsbG8=` published "aGVsbG8=".
+    @Test func tagsAreRefusedAtTheirLine() throws {
+        let binary = try errors(["guides/a.md": guide(title: "!!binary aGVsbG8=")])
+        #expect(binary.count == 1)
+        #expect(binary.first?.line == 2)
+        #expect(binary.first?.message.contains("YAML tag `!!binary`") == true, "\(binary)")
+        #expect(binary.first?.hint?.contains("quote the value") == true)
+        let local = try errors(["guides/a.md": guide(extra: "tags: !custom [a, b]\n")])
+        #expect(local.first?.message.contains("YAML tag `!custom`") == true && local.first?.line == 5, "\(local)")
+        let item = try errors(["guides/a.md": guide(extra: "tags:\n  - !!int 5\n")])
+        #expect(item.first?.message.contains("YAML tag `!!int`") == true && item.first?.line == 6, "\(item)")
+        // An exclamation mark inside a value is text, not a tag.
+        #expect(try errors(["guides/a.md": guide(title: "Stop! It's \"!!binary\"")]).isEmpty)
+        #expect(try errors(["guides/a.md": guide(title: "'!!binary quoted'")]).isEmpty)
+        // `!!str` says what every value here is anyway, text (and Yams gives it to every quoted value).
+        #expect(try errors(["guides/a.md": guide(title: "!!str 2026")]).isEmpty)
+    }
+
     @Test func deepNestingIsRefusedBeforeAndAfterParsing() throws {
         // Flow brackets: caught in the text, before the recursive parser sees them.
         let brackets = try errors(["guides/a.md": guide(extra: "tags: " + String(repeating: "[", count: 5_000) + "\n")])
