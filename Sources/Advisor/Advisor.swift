@@ -1058,6 +1058,9 @@ final class CompiledPolicy: Sendable {
     /// routing_payback: the words when routing would pay but the escalation model cannot answer within the budget,
     /// so the Haiku takes everything ("" for other kinds).
     let slowPayingText: String
+    /// routing_payback: the words when routing does not pay and cost first keeps the Haiku, the cheapest model that
+    /// fits, on every request ("" for other kinds).
+    let costFirstText: String
     /// cost_ceiling: the words when the Haiku's prompt is over its long-context price threshold ("" for other kinds).
     let thresholdText: String
     /// cost_ceiling: the runner-up's reason when a cheaper equal did not clear the ceiling ("" for other kinds).
@@ -1206,15 +1209,24 @@ final class CompiledPolicy: Sendable {
             }
             slowPayingText = try checked(spec.slow_paying_text, ".slow_paying_text",
                                          Self.placeholders(spec.kind) + ["haiku", "haiku_monthly", "budget"])
-        } else if spec.loss_text != nil || spec.routed_loss_text != nil || spec.slow_text != nil || spec.slow_paying_text != nil {
+            guard spec.cost_first_text != nil else {
+                throw problem(".cost_first_text", "routing_payback needs cost_first_text: the words when routing does not pay "
+                              + "and cost first keeps the Haiku, the cheapest model that fits, on every request")
+            }
+            // The saving may be below zero here too: no {saving_per_year}.
+            costFirstText = try checked(spec.cost_first_text, ".cost_first_text",
+                                        loss.filter { $0 != "loss_per_year" } + ["haiku", "haiku_monthly", "monthly"])
+        } else if spec.loss_text != nil || spec.routed_loss_text != nil || spec.slow_text != nil || spec.slow_paying_text != nil
+                    || spec.cost_first_text != nil {
             throw problem(spec.loss_text != nil ? ".loss_text" : spec.routed_loss_text != nil ? ".routed_loss_text"
-                          : spec.slow_text != nil ? ".slow_text" : ".slow_paying_text",
-                          "only a routing_payback policy has loss and slow texts")
+                          : spec.slow_text != nil ? ".slow_text" : spec.slow_paying_text != nil ? ".slow_paying_text" : ".cost_first_text",
+                          "only a routing_payback policy has loss, slow and cost-first texts")
         } else {
             lossText = ""
             routedLossText = ""
             slowText = ""
             slowPayingText = ""
+            costFirstText = ""
         }
         if spec.kind == .cost_ceiling {
             guard spec.threshold_text != nil else {

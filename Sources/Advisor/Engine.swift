@@ -316,6 +316,10 @@ struct PolicyOutcome {
     /// routing_payback: routing would pay, but the escalation model cannot answer within the budget at any setting
     /// while the Haiku can, so the Haiku takes everything (`slow_paying_text`).
     var slowPaying = false
+    /// routing_payback: routing does not pay and cost first named the Haiku, the cheapest model that fits, so the
+    /// Haiku keeps every request rather than the escalation model taking them at many times the price
+    /// (`cost_first_text`).
+    var costFirst = false
     /// routing_plan: why the plan was set aside (nil: it was honoured).
     var obstacle: PlanObstacle? = nil
     /// routing_plan: the complex share routed.
@@ -800,9 +804,17 @@ public struct Engine: Sendable {
                && ($0.element.condition?.holds(v, override: -1, value: 0) ?? true) }) {
             let h = primary ?? haiku!
             let complex = v[AnswerID.complexShare.rawValue]
+            // The escalated requests wait for the Haiku's answer first: a plan whose escalation model is in time alone
+            // but not after the Haiku (Sonnet 5.5's 1.29 s after Haiku 5.5's 0.54 s, against 1.5 s) is always late,
+            // where a budget of 1.2 s found Sonnet 4.6, in time after the Haiku, and cheaper.
+            func escalatedLate(after h: Int, on e: Int) -> Bool {
+                let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
+                return budget > 0 && k.leastSeconds(model: h, v) + k.leastSeconds(model: e, v) > budget
+            }
             // Two bills, not the whole table (this runs for every tiered candidate of the what-would-change search).
             func cost(_ m: Int) -> Double { monthlyCache?[m] ?? self.monthly(m, v) }
             let haikuMonthly = cost(h)
+            let escalationMonthly = cost(esc)
             func savingWith(_ e: Int) -> Double {
                 Self.routingSavingPerYear(haiku: haikuMonthly, escalation: cost(e),
                                           escalated: k.escalatedMonthly(model: e, v, priced: cost(e), usage: usage), share: complex)
@@ -813,6 +825,10 @@ public struct Engine: Sendable {
             // "Everything to the escalation model" is an option only if it can carry everything, and answer in time:
             // where it cannot meet the budget at any setting and the Haiku can, or comes nearer (a 260-token answer
             // takes 0.65 s on either, and Sonnet 5.5 thinks 0.75 s first), the Haiku takes everything instead.
+            // Cost first named the Haiku as the cheapest model that fits: where routing does not pay, it keeps every
+            // request, as a cheapest fit that is no Haiku does. Sending everything to the escalation model instead put
+            // 2,000 summaries a month on Sonnet 5.5 at $63.20 while the cost reason named Haiku 5.5 at $2.86.
+            let costFirst = !routed && basis == .cheapest_fit && primary == h
             if saving < cost, isUsable[esc] || passedOverForTime(esc) {
                 // Passed over for the budget (a model as fit answers in time), it is slow by definition.
                 // So too for realtime answers with no budget stated, where the escalation model thinks before every
@@ -822,10 +838,12 @@ public struct Engine: Sendable {
                     && (!k.missesBudgetAtEverySetting(model: h, v) || k.leastSeconds(model: h, v) < k.leastSeconds(model: esc, v))
                     || k.thinksBeforeEveryRealtimeAnswer(model: esc, v) && !k.thinksBeforeEveryRealtimeAnswer(model: h, v)
                 // Under the routing plan the finding is said (with the Haiku the plan keeps), not applied.
-                policyReasons.append(PolicyOutcome(policy: p, model: esc, saving: saving, cost: cost,
-                                                   haiku: routed || slow ? h : nil, haikuMonthly: haikuMonthly,
-                                                   overruled: routed, slowEscalation: slow && !routed))
-                if !routed && slow {
+                var outcome = PolicyOutcome(policy: p, model: esc, monthly: escalationMonthly, saving: saving, cost: cost,
+                                            haiku: routed || slow || costFirst ? h : nil, haikuMonthly: haikuMonthly,
+                                            overruled: routed, slowEscalation: slow && !routed)
+                outcome.costFirst = costFirst && !slow
+                policyReasons.append(outcome)
+                if !routed && (slow || costFirst) {
                     verdict = k.compiledModels[h].isHaikuFamily ? .chooseHaiku : .chooseAlternative
                     primary = h
                     decidingPolicy = p
@@ -837,7 +855,8 @@ public struct Engine: Sendable {
                     decidingPolicy = p
                     outfit(esc)
                 }
-            } else if saving >= cost, k.missesBudgetAtEverySetting(model: esc, v), !k.missesBudgetAtEverySetting(model: h, v) {
+            } else if saving >= cost, !k.missesBudgetAtEverySetting(model: h, v),
+                      k.missesBudgetAtEverySetting(model: esc, v) || escalatedLate(after: h, on: esc) {
                 // Routing pays, but every escalated request would miss the budget the team stated: 50,000-token RAG
                 // due in 1 s was planned onto Sonnet 5.5, whose least thinking alone takes 1.23 s. An escalation model
                 // further down the list that answers in time, and for which routing still pays, takes the escalations
@@ -846,13 +865,17 @@ public struct Engine: Sendable {
                 // unescalated (`slow_paying_text`). In time after the Haiku's own answer, which the escalated requests
                 // wait for first, and as fit as the model it replaces: code completions escalated to Sonnet 4.6, no
                 // better a fit than the Haiku, bought a "margin" for $3,735 a month.
+                // Where the escalation model is in time alone and late only after the Haiku, and none after it is in
+                // time, the plan stands with its latency warning: the Haiku alone would answer the hard share unescalated
+                // (80 % complex moderations, cost secondary), and everything on the escalation model is a choice of
+                // quality over price that the plan's own figures do not make.
                 let left = v[AnswerID.latencyBudgetSeconds.rawValue] - k.leastSeconds(model: h, v)
                 let fit = { (m: Int) in k.compiledModels[m].fit[task] }
                 if let later = k.escalationIndices.first(where: { $0 != esc && $0 != h && canEscalate($0) && fit($0) <= fit(esc)
                     && !k.missesBudgetAtEverySetting(model: $0, v) && k.leastSeconds(model: $0, v) <= left
                     && savingWith($0) >= cost }) {
                     escalation = later
-                } else if !routed {
+                } else if !routed && k.missesBudgetAtEverySetting(model: esc, v) {
                     // The team's own routing plan keeps its escalation model: its latency warning says it is late.
                     policyReasons.append(PolicyOutcome(policy: p, model: esc, saving: saving, cost: cost, haiku: h,
                                                        haikuMonthly: haikuMonthly, slowPaying: true))
@@ -1703,7 +1726,7 @@ public struct Engine: Sendable {
         if d.verdict == .tieredRouting, let e = d.escalation {
             let ahead = k.escalationIndices.prefix { $0 != e }.filter { k.compiledModels[$0].isServed(on: day) }
             if let state = legacyState(e, v, saidOf: ahead) {
-                computed(.legacy_escalation, model: e, ["state": state, "why": whyEach(ahead, v, whyNotEscalation)])
+                computed(.legacy_escalation, model: e, ["state": state, "why": whyEach(ahead, v) { whyNotEscalation($0, $1, after: d.primary) }])
             }
         }
         // The recommended model's cost line: its announced prices, its capacity, and the levers priced from it.
@@ -2117,6 +2140,7 @@ public struct Engine: Sendable {
         let loses = policy.kind == .routing_payback && outcome.saving < 0
         var text = outcome.slowEscalation ? policy.slowText
             : outcome.slowPaying ? policy.slowPayingText
+            : outcome.costFirst ? policy.costFirstText
             : loses ? (outcome.overruled ? policy.routedLossText : policy.lossText)
             : (outcome.overruled ? policy.routedText : policy.text)
         if loses { values["loss_per_year"] = Format.cents(-outcome.saving) }
@@ -2215,7 +2239,7 @@ public struct Engine: Sendable {
         case .nothingComplex:
             return "no request needs the escalation model (complex share 0), so there is nothing to route"
         case .noEscalation:
-            return none("escalation", k.escalationIndices, why: whyNotEscalation)
+            return none("escalation", k.escalationIndices) { whyNotEscalation($0, $1) }
         case .escalationIsHaiku:
             return "the escalation model is the Haiku itself"
         }
@@ -2249,8 +2273,20 @@ public struct Engine: Sendable {
     /// Why model `m` cannot answer the escalated requests: where cost first lowers the rest to the least thinking,
     /// those run at its default effort (Knowledge.escalatedMonthly), and a window or output limit they outgrow there
     /// is the reason; else why it cannot be used at all.
-    func whyNotEscalation(_ m: Int, _ v: UnsafeBufferPointer<Double>) -> String {
+    /// - Parameter haiku: the model in front, whose answer the escalated requests wait for first.
+    func whyNotEscalation(_ m: Int, _ v: UnsafeBufferPointer<Double>, after haiku: Int? = nil) -> String {
         knowledge.onEscalatedRequests(model: m, v) { escalated, lowered in
+            // In time alone but not after the Haiku's answer (Engine.decide, routing payback): said with both waits.
+            let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
+            if let h = haiku, h != m, budget > 0, !knowledge.missesBudgetAtEverySetting(model: m, v),
+               knowledge.withinHeadroom(model: m, escalated), usable(m, escalated) {
+                let first = knowledge.leastSeconds(model: h, v), own = knowledge.leastSeconds(model: m, v)
+                if first + own > budget {
+                    return "it takes at least \(Self.seconds(own)) itself, but the escalated requests wait for "
+                        + "\(knowledge.models[h].title)'s answer first (at least \(Self.seconds(first))): "
+                        + "\(Self.seconds(first + own)) in all, against \(Knowledge.aBudget(AnswerValue.number(budget).text))"
+                }
+            }
             // Passed over for the stated budget (Engine.decide, routing payback) where it could take them.
             // (Not where it cannot take them anyway: a forced tool call Sonnet 5.5 refuses is said as such.)
             if knowledge.missesBudgetAtEverySetting(model: m, escalated), knowledge.withinHeadroom(model: m, escalated),

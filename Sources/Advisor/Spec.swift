@@ -889,6 +889,10 @@ public struct PolicySpec: Codable, Sendable, Equatable {
     /// latency budget at any setting while the Haiku can: escalations that are always late are not planned, and the
     /// Haiku takes everything. Required for that kind.
     public var slow_paying_text: String?
+    /// routing_payback: the reason when routing does not pay and cost comes first with a Haiku as the cheapest model
+    /// that fits: the Haiku keeps every request, where sending everything to the escalation model cost many times
+    /// as much. Required for that kind.
+    public var cost_first_text: String?
     /// cost_ceiling: the reason when the Haiku's prompt is over its long-context price threshold (`{threshold}`),
     /// the one gap a shorter prompt closes. Required for that kind.
     public var threshold_text: String?
@@ -907,7 +911,7 @@ public struct PolicySpec: Codable, Sendable, Equatable {
                 upkeep_hours_per_month: Double? = nil, effort: Effort? = nil, max_ratio: Double? = nil,
                 min_saving_usd: Double? = nil, text: String, routed_text: String? = nil, ignored_text: String? = nil,
                 loss_text: String? = nil, routed_loss_text: String? = nil, slow_text: String? = nil,
-                slow_paying_text: String? = nil, threshold_text: String? = nil, held_text: String? = nil, preferred_text: String? = nil,
+                slow_paying_text: String? = nil, cost_first_text: String? = nil, threshold_text: String? = nil, held_text: String? = nil, preferred_text: String? = nil,
                 preferred_held_text: String? = nil) {
         self.preferred_text = preferred_text
         self.preferred_held_text = preferred_held_text
@@ -916,6 +920,7 @@ public struct PolicySpec: Codable, Sendable, Equatable {
         self.loss_text = loss_text
         self.slow_text = slow_text
         self.slow_paying_text = slow_paying_text
+        self.cost_first_text = cost_first_text
         self.routed_loss_text = routed_loss_text
         self.routed_text = routed_text
         self.ignored_text = ignored_text

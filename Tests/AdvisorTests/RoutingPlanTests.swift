@@ -229,6 +229,12 @@ struct RoutingPlanTests {
         file = try Fixture.file()
         file.criteria[c].spec.policies![0].slow_paying_text = nil
         #expect { _ = try Fixture.knowledge(file) } throws: { ($0 as! KnowledgeError).field.hasSuffix(".slow_paying_text") }
+        // And for cost first keeping its Haiku where routing does not pay: needed, and with no saving to name.
+        file = try Fixture.file()
+        file.criteria[c].spec.policies![0].cost_first_text = nil
+        #expect { _ = try Fixture.knowledge(file) } throws: { ($0 as! KnowledgeError).field.hasSuffix(".cost_first_text") }
+        file.criteria[c].spec.policies![0].cost_first_text = "{haiku} keeps it all, {saving_per_year} saved"
+        #expect { _ = try Fixture.knowledge(file) } throws: { ($0 as! KnowledgeError).message.contains("saving_per_year") }
         // The cost ceiling must say why a cheaper equal did not clear it, in its own figures.
         file = try Fixture.file()
         let priority = file.criteria.firstIndex { $0.slug == "cost-priority" }!

@@ -1,0 +1,68 @@
+import Testing
+@testable import Advisor
+
+/// Where a tiered plan cannot stand as scored: escalations that are late only after the Haiku's own answer, and
+/// routing that does not pay where cost first named the Haiku.
+struct RoutingFallbackTests {
+    let k = Fixture.real
+    var engine: Engine { Engine(knowledge: k) }
+
+    static let realtimeChats: [String: AnswerValue] = [
+        "task_type": "chat", "monthly_requests": 2_000_000, "avg_input_tokens": 1_500, "avg_output_tokens": 120,
+        "complex_share": 0.15, "latency": "realtime", "as_of": "2026-12-07"]
+
+    func plan(budget: Double) -> (verdict: Verdict, escalation: String?, monthly: Double?, assessment: Assessment) {
+        var answers = Self.realtimeChats
+        answers["latency_budget_s"] = .number(budget)
+        let a = engine.assess(k.answers(answers))
+        return (a.verdict, a.decision.combined?.escalation_model, a.decision.combined?.monthly_usd, a)
+    }
+
+    /// Sonnet 5.5 answers in 1.29 s alone, but the escalated requests wait for Haiku 5.5's 0.54 s first: between
+    /// 1.29 s and 1.83 s the plan kept it, always late by its own warning, while at 1.2 s Sonnet 4.6 (thinking off)
+    /// took them in time for less.
+    @Test func anEscalationLateAfterTheHaikusAnswerGivesWayToOneInTime() throws {
+        let tight = plan(budget: 1.2)
+        #expect(tight.verdict == .tieredRouting && tight.escalation == "claude-sonnet-4-6")
+        for budget in [1.3, 1.5, 1.8] {
+            let middle = plan(budget: budget)
+            #expect(middle.verdict == .tieredRouting && middle.escalation == "claude-sonnet-4-6", "at \(budget) s")
+            #expect(middle.monthly == tight.monthly)
+            let warning = try #require(middle.assessment.warnings.first { $0.failure_mode == "model-retirement" && $0.text.contains("escalation models listed ahead") }
+                                          ?? middle.assessment.warnings.first { $0.text.contains("escalation models listed ahead") })
+            #expect(warning.text.contains("Claude Sonnet 5.5: it takes at least 1.29 s itself, but the escalated requests wait for "
+                                          + "Claude Haiku 5.5's answer first (at least 0.54 s): 1.83 s in all"), "\(warning.text)")
+        }
+        // With room for both, Sonnet 5.5 keeps them.
+        #expect(plan(budget: 2.5).escalation == "claude-sonnet-5-5")
+    }
+
+    /// Where none after it is in time either, the plan stands with its warning that the escalations wait for both
+    /// (the Haiku alone would answer 40 % hard completions unescalated).
+    @Test func withNoEscalationInTimeAfterTheHaikuThePlanStandsAndSaysSo() throws {
+        let a = engine.assess(k.answers(["task_type": "code_completion", "monthly_requests": 3_000_000, "avg_input_tokens": 2_500,
+                                         "avg_output_tokens": 150, "latency": "realtime", "latency_budget_s": 2,
+                                         "complex_share": 0.4, "cost_priority": "secondary", "as_of": "2026-12-05"]))
+        #expect(a.verdict == .tieredRouting && a.decision.combined?.escalation_model == "claude-sonnet-5-5")
+        #expect(a.warnings.contains { $0.text.contains("after Claude Haiku 5.5 has answered, so they wait for both") }, "\(a.warnings.map(\.text))")
+    }
+
+    /// Cost first named Haiku 5.5 ($2.86) as the cheapest fit; routing did not pay, and everything went to Sonnet 5.5
+    /// at $63.20 while the cost reason still named the Haiku. A cheapest fit that is no Haiku already took everything.
+    @Test func costFirstKeepsTheHaikuWhereRoutingDoesNotPay() throws {
+        let answers: [String: AnswerValue] = ["task_type": "summarization", "monthly_requests": 2_000, "avg_input_tokens": 8_000,
+                                              "avg_output_tokens": 600, "cost_priority": "primary", "complex_share": 0.2,
+                                              "required_fit": "strong", "as_of": "2026-12-07"]
+        let a = engine.assess(k.answers(answers))
+        #expect(a.verdict == .chooseHaiku && a.primaryModel == "claude-haiku-5-5", "\(a.primaryModel)")
+        #expect(abs(a.decision.monthly_usd - 2.86) < 0.005)
+        let routing = try #require(a.reasons.first { $0.criterion == "routing-payback" })
+        #expect(routing.text.contains("Cost comes first, so Claude Haiku 5.5, the cheapest model that fits, takes every request, "
+                                      + "at $2.86 a month against $63.20 for everything on Claude Sonnet 5.5"), "\(routing.text)")
+        #expect(a.reasons.contains { $0.criterion == "cost-priority" && $0.text.contains("Claude Haiku 5.5, at $2.86 a month") })
+        // Balanced, the same workload still sends everything to the escalation model: the policy is cost first's.
+        var balanced = answers
+        balanced["cost_priority"] = "balanced"
+        #expect(engine.assess(k.answers(balanced)).primaryModel != "claude-haiku-5-5")
+    }
+}
