@@ -208,8 +208,9 @@ struct EscalatedPricing {
     let effort: Effort?
     /// Where the escalated requests run lighter than the model's default (`Knowledge.reasoning`): the level, the
     /// default, and whether for room (77,500-token answers leave Sonnet 5.5 room at medium, not at its default high)
-    /// or for time.
-    var lowered: (effort: Effort, from: Effort, forRoom: Bool)? = nil
+    /// or for time, and whether, lowered for time, it is the least and still leaves no time (Sonnet 5.5 cannot stop
+    /// thinking: low still takes 3.1 s before a 2 s budget's answer).
+    var lowered: (effort: Effort, from: Effort, forRoom: Bool, late: Bool)? = nil
     /// Whether that effort is the model's thinking turned on (its default is off: `Knowledge.thinkingOnAnswer`).
     var thinkingOn = false
 
@@ -379,7 +380,11 @@ extension Knowledge {
             // high, read as if at its default.
             let thinking = reasoning(model: e, complex)
             let lowered = thinking.effort.flatMap { effort in thinking.loweredFrom.map { own in
-                (effort: effort, from: own, forRoom: loweredForRoom(model: e, from: own, complex))
+                let forRoom = loweredForRoom(model: e, from: own, complex)
+                // As the cost line says it: the answer alone over the budget, or the least thinking still too long.
+                let late = !forRoom && (answerOutlastsBudget(model: e, complex) != nil
+                                        || !leavesTimeToAnswer(model: e, reasoning: thinking.tokens, complex))
+                return (effort: effort, from: own, forRoom: forRoom, late: late)
             } }
             // Not repriced, the escalated requests run as the cost line: its month, at its effort.
             return EscalatedPricing(monthly: traffic ?? (repriced ? monthlyCost(model: e, complex, usage: usage) : priced),

@@ -2204,6 +2204,11 @@ public struct Engine: Sendable {
     /// the one the model's cost line shows, or where it is lighter than the model's default (for room or for time),
     /// with why; empty otherwise.
     static func escalatedEffortClause(_ escalated: EscalatedPricing) -> String {
+        if let l = escalated.lowered, l.late {
+            // The least is not said to leave time where it does not (the cost line beside it says "still too long").
+            return ", priced at its \(l.effort.rawValue) effort, its least, which still does not leave these answers time "
+                + "(\(escalated.ownSetting), \(l.from.rawValue), thinks longer)"
+        }
         if let l = escalated.lowered {
             return ", priced at its \(l.effort.rawValue) effort, the most thinking that leaves these answers "
                 + (l.forRoom ? "room (at \(escalated.ownSetting), \(l.from.rawValue), longer answers would be cut off)"
@@ -2413,7 +2418,11 @@ public struct Engine: Sendable {
         // offer no higher effort there: a 0.35 s voice turn is not told to price Haiku at high effort. Nor past the
         // headroom the verdict holds the Haiku to: 77,000-token summaries at high are 80.5 % of Haiku 5.5's output
         // limit, and were called "the cheaper way to more quality" where setting high moves the verdict off Haiku.
-        if raised.withUnsafeBufferPointer({ k.thinkingWeighsOnLatency(model: haiku, $0) || !k.withinHeadroom(model: haiku, $0) }) {
+        // Nor, for interactive answers with no budget, past the wait before the first word the levers hold to: about
+        // 31 s of thinking before every chat was "the cheaper way to more quality" beside a warning that medium's
+        // 12.4 s already outlasts it.
+        if raised.withUnsafeBufferPointer({ k.thinkingWeighsOnLatency(model: haiku, $0) || !k.withinHeadroom(model: haiku, $0) })
+            || k.fitsInteractiveWait(model: haiku, at: policy.effort, v) == false {
             return nil
         }
         let haikuMonthly = raised.withUnsafeBufferPointer { self.monthly(haiku, $0) }

@@ -193,6 +193,39 @@ public final class SearchIndex: Sendable {
         if let kind { throw SQLiteError(code: 0, message: "\(kind), not a database file", path: path, operation: operation) }
     }
 
+    /// Refuses a `--db` that exists, holds something, and is not a haiku-advisor index: `index --db notes.txt`
+    /// replaced the notes, and another application's SQLite database lost its tables, both with exit 0. An empty
+    /// file, one of our indexes (of any schema version) and an SQLite file too damaged to list its tables (one of
+    /// ours, most likely) may be written over. For `index` and `serve` before they write anything.
+    public static func requireIndexOrNothing(_ path: String, _ operation: String) throws(SQLiteError) {
+        guard path != ":memory:" else { return }
+        let path = followingLinks(path)
+        try requireRegularFile(path, operation)
+        guard let file = fopen(path, "rb") else { return }  // missing (or unreadable: opening it says why)
+        var header = [UInt8](repeating: 0, count: 16)
+        let read = fread(&header, 1, 16, file)
+        fclose(file)
+        guard read > 0 else { return }
+        func refuse(_ what: String) -> SQLiteError {
+            SQLiteError(code: 0, message: "not a haiku-advisor index (\(what)), so it is not overwritten; delete it, or give --db "
+                        + "another file", path: path, operation: operation)
+        }
+        guard read == 16, header == Array("SQLite format 3\0".utf8) else { throw refuse("not an SQLite database") }
+        var connection: OpaquePointer?
+        defer { sqlite3_close(connection) }
+        guard sqlite3_open_v2(path, &connection, SQLITE_OPEN_READONLY, nil) == SQLITE_OK else { return }
+        var statement: OpaquePointer?
+        defer { sqlite3_finalize(statement) }
+        guard sqlite3_prepare_v2(connection, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name", -1,
+                                 &statement, nil) == SQLITE_OK else { return }
+        var tables: [String] = []
+        while sqlite3_step(statement) == SQLITE_ROW {
+            if let name = sqlite3_column_text(statement, 0) { tables.append(String(cString: name)) }
+        }
+        guard !tables.isEmpty, !tables.contains("meta") else { return }
+        throw refuse("an SQLite database of something else, with the tables \(tables.prefix(5).joined(separator: ", "))\(tables.count > 5 ? ", …" : "")")
+    }
+
     /// Gives a written file the old file's permissions and renames it over `path`.
     /// Its callers (`replace`, `loadAndBuild`) refuse a `path` that is not a regular file before writing anything.
     private static func install(_ temporary: String, at path: String) throws(SQLiteError) {

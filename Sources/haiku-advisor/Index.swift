@@ -23,6 +23,7 @@ struct Index: ParsableCommand {
         do {
             // Each page is written as it is parsed, while the next ones are parsed on the other cores; the
             // engine's checks run before the new file replaces the old one.
+            try SearchIndex.requireIndexOrNothing(db, "write")
             progress.phase("reading, rendering and writing pages")
             library = try SearchIndex.loadAndBuild(at: db, reusingCurrent: false) { sink throws(ContentErrors) in
                 let loaded = try ContentLibrary.load(directory: contentOptions.content, routes: Site.linkableRoutes,

@@ -59,6 +59,13 @@ struct Serve: ParsableCommand {
         // No local keeps the first site: once a rebuild replaces it, its index file is closed (and its space freed).
         let server: Server
         do {
+            // A file that is not one of our indexes is refused before anything is written over it.
+            try SearchIndex.requireIndexOrNothing(db, "open")
+        } catch {
+            printError("\(error)")
+            throw ExitCode.failure
+        }
+        do {
             server = Server(site: try SiteBuilder.build(paths, log: printError), limits: limits)
         } catch {
             printError(error.description)

@@ -69,7 +69,7 @@ struct BatchOutputLimitTests {
                                          "avg_output_tokens": 110_000, "latency": "batch", "accuracy": "reviewed",
                                          "as_of": "2026-12-07"]))
         #expect(a.verdict == .tieredRouting && a.primaryModel == "claude-haiku-5-5")
-        let haiku = try #require(a.warnings.first { $0.model == "claude-haiku-5-5" && $0.failure_mode == "long-context-cost" })
+        let haiku = try #require(a.warnings.first { $0.model == "claude-haiku-5-5" && $0.failure_mode == "truncated-answers" })
         #expect(haiku.text.hasPrefix("Answers of 144,200 tokens, on Claude Haiku 5.5's count, have room only under its batch API's "
                                      + "output limit of 300,000 tokens; everywhere else it stops at 128,000."), "\(haiku.text)")
         #expect(haiku.title == "Claude Haiku 5.5's answers fit only its batch output limit")

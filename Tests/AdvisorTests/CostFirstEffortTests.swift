@@ -47,7 +47,10 @@ struct CostFirstEffortTests {
     /// 4M chats of 1,500 input and 200 output tokens, a fifth of them complex, cost first, the team routing them.
     static let routedChats: [String: AnswerValue] = [
         "task_type": "chat", "monthly_requests": 4_000_000, "avg_input_tokens": 1_500, "avg_output_tokens": 200,
-        "complex_share": 0.2, "cost_priority": "primary", "routing": "tiered", "as_of": "2026-12-05"]
+        "complex_share": 0.2, "cost_priority": "primary", "routing": "tiered", "as_of": "2026-12-05",
+        // A budget on which high effort's thinking does not weigh, so that the Haiku-at-high branch is priced (with
+        // none, interactive answers hold it to the wait before the first word).
+        "latency_budget_s": 300]
 
     @Test func theEscalatedRequestsKeepTheEscalationModelsDefault() throws {
         // The escalated requests are the complex ones. Sonnet 5.5 at its least thinking (low) costs $38,000 for all
@@ -116,8 +119,10 @@ struct CostFirstEffortTests {
                                                 "avg_output_tokens": 300, "latency": "realtime", "complex_share": 0.2,
                                                 "routing": "tiered", "cost_priority": "primary", "as_of": "2026-12-05"]))
         let timePlan = try #require(realtime.reasons.first { $0.criterion == "routing-plan" })
-        #expect(timePlan.text.contains("priced at its low effort, the most thinking that leaves these answers time (its default, high, "
-                                       + "would not)") && !timePlan.text.contains("cut off"), "\(timePlan.text)")
+        // Sonnet 5.5 cannot stop thinking, and realtime answers leave no time for any: low is its least, said so, not
+        // "the most thinking that leaves these answers time" beside a cost line that calls it still too long.
+        #expect(timePlan.text.contains("priced at its low effort, its least, which still does not leave these answers time (its default, "
+                                       + "high, thinks longer)") && !timePlan.text.contains("cut off"), "\(timePlan.text)")
 
         // 78,700 tokens (102,310): the Haiku holds them with its thinking off (cost first), but no level of Sonnet
         // 5.5 or Opus 5.5 leaves room (102,610 at low, their least). The next escalation model that holds them is

@@ -1292,8 +1292,9 @@ struct ExpertChecksTests {
         // Chat, 300,000 requests, 2,000 in and 300 out counted on Haiku 4.5 (×1.3 on the 5.5 models: 2,600 / 390).
         // Haiku 5.5 at high: 0.3M × (2,600 × 0.10 + (390 + 3,000) × 0.50) / 1e6 = $586.50.
         // Sonnet 5.5 at its default high: 0.3M × (2,600 × 2 + (390 + 3,000) × 10) / 1e6 = $11,730.
+        // A 300 s budget: with none, an interactive answer's wait before its first word rules high out.
         let a = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 300_000, "avg_input_tokens": 2_000,
-                                         "avg_output_tokens": 300, "complex_share": 0.3, "fallback_ready": true]))
+                                         "avg_output_tokens": 300, "complex_share": 0.3, "fallback_ready": true, "latency_budget_s": 300]))
         #expect(a.verdict == .tieredRouting)
         #expect(a.effortOption == EffortOption(haiku_model: "claude-haiku-5-5", effort: .high, haiku_monthly_usd: 586.5,
                                                escalation_model: "claude-sonnet-5-5", escalation_monthly_usd: 11_730))

@@ -130,9 +130,12 @@ struct PlanFiguresTests {
 
     /// 2 % routed to Sonnet 5.5: Haiku 5.5 at high effort on everything ($3,234) is dearer than the $2,727.60 plan,
     /// though far cheaper than Sonnet 5.5 on everything ($64,680), and it was called "the cheaper way to more quality".
+    /// (A 300 s budget: with none, interactive answers hold Haiku to the wait before the first word, which 3,000
+    /// reasoning tokens at high outlast, and no branch is offered.)
     @Test func theEffortBranchIsSetAgainstThePlan() throws {
         let a = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 2_000_000, "avg_input_tokens": 800,
-                                         "avg_output_tokens": 20, "routing": "tiered", "complex_share": 0.02, "as_of": "2027-02-01"]))
+                                         "avg_output_tokens": 20, "routing": "tiered", "complex_share": 0.02, "as_of": "2027-02-01",
+                                         "latency_budget_s": 300]))
         let text = try #require(a.reasons.first { $0.criterion == "reasoning-effort" }).text
         #expect(text.contains("($1,293.60 a month for the complex 2 % of requests, $2,727.60 with Claude Haiku 5.5's own)"), "\(text)")
         #expect(text.contains("at high effort on every request costs $3,234.00"), "\(text)")
@@ -143,9 +146,10 @@ struct PlanFiguresTests {
     /// output limit); at high, 103,100 (80.5 %), over the headroom, and setting high moves the verdict off Haiku. The
     /// branch "Haiku at high effort on every request" was priced as "the cheaper way to more quality" all the same.
     @Test func theEffortBranchIsNotOfferedPastTheHeadroom() throws {
+        // A 600 s budget, on which high's thinking does not weigh: only the headroom holds the branch back.
         let answers: [String: AnswerValue] = ["task_type": "summarization", "monthly_requests": 3_000, "avg_input_tokens": 5_000,
                                               "avg_output_tokens": 77_000, "latency": "interactive", "complex_share": 0.3,
-                                              "as_of": "2026-12-07"]
+                                              "latency_budget_s": 600, "as_of": "2026-12-07"]
         let a = engine.assess(k.answers(answers))
         #expect(a.verdict == .tieredRouting && a.primaryModel == "claude-haiku-5-5")
         #expect(a.effortOption == nil)
@@ -230,5 +234,21 @@ struct PlanFiguresTests {
         // Ranked by what the verdict pays: the trim's $1,510 after batch's $4,803 and the cache's $3,240 on Luna, before
         // thinking off on Luna ($600).
         #expect(a.levers.map(\.kind) == [.batch, .cache_prefix, .trim_below_cliff, .lower_effort])
+    }
+
+    /// Interactive chats with no budget: Haiku 5.5 at high thinks about 3,000 tokens, some 31 s at 97 tokens a second,
+    /// before every answer, and the branch called it "the cheaper way to more quality" beside a warning that
+    /// medium's 12.4 s already outlasts the 5 s an interactive answer allows. The levers offer no higher effort there.
+    @Test func theEffortBranchIsNotOfferedPastTheInteractiveWait() throws {
+        let chats: [String: AnswerValue] = ["task_type": "chat", "monthly_requests": 3_000_000, "avg_input_tokens": 2_000,
+                                            "avg_output_tokens": 300, "complex_share": 0.2, "as_of": "2026-12-07"]
+        let a = engine.assess(k.answers(chats))
+        #expect(a.verdict == .tieredRouting && a.effortOption == nil)
+        #expect(!a.reasons.contains { $0.text.contains("at high effort on every request") })
+        #expect(!a.levers.contains { $0.kind == .raise_effort })
+        // With a budget that high's thinking fits, the branch is priced.
+        var budgeted = chats
+        budgeted["latency_budget_s"] = 300
+        #expect(engine.assess(k.answers(budgeted)).effortOption?.effort == .high)
     }
 }

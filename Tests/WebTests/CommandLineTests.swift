@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import CSQLite
 @testable import Web
 
 /// The `haiku-advisor` executable, run as a person or a script would run it.
@@ -265,6 +266,38 @@ import Testing
     @Test func aPageLimitOfNothingIsRefused() throws {
         let result = try run(["check", "--max-page-kib", "0"])
         #expect(result.status != 0 && result.errors.contains("--max-page-kib takes a size in KiB from 1 up"), "\(result.errors)")
+    }
+
+    /// `--db` naming a file that holds something other than one of our indexes is refused before anything is written:
+    /// notes, a content page and another application's database were replaced with exit 0. An empty file, an index
+    /// of ours and a missing file are written as before.
+    @Test func indexAndServeRefuseToOverwriteAFileThatIsNotAnIndex() throws {
+        let root = NSTemporaryDirectory() + "haiku-cli-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        try "my notes\n".write(toFile: root + "/notes.txt", atomically: true, encoding: .utf8)
+        var other: OpaquePointer?
+        #expect(sqlite3_open(root + "/other.db", &other) == SQLITE_OK)
+        #expect(sqlite3_exec(other, "CREATE TABLE customers(name); INSERT INTO customers VALUES ('Ada')", nil, nil, nil) == SQLITE_OK)
+        sqlite3_close(other)
+        try FileManager.default.createSymbolicLink(atPath: root + "/link.db", withDestinationPath: root + "/notes.txt")
+        for (name, what) in [("notes.txt", "not an SQLite database"), ("link.db", "not an SQLite database"),
+                             ("other.db", "an SQLite database of something else, with the tables customers")] {
+            let result = try run(["index", "--db", root + "/" + name])
+            #expect(result.status != 0)
+            #expect(result.errors.contains("not a haiku-advisor index (\(what)), so it is not overwritten"), "\(result.errors)")
+            let serve = try run(["serve", "--host", "127.0.0.1", "--port", "0", "--db", root + "/" + name])
+            #expect(serve.status != 0 && serve.errors.contains("not a haiku-advisor index (\(what))"), "\(serve.errors)")
+        }
+        #expect(try String(contentsOfFile: root + "/notes.txt", encoding: .utf8) == "my notes\n")
+        var check: OpaquePointer?
+        #expect(sqlite3_open(root + "/other.db", &check) == SQLITE_OK)
+        #expect(sqlite3_exec(check, "SELECT name FROM customers", nil, nil, nil) == SQLITE_OK, "the other database keeps its table")
+        sqlite3_close(check)
+        // An empty file, then the index written into it, are written over.
+        #expect(FileManager.default.createFile(atPath: root + "/empty.db", contents: Data()))
+        #expect(try run(["index", "--db", root + "/empty.db"]).status == 0)
+        #expect(try run(["index", "--db", root + "/empty.db"]).status == 0)
     }
 
     /// `--db` that is not a regular file is refused before anything is written: renaming the index over it made

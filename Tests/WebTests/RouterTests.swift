@@ -85,7 +85,10 @@ struct RouterTests {
         #expect(!page.contains("Pages 5001"))
         #expect(page.contains("No more results: all "), "\(page.count)")
         #expect(page.contains("Back to the results"))
-        #expect(!page.contains("offset=4990") && page.contains("offset=90"), "back to the last page of results")
+        // The last page of however many there are (the count grows with the content).
+        let total = Int(page.components(separatedBy: "No more results: all ").dropFirst().first?.prefix { $0.isNumber } ?? "") ?? 0
+        #expect(total > 10)
+        #expect(!page.contains("offset=4990") && page.contains("offset=\((total - 1) / 10 * 10)\""), "back to the last page of results")
     }
 
     /// An error names the parameter as code, not with Markdown backticks around it.
