@@ -113,7 +113,35 @@ public enum Format {
     }
 
     public static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? grouped(value, digits: 0) : trimmed(value, digits: 4)
+        if value == value.rounded() && abs(value) < 1e15 { return grouped(value, digits: 0) }
+        // Not nothing never reads "0": a 0.00001 s budget was "your 0 s budget", which means none.
+        if value.isFinite && abs(value) < 0.00005 {
+            return trimmed(value, digits: Swift.min(12, Int(-log10(abs(value)).rounded(.down)) + 1))
+        }
+        return trimmed(value, digits: 4)
+    }
+
+    /// A number as typed, shortest first (`0.25`, `1000`), never in exponent notation: `String(0.00001)` is
+    /// "1e-05", which a budget, a form field and a share link all showed.
+    public static func plainDecimal(_ value: Double) -> String {
+        let shortest = String(value)
+        guard value.isFinite, let e = shortest.firstIndex(where: { $0 == "e" || $0 == "E" }),
+              let exponent = Int(shortest[shortest.index(after: e)...]) else { return shortest }
+        let mantissa = shortest[..<e]
+        let negative = mantissa.hasPrefix("-")
+        let unsigned = negative ? mantissa.dropFirst() : mantissa[...]
+        let point = unsigned.firstIndex(of: ".") ?? unsigned.endIndex
+        var digits = String(unsigned[..<point]) + String(unsigned[point...].dropFirst())
+        var pointAt = unsigned.distance(from: unsigned.startIndex, to: point) + exponent
+        if pointAt <= 0 {
+            digits = String(repeating: "0", count: 1 - pointAt) + digits
+            pointAt = 1
+        } else if pointAt > digits.count {
+            digits += String(repeating: "0", count: pointAt - digits.count)
+        }
+        var fraction = digits.dropFirst(pointAt)
+        while fraction.last == "0" { fraction = fraction.dropLast() }
+        return (negative ? "-" : "") + digits.prefix(pointAt) + (fraction.isEmpty ? "" : "." + fraction)
     }
 
     /// `+5`, `-3`, `0`: a rule's effect on the score.

@@ -142,7 +142,7 @@ extension AnswerValue {
         case .text(let text): text
         case .bool(let flag): flag ? "true" : "false"
         case .number(let number):
-            number == number.rounded() && abs(number) < 9e15 ? String(Int64(number)) : String(number)
+            number == number.rounded() && abs(number) < 9e15 ? String(Int64(number)) : Format.plainDecimal(number)
         }
     }
 }

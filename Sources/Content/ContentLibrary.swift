@@ -95,7 +95,9 @@ public struct ContentLibrary: Sendable {
             }
             let folderPath = root.appendingPathComponent(entry).path
             let files = (try? fileManager.contentsOfDirectory(atPath: folderPath)) ?? []
-            for file in files.sorted() where !file.hasPrefix(".") {
+            // Hidden files, and what editors leave beside a page (`page.md~`, Emacs's `#page.md#`): one save left a
+            // backup that stopped every later rebuild under --watch until it was deleted.
+            for file in files.sorted() where !file.hasPrefix(".") && !Self.isEditorLeftover(file) {
                 let path = "\(display)/\(entry)/\(file)"
                 guard file.hasSuffix(".md") else {
                     errors.append(ContentError(path: path, line: 1, message: "not a Markdown page",
@@ -221,6 +223,11 @@ public struct ContentLibrary: Sendable {
         } catch {
             return .failure(error)
         }
+    }
+
+    /// A backup or auto-save an editor writes beside a file: `name~` (Emacs, gedit, nano -B) or `#name#` (Emacs).
+    static func isEditorLeftover(_ file: String) -> Bool {
+        file.hasSuffix("~") || (file.count > 2 && file.hasPrefix("#") && file.hasSuffix("#"))
     }
 
     static func isValidSlug(_ slug: String) -> Bool {

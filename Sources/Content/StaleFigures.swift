@@ -7,6 +7,12 @@ import Yams
 /// date is the `checked` date of that source in the page's `sources`. Each stale figure is reported once, at its
 /// line, as `path:line: model.prices.input: source `pricing` last checked 2026-05-01, 211 days before 2026-11-28`.
 public enum StaleFigures {
+    /// The hint of a figure whose source is dated after today: how the summary tells those from old ones.
+    static let afterTodayHint = "give the day the source was read"
+
+    /// Whether `error`, one of `find`'s, is a source dated after today rather than one checked too long ago.
+    public static func isDatedAfterToday(_ error: ContentError) -> Bool { error.hint == afterTodayHint }
+
     public static func find(in library: ContentLibrary, olderThan days: Int, today: Int) -> [ContentError] {
         var found: [ContentError] = []
         for page in library.pages + Array(library.sectionIntros.values) {
@@ -17,7 +23,7 @@ public enum StaleFigures {
                 if day > today {
                     found.append(ContentError(path: page.path, line: line,
                                               message: "\(field): source `\(sourceID)` checked \(date), after today (\(CivilDate.text(today)))",
-                                              hint: "give the day the source was read"))
+                                              hint: afterTodayHint))
                     return
                 }
                 guard today - day > days else { return }

@@ -57,8 +57,11 @@ struct ModelsIndex {
             page.frontMatter.model.map { Row(page: page, model: $0, status: knowledge.status(of: page.slug, on: today), position: index,
                                              prices: $0.prices?.inForce(on: CivilDate.text(today))) }
         }
+        // A row with no value (a self-hosted model's price) is last in either direction: reversed whole, "input price,
+        // highest first" opened with the model that has none.
         let sorted = rows.sorted { a, b in
             let (x, y) = (a.key(sort), b.key(sort))
+            if x.0.isInfinite != y.0.isInfinite { return y.0.isInfinite }
             return descending ? (x.0, x.1) > (y.0, y.1) : (x.0, x.1) < (y.0, y.1)
         }
         let table = ModelsTable(

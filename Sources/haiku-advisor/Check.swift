@@ -42,7 +42,11 @@ struct Check: ParsableCommand {
                 let stale = StaleFigures.find(in: library, olderThan: staleDays, today: day)
                 for figure in stale { print(TerminalText.safe(figure.description)) }
                 if !stale.isEmpty {
-                    printError("\(stale.count) figure(s) not checked for more than \(staleDays) days")
+                    // The two kinds counted apart: 36 figures dated next year were "not checked for more than 365 days".
+                    let ahead = stale.filter(StaleFigures.isDatedAfterToday).count
+                    printError([stale.count - ahead > 0 ? "\(stale.count - ahead) figure(s) not checked for more than \(staleDays) days" : nil,
+                                ahead > 0 ? "\(ahead) figure(s) whose source is dated after today" : nil]
+                        .compactMap { $0 }.joined(separator: "; "))
                     throw ExitCode.failure
                 }
                 print("ok: no figure older than \(staleDays) days on \(CivilDate.text(day))")

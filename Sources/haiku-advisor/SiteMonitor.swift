@@ -175,7 +175,8 @@ final class SiteMonitor: Sendable {
     /// Names and stamps (`FileStamp`: size, modification time, inode) of every file the site is built from, through symbolic links as the
     /// loader reads them: a `--content` that is a link (a `current -> releases/…` layout), a linked folder or a
     /// linked page. FileManager's walker neither enters a linked folder nor stats a link's target, so edits made
-    /// through one were never seen. A folder reached twice (a link loop) is walked once.
+    /// through one were never seen. A folder reached twice (a link loop) is walked once, and every folder is an
+    /// entry of its own.
     private func fingerprint() -> [String] {
         var entries: [String] = []
         var walked = Set<[UInt64]>()
@@ -189,6 +190,10 @@ final class SiteMonitor: Sendable {
                 // A link to nothing is still a change from the file it replaced.
                 guard stat(path, &file) == 0 else { entries.append("\(path):dangling"); continue }
                 if file.st_mode & S_IFMT == S_IFDIR {
+                    // Each folder is an entry too, a loop's second visit included: the loader judges folders (an empty
+                    // `guides/drafts` is an error), so adding or removing one, even empty, is a change; without the
+                    // entry the fix for that error never went live.
+                    entries.append("\(path)/:\(file.st_dev):\(file.st_ino)")
                     walk(path)
                 } else {
                     let stamp = FileStamp(file)

@@ -37,6 +37,18 @@ struct FormatTests {
         #expect(Format.percent(0.4999999) == "50 %", "computed shares keep one decimal")
     }
 
+    /// A tiny budget was "1e-05 s" in some sentences and "0 s" (no budget at all) in others on one page.
+    @Test func tinyNumbersAreWrittenOutAndNeverAsNothing() {
+        #expect(Format.plainDecimal(0.00001) == "0.00001")
+        #expect(Format.plainDecimal(1.5e-9) == "0.0000000015")
+        #expect(Format.plainDecimal(-2.5e-7) == "-0.00000025")
+        #expect(Format.plainDecimal(1e16) == "10000000000000000")
+        #expect(Format.plainDecimal(0.25) == "0.25" && Format.plainDecimal(0.1) == "0.1")
+        #expect(AnswerValue.number(0.00001).text == "0.00001")
+        #expect(Format.number(0.00001) == "0.00001" && Format.number(0.0000123) == "0.000012")
+        #expect(Format.number(0.25) == "0.25" && Format.number(0) == "0")
+    }
+
     @Test func figuresPastInt64AreWrittenNotTrapped() {
         #expect(Format.figure(1e19) == "10,000,000,000,000,000,000")
         #expect(Format.figure(-2.5e19) == "-25,000,000,000,000,000,000")

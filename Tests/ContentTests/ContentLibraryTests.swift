@@ -30,6 +30,9 @@ struct ContentLibraryTests {
             "guides/Bad_Slug.md": guide(),
             "guides/notes.txt": "x",
             "recipes/x.md": guide(),
+            // What editors leave beside a page is no page and no error: one save stopped every rebuild under --watch.
+            "guides/one.md~": "backup",
+            "guides/#one.md#": "auto-save",
         ])
         #expect {
             try ContentLibrary.load(directory: content.root)

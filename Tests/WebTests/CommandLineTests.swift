@@ -60,6 +60,9 @@ import CSQLite
         #expect(early.status == 1)
         #expect(early.output.contains("model.prices.input: source `") && early.output.contains(", after today (2026-11-29)"),
                 "\(early.output)")
+        // Counted as what they are, not as "not checked for more than 90 days" (none is).
+        #expect(early.errors.contains("figure(s) whose source is dated after today") && !early.errors.contains("not checked for more than"),
+                "\(early.errors)")
         let later = try run(["check", "--stale", "90", "--today", "2027-06-01"])
         #expect(later.status == 1)
         #expect(later.output.contains("content/models/claude-haiku-5-5.md:"))
@@ -592,5 +595,24 @@ import CSQLite
         try broken.write(toFile: outside, atomically: true, encoding: .utf8)
         #expect(server.eventually(seconds: 20) { server.log.contains("still serving the last good version") }, "\(server.log)")
         #expect(try server.get("/failure-modes/service-outages").text.contains("Edited through the linked page."))
+    }
+
+    /// An empty folder is an error to the loader; removing it fixes the content, and the fix goes live. The watcher
+    /// recorded files only, so neither the folder nor its removal was seen, and the edit made meanwhile never served.
+    @Test func addingAndRemovingAFolderIsAChange() throws {
+        let site = try SiteCopy()
+        let server = try ServerProcess(["--db", ":memory:", "--watch"], in: site.root)
+        let drafts = site.root + "/content/guides/drafts"
+        try FileManager.default.createDirectory(atPath: drafts, withIntermediateDirectories: false)
+        #expect(server.eventually(seconds: 20) { server.log.contains("guides/drafts:1: not a Markdown page") }, "\(server.log)")
+        let page = site.root + "/content/guides/monitoring.md"
+        let text = try String(contentsOfFile: page, encoding: .utf8)
+        let end = try #require(text.range(of: "\n---\n"))
+        try text.replacingCharacters(in: end, with: "\n---\nEdited while a folder was in the way.\n\n")
+            .write(toFile: page, atomically: true, encoding: .utf8)
+        #expect(server.eventually(seconds: 20) { server.log.contains("still serving the last good version") }, "\(server.log)")
+        try FileManager.default.removeItem(atPath: drafts)
+        #expect(try server.eventually { try server.get("/guides/monitoring").text.contains("Edited while a folder was in the way.") },
+                "\(server.log)")
     }
 }

@@ -230,6 +230,12 @@ struct VisualTests {
         #expect(nonsense.text.contains("There is no column “&lt;b&gt;x” to sort by (order, name, provider, lifecycle, input, "
                                        + "output, context, cache_min). The order “sideways” is neither asc nor desc."), "\(nonsense.text.prefix(3000))")
         #expect(get("/models/", [("sort", "input"), ("order", "asc")]).status == 200)
+        // A model with no input price (self-hosted) is last both ways: "highest first" opened with it.
+        for order in ["asc", "desc"] {
+            let rows = get("/models/", [("sort", "input"), ("order", order)]).text.components(separatedBy: "<tr").dropFirst(2)
+            #expect(rows.last?.contains("llama-3-1-8b") == true && rows.first?.contains("llama-3-1-8b") == false,
+                    "\(order): \(rows.first?.prefix(200) ?? "")")
+        }
         // Given twice, refused as on every other page (the first won without a word).
         let twice = get("/models/", [("sort", "input"), ("sort", "output"), ("order", "desc"), ("order", "asc")])
         #expect(twice.status == 400 && twice.text.contains("“sort” is given more than once; keep one. “order” is given more than once"))
