@@ -214,6 +214,13 @@ public struct ContentLibrary: Sendable {
         do {
             let result = try FrontMatterParser(path: file.path, limits: limits).parse(text)
             let rendered = MarkdownRenderer.render(result.body, firstLine: result.bodyFirstLine)
+            if let raw = rendered.rawHTML {
+                // Safe mode drops it from the page without a word ("Text alert(3) and and raw"), and the `.md` twin
+                // and llms-full.txt would publish it as written.
+                return .failure(ContentError(path: file.path, line: raw.line,
+                                             message: "raw HTML `\(raw.text)` is not shown on the page, though the page's Markdown copies would publish it",
+                                             hint: "write it in Markdown (emphasis, links, lists, tables) or remove it"))
+            }
             let lines = FieldLines(node: result.node, yaml: result.yaml)
             let page = Page(section: file.section, slug: file.slug, path: file.path, frontMatter: result.frontMatter,
                             frontMatterJSON: result.json, headings: rendered.headings, links: rendered.links,

@@ -43,12 +43,22 @@ public struct TextSection: Sendable, Equatable {
 }
 
 /// What cmark made of a Markdown body, copied into Swift values: no C pointer escapes this file.
-public struct RenderedMarkdown: Sendable, Equatable {
+public struct RenderedMarkdown: Sendable {
     public let html: String
     public let headings: [Heading]
     /// The page cut at every h1, h2 and h3 while cmark walks it (the HTML is never parsed again).
     public let sections: [TextSection]
     public let links: [BodyLink]
+    /// The first raw HTML in the body, with its file line: cmark's safe mode drops it from the page, while the
+    /// page's `.md` twin and `llms-full.txt` would publish it (`check` refuses it).
+    public var rawHTML: (line: Int, text: String)? = nil
+}
+
+extension RenderedMarkdown: Equatable {
+    public static func == (a: Self, b: Self) -> Bool {
+        a.html == b.html && a.headings == b.headings && a.sections == b.sections && a.links == b.links
+            && a.rawHTML?.line == b.rawHTML?.line && a.rawHTML?.text == b.rawHTML?.text
+    }
 }
 
 /// Renders CommonMark with cmark's safe default (raw HTML omitted, `javascript:` links emptied), anchors on every
@@ -70,6 +80,7 @@ public enum MarkdownRenderer {
 
         var headingNodes: [OpaquePointer] = []
         var links: [BodyLink] = []
+        var rawHTML: (line: Int, text: String)?
         // Sections as bytes while they are collected; `cut[i]` is the section heading node i opened (h1-h3 only).
         var sections = [SectionBytes()]
         var cut: [Int?] = []
@@ -95,6 +106,12 @@ public enum MarkdownRenderer {
                 } else {
                     cut.append(nil)
                     sections[last].prose.append(0x20)
+                }
+            case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
+                if rawHTML == nil {
+                    let text = string(cmark_node_get_literal(node)).trimmingCharacters(in: .whitespacesAndNewlines)
+                    rawHTML = (Int(cmark_node_get_start_line(node)) + firstLine - 1,
+                               text.count > 40 ? String(text.prefix(40)) + "…" : text)
                 }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = string(cmark_node_get_url(node))
@@ -152,7 +169,7 @@ public enum MarkdownRenderer {
         } else {
             html = ""
         }
-        return RenderedMarkdown(html: html, headings: headings, sections: sections.map(\.text), links: links)
+        return RenderedMarkdown(html: html, headings: headings, sections: sections.map(\.text), links: links, rawHTML: rawHTML)
     }
 
     /// Lower-case ASCII letters and digits joined by single hyphens: safe in an `id` and a URL fragment.

@@ -41,6 +41,17 @@ struct ContentBoundsTests {
         #expect(try errors(["guides/a.md": guide(title: "!!str 2026")]).isEmpty)
     }
 
+    /// Raw HTML passed `check`, vanished from the page (cmark's safe mode: "Text alert(3) and and raw") and was
+    /// published as written in the page's Markdown copies. In code it is text, and stays.
+    @Test func rawHTMLInABodyIsRefusedAtItsLine() throws {
+        let inline = try errors(["guides/a.md": guide(body: "Intro.\n\nText <b>bold</b> here.")])
+        #expect(inline.count == 1 && inline.first?.line == 8, "\(inline)")
+        #expect(inline.first?.message.contains("raw HTML `<b>` is not shown on the page") == true, "\(inline)")
+        let block = try errors(["guides/a.md": guide(body: "<div onclick=\"x()\">block</div>")])
+        #expect(block.first?.message.contains("raw HTML `<div onclick=\"x()\">block</div>`") == true && block.first?.line == 6, "\(block)")
+        #expect(try errors(["guides/a.md": guide(body: "Use `<b>` in code, or:\n\n    <script>x</script>\n")]).isEmpty)
+    }
+
     @Test func deepNestingIsRefusedBeforeAndAfterParsing() throws {
         // Flow brackets: caught in the text, before the recursive parser sees them.
         let brackets = try errors(["guides/a.md": guide(extra: "tags: " + String(repeating: "[", count: 5_000) + "\n")])
