@@ -415,6 +415,8 @@ extension Knowledge {
         if capacity.scheme_kind == .not_read {
             return "\(provider) publishes per-model limits that we have not been able to read; check them in your account"
         }
-        return "\(provider) publishes no limits we could check for that day"
+        // Per-model figures, that is: Google publishes its tiers' spend caps, and "no limits" was said beside them.
+        return "\(provider) publishes no per-model limits we could check for that day, and any account tier or spend cap "
+            + "it sets still applies (the model's page says what we know of them)"
     }
 }
