@@ -429,6 +429,10 @@ public struct AdvisorViews: Sendable {
         } catch {
             preconditionFailure("only HTTPError and AnswerError are thrown here")
         }
+        if calculator {
+            let notice = links.notice(linkVersion: linkVersion, asOf: CivilDate.text(answers.day)).map { "> \($0)\n\n" } ?? ""
+            return calculatorExport(request.path, answers: answers, fromVerdict: fromVerdict, notice: notice)
+        }
         let base = links.exportBase
         // What the export says of the workload is what was priced: a `usage=` link without averages was described at
         // the questionnaire's 1,000-token default while its figures were the profile's 150,000 (the page said so).
@@ -462,26 +466,32 @@ public struct AdvisorViews: Sendable {
             guard let plan = EvaluationExport(assessment: assessed, answers: described, engine: engine,
                                               library: library, links: links) else { return noPlan() }
             return Exports.download(plan.samplesTemplate(), type: "application/jsonl; charset=utf-8", filename: "samples.jsonl")
-        case "/assess/result.csv":
+        default:  // /assess/result.csv
             return Exports.csv(verdictCostsCSV(assessed, answers: answers), filename: "haiku-verdict-costs.csv")
-        case "/calculator.md":
-            let costs = engine.costs(answers)
+        }
+    }
+
+    /// `/calculator.md` and `/calculator.csv`: the cost table, marked as the calculator's page marks it. The verdict is
+    /// worked out only for a page opened from one; otherwise the costs alone.
+    private func calculatorExport(_ path: String, answers: Answers, fromVerdict: Bool, notice: String) -> Response {
+        let assessment = fromVerdict ? engine.assess(answers) : nil
+        if path == "/calculator.md" {
+            let costs = assessment?.costs ?? engine.costs(answers)
             // The page's ★ and, from a verdict, its sentence: the file says which row the page pointed at.
-            let verdict = fromVerdict ? VerdictMark(assessed, answers: answers, library: library) : nil
+            let verdict = assessment.map { VerdictMark($0, answers: answers, library: library) }
             let mark = verdict.map { (model: $0.model, label: $0.label) }
                 ?? CostChart.cheapestMark(costs, answers: answers, knowledge: knowledge).map { (model: $0.model, label: $0.label) }
             let text = "# Monthly cost: \(ResultView.workloadSummary(answers))\n\n"
                 + (verdict.map { "\($0.sentence)\n\n" } ?? "")
                 + Exports.costsMarkdown(costs, answers: answers, marked: mark?.model, label: mark?.label ?? "")
             return Exports.markdown(notice + text, filename: "haiku-costs.md")
-        default:
-            if fromVerdict { return Exports.csv(verdictCostsCSV(assessed, answers: answers), filename: "haiku-costs.csv") }
-            let costs = engine.costs(answers)
-            let cheapest = CostChart.cheapestMark(costs, answers: answers, knowledge: knowledge)
-            return Exports.csv(Exports.costsCSV(costs, answers: answers, recommended: nil,
-                                                roles: cheapest.map { [$0.model: "cheapest"] } ?? [:]),
-                               filename: "haiku-costs.csv")
         }
+        if let assessment { return Exports.csv(verdictCostsCSV(assessment, answers: answers), filename: "haiku-costs.csv") }
+        let costs = engine.costs(answers)
+        let cheapest = CostChart.cheapestMark(costs, answers: answers, knowledge: knowledge)
+        return Exports.csv(Exports.costsCSV(costs, answers: answers, recommended: nil,
+                                            roles: cheapest.map { [$0.model: "cheapest"] } ?? [:]),
+                           filename: "haiku-costs.csv")
     }
 
     /// A verdict's cost table as CSV, each row's role in it named (recommended, escalation, runner-up).
