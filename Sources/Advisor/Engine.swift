@@ -316,9 +316,8 @@ struct PolicyOutcome {
     /// routing_payback: routing would pay, but the escalation model cannot answer within the budget at any setting
     /// while the Haiku can, so the Haiku takes everything (`slow_paying_text`).
     var slowPaying = false
-    /// routing_payback: routing does not pay and cost first named the Haiku, the cheapest model that fits, so the
-    /// Haiku keeps every request rather than the escalation model taking them at many times the price
-    /// (`cost_first_text`).
+    /// routing_payback: cost first named the Haiku, the cheapest model that fits, so the Haiku keeps every request;
+    /// `monthly` is the plan's month, which buys quality and saves nothing against the Haiku alone (`cost_first_text`).
     var costFirst = false
     /// routing_plan: why the plan was set aside (nil: it was honoured).
     var obstacle: PlanObstacle? = nil
@@ -825,11 +824,25 @@ public struct Engine: Sendable {
             // "Everything to the escalation model" is an option only if it can carry everything, and answer in time:
             // where it cannot meet the budget at any setting and the Haiku can, or comes nearer (a 260-token answer
             // takes 0.65 s on either, and Sonnet 5.5 thinks 0.75 s first), the Haiku takes everything instead.
-            // Cost first named the Haiku as the cheapest model that fits: where routing does not pay, it keeps every
-            // request, as a cheapest fit that is no Haiku does. Sending everything to the escalation model instead put
-            // 2,000 summaries a month on Sonnet 5.5 at $63.20 while the cost reason named Haiku 5.5 at $2.86.
+            // Cost first named the Haiku as the cheapest model that fits: it keeps every request, as a cheapest fit
+            // that is no Haiku does. Where routing did not pay, everything went to the escalation model instead: 2,000
+            // summaries a month on Sonnet 5.5 at $63.20 while the cost reason named Haiku 5.5 at $2.86.
             let costFirst = !routed && basis == .cheapest_fit && primary == h
-            if saving < cost, isUsable[esc] || passedOverForTime(esc) {
+            if costFirst {
+                // Measured against the Haiku alone, which is what cost first offers, a plan never saves: escalating
+                // is a purchase of quality. Whether routing "paid" against everything on the escalation model turned
+                // one more request a month (39,748 summaries) from Haiku 5.5 alone at $56.84 into a $522.69 plan, dearer
+                // than GPT-6.1 Terra alone. The plan's month is said, and the team's own routing answer prices it.
+                let plan = haikuMonthly + complex * k.escalatedMonthly(model: esc, v, priced: escalationMonthly, usage: usage)
+                var outcome = PolicyOutcome(policy: p, model: esc, monthly: plan, saving: saving, cost: cost, haiku: h,
+                                            haikuMonthly: haikuMonthly)
+                outcome.costFirst = true
+                policyReasons.append(outcome)
+                verdict = k.compiledModels[h].isHaikuFamily ? .chooseHaiku : .chooseAlternative
+                primary = h
+                decidingPolicy = p
+                haikuTakesAll = true
+            } else if saving < cost, isUsable[esc] || passedOverForTime(esc) {
                 // Passed over for the budget (a model as fit answers in time), it is slow by definition.
                 // So too for realtime answers with no budget stated, where the escalation model thinks before every
                 // answer and the Haiku need not: 50,000 realtime chats went all to Sonnet 5.5 at $735 a month, which
@@ -838,12 +851,10 @@ public struct Engine: Sendable {
                     && (!k.missesBudgetAtEverySetting(model: h, v) || k.leastSeconds(model: h, v) < k.leastSeconds(model: esc, v))
                     || k.thinksBeforeEveryRealtimeAnswer(model: esc, v) && !k.thinksBeforeEveryRealtimeAnswer(model: h, v)
                 // Under the routing plan the finding is said (with the Haiku the plan keeps), not applied.
-                var outcome = PolicyOutcome(policy: p, model: esc, monthly: escalationMonthly, saving: saving, cost: cost,
-                                            haiku: routed || slow || costFirst ? h : nil, haikuMonthly: haikuMonthly,
-                                            overruled: routed, slowEscalation: slow && !routed)
-                outcome.costFirst = costFirst && !slow
-                policyReasons.append(outcome)
-                if !routed && (slow || costFirst) {
+                policyReasons.append(PolicyOutcome(policy: p, model: esc, saving: saving, cost: cost,
+                                                   haiku: routed || slow ? h : nil, haikuMonthly: haikuMonthly,
+                                                   overruled: routed, slowEscalation: slow && !routed))
+                if !routed && slow {
                     verdict = k.compiledModels[h].isHaikuFamily ? .chooseHaiku : .chooseAlternative
                     primary = h
                     decidingPolicy = p

@@ -889,9 +889,8 @@ public struct PolicySpec: Codable, Sendable, Equatable {
     /// latency budget at any setting while the Haiku can: escalations that are always late are not planned, and the
     /// Haiku takes everything. Required for that kind.
     public var slow_paying_text: String?
-    /// routing_payback: the reason when routing does not pay and cost comes first with a Haiku as the cheapest model
-    /// that fits: the Haiku keeps every request, where sending everything to the escalation model cost many times
-    /// as much. Required for that kind.
+    /// routing_payback: the reason when cost comes first with a Haiku as the cheapest model that fits: the Haiku keeps
+    /// every request, and `{monthly}` is what the plan with the escalation model would cost. Required for that kind.
     public var cost_first_text: String?
     /// cost_ceiling: the reason when the Haiku's prompt is over its long-context price threshold (`{threshold}`),
     /// the one gap a shorter prompt closes. Required for that kind.

@@ -47,22 +47,36 @@ struct RoutingFallbackTests {
         #expect(a.warnings.contains { $0.text.contains("after Claude Haiku 5.5 has answered, so they wait for both") }, "\(a.warnings.map(\.text))")
     }
 
-    /// Cost first named Haiku 5.5 ($2.86) as the cheapest fit; routing did not pay, and everything went to Sonnet 5.5
-    /// at $63.20 while the cost reason still named the Haiku. A cheapest fit that is no Haiku already took everything.
-    @Test func costFirstKeepsTheHaikuWhereRoutingDoesNotPay() throws {
-        let answers: [String: AnswerValue] = ["task_type": "summarization", "monthly_requests": 2_000, "avg_input_tokens": 8_000,
-                                              "avg_output_tokens": 600, "cost_priority": "primary", "complex_share": 0.2,
-                                              "required_fit": "strong", "as_of": "2026-12-07"]
-        let a = engine.assess(k.answers(answers))
-        #expect(a.verdict == .chooseHaiku && a.primaryModel == "claude-haiku-5-5", "\(a.primaryModel)")
-        #expect(abs(a.decision.monthly_usd - 2.86) < 0.005)
-        let routing = try #require(a.reasons.first { $0.criterion == "routing-payback" })
+    /// Cost first named Haiku 5.5 ($2.86) as its cheapest fit; routing did not pay against everything on Sonnet 5.5,
+    /// and everything went to Sonnet 5.5 at $63.20 while the cost reason still named the Haiku. Measured against that
+    /// option, one more request than 39,747 a month then turned Haiku 5.5 alone ($56.84) into a $522.69 plan, dearer
+    /// than GPT-6.1 Terra alone. Cost first offers the Haiku alone: the Haiku keeps every request at every volume.
+    @Test func costFirstKeepsItsHaikuOnEveryRequest() throws {
+        func assess(_ requests: Double, _ extra: [String: AnswerValue] = [:]) -> Assessment {
+            var answers: [String: AnswerValue] = ["task_type": "summarization", "monthly_requests": .number(requests),
+                                                  "avg_input_tokens": 8_000, "avg_output_tokens": 600, "cost_priority": "primary",
+                                                  "complex_share": 0.2, "required_fit": "strong", "as_of": "2026-12-07"]
+            for (key, value) in extra { answers[key] = value }
+            return engine.assess(k.answers(answers))
+        }
+        let small = assess(2_000)
+        #expect(small.verdict == .chooseHaiku && small.primaryModel == "claude-haiku-5-5" && abs(small.decision.monthly_usd - 2.86) < 0.005)
+        let routing = try #require(small.reasons.first { $0.criterion == "routing-payback" })
         #expect(routing.text.contains("Cost comes first, so Claude Haiku 5.5, the cheapest model that fits, takes every request, "
-                                      + "at $2.86 a month against $63.20 for everything on Claude Sonnet 5.5"), "\(routing.text)")
-        #expect(a.reasons.contains { $0.criterion == "cost-priority" && $0.text.contains("Claude Haiku 5.5, at $2.86 a month") })
-        // Balanced, the same workload still sends everything to the escalation model: the policy is cost first's.
-        var balanced = answers
-        balanced["cost_priority"] = "balanced"
-        #expect(engine.assess(k.answers(balanced)).primaryModel != "claude-haiku-5-5")
+                                      + "at $2.86 a month. Sending the complex requests on to Claude Sonnet 5.5 as well would cost "
+                                      + "$26.30 a month in all"), "\(routing.text)")
+        #expect(small.reasons.contains { $0.criterion == "cost-priority" && $0.text.contains("Claude Haiku 5.5, at $2.86 a month") })
+        // Across the old break-even and above it, the same verdict, its month in step with the volume.
+        var last = 0.0
+        for requests in [39_747.0, 39_748, 100_000, 5_000_000] {
+            let a = assess(requests)
+            #expect(a.verdict == .chooseHaiku && a.primaryModel == "claude-haiku-5-5" && a.decision.combined == nil, "at \(requests)")
+            #expect(a.decision.monthly_usd > last)
+            last = a.decision.monthly_usd
+        }
+        // The team's own routing answer has the plan priced.
+        #expect(assess(39_748, ["routing": "tiered"]).decision.combined?.escalation_model == "claude-sonnet-5-5")
+        // Balanced, the same workload is left to routing's payback as before: the rule is cost first's.
+        #expect(assess(2_000, ["cost_priority": "balanced"]).primaryModel != "claude-haiku-5-5")
     }
 }
