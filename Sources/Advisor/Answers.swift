@@ -470,6 +470,12 @@ extension Knowledge {
             throw AnswerError(code: "out_of_range", message: "'\(id.name)' is too small to tell from 0: write a larger number",
                               field: id.name)
         }
+        // A time under a millisecond, other than 0 (none), is no budget any hosted model meets; 0.00001 s was shown as
+        // "1e-05 s" and as "0 s" (that is, none) on one page.
+        if q.unit == "s", number > 0, number < 0.001 {
+            throw AnswerError(code: "out_of_range", message: "'\(id.name)' under 0.001 s (1 ms) is no budget a hosted model can "
+                + "meet: give 0 for none, or 0.001 or more", field: id.name)
+        }
         return number + 0 // -0 becomes 0
     }
 

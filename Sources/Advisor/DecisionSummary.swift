@@ -339,7 +339,7 @@ extension Engine {
         // Where the primary misses the budget and the runner-up does too, the line says so: GPT-6.1 Terra, needing at
         // least 12.65 s for 5,000-token summaries due in 10 s, read as a working fallback that only costs more.
         guard late[m], late[primary] else { return (m, line) }
-        let budget = Format.number(answers.values[AnswerID.latencyBudgetSeconds.rawValue])
+        let budget = AnswerValue.number(answers.values[AnswerID.latencyBudgetSeconds.rawValue]).text
         return (m, RunnerUp(model: line.model, monthly_usd: line.monthly_usd, difference_usd: line.difference_usd,
                             reason: line.reason + "; and like \(k.models[primary].title) it cannot answer within your \(budget) s budget",
                             url: line.url))

@@ -177,18 +177,18 @@ public enum Format {
         return trimmed(p, digits: 1) + " %"
     }
 
-    /// A share someone gave, as a percentage to the digits it was given with (up to a millionth of a percent):
+    /// A share someone gave, as a percentage to the digits it was given with (up to 10 decimals of a percent):
     /// rounded to one decimal, a cache share of 0.4999999 read "50 %" under a verdict that 50 % would not give, and
     /// its flip read "50 % → 50 %". Computed shares keep `percent`'s one decimal.
     public static func givenPercent(_ share: Double) -> String {
         let p = share * 100
         guard p.isFinite, abs(p) >= 0.05 else { return percent(share) }
         var scale = 10.0
-        for digits in 1...6 {
-            if abs((p * scale).rounded() / scale - p) <= 1e-9 * abs(p) { return trimmed(p, digits: digits) + " %" }
+        for digits in 1...10 {
+            if abs((p * scale).rounded() / scale - p) <= 1e-12 * abs(p) { return trimmed(p, digits: digits) + " %" }
             scale *= 10
         }
-        return trimmed(p, digits: 6) + " %"
+        return trimmed(p, digits: 10) + " %"
     }
 
     /// A token count or a factor as the engine's notes write it: `104,000` (rounded half away from zero), `1.3`.

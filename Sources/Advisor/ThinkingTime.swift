@@ -172,7 +172,7 @@ extension Knowledge {
     /// What the answers need in time, in words: "a 0.25 s budget", or "realtime answers".
     static func need(_ v: UnsafeBufferPointer<Double>) -> String {
         let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
-        return budget > 0 ? aBudget(Format.number(budget)) : "realtime answers"
+        return budget > 0 ? aBudget(AnswerValue.number(budget).text) : "realtime answers"
     }
 
     /// "a 5 s budget", and as said aloud "an 8 s budget", "an 11 s", "an 18 s" (budgets stop at 600 s), of a budget

@@ -94,7 +94,17 @@ public struct ContentLibrary: Sendable {
                 continue
             }
             let folderPath = root.appendingPathComponent(entry).path
-            let files = (try? fileManager.contentsOfDirectory(atPath: folderPath)) ?? []
+            // A section that cannot be listed is said as such: read as empty, its pages were "broken links" 176 times
+            // and the folder never named.
+            guard let files = try? fileManager.contentsOfDirectory(atPath: folderPath) else {
+                var isDirectory: ObjCBool = false
+                let exists = fileManager.fileExists(atPath: folderPath, isDirectory: &isDirectory)
+                errors.append(ContentError(path: "\(display)/\(entry)", line: 1,
+                                           message: !exists ? "a link to nothing, not a section folder"
+                                               : isDirectory.boolValue ? "the section folder cannot be read" : "a file, not a section folder",
+                                           hint: "make it a folder of .md pages this user can read"))
+                continue
+            }
             // Hidden files, and what editors leave beside a page (`page.md~`, Emacs's `#page.md#`): one save left a
             // backup that stopped every later rebuild under --watch until it was deleted.
             for file in files.sorted() where !file.hasPrefix(".") && !Self.isEditorLeftover(file) {

@@ -127,6 +127,9 @@ public enum MarkdownRenderer {
                 sections[last].prose.append(0x20)
                 sections[last].prose += table.text
                 links += table.links
+                if rawHTML == nil, let raw = table.rawHTML {
+                    rawHTML = (raw.line, raw.text.count > 40 ? String(raw.text.prefix(40)) + "…" : raw.text)
+                }
             case CMARK_NODE_CODE_BLOCK:
                 sections[last].prose.append(0x20)
                 append(cmark_node_get_literal(node), to: &sections[last].code)

@@ -12,6 +12,8 @@ struct PipeTable {
     let html: String
     let text: [UInt8]
     let links: [BodyLink]
+    /// The first raw HTML in a cell, with its line: dropped from the page as the body's is (`check` refuses it).
+    var rawHTML: (line: Int, text: String)? = nil
 }
 
 enum PipeTables {
@@ -113,10 +115,12 @@ enum PipeTables {
         let alignments = cells(rows[1]).map(alignment)
         var text: [UInt8] = []
         var links: [BodyLink] = []
+        var rawHTML: (line: Int, text: String)?
         func cell(_ markdown: String, tag: String, column: Int, row: Int) -> String {
             let inline = Inline.render(markdown, options: options)
             text += inline.text + [0x20]
             links += inline.urls.map { BodyLink(url: $0, line: line + row) }
+            if rawHTML == nil, let raw = inline.rawHTML { rawHTML = (line + row, raw) }
             // An empty header cell is a plain cell: a column header with no text names nothing.
             let tag = tag == "th" && inline.html.isEmpty ? "td" : tag
             let scope = tag == "th" ? " scope=\"col\"" : ""
@@ -139,23 +143,24 @@ enum PipeTables {
             html += "</tbody>\n"
         }
         html += "</table>\n</div>\n"
-        return PipeTable(html: html, text: text, links: links)
+        return PipeTable(html: html, text: text, links: links, rawHTML: rawHTML)
     }
 
     /// One cell's inline Markdown through cmark: its HTML without the paragraph around it, its text and its links.
     enum Inline {
-        static func render(_ markdown: String, options: Int32) -> (html: String, text: [UInt8], urls: [String]) {
+        static func render(_ markdown: String, options: Int32) -> (html: String, text: [UInt8], urls: [String], rawHTML: String?) {
             let bytes = Array(markdown.utf8)
-            guard !bytes.isEmpty, let root = cmark_parse_document(bytes, bytes.count, options) else { return ("", [], []) }
+            guard !bytes.isEmpty, let root = cmark_parse_document(bytes, bytes.count, options) else { return ("", [], [], nil) }
             defer { cmark_node_free(root) }
             // A cell is inline text: one that cmark reads as a block (`-` as a list, `#` as a heading) is shown as
             // written.
             let first = cmark_node_first_child(root)
             guard let first, cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH, cmark_node_next(first) == nil else {
-                return (escaped(markdown), Array(markdown.utf8), [])
+                return (escaped(markdown), Array(markdown.utf8), [], nil)
             }
             var text: [UInt8] = []
             var urls: [String] = []
+            var rawHTML: String?
             if let iterator = cmark_iter_new(root) {
                 defer { cmark_iter_free(iterator) }
                 while true {
@@ -169,19 +174,21 @@ enum PipeTables {
                         text.append(0x20)
                     case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                         if let url = cmark_node_get_url(node) { urls.append(String(cString: url)) }
+                    case CMARK_NODE_HTML_INLINE where rawHTML == nil:
+                        rawHTML = cmark_node_get_literal(node).map { String(cString: $0) }
                     default:
                         break
                     }
                 }
             }
-            guard let rendered = cmark_render_html(root, options) else { return ("", text, urls) }
+            guard let rendered = cmark_render_html(root, options) else { return ("", text, urls, rawHTML) }
             defer { free(rendered) }
             var html = String(cString: rendered)
             // A cell is one paragraph: keep what is inside it.
             if html.hasPrefix("<p>") && html.hasSuffix("</p>\n") {
                 html = String(html.dropFirst(3).dropLast(5))
             }
-            return (html, text, urls)
+            return (html, text, urls, rawHTML)
         }
 
         static func escaped(_ text: String) -> String {

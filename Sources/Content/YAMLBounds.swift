@@ -77,8 +77,8 @@ struct YAMLBounds {
     }
 
     /// The tag written on a node, as the file spells it (`!!binary` for `tag:yaml.org,2002:binary`), or nil. Before
-    /// decoding, an untagged node's tag is still the implicit one, whose name is empty. `!!str` is let through: Yams
-    /// gives every quoted value that tag, and it means what content means anyway, text.
+    /// decoding, an untagged node's tag is still the implicit one, whose name is empty. `!!str` is let through (Yams
+    /// gives every quoted value that tag, and it means what content means anyway, text), as are `!!seq` and `!!map`.
     static func explicitTag(_ node: Node) -> String? {
         let name: String
         switch node {
@@ -87,8 +87,9 @@ struct YAMLBounds {
         case .sequence(let sequence): name = sequence.tag.description
         default: return nil
         }
+        // The core tags of what a node already is (a complex key `? [a]` is resolved `!!seq`) change nothing.
         let core = "tag:yaml.org,2002:"
-        guard !name.isEmpty, name != core + "str" else { return nil }
+        guard !name.isEmpty, ![core + "str", core + "seq", core + "map"].contains(name) else { return nil }
         return name.hasPrefix(core) ? "!!" + name.dropFirst(core.count) : name
     }
 

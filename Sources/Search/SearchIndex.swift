@@ -193,37 +193,79 @@ public final class SearchIndex: Sendable {
         if let kind { throw SQLiteError(code: 0, message: "\(kind), not a database file", path: path, operation: operation) }
     }
 
-    /// Refuses a `--db` that exists, holds something, and is not a haiku-advisor index: `index --db notes.txt`
-    /// replaced the notes, and another application's SQLite database lost its tables, both with exit 0. An empty
-    /// file, one of our indexes (of any schema version) and an SQLite file too damaged to list its tables (one of
-    /// ours, most likely) may be written over. For `index` and `serve` before they write anything.
+    /// Refuses a `--db` that exists, holds something, and is not shown to be a haiku-advisor index: `index --db
+    /// notes.txt` replaced the notes, and other applications' SQLite databases (a browser profile's, with a `meta`
+    /// table of its own; one held locked by its running program; one with a pending journal) lost their tables. Ours
+    /// is known by its `meta` rows (`IndexWriter.writeMeta`). An empty file, one of our indexes of any schema, and
+    /// an SQLite file too damaged to read its schema, with no journal beside it, may be written over. For `index` and
+    /// `serve` before they write anything.
     public static func requireIndexOrNothing(_ path: String, _ operation: String) throws(SQLiteError) {
         guard path != ":memory:" else { return }
         let path = followingLinks(path)
         try requireRegularFile(path, operation)
-        guard let file = fopen(path, "rb") else { return }  // missing (or unreadable: opening it says why)
-        var header = [UInt8](repeating: 0, count: 16)
-        let read = fread(&header, 1, 16, file)
-        fclose(file)
-        guard read > 0 else { return }
         func refuse(_ what: String) -> SQLiteError {
             SQLiteError(code: 0, message: "not a haiku-advisor index (\(what)), so it is not overwritten; delete it, or give --db "
                         + "another file", path: path, operation: operation)
         }
+        guard let file = fopen(path, "rb") else {
+            if errno == ENOENT { return }
+            throw refuse("it cannot be read to tell: \(String(cString: strerror(errno)))")
+        }
+        var header = [UInt8](repeating: 0, count: 16)
+        let read = fread(&header, 1, 16, file)
+        fclose(file)
+        guard read > 0 else { return }
         guard read == 16, header == Array("SQLite format 3\0".utf8) else { throw refuse("not an SQLite database") }
+        let evidence = indexEvidence(path)
+        if case .ours = evidence { return }
+        // A journal beside it is another program's unfinished write as likely as ours: never renamed over (SQLite
+        // would take it for the new file's own and roll foreign pages into it).
+        for suffix in ["-journal", "-wal"] where FileManager.default.fileExists(atPath: path + suffix) {
+            throw refuse("an SQLite database with \(URL(fileURLWithPath: path + suffix).lastPathComponent) beside it")
+        }
+        if case .other(let what) = evidence { throw refuse(what) }
+    }
+
+    private enum IndexEvidence { case ours, damaged, other(String) }
+
+    /// What an SQLite file at `path` shows of itself, read-only: our `meta` rows, a schema too damaged to read, or
+    /// another program's database (its tables named), in use or not.
+    private static func indexEvidence(_ path: String) -> IndexEvidence {
         var connection: OpaquePointer?
         defer { sqlite3_close(connection) }
-        guard sqlite3_open_v2(path, &connection, SQLITE_OPEN_READONLY, nil) == SQLITE_OK else { return }
+        let opened = sqlite3_open_v2(path, &connection, SQLITE_OPEN_READONLY, nil)
+        func failure(_ code: Int32) -> IndexEvidence {
+            switch code & 0xFF {
+            case SQLITE_CORRUPT, SQLITE_NOTADB: .damaged
+            case SQLITE_BUSY, SQLITE_LOCKED: .other("an SQLite database in use by another program")
+            default: .other("an SQLite database that cannot be read: \(String(cString: sqlite3_errstr(code)))")
+            }
+        }
+        guard opened == SQLITE_OK else { return failure(opened) }
         var statement: OpaquePointer?
         defer { sqlite3_finalize(statement) }
-        guard sqlite3_prepare_v2(connection, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name", -1,
-                                 &statement, nil) == SQLITE_OK else { return }
-        var tables: [String] = []
-        while sqlite3_step(statement) == SQLITE_ROW {
-            if let name = sqlite3_column_text(statement, 0) { tables.append(String(cString: name)) }
+        let tables = "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name"
+        guard sqlite3_prepare_v2(connection, tables, -1, &statement, nil) == SQLITE_OK else {
+            return failure(sqlite3_extended_errcode(connection))
         }
-        guard !tables.isEmpty, !tables.contains("meta") else { return }
-        throw refuse("an SQLite database of something else, with the tables \(tables.prefix(5).joined(separator: ", "))\(tables.count > 5 ? ", …" : "")")
+        var names: [String] = []
+        var step = sqlite3_step(statement)
+        while step == SQLITE_ROW {
+            if let name = sqlite3_column_text(statement, 0) { names.append(String(cString: name)) }
+            step = sqlite3_step(statement)
+        }
+        guard step == SQLITE_DONE else { return failure(sqlite3_extended_errcode(connection)) }
+        if names.isEmpty { return .ours }  // nothing in it to lose
+        if names.contains("meta") {
+            var rows: OpaquePointer?
+            defer { sqlite3_finalize(rows) }
+            if sqlite3_prepare_v2(connection, "SELECT count(*) FROM meta WHERE key IN ('schema', 'content', 'generation')",
+                                  -1, &rows, nil) == SQLITE_OK, sqlite3_step(rows) == SQLITE_ROW, sqlite3_column_int(rows, 0) > 0 {
+                return .ours
+            }
+        }
+        return .other("an SQLite database of something else, with the tables \(names.prefix(5).joined(separator: ", "))"
+                      + (names.count > 5 ? ", …" : ""))
     }
 
     /// Gives a written file the old file's permissions and renames it over `path`.

@@ -409,7 +409,10 @@ public struct AdvisorViews: Sendable {
         let calculator = request.path.hasPrefix("/calculator")
         let fromVerdict = calculator && request.query.contains { $0.0 == "from" && $0.1 == "verdict" }
         do {
-            let split = try ShareLinks.split(calculator ? request.query.filter { $0.0 != "from" } : request.query)
+            // The calculator's page takes no `content` version (its links never carry one), and its files refuse it as
+            // the page does: the Markdown spoke of "the answer for the pinned day" on a table with neither.
+            let split = calculator ? (answers: request.query.filter { $0.0 != "from" }, version: nil)
+                : try ShareLinks.split(request.query)
             linkVersion = split.version
             let (pairs, profile) = try Self.usageParameter(split.answers)
             // The calculator prices averages, as its page does (which refuses `usage`): its exports did read a usage
@@ -429,10 +432,7 @@ public struct AdvisorViews: Sendable {
         } catch {
             preconditionFailure("only HTTPError and AnswerError are thrown here")
         }
-        if calculator {
-            let notice = links.notice(linkVersion: linkVersion, asOf: CivilDate.text(answers.day)).map { "> \($0)\n\n" } ?? ""
-            return calculatorExport(request.path, answers: answers, fromVerdict: fromVerdict, notice: notice)
-        }
+        if calculator { return calculatorExport(request.path, answers: answers, fromVerdict: fromVerdict) }
         let base = links.exportBase
         // What the export says of the workload is what was priced: a `usage=` link without averages was described at
         // the questionnaire's 1,000-token default while its figures were the profile's 150,000 (the page said so).
@@ -473,7 +473,7 @@ public struct AdvisorViews: Sendable {
 
     /// `/calculator.md` and `/calculator.csv`: the cost table, marked as the calculator's page marks it. The verdict is
     /// worked out only for a page opened from one; otherwise the costs alone.
-    private func calculatorExport(_ path: String, answers: Answers, fromVerdict: Bool, notice: String) -> Response {
+    private func calculatorExport(_ path: String, answers: Answers, fromVerdict: Bool) -> Response {
         let assessment = fromVerdict ? engine.assess(answers) : nil
         if path == "/calculator.md" {
             let costs = assessment?.costs ?? engine.costs(answers)
@@ -484,7 +484,7 @@ public struct AdvisorViews: Sendable {
             let text = "# Monthly cost: \(ResultView.workloadSummary(answers))\n\n"
                 + (verdict.map { "\($0.sentence)\n\n" } ?? "")
                 + Exports.costsMarkdown(costs, answers: answers, marked: mark?.model, label: mark?.label ?? "")
-            return Exports.markdown(notice + text, filename: "haiku-costs.md")
+            return Exports.markdown(text, filename: "haiku-costs.md")
         }
         if let assessment { return Exports.csv(verdictCostsCSV(assessment, answers: answers), filename: "haiku-costs.csv") }
         let costs = engine.costs(answers)

@@ -345,7 +345,7 @@ struct ResultView {
         if let effort = stated(.reasoningEffort), effort != "default" { settings.append("reasoning effort \(effort)") }
         if let tools = stated(.toolChoice), tools != "none" { settings.append("tool choice \(tools)") }
         if !answers.isAssumed(.latencyBudgetSeconds), number(.latencyBudgetSeconds) > 0 {
-            settings.append("answers due within \(Format.number(number(.latencyBudgetSeconds))) s")
+            settings.append("answers due within \(AnswerValue.number(number(.latencyBudgetSeconds)).text) s")
         }
         return Format.counted(Format.count(requests), "request", "requests") + " a month × " + tokens(.avgInputTokens, "input")
             + " (\(Format.givenPercent(share)) cacheable) and " + tokens(.avgOutputTokens, "output")
@@ -425,11 +425,11 @@ struct CostTable {
 
     private func latencyText(_ check: LatencyCheck) -> String {
         switch check.verdict {
-        case .meets: return "meets the \(Format.number(check.budget_ms / 1000)) s budget (\(check.percentile ?? "") \(Format.count(check.ms ?? 0)) ms)"
+        case .meets: return "meets the \(Format.trimmed(check.budget_ms / 1000, digits: 6)) s budget (\(check.percentile ?? "") \(Format.count(check.ms ?? 0)) ms)"
         case .misses where check.percentile == "floor":
-            return "misses the \(Format.number(check.budget_ms / 1000)) s budget at any setting (at least \(Format.count(check.ms ?? 0)) ms)"
-        case .misses: return "misses the \(Format.number(check.budget_ms / 1000)) s budget (\(check.percentile ?? "") \(Format.count(check.ms ?? 0)) ms)"
-        case .unknown: return "no published latency to judge the \(Format.number(check.budget_ms / 1000)) s budget"
+            return "misses the \(Format.trimmed(check.budget_ms / 1000, digits: 6)) s budget at any setting (at least \(Format.count(check.ms ?? 0)) ms)"
+        case .misses: return "misses the \(Format.trimmed(check.budget_ms / 1000, digits: 6)) s budget (\(check.percentile ?? "") \(Format.count(check.ms ?? 0)) ms)"
+        case .unknown: return "no published latency to judge the \(Format.trimmed(check.budget_ms / 1000, digits: 6)) s budget"
         }
     }
 

@@ -37,6 +37,9 @@ struct ContentBoundsTests {
         // An exclamation mark inside a value is text, not a tag.
         #expect(try errors(["guides/a.md": guide(title: "Stop! It's \"!!binary\"")]).isEmpty)
         #expect(try errors(["guides/a.md": guide(title: "'!!binary quoted'")]).isEmpty)
+        // A complex key is resolved `!!seq` or `!!map`: no tag the author wrote.
+        let complex = try errors(["guides/a.md": guide(extra: "? [a]\n: b\n")])
+        #expect(!complex.contains { $0.message.contains("YAML tag") }, "\(complex)")
         // `!!str` says what every value here is anyway, text (and Yams gives it to every quoted value).
         #expect(try errors(["guides/a.md": guide(title: "!!str 2026")]).isEmpty)
     }
@@ -50,6 +53,9 @@ struct ContentBoundsTests {
         let block = try errors(["guides/a.md": guide(body: "<div onclick=\"x()\">block</div>")])
         #expect(block.first?.message.contains("raw HTML `<div onclick=\"x()\">block</div>`") == true && block.first?.line == 6, "\(block)")
         #expect(try errors(["guides/a.md": guide(body: "Use `<b>` in code, or:\n\n    <script>x</script>\n")]).isEmpty)
+        // In a table's cell too (tables are cut out before the body is walked).
+        let cell = try errors(["guides/a.md": guide(body: "| A | B |\n|---|---|\n| x | <kbd>y</kbd> |\n")])
+        #expect(cell.first?.message.contains("raw HTML `<kbd>`") == true && cell.first?.line == 8, "\(cell)")
     }
 
     @Test func deepNestingIsRefusedBeforeAndAfterParsing() throws {

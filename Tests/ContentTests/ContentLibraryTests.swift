@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Content
 
@@ -44,6 +45,18 @@ struct ContentLibraryTests {
                 && text.contains("guides/two.md:8: broken internal link `/guides/one#nowhere`")
                 && text.contains("not a valid slug") && text.contains("not a Markdown page")
                 && text.contains("unknown section `recipes`")
+        }
+    }
+
+    /// A section that cannot be listed was read as empty: its pages' links were reported broken, the folder never.
+    @Test func aSectionThatCannotBeListedIsNamed() throws {
+        let content = try TemporaryContent(["guides/a.md": guide()])
+        try FileManager.default.createSymbolicLink(atPath: content.root + "/resources", withDestinationPath: content.root + "/nowhere")
+        #expect {
+            try ContentLibrary.load(directory: content.root)
+        } throws: { error in
+            let text = (error as? ContentErrors)?.description ?? ""
+            return text.contains("/resources:1: a link to nothing, not a section folder")
         }
     }
 

@@ -755,4 +755,25 @@ struct AdvisorRoutesTests {
         #expect(flip == "50 %", "the flip goes from the given share to the threshold: \(String(describing: flip))")
         #expect(get("/assess/result", pairs(workload + "&cached_input_share=0.5")).text.contains("(50 % cacheable)"))
     }
+
+    /// A budget under a millisecond, other than 0 (none), is refused: 0.00001 s read "1e-05 s" in some sentences and
+    /// "0 s" (none) in others. Budgets are written as given everywhere (2.00001 s was "2 s budget" 39 times).
+    @Test func aBudgetIsRefusedUnderAMillisecondAndWrittenAsGiven() {
+        let tiny = get("/api/assess", [("latency", "realtime"), ("latency_budget_s", "0.00015")])
+        #expect(tiny.status == 400 && tiny.text.contains("under 0.001 s (1 ms) is no budget a hosted model can meet"), "\(tiny.text)")
+        let page = get("/assess/result", [("latency", "realtime"), ("latency_budget_s", "2.00001")]).text
+        #expect(page.contains("2.00001 s") && !page.contains("2 s budget"))
+        #expect(get("/api/assess", [("latency", "realtime"), ("latency_budget_s", "0")]).status == 200)
+    }
+
+    /// The calculator's files take what its page takes: a `content` version was a 400 on the page and a notice about
+    /// "the answer for the pinned day" in the Markdown.
+    @Test func theCalculatorsFilesRefuseWhatItsPageRefuses() {
+        let query = "monthly_requests=1000&content=deadbeef"
+        #expect(get("/calculator", pairs(query)).status == 400)
+        for file in ["/calculator.md", "/calculator.csv"] {
+            let response = get(file, pairs(query))
+            #expect(response.status == 400 && response.text.contains("'content' is not a question"), "\(file): \(response.text)")
+        }
+    }
 }

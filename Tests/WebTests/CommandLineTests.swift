@@ -297,6 +297,32 @@ import CSQLite
         #expect(sqlite3_open(root + "/other.db", &check) == SQLITE_OK)
         #expect(sqlite3_exec(check, "SELECT name FROM customers", nil, nil, nil) == SQLITE_OK, "the other database keeps its table")
         sqlite3_close(check)
+        // Another program's `meta` table is not ours (a browser profile's database has one), nor is a database its
+        // program holds locked, nor a damaged one with a journal beside it: each was replaced.
+        var browser: OpaquePointer?
+        #expect(sqlite3_open(root + "/history.db", &browser) == SQLITE_OK)
+        #expect(sqlite3_exec(browser, "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT); INSERT INTO meta VALUES ('version', '70');"
+                             + "CREATE TABLE urls(url)", nil, nil, nil) == SQLITE_OK)
+        sqlite3_close(browser)
+        let history = try run(["index", "--db", root + "/history.db"])
+        #expect(history.status != 0 && history.errors.contains("(an SQLite database of something else, with the tables meta, urls)"),
+                "\(history.errors)")
+        var holder: OpaquePointer?
+        #expect(sqlite3_open(root + "/other.db", &holder) == SQLITE_OK)
+        #expect(sqlite3_exec(holder, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; INSERT INTO customers VALUES ('Bo')", nil, nil, nil) == SQLITE_OK)
+        let locked = try run(["index", "--db", root + "/other.db"])
+        // (Mid-write, its journal is beside it, which is said first; without one, "in use by another program".)
+        #expect(locked.status != 0 && (locked.errors.contains("(an SQLite database in use by another program)")
+                                       || locked.errors.contains("(an SQLite database with other.db-journal beside it)")), "\(locked.errors)")
+        sqlite3_exec(holder, "ROLLBACK", nil, nil, nil)
+        sqlite3_close(holder)
+        try Data(Array("SQLite format 3\0".utf8) + [UInt8](repeating: 0xA5, count: 4_080)).write(to: URL(fileURLWithPath: root + "/hot.db"))
+        #expect(FileManager.default.createFile(atPath: root + "/hot.db-journal", contents: Data([1, 2, 3])))
+        let hot = try run(["index", "--db", root + "/hot.db"])
+        #expect(hot.status != 0 && hot.errors.contains("(an SQLite database with hot.db-journal beside it)"), "\(hot.errors)")
+        // Damaged with no journal: taken for one of ours, and rebuilt.
+        try FileManager.default.removeItem(atPath: root + "/hot.db-journal")
+        #expect(try run(["index", "--db", root + "/hot.db"]).status == 0)
         // An empty file, then the index written into it, are written over.
         #expect(FileManager.default.createFile(atPath: root + "/empty.db", contents: Data()))
         #expect(try run(["index", "--db", root + "/empty.db"]).status == 0)
