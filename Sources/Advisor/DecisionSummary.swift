@@ -109,6 +109,7 @@ extension Engine {
     func summary(_ d: Decision, answers: Answers, runner: (model: Int, summary: RunnerUp)?, costs: [CostLine],
                  monthly: [Double], plan: Double?, escalated: EscalatedPricing?,
                  warnings: [Warning], levers: [Lever], missedRequirement: String? = nil, likelyMissed: String? = nil,
+                 escalationMissed: (failureMode: String, model: String)? = nil,
                  usagePrices: UsagePrices? = nil, alternatives: [Int] = []) -> DecisionSummary {
         let k = knowledge
         let primary = d.primary
@@ -140,7 +141,9 @@ extension Engine {
         // Then one it is likely to miss (`likelyMissed`: its answers outlast the budget by half again at the median
         // speed of output): a stated requirement that probably fails comes before the risks that may (an outage, a
         // spend cap). It is no documented miss, so `requirement_missed` stays for those.
+        // So is the stated budget that a tiered plan's escalated requests miss, waiting for both models.
         let likely = primaryWarning(likelyMissed)
+            ?? escalationMissed.flatMap { e in warnings.first { $0.failure_mode == e.failureMode && $0.model == e.model } }
         // Then by severity; within one, a risk the team's own answers raise for the recommended model (strict
         // accuracy, no review; its capacity) before one that holds only on a default we assumed (no fallback), and
         // that before a note about another model (a Haiku ruled out is a reason, not this workload's risk).

@@ -1999,7 +1999,12 @@ public struct Engine: Sendable {
         realtimeThinkingWarning(primary: primary, answers: answers, v) { computed(.thinking_realtime, model: primary, $0) }
         escalatedInteractiveWarning(d, v) { computed(.escalation_thinking_interactive, model: $0, $1) }
         // After the primary's, so the failure mode's general advice joins the primary's warning.
-        escalatedShareWarning(d, v) { model, kind, values in computed(kind, model: model, values) }
+        // Escalated requests over the stated budget are a requirement likely missed, named first as the primary's is.
+        var escalationMissed: (failureMode: String, model: String)?
+        escalatedShareWarning(d, v) { model, kind, values in
+            let at = computed(kind, model: model, values)
+            escalationMissed = (warnings[at].failure_mode, k.models[model].slug)
+        }
         // The quality margin: a cost-first pick that fits only `good`, against the cheapest `strong` one (a legacy
         // one named says so), unless that costs more than `quality_margin_max_ratio` times as much and at least
         // `quality_margin_min_usd` more: a margin no team that puts cost first would buy.
@@ -2091,7 +2096,7 @@ public struct Engine: Sendable {
                           escalated: escalated?.monthly) : []
         let decision = summary(d, answers: answers, runner: runner, costs: costs, monthly: monthly, plan: plan,
                                escalated: escalated, warnings: warnings, levers: levers, missedRequirement: missedRequirement,
-                               likelyMissed: likelyMissed,
+                               likelyMissed: likelyMissed, escalationMissed: escalationMissed,
                                usagePrices: usage?.prices, alternatives: alternatives)
         let assumptions = answers.assumed.map { Assumption(answer: $0, value: answers[$0]) }
         // The ceiling over a model a rule named chose the model, not the verdict: the hard limit, or the score, did.
@@ -2221,9 +2226,12 @@ public struct Engine: Sendable {
                 + "(\(escalated.ownSetting), \(l.from.rawValue), thinks longer)"
         }
         if let l = escalated.lowered {
-            return ", priced at its \(l.effort.rawValue) effort, the most thinking that leaves these answers "
-                + (l.forRoom ? "room (at \(escalated.ownSetting), \(l.from.rawValue), longer answers would be cut off)"
-                   : "time (\(escalated.ownSetting), \(l.from.rawValue), would not)")
+            // Time is judged for its own answer: after the Haiku's, the two together may not be in time, which the
+            // latency warnings say (`escalation_over_budget`, at the fastest and at the typical speed).
+            let effort = l.effort == .none ? "with its thinking off" : "at its \(l.effort.rawValue) effort"
+            return ", priced \(effort), the most thinking that leaves "
+                + (l.forRoom ? "these answers room (at \(escalated.ownSetting), \(l.from.rawValue), longer answers would be cut off)"
+                   : "time for its own answer (\(escalated.ownSetting), \(l.from.rawValue), would not)")
         }
         return escalated.effort.map { ", priced at \(escalated.effortWords($0)) since these are the requests that need it" } ?? ""
     }
@@ -2312,7 +2320,7 @@ public struct Engine: Sendable {
             }
             guard lowered, !knowledge.withinHeadroom(model: m, escalated) else { return whyNotUsable(m, v) }
             let reason = unusable(m, escalated)
-            guard reason.cause == .size else { return whyNotUsable(m, v) }
+            guard reason.cause == .size || reason.cause == .output else { return whyNotUsable(m, v) }
             let effort = knowledge.reasoning(model: m, escalated).effort.map { " (\($0.rawValue))" } ?? ""
             let own = knowledge.ownSetting(model: m, escalated)
             return "at \(own == Knowledge.ownSetting(thinkingOn: false) ? own + " effort" : own)\(effort), which the escalated requests run at, " + reason.why
@@ -2355,7 +2363,7 @@ public struct Engine: Sendable {
             let t = k.requestTokens(model: m, v)
             let batch = Knowledge.isBatch(v)
             if let limit = model.outputLimit(batch: batch), t.output + t.reasoning > limit {
-                return (.size, "\(Format.figure(t.output + t.reasoning)) output tokens a request exceed its \(Format.figure(limit))-token "
+                return (.output, "\(Format.figure(t.output + t.reasoning)) output tokens a request exceed its \(Format.figure(limit))-token "
                     + model.outputLimitName(batch: batch))
             }
             if let limit = model.maxInput, t.input > limit {
@@ -2365,9 +2373,11 @@ public struct Engine: Sendable {
         }
         if !k.withinHeadroom(model: m, v) {
             let t = k.requestTokens(model: m, v)
-            return (.size, k.overHeadroom(model: m, input: t.input, written: t.output + t.reasoning, reasoning: t.reasoning,
-                                          batch: Knowledge.isBatch(v),
-                                          keepsThinking: k.keepsThinkingForRoom(model: m, v)))
+            // An answer over its output limit's headroom is a truncation risk, not a prompt-cost one.
+            let limit = model.fill(input: t.input, output: t.output + t.reasoning, batch: Knowledge.isBatch(v)).limit
+            return (limit == .output ? .output : .size,
+                    k.overHeadroom(model: m, input: t.input, written: t.output + t.reasoning, reasoning: t.reasoning,
+                                   batch: Knowledge.isBatch(v), keepsThinking: k.keepsThinkingForRoom(model: m, v)))
         }
         // The average fits, but an imported file's longer requests do not (UsagePricing).
         if let facts = usageFacts?[m] {
@@ -2498,7 +2508,8 @@ extension Knowledge {
 
 /// The kinds of reason a model cannot be recommended (`Engine.unusable`).
 enum UnusableCause {
-    case lifecycle, size, fit, capacity, latency, other
+    /// `size`: the prompt or the window; `output`: the answer, its reasoning included, against the output limit.
+    case lifecycle, size, output, fit, capacity, latency, other
     /// None of the checks above names the reason (`unusable`'s last resort).
     case unexplained
 
@@ -2507,6 +2518,7 @@ enum UnusableCause {
         switch self {
         case .lifecycle, .other, .unexplained: .haiku_ruled_out
         case .size: .haiku_outgrown
+        case .output: .haiku_outgrown_output
         case .fit: .haiku_unsuitable
         case .capacity: .haiku_over_capacity
         case .latency: .haiku_too_slow

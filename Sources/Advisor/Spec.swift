@@ -988,8 +988,11 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     case price_change
     /// The current Haiku cannot take this workload (retired, not yet released, deprecated): {model}, {why}.
     case haiku_ruled_out
-    /// The current Haiku cannot hold the request (its window, headroom or a token limit): {model}, {why}.
+    /// The current Haiku cannot hold the request (its window, its headroom or an input limit): {model}, {why}.
     case haiku_outgrown
+    /// The current Haiku cannot hold the answer (its output limit or that limit's headroom, reasoning included):
+    /// {model}, {why}.
+    case haiku_outgrown_output
     /// The current Haiku fits the task less well than the workload requires: {model}, {why}.
     case haiku_unsuitable
     /// The current Haiku's published rate limits cannot carry the peak: {model}, {why}.
@@ -1046,6 +1049,10 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// the escalation model thinks, else empty), {start} (the first-token wait each counts), {total}, {budget}, {fix}
     /// (a sentence: the least thinking of both, a routing step before any answer, or nothing in time).
     case escalation_over_budget
+    /// As `escalation_over_budget`, where the two are in time at the fastest speeds but not at the typical one that
+    /// each model's thinking level is chosen at (`engine.typical_output_tokens_per_second`): {model}, {haiku}, {share},
+    /// {haiku_seconds} and {seconds} (each one's thinking and answer at that speed), {speed}, {total}, {budget}.
+    case escalation_over_budget_typical
     /// No source documents the model's latency: {model}, {budget}.
     case latency_unknown
     /// As `latency_unknown`, where the answer alone at the median speed of the ranking cited outlasts the budget:
@@ -1153,7 +1160,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .legacy_primary_alone: ["model", "since", "floor", "replacement", "why"]
         case .legacy_escalation: ["model", "state", "why"]
         case .price_change: ["model", "day", "monthly", "changed_monthly"]
-        case .haiku_ruled_out, .haiku_outgrown, .haiku_unsuitable, .haiku_over_capacity, .haiku_too_slow: ["model", "why"]
+        case .haiku_ruled_out, .haiku_outgrown, .haiku_outgrown_output, .haiku_unsuitable, .haiku_over_capacity, .haiku_too_slow: ["model", "why"]
         case .preferred_too_slow: ["model", "why", "primary"]
         case .preferred_unusable, .preferred_unusable_stronger: ["model", "why", "primary", "fit", "preferred_fit", "task", "thinking"]
         case .ruled_out_haiku_peer: ["model", "haiku", "criterion", "named", "named_monthly", "fit", "task", "because", "instead", "compared"]
@@ -1173,6 +1180,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .thinking_over_budget: ["model", "effort", "tokens", "seconds", "speed", "answer_tokens", "start", "total", "budget", "fix"]
         case .thinking_floor_over_budget: ["model", "lowest", "tokens", "seconds", "speed", "answer_tokens", "start", "total", "budget", "option"]
         case .escalation_over_budget: ["model", "haiku", "share", "haiku_seconds", "seconds", "thinking", "start", "total", "budget", "fix"]
+        case .escalation_over_budget_typical: ["model", "haiku", "share", "haiku_seconds", "seconds", "speed", "total", "budget"]
         case .latency_unknown, .latency_unknown_over: ["model", "budget", "typical", "count"]
         case .latency_long_prompt: ["model", "tokens", "budget", "fresh", "cache", "escalation"]
         case .thinking_interactive: ["model", "effort", "tokens", "typical_seconds", "typical", "seconds", "speed", "wait", "fix"]

@@ -80,4 +80,20 @@ struct BatchOutputLimitTests {
         let short = reports(output: 60_000, latency: "batch")
         #expect(!short.warnings.contains { $0.text.contains("batch API's output limit") })
     }
+
+    /// A Haiku ruled out by its output limit is a truncation risk, said on the truncated-answers page with what fixes
+    /// it: it linked to long-context cost and told the team "a shorter prompt" would help.
+    @Test func aHaikuOutgrownByItsAnswersLinksToTruncatedAnswers() throws {
+        let a = engine.assess(k.answers(["task_type": "summarization", "monthly_requests": 1_500, "avg_input_tokens": 30_000,
+                                         "avg_output_tokens": 97_000, "latency": "interactive", "as_of": "2026-12-07"]))
+        let warning = try #require(a.warnings.first { $0.model == "claude-haiku-5-5" && $0.text.contains("cannot take this workload") })
+        #expect(warning.failure_mode == "truncated-answers" && warning.url == "/failure-modes/truncated-answers")
+        #expect(warning.text.contains("127,300 output tokens") && warning.text.contains("shorter answers"), "\(warning.text)")
+        #expect(!warning.text.contains("shorter prompt"))
+        // A prompt too long for the window stays with long-context cost.
+        let long = engine.assess(k.answers(["task_type": "summarization", "monthly_requests": 1_500, "avg_input_tokens": 700_000,
+                                            "avg_output_tokens": 500, "as_of": "2026-12-07"]))
+        let window = try #require(long.warnings.first { $0.model == "claude-haiku-5-5" && $0.text.contains("cannot take this workload") })
+        #expect(window.failure_mode == "long-context-cost", "\(window.text)")
+    }
 }

@@ -159,9 +159,10 @@ struct ReviewSetTests {
             #expect(a.decision.top_risk == missed, "biggest risk: \(a.decision.top_risk?.failure_mode ?? "none")")
         }
         // The biggest risk is this workload's on the recommended model: never a note about another model (a Haiku
-        // ruled out, an alternative's prices) when a warning about the recommended one has the same severity.
+        // ruled out, an alternative's prices) when a warning about the recommended one has the same severity. A tiered
+        // plan's escalation model is recommended too: the budget its escalated requests miss is this workload's.
         if let top = a.decision.top_risk, a.primaryModelBasis != .nothing_fits, a.primaryModelBasis != .nothing_usable,
-           let other = top.model, other != a.primaryModel {
+           let other = top.model, other != a.primaryModel, other != a.decision.combined?.escalation_model {
             #expect(!a.warnings.contains { $0.severity == top.severity && ($0.model == nil || $0.model == a.primaryModel) },
                     "biggest risk about \(other), not \(a.primaryModel)")
         }

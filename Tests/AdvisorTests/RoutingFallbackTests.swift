@@ -79,4 +79,34 @@ struct RoutingFallbackTests {
         // Balanced, the same workload is left to routing's payback as before: the rule is cost first's.
         #expect(assess(2_000, ["cost_priority": "balanced"]).primaryModel != "claude-haiku-5-5")
     }
+
+    /// In time at the fastest speeds, each model's thinking chosen in time on its own at the typical speed: at 5 s,
+    /// Haiku 5.5 and Sonnet 5.5 at low take about 4.71 s each, 9.41 s for an escalated request, and nothing said so,
+    /// while the plan called low "the most thinking that leaves these answers time".
+    @Test func escalationsLateAtTheTypicalSpeedAreWarnedOf() throws {
+        var answers = Self.realtimeChats
+        answers["routing"] = "tiered"
+        answers["latency_budget_s"] = 5
+        let a = engine.assess(k.answers(answers))
+        #expect(a.decision.combined?.escalation_model == "claude-sonnet-5-5")
+        let warning = try #require(a.warnings.first { $0.text.contains("at 97 tokens a second, the median speed of the ranking we cite") })
+        #expect(warning.text.contains("about 4.71 s on Claude Haiku 5.5 and 4.71 s on Claude Sonnet 5.5, 9.41 s in all, over your 5 s budget"),
+                "\(warning.text)")
+        let plan = try #require(a.reasons.first { $0.criterion == "routing-plan" })
+        #expect(plan.text.contains("priced at its low effort, the most thinking that leaves time for its own answer"), "\(plan.text)")
+        #expect(!plan.text.contains("leaves these answers time"))
+        // With room for both at that speed, no such warning.
+        answers["latency_budget_s"] = 12
+        #expect(!engine.assess(k.answers(answers)).warnings.contains { $0.text.contains("the median speed of the ranking we cite") && $0.text.contains("wait for both") })
+    }
+
+    /// A model lowered to its thinking off is said so, not "priced at its none effort, the most thinking".
+    @Test func anEscalationWithItsThinkingOffIsSaidSo() throws {
+        let a = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 3_000_000, "avg_input_tokens": 1_500,
+                                         "avg_output_tokens": 120, "complex_share": 0.15, "latency": "realtime",
+                                         "latency_budget_s": 1.5, "cost_priority": "primary", "routing": "tiered", "as_of": "2026-12-07"]))
+        let plan = try #require(a.reasons.first { $0.criterion == "routing-plan" })
+        #expect(plan.text.contains("Claude Sonnet 4.6") && plan.text.contains("priced with its thinking off"), "\(plan.text)")
+        #expect(!plan.text.contains("its none effort"))
+    }
 }

@@ -540,7 +540,10 @@ struct ThinkingTimeTests {
         // team set higher is told to come down, with each one's least.
         #expect(try sonnet(1.5, effort: "medium").contains("At the least thinking each accepts (none on Claude Haiku 5.5 and low "
                                                            + "on Claude Sonnet 5.5) the two take at least 1.18 s: lower the effort"))
-        #expect(escalated(1.5, effort: "default") == nil)
+        // (In time at the fastest speeds; at the typical one, where each model's level is chosen, the two are not, and
+        // that is said instead.)
+        let typical = escalated(1.5, effort: "default")
+        #expect(typical?.contains("the median speed of the ranking we cite") == true && typical?.contains("at least") == false, "\(typical ?? "")")
 
         // Each in time alone, not both: 300-token chat answers with thinking off (390 tokens on Haiku 5.5's count)
         // take 1.125 s on Haiku 5.5 and 1.875 s on Sonnet 5.5 at low effort, 3 s together.
@@ -556,7 +559,7 @@ struct ThinkingTimeTests {
         let waited = try #require(both.warnings.first { $0.model == "claude-sonnet-5-5" && $0.text.contains("go on to") }).text
         #expect(waited.contains("at least 1.13 s for Claude Haiku 5.5, then 1.88 s for Claude Sonnet 5.5, whose low effort "
                                 + "writes about 300 reasoning tokens first, 3 s in all"), "\(waited)")
-        #expect(!chat(3.1).warnings.contains { $0.text.contains("go on to") })
+        #expect(!chat(3.1).warnings.contains { $0.text.contains("go on to") && $0.text.contains("at the fastest output") })
         // The primary's own warning comes first and carries the general advice.
         let a = engine.assess(k.answers(["task_type": "classification", "monthly_requests": 2_000_000, "latency": "realtime",
                                          "latency_budget_s": 5, "routing": "tiered", "complex_share": 0.1,
