@@ -331,7 +331,8 @@ extension Knowledge {
     /// `day` lists tiers with a spend cap; nil when none does.
     func spendCapLadder(of provider: String, on day: Int) -> [RateTier]? {
         for model in compiledModels where model.provider == provider {
-            guard let scheme = model.rateScheme(on: day), scheme.kind == .tiers,
+            // A tiers scheme, or one that gives the organisation's tiers with their spend caps alone (Google's).
+            guard let scheme = model.rateScheme(on: day), scheme.kind != .dynamic,
                   scheme.tiers.contains(where: { $0.monthly_spend_cap_usd != nil }) else { continue }
             return scheme.tiers.filter { $0.evaluation_only != true }.map { tier in
                 var capOnly = tier
@@ -370,6 +371,12 @@ extension Knowledge {
     public static func tierName(_ tier: String) -> String {
         tier.replacingOccurrences(of: "_", with: " ").capitalized
     }
+
+    /// A tier as a sentence names it: "the Scale tier", but "Tier 3" and "Above Tier 3", not "the Tier 3 tier".
+    static func tierPhrase(_ tier: String, article: String = "the") -> String {
+        let name = tierName(tier)
+        return name.range(of: "Tier") != nil ? name : "\(article) \(name) tier"
+    }
 }
 
 extension Knowledge {
@@ -394,15 +401,17 @@ extension Knowledge {
             let below = tiers.count > 1 ? " up to \(Self.tierName(tiers[tiers.count - 2].tier))" : ""
             let gap = capacity.gap.map { " (\(Self.tierName(tiers[tiers.count - 2].tier)): \($0))" } ?? ""
             return "each tier \(provider) publishes\(below) falls short on a limit or a spend cap it lists\(gap), and above "
-                + "them the \(Self.tierName(tier)) tier's limits are arranged with \(provider) organisation by organisation"
+                + "them " + (Self.tierName(tier).hasPrefix("Above") ? "limits" : "\(Self.tierPhrase(tier))'s limits")
+                + " are arranged with \(provider) organisation by organisation"
         }
         // The cap that binds is the one just below the tier needed: "Scale tier (Start stops at $500)" for a $6,047
         // month that Build's $1,000 cap stops.
         if let tier = capacity.tier, scheme?.kind != .tiers, let tiers, let below = Self.tier(below: tier, in: tiers) ?? tiers.first,
            let cap = below.monthly_spend_cap_usd {
-            return "\(provider)'s monthly spend caps are the organisation's, and this month needs at least its "
-                + "\(Self.tierName(tier)) tier (\(Self.tierName(below.tier)) stops at \(Format.money(cap))); "
-                + "its per-minute limits for this model we have not been able to read"
+            return "\(provider)'s monthly spend caps are the organisation's, and this month needs at least "
+                + "\(Self.tierPhrase(tier, article: "its")) (\(Self.tierName(below.tier)) stops at \(Format.money(cap))); "
+                + (scheme?.kind == .unpublished ? "it publishes no per-minute limits for this model"
+                   : "its per-minute limits for this model we have not been able to read")
         }
         if let tier = capacity.tier {
             return "the month's spend needs at least its \(Self.tierName(tier)) tier, whose "

@@ -455,8 +455,14 @@ final class CompiledModel: Sendable {
             switch kind {
             case .tiers:
                 guard !tiers.isEmpty else { throw problem(path + ".tiers", "needs at least one tier (or kind: dynamic, unpublished or not_read)") }
-            case .dynamic, .unpublished, .not_read:
-                guard tiers.isEmpty else { throw problem(path + ".tiers", "a \(kind.rawValue) scheme lists no tiers") }
+            case .dynamic:
+                guard tiers.isEmpty else { throw problem(path + ".tiers", "a dynamic scheme lists no tiers") }
+                guard !(limits.note ?? "").isEmpty else {
+                    throw problem(path + ".note", "say what the provider publishes about a \(kind.rawValue) limit")
+                }
+            case .unpublished, .not_read:
+                // The organisation's tiers may be listed with their spend caps alone (Google publishes its billing
+                // tiers' caps, not a model's per-minute figures): they are the spend-cap ladder (Knowledge.spendCapLadder).
                 guard !(limits.note ?? "").isEmpty else {
                     throw problem(path + ".note", "say what the provider publishes about a \(kind.rawValue) limit")
                 }
@@ -481,6 +487,10 @@ final class CompiledModel: Sendable {
                 let ratesLimited = tier.rpm != nil || tier.itpm != nil || tier.otpm != nil || tier.tpm != nil
                     || tier.rpd != nil || tier.requests_per_month != nil || tier.batch_queue_tokens != nil
                     || tier.batch_queue_requests != nil || tier.max_concurrent != nil
+                if kind != .tiers, ratesLimited {
+                    throw problem(tpath, "a \(kind.rawValue) scheme's tiers give their spend caps only (monthly_spend_cap_usd), "
+                        + "or negotiated: true; per-minute, daily, queue or concurrency limits make it kind: tiers")
+                }
                 if tier.negotiated == true {
                     guard i == tiers.count - 1 else {
                         throw problem(tpath + ".negotiated", "only the highest tier is negotiated: list it last")

@@ -6,7 +6,8 @@ enum RateLimitText {
         switch limits.kind ?? .tiers {
         case .tiers: "Rate limits by tier" + (limits.since.map { " (since \($0))" } ?? "")
         case .dynamic: "Rate limits: dynamic, no fixed limit"
-        case .unpublished: "Rate limits: not published"
+        case .unpublished: (limits.tiers ?? []).isEmpty ? "Rate limits: not published"
+            : "Rate limits: not published for this model; the organisation's spend caps by tier"
         case .not_read: "Rate limits: published by the provider, not read by us"
         }
     }

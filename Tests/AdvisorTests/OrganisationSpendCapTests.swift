@@ -46,7 +46,30 @@ struct OrganisationSpendCapTests {
         #expect(ladder.map(\.tier).prefix(3) == ["start", "build", "scale"])
         #expect(ladder.map(\.monthly_spend_cap_usd).prefix(3) == [500, 1_000, 200_000])
         #expect(ladder.allSatisfy { $0.rpm == nil && $0.itpm == nil && $0.otpm == nil && $0.max_concurrent == nil })
-        #expect(k.spendCapLadder(of: "Google", on: CivilDate.day("2026-12-06")!) == nil)
+        // Google's billing tiers give their caps alone (no model's per-minute figures): they are its ladder.
+        let google = try #require(k.spendCapLadder(of: "Google", on: CivilDate.day("2026-12-06")!))
+        #expect(google.map(\.tier) == ["tier_1", "tier_2", "tier_3", "above_tier_3"])
+        #expect(google.map(\.monthly_spend_cap_usd) == [250, 2_000, 20_000, nil] && google.last?.negotiated == true)
+        #expect(k.spendCapLadder(of: "DeepSeek", on: CivilDate.day("2026-12-06")!) == nil)
+    }
+
+    /// A Gemini month over a billing tier's cap says which tier it needs, and past Tier 3's that Google arranges
+    /// more account by account: "Google publishes no limits we could check" was said of a $13.5M month.
+    @Test func googlesBillingTiersHoldAGeminiMonth() throws {
+        let engine = Engine(knowledge: Fixture.real)
+        func rateWarning(_ requests: Double, cached: Double = 0) -> String? {
+            let a = engine.assess(Fixture.real.answers(["task_type": "chat", "monthly_requests": .number(requests), "avg_input_tokens": 6_000,
+                                                       "avg_output_tokens": 300, "cached_input_share": .number(cached),
+                                                       "cost_priority": "primary", "required_fit": "strong", "as_of": "2026-12-07"]))
+            #expect(a.primaryModel == "gemini-4-hydrogen")
+            return a.warnings.first { $0.failure_mode == "rate-limits" && $0.model == "gemini-4-hydrogen" }?.text
+        }
+        let month = try #require(rateWarning(2_000_000, cached: 0.8))
+        #expect(month.contains("Google's monthly spend caps are the organisation's, and this month needs at least Tier 3 (Tier 2 stops at $2,000); "
+                               + "it publishes no per-minute limits for this model"), "\(month)")
+        let huge = try #require(rateWarning(1_000_000_000))
+        #expect(huge.contains("each tier Google publishes up to Tier 3 falls short on a limit or a spend cap it lists (Tier 3: $13,500,000.00 "
+                              + "a month against a $20,000.00 spend cap), and above them limits are arranged with Google"), "\(huge)")
     }
 }
 

@@ -290,20 +290,6 @@ struct PolicyTests {
             && $0.text.contains("Unknown is not fine") })
     }
 
-    /// Google publishes its tiers' spend caps but not a model's per-minute figures: "Google publishes no limits we
-    /// could check" was said beside a page that lists the caps.
-    @Test func unpublishedPerModelLimitsAreNotCalledNoLimits() {
-        let k = Fixture.real, engine = Engine(knowledge: Fixture.real)
-        let a = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 1_000_000_000, "avg_input_tokens": 6_000,
-                                         "avg_output_tokens": 300, "cost_priority": "primary", "required_fit": "strong",
-                                         "as_of": "2026-12-07"]))
-        #expect(a.primaryModel == "gemini-4-hydrogen")
-        let warning = a.warnings.first { $0.failure_mode == "rate-limits" && $0.model == "gemini-4-hydrogen" }
-        #expect(warning?.text.contains("Google publishes no per-model limits we could check for that day, and any account tier or "
-                                       + "spend cap it sets still applies") == true, "\(warning?.text ?? "")")
-        #expect(warning?.text.contains("publishes no limits") == false)
-    }
-
     @Test func theMonthlySpendCapCountsToo() {
         // 2M requests of 10,000 in + 500 out on Haiku 5.5: 2M × (13,000 × 0.1 + 650 × 0.5) / 1e6 = $3,250 a month,
         // over the Start ($500) and Build ($1,000) caps although 137 requests a minute is nothing: Scale.
