@@ -41,7 +41,8 @@ enum RateLimitText {
         if let cap = tier.monthly_spend_cap_usd { limits.append("spend up to \(Format.usd(cap)) a month") }
         if tier.negotiated == true {
             limits.insert("limits not published", at: 0)
-            if tier.monthly_spend_cap_usd == nil { limits.append("no monthly spend cap") }
+            // Anthropic's Custom tier has none; Google's above Tier 3 is not given: "published" holds for both.
+            if tier.monthly_spend_cap_usd == nil { limits.append("no published monthly spend cap") }
         }
         let evaluation = tier.evaluation_only == true ? " For evaluation, not production traffic: the advisor never plans a workload on it." : ""
         return Knowledge.tierName(tier.tier) + ": " + limits.joined(separator: "; ") + ". " + tier.requires + evaluation

@@ -521,7 +521,7 @@ struct AdvisorRoutesTests {
     /// Anthropic's Custom tier, whose limits are arranged rather than published, reads as such on the model page.
     @Test func aNegotiatedTierSaysItsLimitsAreArranged() {
         let page = get("/models/claude-haiku-5-5").text
-        #expect(page.contains("Custom: limits not published; no monthly spend cap. Arranged with Anthropic&#39;s account team"), "\(page.count)")
+        #expect(page.contains("Custom: limits not published; no published monthly spend cap. Arranged with Anthropic&#39;s account team"), "\(page.count)")
         #expect(page.contains("Scale: 10,000 requests"))
     }
 
