@@ -1998,6 +1998,7 @@ public struct Engine: Sendable {
         interactiveThinkingWarning(primary: primary, answers: answers, v) { computed(.thinking_interactive, model: primary, $0) }
         realtimeThinkingWarning(primary: primary, answers: answers, v) { computed(.thinking_realtime, model: primary, $0) }
         escalatedInteractiveWarning(d, v) { computed(.escalation_thinking_interactive, model: $0, $1) }
+        escalatedRealtimeWarning(d, v) { computed(.escalation_thinking_realtime, model: $0, $1) }
         // After the primary's, so the failure mode's general advice joins the primary's warning.
         // Escalated requests over the stated budget are a requirement likely missed, named first as the primary's is.
         var escalationMissed: (failureMode: String, model: String)?

@@ -1053,6 +1053,9 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// each model's thinking level is chosen at (`engine.typical_output_tokens_per_second`): {model}, {haiku}, {share},
     /// {haiku_seconds} and {seconds} (each one's thinking and answer at that speed), {speed}, {total}, {budget}.
     case escalation_over_budget_typical
+    /// Under tiered routing with realtime answers and no budget, the escalation model thinks before each escalated
+    /// answer: {model}, {haiku}, {share}, {effort}, {tokens}, {typical_seconds}, {typical}, {seconds}, {speed}.
+    case escalation_thinking_realtime
     /// No source documents the model's latency: {model}, {budget}.
     case latency_unknown
     /// As `latency_unknown`, where the answer alone at the median speed of the ranking cited outlasts the budget:
@@ -1181,6 +1184,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .thinking_floor_over_budget: ["model", "lowest", "tokens", "seconds", "speed", "answer_tokens", "start", "total", "budget", "option"]
         case .escalation_over_budget: ["model", "haiku", "share", "haiku_seconds", "seconds", "thinking", "start", "total", "budget", "fix"]
         case .escalation_over_budget_typical: ["model", "haiku", "share", "haiku_seconds", "seconds", "speed", "total", "budget"]
+        case .escalation_thinking_realtime: ["model", "haiku", "share", "effort", "tokens", "typical_seconds", "typical", "seconds", "speed"]
         case .latency_unknown, .latency_unknown_over: ["model", "budget", "typical", "count"]
         case .latency_long_prompt: ["model", "tokens", "budget", "fresh", "cache", "escalation"]
         case .thinking_interactive: ["model", "effort", "tokens", "typical_seconds", "typical", "seconds", "speed", "wait", "fix"]

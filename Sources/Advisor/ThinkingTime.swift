@@ -381,6 +381,25 @@ extension Engine {
         warn(escalation, values)
     }
 
+    /// Under tiered routing with realtime answers and no budget, the escalated requests wait for the Haiku's answer and
+    /// then the escalation model's thinking, which realtime answers leave no time for: Sonnet 5.5 cannot stop
+    /// thinking, and the plan called its low effort "still too long" with no warning beside it
+    /// (`escalation_thinking_realtime`). Not for a model timed on faster hardware than the engine's (Groq's).
+    func escalatedRealtimeWarning(_ d: Decision, _ v: UnsafeBufferPointer<Double>, warn: (Int, [String: String]) -> Void) {
+        let k = knowledge
+        guard d.verdict == .tieredRouting, let escalation = d.escalation, escalation != d.primary,
+              v[AnswerID.latency.rawValue] == Knowledge.realtimeLatency, v[AnswerID.latencyBudgetSeconds.rawValue] <= 0,
+              let typical = k.typicalOutput, k.timedAtEngineSpeed(model: escalation),
+              let floor = k.onEscalatedRequests(model: escalation, v, { complex, _ in k.thinkingFloor(model: escalation, complex) })
+        else { return }
+        var values = floor.values
+        values["typical"] = Format.count(typical)
+        values["typical_seconds"] = Self.seconds(floor.tokens / typical)
+        values["haiku"] = k.models[d.primary].title
+        values["share"] = Format.percent(v[AnswerID.complexShare.rawValue])
+        warn(escalation, values)
+    }
+
     /// Model `m`'s thinking at the effort it runs at, with the typical speed and the interactive wait, when the
     /// answers are interactive with no budget and that thinking at that speed outlasts the wait; nil otherwise, and
     /// for a model timed faster than the engine's fastest (Groq's own hardware), whose speed the median does not

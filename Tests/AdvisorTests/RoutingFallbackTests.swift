@@ -109,4 +109,21 @@ struct RoutingFallbackTests {
         #expect(plan.text.contains("Claude Sonnet 4.6") && plan.text.contains("priced with its thinking off"), "\(plan.text)")
         #expect(!plan.text.contains("its none effort"))
     }
+
+    /// Realtime answers with no budget: the plan called Sonnet 5.5's low effort "still too long" and no warning said
+    /// that 12 % of the completions wait about 3.1 s of its thinking after the Haiku's answer.
+    @Test func realtimeEscalationsThatThinkAreWarnedOf() throws {
+        let a = engine.assess(k.answers(["task_type": "code_completion", "monthly_requests": 4_000_000, "avg_input_tokens": 3_000,
+                                         "avg_output_tokens": 80, "latency": "realtime", "complex_share": 0.12, "routing": "tiered",
+                                         "as_of": "2026-12-07"]))
+        #expect(a.decision.combined?.escalation_model == "claude-sonnet-5-5")
+        let warning = try #require(a.warnings.first { $0.model == "claude-sonnet-5-5" && $0.failure_mode == "latency-spikes" })
+        #expect(warning.text.contains("at low effort about 300 reasoning tokens come before its first word, about 3.1 s at 97 tokens a second")
+                && warning.text.contains("Realtime answers leave no time for thinking"), "\(warning.text)")
+        // With a budget, the budget's warnings speak.
+        let budgeted = engine.assess(k.answers(["task_type": "code_completion", "monthly_requests": 4_000_000, "avg_input_tokens": 3_000,
+                                                "avg_output_tokens": 80, "latency": "realtime", "latency_budget_s": 30,
+                                                "complex_share": 0.12, "routing": "tiered", "as_of": "2026-12-07"]))
+        #expect(!budgeted.warnings.contains { $0.text.contains("Realtime answers leave no time for thinking") })
+    }
 }
