@@ -154,7 +154,7 @@ struct PeakNeed {
         }
         if let cap = tier.monthly_spend_cap_usd {
             let month = spend()
-            if month > cap { over.append("\(Format.cents(month)) a month against a \(Format.cents(cap)) spend cap") }
+            if month > cap { over.append("\(Format.money(month)) a month against a \(Format.money(cap)) spend cap") }
         }
         return over.isEmpty ? nil : Format.series(over)
     }
@@ -298,7 +298,11 @@ extension Knowledge {
             if ladder[needed].negotiated == true, needed > 0 {
                 return result(.unknown, tier: ladder[needed], gap: need.exceeded(ladder[needed - 1], spend: spend))
             }
-            if need.batchLane { return result(.carried, tier: ladder[needed]) }
+            // Carried through a batch API only where the ladder gives its batch queue (Anthropic's, one per
+            // organisation); Google's tiers give spend caps alone, and its batch limits are on no page.
+            if need.batchLane, ladder[needed].batch_queue_requests != nil || ladder[needed].batch_queue_tokens != nil {
+                return result(.carried, tier: ladder[needed])
+            }
             return needed > 0 ? result(.unknown, tier: ladder[needed]) : result(.unknown)
         case .tiers: break
         }

@@ -2002,9 +2002,9 @@ public struct Engine: Sendable {
         // After the primary's, so the failure mode's general advice joins the primary's warning.
         // Escalated requests over the stated budget are a requirement likely missed, named first as the primary's is.
         var escalationMissed: (failureMode: String, model: String)?
-        escalatedShareWarning(d, v) { model, kind, values in
+        escalatedShareWarning(d, v) { model, kind, values, likely in
             let at = computed(kind, model: model, values)
-            escalationMissed = (warnings[at].failure_mode, k.models[model].slug)
+            if likely { escalationMissed = (warnings[at].failure_mode, k.models[model].slug) }
         }
         // The quality margin: a cost-first pick that fits only `good`, against the cheapest `strong` one (a legacy
         // one named says so), unless that costs more than `quality_margin_max_ratio` times as much and at least
@@ -2364,7 +2364,9 @@ public struct Engine: Sendable {
             let t = k.requestTokens(model: m, v)
             let batch = Knowledge.isBatch(v)
             if let limit = model.outputLimit(batch: batch), t.output + t.reasoning > limit {
-                return (.output, "\(Format.figure(t.output + t.reasoning)) output tokens a request exceed its \(Format.figure(limit))-token "
+                // Where the prompt alone is past the window's headroom too, both must shrink: said as a size.
+                let promptToo = t.input > k.contextHeadroom * model.contextWindow
+                return (promptToo ? .size : .output, "\(Format.figure(t.output + t.reasoning)) output tokens a request exceed its \(Format.figure(limit))-token "
                     + model.outputLimitName(batch: batch))
             }
             if let limit = model.maxInput, t.input > limit {
@@ -2376,7 +2378,8 @@ public struct Engine: Sendable {
             let t = k.requestTokens(model: m, v)
             // An answer over its output limit's headroom is a truncation risk, not a prompt-cost one.
             let limit = model.fill(input: t.input, output: t.output + t.reasoning, batch: Knowledge.isBatch(v)).limit
-            return (limit == .output ? .output : .size,
+            let promptToo = t.input > k.contextHeadroom * model.contextWindow
+            return (limit == .output && !promptToo ? .output : .size,
                     k.overHeadroom(model: m, input: t.input, written: t.output + t.reasoning, reasoning: t.reasoning,
                                    batch: Knowledge.isBatch(v), keepsThinking: k.keepsThinkingForRoom(model: m, v)))
         }

@@ -1051,7 +1051,8 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     case escalation_over_budget
     /// As `escalation_over_budget`, where the two are in time at the fastest speeds but not at the typical one that
     /// each model's thinking level is chosen at (`engine.typical_output_tokens_per_second`): {model}, {haiku}, {share},
-    /// {haiku_seconds} and {seconds} (each one's thinking and answer at that speed), {speed}, {total}, {budget}.
+    /// {haiku_seconds} and {seconds} (each one's thinking and answer at that speed), {speed}, {total}, {budget}, {fix}
+    /// (what applies: the Haiku's effort, the route decided first, or a budget of the hard requests' own).
     case escalation_over_budget_typical
     /// Under tiered routing with realtime answers and no budget, the escalation model thinks before each escalated
     /// answer: {model}, {haiku}, {share}, {effort}, {tokens}, {typical_seconds}, {typical}, {seconds}, {speed}.
@@ -1183,7 +1184,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .thinking_over_budget: ["model", "effort", "tokens", "seconds", "speed", "answer_tokens", "start", "total", "budget", "fix"]
         case .thinking_floor_over_budget: ["model", "lowest", "tokens", "seconds", "speed", "answer_tokens", "start", "total", "budget", "option"]
         case .escalation_over_budget: ["model", "haiku", "share", "haiku_seconds", "seconds", "thinking", "start", "total", "budget", "fix"]
-        case .escalation_over_budget_typical: ["model", "haiku", "share", "haiku_seconds", "seconds", "speed", "total", "budget"]
+        case .escalation_over_budget_typical: ["model", "haiku", "share", "haiku_seconds", "seconds", "speed", "total", "budget", "fix"]
         case .escalation_thinking_realtime: ["model", "haiku", "share", "effort", "tokens", "typical_seconds", "typical", "seconds", "speed"]
         case .latency_unknown, .latency_unknown_over: ["model", "budget", "typical", "count"]
         case .latency_long_prompt: ["model", "tokens", "budget", "fresh", "cache", "escalation"]

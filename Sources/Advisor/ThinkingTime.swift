@@ -465,8 +465,10 @@ extension Engine {
     /// the escalation model's, each with its first-token wait. The warning those requests get when the two together
     /// outlast the budget (`escalation_over_budget`). Held to the escalation model alone, 20-token classifications due
     /// in 1 s were told that Sonnet 5.5 at low effort (0.965 s) would do, with Haiku 5.5's 0.215 s still to come first.
+    /// `warn`'s last argument: whether the finding ranks as a stated budget likely missed (the top risk): always at
+    /// the fastest speeds, and at the typical one from `engine.likely_miss_ratio` times the budget, as the primary's.
     func escalatedShareWarning(_ d: Decision, _ v: UnsafeBufferPointer<Double>,
-                               warn: (Int, ComputedWarning, [String: String]) -> Void) {
+                               warn: (Int, ComputedWarning, [String: String], Bool) -> Void) {
         let k = knowledge
         let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
         guard budget > 0, d.verdict == .tieredRouting, let escalation = d.escalation, escalation != d.primary else { return }
@@ -485,12 +487,21 @@ extension Engine {
             let haikuTypical = seconds(haiku, v)
             let escalationTypical = k.onEscalatedRequests(model: escalation, v) { complex, _ in seconds(escalation, complex) }
             guard haikuTypical + escalationTypical > budget else { return }
+            // What the team can do, as it applies: the Haiku's thinking, where it thinks; the route decided before any
+            // answer, where the escalation model alone is in time; else a budget of their own.
+            var fixes: [String] = []
+            if k.requestTokens(model: haiku, v).reasoning > 0 { fixes.append("lower \(k.models[haiku].title)'s effort, since its thinking comes first") }
+            fixes.append(escalationTypical <= budget
+                ? "decide the route before any answer so the hard requests go straight to \(k.models[escalation].title)"
+                : "give the hard requests a budget of their own, since \(k.models[escalation].title) alone takes about \(Self.seconds(escalationTypical))")
+            let total = haikuTypical + escalationTypical
             warn(escalation, .escalation_over_budget_typical, [
                 "model": k.models[escalation].title, "haiku": k.models[haiku].title,
                 "share": Format.percent(v[AnswerID.complexShare.rawValue]),
                 "haiku_seconds": Self.seconds(haikuTypical), "seconds": Self.seconds(escalationTypical),
-                "speed": Format.count(typical), "total": Self.seconds(haikuTypical + escalationTypical),
-                "budget": AnswerValue.number(budget).text])
+                "speed": Format.count(typical), "total": Self.seconds(total),
+                "budget": AnswerValue.number(budget).text, "fix": fixes.joined(separator: ", or ")],
+                 total >= k.likelyMissRatio * budget)
             return
         }
         var values = ["model": k.models[escalation].title, "haiku": k.models[haiku].title,
@@ -521,7 +532,7 @@ extension Engine {
             values["fix"] = "\(k.models[escalation].title) alone takes at least \(Self.seconds(escalationLeast)) even at its "
                 + "least thinking: tell the people waiting, or give the hard requests a budget of their own"
         }
-        warn(escalation, .escalation_over_budget, values)
+        warn(escalation, .escalation_over_budget, values, true)
     }
 
     /// A model that can answer within `budget` (no reasoning first at the team's effort, or with its thinking

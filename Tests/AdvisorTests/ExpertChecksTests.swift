@@ -375,7 +375,7 @@ struct ExpertChecksTests {
         let a = engine.assess(k.answers(["task_type": "summarization", "monthly_requests": 500_000_000, "avg_input_tokens": 3_000,
                                          "avg_output_tokens": 500, "latency": "batch", "peak_to_average": 1, "as_of": "2026-12-06"]))
         let gap = try #require(a.costs.first { $0.model == "claude-haiku-5-5" }?.capacity?.gap)
-        #expect(gap == "16,438,356 requests in the batch queue against 500,000 and $328,750.00 a month against a $200,000.00 spend cap",
+        #expect(gap == "16,438,356 requests in the batch queue against 500,000 and $328,750 a month against a $200,000 spend cap",
                 "\(gap)")
         // The batch-queue trap is about the queue: spreading submissions does nothing for a month's bill.
         let trap = try #require(a.decision.traps.first { $0.kind == .batch_limit && $0.model == "claude-haiku-5-5" })

@@ -92,6 +92,16 @@ struct RoutingFallbackTests {
         let warning = try #require(a.warnings.first { $0.text.contains("at 97 tokens a second, the median speed of the ranking we cite") })
         #expect(warning.text.contains("about 4.71 s on Claude Haiku 5.5 and 4.71 s on Claude Sonnet 5.5, 9.41 s in all, over your 5 s budget"),
                 "\(warning.text)")
+        // What applies: the Haiku thinks first (at low here), and Sonnet 5.5 alone (4.71 s) is in time.
+        #expect(warning.text.contains("Time both on your own requests, and lower Claude Haiku 5.5's effort, since its thinking comes first, "
+                                      + "or decide the route before any answer"), "\(warning.text)")
+        // 9.41 s is more than half again the 5 s budget: a stated budget likely missed, the top risk; at 9 s it is not.
+        #expect(a.decision.top_risk == warning)
+        var nine = answers
+        nine["latency_budget_s"] = 9
+        let near = engine.assess(k.answers(nine))
+        #expect(near.warnings.contains { $0.text.contains("the median speed of the ranking we cite") && $0.text.contains("wait for both") })
+        #expect(near.decision.top_risk?.text.contains("wait for both") != true)
         let plan = try #require(a.reasons.first { $0.criterion == "routing-plan" })
         #expect(plan.text.contains("priced at its low effort, the most thinking that leaves time for its own answer"), "\(plan.text)")
         #expect(!plan.text.contains("leaves these answers time"))
