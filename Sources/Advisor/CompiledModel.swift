@@ -457,15 +457,13 @@ final class CompiledModel: Sendable {
                 guard !tiers.isEmpty else { throw problem(path + ".tiers", "needs at least one tier (or kind: dynamic, unpublished or not_read)") }
             case .dynamic:
                 guard tiers.isEmpty else { throw problem(path + ".tiers", "a dynamic scheme lists no tiers") }
-                guard !(limits.note ?? "").isEmpty else {
-                    throw problem(path + ".note", "say what the provider publishes about a \(kind.rawValue) limit")
-                }
             case .unpublished, .not_read:
                 // The organisation's tiers may be listed with their spend caps alone (Google publishes its billing
                 // tiers' caps, not a model's per-minute figures): they are the spend-cap ladder (Knowledge.spendCapLadder).
-                guard !(limits.note ?? "").isEmpty else {
-                    throw problem(path + ".note", "say what the provider publishes about a \(kind.rawValue) limit")
-                }
+                break
+            }
+            guard kind == .tiers || !(limits.note ?? "").isEmpty else {
+                throw problem(path + ".note", "say what the provider publishes about a \(kind.rawValue) limit")
             }
             for (i, tier) in tiers.enumerated() {
                 let tpath = path + ".tiers[\(i)]"

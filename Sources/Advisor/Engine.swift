@@ -828,6 +828,13 @@ public struct Engine: Sendable {
             // that is no Haiku does. Where routing did not pay, everything went to the escalation model instead: 2,000
             // summaries a month on Sonnet 5.5 at $63.20 while the cost reason named Haiku 5.5 at $2.86.
             let costFirst = !routed && basis == .cheapest_fit && primary == h
+            // The Haiku answers every request, the hard ones unescalated: this policy's finding decides the verdict.
+            func haikuTakesEverything() {
+                verdict = k.compiledModels[h].isHaikuFamily ? .chooseHaiku : .chooseAlternative
+                primary = h
+                decidingPolicy = p
+                haikuTakesAll = true
+            }
             if costFirst {
                 // Measured against the Haiku alone, which is what cost first offers, a plan never saves: escalating
                 // is a purchase of quality. Whether routing "paid" against everything on the escalation model turned
@@ -838,10 +845,7 @@ public struct Engine: Sendable {
                                             haikuMonthly: haikuMonthly)
                 outcome.costFirst = true
                 policyReasons.append(outcome)
-                verdict = k.compiledModels[h].isHaikuFamily ? .chooseHaiku : .chooseAlternative
-                primary = h
-                decidingPolicy = p
-                haikuTakesAll = true
+                haikuTakesEverything()
             } else if saving < cost, isUsable[esc] || passedOverForTime(esc) {
                 // Passed over for the budget (a model as fit answers in time), it is slow by definition.
                 // So too for realtime answers with no budget stated, where the escalation model thinks before every
@@ -855,10 +859,7 @@ public struct Engine: Sendable {
                                                    haiku: routed || slow ? h : nil, haikuMonthly: haikuMonthly,
                                                    overruled: routed, slowEscalation: slow && !routed))
                 if !routed && slow {
-                    verdict = k.compiledModels[h].isHaikuFamily ? .chooseHaiku : .chooseAlternative
-                    primary = h
-                    decidingPolicy = p
-                    haikuTakesAll = true
+                    haikuTakesEverything()
                 } else if !routed {
                     verdict = .chooseAlternative
                     primary = esc
@@ -890,10 +891,7 @@ public struct Engine: Sendable {
                     // The team's own routing plan keeps its escalation model: its latency warning says it is late.
                     policyReasons.append(PolicyOutcome(policy: p, model: esc, saving: saving, cost: cost, haiku: h,
                                                        haikuMonthly: haikuMonthly, slowPaying: true))
-                    verdict = k.compiledModels[h].isHaikuFamily ? .chooseHaiku : .chooseAlternative
-                    primary = h
-                    decidingPolicy = p
-                    haikuTakesAll = true
+                    haikuTakesEverything()
                 }
             }
         }

@@ -131,6 +131,15 @@ extension Knowledge {
         return tokens / speed > budget ? TypicalAnswer(tokens: tokens, speed: speed) : nil
     }
 
+    /// Model `m`'s thinking at the effort it runs at and its answer after it, at the typical output speed
+    /// (`engine.typical_output_tokens_per_second`, the speed thinking levels are chosen at); nil without that setting.
+    func typicalSeconds(model m: Int, _ v: UnsafeBufferPointer<Double>) -> Double? {
+        typicalOutput.map { typical in
+            let tokens = requestTokens(model: m, v)
+            return (tokens.reasoning + tokens.output) / typical
+        }
+    }
+
     func leavesTimeToAnswer(model m: Int, reasoning tokens: Double, _ v: UnsafeBufferPointer<Double>) -> Bool {
         guard tokens > 0 else { return true }
         let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
@@ -476,32 +485,7 @@ extension Engine {
         let haikuSeconds = k.answeringSeconds(model: haiku, v)
         let escalationSeconds = k.answeringSeconds(model: escalation, v)
         guard haikuSeconds + escalationSeconds > budget else {
-            // In time at the fastest speeds, each model's thinking level chosen in time on its own at the typical one:
-            // together at that speed, realtime chats' escalated requests took 9.4 s against 5 s, and nothing said so.
-            // Not through the batch API, whose turnaround is the budget's problem (as `latency_unknown_over` holds it).
-            guard let typical = k.typicalOutput, v[AnswerID.latency.rawValue] != Knowledge.batchLatency else { return }
-            func seconds(_ m: Int, _ answers: UnsafeBufferPointer<Double>) -> Double {
-                let tokens = k.requestTokens(model: m, answers)
-                return (tokens.reasoning + tokens.output) / typical
-            }
-            let haikuTypical = seconds(haiku, v)
-            let escalationTypical = k.onEscalatedRequests(model: escalation, v) { complex, _ in seconds(escalation, complex) }
-            guard haikuTypical + escalationTypical > budget else { return }
-            // What the team can do, as it applies: the Haiku's thinking, where it thinks; the route decided before any
-            // answer, where the escalation model alone is in time; else a budget of their own.
-            var fixes: [String] = []
-            if k.requestTokens(model: haiku, v).reasoning > 0 { fixes.append("lower \(k.models[haiku].title)'s effort, since its thinking comes first") }
-            fixes.append(escalationTypical <= budget
-                ? "decide the route before any answer so the hard requests go straight to \(k.models[escalation].title)"
-                : "give the hard requests a budget of their own, since \(k.models[escalation].title) alone takes about \(Self.seconds(escalationTypical))")
-            let total = haikuTypical + escalationTypical
-            warn(escalation, .escalation_over_budget_typical, [
-                "model": k.models[escalation].title, "haiku": k.models[haiku].title,
-                "share": Format.percent(v[AnswerID.complexShare.rawValue]),
-                "haiku_seconds": Self.seconds(haikuTypical), "seconds": Self.seconds(escalationTypical),
-                "speed": Format.count(typical), "total": Self.seconds(total),
-                "budget": AnswerValue.number(budget).text, "fix": fixes.joined(separator: ", or ")],
-                 total >= k.likelyMissRatio * budget)
+            escalatedShareTypicalWarning(haiku: haiku, escalation: escalation, budget: budget, v, warn: warn)
             return
         }
         var values = ["model": k.models[escalation].title, "haiku": k.models[haiku].title,
@@ -533,6 +517,34 @@ extension Engine {
                 + "least thinking: tell the people waiting, or give the hard requests a budget of their own"
         }
         warn(escalation, .escalation_over_budget, values, true)
+    }
+
+    /// `escalatedShareWarning` where the two are in time at the fastest speeds: each model's thinking level is chosen
+    /// in time on its own at the typical speed, and together at that speed realtime chats' escalated requests took
+    /// 9.4 s against 5 s, and nothing said so (`escalation_over_budget_typical`). Not through the batch API, whose
+    /// turnaround is the budget's problem (as `latency_unknown_over` holds it).
+    private func escalatedShareTypicalWarning(haiku: Int, escalation: Int, budget: Double, _ v: UnsafeBufferPointer<Double>,
+                                              warn: (Int, ComputedWarning, [String: String], Bool) -> Void) {
+        let k = knowledge
+        guard v[AnswerID.latency.rawValue] != Knowledge.batchLatency, let typical = k.typicalOutput,
+              let haikuSeconds = k.typicalSeconds(model: haiku, v),
+              let escalationSeconds = k.onEscalatedRequests(model: escalation, v, { complex, _ in k.typicalSeconds(model: escalation, complex) }),
+              haikuSeconds + escalationSeconds > budget else { return }
+        // What the team can do, as it applies: the Haiku's thinking, where it thinks; the route decided before any
+        // answer, where the escalation model alone is in time; else a budget of their own.
+        var fixes: [String] = []
+        if k.requestTokens(model: haiku, v).reasoning > 0 { fixes.append("lower \(k.models[haiku].title)'s effort, since its thinking comes first") }
+        fixes.append(escalationSeconds <= budget
+            ? "decide the route before any answer so the hard requests go straight to \(k.models[escalation].title)"
+            : "give the hard requests a budget of their own, since \(k.models[escalation].title) alone takes about \(Self.seconds(escalationSeconds))")
+        let total = haikuSeconds + escalationSeconds
+        warn(escalation, .escalation_over_budget_typical, [
+            "model": k.models[escalation].title, "haiku": k.models[haiku].title,
+            "share": Format.percent(v[AnswerID.complexShare.rawValue]),
+            "haiku_seconds": Self.seconds(haikuSeconds), "seconds": Self.seconds(escalationSeconds),
+            "speed": Format.count(typical), "total": Self.seconds(total),
+            "budget": AnswerValue.number(budget).text, "fix": fixes.joined(separator: ", or ")],
+             total >= k.likelyMissRatio * budget)
     }
 
     /// A model that can answer within `budget` (no reasoning first at the team's effort, or with its thinking

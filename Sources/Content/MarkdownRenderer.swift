@@ -43,21 +43,26 @@ public struct TextSection: Sendable, Equatable {
 }
 
 /// What cmark made of a Markdown body, copied into Swift values: no C pointer escapes this file.
-public struct RenderedMarkdown: Sendable {
+public struct RenderedMarkdown: Sendable, Equatable {
     public let html: String
     public let headings: [Heading]
     /// The page cut at every h1, h2 and h3 while cmark walks it (the HTML is never parsed again).
     public let sections: [TextSection]
     public let links: [BodyLink]
-    /// The first raw HTML in the body, with its file line: cmark's safe mode drops it from the page, while the
-    /// page's `.md` twin and `llms-full.txt` would publish it (`check` refuses it).
-    public var rawHTML: (line: Int, text: String)? = nil
+    /// The first raw HTML in the body: cmark's safe mode drops it from the page, while the page's `.md` twin and
+    /// `llms-full.txt` would publish it (`check` refuses it).
+    public var rawHTML: RawHTML? = nil
 }
 
-extension RenderedMarkdown: Equatable {
-    public static func == (a: Self, b: Self) -> Bool {
-        a.html == b.html && a.headings == b.headings && a.sections == b.sections && a.links == b.links
-            && a.rawHTML?.line == b.rawHTML?.line && a.rawHTML?.text == b.rawHTML?.text
+/// Raw HTML found in a body or a table cell: its file line and its first 40 characters, as `check` quotes it.
+public struct RawHTML: Sendable, Equatable {
+    public let line: Int
+    public let text: String
+
+    init(line: Int, literal: String) {
+        self.line = line
+        let text = literal.trimmingCharacters(in: .whitespacesAndNewlines)
+        self.text = text.count > 40 ? String(text.prefix(40)) + "…" : text
     }
 }
 
@@ -80,7 +85,7 @@ public enum MarkdownRenderer {
 
         var headingNodes: [OpaquePointer] = []
         var links: [BodyLink] = []
-        var rawHTML: (line: Int, text: String)?
+        var rawHTML: RawHTML?
         // Sections as bytes while they are collected; `cut[i]` is the section heading node i opened (h1-h3 only).
         var sections = [SectionBytes()]
         var cut: [Int?] = []
@@ -109,9 +114,8 @@ public enum MarkdownRenderer {
                 }
             case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
                 if rawHTML == nil {
-                    let text = string(cmark_node_get_literal(node)).trimmingCharacters(in: .whitespacesAndNewlines)
-                    rawHTML = (Int(cmark_node_get_start_line(node)) + firstLine - 1,
-                               text.count > 40 ? String(text.prefix(40)) + "…" : text)
+                    rawHTML = RawHTML(line: Int(cmark_node_get_start_line(node)) + firstLine - 1,
+                                      literal: string(cmark_node_get_literal(node)))
                 }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = string(cmark_node_get_url(node))
@@ -127,9 +131,7 @@ public enum MarkdownRenderer {
                 sections[last].prose.append(0x20)
                 sections[last].prose += table.text
                 links += table.links
-                if rawHTML == nil, let raw = table.rawHTML {
-                    rawHTML = (raw.line, raw.text.count > 40 ? String(raw.text.prefix(40)) + "…" : raw.text)
-                }
+                if rawHTML == nil { rawHTML = table.rawHTML }
             case CMARK_NODE_CODE_BLOCK:
                 sections[last].prose.append(0x20)
                 append(cmark_node_get_literal(node), to: &sections[last].code)

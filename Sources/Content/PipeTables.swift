@@ -13,7 +13,7 @@ struct PipeTable {
     let text: [UInt8]
     let links: [BodyLink]
     /// The first raw HTML in a cell, with its line: dropped from the page as the body's is (`check` refuses it).
-    var rawHTML: (line: Int, text: String)? = nil
+    var rawHTML: RawHTML? = nil
 }
 
 enum PipeTables {
@@ -115,12 +115,12 @@ enum PipeTables {
         let alignments = cells(rows[1]).map(alignment)
         var text: [UInt8] = []
         var links: [BodyLink] = []
-        var rawHTML: (line: Int, text: String)?
+        var rawHTML: RawHTML?
         func cell(_ markdown: String, tag: String, column: Int, row: Int) -> String {
             let inline = Inline.render(markdown, options: options)
             text += inline.text + [0x20]
             links += inline.urls.map { BodyLink(url: $0, line: line + row) }
-            if rawHTML == nil, let raw = inline.rawHTML { rawHTML = (line + row, raw) }
+            if rawHTML == nil, let raw = inline.rawHTML { rawHTML = RawHTML(line: line + row, literal: raw) }
             // An empty header cell is a plain cell: a column header with no text names nothing.
             let tag = tag == "th" && inline.html.isEmpty ? "td" : tag
             let scope = tag == "th" ? " scope=\"col\"" : ""

@@ -228,41 +228,31 @@ public final class SearchIndex: Sendable {
 
     private enum IndexEvidence { case ours, damaged, other(String) }
 
-    /// What an SQLite file at `path` shows of itself, read-only: our `meta` rows, a schema too damaged to read, or
-    /// another program's database (its tables named), in use or not.
+    /// What an SQLite file at `path` shows of itself, read-only: our `meta` rows (`IndexMeta`), a schema too damaged
+    /// to read, or another program's database (its tables named), in use or not.
     private static func indexEvidence(_ path: String) -> IndexEvidence {
-        var connection: OpaquePointer?
-        defer { sqlite3_close(connection) }
-        let opened = sqlite3_open_v2(path, &connection, SQLITE_OPEN_READONLY, nil)
-        func failure(_ code: Int32) -> IndexEvidence {
-            switch code & 0xFF {
+        func failure(_ error: SQLiteError) -> IndexEvidence {
+            switch error.code & 0xFF {
             case SQLITE_CORRUPT, SQLITE_NOTADB: .damaged
             case SQLITE_BUSY, SQLITE_LOCKED: .other("an SQLite database in use by another program")
-            default: .other("an SQLite database that cannot be read: \(String(cString: sqlite3_errstr(code)))")
+            default: .other("an SQLite database that cannot be read: \(error.message)")
             }
         }
-        guard opened == SQLITE_OK else { return failure(opened) }
-        var statement: OpaquePointer?
-        defer { sqlite3_finalize(statement) }
-        let tables = "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name"
-        guard sqlite3_prepare_v2(connection, tables, -1, &statement, nil) == SQLITE_OK else {
-            return failure(sqlite3_extended_errcode(connection))
+        let names: [String]
+        let connection: Connection
+        do {
+            connection = try Connection(path: path, readOnly: true)
+            let tables = try connection.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+            var found: [String] = []
+            while try tables.step() { found.append(tables.text(0)) }
+            names = found
+        } catch {
+            return failure(error)
         }
-        var names: [String] = []
-        var step = sqlite3_step(statement)
-        while step == SQLITE_ROW {
-            if let name = sqlite3_column_text(statement, 0) { names.append(String(cString: name)) }
-            step = sqlite3_step(statement)
-        }
-        guard step == SQLITE_DONE else { return failure(sqlite3_extended_errcode(connection)) }
         if names.isEmpty { return .ours }  // nothing in it to lose
-        if names.contains("meta") {
-            var rows: OpaquePointer?
-            defer { sqlite3_finalize(rows) }
-            if sqlite3_prepare_v2(connection, "SELECT count(*) FROM meta WHERE key IN ('schema', 'content', 'generation')",
-                                  -1, &rows, nil) == SQLITE_OK, sqlite3_step(rows) == SQLITE_ROW, sqlite3_column_int(rows, 0) > 0 {
-                return .ours
-            }
+        // Another program's `meta` (a browser profile has one) holds none of our keys, or not as key and value.
+        if let meta = try? IndexMeta(connection: connection), !(meta.schema + meta.content + meta.generation).isEmpty {
+            return .ours
         }
         return .other("an SQLite database of something else, with the tables \(names.prefix(5).joined(separator: ", "))"
                       + (names.count > 5 ? ", …" : ""))

@@ -424,12 +424,13 @@ struct CostTable {
     }
 
     private func latencyText(_ check: LatencyCheck) -> String {
+        let budget = Format.trimmed(check.budget_ms / 1000, digits: 6)
         switch check.verdict {
-        case .meets: return "meets the \(Format.trimmed(check.budget_ms / 1000, digits: 6)) s budget (\(check.percentile ?? "") \(Format.count(check.ms ?? 0)) ms)"
+        case .meets: return "meets the \(budget) s budget (\(check.percentile ?? "") \(Format.count(check.ms ?? 0)) ms)"
         case .misses where check.percentile == "floor":
-            return "misses the \(Format.trimmed(check.budget_ms / 1000, digits: 6)) s budget at any setting (at least \(Format.count(check.ms ?? 0)) ms)"
-        case .misses: return "misses the \(Format.trimmed(check.budget_ms / 1000, digits: 6)) s budget (\(check.percentile ?? "") \(Format.count(check.ms ?? 0)) ms)"
-        case .unknown: return "no published latency to judge the \(Format.trimmed(check.budget_ms / 1000, digits: 6)) s budget"
+            return "misses the \(budget) s budget at any setting (at least \(Format.count(check.ms ?? 0)) ms)"
+        case .misses: return "misses the \(budget) s budget (\(check.percentile ?? "") \(Format.count(check.ms ?? 0)) ms)"
+        case .unknown: return "no published latency to judge the \(budget) s budget"
         }
     }
 
