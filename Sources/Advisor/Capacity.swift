@@ -9,6 +9,9 @@
 //   a month's requests against a tier's `requests_per_month` (Cohere's trial keys: 1,000 calls)
 //   queue = rpd × I_m                     (batch only: a day's input waiting in the batch queue at once)
 //   queued = rpd                          (batch only: a day's requests waiting in the batch queue at once)
+//   ten    = month's spend × min(1, max(1, monthly_requests ÷ 4,380 × peak_to_average) ÷ monthly_requests)
+//            (live only: the busiest 10 minutes against a spend limit per rolling 10 minutes, Google's; they hold at
+//            least one whole request)
 // Work sent through a batch API (latency `batch` on a model priced with a batch discount) meets the batch queue's
 // limits, the monthly ones and the spend cap, not the per-minute, daily or in-flight limits of live requests:
 // Anthropic's Message Batches API has its own limits, shared across all models (the rate-limits page).
@@ -49,8 +52,8 @@ public struct Capacity: Sendable, Encodable, Equatable {
     public let requires: String?
     /// The highest tier the page lists (nil when it lists none).
     public let top_tier: String?
-    /// Which limit of the top tier the peak exceeds, in words (`beyond_tiers`), or of the highest published tier below
-    /// a negotiated one (`unknown` at that tier).
+    /// Which limit of the top tier the peak exceeds, in words (`beyond_tiers`), or of the tier below the one needed
+    /// (`unknown` at a negotiated tier, or at a tier of a spend-cap ladder whose per-minute limits are not read).
     public let gap: String?
     /// Why the model is not recommended when its published tiers cannot carry the peak, in the words every place that
     /// says it uses (the reason a model was passed over, its cost line's note, the terminal's list): "its published
@@ -126,6 +129,13 @@ struct PeakNeed {
     /// `itpm` leaves the cached prefix out (the provider does not count cache reads against its input limit): the
     /// limits' words say "uncached", as the capacity sentence does.
     let uncachedInput: Bool
+    /// The share of the month's requests in its busiest 10 minutes, what a spend limit per rolling 10 minutes meets
+    /// (Google's): the peak rate for 10 minutes, and at least one whole request. 0 through a batch API, whose spend
+    /// no page times.
+    let busiestTenMinutes: Double
+
+    /// What the busiest 10 minutes cost, of a month that costs `month`.
+    func tenMinuteSpend(_ month: Double) -> Double { month * busiestTenMinutes }
 
     /// Each limit `tier` publishes that applies to this need (not the spend cap), with what the need puts on it and
     /// its unit in words: the per-minute and daily ones for live requests, the month's requests and the batch queue.
@@ -156,6 +166,12 @@ struct PeakNeed {
             let month = spend()
             if month > cap { over.append("\(Format.money(month)) a month against a \(Format.money(cap)) spend cap") }
         }
+        if let limit = tier.spend_per_10_minutes_usd, tenMinuteSpend(spend()) > limit {
+            // In whole dollars beside a month that is: "about $65 … against a $50 spend limit", not "$65.07 … $50.00".
+            let month = spend()
+            over.append("about \(Format.money(tenMinuteSpend(month), beside: month)) in the busiest 10 minutes against a "
+                        + "\(Format.money(limit, beside: month)) spend limit per 10 minutes")
+        }
         return over.isEmpty ? nil : Format.series(over)
     }
 
@@ -177,6 +193,10 @@ struct PeakNeed {
         if let cap = tier.monthly_spend_cap_usd, cap > 0, spend > room * cap {
             tight.append("\(Format.money(spend)) of its \(Format.money(cap)) monthly spend cap (\(share(spend, cap)))")
         }
+        if let limit = tier.spend_per_10_minutes_usd, limit > 0, tenMinuteSpend(spend) > room * limit {
+            let peak = tenMinuteSpend(spend)
+            tight.append("about \(Format.money(peak, beside: spend)) of its \(Format.money(limit, beside: spend)) spend limit per 10 minutes at peak (\(share(peak, limit)))")
+        }
         return tight
     }
 
@@ -188,7 +208,10 @@ struct PeakNeed {
               within(tier.requests_per_month, monthly), within(tier.batch_queue_tokens, queue),
               within(tier.batch_queue_requests, batchLane ? queued : 0)
         else { return false }
-        return tier.monthly_spend_cap_usd.map { spend() <= $0 } ?? true
+        guard tier.monthly_spend_cap_usd != nil || tier.spend_per_10_minutes_usd != nil else { return true }
+        let month = spend()
+        return tier.monthly_spend_cap_usd.map { month <= $0 } ?? true
+            && tier.spend_per_10_minutes_usd.map { tenMinuteSpend(month) <= $0 } ?? true
     }
 }
 
@@ -231,11 +254,13 @@ extension Knowledge {
         let daily = requests / CostAssumptions.daysPerMonth
         let batch = v[AnswerID.latency.rawValue] == Self.batchLatency
         let batchLane = batch && compiledModels[m].prices(on: Int(v[AnswerID.asOf.rawValue]))?.batchDiscount != nil
+        // The busiest 10 minutes at the peak rate, holding at least one whole request (as the busiest minute does).
+        let tenMinutes = requests > 0 && !batchLane ? Swift.min(1, Swift.max(1, average * 10) / requests) : 0
         return PeakNeed(rpm: rpm, itpm: rpm * input, otpm: rpm * (t.output + t.reasoning), daily: daily, monthly: requests,
                         // A batch queue is the batch API's: "batch" work on a model without one runs live.
                         queue: batchLane ? daily * t.input : 0, queued: daily, batchLane: batchLane,
                         slowSeconds: slowRequest?.seconds(input: t.input, output: t.output + t.reasoning),
-                        uncachedInput: cachedPrefix)
+                        uncachedInput: cachedPrefix, busiestTenMinutes: tenMinutes)
     }
 
     /// Peak traffic on model m against its rate limits on the as-of day; nil for self-hosted models.
@@ -303,7 +328,9 @@ extension Knowledge {
             if need.batchLane, ladder[needed].batch_queue_requests != nil || ladder[needed].batch_queue_tokens != nil {
                 return result(.carried, tier: ladder[needed])
             }
-            return needed > 0 ? result(.unknown, tier: ladder[needed]) : result(.unknown)
+            // What the tier below stops: its month, or its spend per 10 minutes at the peak (Google's).
+            return needed > 0 ? result(.unknown, tier: ladder[needed], gap: need.exceeded(ladder[needed - 1], spend: spend))
+                : result(.unknown)
         case .tiers: break
         }
         func publishesLimits(_ tier: RateTier) -> Bool {
@@ -379,7 +406,13 @@ extension Knowledge {
     /// A tier as a sentence names it: "the Scale tier", but "Tier 3" and "Above Tier 3", not "the Tier 3 tier".
     static func tierPhrase(_ tier: String, article: String = "the") -> String {
         let name = tierName(tier)
-        return name.range(of: "Tier") != nil ? name : "\(article) \(name) tier"
+        return name.range(of: "Tier") != nil ? name : "\(article) \(tierNoun(tier, "tier"))"
+    }
+
+    /// A tier's name with `noun` after it unless the name says "Tier" already: "Scale rate-limit tier", "Tier 3".
+    static func tierNoun(_ tier: String, _ noun: String) -> String {
+        let name = tierName(tier)
+        return name.range(of: "Tier") != nil ? name : "\(name) \(noun)"
     }
 }
 
@@ -408,14 +441,16 @@ extension Knowledge {
                 + "them " + (Self.tierName(tier).hasPrefix("Above") ? "limits" : "\(Self.tierPhrase(tier))'s limits")
                 + " are arranged with \(provider) organisation by organisation"
         }
-        // The cap that binds is the one just below the tier needed: "Scale tier (Start stops at $500)" for a $6,047
-        // month that Build's $1,000 cap stops.
-        if let tier = capacity.tier, scheme?.kind != .tiers, let tiers, let below = Self.tier(below: tier, in: tiers) ?? tiers.first,
-           let cap = below.monthly_spend_cap_usd {
-            return "\(provider)'s monthly spend caps are the organisation's, and this month needs at least "
-                + "\(Self.tierPhrase(tier, article: "its")) (\(Self.tierName(below.tier)) stops at \(Format.money(cap))); "
+        // The limit that binds is the tier's just below the one needed, as `gap` says it: "Scale tier (Build: $6,047
+        // a month against a $1,000 spend cap)", or a peak over Tier 2's $50 per 10 minutes in a month its cap covers.
+        if let tier = capacity.tier, scheme?.kind != .tiers, let tiers, let below = Self.tier(below: tier, in: tiers),
+           let gap = capacity.gap {
+            // What reaching that tier takes, as the live path's tier warning says it ($1,000 paid and 30 days).
+            let asks = capacity.requires.map { ". What \(Self.tierPhrase(tier)) asks: " + Format.withoutFullStop($0) } ?? ""
+            return "\(provider)'s spend limits are the organisation's, and this workload needs at least "
+                + "\(Self.tierPhrase(tier, article: "its")) (\(Self.tierName(below.tier)): \(gap)); "
                 + (scheme?.kind == .unpublished ? "it publishes no per-minute limits for this model"
-                   : "its per-minute limits for this model we have not been able to read")
+                   : "its per-minute limits for this model we have not been able to read") + asks
         }
         if let tier = capacity.tier {
             return "the month's spend needs at least its \(Self.tierName(tier)) tier, whose "

@@ -474,6 +474,7 @@ final class CompiledModel: Sendable {
                               ("rpd", tier.rpd), ("batch_queue_tokens", tier.batch_queue_tokens),
                               ("batch_queue_requests", tier.batch_queue_requests),
                               ("max_concurrent", tier.max_concurrent), ("monthly_spend_cap_usd", tier.monthly_spend_cap_usd),
+                              ("spend_per_10_minutes_usd", tier.spend_per_10_minutes_usd),
                               ("requests_per_month", tier.requests_per_month)]
                 // Below 10^15: no provider publishes a limit near it, and a figure past Int64 stopped the server when a
                 // warning wrote it (rpm: 1e20 passed check).
@@ -486,7 +487,7 @@ final class CompiledModel: Sendable {
                     || tier.rpd != nil || tier.requests_per_month != nil || tier.batch_queue_tokens != nil
                     || tier.batch_queue_requests != nil || tier.max_concurrent != nil
                 if kind != .tiers, ratesLimited {
-                    throw problem(tpath, "a \(kind.rawValue) scheme's tiers give their spend caps only (monthly_spend_cap_usd), "
+                    throw problem(tpath, "a \(kind.rawValue) scheme's tiers give their spend caps only (monthly_spend_cap_usd, spend_per_10_minutes_usd), "
                         + "or negotiated: true; per-minute, daily, queue or concurrency limits make it kind: tiers")
                 }
                 if tier.negotiated == true {
@@ -498,9 +499,10 @@ final class CompiledModel: Sendable {
                             + "concurrency limit: drop them, or drop negotiated")
                     }
                 } else {
-                    guard ratesLimited || tier.monthly_spend_cap_usd != nil else {
+                    guard ratesLimited || tier.monthly_spend_cap_usd != nil || tier.spend_per_10_minutes_usd != nil else {
                         throw problem(tpath, "needs at least one limit (rpm, itpm, otpm, tpm, rpd, requests_per_month, "
-                            + "batch_queue_tokens, batch_queue_requests, max_concurrent or monthly_spend_cap_usd), or "
+                            + "batch_queue_tokens, batch_queue_requests, max_concurrent, monthly_spend_cap_usd or "
+                            + "spend_per_10_minutes_usd), or "
                             + "negotiated: true for limits arranged with the provider")
                     }
                 }

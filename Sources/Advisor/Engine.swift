@@ -1806,7 +1806,9 @@ public struct Engine: Sendable {
                 // What reaches a tier's tight limits: a spend cap alone is reached by a busier month, never by a day's
                 // batches or a peak minute.
                 func busier(_ tier: RateTier, room: Double) -> String {
-                    need.measured(tier).allSatisfy { $0.need <= room * $0.limit } ? "A busier month"
+                    need.measured(tier).allSatisfy { $0.need <= room * $0.limit }
+                        && tier.spend_per_10_minutes_usd.map { need.tenMinuteSpend(accountMonth) <= room * $0 } ?? true
+                        ? "A busier month"
                         : batchLane ? "A busier month or a bigger day of batches" : "A busier month or a sharper peak"
                 }
                 if let tier = capacity.tier, tier != entry?.tier {
@@ -1822,8 +1824,14 @@ public struct Engine: Sendable {
                     // Why that tier, where the one below it stops at its spend cap: "1.4 requests a minute needs
                     // Scale" read as an error while the month's $1,146 was over Build's $1,000 cap.
                     let spendReason: String = {
-                        guard let i = tiers.firstIndex(where: { $0.tier == tier }), i > 0,
-                              let cap = tiers[i - 1].monthly_spend_cap_usd, accountMonth > cap else { return "" }
+                        guard let i = tiers.firstIndex(where: { $0.tier == tier }), i > 0 else { return "" }
+                        // A spend limit per 10 minutes the peak is over, in a month the cap below still covers.
+                        if let limit = tiers[i - 1].spend_per_10_minutes_usd, need.tenMinuteSpend(accountMonth) > limit,
+                           tiers[i - 1].monthly_spend_cap_usd.map({ accountMonth <= $0 }) ?? true {
+                            return ", because the busiest 10 minutes cost about \(Format.money(need.tenMinuteSpend(accountMonth), beside: accountMonth)), over "
+                                + "\(Knowledge.tierName(tiers[i - 1].tier))'s \(Format.money(limit, beside: accountMonth)) spend limit per 10 minutes"
+                        }
+                        guard let cap = tiers[i - 1].monthly_spend_cap_usd, accountMonth > cap else { return "" }
                         // Only the per-minute limits the tier's page gives: a queue or a monthly count is no minute's
                         // peak, and a tier that gives none says nothing of it.
                         let lower = tiers[i - 1], perMinute = batchLane ? [] : need.measured(lower).filter { $0.unit.hasSuffix("a minute") }
@@ -1835,7 +1843,9 @@ public struct Engine: Sendable {
                             + minutes
                     }()
                     computed(.rate_limit_tier, model: primary, values.merging(
-                        ["tier": Knowledge.tierName(tier), "requires": Format.withoutFullStop(capacity.requires ?? ""),
+                        // "OpenAI's Tier 3", not "Tier 3 rate-limit tier"; "Anthropic's Scale rate-limit tier".
+                        ["tier": Knowledge.tierNoun(tier, "rate-limit tier"),
+                         "requires": Format.withoutFullStop(capacity.requires ?? ""),
                          "reason": spendReason,
                          "below": batchLane ? "the batch queue or the spend cap stops new batches"
                              : onlySpend ? "the spend cap stops every request once the month's bill reaches it, until the next month"

@@ -466,6 +466,9 @@ public struct RateTier: Codable, Sendable, Equatable {
     public var max_concurrent: Double?
     /// The most an organisation on this tier may spend in a month; nil means no cap.
     public var monthly_spend_cap_usd: Double?
+    /// The most an organisation on this tier may spend in any rolling 10 minutes (Google's spend-based rate limit:
+    /// past it, requests fail with 429 until the window moves on); nil means no such limit.
+    public var spend_per_10_minutes_usd: Double?
     /// Requests a month (Cohere's trial keys stop at 1,000 calls); nil means no such cap.
     public var requests_per_month: Double?
     /// How an organisation reaches the tier.
@@ -481,7 +484,8 @@ public struct RateTier: Codable, Sendable, Equatable {
     public init(tier: String, rpm: Double? = nil, itpm: Double? = nil, otpm: Double? = nil, tpm: Double? = nil,
                 rpd: Double? = nil, batch_queue_tokens: Double? = nil, batch_queue_requests: Double? = nil,
                 max_concurrent: Double? = nil,
-                monthly_spend_cap_usd: Double? = nil, requests_per_month: Double? = nil, requires: String,
+                monthly_spend_cap_usd: Double? = nil, spend_per_10_minutes_usd: Double? = nil,
+                requests_per_month: Double? = nil, requires: String,
                 evaluation_only: Bool? = nil, negotiated: Bool? = nil) {
         self.tier = tier
         self.rpm = rpm
@@ -493,6 +497,7 @@ public struct RateTier: Codable, Sendable, Equatable {
         self.batch_queue_requests = batch_queue_requests
         self.max_concurrent = max_concurrent
         self.monthly_spend_cap_usd = monthly_spend_cap_usd
+        self.spend_per_10_minutes_usd = spend_per_10_minutes_usd
         self.requests_per_month = requests_per_month
         self.requires = requires
         self.evaluation_only = evaluation_only

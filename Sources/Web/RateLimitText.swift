@@ -39,6 +39,7 @@ enum RateLimitText {
         if let queue = tier.batch_queue_requests { limits.append("\(Format.count(queue)) requests in the batch queue") }
         if let inFlight = tier.max_concurrent { limits.append("at most \(Format.count(inFlight)) requests in flight") }
         if let cap = tier.monthly_spend_cap_usd { limits.append("spend up to \(Format.usd(cap)) a month") }
+        if let limit = tier.spend_per_10_minutes_usd { limits.append("spend up to \(Format.usd(limit)) in any 10 minutes") }
         if tier.negotiated == true {
             limits.insert("limits not published", at: 0)
             // Anthropic's Custom tier has none; Google's above Tier 3 is not given: "published" holds for both.

@@ -135,6 +135,9 @@ struct KnowledgeTests {
         // A batch queue alone is a limit, and like every limit a positive number.
         ([RateTier(tier: "start", batch_queue_requests: 200_000, requires: "a")], nil),
         ([RateTier(tier: "start", rpm: 50, batch_queue_requests: -1, requires: "a")], "must be a positive number"),
+        // A spend limit per 10 minutes (Google's) is a limit too, and positive.
+        ([RateTier(tier: "tier_1", spend_per_10_minutes_usd: 10, requires: "a")], nil),
+        ([RateTier(tier: "tier_1", monthly_spend_cap_usd: 250, spend_per_10_minutes_usd: 0, requires: "a")], "must be a positive number"),
         // Past any published limit: 1e20 passed, and the first warning that wrote it stopped the server.
         ([RateTier(tier: "start", rpm: 1e20, requires: "a")], "must be a positive number below 1,000,000,000,000,000"),
         // An evaluation key (Cohere's trial) is listed, but a scheme needs a tier for production traffic.

@@ -13,8 +13,10 @@ struct OrganisationSpendCapTests {
         #expect(a.primaryModel == "claude-sonnet-4-6")
         #expect(a.capacity?.status == .unknown && a.capacity?.tier == "scale", "\(String(describing: a.capacity))")
         let warning = try #require(a.warnings.first { $0.failure_mode == "rate-limits" })
-        #expect(warning.text.contains("Anthropic's monthly spend caps are the organisation's, and this month needs at least its "
-                                      + "Scale tier (Build stops at $1,000)"), "\(warning.text)")
+        #expect(warning.text.contains("Anthropic's spend limits are the organisation's, and this workload needs at least its "
+                                      + "Scale tier (Build: $6,000 a month against a $1,000 spend cap)"), "\(warning.text)")
+        // What reaching it takes, as the tier warning of a model whose limits we read says it.
+        #expect(warning.text.contains("What the Scale tier asks: Same as Build: automatic with usage history"), "\(warning.text)")
         #expect(!warning.text.contains("unlikely to bind"))
     }
 
@@ -65,11 +67,53 @@ struct OrganisationSpendCapTests {
             return a.warnings.first { $0.failure_mode == "rate-limits" && $0.model == "gemini-4-hydrogen" }?.text
         }
         let month = try #require(rateWarning(2_000_000, cached: 0.8))
-        #expect(month.contains("Google's monthly spend caps are the organisation's, and this month needs at least Tier 3 (Tier 2 stops at $2,000); "
-                               + "it publishes no per-minute limits for this model"), "\(month)")
+        #expect(month.contains("Google's spend limits are the organisation's, and this workload needs at least Tier 3 (Tier 2: $13,320 a month "
+                               + "against a $2,000 spend cap); it publishes no per-minute limits for this model. What Tier 3 asks: "
+                               + "$1,000 paid and 30 days since the first successful payment."), "\(month)")
         let huge = try #require(rateWarning(1_000_000_000))
         #expect(huge.contains("each tier Google publishes up to Tier 3 falls short on a limit or a spend cap it lists (Tier 3: $13,500,000 "
-                              + "a month against a $20,000 spend cap), and above them limits are arranged with Google"), "\(huge)")
+                              + "a month against a $20,000 spend cap and about $9,247 in the busiest 10 minutes against a $200 spend "
+                              + "limit per 10 minutes), and above them limits are arranged with Google"), "\(huge)")
+    }
+
+    /// Google holds spend to $10, $50 and $200 per rolling 10 minutes on Tiers 1 to 3, beside the monthly caps: a
+    /// $1,620 month that Tier 2's $2,000 cap covers, at a peak of 200 times the average, spends about $74 in its
+    /// busiest 10 minutes and needs Tier 3. Its warning said "Tier 2 stops at $2,000", a cap the month is under.
+    @Test func aSharpPeakOverTheSpendLimitPerTenMinutesNeedsTheNextTier() throws {
+        func assess(peak: Double) -> Assessment {
+            engine.assess(Fixture.real.answers(["task_type": "chat", "monthly_requests": 120_000, "avg_input_tokens": 6_000,
+                                                "avg_output_tokens": 300, "cost_priority": "primary", "required_fit": "strong",
+                                                "peak_to_average": .number(peak), "as_of": "2026-12-07"]))
+        }
+        let even = assess(peak: 3)
+        #expect(even.primaryModel == "gemini-4-hydrogen" && even.decision.monthly_usd == 1_620)
+        #expect(even.capacity?.tier == "tier_2", "\(String(describing: even.capacity))")
+        let sharp = assess(peak: 200)
+        #expect(sharp.capacity?.status == .unknown && sharp.capacity?.tier == "tier_3", "\(String(describing: sharp.capacity))")
+        #expect(sharp.capacity?.gap == "about $74 in the busiest 10 minutes against a $50 spend limit per 10 minutes",
+                "\(String(describing: sharp.capacity))")
+        let warning = try #require(sharp.warnings.first { $0.failure_mode == "rate-limits" && $0.model == "gemini-4-hydrogen" })
+        #expect(warning.text.contains("needs at least Tier 3 (Tier 2: about $74 in the busiest 10 minutes against a $50 spend limit "
+                                      + "per 10 minutes)"), "\(warning.text)")
+        // Through the batch API no page times the spend: the limit per 10 minutes is not held against it.
+        let need = Fixture.real.answers(["monthly_requests": 120_000, "peak_to_average": 200, "latency": "batch"])
+        let hydrogen = try #require(Fixture.real.modelIndex["gemini-4-hydrogen"])
+        #expect(need.values.withUnsafeBufferPointer { Fixture.real.peakNeed(model: hydrogen, $0, cachedPrefix: false) }.busiestTenMinutes == 0)
+    }
+
+    /// The busiest 10 minutes hold at least one whole request and at most the month: 100 requests a month are not
+    /// a hundredth of a request in 10 minutes.
+    @Test func theBusiestTenMinutesHoldAWholeRequest() throws {
+        let hydrogen = try #require(Fixture.real.modelIndex["gemini-4-hydrogen"])
+        func share(_ requests: Double, peak: Double) -> Double {
+            Fixture.real.answers(["monthly_requests": .number(requests), "peak_to_average": .number(peak)]).values.withUnsafeBufferPointer {
+                Fixture.real.peakNeed(model: hydrogen, $0, cachedPrefix: false).busiestTenMinutes
+            }
+        }
+        #expect(share(100, peak: 3) == 0.01)
+        #expect(share(1, peak: 1_000) == 1)
+        #expect(abs(share(438_000, peak: 2) - 200 / 438_000) < 1e-12)
+        #expect(share(0, peak: 3) == 0)
     }
 }
 

@@ -525,6 +525,13 @@ struct AdvisorRoutesTests {
         #expect(page.contains("Scale: 10,000 requests"))
     }
 
+    /// Google's billing tiers give a spend limit per rolling 10 minutes beside the monthly cap; the model page lists
+    /// both as limits, as the engine holds the peak to both.
+    @Test func aSpendLimitPerTenMinutesIsListedWithTheTier() {
+        let page = get("/models/gemini-4-hydrogen").text
+        #expect(page.contains("Tier 2: spend up to $2,000.00 a month; spend up to $50.00 in any 10 minutes. $100 paid and 3 days"), "\(page.count)")
+    }
+
     /// A benchmark is named as its publisher writes it and scored in its unit: GDPval-AA is Elo, not a percentage.
     @Test func benchmarksKeepTheirNamesAndUnits() {
         let page = get("/models/claude-haiku-5-5").text
