@@ -46,7 +46,7 @@ struct ReviewedVerdictTests {
     }
 
     @Test func aCacheMinimumTrapPricesEachSideAtItsOwnBatchRate() throws {
-        // 5M batch classifications with an 1,800-token system prompt: under Gemini 3.5 Flash-Lite's 2,048-token cache
+        // 5M batch classifications with an 1,800-token system prompt: under Gemini 3.5 Flash-Lite's 4,096-token cache
         // minimum the prefix is fresh input at the batch rate ($0.15 a million), while its batch discount leaves cache
         // reads at their full $0.03: 9e9 tokens × $0.12 = $1,080, not half of the undiscounted gap ($1,215).
         let a = engine.assess(k.answers([
