@@ -20,6 +20,14 @@ extension Engine {
         let values = answers.values
         let current = decision.verdict
         let primaryInTime = values.withUnsafeBufferPointer { !knowledge.cannotAnswerInTime(model: decision.primary, $0) }
+        // Whether any model the decision could use answers within the budget: where one does, the budget rules out
+        // the late models as fit as it (Engine.decide), and a change that leaves none in time lifts that.
+        func someInTime(_ v: UnsafeBufferPointer<Double>, usable: [Bool]) -> Bool {
+            knowledge.models.indices.contains { m in
+                usable[m] && !knowledge.cannotAnswerInTime(model: m, v) && knowledge.latencyCheck(model: m, v)?.verdict != .misses
+            }
+        }
+        let inTimeNow = primaryInTime || values.withUnsafeBufferPointer { someInTime($0, usable: decision.usable) }
         var changes: [Change] = []
         let baseLean = values.withUnsafeBufferPointer { knowledge.effortRegime($0) }
         func decideChanged(_ v: UnsafeBufferPointer<Double>, _ known: [Double]?, _ usable: [Bool]?) -> Decision {
@@ -44,7 +52,12 @@ extension Engine {
                 let repriced = knowledge.effortRegime(v) != baseLean
                 let d = decideChanged(v, costsMove || repriced ? nil : baseCosts,
                                       usabilityMoves || repriced ? nil : decision.usable)
-                guard d.verdict != current, !primaryInTime || !knowledge.cannotAnswerInTime(model: d.primary, v) else { return nil }
+                guard d.verdict != current else { return nil }
+                // Nor by leaving no model in time, so that the budget stops ruling out the late ones: 3,600-token
+                // answers "brought the Haiku plan" to 4 s analyses because gpt-oss-20b, the one model in time at
+                // 3,000, no longer was, and Haiku 5.5 needs about 11.9 s.
+                if knowledge.cannotAnswerInTime(model: d.primary, v),
+                   primaryInTime || (inTimeNow && !someInTime(v, usable: d.usable)) { return nil }
                 return (d.score, d.verdict, d.primary)
             }
             func consider(_ candidate: Double, distance: Double) {

@@ -368,6 +368,20 @@ struct ThinkingTimeTests {
         }
     }
 
+    /// "What would change" offers no answer that leaves no model in time, which lifts the budget's rule: at 3,000
+    /// tokens gpt-oss-20b writes these 4 s analyses in time and rules out the Haiku; 3,600-token answers were offered as
+    /// the way to the Haiku plan, though Haiku 5.5 then needs about 11.9 s and nothing is in time.
+    @Test func noChangeBringsTheHaikuBackByLeavingNothingInTime() throws {
+        let a = engine.assess(k.answers(["task_type": "complex_reasoning", "monthly_requests": 50_000, "avg_input_tokens": 20_000,
+                                         "avg_output_tokens": 3_000, "tool_choice": "forced", "routing": "tiered",
+                                         "latency": "realtime", "latency_budget_s": 4, "as_of": "2027-01-05"]))
+        #expect(a.primaryModel == "gpt-6-2-sol", "\(a.primaryModel)")
+        for change in a.whatWouldChange where change.answer == .avgOutputTokens {
+            guard case .number(let to) = change.to else { Issue.record("\(change)"); continue }
+            #expect(to < 3_000, "\(change)")
+        }
+    }
+
     /// A model a rule prefers that cannot answer in time gives way only to a model that fits the task as well and
     /// can: 80-token coding answers due in 1.15 s pass Claude Sonnet 5.5 over (its least thinking and answer take
     /// 1.16 s with the wait before any first token) for GPT-6.2 Astra, strong too and 1.1 s at its least, and a
