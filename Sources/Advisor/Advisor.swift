@@ -1061,6 +1061,8 @@ final class CompiledPolicy: Sendable {
     /// routing_payback: the words when routing does not pay and cost first keeps the Haiku, the cheapest model that
     /// fits, on every request ("" for other kinds).
     let costFirstText: String
+    /// routing_payback: everything on the escalation model is over the cost ceiling against the Haiku alone (`ceiling_text`).
+    let ceilingText: String
     /// cost_ceiling: the words when the Haiku's prompt is over its long-context price threshold ("" for other kinds).
     let thresholdText: String
     /// cost_ceiling: the runner-up's reason when a cheaper equal did not clear the ceiling ("" for other kinds).
@@ -1216,17 +1218,25 @@ final class CompiledPolicy: Sendable {
             // The saving may be below zero here too: no {saving_per_year}.
             costFirstText = try checked(spec.cost_first_text, ".cost_first_text",
                                         loss.filter { $0 != "loss_per_year" } + ["haiku", "haiku_monthly", "monthly"])
+            guard spec.ceiling_text != nil else {
+                throw problem(".ceiling_text", "routing_payback needs ceiling_text: the words when routing does not pay and "
+                              + "everything on the escalation model is over the cost ceiling against the Haiku, which takes every request")
+            }
+            ceilingText = try checked(spec.ceiling_text, ".ceiling_text",
+                                      loss.filter { $0 != "loss_per_year" } + ["haiku", "haiku_monthly", "monthly", "ratio"])
         } else if spec.loss_text != nil || spec.routed_loss_text != nil || spec.slow_text != nil || spec.slow_paying_text != nil
-                    || spec.cost_first_text != nil {
+                    || spec.cost_first_text != nil || spec.ceiling_text != nil {
             throw problem(spec.loss_text != nil ? ".loss_text" : spec.routed_loss_text != nil ? ".routed_loss_text"
-                          : spec.slow_text != nil ? ".slow_text" : spec.slow_paying_text != nil ? ".slow_paying_text" : ".cost_first_text",
-                          "only a routing_payback policy has loss, slow and cost-first texts")
+                          : spec.slow_text != nil ? ".slow_text" : spec.slow_paying_text != nil ? ".slow_paying_text"
+                          : spec.cost_first_text != nil ? ".cost_first_text" : ".ceiling_text",
+                          "only a routing_payback policy has loss, slow, cost-first and ceiling texts")
         } else {
             lossText = ""
             routedLossText = ""
             slowText = ""
             slowPayingText = ""
             costFirstText = ""
+            ceilingText = ""
         }
         if spec.kind == .cost_ceiling {
             guard spec.threshold_text != nil else {

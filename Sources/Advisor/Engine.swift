@@ -319,6 +319,9 @@ struct PolicyOutcome {
     /// routing_payback: cost first named the Haiku, the cheapest model that fits, so the Haiku keeps every request;
     /// `monthly` is the plan's month, which buys quality and saves nothing against the Haiku alone (`cost_first_text`).
     var costFirst = false
+    /// routing_payback: routing does not pay, and everything on the escalation model (`monthly`) is over the cost
+    /// ceiling against the Haiku, which fits the task as well, so the Haiku takes everything (`ceiling_text`).
+    var overCeiling = false
     /// routing_plan: why the plan was set aside (nil: it was honoured).
     var obstacle: PlanObstacle? = nil
     /// routing_plan: the complex share routed.
@@ -875,7 +878,21 @@ public struct Engine: Sendable {
                 policyReasons.append(PolicyOutcome(policy: p, model: esc, saving: saving, cost: cost,
                                                    haiku: routed || slow ? h : nil, haikuMonthly: haikuMonthly,
                                                    overruled: routed, slowEscalation: slow && !routed))
-                if !routed && slow {
+                // Everything on the escalation model is held to the ceiling as any model named is, against the Haiku
+                // alone, the one other way to answer every request without a router: 3,000 batch summaries went to
+                // Sonnet 5.5, no better a fit, at 23 times Haiku 5.5's month, and at a $100,000 developer rate 200,000
+                // chats at $7,820 a month against $211.
+                // Alone, the Haiku answers the hard requests too: it must meet the floors any model alone meets (from a
+                // tenth of requests complex, a fit for complex reasoning it lacks).
+                let overCeiling = !routed && !slow && costCeiling(v).map { _, ceiling in
+                    k.compiledModels[h].fit[task] <= k.compiledModels[esc].fit[task] && k.meets(taskFloors, model: h)
+                        && ceiling.ceilingPasses(haiku: escalationMonthly, other: haikuMonthly)
+                } == true
+                if overCeiling, var outcome = policyReasons.popLast() {
+                    (outcome.haiku, outcome.monthly, outcome.overCeiling) = (h, escalationMonthly, true)
+                    policyReasons.append(outcome)
+                }
+                if !routed && (slow || overCeiling) {
                     haikuTakesEverything()
                 } else if !routed {
                     verdict = .chooseAlternative
@@ -2183,9 +2200,11 @@ public struct Engine: Sendable {
         var text = outcome.slowEscalation ? policy.slowText
             : outcome.slowPaying ? policy.slowPayingText
             : outcome.costFirst ? policy.costFirstText
+            : outcome.overCeiling ? policy.ceilingText
             : loses ? (outcome.overruled ? policy.routedLossText : policy.lossText)
             : (outcome.overruled ? policy.routedText : policy.text)
         if loses { values["loss_per_year"] = Format.cents(-outcome.saving) }
+        if outcome.overCeiling { values["ratio"] = Format.ratio(outcome.monthly / Swift.max(outcome.haikuMonthly ?? 0, 0.0001)) }
         if outcome.slowEscalation || outcome.slowPaying {
             let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
             values["budget"] = AnswerValue.number(budget).text

@@ -897,6 +897,11 @@ public struct PolicySpec: Codable, Sendable, Equatable {
     /// routing_payback: the reason when cost comes first with a Haiku as the cheapest model that fits: the Haiku keeps
     /// every request, and `{monthly}` is what the plan with the escalation model would cost. Required for that kind.
     public var cost_first_text: String?
+    /// routing_payback: the reason when routing does not pay and, on a budget held to the cost ceiling, everything on
+    /// the escalation model costs more than the ceiling allows over the Haiku, which fits the task as well: the Haiku
+    /// takes every request, the hard ones unescalated (`{monthly}`: the escalation model's month alone; `{ratio}`).
+    /// Required for that kind.
+    public var ceiling_text: String?
     /// cost_ceiling: the reason when the Haiku's prompt is over its long-context price threshold (`{threshold}`),
     /// the one gap a shorter prompt closes. Required for that kind.
     public var threshold_text: String?
@@ -915,8 +920,10 @@ public struct PolicySpec: Codable, Sendable, Equatable {
                 upkeep_hours_per_month: Double? = nil, effort: Effort? = nil, max_ratio: Double? = nil,
                 min_saving_usd: Double? = nil, text: String, routed_text: String? = nil, ignored_text: String? = nil,
                 loss_text: String? = nil, routed_loss_text: String? = nil, slow_text: String? = nil,
-                slow_paying_text: String? = nil, cost_first_text: String? = nil, threshold_text: String? = nil, held_text: String? = nil, preferred_text: String? = nil,
+                slow_paying_text: String? = nil, cost_first_text: String? = nil, ceiling_text: String? = nil,
+                threshold_text: String? = nil, held_text: String? = nil, preferred_text: String? = nil,
                 preferred_held_text: String? = nil) {
+        self.ceiling_text = ceiling_text
         self.preferred_text = preferred_text
         self.preferred_held_text = preferred_held_text
         self.threshold_text = threshold_text

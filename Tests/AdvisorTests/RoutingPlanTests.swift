@@ -5,6 +5,32 @@ import Testing
 /// routing plan"): a team that routes gets the tiered verdict it planned, the policies it overrules are still
 /// said with their figures, and a plan with nothing to route is set aside in one sentence. On the real content.
 struct RoutingPlanTests {
+    /// Where routing does not pay, everything on the escalation model is held to the cost ceiling against the Haiku
+    /// alone: 9,000 batch summaries (5 % complex, as assumed) cost $573.75 a month on Sonnet 5.5 and $24.64 on Haiku
+    /// 5.5, as strong a fit: 23 times, $549 more, so the Haiku takes them all. At 8,000, $510 against $21.90 is under
+    /// the ceiling's $500 gap, and the quality is bought.
+    @Test func everythingOnTheEscalationModelIsHeldToTheCeiling() throws {
+        let engine = Engine(knowledge: Fixture.real)
+        func summaries(_ n: Double) -> Assessment {
+            engine.assess(Fixture.real.answers(["task_type": "summarization", "monthly_requests": .number(n),
+                                                "avg_input_tokens": 30_000, "avg_output_tokens": 1_500, "latency": "batch",
+                                                "as_of": "2026-12-07"]))
+        }
+        let over = summaries(9_000)
+        #expect(over.verdict == .chooseHaiku && over.primaryModel == "claude-haiku-5-5", "\(over.verdict) \(over.primaryModel)")
+        let reason = try #require(over.reasons.first { $0.criterion == "routing-payback" }).text
+        #expect(reason.contains("sending everything to Claude Sonnet 5.5 would cost $573.75 a month, 23.3 times the $24.64 of "
+                                + "Claude Haiku 5.5, which fits this task as well"), "\(reason)")
+        #expect(!reason.contains("Send everything to"))
+        let within = summaries(8_000)
+        #expect(within.primaryModel == "claude-sonnet-5-5" && within.primaryModelBasis == .routing_does_not_pay)
+        // Alone, the Haiku answers the hard share too: a tenth complex or more asks a fit for complex reasoning it lacks.
+        let hard = engine.assess(Fixture.real.answers(["task_type": "summarization", "monthly_requests": 9_000,
+                                                       "avg_input_tokens": 30_000, "avg_output_tokens": 1_500,
+                                                       "latency": "batch", "complex_share": 0.15, "as_of": "2026-12-07"]))
+        #expect(hard.primaryModel != "claude-haiku-5-5", "\(hard.primaryModel)")
+    }
+
     let k = Fixture.real
     var engine: Engine { Engine(knowledge: k) }
 
@@ -229,6 +255,12 @@ struct RoutingPlanTests {
         file = try Fixture.file()
         file.criteria[c].spec.policies![0].slow_paying_text = nil
         #expect { _ = try Fixture.knowledge(file) } throws: { ($0 as! KnowledgeError).field.hasSuffix(".slow_paying_text") }
+        // And for everything on the escalation model held to the cost ceiling: needed, with no saving to name.
+        file = try Fixture.file()
+        file.criteria[c].spec.policies![0].ceiling_text = nil
+        #expect { _ = try Fixture.knowledge(file) } throws: { ($0 as! KnowledgeError).field.hasSuffix(".ceiling_text") }
+        file.criteria[c].spec.policies![0].ceiling_text = "{haiku} takes it all, {saving_per_year} saved"
+        #expect { _ = try Fixture.knowledge(file) } throws: { ($0 as! KnowledgeError).message.contains("saving_per_year") }
         // And for cost first keeping its Haiku where routing does not pay: needed, and with no saving to name.
         file = try Fixture.file()
         file.criteria[c].spec.policies![0].cost_first_text = nil
