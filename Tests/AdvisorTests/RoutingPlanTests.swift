@@ -5,6 +5,29 @@ import Testing
 /// routing plan"): a team that routes gets the tiered verdict it planned, the policies it overrules are still
 /// said with their figures, and a plan with nothing to route is set aside in one sentence. On the real content.
 struct RoutingPlanTests {
+    /// A Haiku the score keeps alone is not held to the complex-reasoning floor, so neither is the cost ceiling's
+    /// stand-in beyond the Haiku's own fit: 15 % complex classifications of 95K-token prompts kept Haiku 5.5 at $30,891
+    /// a month over GPT-6 Luna at $4,752.50, as strong at classification and no weaker at complex reasoning; and 15 %
+    /// complex realtime chats the Haiku takes alone (Sonnet 5.5 too slow) kept it at $2,973.75 against Luna's $457.50.
+    @Test func theCeilingsStandInFitsTheHardShareAsWellAsTheHaikuAlone() {
+        let engine = Engine(knowledge: Fixture.real)
+        let classes = engine.assess(Fixture.real.answers(["task_type": "classification", "monthly_requests": 500_000,
+                                                         "avg_input_tokens": 95_000, "avg_output_tokens": 10, "complex_share": 0.15,
+                                                         "reasoning_effort": "none", "accuracy": "tolerant", "latency": "realtime",
+                                                         "as_of": "2026-12-07"]))
+        #expect(classes.primaryModel == "gpt-6-luna" && classes.primaryModelBasis == .cost_ceiling && classes.decision.monthly_usd == 4_752.5,
+                "\(classes.primaryModel) \(classes.primaryModelBasis) \(classes.decision.monthly_usd)")
+        let chats = engine.assess(Fixture.real.answers(["task_type": "chat", "monthly_requests": 50_000, "avg_input_tokens": 90_000,
+                                                       "avg_output_tokens": 300, "latency": "realtime", "complex_share": 0.15,
+                                                       "developer_hourly_usd": 1_000, "as_of": "2026-12-07"]))
+        #expect(chats.primaryModel == "gpt-6-luna" && chats.decision.monthly_usd == 457.5, "\(chats.primaryModel) \(chats.decision.monthly_usd)")
+        // In front of an escalation model the stand-in answers the escalated share alone, and must fit it as the
+        // escalation model does: a tiered plan keeps its floor.
+        let k = Fixture.real
+        let weak = k.modelIndex["gpt-6-luna"]!, cr = AnswerID.taskType.choices.firstIndex(of: "complex_reasoning")!
+        #expect(k.compiledModels[weak].fit[cr] > .good)
+    }
+
     /// Where routing does not pay, everything on the escalation model is held to the cost ceiling against the Haiku
     /// alone: 9,000 batch summaries (5 % complex, as assumed) cost $573.75 a month on Sonnet 5.5 and $24.64 on Haiku
     /// 5.5, as strong a fit: 23 times, $549 more, so the Haiku takes them all. At 8,000, $510 against $21.90 is under
