@@ -48,7 +48,10 @@ struct ContentValidator {
     mutating func validate(_ page: Page, node: ParsedNode, links: [BodyLink], linksOnly: Bool = false) {
         var check = PageCheck(page: page, node: node, library: library, routes: routes, unparsed: unparsed)
         if linksOnly {
-            for link in links { check.bodyLink(link) }
+            // What another page can break: its links, and the names two model pages may not share (said on the later
+            // file of a pair, which an edit to the earlier one leaves unchanged: an alias that was another model's id
+            // went live under --watch, and a usage file's Sonnet 4.6 requests were priced as Claude 3 Haiku).
+            check.crossPage(links: links)
         } else {
             check.run(links: links)
         }
@@ -83,6 +86,16 @@ private struct PageCheck {
         if let failure = fm.failure_mode { failureModeBlock(failure) }
         if let resource = fm.resource { resourceBlock(resource) }
         if let criterion = fm.criterion { criterionBlock(criterion) }
+        crossPage(links: links)
+    }
+
+    /// The checks whose outcome depends on other pages: every link (body, sources, the engine's), and a model's names.
+    mutating func crossPage(links: [BodyLink]) {
+        for (index, source) in (fm.sources ?? []).enumerated() {
+            url(source.url, at: ["sources", PathKey(intValue: index), "url"], field: "sources[\(index)].url")
+        }
+        if fm.engine != nil { engineLinks() }
+        if let model = fm.model { uniqueNames(model) }
         for link in links { bodyLink(link) }
     }
 
@@ -95,6 +108,14 @@ private struct PageCheck {
     private mutating func common() {
         if fm.title.trimmingCharacters(in: .whitespaces).isEmpty { fail(["title"], "`title` is empty") }
         if fm.summary.trimmingCharacters(in: .whitespaces).isEmpty { fail(["summary"], "`summary` is empty") }
+        // The page shows them escaped while llms.txt and the .md copy publish them as written: HTML in either would
+        // be text on one and markup on the other, as raw HTML in a body is (refused there too).
+        for (field, text) in [("title", fm.title), ("summary", fm.summary)] {
+            if let tag = text.range(of: "<(/?[A-Za-z][^>]*|!--[^>]*)>", options: .regularExpression) {
+                fail([PathKey(stringValue: field)], "`\(field)` holds raw HTML (`\(text[tag].prefix(40))`), which the site "
+                     + "shows as text and llms.txt publishes as markup", hint: "write it in words, or in Markdown in the body")
+            }
+        }
         date(fm.updated, at: ["updated"], field: "updated")
         let needsSources = page.section.requiresSources && !node.isIntro
         if needsSources && (fm.sources ?? []).isEmpty {
@@ -106,7 +127,6 @@ private struct PageCheck {
             let at: [PathKey] = ["sources", PathKey(intValue: index)]
             if !seen.insert(source.id).inserted { fail(at + ["id"], "source id `\(source.id)` is used twice") }
             date(source.checked, at: at + ["checked"], field: "sources[\(index)].checked")
-            url(source.url, at: at + ["url"], field: "sources[\(index)].url")
         }
     }
 
@@ -150,6 +170,9 @@ private struct PageCheck {
         for (task, fit) in model.task_fit.sorted(by: { $0.key < $1.key }) {
             taskFit(fit, at: ["model", "task_fit", PathKey(stringValue: task)], benchmarks: model.benchmarks ?? [:])
         }
+    }
+
+    private mutating func uniqueNames(_ model: ModelSpec) {
         // One model, one page: a copied page passed, and the model came twice in every cost table, while a lookup by
         // its API id (`scan`, `/compare`) took one of the two. Said on the later file of the pair.
         // By every name `scan` and the usage import match ids on (api_id, its undated form, id-like aliases), in any case.
@@ -245,9 +268,42 @@ private struct PageCheck {
         }
     }
 
+    /// The engine's own links (criteria/_index.md: levers, warnings, the thinking note), which every verdict that
+    /// shows them carries: `/criteria/latency-needs` passed `check` and went live as a 404 on the batch lever.
+    private mutating func engineLinks() {
+        var found: [(path: [PathKey], url: String)] = []
+        func walk(_ node: Node, _ path: [PathKey]) {
+            switch node {
+            case .mapping(let mapping):
+                for (key, value) in mapping {
+                    let name = key.string ?? ""
+                    if name == "url", let address = value.string { found.append((path + ["url"], address)) }
+                    else { walk(value, path + [PathKey(stringValue: name)]) }
+                }
+            case .sequence(let sequence):
+                for (i, value) in sequence.enumerated() { walk(value, path + [PathKey(intValue: i)]) }
+            default: break
+            }
+        }
+        if let engine = node.node["engine"] { walk(engine, ["engine"]) }
+        for (path, address) in found where address.hasPrefix("/") {
+            url(address, at: path, field: path.map(\.stringValue).joined(separator: "."))
+        }
+    }
+
     private mutating func url(_ address: String, at path: [PathKey], field: String) {
         if address.hasPrefix("/") {
-            if !resolves(address) { fail(path, "`\(field)` links to `\(address)`, which is no page here") }
+            if !resolves(address) {
+                // A page that is there but lacks the heading says so: "which is no page here" sent people looking
+                // for a missing page.
+                let page = String(address.split(separator: "#", maxSplits: 1).first ?? "")
+                let fragment = address.split(separator: "#", maxSplits: 1).dropFirst().first
+                if let fragment, page != address, resolves(page) {
+                    fail(path, "`\(field)` links to `\(address)`, but `\(page)` has no heading `#\(fragment)`")
+                } else {
+                    fail(path, "`\(field)` links to `\(address)`, which is no page here")
+                }
+            }
         } else if !Self.isWebAddress(address) {
             fail(path, "`\(field)` must be an http(s) address with a host, or an internal path like /resources/slug")
         }

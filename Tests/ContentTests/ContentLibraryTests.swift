@@ -87,6 +87,37 @@ struct ContentLibraryTests {
         }
     }
 
+    /// Raw HTML in a title or summary is refused at its line, as in a body: the page escaped it while llms.txt and
+    /// the .md copy published it as markup. A "<" that opens no tag is text.
+    @Test func rawHTMLInATitleIsRefused() throws {
+        let bad = try TemporaryContent(["guides/one.md": guide(title: "\"Pacing <b>now</b>\"")])
+        #expect {
+            try ContentLibrary.load(directory: bad.root)
+        } throws: { error in
+            (error as? ContentErrors)?.errors.contains { $0.line == 2 && $0.message.contains("`title` holds raw HTML (`<b>`)") } ?? false
+        }
+        let fine = try TemporaryContent(["guides/one.md": guide(title: "\"Answers in < 1 s, 2<3\"")])
+        #expect(try ContentLibrary.load(directory: fine.root).pages.count == 1)
+    }
+
+    /// The engine's own links in criteria/_index.md (levers, warnings) are checked as a body's are: a typo there
+    /// passed `check` and every verdict that offered the batch lever linked to a 404.
+    @Test func theEnginesLinksAreChecked() throws {
+        let real = try String(contentsOfFile: repositoryRootForContent + "/content/criteria/_index.md", encoding: .utf8)
+        let lines = real.components(separatedBy: "\n")
+        let at = try #require(lines.firstIndex { $0.hasSuffix("url: /criteria/latency-need") })
+        var changed = lines
+        changed[at] = lines[at].replacingOccurrences(of: "/criteria/latency-need", with: "/criteria/latency-needs")
+        let content = try TemporaryContent(["criteria/_index.md": changed.joined(separator: "\n")])
+        #expect {
+            try ContentLibrary.load(directory: content.root)
+        } throws: { error in
+            let errors = (error as? ContentErrors)?.errors ?? []
+            return errors.contains { $0.path.hasSuffix("criteria/_index.md") && $0.line == at + 1
+                && $0.message.contains("links to `/criteria/latency-needs`, which is no page here") }
+        }
+    }
+
     @Test func anchorsOnOtherPagesResolve() throws {
         let content = try TemporaryContent([
             "guides/one.md": guide(body: "## Backoff\n\ntext"),

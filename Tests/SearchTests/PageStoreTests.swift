@@ -80,6 +80,49 @@ struct PageStoreTests {
                                              at: path)?.generation == updated.generation)
     }
 
+    /// A page unchanged since it was indexed is checked again for what an edit to another page can break: a source
+    /// link whose heading was renamed elsewhere, and a model name another page now claims. Both went live under
+    /// --watch ("site rebuilt") while `check` and a fresh `index` refused the same content.
+    @Test func anEditElsewhereIsCheckedAgainstTheUnchangedPages() throws {
+        let directory = NSTemporaryDirectory() + "haiku-cross-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let content = directory + "/content", path = directory + "/index.db"
+        try FileManager.default.copyItem(atPath: Self.root + "/content", toPath: content)
+        _ = try SearchIndex.build(try ContentLibrary.load(directory: content), at: path)
+        func reload() -> [String] {
+            do {
+                _ = try ContentLibrary.load(directory: content, stored: try PageStore.open(at: path)?.pages())
+                return []
+            } catch let error as ContentErrors { return error.errors.map(\.description) } catch { return ["\(error)"] }
+        }
+        #expect(reload().isEmpty)
+        // An alias on the earlier page of a pair that is the later page's id: said on the later, unchanged page.
+        let haiku3 = content + "/models/claude-3-haiku.md"
+        let original = try String(contentsOfFile: haiku3, encoding: .utf8)
+        try original.replacingOccurrences(of: "aliases: [haiku 3]", with: "aliases: [haiku 3, claude-sonnet-4-6]")
+            .write(toFile: haiku3, atomically: true, encoding: .utf8)
+        let names = reload()
+        #expect(names.contains { $0.contains("models/claude-sonnet-4-6.md:") && $0.contains("is also a name of models/claude-3-haiku.md") },
+                "\(names)")
+        try original.write(toFile: haiku3, atomically: true, encoding: .utf8)
+        // A heading renamed under another page's source link.
+        let monitoring = content + "/guides/monitoring.md"
+        let guide = try String(contentsOfFile: monitoring, encoding: .utf8)
+        let heading = try #require(guide.split(separator: "\n").first { $0.hasPrefix("## ") })
+        let anchor = try #require(try ContentLibrary.load(directory: content).page(.guides, "monitoring")?.headings.first { "## \($0.text)" == heading }?.anchor)
+        let volume = content + "/criteria/volume.md"
+        let criterion = try String(contentsOfFile: volume, encoding: .utf8)
+        let linked = criterion.replacingOccurrences(of: "    url: /resources/", with: "    url: /guides/monitoring#\(anchor)\n    x-was: /resources/")
+        #expect(linked != criterion)
+        try linked.replacingOccurrences(of: "\n    x-was: /resources/[^\n]*", with: "", options: .regularExpression)
+            .write(toFile: volume, atomically: true, encoding: .utf8)
+        #expect(reload().isEmpty, "\(reload())")
+        _ = try SearchIndex.openOrUpdate(try ContentLibrary.load(directory: content, stored: try PageStore.open(at: path)?.pages()), at: path)
+        try guide.replacingOccurrences(of: String(heading), with: "## Renamed heading").write(toFile: monitoring, atomically: true, encoding: .utf8)
+        let links = reload()
+        #expect(links.contains { $0.contains("criteria/volume.md:") && $0.contains("has no heading `#\(anchor)`") }, "\(links)")
+    }
+
     @Test func aFileOfAnotherVersionIsRefusedAndRebuilt() throws {
         let path = NSTemporaryDirectory() + "haiku-schema-\(UUID().uuidString).db"
         defer { try? FileManager.default.removeItem(atPath: path) }
