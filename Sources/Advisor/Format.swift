@@ -7,6 +7,9 @@ public enum Format {
     /// `$1,234.56` (cents always shown); small amounts keep the digits that matter (`$0.075`, `$0.0000472`):
     /// three significant digits below a cent, so that a per-request cost is never shown as `$0`.
     public static func usd(_ value: Double) -> String {
+        // A negative amount as people write it, "-$5.00", and no sign on zero ("$-0.00" was shown).
+        if value < 0 { return "-" + usd(-value) }
+        let value = value == 0 ? 0 : value
         if value != 0 && abs(value) < 0.01 {
             let digits = min(12, Int(-log10(abs(value)).rounded(.down)) + 3)
             return "$" + trimmed(value, digits: digits)

@@ -132,7 +132,9 @@ extension Knowledge {
                 }
             } else if let logged = scratch.withUnsafeBufferPointer({
                 loggedCacheBelowMinimum(model: m, sample, stretch: inputScale, parts: parts, $0) }) {
-                parts.input += logged.input
+                // What is left of the input is the uncached part, never below nothing: 0 less rounding noise read
+                // "$-0.00" in the table.
+                parts.input = Swift.max(0, parts.input + logged.input)
                 parts.cache += logged.cache
                 parts.rates.caching = .used
             }

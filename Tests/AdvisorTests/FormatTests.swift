@@ -111,6 +111,8 @@ struct FormatTests {
                                          (0.0017, "$0.0017"), (-0.004, "-$0.004"), (0.005, "$0.01")]
         for (value, text) in cases { #expect(Format.cents(value) == text, "\(value)") }
         #expect(Format.money(-1_500) == "-$1,500" && Format.money(-0.0002) == "-$0.0002")
+        // A table cell too: a usage file's uncached input, 0 less rounding noise, read "$-0.00".
+        #expect(Format.usd(-0.0) == "$0.00" && Format.usd(-5) == "-$5.00" && Format.usd(-0.004) == "-$0.004")
     }
 
     /// One pass: every known placeholder filled, unknown ones and stray braces kept, a value never read again.
