@@ -507,6 +507,23 @@ final class CompiledModel: Sendable {
                     }
                 }
             }
+            // A ladder: each tier once, and its spend limits never lower than the tier's below (the capacity takes the
+            // lowest tier that holds, and a copied "start" row listed two Start tiers on the model page).
+            var seenTiers: Set<String> = []
+            var caps: (month: Double?, tenMinutes: Double?) = (nil, nil)
+            for (i, tier) in tiers.enumerated() {
+                let tpath = path + ".tiers[\(i)]"
+                guard seenTiers.insert(tier.tier).inserted else {
+                    throw problem(tpath + ".tier", "tier `\(tier.tier)` is listed twice: list each tier once, lowest first")
+                }
+                if let cap = tier.monthly_spend_cap_usd, let below = caps.month, cap < below {
+                    throw problem(tpath + ".monthly_spend_cap_usd", "is lower than the tier below's (\(Format.figure(below))): tiers go lowest first")
+                }
+                if let cap = tier.spend_per_10_minutes_usd, let below = caps.tenMinutes, cap < below {
+                    throw problem(tpath + ".spend_per_10_minutes_usd", "is lower than the tier below's (\(Format.figure(below))): tiers go lowest first")
+                }
+                caps = (tier.monthly_spend_cap_usd ?? caps.month, tier.spend_per_10_minutes_usd ?? caps.tenMinutes)
+            }
             // Evaluation keys carry no workload: the engine sees the production tiers only.
             let production = tiers.filter { $0.evaluation_only != true }
             if kind == .tiers, production.isEmpty {

@@ -135,6 +135,10 @@ struct KnowledgeTests {
         // A batch queue alone is a limit, and like every limit a positive number.
         ([RateTier(tier: "start", batch_queue_requests: 200_000, requires: "a")], nil),
         ([RateTier(tier: "start", rpm: 50, batch_queue_requests: -1, requires: "a")], "must be a positive number"),
+        // A ladder lists each tier once, its spend caps rising.
+        ([RateTier(tier: "start", rpm: 50, requires: "a"), RateTier(tier: "start", rpm: 90, requires: "b")], "is listed twice"),
+        ([RateTier(tier: "start", monthly_spend_cap_usd: 500, requires: "a"), RateTier(tier: "build", monthly_spend_cap_usd: 400, requires: "b")],
+         "is lower than the tier below's"),
         // A spend limit per 10 minutes (Google's) is a limit too, and positive.
         ([RateTier(tier: "tier_1", spend_per_10_minutes_usd: 10, requires: "a")], nil),
         ([RateTier(tier: "tier_1", monthly_spend_cap_usd: 250, spend_per_10_minutes_usd: 0, requires: "a")], "must be a positive number"),
