@@ -2626,9 +2626,11 @@ extension Engine {
         // where reading it at the slow planning pace (engine.slow_request) could outlast the budget: not a 600 s batch
         // budget, nor work whose first token nobody waits for.
         let k = knowledge, primary = d.primary
-        let budgetSeconds = v[AnswerID.latencyBudgetSeconds.rawValue]
-        guard budgetSeconds > 0, v[AnswerID.latency.rawValue] != Knowledge.batchLatency, let long = k.longPromptTokens,
-              !k.compiledModels[primary].selfHosted else { return }
+        let stated = v[AnswerID.latencyBudgetSeconds.rawValue]
+        // With no budget stated, a person still waits for an interactive or realtime answer: at most the interactive
+        // wait (`engine.interactive_wait_seconds`). 760,000-token RAG prompts answered interactively were said nothing.
+        guard v[AnswerID.latency.rawValue] != Knowledge.batchLatency, let long = k.longPromptTokens,
+              !k.compiledModels[primary].selfHosted, let budgetSeconds = stated > 0 ? stated : k.interactiveWait else { return }
         let cached = line.rates.caching == .used
         // A request that finds the entry lapsed writes it, reading the whole prompt: where one in a hundred
         // does (700 requests a month writing a 123,500-token prefix 268 times), the budget is theirs too.
@@ -2641,6 +2643,8 @@ extension Engine {
         if fresh >= long, slowRead > budgetSeconds {
             warn([
                 "tokens": Format.figure(fresh), "budget": AnswerValue.number(budgetSeconds).text,
+                "promise": stated > 0 ? "the \(AnswerValue.number(stated).text) s budget"
+                    : "an answer a person waits for (\(AnswerValue.number(budgetSeconds).text) s at most, by our reckoning)",
                 "fresh": !cached ? "" : lapsing
                     ? " on the requests that find its cache lapsed (about \(Format.count(lapses)) of \(Format.count(requests)) a month)"
                     : " that its cache does not hold",

@@ -1199,7 +1199,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .escalation_over_budget_typical: ["model", "haiku", "share", "haiku_seconds", "seconds", "speed", "total", "budget", "fix"]
         case .escalation_thinking_realtime: ["model", "haiku", "share", "effort", "tokens", "typical_seconds", "typical", "seconds", "speed"]
         case .latency_unknown, .latency_unknown_over: ["model", "budget", "typical", "count"]
-        case .latency_long_prompt: ["model", "tokens", "budget", "fresh", "cache", "escalation"]
+        case .latency_long_prompt: ["model", "tokens", "budget", "promise", "fresh", "cache", "escalation"]
         case .thinking_interactive: ["model", "effort", "tokens", "typical_seconds", "typical", "seconds", "speed", "wait", "fix"]
         case .thinking_realtime: ["model", "effort", "set", "tokens", "typical_seconds", "typical", "seconds", "speed", "fix"]
         case .escalation_thinking_interactive: ["model", "haiku", "share", "effort", "tokens", "typical_seconds", "typical", "seconds", "speed", "wait"]
