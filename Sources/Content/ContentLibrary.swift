@@ -231,6 +231,12 @@ public struct ContentLibrary: Sendable {
                                              message: "raw HTML `\(raw.text)` is not shown on the page, though the page's Markdown copies would publish it",
                                              hint: "write it in Markdown (emphasis, links, lists, tables) or remove it"))
             }
+            if let extra = rendered.extraCells {
+                return .failure(ContentError(path: file.path, line: extra.line,
+                                             message: "this table row has \(extra.cells) cells and its header \(extra.header): "
+                                                + "the page would not show the last \(extra.cells - extra.header)",
+                                             hint: "add the columns to the header, or merge the cells"))
+            }
             let lines = FieldLines(node: result.node, yaml: result.yaml)
             let page = Page(section: file.section, slug: file.slug, path: file.path, frontMatter: result.frontMatter,
                             frontMatterJSON: result.json, headings: rendered.headings, links: rendered.links,

@@ -52,6 +52,8 @@ public struct RenderedMarkdown: Sendable, Equatable {
     /// The first raw HTML in the body: cmark's safe mode drops it from the page, while the page's `.md` twin and
     /// `llms-full.txt` would publish it (`check` refuses it).
     public var rawHTML: RawHTML? = nil
+    /// The first table row with more cells than its header (`check` refuses it: the page drops them).
+    public var extraCells: ExtraCells? = nil
 }
 
 /// Raw HTML found in a body or a table cell: its file line and its first 40 characters, as `check` quotes it.
@@ -86,6 +88,7 @@ public enum MarkdownRenderer {
         var headingNodes: [OpaquePointer] = []
         var links: [BodyLink] = []
         var rawHTML: RawHTML?
+        var extraCells: ExtraCells?
         // Sections as bytes while they are collected; `cut[i]` is the section heading node i opened (h1-h3 only).
         var sections = [SectionBytes()]
         var cut: [Int?] = []
@@ -132,6 +135,7 @@ public enum MarkdownRenderer {
                 sections[last].prose += table.text
                 links += table.links
                 if rawHTML == nil { rawHTML = table.rawHTML }
+                if extraCells == nil { extraCells = table.extraCells }
             case CMARK_NODE_CODE_BLOCK:
                 sections[last].prose.append(0x20)
                 append(cmark_node_get_literal(node), to: &sections[last].code)
@@ -174,7 +178,8 @@ public enum MarkdownRenderer {
         } else {
             html = ""
         }
-        return RenderedMarkdown(html: html, headings: headings, sections: sections.map(\.text), links: links, rawHTML: rawHTML)
+        return RenderedMarkdown(html: html, headings: headings, sections: sections.map(\.text), links: links, rawHTML: rawHTML,
+                                extraCells: extraCells)
     }
 
     /// Lower-case ASCII letters and digits joined by single hyphens: safe in an `id` and a URL fragment.

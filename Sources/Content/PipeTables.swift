@@ -14,6 +14,16 @@ struct PipeTable {
     let links: [BodyLink]
     /// The first raw HTML in a cell, with its line: dropped from the page as the body's is (`check` refuses it).
     var rawHTML: RawHTML? = nil
+    /// The first row with more cells than the header: the extra ones are not shown (`check` refuses it).
+    var extraCells: ExtraCells? = nil
+}
+
+/// A table row with more cells than its header, whose extra cells the page drops, as GitHub does: its file line and
+/// its count against the header's.
+public struct ExtraCells: Sendable, Equatable {
+    public let line: Int
+    public let cells: Int
+    public let header: Int
 }
 
 enum PipeTables {
@@ -116,6 +126,7 @@ enum PipeTables {
         var text: [UInt8] = []
         var links: [BodyLink] = []
         var rawHTML: RawHTML?
+        var extraCells: ExtraCells?
         func cell(_ markdown: String, tag: String, column: Int, row: Int) -> String {
             let inline = Inline.render(markdown, options: options)
             text += inline.text + [0x20]
@@ -134,6 +145,9 @@ enum PipeTables {
             html += "<tbody>\n"
             for (offset, row) in rows.dropFirst(2).enumerated() {
                 let values = cells(row)
+                if extraCells == nil, values.count > header.count {
+                    extraCells = ExtraCells(line: line + offset + 2, cells: values.count, header: header.count)
+                }
                 html += "<tr>"
                 for column in header.indices {
                     html += cell(column < values.count ? values[column] : "", tag: "td", column: column, row: offset + 2)
@@ -143,7 +157,7 @@ enum PipeTables {
             html += "</tbody>\n"
         }
         html += "</table>\n</div>\n"
-        return PipeTable(html: html, text: text, links: links, rawHTML: rawHTML)
+        return PipeTable(html: html, text: text, links: links, rawHTML: rawHTML, extraCells: extraCells)
     }
 
     /// One cell's inline Markdown through cmark: its HTML without the paragraph around it, its text and its links.

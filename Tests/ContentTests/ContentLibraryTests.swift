@@ -100,6 +100,22 @@ struct ContentLibraryTests {
         #expect(try ContentLibrary.load(directory: fine.root).pages.count == 1)
     }
 
+    /// A table row with more cells than its header loses them on the page, as GitHub's do: `check` says so at the
+    /// row's line instead of dropping them without a word. Fewer cells are filled out empty, which loses nothing.
+    @Test func aRowWiderThanItsHeaderIsRefused() throws {
+        let body = "Intro.\n\n| a | b | c |\n|---|---|---|\n| 1 | 2 | 3 | 4 | 5 |\n| 6 |\n"
+        let content = try TemporaryContent(["guides/one.md": guide(body: body)])
+        #expect {
+            try ContentLibrary.load(directory: content.root)
+        } throws: { error in
+            (error as? ContentErrors)?.errors.contains {
+                $0.line == 10 && $0.message.contains("this table row has 5 cells and its header 3: the page would not show the last 2")
+            } ?? false
+        }
+        let narrow = try TemporaryContent(["guides/one.md": guide(body: "| a | b | c |\n|---|---|---|\n| 6 |\n| x \\| y | z |\n")])
+        #expect(try ContentLibrary.load(directory: narrow.root).pages.count == 1)
+    }
+
     /// The engine's own links in criteria/_index.md (levers, warnings) are checked as a body's are: a typo there
     /// passed `check` and every verdict that offered the batch lever linked to a 404.
     @Test func theEnginesLinksAreChecked() throws {
