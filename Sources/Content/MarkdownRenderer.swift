@@ -188,7 +188,10 @@ public enum MarkdownRenderer {
         // and digits are the only ASCII scalars in it, and every byte of a non-ASCII scalar is a separator, as the
         // scalar was. Full lower-casing only where it can matter: in non-ASCII text (the Kelvin sign, U+212A,
         // lower-cases to an ASCII "k").
-        let lowered = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.lowercased()
+        // Accented Latin letters keep their base letter ("Ünïcödé Straße" was `n-c-d-stra-e`, now `unicode-strasse`).
+        let lowered = text.utf8.allSatisfy { $0 < 0x80 } ? text
+            : text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+                .replacingOccurrences(of: "ß", with: "ss").lowercased()
         var slug: [UInt8] = []
         slug.reserveCapacity(lowered.utf8.count)
         var pendingHyphen = false

@@ -55,7 +55,9 @@ struct MarkdownRendererTests {
 
     @Test func slugify() {
         #expect(MarkdownRenderer.slugify("Prompt caching: 90% off?") == "prompt-caching-90-off")
-        #expect(MarkdownRenderer.slugify("Café") == "caf")
+        // Accented Latin letters keep their base letter: "Café" was `caf`, "Ünïcödé Straße" `n-c-d-stra-e`.
+        #expect(MarkdownRenderer.slugify("Café") == "cafe")
+        #expect(MarkdownRenderer.slugify("Ünïcödé Straße") == "unicode-strasse")
         // Lower-cased in full before the ASCII letters are kept: the Kelvin sign becomes a "k".
         #expect(MarkdownRenderer.slugify("\u{212A}ELVIN  scale, 2-3 °C") == "kelvin-scale-2-3-c")
         #expect(MarkdownRenderer.slugify("--GPT-4o mini--") == "gpt-4o-mini")
