@@ -369,23 +369,6 @@ public struct Engine: Sendable {
         knowledge.policies.enumerated().first { $0.element.kind == .cost_ceiling
             && ($0.element.condition?.holds(v, override: -1, value: 0) ?? true) }.map { ($0.offset, $0.element) }
     }
-    /// The Haiku the verdict is about: the first usable one, unless the latency budget ruled a Haiku before it out.
-    /// Then the next must answer in time itself, at its floor and by any latency its page documents (README, "the
-    /// Haiku gives way to the next Haiku that can answer in time"): kept for its better fit while as late, legacy
-    /// Haiku 4.5 raised the fit the cost ceiling asks to 'strong' and took 90K-token moderations due in 8 s from
-    /// gpt-oss-20b, in time at $86.40, for $1,200 and twice the budget.
-    func replacementHaiku(_ isUsable: [Bool], _ v: UnsafeBufferPointer<Double>, headroom: [Bool]?) -> Int? {
-        let k = knowledge
-        guard let first = k.haikuIndices.first(where: { isUsable[$0] }) else { return nil }
-        let ruledOutForTime = k.haikuIndices.prefix { $0 != first }.contains { m in
-            usable(m, v) && (headroom?[m] ?? true) && k.cannotAnswerInTime(model: m, v)
-        }
-        guard ruledOutForTime else { return first }
-        return k.haikuIndices.first { m in
-            isUsable[m] && !k.cannotAnswerInTime(model: m, v) && k.latencyCheck(model: m, v)?.verdict != .misses
-        }
-    }
-
     /// Whether the workload has requests to price: with none, every bill is $0, so cost policies, levers and the
     /// runner-up say nothing, and the `no_volume` warning says why.
     static func hasVolume<Values: RandomAccessCollection<Double>>(_ v: Values) -> Bool where Values.Index == Int {
@@ -627,7 +610,7 @@ public struct Engine: Sendable {
             let traded = { (fit: Fit) in bestTimely <= fit || (enough <= .good && bestTimely <= enough) }
             return k.models.indices.map { usableSet[$0] && !(late[$0] && traded(k.compiledModels[$0].fit[task])) }
         }()
-        let haiku = replacementHaiku(isUsable, v, headroom: headroom)
+        let haiku = k.haikuIndices.first { isUsable[$0] }
         // A rule that stands for a cheaper model (self-hosting at volume) argues price, not difficulty: where its points
         // alone take the score from the Haiku's band into the routing band, the verdict stays the Haiku's, and the
         // cost ceiling weighs the cheaper model beside it as it weighs any other. 500M moderations a team can
