@@ -554,6 +554,30 @@ public final class Knowledge: @unchecked Sendable {
                 throw settingsError("evaluation.tolerated_error.\(key)", "'\(key)' is not an accuracy answer (\(AnswerID.accuracy.choices.joined(separator: ", ")))")
             }
         }
+        // A provider's spend limits are the organisation's, and the engine reads them from the first page that lists
+        // them (`spendCapLadder`): every page that lists them must agree, or an edit to one Gemini page showed on
+        // that page while the cost rows of all six used another's.
+        var ladders: [String: (slug: String, caps: [String])] = [:]
+        for (m, entry) in models.enumerated() {
+            guard let scheme = compiledModels[m].rateSchemes.first else { continue }
+            let caps = scheme.tiers.compactMap { tier -> String? in
+                guard tier.monthly_spend_cap_usd != nil || tier.spend_per_10_minutes_usd != nil else { return nil }
+                return "\(tier.tier): \(tier.monthly_spend_cap_usd.map { Format.figure($0) } ?? "none") a month, "
+                    + "\(tier.spend_per_10_minutes_usd.map { Format.figure($0) } ?? "none") per 10 minutes"
+            }
+            guard !caps.isEmpty else { continue }
+            let provider = compiledModels[m].provider
+            if let first = ladders[provider] {
+                guard first.caps == caps else {
+                    throw KnowledgeError(slug: entry.slug, section: "models", field: "model.rate_limits.tiers",
+                                         message: "its spend limits (\(caps.joined(separator: "; "))) differ from models/\(first.slug).md's "
+                                            + "(\(first.caps.joined(separator: "; "))): a provider's spend limits are the organisation's, "
+                                            + "so every page that lists them gives the same")
+                }
+            } else {
+                ladders[provider] = (entry.slug, caps)
+            }
+        }
         let providers = settings.providers ?? [:]
         for (m, entry) in models.enumerated() where !compiledModels[m].selfHosted && providers[entry.spec.provider] == nil {
             throw KnowledgeError(slug: entry.slug, section: "models", field: "model.provider",
@@ -1223,7 +1247,7 @@ final class CompiledPolicy: Sendable {
                               + "everything on the escalation model is over the cost ceiling against the Haiku, which takes every request")
             }
             ceilingText = try checked(spec.ceiling_text, ".ceiling_text",
-                                      loss.filter { $0 != "loss_per_year" } + ["haiku", "haiku_monthly", "monthly", "ratio"])
+                                      loss.filter { $0 != "loss_per_year" } + ["haiku", "haiku_monthly", "monthly", "ratio", "max_ratio"])
         } else if spec.loss_text != nil || spec.routed_loss_text != nil || spec.slow_text != nil || spec.slow_paying_text != nil
                     || spec.cost_first_text != nil || spec.ceiling_text != nil {
             throw problem(spec.loss_text != nil ? ".loss_text" : spec.routed_loss_text != nil ? ".routed_loss_text"

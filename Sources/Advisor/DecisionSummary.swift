@@ -375,7 +375,11 @@ extension Engine {
     /// the policy that sets it; nil when it meets them all. One sentence for the passed-over list and the lost lines.
     func floorMissed(_ m: Int, _ d: Decision) -> (text: String, url: String)? {
         let k = knowledge
-        guard let floor = d.taskFloors.first(where: { k.compiledModels[m].fit[$0.task] > $0.fit }) else { return nil }
+        // A floor the primary misses too is not why `m` lost (a cost ceiling's stand-in for a Haiku kept alone).
+        let primary = k.compiledModels[d.primary]
+        let alone = d.verdict != .tieredRouting
+        guard let floor = d.taskFloors.first(where: { k.compiledModels[m].fit[$0.task] > $0.fit && (!alone || primary.fit[$0.task] <= $0.fit) })
+        else { return nil }
         let floorTask = AnswerID.taskName(AnswerID.taskType.choices[floor.task])
         let url = d.policyReasons.lazy.map { k.policies[$0.policy] }
             .first { $0.kind == .alternatives_min_fit && $0.task == floor.task }
@@ -550,6 +554,14 @@ extension Engine {
             // under cost first "Cost priority decided the primary, whatever the price" beside a Haiku $105 cheaper.
             reason = missed.text
             url = missed.url
+        } else if d.basis == .routing_does_not_pay, k.compiledModels[m].isHaikuFamily, difference < 0,
+                  let ratio = d.policyReasons.first(where: { $0.ceilingRatio != nil })?.ceilingRatio,
+                  monthly[primary] <= ratio * monthly[m] {
+            // The price was weighed, against the ratio a balanced budget pays: not "whatever the price".
+            reason = "a router does not pay at this volume, and \(k.models[primary].title) alone costs "
+                + "\(Format.ratio(monthly[primary] / Swift.max(monthly[m], 0.0001))) times its month, within the "
+                + "\(Format.number(ratio)) times a balanced budget pays to answer the complex share better"
+            url = "/criteria/routing-payback"
         } else if let basisCriterion {
             let title = k.criteria.first { $0.slug == basisCriterion }?.title ?? basisCriterion
             // A runner-up as fit and cheaper is the trade the team is making: said, with the amount (Sonnet 5.5 at

@@ -322,6 +322,9 @@ struct PolicyOutcome {
     /// routing_payback: routing does not pay, and everything on the escalation model (`monthly`) is over the cost
     /// ceiling against the Haiku, which fits the task as well, so the Haiku takes everything (`ceiling_text`).
     var overCeiling = false
+    /// routing_payback: the cost ceiling's ratio the escalation model alone was held to against the Haiku alone, where
+    /// a balanced budget asked it (`{max_ratio}`; nil otherwise).
+    var ceilingRatio: Double? = nil
     /// routing_plan: why the plan was set aside (nil: it was honoured).
     var obstacle: PlanObstacle? = nil
     /// routing_plan: the complex share routed.
@@ -867,12 +870,18 @@ public struct Engine: Sendable {
                 // chats at $7,820 a month against $211.
                 // Alone, the Haiku answers the hard requests too: it must meet the floors any model alone meets (from a
                 // tenth of requests complex, a fit for complex reasoning it lacks).
-                let overCeiling = !routed && !slow && costCeiling(v).map { _, ceiling in
+                // The ratio alone: the ceiling's dollar floor keeps a balanced budget from leaving the Haiku for a
+                // small saving, and read the other way it kept 8,000 summaries on Sonnet 5.5 at $510, 23 times the
+                // Haiku's $21.90, while 8,500 went to the Haiku at $23.27.
+                let ceilingRatio = costCeiling(v).map(\.1.maxRatio)
+                let overCeiling = !routed && !slow && ceilingRatio.map { ratio in
                     k.compiledModels[h].fit[task] <= k.compiledModels[esc].fit[task] && k.meets(taskFloors, model: h)
-                        && ceiling.ceilingPasses(haiku: escalationMonthly, other: haikuMonthly)
+                        && PriceGap(ratio: ratio, usd: 0).separates(dear: escalationMonthly, cheap: haikuMonthly)
                 } == true
-                if overCeiling, var outcome = policyReasons.popLast() {
-                    (outcome.haiku, outcome.monthly, outcome.overCeiling) = (h, escalationMonthly, true)
+                if var outcome = policyReasons.popLast() {
+                    // Said either way: within the ratio, the runner-up line says the price was weighed.
+                    outcome.ceilingRatio = routed || slow ? nil : ceilingRatio
+                    if overCeiling { (outcome.haiku, outcome.monthly, outcome.overCeiling) = (h, escalationMonthly, true) }
                     policyReasons.append(outcome)
                 }
                 if !routed && (slow || overCeiling) {
@@ -942,7 +951,9 @@ public struct Engine: Sendable {
                             monthlyCache: monthlyCache)
             }
             let asHaiku = taskFloors.map { (task: $0.task, fit: Swift.max($0.fit, k.compiledModels[h].fit[$0.task])) }
-            let relaxed = verdict != .tieredRouting && zip(asHaiku, taskFloors).contains { $0.fit != $1.fit }
+            // The score's Haiku only: one that routing payback keeps alone stands in for a plan the score asked for,
+            // and a model in its place answers the hard share the plan would have escalated.
+            let relaxed = verdict == .chooseHaiku && !haikuTakesAll && zip(asHaiku, taskFloors).contains { $0.fit != $1.fit }
             if let pick = pick(taskFloors) ?? (relaxed ? pick(asHaiku) : nil) {
                 // Under the routing plan the finding is said, not applied.
                 policyReasons.append(PolicyOutcome(policy: p, model: pick.model, monthly: pick.monthly,
@@ -2198,6 +2209,7 @@ public struct Engine: Sendable {
             : (outcome.overruled ? policy.routedText : policy.text)
         if loses { values["loss_per_year"] = Format.cents(-outcome.saving) }
         if outcome.overCeiling { values["ratio"] = Format.ratio(outcome.monthly / Swift.max(outcome.haikuMonthly ?? 0, 0.0001)) }
+        if let ratio = outcome.ceilingRatio { values["max_ratio"] = Format.number(ratio) }
         if outcome.slowEscalation || outcome.slowPaying {
             let budget = v[AnswerID.latencyBudgetSeconds.rawValue]
             values["budget"] = AnswerValue.number(budget).text

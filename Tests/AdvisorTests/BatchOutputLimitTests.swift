@@ -9,8 +9,10 @@ struct BatchOutputLimitTests {
     var engine: Engine { Engine(knowledge: k) }
 
     func reports(output: Double, latency: String) -> Assessment {
+        // Cost secondary: Sonnet 5.5 takes them (routing does not pay at 500 a month), and Haiku 5.5 is priced beside it.
         engine.assess(k.answers(["task_type": "summarization", "monthly_requests": 500, "avg_input_tokens": 20_000,
-                                 "avg_output_tokens": .number(output), "latency": .text(latency), "as_of": "2026-12-04"]))
+                                 "avg_output_tokens": .number(output), "latency": .text(latency), "cost_priority": "secondary",
+                                 "as_of": "2026-12-04"]))
     }
 
     func haikuLine(_ a: Assessment) throws -> CostLine {

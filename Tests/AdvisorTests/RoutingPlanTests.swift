@@ -7,8 +7,7 @@ import Testing
 struct RoutingPlanTests {
     /// A Haiku the score keeps alone is not held to the complex-reasoning floor, so neither is the cost ceiling's
     /// stand-in beyond the Haiku's own fit: 15 % complex classifications of 95K-token prompts kept Haiku 5.5 at $30,891
-    /// a month over GPT-6 Luna at $4,752.50, as strong at classification and no weaker at complex reasoning; and 15 %
-    /// complex realtime chats the Haiku takes alone (Sonnet 5.5 too slow) kept it at $2,973.75 against Luna's $457.50.
+    /// a month over GPT-6 Luna at $4,752.50, as strong at classification and no weaker at complex reasoning.
     @Test func theCeilingsStandInFitsTheHardShareAsWellAsTheHaikuAlone() {
         let engine = Engine(knowledge: Fixture.real)
         let classes = engine.assess(Fixture.real.answers(["task_type": "classification", "monthly_requests": 500_000,
@@ -17,10 +16,14 @@ struct RoutingPlanTests {
                                                          "as_of": "2026-12-07"]))
         #expect(classes.primaryModel == "gpt-6-luna" && classes.primaryModelBasis == .cost_ceiling && classes.decision.monthly_usd == 4_752.5,
                 "\(classes.primaryModel) \(classes.primaryModelBasis) \(classes.decision.monthly_usd)")
+        // The passed-over lines do not blame a floor the primary misses too.
+        #expect(!classes.decision.passed_over.contains { $0.reason.contains("of any model that takes every request alone") }, "\(classes.decision.passed_over)")
+        // A Haiku that routing payback keeps alone (Sonnet 5.5 too slow for realtime) stands in for the plan the score
+        // asked for: a model in its place meets the floor (review 2 of session 68).
         let chats = engine.assess(Fixture.real.answers(["task_type": "chat", "monthly_requests": 50_000, "avg_input_tokens": 90_000,
                                                        "avg_output_tokens": 300, "latency": "realtime", "complex_share": 0.15,
                                                        "developer_hourly_usd": 1_000, "as_of": "2026-12-07"]))
-        #expect(chats.primaryModel == "gpt-6-luna" && chats.decision.monthly_usd == 457.5, "\(chats.primaryModel) \(chats.decision.monthly_usd)")
+        #expect(chats.primaryModel != "gpt-6-luna", "\(chats.primaryModel) \(chats.decision.monthly_usd)")
         // In front of an escalation model the stand-in answers the escalated share alone, and must fit it as the
         // escalation model does: a tiered plan keeps its floor.
         let k = Fixture.real
@@ -28,25 +31,27 @@ struct RoutingPlanTests {
         #expect(k.compiledModels[weak].fit[cr] > .good)
     }
 
-    /// Where routing does not pay, everything on the escalation model is held to the cost ceiling against the Haiku
-    /// alone: 9,000 batch summaries (5 % complex, as assumed) cost $573.75 a month on Sonnet 5.5 and $24.64 on Haiku
-    /// 5.5, as strong a fit: 23 times, $549 more, so the Haiku takes them all. At 8,000, $510 against $21.90 is under
-    /// the ceiling's $500 gap, and the quality is bought.
+    /// Where routing does not pay, everything on the escalation model is held to the cost ceiling's ratio against the
+    /// Haiku alone: 9,000 batch summaries (5 % complex, as assumed) cost $573.75 a month on Sonnet 5.5 and $24.64 on
+    /// Haiku 5.5, as strong a fit: 23 times, so the Haiku takes them all. So do 3,000 ($191.25 against $8.21): the
+    /// ceiling's $500 floor, which keeps a budget from leaving the Haiku for a small saving, kept them on Sonnet 5.5
+    /// while 8,500 went to the Haiku. With cost secondary no ceiling applies, and the quality is bought.
     @Test func everythingOnTheEscalationModelIsHeldToTheCeiling() throws {
         let engine = Engine(knowledge: Fixture.real)
-        func summaries(_ n: Double) -> Assessment {
+        func summaries(_ n: Double, cost: String = "balanced") -> Assessment {
             engine.assess(Fixture.real.answers(["task_type": "summarization", "monthly_requests": .number(n),
                                                 "avg_input_tokens": 30_000, "avg_output_tokens": 1_500, "latency": "batch",
-                                                "as_of": "2026-12-07"]))
+                                                "cost_priority": .text(cost), "as_of": "2026-12-07"]))
         }
         let over = summaries(9_000)
         #expect(over.verdict == .chooseHaiku && over.primaryModel == "claude-haiku-5-5", "\(over.verdict) \(over.primaryModel)")
         let reason = try #require(over.reasons.first { $0.criterion == "routing-payback" }).text
         #expect(reason.contains("sending everything to Claude Sonnet 5.5 would cost $573.75 a month, 23.3 times the $24.64 of "
-                                + "Claude Haiku 5.5, which fits this task as well"), "\(reason)")
+                                + "Claude Haiku 5.5, which fits this task as well: a balanced budget pays at most 5 times"), "\(reason)")
         #expect(!reason.contains("Send everything to"))
-        let within = summaries(8_000)
-        #expect(within.primaryModel == "claude-sonnet-5-5" && within.primaryModelBasis == .routing_does_not_pay)
+        for n in [3_000.0, 8_000] { #expect(summaries(n).primaryModel == "claude-haiku-5-5", "\(n)") }
+        let secondary = summaries(3_000, cost: "secondary")
+        #expect(secondary.primaryModel == "claude-sonnet-5-5" && secondary.primaryModelBasis == .routing_does_not_pay)
         // Alone, the Haiku answers the hard share too: a tenth complex or more asks a fit for complex reasoning it lacks.
         let hard = engine.assess(Fixture.real.answers(["task_type": "summarization", "monthly_requests": 9_000,
                                                        "avg_input_tokens": 30_000, "avg_output_tokens": 1_500,
