@@ -169,8 +169,10 @@ struct PeakNeed {
         if let limit = tier.spend_per_10_minutes_usd, tenMinuteSpend(spend()) > limit {
             // In whole dollars beside a month that is: "about $65 … against a $50 spend limit", not "$65.07 … $50.00".
             let month = spend()
-            over.append("about \(Format.money(tenMinuteSpend(month), beside: month)) in the busiest 10 minutes against a "
-                        + "\(Format.money(limit, beside: month)) spend limit per 10 minutes")
+            // In cents where whole dollars would read as the limit itself ($50.29 against $50).
+            var (peak, cap) = (Format.money(tenMinuteSpend(month), beside: month), Format.money(limit, beside: month))
+            if peak == cap { (peak, cap) = (Format.cents(tenMinuteSpend(month)), Format.cents(limit)) }
+            over.append("about \(peak) in the busiest 10 minutes against a \(cap) spend limit per 10 minutes")
         }
         return over.isEmpty ? nil : Format.series(over)
     }
@@ -446,10 +448,12 @@ extension Knowledge {
         if let tier = capacity.tier, scheme?.kind != .tiers, let tiers, let below = Self.tier(below: tier, in: tiers),
            let gap = capacity.gap {
             // What reaching that tier takes, as the live path's tier warning says it ($1,000 paid and 30 days).
-            let asks = capacity.requires.map { ". What \(Self.tierPhrase(tier)) asks: " + Format.withoutFullStop($0) } ?? ""
+            let asks = capacity.requires.map { ". How to reach \(Self.tierPhrase(tier)): " + Format.withoutFullStop($0) } ?? ""
             return "\(provider)'s spend limits are the organisation's, and this workload needs at least "
                 + "\(Self.tierPhrase(tier, article: "its")) (\(Self.tierName(below.tier)): \(gap)); "
-                + (scheme?.kind == .unpublished ? "it publishes no per-minute limits for this model"
+                + (batchLane ? (scheme?.kind == .unpublished ? "it publishes no batch limits for this model"
+                                : "its batch limits for this model we have not been able to read")
+                   : scheme?.kind == .unpublished ? "it publishes no per-minute limits for this model"
                    : "its per-minute limits for this model we have not been able to read") + asks
         }
         if let tier = capacity.tier {

@@ -494,9 +494,9 @@ final class CompiledModel: Sendable {
                     guard i == tiers.count - 1 else {
                         throw problem(tpath + ".negotiated", "only the highest tier is negotiated: list it last")
                     }
-                    guard !ratesLimited else {
-                        throw problem(tpath + ".negotiated", "a negotiated tier publishes no per-minute, daily, queue or "
-                            + "concurrency limit: drop them, or drop negotiated")
+                    guard !ratesLimited, tier.spend_per_10_minutes_usd == nil else {
+                        throw problem(tpath + ".negotiated", "a negotiated tier publishes no per-minute, daily, queue, "
+                            + "concurrency or 10-minute spend limit: drop them, or drop negotiated")
                     }
                 } else {
                     guard ratesLimited || tier.monthly_spend_cap_usd != nil || tier.spend_per_10_minutes_usd != nil else {
@@ -518,6 +518,9 @@ final class CompiledModel: Sendable {
                 }
                 if let cap = tier.monthly_spend_cap_usd, let below = caps.month, cap < below {
                     throw problem(tpath + ".monthly_spend_cap_usd", "is lower than the tier below's (\(Format.figure(below))): tiers go lowest first")
+                }
+                if let cap = tier.spend_per_10_minutes_usd, let month = tier.monthly_spend_cap_usd, cap > month {
+                    throw problem(tpath + ".spend_per_10_minutes_usd", "is more than the same tier's monthly cap (\(Format.figure(month)))")
                 }
                 if let cap = tier.spend_per_10_minutes_usd, let below = caps.tenMinutes, cap < below {
                     throw problem(tpath + ".spend_per_10_minutes_usd", "is lower than the tier below's (\(Format.figure(below))): tiers go lowest first")

@@ -129,7 +129,11 @@ struct KnowledgeTests {
         ([RateTier(tier: "custom", requires: "b", negotiated: true), RateTier(tier: "start", rpm: 50, requires: "a")],
          "only the highest tier is negotiated: list it last"),
         ([RateTier(tier: "start", rpm: 50, requires: "a"), RateTier(tier: "custom", rpm: 9_000, requires: "b", negotiated: true)],
-         "a negotiated tier publishes no per-minute, daily, queue or concurrency limit"),
+         "a negotiated tier publishes no per-minute, daily, queue, concurrency or 10-minute spend limit"),
+        ([RateTier(tier: "start", rpm: 50, requires: "a"), RateTier(tier: "custom", spend_per_10_minutes_usd: 500, requires: "b", negotiated: true)],
+         "a negotiated tier publishes no per-minute, daily, queue, concurrency or 10-minute spend limit"),
+        ([RateTier(tier: "tier_3", monthly_spend_cap_usd: 20_000, spend_per_10_minutes_usd: 50_000, requires: "a")],
+         "is more than the same tier's monthly cap"),
         ([RateTier(tier: "start", rpm: 50, requires: "a"), RateTier(tier: "custom", requires: "b")],
          "or negotiated: true for limits arranged with the provider"),
         // A batch queue alone is a limit, and like every limit a positive number.

@@ -16,7 +16,7 @@ struct OrganisationSpendCapTests {
         #expect(warning.text.contains("Anthropic's spend limits are the organisation's, and this workload needs at least its "
                                       + "Scale tier (Build: $6,000 a month against a $1,000 spend cap)"), "\(warning.text)")
         // What reaching it takes, as the tier warning of a model whose limits we read says it.
-        #expect(warning.text.contains("What the Scale tier asks: Same as Build: automatic with usage history"), "\(warning.text)")
+        #expect(warning.text.contains("How to reach the Scale tier: Same as Build: automatic with usage history"), "\(warning.text)")
         #expect(!warning.text.contains("unlikely to bind"))
     }
 
@@ -68,7 +68,7 @@ struct OrganisationSpendCapTests {
         }
         let month = try #require(rateWarning(2_000_000, cached: 0.8))
         #expect(month.contains("Google's spend limits are the organisation's, and this workload needs at least Tier 3 (Tier 2: $13,320 a month "
-                               + "against a $2,000 spend cap); it publishes no per-minute limits for this model. What Tier 3 asks: "
+                               + "against a $2,000 spend cap); it publishes no per-minute limits for this model. How to reach Tier 3: "
                                + "$1,000 paid and 30 days since the first successful payment."), "\(month)")
         let huge = try #require(rateWarning(1_000_000_000))
         #expect(huge.contains("each tier Google publishes up to Tier 3 falls short on a limit or a spend cap it lists (Tier 3: $13,500,000 "
@@ -99,6 +99,34 @@ struct OrganisationSpendCapTests {
         let need = Fixture.real.answers(["monthly_requests": 120_000, "peak_to_average": 200, "latency": "batch"])
         let hydrogen = try #require(Fixture.real.modelIndex["gemini-4-hydrogen"])
         #expect(need.values.withUnsafeBufferPointer { Fixture.real.peakNeed(model: hydrogen, $0, cachedPrefix: false) }.busiestTenMinutes == 0)
+    }
+
+    /// Every page that lists a provider's spend limits gives the same: the engine reads the organisation's ladder from
+    /// one page, and Gemini 4 Carbon's Tier 1 changed to $20 per 10 minutes showed on its page while every cost row
+    /// held to another page's $10.
+    @Test func everyPageGivesTheProvidersSpendLimitsAlike() throws {
+        var file = try Fixture.file()
+        let i = try #require(file.models.firstIndex { $0.slug == "gemini-4-carbon" })
+        var spec = file.models[i].spec
+        spec.rate_limits?.tiers?[0].spend_per_10_minutes_usd = 20
+        file.models[i] = FixtureEntry(slug: "gemini-4-carbon", title: "x", spec: spec, sources: file.models[i].sources)
+        #expect {
+            _ = try Fixture.knowledge(file)
+        } throws: { error in
+            guard let error = error as? KnowledgeError else { return false }
+            return error.field == "model.rate_limits.tiers" && error.message.contains("tier_1: 250 a month, 20 per 10 minutes")
+                && error.message.contains("a provider's spend limits are the organisation's")
+        }
+    }
+
+    /// A peak just over a limit per 10 minutes is written in cents: "about $50 … against a $50 spend limit" was
+    /// $50.29 against $50.
+    @Test func aPeakJustOverTheLimitIsWrittenInCents() throws {
+        let need = PeakNeed(rpm: 1, itpm: 0, otpm: 0, daily: 0, monthly: 1_000, queue: 0, queued: 0, batchLane: false,
+                            slowSeconds: nil, uncachedInput: false, busiestTenMinutes: 0.025145)
+        let tier = RateTier(tier: "tier_2", monthly_spend_cap_usd: 2_000, spend_per_10_minutes_usd: 50, requires: "x")
+        #expect(need.exceeded(tier, spend: { 2_000 }) == "about $50.29 in the busiest 10 minutes against a $50.00 spend limit per 10 minutes")
+        #expect(need.exceeded(tier, spend: { 1_900 }) == nil)
     }
 
     /// The busiest 10 minutes hold at least one whole request and at most the month: 100 requests a month are not

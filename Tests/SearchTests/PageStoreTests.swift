@@ -105,6 +105,15 @@ struct PageStoreTests {
         #expect(names.contains { $0.contains("models/claude-sonnet-4-6.md:") && $0.contains("is also a name of models/claude-3-haiku.md") },
                 "\(names)")
         try original.write(toFile: haiku3, atomically: true, encoding: .utf8)
+        // A title that only looks different (a zero-width space, a double space) is the same title in a cost table.
+        let haiku45 = content + "/models/claude-haiku-4-5.md"
+        let page45 = try String(contentsOfFile: haiku45, encoding: .utf8)
+        try page45.replacingOccurrences(of: "title: Claude Haiku 4.5\n", with: "title: \"Claude  Haiku 5.5\\u200B\"\n")
+            .write(toFile: haiku45, atomically: true, encoding: .utf8)
+        let titles = reload()
+        #expect(titles.contains { $0.contains("models/claude-haiku-5-5.md:") && $0.contains("is also the title of models/claude-haiku-4-5.md") },
+                "\(titles)")
+        try page45.write(toFile: haiku45, atomically: true, encoding: .utf8)
         // A heading renamed under another page's source link.
         let monitoring = content + "/guides/monitoring.md"
         let guide = try String(contentsOfFile: monitoring, encoding: .utf8)
