@@ -79,8 +79,8 @@ struct ModelNameIndex {
     }
 
     static func names(_ page: Page) -> Set<String> {
-        Set(ModelNames.names(slug: page.slug, apiID: page.frontMatter.model?.api_id, aliases: page.frontMatter.aliases ?? [])
-            .map { $0.lowercased() })
+        let fm = page.frontMatterWithoutKeeping
+        return Set(ModelNames.names(slug: page.slug, apiID: fm.model?.api_id, aliases: fm.aliases ?? []).map { $0.lowercased() })
     }
 
     /// A title as the cost tables show it: case, runs of spaces (no-break ones too) and invisible characters aside
@@ -102,7 +102,8 @@ private struct PageCheck {
     let modelNames: ModelNameIndex
     var errors: [ContentError] = []
 
-    private var fm: FrontMatter { page.frontMatter }
+    /// Read once, and not kept on a stored page (`frontMatterWithoutKeeping`).
+    private let fm: FrontMatter
     private var sourceIDs: Set<String> { Set((fm.sources ?? []).map(\.id)) }
 
     init(page: Page, node: ParsedNode, library: ContentLibrary, routes: Set<String>?, unparsed: Set<String>,
@@ -113,6 +114,7 @@ private struct PageCheck {
         self.routes = routes
         self.unparsed = unparsed
         self.modelNames = modelNames
+        fm = page.frontMatterWithoutKeeping
     }
 
     mutating func run(links: [BodyLink]) {

@@ -20,13 +20,23 @@ final class StoredFrontMatter: @unchecked Sendable {
     var value: FrontMatter {
         decoded.withLock { decoded in
             if let decoded { return decoded }
-            // The JSON was written from a checked front matter by this very schema in a file that passed its
-            // integrity check: failing to read it back means damage inside a record, which leaves the page its
-            // title, summary and order rather than failing the request.
-            let value = (try? JSONDecoder().decode(FrontMatter.self, from: Data(json.utf8)))
-                ?? FrontMatter(title: title, summary: summary, updated: "", order: order)
+            let value = decode()
             decoded = value
             return value
         }
+    }
+
+    /// Whether the decoded value is kept (what the server holds per page).
+    var isKept: Bool { decoded.withLock { $0 != nil } }
+
+    /// The value, decoded again where it has not been kept, and not kept.
+    var peek: FrontMatter { decoded.withLock { $0 } ?? decode() }
+
+    /// The JSON was written from a checked front matter by this very schema in a file that passed its integrity
+    /// check: failing to read it back means damage inside a record, which leaves the page its title, summary and
+    /// order rather than failing the request.
+    private func decode() -> FrontMatter {
+        (try? JSONDecoder().decode(FrontMatter.self, from: Data(json.utf8)))
+            ?? FrontMatter(title: title, summary: summary, updated: "", order: order)
     }
 }
