@@ -71,16 +71,15 @@ struct ModelNameIndex {
 
     init(_ library: ContentLibrary) {
         for page in library.pages where page.section == .models {
-            for name in Self.names(page) { names[name, default: []].append(page.slug) }
+            for name in Self.names(page, page.frontMatterWithoutKeeping) { names[name, default: []].append(page.slug) }
             titles[Self.title(page.title), default: []].append(page.slug)
         }
         for key in names.keys { names[key]!.sort() }
         for key in titles.keys { titles[key]!.sort() }
     }
 
-    static func names(_ page: Page) -> Set<String> {
-        let fm = page.frontMatterWithoutKeeping
-        return Set(ModelNames.names(slug: page.slug, apiID: fm.model?.api_id, aliases: fm.aliases ?? []).map { $0.lowercased() })
+    static func names(_ page: Page, _ fm: FrontMatter) -> Set<String> {
+        Set(ModelNames.names(slug: page.slug, apiID: fm.model?.api_id, aliases: fm.aliases ?? []).map { $0.lowercased() })
     }
 
     /// A title as the cost tables show it: case, runs of spaces (no-break ones too) and invisible characters aside
@@ -217,7 +216,7 @@ private struct PageCheck {
         // Looked up in the index built once (a loop over every other model page made a one-page rebuild of 3,031
         // models take 20 s).
         let (index, slug) = (modelNames, page.slug)
-        let clash = ModelNameIndex.names(page).sorted().compactMap { name in
+        let clash = ModelNameIndex.names(page, fm).sorted().compactMap { name in
             index.names[name]?.first.flatMap { $0 < slug ? (name, $0) : nil }
         }.first
         if let (shared, other) = clash {
