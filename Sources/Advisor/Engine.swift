@@ -860,30 +860,25 @@ public struct Engine: Sendable {
                 let slow = !isUsable[esc] || k.missesBudgetAtEverySetting(model: esc, v)
                     && (!k.missesBudgetAtEverySetting(model: h, v) || k.leastSeconds(model: h, v) < k.leastSeconds(model: esc, v))
                     || k.thinksBeforeEveryRealtimeAnswer(model: esc, v) && !k.thinksBeforeEveryRealtimeAnswer(model: h, v)
-                // Under the routing plan the finding is said (with the Haiku the plan keeps), not applied.
-                policyReasons.append(PolicyOutcome(policy: p, model: esc, saving: saving, cost: cost,
-                                                   haiku: routed || slow ? h : nil, haikuMonthly: haikuMonthly,
-                                                   overruled: routed, slowEscalation: slow && !routed))
-                // Everything on the escalation model is held to the ceiling as any model named is, against the Haiku
-                // alone, the one other way to answer every request without a router: 3,000 batch summaries went to
-                // Sonnet 5.5, no better a fit, at 23 times Haiku 5.5's month, and at a $100,000 developer rate 200,000
-                // chats at $7,820 a month against $211.
-                // Alone, the Haiku answers the hard requests too: it must meet the floors any model alone meets (from a
-                // tenth of requests complex, a fit for complex reasoning it lacks).
-                // The ratio alone: the ceiling's dollar floor keeps a balanced budget from leaving the Haiku for a
-                // small saving, and read the other way it kept 8,000 summaries on Sonnet 5.5 at $510, 23 times the
-                // Haiku's $21.90, while 8,500 went to the Haiku at $23.27.
-                let ceilingRatio = costCeiling(v).map(\.1.maxRatio)
-                let overCeiling = !routed && !slow && ceilingRatio.map { ratio in
+                // Everything on the escalation model is held to the cost ceiling's ratio against the Haiku alone, the one
+                // other way to answer every request without a router, where the Haiku fits the task as well and meets
+                // the floors a model alone must (it answers the hard requests too): 3,000 batch summaries went to
+                // Sonnet 5.5 at 23 times Haiku 5.5's month. The ratio alone: the ceiling's dollar floor keeps a budget
+                // from leaving the Haiku for a small saving, and read the other way it kept 8,000 summaries on Sonnet
+                // 5.5 at $510 while 8,500 went to the Haiku at $23.27.
+                let ceilingRatio = routed || slow ? nil : costCeiling(v).map(\.1.maxRatio)
+                let overCeiling = ceilingRatio.map { ratio in
                     k.compiledModels[h].fit[task] <= k.compiledModels[esc].fit[task] && k.meets(taskFloors, model: h)
                         && PriceGap(ratio: ratio, usd: 0).separates(dear: escalationMonthly, cheap: haikuMonthly)
                 } == true
-                if var outcome = policyReasons.popLast() {
-                    // Said either way: within the ratio, the runner-up line says the price was weighed.
-                    outcome.ceilingRatio = routed || slow ? nil : ceilingRatio
-                    if overCeiling { (outcome.haiku, outcome.monthly, outcome.overCeiling) = (h, escalationMonthly, true) }
-                    policyReasons.append(outcome)
-                }
+                // Under the routing plan the finding is said (with the Haiku the plan keeps), not applied. Within the
+                // ratio, the runner-up line says the price was weighed (`ceilingRatio`).
+                var outcome = PolicyOutcome(policy: p, model: esc, saving: saving, cost: cost,
+                                            haiku: routed || slow || overCeiling ? h : nil, haikuMonthly: haikuMonthly,
+                                            overruled: routed, slowEscalation: slow && !routed)
+                outcome.ceilingRatio = ceilingRatio
+                if overCeiling { (outcome.monthly, outcome.overCeiling) = (escalationMonthly, true) }
+                policyReasons.append(outcome)
                 if !routed && (slow || overCeiling) {
                     haikuTakesEverything()
                 } else if !routed {
