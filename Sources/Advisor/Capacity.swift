@@ -167,9 +167,9 @@ struct PeakNeed {
             if month > cap { over.append("\(Format.money(month)) a month against a \(Format.money(cap)) spend cap") }
         }
         if let limit = tier.spend_per_10_minutes_usd, tenMinuteSpend(spend()) > limit {
-            // In whole dollars beside a month that is: "about $65 … against a $50 spend limit", not "$65.07 … $50.00".
+            // In whole dollars beside a month that is ("about $65 … against a $50 spend limit", not "$65.07 … $50.00"),
+            // but in cents where whole dollars would read as the limit itself ($50.29 against $50).
             let month = spend()
-            // In cents where whole dollars would read as the limit itself ($50.29 against $50).
             var (peak, cap) = (Format.money(tenMinuteSpend(month), beside: month), Format.money(limit, beside: month))
             if peak == cap { (peak, cap) = (Format.cents(tenMinuteSpend(month)), Format.cents(limit)) }
             over.append("about \(peak) in the busiest 10 minutes against a \(cap) spend limit per 10 minutes")
