@@ -180,7 +180,11 @@ public struct ContentLibrary: Sendable {
         // broken (a heading or page they point to changed). When a page was added or removed, everything is
         // checked again (a block may name a page that is gone).
         let samePages = stored.map { Set($0.pages.keys) == Set(files.map { "\($0.section.rawValue)/\($0.slug)" }) } ?? false
-        for item in parsed {
+        // With every page as stored and none added or removed, nothing another page could break has moved: a start on
+        // a current index checks nothing again (reading every stored front matter for it took a start from 0.32 to
+        // 0.45 s on 10,000 pages).
+        let unchanged = samePages && parsed.allSatisfy(\.node.isStored)
+        for item in parsed where !(unchanged && item.node.isStored) {
             validator.validate(item.page, node: item.node, links: item.links, linksOnly: item.node.isStored && samePages)
         }
         errors += validator.errors

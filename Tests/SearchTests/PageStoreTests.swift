@@ -100,24 +100,21 @@ struct PageStoreTests {
         // a request uses (keeping every one took 10,000 pages from 108 to 149 MiB).
         let stored = try ContentLibrary.load(directory: content, stored: try PageStore.open(at: path)?.pages())
         #expect(stored.pages.filter { $0.section == .guides }.allSatisfy { !$0.keepsFrontMatter })
+        // What `reload` says with one file edited, the file put back after.
+        func edited(_ file: String, _ from: String, _ to: String) throws -> [String] {
+            let path = content + "/" + file, original = try String(contentsOfFile: path, encoding: .utf8)
+            try original.replacingOccurrences(of: from, with: to).write(toFile: path, atomically: true, encoding: .utf8)
+            defer { try? original.write(toFile: path, atomically: true, encoding: .utf8) }
+            return reload()
+        }
         // An alias on the earlier page of a pair that is the later page's id: said on the later, unchanged page.
-        let haiku3 = content + "/models/claude-3-haiku.md"
-        let original = try String(contentsOfFile: haiku3, encoding: .utf8)
-        try original.replacingOccurrences(of: "aliases: [haiku 3]", with: "aliases: [haiku 3, claude-sonnet-4-6]")
-            .write(toFile: haiku3, atomically: true, encoding: .utf8)
-        let names = reload()
+        let names = try edited("models/claude-3-haiku.md", "aliases: [haiku 3]", "aliases: [haiku 3, claude-sonnet-4-6]")
         #expect(names.contains { $0.contains("models/claude-sonnet-4-6.md:") && $0.contains("is also a name of models/claude-3-haiku.md") },
                 "\(names)")
-        try original.write(toFile: haiku3, atomically: true, encoding: .utf8)
         // A title that only looks different (a zero-width space, a double space) is the same title in a cost table.
-        let haiku45 = content + "/models/claude-haiku-4-5.md"
-        let page45 = try String(contentsOfFile: haiku45, encoding: .utf8)
-        try page45.replacingOccurrences(of: "title: Claude Haiku 4.5\n", with: "title: \"Claude  Haiku 5.5\\u200B\"\n")
-            .write(toFile: haiku45, atomically: true, encoding: .utf8)
-        let titles = reload()
+        let titles = try edited("models/claude-haiku-4-5.md", "title: Claude Haiku 4.5\n", "title: \"Claude  Haiku 5.5\\u200B\"\n")
         #expect(titles.contains { $0.contains("models/claude-haiku-5-5.md:") && $0.contains("is also the title of models/claude-haiku-4-5.md") },
                 "\(titles)")
-        try page45.write(toFile: haiku45, atomically: true, encoding: .utf8)
         // A heading renamed under another page's source link.
         let monitoring = content + "/guides/monitoring.md"
         let guide = try String(contentsOfFile: monitoring, encoding: .utf8)
