@@ -69,7 +69,7 @@ struct OrganisationSpendCapTests {
         let month = try #require(rateWarning(2_000_000, cached: 0.8))
         #expect(month.contains("Google's spend limits are the organisation's, and this workload needs at least Tier 3 (Tier 2: $13,320 a month "
                                + "against a $2,000 spend cap); it publishes no per-minute limits for this model. How to reach Tier 3: "
-                               + "$1,000 paid and 30 days since the first successful payment."), "\(month)")
+                               + "$1,000 paid (on any Google Cloud service billed to the linked account) and 30 days since the first successful payment."), "\(month)")
         let huge = try #require(rateWarning(1_000_000_000))
         #expect(huge.contains("each tier Google publishes up to Tier 3 falls short on a limit or a spend cap it lists (Tier 3: $13,500,000 "
                               + "a month against a $20,000 spend cap and about $9,247 in the busiest 10 minutes against a $200 spend "
