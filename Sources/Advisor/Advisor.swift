@@ -457,7 +457,8 @@ public final class Knowledge: @unchecked Sendable {
             let scale = compiledModels[m].tokenRatio / compiledModels[r].tokenRatio
             return ((counted.auto * scale).rounded(), (counted.forced * scale).rounded())
         }
-        tokenRatios = compiledModels.map(\.tokenRatio)
+        let ratios = compiledModels.map(\.tokenRatio)
+        tokenRatios = ratios
         largestPublishedRatio = compiledModels.filter(\.ratioPublished).map(\.tokenRatio).max() ?? 1
         reasoningTokenTable = compiledModels.flatMap { model in
             (0..<Knowledge.effortAnswers).map { model.reasoning?.byAnswer[$0].tokens ?? 0 }
@@ -703,7 +704,7 @@ public final class Knowledge: @unchecked Sendable {
         defaults = questions.map { Self.encode($0.defaultValue, for: $0.id, models: models.map(\.slug)) ?? 0 }
         // After the questions: a lever's `when` is a condition on the answers.
         if let levers = settings.levers {
-            leverRules = try LeverRules(levers, questions: questions, problem: settingsError)
+            leverRules = try LeverRules(levers, questions: questions, tokenRatios: ratios, problem: settingsError)
         } else {
             leverRules = nil
         }
@@ -717,7 +718,7 @@ public final class Knowledge: @unchecked Sendable {
         func effortCondition(_ when: Condition?, _ name: String) throws(KnowledgeError) -> CompiledCondition? {
             guard let when else { return nil }
             do throws(ConditionError) {
-                return try CompiledCondition(when, questions: questions, thresholds: &thresholds)
+                return try CompiledCondition(when, questions: questions, tokenRatios: ratios, thresholds: &thresholds)
             } catch {
                 throw settingsError(name + error.path, error.message)
             }
@@ -732,7 +733,9 @@ public final class Knowledge: @unchecked Sendable {
                 }
                 let condition: CompiledCondition
                 do throws(ConditionError) {
-                    condition = try CompiledCondition(rule.when, questions: questions, thresholds: &thresholds)
+                    // A rule on the Haiku's own count (`haiku_count`) is given that count; every other reads the reference one.
+                    condition = try CompiledCondition(rule.when, questions: questions,
+                                                      tokenRatios: rule.haiku_count == true ? nil : ratios, thresholds: &thresholds)
                 } catch {
                     throw ruleError(".when" + error.path, error.message)
                 }
@@ -778,6 +781,7 @@ public final class Knowledge: @unchecked Sendable {
             }
             for (p, policy) in (entry.spec.policies ?? []).enumerated() {
                 policies.append(try CompiledPolicy(policy, criterion: c, index: p, entry: entry, questions: questions,
+                                                   tokenRatios: ratios,
                                                    thresholds: &thresholds))
             }
         }
@@ -826,7 +830,7 @@ public final class Knowledge: @unchecked Sendable {
                 }
                 var ignored: [[Double]] = Array(repeating: [], count: AnswerID.count)
                 do throws(ConditionError) {
-                    let condition = try CompiledCondition(exposure.when, questions: questions, thresholds: &ignored)
+                    let condition = try CompiledCondition(exposure.when, questions: questions, tokenRatios: ratios, thresholds: &ignored)
                     exposures.append(CompiledExposure(failureMode: f, condition: condition, text: exposure.text,
                                                       providers: exposure.providers, hosting: exposure.hosting,
                                                       cachesPrefix: exposure.caches_prefix, severity: exposure.severity,
@@ -1127,7 +1131,7 @@ final class CompiledPolicy: Sendable {
     }
 
     init(_ spec: PolicySpec, criterion: Int, index: Int, entry: CriterionEntry, questions: [Question],
-         thresholds: inout [[Double]]) throws(KnowledgeError) {
+         tokenRatios: [Double], thresholds: inout [[Double]]) throws(KnowledgeError) {
         func problem(_ field: String, _ message: String) -> KnowledgeError {
             KnowledgeError(slug: entry.slug, section: "criteria", field: "criterion.policies[\(index)]" + field, message: message)
         }
@@ -1136,7 +1140,7 @@ final class CompiledPolicy: Sendable {
         self.index = index
         if let when = spec.when {
             do throws(ConditionError) {
-                condition = try CompiledCondition(when, questions: questions, thresholds: &thresholds)
+                condition = try CompiledCondition(when, questions: questions, tokenRatios: tokenRatios, thresholds: &thresholds)
             } catch {
                 throw problem(".when" + error.path, error.message)
             }

@@ -18,9 +18,20 @@ enum CompiledCondition: Sendable {
     case below(Int, Double)
     case all([CompiledCondition])
     case any([CompiledCondition])
+    /// A token count compared on the reference tokenizer's count (Haiku 4.5's, criteria/tokenizer.md), as the
+    /// criteria's thresholds were written: the answer divided by `ratios[tokens_counted_with]`. Without it the same
+    /// 45,000-token summaries kept Haiku at 62 points and, counted with Haiku 5.5 (58,500), fell to routing at 50.
+    case counted(Int, Bound, Double, ratios: [Double])
 
-    /// Compiles and checks a condition; records numeric thresholds per answer in `thresholds`.
-    init(_ condition: Condition, questions: [Question],
+    enum Bound: Sendable { case atLeast, above, atMost, below }
+
+    /// The answers that are token counts, compared on the reference count when the caller gives the ratios.
+    static let tokenCounts: Set<AnswerID> = [.avgInputTokens, .avgOutputTokens, .systemPromptTokens]
+
+    /// Compiles and checks a condition; records numeric thresholds per answer in `thresholds`. With `tokenRatios`
+    /// (each model's `Knowledge.tokenRatios`), tests of token counts read the reference count (`counted`); without,
+    /// the count as answered (a rule on the Haiku's own count, `Rule.haiku_count`, is given that count).
+    init(_ condition: Condition, questions: [Question], tokenRatios: [Double]?,
          thresholds: inout [[Double]]) throws(ConditionError) {
         let comparisons = [condition.is != nil, condition.in != nil, condition.not_in != nil,
                            condition.at_least != nil, condition.above != nil, condition.at_most != nil,
@@ -37,7 +48,7 @@ enum CompiledCondition: Sendable {
             var compiled: [CompiledCondition] = []
             for (i, sub) in list.enumerated() {
                 do throws(ConditionError) {
-                    compiled.append(try CompiledCondition(sub, questions: questions, thresholds: &thresholds))
+                    compiled.append(try CompiledCondition(sub, questions: questions, tokenRatios: tokenRatios, thresholds: &thresholds))
                 } catch {
                     throw ConditionError(path: ".\(key)[\(i)]" + error.path, message: error.message)
                 }
@@ -102,6 +113,15 @@ enum CompiledCondition: Sendable {
         else if let t = condition.above { self = .above(i, try threshold(t, key: "above")) }
         else if let t = condition.at_most { self = .atMost(i, try threshold(t, key: "at_most")) }
         else { self = .below(i, try threshold(condition.below!, key: "below")) }
+        if let tokenRatios, Self.tokenCounts.contains(id) {
+            switch self {
+            case .atLeast(_, let t): self = .counted(i, .atLeast, t, ratios: tokenRatios)
+            case .above(_, let t): self = .counted(i, .above, t, ratios: tokenRatios)
+            case .atMost(_, let t): self = .counted(i, .atMost, t, ratios: tokenRatios)
+            case .below(_, let t): self = .counted(i, .below, t, ratios: tokenRatios)
+            default: break
+            }
+        }
     }
 
     /// Evaluates with answer `override` replaced by `value` (pass -1 for none): lets the what-would-change
@@ -118,6 +138,14 @@ enum CompiledCondition: Sendable {
         case .above(let i, let t): return get(i) > t
         case .atMost(let i, let t): return get(i) <= t
         case .below(let i, let t): return get(i) < t
+        case .counted(let i, let bound, let t, let ratios):
+            let count = get(i) / ratios[Int(get(AnswerID.tokensCountedWith.rawValue))]
+            switch bound {
+            case .atLeast: return count >= t
+            case .above: return count > t
+            case .atMost: return count <= t
+            case .below: return count < t
+            }
         case .all(let list):
             for c in list where !c.holds(answers, override: override, value: value) { return false }
             return true
@@ -141,7 +169,8 @@ enum CompiledCondition: Sendable {
     var reads: UInt32 {
         switch self {
         case .mask(let i, _, _), .oneOf(let i, _, _), .atLeast(let i, _), .above(let i, _), .atMost(let i, _),
-             .below(let i, _):
+             .below(let i, _), .counted(let i, _, _, _):
+            // Not tokens_counted_with: a count left at its default tokenizer is still the count the team gave.
             return 1 << UInt32(i)
         case .all(let list), .any(let list):
             return list.reduce(0) { $0 | $1.reads }

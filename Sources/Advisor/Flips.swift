@@ -84,7 +84,7 @@ extension Engine {
                 let integral = id.kind == .integer
                 let bounds = integral ? [range.lowerBound.rounded(.up), range.upperBound.rounded(.down)]
                     : [range.lowerBound, range.upperBound]
-                var candidates = knowledge.numericCandidates[i].filter(range.contains) + bounds.filter(range.contains)
+                var candidates = referenceCandidates(values, id).filter(range.contains) + bounds.filter(range.contains)
                 let solved = Self.linearAnswers.contains(id)
                 if solved {
                     // The lines are the average request's, so an imported distribution's costs are not their points.
@@ -162,6 +162,16 @@ extension Engine {
             }
         }
         return changes
+    }
+
+    /// The values of answer `id` on either side of the rules' thresholds, on the count the team answered in: a
+    /// token count's thresholds are the reference tokenizer's (`CompiledCondition.counted`), so a count made with
+    /// Haiku 5.5 crosses the 10,000-token line at about 13,000.
+    private func referenceCandidates(_ values: [Double], _ id: AnswerID) -> [Double] {
+        let reference = knowledge.numericCandidates[id.rawValue]
+        let ratio = knowledge.tokenRatios[Int(values[AnswerID.tokensCountedWith.rawValue])]
+        guard CompiledCondition.tokenCounts.contains(id), ratio != 1 else { return reference }
+        return reference.flatMap { t in [(t * ratio).rounded(.down), (t * ratio).rounded(.up), (t * ratio).rounded(.up) + 1] }
     }
 
     /// Where the average prompt `prompt` leaves `m`, the primary decided on it, within `levers.near_line_share` of its

@@ -22,7 +22,7 @@ struct LeverRules: Sendable {
     let lowerToLeast: CompiledCondition?
     let traps: [TrapKind: LinkedText]
 
-    init(_ spec: LeverSettings, questions: [Question], problem: (String, String) -> KnowledgeError) throws(KnowledgeError) {
+    init(_ spec: LeverSettings, questions: [Question], tokenRatios: [Double], problem: (String, String) -> KnowledgeError) throws(KnowledgeError) {
         var ranges: [AnswerRange?] = Array(repeating: nil, count: AnswerID.count)
         for name in spec.ranges.keys.sorted() {
             let range = spec.ranges[name]!
@@ -54,7 +54,7 @@ struct LeverRules: Sendable {
         func compile(_ condition: Condition, field: String) throws(KnowledgeError) -> CompiledCondition {
             var ignored: [[Double]] = Array(repeating: [], count: AnswerID.count)
             do throws(ConditionError) {
-                return try CompiledCondition(condition, questions: questions, thresholds: &ignored)
+                return try CompiledCondition(condition, questions: questions, tokenRatios: tokenRatios, thresholds: &ignored)
             } catch {
                 throw problem(field + error.path, error.message)
             }

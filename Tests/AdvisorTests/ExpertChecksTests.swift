@@ -39,6 +39,45 @@ struct ExpertChecksTests {
     /// counts them are 104,000 on Haiku 5.5's and take the points; 80,000 counted with Haiku 5.5's tokenizer do not,
     /// nor 80,000 on a day when Haiku 4.5 (whose count they are) is the Haiku. The tokenizer answer, left to its
     /// default, is then something the score rests on, and the flip is where the count crosses the line.
+    /// Cost first keeps the task's own fit in charge below half the requests hard, but from a tenth up no model the
+    /// pages rate "poor" at complex reasoning takes them all alone: 2 million RAG answers with 45 % hard went to
+    /// Cohere Command R7B at $495 a month, without a word that it gets nearly half of them wrong.
+    @Test func costFirstOffersNoModelPoorAtTheHardShareItTakes() {
+        for share in [0.1, 0.3, 0.45] {
+            let a = engine.assess(k.answers(["task_type": "rag", "monthly_requests": 2_000_000, "avg_input_tokens": 5_000,
+                                             "avg_output_tokens": 400, "complex_share": .number(share), "cost_priority": "primary"]))
+            let offered = [a.primaryModel] + a.alternatives
+            for slug in offered {
+                let m = k.models.first { $0.slug == slug }!
+                #expect(m.spec.task_fit["complex_reasoning"]?.fit != .poor, "\(share): \(slug) offered")
+            }
+        }
+        // Under a tenth the task's own fit decides, as the team asked.
+        let few = engine.assess(k.answers(["task_type": "rag", "monthly_requests": 2_000_000, "avg_input_tokens": 5_000,
+                                           "avg_output_tokens": 400, "complex_share": 0.05, "cost_priority": "primary"]))
+        #expect(few.primaryModel == "cohere-command-r7b", "\(few.primaryModel)")
+    }
+
+    /// Every other token threshold is the reference tokenizer's (Haiku 4.5's, as the criteria were written): the same
+    /// text counted with Haiku 5.5 (1.3x the tokens) gets the same score, and "what would change" names the length on
+    /// the count the team gave. 45,000-token summaries kept Haiku at 62 points while the same text counted with
+    /// Haiku 5.5, 58,500 tokens, lost the summaries' +12 (up to 50,000) and fell to routing at 50; 9,000-token chats
+    /// lost 8 points to the 10,000-token line the same way.
+    @Test func tokenThresholdsReadTheReferenceCount() throws {
+        for (task, input, output) in [("summarization", 45_000.0, 500.0), ("chat", 9_000, 500), ("extraction", 1_500, 250)] {
+            let own = engine.assess(k.answers(["task_type": .text(task), "monthly_requests": 200_000,
+                                               "avg_input_tokens": .number(input), "avg_output_tokens": .number(output)]))
+            let counted = engine.assess(k.answers(["task_type": .text(task), "monthly_requests": 200_000,
+                                                   "avg_input_tokens": .number(input * 1.3), "avg_output_tokens": .number(output * 1.3),
+                                                   "tokens_counted_with": "claude-haiku-5-5"]))
+            #expect(own.score == counted.score && own.verdict == counted.verdict, "\(task): \(own.score) against \(counted.score)")
+        }
+        let summaries = engine.assess(k.answers(["task_type": "summarization", "monthly_requests": 200_000, "avg_input_tokens": 58_500,
+                                                 "avg_output_tokens": 650, "tokens_counted_with": "claude-haiku-5-5"]))
+        let longer = try #require(summaries.whatWouldChange.first { $0.answer == .avgInputTokens })
+        #expect(longer.to == AnswerValue.number(65_001), "\(longer)")
+    }
+
     @Test func theLongContextRuleReadsTheHaikusOwnCount() throws {
         func fired(_ extra: [String: AnswerValue]) -> Bool {
             var given: [String: AnswerValue] = ["task_type": "summarization", "monthly_requests": 10_000, "avg_input_tokens": 80_000]
