@@ -70,6 +70,7 @@ struct FrontMatterParser {
         try UnknownKeyCheck(path: path).check(node: node, against: frontMatter)
         let json = try encode(frontMatter, in: node)
         try refuseNullsReadAsText(in: node, yaml: yaml, json: json)
+        try refuseNumbersNotInDecimal(in: node, json: json)
         return Parsed(frontMatter: frontMatter, node: node, yaml: yaml, json: json, body: body, bodyFirstLine: closeLine + 2)
     }
 
@@ -120,6 +121,53 @@ struct FrontMatterParser {
                                    hint: "write the text (quote it if you mean the word), or leave the field out where it is optional")
             }
         }
+    }
+
+    /// A number written other than in decimal: Yams reads numbers as YAML 1.1 does, so a price typed `0:10` for
+    /// `0.10` was 10 (base 60), `1:00:00` 3,600 and `0x10` 16. `check` passed, and every verdict flipped while the
+    /// page's own table still showed "$0.10". Refused only where the field took it as a number: text such as
+    /// "09:00" in a note stays text.
+    private func refuseNumbersNotInDecimal(in root: Node, json: String) throws(ContentError) {
+        var found: [(path: [PathKey], node: Node)] = []
+        func walk(_ node: Node, _ path: [PathKey]) {
+            switch node {
+            case .scalar(let scalar) where scalar.style == .plain && Self.isNonDecimalNumber(scalar.string):
+                found.append((path, node))
+            case .mapping(let mapping):
+                for (key, value) in mapping { if let name = key.string { walk(value, path + [PathKey(stringValue: name)]) } }
+            case .sequence(let sequence):
+                for (index, child) in sequence.enumerated() { walk(child, path + [PathKey(intValue: index)]) }
+            default:
+                break
+            }
+        }
+        walk(root, [])
+        guard !found.isEmpty, let decoded = try? JSONSerialization.jsonObject(with: Data(json.utf8)) else { return }
+        for (path, node) in found {
+            var value: Any? = decoded
+            for key in path {
+                value = key.intValue.map { index in (value as? [Any]).flatMap { index < $0.count ? $0[index] : nil } }
+                    ?? (value as? [String: Any])?[key.stringValue]
+            }
+            if let number = value as? NSNumber, !(value is String) {
+                throw ContentError(path: self.path, line: (node.mark?.line ?? 1) + 1,
+                                   message: "`\(NodePath.dotted(path))` is `\(node.scalar?.string ?? "")`, which YAML reads as \(number), not a decimal number",
+                                   hint: "write numbers in decimal, with a point for the fraction (`0.10`); YAML reads `1:30` as base 60 and `0x10` as hexadecimal")
+            }
+        }
+    }
+
+    /// Plain text YAML 1.1 reads as a number but that is not a decimal one: base 60 (`1:30`), hexadecimal, octal or
+    /// binary (`0x10`, `0o17`, `0b101`), or digits grouped with underscores (`1_000`).
+    static func isNonDecimalNumber(_ text: String) -> Bool {
+        var body = Substring(text)
+        if let first = body.first, first == "+" || first == "-" { body = body.dropFirst() }
+        guard let first = body.first, first.isASCII, first.isNumber else { return false }
+        let lower = body.lowercased()
+        if lower.hasPrefix("0x") || lower.hasPrefix("0o") || lower.hasPrefix("0b") { return lower.count > 2 }
+        let allowed = Set("0123456789:._eE+-")
+        guard body.allSatisfy(allowed.contains) else { return false }
+        return body.contains(":") || body.contains("_")
     }
 
     /// Encoding reads no environment; one encoder, used from every parsing thread (JSONEncoder is thread-safe).

@@ -46,7 +46,7 @@ struct FrontMatterTests {
         #expect(parsed.frontMatter.title == "2026")
         #expect(parsed.frontMatter.tags == ["yes", "1.5", "true"])
         #expect(parsed.frontMatter.order == nil)
-        #expect(try parser.parse(guide(extra: "order: 0x10\n")).frontMatter.order == 16)
+        #expect(try parser.parse(guide(extra: "order: 16\n")).frontMatter.order == 16)
         // Booleans and numbers on the real pages: GPT-6.1 Terra's caching by default, Haiku 5.5's negotiated tier.
         func model(_ slug: String) throws -> ModelSpec {
             let text = try String(contentsOfFile: "\(repositoryRootForContent)/content/models/\(slug).md", encoding: .utf8)
@@ -82,6 +82,10 @@ struct FrontMatterTests {
         ("---\ntitle: null\nsummary: y\nupdated: \"2026-01-01\"\n---\n", 2, "`title` is `null`, YAML for no value, where text is wanted"),
         ("---\ntitle: x\nsummary: ~\nupdated: \"2026-01-01\"\n---\n", 3, "`summary` is `~`, YAML for no value"),
         ("---\ntitle: x\nsummary: y\nupdated: \"2026-01-01\"\ntags: [a, NULL]\n---\n", 5, "`tags[1]` is `NULL`, YAML for no value"),
+        // YAML 1.1 numbers that are not decimal: a price typed 0:10 for 0.10 was read as 10 (base 60).
+        ("---\ntitle: x\nsummary: y\nupdated: \"2026-01-01\"\norder: 1:30\n---\n", 5, "`order` is `1:30`, which YAML reads as 90, not a decimal number"),
+        ("---\ntitle: x\nsummary: y\nupdated: \"2026-01-01\"\norder: 0x10\n---\n", 5, "`order` is `0x10`, which YAML reads as 16"),
+        ("---\ntitle: x\nsummary: y\nupdated: \"2026-01-01\"\norder: 1_000\n---\n", 5, "`order` is `1_000`, which YAML reads as 1000"),
     ])
     func reportsErrorsAtTheirLine(text: String, line: Int, message: String) {
         #expect {
@@ -90,6 +94,15 @@ struct FrontMatterTests {
             guard let error = error as? ContentError else { return false }
             return error.line == line && error.message.contains(message) && error.path == "content/guides/x.md"
         }
+    }
+
+    /// Text that looks like a base-60 number stays text where the field is text ("09:30" in a summary).
+    @Test func timesInTextAreNotNumbers() throws {
+        let parsed = try parser.parse("---\ntitle: 09:30\nsummary: 1:30\nupdated: \"2026-01-01\"\n---\n")
+        #expect(parsed.frontMatter.title == "09:30")
+        #expect(FrontMatterParser.isNonDecimalNumber("0:10") && FrontMatterParser.isNonDecimalNumber("-0X1f"))
+        #expect(!FrontMatterParser.isNonDecimalNumber("0.10") && !FrontMatterParser.isNonDecimalNumber("1e-3")
+                && !FrontMatterParser.isNonDecimalNumber("gpt-6:luna"))
     }
 
     @Test func nestedUnknownKeyPointsAtItsLine() {
