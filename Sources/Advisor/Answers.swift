@@ -463,6 +463,13 @@ extension Knowledge {
         // A fraction too small for a Double reads as 0: `monthly_requests=1e-400` was priced as no requests, and a
         // `latency_budget_s` of it dropped the budget.
         let underflowed = number == 0 && Self.hasNonzeroMantissa(written)
+        // Thousands grouped with points (`10.000`, as much of Europe writes ten thousand) read as a decimal point:
+        // 10 requests a month were priced where 10,000 were meant. A whole number has no fraction to write.
+        if id.kind == .integer, Self.isPointGroupedThousands(written) {
+            throw AnswerError(code: "not_an_integer", message: "'\(id.name)' is '\(written)': a point here starts a fraction, "
+                + "so write a whole number without one (\(written.filter { $0 != "." }) or "
+                + "\(AnswerValue.number(Double(written.filter { $0 != "." }) ?? 0).text))", field: id.name)
+        }
         if id.kind == .integer, underflowed || number.rounded() != number {
             throw AnswerError(code: "not_an_integer", message: "'\(id.name)' must be a whole number", field: id.name)
         }
@@ -517,6 +524,14 @@ extension Knowledge {
         // The suffix becomes an exponent so that `1.1M` is exactly 1,100,000.
         guard !body.isEmpty, !body.contains(where: { $0 == "e" || $0 == "E" }), isDecimal(String(body)) else { return nil }
         return Double(body + exponent)
+    }
+
+    /// Digits, a point and exactly three digits after it (`10.000`, `2.500`): thousands grouped as much of Europe
+    /// groups them, never how a whole number is written.
+    static func isPointGroupedThousands(_ text: String) -> Bool {
+        let halves = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard halves.count == 2, (1...3).contains(halves[0].count), halves[1].count == 3 else { return false }
+        return halves.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 
     /// Whether a number's digits before its exponent are not all zero (`1e-400` is not 0, though it reads as 0).

@@ -141,6 +141,21 @@ struct ValidationTests {
         #expect(a.assumed == [.systemPromptTokens])
     }
 
+    /// Ten thousand as much of Europe writes it, `10.000`, read as 10 requests a month. A whole-number answer with a
+    /// point and three digits after it is refused with the number it probably means; a share or a price is not.
+    @Test func pointGroupedThousandsAreRefusedForWholeNumbers() throws {
+        for text in ["10.000", "2.000", "1.500"] {
+            #expect {
+                try k.answers(fromQuery: [("monthly_requests", text)])
+            } throws: { error in
+                let message = (error as? AnswerError)?.message ?? ""
+                return message.contains("a point here starts a fraction") && message.contains(text.filter { $0 != "." })
+            }
+        }
+        #expect(try k.answers(fromQuery: [("developer_hourly_usd", "12.500")])[.developerHourlyUSD] == .number(12.5))
+        #expect(try k.answers(fromQuery: [("monthly_requests", "10.0")])[.monthlyRequests] == .number(10))
+    }
+
     @Test("numbers as people type them into a form", arguments: [
         ("3,000,000", 3_000_000.0), ("3M", 3_000_000), ("3m", 3_000_000), ("20k", 20_000), ("20K", 20_000),
         ("1.1M", 1_100_000), ("1,500k", 1_500_000), ("2B", 2_000_000_000), ("1,234.5", 1_234.5), ("0.5k", 500),
