@@ -318,6 +318,8 @@ public final class Knowledge: @unchecked Sendable {
     let minorTrafficShare: Double
     /// `engine.legacy_premium`.
     let legacyPremium: Double
+    /// `engine.legacy_premium_usd`: the dollars a month a successor may cost more whatever the share.
+    let legacyPremiumUSD: Double
     /// `engine.price_outlook_days`.
     let priceOutlookDays: Int
     /// `engine.likely_miss_ratio`.
@@ -495,6 +497,10 @@ public final class Knowledge: @unchecked Sendable {
         legacyPremium = settings.legacy_premium ?? 0.25
         guard legacyPremium.isFinite, legacyPremium >= 0 else {
             throw settingsError("legacy_premium", "must be a share, 0 or more (0.25 is 25 %)")
+        }
+        legacyPremiumUSD = settings.legacy_premium_usd ?? settings.levers?.min_saving_usd ?? 0
+        guard legacyPremiumUSD.isFinite, legacyPremiumUSD >= 0 else {
+            throw settingsError("legacy_premium_usd", "must be dollars a month, 0 or more")
         }
         likelyMissRatio = settings.likely_miss_ratio ?? 1.5
         guard likelyMissRatio.isFinite, likelyMissRatio >= 1 else {

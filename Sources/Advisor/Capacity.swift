@@ -254,7 +254,7 @@ extension Knowledge {
         let t = requestTokens(model: m, v)
         let input = cachedPrefix ? t.input - cacheablePrefix(model: m, v) : t.input
         let daily = requests / CostAssumptions.daysPerMonth
-        let batch = v[AnswerID.latency.rawValue] == Self.batchLatency
+        let batch = Self.isBatch(v)
         let batchLane = batch && compiledModels[m].prices(on: Int(v[AnswerID.asOf.rawValue]))?.batchDiscount != nil
         // The busiest 10 minutes at the peak rate, holding at least one whole request (as the busiest minute does).
         let tenMinutes = requests > 0 && !batchLane ? Swift.min(1, Swift.max(1, average * 10) / requests) : 0

@@ -661,7 +661,7 @@ extension Knowledge {
     /// The share of a token class's price a request pays: 1 − the batch discount where the workload runs in batch
     /// and the discount covers the class, else 1. The cost line and the usage pricing's cache writes read this one rule.
     static func batchKept(_ tokenClass: TokenClass, _ set: PriceSet, _ v: UnsafeBufferPointer<Double>) -> Double {
-        guard v[AnswerID.latency.rawValue] == batchLatency, let discount = set.batchDiscount,
+        guard isBatch(v), let discount = set.batchDiscount,
               set.batchClasses.contains(tokenClass) else { return 1 }
         return 1 - discount
     }
@@ -943,7 +943,7 @@ extension Knowledge {
         }
 
         // The batch discount, per token class, when the workload runs in batch.
-        let batch = v[AnswerID.latency.rawValue] == Self.batchLatency ? priceSet.batchDiscount : nil
+        let batch = Self.isBatch(v) ? priceSet.batchDiscount : nil
         func keep(_ tokenClass: TokenClass) -> Double { Self.batchKept(tokenClass, priceSet, v) }
         parts.input *= keep(.input)
         parts.output *= keep(.output)
@@ -1013,8 +1013,13 @@ extension Knowledge {
 
     static let batchLatency = Double(AnswerID.latency.choices.firstIndex(of: "batch")!)
 
-    /// Whether the work goes through the batch API (latency `batch`): its discount and its output limit apply.
-    static func isBatch(_ v: UnsafeBufferPointer<Double>) -> Bool { v[AnswerID.latency.rawValue] == batchLatency }
+    /// Whether the work goes through the batch API (latency `batch`): its discount and its output limit apply. Not
+    /// with a time for each answer (`latency_budget_s`): a batch API answers within a day, so offline work with a
+    /// budget runs on the standard API at its rates (2 s extractions were priced at the batch discount, then judged
+    /// against the 2 s).
+    static func isBatch(_ v: UnsafeBufferPointer<Double>) -> Bool {
+        v[AnswerID.latency.rawValue] == batchLatency && v[AnswerID.latencyBudgetSeconds.rawValue] <= 0
+    }
     static let realtimeLatency = Double(AnswerID.latency.choices.firstIndex(of: "realtime")!)
     static let interactiveLatency = Double(AnswerID.latency.choices.firstIndex(of: "interactive")!)
     static let firstTimeRight = Double(AnswerID.accuracy.choices.firstIndex(of: "first_time_right")!)

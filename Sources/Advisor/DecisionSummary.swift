@@ -226,7 +226,9 @@ extension Engine {
                 guard let successor = cheapSuccessor(of: m, v, monthly: monthly, among: { d.usable[$0] }),
                       let since = k.compiledModels[m].legacyDay else { continue }
                 let extra = monthly[successor] - monthly[m]
-                let howMuch = extra <= 0 ? "costs no more" : "costs only \(Format.percent(extra / monthly[m])) more"
+                let howMuch = extra <= 0 ? "costs no more"
+                    : extra <= monthly[m] * k.legacyPremium ? "costs only \(Format.percent(extra / monthly[m])) more"
+                    : "costs only \(Format.cents(extra)) a month more"
                 named.append(PassedOver(model: k.models[m].slug, monthly_usd: Format.rounded(monthly[m]),
                                         reason: "it is legacy since \(CivilDate.text(since)), and its successor, \(k.models[successor].title), "
                                             + "\(howMuch) (\(Format.cents(monthly[successor])) a month): a current model comes first where "

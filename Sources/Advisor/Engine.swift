@@ -1232,7 +1232,8 @@ public struct Engine: Sendable {
     public static let everyModelListed = "the models we list"
 
     /// The named successor of legacy model `m` when `among` holds for it and it costs at most `engine.legacy_premium`
-    /// more, or less than `levers.min_saving_usd` a month more: where cost is not the team's first priority, a few
+    /// more, or at most `engine.legacy_premium_usd` a month more (DeepSeek V4 Flash at $199 for 2,000 long RAG
+    /// answers, retired on DeepSeek's own API, over V4.1 Flash at $260, was 16 % of random verdicts' primary): where cost is not the team's first priority, a few
     /// percent, or a few cents, do not pay for building on a model its maker moved on from (DeepSeek V4 Flash, which
     /// DeepSeek replaced with V4.1 Flash and only hosts sell).
     func cheapSuccessor(of m: Int, _ v: UnsafeBufferPointer<Double>, monthly: [Double], among: (Int) -> Bool) -> Int? {
@@ -1242,7 +1243,7 @@ public struct Engine: Sendable {
               among(successor) else { return nil }
         let own = outlookMonthly(m, v, monthly: monthly).monthly
         let extra = monthly[successor] - own
-        guard extra <= own * knowledge.legacyPremium || extra < (knowledge.leverRules?.minSaving ?? 0) else { return nil }
+        guard extra <= own * knowledge.legacyPremium || extra <= knowledge.legacyPremiumUSD else { return nil }
         return successor
     }
 

@@ -1472,6 +1472,9 @@ public struct EngineSettings: Codable, Sendable, Equatable {
     /// Where cost is not first, a legacy model comes after its named successor while the successor costs at most
     /// this share more (0.25: 25 %); 0.25 when absent.
     public var legacy_premium: Double?
+    /// ... or at most this many dollars a month more, whatever the share: a small month's saving does not pay for
+    /// building on a model its maker moved on from. `levers.min_saving_usd` when absent.
+    public var legacy_premium_usd: Double?
     /// A legacy model whose page announces new prices within this many days of the as-of date is weighed against its
     /// successor at the dearer of today's and those, and cost first (`cheapest_fit`) ranks every model so: a
     /// promotion about to end is no saving to build on. 60 when absent.

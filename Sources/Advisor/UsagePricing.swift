@@ -359,7 +359,7 @@ extension Engine {
             // the file's traffic counts (98 % batch was priced as interactive work and "saved $690"); where the file
             // says none went through batch, a batch latency answer is no reason (its standard rates are what it paid).
             let day = Int(v[AnswerID.asOf.rawValue])
-            let throughBatch = batchShare.map { $0 > 0 } ?? (v[AnswerID.latency.rawValue] == Knowledge.batchLatency)
+            let throughBatch = batchShare.map { $0 > 0 } ?? Knowledge.isBatch(v)
             let unpriced = current.flatMap { m -> String? in
                 guard throughBatch, knowledge.compiledModels[m].prices(on: day)?.batchDiscount == nil else { return nil }
                 let share = batchShare.map { $0 < 1 ? "\(Format.percent($0)) of the traffic" : "the traffic" } ?? "the traffic"

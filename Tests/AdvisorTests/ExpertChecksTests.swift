@@ -39,6 +39,19 @@ struct ExpertChecksTests {
     /// counts them are 104,000 on Haiku 5.5's and take the points; 80,000 counted with Haiku 5.5's tokenizer do not,
     /// nor 80,000 on a day when Haiku 4.5 (whose count they are) is the Haiku. The tokenizer answer, left to its
     /// default, is then something the score rests on, and the flip is where the count crosses the line.
+    /// A time for each answer is not batch-API work, which answers within a day: offline extractions due in 2 s were
+    /// priced at the batch discount ($58.50) and then judged against the 2 s. With a budget they run on the
+    /// standard API at its rates; without one, through the batch API.
+    @Test func aBudgetForEachAnswerIsNotPricedThroughTheBatchAPI() throws {
+        func haiku(_ budget: Double) -> CostLine {
+            line("claude-haiku-5-5", ["task_type": "extraction", "monthly_requests": 200_000, "avg_input_tokens": 3_000,
+                                      "avg_output_tokens": 300, "latency": "batch", "latency_budget_s": .number(budget),
+                                      "reasoning_effort": "none"])
+        }
+        #expect(close(haiku(0).monthly_usd, 58.5), "\(haiku(0).monthly_usd)")
+        #expect(close(haiku(2).monthly_usd, 117), "\(haiku(2).monthly_usd)")
+    }
+
     /// Cost first keeps the task's own fit in charge below half the requests hard, but from a tenth up no model the
     /// pages rate "poor" at complex reasoning takes them all alone: 2 million RAG answers with 45 % hard went to
     /// Cohere Command R7B at $495 a month, without a word that it gets nearly half of them wrong.
@@ -564,6 +577,8 @@ struct ExpertChecksTests {
         #expect(december.primaryModel == "gemini-4-hydrogen", "\(december.primaryModel)")
         var file = try Fixture.file()
         file.settings.price_outlook_days = 20
+        // The promotion's saving is $142 a month, under engine.legacy_premium_usd: weighed on the share alone here.
+        file.settings.legacy_premium_usd = 0
         let short = try Fixture.knowledge(file)
         // 28 days before the change, a 20-day outlook does not reach it; 18 days before, it does.
         #expect(Engine(knowledge: short).assess(short.answers(given.merging(["as_of": "2026-12-04"]) { $1 })).primaryModel == "gemini-3-8-flash")

@@ -169,4 +169,23 @@ struct PassedOverTests {
                                                 "as_of": "2026-12-07"]))
         #expect(uncached.primaryModel == "deepseek-v4-flash")
     }
+
+    /// A successor that costs more than engine.legacy_premium (25 %) but at most engine.legacy_premium_usd ($200) a
+    /// month more still comes first: 2,000 RAG answers of 700,000 tokens went to DeepSeek V4 Flash, retired on
+    /// DeepSeek's own API, at $198.52 to save $61.76 on V4.1 Flash (31 % more).
+    @Test func aFewDollarsDoNotPayForBuildingOnALegacyModel() throws {
+        #expect(k.legacyPremiumUSD == 200)
+        let a = engine.assess(k.answers(["task_type": "rag", "monthly_requests": 2_000, "avg_input_tokens": 700_000,
+                                         "avg_output_tokens": 1_500, "as_of": "2026-12-07"]))
+        #expect(a.primaryModel == "deepseek-v4-1-flash", "\(a.primaryModel)")
+        let runnerUp = try #require(a.decision.runner_up)
+        #expect(runnerUp.model == "deepseek-v4-flash" && runnerUp.reason.contains("a saving of $62 a month does not pay"), "\(runnerUp)")
+        // At ten times the volume the successor costs $617.55 more: the saving pays, and the legacy model is the pick.
+        let more = engine.assess(k.answers(["task_type": "rag", "monthly_requests": 20_000, "avg_input_tokens": 700_000,
+                                            "avg_output_tokens": 1_500, "as_of": "2026-12-07"]))
+        #expect(more.primaryModel == "deepseek-v4-flash", "\(more.primaryModel)")
+        var file = try Fixture.file()
+        file.settings.legacy_premium_usd = -1
+        #expect { _ = try Fixture.knowledge(file) } throws: { "\($0)".contains("engine.legacy_premium_usd: must be dollars a month") }
+    }
 }

@@ -116,8 +116,8 @@ struct PlanFiguresTests {
         let runner = try #require(a.decision.runner_up)
         // (The runner-up fits complex reasoning 'good', as a model taking 30 % complex requests alone must.)
         #expect(runner.reason.hasPrefix("the score sends the complex 30 % of requests on to Claude Sonnet 5.5 for a margin on them, "
-                                        + "which DeepSeek V4 Flash (hosted on Novita) alone, fitting code completion 'good', does not "
-                                        + "give; for that margin the plan costs $3,551 a month more"), "\(runner.reason)")
+                                        + "which DeepSeek V4.1 Flash alone, fitting code completion 'good', does not "
+                                        + "give; for that margin the plan costs $3,384 a month more"), "\(runner.reason)")
         // Thinking switched off on a plan: the escalation model that cannot stop thinking runs at its least, said so.
         let realtime = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 800_000, "complex_share": 0.3,
                                                 "routing": "tiered", "reasoning_effort": "medium", "latency_budget_s": 3,

@@ -70,9 +70,9 @@ struct RecordsTests {
         }
         let away = because("task_type=summarization&monthly_requests=5000&avg_input_tokens=300000&avg_output_tokens=20000"
                            + "&review_capacity=none")
-        #expect(away.hasPrefix("Chosen option: \"DeepSeek V4 Flash (hosted on Novita) (recommended)\", because Haiku's fit "
+        #expect(away.hasPrefix("Chosen option: \"DeepSeek V4.1 Flash (recommended)\", because Haiku's fit "
                                + "score, 27, is under 40: With no review, Haiku's occasional confident wrong answer"), "\(away)")
-        #expect(away.hasSuffix("DeepSeek V4 Flash (hosted on Novita) is the cheapest model that takes the workload with the fit its task needs."))
+        #expect(away.hasSuffix("DeepSeek V4.1 Flash is the cheapest model that takes the workload with the fit its task needs."))
         #expect(!away.contains("consistent Haiku strength"))
         // A policy's advice beside a score verdict (price Haiku at high effort before escalating) is not why.
         let between = because("task_type=rag&monthly_requests=400000&avg_input_tokens=2000&avg_output_tokens=300")
