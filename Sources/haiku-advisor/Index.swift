@@ -13,6 +13,7 @@ struct Index: ParsableCommand {
     func validate() throws {
         // "cannot replace : No such file or directory" said nothing of the empty name.
         guard !db.isEmpty else { throw ValidationError("--db is empty: give a file path, or :memory:") }
+        try contentOptions.refuseIndex(at: db)
     }
 
     func run() throws {

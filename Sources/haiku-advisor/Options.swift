@@ -19,6 +19,17 @@ struct ContentOptions: ParsableArguments {
             throw ValidationError("--max-page-kib takes a size in KiB from 1 up (the default is 4096), not \(maxPageKiB)")
         }
     }
+
+    /// An index file inside the content folder is walked as content: `index --db content/x.db` failed on its own
+    /// temporary file ("content/x.db.tmp-25275-…:1: unknown section"), a name the person never gave.
+    func refuseIndex(at db: String) throws {
+        guard db != ":memory:" else { return }
+        let folder = URL(fileURLWithPath: content).standardizedFileURL.resolvingSymlinksInPath().path
+        let parent = URL(fileURLWithPath: db).standardizedFileURL.deletingLastPathComponent().resolvingSymlinksInPath().path
+        if parent == folder || parent.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") {
+            throw ValidationError("--db \(db) is inside --content \(content), where every file is read as a page: put the index elsewhere")
+        }
+    }
 }
 
 /// Writes a line to standard error, for messages that are not the command's output.

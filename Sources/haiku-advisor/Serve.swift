@@ -40,6 +40,7 @@ struct Serve: ParsableCommand {
 
     func validate() throws {
         guard !db.isEmpty else { throw ValidationError("--db is empty: give a file path, or :memory:") }
+        try contentOptions.refuseIndex(at: db)
         if let today, CivilDate.plausibleDay(today) == nil {
             throw ValidationError("--today takes a date YYYY-MM-DD from \(CivilDate.plausibleYears.lowerBound) to \(CivilDate.plausibleYears.upperBound)")
         }

@@ -518,6 +518,16 @@ import CSQLite
         #expect(found.output.contains("result"))
     }
 
+    /// An index file inside the content folder would be walked as a page: refused before anything is written, by
+    /// `index` and `serve` alike, naming the two paths (it failed on a temporary file the person never named).
+    @Test func anIndexInsideTheContentIsRefused() throws {
+        for command in ["index", "serve"] {
+            let inside = try run([command, "--content", "content", "--db", "content/models/x.db"])
+            #expect(inside.status == 64 && inside.errors.contains("--db content/models/x.db is inside --content content"), "\(inside.errors)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: repositoryRoot + "/content/models/x.db"))
+    }
+
     @Test func serveAnnouncesItsPortAndStopsCleanlyOnSIGTERM() throws {
         try serve(["--today", "2027-06-01"]) { port in
             let reply = try HTTPConnection(port: port).request("GET", "/healthz")
