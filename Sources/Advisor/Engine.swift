@@ -1929,7 +1929,18 @@ public struct Engine: Sendable {
                 computed(.rate_limit_beyond_tiers, model: primary, values.merging(
                     ["gap": capacity.gap ?? "", "top_tier": capacity.top_tier.map(Knowledge.tierName) ?? ""]) { $1 })
             case .unknown:
-                if let why = k.unknownCapacityReason(capacity, model: primary, day: day) {
+                if var why = k.unknownCapacityReason(capacity, model: primary, day: day) {
+                    // The tier a spend-cap ladder calls for can itself be close, as a carried tier's is said to be
+                    // (`rate_limit_tier_tight`): $19,800 of the $20,000 planned for Google's Tier 3 was said nothing.
+                    if let tier = capacity.tier, let room = k.neededTierRoom,
+                       let needed = k.organisationTiers(model: primary, on: day)?.first(where: { $0.tier == tier }) {
+                        let need = k.peakNeed(model: primary, v, cachedPrefix: capacity.cache_reads_excluded == true)
+                        let tight = need.tight(needed, room: room, spend: accountMonth)
+                        if !tight.isEmpty {
+                            why += ". Even \(Knowledge.tierPhrase(tier)) would be close: \(Format.series(tight)), so a busier month "
+                                + "needs more than it gives"
+                        }
+                    }
                     computed(.rate_limit_unknown, model: primary, values.merging(["why": why]) { $1 })
                 } else {
                     // A peak every provider we could read carries from its first tier: said, and ranked low.
