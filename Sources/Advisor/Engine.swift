@@ -1822,6 +1822,25 @@ public struct Engine: Sendable {
                           "itpm": Format.figure(capacity.peak_itpm),
                           "otpm": Format.figure(capacity.peak_otpm),
                           "load": capacity.load(model: k.models[primary].title, verb: "would see")]
+            // Where the thinking is what takes the peak past every tier the provider publishes: the highest lower
+            // effort at which a published tier carries it, and that month. The warning said only "ask Anthropic" of
+            // 20M chats on Haiku 5.5 at medium effort, 2,178,082 output tokens a minute against Scale's 2,000,000,
+            // where low effort ($12,100 a month) is carried at Scale.
+            func lowerEffortCarries() -> String? {
+                guard sharedMonth == nil, let used = primaryLine.rates.reasoning_effort, used > .none else { return nil }
+                // Work that keeps its thinking (engine.thinking_kept_when) is not told to switch it off.
+                for effort in Effort.allCases.reversed() where effort < used && !(effort == .none && k.thinkingKept(v)) {
+                    let found = v.with(.reasoningEffort, effort.answer) { lv -> (Capacity, Double)? in
+                        guard let lower = k.capacity(model: primary, lv), lower.status == .carried else { return nil }
+                        return (lower, self.monthly(primary, lv))
+                    }
+                    guard let (lower, month) = found, let tier = lower.tier else { continue }
+                    return ". The thinking is what passes them: at \(effort.rawValue) effort \(Knowledge.tierPhrase(tier)) carries the "
+                        + "peak, and \(k.models[primary].title) costs \(Format.money(month)) a month; lower it if your samples keep "
+                        + "their quality there"
+                }
+                return nil
+            }
             switch capacity.status {
             case .carried:
                 let entry = k.compiledModels[primary].rateScheme(on: day)?.tiers.first
@@ -1930,6 +1949,7 @@ public struct Engine: Sendable {
                     ["gap": capacity.gap ?? "", "top_tier": capacity.top_tier.map(Knowledge.tierName) ?? ""]) { $1 })
             case .unknown:
                 if var why = k.unknownCapacityReason(capacity, model: primary, day: day) {
+                    if capacity.tier == capacity.top_tier, let lower = lowerEffortCarries() { why += lower }
                     // The tier a spend-cap ladder calls for can itself be close, as a carried tier's is said to be
                     // (`rate_limit_tier_tight`): $19,800 of the $20,000 planned for Google's Tier 3 was said nothing.
                     if let tier = capacity.tier, let room = k.neededTierRoom,

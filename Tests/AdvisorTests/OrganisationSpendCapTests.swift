@@ -79,6 +79,13 @@ struct OrganisationSpendCapTests {
         let tight = try #require(close.warnings.first { $0.failure_mode == "rate-limits" && $0.model == "gemini-4-hydrogen" }?.text)
         #expect(tight.contains("Even Tier 3 would be close: $19,800 of its $20,000 monthly spend cap (99 %)"), "\(tight)")
         let huge = try #require(rateWarning(1_000_000_000))
+        // Where the thinking alone takes the peak past Scale, the warning says at which effort a published tier
+        // carries it: 20M chats at medium effort need 2,178,082 output tokens a minute, 1,644,000 of them thinking.
+        let chats = engine.assess(Fixture.real.answers(["task_type": "chat", "monthly_requests": 20_000_000, "avg_input_tokens": 2_000,
+                                                        "avg_output_tokens": 300, "as_of": "2026-12-07"]))
+        let thinking = try #require(chats.warnings.first { $0.failure_mode == "rate-limits" && $0.model == "claude-haiku-5-5" }?.text)
+        #expect(thinking.contains("The thinking is what passes them: at low effort the Scale tier carries the peak, and Claude Haiku 5.5 "
+                                  + "costs $12,100 a month"), "\(thinking)")
         #expect(huge.contains("each tier Google publishes up to Tier 3 falls short on a limit or a spend cap it lists (Tier 3: $13,500,000 "
                               + "a month against a $20,000 spend cap and about $9,247 in the busiest 10 minutes against a $200 spend "
                               + "limit per 10 minutes), and above them limits are arranged with Google"), "\(huge)")
