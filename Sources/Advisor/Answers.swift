@@ -348,6 +348,13 @@ extension Knowledge {
                                   field: id.name)
             }
             let digits = percent ? String(text.dropLast()).trimmingCharacters(in: .whitespaces) : text
+            // Thousands grouped with points (`10.000`, `1.000.000`, as much of Europe writes them) in a whole-number
+            // answer: `10.000` read as a decimal point priced 10 requests a month where 10,000 were meant. Typed text
+            // only: a JSON number 10.000 is 10.
+            if id.kind == .integer, let meant = Self.pointGroupedThousands(digits.trimmingCharacters(in: .whitespaces)) {
+                throw AnswerError(code: "thousands_with_points", message: "'\(id.name)' is '\(digits)': a point starts a "
+                    + "fraction here, so write \(Format.count(meant)) (or \(String(Int64(meant)))) without points", field: id.name)
+            }
             guard let number = Self.queryNumber(digits) else {
                 throw AnswerError(code: "invalid_number", message: "'\(id.name)' must be a number written in decimal digits"
                     + " (no NaN or infinity)", field: id.name)
@@ -463,13 +470,6 @@ extension Knowledge {
         // A fraction too small for a Double reads as 0: `monthly_requests=1e-400` was priced as no requests, and a
         // `latency_budget_s` of it dropped the budget.
         let underflowed = number == 0 && Self.hasNonzeroMantissa(written)
-        // Thousands grouped with points (`10.000`, as much of Europe writes ten thousand) read as a decimal point:
-        // 10 requests a month were priced where 10,000 were meant. A whole number has no fraction to write.
-        if id.kind == .integer, Self.isPointGroupedThousands(written) {
-            throw AnswerError(code: "not_an_integer", message: "'\(id.name)' is '\(written)': a point here starts a fraction, "
-                + "so write a whole number without one (\(written.filter { $0 != "." }) or "
-                + "\(AnswerValue.number(Double(written.filter { $0 != "." }) ?? 0).text))", field: id.name)
-        }
         if id.kind == .integer, underflowed || number.rounded() != number {
             throw AnswerError(code: "not_an_integer", message: "'\(id.name)' must be a whole number", field: id.name)
         }
@@ -526,12 +526,14 @@ extension Knowledge {
         return Double(body + exponent)
     }
 
-    /// Digits, a point and exactly three digits after it (`10.000`, `2.500`): thousands grouped as much of Europe
-    /// groups them, never how a whole number is written.
-    static func isPointGroupedThousands(_ text: String) -> Bool {
-        let halves = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard halves.count == 2, (1...3).contains(halves[0].count), halves[1].count == 3 else { return false }
-        return halves.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    /// The whole number that `10.000` or `1.000.000` means where points group thousands (a first group of one to
+    /// three digits, not starting with 0, then groups of three); nil for any other text (`10.5`, `0.000`, `10.0`).
+    static func pointGroupedThousands(_ text: String) -> Double? {
+        let groups = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard groups.count >= 2, (1...3).contains(groups[0].count), groups[0].first != "0",
+              groups.dropFirst().allSatisfy({ $0.count == 3 }),
+              groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+        return Double(groups.joined())
     }
 
     /// Whether a number's digits before its exponent are not all zero (`1e-400` is not 0, though it reads as 0).

@@ -853,7 +853,8 @@ extension Knowledge {
             let tokens = requests * (inTokens + outTokens)
             let needed = tokens / s.tokensPerSecond / 3600
             let hours: Double
-            if v[AnswerID.latency.rawValue] == Knowledge.batchLatency {
+            // Work that can wait a day fills the GPUs evenly; answers due within a budget follow the peak.
+            if Knowledge.isBatch(v) {
                 hours = Swift.max(s.minGPUs * CostAssumptions.hoursPerMonth, needed)
             } else {
                 // A GPU fleet sized for the average drops the peak's requests: 20M classifications at 10x peak were
@@ -891,10 +892,11 @@ extension Knowledge {
         }
 
         // Peak-hour pricing: traffic spread evenly over the week pays the blend of its hours; batch work can wait
-        // for off-peak hours and pays the off-peak rates the page lists.
+        // for off-peak hours and pays the off-peak rates the page lists (not answers due within a budget: 600 s
+        // answers were priced off-peak).
         var blend = 1.0
         if let peak = priceSet.peak, peak.multiplier > 1 {
-            if v[AnswerID.latency.rawValue] == Self.batchLatency {
+            if Self.isBatch(v) {
                 note("Batch work scheduled outside the provider's peak hours pays the off-peak rates; in them it pays "
                      + "\(Format.figure(peak.multiplier, digits: 2))x.")
             } else {

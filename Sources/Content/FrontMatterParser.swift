@@ -123,15 +123,15 @@ struct FrontMatterParser {
         }
     }
 
-    /// A number written other than in decimal: Yams reads numbers as YAML 1.1 does, so a price typed `0:10` for
-    /// `0.10` was 10 (base 60), `1:00:00` 3,600 and `0x10` 16. `check` passed, and every verdict flipped while the
-    /// page's own table still showed "$0.10". Refused only where the field took it as a number: text such as
-    /// "09:00" in a note stays text.
+    /// A number written other than as a decimal: Yams reads numbers as YAML 1.1 does, so a price typed `0:10` for
+    /// `0.10` was 10 (base 60), `1:00:00` 3,600, `0x10` 16, `010` 8 (octal) and `_0x10` 16. `check` passed, and
+    /// every verdict flipped while the page's own table still showed "$0.10". Refused where the field took the
+    /// text as a number other than its decimal reading: text such as "09:30" in a note stays text.
     private func refuseNumbersNotInDecimal(in root: Node, json: String) throws(ContentError) {
         var found: [(path: [PathKey], node: Node)] = []
         func walk(_ node: Node, _ path: [PathKey]) {
             switch node {
-            case .scalar(let scalar) where scalar.style == .plain && Self.isNonDecimalNumber(scalar.string):
+            case .scalar(let scalar) where scalar.style == .plain && Self.mayReadOtherThanDecimal(scalar.string):
                 found.append((path, node))
             case .mapping(let mapping):
                 for (key, value) in mapping { if let name = key.string { walk(value, path + [PathKey(stringValue: name)]) } }
@@ -149,25 +149,45 @@ struct FrontMatterParser {
                 value = key.intValue.map { index in (value as? [Any]).flatMap { index < $0.count ? $0[index] : nil } }
                     ?? (value as? [String: Any])?[key.stringValue]
             }
-            if let number = value as? NSNumber, !(value is String) {
-                throw ContentError(path: self.path, line: (node.mark?.line ?? 1) + 1,
-                                   message: "`\(NodePath.dotted(path))` is `\(node.scalar?.string ?? "")`, which YAML reads as \(number), not a decimal number",
-                                   hint: "write numbers in decimal, with a point for the fraction (`0.10`); YAML reads `1:30` as base 60 and `0x10` as hexadecimal")
-            }
+            guard !(value is String), let number = value as? NSNumber else { continue }
+            let text = node.scalar?.string ?? ""
+            if let decimal = Self.decimalValue(text), decimal == number.doubleValue { continue }
+            throw ContentError(path: self.path, line: (node.mark?.line ?? 1) + 1,
+                               message: "`\(NodePath.dotted(path))` is `\(text)`, which YAML reads as \(number), not as the decimal it looks like",
+                               hint: "write numbers as plain decimals without leading zeros (`0.10`, `8`); YAML reads `1:30` as base 60, `0x10` as hexadecimal and `010` as octal")
         }
     }
 
-    /// Plain text YAML 1.1 reads as a number but that is not a decimal one: base 60 (`1:30`), hexadecimal, octal or
-    /// binary (`0x10`, `0o17`, `0b101`), or digits grouped with underscores (`1_000`).
-    static func isNonDecimalNumber(_ text: String) -> Bool {
-        var body = Substring(text)
-        if let first = body.first, first == "+" || first == "-" { body = body.dropFirst() }
-        guard let first = body.first, first.isASCII, first.isNumber else { return false }
-        let lower = body.lowercased()
-        if lower.hasPrefix("0x") || lower.hasPrefix("0o") || lower.hasPrefix("0b") { return lower.count > 2 }
-        let allowed = Set("0123456789:._eE+-")
-        guard body.allSatisfy(allowed.contains) else { return false }
-        return body.contains(":") || body.contains("_")
+    /// Plain text a number field might read otherwise than as a decimal: anything that is not a plain decimal
+    /// (`1:30`, `0x10`, `_1_000`, `.5:30`), and a whole number with a leading zero (`010`, octal to YAML 1.1).
+    static func mayReadOtherThanDecimal(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, "+-._0123456789".unicodeScalars.contains(first) else { return false }
+        guard decimalValue(text) != nil else { return true }
+        var digits = Substring(text)
+        if let sign = digits.first, sign == "+" || sign == "-" { digits = digits.dropFirst() }
+        return digits.count > 1 && digits.first == "0" && digits.dropFirst().first.map { $0.isNumber } == true
+    }
+
+    /// The value of `[+-]digits[.digits][e[+-]digits]` (or `.digits`), nil for any other text.
+    static func decimalValue(_ text: String) -> Double? {
+        let bytes = Array(text.utf8)
+        var i = 0, mantissa = 0
+        func digit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+        if i < bytes.count, bytes[i] == 43 || bytes[i] == 45 { i += 1 }
+        while i < bytes.count, digit(bytes[i]) { i += 1; mantissa += 1 }
+        if i < bytes.count, bytes[i] == 46 {
+            i += 1
+            while i < bytes.count, digit(bytes[i]) { i += 1; mantissa += 1 }
+        }
+        guard mantissa > 0 else { return nil }
+        if i < bytes.count, bytes[i] == 101 || bytes[i] == 69 {
+            i += 1
+            if i < bytes.count, bytes[i] == 43 || bytes[i] == 45 { i += 1 }
+            var exponent = 0
+            while i < bytes.count, digit(bytes[i]) { i += 1; exponent += 1 }
+            guard exponent > 0 else { return nil }
+        }
+        return i == bytes.count ? Double(text) : nil
     }
 
     /// Encoding reads no environment; one encoder, used from every parsing thread (JSONEncoder is thread-safe).

@@ -16,8 +16,10 @@ struct IndexWriter {
     /// search ranks a retired or superseded model below current ones.
     /// 9: `check` refuses what it passed before (raw HTML in titles and summaries, rows wider than their header,
     /// accented anchors): a page stored by an older binary is trusted as checked, so the rules' change rebuilds it.
+    /// 10: front-matter numbers YAML 1.1 reads otherwise than as decimals (`0:10`, `0x10`, `010`) are refused; a
+    /// criteria setting (`engine.legacy_premium_usd`) an older binary refused is read.
     /// Bump it whenever a page-level rule of `check` changes.
-    static let schemaVersion = "9"
+    static let schemaVersion = "10"
 
     /// Writes every page of `library` (parsed in this run) in one go.
     func write(_ library: ContentLibrary) throws(SQLiteError) {

@@ -59,6 +59,14 @@ enum UsageCSVReader {
                 let text = groups.count > 1 && (1...3).contains(groups[0].count) && groups.dropFirst().allSatisfy({ $0.count == 3 })
                     ? groups.joined() : written
                 if text.isEmpty && n >= 4 { return 0 }
+                // Thousands grouped with points ("150.000", as a spreadsheet in much of Europe writes them): read as a
+                // decimal point, 150,000 tokens were 150. A token count has no fraction to write.
+                let pointGroups = text.split(separator: ".", omittingEmptySubsequences: false)
+                if pointGroups.count >= 2, (1...3).contains(pointGroups[0].count), pointGroups[0].first != "0",
+                   pointGroups.dropFirst().allSatisfy({ $0.count == 3 }), pointGroups.allSatisfy({ $0.allSatisfy(\.isNumber) }) {
+                    throw UsageError("line \(lineNumber)", "`\(columns[n])` is `\(text.prefix(40))`: a point starts a fraction here, "
+                        + "so write the token count without points (\(pointGroups.joined()))")
+                }
                 // Digits (and a decimal point) only: Double reads "0x10" as 16 and "1e3" as 1,000.
                 guard text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
                       let value = Double(text), value.isFinite, value >= 0, value == value.rounded() else {

@@ -72,7 +72,7 @@ struct QuestionnaireForm {
     func fault(of error: AnswerError) -> String {
         switch error.code {
         case "invalid_choice": "is not one of the question's answers"
-        case "invalid_number", "not_an_integer": "is not the number the question asks for"
+        case "invalid_number", "not_an_integer", "thousands_with_points": "is not the number the question asks for"
         case "out_of_range": "is outside the question's range"
         case "invalid_boolean": "is not yes or no"
         case "invalid_date": "is not a date"
@@ -103,6 +103,9 @@ struct QuestionnaireForm {
             return "\(asked) must be between \(Format.number(question.min ?? 0)) and \(Format.number(question.max ?? 0))\(unit)."
         case "not_an_integer":
             return "\(asked) needs a whole number (no decimals)."
+        case "thousands_with_points":
+            // The answer's own message names the number meant ("10.000": write 10,000).
+            return "\(asked): " + (error.message.components(separatedBy: "': ").dropFirst().joined(separator: "': ")) + "."
         case "invalid_choice":
             return "\(asked): choose one of the listed answers."
         case "invalid_boolean":

@@ -341,7 +341,11 @@ struct ResultView {
             guard !answers.isAssumed(id), case .text(let value) = answers[id] else { return nil }
             return value
         }
-        if let latency = stated(.latency), latency == "batch" { settings.append("through the batch API") }
+        // Through the batch API only where no answer has a time to meet (Knowledge.isBatch): with a budget, offline
+        // work runs on the standard API and was still headed "through the batch API".
+        if let latency = stated(.latency), latency == "batch" {
+            settings.append(number(.latencyBudgetSeconds) > 0 ? "offline, on the standard API" : "through the batch API")
+        }
         if let effort = stated(.reasoningEffort), effort != "default" { settings.append("reasoning effort \(effort)") }
         if let tools = stated(.toolChoice), tools != "none" { settings.append("tool choice \(tools)") }
         if !answers.isAssumed(.latencyBudgetSeconds), number(.latencyBudgetSeconds) > 0 {

@@ -141,19 +141,22 @@ struct ValidationTests {
         #expect(a.assumed == [.systemPromptTokens])
     }
 
-    /// Ten thousand as much of Europe writes it, `10.000`, read as 10 requests a month. A whole-number answer with a
-    /// point and three digits after it is refused with the number it probably means; a share or a price is not.
+    /// Ten thousand as much of Europe writes it, `10.000`, read as 10 requests a month. A whole-number answer typed
+    /// with points between groups of three is refused with the number it probably means; a share or a price is not,
+    /// nor a JSON number (10.000 is 10 there), nor a whole number written with a fraction of zeros.
     @Test func pointGroupedThousandsAreRefusedForWholeNumbers() throws {
-        for text in ["10.000", "2.000", "1.500"] {
+        for (text, meant) in [("10.000", "10,000"), ("2.000", "2,000"), ("1.500", "1,500"), ("1.000.000", "1,000,000")] {
             #expect {
                 try k.answers(fromQuery: [("monthly_requests", text)])
             } throws: { error in
-                let message = (error as? AnswerError)?.message ?? ""
-                return message.contains("a point here starts a fraction") && message.contains(text.filter { $0 != "." })
+                let e = error as? AnswerError
+                return e?.code == "thousands_with_points" && e?.message.contains("write \(meant) (or \(meant.filter { $0 != "," }))") == true
             }
         }
         #expect(try k.answers(fromQuery: [("developer_hourly_usd", "12.500")])[.developerHourlyUSD] == .number(12.5))
         #expect(try k.answers(fromQuery: [("monthly_requests", "10.0")])[.monthlyRequests] == .number(10))
+        #expect(try k.answers(fromQuery: [("monthly_requests", "0.000")])[.monthlyRequests] == .number(0))
+        #expect(try k.answers(fromJSON: Array(#"{"monthly_requests": 10.000}"#.utf8))[.monthlyRequests] == .number(10))
     }
 
     @Test("numbers as people type them into a form", arguments: [

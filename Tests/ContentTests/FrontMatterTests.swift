@@ -83,9 +83,12 @@ struct FrontMatterTests {
         ("---\ntitle: x\nsummary: ~\nupdated: \"2026-01-01\"\n---\n", 3, "`summary` is `~`, YAML for no value"),
         ("---\ntitle: x\nsummary: y\nupdated: \"2026-01-01\"\ntags: [a, NULL]\n---\n", 5, "`tags[1]` is `NULL`, YAML for no value"),
         // YAML 1.1 numbers that are not decimal: a price typed 0:10 for 0.10 was read as 10 (base 60).
-        ("---\ntitle: x\nsummary: y\nupdated: \"2026-01-01\"\norder: 1:30\n---\n", 5, "`order` is `1:30`, which YAML reads as 90, not a decimal number"),
+        ("---\ntitle: x\nsummary: y\nupdated: \"2026-01-01\"\norder: 1:30\n---\n", 5, "`order` is `1:30`, which YAML reads as 90, not as the decimal it looks like"),
         ("---\ntitle: x\nsummary: y\nupdated: \"2026-01-01\"\norder: 0x10\n---\n", 5, "`order` is `0x10`, which YAML reads as 16"),
         ("---\ntitle: x\nsummary: y\nupdated: \"2026-01-01\"\norder: 1_000\n---\n", 5, "`order` is `1_000`, which YAML reads as 1000"),
+        // Past a leading underscore or point, and octal: `_0x10` was 16, `.5:30` 60 and `010` 8.
+        ("---\ntitle: x\nsummary: y\nupdated: \"2026-01-01\"\norder: _0x10\n---\n", 5, "`order` is `_0x10`, which YAML reads as 16"),
+        ("---\ntitle: x\nsummary: y\nupdated: \"2026-01-01\"\norder: 010\n---\n", 5, "`order` is `010`, which YAML reads as 8"),
     ])
     func reportsErrorsAtTheirLine(text: String, line: Int, message: String) {
         #expect {
@@ -100,9 +103,12 @@ struct FrontMatterTests {
     @Test func timesInTextAreNotNumbers() throws {
         let parsed = try parser.parse("---\ntitle: 09:30\nsummary: 1:30\nupdated: \"2026-01-01\"\n---\n")
         #expect(parsed.frontMatter.title == "09:30")
-        #expect(FrontMatterParser.isNonDecimalNumber("0:10") && FrontMatterParser.isNonDecimalNumber("-0X1f"))
-        #expect(!FrontMatterParser.isNonDecimalNumber("0.10") && !FrontMatterParser.isNonDecimalNumber("1e-3")
-                && !FrontMatterParser.isNonDecimalNumber("gpt-6:luna"))
+        for odd in ["0:10", "-0X1f", "_0x10", "+_0x10", ".5:30", "_1_000", "010", "-007"] {
+            #expect(FrontMatterParser.mayReadOtherThanDecimal(odd), "\(odd)")
+        }
+        for plain in ["0.10", "1e-3", ".5", "+.5", "1E+3", "0", "10", "0.0", "gpt-6:luna", "true"] {
+            #expect(!FrontMatterParser.mayReadOtherThanDecimal(plain), "\(plain)")
+        }
     }
 
     @Test func nestedUnknownKeyPointsAtItsLine() {

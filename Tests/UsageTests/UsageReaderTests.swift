@@ -328,6 +328,11 @@ import Usage
          2026-11-02T00:00:05Z,claude-haiku-5-5,1.5k,20,0,0
          """, "line 3", "`input_tokens` must be a whole number of tokens, found `1.5k`"),
         ("csv no header", "2026-11-02T00:00:00Z,claude-haiku-5-5,100,20,0,0\n", "line 1", "`timestamp` is missing"),
+        // 150,000 tokens as a European spreadsheet writes them were read as 150.
+        ("csv thousands with points", """
+         timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens
+         2026-11-02T00:00:00Z,claude-haiku-5-5,150.000,20,0,0
+         """, "line 2", "`input_tokens` is `150.000`: a point starts a fraction here, so write the token count without points (150000)"),
         ("csv hex count", """
          timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens
          2026-11-02T00:00:00Z,claude-haiku-5-5,0x10,20,0,0

@@ -128,6 +128,15 @@ struct VisualTests {
         }
         #expect(!page.contains("type=\"hidden\" name=\"reasoning_effort\""))
         #expect(page.contains("and 1,500 output tokens; reasoning effort high, answers due within 30 s</h2>"))
+        // Batch work with a time for each answer is priced on the standard API, and headed so (it said "through the
+        // batch API" beside standard prices); with no budget it is the batch API.
+        let offline = get("/calculator", pairs("task_type=classification&monthly_requests=20000&latency=batch&latency_budget_s=600")).text
+        #expect(offline.contains("; offline, on the standard API, answers due within 600 s</h2>") && !offline.contains("through the batch API"))
+        let queued = get("/calculator", pairs("task_type=classification&monthly_requests=20000&latency=batch")).text
+        #expect(queued.contains("; through the batch API</h2>"))
+        // A whole number typed with points between its thousands is refused naming the number meant.
+        let european = get("/calculator", pairs("monthly_requests=10.000"))
+        #expect(european.status == 400 && european.text.contains("a point starts a fraction here, so write 10,000 (or 10000) without points"))
         // A refused answer the form does not ask is not carried: "Price it" would repeat the error with no field to fix.
         let refused = get("/calculator", pairs("monthly_requests=5&latency_budget_s=abc"))
         #expect(refused.status == 400 && !refused.text.contains("name=\"latency_budget_s\" value=\"abc\""))
