@@ -366,6 +366,8 @@ public struct Engine: Sendable {
     /// The `reasoning_effort` answer's value for `none` (each model maps it to its lowest level): answers with it
     /// price reasoning at its cheapest setting on every model, the cost ceiling's comparison.
     static let noEffort = Double(Knowledge.noEffortAnswer)
+    /// The `cost_priority` answer `primary`.
+    static let costFirstAnswer = Double(AnswerID.costPriority.choices.firstIndex(of: "primary")!)
 
     /// The cost ceiling that applies to these answers (its condition holds), with its index; nil when none does.
     func costCeiling(_ v: UnsafeBufferPointer<Double>) -> (Int, CompiledPolicy)? {
@@ -1118,14 +1120,21 @@ public struct Engine: Sendable {
         // A Haiku that takes every request alone answers the complex share itself, as the score accepted: a floor on
         // another task type would hold the alternatives to more than the verdict's own model ("GPT-6 Luna, 'weak' at
         // complex reasoning, passed over" beside Haiku 5.5, as weak, taking 15 % hard code completions alone).
+        // A floor the Haiku meets itself stays: cost first's "weak" at complex reasoning asks no more of the others
+        // than the Haiku gives, and without it Command R7B, "poor" there, came back as runner-up and first alternative.
         let alone = verdict == .chooseHaiku && primary.map { k.compiledModels[$0].isHaikuFamily } == true
-        if alone {
-            policyReasons.removeAll { k.policies[$0.policy].kind == .alternatives_min_fit && k.policies[$0.policy].task != nil }
+        var keptFloors = taskFloors
+        if alone, let h = primary {
+            keptFloors = taskFloors.filter { k.meets([$0], model: h) }
+            policyReasons.removeAll { outcome in
+                let policy = k.policies[outcome.policy]
+                return policy.kind == .alternatives_min_fit && policy.task.map { k.compiledModels[h].fit[$0] > policy.minFit } == true
+            }
         }
         return Decision(score: score, verdict: verdict, primary: primary ?? k.haikuIndices[0], basis: basis,
                         firing: firing, hardRule: hardRule, policyReasons: policyReasons,
                         decidingPolicy: decidingPolicy, alternativesMinFit: offeredFloor, fitFirst: fitFirst,
-                        taskFloors: alone ? [] : taskFloors,
+                        taskFloors: keptFloors,
                         haikusRuledOut: haikusRuledOut, haiku: haiku,
                         escalation: escalation, preferred: preferred,
                         preferredTooSlow: basis == .prefer ? preferredTooSlow : nil,
@@ -1243,7 +1252,11 @@ public struct Engine: Sendable {
               among(successor) else { return nil }
         let own = outlookMonthly(m, v, monthly: monthly).monthly
         let extra = monthly[successor] - own
-        guard extra <= own * knowledge.legacyPremium || extra <= knowledge.legacyPremiumUSD else { return nil }
+        // The dollar floor is for a team that did not put cost first (engine.legacy_premium_usd); cost first keeps
+        // the cents' floor (levers.min_saving_usd): a $129 cheaper V4 Flash left a cost-first runner-up line.
+        let costFirst = v[AnswerID.costPriority.rawValue] == Self.costFirstAnswer
+        let dollars = costFirst ? (knowledge.leverRules?.minSaving ?? 0) : knowledge.legacyPremiumUSD
+        guard extra <= own * knowledge.legacyPremium || extra <= dollars else { return nil }
         return successor
     }
 
@@ -2060,7 +2073,7 @@ public struct Engine: Sendable {
                 // outage exposure), where they take `engine.likely_miss_ratio` times the budget or more. Not through the
                 // batch API, whose turnaround is the budget's problem.
                 let seconds = outlasts.map { $0.tokens / $0.speed } ?? thought?.seconds ?? 0
-                let likely = seconds >= k.likelyMissRatio * budgetSeconds && v[AnswerID.latency.rawValue] != Knowledge.batchLatency
+                let likely = seconds >= k.likelyMissRatio * budgetSeconds && !Knowledge.isBatch(v)
                 computed(likely ? .latency_unknown_over : .latency_unknown, model: primary,
                          ["budget": budget, "typical": typical, "count": count])
                 if likely { likelyMissed = k.failureModes[k.warningTexts[.latency_unknown_over]!.0].slug }
@@ -2651,7 +2664,7 @@ extension Engine {
         let stated = v[AnswerID.latencyBudgetSeconds.rawValue]
         // With no budget stated, a person still waits for an interactive or realtime answer: at most the interactive
         // wait (`engine.interactive_wait_seconds`). 760,000-token RAG prompts answered interactively were said nothing.
-        guard v[AnswerID.latency.rawValue] != Knowledge.batchLatency, let long = k.longPromptTokens,
+        guard !Knowledge.isBatch(v), let long = k.longPromptTokens,
               !k.compiledModels[primary].selfHosted, let budgetSeconds = stated > 0 ? stated : k.interactiveWait else { return }
         let cached = line.rates.caching == .used
         // A request that finds the entry lapsed writes it, reading the whole prompt: where one in a hundred

@@ -526,7 +526,7 @@ extension Engine {
     private func escalatedShareTypicalWarning(haiku: Int, escalation: Int, budget: Double, _ v: UnsafeBufferPointer<Double>,
                                               warn: (Int, ComputedWarning, [String: String], Bool) -> Void) {
         let k = knowledge
-        guard v[AnswerID.latency.rawValue] != Knowledge.batchLatency, let typical = k.typicalOutput,
+        guard !Knowledge.isBatch(v), let typical = k.typicalOutput,
               let haikuSeconds = k.typicalSeconds(model: haiku, v),
               let escalationSeconds = k.onEscalatedRequests(model: escalation, v, { complex, _ in k.typicalSeconds(model: escalation, complex) }),
               haikuSeconds + escalationSeconds > budget else { return }

@@ -65,6 +65,14 @@ struct ExpertChecksTests {
                 #expect(m.spec.task_fit["complex_reasoning"]?.fit != .poor, "\(share): \(slug) offered")
             }
         }
+        // Where the Haiku takes every request alone, the floor it meets itself holds for the others: Command R7B came
+        // back as runner-up and first alternative of 2,551 cost-first RAG answers with a tenth hard.
+        let alone = engine.assess(k.answers(["task_type": "rag", "monthly_requests": 2_551, "avg_input_tokens": 10_000,
+                                             "avg_output_tokens": 250, "latency": "realtime", "accuracy": "tolerant",
+                                             "cost_priority": "primary", "complex_share": 0.1, "cached_input_share": 0.9,
+                                             "fallback_ready": true, "review_capacity": "systematic", "as_of": "2026-12-07"]))
+        #expect(alone.verdict == .chooseHaiku && !alone.alternatives.contains("cohere-command-r7b")
+                && alone.decision.runner_up?.model != "cohere-command-r7b", "\(alone.alternatives) \(String(describing: alone.decision.runner_up))")
         // Under a tenth the task's own fit decides, as the team asked.
         let few = engine.assess(k.answers(["task_type": "rag", "monthly_requests": 2_000_000, "avg_input_tokens": 5_000,
                                            "avg_output_tokens": 400, "complex_share": 0.05, "cost_priority": "primary"]))
@@ -220,7 +228,8 @@ struct ExpertChecksTests {
                                              "latency_budget_s": 30, "as_of": "2026-12-06"]))
         #expect(!roomy.warnings.contains { $0.text.contains("the median speed of the ranking we cite, its answers of") })
         // Not "likely" of a model timed on faster hardware of its own (Groq's 500 tokens a second for gpt-oss-120b),
-        // nor through the batch API, whose turnaround is the budget's problem; and a stated budget likely missed comes
+        // while batch work with a budget for each answer runs on the standard API, so its budget is held like any
+        // other (it was excused as "the batch API's turnaround"); and a stated budget likely missed comes
         // before a spend cap the month is over (a high risk the team did not state).
         let groq = engine.assess(k.answers(["task_type": "complex_reasoning", "avg_output_tokens": 2_500, "latency_budget_s": 6,
                                             "reasoning_effort": "low", "cost_priority": "primary", "as_of": "2026-12-07"]))
@@ -228,7 +237,7 @@ struct ExpertChecksTests {
         #expect(!groq.warnings.contains { $0.text.contains("is likely to miss") } && groq.decision.top_risk?.failure_mode != "latency-spikes")
         let batch = engine.assess(k.answers(["task_type": "chat", "avg_output_tokens": 1_000, "latency": "batch", "latency_budget_s": 5,
                                              "as_of": "2026-12-07"]))
-        #expect(!batch.warnings.contains { $0.text.contains("is likely to miss") })
+        #expect(batch.warnings.contains { $0.text.contains("is likely to miss") })
         let capped = engine.assess(k.answers(["task_type": "chat", "monthly_requests": 800_000, "avg_input_tokens": 2_500,
                                               "avg_output_tokens": 700, "latency_budget_s": 6, "fallback_ready": true,
                                               "as_of": "2026-12-07"]))

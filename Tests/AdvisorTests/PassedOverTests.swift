@@ -184,6 +184,14 @@ struct PassedOverTests {
         let more = engine.assess(k.answers(["task_type": "rag", "monthly_requests": 20_000, "avg_input_tokens": 700_000,
                                             "avg_output_tokens": 1_500, "as_of": "2026-12-07"]))
         #expect(more.primaryModel == "deepseek-v4-flash", "\(more.primaryModel)")
+        // Cost first is pure cost: the dollar floor does not push a cheaper legacy model out of its runner-up line
+        // (V4 Flash, $129 under V4.1 Flash, 40 % less, was dropped from a cost-first verdict's runner-up).
+        let cheap = engine.assess(k.answers(["task_type": "extraction", "monthly_requests": 100_000, "avg_input_tokens": 13_001,
+                                             "avg_output_tokens": 2_000, "latency": "batch", "accuracy": "tolerant",
+                                             "cost_priority": "primary", "complex_share": 0.5, "required_fit": "good",
+                                             "as_of": "2026-12-07"]))
+        #expect(cheap.primaryModel == "deepseek-v4-flash" || cheap.decision.runner_up?.model == "deepseek-v4-flash"
+                || cheap.alternatives.contains("deepseek-v4-flash"), "\(cheap.primaryModel) \(cheap.alternatives)")
         var file = try Fixture.file()
         file.settings.legacy_premium_usd = -1
         #expect { _ = try Fixture.knowledge(file) } throws: { "\($0)".contains("engine.legacy_premium_usd: must be dollars a month") }
