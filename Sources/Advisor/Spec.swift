@@ -1196,7 +1196,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .thinking_over_budget: ["model", "effort", "tokens", "seconds", "speed", "answer_tokens", "start", "total", "budget", "fix"]
         case .thinking_floor_over_budget: ["model", "lowest", "tokens", "seconds", "speed", "answer_tokens", "start", "total", "budget", "option"]
         case .escalation_over_budget: ["model", "haiku", "share", "haiku_seconds", "seconds", "thinking", "start", "total", "budget", "fix"]
-        case .escalation_over_budget_typical: ["model", "haiku", "share", "haiku_seconds", "seconds", "speed", "total", "budget", "fix"]
+        case .escalation_over_budget_typical: ["model", "haiku", "share", "haiku_seconds", "seconds", "speed", "total", "budget", "over", "fix"]
         case .escalation_thinking_realtime: ["model", "haiku", "share", "effort", "tokens", "typical_seconds", "typical", "seconds", "speed"]
         case .latency_unknown, .latency_unknown_over: ["model", "budget", "typical", "count"]
         case .latency_long_prompt: ["model", "tokens", "budget", "promise", "fresh", "cache", "escalation"]

@@ -538,13 +538,18 @@ extension Engine {
             ? "decide the route before any answer so the hard requests go straight to \(k.models[escalation].title)"
             : "give the hard requests a budget of their own, since \(k.models[escalation].title) alone takes about \(Self.seconds(escalationSeconds))")
         let total = haikuSeconds + escalationSeconds
+        // Said as the primary's is: a budget missed at the median speed by half again or more is likely missed, the
+        // top risk; under that, over the budget at that speed, a risk among the others.
+        let likely = total >= k.likelyMissRatio * budget
+        let budgetText = AnswerValue.number(budget).text
         warn(escalation, .escalation_over_budget_typical, [
             "model": k.models[escalation].title, "haiku": k.models[haiku].title,
             "share": Format.percent(v[AnswerID.complexShare.rawValue]),
             "haiku_seconds": Self.seconds(haikuSeconds), "seconds": Self.seconds(escalationSeconds),
-            "speed": Format.count(typical), "total": Self.seconds(total),
-            "budget": AnswerValue.number(budget).text, "fix": fixes.joined(separator: ", or ")],
-             total >= k.likelyMissRatio * budget)
+            "speed": Format.count(typical), "total": Self.seconds(total), "budget": budgetText,
+            "over": likely ? "over your \(budgetText) s budget" : "over the \(budgetText) s budget at that speed",
+            "fix": fixes.joined(separator: ", or ")],
+             likely)
     }
 
     /// A model that can answer within `budget` (no reasoning first at the team's effort, or with its thinking
