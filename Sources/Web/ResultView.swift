@@ -352,7 +352,10 @@ struct ResultView {
             settings.append("answers due within \(AnswerValue.number(number(.latencyBudgetSeconds)).text) s")
         }
         return Format.counted(Format.count(requests), "request", "requests") + " a month × " + tokens(.avgInputTokens, "input")
-            + " (\(Format.givenPercent(share)) cacheable) and " + tokens(.avgOutputTokens, "output")
+            // A share given is said as given; one worked out from the system prompt's length as a percentage (it
+            // was "87.5483639304 % cacheable").
+            + " (\(number(.systemPromptTokens) > 0 ? Format.percent(share) : Format.givenPercent(share)) cacheable) and "
+            + tokens(.avgOutputTokens, "output")
             + (settings.isEmpty ? "" : "; " + settings.joined(separator: ", "))
     }
 }

@@ -5,7 +5,7 @@ import Content
 ///
 /// A share link pins `as_of` (today's answer is not tomorrow's: lifecycles move) and carries `content=<version>`,
 /// the first twelve hex digits of the content's fingerprint (ContentLibrary.fingerprint, a hash of content/).
-/// Opened after the content changed, the page still answers for the pinned day and says that newer content exists:
+/// Opened after the content changed, the page still answers for the pinned day and says that other content runs now:
 /// old content is not kept, so a corrected price or rating shows, and the reader is told.
 struct ShareLinks: Sendable {
     /// `serve --public-url` (or HAIKU_ADVISOR_PUBLIC_URL), without a trailing slash; nil when not set.
@@ -54,7 +54,7 @@ struct ShareLinks: Sendable {
     /// The notice a page shows when the link was made with other content; nil when it matches or names none.
     func notice(linkVersion: String?, asOf: String) -> String? {
         guard let linkVersion, !contentVersion.hasPrefix(linkVersion), !linkVersion.hasPrefix(contentVersion) else { return nil }
-        return "Newer content exists: this link was made with content version \(linkVersion), and the site now runs "
+        return "Other content: this link was made with content version \(linkVersion), and the site now runs "
             + "\(contentVersion). The answer below is for the pinned day, \(asOf), judged with the current content, "
             + "so a price, date or rating corrected since then may differ from what the sender saw."
     }

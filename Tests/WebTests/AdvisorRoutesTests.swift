@@ -61,12 +61,12 @@ struct AdvisorRoutesTests {
         let page = get("/assess/result", query).text
         #expect(page.contains("href=\"/assess/result.md?task_type=chat&amp;as_of=2026-12-07&amp;content=000000000000\""))
         let md = get("/assess/result.md", query).text
-        #expect(md.hasPrefix("> Newer content exists: this link was made with content version 000000000000"), "\(md.prefix(200))")
-        #expect(!get("/assess/result.md", Array(query.prefix(2))).text.contains("Newer content exists"))
+        #expect(md.hasPrefix("> Other content: this link was made with content version 000000000000"), "\(md.prefix(200))")
+        #expect(!get("/assess/result.md", Array(query.prefix(2))).text.contains("Other content:"))
         // The decision record's front matter still opens the file; the notice comes after it.
         let madr = get("/assess/result.madr.md", query).text
         #expect(madr.hasPrefix("---\nstatus: proposed"), "\(madr.prefix(120))")
-        #expect(madr.contains("---\n\n> Newer content exists: this link was made with content version 000000000000"))
+        #expect(madr.contains("---\n\n> Other content: this link was made with content version 000000000000"))
     }
 
     /// A verdict held on the Haiku below its band by a price rule says so in the decision record ("59 reaches 60").

@@ -416,7 +416,7 @@ struct RecordsTests {
         let page = try later.get(String(link.dropFirst("https://advisor.example.com".count)))
         #expect(page.status == 200)
         #expect(page.text.contains("Models and lifecycles as of 2026-12-02"), "the pinned day's answer")
-        #expect(page.text.contains("Newer content exists: this link was made with content version \(version)"))
+        #expect(page.text.contains("Other content: this link was made with content version \(version)"))
         // On the first screen, under the heading, before the prices a reader would quote (it sat under the score
         // chart, about 1,570 px down).
         let notice = try #require(page.text.range(of: "class=\"notice content-notice\""))

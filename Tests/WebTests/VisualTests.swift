@@ -134,6 +134,9 @@ struct VisualTests {
         #expect(offline.contains("; offline, on the standard API, answers due within 600 s</h2>") && !offline.contains("through the batch API"))
         let queued = get("/calculator", pairs("task_type=classification&monthly_requests=20000&latency=batch")).text
         #expect(queued.contains("; through the batch API</h2>"))
+        // A share worked out from the system prompt is said as a percentage, not to ten decimals.
+        let derived = get("/calculator", pairs("monthly_requests=20000&avg_input_tokens=2080321&system_prompt_tokens=1821287")).text
+        #expect(derived.contains("(87.5 % cacheable)") && !derived.contains("87.5483639304"), "\(derived.count)")
         // A whole number typed with points between its thousands is refused naming the number meant.
         let european = get("/calculator", pairs("monthly_requests=10.000"))
         #expect(european.status == 400 && european.text.contains("a point starts a fraction here, so write 10,000 (or 10000) without points"))
