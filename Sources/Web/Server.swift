@@ -265,7 +265,7 @@ public final class Server: Sendable {
             return queue(router.reject(.badRequest("`\(field)` is not valid UTF-8 text.", field: field), api: isAPI), on: connection)
         }
         var headers: [String: String] = [:]
-        for name in ["If-None-Match", "Content-Type", "Accept", "Host"] {
+        for name in ["If-None-Match", "If-Match", "Content-Type", "Accept", "Host"] {
             if let value = MHD_lookup_connection_value(connection, .HEADER_KIND, name) {
                 headers[name] = String(cString: value)
             }

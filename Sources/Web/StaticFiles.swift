@@ -22,6 +22,13 @@ struct StaticFiles: Sendable {
         /// The file, or 304 when the client's copy (If-None-Match) is current. If-None-Match compares weakly (RFC 9110,
         /// 13.1.2): `W/"abc"` matches `"abc"`, as a cache or proxy that weakened the tag sends it.
         func respond(to request: Request) -> Response {
+            // If-Match compares strongly (RFC 9110, 13.1.1): a file whose tag none of them is fails the precondition,
+            // 412, where it was served as if unconditional.
+            if let validators = request.headers["if-match"], validators.trimmingCharacters(in: .whitespaces) != "*",
+               !validators.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == etag }) {
+                return Response(status: 412, headers: Response.securityHeaders + [("Content-Type", "text/plain; charset=utf-8"), ("ETag", etag)],
+                                body: Array("Precondition failed: this file's ETag is \(etag), which If-Match does not list.\n".utf8))
+            }
             if let validators = request.headers["if-none-match"],
                validators == "*" || validators.split(separator: ",").contains(where: { candidate in
                    let tag = candidate.trimmingCharacters(in: .whitespaces)

@@ -165,6 +165,11 @@ struct RouterTests {
         let etag = try #require(css.header("ETag"))
         #expect(get("/public/style.css", headers: ["If-None-Match": etag]).status == 304)
         #expect(get("/public/style.css", headers: ["If-None-Match": "\"other\""]).status == 200)
+        // If-Match compares strongly: another tag, or a weak one, fails the precondition.
+        #expect(get("/public/style.css", headers: ["If-Match": "\"nope\""]).status == 412)
+        #expect(get("/public/style.css", headers: ["If-Match": "W/" + etag]).status == 412)
+        #expect(get("/public/style.css", headers: ["If-Match": etag]).status == 200)
+        #expect(get("/public/style.css", headers: ["If-Match": "*"]).status == 200)
         for path in ["/public/../Package.swift", "/public/%2e%2e/Package.swift", "/public/", "/public//etc/passwd", "/public/../../etc/passwd"] {
             #expect(get(path).status == 404, "\(path)")
         }
