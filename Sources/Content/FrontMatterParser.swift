@@ -286,10 +286,12 @@ struct FrontMatterParser {
         return "`\(String(node.scalar?.string.prefix(40) ?? ""))`"
     }
 
+    /// Where the error is: the line that opened what was never closed (a flow list, a quoted text), which Yams gives
+    /// as the error's context, else the line it stopped on (`title: [oops` was blamed on the next line).
     private static func line(of error: YamlError) -> Int {
         switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
-            return mark.line
+        case .scanner(let context, _, let mark, _), .parser(let context, _, let mark, _), .composer(let context, _, let mark, _):
+            return context.map { min($0.mark.line, mark.line) } ?? mark.line
         default:
             return 1
         }

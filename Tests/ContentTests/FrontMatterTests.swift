@@ -69,7 +69,9 @@ struct FrontMatterTests {
         ("---\ntitle: x\nsummary: y\n---\n", 2, "missing required field `updated`"),
         ("---\ntitle: x\nsummary: y\nupdated: \"2026-01-01\"\norder: many\n---\n", 5, "`order` should be a whole number"),
         ("---\ntitle: x\nsummary: y\nupdated: \"2026-01-01\"\nsumary: typo\n---\n", 5, "unknown field `sumary`"),
-        ("---\ntitle: x\nsummary: [unclosed\nupdated: \"2026-01-01\"\n---\n", 4, "YAML syntax"),
+        // At the line that opened what was never closed, not the line after it.
+        ("---\ntitle: x\nsummary: [unclosed\nupdated: \"2026-01-01\"\n---\n", 3, "YAML syntax"),
+        ("---\ntitle: \"Claude\nsummary: y\nupdated: \"2026-01-01\"\n---\n", 2, "YAML syntax"),
         ("---\n- a\n- b\n---\n", 2, "front matter must be a YAML mapping"),
         // The kind of value wanted and the kind given, in words (Yams names the node kind it expected: this said
         // "should be a mapping of fields (Scalar)" for a title written as a list).
