@@ -528,7 +528,7 @@ extension Knowledge {
 
     /// The whole number that `10.000` or `1.000.000` means where points group thousands (a first group of one to
     /// three digits, not starting with 0, then groups of three); nil for any other text (`10.5`, `0.000`, `10.0`).
-    static func pointGroupedThousands(_ text: String) -> Double? {
+    public static func pointGroupedThousands(_ text: String) -> Double? {
         let groups = text.split(separator: ".", omittingEmptySubsequences: false)
         guard groups.count >= 2, (1...3).contains(groups[0].count), groups[0].first != "0",
               groups.dropFirst().allSatisfy({ $0.count == 3 }),

@@ -69,8 +69,7 @@ struct FrontMatterParser {
         let frontMatter = try decode(node)
         try UnknownKeyCheck(path: path).check(node: node, against: frontMatter)
         let json = try encode(frontMatter, in: node)
-        try refuseNullsReadAsText(in: node, yaml: yaml, json: json)
-        try refuseNumbersNotInDecimal(in: node, json: json)
+        try refuseMisreadScalars(in: node, yaml: yaml, json: json)
         return Parsed(frontMatter: frontMatter, node: node, yaml: yaml, json: json, body: body, bodyFirstLine: closeLine + 2)
     }
 
@@ -89,16 +88,24 @@ struct FrontMatterParser {
         }
     }
 
-    /// A YAML null (`null`, `~`) where a field wants text: read without tag resolution, it decoded as the text
-    /// "null" (a page titled "null" passed `check`), where an optional field takes it as no value. Looked for only
-    /// when the YAML holds one.
-    private func refuseNullsReadAsText(in root: Node, yaml: String, json: String) throws(ContentError) {
-        guard yaml.contains("~") || yaml.range(of: "null", options: .caseInsensitive) != nil else { return }
-        var found: [(path: [PathKey], node: Node)] = []
+    /// Plain scalars the decoder may have read as another thing than they look: a YAML null (`null`, `~`) where a
+    /// field wants text, read without tag resolution, decoded as the text "null" (a page titled "null" passed
+    /// `check`); and a number written other than as a decimal, which Yams reads as YAML 1.1 does, so a price typed
+    /// `0:10` for `0.10` was 10 (base 60), `1:00:00` 3,600, `0x10` 16, `010` 8 (octal) and `_0x10` 16 (`check`
+    /// passed, and every verdict flipped while the page's own table still showed "$0.10"). Each is refused where
+    /// the field took it that way: an optional field takes a null as no value, and text such as "09:30" stays text.
+    /// One walk of the tree, and the front matter's JSON read back only when it found a suspect.
+    private func refuseMisreadScalars(in root: Node, yaml: String, json: String) throws(ContentError) {
+        let mayHoldNull = yaml.contains("~") || yaml.range(of: "null", options: .caseInsensitive) != nil
+        var found: [(path: [PathKey], node: Node, null: Bool)] = []
         func walk(_ node: Node, _ path: [PathKey]) {
             switch node {
-            case .scalar(let scalar) where scalar.style == .plain && ["null", "Null", "NULL", "~"].contains(scalar.string):
-                found.append((path, node))
+            case .scalar(let scalar) where scalar.style == .plain:
+                if mayHoldNull && ["null", "Null", "NULL", "~"].contains(scalar.string) {
+                    found.append((path, node, true))
+                } else if Self.mayReadOtherThanDecimal(scalar.string) {
+                    found.append((path, node, false))
+                }
             case .mapping(let mapping):
                 for (key, value) in mapping { if let name = key.string { walk(value, path + [PathKey(stringValue: name)]) } }
             case .sequence(let sequence):
@@ -109,50 +116,23 @@ struct FrontMatterParser {
         }
         walk(root, [])
         guard !found.isEmpty, let decoded = try? JSONSerialization.jsonObject(with: Data(json.utf8)) else { return }
-        for (path, node) in found {
+        for (path, node, null) in found {
             var value: Any? = decoded
             for key in path {
                 value = key.intValue.map { index in (value as? [Any]).flatMap { index < $0.count ? $0[index] : nil } }
                     ?? (value as? [String: Any])?[key.stringValue]
             }
-            if value is String {
-                throw ContentError(path: self.path, line: (node.mark?.line ?? 1) + 1,
-                                   message: "`\(NodePath.dotted(path))` is `\(node.scalar?.string ?? "")`, YAML for no value, where text is wanted",
+            let text = node.scalar?.string ?? ""
+            let line = (node.mark?.line ?? 1) + 1
+            if null {
+                guard value is String else { continue }
+                throw ContentError(path: self.path, line: line,
+                                   message: "`\(NodePath.dotted(path))` is `\(text)`, YAML for no value, where text is wanted",
                                    hint: "write the text (quote it if you mean the word), or leave the field out where it is optional")
             }
-        }
-    }
-
-    /// A number written other than as a decimal: Yams reads numbers as YAML 1.1 does, so a price typed `0:10` for
-    /// `0.10` was 10 (base 60), `1:00:00` 3,600, `0x10` 16, `010` 8 (octal) and `_0x10` 16. `check` passed, and
-    /// every verdict flipped while the page's own table still showed "$0.10". Refused where the field took the
-    /// text as a number other than its decimal reading: text such as "09:30" in a note stays text.
-    private func refuseNumbersNotInDecimal(in root: Node, json: String) throws(ContentError) {
-        var found: [(path: [PathKey], node: Node)] = []
-        func walk(_ node: Node, _ path: [PathKey]) {
-            switch node {
-            case .scalar(let scalar) where scalar.style == .plain && Self.mayReadOtherThanDecimal(scalar.string):
-                found.append((path, node))
-            case .mapping(let mapping):
-                for (key, value) in mapping { if let name = key.string { walk(value, path + [PathKey(stringValue: name)]) } }
-            case .sequence(let sequence):
-                for (index, child) in sequence.enumerated() { walk(child, path + [PathKey(intValue: index)]) }
-            default:
-                break
-            }
-        }
-        walk(root, [])
-        guard !found.isEmpty, let decoded = try? JSONSerialization.jsonObject(with: Data(json.utf8)) else { return }
-        for (path, node) in found {
-            var value: Any? = decoded
-            for key in path {
-                value = key.intValue.map { index in (value as? [Any]).flatMap { index < $0.count ? $0[index] : nil } }
-                    ?? (value as? [String: Any])?[key.stringValue]
-            }
             guard !(value is String), let number = value as? NSNumber else { continue }
-            let text = node.scalar?.string ?? ""
             if let decimal = Self.decimalValue(text), decimal == number.doubleValue { continue }
-            throw ContentError(path: self.path, line: (node.mark?.line ?? 1) + 1,
+            throw ContentError(path: self.path, line: line,
                                message: "`\(NodePath.dotted(path))` is `\(text)`, which YAML reads as \(number), not as the decimal it looks like",
                                hint: "write numbers as plain decimals without leading zeros (`0.10`, `8`); YAML reads `1:30` as base 60, `0x10` as hexadecimal and `010` as octal")
         }

@@ -1,3 +1,5 @@
+import Advisor
+
 /// A plain CSV, one request per line, with a header naming at least `timestamp, model, input_tokens,
 /// output_tokens, cache_read_tokens, cache_write_tokens` (in any order; other columns are ignored).
 /// `input_tokens` is the prompt tokens neither read from nor written to the cache (the Messages API's
@@ -61,11 +63,9 @@ enum UsageCSVReader {
                 if text.isEmpty && n >= 4 { return 0 }
                 // Thousands grouped with points ("150.000", as a spreadsheet in much of Europe writes them): read as a
                 // decimal point, 150,000 tokens were 150. A token count has no fraction to write.
-                let pointGroups = text.split(separator: ".", omittingEmptySubsequences: false)
-                if pointGroups.count >= 2, (1...3).contains(pointGroups[0].count), pointGroups[0].first != "0",
-                   pointGroups.dropFirst().allSatisfy({ $0.count == 3 }), pointGroups.allSatisfy({ $0.allSatisfy(\.isNumber) }) {
+                if let meant = Knowledge.pointGroupedThousands(text) {
                     throw UsageError("line \(lineNumber)", "`\(columns[n])` is `\(text.prefix(40))`: a point starts a fraction here, "
-                        + "so write the token count without points (\(pointGroups.joined()))")
+                        + "so write the token count without points (\(String(Int64(meant))))")
                 }
                 // Digits (and a decimal point) only: Double reads "0x10" as 16 and "1e3" as 1,000.
                 guard text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
