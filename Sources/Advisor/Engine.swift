@@ -1241,10 +1241,10 @@ public struct Engine: Sendable {
     public static let everyModelListed = "the models we list"
 
     /// The named successor of legacy model `m` when `among` holds for it and it costs at most `engine.legacy_premium`
-    /// more, or at most `engine.legacy_premium_usd` a month more (DeepSeek V4 Flash at $199 for 2,000 long RAG
-    /// answers, retired on DeepSeek's own API, over V4.1 Flash at $260, was 16 % of random verdicts' primary): where cost is not the team's first priority, a few
-    /// percent, or a few cents, do not pay for building on a model its maker moved on from (DeepSeek V4 Flash, which
-    /// DeepSeek replaced with V4.1 Flash and only hosts sell).
+    /// more, or at most `engine.legacy_premium_usd` a month more: where cost is not the team's first priority, a few
+    /// percent, or a few dollars, do not pay for building on a model its maker moved on from (DeepSeek V4 Flash,
+    /// which DeepSeek replaced with V4.1 Flash and only hosts sell, was the primary of one random verdict in six,
+    /// $199 a month for 2,000 long RAG answers against V4.1 Flash's $260).
     func cheapSuccessor(of m: Int, _ v: UnsafeBufferPointer<Double>, monthly: [Double], among: (Int) -> Bool) -> Int? {
         let day = Int(v[AnswerID.asOf.rawValue])
         let model = knowledge.compiledModels[m]

@@ -84,7 +84,7 @@ extension Engine {
                 let integral = id.kind == .integer
                 let bounds = integral ? [range.lowerBound.rounded(.up), range.upperBound.rounded(.down)]
                     : [range.lowerBound, range.upperBound]
-                var candidates = referenceCandidates(values, id).filter(range.contains) + bounds.filter(range.contains)
+                var candidates = candidatesOnTheTeamsCount(values, id).filter(range.contains) + bounds.filter(range.contains)
                 let solved = Self.linearAnswers.contains(id)
                 if solved {
                     // The lines are the average request's, so an imported distribution's costs are not their points.
@@ -167,7 +167,7 @@ extension Engine {
     /// The values of answer `id` on either side of the rules' thresholds, on the count the team answered in: a
     /// token count's thresholds are the reference tokenizer's (`CompiledCondition.counted`), so a count made with
     /// Haiku 5.5 crosses the 10,000-token line at about 13,000.
-    private func referenceCandidates(_ values: [Double], _ id: AnswerID) -> [Double] {
+    private func candidatesOnTheTeamsCount(_ values: [Double], _ id: AnswerID) -> [Double] {
         let reference = knowledge.numericCandidates[id.rawValue]
         let ratio = knowledge.tokenRatios[Int(values[AnswerID.tokensCountedWith.rawValue])]
         guard CompiledCondition.tokenCounts.contains(id), ratio != 1 else { return reference }
