@@ -176,6 +176,9 @@ public struct Assessment: Sendable, Encodable, Equatable {
     /// The criterion of a price rule whose points alone took the score below the Haiku's band, where the verdict
     /// stayed the Haiku's (`band_held_text`); nil otherwise. Not in the JSON: the rule's reason says it.
     public internal(set) var bandHeldBy: String? = nil
+    /// The answers left blank that the deciding hard limit or policy read ("Decided by Cost priority" on a balanced
+    /// budget nobody chose), in answer order; empty when none was. Not in the JSON: `assumptions` lists them.
+    public internal(set) var decidedOnAssumed: [AnswerID] = []
     public let primaryModelBasis: PrimaryBasis
     public let baseScore: Double
     public let chooseHaikuAt: Double
@@ -2206,6 +2209,9 @@ public struct Engine: Sendable {
             primaryFit: FitRating(k.models[primary], task: AnswerID.taskType.choices[task]), levers: levers,
             decision: decision, roomiest: d.roomiest)
         assessment.bandHeldBy = d.cheaperRule.map { k.criteria[k.rules[$0].criterion].slug }
+        let decidingReads = verdictPolicy.map { k.policies[$0].condition?.reads ?? 0 }
+            ?? (hardDecided ? d.hardRule.map { k.rules[$0].reads } ?? 0 : 0)
+        assessment.decidedOnAssumed = AnswerID.allCases.filter { decidingReads & answers.assumedMask & $0.bit != 0 }
         return assessment
     }
 

@@ -106,6 +106,18 @@ struct DecisionRecord {
         return md + "\n"
     }
 
+    /// The blank answers the deciding rule read: ", on an answer left blank: “How much does price drive the
+    /// choice?”, assumed “Balanced against quality and speed”".
+    private var decidedOnAssumed: String {
+        guard assessment.decidedBy != nil, !assessment.decidedOnAssumed.isEmpty else { return "" }
+        let form = QuestionnaireForm(knowledge: knowledge)
+        let count = assessment.decidedOnAssumed.count
+        return ", on \(count == 1 ? "an answer" : "answers") left blank: " + assessment.decidedOnAssumed.map { id in
+            let question = knowledge.question(id)
+            return "“\(question.text)”, assumed \(ResultView.assumedValue(answers[id], question, form: form))"
+        }.joined(separator: "; ")
+    }
+
     private func outcome(_ options: DecisionOptions) -> String {
         let primary = options.first(.primary)
         var md = "## Decision Outcome\n\n"
@@ -114,7 +126,8 @@ struct DecisionRecord {
         md += "\n\nVerdict: **\(ResultView.verdictLabel(assessment))**, Haiku fit score "
             + "\(Format.number(assessment.score.rounded())) / 100 (tiered routing from \(Format.number(assessment.tieredRoutingAt)), "
             + "Haiku from \(Format.number(assessment.chooseHaikuAt)))"
-            + (assessment.decidedBy.map { ", decided by \(siteLink($0, "/criteria/\($0)")) whatever the score" } ?? "") + ".\n\n"
+            + (assessment.decidedBy.map { ", decided by \(siteLink($0, "/criteria/\($0)")) whatever the score" } ?? "")
+            + decidedOnAssumed + ".\n\n"
         md += "### Consequences\n\n"
         if let primary {
             // A plan is what is signed: its month with the escalations, not the Haiku's share ($225 of a $1,305 plan).

@@ -64,7 +64,15 @@ struct ResultView {
             tieredRoutingAt: Format.number(assessment.tieredRoutingAt),
             baseScore: Format.number(assessment.baseScore),
             decidedBy: assessment.decidedBy.map { slug in
-                PageLink(title: library.page(.criteria, slug)?.title ?? slug, url: "/criteria/\(slug)")
+                DecidedLine(title: library.page(.criteria, slug)?.title ?? slug, url: "/criteria/\(slug)",
+                            assumed: assessment.decidedOnAssumed.enumerated().map { index, id in
+                                let question = knowledge.question(id)
+                                return AssumedAnswerLine(separator: index == 0 ? "" : ", ",
+                                                         name: question.criterion == slug ? nil
+                                                             : library.page(.criteria, question.criterion)?.title ?? question.text,
+                                                         helpURL: question.helpURL,
+                                                         value: Self.assumedValue(answers[id], question, form: form))
+                            })
             },
             primaryLabel: Self.labels(assessment).primary,
             primary: modelLink(assessment.primaryModel, assessment),
@@ -297,6 +305,13 @@ struct ResultView {
                               url: changed.map { "/assess/result?" + [$0.queryString, carry].filter { !$0.isEmpty }.joined(separator: "&") },
                               score: change.score, scoreText: Format.number(change.score.rounded()), lands: change.verdict)
         }
+    }
+
+    /// An assumed answer as a sentence says it: a share as a percentage, a number bare, an option's label in quotes.
+    static func assumedValue(_ value: AnswerValue, _ question: Question, form: QuestionnaireForm) -> String {
+        if question.kind == .number, question.max == 1, case .number(let share) = value { return Format.percent(share) }
+        let label = form.label(value, for: question)
+        return question.kind == .number || question.kind == .integer ? label : "“\(label)”"
     }
 
     /// `changes` of answers left blank, each named by the criteria page that asks it, a share as a percentage

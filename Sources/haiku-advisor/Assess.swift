@@ -126,7 +126,13 @@ enum AssessmentText {
         var lines = ["Verdict: \(a.verdict.rawValue)  (Haiku fit \(Int(a.score.rounded()))/100)",
                      "Primary model: \(a.named(a.primaryModel))" + a.alternativesClause(knowledge: knowledge)]
         // A hard limit or a policy (the routing plan, cost first) sets the verdict whatever the score, as the page says.
-        if let decided = a.decidedBy { lines.append("Decided by /criteria/\(decided), whatever the score") }
+        if let decided = a.decidedBy {
+            // A blank answer the deciding rule read is named: the verdict rests on a default nobody chose.
+            let blank = a.decidedOnAssumed.compactMap { id in a.assumptions.first { $0.answer == id } }
+                .map { "\($0.answer.name) = \($0.value.text)" }
+            lines.append("Decided by /criteria/\(decided), whatever the score"
+                         + (blank.isEmpty ? "" : ", on answers left blank: " + blank.joined(separator: ", ")))
+        }
         if let sentence = a.noModelCanTakeIt { lines.append(sentence) }
         let d = a.decision
         if let missed = d.requirement_missed { lines.append(missed) }

@@ -426,6 +426,15 @@ import CSQLite
             + "(the escalated requests priced at its high effort)"), "\(result.output)")
     }
 
+    /// A policy that read a blank answer names it: the verdict rests on a default nobody chose.
+    @Test func assessTextNamesTheBlankAnswerThatDecided() throws {
+        let answers = #"{"task_type":"rag","monthly_requests":3000000,"avg_input_tokens":2000,"avg_output_tokens":300,"latency":"realtime","latency_budget_s":1,"complex_share":0.4,"accuracy":"tolerant","review_capacity":"systematic","as_of":"2026-12-06"}"#
+        let result = try run(["assess", "--answers", "-"], input: answers)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("Decided by /criteria/cost-priority, whatever the score, on answers left blank: "
+            + "cost_priority = balanced\n"), "\(result.output)")
+    }
+
     /// Bills under a cent keep the digits that matter: ten cost-first classifications a month are not "$0.00 (+0.00)".
     @Test func assessTextSaysSubCentBillsWithTheirDigits() throws {
         let answers = #"{"task_type":"classification","monthly_requests":10,"avg_input_tokens":300,"avg_output_tokens":5,"accuracy":"tolerant","cost_priority":"primary","as_of":"2026-12-06"}"#

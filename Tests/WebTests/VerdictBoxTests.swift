@@ -32,6 +32,23 @@ struct VerdictBoxTests {
         #expect(page.components(separatedBy: "Decided by ").count == 2)
     }
 
+    /// A balanced budget nobody chose decided the verdict: the line said "Decided by Cost priority" as if it had been
+    /// answered. It names the blank answer the policy read, on the page and in the decision record.
+    @Test func aVerdictDecidedOnABlankAnswerSaysSo() {
+        let rag = [("task_type", "rag"), ("monthly_requests", "3000000"), ("avg_input_tokens", "2000"), ("avg_output_tokens", "300"),
+                   ("latency", "realtime"), ("latency_budget_s", "1"), ("complex_share", "0.4"), ("accuracy", "tolerant"),
+                   ("review_capacity", "systematic")]
+        let top = part(get("/assess/result", rag).text, from: "<h1 id=\"verdict-heading\">", to: "<dl class=\"decision\">")
+        #expect(top.contains("Decided by <a href=\"/criteria/cost-priority\">Cost priority</a>, whatever the score, on an answer "
+                             + "you left blank: “Balanced against quality and speed” was assumed. Answer it to confirm."), "\(top)")
+        let record = get("/assess/result.madr.md", rag).text
+        #expect(record.contains("whatever the score, on an answer left blank: “How much does price drive the choice?”, assumed "
+                                + "“Balanced against quality and speed”."), "\(record)")
+        // Answered, the same budget decides with nothing to confirm.
+        let answered = get("/assess/result", rag + [("cost_priority", "balanced")]).text
+        #expect(answered.contains("Cost priority</a>, whatever the score.</p>") && !answered.contains("you left blank: “Balanced"))
+    }
+
     @Test func theBiggestRiskIsGivenOnceInFull() {
         let page = get("/assess/result", chat).text
         let risk = "Without pacing, retries that tell the three kinds of 429 apart"

@@ -11,7 +11,7 @@ struct ResultPage: ViewModel, ChartedPage, QuestionFields {
     let chooseHaikuAt: String
     let tieredRoutingAt: String
     let baseScore: String
-    let decidedBy: PageLink?
+    let decidedBy: DecidedLine?
     /// "Recommended", or "Roomiest" when no model holds the request (the model is named so the figures have one).
     let primaryLabel: String
     let primary: ModelLink
@@ -176,6 +176,27 @@ struct ChangeLine: ViewModel {
     /// The verdict the change gives: the score scale draws it in that verdict's region even when a rule or a
     /// policy, not the score, decides it.
     let lands: Verdict
+}
+
+/// The hard limit or policy that set the verdict whatever the score, and the blank answers it read.
+struct DecidedLine: ViewModel {
+    let title: String
+    let url: String
+    /// Answers left blank that the deciding rule read, each with its assumed value ("Cost priority" assumed
+    /// “Balanced”): the verdict is decided by something nobody answered, so the page asks for it.
+    let assumed: [AssumedAnswerLine]
+    var hasAssumed: Bool { !assumed.isEmpty }
+    var assumedPronoun: String { assumed.count == 1 ? "it" : "them" }
+    var assumedNoun: String { assumed.count == 1 ? "an answer" : "answers" }
+}
+
+/// An answer left blank, named by the criteria page that asks it, with the value assumed.
+struct AssumedAnswerLine: ViewModel {
+    let separator: String
+    /// nil for the deciding criterion's own question, which the sentence has just named.
+    let name: String?
+    let helpURL: String
+    let value: String
 }
 
 /// A blank answer whose nearest change flips the verdict (a `ChangeLine` of an assumed answer).
