@@ -65,7 +65,10 @@ struct ResultView {
             baseScore: Format.number(assessment.baseScore),
             decidedBy: assessment.decidedBy.map { slug in
                 DecidedLine(title: library.page(.criteria, slug)?.title ?? slug, url: "/criteria/\(slug)",
-                            assumed: assessment.decidedOnAssumed.enumerated().map { index, id in
+                            // One the line under it names already (a blank answer whose change flips the verdict),
+                            // it leaves to that line: the page said "Balanced" was assumed twice in a row.
+                            assumed: assessment.decidedOnAssumed.filter { id in !blankChanges.prefix(2).contains { $0.answer == id } }
+                                .enumerated().map { index, id in
                                 let question = knowledge.question(id)
                                 return AssumedAnswerLine(separator: index == 0 ? "" : ", ",
                                                          name: question.criterion == slug ? nil
