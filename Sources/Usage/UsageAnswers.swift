@@ -51,7 +51,7 @@ extension UsageImport {
         // The rows' models served only that: requests of one size on two models are one group again, in the link too.
         imported.profile = imported.profile?.withoutModels()
         let notes = [imported.answersNote(given), imported.cappedNote(given, knowledge: knowledge),
-                     imported.mixedBatchNote(given), reasoning, imported.cacheChurnNote()].compactMap { $0 }
+                     imported.batchPricingNote(given, knowledge: knowledge), reasoning, imported.cacheChurnNote()].compactMap { $0 }
         imported.summary.answers_note = notes.isEmpty ? nil : notes.joined(separator: " ")
         return imported
     }
@@ -85,17 +85,32 @@ extension UsageImport {
             + "for every request, or send them closer together, before you count on the cache."
     }
 
-    /// Traffic partly through the batch API is priced at one latency, the answer's: said, with the share that pays
-    /// the other rates. Nil when the file does not say, or all of it is one or the other.
-    func mixedBatchNote(_ given: Answers) -> String? {
-        guard let share = summary.batch_share, share > 0, share < Self.allBatch else { return nil }
-        let latency: String
-        if case .text(let t) = given[.latency] { latency = t } else { latency = "interactive" }
-        let rest = latency == "batch"
+    /// Traffic through the batch API priced otherwise than the file paid: the verdict prices all of it at one latency,
+    /// the answer's, and through the batch API only where no budget holds it to a time (`Knowledge.isBatch`). Said,
+    /// with the share that pays other rates: a file all through batch, answered with a 30 s budget, was priced at the
+    /// standard rates, twice what it paid, with nothing to say so. Nil when the file does not say, none of it went
+    /// through batch, or all of it did and is priced so.
+    func batchPricingNote(_ given: Answers, knowledge: Knowledge) -> String? {
+        guard let share = summary.batch_share, share > 0 else { return nil }
+        let answers = filled(given, knowledge: knowledge)
+        var latency = "interactive", budget = 0.0
+        if case .text(let t) = answers[.latency] { latency = t }
+        if case .number(let n) = answers[.latencyBudgetSeconds] { budget = n }
+        let throughBatch = latency == "batch" && budget <= 0
+        let priced = latency == "batch" && !throughBatch
+            ? "on the standard API, as your latency budget of \(Format.duration(budget)) holds each request to a time"
+            : "as \(latency) work (the latency answer)"
+        if share >= Self.allBatch {
+            guard !throughBatch else { return nil }
+            return "\(share >= 1 ? "All" : Format.percent(share)) of the file's traffic went through the batch API; the verdict "
+                + "prices it \(priced), without the batch discount it got, so the current model's month here is more than the "
+                + "file paid. Leave the latency budget at 0 and answer batch to price it as it ran."
+        }
+        let rest = throughBatch
             ? "its other \(Format.percent(1 - share)) at the batch discount it does not get"
             : "its batch part at the standard rates, without the discount it gets"
-        return "\(Format.percent(share)) of the file's traffic went through the batch API; the verdict prices all of it as "
-            + "\(latency) work (the latency answer), so \(rest)."
+        return "\(Format.percent(share)) of the file's traffic went through the batch API; the verdict prices all of it "
+            + (throughBatch ? "as batch work (the latency answer)" : priced) + ", so \(rest)."
     }
 
     /// What the verdict prices differently from the file, said beside the file's figures: a link that applies a

@@ -597,6 +597,26 @@ import Usage
                                                     + "all of it as interactive work") == true, "\(half.summary.answers_note ?? "")")
         // A report that does not say has no share.
         #expect(try UsageFixture.load("openai-usage-1m.json").summary.batch_share == nil)
+
+        // All of it through batch and priced so: nothing to say. Held to a budget, or answered interactive, it is priced
+        // at the standard rates, twice what it paid: said (a 30 s budget gave a month double the file's, silently).
+        #expect(all.summary.answers_note?.contains("batch API") != true, "\(all.summary.answers_note ?? "")")
+        for (extra, priced) in [(["latency_budget_s": AnswerValue.number(30)],
+                                 "on the standard API, as your latency budget of 30 seconds holds each request to a time"),
+                                (["latency": .text("interactive")], "as interactive work (the latency answer)")] {
+            let held = try UsageFixture.answers(["task_type": .text("extraction")].merging(extra) { $1 })
+            let file = try UsageImport.load(openAI(batch: [true]), given: held, catalog: UsageFixture.catalog,
+                                            knowledge: UsageFixture.knowledge)
+            #expect(file.summary.answers_note?.contains("All of the file's traffic went through the batch API; the verdict "
+                + "prices it \(priced), without the batch discount it got, so the current model's month here is more than "
+                + "the file paid.") == true, "\(file.summary.answers_note ?? "")")
+        }
+        let halfHeld = try UsageImport.load(openAI(batch: [true, false]), given: try UsageFixture.answers(
+            ["task_type": .text("extraction"), "latency": .text("batch"), "latency_budget_s": .number(30)]),
+            catalog: UsageFixture.catalog, knowledge: UsageFixture.knowledge)
+        #expect(halfHeld.summary.answers_note?.contains("50 % of the file's traffic went through the batch API; the verdict "
+            + "prices all of it on the standard API, as your latency budget of 30 seconds holds each request to a time, so "
+            + "its batch part at the standard rates") == true, "\(halfHeld.summary.answers_note ?? "")")
     }
 
     /// Reports that count a model's thinking inside its output (Anthropic's, OpenAI's, a CSV) have it taken out before
