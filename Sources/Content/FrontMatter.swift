@@ -30,6 +30,10 @@ public struct FrontMatter: Codable, Sendable, Equatable {
     @Boxed public var criterion: CriterionSpec? = nil
     @Boxed public var engine: EngineSettings? = nil
 
+    /// Every top-level field, as written in a page (the stray-`---` check in FrontMatterParser reads them).
+    static let fieldNames: Set<String> = ["title", "summary", "tags", "aliases", "updated", "order", "sources", "model",
+                                          "failure_mode", "resource", "criterion", "engine"]
+
     init(title: String, summary: String, updated: String, order: Int? = nil) {
         self.title = title
         self.summary = summary

@@ -61,6 +61,7 @@ struct FrontMatterParser {
             throw ContentError(path: path, line: 1, message: "front matter is not closed",
                                hint: "did you forget the second `---` line after the YAML fields?")
         }
+        try refuseFieldAfterFence(bytes, from: close.upperBound + 1, fenceLine: closeLine + 1)
         let yaml = String(decoding: bytes[yamlStart..<max(yamlStart, close.lowerBound - 1)], as: UTF8.self)
         let body = close.upperBound < bytes.count ? String(decoding: bytes[(close.upperBound + 1)...], as: UTF8.self) : ""
         let bounds = YAMLBounds(path: path, limits: limits)
@@ -71,6 +72,26 @@ struct FrontMatterParser {
         let json = try encode(frontMatter, in: node)
         try refuseMisreadScalars(in: node, yaml: yaml, json: json)
         return Parsed(frontMatter: frontMatter, node: node, yaml: yaml, json: json, body: body, bodyFirstLine: closeLine + 2)
+    }
+
+    /// A body that opens with a front-matter field (`sources:`) follows a stray `---` that closed the front matter
+    /// early: the fields after it were the body's first paragraph, and a guide lost its sources with `check`'s "ok".
+    /// Only the first non-blank line is read, and only a field a page has: prose rarely opens with `summary:`.
+    private func refuseFieldAfterFence(_ bytes: [UInt8], from start: Int, fenceLine: Int) throws(ContentError) {
+        var index = start, line = fenceLine + 1
+        while index < bytes.count, bytes[index] == 0x0A || bytes[index] == 0x20 || bytes[index] == 0x09 {
+            if bytes[index] == 0x0A { line += 1 }
+            index += 1
+        }
+        var end = index
+        while end < bytes.count, bytes[end] == 0x5F || (bytes[end] | 0x20 >= 0x61 && bytes[end] | 0x20 <= 0x7A) { end += 1 }
+        guard end > index, end < bytes.count, bytes[end] == 0x3A,
+              end + 1 == bytes.count || [0x20, 0x0A, 0x09].contains(bytes[end + 1]) else { return }
+        let key = String(decoding: bytes[index..<end], as: UTF8.self)
+        guard FrontMatter.fieldNames.contains(key) else { return }
+        throw ContentError(path: path, line: line,
+                           message: "`\(key):` after the `---` on line \(fenceLine) that closed the front matter",
+                           hint: "a stray `---` inside the front matter ends it early: remove it, so that `\(key)` and the fields after it are read as fields, not as text")
     }
 
     /// The front matter as JSON, which also refuses a number no page can state: YAML reads `.nan`, `.inf` and

@@ -58,6 +58,13 @@ struct FrontMatterTests {
         #expect(try model("claude-haiku-5-5").rate_limits?.tiers?.contains { $0.negotiated == true } == true)
     }
 
+    /// Prose that opens with a word and a colon is prose: only a page's own fields mark a stray `---`.
+    @Test func aBodyOpeningWithAColonIsNotAStrayFence() throws {
+        #expect(try parser.parse(guide(body: "Note: the body opens like this.\n")).body.hasPrefix("Note:"))
+        #expect(try parser.parse(guide(body: "summary:, a word in a sentence\n")).body.hasPrefix("summary:,"))
+        #expect(try parser.parse(guide(body: "\n# sources: where they come from\n")).body.contains("# sources:"))
+    }
+
     @Test func acceptsWindowsLineEndings() throws {
         let text = guide().replacingOccurrences(of: "\n", with: "\r\n")
         #expect(try parser.parse(text).frontMatter.title == "A guide")
@@ -91,6 +98,11 @@ struct FrontMatterTests {
         // Past a leading underscore or point, and octal: `_0x10` was 16, `.5:30` 60 and `010` 8.
         ("---\ntitle: x\nsummary: y\nupdated: \"2026-01-01\"\norder: _0x10\n---\n", 5, "`order` is `_0x10`, which YAML reads as 16"),
         ("---\ntitle: x\nsummary: y\nupdated: \"2026-01-01\"\norder: 010\n---\n", 5, "`order` is `010`, which YAML reads as 8"),
+        // A stray `---` closed the front matter early: the guide's sources were its body's first paragraph, and check
+        // said ok. Blamed on the field after it, naming the fence's line.
+        ("---\ntitle: x\nsummary: y\nupdated: \"2026-01-01\"\n---\n\nsources:\n  - id: a\n---\n", 7,
+         "`sources:` after the `---` on line 5 that closed the front matter"),
+        ("---\ntitle: x\nsummary: y\n---\nupdated: \"2026-01-01\"\n---\n", 5, "`updated:` after the `---` on line 4"),
     ])
     func reportsErrorsAtTheirLine(text: String, line: Int, message: String) {
         #expect {
