@@ -244,6 +244,17 @@ struct FrontMatterParser {
         case .keyNotFound(let key, let context):
             let at = NodePath.line(of: context.codingPath, in: root)
             let field = NodePath.dotted(context.codingPath + [key])
+            // A misspelt required field is named where it is written: "missing model.hosting" at the top of a
+            // 90-line block hid the `hostng:` that the unknown-field check, which runs after decoding, never reached.
+            if case .mapping(let mapping)? = NodePath.node(at: context.codingPath, in: root),
+               let (written, node) = mapping.lazy.compactMap({ k, _ in k.string.map { ($0, k) } })
+                   .first(where: { $0.0 == "<<" || Self.isNearMiss($0.0, of: key.stringValue) }) {
+                return ContentError(path: path, line: (node.mark?.line ?? at - 1) + 1,
+                                    message: "unknown field `\(NodePath.dotted(context.codingPath))\(context.codingPath.isEmpty ? "" : ".")\(written)`, "
+                                        + "and the required `\(field)` is missing",
+                                    hint: written == "<<" ? "YAML merge keys are not read here: write `\(key.stringValue)` out"
+                                        : "did you mean `\(key.stringValue)`?")
+            }
             return ContentError(path: path, line: at, message: "missing required field `\(field)`",
                                 hint: "see README.md (Content format) for the fields this section needs")
         case .typeMismatch(let type, let context):
@@ -259,6 +270,25 @@ struct FrontMatterParser {
         @unknown default:
             return ContentError(path: path, line: 2, message: "front matter: \(error)")
         }
+    }
+
+    /// A key one or two edits from the wanted one (a letter left out, added, changed or two swapped; one edit for a
+    /// key under five letters, where two make `id` of `url`): a typo.
+    static func isNearMiss(_ written: String, of wanted: String) -> Bool {
+        let a = Array(written.utf8), b = Array(wanted.utf8)
+        let most = b.count < 5 ? 1 : 2
+        guard a != b, abs(a.count - b.count) <= most, b.count >= 3 else { return false }
+        // Damerau-Levenshtein on two short keys (optimal string alignment).
+        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
+        for i in stride(from: 1, through: a.count, by: 1) {
+            for j in stride(from: 1, through: b.count, by: 1) {
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+            }
+        }
+        return d[a.count][b.count] <= most
     }
 
     /// What a field should be, in words. Yams names the kind of node it expected where the YAML has another

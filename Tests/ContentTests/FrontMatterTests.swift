@@ -103,6 +103,11 @@ struct FrontMatterTests {
         ("---\ntitle: x\nsummary: y\nupdated: \"2026-01-01\"\n---\n\nsources:\n  - id: a\n---\n", 7,
          "`sources:` after the `---` on line 5 that closed the front matter"),
         ("---\ntitle: x\nsummary: y\n---\nupdated: \"2026-01-01\"\n---\n", 5, "`updated:` after the `---` on line 4"),
+        // A misspelt required field at its own line, not "missing required field" at the top of its block.
+        ("---\ntitel: x\nsummary: y\nupdated: \"2026-01-01\"\n---\n", 2, "unknown field `titel`, and the required `title` is missing"),
+        ("---\ntitle: x\nsummary: y\nupdated: \"2026-01-01\"\nsources:\n  - id: a\n    title: t\n    ulr: https://x.example\n---\n", 8,
+         "unknown field `sources[0].ulr`, and the required `sources[0].url` is missing"),
+        ("---\ntitle: x\nsummary: y\n<<: {updated: \"2026-01-01\"}\n---\n", 4, "unknown field `<<`, and the required `updated` is missing"),
     ])
     func reportsErrorsAtTheirLine(text: String, line: Int, message: String) {
         #expect {
