@@ -11,7 +11,9 @@ public enum StaleFigures {
     static let afterTodayHint = "give the day the source was read"
 
     /// Whether `error`, one of `find`'s, is a source dated after today rather than one checked too long ago.
-    public static func isDatedAfterToday(_ error: ContentError) -> Bool { error.hint == afterTodayHint }
+    public static func isDatedAfterToday(_ error: ContentError) -> Bool {
+        error.hint == afterTodayHint || error.hint == FutureDates.hint
+    }
 
     public static func find(in library: ContentLibrary, olderThan days: Int, today: Int) -> [ContentError] {
         var found: [ContentError] = []
@@ -31,6 +33,32 @@ public enum StaleFigures {
                                           message: "\(field): source `\(sourceID)` last checked \(date), "
                                               + "\(today - day) days before \(CivilDate.text(today))",
                                           hint: "read the source again and update the figure and `checked`"))
+            }
+        }
+        return ContentErrors(found).errors
+    }
+}
+
+/// Dates a page states about itself that are still to come: a source `checked`, or the page `updated`, after today.
+/// `check` refuses them whatever `--stale` says: "prices last checked 2099-12-31" passed and was shown on the site.
+/// A day of grace, for an author east of UTC whose today is already tomorrow here.
+public enum FutureDates {
+    static let hint = "give the day it happened, not one to come"
+
+    /// - Parameter sources: false leaves the sources' dates to the `--stale` listing, which names each figure that
+    ///   rests on one.
+    public static func find(in library: ContentLibrary, today: Int, sources: Bool = true) -> [ContentError] {
+        var found: [ContentError] = []
+        for page in library.pages + Array(library.sectionIntros.values) {
+            func refuse(_ date: String, field: String, what: String) {
+                guard let day = CivilDate.day(date), day > today + 1 else { return }
+                found.append(ContentError(path: page.path, line: page.fieldLines.line(of: field),
+                                          message: "`\(field)` is \(date), after today (\(CivilDate.text(today))): \(what)",
+                                          hint: hint))
+            }
+            refuse(page.frontMatter.updated, field: "updated", what: "the page cannot have been updated yet")
+            for (index, source) in (page.frontMatter.sources ?? []).enumerated() where sources {
+                refuse(source.checked, field: "sources[\(index)].checked", what: "the source cannot have been read yet")
             }
         }
         return ContentErrors(found).errors

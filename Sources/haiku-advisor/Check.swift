@@ -11,7 +11,7 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("stale"), parsing: .unconditional, help: "Also list every figure whose source was last checked more than DAYS days ago (exit 1 if any).")
     var staleDays: Int?
 
-    @Option(help: "The day to judge staleness on (YYYY-MM-DD); default today.")
+    @Option(help: "The day to judge staleness and dates still to come on (YYYY-MM-DD); default today.")
     var today: String?
 
     func validate() throws {
@@ -37,15 +37,20 @@ struct Check: ParsableCommand {
         }
         do {
             _ = try library.knowledge()
+            let day = today.flatMap(CivilDate.day) ?? CivilDate.today()
+            if staleDays == nil, case let ahead = FutureDates.find(in: library, today: day), !ahead.isEmpty {
+                throw ContentErrors(ahead)
+            }
             if let staleDays {
-                let day = today.flatMap(CivilDate.day) ?? CivilDate.today()
-                let stale = StaleFigures.find(in: library, olderThan: staleDays, today: day)
+                // The listing names every figure whose source is dated after the day; a page's own `updated` joins it.
+                let stale = ContentErrors(StaleFigures.find(in: library, olderThan: staleDays, today: day)
+                                          + FutureDates.find(in: library, today: day, sources: false)).errors
                 for figure in stale { print(TerminalText.safe(figure.description)) }
                 if !stale.isEmpty {
                     // The two kinds counted apart: 36 figures dated next year were "not checked for more than 365 days".
                     let ahead = stale.filter(StaleFigures.isDatedAfterToday).count
                     printError([stale.count - ahead > 0 ? "\(stale.count - ahead) figure(s) not checked for more than \(staleDays) days" : nil,
-                                ahead > 0 ? "\(ahead) figure(s) whose source is dated after today" : nil]
+                                ahead > 0 ? "\(ahead) figure(s) or page(s) dated after today" : nil]
                         .compactMap { $0 }.joined(separator: "; "))
                     throw ExitCode.failure
                 }

@@ -61,8 +61,17 @@ import CSQLite
         #expect(early.output.contains("model.prices.input: source `") && early.output.contains(", after today (2026-11-29)"),
                 "\(early.output)")
         // Counted as what they are, not as "not checked for more than 90 days" (none is).
-        #expect(early.errors.contains("figure(s) whose source is dated after today") && !early.errors.contains("not checked for more than"),
+        #expect(early.errors.contains("figure(s) or page(s) dated after today") && !early.errors.contains("not checked for more than"),
                 "\(early.errors)")
+        // So is a page updated after it; and without --stale, a check or an update still to come is an error of its own
+        // ("prices last checked 2099-12-31" was shown on the site).
+        #expect(early.output.contains("`updated` is 2026-12-07, after today (2026-11-29)"), "\(early.output)")
+        let ahead = try run(["check", "--today", "2026-11-29"])
+        #expect(ahead.status == 1 && ahead.output.contains("`updated` is 2026-12-07, after today (2026-11-29): the page cannot have "
+                                                            + "been updated yet") && ahead.output.contains("checked` is 2026-12-0"),
+                "\(ahead.output)")
+        // A day of grace for an author east of UTC.
+        #expect(try run(["check", "--today", "2026-12-06"]).status == 0)
         let later = try run(["check", "--stale", "90", "--today", "2027-06-01"])
         #expect(later.status == 1)
         #expect(later.output.contains("content/models/claude-haiku-5-5.md:"))
