@@ -1704,13 +1704,17 @@ public struct Engine: Sendable {
             warnings[to].stated = true
             next += 1
         }
-        if let current = currentModel, current != primary,
+        // The busiest model "runs" the traffic only where the others carry no more than stray requests: half of a
+        // file on Claude 3 Haiku was "your traffic runs on Claude 3 Haiku", and its share is said as the others' are.
+        let currentShare = alsoInUse.first { $0.model == currentModel }?.share ?? 1
+        let carriesAll = currentShare >= 1 - k.minorTrafficShare
+        if let current = currentModel, current != primary, carriesAll,
            let at = trafficWarning(current, retired: .current_retired, retiring: .current_retiring, [:]) {
             raise(at)
         }
         // The rest of the file's traffic on a retired or soon retired model: the share that fails, or will, next (the
         // largest share first), on the first screen too.
-        for (m, share) in alsoInUse where m != currentModel && m != primary {
+        for (m, share) in alsoInUse where (m != currentModel || !carriesAll) && m != primary {
             let before = warnings.count
             guard let at = trafficWarning(m, retired: .share_retired, retiring: .share_retiring, ["share": Format.percent(share)])
             else { continue }

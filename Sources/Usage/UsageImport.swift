@@ -155,7 +155,13 @@ public struct UsageImport: Sendable {
         // id of Claude 3 Haiku (28 %), and the saving was stated against the wrong bill.
         var byModel: [String: Double] = [:]
         for entry in models { if let slug = entry.model { byModel[slug, default: 0] += entry.share } }
-        let current = models.compactMap(\.model).max { (byModel[$0] ?? 0) < (byModel[$1] ?? 0) }
+        // Two models with the same requests: the one with more tokens, then the first by name, whatever the order the
+        // file lists them in (half on GPT-5 nano and half on Claude 3 Haiku named another model when the ids swapped).
+        var tokensByModel: [String: Double] = [:]
+        for record in records { if let s = slug(record.model) { tokensByModel[s, default: 0] += record.tokens.prompt + record.tokens.output } }
+        let current = models.compactMap(\.model).max {
+            ((byModel[$0] ?? 0), (tokensByModel[$0] ?? 0), $1) < ((byModel[$1] ?? 0), (tokensByModel[$1] ?? 0), $0)
+        }
 
         let peak = Self.peak(reading, requestsPerRow: counted ? requestsPerRow : nil, span: span)
         // The batch API's share, by requests where the file has them, else by tokens; nil when no row says.

@@ -461,6 +461,28 @@ import Usage
         #expect(!(try assessed("2026-09-01")).warnings.contains { $0.model == "gpt-5-nano" })
     }
 
+    /// Half a file on Claude 3 Haiku and half on GPT-5 nano: "your traffic runs on Claude 3 Haiku" said of half of it,
+    /// and which half depended on the order of the ids in the file. Each retired share is said as a share, and the
+    /// busiest model is the same whichever comes first.
+    @Test func aFileSplitBetweenModelsIsNotSaidToRunOnOne() throws {
+        func assessed(first: String, second: String) throws -> (UsageImport, Assessment) {
+            let rows = ["timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens"]
+                + (0..<500).map { "\(1_793_577_600 + $0 * 600),\($0 < 250 ? first : second),3000,300,0,0" }
+            let given = try UsageFixture.answers(["task_type": .text("summarization"), "as_of": .text("2026-12-07")])
+            let imported = try UsageImport.load(Array(rows.joined(separator: "\n").utf8), given: given, catalog: UsageFixture.catalog,
+                                                knowledge: UsageFixture.knowledge)
+            return (imported, UsageFixture.engine.assess(try imported.filling(given, knowledge: UsageFixture.knowledge), usage: imported.profile!,
+                                                         currentModel: imported.currentModel, alsoInUse: imported.modelShares).assessment)
+        }
+        let (a, split) = try assessed(first: "claude-3-haiku-20240307", second: "gpt-5-nano-2025-08-07")
+        let (b, _) = try assessed(first: "gpt-5-nano-2025-08-07", second: "claude-3-haiku-20240307")
+        #expect(a.currentModel == b.currentModel)
+        #expect(!split.warnings.contains { $0.text.hasPrefix("Your file's traffic runs on") })
+        let titles = split.warnings.prefix(2).map(\.title)
+        #expect(titles.contains("50 % of your traffic runs on Claude 3 Haiku, which is retired")
+                && titles.contains("50 % of your traffic runs on GPT-5 nano, which retires on 2026-12-10"), "\(titles)")
+    }
+
     /// The share is the model's, whatever ids it came under: 40 % of the requests on GPT-5 nano through 30 gateway ids
     /// read 32.2 % (only the 25 ids the summary lists were counted). And a stray request (a test call) is said in its
     /// place as a medium warning, not first and not the biggest risk.
