@@ -519,8 +519,14 @@ extension Engine {
             } else {
                 let priority = AnswerID.costPriority.choices[Int(answers.values[AnswerID.costPriority.rawValue])]
                 // Not "the score's" where a policy set it (the Haiku taking every request, its escalation too slow).
-                reason = "cost is not your first priority (cost priority: \(priority)), so the \(d.decidingPolicy == nil ? "score's " : "")"
-                    + "verdict for the Haiku stands"
+                let verdict = "so the \(d.decidingPolicy == nil ? "score's " : "")verdict for the Haiku stands"
+                // Cost first that found no model to pick (every one short of a floor the workload sets) is not a
+                // priority that is not first: "cost is not your first priority (cost priority: primary)" was said.
+                reason = priority == "primary"
+                    ? "cost comes first, but no model that cost first may pick here (one that fits \(taskName) "
+                        + "'\((k.policies.first { $0.kind == .cheapest_fit }?.minFit ?? .good).rawValue)' or better "
+                        + "and meets every floor this workload sets) can take the work, \(verdict)"
+                    : "cost is not your first priority (cost priority: \(priority)), \(verdict)"
             }
             url = "/criteria/cost-priority"
         } else if d.basis == .prefer, let rule = k.namingRule(of: primary, firing: d.firing),

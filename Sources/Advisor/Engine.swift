@@ -728,6 +728,8 @@ public struct Engine: Sendable {
         var decidingPolicy: Int? = nil
         /// The escalation model too slow for the budget, the Haiku takes every request (routing_payback's slow outcomes).
         var haikuTakesAll = false
+        /// cheapest_fit: the task floors as the Haiku meets them, where no model met them as set (below).
+        var floorsHeldToHaiku: [(task: Int, fit: Fit)]? = nil
         var standsInFor: Int? = nil
         var roomiest: RoomiestSet? = nil
         for (p, policy) in k.policies.enumerated()
@@ -739,12 +741,25 @@ public struct Engine: Sendable {
                 // With no requests every bill is $0: the cheapest is any model, so cost does not choose.
                 guard hasVolume else { continue }
                 let floor = Swift.min(policy.minFit, Self.requiredFit(v), offeredFloor)
-                let candidates = k.models.indices.filter { m in
-                    isUsable[m] && k.compiledModels[m].fit[task] <= floor
-                        && !(haikusRuledOut && k.compiledModels[m].isHaikuFamily)
-                        // Under the routing plan the escalation model answers the complex share again: that
-                        // share's floor is its business.
-                        && (routed || k.meets(taskFloors, model: m))
+                func meetingFloors(_ floors: [(task: Int, fit: Fit)]) -> [Int] {
+                    k.models.indices.filter { m in
+                        isUsable[m] && k.compiledModels[m].fit[task] <= floor
+                            && !(haikusRuledOut && k.compiledModels[m].isHaikuFamily)
+                            // Under the routing plan the escalation model answers the complex share again: that
+                            // share's floor is its business.
+                            && (routed || k.meets(floors, model: m))
+                    }
+                }
+                var candidates = meetingFloors(taskFloors)
+                // No model meets the floors, and the Haiku the score would keep meets them no better: the others are
+                // held to what it gives, as the cost ceiling holds them (below). On 2025-06-08 no cheap model fitted
+                // complex reasoning 'good', and 78 % complex classifications stayed on Claude 3.5 Haiku ('poor' there)
+                // at $13,482, 9.7 times Gemini 2.0 Flash, under "cost comes first".
+                if candidates.isEmpty, !routed, !haikusRuledOut, let h = haiku, isUsable[h], !k.meets(taskFloors, model: h) {
+                    let asHaiku = taskFloors.map { (task: $0.task, fit: Swift.max($0.fit, k.compiledModels[h].fit[$0.task])) }
+                    candidates = meetingFloors(asHaiku)
+                    // The alternatives offered beside it are held to the same.
+                    if !candidates.isEmpty { floorsHeldToHaiku = asHaiku }
                 }
                 let costs = monthly()
                 // Cheapest at the prices the team will pay within `engine.price_outlook_days`: a promotion that ends
@@ -1126,7 +1141,7 @@ public struct Engine: Sendable {
         // A floor the Haiku meets itself stays: cost first's "weak" at complex reasoning asks no more of the others
         // than the Haiku gives, and without it Command R7B, "poor" there, came back as runner-up and first alternative.
         let alone = verdict == .chooseHaiku && primary.map { k.compiledModels[$0].isHaikuFamily } == true
-        var keptFloors = taskFloors
+        var keptFloors = floorsHeldToHaiku ?? taskFloors
         if alone, let h = primary {
             keptFloors = taskFloors.filter { k.meets([$0], model: h) }
             policyReasons.removeAll { outcome in
