@@ -270,12 +270,12 @@ struct RecordsTests {
         }
     }
 
-    /// A plan is run on the day it is exported (the fixture's today, 2026-11-28). Pinned to 2026-02-01, a routed chat
+    /// A plan is run on the day it is exported (the fixture's today, 2026-11-28). Pinned to 2025-12-01, a routed chat
     /// verdict names Gemini 2.0 Flash (retired 2026-06-01) as its runner-up: the plan runs its replacement and says
     /// which stood in for which. Sonnet 4.5, that day's escalation model, retires only on 2026-11-30: it still runs.
     @Test func anEvaluationPlanForAPastDayRunsTodaysModels() {
-        let py = get("/assess/result.eval.py", pairs("task_type=chat&complex_share=0.08&routing=tiered&as_of=2026-02-01")).text
-        #expect(py.contains("Gemini 2.0 Flash, the runner-up on 2026-02-01, retired on 2026-06-01; the plan runs its "
+        let py = get("/assess/result.eval.py", pairs("task_type=chat&complex_share=0.08&routing=tiered&as_of=2025-12-01")).text
+        #expect(py.contains("Gemini 2.0 Flash, the runner-up on 2025-12-01, retired on 2026-06-01; the plan runs its "
                             + "replacement, Gemini 3.1 Flash-Lite, in its place."))
         #expect(py.contains("\"runner-up\": \"google/gemini-3.1-flash-lite\","))
         #expect(!py.contains("gemini-2.0-flash\""))
@@ -287,8 +287,8 @@ struct RecordsTests {
     /// which of them retired or were deprecated since, with dates and replacements, and links today's verdict for the
     /// same answers. Today's own verdict has no such notice.
     @Test func aPastDaysVerdictSaysWhichOfItsModelsRetiredSince() {
-        let past = get("/assess/result", pairs("task_type=chat&complex_share=0.08&routing=tiered&as_of=2026-02-01")).text
-        #expect(past.contains("Judged on 2026-02-01. Since then: Gemini 2.0 Flash (the runner-up here) retired on "
+        let past = get("/assess/result", pairs("task_type=chat&complex_share=0.08&routing=tiered&as_of=2025-12-01")).text
+        #expect(past.contains("Judged on 2025-12-01. Since then: Gemini 2.0 Flash (the runner-up here) retired on "
                               + "2026-06-01 (replacement: Gemini 3.1 Flash-Lite); Claude Sonnet 4.5 (the escalation model "
                               + "here) was deprecated on 2026-09-30 and retires on 2026-11-30 (replacement: Claude Sonnet 5.5); "
                               + "GPT-4o mini (an alternative here) was deprecated on 2026-10-14 and retires on 2027-01-14 "
@@ -297,8 +297,8 @@ struct RecordsTests {
         let today = get("/assess/result", pairs("task_type=chat&complex_share=0.08&routing=tiered")).text
         #expect(!today.contains("past-day-notice"))
         // The Markdown export says it too.
-        let md = get("/assess/result.md", pairs("task_type=chat&complex_share=0.08&routing=tiered&as_of=2026-03-01")).text
-        #expect(md.contains("- **Judged on 2026-03-01. Since then: Gemini 2.0 Flash (the runner-up here) retired on 2026-06-01"))
+        let md = get("/assess/result.md", pairs("task_type=chat&complex_share=0.08&routing=tiered&as_of=2025-12-01")).text
+        #expect(md.contains("- **Judged on 2025-12-01. Since then: Gemini 2.0 Flash (the runner-up here) retired on 2026-06-01"))
         #expect(md.contains("Today's verdict: `/assess/result?task_type=chat&complex_share=0.08&routing=tiered`"))
         // A past day whose models are all served today, none of them deprecated since, says nothing (Sonnet 4.5 was
         // deprecated already on 2026-11-01).
