@@ -1248,11 +1248,18 @@ public struct Engine: Sendable {
     }
 
     /// ", and Anthropic gives no retirement before 2027-02-17 on its own platforms" for a legacy model whose maker
-    /// publishes an earliest retirement day still ahead of `day`; else empty. A team weighing a legacy model should know
-    /// how long it is safe (Sonnet 4.6, recommended for realtime complex reasoning where Sonnet 5.5 must think).
+    /// publishes an earliest retirement day still ahead of `day`; once that day has passed, that it has (the sentence
+    /// vanished on 2027-02-20, as if the model were as safe as before); else empty. A team weighing a legacy model
+    /// should know how long it is safe (Sonnet 4.6, recommended for realtime complex reasoning where Sonnet 5.5 must
+    /// think).
     func retirementFloor(_ m: Int, day: Int) -> String {
-        guard let floor = knowledge.compiledModels[m].retiresNotBeforeDay, day < floor else { return "" }
-        return ", and \(knowledge.compiledModels[m].provider) gives no retirement before \(CivilDate.text(floor)) on its own platforms"
+        guard let floor = knowledge.compiledModels[m].retiresNotBeforeDay else { return "" }
+        let provider = knowledge.compiledModels[m].provider
+        guard day < floor else {
+            return ", and the earliest retirement \(provider) gave for it, \(CivilDate.text(floor)), is no longer ahead: its "
+                + "deprecation can come at any time, with the notice its maker gives"
+        }
+        return ", and \(provider) gives no retirement before \(CivilDate.text(floor)) on its own platforms"
     }
 
     /// What `RoomiestSet.listed` says: no roomier model was passed over.

@@ -4,7 +4,7 @@ import Testing
 
 /// `lifecycle.retires_not_before`: the earliest day a maker may retire a legacy model it has not yet deprecated
 /// (Anthropic's status table: Claude Sonnet 4.6 not sooner than 2027-02-17). It moves no verdict; the legacy warning
-/// says it while that day is ahead, so a team building on the model knows how long it is safe.
+/// says it while that day is ahead, so a team building on the model knows how long it is safe, and that it has passed.
 struct RetirementFloorTests {
     let k = Fixture.real
 
@@ -24,11 +24,15 @@ struct RetirementFloorTests {
         #expect(before.text.hasPrefix("Claude Sonnet 4.6 has been legacy since 2026-06-30, and Anthropic gives no retirement "
                                       + "before 2027-02-17 on its own platforms; its successor, Claude Sonnet 5.5, is not offered"),
                 "\(before.text)")
-        // From that day a retirement may be announced at any time (with the notice the maker gives): nothing to say.
-        let on = try retirementWarning(asOf: "2027-02-17")
-        #expect(on.primary == "claude-sonnet-4-6")
-        #expect(on.text.hasPrefix("Claude Sonnet 4.6 has been legacy since 2026-06-30; its successor"), "\(on.text)")
-        #expect(!on.text.contains("2027-02-17"), "\(on.text)")
+        // From that day a retirement may be announced at any time (with the notice the maker gives), and the warning
+        // says so: the sentence vanished, as if the model were as safe as before.
+        for day in ["2027-02-17", "2027-02-20"] {
+            let on = try retirementWarning(asOf: day)
+            #expect(on.primary == "claude-sonnet-4-6")
+            #expect(on.text.hasPrefix("Claude Sonnet 4.6 has been legacy since 2026-06-30, and the earliest retirement Anthropic "
+                                      + "gave for it, 2027-02-17, is no longer ahead: its deprecation can come at any time, with "
+                                      + "the notice its maker gives; its successor"), "\(on.text)")
+        }
     }
 
     /// The floor is for a legacy model whose end is not announced: with a retirement date, or on a model that is not
