@@ -294,6 +294,9 @@ struct Decision {
     /// The rule for a cheaper model whose points alone took the score into the routing band, where the verdict stayed
     /// the Haiku's (self-hosting at volume): its reason says so (`band_held_text`).
     var cheaperRule: Int? = nil
+    /// The score was in the routing band with requests to hand on, but no escalation model could take them: the Haiku
+    /// takes every one (`no_escalation` says why).
+    var noEscalation = false
 }
 
 /// What a policy found: the model it names and the amounts its text quotes.
@@ -654,6 +657,7 @@ public struct Engine: Sendable {
         // Nothing to escalate (no model to, or no complex request): the Haiku takes every request. A score in the
         // routing band with a complex share of 0 offered "Sonnet 5.5 answering the complex 0 %" and a runner-up
         // that "lost for a margin" no request gets.
+        let noEscalation = verdict == .tieredRouting && escalation == nil && escalationShare > 0
         if verdict == .tieredRouting && (escalation == nil || escalationShare <= 0) { verdict = .chooseHaiku }
 
         var policyReasons: [PolicyOutcome] = []
@@ -1157,7 +1161,7 @@ public struct Engine: Sendable {
                         escalation: escalation, preferred: preferred,
                         preferredTooSlow: basis == .prefer ? preferredTooSlow : nil,
                         preferredOutgrown: standsInFor, roomiest: roomiest, usable: isUsable, monthly: monthlyCache,
-                        cheaperRule: cheaperRule)
+                        cheaperRule: cheaperRule, noEscalation: noEscalation && verdict == .chooseHaiku)
     }
 
     /// The cost ceiling's pick over `dear` (the Haiku, or a model a rule names): of the usable models outside the
@@ -1747,6 +1751,13 @@ public struct Engine: Sendable {
             } else {
                 raise(at)
             }
+        }
+        // The score asked for routing and nothing could take the hard requests: the Haiku answers them too, and the
+        // page said only that "the verdict, 'Haiku', is set whatever the score" (a day before any stronger model we list).
+        if d.noEscalation, primary == d.haiku {
+            computed(.no_escalation, model: primary, [
+                "score": Format.number(d.score.rounded()), "share": Format.percent(v[AnswerID.complexShare.rawValue]),
+                "why": why(.noEscalation, v)])
         }
         for m in alternatives {
             let model = k.compiledModels[m]

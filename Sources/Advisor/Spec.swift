@@ -964,6 +964,9 @@ public struct CriterionSpec: Codable, Sendable, Equatable {
 public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
     /// An alternative is deprecated: {model}, {retires}, {replacement}.
     case deprecated_alternative
+    /// The score is in the routing band, but no escalation model can take the complex share: the Haiku {model} takes
+    /// every request. {score}, {share} (the complex share), {why} ("no escalation model we list was served on ...").
+    case no_escalation
     /// The model an import's traffic runs on (its busiest) is retired on the as-of day: {model}, {retired} (the day),
     /// {replacement} ("; its maker names X to succeed it", or empty), {recommended}.
     case current_retired
@@ -1166,6 +1169,7 @@ public enum ComputedWarning: String, ClosedSet, CodingKeyRepresentable {
         case .nothing_fits_margin: ["model", "which", "window", "tokens", "share", "cap", "headroom", "fit_tokens", "counted_with", "as_of"]
         case .nothing_fits_output: ["model", "which", "window", "output", "max_output", "headroom", "as_of"]
         case .deprecated_alternative: ["model", "retires", "replacement"]
+        case .no_escalation: ["model", "score", "share", "why"]
         case .current_retired: ["model", "retired", "replacement", "recommended"]
         case .current_retiring: ["model", "retires", "days", "replacement", "recommended"]
         case .share_retired: ["model", "share", "retired", "replacement", "recommended"]

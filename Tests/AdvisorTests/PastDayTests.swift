@@ -41,6 +41,24 @@ struct PastDayTests {
                 "\(first)")
     }
 
+    /// A score in the routing band on a day no stronger model was served gives the Haiku every request, and says why:
+    /// the page said only that the verdict was "set whatever the score".
+    @Test func aRoutingScoreWithNothingToRouteToSaysSo() throws {
+        let a = engine.assess(k.answers(["avg_input_tokens": 576, "accuracy": "first_time_right", "review_capacity": "systematic",
+                                         "cost_priority": "secondary", "peak_to_average": 15, "as_of": "2025-02-10",
+                                         "tool_choice": "forced"]))
+        #expect(a.verdict == .chooseHaiku && a.score >= a.tieredRoutingAt && a.score < a.chooseHaikuAt, "\(a.score)")
+        let warning = try #require(a.warnings.first { $0.text.contains("is in the routing band") })
+        #expect(warning.title == "Claude 3.5 Haiku answers the hard requests too: no model to hand them on to")
+        #expect(warning.text.hasPrefix("The score, \(Int(a.score.rounded())), is in the routing band, where the complex 5 % of "
+            + "requests would go on to a stronger model, but no escalation model we list was served on 2025-02-10 (the first, "
+            + "Claude Sonnet 4.5, came on 2025-09-29). So Claude 3.5 Haiku takes every request"), "\(warning.text)")
+        // Today the same answers route, and nothing is said.
+        let today = engine.assess(k.answers(["avg_input_tokens": 576, "accuracy": "first_time_right", "review_capacity": "systematic",
+                                             "cost_priority": "secondary", "as_of": "2026-12-07"]))
+        #expect(!today.warnings.contains { $0.text.contains("is in the routing band") })
+    }
+
     /// When a rule prefers a stronger model, a past day's verdict names that day's Sonnet.
     @Test func aPreferredSonnetIsThatDaysSonnet() {
         let a = engine.assess(k.answers(["task_type": "chat", "complex_share": 0.6, "as_of": "2026-03-01"]))
