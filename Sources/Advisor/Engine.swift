@@ -706,7 +706,19 @@ public struct Engine: Sendable {
         // (700K-token prompts outgrow Sonnet 5.5's window): where no preferred model can, the stand-in is chosen for
         // the fit the rule wanted.
         var outgrown: Int? = nil
-        for p in k.byEffect(firing).flatMap({ k.rules[$0].prefer }) where !k.compiledModels[p].isHaikuFamily {
+        // A rule's list runs newest generation first; a legacy model in it stands in only on a day no model ahead of it
+        // in the list was served. On 2026-03-01 Sonnet 4.5, legacy since Sonnet 4.6 came, was named at the same price
+        // ("either will do"); today Sonnet 4.6, legacy beside a served Sonnet 5.5 that cannot take some work, is not
+        // named in its place: the cost comparison weighs it with every other model.
+        let asOfDay = Int(v[AnswerID.asOf.rawValue])
+        let named = k.byEffect(firing).flatMap { r -> [Int] in
+            let list = k.rules[r].prefer
+            return list.indices.filter { i in
+                k.compiledModels[list[i]].lifecycle(on: asOfDay).state != .legacy
+                    || !list[..<i].contains { k.compiledModels[$0].isServed(on: asOfDay) }
+            }.map { list[$0] }
+        }
+        for p in named where !k.compiledModels[p].isHaikuFamily {
             if isUsable[p] {
                 if !preferred.contains(p) { preferred.append(p) }
             } else if !passedOverForTime(p) {

@@ -1550,10 +1550,12 @@ struct ExpertChecksTests {
         #expect(runnerUp.url == "/criteria/complex-request-share")
         let sonnet46 = try #require(a.costs.first { $0.model == "claude-sonnet-4-6" })
         #expect(sonnet46.rates.reasoning_effort == .high && sonnet46.monthly_usd > a.decision.monthly_usd, "\(sonnet46)")
-        // On 2026-06-01, before Sonnet 5.5, the rule named a model not yet out; Sonnet 4.6 was current, and nothing
-        // about a successor is added.
-        let before = try #require(assess(on: "2026-06-01").decision.runner_up)
-        #expect(!before.reason.contains("legacy"), "\(before)")
+        // On 2026-06-01, before Sonnet 5.5, the rule names that day's Sonnet, 4.6, and Sonnet 4.5 beside it at the same
+        // price is said to be legacy (it was the one named, "either will do", with Sonnet 4.6 current).
+        let june = assess(on: "2026-06-01")
+        #expect(june.primaryModel == "claude-sonnet-4-6", "\(june.primaryModel)")
+        let before = try #require(june.decision.runner_up)
+        #expect(before.model == "claude-sonnet-4-5" && before.reason.contains("legacy since 2026-02-17"), "\(before)")
         // Where the runner-up fits as well, cheaper but by less than the cost ceiling asks before a balanced budget
         // passes over the model a rule names, the comparison is the reason: 5,000 strict summaries nobody reviews.
         let held = try #require(engine.assess(k.answers(["task_type": "summarization", "monthly_requests": 5_000,

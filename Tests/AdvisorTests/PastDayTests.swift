@@ -59,11 +59,16 @@ struct PastDayTests {
         #expect(!today.warnings.contains { $0.text.contains("is in the routing band") })
     }
 
-    /// When a rule prefers a stronger model, a past day's verdict names that day's Sonnet.
+    /// When a rule prefers a stronger model, a past day's verdict names that day's Sonnet: on 2026-03-01 Sonnet 4.6,
+    /// released 2026-02-17, not Sonnet 4.5, legacy from that day and named at the same price ("either will do").
+    /// A legacy model later in a rule's list stands in only where nothing ahead of it is served: today Sonnet 4.6 is
+    /// not named in place of a Sonnet 5.5 that refuses forced tool calls.
     @Test func aPreferredSonnetIsThatDaysSonnet() {
         let a = engine.assess(k.answers(["task_type": "chat", "complex_share": 0.6, "as_of": "2026-03-01"]))
         #expect(a.verdict == .chooseAlternative)
-        #expect(a.primaryModel == "claude-sonnet-4-5" && a.primaryModelBasis == .prefer)
+        #expect(a.primaryModel == "claude-sonnet-4-6" && a.primaryModelBasis == .prefer)
+        let today = engine.assess(k.answers(["task_type": "chat", "complex_share": 0.6, "tool_choice": "forced", "as_of": "2026-12-07"]))
+        #expect(today.primaryModelBasis != .prefer, "\(today.primaryModel) \(today.primaryModelBasis)")
     }
 
     /// Today a Haiku that cannot take the work is explained by the Haikus served today, each with its reason; the

@@ -68,6 +68,9 @@ enum Fixture {
             settings.haiku_models = settings.haiku_models.filter(known.contains)
             settings.escalation_models = settings.escalation_models.filter(known.contains)
         }
+        // A real model a test took out of the file leaves the rules' lists too (Sonnet 4.6 is in them); a name no real
+        // model has stays, for the tests of the error it gives.
+        let removed = Set(real.models.map(\.slug)).subtracting(models?.map(\.slug) ?? file.models.map(\.slug))
         let knowledge = try Knowledge(
             settings: settings,
             criteria: file.criteria.map { entry in
@@ -77,6 +80,7 @@ enum Fixture {
                         spec.rules[r].prefer = spec.rules[r].prefer?.filter { slug in models.contains { $0.slug == slug } }
                     }
                 }
+                for r in spec.rules.indices { spec.rules[r].prefer = spec.rules[r].prefer?.filter { !removed.contains($0) } }
                 return CriterionEntry(slug: entry.slug, title: entry.title, spec: spec)
             },
             models: models ?? file.models.map { ModelEntry(slug: $0.slug, title: $0.title, spec: $0.spec, sources: $0.sources ?? []) },
