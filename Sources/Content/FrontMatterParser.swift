@@ -76,22 +76,37 @@ struct FrontMatterParser {
 
     /// A body that opens with a front-matter field (`sources:`) follows a stray `---` that closed the front matter
     /// early: the fields after it were the body's first paragraph, and a guide lost its sources with `check`'s "ok".
-    /// Only the first non-blank line is read, and only a field a page has: prose rarely opens with `summary:`.
+    /// Only the first non-blank line is read: at the margin, a field a page has (prose rarely opens with `summary:`);
+    /// indented by one to three spaces or as a list item, any lower-case `key:` (a block's field, a source's `- id:`),
+    /// which Markdown prose does not open with. Four spaces are a code block, and left alone.
     private func refuseFieldAfterFence(_ bytes: [UInt8], from start: Int, fenceLine: Int) throws(ContentError) {
         var index = start, line = fenceLine + 1
-        while index < bytes.count, bytes[index] == 0x0A || bytes[index] == 0x20 || bytes[index] == 0x09 {
-            if bytes[index] == 0x0A { line += 1 }
-            index += 1
+        // Skip blank lines, counting them.
+        while index < bytes.count {
+            var end = index
+            while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x09 { end += 1 }
+            guard end < bytes.count, bytes[end] == 0x0A else { break }
+            index = end + 1
+            line += 1
         }
-        var end = index
-        while end < bytes.count, bytes[end] == 0x5F || (bytes[end] | 0x20 >= 0x61 && bytes[end] | 0x20 <= 0x7A) { end += 1 }
-        guard end > index, end < bytes.count, bytes[end] == 0x3A,
+        var at = index
+        while at < bytes.count, at - index < 4, bytes[at] == 0x20 { at += 1 }
+        guard at - index < 4 else { return }
+        let indented = at > index
+        var listed = false
+        if at + 1 < bytes.count, bytes[at] == 0x2D, bytes[at + 1] == 0x20 {
+            listed = true
+            at += 2
+        }
+        var end = at
+        while end < bytes.count, bytes[end] == 0x5F || (bytes[end] >= 0x61 && bytes[end] <= 0x7A) { end += 1 }
+        guard end > at, end < bytes.count, bytes[end] == 0x3A,
               end + 1 == bytes.count || [0x20, 0x0A, 0x09].contains(bytes[end + 1]) else { return }
-        let key = String(decoding: bytes[index..<end], as: UTF8.self)
-        guard FrontMatter.fieldNames.contains(key) else { return }
+        let key = String(decoding: bytes[at..<end], as: UTF8.self)
+        guard indented || listed || FrontMatter.fieldNames.contains(key) else { return }
         throw ContentError(path: path, line: line,
                            message: "`\(key):` after the `---` on line \(fenceLine) that closed the front matter",
-                           hint: "a stray `---` inside the front matter ends it early: remove it, so that `\(key)` and the fields after it are read as fields, not as text")
+                           hint: "a stray `---` inside the front matter ends it early: remove it, so that `\(key)` and the fields after it are read as fields, not as text (a body meant to open so can begin with another word)")
     }
 
     /// The front matter as JSON, which also refuses a number no page can state: YAML reads `.nan`, `.inf` and
@@ -273,11 +288,11 @@ struct FrontMatterParser {
     }
 
     /// A key one or two edits from the wanted one (a letter left out, added, changed or two swapped; one edit for a
-    /// key under five letters, where two make `id` of `url`): a typo.
+    /// key under five letters, where two make `id` of `url`, so `ids` for `id`): a typo.
     static func isNearMiss(_ written: String, of wanted: String) -> Bool {
         let a = Array(written.utf8), b = Array(wanted.utf8)
         let most = b.count < 5 ? 1 : 2
-        guard a != b, abs(a.count - b.count) <= most, b.count >= 3 else { return false }
+        guard a != b, abs(a.count - b.count) <= most, b.count >= 2 else { return false }
         // Damerau-Levenshtein on two short keys (optimal string alignment).
         var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
         for i in 0...a.count { d[i][0] = i }

@@ -45,9 +45,7 @@ public enum StaleFigures {
 public enum FutureDates {
     static let hint = "give the day it happened, not one to come"
 
-    /// - Parameter sources: false leaves the sources' dates to the `--stale` listing, which names each figure that
-    ///   rests on one.
-    public static func find(in library: ContentLibrary, today: Int, sources: Bool = true) -> [ContentError] {
+    public static func find(in library: ContentLibrary, today: Int) -> [ContentError] {
         var found: [ContentError] = []
         for page in library.pages + Array(library.sectionIntros.values) {
             func refuse(_ date: String, field: String, what: String) {
@@ -57,7 +55,7 @@ public enum FutureDates {
                                           hint: hint))
             }
             refuse(page.frontMatter.updated, field: "updated", what: "the page cannot have been updated yet")
-            for (index, source) in (page.frontMatter.sources ?? []).enumerated() where sources {
+            for (index, source) in (page.frontMatter.sources ?? []).enumerated() {
                 refuse(source.checked, field: "sources[\(index)].checked", what: "the source cannot have been read yet")
             }
         }

@@ -98,7 +98,7 @@ extension UsageImport {
         if case .number(let n) = answers[.latencyBudgetSeconds] { budget = n }
         let throughBatch = latency == "batch" && budget <= 0
         let priced = latency == "batch" && !throughBatch
-            ? "on the standard API, as your latency budget of \(Format.duration(budget)) holds each request to a time"
+            ? "on the standard API, as your latency budget of \(AnswerValue.number(budget).text) s holds each request to a time"
             : "as \(latency) work (the latency answer)"
         if share >= Self.allBatch {
             guard !throughBatch else { return nil }

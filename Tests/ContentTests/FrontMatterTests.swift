@@ -63,6 +63,9 @@ struct FrontMatterTests {
         #expect(try parser.parse(guide(body: "Note: the body opens like this.\n")).body.hasPrefix("Note:"))
         #expect(try parser.parse(guide(body: "summary:, a word in a sentence\n")).body.hasPrefix("summary:,"))
         #expect(try parser.parse(guide(body: "\n# sources: where they come from\n")).body.contains("# sources:"))
+        // A code block of four spaces, and a list item that opens with a capital, are Markdown.
+        #expect(try parser.parse(guide(body: "    sources: x\n")).body.contains("    sources: x"))
+        #expect(try parser.parse(guide(body: "- Cost: what a month comes to\n")).body.hasPrefix("- Cost:"))
     }
 
     @Test func acceptsWindowsLineEndings() throws {
@@ -103,6 +106,12 @@ struct FrontMatterTests {
         ("---\ntitle: x\nsummary: y\nupdated: \"2026-01-01\"\n---\n\nsources:\n  - id: a\n---\n", 7,
          "`sources:` after the `---` on line 5 that closed the front matter"),
         ("---\ntitle: x\nsummary: y\n---\nupdated: \"2026-01-01\"\n---\n", 5, "`updated:` after the `---` on line 4"),
+        // Between two sources, or inside a section block: the next line is an indented field or a list item's.
+        ("---\ntitle: x\nsummary: y\nupdated: \"2026-01-01\"\nsources:\n  - id: a\n    title: t\n    url: https://a.example\n    checked: \"2026-01-01\"\n---\n  - id: b\n---\n", 11,
+         "`id:` after the `---` on line 10"),
+        ("---\ntitle: x\nsummary: y\nupdated: \"2026-01-01\"\n---\n  provider: OpenAI\n---\n", 6, "`provider:` after the `---` on line 5"),
+        ("---\ntitle: x\nsummary: y\nupdated: \"2026-01-01\"\nsources:\n  - ids: a\n    title: t\n    url: https://a.example\n    checked: \"2026-01-01\"\n---\n", 6,
+         "unknown field `sources[0].ids`, and the required `sources[0].id` is missing"),
         // A misspelt required field at its own line, not "missing required field" at the top of its block.
         ("---\ntitel: x\nsummary: y\nupdated: \"2026-01-01\"\n---\n", 2, "unknown field `titel`, and the required `title` is missing"),
         ("---\ntitle: x\nsummary: y\nupdated: \"2026-01-01\"\nsources:\n  - id: a\n    title: t\n    ulr: https://x.example\n---\n", 8,

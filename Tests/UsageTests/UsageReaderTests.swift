@@ -602,7 +602,7 @@ import Usage
         // at the standard rates, twice what it paid: said (a 30 s budget gave a month double the file's, silently).
         #expect(all.summary.answers_note?.contains("batch API") != true, "\(all.summary.answers_note ?? "")")
         for (extra, priced) in [(["latency_budget_s": AnswerValue.number(30)],
-                                 "on the standard API, as your latency budget of 30 seconds holds each request to a time"),
+                                 "on the standard API, as your latency budget of 30 s holds each request to a time"),
                                 (["latency": .text("interactive")], "as interactive work (the latency answer)")] {
             let held = try UsageFixture.answers(["task_type": .text("extraction")].merging(extra) { $1 })
             let file = try UsageImport.load(openAI(batch: [true]), given: held, catalog: UsageFixture.catalog,
@@ -615,7 +615,7 @@ import Usage
             ["task_type": .text("extraction"), "latency": .text("batch"), "latency_budget_s": .number(30)]),
             catalog: UsageFixture.catalog, knowledge: UsageFixture.knowledge)
         #expect(halfHeld.summary.answers_note?.contains("50 % of the file's traffic went through the batch API; the verdict "
-            + "prices all of it on the standard API, as your latency budget of 30 seconds holds each request to a time, so "
+            + "prices all of it on the standard API, as your latency budget of 30 s holds each request to a time, so "
             + "its batch part at the standard rates") == true, "\(halfHeld.summary.answers_note ?? "")")
     }
 

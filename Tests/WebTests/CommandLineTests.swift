@@ -70,6 +70,16 @@ import CSQLite
         #expect(ahead.status == 1 && ahead.output.contains("`updated` is 2026-12-07, after today (2026-11-29): the page cannot have "
                                                             + "been updated yet") && ahead.output.contains("checked` is 2026-12-0"),
                 "\(ahead.output)")
+        // A source no figure cites, dated ahead, fails --stale as it fails check (it passed the listing).
+        let root = NSTemporaryDirectory() + "haiku-cli-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.copyItem(atPath: "content", toPath: root)
+        let page = root + "/guides/monitoring.md"
+        let text = try String(contentsOfFile: page, encoding: .utf8)
+        try text.replacingOccurrences(of: "checked: \"2026-11-21\"", with: "checked: \"2026-12-25\"")
+            .write(toFile: page, atomically: true, encoding: .utf8)
+        let guide = try run(["check", "--content", root, "--stale", "90", "--today", "2026-12-08"])
+        #expect(guide.status == 1 && guide.output.contains("`sources[0].checked` is 2026-12-25, after today"), "\(guide.output)")
         // A day of grace for an author east of UTC.
         #expect(try run(["check", "--today", "2026-12-06"]).status == 0)
         let later = try run(["check", "--stale", "90", "--today", "2027-06-01"])
