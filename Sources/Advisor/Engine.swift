@@ -706,17 +706,15 @@ public struct Engine: Sendable {
         // (700K-token prompts outgrow Sonnet 5.5's window): where no preferred model can, the stand-in is chosen for
         // the fit the rule wanted.
         var outgrown: Int? = nil
-        // A rule's list runs newest generation first; a legacy model in it stands in only on a day no model ahead of it
-        // in the list was served. On 2026-03-01 Sonnet 4.5, legacy since Sonnet 4.6 came, was named at the same price
-        // ("either will do"); today Sonnet 4.6, legacy beside a served Sonnet 5.5 that cannot take some work, is not
-        // named in its place: the cost comparison weighs it with every other model.
+        // A rule names a legacy model only until the successor its page names is served: today Sonnet 4.6, legacy
+        // beside a served Sonnet 5.5 that cannot take some work (forced tool calls, a peak past its tiers), is not
+        // named in its place, and the cost comparison weighs it with every other model; from 2026-09-22 to 09-27,
+        // with Opus 5.5 served and Sonnet 5.5 not yet, it still is (skipping it for any served model ahead handed
+        // forced tool calls to Gemini 3.8 Flash, 'good' at complex reasoning, where Opus 5.5 refuses them).
         let asOfDay = Int(v[AnswerID.asOf.rawValue])
-        let named = k.byEffect(firing).flatMap { r -> [Int] in
-            let list = k.rules[r].prefer
-            return list.indices.filter { i in
-                k.compiledModels[list[i]].lifecycle(on: asOfDay).state != .legacy
-                    || !list[..<i].contains { k.compiledModels[$0].isServed(on: asOfDay) }
-            }.map { list[$0] }
+        let named = k.byEffect(firing).flatMap { k.rules[$0].prefer }.filter { p in
+            k.compiledModels[p].lifecycle(on: asOfDay).state != .legacy
+                || !(k.replacement(of: p, on: asOfDay).map { k.compiledModels[$0].isServed(on: asOfDay) } ?? false)
         }
         for p in named where !k.compiledModels[p].isHaikuFamily {
             if isUsable[p] {

@@ -61,14 +61,18 @@ struct PastDayTests {
 
     /// When a rule prefers a stronger model, a past day's verdict names that day's Sonnet: on 2026-03-01 Sonnet 4.6,
     /// released 2026-02-17, not Sonnet 4.5, legacy from that day and named at the same price ("either will do").
-    /// A legacy model later in a rule's list stands in only where nothing ahead of it is served: today Sonnet 4.6 is
-    /// not named in place of a Sonnet 5.5 that refuses forced tool calls.
+    /// A legacy model in a rule's list is named only until its successor is served: today Sonnet 4.6 is not named in
+    /// place of a Sonnet 5.5 that refuses forced tool calls; on 2026-09-22, with Opus 5.5 served (it refuses them too)
+    /// and Sonnet 5.5 not yet, it is, where skipping it handed mostly hard chats to Gemini 3.8 Flash.
     @Test func aPreferredSonnetIsThatDaysSonnet() {
         let a = engine.assess(k.answers(["task_type": "chat", "complex_share": 0.6, "as_of": "2026-03-01"]))
         #expect(a.verdict == .chooseAlternative)
         #expect(a.primaryModel == "claude-sonnet-4-6" && a.primaryModelBasis == .prefer)
         let today = engine.assess(k.answers(["task_type": "chat", "complex_share": 0.6, "tool_choice": "forced", "as_of": "2026-12-07"]))
         #expect(today.primaryModelBasis != .prefer, "\(today.primaryModel) \(today.primaryModelBasis)")
+        let september = engine.assess(k.answers(["task_type": "chat", "complex_share": 0.6, "tool_choice": "forced", "as_of": "2026-09-22"]))
+        #expect(september.primaryModel == "claude-sonnet-4-6" && september.primaryModelBasis == .prefer,
+                "\(september.primaryModel) \(september.primaryModelBasis)")
     }
 
     /// Today a Haiku that cannot take the work is explained by the Haikus served today, each with its reason; the
