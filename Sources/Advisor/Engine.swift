@@ -1593,6 +1593,19 @@ public struct Engine: Sendable {
             let model = k.compiledModels[primary]
             let t = k.requestTokens(model: primary, v)
             let which = among ?? ""
+            // A deprecated model that would hold the request is no primary, but "no model we list can take" it was false
+            // (466,625-token chats on 2025-12-19, which Gemini 2.0 Flash, deprecated, held until its shutdown).
+            let task = Int(v[AnswerID.taskType.rawValue])
+            let deprecated = k.models.indices.filter { m in
+                let c = k.compiledModels[m]
+                return c.lifecycle(on: day).state == .deprecated && c.fit[task] != .poor && c.fit[task] <= Self.requiredFit(v)
+                    && k.withinHeadroom(model: m, v)
+            }.map { m in
+                "\(k.models[m].title)" + (k.compiledModels[m].retiresDay.map { " (it stops answering on \(CivilDate.text($0)))" } ?? "")
+            }
+            let deprecatedClause = deprecated.isEmpty ? ""
+                : ", other than a deprecated one: \(deprecated.joined(separator: " and ")) \(deprecated.count == 1 ? "holds" : "hold") "
+                    + "them, but a deprecated model is never the primary"
             if let target = k.fitTarget(model: primary, v) {
                 // Held by the window but over the headroom: accepted as it stands, not refused; the text says which.
                 let tokens = t.input + t.output + t.reasoning
@@ -1608,12 +1621,12 @@ public struct Engine: Sendable {
                     "which": which, "window": Format.count(model.contextWindow), "tokens": Format.count(tokens),
                     "share": Format.percent(tokens / model.contextWindow), "why": whyNotUsable(primary, v),
                     "fit_tokens": Format.count(target), "counted_with": k.models[Int(v[AnswerID.tokensCountedWith.rawValue])].title,
-                    "headroom": Format.percent(k.contextHeadroom), "as_of": CivilDate.text(day)])
+                    "headroom": Format.percent(k.contextHeadroom), "as_of": CivilDate.text(day), "deprecated": deprecatedClause])
             } else {
                 refusal = computed(.nothing_fits_output, model: primary, [
                     "which": which, "window": Format.count(model.contextWindow), "output": Format.count(t.output + t.reasoning),
                     "max_output": model.outputLimit(batch: Knowledge.isBatch(v)).map(Format.count) ?? Format.count(model.contextWindow),
-                    "headroom": Format.percent(k.contextHeadroom), "as_of": CivilDate.text(day)])
+                    "headroom": Format.percent(k.contextHeadroom), "as_of": CivilDate.text(day), "deprecated": deprecatedClause])
             }
         } else if d.basis == .nothing_usable {
             let ruledOut = d.haikusRuledOut && k.compiledModels[primary].isHaikuFamily

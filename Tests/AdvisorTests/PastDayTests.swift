@@ -59,6 +59,18 @@ struct PastDayTests {
         #expect(!today.warnings.contains { $0.text.contains("is in the routing band") })
     }
 
+    /// "No model we list can take" a request that a deprecated model still held was false: the warning names it, and
+    /// says why it is not the primary (466,625-token chats on 2025-12-19, held by Gemini 2.0 Flash until its shutdown).
+    @Test func nothingFitsNamesADeprecatedModelThatHoldsTheRequest() throws {
+        let a = engine.assess(k.answers(["task_type": "chat", "avg_input_tokens": 466_625, "avg_output_tokens": 11,
+                                         "as_of": "2025-12-19"]))
+        #expect(a.primaryModelBasis == .nothing_fits, "\(a.primaryModelBasis)")
+        let first = try #require(a.warnings.first).text
+        #expect(first.hasPrefix("No model we list can take one of these requests on 2025-12-19, other than a deprecated one: "
+                                + "Gemini 2.0 Flash (it stops answering on 2026-06-01) holds them, but a deprecated model is never "
+                                + "the primary."), "\(first)")
+    }
+
     /// When a rule prefers a stronger model, a past day's verdict names that day's Sonnet: on 2026-03-01 Sonnet 4.6,
     /// released 2026-02-17, not Sonnet 4.5, legacy from that day and named at the same price ("either will do").
     /// A legacy model in a rule's list is named only until its successor is served: today Sonnet 4.6 is not named in
