@@ -131,7 +131,8 @@ enum AssessmentText {
             let blank = a.decidedOnAssumed.compactMap { id in a.assumptions.first { $0.answer == id } }
                 .map { "\($0.answer.name) = \($0.value.text)" }
             lines.append("Decided by /criteria/\(decided), whatever the score"
-                         + (blank.isEmpty ? "" : ", on answers left blank: " + blank.joined(separator: ", ")))
+                         + (blank.isEmpty ? "" : ", on \(blank.count == 1 ? "an answer" : "answers") left blank: "
+                            + blank.joined(separator: ", ")))
         }
         if let sentence = a.noModelCanTakeIt { lines.append(sentence) }
         let d = a.decision

@@ -450,7 +450,7 @@ import CSQLite
         let answers = #"{"task_type":"rag","monthly_requests":3000000,"avg_input_tokens":2000,"avg_output_tokens":300,"latency":"realtime","latency_budget_s":1,"complex_share":0.4,"accuracy":"tolerant","review_capacity":"systematic","as_of":"2026-12-06"}"#
         let result = try run(["assess", "--answers", "-"], input: answers)
         #expect(result.status == 0, "\(result.errors)")
-        #expect(result.output.contains("Decided by /criteria/cost-priority, whatever the score, on answers left blank: "
+        #expect(result.output.contains("Decided by /criteria/cost-priority, whatever the score, on an answer left blank: "
             + "cost_priority = balanced\n"), "\(result.output)")
     }
 
