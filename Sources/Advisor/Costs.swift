@@ -1022,6 +1022,8 @@ extension Knowledge {
     static func isBatch(_ v: UnsafeBufferPointer<Double>) -> Bool {
         v[AnswerID.latency.rawValue] == batchLatency && v[AnswerID.latencyBudgetSeconds.rawValue] <= 0
     }
+    /// `isBatch` of a set of answers, for the usage import's notes on what the verdict prices.
+    public static func isBatch(_ answers: Answers) -> Bool { answers.values.withUnsafeBufferPointer { isBatch($0) } }
     static let realtimeLatency = Double(AnswerID.latency.choices.firstIndex(of: "realtime")!)
     static let interactiveLatency = Double(AnswerID.latency.choices.firstIndex(of: "interactive")!)
     static let firstTimeRight = Double(AnswerID.accuracy.choices.firstIndex(of: "first_time_right")!)

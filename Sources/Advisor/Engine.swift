@@ -770,7 +770,7 @@ public struct Engine: Sendable {
                 // complex reasoning 'good', and 78 % complex classifications stayed on Claude 3.5 Haiku ('poor' there)
                 // at $13,482, 9.7 times Gemini 2.0 Flash, under "cost comes first".
                 if candidates.isEmpty, !routed, !haikusRuledOut, let h = haiku, isUsable[h], !k.meets(taskFloors, model: h) {
-                    let asHaiku = taskFloors.map { (task: $0.task, fit: Swift.max($0.fit, k.compiledModels[h].fit[$0.task])) }
+                    let asHaiku = k.floors(taskFloors, asMetBy: h)
                     candidates = meetingFloors(asHaiku)
                     // The alternatives offered beside it are held to the same.
                     if !candidates.isEmpty { floorsHeldToHaiku = asHaiku }
@@ -979,7 +979,7 @@ public struct Engine: Sendable {
                 ceilingPick(over: h, policy: policy, floor: floor, taskFloors: floors + named, usable: isUsable, v,
                             monthlyCache: monthlyCache)
             }
-            let asHaiku = taskFloors.map { (task: $0.task, fit: Swift.max($0.fit, k.compiledModels[h].fit[$0.task])) }
+            let asHaiku = k.floors(taskFloors, asMetBy: h)
             // The score's Haiku only: one that routing payback keeps alone stands in for a plan the score asked for,
             // and a model in its place answers the hard share the plan would have escalated.
             let relaxed = verdict == .chooseHaiku && !haikuTakesAll && zip(asHaiku, taskFloors).contains { $0.fit != $1.fit }
@@ -1595,11 +1595,8 @@ public struct Engine: Sendable {
             let which = among ?? ""
             // A deprecated model that would hold the request is no primary, but "no model we list can take" it was false
             // (466,625-token chats on 2025-12-19, which Gemini 2.0 Flash, deprecated, held until its shutdown).
-            let task = Int(v[AnswerID.taskType.rawValue])
             let deprecated = k.models.indices.filter { m in
-                let c = k.compiledModels[m]
-                return c.lifecycle(on: day).state == .deprecated && c.fit[task] != .poor && c.fit[task] <= Self.requiredFit(v)
-                    && k.withinHeadroom(model: m, v)
+                k.compiledModels[m].lifecycle(on: day).state == .deprecated && suitable(m, v)
             }.map { m in
                 "\(k.models[m].title)" + (k.compiledModels[m].retiresDay.map { " (it stops answering on \(CivilDate.text($0)))" } ?? "")
             }
@@ -2662,6 +2659,12 @@ extension Knowledge {
     /// Whether model `m` fits each task type at least as `floors` ask (alternatives_min_fit with a `task`).
     func meets(_ floors: [(task: Int, fit: Fit)], model m: Int) -> Bool {
         floors.allSatisfy { compiledModels[m].fit[$0.task] <= $0.fit }
+    }
+
+    /// `floors` lowered to what model `h` gives where it falls short of them: a Haiku's stand-in need fit those task
+    /// types only as well as the Haiku does (the cost ceiling's pick, and cost first where no model meets them).
+    func floors(_ floors: [(task: Int, fit: Fit)], asMetBy h: Int) -> [(task: Int, fit: Fit)] {
+        floors.map { (task: $0.task, fit: Swift.max($0.fit, compiledModels[h].fit[$0.task])) }
     }
 }
 

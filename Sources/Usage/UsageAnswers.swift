@@ -96,7 +96,7 @@ extension UsageImport {
         var latency = "interactive", budget = 0.0
         if case .text(let t) = answers[.latency] { latency = t }
         if case .number(let n) = answers[.latencyBudgetSeconds] { budget = n }
-        let throughBatch = latency == "batch" && budget <= 0
+        let throughBatch = Knowledge.isBatch(answers)
         let priced = latency == "batch" && !throughBatch
             ? "on the standard API, as your latency budget of \(AnswerValue.number(budget).text) s holds each request to a time"
             : "as \(latency) work (the latency answer)"
